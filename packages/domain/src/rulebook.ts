@@ -66,7 +66,7 @@ export const RuleNode = z.object({
   /** Rule for the department's own leaves under this node. */
   leafRule: LeafRule.optional(),
   get children() {
-    return z.array(RuleNode).default([]);
+    return z.array(RuleNode).optional();
   },
 });
 export type RuleNode = z.infer<typeof RuleNode>;
