@@ -43,6 +43,7 @@ export default tseslint.config(
   // The dependency rule: domain ← documents, db ← services ← server, cli; web imports domain only.
   {
     files: ['packages/domain/src/**/*.ts'],
+    ignores: ['packages/domain/src/**/*.test.ts'],
     rules: {
       ...restrict(
         [
