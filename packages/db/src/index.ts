@@ -1,0 +1,38 @@
+import type { Kysely } from 'kysely';
+import { openDialect } from './dialects/index.ts';
+import type { DatabaseTarget } from './dialects/index.ts';
+import { migrateToLatest } from './migrations.ts';
+import type { DialectName } from './migrations.ts';
+import type { Database } from './schema.ts';
+
+export type * from './schema.ts';
+export type { DialectName } from './migrations.ts';
+export type { DatabaseTarget } from './dialects/index.ts';
+export { migrateToLatest } from './migrations.ts';
+export { sql } from 'kysely';
+export type { Kysely, Transaction, Selectable, Insertable } from 'kysely';
+
+/** An open, migrated database. */
+export interface Store {
+  db: Kysely<Database>;
+  dialect: DialectName;
+  close(): Promise<void>;
+}
+
+/** Opens the database and runs the migrations. */
+export async function openStore(target: DatabaseTarget): Promise<Store> {
+  const { db, dialect } = openDialect(target);
+  try {
+    await migrateToLatest(db, dialect);
+  } catch (error) {
+    await db.destroy();
+    throw error;
+  }
+  return { db, dialect, close: () => db.destroy() };
+}
+
+/** The target from the environment: PostgreSQL when DATABASE_URL is set, else the SQLite file. */
+export function targetFromEnv(sqliteFile: string, env: NodeJS.ProcessEnv): DatabaseTarget {
+  const url = env['DATABASE_URL'];
+  return url !== undefined && url !== '' ? { postgresUrl: url } : { sqliteFile };
+}

@@ -1,0 +1,214 @@
+import { Migrator, sql } from 'kysely';
+import type { Kysely, Migration, MigrationProvider } from 'kysely';
+import type { Database } from './schema.ts';
+
+export type DialectName = 'sqlite' | 'postgres';
+
+/** The schema history, in code: each migration is written once and never edited. */
+function migrations(dialect: DialectName): Record<string, Migration> {
+  const blob = dialect === 'postgres' ? sql`bytea` : sql`blob`;
+  const real = dialect === 'postgres' ? sql`double precision` : sql`real`;
+  return {
+    '0001_initial': {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable('regions')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('name', 'text', (c) => c.notNull())
+          .addColumn('finance_bureau', 'text', (c) => c.notNull())
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .execute();
+        await db.schema
+          .createTable('departments')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('code', 'text', (c) => c.notNull().unique())
+          .addColumn('name', 'text', (c) => c.notNull())
+          .addColumn('region_id', 'text', (c) => c.notNull().references('regions.id'))
+          .addColumn('parent_id', 'text', (c) => c.references('departments.id'))
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .execute();
+        await db.schema
+          .createTable('users')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('username', 'text', (c) => c.notNull().unique())
+          .addColumn('display_name', 'text', (c) => c.notNull())
+          .addColumn('role', 'text', (c) => c.notNull())
+          .addColumn('department_id', 'text', (c) => c.references('departments.id'))
+          .addColumn('region_id', 'text', (c) => c.references('regions.id'))
+          .addColumn('password_hash', 'text', (c) => c.notNull())
+          .addColumn('disabled', 'integer', (c) => c.notNull().defaultTo(0))
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .execute();
+        await db.schema
+          .createTable('sessions')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('user_id', 'text', (c) => c.notNull().references('users.id'))
+          .addColumn('csrf_token', 'text', (c) => c.notNull())
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .addColumn('expires_at', 'text', (c) => c.notNull())
+          .execute();
+        await db.schema
+          .createTable('login_attempts')
+          .addColumn('key', 'text', (c) => c.primaryKey())
+          .addColumn('failures', 'integer', (c) => c.notNull())
+          .addColumn('first_failure_at', 'text', (c) => c.notNull())
+          .addColumn('locked_until', 'text')
+          .execute();
+        await db.schema
+          .createTable('rounds')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('region_id', 'text', (c) => c.references('regions.id'))
+          .addColumn('year', 'integer', (c) => c.notNull())
+          .addColumn('kind', 'text', (c) => c.notNull())
+          .addColumn('rulebook_id', 'text', (c) => c.notNull())
+          .addColumn('deadline', 'text', (c) => c.notNull())
+          .addColumn('department_ids', 'text')
+          .addColumn('created_by', 'text', (c) => c.notNull())
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .execute();
+        await db.schema
+          .createTable('evaluations')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('department_id', 'text', (c) => c.notNull().references('departments.id'))
+          .addColumn('year', 'integer', (c) => c.notNull())
+          .addColumn('kind', 'text', (c) => c.notNull())
+          .addColumn('rulebook_id', 'text', (c) => c.notNull())
+          .addColumn('round_id', 'text', (c) => c.references('rounds.id'))
+          .addColumn('status', 'text', (c) => c.notNull())
+          .addColumn('version', 'integer', (c) => c.notNull())
+          .addColumn('title', 'text', (c) => c.notNull())
+          .addColumn('body', 'text', (c) => c.notNull())
+          .addColumn('stated_total', real)
+          .addColumn('computed_total', real)
+          .addColumn('score_bucket', 'integer')
+          .addColumn('execution_rate', real)
+          .addColumn('budget_fen', 'bigint')
+          .addColumn('executed_fen', 'bigint')
+          .addColumn('error_count', 'integer', (c) => c.notNull().defaultTo(0))
+          .addColumn('warning_count', 'integer', (c) => c.notNull().defaultTo(0))
+          .addColumn('info_count', 'integer', (c) => c.notNull().defaultTo(0))
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .addColumn('updated_at', 'text', (c) => c.notNull())
+          .addColumn('updated_by', 'text', (c) => c.notNull())
+          .addColumn('published_at', 'text')
+          .execute();
+        await db.schema
+          .createIndex('evaluations_year_status')
+          .on('evaluations')
+          .columns(['year', 'status'])
+          .execute();
+        await db.schema
+          .createIndex('evaluations_department_year')
+          .on('evaluations')
+          .columns(['department_id', 'year'])
+          .execute();
+        await db.schema
+          .createTable('evaluation_findings')
+          .addColumn('evaluation_id', 'text', (c) => c.notNull().references('evaluations.id'))
+          .addColumn('category', 'text', (c) => c.notNull())
+          .addColumn('count', 'integer', (c) => c.notNull())
+          .addPrimaryKeyConstraint('evaluation_findings_pk', ['evaluation_id', 'category'])
+          .execute();
+        await db.schema
+          .createTable('revisions')
+          .addColumn('evaluation_id', 'text', (c) => c.notNull().references('evaluations.id'))
+          .addColumn('version', 'integer', (c) => c.notNull())
+          .addColumn('body', 'text', (c) => c.notNull())
+          .addColumn('saved_by', 'text', (c) => c.notNull())
+          .addColumn('saved_at', 'text', (c) => c.notNull())
+          .addPrimaryKeyConstraint('revisions_pk', ['evaluation_id', 'version'])
+          .execute();
+        await db.schema
+          .createTable('review_events')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('evaluation_id', 'text', (c) => c.notNull().references('evaluations.id'))
+          .addColumn('seq', 'integer', (c) => c.notNull())
+          .addColumn('action', 'text', (c) => c.notNull())
+          .addColumn('from_status', 'text', (c) => c.notNull())
+          .addColumn('to_status', 'text', (c) => c.notNull())
+          .addColumn('comment', 'text')
+          .addColumn('comments', 'text', (c) => c.notNull())
+          .addColumn('actor', 'text', (c) => c.notNull())
+          .addColumn('at', 'text', (c) => c.notNull())
+          .addUniqueConstraint('review_events_seq', ['evaluation_id', 'seq'])
+          .execute();
+        await db.schema
+          .createTable('audit_log')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('at', 'text', (c) => c.notNull())
+          .addColumn('actor', 'text')
+          .addColumn('action', 'text', (c) => c.notNull())
+          .addColumn('target', 'text')
+          .addColumn('ip', 'text')
+          .addColumn('details', 'text', (c) => c.notNull())
+          .execute();
+        if (dialect === 'postgres') {
+          await sql`CREATE FUNCTION audit_log_append_only() RETURNS trigger AS $$
+            BEGIN RAISE EXCEPTION 'audit_log is append-only'; END; $$ LANGUAGE plpgsql`.execute(db);
+          await sql`CREATE TRIGGER audit_log_append_only BEFORE UPDATE OR DELETE ON audit_log
+            FOR EACH ROW EXECUTE FUNCTION audit_log_append_only()`.execute(db);
+        } else {
+          await sql`CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+            BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END`.execute(db);
+          await sql`CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+            BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END`.execute(db);
+        }
+        await db.schema
+          .createTable('imported_documents')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('file_name', 'text', (c) => c.notNull())
+          .addColumn('sha256', 'text', (c) => c.notNull())
+          .addColumn('size', 'integer', (c) => c.notNull())
+          .addColumn('bytes', blob, (c) => c.notNull())
+          .addColumn('extracted', 'text')
+          .addColumn('findings', 'text', (c) => c.notNull())
+          .addColumn('problems', 'text', (c) => c.notNull())
+          .addColumn('evaluation_id', 'text', (c) => c.references('evaluations.id'))
+          .addColumn('uploaded_by', 'text', (c) => c.notNull())
+          .addColumn('uploaded_at', 'text', (c) => c.notNull())
+          .execute();
+        await db.schema
+          .createTable('jobs')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('kind', 'text', (c) => c.notNull())
+          .addColumn('status', 'text', (c) => c.notNull())
+          .addColumn('total', 'integer', (c) => c.notNull())
+          .addColumn('done', 'integer', (c) => c.notNull())
+          .addColumn('error', 'text')
+          .addColumn('created_by', 'text', (c) => c.notNull())
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .addColumn('updated_at', 'text', (c) => c.notNull())
+          .addColumn('locked_by', 'text')
+          .execute();
+        await db.schema
+          .createTable('job_files')
+          .addColumn('job_id', 'text', (c) => c.notNull().references('jobs.id'))
+          .addColumn('idx', 'integer', (c) => c.notNull())
+          .addColumn('name', 'text', (c) => c.notNull())
+          .addColumn('bytes', blob, (c) => c.notNull())
+          .addColumn('ok', 'integer')
+          .addColumn('error', 'text')
+          .addColumn('result', 'text')
+          .addPrimaryKeyConstraint('job_files_pk', ['job_id', 'idx'])
+          .execute();
+        await db.schema
+          .createTable('rulebooks')
+          .addColumn('id', 'text', (c) => c.notNull())
+          .addColumn('version', 'text', (c) => c.notNull())
+          .addColumn('body', 'text', (c) => c.notNull())
+          .addColumn('created_by', 'text', (c) => c.notNull())
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .addPrimaryKeyConstraint('rulebooks_pk', ['id', 'version'])
+          .execute();
+      },
+    },
+  };
+}
+
+/** Brings the schema up to date; run at every start-up. Throws when a migration fails. */
+export async function migrateToLatest(db: Kysely<Database>, dialect: DialectName): Promise<void> {
+  const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations(dialect)) };
+  const migrator = new Migrator({ db, provider });
+  const { error } = await migrator.migrateToLatest();
+  if (error !== undefined) throw error instanceof Error ? error : new Error(String(error));
+}
