@@ -6,3 +6,4 @@ export * from './evaluation.ts';
 export * from './rulebook.ts';
 export * from './finding.ts';
 export * from './score-sheet.ts';
+export * from './parse-expression.ts';
