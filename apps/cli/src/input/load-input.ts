@@ -1,0 +1,35 @@
+import type { Evaluation, Rulebook } from '@jixiao/domain';
+import { builtinRulebookIds, findRulebook } from '@jixiao/services';
+import type { CliIo } from '../cli-io.ts';
+import { EXIT_USAGE } from '../command.ts';
+import { printProblems, readEvaluationFile } from './read-evaluation.ts';
+
+/**
+ * Reads an evaluation file and finds the rulebook it is scored by (`override` first, else the
+ * evaluation's rulebookId). Prints the problems and returns EXIT_USAGE when either fails.
+ */
+export async function loadEvaluationAndRulebook(
+  io: CliIo,
+  file: string,
+  override: string | undefined,
+): Promise<{ evaluation: Evaluation; rulebook: Rulebook } | number> {
+  const read = await readEvaluationFile(io, file);
+  if (!read.ok) {
+    printProblems(io, file, read.problems);
+    return EXIT_USAGE;
+  }
+  const rulebookId = override ?? read.evaluation.rulebookId;
+  const rulebook = resolveRulebook(io, rulebookId);
+  if (typeof rulebook === 'number') return rulebook;
+  return { evaluation: read.evaluation, rulebook };
+}
+
+/** The built-in rulebook with this id; otherwise prints the ids that exist and returns 2. */
+export function resolveRulebook(io: CliIo, id: string): Rulebook | number {
+  const rulebook = findRulebook(id);
+  if (rulebook) return rulebook;
+  io.stderr(
+    `找不到评价规则「${id}」。可用的评价规则：${builtinRulebookIds().join('、')}\n（运行 jixiao rulebooks 查看详情）\n`,
+  );
+  return EXIT_USAGE;
+}
