@@ -7,3 +7,4 @@ export * from './rulebook.ts';
 export * from './finding.ts';
 export * from './score-sheet.ts';
 export * from './parse-expression.ts';
+export * from './scoring/index.ts';
