@@ -1,0 +1,186 @@
+// Benchmark: score + check per evaluation against schema parsing alone (the baseline), on
+// 1,000 generated evaluations of 100 indicators each. Run: npx tsx bench/score.ts
+import { performance } from 'node:perf_hooks';
+import { checkEvaluation, Evaluation, scoreEvaluation } from '@jixiao/domain';
+import type { EvaluationInput, Expression, RuleNode } from '@jixiao/domain';
+import { findRulebook } from '@jixiao/services';
+
+const EVALUATIONS = 1000;
+const INDICATORS = 100;
+const SEED = 20240601;
+const RULEBOOK_ID = 'hunan-department';
+const ROUNDS = 5;
+const TARGET_MS = 1;
+
+/** mulberry32: a small deterministic generator, so every run measures the same data. */
+function seeded(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+type Node = NonNullable<EvaluationInput['indicators']>[number];
+
+/** Splits `total` points into `n` weights in hundredths that add up exactly. */
+function split(total: number, n: number): number[] {
+  const hundredths = Math.round(total * 100);
+  const base = Math.floor(hundredths / n);
+  return Array.from({ length: n }, (_, i) => (base + (i < hundredths - base * n ? 1 : 0)) / 100);
+}
+
+function quantity(text: string, value: number, unit: string, comparator?: '>=' | '<='): Expression {
+  return comparator === undefined
+    ? { kind: 'quantity', text, value, unit }
+    : { kind: 'quantity', text, value, unit, comparator };
+}
+
+function leaf(rand: () => number, name: string, weight: number): Node {
+  const pick = rand();
+  let target: Expression;
+  let actual: Expression;
+  if (pick < 0.45) {
+    const a = 10 + Math.floor(rand() * 500);
+    const b = Math.round(a * (0.8 + rand() * 0.4));
+    target = quantity(`≥${a}件`, a, '件', '>=');
+    actual = quantity(`${b}件`, b, '件');
+  } else if (pick < 0.65) {
+    const a = 90 + Math.floor(rand() * 10);
+    const b = Math.min(100, a + Math.floor(rand() * 6) - 2);
+    target = quantity(`≥${a}%`, a, '%', '>=');
+    actual = quantity(`${b}%`, b, '%');
+  } else if (pick < 0.8) {
+    const a = 5 + Math.floor(rand() * 20);
+    const b = Math.round(a * (0.7 + rand() * 0.5));
+    target = quantity(`≤${a}万元`, a, '万元', '<=');
+    actual = quantity(`${b}万元`, b, '万元');
+  } else if (pick < 0.9) {
+    target = { kind: 'deadline', text: '12月底前', month: 12, comparator: 'by' };
+    actual = { kind: 'done', text: '按时完成', done: rand() < 0.9 };
+  } else {
+    target = { kind: 'qualitative', text: '达成年度指标', grade: 'achieved' };
+    actual = { kind: 'qualitative', text: '部分达成年度指标并具有一定效果', grade: 'partial' };
+  }
+  const full = rand() < 0.8;
+  const score = full ? weight : Math.round(weight * (0.5 + rand() * 0.5) * 100) / 100;
+  const node: Node = { name, weight, score, target, actual };
+  if (!full && rand() < 0.7) node.deviationReason = '受年中任务调整影响，部分工作顺延至下一年度。';
+  return node;
+}
+
+/** Mirrors the rulebook tree; its open slots get the department's own leaves. */
+function indicatorTree(rand: () => number, book: readonly RuleNode[], leaves: number): Node[] {
+  const slots: RuleNode[] = [];
+  let fixed = 0;
+  const walk = (nodes: readonly RuleNode[]): void => {
+    for (const n of nodes) {
+      if (n.children && n.children.length > 0) walk(n.children);
+      else if (n.rule) fixed += 1;
+      else slots.push(n);
+    }
+  };
+  walk(book);
+  const open = Math.max(slots.length, leaves - fixed);
+  const perSlot = split(open, slots.length).map(Math.round);
+  let counter = 0;
+  const build = (nodes: readonly RuleNode[], parentWeight: number): Node[] => {
+    const weights = nodes.some((n) => n.weight === undefined)
+      ? split(parentWeight, nodes.length)
+      : nodes.map((n) => n.weight ?? 0);
+    return nodes.map((n, i): Node => {
+      const weight = weights[i] ?? 0;
+      if (n.children && n.children.length > 0) {
+        return { name: n.name, ruleRef: n.id, weight, children: build(n.children, weight) };
+      }
+      if (n.rule) return { ...leaf(rand, n.name, weight), ruleRef: n.id };
+      const k = Math.max(1, perSlot[slots.indexOf(n)] ?? 1);
+      const children = split(weight, k).map((w) => leaf(rand, `${n.name}指标${++counter}`, w));
+      return { name: n.name, ruleRef: n.id, weight, children };
+    });
+  };
+  return build(book, 100);
+}
+
+function amountInput(fenValue: number): { fen: number; unit: '万元' } {
+  return { fen: fenValue, unit: '万元' };
+}
+
+function generate(count: number, book: readonly RuleNode[], rulebookId: string): unknown[] {
+  const rand = seeded(SEED);
+  return Array.from({ length: count }, (_, i) => {
+    const budget = 1_000_000 * (500 + Math.floor(rand() * 5000));
+    const executed = Math.round(budget * (0.85 + rand() * 0.15));
+    const basic = Math.round(executed * (0.6 + rand() * 0.2));
+    const input: EvaluationInput = {
+      kind: 'department',
+      rulebookId,
+      meta: { unitName: `示例单位${i + 1}`, year: 2024 },
+      funds: {
+        total: { budget: amountInput(budget), executed: amountInput(executed), weight: 10 },
+        basic: { executed: amountInput(basic) },
+        project: { executed: amountInput(executed - basic) },
+      },
+      indicators: indicatorTree(rand, book, INDICATORS),
+      stated: { total: 90 + Math.floor(rand() * 10), grade: '优' },
+    };
+    return JSON.parse(JSON.stringify(input)) as unknown;
+  });
+}
+
+function countLeaves(nodes: readonly Node[]): number {
+  return nodes.reduce((n, node) => n + (node.children ? countLeaves(node.children) : 1), 0);
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? 0;
+}
+
+const rulebook = findRulebook(RULEBOOK_ID);
+if (!rulebook) throw new Error(`rulebook ${RULEBOOK_ID} is not built in`);
+const raw = generate(EVALUATIONS, rulebook.tree, rulebook.id);
+const evaluations = raw.map((r) => Evaluation.parse(r));
+const leaves = countLeaves(evaluations[0]?.indicators ?? []);
+
+// Warm up the JIT on a tenth of the data before measuring.
+for (const e of evaluations.slice(0, EVALUATIONS / 10)) {
+  checkEvaluation(e, rulebook);
+  scoreEvaluation(e, rulebook);
+}
+
+const parseMs: number[] = [];
+const scoreMs: number[] = [];
+const checkMs: number[] = [];
+let sink = 0;
+for (let round = 0; round < ROUNDS; round += 1) {
+  let t = performance.now();
+  for (const r of raw) sink += Evaluation.parse(r).indicators.length;
+  parseMs.push((performance.now() - t) / EVALUATIONS);
+  t = performance.now();
+  for (const e of evaluations) sink += scoreEvaluation(e, rulebook).total;
+  scoreMs.push((performance.now() - t) / EVALUATIONS);
+  t = performance.now();
+  for (const e of evaluations) sink += checkEvaluation(e, rulebook).length;
+  checkMs.push((performance.now() - t) / EVALUATIONS);
+}
+
+const parse = median(parseMs);
+const score = median(scoreMs);
+const check = median(checkMs);
+const both = score + check;
+const f = (ms: number): string => ms.toFixed(3).padStart(7);
+console.log(
+  `bench:score — ${EVALUATIONS} evaluations × ${leaves} leaf indicators, rulebook ${rulebook.id}, seed ${SEED}, median of ${ROUNDS} rounds`,
+);
+console.log(`  baseline: schema parse (Evaluation.parse)  ${f(parse)} ms / evaluation`);
+console.log(`  score (scoreEvaluation)                    ${f(score)} ms / evaluation`);
+console.log(`  check (checkEvaluation)                    ${f(check)} ms / evaluation`);
+console.log(`  score + check                              ${f(both)} ms / evaluation`);
+console.log(`  ratio score+check / parse                  ${(both / parse).toFixed(2)}×`);
+console.log(
+  `  target < ${TARGET_MS} ms per evaluation: ${both < TARGET_MS ? 'met' : 'NOT met'}  (checksum ${Math.round(sink)})`,
+);
