@@ -1,0 +1,89 @@
+/**
+ * The one document model every reader produces: an ordered list of blocks, each carrying the
+ * position it came from (line of a .txt, paragraph ordinal of a .docx or .html) for citations.
+ */
+export type BlockKind = 'heading' | 'paragraph' | 'table';
+
+export interface TableRow {
+  cells: string[];
+  /** Position of the row's first cell. */
+  line: number;
+}
+
+export interface Block {
+  kind: BlockKind;
+  /** The text of a paragraph or heading; for a table, its cells joined by tabs and newlines. */
+  text: string;
+  line: number;
+  rows?: TableRow[];
+  /** Word paragraph style id, when the source had one. */
+  style?: string;
+  /** Heading level the source declared (Heading 1 → 1), when it declared one. */
+  level?: number;
+}
+
+export type SourceFormat = 'txt' | 'docx' | 'html';
+
+export interface SourceDocument {
+  fileName: string;
+  format: SourceFormat;
+  blocks: Block[];
+  /** What the reader noticed but could work around (a GB18030 file, an unknown numbering). */
+  notes: string[];
+}
+
+/** Stable codes of per-file read failures. */
+export type ReadErrorCode =
+  | 'empty'
+  | 'too-large'
+  | 'unsupported-format'
+  | 'binary'
+  | 'not-zip'
+  | 'corrupt-zip'
+  | 'zip-bomb'
+  | 'not-docx'
+  | 'xml-entity'
+  | 'xml-invalid';
+
+export interface ReadError {
+  code: ReadErrorCode;
+  message: string;
+}
+
+export type ReadResult = { ok: true; document: SourceDocument } | { ok: false; error: ReadError };
+
+/** Chinese messages for read failures, one per code (the switch is checked for exhaustiveness). */
+export function readErrorMessage(code: ReadErrorCode, detail = ''): string {
+  const suffix = detail ? `（${detail}）` : '';
+  switch (code) {
+    case 'empty':
+      return `文件为空${suffix}`;
+    case 'too-large':
+      return `文件过大，超过读取上限${suffix}`;
+    case 'unsupported-format':
+      return `不支持的文件类型，仅支持 .docx、.txt、.html${suffix}`;
+    case 'binary':
+      return `文件不是文本，无法按 .txt 或 .html 读取${suffix}`;
+    case 'not-zip':
+      return `文件扩展名为 .docx，但内容不是 Word 文档（不是 zip 压缩包）${suffix}`;
+    case 'corrupt-zip':
+      return `Word 文档已损坏，压缩包无法解开${suffix}`;
+    case 'zip-bomb':
+      return `Word 文档解压后体积异常（疑似压缩炸弹），已拒绝读取${suffix}`;
+    case 'not-docx':
+      return `压缩包中没有 word/document.xml，不是 Word 文档${suffix}`;
+    case 'xml-entity':
+      return `文档包含 DOCTYPE 或实体声明，出于安全原因拒绝读取${suffix}`;
+    case 'xml-invalid':
+      return `文档的 XML 内容无法解析${suffix}`;
+  }
+}
+
+export function readFailure(code: ReadErrorCode, detail?: string): ReadResult {
+  return { ok: false, error: { code, message: readErrorMessage(code, detail) } };
+}
+
+/** Text of a table block: cells joined by tabs, rows by newlines. */
+export function tableText(rows: readonly TableRow[]): string {
+  return rows.map((r) => r.cells.join('\t')).join('\n');
+}

@@ -1,0 +1,121 @@
+/**
+ * Heading numbers as Chinese reports write them: 一、 (一) （一） 1、 1. ⑴ ① （1） (1) 1）.
+ * Shared by every reader (to mark heading blocks) and by extraction (to build the outline).
+ */
+export type NumberStyle =
+  | 'cn-dun'
+  | 'cn-paren'
+  | 'arabic-dun'
+  | 'arabic-dot'
+  | 'arabic-paren'
+  | 'arabic-half-paren'
+  | 'circled-paren'
+  | 'circled';
+
+export interface HeadingNumber {
+  style: NumberStyle;
+  value: number;
+  /** The number as written, without surrounding space ("⑵", "（一）", "5、"). */
+  text: string;
+}
+
+const CN: Record<string, number> = {
+  零: 0,
+  〇: 0,
+  一: 1,
+  二: 2,
+  两: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+};
+
+/** 一 → 1, 十 → 10, 十二 → 12, 二十三 → 23; undefined for anything else. */
+export function chineseNumber(text: string): number | undefined {
+  if (text === '') return undefined;
+  const ten = text.indexOf('十');
+  if (ten < 0) return text.length === 1 ? CN[text] : undefined;
+  const tensText = text.slice(0, ten);
+  const unitsText = text.slice(ten + 1);
+  const tens = tensText === '' ? 1 : CN[tensText];
+  const units = unitsText === '' ? 0 : CN[unitsText];
+  if (tens === undefined || units === undefined || unitsText.length > 1) return undefined;
+  return tens * 10 + units;
+}
+
+const PATTERNS: readonly [NumberStyle, RegExp][] = [
+  ['cn-dun', /^([一二三四五六七八九十]{1,3})\s*[、．.]/],
+  ['cn-paren', /^[（(]\s*([一二三四五六七八九十]{1,3})\s*[）)]/],
+  ['arabic-paren', /^[（(]\s*(\d{1,2})\s*[）)]/],
+  ['circled-paren', /^([\u2474-\u2487])/],
+  ['circled', /^([\u2460-\u2473])/],
+  ['arabic-dun', /^(\d{1,2})\s*、/],
+  ['arabic-dot', /^(\d{1,2})\s*[.．](?![\d.．])/],
+  ['arabic-half-paren', /^(\d{1,2})\s*[）)]/],
+];
+
+/** Reads the heading number at the start of a trimmed text, and the rest after it. */
+export function headingNumber(text: string): { number: HeadingNumber; rest: string } | undefined {
+  for (const [style, re] of PATTERNS) {
+    const m = re.exec(text);
+    const raw = m?.[1];
+    if (!m || raw === undefined) continue;
+    let value: number | undefined;
+    if (style === 'cn-dun' || style === 'cn-paren') value = chineseNumber(raw);
+    else if (style === 'circled-paren') value = raw.charCodeAt(0) - 0x2474 + 1;
+    else if (style === 'circled') value = raw.charCodeAt(0) - 0x2460 + 1;
+    else value = Number(raw);
+    if (value === undefined || value === 0) continue;
+    return {
+      number: { style, value, text: m[0].replace(/\s+/g, '') },
+      rest: text.slice(m[0].length).trim(),
+    };
+  }
+  return undefined;
+}
+
+const CHAPTER_WORDS =
+  /情况|概况|职责|职能|指标|措施|问题|分析|结论|建议|目标|支出|管理|预算|说明|效益|绩效|构成|设置|编制|执行|使用|公开|应用/;
+const CHAPTER_END = /(情况|概况|职责|职能|指标|措施|问题|分析|结论|建议|目标|支出|构成|设置)$/;
+/** "（一）预算执行率(分值10分，得8分，扣2分)", "（1）预算编制合理性（5分）。", "X指标（分值10分…）". */
+const GROUP_PATTERN = /^[^，。；：]{1,30}[（(]\s*(?:指标)?(?:分值|权重)?\s*[\d.]+\s*分/;
+
+export interface HeadingInfo {
+  number?: HeadingNumber;
+  title: string;
+  /** "1.部门主要职责。市政府办公室为…": a run-in title followed by body text in one paragraph. */
+  runIn: boolean;
+}
+
+/**
+ * Decides whether a paragraph is a heading, by its numbering and shape: short, no sentence inside,
+ * or an indicator group line "…（分值N分，得M分…）". Long numbered items are list items, not headings.
+ */
+export function headingInfo(raw: string): HeadingInfo | undefined {
+  const text = raw.trim();
+  if (text === '' || text.length > 80) return undefined;
+  const parsed = headingNumber(text);
+  const rest = parsed?.rest ?? text;
+  if (/年度指标值|实际完成值/.test(rest)) return undefined;
+  const base = parsed ? { number: parsed.number } : {};
+  if (GROUP_PATTERN.test(rest) && rest.length <= 60) {
+    return { ...base, title: rest.replace(/[。；;]$/, ''), runIn: false };
+  }
+  if (!parsed) return undefined;
+  if (rest === '') return undefined;
+  if (/[；;]$/.test(rest)) return undefined;
+  const inner = rest.replace(/[。：:]$/, '');
+  if (inner.length <= 30 && !/[。；;，,]/.test(inner)) {
+    if (!rest.endsWith('。')) return { ...base, title: inner, runIn: false };
+    if (inner.length <= 16 && CHAPTER_END.test(inner))
+      return { ...base, title: inner, runIn: false };
+    return undefined;
+  }
+  const runIn = /^([^，。；：,;:（(]{2,16})[。：:]/.exec(rest);
+  if (runIn?.[1] && CHAPTER_WORDS.test(runIn[1])) return { ...base, title: runIn[1], runIn: true };
+  return undefined;
+}

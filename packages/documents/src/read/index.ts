@@ -1,0 +1,5 @@
+export * from './block.ts';
+export * from './heading.ts';
+export { readDocument, formatOf, MAX_INPUT_BYTES } from './read-document.ts';
+export type { ReadableFormat } from './read-document.ts';
+export { decodeText, parseTextLines } from './read-text.ts';

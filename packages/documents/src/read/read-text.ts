@@ -1,0 +1,125 @@
+import type { Block, SourceDocument, TableRow } from './block.ts';
+import { readFailure, tableText } from './block.ts';
+import type { ReadResult } from './block.ts';
+import { headingInfo } from './heading.ts';
+
+/**
+ * Decodes text bytes: UTF-8 (strict, with or without BOM), else GB18030 — the two encodings
+ * Chinese reports are exported in. Returns undefined for binary content.
+ */
+export function decodeText(
+  bytes: Uint8Array,
+): { text: string; encoding: 'utf-8' | 'gb18030' } | undefined {
+  if (looksBinary(bytes)) return undefined;
+  try {
+    const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+    return { text, encoding: 'utf-8' };
+  } catch {
+    try {
+      const text = new TextDecoder('gb18030', { fatal: true }).decode(bytes);
+      return { text, encoding: 'gb18030' };
+    } catch {
+      return undefined;
+    }
+  }
+}
+
+/** NUL bytes or many control characters in the first 8 KB mean the file is not text. */
+function looksBinary(bytes: Uint8Array): boolean {
+  const n = Math.min(bytes.length, 8192);
+  let control = 0;
+  for (let i = 0; i < n; i++) {
+    const b = bytes[i] ?? 0;
+    if (b === 0) return true;
+    if (b < 9 || (b > 13 && b < 32)) control++;
+  }
+  return n > 0 && control / n > 0.02;
+}
+
+const ARTEFACT = /\[bookmark:[^\]]*\]\s*/g;
+
+/**
+ * Reads a plain-text report. Tables exported as one cell per line: a cell starts with a tab, a
+ * blank line ends a row, an untabbed line continues the cell above (cells with line breaks).
+ */
+export function readText(bytes: Uint8Array, fileName: string): ReadResult {
+  const decoded = decodeText(bytes);
+  if (!decoded) return readFailure('binary');
+  const notes = decoded.encoding === 'gb18030' ? ['文件按 GB18030 编码读取'] : [];
+  return { ok: true, document: parseTextLines(decoded.text, fileName, notes) };
+}
+
+export function parseTextLines(
+  text: string,
+  fileName: string,
+  notes: string[] = [],
+): SourceDocument {
+  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+  const blocks: Block[] = [];
+  const blank = (s: string | undefined): boolean => s === undefined || s.trim() === '';
+  const nextNonBlank = (from: number): number => {
+    let j = from;
+    while (j < lines.length && blank(lines[j])) j++;
+    return j;
+  };
+  let i = 0;
+  while (i < lines.length) {
+    const raw = lines[i] ?? '';
+    if (raw.startsWith('\t')) {
+      const start = i;
+      const rows: TableRow[] = [];
+      let row: TableRow | undefined;
+      while (i < lines.length) {
+        const line = lines[i] ?? '';
+        if (line.startsWith('\t')) {
+          if (!row) {
+            row = { cells: [], line: i + 1 };
+            rows.push(row);
+          }
+          row.cells.push(clean(line.slice(1)));
+          i++;
+        } else if (blank(line)) {
+          const j = nextNonBlank(i);
+          const next = lines[j];
+          if (next !== undefined && next.startsWith('\t')) {
+            row = undefined;
+            i = j;
+          } else if (
+            next !== undefined &&
+            row &&
+            next.trim().length <= 20 &&
+            (lines[nextNonBlank(j + 1)] ?? '').startsWith('\t')
+          ) {
+            appendToLastCell(row, next);
+            i = j + 1;
+          } else break;
+        } else if (row) {
+          appendToLastCell(row, line);
+          i++;
+        } else break;
+      }
+      blocks.push({ kind: 'table', text: tableText(rows), line: start + 1, rows });
+      continue;
+    }
+    if (!blank(raw)) {
+      const t = clean(raw);
+      if (t !== '') {
+        const h = headingInfo(t);
+        blocks.push({ kind: h && !h.runIn ? 'heading' : 'paragraph', text: t, line: i + 1 });
+      }
+    }
+    i++;
+  }
+  return { fileName, format: 'txt', blocks, notes };
+}
+
+function appendToLastCell(row: TableRow, line: string): void {
+  const last = row.cells.length - 1;
+  const add = clean(line);
+  if (last < 0 || add === '') return;
+  row.cells[last] = `${row.cells[last] ?? ''}\n${add}`.trim();
+}
+
+function clean(s: string): string {
+  return s.replace(ARTEFACT, '').trim();
+}

@@ -1,0 +1,118 @@
+import { inflateRawSync } from 'node:zlib';
+
+/**
+ * A minimal, defensive zip reader for .docx: reads the central directory, checks every declared
+ * size against caps before inflating anything, and inflates with a hard output limit, so that a
+ * zip bomb (or a directory that lies about sizes) is refused instead of filling memory.
+ */
+export interface ZipEntry {
+  name: string;
+  method: number;
+  compressedSize: number;
+  size: number;
+  localOffset: number;
+}
+
+export type ZipProblem = 'not-zip' | 'corrupt-zip' | 'zip-bomb';
+
+export class ZipError extends Error {
+  constructor(
+    readonly problem: ZipProblem,
+    detail: string,
+  ) {
+    super(detail);
+  }
+}
+
+/** Caps on what one document may expand to. */
+export const ZIP_LIMITS = {
+  /** Sum of the declared sizes of every entry. */
+  totalDeclared: 200 * 1024 * 1024,
+  /** Sum of the sizes of the parts we inflate (document.xml, numbering.xml, styles.xml). */
+  totalInflated: 50 * 1024 * 1024,
+  /** Largest plausible compression ratio of XML (real Word files stay under 30). */
+  maxRatio: 200,
+};
+
+const u16 = (b: Uint8Array, o: number): number => (b[o] ?? 0) | ((b[o + 1] ?? 0) << 8);
+const u32 = (b: Uint8Array, o: number): number => (u16(b, o) | (u16(b, o + 2) << 16)) >>> 0;
+
+export function isZip(bytes: Uint8Array): boolean {
+  return (
+    bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 3 && bytes[3] === 4
+  );
+}
+
+export function readZipDirectory(bytes: Uint8Array): ZipEntry[] {
+  if (!isZip(bytes)) throw new ZipError('not-zip', '缺少 zip 文件头');
+  let eocd = -1;
+  for (let o = bytes.length - 22; o >= Math.max(0, bytes.length - 65557); o--) {
+    if (u32(bytes, o) === 0x06054b50) {
+      eocd = o;
+      break;
+    }
+  }
+  if (eocd < 0) throw new ZipError('corrupt-zip', '找不到中央目录');
+  const count = u16(bytes, eocd + 10);
+  let p = u32(bytes, eocd + 16);
+  const entries: ZipEntry[] = [];
+  const decoder = new TextDecoder('utf-8');
+  for (let i = 0; i < count; i++) {
+    if (p + 46 > bytes.length || u32(bytes, p) !== 0x02014b50) {
+      throw new ZipError('corrupt-zip', '中央目录损坏');
+    }
+    const nameLength = u16(bytes, p + 28);
+    const entry: ZipEntry = {
+      method: u16(bytes, p + 10),
+      compressedSize: u32(bytes, p + 20),
+      size: u32(bytes, p + 24),
+      localOffset: u32(bytes, p + 42),
+      name: decoder.decode(bytes.subarray(p + 46, p + 46 + nameLength)),
+    };
+    if (entry.size === 0xffffffff || entry.compressedSize === 0xffffffff) {
+      throw new ZipError('zip-bomb', '不支持 ZIP64 超大条目');
+    }
+    entries.push(entry);
+    p += 46 + nameLength + u16(bytes, p + 30) + u16(bytes, p + 32);
+  }
+  const declared = entries.reduce((s, e) => s + e.size, 0);
+  if (declared > ZIP_LIMITS.totalDeclared) {
+    throw new ZipError('zip-bomb', `声明解压后共 ${Math.round(declared / 1048576)} MB`);
+  }
+  return entries;
+}
+
+/** Inflates one entry, never producing more than its declared size or the remaining budget. */
+export function inflateEntry(bytes: Uint8Array, entry: ZipEntry, budget: number): Uint8Array {
+  if (entry.size > budget) {
+    throw new ZipError(
+      'zip-bomb',
+      `${entry.name} 声明解压后 ${Math.round(entry.size / 1048576)} MB`,
+    );
+  }
+  if (entry.compressedSize > 0 && entry.size / entry.compressedSize > ZIP_LIMITS.maxRatio) {
+    throw new ZipError('zip-bomb', `${entry.name} 压缩比异常`);
+  }
+  const o = entry.localOffset;
+  if (o + 30 > bytes.length || u32(bytes, o) !== 0x04034b50) {
+    throw new ZipError('corrupt-zip', `${entry.name} 的本地文件头损坏`);
+  }
+  const start = o + 30 + u16(bytes, o + 26) + u16(bytes, o + 28);
+  const data = bytes.subarray(start, start + entry.compressedSize);
+  if (data.length < entry.compressedSize)
+    throw new ZipError('corrupt-zip', `${entry.name} 数据不完整`);
+  if (entry.method === 0) return data;
+  if (entry.method !== 8) throw new ZipError('corrupt-zip', `${entry.name} 使用了不支持的压缩方式`);
+  try {
+    const out = inflateRawSync(data, { maxOutputLength: Math.max(1, entry.size) });
+    if (out.length !== entry.size)
+      throw new ZipError('corrupt-zip', `${entry.name} 大小与目录不符`);
+    return new Uint8Array(out.buffer, out.byteOffset, out.length);
+  } catch (e) {
+    if (e instanceof ZipError) throw e;
+    if (e instanceof RangeError || (e as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') {
+      throw new ZipError('zip-bomb', `${entry.name} 实际解压大小超过声明`);
+    }
+    throw new ZipError('corrupt-zip', `${entry.name} 无法解压`);
+  }
+}
