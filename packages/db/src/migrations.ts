@@ -95,7 +95,7 @@ function migrations(dialect: DialectName): Record<string, Migration> {
         await db.schema
           .createIndex('evaluations_year_status')
           .on('evaluations')
-          .columns(['year', 'status'])
+          .columns(['year', 'kind', 'status'])
           .execute();
         await db.schema
           .createIndex('evaluations_department_year')
@@ -210,5 +210,6 @@ export async function migrateToLatest(db: Kysely<Database>, dialect: DialectName
   const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations(dialect)) };
   const migrator = new Migrator({ db, provider });
   const { error } = await migrator.migrateToLatest();
-  if (error !== undefined) throw error instanceof Error ? error : new Error(String(error));
+  if (error instanceof Error) throw error;
+  if (error !== undefined) throw new Error('数据库迁移失败', { cause: error });
 }

@@ -1,0 +1,156 @@
+import type { ServiceContext } from './context.ts';
+import { nowIso } from './context.ts';
+import type { Actor } from './actor.ts';
+import { ServiceError } from './errors.ts';
+import { newToken, sha256Hex, verifyPassword } from './passwords.ts';
+import { recordAudit } from './audit-log.ts';
+
+/** Throttling: after 5 failures within 15 minutes, a username + IP is locked for 15 minutes. */
+export const MAX_FAILURES = 5;
+const WINDOW_MS = 15 * 60 * 1000;
+const LOCK_MS = 15 * 60 * 1000;
+const SESSION_MS = 12 * 60 * 60 * 1000;
+
+export interface LoginResult {
+  token: string;
+  csrfToken: string;
+  actor: Actor;
+}
+
+/** Loads the actor (with names) for a user id; null when disabled or missing. */
+export async function loadActor(ctx: ServiceContext, userId: string): Promise<Actor | null> {
+  const row = await ctx.db
+    .selectFrom('users as u')
+    .leftJoin('departments as d', 'd.id', 'u.department_id')
+    .leftJoin('regions as r', (join) =>
+      join.on((eb) =>
+        eb.or([eb('r.id', '=', eb.ref('u.region_id')), eb('r.id', '=', eb.ref('d.region_id'))]),
+      ),
+    )
+    .select([
+      'u.id',
+      'u.username',
+      'u.display_name',
+      'u.role',
+      'u.disabled',
+      'u.department_id',
+      'd.name as department_name',
+      'r.id as region_id',
+      'r.name as region_name',
+    ])
+    .where('u.id', '=', userId)
+    .executeTakeFirst();
+  if (row === undefined || row.disabled !== 0) return null;
+  return {
+    id: row.id,
+    username: row.username,
+    displayName: row.display_name,
+    role: row.role,
+    departmentId: row.department_id,
+    departmentName: row.department_name,
+    regionId: row.region_id,
+    regionName: row.region_name,
+  };
+}
+
+/** Checks the password, throttling failures per username + IP; creates a session in the database. */
+export async function login(
+  ctx: ServiceContext,
+  input: { username: string; password: string; ip: string },
+): Promise<LoginResult> {
+  const key = `${input.username.toLowerCase()}|${input.ip}`;
+  const now = ctx.now();
+  const attempt = await ctx.db
+    .selectFrom('login_attempts')
+    .selectAll()
+    .where('key', '=', key)
+    .executeTakeFirst();
+  if (attempt?.locked_until != null && new Date(attempt.locked_until) > now) {
+    await recordAudit(ctx, {
+      action: 'login-failed',
+      target: input.username,
+      ip: input.ip,
+      details: { throttled: true },
+    });
+    throw new ServiceError('LOGIN_THROTTLED', '登录失败次数过多，请15分钟后再试', {
+      retryAfterSeconds: Math.ceil(
+        (new Date(attempt.locked_until).getTime() - now.getTime()) / 1000,
+      ),
+    });
+  }
+  const user = await ctx.db
+    .selectFrom('users')
+    .select(['id', 'password_hash', 'disabled'])
+    .where('username', '=', input.username)
+    .executeTakeFirst();
+  const ok =
+    user !== undefined &&
+    user.disabled === 0 &&
+    (await verifyPassword(input.password, user.password_hash));
+  if (!ok || user === undefined) {
+    await registerFailure(ctx, key, attempt, now);
+    await recordAudit(ctx, { action: 'login-failed', target: input.username, ip: input.ip });
+    throw new ServiceError('LOGIN_FAILED', '用户名或密码错误');
+  }
+  await ctx.db.deleteFrom('login_attempts').where('key', '=', key).execute();
+  const actor = await loadActor(ctx, user.id);
+  if (actor === null) throw new ServiceError('LOGIN_FAILED', '用户名或密码错误');
+  const token = newToken();
+  const csrfToken = newToken();
+  await ctx.db
+    .insertInto('sessions')
+    .values({
+      id: sha256Hex(token),
+      user_id: user.id,
+      csrf_token: csrfToken,
+      created_at: now.toISOString(),
+      expires_at: new Date(now.getTime() + SESSION_MS).toISOString(),
+    })
+    .execute();
+  await recordAudit(ctx, { action: 'login', actor: actor.username, ip: input.ip });
+  return { token, csrfToken, actor };
+}
+
+async function registerFailure(
+  ctx: ServiceContext,
+  key: string,
+  attempt: { failures: number; first_failure_at: string } | undefined,
+  now: Date,
+): Promise<void> {
+  const fresh =
+    attempt === undefined ||
+    now.getTime() - new Date(attempt.first_failure_at).getTime() > WINDOW_MS;
+  const failures = fresh ? 1 : attempt.failures + 1;
+  const lockedUntil =
+    failures >= MAX_FAILURES ? new Date(now.getTime() + LOCK_MS).toISOString() : null;
+  const values = {
+    failures,
+    first_failure_at: fresh ? now.toISOString() : attempt.first_failure_at,
+    locked_until: lockedUntil,
+  };
+  await ctx.db
+    .insertInto('login_attempts')
+    .values({ key, ...values })
+    .onConflict((oc) => oc.column('key').doUpdateSet(values))
+    .execute();
+}
+
+/** The session behind a cookie token, or null when unknown or expired. */
+export async function sessionFor(
+  ctx: ServiceContext,
+  token: string,
+): Promise<{ actor: Actor; csrfToken: string } | null> {
+  const session = await ctx.db
+    .selectFrom('sessions')
+    .select(['user_id', 'csrf_token', 'expires_at'])
+    .where('id', '=', sha256Hex(token))
+    .executeTakeFirst();
+  if (session === undefined || session.expires_at <= nowIso(ctx)) return null;
+  const actor = await loadActor(ctx, session.user_id);
+  return actor === null ? null : { actor, csrfToken: session.csrf_token };
+}
+
+export async function logout(ctx: ServiceContext, token: string, actor: Actor): Promise<void> {
+  await ctx.db.deleteFrom('sessions').where('id', '=', sha256Hex(token)).execute();
+  await recordAudit(ctx, { action: 'logout', actor: actor.username });
+}

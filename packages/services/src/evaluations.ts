@@ -1,0 +1,365 @@
+import type { Evaluation, EvaluationKind, Finding, ScoreSheet } from '@jixiao/domain';
+import type { EvaluationStatus, Transaction, Database } from '@jixiao/db';
+import type { ServiceContext } from './context.ts';
+import { nowIso } from './context.ts';
+import type { Actor } from './actor.ts';
+import { ServiceError, notFound } from './errors.ts';
+import { assertEdit, assertSee } from './access.ts';
+import { getRulebook } from './rulebook-catalog.ts';
+import { check, score } from './engine.ts';
+import type { EvaluationRecord, EvaluationWithBody } from './evaluation-record.ts';
+import {
+  derivedColumns,
+  parseClientBody,
+  parseStoredBody,
+  recordQuery,
+  toRecord,
+} from './evaluation-record.ts';
+import { appendEvent } from './workflow-events.ts';
+
+export interface EvaluationResult {
+  scoreSheet: ScoreSheet;
+  findings: Finding[];
+}
+
+/** Scores and checks a body by its own rulebook; stores nothing. */
+export async function evaluateBody(
+  ctx: ServiceContext,
+  body: Evaluation,
+): Promise<EvaluationResult> {
+  const rulebook = await getRulebook(ctx, body.rulebookId);
+  return { scoreSheet: score(body, rulebook), findings: check(body, rulebook) };
+}
+
+/** Scores and checks an unvalidated client body. */
+export async function evaluateJson(ctx: ServiceContext, json: unknown): Promise<EvaluationResult> {
+  return evaluateBody(ctx, parseClientBody(json));
+}
+
+async function loadRow(ctx: ServiceContext, id: string, db = ctx.db) {
+  const row = await recordQuery(db).select('e.body').where('e.id', '=', id).executeTakeFirst();
+  if (row === undefined) throw notFound('自评');
+  return row;
+}
+
+/** One evaluation with its body, if the actor may see it. */
+export async function getEvaluation(
+  ctx: ServiceContext,
+  actor: Actor,
+  id: string,
+): Promise<EvaluationWithBody> {
+  const row = await loadRow(ctx, id);
+  assertSee(actor, { departmentId: row.department_id, regionId: row.region_id });
+  return { ...toRecord(row), body: parseStoredBody(row.body) };
+}
+
+export async function getEvaluationRecord(
+  ctx: ServiceContext,
+  id: string,
+): Promise<EvaluationRecord> {
+  const row = await recordQuery(ctx.db).where('e.id', '=', id).executeTakeFirst();
+  if (row === undefined) throw notFound('自评');
+  return toRecord(row);
+}
+
+export interface EvaluationFilter {
+  year?: number | undefined;
+  status?: EvaluationStatus | undefined;
+  kind?: EvaluationKind | undefined;
+  departmentId?: string | undefined;
+  limit?: number | undefined;
+}
+
+/** The evaluations the actor may see, newest first. */
+export async function listEvaluations(
+  ctx: ServiceContext,
+  actor: Actor,
+  filter: EvaluationFilter,
+): Promise<EvaluationRecord[]> {
+  let query = recordQuery(ctx.db);
+  if (actor.role === 'reviewer') query = query.where('d.region_id', '=', actor.regionId ?? '');
+  else if (actor.role !== 'admin')
+    query = query.where('e.department_id', '=', actor.departmentId ?? '');
+  if (filter.year !== undefined) query = query.where('e.year', '=', filter.year);
+  if (filter.status !== undefined) query = query.where('e.status', '=', filter.status);
+  if (filter.kind !== undefined) query = query.where('e.kind', '=', filter.kind);
+  if (filter.departmentId !== undefined)
+    query = query.where('e.department_id', '=', filter.departmentId);
+  const rows = await query
+    .orderBy('e.year', 'desc')
+    .orderBy('d.code')
+    .orderBy('e.id')
+    .limit(filter.limit ?? 1000)
+    .execute();
+  return rows.map(toRecord);
+}
+
+export interface NewEvaluation {
+  departmentId: string;
+  year: number;
+  kind: EvaluationKind;
+  rulebookId: string;
+  body?: unknown;
+  copyFromEvaluationId?: string | undefined;
+  status?: EvaluationStatus | undefined;
+}
+
+function blankBody(
+  kind: EvaluationKind,
+  rulebookId: string,
+  unitName: string,
+  year: number,
+): Evaluation {
+  const json =
+    kind === 'project'
+      ? { kind, rulebookId, projectName: '未命名项目', meta: { unitName, year } }
+      : { kind, rulebookId, meta: { unitName, year } };
+  return parseClientBody(json);
+}
+
+function titleOf(body: Evaluation, departmentName: string, year: number): string {
+  if (body.meta.title !== undefined && body.meta.title !== '') return body.meta.title;
+  const what = body.kind === 'project' ? `${body.projectName}项目支出` : '部门整体支出';
+  return `${year}年度${departmentName}${what}绩效自评报告`;
+}
+
+/** Creates a draft (version 1, the first revision), optionally copying another evaluation's body. */
+export async function createEvaluation(
+  ctx: ServiceContext,
+  actor: Actor,
+  input: NewEvaluation,
+): Promise<EvaluationRecord> {
+  const dept = await ctx.db
+    .selectFrom('departments')
+    .select(['id', 'name', 'region_id'])
+    .where('id', '=', input.departmentId)
+    .executeTakeFirst();
+  if (dept === undefined) throw notFound('单位');
+  assertEdit(actor, { departmentId: dept.id, regionId: dept.region_id });
+  await getRulebook(ctx, input.rulebookId);
+  let body: Evaluation;
+  if (input.body !== undefined) {
+    body = parseClientBody(input.body);
+  } else if (input.copyFromEvaluationId !== undefined) {
+    const source = await getEvaluation(ctx, actor, input.copyFromEvaluationId);
+    body = parseClientBody({
+      ...source.body,
+      rulebookId: input.rulebookId,
+      meta: { ...source.body.meta, year: input.year, title: undefined },
+    });
+  } else {
+    body = blankBody(input.kind, input.rulebookId, dept.name, input.year);
+  }
+  if (body.kind !== input.kind)
+    throw new ServiceError('EVALUATION_INVALID', '自评类型与内容不一致');
+  body = { ...body, rulebookId: input.rulebookId };
+  const result = await evaluateBody(ctx, body);
+  const { columns, categories } = derivedColumns(body, result.scoreSheet, result.findings);
+  const round = await ctx.db
+    .selectFrom('rounds')
+    .select(['id', 'department_ids'])
+    .where('year', '=', input.year)
+    .where('kind', '=', input.kind)
+    .where((eb) => eb.or([eb('region_id', '=', dept.region_id), eb('region_id', 'is', null)]))
+    .orderBy('created_at', 'desc')
+    .execute();
+  const roundId =
+    round.find(
+      (r) =>
+        r.department_ids === null || (JSON.parse(r.department_ids) as string[]).includes(dept.id),
+    )?.id ?? null;
+  const id = ctx.newId();
+  const now = nowIso(ctx);
+  const text = JSON.stringify(body);
+  await ctx.db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('evaluations')
+      .values({
+        id,
+        department_id: dept.id,
+        year: input.year,
+        kind: input.kind,
+        rulebook_id: input.rulebookId,
+        round_id: roundId,
+        status: input.status ?? 'draft',
+        version: 1,
+        title: titleOf(body, dept.name, input.year),
+        body: text,
+        ...columns,
+        created_at: now,
+        updated_at: now,
+        updated_by: actor.username,
+        published_at: input.status === 'published' ? now : null,
+      })
+      .execute();
+    await trx
+      .insertInto('revisions')
+      .values({
+        evaluation_id: id,
+        version: 1,
+        body: text,
+        saved_by: actor.username,
+        saved_at: now,
+      })
+      .execute();
+    await writeCategories(trx, id, categories);
+  });
+  return getEvaluationRecord(ctx, id);
+}
+
+async function writeCategories(
+  trx: Transaction<Database>,
+  id: string,
+  categories: Map<string, number>,
+): Promise<void> {
+  await trx.deleteFrom('evaluation_findings').where('evaluation_id', '=', id).execute();
+  if (categories.size === 0) return;
+  await trx
+    .insertInto('evaluation_findings')
+    .values([...categories].map(([category, count]) => ({ evaluation_id: id, category, count })))
+    .execute();
+}
+
+/** Statuses in which the department may change the content. A change after approval reopens review. */
+const EDITABLE: readonly EvaluationStatus[] = ['draft', 'returned', 'approved'];
+
+/**
+ * Saves a new body on top of `version`. A stale version is a 409 carrying the current record; every
+ * save is a revision; a save after approval sends the evaluation back to draft with a reopen event.
+ */
+export async function updateEvaluation(
+  ctx: ServiceContext,
+  actor: Actor,
+  id: string,
+  input: { version: number; body: unknown },
+): Promise<EvaluationRecord> {
+  const current = await getEvaluationRecord(ctx, id);
+  assertEdit(actor, current);
+  const body = parseClientBody(input.body);
+  if (body.kind !== current.kind) throw new ServiceError('EVALUATION_INVALID', '不能更改自评类型');
+  const result = await evaluateBody(ctx, body);
+  const { columns, categories } = derivedColumns(body, result.scoreSheet, result.findings);
+  const text = JSON.stringify(body);
+  const now = nowIso(ctx);
+  const next = input.version + 1;
+  const outcome = await ctx.db.transaction().execute(async (trx) => {
+    const row = await trx
+      .selectFrom('evaluations')
+      .select(['version', 'status'])
+      .where('id', '=', id)
+      .executeTakeFirst();
+    if (row === undefined) throw notFound('自评');
+    if (row.version !== input.version) return 'conflict' as const;
+    if (!EDITABLE.includes(row.status)) return row.status;
+    const reopened = row.status === 'approved';
+    await trx
+      .updateTable('evaluations')
+      .set({
+        ...columns,
+        body: text,
+        version: next,
+        rulebook_id: body.rulebookId,
+        title: titleOf(body, current.departmentName, current.year),
+        status: reopened ? 'draft' : row.status,
+        updated_at: now,
+        updated_by: actor.username,
+      })
+      .where('id', '=', id)
+      .where('version', '=', input.version)
+      .execute();
+    await trx
+      .insertInto('revisions')
+      .values({
+        evaluation_id: id,
+        version: next,
+        body: text,
+        saved_by: actor.username,
+        saved_at: now,
+      })
+      .execute();
+    await writeCategories(trx, id, categories);
+    if (reopened) {
+      await appendEvent(trx, ctx, {
+        evaluationId: id,
+        action: 'reopen',
+        fromStatus: 'approved',
+        toStatus: 'draft',
+        comment: '审核通过后修改内容，重新进入审核',
+        comments: [],
+        actor: actor.username,
+      });
+    }
+    return 'saved' as const;
+  });
+  if (outcome === 'conflict') {
+    const latest = await getEvaluation(ctx, actor, id);
+    throw new ServiceError('VERSION_CONFLICT', '该自评已被他人修改，请在最新版本上重新编辑', {
+      current: latest,
+    });
+  }
+  if (outcome !== 'saved') {
+    throw new ServiceError(
+      'EVALUATION_LOCKED',
+      outcome === 'submitted' ? '自评已提交审核，不能修改' : '自评已公开，需先撤回才能修改',
+      {
+        status: outcome,
+      },
+    );
+  }
+  return getEvaluationRecord(ctx, id);
+}
+
+/** Score sheet and findings of the stored current version. */
+export async function evaluationFindings(
+  ctx: ServiceContext,
+  actor: Actor,
+  id: string,
+): Promise<EvaluationResult> {
+  const evaluation = await getEvaluation(ctx, actor, id);
+  return evaluateBody(ctx, evaluation.body);
+}
+
+export interface RevisionSummary {
+  version: number;
+  savedBy: string;
+  savedAt: string;
+}
+
+export async function listRevisions(
+  ctx: ServiceContext,
+  actor: Actor,
+  id: string,
+): Promise<RevisionSummary[]> {
+  const record = await getEvaluationRecord(ctx, id);
+  assertSee(actor, record);
+  const rows = await ctx.db
+    .selectFrom('revisions')
+    .select(['version', 'saved_by', 'saved_at'])
+    .where('evaluation_id', '=', id)
+    .orderBy('version', 'desc')
+    .execute();
+  return rows.map((r) => ({ version: r.version, savedBy: r.saved_by, savedAt: r.saved_at }));
+}
+
+export async function getRevision(
+  ctx: ServiceContext,
+  actor: Actor,
+  id: string,
+  version: number,
+): Promise<RevisionSummary & { body: Evaluation }> {
+  const record = await getEvaluationRecord(ctx, id);
+  assertSee(actor, record);
+  const row = await ctx.db
+    .selectFrom('revisions')
+    .selectAll()
+    .where('evaluation_id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  if (row === undefined) throw notFound('该版本');
+  return {
+    version: row.version,
+    savedBy: row.saved_by,
+    savedAt: row.saved_at,
+    body: parseStoredBody(row.body),
+  };
+}

@@ -1,0 +1,30 @@
+import type { ServiceContext } from './context.ts';
+import type { Actor } from './actor.ts';
+import { evaluateBody, getEvaluation } from './evaluations.ts';
+import { renderDocx, renderXlsx } from './document-bridge.ts';
+import { recordAudit } from './audit-log.ts';
+
+/** The report (.docx) or the tables (.xlsx) of an evaluation the actor may see; logged. */
+export async function exportEvaluation(
+  ctx: ServiceContext,
+  actor: Actor,
+  id: string,
+  format: 'docx' | 'xlsx',
+  ip: string | null,
+): Promise<{ fileName: string; bytes: Uint8Array }> {
+  const evaluation = await getEvaluation(ctx, actor, id);
+  const { scoreSheet } = await evaluateBody(ctx, evaluation.body);
+  const bytes =
+    format === 'docx'
+      ? await renderDocx(evaluation.body, scoreSheet)
+      : await renderXlsx(evaluation.body, scoreSheet);
+  await recordAudit(ctx, {
+    action: 'export',
+    actor: actor.username,
+    target: id,
+    ip,
+    details: { format },
+  });
+  const suffix = format === 'docx' ? '' : '（自评表）';
+  return { fileName: `${evaluation.title}${suffix}.${format}`, bytes };
+}

@@ -1,0 +1,121 @@
+import { Finding } from '@jixiao/domain';
+import type { Evaluation } from '@jixiao/domain';
+import { Evaluation as EvaluationSchema } from '@jixiao/domain';
+import type { ServiceContext } from './context.ts';
+import { nowIso } from './context.ts';
+import type { Actor } from './actor.ts';
+import { ServiceError } from './errors.ts';
+import { sha256Hex } from './passwords.ts';
+import { auditUpload } from './document-bridge.ts';
+import type { AuditOutcome } from './document-bridge.ts';
+import { createEvaluation } from './evaluations.ts';
+import { recordAudit } from './audit-log.ts';
+
+export const IMPORT_EXTENSIONS = ['.docx', '.txt', '.html', '.htm', '.xlsx'] as const;
+
+export interface ReadResult {
+  draft: Evaluation | null;
+  findings: Finding[];
+  problems: unknown[];
+}
+
+export function assertSupported(fileName: string): void {
+  const lower = fileName.toLowerCase();
+  if (!IMPORT_EXTENSIONS.some((ext) => lower.endsWith(ext))) {
+    throw new ServiceError(
+      'UNSUPPORTED_FILE',
+      `不支持的文件类型：${fileName}（仅支持 .docx、.txt、.html、.xlsx）`,
+      { fileName },
+    );
+  }
+}
+
+/** Normalises what the auditor returns: the extracted evaluation, its findings, reading problems. */
+export function readOutcome(outcome: AuditOutcome): ReadResult {
+  const candidate = outcome['evaluation'] ?? outcome['draft'];
+  const parsed = EvaluationSchema.safeParse(candidate);
+  const findings = Array.isArray(outcome['findings'])
+    ? outcome['findings'].flatMap((f) => {
+        const one = Finding.safeParse(f);
+        return one.success ? [one.data] : [];
+      })
+    : [];
+  const problems = Array.isArray(outcome['problems']) ? (outcome['problems'] as unknown[]) : [];
+  return { draft: parsed.success ? parsed.data : null, findings, problems };
+}
+
+/** Reads one document and audits it; a file that cannot be read is a 400 with a Chinese message. */
+export async function readUpload(fileName: string, bytes: Uint8Array): Promise<ReadResult> {
+  assertSupported(fileName);
+  if (bytes.length === 0)
+    throw new ServiceError('UNSUPPORTED_FILE', `文件为空：${fileName}`, { fileName });
+  let outcome: AuditOutcome;
+  try {
+    outcome = await auditUpload(bytes, fileName);
+  } catch (error) {
+    if (error instanceof ServiceError) throw error;
+    throw new ServiceError('UNSUPPORTED_FILE', `无法读取文件：${fileName}`, {
+      fileName,
+      reason: error instanceof Error ? error.message : String(error),
+    });
+  }
+  return readOutcome(outcome);
+}
+
+/**
+ * Imports a document: keeps the original bytes (with SHA-256), the extracted evaluation and its
+ * findings; with `create`, the draft becomes an evaluation of the department.
+ */
+export async function importDocument(
+  ctx: ServiceContext,
+  actor: Actor,
+  input: {
+    fileName: string;
+    bytes: Uint8Array;
+    create?: { departmentId: string; year?: number | undefined } | undefined;
+    ip?: string | null;
+  },
+): Promise<ReadResult & { documentId: string; evaluationId?: string }> {
+  const result = await readUpload(input.fileName, input.bytes);
+  let evaluationId: string | undefined;
+  if (input.create !== undefined) {
+    if (result.draft === null)
+      throw new ServiceError('UNSUPPORTED_FILE', '未能从文件中识别出自评内容，无法创建草稿', {
+        problems: result.problems,
+      });
+    const year = input.create.year ?? result.draft.meta.year;
+    const record = await createEvaluation(ctx, actor, {
+      departmentId: input.create.departmentId,
+      year,
+      kind: result.draft.kind,
+      rulebookId: result.draft.rulebookId,
+      body: { ...result.draft, meta: { ...result.draft.meta, year } },
+    });
+    evaluationId = record.id;
+  }
+  const documentId = ctx.newId();
+  await ctx.db
+    .insertInto('imported_documents')
+    .values({
+      id: documentId,
+      file_name: input.fileName,
+      sha256: sha256Hex(input.bytes),
+      size: input.bytes.length,
+      bytes: input.bytes,
+      extracted: result.draft === null ? null : JSON.stringify(result.draft),
+      findings: JSON.stringify(result.findings),
+      problems: JSON.stringify(result.problems),
+      evaluation_id: evaluationId ?? null,
+      uploaded_by: actor.username,
+      uploaded_at: nowIso(ctx),
+    })
+    .execute();
+  await recordAudit(ctx, {
+    action: 'import',
+    actor: actor.username,
+    target: documentId,
+    ip: input.ip ?? null,
+    details: { fileName: input.fileName },
+  });
+  return { ...result, documentId, ...(evaluationId !== undefined ? { evaluationId } : {}) };
+}

@@ -1,0 +1,182 @@
+import type { EvaluationKind } from '@jixiao/domain';
+import type { EvaluationStatus } from '@jixiao/db';
+import type { ServiceContext } from './context.ts';
+import { nowIso } from './context.ts';
+import type { Actor } from './actor.ts';
+import { forbidden, notFound } from './errors.ts';
+import { requireRole } from './directory.ts';
+import { getRulebook } from './rulebook-catalog.ts';
+import { recordAudit } from './audit-log.ts';
+
+export interface Round {
+  id: string;
+  regionId: string | null;
+  year: number;
+  kind: EvaluationKind;
+  rulebookId: string;
+  deadline: string;
+  departmentIds: string[] | null;
+  createdBy: string;
+  createdAt: string;
+}
+
+type RoundRow = {
+  id: string;
+  region_id: string | null;
+  year: number;
+  kind: string;
+  rulebook_id: string;
+  deadline: string;
+  department_ids: string | null;
+  created_by: string;
+  created_at: string;
+};
+
+function toRound(r: RoundRow): Round {
+  return {
+    id: r.id,
+    regionId: r.region_id,
+    year: r.year,
+    kind: r.kind === 'project' ? 'project' : 'department',
+    rulebookId: r.rulebook_id,
+    deadline: r.deadline,
+    departmentIds: r.department_ids === null ? null : (JSON.parse(r.department_ids) as string[]),
+    createdBy: r.created_by,
+    createdAt: r.created_at,
+  };
+}
+
+export async function listRounds(ctx: ServiceContext, actor: Actor): Promise<Round[]> {
+  requireRole(actor, ['admin', 'reviewer']);
+  let q = ctx.db
+    .selectFrom('rounds')
+    .selectAll()
+    .orderBy('year', 'desc')
+    .orderBy('created_at', 'desc');
+  if (actor.role === 'reviewer') q = q.where('region_id', '=', actor.regionId ?? '');
+  return (await q.execute()).map(toRound);
+}
+
+/** The finance bureau opens a round (年度, rulebook, deadline, optionally a list of departments). */
+export async function createRound(
+  ctx: ServiceContext,
+  actor: Actor,
+  input: {
+    year: number;
+    kind: EvaluationKind;
+    rulebookId: string;
+    deadline: string;
+    departmentIds?: string[] | undefined;
+    regionId?: string | undefined;
+  },
+): Promise<Round> {
+  requireRole(actor, ['admin', 'reviewer']);
+  await getRulebook(ctx, input.rulebookId);
+  const regionId = actor.role === 'reviewer' ? actor.regionId : (input.regionId ?? actor.regionId);
+  const id = ctx.newId();
+  const row: RoundRow = {
+    id,
+    region_id: regionId,
+    year: input.year,
+    kind: input.kind,
+    rulebook_id: input.rulebookId,
+    deadline: input.deadline,
+    department_ids: input.departmentIds === undefined ? null : JSON.stringify(input.departmentIds),
+    created_by: actor.username,
+    created_at: nowIso(ctx),
+  };
+  await ctx.db.insertInto('rounds').values(row).execute();
+  // Existing evaluations of that year and kind join the round.
+  let attach = ctx.db
+    .updateTable('evaluations')
+    .set({ round_id: id })
+    .where('year', '=', input.year)
+    .where('kind', '=', input.kind)
+    .where('round_id', 'is', null);
+  if (input.departmentIds !== undefined)
+    attach = attach.where(
+      'department_id',
+      'in',
+      input.departmentIds.length > 0 ? input.departmentIds : [''],
+    );
+  if (regionId !== null) {
+    attach = attach.where(
+      'department_id',
+      'in',
+      ctx.db.selectFrom('departments').select('id').where('region_id', '=', regionId),
+    );
+  }
+  await attach.execute();
+  return toRound(row);
+}
+
+async function loadRound(ctx: ServiceContext, actor: Actor, id: string): Promise<Round> {
+  requireRole(actor, ['admin', 'reviewer']);
+  const row = await ctx.db.selectFrom('rounds').selectAll().where('id', '=', id).executeTakeFirst();
+  if (row === undefined) throw notFound('自评任务');
+  if (actor.role === 'reviewer' && row.region_id !== actor.regionId)
+    throw forbidden('无权查看其他区域的自评任务');
+  return toRound(row);
+}
+
+export interface RoundProgressItem {
+  departmentId: string;
+  departmentName: string;
+  status: EvaluationStatus | null;
+  evaluationId: string | null;
+}
+
+/** Each department in the round's scope with the status of its evaluation (null: not started). */
+export async function roundProgress(
+  ctx: ServiceContext,
+  actor: Actor,
+  id: string,
+): Promise<RoundProgressItem[]> {
+  const round = await loadRound(ctx, actor, id);
+  let q = ctx.db
+    .selectFrom('departments as d')
+    .leftJoin('evaluations as e', (join) =>
+      join
+        .onRef('e.department_id', '=', 'd.id')
+        .on('e.year', '=', round.year)
+        .on('e.kind', '=', round.kind),
+    )
+    .select(['d.id', 'd.name', 'd.code', 'e.status', 'e.id as evaluation_id'])
+    .orderBy('d.code');
+  if (round.regionId !== null) q = q.where('d.region_id', '=', round.regionId);
+  if (round.departmentIds !== null)
+    q = q.where('d.id', 'in', round.departmentIds.length > 0 ? round.departmentIds : ['']);
+  const rows = await q.execute();
+  const seen = new Set<string>();
+  const out: RoundProgressItem[] = [];
+  for (const r of rows) {
+    if (seen.has(r.id)) continue;
+    seen.add(r.id);
+    out.push({
+      departmentId: r.id,
+      departmentName: r.name,
+      status: r.status,
+      evaluationId: r.evaluation_id,
+    });
+  }
+  return out;
+}
+
+/** Records a reminder to every department that has not submitted yet; returns how many. */
+export async function remindRound(
+  ctx: ServiceContext,
+  actor: Actor,
+  id: string,
+): Promise<{ reminded: number }> {
+  const progress = await roundProgress(ctx, actor, id);
+  const late = progress.filter(
+    (p) => p.status === null || p.status === 'draft' || p.status === 'returned',
+  );
+  await recordAudit(ctx, {
+    action: 'remind',
+    actor: actor.username,
+    target: id,
+    details: { departments: late.map((p) => p.departmentId) },
+  });
+  return { reminded: late.length };
+}

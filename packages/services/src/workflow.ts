@@ -1,0 +1,151 @@
+import type { EvaluationStatus, UserRole } from '@jixiao/db';
+import type { ServiceContext } from './context.ts';
+import { nowIso } from './context.ts';
+import type { Actor } from './actor.ts';
+import { ServiceError, forbidden } from './errors.ts';
+import { assertSee } from './access.ts';
+import type { EvaluationRecord } from './evaluation-record.ts';
+import { getEvaluationRecord } from './evaluations.ts';
+import type { ReviewComment } from './workflow-events.ts';
+import { appendEvent } from './workflow-events.ts';
+
+export type TransitionAction = 'submit' | 'return' | 'approve' | 'publish' | 'reopen';
+
+interface TransitionRule {
+  from: readonly EvaluationStatus[];
+  to: EvaluationStatus;
+  roles: readonly UserRole[];
+  label: string;
+}
+
+/** draft → submitted (by the head) → returned | approved → published; reopen undoes an approval. */
+export const TRANSITIONS: Record<TransitionAction, TransitionRule> = {
+  submit: { from: ['draft', 'returned'], to: 'submitted', roles: ['head', 'admin'], label: '提交' },
+  return: { from: ['submitted'], to: 'returned', roles: ['reviewer', 'admin'], label: '退回' },
+  approve: { from: ['submitted'], to: 'approved', roles: ['reviewer', 'admin'], label: '审核通过' },
+  publish: { from: ['approved'], to: 'published', roles: ['reviewer', 'admin'], label: '公开' },
+  reopen: {
+    from: ['approved', 'published'],
+    to: 'returned',
+    roles: ['reviewer', 'admin'],
+    label: '重新打开',
+  },
+};
+
+export const STATUS_LABELS: Record<EvaluationStatus, string> = {
+  draft: '草稿',
+  submitted: '已提交',
+  returned: '已退回',
+  approved: '审核通过',
+  published: '已公开',
+};
+
+/** Moves an evaluation along the workflow; refuses illegal moves with a Chinese message. */
+export async function transition(
+  ctx: ServiceContext,
+  actor: Actor,
+  id: string,
+  input: {
+    action: TransitionAction;
+    comment?: string | undefined;
+    comments?: ReviewComment[] | undefined;
+  },
+): Promise<EvaluationRecord> {
+  const record = await getEvaluationRecord(ctx, id);
+  assertSee(actor, record);
+  const rule = TRANSITIONS[input.action];
+  if (!rule.roles.includes(actor.role)) {
+    throw forbidden(`${roleText(actor.role)}不能执行“${rule.label}”操作`);
+  }
+  if (
+    input.action === 'return' &&
+    (input.comment ?? '').trim() === '' &&
+    (input.comments ?? []).length === 0
+  ) {
+    throw new ServiceError('VALIDATION_FAILED', '退回时须填写退回意见');
+  }
+  const now = nowIso(ctx);
+  const moved = await ctx.db.transaction().execute(async (trx) => {
+    const row = await trx
+      .selectFrom('evaluations')
+      .select('status')
+      .where('id', '=', id)
+      .executeTakeFirst();
+    const from = row?.status ?? record.status;
+    if (!rule.from.includes(from)) return from;
+    await trx
+      .updateTable('evaluations')
+      .set({
+        status: rule.to,
+        updated_at: now,
+        updated_by: actor.username,
+        ...(rule.to === 'published' ? { published_at: now } : {}),
+        ...(input.action === 'reopen' ? { published_at: null } : {}),
+      })
+      .where('id', '=', id)
+      .where('status', '=', from)
+      .execute();
+    await appendEvent(trx, ctx, {
+      evaluationId: id,
+      action: input.action,
+      fromStatus: from,
+      toStatus: rule.to,
+      comment: input.comment ?? null,
+      comments: input.comments ?? [],
+      actor: actor.username,
+    });
+    return null;
+  });
+  if (moved !== null) {
+    throw new ServiceError(
+      'ILLEGAL_TRANSITION',
+      `自评当前状态为“${STATUS_LABELS[moved]}”，不能${rule.label}`,
+      {
+        status: moved,
+        action: input.action,
+        allowedFrom: rule.from,
+      },
+    );
+  }
+  return getEvaluationRecord(ctx, id);
+}
+
+function roleText(role: UserRole): string {
+  return { filer: '填报人', head: '单位负责人', reviewer: '审核人', admin: '管理员' }[role];
+}
+
+export interface ReviewEventView {
+  id: string;
+  action: string;
+  fromStatus: string;
+  toStatus: string;
+  comment: string | null;
+  comments: ReviewComment[];
+  actor: string;
+  at: string;
+}
+
+export async function listEvents(
+  ctx: ServiceContext,
+  actor: Actor,
+  id: string,
+): Promise<ReviewEventView[]> {
+  const record = await getEvaluationRecord(ctx, id);
+  assertSee(actor, record);
+  const rows = await ctx.db
+    .selectFrom('review_events')
+    .selectAll()
+    .where('evaluation_id', '=', id)
+    .orderBy('seq')
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    action: r.action,
+    fromStatus: r.from_status,
+    toStatus: r.to_status,
+    comment: r.comment,
+    comments: JSON.parse(r.comments) as ReviewComment[],
+    actor: r.actor,
+    at: r.at,
+  }));
+}
