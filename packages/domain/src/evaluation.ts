@@ -275,6 +275,11 @@ export const IndicatorNode = z.object({
   evidence: z.string().optional(),
   /** Not assessed this year (本项指标不考核); its weight is moved or dropped per the rulebook. */
   notAssessed: z.boolean().optional(),
+  /**
+   * Where a not-assessed indicator's weight went, as the report says (3分分值调整至“部门预算资金
+   * 支出率”): a rulebook node id or an indicator name. Absent: the rulebook's default applies.
+   */
+  weightMovedTo: z.string().optional(),
   /** Heading number as written ("⑴", "1、", "（三）"), for numbering checks. */
   numberText: z.string().optional(),
   /** Checklist rules: which listed conditions were met, by index. */

@@ -103,7 +103,8 @@ function monthFromYearEnd(t: string): (string | undefined)[] | undefined {
   return m ? [m[0], m[1], '12', m[2] ?? '前'] : undefined;
 }
 
-function daysInMonth(year: number, month: number): number {
+/** Days in a month of the Gregorian calendar. */
+export function daysInMonth(year: number, month: number): number {
   if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
   return [4, 6, 9, 11].includes(month) ? 30 : 31;
 }
