@@ -1,1 +1,2 @@
 export * from './read/index.ts';
+export * from './write/index.ts';

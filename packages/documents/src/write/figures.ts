@@ -1,0 +1,99 @@
+import { fenToNumber, formatFen, formatPoints, ratioPercent } from '@jixiao/domain';
+import type { Amount, Fen, MoneyUnit } from '@jixiao/domain';
+import type { Cell } from './model.ts';
+
+/** Formats an amount in the report's unit with two decimals: "2477.10". Empty when absent. */
+export function amountText(a: Amount | undefined, unit: MoneyUnit): string {
+  return a ? formatFen(a.fen, unit, 2) : '';
+}
+
+/** "2477.10万元" */
+export function amountWithUnit(a: Amount | undefined, unit: MoneyUnit): string {
+  return a ? `${formatFen(a.fen, unit, 2)}${unit}` : '';
+}
+
+/** A ratio of two amounts as a two-decimal percentage, half-up: "97.07%"; undefined when 0/0. */
+export function shareText(part: Fen, whole: Fen): string | undefined {
+  const r = ratioPercent(part, whole, 2);
+  return r ? `${r.rounded.toFixed(2)}%` : undefined;
+}
+
+/** The same ratio as a number (97.07), for tables and scoring sentences. */
+export function shareValue(part: Fen, whole: Fen): number | undefined {
+  return ratioPercent(part, whole, 2)?.rounded;
+}
+
+/** Points as reports write them: 5, 9.7, 0.5. Empty when absent. */
+export function pointsText(p: number | undefined): string {
+  return p === undefined ? '' : formatPoints(p);
+}
+
+/** A table cell holding an amount. */
+export function amountCell(
+  a: Amount | undefined,
+  unit: MoneyUnit,
+  extra: Partial<Cell> = {},
+): Cell {
+  if (!a) return { text: '', ...extra };
+  return {
+    text: formatFen(a.fen, unit, 2),
+    value: Number(formatFen(a.fen, unit, 2)),
+    format: 'amount',
+    align: 'right',
+    ...extra,
+  };
+}
+
+/** A table cell holding a percentage given as a number of percent (97.07). */
+export function percentCell(pct: number | undefined, extra: Partial<Cell> = {}): Cell {
+  if (pct === undefined) return { text: '', ...extra };
+  return {
+    text: `${pct.toFixed(2)}%`,
+    value: Math.round(pct * 100) / 10000,
+    format: 'percent',
+    align: 'center',
+    ...extra,
+  };
+}
+
+export function pointsCell(p: number | undefined, extra: Partial<Cell> = {}): Cell {
+  if (p === undefined) return { text: '', ...extra };
+  return { text: formatPoints(p), value: p, format: 'points', align: 'center', ...extra };
+}
+
+export function countCell(n: number | undefined, extra: Partial<Cell> = {}): Cell {
+  if (n === undefined) return { text: '', ...extra };
+  return { text: String(n), value: n, format: 'count', align: 'center', ...extra };
+}
+
+/** The float of an amount in a unit, for spreadsheets only. */
+export function amountNumber(a: Amount, unit: MoneyUnit): number {
+  return fenToNumber(a.fen, unit);
+}
+
+const DIGITS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+
+/** 1 → 一, 10 → 十, 12 → 十二, 20 → 二十, 99 → 九十九 (enough for chapter and item numbers). */
+export function chineseNumber(n: number): string {
+  if (n < 10) return DIGITS[n] ?? String(n);
+  if (n < 100) {
+    const tens = Math.floor(n / 10);
+    const ones = n % 10;
+    return `${tens === 1 ? '' : (DIGITS[tens] ?? '')}十${ones === 0 ? '' : (DIGITS[ones] ?? '')}`;
+  }
+  return String(n);
+}
+
+/** Heading numbers of the four levels: 一、 （一） 1. （1） */
+export function headingNumber(level: 1 | 2 | 3 | 4, n: number): string {
+  switch (level) {
+    case 1:
+      return `${chineseNumber(n)}、`;
+    case 2:
+      return `（${chineseNumber(n)}）`;
+    case 3:
+      return `${n}.`;
+    case 4:
+      return `（${n}）`;
+  }
+}

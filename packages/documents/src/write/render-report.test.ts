@@ -1,0 +1,354 @@
+import { describe, expect, it } from 'vitest';
+import { DepartmentEvaluation, formatFen, formatPoints } from '@jixiao/domain';
+import type { Amount, ScoreSheet } from '@jixiao/domain';
+import fixture004 from '../../../../fixtures/evaluations/004_66e78293cd0851a8.json' with { type: 'json' };
+import { renderProjectDocx, renderReportDocx } from './render-report.ts';
+import {
+  bodyParagraphs,
+  docxParts,
+  generatedEvaluation,
+  statedScoreSheet,
+  tables,
+  xmlText,
+} from './test-support.ts';
+
+const e004 = DepartmentEvaluation.parse(fixture004);
+const sheet004 = statedScoreSheet(e004);
+
+async function render004(options = {}) {
+  return docxParts(await renderReportDocx(e004, sheet004, options));
+}
+
+/** Every Amount anywhere in a value, found by shape. */
+function amountsIn(value: unknown, out: Amount[] = []): Amount[] {
+  if (Array.isArray(value)) for (const v of value) amountsIn(v, out);
+  else if (value && typeof value === 'object') {
+    const o = value as Record<string, unknown>;
+    if (typeof o['fen'] === 'number' && typeof o['unit'] === 'string') out.push(o as Amount);
+    else for (const v of Object.values(o)) amountsIn(v, out);
+  }
+  return out;
+}
+
+describe('renderReportDocx page layout (GB/T 9704)', () => {
+  it('sets A4 with margins 37/28/26/35 mm in twips on every section', async () => {
+    const { document } = await render004();
+    const margins = [...document.matchAll(/<w:pgMar [^>]*>/g)].map((m) => m[0]);
+    expect(margins.length).toBeGreaterThanOrEqual(4);
+    for (const m of margins) {
+      expect(m).toContain('w:top="2098"');
+      expect(m).toContain('w:left="1587"');
+      expect(m).toContain('w:right="1474"');
+      expect(m).toContain('w:bottom="1984"');
+    }
+    expect(document).toMatch(/<w:pgSz w:w="11906" w:h="16838"/);
+    expect(document).toContain('w:linePitch="579"');
+  });
+
+  it('names the official fonts for East Asian text at the official sizes', async () => {
+    const { styles } = await render004();
+    const style = (id: string) => {
+      const m = new RegExp(`<w:style [^>]*w:styleId="${id}"[\\s\\S]*?</w:style>`).exec(styles);
+      if (!m) throw new Error(`style ${id} missing`);
+      return m[0];
+    };
+    expect(style('Title')).toContain('w:eastAsia="方正小标宋简体"');
+    expect(style('Title')).toContain('<w:sz w:val="44"/>');
+    expect(style('Title')).toContain('<w:jc w:val="center"/>');
+    expect(style('Heading1')).toContain('w:eastAsia="黑体"');
+    expect(style('Heading2')).toContain('w:eastAsia="楷体_GB2312"');
+    expect(style('Heading3')).toContain('w:eastAsia="仿宋_GB2312"');
+    expect(style('Heading4')).toContain('w:eastAsia="仿宋_GB2312"');
+    for (const h of ['Heading1', 'Heading2', 'Heading3', 'Heading4'])
+      expect(style(h)).toContain('<w:sz w:val="32"/>');
+    expect(style('BodyText')).toContain('w:firstLine="640"');
+    expect(style('PageNumber')).toContain('w:eastAsia="宋体"');
+    expect(style('PageNumber')).toContain('<w:sz w:val="28"/>');
+    // document defaults: 仿宋_GB2312 三号, exact 28.95 pt lines
+    const defaults = /<w:docDefaults>[\s\S]*?<\/w:docDefaults>/.exec(styles)?.[0] ?? '';
+    expect(defaults).toContain('w:eastAsia="仿宋_GB2312"');
+    expect(defaults).toContain('<w:sz w:val="32"/>');
+    expect(defaults).toMatch(/w:line="579" w:lineRule="exact"/);
+  });
+
+  it('puts page numbers "— n —" right on odd and left on even pages by default', async () => {
+    const { footers, settings } = await render004();
+    expect(settings).toMatch(/<w:evenAndOddHeaders(?! w:val="false")/);
+    expect(footers.some((f) => f.includes('<w:jc w:val="right"/>'))).toBe(true);
+    expect(footers.some((f) => f.includes('<w:jc w:val="left"/>'))).toBe(true);
+    for (const f of footers) {
+      expect(xmlText(f)).toBe('—  —');
+      expect(f).toContain('PAGE');
+    }
+  });
+
+  it('centres page numbers on request, bolds headings and turns wide tables landscape', async () => {
+    const { footers, settings, styles, document } = await render004({
+      pageNumberPosition: 'center',
+      boldHeadings: true,
+      landscapeWideTables: true,
+    });
+    expect(settings).not.toMatch(/<w:evenAndOddHeaders(?! w:val="false")/);
+    expect(footers.every((f) => f.includes('<w:jc w:val="center"/>'))).toBe(true);
+    expect(/w:styleId="Heading1"[\s\S]*?<w:b\/>[\s\S]*?<\/w:style>/.test(styles)).toBe(true);
+    expect(document).toContain('w:orient="landscape"');
+    const plain = await render004();
+    expect(plain.document).not.toContain('w:orient="landscape"');
+  });
+});
+
+describe('renderReportDocx content', () => {
+  it('numbers headings itself: 一、二、… at level 1, （一）… restarting under each chapter', async () => {
+    const { document } = await render004();
+    const paras = bodyParagraphs(document);
+    const h1 = paras.filter((p) => p.style === 'Heading1').map((p) => p.text);
+    expect(h1.slice(0, 10).map((t) => /^(.+?)、/.exec(t)?.[1])).toEqual([
+      '一',
+      '二',
+      '三',
+      '四',
+      '五',
+      '六',
+      '七',
+      '八',
+      '九',
+      '十',
+    ]);
+    expect(h1[0]).toBe('一、部门（单位）基本情况');
+    expect(h1[1]).toBe('二、一般公共预算支出情况');
+    expect(h1[5]).toBe('六、部门整体支出绩效情况');
+    // level 2 restarts after each level 1; level 3 after each level 2
+    let expected2 = 0;
+    let expected3 = 0;
+    for (const p of paras) {
+      if (p.style === 'Heading1') expected2 = 0;
+      if (p.style === 'Heading2') {
+        expected2++;
+        expected3 = 0;
+        const n = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'][expected2 - 1];
+        expect(p.text.startsWith(`（${n}）`)).toBe(true);
+      }
+      if (p.style === 'Heading3') {
+        expected3++;
+        expect(p.text.startsWith(`${expected3}.`)).toBe(true);
+      }
+    }
+    expect(paras.filter((p) => p.style === 'Heading4')[0]?.text).toBe('（1）积极开展理论学习.培训');
+    expect(paras[0]).toEqual({ style: 'Title', text: e004.meta.title });
+  });
+
+  it('generates the budget sentences from the amounts, with ratios rounded half-up', async () => {
+    const text = bodyParagraphs((await render004()).document)
+      .map((p) => p.text)
+      .join('\n');
+    expect(text).toContain(
+      '2023年基本支出预算安排861.24万元，实际支出861.24万元，完成预算安排的100.00%。',
+    );
+    // 588.14 / 861.24 = 68.2899…% and 273.10 / 861.24 = 31.7100…%
+    expect(text).toContain(
+      '其中：人员经费支出588.14万元，占基本支出的68.29%；公用经费支出273.10万元，占基本支出的31.71%。',
+    );
+    expect(text).toContain(
+      '2023年全年预算安排1013.19万元，实际支出1013.19万元，完成预算安排的100.00%。',
+    );
+    expect(text).toContain(
+      '全年预算数1013.19万元，全年执行数1013.19万元，预算执行率100.00%，分值10分，得分10分，未扣分。',
+    );
+    expect(text).toContain('经自评，2023年度部门整体支出绩效自评得分99分，评价等级为“优”。');
+    expect(text).toContain('年度指标值：≥60次，实际完成值：70次，分值5分，得分5分，未扣分。');
+    expect(text).toContain('该项指标分值30分，得分29分，扣1分。');
+  });
+
+  it('writes "无。" under chapters with nothing to say', async () => {
+    const e = DepartmentEvaluation.parse({
+      ...fixture004,
+      chapters: [],
+      governmentFundBudget: undefined,
+    });
+    const paras = bodyParagraphs((await docxParts(await renderReportDocx(e, sheet004))).document);
+    const after = (heading: string) =>
+      paras[paras.findIndex((p) => p.text.endsWith(heading)) + 1]?.text;
+    expect(after('政府性基金预算支出情况')).toBe('无。');
+    expect(after('存在的问题及原因分析')).toBe('无。');
+    expect(after('其他需要说明的情况')).toBe('无。');
+  });
+
+  it('prints computed scores by default and the stated ones on request', async () => {
+    const sheet: ScoreSheet = {
+      ...sheet004,
+      total: 97.5,
+      nodes: sheet004.nodes.map((n) =>
+        n.name === '督促检查' ? { ...n, computedScore: 3.5, computedDeduction: 1.5 } : n,
+      ),
+    };
+    const computed = bodyParagraphs((await docxParts(await renderReportDocx(e004, sheet))).document)
+      .map((p) => p.text)
+      .join('\n');
+    expect(computed).toContain(
+      '年度指标值：≥60次，实际完成值：70次，分值5分，得分3.5分，扣1.5分。',
+    );
+    expect(computed).toContain('自评得分97.5分');
+    const stated = bodyParagraphs(
+      (await docxParts(await renderReportDocx(e004, sheet, { figures: 'stated' }))).document,
+    )
+      .map((p) => p.text)
+      .join('\n');
+    expect(stated).toContain('分值5分，得分5分，未扣分。');
+    expect(stated).toContain('自评得分99分');
+  });
+
+  it('states every amount of the evaluation, formatted in 万元 with two decimals', async () => {
+    const { document } = await render004();
+    const all = xmlText(document);
+    const amounts = amountsIn(fixture004).map((a) => formatFen(a.fen as never, '万元', 2));
+    expect(amounts.length).toBeGreaterThan(40);
+    for (const a of new Set(amounts)) expect(all, a).toContain(a);
+  });
+});
+
+describe('renderReportDocx attachments', () => {
+  it('starts each attachment with its label and centred title', async () => {
+    const paras = bodyParagraphs((await render004()).document);
+    const labels = paras.filter((p) => p.style === 'AttachmentLabel').map((p) => p.text);
+    expect(labels).toEqual(['附件1', '附件2', '附件3']);
+    const titles = paras.filter((p) => p.style === 'TableTitle').map((p) => p.text);
+    expect(titles).toEqual([
+      '2023年度部门整体支出绩效评价基础数据表',
+      '2023年度部门整体支出绩效自评表',
+      '2023年度项目支出绩效自评表',
+    ]);
+    const signOffs = paras.filter((p) => p.style === 'SignOff' && p.text.startsWith('填表人'));
+    expect(signOffs).toHaveLength(3);
+    expect(signOffs[0]?.text).toContain('单位负责人签字：');
+  });
+
+  it('merges the base data table as the template does', async () => {
+    const [base] = tables((await render004()).document);
+    if (!base) throw new Error('no table');
+    expect(base.rows[0]?.[0]).toMatchObject({ text: '财政供养人员情况（人）', vMerge: 'restart' });
+    expect(base.rows[1]?.[0]).toMatchObject({ vMerge: 'continue' });
+    expect(base.rows[1]?.map((c) => c.text)).toEqual(['', '30', '30', '100.00%']);
+    const threePublic = base.rows.find((r) => r[0]?.text === '三公经费');
+    expect(threePublic?.map((c) => [c.text, c.gridSpan])).toEqual([
+      ['三公经费', 1],
+      ['5.42', 2],
+      ['5.32', 2],
+      ['2.14', 2],
+    ]);
+    expect(base.rows.find((r) => r[0]?.text === '公用经费')?.map((c) => c.text)).toEqual([
+      '公用经费',
+      '317.25',
+      '254.77',
+      '254.77',
+    ]);
+  });
+
+  it('merges the self-evaluation table: fund block, goals, 一级/二级 vertically, 总分', async () => {
+    const all = tables((await render004()).document);
+    const summary = all[1];
+    const block = all[2];
+    if (!summary || !block) throw new Error('missing tables');
+    const fundHead = summary.rows.findIndex((r) => r[0]?.text === '年度预算申请（万元）');
+    expect(summary.rows[fundHead]?.[0]?.vMerge).toBe('restart');
+    for (let i = 1; i <= 7; i++) expect(summary.rows[fundHead + i]?.[0]?.vMerge).toBe('continue');
+    const totalRow = summary.rows[fundHead + 1]?.map((c) => c.text);
+    expect(totalRow).toEqual([
+      '',
+      '年度资金总额',
+      '1105.56',
+      '1013.19',
+      '1013.19',
+      '10',
+      '100.00%',
+      '10',
+    ]);
+    const goals = summary.rows.find((r) => r[0]?.text === '年度总体目标');
+    expect(goals?.map((c) => c.gridSpan)).toEqual([1, 4, 4]);
+
+    expect(block.header[0]).toBe(true);
+    expect(block.header.slice(1).some(Boolean)).toBe(false);
+    expect(block.rows[0]?.map((c) => c.text)).toEqual([
+      '绩效指标',
+      '一级指标',
+      '二级指标',
+      '三级指标',
+      '年度指标值',
+      '实际完成值',
+      '分值',
+      '得分',
+      '偏差原因分析及改进措施',
+    ]);
+    // 产出指标 spans its 7 leaves; 数量指标 its 3
+    const out = block.rows[1];
+    expect(out?.[1]).toMatchObject({ text: '产出指标（50分）', vMerge: 'restart' });
+    expect(out?.[2]).toMatchObject({ text: '数量指标（15分）', vMerge: 'restart' });
+    for (let i = 2; i <= 7; i++) expect(block.rows[i]?.[1]?.vMerge).toBe('continue');
+    expect(block.rows[8]?.[1]).toMatchObject({ vMerge: 'restart' });
+    expect(block.rows[2]?.[2]?.vMerge).toBe('continue');
+    expect(block.rows[3]?.[2]?.vMerge).toBe('continue');
+    expect(block.rows[4]?.[2]).toMatchObject({ text: '质量指标（15分）', vMerge: 'restart' });
+    const total = block.rows.at(-1);
+    expect(total?.map((c) => [c.text, c.gridSpan])).toEqual([
+      ['总分', 6],
+      ['100', 1],
+      ['99', 1],
+      ['等级：优', 1],
+    ]);
+  });
+
+  it('puts every leaf with its target, actual, weight and score in a table row', async () => {
+    const all = tables((await render004()).document);
+    const rows = all.flatMap((t) => t.rows.map((r) => r.map((c) => c.text)));
+    const leaves = (nodes: typeof e004.indicators): typeof e004.indicators =>
+      nodes.flatMap((n) => (n.children && n.children.length > 0 ? leaves(n.children) : [n]));
+    const evaluations = [e004, ...e004.projectEvaluations];
+    for (const ev of evaluations)
+      for (const leaf of leaves(ev.indicators).filter((l) => l.name !== '预算执行率')) {
+        const want = [
+          leaf.target?.text ?? '',
+          leaf.actual?.text ?? '',
+          formatPoints(leaf.weight ?? 0),
+          formatPoints(leaf.score ?? 0),
+        ];
+        const row = rows.find(
+          (r) => r.includes(leaf.name) && JSON.stringify(r.slice(-5, -1)) === JSON.stringify(want),
+        );
+        expect(row, leaf.name).toBeDefined();
+      }
+  });
+});
+
+describe('renderProjectDocx', () => {
+  it('writes a project report with its own table', async () => {
+    const p = e004.projectEvaluations[0];
+    if (!p) throw new Error('fixture has no project');
+    const { document } = await docxParts(await renderProjectDocx(p, statedScoreSheet(p)));
+    const paras = bodyParagraphs(document);
+    expect(paras[0]?.text).toBe(p.meta.title ?? `2023年度${p.projectName}项目支出绩效自评报告`);
+    expect(paras.filter((x) => x.style === 'Heading1').map((x) => x.text)[0]).toBe(
+      '一、项目基本情况',
+    );
+    expect(paras.map((x) => x.text).join('\n')).toContain(
+      '全年预算数373.00万元，全年执行数373.00万元，预算执行率100.00%',
+    );
+    const [, block] = tables(document);
+    expect(block?.rows.at(-1)?.[2]?.text).toBe('98');
+  });
+});
+
+describe('renderReportDocx at scale', () => {
+  it('renders 1,000 indicators and 200 projects, in time roughly linear in size', async () => {
+    const small = generatedEvaluation(250, 50);
+    const big = generatedEvaluation(1000, 200);
+    const t0 = performance.now();
+    await renderReportDocx(small, statedScoreSheet(small));
+    const t1 = performance.now();
+    const bytes = await renderReportDocx(big, statedScoreSheet(big));
+    const t2 = performance.now();
+    const { document } = await docxParts(bytes);
+    expect(xmlText(document)).toContain('指标1000');
+    expect(tables(document)).toHaveLength(2 * 201);
+    // four times the size should take about four times as long; allow noise on a shared machine
+    expect((t2 - t1) / (t1 - t0)).toBeLessThan(10);
+  }, 120_000);
+});

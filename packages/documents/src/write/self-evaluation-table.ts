@@ -1,0 +1,224 @@
+import type { FundRow, FundRowKey, Funds, MoneyUnit, ScoreSheet } from '@jixiao/domain';
+import { amountCell, percentCell, pointsCell, shareValue } from './figures.ts';
+import type { Cell, TableModel } from './model.ts';
+import { isExecutionIndicator } from './score-view.ts';
+import type { ScoredIndicator, ScoreView } from './score-view.ts';
+
+interface Goal {
+  expected: string;
+  actual?: string | undefined;
+}
+
+/** Labels of the fund block rows, as the templates write them. */
+export const FUND_LABELS: Record<FundRowKey, string> = {
+  total: '年度资金总额',
+  generalPublic: '其中：一般公共预算',
+  governmentFund: '政府性基金拨款',
+  nonTaxSpecialAccount: '纳入专户管理的非税收入拨款',
+  currentAppropriation: '其中：当年财政拨款',
+  carryOver: '上年结转资金',
+  other: '其他资金',
+  basic: '按支出性质分：基本支出',
+  project: '项目支出',
+};
+
+export const DEPARTMENT_FUND_ROWS: readonly FundRowKey[] = [
+  'total',
+  'generalPublic',
+  'governmentFund',
+  'nonTaxSpecialAccount',
+  'other',
+  'basic',
+  'project',
+];
+export const PROJECT_FUND_ROWS: readonly FundRowKey[] = [
+  'total',
+  'currentAppropriation',
+  'carryOver',
+  'other',
+];
+
+export const INDICATOR_HEADER = [
+  '一级指标',
+  '二级指标',
+  '三级指标',
+  '年度指标值',
+  '实际完成值',
+  '分值',
+  '得分',
+  '偏差原因分析及改进措施',
+] as const;
+
+export const FUND_HEADER = ['年初预算数', '全年预算数', '全年执行数', '分值', '执行率', '得分'];
+
+/** Column widths of the nine-column self-evaluation table. */
+const COLUMNS = [5, 9, 9, 15, 11, 11, 6, 9, 15];
+
+export interface SelfEvaluationInput {
+  /** The leading identification rows: [label, value] pairs, one or two per row. */
+  identity: [string, string][][];
+  fundLabel: string;
+  fundRows: readonly FundRowKey[];
+  funds: Funds;
+  goals: readonly Goal[];
+  view: ScoreView;
+  sheet: ScoreSheet | undefined;
+  unit: MoneyUnit;
+  adjustments: readonly {
+    name: string;
+    kind: 'bonus' | 'penalty';
+    points: number;
+    reason?: string | undefined;
+  }[];
+}
+
+/** The 自评表 as two tables: identity + funds + goals, then the indicator block (header repeats). */
+export function selfEvaluationTables(input: SelfEvaluationInput): TableModel[] {
+  const { view, sheet, unit } = input;
+  const execution = view.indicators.find((i) => isExecutionIndicator(i, sheet));
+  const summary: Cell[][] = [];
+
+  for (const pairs of input.identity) {
+    const row: Cell[] = [];
+    if (pairs.length === 1 && pairs[0]) {
+      row.push(
+        { text: pairs[0][0], colSpan: 2, align: 'center' },
+        { text: pairs[0][1], colSpan: 7 },
+      );
+    } else {
+      const [a, b] = pairs;
+      row.push(
+        { text: a?.[0] ?? '', colSpan: 2, align: 'center' },
+        { text: a?.[1] ?? '', colSpan: 3 },
+        { text: b?.[0] ?? '', colSpan: 1, align: 'center' },
+        { text: b?.[1] ?? '', colSpan: 3 },
+      );
+    }
+    summary.push(row);
+  }
+
+  summary.push([
+    { text: input.fundLabel, rowSpan: input.fundRows.length + 1, align: 'center' },
+    { text: '', colSpan: 2 },
+    ...FUND_HEADER.map((t): Cell => ({ text: t, align: 'center' })),
+  ]);
+  for (const key of input.fundRows) {
+    const row: FundRow = input.funds[key] ?? {};
+    const rate =
+      row.budget && row.executed && row.budget.fen !== 0
+        ? shareValue(row.executed.fen, row.budget.fen)
+        : undefined;
+    const isTotal = key === 'total';
+    summary.push([
+      { text: FUND_LABELS[key], colSpan: 2 },
+      amountCell(row.initialBudget, unit),
+      amountCell(row.budget, unit),
+      amountCell(row.executed, unit),
+      isTotal ? pointsCell(execution?.weight ?? row.weight) : { text: '' },
+      percentCell(rate),
+      isTotal ? pointsCell(execution?.score ?? row.statedScore) : { text: '' },
+    ]);
+  }
+
+  const goals = input.goals.length > 0 ? input.goals : [{ expected: '', actual: '' }];
+  summary.push([
+    { text: '年度总体目标', rowSpan: goals.length + 1, align: 'center' },
+    { text: '预期目标', colSpan: 4, align: 'center' },
+    { text: '实际完成情况', colSpan: 4, align: 'center' },
+  ]);
+  for (const g of goals)
+    summary.push([
+      { text: g.expected, colSpan: 4 },
+      { text: g.actual ?? '', colSpan: 4 },
+    ]);
+
+  const indicatorRows = indicatorBlock(view.indicators.filter((i) => i !== execution));
+  const rows: Cell[][] = [
+    [
+      { text: '绩效指标', rowSpan: indicatorRows.length + 1, align: 'center' },
+      ...INDICATOR_HEADER.map((t): Cell => ({ text: t, align: 'center' })),
+    ],
+    ...indicatorRows,
+  ];
+  for (const adj of input.adjustments) {
+    rows.push([
+      { text: `${adj.kind === 'bonus' ? '加分' : '减分'}：${adj.name}`, colSpan: 6 },
+      { text: '' },
+      pointsCell(adj.points),
+      { text: adj.reason ?? '' },
+    ]);
+  }
+  const weightTotal = view.indicators.every((i) => i.weight !== undefined)
+    ? view.indicators.reduce((s, i) => s + Math.round((i.weight ?? 0) * 100), 0) / 100
+    : undefined;
+  rows.push([
+    { text: '总分', colSpan: 6, align: 'center' },
+    pointsCell(weightTotal),
+    pointsCell(view.total),
+    { text: view.grade ? `等级：${view.grade}` : '' },
+  ]);
+
+  return [
+    { columns: COLUMNS, headerRows: 0, rows: summary },
+    { columns: COLUMNS, headerRows: 1, rows },
+  ];
+}
+
+/** A group name with its weight: "产出指标（50分）". */
+export function groupLabel(ind: ScoredIndicator): string {
+  return ind.weight === undefined ? ind.node.name : `${ind.node.name}（${ind.weight}分）`;
+}
+
+function leafCells(leaf: ScoredIndicator): Cell[] {
+  return [
+    { text: leaf.node.target?.text ?? '' },
+    { text: leaf.node.actual?.text ?? '' },
+    pointsCell(leaf.weight),
+    pointsCell(leaf.score),
+    { text: leaf.node.deviationReason ?? '' },
+  ];
+}
+
+function countLeaves(ind: ScoredIndicator): number {
+  if (ind.children.length === 0) return 1;
+  let n = 0;
+  for (const c of ind.children) n += countLeaves(c);
+  return n;
+}
+
+/** Leaves below level 3, flattened into the 三级 column with their ancestors' names. */
+function deepLeaves(
+  ind: ScoredIndicator,
+  prefix: string,
+): { name: string; leaf: ScoredIndicator }[] {
+  const name = prefix ? `${prefix}—${ind.node.name}` : ind.node.name;
+  if (ind.children.length === 0) return [{ name, leaf: ind }];
+  return ind.children.flatMap((c) => deepLeaves(c, name));
+}
+
+/** Rows of the indicator block: 一级 and 二级 merged vertically over their leaves. */
+function indicatorBlock(top: readonly ScoredIndicator[]): Cell[][] {
+  const rows: Cell[][] = [];
+  for (const l1 of top) {
+    if (l1.children.length === 0) {
+      rows.push([{ text: l1.node.name, colSpan: 3 }, ...leafCells(l1)]);
+      continue;
+    }
+    let first1 = true;
+    const l1Cell: Cell = { text: groupLabel(l1), rowSpan: countLeaves(l1), align: 'center' };
+    for (const l2 of l1.children) {
+      const lead: Cell[] = first1 ? [l1Cell] : [];
+      first1 = false;
+      if (l2.children.length === 0) {
+        rows.push([...lead, { text: l2.node.name, colSpan: 2 }, ...leafCells(l2)]);
+        continue;
+      }
+      const leaves = l2.children.flatMap((c) => deepLeaves(c, ''));
+      const l2Cell: Cell = { text: groupLabel(l2), rowSpan: leaves.length, align: 'center' };
+      leaves.forEach(({ name, leaf }, i) => {
+        rows.push([...(i === 0 ? [...lead, l2Cell] : []), { text: name }, ...leafCells(leaf)]);
+      });
+    }
+  }
+  return rows;
+}
