@@ -21,10 +21,23 @@ const RULE_KIND_ZH: Record<string, string> = {
 
 /** Chinese for the machine notes the engine attaches to nodes; unknown notes are shown as is. */
 const NOTE_ZH: Record<string, string> = {
-  'weight-moved-in': '承接不考核指标权重',
-  'over-completion': '超额完成',
+  'not-computable': '无法按规则计算，取填报得分',
+  unbound: '未对应到评价规则',
+  'actual-done': '按是否完成计分',
+  'rate-from-actual': '执行率取自完成值',
+  'execution-below-threshold': '执行率低于规定，须说明原因',
+  'over-completion': '超额完成，须说明原因',
+  'outside-range': '超出指标区间',
+  'outside-band': '得分不在定性档次内',
+  'band-default': '按默认档次',
+  'negative-inverse': '按 A/B 计分',
+  'negative-linear': '按超出比例扣减',
+  'weight-moved-in': '承接不考核指标分值',
+  'weight-moved-out': '分值已移至其他指标',
+  'weight-rescaled': '分值按比例调整',
+  'weight-rescaled-out': '分值已按比例分配',
   'target-unparsed': '指标值无法识别',
-  'actual-unparsed': '完成值无法识别',
+  'not-assessed': '不考核',
 };
 
 function capZh(cap: string): string {
@@ -54,12 +67,12 @@ function remarks(node: ScoreNode): string {
   }
   if (node.reasonRequired && !node.reasonGiven) parts.push('缺偏差原因');
   for (const note of node.notes) parts.push(NOTE_ZH[note] ?? note);
-  return parts.join('，');
+  return [...new Set(parts)].join('，');
 }
 
 const NAME_MAX = 36;
 const COLUMNS = ['分值', '得分(填报)', '得分(计算)', '扣分'] as const;
-const NUMBER_WIDTH = 10;
+const NUMBER_WIDTH = 11;
 
 /**
  * The score sheet as text: a header naming the unit and rulebook, the indicator tree with
