@@ -25,6 +25,7 @@ describe('parseExpression reads quantities', () => {
     ['138万件', 138, '万件'],
     ['1,234.5万元', 1234.5, '万元'],
     ['72', 72, ''],
+    ['-1.5%', -1.5, '%'],
   ])('%s is %d %s without a comparator', (text, value, unit) => {
     expect(parseExpression(text)).toEqual({ kind: 'quantity', text, value, unit });
   });

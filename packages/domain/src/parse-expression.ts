@@ -246,11 +246,13 @@ function parseQuantity(t: string, text: string): Expression | undefined {
       break;
     }
   }
+  const sign = /^-(?=[\d.])/.test(rest) ? -1 : 1;
+  if (sign < 0) rest = rest.slice(1);
   const m = QUANTITY.exec(rest);
   if (!m) return undefined;
   const [, numberText, hedge, unitText] = m;
   if (hedge) approximate = true;
-  const value = toNumber(numberText);
+  const value = sign * toNumber(numberText);
   if (!Number.isFinite(value)) return undefined;
   const out: Extract<Expression, { kind: 'quantity' }> = {
     kind: 'quantity',
