@@ -1,9 +1,9 @@
 // Benchmark: score + check per evaluation against schema parsing alone (the baseline), on
 // 1,000 generated evaluations of 100 indicators each. Run: npx tsx bench/score.ts
 import { performance } from 'node:perf_hooks';
-import { checkEvaluation, Evaluation, scoreEvaluation } from '@jixiao/domain';
-import type { EvaluationInput, Expression, RuleNode } from '@jixiao/domain';
-import { findRulebook } from '@jixiao/services';
+import { readFileSync } from 'node:fs';
+import { checkEvaluation, Evaluation, parseRulebook, scoreEvaluation } from '@jixiao/domain';
+import type { EvaluationInput, Expression, Rulebook, RuleNode } from '@jixiao/domain';
 
 const EVALUATIONS = 1000;
 const INDICATORS = 100;
@@ -72,6 +72,17 @@ function leaf(rand: () => number, name: string, weight: number): Node {
   return node;
 }
 
+/** A node's weight when the book fixes it, or its children's fixed weights add up to it. */
+function fixedWeight(node: RuleNode): number | undefined {
+  if (node.weight !== undefined) return node.weight;
+  const children = node.children ?? [];
+  if (children.length === 0) return undefined;
+  const weights = children.map(fixedWeight);
+  return weights.every((w): w is number => w !== undefined)
+    ? weights.reduce((a, b) => a + b, 0)
+    : undefined;
+}
+
 /** Mirrors the rulebook tree; its open slots get the department's own leaves. */
 function indicatorTree(rand: () => number, book: readonly RuleNode[], leaves: number): Node[] {
   const slots: RuleNode[] = [];
@@ -88,9 +99,13 @@ function indicatorTree(rand: () => number, book: readonly RuleNode[], leaves: nu
   const perSlot = split(open, slots.length).map(Math.round);
   let counter = 0;
   const build = (nodes: readonly RuleNode[], parentWeight: number): Node[] => {
-    const weights = nodes.some((n) => n.weight === undefined)
-      ? split(parentWeight, nodes.length)
-      : nodes.map((n) => n.weight ?? 0);
+    // Weights the book fixes stay; the department shares the rest among the others.
+    const fixedWeights = nodes.map(fixedWeight);
+    const free = fixedWeights.filter((w) => w === undefined).length;
+    const rest = parentWeight - fixedWeights.reduce<number>((sum, w) => sum + (w ?? 0), 0);
+    const shares = split(Math.max(0, rest), Math.max(1, free));
+    let next = 0;
+    const weights = fixedWeights.map((w) => w ?? shares[next++] ?? 0);
     return nodes.map((n, i): Node => {
       const weight = weights[i] ?? 0;
       if (n.children && n.children.length > 0) {
@@ -124,6 +139,13 @@ function generate(count: number, book: readonly RuleNode[], rulebookId: string):
         basic: { executed: amountInput(basic) },
         project: { executed: amountInput(executed - basic) },
       },
+      staffing: { authorized: 40, actual: 38 + Math.floor(rand() * 5), categories: [] },
+      baseData: {
+        basicBudgetAdjustment: {
+          budget: amountInput(basic),
+          actual: amountInput(Math.round(basic * (1 + rand() * 0.2))),
+        },
+      },
       indicators: indicatorTree(rand, book, INDICATORS),
       stated: { total: 90 + Math.floor(rand() * 10), grade: '优' },
     };
@@ -140,8 +162,14 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)] ?? 0;
 }
 
-const rulebook = findRulebook(RULEBOOK_ID);
-if (!rulebook) throw new Error(`rulebook ${RULEBOOK_ID} is not built in`);
+function loadRulebook(id: string): Rulebook {
+  const file = new URL(`../rulebooks/${id}.json`, import.meta.url);
+  const result = parseRulebook(JSON.parse(readFileSync(file, 'utf8')));
+  if (!result.ok) throw new Error(`rulebooks/${id}.json is invalid`);
+  return result.rulebook;
+}
+
+const rulebook = loadRulebook(RULEBOOK_ID);
 const raw = generate(EVALUATIONS, rulebook.tree, rulebook.id);
 const evaluations = raw.map((r) => Evaluation.parse(r));
 const leaves = countLeaves(evaluations[0]?.indicators ?? []);
