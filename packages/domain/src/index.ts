@@ -8,3 +8,5 @@ export * from './finding.ts';
 export * from './score-sheet.ts';
 export * from './parse-expression.ts';
 export * from './scoring/index.ts';
+export * from './checks/index.ts';
+export * from './messages-zh.ts';

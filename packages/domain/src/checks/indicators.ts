@@ -1,0 +1,136 @@
+import type { IndicatorNode } from '../evaluation.ts';
+import type { Evaluation } from '../evaluation.ts';
+import type { Finding } from '../finding.ts';
+import { samePoints, sumPoints, toHundredths } from '../points.ts';
+import type { Rulebook } from '../rulebook.ts';
+import { pointsText } from './format.ts';
+import { makeFinding } from './make-finding.ts';
+import { walkIndicators } from './walk.ts';
+
+/** Decimals a score is written with (9.7 → 1, 20 → 0). */
+function decimalsOfPoints(points: number): number {
+  const h = toHundredths(points);
+  if (h % 100 === 0) return 0;
+  return h % 10 === 0 ? 1 : 2;
+}
+
+/**
+ * Whether a stated group figure agrees with the sum of its children: exactly, or within half a
+ * unit of its last written decimal when the children carry more decimals than the group.
+ */
+function agrees(stated: number, sum: number, childDecimals: number): boolean {
+  if (samePoints(stated, sum)) return true;
+  const d = decimalsOfPoints(stated);
+  if (childDecimals <= d) return false;
+  return Math.abs(toHundredths(stated) - toHundredths(sum)) * 2 <= 100 / 10 ** d;
+}
+
+function childFigures(
+  children: readonly IndicatorNode[],
+  pick: 'weight' | 'score',
+): { values: number[]; text: string } | undefined {
+  const values: number[] = [];
+  for (const c of children) {
+    const v = c[pick];
+    if (v === undefined) {
+      // A not-assessed child without a figure counts as nothing.
+      if (c.notAssessed) continue;
+      return undefined;
+    }
+    values.push(v);
+  }
+  if (values.length === 0) return undefined;
+  return { values, text: values.map(pointsText).join(' + ') };
+}
+
+/** weight-subtotal, score-subtotal and stated deductions over the indicator tree. */
+export function checkIndicatorSums(evaluation: Evaluation, rulebook?: Rulebook): Finding[] {
+  const out: Finding[] = [];
+  for (const { node, path } of walkIndicators(evaluation.indicators)) {
+    const children = node.children ?? [];
+    if (children.length > 0) {
+      const weights = childFigures(children, 'weight');
+      if (node.weight !== undefined && weights) {
+        const sum = sumPoints(weights.values);
+        // A not-assessed child's weight may have moved to a sibling: the rest then adds up.
+        const assessed = children.filter((c) => !c.notAssessed && c.weight !== undefined);
+        const assessedSum = sumPoints(assessed.map((c) => c.weight ?? 0));
+        const childDecimals = Math.max(...weights.values.map(decimalsOfPoints));
+        if (
+          !agrees(node.weight, sum, childDecimals) &&
+          !agrees(node.weight, assessedSum, childDecimals)
+        )
+          out.push(
+            makeFinding({
+              code: 'WEIGHT_SUBTOTAL',
+              severity: 'error',
+              path: `${path}.weight`,
+              stated: pointsText(node.weight),
+              expected: pointsText(sum),
+              source: node.source,
+              params: { name: node.name, parts: weights.text },
+            }),
+          );
+      }
+      const scores = childFigures(children, 'score');
+      if (node.score !== undefined && scores) {
+        const sum = sumPoints(scores.values);
+        const childDecimals = Math.max(...scores.values.map(decimalsOfPoints));
+        if (!agrees(node.score, sum, childDecimals))
+          out.push(
+            makeFinding({
+              code: 'SCORE_SUBTOTAL',
+              severity: 'error',
+              path: `${path}.score`,
+              stated: pointsText(node.score),
+              expected: pointsText(sum),
+              source: node.source,
+              params: { name: node.name, parts: scores.text },
+            }),
+          );
+      }
+    }
+    if (node.deduction !== undefined && node.weight !== undefined && node.score !== undefined) {
+      const expected = sumPoints([node.weight, -node.score]);
+      if (!samePoints(node.deduction, expected))
+        out.push(
+          makeFinding({
+            code: 'DEDUCTION_MISMATCH',
+            severity: 'error',
+            path: `${path}.deduction`,
+            stated: pointsText(node.deduction),
+            expected: pointsText(expected),
+            source: node.source,
+            params: {
+              name: node.name,
+              weight: pointsText(node.weight),
+              score: pointsText(node.score),
+            },
+          }),
+        );
+    }
+  }
+  // The top level adds up to the book's total (its fixed top-level weights), else to 100.
+  const top = evaluation.indicators;
+  const topWeights = childFigures(top, 'weight');
+  if (top.length > 0 && topWeights && top.every((n) => n.weight !== undefined || n.notAssessed)) {
+    const stated = sumPoints(topWeights.values);
+    const bookWeights = rulebook?.tree.map((n) => n.weight);
+    const bookTotal =
+      bookWeights && bookWeights.every((w) => w !== undefined)
+        ? sumPoints(bookWeights.filter((w): w is number => w !== undefined))
+        : 100;
+    if (!samePoints(stated, bookTotal))
+      out.push(
+        makeFinding({
+          code: 'WEIGHT_BOOK_TOTAL',
+          severity: 'error',
+          path: 'indicators',
+          stated: pointsText(stated),
+          expected: pointsText(bookTotal),
+          params: { parts: topWeights.text },
+        }),
+      );
+  }
+  return out;
+}

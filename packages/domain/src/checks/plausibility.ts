@@ -1,0 +1,165 @@
+import type { Amount } from '../money.ts';
+import { addFen, formatFen, parseAmount } from '../money.ts';
+import type { Evaluation } from '../evaluation.ts';
+import { FUND_ROW_KEYS } from '../evaluation.ts';
+import type { Finding } from '../finding.ts';
+import type { Percent } from '../ratio.ts';
+import { amountText, percentText } from './format.ts';
+import { makeFinding } from './make-finding.ts';
+import { evaluationTexts, sentences } from './texts.ts';
+
+/** A money figure more than this many times the annual budget cannot be the unit's own. */
+const MAGNITUDE_FACTOR = 10;
+
+/** Sentences about the region's economy legitimately cite figures far above a unit's budget. */
+const REGIONAL_AGGREGATE =
+  /全区|全市|全县|全省|全国|生产总值|GDP|总量|招商|引进|签约|总投资|融资|贷款|产值|营业收入|税收/;
+
+const MONEY_IN_TEXT = /(\d[\d,，]*(?:\.\d+)?)\s*(亿元|万元|元)/g;
+
+/** The department's annual budget, the yardstick for magnitudes. */
+function annualBudget(evaluation: Evaluation): Amount | undefined {
+  const total = evaluation.funds.total;
+  if (total?.budget && total.budget.fen > 0) return total.budget;
+  if (total?.executed && total.executed.fen > 0) return total.executed;
+  if (evaluation.kind === 'department') {
+    const b = evaluation.basicExpenditure.budget ?? evaluation.basicExpenditure.actual;
+    const p = evaluation.projectExpenditure.budget ?? evaluation.projectExpenditure.actual;
+    if (b && p) return { fen: addFen(b.fen, p.fen), unit: b.unit };
+  }
+  return undefined;
+}
+
+/** Every stated amount of the evaluation that cannot be negative, with its path. */
+function statedAmounts(evaluation: Evaluation): { path: string; label: string; amount: Amount }[] {
+  const out: { path: string; label: string; amount: Amount }[] = [];
+  const add = (path: string, label: string, amount: Amount | undefined) => {
+    if (amount) out.push({ path, label, amount });
+  };
+  for (const key of FUND_ROW_KEYS) {
+    const row = evaluation.funds[key];
+    if (!row) continue;
+    add(`funds.${key}.initialBudget`, '年初预算数', row.initialBudget);
+    add(`funds.${key}.budget`, '全年预算数', row.budget);
+    add(`funds.${key}.executed`, '全年执行数', row.executed);
+  }
+  if (evaluation.kind === 'department') {
+    const basic = evaluation.basicExpenditure;
+    add('basicExpenditure.budget', '基本支出预算数', basic.budget);
+    add('basicExpenditure.actual', '基本支出执行数', basic.actual);
+    add('basicExpenditure.personnel.amount', '人员经费', basic.personnel?.amount);
+    add('basicExpenditure.publicFunds.amount', '公用经费', basic.publicFunds?.amount);
+    const project = evaluation.projectExpenditure;
+    add('projectExpenditure.budget', '项目支出预算数', project.budget);
+    add('projectExpenditure.actual', '项目支出执行数', project.actual);
+    project.projects.forEach((p, i) => {
+      add(`projectExpenditure.projects[${i}].actual`, p.name, p.actual);
+    });
+  }
+  return out;
+}
+
+function shares(
+  evaluation: Evaluation,
+): { path: string; label: string; share: Percent; computable: boolean }[] {
+  if (evaluation.kind !== 'department') return [];
+  const out: { path: string; label: string; share: Percent; computable: boolean }[] = [];
+  const basic = evaluation.basicExpenditure;
+  for (const [key, label] of [
+    ['personnel', '人员经费占基本支出比例'],
+    ['publicFunds', '公用经费占基本支出比例'],
+  ] as const) {
+    const s = basic[key];
+    if (s?.statedShare)
+      out.push({
+        path: `basicExpenditure.${key}.statedShare`,
+        label,
+        share: s.statedShare,
+        computable: s.amount !== undefined && basic.actual !== undefined,
+      });
+  }
+  const project = evaluation.projectExpenditure;
+  project.projects.forEach((p, i) => {
+    if (p.statedShare)
+      out.push({
+        path: `projectExpenditure.projects[${i}].statedShare`,
+        label: `${p.name}占项目支出比例`,
+        share: p.statedShare,
+        computable: p.actual !== undefined && project.actual !== undefined,
+      });
+  });
+  return out;
+}
+
+/** implausible: negative amounts, shares over 100%, narrative figures far beyond the budget. */
+export function checkPlausibility(evaluation: Evaluation): Finding[] {
+  const out: Finding[] = [];
+  for (const { path, label, amount } of statedAmounts(evaluation))
+    if (amount.fen < 0)
+      out.push(
+        makeFinding({
+          code: 'IMPLAUSIBLE_NEGATIVE',
+          severity: 'error',
+          path,
+          stated: amountText(amount),
+          params: { label },
+        }),
+      );
+  // A share the ratio check can compute is reported there; here only the bare impossibility.
+  for (const { path, label, share, computable } of shares(evaluation))
+    if (!computable && share.value > 100)
+      out.push(
+        makeFinding({
+          code: 'IMPLAUSIBLE_SHARE',
+          severity: 'error',
+          path,
+          stated: percentText(share),
+          params: { label },
+        }),
+      );
+  const budget = annualBudget(evaluation);
+  for (const item of evaluationTexts(evaluation)) {
+    if (item.section !== 'chapters' && item.section !== 'indicators' && item.section !== 'goals')
+      continue;
+    for (const sentence of sentences(item.text)) {
+      for (const m of sentence.matchAll(/占[^，。；,;]{0,20}?(\d+(?:\.\d+)?)\s*[%％]/g)) {
+        const value = Number(m[1]);
+        if (value > 100)
+          out.push(
+            makeFinding({
+              code: 'IMPLAUSIBLE_SHARE',
+              severity: 'warning',
+              path: item.path,
+              stated: m[0].replace(/^占[^\d]*/, ''),
+              excerpt: sentence,
+              line: item.line,
+              params: { label: `${item.place}“${m[0]}”` },
+            }),
+          );
+      }
+      if (!budget || REGIONAL_AGGREGATE.test(sentence)) continue;
+      for (const m of sentence.matchAll(MONEY_IN_TEXT)) {
+        const parsed = parseAmount(`${m[1] ?? ''}${m[2] ?? ''}`);
+        if (!parsed || parsed.fen <= budget.fen * MAGNITUDE_FACTOR) continue;
+        out.push(
+          makeFinding({
+            code: 'IMPLAUSIBLE_MAGNITUDE',
+            severity: 'warning',
+            path: item.path,
+            stated: m[0],
+            excerpt: sentence,
+            line: item.line,
+            params: {
+              place: item.place,
+              budget: formatFen(budget.fen, budget.unit, 2),
+              unit: budget.unit,
+              factor: Math.round(parsed.fen / budget.fen),
+              sentence,
+            },
+          }),
+        );
+      }
+    }
+  }
+  return out;
+}

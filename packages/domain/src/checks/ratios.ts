@@ -1,0 +1,258 @@
+import type { Amount } from '../money.ts';
+import type { DepartmentEvaluation, Evaluation, SourceRef } from '../evaluation.ts';
+import { FUND_ROW_KEYS } from '../evaluation.ts';
+import type { Finding } from '../finding.ts';
+import type { FindingCode } from '../messages-zh.ts';
+import { comparePercent, formatPercent, ratioPercent } from '../ratio.ts';
+import type { Percent } from '../ratio.ts';
+import { amountFigure, percentText } from './format.ts';
+import { makeFinding } from './make-finding.ts';
+
+export type RatioKind = 'share' | 'completion' | 'control';
+
+export interface RatioCheck {
+  kind: RatioKind;
+  path: string;
+  label: string;
+  stated: Percent;
+  numerator: number;
+  denominator: number;
+  /** The operands as the document wrote them, for the message. */
+  numeratorText: string;
+  denominatorText: string;
+  denominatorLabel?: string;
+  unit?: string;
+  source?: SourceRef | undefined;
+}
+
+const CODE_OF_KIND: Record<RatioKind, FindingCode> = {
+  share: 'RATIO_SHARE',
+  completion: 'RATIO_COMPLETION',
+  control: 'RATIO_CONTROL_RATE',
+};
+
+/**
+ * A stated percentage against the ratio of its amounts (comparePercent): exact or near is
+ * silent, a truncated value is a rounding-style note (info), anything else an error.
+ */
+export function compareRatio(c: RatioCheck): Finding | undefined {
+  const cmp = comparePercent(c.stated, c.numerator, c.denominator);
+  if (!cmp || cmp.agreement === 'exact' || cmp.agreement === 'near') return undefined;
+  const expected = formatPercent(cmp.expected, c.stated.decimals);
+  const params = {
+    label: c.label,
+    numerator: c.numeratorText,
+    denominator: c.denominatorText,
+    denominatorLabel: c.denominatorLabel,
+    unit: c.unit,
+  };
+  if (cmp.agreement === 'truncated') {
+    const truncated = ratioPercent(c.numerator, c.denominator, c.stated.decimals)?.truncated;
+    return makeFinding({
+      code: 'RATIO_ROUNDING_STYLE',
+      severity: 'info',
+      path: c.path,
+      stated: percentText(c.stated),
+      expected,
+      source: c.source,
+      params: { ...params, truncated: truncated ?? null },
+    });
+  }
+  return makeFinding({
+    code: CODE_OF_KIND[c.kind],
+    severity: 'error',
+    path: c.path,
+    stated: percentText(c.stated),
+    expected,
+    source: c.source,
+    params,
+  });
+}
+
+function amountRatio(
+  kind: RatioKind,
+  path: string,
+  label: string,
+  stated: Percent | undefined,
+  numerator: Amount | undefined,
+  denominator: Amount | undefined,
+  source: SourceRef | undefined,
+  denominatorLabel?: string,
+): Finding | undefined {
+  if (!stated || !numerator || !denominator || denominator.fen === 0) return undefined;
+  return compareRatio({
+    kind,
+    path,
+    label,
+    stated,
+    numerator: numerator.fen,
+    denominator: denominator.fen,
+    numeratorText: amountFigure(numerator),
+    denominatorText: amountFigure(denominator),
+    unit: numerator.unit === denominator.unit ? numerator.unit : '',
+    source,
+    ...(denominatorLabel === undefined ? {} : { denominatorLabel }),
+  });
+}
+
+function countRatio(
+  path: string,
+  label: string,
+  stated: Percent | undefined,
+  numerator: number | undefined,
+  denominator: number | undefined,
+  source?: SourceRef,
+): Finding | undefined {
+  if (!stated || numerator === undefined || denominator === undefined || denominator === 0)
+    return undefined;
+  // Areas carry decimals: compare in hundredths so that the ratio stays on integers.
+  return compareRatio({
+    kind: 'control',
+    path,
+    label,
+    stated,
+    numerator: Math.round(numerator * 100),
+    denominator: Math.round(denominator * 100),
+    numeratorText: String(numerator),
+    denominatorText: String(denominator),
+    source,
+  });
+}
+
+const FUND_ROW_LABELS: Record<(typeof FUND_ROW_KEYS)[number], string> = {
+  total: '年度资金总额',
+  generalPublic: '一般公共预算',
+  governmentFund: '政府性基金拨款',
+  nonTaxSpecialAccount: '纳入专户管理的非税收入拨款',
+  currentAppropriation: '当年财政拨款',
+  carryOver: '上年结转资金',
+  other: '其他资金',
+  basic: '基本支出',
+  project: '项目支出',
+};
+
+/** 执行率 of every fund row: 全年执行数 / 全年预算数. */
+export function checkFundRatios(evaluation: Evaluation): Finding[] {
+  const out: Finding[] = [];
+  for (const key of FUND_ROW_KEYS) {
+    const row = evaluation.funds[key];
+    if (!row) continue;
+    const f = amountRatio(
+      'completion',
+      `funds.${key}.statedRate`,
+      FUND_ROW_LABELS[key],
+      row.statedRate,
+      row.executed,
+      row.budget,
+      row.source,
+    );
+    if (f) out.push(f);
+  }
+  return out;
+}
+
+/** Completion, shares and control rates of a department evaluation. */
+export function checkDepartmentRatios(evaluation: DepartmentEvaluation): Finding[] {
+  const out: (Finding | undefined)[] = [];
+  const basic = evaluation.basicExpenditure;
+  const project = evaluation.projectExpenditure;
+  out.push(
+    amountRatio(
+      'completion',
+      'basicExpenditure.statedCompletion',
+      '基本支出',
+      basic.statedCompletion,
+      basic.actual,
+      basic.budget,
+      basic.source,
+    ),
+    amountRatio(
+      'completion',
+      'projectExpenditure.statedCompletion',
+      '项目支出',
+      project.statedCompletion,
+      project.actual,
+      project.budget,
+      project.source,
+    ),
+  );
+  // Shares of 人员经费 and 公用经费 are of 基本支出 actual.
+  for (const [key, label] of [
+    ['personnel', '人员经费'],
+    ['publicFunds', '公用经费'],
+  ] as const) {
+    const part = basic[key];
+    if (!part) continue;
+    out.push(
+      amountRatio(
+        'share',
+        `basicExpenditure.${key}.statedShare`,
+        label,
+        part.statedShare,
+        part.amount,
+        basic.actual ?? evaluation.funds.basic?.executed,
+        part.source,
+        '基本支出',
+      ),
+    );
+  }
+  // Shares of projects are of 项目支出 actual.
+  const projectTotal = project.actual ?? evaluation.funds.project?.executed;
+  project.projects.forEach((line, i) => {
+    out.push(
+      amountRatio(
+        'share',
+        `projectExpenditure.projects[${i}].statedShare`,
+        line.name,
+        line.statedShare,
+        line.actual,
+        projectTotal,
+        line.source,
+        '项目支出',
+      ),
+    );
+  });
+  const staffing = evaluation.staffing;
+  out.push(
+    countRatio(
+      'staffing.statedControlRate',
+      '在职人员控制率',
+      staffing.statedControlRate,
+      staffing.actual,
+      staffing.authorized,
+    ),
+  );
+  const base = evaluation.baseData;
+  if (base) {
+    out.push(
+      countRatio(
+        'baseData.staffing.statedControlRate',
+        '基础数据表在职人员控制率',
+        base.staffing?.statedControlRate,
+        base.staffing?.actual,
+        base.staffing?.authorized,
+      ),
+    );
+    base.buildings.forEach((b, i) => {
+      out.push(
+        countRatio(
+          `baseData.buildings[${i}].statedAreaControlRate`,
+          `${b.name ?? '楼堂馆所'}规模控制率`,
+          b.statedAreaControlRate,
+          b.actualArea,
+          b.approvedArea,
+        ),
+        amountRatio(
+          'control',
+          `baseData.buildings[${i}].statedInvestmentControlRate`,
+          `${b.name ?? '楼堂馆所'}投资概算控制率`,
+          b.statedInvestmentControlRate,
+          b.actualInvestment,
+          b.budgetInvestment,
+          undefined,
+        ),
+      );
+    });
+  }
+  return out.filter((f): f is Finding => f !== undefined);
+}

@@ -1,0 +1,393 @@
+import type { Evaluation, IndicatorNode } from '../evaluation.ts';
+import type { Finding } from '../finding.ts';
+import { roundPoints, sumPoints, toHundredths } from '../points.ts';
+import { formatPercent, ratioPercent } from '../ratio.ts';
+import type { Rulebook, RuleNode } from '../rulebook.ts';
+import type { ScoreNode, ScoreSheet } from '../score-sheet.ts';
+import { percentText, pointsText } from './format.ts';
+import { makeFinding } from './make-finding.ts';
+import { findSentence, evaluationTexts } from './texts.ts';
+import { isLeaf, walkIndicators } from './walk.ts';
+
+/** Scores are written with one decimal at most in practice: half a tenth is rounding. */
+function scoresAgree(a: number, b: number): boolean {
+  return Math.abs(toHundredths(a) - toHundredths(b)) <= 5;
+}
+
+function sheetByPath(sheet: ScoreSheet): Map<string, ScoreNode> {
+  return new Map(sheet.nodes.map((n) => [n.path, n]));
+}
+
+const REASON_WORDS = /原因|由于|因为|扣\s*\d|扣分|未能|未完成|未达|偏差|不足|滞后|影响/;
+
+function hasReason(node: IndicatorNode, sheetNode: ScoreNode | undefined): boolean {
+  if (sheetNode?.reasonGiven) return true;
+  if (node.deviationReason !== undefined && node.deviationReason.trim() !== '') return true;
+  return node.evidence !== undefined && REASON_WORDS.test(node.evidence);
+}
+
+/** score-over-weight, and points lost without a reason (deduction). */
+export function checkScoreAgainstWeight(
+  evaluation: Evaluation,
+  rulebook: Rulebook,
+  sheet: ScoreSheet,
+): Finding[] {
+  const out: Finding[] = [];
+  const byPath = sheetByPath(sheet);
+  for (const { node, path } of walkIndicators(evaluation.indicators)) {
+    const sheetNode = byPath.get(path);
+    const score = node.score ?? sheetNode?.statedScore;
+    if (score === undefined || node.notAssessed) continue;
+    const statedWeight = node.weight ?? sheetNode?.statedWeight;
+    // The weight after reallocation: a not-assessed indicator's weight moved here counts.
+    const weight = sheetNode?.weight ?? statedWeight;
+    if (statedWeight !== undefined && toHundredths(score) > toHundredths(statedWeight)) {
+      const raised =
+        (sheetNode?.notes.includes('weight-moved-in') ?? false) ||
+        (sheetNode?.weight !== undefined && toHundredths(score) <= toHundredths(sheetNode.weight));
+      if (!raised)
+        out.push(
+          makeFinding({
+            code: 'SCORE_OVER_WEIGHT',
+            severity: 'error',
+            path: `${path}.score`,
+            stated: pointsText(score),
+            expected: pointsText(weight ?? statedWeight),
+            source: node.source,
+            params: { name: node.name },
+          }),
+        );
+    }
+    if (
+      rulebook.options.reasonBelowWeight &&
+      isLeaf(node) &&
+      weight !== undefined &&
+      toHundredths(score) < toHundredths(weight) &&
+      !hasReason(node, sheetNode)
+    )
+      out.push(
+        makeFinding({
+          code: 'DEDUCTION_NO_REASON',
+          severity: 'warning',
+          path: `${path}.deviationReason`,
+          stated: pointsText(score),
+          source: node.source,
+          params: {
+            name: node.name,
+            weight: pointsText(weight),
+            lost: pointsText(sumPoints([weight, -score])),
+          },
+        }),
+      );
+    if (sheetNode?.notes.includes('over-completion') && !hasReason(node, sheetNode)) {
+      const ratio = rulebook.options.overCompletion?.ratio;
+      out.push(
+        makeFinding({
+          code: 'COMPLETENESS_OVER_COMPLETION_REASON',
+          severity: 'warning',
+          path: `${path}.deviationReason`,
+          stated: node.actual?.text,
+          source: node.source,
+          params: {
+            name: node.name,
+            target: node.target?.text,
+            ratio: ratio === undefined ? '规定比例' : `${Math.round(ratio * 100)}%`,
+          },
+        }),
+      );
+    }
+  }
+  return out;
+}
+
+function findRuleNode(nodes: readonly RuleNode[], id: string): RuleNode | undefined {
+  for (const n of nodes) {
+    if (n.id === id) return n;
+    const inner = findRuleNode(n.children ?? [], id);
+    if (inner) return inner;
+  }
+  return undefined;
+}
+
+const ADJUSTMENT_WORDS = /预算调整|调整预算|追加|调增|调减|调剂/;
+
+/**
+ * execution-score: the 预算执行率 indicator's stated score against the rule (W × min(1, rate)).
+ * Where the book does not deduct for mid-year budget changes but the report mentions them, the
+ * deduction is likely that: a warning citing the sentence (domain.md §4).
+ */
+export function checkExecutionScore(
+  evaluation: Evaluation,
+  rulebook: Rulebook,
+  sheet: ScoreSheet,
+): Finding[] {
+  const out: Finding[] = [];
+  const byPath = sheetByPath(sheet);
+  for (const { node, path } of walkIndicators(evaluation.indicators)) {
+    const sheetNode = byPath.get(path);
+    if (sheetNode?.ruleKind !== 'execution-rate') continue;
+    const stated = node.score ?? sheetNode.statedScore;
+    const weight = sheetNode.weight ?? node.weight;
+    if (stated === undefined || weight === undefined) continue;
+    const ruleNode = sheetNode.ruleId ? findRuleNode(rulebook.tree, sheetNode.ruleId) : undefined;
+    const rule = ruleNode?.rule ?? ruleNode?.leafRule;
+    const rowKey = rule?.kind === 'execution-rate' ? rule.row : 'total';
+    const row = evaluation.funds[rowKey] ?? evaluation.funds.total;
+    const computedRate =
+      row?.executed && row.budget
+        ? ratioPercent(row.executed.fen, row.budget.fen, 2)?.rounded
+        : sheet.executionRate;
+    const rateShare = computedRate === undefined ? undefined : computedRate / 100;
+    const expected =
+      sheetNode.computedScore ??
+      (rateShare === undefined ? undefined : roundPoints(weight * Math.min(1, rateShare)));
+    if (expected === undefined || scoresAgree(stated, expected)) continue;
+    const rateText = row?.statedRate
+      ? percentText(row.statedRate)
+      : computedRate === undefined
+        ? '未知'
+        : formatPercent(computedRate, 2);
+    const fullRate = rateShare !== undefined && rateShare >= 1;
+    const params = {
+      name: node.name,
+      rate: rateText,
+      weight: pointsText(weight),
+    };
+    const adjustment =
+      stated < expected
+        ? findSentence(evaluationTexts(evaluation), ADJUSTMENT_WORDS, 'chapters')
+        : undefined;
+    if (adjustment && rulebook.options.deductsForBudgetAdjustment) continue;
+    if (adjustment) {
+      out.push(
+        makeFinding({
+          code: 'EXECUTION_BUDGET_ADJUSTMENT',
+          severity: 'warning',
+          path: `${path}.score`,
+          stated: pointsText(stated),
+          expected: pointsText(expected),
+          source: node.source,
+          params: { ...params, adjustment: adjustment.sentence, adjustmentPath: adjustment.path },
+        }),
+      );
+      continue;
+    }
+    out.push(
+      makeFinding({
+        code: 'EXECUTION_SCORE_RULE',
+        severity: 'error',
+        path: `${path}.score`,
+        stated: pointsText(stated),
+        expected: pointsText(expected),
+        source: node.source,
+        params: {
+          ...params,
+          fullRate: fullRate && stated < expected && !hasReason(node, sheetNode),
+        },
+      }),
+    );
+  }
+  return out;
+}
+
+const GRADE_LABELS = { achieved: '达成年度指标', partial: '部分达成', 'not-achieved': '未达成' };
+
+/** score-rule: a leaf's stated score against what the rulebook computes for it. */
+export function checkScoreRules(
+  evaluation: Evaluation,
+  rulebook: Rulebook,
+  sheet: ScoreSheet,
+): Finding[] {
+  const out: Finding[] = [];
+  const byPath = sheetByPath(sheet);
+  const bands = rulebook.options.qualitativeBands;
+  for (const { node, path } of walkIndicators(evaluation.indicators)) {
+    if (!isLeaf(node) || node.notAssessed) continue;
+    const sheetNode = byPath.get(path);
+    const stated = node.score ?? sheetNode?.statedScore;
+    const weight = sheetNode?.weight ?? node.weight;
+    if (stated === undefined || weight === undefined) continue;
+    const kind = sheetNode?.ruleKind;
+    const grade =
+      node.grade ?? (node.actual?.kind === 'qualitative' ? node.actual.grade : undefined);
+    if (grade !== undefined && (kind === 'qualitative' || node.grade !== undefined)) {
+      const [low, high] =
+        grade === 'achieved'
+          ? [bands.achieved, 1]
+          : grade === 'partial'
+            ? [bands.partial, bands.achieved]
+            : [bands.notAchieved, bands.partial];
+      const lowPts = roundPoints(weight * low);
+      const highPts = roundPoints(weight * high);
+      const h = toHundredths(stated);
+      // The top of a band is open except for 达成 (full marks belong to it).
+      const inside =
+        h >= toHundredths(lowPts) &&
+        (grade === 'achieved' ? h <= toHundredths(highPts) : h < toHundredths(highPts));
+      if (!inside)
+        out.push(
+          makeFinding({
+            code: 'SCORE_RULE_QUALITATIVE_BAND',
+            severity: 'error',
+            path: `${path}.score`,
+            stated: pointsText(stated),
+            expected: `${pointsText(lowPts)}–${pointsText(highPts)}`,
+            source: node.source,
+            params: {
+              name: node.name,
+              grade: GRADE_LABELS[grade],
+              band: `${pointsText(lowPts)}至${pointsText(highPts)}`,
+              weight: pointsText(weight),
+            },
+          }),
+        );
+      continue;
+    }
+    const computed = sheetNode?.computedScore;
+    if (
+      computed === undefined ||
+      kind === undefined ||
+      kind === 'stated' ||
+      kind === 'manual' ||
+      kind === 'execution-rate' ||
+      kind === 'qualitative' ||
+      scoresAgree(stated, computed)
+    )
+      continue;
+    if (stated > computed && node.target && node.actual) {
+      out.push(
+        makeFinding({
+          code: 'SCORE_RULE_TARGET_MISSED',
+          severity: 'warning',
+          path: `${path}.score`,
+          stated: pointsText(stated),
+          expected: pointsText(computed),
+          source: node.source,
+          params: {
+            name: node.name,
+            target: node.target.text,
+            actual: node.actual.text,
+            weight: pointsText(weight),
+          },
+        }),
+      );
+      continue;
+    }
+    out.push(
+      makeFinding({
+        code: 'SCORE_RULE_MISMATCH',
+        // Giving oneself less than the rule allows is unusual but not wrong.
+        severity: stated > computed ? 'warning' : 'info',
+        path: `${path}.score`,
+        stated: pointsText(stated),
+        expected: pointsText(computed),
+        source: node.source,
+        params: { name: node.name, rule: kind },
+      }),
+    );
+  }
+  return out;
+}
+
+function capsText(caps: readonly string[]): string {
+  return caps
+    .map((c) => {
+      if (c === 'bonus-cap') return '加分封顶';
+      if (c === 'total-cap') return '总分封顶';
+      const m = /^execution-cap:(.+)$/.exec(c);
+      return m ? `执行率低于${m[1] ?? ''}%封顶` : c;
+    })
+    .join('，');
+}
+
+/** total and grade: the stated total against the computed one and against its stated parts. */
+export function checkTotalAndGrade(
+  evaluation: Evaluation,
+  rulebook: Rulebook,
+  sheet: ScoreSheet,
+): Finding[] {
+  const out: Finding[] = [];
+  const stated = evaluation.stated.total ?? sheet.statedTotal;
+  const source = evaluation.stated.source;
+  const options = rulebook.options;
+  if (stated !== undefined) {
+    const top = evaluation.indicators;
+    const topScores = top.filter((n) => !n.notAssessed).map((n) => n.score);
+    const complete = topScores.length > 0 && topScores.every((s) => s !== undefined);
+    if (complete) {
+      const scores = topScores.filter((s): s is number => s !== undefined);
+      const bonusRaw = sumPoints(
+        evaluation.adjustments.filter((a) => a.kind === 'bonus').map((a) => a.points),
+      );
+      const bonus = options.bonusCap === null ? bonusRaw : Math.min(bonusRaw, options.bonusCap);
+      const penalty = sumPoints(
+        evaluation.adjustments.filter((a) => a.kind === 'penalty').map((a) => a.points),
+      );
+      const raw = sumPoints([...scores, bonus, -penalty]);
+      const capped = options.totalCap === null ? raw : Math.min(raw, options.totalCap);
+      // 98 + 3.5 = 101.5 stated as 100 is right only when the book caps the total at 100.
+      const partsAgree =
+        scoresAgree(stated, raw) || scoresAgree(stated, capped) || scoresAgree(stated, sheet.total);
+      if (!partsAgree) {
+        const parts = [
+          ...top.filter((n) => !n.notAssessed).map((n) => `${n.name}${pointsText(n.score ?? 0)}`),
+          ...evaluation.adjustments.map(
+            (a) => `${a.kind === 'bonus' ? '加' : '减'}${a.name}${pointsText(a.points)}`,
+          ),
+        ].join(' + ');
+        out.push(
+          makeFinding({
+            code: 'TOTAL_STATED_PARTS',
+            severity: 'error',
+            path: 'stated.total',
+            stated: pointsText(stated),
+            expected: pointsText(capped),
+            source,
+            params: {
+              parts,
+              cap: options.totalCap === null ? '' : pointsText(options.totalCap),
+            },
+          }),
+        );
+      }
+    }
+    if (!scoresAgree(stated, sheet.total))
+      out.push(
+        makeFinding({
+          code: 'TOTAL_MISMATCH',
+          severity: 'warning',
+          path: 'stated.total',
+          stated: pointsText(stated),
+          expected: pointsText(sheet.total),
+          source,
+          params: { caps: capsText(sheet.capsApplied) },
+        }),
+      );
+  }
+  const statedGrade = evaluation.stated.grade ?? sheet.statedGrade;
+  const grades = options.grades;
+  if (statedGrade !== undefined && grades !== null && grades.length > 0) {
+    const gradeOf = (total: number): string | undefined =>
+      grades.find((g) => toHundredths(total) >= toHundredths(g.min))?.label;
+    const matches = (label: string | undefined | null): boolean =>
+      label !== undefined &&
+      label !== null &&
+      (statedGrade.trim() === label || statedGrade.trim().replace(/秀|好|等|较/g, '') === label);
+    // Against the stated total first (arithmetic), else against the computed grade.
+    const basis = stated ?? sheet.total;
+    const expected = stated !== undefined ? gradeOf(stated) : (sheet.grade ?? gradeOf(basis));
+    if (expected !== undefined && !matches(expected))
+      out.push(
+        makeFinding({
+          code: 'GRADE_MISMATCH',
+          severity: stated !== undefined ? 'error' : 'warning',
+          path: 'stated.grade',
+          stated: statedGrade,
+          expected,
+          source,
+          params: { total: pointsText(basis) },
+        }),
+      );
+  }
+  return out;
+}

@@ -1,0 +1,273 @@
+import type {
+  BaseData,
+  CostRow,
+  DepartmentEvaluation,
+  Evaluation,
+  FundRow,
+  SourceRef,
+} from '../evaluation.ts';
+import type { Finding } from '../finding.ts';
+import type { Amount } from '../money.ts';
+import type { FindingCode } from '../messages-zh.ts';
+import { amountFigure, amountText, fenText, partsText, stepFen } from './format.ts';
+import { makeFinding } from './make-finding.ts';
+
+export interface SumPart {
+  label: string;
+  amount: Amount;
+}
+
+export interface SumComparison {
+  code: FindingCode;
+  path: string;
+  total: Amount;
+  parts: readonly SumPart[];
+  params?: Record<string, string | number>;
+  source?: SourceRef | undefined;
+}
+
+/**
+ * A stated total against the sum of its stated parts. Tolerance: one step (0.01 of the unit)
+ * per rounded part, domain.md §2; a difference within it is rounding (info), beyond it an error.
+ */
+export function compareSum(c: SumComparison): Finding | undefined {
+  const unit = c.total.unit;
+  const expected = c.parts.reduce((s, p) => s + p.amount.fen, 0);
+  const diff = Math.abs(c.total.fen - expected);
+  if (diff === 0) return undefined;
+  const rounding = diff <= stepFen(unit) * Math.max(1, c.parts.length);
+  return makeFinding({
+    code: c.code,
+    severity: rounding ? 'info' : 'error',
+    path: c.path,
+    stated: amountText(c.total),
+    expected: fenText(expected, unit),
+    source: c.source,
+    params: {
+      ...c.params,
+      stated: amountFigure(c.total),
+      unit,
+      parts: partsText(
+        c.parts.map((p) => ({ label: p.label, fen: p.amount.fen })),
+        unit,
+      ),
+      difference: fenText(diff, unit),
+      rounding,
+    },
+  });
+}
+
+const FUND_COLUMNS = [
+  ['initialBudget', '年初预算数'],
+  ['budget', '全年预算数'],
+  ['executed', '全年执行数'],
+] as const satisfies readonly (readonly [keyof FundRow, string])[];
+
+const INCOME_ROWS = [
+  ['generalPublic', '一般公共预算'],
+  ['governmentFund', '政府性基金拨款'],
+  ['nonTaxSpecialAccount', '纳入专户管理的非税收入拨款'],
+  ['currentAppropriation', '当年财政拨款'],
+  ['carryOver', '上年结转资金'],
+  ['other', '其他资金'],
+] as const;
+
+const EXPENDITURE_ROWS = [
+  ['basic', '基本支出'],
+  ['project', '项目支出'],
+] as const;
+
+/** The fund block: 年度资金总额 against its income rows and against 基本 + 项目, per column. */
+export function checkFundSums(evaluation: Evaluation): Finding[] {
+  const findings: Finding[] = [];
+  const funds = evaluation.funds;
+  const total = funds.total;
+  if (!total) return findings;
+  for (const [column, columnLabel] of FUND_COLUMNS) {
+    const totalAmount = total[column];
+    if (!totalAmount) continue;
+    const groups = [
+      { rows: INCOME_ROWS, label: '年度资金总额（按资金来源）', needAll: false },
+      { rows: EXPENDITURE_ROWS, label: '年度资金总额（按支出类别）', needAll: true },
+    ];
+    for (const group of groups) {
+      const parts: SumPart[] = [];
+      let missing = 0;
+      for (const [key, label] of group.rows) {
+        const value = funds[key]?.[column];
+        if (value) parts.push({ label, amount: value });
+        else missing += 1;
+      }
+      // Income rows that are not stated are zero; 基本 + 项目 must both be stated to compare.
+      if (parts.length === 0 || (group.needAll && missing > 0)) continue;
+      const f = compareSum({
+        code: 'SUM_FUND_TOTAL',
+        path: `funds.total.${column}`,
+        total: totalAmount,
+        parts,
+        params: { label: group.label, column: columnLabel },
+        source: total.source,
+      });
+      if (f) findings.push(f);
+    }
+  }
+  return findings;
+}
+
+/** 基本支出 = 人员经费 + 公用经费; project lines = 项目支出 when the list claims completeness. */
+export function checkExpenditureSums(evaluation: DepartmentEvaluation): Finding[] {
+  const findings: Finding[] = [];
+  const basic = evaluation.basicExpenditure;
+  const personnel = basic.personnel?.amount;
+  const publicFunds = basic.publicFunds?.amount;
+  if (basic.actual && personnel && publicFunds) {
+    const f = compareSum({
+      code: 'SUM_EXPENDITURE_SPLIT',
+      path: 'basicExpenditure.actual',
+      total: basic.actual,
+      parts: [
+        { label: '人员经费', amount: personnel },
+        { label: '公用经费', amount: publicFunds },
+      ],
+      params: { column: '全年执行数' },
+      source: basic.source,
+    });
+    if (f) findings.push(f);
+  }
+  const project = evaluation.projectExpenditure;
+  const withAmounts = project.projects.filter((p) => p.actual !== undefined);
+  // Reports often list only the main projects: compare only when the stated count says the
+  // list is complete.
+  if (
+    project.actual &&
+    project.statedCount !== undefined &&
+    project.statedCount === withAmounts.length &&
+    withAmounts.length === project.projects.length &&
+    withAmounts.length > 0
+  ) {
+    const parts: SumPart[] = [];
+    for (const p of withAmounts) if (p.actual) parts.push({ label: p.name, amount: p.actual });
+    const f = compareSum({
+      code: 'SUM_PROJECT_LINES',
+      path: 'projectExpenditure.actual',
+      total: project.actual,
+      parts,
+      params: { count: project.statedCount, column: '全年执行数' },
+      source: project.source,
+    });
+    if (f) findings.push(f);
+  }
+  return findings;
+}
+
+const COST_COLUMNS = [
+  ['previousActual', '上年决算数'],
+  ['budget', '本年预算数'],
+  ['actual', '本年决算数'],
+] as const satisfies readonly (readonly [keyof CostRow, string])[];
+
+type CostKey =
+  | 'threePublic'
+  | 'vehicles'
+  | 'vehiclePurchase'
+  | 'vehicleOperation'
+  | 'overseas'
+  | 'reception'
+  | 'publicFunds'
+  | 'office'
+  | 'utilitiesTravel'
+  | 'meetingsTraining'
+  | 'projects';
+
+function costParts(
+  base: BaseData,
+  column: 'previousActual' | 'budget' | 'actual',
+  rows: readonly (readonly [CostKey, string])[],
+): SumPart[] {
+  const parts: SumPart[] = [];
+  for (const [key, label] of rows) {
+    const value = base[key]?.[column];
+    if (value) parts.push({ label, amount: value });
+  }
+  return parts;
+}
+
+/** 基础数据表: 三公 = 车辆 + 出国 + 接待; 车辆 = 购置 + 运行; 公用经费 ≥ its listed items. */
+export function checkBaseDataSums(base: BaseData | undefined): Finding[] {
+  const findings: Finding[] = [];
+  if (!base) return findings;
+  for (const [column, columnLabel] of COST_COLUMNS) {
+    const three = base.threePublic?.[column];
+    const threeParts = costParts(base, column, [
+      ['vehicles', '公务用车购置和维护经费'],
+      ['overseas', '出国经费'],
+      ['reception', '公务接待费'],
+    ]);
+    if (three && threeParts.length > 0) {
+      const f = compareSum({
+        code: 'SUM_THREE_PUBLIC',
+        path: `baseData.threePublic.${column}`,
+        total: three,
+        parts: threeParts,
+        params: { column: columnLabel },
+        source: base.threePublic?.source,
+      });
+      if (f) findings.push(f);
+    }
+    const vehicles = base.vehicles?.[column];
+    const vehicleParts = costParts(base, column, [
+      ['vehiclePurchase', '公车购置'],
+      ['vehicleOperation', '公车运行维护'],
+    ]);
+    if (vehicles && vehicleParts.length > 0) {
+      const f = compareSum({
+        code: 'SUM_VEHICLES',
+        path: `baseData.vehicles.${column}`,
+        total: vehicles,
+        parts: vehicleParts,
+        params: { column: columnLabel },
+        source: base.vehicles?.source,
+      });
+      if (f) findings.push(f);
+    }
+    const publicFunds = base.publicFunds?.[column];
+    const publicParts = costParts(base, column, [
+      ['office', '办公经费'],
+      ['utilitiesTravel', '水费、电费、差旅费'],
+      ['meetingsTraining', '会议费、培训费'],
+    ]);
+    if (publicFunds && publicParts.length > 0) {
+      // The listed items are a selection of 公用经费: only exceeding it is wrong.
+      const f = compareSum({
+        code: 'SUM_PUBLIC_FUNDS_ITEMS',
+        path: `baseData.publicFunds.${column}`,
+        total: publicFunds,
+        parts: publicParts,
+        params: { column: columnLabel },
+        source: base.publicFunds?.source,
+      });
+      const partsTotal = publicParts.reduce((s, p) => s + p.amount.fen, 0);
+      if (f && f.severity === 'error' && partsTotal > publicFunds.fen)
+        findings.push({ ...f, severity: 'warning' });
+    }
+    const projects = base.projects?.[column];
+    const rowParts: SumPart[] = [];
+    for (const row of base.projectRows) {
+      const value = row[column];
+      if (value) rowParts.push({ label: row.name, amount: value });
+    }
+    if (projects && rowParts.length >= 2 && rowParts.length === base.projectRows.length) {
+      const f = compareSum({
+        code: 'SUM_BASE_PROJECTS',
+        path: `baseData.projects.${column}`,
+        total: projects,
+        parts: rowParts,
+        params: { column: columnLabel },
+        source: base.projects?.source,
+      });
+      // Rows may be project classes rather than a complete list: a warning, not an error.
+      if (f && f.severity === 'error') findings.push({ ...f, severity: 'warning' });
+    }
+  }
+  return findings;
+}

@@ -1,0 +1,97 @@
+import type { Evaluation } from '../evaluation.ts';
+import type { Finding } from '../finding.ts';
+import { normalizeDigits } from '../money.ts';
+import { makeFinding } from './make-finding.ts';
+import { evaluationTexts, sentences } from './texts.ts';
+import { isLeaf, walkIndicators } from './walk.ts';
+
+/** Words that make an earlier year legitimate: comparisons, history, prior-year accounts. */
+const LEGITIMATE_CONTEXT =
+  /(?:较|比|与|同)\s*(?:\d{4}|上年|去年|上一年|同期)|同比|相比|上年|去年|增长|下降|增加|减少|持平|结转|结余|决算|以来|截至|截止|成立|组建|设立|历年|连续|分别|至今|之前|以前|基数/;
+
+/**
+ * A clause that is nothing but a year ("2022年", "2022年度", "2022年全年"): a time adverbial
+ * stating when the sentence's facts hold.
+ */
+const YEAR_CLAUSE = /^(?:在|于)?(\d{4})\s*年(?:度)?(?:全年|内|中)?$/;
+
+/**
+ * year: a sentence about the state of things dated in an earlier year than the one evaluated
+ * ("2022年，我办所有固定资产…" in a 2023 report); a title naming another year; a 填报日期 before
+ * the year it reports on; a deadline target in an earlier year. Later years (publication and
+ * plans), comparisons with earlier years, law titles and document numbers are legitimate.
+ */
+export function checkYears(evaluation: Evaluation): Finding[] {
+  const out: Finding[] = [];
+  const year = evaluation.meta.year;
+  const title = evaluation.meta.title;
+  const titleYear = title ? /(\d{4})\s*年/.exec(normalizeDigits(title))?.[1] : undefined;
+  if (title && titleYear !== undefined && Number(titleYear) !== year)
+    out.push(
+      makeFinding({
+        code: 'YEAR_CONTRADICTION',
+        severity: 'warning',
+        path: 'meta.title',
+        stated: `${titleYear}年`,
+        expected: `${year}年`,
+        excerpt: title,
+        params: { place: '报告标题', reportYear: year, sentence: title },
+      }),
+    );
+  const date = evaluation.meta.reportDate;
+  const dateYear = date ? Number(/^(\d{4})/.exec(date)?.[1]) : undefined;
+  if (date && dateYear !== undefined && (dateYear < year || dateYear > year + 1))
+    out.push(
+      makeFinding({
+        code: 'YEAR_REPORT_DATE',
+        severity: 'warning',
+        path: 'meta.reportDate',
+        stated: date,
+        params: { place: '填报日期', reportYear: year },
+      }),
+    );
+  for (const item of evaluationTexts(evaluation)) {
+    if (item.section !== 'chapters' && item.section !== 'indicators') continue;
+    for (const sentence of sentences(normalizeDigits(item.text))) {
+      if (LEGITIMATE_CONTEXT.test(sentence)) continue;
+      // Law titles (《…2021年修订》) are not statements about the year.
+      const bare = sentence.replace(/《[^》]*》/g, '');
+      for (const clause of bare.split(/[，,：:]/)) {
+        const m = YEAR_CLAUSE.exec(clause.trim());
+        if (!m) continue;
+        const stated = Number(m[1]);
+        if (stated >= year || stated < 1990) continue;
+        out.push(
+          makeFinding({
+            code: 'YEAR_CONTRADICTION',
+            severity: 'warning',
+            path: item.path,
+            stated: `${stated}年`,
+            expected: `${year}年`,
+            excerpt: sentence,
+            line: item.line,
+            params: { place: item.place, reportYear: year, sentence },
+          }),
+        );
+      }
+    }
+  }
+  for (const { node, path } of walkIndicators(evaluation.indicators)) {
+    const t = node.target;
+    if (!isLeaf(node) || t?.kind !== 'deadline' || t.date === undefined) continue;
+    const deadlineYear = Number(t.date.slice(0, 4));
+    if (deadlineYear < year)
+      out.push(
+        makeFinding({
+          code: 'YEAR_CONTRADICTION',
+          severity: 'warning',
+          path: `${path}.target`,
+          stated: t.text,
+          expected: `${year}年`,
+          source: node.source,
+          params: { place: `指标“${node.name}”的年度指标值`, reportYear: year, sentence: t.text },
+        }),
+      );
+  }
+  return out;
+}
