@@ -1,0 +1,345 @@
+import type {
+  Evaluation,
+  EvaluationKind,
+  Finding,
+  FindingCategory,
+  Rulebook,
+  ScoreSheet,
+} from '@jixiao/domain';
+
+/** The client side of the HTTP contract (apps/server/API.md). Every call carries the session. */
+
+export type Role = 'filer' | 'head' | 'reviewer' | 'admin';
+export type Status = 'draft' | 'submitted' | 'returned' | 'approved' | 'published';
+export type Action = 'submit' | 'return' | 'approve' | 'publish' | 'reopen';
+
+export interface User {
+  id: string | number;
+  username: string;
+  displayName: string;
+  role: Role;
+  departmentId: string | number | null;
+  departmentName: string | null;
+  regionId: string | number | null;
+  regionName: string | null;
+  disabled?: boolean;
+}
+
+export interface FindingCounts {
+  error: number;
+  warning: number;
+  info: number;
+}
+
+export interface EvaluationRecord {
+  id: string | number;
+  departmentId: string | number;
+  departmentName: string;
+  year: number;
+  kind: EvaluationKind;
+  status: Status;
+  version: number;
+  rulebookId: string;
+  title: string;
+  statedTotal: number | null;
+  computedTotal: number | null;
+  findingCounts: FindingCounts;
+  roundId: string | number | null;
+  deadline: string | null;
+  updatedAt: string;
+  updatedBy: string | null;
+}
+
+export interface EvaluationWithBody extends EvaluationRecord {
+  body: Evaluation;
+}
+
+export interface ReviewComment {
+  path?: string;
+  findingCode?: string;
+  text: string;
+}
+
+export interface ReviewEvent {
+  id: string | number;
+  action: string;
+  fromStatus: Status | null;
+  toStatus: Status;
+  comment: string | null;
+  comments: ReviewComment[] | null;
+  actor: string;
+  at: string;
+}
+
+export interface RevisionInfo {
+  version: number;
+  savedBy: string;
+  savedAt: string;
+}
+
+export interface AuditFile {
+  name: string;
+  ok: boolean;
+  error?: string;
+  summary?: Record<string, unknown> | null;
+  findings?: Finding[];
+}
+
+export interface AuditJob {
+  id: string | number;
+  status: 'queued' | 'running' | 'done' | 'failed';
+  total: number;
+  done: number;
+  files: AuditFile[];
+}
+
+export interface RulebookInfo {
+  id: string;
+  name: string;
+  kind: EvaluationKind;
+  jurisdiction: string;
+  confirmed: boolean;
+  version: string;
+}
+
+export interface Dashboard {
+  year: number;
+  statusCounts: Partial<Record<Status, number>>;
+  scoreHistogram: { bucket: string; count: number }[];
+  executionRates: { departmentName: string; rate: number | null }[];
+  totals: {
+    evaluationId: string | number;
+    departmentName: string;
+    stated: number | null;
+    computed: number | null;
+  }[];
+  findingCategories: { category: FindingCategory; count: number }[];
+  yearsByDepartment: {
+    departmentId: string | number;
+    departmentName: string;
+    years: { year: number; computed: number | null; stated: number | null }[];
+  }[];
+}
+
+export interface PublicReport {
+  id: string | number;
+  departmentName: string;
+  year: number;
+  title: string;
+  computedTotal: number | null;
+  publishedAt: string;
+}
+
+export interface Department {
+  id: string | number;
+  name: string;
+  code?: string;
+  regionId?: string | number | null;
+  regionName?: string | null;
+}
+
+export interface Round {
+  id: string | number;
+  year: number;
+  kind: EvaluationKind;
+  rulebookId: string;
+  deadline: string;
+  createdAt?: string;
+}
+
+export interface RoundProgress {
+  departmentId: string | number;
+  departmentName: string;
+  status: Status | null;
+  evaluationId: string | number | null;
+}
+
+export interface ImportResult {
+  draft: Evaluation | null;
+  findings: Finding[];
+  problems: { code?: string; message: string }[];
+  evaluationId?: string | number;
+}
+
+/** An error as the server sends it: `{ error: { code, message, details } }`. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details: Record<string, unknown> = {},
+  ) {
+    super(message);
+  }
+}
+
+let csrfToken: string | null = null;
+
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+interface ErrorBody {
+  error?: { code?: string; message?: string; details?: Record<string, unknown> };
+}
+
+async function request<T>(method: string, url: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  let payload: BodyInit | undefined;
+  if (body instanceof FormData) payload = body;
+  else if (body !== undefined) {
+    headers['content-type'] = 'application/json';
+    payload = JSON.stringify(body);
+  }
+  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+  let res: Response;
+  try {
+    res = await fetch(url, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      ...(payload === undefined ? {} : { body: payload }),
+    });
+  } catch {
+    throw new ApiError(0, 'NETWORK', '无法连接服务器，请检查网络后重试');
+  }
+  const text = await res.text();
+  let json: unknown = null;
+  if (text) {
+    try {
+      json = JSON.parse(text);
+    } catch {
+      json = null;
+    }
+  }
+  if (!res.ok) {
+    const err = (json as ErrorBody | null)?.error;
+    throw new ApiError(
+      res.status,
+      err?.code ?? `HTTP_${res.status}`,
+      err?.message ?? `请求失败（${res.status}）`,
+      err?.details ?? {},
+    );
+  }
+  return json as T;
+}
+
+function query(params: Record<string, string | number | undefined | null>): string {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(params))
+    if (v !== undefined && v !== null && v !== '') q.set(k, String(v));
+  const s = q.toString();
+  return s ? `?${s}` : '';
+}
+
+type Id = string | number;
+
+export const api = {
+  me: () => request<{ user: User; csrfToken: string }>('GET', '/api/me'),
+  login: (username: string, password: string) =>
+    request<{ user: User; csrfToken: string }>('POST', '/api/auth/login', { username, password }),
+  logout: () => request<{ ok: true }>('POST', '/api/auth/logout'),
+
+  evaluations: (p: { year?: number; status?: Status; kind?: EvaluationKind; departmentId?: Id }) =>
+    request<{ items: EvaluationRecord[] }>('GET', `/api/evaluations${query(p)}`),
+  evaluation: (id: Id) => request<EvaluationWithBody>('GET', `/api/evaluations/${id}`),
+  createEvaluation: (input: {
+    departmentId: Id;
+    year: number;
+    kind: EvaluationKind;
+    rulebookId: string;
+    body?: Evaluation;
+    copyFromEvaluationId?: Id;
+    roundId?: Id;
+  }) => request<EvaluationRecord>('POST', '/api/evaluations', input),
+  saveEvaluation: (id: Id, version: number, body: Evaluation) =>
+    request<EvaluationRecord>('PUT', `/api/evaluations/${id}`, { version, body }),
+  findings: (id: Id) =>
+    request<{ scoreSheet: ScoreSheet; findings: Finding[] }>(
+      'GET',
+      `/api/evaluations/${id}/findings`,
+    ),
+  transition: (id: Id, action: Action, comment?: string, comments?: ReviewComment[]) =>
+    request<EvaluationRecord>('POST', `/api/evaluations/${id}/transitions`, {
+      action,
+      ...(comment ? { comment } : {}),
+      ...(comments && comments.length > 0 ? { comments } : {}),
+    }),
+  events: (id: Id) => request<{ items: ReviewEvent[] }>('GET', `/api/evaluations/${id}/events`),
+  revisions: (id: Id) =>
+    request<{ items: RevisionInfo[] }>('GET', `/api/evaluations/${id}/revisions`),
+  revision: (id: Id, version: number) =>
+    request<RevisionInfo & { body: Evaluation }>(
+      'GET',
+      `/api/evaluations/${id}/revisions/${version}`,
+    ),
+  importFile: (file: File, create?: { departmentId: Id; year: number }) => {
+    const form = new FormData();
+    form.append('file', file, file.name);
+    const q = create
+      ? query({ create: 1, departmentId: create.departmentId, year: create.year })
+      : '';
+    return request<ImportResult>('POST', `/api/imports${q}`, form);
+  },
+  startAudit: (files: readonly File[]) => {
+    const form = new FormData();
+    for (const f of files) form.append('files', f, f.name);
+    return request<{ jobId: Id }>('POST', '/api/audit-jobs', form);
+  },
+  auditJob: (id: Id) => request<AuditJob>('GET', `/api/audit-jobs/${id}`),
+
+  rulebooks: () => request<{ items: RulebookInfo[] }>('GET', '/api/rulebooks'),
+  rulebook: (id: string) => request<Rulebook>('GET', `/api/rulebooks/${encodeURIComponent(id)}`),
+  addRulebook: (book: unknown) => request<Rulebook>('POST', '/api/rulebooks', book),
+
+  dashboard: (p: { regionId?: Id; year?: number }) =>
+    request<Dashboard>('GET', `/api/dashboard${query(p)}`),
+
+  publicReports: (p: { q?: string; year?: number }) =>
+    request<{ items: PublicReport[] }>('GET', `/api/public/reports${query(p)}`),
+  publicReport: (id: Id) =>
+    request<PublicReport & { body: Evaluation; scoreSheet: ScoreSheet | null }>(
+      'GET',
+      `/api/public/reports/${id}`,
+    ),
+
+  departments: () => request<{ items: Department[] }>('GET', '/api/departments'),
+  addDepartment: (d: { name: string; code?: string }) =>
+    request<Department>('POST', '/api/departments', d),
+  users: () => request<{ items: User[] }>('GET', '/api/users'),
+  addUser: (u: {
+    username: string;
+    displayName: string;
+    role: Role;
+    password: string;
+    departmentId?: Id | null;
+  }) => request<User>('POST', '/api/users', u),
+  patchUser: (
+    id: Id,
+    patch: { disabled?: boolean; password?: string; displayName?: string; role?: Role },
+  ) => request<User>('PATCH', `/api/users/${id}`, patch),
+  rounds: () => request<{ items: Round[] }>('GET', '/api/rounds'),
+  addRound: (r: {
+    year: number;
+    kind: EvaluationKind;
+    rulebookId: string;
+    deadline: string;
+    departmentIds?: Id[];
+  }) => request<Round>('POST', '/api/rounds', r),
+  roundProgress: (id: Id) =>
+    request<{ items: RoundProgress[] }>('GET', `/api/rounds/${id}/progress`),
+  remind: (id: Id) => request<{ reminded: number }>('POST', `/api/rounds/${id}/remind`),
+};
+
+export const exportUrl = (id: Id, format: 'docx' | 'xlsx') =>
+  `/api/evaluations/${id}/export.${format}`;
+export const publicDocxUrl = (id: Id) => `/api/public/reports/${id}/report.docx`;
+export const auditExportUrl = (id: Id, format: 'xlsx' | 'html') =>
+  `/api/audit-jobs/${id}/export?format=${format}`;
+
+/** A message for any thrown value, for Alert/message displays. */
+export function errorText(err: unknown): string {
+  if (err instanceof ApiError) return err.message;
+  if (err instanceof Error) return err.message;
+  return '发生未知错误';
+}

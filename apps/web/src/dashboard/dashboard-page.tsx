@@ -1,0 +1,256 @@
+import { useMemo, useState } from 'react';
+import { Card, Col, Empty, InputNumber, Row, Select, Space, Statistic } from 'antd';
+import { api, type Dashboard, type Status } from '../api.ts';
+import { AsyncView } from '../lib/async-view.tsx';
+import { categoryLabel } from '../lib/finding-labels.ts';
+import { STATUS_LABELS } from '../lib/labels.ts';
+import { useAsync } from '../lib/use-async.ts';
+import { EChart, type ChartOption } from './echart.tsx';
+
+const STATUSES = Object.keys(STATUS_LABELS) as Status[];
+const COLOR = '#b5242a';
+
+/** 数据看板: a region's year at a glance. Loaded lazily with ECharts. */
+export default function DashboardPage() {
+  const [year, setYear] = useState<number | null>(null);
+  const state = useAsync(() => api.dashboard(year ? { year } : {}), [year]);
+  return (
+    <Space direction="vertical" style={{ width: '100%' }} size={16}>
+      <Card size="small">
+        <Space>
+          <label htmlFor="dash-year">年度</label>
+          <InputNumber
+            id="dash-year"
+            min={2000}
+            max={2100}
+            value={year ?? state.data?.year ?? null}
+            onChange={(v) => setYear(typeof v === 'number' ? v : null)}
+          />
+        </Space>
+      </Card>
+      <AsyncView state={state}>{(d) => <Charts d={d} />}</AsyncView>
+    </Space>
+  );
+}
+
+function Charts({ d }: { d: Dashboard }) {
+  const [dept, setDept] = useState<string | undefined>(
+    d.yearsByDepartment[0] ? String(d.yearsByDepartment[0].departmentId) : undefined,
+  );
+  const hist: ChartOption = useMemo(
+    () => ({
+      tooltip: {},
+      grid: { left: 40, right: 16, top: 16, bottom: 30 },
+      xAxis: { type: 'category', data: d.scoreHistogram.map((b) => b.bucket), name: '分数段' },
+      yAxis: { type: 'value', minInterval: 1 },
+      series: [
+        { type: 'bar', data: d.scoreHistogram.map((b) => b.count), itemStyle: { color: COLOR } },
+      ],
+    }),
+    [d],
+  );
+  const rates = useMemo(
+    () =>
+      [...d.executionRates]
+        .filter((r) => r.rate !== null)
+        .sort((a, b) => (a.rate ?? 0) - (b.rate ?? 0)),
+    [d],
+  );
+  const exec: ChartOption = useMemo(
+    () => ({
+      tooltip: { valueFormatter: (v: unknown) => `${Number(v).toFixed(2)}%` },
+      grid: { left: 150, right: 24, top: 16, bottom: 30 },
+      xAxis: {
+        type: 'value',
+        max: (v: { max: number }) => Math.max(100, Math.ceil(v.max)),
+        axisLabel: { formatter: '{value}%' },
+      },
+      yAxis: {
+        type: 'category',
+        data: rates.map((r) => r.departmentName),
+        axisLabel: { width: 140, overflow: 'truncate' },
+      },
+      series: [
+        {
+          type: 'bar',
+          data: rates.map((r) => r.rate),
+          itemStyle: { color: '#d4a017' },
+          markLine: {
+            symbol: 'none',
+            data: [{ xAxis: 90, name: '90%' }],
+            lineStyle: { color: COLOR },
+          },
+        },
+      ],
+    }),
+    [rates],
+  );
+  const scatter: ChartOption = useMemo(() => {
+    const pts = d.totals.filter((t) => t.stated !== null && t.computed !== null);
+    return {
+      tooltip: {
+        formatter: (p: unknown) => {
+          const v = (p as { data: [number, number, string] }).data;
+          return `${v[2]}<br/>计算 ${v[0]} · 填报 ${v[1]}`;
+        },
+      },
+      grid: { left: 48, right: 24, top: 24, bottom: 40 },
+      xAxis: {
+        type: 'value',
+        name: '计算总分',
+        min: (v: { min: number }) => Math.floor(Math.min(v.min, 60)),
+        max: 100,
+      },
+      yAxis: {
+        type: 'value',
+        name: '填报总分',
+        min: (v: { min: number }) => Math.floor(Math.min(v.min, 60)),
+        max: 100,
+      },
+      series: [
+        {
+          type: 'scatter',
+          symbolSize: 9,
+          data: pts.map((t) => [t.computed, t.stated, t.departmentName]),
+          itemStyle: {
+            color: (p: { data: [number, number] }) =>
+              p.data[1] - p.data[0] > 0.005 ? COLOR : '#389e0d',
+          },
+        },
+        {
+          type: 'line',
+          data: [
+            [0, 0],
+            [100, 100],
+          ],
+          symbol: 'none',
+          lineStyle: { type: 'dashed', color: '#999' },
+          tooltip: { show: false },
+        },
+      ],
+    };
+  }, [d]);
+  const cats: ChartOption = useMemo(() => {
+    const c = [...d.findingCategories].sort((a, b) => a.count - b.count);
+    return {
+      tooltip: {},
+      grid: { left: 110, right: 24, top: 16, bottom: 30 },
+      xAxis: { type: 'value', minInterval: 1 },
+      yAxis: { type: 'category', data: c.map((x) => categoryLabel(x.category)) },
+      series: [{ type: 'bar', data: c.map((x) => x.count), itemStyle: { color: '#cf6a00' } }],
+    };
+  }, [d]);
+  const deptYears = d.yearsByDepartment.find((x) => String(x.departmentId) === dept);
+  const years: ChartOption = useMemo(
+    () => ({
+      tooltip: {},
+      legend: {},
+      grid: { left: 40, right: 16, top: 36, bottom: 30 },
+      xAxis: { type: 'category', data: (deptYears?.years ?? []).map((y) => `${y.year}年`) },
+      yAxis: { type: 'value', max: 100 },
+      series: [
+        {
+          name: '填报总分',
+          type: 'bar',
+          data: (deptYears?.years ?? []).map((y) => y.stated),
+          itemStyle: { color: '#d4a017' },
+        },
+        {
+          name: '计算总分',
+          type: 'bar',
+          data: (deptYears?.years ?? []).map((y) => y.computed),
+          itemStyle: { color: COLOR },
+        },
+      ],
+    }),
+    [deptYears],
+  );
+  const inflated = d.totals.filter(
+    (t) => t.stated !== null && t.computed !== null && t.stated - t.computed > 0.005,
+  ).length;
+  return (
+    <>
+      <Row gutter={[16, 16]}>
+        {STATUSES.map((s) => (
+          <Col key={s} xs={12} md={8} lg={4}>
+            <Card size="small">
+              <Statistic title={STATUS_LABELS[s]} value={d.statusCounts[s] ?? 0} />
+            </Card>
+          </Col>
+        ))}
+        <Col xs={12} md={8} lg={4}>
+          <Card size="small">
+            <Statistic
+              title="自评分高于计算分"
+              value={inflated}
+              styles={{ content: { color: COLOR } }}
+            />
+          </Card>
+        </Col>
+      </Row>
+      <Row gutter={[16, 16]}>
+        <Col xs={24} lg={12}>
+          <Card size="small" title={`${d.year}年度 自评得分分布`}>
+            {d.scoreHistogram.length ? (
+              <EChart option={hist} label="自评得分分布直方图" />
+            ) : (
+              <Empty />
+            )}
+          </Card>
+        </Col>
+        <Col xs={24} lg={12}>
+          <Card size="small" title="填报总分与计算总分（虚线以上为自评偏高）">
+            {d.totals.length ? (
+              <EChart option={scatter} label="填报总分与计算总分散点图" />
+            ) : (
+              <Empty />
+            )}
+          </Card>
+        </Col>
+        <Col xs={24} lg={12}>
+          <Card size="small" title="预算执行率">
+            {rates.length ? (
+              <EChart
+                option={exec}
+                height={Math.max(300, rates.length * 22)}
+                label="各单位预算执行率"
+              />
+            ) : (
+              <Empty />
+            )}
+          </Card>
+        </Col>
+        <Col xs={24} lg={12}>
+          <Card size="small" title="常见问题类别">
+            {d.findingCategories.length ? (
+              <EChart option={cats} label="审查发现类别统计" />
+            ) : (
+              <Empty />
+            )}
+          </Card>
+        </Col>
+        <Col xs={24}>
+          <Card
+            size="small"
+            title="单位历年对比"
+            extra={
+              <Select
+                aria-label="选择单位"
+                style={{ width: 260 }}
+                value={dept}
+                onChange={setDept}
+                showSearch={{ optionFilterProp: 'label' }}
+                options={d.yearsByDepartment.map((x) => ({
+                  label: x.departmentName,
+                  value: String(x.departmentId),
+                }))}
+              />
+            }
+          >
+            {deptYears ? <EChart option={years} label="单位历年得分对比" /> : <Empty />}
+          </Card>
+        </Col>
+      </Row>
+    </>
+  );
+}

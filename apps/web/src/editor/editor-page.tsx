@@ -1,0 +1,349 @@
+import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
+import {
+  Alert,
+  App,
+  Breadcrumb,
+  Button,
+  Card,
+  Col,
+  Drawer,
+  Popconfirm,
+  Row,
+  Space,
+  Tabs,
+  Tag,
+  Typography,
+} from 'antd';
+import { DownloadOutlined, EyeOutlined, SendOutlined } from '@ant-design/icons';
+import type { Evaluation, Finding, Rulebook } from '@jixiao/domain';
+import { api, errorText, exportUrl, type EvaluationWithBody, type ReviewEvent } from '../api.ts';
+import { AsyncView } from '../lib/async-view.tsx';
+import { evaluateLocally } from '../lib/core.ts';
+import { STATUS_COLORS, STATUS_LABELS } from '../lib/labels.ts';
+import { setAt } from '../lib/paths.ts';
+import { navigate } from '../lib/router.ts';
+import { useSession } from '../lib/session.tsx';
+import { useAsync } from '../lib/use-async.ts';
+import { EditorContext, type EditorState } from './editor-context.tsx';
+import { FindingsPanel } from './findings-panel.tsx';
+import { ReportPreview } from './report-preview.tsx';
+import {
+  BaseDataSection,
+  BasicSection,
+  FundsSection,
+  IndicatorsSection,
+  ProblemsSection,
+  ProjectEvaluationsSection,
+  ProjectsSection,
+} from './sections.tsx';
+import { useAutosave, type SaveState } from './use-autosave.ts';
+
+/** Which tab holds a path (findings point into the body; the tab must open before the jump). */
+export function tabFor(path: string): string {
+  if (/^(meta|duties|internalUnits|subordinateUnits|staffing|projectName|implementer)\b/.test(path))
+    return 'basic';
+  if (
+    /^(funds|basicExpenditure|governmentFundBudget|stateCapitalBudget|socialInsuranceBudget|assets)\b/.test(
+      path,
+    )
+  )
+    return 'funds';
+  if (/^projectExpenditure\b/.test(path)) return 'projects';
+  if (/^(indicators|adjustments|stated|goals)\b/.test(path)) return 'indicators';
+  if (/^(chapters|outline)\b/.test(path)) return 'problems';
+  if (/^baseData\b/.test(path)) return 'baseData';
+  if (/^projectEvaluations\b/.test(path)) return 'projectTables';
+  return 'basic';
+}
+
+/** Scrolls to the element for `path`, or its nearest ancestor that has one, and focuses it. */
+function jumpTo(path: string): void {
+  let p = path;
+  for (;;) {
+    const el = document.querySelector<HTMLElement>(`[data-path="${CSS.escape(p)}"]`);
+    if (el) {
+      el.scrollIntoView({ behavior: 'smooth', block: 'center' });
+      el.querySelector<HTMLElement>('input, textarea')?.focus({ preventScroll: true });
+      return;
+    }
+    const cut = Math.max(p.lastIndexOf('.'), p.lastIndexOf('['));
+    if (cut <= 0) return;
+    p = p.slice(0, cut);
+  }
+}
+
+export default function EditorPage({ id }: { id: string }) {
+  const state = useAsync(async () => {
+    const record = await api.evaluation(id);
+    const rulebook = await api.rulebook(record.rulebookId);
+    const events = await api.events(id).catch(() => ({ items: [] as ReviewEvent[] }));
+    return { record, rulebook, events: events.items };
+  }, [id]);
+  return (
+    <AsyncView state={state}>
+      {(d) => <Editor key={`${d.record.id}-${d.record.version}`} {...d} reload={state.reload} />}
+    </AsyncView>
+  );
+}
+
+function saveText(s: SaveState): string {
+  switch (s.kind) {
+    case 'saved':
+      return s.at ? '已自动保存' : '未修改';
+    case 'dirty':
+      return '有未保存的修改…';
+    case 'saving':
+      return '正在保存…';
+    case 'conflict':
+      return '保存冲突';
+    case 'error':
+      return `保存失败：${s.message}`;
+  }
+}
+
+function Editor({
+  record,
+  rulebook,
+  events,
+  reload,
+}: {
+  record: EvaluationWithBody;
+  rulebook: Rulebook;
+  events: ReviewEvent[];
+  reload: () => void;
+}) {
+  const { message } = App.useApp();
+  const { user } = useSession();
+  const [body, setBody] = useState<Evaluation>(record.body);
+  const [dirty, setDirty] = useState(false);
+  const [status, setStatus] = useState(record.status);
+  const [tab, setTab] = useState('basic');
+  const [focusPath, setFocusPath] = useState<string | null>(null);
+  const [preview, setPreview] = useState(false);
+  const readOnly = !(status === 'draft' || status === 'returned') || user?.role === 'reviewer';
+  const autosave = useAutosave(String(record.id), record.version, body, dirty && !readOnly);
+
+  // Scores and findings follow the typing, at a lower priority than the keystroke itself.
+  const deferred = useDeferredValue(body);
+  const local = useMemo(() => evaluateLocally(deferred, rulebook), [deferred, rulebook]);
+
+  const update = useCallback((path: string, value: unknown) => {
+    setBody((b) => setAt(b, path, value));
+    setDirty(true);
+  }, []);
+  const ctx: EditorState = useMemo(
+    () => ({ body, update, readOnly, focusPath, sheet: local.sheet }),
+    [body, update, readOnly, focusPath, local.sheet],
+  );
+
+  const pick = useCallback((f: Finding) => {
+    setTab(tabFor(f.path));
+    setFocusPath(f.path);
+  }, []);
+  useEffect(() => {
+    if (focusPath) {
+      const t = setTimeout(() => jumpTo(focusPath), 60);
+      return () => clearTimeout(t);
+    }
+  }, [focusPath, tab]);
+
+  const lastReturn = [...events].reverse().find((e) => e.action === 'return');
+  const canSubmit = user?.role === 'head' && (status === 'draft' || status === 'returned');
+
+  const submit = async () => {
+    try {
+      if (dirty && autosave.state.kind !== 'saved') await autosave.save();
+      const rec = await api.transition(record.id, 'submit');
+      setStatus(rec.status);
+      message.success('已提交审核');
+    } catch (e) {
+      message.error(errorText(e));
+    }
+  };
+
+  const conflict = autosave.state.kind === 'conflict' ? autosave.state : null;
+  const errors = local.findings.filter((f) => f.severity === 'error').length;
+
+  return (
+    <EditorContext.Provider value={ctx}>
+      <Breadcrumb
+        items={[{ title: <a href="#/evaluations">我的自评</a> }, { title: record.title }]}
+        style={{ marginBottom: 12 }}
+      />
+      <Card size="small" style={{ marginBottom: 12 }}>
+        <Space wrap style={{ width: '100%', justifyContent: 'space-between' }}>
+          <Space wrap>
+            <Typography.Title level={4} style={{ margin: 0 }}>
+              {record.departmentName} {record.year}年度
+            </Typography.Title>
+            <Tag color={STATUS_COLORS[status]} data-testid="status-tag">
+              {STATUS_LABELS[status]}
+            </Tag>
+            <Typography.Text type="secondary">版本 {autosave.version}</Typography.Text>
+            <Typography.Text
+              type={autosave.state.kind === 'error' ? 'danger' : 'secondary'}
+              data-testid="save-state"
+              role="status"
+            >
+              {saveText(autosave.state)}
+            </Typography.Text>
+          </Space>
+          <Space wrap>
+            <Typography.Text>
+              填报 <b>{body.stated.total ?? '—'}</b> 分 · 计算{' '}
+              <b data-testid="header-computed">{local.sheet?.total ?? '—'}</b> 分
+            </Typography.Text>
+            <Button icon={<EyeOutlined />} onClick={() => setPreview(true)}>
+              预览报告
+            </Button>
+            <Button icon={<DownloadOutlined />} href={exportUrl(record.id, 'docx')}>
+              下载 Word
+            </Button>
+            <Button icon={<DownloadOutlined />} href={exportUrl(record.id, 'xlsx')}>
+              下载 Excel
+            </Button>
+            {canSubmit && (
+              <Popconfirm
+                title="提交审核"
+                description={
+                  errors > 0
+                    ? `仍有 ${errors} 个错误，确定提交吗？`
+                    : '提交后将不能修改，确定提交吗？'
+                }
+                okText="提交"
+                cancelText="取消"
+                onConfirm={() => void submit()}
+              >
+                <Button type="primary" icon={<SendOutlined />}>
+                  提交审核
+                </Button>
+              </Popconfirm>
+            )}
+          </Space>
+        </Space>
+      </Card>
+      {conflict && (
+        <Alert
+          type="warning"
+          showIcon
+          role="alert"
+          style={{ marginBottom: 12 }}
+          title="此自评已在别处被修改"
+          description={`服务器上已有新版本${conflict.current ? `（版本 ${conflict.current.version}${conflict.current.updatedBy ? `，${conflict.current.updatedBy} 保存` : ''}）` : ''}。您输入的内容仍保留在本页，未丢失。请选择：`}
+          action={
+            <Space direction="vertical">
+              <Button size="small" onClick={reload}>
+                放弃我的修改，重新加载
+              </Button>
+              <Button
+                size="small"
+                type="primary"
+                onClick={() => {
+                  const v = conflict.current?.version;
+                  autosave.setState({ kind: 'dirty' });
+                  void autosave.save(v);
+                }}
+              >
+                用我的内容覆盖
+              </Button>
+            </Space>
+          }
+        />
+      )}
+      {lastReturn && status === 'returned' && (
+        <Alert
+          type="error"
+          showIcon
+          style={{ marginBottom: 12 }}
+          title={`审核人已退回：${lastReturn.comment ?? ''}`}
+          description={
+            lastReturn.comments && lastReturn.comments.length > 0 ? (
+              <ul style={{ margin: 0, paddingLeft: 18 }}>
+                {lastReturn.comments.map((c, i) => (
+                  <li key={i}>
+                    {c.path ? (
+                      <a
+                        onClick={() => {
+                          setTab(tabFor(c.path ?? ''));
+                          setFocusPath(c.path ?? null);
+                        }}
+                      >
+                        {c.path}
+                      </a>
+                    ) : null}
+                    {c.findingCode ? <Tag style={{ marginLeft: 4 }}>{c.findingCode}</Tag> : null}{' '}
+                    {c.text}
+                  </li>
+                ))}
+              </ul>
+            ) : undefined
+          }
+        />
+      )}
+      {readOnly && status !== 'draft' && status !== 'returned' && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 12 }}
+          title={`当前状态为“${STATUS_LABELS[status]}”，不可修改`}
+        />
+      )}
+      {local.failure && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 12 }}
+          title={`计分引擎无法处理当前内容：${local.failure}`}
+        />
+      )}
+      <Row gutter={16}>
+        <Col xs={24} xl={17}>
+          <Card size="small">
+            <Tabs
+              activeKey={tab}
+              onChange={setTab}
+              items={[
+                { key: 'basic', label: '基本情况', children: <BasicSection /> },
+                { key: 'funds', label: '收支情况', children: <FundsSection /> },
+                { key: 'projects', label: '项目支出', children: <ProjectsSection /> },
+                { key: 'indicators', label: '绩效指标', children: <IndicatorsSection /> },
+                { key: 'problems', label: '问题与措施', children: <ProblemsSection /> },
+                { key: 'baseData', label: '基础数据表', children: <BaseDataSection /> },
+                {
+                  key: 'projectTables',
+                  label: '项目支出自评表',
+                  children: <ProjectEvaluationsSection />,
+                },
+              ]}
+            />
+          </Card>
+        </Col>
+        <Col xs={24} xl={7}>
+          <Card
+            size="small"
+            style={{
+              position: 'sticky',
+              top: 12,
+              maxHeight: 'calc(100vh - 24px)',
+              overflow: 'auto',
+            }}
+          >
+            <FindingsPanel findings={local.findings} onPick={pick} stale={deferred !== body} />
+          </Card>
+        </Col>
+      </Row>
+      <Drawer
+        title="报告预览"
+        open={preview}
+        onClose={() => setPreview(false)}
+        size="large"
+        styles={{ body: { background: '#eee' } }}
+      >
+        <ReportPreview body={body} sheet={local.sheet} />
+      </Drawer>
+      <Button type="link" onClick={() => navigate('/evaluations')} style={{ marginTop: 12 }}>
+        返回列表
+      </Button>
+    </EditorContext.Provider>
+  );
+}

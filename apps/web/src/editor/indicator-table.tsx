@@ -1,0 +1,315 @@
+import { memo, useMemo, type HTMLAttributes } from 'react';
+import { Button, Input, InputNumber, Space, Table, Tooltip, Typography } from 'antd';
+import {
+  ArrowDownOutlined,
+  ArrowUpOutlined,
+  DeleteOutlined,
+  PlusOutlined,
+} from '@ant-design/icons';
+import {
+  parseExpression,
+  type Expression,
+  type IndicatorNode,
+  type ScoreNode,
+  type ScoreSheet,
+} from '@jixiao/domain';
+import { formatPath, getAt, parsePath, type PathKey } from '../lib/paths.ts';
+import { useEditor } from './editor-context.tsx';
+
+interface Row {
+  key: string;
+  keys: PathKey[];
+  depth: number;
+  node: IndicatorNode;
+  index: number;
+  siblings: number;
+}
+
+function flatten(
+  nodes: readonly IndicatorNode[],
+  base: PathKey[],
+  depth: number,
+  out: Row[],
+): void {
+  nodes.forEach((node, index) => {
+    const keys = [...base, index];
+    out.push({ key: formatPath(keys), keys, depth, node, index, siblings: nodes.length });
+    if (node.children) flatten(node.children, [...keys, 'children'], depth + 1, out);
+  });
+}
+
+const exprText = (e: Expression | undefined) => e?.text ?? '';
+
+function toExpression(text: string): Expression | undefined {
+  const t = text.trim();
+  if (t === '') return undefined;
+  try {
+    return { ...parseExpression(t), text };
+  } catch {
+    return { kind: 'text', text };
+  }
+}
+
+/**
+ * The indicator tree as an editable table: add, remove and reorder; weight, target, actual,
+ * unit, stated score, reason; the computed score beside the stated one.
+ */
+export const IndicatorTable = memo(function IndicatorTable({ basePath }: { basePath: string }) {
+  const { body, update, readOnly, focusPath, sheet } = useEditor();
+  const list = (getAt(body, basePath) as IndicatorNode[] | undefined) ?? [];
+  const baseKeys = useMemo(() => parsePath(basePath), [basePath]);
+  const rows = useMemo(() => {
+    const out: Row[] = [];
+    flatten(list, baseKeys, 0, out);
+    return out;
+  }, [list, baseKeys]);
+  const byPath = useMemo(() => indexSheet(sheet), [sheet]);
+  // The deepest row a clicked finding points into.
+  const hitKey = useMemo(() => {
+    if (focusPath === null) return null;
+    let best: string | null = null;
+    for (const r of rows)
+      if (
+        (focusPath === r.key || focusPath.startsWith(`${r.key}.`)) &&
+        r.key.length > (best?.length ?? -1)
+      )
+        best = r.key;
+    return best;
+  }, [rows, focusPath]);
+
+  const parentPath = (r: Row) => formatPath(r.keys.slice(0, -1));
+  const setNode = (r: Row, patch: Partial<IndicatorNode>) => {
+    const next: Record<string, unknown> = { ...r.node, ...patch };
+    for (const k of Object.keys(next)) if (next[k] === undefined) delete next[k];
+    update(r.key, next);
+  };
+  const siblingsOf = (r: Row) => (getAt(body, parentPath(r)) as IndicatorNode[] | undefined) ?? [];
+  const move = (r: Row, delta: number) => {
+    const arr = [...siblingsOf(r)];
+    const j = r.index + delta;
+    const a = arr[r.index];
+    const b = arr[j];
+    if (!a || !b) return;
+    arr[r.index] = b;
+    arr[j] = a;
+    update(parentPath(r), arr);
+  };
+  const remove = (r: Row) =>
+    update(
+      parentPath(r),
+      siblingsOf(r).filter((_, i) => i !== r.index),
+    );
+  const addChild = (r: Row) =>
+    setNode(r, { children: [...(r.node.children ?? []), { name: '新指标' }] });
+  const addTop = () => update(basePath, [...list, { name: '新一级指标', children: [] }]);
+
+  const columns = [
+    {
+      title: '指标',
+      key: 'name',
+      width: 260,
+      render: (_: unknown, r: Row) => (
+        <div style={{ paddingLeft: r.depth * 18 }}>
+          <Input
+            aria-label={`指标名称 ${r.node.name}`}
+            value={r.node.name}
+            disabled={readOnly}
+            variant={r.node.children ? 'filled' : 'outlined'}
+            style={{ fontWeight: r.node.children ? 600 : 400 }}
+            onChange={(e) => setNode(r, { name: e.target.value })}
+          />
+        </div>
+      ),
+    },
+    {
+      title: '分值',
+      key: 'weight',
+      width: 90,
+      render: (_: unknown, r: Row) => (
+        <InputNumber
+          aria-label={`${r.node.name} 分值`}
+          value={r.node.weight ?? null}
+          disabled={readOnly}
+          min={0}
+          max={1000}
+          precision={2}
+          style={{ width: '100%' }}
+          onChange={(v) => setNode(r, { weight: typeof v === 'number' ? v : undefined })}
+        />
+      ),
+    },
+    {
+      title: '年度指标值',
+      key: 'target',
+      width: 140,
+      render: (_: unknown, r: Row) =>
+        r.node.children ? null : (
+          <Input
+            aria-label={`${r.node.name} 年度指标值`}
+            value={exprText(r.node.target)}
+            disabled={readOnly}
+            onChange={(e) => setNode(r, { target: toExpression(e.target.value) })}
+          />
+        ),
+    },
+    {
+      title: '实际完成值',
+      key: 'actual',
+      width: 140,
+      render: (_: unknown, r: Row) =>
+        r.node.children ? null : (
+          <Input
+            aria-label={`${r.node.name} 实际完成值`}
+            value={exprText(r.node.actual)}
+            disabled={readOnly}
+            onChange={(e) => setNode(r, { actual: toExpression(e.target.value) })}
+          />
+        ),
+    },
+    {
+      title: '单位',
+      key: 'unit',
+      width: 70,
+      render: (_: unknown, r: Row) =>
+        r.node.children ? null : (
+          <Input
+            aria-label={`${r.node.name} 度量单位`}
+            value={r.node.unit ?? ''}
+            disabled={readOnly}
+            onChange={(e) => setNode(r, { unit: e.target.value || undefined })}
+          />
+        ),
+    },
+    {
+      title: '得分（填报）',
+      key: 'score',
+      width: 95,
+      render: (_: unknown, r: Row) => (
+        <InputNumber
+          aria-label={`${r.node.name} 得分`}
+          value={r.node.score ?? null}
+          disabled={readOnly}
+          min={0}
+          max={1000}
+          precision={2}
+          style={{ width: '100%' }}
+          onChange={(v) => setNode(r, { score: typeof v === 'number' ? v : undefined })}
+        />
+      ),
+    },
+    {
+      title: '计算得分',
+      key: 'computed',
+      width: 80,
+      render: (_: unknown, r: Row) => <Computed node={byPath.get(r.key)} />,
+    },
+    {
+      title: '偏差原因分析及改进措施',
+      key: 'reason',
+      render: (_: unknown, r: Row) =>
+        r.node.children ? null : (
+          <Input.TextArea
+            aria-label={`${r.node.name} 偏差原因`}
+            value={r.node.deviationReason ?? ''}
+            disabled={readOnly}
+            autoSize={{ minRows: 1, maxRows: 4 }}
+            onChange={(e) => setNode(r, { deviationReason: e.target.value || undefined })}
+          />
+        ),
+    },
+    ...(readOnly
+      ? []
+      : [
+          {
+            title: '操作',
+            key: 'ops',
+            width: 150,
+            render: (_: unknown, r: Row) => (
+              <Space size={2}>
+                <Tooltip title="上移">
+                  <Button
+                    size="small"
+                    aria-label={`上移 ${r.node.name}`}
+                    icon={<ArrowUpOutlined />}
+                    disabled={r.index === 0}
+                    onClick={() => move(r, -1)}
+                  />
+                </Tooltip>
+                <Tooltip title="下移">
+                  <Button
+                    size="small"
+                    aria-label={`下移 ${r.node.name}`}
+                    icon={<ArrowDownOutlined />}
+                    disabled={r.index === r.siblings - 1}
+                    onClick={() => move(r, 1)}
+                  />
+                </Tooltip>
+                <Tooltip title="添加下级指标">
+                  <Button
+                    size="small"
+                    aria-label={`在 ${r.node.name} 下添加指标`}
+                    icon={<PlusOutlined />}
+                    onClick={() => addChild(r)}
+                  />
+                </Tooltip>
+                <Tooltip title="删除">
+                  <Button
+                    size="small"
+                    danger
+                    aria-label={`删除 ${r.node.name}`}
+                    icon={<DeleteOutlined />}
+                    onClick={() => remove(r)}
+                  />
+                </Tooltip>
+              </Space>
+            ),
+          },
+        ]),
+  ];
+
+  return (
+    <>
+      <Table<Row>
+        size="small"
+        rowKey="key"
+        dataSource={rows}
+        columns={columns}
+        pagination={false}
+        bordered
+        scroll={{ x: 1200 }}
+        locale={{ emptyText: '尚无指标，请添加一级指标' }}
+        onRow={(r) =>
+          ({
+            'data-path': r.key,
+            className: r.key === hitKey ? 'field-hit' : '',
+          }) as HTMLAttributes<HTMLElement>
+        }
+      />
+      {!readOnly && (
+        <Button icon={<PlusOutlined />} onClick={addTop} style={{ marginTop: 8 }}>
+          添加一级指标
+        </Button>
+      )}
+    </>
+  );
+});
+
+function indexSheet(sheet: ScoreSheet | null): Map<string, ScoreNode> {
+  const m = new Map<string, ScoreNode>();
+  for (const n of sheet?.nodes ?? []) m.set(n.path, n);
+  return m;
+}
+
+function Computed({ node }: { node: ScoreNode | undefined }) {
+  if (!node || node.computedScore === undefined)
+    return <Typography.Text type="secondary">—</Typography.Text>;
+  const differs =
+    node.statedScore !== undefined && Math.abs(node.statedScore - node.computedScore) >= 0.005;
+  return (
+    <Tooltip title={node.ruleKind ? `规则：${node.ruleKind}` : undefined}>
+      <span className={differs ? 'computed-differs' : ''} data-testid={`computed-${node.path}`}>
+        {node.computedScore}
+      </span>
+    </Tooltip>
+  );
+}

@@ -1,0 +1,328 @@
+import { useEffect, useMemo, useState } from 'react';
+import {
+  Alert,
+  Button,
+  Card,
+  Drawer,
+  Empty,
+  Input,
+  Progress,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Typography,
+  Upload,
+} from 'antd';
+import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
+import type { Finding, Severity } from '@jixiao/domain';
+import { api, auditExportUrl, errorText, type AuditFile, type AuditJob } from '../api.ts';
+import { FindingsPanel } from '../editor/findings-panel.tsx';
+import { navigate, useRoute } from '../lib/router.ts';
+
+interface FileRow {
+  key: string;
+  name: string;
+  ok: boolean;
+  error: string | undefined;
+  unit: string;
+  year: number | null;
+  stated: number | null;
+  computed: number | null;
+  counts: Record<Severity, number>;
+  findings: Finding[];
+}
+
+const str = (v: unknown) => (typeof v === 'string' ? v : '');
+const num = (v: unknown) => (typeof v === 'number' ? v : null);
+
+/** Reads a file's summary, whatever optional parts the auditor filled. */
+function toRow(f: AuditFile, i: number): FileRow {
+  const s = f.summary ?? {};
+  const findings = f.findings ?? [];
+  const counts = { error: 0, warning: 0, info: 0 };
+  for (const x of findings) counts[x.severity] += 1;
+  return {
+    key: `${i}-${f.name}`,
+    name: f.name,
+    ok: f.ok,
+    error: f.error,
+    unit: str(s.unitName) || str(s.departmentName) || str(s.unit),
+    year: num(s.year),
+    stated: num(s.statedTotal) ?? num(s.stated),
+    computed: num(s.computedTotal) ?? num(s.computed),
+    counts,
+    findings,
+  };
+}
+
+/** Marks the stated figure inside the source excerpt. */
+export function Excerpt({ finding }: { finding: Finding }) {
+  const { excerpt, stated } = finding;
+  if (!excerpt) return null;
+  const at = stated ? excerpt.indexOf(stated) : -1;
+  return (
+    <blockquote
+      style={{
+        margin: '6px 0 0',
+        padding: '4px 8px',
+        borderLeft: '3px solid #d9d9d9',
+        background: '#fafafa',
+        fontSize: 13,
+      }}
+    >
+      {finding.line !== undefined && (
+        <Typography.Text type="secondary">第{finding.line}行：</Typography.Text>
+      )}
+      {at < 0 || !stated ? (
+        <mark className="excerpt-hit">{excerpt}</mark>
+      ) : (
+        <>
+          {excerpt.slice(0, at)}
+          <mark className="excerpt-hit">{stated}</mark>
+          {excerpt.slice(at + stated.length)}
+        </>
+      )}
+    </blockquote>
+  );
+}
+
+/** 批量审查: drop many reports or a folder; the server audits them in a job we poll. */
+export default function AuditPage() {
+  const route = useRoute();
+  const jobId = route.query.get('job');
+  const [files, setFiles] = useState<File[]>([]);
+  const [job, setJob] = useState<AuditJob | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [q, setQ] = useState('');
+  const [sev, setSev] = useState<Severity | 'ok' | 'failed' | undefined>(undefined);
+  const [open, setOpen] = useState<FileRow | null>(null);
+
+  useEffect(() => {
+    if (!jobId) {
+      setJob(null);
+      return;
+    }
+    let live = true;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const poll = async () => {
+      try {
+        const j = await api.auditJob(jobId);
+        if (!live) return;
+        setJob(j);
+        if (j.status === 'queued' || j.status === 'running')
+          timer = setTimeout(() => void poll(), 800);
+      } catch (e) {
+        if (live) setError(errorText(e));
+      }
+    };
+    void poll();
+    return () => {
+      live = false;
+      if (timer) clearTimeout(timer);
+    };
+  }, [jobId]);
+
+  const start = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      const r = await api.startAudit(files);
+      setFiles([]);
+      navigate(`/audit?job=${r.jobId}`);
+    } catch (e) {
+      setError(errorText(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const rows = useMemo(() => (job?.files ?? []).map(toRow), [job]);
+  const shown = rows.filter((r) => {
+    if (q && !`${r.name}${r.unit}`.includes(q)) return false;
+    if (sev === 'failed') return !r.ok;
+    if (sev === 'ok') return r.ok && r.counts.error + r.counts.warning === 0;
+    if (sev) return r.counts[sev] > 0;
+    return true;
+  });
+  const running = job !== null && (job.status === 'queued' || job.status === 'running');
+
+  return (
+    <Card title="批量审查">
+      <Upload.Dragger
+        multiple
+        directory={false}
+        accept=".docx,.txt,.html,.htm,.xlsx"
+        fileList={[]}
+        beforeUpload={(f, list) => {
+          if (f === list[0]) setFiles((prev) => [...prev, ...list]);
+          return false;
+        }}
+        aria-label="拖入要审查的报告文件"
+      >
+        <p className="ant-upload-drag-icon">
+          <InboxOutlined />
+        </p>
+        <p>点击或将多个报告文件拖到此处（.docx / .txt / .html / .xlsx）</p>
+      </Upload.Dragger>
+      <Space style={{ marginTop: 12 }} wrap>
+        <Upload
+          directory
+          multiple
+          showUploadList={false}
+          beforeUpload={(f, list) => {
+            if (f === list[0])
+              setFiles((prev) => [
+                ...prev,
+                ...list.filter((x) => /\.(docx|txt|html?|xlsx)$/i.test(x.name)),
+              ]);
+            return false;
+          }}
+        >
+          <Button>选择文件夹</Button>
+        </Upload>
+        <Typography.Text>已选择 {files.length} 个文件</Typography.Text>
+        {files.length > 0 && <Button onClick={() => setFiles([])}>清空</Button>}
+        <Button
+          type="primary"
+          disabled={files.length === 0}
+          loading={busy}
+          onClick={() => void start()}
+        >
+          开始审查
+        </Button>
+      </Space>
+      {error && <Alert type="error" showIcon title={error} style={{ marginTop: 12 }} />}
+      {!jobId && (
+        <Empty style={{ marginTop: 24 }} description="选择文件后开始审查，结果将在此列出" />
+      )}
+      {job && (
+        <div style={{ marginTop: 24 }}>
+          <Space style={{ width: '100%', justifyContent: 'space-between' }} wrap>
+            <Space>
+              <Typography.Text strong>审查进度</Typography.Text>
+              <Progress
+                percent={job.total ? Math.round((job.done / job.total) * 100) : 0}
+                status={job.status === 'failed' ? 'exception' : running ? 'active' : 'success'}
+                style={{ width: 300 }}
+                aria-label="审查进度"
+              />
+              <Typography.Text data-testid="audit-progress">
+                {job.done} / {job.total}
+              </Typography.Text>
+            </Space>
+            <Space>
+              <Button
+                icon={<DownloadOutlined />}
+                href={auditExportUrl(job.id, 'xlsx')}
+                disabled={running}
+              >
+                导出 Excel
+              </Button>
+              <Button
+                icon={<DownloadOutlined />}
+                href={auditExportUrl(job.id, 'html')}
+                disabled={running}
+              >
+                导出 HTML
+              </Button>
+            </Space>
+          </Space>
+          <Space style={{ margin: '12px 0' }} wrap>
+            <Input.Search
+              aria-label="按文件名或单位筛选"
+              placeholder="文件名或单位"
+              allowClear
+              onChange={(e) => setQ(e.target.value)}
+              style={{ width: 240 }}
+            />
+            <Select
+              aria-label="按结果筛选"
+              allowClear
+              placeholder="全部结果"
+              style={{ width: 160 }}
+              value={sev}
+              onChange={(v: typeof sev) => setSev(v)}
+              options={[
+                { label: '有错误', value: 'error' },
+                { label: '有警告', value: 'warning' },
+                { label: '有提示', value: 'info' },
+                { label: '无问题', value: 'ok' },
+                { label: '读取失败', value: 'failed' },
+              ]}
+            />
+          </Space>
+          <Table<FileRow>
+            size="small"
+            rowKey="key"
+            dataSource={shown}
+            pagination={{ pageSize: 50, hideOnSinglePage: true }}
+            onRow={(r) => ({ onClick: () => setOpen(r), style: { cursor: 'pointer' } })}
+            locale={{ emptyText: running ? '审查中…' : '没有符合条件的文件' }}
+            columns={[
+              {
+                title: '文件',
+                dataIndex: 'name',
+                render: (n: string, r) => <a onClick={() => setOpen(r)}>{n}</a>,
+              },
+              {
+                title: '单位',
+                dataIndex: 'unit',
+                render: (u: string, r) =>
+                  r.ok ? u || '—' : <Tag color="red">读取失败：{r.error}</Tag>,
+              },
+              {
+                title: '年度',
+                dataIndex: 'year',
+                width: 70,
+                render: (y: number | null) => y ?? '—',
+              },
+              {
+                title: '填报 / 计算总分',
+                key: 't',
+                width: 130,
+                render: (_, r) => (
+                  <span
+                    className={
+                      r.stated !== null &&
+                      r.computed !== null &&
+                      Math.abs(r.stated - r.computed) >= 0.005
+                        ? 'computed-differs'
+                        : ''
+                    }
+                  >
+                    {r.stated ?? '—'} / {r.computed ?? '—'}
+                  </span>
+                ),
+              },
+              {
+                title: '错误',
+                key: 'e',
+                width: 60,
+                sorter: (a, b) => a.counts.error - b.counts.error,
+                render: (_, r) => <Tag color="red">{r.counts.error}</Tag>,
+              },
+              {
+                title: '警告',
+                key: 'w',
+                width: 60,
+                sorter: (a, b) => a.counts.warning - b.counts.warning,
+                render: (_, r) => <Tag color="orange">{r.counts.warning}</Tag>,
+              },
+              {
+                title: '提示',
+                key: 'i',
+                width: 60,
+                render: (_, r) => <Tag color="blue">{r.counts.info}</Tag>,
+              },
+            ]}
+          />
+        </div>
+      )}
+      <Drawer open={open !== null} onClose={() => setOpen(null)} title={open?.name} size="large">
+        {open && <FindingsPanel findings={open.findings} extra={(f) => <Excerpt finding={f} />} />}
+      </Drawer>
+    </Card>
+  );
+}

@@ -1,0 +1,341 @@
+import { useMemo, useState } from 'react';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Form,
+  InputNumber,
+  Modal,
+  Radio,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Typography,
+  Upload,
+} from 'antd';
+import { InboxOutlined, PlusOutlined } from '@ant-design/icons';
+import { api, errorText, type EvaluationRecord, type Round, type Status } from '../api.ts';
+import { AsyncView } from '../lib/async-view.tsx';
+import { FindingCounts } from '../lib/finding-counts.tsx';
+import { KIND_LABELS, STATUS_COLORS, STATUS_LABELS } from '../lib/labels.ts';
+import { navigate } from '../lib/router.ts';
+import { useSession } from '../lib/session.tsx';
+import { useAsync } from '../lib/use-async.ts';
+
+const STATUSES = Object.keys(STATUS_LABELS) as Status[];
+
+/** 我的自评: the department's evaluations by year and status, and the ways to start a new one. */
+export default function EvaluationsPage() {
+  const [year, setYear] = useState<number | undefined>(undefined);
+  const [status, setStatus] = useState<Status | undefined>(undefined);
+  const [creating, setCreating] = useState(false);
+  const state = useAsync(
+    () =>
+      api
+        .evaluations({ ...(year ? { year } : {}), ...(status ? { status } : {}) })
+        .then((r) => r.items),
+    [year, status],
+  );
+  const all = useAsync(() => api.evaluations({}).then((r) => r.items), []);
+  const years = useMemo(
+    () => [...new Set((all.data ?? []).map((e) => e.year))].sort((a, b) => b - a),
+    [all.data],
+  );
+  return (
+    <Card
+      title="我的自评"
+      extra={
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+          新建自评
+        </Button>
+      }
+    >
+      <Space style={{ marginBottom: 16 }} wrap>
+        <label htmlFor="filter-year">年度</label>
+        <Select
+          id="filter-year"
+          allowClear
+          placeholder="全部年度"
+          style={{ width: 140 }}
+          value={year}
+          onChange={(v: number | undefined) => setYear(v)}
+          options={years.map((y) => ({ label: `${y}年`, value: y }))}
+        />
+        <label htmlFor="filter-status">状态</label>
+        <Select
+          id="filter-status"
+          allowClear
+          placeholder="全部状态"
+          style={{ width: 140 }}
+          value={status}
+          onChange={(v: Status | undefined) => setStatus(v)}
+          options={STATUSES.map((s) => ({ label: STATUS_LABELS[s], value: s }))}
+        />
+      </Space>
+      <AsyncView state={state} isEmpty={(d) => d.length === 0} emptyText="没有符合条件的自评">
+        {(items) => <EvaluationTable items={items} />}
+      </AsyncView>
+      {creating && <CreateModal existing={all.data ?? []} onClose={() => setCreating(false)} />}
+    </Card>
+  );
+}
+
+export function EvaluationTable({
+  items,
+  link = (e) => `/evaluations/${e.id}`,
+}: {
+  items: EvaluationRecord[];
+  link?: (e: EvaluationRecord) => string;
+}) {
+  return (
+    <Table<EvaluationRecord>
+      rowKey="id"
+      size="middle"
+      dataSource={items}
+      pagination={{ pageSize: 20, hideOnSinglePage: true }}
+      columns={[
+        {
+          title: '标题',
+          dataIndex: 'title',
+          render: (t: string, e) => (
+            <a href={`#${link(e)}`}>{t || `${e.departmentName}${e.year}年度自评`}</a>
+          ),
+        },
+        { title: '单位', dataIndex: 'departmentName' },
+        { title: '年度', dataIndex: 'year', width: 80, sorter: (a, b) => a.year - b.year },
+        {
+          title: '类型',
+          dataIndex: 'kind',
+          width: 90,
+          render: (k: EvaluationRecord['kind']) => KIND_LABELS[k],
+        },
+        {
+          title: '状态',
+          dataIndex: 'status',
+          width: 90,
+          render: (s: Status) => <Tag color={STATUS_COLORS[s]}>{STATUS_LABELS[s]}</Tag>,
+        },
+        {
+          title: '填报 / 计算总分',
+          key: 'total',
+          width: 130,
+          render: (_, e) => (
+            <span
+              className={
+                e.statedTotal !== null &&
+                e.computedTotal !== null &&
+                Math.abs(e.statedTotal - e.computedTotal) >= 0.005
+                  ? 'computed-differs'
+                  : ''
+              }
+            >
+              {e.statedTotal ?? '—'} / {e.computedTotal ?? '—'}
+            </span>
+          ),
+        },
+        {
+          title: '发现（错/警/提示）',
+          key: 'findings',
+          width: 160,
+          render: (_, e) => <FindingCounts counts={e.findingCounts} />,
+        },
+        {
+          title: '截止日期',
+          dataIndex: 'deadline',
+          width: 110,
+          render: (d: string | null) => d?.slice(0, 10) ?? '—',
+        },
+        {
+          title: '更新',
+          dataIndex: 'updatedAt',
+          width: 170,
+          render: (d: string) => d?.replace('T', ' ').slice(0, 16),
+        },
+      ]}
+    />
+  );
+}
+
+type Mode = 'round' | 'copy' | 'import';
+
+function CreateModal({ existing, onClose }: { existing: EvaluationRecord[]; onClose: () => void }) {
+  const { user } = useSession();
+  const { message } = App.useApp();
+  const [mode, setMode] = useState<Mode>('round');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [file, setFile] = useState<File | null>(null);
+  const [form] = Form.useForm<{
+    roundId?: string;
+    copyFrom?: string;
+    year?: number;
+    rulebookId?: string;
+  }>();
+  const rounds = useAsync(
+    () =>
+      api
+        .rounds()
+        .then((r) => r.items)
+        .catch(() => [] as Round[]),
+    [],
+  );
+  const rulebooks = useAsync(() => api.rulebooks().then((r) => r.items), []);
+  const departmentId = user?.departmentId ?? null;
+
+  const ok = async () => {
+    setError(null);
+    if (departmentId === null) {
+      setError('当前账号未关联单位，不能新建自评');
+      return;
+    }
+    const v = form.getFieldsValue();
+    setBusy(true);
+    try {
+      let id: string | number | undefined;
+      if (mode === 'round') {
+        const round = rounds.data?.find((r) => String(r.id) === String(v.roundId));
+        const rulebookId = round?.rulebookId ?? v.rulebookId;
+        const year = round?.year ?? v.year;
+        if (!rulebookId || !year) throw new Error('请选择评价轮次，或填写年度与指标体系');
+        const rec = await api.createEvaluation({
+          departmentId,
+          year,
+          kind: round?.kind ?? 'department',
+          rulebookId,
+          ...(round ? { roundId: round.id } : {}),
+        });
+        id = rec.id;
+      } else if (mode === 'copy') {
+        const src = existing.find((e) => String(e.id) === String(v.copyFrom));
+        if (!src) throw new Error('请选择要复制的上年度自评');
+        const rec = await api.createEvaluation({
+          departmentId,
+          year: v.year ?? src.year + 1,
+          kind: src.kind,
+          rulebookId: src.rulebookId,
+          copyFromEvaluationId: src.id,
+        });
+        id = rec.id;
+      } else {
+        if (!file) throw new Error('请选择要导入的文件');
+        const r = await api.importFile(file, {
+          departmentId,
+          year: v.year ?? new Date().getFullYear() - 1,
+        });
+        if (r.evaluationId === undefined)
+          throw new Error(r.problems.map((p) => p.message).join('；') || '导入未生成自评');
+        message.info(`已导入，发现 ${r.findings.length} 个问题`);
+        id = r.evaluationId;
+      }
+      onClose();
+      navigate(`/evaluations/${id}`);
+    } catch (e) {
+      setError(errorText(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Modal
+      open
+      title="新建自评"
+      okText="创建"
+      cancelText="取消"
+      onOk={() => void ok()}
+      onCancel={onClose}
+      confirmLoading={busy}
+      width={560}
+    >
+      <Radio.Group
+        value={mode}
+        onChange={(e) => setMode(e.target.value as Mode)}
+        optionType="button"
+        aria-label="新建方式"
+        options={[
+          { label: '按评价轮次', value: 'round' },
+          { label: '复制上年度', value: 'copy' },
+          { label: '导入文件', value: 'import' },
+        ]}
+        style={{ marginBottom: 16 }}
+      />
+      {error && (
+        <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} role="alert" />
+      )}
+      <Form form={form} layout="vertical" initialValues={{ year: new Date().getFullYear() - 1 }}>
+        {mode === 'round' && (
+          <>
+            <Form.Item label="评价轮次" name="roundId">
+              <Select
+                allowClear
+                placeholder={
+                  rounds.data && rounds.data.length > 0
+                    ? '选择财政局发起的评价轮次'
+                    : '暂无可选轮次，请填写下方年度与指标体系'
+                }
+                options={(rounds.data ?? []).map((r) => ({
+                  label: `${r.year}年度 · ${KIND_LABELS[r.kind]} · 截止 ${r.deadline.slice(0, 10)}`,
+                  value: String(r.id),
+                }))}
+              />
+            </Form.Item>
+            <Form.Item label="年度" name="year">
+              <InputNumber min={2000} max={2100} />
+            </Form.Item>
+            <Form.Item label="指标体系" name="rulebookId">
+              <Select
+                allowClear
+                options={(rulebooks.data ?? []).map((r) => ({
+                  label: `${r.name}（${r.version}）`,
+                  value: r.id,
+                }))}
+              />
+            </Form.Item>
+          </>
+        )}
+        {mode === 'copy' && (
+          <>
+            <Form.Item label="复制自" name="copyFrom">
+              <Select
+                options={existing.map((e) => ({
+                  label: `${e.year}年度 · ${e.title || e.departmentName}`,
+                  value: String(e.id),
+                }))}
+                placeholder="选择上年度的自评"
+              />
+            </Form.Item>
+            <Form.Item label="新自评年度" name="year">
+              <InputNumber min={2000} max={2100} />
+            </Form.Item>
+          </>
+        )}
+        {mode === 'import' && (
+          <>
+            <Form.Item label="年度" name="year">
+              <InputNumber min={2000} max={2100} />
+            </Form.Item>
+            <Upload.Dragger
+              accept=".docx,.xlsx,.txt,.html,.htm"
+              maxCount={1}
+              beforeUpload={(f) => {
+                setFile(f);
+                return false;
+              }}
+              onRemove={() => setFile(null)}
+            >
+              <p className="ant-upload-drag-icon">
+                <InboxOutlined />
+              </p>
+              <p>点击或拖入 .docx / .xlsx / .txt / .html 文件</p>
+              <Typography.Text type="secondary">
+                系统将读取报告内容生成自评草稿，并列出发现的问题
+              </Typography.Text>
+            </Upload.Dragger>
+          </>
+        )}
+      </Form>
+    </Modal>
+  );
+}

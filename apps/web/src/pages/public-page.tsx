@@ -1,0 +1,93 @@
+import { useState } from 'react';
+import { Breadcrumb, Button, Card, Input, InputNumber, List, Space, Typography } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
+import { api, publicDocxUrl } from '../api.ts';
+import { AsyncView } from '../lib/async-view.tsx';
+import { useAsync } from '../lib/use-async.ts';
+import { ReportPreview } from '../editor/report-preview.tsx';
+
+/** 公开: published reports, searchable and downloadable without logging in. */
+export default function PublicPage({ id }: { id?: string | undefined }) {
+  return id ? <PublicReportView id={id} /> : <PublicList />;
+}
+
+function PublicList() {
+  const [q, setQ] = useState('');
+  const [year, setYear] = useState<number | null>(null);
+  const state = useAsync(
+    () => api.publicReports({ q, ...(year ? { year } : {}) }).then((r) => r.items),
+    [q, year],
+  );
+  return (
+    <Card title="已公开的绩效自评报告">
+      <Space style={{ marginBottom: 16 }} wrap>
+        <Input.Search
+          aria-label="搜索单位或标题"
+          placeholder="搜索单位或标题"
+          allowClear
+          enterButton="搜索"
+          onSearch={setQ}
+          style={{ width: 320 }}
+        />
+        <label htmlFor="public-year">年度</label>
+        <InputNumber
+          id="public-year"
+          min={2000}
+          max={2100}
+          value={year}
+          onChange={(v) => setYear(typeof v === 'number' ? v : null)}
+        />
+      </Space>
+      <AsyncView state={state} isEmpty={(d) => d.length === 0} emptyText="没有找到已公开的报告">
+        {(items) => (
+          <List
+            itemLayout="horizontal"
+            dataSource={items}
+            pagination={{ pageSize: 20, hideOnSinglePage: true }}
+            renderItem={(r) => (
+              <List.Item
+                actions={[
+                  <Button
+                    key="d"
+                    icon={<DownloadOutlined />}
+                    href={publicDocxUrl(r.id)}
+                    aria-label={`下载 ${r.title}`}
+                  >
+                    下载
+                  </Button>,
+                ]}
+              >
+                <List.Item.Meta
+                  title={<a href={`#/public/${r.id}`}>{r.title}</a>}
+                  description={`${r.departmentName} · ${r.year}年度 · 得分 ${r.computedTotal ?? '—'} · 公开于 ${r.publishedAt.slice(0, 10)}`}
+                />
+              </List.Item>
+            )}
+          />
+        )}
+      </AsyncView>
+    </Card>
+  );
+}
+
+function PublicReportView({ id }: { id: string }) {
+  const state = useAsync(() => api.publicReport(id), [id]);
+  return (
+    <AsyncView state={state}>
+      {(r) => (
+        <>
+          <Space style={{ marginBottom: 12, width: '100%', justifyContent: 'space-between' }}>
+            <Breadcrumb items={[{ title: <a href="#/public">公开</a> }, { title: r.title }]} />
+            <Button type="primary" icon={<DownloadOutlined />} href={publicDocxUrl(r.id)}>
+              下载 Word
+            </Button>
+          </Space>
+          <Typography.Paragraph type="secondary">
+            {r.departmentName} · 公开于 {r.publishedAt.slice(0, 10)}
+          </Typography.Paragraph>
+          <ReportPreview body={r.body} sheet={r.scoreSheet} />
+        </>
+      )}
+    </AsyncView>
+  );
+}

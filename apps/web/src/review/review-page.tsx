@@ -1,0 +1,313 @@
+import { useState } from 'react';
+import {
+  Alert,
+  App,
+  Breadcrumb,
+  Button,
+  Card,
+  Col,
+  Input,
+  List,
+  Popconfirm,
+  Row,
+  Space,
+  Tabs,
+  Tag,
+  Timeline,
+  Typography,
+} from 'antd';
+import {
+  CheckOutlined,
+  CommentOutlined,
+  GlobalOutlined,
+  RollbackOutlined,
+} from '@ant-design/icons';
+import type { Finding } from '@jixiao/domain';
+import { api, errorText, exportUrl, type Action, type ReviewComment } from '../api.ts';
+import { AsyncView } from '../lib/async-view.tsx';
+import { evaluateLocally } from '../lib/core.ts';
+import { STATUS_COLORS, STATUS_LABELS } from '../lib/labels.ts';
+import { useAsync } from '../lib/use-async.ts';
+import { FindingsPanel } from '../editor/findings-panel.tsx';
+import { ReportPreview } from '../editor/report-preview.tsx';
+import { RevisionDiff } from './revision-diff.tsx';
+
+const ACTION_LABELS: Record<string, string> = {
+  create: '创建',
+  save: '保存',
+  submit: '提交',
+  return: '退回',
+  approve: '通过',
+  publish: '公开',
+  reopen: '重新打开',
+};
+
+/** The reviewer's view: the report, its findings, comments, the decision, and the history. */
+export default function ReviewPage({ id }: { id: string }) {
+  const state = useAsync(async () => {
+    const record = await api.evaluation(id);
+    const [rulebook, events, revisions, server] = await Promise.all([
+      api.rulebook(record.rulebookId),
+      api.events(id).then((r) => r.items),
+      api
+        .revisions(id)
+        .then((r) => r.items)
+        .catch(() => []),
+      api.findings(id).catch(() => null),
+    ]);
+    const local = evaluateLocally(record.body, rulebook);
+    return {
+      record,
+      events,
+      revisions,
+      sheet: server?.scoreSheet ?? local.sheet,
+      findings: server?.findings ?? local.findings,
+    };
+  }, [id]);
+  return <AsyncView state={state}>{(d) => <Review {...d} reload={state.reload} />}</AsyncView>;
+}
+
+function Review({
+  record,
+  events,
+  revisions,
+  sheet,
+  findings,
+  reload,
+}: {
+  record: Awaited<ReturnType<typeof api.evaluation>>;
+  events: Awaited<ReturnType<typeof api.events>>['items'];
+  revisions: Awaited<ReturnType<typeof api.revisions>>['items'];
+  sheet: ReturnType<typeof evaluateLocally>['sheet'];
+  findings: Finding[];
+  reload: () => void;
+}) {
+  const { message } = App.useApp();
+  const [comments, setComments] = useState<ReviewComment[]>([]);
+  const [comment, setComment] = useState('');
+  const [fieldPath, setFieldPath] = useState('');
+  const [fieldText, setFieldText] = useState('');
+  const [busy, setBusy] = useState(false);
+
+  const act = async (action: Action) => {
+    if (action === 'return' && !comment.trim() && comments.length === 0) {
+      message.warning('退回时请填写审核意见');
+      return;
+    }
+    setBusy(true);
+    try {
+      await api.transition(record.id, action, comment.trim() || undefined, comments);
+      message.success(`已${ACTION_LABELS[action]}`);
+      setComments([]);
+      setComment('');
+      reload();
+    } catch (e) {
+      message.error(errorText(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const commentOn = (f: Finding) => {
+    const text = window.prompt(`对“${f.message}”的意见`, '请核实并修改');
+    if (text) setComments((c) => [...c, { path: f.path, findingCode: f.code, text }]);
+  };
+
+  return (
+    <>
+      <Breadcrumb
+        items={[{ title: <a href="#/review">审核</a> }, { title: record.title }]}
+        style={{ marginBottom: 12 }}
+      />
+      <Card size="small" style={{ marginBottom: 12 }}>
+        <Space wrap style={{ width: '100%', justifyContent: 'space-between' }}>
+          <Space wrap>
+            <Typography.Title level={4} style={{ margin: 0 }}>
+              {record.departmentName} {record.year}年度
+            </Typography.Title>
+            <Tag color={STATUS_COLORS[record.status]} data-testid="status-tag">
+              {STATUS_LABELS[record.status]}
+            </Tag>
+            <Typography.Text>
+              填报 <b>{record.statedTotal ?? '—'}</b> 分 · 计算{' '}
+              <b>{sheet?.total ?? record.computedTotal ?? '—'}</b> 分
+            </Typography.Text>
+            {record.deadline && (
+              <Typography.Text type="secondary">
+                截止 {record.deadline.slice(0, 10)}
+              </Typography.Text>
+            )}
+          </Space>
+          <Space wrap>
+            <Button href={exportUrl(record.id, 'docx')}>下载 Word</Button>
+            <Button href={exportUrl(record.id, 'xlsx')}>下载 Excel</Button>
+          </Space>
+        </Space>
+      </Card>
+      <Row gutter={16}>
+        <Col xs={24} xl={16}>
+          <Card size="small">
+            <Tabs
+              items={[
+                {
+                  key: 'preview',
+                  label: '报告',
+                  children: (
+                    <div style={{ background: '#eee', padding: 16 }}>
+                      <ReportPreview body={record.body} sheet={sheet} />
+                    </div>
+                  ),
+                },
+                {
+                  key: 'history',
+                  label: '修订历史',
+                  children: <RevisionDiff id={record.id} revisions={revisions} />,
+                },
+                {
+                  key: 'events',
+                  label: '流转记录',
+                  children: (
+                    <Timeline
+                      items={events.map((e) => ({
+                        key: String(e.id),
+                        content: (
+                          <>
+                            <b>{ACTION_LABELS[e.action] ?? e.action}</b> · {e.actor} ·{' '}
+                            {e.at.replace('T', ' ').slice(0, 16)}
+                            {e.comment && <div>意见：{e.comment}</div>}
+                            {e.comments?.map((c, i) => (
+                              <div key={i} style={{ color: '#666' }}>
+                                {c.path && <code>{c.path}</code>} {c.text}
+                              </div>
+                            ))}
+                          </>
+                        ),
+                      }))}
+                    />
+                  ),
+                },
+              ]}
+            />
+          </Card>
+        </Col>
+        <Col xs={24} xl={8}>
+          <Card size="small" title="审核意见" style={{ marginBottom: 12 }}>
+            {comments.length > 0 && (
+              <List
+                size="small"
+                dataSource={comments}
+                renderItem={(c, i) => (
+                  <List.Item
+                    actions={[
+                      <a key="x" onClick={() => setComments((cs) => cs.filter((_, j) => j !== i))}>
+                        移除
+                      </a>,
+                    ]}
+                  >
+                    {c.path && <code style={{ marginRight: 4 }}>{c.path}</code>}
+                    {c.text}
+                  </List.Item>
+                )}
+              />
+            )}
+            <Space.Compact style={{ width: '100%', marginBottom: 8 }}>
+              <Input
+                aria-label="字段路径"
+                placeholder="字段，如 indicators[0].score"
+                value={fieldPath}
+                onChange={(e) => setFieldPath(e.target.value)}
+              />
+              <Input
+                aria-label="字段意见"
+                placeholder="对该字段的意见"
+                value={fieldText}
+                onChange={(e) => setFieldText(e.target.value)}
+              />
+              <Button
+                icon={<CommentOutlined />}
+                aria-label="添加字段意见"
+                onClick={() => {
+                  if (!fieldText.trim()) return;
+                  setComments((c) => [
+                    ...c,
+                    {
+                      ...(fieldPath.trim() ? { path: fieldPath.trim() } : {}),
+                      text: fieldText.trim(),
+                    },
+                  ]);
+                  setFieldPath('');
+                  setFieldText('');
+                }}
+              />
+            </Space.Compact>
+            <Input.TextArea
+              aria-label="总体意见"
+              placeholder="总体审核意见（退回时必填）"
+              value={comment}
+              onChange={(e) => setComment(e.target.value)}
+              autoSize={{ minRows: 2 }}
+            />
+            <Space style={{ marginTop: 12 }} wrap>
+              {record.status === 'submitted' && (
+                <>
+                  <Button
+                    danger
+                    icon={<RollbackOutlined />}
+                    loading={busy}
+                    onClick={() => void act('return')}
+                  >
+                    退回修改
+                  </Button>
+                  <Popconfirm
+                    title="确认审核通过？"
+                    okText="通过"
+                    cancelText="取消"
+                    onConfirm={() => void act('approve')}
+                  >
+                    <Button type="primary" icon={<CheckOutlined />} loading={busy}>
+                      审核通过
+                    </Button>
+                  </Popconfirm>
+                </>
+              )}
+              {record.status === 'approved' && (
+                <Popconfirm
+                  title="确认向社会公开？"
+                  okText="公开"
+                  cancelText="取消"
+                  onConfirm={() => void act('publish')}
+                >
+                  <Button type="primary" icon={<GlobalOutlined />} loading={busy}>
+                    公开
+                  </Button>
+                </Popconfirm>
+              )}
+              {(record.status === 'draft' || record.status === 'returned') && (
+                <Alert type="info" title="等待单位修改并提交" showIcon />
+              )}
+              {record.status === 'published' && <Alert type="success" title="已公开" showIcon />}
+            </Space>
+          </Card>
+          <Card size="small">
+            <FindingsPanel
+              findings={findings}
+              extra={(f) => (
+                <Button
+                  size="small"
+                  type="link"
+                  icon={<CommentOutlined />}
+                  onClick={(e) => {
+                    e.stopPropagation();
+                    commentOn(f);
+                  }}
+                  aria-label={`对此发现提意见：${f.message}`}
+                >
+                  提意见
+                </Button>
+              )}
+            />
+          </Card>
+        </Col>
+      </Row>
+    </>
+  );
+}

@@ -1,0 +1,102 @@
+import type { ReactNode } from 'react';
+import { Button, Layout, Menu, Space, Tag, Typography } from 'antd';
+import {
+  AuditOutlined,
+  BarChartOutlined,
+  FileSearchOutlined,
+  FormOutlined,
+  GlobalOutlined,
+  LogoutOutlined,
+  PartitionOutlined,
+  SettingOutlined,
+} from '@ant-design/icons';
+import { api, setCsrfToken, type Role } from './api.ts';
+import { useSession } from './lib/session.tsx';
+import { navigate } from './lib/router.ts';
+import { ROLE_LABELS } from './lib/labels.ts';
+
+interface NavItem {
+  key: string;
+  label: string;
+  icon: ReactNode;
+  roles: readonly Role[] | 'all';
+}
+
+const NAV: readonly NavItem[] = [
+  { key: 'evaluations', label: '我的自评', icon: <FormOutlined />, roles: ['filer', 'head'] },
+  { key: 'review', label: '审核', icon: <AuditOutlined />, roles: ['reviewer', 'admin'] },
+  { key: 'audit', label: '批量审查', icon: <FileSearchOutlined />, roles: ['reviewer', 'admin'] },
+  {
+    key: 'dashboard',
+    label: '数据看板',
+    icon: <BarChartOutlined />,
+    roles: ['reviewer', 'admin', 'head'],
+  },
+  { key: 'rulebooks', label: '指标体系', icon: <PartitionOutlined />, roles: 'all' },
+  { key: 'admin', label: '管理', icon: <SettingOutlined />, roles: ['reviewer', 'admin'] },
+  { key: 'public', label: '公开', icon: <GlobalOutlined />, roles: 'all' },
+];
+
+/** Layout with the role's navigation; the user's name, role and unit always in the header. */
+export function Shell({ section, children }: { section: string; children: ReactNode }) {
+  const { user, setUser } = useSession();
+  const items = NAV.filter((n) =>
+    user ? n.roles === 'all' || n.roles.includes(user.role) : n.key === 'public',
+  ).map((n) => ({ key: n.key, label: n.label, icon: n.icon }));
+  const logout = async () => {
+    try {
+      await api.logout();
+    } finally {
+      setCsrfToken(null);
+      setUser(null);
+      navigate('/login');
+    }
+  };
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Header
+        style={{
+          display: 'flex',
+          alignItems: 'center',
+          gap: 24,
+          background: '#8c1d22',
+          paddingInline: 24,
+        }}
+      >
+        <Typography.Title level={4} style={{ color: '#fff', margin: 0, whiteSpace: 'nowrap' }}>
+          预算绩效自评平台
+        </Typography.Title>
+        <Menu
+          theme="dark"
+          mode="horizontal"
+          aria-label="主导航"
+          selectedKeys={[section]}
+          items={items}
+          onClick={(e) => navigate(`/${e.key}`)}
+          style={{ flex: 1, minWidth: 0, background: 'transparent' }}
+        />
+        {user ? (
+          <Space style={{ color: '#fff' }} data-testid="current-user">
+            <span>{user.displayName}</span>
+            <Tag color="gold">{ROLE_LABELS[user.role]}</Tag>
+            <span>{user.departmentName ?? user.regionName ?? ''}</span>
+            <Button
+              size="small"
+              icon={<LogoutOutlined />}
+              onClick={() => void logout()}
+              aria-label="退出登录"
+            >
+              退出
+            </Button>
+          </Space>
+        ) : (
+          <Button onClick={() => navigate('/login')}>登录</Button>
+        )}
+      </Layout.Header>
+      <Layout.Content style={{ padding: 24 }}>{children}</Layout.Content>
+      <Layout.Footer style={{ textAlign: 'center', color: '#888' }}>
+        预算绩效自评平台 · 填报、核算、审核、公开
+      </Layout.Footer>
+    </Layout>
+  );
+}
