@@ -177,8 +177,8 @@ function cellParagraphs(c: Cell): Paragraph[] {
     (line) =>
       new Paragraph({
         style: 'TableText',
-        alignment: alignment(c.align),
-        children: line ? [new TextRun({ text: line, bold: c.bold ?? false })] : [],
+        ...(c.align && c.align !== 'left' ? { alignment: alignment(c.align) } : {}),
+        children: line ? [new TextRun(c.bold ? { text: line, bold: true } : line)] : [],
       }),
   );
 }
@@ -186,17 +186,14 @@ function cellParagraphs(c: Cell): Paragraph[] {
 function docxTable(t: TableModel, textWidth: number): Table {
   const totalWeight = t.columns.reduce((s, w) => s + w, 0);
   const widths = t.columns.map((w) => Math.floor((w / totalWeight) * textWidth));
+  // Cell widths come from the table grid (fixed layout), so cells carry no w:tcW of their own.
   const rows = t.rows.map((row, i) => {
-    let col = 0;
     const cells = row.map((c) => {
       const span = c.colSpan ?? 1;
-      const width = widths.slice(col, col + span).reduce((s, w) => s + w, 0);
-      col += span;
       return new TableCell({
         children: cellParagraphs(c),
         ...(span > 1 ? { columnSpan: span } : {}),
         ...(c.rowSpan && c.rowSpan > 1 ? { rowSpan: c.rowSpan } : {}),
-        width: { size: width, type: WidthType.DXA },
         verticalAlign: VerticalAlignTable.CENTER,
       });
     });
@@ -222,6 +219,7 @@ function section(
   children: ISectionOptions['children'],
   landscape: boolean,
   o: ResolvedOptions,
+  first: boolean,
 ): ISectionOptions {
   return {
     properties: {
@@ -235,7 +233,8 @@ function section(
       },
       grid: { linePitch: LINE_PITCH },
     },
-    footers: footers(o),
+    // Later sections inherit the first section's footers (and its page numbering continues).
+    ...(first ? { footers: footers(o) } : {}),
     children,
   };
 }
@@ -273,7 +272,7 @@ export async function blocksToDocx(
         );
         break;
       case 'attachment': {
-        if (body.length > 0) sections.push(section(body, false, o));
+        if (body.length > 0) sections.push(section(body, false, o, sections.length === 0));
         body = [];
         const wide = o.landscapeWideTables && b.tables.some((t) => t.columns.length >= 8);
         const width = wide ? LANDSCAPE_TEXT_WIDTH : PORTRAIT_TEXT_WIDTH;
@@ -296,12 +295,12 @@ export async function blocksToDocx(
         for (const n of b.notes)
           children.push(new Paragraph({ style: 'SignOff', children: [new TextRun(n)] }));
         children.push(new Paragraph({ style: 'SignOff', children: [new TextRun(b.signOff)] }));
-        sections.push(section(children, wide, o));
+        sections.push(section(children, wide, o, sections.length === 0));
         break;
       }
     }
   }
-  if (body.length > 0) sections.push(section(body, false, o));
+  if (body.length > 0) sections.push(section(body, false, o, sections.length === 0));
   const doc = new Document({
     creator: 'jixiao',
     title: blocks.find((b) => b.kind === 'title')?.text ?? '',
