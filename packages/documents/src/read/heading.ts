@@ -79,7 +79,7 @@ export function headingNumber(text: string): { number: HeadingNumber; rest: stri
 }
 
 const CHAPTER_WORDS =
-  /情况|概况|职责|职能|指标|措施|问题|分析|结论|建议|目标|支出|管理|预算|说明|效益|绩效|构成|设置|编制|执行|使用|公开|应用/;
+  /情况|概况|职责|职能|指标|措施|问题|分析|结论|建议|目标|支出|收入|收支|管理|预算|说明|效益|绩效|构成|设置|编制|执行|使用|公开|应用/;
 const CHAPTER_END = /(情况|概况|职责|职能|指标|措施|问题|分析|结论|建议|目标|支出|构成|设置)$/;
 /** "（一）预算执行率(分值10分，得8分，扣2分)", "（1）预算编制合理性（5分）。", "X指标（分值10分…）". */
 const GROUP_PATTERN = /^[^，。；：]{1,30}[（(]\s*(?:指标)?(?:分值|权重)?\s*[\d.]+\s*分/;
@@ -97,19 +97,19 @@ export interface HeadingInfo {
  */
 export function headingInfo(raw: string): HeadingInfo | undefined {
   const text = raw.trim();
-  if (text === '' || text.length > 80) return undefined;
+  if (text === '') return undefined;
   const parsed = headingNumber(text);
   const rest = parsed?.rest ?? text;
   if (/年度指标值|实际完成值/.test(rest)) return undefined;
   const base = parsed ? { number: parsed.number } : {};
-  if (GROUP_PATTERN.test(rest) && rest.length <= 60) {
+  if (text.length <= 80 && GROUP_PATTERN.test(rest) && rest.length <= 60) {
     return { ...base, title: rest.replace(/[。；;]$/, ''), runIn: false };
   }
   if (!parsed) return undefined;
   if (rest === '') return undefined;
   if (/[；;]$/.test(rest)) return undefined;
   const inner = rest.replace(/[。：:]$/, '');
-  if (inner.length <= 30 && !/[。；;，,]/.test(inner)) {
+  if (text.length <= 80 && inner.length <= 30 && !/[。；;，,]/.test(inner)) {
     if (!rest.endsWith('。')) return { ...base, title: inner, runIn: false };
     if (inner.length <= 16 && CHAPTER_END.test(inner))
       return { ...base, title: inner, runIn: false };

@@ -292,7 +292,9 @@ export function readDocx(bytes: Uint8Array, fileName: string): ReadResult {
     const body = root ? child(root, 'w:body') : undefined;
     if (!body) return readFailure('xml-invalid', '缺少 w:body');
     const walker = new DocxWalker(
-      Array.isArray(numberingXml) ? readNumbering(numberingXml) : new Map<string, Map<number, Level>>(),
+      Array.isArray(numberingXml)
+        ? readNumbering(numberingXml)
+        : new Map<string, Map<number, Level>>(),
       Array.isArray(stylesXml) ? readStyles(stylesXml) : new Map<string, StyleInfo>(),
     );
     walker.body(childrenOf(body));

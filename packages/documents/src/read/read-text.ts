@@ -57,9 +57,10 @@ export function parseTextLines(
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
   const blocks: Block[] = [];
   const blank = (s: string | undefined): boolean => s === undefined || s.trim() === '';
-  const nextNonBlank = (from: number): number => {
+  // Only a truly empty line separates rows: a whitespace-only line belongs to the cell above.
+  const nextNonEmpty = (from: number): number => {
     let j = from;
-    while (j < lines.length && blank(lines[j])) j++;
+    while (j < lines.length && (lines[j] ?? '').replace(/\r$/, '') === '') j++;
     return j;
   };
   let i = 0;
@@ -78,8 +79,8 @@ export function parseTextLines(
           }
           row.cells.push(clean(line.slice(1)));
           i++;
-        } else if (blank(line)) {
-          const j = nextNonBlank(i);
+        } else if (line === '') {
+          const j = nextNonEmpty(i);
           const next = lines[j];
           if (next !== undefined && next.startsWith('\t')) {
             row = undefined;
@@ -88,7 +89,7 @@ export function parseTextLines(
             next !== undefined &&
             row &&
             next.trim().length <= 20 &&
-            (lines[nextNonBlank(j + 1)] ?? '').startsWith('\t')
+            continuesTable(lines, j + 1)
           ) {
             appendToLastCell(row, next);
             i = j + 1;
@@ -111,6 +112,16 @@ export function parseTextLines(
     i++;
   }
   return { fileName, format: 'txt', blocks, notes };
+}
+
+/** Whether the table goes on after a line: the next non-blank line starts a cell. */
+function continuesTable(lines: readonly string[], from: number): boolean {
+  for (let j = from; j < lines.length; j++) {
+    const l = lines[j] ?? '';
+    if (l.startsWith('\t')) return true;
+    if (l.trim() !== '') return false;
+  }
+  return false;
 }
 
 function appendToLastCell(row: TableRow, line: string): void {

@@ -1,0 +1,232 @@
+import { comparePercent, fen, parseAmount, parsePercent } from '@jixiao/domain';
+import type {
+  Amount,
+  BasicExpenditure,
+  FundRow,
+  Percent,
+  ProjectExpenditure,
+  ProjectLine,
+} from '@jixiao/domain';
+import type { Block } from '../read/block.ts';
+import { NUM, sourceRef, squash } from './text.ts';
+
+const N = NUM;
+const PAREN = '(?:[（(][^）)]*[）)])?';
+
+export function wan(text: string | undefined): Amount | undefined {
+  if (text === undefined) return undefined;
+  const t = text.replace(/,/g, '');
+  const a = parseAmount(t, '万元');
+  return a ? { fen: a.fen, unit: a.unit, text: t } : undefined;
+}
+function pct(text: string | undefined): Percent | undefined {
+  return text === undefined ? undefined : parsePercent(`${text}%`);
+}
+
+const BASIC = new RegExp(
+  `基本支出(?:预算安排|预算数|预算)${PAREN}${N}万元[，,]?实际支出${N}万元[，,]?完成(?:预算|年度预算)(?:安排)?的?${N}%`,
+);
+const PROJECT = new RegExp(
+  `项目(?:支出)?预算(?:安排|数)?${PAREN}${N}万元[，,]?实际支出${N}万元[，,]?完成(?:预算|年度预算)(?:安排)?的?${N}%`,
+);
+const PERSONNEL = new RegExp(`人员经费(?:支出)?${N}万元[，,]?占基本支出的?${N}%`);
+const PUBLIC = new RegExp(`公用经费(?:支出)?${N}万元[，,]?占基本支出的?${N}%`);
+const BASIC_SPLIT = new RegExp(
+  `基本支出${N}万元[，,]?其中[：:]?人员经费${N}万元[，,]?(?:日常)?公用经费${N}万元`,
+);
+const SPLIT_ACTUAL = new RegExp(
+  `(?:实际支出|累计支出|全年支出)${N}万元[。，,]?(?:其中[：:]?)?基本支出${N}万元[，,]?项目支出${N}万元`,
+);
+const SPLIT_BUDGET = new RegExp(
+  `预算(?:资金|数|安排)?${N}万元[，,]?其中[：:]?基本支出${N}万元[，,]?项目支出${N}万元`,
+);
+const PROJECT_ACTUAL = new RegExp(`全年项目支出${N}万元`);
+const BASIC_ACTUAL = new RegExp(`全年基本支出${N}万元`);
+
+export interface BudgetExtraction {
+  basic: BasicExpenditure;
+  project: ProjectExpenditure;
+  /** 全年预算/执行/执行率 as the narrative states them. */
+  fund?: FundRow;
+  /** Total spending stated as the sum of 基本 and 项目 ("累计支出X，基本支出A，项目支出B"). */
+  totals: {
+    total: Amount;
+    parts: Amount[];
+    line: number;
+    excerpt: string;
+    what: 'budget' | 'actual';
+  }[];
+}
+
+/** Reads the budget chapter's statement patterns from the narrative. */
+export function extractBudget(blocks: readonly Block[]): BudgetExtraction {
+  const basic: BasicExpenditure = {};
+  const project: ProjectExpenditure = { projects: [] };
+  const totals: BudgetExtraction['totals'] = [];
+  let fund: FundRow | undefined;
+  for (const b of blocks) {
+    if (b.kind === 'table') continue;
+    const t = squash(b.text);
+    const src = (focus?: string) => sourceRef(b.line, b.text.trim(), focus);
+    let m = BASIC.exec(t);
+    if (m && basic.budget === undefined) {
+      const [budget, actual, rate] = [wan(m[1]), wan(m[2]), pct(m[3])];
+      if (budget) basic.budget = budget;
+      if (actual) basic.actual = actual;
+      if (rate) basic.statedCompletion = rate;
+      basic.source = src('基本支出');
+    }
+    m = PERSONNEL.exec(t);
+    if (m && !basic.personnel) {
+      const amount = wan(m[1]);
+      const share = pct(m[2]);
+      basic.personnel = {
+        ...(amount ? { amount } : {}),
+        ...(share ? { statedShare: share } : {}),
+        source: src('人员经费'),
+      };
+    }
+    m = PUBLIC.exec(t);
+    if (m && !basic.publicFunds) {
+      const amount = wan(m[1]);
+      const share = pct(m[2]);
+      basic.publicFunds = {
+        ...(amount ? { amount } : {}),
+        ...(share ? { statedShare: share } : {}),
+        source: src('公用经费'),
+      };
+    }
+    m = BASIC_SPLIT.exec(t);
+    if (m) {
+      const [total, personnel, publicFunds] = [wan(m[1]), wan(m[2]), wan(m[3])];
+      if (total && basic.actual === undefined) basic.actual = total;
+      if (personnel && !basic.personnel)
+        basic.personnel = { amount: personnel, source: src('人员经费') };
+      if (publicFunds && !basic.publicFunds)
+        basic.publicFunds = { amount: publicFunds, source: src('公用经费') };
+      basic.source ??= src('基本支出');
+    }
+    m = BASIC_ACTUAL.exec(t);
+    if (m && basic.actual === undefined) {
+      const a = wan(m[1]);
+      if (a) basic.actual = a;
+      basic.source ??= src('基本支出');
+    }
+    for (const [re, what] of [
+      [SPLIT_ACTUAL, 'actual'],
+      [SPLIT_BUDGET, 'budget'],
+    ] as const) {
+      const s = re.exec(t);
+      const total = wan(s?.[1]);
+      const parts = [wan(s?.[2]), wan(s?.[3])].filter((a): a is Amount => a !== undefined);
+      if (s && total && parts.length === 2) {
+        totals.push({ total, parts, line: b.line, excerpt: src(s[0]).excerpt ?? '', what });
+        if (what === 'actual') {
+          if (basic.actual === undefined && parts[0]) basic.actual = parts[0];
+          if (project.actual === undefined && parts[1]) project.actual = parts[1];
+          basic.source ??= src('基本支出');
+          project.source ??= src('项目支出');
+        }
+      }
+    }
+    m = PROJECT.exec(t);
+    if (m && project.budget === undefined) {
+      const [budget, actual, rate] = [wan(m[1]), wan(m[2]), pct(m[3])];
+      if (budget) project.budget = budget;
+      if (actual) project.actual = actual;
+      if (rate) project.statedCompletion = rate;
+      project.source = src('项目');
+      project.projects = projectLines(
+        t.slice(m.index + m[0].length),
+        actual,
+        b.line,
+        b.text.trim(),
+      );
+    }
+    m = PROJECT_ACTUAL.exec(t);
+    if (m && project.actual === undefined) {
+      const a = wan(m[1]);
+      if (a) project.actual = a;
+      project.source = src('项目支出');
+    }
+    if (/预算执行率/.test(t) && !fund && /执行数|实际支出/.test(t))
+      fund = narrativeFund(t, b.line, b.text.trim());
+  }
+  const out: BudgetExtraction = { basic, project, totals };
+  if (fund) out.fund = fund;
+  return out;
+}
+
+function narrativeFund(t: string, line: number, raw: string): FundRow | undefined {
+  const initial = wan(new RegExp(`年初预算数${N}万元`).exec(t)?.[1]);
+  const budget = wan(
+    new RegExp(`全年预算数${N}万元`).exec(t)?.[1] ??
+      new RegExp(`全年[^，。；]{0,10}?(?:预算|收入)(?:资金)?${N}万元`).exec(t)?.[1],
+  );
+  const executed = wan(
+    new RegExp(`全年执行数${N}万元`).exec(t)?.[1] ??
+      new RegExp(`全年实际支出${N}万元`).exec(t)?.[1],
+  );
+  const rate = pct(new RegExp(`预算执行率(?:为|达)?${N}%`).exec(t)?.[1]);
+  if (!executed && !rate) return undefined;
+  const row: FundRow = { source: sourceRef(line, raw, '执行') };
+  if (initial) row.initialBudget = initial;
+  if (budget) row.budget = budget;
+  if (executed) row.executed = executed;
+  if (rate) row.statedRate = rate;
+  return row;
+}
+
+/**
+ * Project lines "名称X万元，占项目支出N%". A share often covers the amounts listed since the
+ * previous share ("A 60万元，B 52.45万元，占项目支出12.43%"): when the share fits that sum and not
+ * the last amount alone, the line is the combination, so no false ratio alarm is raised.
+ */
+function projectLines(
+  text: string,
+  base: Amount | undefined,
+  line: number,
+  raw: string,
+): ProjectLine[] {
+  const lines: ProjectLine[] = [];
+  const re = new RegExp(`([^，。；：:、,;]{2,40}?)${N}万元|占项目支出的?${N}%`, 'g');
+  let pending: { name: string; amount: Amount }[] = [];
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    if (m[1] !== undefined && m[2] !== undefined) {
+      const amount = wan(m[2]);
+      const name = m[1].replace(/^(?:其中|另有|以及|和|及)/, '');
+      if (amount) pending.push({ name, amount });
+      continue;
+    }
+    const share = pct(m[3]);
+    const last = pending[pending.length - 1];
+    if (!share || !last) continue;
+    const earlier = pending.slice(0, -1);
+    const fits = (fen: number): boolean => {
+      const c = base ? comparePercent(share, fen, base.fen) : undefined;
+      return c !== undefined && c.agreement !== 'wrong';
+    };
+    const sum = pending.reduce((s, p) => s + p.amount.fen, 0);
+    if (earlier.length > 0 && !fits(last.amount.fen) && fits(sum)) {
+      lines.push({
+        name: pending.map((p) => p.name).join('、'),
+        actual: { fen: fen(sum), unit: '万元' },
+        statedShare: share,
+        source: sourceRef(line, raw, last.name),
+      });
+    } else {
+      for (const p of earlier)
+        lines.push({ name: p.name, actual: p.amount, source: sourceRef(line, raw, p.name) });
+      lines.push({
+        name: last.name,
+        actual: last.amount,
+        statedShare: share,
+        source: sourceRef(line, raw, last.name),
+      });
+    }
+    pending = [];
+  }
+  for (const p of pending)
+    lines.push({ name: p.name, actual: p.amount, source: sourceRef(line, raw, p.name) });
+  return lines;
+}

@@ -1,0 +1,331 @@
+import { DepartmentEvaluation, ProjectEvaluation } from '@jixiao/domain';
+import type {
+  Adjustment,
+  BaseData,
+  Chapter,
+  ChapterKey,
+  Evaluation,
+  Funds,
+  IndicatorNode,
+  OutlineHeading,
+} from '@jixiao/domain';
+import type { SourceDocument } from '../read/block.ts';
+import { extractBudget } from './budget.ts';
+import type { BudgetExtraction } from './budget.ts';
+import { extractNarrativeIndicators } from './indicators.ts';
+import { buildOutline } from './outline.ts';
+import type { OutlineEntry } from './outline.ts';
+import { guessRulebook } from './rulebook-guess.ts';
+import type { RulebookGuess } from './rulebook-guess.ts';
+import {
+  isBaseDataTable,
+  isSelfEvaluationTable,
+  readBaseDataTable,
+  readSelfEvaluationTable,
+} from './tables.ts';
+import type { SelfEvaluationTable } from './tables.ts';
+import { NUM, sentencesOf, sourceRef, squash } from './text.ts';
+import type { Sentence } from './text.ts';
+
+/** Something the extraction could not read: reported, never replaced by a guess. */
+export interface ExtractionWarning {
+  code: string;
+  message: string;
+  line?: number;
+  excerpt?: string;
+}
+
+export interface ExtractedReport {
+  document: SourceDocument;
+  /** The evaluation as stated; `meta.unitName` is "（未识别）" when the document does not name it. */
+  evaluation: Evaluation;
+  warnings: ExtractionWarning[];
+  rulebook: RulebookGuess;
+  outline: OutlineEntry[];
+  sentences: Sentence[];
+  selfEvaluationTables: SelfEvaluationTable[];
+  baseData?: { data: BaseData; line: number };
+  budget: BudgetExtraction;
+  claimedTotal?: { value: number; line: number; excerpt: string };
+  /** Found in the document (not defaulted). */
+  found: { unit: boolean; year: boolean; title: boolean };
+}
+
+export const UNKNOWN_UNIT = '（未识别）';
+
+const CHAPTER_KEYS: readonly [RegExp, ChapterKey][] = [
+  [/政府性基金|国有资本|社会保险基金/, 'otherBudgets'],
+  [/一般公共预算|预算支出情况|收支情况/, 'budget'],
+  [/项目组织实施|实施情况/, 'implementation'],
+  [/资产管理/, 'assets'],
+  [/问题/, 'problems'],
+  [/改进|措施|建议/, 'improvements'],
+  [/应用|公开/, 'application'],
+  [/绩效情况|绩效分析|自评结论|主要绩效|绩效自评情况/, 'performance'],
+  [/基本情况|概况|部门情况/, 'overview'],
+  [/其他/, 'other'],
+];
+
+export function chapterKeyOf(title: string): ChapterKey | undefined {
+  return CHAPTER_KEYS.find(([re]) => re.test(title))?.[1];
+}
+
+/** Reads a document into an evaluation by meaning: chapters, statements, indicator trees, tables. */
+export function extractEvaluation(document: SourceDocument): ExtractedReport {
+  const blocks = document.blocks;
+  const warnings: ExtractionWarning[] = [];
+  const sentences = sentencesOf(blocks);
+  const outline = buildOutline(blocks);
+  const tables = blocks.filter((b) => b.kind === 'table');
+  const selfTables = tables.filter(isSelfEvaluationTable).map(readSelfEvaluationTable);
+  const baseBlock = tables.find(isBaseDataTable);
+  const baseData = baseBlock
+    ? { data: readBaseDataTable(baseBlock), line: baseBlock.line }
+    : undefined;
+  const budget = extractBudget(blocks);
+  const narrative = extractNarrativeIndicators(blocks);
+
+  // Meta.
+  const title = findTitle(document);
+  const yearText =
+    /((?:19|20)\d{2})\s*年度?/.exec(title ?? '')?.[1] ??
+    firstYear(sentences) ??
+    tableYear(document);
+  const year = yearText ? Number(yearText) : undefined;
+  const deptTable = selfTables.find((t) => t.kind === 'department');
+  const unitName = findUnit(document, title) ?? deptTable?.unitName ?? selfTables[0]?.supervisor;
+  if (!unitName) warnings.push({ code: 'unit-not-found', message: '未能从文档中识别单位名称' });
+  if (!year) warnings.push({ code: 'year-not-found', message: '未能从文档中识别评价年度' });
+
+  const claimedTotal = findClaimedTotal(sentences) ?? deptTable?.statedTotal;
+  const projectTables = selfTables.filter((t) => t.kind === 'project');
+  const narrativeReport =
+    outline.some((e) => chapterKeyOf(e.title) !== undefined) || narrative.count > 0;
+  const kind: 'department' | 'project' =
+    !narrativeReport && !deptTable && projectTables.length > 0 ? 'project' : 'department';
+
+  // Indicators: a 自评表 when there is one, else the narrative.
+  let indicators: IndicatorNode[] = narrative.indicators;
+  let funds: Funds = {};
+  if (budget.fund) funds.total = budget.fund;
+  if (deptTable && leafCount(deptTable.indicators) >= 3) {
+    indicators = withExecutionNode(deptTable.indicators, deptTable.funds);
+  }
+  if (deptTable && deptTable.funds.total) funds = { ...funds, ...deptTable.funds };
+  for (const s of deptTable?.splits ?? []) {
+    const key =
+      s.label === '一般公共预算'
+        ? 'generalPublic'
+        : s.label === '基本支出'
+          ? 'basic'
+          : s.label === '项目支出'
+            ? 'project'
+            : 'governmentFund';
+    funds[key] ??= { budget: s.amount, source: { line: s.line, excerpt: s.excerpt } };
+  }
+  if (indicators.length === 0 && kind === 'department') {
+    warnings.push({ code: 'indicators-not-found', message: '未能识别绩效指标（分值、得分）' });
+  }
+
+  const rulebook = guessRulebook(
+    kind === 'project' ? (projectTables[0]?.indicators ?? []) : indicators,
+    kind,
+  );
+  if (rulebook.confidence < 0.5) {
+    warnings.push({
+      code: 'rulebook-uncertain',
+      message: `评价指标体系不确定（猜测为 ${rulebook.id}，置信度 ${rulebook.confidence}）`,
+    });
+  }
+
+  const meta = {
+    unitName: unitName ?? UNKNOWN_UNIT,
+    year: year ?? 2000,
+    amountUnit: '万元' as const,
+    ...(title ? { title } : {}),
+  };
+  const outlineHeadings: OutlineHeading[] = outline
+    .filter((e) => e.number)
+    .map((e) => ({
+      level: Math.min(6, e.level),
+      numberText: e.number?.text ?? '',
+      title: e.title,
+      line: e.line,
+    }));
+  const stated = claimedTotal
+    ? {
+        total: claimedTotal.value,
+        source: { line: claimedTotal.line, excerpt: claimedTotal.excerpt },
+      }
+    : {};
+  const adjustments: Adjustment[] = narrative.adjustments;
+  const projectEvaluations = projectTables.map((t) =>
+    ProjectEvaluation.parse({
+      kind: 'project',
+      rulebookId: 'central-project',
+      projectName: t.projectName ?? '（未识别项目）',
+      meta: {
+        unitName: t.implementer ?? unitName ?? UNKNOWN_UNIT,
+        year: meta.year,
+        ...(t.supervisor ? { supervisor: t.supervisor } : {}),
+      },
+      ...(t.implementer ? { implementer: t.implementer } : {}),
+      funds: t.funds,
+      indicators: t.indicators,
+      stated: t.statedTotal
+        ? {
+            total: t.statedTotal.value,
+            source: { line: t.statedTotal.line, excerpt: t.statedTotal.excerpt },
+          }
+        : {},
+    }),
+  );
+
+  let evaluation: Evaluation;
+  const firstProject = projectEvaluations[0];
+  if (kind === 'project' && firstProject) {
+    evaluation = { ...firstProject, meta: { ...firstProject.meta, ...(title ? { title } : {}) } };
+  } else {
+    const parsed = DepartmentEvaluation.safeParse({
+      kind: 'department',
+      rulebookId: rulebook.id,
+      meta,
+      funds,
+      indicators,
+      adjustments,
+      stated,
+      chapters: chaptersOf(document, outline),
+      outline: outlineHeadings,
+      basicExpenditure: budget.basic,
+      projectExpenditure: budget.project,
+      ...(baseData ? { baseData: baseData.data } : {}),
+      projectEvaluations,
+    });
+    if (parsed.success) evaluation = parsed.data;
+    else {
+      warnings.push({
+        code: 'model-invalid',
+        message: `提取结果不完整：${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('；')}`,
+      });
+      evaluation = DepartmentEvaluation.parse({
+        kind: 'department',
+        rulebookId: rulebook.id,
+        meta,
+      });
+    }
+  }
+  const report: ExtractedReport = {
+    document,
+    evaluation,
+    warnings,
+    rulebook,
+    outline,
+    sentences,
+    selfEvaluationTables: selfTables,
+    budget,
+    found: { unit: unitName !== undefined, year: year !== undefined, title: title !== undefined },
+  };
+  if (baseData) report.baseData = baseData;
+  if (claimedTotal) report.claimedTotal = claimedTotal;
+  return report;
+}
+
+function leafCount(nodes: readonly IndicatorNode[]): number {
+  return nodes.reduce(
+    (n, c) => n + (c.children && c.children.length > 0 ? leafCount(c.children) : 1),
+    0,
+  );
+}
+
+/** The 自评表's fund block carries the 预算执行率 indicator (分值, 得分): make it the first node. */
+function withExecutionNode(indicators: IndicatorNode[], funds: Funds): IndicatorNode[] {
+  const total = funds.total;
+  if (!total || total.weight === undefined || indicators.some((n) => /预算执行/.test(n.name)))
+    return indicators;
+  const node: IndicatorNode = { name: '预算执行率', weight: total.weight };
+  if (total.statedScore !== undefined) node.score = total.statedScore;
+  if (total.source) node.source = total.source;
+  return [node, ...indicators];
+}
+
+function findTitle(document: SourceDocument): string | undefined {
+  const first = document.blocks.slice(0, 12).filter((b) => b.kind !== 'table');
+  for (let i = 0; i < first.length; i++) {
+    const b = first[i];
+    if (!b) continue;
+    const t = squash(b.text);
+    if (t.length > 60 || !/自评报告|绩效自评|自评表|评价报告/.test(t)) continue;
+    const prev = first[i - 1];
+    const p = prev ? squash(prev.text) : '';
+    if (
+      prev &&
+      p.length <= 30 &&
+      /(?:19|20)\d{2}年/.test(p) &&
+      !/[。：:]$/.test(p) &&
+      !/(?:19|20)\d{2}年/.test(t)
+    )
+      return p + t;
+    return t;
+  }
+  return undefined;
+}
+
+function firstYear(sentences: readonly Sentence[]): string | undefined {
+  for (const s of sentences.slice(0, 40)) {
+    const m = /((?:19|20)\d{2})年度/.exec(s.text);
+    if (m?.[1]) return m[1];
+  }
+  return undefined;
+}
+
+function tableYear(document: SourceDocument): string | undefined {
+  for (const b of document.blocks) {
+    const m = /((?:19|20)\d{2})年度.{0,20}自评表/.exec(squash(b.text));
+    if (m?.[1]) return m[1];
+  }
+  return undefined;
+}
+
+function findUnit(document: SourceDocument, title: string | undefined): string | undefined {
+  for (const b of document.blocks.slice(0, 40)) {
+    if (b.kind === 'table') continue;
+    const t = squash(b.text);
+    const named = /^(?:部门|单位)名称[：:](.{2,40})$/.exec(t);
+    if (named?.[1]) return named[1];
+    const as = /^(?:\[[^\]]*\])?(.{4,30}?)作为(?:一级)?(?:部门)?预算单位/.exec(t);
+    if (as?.[1]) return as[1];
+  }
+  const fromTitle = /(?:19|20)\d{2}年度?(.{2,30}?)(?:部门)?整体支出/.exec(title ?? '');
+  if (fromTitle?.[1] && !/^部门$/.test(fromTitle[1])) return fromTitle[1];
+  return undefined;
+}
+
+const CLAIMED = new RegExp(`(?:部门)?整体(?:支出)?绩效(?:自评|评价)?(?:总)?得分(?:为)?${NUM}分`);
+
+function findClaimedTotal(sentences: readonly Sentence[]): ExtractedReport['claimedTotal'] {
+  for (const s of sentences) {
+    const m = CLAIMED.exec(s.text);
+    if (m?.[1])
+      return {
+        value: Number(m[1]),
+        line: s.line,
+        excerpt: sourceRef(s.line, s.raw, '得分').excerpt ?? s.raw,
+      };
+  }
+  return undefined;
+}
+
+function chaptersOf(document: SourceDocument, outline: readonly OutlineEntry[]): Chapter[] {
+  const tops = outline.filter((e) => e.level === 1 && e.number);
+  const chapters: Chapter[] = [];
+  tops.forEach((top, i) => {
+    const key = chapterKeyOf(top.title);
+    if (!key) return;
+    const end = tops[i + 1]?.line ?? Number.POSITIVE_INFINITY;
+    const paragraphs = document.blocks
+      .filter((b) => b.kind === 'paragraph' && b.line > top.line && b.line < end)
+      .map((b) => b.text.trim());
+    chapters.push({ key, title: top.title, paragraphs });
+  });
+  return chapters;
+}

@@ -1,0 +1,185 @@
+import { parseExpression } from '@jixiao/domain';
+import type { Adjustment, IndicatorNode } from '@jixiao/domain';
+import type { Block } from '../read/block.ts';
+import type { NumberStyle } from '../read/heading.ts';
+import { headingNumber } from '../read/heading.ts';
+import { NUM, sourceRef, squash } from './text.ts';
+
+const N = NUM;
+/** "预算执行率(分值10分，得8分，扣2分)" — a group with weight, score and deduction. */
+const GROUP_FULL = new RegExp(
+  `^(.+?)[（(](?:指标)?(?:分值|权重)${N}分[，,、]?得(?:分)?${N}分(?:[，,、]?(?:扣(?:分)?${N}分|(未扣分)))?[）)]`,
+);
+/** "预算编制情况（28分）", "预算编制合理性（5分）。" — weight only. */
+const WEIGHT_ONLY = new RegExp(`^(.+?)[（(]${N}分[）)][。.]?$`);
+/** "预算编制。指标分值18分，…" — a run-in group with its weight. */
+const RUN_IN_GROUP = new RegExp(`^([^，。]{2,16})。(?:该)?指标分值${N}分`);
+/** "人员管理。自评得分2分，…" — a run-in leaf with its score. */
+const RUN_IN_LEAF = new RegExp(`^([^，。]{2,16})。自评得分${N}分`);
+/** "…，年度指标值：A，实际完成值：B，分值5分，得分5分" — a narrative leaf. */
+const NARRATIVE_LEAF = new RegExp(
+  `^(.+?)[，,；;]年度指标值[：:]?(.+?)[，,；;。]实际(?:完成|指标)?值[：:]?(.+?)[，,；;。]分值${N}分[，,；;]?得分${N}分`,
+);
+const SELF_SCORE = new RegExp(`^自评得分${N}分`);
+const NOT_ASSESSED = /本项指标不考核|不纳入考核|不适用/;
+const BONUS = new RegExp(`^(加分|减分)(?:得分|项)?[：:]?${N}分`);
+
+export interface IndicatorExtraction {
+  indicators: IndicatorNode[];
+  adjustments: Adjustment[];
+  /** Lines of the indicator headings and leaves, for the document checks. */
+  count: number;
+}
+
+interface Open {
+  node: IndicatorNode;
+  style: NumberStyle | undefined;
+  value: number | undefined;
+  hasLeaf: boolean;
+}
+
+const num = (s: string | undefined): number | undefined =>
+  s === undefined ? undefined : Number(s.replace(/,/g, ''));
+
+/**
+ * Reads the indicator tree written as narrative: group headings with 分值/得分/扣分, leaves with
+ * 年度指标值/实际完成值/分值/得分, and the "（N分）" + "自评得分X分" form. Placement follows the
+ * numbering, and a group numbered in the style of its siblings' leaves still becomes a group sibling.
+ */
+export function extractNarrativeIndicators(blocks: readonly Block[]): IndicatorExtraction {
+  const roots: IndicatorNode[] = [];
+  const adjustments: Adjustment[] = [];
+  const stack: Open[] = [];
+  let count = 0;
+
+  const childrenOfTop = (): IndicatorNode[] => {
+    const top = stack[stack.length - 1];
+    if (!top) return roots;
+    top.node.children ??= [];
+    return top.node.children;
+  };
+  const matchStyle = (style: NumberStyle | undefined, value: number | undefined): number => {
+    if (style === undefined) return -1;
+    for (let i = stack.length - 1; i >= 0; i--) if (stack[i]?.style === style) return i;
+    if (value !== undefined && value >= 2) {
+      for (let i = stack.length - 1; i >= 0; i--) if (stack[i]?.value === value - 1) return i;
+    }
+    return -1;
+  };
+  const addGroup = (
+    node: IndicatorNode,
+    style: NumberStyle | undefined,
+    value: number | undefined,
+  ): void => {
+    const at = matchStyle(style, value);
+    let inherited: Open | undefined;
+    if (at >= 0) stack.length = at;
+    else if (style === undefined || stack[stack.length - 1]?.hasLeaf) inherited = stack.pop();
+    childrenOfTop().push(node);
+    // An unnumbered group takes the place of the next number among its siblings.
+    const own =
+      style === undefined && inherited
+        ? { style: inherited.style, value: (inherited.value ?? 0) + 1 }
+        : { style, value };
+    stack.push({ node, ...own, hasLeaf: false });
+    count++;
+  };
+  const addLeaf = (node: IndicatorNode, style: NumberStyle | undefined): void => {
+    if (style !== undefined) {
+      for (let i = stack.length - 1; i >= 0; i--) {
+        if (stack[i]?.style === style) {
+          stack.length = i;
+          break;
+        }
+      }
+    }
+    childrenOfTop().push(node);
+    const top = stack[stack.length - 1];
+    if (top) top.hasLeaf = true;
+    count++;
+  };
+
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i];
+    if (!b || b.kind === 'table') continue;
+    const raw = b.text.trim();
+    const parsed = headingNumber(raw);
+    const body = squash(parsed ? parsed.rest : raw);
+    const style = parsed?.number.style;
+    const value = parsed?.number.value;
+    const base = (name: string): IndicatorNode => {
+      const node: IndicatorNode = {
+        name: name.replace(/[。：:]$/, ''),
+        source: sourceRef(b.line, raw),
+      };
+      if (parsed) node.numberText = parsed.number.text;
+      return node;
+    };
+
+    const bonus = BONUS.exec(body);
+    if (bonus?.[2]) {
+      adjustments.push({
+        name: bonus[1] === '减分' ? '减分项' : '加分项',
+        kind: bonus[1] === '减分' ? 'penalty' : 'bonus',
+        points: Number(bonus[2]),
+        source: sourceRef(b.line, raw),
+      });
+      continue;
+    }
+    const leaf = NARRATIVE_LEAF.exec(body);
+    if (leaf?.[1] && leaf[2] && leaf[3]) {
+      const node = base(leaf[1]);
+      node.target = parseExpression(leaf[2]);
+      node.actual = parseExpression(leaf[3]);
+      node.weight = Number(leaf[4]);
+      node.score = Number(leaf[5]);
+      addLeaf(node, style);
+      continue;
+    }
+    const full = GROUP_FULL.exec(body);
+    if (full?.[1] && body.length <= 60) {
+      const node = base(full[1]);
+      node.weight = Number(full[2]);
+      node.score = Number(full[3]);
+      const d = num(full[4]) ?? (full[5] ? 0 : undefined);
+      if (d !== undefined) node.deduction = d;
+      addGroup(node, style, value);
+      continue;
+    }
+    const weightOnly = WEIGHT_ONLY.exec(body);
+    if (weightOnly?.[1]) {
+      const node = base(weightOnly[1]);
+      node.weight = Number(weightOnly[2]);
+      const next = blocks[i + 1];
+      const nextText = next && next.kind !== 'table' ? squash(next.text) : '';
+      const self = SELF_SCORE.exec(nextText);
+      if (self?.[1] !== undefined && next) {
+        node.score = Number(self[1]);
+        node.evidence = next.text.trim();
+        addLeaf(node, style);
+        i++;
+      } else if (NOT_ASSESSED.test(nextText)) {
+        node.notAssessed = true;
+        node.evidence = next?.text.trim() ?? '';
+        addLeaf(node, style);
+        i++;
+      } else addGroup(node, style, value);
+      continue;
+    }
+    const runGroup = RUN_IN_GROUP.exec(body);
+    if (runGroup?.[1]) {
+      const node = base(runGroup[1]);
+      node.weight = Number(runGroup[2]);
+      addGroup(node, style, value);
+      continue;
+    }
+    const runLeaf = RUN_IN_LEAF.exec(body);
+    if (runLeaf?.[1]) {
+      const node = base(runLeaf[1]);
+      node.score = Number(runLeaf[2]);
+      node.evidence = raw;
+      addLeaf(node, style);
+    }
+  }
+  return { indicators: roots, adjustments, count };
+}

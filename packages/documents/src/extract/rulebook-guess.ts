@@ -1,0 +1,50 @@
+import type { IndicatorNode } from '@jixiao/domain';
+
+export interface RulebookGuess {
+  id: string;
+  /** 0–1: how sure the structure makes us. */
+  confidence: number;
+  reason: string;
+}
+
+/**
+ * Guesses the rulebook from the top of the indicator tree: Guangdong's 预算编制/预算执行/资金使用效益,
+ * Huaihua's 成本指标 as a first-level group, Hunan's 预算执行率/产出/效益/满意度, a lone project table.
+ */
+export function guessRulebook(
+  indicators: readonly IndicatorNode[],
+  kind: 'department' | 'project',
+): RulebookGuess {
+  const names = indicators.map((n) => n.name);
+  const has = (re: RegExp): boolean => names.some((n) => re.test(n));
+  if (kind === 'project')
+    return { id: 'central-project', confidence: 0.6, reason: '单独的项目支出绩效自评表' };
+  if (has(/预算编制/) && has(/预算执行/) && has(/资金使用效益|效益/)) {
+    return {
+      id: 'guangdong-department',
+      confidence: 0.85,
+      reason: '一级指标为预算编制、预算执行、资金使用效益',
+    };
+  }
+  const cost = indicators.find((n) => /^成本指标/.test(n.name));
+  if (cost && has(/产出/) && has(/效益/)) {
+    return {
+      id: 'huaihua-department',
+      confidence: cost.weight === 20 ? 0.85 : 0.65,
+      reason: '成本指标为一级指标',
+    };
+  }
+  const hunan = [/预算执行/, /产出/, /效益/, /满意度/].filter((re) => has(re)).length;
+  if (hunan >= 3) {
+    return {
+      id: 'hunan-department',
+      confidence: hunan === 4 ? 0.8 : 0.6,
+      reason: '一级指标为预算执行率、产出、效益、满意度',
+    };
+  }
+  return {
+    id: 'hunan-department',
+    confidence: 0.2,
+    reason: '指标结构不足以判断，默认湖南部门整体',
+  };
+}

@@ -1,0 +1,267 @@
+import { parseAmount, parseExpression, parsePercent } from '@jixiao/domain';
+import type { Amount, BaseData, CostRow, FundRow, Funds, IndicatorNode } from '@jixiao/domain';
+import type { Block, TableRow } from '../read/block.ts';
+import { sourceRef, squash } from './text.ts';
+
+const clean = (s: string | undefined): string => (s ?? '').replace(/[\s\u3000]+/g, '');
+const rowText = (row: TableRow): string =>
+  row.cells
+    .map((c) => c.trim())
+    .filter((c) => c !== '')
+    .join(' | ');
+
+export function amountCell(text: string | undefined): Amount | undefined {
+  const t = clean(text).replace(/^[≤≥<>=]+/, '');
+  if (!/^\d/.test(t)) return undefined;
+  const a = parseAmount(t, '万元');
+  return a ? { fen: a.fen, unit: a.unit, text: t } : undefined;
+}
+function pointsCell(text: string | undefined): number | undefined {
+  const t = clean(text);
+  return /^\d+(?:\.\d+)?$/.test(t) ? Number(t) : undefined;
+}
+
+/** Cells after the row's label, with empty cells dropped ("年度资金总额 | 1105.56 | …"). */
+function valuesAfter(row: TableRow, labelIndex: number): string[] {
+  return row.cells
+    .slice(labelIndex + 1)
+    .map(clean)
+    .filter((c) => c !== '');
+}
+
+function fundRow(row: TableRow, labelIndex: number, sourceRow: TableRow): FundRow {
+  const v = valuesAfter(row, labelIndex);
+  const out: FundRow = { source: sourceRef(sourceRow.line, rowText(sourceRow)) };
+  const [initial, budget, executed, weight, rate, score] = v;
+  const a1 = amountCell(initial);
+  const a2 = amountCell(budget);
+  const a3 = amountCell(executed);
+  if (a1) out.initialBudget = a1;
+  if (a2) out.budget = a2;
+  if (a3) out.executed = a3;
+  const w = pointsCell(weight);
+  if (w !== undefined) out.weight = w;
+  const r = rate ? parsePercent(rate) : undefined;
+  if (r) out.statedRate = r;
+  const s = pointsCell(score);
+  if (s !== undefined) out.statedScore = s;
+  return out;
+}
+
+const FUND_LABELS: readonly [RegExp, keyof Funds][] = [
+  [/^年度资金总额/, 'total'],
+  [/^(?:其中[：:])?当年财政拨款/, 'currentAppropriation'],
+  [/^(?:其中[：:])?上年结转/, 'carryOver'],
+  [/^其他资金/, 'other'],
+];
+
+export interface SelfEvaluationTable {
+  kind: 'department' | 'project';
+  line: number;
+  unitName?: string;
+  projectName?: string;
+  supervisor?: string;
+  implementer?: string;
+  funds: Funds;
+  indicators: IndicatorNode[];
+  statedTotal?: { value: number; line: number; excerpt: string };
+  /** "其中：基本支出：861.24" style income/expenditure splits in the fund block. */
+  splits: { label: string; amount: Amount; line: number; excerpt: string }[];
+}
+
+/** Whether a table is a 自评表 (fund block or indicator block). */
+export function isSelfEvaluationTable(block: Block): boolean {
+  const t = squash(block.text);
+  return /年度资金总额|三级指标/.test(t);
+}
+
+export function isBaseDataTable(block: Block): boolean {
+  const t = squash(block.text);
+  return /经费控制情况|三公经费|财政供养人员/.test(t) && !/三级指标/.test(t);
+}
+
+/**
+ * Reads a 自评表 or 项目支出绩效自评表: header fields, the fund block, the indicator rows
+ * (一级/二级 cells merged downwards read as empty and inherit from above) and the 总分 row.
+ */
+export function readSelfEvaluationTable(block: Block): SelfEvaluationTable {
+  const rows = block.rows ?? [];
+  const kind = /项目支出名称|项目名称/.test(squash(block.text)) ? 'project' : 'department';
+  const table: SelfEvaluationTable = {
+    kind,
+    line: block.line,
+    funds: {},
+    indicators: [],
+    splits: [],
+  };
+  let header:
+    | {
+        first: number;
+        second: number;
+        third: number;
+        target: number;
+        actual: number;
+        weight: number;
+        score: number;
+        reason: number;
+        width: number;
+      }
+    | undefined;
+  let level1: IndicatorNode | undefined;
+  let level2: IndicatorNode | undefined;
+  for (const row of rows) {
+    const cells = row.cells.map(clean);
+    const joined = cells.join('|');
+    // Header fields.
+    cells.forEach((c, i) => {
+      const next = cells[i + 1];
+      if (!next) return;
+      if (/部门名称$|预算部门名称|^单位名称/.test(c)) table.unitName ??= next;
+      if (/^项目(?:支出)?名称$/.test(c)) table.projectName ??= next;
+      if (/^主管部门$/.test(c)) table.supervisor ??= next;
+      if (/^实施单位$/.test(c)) table.implementer ??= next;
+    });
+    const labelIndex = cells.findIndex((c) => c !== '');
+    const label = cells[labelIndex] ?? '';
+    const fund = FUND_LABELS.find(([re]) => re.test(label));
+    if (fund && !header) {
+      table.funds[fund[1]] = fundRow(row, labelIndex, row);
+      continue;
+    }
+    if (!header) {
+      for (const c of cells) {
+        const m =
+          /^(?:其中[：:])?(一般公共预算|政府性基金拨款|基本支出|项目支出)[：:](\d+(?:\.\d+)?)$/.exec(
+            c.replace(/^其中[：:]/, ''),
+          );
+        const a = m?.[2] ? amountCell(m[2]) : undefined;
+        if (m?.[1] && a)
+          table.splits.push({ label: m[1], amount: a, line: row.line, excerpt: rowText(row) });
+      }
+    }
+    if (/三级指标/.test(joined)) {
+      const idx = (re: RegExp): number => cells.findIndex((c) => re.test(c));
+      header = {
+        first: idx(/^一级指标$/),
+        second: idx(/^二级指标$/),
+        third: idx(/^三级指标$/),
+        target: idx(/年度指标值|指标值/),
+        actual: idx(/实际完成值/),
+        weight: idx(/^分值$|^权重/),
+        score: idx(/^得分$/),
+        reason: idx(/偏差/),
+        width: cells.length,
+      };
+      continue;
+    }
+    if (!header) continue;
+    if (/^总分$/.test(label)) {
+      const v = valuesAfter(row, labelIndex);
+      const s = pointsCell(v[1] ?? v[0]);
+      if (s !== undefined) table.statedTotal = { value: s, line: row.line, excerpt: rowText(row) };
+      continue;
+    }
+    // Rows may lack the merged leading column: align from the right end.
+    const shift = cells.length - header.width;
+    const at = (i: number): string => (i < 0 ? '' : (cells[i + shift] ?? ''));
+    const rawAt = (i: number): string => (i < 0 ? '' : (row.cells[i + shift] ?? '').trim());
+    const first = at(header.first);
+    const second = at(header.second);
+    const third = rawAt(header.third).replace(/\s+/g, '');
+    if (first !== '') {
+      const weight = /(\d+(?:\.\d+)?)分/.exec(first)?.[1];
+      level1 = {
+        name: first.replace(/[（(].*$/, ''),
+        children: [],
+        source: sourceRef(row.line, rowText(row)),
+      };
+      if (weight !== undefined) level1.weight = Number(weight);
+      table.indicators.push(level1);
+      level2 = undefined;
+    }
+    if (second !== '') {
+      level2 = { name: second, children: [], source: sourceRef(row.line, rowText(row)) };
+      (level1?.children ?? table.indicators).push(level2);
+    }
+    if (third === '') continue;
+    const leaf: IndicatorNode = { name: third, source: sourceRef(row.line, rowText(row)) };
+    const target = rawAt(header.target).trim();
+    const actual = rawAt(header.actual).trim();
+    if (target !== '') leaf.target = parseExpression(target);
+    if (actual !== '') leaf.actual = parseExpression(actual);
+    const w = pointsCell(at(header.weight));
+    const s = pointsCell(at(header.score));
+    if (w !== undefined) leaf.weight = w;
+    if (s !== undefined) leaf.score = s;
+    const reason = rawAt(header.reason).trim();
+    if (reason !== '') leaf.deviationReason = reason;
+    (level2?.children ?? level1?.children ?? table.indicators).push(leaf);
+  }
+  return table;
+}
+
+const BASE_ROWS: readonly [
+  RegExp,
+  Exclude<keyof BaseData, 'staffing' | 'projectRows' | 'buildings' | 'savingsMeasures'>,
+][] = [
+  [/^三公经费/, 'threePublic'],
+  [/公务用车购置和维护/, 'vehicles'],
+  [/公车购置/, 'vehiclePurchase'],
+  [/公车运行维护/, 'vehicleOperation'],
+  [/出国经费/, 'overseas'],
+  [/公务接待/, 'reception'],
+  [/^项目支出/, 'projects'],
+  [/^公用经费/, 'publicFunds'],
+  [/办公经费/, 'office'],
+  [/水费、?电费、?差旅费/, 'utilitiesTravel'],
+  [/会议费、?培训费/, 'meetingsTraining'],
+  [/^政府采购金额/, 'procurement'],
+  [/^部门基本支出预算调整/, 'basicBudgetAdjustment'],
+];
+
+/** Reads a 基础数据表: staffing, 经费控制 rows (上年决算 | 本年预算 | 本年决算). */
+export function readBaseDataTable(block: Block): BaseData {
+  const data: BaseData = { projectRows: [], buildings: [] };
+  const rows = block.rows ?? [];
+  rows.forEach((row, i) => {
+    const cells = row.cells.map(clean);
+    const labelIndex = cells.findIndex((c) => c !== '');
+    const label = (cells[labelIndex] ?? '').replace(/^(其中[：:])/, '');
+    if (/编制数/.test(cells.join('|'))) {
+      const next = rows[i + 1];
+      const v = next ? next.cells.map(clean).filter((c) => c !== '') : [];
+      const authorized = Number(v[0]);
+      const actual = Number(v[1]);
+      const staffing: NonNullable<BaseData['staffing']> = {};
+      if (Number.isInteger(authorized)) staffing.authorized = authorized;
+      if (Number.isInteger(actual)) staffing.actual = actual;
+      const rate = v[2] ? parsePercent(v[2]) : undefined;
+      if (rate) staffing.statedControlRate = rate;
+      data.staffing = staffing;
+      return;
+    }
+    if (/^厉行节约/.test(label)) {
+      const text = row.cells
+        .slice(labelIndex + 1)
+        .join('')
+        .trim();
+      if (text) data.savingsMeasures = text;
+      return;
+    }
+    const key = BASE_ROWS.find(([re]) => re.test(label.replace(/^\d+、/, '')))?.[1];
+    if (!key) return;
+    const v = row.cells.slice(labelIndex + 1).map(clean);
+    const cost: CostRow = { source: sourceRef(row.line, rowText(row)) };
+    const [previous, budget, actual] = v;
+    const a0 = amountCell(previous);
+    const a1 = amountCell(budget);
+    const a2 = amountCell(actual);
+    if (a0) cost.previousActual = a0;
+    if (a1) cost.budget = a1;
+    if (a2) cost.actual = a2;
+    data[key] ??= cost;
+  });
+  return data;
+}
+
+export { rowText };

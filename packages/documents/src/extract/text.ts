@@ -1,0 +1,59 @@
+import { normalizeDigits } from '@jixiao/domain';
+import type { SourceRef } from '@jixiao/domain';
+import type { Block } from '../read/block.ts';
+
+/** Text for pattern matching: ASCII digits, no whitespace (Chinese needs none), ％ → %. */
+export function squash(text: string): string {
+  return normalizeDigits(text)
+    .replace(/[％]/g, '%')
+    .replace(/[\s\u3000\u00a0]+/g, '');
+}
+
+/** A number as written: "3385.52", "2,477.10". */
+export const NUM = '(\\d+(?:,\\d{3})*(?:\\.\\d+)?)';
+
+export interface Sentence {
+  /** Squashed text of the sentence. */
+  text: string;
+  /** The sentence as written, for excerpts. */
+  raw: string;
+  line: number;
+  /** Index of the block it came from. */
+  block: number;
+}
+
+/** Splits paragraphs into sentences at 。！？ (keeping the stop), each with its line. */
+export function sentencesOf(blocks: readonly Block[]): Sentence[] {
+  const out: Sentence[] = [];
+  blocks.forEach((b, index) => {
+    if (b.kind === 'table') return;
+    const parts = b.text.split(/(?<=[。！？!?])/);
+    for (const raw of parts) {
+      const r = raw.trim();
+      if (r !== '') out.push({ text: squash(r), raw: r, line: b.line, block: index });
+    }
+  });
+  return out;
+}
+
+const EXCERPT_MAX = 160;
+
+/** A citation: the sentence shortened around `focus` when it is long. */
+export function sourceRef(line: number, raw: string, focus?: string): SourceRef {
+  return { line, excerpt: excerptOf(raw, focus) };
+}
+
+export function excerptOf(raw: string, focus?: string): string {
+  const r = raw.trim();
+  if (r.length <= EXCERPT_MAX) return r;
+  const at = focus ? r.indexOf(focus) : -1;
+  if (at < 0) return `${r.slice(0, EXCERPT_MAX)}…`;
+  const start = Math.max(0, at - 60);
+  const end = Math.min(r.length, start + EXCERPT_MAX);
+  return `${start > 0 ? '…' : ''}${r.slice(start, end)}${end < r.length ? '…' : ''}`;
+}
+
+/** "3,385.52" → "3385.52" */
+export function plainNumber(text: string): string {
+  return text.replace(/,/g, '');
+}
