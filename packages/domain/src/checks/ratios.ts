@@ -38,7 +38,11 @@ const CODE_OF_KIND: Record<RatioKind, FindingCode> = {
 export function compareRatio(c: RatioCheck): Finding | undefined {
   const cmp = comparePercent(c.stated, c.numerator, c.denominator);
   if (!cmp || cmp.agreement === 'exact' || cmp.agreement === 'near') return undefined;
-  const expected = formatPercent(cmp.expected, c.stated.decimals);
+  // A wrong "12%" is best corrected with the ratio at two decimals at least ("8.37%").
+  const shownDecimals =
+    cmp.agreement === 'wrong' ? Math.max(2, c.stated.decimals) : c.stated.decimals;
+  const shown = ratioPercent(c.numerator, c.denominator, shownDecimals)?.rounded ?? cmp.expected;
+  const expected = formatPercent(shown, shownDecimals);
   const params = {
     label: c.label,
     numerator: c.numeratorText,

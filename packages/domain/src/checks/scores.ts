@@ -58,9 +58,17 @@ export function checkScoreAgainstWeight(
           }),
         );
     }
+    // An execution score that follows its rule (9.7 for 97.06%) explains itself; the rule's own
+    // threshold for a reason is then the sheet's reasonRequired.
+    const explainedByRule =
+      sheetNode?.ruleKind === 'execution-rate' &&
+      sheetNode.computedScore !== undefined &&
+      scoresAgree(score, sheetNode.computedScore) &&
+      !sheetNode.reasonRequired;
     if (
       rulebook.options.reasonBelowWeight &&
       isLeaf(node) &&
+      !explainedByRule &&
       weight !== undefined &&
       toHundredths(score) < toHundredths(weight) &&
       !hasReason(node, sheetNode)
