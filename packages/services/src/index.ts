@@ -19,3 +19,4 @@ export * from './rounds.ts';
 export * from './imports.ts';
 export * from './jobs.ts';
 export { checkPasswordPolicy, hashPassword, verifyPassword, sha256Hex } from './passwords.ts';
+export * from './demo.ts';

@@ -1,0 +1,105 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { hostname } from 'node:os';
+import Fastify from 'fastify';
+import type { FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+} from 'fastify-type-provider-zod';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { startJobWorker } from '@jixiao/services';
+import type { ServiceContext } from '@jixiao/services';
+import { errorHandler } from './errors.ts';
+import { installSession } from './session.ts';
+import { authRoutes } from './routes/auth.ts';
+import { evaluationRoutes } from './routes/evaluations.ts';
+import { fileRoutes } from './routes/files.ts';
+import { adminRoutes } from './routes/admin.ts';
+import { reportRoutes } from './routes/reports.ts';
+
+export interface AppOptions {
+  ctx: ServiceContext;
+  /** The built web app (apps/web/dist); served at / with SPA fallback when it exists. */
+  webDist?: string | undefined;
+  /** Largest accepted upload per file, in bytes (default 20 MB). */
+  uploadLimit?: number | undefined;
+  /** Most files in one batch audit (default 200). */
+  maxFiles?: number | undefined;
+  /** Run the audit-job worker in this process (default true). */
+  worker?: boolean | undefined;
+  logger?: boolean | undefined;
+  /** Trust X-Forwarded-* from a reverse proxy (for Secure cookies behind https). */
+  trustProxy?: boolean | undefined;
+}
+
+/** The platform server: JSON API under /api, OpenAPI at /api/docs, the web app at /. */
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const { ctx } = options;
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: 10 * 1024 * 1024,
+    trustProxy: options.trustProxy ?? false,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(errorHandler(ctx));
+
+  await app.register(cookie);
+  await app.register(multipart, {
+    limits: {
+      fileSize: options.uploadLimit ?? 20 * 1024 * 1024,
+      files: options.maxFiles ?? 200,
+      fields: 20,
+    },
+  });
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: 'jixiao 预算绩效自评平台 API',
+        version: '1.0.0',
+        description: '错误统一为 { error: { code, message, details } }',
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  installSession(app, ctx);
+  await app.register(authRoutes(ctx, ctx.dialect));
+  await app.register(evaluationRoutes(ctx));
+  await app.register(fileRoutes(ctx));
+  await app.register(adminRoutes(ctx));
+  await app.register(reportRoutes(ctx));
+
+  const dist = options.webDist;
+  const hasWeb = dist !== undefined && existsSync(join(dist, 'index.html'));
+  if (hasWeb) await app.register(fastifyStatic, { root: dist, wildcard: false });
+  app.setNotFoundHandler(async (request, reply) => {
+    if (hasWeb && request.method === 'GET' && !request.url.startsWith('/api/')) {
+      return reply.type('text/html; charset=utf-8').sendFile('index.html');
+    }
+    return reply
+      .status(404)
+      .send({ error: { code: 'NOT_FOUND', message: '请求的地址不存在', details: {} } });
+  });
+
+  if (options.worker ?? true) {
+    const workerId = `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`;
+    let worker: { stop(): Promise<void> } | undefined;
+    app.addHook('onReady', (done) => {
+      worker = startJobWorker(ctx, workerId);
+      done();
+    });
+    app.addHook('onClose', async () => {
+      await worker?.stop();
+    });
+  }
+  return app;
+}

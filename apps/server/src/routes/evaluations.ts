@@ -1,0 +1,185 @@
+import { z } from 'zod';
+import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
+import {
+  createEvaluation,
+  evaluateJson,
+  evaluationFindings,
+  exportEvaluation,
+  getEvaluation,
+  getRevision,
+  listEvaluations,
+  listEvents,
+  listRevisions,
+  transition,
+  updateEvaluation,
+} from '@jixiao/services';
+import type { ServiceContext } from '@jixiao/services';
+import { requireActor } from '../session.ts';
+import { sendFile } from '../present.ts';
+
+const Status = z.enum(['draft', 'submitted', 'returned', 'approved', 'published']);
+const Kind = z.enum(['department', 'project']);
+const Id = z.object({ id: z.string().min(1).max(64) });
+const Year = z.coerce.number().int().min(1990).max(2100);
+/** Bodies are validated by the domain schema in the service (with paths in the error details). */
+const Body = z.record(z.string(), z.unknown());
+
+export function evaluationRoutes(ctx: ServiceContext): FastifyPluginCallbackZod {
+  return (app, _options, done) => {
+    const tags = ['evaluations'];
+    app.get(
+      '/api/evaluations',
+      {
+        schema: {
+          tags,
+          summary: '自评列表（按角色过滤）',
+          querystring: z.object({
+            year: Year.optional(),
+            status: Status.optional(),
+            kind: Kind.optional(),
+            departmentId: z.string().optional(),
+          }),
+        },
+      },
+      async (request) => ({
+        items: await listEvaluations(ctx, requireActor(request), request.query),
+      }),
+    );
+
+    app.post(
+      '/api/evaluations',
+      {
+        schema: {
+          tags,
+          summary: '新建自评',
+          body: z.object({
+            departmentId: z.string().min(1),
+            year: z.number().int().min(1990).max(2100),
+            kind: Kind,
+            rulebookId: z.string().min(1),
+            body: Body.optional(),
+            copyFromEvaluationId: z.string().optional(),
+          }),
+        },
+      },
+      async (request, reply) => {
+        const record = await createEvaluation(ctx, requireActor(request), request.body);
+        return reply.status(201).send(record);
+      },
+    );
+
+    app.get(
+      '/api/evaluations/:id',
+      { schema: { tags, summary: '自评详情', params: Id } },
+      async (request) => getEvaluation(ctx, requireActor(request), request.params.id),
+    );
+
+    app.put(
+      '/api/evaluations/:id',
+      {
+        schema: {
+          tags,
+          summary: '保存（带版本号，过期版本返回 409 与当前内容）',
+          params: Id,
+          body: z.object({ version: z.number().int().min(1), body: Body }),
+        },
+      },
+      async (request) =>
+        updateEvaluation(ctx, requireActor(request), request.params.id, request.body),
+    );
+
+    app.post(
+      '/api/evaluate',
+      { schema: { tags, summary: '即时评分与审查（不保存）', body: z.object({ body: Body }) } },
+      async (request) => {
+        requireActor(request);
+        return evaluateJson(ctx, request.body.body);
+      },
+    );
+
+    app.get(
+      '/api/evaluations/:id/findings',
+      { schema: { tags, summary: '评分表与审查发现', params: Id } },
+      async (request) => evaluationFindings(ctx, requireActor(request), request.params.id),
+    );
+
+    app.post(
+      '/api/evaluations/:id/transitions',
+      {
+        schema: {
+          tags,
+          summary: '流转：提交、退回、审核通过、公开、重新打开',
+          params: Id,
+          body: z.object({
+            action: z.enum(['submit', 'return', 'approve', 'publish', 'reopen']),
+            comment: z.string().max(5000).optional(),
+            comments: z
+              .array(
+                z.object({
+                  path: z.string().optional(),
+                  findingCode: z.string().optional(),
+                  text: z.string().min(1).max(5000),
+                }),
+              )
+              .max(500)
+              .optional(),
+          }),
+        },
+      },
+      async (request) => transition(ctx, requireActor(request), request.params.id, request.body),
+    );
+
+    app.get(
+      '/api/evaluations/:id/events',
+      { schema: { tags, summary: '审核记录', params: Id } },
+      async (request) => ({
+        items: await listEvents(ctx, requireActor(request), request.params.id),
+      }),
+    );
+
+    app.get(
+      '/api/evaluations/:id/revisions',
+      { schema: { tags, summary: '历史版本', params: Id } },
+      async (request) => ({
+        items: await listRevisions(ctx, requireActor(request), request.params.id),
+      }),
+    );
+
+    app.get(
+      '/api/evaluations/:id/revisions/:version',
+      {
+        schema: {
+          tags,
+          summary: '某一历史版本',
+          params: Id.extend({ version: z.coerce.number().int().min(1) }),
+        },
+      },
+      async (request) =>
+        getRevision(ctx, requireActor(request), request.params.id, request.params.version),
+    );
+
+    for (const format of ['docx', 'xlsx'] as const) {
+      app.get(
+        `/api/evaluations/:id/export.${format}`,
+        {
+          schema: {
+            tags,
+            summary: format === 'docx' ? '导出 Word 报告' : '导出 Excel 自评表',
+            params: Id,
+          },
+        },
+        async (request, reply) => {
+          const file = await exportEvaluation(
+            ctx,
+            requireActor(request),
+            request.params.id,
+            format,
+            request.ip,
+          );
+          return sendFile(reply, file.fileName, format, file.bytes);
+        },
+      );
+    }
+    done();
+  };
+}

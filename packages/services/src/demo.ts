@@ -1,0 +1,268 @@
+import { Evaluation as EvaluationSchema, fen as toFen, formatFen, sumPoints } from '@jixiao/domain';
+import type { Evaluation, IndicatorNode } from '@jixiao/domain';
+import type { UserRole } from '@jixiao/db';
+import type { ServiceContext } from './context.ts';
+import type { Actor } from './actor.ts';
+import { ServiceError } from './errors.ts';
+import { createDepartment, createRegion, createUser } from './directory.ts';
+import { loadActor } from './auth.ts';
+import { createEvaluation } from './evaluations.ts';
+import { transition } from './workflow.ts';
+import type { TransitionAction } from './workflow.ts';
+import { createRound } from './rounds.ts';
+import { getRulebook } from './rulebook-catalog.ts';
+
+export const DEFAULT_DEMO_PASSWORD = 'jixiao-demo';
+
+export interface DemoAccount {
+  username: string;
+  role: UserRole;
+  departmentName: string | null;
+}
+
+/** Generated departments of the demo region (a city's usual bureaus). */
+const GENERATED = [
+  '示范市教育局',
+  '示范市卫生健康委员会',
+  '示范市交通运输局',
+  '示范市住房和城乡建设局',
+  '示范市农业农村局',
+  '示范市民政局',
+  '示范市人力资源和社会保障局',
+  '示范市自然资源和规划局',
+  '示范市生态环境局',
+  '示范市水利局',
+  '示范市文化旅游广电体育局',
+  '示范市市场监督管理局',
+  '示范市应急管理局',
+  '示范市司法局',
+  '示范市审计局',
+  '示范市统计局',
+];
+
+/** The status path each generated evaluation walks, chosen so every status appears. */
+const PATHS: Record<string, TransitionAction[]> = {
+  draft: [],
+  submitted: ['submit'],
+  returned: ['submit', 'return'],
+  approved: ['submit', 'approve'],
+  published: ['submit', 'approve', 'publish'],
+};
+
+/** A small deterministic generator, so the demo looks the same on every start. */
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+    return state / 2 ** 32;
+  };
+}
+
+function scaleAmounts(value: unknown, factor: number): unknown {
+  if (Array.isArray(value)) return value.map((v) => scaleAmounts(v, factor));
+  if (value === null || typeof value !== 'object') return value;
+  const record = value as Record<string, unknown>;
+  if (typeof record['fen'] === 'number' && typeof record['unit'] === 'string') {
+    const fen = Math.round(record['fen'] * factor);
+    const unit = record['unit'];
+    return {
+      fen,
+      unit,
+      text:
+        unit === '万元' || unit === '元' || unit === '亿元'
+          ? formatFen(toFen(fen), unit)
+          : String(fen),
+    };
+  }
+  return Object.fromEntries(Object.entries(record).map(([k, v]) => [k, scaleAmounts(v, factor)]));
+}
+
+function adjustScores(nodes: IndicatorNode[], next: () => number): IndicatorNode[] {
+  return nodes.map((node) => {
+    if (node.children !== undefined && node.children.length > 0) {
+      const children = adjustScores(node.children, next);
+      const score = sumPoints(children.map((c) => c.score ?? 0));
+      return { ...node, children, score, deduction: sumPoints([node.weight ?? score, -score]) };
+    }
+    if (node.weight === undefined || next() > 0.3) return node;
+    const lost = Math.min(node.weight, [0.5, 1, 1.5, 2][Math.floor(next() * 4)] ?? 1);
+    const score = sumPoints([node.weight, -lost]);
+    return {
+      ...node,
+      score,
+      deduction: lost,
+      deviationReason: '受年中任务调整影响，部分工作未达预期，将加强计划管理。',
+    };
+  });
+}
+
+/** A varied copy of a template: another unit, year, budget scale, execution rate and scores. */
+function generateBody(
+  template: Evaluation,
+  unitName: string,
+  year: number,
+  next: () => number,
+): Evaluation {
+  const factor = 0.2 + next() * 4;
+  const scaled = scaleAmounts(template, factor) as Evaluation;
+  const rate = 0.72 + next() * 0.28;
+  const total = scaled.funds.total;
+  const funds = { ...scaled.funds };
+  if (total?.budget !== undefined) {
+    const executed = Math.round((total.budget.fen * rate) / 100) * 100;
+    const unit = total.budget.unit;
+    const ratePercent = Math.round(rate * 10000) / 100;
+    funds.total = {
+      ...total,
+      executed: { fen: toFen(executed), unit, text: formatFen(toFen(executed), unit) },
+      statedRate: { value: ratePercent, decimals: 2, text: `${ratePercent.toFixed(2)}%` },
+      statedScore: Math.round(Math.min(1, rate) * 10 * 100) / 100,
+    };
+  }
+  const indicators = adjustScores(scaled.indicators, next).map((node, i) =>
+    i === 0 && funds.total?.statedScore !== undefined
+      ? { ...node, score: funds.total.statedScore }
+      : node,
+  );
+  const statedTotal = sumPoints(indicators.map((n) => n.score ?? 0));
+  const json = {
+    ...scaled,
+    funds,
+    indicators,
+    meta: {
+      ...scaled.meta,
+      unitName,
+      year,
+      title: `${year}年度${unitName}部门整体支出绩效自评报告`,
+    },
+    stated: {
+      total: statedTotal,
+      grade: statedTotal >= 90 ? '优' : statedTotal >= 80 ? '良' : statedTotal >= 60 ? '中' : '差',
+    },
+  };
+  return EvaluationSchema.parse(json);
+}
+
+/**
+ * Fills an EMPTY database with the demo region: its finance bureau, the corpus units (their reports
+ * as real evaluations), generated departments over three years in every status, and accounts
+ * admin, reviewer, filer-<code> and head-<code>, all with one password.
+ */
+export async function seedDemo(
+  ctx: ServiceContext,
+  input: { password: string; corpus: readonly unknown[]; template: unknown },
+): Promise<DemoAccount[]> {
+  const existing = await ctx.db.selectFrom('users').select('id').limit(1).execute();
+  if (existing.length > 0)
+    throw new ServiceError('ALREADY_EXISTS', '数据库中已有账号，演示数据只能写入空数据库');
+  const next = random(20240601);
+  const region = await createRegion(ctx, { name: '示范市', financeBureau: '示范市财政局' });
+  const accounts: DemoAccount[] = [];
+  const admin = await createUser(ctx, null, {
+    username: 'admin',
+    password: input.password,
+    enforcePolicy: false,
+    role: 'admin',
+    displayName: '系统管理员',
+    regionId: region.id,
+  });
+  const reviewer = await createUser(ctx, null, {
+    username: 'reviewer',
+    password: input.password,
+    enforcePolicy: false,
+    role: 'reviewer',
+    displayName: '示范市财政局审核人',
+    regionId: region.id,
+  });
+  accounts.push(
+    { username: 'admin', role: 'admin', departmentName: null },
+    { username: 'reviewer', role: 'reviewer', departmentName: null },
+  );
+  const adminActor = await actorOf(ctx, admin.id);
+  const reviewerActor = await actorOf(ctx, reviewer.id);
+
+  const corpus = input.corpus.map((c) => EvaluationSchema.parse(c));
+  const template = EvaluationSchema.parse(input.template);
+  const units: { code: string; name: string; bodies: Evaluation[] }[] = corpus.map((body, i) => ({
+    code: `C${String(i + 1).padStart(2, '0')}`,
+    name: body.meta.unitName,
+    bodies: [body],
+  }));
+  const years = [2022, 2023, 2024];
+  GENERATED.forEach((name, i) => {
+    units.push({
+      code: `D${String(i + 1).padStart(2, '0')}`,
+      name,
+      bodies: years.map((y) => generateBody(template, name, y, next)),
+    });
+  });
+
+  for (const year of years) {
+    await createRound(ctx, reviewerActor, {
+      year,
+      kind: 'department',
+      rulebookId: template.rulebookId,
+      deadline: `${year + 1}-06-30`,
+    });
+  }
+  const statuses = ['published', 'approved', 'submitted', 'returned', 'draft'];
+  let n = 0;
+  for (const unit of units) {
+    const dept = await createDepartment(ctx, null, {
+      code: unit.code,
+      name: unit.name,
+      regionId: region.id,
+    });
+    const [filer, head] = await Promise.all([
+      createUser(ctx, null, {
+        username: `filer-${unit.code.toLowerCase()}`,
+        password: input.password,
+        enforcePolicy: false,
+        role: 'filer',
+        displayName: `${unit.name}填报人`,
+        departmentId: dept.id,
+      }),
+      createUser(ctx, null, {
+        username: `head-${unit.code.toLowerCase()}`,
+        password: input.password,
+        enforcePolicy: false,
+        role: 'head',
+        displayName: `${unit.name}负责人`,
+        departmentId: dept.id,
+      }),
+    ]);
+    accounts.push(
+      { username: filer.username, role: 'filer', departmentName: unit.name },
+      { username: head.username, role: 'head', departmentName: unit.name },
+    );
+    const filerActor = await actorOf(ctx, filer.id);
+    const headActor = await actorOf(ctx, head.id);
+    for (const body of unit.bodies) {
+      await getRulebook(ctx, body.rulebookId);
+      const record = await createEvaluation(ctx, filerActor, {
+        departmentId: dept.id,
+        year: body.meta.year,
+        kind: body.kind,
+        rulebookId: body.rulebookId,
+        body,
+      });
+      const latest = body.meta.year === 2024;
+      const status = latest ? (statuses[n % statuses.length] ?? 'draft') : 'published';
+      n += 1;
+      for (const action of PATHS[status] ?? []) {
+        const actor = action === 'submit' ? headActor : reviewerActor;
+        const comment =
+          action === 'return' ? '执行率低于90%未说明原因，请补充偏差原因后重新提交。' : undefined;
+        await transition(ctx, actor, record.id, { action, comment });
+      }
+    }
+  }
+  void adminActor;
+  return accounts;
+}
+
+async function actorOf(ctx: ServiceContext, id: string): Promise<Actor> {
+  const actor = await loadActor(ctx, id);
+  if (actor === null) throw new Error(`demo user ${id} vanished`);
+  return actor;
+}
