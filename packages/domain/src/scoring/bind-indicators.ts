@@ -83,6 +83,8 @@ export function bindIndicators(
     const rules: (RuleNode | undefined)[] = nodes.map((n) => {
       const byRef = n.ruleRef === undefined ? undefined : index.byId.get(n.ruleRef);
       if (byRef) return claim(byRef);
+      // The department's own leaves under a book leaf: nothing to match, skip the normalising.
+      if (candidates.length === 0 && level > 1 && parent?.rule !== undefined) return undefined;
       const name = normalizeIndicatorName(n.name);
       const sameLevel = candidates.find(
         (c) => !claimed.has(c) && (index.namesOf.get(c) ?? []).includes(name),

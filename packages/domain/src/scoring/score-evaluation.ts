@@ -20,6 +20,8 @@ interface Work {
   scale: number;
   /** Points moved in (+) or out (−) in hundredths. */
   movedHundredths: number;
+  /** Dropped by rescaling: not assessed, or a group whose children all were not. */
+  dropped: boolean;
   notes: string[];
 }
 
@@ -39,6 +41,7 @@ export function scoreEvaluation(evaluation: Evaluation, rulebook: Rulebook): Sco
       baseWeight: b.node.weight ?? b.rule?.weight,
       scale: 1,
       movedHundredths: 0,
+      dropped: false,
       notes: [],
     });
   }
@@ -52,7 +55,7 @@ export function scoreEvaluation(evaluation: Evaluation, rulebook: Rulebook): Sco
 
   const weightOf = (b: BoundIndicator): number | undefined => {
     const w = get(b);
-    if (b.node.notAssessed) return 0;
+    if (b.node.notAssessed || w.dropped) return 0;
     let scale = 1;
     for (let at: BoundIndicator | undefined = b; at; at = at.parent) scale *= get(at).scale;
     if (w.baseWeight === undefined) {
@@ -152,7 +155,8 @@ function ruleFor(b: BoundIndicator): LeafRule | undefined {
 
 /**
  * Moves the weight of not-assessed indicators where the report or the book says ('move'), or
- * rescales the assessed siblings so that their parent keeps its weight ('rescale').
+ * drops them and rescales the assessed siblings so that their parent keeps its weight
+ * ('rescale'); a group left with no assessed child drops out of its own level the same way.
  */
 function reallocate(
   roots: readonly BoundIndicator[],
@@ -160,6 +164,8 @@ function reallocate(
   options: RulebookOptions,
   get: (b: BoundIndicator) => Work,
 ): void {
+  const notAssessed = all.filter((b) => b.node.notAssessed === true);
+  if (notAssessed.length === 0) return;
   const byRuleId = new Map<string, BoundIndicator>();
   const byName = new Map<string, BoundIndicator>();
   for (const b of all) {
@@ -167,58 +173,48 @@ function reallocate(
     byName.set(normalizeIndicatorName(b.node.name), b);
   }
   const na = options.notApplicable;
-  const rescaleQueue: BoundIndicator[] = [];
-  for (const b of all) {
-    if (!b.node.notAssessed) continue;
+  const dropped = new Set<BoundIndicator>();
+  for (const b of notAssessed) {
     const w = get(b);
-    const moved = w.baseWeight ?? 0;
     const to = b.node.weightMovedTo ?? (na.mode === 'move' ? na.to : undefined);
     const target =
       to === undefined ? undefined : (byRuleId.get(to) ?? byName.get(normalizeIndicatorName(to)));
     if (target && !target.node.notAssessed && target !== b) {
-      const h = toHundredths(moved);
-      for (let at: BoundIndicator | undefined = b.parent; at; at = at.parent) {
-        get(at).movedHundredths -= h;
-      }
+      const h = toHundredths(w.baseWeight ?? 0);
+      for (let at = b.parent; at; at = at.parent) get(at).movedHundredths -= h;
       for (let at: BoundIndicator | undefined = target; at; at = at.parent) {
         get(at).movedHundredths += h;
       }
       get(target).notes.push('weight-moved-in');
       w.notes.push('weight-moved-out');
     } else {
-      rescaleQueue.push(b);
+      dropped.add(b);
     }
   }
-  for (const b of rescaleQueue) rescaleSiblings(b, roots, get);
-}
-
-/** Scales the assessed siblings of `b` so that they fill the weight `b` leaves free. */
-function rescaleSiblings(
-  b: BoundIndicator,
-  roots: readonly BoundIndicator[],
-  get: (b: BoundIndicator) => Work,
-): void {
-  const siblings = b.parent ? b.parent.children : roots;
-  const weightOf = (s: BoundIndicator): number => get(s).baseWeight ?? 0;
-  const total = siblings.reduce((sum, s) => sum + weightOf(s), 0);
-  const remaining = siblings
-    .filter((s) => !s.node.notAssessed)
-    .reduce((sum, s) => sum + weightOf(s), 0);
-  get(b).notes.push('weight-rescaled-out');
-  if (remaining <= 0) {
-    // Nothing left at this level: the parent itself drops out and its siblings absorb it.
-    if (b.parent && !b.parent.node.notAssessed) rescaleSiblings(b.parent, roots, get);
-    return;
+  if (dropped.size === 0) return;
+  // Children come before their parents in reversed pre-order: a group whose children all
+  // dropped out drops out itself.
+  for (let i = all.length - 1; i >= 0; i--) {
+    const b = all[i];
+    if (b && b.children.length > 0 && b.children.every((c) => dropped.has(c))) dropped.add(b);
   }
-  // Several not-assessed siblings share one rescale: apply it once.
-  const first = siblings.find((s) => s.node.notAssessed);
-  if (first !== b) return;
-  const factor = total / remaining;
-  for (const s of siblings) {
-    if (s.node.notAssessed) continue;
-    const w = get(s);
-    w.scale *= factor;
-    w.notes.push('weight-rescaled');
+  const levels = new Set<BoundIndicator | undefined>();
+  for (const b of dropped) {
+    if (b.parent === undefined || !dropped.has(b.parent)) levels.add(b.parent);
+    get(b).dropped = true;
+    get(b).notes.push('weight-rescaled-out');
+  }
+  for (const parent of levels) {
+    const siblings = parent ? parent.children : roots;
+    const weightOf = (s: BoundIndicator): number => get(s).baseWeight ?? 0;
+    const kept = siblings.filter((s) => !dropped.has(s));
+    const total = siblings.reduce((sum, s) => sum + weightOf(s), 0);
+    const remaining = kept.reduce((sum, s) => sum + weightOf(s), 0);
+    if (remaining <= 0) continue;
+    for (const s of kept) {
+      get(s).scale *= total / remaining;
+      get(s).notes.push('weight-rescaled');
+    }
   }
 }
 
