@@ -191,6 +191,19 @@ const ROWS: Record<string, Row[]> = {
   ],
 };
 
+/**
+ * What the book computes from the stated leaf scores: 000 loses the 4 points its subtotals
+ * invent (10 + 49 + 24 + 10 = 93, the execution rule giving 10 for 100%); 003 is 98 + 3.5 capped
+ * at 100; 004 agrees with its 99. 002: 97.06% of 10 is 9.7068, stated 9.7 — either rounding.
+ */
+const COMPUTED_TOTAL: Record<string, number> = {
+  '000_1b4dc649ed6af86d': 93,
+  '002_a7b055efa2efa46e': 98.7,
+  '003_673b39950d73d57f': 100,
+  '004_66e78293cd0851a8': 99,
+};
+const TOTAL_TOLERANCE: Record<string, number> = { '002_a7b055efa2efa46e': 0.01 + 1e-9 };
+
 describe.each(Object.keys(ROWS))('corpus report %s', (stem) => {
   const { evaluation, rulebook, findings } = load(stem);
   const rows = ROWS[stem] ?? [];
@@ -220,13 +233,28 @@ describe.each(Object.keys(ROWS))('corpus report %s', (stem) => {
     expect(extra.map(show)).toEqual([]);
   });
 
-  it('scores without throwing and keeps the stated total', () => {
+  it('scores to the total the stated leaf scores support', () => {
     const sheet = scoreEvaluation(evaluation, rulebook);
     expect(sheet.statedTotal).toBe(evaluation.stated.total);
+    expect(Math.abs(sheet.total - (COMPUTED_TOTAL[stem] ?? Number.NaN))).toBeLessThanOrEqual(
+      TOTAL_TOLERANCE[stem] ?? 0,
+    );
   });
 });
 
 describe('legitimate cases stay silent', () => {
+  it('004: the attached 区委办专项 table has no error under its own book and scores its 98', () => {
+    const { evaluation } = load('004_66e78293cd0851a8');
+    const project = evaluation.kind === 'department' ? evaluation.projectEvaluations[0] : undefined;
+    if (!project) throw new Error('004 has no attached project evaluation');
+    const book = Rulebook.parse(
+      JSON.parse(readFileSync(new URL(`${project.rulebookId}.json`, rulebooksDir), 'utf8')),
+    );
+    const errors = checkEvaluation(project, book).filter((f) => f.severity === 'error');
+    expect(errors.map(show)).toEqual([]);
+    expect(scoreEvaluation(project, book).total).toBe(98);
+  });
+
   it('003: 部门预算资金支出率 scored 6 of 3 is explained by the moved weight', () => {
     const { findings } = load('003_673b39950d73d57f');
     const over = findings.filter((f) => f.category === 'score-over-weight');
