@@ -1,0 +1,54 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { DepartmentEvaluation } from '../evaluation.ts';
+import { amount } from '../money.ts';
+import { percent } from '../ratio.ts';
+import { checkPlausibility } from './plausibility.ts';
+
+const base = DepartmentEvaluation.parse(
+  JSON.parse(
+    readFileSync(
+      new URL('../../../../fixtures/evaluations/clean-hunan-department.json', import.meta.url),
+      'utf8',
+    ),
+  ),
+);
+const clean = (): DepartmentEvaluation => structuredClone(base);
+
+function paragraph(e: DepartmentEvaluation, text: string): void {
+  e.chapters.push({ key: 'performance', title: '部门整体支出绩效情况', paragraphs: [text] });
+}
+
+describe('implausible', () => {
+  it('is silent on ordinary figures', () => {
+    const e = clean();
+    paragraph(e, '全年发放宣传手册5000本，罚没收入约27.3万元。');
+    expect(checkPlausibility(e)).toEqual([]);
+  });
+
+  it('warns on a figure far beyond the annual budget (处罚金额约273000万元)', () => {
+    const e = clean();
+    paragraph(e, '查获超限超载车辆49台，处罚金额约273000万元。');
+    const findings = checkPlausibility(e);
+    expect(findings.map((f) => [f.code, f.category, f.severity, f.stated])).toEqual([
+      ['IMPLAUSIBLE_MAGNITUDE', 'implausible', 'warning', '273000万元'],
+    ]);
+    expect(findings[0]?.params['factor']).toBe(273);
+  });
+
+  it('leaves region-wide economic figures alone', () => {
+    const e = clean();
+    paragraph(e, '全区实现地区生产总值300亿元。');
+    expect(checkPlausibility(e)).toEqual([]);
+  });
+
+  it('reports negative amounts and shares over 100%', () => {
+    const e = clean();
+    e.basicExpenditure.personnel = { amount: amount('-5.00') };
+    e.projectExpenditure.projects.push({ name: '新项目', statedShare: percent('120%') });
+    expect(checkPlausibility(e).map((f) => [f.code, f.severity, f.stated])).toEqual([
+      ['IMPLAUSIBLE_NEGATIVE', 'error', '-5.00'],
+      ['IMPLAUSIBLE_SHARE', 'error', '120%'],
+    ]);
+  });
+});

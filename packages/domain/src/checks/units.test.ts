@@ -1,0 +1,52 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { DepartmentEvaluation } from '../evaluation.ts';
+import type { IndicatorNode } from '../evaluation.ts';
+import { parseExpression } from '../parse-expression.ts';
+import { checkUnits } from './units.ts';
+
+const base = DepartmentEvaluation.parse(
+  JSON.parse(
+    readFileSync(
+      new URL('../../../../fixtures/evaluations/clean-hunan-department.json', import.meta.url),
+      'utf8',
+    ),
+  ),
+);
+const clean = (): DepartmentEvaluation => structuredClone(base);
+
+function leaf(e: DepartmentEvaluation, ...path: number[]): IndicatorNode {
+  let list = e.indicators;
+  let found: IndicatorNode | undefined;
+  for (const i of path) {
+    found = list[i];
+    list = found?.children ?? [];
+  }
+  if (!found) throw new Error(`no node at ${path.join('.')}`);
+  return found;
+}
+
+describe('units', () => {
+  it('are silent when actual and target share a unit', () => {
+    expect(checkUnits(clean())).toEqual([]);
+  });
+
+  it('report 138万件 against a target of 138件', () => {
+    const e = clean();
+    const n = leaf(e, 1, 0, 0);
+    n.target = parseExpression('138件');
+    n.actual = parseExpression('138万件');
+    const findings = checkUnits(e);
+    expect(findings.map((f) => [f.code, f.category, f.severity, f.stated, f.expected])).toEqual([
+      ['UNIT_MISMATCH', 'unit', 'error', '138万件', '138件'],
+    ]);
+  });
+
+  it('name a 元/万元 slip as such', () => {
+    const e = clean();
+    const n = leaf(e, 1, 3, 0);
+    n.target = parseExpression('≤1000万元');
+    n.actual = parseExpression('998元');
+    expect(checkUnits(e).map((f) => f.code)).toEqual(['UNIT_YUAN_WAN']);
+  });
+});
