@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { comparePercent, formatPercent, parsePercent, percent, ratioPercent } from './ratio.ts';
+
+/** Reference: numerator/denominator as a percentage with `decimals`, half-up, in BigInt. */
+function reference(n: bigint, d: bigint, decimals: number): { rounded: bigint; truncated: bigint } {
+  const scaled = n * 10n ** BigInt(decimals + 2);
+  const q = scaled / d;
+  return { truncated: q, rounded: (scaled % d) * 2n >= d ? q + 1n : q };
+}
+
+describe('ratioPercent', () => {
+  it('agrees with exact integer arithmetic, rounded half-up and truncated', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 1e12 }),
+        fc.integer({ min: 1, max: 1e12 }),
+        fc.integer({ min: 0, max: 4 }),
+        (n, d, decimals) => {
+          const r = ratioPercent(n, d, decimals);
+          const ref = reference(BigInt(n), BigInt(d), decimals);
+          const div = 10 ** decimals;
+          expect(r?.rounded).toBe(Number(ref.rounded) / div);
+          expect(r?.truncated).toBe(Number(ref.truncated) / div);
+        },
+      ),
+    );
+  });
+
+  it('is odd in the numerator and rounds half away from zero', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 1e9 }), fc.integer({ min: 1, max: 1e9 }), (n, d) => {
+        const pos = ratioPercent(n, d);
+        const neg = ratioPercent(-n, d);
+        expect(neg?.rounded).toBe(-(pos?.rounded ?? NaN));
+        expect(neg?.truncated).toBe(-(pos?.truncated ?? NaN));
+      }),
+    );
+  });
+
+  it('keeps the rounded value within half a unit of the exact ratio', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 1e10 }), fc.integer({ min: 1, max: 1e10 }), (n, d) => {
+        const r = ratioPercent(n, d, 2);
+        if (!r) throw new Error('denominator is not zero');
+        expect(Math.abs(r.rounded - r.exact)).toBeLessThanOrEqual(0.005 + 1e-9);
+        expect(r.truncated).toBeLessThanOrEqual(r.exact + 1e-9);
+      }),
+    );
+  });
+
+  it('reads the corpus cases: 怀化 97.07% (stated 97.06% truncated), 雁峰 8.37%', () => {
+    expect(ratioPercent(380_119, 391_598)).toMatchObject({ rounded: 97.07, truncated: 97.06 });
+    expect(ratioPercent(7_571, 90_493)?.rounded).toBe(8.37);
+    expect(ratioPercent(1, 0)).toBeUndefined();
+  });
+});
+
+describe('comparePercent', () => {
+  it('calls the rounded ratio exact and the truncated one a rounding-style difference', () => {
+    expect(comparePercent(percent('97.07%'), 380_119, 391_598)?.agreement).toBe('exact');
+    expect(comparePercent(percent('97.06%'), 380_119, 391_598)?.agreement).toBe('truncated');
+    expect(comparePercent(percent('12%'), 7_571, 90_493)).toEqual({
+      agreement: 'wrong',
+      expected: 8,
+    });
+  });
+
+  it('finds every half-up rounded ratio exact, at any stated precision', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 1e9 }),
+        fc.integer({ min: 1, max: 1e9 }),
+        fc.integer({ min: 0, max: 3 }),
+        (n, d, decimals) => {
+          const r = ratioPercent(n, d, decimals);
+          if (!r) throw new Error('denominator is not zero');
+          const stated = percent(formatPercent(r.rounded, decimals));
+          expect(comparePercent(stated, n, d)?.agreement).toBe('exact');
+        },
+      ),
+    );
+  });
+});
+
+describe('parsePercent', () => {
+  it('reads the decimals as written and full-width forms', () => {
+    expect(parsePercent('97.06%')).toEqual({ value: 97.06, decimals: 2, text: '97.06%' });
+    expect(parsePercent('１００％')).toMatchObject({ value: 100, decimals: 0 });
+    expect(parsePercent('百分之百')).toBeUndefined();
+  });
+});
