@@ -15,13 +15,11 @@ export function formatFindings(findings: readonly Finding[]): string {
     if (group.length === 0) continue;
     lines.push('', `【${SEVERITY_LABELS_ZH[severity]}】`);
     group.forEach((f, i) => {
-      const figures: string[] = [];
-      if (f.stated !== undefined) figures.push(`填报 ${f.stated}`);
-      if (f.expected !== undefined) figures.push(`应为 ${f.expected}`);
-      if (f.line !== undefined) figures.push(`第 ${f.line} 行`);
-      const tail = figures.length > 0 ? `（${figures.join('，')}）` : '';
-      lines.push(`  ${i + 1}. [${CATEGORY_LABELS_ZH[f.category]}] ${f.message}${tail}`);
-      lines.push(`     位置：${f.path === '' ? '（整体）' : f.path}  代码：${f.code}`);
+      // The message already states the figures (stated / expected); the location goes below.
+      lines.push(`  ${i + 1}. [${CATEGORY_LABELS_ZH[f.category]}] ${f.message}`);
+      const where = f.path === '' ? '（整体）' : f.path;
+      const line = f.line === undefined ? '' : `（原文第 ${f.line} 行）`;
+      lines.push(`     位置：${where}${line}  代码：${f.code}`);
       if (f.excerpt !== undefined) lines.push(`     原文：${f.excerpt}`);
     });
   }
