@@ -1,0 +1,135 @@
+import { describe, expect, it } from 'vitest';
+import { Evaluation } from '../evaluation.ts';
+import type { OutlineHeading } from '../evaluation.ts';
+import { checkNumbering, parseChineseNumeral, parseNumberText, renderNumber } from './numbering.ts';
+
+function withOutline(headings: readonly [number, string][]): Evaluation {
+  const outline: OutlineHeading[] = headings.map(([level, numberText], i) => ({
+    level,
+    numberText,
+    title: `标题${i + 1}`,
+    line: i + 1,
+  }));
+  return Evaluation.parse({
+    kind: 'project',
+    projectName: '示例项目',
+    rulebookId: 'central-project',
+    meta: { unitName: '示例单位', year: 2024 },
+    outline,
+  });
+}
+
+const summary = (e: Evaluation): string[][] =>
+  checkNumbering(e).map((f) => [f.code, f.stated ?? '', f.expected ?? '']);
+
+describe('reading heading numbers', () => {
+  it('reads every style reports use', () => {
+    expect(parseNumberText('十二、')).toEqual({ style: 'cn-dun', value: 12 });
+    expect(parseNumberText('（三）')).toEqual({ style: 'cn-paren', value: 3 });
+    expect(parseNumberText('(2)')).toEqual({ style: 'arabic-paren', value: 2 });
+    expect(parseNumberText('１．')).toEqual({ style: 'arabic-dot', value: 1 });
+    expect(parseNumberText('5、')).toEqual({ style: 'arabic-dun', value: 5 });
+    expect(parseNumberText('⑵')).toEqual({ style: 'paren-unicode', value: 2 });
+    expect(parseNumberText('③')).toEqual({ style: 'circled', value: 3 });
+    expect(parseNumberText('第四部分')).toEqual({ style: 'ordinal', value: 4 });
+    expect(parseNumberText('附件')).toBeUndefined();
+    expect(parseChineseNumeral('二十三')).toBe(23);
+    expect(renderNumber('cn-paren', 11)).toBe('（十一）');
+  });
+});
+
+describe('numbering', () => {
+  it('is silent on a clean outline', () => {
+    const e = withOutline([
+      [1, '一、'],
+      [2, '（一）'],
+      [3, '1.'],
+      [3, '2.'],
+      [2, '（二）'],
+      [1, '二、'],
+      [2, '（一）'],
+      [1, '三、'],
+    ]);
+    expect(checkNumbering(e)).toEqual([]);
+  });
+
+  it('reports a chapter missing (五 → 七)', () => {
+    const e = withOutline([
+      [1, '一、'],
+      [1, '二、'],
+      [1, '三、'],
+      [1, '四、'],
+      [1, '五、'],
+      [1, '七、'],
+    ]);
+    const findings = checkNumbering(e);
+    expect(findings.map((f) => [f.code, f.category, f.severity, f.stated, f.path])).toEqual([
+      ['NUMBERING_GAP', 'numbering', 'warning', '七、', 'outline[5].numberText'],
+    ]);
+    expect(findings[0]?.message).toBe('序号不连续（第6行）：“五、”之后为“七、”，缺少序号六、');
+  });
+
+  it('reports a repeated number (1. and 1.)', () => {
+    expect(
+      summary(
+        withOutline([
+          [1, '1.'],
+          [1, '1.'],
+          [1, '2.'],
+        ]),
+      ),
+    ).toEqual([['NUMBERING_REPEAT', '1.', '2.']]);
+  });
+
+  it('reports mixed styles among siblings: 一…四、5、6 and （一）（2）（三）', () => {
+    const e = withOutline([
+      [1, '一、'],
+      [2, '（一）'],
+      [2, '（2）'],
+      [2, '（三）'],
+      [1, '二、'],
+      [1, '三、'],
+      [1, '四、'],
+      [1, '5、'],
+      [1, '六、'],
+    ]);
+    expect(summary(e)).toEqual([
+      ['NUMBERING_MIXED', '5、', '五、'],
+      ['NUMBERING_MIXED', '（2）', '（二）'],
+    ]);
+  });
+
+  it('reports numbers out of order: （一）（3）（2）', () => {
+    const e = withOutline([
+      [1, '一、'],
+      [2, '（一）'],
+      [2, '（三）'],
+      [2, '（二）'],
+    ]);
+    expect(summary(e).map(([code]) => code)).toEqual(['NUMBERING_GAP', 'NUMBERING_ORDER']);
+  });
+
+  it('checks the indicators’ numbers among siblings (1、 2、 ⑵)', () => {
+    const e = Evaluation.parse({
+      kind: 'project',
+      projectName: '示例项目',
+      rulebookId: 'central-project',
+      meta: { unitName: '示例单位', year: 2024 },
+      indicators: [
+        {
+          name: '效益指标',
+          children: [
+            { name: '社会效益', numberText: '1、' },
+            { name: '生态效益', numberText: '2、' },
+            { name: '可持续影响指标', numberText: '⑵' },
+          ],
+        },
+      ],
+    });
+    const findings = checkNumbering(e);
+    expect(findings.map((f) => [f.code, f.path, f.stated, f.expected])).toEqual([
+      ['NUMBERING_MIXED', 'indicators[0].children[2].numberText', '⑵', '3、'],
+      ['NUMBERING_REPEAT', 'indicators[0].children[2].numberText', '⑵', '3、'],
+    ]);
+  });
+});
