@@ -65,7 +65,8 @@ export function indexRulebook(tree: readonly RuleNode[]): BookIndex {
 /**
  * Binds the evaluation's indicator tree to the rulebook: by `ruleRef`, else by name or alias at
  * the same level, else (when the report lost a level) by a name unique in the whole book, else by
- * position when the level has as many indicators as the book has nodes and the weights agree.
+ * position when the level has as many indicators as the book has nodes, the weights agree and the
+ * book node has no specific rule of its own.
  */
 export function bindIndicators(
   indicators: readonly IndicatorNode[],
@@ -101,6 +102,8 @@ export function bindIndicators(
         const c = candidates[i];
         if (rules[i] !== undefined || c === undefined || claimed.has(c)) return;
         if (n.weight !== undefined && c.weight !== undefined && n.weight !== c.weight) return;
+        // A node with a rule of its own (step bands, per-point…) is never bound by position alone.
+        if (c.rule && c.rule.kind !== 'manual' && c.rule.kind !== 'auto') return;
         rules[i] = claim(c);
       });
     }

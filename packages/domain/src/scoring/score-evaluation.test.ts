@@ -322,6 +322,23 @@ describe('scoreEvaluation on a small book', () => {
     expect(node(sheet, '完全不同').ruleId).toBe('effect');
   });
 
+  it('does not bind a department leaf by position to a book node with a specific rule', () => {
+    const e = evaluation({
+      rulebookId: 'hunan-department',
+      indicators: [
+        group('产出指标', 50, [
+          group('成本指标', 10, [
+            q('三公经费控制率', 5, '≤100%', '71.58%', 5),
+            q('公用经费控制率', 5, '≤100%', '100%', 5),
+          ]),
+        ]),
+      ],
+    });
+    const sheet = scoreEvaluation(e, book('hunan-department'));
+    expect(node(sheet, '公用经费控制率')).toMatchObject({ ruleKind: 'negative', computedScore: 5 });
+    expect(node(sheet, '公用经费控制率').ruleId).toBeUndefined();
+  });
+
   it('gives unbound indicators a stated score node', () => {
     const e = smallEvaluation();
     e.indicators.push({ name: '额外指标', weight: 5, score: 4 });
