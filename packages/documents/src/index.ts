@@ -24,3 +24,4 @@ export type {
 } from './read/index.ts';
 export * from './write/index.ts';
 export * from './extract/index.ts';
+export * from './xlsx/index.ts';

@@ -114,9 +114,9 @@ export function selfEvaluationTables(input: SelfEvaluationInput): TableModel[] {
       amountCell(row.initialBudget, unit),
       amountCell(row.budget, unit),
       amountCell(row.executed, unit),
-      isTotal ? pointsCell(execution?.weight ?? row.weight) : { text: '' },
+      pointsCell(isTotal ? (execution?.weight ?? row.weight) : row.weight),
       percentCell(rate),
-      isTotal ? pointsCell(execution?.score ?? row.statedScore) : { text: '' },
+      pointsCell(isTotal ? (execution?.score ?? row.statedScore) : row.statedScore),
     ]);
   }
 

@@ -1,0 +1,4 @@
+export { renderTablesXlsx } from './render-tables.ts';
+export { readTablesXlsx } from './read-tables.ts';
+export type { EvaluationDraft, ProjectDraft } from './read-tables.ts';
+export type { XlsxProblem } from './sheet-grid.ts';
