@@ -9,7 +9,11 @@ const root = document.getElementById('root');
 if (root)
   createRoot(root).render(
     <StrictMode>
-      <ConfigProvider locale={zhCN} theme={{ token: { colorPrimary: '#b5242a', borderRadius: 4 } }}>
+      <ConfigProvider
+        locale={zhCN}
+        button={{ autoInsertSpace: false }}
+        theme={{ token: { colorPrimary: '#b5242a', borderRadius: 4 } }}
+      >
         <AntApp>
           <App />
         </AntApp>

@@ -279,6 +279,17 @@ export function LinesField({
   );
 }
 
+/** A table cell bound to a path: a finding can jump here and it lights up. */
+export function PathCell({ path, children }: { path: string; children: ReactNode }) {
+  const { focusPath } = useEditor();
+  const hit = focusPath !== null && (focusPath === path || focusPath.startsWith(`${path}.`));
+  return (
+    <div data-path={path} className={hit ? 'field-hit' : undefined}>
+      {children}
+    </div>
+  );
+}
+
 export function FieldGrid({ children }: { children: ReactNode }) {
   return <div className="field-grid">{children}</div>;
 }

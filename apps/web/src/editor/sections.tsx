@@ -10,6 +10,7 @@ import {
   MoneyInput,
   MoneyField,
   NumberField,
+  PathCell,
   PercentInput,
   PercentField,
   TextField,
@@ -76,14 +77,14 @@ export function FundsSection() {
   const cell = (key: FundRowKey, col: 'initialBudget' | 'budget' | 'executed') => {
     const path = `funds.${key}.${col}`;
     return (
-      <div data-path={path}>
+      <PathCell path={path}>
         <MoneyInput
           ariaLabel={`${FUND_ROWS.find((r) => r[0] === key)?.[1] ?? key} ${COL_LABEL[col]}`}
           value={getAt(body, path) as never}
           disabled={readOnly}
           onChange={(a) => update(path, a)}
         />
-      </div>
+      </PathCell>
     );
   };
   const label = (key: FundRowKey) => FUND_ROWS.find((r) => r[0] === key)?.[1] ?? key;
@@ -119,14 +120,14 @@ export function FundsSection() {
             key: 'rate',
             width: 130,
             render: (_: unknown, r: { key: FundRowKey }) => (
-              <div data-path={`funds.${r.key}.statedRate`}>
+              <PathCell path={`funds.${r.key}.statedRate`}>
                 <PercentInput
                   ariaLabel={`${label(r.key)} 执行率`}
                   value={getAt(body, `funds.${r.key}.statedRate`) as never}
                   disabled={readOnly}
                   onChange={(p) => update(`funds.${r.key}.statedRate`, p)}
                 />
-              </div>
+              </PathCell>
             ),
           },
         ]}
@@ -384,14 +385,14 @@ export function BaseDataSection() {
   const cell = (row: string, col: 'previousActual' | 'budget' | 'actual', label: string) => {
     const path = `baseData.${row}.${col}`;
     return (
-      <div data-path={path}>
+      <PathCell path={path}>
         <MoneyInput
           ariaLabel={label}
           value={getAt(body, path) as never}
           disabled={readOnly}
           onChange={(a) => update(path, a)}
         />
-      </div>
+      </PathCell>
     );
   };
   return (

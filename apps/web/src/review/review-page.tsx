@@ -8,6 +8,7 @@ import {
   Col,
   Input,
   List,
+  Modal,
   Popconfirm,
   Row,
   Space,
@@ -107,9 +108,11 @@ function Review({
       setBusy(false);
     }
   };
+  const [target, setTarget] = useState<Finding | null>(null);
+  const [targetText, setTargetText] = useState('');
   const commentOn = (f: Finding) => {
-    const text = window.prompt(`对“${f.message}”的意见`, '请核实并修改');
-    if (text) setComments((c) => [...c, { path: f.path, findingCode: f.code, text }]);
+    setTarget(f);
+    setTargetText('请核实并修改');
   };
 
   return (
@@ -308,6 +311,30 @@ function Review({
           </Card>
         </Col>
       </Row>
+      <Modal
+        open={target !== null}
+        title="对审查发现提意见"
+        okText="添加意见"
+        cancelText="取消"
+        onCancel={() => setTarget(null)}
+        onOk={() => {
+          if (target && targetText.trim())
+            setComments((c) => [
+              ...c,
+              { path: target.path, findingCode: target.code, text: targetText.trim() },
+            ]);
+          setTarget(null);
+        }}
+      >
+        <Typography.Paragraph>{target?.message}</Typography.Paragraph>
+        <Input.TextArea
+          aria-label="意见内容"
+          value={targetText}
+          onChange={(e) => setTargetText(e.target.value)}
+          autoSize={{ minRows: 2 }}
+          autoFocus
+        />
+      </Modal>
     </>
   );
 }
