@@ -157,6 +157,13 @@ describe('jixiao check', () => {
     }
   });
 
+  it('exits 0 and says so when a consistent evaluation has no findings', async () => {
+    const clean = 'fixtures/evaluations/clean-hunan-department.json';
+    const { code, out } = await run('check', clean, '--fail-on', 'warning');
+    expect(out).toBe('检查结果：未发现问题。\n');
+    expect(code).toBe(0);
+  });
+
   it('groups the findings by severity with Chinese labels', async () => {
     const { out } = await run('check', fixture);
     expect(out).toMatch(/^检查结果：错误 \d+ 项，警告 \d+ 项，提示 \d+ 项/);
@@ -245,6 +252,7 @@ describe('jixiao start', () => {
       expect(out).toContain(file);
     expect(out).toContain('总分（计算）');
     expect(out).toContain('检查结果');
+    expect(out).toMatch(/汇总\n文件 +单位 +总分\(计算\)/);
   });
 });
 

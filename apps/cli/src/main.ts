@@ -5,6 +5,7 @@ import { processIo } from './cli-io.ts';
 import type { Command } from './command.ts';
 import { EXIT_OK, EXIT_USAGE } from './command.ts';
 import { checkCommand } from './commands/check.ts';
+import { renderCommand } from './commands/render.ts';
 import { rulebooksCommand } from './commands/rulebooks.ts';
 import { scoreCommand } from './commands/score.ts';
 import { startCommand } from './commands/start.ts';
@@ -14,6 +15,7 @@ export const COMMANDS: readonly Command[] = [
   startCommand,
   scoreCommand,
   checkCommand,
+  renderCommand,
   rulebooksCommand,
 ];
 

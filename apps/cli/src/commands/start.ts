@@ -1,6 +1,7 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { checkEvaluation, scoreEvaluation } from '@jixiao/domain';
+import { checkEvaluation, formatPoints, scoreEvaluation } from '@jixiao/domain';
+import type { Severity } from '@jixiao/domain';
 import type { CliIo } from '../cli-io.ts';
 import type { Command } from '../command.ts';
 import { EXIT_OK, EXIT_USAGE, parseCommandArgs } from '../command.ts';
@@ -8,6 +9,7 @@ import { resolveRulebook } from '../input/load-input.ts';
 import { printProblems, readEvaluationFile } from '../input/read-evaluation.ts';
 import { formatFindings } from '../output/format-findings.ts';
 import { formatScoreSheet } from '../output/format-score-sheet.ts';
+import { formatTable } from '../output/text-width.ts';
 import { repoRoot } from '../repo-root.ts';
 
 const USAGE = `用法：jixiao start
@@ -18,6 +20,7 @@ const USAGE = `用法：jixiao start
   -h, --help   显示本说明`;
 
 const FIXTURES = path.join('fixtures', 'evaluations');
+const SUMMARY_HEADER = ['文件', '单位', '总分(计算)', '总分(填报)', '等级', '错误/警告/提示'];
 
 export const startCommand: Command = {
   name: 'start',
@@ -43,6 +46,7 @@ export const startCommand: Command = {
     }
     io.stdout(`jixiao 预算绩效自评：${FIXTURES} 下共 ${files.length} 份示例自评材料\n`);
     let exitCode = EXIT_OK;
+    const summary: string[][] = [];
     for (const file of files) {
       const shown = path.join(FIXTURES, file);
       io.stdout(`\n${'═'.repeat(72)}\n${shown}\n${'═'.repeat(72)}\n`);
@@ -58,10 +62,22 @@ export const startCommand: Command = {
         continue;
       }
       const sheet = scoreEvaluation(read.evaluation, rulebook);
+      const findings = checkEvaluation(read.evaluation, rulebook, sheet);
       io.stdout(formatScoreSheet(sheet, read.evaluation, rulebook));
       io.stdout('\n');
-      io.stdout(formatFindings(checkEvaluation(read.evaluation, rulebook)));
+      io.stdout(formatFindings(findings));
+      const count = (severity: Severity): number =>
+        findings.filter((f) => f.severity === severity).length;
+      summary.push([
+        file,
+        read.evaluation.meta.unitName,
+        formatPoints(sheet.total),
+        sheet.statedTotal === undefined ? '—' : formatPoints(sheet.statedTotal),
+        sheet.grade ?? '—',
+        `${count('error')}/${count('warning')}/${count('info')}`,
+      ]);
     }
+    io.stdout(`\n${'═'.repeat(72)}\n汇总\n${formatTable(SUMMARY_HEADER, summary)}`);
     return exitCode;
   },
 };
