@@ -24,4 +24,5 @@ export type {
 } from './read/index.ts';
 export * from './write/index.ts';
 export * from './extract/index.ts';
+export * from './audit/index.ts';
 export * from './xlsx/index.ts';

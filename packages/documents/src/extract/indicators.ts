@@ -1,4 +1,4 @@
-import { parseExpression } from '@jixiao/domain';
+import { parseExpression, sumPoints } from '@jixiao/domain';
 import type { Adjustment, IndicatorNode } from '@jixiao/domain';
 import type { Block } from '../read/block.ts';
 import type { NumberStyle } from '../read/heading.ts';
@@ -20,6 +20,7 @@ const RUN_IN_LEAF = new RegExp(`^([^，。]{2,16})。自评得分${N}分`);
 const NARRATIVE_LEAF = new RegExp(
   `^(.+?)[，,；;]年度指标值[：:]?(.+?)[，,；;。]实际(?:完成|指标)?值[：:]?(.+?)[，,；;。]分值${N}分[，,；;]?得分${N}分`,
 );
+const TITLE_ONLY = /^[^，。；：,;:]{2,12}。?$/;
 const SELF_SCORE = new RegExp(`^自评得分${N}分`);
 const NOT_ASSESSED = /本项指标不考核|不纳入考核|不适用/;
 const BONUS = new RegExp(`^(加分|减分)(?:得分|项)?[：:]?${N}分`);
@@ -66,6 +67,13 @@ export function extractNarrativeIndicators(blocks: readonly Block[]): IndicatorE
     }
     return -1;
   };
+  // A group that would not fit in the weight left under the open group is its sibling, whatever
+  // its number says ("⑵可持续影响指标(分值6分)" after the leaf "⑴…分值4分" of a 4-point group).
+  const overflows = (top: Open | undefined, node: IndicatorNode): boolean => {
+    if (!top?.hasLeaf || node.weight === undefined || top.node.weight === undefined) return false;
+    const used = sumPoints((top.node.children ?? []).map((c) => c.weight ?? 0));
+    return used + node.weight > top.node.weight;
+  };
   const addGroup = (
     node: IndicatorNode,
     style: NumberStyle | undefined,
@@ -74,7 +82,8 @@ export function extractNarrativeIndicators(blocks: readonly Block[]): IndicatorE
     const at = matchStyle(style, value);
     let inherited: Open | undefined;
     if (at >= 0) stack.length = at;
-    else if (style === undefined || stack[stack.length - 1]?.hasLeaf) inherited = stack.pop();
+    else if (style === undefined || overflows(stack[stack.length - 1], node))
+      inherited = stack.pop();
     childrenOfTop().push(node);
     // An unnumbered group takes the place of the next number among its siblings.
     const own =
@@ -171,6 +180,17 @@ export function extractNarrativeIndicators(blocks: readonly Block[]): IndicatorE
       const node = base(runGroup[1]);
       node.weight = Number(runGroup[2]);
       addGroup(node, style, value);
+      continue;
+    }
+    // "2.效率性。": a numbered title-only paragraph inside the tree is a group without a weight.
+    if (
+      parsed &&
+      stack.length > 0 &&
+      b.kind === 'paragraph' &&
+      TITLE_ONLY.test(body) &&
+      !/加减分|加分|减分/.test(body)
+    ) {
+      addGroup(base(body), style, value);
       continue;
     }
     const runLeaf = RUN_IN_LEAF.exec(body);

@@ -6,7 +6,7 @@ import { sourceRef, squash } from './text.ts';
 const clean = (s: string | undefined): string => (s ?? '').replace(/[\s\u3000]+/g, '');
 const rowText = (row: TableRow): string =>
   row.cells
-    .map((c) => c.trim())
+    .map((c) => c.replace(/\s+/g, ''))
     .filter((c) => c !== '')
     .join(' | ');
 

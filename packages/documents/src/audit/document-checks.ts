@@ -1,0 +1,364 @@
+import { fen, formatFen, parseExpression, sumPoints, unitsCompatible } from '@jixiao/domain';
+import type {
+  Amount,
+  Finding,
+  FindingCategory,
+  IndicatorNode,
+  ParamValue,
+  Severity,
+} from '@jixiao/domain';
+import type { ExtractedReport } from '../extract/extract-evaluation.ts';
+import { excerptOf, NUM, squash } from '../extract/text.ts';
+
+/** Codes of the checks that need the document itself, beyond the evaluation model. */
+export type DocumentCheckCode =
+  | 'DOC_SUM_PARTS'
+  | 'DOC_SUM_ROUNDING'
+  | 'DOC_TOTAL_CAPPED'
+  | 'DOC_UNIT_NARRATIVE'
+  | 'DOC_CROSS_TABLE'
+  | 'DOC_TEMPLATE_LEFT';
+
+const CATEGORY: Record<DocumentCheckCode, FindingCategory> = {
+  DOC_SUM_PARTS: 'sum',
+  DOC_SUM_ROUNDING: 'sum',
+  DOC_TOTAL_CAPPED: 'total',
+  DOC_UNIT_NARRATIVE: 'unit',
+  DOC_CROSS_TABLE: 'cross-section',
+  DOC_TEMPLATE_LEFT: 'completeness',
+};
+
+type Params = Record<string, ParamValue>;
+const str = (p: Params, k: string): string => String(p[k] ?? '');
+
+/** Chinese messages of the document checks, one per code. */
+export function documentCheckMessage(code: DocumentCheckCode, p: Params): string {
+  switch (code) {
+    case 'DOC_SUM_PARTS':
+      return `${str(p, 'label')}${str(p, 'stated')}万元，与各部分合计${str(p, 'expected')}万元（${str(p, 'parts')}）不符`;
+    case 'DOC_SUM_ROUNDING':
+      return `同一总额前后写法不一：${str(p, 'stated')}万元与${str(p, 'expected')}万元相差${str(p, 'diff')}万元，疑为尾差`;
+    case 'DOC_TOTAL_CAPPED':
+      return `自评总分${str(p, 'stated')}分，但各项得分合计${str(p, 'tree')}分加减分${str(p, 'bonus')}分为${str(p, 'expected')}分；仅在总分封顶规则下成立，请核实所依据的规则`;
+    case 'DOC_UNIT_NARRATIVE':
+      return `“${str(p, 'name')}”年度指标值为${str(p, 'target')}，实际完成值为${str(p, 'stated')}，计量单位不一致`;
+    case 'DOC_CROSS_TABLE':
+      return `${str(p, 'label')}在正文为${str(p, 'stated')}万元，在${str(p, 'table')}为${str(p, 'expected')}万元，前后不一致`;
+    case 'DOC_TEMPLATE_LEFT':
+      return `表格中保留了模板提示文字“${str(p, 'stated')}”，未按实际填写`;
+  }
+}
+
+function finding(
+  code: DocumentCheckCode,
+  severity: Severity,
+  path: string,
+  line: number | undefined,
+  excerpt: string | undefined,
+  params: Params,
+): Finding {
+  const f: Finding = {
+    code,
+    category: CATEGORY[code],
+    severity,
+    message: documentCheckMessage(code, params),
+    path,
+    params,
+  };
+  const stated = params['stated'];
+  const expected = params['expected'];
+  if (stated !== undefined && stated !== null) f.stated = String(stated);
+  if (expected !== undefined && expected !== null) f.expected = String(expected);
+  if (excerpt !== undefined) f.excerpt = excerpt;
+  if (line !== undefined) f.line = line;
+  return f;
+}
+
+const wanText = (a: Amount | number): string =>
+  formatFen(typeof a === 'number' ? fen(a) : a.fen, '万元');
+/** A stated total agrees with its parts within 0.01 万元 per rounded part (domain.md §2). */
+const tolerance = (parts: number): number => 10_000 * Math.max(1, parts);
+
+/** The checks that read the document: narrative sums, rounding twins, capped totals, tables. */
+export function checkDocument(report: ExtractedReport): Finding[] {
+  return [
+    ...checkNarrativeSums(report),
+    ...checkRoundingTwins(report),
+    ...checkCappedTotal(report),
+    ...checkNarrativeUnits(report),
+    ...checkTextAgainstTables(report),
+    ...checkTemplateLeft(report),
+  ];
+}
+
+function checkNarrativeSums(report: ExtractedReport): Finding[] {
+  const out: Finding[] = [];
+  const e = report.evaluation;
+  if (e.kind === 'department') {
+    const total = e.funds.total;
+    const basic = e.basicExpenditure.actual;
+    const project = e.projectExpenditure.actual;
+    if (total?.executed && basic && project) {
+      const sum = basic.fen + project.fen;
+      if (Math.abs(total.executed.fen - sum) > tolerance(2)) {
+        out.push(
+          finding(
+            'DOC_SUM_PARTS',
+            'error',
+            'funds.total.executed',
+            total.source?.line,
+            total.source?.excerpt,
+            {
+              label: '全年执行数',
+              stated: total.executed.text ?? wanText(total.executed),
+              expected: wanText(sum),
+              parts: `基本支出${basic.text ?? wanText(basic)} + 项目支出${project.text ?? wanText(project)}`,
+            },
+          ),
+        );
+      }
+    }
+  }
+  for (const t of report.budget.totals) {
+    const sum = t.parts.reduce((s, p) => s + p.fen, 0);
+    if (Math.abs(t.total.fen - sum) > tolerance(t.parts.length)) {
+      out.push(
+        finding(
+          'DOC_SUM_PARTS',
+          'error',
+          t.what === 'actual' ? 'basicExpenditure.actual' : 'basicExpenditure.budget',
+          t.line,
+          t.excerpt,
+          {
+            label: t.what === 'actual' ? '支出总额' : '预算总额',
+            stated: t.total.text ?? wanText(t.total),
+            expected: wanText(sum),
+            parts: t.parts.map((p) => p.text ?? wanText(p)).join(' + '),
+          },
+        ),
+      );
+    }
+  }
+  // "X万元，其中：A万元，B万元": parts adding to more than the whole cannot be right.
+  const re = new RegExp(
+    `${NUM}万元[，,。]?其中[：:]?((?:[^。；]{1,30}?${NUM}万元[，,、]?){2,8})`,
+    'g',
+  );
+  for (const s of report.sentences) {
+    for (let m = re.exec(s.text); m; m = re.exec(s.text)) {
+      const whole = Number((m[1] ?? '').replace(/,/g, ''));
+      const parts = [...(m[2] ?? '').matchAll(new RegExp(`${NUM}万元`, 'g'))].map((p) =>
+        Number((p[1] ?? '').replace(/,/g, '')),
+      );
+      const sumHundredths = parts.reduce((a, b) => a + Math.round(b * 100), 0);
+      if (sumHundredths - Math.round(whole * 100) > parts.length) {
+        out.push(
+          finding('DOC_SUM_PARTS', 'error', 'chapters', s.line, excerptOf(s.raw, '其中'), {
+            label: '合计',
+            stated: m[1] ?? '',
+            expected: (sumHundredths / 100).toFixed(2),
+            parts: parts.join(' + '),
+          }),
+        );
+      }
+    }
+  }
+  return out;
+}
+
+/** The department's total written twice with a 0.01–0.05 万元 difference (912.96 / 912.97). */
+function checkRoundingTwins(report: ExtractedReport): Finding[] {
+  const re = new RegExp(
+    `(?:累计收入|累计支出|预算资金|合计预算|全年执行数|全年预算数|收入合计|支出合计|总收入|总支出)(?:为|达)?${NUM}万元`,
+    'g',
+  );
+  const seen: { value: number; line: number; raw: string; text: string }[] = [];
+  for (const s of report.sentences) {
+    for (const m of s.text.matchAll(re)) {
+      const text = (m[1] ?? '').replace(/,/g, '');
+      const value = Math.round(Number(text) * 100);
+      if (value >= 10_000) seen.push({ value, line: s.line, raw: s.raw, text });
+    }
+  }
+  const counts = new Map<number, number>();
+  for (const x of seen) counts.set(x.value, (counts.get(x.value) ?? 0) + 1);
+  const out: Finding[] = [];
+  const reported = new Set<number>();
+  for (const x of seen) {
+    for (const [other, n] of counts) {
+      const diff = Math.abs(other - x.value);
+      if (diff === 0 || diff > 5 || reported.has(x.value)) continue;
+      // Report the minority figure against the one written more often.
+      if (n < (counts.get(x.value) ?? 0) || (n === (counts.get(x.value) ?? 0) && other < x.value))
+        continue;
+      reported.add(x.value);
+      out.push(
+        finding('DOC_SUM_ROUNDING', 'info', 'chapters', x.line, excerptOf(x.raw, x.text), {
+          stated: x.text,
+          expected: (other / 100).toFixed(2),
+          diff: (diff / 100).toFixed(2),
+        }),
+      );
+    }
+  }
+  return out;
+}
+
+/** Sum of a node's stated score, or of its children's when the group states none. */
+function statedScore(node: IndicatorNode): number | undefined {
+  if (node.score !== undefined) return node.score;
+  const kids = node.children ?? [];
+  if (kids.length === 0) return undefined;
+  const scores = kids.filter((k) => !k.notAssessed).map(statedScore);
+  if (scores.some((s) => s === undefined)) return undefined;
+  return sumPoints(scores.filter((s): s is number => s !== undefined));
+}
+
+function checkCappedTotal(report: ExtractedReport): Finding[] {
+  const e = report.evaluation;
+  const claimed = report.claimedTotal;
+  if (!claimed || e.indicators.length === 0) return [];
+  const scores = e.indicators.map(statedScore);
+  if (scores.some((s) => s === undefined)) return [];
+  const tree = sumPoints(scores.filter((s): s is number => s !== undefined));
+  const bonus = sumPoints(e.adjustments.map((a) => (a.kind === 'bonus' ? a.points : -a.points)));
+  const computed = sumPoints([tree, bonus]);
+  if (computed > claimed.value && claimed.value === 100) {
+    return [
+      finding('DOC_TOTAL_CAPPED', 'warning', 'stated.total', claimed.line, claimed.excerpt, {
+        stated: String(claimed.value),
+        expected: String(computed),
+        tree: String(tree),
+        bonus: String(bonus),
+      }),
+    ];
+  }
+  return [];
+}
+
+/** Narrative pairs "年度指标值A，实际完成值B" the indicator tree did not take (no 分值). */
+function checkNarrativeUnits(report: ExtractedReport): Finding[] {
+  const out: Finding[] = [];
+  const re =
+    /([^，。；：]{2,30})[，,]年度指标值[：:]?([^，。；]+)[，,；;]实际完成值[：:]?([^，。；]+)/g;
+  for (const s of report.sentences) {
+    for (const m of s.text.matchAll(re)) {
+      const target = parseExpression(m[2] ?? '');
+      const actual = parseExpression(m[3] ?? '');
+      if (target.kind !== 'quantity' || actual.kind !== 'quantity') continue;
+      if (unitsCompatible(target, actual)) continue;
+      out.push(
+        finding(
+          'DOC_UNIT_NARRATIVE',
+          /^[万亿千百]/.test(actual.unit) ? 'error' : 'warning',
+          'chapters',
+          s.line,
+          excerptOf(s.raw, m[3]),
+          {
+            name: (m[1] ?? '').replace(/^[\d⑴-⒇（）()、.]+/, ''),
+            target: target.text,
+            stated: actual.text,
+            expected: `${actual.value}${target.unit}`,
+          },
+        ),
+      );
+    }
+  }
+  return out;
+}
+
+function checkTextAgainstTables(report: ExtractedReport): Finding[] {
+  const e = report.evaluation;
+  if (e.kind !== 'department') return [];
+  const out: Finding[] = [];
+  const table = report.selfEvaluationTables.find((t) => t.kind === 'department');
+  const compare = (
+    label: string,
+    text: Amount | undefined,
+    line: number | undefined,
+    excerpt: string | undefined,
+    tableAmount: Amount | undefined,
+    tableName: string,
+  ): void => {
+    if (!text || !tableAmount || Math.abs(text.fen - tableAmount.fen) <= tolerance(1)) return;
+    out.push(
+      finding('DOC_CROSS_TABLE', 'warning', 'chapters', line, excerpt, {
+        label,
+        stated: text.text ?? wanText(text),
+        expected: tableAmount.text ?? wanText(tableAmount),
+        table: tableName,
+      }),
+    );
+  };
+  if (table) {
+    const split = (label: string): Amount | undefined =>
+      table.splits.find((s) => s.label === label)?.amount;
+    const bx = e.basicExpenditure;
+    const px = e.projectExpenditure;
+    compare(
+      '基本支出',
+      bx.actual,
+      bx.source?.line,
+      bx.source?.excerpt,
+      split('基本支出'),
+      '自评表',
+    );
+    compare(
+      '项目支出',
+      px.actual,
+      px.source?.line,
+      px.source?.excerpt,
+      split('项目支出'),
+      '自评表',
+    );
+    const narrative = report.budget.fund;
+    compare(
+      '全年执行数',
+      narrative?.executed,
+      narrative?.source?.line,
+      narrative?.source?.excerpt,
+      table.funds.total?.executed,
+      '自评表',
+    );
+  }
+  const base = report.baseData?.data;
+  if (base) {
+    const px = e.projectExpenditure;
+    compare(
+      '项目支出',
+      px.actual,
+      px.source?.line,
+      px.source?.excerpt,
+      base.projects?.actual,
+      '基础数据表（本年决算数）',
+    );
+  }
+  return out;
+}
+
+/** Template prompts left in tables: "（一个专项一行）", "……" rows. */
+function checkTemplateLeft(report: ExtractedReport): Finding[] {
+  const out: Finding[] = [];
+  for (const b of report.document.blocks) {
+    for (const row of b.rows ?? []) {
+      for (const c of row.cells) {
+        const m = /[（(](一个[^）)]{1,10}一行|请?填写[^）)]{0,10}|此处[^）)]{0,10})[）)]/.exec(
+          squash(c),
+        );
+        if (m) {
+          out.push(
+            finding(
+              'DOC_TEMPLATE_LEFT',
+              'info',
+              'baseData',
+              row.line,
+              row.cells.filter((x) => x !== '').join(' | '),
+              { stated: m[0] },
+            ),
+          );
+        }
+      }
+    }
+  }
+  return out;
+}

@@ -1,0 +1,156 @@
+import { checkEvaluation, scoreEvaluation, SEVERITY_RANK } from '@jixiao/domain';
+import type { Finding, FindingCategory, Severity } from '@jixiao/domain';
+import { checkDocument, extractEvaluation, locateFindings, readDocument } from '@jixiao/documents';
+import type { ExtractionWarning } from '@jixiao/documents';
+import { findRulebook } from '../rulebooks/builtin.ts';
+
+/** One finding as the audit reports it: the wire shape of `jixiao audit --format json`. */
+export interface AuditFinding {
+  code: string;
+  category: FindingCategory;
+  severity: Severity;
+  message: string;
+  stated: string | null;
+  expected: string | null;
+  excerpt: string | null;
+  line: number | null;
+}
+
+export interface AuditSummary {
+  title: string | null;
+  department: string | null;
+  year: number | null;
+  rulebook: string | null;
+  claimedTotal: number | null;
+  computedTotal: number | null;
+}
+
+/** The audit of one file. `error` only when the file could not be read. */
+export interface FileAudit {
+  file: string;
+  ok: boolean;
+  error?: string;
+  summary: AuditSummary;
+  findings: AuditFinding[];
+}
+
+/** Everything the audit learnt, for callers that want more than the wire shape. */
+export interface DocumentAudit extends FileAudit {
+  warnings: ExtractionWarning[];
+  rulebookConfidence: number | null;
+}
+
+const EMPTY_SUMMARY: AuditSummary = {
+  title: null,
+  department: null,
+  year: null,
+  rulebook: null,
+  claimedTotal: null,
+  computedTotal: null,
+};
+
+const firstNumber = (s: string | undefined): string =>
+  /\d+(?:\.\d+)?/.exec((s ?? '').replace(/,/g, ''))?.[0] ?? '';
+
+/**
+ * Merges the evaluation checks and the document checks: one finding per category, place and
+ * figure (two checks may reach the same figure by different roads), ordered by position.
+ */
+export function mergeFindings(findings: readonly Finding[]): Finding[] {
+  const seen = new Set<string>();
+  const out: Finding[] = [];
+  for (const f of findings) {
+    const keys = [`${f.code}|${f.line ?? f.path}|${f.stated ?? ''}`];
+    // The same figure reached from the model and from the text: one finding.
+    if (f.category !== 'numbering')
+      keys.push(`${f.category}|${f.stated ?? ''}|${squashed(f.excerpt)}`);
+    if (f.code.startsWith('DOC_'))
+      keys.push(`${f.category}|${f.line ?? f.path}|${firstNumber(f.stated)}`);
+    else keys.push(`${f.category}|${f.line ?? f.path}|${firstNumber(f.stated)}|${f.code}`);
+    if (keys.some((k) => seen.has(k))) continue;
+    for (const k of keys) seen.add(k);
+    // A document check of the same category, place and figure as a model check adds nothing.
+    seen.add(`${f.category}|${f.line ?? f.path}|${firstNumber(f.stated)}`);
+    out.push(f);
+  }
+  return out.sort(
+    (a, b) =>
+      (a.line ?? Number.MAX_SAFE_INTEGER) - (b.line ?? Number.MAX_SAFE_INTEGER) ||
+      SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity],
+  );
+}
+
+const squashed = (s: string | undefined): string =>
+  (s ?? '').replace(/[\s\u3000…“”"]+/g, '').slice(0, 40);
+
+function wire(f: Finding): AuditFinding {
+  return {
+    code: f.code,
+    category: f.category,
+    severity: f.severity,
+    message: f.message,
+    stated: f.stated ?? null,
+    expected: f.expected ?? null,
+    excerpt: f.excerpt ?? null,
+    line: f.line ?? null,
+  };
+}
+
+/**
+ * Reads a report (.docx, .txt, .html), extracts its evaluation, scores it with the rulebook its
+ * structure suggests and lists every inconsistency with the sentence or row it comes from.
+ * Unreadable input is an `ok: false` result with a Chinese message, never an exception.
+ */
+export function auditDocument(bytes: Uint8Array, fileName: string): DocumentAudit {
+  const read = readDocument(bytes, fileName);
+  if (!read.ok) {
+    return {
+      file: fileName,
+      ok: false,
+      error: read.error.message,
+      summary: { ...EMPTY_SUMMARY },
+      findings: [],
+      warnings: [],
+      rulebookConfidence: null,
+    };
+  }
+  const report = extractEvaluation(read.document);
+  const evaluation = report.evaluation;
+  const rulebook = findRulebook(evaluation.rulebookId);
+  let computedTotal: number | null = null;
+  const domainFindings: Finding[] = [];
+  if (rulebook) {
+    const sheet = scoreEvaluation(evaluation, rulebook);
+    computedTotal = sheet.total;
+    domainFindings.push(...checkEvaluation(evaluation, rulebook, sheet));
+  }
+  const findings = mergeFindings(
+    locateFindings([...domainFindings, ...checkDocument(report)], report),
+  );
+  return {
+    file: fileName,
+    ok: true,
+    summary: {
+      title: evaluation.meta.title ?? null,
+      department: report.found.unit ? evaluation.meta.unitName : null,
+      year: report.found.year ? evaluation.meta.year : null,
+      rulebook: rulebook ? rulebook.id : null,
+      claimedTotal: report.claimedTotal?.value ?? evaluation.stated.total ?? null,
+      computedTotal,
+    },
+    findings: findings.map(wire),
+    warnings: report.warnings,
+    rulebookConfidence: report.rulebook.confidence,
+  };
+}
+
+/** The wire shape only (what `--format json` prints per file). */
+export function toFileAudit(audit: DocumentAudit): FileAudit {
+  return {
+    file: audit.file,
+    ok: audit.ok,
+    ...(audit.error !== undefined ? { error: audit.error } : {}),
+    summary: audit.summary,
+    findings: audit.findings,
+  };
+}
