@@ -121,6 +121,13 @@ describe('jixiao score', () => {
     ).toBe('huaihua-department');
   });
 
+  it('refuses a rulebook of the other kind (project rules for a department evaluation)', async () => {
+    const { code, err } = await run('score', fixture, '--rulebook', 'hubei-project');
+    expect(code).toBe(2);
+    expect(err).toContain('评价规则「hubei-project」用于项目支出绩效自评');
+    expect(err).toContain('部门整体支出绩效自评');
+  });
+
   it('names the rulebooks that exist when the requested one does not', async () => {
     const { code, out, err } = await run('score', fixture, '--rulebook', 'atlantis');
     expect(code).toBe(2);
@@ -271,5 +278,5 @@ describe('the installed command', () => {
     );
     expect(failed?.code).toBe(2);
     expect(failed?.stderr).toContain('找不到文件：missing.json');
-  });
+  }, 90_000);
 });

@@ -4,9 +4,12 @@ import type { CliIo } from '../cli-io.ts';
 import { EXIT_USAGE } from '../command.ts';
 import { printProblems, readEvaluationFile } from './read-evaluation.ts';
 
+const KIND_ZH = { department: '部门整体支出', project: '项目支出' } as const;
+
 /**
  * Reads an evaluation file and finds the rulebook it is scored by (`override` first, else the
- * evaluation's rulebookId). Prints the problems and returns EXIT_USAGE when either fails.
+ * evaluation's rulebookId) and which must be of the same kind. Prints the problems and returns
+ * EXIT_USAGE when any of this fails.
  */
 export async function loadEvaluationAndRulebook(
   io: CliIo,
@@ -21,6 +24,12 @@ export async function loadEvaluationAndRulebook(
   const rulebookId = override ?? read.evaluation.rulebookId;
   const rulebook = resolveRulebook(io, rulebookId);
   if (typeof rulebook === 'number') return rulebook;
+  if (rulebook.kind !== read.evaluation.kind) {
+    io.stderr(
+      `评价规则「${rulebook.id}」用于${KIND_ZH[rulebook.kind]}绩效自评，而 ${file} 是${KIND_ZH[read.evaluation.kind]}绩效自评。\n`,
+    );
+    return EXIT_USAGE;
+  }
   return { evaluation: read.evaluation, rulebook };
 }
 
