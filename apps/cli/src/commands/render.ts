@@ -98,7 +98,8 @@ export const renderCommand: Command = {
     let tables: Uint8Array | undefined;
     const projectName = typeof values.project === 'string' ? values.project : undefined;
     if (projectName !== undefined) {
-      const projects = evaluation.kind === 'department' ? evaluation.projectEvaluations : [evaluation];
+      const projects =
+        evaluation.kind === 'department' ? evaluation.projectEvaluations : [evaluation];
       const project = projects.find((p) => p.projectName === projectName);
       if (!project) {
         const names = projects.map((p) => p.projectName);
@@ -107,7 +108,8 @@ export const renderCommand: Command = {
         );
         return EXIT_USAGE;
       }
-      const sheet = project === evaluation ? scoreEvaluation(project, rulebook) : projectSheet(project);
+      const sheet =
+        project === evaluation ? scoreEvaluation(project, rulebook) : projectSheet(project);
       docx = await renderProjectDocx(project, sheet, options);
       if (xlsx) tables = await renderTablesXlsx(project, sheet, options);
     } else {

@@ -147,7 +147,7 @@ function valueText(v: ExcelJS.CellValue): string {
   if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
   if (v instanceof Date) return v.toISOString().slice(0, 10);
   if ('richText' in v) return v.richText.map((t) => t.text).join('');
-  if ('result' in v) return valueText(v.result as ExcelJS.CellValue);
+  if ('result' in v) return valueText(v.result);
   if ('text' in v && typeof v.text === 'string') return v.text;
   return '';
 }

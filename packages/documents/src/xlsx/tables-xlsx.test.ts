@@ -12,7 +12,7 @@ const e004 = DepartmentEvaluation.parse(fixture004);
 /** Funds as comparable data: 分 per field, weights and scores. */
 function fundsFen(f: Funds) {
   const out: Record<string, unknown> = {};
-  for (const [k, row] of Object.entries(f) as [string, FundRow | undefined][]) {
+  for (const [k, row] of Object.entries<FundRow | undefined>(f)) {
     if (!row) continue;
     const r = {
       initialBudget: row.initialBudget?.fen,
