@@ -1,0 +1,309 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TEST_DIALECTS } from '@jixiao/db/testing';
+import { Client, createWorld, fixtureBody, login } from './testing/harness.ts';
+import type { World } from './testing/harness.ts';
+
+type Role = 'anonymous' | 'filer' | 'head' | 'reviewer' | 'admin';
+type Target = 'own' | 'other';
+const ROLES: readonly Role[] = ['anonymous', 'filer', 'head', 'reviewer', 'admin'];
+const TARGETS: readonly Target[] = ['own', 'other'];
+
+/** Who is "own" and "other" for each role: filers/heads by department (A vs B, same region), reviewers by region. */
+const ACCOUNT: Record<Exclude<Role, 'anonymous'>, string> = {
+  filer: 'filer-a',
+  head: 'head-a',
+  reviewer: 'reviewer',
+  admin: 'admin',
+};
+
+interface RouteCase {
+  name: string;
+  /** Builds the request for the target; `w` is the world. */
+  call(client: Client, w: World, target: Target, role: Role): Promise<{ statusCode: number }>;
+  /** Which roles may, per target (anonymous never unless `public`). */
+  allowed(role: Exclude<Role, 'anonymous'>, target: Target): boolean;
+  public?: boolean;
+}
+
+/** Filers and heads: own = A, other = B (same region, other department); reviewers and admins: other = C (other region). */
+const evalOf = (w: World, target: Target, role: Role) =>
+  target === 'own'
+    ? w.evaluations.a
+    : role === 'filer' || role === 'head'
+      ? w.evaluations.b
+      : w.evaluations.c;
+const deptOf = (w: World, target: Target, role: Role) =>
+  target === 'own'
+    ? w.departments.a
+    : role === 'filer' || role === 'head'
+      ? w.departments.b
+      : w.departments.c;
+const seeAll = (role: string, target: Target) => role === 'admin' || target === 'own';
+const editors = (role: string, target: Target) =>
+  role === 'admin' || ((role === 'filer' || role === 'head') && target === 'own');
+const staff = (role: string) => role === 'admin' || role === 'reviewer';
+const adminOnly = (role: string) => role === 'admin';
+
+const CASES: RouteCase[] = [
+  {
+    name: 'GET evaluation',
+    call: (c, w, t, r) => c.get(`/api/evaluations/${evalOf(w, t, r)}`),
+    allowed: seeAll,
+  },
+  {
+    name: 'GET findings',
+    call: (c, w, t, r) => c.get(`/api/evaluations/${evalOf(w, t, r)}/findings`),
+    allowed: seeAll,
+  },
+  {
+    name: 'GET events',
+    call: (c, w, t, r) => c.get(`/api/evaluations/${evalOf(w, t, r)}/events`),
+    allowed: seeAll,
+  },
+  {
+    name: 'GET revisions',
+    call: (c, w, t, r) => c.get(`/api/evaluations/${evalOf(w, t, r)}/revisions`),
+    allowed: seeAll,
+  },
+  {
+    name: 'GET revision 1',
+    call: (c, w, t, r) => c.get(`/api/evaluations/${evalOf(w, t, r)}/revisions/1`),
+    allowed: seeAll,
+  },
+  {
+    name: 'GET export.xlsx',
+    call: (c, w, t, r) => c.get(`/api/evaluations/${evalOf(w, t, r)}/export.xlsx`),
+    allowed: seeAll,
+  },
+  {
+    name: 'GET export.docx',
+    call: (c, w, t, r) => c.get(`/api/evaluations/${evalOf(w, t, r)}/export.docx`),
+    allowed: seeAll,
+  },
+  {
+    name: 'PUT evaluation',
+    call: async (c, w, t, r) => {
+      const id = evalOf(w, t, r);
+      const row = await w.ctx.db
+        .selectFrom('evaluations')
+        .select('version')
+        .where('id', '=', id)
+        .executeTakeFirstOrThrow();
+      return c.put(`/api/evaluations/${id}`, { version: row.version, body: fixtureBody() });
+    },
+    allowed: editors,
+  },
+  {
+    name: 'POST evaluation',
+    call: (c, w, t, r) =>
+      c.post('/api/evaluations', {
+        departmentId: deptOf(w, t, r),
+        year: 2030,
+        kind: 'department',
+        rulebookId: 'hunan-department',
+      }),
+    allowed: editors,
+  },
+  // A draft cannot be approved: allowed roles get 409 (state), others 403 (access).
+  {
+    name: 'POST transition approve',
+    call: (c, w, t, r) =>
+      c.post(`/api/evaluations/${evalOf(w, t, r)}/transitions`, { action: 'approve' }),
+    allowed: (r, t) => staff(r) && seeAll(r, t),
+  },
+  // Submitting is the head's: filers are refused even on their own department.
+  {
+    name: 'POST transition submit (then reopen by the test)',
+    call: async (c, w, t, r) => {
+      const id = evalOf(w, t, r);
+      const res = await c.post(`/api/evaluations/${id}/transitions`, { action: 'submit' });
+      await w.ctx.db
+        .updateTable('evaluations')
+        .set({ status: 'draft' })
+        .where('id', '=', id)
+        .execute();
+      return res;
+    },
+    allowed: (r, t) => (r === 'head' && t === 'own') || r === 'admin',
+  },
+  {
+    name: 'POST evaluate',
+    call: (c) => c.post('/api/evaluate', { body: fixtureBody() }),
+    allowed: () => true,
+  },
+  { name: 'GET evaluations list', call: (c) => c.get('/api/evaluations'), allowed: () => true },
+  {
+    name: 'GET dashboard',
+    call: (c, w, t) =>
+      c.get(`/api/dashboard?regionId=${t === 'own' ? w.regions.r1 : w.regions.r2}`),
+    allowed: (r, t) => r === 'admin' || (r === 'reviewer' && t === 'own'),
+  },
+  { name: 'GET departments', call: (c) => c.get('/api/departments'), allowed: staff },
+  {
+    name: 'POST departments',
+    call: (c, w) =>
+      c.post('/api/departments', {
+        code: `X${Math.random().toString(36).slice(2, 8)}`,
+        name: '新单位',
+        regionId: w.regions.r1,
+      }),
+    allowed: adminOnly,
+  },
+  { name: 'GET users', call: (c) => c.get('/api/users'), allowed: adminOnly },
+  {
+    name: 'POST users',
+    call: (c, w) =>
+      c.post('/api/users', {
+        username: `u${Math.random().toString(36).slice(2, 8)}`,
+        password: 'Abcdefgh12',
+        role: 'filer',
+        departmentId: w.departments.a,
+      }),
+    allowed: adminOnly,
+  },
+  {
+    name: 'PATCH users',
+    call: async (c, w) => {
+      const user = await w.ctx.db
+        .selectFrom('users')
+        .select('id')
+        .where('username', '=', 'filer-b')
+        .executeTakeFirstOrThrow();
+      return c.patch(`/api/users/${user.id}`, { displayName: '乙单位填报人' });
+    },
+    allowed: adminOnly,
+  },
+  { name: 'GET rounds', call: (c) => c.get('/api/rounds'), allowed: staff },
+  {
+    name: 'POST rounds',
+    call: (c) =>
+      c.post('/api/rounds', {
+        year: 2031,
+        kind: 'department',
+        rulebookId: 'hunan-department',
+        deadline: '2032-06-30',
+      }),
+    allowed: staff,
+  },
+  {
+    name: 'GET round progress',
+    call: async (c, w, t) => {
+      const region = t === 'own' ? w.regions.r1 : w.regions.r2;
+      const round = await w.ctx.db
+        .selectFrom('rounds')
+        .select('id')
+        .where('region_id', '=', region)
+        .executeTakeFirstOrThrow();
+      return c.get(`/api/rounds/${round.id}/progress`);
+    },
+    allowed: (r, t) => r === 'admin' || (r === 'reviewer' && t === 'own'),
+  },
+  { name: 'GET rulebooks', call: (c) => c.get('/api/rulebooks'), allowed: () => true },
+  {
+    name: 'GET rulebook',
+    call: (c) => c.get('/api/rulebooks/hunan-department'),
+    allowed: () => true,
+  },
+  {
+    name: 'POST rulebooks',
+    call: (c) => c.post('/api/rulebooks', { id: 'x' }),
+    allowed: adminOnly,
+  },
+  {
+    name: 'POST imports',
+    call: (c) => c.upload('/api/imports', [{ name: 'a.pdf', bytes: '%PDF' }]),
+    allowed: () => true,
+  },
+  {
+    name: 'POST imports creating in a department',
+    call: (c, w, t, r) =>
+      c.upload(`/api/imports?create=1&departmentId=${deptOf(w, t, r)}`, [
+        { name: 'a.txt', bytes: '' },
+      ]),
+    allowed: () => true,
+  },
+  {
+    name: 'GET public reports',
+    call: (c) => c.get('/api/public/reports'),
+    allowed: () => true,
+    public: true,
+  },
+  {
+    name: 'GET public report (unpublished)',
+    call: (c, w, t, r) => c.get(`/api/public/reports/${evalOf(w, t, r)}`),
+    allowed: () => true,
+    public: true,
+  },
+];
+
+describe.each(TEST_DIALECTS)('the access matrix on %s', (dialect) => {
+  let world: World;
+  const clients = new Map<Role, Client>();
+  beforeAll(async () => {
+    world = await createWorld(dialect);
+    clients.set('anonymous', new Client(world.app));
+    for (const [role, username] of Object.entries(ACCOUNT))
+      clients.set(role as Role, await login(world.app, username));
+    // One round per region, created by each region's reviewer.
+    await clients.get('reviewer')?.post('/api/rounds', {
+      year: 2024,
+      kind: 'department',
+      rulebookId: 'hunan-department',
+      deadline: '2025-06-30',
+    });
+    const r2 = await login(world.app, 'reviewer-2');
+    await r2.post('/api/rounds', {
+      year: 2024,
+      kind: 'department',
+      rulebookId: 'hunan-department',
+      deadline: '2025-06-30',
+    });
+  });
+  afterAll(async () => world.close());
+
+  for (const route of CASES) {
+    for (const role of ROLES) {
+      for (const target of TARGETS) {
+        it(`${route.name} · ${role} · ${target}`, async () => {
+          const client = clients.get(role);
+          if (client === undefined) throw new Error('no client');
+          const res = await route.call(client, world, target, role);
+          if (role === 'anonymous') {
+            if (route.public === true) expect(res.statusCode).not.toBe(401);
+            else expect(res.statusCode).toBe(401);
+            return;
+          }
+          if (route.allowed(role, target)) {
+            expect([401, 403]).not.toContain(res.statusCode);
+          } else {
+            expect(res.statusCode).toBe(403);
+          }
+        });
+      }
+    }
+  }
+
+  it('lists only what each role may see', async () => {
+    const scope: Record<Exclude<Role, 'anonymous'>, string[]> = {
+      filer: [world.evaluations.a],
+      head: [world.evaluations.a],
+      reviewer: [world.evaluations.a, world.evaluations.b],
+      admin: [world.evaluations.a, world.evaluations.b, world.evaluations.c],
+    };
+    for (const [role, ids] of Object.entries(scope)) {
+      const items = (await clients.get(role as Role)?.get('/api/evaluations?year=2024'))?.json()
+        .items as { id: string }[];
+      expect(items.map((i) => i.id).sort()).toEqual([...ids].sort());
+    }
+  });
+
+  it('records denials in the append-only audit log', async () => {
+    const denied = await world.ctx.db
+      .selectFrom('audit_log')
+      .select(['actor', 'target'])
+      .where('action', '=', 'denied')
+      .execute();
+    expect(denied.length).toBeGreaterThan(10);
+    expect(denied.some((d) => d.actor === 'filer-a')).toBe(true);
+  });
+});
