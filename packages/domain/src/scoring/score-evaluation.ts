@@ -6,24 +6,11 @@ import { fromHundredths, roundPoints, sumPoints, toHundredths } from '../points.
 import {
   bindIndicators,
   indexRulebook,
-  normalizeIndicatorName,
   walkBound,
   type BoundIndicator,
 } from './bind-indicators.ts';
 import { scoreLeaf } from './score-leaf.ts';
-
-/** Per-indicator working state while scoring. */
-interface Work {
-  /** Weight before reallocation: stated, else the rulebook's. */
-  baseWeight: number | undefined;
-  /** Multiplier from rescaling (own and ancestors'). */
-  scale: number;
-  /** Points moved in (+) or out (−) in hundredths. */
-  movedHundredths: number;
-  /** Dropped by rescaling: not assessed, or a group whose children all were not. */
-  dropped: boolean;
-  notes: string[];
-}
+import { reallocateWeights, type WeightWork } from './reallocate-weights.ts';
 
 /**
  * Scores an evaluation by a rulebook: binds the indicator tree to the book, reallocates the
@@ -35,7 +22,7 @@ export function scoreEvaluation(evaluation: Evaluation, rulebook: Rulebook): Sco
   const index = indexRulebook(rulebook.tree);
   const roots = bindIndicators(evaluation.indicators, rulebook.tree, index);
   const all = [...walkBound(roots)];
-  const work = new Map<BoundIndicator, Work>();
+  const work = new Map<BoundIndicator, WeightWork>();
   for (const b of all) {
     work.set(b, {
       baseWeight: b.node.weight ?? b.rule?.weight,
@@ -45,13 +32,13 @@ export function scoreEvaluation(evaluation: Evaluation, rulebook: Rulebook): Sco
       notes: [],
     });
   }
-  const get = (b: BoundIndicator): Work => {
+  const get = (b: BoundIndicator): WeightWork => {
     const w = work.get(b);
     if (!w) throw new Error(`unbound indicator ${b.path}`);
     return w;
   };
 
-  reallocate(roots, all, options, get);
+  reallocateWeights(roots, all, options, get);
 
   const weightOf = (b: BoundIndicator): number | undefined => {
     const w = get(b);
@@ -151,71 +138,6 @@ function ruleFor(b: BoundIndicator): LeafRule | undefined {
     return undefined;
   }
   return b.inheritedLeafRule;
-}
-
-/**
- * Moves the weight of not-assessed indicators where the report or the book says ('move'), or
- * drops them and rescales the assessed siblings so that their parent keeps its weight
- * ('rescale'); a group left with no assessed child drops out of its own level the same way.
- */
-function reallocate(
-  roots: readonly BoundIndicator[],
-  all: readonly BoundIndicator[],
-  options: RulebookOptions,
-  get: (b: BoundIndicator) => Work,
-): void {
-  const notAssessed = all.filter((b) => b.node.notAssessed === true);
-  if (notAssessed.length === 0) return;
-  const byRuleId = new Map<string, BoundIndicator>();
-  const byName = new Map<string, BoundIndicator>();
-  for (const b of all) {
-    if (b.rule) byRuleId.set(b.rule.id, b);
-    byName.set(normalizeIndicatorName(b.node.name), b);
-  }
-  const na = options.notApplicable;
-  const dropped = new Set<BoundIndicator>();
-  for (const b of notAssessed) {
-    const w = get(b);
-    const to = b.node.weightMovedTo ?? (na.mode === 'move' ? na.to : undefined);
-    const target =
-      to === undefined ? undefined : (byRuleId.get(to) ?? byName.get(normalizeIndicatorName(to)));
-    if (target && !target.node.notAssessed && target !== b) {
-      const h = toHundredths(w.baseWeight ?? 0);
-      for (let at = b.parent; at; at = at.parent) get(at).movedHundredths -= h;
-      for (let at: BoundIndicator | undefined = target; at; at = at.parent) {
-        get(at).movedHundredths += h;
-      }
-      get(target).notes.push('weight-moved-in');
-      w.notes.push('weight-moved-out');
-    } else {
-      dropped.add(b);
-    }
-  }
-  if (dropped.size === 0) return;
-  // Children come before their parents in reversed pre-order: a group whose children all
-  // dropped out drops out itself.
-  for (let i = all.length - 1; i >= 0; i--) {
-    const b = all[i];
-    if (b && b.children.length > 0 && b.children.every((c) => dropped.has(c))) dropped.add(b);
-  }
-  const levels = new Set<BoundIndicator | undefined>();
-  for (const b of dropped) {
-    if (b.parent === undefined || !dropped.has(b.parent)) levels.add(b.parent);
-    get(b).dropped = true;
-    get(b).notes.push('weight-rescaled-out');
-  }
-  for (const parent of levels) {
-    const siblings = parent ? parent.children : roots;
-    const weightOf = (s: BoundIndicator): number => get(s).baseWeight ?? 0;
-    const kept = siblings.filter((s) => !dropped.has(s));
-    const total = siblings.reduce((sum, s) => sum + weightOf(s), 0);
-    const remaining = kept.reduce((sum, s) => sum + weightOf(s), 0);
-    if (remaining <= 0) continue;
-    for (const s of kept) {
-      get(s).scale *= total / remaining;
-      get(s).notes.push('weight-rescaled');
-    }
-  }
 }
 
 function totals(
