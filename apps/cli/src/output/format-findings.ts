@@ -16,11 +16,13 @@ export function formatFindings(findings: readonly Finding[]): string {
     lines.push('', `【${SEVERITY_LABELS_ZH[severity]}】`);
     group.forEach((f, i) => {
       // The message already states the figures (stated / expected); the location goes below.
-      lines.push(`  ${i + 1}. [${CATEGORY_LABELS_ZH[f.category]}] ${f.message}`);
+      const number = `  ${i + 1}. `;
+      const indent = ' '.repeat(number.length);
+      lines.push(`${number}[${CATEGORY_LABELS_ZH[f.category]}] ${f.message}`);
       const where = f.path === '' ? '（整体）' : f.path;
       const line = f.line === undefined ? '' : `（原文第 ${f.line} 行）`;
-      lines.push(`     位置：${where}${line}  代码：${f.code}`);
-      if (f.excerpt !== undefined) lines.push(`     原文：${f.excerpt}`);
+      lines.push(`${indent}位置：${where}${line}  代码：${f.code}`);
+      if (f.excerpt !== undefined) lines.push(`${indent}原文：${f.excerpt}`);
     });
   }
   return lines.join('\n') + '\n';
