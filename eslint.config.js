@@ -117,7 +117,7 @@ export default tseslint.config(
     ),
   },
   {
-    files: ['packages/db/src/**/*.ts', '!packages/db/src/dialects/**'],
+    files: ['packages/db/src/**/*.ts'],
     ignores: [
       'packages/db/src/dialects/**',
       'packages/db/src/**/*.test.ts',
