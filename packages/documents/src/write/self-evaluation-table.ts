@@ -52,7 +52,7 @@ export const INDICATOR_HEADER = [
 export const FUND_HEADER = ['年初预算数', '全年预算数', '全年执行数', '分值', '执行率', '得分'];
 
 /** Column widths of the nine-column self-evaluation table. */
-const COLUMNS = [5, 9, 9, 15, 11, 11, 6, 9, 15];
+const COLUMNS = [5, 9, 9, 13, 11, 11, 6, 11, 15];
 
 export interface SelfEvaluationInput {
   /** The leading identification rows: [label, value] pairs, one or two per row. */
