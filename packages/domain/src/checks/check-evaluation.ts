@@ -67,10 +67,13 @@ export function checkEvaluation(
     ...checkScoreRules(evaluation, rulebook, sheet),
     ...checkTotalAndGrade(evaluation, rulebook, sheet),
   ];
-  // Two checks may reach the same figure by different roads: one finding per code and place.
+  // Two checks may reach the same figure by different roads (a heading is both in the outline
+  // and in the indicator tree): one finding per code and place, the place being the source line
+  // when the evaluation came from a document, else the path.
   const seen = new Set<string>();
   return findings.filter((f) => {
-    const key = `${f.code}|${f.path}|${f.stated ?? ''}`;
+    const place = f.line === undefined ? f.path : `line ${f.line}`;
+    const key = `${f.code}|${place}|${f.stated ?? ''}`;
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
