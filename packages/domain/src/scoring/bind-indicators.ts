@@ -143,10 +143,15 @@ function nearestLeafRule(b: BoundIndicator | undefined): LeafRule | undefined {
   return undefined;
 }
 
-/** Pre-order walk. */
-export function* walkBound(nodes: readonly BoundIndicator[]): Generator<BoundIndicator> {
-  for (const n of nodes) {
-    yield n;
-    yield* walkBound(n.children);
-  }
+/** Every bound indicator in pre-order (parents before their children). */
+export function flattenBound(nodes: readonly BoundIndicator[]): BoundIndicator[] {
+  const out: BoundIndicator[] = [];
+  const visit = (list: readonly BoundIndicator[]): void => {
+    for (const n of list) {
+      out.push(n);
+      visit(n.children);
+    }
+  };
+  visit(nodes);
+  return out;
 }

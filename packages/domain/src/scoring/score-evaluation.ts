@@ -6,7 +6,7 @@ import { fromHundredths, roundPoints, sumPoints, toHundredths } from '../points.
 import {
   bindIndicators,
   indexRulebook,
-  walkBound,
+  flattenBound,
   type BoundIndicator,
 } from './bind-indicators.ts';
 import { scoreLeaf } from './score-leaf.ts';
@@ -21,7 +21,7 @@ export function scoreEvaluation(evaluation: Evaluation, rulebook: Rulebook): Sco
   const options = rulebook.options;
   const index = indexRulebook(rulebook.tree);
   const roots = bindIndicators(evaluation.indicators, rulebook.tree, index);
-  const all = [...walkBound(roots)];
+  const all = flattenBound(roots);
   const work = new Map<BoundIndicator, WeightWork>();
   for (const b of all) {
     work.set(b, {
@@ -40,26 +40,35 @@ export function scoreEvaluation(evaluation: Evaluation, rulebook: Rulebook): Sco
 
   reallocateWeights(roots, all, options, get);
 
-  const weightOf = (b: BoundIndicator): number | undefined => {
-    const w = get(b);
+  /** Weight after reallocation; `scale` is the product of the ancestors' rescale factors. */
+  const weightOf = (
+    b: BoundIndicator,
+    w: WeightWork,
+    scale: number,
+    parentWeight: number | undefined,
+  ): number | undefined => {
     if (b.node.notAssessed || w.dropped) return 0;
-    let scale = 1;
-    for (let at: BoundIndicator | undefined = b; at; at = at.parent) scale *= get(at).scale;
     if (w.baseWeight === undefined) {
       if (w.movedHundredths !== 0) return fromHundredths(w.movedHundredths);
       // An only child without a weight of its own carries its group's (怀化: one leaf per group).
-      return b.parent?.children.length === 1 ? weightOf(b.parent) : undefined;
+      return b.parent?.children.length === 1 ? parentWeight : undefined;
     }
+    if (scale === 1 && w.movedHundredths === 0) return w.baseWeight;
     return roundPoints(w.baseWeight * scale + fromHundredths(w.movedHundredths));
   };
 
   const ctx = { evaluation, options };
   const nodes: ScoreNode[] = [];
 
-  const score = (b: BoundIndicator): ScoreNode => {
+  const score = (
+    b: BoundIndicator,
+    parentScale: number,
+    parentWeight: number | undefined,
+  ): ScoreNode => {
     const w = get(b);
     const node = b.node;
-    const weight = weightOf(b);
+    const scale = parentScale * w.scale;
+    const weight = weightOf(b, w, scale, parentWeight);
     const notes = [...w.notes];
     const out: ScoreNode = {
       path: b.path,
@@ -77,7 +86,7 @@ export function scoreEvaluation(evaluation: Evaluation, rulebook: Rulebook): Sco
     if (node.score !== undefined) out.statedScore = node.score;
     if (node.deduction !== undefined) out.statedDeduction = node.deduction;
 
-    const childScores = b.children.map(score);
+    const childScores = b.children.map((c) => score(c, scale, weight));
     if (weight !== undefined) out.weight = weight;
     else if (childScores.length > 0 && childScores.every((c) => c.weight !== undefined)) {
       out.weight = sumPoints(childScores.map((c) => c.weight ?? 0));
@@ -123,7 +132,7 @@ export function scoreEvaluation(evaluation: Evaluation, rulebook: Rulebook): Sco
     }
     return out;
   };
-  const top = roots.map(score);
+  const top = roots.map((r) => score(r, 1, undefined));
 
   const treeTotal = sumPoints(top.map((n) => n.computedScore ?? n.statedScore ?? 0));
   return totals(evaluation, rulebook, options, nodes, treeTotal);
