@@ -61,7 +61,9 @@ export function projectReportBlocks(
   const unit = p.meta.amountUnit;
   const y = p.meta.year;
   const out = new Outline();
-  out.push({ kind: 'title', text: p.meta.title ?? `${y}年度${p.projectName}项目支出绩效自评报告` });
+  // A stated title naming the table ("…自评表") is not a report title.
+  const stated = p.meta.title?.includes('报告') ? p.meta.title : undefined;
+  out.push({ kind: 'title', text: stated ?? `${y}年度${p.projectName}项目支出绩效自评报告` });
   out.paragraph(openingSentence(p.meta, `${p.projectName}项目`));
   for (const t of chapterText(p.chapters, 'opening')) out.paragraph(t);
 

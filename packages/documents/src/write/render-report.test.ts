@@ -324,7 +324,7 @@ describe('renderProjectDocx', () => {
     if (!p) throw new Error('fixture has no project');
     const { document } = await docxParts(await renderProjectDocx(p, statedScoreSheet(p)));
     const paras = bodyParagraphs(document);
-    expect(paras[0]?.text).toBe(p.meta.title ?? `2023年度${p.projectName}项目支出绩效自评报告`);
+    expect(paras[0]?.text).toBe(`2023年度${p.projectName}项目支出绩效自评报告`);
     expect(paras.filter((x) => x.style === 'Heading1').map((x) => x.text)[0]).toBe(
       '一、项目基本情况',
     );
