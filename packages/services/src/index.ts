@@ -20,3 +20,4 @@ export * from './imports.ts';
 export * from './jobs.ts';
 export { checkPasswordPolicy, hashPassword, verifyPassword, sha256Hex } from './passwords.ts';
 export * from './demo.ts';
+export * from './audit/index.ts';

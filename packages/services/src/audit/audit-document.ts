@@ -1,38 +1,8 @@
 import { checkEvaluation, scoreEvaluation, SEVERITY_RANK } from '@jixiao/domain';
-import type { Finding, FindingCategory, Severity } from '@jixiao/domain';
+import type { Finding } from '@jixiao/domain';
 import { checkDocument, extractEvaluation, locateFindings, readDocument } from '@jixiao/documents';
-import type { ExtractionWarning } from '@jixiao/documents';
+import type { AuditFinding, AuditSummary, ExtractionWarning, FileAudit } from '@jixiao/documents';
 import { findRulebook } from '../rulebooks/builtin.ts';
-
-/** One finding as the audit reports it: the wire shape of `jixiao audit --format json`. */
-export interface AuditFinding {
-  code: string;
-  category: FindingCategory;
-  severity: Severity;
-  message: string;
-  stated: string | null;
-  expected: string | null;
-  excerpt: string | null;
-  line: number | null;
-}
-
-export interface AuditSummary {
-  title: string | null;
-  department: string | null;
-  year: number | null;
-  rulebook: string | null;
-  claimedTotal: number | null;
-  computedTotal: number | null;
-}
-
-/** The audit of one file. `error` only when the file could not be read. */
-export interface FileAudit {
-  file: string;
-  ok: boolean;
-  error?: string;
-  summary: AuditSummary;
-  findings: AuditFinding[];
-}
 
 /** Everything the audit learnt, for callers that want more than the wire shape. */
 export interface DocumentAudit extends FileAudit {

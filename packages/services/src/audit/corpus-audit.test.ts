@@ -3,7 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { auditDocument } from './audit-document.ts';
-import type { AuditFinding } from './audit-document.ts';
+import type { AuditFinding } from '@jixiao/documents';
 
 // The example reports live beside the repository (../shared/corpus), not in it.
 const corpus = resolve(dirname(fileURLToPath(import.meta.url)), '../../../../../shared/corpus');

@@ -1,0 +1,142 @@
+import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { SEVERITY_RANK } from '@jixiao/domain';
+import type { Severity } from '@jixiao/domain';
+import {
+  auditHtml,
+  auditWorkbook,
+  formatOf,
+  MAX_INPUT_BYTES,
+  readErrorMessage,
+} from '@jixiao/documents';
+import type { FileAudit } from '@jixiao/documents';
+import { auditBatch, formatAuditText, summaryTable } from '@jixiao/services';
+import type { CliIo } from '../cli-io.ts';
+import type { Command } from '../command.ts';
+import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, parseCommandArgs } from '../command.ts';
+
+const USAGE = `用法：jixiao audit 路径... [--format text|json|xlsx|html] [-o 输出文件] [--fail-on error|warning]
+
+审核已有的绩效自评报告（.docx、.txt、.html）：读取报告、提取自评数据、计算得分并列出每一处不一致，
+注明所在行和原文。路径可以是文件夹（递归查找）。多个文件时使用全部 CPU 核心并行处理。
+
+选项：
+  --format text|json|xlsx|html  输出格式，默认 text；json 输出 { "files": [...] }；
+                                xlsx 每个文件一行、每个问题一行；html 为单个自包含网页
+  -o, --output FILE             写入文件（xlsx 必须指定）
+  --fail-on error|warning       出现该级别（或更严重）的问题或无法读取的文件时以退出码 1 结束，默认 error
+  --workers N                   并行线程数，默认为 CPU 核心数；0 表示不使用工作线程
+  -h, --help                    显示本说明
+
+退出码：0 未达到 --fail-on 级别；1 达到；2 参数有误。`;
+
+/** Files under a path: the path itself, or every readable report below a folder, sorted. */
+async function expand(given: string, cwd: string): Promise<string[]> {
+  const absolute = path.resolve(cwd, given);
+  let info;
+  try {
+    info = await stat(absolute);
+  } catch {
+    return [given];
+  }
+  if (!info.isDirectory()) return [given];
+  const entries = await readdir(absolute, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((e) => e.isFile() && formatOf(e.name) !== undefined)
+    .map((e) => path.join(given, path.relative(absolute, path.join(e.parentPath, e.name))))
+    .sort((a, b) => a.localeCompare(b));
+}
+
+function progressBar(done: number, total: number, file: string): string {
+  const width = 24;
+  const filled = Math.round((done / total) * width);
+  const name = file.length > 40 ? `…${file.slice(-39)}` : file;
+  return `\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} ${name}\u001b[K`;
+}
+
+export const auditCommand: Command = {
+  name: 'audit',
+  summary: '审核已有报告（.docx/.txt/.html），列出不一致之处',
+  async run(args: string[], io: CliIo): Promise<number> {
+    const parsed = parseCommandArgs(
+      args,
+      {
+        usage: USAGE,
+        options: {
+          format: { type: 'string', choices: ['text', 'json', 'xlsx', 'html'], default: 'text' },
+          output: { type: 'string', short: 'o' },
+          'fail-on': { type: 'string', choices: ['error', 'warning'], default: 'error' },
+          workers: { type: 'string' },
+        },
+        positionals: { min: 1, max: Number.MAX_SAFE_INTEGER },
+      },
+      io,
+    );
+    if (typeof parsed === 'number') return parsed;
+    const format = String(parsed.values.format);
+    const output = typeof parsed.values.output === 'string' ? parsed.values.output : undefined;
+    if (format === 'xlsx' && output === undefined) {
+      io.stderr(`xlsx 格式须用 -o 指定输出文件。\n\n${USAGE}\n`);
+      return EXIT_USAGE;
+    }
+    const workersText = parsed.values.workers;
+    const workers = typeof workersText === 'string' ? Number(workersText) : undefined;
+    if (workers !== undefined && (!Number.isInteger(workers) || workers < 0)) {
+      io.stderr(`选项 --workers 须为非负整数：${String(workersText)}\n`);
+      return EXIT_USAGE;
+    }
+
+    const files = (await Promise.all(parsed.positionals.map((p) => expand(p, io.cwd)))).flat();
+    if (files.length === 0) {
+      io.stderr('没有找到可审核的文件（.docx、.txt、.html）。\n');
+      return EXIT_USAGE;
+    }
+    const load = async (file: string): Promise<Uint8Array | Error> => {
+      const absolute = path.resolve(io.cwd, file);
+      try {
+        const info = await stat(absolute);
+        if (info.isDirectory()) return new Error('这是一个文件夹');
+        if (formatOf(file) === undefined) return new Error(readErrorMessage('unsupported-format'));
+        if (info.size > MAX_INPUT_BYTES) {
+          return new Error(readErrorMessage('too-large', `${(info.size / 1048576).toFixed(1)} MB`));
+        }
+        return new Uint8Array(await readFile(absolute));
+      } catch {
+        return new Error('文件不存在或无法打开');
+      }
+    };
+    const tty = process.stderr.isTTY && files.length > 1;
+    const results = await auditBatch(files, load, {
+      ...(workers !== undefined ? { workers } : {}),
+      ...(tty
+        ? {
+            onProgress: (done: number, total: number, file: string) =>
+              io.stderr(progressBar(done, total, file)),
+          }
+        : {}),
+    });
+    if (tty) io.stderr('\n');
+
+    let body: string | Uint8Array;
+    if (format === 'json') body = `${JSON.stringify({ files: results }, null, 2)}\n`;
+    else if (format === 'html') body = auditHtml(results);
+    else if (format === 'xlsx') body = await auditWorkbook(results);
+    else body = formatAuditText(results);
+    if (output !== undefined) {
+      const target = path.resolve(io.cwd, output);
+      await mkdir(path.dirname(target), { recursive: true });
+      await writeFile(target, body);
+    } else io.stdout(typeof body === 'string' ? body : Buffer.from(body).toString('binary'));
+    // The summary table ends every run; it goes to stderr when stdout carries the data.
+    if (format !== 'text' || output !== undefined) io.stderr(`${summaryTable(results)}\n`);
+    if (output !== undefined) io.stderr(`已写入：${output}\n`);
+    return exitCode(results, parsed.values['fail-on'] === 'warning' ? 'warning' : 'error');
+  },
+};
+
+function exitCode(results: readonly FileAudit[], failOn: Severity): number {
+  const failed = results.some(
+    (r) => !r.ok || r.findings.some((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[failOn]),
+  );
+  return failed ? EXIT_FINDINGS : EXIT_OK;
+}

@@ -1,0 +1,57 @@
+import type { AuditFinding, FileAudit } from './audit-types.ts';
+
+const SEVERITY_ZH = { error: '错误', warning: '警告', info: '提示' } as const;
+
+export function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/** The excerpt with the stated figure marked, so a reader sees at once what is wrong. */
+function highlighted(f: AuditFinding): string {
+  const excerpt = f.excerpt ?? '';
+  const stated = f.stated ?? '';
+  const at = stated === '' ? -1 : excerpt.indexOf(stated);
+  if (at < 0) return escapeHtml(excerpt);
+  return `${escapeHtml(excerpt.slice(0, at))}<mark>${escapeHtml(stated)}</mark>${escapeHtml(excerpt.slice(at + stated.length))}`;
+}
+
+const STYLE = `body{font-family:"Noto Sans CJK SC","Microsoft YaHei",sans-serif;margin:2em;color:#222}
+h1{font-size:1.4em}h2{font-size:1.1em;margin-top:2em;border-bottom:1px solid #ccc}
+table{border-collapse:collapse;width:100%;margin:.5em 0}td,th{border:1px solid #ddd;padding:4px 6px;vertical-align:top;font-size:.9em}
+th{background:#f4f4f4;text-align:left}mark{background:#ffe08a;padding:0 2px}
+.error{color:#b00020}.warning{color:#a15c00}.info{color:#555}.bad{color:#b00020;font-weight:bold}`;
+
+/** One self-contained page: the summary table, then each file's findings with excerpts highlighted. */
+export function auditHtml(files: readonly FileAudit[], title = '绩效自评报告审核结果'): string {
+  const count = (f: FileAudit, s: string): number =>
+    f.findings.filter((x) => x.severity === s).length;
+  const rows = files
+    .map(
+      (f, i) =>
+        `<tr><td><a href="#f${i}">${escapeHtml(f.file)}</a></td><td>${escapeHtml(f.summary.department ?? '')}</td><td>${f.summary.year ?? ''}</td><td>${escapeHtml(f.summary.rulebook ?? '')}</td><td>${f.summary.claimedTotal ?? ''}</td><td>${f.summary.computedTotal ?? ''}</td>` +
+        `<td class="error">${count(f, 'error')}</td><td class="warning">${count(f, 'warning')}</td><td class="info">${count(f, 'info')}</td><td${f.ok ? '' : ' class="bad"'}>${f.ok ? '' : escapeHtml(f.error ?? '')}</td></tr>`,
+    )
+    .join('\n');
+  const sections = files
+    .map((f, i) => {
+      const head = `<h2 id="f${i}">${escapeHtml(f.file)}${f.summary.title ? ` — ${escapeHtml(f.summary.title)}` : ''}</h2>`;
+      if (!f.ok) return `${head}<p class="bad">${escapeHtml(f.error ?? '')}</p>`;
+      if (f.findings.length === 0) return `${head}<p>未发现问题。</p>`;
+      const items = f.findings
+        .map(
+          (x) =>
+            `<tr><td>${x.line ?? ''}</td><td class="${x.severity}">${SEVERITY_ZH[x.severity]}</td><td>${escapeHtml(x.category)}</td><td>${escapeHtml(x.message)}</td><td>${highlighted(x)}</td></tr>`,
+        )
+        .join('\n');
+      return `${head}<table><tr><th>行</th><th>程度</th><th>类别</th><th>说明</th><th>原文</th></tr>\n${items}</table>`;
+    })
+    .join('\n');
+  return `<!DOCTYPE html>
+<html lang="zh-CN"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title><style>${STYLE}</style></head>
+<body><h1>${escapeHtml(title)}</h1>
+<table><tr><th>文件</th><th>单位</th><th>年度</th><th>评价规则</th><th>报告总分</th><th>计算总分</th><th>错误</th><th>警告</th><th>提示</th><th>读取问题</th></tr>
+${rows}</table>
+${sections}
+</body></html>
+`;
+}

@@ -1,0 +1,31 @@
+import type { FindingCategory, Severity } from '@jixiao/domain';
+
+/** One finding as the audit reports it: the wire shape of `jixiao audit --format json`. */
+export interface AuditFinding {
+  code: string;
+  category: FindingCategory;
+  severity: Severity;
+  message: string;
+  stated: string | null;
+  expected: string | null;
+  excerpt: string | null;
+  line: number | null;
+}
+
+export interface AuditSummary {
+  title: string | null;
+  department: string | null;
+  year: number | null;
+  rulebook: string | null;
+  claimedTotal: number | null;
+  computedTotal: number | null;
+}
+
+/** The audit of one file. `error` only when the file could not be read. */
+export interface FileAudit {
+  file: string;
+  ok: boolean;
+  error?: string;
+  summary: AuditSummary;
+  findings: AuditFinding[];
+}

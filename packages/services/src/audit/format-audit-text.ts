@@ -1,0 +1,78 @@
+import type { FileAudit } from '@jixiao/documents';
+
+const SEVERITY_ZH = { error: '错误', warning: '警告', info: '提示' } as const;
+
+/** East Asian characters take two columns in a terminal. */
+function width(s: string): number {
+  let w = 0;
+  for (const ch of s)
+    w +=
+      /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(
+        ch,
+      )
+        ? 2
+        : 1;
+  return w;
+}
+const pad = (s: string, n: number): string => s + ' '.repeat(Math.max(0, n - width(s)));
+
+/** Plain text: each file's findings with line and excerpt, then a summary table of all files. */
+export function formatAuditText(files: readonly FileAudit[]): string {
+  const out: string[] = [];
+  for (const f of files) {
+    out.push(`== ${f.file}`);
+    if (!f.ok) {
+      out.push(`  无法读取：${f.error ?? ''}`, '');
+      continue;
+    }
+    const s = f.summary;
+    out.push(
+      `  ${s.title ?? '（无标题）'} · ${s.department ?? '（单位未识别）'} · ${s.year ?? '—'}年度 · 规则 ${s.rulebook ?? '—'} · 报告总分 ${s.claimedTotal ?? '—'} · 计算总分 ${s.computedTotal ?? '—'}`,
+    );
+    if (f.findings.length === 0) out.push('  未发现问题。');
+    for (const x of f.findings) {
+      out.push(`  [${SEVERITY_ZH[x.severity]}] 第${x.line ?? '?'}行 ${x.category}：${x.message}`);
+      if (x.excerpt) out.push(`      原文：${x.excerpt.replace(/\s+/g, ' ')}`);
+    }
+    out.push('');
+  }
+  out.push(summaryTable(files));
+  return `${out.join('\n')}\n`;
+}
+
+export function summaryTable(files: readonly FileAudit[]): string {
+  const header = ['文件', '单位', '年度', '报告总分', '计算总分', '错误', '警告', '提示'];
+  const rows = files.map((f) => {
+    const n = (sev: string): string => String(f.findings.filter((x) => x.severity === sev).length);
+    return f.ok
+      ? [
+          f.file,
+          f.summary.department ?? '',
+          String(f.summary.year ?? ''),
+          String(f.summary.claimedTotal ?? ''),
+          String(f.summary.computedTotal ?? ''),
+          n('error'),
+          n('warning'),
+          n('info'),
+        ]
+      : [f.file, `无法读取：${f.error ?? ''}`, '', '', '', '', '', ''];
+  });
+  const widths = header.map((h, i) =>
+    Math.min(48, Math.max(width(h), ...rows.map((r) => width(r[i] ?? '')))),
+  );
+  const line = (cells: string[]): string =>
+    cells
+      .map((c, i) => pad(c, widths[i] ?? 0))
+      .join('  ')
+      .trimEnd();
+  const ok = files.filter((f) => f.ok).length;
+  const count = (sev: string): number =>
+    files.reduce((s, f) => s + f.findings.filter((x) => x.severity === sev).length, 0);
+  return [
+    line(header),
+    widths.map((w) => '-'.repeat(w)).join('  '),
+    ...rows.map(line),
+    '',
+    `共 ${files.length} 个文件，成功读取 ${ok} 个；错误 ${count('error')} 条，警告 ${count('warning')} 条，提示 ${count('info')} 条。`,
+  ].join('\n');
+}
