@@ -4,6 +4,7 @@ import type { CliIo } from './cli-io.ts';
 import { processIo } from './cli-io.ts';
 import type { Command } from './command.ts';
 import { EXIT_OK, EXIT_USAGE } from './command.ts';
+import { auditCommand } from './commands/audit.ts';
 import { checkCommand } from './commands/check.ts';
 import { previewCommand } from './commands/preview.ts';
 import { renderCommand } from './commands/render.ts';
@@ -16,6 +17,7 @@ export const COMMANDS: readonly Command[] = [
   startCommand,
   scoreCommand,
   checkCommand,
+  auditCommand,
   renderCommand,
   previewCommand,
   rulebooksCommand,
