@@ -60,8 +60,11 @@ export function parseDecimalToFen(text: string, unit: MoneyUnit): Fen | undefine
   return fen(sign * value);
 }
 
+const FULL_WIDTH = /[０-９．－]/;
+
 /** Converts full-width digits and points (０-９, ．) to ASCII. */
 export function normalizeDigits(text: string): string {
+  if (!FULL_WIDTH.test(text)) return text; // the common case: nothing to convert
   return text
     .replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))
     .replace(/．/g, '.')

@@ -20,6 +20,7 @@ import {
 import { checkBaseDataSums, checkExpenditureSums, checkFundSums } from './sums.ts';
 import { checkUnits } from './units.ts';
 import { checkYears } from './years.ts';
+import { withCheckMemo } from './walk.ts';
 
 /** Checks that need the stated data only (no rulebook scoring). */
 function checkStatedData(evaluation: Evaluation, rulebook: Rulebook | undefined): Finding[] {
@@ -59,6 +60,10 @@ export function checkEvaluation(
   rulebook: Rulebook,
   sheet: ScoreSheet = scoreEvaluation(evaluation, rulebook),
 ): Finding[] {
+  return withCheckMemo(() => runChecks(evaluation, rulebook, sheet));
+}
+
+function runChecks(evaluation: Evaluation, rulebook: Rulebook, sheet: ScoreSheet): Finding[] {
   const findings = [
     ...checkStatedData(evaluation, rulebook),
     ...(evaluation.kind === 'department' ? checkDepartment(evaluation) : []),

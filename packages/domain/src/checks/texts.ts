@@ -1,5 +1,5 @@
 import type { ChapterKey, Evaluation } from '../evaluation.ts';
-import { walkIndicators } from './walk.ts';
+import { memoInCheck, walkIndicators } from './walk.ts';
 
 export type TextSection = 'meta' | 'goals' | 'chapters' | 'indicators';
 
@@ -34,6 +34,10 @@ export function chapterLabel(key: ChapterKey): string {
 
 /** Every narrative text of an evaluation: meta strings, goals, chapters, indicator texts. */
 export function evaluationTexts(evaluation: Evaluation): TextItem[] {
+  return memoInCheck(evaluation, 'texts', () => collectTexts(evaluation));
+}
+
+function collectTexts(evaluation: Evaluation): TextItem[] {
   const out: TextItem[] = [];
   const meta = evaluation.meta;
   const metaFields = [
