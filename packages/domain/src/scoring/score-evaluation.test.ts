@@ -448,6 +448,77 @@ describe('scoreEvaluation on a small book', () => {
   });
 });
 
+describe('binding reports that lost or flattened a level', () => {
+  it('finds 产出指标 at the top of a 四川 table without the 绩效指标 wrapper', () => {
+    const e = evaluation({
+      kind: 'project',
+      projectName: '供水工程',
+      rulebookId: 'sichuan-project',
+      funds: funds('200', '170'),
+      indicators: [
+        { name: '预算执行', weight: 10, score: 8.5 },
+        group('产出指标', 50, [
+          group('数量指标', 50, [q('新建管网', 50, '≥10公里', '10公里', 50)]),
+        ]),
+      ],
+    });
+    const sheet = scoreEvaluation(e, book('sichuan-project'));
+    expect(node(sheet, '产出指标').ruleId).toBe('indicators.output');
+    expect(node(sheet, '数量指标').ruleId).toBe('indicators.output.quantity');
+    // 85% is below the 90% the 四川 book names: a reason is required even at the right score.
+    expect(node(sheet, '预算执行')).toMatchObject({
+      ruleId: 'execution',
+      computedScore: 8.5,
+      notes: ['execution-below-threshold'],
+      reasonRequired: true,
+    });
+  });
+
+  it('gives an only leaf without a weight its group’s weight (怀化 tables)', () => {
+    const e = evaluation({
+      rulebookId: 'huaihua-department',
+      indicators: [
+        group('（2）成本指标', 20, [
+          {
+            name: '1、经济成本指标',
+            weight: 10,
+            score: 10,
+            children: [q('预算成本完成率', 0, '≤100%', '100%')],
+          },
+        ]),
+      ],
+    });
+    const only = e.indicators[0]?.children?.[0]?.children?.[0];
+    if (!only) throw new Error('fixture shape');
+    delete only.weight;
+    const sheet = scoreEvaluation(e, book('huaihua-department'));
+    expect(node(sheet, '预算成本完成率')).toMatchObject({
+      weight: 10,
+      computedScore: 10,
+      ruleKind: 'negative',
+    });
+    expect(node(sheet, '1、经济成本指标')).toMatchObject({
+      ruleId: 'cost.economic',
+      computedScore: 10,
+    });
+  });
+
+  it('keeps the stated score of a book group the report gives without children', () => {
+    const e = evaluation({
+      rulebookId: 'huaihua-department',
+      indicators: [{ name: '（五）满意度指标（分值10分，得10分，未扣分）', weight: 10, score: 10 }],
+    });
+    const sheet = scoreEvaluation(e, book('huaihua-department'));
+    expect(sheet.nodes[0]).toMatchObject({
+      ruleId: 'satisfaction',
+      isLeaf: true,
+      ruleKind: 'stated',
+      computedScore: 10,
+      notes: ['no-rule'],
+    });
+  });
+});
+
 describe('grades at their boundaries (优 ≥ 90, 良 ≥ 80, 中 ≥ 60, 差)', () => {
   const grades = RulebookOptions.parse({}).grades;
   it.each([
