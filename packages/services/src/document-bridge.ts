@@ -1,48 +1,129 @@
-import * as documents from '@jixiao/documents';
-import type { Evaluation, ScoreSheet } from '@jixiao/domain';
+import {
+  auditHtml,
+  auditWorkbook,
+  extractEvaluation,
+  readDocument,
+  readTablesXlsx,
+  renderProjectDocx,
+  renderReportDocx,
+  renderTablesXlsx,
+} from '@jixiao/documents';
+import type { AuditFinding, FileAudit } from '@jixiao/documents';
+import { Evaluation as EvaluationSchema } from '@jixiao/domain';
+import type { Evaluation, Finding, ScoreSheet } from '@jixiao/domain';
 import { ServiceError } from './errors.ts';
+import { auditDocument } from './audit/index.ts';
 
-// The writers live in @jixiao/documents and the reader/auditor in ./audit/; they are looked up by
-// name at run time so the platform keeps working (with a clear error) while they are being built.
-const exported = documents as unknown as Record<string, unknown>;
+export type { FileAudit };
 
-type RenderDocx = (
-  evaluation: Evaluation,
-  sheet: ScoreSheet,
-  options?: Record<string, unknown>,
-) => Promise<Uint8Array> | Uint8Array;
-type RenderXlsx = (evaluation: Evaluation, sheet: ScoreSheet) => Promise<Uint8Array> | Uint8Array;
-
-function unavailable(what: string): ServiceError {
-  return new ServiceError('INTERNAL', `${what}功能尚未就绪`);
-}
-
+/** The report as Word: the department report, or the project report with its table. */
 export async function renderDocx(evaluation: Evaluation, sheet: ScoreSheet): Promise<Uint8Array> {
-  const fn = exported['renderReportDocx'];
-  if (typeof fn !== 'function') throw unavailable('导出 Word 报告');
-  return (fn as RenderDocx)(evaluation, sheet, {});
+  return evaluation.kind === 'department'
+    ? renderReportDocx(evaluation, sheet)
+    : renderProjectDocx(evaluation, sheet);
 }
 
+/** The attachment tables as an .xlsx workbook. */
 export async function renderXlsx(evaluation: Evaluation, sheet: ScoreSheet): Promise<Uint8Array> {
-  const fn = exported['renderTablesXlsx'];
-  if (typeof fn !== 'function') throw unavailable('导出 Excel 表格');
-  return (fn as RenderXlsx)(evaluation, sheet);
+  return renderTablesXlsx(evaluation, sheet);
 }
 
-/** What the auditor says about one uploaded document (its shape is the auditor's). */
-export type AuditOutcome = Record<string, unknown>;
-type AuditFn = (bytes: Uint8Array, fileName: string) => Promise<AuditOutcome> | AuditOutcome;
+export interface ReadForImport {
+  draft: Evaluation | null;
+  findings: Finding[];
+  problems: { code: string; message: string; line?: number; excerpt?: string }[];
+}
 
-let auditModule: Promise<Record<string, unknown>> | undefined;
+/** An auditor's located finding in the domain's Finding shape (the path names the line). */
+function toFinding(f: AuditFinding): Finding {
+  return {
+    code: f.code,
+    category: f.category,
+    severity: f.severity,
+    message: f.message,
+    path: f.line !== null ? `line:${f.line}` : '',
+    params: {},
+    ...(f.stated !== null ? { stated: f.stated } : {}),
+    ...(f.expected !== null ? { expected: f.expected } : {}),
+    ...(f.excerpt !== null ? { excerpt: f.excerpt } : {}),
+    ...(f.line !== null ? { line: f.line } : {}),
+  };
+}
 
-/** Reads and audits one document via the services' audit pipeline. */
-export async function auditUpload(bytes: Uint8Array, fileName: string): Promise<AuditOutcome> {
-  const path = './audit/index.ts';
-  auditModule ??= import(path).then(
-    (m: Record<string, unknown>) => m,
-    () => ({}),
-  );
-  const fn = (await auditModule)['auditDocument'];
-  if (typeof fn !== 'function') throw unavailable('文档读取与审查');
-  return (fn as AuditFn)(bytes, fileName);
+/**
+ * Reads an uploaded file into a draft evaluation with its findings: .xlsx through the tables reader,
+ * .docx/.txt/.html through the report reader and the auditor. Unreadable files are a 400.
+ */
+export async function readForImport(bytes: Uint8Array, fileName: string): Promise<ReadForImport> {
+  if (fileName.toLowerCase().endsWith('.xlsx')) {
+    let read: Awaited<ReturnType<typeof readTablesXlsx>>;
+    try {
+      read = await readTablesXlsx(bytes);
+    } catch {
+      throw new ServiceError('UNSUPPORTED_FILE', `无法读取 Excel 文件：${fileName}`, { fileName });
+    }
+    const parsed = EvaluationSchema.safeParse(read.evaluation);
+    const problems = read.problems.map((p) => ({ code: 'XLSX', message: JSON.stringify(p) }));
+    if (!parsed.success) {
+      problems.push(
+        ...parsed.error.issues
+          .slice(0, 20)
+          .map((i) => ({
+            code: 'SCHEMA',
+            message: `${i.path.map(String).join('.')}: ${i.message}`,
+          })),
+      );
+    }
+    return { draft: parsed.success ? parsed.data : null, findings: [], problems };
+  }
+  const read = readDocument(bytes, fileName);
+  if (!read.ok)
+    throw new ServiceError('UNSUPPORTED_FILE', read.error.message, {
+      fileName,
+      reason: read.error.code,
+    });
+  const report = extractEvaluation(read.document);
+  const audit = auditDocument(bytes, fileName);
+  return {
+    draft: report.evaluation,
+    findings: audit.findings.map(toFinding),
+    problems: report.warnings,
+  };
+}
+
+/** One file of a batch audit, in the auditor's wire shape (never throws). */
+export function auditFile(bytes: Uint8Array, fileName: string): FileAudit {
+  try {
+    const audit = auditDocument(bytes, fileName);
+    return {
+      file: audit.file,
+      ok: audit.ok,
+      ...(audit.error !== undefined ? { error: audit.error } : {}),
+      summary: audit.summary,
+      findings: audit.findings,
+    };
+  } catch (error) {
+    return {
+      file: fileName,
+      ok: false,
+      error: `审查失败：${error instanceof Error ? error.message : String(error)}`,
+      summary: {
+        title: null,
+        department: null,
+        year: null,
+        rulebook: null,
+        claimedTotal: null,
+        computedTotal: null,
+      },
+      findings: [],
+    };
+  }
+}
+
+export function batchWorkbook(files: readonly FileAudit[]): Promise<Uint8Array> {
+  return auditWorkbook(files);
+}
+
+export function batchHtml(files: readonly FileAudit[]): string {
+  return auditHtml(files, '批量审查结果');
 }

@@ -1,23 +1,16 @@
-import { Finding } from '@jixiao/domain';
-import type { Evaluation } from '@jixiao/domain';
-import { Evaluation as EvaluationSchema } from '@jixiao/domain';
 import type { ServiceContext } from './context.ts';
 import { nowIso } from './context.ts';
 import type { Actor } from './actor.ts';
 import { ServiceError } from './errors.ts';
 import { sha256Hex } from './passwords.ts';
-import { auditUpload } from './document-bridge.ts';
-import type { AuditOutcome } from './document-bridge.ts';
+import { readForImport } from './document-bridge.ts';
+import type { ReadForImport } from './document-bridge.ts';
 import { createEvaluation } from './evaluations.ts';
 import { recordAudit } from './audit-log.ts';
 
 export const IMPORT_EXTENSIONS = ['.docx', '.txt', '.html', '.htm', '.xlsx'] as const;
 
-export interface ReadResult {
-  draft: Evaluation | null;
-  findings: Finding[];
-  problems: unknown[];
-}
+export type ReadResult = ReadForImport;
 
 export function assertSupported(fileName: string): void {
   const lower = fileName.toLowerCase();
@@ -30,36 +23,12 @@ export function assertSupported(fileName: string): void {
   }
 }
 
-/** Normalises what the auditor returns: the extracted evaluation, its findings, reading problems. */
-export function readOutcome(outcome: AuditOutcome): ReadResult {
-  const candidate = outcome['evaluation'] ?? outcome['draft'];
-  const parsed = EvaluationSchema.safeParse(candidate);
-  const findings = Array.isArray(outcome['findings'])
-    ? outcome['findings'].flatMap((f) => {
-        const one = Finding.safeParse(f);
-        return one.success ? [one.data] : [];
-      })
-    : [];
-  const problems = Array.isArray(outcome['problems']) ? (outcome['problems'] as unknown[]) : [];
-  return { draft: parsed.success ? parsed.data : null, findings, problems };
-}
-
 /** Reads one document and audits it; a file that cannot be read is a 400 with a Chinese message. */
 export async function readUpload(fileName: string, bytes: Uint8Array): Promise<ReadResult> {
   assertSupported(fileName);
   if (bytes.length === 0)
     throw new ServiceError('UNSUPPORTED_FILE', `文件为空：${fileName}`, { fileName });
-  let outcome: AuditOutcome;
-  try {
-    outcome = await auditUpload(bytes, fileName);
-  } catch (error) {
-    if (error instanceof ServiceError) throw error;
-    throw new ServiceError('UNSUPPORTED_FILE', `无法读取文件：${fileName}`, {
-      fileName,
-      reason: error instanceof Error ? error.message : String(error),
-    });
-  }
-  return readOutcome(outcome);
+  return readForImport(bytes, fileName);
 }
 
 /**

@@ -1,24 +1,19 @@
-import type { Finding } from '@jixiao/domain';
 import type { JobStatus } from '@jixiao/db';
 import type { ServiceContext } from './context.ts';
 import { nowIso } from './context.ts';
 import type { Actor } from './actor.ts';
 import { ServiceError, forbidden, notFound } from './errors.ts';
-import { readUpload } from './imports.ts';
+import { auditFile, batchHtml, batchWorkbook } from './document-bridge.ts';
+import type { FileAudit } from './document-bridge.ts';
 import { requireRole } from './directory.ts';
 
+/** One file's result in the auditor's wire shape; `ok` is null while the file waits. */
 export interface JobFileView {
   name: string;
   ok: boolean | null;
   error?: string;
-  summary: {
-    unitName?: string;
-    year?: number;
-    errors: number;
-    warnings: number;
-    infos: number;
-  } | null;
-  findings: Finding[];
+  summary: FileAudit['summary'] | null;
+  findings: FileAudit['findings'];
 }
 
 export interface JobView {
@@ -99,10 +94,7 @@ export async function getJob(ctx: ServiceContext, actor: Actor, id: string): Pro
     createdAt: job.created_at,
     updatedAt: job.updated_at,
     files: files.map((f) => {
-      const result =
-        f.result === null
-          ? null
-          : (JSON.parse(f.result) as Pick<JobFileView, 'summary' | 'findings'>);
+      const result = f.result === null ? null : (JSON.parse(f.result) as FileAudit);
       return {
         name: f.name,
         ok: f.ok === null ? null : f.ok === 1,
@@ -153,26 +145,12 @@ export async function runNextJob(ctx: ServiceContext, workerId: string): Promise
     .orderBy('idx')
     .execute();
   for (const file of files) {
-    let update: { ok: number; error: string | null; result: string | null };
-    try {
-      const read = await readUpload(file.name, new Uint8Array(file.bytes));
-      const count = (s: string) => read.findings.filter((f) => f.severity === s).length;
-      const summary = {
-        ...(read.draft !== null
-          ? { unitName: read.draft.meta.unitName, year: read.draft.meta.year }
-          : {}),
-        errors: count('error'),
-        warnings: count('warning'),
-        infos: count('info'),
-      };
-      update = { ok: 1, error: null, result: JSON.stringify({ summary, findings: read.findings }) };
-    } catch (error) {
-      update = {
-        ok: 0,
-        error: error instanceof Error ? error.message : String(error),
-        result: null,
-      };
-    }
+    const audit = auditFile(new Uint8Array(file.bytes), file.name);
+    const update = {
+      ok: audit.ok ? 1 : 0,
+      error: audit.error ?? null,
+      result: JSON.stringify(audit),
+    };
     await ctx.db.transaction().execute(async (trx) => {
       await trx
         .updateTable('job_files')
@@ -226,29 +204,30 @@ export function startJobWorker(
   };
 }
 
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+function asFileAudits(job: JobView): FileAudit[] {
+  return job.files.map((f) => ({
+    file: f.name,
+    ok: f.ok === true,
+    ...(f.ok === null ? { error: '尚未处理' } : f.error !== undefined ? { error: f.error } : {}),
+    summary: f.summary ?? {
+      title: null,
+      department: null,
+      year: null,
+      rulebook: null,
+      claimedTotal: null,
+      computedTotal: null,
+    },
+    findings: f.findings,
+  }));
 }
 
-/** The job's results as an HTML page (one row per finding, failed files with their error). */
-export async function jobReportHtml(
+/** The job's results as a page or a workbook (one row per finding, failed files with their error). */
+export async function exportJob(
   ctx: ServiceContext,
   actor: Actor,
   id: string,
-): Promise<string> {
-  const job = await getJob(ctx, actor, id);
-  const rows = job.files.flatMap((file) => {
-    if (file.ok !== true) {
-      return [
-        `<tr><td>${escapeHtml(file.name)}</td><td colspan="4">${escapeHtml(file.error ?? '尚未处理')}</td></tr>`,
-      ];
-    }
-    if (file.findings.length === 0)
-      return [`<tr><td>${escapeHtml(file.name)}</td><td colspan="4">未发现问题</td></tr>`];
-    return file.findings.map(
-      (f) =>
-        `<tr><td>${escapeHtml(file.name)}</td><td>${escapeHtml(f.severity)}</td><td>${escapeHtml(f.category)}</td><td>${escapeHtml(f.path)}</td><td>${escapeHtml(f.message)}</td></tr>`,
-    );
-  });
-  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>批量审查结果</title></head><body><h1>批量审查结果</h1><p>共 ${job.total} 个文件，已处理 ${job.done} 个。</p><table border="1"><thead><tr><th>文件</th><th>级别</th><th>类别</th><th>位置</th><th>说明</th></tr></thead><tbody>${rows.join('')}</tbody></table></body></html>`;
+  format: 'html' | 'xlsx',
+): Promise<Uint8Array | string> {
+  const files = asFileAudits(await getJob(ctx, actor, id));
+  return format === 'html' ? batchHtml(files) : batchWorkbook(files);
 }

@@ -1,12 +1,6 @@
 import { z } from 'zod';
 import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
-import {
-  ServiceError,
-  createAuditJob,
-  getJob,
-  importDocument,
-  jobReportHtml,
-} from '@jixiao/services';
+import { ServiceError, createAuditJob, getJob, importDocument, exportJob } from '@jixiao/services';
 import type { ServiceContext } from '@jixiao/services';
 import { requireActor } from '../session.ts';
 import { sendFile } from '../present.ts';
@@ -76,18 +70,9 @@ export function fileRoutes(ctx: ServiceContext): FastifyPluginCallbackZod {
         },
       },
       async (request, reply) => {
-        const html = await jobReportHtml(ctx, requireActor(request), request.params.id);
-        // The spreadsheet form is the same table: Excel and WPS open an HTML table saved as .xls.
-        if (request.query.format === 'xlsx') {
-          return reply
-            .header('content-type', 'application/vnd.ms-excel; charset=utf-8')
-            .header(
-              'content-disposition',
-              `attachment; filename="audit.xls"; filename*=UTF-8''${encodeURIComponent('批量审查结果.xls')}`,
-            )
-            .send(html);
-        }
-        return sendFile(reply, '批量审查结果.html', 'html', html);
+        const format = request.query.format;
+        const file = await exportJob(ctx, requireActor(request), request.params.id, format);
+        return sendFile(reply, `批量审查结果.${format}`, format, file);
       },
     );
     done();

@@ -1,0 +1,127 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { renderReportDocx } from '@jixiao/documents';
+import { DepartmentEvaluation } from '@jixiao/domain';
+import { TEST_DIALECTS } from '@jixiao/db/testing';
+import { createWorld, fixtureBody, login } from '../testing/harness.ts';
+import type { Client, World } from '../testing/harness.ts';
+
+const LIMIT = 400 * 1024;
+
+describe.each(TEST_DIALECTS)('uploads on %s', (dialect) => {
+  let world: World;
+  let filer: Client;
+  let report: Uint8Array;
+  beforeAll(async () => {
+    world = await createWorld(dialect, { uploadLimit: LIMIT, maxFiles: 5 });
+    filer = await login(world.app, 'filer-a');
+    report = await renderReportDocx(
+      DepartmentEvaluation.parse(fixtureBody('000_1b4dc649ed6af86d.json')),
+      undefined,
+    );
+  });
+  afterAll(async () => world.close());
+
+  it('reads a report into a draft with its findings, without storing an evaluation', async () => {
+    const res = await filer.upload('/api/imports', [{ name: '雁峰区政府办.docx', bytes: report }]);
+    expect(res.statusCode).toBe(200);
+    const json = res.json();
+    expect(json.draft.meta.unitName).toMatch(/政府办|人民政府办公室/);
+    expect(Array.isArray(json.findings)).toBe(true);
+    expect(json.evaluationId).toBeUndefined();
+    const stored = await world.ctx.db
+      .selectFrom('imported_documents')
+      .select(['sha256', 'size', 'bytes'])
+      .executeTakeFirstOrThrow();
+    expect(stored.size).toBe(report.length);
+    expect(stored.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(Buffer.from(stored.bytes).equals(Buffer.from(report))).toBe(true);
+  });
+
+  it('creates a draft evaluation of the department when asked', async () => {
+    const res = await filer.upload(
+      `/api/imports?create=1&departmentId=${world.departments.a}&year=2024`,
+      [{ name: 'r.docx', bytes: report }],
+    );
+    expect(res.statusCode).toBe(200);
+    const id = res.json().evaluationId;
+    const created = await filer.get(`/api/evaluations/${id}`);
+    expect(created.json()).toMatchObject({
+      status: 'draft',
+      version: 1,
+      year: 2024,
+      departmentId: world.departments.a,
+    });
+  });
+
+  it('refuses bad files with a Chinese message', async () => {
+    const pdf = await filer.upload('/api/imports', [{ name: 'report.pdf', bytes: '%PDF-1.7' }]);
+    expect(pdf.statusCode).toBe(400);
+    expect(pdf.json().error).toMatchObject({
+      code: 'UNSUPPORTED_FILE',
+      message: expect.stringMatching(/不支持/),
+    });
+    const broken = await filer.upload('/api/imports', [
+      { name: 'broken.docx', bytes: 'this is not a zip file at all' },
+    ]);
+    expect(broken.statusCode).toBe(400);
+    expect(broken.json().error.code).toBe('UNSUPPORTED_FILE');
+    expect(broken.json().error.message).toMatch(/[\u4e00-\u9fff]/);
+    const empty = await filer.upload('/api/imports', [{ name: 'empty.txt', bytes: '' }]);
+    expect(empty.statusCode).toBe(400);
+    const none = await filer.upload('/api/imports', []);
+    expect(none.statusCode).toBe(400);
+    const json = await filer.post('/api/imports', { file: 'x' });
+    expect(json.statusCode).toBe(400);
+    expect(json.json().error.message).toMatch(/multipart/);
+  });
+
+  it('answers 413 with a Chinese message above the size limit', async () => {
+    const big = new Uint8Array(LIMIT + 1024).fill(65);
+    const res = await filer.upload('/api/imports', [{ name: 'big.txt', bytes: big }]);
+    expect(res.statusCode).toBe(413);
+    expect(res.json().error).toMatchObject({
+      code: 'FILE_TOO_LARGE',
+      message: expect.stringMatching(/大小限制/),
+    });
+    const many = await filer.upload(
+      '/api/audit-jobs',
+      Array.from({ length: 6 }, (_, i) => ({ name: `r${i}.txt`, bytes: 'x' })),
+    );
+    expect(many.statusCode).toBe(413);
+  });
+
+  it('runs a batch audit as a job whose progress and per-file results survive in the database', async () => {
+    const res = await filer.upload('/api/audit-jobs', [
+      { name: 'good.docx', bytes: report },
+      { name: 'broken.docx', bytes: 'not a zip' },
+      {
+        name: 'plain.txt',
+        bytes:
+          '2024年度某单位部门整体支出绩效自评报告\n一、基本情况\n全年预算数100万元，全年执行数90万元，执行率95%。',
+      },
+    ]);
+    expect(res.statusCode).toBe(202);
+    const { jobId } = res.json();
+    let job = (await filer.get(`/api/audit-jobs/${jobId}`)).json();
+    for (let i = 0; i < 100 && job.status !== 'done'; i += 1) {
+      await new Promise((r) => setTimeout(r, 100));
+      job = (await filer.get(`/api/audit-jobs/${jobId}`)).json();
+    }
+    expect(job).toMatchObject({ status: 'done', total: 3, done: 3 });
+    const files: { name: string; ok: boolean }[] = job.files;
+    expect(files.map((f) => [f.name, f.ok])).toEqual([
+      ['good.docx', true],
+      ['broken.docx', false],
+      ['plain.txt', true],
+    ]);
+    expect(job.files[1].error).toMatch(/[\u4e00-\u9fff]/);
+    expect(job.files[0].summary.department).not.toBeNull();
+    const html = await filer.get(`/api/audit-jobs/${jobId}/export?format=html`);
+    expect(html.statusCode).toBe(200);
+    expect(html.body).toMatch(/good\.docx/);
+    const xlsx = await filer.get(`/api/audit-jobs/${jobId}/export?format=xlsx`);
+    expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
+    const other = await login(world.app, 'filer-b');
+    expect((await other.get(`/api/audit-jobs/${jobId}`)).statusCode).toBe(403);
+  });
+});
