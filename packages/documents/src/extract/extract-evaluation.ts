@@ -108,9 +108,14 @@ export function extractEvaluation(document: SourceDocument): ExtractedReport {
   let indicators: IndicatorNode[] = narrative.indicators;
   let funds: Funds = {};
   if (budget.fund) funds.total = budget.fund;
-  if (deptTable && leafCount(deptTable.indicators) >= 3) {
+  // The 自评表 when it carries more of the tree than the narrative does.
+  if (
+    deptTable &&
+    leafCount(deptTable.indicators) >=
+      Math.max(3, narrative.count > 0 ? leafCount(narrative.indicators) + 1 : 0)
+  ) {
     indicators = withExecutionNode(deptTable.indicators, deptTable.funds);
-  }
+  } else if (deptTable) indicators = withExecutionNode(indicators, deptTable.funds);
   if (deptTable && deptTable.funds.total) funds = { ...funds, ...deptTable.funds };
   for (const s of deptTable?.splits ?? []) {
     const key =
@@ -294,6 +299,13 @@ function findUnit(document: SourceDocument, title: string | undefined): string |
     if (named?.[1]) return named[1];
     const as = /^(?:\[[^\]]*\])?(.{4,30}?)作为(?:一级)?(?:部门)?预算单位/.exec(t);
     if (as?.[1]) return as[1];
+  }
+  for (const b of document.blocks.slice(0, 6)) {
+    const opening =
+      /[，,]([^，。；“”《》]{4,30}?)(?:对|就)(?:19|20)\d{2}年度?(?:部门)?整体支出/.exec(
+        squash(b.text),
+      );
+    if (opening?.[1] && !/^我/.test(opening[1])) return opening[1];
   }
   const fromTitle = /(?:19|20)\d{2}年度?(.{2,30}?)(?:部门)?整体支出/.exec(title ?? '');
   if (fromTitle?.[1] && !/^部门$/.test(fromTitle[1])) return fromTitle[1];

@@ -21,6 +21,26 @@ const NARRATIVE_LEAF = new RegExp(
   `^(.+?)[，,；;]年度指标值[：:]?(.+?)[，,；;。]实际(?:完成|指标)?值[：:]?(.+?)[，,；;。]分值${N}分[，,；;]?得分${N}分`,
 );
 const TITLE_ONLY = /^[^，。；：,;:]{2,12}。?$/;
+/** "该项指标分值28分，得分28分，未扣分。" under a heading: the heading is a group. */
+const FIG_GROUP = new RegExp(
+  `^(?:该项)?指标分值${N}分[，,]得分${N}分(?:[，,](?:扣(?:分)?${N}分|(未扣分)))?`,
+);
+/** "年度指标值：A，实际完成值：B，分值5分，得分5分，未扣分。" under a heading: a leaf. */
+const FIG_LEAF = new RegExp(
+  `^(?:年度指标值[：:]?(.+?)[，,；;])?(?:实际完成值[：:]?(.+?)[，,；;])?分值${N}分[，,]得分${N}分(?:[，,](?:扣(?:分)?${N}分|(未扣分)))?`,
+);
+const FIG_ANY = new RegExp(`分值${N}分[，,]得分${N}分(?:[，,](?:扣(?:分)?${N}分|(未扣分)))?`);
+/** "全年预算数…，预算执行率100%，分值10分，得分10分": figures at the end of a sentence. */
+function figuresAnywhere(body: string): (string | undefined)[] | null {
+  const m = FIG_ANY.exec(body);
+  if (!m) return null;
+  const target = /年度指标值[：:]?(.+?)[，,；;]/.exec(body)?.[1];
+  const actual = /实际完成值[：:]?(.+?)[，,；;]/.exec(body)?.[1];
+  return [m[0], target, actual, m[1], m[2], m[3], m[4]];
+}
+/** "获市级先进单位表彰：加1分，…" */
+const BONUS_ITEM = new RegExp(`^(.{2,40}?)[：:](加|减)${N}分`);
+const REASON = /^偏差原因(?:分析)?(?:及改进措施)?[：:](.+)$/;
 const SELF_SCORE = new RegExp(`^自评得分${N}分`);
 const NOT_ASSESSED = /本项指标不考核|不纳入考核|不适用/;
 const BONUS = new RegExp(`^(加分|减分)(?:得分|项)?[：:]?${N}分`);
@@ -125,6 +145,61 @@ export function extractNarrativeIndicators(blocks: readonly Block[]): IndicatorE
       return node;
     };
 
+    // A heading whose figures follow in the next paragraph (the layout of generated reports).
+    const next = blocks[i + 1];
+    const nextBody = next && next.kind === 'paragraph' ? squash(next.text) : '';
+    if (
+      next &&
+      b.kind === 'heading' &&
+      nextBody !== '' &&
+      !/分值|[\d.]+分[）)]/.test(body) &&
+      headingNumber(next.text.trim()) === undefined &&
+      !NARRATIVE_LEAF.test(nextBody)
+    ) {
+      const g = FIG_GROUP.exec(nextBody);
+      const l = g ? undefined : (FIG_LEAF.exec(nextBody) ?? figuresAnywhere(nextBody));
+      if (g) {
+        const node = base(body);
+        node.weight = Number(g[1]);
+        node.score = Number(g[2]);
+        const d = num(g[3]) ?? (g[4] ? 0 : undefined);
+        if (d !== undefined) node.deduction = d;
+        node.source = sourceRef(next.line, next.text.trim());
+        node.source.excerpt = `${raw} ${next.text.trim()}`;
+        addGroup(node, style, value);
+        i++;
+        continue;
+      }
+      if (l) {
+        const node = base(body);
+        if (l[1]) node.target = parseExpression(l[1]);
+        if (l[2]) node.actual = parseExpression(l[2]);
+        node.weight = Number(l[3]);
+        node.score = Number(l[4]);
+        const d = num(l[5]) ?? (l[6] ? 0 : undefined);
+        if (d !== undefined) node.deduction = d;
+        node.source = { line: next.line, excerpt: `${raw} ${next.text.trim()}` };
+        const after = blocks[i + 2];
+        const reason = after && after.kind === 'paragraph' ? REASON.exec(after.text.trim()) : null;
+        if (reason?.[1]) {
+          node.deviationReason = reason[1];
+          i++;
+        }
+        addLeaf(node, style);
+        i++;
+        continue;
+      }
+    }
+    const item = BONUS_ITEM.exec(body);
+    if (item?.[1] && item[3] !== undefined) {
+      adjustments.push({
+        name: item[1],
+        kind: item[2] === '减' ? 'penalty' : 'bonus',
+        points: Number(item[3]),
+        source: sourceRef(b.line, raw),
+      });
+      continue;
+    }
     const bonus = BONUS.exec(body);
     if (bonus?.[2]) {
       adjustments.push({

@@ -30,7 +30,11 @@ function valuesAfter(row: TableRow, labelIndex: number): string[] {
 }
 
 function fundRow(row: TableRow, labelIndex: number, sourceRow: TableRow): FundRow {
-  const v = valuesAfter(row, labelIndex);
+  // Positions matter here (an empty 年初预算数 is still a column): keep empty cells.
+  const v = row.cells
+    .slice(labelIndex + 1)
+    .map(clean)
+    .slice(-6);
   const out: FundRow = { source: sourceRef(sourceRow.line, rowText(sourceRow)) };
   const [initial, budget, executed, weight, rate, score] = v;
   const a1 = amountCell(initial);
@@ -180,7 +184,13 @@ export function readSelfEvaluationTable(block: Block): SelfEvaluationTable {
       level2 = undefined;
     }
     if (second !== '') {
-      level2 = { name: second, children: [], source: sourceRef(row.line, rowText(row)) };
+      level2 = {
+        name: second.replace(/[（(][\d.]+分[）)]$/, ''),
+        children: [],
+        source: sourceRef(row.line, rowText(row)),
+      };
+      const w2 = /[（(]([\d.]+)分[）)]$/.exec(second)?.[1];
+      if (w2 !== undefined) level2.weight = Number(w2);
       (level1?.children ?? table.indicators).push(level2);
     }
     if (third === '') continue;
