@@ -10,7 +10,9 @@ import { previewCommand } from './commands/preview.ts';
 import { renderCommand } from './commands/render.ts';
 import { rulebooksCommand } from './commands/rulebooks.ts';
 import { scoreCommand } from './commands/score.ts';
+import { serveCommand } from './commands/serve.ts';
 import { startCommand } from './commands/start.ts';
+import { userCommand } from './commands/user.ts';
 
 /** The command table: one entry per command, each in commands/<name>.ts. */
 export const COMMANDS: readonly Command[] = [
@@ -21,6 +23,8 @@ export const COMMANDS: readonly Command[] = [
   renderCommand,
   previewCommand,
   rulebooksCommand,
+  serveCommand,
+  userCommand,
 ];
 
 function help(): string {

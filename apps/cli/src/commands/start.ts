@@ -1,83 +1,83 @@
-import { readdir } from 'node:fs/promises';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { checkEvaluation, formatPoints, scoreEvaluation } from '@jixiao/domain';
-import type { Severity } from '@jixiao/domain';
 import type { CliIo } from '../cli-io.ts';
 import type { Command } from '../command.ts';
-import { EXIT_OK, EXIT_USAGE, parseCommandArgs } from '../command.ts';
-import { resolveRulebook } from '../input/load-input.ts';
-import { printProblems, readEvaluationFile } from '../input/read-evaluation.ts';
-import { formatFindings } from '../output/format-findings.ts';
-import { formatScoreSheet } from '../output/format-score-sheet.ts';
-import { formatTable } from '../output/text-width.ts';
+import { EXIT_USAGE, parseCommandArgs } from '../command.ts';
 import { repoRoot } from '../repo-root.ts';
+import { serve } from './serve.ts';
 
-const USAGE = `用法：jixiao start
+const USAGE = `用法：jixiao start [--port 3000]
 
-对 fixtures/evaluations 下的每份示例自评材料计算评分并检查，输出评分表和问题清单。
+一键运行：网页未构建或已过期时先构建（apps/web/dist），然后以演示模式启动平台，
+数据库为 data/jixiao.db（为空时写入演示数据），并列出演示账号。
 
 选项：
+  --port N     监听端口，默认 3000
   -h, --help   显示本说明`;
 
-const FIXTURES = path.join('fixtures', 'evaluations');
-const SUMMARY_HEADER = ['文件', '单位', '总分(计算)', '总分(填报)', '等级', '错误/警告/提示'];
+/** The newest modification time under a path (files only). */
+function newest(target: string): number {
+  if (!existsSync(target)) return 0;
+  const stat = statSync(target);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let latest = 0;
+  for (const entry of readdirSync(target))
+    latest = Math.max(latest, newest(path.join(target, entry)));
+  return latest;
+}
+
+/** True when apps/web/dist is missing or older than the web app's sources. */
+export function webBuildStale(root: string): boolean {
+  const web = path.join(root, 'apps', 'web');
+  const built = path.join(web, 'dist', 'index.html');
+  if (!existsSync(built)) return true;
+  const sources = Math.max(
+    newest(path.join(web, 'src')),
+    newest(path.join(web, 'index.html')),
+    newest(path.join(web, 'vite.config.ts')),
+    newest(path.join(root, 'packages', 'domain', 'src')),
+  );
+  return sources > statSync(built).mtimeMs;
+}
 
 export const startCommand: Command = {
   name: 'start',
-  summary: '运行平台（当前：为全部示例自评材料评分并检查）',
+  summary: '一键运行平台：构建网页（如需要），以演示数据启动于 3000 端口',
   async run(args: string[], io: CliIo): Promise<number> {
     const parsed = parseCommandArgs(
       args,
-      { usage: USAGE, options: {}, positionals: { min: 0, max: 0 } },
+      {
+        usage: USAGE,
+        options: { port: { type: 'string', default: '3000' } },
+        positionals: { min: 0, max: 0 },
+      },
       io,
     );
     if (typeof parsed === 'number') return parsed;
+    const port = Number(parsed.values['port']);
+    if (!Number.isInteger(port) || port < 0 || port > 65535) {
+      io.stderr(`端口无效：${String(parsed.values['port'])}\n`);
+      return EXIT_USAGE;
+    }
     const root = repoRoot();
-    const dir = path.join(root, FIXTURES);
-    let files: string[];
-    try {
-      files = (await readdir(dir)).filter((f) => f.endsWith('.json')).sort();
-    } catch {
-      files = [];
+    if (webBuildStale(root)) {
+      io.stdout('正在构建网页（apps/web）……\n');
+      const build = spawnSync('npx', ['vite', 'build'], {
+        cwd: path.join(root, 'apps', 'web'),
+        stdio: 'inherit',
+      });
+      if (build.status !== 0) io.stderr('网页构建失败：仅提供 API 服务。\n');
     }
-    if (files.length === 0) {
-      io.stdout(`${FIXTURES} 下没有示例自评材料。\n`);
-      return EXIT_OK;
-    }
-    io.stdout(`jixiao 预算绩效自评：${FIXTURES} 下共 ${files.length} 份示例自评材料\n`);
-    let exitCode = EXIT_OK;
-    const summary: string[][] = [];
-    for (const file of files) {
-      const shown = path.join(FIXTURES, file);
-      io.stdout(`\n${'═'.repeat(72)}\n${shown}\n${'═'.repeat(72)}\n`);
-      const read = await readEvaluationFile(io, path.join(dir, file));
-      if (!read.ok) {
-        printProblems(io, shown, read.problems);
-        exitCode = EXIT_USAGE;
-        continue;
-      }
-      const rulebook = resolveRulebook(io, read.evaluation.rulebookId);
-      if (typeof rulebook === 'number') {
-        exitCode = rulebook;
-        continue;
-      }
-      const sheet = scoreEvaluation(read.evaluation, rulebook);
-      const findings = checkEvaluation(read.evaluation, rulebook, sheet);
-      io.stdout(formatScoreSheet(sheet, read.evaluation, rulebook));
-      io.stdout('\n');
-      io.stdout(formatFindings(findings));
-      const count = (severity: Severity): number =>
-        findings.filter((f) => f.severity === severity).length;
-      summary.push([
-        file,
-        read.evaluation.meta.unitName,
-        formatPoints(sheet.total),
-        sheet.statedTotal === undefined ? '—' : formatPoints(sheet.statedTotal),
-        sheet.grade ?? '—',
-        `${count('error')}/${count('warning')}/${count('info')}`,
-      ]);
-    }
-    io.stdout(`\n${'═'.repeat(72)}\n汇总\n${formatTable(SUMMARY_HEADER, summary)}`);
-    return exitCode;
+    return serve(
+      { ...io, cwd: root },
+      {
+        port,
+        host: '127.0.0.1',
+        db: path.join('data', 'jixiao.db'),
+        demo: true,
+        demoPassword: 'jixiao-demo',
+      },
+    );
   },
 };
