@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { gradeFor, scoreEvaluation } from './score-evaluation.ts';
 import { parseRulebook } from './parse-rulebook.ts';
 import { Evaluation, type EvaluationInput, type IndicatorNode } from '../evaluation.ts';
@@ -380,6 +381,23 @@ describe('scoreEvaluation on a small book', () => {
     expect(node(sheet, '二、产出指标').weight).toBe(83.33);
     expect(node(sheet, '培训人次')).toMatchObject({ weight: 33.33, computedScore: 33.33 });
     expect(sheet.treeTotal).toBe(100);
+  });
+
+  it('keeps the top level at 100 whatever is not assessed (rescale), and full marks at 100', () => {
+    fc.assert(
+      fc.property(fc.array(fc.boolean(), { minLength: 5, maxLength: 5 }), (flags) => {
+        const e = smallEvaluation();
+        const leavesOf = e.indicators.slice(1).flatMap((g) => g.children ?? []);
+        leavesOf.forEach((leaf, i) => {
+          if (flags[i]) leaf.notAssessed = true;
+        });
+        const sheet = scoreEvaluation(e, smallBook());
+        const top = sheet.nodes.filter((n) => n.level === 1);
+        const weights = top.reduce((sum, n) => sum + (n.weight ?? 0), 0);
+        expect(Math.abs(weights - 100)).toBeLessThanOrEqual(0.02);
+        expect(Math.abs(sheet.treeTotal - 100)).toBeLessThanOrEqual(0.05);
+      }),
+    );
   });
 
   it('applies a bonus cap and a penalty', () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { scoreLeaf, type LeafContext } from './score-leaf.ts';
 import { Evaluation, type EvaluationInput, type IndicatorNode } from '../evaluation.ts';
 import { LeafRule, RulebookOptions, type LeafRule as LeafRuleType } from '../rulebook.ts';
@@ -349,5 +350,32 @@ describe('rounding', () => {
     expect(score({ kind: 'positive' }, ind('≥3', '2'), 10).score).toBe(6.67);
     // 5 × 0.9 / 1 … 1.005 × 1 → 1.01 (not 1.00 from float rounding)
     expect(score({ kind: 'positive' }, ind('≥200', '201'), 1.005).score).toBe(1.01);
+  });
+});
+
+describe('every comparing rule stays within [0, W]', () => {
+  it('for any target, actual and weight', () => {
+    const value = fc.integer({ min: 0, max: 100_000 }).map((n) => n / 100);
+    fc.assert(
+      fc.property(
+        fc.constantFrom('≥', '≤', '=', ''),
+        value,
+        value,
+        fc.integer({ min: 1, max: 5000 }).map((n) => n / 100),
+        fc.constantFrom(
+          { kind: 'auto' },
+          { kind: 'positive' },
+          { kind: 'negative', mode: 'linear' },
+          { kind: 'negative', mode: 'inverse' },
+          { kind: 'equal' },
+        ),
+        (cmp, a, b, w, r) => {
+          const s = score(r, ind(`${cmp}${a}件`, `${b}件`), w);
+          expect(s.kind).not.toBe('stated');
+          expect(s.score).toBeGreaterThanOrEqual(0);
+          expect(s.score).toBeLessThanOrEqual(w);
+        },
+      ),
+    );
   });
 });
