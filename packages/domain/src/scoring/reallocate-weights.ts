@@ -44,7 +44,14 @@ export function reallocateWeights(
     if (target && !target.node.notAssessed && target !== b) {
       const h = toHundredths(w.baseWeight ?? 0);
       for (let at = b.parent; at; at = at.parent) get(at).movedHundredths -= h;
-      for (let at: BoundIndicator | undefined = target; at; at = at.parent) {
+      // A report may already state the raised weight (分值 6 where the book says 3): keep it.
+      const stated = target.node.weight;
+      const book = target.rule?.weight;
+      const alreadyMoved =
+        stated !== undefined &&
+        book !== undefined &&
+        toHundredths(stated) === toHundredths(book) + h;
+      for (let at = alreadyMoved ? target.parent : target; at; at = at.parent) {
         get(at).movedHundredths += h;
       }
       get(target).notes.push('weight-moved-in');

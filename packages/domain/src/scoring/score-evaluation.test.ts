@@ -202,6 +202,16 @@ describe('the 乐昌 case (Guangdong book)', () => {
     });
   });
 
+  it('does not move the weight twice when the report already states 6 for 部门预算资金支出率', () => {
+    const e = lechang();
+    const spending = e.indicators[1]?.children?.[0]?.children?.[0];
+    if (!spending) throw new Error('fixture shape');
+    spending.weight = 6;
+    const s = scoreEvaluation(e, book('guangdong-department'));
+    expect(node(s, '部门预算资金支出率')).toMatchObject({ weight: 6, computedScore: 6 });
+    expect(node(s, '资金管理')).toMatchObject({ weight: 22, computedScore: 20 });
+  });
+
   it('lets the report say where the weight went', () => {
     const e = lechang();
     const funds = e.indicators[1]?.children?.[0]?.children?.[5];
