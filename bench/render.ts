@@ -1,0 +1,115 @@
+// Benchmark: ms per report for renderReportDocx on every department fixture, against the floor:
+// the same text written as bare paragraphs with the same library (docx) in the same run.
+// Target: within 2× of the floor. Run: npm run bench:render
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { Document, Packer, Paragraph, TextRun } from 'docx';
+import { Evaluation, scoreEvaluation } from '@jixiao/domain';
+import type { DepartmentEvaluation, ScoreSheet } from '@jixiao/domain';
+import {
+  blockTexts,
+  departmentReportBlocks,
+  renderReportDocx,
+  renderTablesXlsx,
+  resolveOptions,
+} from '@jixiao/documents';
+import { findRulebook } from '@jixiao/services';
+import { generatedEvaluation } from '../packages/documents/src/write/test-support.ts';
+
+const ROUNDS = 15;
+const TARGET_RATIO = 2;
+const root = fileURLToPath(new URL('../', import.meta.url));
+const fixtureDir = path.join(root, 'fixtures', 'evaluations');
+
+interface Case {
+  name: string;
+  evaluation: DepartmentEvaluation;
+  sheet: ScoreSheet | undefined;
+}
+
+const cases: Case[] = [];
+for (const file of readdirSync(fixtureDir)
+  .filter((f) => f.endsWith('.json'))
+  .sort()) {
+  const parsed = Evaluation.safeParse(
+    JSON.parse(readFileSync(path.join(fixtureDir, file), 'utf8')),
+  );
+  if (!parsed.success || parsed.data.kind !== 'department') continue;
+  const rulebook = findRulebook(parsed.data.rulebookId);
+  cases.push({
+    name: file.replace(/\.json$/, ''),
+    evaluation: parsed.data,
+    sheet: rulebook ? scoreEvaluation(parsed.data, rulebook) : undefined,
+  });
+}
+const large = generatedEvaluation(1000, 200);
+cases.push({
+  name: 'generated 1000 indicators, 200 projects',
+  evaluation: large,
+  sheet: undefined,
+});
+
+/** The floor: every text of the report as one bare paragraph each, one section. */
+async function floor(texts: readonly string[]): Promise<Uint8Array> {
+  const doc = new Document({
+    sections: [{ children: texts.map((t) => new Paragraph({ children: [new TextRun(t)] })) }],
+  });
+  return new Uint8Array(await Packer.toBuffer(doc));
+}
+
+function median(values: number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)] ?? 0;
+}
+
+/** Median ms of each function, measured alternately round by round so both see the same load. */
+async function timeAlternating(fns: (() => Promise<unknown>)[], rounds: number): Promise<number[]> {
+  for (const fn of fns) await fn(); // warm-up
+  const samples: number[][] = fns.map(() => []);
+  for (let i = 0; i < rounds; i++)
+    for (const [j, fn] of fns.entries()) {
+      const t0 = performance.now();
+      await fn();
+      samples[j]?.push(performance.now() - t0);
+    }
+  return samples.map(median);
+}
+
+const options = resolveOptions();
+console.log(
+  `render benchmark: median of ${ROUNDS} rounds, ms per report (Node ${process.version})`,
+);
+console.log(
+  'case'.padEnd(42),
+  'texts'.padStart(6),
+  'docx'.padStart(9),
+  'floor'.padStart(9),
+  'ratio'.padStart(7),
+  'xlsx'.padStart(9),
+);
+let worst = 0;
+for (const c of cases) {
+  const rounds = c.evaluation.indicators.length > 20 ? 3 : ROUNDS;
+  const texts = blockTexts(departmentReportBlocks(c.evaluation, c.sheet, options));
+  const [docx = 0, base = 1, xlsx = 0] = await timeAlternating(
+    [
+      () => renderReportDocx(c.evaluation, c.sheet),
+      () => floor(texts),
+      () => renderTablesXlsx(c.evaluation, c.sheet),
+    ],
+    rounds,
+  );
+  const ratio = docx / base;
+  worst = Math.max(worst, ratio);
+  console.log(
+    c.name.padEnd(42),
+    String(texts.length).padStart(6),
+    docx.toFixed(1).padStart(9),
+    base.toFixed(1).padStart(9),
+    `${ratio.toFixed(2)}×`.padStart(7),
+    xlsx.toFixed(1).padStart(9),
+  );
+}
+console.log(`worst ratio to the floor: ${worst.toFixed(2)}× (target ≤ ${TARGET_RATIO}×)`);
