@@ -1,4 +1,14 @@
-import { fen, formatFen, parseExpression, sumPoints, unitsCompatible } from '@jixiao/domain';
+import {
+  comparePercent,
+  fen,
+  formatFen,
+  formatPercent,
+  parseDecimalToFen,
+  parseExpression,
+  parsePercent,
+  sumPoints,
+  unitsCompatible,
+} from '@jixiao/domain';
 import type {
   Amount,
   Finding,
@@ -17,7 +27,8 @@ export type DocumentCheckCode =
   | 'DOC_TOTAL_CAPPED'
   | 'DOC_UNIT_NARRATIVE'
   | 'DOC_CROSS_TABLE'
-  | 'DOC_TEMPLATE_LEFT';
+  | 'DOC_TEMPLATE_LEFT'
+  | 'DOC_RATIO_COMPLETION';
 
 const CATEGORY: Record<DocumentCheckCode, FindingCategory> = {
   DOC_SUM_PARTS: 'sum',
@@ -26,6 +37,7 @@ const CATEGORY: Record<DocumentCheckCode, FindingCategory> = {
   DOC_UNIT_NARRATIVE: 'unit',
   DOC_CROSS_TABLE: 'cross-section',
   DOC_TEMPLATE_LEFT: 'completeness',
+  DOC_RATIO_COMPLETION: 'ratio',
 };
 
 type Params = Record<string, ParamValue>;
@@ -44,6 +56,8 @@ export function documentCheckMessage(code: DocumentCheckCode, p: Params): string
       return `“${str(p, 'name')}”年度指标值为${str(p, 'target')}，实际完成值为${str(p, 'stated')}，计量单位不一致`;
     case 'DOC_CROSS_TABLE':
       return `${str(p, 'label')}在正文为${str(p, 'stated')}万元，在${str(p, 'table')}为${str(p, 'expected')}万元，前后不一致`;
+    case 'DOC_RATIO_COMPLETION':
+      return `${str(p, 'label')}${str(p, 'actual')}万元÷${str(p, 'budget')}万元应为${str(p, 'expected')}，报告填写${str(p, 'stated')}`;
     case 'DOC_TEMPLATE_LEFT':
       return `表格中保留了模板提示文字“${str(p, 'stated')}”，未按实际填写`;
   }
@@ -88,6 +102,7 @@ export function checkDocument(report: ExtractedReport): Finding[] {
     ...checkNarrativeUnits(report),
     ...checkTextAgainstTables(report),
     ...checkTemplateLeft(report),
+    ...checkCompletionClaims(report),
   ];
 }
 
@@ -358,6 +373,42 @@ function checkTemplateLeft(report: ExtractedReport): Finding[] {
           );
         }
       }
+    }
+  }
+  return out;
+}
+
+/** Every "预算安排X万元，实际支出Y万元，完成预算安排的Z%" of the narrative, modelled or not. */
+function checkCompletionClaims(report: ExtractedReport): Finding[] {
+  const out: Finding[] = [];
+  const re = new RegExp(
+    `预算(?:安排|数)(?:[（(][^）)]*[）)])?${NUM}万元[，,]?实际(?:支出|执行)${NUM}万元[，,]?(?:完成(?:预算|年度预算)(?:安排)?的?|预算执行率为?)${NUM}%`,
+    'g',
+  );
+  for (const s of report.sentences) {
+    for (const m of s.text.matchAll(re)) {
+      const budget = parseDecimalToFen((m[1] ?? '').replace(/,/g, ''), '万元');
+      const actual = parseDecimalToFen((m[2] ?? '').replace(/,/g, ''), '万元');
+      const stated = parsePercent(`${m[3] ?? ''}%`);
+      if (budget === undefined || actual === undefined || !stated) continue;
+      const c = comparePercent(stated, actual, budget);
+      if (!c || c.agreement === 'exact' || c.agreement === 'near') continue;
+      out.push(
+        finding(
+          'DOC_RATIO_COMPLETION',
+          c.agreement === 'truncated' ? 'info' : 'error',
+          'chapters',
+          s.line,
+          excerptOf(s.raw, `${m[3] ?? ''}%`),
+          {
+            label: '完成率',
+            budget: m[1] ?? '',
+            actual: m[2] ?? '',
+            stated: stated.text ?? `${m[3] ?? ''}%`,
+            expected: formatPercent(c.expected, stated.decimals),
+          },
+        ),
+      );
     }
   }
   return out;

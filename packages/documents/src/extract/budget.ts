@@ -64,6 +64,8 @@ export function extractBudget(blocks: readonly Block[]): BudgetExtraction {
   const project: ProjectExpenditure = { projects: [] };
   const totals: BudgetExtraction['totals'] = [];
   let fund: FundRow | undefined;
+  // After the 项目支出 statement, the paragraphs up to the next heading may list the projects.
+  let listing = false;
   for (const b of blocks) {
     if (b.kind === 'table') continue;
     const t = squash(b.text);
@@ -129,8 +131,13 @@ export function extractBudget(blocks: readonly Block[]): BudgetExtraction {
         }
       }
     }
+    if (listing && b.kind === 'heading') listing = false;
+    else if (listing) {
+      project.projects.push(...projectLines(t, project.actual, b.line, b.text.trim()));
+    }
     m = PROJECT.exec(t);
     if (m && project.budget === undefined) {
+      listing = true;
       const [budget, actual, rate] = [wan(m[1]), wan(m[2]), pct(m[3])];
       if (budget) project.budget = budget;
       if (actual) project.actual = actual;
@@ -190,6 +197,11 @@ function projectLines(
 ): ProjectLine[] {
   const lines: ProjectLine[] = [];
   const re = new RegExp(`([^，。；：:、,;]{2,40}?)${N}万元|占项目支出的?${N}%`, 'g');
+  // "1.经济普查工作经费：支出150.00万元" names the project before the colon.
+  text = text.replace(
+    new RegExp(`(?:^\\d+[.、．])?([^，。；：:]{2,40})[：:](?:支出|金额|安排)${N}万元`, 'g'),
+    '$1$2万元',
+  );
   let pending: { name: string; amount: Amount }[] = [];
   for (let m = re.exec(text); m; m = re.exec(text)) {
     if (m[1] !== undefined && m[2] !== undefined) {

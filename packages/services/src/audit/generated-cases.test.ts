@@ -1,0 +1,119 @@
+import { readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import JSZip from 'jszip';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DepartmentEvaluation } from '@jixiao/domain';
+import { departmentReportBlocks, renderReportDocx, resolveOptions } from '@jixiao/documents';
+import { auditDocument } from './audit-document.ts';
+import { applyInjection, injectionsFor } from './testing/inject.ts';
+import type { Injection } from './testing/inject.ts';
+import { blocksToText } from './testing/render-text.ts';
+
+const fixtures = resolve(
+  dirname(fileURLToPath(import.meta.url)),
+  '../../../../fixtures/evaluations',
+);
+const CLEAN = ['clean-hunan-department', 'clean-huaihua-department', 'clean-guangdong-department'];
+
+interface Source {
+  name: string;
+  year: number;
+  text: string;
+  documentXml: string;
+  zip: JSZip;
+}
+
+const sources: Source[] = [];
+const tally = new Map<string, { cases: number; found: number }>();
+const count = (key: string, found: boolean): void => {
+  const t = tally.get(key) ?? { cases: 0, found: 0 };
+  t.cases++;
+  if (found) t.found++;
+  tally.set(key, t);
+};
+
+const escapeXml = (s: string): string =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+async function mutatedDocx(source: Source, injection: Injection): Promise<Uint8Array | undefined> {
+  const xml = applyInjection(source.documentXml, {
+    ...injection,
+    find: escapeXml(injection.find),
+    replace: escapeXml(injection.replace),
+  });
+  if (xml === undefined) return undefined;
+  const zip = await JSZip.loadAsync(await source.zip.generateAsync({ type: 'uint8array' }));
+  zip.file('word/document.xml', xml);
+  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+}
+
+beforeAll(async () => {
+  for (const name of CLEAN) {
+    const evaluation = DepartmentEvaluation.parse(
+      JSON.parse(readFileSync(join(fixtures, `${name}.json`), 'utf8')),
+    );
+    const options = { figures: 'stated' as const };
+    const text = blocksToText(
+      departmentReportBlocks(evaluation, undefined, resolveOptions(options)),
+    );
+    const docx = await renderReportDocx(evaluation, undefined, options);
+    const zip = await JSZip.loadAsync(docx);
+    const documentXml = (await zip.file('word/document.xml')?.async('string')) ?? '';
+    sources.push({ name, year: evaluation.meta.year, text, documentXml, zip });
+  }
+});
+
+afterAll(() => {
+  const rows = [...tally.entries()].map(([k, v]) => `${k.padEnd(28)} ${v.found}/${v.cases}`);
+  console.info(`generated error injection, found/cases:\n${rows.join('\n')}`);
+});
+
+const errorsOf = (bytes: Uint8Array, file: string) =>
+  auditDocument(bytes, file).findings.filter((f) => f.severity === 'error');
+
+describe('generated reports', () => {
+  it.each(CLEAN)('%s written as .txt and .docx yields no error finding', async (name) => {
+    const source = sources.find((s) => s.name === name);
+    expect(source).toBeDefined();
+    if (!source) return;
+    expect(errorsOf(new TextEncoder().encode(source.text), `${name}.txt`)).toEqual([]);
+    const docx = await source.zip.generateAsync({ type: 'uint8array' });
+    expect(errorsOf(docx, `${name}.docx`)).toEqual([]);
+  });
+
+  it('injects hundreds of errors, one at a time, and finds each with the right category', async () => {
+    const missed: string[] = [];
+    let cases = 0;
+    for (const source of sources) {
+      for (const injection of injectionsFor(source.text, source.year)) {
+        const text = applyInjection(source.text, injection);
+        if (text !== undefined) {
+          cases++;
+          const found = auditDocument(new TextEncoder().encode(text), 'case.txt').findings.some(
+            (f) => f.category === injection.category,
+          );
+          count(`txt ${injection.kind}`, found);
+          if (!found)
+            missed.push(
+              `${source.name}.txt ${injection.kind}: ${injection.find} → ${injection.replace}`,
+            );
+        }
+        const docx = await mutatedDocx(source, injection);
+        if (docx) {
+          cases++;
+          const found = auditDocument(docx, 'case.docx').findings.some(
+            (f) => f.category === injection.category,
+          );
+          count(`docx ${injection.kind}`, found);
+          if (!found)
+            missed.push(
+              `${source.name}.docx ${injection.kind}: ${injection.find} → ${injection.replace}`,
+            );
+        }
+      }
+    }
+    expect(cases).toBeGreaterThanOrEqual(200);
+    expect(missed).toEqual([]);
+  }, 180_000);
+});
