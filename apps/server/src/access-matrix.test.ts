@@ -138,6 +138,16 @@ const CASES: RouteCase[] = [
       c.get(`/api/dashboard?regionId=${t === 'own' ? w.regions.r1 : w.regions.r2}`),
     allowed: (r, t) => r === 'admin' || (r === 'reviewer' && t === 'own'),
   },
+  { name: 'GET regions', call: (c) => c.get('/api/regions'), allowed: staff },
+  {
+    name: 'POST regions',
+    call: (c) =>
+      c.post('/api/regions', {
+        name: `区${Math.random().toString(36).slice(2, 6)}`,
+        financeBureau: '财政局',
+      }),
+    allowed: adminOnly,
+  },
   { name: 'GET departments', call: (c) => c.get('/api/departments'), allowed: staff },
   {
     name: 'POST departments',

@@ -3,10 +3,12 @@ import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
 import {
   addRulebook,
   createDepartment,
+  createRegion,
   createRound,
   createUser,
   getRulebook,
   listDepartments,
+  listRegions,
   listRounds,
   listRulebooks,
   listUsers,
@@ -50,6 +52,32 @@ export function adminRoutes(ctx: ServiceContext): FastifyPluginCallbackZod {
       },
       async (request, reply) =>
         reply.status(201).send(await addRulebook(ctx, requireActor(request), request.body)),
+    );
+
+    app.get(
+      '/api/regions',
+      { schema: { tags: ['admin'], summary: '行政区划列表' } },
+      async (request) => {
+        requireRole(requireActor(request), ['admin', 'reviewer']);
+        return { items: await listRegions(ctx) };
+      },
+    );
+    app.post(
+      '/api/regions',
+      {
+        schema: {
+          tags: ['admin'],
+          summary: '新增行政区划及其财政局（管理员）',
+          body: z.object({
+            name: z.string().min(1).max(100),
+            financeBureau: z.string().min(1).max(100),
+          }),
+        },
+      },
+      async (request, reply) => {
+        requireRole(requireActor(request), ['admin']);
+        return reply.status(201).send(await createRegion(ctx, request.body));
+      },
     );
 
     app.get(

@@ -1,0 +1,182 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TEST_DIALECTS } from '@jixiao/db/testing';
+import { Client, createWorld, fixtureBody, login } from '../testing/harness.ts';
+import type { World } from '../testing/harness.ts';
+
+describe.each(TEST_DIALECTS)('rulebooks, rounds, dashboard and public reports on %s', (dialect) => {
+  let world: World;
+  let admin: Client;
+  let reviewer: Client;
+  beforeAll(async () => {
+    world = await createWorld(dialect);
+    [admin, reviewer] = await Promise.all([
+      login(world.app, 'admin'),
+      login(world.app, 'reviewer'),
+    ]);
+  });
+  afterAll(async () => world.close());
+
+  it('lists the built-in rulebooks and returns one', async () => {
+    const items: { id: string; kind: string }[] = (await reviewer.get('/api/rulebooks')).json()
+      .items;
+    expect(items.map((i) => i.id)).toContain('hunan-department');
+    const book = (await reviewer.get('/api/rulebooks/hunan-department')).json();
+    expect(book.tree.length).toBeGreaterThan(0);
+    expect((await reviewer.get('/api/rulebooks/none')).statusCode).toBe(404);
+  });
+
+  it('validates a new rulebook version with paths and Chinese messages, then serves it', async () => {
+    const bad = await admin.post('/api/rulebooks', { id: 'Bad Id', name: '' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.code).toBe('RULEBOOK_INVALID');
+    expect(bad.json().error.details.issues.length).toBeGreaterThan(0);
+    expect(bad.json().error.details.issues[0]).toMatchObject({
+      path: expect.any(String),
+      message: expect.any(String),
+    });
+    const book = (await admin.get('/api/rulebooks/hunan-department')).json();
+    const next = { ...book, version: `${book.version}-local`, name: `${book.name}（本地修订）` };
+    const added = await admin.post('/api/rulebooks', next);
+    expect(added.statusCode).toBe(201);
+    expect((await admin.get('/api/rulebooks/hunan-department')).json().version).toBe(next.version);
+    expect((await admin.post('/api/rulebooks', next)).statusCode).toBe(409);
+  });
+
+  it('opens a round, shows its progress per department and reminds the late ones', async () => {
+    const round = await reviewer.post('/api/rounds', {
+      year: 2024,
+      kind: 'department',
+      rulebookId: 'hunan-department',
+      deadline: '2025-06-30',
+    });
+    expect(round.statusCode).toBe(201);
+    const id = round.json().id;
+    const progress: {
+      departmentName: string;
+      status: string | null;
+      evaluationId: string | null;
+    }[] = (await reviewer.get(`/api/rounds/${id}/progress`)).json().items;
+    expect(progress.map((p) => p.departmentName)).toEqual(['甲单位', '乙单位']);
+    expect(progress.every((p) => p.status === 'draft')).toBe(true);
+    expect((await reviewer.post(`/api/rounds/${id}/remind`)).json()).toEqual({ reminded: 2 });
+    const listed = (await reviewer.get('/api/evaluations?year=2024')).json().items;
+    expect(listed[0].roundId).toBe(id);
+    expect(listed[0].deadline).toBe('2025-06-30');
+    const rounds: { id: string }[] = (await reviewer.get('/api/rounds')).json().items;
+    expect(rounds.map((r) => r.id)).toContain(id);
+  });
+
+  it('aggregates the dashboard for the region and year', async () => {
+    const headA = await login(world.app, 'head-a');
+    await headA.post(`/api/evaluations/${world.evaluations.a}/transitions`, { action: 'submit' });
+    const dash = (await reviewer.get('/api/dashboard?year=2024')).json();
+    expect(dash.year).toBe(2024);
+    expect(dash.statusCounts).toEqual({
+      draft: 1,
+      submitted: 1,
+      returned: 0,
+      approved: 0,
+      published: 0,
+    });
+    const histogram: { count: number }[] = dash.scoreHistogram;
+    const histogramTotal = histogram.reduce((s, b) => s + b.count, 0);
+    expect(histogramTotal).toBe(2);
+    expect(dash.totals).toHaveLength(2);
+    expect(dash.totals[0]).toMatchObject({
+      departmentName: expect.any(String),
+      stated: 100,
+      computed: expect.any(Number),
+    });
+    expect(dash.executionRates).toHaveLength(2);
+    expect(Array.isArray(dash.findingCategories)).toBe(true);
+    const years: { departmentName: string }[] = dash.yearsByDepartment;
+    expect(years.map((d) => d.departmentName).sort()).toEqual(['乙单位', '甲单位']);
+    const all = (await admin.get('/api/dashboard?year=2024')).json();
+    expect(
+      Object.values(all.statusCounts as Record<string, number>).reduce((a, b) => a + b, 0),
+    ).toBe(3);
+  });
+
+  it('shows the public only published reports, with their score sheet and the .docx', async () => {
+    const anonymous = new Client(world.app);
+    expect((await anonymous.get('/api/public/reports')).json().items).toEqual([]);
+    expect((await anonymous.get(`/api/public/reports/${world.evaluations.b}`)).statusCode).toBe(
+      404,
+    );
+    const headB = await login(world.app, 'head-b');
+    await headB.post(`/api/evaluations/${world.evaluations.b}/transitions`, { action: 'submit' });
+    await reviewer.post(`/api/evaluations/${world.evaluations.b}/transitions`, {
+      action: 'approve',
+    });
+    await reviewer.post(`/api/evaluations/${world.evaluations.b}/transitions`, {
+      action: 'publish',
+    });
+    const items: { id: string; departmentName: string; publishedAt: string }[] = (
+      await anonymous.get('/api/public/reports?year=2024')
+    ).json().items;
+    expect(items).toHaveLength(1);
+    expect(items[0]).toMatchObject({
+      id: world.evaluations.b,
+      departmentName: '乙单位',
+      publishedAt: expect.any(String),
+    });
+    expect((await anonymous.get('/api/public/reports?q=甲单位')).json().items).toEqual([]);
+    const report = (await anonymous.get(`/api/public/reports/${world.evaluations.b}`)).json();
+    expect(report.body.meta.unitName).toBe(
+      fixtureBody().meta instanceof Object
+        ? (fixtureBody().meta as { unitName: string }).unitName
+        : '',
+    );
+    expect(report.scoreSheet.total).toEqual(expect.any(Number));
+    const docx = await anonymous.get(`/api/public/reports/${world.evaluations.b}/report.docx`);
+    expect(docx.statusCode).toBe(200);
+    expect(docx.rawPayload.subarray(0, 2).toString()).toBe('PK');
+    await reviewer.post(`/api/evaluations/${world.evaluations.b}/transitions`, {
+      action: 'reopen',
+      comment: '发现问题，撤回公开',
+    });
+    expect((await anonymous.get(`/api/public/reports/${world.evaluations.b}`)).statusCode).toBe(
+      404,
+    );
+  });
+
+  it('manages regions and departments', async () => {
+    const region = await admin.post('/api/regions', { name: '新区', financeBureau: '新区财政局' });
+    expect(region.statusCode).toBe(201);
+    const dept = await admin.post('/api/departments', {
+      code: 'N1',
+      name: '新区教育局',
+      regionId: region.json().id,
+    });
+    expect(dept.statusCode).toBe(201);
+    expect(
+      (
+        await admin.post('/api/departments', {
+          code: 'N1',
+          name: '重复',
+          regionId: region.json().id,
+        })
+      ).statusCode,
+    ).toBe(409);
+    const seen: { code: string }[] = (await reviewer.get('/api/departments')).json().items;
+    expect(seen.map((d) => d.code)).toEqual(['A', 'B']);
+  });
+
+  it('serves the OpenAPI document and UI, and one error shape for unknown routes', async () => {
+    const doc = (await reviewer.get('/api/docs/json')).json();
+    expect(doc.openapi).toMatch(/^3/);
+    expect(Object.keys(doc.paths)).toContain('/api/evaluations/{id}');
+    expect((await reviewer.get('/api/docs')).statusCode).toBeLessThan(400);
+    const missing = await reviewer.get('/api/nothing-here');
+    expect(missing.statusCode).toBe(404);
+    expect(missing.json().error).toMatchObject({
+      code: 'NOT_FOUND',
+      message: expect.stringMatching(/不存在/),
+    });
+    const invalid = await reviewer.request('POST', '/api/evaluate', '{not json', {
+      'content-type': 'application/json',
+    });
+    expect(invalid.statusCode).toBe(400);
+    expect(invalid.json().error.message).toMatch(/JSON/);
+  });
+});
