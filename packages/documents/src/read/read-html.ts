@@ -130,7 +130,7 @@ export function readHtml(bytes: Uint8Array, fileName: string): ReadResult {
       continue;
     }
     if (!tag) continue;
-    if (tag === 'script' || tag === 'style' || tag === 'noscript') {
+    if (tag === 'script' || tag === 'style' || tag === 'noscript' || tag === 'title') {
       if (!closing) skip = tag;
       continue;
     }
