@@ -106,7 +106,9 @@ export interface Dashboard {
   year: number;
   statusCounts: Partial<Record<Status, number>>;
   scoreHistogram: { bucket: string; count: number }[];
+  /** Execution rates as fractions (0.97 = 97%). */
   executionRates: { departmentName: string; rate: number | null }[];
+  executionRateHistogram?: { bucket: string; count: number }[];
   totals: {
     evaluationId: string | number;
     departmentName: string;

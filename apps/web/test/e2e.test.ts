@@ -165,6 +165,28 @@ describe.skipIf(!haveBrowser)('web app end to end', () => {
     await expect
       .poll(() => page.getByTestId('save-state').textContent(), { timeout: 15_000 })
       .toBe('已自动保存');
+
+    // The indicator tree: start from the rulebook, add a leaf, see the computed score beside the stated one.
+    await page.getByRole('tab', { name: '绩效指标' }).click();
+    await page.getByRole('button', { name: /生成指标框架/ }).click();
+    await page.getByRole('button', { name: '在 数量指标 下添加指标' }).click();
+    await page.getByLabel('指标名称 新指标').fill('办文数量');
+    await page.getByLabel('办文数量 分值').fill('5');
+    await page.getByLabel('办文数量 年度指标值').fill('≥100件');
+    await page.getByLabel('办文数量 实际完成值').fill('90件');
+    await page.getByLabel('办文数量 得分').fill('5');
+    const computed = page.getByTestId('computed-indicators[1].children[0].children[0]');
+    await expect.poll(() => computed.textContent()).toBe('4.5');
+    await expect.poll(() => computed.getAttribute('class')).toBe('computed-differs');
+    await page.getByLabel('办文数量 得分').fill('4.5');
+    await page.getByLabel('办文数量 偏差原因').fill('部分来文合并办理，办文数量低于预期。');
+    await page.getByLabel('办文数量 偏差原因').blur();
+    await shot('editor-indicators');
+    await expect.poll(() => computed.getAttribute('class')).toBe('');
+    await expect
+      .poll(() => page.getByTestId('save-state').textContent(), { timeout: 15_000 })
+      .toBe('已自动保存');
+
     await page.getByRole('button', { name: '预览报告' }).click();
     await page.getByRole('article', { name: '报告预览' }).waitFor();
     await shot('preview');
@@ -184,8 +206,8 @@ describe.skipIf(!haveBrowser)('web app end to end', () => {
     await page.locator('.ant-table-row').filter({ hasText: unitName }).first().waitFor();
     await shot('review-inbox');
     await page.goto(`${base}/#/review/${evaluationId}`);
-    await page.getByLabel('字段路径').fill('chapters');
-    await page.getByLabel('字段意见').fill('请补充存在的问题及原因分析');
+    await page.getByLabel('字段路径', { exact: true }).fill('chapters');
+    await page.getByLabel('字段意见', { exact: true }).fill('请补充存在的问题及原因分析');
     await page.getByRole('button', { name: '添加字段意见' }).click();
     await page.getByLabel('总体意见').fill('问题与措施未填写，请补充后重新提交');
     await shot('review');
@@ -220,7 +242,7 @@ describe.skipIf(!haveBrowser)('web app end to end', () => {
     await page.getByRole('button', { name: '审核通过' }).click();
     await page.locator('.ant-popconfirm').getByRole('button', { name: '通过' }).click();
     await expect.poll(() => page.getByTestId('status-tag').textContent()).toBe('已通过');
-    await page.getByRole('button', { name: '公开', exact: true }).click();
+    await page.getByRole('button', { name: '公开' }).click();
     await page.locator('.ant-popconfirm').getByRole('button', { name: '公开' }).click();
     await expect.poll(() => page.getByTestId('status-tag').textContent()).toBe('已公开');
     await page.getByRole('tab', { name: '修订历史' }).click();
@@ -258,7 +280,7 @@ describe.skipIf(!haveBrowser)('web app end to end', () => {
       .toBe(`${files.length} / ${files.length}`);
     await expect.poll(() => page.locator('.ant-table-row').count()).toBe(files.length);
     await shot('audit');
-    await page.locator('.ant-table-row').first().getByRole('link').click();
+    await page.locator('.ant-table-row').first().locator('a').first().click();
     await page.locator('.ant-drawer').getByTestId('findings-panel').waitFor();
     await shot('audit-findings');
     await page.keyboard.press('Escape');
@@ -266,17 +288,19 @@ describe.skipIf(!haveBrowser)('web app end to end', () => {
 
   it('the dashboard, the rulebooks and the administration pages show data', async () => {
     await page.goto(`${base}/#/dashboard`);
+    await page.getByLabel('年度').fill('2024'); // the demo's latest full year
+    await page.getByLabel('年度').press('Enter');
     await page.locator('canvas').first().waitFor();
     await page.waitForTimeout(800); // let the charts finish their entry animation
     await shot('dashboard');
     await page.goto(`${base}/#/rulebooks`);
-    await page.locator('.ant-tree-treenode').first().waitFor();
+    await page.locator('.ant-tree-node-content-wrapper').first().waitFor();
     await shot('rulebooks');
     await logout();
     await login('admin');
     await page.goto(`${base}/#/admin`);
     await page.getByRole('tab', { name: '用户' }).click();
-    await page.locator('.ant-table-row').first().waitFor();
+    await page.getByRole('tabpanel').locator('.ant-table-row').first().waitFor();
     await shot('admin');
   });
 

@@ -49,41 +49,58 @@ function Charts({ d }: { d: Dashboard }) {
     }),
     [d],
   );
+  // The server gives rates as fractions; charts show percentages.
   const rates = useMemo(
     () =>
-      [...d.executionRates]
-        .filter((r) => r.rate !== null)
-        .sort((a, b) => (a.rate ?? 0) - (b.rate ?? 0)),
+      d.executionRates
+        .flatMap((r) =>
+          r.rate === null
+            ? []
+            : [{ departmentName: r.departmentName, rate: Math.round(r.rate * 10000) / 100 }],
+        )
+        .sort((a, b) => a.rate - b.rate),
     [d],
   );
+  const rateHist = d.executionRateHistogram;
   const exec: ChartOption = useMemo(
-    () => ({
-      tooltip: { valueFormatter: (v: unknown) => `${Number(v).toFixed(2)}%` },
-      grid: { left: 150, right: 24, top: 16, bottom: 30 },
-      xAxis: {
-        type: 'value',
-        max: (v: { max: number }) => Math.max(100, Math.ceil(v.max)),
-        axisLabel: { formatter: '{value}%' },
-      },
-      yAxis: {
-        type: 'category',
-        data: rates.map((r) => r.departmentName),
-        axisLabel: { width: 140, overflow: 'truncate' },
-      },
-      series: [
-        {
-          type: 'bar',
-          data: rates.map((r) => r.rate),
-          itemStyle: { color: '#d4a017' },
-          markLine: {
-            symbol: 'none',
-            data: [{ xAxis: 90, name: '90%' }],
-            lineStyle: { color: COLOR },
+    () =>
+      rateHist
+        ? {
+            tooltip: {},
+            grid: { left: 40, right: 16, top: 16, bottom: 30 },
+            xAxis: { type: 'category', data: rateHist.map((b) => b.bucket), name: '执行率' },
+            yAxis: { type: 'value', minInterval: 1 },
+            series: [
+              { type: 'bar', data: rateHist.map((b) => b.count), itemStyle: { color: '#d4a017' } },
+            ],
+          }
+        : {
+            tooltip: { valueFormatter: (v: unknown) => `${Number(v).toFixed(2)}%` },
+            grid: { left: 150, right: 24, top: 16, bottom: 30 },
+            xAxis: {
+              type: 'value',
+              max: (v: { max: number }) => Math.max(100, Math.ceil(v.max)),
+              axisLabel: { formatter: '{value}%' },
+            },
+            yAxis: {
+              type: 'category',
+              data: rates.map((r) => r.departmentName),
+              axisLabel: { width: 140, overflow: 'truncate' },
+            },
+            series: [
+              {
+                type: 'bar',
+                data: rates.map((r) => r.rate),
+                itemStyle: { color: '#d4a017' },
+                markLine: {
+                  symbol: 'none',
+                  data: [{ xAxis: 90, name: '90%' }],
+                  lineStyle: { color: COLOR },
+                },
+              },
+            ],
           },
-        },
-      ],
-    }),
-    [rates],
+    [rates, rateHist],
   );
   const scatter: ChartOption = useMemo(() => {
     const pts = d.totals.filter((t) => t.stated !== null && t.computed !== null);
@@ -208,11 +225,11 @@ function Charts({ d }: { d: Dashboard }) {
           </Card>
         </Col>
         <Col xs={24} lg={12}>
-          <Card size="small" title="预算执行率">
+          <Card size="small" title="预算执行率分布">
             {rates.length ? (
               <EChart
                 option={exec}
-                height={Math.max(300, rates.length * 22)}
+                height={rateHist ? 300 : Math.max(300, rates.length * 22)}
                 label="各单位预算执行率"
               />
             ) : (

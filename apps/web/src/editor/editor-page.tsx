@@ -20,7 +20,7 @@ import { api, errorText, exportUrl, type EvaluationWithBody, type ReviewEvent } 
 import { AsyncView } from '../lib/async-view.tsx';
 import { evaluateLocally } from '../lib/core.ts';
 import { STATUS_COLORS, STATUS_LABELS } from '../lib/labels.ts';
-import { setAt } from '../lib/paths.ts';
+import { getAt, setAt } from '../lib/paths.ts';
 import { navigate } from '../lib/router.ts';
 import { useSession } from '../lib/session.tsx';
 import { useAsync } from '../lib/use-async.ts';
@@ -131,9 +131,25 @@ function Editor({
     setBody((b) => setAt(b, path, value));
     setDirty(true);
   }, []);
+  const patch = useCallback((path: string, fields: Record<string, unknown>) => {
+    setBody((b) => {
+      const current = getAt(b, path);
+      const next: Record<string, unknown> = {
+        ...(current !== null && typeof current === 'object' ? current : {}),
+        ...fields,
+      };
+      for (const k of Object.keys(next)) if (next[k] === undefined) delete next[k];
+      return setAt(b, path, next);
+    });
+    setDirty(true);
+  }, []);
+  const edit = useCallback((path: string, fn: (current: unknown) => unknown) => {
+    setBody((b) => setAt(b, path, fn(getAt(b, path))));
+    setDirty(true);
+  }, []);
   const ctx: EditorState = useMemo(
-    () => ({ body, update, readOnly, focusPath, sheet: local.sheet }),
-    [body, update, readOnly, focusPath, local.sheet],
+    () => ({ body, update, patch, edit, readOnly, focusPath, sheet: local.sheet, rulebook }),
+    [body, update, patch, edit, readOnly, focusPath, local.sheet, rulebook],
   );
 
   const pick = useCallback((f: Finding) => {

@@ -55,7 +55,7 @@ function toExpression(text: string): Expression | undefined {
  * unit, stated score, reason; the computed score beside the stated one.
  */
 export const IndicatorTable = memo(function IndicatorTable({ basePath }: { basePath: string }) {
-  const { body, update, readOnly, focusPath, sheet } = useEditor();
+  const { body, update, patch, edit, readOnly, focusPath, sheet } = useEditor();
   const list = (getAt(body, basePath) as IndicatorNode[] | undefined) ?? [];
   const baseKeys = useMemo(() => parsePath(basePath), [basePath]);
   const rows = useMemo(() => {
@@ -78,29 +78,20 @@ export const IndicatorTable = memo(function IndicatorTable({ basePath }: { baseP
   }, [rows, focusPath]);
 
   const parentPath = (r: Row) => formatPath(r.keys.slice(0, -1));
-  const setNode = (r: Row, patch: Partial<IndicatorNode>) => {
-    const next: Record<string, unknown> = { ...r.node, ...patch };
-    for (const k of Object.keys(next)) if (next[k] === undefined) delete next[k];
-    update(r.key, next);
-  };
-  const siblingsOf = (r: Row) => (getAt(body, parentPath(r)) as IndicatorNode[] | undefined) ?? [];
-  const move = (r: Row, delta: number) => {
-    const arr = [...siblingsOf(r)];
-    const j = r.index + delta;
-    const a = arr[r.index];
-    const b = arr[j];
-    if (!a || !b) return;
-    arr[r.index] = b;
-    arr[j] = a;
-    update(parentPath(r), arr);
-  };
-  const remove = (r: Row) =>
-    update(
-      parentPath(r),
-      siblingsOf(r).filter((_, i) => i !== r.index),
-    );
-  const addChild = (r: Row) =>
-    setNode(r, { children: [...(r.node.children ?? []), { name: '新指标' }] });
+  const setNode = (r: Row, fields: Partial<IndicatorNode>) => patch(r.key, fields);
+  const asList = (v: unknown) => (Array.isArray(v) ? (v as IndicatorNode[]) : []);
+  const move = (r: Row, delta: number) =>
+    edit(parentPath(r), (v) => {
+      const arr = [...asList(v)];
+      const a = arr[r.index];
+      const b = arr[r.index + delta];
+      if (!a || !b) return v;
+      arr[r.index] = b;
+      arr[r.index + delta] = a;
+      return arr;
+    });
+  const remove = (r: Row) => edit(parentPath(r), (v) => asList(v).filter((_, i) => i !== r.index));
+  const addChild = (r: Row) => edit(`${r.key}.children`, (v) => [...asList(v), { name: '新指标' }]);
   const addTop = () => update(basePath, [...list, { name: '新一级指标', children: [] }]);
 
   const columns = [

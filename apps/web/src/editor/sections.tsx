@@ -16,6 +16,7 @@ import {
   TextField,
 } from './fields.tsx';
 import { IndicatorTable } from './indicator-table.tsx';
+import { skeletonFromRulebook } from '../lib/skeleton.ts';
 
 const FUND_ROWS: readonly [FundRowKey, string][] = [
   ['total', '年度资金总额'],
@@ -166,12 +167,11 @@ const COL_LABEL = {
 
 /** 项目支出: totals and the list of projects with their shares. */
 export function ProjectsSection() {
-  const { body, update, readOnly } = useEditor();
+  const { body, update, patch, edit, readOnly } = useEditor();
   if (body.kind !== 'department') return <NotForProject />;
   const projects = body.projectExpenditure.projects;
   const base = 'projectExpenditure.projects';
-  const set = (i: number, patch: Partial<ProjectLine>) =>
-    update(`${base}[${i}]`, { ...projects[i], ...patch });
+  const set = (i: number, fields: Partial<ProjectLine>) => patch(`${base}[${i}]`, fields);
   return (
     <>
       <FieldGrid>
@@ -253,10 +253,7 @@ export function ProjectsSection() {
                       icon={<DeleteOutlined />}
                       aria-label={`删除项目${r.i + 1}`}
                       onClick={() =>
-                        update(
-                          base,
-                          projects.filter((_, j) => j !== r.i),
-                        )
+                        edit(base, (v) => (Array.isArray(v) ? v.filter((_, j) => j !== r.i) : v))
                       }
                     />
                   ),
@@ -279,7 +276,7 @@ export function ProjectsSection() {
 
 /** 绩效指标: goals, the indicator tree, bonus/penalty, stated vs computed total. */
 export function IndicatorsSection() {
-  const { body, sheet } = useEditor();
+  const { body, sheet, rulebook, readOnly, update } = useEditor();
   return (
     <>
       <Descriptions size="small" bordered column={4} style={{ marginBottom: 16 }}>
@@ -307,6 +304,15 @@ export function IndicatorsSection() {
         <NumberField path="stated.total" label="自评总分（填报）" />
         <TextField path="stated.grade" label="自评等级（填报）" />
       </FieldGrid>
+      {body.indicators.length === 0 && !readOnly && (
+        <Button
+          type="dashed"
+          style={{ marginBottom: 8 }}
+          onClick={() => update('indicators', skeletonFromRulebook(rulebook.tree))}
+        >
+          按指标体系“{rulebook.name}”生成指标框架
+        </Button>
+      )}
       <IndicatorTable basePath="indicators" />
     </>
   );

@@ -18,7 +18,7 @@ export function AsyncView<T>({
   if (state.loading && state.data === undefined)
     return (
       <div style={{ padding: 48, textAlign: 'center' }}>
-        <Spin tip="加载中…" size="large">
+        <Spin description="加载中…" size="large">
           <div style={{ minHeight: 40 }} />
         </Spin>
       </div>
