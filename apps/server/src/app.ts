@@ -50,6 +50,20 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler(ctx));
+  // An empty JSON body (a bare POST such as logout) reads as {} rather than failing.
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, text, done) => {
+    const body = typeof text === 'string' ? text : text.toString('utf8');
+    if (body.trim() === '') {
+      done(null, {});
+      return;
+    }
+    try {
+      done(null, JSON.parse(body) as unknown);
+    } catch (error) {
+      done(error instanceof Error ? error : new SyntaxError('invalid JSON'), undefined);
+    }
+  });
 
   await app.register(cookie);
   await app.register(multipart, {

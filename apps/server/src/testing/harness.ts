@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse as LightResponse } from 'fastify';
 import { openStore } from '@jixiao/db';
-import type { DialectName, Store } from '@jixiao/db';
+import type { DatabaseTarget, DialectName, Store } from '@jixiao/db';
 import { createTestDatabase } from '@jixiao/db/testing';
 import type { TestDatabase } from '@jixiao/db/testing';
 import {
@@ -33,6 +33,7 @@ export function fixtureBody(name = 'clean-hunan-department.json'): Record<string
  */
 export interface World {
   dialect: DialectName;
+  target: DatabaseTarget;
   app: FastifyInstance;
   ctx: ServiceContext;
   store: Store;
@@ -103,6 +104,7 @@ export async function createWorld(
   await app.ready();
   return {
     dialect,
+    target: testDb.target,
     app,
     ctx,
     store,
