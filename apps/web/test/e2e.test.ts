@@ -20,7 +20,7 @@ const PASSWORD = 'jixiao-demo';
 
 const haveBrowser = existsSync(CHROMIUM);
 
-describe.skipIf(!haveBrowser)('web app end to end', () => {
+describe.skipIf(!haveBrowser)('web app end to end', { timeout: 180_000 }, () => {
   let tmp = '';
   let server: RunningServer;
   let context: BrowserContext;
@@ -190,7 +190,32 @@ describe.skipIf(!haveBrowser)('web app end to end', () => {
     await page.getByRole('button', { name: '预览报告' }).click();
     await page.getByRole('article', { name: '报告预览' }).waitFor();
     await shot('preview');
-    await page.keyboard.press('Escape');
+    await page.locator('.ant-drawer-close').click();
+    await page.locator('.ant-drawer-open').waitFor({ state: 'detached' });
+    await logout();
+  });
+
+  it('an edit made elsewhere meanwhile is reported, and nothing typed is lost', async () => {
+    await login(filer);
+    const other = await context.newPage();
+    await other.goto(`${base}/#/evaluations/${evaluationId}`);
+    await page.goto(`${base}/#/evaluations/${evaluationId}`);
+    await other.getByLabel('填报人').fill('王五');
+    await expect
+      .poll(() => other.getByTestId('save-state').textContent(), { timeout: 15_000 })
+      .toBe('已自动保存');
+    await other.close();
+
+    await page.getByLabel('联系电话').fill('0734-8888888');
+    await page.getByText('此自评已在别处被修改').waitFor({ timeout: 15_000 });
+    await expect(page.getByLabel('联系电话').inputValue()).resolves.toBe('0734-8888888');
+    await shot('conflict');
+    await page.getByRole('button', { name: '用我的内容覆盖' }).click();
+    await expect
+      .poll(() => page.getByTestId('save-state').textContent(), { timeout: 15_000 })
+      .toBe('已自动保存');
+    await page.reload();
+    await expect(page.getByLabel('联系电话').inputValue()).resolves.toBe('0734-8888888');
     await logout();
   });
 
@@ -279,11 +304,19 @@ describe.skipIf(!haveBrowser)('web app end to end', () => {
       .poll(() => page.getByTestId('audit-progress').textContent(), { timeout: 120_000 })
       .toBe(`${files.length} / ${files.length}`);
     await expect.poll(() => page.locator('.ant-table-row').count()).toBe(files.length);
+    // Every report was read, and the known mistakes of the corpus show up as errors.
+    await expect(
+      page.locator('.ant-table-row').filter({ hasText: '读取失败' }).count(),
+    ).resolves.toBe(0);
+    await expect(
+      page.locator('.ant-table-row').filter({ hasText: '衡阳市雁峰区' }).count(),
+    ).resolves.toBe(1);
     await shot('audit');
     await page.locator('.ant-table-row').first().locator('a').first().click();
     await page.locator('.ant-drawer').getByTestId('findings-panel').waitFor();
+    await page.waitForTimeout(600); // the drawer slides in
     await shot('audit-findings');
-    await page.keyboard.press('Escape');
+    await page.locator('.ant-drawer-close').click();
   });
 
   it('the dashboard, the rulebooks and the administration pages show data', async () => {
@@ -292,7 +325,7 @@ describe.skipIf(!haveBrowser)('web app end to end', () => {
     await page.getByLabel('年度').press('Enter');
     await page.locator('canvas').first().waitFor();
     await page.waitForTimeout(800); // let the charts finish their entry animation
-    await shot('dashboard');
+    await page.screenshot({ path: join(IMAGES, 'web-dashboard.png'), fullPage: true });
     await page.goto(`${base}/#/rulebooks`);
     await page.locator('.ant-tree-node-content-wrapper').first().waitFor();
     await shot('rulebooks');

@@ -115,13 +115,13 @@ function Charts({ d }: { d: Dashboard }) {
       xAxis: {
         type: 'value',
         name: '计算总分',
-        min: (v: { min: number }) => Math.floor(Math.min(v.min, 60)),
+        min: (v: { min: number }) => Math.max(0, Math.floor(v.min / 5) * 5 - 5),
         max: 100,
       },
       yAxis: {
         type: 'value',
         name: '填报总分',
-        min: (v: { min: number }) => Math.floor(Math.min(v.min, 60)),
+        min: (v: { min: number }) => Math.max(0, Math.floor(v.min / 5) * 5 - 5),
         max: 100,
       },
       series: [

@@ -278,14 +278,16 @@ function Editor({
                 {lastReturn.comments.map((c, i) => (
                   <li key={i}>
                     {c.path ? (
-                      <a
+                      <Button
+                        type="link"
+                        size="small"
                         onClick={() => {
                           setTab(tabFor(c.path ?? ''));
                           setFocusPath(c.path ?? null);
                         }}
                       >
                         {c.path}
-                      </a>
+                      </Button>
                     ) : null}
                     {c.findingCode ? <Tag style={{ marginLeft: 4 }}>{c.findingCode}</Tag> : null}{' '}
                     {c.text}

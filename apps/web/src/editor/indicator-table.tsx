@@ -99,6 +99,7 @@ export const IndicatorTable = memo(function IndicatorTable({ basePath }: { baseP
       title: '指标',
       key: 'name',
       width: 260,
+      fixed: 'left' as const,
       render: (_: unknown, r: Row) => (
         <div style={{ paddingLeft: r.depth * 18 }}>
           <Input

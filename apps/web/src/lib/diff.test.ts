@@ -14,7 +14,7 @@ describe('diffFields', () => {
     expect(diffFields(before, after)).toEqual([
       { path: 'meta.head', before: undefined, after: '张三', kind: 'added' },
       { path: 'indicators[0].children[0].score', before: 5, after: 4, kind: 'changed' },
-      { path: 'indicators[0].children[1]', before: undefined, after: { name: 'b' }, kind: 'added' },
+      { path: 'indicators[0].children[1].name', before: undefined, after: 'b', kind: 'added' },
     ]);
   });
 
@@ -25,6 +25,15 @@ describe('diffFields', () => {
     expect(d).toHaveLength(1);
     expect(d[0]?.path).toBe('funds.total.budget');
     expect(showValue(d[0]?.after)).toBe('0.0002');
+  });
+
+  it('lists a removed object field by field', () => {
+    expect(
+      diffFields({ chapters: [{ key: 'problems', paragraphs: ['甲'] }] }, { chapters: [] }),
+    ).toEqual([
+      { path: 'chapters[0].key', before: 'problems', after: undefined, kind: 'removed' },
+      { path: 'chapters[0].paragraphs[0]', before: '甲', after: undefined, kind: 'removed' },
+    ]);
   });
 
   it('finds nothing between equal versions', () => {

@@ -39,6 +39,11 @@ function same(a: unknown, b: unknown): boolean {
 function walk(a: unknown, b: unknown, keys: PathKey[], out: FieldChange[]): void {
   if (same(a, b)) return;
   const path = formatPath(keys);
+  // An added or removed object is listed field by field, like any other change.
+  const container = (v: unknown) =>
+    Array.isArray(v) ? [] : isPlain(v) && !isAtomic(v) ? {} : undefined;
+  if (a === undefined && container(b) !== undefined) return walk(container(b), b, keys, out);
+  if (b === undefined && container(a) !== undefined) return walk(a, container(a), keys, out);
   if (a === undefined) {
     out.push({ path, before: a, after: b, kind: 'added' });
     return;

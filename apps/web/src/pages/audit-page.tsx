@@ -47,9 +47,9 @@ function toRow(f: AuditFile, i: number): FileRow {
     name: f.name,
     ok: f.ok,
     error: f.error,
-    unit: str(s.unitName) || str(s.departmentName) || str(s.unit),
+    unit: str(s.department) || str(s.unitName) || str(s.departmentName),
     year: num(s.year),
-    stated: num(s.statedTotal) ?? num(s.stated),
+    stated: num(s.claimedTotal) ?? num(s.statedTotal),
     computed: num(s.computedTotal) ?? num(s.computed),
     counts,
     findings,
@@ -264,7 +264,18 @@ export default function AuditPage() {
               {
                 title: '文件',
                 dataIndex: 'name',
-                render: (n: string, r) => <a onClick={() => setOpen(r)}>{n}</a>,
+                render: (n: string, r) => (
+                  <a
+                    href={`#/audit?job=${job.id}`}
+                    onClick={(e) => {
+                      e.preventDefault();
+                      e.stopPropagation();
+                      setOpen(r);
+                    }}
+                  >
+                    {n}
+                  </a>
+                ),
               },
               {
                 title: '单位',

@@ -201,9 +201,14 @@ function Review({
                 renderItem={(c, i) => (
                   <List.Item
                     actions={[
-                      <a key="x" onClick={() => setComments((cs) => cs.filter((_, j) => j !== i))}>
+                      <Button
+                        key="x"
+                        type="link"
+                        size="small"
+                        onClick={() => setComments((cs) => cs.filter((_, j) => j !== i))}
+                      >
                         移除
-                      </a>,
+                      </Button>,
                     ]}
                   >
                     {c.path && <code style={{ marginRight: 4 }}>{c.path}</code>}
