@@ -202,6 +202,26 @@ function migrations(dialect: DialectName): Record<string, Migration> {
           .execute();
       },
     },
+    '0002_dashboard_index': {
+      // The dashboard reads only derived columns: a covering index keeps it off the (large) bodies.
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createIndex('evaluations_dashboard')
+          .on('evaluations')
+          .columns([
+            'year',
+            'kind',
+            'department_id',
+            'status',
+            'score_bucket',
+            'execution_rate',
+            'stated_total',
+            'computed_total',
+            'id',
+          ])
+          .execute();
+      },
+    },
   };
 }
 

@@ -23,9 +23,7 @@ export async function loadActor(ctx: ServiceContext, userId: string): Promise<Ac
     .selectFrom('users as u')
     .leftJoin('departments as d', 'd.id', 'u.department_id')
     .leftJoin('regions as r', (join) =>
-      join.on((eb) =>
-        eb.or([eb('r.id', '=', eb.ref('u.region_id')), eb('r.id', '=', eb.ref('d.region_id'))]),
-      ),
+      join.on((eb) => eb('r.id', '=', eb.fn.coalesce('u.region_id', 'd.region_id'))),
     )
     .select([
       'u.id',

@@ -89,9 +89,24 @@ export function toRecord(row: RecordRow): EvaluationRecord {
   };
 }
 
+// Parsed bodies by evaluation id and version: a stored version never changes, so each is parsed
+// with the domain schema once per process rather than on every read.
+const PARSED_LIMIT = 1000;
+const parsed = new Map<string, Evaluation>();
+
 /** Parses a body read from the database with the domain schema (a failure is a broken store). */
-export function parseStoredBody(text: string): Evaluation {
-  return EvaluationSchema.parse(JSON.parse(text));
+export function parseStoredBody(text: string, key?: { id: string; version: number }): Evaluation {
+  if (key === undefined) return EvaluationSchema.parse(JSON.parse(text));
+  const cacheKey = `${key.id}@${key.version}`;
+  const hit = parsed.get(cacheKey);
+  if (hit !== undefined) return hit;
+  const body = EvaluationSchema.parse(JSON.parse(text));
+  if (parsed.size >= PARSED_LIMIT) {
+    const oldest = parsed.keys().next();
+    if (oldest.done !== true) parsed.delete(oldest.value);
+  }
+  parsed.set(cacheKey, body);
+  return body;
 }
 
 /** Parses a body from a client; a failure is a 400 with the schema's issues. */

@@ -50,7 +50,10 @@ export async function getEvaluation(
 ): Promise<EvaluationWithBody> {
   const row = await loadRow(ctx, id);
   assertSee(actor, { departmentId: row.department_id, regionId: row.region_id });
-  return { ...toRecord(row), body: parseStoredBody(row.body) };
+  return {
+    ...toRecord(row),
+    body: parseStoredBody(row.body, { id: row.id, version: row.version }),
+  };
 }
 
 export async function getEvaluationRecord(
