@@ -77,20 +77,35 @@ function scaleAmounts(value: unknown, factor: number): unknown {
   return Object.fromEntries(Object.entries(record).map(([k, v]) => [k, scaleAmounts(v, factor)]));
 }
 
-function adjustScores(nodes: IndicatorNode[], next: () => number): IndicatorNode[] {
+/** Some leaves fall short of their target (a quantity below a ≥ target, above a ≤ one). */
+function adjustScores(
+  nodes: IndicatorNode[],
+  next: () => number,
+  shortfall: number,
+): IndicatorNode[] {
   return nodes.map((node) => {
     if (node.children !== undefined && node.children.length > 0) {
-      const children = adjustScores(node.children, next);
+      const children = adjustScores(node.children, next, shortfall);
       const score = sumPoints(children.map((c) => c.score ?? 0));
       return { ...node, children, score, deduction: sumPoints([node.weight ?? score, -score]) };
     }
-    if (node.weight === undefined || next() > 0.3) return node;
-    const lost = Math.min(node.weight, [0.5, 1, 1.5, 2][Math.floor(next() * 4)] ?? 1);
-    const score = sumPoints([node.weight, -lost]);
+    const { target, actual, weight } = node;
+    if (
+      weight === undefined ||
+      target?.kind !== 'quantity' ||
+      actual?.kind !== 'quantity' ||
+      next() > shortfall
+    )
+      return node;
+    const share = 0.45 + next() * 0.5;
+    const value = target.comparator === '<=' ? target.value / share : target.value * share;
+    const rounded = Math.round(value * 100) / 100;
+    const score = Math.round(weight * share * 10) / 10;
     return {
       ...node,
+      actual: { ...actual, value: rounded, text: `${rounded}${actual.unit ?? ''}` },
       score,
-      deduction: lost,
+      deduction: sumPoints([weight, -score]),
       deviationReason: '受年中任务调整影响，部分工作未达预期，将加强计划管理。',
     };
   });
@@ -119,7 +134,7 @@ function generateBody(
       statedScore: Math.round(Math.min(1, rate) * 10 * 100) / 100,
     };
   }
-  const indicators = adjustScores(scaled.indicators, next).map((node, i) =>
+  const indicators = adjustScores(scaled.indicators, next, 0.15 + next() * 0.6).map((node, i) =>
     i === 0 && funds.total?.statedScore !== undefined
       ? { ...node, score: funds.total.statedScore }
       : node,
