@@ -160,6 +160,7 @@ function checkNarrativeSums(report: ExtractedReport): Finding[] {
     'g',
   );
   for (const s of report.sentences) {
+    if (!s.text.includes('其中')) continue;
     for (let m = re.exec(s.text); m; m = re.exec(s.text)) {
       const whole = Number((m[1] ?? '').replace(/,/g, ''));
       const parts = [...(m[2] ?? '').matchAll(new RegExp(`${NUM}万元`, 'g'))].map((p) =>
@@ -189,6 +190,7 @@ function checkRoundingTwins(report: ExtractedReport): Finding[] {
   );
   const seen: { value: number; line: number; raw: string; text: string }[] = [];
   for (const s of report.sentences) {
+    if (!s.text.includes('万元')) continue;
     for (const m of s.text.matchAll(re)) {
       const text = (m[1] ?? '').replace(/,/g, '');
       const value = Math.round(Number(text) * 100);
@@ -257,6 +259,7 @@ function checkNarrativeUnits(report: ExtractedReport): Finding[] {
   const re =
     /([^，。；：]{2,30})[，,]年度指标值[：:]?([^，。；]+)[，,；;]实际完成值[：:]?([^，。；]+)/g;
   for (const s of report.sentences) {
+    if (!s.text.includes('年度指标值')) continue;
     for (const m of s.text.matchAll(re)) {
       const target = parseExpression(m[2] ?? '');
       const actual = parseExpression(m[3] ?? '');
@@ -386,6 +389,7 @@ function checkCompletionClaims(report: ExtractedReport): Finding[] {
     'g',
   );
   for (const s of report.sentences) {
+    if (!s.text.includes('实际')) continue;
     for (const m of s.text.matchAll(re)) {
       const budget = parseDecimalToFen((m[1] ?? '').replace(/,/g, ''), '万元');
       const actual = parseDecimalToFen((m[2] ?? '').replace(/,/g, ''), '万元');

@@ -69,6 +69,7 @@ export function extractBudget(blocks: readonly Block[]): BudgetExtraction {
   for (const b of blocks) {
     if (b.kind === 'table') continue;
     const t = squash(b.text);
+    if (!t.includes('万元') && !listing) continue;
     const src = (focus?: string) => sourceRef(b.line, b.text.trim(), focus);
     let m = BASIC.exec(t);
     if (m && basic.budget === undefined) {

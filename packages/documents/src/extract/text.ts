@@ -2,11 +2,24 @@ import { normalizeDigits } from '@jixiao/domain';
 import type { SourceRef } from '@jixiao/domain';
 import type { Block } from '../read/block.ts';
 
+const squashed = new Map<string, string>();
+
+/** Forgets the paragraphs of the previous document (caches last one document, no longer). */
+export function forgetSquashed(): void {
+  squashed.clear();
+}
+
 /** Text for pattern matching: ASCII digits, no whitespace (Chinese needs none), ％ → %. */
 export function squash(text: string): string {
-  return normalizeDigits(text)
+  const hit = squashed.get(text);
+  if (hit !== undefined) return hit;
+  const out = normalizeDigits(text)
     .replace(/[％]/g, '%')
     .replace(/[\s\u3000\u00a0]+/g, '');
+  // The same paragraphs are matched by several extractors: remember the recent ones.
+  if (squashed.size > 5_000) squashed.clear();
+  squashed.set(text, out);
+  return out;
 }
 
 /** A number as written: "3385.52", "2,477.10". */

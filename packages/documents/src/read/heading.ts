@@ -59,7 +59,10 @@ const PATTERNS: readonly [NumberStyle, RegExp][] = [
 ];
 
 /** Reads the heading number at the start of a trimmed text, and the rest after it. */
+const STARTS = /^[一二三四五六七八九十（(\d\u2460-\u2487]/;
+
 export function headingNumber(text: string): { number: HeadingNumber; rest: string } | undefined {
+  if (!STARTS.test(text)) return undefined;
   for (const [style, re] of PATTERNS) {
     const m = re.exec(text);
     const raw = m?.[1];
@@ -95,7 +98,24 @@ export interface HeadingInfo {
  * Decides whether a paragraph is a heading, by its numbering and shape: short, no sentence inside,
  * or an indicator group line "…（分值N分，得M分…）". Long numbered items are list items, not headings.
  */
+const infos = new Map<string, HeadingInfo | null>();
+
+/** Forgets the headings of the previous document (caches last one document, no longer). */
+export function forgetHeadings(): void {
+  infos.clear();
+}
+
 export function headingInfo(raw: string): HeadingInfo | undefined {
+  const hit = infos.get(raw);
+  if (hit !== undefined) return hit ?? undefined;
+  const info = computeHeadingInfo(raw);
+  // Readers and extractors ask about the same paragraphs: remember the recent answers.
+  if (infos.size > 5_000) infos.clear();
+  infos.set(raw, info ?? null);
+  return info;
+}
+
+function computeHeadingInfo(raw: string): HeadingInfo | undefined {
   const text = raw.trim();
   if (text === '') return undefined;
   const parsed = headingNumber(text);

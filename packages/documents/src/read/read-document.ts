@@ -4,6 +4,8 @@ import { readDocx } from './read-docx.ts';
 import { readHtml } from './read-html.ts';
 import { readText } from './read-text.ts';
 import { isZip } from './zip.ts';
+import { forgetHeadings } from './heading.ts';
+import { forgetSquashed } from '../extract/text.ts';
 
 /** Largest input accepted: real reports are well under 10 MB, even with pictures. */
 export const MAX_INPUT_BYTES = 30 * 1024 * 1024;
@@ -23,6 +25,9 @@ export function formatOf(fileName: string): ReadableFormat | undefined {
  * failure (empty, too large, not a Word file, zip bomb, XML entities, binary) is a value.
  */
 export function readDocument(bytes: Uint8Array, fileName: string): ReadResult {
+  // Per-document memos start empty: nothing carries over from one document to the next.
+  forgetHeadings();
+  forgetSquashed();
   const format = formatOf(fileName);
   if (!format) return readFailure('unsupported-format', fileName);
   if (bytes.length === 0) return readFailure('empty');

@@ -1,0 +1,144 @@
+// Benchmark: the full audit (read + extract + score + check) per document against mammoth's
+// extractRawText alone (the baseline) on the same .docx files in the same run: a generated
+// 20-page report and the example reports of ../shared/corpus converted to .docx; then a batch on
+// worker threads, one and all cores. Run: npx tsx bench/audit.ts
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
+import mammoth from 'mammoth';
+import { DepartmentEvaluation } from '@jixiao/domain';
+import type { Chapter } from '@jixiao/domain';
+import { parseTextLines, renderReportDocx } from '@jixiao/documents';
+import { auditBatch, auditDocument } from '@jixiao/services';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const corpusDir = path.resolve(root, '../shared/corpus');
+const TARGET_RATIO = 2;
+
+/** The clean Hunan evaluation grown to about 20 pages: more projects and narrative paragraphs. */
+async function twentyPageReport(): Promise<Uint8Array> {
+  const base = DepartmentEvaluation.parse(
+    JSON.parse(
+      readFileSync(path.join(root, 'fixtures/evaluations/clean-hunan-department.json'), 'utf8'),
+    ),
+  );
+  // Distinct paragraphs (no two alike), each with figures, as real narrative has.
+  const paragraph = (c: number, i: number): string =>
+    `第${c + 1}部分第${i + 1}项：全年围绕主责主业开展数据质量抽查${12 + i * 3 + c}次，完成入户登记${340 + i * 17 + c * 5}户，` +
+    `审核数据${1200 + i * 41 + c}条，报送分析报告${5 + i + c}篇，相关经费${(12.5 + i * 1.25 + c).toFixed(2)}万元严格按预算执行，` +
+    `支出审批手续完备，群众满意度${(95 + ((i + c) % 5) * 0.5).toFixed(1)}%，较上年提高${(0.3 + i * 0.1).toFixed(1)}个百分点。`;
+  const chapters: Chapter[] = (
+    ['overview', 'budget', 'performance', 'problems', 'improvements'] as const
+  ).map((key, c) => ({ key, paragraphs: Array.from({ length: 16 }, (_, i) => paragraph(c, i)) }));
+  const evaluation = { ...base, chapters };
+  return renderReportDocx(evaluation, undefined, { figures: 'stated' });
+}
+
+/** A corpus report (.txt, tables one cell per line) as a .docx with real tables. */
+async function textToDocx(text: string): Promise<Uint8Array> {
+  const doc = parseTextLines(text, 'x.txt');
+  const children: (Paragraph | Table)[] = doc.blocks.map((b) => {
+    if (b.kind !== 'table' || !b.rows) return new Paragraph({ children: [new TextRun(b.text)] });
+    return new Table({
+      rows: b.rows.map(
+        (row) =>
+          new TableRow({
+            children: row.cells.map(
+              (c) => new TableCell({ children: c.split('\n').map((l) => new Paragraph(l)) }),
+            ),
+          }),
+      ),
+    });
+  });
+  const buffer = await Packer.toBuffer(new Document({ sections: [{ children }] }));
+  return new Uint8Array(buffer);
+}
+
+/** Documents per second of `run` over `files` during about `ms` milliseconds. */
+async function rate(
+  files: readonly Uint8Array[],
+  run: (bytes: Uint8Array) => unknown,
+  ms: number,
+): Promise<number> {
+  let docs = 0;
+  const start = performance.now();
+  while (performance.now() - start < ms) {
+    for (const f of files) await run(f);
+    docs += files.length;
+  }
+  return docs / ((performance.now() - start) / 1000);
+}
+
+const median = (xs: number[]): number =>
+  [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+
+/**
+ * Ours against mammoth in alternating rounds, so that load from other processes hits both
+ * alike; prints the median rates and the median of the per-round ratios.
+ */
+async function compare(title: string, files: readonly Uint8Array[]): Promise<number> {
+  const ours = (b: Uint8Array): unknown => auditDocument(b, 'x.docx');
+  const theirs = (b: Uint8Array): Promise<unknown> =>
+    mammoth.extractRawText({ buffer: Buffer.from(b) });
+  await rate(files, ours, 300);
+  await rate(files, theirs, 300);
+  const a: number[] = [];
+  const m: number[] = [];
+  for (let round = 0; round < 7; round++) {
+    a.push(await rate(files, ours, 400));
+    m.push(await rate(files, theirs, 400));
+  }
+  const ratio = median(a.map((x, i) => x / (m[i] ?? 1)));
+  console.log(`${title}（${files.length} 个文件）`);
+  console.log(`  完整审核 auditDocument          ${median(a).toFixed(1).padStart(8)} 份/秒`);
+  console.log(`  mammoth.extractRawText          ${median(m).toFixed(1).padStart(8)} 份/秒`);
+  console.log(
+    `  倍数：${ratio.toFixed(2)}×（目标 ≥ ${TARGET_RATIO}×）${ratio >= TARGET_RATIO ? '' : '  未达标'}`,
+  );
+  return ratio;
+}
+
+const report = await twentyPageReport();
+const text = await mammoth.extractRawText({ buffer: Buffer.from(report) });
+console.log(
+  `生成的报告：${(report.length / 1024).toFixed(0)} KB，约 ${Math.round(text.value.length / 616)} 页正文（每页 22 行 × 28 字）`,
+);
+const ratios = [await compare('生成的 20 页 .docx', [report])];
+
+if (existsSync(corpusDir)) {
+  const names = readdirSync(corpusDir).filter((f) => f.endsWith('.txt'));
+  const texts = names.map((f) => readFileSync(path.join(corpusDir, f), 'utf8'));
+  const docx = await Promise.all(texts.map(textToDocx));
+  ratios.push(await compare('示例报告（转为 .docx）', docx));
+  console.log('示例报告原文 .txt');
+  const perSecond = await rate(
+    texts.map((t) => new TextEncoder().encode(t)),
+    (b) => auditDocument(b, 'x.txt'),
+    2000,
+  );
+  console.log(`  完整审核 auditDocument (.txt)    ${perSecond.toFixed(1).padStart(8)} 份/秒`);
+} else console.log(`（未找到示例报告目录 ${path.relative(root, corpusDir)}，跳过）`);
+
+// Batches on worker threads: the same 20-page report many times, one worker and all cores.
+const copies = 200;
+console.log(`批量审核（${copies} 份 20 页报告，含线程启动）`);
+const cores = availableParallelism();
+for (const workers of [...new Set([1, cores])]) {
+  const start = performance.now();
+  await auditBatch(
+    Array.from({ length: copies }, (_, i) => `r${i}.docx`),
+    () => Promise.resolve(report),
+    { workers },
+  );
+  const seconds = (performance.now() - start) / 1000;
+  console.log(
+    `  ${String(workers).padStart(2)} 个线程${' '.repeat(25)} ${(copies / seconds).toFixed(1).padStart(8)} 份/秒`,
+  );
+}
+const worst = Math.min(...ratios);
+console.log(
+  `\n最低倍数 ${worst.toFixed(2)}× ${worst >= TARGET_RATIO ? '达到' : '未达到'}目标 ${TARGET_RATIO}×`,
+);

@@ -1,0 +1,168 @@
+import type { Block, TableRow } from './block.ts';
+import { tableText } from './block.ts';
+import { headingInfo } from './heading.ts';
+
+/** What the body scanner needs from numbering.xml and styles.xml. */
+export interface BodyContext {
+  /** Number text of a numbered paragraph ("一、"), advancing its counter. */
+  numberText(numId: string, ilvl: number): string;
+  /** Heading level a paragraph style declares. */
+  styleLevel(styleId: string): number | undefined;
+}
+
+const ENTITY: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+function decode(s: string): string {
+  if (!s.includes('&')) return s;
+  return s.replace(/&(#x[0-9a-f]+|#\d+|amp|lt|gt|quot|apos);/gi, (whole, e: string) => {
+    if (e[0] === '#') {
+      const cp = e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : Number(e.slice(1));
+      return cp > 0 && cp < 0x110000 ? String.fromCodePoint(cp) : whole;
+    }
+    return ENTITY[e.toLowerCase()] ?? whole;
+  });
+}
+
+const VAL = /w:val="([^"]*)"/;
+
+interface Paragraph {
+  parts: string[];
+  style?: string;
+  numId?: string;
+  ilvl: number;
+}
+interface Cell {
+  lines: string[];
+  continued: boolean;
+}
+
+/**
+ * Scans word/document.xml once with a tag tokenizer (no DOM): paragraphs with their style and
+ * numbering, tables with gridSpan and vMerge. Text comes only from w:t; deletions and field
+ * codes are skipped. Positions count paragraphs and table rows in body order.
+ */
+export function scanDocumentBody(xml: string, context: BodyContext): Block[] {
+  const blocks: Block[] = [];
+  const tag = /<(\/?)([A-Za-z][\w:.-]*)([^>]*?)(\/?)>|([^<]+)/g;
+  let position = 0;
+  let paragraph: Paragraph | undefined;
+  let inText = false;
+  let skip = 0;
+  let tableDepth = 0;
+  let rows: TableRow[] = [];
+  let row: TableRow | undefined;
+  let cell: Cell | undefined;
+  let tableStart = 0;
+  let inPPr = false;
+
+  const endParagraph = (p: Paragraph): void => {
+    const number = p.numId !== undefined ? context.numberText(p.numId, p.ilvl) : '';
+    const text = (number + p.parts.join('')).replace(/\[bookmark:[^\]]*\]/g, '').trim();
+    if (tableDepth > 0) {
+      if (cell && text !== '') cell.lines.push(text);
+      return;
+    }
+    if (text === '') return;
+    position++;
+    const declared = p.style !== undefined ? context.styleLevel(p.style) : undefined;
+    const info = headingInfo(text);
+    const block: Block = {
+      kind: declared !== undefined || (info !== undefined && !info.runIn) ? 'heading' : 'paragraph',
+      text,
+      line: position,
+    };
+    if (p.style !== undefined) block.style = p.style;
+    if (declared !== undefined) block.level = declared;
+    blocks.push(block);
+  };
+
+  for (let m = tag.exec(xml); m; m = tag.exec(xml)) {
+    const chunk = m[5];
+    if (chunk !== undefined) {
+      if (inText && skip === 0 && paragraph) paragraph.parts.push(decode(chunk));
+      continue;
+    }
+    const closing = m[1] === '/';
+    const name = m[2] ?? '';
+    const selfClosing = m[4] === '/';
+    const attrs = m[3] ?? '';
+    switch (name) {
+      case 'w:p':
+        if (closing) {
+          if (paragraph) endParagraph(paragraph);
+          paragraph = undefined;
+        } else if (!selfClosing) paragraph = { parts: [], ilvl: 0 };
+        break;
+      case 'w:pPr':
+        inPPr = !closing && !selfClosing;
+        break;
+      case 'w:pStyle':
+        if (inPPr && paragraph) {
+          const v = VAL.exec(attrs)?.[1];
+          if (v !== undefined) paragraph.style = v;
+        }
+        break;
+      case 'w:numId':
+        if (inPPr && paragraph) {
+          const v = VAL.exec(attrs)?.[1];
+          if (v !== undefined) paragraph.numId = v;
+        }
+        break;
+      case 'w:ilvl':
+        if (inPPr && paragraph) paragraph.ilvl = Number(VAL.exec(attrs)?.[1] ?? 0);
+        break;
+      case 'w:t':
+        inText = !closing && !selfClosing;
+        break;
+      case 'w:tab':
+        if (!inPPr && skip === 0 && paragraph && !closing) paragraph.parts.push('\t');
+        break;
+      case 'w:br':
+      case 'w:cr':
+        if (skip === 0 && paragraph && !closing) paragraph.parts.push('\n');
+        break;
+      case 'w:del':
+      case 'w:instrText':
+      case 'w:delText':
+        if (!selfClosing) skip += closing ? -1 : 1;
+        break;
+      case 'w:tbl':
+        if (closing) {
+          tableDepth--;
+          if (tableDepth === 0 && rows.length > 0) {
+            blocks.push({ kind: 'table', text: tableText(rows), line: tableStart, rows });
+          }
+        } else if (!selfClosing) {
+          if (tableDepth === 0) {
+            rows = [];
+            tableStart = position + 1;
+          }
+          tableDepth++;
+        }
+        break;
+      case 'w:tr':
+        if (tableDepth !== 1) break;
+        if (closing) {
+          if (row) rows.push(row);
+          row = undefined;
+        } else if (!selfClosing) {
+          position++;
+          row = { cells: [], line: position };
+        }
+        break;
+      case 'w:tc':
+        if (tableDepth !== 1) break;
+        if (closing) {
+          if (cell && row) row.cells.push(cell.continued ? '' : cell.lines.join('\n'));
+          cell = undefined;
+        } else if (!selfClosing) cell = { lines: [], continued: false };
+        break;
+      case 'w:vMerge':
+        // A continued vertical merge repeats nothing: the cell reads as empty, as in a text export.
+        if (cell && tableDepth === 1 && VAL.exec(attrs)?.[1] !== 'restart') cell.continued = true;
+        break;
+      default:
+        break;
+    }
+  }
+  return blocks;
+}
