@@ -164,7 +164,25 @@ async function yearsByDepartment(
   regionId: string | null,
   year: number,
 ): Promise<Dashboard['yearsByDepartment']> {
-  let q = ctx.db
+  // The first departments by code that have an evaluation in the year, then their three years:
+  // the aggregate touches at most SERIES_LIMIT departments, however large the region.
+  let shown = ctx.db
+    .selectFrom('departments as d')
+    .select('d.id')
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('evaluations as x')
+          .select('x.id')
+          .whereRef('x.department_id', '=', 'd.id')
+          .where('x.year', '=', year)
+          .where('x.kind', '=', 'department'),
+      ),
+    )
+    .orderBy('d.code')
+    .limit(SERIES_LIMIT);
+  if (regionId !== null) shown = shown.where('d.region_id', '=', regionId);
+  const rows = await ctx.db
     .selectFrom('evaluations as e')
     .innerJoin('departments as d', 'd.id', 'e.department_id')
     .select([
@@ -175,14 +193,14 @@ async function yearsByDepartment(
       (eb) => eb.fn.avg<number>('e.computed_total').as('computed'),
       (eb) => eb.fn.avg<number>('e.stated_total').as('stated'),
     ])
+    .where('e.department_id', 'in', shown)
     .where('e.kind', '=', 'department')
     .where('e.year', '>=', year - 2)
     .where('e.year', '<=', year)
     .groupBy(['d.id', 'd.name', 'd.code', 'e.year'])
     .orderBy('d.code')
-    .orderBy('e.year');
-  if (regionId !== null) q = q.where('d.region_id', '=', regionId);
-  const rows = await q.limit(SERIES_LIMIT * 3).execute();
+    .orderBy('e.year')
+    .execute();
   const out = new Map<string, Dashboard['yearsByDepartment'][number]>();
   for (const r of rows) {
     const entry = out.get(r.id) ?? { departmentId: r.id, departmentName: r.name, years: [] };
