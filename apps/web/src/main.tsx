@@ -12,7 +12,10 @@ if (root)
       <ConfigProvider
         locale={zhCN}
         button={{ autoInsertSpace: false }}
-        theme={{ token: { colorPrimary: '#b5242a', borderRadius: 4 } }}
+        theme={{
+          token: { colorPrimary: '#1d5fa8', borderRadius: 4 },
+          components: { Menu: { darkItemSelectedBg: '#b5242a', darkItemBg: 'transparent' } },
+        }}
       >
         <AntApp>
           <App />

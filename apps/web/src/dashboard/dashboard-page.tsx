@@ -34,9 +34,11 @@ export default function DashboardPage() {
 }
 
 function Charts({ d }: { d: Dashboard }) {
-  const [dept, setDept] = useState<string | undefined>(
-    d.yearsByDepartment[0] ? String(d.yearsByDepartment[0].departmentId) : undefined,
-  );
+  // Start with the department that has the longest history.
+  const [dept, setDept] = useState<string | undefined>(() => {
+    const longest = [...d.yearsByDepartment].sort((a, b) => b.years.length - a.years.length)[0];
+    return longest ? String(longest.departmentId) : undefined;
+  });
   const hist: ChartOption = useMemo(
     () => ({
       tooltip: {},
@@ -104,6 +106,9 @@ function Charts({ d }: { d: Dashboard }) {
   );
   const scatter: ChartOption = useMemo(() => {
     const pts = d.totals.filter((t) => t.stated !== null && t.computed !== null);
+    // Zoom to the data: scores cluster near the top, and the diagonal is what matters.
+    const low = Math.min(100, ...pts.flatMap((t) => [t.stated ?? 100, t.computed ?? 100]));
+    const lo = Math.max(0, Math.floor(low / 5) * 5 - 5);
     return {
       tooltip: {
         formatter: (p: unknown) => {
@@ -115,13 +120,13 @@ function Charts({ d }: { d: Dashboard }) {
       xAxis: {
         type: 'value',
         name: '计算总分',
-        min: (v: { min: number }) => Math.max(0, Math.floor(v.min / 5) * 5 - 5),
+        min: lo,
         max: 100,
       },
       yAxis: {
         type: 'value',
         name: '填报总分',
-        min: (v: { min: number }) => Math.max(0, Math.floor(v.min / 5) * 5 - 5),
+        min: lo,
         max: 100,
       },
       series: [
@@ -137,7 +142,7 @@ function Charts({ d }: { d: Dashboard }) {
         {
           type: 'line',
           data: [
-            [0, 0],
+            [lo, lo],
             [100, 100],
           ],
           symbol: 'none',
@@ -161,7 +166,7 @@ function Charts({ d }: { d: Dashboard }) {
   const years: ChartOption = useMemo(
     () => ({
       tooltip: {},
-      legend: {},
+      legend: { top: 0 },
       grid: { left: 40, right: 16, top: 36, bottom: 30 },
       xAxis: { type: 'category', data: (deptYears?.years ?? []).map((y) => `${y.year}年`) },
       yAxis: { type: 'value', max: 100 },
@@ -170,12 +175,16 @@ function Charts({ d }: { d: Dashboard }) {
           name: '填报总分',
           type: 'bar',
           data: (deptYears?.years ?? []).map((y) => y.stated),
+          barMaxWidth: 48,
+          label: { show: true, position: 'top' },
           itemStyle: { color: '#d4a017' },
         },
         {
           name: '计算总分',
           type: 'bar',
           data: (deptYears?.years ?? []).map((y) => y.computed),
+          barMaxWidth: 48,
+          label: { show: true, position: 'top' },
           itemStyle: { color: COLOR },
         },
       ],
