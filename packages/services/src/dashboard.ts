@@ -70,15 +70,19 @@ export async function dashboard(
     if (regionId !== null) q = q.where('d.region_id', '=', regionId);
     return q;
   };
-  const [statusRows, bucketRows, rateRows, totalRows, categoryRows] = await Promise.all([
+  // One scan groups by status, score bucket and execution-rate bucket; the three counts follow.
+  const rateBucket = sql<
+    number | null
+  >`case when e.execution_rate is null then null when e.execution_rate < 0.5 then 0 when e.execution_rate < 0.6 then 1 when e.execution_rate < 0.7 then 2 when e.execution_rate < 0.8 then 3 when e.execution_rate < 0.9 then 4 when e.execution_rate < 0.95 then 5 else 6 end`;
+  const [groupRows, rateRows, totalRows, categoryRows] = await Promise.all([
     scoped()
-      .select(['e.status', (eb) => eb.fn.countAll<number>().as('n')])
-      .groupBy('e.status')
-      .execute(),
-    scoped()
-      .select(['e.score_bucket', (eb) => eb.fn.countAll<number>().as('n')])
-      .where('e.score_bucket', 'is not', null)
-      .groupBy('e.score_bucket')
+      .select([
+        'e.status',
+        'e.score_bucket',
+        rateBucket.as('rate_bucket'),
+        (eb) => eb.fn.countAll<number>().as('n'),
+      ])
+      .groupBy(['e.status', 'e.score_bucket', 'rate_bucket'])
       .execute(),
     scoped()
       .select(['e.id', 'd.name', 'e.execution_rate'])
@@ -101,16 +105,6 @@ export async function dashboard(
       .limit(10)
       .execute(),
   ]);
-  const rateHistogram = await scoped()
-    .select([
-      sql<number>`case when e.execution_rate < 0.5 then 0 when e.execution_rate < 0.6 then 1 when e.execution_rate < 0.7 then 2 when e.execution_rate < 0.8 then 3 when e.execution_rate < 0.9 then 4 when e.execution_rate < 0.95 then 5 else 6 end`.as(
-        'b',
-      ),
-      (eb) => eb.fn.countAll<number>().as('n'),
-    ])
-    .where('e.execution_rate', 'is not', null)
-    .groupBy('b')
-    .execute();
 
   const statusCounts: Record<EvaluationStatus, number> = {
     draft: 0,
@@ -119,16 +113,15 @@ export async function dashboard(
     approved: 0,
     published: 0,
   };
-  for (const row of statusRows) statusCounts[row.status] = Number(row.n);
   const histogram = BUCKETS.map((bucket) => ({ bucket, count: 0 }));
-  for (const row of bucketRows) {
-    const slot = histogram[row.score_bucket ?? 0];
-    if (slot !== undefined) slot.count = Number(row.n);
-  }
   const rateBuckets = RATE_BUCKETS.map((bucket) => ({ bucket, count: 0 }));
-  for (const row of rateHistogram) {
-    const slot = rateBuckets[Number(row.b)];
-    if (slot !== undefined) slot.count = Number(row.n);
+  for (const row of groupRows) {
+    const n = Number(row.n);
+    statusCounts[row.status] += n;
+    const slot = row.score_bucket === null ? undefined : histogram[row.score_bucket];
+    if (slot !== undefined) slot.count += n;
+    const rate = row.rate_bucket === null ? undefined : rateBuckets[Number(row.rate_bucket)];
+    if (rate !== undefined) rate.count += n;
   }
   return {
     year,
