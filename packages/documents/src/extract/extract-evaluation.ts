@@ -49,6 +49,12 @@ export interface ExtractedReport {
   claimedTotal?: { value: number; line: number; excerpt: string };
   /** Found in the document (not defaulted). */
   found: { unit: boolean; year: boolean; title: boolean };
+  /**
+   * Set when the document seems cut short (it stops inside a table, mid-sentence, or before any
+   * closing chapter): structures from `line` on may be incomplete, so what is missing beyond the
+   * cut must not be reported.
+   */
+  truncation?: { line: number };
 }
 
 export const UNKNOWN_UNIT = '（未识别）';
@@ -176,7 +182,7 @@ export function extractEvaluation(document: SourceDocument): ExtractedReport {
       },
       ...(t.implementer ? { implementer: t.implementer } : {}),
       funds: t.funds,
-      indicators: t.indicators,
+      indicators: withExecutionNode(t.indicators, t.funds),
       stated: t.statedTotal
         ? {
             total: t.statedTotal.value,
@@ -230,6 +236,15 @@ export function extractEvaluation(document: SourceDocument): ExtractedReport {
     budget,
     found: { unit: unitName !== undefined, year: year !== undefined, title: title !== undefined },
   };
+  const truncation = findTruncation(document, outline, indicators);
+  if (truncation) {
+    report.truncation = truncation;
+    warnings.push({
+      code: 'document-truncated',
+      message: `文档似乎不完整（在第${truncation.line}行之后中断），中断处之后缺少的内容不予报告`,
+      line: truncation.line,
+    });
+  }
   if (baseData) report.baseData = baseData;
   if (claimedTotal) report.claimedTotal = claimedTotal;
   return report;
@@ -340,4 +355,32 @@ function chaptersOf(document: SourceDocument, outline: readonly OutlineEntry[]):
     chapters.push({ key, title: top.title, paragraphs });
   });
   return chapters;
+}
+
+const SIGN_OFF = /填表人|签字|填报日期|联系电话/;
+const CLOSING: readonly ChapterKey[] = ['problems', 'improvements', 'application', 'other'];
+
+/** Where a cut-short document's last, possibly incomplete, structure begins; undefined if whole. */
+function findTruncation(
+  document: SourceDocument,
+  outline: readonly OutlineEntry[],
+  indicators: readonly IndicatorNode[],
+): { line: number } | undefined {
+  const blocks = document.blocks;
+  const last = blocks[blocks.length - 1];
+  if (!last) return undefined;
+  const text = last.text.trim();
+  if (last.kind !== 'table' && SIGN_OFF.test(text)) return undefined;
+  const closed = outline.some((e) => {
+    const key = chapterKeyOf(e.title);
+    return e.level === 1 && key !== undefined && CLOSING.includes(key);
+  });
+  const midSentence =
+    last.kind !== 'table' && text.length > 15 && !/[。！？!?”）)：:；;]$/.test(text);
+  if (closed && last.kind !== 'table' && !midSentence) return undefined;
+  let line = last.line;
+  // Cut inside the indicator tree: the outermost group still open at the cut is incomplete.
+  const lastTop = indicators[indicators.length - 1];
+  if (!closed && lastTop?.source?.line !== undefined) line = Math.min(line, lastTop.source.line);
+  return { line };
 }

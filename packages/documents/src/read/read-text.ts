@@ -11,16 +11,24 @@ export function decodeText(
   bytes: Uint8Array,
 ): { text: string; encoding: 'utf-8' | 'gb18030' } | undefined {
   if (looksBinary(bytes)) return undefined;
-  try {
-    const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
-    return { text, encoding: 'utf-8' };
-  } catch {
+  const utf8 = (b: Uint8Array): string | undefined => {
     try {
-      const text = new TextDecoder('gb18030', { fatal: true }).decode(bytes);
-      return { text, encoding: 'gb18030' };
+      return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(b);
     } catch {
       return undefined;
     }
+  };
+  // A file cut in the middle of a character (a truncated download) is still UTF-8.
+  const text =
+    utf8(bytes) ??
+    [1, 2, 3]
+      .map((n) => (bytes.length > n ? utf8(bytes.subarray(0, bytes.length - n)) : undefined))
+      .find((t) => t !== undefined);
+  if (text !== undefined) return { text, encoding: 'utf-8' };
+  try {
+    return { text: new TextDecoder('gb18030', { fatal: true }).decode(bytes), encoding: 'gb18030' };
+  } catch {
+    return undefined;
   }
 }
 

@@ -53,6 +53,23 @@ export function mergeFindings(findings: readonly Finding[]): Finding[] {
 const squashed = (s: string | undefined): string =>
   (s ?? '').replace(/[\s\u3000…“”"]+/g, '').slice(0, 40);
 
+/**
+ * In a document cut short, totals, completeness and the sums of structures the cut runs through
+ * say nothing about the report: they only measure what the cut took away.
+ */
+function beyondTheCut(f: Finding, line: number): boolean {
+  if (f.category === 'total' || f.category === 'completeness') return true;
+  const structural = [
+    'sum',
+    'weight-subtotal',
+    'score-subtotal',
+    'cross-section',
+    'deduction',
+    'execution-score',
+  ];
+  return structural.includes(f.category) && (f.line === undefined || f.line >= line);
+}
+
 function wire(f: Finding): AuditFinding {
   return {
     code: f.code,
@@ -94,9 +111,11 @@ export function auditDocument(bytes: Uint8Array, fileName: string): DocumentAudi
     computedTotal = sheet.total;
     domainFindings.push(...checkEvaluation(evaluation, rulebook, sheet));
   }
-  const findings = mergeFindings(
+  let findings = mergeFindings(
     locateFindings([...domainFindings, ...checkDocument(report)], report),
   );
+  const cut = report.truncation;
+  if (cut) findings = findings.filter((f) => !beyondTheCut(f, cut.line));
   return {
     file: fileName,
     ok: true,
