@@ -30,7 +30,7 @@ export function memoInCheck<V>(key: object, slot: string, compute: () => V): V {
   const memo = spanMemo;
   if (memo === undefined) return compute();
   let slots = memo.get(key);
-  if (slots === undefined) memo.set(key, (slots = new Map()));
+  if (slots === undefined) memo.set(key, (slots = new Map<string, unknown>()));
   if (slots.has(slot)) return slots.get(slot) as V;
   const fresh = compute();
   slots.set(slot, fresh);
