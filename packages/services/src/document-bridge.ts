@@ -35,7 +35,7 @@ export interface ReadForImport {
 }
 
 /** An auditor's located finding in the domain's Finding shape (the path names the line). */
-function toFinding(f: AuditFinding): Finding {
+export function toFinding(f: AuditFinding): Finding {
   return {
     code: f.code,
     category: f.category,
@@ -66,12 +66,10 @@ export async function readForImport(bytes: Uint8Array, fileName: string): Promis
     const problems = read.problems.map((p) => ({ code: 'XLSX', message: JSON.stringify(p) }));
     if (!parsed.success) {
       problems.push(
-        ...parsed.error.issues
-          .slice(0, 20)
-          .map((i) => ({
-            code: 'SCHEMA',
-            message: `${i.path.map(String).join('.')}: ${i.message}`,
-          })),
+        ...parsed.error.issues.slice(0, 20).map((i) => ({
+          code: 'SCHEMA',
+          message: `${i.path.map(String).join('.')}: ${i.message}`,
+        })),
       );
     }
     return { draft: parsed.success ? parsed.data : null, findings: [], problems };

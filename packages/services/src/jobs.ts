@@ -3,7 +3,8 @@ import type { ServiceContext } from './context.ts';
 import { nowIso } from './context.ts';
 import type { Actor } from './actor.ts';
 import { ServiceError, forbidden, notFound } from './errors.ts';
-import { auditFile, batchHtml, batchWorkbook } from './document-bridge.ts';
+import { auditFile, batchHtml, batchWorkbook, toFinding } from './document-bridge.ts';
+import type { Finding } from '@jixiao/domain';
 import type { FileAudit } from './document-bridge.ts';
 import { requireRole } from './directory.ts';
 
@@ -13,7 +14,8 @@ export interface JobFileView {
   ok: boolean | null;
   error?: string;
   summary: FileAudit['summary'] | null;
-  findings: FileAudit['findings'];
+  /** Domain findings (path `line:<n>`, with `line`, `excerpt`, `stated`, `expected`). */
+  findings: Finding[];
 }
 
 export interface JobView {
@@ -100,7 +102,7 @@ export async function getJob(ctx: ServiceContext, actor: Actor, id: string): Pro
         ok: f.ok === null ? null : f.ok === 1,
         ...(f.error !== null ? { error: f.error } : {}),
         summary: result?.summary ?? null,
-        findings: result?.findings ?? [],
+        findings: (result?.findings ?? []).map(toFinding),
       };
     }),
   };
@@ -204,23 +206,6 @@ export function startJobWorker(
   };
 }
 
-function asFileAudits(job: JobView): FileAudit[] {
-  return job.files.map((f) => ({
-    file: f.name,
-    ok: f.ok === true,
-    ...(f.ok === null ? { error: '尚未处理' } : f.error !== undefined ? { error: f.error } : {}),
-    summary: f.summary ?? {
-      title: null,
-      department: null,
-      year: null,
-      rulebook: null,
-      claimedTotal: null,
-      computedTotal: null,
-    },
-    findings: f.findings,
-  }));
-}
-
 /** The job's results as a page or a workbook (one row per finding, failed files with their error). */
 export async function exportJob(
   ctx: ServiceContext,
@@ -228,6 +213,30 @@ export async function exportJob(
   id: string,
   format: 'html' | 'xlsx',
 ): Promise<Uint8Array | string> {
-  const files = asFileAudits(await getJob(ctx, actor, id));
+  await getJob(ctx, actor, id);
+  const rows = await ctx.db
+    .selectFrom('job_files')
+    .select(['name', 'result'])
+    .where('job_id', '=', id)
+    .orderBy('idx')
+    .execute();
+  const files: FileAudit[] = rows.map((r) =>
+    r.result !== null
+      ? (JSON.parse(r.result) as FileAudit)
+      : {
+          file: r.name,
+          ok: false,
+          error: '尚未处理',
+          summary: {
+            title: null,
+            department: null,
+            year: null,
+            rulebook: null,
+            claimedTotal: null,
+            computedTotal: null,
+          },
+          findings: [],
+        },
+  );
   return format === 'html' ? batchHtml(files) : batchWorkbook(files);
 }
