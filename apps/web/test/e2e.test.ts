@@ -219,6 +219,28 @@ describe.skipIf(!haveBrowser)('web app end to end', { timeout: 180_000 }, () => 
     await logout();
   });
 
+  it('a filer starts an evaluation by importing a report', async () => {
+    await login(filer);
+    await page.goto(`${base}/#/evaluations`);
+    await page.getByRole('button', { name: '新建自评' }).click();
+    await page.locator('.ant-radio-button-wrapper').filter({ hasText: '导入文件' }).click();
+    await page.getByLabel('年度', { exact: true }).last().fill('2031');
+    await page
+      .locator('.ant-modal .ant-upload-drag input[type=file]')
+      .setInputFiles(join(CORPUS, '000_1b4dc649ed6af86d.txt'));
+    await page.getByRole('button', { name: '创建' }).click();
+    await page.waitForURL(/#\/evaluations\/[^/]+$/, { timeout: 60_000 });
+    expect(page.url().split('/').pop()).not.toBe(evaluationId);
+    // The imported report brings its figures and its mistakes with it.
+    await page.getByRole('tab', { name: '绩效指标' }).click();
+    await page.locator('[data-testid^="computed-indicators"]').first().waitFor();
+    await expect
+      .poll(() => page.getByTestId('findings-panel').getByRole('button').count())
+      .toBeGreaterThan(0);
+    await shot('editor-imported');
+    await logout();
+  });
+
   it('the head submits, the reviewer returns it with a comment', async () => {
     await login(head);
     await page.goto(`${base}/#/evaluations/${evaluationId}`);
@@ -338,6 +360,16 @@ describe.skipIf(!haveBrowser)('web app end to end', { timeout: 180_000 }, () => 
     await shot('rulebooks');
     await logout();
     await login('admin');
+    // An administrator uploads a broken rulebook: the errors show where they are.
+    await page.goto(`${base}/#/rulebooks`);
+    await page.locator('input[type=file]').setInputFiles({
+      name: 'broken.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify({ id: 'Bad Id', name: '', version: '1', tree: [] })),
+    });
+    await page.getByText('指标体系校验未通过').waitFor();
+    await expect(page.locator('.ant-alert code').first().textContent()).resolves.toBe('id');
+    await shot('rulebook-invalid');
     await page.goto(`${base}/#/admin`);
     await page.getByRole('tab', { name: '用户' }).click();
     await page.getByRole('tabpanel').locator('.ant-table-row').first().waitFor();
