@@ -17,7 +17,7 @@ import {
   Upload,
 } from 'antd';
 import { UploadOutlined } from '@ant-design/icons';
-import { Rulebook, type LeafRule, type RuleNode } from '@jixiao/domain';
+import { parseRulebook, type LeafRule, type RuleNode } from '@jixiao/domain';
 import { api, ApiError, errorText } from '../api.ts';
 import { AsyncView } from '../lib/async-view.tsx';
 import { KIND_LABELS } from '../lib/labels.ts';
@@ -86,15 +86,10 @@ export default function RulebooksPage() {
       setUploadError('文件不是有效的 JSON');
       return;
     }
-    // The same schema the server applies: errors appear before the round trip.
-    const parsed = Rulebook.safeParse(json);
-    if (!parsed.success) {
-      setIssues(
-        parsed.error.issues.map((i) => ({
-          path: i.path.map(String).join('.'),
-          message: i.message,
-        })),
-      );
+    // The validation the server applies (schema, structure, Chinese messages), before the upload.
+    const parsed = parseRulebook(json);
+    if (!parsed.ok) {
+      setIssues(parsed.issues);
       return;
     }
     try {
