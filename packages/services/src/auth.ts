@@ -17,9 +17,8 @@ export interface LoginResult {
   actor: Actor;
 }
 
-/** Loads the actor (with names) for a user id; null when disabled or missing. */
-export async function loadActor(ctx: ServiceContext, userId: string): Promise<Actor | null> {
-  const row = await ctx.db
+function actorQuery(ctx: ServiceContext) {
+  return ctx.db
     .selectFrom('users as u')
     .leftJoin('departments as d', 'd.id', 'u.department_id')
     .leftJoin('regions as r', (join) =>
@@ -35,9 +34,12 @@ export async function loadActor(ctx: ServiceContext, userId: string): Promise<Ac
       'd.name as department_name',
       'r.id as region_id',
       'r.name as region_name',
-    ])
-    .where('u.id', '=', userId)
-    .executeTakeFirst();
+    ]);
+}
+
+type ActorRow = Awaited<ReturnType<ReturnType<typeof actorQuery>['executeTakeFirstOrThrow']>>;
+
+function toActor(row: ActorRow | undefined): Actor | null {
   if (row === undefined || row.disabled !== 0) return null;
   return {
     id: row.id,
@@ -49,6 +51,11 @@ export async function loadActor(ctx: ServiceContext, userId: string): Promise<Ac
     regionId: row.region_id,
     regionName: row.region_name,
   };
+}
+
+/** Loads the actor (with names) for a user id; null when disabled or missing. */
+export async function loadActor(ctx: ServiceContext, userId: string): Promise<Actor | null> {
+  return toActor(await actorQuery(ctx).where('u.id', '=', userId).executeTakeFirst());
 }
 
 /** Checks the password, throttling failures per username + IP; creates a session in the database. */
@@ -133,19 +140,19 @@ async function registerFailure(
     .execute();
 }
 
-/** The session behind a cookie token, or null when unknown or expired. */
+/** The session behind a cookie token, or null when unknown, expired or its user disabled (one query). */
 export async function sessionFor(
   ctx: ServiceContext,
   token: string,
 ): Promise<{ actor: Actor; csrfToken: string } | null> {
-  const session = await ctx.db
-    .selectFrom('sessions')
-    .select(['user_id', 'csrf_token', 'expires_at'])
-    .where('id', '=', sha256Hex(token))
+  const row = await actorQuery(ctx)
+    .innerJoin('sessions as s', 's.user_id', 'u.id')
+    .select(['s.csrf_token', 's.expires_at'])
+    .where('s.id', '=', sha256Hex(token))
     .executeTakeFirst();
-  if (session === undefined || session.expires_at <= nowIso(ctx)) return null;
-  const actor = await loadActor(ctx, session.user_id);
-  return actor === null ? null : { actor, csrfToken: session.csrf_token };
+  if (row === undefined || row.expires_at <= nowIso(ctx)) return null;
+  const actor = toActor(row);
+  return actor === null ? null : { actor, csrfToken: row.csrf_token };
 }
 
 export async function logout(ctx: ServiceContext, token: string, actor: Actor): Promise<void> {
