@@ -18,6 +18,8 @@ export interface ServerOptions {
   demoPassword?: string | undefined;
   webDist?: string | undefined;
   logger?: boolean | undefined;
+  /** Behind a reverse proxy: trust X-Forwarded-* (Secure cookies over https). */
+  trustProxy?: boolean | undefined;
 }
 
 export interface RunningServer {
@@ -73,6 +75,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     ctx,
     webDist: existsSync(webDist) ? webDist : undefined,
     logger: options.logger ?? false,
+    trustProxy: options.trustProxy ?? false,
   });
   const host = options.host ?? '127.0.0.1';
   await app.listen({ port: options.port, host });

@@ -7,7 +7,7 @@ import type { Command } from '../command.ts';
 import { EXIT_OK, EXIT_USAGE, parseCommandArgs } from '../command.ts';
 import { formatTable } from '../output/text-width.ts';
 
-const USAGE = `用法：jixiao serve [--port 3000] [--host 127.0.0.1] [--db FILE] [--demo] [--demo-password P]
+const USAGE = `用法：jixiao serve [--port 3000] [--host 127.0.0.1] [--db FILE] [--demo] [--demo-password P] [--trust-proxy]
 
 启动平台服务（网页与 API，API 文档在 /api/docs）。设置了环境变量 DATABASE_URL 时使用 PostgreSQL，
 否则使用 SQLite 文件（默认 data/jixiao.db）。
@@ -18,6 +18,7 @@ const USAGE = `用法：jixiao serve [--port 3000] [--host 127.0.0.1] [--db FILE
   --db FILE            SQLite 数据库文件，默认 data/jixiao.db
   --demo               数据库为空时写入演示数据（示范市及其单位、三年的自评、演示账号）
   --demo-password P    演示账号的密码，默认 jixiao-demo
+  --trust-proxy        在 https 反向代理之后运行：信任 X-Forwarded-* 头（Cookie 加 Secure）
   -h, --help           显示本说明`;
 
 const ROLE_ZH = {
@@ -35,7 +36,14 @@ export function formatAccounts(accounts: readonly DemoAccount[], password: strin
 /** Starts the server and waits for SIGINT/SIGTERM. */
 export async function serve(
   io: CliIo,
-  options: { port: number; host: string; db: string; demo: boolean; demoPassword: string },
+  options: {
+    port: number;
+    host: string;
+    db: string;
+    demo: boolean;
+    demoPassword: string;
+    trustProxy?: boolean;
+  },
 ): Promise<number> {
   const target = targetFromEnv(path.resolve(io.cwd, options.db), process.env);
   const where = 'postgresUrl' in target ? 'PostgreSQL（DATABASE_URL）' : `SQLite ${options.db}`;
@@ -45,6 +53,7 @@ export async function serve(
     host: options.host,
     demo: options.demo,
     demoPassword: options.demoPassword,
+    trustProxy: options.trustProxy === true,
   });
   io.stdout(
     `jixiao 平台已启动：${server.url}  （数据库：${where}）\nAPI 文档：${server.url}/api/docs\n`,
@@ -75,6 +84,7 @@ export const serveCommand: Command = {
           db: { type: 'string', default: path.join('data', 'jixiao.db') },
           demo: { type: 'boolean' },
           'demo-password': { type: 'string', default: 'jixiao-demo' },
+          'trust-proxy': { type: 'boolean' },
         },
         positionals: { min: 0, max: 0 },
       },
@@ -92,6 +102,7 @@ export const serveCommand: Command = {
       db: String(parsed.values['db']),
       demo: parsed.values['demo'] === true,
       demoPassword: String(parsed.values['demo-password']),
+      trustProxy: parsed.values['trust-proxy'] === true,
     });
   },
 };

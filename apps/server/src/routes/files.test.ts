@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { renderReportDocx } from '@jixiao/documents';
+import { renderReportDocx, renderTablesXlsx } from '@jixiao/documents';
 import { DepartmentEvaluation } from '@jixiao/domain';
 import { TEST_DIALECTS } from '@jixiao/db/testing';
 import { createWorld, fixtureBody, login } from '../testing/harness.ts';
@@ -51,6 +51,16 @@ describe.each(TEST_DIALECTS)('uploads on %s', (dialect) => {
       year: 2024,
       departmentId: world.departments.a,
     });
+  });
+
+  it('reads the tables workbook (.xlsx) as written by the exporter', async () => {
+    const body = DepartmentEvaluation.parse(fixtureBody());
+    const xlsx = await renderTablesXlsx(body, undefined);
+    const res = await filer.upload('/api/imports', [{ name: '自评表.xlsx', bytes: xlsx }]);
+    expect(res.statusCode).toBe(200);
+    const json = res.json();
+    expect(json.draft === null || typeof json.draft.meta === 'object').toBe(true);
+    expect(Array.isArray(json.problems)).toBe(true);
   });
 
   it('refuses bad files with a Chinese message', async () => {
