@@ -287,8 +287,31 @@ function checkNarrativeUnits(report: ExtractedReport): Finding[] {
 
 function checkTextAgainstTables(report: ExtractedReport): Finding[] {
   const e = report.evaluation;
-  if (e.kind !== 'department') return [];
   const out: Finding[] = [];
+  if (e.kind === 'project') {
+    // A project report: the narrative's 全年执行数 against the 项目支出绩效自评表.
+    const narrative = report.budget.fund;
+    const text = narrative?.executed;
+    const executed = e.funds.total?.executed;
+    if (text && executed && Math.abs(text.fen - executed.fen) > tolerance(1)) {
+      out.push(
+        finding(
+          'DOC_CROSS_TABLE',
+          'warning',
+          'funds.total.executed',
+          narrative.source?.line,
+          narrative.source?.excerpt,
+          {
+            label: '全年执行数',
+            stated: text.text ?? wanText(text),
+            expected: executed.text ?? wanText(executed),
+            table: '项目支出绩效自评表',
+          },
+        ),
+      );
+    }
+    return out;
+  }
   const table = report.selfEvaluationTables.find((t) => t.kind === 'department');
   const compare = (
     label: string,

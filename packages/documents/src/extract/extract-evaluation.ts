@@ -83,7 +83,9 @@ export function extractEvaluation(document: SourceDocument): ExtractedReport {
   const sentences = sentencesOf(blocks);
   const outline = buildOutline(blocks);
   const tables = blocks.filter((b) => b.kind === 'table');
-  const selfTables = tables.filter(isSelfEvaluationTable).map(readSelfEvaluationTable);
+  const selfTables = joinSplitTables(
+    tables.filter(isSelfEvaluationTable).map(readSelfEvaluationTable),
+  );
   const baseBlock = tables.find(isBaseDataTable);
   const baseData = baseBlock
     ? { data: readBaseDataTable(baseBlock), line: baseBlock.line }
@@ -107,8 +109,12 @@ export function extractEvaluation(document: SourceDocument): ExtractedReport {
   const projectTables = selfTables.filter((t) => t.kind === 'project');
   const narrativeReport =
     outline.some((e) => chapterKeyOf(e.title) !== undefined) || narrative.count > 0;
+  // A project report (项目支出绩效自评报告 or a lone 项目支出绩效自评表), or a department report.
+  const projectTitle = /项目支出绩效/.test(title ?? '') && !/部门整体/.test(title ?? '');
   const kind: 'department' | 'project' =
-    !narrativeReport && !deptTable && projectTables.length > 0 ? 'project' : 'department';
+    !deptTable && projectTables.length > 0 && (projectTitle || !narrativeReport)
+      ? 'project'
+      : 'department';
 
   // Indicators: a 自评表 when there is one, else the narrative.
   let indicators: IndicatorNode[] = narrative.indicators;
@@ -139,7 +145,9 @@ export function extractEvaluation(document: SourceDocument): ExtractedReport {
   }
 
   const rulebook = guessRulebook(
-    kind === 'project' ? (projectTables[0]?.indicators ?? []) : indicators,
+    kind === 'project'
+      ? withExecutionNode(projectTables[0]?.indicators ?? [], projectTables[0]?.funds ?? {})
+      : indicators,
     kind,
   );
   if (rulebook.confidence < 0.5) {
@@ -195,7 +203,24 @@ export function extractEvaluation(document: SourceDocument): ExtractedReport {
   let evaluation: Evaluation;
   const firstProject = projectEvaluations[0];
   if (kind === 'project' && firstProject) {
-    evaluation = { ...firstProject, meta: { ...firstProject.meta, ...(title ? { title } : {}) } };
+    // The narrative's tree when it is the richer one (it carries the deviation reasons).
+    const narrativeTree =
+      narrative.count > 0 && leafCount(narrative.indicators) >= leafCount(firstProject.indicators);
+    evaluation = {
+      ...firstProject,
+      ...(narrativeTree
+        ? { indicators: withExecutionNode(narrative.indicators, projectTables[0]?.funds ?? {}) }
+        : {}),
+      rulebookId: rulebook.id,
+      meta: {
+        ...firstProject.meta,
+        ...(title ? { title } : {}),
+        ...(unitName && firstProject.meta.unitName === UNKNOWN_UNIT ? { unitName } : {}),
+      },
+      stated: firstProject.stated.total !== undefined ? firstProject.stated : stated,
+      outline: outlineHeadings,
+      chapters: chaptersOf(document, outline),
+    };
   } else {
     const parsed = DepartmentEvaluation.safeParse({
       kind: 'department',
@@ -375,12 +400,38 @@ function findTruncation(
     const key = chapterKeyOf(e.title);
     return e.level === 1 && key !== undefined && CLOSING.includes(key);
   });
-  const midSentence =
-    last.kind !== 'table' && text.length > 15 && !/[。！？!?”）)：:；;]$/.test(text);
-  if (closed && last.kind !== 'table' && !midSentence) return undefined;
+  const cut =
+    last.kind === 'table' ||
+    // Ends on a heading, the start of one, an attachment label or a table title.
+    last.kind === 'heading' ||
+    (text.length <= 4 && !/[。！？!?）)]$/.test(text)) ||
+    /^附件\s*\d*$|表$/.test(text) ||
+    // Ends mid-sentence, or before any closing chapter.
+    (text.length > 15 && !/[。！？!?”）)：:；;]$/.test(text)) ||
+    !closed;
+  if (!cut) return undefined;
   let line = last.line;
   // Cut inside the indicator tree: the outermost group still open at the cut is incomplete.
   const lastTop = indicators[indicators.length - 1];
   if (!closed && lastTop?.source?.line !== undefined) line = Math.min(line, lastTop.source.line);
   return { line };
+}
+
+/**
+ * A 自评表 drawn as two Word tables (fund block, then indicator block) reads as one: an indicator
+ * block without header fields joins the table before it when that one has no indicators yet.
+ */
+function joinSplitTables(tables: SelfEvaluationTable[]): SelfEvaluationTable[] {
+  const out: SelfEvaluationTable[] = [];
+  for (const t of tables) {
+    const prev = out[out.length - 1];
+    const bare = !t.funds.total && t.projectName === undefined && t.unitName === undefined;
+    if (prev && bare && prev.indicators.length === 0 && t.indicators.length > 0) {
+      prev.indicators = t.indicators;
+      if (t.statedTotal) prev.statedTotal ??= t.statedTotal;
+      continue;
+    }
+    out.push(t);
+  }
+  return out;
 }

@@ -17,8 +17,25 @@ export function guessRulebook(
 ): RulebookGuess {
   const names = indicators.map((n) => n.name);
   const has = (re: RegExp): boolean => names.some((n) => re.test(n));
-  if (kind === 'project')
-    return { id: 'central-project', confidence: 0.6, reason: '单独的项目支出绩效自评表' };
+  if (kind === 'project') {
+    const execution = indicators.find((n) => /预算执行|执行率/.test(n.name));
+    if (execution?.weight === 20) {
+      return { id: 'hubei-project', confidence: 0.7, reason: '执行率20分（湖北项目支出）' };
+    }
+    if (has(/^绩效指标/) || (execution?.weight === 10 && !has(/产出/) && !has(/效益/))) {
+      return {
+        id: 'sichuan-project',
+        confidence: 0.6,
+        reason: '预算执行10分、绩效指标90分（四川项目支出）',
+      };
+    }
+    const central = has(/产出/) && has(/效益/);
+    return {
+      id: 'central-project',
+      confidence: central ? 0.75 : 0.5,
+      reason: '预算执行率、产出、效益、满意度（中央项目支出）',
+    };
+  }
   if (has(/预算编制/) && has(/预算执行/) && has(/资金使用效益|效益/)) {
     return {
       id: 'guangdong-department',

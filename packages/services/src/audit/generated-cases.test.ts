@@ -3,23 +3,37 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DepartmentEvaluation } from '@jixiao/domain';
-import { departmentReportBlocks, renderReportDocx, resolveOptions } from '@jixiao/documents';
+import { DepartmentEvaluation, ProjectEvaluation } from '@jixiao/domain';
+import {
+  departmentReportBlocks,
+  projectReportBlocks,
+  renderProjectDocx,
+  renderReportDocx,
+  resolveOptions,
+} from '@jixiao/documents';
 import { auditDocument } from './audit-document.ts';
 import { applyInjection, injectionsFor } from './testing/inject.ts';
 import type { Injection } from './testing/inject.ts';
-import { blocksToText } from './testing/render-text.ts';
+import { blocksToHtml, blocksToText } from './testing/render-text.ts';
 
 const fixtures = resolve(
   dirname(fileURLToPath(import.meta.url)),
   '../../../../fixtures/evaluations',
 );
-const CLEAN = ['clean-hunan-department', 'clean-huaihua-department', 'clean-guangdong-department'];
+const CLEAN = [
+  'clean-hunan-department',
+  'clean-huaihua-department',
+  'clean-guangdong-department',
+  'clean-central-project',
+  'clean-sichuan-project',
+  'clean-hubei-project',
+];
 
 interface Source {
   name: string;
   year: number;
   text: string;
+  html: string;
   documentXml: string;
   zip: JSZip;
 }
@@ -50,17 +64,33 @@ async function mutatedDocx(source: Source, injection: Injection): Promise<Uint8A
 
 beforeAll(async () => {
   for (const name of CLEAN) {
-    const evaluation = DepartmentEvaluation.parse(
-      JSON.parse(readFileSync(join(fixtures, `${name}.json`), 'utf8')),
-    );
+    const data: unknown = JSON.parse(readFileSync(join(fixtures, `${name}.json`), 'utf8'));
     const options = { figures: 'stated' as const };
-    const text = blocksToText(
-      departmentReportBlocks(evaluation, undefined, resolveOptions(options)),
-    );
-    const docx = await renderReportDocx(evaluation, undefined, options);
+    const o = resolveOptions(options);
+    let blocks;
+    let docx: Uint8Array;
+    let year: number;
+    if (name.endsWith('-project')) {
+      const evaluation = ProjectEvaluation.parse(data);
+      blocks = projectReportBlocks(evaluation, undefined, o);
+      docx = await renderProjectDocx(evaluation, undefined, options);
+      year = evaluation.meta.year;
+    } else {
+      const evaluation = DepartmentEvaluation.parse(data);
+      blocks = departmentReportBlocks(evaluation, undefined, o);
+      docx = await renderReportDocx(evaluation, undefined, options);
+      year = evaluation.meta.year;
+    }
     const zip = await JSZip.loadAsync(docx);
     const documentXml = (await zip.file('word/document.xml')?.async('string')) ?? '';
-    sources.push({ name, year: evaluation.meta.year, text, documentXml, zip });
+    sources.push({
+      name,
+      year,
+      text: blocksToText(blocks),
+      html: blocksToHtml(blocks),
+      documentXml,
+      zip,
+    });
   }
 });
 
@@ -73,11 +103,12 @@ const errorsOf = (bytes: Uint8Array, file: string) =>
   auditDocument(bytes, file).findings.filter((f) => f.severity === 'error');
 
 describe('generated reports', () => {
-  it.each(CLEAN)('%s written as .txt and .docx yields no error finding', async (name) => {
+  it.each(CLEAN)('%s written as .txt, .html and .docx yields no error finding', async (name) => {
     const source = sources.find((s) => s.name === name);
     expect(source).toBeDefined();
     if (!source) return;
     expect(errorsOf(new TextEncoder().encode(source.text), `${name}.txt`)).toEqual([]);
+    expect(errorsOf(new TextEncoder().encode(source.html), `${name}.html`)).toEqual([]);
     const docx = await source.zip.generateAsync({ type: 'uint8array' });
     expect(errorsOf(docx, `${name}.docx`)).toEqual([]);
   });
@@ -113,6 +144,22 @@ describe('generated reports', () => {
               `${source.name}.txt ${injection.kind}: ${injection.find} → ${injection.replace}`,
             );
         }
+        const html = applyInjection(source.html, {
+          ...injection,
+          find: escapeXml(injection.find),
+          replace: escapeXml(injection.replace),
+        });
+        if (html !== undefined) {
+          cases++;
+          const found = auditDocument(new TextEncoder().encode(html), 'case.html').findings.some(
+            (f) => f.category === injection.category,
+          );
+          count(`html ${injection.kind}`, found);
+          if (!found)
+            missed.push(
+              `${source.name}.html ${injection.kind}: ${injection.find} → ${injection.replace}`,
+            );
+        }
         const docx = await mutatedDocx(source, injection);
         if (docx) {
           cases++;
@@ -127,7 +174,7 @@ describe('generated reports', () => {
         }
       }
     }
-    expect(cases).toBeGreaterThanOrEqual(200);
+    expect(cases).toBeGreaterThanOrEqual(500);
     expect(missed).toEqual([]);
   }, 180_000);
 });

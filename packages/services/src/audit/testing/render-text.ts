@@ -49,3 +49,45 @@ export function blocksToText(blocks: readonly WriterBlock[]): string {
   }
   return `${lines.join('\n')}\n`;
 }
+
+const esc = (s: string): string =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/** The same report as a portal page: headings, paragraphs and tables with row and column spans. */
+export function blocksToHtml(blocks: readonly WriterBlock[]): string {
+  const out: string[] = [
+    '<!DOCTYPE html><html><head><meta charset="utf-8"><title>报告</title></head><body>',
+  ];
+  for (const b of blocks) {
+    switch (b.kind) {
+      case 'title':
+        out.push(`<h1>${esc(b.text)}</h1>`);
+        break;
+      case 'paragraph':
+        out.push(`<p>${esc(b.text)}</p>`);
+        break;
+      case 'heading':
+        out.push(`<h${b.level + 1}>${esc(b.number + b.text)}</h${b.level + 1}>`);
+        break;
+      case 'attachment':
+        out.push(`<p>${esc(b.label)}</p>`, `<p>${esc(b.title)}</p>`);
+        if (b.unitLine) out.push(`<p>${esc(b.unitLine)}</p>`);
+        for (const t of b.tables) {
+          out.push('<table>');
+          for (const row of t.rows) {
+            const cells = row.map((c) => {
+              const span = `${(c.rowSpan ?? 1) > 1 ? ` rowspan="${c.rowSpan ?? 1}"` : ''}${(c.colSpan ?? 1) > 1 ? ` colspan="${c.colSpan ?? 1}"` : ''}`;
+              return `<td${span}>${esc(c.text).replace(/\n/g, '<br>')}</td>`;
+            });
+            out.push(`<tr>${cells.join('')}</tr>`);
+          }
+          out.push('</table>');
+        }
+        for (const n of b.notes) out.push(`<p>${esc(n)}</p>`);
+        out.push(`<p>${esc(b.signOff)}</p>`);
+        break;
+    }
+  }
+  out.push('</body></html>');
+  return out.join('\n');
+}
