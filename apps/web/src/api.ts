@@ -177,6 +177,9 @@ export class ApiError extends Error {
 
 let csrfToken: string | null = null;
 
+/** Dispatched on `window` when the server no longer knows the session. */
+export const SESSION_ENDED = 'jixiao:session-ended';
+
 export function setCsrfToken(token: string | null): void {
   csrfToken = token;
 }
@@ -216,6 +219,9 @@ async function request<T>(method: string, url: string, body?: unknown): Promise<
   }
   if (!res.ok) {
     const err = (json as ErrorBody | null)?.error;
+    // A session that ended elsewhere (expired, logged out in another tab): back to the login page.
+    if (res.status === 401 && url !== '/api/me' && url !== '/api/auth/login')
+      window.dispatchEvent(new Event(SESSION_ENDED));
     throw new ApiError(
       res.status,
       err?.code ?? `HTTP_${res.status}`,

@@ -1,6 +1,6 @@
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { Spin } from 'antd';
-import { api, setCsrfToken, type User } from './api.ts';
+import { api, SESSION_ENDED, setCsrfToken, type User } from './api.ts';
 import { SessionContext } from './lib/session.tsx';
 import { navigate, useRoute } from './lib/router.ts';
 import { Shell } from './shell.tsx';
@@ -51,6 +51,15 @@ export function App() {
       },
       () => setChecked(true),
     );
+  }, []);
+
+  useEffect(() => {
+    const ended = () => {
+      setCsrfToken(null);
+      setUser(null);
+    };
+    window.addEventListener(SESSION_ENDED, ended);
+    return () => window.removeEventListener(SESSION_ENDED, ended);
   }, []);
 
   if (!checked) return fallback;
