@@ -1,7 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { parseTextLines } from '@jixiao/documents';
 import { auditDocument } from './audit-document.ts';
 import type { AuditFinding } from '@jixiao/documents';
 
@@ -96,4 +98,42 @@ describe.skipIf(!has)('auditing the example reports', () => {
       }
     }
   });
+});
+
+/** A corpus report (.txt, tables one cell per line) as a .docx with real tables. */
+async function asDocx(text: string): Promise<Uint8Array> {
+  const doc = parseTextLines(text, 'x.txt');
+  const children = doc.blocks.map((b) =>
+    b.kind !== 'table' || !b.rows
+      ? new Paragraph({ children: [new TextRun(b.text)] })
+      : new Table({
+          rows: b.rows.map(
+            (row) =>
+              new TableRow({
+                children: row.cells.map(
+                  (c) => new TableCell({ children: c.split('\n').map((l) => new Paragraph(l)) }),
+                ),
+              }),
+          ),
+        }),
+  );
+  return new Uint8Array(await Packer.toBuffer(new Document({ sections: [{ children }] })));
+}
+
+describe.skipIf(!has)('auditing the example reports saved as .docx', () => {
+  const results = new Map<string, ReturnType<typeof auditDocument>>();
+  beforeAll(async () => {
+    for (const file of new Set(EXPECTED.map((e) => e.file))) {
+      const docx = await asDocx(readFileSync(join(corpus, file), 'utf8'));
+      results.set(file, auditDocument(docx, file.replace(/\.txt$/, '.docx')));
+    }
+  });
+
+  it.each(EXPECTED.map((e) => [`${e.file.slice(0, 3)} ${e.category} ${e.stated}`, e] as const))(
+    'finds %s',
+    (_, e) => {
+      const found = results.get(e.file)?.findings ?? [];
+      expect(found.some((f) => matches(f, e))).toBe(true);
+    },
+  );
 });
