@@ -311,6 +311,11 @@ export const api = {
       `/api/public/reports/${id}`,
     ),
 
+  regions: () =>
+    request<{ items: { id: string | number; name: string; financeBureau?: string }[] }>(
+      'GET',
+      '/api/regions',
+    ),
   departments: () => request<{ items: Department[] }>('GET', '/api/departments'),
   addDepartment: (d: { name: string; code?: string }) =>
     request<Department>('POST', '/api/departments', d),

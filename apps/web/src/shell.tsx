@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { Button, Layout, Menu, Space, Tag, Typography } from 'antd';
+import { App, Button, Layout, Menu, Space, Tag, Typography } from 'antd';
 import {
   AuditOutlined,
   BarChartOutlined,
@@ -40,6 +40,7 @@ const NAV: readonly NavItem[] = [
 /** Layout with the role's navigation; the user's name, role and unit always in the header. */
 export function Shell({ section, children }: { section: string; children: ReactNode }) {
   const { user, setUser } = useSession();
+  const { message } = App.useApp();
   const items = NAV.filter((n) =>
     user ? n.roles === 'all' || n.roles.includes(user.role) : n.key === 'public',
   ).map((n) => ({ key: n.key, label: n.label, icon: n.icon }));
@@ -47,6 +48,7 @@ export function Shell({ section, children }: { section: string; children: ReactN
     try {
       await api.logout();
     } finally {
+      message.destroy();
       setCsrfToken(null);
       setUser(null);
       navigate('/login');

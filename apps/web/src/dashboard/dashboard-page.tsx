@@ -13,11 +13,33 @@ const COLOR = '#b5242a';
 /** 数据看板: a region's year at a glance. Loaded lazily with ECharts. */
 export default function DashboardPage() {
   const [year, setYear] = useState<number | null>(null);
-  const state = useAsync(() => api.dashboard(year ? { year } : {}), [year]);
+  const [region, setRegion] = useState<string | undefined>(undefined);
+  const regions = useAsync(
+    () =>
+      api
+        .regions()
+        .then((r) => r.items)
+        .catch(() => []),
+    [],
+  );
+  const state = useAsync(
+    () => api.dashboard({ ...(year ? { year } : {}), ...(region ? { regionId: region } : {}) }),
+    [year, region],
+  );
   return (
     <Space direction="vertical" style={{ width: '100%' }} size={16}>
       <Card size="small">
-        <Space>
+        <Space wrap>
+          <label htmlFor="dash-region">地区</label>
+          <Select
+            id="dash-region"
+            allowClear
+            placeholder="本人所辖地区"
+            style={{ width: 200 }}
+            value={region}
+            onChange={(v: string | undefined) => setRegion(v)}
+            options={(regions.data ?? []).map((r) => ({ label: r.name, value: String(r.id) }))}
+          />
           <label htmlFor="dash-year">年度</label>
           <InputNumber
             id="dash-year"
@@ -28,7 +50,9 @@ export default function DashboardPage() {
           />
         </Space>
       </Card>
-      <AsyncView state={state}>{(d) => <Charts d={d} />}</AsyncView>
+      <AsyncView state={state}>
+        {(d) => <Charts key={`${d.year}-${region ?? ''}`} d={d} />}
+      </AsyncView>
     </Space>
   );
 }
