@@ -121,23 +121,29 @@ export function checkPlausibility(evaluation: Evaluation): Finding[] {
   for (const item of evaluationTexts(evaluation)) {
     if (item.section !== 'chapters' && item.section !== 'indicators' && item.section !== 'goals')
       continue;
+    // Most texts name neither a share nor an amount: skip them before splitting sentences.
+    const hasShare = item.text.includes('占');
+    const hasMoney = budget !== undefined && item.text.includes('元');
+    if (!hasShare && !hasMoney) continue;
     for (const sentence of sentences(item.text)) {
-      for (const m of sentence.matchAll(/占[^，。；,;]{0,20}?(\d+(?:\.\d+)?)\s*[%％]/g)) {
-        const value = Number(m[1]);
-        if (value > 100)
-          out.push(
-            makeFinding({
-              code: 'IMPLAUSIBLE_SHARE',
-              severity: 'warning',
-              path: item.path,
-              stated: m[0].replace(/^占[^\d]*/, ''),
-              excerpt: sentence,
-              line: item.line,
-              params: { label: `${item.place}“${m[0]}”` },
-            }),
-          );
-      }
-      if (!budget || REGIONAL_AGGREGATE.test(sentence)) continue;
+      if (hasShare)
+        for (const m of sentence.matchAll(/占[^，。；,;]{0,20}?(\d+(?:\.\d+)?)\s*[%％]/g)) {
+          const value = Number(m[1]);
+          if (value > 100)
+            out.push(
+              makeFinding({
+                code: 'IMPLAUSIBLE_SHARE',
+                severity: 'warning',
+                path: item.path,
+                stated: m[0].replace(/^占[^\d]*/, ''),
+                excerpt: sentence,
+                line: item.line,
+                params: { label: `${item.place}“${m[0]}”` },
+              }),
+            );
+        }
+      if (!budget || !hasMoney || !sentence.includes('元') || REGIONAL_AGGREGATE.test(sentence))
+        continue;
       for (const m of sentence.matchAll(MONEY_IN_TEXT)) {
         const parsed = parseAmount(`${m[1] ?? ''}${m[2] ?? ''}`);
         if (!parsed || parsed.fen <= budget.fen * MAGNITUDE_FACTOR) continue;

@@ -7,7 +7,7 @@ import type { ScoreNode, ScoreSheet } from '../score-sheet.ts';
 import { percentText, pointsText } from './format.ts';
 import { makeFinding } from './make-finding.ts';
 import { findSentence, evaluationTexts } from './texts.ts';
-import { isLeaf, walkIndicators } from './walk.ts';
+import { isLeaf, memoInCheck, walkIndicators } from './walk.ts';
 
 /** Scores are written with one decimal at most in practice: half a tenth is rounding. */
 function scoresAgree(a: number, b: number): boolean {
@@ -15,7 +15,7 @@ function scoresAgree(a: number, b: number): boolean {
 }
 
 function sheetByPath(sheet: ScoreSheet): Map<string, ScoreNode> {
-  return new Map(sheet.nodes.map((n) => [n.path, n]));
+  return memoInCheck(sheet, 'by-path', () => new Map(sheet.nodes.map((n) => [n.path, n])));
 }
 
 const REASON_WORDS = /原因|由于|因为|扣\s*\d|扣分|未能|未完成|未达|偏差|不足|滞后|影响/;

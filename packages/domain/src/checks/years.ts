@@ -52,6 +52,7 @@ export function checkYears(evaluation: Evaluation): Finding[] {
     );
   for (const item of evaluationTexts(evaluation)) {
     if (item.section !== 'chapters' && item.section !== 'indicators') continue;
+    if (!item.text.includes('年')) continue; // no year named: nothing to compare
     for (const sentence of sentences(normalizeDigits(item.text))) {
       if (LEGITIMATE_CONTEXT.test(sentence)) continue;
       // Law titles (《…2021年修订》) are not statements about the year.
