@@ -1,6 +1,6 @@
 // End to end: the built web app, a real server on a fresh SQLite file with the demo data, and
 // Debian's chromium driven by playwright-core. Every role does its work; screenshots of each main
-// page go to docs/images/web-*.png.
+// page go to docs/images/web-*.png when JIXIAO_SCREENSHOTS=1.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,7 +14,9 @@ import { firstLoadSize } from './first-load.ts';
 const CHROMIUM = '/usr/bin/chromium';
 const WEB = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const ROOT = resolve(WEB, '..', '..');
-const IMAGES = join(ROOT, 'docs', 'images');
+// Screenshots refresh the README's images only when asked (JIXIAO_SCREENSHOTS=1), so that a
+// plain test run leaves the working tree as it found it.
+const SAVE_IMAGES = process.env.JIXIAO_SCREENSHOTS === '1';
 const CORPUS = resolve(ROOT, '..', 'shared', 'corpus');
 const PASSWORD = 'jixiao-demo';
 
@@ -26,6 +28,7 @@ describe.skipIf(!haveBrowser)('web app end to end', { timeout: 180_000 }, () => 
   let context: BrowserContext;
   let page: Page;
   let base = '';
+  let images = '';
 
   beforeAll(async () => {
     const built = spawnSync(
@@ -65,7 +68,8 @@ describe.skipIf(!haveBrowser)('web app end to end', { timeout: 180_000 }, () => 
     });
     page = context.pages()[0] ?? (await context.newPage());
     page.setDefaultTimeout(20_000);
-    mkdirSync(IMAGES, { recursive: true });
+    images = SAVE_IMAGES ? join(ROOT, 'docs', 'images') : join(tmp, 'images');
+    mkdirSync(images, { recursive: true });
   }, 240_000);
 
   afterAll(async () => {
@@ -74,7 +78,7 @@ describe.skipIf(!haveBrowser)('web app end to end', { timeout: 180_000 }, () => 
     if (tmp) rmSync(tmp, { recursive: true, force: true });
   });
 
-  const shot = (name: string) => page.screenshot({ path: join(IMAGES, `web-${name}.png`) });
+  const shot = (name: string) => page.screenshot({ path: join(images, `web-${name}.png`) });
 
   async function login(username: string): Promise<void> {
     await page.goto(`${base}/#/login`);
@@ -354,7 +358,7 @@ describe.skipIf(!haveBrowser)('web app end to end', { timeout: 180_000 }, () => 
     await page.getByLabel('年度').press('Enter');
     await page.locator('canvas').first().waitFor();
     await page.waitForTimeout(800); // let the charts finish their entry animation
-    await page.screenshot({ path: join(IMAGES, 'web-dashboard.png'), fullPage: true });
+    await page.screenshot({ path: join(images, 'web-dashboard.png'), fullPage: true });
     await page.goto(`${base}/#/rulebooks`);
     await page.locator('.ant-tree-node-content-wrapper').first().waitFor();
     await shot('rulebooks');
