@@ -258,7 +258,6 @@ export const api = {
     rulebookId: string;
     body?: Evaluation;
     copyFromEvaluationId?: Id;
-    roundId?: Id;
   }) => request<EvaluationRecord>('POST', '/api/evaluations', input),
   saveEvaluation: (id: Id, version: number, body: Evaluation) =>
     request<EvaluationRecord>('PUT', `/api/evaluations/${id}`, { version, body }),
