@@ -57,6 +57,12 @@ const FUND_LABELS: readonly [RegExp, keyof Funds][] = [
   [/^(?:其中[：:])?当年财政拨款/, 'currentAppropriation'],
   [/^(?:其中[：:])?上年结转/, 'carryOver'],
   [/^其他资金/, 'other'],
+  // The department form's own rows, as label-only cells (the writer's layout and the template's).
+  [/^(?:其中[：:])?一般公共预算(?:拨款)?$/, 'generalPublic'],
+  [/^(?:其中[：:])?政府性基金(?:预算)?拨款$/, 'governmentFund'],
+  [/^(?:其中[：:])?纳入专户管理的非税收入拨款$/, 'nonTaxSpecialAccount'],
+  [/^(?:按支出性质分[：:])?(?:其中[：:])?基本支出$/, 'basic'],
+  [/^项目支出$/, 'project'],
 ];
 
 export interface SelfEvaluationTable {
