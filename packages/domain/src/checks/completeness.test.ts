@@ -1,29 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { DepartmentEvaluation } from '../evaluation.ts';
-import type { IndicatorNode } from '../evaluation.ts';
+import type { DepartmentEvaluation } from '../evaluation.ts';
 import { checkCompleteness } from './completeness.ts';
-
-const base = DepartmentEvaluation.parse(
-  JSON.parse(
-    readFileSync(
-      new URL('../../../../fixtures/evaluations/clean-hunan-department.json', import.meta.url),
-      'utf8',
-    ),
-  ),
-);
-const clean = (): DepartmentEvaluation => structuredClone(base);
-
-function leaf(e: DepartmentEvaluation, ...path: number[]): IndicatorNode {
-  let list = e.indicators;
-  let found: IndicatorNode | undefined;
-  for (const i of path) {
-    found = list[i];
-    list = found?.children ?? [];
-  }
-  if (!found) throw new Error(`no node at ${path.join('.')}`);
-  return found;
-}
+import { clean, leaf } from './test-support.ts';
 
 function paragraph(e: DepartmentEvaluation, text: string): void {
   e.chapters.push({ key: 'performance', title: '部门整体支出绩效情况', paragraphs: [text] });

@@ -1,18 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { DepartmentEvaluation } from '../evaluation.ts';
 import { amount } from '../money.ts';
 import { checkCrossSections } from './cross-section.ts';
-
-const base = DepartmentEvaluation.parse(
-  JSON.parse(
-    readFileSync(
-      new URL('../../../../fixtures/evaluations/clean-hunan-department.json', import.meta.url),
-      'utf8',
-    ),
-  ),
-);
-const clean = (): DepartmentEvaluation => structuredClone(base);
+import { clean } from './test-support.ts';
 
 describe('cross-section', () => {
   it('is silent when text, fund block and base data agree', () => {

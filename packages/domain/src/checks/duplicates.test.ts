@@ -1,29 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { DepartmentEvaluation } from '../evaluation.ts';
-import type { IndicatorNode } from '../evaluation.ts';
 import { checkDuplicates } from './duplicates.ts';
-
-const base = DepartmentEvaluation.parse(
-  JSON.parse(
-    readFileSync(
-      new URL('../../../../fixtures/evaluations/clean-hunan-department.json', import.meta.url),
-      'utf8',
-    ),
-  ),
-);
-const clean = (): DepartmentEvaluation => structuredClone(base);
-
-function leaf(e: DepartmentEvaluation, ...path: number[]): IndicatorNode {
-  let list = e.indicators;
-  let found: IndicatorNode | undefined;
-  for (const i of path) {
-    found = list[i];
-    list = found?.children ?? [];
-  }
-  if (!found) throw new Error(`no node at ${path.join('.')}`);
-  return found;
-}
+import { clean, leaf } from './test-support.ts';
 
 describe('duplicates', () => {
   it('are silent when every leaf name is unique', () => {

@@ -1,19 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { DepartmentEvaluation } from '../evaluation.ts';
 import { amount } from '../money.ts';
 import { percent } from '../ratio.ts';
 import { checkDepartmentRatios, checkFundRatios } from './ratios.ts';
-
-const base = DepartmentEvaluation.parse(
-  JSON.parse(
-    readFileSync(
-      new URL('../../../../fixtures/evaluations/clean-hunan-department.json', import.meta.url),
-      'utf8',
-    ),
-  ),
-);
-const clean = (): DepartmentEvaluation => structuredClone(base);
+import { clean } from './test-support.ts';
 
 describe('ratio checks', () => {
   it('are silent when every stated percentage agrees with its amounts', () => {

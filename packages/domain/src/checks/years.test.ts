@@ -1,17 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { DepartmentEvaluation } from '../evaluation.ts';
+import type { DepartmentEvaluation } from '../evaluation.ts';
 import { checkYears } from './years.ts';
-
-const base = DepartmentEvaluation.parse(
-  JSON.parse(
-    readFileSync(
-      new URL('../../../../fixtures/evaluations/clean-hunan-department.json', import.meta.url),
-      'utf8',
-    ),
-  ),
-);
-const clean = (): DepartmentEvaluation => structuredClone(base);
+import { clean } from './test-support.ts';
 
 function paragraph(e: DepartmentEvaluation, text: string): void {
   e.chapters.push({ key: 'performance', title: '部门整体支出绩效情况', paragraphs: [text] });
