@@ -1,3 +1,5 @@
+import { parseChineseNumeral } from '@jixiao/domain';
+
 /**
  * Heading numbers as Chinese reports write them: 一、 (一) （一） 1、 1. ⑴ ① （1） (1) 1）.
  * Shared by every reader (to mark heading blocks) and by extraction (to build the outline).
@@ -17,34 +19,6 @@ export interface HeadingNumber {
   value: number;
   /** The number as written, without surrounding space ("⑵", "（一）", "5、"). */
   text: string;
-}
-
-const CN: Record<string, number> = {
-  零: 0,
-  〇: 0,
-  一: 1,
-  二: 2,
-  两: 2,
-  三: 3,
-  四: 4,
-  五: 5,
-  六: 6,
-  七: 7,
-  八: 8,
-  九: 9,
-};
-
-/** 一 → 1, 十 → 10, 十二 → 12, 二十三 → 23; undefined for anything else. */
-export function chineseNumber(text: string): number | undefined {
-  if (text === '') return undefined;
-  const ten = text.indexOf('十');
-  if (ten < 0) return text.length === 1 ? CN[text] : undefined;
-  const tensText = text.slice(0, ten);
-  const unitsText = text.slice(ten + 1);
-  const tens = tensText === '' ? 1 : CN[tensText];
-  const units = unitsText === '' ? 0 : CN[unitsText];
-  if (tens === undefined || units === undefined || unitsText.length > 1) return undefined;
-  return tens * 10 + units;
 }
 
 const PATTERNS: readonly [NumberStyle, RegExp][] = [
@@ -68,7 +42,7 @@ export function headingNumber(text: string): { number: HeadingNumber; rest: stri
     const raw = m?.[1];
     if (!m || raw === undefined) continue;
     let value: number | undefined;
-    if (style === 'cn-dun' || style === 'cn-paren') value = chineseNumber(raw);
+    if (style === 'cn-dun' || style === 'cn-paren') value = parseChineseNumeral(raw);
     else if (style === 'circled-paren') value = raw.charCodeAt(0) - 0x2474 + 1;
     else if (style === 'circled') value = raw.charCodeAt(0) - 0x2460 + 1;
     else value = Number(raw);
