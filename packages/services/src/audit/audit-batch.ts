@@ -2,21 +2,38 @@ import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { FileAudit } from '@jixiao/documents';
+import type { FileAudit } from '@jixiao/documents/audit-core';
 import { auditDocument, toFileAudit } from './audit-document.ts';
 
 /** Loads a file's bytes; an Error becomes that file's read failure, the batch goes on. */
 export type LoadFile = (file: string) => Promise<Uint8Array | Error>;
 
 export interface BatchOptions {
-  /** Worker threads; 0 audits in this thread. Default: all cores, never more than files. */
+  /**
+   * Worker threads; 0 audits in this thread. Default: `batchThreads(files)`, none for a small
+   * batch, at most one per core.
+   */
   workers?: number;
   /** Longest time one file may take before its worker is stopped and the file reported. */
   timeoutMs?: number;
   onProgress?: (done: number, total: number, file: string) => void;
 }
 
-const SMALL_BATCH = 8;
+/** Below this many files the batch stays in this thread: a worker takes about a second to start. */
+const SMALL_BATCH = 16;
+/** Files each extra worker must have to itself before starting it pays for its start-up. */
+const FILES_PER_WORKER = 12;
+/** How long an idle worker waits for the next batch before it is stopped. */
+const IDLE_MS = 10_000;
+
+/**
+ * Threads for a batch of `files` files: none for a small batch, then one per
+ * FILES_PER_WORKER files, never more than the cores.
+ */
+export function batchThreads(files: number, cores = availableParallelism()): number {
+  if (files < SMALL_BATCH) return 0;
+  return Math.max(1, Math.min(cores, Math.floor(files / FILES_PER_WORKER)));
+}
 
 const emptySummary = {
   title: null,
@@ -60,8 +77,51 @@ function startWorker(): Worker {
   return new Worker(boot, { eval: true, resourceLimits: { maxOldGenerationSizeMb: 1024 } });
 }
 
+interface Pooled {
+  worker: Worker;
+  timer: NodeJS.Timeout;
+}
+/** Started workers waiting for the next batch: a second batch does not pay the start-up again. */
+const idle: Pooled[] = [];
+
+function acquireWorker(): Worker {
+  const pooled = idle.pop();
+  if (!pooled) return startWorker();
+  clearTimeout(pooled.timer);
+  pooled.worker.removeAllListeners('exit');
+  pooled.worker.ref();
+  return pooled.worker;
+}
+
+/** Back to the pool; an idle worker keeps no process alive and stops after IDLE_MS. */
+function releaseWorker(worker: Worker): void {
+  worker.unref();
+  const entry: Pooled = {
+    worker,
+    timer: setTimeout(() => {
+      const i = idle.indexOf(entry);
+      if (i >= 0) idle.splice(i, 1);
+      void worker.terminate();
+    }, IDLE_MS).unref(),
+  };
+  worker.once('exit', () => {
+    clearTimeout(entry.timer);
+    const i = idle.indexOf(entry);
+    if (i >= 0) idle.splice(i, 1);
+  });
+  idle.push(entry);
+}
+
+/** Stops the idle workers now (they would stop by themselves after IDLE_MS). */
+export async function closeAuditWorkers(): Promise<void> {
+  const all = idle.splice(0);
+  for (const p of all) clearTimeout(p.timer);
+  await Promise.all(all.map((p) => p.worker.terminate()));
+}
+
 /**
- * Audits many files, in parallel on worker threads (one per core). Results come back in the
+ * Audits many files, in parallel on worker threads (see `batchThreads`), reusing the workers
+ * of the previous batch when they are still idle. Results come back in the
  * order of `files`. A file that cannot be loaded, crashes its worker or exceeds the time limit
  * gets an `ok: false` result; the batch always finishes.
  */
@@ -79,9 +139,7 @@ export async function auditBatch(
     options.onProgress?.(done, total, result.file);
   };
   // Starting a worker costs about a second (it compiles the sources): small batches stay here.
-  const workers =
-    options.workers ??
-    (files.length < SMALL_BATCH ? 0 : Math.min(availableParallelism(), files.length));
+  const workers = Math.min(options.workers ?? batchThreads(files.length), files.length);
   if (workers <= 0 || files.length <= 1) {
     for (const [i, file] of files.entries()) {
       const bytes = await load(file);
@@ -102,7 +160,7 @@ export async function auditBatch(
           finish(index, failedAudit(file, bytes.message));
           continue;
         }
-        worker ??= startWorker();
+        worker ??= acquireWorker();
         const current = worker;
         const outcome = await new Promise<FileAudit | 'timeout' | 'crash'>((resolve) => {
           const timer = setTimeout(() => resolve('timeout'), timeoutMs);
@@ -141,7 +199,7 @@ export async function auditBatch(
         } else finish(index, outcome);
       }
     } finally {
-      if (worker) await worker.terminate();
+      if (worker) releaseWorker(worker);
     }
   };
   await Promise.all(Array.from({ length: workers }, runLane));

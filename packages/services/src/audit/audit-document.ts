@@ -1,7 +1,17 @@
 import { checkEvaluation, scoreEvaluation, SEVERITY_RANK } from '@jixiao/domain';
 import type { Finding } from '@jixiao/domain';
-import { checkDocument, extractEvaluation, locateFindings, readDocument } from '@jixiao/documents';
-import type { AuditFinding, AuditSummary, ExtractionWarning, FileAudit } from '@jixiao/documents';
+import {
+  checkDocument,
+  extractEvaluation,
+  locateFindings,
+  readDocument,
+} from '@jixiao/documents/audit-core';
+import type {
+  AuditFinding,
+  AuditSummary,
+  ExtractionWarning,
+  FileAudit,
+} from '@jixiao/documents/audit-core';
 import { findRulebook } from '../rulebooks/builtin.ts';
 
 /** Everything the audit learnt, for callers that want more than the wire shape. */
