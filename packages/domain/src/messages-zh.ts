@@ -105,94 +105,93 @@ function where(params: MessageParams): string {
 
 /** The Chinese message of a finding, citing its stated and expected values. */
 export function messageFor(code: FindingCode, params: MessageParams): string {
-  const v = (key: string): string => p(params, key);
   switch (code) {
     case 'SUM_FUND_TOTAL':
-      return `${v('label')}${v('column')}合计应为${v('expected')}${v('unit')}（${v('parts')}），报告填写${v('stated')}${v('unit')}${difference(params)}`;
+      return `${p(params, 'label')}${p(params, 'column')}合计应为${p(params, 'expected')}${p(params, 'unit')}（${p(params, 'parts')}），报告填写${p(params, 'stated')}${p(params, 'unit')}${difference(params)}`;
     case 'SUM_EXPENDITURE_SPLIT':
-      return `基本支出${v('column')}应为${v('expected')}${v('unit')}（${v('parts')}），报告填写${v('stated')}${v('unit')}${difference(params)}`;
+      return `基本支出${p(params, 'column')}应为${p(params, 'expected')}${p(params, 'unit')}（${p(params, 'parts')}），报告填写${p(params, 'stated')}${p(params, 'unit')}${difference(params)}`;
     case 'SUM_PROJECT_LINES':
-      return `报告称项目支出共${v('count')}项，所列各项目金额合计${v('expected')}${v('unit')}，与项目支出${v('column')}${v('stated')}${v('unit')}不一致${difference(params)}`;
+      return `报告称项目支出共${p(params, 'count')}项，所列各项目金额合计${p(params, 'expected')}${p(params, 'unit')}，与项目支出${p(params, 'column')}${p(params, 'stated')}${p(params, 'unit')}不一致${difference(params)}`;
     case 'SUM_THREE_PUBLIC':
-      return `基础数据表“三公”经费${v('column')}应为${v('expected')}${v('unit')}（${v('parts')}），表中填写${v('stated')}${v('unit')}${difference(params)}`;
+      return `基础数据表“三公”经费${p(params, 'column')}应为${p(params, 'expected')}${p(params, 'unit')}（${p(params, 'parts')}），表中填写${p(params, 'stated')}${p(params, 'unit')}${difference(params)}`;
     case 'SUM_VEHICLES':
-      return `基础数据表公务用车购置和维护经费${v('column')}应为${v('expected')}${v('unit')}（${v('parts')}），表中填写${v('stated')}${v('unit')}${difference(params)}`;
+      return `基础数据表公务用车购置和维护经费${p(params, 'column')}应为${p(params, 'expected')}${p(params, 'unit')}（${p(params, 'parts')}），表中填写${p(params, 'stated')}${p(params, 'unit')}${difference(params)}`;
     case 'SUM_PUBLIC_FUNDS_ITEMS':
-      return `基础数据表公用经费${v('column')}${v('stated')}${v('unit')}小于其所列明细之和${v('expected')}${v('unit')}（${v('parts')}），明细不应超过总数`;
+      return `基础数据表公用经费${p(params, 'column')}${p(params, 'stated')}${p(params, 'unit')}小于其所列明细之和${p(params, 'expected')}${p(params, 'unit')}（${p(params, 'parts')}），明细不应超过总数`;
     case 'SUM_BASE_PROJECTS':
-      return `基础数据表项目支出${v('column')}${v('stated')}${v('unit')}与各项目行之和${v('expected')}${v('unit')}（${v('parts')}）不一致${difference(params)}`;
+      return `基础数据表项目支出${p(params, 'column')}${p(params, 'stated')}${p(params, 'unit')}与各项目行之和${p(params, 'expected')}${p(params, 'unit')}（${p(params, 'parts')}）不一致${difference(params)}`;
     case 'RATIO_SHARE':
-      return `${v('label')}${v('numerator')}${v('unit')}占${v('denominatorLabel')}${v('denominator')}${v('unit')}的比例应为${v('expected')}，报告填写${v('stated')}`;
+      return `${p(params, 'label')}${p(params, 'numerator')}${p(params, 'unit')}占${p(params, 'denominatorLabel')}${p(params, 'denominator')}${p(params, 'unit')}的比例应为${p(params, 'expected')}，报告填写${p(params, 'stated')}`;
     case 'RATIO_COMPLETION':
-      return `${v('label')}执行数${v('numerator')}${v('unit')}÷预算数${v('denominator')}${v('unit')}应为${v('expected')}，报告填写${v('stated')}`;
+      return `${p(params, 'label')}执行数${p(params, 'numerator')}${p(params, 'unit')}÷预算数${p(params, 'denominator')}${p(params, 'unit')}应为${p(params, 'expected')}，报告填写${p(params, 'stated')}`;
     case 'RATIO_CONTROL_RATE':
-      return `${v('label')}应为${v('expected')}（${v('numerator')}÷${v('denominator')}），报告填写${v('stated')}`;
+      return `${p(params, 'label')}应为${p(params, 'expected')}（${p(params, 'numerator')}÷${p(params, 'denominator')}），报告填写${p(params, 'stated')}`;
     case 'RATIO_ROUNDING_STYLE':
-      return `${v('label')}${v('stated')}系截尾取值，按四舍五入应为${v('expected')}（${v('numerator')}÷${v('denominator')}），属取舍方式差异`;
+      return `${p(params, 'label')}${p(params, 'stated')}系截尾取值，按四舍五入应为${p(params, 'expected')}（${p(params, 'numerator')}÷${p(params, 'denominator')}），属取舍方式差异`;
     case 'WEIGHT_SUBTOTAL':
-      return `“${v('name')}”分值${v('stated')}分，其下级指标分值合计${v('expected')}分（${v('parts')}）`;
+      return `“${p(params, 'name')}”分值${p(params, 'stated')}分，其下级指标分值合计${p(params, 'expected')}分（${p(params, 'parts')}）`;
     case 'WEIGHT_BOOK_TOTAL':
-      return `一级指标分值合计${v('stated')}分（${v('parts')}），评价指标体系规定合计${v('expected')}分`;
+      return `一级指标分值合计${p(params, 'stated')}分（${p(params, 'parts')}），评价指标体系规定合计${p(params, 'expected')}分`;
     case 'SCORE_SUBTOTAL':
-      return `“${v('name')}”得分${v('stated')}分，其下级指标得分合计${v('expected')}分（${v('parts')}）`;
+      return `“${p(params, 'name')}”得分${p(params, 'stated')}分，其下级指标得分合计${p(params, 'expected')}分（${p(params, 'parts')}）`;
     case 'SCORE_OVER_WEIGHT':
-      return `“${v('name')}”得分${v('stated')}分，超过其分值${v('expected')}分`;
+      return `“${p(params, 'name')}”得分${p(params, 'stated')}分，超过其分值${p(params, 'expected')}分`;
     case 'DEDUCTION_MISMATCH':
-      return `“${v('name')}”填写扣${v('stated')}分，按分值${v('weight')}分、得分${v('score')}分应扣${v('expected')}分`;
+      return `“${p(params, 'name')}”填写扣${p(params, 'stated')}分，按分值${p(params, 'weight')}分、得分${p(params, 'score')}分应扣${p(params, 'expected')}分`;
     case 'DEDUCTION_NO_REASON':
-      return `“${v('name')}”分值${v('weight')}分、得分${v('stated')}分，扣${v('lost')}分但未说明偏差原因及改进措施`;
+      return `“${p(params, 'name')}”分值${p(params, 'weight')}分、得分${p(params, 'stated')}分，扣${p(params, 'lost')}分但未说明偏差原因及改进措施`;
     case 'EXECUTION_SCORE_RULE':
-      return `“${v('name')}”预算执行率${v('rate')}，按评分规则应得${v('expected')}分（分值${v('weight')}分），报告填写${v('stated')}分${params['fullRate'] === true ? '；执行率已达100%却扣分，且未说明原因' : ''}`;
+      return `“${p(params, 'name')}”预算执行率${p(params, 'rate')}，按评分规则应得${p(params, 'expected')}分（分值${p(params, 'weight')}分），报告填写${p(params, 'stated')}分${params['fullRate'] === true ? '；执行率已达100%却扣分，且未说明原因' : ''}`;
     case 'EXECUTION_BUDGET_ADJUSTMENT':
-      return `“${v('name')}”预算执行率${v('rate')}，按评分规则应得${v('expected')}分（分值${v('weight')}分），报告填写${v('stated')}分；报告提及预算调整（“${v('adjustment')}”），但所用评价指标体系不因预算调整扣执行率分，请核实扣分依据`;
+      return `“${p(params, 'name')}”预算执行率${p(params, 'rate')}，按评分规则应得${p(params, 'expected')}分（分值${p(params, 'weight')}分），报告填写${p(params, 'stated')}分；报告提及预算调整（“${p(params, 'adjustment')}”），但所用评价指标体系不因预算调整扣执行率分，请核实扣分依据`;
     case 'SCORE_RULE_TARGET_MISSED':
-      return `“${v('name')}”实际完成值${v('actual')}未达年度指标值${v('target')}，按评分规则应得${v('expected')}分（分值${v('weight')}分），报告填写${v('stated')}分`;
+      return `“${p(params, 'name')}”实际完成值${p(params, 'actual')}未达年度指标值${p(params, 'target')}，按评分规则应得${p(params, 'expected')}分（分值${p(params, 'weight')}分），报告填写${p(params, 'stated')}分`;
     case 'SCORE_RULE_QUALITATIVE_BAND':
-      return `“${v('name')}”评为“${v('grade')}”，得分应在${v('band')}分之间（分值${v('weight')}分），报告填写${v('stated')}分`;
+      return `“${p(params, 'name')}”评为“${p(params, 'grade')}”，得分应在${p(params, 'band')}分之间（分值${p(params, 'weight')}分），报告填写${p(params, 'stated')}分`;
     case 'SCORE_RULE_MISMATCH':
-      return `“${v('name')}”按评分规则（${v('rule')}）应得${v('expected')}分，报告填写${v('stated')}分`;
+      return `“${p(params, 'name')}”按评分规则（${p(params, 'rule')}）应得${p(params, 'expected')}分，报告填写${p(params, 'stated')}分`;
     case 'TOTAL_MISMATCH':
-      return `自评总分按评价指标体系计算应为${v('expected')}分${v('caps') === '' ? '' : `（${v('caps')}）`}，报告填写${v('stated')}分`;
+      return `自评总分按评价指标体系计算应为${p(params, 'expected')}分${p(params, 'caps') === '' ? '' : `（${p(params, 'caps')}）`}，报告填写${p(params, 'stated')}分`;
     case 'TOTAL_STATED_PARTS':
-      return `报告填写自评总分${v('stated')}分，但各一级指标得分及加减分合计为${v('expected')}分（${v('parts')}）${v('cap') === '' ? '' : `，封顶${v('cap')}分后也不相符`}`;
+      return `报告填写自评总分${p(params, 'stated')}分，但各一级指标得分及加减分合计为${p(params, 'expected')}分（${p(params, 'parts')}）${p(params, 'cap') === '' ? '' : `，封顶${p(params, 'cap')}分后也不相符`}`;
     case 'GRADE_MISMATCH':
-      return `按总分${v('total')}分，评价等级应为“${v('expected')}”，报告填写“${v('stated')}”`;
+      return `按总分${p(params, 'total')}分，评价等级应为“${p(params, 'expected')}”，报告填写“${p(params, 'stated')}”`;
     case 'UNIT_MISMATCH':
-      return `“${v('name')}”年度指标值为${v('target')}，实际完成值为${v('stated')}，计量单位不一致（${v('targetUnit')}与${v('actualUnit')}）`;
+      return `“${p(params, 'name')}”年度指标值为${p(params, 'target')}，实际完成值为${p(params, 'stated')}，计量单位不一致（${p(params, 'targetUnit')}与${p(params, 'actualUnit')}）`;
     case 'UNIT_YUAN_WAN':
-      return `“${v('name')}”年度指标值以${v('targetUnit')}计（${v('target')}），实际完成值以${v('actualUnit')}计（${v('stated')}），疑似元与万元混用`;
+      return `“${p(params, 'name')}”年度指标值以${p(params, 'targetUnit')}计（${p(params, 'target')}），实际完成值以${p(params, 'actualUnit')}计（${p(params, 'stated')}），疑似元与万元混用`;
     case 'YEAR_CONTRADICTION':
-      return `${v('place')}写有“${v('stated')}”，与评价年度${v('reportYear')}年不符：“${v('sentence')}”`;
+      return `${p(params, 'place')}写有“${p(params, 'stated')}”，与评价年度${p(params, 'reportYear')}年不符：“${p(params, 'sentence')}”`;
     case 'YEAR_REPORT_DATE':
-      return `${v('place')}${v('stated')}不在评价年度${v('reportYear')}年结束之后的合理时间内`;
+      return `${p(params, 'place')}${p(params, 'stated')}不在评价年度${p(params, 'reportYear')}年结束之后的合理时间内`;
     case 'NUMBERING_GAP':
-      return `序号不连续${where(params)}：“${v('previous')}”之后为“${v('stated')}”，缺少序号${v('missing')}`;
+      return `序号不连续${where(params)}：“${p(params, 'previous')}”之后为“${p(params, 'stated')}”，缺少序号${p(params, 'missing')}`;
     case 'NUMBERING_REPEAT':
-      return `序号重复${where(params)}：“${v('previous')}”之后又是“${v('stated')}”`;
+      return `序号重复${where(params)}：“${p(params, 'previous')}”之后又是“${p(params, 'stated')}”`;
     case 'NUMBERING_ORDER':
-      return `序号倒序${where(params)}：“${v('previous')}”之后为“${v('stated')}”`;
+      return `序号倒序${where(params)}：“${p(params, 'previous')}”之后为“${p(params, 'stated')}”`;
     case 'NUMBERING_MIXED':
-      return `同级序号格式不统一${where(params)}：“${v('stated')}”为${v('style')}，同级其他标题多为${v('expectedStyle')}（如“${v('expected')}”）`;
+      return `同级序号格式不统一${where(params)}：“${p(params, 'stated')}”为${p(params, 'style')}，同级其他标题多为${p(params, 'expectedStyle')}（如“${p(params, 'expected')}”）`;
     case 'CROSS_SECTION_MISMATCH':
-      return `${v('label')}在${v('firstPlace')}为${v('stated')}${v('unit')}，在${v('secondPlace')}为${v('expected')}${v('unit')}，前后不一致${difference(params)}`;
+      return `${p(params, 'label')}在${p(params, 'firstPlace')}为${p(params, 'stated')}${p(params, 'unit')}，在${p(params, 'secondPlace')}为${p(params, 'expected')}${p(params, 'unit')}，前后不一致${difference(params)}`;
     case 'CROSS_PROJECT_EXCEEDS':
-      return `项目“${v('project')}”${v('column')}${v('stated')}${v('unit')}，超过本部门项目支出总额${v('expected')}${v('unit')}`;
+      return `项目“${p(params, 'project')}”${p(params, 'column')}${p(params, 'stated')}${p(params, 'unit')}，超过本部门项目支出总额${p(params, 'expected')}${p(params, 'unit')}`;
     case 'IMPLAUSIBLE_MAGNITUDE':
-      return `${v('place')}金额“${v('stated')}”约为本部门年度预算${v('budget')}${v('unit')}的${v('factor')}倍，数量级疑有误：“${v('sentence')}”`;
+      return `${p(params, 'place')}金额“${p(params, 'stated')}”约为本部门年度预算${p(params, 'budget')}${p(params, 'unit')}的${p(params, 'factor')}倍，数量级疑有误：“${p(params, 'sentence')}”`;
     case 'IMPLAUSIBLE_SHARE':
-      return `${v('label')}填写${v('stated')}，占比不应超过100%`;
+      return `${p(params, 'label')}填写${p(params, 'stated')}，占比不应超过100%`;
     case 'IMPLAUSIBLE_NEGATIVE':
-      return `${v('label')}为负数（${v('stated')}），金额不应为负`;
+      return `${p(params, 'label')}为负数（${p(params, 'stated')}），金额不应为负`;
     case 'COMPLETENESS_MISSING':
-      return `缺少${v('what')}`;
+      return `缺少${p(params, 'what')}`;
     case 'COMPLETENESS_TEMPLATE_PROMPT':
-      return `${v('place')}保留了模板提示或占位符“${v('stated')}”，请填写实际内容`;
+      return `${p(params, 'place')}保留了模板提示或占位符“${p(params, 'stated')}”，请填写实际内容`;
     case 'COMPLETENESS_SCORE_MISSING':
-      return `“${v('name')}”有分值${v('weight')}分，但未填写得分`;
+      return `“${p(params, 'name')}”有分值${p(params, 'weight')}分，但未填写得分`;
     case 'COMPLETENESS_OVER_COMPLETION_REASON':
-      return `“${v('name')}”实际完成值${v('stated')}超过年度指标值${v('target')}的${v('ratio')}，需说明超额完成的原因`;
+      return `“${p(params, 'name')}”实际完成值${p(params, 'stated')}超过年度指标值${p(params, 'target')}的${p(params, 'ratio')}，需说明超额完成的原因`;
     case 'DUPLICATE_INDICATOR':
-      return `指标“${v('name')}”在“${v('firstGroup')}”和“${v('secondGroup')}”下重复出现`;
+      return `指标“${p(params, 'name')}”在“${p(params, 'firstGroup')}”和“${p(params, 'secondGroup')}”下重复出现`;
     default: {
       const _never: never = code;
       return _never;

@@ -265,8 +265,13 @@ function parseQuantity(t: string, text: string): Expression | undefined {
   return out;
 }
 
+/** What normalizeUnit changes: full-width digits and signs, ％, spaces, 百分比. */
+const UNIT_TO_NORMALIZE = /[０-９．－％\s\u3000]|^百分比$/;
+
 /** Normalises a unit for comparison: full-width forms, spaces, 百分比 → %. */
 export function normalizeUnit(unit: string): string {
+  // Most units ("件", "万元", "%") have nothing to normalise.
+  if (!UNIT_TO_NORMALIZE.test(unit)) return unit;
   return normalizeDigits(unit)
     .replace(/[％]/g, '%')
     .replace(/[\s\u3000]+/g, '')
@@ -281,7 +286,7 @@ export function normalizeUnit(unit: string): string {
 export function unitsCompatible(a: string | Expression, b: string | Expression): boolean {
   const ua = unitOf(a);
   const ub = unitOf(b);
-  if (ua === undefined || ub === undefined) return true;
+  if (ua === undefined || ub === undefined || ua === ub) return true;
   const na = normalizeUnit(ua);
   const nb = normalizeUnit(ub);
   if (na === '' || nb === '' || na === nb) return true;

@@ -15,6 +15,8 @@ const PROMPTS = [
   /[XＸ]{2,}|[×✕]{2,}|[○〇]{3,}|[＊*]{3,}/,
 ];
 const PLACEHOLDER_ONLY = /^[\s…．.。·、_＿-]+$/;
+/** What a prompt or a placeholder needs at least: a text without it has neither. */
+const PROMPT_OR_PLACEHOLDER = /[请此XＸ×✕○〇＊*＿…]|\.{3}|_{2}/;
 
 /** completeness: required chapters, template prompts, blank meta, scores not filled in. */
 export function checkCompleteness(evaluation: Evaluation): Finding[] {
@@ -52,6 +54,7 @@ export function checkCompleteness(evaluation: Evaluation): Finding[] {
       );
   }
   for (const item of evaluationTexts(evaluation)) {
+    if (!PROMPT_OR_PLACEHOLDER.test(item.text)) continue;
     const text = item.text.trim();
     let stated: string | undefined;
     if (text !== '' && PLACEHOLDER_ONLY.test(text) && /…|\.{3}|_{2}|＿/.test(text)) stated = text;

@@ -28,7 +28,7 @@ function agrees(stated: number, sum: number, childDecimals: number): boolean {
 function childFigures(
   children: readonly IndicatorNode[],
   pick: 'weight' | 'score',
-): { values: number[]; text: string } | undefined {
+): number[] | undefined {
   const values: number[] = [];
   for (const c of children) {
     const v = c[pick];
@@ -39,8 +39,25 @@ function childFigures(
     }
     values.push(v);
   }
-  if (values.length === 0) return undefined;
-  return { values, text: values.map(pointsText).join(' + ') };
+  return values.length === 0 ? undefined : values;
+}
+
+/** "10 + 5 + 5", written only for a finding. */
+function partsText(values: readonly number[]): string {
+  return values.map(pointsText).join(' + ');
+}
+
+function maxDecimals(values: readonly number[]): number {
+  let max = 0;
+  for (const v of values) max = Math.max(max, decimalsOfPoints(v));
+  return max;
+}
+
+/** Sum of the weights of the children that are assessed and state one. */
+function assessedWeight(children: readonly IndicatorNode[]): number {
+  const weights: number[] = [];
+  for (const c of children) if (!c.notAssessed && c.weight !== undefined) weights.push(c.weight);
+  return sumPoints(weights);
 }
 
 /** weight-subtotal, score-subtotal and stated deductions over the indicator tree. */
@@ -51,14 +68,12 @@ export function checkIndicatorSums(evaluation: Evaluation, rulebook?: Rulebook):
     if (children.length > 0) {
       const weights = childFigures(children, 'weight');
       if (node.weight !== undefined && weights) {
-        const sum = sumPoints(weights.values);
-        // A not-assessed child's weight may have moved to a sibling: the rest then adds up.
-        const assessed = children.filter((c) => !c.notAssessed && c.weight !== undefined);
-        const assessedSum = sumPoints(assessed.map((c) => c.weight ?? 0));
-        const childDecimals = Math.max(...weights.values.map(decimalsOfPoints));
+        const sum = sumPoints(weights);
+        const childDecimals = maxDecimals(weights);
         if (
           !agrees(node.weight, sum, childDecimals) &&
-          !agrees(node.weight, assessedSum, childDecimals)
+          // A not-assessed child's weight may have moved to a sibling: the rest then adds up.
+          !agrees(node.weight, assessedWeight(children), childDecimals)
         )
           out.push(
             makeFinding({
@@ -68,15 +83,14 @@ export function checkIndicatorSums(evaluation: Evaluation, rulebook?: Rulebook):
               stated: pointsText(node.weight),
               expected: pointsText(sum),
               source: node.source,
-              params: { name: node.name, parts: weights.text },
+              params: { name: node.name, parts: partsText(weights) },
             }),
           );
       }
       const scores = childFigures(children, 'score');
       if (node.score !== undefined && scores) {
-        const sum = sumPoints(scores.values);
-        const childDecimals = Math.max(...scores.values.map(decimalsOfPoints));
-        if (!agrees(node.score, sum, childDecimals))
+        const sum = sumPoints(scores);
+        if (!agrees(node.score, sum, maxDecimals(scores)))
           out.push(
             makeFinding({
               code: 'SCORE_SUBTOTAL',
@@ -85,7 +99,7 @@ export function checkIndicatorSums(evaluation: Evaluation, rulebook?: Rulebook):
               stated: pointsText(node.score),
               expected: pointsText(sum),
               source: node.source,
-              params: { name: node.name, parts: scores.text },
+              params: { name: node.name, parts: partsText(scores) },
             }),
           );
       }
@@ -114,7 +128,7 @@ export function checkIndicatorSums(evaluation: Evaluation, rulebook?: Rulebook):
   const top = evaluation.indicators;
   const topWeights = childFigures(top, 'weight');
   if (top.length > 0 && topWeights && top.every((n) => n.weight !== undefined || n.notAssessed)) {
-    const stated = sumPoints(topWeights.values);
+    const stated = sumPoints(topWeights);
     const bookWeights = rulebook?.tree.map((n) => n.weight);
     const bookTotal =
       bookWeights && bookWeights.every((w) => w !== undefined)
@@ -128,7 +142,7 @@ export function checkIndicatorSums(evaluation: Evaluation, rulebook?: Rulebook):
           path: 'indicators',
           stated: pointsText(stated),
           expected: pointsText(bookTotal),
-          params: { parts: topWeights.text },
+          params: { parts: partsText(topWeights) },
         }),
       );
   }

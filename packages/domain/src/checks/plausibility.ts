@@ -17,6 +17,19 @@ const REGIONAL_AGGREGATE =
 
 const MONEY_IN_TEXT = /(\d[\d,，]*(?:\.\d+)?)\s*(亿元|万元|元)/g;
 
+/**
+ * Whether any amount in the whole text exceeds `limit` 分. Every amount a sentence yields is also
+ * found in the whole text (sentence ends cannot sit inside an amount), so a text without one has
+ * no sentence to report and need not be split.
+ */
+function anyAmountAbove(text: string, limit: number): boolean {
+  for (const m of text.matchAll(MONEY_IN_TEXT)) {
+    const parsed = parseAmount(`${m[1] ?? ''}${m[2] ?? ''}`);
+    if (parsed && parsed.fen > limit) return true;
+  }
+  return false;
+}
+
 /** The department's annual budget, the yardstick for magnitudes. */
 function annualBudget(evaluation: Evaluation): Amount | undefined {
   const total = evaluation.funds.total;
@@ -121,9 +134,12 @@ export function checkPlausibility(evaluation: Evaluation): Finding[] {
   for (const item of evaluationTexts(evaluation)) {
     if (item.section !== 'chapters' && item.section !== 'indicators' && item.section !== 'goals')
       continue;
-    // Most texts name neither a share nor an amount: skip them before splitting sentences.
+    // Most texts name neither a share nor an amount out of scale: skip them before splitting.
     const hasShare = item.text.includes('占');
-    const hasMoney = budget !== undefined && item.text.includes('元');
+    const hasMoney =
+      budget !== undefined &&
+      item.text.includes('元') &&
+      anyAmountAbove(item.text, budget.fen * MAGNITUDE_FACTOR);
     if (!hasShare && !hasMoney) continue;
     for (const sentence of sentences(item.text)) {
       if (hasShare)

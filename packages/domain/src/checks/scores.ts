@@ -18,6 +18,16 @@ function sheetByPath(sheet: ScoreSheet): Map<string, ScoreNode> {
   return memoInCheck(sheet, 'by-path', () => new Map(sheet.nodes.map((n) => [n.path, n])));
 }
 
+/**
+ * The sheet's node for the `index`-th node of walkIndicators. The sheet lists its nodes in the
+ * same pre-order, so the position finds it without a lookup; the path map covers a sheet that
+ * does not line up (one made for another tree, or by hand).
+ */
+function sheetNodeAt(sheet: ScoreSheet, index: number, path: string): ScoreNode | undefined {
+  const at = sheet.nodes[index];
+  return at !== undefined && at.path === path ? at : sheetByPath(sheet).get(path);
+}
+
 const REASON_WORDS = /原因|由于|因为|扣\s*\d|扣分|未能|未完成|未达|偏差|不足|滞后|影响/;
 
 function hasReason(node: IndicatorNode, sheetNode: ScoreNode | undefined): boolean {
@@ -33,9 +43,12 @@ export function checkScoreAgainstWeight(
   sheet: ScoreSheet,
 ): Finding[] {
   const out: Finding[] = [];
-  const byPath = sheetByPath(sheet);
-  for (const { node, path } of walkIndicators(evaluation.indicators)) {
-    const sheetNode = byPath.get(path);
+  const visited = walkIndicators(evaluation.indicators);
+  for (let i = 0; i < visited.length; i += 1) {
+    const visit = visited[i];
+    if (visit === undefined) continue;
+    const { node, path } = visit;
+    const sheetNode = sheetNodeAt(sheet, i, path);
     const score = node.score ?? sheetNode?.statedScore;
     if (score === undefined || node.notAssessed) continue;
     const statedWeight = node.weight ?? sheetNode?.statedWeight;
@@ -130,9 +143,12 @@ export function checkExecutionScore(
   sheet: ScoreSheet,
 ): Finding[] {
   const out: Finding[] = [];
-  const byPath = sheetByPath(sheet);
-  for (const { node, path } of walkIndicators(evaluation.indicators)) {
-    const sheetNode = byPath.get(path);
+  const visited = walkIndicators(evaluation.indicators);
+  for (let i = 0; i < visited.length; i += 1) {
+    const visit = visited[i];
+    if (visit === undefined) continue;
+    const { node, path } = visit;
+    const sheetNode = sheetNodeAt(sheet, i, path);
     if (sheetNode?.ruleKind !== 'execution-rate') continue;
     const stated = node.score ?? sheetNode.statedScore;
     const weight = sheetNode.weight ?? node.weight;
@@ -207,11 +223,14 @@ export function checkScoreRules(
   sheet: ScoreSheet,
 ): Finding[] {
   const out: Finding[] = [];
-  const byPath = sheetByPath(sheet);
   const bands = rulebook.options.qualitativeBands;
-  for (const { node, path } of walkIndicators(evaluation.indicators)) {
+  const visited = walkIndicators(evaluation.indicators);
+  for (let i = 0; i < visited.length; i += 1) {
+    const visit = visited[i];
+    if (visit === undefined) continue;
+    const { node, path } = visit;
     if (!isLeaf(node) || node.notAssessed) continue;
-    const sheetNode = byPath.get(path);
+    const sheetNode = sheetNodeAt(sheet, i, path);
     const stated = node.score ?? sheetNode?.statedScore;
     const weight = sheetNode?.weight ?? node.weight;
     if (stated === undefined || weight === undefined) continue;

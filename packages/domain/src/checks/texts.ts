@@ -81,19 +81,25 @@ function collectTexts(evaluation: Evaluation): TextItem[] {
   for (const { node, path } of walkIndicators(evaluation.indicators)) {
     const place = `指标“${node.name}”`;
     const line = node.source?.line;
-    const extra = line === undefined ? {} : { line };
-    for (const key of ['evidence', 'deviationReason'] as const) {
-      const text = node[key];
-      if (text !== undefined)
-        out.push({ path: `${path}.${key}`, text, section: 'indicators', place, ...extra });
-    }
-    for (const key of ['target', 'actual'] as const) {
-      const e = node[key];
-      if (e !== undefined)
-        out.push({ path: `${path}.${key}`, text: e.text, section: 'indicators', place, ...extra });
-    }
+    addIndicatorText(out, `${path}.evidence`, node.evidence, place, line);
+    addIndicatorText(out, `${path}.deviationReason`, node.deviationReason, place, line);
+    addIndicatorText(out, `${path}.target`, node.target?.text, place, line);
+    addIndicatorText(out, `${path}.actual`, node.actual?.text, place, line);
   }
   return out;
+}
+
+function addIndicatorText(
+  out: TextItem[],
+  path: string,
+  text: string | undefined,
+  place: string,
+  line: number | undefined,
+): void {
+  if (text === undefined) return;
+  const item: TextItem = { path, text, section: 'indicators', place };
+  if (line !== undefined) item.line = line;
+  out.push(item);
 }
 
 /** Splits a paragraph into sentences (。！？； and line breaks end one). */

@@ -47,16 +47,25 @@ export function walkIndicators(
 
 function walk(nodes: readonly IndicatorNode[], base: string): VisitedNode[] {
   const out: VisitedNode[] = [];
-  const visit = (list: readonly IndicatorNode[], prefix: string, ancestors: IndicatorNode[]) => {
-    list.forEach((node, i) => {
-      const path = `${prefix}[${i}]`;
-      out.push({ node, path, ancestors });
-      if (node.children && node.children.length > 0)
-        visit(node.children, `${path}.children`, [...ancestors, node]);
-    });
-  };
-  visit(nodes, base, []);
+  visit(out, nodes, base, []);
   return out;
+}
+
+function visit(
+  out: VisitedNode[],
+  list: readonly IndicatorNode[],
+  prefix: string,
+  ancestors: readonly IndicatorNode[],
+): void {
+  for (let i = 0; i < list.length; i += 1) {
+    const node = list[i];
+    if (node === undefined) continue;
+    const path = `${prefix}[${i}]`;
+    out.push({ node, path, ancestors });
+    const children = node.children;
+    if (children && children.length > 0)
+      visit(out, children, `${path}.children`, [...ancestors, node]);
+  }
 }
 
 export function isLeaf(node: IndicatorNode): boolean {

@@ -9,6 +9,9 @@ import { isLeaf, walkIndicators } from './walk.ts';
 const LEGITIMATE_CONTEXT =
   /(?:较|比|与|同)\s*(?:\d{4}|上年|去年|上一年|同期)|同比|相比|上年|去年|增长|下降|增加|减少|持平|结转|结余|决算|以来|截至|截止|成立|组建|设立|历年|连续|分别|至今|之前|以前|基数/;
 
+/** Four digits in a row before normalizeDigits: what a year in YEAR_CLAUSE needs. */
+const FOUR_DIGITS = /[0-9０-９]{4}/;
+
 /**
  * A clause that is nothing but a year ("2022年", "2022年度", "2022年全年"): a time adverbial
  * stating when the sentence's facts hold.
@@ -52,7 +55,8 @@ export function checkYears(evaluation: Evaluation): Finding[] {
     );
   for (const item of evaluationTexts(evaluation)) {
     if (item.section !== 'chapters' && item.section !== 'indicators') continue;
-    if (!item.text.includes('年')) continue; // no year named: nothing to compare
+    // No year named (a 年 and four digits, full-width or not): nothing to compare.
+    if (!item.text.includes('年') || !FOUR_DIGITS.test(item.text)) continue;
     for (const sentence of sentences(normalizeDigits(item.text))) {
       if (LEGITIMATE_CONTEXT.test(sentence)) continue;
       // Law titles (《…2021年修订》) are not statements about the year.
