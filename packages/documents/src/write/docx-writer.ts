@@ -16,6 +16,7 @@ import {
   WidthType,
 } from 'docx';
 import type { ISectionOptions } from 'docx';
+import type JSZip from 'jszip';
 import type { Block, Cell, TableModel } from './model.ts';
 import type { ResolvedOptions } from './options.ts';
 import {
@@ -28,6 +29,8 @@ import {
   ONE_CHAR_SIHAO,
   SIZES,
 } from './gbt9704.ts';
+import { writeZip } from './zip-writer.ts';
+import type { ZipFile } from './zip-writer.ts';
 
 /** A font named for every script, so Word picks it for Chinese and for digits alike. */
 function font(name: string) {
@@ -308,5 +311,34 @@ export async function blocksToDocx(
     evenAndOddHeaderAndFooters: o.pageNumberPosition === 'odd-even',
     sections,
   });
-  return new Uint8Array(await Packer.toBuffer(doc));
+  return packDocx(doc);
+}
+
+interface Compiler {
+  compile(file: Document, prettify: undefined, overrides: readonly never[]): JSZip;
+}
+function isCompiler(x: unknown): x is Compiler {
+  return typeof x === 'object' && x !== null && typeof Reflect.get(x, 'compile') === 'function';
+}
+
+/**
+ * The document's parts as the docx library lays them out, archived with the platform's zlib
+ * (see writeZip). Should a later docx release not expose its compiler any more, the library's
+ * own packer does the whole job, as before.
+ */
+async function packDocx(doc: Document): Promise<Uint8Array> {
+  const compiler: unknown = Reflect.get(Packer, 'compiler');
+  if (!isCompiler(compiler)) return new Uint8Array(await Packer.toBuffer(doc));
+  const zip = compiler.compile(doc, undefined, []);
+  const pending: Promise<ZipFile>[] = [];
+  zip.forEach((path, entry) => {
+    if (entry.dir) return;
+    // XML parts are text: taken as the strings the library wrote, no byte conversion in between.
+    pending.push(
+      /\.(?:xml|rels)$/.test(path)
+        ? entry.async('string').then((data) => ({ path, data }))
+        : entry.async('uint8array').then((data) => ({ path, data })),
+    );
+  });
+  return writeZip(await Promise.all(pending));
 }
