@@ -1,5 +1,5 @@
 import type { Amount } from '../money.ts';
-import { addFen, formatFen, parseAmount } from '../money.ts';
+import { addFen, FEN_PER_UNIT, formatFen, parseAmount } from '../money.ts';
 import type { Evaluation } from '../evaluation.ts';
 import { FUND_ROW_KEYS } from '../evaluation.ts';
 import type { Finding } from '../finding.ts';
@@ -24,10 +24,26 @@ const MONEY_IN_TEXT = /(\d[\d,，]*(?:\.\d+)?)\s*(亿元|万元|元)/g;
  */
 function anyAmountAbove(text: string, limit: number): boolean {
   for (const m of text.matchAll(MONEY_IN_TEXT)) {
+    if (amountBound(m[1] ?? '', m[2] ?? '') <= limit) continue; // too few digits to matter
     const parsed = parseAmount(`${m[1] ?? ''}${m[2] ?? ''}`);
     if (parsed && parsed.fen > limit) return true;
   }
   return false;
+}
+
+/**
+ * An upper bound in 分 of what a figure of MONEY_IN_TEXT parses to: 10 to the number of its
+ * integer digits, in the unit ("1,234.5" 万元 < 10⁴ 万元), rounding at the 分 included.
+ */
+function amountBound(figure: string, unit: string): number {
+  let digits = 0;
+  for (let i = 0; i < figure.length && figure[i] !== '.'; i += 1) {
+    const c = figure.charCodeAt(i);
+    if (c >= 48 && c <= 57) digits += 1;
+  }
+  const per =
+    unit === '亿元' ? FEN_PER_UNIT.亿元 : unit === '万元' ? FEN_PER_UNIT.万元 : FEN_PER_UNIT.元;
+  return 10 ** digits * per;
 }
 
 /** The department's annual budget, the yardstick for magnitudes. */

@@ -8,6 +8,7 @@ import { percentText, pointsText } from './format.ts';
 import { makeFinding } from './make-finding.ts';
 import { findSentence, evaluationTexts } from './texts.ts';
 import { isLeaf, memoInCheck, walkIndicators } from './walk.ts';
+import type { VisitedNode } from './walk.ts';
 
 /** Scores are written with one decimal at most in practice: half a tenth is rounding. */
 function scoresAgree(a: number, b: number): boolean {
@@ -19,13 +20,26 @@ function sheetByPath(sheet: ScoreSheet): Map<string, ScoreNode> {
 }
 
 /**
- * The sheet's node for the `index`-th node of walkIndicators. The sheet lists its nodes in the
- * same pre-order, so the position finds it without a lookup; the path map covers a sheet that
- * does not line up (one made for another tree, or by hand).
+ * The sheet's node for each node of walkIndicators, by position. The sheet lists its nodes in the
+ * same pre-order, so the position finds each one; the path map covers a sheet that does not line
+ * up (one made for another tree, or by hand). Memoised per sheet and walk for the check run.
  */
-function sheetNodeAt(sheet: ScoreSheet, index: number, path: string): ScoreNode | undefined {
-  const at = sheet.nodes[index];
-  return at !== undefined && at.path === path ? at : sheetByPath(sheet).get(path);
+function alignedSheetNodes(
+  sheet: ScoreSheet,
+  visited: readonly VisitedNode[],
+): (ScoreNode | undefined)[] {
+  const memo = memoInCheck(sheet, 'aligned', () => ({
+    visited: undefined as readonly VisitedNode[] | undefined,
+    nodes: [] as (ScoreNode | undefined)[],
+  }));
+  if (memo.visited === visited) return memo.nodes;
+  const nodes = visited.map((v, i) => {
+    const at = sheet.nodes[i];
+    return at !== undefined && at.path === v.path ? at : sheetByPath(sheet).get(v.path);
+  });
+  memo.visited = visited;
+  memo.nodes = nodes;
+  return nodes;
 }
 
 const REASON_WORDS = /原因|由于|因为|扣\s*\d|扣分|未能|未完成|未达|偏差|不足|滞后|影响/;
@@ -44,11 +58,12 @@ export function checkScoreAgainstWeight(
 ): Finding[] {
   const out: Finding[] = [];
   const visited = walkIndicators(evaluation.indicators);
+  const sheetNodes = alignedSheetNodes(sheet, visited);
   for (let i = 0; i < visited.length; i += 1) {
     const visit = visited[i];
     if (visit === undefined) continue;
     const { node, path } = visit;
-    const sheetNode = sheetNodeAt(sheet, i, path);
+    const sheetNode = sheetNodes[i];
     const score = node.score ?? sheetNode?.statedScore;
     if (score === undefined || node.notAssessed) continue;
     const statedWeight = node.weight ?? sheetNode?.statedWeight;
@@ -144,11 +159,12 @@ export function checkExecutionScore(
 ): Finding[] {
   const out: Finding[] = [];
   const visited = walkIndicators(evaluation.indicators);
+  const sheetNodes = alignedSheetNodes(sheet, visited);
   for (let i = 0; i < visited.length; i += 1) {
     const visit = visited[i];
     if (visit === undefined) continue;
     const { node, path } = visit;
-    const sheetNode = sheetNodeAt(sheet, i, path);
+    const sheetNode = sheetNodes[i];
     if (sheetNode?.ruleKind !== 'execution-rate') continue;
     const stated = node.score ?? sheetNode.statedScore;
     const weight = sheetNode.weight ?? node.weight;
@@ -225,12 +241,13 @@ export function checkScoreRules(
   const out: Finding[] = [];
   const bands = rulebook.options.qualitativeBands;
   const visited = walkIndicators(evaluation.indicators);
+  const sheetNodes = alignedSheetNodes(sheet, visited);
   for (let i = 0; i < visited.length; i += 1) {
     const visit = visited[i];
     if (visit === undefined) continue;
     const { node, path } = visit;
     if (!isLeaf(node) || node.notAssessed) continue;
-    const sheetNode = sheetNodeAt(sheet, i, path);
+    const sheetNode = sheetNodes[i];
     const stated = node.score ?? sheetNode?.statedScore;
     const weight = sheetNode?.weight ?? node.weight;
     if (stated === undefined || weight === undefined) continue;

@@ -41,6 +41,18 @@ export function normalizeIndicatorName(name: string): string {
     .replace(/[。：:，,、；;“”"'‘’《》]/g, '');
 }
 
+const indexes = new WeakMap<readonly RuleNode[], BookIndex>();
+
+/**
+ * indexRulebook once per rulebook tree. A rulebook is a value: parseRulebook makes a new one for
+ * every change, so the tree's identity stands for its content.
+ */
+export function bookIndex(tree: readonly RuleNode[]): BookIndex {
+  let index = indexes.get(tree);
+  if (index === undefined) indexes.set(tree, (index = indexRulebook(tree)));
+  return index;
+}
+
 export function indexRulebook(tree: readonly RuleNode[]): BookIndex {
   const byId = new Map<string, RuleNode>();
   const byName = new Map<string, RuleNode[]>();

@@ -3,23 +3,18 @@ import type { LeafRule, RuleNode, Rulebook, RulebookOptions } from '../rulebook.
 import type { ScoreNode, ScoreSheet } from '../score-sheet.ts';
 import { ratioPercent } from '../ratio.ts';
 import { fromHundredths, roundPoints, sumPoints, toHundredths } from '../points.ts';
-import {
-  bindIndicators,
-  indexRulebook,
-  flattenBound,
-  type BoundIndicator,
-} from './bind-indicators.ts';
+import { bindIndicators, bookIndex, flattenBound, type BoundIndicator } from './bind-indicators.ts';
 import { scoreLeaf } from './score-leaf.ts';
 import { reallocateWeights, type WeightWork } from './reallocate-weights.ts';
 
 /**
  * Scores an evaluation by a rulebook: binds the indicator tree to the book, reallocates the
  * weight of not-assessed indicators, scores every leaf by its rule, sums the groups, then applies
- * 加减分 and the book's caps and grades. Pure; lookups are built once per call.
+ * 加减分 and the book's caps and grades. Pure; the rulebook's lookups are built once per rulebook.
  */
 export function scoreEvaluation(evaluation: Evaluation, rulebook: Rulebook): ScoreSheet {
   const options = rulebook.options;
-  const index = indexRulebook(rulebook.tree);
+  const index = bookIndex(rulebook.tree);
   const roots = bindIndicators(evaluation.indicators, rulebook.tree, index);
   const all = flattenBound(roots);
   const work = new Map<BoundIndicator, WeightWork>();
