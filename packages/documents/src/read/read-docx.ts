@@ -12,10 +12,20 @@ interface Level {
 }
 type Numbering = Map<string, Map<number, Level>>;
 
+/** The few attribute and tag patterns below, each compiled once rather than per element. */
+const patterns = new Map<string, RegExp>();
+function pattern(source: string): RegExp {
+  let re = patterns.get(source);
+  if (!re) {
+    re = new RegExp(source);
+    patterns.set(source, re);
+  }
+  return re;
+}
 const attrOf = (tag: string, name: string): string | undefined =>
-  new RegExp(`${name}="([^"]*)"`).exec(tag)?.[1];
+  pattern(`${name}="([^"]*)"`).exec(tag)?.[1];
 const valOf = (xml: string, tag: string): string | undefined =>
-  new RegExp(`<${tag}\\b[^>]*w:val="([^"]*)"`).exec(xml)?.[1];
+  pattern(`<${tag}\\b[^>]*w:val="([^"]*)"`).exec(xml)?.[1];
 
 /** numbering.xml: each w:num's levels (start, format, text), read with a tag scanner. */
 function readNumbering(xml: string): Numbering {
