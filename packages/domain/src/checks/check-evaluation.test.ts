@@ -61,4 +61,25 @@ describe('checkEvaluation', () => {
       'projectEvaluations[0].outline[1].numberText',
     ]);
   });
+
+  // Pins every finding of every fixture, message included, so that a faster check cannot
+  // change what it reports. Review the diff before updating the file.
+  it('reports exactly the recorded findings for every fixture', async () => {
+    const all = [...files].sort().map((file) => {
+      const { evaluation, rulebook } = load(file);
+      return { file, findings: checkEvaluation(evaluation, rulebook) };
+    });
+    await expect(`${JSON.stringify(all, null, 2)}\n`).toMatchFileSnapshot(
+      './__snapshots__/fixture-findings.json',
+    );
+  });
+
+  it.each(files)('finds the same with a score sheet listed in another order (%s)', (file) => {
+    const { evaluation, rulebook } = load(file);
+    const sheet = scoreEvaluation(evaluation, rulebook);
+    const shuffled = { ...sheet, nodes: [...sheet.nodes].reverse() };
+    expect(checkEvaluation(evaluation, rulebook, shuffled)).toEqual(
+      checkEvaluation(evaluation, rulebook, sheet),
+    );
+  });
 });
