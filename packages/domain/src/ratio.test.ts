@@ -43,8 +43,15 @@ describe('ratioPercent', () => {
       fc.property(fc.integer({ min: 0, max: 1e10 }), fc.integer({ min: 1, max: 1e10 }), (n, d) => {
         const r = ratioPercent(n, d, 2);
         if (!r) throw new Error('denominator is not zero');
-        expect(Math.abs(r.rounded - r.exact)).toBeLessThanOrEqual(0.005 + 1e-9);
-        expect(r.truncated).toBeLessThanOrEqual(r.exact + 1e-9);
+        // Checked in exact integer arithmetic (units of 0.01%): floats cannot hold 1e12 / 1e10
+        // to the last digit, the function's BigInt arithmetic can.
+        const scaled = BigInt(n) * 10_000n;
+        const rounded = BigInt(Math.round(r.rounded * 100));
+        const truncated = BigInt(Math.round(r.truncated * 100));
+        const off = rounded * BigInt(d) - scaled;
+        expect((off < 0n ? -off : off) * 2n <= BigInt(d)).toBe(true);
+        expect(truncated * BigInt(d) <= scaled).toBe(true);
+        expect((truncated + 1n) * BigInt(d) > scaled).toBe(true);
       }),
     );
   });
