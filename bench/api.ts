@@ -4,9 +4,13 @@
 //   3. the dashboard over 10,000 evaluations on SQLite (target p95 < 200 ms)
 //   4. the dashboard over 100,000 evaluations on PostgreSQL (target p95 < 500 ms; skipped without initdb)
 // Loopback only (127.0.0.1), bounded durations. Run: npx tsx bench/api.ts [--seconds 5] [--no-pg]
+// The load generator (autocannon) runs in a child process for every figure, the bare route included,
+// so client and server never share one event loop.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import autocannon from 'autocannon';
 import Fastify from 'fastify';
@@ -41,8 +45,97 @@ async function listen(app: FastifyInstance): Promise<string> {
   return app.listen({ port: 0, host: '127.0.0.1' });
 }
 
-async function cannon(options: autocannon.Options): Promise<autocannon.Result> {
-  return autocannon({ connections: CONNECTIONS, duration: SECONDS, ...options });
+/** What the child load generator runs: plain GETs, or saves that carry each evaluation's version. */
+type Load =
+  | { kind: 'get'; url: string; headers?: Record<string, string> }
+  | { kind: 'saves'; url: string; headers: Record<string, string>; ids: string[] };
+
+interface LoadResult {
+  requests: { average: number; total: number };
+  latency: { p97_5: number };
+  non2xx: number;
+  statuses: [number, number][];
+}
+
+/** Runs autocannon in a child process (this file with --load) and returns its summary. */
+async function cannon(load: Load): Promise<LoadResult & { cpuMicros: number }> {
+  const cpu0 = process.cpuUsage();
+  const script = fileURLToPath(import.meta.url);
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', script, '--load', JSON.stringify(load), '--seconds', String(SECONDS)],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  let out = '';
+  child.stdout.on('data', (chunk: Buffer) => {
+    out += chunk.toString();
+  });
+  const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+  if (code !== 0) throw new Error(`load generator exited with ${String(code)}: ${out}`);
+  const result = JSON.parse(out) as LoadResult;
+  // Server CPU (user + system) per request: this process serves while the child loads it, so the
+  // figure holds even when other work on the machine slows the wall clock.
+  const cpu = process.cpuUsage(cpu0);
+  return { ...result, cpuMicros: (cpu.user + cpu.system) / Math.max(1, result.requests.total) };
+}
+
+/** The child side: runs one load and prints its summary as JSON. */
+async function runLoad(load: Load): Promise<void> {
+  const statuses = new Map<number, number>();
+  let result: autocannon.Result;
+  if (load.kind === 'get') {
+    result = await autocannon({
+      connections: CONNECTIONS,
+      duration: SECONDS,
+      url: load.url,
+      ...(load.headers !== undefined ? { headers: load.headers } : {}),
+    });
+  } else {
+    // Each request saves one evaluation, carrying the version the previous save returned.
+    // autocannon resets a connection's context on every pass, so the evaluations sit in a pool: a
+    // request borrows one (with the version of its last save) and returns it with the new version.
+    const pool = load.ids.map((id) => ({ id, version: 1 }));
+    const body = JSON.stringify(BODY);
+    result = await autocannon({
+      connections: CONNECTIONS,
+      duration: SECONDS,
+      url: load.url,
+      requests: [
+        {
+          method: 'PUT',
+          setupRequest: (request, context) => {
+            const item = pool.shift() ?? { id: '', version: 1 };
+            (context as { item?: typeof item }).item = item;
+            return {
+              ...request,
+              path: `/api/evaluations/${item.id}`,
+              headers: load.headers,
+              body: `{"version":${item.version},"body":${body}}`,
+            };
+          },
+          onResponse: (status, text, context) => {
+            statuses.set(status, (statuses.get(status) ?? 0) + 1);
+            const item = (context as { item?: { id: string; version: number } }).item;
+            if (item === undefined) return;
+            const json = JSON.parse(text) as {
+              version?: number;
+              error?: { details?: { current?: { version?: number } } };
+            };
+            const version = status === 200 ? json.version : json.error?.details?.current?.version;
+            if (version !== undefined) item.version = version;
+            pool.push(item);
+          },
+        },
+      ],
+    });
+  }
+  const summary: LoadResult = {
+    requests: { average: result.requests.average, total: result.requests.total },
+    latency: { p97_5: result.latency.p97_5 },
+    non2xx: result.non2xx,
+    statuses: [...statuses],
+  };
+  process.stdout.write(JSON.stringify(summary));
 }
 
 interface World {
@@ -234,53 +327,23 @@ async function main(): Promise<void> {
       );
     }
 
-    const baseline = await cannon({ url: `${bareUrl}/bare` });
+    const baseline = await cannon({ kind: 'get', url: `${bareUrl}/bare` });
     lines.push(
-      `bare Fastify route          ${fmt(baseline.requests.average)} req/s (the baseline)`,
+      `bare Fastify route          ${fmt(baseline.requests.average)} req/s (the baseline), server CPU ${fmt(baseline.cpuMicros)} µs/request`,
     );
 
-    const get = await cannon({ url: `${w.url}/api/evaluations/${ids[0] ?? ''}`, headers });
-    lines.push(
-      `GET an evaluation           ${fmt(get.requests.average)} req/s = ${fmt((100 * get.requests.average) / baseline.requests.average, 1)}% of bare (target ≥ 50%), non-2xx ${get.non2xx}`,
-    );
-
-    // Each connection saves its own evaluation, carrying the version the previous save returned.
-    // autocannon resets a connection's context on every pass, so the evaluations sit in a pool: a
-    // request borrows one (with the version of its last save) and returns it with the new version.
-    const pool = ids.map((id) => ({ id, version: 1 }));
-    const statuses = new Map<number, number>();
-    const saves = await cannon({
-      url: w.url,
-      requests: [
-        {
-          method: 'PUT',
-          setupRequest: (request, context) => {
-            const item = pool.shift() ?? { id: '', version: 1 };
-            (context as { item?: typeof item }).item = item;
-            return {
-              ...request,
-              path: `/api/evaluations/${item.id}`,
-              headers,
-              body: JSON.stringify({ version: item.version, body: BODY }),
-            };
-          },
-          onResponse: (status, body, context) => {
-            statuses.set(status, (statuses.get(status) ?? 0) + 1);
-            const item = (context as { item?: { id: string; version: number } }).item;
-            if (item === undefined) return;
-            const json = JSON.parse(body) as {
-              version?: number;
-              error?: { details?: { current?: { version?: number } } };
-            };
-            const version = status === 200 ? json.version : json.error?.details?.current?.version;
-            if (version !== undefined) item.version = version;
-            pool.push(item);
-          },
-        },
-      ],
+    const get = await cannon({
+      kind: 'get',
+      url: `${w.url}/api/evaluations/${ids[0] ?? ''}`,
+      headers,
     });
     lines.push(
-      `PUT save (validate+score+check+revision) ${fmt(saves.requests.average)} saves/s on SQLite (target ≥ 1,000) = ${fmt((100 * saves.requests.average) / baseline.requests.average, 1)}% of bare, non-2xx ${saves.non2xx} ${JSON.stringify([...statuses])}`,
+      `GET an evaluation           ${fmt(get.requests.average)} req/s = ${fmt((100 * get.requests.average) / baseline.requests.average, 1)}% of bare (target ≥ 50%), non-2xx ${get.non2xx}, server CPU ${fmt(get.cpuMicros)} µs/request (${fmt((100 * baseline.cpuMicros) / get.cpuMicros, 1)}% of bare's rate by CPU)`,
+    );
+
+    const saves = await cannon({ kind: 'saves', url: w.url, headers, ids });
+    lines.push(
+      `PUT save (validate+score+check+revision) ${fmt(saves.requests.average)} saves/s on SQLite (target ≥ 1,000) = ${fmt((100 * saves.requests.average) / baseline.requests.average, 1)}% of bare, non-2xx ${saves.non2xx} ${JSON.stringify(saves.statuses)}, server CPU ${fmt(saves.cpuMicros)} µs/save`,
     );
 
     const t0 = performance.now();
@@ -289,7 +352,7 @@ async function main(): Promise<void> {
     const dashUrl = `${w.url}/api/dashboard?year=2023&regionId=${w.regionId}`;
     await latency(dashUrl, headers, 5);
     const dash = await latency(dashUrl, headers, 100);
-    const dashLoad = await cannon({ url: dashUrl, headers });
+    const dashLoad = await cannon({ kind: 'get', url: dashUrl, headers });
     lines.push(
       `dashboard, 10,000 evaluations (SQLite): p50 ${fmt(dash.p50, 1)} ms, p95 ${fmt(dash.p95, 1)} ms sequential (target < 200); ${fmt(dashLoad.requests.average)} req/s with ${CONNECTIONS} connections, p97.5 ${dashLoad.latency.p97_5} ms (loaded in ${fmt(loaded / 1000, 1)} s)`,
     );
@@ -331,4 +394,6 @@ async function main(): Promise<void> {
   );
 }
 
-await main();
+const loadAt = args.indexOf('--load');
+if (loadAt >= 0) await runLoad(JSON.parse(args[loadAt + 1] ?? '{}') as Load);
+else await main();

@@ -3,6 +3,7 @@ import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore, sql } from '@jixiao/db';
+import { SESSION_CACHE_MS } from '@jixiao/services';
 import { TEST_DIALECTS } from '@jixiao/db/testing';
 import { createWorld } from './testing/harness.ts';
 import type { World } from './testing/harness.ts';
@@ -170,6 +171,10 @@ describe.each(TEST_DIALECTS)('durability on %s', (dialect) => {
         }
         expect(job).toMatchObject({ status: 'done', done: 1 });
         await fetch(`${urlTwo}/api/auth/logout`, { method: 'POST', headers });
+        // Logout is immediate on the process that served it; the other forgets its cached session
+        // within SESSION_CACHE_MS.
+        expect((await fetch(`${urlTwo}/api/me`, { headers })).status).toBe(401);
+        await new Promise((resolve) => setTimeout(resolve, SESSION_CACHE_MS + 100));
         expect((await fetch(`${urlOne}/api/me`, { headers })).status).toBe(401);
       } finally {
         one.kill('SIGKILL');

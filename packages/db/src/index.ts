@@ -10,7 +10,7 @@ export type { DialectName } from './migrations.ts';
 export type { DatabaseTarget } from './dialects/index.ts';
 export { migrateToLatest } from './migrations.ts';
 export { sql } from 'kysely';
-export type { Kysely, Transaction, Selectable, Insertable } from 'kysely';
+export type { CompiledQuery, Kysely, Transaction, Selectable, Insertable } from 'kysely';
 
 /** An open, migrated database. */
 export interface Store {

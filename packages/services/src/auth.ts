@@ -140,22 +140,78 @@ async function registerFailure(
     .execute();
 }
 
+// Sessions recently read, per context, by token hash. A hit is trusted for SESSION_CACHE_MS: logout
+// and account changes on this process forget entries at once (forgetSessions); on another process
+// (a second server, the CLI) they take effect within SESSION_CACHE_MS. Expiry is checked on every hit.
+export const SESSION_CACHE_MS = 2000;
+const SESSION_CACHE_LIMIT = 10_000;
+interface CachedSession {
+  userId: string;
+  actor: Actor;
+  csrfToken: string;
+  expiresAt: string;
+  readAt: number;
+}
+const sessionCache = new WeakMap<ServiceContext, Map<string, CachedSession>>();
+
+/** Drops cached sessions of one user (or all): their next request reads the database again. */
+export function forgetSessions(ctx: ServiceContext, userId?: string): void {
+  const cache = sessionCache.get(ctx);
+  if (cache === undefined) return;
+  if (userId === undefined) {
+    cache.clear();
+    return;
+  }
+  for (const [key, entry] of cache) if (entry.userId === userId) cache.delete(key);
+}
+
 /** The session behind a cookie token, or null when unknown, expired or its user disabled (one query). */
 export async function sessionFor(
   ctx: ServiceContext,
   token: string,
 ): Promise<{ actor: Actor; csrfToken: string } | null> {
+  const id = sha256Hex(token);
+  const now = nowIso(ctx);
+  let cache = sessionCache.get(ctx);
+  const hit = cache?.get(id);
+  if (hit !== undefined && Date.now() - hit.readAt < SESSION_CACHE_MS) {
+    if (hit.expiresAt > now) return { actor: hit.actor, csrfToken: hit.csrfToken };
+    cache?.delete(id);
+    return null;
+  }
   const row = await actorQuery(ctx)
     .innerJoin('sessions as s', 's.user_id', 'u.id')
     .select(['s.csrf_token', 's.expires_at'])
-    .where('s.id', '=', sha256Hex(token))
+    .where('s.id', '=', id)
     .executeTakeFirst();
-  if (row === undefined || row.expires_at <= nowIso(ctx)) return null;
+  if (row === undefined || row.expires_at <= now) {
+    cache?.delete(id);
+    return null;
+  }
   const actor = toActor(row);
-  return actor === null ? null : { actor, csrfToken: row.csrf_token };
+  if (actor === null) {
+    cache?.delete(id);
+    return null;
+  }
+  if (cache === undefined) {
+    cache = new Map();
+    sessionCache.set(ctx, cache);
+  }
+  if (cache.size >= SESSION_CACHE_LIMIT) cache.clear();
+  cache.set(id, {
+    userId: actor.id,
+    actor,
+    csrfToken: row.csrf_token,
+    expiresAt: row.expires_at,
+    readAt: Date.now(),
+  });
+  return { actor, csrfToken: row.csrf_token };
 }
 
 export async function logout(ctx: ServiceContext, token: string, actor: Actor): Promise<void> {
-  await ctx.db.deleteFrom('sessions').where('id', '=', sha256Hex(token)).execute();
+  const id = sha256Hex(token);
+  sessionCache.get(ctx)?.delete(id);
+  await ctx.db.deleteFrom('sessions').where('id', '=', id).execute();
+  sessionCache.get(ctx)?.delete(id);
   await recordAudit(ctx, { action: 'logout', actor: actor.username });
 }

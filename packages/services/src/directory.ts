@@ -5,6 +5,7 @@ import type { Actor } from './actor.ts';
 import { ServiceError, forbidden, notFound } from './errors.ts';
 import { checkPasswordPolicy, hashPassword } from './passwords.ts';
 import { recordAudit } from './audit-log.ts';
+import { forgetSessions } from './auth.ts';
 
 export interface Region {
   id: string;
@@ -263,6 +264,8 @@ export async function updateUser(
   if (patch.disabled === true || patch.password !== undefined) {
     await ctx.db.deleteFrom('sessions').where('user_id', '=', id).execute();
   }
+  // A role, name or access change applies to this user's next request on this process.
+  forgetSessions(ctx, id);
   await recordAudit(ctx, {
     action: 'user-changed',
     actor: actor.username,

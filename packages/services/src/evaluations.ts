@@ -1,5 +1,5 @@
 import type { Evaluation, EvaluationKind, Finding, ScoreSheet } from '@jixiao/domain';
-import type { EvaluationStatus, Transaction, Database } from '@jixiao/db';
+import type { CompiledQuery, EvaluationStatus, Transaction, Database } from '@jixiao/db';
 import type { ServiceContext } from './context.ts';
 import { nowIso } from './context.ts';
 import type { Actor } from './actor.ts';
@@ -7,7 +7,7 @@ import { ServiceError, notFound } from './errors.ts';
 import { assertEdit, assertSee } from './access.ts';
 import { getRulebook } from './rulebook-catalog.ts';
 import { check, score } from './engine.ts';
-import type { EvaluationRecord, EvaluationWithBody } from './evaluation-record.ts';
+import type { EvaluationRecord, EvaluationWithBody, RecordRow } from './evaluation-record.ts';
 import {
   derivedColumns,
   parseClientBody,
@@ -56,11 +56,85 @@ export async function getEvaluation(
   };
 }
 
+// Stored body texts as UTF-8 bytes per database, by evaluation id, version and save time: a saved
+// version never changes, so GET splices the bytes into its response instead of parsing and
+// re-serialising the body (validated by the domain schema when it was saved). Bounded by size.
+const BODY_BYTES_LIMIT = 64 * 1024 * 1024;
+const bodyCaches = new WeakMap<object, { bytes: Map<string, Buffer>; total: number }>();
+
+function bodyCache(ctx: ServiceContext) {
+  let cache = bodyCaches.get(ctx.db);
+  if (cache === undefined) {
+    cache = { bytes: new Map(), total: 0 };
+    bodyCaches.set(ctx.db, cache);
+  }
+  return cache;
+}
+
+function rememberBody(ctx: ServiceContext, key: string, bytes: Buffer): void {
+  const cache = bodyCache(ctx);
+  while (cache.total + bytes.length > BODY_BYTES_LIMIT && cache.bytes.size > 0) {
+    const oldest = cache.bytes.entries().next();
+    if (oldest.done === true) break;
+    cache.bytes.delete(oldest.value[0]);
+    cache.total -= oldest.value[1].length;
+  }
+  cache.bytes.set(key, bytes);
+  cache.total += bytes.length;
+}
+
+const BODY_KEY = Buffer.from(',"body":');
+const CLOSE = Buffer.from('}');
+
+/**
+ * GET's response as JSON bytes: exactly `{ ...record, body }` as getEvaluation returns it, in one
+ * query when the body bytes of that version are cached (else a second query reads the body).
+ */
+export async function getEvaluationJson(
+  ctx: ServiceContext,
+  actor: Actor,
+  id: string,
+): Promise<Buffer> {
+  const row = await recordById(ctx, id);
+  if (row === undefined) throw notFound('自评');
+  assertSee(actor, { departmentId: row.department_id, regionId: row.region_id });
+  const key = `${row.id}@${row.version}@${row.updated_at}`;
+  let body = bodyCache(ctx).bytes.get(key);
+  if (body === undefined) {
+    const stored = await ctx.db
+      .selectFrom('evaluations')
+      .select(['body', 'version'])
+      .where('id', '=', id)
+      .executeTakeFirst();
+    if (stored === undefined) throw notFound('自评');
+    if (stored.version !== row.version) return getEvaluationJson(ctx, actor, id);
+    body = Buffer.from(stored.body, 'utf8');
+    rememberBody(ctx, key, body);
+  }
+  const head = JSON.stringify(toRecord(row));
+  return Buffer.concat([Buffer.from(head.slice(0, -1)), BODY_KEY, body, CLOSE]);
+}
+
+// The record-by-id query compiled once per database; each call binds only the id.
+const recordByIdQueries = new WeakMap<object, CompiledQuery<RecordRow>>();
+
+async function recordById(ctx: ServiceContext, id: string): Promise<RecordRow | undefined> {
+  let compiled = recordByIdQueries.get(ctx.db);
+  if (compiled === undefined) {
+    compiled = recordQuery(ctx.db).where('e.id', '=', id).compile();
+    recordByIdQueries.set(ctx.db, compiled);
+  }
+  if (compiled.parameters.length !== 1)
+    return recordQuery(ctx.db).where('e.id', '=', id).executeTakeFirst();
+  const result = await ctx.db.executeQuery<RecordRow>({ ...compiled, parameters: [id] });
+  return result.rows[0];
+}
+
 export async function getEvaluationRecord(
   ctx: ServiceContext,
   id: string,
 ): Promise<EvaluationRecord> {
-  const row = await recordQuery(ctx.db).where('e.id', '=', id).executeTakeFirst();
+  const row = await recordById(ctx, id);
   if (row === undefined) throw notFound('自评');
   return toRecord(row);
 }
@@ -245,6 +319,8 @@ export async function updateEvaluation(
   const text = JSON.stringify(body);
   const now = nowIso(ctx);
   const next = input.version + 1;
+  const title = titleOf(body, current.departmentName, current.year);
+  let savedStatus: EvaluationStatus = current.status;
   const outcome = await ctx.db.transaction().execute(async (trx) => {
     const row = await trx
       .selectFrom('evaluations')
@@ -255,6 +331,7 @@ export async function updateEvaluation(
     if (row.version !== input.version) return 'conflict' as const;
     if (!EDITABLE.includes(row.status)) return row.status;
     const reopened = row.status === 'approved';
+    savedStatus = reopened ? 'draft' : row.status;
     await trx
       .updateTable('evaluations')
       .set({
@@ -262,8 +339,8 @@ export async function updateEvaluation(
         body: text,
         version: next,
         rulebook_id: body.rulebookId,
-        title: titleOf(body, current.departmentName, current.year),
-        status: reopened ? 'draft' : row.status,
+        title,
+        status: savedStatus,
         updated_at: now,
         updated_by: actor.username,
       })
@@ -309,7 +386,24 @@ export async function updateEvaluation(
       },
     );
   }
-  return getEvaluationRecord(ctx, id);
+  // The record as saved, without reading it back: only the columns this save wrote have changed.
+  return {
+    ...current,
+    status: savedStatus,
+    version: next,
+    rulebookId: body.rulebookId,
+    title,
+    statedTotal: columns.stated_total,
+    computedTotal: columns.computed_total,
+    executionRate: columns.execution_rate,
+    findingCounts: {
+      error: columns.error_count,
+      warning: columns.warning_count,
+      info: columns.info_count,
+    },
+    updatedAt: now,
+    updatedBy: actor.username,
+  };
 }
 
 /** Score sheet and findings of the stored current version. */

@@ -5,7 +5,7 @@ import {
   evaluateJson,
   evaluationFindings,
   exportEvaluation,
-  getEvaluation,
+  getEvaluationJson,
   getRevision,
   listEvaluations,
   listEvents,
@@ -71,7 +71,10 @@ export function evaluationRoutes(ctx: ServiceContext): FastifyPluginCallbackZod 
     app.get(
       '/api/evaluations/:id',
       { schema: { tags, summary: '自评详情', params: Id } },
-      async (request) => getEvaluation(ctx, requireActor(request), request.params.id),
+      async (request, reply) =>
+        reply
+          .type('application/json; charset=utf-8')
+          .send(await getEvaluationJson(ctx, requireActor(request), request.params.id)),
     );
 
     app.put(
