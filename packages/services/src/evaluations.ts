@@ -178,6 +178,8 @@ export interface NewEvaluation {
   rulebookId: string;
   body?: unknown;
   copyFromEvaluationId?: string | undefined;
+  /** The round this evaluation answers; checked against year, kind and the round's departments. */
+  roundId?: string | undefined;
   status?: EvaluationStatus | undefined;
 }
 
@@ -232,19 +234,14 @@ export async function createEvaluation(
   body = { ...body, rulebookId: input.rulebookId };
   const result = await evaluateBody(ctx, body);
   const { columns, categories } = derivedColumns(body, result.scoreSheet, result.findings);
-  const round = await ctx.db
-    .selectFrom('rounds')
-    .select(['id', 'department_ids'])
-    .where('year', '=', input.year)
-    .where('kind', '=', input.kind)
-    .where((eb) => eb.or([eb('region_id', '=', dept.region_id), eb('region_id', 'is', null)]))
-    .orderBy('created_at', 'desc')
-    .execute();
   const roundId =
-    round.find(
-      (r) =>
-        r.department_ids === null || (JSON.parse(r.department_ids) as string[]).includes(dept.id),
-    )?.id ?? null;
+    input.roundId !== undefined
+      ? await checkRound(ctx, input.roundId, {
+          ...input,
+          departmentId: dept.id,
+          regionId: dept.region_id,
+        })
+      : await matchingRound(ctx, { ...input, departmentId: dept.id, regionId: dept.region_id });
   const id = ctx.newId();
   const now = nowIso(ctx);
   const text = JSON.stringify(body);
@@ -282,6 +279,60 @@ export async function createEvaluation(
     await writeCategories(trx, id, categories);
   });
   return getEvaluationRecord(ctx, id);
+}
+
+interface RoundScope {
+  year: number;
+  kind: EvaluationKind;
+  departmentId: string;
+  regionId: string;
+}
+
+function inScope(
+  round: { region_id: string | null; department_ids: string | null },
+  scope: RoundScope,
+): boolean {
+  if (round.region_id !== null && round.region_id !== scope.regionId) return false;
+  return (
+    round.department_ids === null ||
+    (JSON.parse(round.department_ids) as string[]).includes(scope.departmentId)
+  );
+}
+
+/** The newest round of that year and kind whose scope holds the department, if any. */
+async function matchingRound(ctx: ServiceContext, scope: RoundScope): Promise<string | null> {
+  const rounds = await ctx.db
+    .selectFrom('rounds')
+    .select(['id', 'region_id', 'department_ids'])
+    .where('year', '=', scope.year)
+    .where('kind', '=', scope.kind)
+    .where((eb) => eb.or([eb('region_id', '=', scope.regionId), eb('region_id', 'is', null)]))
+    .orderBy('created_at', 'desc')
+    .execute();
+  return rounds.find((r) => inScope(r, scope))?.id ?? null;
+}
+
+/** The round a client names: it must exist, match the year and kind, and include the department. */
+async function checkRound(ctx: ServiceContext, id: string, scope: RoundScope): Promise<string> {
+  const round = await ctx.db
+    .selectFrom('rounds')
+    .select(['id', 'year', 'kind', 'region_id', 'department_ids'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (round === undefined) throw notFound('自评任务');
+  if (round.year !== scope.year || round.kind !== scope.kind) {
+    throw new ServiceError('BAD_REQUEST', '自评任务的年度或类型与该自评不一致', {
+      roundId: id,
+      round: { year: round.year, kind: round.kind },
+    });
+  }
+  if (!inScope(round, scope)) {
+    throw new ServiceError('BAD_REQUEST', '该单位不在此自评任务的范围内', {
+      roundId: id,
+      departmentId: scope.departmentId,
+    });
+  }
+  return round.id;
 }
 
 async function writeCategories(

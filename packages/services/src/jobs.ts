@@ -20,7 +20,10 @@ export interface JobFileView {
 
 export interface JobView {
   id: string;
+  /** 'failed' when the job as a whole could not run (see `error`); a file's own failure is per file. */
   status: JobStatus;
+  /** Why the job failed, in Chinese; absent unless status is 'failed'. */
+  error?: string;
   total: number;
   done: number;
   createdAt: string;
@@ -91,6 +94,7 @@ export async function getJob(ctx: ServiceContext, actor: Actor, id: string): Pro
   return {
     id: job.id,
     status: job.status,
+    ...(job.status === 'failed' && job.error !== null ? { error: job.error } : {}),
     total: job.total,
     done: job.done,
     createdAt: job.created_at,
@@ -139,13 +143,43 @@ export async function runNextJob(ctx: ServiceContext, workerId: string): Promise
     )
     .executeTakeFirst();
   if (Number(claimed.numUpdatedRows) !== 1) return true;
+  try {
+    await processJob(ctx, candidate.id);
+  } catch (error) {
+    // The job as a whole cannot run (its files unreadable, the worker failing): it is marked failed
+    // rather than retried forever; files already done keep their results.
+    const reason =
+      error instanceof JobFailure ? error.message : `审查任务执行失败：${String(error)}`;
+    await ctx.db
+      .updateTable('jobs')
+      .set({ status: 'failed', error: reason, locked_by: null, updated_at: nowIso(ctx) })
+      .where('id', '=', candidate.id)
+      .execute();
+    if (!(error instanceof JobFailure)) console.error('审查任务执行失败', error);
+  }
+  return true;
+}
+
+class JobFailure extends Error {}
+
+async function processJob(ctx: ServiceContext, jobId: string): Promise<void> {
+  const job = await ctx.db
+    .selectFrom('jobs')
+    .select(['total', 'done'])
+    .where('id', '=', jobId)
+    .executeTakeFirstOrThrow();
   const files = await ctx.db
     .selectFrom('job_files')
     .select(['idx', 'name', 'bytes'])
-    .where('job_id', '=', candidate.id)
+    .where('job_id', '=', jobId)
     .where('ok', 'is', null)
     .orderBy('idx')
     .execute();
+  if (files.length !== job.total - job.done) {
+    throw new JobFailure(
+      `上传的文件缺失或无法读取：应有 ${job.total - job.done} 个待审文件，只读到 ${files.length} 个`,
+    );
+  }
   for (const file of files) {
     const audit = auditFile(new Uint8Array(file.bytes), file.name);
     const update = {
@@ -157,22 +191,21 @@ export async function runNextJob(ctx: ServiceContext, workerId: string): Promise
       await trx
         .updateTable('job_files')
         .set(update)
-        .where('job_id', '=', candidate.id)
+        .where('job_id', '=', jobId)
         .where('idx', '=', file.idx)
         .execute();
       await trx
         .updateTable('jobs')
         .set((eb) => ({ done: eb('done', '+', 1), updated_at: nowIso(ctx) }))
-        .where('id', '=', candidate.id)
+        .where('id', '=', jobId)
         .execute();
     });
   }
   await ctx.db
     .updateTable('jobs')
     .set({ status: 'done', locked_by: null, updated_at: nowIso(ctx) })
-    .where('id', '=', candidate.id)
+    .where('id', '=', jobId)
     .execute();
-  return true;
 }
 
 /** Polls for jobs until stopped; several processes may run one each (claims are atomic). */

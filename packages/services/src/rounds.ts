@@ -141,25 +141,27 @@ export async function roundProgress(
         .on('e.year', '=', round.year)
         .on('e.kind', '=', round.kind),
     )
-    .select(['d.id', 'd.name', 'd.code', 'e.status', 'e.id as evaluation_id'])
+    .select(['d.id', 'd.name', 'd.code', 'e.status', 'e.id as evaluation_id', 'e.round_id'])
     .orderBy('d.code');
   if (round.regionId !== null) q = q.where('d.region_id', '=', round.regionId);
   if (round.departmentIds !== null)
     q = q.where('d.id', 'in', round.departmentIds.length > 0 ? round.departmentIds : ['']);
   const rows = await q.execute();
-  const seen = new Set<string>();
-  const out: RoundProgressItem[] = [];
+  // One line per department; an evaluation filed for this very round wins over another of the year.
+  const byDepartment = new Map<string, RoundProgressItem & { ofRound: boolean }>();
   for (const r of rows) {
-    if (seen.has(r.id)) continue;
-    seen.add(r.id);
-    out.push({
+    const ofRound = r.round_id === round.id;
+    const seen = byDepartment.get(r.id);
+    if (seen !== undefined && (seen.ofRound || !ofRound)) continue;
+    byDepartment.set(r.id, {
       departmentId: r.id,
       departmentName: r.name,
       status: r.status,
       evaluationId: r.evaluation_id,
+      ofRound,
     });
   }
-  return out;
+  return [...byDepartment.values()].map(({ ofRound: _ofRound, ...item }) => item);
 }
 
 /** Records a reminder to every department that has not submitted yet; returns how many. */

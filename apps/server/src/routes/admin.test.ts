@@ -66,6 +66,58 @@ describe.each(TEST_DIALECTS)('rulebooks, rounds, dashboard and public reports on
     expect(rounds.map((r) => r.id)).toContain(id);
   });
 
+  it('files an evaluation for a named round, checking its year, kind and departments', async () => {
+    const round = await reviewer.post('/api/rounds', {
+      year: 2025,
+      kind: 'department',
+      rulebookId: 'hunan-department',
+      deadline: '2026-06-30',
+      departmentIds: [world.departments.a],
+    });
+    expect(round.statusCode).toBe(201);
+    const roundId: string = round.json().id;
+    const filerA = await login(world.app, 'filer-a');
+    const create = (client: Client, departmentId: string, year: number) =>
+      client.post('/api/evaluations', {
+        departmentId,
+        year,
+        kind: 'department',
+        rulebookId: 'hunan-department',
+        roundId,
+      });
+    const wrongYear = await create(filerA, world.departments.a, 2026);
+    expect(wrongYear.statusCode).toBe(400);
+    expect(wrongYear.json().error.message).toMatch(/年度或类型/);
+    const filerB = await login(world.app, 'filer-b');
+    const outOfScope = await create(filerB, world.departments.b, 2025);
+    expect(outOfScope.statusCode).toBe(400);
+    expect(outOfScope.json().error.message).toMatch(/不在此自评任务的范围内/);
+    const unknown = await filerA.post('/api/evaluations', {
+      departmentId: world.departments.a,
+      year: 2025,
+      kind: 'department',
+      rulebookId: 'hunan-department',
+      roundId: 'no-such-round',
+    });
+    expect(unknown.statusCode).toBe(404);
+
+    const created = await create(filerA, world.departments.a, 2025);
+    expect(created.statusCode).toBe(201);
+    expect(created.json()).toMatchObject({ roundId, deadline: '2026-06-30', year: 2025 });
+    const shown = (await filerA.get(`/api/evaluations/${created.json().id}`)).json();
+    expect(shown).toMatchObject({ roundId, deadline: '2026-06-30' });
+    const progress: { departmentId: string; status: string | null; evaluationId: string | null }[] =
+      (await reviewer.get(`/api/rounds/${roundId}/progress`)).json().items;
+    expect(progress).toEqual([
+      {
+        departmentId: world.departments.a,
+        departmentName: '甲单位',
+        status: 'draft',
+        evaluationId: created.json().id,
+      },
+    ]);
+  });
+
   it('aggregates the dashboard for the region and year', async () => {
     const headA = await login(world.app, 'head-a');
     await headA.post(`/api/evaluations/${world.evaluations.a}/transitions`, { action: 'submit' });

@@ -59,6 +59,7 @@ export function evaluationRoutes(ctx: ServiceContext): FastifyPluginCallbackZod 
             rulebookId: z.string().min(1),
             body: Body.optional(),
             copyFromEvaluationId: z.string().optional(),
+            roundId: z.string().min(1).max(64).optional(),
           }),
         },
       },

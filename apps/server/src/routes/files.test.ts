@@ -134,4 +134,58 @@ describe.each(TEST_DIALECTS)('uploads on %s', (dialect) => {
     const other = await login(world.app, 'filer-b');
     expect((await other.get(`/api/audit-jobs/${jobId}`)).statusCode).toBe(403);
   });
+
+  it('marks a job failed when its upload set cannot be read, keeping the files it did read', async () => {
+    // A job of two files whose second file is missing from the store: the set cannot be audited.
+    const jobId = `broken-${dialect}`;
+    const now = new Date().toISOString();
+    await world.ctx.db.transaction().execute(async (trx) => {
+      await trx
+        .insertInto('jobs')
+        .values({
+          id: jobId,
+          kind: 'audit',
+          status: 'queued',
+          total: 2,
+          done: 0,
+          error: null,
+          created_by: 'filer-a',
+          created_at: now,
+          updated_at: now,
+          locked_by: null,
+        })
+        .execute();
+      await trx
+        .insertInto('job_files')
+        .values({
+          job_id: jobId,
+          idx: 0,
+          name: 'only.txt',
+          bytes: new TextEncoder().encode('2024年度某单位部门整体支出绩效自评报告'),
+          ok: null,
+          error: null,
+          result: null,
+        })
+        .execute();
+    });
+    let job = (await filer.get(`/api/audit-jobs/${jobId}`)).json();
+    for (let i = 0; i < 100 && (job.status === 'queued' || job.status === 'running'); i += 1) {
+      await new Promise((r) => setTimeout(r, 100));
+      job = (await filer.get(`/api/audit-jobs/${jobId}`)).json();
+    }
+    expect(job).toMatchObject({ status: 'failed', total: 2, done: 0 });
+    expect(job.error).toMatch(/上传的文件缺失或无法读取/);
+    expect(job.files).toEqual([{ name: 'only.txt', ok: null, summary: null, findings: [] }]);
+    // A healthy job queued after it still runs: one failure does not stop the worker.
+    const next = await filer.upload('/api/audit-jobs', [
+      { name: 'plain.txt', bytes: '2024年度某单位部门整体支出绩效自评报告\n一、基本情况' },
+    ]);
+    let after = (await filer.get(`/api/audit-jobs/${next.json().jobId}`)).json();
+    for (let i = 0; i < 100 && after.status !== 'done'; i += 1) {
+      await new Promise((r) => setTimeout(r, 100));
+      after = (await filer.get(`/api/audit-jobs/${next.json().jobId}`)).json();
+    }
+    expect(after).toMatchObject({ status: 'done', done: 1 });
+    expect(after.error).toBeUndefined();
+  });
 });
