@@ -74,12 +74,11 @@ export function toChineseNumeral(n: number): string {
 
 /** A heading number: its style and value ("（三）" → cn-paren 3); undefined when not one. */
 export function parseNumberText(raw: string): { style: NumberStyle; value: number } | undefined {
-  const t = normalizeDigits(raw)
-    .trim()
-    .replace(/（/g, '(')
-    .replace(/）/g, ')')
-    .replace(/．/g, '.')
-    .replace(/\s+/g, '');
+  const trimmed = normalizeDigits(raw).trim();
+  // Most numbers ("一、", "1.") have no full-width bracket, point or inner space to rewrite.
+  const t = !/[（）．\s]/.test(trimmed)
+    ? trimmed
+    : trimmed.replace(/（/g, '(').replace(/）/g, ')').replace(/．/g, '.').replace(/\s+/g, '');
   const cp = t.codePointAt(0) ?? 0;
   if (t.length === 1 && cp >= 0x2460 && cp <= 0x2473)
     return { style: 'circled', value: cp - 0x245f };

@@ -58,7 +58,7 @@ export function checkYears(evaluation: Evaluation): Finding[] {
     // No year named (a 年 and four digits, full-width or not): nothing to compare.
     if (!item.text.includes('年') || !FOUR_DIGITS.test(item.text)) continue;
     for (const sentence of sentences(normalizeDigits(item.text))) {
-      if (LEGITIMATE_CONTEXT.test(sentence)) continue;
+      if (!sentence.includes('年') || LEGITIMATE_CONTEXT.test(sentence)) continue;
       // Law titles (《…2021年修订》) are not statements about the year.
       const bare = sentence.replace(/《[^》]*》/g, '');
       for (const clause of bare.split(/[，,：:]/)) {
