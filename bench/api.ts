@@ -5,7 +5,7 @@
 //   4. the dashboard over 100,000 evaluations on PostgreSQL (target p95 < 500 ms; skipped without initdb)
 // Loopback only (127.0.0.1), bounded durations. Run: npx tsx bench/api.ts [--seconds 5] [--no-pg]
 // The load generator (autocannon) runs in a child process for every figure, the bare route included,
-// so client and server never share one event loop.
+// so client and server never share one event loop; each run follows 2 s of unmeasured warm-up load.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -57,9 +57,11 @@ interface LoadResult {
   statuses: [number, number][];
 }
 
+/** Seconds of load before each measured run (same for every route), so the JIT has warmed up. */
+const WARMUP = 2;
+
 /** Runs autocannon in a child process (this file with --load) and returns its summary. */
 async function cannon(load: Load): Promise<LoadResult & { cpuMicros: number }> {
-  const cpu0 = process.cpuUsage();
   const script = fileURLToPath(import.meta.url);
   const child = spawn(
     process.execPath,
@@ -67,68 +69,76 @@ async function cannon(load: Load): Promise<LoadResult & { cpuMicros: number }> {
     { stdio: ['ignore', 'pipe', 'inherit'] },
   );
   let out = '';
+  let cpu0: NodeJS.CpuUsage | undefined;
   child.stdout.on('data', (chunk: Buffer) => {
     out += chunk.toString();
+    if (cpu0 === undefined && out.includes('warmed\n')) cpu0 = process.cpuUsage();
   });
   const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
   if (code !== 0) throw new Error(`load generator exited with ${String(code)}: ${out}`);
-  const result = JSON.parse(out) as LoadResult;
-  // Server CPU (user + system) per request: this process serves while the child loads it, so the
-  // figure holds even when other work on the machine slows the wall clock.
+  const result = JSON.parse(out.slice(out.indexOf('warmed\n') + 'warmed\n'.length)) as LoadResult;
+  // Server CPU (user + system) per request of the measured run: this process serves while the
+  // child loads it, so the figure holds even when other work on the machine slows the wall clock.
   const cpu = process.cpuUsage(cpu0);
   return { ...result, cpuMicros: (cpu.user + cpu.system) / Math.max(1, result.requests.total) };
 }
 
-/** The child side: runs one load and prints its summary as JSON. */
+/** The child side: warms up, says so, runs the measured load and prints its summary as JSON. */
 async function runLoad(load: Load): Promise<void> {
   const statuses = new Map<number, number>();
-  let result: autocannon.Result;
+  let run: (duration: number) => Promise<autocannon.Result>;
   if (load.kind === 'get') {
-    result = await autocannon({
-      connections: CONNECTIONS,
-      duration: SECONDS,
-      url: load.url,
-      ...(load.headers !== undefined ? { headers: load.headers } : {}),
-    });
+    run = (duration) =>
+      autocannon({
+        connections: CONNECTIONS,
+        duration,
+        url: load.url,
+        ...(load.headers !== undefined ? { headers: load.headers } : {}),
+      });
   } else {
     // Each request saves one evaluation, carrying the version the previous save returned.
     // autocannon resets a connection's context on every pass, so the evaluations sit in a pool: a
     // request borrows one (with the version of its last save) and returns it with the new version.
     const pool = load.ids.map((id) => ({ id, version: 1 }));
     const body = JSON.stringify(BODY);
-    result = await autocannon({
-      connections: CONNECTIONS,
-      duration: SECONDS,
-      url: load.url,
-      requests: [
-        {
-          method: 'PUT',
-          setupRequest: (request, context) => {
-            const item = pool.shift() ?? { id: '', version: 1 };
-            (context as { item?: typeof item }).item = item;
-            return {
-              ...request,
-              path: `/api/evaluations/${item.id}`,
-              headers: load.headers,
-              body: `{"version":${item.version},"body":${body}}`,
-            };
+    run = (duration) =>
+      autocannon({
+        connections: CONNECTIONS,
+        duration,
+        url: load.url,
+        requests: [
+          {
+            method: 'PUT',
+            setupRequest: (request, context) => {
+              const item = pool.shift() ?? { id: '', version: 1 };
+              (context as { item?: typeof item }).item = item;
+              return {
+                ...request,
+                path: `/api/evaluations/${item.id}`,
+                headers: load.headers,
+                body: `{"version":${item.version},"body":${body}}`,
+              };
+            },
+            onResponse: (status, text, context) => {
+              statuses.set(status, (statuses.get(status) ?? 0) + 1);
+              const item = (context as { item?: { id: string; version: number } }).item;
+              if (item === undefined) return;
+              const json = JSON.parse(text) as {
+                version?: number;
+                error?: { details?: { current?: { version?: number } } };
+              };
+              const version = status === 200 ? json.version : json.error?.details?.current?.version;
+              if (version !== undefined) item.version = version;
+              pool.push(item);
+            },
           },
-          onResponse: (status, text, context) => {
-            statuses.set(status, (statuses.get(status) ?? 0) + 1);
-            const item = (context as { item?: { id: string; version: number } }).item;
-            if (item === undefined) return;
-            const json = JSON.parse(text) as {
-              version?: number;
-              error?: { details?: { current?: { version?: number } } };
-            };
-            const version = status === 200 ? json.version : json.error?.details?.current?.version;
-            if (version !== undefined) item.version = version;
-            pool.push(item);
-          },
-        },
-      ],
-    });
+        ],
+      });
   }
+  await run(WARMUP);
+  statuses.clear();
+  process.stdout.write('warmed\n');
+  const result = await run(SECONDS);
   const summary: LoadResult = {
     requests: { average: result.requests.average, total: result.requests.total },
     latency: { p97_5: result.latency.p97_5 },
