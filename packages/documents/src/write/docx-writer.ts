@@ -326,7 +326,7 @@ function isCompiler(x: unknown): x is Compiler {
  * (see writeZip). Should a later docx release not expose its compiler any more, the library's
  * own packer does the whole job, as before.
  */
-async function packDocx(doc: Document): Promise<Uint8Array> {
+export async function packDocx(doc: Document): Promise<Uint8Array> {
   const compiler: unknown = Reflect.get(Packer, 'compiler');
   if (!isCompiler(compiler)) return new Uint8Array(await Packer.toBuffer(doc));
   const zip = compiler.compile(doc, undefined, []);
