@@ -235,9 +235,10 @@ export function extractEvaluation(document: SourceDocument): ExtractedReport {
       basicExpenditure: budget.basic,
       projectExpenditure: budget.project,
       ...(baseData ? { baseData: baseData.data } : {}),
-      projectEvaluations,
     });
-    if (parsed.success) evaluation = parsed.data;
+    // The attached project tables were validated one by one above: attached after validation,
+    // not validated a second time inside the department.
+    if (parsed.success) evaluation = { ...parsed.data, projectEvaluations };
     else {
       warnings.push({
         code: 'model-invalid',
