@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as documents from '@jixiao/documents';
 import { TEST_DIALECTS } from '@jixiao/db/testing';
+import { getEvaluation, getEvaluationRecord, loadActor } from '@jixiao/services';
 import { Client, createWorld, fixtureBody, login } from '../testing/harness.ts';
 import type { World } from '../testing/harness.ts';
 
@@ -26,6 +27,42 @@ describe.each(TEST_DIALECTS)('evaluations on %s', (dialect) => {
   it('reports health with the dialect', async () => {
     const res = await new Client(world.app).get('/api/health');
     expect(res.json()).toEqual({ status: 'ok', db: dialect });
+  });
+
+  it('answers GET with the record and the body exactly as the schema reads them, after every save', async () => {
+    const id = world.evaluations.b;
+    const filerB = await login(world.app, 'filer-b');
+    const actor = await loadActor(
+      world.ctx,
+      (
+        await world.ctx.db
+          .selectFrom('users')
+          .select('id')
+          .where('username', '=', 'filer-b')
+          .executeTakeFirstOrThrow()
+      ).id,
+    );
+    if (actor === null) throw new Error('filer-b missing');
+    const first = await filerB.get(`/api/evaluations/${id}`);
+    expect(first.headers['content-type']).toMatch(/^application\/json/);
+    expect(first.json()).toEqual(
+      JSON.parse(JSON.stringify(await getEvaluation(world.ctx, actor, id))),
+    );
+    const body = first.json().body;
+    const saved = await filerB.put(`/api/evaluations/${id}`, {
+      version: first.json().version,
+      body: { ...body, meta: { ...body.meta, phone: '0731-1234567' } },
+    });
+    expect(saved.statusCode).toBe(200);
+    const second = await filerB.get(`/api/evaluations/${id}`);
+    expect(second.json().version).toBe(first.json().version + 1);
+    expect(second.json().body.meta.phone).toBe('0731-1234567');
+    expect(second.json()).toEqual(
+      JSON.parse(JSON.stringify(await getEvaluation(world.ctx, actor, id))),
+    );
+    expect(saved.json()).toEqual(
+      JSON.parse(JSON.stringify(await getEvaluationRecord(world.ctx, id))),
+    );
   });
 
   it('creates a blank draft, a copy and one from a body, each version 1 with a revision', async () => {
