@@ -258,6 +258,8 @@ export const api = {
     rulebookId: string;
     body?: Evaluation;
     copyFromEvaluationId?: Id;
+    /** The round the evaluation is filed under (the server checks year, kind and scope). */
+    roundId?: Id;
   }) => request<EvaluationRecord>('POST', '/api/evaluations', input),
   saveEvaluation: (id: Id, version: number, body: Evaluation) =>
     request<EvaluationRecord>('PUT', `/api/evaluations/${id}`, { version, body }),

@@ -204,6 +204,7 @@ function CreateModal({ existing, onClose }: { existing: EvaluationRecord[]; onCl
           year,
           kind: round?.kind ?? 'department',
           rulebookId,
+          ...(round ? { roundId: round.id } : {}),
         });
         id = rec.id;
       } else if (mode === 'copy') {
