@@ -91,6 +91,8 @@ export interface AuditJob {
   total: number;
   done: number;
   files: AuditFile[];
+  /** Why the job as a whole failed (status 'failed'), in Chinese. */
+  error?: string | null;
 }
 
 export interface RulebookInfo {

@@ -197,6 +197,14 @@ export default function AuditPage() {
       {!jobId && (
         <Empty style={{ marginTop: 24 }} description="选择文件后开始审查，结果将在此列出" />
       )}
+      {job?.status === 'failed' && (
+        <Alert
+          type="error"
+          showIcon
+          title={`审查任务失败：${job.error ?? '原因未知'}`}
+          style={{ marginTop: 12 }}
+        />
+      )}
       {job && (
         <div style={{ marginTop: 24 }}>
           <Space style={{ width: '100%', justifyContent: 'space-between' }} wrap>
