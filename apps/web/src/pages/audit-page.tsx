@@ -19,6 +19,7 @@ import type { Finding, Severity } from '@jixiao/domain';
 import { api, auditExportUrl, errorText, type AuditFile, type AuditJob } from '../api.ts';
 import { FindingsPanel } from '../editor/findings-panel.tsx';
 import { navigate, useRoute } from '../lib/router.ts';
+import { TotalsCell } from '../lib/totals-cell.tsx';
 
 interface FileRow {
   key: string;
@@ -301,19 +302,7 @@ export default function AuditPage() {
                 title: '填报 / 计算总分',
                 key: 't',
                 width: 130,
-                render: (_, r) => (
-                  <span
-                    className={
-                      r.stated !== null &&
-                      r.computed !== null &&
-                      Math.abs(r.stated - r.computed) >= 0.005
-                        ? 'computed-differs'
-                        : ''
-                    }
-                  >
-                    {r.stated ?? '—'} / {r.computed ?? '—'}
-                  </span>
-                ),
+                render: (_, r) => <TotalsCell stated={r.stated} computed={r.computed} />,
               },
               {
                 title: '错误',

@@ -23,6 +23,7 @@ import { KIND_LABELS, STATUS_COLORS, STATUS_LABELS } from '../lib/labels.ts';
 import { navigate } from '../lib/router.ts';
 import { useSession } from '../lib/session.tsx';
 import { useAsync } from '../lib/use-async.ts';
+import { TotalsCell } from '../lib/totals-cell.tsx';
 
 const STATUSES = Object.keys(STATUS_LABELS) as Status[];
 
@@ -121,19 +122,7 @@ export function EvaluationTable({
           title: '填报 / 计算总分',
           key: 'total',
           width: 130,
-          render: (_, e) => (
-            <span
-              className={
-                e.statedTotal !== null &&
-                e.computedTotal !== null &&
-                Math.abs(e.statedTotal - e.computedTotal) >= 0.005
-                  ? 'computed-differs'
-                  : ''
-              }
-            >
-              {e.statedTotal ?? '—'} / {e.computedTotal ?? '—'}
-            </span>
-          ),
+          render: (_, e) => <TotalsCell stated={e.statedTotal} computed={e.computedTotal} />,
         },
         {
           title: '发现（错/警/提示）',
