@@ -2,8 +2,8 @@ import { checkEvaluation, SEVERITY_RANK } from '@jixiao/domain';
 import type { Severity } from '@jixiao/domain';
 import type { CliIo } from '../cli-io.ts';
 import type { Command } from '../command.ts';
-import { EXIT_FINDINGS, EXIT_OK, parseCommandArgs } from '../command.ts';
-import { loadEvaluationAndRulebook } from '../input/load-input.ts';
+import { EXIT_FINDINGS, EXIT_OK } from '../command.ts';
+import { evaluationCommandInput } from '../input/load-input.ts';
 import { formatFindings } from '../output/format-findings.ts';
 
 const USAGE = `用法：jixiao check <自评文件.json> [--format text|json] [--fail-on error|warning] [--rulebook 规则编号]
@@ -22,35 +22,17 @@ export const checkCommand: Command = {
   name: 'check',
   summary: '检查自评材料的一致性问题',
   async run(args: string[], io: CliIo): Promise<number> {
-    const parsed = parseCommandArgs(
-      args,
-      {
-        usage: USAGE,
-        options: {
-          format: { type: 'string', choices: ['text', 'json'], default: 'text' },
-          'fail-on': { type: 'string', choices: ['error', 'warning'], default: 'error' },
-          rulebook: { type: 'string' },
-        },
-        positionals: { min: 1, max: 1 },
-      },
-      io,
-    );
-    if (typeof parsed === 'number') return parsed;
-    const file = parsed.positionals[0] ?? '';
-    const override = parsed.values.rulebook;
-    const loaded = await loadEvaluationAndRulebook(
-      io,
-      file,
-      typeof override === 'string' ? override : undefined,
-    );
+    const loaded = await evaluationCommandInput(args, io, USAGE, {
+      'fail-on': { type: 'string', choices: ['error', 'warning'], default: 'error' },
+    });
     if (typeof loaded === 'number') return loaded;
     const findings = checkEvaluation(loaded.evaluation, loaded.rulebook);
-    if (parsed.values.format === 'json') {
+    if (loaded.values.format === 'json') {
       io.stdout(`${JSON.stringify({ findings }, null, 2)}\n`);
     } else {
       io.stdout(formatFindings(findings));
     }
-    const failOn: Severity = parsed.values['fail-on'] === 'warning' ? 'warning' : 'error';
+    const failOn: Severity = loaded.values['fail-on'] === 'warning' ? 'warning' : 'error';
     const failed = findings.some((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[failOn]);
     return failed ? EXIT_FINDINGS : EXIT_OK;
   },

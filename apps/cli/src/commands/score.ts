@@ -1,8 +1,8 @@
 import { scoreEvaluation } from '@jixiao/domain';
 import type { CliIo } from '../cli-io.ts';
 import type { Command } from '../command.ts';
-import { EXIT_OK, parseCommandArgs } from '../command.ts';
-import { loadEvaluationAndRulebook } from '../input/load-input.ts';
+import { EXIT_OK } from '../command.ts';
+import { evaluationCommandInput } from '../input/load-input.ts';
 import { formatScoreSheet } from '../output/format-score-sheet.ts';
 
 const USAGE = `用法：jixiao score <自评文件.json> [--format text|json] [--rulebook 规则编号]
@@ -20,29 +20,10 @@ export const scoreCommand: Command = {
   name: 'score',
   summary: '计算自评得分，输出评分表',
   async run(args: string[], io: CliIo): Promise<number> {
-    const parsed = parseCommandArgs(
-      args,
-      {
-        usage: USAGE,
-        options: {
-          format: { type: 'string', choices: ['text', 'json'], default: 'text' },
-          rulebook: { type: 'string' },
-        },
-        positionals: { min: 1, max: 1 },
-      },
-      io,
-    );
-    if (typeof parsed === 'number') return parsed;
-    const file = parsed.positionals[0] ?? '';
-    const override = parsed.values.rulebook;
-    const loaded = await loadEvaluationAndRulebook(
-      io,
-      file,
-      typeof override === 'string' ? override : undefined,
-    );
+    const loaded = await evaluationCommandInput(args, io, USAGE);
     if (typeof loaded === 'number') return loaded;
     const scoreSheet = scoreEvaluation(loaded.evaluation, loaded.rulebook);
-    if (parsed.values.format === 'json') {
+    if (loaded.values.format === 'json') {
       io.stdout(`${JSON.stringify({ scoreSheet }, null, 2)}\n`);
     } else {
       io.stdout(formatScoreSheet(scoreSheet, loaded.evaluation, loaded.rulebook));
