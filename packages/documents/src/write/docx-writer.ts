@@ -1,344 +1,217 @@
-import {
-  AlignmentType,
-  Document,
-  Footer,
-  LineRuleType,
-  Packer,
-  PageNumber,
-  PageOrientation,
-  Paragraph,
-  Table,
-  TableCell,
-  TableLayoutType,
-  TableRow,
-  TextRun,
-  VerticalAlignTable,
-  WidthType,
-} from 'docx';
-import type { ISectionOptions } from 'docx';
-import type JSZip from 'jszip';
 import type { Block, Cell, TableModel } from './model.ts';
 import type { ResolvedOptions } from './options.ts';
+import { A4, FOOTER_DISTANCE, LINE_PITCH, MARGINS } from './gbt9704.ts';
 import {
-  A4,
-  FONTS,
-  FOOTER_DISTANCE,
-  INDENT_TWO_CHARS,
-  LINE_PITCH,
-  MARGINS,
-  ONE_CHAR_SIHAO,
-  SIZES,
-} from './gbt9704.ts';
-import { writeZip } from './zip-writer.ts';
-import type { ZipFile } from './zip-writer.ts';
+  DOCUMENT_CLOSE,
+  DOCUMENT_OPEN,
+  FOOTER_RELATIONSHIP_IDS,
+  packageDocx,
+} from './docx-package.ts';
+import { paragraph, run } from './wordml.ts';
 
-/** A font named for every script, so Word picks it for Chinese and for digits alike. */
-function font(name: string) {
-  return { ascii: name, eastAsia: name, hAnsi: name, cs: name };
-}
-
-const exact = (line: number) => ({ line, lineRule: LineRuleType.EXACT, before: 0, after: 0 });
-
-/** Paragraph styles: Title, Heading1–4 and our own named styles for body, tables and sign-off. */
-function styles(o: ResolvedOptions) {
-  const heading = (fontName: string, outlineLevel: number) => ({
-    run: { font: font(fontName), size: SIZES.sanhao, bold: o.boldHeadings, color: '000000' },
-    paragraph: {
-      spacing: exact(LINE_PITCH),
-      indent: { firstLine: INDENT_TWO_CHARS },
-      keepNext: true,
-      outlineLevel,
-    },
-  });
-  return {
-    default: {
-      document: {
-        run: { font: font(FONTS.body), size: SIZES.sanhao },
-        paragraph: { spacing: exact(LINE_PITCH) },
-      },
-      title: {
-        run: { font: font(FONTS.title), size: SIZES.erhao, bold: false, color: '000000' },
-        paragraph: {
-          alignment: AlignmentType.CENTER,
-          spacing: {
-            line: 2 * LINE_PITCH - 200,
-            lineRule: LineRuleType.EXACT,
-            before: 0,
-            after: LINE_PITCH,
-          },
-        },
-      },
-      heading1: heading(FONTS.hei, 0),
-      heading2: heading(FONTS.kai, 1),
-      heading3: heading(FONTS.body, 2),
-      heading4: heading(FONTS.body, 3),
-    },
-    paragraphStyles: [
-      {
-        id: 'BodyText',
-        name: 'Body Text',
-        basedOn: 'Normal',
-        quickFormat: true,
-        paragraph: { alignment: AlignmentType.JUSTIFIED, indent: { firstLine: INDENT_TWO_CHARS } },
-      },
-      {
-        id: 'AttachmentLabel',
-        name: 'Attachment Label',
-        basedOn: 'Normal',
-        run: { font: font(FONTS.hei), size: SIZES.sanhao },
-        paragraph: { keepNext: true },
-      },
-      {
-        id: 'TableTitle',
-        name: 'Table Title',
-        basedOn: 'Normal',
-        run: { font: font(FONTS.title), size: SIZES.xiaoer },
-        paragraph: {
-          alignment: AlignmentType.CENTER,
-          keepNext: true,
-          spacing: { line: LINE_PITCH, lineRule: LineRuleType.EXACT, before: 120, after: 120 },
-        },
-      },
-      {
-        id: 'TableText',
-        name: 'Table Text',
-        basedOn: 'Normal',
-        run: { font: font(FONTS.body), size: SIZES.wuhao },
-        paragraph: {
-          spacing: { line: 280, lineRule: LineRuleType.AT_LEAST, before: 20, after: 20 },
-        },
-      },
-      {
-        id: 'TableGap',
-        name: 'Table Gap',
-        basedOn: 'Normal',
-        run: { size: 2 },
-        paragraph: { spacing: exact(20) },
-      },
-      {
-        id: 'SignOff',
-        name: 'Sign Off',
-        basedOn: 'Normal',
-        run: { font: font(FONTS.body), size: SIZES.xiaosi },
-        paragraph: {
-          spacing: { line: 360, lineRule: LineRuleType.AT_LEAST, before: 120, after: 0 },
-        },
-      },
-      {
-        id: 'PageNumber',
-        name: 'Page Number',
-        basedOn: 'Normal',
-        run: { font: font(FONTS.song), size: SIZES.sihao },
-        paragraph: { spacing: { line: 240, lineRule: LineRuleType.AUTO, before: 0, after: 0 } },
-      },
-    ],
-  };
-}
-
-function pageNumberParagraph(align: 'left' | 'right' | 'center'): Paragraph {
-  return new Paragraph({
-    style: 'PageNumber',
-    alignment:
-      align === 'left'
-        ? AlignmentType.LEFT
-        : align === 'right'
-          ? AlignmentType.RIGHT
-          : AlignmentType.CENTER,
-    indent:
-      align === 'left'
-        ? { left: ONE_CHAR_SIHAO }
-        : align === 'right'
-          ? { right: ONE_CHAR_SIHAO }
-          : {},
-    children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'] })],
-  });
-}
-
-function footers(o: ResolvedOptions): NonNullable<ISectionOptions['footers']> {
-  if (o.pageNumberPosition === 'center')
-    return { default: new Footer({ children: [pageNumberParagraph('center')] }) };
-  return {
-    default: new Footer({ children: [pageNumberParagraph('right')] }),
-    even: new Footer({ children: [pageNumberParagraph('left')] }),
-  };
-}
-
-function alignment(a: Cell['align']) {
-  switch (a) {
-    case 'center':
-      return AlignmentType.CENTER;
-    case 'right':
-      return AlignmentType.RIGHT;
-    case 'left':
-    case undefined:
-      return AlignmentType.LEFT;
-  }
-}
-
-function cellParagraphs(c: Cell): Paragraph[] {
-  return c.text.split('\n').map(
-    (line) =>
-      new Paragraph({
-        style: 'TableText',
-        ...(c.align && c.align !== 'left' ? { alignment: alignment(c.align) } : {}),
-        children: line ? [new TextRun(c.bold ? { text: line, bold: true } : line)] : [],
-      }),
-  );
-}
-
-function docxTable(t: TableModel, textWidth: number): Table {
-  const totalWeight = t.columns.reduce((s, w) => s + w, 0);
-  const widths = t.columns.map((w) => Math.floor((w / totalWeight) * textWidth));
-  // Cell widths come from the table grid (fixed layout), so cells carry no w:tcW of their own.
-  const rows = t.rows.map((row, i) => {
-    const cells = row.map((c) => {
-      const span = c.colSpan ?? 1;
-      return new TableCell({
-        children: cellParagraphs(c),
-        ...(span > 1 ? { columnSpan: span } : {}),
-        ...(c.rowSpan && c.rowSpan > 1 ? { rowSpan: c.rowSpan } : {}),
-        verticalAlign: VerticalAlignTable.CENTER,
-      });
-    });
-    return new TableRow({
-      children: cells,
-      cantSplit: true,
-      ...(i < t.headerRows ? { tableHeader: true } : {}),
-    });
-  });
-  return new Table({
-    rows,
-    columnWidths: widths,
-    width: { size: widths.reduce((s, w) => s + w, 0), type: WidthType.DXA },
-    layout: TableLayoutType.FIXED,
-    margins: { left: 60, right: 60 },
-  });
-}
+/**
+ * Lays out report blocks as WordprocessingML: word/document.xml written as strings, each
+ * paragraph naming a style from docx-styles.ts, then archived with the fixed parts of
+ * docx-package.ts. Element order inside w:pPr, w:tblPr, w:trPr, w:tcPr and w:sectPr follows
+ * the schema's sequences: Word refuses a file whose children are out of order.
+ */
 
 const PORTRAIT_TEXT_WIDTH = A4.width - MARGINS.left - MARGINS.right;
 const LANDSCAPE_TEXT_WIDTH = A4.height - MARGINS.left - MARGINS.right;
+/** Header distance: 15 mm. */
+const HEADER_DISTANCE = 850;
 
-function section(
-  children: ISectionOptions['children'],
-  landscape: boolean,
-  o: ResolvedOptions,
-  first: boolean,
-): ISectionOptions {
-  return {
-    properties: {
-      page: {
-        size: {
-          width: A4.width,
-          height: A4.height,
-          orientation: landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT,
-        },
-        margin: { ...MARGINS, footer: FOOTER_DISTANCE, header: mm15 },
-      },
-      grid: { linePitch: LINE_PITCH },
-    },
-    // Later sections inherit the first section's footers (and its page numbering continues).
-    ...(first ? { footers: footers(o) } : {}),
-    children,
-  };
+const pStyle = (id: string) => `<w:pStyle w:val="${id}"/>`;
+const JC_CENTER = '<w:jc w:val="center"/>';
+const JC_RIGHT = '<w:jc w:val="right"/>';
+
+/** Page size, margins and line grid of a section; the first section carries the footers. */
+function sectionProperties(landscape: boolean, footers: string): string {
+  const [w, h, orient] = landscape
+    ? [A4.height, A4.width, 'landscape']
+    : [A4.width, A4.height, 'portrait'];
+  return (
+    `<w:sectPr>${footers}<w:pgSz w:w="${w}" w:h="${h}" w:orient="${orient}"/>` +
+    `<w:pgMar w:top="${MARGINS.top}" w:right="${MARGINS.right}" w:bottom="${MARGINS.bottom}" ` +
+    `w:left="${MARGINS.left}" w:header="${HEADER_DISTANCE}" w:footer="${FOOTER_DISTANCE}" ` +
+    `w:gutter="0"/><w:pgNumType/><w:docGrid w:linePitch="${LINE_PITCH}"/></w:sectPr>`
+  );
 }
-const mm15 = 850;
+
+function footerReferences(o: ResolvedOptions): string {
+  const [odd, even] = FOOTER_RELATIONSHIP_IDS;
+  return (
+    `<w:footerReference w:type="default" r:id="${odd}"/>` +
+    (o.pageNumberPosition === 'odd-even' ? `<w:footerReference w:type="even" r:id="${even}"/>` : '')
+  );
+}
+
+const BORDER = (side: string) => `<w:${side} w:val="single" w:color="auto" w:sz="4"/>`;
+/** Single 0.5 pt lines around and between all cells; 3 pt cell margins left and right. */
+const TABLE_LOOK =
+  `<w:tblBorders>${['top', 'left', 'bottom', 'right', 'insideH', 'insideV'].map(BORDER).join('')}` +
+  '</w:tblBorders><w:tblLayout w:type="fixed"/>' +
+  '<w:tblCellMar><w:left w:w="60" w:type="dxa"/><w:right w:w="60" w:type="dxa"/></w:tblCellMar>';
+
+const ROW = '<w:tr><w:trPr><w:cantSplit/></w:trPr>';
+/** A leading row repeated at the top of every page the table runs onto. */
+const HEADER_ROW = '<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>';
+const CELL_PARAGRAPH = {
+  left: `<w:p><w:pPr>${pStyle('TableText')}</w:pPr>`,
+  center: `<w:p><w:pPr>${pStyle('TableText')}${JC_CENTER}</w:pPr>`,
+  right: `<w:p><w:pPr>${pStyle('TableText')}${JC_RIGHT}</w:pPr>`,
+} as const;
+const V_CENTER = '<w:vAlign w:val="center"/>';
+const PLAIN_CELL = `<w:tc><w:tcPr>${V_CENTER}</w:tcPr>`;
+
+/** w:tc with its properties in schema order: gridSpan, vMerge, vAlign. */
+function cellOpen(span: number, restart: boolean): string {
+  if (span === 1 && !restart) return PLAIN_CELL;
+  return (
+    '<w:tc><w:tcPr>' +
+    (span > 1 ? `<w:gridSpan w:val="${span}"/>` : '') +
+    (restart ? '<w:vMerge w:val="restart"/>' : '') +
+    `${V_CENTER}</w:tcPr>`
+  );
+}
+
+/** A cell covered by the merged cell above: empty, continuing its merge. */
+function continuedCell(span: number): string {
+  return (
+    '<w:tc><w:tcPr>' +
+    (span > 1 ? `<w:gridSpan w:val="${span}"/>` : '') +
+    '<w:vMerge w:val="continue"/></w:tcPr><w:p/></w:tc>'
+  );
+}
+
+/** A cell's paragraphs: one per line of its text, an empty line without a run. */
+function cellContent(c: Cell): string {
+  const open = CELL_PARAGRAPH[c.align ?? 'left'];
+  const bold = c.bold ?? false;
+  if (!c.text.includes('\n')) return open + (c.text ? run(c.text, bold) : '') + '</w:p>';
+  let xml = '';
+  for (const line of c.text.split('\n')) xml += open + (line ? run(line, bold) : '') + '</w:p>';
+  return xml;
+}
+
+/** A table on the grid of its relative column widths, fixed layout, merges as in the model. */
+function tableXml(t: TableModel, textWidth: number): string {
+  const totalWeight = t.columns.reduce((s, w) => s + w, 0);
+  const widths = t.columns.map((w) => Math.floor((w / totalWeight) * textWidth));
+  const parts: string[] = [
+    `<w:tbl><w:tblPr><w:tblW w:w="${widths.reduce((s, w) => s + w, 0)}" w:type="dxa"/>`,
+    TABLE_LOOK,
+    '</w:tblPr><w:tblGrid>',
+    ...widths.map((w) => `<w:gridCol w:w="${w}"/>`),
+    '</w:tblGrid>',
+  ];
+  // Grid columns covered from above: how many more rows, and how many columns wide.
+  const covered: ({ rows: number; span: number } | undefined)[] = [];
+  const continueAt = (col: number): number => {
+    const c = covered[col];
+    if (!c || c.rows === 0) return 0;
+    c.rows--;
+    parts.push(continuedCell(c.span));
+    return c.span;
+  };
+  t.rows.forEach((row, i) => {
+    parts.push(i < t.headerRows ? HEADER_ROW : ROW);
+    let col = 0;
+    for (const c of row) {
+      for (let s = continueAt(col); s > 0; s = continueAt(col)) col += s;
+      const span = c.colSpan ?? 1;
+      const restart = c.rowSpan !== undefined && c.rowSpan > 1;
+      if (restart) covered[col] = { rows: (c.rowSpan ?? 1) - 1, span };
+      parts.push(cellOpen(span, restart), cellContent(c), '</w:tc>');
+      col += span;
+    }
+    while (col < widths.length) col += continueAt(col) || 1;
+    parts.push('</w:tr>');
+  });
+  parts.push('</w:tbl>');
+  return parts.join('');
+}
+
+function attachmentXml(b: Extract<Block, { kind: 'attachment' }>, textWidth: number): string {
+  const parts = [
+    paragraph(pStyle('AttachmentLabel'), b.label),
+    paragraph(pStyle('TableTitle'), b.title),
+  ];
+  if (b.unitLine) parts.push(paragraph(pStyle('TableText') + JC_RIGHT, b.unitLine));
+  b.tables.forEach((t, i) => {
+    if (i > 0) parts.push(`<w:p><w:pPr>${pStyle('TableGap')}</w:pPr></w:p>`);
+    parts.push(tableXml(t, textWidth));
+  });
+  for (const n of b.notes) parts.push(paragraph(pStyle('SignOff'), n));
+  parts.push(paragraph(pStyle('SignOff'), b.signOff));
+  return parts.join('');
+}
+
+function blockXml(b: Exclude<Block, { kind: 'attachment' }>): string {
+  switch (b.kind) {
+    case 'title':
+      return paragraph(pStyle('Title'), b.text);
+    case 'heading':
+      return paragraph(pStyle(`Heading${b.level}`), b.number + b.text);
+    case 'paragraph':
+      return paragraph(
+        pStyle(b.indent === false ? 'Normal' : 'BodyText') +
+          (b.align === 'right' ? JC_RIGHT : b.align === 'center' ? JC_CENTER : ''),
+        b.text,
+      );
+  }
+}
 
 /** Lays out report blocks as a GB/T 9704 .docx: the body, then each attachment on a new page. */
-export async function blocksToDocx(
-  blocks: readonly Block[],
-  o: ResolvedOptions,
-): Promise<Uint8Array> {
-  const sections: ISectionOptions[] = [];
-  let body: (Paragraph | Table)[] = [];
+export function blocksToDocx(blocks: readonly Block[], o: ResolvedOptions): Uint8Array {
+  const sections: { xml: string; landscape: boolean }[] = [];
+  let body: string[] = [];
   for (const b of blocks) {
-    switch (b.kind) {
-      case 'title':
-        body.push(new Paragraph({ style: 'Title', children: [new TextRun(b.text)] }));
-        break;
-      case 'heading':
-        body.push(
-          new Paragraph({
-            style: `Heading${b.level}`,
-            children: [new TextRun(`${b.number}${b.text}`)],
-          }),
-        );
-        break;
-      case 'paragraph':
-        body.push(
-          new Paragraph({
-            style: b.indent === false ? 'Normal' : 'BodyText',
-            ...(b.align
-              ? { alignment: b.align === 'right' ? AlignmentType.RIGHT : AlignmentType.CENTER }
-              : {}),
-            children: [new TextRun(b.text)],
-          }),
-        );
-        break;
-      case 'attachment': {
-        if (body.length > 0) sections.push(section(body, false, o, sections.length === 0));
-        body = [];
-        const wide = o.landscapeWideTables && b.tables.some((t) => t.columns.length >= 8);
-        const width = wide ? LANDSCAPE_TEXT_WIDTH : PORTRAIT_TEXT_WIDTH;
-        const children: (Paragraph | Table)[] = [
-          new Paragraph({ style: 'AttachmentLabel', children: [new TextRun(b.label)] }),
-          new Paragraph({ style: 'TableTitle', children: [new TextRun(b.title)] }),
-        ];
-        if (b.unitLine)
-          children.push(
-            new Paragraph({
-              style: 'TableText',
-              alignment: AlignmentType.RIGHT,
-              children: [new TextRun(b.unitLine)],
-            }),
-          );
-        b.tables.forEach((t, i) => {
-          if (i > 0) children.push(new Paragraph({ style: 'TableGap' }));
-          children.push(docxTable(t, width));
-        });
-        for (const n of b.notes)
-          children.push(new Paragraph({ style: 'SignOff', children: [new TextRun(n)] }));
-        children.push(new Paragraph({ style: 'SignOff', children: [new TextRun(b.signOff)] }));
-        sections.push(section(children, wide, o, sections.length === 0));
-        break;
-      }
+    if (b.kind !== 'attachment') {
+      body.push(blockXml(b));
+      continue;
     }
+    if (body.length > 0) sections.push({ xml: body.join(''), landscape: false });
+    body = [];
+    const wide = o.landscapeWideTables && b.tables.some((t) => t.columns.length >= 8);
+    sections.push({
+      xml: attachmentXml(b, wide ? LANDSCAPE_TEXT_WIDTH : PORTRAIT_TEXT_WIDTH),
+      landscape: wide,
+    });
   }
-  if (body.length > 0) sections.push(section(body, false, o, sections.length === 0));
-  const doc = new Document({
-    creator: 'jixiao',
-    title: blocks.find((b) => b.kind === 'title')?.text ?? '',
-    styles: styles(o),
-    evenAndOddHeaderAndFooters: o.pageNumberPosition === 'odd-even',
-    sections,
+  if (body.length > 0 || sections.length === 0)
+    sections.push({ xml: body.length > 0 ? body.join('') : '<w:p/>', landscape: false });
+  // Each section ends with its properties: inside a last empty paragraph, or for the last
+  // section in the body itself. Later sections inherit the first one's footers and numbering.
+  const parts = [DOCUMENT_OPEN];
+  sections.forEach((s, i) => {
+    const properties = sectionProperties(s.landscape, i === 0 ? footerReferences(o) : '');
+    parts.push(
+      s.xml,
+      i < sections.length - 1 ? `<w:p><w:pPr>${properties}</w:pPr></w:p>` : properties,
+    );
   });
-  return packDocx(doc);
-}
-
-interface Compiler {
-  compile(file: Document, prettify: undefined, overrides: readonly never[]): JSZip;
-}
-function isCompiler(x: unknown): x is Compiler {
-  return typeof x === 'object' && x !== null && typeof Reflect.get(x, 'compile') === 'function';
+  parts.push(DOCUMENT_CLOSE);
+  const title = blocks.find((b) => b.kind === 'title')?.text ?? '';
+  return packageDocx(parts.join(''), title, {
+    kind: 'report',
+    pageNumberPosition: o.pageNumberPosition,
+    boldHeadings: o.boldHeadings,
+  });
 }
 
 /**
- * The document's parts as the docx library lays them out, archived with the platform's zlib
- * (see writeZip). Should a later docx release not expose its compiler any more, the library's
- * own packer does the whole job, as before.
+ * Texts as bare paragraphs (no styles of their own, one portrait section, no footers) through
+ * the same emitter and archive: the render benchmark's stricter floor.
  */
-export async function packDocx(doc: Document): Promise<Uint8Array> {
-  const compiler: unknown = Reflect.get(Packer, 'compiler');
-  if (!isCompiler(compiler)) return new Uint8Array(await Packer.toBuffer(doc));
-  const zip = compiler.compile(doc, undefined, []);
-  const pending: Promise<ZipFile>[] = [];
-  zip.forEach((path, entry) => {
-    if (entry.dir) return;
-    // XML parts are text: taken as the strings the library wrote, no byte conversion in between.
-    pending.push(
-      /\.(?:xml|rels)$/.test(path)
-        ? entry.async('string').then((data) => ({ path, data }))
-        : entry.async('uint8array').then((data) => ({ path, data })),
-    );
-  });
-  return writeZip(await Promise.all(pending));
+export function plainTextDocx(texts: readonly string[]): Uint8Array {
+  let xml = DOCUMENT_OPEN;
+  for (const t of texts) xml += `<w:p>${run(t)}</w:p>`;
+  xml +=
+    `<w:sectPr><w:pgSz w:w="${A4.width}" w:h="${A4.height}"/>` +
+    `<w:pgMar w:top="${MARGINS.top}" w:right="${MARGINS.right}" w:bottom="${MARGINS.bottom}" ` +
+    `w:left="${MARGINS.left}" w:header="${HEADER_DISTANCE}" w:footer="${FOOTER_DISTANCE}" ` +
+    `w:gutter="0"/></w:sectPr>` +
+    DOCUMENT_CLOSE;
+  return packageDocx(xml, '', { kind: 'plain' });
 }

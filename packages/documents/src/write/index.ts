@@ -6,4 +6,4 @@ export { projectReportBlocks } from './project-report.ts';
 export { resolveOptions } from './options.ts';
 export { blockTexts } from './model.ts';
 export type { Block, Cell, TableModel } from './model.ts';
-export { packDocx } from './docx-writer.ts';
+export { packDocx } from './pack-docx.ts';

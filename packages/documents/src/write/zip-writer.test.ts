@@ -1,6 +1,6 @@
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
-import { writeZip } from './zip-writer.ts';
+import { prepareZipFile, writeZip } from './zip-writer.ts';
 
 describe('writeZip', () => {
   it('writes an archive another zip reader opens to the same files', async () => {
@@ -21,5 +21,11 @@ describe('writeZip', () => {
   it('gives the same bytes for the same files', () => {
     const files = [{ path: 'a.xml', data: '<a/>' }];
     expect(writeZip(files)).toEqual(writeZip(files));
+  });
+
+  it('archives a prepared file exactly as the file itself', () => {
+    const file = { path: 'word/styles.xml', data: '<w:styles>样式</w:styles>'.repeat(50) };
+    const other = { path: 'word/document.xml', data: '<w:body/>' };
+    expect(writeZip([prepareZipFile(file), other])).toEqual(writeZip([file, other]));
   });
 });

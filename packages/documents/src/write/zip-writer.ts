@@ -6,30 +6,52 @@ export interface ZipFile {
   data: Uint8Array | string;
 }
 
+/** A file already deflated and summed: a part that never changes is prepared once. */
+export interface PreparedZipFile {
+  readonly name: Uint8Array;
+  readonly body: Uint8Array;
+  readonly crc: number;
+  readonly rawLength: number;
+  readonly stored: boolean;
+}
+
 /** 1980-01-01 00:00 in MS-DOS form: the same bytes for the same files, whenever written. */
 const DOS_TIME = 0;
 const DOS_DATE = (0 << 9) | (1 << 5) | 1;
 /** Bit 11: names are UTF-8. */
 const FLAGS = 0x0800;
 
+const encoder = new TextEncoder();
+
+/** Deflates one file with the platform's zlib and computes its checksum. */
+export function prepareZipFile(file: ZipFile): PreparedZipFile {
+  const raw = typeof file.data === 'string' ? encoder.encode(file.data) : file.data;
+  const deflated = deflateRawSync(raw);
+  // A part that does not shrink is stored as it is.
+  const stored = deflated.length >= raw.length;
+  return {
+    name: encoder.encode(file.path),
+    body: stored ? raw : deflated,
+    crc: crc32(raw),
+    rawLength: raw.length,
+    stored,
+  };
+}
+
+function isPrepared(file: ZipFile | PreparedZipFile): file is PreparedZipFile {
+  return 'crc' in file;
+}
+
 /**
- * Writes a zip archive, each file deflated with the platform's zlib. The .docx writer builds its
- * parts with the docx library and archives them here: the library's own archiver deflates in
- * JavaScript and is the larger part of writing a short report.
+ * Writes a zip archive, each file deflated with the platform's zlib (or prepared beforehand with
+ * prepareZipFile). The .docx writer prepares its fixed parts once and deflates only the document.
  */
-export function writeZip(files: readonly ZipFile[]): Uint8Array {
-  const encoder = new TextEncoder();
+export function writeZip(files: readonly (ZipFile | PreparedZipFile)[]): Uint8Array {
   const locals: Uint8Array[] = [];
   const centrals: Uint8Array[] = [];
   let offset = 0;
   for (const file of files) {
-    const name = encoder.encode(file.path);
-    const raw = typeof file.data === 'string' ? encoder.encode(file.data) : file.data;
-    const deflated = deflateRawSync(raw);
-    // A part that does not shrink is stored as it is.
-    const stored = deflated.length >= raw.length;
-    const body = stored ? raw : deflated;
-    const crc = crc32(raw);
+    const { name, body, crc, rawLength, stored } = isPrepared(file) ? file : prepareZipFile(file);
     const local = new Uint8Array(30 + name.length);
     const l = new DataView(local.buffer);
     l.setUint32(0, 0x04034b50, true);
@@ -40,7 +62,7 @@ export function writeZip(files: readonly ZipFile[]): Uint8Array {
     l.setUint16(12, DOS_DATE, true);
     l.setUint32(14, crc, true);
     l.setUint32(18, body.length, true);
-    l.setUint32(22, raw.length, true);
+    l.setUint32(22, rawLength, true);
     l.setUint16(26, name.length, true);
     l.setUint16(28, 0, true);
     local.set(name, 30);
@@ -55,7 +77,7 @@ export function writeZip(files: readonly ZipFile[]): Uint8Array {
     c.setUint16(14, DOS_DATE, true);
     c.setUint32(16, crc, true);
     c.setUint32(20, body.length, true);
-    c.setUint32(24, raw.length, true);
+    c.setUint32(24, rawLength, true);
     c.setUint16(28, name.length, true);
     c.setUint32(42, offset, true);
     central.set(name, 46);
