@@ -222,6 +222,24 @@ function migrations(dialect: DialectName): Record<string, Migration> {
           .execute();
       },
     },
+    '0003_bodies_last': {
+      // SQLite stores a row's columns in order and spills a long value onto overflow pages: a
+      // column after the 10–100 kB body could only be read by walking those pages, so every record
+      // query and revision list read the whole body. The bodies move to the end of their rows
+      // (added anew, copied, the old column dropped). PostgreSQL keeps long values out of line
+      // (TOAST) whatever their position, so it needs no change.
+      async up(db: Kysely<unknown>) {
+        if (dialect !== 'sqlite') return;
+        for (const table of ['evaluations', 'revisions']) {
+          await sql`ALTER TABLE ${sql.table(table)} ADD COLUMN body_last text NOT NULL DEFAULT ''`.execute(
+            db,
+          );
+          await sql`UPDATE ${sql.table(table)} SET body_last = body`.execute(db);
+          await sql`ALTER TABLE ${sql.table(table)} DROP COLUMN body`.execute(db);
+          await sql`ALTER TABLE ${sql.table(table)} RENAME COLUMN body_last TO body`.execute(db);
+        }
+      },
+    },
   };
 }
 

@@ -1,5 +1,6 @@
 import type { Evaluation, EvaluationKind, Finding, ScoreSheet } from '@jixiao/domain';
-import type { CompiledQuery, EvaluationStatus, Transaction, Database } from '@jixiao/db';
+import { reusableQuery } from '@jixiao/db';
+import type { EvaluationStatus, Kysely, Transaction, Database } from '@jixiao/db';
 import type { ServiceContext } from './context.ts';
 import { nowIso } from './context.ts';
 import type { Actor } from './actor.ts';
@@ -115,18 +116,13 @@ export async function getEvaluationJson(
   return Buffer.concat([Buffer.from(head.slice(0, -1)), BODY_KEY, body, CLOSE]);
 }
 
-// The record-by-id query compiled once per database; each call binds only the id.
-const recordByIdQueries = new WeakMap<object, CompiledQuery<RecordRow>>();
+// The record-by-id query, compiled once per database; each call binds only the id.
+const recordByIdQuery = reusableQuery<{ id: string }, RecordRow>(['id'], (db, p) =>
+  recordQuery(db).where('e.id', '=', p('id')),
+);
 
 async function recordById(ctx: ServiceContext, id: string): Promise<RecordRow | undefined> {
-  let compiled = recordByIdQueries.get(ctx.db);
-  if (compiled === undefined) {
-    compiled = recordQuery(ctx.db).where('e.id', '=', id).compile();
-    recordByIdQueries.set(ctx.db, compiled);
-  }
-  if (compiled.parameters.length !== 1)
-    return recordQuery(ctx.db).where('e.id', '=', id).executeTakeFirst();
-  const result = await ctx.db.executeQuery<RecordRow>({ ...compiled, parameters: [id] });
+  const result = await ctx.db.executeQuery(recordByIdQuery.bind(ctx.db, { id }));
   return result.rows[0];
 }
 
@@ -276,7 +272,7 @@ export async function createEvaluation(
         saved_at: now,
       })
       .execute();
-    await writeCategories(trx, id, categories);
+    await writeCategories(ctx, trx, id, categories);
   });
   return getEvaluationRecord(ctx, id);
 }
@@ -335,18 +331,108 @@ async function checkRound(ctx: ServiceContext, id: string, scope: RoundScope): P
   return round.id;
 }
 
+const deleteCategories = reusableQuery<{ id: string }>(['id'], (db, p) =>
+  db.deleteFrom('evaluation_findings').where('evaluation_id', '=', p('id')),
+);
+
+const insertCategory = reusableQuery<{ id: string; category: string; count: number }>(
+  ['id', 'category', 'count'],
+  (db, p) =>
+    db
+      .insertInto('evaluation_findings')
+      .values({ evaluation_id: p('id'), category: p('category'), count: p('count') }),
+);
+
 async function writeCategories(
-  trx: Transaction<Database>,
+  ctx: ServiceContext,
+  trx: Kysely<Database>,
   id: string,
   categories: Map<string, number>,
 ): Promise<void> {
-  await trx.deleteFrom('evaluation_findings').where('evaluation_id', '=', id).execute();
-  if (categories.size === 0) return;
-  await trx
-    .insertInto('evaluation_findings')
-    .values([...categories].map(([category, count]) => ({ evaluation_id: id, category, count })))
-    .execute();
+  await trx.executeQuery(deleteCategories.bind(ctx.db, { id }));
+  for (const [category, count] of categories) {
+    await trx.executeQuery(insertCategory.bind(ctx.db, { id, category, count }));
+  }
 }
+
+type SaveValues = ReturnType<typeof derivedColumns>['columns'] & {
+  id: string;
+  body: string;
+  version: number;
+  rulebook_id: string;
+  title: string;
+  status: EvaluationStatus;
+  updated_at: string;
+  updated_by: string;
+  /** The version and status the save is based on: the row changes only if both still hold. */
+  based_on: number;
+  was: EvaluationStatus;
+};
+
+/** A save's update of the evaluation row, conditional on the version and status it was based on. */
+const saveQuery = reusableQuery<SaveValues>(
+  [
+    'stated_total',
+    'computed_total',
+    'score_bucket',
+    'execution_rate',
+    'budget_fen',
+    'executed_fen',
+    'error_count',
+    'warning_count',
+    'info_count',
+    'id',
+    'body',
+    'version',
+    'rulebook_id',
+    'title',
+    'status',
+    'updated_at',
+    'updated_by',
+    'based_on',
+    'was',
+  ],
+  (db, p) =>
+    db
+      .updateTable('evaluations')
+      .set({
+        stated_total: p('stated_total'),
+        computed_total: p('computed_total'),
+        score_bucket: p('score_bucket'),
+        execution_rate: p('execution_rate'),
+        budget_fen: p('budget_fen'),
+        executed_fen: p('executed_fen'),
+        error_count: p('error_count'),
+        warning_count: p('warning_count'),
+        info_count: p('info_count'),
+        body: p('body'),
+        version: p('version'),
+        rulebook_id: p('rulebook_id'),
+        title: p('title'),
+        status: p('status'),
+        updated_at: p('updated_at'),
+        updated_by: p('updated_by'),
+      })
+      .where('id', '=', p('id'))
+      .where('version', '=', p('based_on'))
+      .where('status', '=', p('was')),
+);
+
+const insertRevision = reusableQuery<{
+  id: string;
+  version: number;
+  body: string;
+  by: string;
+  at: string;
+}>(['id', 'version', 'body', 'by', 'at'], (db, p) =>
+  db.insertInto('revisions').values({
+    evaluation_id: p('id'),
+    version: p('version'),
+    body: p('body'),
+    saved_by: p('by'),
+    saved_at: p('at'),
+  }),
+);
 
 /** Statuses in which the department may change the content. A change after approval reopens review. */
 const EDITABLE: readonly EvaluationStatus[] = ['draft', 'returned', 'approved'];
@@ -372,55 +458,70 @@ export async function updateEvaluation(
   const next = input.version + 1;
   const title = titleOf(body, current.departmentName, current.year);
   let savedStatus: EvaluationStatus = current.status;
+  // The row changes only if it still has the version and status read above (one statement in the
+  // usual case); when it does not, the row is read again inside the transaction to tell a stale
+  // version from a status change (a transition in between), which is retried on the new status.
   const outcome = await ctx.db.transaction().execute(async (trx) => {
-    const row = await trx
-      .selectFrom('evaluations')
-      .select(['version', 'status'])
-      .where('id', '=', id)
-      .executeTakeFirst();
-    if (row === undefined) throw notFound('自评');
-    if (row.version !== input.version) return 'conflict' as const;
-    if (!EDITABLE.includes(row.status)) return row.status;
-    const reopened = row.status === 'approved';
-    savedStatus = reopened ? 'draft' : row.status;
-    await trx
-      .updateTable('evaluations')
-      .set({
-        ...columns,
-        body: text,
-        version: next,
-        rulebook_id: body.rulebookId,
-        title,
-        status: savedStatus,
-        updated_at: now,
-        updated_by: actor.username,
-      })
-      .where('id', '=', id)
-      .where('version', '=', input.version)
-      .execute();
-    await trx
-      .insertInto('revisions')
-      .values({
-        evaluation_id: id,
-        version: next,
-        body: text,
-        saved_by: actor.username,
-        saved_at: now,
-      })
-      .execute();
-    await writeCategories(trx, id, categories);
-    if (reopened) {
-      await appendEvent(trx, ctx, {
-        evaluationId: id,
-        action: 'reopen',
-        fromStatus: 'approved',
-        toStatus: 'draft',
-        comment: '审核通过后修改内容，重新进入审核',
-        comments: [],
-        actor: actor.username,
-      });
+    let status = current.status;
+    let version = current.version;
+    for (;;) {
+      if (version !== input.version) return 'conflict' as const;
+      if (!EDITABLE.includes(status)) return status;
+      const reopened = status === 'approved';
+      savedStatus = reopened ? 'draft' : status;
+      const updated = await trx.executeQuery(
+        saveQuery.bind(ctx.db, {
+          ...columns,
+          id,
+          body: text,
+          version: next,
+          rulebook_id: body.rulebookId,
+          title,
+          status: savedStatus,
+          updated_at: now,
+          updated_by: actor.username,
+          based_on: version,
+          was: status,
+        }),
+      );
+      if (updated.numAffectedRows !== 1n) {
+        const row = await trx
+          .selectFrom('evaluations')
+          .select(['version', 'status'])
+          .where('id', '=', id)
+          .executeTakeFirst();
+        if (row === undefined) throw notFound('自评');
+        if (row.version === version && row.status === status) {
+          throw new Error(
+            `save of evaluation ${id} changed ${String(updated.numAffectedRows)} rows`,
+          );
+        }
+        ({ version, status } = row);
+        continue;
+      }
+      await trx.executeQuery(
+        insertRevision.bind(ctx.db, {
+          id,
+          version: next,
+          body: text,
+          by: actor.username,
+          at: now,
+        }),
+      );
+      await writeCategories(ctx, trx, id, categories);
+      if (reopened) {
+        await appendEvent(trx, ctx, {
+          evaluationId: id,
+          action: 'reopen',
+          fromStatus: 'approved',
+          toStatus: 'draft',
+          comment: '审核通过后修改内容，重新进入审核',
+          comments: [],
+          actor: actor.username,
+        });
+      }
+      return 'saved' as const;
     }
-    return 'saved' as const;
   });
   if (outcome === 'conflict') {
     const latest = await getEvaluation(ctx, actor, id);

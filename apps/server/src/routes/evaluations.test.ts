@@ -168,6 +168,42 @@ describe.each(TEST_DIALECTS)('evaluations on %s', (dialect) => {
     expect(listed?.statedTotal).toBe(55);
   });
 
+  it('a save racing a submit either lands whole before it or is refused as locked', async () => {
+    const id = world.evaluations.a;
+    const outcomes = new Set<number>();
+    for (let round = 0; round < 8; round += 1) {
+      const before = (await filer.get(`/api/evaluations/${id}`)).json();
+      const phone = `0734-555000${round}`;
+      const body = { ...before.body, meta: { ...before.body.meta, phone } };
+      const [save, submit] = await Promise.all([
+        filer.put(`/api/evaluations/${id}`, { version: before.version, body }),
+        head.post(`/api/evaluations/${id}/transitions`, { action: 'submit' }),
+      ]);
+      outcomes.add(save.statusCode);
+      expect(submit.statusCode).toBe(200);
+      const after = (await filer.get(`/api/evaluations/${id}`)).json();
+      expect(after.status).toBe('submitted');
+      if (save.statusCode === 200) {
+        expect(after.version).toBe(before.version + 1);
+        expect(after.body.meta.phone).toBe(phone);
+      } else {
+        expect(save.json().error.code).toBe('EVALUATION_LOCKED');
+        expect(after.version).toBe(before.version);
+        expect(after.body.meta.phone).toBe(before.body.meta.phone);
+      }
+      const revisions: { version: number }[] = (
+        await filer.get(`/api/evaluations/${id}/revisions`)
+      ).json().items;
+      expect(revisions[0]?.version).toBe(after.version);
+      const back = await reviewer.post(`/api/evaluations/${id}/transitions`, {
+        action: 'return',
+        comment: '请再核对',
+      });
+      expect(back.json().status).toBe('returned');
+    }
+    expect([...outcomes].every((code) => code === 200 || code === 409)).toBe(true);
+  });
+
   it('scores and checks a body on the fly without storing it', async () => {
     const res = await filer.post('/api/evaluate', { body: fixtureBody() });
     expect(res.statusCode).toBe(200);
