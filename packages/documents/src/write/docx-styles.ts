@@ -29,6 +29,8 @@ interface StyleParts {
   builtIn?: boolean;
   /** Shown in Word's style gallery. */
   quick?: boolean;
+  /** The style this one refines (default Normal). */
+  basedOn?: string;
   /** w:pPr children, in schema order (keepNext, spacing, ind, jc, outlineLvl). */
   pPr?: string;
   /** w:rPr children, in schema order (rFonts, b, bCs, color, sz, szCs). */
@@ -38,7 +40,7 @@ interface StyleParts {
 function style(s: StyleParts): string {
   return (
     `<w:style w:type="paragraph" w:styleId="${s.id}"><w:name w:val="${s.name}"/>` +
-    `<w:basedOn w:val="Normal"/>` +
+    `<w:basedOn w:val="${s.basedOn ?? 'Normal'}"/>` +
     (s.builtIn ? '<w:next w:val="Normal"/>' : '') +
     (s.builtIn || s.quick ? '<w:qFormat/>' : '') +
     (s.pPr ? `<w:pPr>${s.pPr}</w:pPr>` : '') +
@@ -115,6 +117,22 @@ export function reportStylesXml(boldHeadings: boolean): string {
         pPr: spacing(280, 'atLeast', 20, 20),
         rPr: fonts(FONTS.body) + size(SIZES.wuhao),
       }) +
+      // Cells name their alignment by style, so a cell paragraph carries only its style id.
+      style({
+        id: 'TableTextCenter',
+        name: 'Table Text Center',
+        basedOn: 'TableText',
+        pPr: '<w:jc w:val="center"/>',
+      }) +
+      style({
+        id: 'TableTextRight',
+        name: 'Table Text Right',
+        basedOn: 'TableText',
+        pPr: '<w:jc w:val="right"/>',
+      }) +
+      // Every cell of every table is centred vertically: said once here, not in each w:tcPr.
+      '<w:style w:type="table" w:styleId="ReportTable"><w:name w:val="Report Table"/>' +
+      '<w:tcPr><w:vAlign w:val="center"/></w:tcPr></w:style>' +
       style({ id: 'TableGap', name: 'Table Gap', pPr: exact(20), rPr: size(2) }) +
       style({
         id: 'SignOff',

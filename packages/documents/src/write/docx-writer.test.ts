@@ -107,7 +107,30 @@ describe('blocksToDocx tables', () => {
     expect(document).toContain(
       '<w:tblGrid><w:gridCol w:w="4422"/><w:gridCol w:w="2211"/><w:gridCol w:w="2211"/></w:tblGrid>',
     );
-    expect(document).toContain('<w:pStyle w:val="TableText"/><w:jc w:val="right"/>');
+    expect(document).toContain('<w:pStyle w:val="TableTextRight"/>');
+  });
+
+  it('centres every cell vertically through the table style, aligns text by paragraph style', async () => {
+    const block = attachment([
+      { columns: [1, 1], headerRows: 0, rows: [[{ text: '左' }, { text: '中', align: 'center' }]] },
+    ]);
+    const { document, styles } = await docxParts(blocksToDocx([block], resolveOptions()));
+    expect(document).toContain('<w:tblPr><w:tblStyle w:val="ReportTable"/>');
+    const tableStyle = /<w:style w:type="table" w:styleId="ReportTable">[\s\S]*?<\/w:style>/.exec(
+      styles,
+    )?.[0];
+    expect(tableStyle).toContain('<w:tcPr><w:vAlign w:val="center"/></w:tcPr>');
+    const style = (id: string) =>
+      new RegExp(`<w:style [^>]*w:styleId="${id}">[\\s\\S]*?</w:style>`).exec(styles)?.[0] ?? '';
+    expect(style('TableTextCenter')).toContain('<w:basedOn w:val="TableText"/>');
+    expect(style('TableTextCenter')).toContain('<w:jc w:val="center"/>');
+    expect(style('TableTextRight')).toContain('<w:jc w:val="right"/>');
+    expect(style('TableText')).toContain('<w:sz w:val="21"/>');
+    const [t] = tables(document);
+    expect(t?.rows[0]?.map((c) => c.text)).toEqual(['左', '中']);
+    expect(document).toContain(
+      '<w:tc><w:p><w:pPr><w:pStyle w:val="TableTextCenter"/></w:pPr><w:r><w:t xml:space="preserve">中</w:t>',
+    );
   });
 
   it('puts each attachment in its own section, the report body first with the footers', async () => {

@@ -58,30 +58,29 @@ const ROW = '<w:tr><w:trPr><w:cantSplit/></w:trPr>';
 const HEADER_ROW = '<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>';
 const CELL_PARAGRAPH = {
   left: `<w:p><w:pPr>${pStyle('TableText')}</w:pPr>`,
-  center: `<w:p><w:pPr>${pStyle('TableText')}${JC_CENTER}</w:pPr>`,
-  right: `<w:p><w:pPr>${pStyle('TableText')}${JC_RIGHT}</w:pPr>`,
+  center: `<w:p><w:pPr>${pStyle('TableTextCenter')}</w:pPr>`,
+  right: `<w:p><w:pPr>${pStyle('TableTextRight')}</w:pPr>`,
 } as const;
-const V_CENTER = '<w:vAlign w:val="center"/>';
-const PLAIN_CELL = `<w:tc><w:tcPr>${V_CENTER}</w:tcPr>`;
 
-/** w:tc with its properties in schema order: gridSpan, vMerge, vAlign. */
+/**
+ * w:tc with its properties in schema order (gridSpan, vMerge); the vertical centring comes from
+ * the table style, so a plain cell has none.
+ */
 function cellOpen(span: number, restart: boolean): string {
-  if (span === 1 && !restart) return PLAIN_CELL;
+  if (span === 1 && !restart) return '<w:tc>';
   return (
     '<w:tc><w:tcPr>' +
     (span > 1 ? `<w:gridSpan w:val="${span}"/>` : '') +
     (restart ? '<w:vMerge w:val="restart"/>' : '') +
-    `${V_CENTER}</w:tcPr>`
+    '</w:tcPr>'
   );
 }
 
-/** A cell covered by the merged cell above: empty, continuing its merge. */
+/** A cell covered by the merged cell above: empty, continuing its merge (w:vMerge's default). */
 function continuedCell(span: number): string {
-  return (
-    '<w:tc><w:tcPr>' +
-    (span > 1 ? `<w:gridSpan w:val="${span}"/>` : '') +
-    '<w:vMerge w:val="continue"/></w:tcPr><w:p/></w:tc>'
-  );
+  return span > 1
+    ? `<w:tc><w:tcPr><w:gridSpan w:val="${span}"/><w:vMerge/></w:tcPr><w:p/></w:tc>`
+    : '<w:tc><w:tcPr><w:vMerge/></w:tcPr><w:p/></w:tc>';
 }
 
 /** A cell's paragraphs: one per line of its text, an empty line without a run. */
@@ -99,7 +98,7 @@ function tableXml(t: TableModel, textWidth: number): string {
   const totalWeight = t.columns.reduce((s, w) => s + w, 0);
   const widths = t.columns.map((w) => Math.floor((w / totalWeight) * textWidth));
   const parts: string[] = [
-    `<w:tbl><w:tblPr><w:tblW w:w="${widths.reduce((s, w) => s + w, 0)}" w:type="dxa"/>`,
+    `<w:tbl><w:tblPr><w:tblStyle w:val="ReportTable"/><w:tblW w:w="${widths.reduce((s, w) => s + w, 0)}" w:type="dxa"/>`,
     TABLE_LOOK,
     '</w:tblPr><w:tblGrid>',
     ...widths.map((w) => `<w:gridCol w:w="${w}"/>`),
