@@ -1,9 +1,11 @@
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { availableParallelism } from 'node:os';
-import { pathToFileURL } from 'node:url';
+import { availableParallelism, tmpdir } from 'node:os';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { FileAudit } from '@jixiao/documents/audit-core';
 import { auditDocument, toFileAudit } from './audit-document.ts';
+import { bundledScript, defaultCacheDirs } from './worker-bundle.ts';
 
 /** Loads a file's bytes; an Error becomes that file's read failure, the batch goes on. */
 export type LoadFile = (file: string) => Promise<Uint8Array | Error>;
@@ -19,12 +21,17 @@ export interface BatchOptions {
   onProgress?: (done: number, total: number, file: string) => void;
 }
 
-/** Below this many files the batch stays in this thread: a worker takes about a second to start. */
+/** Below this many files the batch stays in this thread: starting a worker costs ~0.1 s. */
 const SMALL_BATCH = 16;
 /** Files each extra worker must have to itself before starting it pays for its start-up. */
 const FILES_PER_WORKER = 12;
 /** How long an idle worker waits for the next batch before it is stopped. */
 const IDLE_MS = 10_000;
+/**
+ * Files sent to a worker ahead of its results: while this thread handles one result (and reads
+ * the next file), the worker already audits the next one instead of waiting.
+ */
+const QUEUE_DEPTH = 2;
 
 /**
  * Threads for a batch of `files` files: none for a small batch, then one per
@@ -59,13 +66,47 @@ function auditOne(file: string, bytes: Uint8Array): FileAudit {
   }
 }
 
+/** What worker threads run: the bundled worker (plain JavaScript) or its TypeScript sources. */
+export type WorkerScript = { kind: 'bundle'; file: string } | { kind: 'source' };
+
+let script: Promise<WorkerScript> | undefined;
+
 /**
- * The worker runs TypeScript source, so it first registers the tsx loader (resolved from this
- * package, as bin/jixiao.js does) and then imports the worker module. `--import tsx` in execArgv
- * does not reach a worker's entry module on Node 20, hence the small bootstrap.
+ * The worker script for this process, decided once: the bundle of audit-worker.ts and its
+ * imports (see worker-bundle.ts; built on first use after any source change, about 0.3 s), or
+ * the sources through tsx when the bundle cannot be built or JIXIAO_AUDIT_WORKER=source.
  */
-function startWorker(): Worker {
-  // tsx/esm/api resolves to its CommonJS build under require; the ESM build sits beside it.
+export function auditWorkerScript(): Promise<WorkerScript> {
+  script ??= (async (): Promise<WorkerScript> => {
+    if (process.env.JIXIAO_AUDIT_WORKER === 'source') return { kind: 'source' };
+    const built = await bundledScript({
+      entry: fileURLToPath(new URL('./audit-worker.ts', import.meta.url)),
+      name: 'audit-worker',
+      cacheDirs: defaultCacheDirs(tmpdir()),
+    });
+    return built instanceof Error ? { kind: 'source' } : { kind: 'bundle', file: built };
+  })();
+  return script;
+}
+
+/** Threads started from the bundle: if one cannot load it, the process goes back to sources. */
+const fromBundle = new WeakSet<Worker>();
+/** Threads that said they are loaded: a later crash is the file's doing. */
+const loaded = new WeakSet<Worker>();
+
+function startWorker(from: WorkerScript): Worker {
+  // A memory ceiling per worker: a pathological document fails alone instead of the machine.
+  const options = { resourceLimits: { maxOldGenerationSizeMb: 1024 } };
+  // A bundle removed since (an old one pruned by another process): back to the sources.
+  if (from.kind === 'bundle' && existsSync(from.file)) {
+    const worker = new Worker(from.file, options);
+    fromBundle.add(worker);
+    return worker;
+  }
+  // The sources need the tsx loader first (resolved from this package, as bin/jixiao.js does);
+  // `--import tsx` in execArgv does not reach a worker's entry module on Node 20, hence the
+  // small bootstrap. tsx/esm/api resolves to its CommonJS build under require; the ESM build
+  // sits beside it.
   const api = pathToFileURL(
     createRequire(import.meta.url)
       .resolve('tsx/esm/api')
@@ -73,8 +114,7 @@ function startWorker(): Worker {
   ).href;
   const entry = new URL('./audit-worker.ts', import.meta.url).href;
   const boot = `import(${JSON.stringify(api)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`;
-  // A memory ceiling per worker: a pathological document fails alone instead of the machine.
-  return new Worker(boot, { eval: true, resourceLimits: { maxOldGenerationSizeMb: 1024 } });
+  return new Worker(boot, { ...options, eval: true });
 }
 
 interface Pooled {
@@ -84,9 +124,9 @@ interface Pooled {
 /** Started workers waiting for the next batch: a second batch does not pay the start-up again. */
 const idle: Pooled[] = [];
 
-function acquireWorker(): Worker {
+async function acquireWorker(): Promise<Worker> {
   const pooled = idle.pop();
-  if (!pooled) return startWorker();
+  if (!pooled) return startWorker(await auditWorkerScript());
   clearTimeout(pooled.timer);
   pooled.worker.removeAllListeners('exit');
   pooled.worker.ref();
@@ -119,11 +159,22 @@ export async function closeAuditWorkers(): Promise<void> {
   await Promise.all(all.map((p) => p.worker.terminate()));
 }
 
+interface Job {
+  index: number;
+  file: string;
+  bytes: Uint8Array;
+}
+
+type WorkerMessage = { ready: true } | { id: number; result?: FileAudit; crash?: string };
+
 /**
  * Audits many files, in parallel on worker threads (see `batchThreads`), reusing the workers
  * of the previous batch when they are still idle. Results come back in the
  * order of `files`. A file that cannot be loaded, crashes its worker or exceeds the time limit
  * gets an `ok: false` result; the batch always finishes.
+ *
+ * The threads are started before the first file is read; each has up to QUEUE_DEPTH files sent
+ * ahead, audited in the order sent, so the time limit of a file runs from the result before it.
  */
 export async function auditBatch(
   files: readonly string[],
@@ -138,7 +189,6 @@ export async function auditBatch(
     done++;
     options.onProgress?.(done, total, result.file);
   };
-  // Starting a worker costs about a second (it compiles the sources): small batches stay here.
   const workers = Math.min(options.workers ?? batchThreads(files.length), files.length);
   if (workers <= 0 || files.length <= 1) {
     for (const [i, file] of files.entries()) {
@@ -149,59 +199,163 @@ export async function auditBatch(
   }
   const timeoutMs = options.timeoutMs ?? 60_000;
   let next = 0;
-  const runLane = async (): Promise<void> => {
-    let worker: Worker | undefined;
-    try {
-      while (next < files.length) {
-        const index = next++;
-        const file = files[index] ?? '';
-        const bytes = await load(file);
-        if (bytes instanceof Error) {
-          finish(index, failedAudit(file, bytes.message));
-          continue;
-        }
-        worker ??= acquireWorker();
-        const current = worker;
-        const outcome = await new Promise<FileAudit | 'timeout' | 'crash'>((resolve) => {
-          const timer = setTimeout(() => resolve('timeout'), timeoutMs);
-          const onMessage = (m: { id: number; result?: FileAudit; crash?: string }): void => {
-            if (m.id !== index) return;
-            cleanup();
-            resolve(m.result ?? failedAudit(file, `审核时发生内部错误：${m.crash ?? ''}`));
-          };
-          const onError = (): void => {
-            cleanup();
-            resolve('crash');
-          };
-          const cleanup = (): void => {
-            clearTimeout(timer);
-            current.off('message', onMessage);
-            current.off('error', onError);
-            current.off('exit', onError);
-          };
-          current.on('message', onMessage);
-          current.on('error', onError);
-          current.on('exit', onError);
-          current.postMessage({ id: index, file, bytes });
-        });
-        if (outcome === 'timeout' || outcome === 'crash') {
-          await current.terminate();
-          worker = undefined;
+  /** The next file, read; files that cannot be read are finished on the way. */
+  const take = async (): Promise<Job | null> => {
+    while (next < files.length) {
+      const index = next++;
+      const file = files[index] ?? '';
+      const bytes = await load(file);
+      if (!(bytes instanceof Error)) return { index, file, bytes };
+      finish(index, failedAudit(file, bytes.message));
+    }
+    return null;
+  };
+  const stopping: Promise<number>[] = [];
+  const lanes = Array.from(
+    { length: workers },
+    () => new Promise<void>((laneDone) => runLane(laneDone)),
+  );
+
+  /** One worker thread fed from `take`, replaced when it crashes or runs out of time. */
+  function runLane(laneDone: () => void): void {
+    /** Sent, oldest first: the worker audits them in this order. */
+    const sent: Job[] = [];
+    /** Read but not (or no longer) sent: the files a replaced worker had not audited. */
+    const waiting: Job[] = [];
+    let worker: Promise<Worker> | undefined;
+    let current: Worker | undefined;
+    let timer: NodeJS.Timeout | undefined;
+    let reading = false;
+    let exhausted = false;
+
+    const onMessage = (m: WorkerMessage): void => {
+      if ('ready' in m) {
+        if (current) loaded.add(current);
+        return;
+      }
+      const job = sent[0];
+      if (!job || m.id !== job.index) return;
+      sent.shift();
+      armTimer();
+      finish(job.index, m.result ?? failedAudit(job.file, `审核时发生内部错误：${m.crash ?? ''}`));
+      void fill();
+    };
+    const onCrash = (): void => replace('crash');
+    const detach = (w: Worker): void => {
+      w.off('message', onMessage);
+      w.off('error', onCrash);
+      w.off('exit', onCrash);
+    };
+    const armTimer = (): void => {
+      clearTimeout(timer);
+      timer = sent.length > 0 ? setTimeout(() => replace('timeout'), timeoutMs) : undefined;
+    };
+    const acquire = (): Promise<Worker> => {
+      worker = acquireWorker().then((w) => {
+        current = w;
+        w.on('message', onMessage);
+        w.on('error', onCrash);
+        w.on('exit', onCrash);
+        return w;
+      });
+      return worker;
+    };
+    /** Stops the worker; its first file fails, the others go to the next worker. */
+    const replace = (why: 'timeout' | 'crash'): void => {
+      const w = current;
+      if (!w) return;
+      detach(w);
+      current = undefined;
+      worker = undefined;
+      clearTimeout(timer);
+      stopping.push(w.terminate());
+      const unsent = sent.splice(0);
+      // A bundled thread that failed to load: every later thread starts from the sources,
+      // and no file is blamed.
+      if (why === 'crash' && !loaded.has(w) && fromBundle.has(w)) {
+        script = Promise.resolve({ kind: 'source' });
+        waiting.unshift(...unsent);
+      } else {
+        const [first, ...rest] = unsent;
+        waiting.unshift(...rest);
+        if (first) {
           finish(
-            index,
+            first.index,
             failedAudit(
-              file,
-              outcome === 'timeout'
+              first.file,
+              why === 'timeout'
                 ? `审核超时（超过 ${timeoutMs / 1000} 秒），已跳过`
                 : '审核进程异常退出，已跳过',
             ),
           );
-        } else finish(index, outcome);
+        }
       }
-    } finally {
-      if (worker) releaseWorker(worker);
-    }
-  };
-  await Promise.all(Array.from({ length: workers }, runLane));
+      void fill();
+    };
+    /** Sends files until QUEUE_DEPTH are out (one when few are left for the other threads). */
+    const fill = async (): Promise<void> => {
+      if (reading) return;
+      reading = true;
+      try {
+        for (;;) {
+          const ahead = sent.length === 0 || waiting.length > 0 || files.length - next >= workers;
+          if (sent.length >= QUEUE_DEPTH || !ahead) break;
+          let job = waiting.shift();
+          if (!job && !exhausted) job = (await take()) ?? undefined;
+          if (!job) {
+            exhausted = true;
+            break;
+          }
+          let w: Worker;
+          try {
+            w = await (worker ?? acquire());
+          } catch (error) {
+            worker = undefined;
+            finish(
+              job.index,
+              failedAudit(
+                job.file,
+                `审核进程无法启动：${error instanceof Error ? error.message : String(error)}`,
+              ),
+            );
+            continue;
+          }
+          if (w !== current) {
+            // Replaced while this file was read: send it to the next worker.
+            waiting.unshift(job);
+            continue;
+          }
+          sent.push(job);
+          if (sent.length === 1) armTimer();
+          w.postMessage({ id: job.index, file: job.file, bytes: job.bytes });
+        }
+      } finally {
+        reading = false;
+      }
+      if (sent.length === 0 && waiting.length === 0 && exhausted) {
+        clearTimeout(timer);
+        // The worker may still be starting when no file was left for it.
+        const last = worker;
+        worker = undefined;
+        current = undefined;
+        if (last) {
+          void last.then(
+            (w) => {
+              detach(w);
+              releaseWorker(w);
+            },
+            () => undefined,
+          );
+        }
+        laneDone();
+      }
+    };
+    // The thread starts (or comes from the pool) while the first file is read.
+    void acquire().catch(() => undefined);
+    void fill();
+  }
+
+  await Promise.all(lanes);
+  await Promise.all(stopping);
   return results;
 }

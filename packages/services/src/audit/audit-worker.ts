@@ -1,7 +1,11 @@
 import { parentPort } from 'node:worker_threads';
 import { auditDocument, toFileAudit } from './audit-document.ts';
 
-/** Worker side of the batch audit: audits each file it is sent and posts the result back. */
+/**
+ * Worker side of the batch audit: audits each file it is sent, in the order sent, and posts the
+ * result back. It says `{ ready: true }` once loaded, so that a thread that fails to load is told
+ * apart from one that fails on a file.
+ */
 interface Job {
   id: number;
   file: string;
@@ -21,3 +25,4 @@ parentPort?.on('message', (job: Job) => {
     });
   }
 });
+parentPort?.postMessage({ ready: true });

@@ -1,0 +1,190 @@
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import type * as Esbuild from 'esbuild';
+
+/**
+ * A worker thread that imports TypeScript through tsx compiles every module it loads, in every
+ * new thread: about half a second of start-up per thread. Bundling the worker's entry and all it
+ * imports into one plain JavaScript file once, and starting threads from that file, leaves only
+ * the parse. The bundle is kept in a cache folder under the name of a digest of every byte it was
+ * built from; a change to any of those files changes the digest, so a stale bundle is never used.
+ */
+
+/** Bump when the layout of the cache or the way bundles are built changes. */
+const CACHE_VERSION = 1;
+
+export interface BundleRequest {
+  /** Absolute path of the entry module. */
+  entry: string;
+  /** Name of the bundle in the cache folder: `<name>.<digest>.mjs`. */
+  name: string;
+  /** Folders to keep bundles in, tried in order until one is writable. */
+  cacheDirs: readonly string[];
+}
+
+/** What the last build of `name` read: checked before a cached bundle is used. */
+interface InputList {
+  key: string;
+  inputs: string[];
+}
+
+/** The esbuild that tsx runs (it is always installed with tsx), or an Error when missing. */
+export function loadEsbuild(): typeof Esbuild | Error {
+  try {
+    const require = createRequire(import.meta.url);
+    const fromTsx = createRequire(require.resolve('tsx/esm/api'));
+    return fromTsx('esbuild') as typeof Esbuild;
+  } catch (error) {
+    return error instanceof Error ? error : new Error(String(error));
+  }
+}
+
+/** Folders for the cache: node_modules/.cache/jixiao beside the installed tsx, then the OS temp. */
+export function defaultCacheDirs(tmp: string): string[] {
+  const dirs: string[] = [];
+  try {
+    const tsx = createRequire(import.meta.url).resolve('tsx/esm/api');
+    const marker = `${path.sep}node_modules${path.sep}`;
+    const at = tsx.lastIndexOf(marker);
+    if (at >= 0) dirs.push(path.join(tsx.slice(0, at + marker.length), '.cache', 'jixiao'));
+  } catch {
+    // No tsx: only the temporary folder.
+  }
+  dirs.push(path.join(tmp, 'jixiao-cache'));
+  return dirs;
+}
+
+const loaderFor = (file: string): Esbuild.Loader => {
+  const ext = path.extname(file).toLowerCase();
+  if (ext === '.ts' || ext === '.mts' || ext === '.cts') return 'ts';
+  if (ext === '.tsx') return 'tsx';
+  if (ext === '.json') return 'json';
+  return 'js';
+};
+
+function buildKey(esbuild: typeof Esbuild): string {
+  return `v${CACHE_VERSION}|esbuild ${esbuild.version}|node ${process.versions.node}`;
+}
+
+/** Digest of the build key and each input's path and bytes. */
+function digestOf(key: string, inputs: readonly (readonly [string, Uint8Array])[]): string {
+  const hash = createHash('sha256');
+  hash.update(key);
+  for (const [file, bytes] of inputs) {
+    hash.update(`\0${file}\0${bytes.length}\0`);
+    hash.update(bytes);
+  }
+  return hash.digest('hex').slice(0, 24);
+}
+
+/** The cached bundle when every input it was built from is unchanged, else null. */
+async function cached(dir: string, name: string, key: string): Promise<string | null> {
+  try {
+    const list = JSON.parse(
+      await readFile(path.join(dir, `${name}.inputs.json`), 'utf8'),
+    ) as Partial<InputList>;
+    if (list.key !== key || !Array.isArray(list.inputs)) return null;
+    const inputs = await Promise.all(
+      list.inputs.map(async (file) => [file, await readFile(file)] as const),
+    );
+    const bundle = path.join(dir, `${name}.${digestOf(key, inputs)}.mjs`);
+    return existsSync(bundle) ? bundle : null;
+  } catch {
+    return null;
+  }
+}
+
+let temporaries = 0;
+
+/** Writes `data` to `file` through a temporary name, so a reader never sees half a file. */
+async function writeAtomically(file: string, data: string | Uint8Array): Promise<void> {
+  const temporary = `${file}.${process.pid}.${++temporaries}.tmp`;
+  await writeFile(temporary, data);
+  await rename(temporary, file);
+}
+
+/**
+ * Removes this bundle's versions built over a day ago from other sources (a process still running
+ * from one notices that it is gone and starts its threads from the sources instead).
+ */
+async function pruneOld(dir: string, name: string, keep: string): Promise<void> {
+  const day = 86_400_000;
+  for (const entry of await readdir(dir)) {
+    if (!entry.startsWith(`${name}.`) || path.join(dir, entry) === keep) continue;
+    if (!entry.endsWith('.mjs') && !entry.endsWith('.tmp')) continue;
+    const file = path.join(dir, entry);
+    const info = await stat(file).catch(() => null);
+    if (info && Date.now() - info.mtimeMs > day) await rm(file, { force: true });
+  }
+}
+
+/**
+ * The path of a bundle of `entry` and everything it imports (node_modules included) as one ES
+ * module for Node, built when no cached bundle matches the current sources. The digest covers
+ * exactly the bytes esbuild compiled (they are read through a plugin), the esbuild and Node
+ * versions. Returns an Error when esbuild is missing, the build fails or no folder is writable.
+ */
+export async function bundledScript(request: BundleRequest): Promise<string | Error> {
+  const esbuild = loadEsbuild();
+  if (esbuild instanceof Error) return esbuild;
+  const key = buildKey(esbuild);
+  for (const dir of request.cacheDirs) {
+    const hit = await cached(dir, request.name, key);
+    if (hit) return hit;
+  }
+  const read = new Map<string, Uint8Array>();
+  // esbuild reads every file through this plugin: the digest covers exactly what it compiled.
+  const digestInputs: Esbuild.Plugin = {
+    name: 'digest-inputs',
+    setup(build) {
+      build.onLoad({ filter: /.*/ }, async (args) => {
+        if (args.namespace !== 'file') return undefined;
+        const bytes = await readFile(args.path);
+        read.set(args.path, bytes);
+        return { contents: bytes, loader: loaderFor(args.path) };
+      });
+    },
+  };
+  let result: Esbuild.BuildResult<{ write: false }>;
+  try {
+    result = await esbuild.build({
+      entryPoints: [request.entry],
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: `node${process.versions.node.split('.')[0] ?? '20'}`,
+      write: false,
+      logLevel: 'silent',
+      // Bundled CommonJS modules may call require(): give the ES module one.
+      banner: {
+        js: "import { createRequire as __jixiaoRequire } from 'node:module'; const require = __jixiaoRequire(import.meta.url);",
+      },
+      plugins: [digestInputs],
+    });
+  } catch (error) {
+    return error instanceof Error ? error : new Error(String(error));
+  }
+  const code = result.outputFiles[0]?.contents;
+  if (!code) return new Error('esbuild produced no output');
+  const inputs = [...read.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const digest = digestOf(key, inputs);
+  const list: InputList = { key, inputs: inputs.map(([file]) => file) };
+  let lastError: Error = new Error('no cache folder');
+  for (const dir of request.cacheDirs) {
+    const bundle = path.join(dir, `${request.name}.${digest}.mjs`);
+    try {
+      await mkdir(dir, { recursive: true });
+      // Another process may have built the same bundle meanwhile: same digest, same bytes.
+      if (!existsSync(bundle)) await writeAtomically(bundle, code);
+      await writeAtomically(path.join(dir, `${request.name}.inputs.json`), JSON.stringify(list));
+      await pruneOld(dir, request.name, bundle).catch(() => undefined);
+      return bundle;
+    } catch (error) {
+      lastError = error instanceof Error ? error : new Error(String(error));
+    }
+  }
+  return lastError;
+}
