@@ -1,3 +1,4 @@
+import { checkEvaluation, scoreEvaluation } from '@jixiao/domain';
 import type { Evaluation, EvaluationKind, Finding, ScoreSheet } from '@jixiao/domain';
 import { reusableQuery } from '@jixiao/db';
 import type { EvaluationStatus, Kysely, Transaction, Database } from '@jixiao/db';
@@ -7,7 +8,6 @@ import type { Actor } from './actor.ts';
 import { ServiceError, notFound } from './errors.ts';
 import { assertEdit, assertSee } from './access.ts';
 import { getRulebook } from './rulebook-catalog.ts';
-import { check, score } from './engine.ts';
 import type { EvaluationRecord, EvaluationWithBody, RecordRow } from './evaluation-record.ts';
 import {
   derivedColumns,
@@ -29,7 +29,8 @@ export async function evaluateBody(
   body: Evaluation,
 ): Promise<EvaluationResult> {
   const rulebook = await getRulebook(ctx, body.rulebookId);
-  return { scoreSheet: score(body, rulebook), findings: check(body, rulebook) };
+  const scoreSheet = scoreEvaluation(body, rulebook);
+  return { scoreSheet, findings: checkEvaluation(body, rulebook, scoreSheet) };
 }
 
 /** Scores and checks an unvalidated client body. */

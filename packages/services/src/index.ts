@@ -6,7 +6,6 @@ export * from './audit-log.ts';
 export * from './auth.ts';
 export * from './directory.ts';
 export * from './access.ts';
-export * from './engine.ts';
 export * from './rulebook-catalog.ts';
 export * from './evaluation-record.ts';
 export * from './evaluations.ts';

@@ -1,11 +1,10 @@
 import type { Rulebook } from '@jixiao/domain';
-import { Rulebook as RulebookSchema } from '@jixiao/domain';
+import { Rulebook as RulebookSchema, parseRulebook } from '@jixiao/domain';
 import type { ServiceContext } from './context.ts';
 import { nowIso } from './context.ts';
 import type { Actor } from './actor.ts';
 import { ServiceError } from './errors.ts';
 import { builtinRulebooks, findRulebook } from './rulebooks/builtin.ts';
-import { validateRulebook } from './engine.ts';
 import { requireRole } from './directory.ts';
 import { recordAudit } from './audit-log.ts';
 
@@ -75,7 +74,7 @@ export async function addRulebook(
   json: unknown,
 ): Promise<Rulebook> {
   requireRole(actor, ['admin']);
-  const result = validateRulebook(json);
+  const result = parseRulebook(json);
   if (!result.ok) {
     throw new ServiceError('RULEBOOK_INVALID', '评价指标体系无效', { issues: result.issues });
   }
