@@ -163,7 +163,7 @@ function coreXml(title: string): string {
 }
 
 /** Archives word/document.xml with the fixed parts of its kind into a .docx. */
-export function packageDocx(documentXml: string, title: string, kind: PackageKind): Uint8Array {
+export function packageDocx(documentXml: Uint8Array, title: string, kind: PackageKind): Uint8Array {
   const { head, tail } = fixedPartsOnce(kind);
   return writeZip([
     ...head,

@@ -7,10 +7,10 @@ import {
   FOOTER_RELATIONSHIP_IDS,
   packageDocx,
 } from './docx-package.ts';
-import { paragraph, run } from './wordml.ts';
+import { markup, XmlWriter } from './xml-writer.ts';
 
 /**
- * Lays out report blocks as WordprocessingML: word/document.xml written as strings, each
+ * Lays out report blocks as WordprocessingML: word/document.xml written straight to bytes, each
  * paragraph naming a style from docx-styles.ts, then archived with the fixed parts of
  * docx-package.ts. Element order inside w:pPr, w:tblPr, w:trPr, w:tcPr and w:sectPr follows
  * the schema's sequences: Word refuses a file whose children are out of order.
@@ -21,9 +21,53 @@ const LANDSCAPE_TEXT_WIDTH = A4.height - MARGINS.left - MARGINS.right;
 /** Header distance: 15 mm. */
 const HEADER_DISTANCE = 850;
 
-const pStyle = (id: string) => `<w:pStyle w:val="${id}"/>`;
-const JC_CENTER = '<w:jc w:val="center"/>';
-const JC_RIGHT = '<w:jc w:val="right"/>';
+const OPEN = markup(DOCUMENT_OPEN);
+const CLOSE = markup(DOCUMENT_CLOSE);
+const RUN = markup('<w:r><w:t xml:space="preserve">');
+const BOLD_RUN = markup('<w:r><w:rPr><w:b/><w:bCs/></w:rPr><w:t xml:space="preserve">');
+const END_RUN = markup('</w:t></w:r>');
+const END_PARAGRAPH = markup('</w:p>');
+const BARE_PARAGRAPH = markup('<w:p>');
+const EMPTY_PARAGRAPH = markup('<w:p/>');
+
+/** The opening of a paragraph of a style, aligned or not, up to its first run. */
+function paragraphOpen(style: string, align?: 'right' | 'center'): Uint8Array {
+  return markup(
+    `<w:p><w:pPr><w:pStyle w:val="${style}"/>${align ? `<w:jc w:val="${align}"/>` : ''}</w:pPr>`,
+  );
+}
+
+const P = {
+  Title: paragraphOpen('Title'),
+  Heading1: paragraphOpen('Heading1'),
+  Heading2: paragraphOpen('Heading2'),
+  Heading3: paragraphOpen('Heading3'),
+  Heading4: paragraphOpen('Heading4'),
+  BodyText: paragraphOpen('BodyText'),
+  BodyTextRight: paragraphOpen('BodyText', 'right'),
+  BodyTextCenter: paragraphOpen('BodyText', 'center'),
+  Normal: paragraphOpen('Normal'),
+  NormalRight: paragraphOpen('Normal', 'right'),
+  NormalCenter: paragraphOpen('Normal', 'center'),
+  AttachmentLabel: paragraphOpen('AttachmentLabel'),
+  TableTitle: paragraphOpen('TableTitle'),
+  UnitLine: paragraphOpen('TableText', 'right'),
+  SignOff: paragraphOpen('SignOff'),
+  // Cells name their alignment by style: a cell paragraph carries only its style id.
+  left: paragraphOpen('TableText'),
+  center: paragraphOpen('TableTextCenter'),
+  right: paragraphOpen('TableTextRight'),
+};
+const TABLE_GAP = markup('<w:p><w:pPr><w:pStyle w:val="TableGap"/></w:pPr></w:p>');
+
+/** One paragraph of one run: the opening (style), the text, kept as written (spaces included). */
+function paragraph(w: XmlWriter, open: Uint8Array, text: string, bold = false): void {
+  w.raw(open);
+  w.raw(bold ? BOLD_RUN : RUN);
+  w.text(text);
+  w.raw(END_RUN);
+  w.raw(END_PARAGRAPH);
+}
 
 /** Page size, margins and line grid of a section; the first section carries the footers. */
 function sectionProperties(landscape: boolean, footers: string): string {
@@ -38,179 +82,224 @@ function sectionProperties(landscape: boolean, footers: string): string {
   );
 }
 
-function footerReferences(o: ResolvedOptions): string {
+function footerReferences(position: ResolvedOptions['pageNumberPosition']): string {
   const [odd, even] = FOOTER_RELATIONSHIP_IDS;
   return (
     `<w:footerReference w:type="default" r:id="${odd}"/>` +
-    (o.pageNumberPosition === 'odd-even' ? `<w:footerReference w:type="even" r:id="${even}"/>` : '')
+    (position === 'odd-even' ? `<w:footerReference w:type="even" r:id="${even}"/>` : '')
   );
+}
+
+const sectionMarkup = new Map<string, Uint8Array>();
+
+/**
+ * The properties closing a section: inside a last empty paragraph, or for the last section in
+ * the body itself. Later sections inherit the first one's footers and page numbering.
+ */
+function sectionEnd(
+  landscape: boolean,
+  first: boolean,
+  last: boolean,
+  position: ResolvedOptions['pageNumberPosition'],
+): Uint8Array {
+  const key = `${landscape}/${first}/${last}/${position}`;
+  let bytes = sectionMarkup.get(key);
+  if (!bytes) {
+    const properties = sectionProperties(landscape, first ? footerReferences(position) : '');
+    bytes = markup(last ? properties : `<w:p><w:pPr>${properties}</w:pPr></w:p>`);
+    sectionMarkup.set(key, bytes);
+  }
+  return bytes;
 }
 
 const BORDER = (side: string) => `<w:${side} w:val="single" w:color="auto" w:sz="4"/>`;
 /** Single 0.5 pt lines around and between all cells; 3 pt cell margins left and right. */
-const TABLE_LOOK =
+const TABLE_LOOK = markup(
   `<w:tblBorders>${['top', 'left', 'bottom', 'right', 'insideH', 'insideV'].map(BORDER).join('')}` +
-  '</w:tblBorders><w:tblLayout w:type="fixed"/>' +
-  '<w:tblCellMar><w:left w:w="60" w:type="dxa"/><w:right w:w="60" w:type="dxa"/></w:tblCellMar>';
-
-const ROW = '<w:tr><w:trPr><w:cantSplit/></w:trPr>';
+    '</w:tblBorders><w:tblLayout w:type="fixed"/>' +
+    '<w:tblCellMar><w:left w:w="60" w:type="dxa"/><w:right w:w="60" w:type="dxa"/></w:tblCellMar>' +
+    '</w:tblPr><w:tblGrid>',
+);
+const ROW = markup('<w:tr><w:trPr><w:cantSplit/></w:trPr>');
 /** A leading row repeated at the top of every page the table runs onto. */
-const HEADER_ROW = '<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>';
-const CELL_PARAGRAPH = {
-  left: `<w:p><w:pPr>${pStyle('TableText')}</w:pPr>`,
-  center: `<w:p><w:pPr>${pStyle('TableTextCenter')}</w:pPr>`,
-  right: `<w:p><w:pPr>${pStyle('TableTextRight')}</w:pPr>`,
-} as const;
+const HEADER_ROW = markup('<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>');
+const END_ROW = markup('</w:tr>');
+const END_TABLE = markup('</w:tbl>');
+const END_CELL = markup('</w:tc>');
+
+const cellMarkup = new Map<string, Uint8Array>();
 
 /**
  * w:tc with its properties in schema order (gridSpan, vMerge); the vertical centring comes from
- * the table style, so a plain cell has none.
+ * the table style, so a plain cell has none. A continued cell is covered by the merged cell
+ * above: empty, continuing its merge (w:vMerge's default).
  */
-function cellOpen(span: number, restart: boolean): string {
-  if (span === 1 && !restart) return '<w:tc>';
-  return (
-    '<w:tc><w:tcPr>' +
-    (span > 1 ? `<w:gridSpan w:val="${span}"/>` : '') +
-    (restart ? '<w:vMerge w:val="restart"/>' : '') +
-    '</w:tcPr>'
-  );
-}
-
-/** A cell covered by the merged cell above: empty, continuing its merge (w:vMerge's default). */
-function continuedCell(span: number): string {
-  return span > 1
-    ? `<w:tc><w:tcPr><w:gridSpan w:val="${span}"/><w:vMerge/></w:tcPr><w:p/></w:tc>`
-    : '<w:tc><w:tcPr><w:vMerge/></w:tcPr><w:p/></w:tc>';
+function cellOpen(span: number, merge: 'restart' | 'continue' | undefined): Uint8Array {
+  const key = `${span}/${merge ?? ''}`;
+  let bytes = cellMarkup.get(key);
+  if (!bytes) {
+    const gridSpan = span > 1 ? `<w:gridSpan w:val="${span}"/>` : '';
+    bytes = markup(
+      merge === 'continue'
+        ? `<w:tc><w:tcPr>${gridSpan}<w:vMerge/></w:tcPr><w:p/></w:tc>`
+        : gridSpan || merge
+          ? `<w:tc><w:tcPr>${gridSpan}${merge ? '<w:vMerge w:val="restart"/>' : ''}</w:tcPr>`
+          : '<w:tc>',
+    );
+    cellMarkup.set(key, bytes);
+  }
+  return bytes;
 }
 
 /** A cell's paragraphs: one per line of its text, an empty line without a run. */
-function cellContent(c: Cell): string {
-  const open = CELL_PARAGRAPH[c.align ?? 'left'];
-  const bold = c.bold ?? false;
-  if (!c.text.includes('\n')) return open + (c.text ? run(c.text, bold) : '') + '</w:p>';
-  let xml = '';
-  for (const line of c.text.split('\n')) xml += open + (line ? run(line, bold) : '') + '</w:p>';
-  return xml;
+function cellContent(w: XmlWriter, c: Cell): void {
+  const open = P[c.align ?? 'left'];
+  const bold = c.bold === true;
+  const text = c.text;
+  const lines = text.includes('\n') ? text.split('\n') : [text];
+  for (const line of lines) {
+    if (line) paragraph(w, open, line, bold);
+    else {
+      w.raw(open);
+      w.raw(END_PARAGRAPH);
+    }
+  }
 }
 
 /** A table on the grid of its relative column widths, fixed layout, merges as in the model. */
-function tableXml(t: TableModel, textWidth: number): string {
-  const totalWeight = t.columns.reduce((s, w) => s + w, 0);
-  const widths = t.columns.map((w) => Math.floor((w / totalWeight) * textWidth));
-  const parts: string[] = [
-    `<w:tbl><w:tblPr><w:tblStyle w:val="ReportTable"/><w:tblW w:w="${widths.reduce((s, w) => s + w, 0)}" w:type="dxa"/>`,
-    TABLE_LOOK,
-    '</w:tblPr><w:tblGrid>',
-    ...widths.map((w) => `<w:gridCol w:w="${w}"/>`),
-    '</w:tblGrid>',
-  ];
+function table(w: XmlWriter, t: TableModel, textWidth: number): void {
+  const totalWeight = t.columns.reduce((s, c) => s + c, 0);
+  const widths = t.columns.map((c) => Math.floor((c / totalWeight) * textWidth));
+  w.xml(
+    '<w:tbl><w:tblPr><w:tblStyle w:val="ReportTable"/>' +
+      `<w:tblW w:w="${widths.reduce((s, c) => s + c, 0)}" w:type="dxa"/>`,
+  );
+  w.raw(TABLE_LOOK);
+  w.xml(`${widths.map((c) => `<w:gridCol w:w="${c}"/>`).join('')}</w:tblGrid>`);
   // Grid columns covered from above: how many more rows, and how many columns wide.
   const covered: ({ rows: number; span: number } | undefined)[] = [];
   const continueAt = (col: number): number => {
     const c = covered[col];
     if (!c || c.rows === 0) return 0;
     c.rows--;
-    parts.push(continuedCell(c.span));
+    w.raw(cellOpen(c.span, 'continue'));
     return c.span;
   };
   t.rows.forEach((row, i) => {
-    parts.push(i < t.headerRows ? HEADER_ROW : ROW);
+    w.raw(i < t.headerRows ? HEADER_ROW : ROW);
     let col = 0;
     for (const c of row) {
       for (let s = continueAt(col); s > 0; s = continueAt(col)) col += s;
       const span = c.colSpan ?? 1;
-      const restart = c.rowSpan !== undefined && c.rowSpan > 1;
-      if (restart) covered[col] = { rows: (c.rowSpan ?? 1) - 1, span };
-      parts.push(cellOpen(span, restart), cellContent(c), '</w:tc>');
+      const rowSpan = c.rowSpan ?? 1;
+      if (rowSpan > 1) covered[col] = { rows: rowSpan - 1, span };
+      w.raw(cellOpen(span, rowSpan > 1 ? 'restart' : undefined));
+      cellContent(w, c);
+      w.raw(END_CELL);
       col += span;
     }
     while (col < widths.length) col += continueAt(col) || 1;
-    parts.push('</w:tr>');
+    w.raw(END_ROW);
   });
-  parts.push('</w:tbl>');
-  return parts.join('');
+  w.raw(END_TABLE);
 }
 
-function attachmentXml(b: Extract<Block, { kind: 'attachment' }>, textWidth: number): string {
-  const parts = [
-    paragraph(pStyle('AttachmentLabel'), b.label),
-    paragraph(pStyle('TableTitle'), b.title),
-  ];
-  if (b.unitLine) parts.push(paragraph(pStyle('TableText') + JC_RIGHT, b.unitLine));
+function attachment(
+  w: XmlWriter,
+  b: Extract<Block, { kind: 'attachment' }>,
+  textWidth: number,
+): void {
+  paragraph(w, P.AttachmentLabel, b.label);
+  paragraph(w, P.TableTitle, b.title);
+  if (b.unitLine) paragraph(w, P.UnitLine, b.unitLine);
   b.tables.forEach((t, i) => {
-    if (i > 0) parts.push(`<w:p><w:pPr>${pStyle('TableGap')}</w:pPr></w:p>`);
-    parts.push(tableXml(t, textWidth));
+    if (i > 0) w.raw(TABLE_GAP);
+    table(w, t, textWidth);
   });
-  for (const n of b.notes) parts.push(paragraph(pStyle('SignOff'), n));
-  parts.push(paragraph(pStyle('SignOff'), b.signOff));
-  return parts.join('');
+  for (const n of b.notes) paragraph(w, P.SignOff, n);
+  paragraph(w, P.SignOff, b.signOff);
 }
 
-function blockXml(b: Exclude<Block, { kind: 'attachment' }>): string {
+function bodyBlock(w: XmlWriter, b: Exclude<Block, { kind: 'attachment' }>): void {
   switch (b.kind) {
     case 'title':
-      return paragraph(pStyle('Title'), b.text);
+      return paragraph(w, P.Title, b.text);
     case 'heading':
-      return paragraph(pStyle(`Heading${b.level}`), b.number + b.text);
-    case 'paragraph':
-      return paragraph(
-        pStyle(b.indent === false ? 'Normal' : 'BodyText') +
-          (b.align === 'right' ? JC_RIGHT : b.align === 'center' ? JC_CENTER : ''),
-        b.text,
-      );
+      return paragraph(w, P[`Heading${b.level}`], b.number + b.text);
+    case 'paragraph': {
+      const style = b.indent === false ? 'Normal' : 'BodyText';
+      const open =
+        b.align === 'right'
+          ? P[`${style}Right`]
+          : b.align === 'center'
+            ? P[`${style}Center`]
+            : P[style];
+      return paragraph(w, open, b.text);
+    }
   }
+}
+
+/** word/document.xml of report blocks: the body, then each attachment in a section of its own. */
+export function documentXml(blocks: readonly Block[], o: ResolvedOptions): Uint8Array {
+  const w = new XmlWriter();
+  w.raw(OPEN);
+  // The section being written (portrait body or an attachment) and how many came before it.
+  let section: { landscape: boolean; attachment: boolean } | undefined;
+  let closed = 0;
+  const close = (last: boolean) => {
+    if (!section) return;
+    w.raw(sectionEnd(section.landscape, closed === 0, last, o.pageNumberPosition));
+    closed++;
+  };
+  for (const b of blocks) {
+    if (b.kind !== 'attachment') {
+      if (!section || section.attachment) {
+        close(false);
+        section = { landscape: false, attachment: false };
+      }
+      bodyBlock(w, b);
+      continue;
+    }
+    close(false);
+    const wide = o.landscapeWideTables && b.tables.some((t) => t.columns.length >= 8);
+    section = { landscape: wide, attachment: true };
+    attachment(w, b, wide ? LANDSCAPE_TEXT_WIDTH : PORTRAIT_TEXT_WIDTH);
+  }
+  if (!section) {
+    w.raw(EMPTY_PARAGRAPH);
+    section = { landscape: false, attachment: false };
+  }
+  close(true);
+  w.raw(CLOSE);
+  return w.bytes();
 }
 
 /** Lays out report blocks as a GB/T 9704 .docx: the body, then each attachment on a new page. */
 export function blocksToDocx(blocks: readonly Block[], o: ResolvedOptions): Uint8Array {
-  const sections: { xml: string; landscape: boolean }[] = [];
-  let body: string[] = [];
-  for (const b of blocks) {
-    if (b.kind !== 'attachment') {
-      body.push(blockXml(b));
-      continue;
-    }
-    if (body.length > 0) sections.push({ xml: body.join(''), landscape: false });
-    body = [];
-    const wide = o.landscapeWideTables && b.tables.some((t) => t.columns.length >= 8);
-    sections.push({
-      xml: attachmentXml(b, wide ? LANDSCAPE_TEXT_WIDTH : PORTRAIT_TEXT_WIDTH),
-      landscape: wide,
-    });
-  }
-  if (body.length > 0 || sections.length === 0)
-    sections.push({ xml: body.length > 0 ? body.join('') : '<w:p/>', landscape: false });
-  // Each section ends with its properties: inside a last empty paragraph, or for the last
-  // section in the body itself. Later sections inherit the first one's footers and numbering.
-  const parts = [DOCUMENT_OPEN];
-  sections.forEach((s, i) => {
-    const properties = sectionProperties(s.landscape, i === 0 ? footerReferences(o) : '');
-    parts.push(
-      s.xml,
-      i < sections.length - 1 ? `<w:p><w:pPr>${properties}</w:pPr></w:p>` : properties,
-    );
-  });
-  parts.push(DOCUMENT_CLOSE);
   const title = blocks.find((b) => b.kind === 'title')?.text ?? '';
-  return packageDocx(parts.join(''), title, {
+  return packageDocx(documentXml(blocks, o), title, {
     kind: 'report',
     pageNumberPosition: o.pageNumberPosition,
     boldHeadings: o.boldHeadings,
   });
 }
 
+const PLAIN_SECTION = markup(
+  `<w:sectPr><w:pgSz w:w="${A4.width}" w:h="${A4.height}"/>` +
+    `<w:pgMar w:top="${MARGINS.top}" w:right="${MARGINS.right}" w:bottom="${MARGINS.bottom}" ` +
+    `w:left="${MARGINS.left}" w:header="${HEADER_DISTANCE}" w:footer="${FOOTER_DISTANCE}" ` +
+    'w:gutter="0"/></w:sectPr>',
+);
+
 /**
  * Texts as bare paragraphs (no styles of their own, one portrait section, no footers) through
  * the same emitter and archive: the render benchmark's stricter floor.
  */
 export function plainTextDocx(texts: readonly string[]): Uint8Array {
-  let xml = DOCUMENT_OPEN;
-  for (const t of texts) xml += `<w:p>${run(t)}</w:p>`;
-  xml +=
-    `<w:sectPr><w:pgSz w:w="${A4.width}" w:h="${A4.height}"/>` +
-    `<w:pgMar w:top="${MARGINS.top}" w:right="${MARGINS.right}" w:bottom="${MARGINS.bottom}" ` +
-    `w:left="${MARGINS.left}" w:header="${HEADER_DISTANCE}" w:footer="${FOOTER_DISTANCE}" ` +
-    `w:gutter="0"/></w:sectPr>` +
-    DOCUMENT_CLOSE;
-  return packageDocx(xml, '', { kind: 'plain' });
+  const w = new XmlWriter();
+  w.raw(OPEN);
+  for (const t of texts) paragraph(w, BARE_PARAGRAPH, t);
+  w.raw(PLAIN_SECTION);
+  w.raw(CLOSE);
+  return packageDocx(w.bytes(), '', { kind: 'plain' });
 }

@@ -1,6 +1,6 @@
 /**
  * The few pieces of WordprocessingML markup every part of the writer shares: namespaces, the XML
- * declaration, text escaping and runs.
+ * declaration and text escaping.
  */
 
 export const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>';
@@ -22,18 +22,4 @@ export function escapeXml(text: string): string {
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
     .replace(/"/g, '&quot;');
-}
-
-const RUN = '<w:r><w:t xml:space="preserve">';
-const BOLD_RUN = '<w:r><w:rPr><w:b/><w:bCs/></w:rPr><w:t xml:space="preserve">';
-const END_RUN = '</w:t></w:r>';
-
-/** One run of text, kept as written (spaces included), bold on request. */
-export function run(text: string, bold = false): string {
-  return (bold ? BOLD_RUN : RUN) + escapeXml(text) + END_RUN;
-}
-
-/** A paragraph of one run, its properties given as ready markup (pStyle, jc …). */
-export function paragraph(pPr: string, text: string): string {
-  return `<w:p><w:pPr>${pPr}</w:pPr>${run(text)}</w:p>`;
 }
