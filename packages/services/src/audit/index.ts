@@ -1,5 +1,11 @@
 export { auditDocument, toFileAudit, mergeFindings } from './audit-document.ts';
 export type { DocumentAudit } from './audit-document.ts';
-export { auditBatch, batchThreads, closeAuditWorkers, failedAudit } from './audit-batch.ts';
-export type { BatchOptions, LoadFile } from './audit-batch.ts';
+export {
+  auditBatch,
+  auditWorkerScript,
+  batchThreads,
+  closeAuditWorkers,
+  failedAudit,
+} from './audit-batch.ts';
+export type { BatchOptions, LoadFile, WorkerScript } from './audit-batch.ts';
 export { formatAuditText, summaryTable } from './format-audit-text.ts';
