@@ -162,7 +162,10 @@ function coreXml(title: string): string {
   );
 }
 
-/** Archives word/document.xml with the fixed parts of its kind into a .docx. */
+/**
+ * Archives word/document.xml with the fixed parts of its kind into a .docx. The archive is a copy:
+ * the document's bytes may be reused once this returns.
+ */
 export function packageDocx(documentXml: Uint8Array, title: string, kind: PackageKind): Uint8Array {
   const { head, tail } = fixedPartsOnce(kind);
   return writeZip([

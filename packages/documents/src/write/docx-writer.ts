@@ -127,6 +127,7 @@ const END_ROW = markup('</w:tr>');
 const END_TABLE = markup('</w:tbl>');
 const END_CELL = markup('</w:tc>');
 
+const PLAIN_CELL = markup('<w:tc>');
 const cellMarkup = new Map<string, Uint8Array>();
 
 /**
@@ -135,6 +136,7 @@ const cellMarkup = new Map<string, Uint8Array>();
  * above: empty, continuing its merge (w:vMerge's default).
  */
 function cellOpen(span: number, merge: 'restart' | 'continue' | undefined): Uint8Array {
+  if (span === 1 && merge === undefined) return PLAIN_CELL;
   const key = `${span}/${merge ?? ''}`;
   let bytes = cellMarkup.get(key);
   if (!bytes) {
@@ -142,28 +144,28 @@ function cellOpen(span: number, merge: 'restart' | 'continue' | undefined): Uint
     bytes = markup(
       merge === 'continue'
         ? `<w:tc><w:tcPr>${gridSpan}<w:vMerge/></w:tcPr><w:p/></w:tc>`
-        : gridSpan || merge
-          ? `<w:tc><w:tcPr>${gridSpan}${merge ? '<w:vMerge w:val="restart"/>' : ''}</w:tcPr>`
-          : '<w:tc>',
+        : `<w:tc><w:tcPr>${gridSpan}${merge ? '<w:vMerge w:val="restart"/>' : ''}</w:tcPr>`,
     );
     cellMarkup.set(key, bytes);
   }
   return bytes;
 }
 
-/** A cell's paragraphs: one per line of its text, an empty line without a run. */
+/** A paragraph of a table cell; an empty line has no run. */
+function cellParagraph(w: XmlWriter, open: Uint8Array, line: string, bold: boolean): void {
+  if (line) paragraph(w, open, line, bold);
+  else {
+    w.raw(open);
+    w.raw(END_PARAGRAPH);
+  }
+}
+
+/** A cell's paragraphs: one per line of its text. */
 function cellContent(w: XmlWriter, c: Cell): void {
   const open = P[c.align ?? 'left'];
   const bold = c.bold === true;
-  const text = c.text;
-  const lines = text.includes('\n') ? text.split('\n') : [text];
-  for (const line of lines) {
-    if (line) paragraph(w, open, line, bold);
-    else {
-      w.raw(open);
-      w.raw(END_PARAGRAPH);
-    }
-  }
+  if (!c.text.includes('\n')) return cellParagraph(w, open, c.text, bold);
+  for (const line of c.text.split('\n')) cellParagraph(w, open, line, bold);
 }
 
 /** A table on the grid of its relative column widths, fixed layout, merges as in the model. */
@@ -239,9 +241,19 @@ function bodyBlock(w: XmlWriter, b: Exclude<Block, { kind: 'attachment' }>): voi
   }
 }
 
-/** word/document.xml of report blocks: the body, then each attachment in a section of its own. */
-export function documentXml(blocks: readonly Block[], o: ResolvedOptions): Uint8Array {
-  const w = new XmlWriter();
+/**
+ * One writer for every document of the process: documents are written one at a time (the writer
+ * is synchronous from the first block to the archive), each over the memory of the last.
+ */
+const scratch = new XmlWriter();
+
+/**
+ * word/document.xml of report blocks: the body, then each attachment in a section of its own.
+ * The bytes are a view of the shared writer, valid until the next document is written.
+ */
+function documentXml(blocks: readonly Block[], o: ResolvedOptions): Uint8Array {
+  const w = scratch;
+  w.reset();
   w.raw(OPEN);
   // The section being written (portrait body or an attachment) and how many came before it.
   let section: { landscape: boolean; attachment: boolean } | undefined;
@@ -296,7 +308,8 @@ const PLAIN_SECTION = markup(
  * the same emitter and archive: the render benchmark's stricter floor.
  */
 export function plainTextDocx(texts: readonly string[]): Uint8Array {
-  const w = new XmlWriter();
+  const w = scratch;
+  w.reset();
   w.raw(OPEN);
   for (const t of texts) paragraph(w, BARE_PARAGRAPH, t);
   w.raw(PLAIN_SECTION);

@@ -35,9 +35,10 @@ export function amountCell(
   extra: Partial<Cell> = {},
 ): Cell {
   if (!a) return { text: '', ...extra };
+  const text = formatFen(a.fen, unit, 2);
   return {
-    text: formatFen(a.fen, unit, 2),
-    value: Number(formatFen(a.fen, unit, 2)),
+    text,
+    value: Number(text),
     format: 'amount',
     align: 'right',
     ...extra,

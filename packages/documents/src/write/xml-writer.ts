@@ -46,8 +46,17 @@ export class XmlWriter {
     this.xml(escapeXml(text));
   }
 
-  /** The bytes written so far (a view, valid until the next write). */
+  /** The bytes written so far (a view, valid until the next write or reset). */
   bytes(): Uint8Array {
     return this.#buf.subarray(0, this.#length);
+  }
+
+  /**
+   * Starts over in the same memory: a writer kept for the next document spares allocating (and
+   * faulting in) megabytes for every report. Memory beyond `keep` bytes is let go.
+   */
+  reset(keep = 1 << 24): void {
+    this.#length = 0;
+    if (this.#buf.length > keep) this.#buf = Buffer.allocUnsafe(keep);
   }
 }
