@@ -63,9 +63,21 @@ describe('bundledScript', () => {
     if (fifth instanceof Error) throw fifth;
     expect(fifth).not.toBe(fourth);
     expect(await run(fifth)).toBe('v-two-2');
-    expect(JSON.parse(readFileSync(path.join(cache, 'w.inputs.json'), 'utf8'))).toMatchObject({
-      inputs: [path.join(src, 'data.json'), path.join(src, 'entry.ts'), path.join(src, 'part.ts')],
-    });
+    const { inputs } = JSON.parse(readFileSync(path.join(cache, 'w.inputs.json'), 'utf8')) as {
+      inputs: string[];
+    };
+    expect(inputs).toEqual(
+      expect.arrayContaining(['data.json', 'entry.ts', 'part.ts'].map((f) => path.join(src, f))),
+    );
+
+    // So is a change in the settings that decide how files resolve and compile.
+    writeFileSync(path.join(root, 'tsconfig.json'), '{ "compilerOptions": {} }\n');
+    const sixth = await bundledScript(request);
+    expect(sixth).not.toBe(fifth);
+    writeFileSync(path.join(root, 'tsconfig.json'), '{ "compilerOptions": { "strict": true } }\n');
+    const seventh = await bundledScript(request);
+    expect(seventh).not.toBe(sixth);
+    expect(await bundledScript(request)).toBe(seventh);
   });
 
   it('uses the next folder when one cannot be written, and says so when none can', async () => {

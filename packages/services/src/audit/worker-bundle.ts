@@ -28,7 +28,10 @@ export interface BundleRequest {
 /** What the last build of `name` read: checked before a cached bundle is used. */
 interface InputList {
   key: string;
+  /** The files esbuild read. */
   inputs: string[];
+  /** Their folders and the folders above: a package.json or tsconfig.json there counts too. */
+  folders: string[];
 }
 
 /** The esbuild that tsx runs (it is always installed with tsx), or an Error when missing. */
@@ -69,6 +72,36 @@ function buildKey(esbuild: typeof Esbuild): string {
   return `v${CACHE_VERSION}|esbuild ${esbuild.version}|node ${process.versions.node}`;
 }
 
+/** The folders holding `files` and every folder above them. */
+function foldersOf(files: readonly string[]): string[] {
+  const folders = new Set<string>();
+  for (const file of files) {
+    for (let dir = path.dirname(file); !folders.has(dir); dir = path.dirname(dir)) {
+      folders.add(dir);
+      if (path.dirname(dir) === dir) break;
+    }
+  }
+  return [...folders].sort();
+}
+
+const SETTINGS = ['package.json', 'tsconfig.json'];
+
+/**
+ * Each folder's package.json and tsconfig.json, or an empty entry where there is none: they
+ * decide how imports resolve and how TypeScript compiles, and one may appear later.
+ */
+async function settingsIn(folders: readonly string[]): Promise<[string, Uint8Array][]> {
+  const absent = new Uint8Array();
+  return Promise.all(
+    folders.flatMap((dir) =>
+      SETTINGS.map(async (name): Promise<[string, Uint8Array]> => {
+        const file = path.join(dir, name);
+        return [file, await readFile(file).catch(() => absent)];
+      }),
+    ),
+  );
+}
+
 /** Digest of the build key and each input's path and bytes. */
 function digestOf(key: string, inputs: readonly (readonly [string, Uint8Array])[]): string {
   const hash = createHash('sha256');
@@ -86,11 +119,14 @@ async function cached(dir: string, name: string, key: string): Promise<string | 
     const list = JSON.parse(
       await readFile(path.join(dir, `${name}.inputs.json`), 'utf8'),
     ) as Partial<InputList>;
-    if (list.key !== key || !Array.isArray(list.inputs)) return null;
+    if (list.key !== key || !Array.isArray(list.inputs) || !Array.isArray(list.folders)) {
+      return null;
+    }
     const inputs = await Promise.all(
       list.inputs.map(async (file) => [file, await readFile(file)] as const),
     );
-    const bundle = path.join(dir, `${name}.${digestOf(key, inputs)}.mjs`);
+    const settings = await settingsIn(list.folders);
+    const bundle = path.join(dir, `${name}.${digestOf(key, [...inputs, ...settings])}.mjs`);
     return existsSync(bundle) ? bundle : null;
   } catch {
     return null;
@@ -170,8 +206,9 @@ export async function bundledScript(request: BundleRequest): Promise<string | Er
   const code = result.outputFiles[0]?.contents;
   if (!code) return new Error('esbuild produced no output');
   const inputs = [...read.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  const digest = digestOf(key, inputs);
-  const list: InputList = { key, inputs: inputs.map(([file]) => file) };
+  const folders = foldersOf(inputs.map(([file]) => file));
+  const digest = digestOf(key, [...inputs, ...(await settingsIn(folders))]);
+  const list: InputList = { key, inputs: inputs.map(([file]) => file), folders };
   let lastError: Error = new Error('no cache folder');
   for (const dir of request.cacheDirs) {
     const bundle = path.join(dir, `${request.name}.${digest}.mjs`);
