@@ -128,7 +128,8 @@ const END_TABLE = markup('</w:tbl>');
 const END_CELL = markup('</w:tc>');
 
 const PLAIN_CELL = markup('<w:tc>');
-const cellMarkup = new Map<string, Uint8Array>();
+/** Cell openings by merge (none, restart, continue) and then by column span. */
+const cellMarkup: Uint8Array[][] = [[], [], []];
 
 /**
  * w:tc with its properties in schema order (gridSpan, vMerge); the vertical centring comes from
@@ -137,8 +138,8 @@ const cellMarkup = new Map<string, Uint8Array>();
  */
 function cellOpen(span: number, merge: 'restart' | 'continue' | undefined): Uint8Array {
   if (span === 1 && merge === undefined) return PLAIN_CELL;
-  const key = `${span}/${merge ?? ''}`;
-  let bytes = cellMarkup.get(key);
+  const bySpan = cellMarkup[merge === undefined ? 0 : merge === 'restart' ? 1 : 2] ?? [];
+  let bytes = bySpan[span];
   if (!bytes) {
     const gridSpan = span > 1 ? `<w:gridSpan w:val="${span}"/>` : '';
     bytes = markup(
@@ -146,7 +147,7 @@ function cellOpen(span: number, merge: 'restart' | 'continue' | undefined): Uint
         ? `<w:tc><w:tcPr>${gridSpan}<w:vMerge/></w:tcPr><w:p/></w:tc>`
         : `<w:tc><w:tcPr>${gridSpan}${merge ? '<w:vMerge w:val="restart"/>' : ''}</w:tcPr>`,
     );
-    cellMarkup.set(key, bytes);
+    bySpan[span] = bytes;
   }
   return bytes;
 }
