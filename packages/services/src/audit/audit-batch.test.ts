@@ -100,4 +100,27 @@ describe('auditBatch on worker threads', () => {
     const again = await auditBatch(files, () => Promise.resolve(report), { workers: 1 });
     expect(again.every((r) => r.ok)).toBe(true);
   }, 60_000);
+
+  it('fails a file whose loader throws, and rejects once the batch is done when progress throws', async () => {
+    const report = await renderReportDocx(clean, undefined, { figures: 'stated' });
+    const load = (f: string): Promise<Uint8Array | Error> =>
+      f === 'bad.docx' ? Promise.reject(new Error('磁盘错误')) : Promise.resolve(report);
+    const results = await auditBatch(['a.docx', 'bad.docx', 'c.docx'], load, { workers: 2 });
+    expect(results.map((r) => [r.ok, r.error])).toEqual([
+      [true, undefined],
+      [false, '磁盘错误'],
+      [true, undefined],
+    ]);
+    let calls = 0;
+    await expect(
+      auditBatch(['a.docx', 'b.docx', 'c.docx'], load, {
+        workers: 2,
+        onProgress: () => {
+          calls++;
+          throw new Error('progress broke');
+        },
+      }),
+    ).rejects.toThrow('progress broke');
+    expect(calls).toBe(3);
+  }, 60_000);
 });

@@ -184,16 +184,23 @@ export async function auditBatch(
   const results: FileAudit[] = new Array<FileAudit>(files.length);
   const total = files.length;
   let done = 0;
+  /** The first exception of onProgress: the batch finishes, then rejects with it. */
+  let progressError: { error: unknown } | undefined;
   const finish = (index: number, result: FileAudit): void => {
     results[index] = result;
     done++;
-    options.onProgress?.(done, total, result.file);
+    try {
+      options.onProgress?.(done, total, result.file);
+    } catch (error) {
+      progressError ??= { error };
+    }
   };
   const workers = Math.min(options.workers ?? batchThreads(files.length), files.length);
   if (workers <= 0 || files.length <= 1) {
     for (const [i, file] of files.entries()) {
       const bytes = await load(file);
       finish(i, bytes instanceof Error ? failedAudit(file, bytes.message) : auditOne(file, bytes));
+      if (progressError) throw progressError.error;
     }
     return results;
   }
@@ -204,7 +211,10 @@ export async function auditBatch(
     while (next < files.length) {
       const index = next++;
       const file = files[index] ?? '';
-      const bytes = await load(file);
+      // A loader that throws instead of returning an Error fails its file, not the batch.
+      const bytes = await load(file).catch((error: unknown) =>
+        error instanceof Error ? error : new Error(String(error)),
+      );
       if (!(bytes instanceof Error)) return { index, file, bytes };
       finish(index, failedAudit(file, bytes.message));
     }
@@ -357,5 +367,6 @@ export async function auditBatch(
 
   await Promise.all(lanes);
   await Promise.all(stopping);
+  if (progressError) throw progressError.error;
   return results;
 }
