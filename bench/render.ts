@@ -3,15 +3,22 @@
 // - the docx floor: the report's texts as bare paragraphs laid out by the docx library (what the
 //   writer used before it had its own emitter), archived with the same zip writer;
 // - the own floor, stricter: the same texts as bare paragraphs through the writer's own emitter
-//   (one section, the default styles only, no footers), archived the same way. The report differs
-//   from it only by what its structure costs: styles named per paragraph, tables with their
-//   merges and cell properties, sections and footers.
-// Target: the report within 2× of the own floor (and so far below the docx floor).
+//   (one section, the default styles only, no footers), archived the same way. The floors are
+//   given the texts; the report also builds them (figures, sentences, tables) from the
+//   evaluation, then pays for its structure: a style named per paragraph, tables with merges,
+//   sections, footers. Most of a large report's bytes are table markup, so deflating it costs
+//   about twice what the bare paragraphs cost.
+// Each timed call follows a garbage collection and one untimed call of the same function, so no
+// function pays for another's garbage (the docx floor and the .xlsx writer leave hundreds of
+// megabytes) and none runs on caches the collection has just emptied.
+// Target: the report within 2× of the own-emitter floor (and far below the docx floor).
 // Run: npm run bench:render
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { Document, Paragraph, TextRun } from 'docx';
 import { Evaluation, scoreEvaluation } from '@jixiao/domain';
 import type { DepartmentEvaluation, ScoreSheet } from '@jixiao/domain';
@@ -28,6 +35,9 @@ import { plainTextDocx } from '../packages/documents/src/write/docx-writer.ts';
 import { generatedEvaluation } from '../packages/documents/src/write/test-support.ts';
 
 const ROUNDS = 15;
+// The collector, exposed at run time so that `npm run bench:render` needs no node flag.
+setFlagsFromString('--expose-gc');
+const gc = runInNewContext('gc') as () => void;
 const TARGET_RATIO = 2;
 const root = fileURLToPath(new URL('../', import.meta.url));
 const fixtureDir = path.join(root, 'fixtures', 'evaluations');
@@ -83,6 +93,8 @@ async function timeAlternating(fns: (() => Promise<unknown>)[], rounds: number):
   const samples: number[][] = fns.map(() => []);
   for (let i = 0; i < rounds; i++)
     for (const [j, fn] of fns.entries()) {
+      gc();
+      await fn(); // untimed: caches warm again after the collection, as in steady use
       const t0 = performance.now();
       await fn();
       samples[j]?.push(performance.now() - t0);
