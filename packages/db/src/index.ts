@@ -18,19 +18,26 @@ export type { CompiledQuery, Kysely, Transaction, Selectable, Insertable } from 
 export interface Store {
   db: Kysely<Database>;
   dialect: DialectName;
+  /**
+   * A value that differs whenever the data may have changed since it was last taken: after any
+   * write through this store and after a commit by any other connection to the same database.
+   * A read cache keyed by it never serves stale data. Null when the dialect cannot tell cheaply
+   * (PostgreSQL), in which case nothing may be cached across requests.
+   */
+  changeStamp(): string | null;
   close(): Promise<void>;
 }
 
 /** Opens the database and runs the migrations. */
 export async function openStore(target: DatabaseTarget): Promise<Store> {
-  const { db, dialect } = openDialect(target);
+  const { db, dialect, changeStamp } = openDialect(target);
   try {
     await migrateToLatest(db, dialect);
   } catch (error) {
     await db.destroy();
     throw error;
   }
-  return { db, dialect, close: () => db.destroy() };
+  return { db, dialect, changeStamp, close: () => db.destroy() };
 }
 
 /** The target from the environment: PostgreSQL when DATABASE_URL is set, else the SQLite file. */

@@ -88,18 +88,70 @@ function rememberBody(ctx: ServiceContext, key: string, bytes: Buffer): void {
 const BODY_KEY = Buffer.from(',"body":');
 const CLOSE = Buffer.from('}');
 
+// Whole GET responses per database and evaluation id, each with the change stamp taken before it
+// was read (Store.changeStamp): an entry is served only while the stamp is unchanged, i.e. while no
+// write of this process and no commit of another has happened since, so it is never stale. The
+// access check runs on every request against the department and region read with the entry.
+// Bounded by size; only where the database can stamp its changes (SQLite).
+const RESPONSES_LIMIT = 64 * 1024 * 1024;
+interface CachedResponse {
+  stamp: string;
+  scope: { departmentId: string; regionId: string };
+  bytes: Buffer;
+}
+const responseCaches = new WeakMap<
+  object,
+  { entries: Map<string, CachedResponse>; total: number }
+>();
+
+function responseCache(ctx: ServiceContext) {
+  let cache = responseCaches.get(ctx.db);
+  if (cache === undefined) {
+    cache = { entries: new Map(), total: 0 };
+    responseCaches.set(ctx.db, cache);
+  }
+  return cache;
+}
+
+function rememberResponse(ctx: ServiceContext, id: string, entry: CachedResponse): void {
+  const cache = responseCache(ctx);
+  const previous = cache.entries.get(id);
+  if (previous !== undefined) {
+    cache.entries.delete(id);
+    cache.total -= previous.bytes.length;
+  }
+  while (cache.total + entry.bytes.length > RESPONSES_LIMIT && cache.entries.size > 0) {
+    const oldest = cache.entries.entries().next();
+    if (oldest.done === true) break;
+    cache.entries.delete(oldest.value[0]);
+    cache.total -= oldest.value[1].bytes.length;
+  }
+  cache.entries.set(id, entry);
+  cache.total += entry.bytes.length;
+}
+
 /**
- * GET's response as JSON bytes: exactly `{ ...record, body }` as getEvaluation returns it, in one
- * query when the body bytes of that version are cached (else a second query reads the body).
+ * GET's response as JSON bytes: exactly `{ ...record, body }` as getEvaluation returns it. Served
+ * from the response cache while the database is unchanged; else one query, plus a second for the
+ * body when the bytes of that version are not cached.
  */
 export async function getEvaluationJson(
   ctx: ServiceContext,
   actor: Actor,
   id: string,
 ): Promise<Buffer> {
+  const stamp = ctx.changeStamp();
+  if (stamp !== null) {
+    const hit = responseCache(ctx).entries.get(id);
+    if (hit !== undefined && hit.stamp === stamp) {
+      assertSee(actor, hit.scope);
+      return hit.bytes;
+    }
+  }
   const row = await recordById(ctx, id);
   if (row === undefined) throw notFound('自评');
-  assertSee(actor, { departmentId: row.department_id, regionId: row.region_id });
+  const scope = { departmentId: row.department_id, regionId: row.region_id };
+  assertSee(actor, scope);
   const key = `${row.id}@${row.version}@${row.updated_at}`;
   let body = bodyCache(ctx).bytes.get(key);
   if (body === undefined) {
@@ -114,7 +166,9 @@ export async function getEvaluationJson(
     rememberBody(ctx, key, body);
   }
   const head = JSON.stringify(toRecord(row));
-  return Buffer.concat([Buffer.from(head.slice(0, -1)), BODY_KEY, body, CLOSE]);
+  const bytes = Buffer.concat([Buffer.from(head.slice(0, -1)), BODY_KEY, body, CLOSE]);
+  if (stamp !== null) rememberResponse(ctx, id, { stamp, scope, bytes });
+  return bytes;
 }
 
 // The record-by-id query, compiled once per database; each call binds only the id.

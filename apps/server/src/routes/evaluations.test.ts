@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as documents from '@jixiao/documents';
 import { TEST_DIALECTS } from '@jixiao/db/testing';
-import { getEvaluation, getEvaluationRecord, loadActor } from '@jixiao/services';
+import { openStore } from '@jixiao/db';
+import { createContext, getEvaluation, getEvaluationRecord, loadActor } from '@jixiao/services';
+import { buildApp } from '../app.ts';
 import { Client, createWorld, fixtureBody, login } from '../testing/harness.ts';
 import type { World } from '../testing/harness.ts';
 
@@ -202,6 +204,49 @@ describe.each(TEST_DIALECTS)('evaluations on %s', (dialect) => {
       expect(back.json().status).toBe('returned');
     }
     expect([...outcomes].every((code) => code === 200 || code === 409)).toBe(true);
+  });
+
+  it('a second server on the same database: GET on the first shows what the second changed', async () => {
+    const id = world.evaluations.c;
+    const store2 = await openStore(world.target);
+    const app2 = await buildApp({ ctx: createContext(store2), worker: false });
+    try {
+      const filerC = await login(world.app, 'filer-c');
+      const filerC2 = await login(app2, 'filer-c');
+      const reviewer2 = await login(world.app, 'reviewer-2');
+      const first = (await filerC.get(`/api/evaluations/${id}`)).json();
+      expect((await filerC.get(`/api/evaluations/${id}`)).json()).toEqual(first);
+      expect((await filer.get(`/api/evaluations/${id}`)).statusCode).toBe(403);
+      const phone = '0745-7654321';
+      const saved = await filerC2.put(`/api/evaluations/${id}`, {
+        version: first.version,
+        body: { ...first.body, meta: { ...first.body.meta, phone } },
+      });
+      expect(saved.statusCode).toBe(200);
+      const after = (await filerC.get(`/api/evaluations/${id}`)).json();
+      expect(after.version).toBe(first.version + 1);
+      expect(after.body.meta.phone).toBe(phone);
+      // The department moves to the other region behind the first server's back: its reviewers
+      // lose sight of it at once, the other region's reviewer gains it.
+      expect((await reviewer2.get(`/api/evaluations/${id}`)).statusCode).toBe(200);
+      expect((await reviewer.get(`/api/evaluations/${id}`)).statusCode).toBe(403);
+      await store2.db
+        .updateTable('departments')
+        .set({ region_id: world.regions.r1 })
+        .where('id', '=', world.departments.c)
+        .execute();
+      expect((await reviewer2.get(`/api/evaluations/${id}`)).statusCode).toBe(403);
+      expect((await reviewer.get(`/api/evaluations/${id}`)).statusCode).toBe(200);
+      await store2.db
+        .updateTable('departments')
+        .set({ region_id: world.regions.r2 })
+        .where('id', '=', world.departments.c)
+        .execute();
+      expect((await reviewer2.get(`/api/evaluations/${id}`)).statusCode).toBe(200);
+    } finally {
+      await app2.close();
+      await store2.close();
+    }
   });
 
   it('scores and checks a body on the fly without storing it', async () => {

@@ -10,10 +10,14 @@ export type DatabaseTarget = { sqliteFile: string } | { postgresUrl: string };
 export interface OpenedDatabase {
   db: Kysely<Database>;
   dialect: DialectName;
+  /** See Store.changeStamp. */
+  changeStamp: () => string | null;
 }
 
 /** Opens the database; the only place that chooses between the two drivers. */
 export function openDialect(target: DatabaseTarget): OpenedDatabase {
-  if ('postgresUrl' in target) return { db: openPostgres(target.postgresUrl), dialect: 'postgres' };
-  return { db: openSqlite(target.sqliteFile), dialect: 'sqlite' };
+  if ('postgresUrl' in target) {
+    return { db: openPostgres(target.postgresUrl), dialect: 'postgres', changeStamp: () => null };
+  }
+  return { ...openSqlite(target.sqliteFile), dialect: 'sqlite' };
 }
