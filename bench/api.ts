@@ -1,5 +1,7 @@
 // Benchmark of the platform API, each figure against a bare Fastify route measured in the same run:
-//   1. GET an evaluation            (target ≥ 50% of the bare route's requests/s)
+//   1. GET an evaluation            (target ≥ 50% of the bare route's requests/s). Two baselines:
+//      the bare route answering {"ok":true}, and the bare route sending the very bytes of the GET
+//      response from memory (a 14 kB JSON); the second tells what the payload alone costs.
 //   2. PUT a save with validation, scoring, checks and a revision (target ≥ 1,000 saves/s on SQLite)
 //   3. the dashboard over 10,000 evaluations on SQLite (target p95 < 200 ms)
 //   4. the dashboard over 100,000 evaluations on PostgreSQL (target p95 < 500 ms; skipped without initdb)
@@ -275,6 +277,29 @@ async function bulkEvaluations(w: World, count: number, year: number): Promise<v
   }
 }
 
+/** Creates `count` evaluations of the clean Hunan fixture, as the admin. */
+async function someEvaluations(w: World, count: number): Promise<string[]> {
+  const user = await w.ctx.db
+    .selectFrom('users')
+    .select('id')
+    .where('username', '=', 'admin')
+    .executeTakeFirstOrThrow();
+  const admin = await loadActor(w.ctx, user.id);
+  if (admin === null) throw new Error('no admin');
+  const ids: string[] = [];
+  for (let i = 0; i < count; i += 1) {
+    const created = await createEvaluation(w.ctx, admin, {
+      departmentId: w.departmentId,
+      year: 2024,
+      kind: 'department',
+      rulebookId: 'hunan-department',
+      body: BODY,
+    });
+    ids.push(created.id);
+  }
+  return ids;
+}
+
 /** p50/p95 of sequential requests (exact percentiles; autocannon reports 97.5, not 95). */
 async function latency(
   url: string,
@@ -300,6 +325,11 @@ const fmt = (n: number, digits = 0) =>
 async function main(): Promise<void> {
   const bare = Fastify();
   bare.get('/bare', () => Promise.resolve({ ok: true }));
+  // Filled with the GET response's bytes before it is loaded.
+  let sameBytes = Buffer.alloc(0);
+  bare.get('/bare-same-bytes', (_request, reply) =>
+    reply.type('application/json; charset=utf-8').send(sameBytes),
+  );
   const bareUrl = await listen(bare);
   const dir = mkdtempSync(join(tmpdir(), 'jixiao-bench-'));
   const lines: string[] = [];
@@ -310,45 +340,23 @@ async function main(): Promise<void> {
       'x-csrf-token': w.csrf,
       'content-type': 'application/json',
     };
-    const admin = await loadActor(
-      w.ctx,
-      (
-        await w.ctx.db
-          .selectFrom('users')
-          .select('id')
-          .where('username', '=', 'admin')
-          .executeTakeFirstOrThrow()
-      ).id,
-    );
-    if (admin === null) throw new Error('no admin');
-    const ids: string[] = [];
     // More evaluations than connections: autocannon may set up a request on a throw-away context.
-    for (let i = 0; i < CONNECTIONS * 4; i += 1) {
-      ids.push(
-        (
-          await createEvaluation(w.ctx, admin, {
-            departmentId: w.departmentId,
-            year: 2024,
-            kind: 'department',
-            rulebookId: 'hunan-department',
-            body: BODY,
-          })
-        ).id,
-      );
-    }
+    const ids = await someEvaluations(w, CONNECTIONS * 4);
 
     const baseline = await cannon({ kind: 'get', url: `${bareUrl}/bare` });
     lines.push(
       `bare Fastify route          ${fmt(baseline.requests.average)} req/s (the baseline), server CPU ${fmt(baseline.cpuMicros)} µs/request`,
     );
 
-    const get = await cannon({
-      kind: 'get',
-      url: `${w.url}/api/evaluations/${ids[0] ?? ''}`,
-      headers,
-    });
+    const getUrl = `${w.url}/api/evaluations/${ids[0] ?? ''}`;
+    sameBytes = Buffer.from(await (await fetch(getUrl, { headers })).arrayBuffer());
+    const same = await cannon({ kind: 'get', url: `${bareUrl}/bare-same-bytes` });
     lines.push(
-      `GET an evaluation           ${fmt(get.requests.average)} req/s = ${fmt((100 * get.requests.average) / baseline.requests.average, 1)}% of bare (target ≥ 50%), non-2xx ${get.non2xx}, server CPU ${fmt(get.cpuMicros)} µs/request (${fmt((100 * baseline.cpuMicros) / get.cpuMicros, 1)}% of bare's rate by CPU)`,
+      `bare route, same ${fmt(sameBytes.length / 1024, 1)} kB    ${fmt(same.requests.average)} req/s = ${fmt((100 * same.requests.average) / baseline.requests.average, 1)}% of bare: the payload alone, server CPU ${fmt(same.cpuMicros)} µs/request`,
+    );
+    const get = await cannon({ kind: 'get', url: getUrl, headers });
+    lines.push(
+      `GET an evaluation           ${fmt(get.requests.average)} req/s = ${fmt((100 * get.requests.average) / baseline.requests.average, 1)}% of bare (target ≥ 50%) = ${fmt((100 * get.requests.average) / same.requests.average, 1)}% of the same-bytes route, non-2xx ${get.non2xx}, server CPU ${fmt(get.cpuMicros)} µs/request (${fmt((100 * baseline.cpuMicros) / get.cpuMicros, 1)}% / ${fmt((100 * same.cpuMicros) / get.cpuMicros, 1)}% of the two bare routes' rates by CPU)`,
     );
 
     const saves = await cannon({ kind: 'saves', url: w.url, headers, ids });
@@ -374,11 +382,20 @@ async function main(): Promise<void> {
       try {
         cluster = await startPostgresCluster();
         const pgWorld = await world({ postgresUrl: cluster.createDatabase('bench') });
+        const pgHeaders = { cookie: pgWorld.cookie, 'x-csrf-token': pgWorld.csrf };
+        const [pgId = ''] = await someEvaluations(pgWorld, 1);
+        const pgGet = await cannon({
+          kind: 'get',
+          url: `${pgWorld.url}/api/evaluations/${pgId}`,
+          headers: pgHeaders,
+        });
+        lines.push(
+          `GET an evaluation, PostgreSQL (no response cache: two queries per request) ${fmt(pgGet.requests.average)} req/s = ${fmt((100 * pgGet.requests.average) / baseline.requests.average, 1)}% of bare, non-2xx ${pgGet.non2xx}, server CPU ${fmt(pgGet.cpuMicros)} µs/request`,
+        );
         const t1 = performance.now();
         await bulkEvaluations(pgWorld, 100_000, 2023);
         await sql`ANALYZE`.execute(pgWorld.store.db);
         const pgLoaded = performance.now() - t1;
-        const pgHeaders = { cookie: pgWorld.cookie, 'x-csrf-token': pgWorld.csrf };
         const pgUrl = `${pgWorld.url}/api/dashboard?year=2023&regionId=${pgWorld.regionId}`;
         await latency(pgUrl, pgHeaders, 3);
         const pg = await latency(pgUrl, pgHeaders, 40);

@@ -5,7 +5,7 @@ import type { Database } from './schema.ts';
 const MARK = '\u0000jixiao-param\u0000';
 
 interface Template {
-  compiled: CompiledQuery;
+  compiled: CompiledQuery<unknown>;
   /** For each compiled parameter: the name of the value to bind, or the constant compiled in. */
   slots: ({ name: string } | { value: unknown })[];
 }
@@ -63,7 +63,7 @@ export function reusableQuery<P extends Record<string, unknown>, R = unknown>(
       const parameters = template.slots.map((slot) =>
         'name' in slot ? values[slot.name] : slot.value,
       );
-      return { ...template.compiled, parameters } as CompiledQuery<R>;
+      return { ...template.compiled, parameters };
     },
   };
 }

@@ -1,7 +1,7 @@
 import { checkEvaluation, scoreEvaluation } from '@jixiao/domain';
 import type { Evaluation, EvaluationKind, Finding, ScoreSheet } from '@jixiao/domain';
 import { reusableQuery } from '@jixiao/db';
-import type { EvaluationStatus, Kysely, Transaction, Database } from '@jixiao/db';
+import type { EvaluationStatus, Kysely, Database } from '@jixiao/db';
 import type { ServiceContext } from './context.ts';
 import { nowIso } from './context.ts';
 import type { Actor } from './actor.ts';
