@@ -23,17 +23,31 @@ const HEADER_DISTANCE = 850;
 
 const OPEN = markup(DOCUMENT_OPEN);
 const CLOSE = markup(DOCUMENT_CLOSE);
-const RUN = markup('<w:r><w:t xml:space="preserve">');
-const BOLD_RUN = markup('<w:r><w:rPr><w:b/><w:bCs/></w:rPr><w:t xml:space="preserve">');
-const END_RUN = markup('</w:t></w:r>');
-const END_PARAGRAPH = markup('</w:p>');
-const BARE_PARAGRAPH = markup('<w:p>');
+const RUN = '<w:r><w:t xml:space="preserve">';
+const BOLD_RUN = '<w:r><w:rPr><w:b/><w:bCs/></w:rPr><w:t xml:space="preserve">';
+/** The end of a paragraph's only run and of the paragraph. */
+const END_RUN_PARAGRAPH = markup('</w:t></w:r></w:p>');
 const EMPTY_PARAGRAPH = markup('<w:p/>');
 
-/** The opening of a paragraph of a style, aligned or not, up to its first run. */
-function paragraphOpen(style: string, align?: 'right' | 'center'): Uint8Array {
-  return markup(
-    `<w:p><w:pPr><w:pStyle w:val="${style}"/>${align ? `<w:jc w:val="${align}"/>` : ''}</w:pPr>`,
+/** A paragraph's markup up to its text, with a plain or a bold run, and as an empty paragraph. */
+interface ParagraphStart {
+  run: Uint8Array;
+  bold: Uint8Array;
+  empty: Uint8Array;
+}
+
+function paragraphStart(pPr: string): ParagraphStart {
+  return {
+    run: markup(`<w:p>${pPr}${RUN}`),
+    bold: markup(`<w:p>${pPr}${BOLD_RUN}`),
+    empty: markup(`<w:p>${pPr}</w:p>`),
+  };
+}
+
+/** The start of a paragraph of a style, aligned or not. */
+function paragraphOpen(style: string, align?: 'right' | 'center'): ParagraphStart {
+  return paragraphStart(
+    `<w:pPr><w:pStyle w:val="${style}"/>${align ? `<w:jc w:val="${align}"/>` : ''}</w:pPr>`,
   );
 }
 
@@ -60,13 +74,11 @@ const P = {
 };
 const TABLE_GAP = markup('<w:p><w:pPr><w:pStyle w:val="TableGap"/></w:pPr></w:p>');
 
-/** One paragraph of one run: the opening (style), the text, kept as written (spaces included). */
-function paragraph(w: XmlWriter, open: Uint8Array, text: string, bold = false): void {
-  w.raw(open);
-  w.raw(bold ? BOLD_RUN : RUN);
+/** One paragraph of one run: its start (style), the text, kept as written (spaces included). */
+function paragraph(w: XmlWriter, start: ParagraphStart, text: string, bold = false): void {
+  w.raw(bold ? start.bold : start.run);
   w.text(text);
-  w.raw(END_RUN);
-  w.raw(END_PARAGRAPH);
+  w.raw(END_RUN_PARAGRAPH);
 }
 
 /** Page size, margins and line grid of a section; the first section carries the footers. */
@@ -153,12 +165,9 @@ function cellOpen(span: number, merge: 'restart' | 'continue' | undefined): Uint
 }
 
 /** A paragraph of a table cell; an empty line has no run. */
-function cellParagraph(w: XmlWriter, open: Uint8Array, line: string, bold: boolean): void {
-  if (line) paragraph(w, open, line, bold);
-  else {
-    w.raw(open);
-    w.raw(END_PARAGRAPH);
-  }
+function cellParagraph(w: XmlWriter, start: ParagraphStart, line: string, bold: boolean): void {
+  if (line) paragraph(w, start, line, bold);
+  else w.raw(start.empty);
 }
 
 /** A cell's paragraphs: one per line of its text. */
@@ -303,6 +312,8 @@ const PLAIN_SECTION = markup(
     `w:left="${MARGINS.left}" w:header="${HEADER_DISTANCE}" w:footer="${FOOTER_DISTANCE}" ` +
     'w:gutter="0"/></w:sectPr>',
 );
+
+const BARE_PARAGRAPH = paragraphStart('');
 
 /**
  * Texts as bare paragraphs (no styles of their own, one portrait section, no footers) through
