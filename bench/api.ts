@@ -269,6 +269,9 @@ async function bulkEvaluations(w: World, count: number, year: number): Promise<v
                 evaluation_id: r.id ?? '',
                 category,
                 count: 1 + Math.floor(rnd() * 3),
+                year,
+                kind: 'department',
+                department_id: r.department_id,
               })),
           ),
         )

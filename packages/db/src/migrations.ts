@@ -240,14 +240,50 @@ function migrations(dialect: DialectName): Record<string, Migration> {
         }
       },
     },
+    '0004_finding_counts_by_year': {
+      // The dashboard's finding categories of a year no longer join every evaluation of the year:
+      // each count row carries the evaluation's year, kind and department, which never change.
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .alterTable('evaluation_findings')
+          .addColumn('year', 'integer', (c) => c.notNull().defaultTo(0))
+          .execute();
+        await db.schema
+          .alterTable('evaluation_findings')
+          .addColumn('kind', 'text', (c) => c.notNull().defaultTo(''))
+          .execute();
+        await db.schema
+          .alterTable('evaluation_findings')
+          .addColumn('department_id', 'text', (c) => c.notNull().defaultTo(''))
+          .execute();
+        await sql`UPDATE evaluation_findings SET
+            year = (SELECT e.year FROM evaluations e WHERE e.id = evaluation_findings.evaluation_id),
+            kind = (SELECT e.kind FROM evaluations e WHERE e.id = evaluation_findings.evaluation_id),
+            department_id = (SELECT e.department_id FROM evaluations e
+              WHERE e.id = evaluation_findings.evaluation_id)`.execute(db);
+        await db.schema
+          .createIndex('evaluation_findings_year')
+          .on('evaluation_findings')
+          .columns(['year', 'kind', 'department_id', 'category', 'count'])
+          .execute();
+      },
+    },
   };
 }
 
-/** Brings the schema up to date; run at every start-up. Throws when a migration fails. */
-export async function migrateToLatest(db: Kysely<Database>, dialect: DialectName): Promise<void> {
+/**
+ * Brings the schema up to date; run at every start-up. Throws when a migration fails. `upTo` stops
+ * after the named migration (tests of a migration's data changes start from the schema before it).
+ */
+export async function migrateToLatest(
+  db: Kysely<Database>,
+  dialect: DialectName,
+  upTo?: string,
+): Promise<void> {
   const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations(dialect)) };
   const migrator = new Migrator({ db, provider });
-  const { error } = await migrator.migrateToLatest();
+  const { error } =
+    upTo === undefined ? await migrator.migrateToLatest() : await migrator.migrateTo(upTo);
   if (error instanceof Error) throw error;
   if (error !== undefined) throw new Error('数据库迁移失败', { cause: error });
 }

@@ -119,6 +119,10 @@ export interface EvaluationFindingTable {
   evaluation_id: string;
   category: string;
   count: number;
+  /** The evaluation's year, kind and department (fixed when it is created), for the dashboard. */
+  year: number;
+  kind: string;
+  department_id: string;
 }
 
 export interface RevisionTable {

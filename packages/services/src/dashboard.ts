@@ -97,13 +97,7 @@ export async function dashboard(
       .orderBy('e.id')
       .limit(SERIES_LIMIT)
       .execute(),
-    scoped()
-      .innerJoin('evaluation_findings as f', 'f.evaluation_id', 'e.id')
-      .select(['f.category', (eb) => eb.fn.sum<number>('f.count').as('n')])
-      .groupBy('f.category')
-      .orderBy('n', 'desc')
-      .limit(10)
-      .execute(),
+    findingCategories(ctx, regionId, year),
   ]);
 
   const statusCounts: Record<EvaluationStatus, number> = {
@@ -139,6 +133,22 @@ export async function dashboard(
     findingCategories: categoryRows.map((r) => ({ category: r.category, count: Number(r.n) })),
     yearsByDepartment: await yearsByDepartment(ctx, regionId, year),
   };
+}
+
+/** The ten most frequent finding categories of the year's department evaluations. */
+async function findingCategories(ctx: ServiceContext, regionId: string | null, year: number) {
+  // The count rows carry their evaluation's year and kind: no join with the evaluations.
+  let q = ctx.db
+    .selectFrom('evaluation_findings as f')
+    .select(['f.category', (eb) => eb.fn.sum<number>('f.count').as('n')])
+    .where('f.year', '=', year)
+    .where('f.kind', '=', 'department');
+  if (regionId !== null) {
+    q = q
+      .innerJoin('departments as d', 'd.id', 'f.department_id')
+      .where('d.region_id', '=', regionId);
+  }
+  return q.groupBy('f.category').orderBy('n', 'desc').orderBy('f.category').limit(10).execute();
 }
 
 async function latestYear(ctx: ServiceContext, regionId: string | null): Promise<number> {

@@ -327,7 +327,12 @@ export async function createEvaluation(
         saved_at: now,
       })
       .execute();
-    await writeCategories(ctx, trx, id, categories);
+    await writeCategories(
+      ctx,
+      trx,
+      { id, year: input.year, kind: input.kind, departmentId: dept.id },
+      categories,
+    );
   });
   return getEvaluationRecord(ctx, id);
 }
@@ -390,23 +395,41 @@ const deleteCategories = reusableQuery<{ id: string }>(['id'], (db, p) =>
   db.deleteFrom('evaluation_findings').where('evaluation_id', '=', p('id')),
 );
 
-const insertCategory = reusableQuery<{ id: string; category: string; count: number }>(
-  ['id', 'category', 'count'],
+type CategoryRow = {
+  id: string;
+  category: string;
+  count: number;
+  year: number;
+  kind: string;
+  department: string;
+};
+
+const insertCategory = reusableQuery<CategoryRow>(
+  ['id', 'category', 'count', 'year', 'kind', 'department'],
   (db, p) =>
-    db
-      .insertInto('evaluation_findings')
-      .values({ evaluation_id: p('id'), category: p('category'), count: p('count') }),
+    db.insertInto('evaluation_findings').values({
+      evaluation_id: p('id'),
+      category: p('category'),
+      count: p('count'),
+      year: p('year'),
+      kind: p('kind'),
+      department_id: p('department'),
+    }),
 );
 
+/** Replaces the evaluation's finding counts per category. */
 async function writeCategories(
   ctx: ServiceContext,
   trx: Kysely<Database>,
-  id: string,
+  evaluation: { id: string; year: number; kind: string; departmentId: string },
   categories: Map<string, number>,
 ): Promise<void> {
+  const { id, year, kind, departmentId: department } = evaluation;
   await trx.executeQuery(deleteCategories.bind(ctx.db, { id }));
   for (const [category, count] of categories) {
-    await trx.executeQuery(insertCategory.bind(ctx.db, { id, category, count }));
+    await trx.executeQuery(
+      insertCategory.bind(ctx.db, { id, category, count, year, kind, department }),
+    );
   }
 }
 
@@ -563,7 +586,7 @@ export async function updateEvaluation(
           at: now,
         }),
       );
-      await writeCategories(ctx, trx, id, categories);
+      await writeCategories(ctx, trx, current, categories);
       if (reopened) {
         await appendEvent(trx, ctx, {
           evaluationId: id,

@@ -119,6 +119,36 @@ describe.each(TEST_DIALECTS)('rulebooks, rounds, dashboard and public reports on
   });
 
   it('aggregates the dashboard for the region and year', async () => {
+    // Evaluations a (region 1) and c (region 2) are saved with a wrong stated total, so both
+    // have findings; the dashboard's categories must add up exactly what each evaluation reports.
+    const clients = {
+      a: await login(world.app, 'filer-a'),
+      b: await login(world.app, 'filer-b'),
+      c: await login(world.app, 'filer-c'),
+    };
+    for (const key of ['a', 'c'] as const) {
+      const current = (await clients[key].get(`/api/evaluations/${world.evaluations[key]}`)).json();
+      const body = structuredClone(current.body);
+      body.stated.total = 61.5;
+      const saved = await clients[key].put(`/api/evaluations/${world.evaluations[key]}`, {
+        version: current.version,
+        body,
+      });
+      expect(saved.statusCode).toBe(200);
+    }
+    const expectedCategories = async (keys: readonly ('a' | 'b' | 'c')[]) => {
+      const counts = new Map<string, number>();
+      for (const key of keys) {
+        const found: { category: string }[] = (
+          await clients[key].get(`/api/evaluations/${world.evaluations[key]}/findings`)
+        ).json().findings;
+        for (const f of found) counts.set(f.category, (counts.get(f.category) ?? 0) + 1);
+      }
+      return [...counts]
+        .map(([category, count]) => ({ category, count }))
+        .sort((x, y) => y.count - x.count || (x.category < y.category ? -1 : 1))
+        .slice(0, 10);
+    };
     const headA = await login(world.app, 'head-a');
     await headA.post(`/api/evaluations/${world.evaluations.a}/transitions`, { action: 'submit' });
     const dash = (await reviewer.get('/api/dashboard?year=2024')).json();
@@ -134,19 +164,25 @@ describe.each(TEST_DIALECTS)('rulebooks, rounds, dashboard and public reports on
     const histogramTotal = histogram.reduce((s, b) => s + b.count, 0);
     expect(histogramTotal).toBe(2);
     expect(dash.totals).toHaveLength(2);
+    // The largest gap between stated and computed total comes first.
     expect(dash.totals[0]).toMatchObject({
-      departmentName: expect.any(String),
-      stated: 100,
+      departmentName: '甲单位',
+      stated: 61.5,
       computed: expect.any(Number),
     });
+    expect(dash.totals[1]).toMatchObject({ departmentName: '乙单位', stated: 100 });
     expect(dash.executionRates).toHaveLength(2);
-    expect(Array.isArray(dash.findingCategories)).toBe(true);
+    const regionCategories = await expectedCategories(['a', 'b']);
+    expect(regionCategories.length).toBeGreaterThan(0);
+    expect(dash.findingCategories).toEqual(regionCategories);
     const years: { departmentName: string }[] = dash.yearsByDepartment;
     expect(years.map((d) => d.departmentName).sort()).toEqual(['乙单位', '甲单位']);
     const all = (await admin.get('/api/dashboard?year=2024')).json();
     expect(
       Object.values(all.statusCounts as Record<string, number>).reduce((a, b) => a + b, 0),
     ).toBe(3);
+    expect(all.findingCategories).toEqual(await expectedCategories(['a', 'b', 'c']));
+    expect(all.findingCategories).not.toEqual(regionCategories);
   });
 
   it('shows the public only published reports, with their score sheet and the .docx', async () => {
