@@ -17,20 +17,46 @@ export interface ParagraphStart {
   empty: Uint8Array;
 }
 
+/** The same as markup text, to be joined with more markup before it is encoded. */
+type ParagraphStartXml = { [K in keyof ParagraphStart]: string };
+
+function paragraphStartXml(pPr: string): ParagraphStartXml {
+  return { run: `<w:p>${pPr}${RUN}`, bold: `<w:p>${pPr}${BOLD_RUN}`, empty: `<w:p>${pPr}</w:p>` };
+}
+
+function encoded(x: ParagraphStartXml): ParagraphStart {
+  return { run: markup(x.run), bold: markup(x.bold), empty: markup(x.empty) };
+}
+
 export function paragraphStart(pPr: string): ParagraphStart {
-  return {
-    run: markup(`<w:p>${pPr}${RUN}`),
-    bold: markup(`<w:p>${pPr}${BOLD_RUN}`),
-    empty: markup(`<w:p>${pPr}</w:p>`),
-  };
+  return encoded(paragraphStartXml(pPr));
+}
+
+function styleProperties(style: string, align?: 'right' | 'center'): string {
+  return `<w:pPr><w:pStyle w:val="${style}"/>${align ? `<w:jc w:val="${align}"/>` : ''}</w:pPr>`;
 }
 
 /** The start of a paragraph of a style, aligned or not. */
 function paragraphOpen(style: string, align?: 'right' | 'center'): ParagraphStart {
-  return paragraphStart(
-    `<w:pPr><w:pStyle w:val="${style}"/>${align ? `<w:jc w:val="${align}"/>` : ''}</w:pPr>`,
-  );
+  return paragraphStart(styleProperties(style, align));
 }
+
+/**
+ * Paragraph starts of table cells by alignment, as text for docx-table.ts to join with the
+ * cell's own opening. The table style gives cell paragraphs the table text's font, size and
+ * spacing, so a cell paragraph names no style and carries only its alignment, if not left.
+ */
+export const CELL_PARAGRAPHS = {
+  left: paragraphStartXml(''),
+  center: paragraphStartXml('<w:pPr><w:jc w:val="center"/></w:pPr>'),
+  right: paragraphStartXml('<w:pPr><w:jc w:val="right"/></w:pPr>'),
+};
+/** The same encoded, for the lines of a cell of several lines. */
+export const CELL_STARTS = {
+  left: encoded(CELL_PARAGRAPHS.left),
+  center: encoded(CELL_PARAGRAPHS.center),
+  right: encoded(CELL_PARAGRAPHS.right),
+};
 
 /** The paragraph starts of the report, by style (and alignment). */
 export const P = {
@@ -49,10 +75,6 @@ export const P = {
   TableTitle: paragraphOpen('TableTitle'),
   UnitLine: paragraphOpen('TableText', 'right'),
   SignOff: paragraphOpen('SignOff'),
-  // Cells name their alignment by style: a cell paragraph carries only its style id.
-  left: paragraphOpen('TableText'),
-  center: paragraphOpen('TableTextCenter'),
-  right: paragraphOpen('TableTextRight'),
 };
 export const TABLE_GAP = markup('<w:p><w:pPr><w:pStyle w:val="TableGap"/></w:pPr></w:p>');
 

@@ -21,6 +21,9 @@ function spacing(line: number, rule: 'exact' | 'atLeast' | 'auto', before: numbe
 const exact = (line: number) => spacing(line, 'exact', 0, 0);
 const bold = (on: boolean) => (on ? '<w:b/><w:bCs/>' : '<w:b w:val="0"/><w:bCs w:val="0"/>');
 const BLACK = '<w:color w:val="000000"/>';
+/** Table text: 五号 仿宋, lines at least 14 pt with 1 pt before and after. */
+const TABLE_TEXT_PPR = spacing(280, 'atLeast', 20, 20);
+const TABLE_TEXT_RPR = fonts(FONTS.body) + size(SIZES.wuhao);
 
 interface StyleParts {
   id: string;
@@ -111,27 +114,12 @@ export function reportStylesXml(boldHeadings: boolean): string {
         pPr: '<w:keepNext/>' + spacing(LINE_PITCH, 'exact', 120, 120) + '<w:jc w:val="center"/>',
         rPr: fonts(FONTS.title) + size(SIZES.xiaoer),
       }) +
-      style({
-        id: 'TableText',
-        name: 'Table Text',
-        pPr: spacing(280, 'atLeast', 20, 20),
-        rPr: fonts(FONTS.body) + size(SIZES.wuhao),
-      }) +
-      // Cells name their alignment by style, so a cell paragraph carries only its style id.
-      style({
-        id: 'TableTextCenter',
-        name: 'Table Text Center',
-        basedOn: 'TableText',
-        pPr: '<w:jc w:val="center"/>',
-      }) +
-      style({
-        id: 'TableTextRight',
-        name: 'Table Text Right',
-        basedOn: 'TableText',
-        pPr: '<w:jc w:val="right"/>',
-      }) +
-      // Every cell of every table is centred vertically: said once here, not in each w:tcPr.
+      style({ id: 'TableText', name: 'Table Text', pPr: TABLE_TEXT_PPR, rPr: TABLE_TEXT_RPR }) +
+      // Every cell of every table is centred vertically and its paragraphs are table text: said
+      // once here, not in each cell (CT_Style's sequence: name, …, pPr, rPr, tblPr, trPr, tcPr). A cell paragraph names no style (Normal adds nothing), so these apply, and
+      // carries only its alignment when it is not left.
       '<w:style w:type="table" w:styleId="ReportTable"><w:name w:val="Report Table"/>' +
+      `<w:pPr>${TABLE_TEXT_PPR}</w:pPr><w:rPr>${TABLE_TEXT_RPR}</w:rPr>` +
       '<w:tcPr><w:vAlign w:val="center"/></w:tcPr></w:style>' +
       style({ id: 'TableGap', name: 'Table Gap', pPr: exact(20), rPr: size(2) }) +
       style({

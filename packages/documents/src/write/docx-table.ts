@@ -1,6 +1,5 @@
 import type { Cell, TableModel } from './model.ts';
-import { P, paragraph } from './docx-paragraphs.ts';
-import type { ParagraphStart } from './docx-paragraphs.ts';
+import { CELL_PARAGRAPHS, CELL_STARTS, paragraph } from './docx-paragraphs.ts';
 import { markup } from './xml-writer.ts';
 import type { XmlWriter } from './xml-writer.ts';
 
@@ -22,45 +21,88 @@ const ROW = markup('<w:tr><w:trPr><w:cantSplit/></w:trPr>');
 const HEADER_ROW = markup('<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>');
 const END_ROW = markup('</w:tr>');
 const END_TABLE = markup('</w:tbl>');
-const END_CELL = markup('</w:tc>');
+/**
+ * The markup of a cell around its text, encoded once per merge, span and alignment: the cell's
+ * opening (w:tc, its w:tcPr), the paragraph's opening and its run's, in one piece; then the
+ * text; then END_CELL_PARAGRAPH closes the run, the paragraph and the cell.
+ */
+interface CellMarkup {
+  /** Up to the text of a plain run. */
+  run: Uint8Array;
+  /** Up to the text of a bold run. */
+  bold: Uint8Array;
+  /** The whole cell with one empty paragraph. */
+  empty: Uint8Array;
+  /** w:tc and its properties only: a cell of several lines writes its paragraphs one by one. */
+  open: Uint8Array;
+}
 
-const PLAIN_CELL = markup('<w:tc>');
-/** Cell openings by merge (none, restart, continue) and then by column span. */
-const cellMarkup: Uint8Array[][] = [[], [], []];
+const END_CELL_PARAGRAPH = markup('</w:t></w:r></w:p></w:tc>');
+const END_CELL = markup('</w:tc>');
+type Align = NonNullable<Cell['align']>;
+const ALIGN_INDEX: Record<Align, number> = { left: 0, center: 1, right: 2 };
+/** By merge (none, restart) and alignment, then by column span. */
+const cellMarkups: CellMarkup[][] = [[], [], [], [], [], []];
+/** A cell covered by the merged cell above, by column span. */
+const continuedCells: Uint8Array[] = [];
 
 /**
- * w:tc with its properties in schema order (gridSpan, vMerge); the vertical centring comes from
- * the table style, so a plain cell has none. A continued cell is covered by the merged cell
- * above: empty, continuing its merge (w:vMerge's default).
+ * w:tcPr with its children in schema order (gridSpan, vMerge); the vertical centring comes from
+ * the table style, so a plain cell has none.
  */
-function cellOpen(span: number, merge: 'restart' | 'continue' | undefined): Uint8Array {
-  if (span === 1 && merge === undefined) return PLAIN_CELL;
-  const bySpan = cellMarkup[merge === undefined ? 0 : merge === 'restart' ? 1 : 2] ?? [];
-  let bytes = bySpan[span];
+function cellProperties(span: number, merge: 'restart' | 'continue' | undefined): string {
+  if (span === 1 && merge === undefined) return '';
+  const gridSpan = span > 1 ? `<w:gridSpan w:val="${span}"/>` : '';
+  const vMerge = merge === 'restart' ? '<w:vMerge w:val="restart"/>' : merge ? '<w:vMerge/>' : '';
+  return `<w:tcPr>${gridSpan}${vMerge}</w:tcPr>`;
+}
+
+function cellMarkup(span: number, restart: boolean, align: Align): CellMarkup {
+  const byAlign = cellMarkups[(restart ? 3 : 0) + ALIGN_INDEX[align]] ?? [];
+  let m = byAlign[span];
+  if (!m) {
+    const tc = `<w:tc>${cellProperties(span, restart ? 'restart' : undefined)}`;
+    const p = CELL_PARAGRAPHS[align];
+    m = {
+      run: markup(tc + p.run),
+      bold: markup(tc + p.bold),
+      empty: markup(`${tc + p.empty}</w:tc>`),
+      open: markup(tc),
+    };
+    byAlign[span] = m;
+  }
+  return m;
+}
+
+/** A cell covered by the merged cell above: empty, continuing its merge (w:vMerge's default). */
+function continuedCell(span: number): Uint8Array {
+  let bytes = continuedCells[span];
   if (!bytes) {
-    const gridSpan = span > 1 ? `<w:gridSpan w:val="${span}"/>` : '';
-    bytes = markup(
-      merge === 'continue'
-        ? `<w:tc><w:tcPr>${gridSpan}<w:vMerge/></w:tcPr><w:p/></w:tc>`
-        : `<w:tc><w:tcPr>${gridSpan}${merge ? '<w:vMerge w:val="restart"/>' : ''}</w:tcPr>`,
-    );
-    bySpan[span] = bytes;
+    bytes = markup(`<w:tc>${cellProperties(span, 'continue')}<w:p/></w:tc>`);
+    continuedCells[span] = bytes;
   }
   return bytes;
 }
 
-/** A paragraph of a table cell; an empty line has no run. */
-function cellParagraph(w: XmlWriter, start: ParagraphStart, line: string, bold: boolean): void {
-  if (line) paragraph(w, start, line, bold);
-  else w.raw(start.empty);
-}
-
-/** A cell's paragraphs: one per line of its text. */
-function cellContent(w: XmlWriter, c: Cell): void {
-  const open = P[c.align ?? 'left'];
+/** A cell: one paragraph per line of its text, an empty line without a run. */
+function cell(w: XmlWriter, c: Cell, span: number, restart: boolean): void {
+  const align = c.align ?? 'left';
+  const m = cellMarkup(span, restart, align);
   const bold = c.bold === true;
-  if (!c.text.includes('\n')) return cellParagraph(w, open, c.text, bold);
-  for (const line of c.text.split('\n')) cellParagraph(w, open, line, bold);
+  const text = c.text;
+  if (!text.includes('\n')) {
+    if (text === '') return w.raw(m.empty);
+    w.raw(bold ? m.bold : m.run);
+    w.text(text);
+    return w.raw(END_CELL_PARAGRAPH);
+  }
+  w.raw(m.open);
+  const start = CELL_STARTS[align];
+  for (const line of text.split('\n')) {
+    if (line) paragraph(w, start, line, bold);
+    else w.raw(start.empty);
+  }
+  w.raw(END_CELL);
 }
 
 /** A table on the grid of its relative column widths, fixed layout, merges as in the model. */
@@ -79,7 +121,7 @@ export function table(w: XmlWriter, t: TableModel, textWidth: number): void {
     const c = covered[col];
     if (!c || c.rows === 0) return 0;
     c.rows--;
-    w.raw(cellOpen(c.span, 'continue'));
+    w.raw(continuedCell(c.span));
     return c.span;
   };
   t.rows.forEach((row, i) => {
@@ -90,9 +132,7 @@ export function table(w: XmlWriter, t: TableModel, textWidth: number): void {
       const span = c.colSpan ?? 1;
       const rowSpan = c.rowSpan ?? 1;
       if (rowSpan > 1) covered[col] = { rows: rowSpan - 1, span };
-      w.raw(cellOpen(span, rowSpan > 1 ? 'restart' : undefined));
-      cellContent(w, c);
-      w.raw(END_CELL);
+      cell(w, c, span, rowSpan > 1);
       col += span;
     }
     while (col < widths.length) col += continueAt(col) || 1;

@@ -107,30 +107,33 @@ describe('blocksToDocx tables', () => {
     expect(document).toContain(
       '<w:tblGrid><w:gridCol w:w="4422"/><w:gridCol w:w="2211"/><w:gridCol w:w="2211"/></w:tblGrid>',
     );
-    expect(document).toContain('<w:pStyle w:val="TableTextRight"/>');
+    expect(document).toContain('<w:tc><w:p><w:pPr><w:jc w:val="right"/></w:pPr><w:r>');
   });
 
-  it('centres every cell vertically through the table style, aligns text by paragraph style', async () => {
+  it('gives cells their vertical centring and table text through the table style, alignment of their own', async () => {
     const block = attachment([
       { columns: [1, 1], headerRows: 0, rows: [[{ text: '左' }, { text: '中', align: 'center' }]] },
     ]);
     const { document, styles } = await docxParts(blocksToDocx([block], resolveOptions()));
     expect(document).toContain('<w:tblPr><w:tblStyle w:val="ReportTable"/>');
-    const tableStyle = /<w:style w:type="table" w:styleId="ReportTable">[\s\S]*?<\/w:style>/.exec(
-      styles,
-    )?.[0];
-    expect(tableStyle).toContain('<w:tcPr><w:vAlign w:val="center"/></w:tcPr>');
     const style = (id: string) =>
       new RegExp(`<w:style [^>]*w:styleId="${id}">[\\s\\S]*?</w:style>`).exec(styles)?.[0] ?? '';
-    expect(style('TableTextCenter')).toContain('<w:basedOn w:val="TableText"/>');
-    expect(style('TableTextCenter')).toContain('<w:jc w:val="center"/>');
-    expect(style('TableTextRight')).toContain('<w:jc w:val="right"/>');
+    const tableStyle = style('ReportTable');
+    expect(tableStyle).toContain('<w:tcPr><w:vAlign w:val="center"/></w:tcPr>');
+    // the table text (五号, at least 14 pt lines) in the table style's pPr and rPr, in schema order
+    expect(tableStyle).toMatch(
+      /<w:pPr><w:spacing w:line="280" w:lineRule="atLeast"[^>]*\/><\/w:pPr><w:rPr>.*<w:sz w:val="21"\/>.*<\/w:rPr><w:tcPr>/,
+    );
+    // the same as the named style TableText, which the unit line above a table uses
     expect(style('TableText')).toContain('<w:sz w:val="21"/>');
     const [t] = tables(document);
     expect(t?.rows[0]?.map((c) => c.text)).toEqual(['左', '中']);
+    // a left cell's paragraph has no properties; a centred one only its alignment
+    expect(document).toContain('<w:tc><w:p><w:r><w:t xml:space="preserve">左</w:t>');
     expect(document).toContain(
-      '<w:tc><w:p><w:pPr><w:pStyle w:val="TableTextCenter"/></w:pPr><w:r><w:t xml:space="preserve">中</w:t>',
+      '<w:tc><w:p><w:pPr><w:jc w:val="center"/></w:pPr><w:r><w:t xml:space="preserve">中</w:t>',
     );
+    expect(document).not.toContain('TableTextCenter');
   });
 
   it('puts each attachment in its own section, the report body first with the footers', async () => {

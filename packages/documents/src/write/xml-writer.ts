@@ -3,6 +3,18 @@ import { escapeXml } from './wordml.ts';
 
 const encoder = new TextEncoder();
 
+/** Texts longer than this go through the platform's encoder (faster per character, slower per call). */
+const LONG_TEXT = 256;
+const AMP = encoder.encode('&amp;');
+const LT = encoder.encode('&lt;');
+const GT = encoder.encode('&gt;');
+const QUOT = encoder.encode('&quot;');
+
+function put(b: Buffer, p: number, entity: Uint8Array): number {
+  for (let i = 0; i < entity.length; i++) b[p + i] = entity[i] ?? 0;
+  return p + entity.length;
+}
+
 /** Markup encoded to UTF-8 once, to be copied into documents as bytes. */
 export function markup(xml: string): Uint8Array {
   return encoder.encode(xml);
@@ -41,9 +53,55 @@ export class XmlWriter {
     this.#length += this.#buf.write(xml, this.#length, 'utf8');
   }
 
-  /** Writes character data, escaped. */
+  /**
+   * Writes character data, escaped and encoded in one pass over the text: a report's texts are
+   * short (a cell, a sentence), so a loop here costs less than a regular-expression test and a
+   * call into the platform's encoder for each. Long texts take the platform's encoder.
+   */
   text(text: string): void {
-    this.xml(escapeXml(text));
+    const n = text.length;
+    if (n > LONG_TEXT) return this.xml(escapeXml(text));
+    // At most 6 bytes per UTF-16 unit ("&quot;"); a surrogate pair takes 4 bytes for 2 units.
+    this.#reserve(6 * n);
+    const b = this.#buf;
+    let p = this.#length;
+    for (let i = 0; i < n; i++) {
+      const c = text.charCodeAt(i);
+      if (c < 0x80) {
+        if (c >= 0x20) {
+          if (c === 0x26) p = put(b, p, AMP);
+          else if (c === 0x3c) p = put(b, p, LT);
+          else if (c === 0x3e) p = put(b, p, GT);
+          else if (c === 0x22) p = put(b, p, QUOT);
+          else b[p++] = c;
+        } else if (c === 0x09 || c === 0x0a || c === 0x0d) b[p++] = c;
+        // other C0 controls are not XML characters: dropped
+      } else if (c < 0x800) {
+        b[p++] = 0xc0 | (c >> 6);
+        b[p++] = 0x80 | (c & 0x3f);
+      } else if (c >= 0xd800 && c <= 0xdfff) {
+        const d = i + 1 < n ? text.charCodeAt(i + 1) : 0;
+        if (c <= 0xdbff && d >= 0xdc00 && d <= 0xdfff) {
+          const u = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00);
+          b[p++] = 0xf0 | (u >> 18);
+          b[p++] = 0x80 | ((u >> 12) & 0x3f);
+          b[p++] = 0x80 | ((u >> 6) & 0x3f);
+          b[p++] = 0x80 | (u & 0x3f);
+          i++;
+        } else {
+          // a lone surrogate: U+FFFD, as the platform's encoder writes it
+          b[p++] = 0xef;
+          b[p++] = 0xbf;
+          b[p++] = 0xbd;
+        }
+      } else if (c < 0xfffe) {
+        b[p++] = 0xe0 | (c >> 12);
+        b[p++] = 0x80 | ((c >> 6) & 0x3f);
+        b[p++] = 0x80 | (c & 0x3f);
+      }
+      // U+FFFE and U+FFFF are not XML characters: dropped
+    }
+    this.#length = p;
   }
 
   /** The bytes written so far (a view, valid until the next write or reset). */
