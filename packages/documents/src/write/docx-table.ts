@@ -116,27 +116,37 @@ export function table(w: XmlWriter, t: TableModel, textWidth: number): void {
   w.raw(TABLE_LOOK);
   w.xml(`${widths.map((c) => `<w:gridCol w:w="${c}"/>`).join('')}</w:tblGrid>`);
   // Grid columns covered from above: how many more rows, and how many columns wide.
-  const covered: ({ rows: number; span: number } | undefined)[] = [];
-  const continueAt = (col: number): number => {
-    const c = covered[col];
-    if (!c || c.rows === 0) return 0;
-    c.rows--;
-    w.raw(continuedCell(c.span));
-    return c.span;
-  };
-  t.rows.forEach((row, i) => {
-    w.raw(i < t.headerRows ? HEADER_ROW : ROW);
+  const grid = widths.length;
+  const coveredRows = new Int32Array(grid + 1);
+  const coveredSpan = new Int32Array(grid + 1);
+  const rows = t.rows;
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r] ?? [];
+    w.raw(r < t.headerRows ? HEADER_ROW : ROW);
     let col = 0;
-    for (const c of row) {
-      for (let s = continueAt(col); s > 0; s = continueAt(col)) col += s;
+    for (let k = 0; k <= row.length; k++) {
+      // the covered columns before this cell (or, past the last cell, up to the row's end)
+      while (col < grid) {
+        if ((coveredRows[col] ?? 0) > 0) {
+          coveredRows[col] = (coveredRows[col] ?? 1) - 1;
+          const span = coveredSpan[col] ?? 1;
+          w.raw(continuedCell(span));
+          col += span;
+        } else if (k === row.length) col++;
+        else break;
+      }
+      const c = row[k];
+      if (!c) break;
       const span = c.colSpan ?? 1;
       const rowSpan = c.rowSpan ?? 1;
-      if (rowSpan > 1) covered[col] = { rows: rowSpan - 1, span };
+      if (rowSpan > 1) {
+        coveredRows[col] = rowSpan - 1;
+        coveredSpan[col] = span;
+      }
       cell(w, c, span, rowSpan > 1);
       col += span;
     }
-    while (col < widths.length) col += continueAt(col) || 1;
     w.raw(END_ROW);
-  });
+  }
   w.raw(END_TABLE);
 }

@@ -28,43 +28,43 @@ export function pointsText(p: number | undefined): string {
   return p === undefined ? '' : formatPoints(p);
 }
 
+/**
+ * Table cells of figures. Called for every cell of every table, so they build one object
+ * literal each; `extra` (a span) is copied over it only when given.
+ */
+function withExtra(c: Cell, extra: Partial<Cell> | undefined): Cell {
+  return extra ? Object.assign(c, extra) : c;
+}
+
 /** A table cell holding an amount. */
-export function amountCell(
-  a: Amount | undefined,
-  unit: MoneyUnit,
-  extra: Partial<Cell> = {},
-): Cell {
-  if (!a) return { text: '', ...extra };
+export function amountCell(a: Amount | undefined, unit: MoneyUnit, extra?: Partial<Cell>): Cell {
+  if (!a) return withExtra({ text: '' }, extra);
   const text = formatFen(a.fen, unit, 2);
-  return {
-    text,
-    value: Number(text),
-    format: 'amount',
-    align: 'right',
-    ...extra,
-  };
+  return withExtra({ text, value: Number(text), format: 'amount', align: 'right' }, extra);
 }
 
 /** A table cell holding a percentage given as a number of percent (97.07). */
-export function percentCell(pct: number | undefined, extra: Partial<Cell> = {}): Cell {
-  if (pct === undefined) return { text: '', ...extra };
-  return {
-    text: `${pct.toFixed(2)}%`,
-    value: Math.round(pct * 100) / 10000,
-    format: 'percent',
-    align: 'center',
-    ...extra,
-  };
+export function percentCell(pct: number | undefined, extra?: Partial<Cell>): Cell {
+  if (pct === undefined) return withExtra({ text: '' }, extra);
+  return withExtra(
+    {
+      text: `${pct.toFixed(2)}%`,
+      value: Math.round(pct * 100) / 10000,
+      format: 'percent',
+      align: 'center',
+    },
+    extra,
+  );
 }
 
-export function pointsCell(p: number | undefined, extra: Partial<Cell> = {}): Cell {
-  if (p === undefined) return { text: '', ...extra };
-  return { text: formatPoints(p), value: p, format: 'points', align: 'center', ...extra };
+export function pointsCell(p: number | undefined, extra?: Partial<Cell>): Cell {
+  if (p === undefined) return withExtra({ text: '' }, extra);
+  return withExtra({ text: formatPoints(p), value: p, format: 'points', align: 'center' }, extra);
 }
 
-export function countCell(n: number | undefined, extra: Partial<Cell> = {}): Cell {
-  if (n === undefined) return { text: '', ...extra };
-  return { text: String(n), value: n, format: 'count', align: 'center', ...extra };
+export function countCell(n: number | undefined, extra?: Partial<Cell>): Cell {
+  if (n === undefined) return withExtra({ text: '' }, extra);
+  return withExtra({ text: String(n), value: n, format: 'count', align: 'center' }, extra);
 }
 
 /** The float of an amount in a unit, for spreadsheets only. */

@@ -1,4 +1,4 @@
-import { sumPoints } from '@jixiao/domain';
+import { fromHundredths, sumPoints, toHundredths } from '@jixiao/domain';
 import type { IndicatorNode, ScoreNode, ScoreSheet } from '@jixiao/domain';
 
 /** Which figures the report writes: computed by the rulebook (default) or as the data states them. */
@@ -41,32 +41,48 @@ export function scoreView(
   const pick = (computed: number | undefined, statedValue: number | undefined) =>
     figures === 'computed' ? (computed ?? statedValue) : (statedValue ?? computed);
 
+  // Sums in hundredths (points.ts), without an array per group.
   const walk = (
     nodes: readonly IndicatorNode[],
     prefix: string,
     level: number,
-  ): ScoredIndicator[] =>
-    nodes.map((node, i) => {
+  ): ScoredIndicator[] => {
+    const out: ScoredIndicator[] = [];
+    for (let i = 0; i < nodes.length; i++) {
+      const node = nodes[i];
+      if (!node) continue;
       const path = `${prefix}[${i}]`;
-      const s = byPath.get(path);
-      const children = walk(node.children ?? [], `${path}.children`, level + 1);
+      const s = byPath.size > 0 ? byPath.get(path) : undefined;
+      const children = node.children?.length
+        ? walk(node.children, `${path}.children`, level + 1)
+        : [];
       let weight = pick(s?.weight, node.weight);
       let score = pick(s?.computedScore, node.score);
-      if (children.length > 0) {
+      if (children.length > 0 && (weight === undefined || score === undefined)) {
         // A group without figures of its own adds up its children.
-        if (weight === undefined && children.every((c) => c.weight !== undefined))
-          weight = sumPoints(children.map((c) => c.weight ?? 0));
-        if (score === undefined && children.every((c) => c.score !== undefined))
-          score = sumPoints(children.map((c) => c.score ?? 0));
+        let weights = 0;
+        let scores = 0;
+        let allWeights = true;
+        let allScores = true;
+        for (const c of children) {
+          if (c.weight === undefined) allWeights = false;
+          else weights += toHundredths(c.weight);
+          if (c.score === undefined) allScores = false;
+          else scores += toHundredths(c.score);
+        }
+        if (weight === undefined && allWeights) weight = fromHundredths(weights);
+        if (score === undefined && allScores) score = fromHundredths(scores);
       }
       const deduction =
         figures === 'stated' && node.deduction !== undefined
           ? node.deduction
           : weight !== undefined && score !== undefined
-            ? Math.max(0, sumPoints([weight, -score]))
+            ? fromHundredths(Math.max(0, toHundredths(weight) + toHundredths(-score)))
             : (s?.computedDeduction ?? node.deduction);
-      return { node, path, level, weight, score, deduction, children };
-    });
+      out.push({ node, path, level, weight, score, deduction, children });
+    }
+    return out;
+  };
 
   const tree = walk(indicators, 'indicators', 1);
   const treeTotal = tree.every((t) => t.score !== undefined)

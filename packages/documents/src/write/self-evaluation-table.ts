@@ -169,14 +169,16 @@ export function groupLabel(ind: ScoredIndicator): string {
   return ind.weight === undefined ? ind.node.name : `${ind.node.name}（${ind.weight}分）`;
 }
 
-function leafCells(leaf: ScoredIndicator): Cell[] {
-  return [
+/** A leaf's figures after its name: target, actual, weight, score, deviation reason. */
+function pushLeafCells(row: Cell[], leaf: ScoredIndicator): Cell[] {
+  row.push(
     { text: leaf.node.target?.text ?? '' },
     { text: leaf.node.actual?.text ?? '' },
     pointsCell(leaf.weight),
     pointsCell(leaf.score),
     { text: leaf.node.deviationReason ?? '' },
-  ];
+  );
+  return row;
 }
 
 function countLeaves(ind: ScoredIndicator): number {
@@ -186,14 +188,19 @@ function countLeaves(ind: ScoredIndicator): number {
   return n;
 }
 
-/** Leaves below level 3, flattened into the 三级 column with their ancestors' names. */
-function deepLeaves(
-  ind: ScoredIndicator,
-  prefix: string,
-): { name: string; leaf: ScoredIndicator }[] {
+/**
+ * Rows of the leaves under `ind`, flattened into the 三级 column with their ancestors' names
+ * (levels below 3); `lead` opens the first of them.
+ */
+function pushLeafRows(rows: Cell[][], ind: ScoredIndicator, prefix: string, lead: Cell[]): void {
   const name = prefix ? `${prefix}—${ind.node.name}` : ind.node.name;
-  if (ind.children.length === 0) return [{ name, leaf: ind }];
-  return ind.children.flatMap((c) => deepLeaves(c, name));
+  if (ind.children.length > 0) {
+    for (const c of ind.children) pushLeafRows(rows, c, name, lead);
+    return;
+  }
+  const row = lead.length > 0 ? lead.splice(0) : [];
+  row.push({ text: name });
+  rows.push(pushLeafCells(row, ind));
 }
 
 /** Rows of the indicator block: 一级 and 二级 merged vertically over their leaves. */
@@ -201,23 +208,20 @@ function indicatorBlock(top: readonly ScoredIndicator[]): Cell[][] {
   const rows: Cell[][] = [];
   for (const l1 of top) {
     if (l1.children.length === 0) {
-      rows.push([{ text: l1.node.name, colSpan: 3 }, ...leafCells(l1)]);
+      rows.push(pushLeafCells([{ text: l1.node.name, colSpan: 3 }], l1));
       continue;
     }
-    let first1 = true;
-    const l1Cell: Cell = { text: groupLabel(l1), rowSpan: countLeaves(l1), align: 'center' };
+    // the cells that open the next row: the merged 一级 cell, then a merged 二级 cell
+    const lead: Cell[] = [{ text: groupLabel(l1), rowSpan: countLeaves(l1), align: 'center' }];
     for (const l2 of l1.children) {
-      const lead: Cell[] = first1 ? [l1Cell] : [];
-      first1 = false;
       if (l2.children.length === 0) {
-        rows.push([...lead, { text: l2.node.name, colSpan: 2 }, ...leafCells(l2)]);
+        const row = lead.splice(0);
+        row.push({ text: l2.node.name, colSpan: 2 });
+        rows.push(pushLeafCells(row, l2));
         continue;
       }
-      const leaves = l2.children.flatMap((c) => deepLeaves(c, ''));
-      const l2Cell: Cell = { text: groupLabel(l2), rowSpan: leaves.length, align: 'center' };
-      leaves.forEach(({ name, leaf }, i) => {
-        rows.push([...(i === 0 ? [...lead, l2Cell] : []), { text: name }, ...leafCells(leaf)]);
-      });
+      lead.push({ text: groupLabel(l2), rowSpan: countLeaves(l2), align: 'center' });
+      for (const c of l2.children) pushLeafRows(rows, c, '', lead);
     }
   }
   return rows;
