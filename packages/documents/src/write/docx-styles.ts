@@ -24,6 +24,14 @@ const BLACK = '<w:color w:val="000000"/>';
 /** Table text: 五号 仿宋, lines at least 14 pt with 1 pt before and after. */
 const TABLE_TEXT_PPR = spacing(280, 'atLeast', 20, 20);
 const TABLE_TEXT_RPR = fonts(FONTS.body) + size(SIZES.wuhao);
+const BORDER = (side: string) => `<w:${side} w:val="single" w:color="auto" w:sz="4"/>`;
+/** Single 0.5 pt lines around and between all cells. */
+const TABLE_BORDERS = `<w:tblBorders>${['top', 'left', 'bottom', 'right', 'insideH', 'insideV']
+  .map(BORDER)
+  .join('')}</w:tblBorders>`;
+/** 3 pt cell margins left and right. */
+const TABLE_CELL_MARGINS =
+  '<w:tblCellMar><w:left w:w="60" w:type="dxa"/><w:right w:w="60" w:type="dxa"/></w:tblCellMar>';
 
 interface StyleParts {
   id: string;
@@ -115,11 +123,13 @@ export function reportStylesXml(boldHeadings: boolean): string {
         rPr: fonts(FONTS.title) + size(SIZES.xiaoer),
       }) +
       style({ id: 'TableText', name: 'Table Text', pPr: TABLE_TEXT_PPR, rPr: TABLE_TEXT_RPR }) +
-      // Every cell of every table is centred vertically and its paragraphs are table text: said
-      // once here, not in each cell (CT_Style's sequence: name, …, pPr, rPr, tblPr, trPr, tcPr). A cell paragraph names no style (Normal adds nothing), so these apply, and
+      // Every table's lines and cell margins, every cell's vertical centring and table text:
+      // said once here, not in each table and cell (CT_Style's sequence: name, pPr, rPr, tblPr,
+      // tcPr). A cell paragraph names no style (Normal adds nothing), so these apply, and
       // carries only its alignment when it is not left.
       '<w:style w:type="table" w:styleId="ReportTable"><w:name w:val="Report Table"/>' +
       `<w:pPr>${TABLE_TEXT_PPR}</w:pPr><w:rPr>${TABLE_TEXT_RPR}</w:rPr>` +
+      `<w:tblPr>${TABLE_BORDERS}${TABLE_CELL_MARGINS}</w:tblPr>` +
       '<w:tcPr><w:vAlign w:val="center"/></w:tcPr></w:style>' +
       style({ id: 'TableGap', name: 'Table Gap', pPr: exact(20), rPr: size(2) }) +
       style({

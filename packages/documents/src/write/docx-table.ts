@@ -4,18 +4,12 @@ import { markup } from './xml-writer.ts';
 import type { XmlWriter } from './xml-writer.ts';
 
 /**
- * Tables as WordprocessingML: a fixed grid, the ReportTable style (cells centred vertically),
- * merged cells as w:gridSpan and w:vMerge, header rows repeated on every page.
+ * Tables as WordprocessingML: a fixed grid, the ReportTable style (lines, cell margins, cells
+ * centred vertically, table text: docx-styles.ts), merged cells as w:gridSpan and w:vMerge, header rows repeated on every page.
  */
 
-const BORDER = (side: string) => `<w:${side} w:val="single" w:color="auto" w:sz="4"/>`;
-/** Single 0.5 pt lines around and between all cells; 3 pt cell margins left and right. */
-const TABLE_LOOK = markup(
-  `<w:tblBorders>${['top', 'left', 'bottom', 'right', 'insideH', 'insideV'].map(BORDER).join('')}` +
-    '</w:tblBorders><w:tblLayout w:type="fixed"/>' +
-    '<w:tblCellMar><w:left w:w="60" w:type="dxa"/><w:right w:w="60" w:type="dxa"/></w:tblCellMar>' +
-    '</w:tblPr><w:tblGrid>',
-);
+/** The rest of w:tblPr after w:tblW: lines and cell margins come from the table style. */
+const TABLE_LOOK = markup('<w:tblLayout w:type="fixed"/></w:tblPr><w:tblGrid>');
 const ROW = markup('<w:tr><w:trPr><w:cantSplit/></w:trPr>');
 /** A leading row repeated at the top of every page the table runs onto. */
 const HEADER_ROW = markup('<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>');

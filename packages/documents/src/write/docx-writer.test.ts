@@ -110,7 +110,7 @@ describe('blocksToDocx tables', () => {
     expect(document).toContain('<w:tc><w:p><w:pPr><w:jc w:val="right"/></w:pPr><w:r>');
   });
 
-  it('gives cells their vertical centring and table text through the table style, alignment of their own', async () => {
+  it('gives tables their lines and cells their centring and table text through the table style, alignment of their own', async () => {
     const block = attachment([
       { columns: [1, 1], headerRows: 0, rows: [[{ text: '左' }, { text: '中', align: 'center' }]] },
     ]);
@@ -120,9 +120,13 @@ describe('blocksToDocx tables', () => {
       new RegExp(`<w:style [^>]*w:styleId="${id}">[\\s\\S]*?</w:style>`).exec(styles)?.[0] ?? '';
     const tableStyle = style('ReportTable');
     expect(tableStyle).toContain('<w:tcPr><w:vAlign w:val="center"/></w:tcPr>');
-    // the table text (五号, at least 14 pt lines) in the table style's pPr and rPr, in schema order
+    // the table text (五号, at least 14 pt lines), lines and margins, in CT_Style's order
     expect(tableStyle).toMatch(
-      /<w:pPr><w:spacing w:line="280" w:lineRule="atLeast"[^>]*\/><\/w:pPr><w:rPr>.*<w:sz w:val="21"\/>.*<\/w:rPr><w:tcPr>/,
+      /<w:pPr><w:spacing w:line="280" w:lineRule="atLeast"[^>]*\/><\/w:pPr><w:rPr>.*<w:sz w:val="21"\/>.*<\/w:rPr><w:tblPr><w:tblBorders>.*<w:insideV w:val="single"[^>]*\/><\/w:tblBorders><w:tblCellMar>.*<\/w:tblCellMar><\/w:tblPr><w:tcPr>/,
+    );
+    // a table carries its style, width and layout only
+    expect(document).toMatch(
+      /<w:tblPr><w:tblStyle w:val="ReportTable"\/><w:tblW w:w="\d+" w:type="dxa"\/><w:tblLayout w:type="fixed"\/><\/w:tblPr>/,
     );
     // the same as the named style TableText, which the unit line above a table uses
     expect(style('TableText')).toContain('<w:sz w:val="21"/>');
