@@ -240,7 +240,6 @@ async function bulkEvaluations(w: World, count: number, year: number): Promise<v
         status: statuses[(start + i) % statuses.length] ?? 'draft',
         version: 1,
         title: `${year}年度${d.name}部门整体支出绩效自评报告`,
-        body,
         stated_total: Math.min(100, Math.round((computed + rnd() * 5) * 100) / 100),
         computed_total: computed,
         score_bucket: Math.min(9, Math.floor(computed / 10)),
@@ -259,6 +258,18 @@ async function bulkEvaluations(w: World, count: number, year: number): Promise<v
     await w.store.db.transaction().execute(async (trx) => {
       await trx.insertInto('departments').values(slice).execute();
       await trx.insertInto('evaluations').values(rows).execute();
+      await trx
+        .insertInto('revisions')
+        .values(
+          rows.map((r) => ({
+            evaluation_id: r.id ?? '',
+            version: 1,
+            body,
+            saved_by: 'bench',
+            saved_at: now,
+          })),
+        )
+        .execute();
       await trx
         .insertInto('evaluation_findings')
         .values(

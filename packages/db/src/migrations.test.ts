@@ -5,10 +5,11 @@ import { migrateToLatest } from './migrations.ts';
 import { TEST_DIALECTS, createTestDatabase } from './testing/dialects.ts';
 
 describe.each(TEST_DIALECTS)('migrations on %s', (dialect) => {
-  it('0003 keeps every body; 0004 gives the existing finding counts their year, kind and department', async () => {
+  it('keep every body and give existing finding counts their year, kind and department', async () => {
     const testDb = await createTestDatabase(dialect);
     const { db } = openDialect(testDb.target);
     try {
+      // The schema as the first release left it, with data written then.
       await migrateToLatest(db, dialect, '0002_dashboard_index');
       const now = '2025-01-01T00:00:00.000Z';
       await db
@@ -26,54 +27,44 @@ describe.each(TEST_DIALECTS)('migrations on %s', (dialect) => {
           created_at: now,
         })
         .execute();
-      const body = JSON.stringify({ note: '正文'.repeat(20_000) });
-      for (const [id, year, kind] of [
-        ['e1', 2023, 'department'],
-        ['e2', 2024, 'project'],
+      const body = (n: number) => JSON.stringify({ version: n, note: '正文'.repeat(20_000) });
+      // e1 is at version 2 with both revisions; e2 at version 1 lacks its revision (rows written by
+      // hand): the migration must not lose its body.
+      for (const [id, year, kind, version] of [
+        ['e1', 2023, 'department', 2],
+        ['e2', 2024, 'project', 1],
       ] as const) {
-        await db
-          .insertInto('evaluations')
-          .values({
-            id,
-            department_id: 'd',
-            year,
-            kind,
-            rulebook_id: 'hunan-department',
-            round_id: null,
-            status: 'draft',
-            version: 1,
-            title: `${year}`,
-            body,
-            created_at: now,
-            updated_at: now,
-            updated_by: 'a',
-            published_at: null,
-            error_count: 0,
-            warning_count: 0,
-            info_count: 0,
-          })
-          .execute();
-        await db
-          .insertInto('revisions')
-          .values({ evaluation_id: id, version: 1, body, saved_by: 'a', saved_at: now })
-          .execute();
+        await sql`INSERT INTO evaluations (id, department_id, year, kind, rulebook_id, status,
+            version, title, body, created_at, updated_at, updated_by)
+          VALUES (${id}, 'd', ${year}, ${kind}, 'hunan-department', 'draft', ${version},
+            ${String(year)}, ${body(version)}, ${now}, ${now}, 'a')`.execute(db);
         await sql`INSERT INTO evaluation_findings (evaluation_id, category, count)
           VALUES (${id}, 'sum', 2)`.execute(db);
       }
+      for (const version of [1, 2]) {
+        await sql`INSERT INTO revisions (evaluation_id, version, body, saved_by, saved_at)
+          VALUES ('e1', ${version}, ${body(version)}, 'a', ${now})`.execute(db);
+      }
       await migrateToLatest(db, dialect);
+      const revisions = await db
+        .selectFrom('revisions')
+        .select(['evaluation_id', 'version', 'body', 'saved_by', 'saved_at'])
+        .orderBy('evaluation_id')
+        .orderBy('version')
+        .execute();
+      expect(revisions).toEqual([
+        { evaluation_id: 'e1', version: 1, body: body(1), saved_by: 'a', saved_at: now },
+        { evaluation_id: 'e1', version: 2, body: body(2), saved_by: 'a', saved_at: now },
+        { evaluation_id: 'e2', version: 1, body: body(1), saved_by: 'a', saved_at: now },
+      ]);
       const evaluations = await db
         .selectFrom('evaluations')
-        .select(['id', 'body', 'title'])
+        .select(['id', 'version', 'title'])
         .orderBy('id')
         .execute();
       expect(evaluations).toEqual([
-        { id: 'e1', body, title: '2023' },
-        { id: 'e2', body, title: '2024' },
-      ]);
-      const revisions = await db.selectFrom('revisions').select(['body', 'saved_by']).execute();
-      expect(revisions).toEqual([
-        { body, saved_by: 'a' },
-        { body, saved_by: 'a' },
+        { id: 'e1', version: 2, title: '2023' },
+        { id: 'e2', version: 1, title: '2024' },
       ]);
       const counts = await db
         .selectFrom('evaluation_findings')

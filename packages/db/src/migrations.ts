@@ -268,6 +268,18 @@ function migrations(dialect: DialectName): Record<string, Migration> {
           .execute();
       },
     },
+    '0005_body_once': {
+      // A save wrote its body twice, into the evaluation row and as its revision: the current body
+      // is now only the revision of the current version. Any evaluation without that revision gets
+      // it from its row first, then the row's copy goes.
+      async up(db: Kysely<unknown>) {
+        await sql`INSERT INTO revisions (evaluation_id, version, saved_by, saved_at, body)
+          SELECT e.id, e.version, e.updated_by, e.updated_at, e.body FROM evaluations e
+          WHERE NOT EXISTS (SELECT 1 FROM revisions r
+            WHERE r.evaluation_id = e.id AND r.version = e.version)`.execute(db);
+        await db.schema.alterTable('evaluations').dropColumn('body').execute();
+      },
+    },
   };
 }
 

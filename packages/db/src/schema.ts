@@ -87,6 +87,7 @@ export interface RoundTable {
 
 export type EvaluationStatus = 'draft' | 'submitted' | 'returned' | 'approved' | 'published';
 
+/** The current body is the revision of the current version (revisions.body), stored once. */
 export interface EvaluationTable {
   id: string;
   department_id: string;
@@ -97,7 +98,6 @@ export interface EvaluationTable {
   status: EvaluationStatus;
   version: number;
   title: string;
-  body: string;
   /** Derived on every save, for lists and dashboards over many rows. */
   stated_total: number | null;
   computed_total: number | null;

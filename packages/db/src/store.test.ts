@@ -55,7 +55,6 @@ describe.each(TEST_DIALECTS)('the store on %s', (dialect) => {
         status: 'draft',
         version: 1,
         title: 't',
-        body: '{}',
         stated_total: 95.5,
         computed_total: 94.25,
         score_bucket: 9,

@@ -39,7 +39,13 @@ export async function evaluateJson(ctx: ServiceContext, json: unknown): Promise<
 }
 
 async function loadRow(ctx: ServiceContext, id: string, db = ctx.db) {
-  const row = await recordQuery(db).select('e.body').where('e.id', '=', id).executeTakeFirst();
+  const row = await recordQuery(db)
+    .innerJoin('revisions as rv', (join) =>
+      join.onRef('rv.evaluation_id', '=', 'e.id').onRef('rv.version', '=', 'e.version'),
+    )
+    .select('rv.body')
+    .where('e.id', '=', id)
+    .executeTakeFirst();
   if (row === undefined) throw notFound('自评');
   return row;
 }
@@ -155,14 +161,14 @@ export async function getEvaluationJson(
   const key = `${row.id}@${row.version}@${row.updated_at}`;
   let body = bodyCache(ctx).bytes.get(key);
   if (body === undefined) {
-    const stored = await ctx.db
-      .selectFrom('evaluations')
-      .select(['body', 'version'])
-      .where('id', '=', id)
-      .executeTakeFirst();
-    if (stored === undefined) throw notFound('自评');
-    if (stored.version !== row.version) return getEvaluationJson(ctx, actor, id);
-    body = Buffer.from(stored.body, 'utf8');
+    // A version's revision never changes once written, so this read needs no second look at the
+    // evaluation: the record above named the version.
+    const stored = await ctx.db.executeQuery(
+      revisionBodyQuery.bind(ctx.db, { id, version: row.version }),
+    );
+    const text = stored.rows[0]?.body;
+    if (text === undefined) throw notFound('自评');
+    body = Buffer.from(text, 'utf8');
     rememberBody(ctx, key, body);
   }
   const head = JSON.stringify(toRecord(row));
@@ -170,6 +176,16 @@ export async function getEvaluationJson(
   if (stamp !== null) rememberResponse(ctx, id, { stamp, scope, bytes });
   return bytes;
 }
+
+const revisionBodyQuery = reusableQuery<{ id: string; version: number }, { body: string }>(
+  ['id', 'version'],
+  (db, p) =>
+    db
+      .selectFrom('revisions')
+      .select('body')
+      .where('evaluation_id', '=', p('id'))
+      .where('version', '=', p('version')),
+);
 
 // The record-by-id query, compiled once per database; each call binds only the id.
 const recordByIdQuery = reusableQuery<{ id: string }, RecordRow>(['id'], (db, p) =>
@@ -309,7 +325,6 @@ export async function createEvaluation(
         status: input.status ?? 'draft',
         version: 1,
         title: titleOf(body, dept.name, input.year),
-        body: text,
         ...columns,
         created_at: now,
         updated_at: now,
@@ -435,7 +450,6 @@ async function writeCategories(
 
 type SaveValues = ReturnType<typeof derivedColumns>['columns'] & {
   id: string;
-  body: string;
   version: number;
   rulebook_id: string;
   title: string;
@@ -460,7 +474,6 @@ const saveQuery = reusableQuery<SaveValues>(
     'warning_count',
     'info_count',
     'id',
-    'body',
     'version',
     'rulebook_id',
     'title',
@@ -483,7 +496,6 @@ const saveQuery = reusableQuery<SaveValues>(
         error_count: p('error_count'),
         warning_count: p('warning_count'),
         info_count: p('info_count'),
-        body: p('body'),
         version: p('version'),
         rulebook_id: p('rulebook_id'),
         title: p('title'),
@@ -551,7 +563,6 @@ export async function updateEvaluation(
         saveQuery.bind(ctx.db, {
           ...columns,
           id,
-          body: text,
           version: next,
           rulebook_id: body.rulebookId,
           title,

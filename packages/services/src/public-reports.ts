@@ -61,7 +61,13 @@ export async function getPublicReport(
   ctx: ServiceContext,
   id: string,
 ): Promise<PublicReport & { body: Evaluation; scoreSheet: ScoreSheet }> {
-  const row = await published(ctx).select('e.body').where('e.id', '=', id).executeTakeFirst();
+  const row = await published(ctx)
+    .innerJoin('revisions as rv', (join) =>
+      join.onRef('rv.evaluation_id', '=', 'e.id').onRef('rv.version', '=', 'e.version'),
+    )
+    .select('rv.body')
+    .where('e.id', '=', id)
+    .executeTakeFirst();
   if (row === undefined) throw notFound('公开报告');
   const body = parseStoredBody(row.body);
   const { scoreSheet } = await evaluateBody(ctx, body);
