@@ -8,8 +8,6 @@ import type { XmlWriter } from './xml-writer.ts';
  * centred vertically, table text: docx-styles.ts), merged cells as w:gridSpan and w:vMerge, header rows repeated on every page.
  */
 
-/** The rest of w:tblPr after w:tblW: lines and cell margins come from the table style. */
-const TABLE_LOOK = markup('<w:tblLayout w:type="fixed"/></w:tblPr><w:tblGrid>');
 const ROW = markup('<w:tr><w:trPr><w:cantSplit/></w:trPr>');
 /** A leading row repeated at the top of every page the table runs onto. */
 const HEADER_ROW = markup('<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>');
@@ -34,8 +32,7 @@ interface CellMarkup {
 const END_CELL_PARAGRAPH = markup('</w:t></w:r></w:p></w:tc>');
 const END_CELL = markup('</w:tc>');
 type Align = NonNullable<Cell['align']>;
-const ALIGN_INDEX: Record<Align, number> = { left: 0, center: 1, right: 2 };
-/** By merge (none, restart) and alignment, then by column span. */
+/** Cell markups by merge (none, restart) and alignment, then by column span. */
 const cellMarkups: CellMarkup[][] = [[], [], [], [], [], []];
 /** A cell covered by the merged cell above, by column span. */
 const continuedCells: Uint8Array[] = [];
@@ -51,19 +48,24 @@ function cellProperties(span: number, merge: 'restart' | 'continue' | undefined)
   return `<w:tcPr>${gridSpan}${vMerge}</w:tcPr>`;
 }
 
+function newCellMarkup(span: number, restart: boolean, align: Align): CellMarkup {
+  const tc = `<w:tc>${cellProperties(span, restart ? 'restart' : undefined)}`;
+  const p = CELL_PARAGRAPHS[align];
+  return {
+    run: markup(tc + p.run),
+    bold: markup(tc + p.bold),
+    empty: markup(`${tc + p.empty}</w:tc>`),
+    open: markup(tc),
+  };
+}
+
 function cellMarkup(span: number, restart: boolean, align: Align): CellMarkup {
-  const byAlign = cellMarkups[(restart ? 3 : 0) + ALIGN_INDEX[align]] ?? [];
-  let m = byAlign[span];
+  const variant = (restart ? 3 : 0) + (align === 'left' ? 0 : align === 'center' ? 1 : 2);
+  const bySpan = cellMarkups[variant] ?? [];
+  let m = bySpan[span];
   if (!m) {
-    const tc = `<w:tc>${cellProperties(span, restart ? 'restart' : undefined)}`;
-    const p = CELL_PARAGRAPHS[align];
-    m = {
-      run: markup(tc + p.run),
-      bold: markup(tc + p.bold),
-      empty: markup(`${tc + p.empty}</w:tc>`),
-      open: markup(tc),
-    };
-    byAlign[span] = m;
+    m = newCellMarkup(span, restart, align);
+    bySpan[span] = m;
   }
   return m;
 }
@@ -99,20 +101,58 @@ function cell(w: XmlWriter, c: Cell, span: number, restart: boolean): void {
   w.raw(END_CELL);
 }
 
+/** A table's opening up to its grid, for one list of column weights on one text width. */
+interface TableHead {
+  columns: readonly number[];
+  textWidth: number;
+  bytes: Uint8Array;
+}
+
+/**
+ * Table openings by column weights: a report's tables share a few column lists (each table kind
+ * one array), so each opening is written once per process. The weights are kept and compared,
+ * so a list changed in place is written anew.
+ */
+const tableHeads = new WeakMap<readonly number[], TableHead[]>();
+
+function tableHead(columns: readonly number[], textWidth: number): Uint8Array {
+  let heads = tableHeads.get(columns);
+  if (!heads) {
+    heads = [];
+    tableHeads.set(columns, heads);
+  }
+  for (const h of heads)
+    if (h.textWidth === textWidth && sameNumbers(h.columns, columns)) return h.bytes;
+  const totalWeight = columns.reduce((s, c) => s + c, 0);
+  const widths = columns.map((c) => Math.floor((c / totalWeight) * textWidth));
+  const bytes = markup(
+    '<w:tbl><w:tblPr><w:tblStyle w:val="ReportTable"/>' +
+      `<w:tblW w:w="${widths.reduce((s, c) => s + c, 0)}" w:type="dxa"/>` +
+      '<w:tblLayout w:type="fixed"/></w:tblPr><w:tblGrid>' +
+      `${widths.map((c) => `<w:gridCol w:w="${c}"/>`).join('')}</w:tblGrid>`,
+  );
+  heads.push({ columns: [...columns], textWidth, bytes });
+  return bytes;
+}
+
+function sameNumbers(a: readonly number[], b: readonly number[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** Grid columns covered from above: how many more rows, and how many columns wide. */
+let coveredRows = new Int32Array(64);
+let coveredSpan = new Int32Array(64);
+
 /** A table on the grid of its relative column widths, fixed layout, merges as in the model. */
 export function table(w: XmlWriter, t: TableModel, textWidth: number): void {
-  const totalWeight = t.columns.reduce((s, c) => s + c, 0);
-  const widths = t.columns.map((c) => Math.floor((c / totalWeight) * textWidth));
-  w.xml(
-    '<w:tbl><w:tblPr><w:tblStyle w:val="ReportTable"/>' +
-      `<w:tblW w:w="${widths.reduce((s, c) => s + c, 0)}" w:type="dxa"/>`,
-  );
-  w.raw(TABLE_LOOK);
-  w.xml(`${widths.map((c) => `<w:gridCol w:w="${c}"/>`).join('')}</w:tblGrid>`);
-  // Grid columns covered from above: how many more rows, and how many columns wide.
-  const grid = widths.length;
-  const coveredRows = new Int32Array(grid + 1);
-  const coveredSpan = new Int32Array(grid + 1);
+  w.raw(tableHead(t.columns, textWidth));
+  const grid = t.columns.length;
+  if (coveredRows.length <= grid) {
+    coveredRows = new Int32Array(2 * grid);
+    coveredSpan = new Int32Array(2 * grid);
+  } else coveredRows.fill(0, 0, grid + 1);
   const rows = t.rows;
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r] ?? [];

@@ -48,7 +48,8 @@ function footerReferences(position: ResolvedOptions['pageNumberPosition']): stri
   );
 }
 
-const sectionMarkup = new Map<string, Uint8Array>();
+/** Section endings by landscape, first, last and page-number position (bits 0–3). */
+const sectionMarkup: Uint8Array[] = [];
 
 /**
  * The properties closing a section: inside a last empty paragraph, or for the last section in
@@ -60,12 +61,13 @@ function sectionEnd(
   last: boolean,
   position: ResolvedOptions['pageNumberPosition'],
 ): Uint8Array {
-  const key = `${landscape}/${first}/${last}/${position}`;
-  let bytes = sectionMarkup.get(key);
+  const key =
+    (landscape ? 1 : 0) | (first ? 2 : 0) | (last ? 4 : 0) | (position === 'center' ? 8 : 0);
+  let bytes = sectionMarkup[key];
   if (!bytes) {
     const properties = sectionProperties(landscape, first ? footerReferences(position) : '');
     bytes = markup(last ? properties : `<w:p><w:pPr>${properties}</w:pPr></w:p>`);
-    sectionMarkup.set(key, bytes);
+    sectionMarkup[key] = bytes;
   }
   return bytes;
 }
@@ -78,10 +80,12 @@ function attachment(
   paragraph(w, P.AttachmentLabel, b.label);
   paragraph(w, P.TableTitle, b.title);
   if (b.unitLine) paragraph(w, P.UnitLine, b.unitLine);
-  b.tables.forEach((t, i) => {
+  for (let i = 0; i < b.tables.length; i++) {
+    const t = b.tables[i];
+    if (!t) continue;
     if (i > 0) w.raw(TABLE_GAP);
     table(w, t, textWidth);
-  });
+  }
   for (const n of b.notes) paragraph(w, P.SignOff, n);
   paragraph(w, P.SignOff, b.signOff);
 }
