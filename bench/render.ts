@@ -3,14 +3,17 @@
 // - the docx floor: the report's texts as bare paragraphs laid out by the docx library (what the
 //   writer used before it had its own emitter), archived with the same zip writer;
 // - the own floor, stricter: the same texts as bare paragraphs through the writer's own emitter
-//   (one section, the default styles only, no footers), archived the same way. The floors are
-//   given the texts; the report also builds them (figures, sentences, tables) from the
-//   evaluation, then pays for its structure: a style named per paragraph, tables with merges,
-//   sections, footers. Most of a large report's bytes are table markup, so deflating it costs
-//   about twice what the bare paragraphs cost.
-// The report and the own floor are timed alternately, round by round; then the docx floor and the
-// .xlsx writer, alternately with each other: they leave hundreds of megabytes of garbage, which
-// the report would otherwise pay for in the collections it happens to trigger.
+//   (one section, the default styles only, no footers), archived the same way: the same zip
+//   writer, zlib's default level 6, each option set's fixed parts deflated once per process. The
+//   floors are given the texts; the report also builds them (figures, sentences, tables) from
+//   the evaluation, then pays for its structure: a style named per body paragraph, tables with
+//   merges, sections, footers. A large report is mostly table cells, so its document.xml has
+//   about 1.8 times the floor's bytes and deflating it costs about as much more.
+// The report and the own floor are timed alternately, round by round, after at least ten
+// warm-up rounds and 300 ms each (the report's code takes longer to be optimised than the
+// floor's loop; a server rendering reports runs it warm); then the docx floor and the .xlsx
+// writer, alternately with each other: they leave hundreds of megabytes of garbage, which the
+// report would otherwise pay for in the collections it happens to trigger.
 // Target: the report within 2× of the own-emitter floor (and far below the docx floor).
 // Run: npm run bench:render
 import { readdirSync, readFileSync } from 'node:fs';
@@ -82,9 +85,19 @@ function median(values: number[]): number {
   return s[Math.floor(s.length / 2)] ?? 0;
 }
 
-/** Median ms of each function, measured alternately round by round so both see the same load. */
-async function timeAlternating(fns: (() => Promise<unknown>)[], rounds: number): Promise<number[]> {
-  for (let i = 0; i < 3; i++) for (const fn of fns) await fn(); // warm-up: JIT, heap sizes
+/**
+ * Median ms of each function, measured alternately round by round so both see the same load,
+ * after `warmRounds` rounds and at least `warmMs` of warm-up (JIT, heap sizes).
+ */
+async function timeAlternating(
+  fns: (() => Promise<unknown>)[],
+  rounds: number,
+  warmRounds: number,
+  warmMs: number,
+): Promise<number[]> {
+  const warmStart = performance.now();
+  for (let i = 0; i < warmRounds || performance.now() - warmStart < warmMs; i++)
+    for (const fn of fns) await fn();
   const samples: number[][] = fns.map(() => []);
   for (let i = 0; i < rounds; i++)
     for (const [j, fn] of fns.entries()) {
@@ -97,42 +110,51 @@ async function timeAlternating(fns: (() => Promise<unknown>)[], rounds: number):
 
 const options = resolveOptions();
 console.log(
-  `render benchmark: median of ${ROUNDS} rounds (9 for the generated report, at most 5 for the docx floor and .xlsx), ms per report (Node ${process.version})`,
+  `render benchmark: median of ${ROUNDS} rounds (at most 5 for the docx floor and .xlsx), ms per report; sizes of the .docx in KB (Node ${process.version})`,
 );
 console.log(
   'case'.padEnd(42),
   'texts'.padStart(6),
-  'report'.padStart(9),
-  'own fl.'.padStart(9),
+  'report'.padStart(8),
+  'own fl.'.padStart(8),
   'ratio'.padStart(7),
   'docx fl.'.padStart(9),
   'ratio'.padStart(7),
-  'xlsx'.padStart(9),
+  'xlsx'.padStart(8),
+  'KB rep.'.padStart(8),
+  'own fl.'.padStart(8),
 );
 let worstOwn = 0;
 let worstDocx = 0;
 for (const c of cases) {
-  const rounds = c.evaluation.indicators.length > 20 ? 9 : ROUNDS;
   const texts = blockTexts(departmentReportBlocks(c.evaluation, c.sheet, options));
   const [report = 0, own = 1] = await timeAlternating(
     [() => renderReportDocx(c.evaluation, c.sheet), () => Promise.resolve(plainTextDocx(texts))],
-    rounds,
+    ROUNDS,
+    10,
+    300,
   );
   const [docx = 1, xlsx = 0] = await timeAlternating(
     [() => docxFloor(texts), () => renderTablesXlsx(c.evaluation, c.sheet)],
-    Math.min(rounds, 5),
+    c.evaluation.indicators.length > 20 ? 3 : 5,
+    3,
+    0,
   );
+  const reportKb = (await renderReportDocx(c.evaluation, c.sheet)).length / 1024;
+  const ownKb = plainTextDocx(texts).length / 1024;
   worstOwn = Math.max(worstOwn, report / own);
   worstDocx = Math.max(worstDocx, report / docx);
   console.log(
     c.name.padEnd(42),
     String(texts.length).padStart(6),
-    report.toFixed(1).padStart(9),
-    own.toFixed(1).padStart(9),
+    report.toFixed(1).padStart(8),
+    own.toFixed(1).padStart(8),
     `${(report / own).toFixed(2)}×`.padStart(7),
     docx.toFixed(1).padStart(9),
     `${(report / docx).toFixed(2)}×`.padStart(7),
-    xlsx.toFixed(1).padStart(9),
+    xlsx.toFixed(1).padStart(8),
+    reportKb.toFixed(1).padStart(8),
+    ownKb.toFixed(1).padStart(8),
   );
 }
 console.log(`worst ratio to the docx floor: ${worstDocx.toFixed(2)}×`);
