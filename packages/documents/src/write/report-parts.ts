@@ -44,12 +44,11 @@ export function deductionText(d: number | undefined): string {
 
 /** "分值10分，得分9.7分，扣0.3分" with the parts that are known. */
 export function scoreClause(ind: Pick<ScoredIndicator, 'weight' | 'score' | 'deduction'>): string {
-  const parts: string[] = [];
-  if (ind.weight !== undefined) parts.push(`分值${pointsText(ind.weight)}分`);
-  if (ind.score !== undefined) parts.push(`得分${pointsText(ind.score)}分`);
+  let s = ind.weight !== undefined ? `分值${pointsText(ind.weight)}分` : '';
+  if (ind.score !== undefined) s += `${s ? '，' : ''}得分${pointsText(ind.score)}分`;
   const d = deductionText(ind.deduction);
-  if (d) parts.push(d);
-  return parts.join('，');
+  if (d) s += `${s ? '，' : ''}${d}`;
+  return s;
 }
 
 /** "全年预算数1013.19万元，全年执行数1013.19万元，预算执行率100.00%" */
@@ -62,12 +61,11 @@ export function executionClause(row: FundRow | undefined, unit: MoneyUnit): stri
 }
 
 function leafSentence(ind: ScoredIndicator): string {
-  const parts: string[] = [];
-  if (ind.node.target) parts.push(`年度指标值：${ind.node.target.text}`);
-  if (ind.node.actual) parts.push(`实际完成值：${ind.node.actual.text}`);
+  let s = ind.node.target ? `年度指标值：${ind.node.target.text}` : '';
+  if (ind.node.actual) s += `${s ? '，' : ''}实际完成值：${ind.node.actual.text}`;
   const sc = scoreClause(ind);
-  if (sc) parts.push(sc);
-  return parts.length > 0 ? `${parts.join('，')}。` : '';
+  if (sc) s += `${s ? '，' : ''}${sc}`;
+  return s ? `${s}。` : '';
 }
 
 /** The performance chapter body: total, then every indicator with its figures and evidence. */

@@ -46,11 +46,8 @@ export function scoreView(
     nodes: readonly IndicatorNode[],
     prefix: string,
     level: number,
-  ): ScoredIndicator[] => {
-    const out: ScoredIndicator[] = [];
-    for (let i = 0; i < nodes.length; i++) {
-      const node = nodes[i];
-      if (!node) continue;
+  ): ScoredIndicator[] =>
+    nodes.map((node, i): ScoredIndicator => {
       const path = `${prefix}[${i}]`;
       const s = byPath.size > 0 ? byPath.get(path) : undefined;
       const children = node.children?.length
@@ -79,10 +76,8 @@ export function scoreView(
           : weight !== undefined && score !== undefined
             ? fromHundredths(Math.max(0, toHundredths(weight) + toHundredths(-score)))
             : (s?.computedDeduction ?? node.deduction);
-      out.push({ node, path, level, weight, score, deduction, children });
-    }
-    return out;
-  };
+      return { node, path, level, weight, score, deduction, children };
+    });
 
   const tree = walk(indicators, 'indicators', 1);
   const treeTotal = tree.every((t) => t.score !== undefined)

@@ -169,16 +169,27 @@ export function groupLabel(ind: ScoredIndicator): string {
   return ind.weight === undefined ? ind.node.name : `${ind.node.name}（${ind.weight}分）`;
 }
 
-/** A leaf's figures after its name: target, actual, weight, score, deviation reason. */
-function pushLeafCells(row: Cell[], leaf: ScoredIndicator): Cell[] {
-  row.push(
-    { text: leaf.node.target?.text ?? '' },
-    { text: leaf.node.actual?.text ?? '' },
-    pointsCell(leaf.weight),
-    pointsCell(leaf.score),
-    { text: leaf.node.deviationReason ?? '' },
-  );
-  return row;
+/** Merged cells waiting to open the next row: the 一级 cell, then a 二级 cell. */
+interface Pending {
+  l1: Cell | undefined;
+  l2: Cell | undefined;
+}
+
+/** A leaf's row: the pending merged cells, its name, target, actual, weight, score, reason. */
+function leafRow(pending: Pending, name: Cell, leaf: ScoredIndicator): Cell[] {
+  const { l1, l2 } = pending;
+  pending.l1 = undefined;
+  pending.l2 = undefined;
+  const target: Cell = { text: leaf.node.target?.text ?? '' };
+  const actual: Cell = { text: leaf.node.actual?.text ?? '' };
+  const weight = pointsCell(leaf.weight);
+  const score = pointsCell(leaf.score);
+  const reason: Cell = { text: leaf.node.deviationReason ?? '' };
+  // one array literal each, of its final length
+  const lead = l1 ?? l2;
+  if (l1 && l2) return [l1, l2, name, target, actual, weight, score, reason];
+  if (lead) return [lead, name, target, actual, weight, score, reason];
+  return [name, target, actual, weight, score, reason];
 }
 
 function countLeaves(ind: ScoredIndicator): number {
@@ -190,38 +201,34 @@ function countLeaves(ind: ScoredIndicator): number {
 
 /**
  * Rows of the leaves under `ind`, flattened into the 三级 column with their ancestors' names
- * (levels below 3); `lead` opens the first of them.
+ * (levels below 3).
  */
-function pushLeafRows(rows: Cell[][], ind: ScoredIndicator, prefix: string, lead: Cell[]): void {
+function pushLeafRows(rows: Cell[][], ind: ScoredIndicator, prefix: string, pending: Pending) {
   const name = prefix ? `${prefix}—${ind.node.name}` : ind.node.name;
-  if (ind.children.length > 0) {
-    for (const c of ind.children) pushLeafRows(rows, c, name, lead);
+  if (ind.children.length === 0) {
+    rows.push(leafRow(pending, { text: name }, ind));
     return;
   }
-  const row = lead.length > 0 ? lead.splice(0) : [];
-  row.push({ text: name });
-  rows.push(pushLeafCells(row, ind));
+  for (const c of ind.children) pushLeafRows(rows, c, name, pending);
 }
 
 /** Rows of the indicator block: 一级 and 二级 merged vertically over their leaves. */
 function indicatorBlock(top: readonly ScoredIndicator[]): Cell[][] {
   const rows: Cell[][] = [];
+  const pending: Pending = { l1: undefined, l2: undefined };
   for (const l1 of top) {
     if (l1.children.length === 0) {
-      rows.push(pushLeafCells([{ text: l1.node.name, colSpan: 3 }], l1));
+      rows.push(leafRow(pending, { text: l1.node.name, colSpan: 3 }, l1));
       continue;
     }
-    // the cells that open the next row: the merged 一级 cell, then a merged 二级 cell
-    const lead: Cell[] = [{ text: groupLabel(l1), rowSpan: countLeaves(l1), align: 'center' }];
+    pending.l1 = { text: groupLabel(l1), rowSpan: countLeaves(l1), align: 'center' };
     for (const l2 of l1.children) {
       if (l2.children.length === 0) {
-        const row = lead.splice(0);
-        row.push({ text: l2.node.name, colSpan: 2 });
-        rows.push(pushLeafCells(row, l2));
+        rows.push(leafRow(pending, { text: l2.node.name, colSpan: 2 }, l2));
         continue;
       }
-      lead.push({ text: groupLabel(l2), rowSpan: countLeaves(l2), align: 'center' });
-      for (const c of l2.children) pushLeafRows(rows, c, '', lead);
+      pending.l2 = { text: groupLabel(l2), rowSpan: countLeaves(l2), align: 'center' };
+      for (const c of l2.children) pushLeafRows(rows, c, '', pending);
     }
   }
   return rows;
