@@ -80,23 +80,26 @@ function continuedCell(span: number): Uint8Array {
   return bytes;
 }
 
-/** A cell: one paragraph per line of its text, an empty line without a run. */
+/**
+ * A cell: one paragraph per line of its text, an empty line without a run. Most cells hold one
+ * line: the text is written at once, and only a text found to hold a line feed is written
+ * again, line by line.
+ */
 function cell(w: XmlWriter, c: Cell, span: number, restart: boolean): void {
   const align = c.align ?? 'left';
   const m = cellMarkup(span, restart, align);
   const bold = c.bold === true;
   const text = c.text;
-  if (!text.includes('\n')) {
-    if (text === '') return w.raw(m.empty);
-    w.raw(bold ? m.bold : m.run);
-    w.text(text);
-    return w.raw(END_CELL_PARAGRAPH);
-  }
+  if (text === '') return w.raw(m.empty);
+  const start = w.length;
+  w.raw(bold ? m.bold : m.run);
+  if (!w.text(text)) return w.raw(END_CELL_PARAGRAPH);
+  w.truncate(start);
   w.raw(m.open);
-  const start = CELL_STARTS[align];
+  const lines = CELL_STARTS[align];
   for (const line of text.split('\n')) {
-    if (line) paragraph(w, start, line, bold);
-    else w.raw(start.empty);
+    if (line) paragraph(w, lines, line, bold);
+    else w.raw(lines.empty);
   }
   w.raw(END_CELL);
 }

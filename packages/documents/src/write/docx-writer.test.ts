@@ -140,6 +140,26 @@ describe('blocksToDocx tables', () => {
     expect(document).not.toContain('TableTextCenter');
   });
 
+  it('writes a cell of several lines as one paragraph per line, an empty line without a run', async () => {
+    const long = '长'.repeat(300);
+    const block = attachment([
+      {
+        columns: [1, 1],
+        headerRows: 0,
+        rows: [[{ text: '\n甲\n', align: 'center' }, { text: `${long}\n乙` }]],
+      },
+    ]);
+    const { document } = await docxParts(blocksToDocx([block], resolveOptions()));
+    const empty = '<w:p><w:pPr><w:jc w:val="center"/></w:pPr></w:p>';
+    expect(document).toContain(
+      `<w:tc>${empty}<w:p><w:pPr><w:jc w:val="center"/></w:pPr><w:r><w:t xml:space="preserve">甲</w:t></w:r></w:p>${empty}</w:tc>`,
+    );
+    expect(document).toContain(
+      `<w:tc><w:p><w:r><w:t xml:space="preserve">${long}</w:t></w:r></w:p><w:p><w:r><w:t xml:space="preserve">乙</w:t></w:r></w:p></w:tc>`,
+    );
+    expect(document).not.toContain('\n');
+  });
+
   it('puts each attachment in its own section, the report body first with the footers', async () => {
     const { document } = await docxParts(
       blocksToDocx(

@@ -29,4 +29,27 @@ describe('XmlWriter', () => {
     w.xml('z');
     expect(decode(w.bytes())).toBe('z');
   });
+
+  it('says whether a text holds a line feed, and drops what was written after a mark', () => {
+    const w = new XmlWriter(16);
+    w.xml('<a>');
+    const mark = w.length;
+    expect(w.text('一行')).toBe(false);
+    expect(w.text('两\n行')).toBe(true);
+    expect(w.text(`${'长'.repeat(300)}\n`)).toBe(true);
+    expect(w.text('长'.repeat(300))).toBe(false);
+    w.truncate(mark);
+    w.xml('</a>');
+    expect(decode(w.bytes())).toBe('<a></a>');
+  });
+
+  it('encodes text as the platform does: surrogate pairs, lone surrogates, forbidden characters', () => {
+    const w = new XmlWriter(4);
+    const text = 'a\u0001&<>"\t\r\n😀\ud800x\uffffé中';
+    w.text(text);
+    expect(decode(w.bytes())).toBe('a&amp;&lt;&gt;&quot;\t\r\n😀\ufffdxé中');
+    w.reset();
+    w.text(text.repeat(40)); // past the length written by the platform's encoder
+    expect(decode(w.bytes())).toBe('a&amp;&lt;&gt;&quot;\t\r\n😀\ufffdxé中'.repeat(40));
+  });
 });

@@ -57,10 +57,16 @@ export class XmlWriter {
    * Writes character data, escaped and encoded in one pass over the text: a report's texts are
    * short (a cell, a sentence), so a loop here costs less than a regular-expression test and a
    * call into the platform's encoder for each. Long texts take the platform's encoder.
+   * Returns whether the text holds a line feed (written as it is), which a caller that puts
+   * each line in a paragraph of its own checks without another pass (see truncate()).
    */
-  text(text: string): void {
+  text(text: string): boolean {
     const n = text.length;
-    if (n > LONG_TEXT) return this.xml(escapeXml(text));
+    if (n > LONG_TEXT) {
+      this.xml(escapeXml(text));
+      return text.includes('\n');
+    }
+    let lineFeed = false;
     // At most 6 bytes per UTF-16 unit ("&quot;"); a surrogate pair takes 4 bytes for 2 units.
     this.#reserve(6 * n);
     const b = this.#buf;
@@ -74,7 +80,10 @@ export class XmlWriter {
           else if (c === 0x3e) p = put(b, p, GT);
           else if (c === 0x22) p = put(b, p, QUOT);
           else b[p++] = c;
-        } else if (c === 0x09 || c === 0x0a || c === 0x0d) b[p++] = c;
+        } else if (c === 0x0a) {
+          b[p++] = c;
+          lineFeed = true;
+        } else if (c === 0x09 || c === 0x0d) b[p++] = c;
         // other C0 controls are not XML characters: dropped
       } else if (c < 0x800) {
         b[p++] = 0xc0 | (c >> 6);
@@ -102,6 +111,17 @@ export class XmlWriter {
       // U+FFFE and U+FFFF are not XML characters: dropped
     }
     this.#length = p;
+    return lineFeed;
+  }
+
+  /** How many bytes are written. */
+  get length(): number {
+    return this.#length;
+  }
+
+  /** Drops what was written after the first `length` bytes. */
+  truncate(length: number): void {
+    if (length < this.#length) this.#length = Math.max(0, length);
   }
 
   /** The bytes written so far (a view, valid until the next write or reset). */
