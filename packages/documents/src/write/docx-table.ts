@@ -11,31 +11,43 @@ import type { XmlWriter } from './xml-writer.ts';
 const ROW = markup('<w:tr><w:trPr><w:cantSplit/></w:trPr>');
 /** A leading row repeated at the top of every page the table runs onto. */
 const HEADER_ROW = markup('<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>');
-const END_ROW = markup('</w:tr>');
 const END_TABLE = markup('</w:tbl>');
 /**
- * The markup of a cell around its text, encoded once per merge, span and alignment: the cell's
- * opening (w:tc, its w:tcPr), the paragraph's opening and its run's, in one piece; then the
- * text; then END_CELL_PARAGRAPH closes the run, the paragraph and the cell.
+ * Markup that opens a cell (or ends a row), encoded once: alone, and after the text of the cell
+ * before it in the row, closing that cell's run, paragraph and cell in the same copy. A row of
+ * one-line cells is written as opening, text, opening, text, …, end.
  */
-interface CellMarkup {
-  /** Up to the text of a plain run. */
-  run: Uint8Array;
-  /** Up to the text of a bold run. */
-  bold: Uint8Array;
-  /** The whole cell with one empty paragraph. */
-  empty: Uint8Array;
-  /** w:tc and its properties only: a cell of several lines writes its paragraphs one by one. */
-  open: Uint8Array;
+interface Opening {
+  alone: Uint8Array;
+  afterText: Uint8Array;
 }
 
-const END_CELL_PARAGRAPH = markup('</w:t></w:r></w:p></w:tc>');
+/** The end of a text cell: its run, paragraph and cell. */
+const END_CELL_TEXT = '</w:t></w:r></w:p></w:tc>';
+
+function opening(xml: string): Opening {
+  return { alone: markup(xml), afterText: markup(END_CELL_TEXT + xml) };
+}
+
+/** A cell's openings, by merge, span and alignment. */
+interface CellMarkup {
+  /** Up to the text of a plain run. */
+  run: Opening;
+  /** Up to the text of a bold run. */
+  bold: Opening;
+  /** The whole cell with one empty paragraph. */
+  empty: Opening;
+  /** w:tc and its properties only: a cell of several lines writes its paragraphs one by one. */
+  open: Opening;
+}
+
 const END_CELL = markup('</w:tc>');
+const END_ROW = opening('</w:tr>');
 type Align = NonNullable<Cell['align']>;
 /** Cell markups by merge (none, restart) and alignment, then by column span. */
 const cellMarkups: CellMarkup[][] = [[], [], [], [], [], []];
 /** A cell covered by the merged cell above, by column span. */
-const continuedCells: Uint8Array[] = [];
+const continuedCells: Opening[] = [];
 
 /**
  * w:tcPr with its children in schema order (gridSpan, vMerge); the vertical centring comes from
@@ -52,10 +64,10 @@ function newCellMarkup(span: number, restart: boolean, align: Align): CellMarkup
   const tc = `<w:tc>${cellProperties(span, restart ? 'restart' : undefined)}`;
   const p = CELL_PARAGRAPHS[align];
   return {
-    run: markup(tc + p.run),
-    bold: markup(tc + p.bold),
-    empty: markup(`${tc + p.empty}</w:tc>`),
-    open: markup(tc),
+    run: opening(tc + p.run),
+    bold: opening(tc + p.bold),
+    empty: opening(`${tc + p.empty}</w:tc>`),
+    open: opening(tc),
   };
 }
 
@@ -71,37 +83,43 @@ function cellMarkup(span: number, restart: boolean, align: Align): CellMarkup {
 }
 
 /** A cell covered by the merged cell above: empty, continuing its merge (w:vMerge's default). */
-function continuedCell(span: number): Uint8Array {
-  let bytes = continuedCells[span];
-  if (!bytes) {
-    bytes = markup(`<w:tc>${cellProperties(span, 'continue')}<w:p/></w:tc>`);
-    continuedCells[span] = bytes;
+function continuedCell(span: number): Opening {
+  let o = continuedCells[span];
+  if (!o) {
+    o = opening(`<w:tc>${cellProperties(span, 'continue')}<w:p/></w:tc>`);
+    continuedCells[span] = o;
   }
-  return bytes;
+  return o;
 }
 
 /**
- * A cell: one paragraph per line of its text, an empty line without a run. Most cells hold one
- * line: the text is written at once, and only a text found to hold a line feed is written
- * again, line by line.
+ * A cell: one paragraph per line of its text, an empty line without a run. `afterText`: the
+ * cell before it in the row is still to be closed. Returns whether this cell is, its text
+ * written. Most cells hold one line: the text is written at once, and only a text found to hold
+ * a line feed is written again, line by line.
  */
-function cell(w: XmlWriter, c: Cell, span: number, restart: boolean): void {
+function cell(w: XmlWriter, c: Cell, span: number, restart: boolean, afterText: boolean): boolean {
   const align = c.align ?? 'left';
   const m = cellMarkup(span, restart, align);
-  const bold = c.bold === true;
   const text = c.text;
-  if (text === '') return w.raw(m.empty);
+  if (text === '') {
+    w.raw(afterText ? m.empty.afterText : m.empty.alone);
+    return false;
+  }
+  const bold = c.bold === true;
   const start = w.length;
-  w.raw(bold ? m.bold : m.run);
-  if (!w.text(text)) return w.raw(END_CELL_PARAGRAPH);
+  const run = bold ? m.bold : m.run;
+  w.raw(afterText ? run.afterText : run.alone);
+  if (!w.text(text)) return true;
   w.truncate(start);
-  w.raw(m.open);
+  w.raw(afterText ? m.open.afterText : m.open.alone);
   const lines = CELL_STARTS[align];
   for (const line of text.split('\n')) {
     if (line) paragraph(w, lines, line, bold);
     else w.raw(lines.empty);
   }
   w.raw(END_CELL);
+  return false;
 }
 
 /** A table's opening up to its grid, for one list of column weights on one text width. */
@@ -161,13 +179,17 @@ export function table(w: XmlWriter, t: TableModel, textWidth: number): void {
     const row = rows[r] ?? [];
     w.raw(r < t.headerRows ? HEADER_ROW : ROW);
     let col = 0;
+    // whether the last cell written is a text cell still to be closed
+    let afterText = false;
     for (let k = 0; k <= row.length; k++) {
       // the covered columns before this cell (or, past the last cell, up to the row's end)
       while (col < grid) {
         if ((coveredRows[col] ?? 0) > 0) {
           coveredRows[col] = (coveredRows[col] ?? 1) - 1;
           const span = coveredSpan[col] ?? 1;
-          w.raw(continuedCell(span));
+          const continued = continuedCell(span);
+          w.raw(afterText ? continued.afterText : continued.alone);
+          afterText = false;
           col += span;
         } else if (k === row.length) col++;
         else break;
@@ -180,10 +202,10 @@ export function table(w: XmlWriter, t: TableModel, textWidth: number): void {
         coveredRows[col] = rowSpan - 1;
         coveredSpan[col] = span;
       }
-      cell(w, c, span, rowSpan > 1);
+      afterText = cell(w, c, span, rowSpan > 1, afterText);
       col += span;
     }
-    w.raw(END_ROW);
+    w.raw(afterText ? END_ROW.afterText : END_ROW.alone);
   }
   w.raw(END_TABLE);
 }
