@@ -140,7 +140,8 @@ async function registerFailure(
     .execute();
 }
 
-// Sessions recently read, per context, by token hash. A hit is trusted for SESSION_CACHE_MS: logout
+// Sessions recently read, per context, by token (so a hit costs no hashing). A hit is trusted for
+// SESSION_CACHE_MS: logout
 // and account changes on this process forget entries at once (forgetSessions); on another process
 // (a second server, the CLI) they take effect within SESSION_CACHE_MS. Expiry is checked on every hit.
 export const SESSION_CACHE_MS = 2000;
@@ -149,7 +150,8 @@ interface CachedSession {
   userId: string;
   actor: Actor;
   csrfToken: string;
-  expiresAt: string;
+  /** The session's expiry in ms since the epoch. */
+  expiresAt: number;
   readAt: number;
 }
 const sessionCache = new WeakMap<ServiceContext, Map<string, CachedSession>>();
@@ -170,27 +172,26 @@ export async function sessionFor(
   ctx: ServiceContext,
   token: string,
 ): Promise<{ actor: Actor; csrfToken: string } | null> {
-  const id = sha256Hex(token);
-  const now = nowIso(ctx);
   let cache = sessionCache.get(ctx);
-  const hit = cache?.get(id);
+  const hit = cache?.get(token);
   if (hit !== undefined && Date.now() - hit.readAt < SESSION_CACHE_MS) {
-    if (hit.expiresAt > now) return { actor: hit.actor, csrfToken: hit.csrfToken };
-    cache?.delete(id);
+    if (hit.expiresAt > ctx.now().getTime()) return { actor: hit.actor, csrfToken: hit.csrfToken };
+    cache?.delete(token);
     return null;
   }
+  const now = nowIso(ctx);
   const row = await actorQuery(ctx)
     .innerJoin('sessions as s', 's.user_id', 'u.id')
     .select(['s.csrf_token', 's.expires_at'])
-    .where('s.id', '=', id)
+    .where('s.id', '=', sha256Hex(token))
     .executeTakeFirst();
   if (row === undefined || row.expires_at <= now) {
-    cache?.delete(id);
+    cache?.delete(token);
     return null;
   }
   const actor = toActor(row);
   if (actor === null) {
-    cache?.delete(id);
+    cache?.delete(token);
     return null;
   }
   if (cache === undefined) {
@@ -198,20 +199,19 @@ export async function sessionFor(
     sessionCache.set(ctx, cache);
   }
   if (cache.size >= SESSION_CACHE_LIMIT) cache.clear();
-  cache.set(id, {
+  cache.set(token, {
     userId: actor.id,
     actor,
     csrfToken: row.csrf_token,
-    expiresAt: row.expires_at,
+    expiresAt: Date.parse(row.expires_at),
     readAt: Date.now(),
   });
   return { actor, csrfToken: row.csrf_token };
 }
 
 export async function logout(ctx: ServiceContext, token: string, actor: Actor): Promise<void> {
-  const id = sha256Hex(token);
-  sessionCache.get(ctx)?.delete(id);
-  await ctx.db.deleteFrom('sessions').where('id', '=', id).execute();
-  sessionCache.get(ctx)?.delete(id);
+  sessionCache.get(ctx)?.delete(token);
+  await ctx.db.deleteFrom('sessions').where('id', '=', sha256Hex(token)).execute();
+  sessionCache.get(ctx)?.delete(token);
   await recordAudit(ctx, { action: 'logout', actor: actor.username });
 }
