@@ -21,7 +21,10 @@ export interface BatchOptions {
   onProgress?: (done: number, total: number, file: string) => void;
 }
 
-/** Below this many files the batch stays in this thread: starting a worker costs ~0.1 s. */
+/**
+ * Below this many files the batch stays in this thread: a worker takes ~0.1 s to start and runs
+ * slowly until its JIT has warmed up.
+ */
 const SMALL_BATCH = 16;
 /** Files each extra worker must have to itself before starting it pays for its start-up. */
 const FILES_PER_WORKER = 12;
