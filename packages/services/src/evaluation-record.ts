@@ -1,5 +1,6 @@
 import type { Evaluation, Finding, ScoreSheet } from '@jixiao/domain';
 import { Evaluation as EvaluationSchema } from '@jixiao/domain';
+import { sql } from '@jixiao/db';
 import type { EvaluationStatus, Kysely, Database } from '@jixiao/db';
 import { ServiceError } from './errors.ts';
 
@@ -31,6 +32,13 @@ export interface EvaluationWithBody extends EvaluationRecord {
 }
 
 /** The record columns joined with the department and the round. */
+/**
+ * The body of the evaluation aliased `e`, as a selection named `body`: the revision of its current
+ * version (bodies are stored once, as revisions).
+ */
+export const currentBody = sql<string>`(SELECT rv.body FROM revisions rv
+  WHERE rv.evaluation_id = e.id AND rv.version = e.version)`.as('body');
+
 export function recordQuery(db: Kysely<Database>) {
   return db
     .selectFrom('evaluations as e')

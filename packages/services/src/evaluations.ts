@@ -10,6 +10,7 @@ import { assertEdit, assertSee } from './access.ts';
 import { getRulebook } from './rulebook-catalog.ts';
 import type { EvaluationRecord, EvaluationWithBody, RecordRow } from './evaluation-record.ts';
 import {
+  currentBody,
   derivedColumns,
   parseClientBody,
   parseStoredBody,
@@ -17,6 +18,7 @@ import {
   toRecord,
 } from './evaluation-record.ts';
 import { appendEvent } from './workflow-events.ts';
+import { cachePer } from './bounded-cache.ts';
 
 export interface EvaluationResult {
   scoreSheet: ScoreSheet;
@@ -39,13 +41,7 @@ export async function evaluateJson(ctx: ServiceContext, json: unknown): Promise<
 }
 
 async function loadRow(ctx: ServiceContext, id: string, db = ctx.db) {
-  const row = await recordQuery(db)
-    .innerJoin('revisions as rv', (join) =>
-      join.onRef('rv.evaluation_id', '=', 'e.id').onRef('rv.version', '=', 'e.version'),
-    )
-    .select('rv.body')
-    .where('e.id', '=', id)
-    .executeTakeFirst();
+  const row = await recordQuery(db).select(currentBody).where('e.id', '=', id).executeTakeFirst();
   if (row === undefined) throw notFound('自评');
   return row;
 }
@@ -67,29 +63,7 @@ export async function getEvaluation(
 // Stored body texts as UTF-8 bytes per database, by evaluation id, version and save time: a saved
 // version never changes, so GET splices the bytes into its response instead of parsing and
 // re-serialising the body (validated by the domain schema when it was saved). Bounded by size.
-const BODY_BYTES_LIMIT = 64 * 1024 * 1024;
-const bodyCaches = new WeakMap<object, { bytes: Map<string, Buffer>; total: number }>();
-
-function bodyCache(ctx: ServiceContext) {
-  let cache = bodyCaches.get(ctx.db);
-  if (cache === undefined) {
-    cache = { bytes: new Map(), total: 0 };
-    bodyCaches.set(ctx.db, cache);
-  }
-  return cache;
-}
-
-function rememberBody(ctx: ServiceContext, key: string, bytes: Buffer): void {
-  const cache = bodyCache(ctx);
-  while (cache.total + bytes.length > BODY_BYTES_LIMIT && cache.bytes.size > 0) {
-    const oldest = cache.bytes.entries().next();
-    if (oldest.done === true) break;
-    cache.bytes.delete(oldest.value[0]);
-    cache.total -= oldest.value[1].length;
-  }
-  cache.bytes.set(key, bytes);
-  cache.total += bytes.length;
-}
+const bodyCache = cachePer<{ bytes: Buffer }>(64 * 1024 * 1024);
 
 const BODY_KEY = Buffer.from(',"body":');
 const CLOSE = Buffer.from('}');
@@ -99,42 +73,11 @@ const CLOSE = Buffer.from('}');
 // write of this process and no commit of another has happened since, so it is never stale. The
 // access check runs on every request against the department and region read with the entry.
 // Bounded by size; only where the database can stamp its changes (SQLite).
-const RESPONSES_LIMIT = 64 * 1024 * 1024;
-interface CachedResponse {
+const responseCache = cachePer<{
   stamp: string;
   scope: { departmentId: string; regionId: string };
   bytes: Buffer;
-}
-const responseCaches = new WeakMap<
-  object,
-  { entries: Map<string, CachedResponse>; total: number }
->();
-
-function responseCache(ctx: ServiceContext) {
-  let cache = responseCaches.get(ctx.db);
-  if (cache === undefined) {
-    cache = { entries: new Map(), total: 0 };
-    responseCaches.set(ctx.db, cache);
-  }
-  return cache;
-}
-
-function rememberResponse(ctx: ServiceContext, id: string, entry: CachedResponse): void {
-  const cache = responseCache(ctx);
-  const previous = cache.entries.get(id);
-  if (previous !== undefined) {
-    cache.entries.delete(id);
-    cache.total -= previous.bytes.length;
-  }
-  while (cache.total + entry.bytes.length > RESPONSES_LIMIT && cache.entries.size > 0) {
-    const oldest = cache.entries.entries().next();
-    if (oldest.done === true) break;
-    cache.entries.delete(oldest.value[0]);
-    cache.total -= oldest.value[1].bytes.length;
-  }
-  cache.entries.set(id, entry);
-  cache.total += entry.bytes.length;
-}
+}>(64 * 1024 * 1024);
 
 /**
  * GET's response as JSON bytes: exactly `{ ...record, body }` as getEvaluation returns it. Served
@@ -148,7 +91,7 @@ export async function getEvaluationJson(
 ): Promise<Buffer> {
   const stamp = ctx.changeStamp();
   if (stamp !== null) {
-    const hit = responseCache(ctx).entries.get(id);
+    const hit = responseCache(ctx.db).get(id);
     if (hit !== undefined && hit.stamp === stamp) {
       assertSee(actor, hit.scope);
       return hit.bytes;
@@ -159,7 +102,7 @@ export async function getEvaluationJson(
   const scope = { departmentId: row.department_id, regionId: row.region_id };
   assertSee(actor, scope);
   const key = `${row.id}@${row.version}@${row.updated_at}`;
-  let body = bodyCache(ctx).bytes.get(key);
+  let body = bodyCache(ctx.db).get(key)?.bytes;
   if (body === undefined) {
     // A version's revision never changes once written, so this read needs no second look at the
     // evaluation: the record above named the version.
@@ -169,11 +112,11 @@ export async function getEvaluationJson(
     const text = stored.rows[0]?.body;
     if (text === undefined) throw notFound('自评');
     body = Buffer.from(text, 'utf8');
-    rememberBody(ctx, key, body);
+    bodyCache(ctx.db).set(key, { bytes: body });
   }
   const head = JSON.stringify(toRecord(row));
   const bytes = Buffer.concat([Buffer.from(head.slice(0, -1)), BODY_KEY, body, CLOSE]);
-  if (stamp !== null) rememberResponse(ctx, id, { stamp, scope, bytes });
+  if (stamp !== null) responseCache(ctx.db).set(id, { stamp, scope, bytes });
   return bytes;
 }
 

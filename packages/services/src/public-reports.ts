@@ -1,7 +1,7 @@
 import type { Evaluation, ScoreSheet } from '@jixiao/domain';
 import type { ServiceContext } from './context.ts';
 import { notFound } from './errors.ts';
-import { parseStoredBody } from './evaluation-record.ts';
+import { currentBody, parseStoredBody } from './evaluation-record.ts';
 import { evaluateBody } from './evaluations.ts';
 import { renderDocx } from './document-bridge.ts';
 import { recordAudit } from './audit-log.ts';
@@ -61,13 +61,7 @@ export async function getPublicReport(
   ctx: ServiceContext,
   id: string,
 ): Promise<PublicReport & { body: Evaluation; scoreSheet: ScoreSheet }> {
-  const row = await published(ctx)
-    .innerJoin('revisions as rv', (join) =>
-      join.onRef('rv.evaluation_id', '=', 'e.id').onRef('rv.version', '=', 'e.version'),
-    )
-    .select('rv.body')
-    .where('e.id', '=', id)
-    .executeTakeFirst();
+  const row = await published(ctx).select(currentBody).where('e.id', '=', id).executeTakeFirst();
   if (row === undefined) throw notFound('公开报告');
   const body = parseStoredBody(row.body);
   const { scoreSheet } = await evaluateBody(ctx, body);
