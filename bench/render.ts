@@ -9,8 +9,9 @@
 //   the evaluation, then pays for its structure: a style named per body paragraph, tables with
 //   merges, sections, footers. A large report is mostly table cells, so its document.xml has
 //   about 1.8 times the floor's bytes and deflating it costs about as much more.
-// The report and the own floor are timed alternately, round by round, after at least ten
-// warm-up rounds and 300 ms each (the report's code takes longer to be optimised than the
+// The report and the own floor are timed alternately, round by round (their ratio is the median
+// of the rounds' ratios: a pair run back to back shares the load of the moment), after at least
+// ten warm-up rounds and 300 ms each (the report's code takes longer to be optimised than the
 // floor's loop; a server rendering reports runs it warm); then the docx floor and the .xlsx
 // writer, alternately with each other: they leave hundreds of megabytes of garbage, which the
 // report would otherwise pay for in the collections it happens to trigger.
@@ -35,7 +36,7 @@ import { findRulebook } from '@jixiao/services';
 import { plainTextDocx } from '../packages/documents/src/write/docx-writer.ts';
 import { generatedEvaluation } from '../packages/documents/src/write/test-support.ts';
 
-const ROUNDS = 15;
+const ROUNDS = 21;
 const TARGET_RATIO = 2;
 const root = fileURLToPath(new URL('../', import.meta.url));
 const fixtureDir = path.join(root, 'fixtures', 'evaluations');
@@ -86,31 +87,39 @@ function median(values: number[]): number {
 }
 
 /**
- * Median ms of each function, measured alternately round by round so both see the same load,
- * after `warmRounds` rounds and at least `warmMs` of warm-up (JIT, heap sizes).
+ * Each function timed alternately, round by round, so both see the same load, after
+ * `warmRounds` rounds and at least `warmMs` of warm-up (JIT, heap sizes): the median ms of each,
+ * and the median of each round's ratio of the first to the second (a pair run back to back
+ * shares the machine's load of the moment, which drifts on a shared machine).
  */
 async function timeAlternating(
-  fns: (() => Promise<unknown>)[],
+  fns: [() => Promise<unknown>, () => Promise<unknown>],
   rounds: number,
   warmRounds: number,
   warmMs: number,
-): Promise<number[]> {
+): Promise<{ first: number; second: number; ratio: number }> {
   const warmStart = performance.now();
   for (let i = 0; i < warmRounds || performance.now() - warmStart < warmMs; i++)
     for (const fn of fns) await fn();
-  const samples: number[][] = fns.map(() => []);
-  for (let i = 0; i < rounds; i++)
-    for (const [j, fn] of fns.entries()) {
-      const t0 = performance.now();
-      await fn();
-      samples[j]?.push(performance.now() - t0);
-    }
-  return samples.map(median);
+  const first: number[] = [];
+  const second: number[] = [];
+  const ratios: number[] = [];
+  for (let i = 0; i < rounds; i++) {
+    const t0 = performance.now();
+    await fns[0]();
+    const t1 = performance.now();
+    await fns[1]();
+    const t2 = performance.now();
+    first.push(t1 - t0);
+    second.push(t2 - t1);
+    ratios.push((t1 - t0) / (t2 - t1));
+  }
+  return { first: median(first), second: median(second), ratio: median(ratios) };
 }
 
 const options = resolveOptions();
 console.log(
-  `render benchmark: median of ${ROUNDS} rounds (at most 5 for the docx floor and .xlsx), ms per report; sizes of the .docx in KB (Node ${process.version})`,
+  `render benchmark: ms per report, median of ${ROUNDS} rounds (at most 5 for the docx floor and .xlsx); ratio to the own floor: median of the rounds' ratios; sizes of the .docx in KB (Node ${process.version})`,
 );
 console.log(
   'case'.padEnd(42),
@@ -128,31 +137,32 @@ let worstOwn = 0;
 let worstDocx = 0;
 for (const c of cases) {
   const texts = blockTexts(departmentReportBlocks(c.evaluation, c.sheet, options));
-  const [report = 0, own = 1] = await timeAlternating(
+  const own = await timeAlternating(
     [() => renderReportDocx(c.evaluation, c.sheet), () => Promise.resolve(plainTextDocx(texts))],
     ROUNDS,
     10,
     300,
   );
-  const [docx = 1, xlsx = 0] = await timeAlternating(
+  const docx = await timeAlternating(
     [() => docxFloor(texts), () => renderTablesXlsx(c.evaluation, c.sheet)],
     c.evaluation.indicators.length > 20 ? 3 : 5,
     3,
     0,
   );
+  const report = own.first;
   const reportKb = (await renderReportDocx(c.evaluation, c.sheet)).length / 1024;
   const ownKb = plainTextDocx(texts).length / 1024;
-  worstOwn = Math.max(worstOwn, report / own);
-  worstDocx = Math.max(worstDocx, report / docx);
+  worstOwn = Math.max(worstOwn, own.ratio);
+  worstDocx = Math.max(worstDocx, report / docx.first);
   console.log(
     c.name.padEnd(42),
     String(texts.length).padStart(6),
     report.toFixed(1).padStart(8),
-    own.toFixed(1).padStart(8),
-    `${(report / own).toFixed(2)}×`.padStart(7),
-    docx.toFixed(1).padStart(9),
-    `${(report / docx).toFixed(2)}×`.padStart(7),
-    xlsx.toFixed(1).padStart(8),
+    own.second.toFixed(1).padStart(8),
+    `${own.ratio.toFixed(2)}×`.padStart(7),
+    docx.first.toFixed(1).padStart(9),
+    `${(report / docx.first).toFixed(2)}×`.padStart(7),
+    docx.second.toFixed(1).padStart(8),
     reportKb.toFixed(1).padStart(8),
     ownKb.toFixed(1).padStart(8),
   );
