@@ -1,5 +1,5 @@
 import type { FastifyReply } from 'fastify';
-import type { Actor } from '@jixiao/services';
+import type { Actor, JsonBytes } from '@jixiao/services';
 
 /** The user as GET /api/me shows it. */
 export function presentUser(actor: Actor) {
@@ -40,4 +40,28 @@ export function sendFile(
         ? bytes
         : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),
     );
+}
+
+/**
+ * Whether an Accept-Encoding header accepts gzip: `gzip` or `*` listed with a quality above zero
+ * (`gzip;q=0` refuses it).
+ */
+export function acceptsGzip(header: string | undefined): boolean {
+  if (header === undefined) return false;
+  let star = false;
+  for (const part of header.split(',')) {
+    const [name = '', ...params] = part.split(';').map((p) => p.trim().toLowerCase());
+    const q = params.find((p) => p.startsWith('q='));
+    const accepted = q === undefined || Number(q.slice(2)) > 0;
+    if (name === 'gzip') return accepted;
+    if (name === '*') star = accepted;
+  }
+  return star;
+}
+
+/** Sends JSON bytes, gzip-compressed when they are; the response varies with Accept-Encoding. */
+export function sendJsonBytes(reply: FastifyReply, json: JsonBytes) {
+  void reply.type('application/json; charset=utf-8').header('vary', 'accept-encoding');
+  if (json.encoding !== null) void reply.header('content-encoding', json.encoding);
+  return reply.send(json.bytes);
 }

@@ -1,4 +1,5 @@
 import { checkEvaluation, scoreEvaluation } from '@jixiao/domain';
+import { gzipSync } from 'node:zlib';
 import type { Evaluation, EvaluationKind, Finding, ScoreSheet } from '@jixiao/domain';
 import { reusableQuery } from '@jixiao/db';
 import type { EvaluationStatus, Kysely, Database } from '@jixiao/db';
@@ -73,11 +74,40 @@ const CLOSE = Buffer.from('}');
 // write of this process and no commit of another has happened since, so it is never stale. The
 // access check runs on every request against the department and region read with the entry.
 // Bounded by size; only where the database can stamp its changes (SQLite).
+// An entry's gzip form is made on the first request that accepts it and kept with the entry (about
+// a fifth of its size, not counted against the bound).
 const responseCache = cachePer<{
   stamp: string;
   scope: { departmentId: string; regionId: string };
   bytes: Buffer;
+  gzip?: Buffer;
 }>(64 * 1024 * 1024);
+
+/** A JSON response's bytes, gzip-compressed or not. */
+export interface JsonBytes {
+  bytes: Buffer;
+  encoding: 'gzip' | null;
+}
+
+/**
+ * GET's response for a client that may accept gzip: the cached response's gzip form when the
+ * client accepts it (compressed once per cached response), else the JSON bytes as they are. Only
+ * cacheable responses are compressed: compressing every uncached response would cost more CPU
+ * than sending it.
+ */
+export async function getEvaluationResponse(
+  ctx: ServiceContext,
+  actor: Actor,
+  id: string,
+  acceptsGzip: boolean,
+): Promise<JsonBytes> {
+  const bytes = await getEvaluationJson(ctx, actor, id);
+  if (!acceptsGzip) return { bytes, encoding: null };
+  const entry = responseCache(ctx.db).get(id);
+  if (entry?.bytes !== bytes) return { bytes, encoding: null };
+  entry.gzip ??= gzipSync(bytes);
+  return { bytes: entry.gzip, encoding: 'gzip' };
+}
 
 /**
  * GET's response as JSON bytes: exactly `{ ...record, body }` as getEvaluation returns it. Served

@@ -1,3 +1,4 @@
+import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as documents from '@jixiao/documents';
 import { TEST_DIALECTS } from '@jixiao/db/testing';
@@ -118,6 +119,34 @@ describe.each(TEST_DIALECTS)('evaluations on %s', (dialect) => {
     });
     expect(unknown.statusCode).toBe(404);
     expect(unknown.json().error.message).toMatch(/评价指标体系/);
+  });
+
+  it('sends GET gzip-compressed to a client that accepts it, where the response is cacheable', async () => {
+    const id = world.evaluations.a;
+    const plain = await filer.get(`/api/evaluations/${id}`);
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.headers['vary']).toMatch(/accept-encoding/i);
+    for (const header of ['gzip', 'br;q=1, gzip;q=0.5', '*']) {
+      const res = await filer.get(`/api/evaluations/${id}`, { 'accept-encoding': header });
+      expect(res.statusCode).toBe(200);
+      if (dialect === 'sqlite') {
+        expect(res.headers['content-encoding']).toBe('gzip');
+        expect(res.rawPayload.length).toBeLessThan(plain.rawPayload.length / 2);
+        expect(JSON.parse(gunzipSync(res.rawPayload).toString('utf8'))).toEqual(plain.json());
+      } else {
+        // PostgreSQL cannot stamp its changes, so nothing is cached and nothing compressed.
+        expect(res.headers['content-encoding']).toBeUndefined();
+        expect(res.json()).toEqual(plain.json());
+      }
+    }
+    for (const header of ['gzip;q=0', 'identity', 'br']) {
+      const res = await filer.get(`/api/evaluations/${id}`, { 'accept-encoding': header });
+      expect(res.headers['content-encoding']).toBeUndefined();
+      expect(res.json()).toEqual(plain.json());
+    }
+    const other = await login(world.app, 'filer-c');
+    const refused = await other.get(`/api/evaluations/${id}`, { 'accept-encoding': 'gzip' });
+    expect(refused.statusCode).toBe(403);
   });
 
   it('saves with the version, keeps every revision, and answers a stale version with 409 and the current state', async () => {

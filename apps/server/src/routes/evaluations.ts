@@ -5,7 +5,7 @@ import {
   evaluateJson,
   evaluationFindings,
   exportEvaluation,
-  getEvaluationJson,
+  getEvaluationResponse,
   getRevision,
   listEvaluations,
   listEvents,
@@ -15,7 +15,7 @@ import {
 } from '@jixiao/services';
 import type { ServiceContext } from '@jixiao/services';
 import { requireActor } from '../session.ts';
-import { sendFile } from '../present.ts';
+import { acceptsGzip, sendFile, sendJsonBytes } from '../present.ts';
 
 const Status = z.enum(['draft', 'submitted', 'returned', 'approved', 'published']);
 const Kind = z.enum(['department', 'project']);
@@ -73,9 +73,15 @@ export function evaluationRoutes(ctx: ServiceContext): FastifyPluginCallbackZod 
       '/api/evaluations/:id',
       { schema: { tags, summary: '自评详情', params: Id } },
       async (request, reply) =>
-        reply
-          .type('application/json; charset=utf-8')
-          .send(await getEvaluationJson(ctx, requireActor(request), request.params.id)),
+        sendJsonBytes(
+          reply,
+          await getEvaluationResponse(
+            ctx,
+            requireActor(request),
+            request.params.id,
+            acceptsGzip(request.headers['accept-encoding']),
+          ),
+        ),
     );
 
     app.put(

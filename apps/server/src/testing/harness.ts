@@ -146,8 +146,8 @@ export class Client {
       ...(payload !== undefined ? { payload: payload as Record<string, unknown> } : {}),
     });
   }
-  get(url: string) {
-    return this.request('GET', url);
+  get(url: string, headers: Record<string, string> = {}) {
+    return this.request('GET', url, undefined, headers);
   }
   post(url: string, payload: unknown = {}) {
     return this.request('POST', url, payload);
