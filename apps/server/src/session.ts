@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { ServiceError, sessionFor } from '@jixiao/services';
-import type { Actor, ServiceContext } from '@jixiao/services';
+import { ServiceError, cachedSession, sessionFor } from '@jixiao/services';
+import type { Actor, ServiceContext, SessionInfo } from '@jixiao/services';
 
 export const SESSION_COOKIE = 'jixiao_session';
 
@@ -20,24 +20,39 @@ export function installSession(app: FastifyInstance, ctx: ServiceContext): void 
   app.decorateRequest('actor', null);
   app.decorateRequest('csrfToken', null);
   app.decorateRequest('sessionToken', null);
-  app.addHook('onRequest', async (request) => {
-    if (!request.url.startsWith('/api/')) return;
+  // A session this process has cached is applied without a promise; otherwise it is read first.
+  app.addHook('onRequest', (request, _reply, done) => {
+    if (!request.url.startsWith('/api/')) {
+      done();
+      return;
+    }
     const token = request.cookies[SESSION_COOKIE];
-    if (token !== undefined && token !== '') {
-      const session = await sessionFor(ctx, token);
-      if (session !== null) {
+    const proceed = (session: SessionInfo | null) => {
+      if (session !== null && token !== undefined) {
         request.actor = session.actor;
         request.csrfToken = session.csrfToken;
         request.sessionToken = token;
       }
-    }
-    const path = request.url.split('?')[0] ?? '';
-    if (MUTATING.has(request.method) && !CSRF_EXEMPT.has(path) && request.actor !== null) {
-      const header = request.headers['x-csrf-token'];
-      if (header !== request.csrfToken) {
-        throw new ServiceError('CSRF_INVALID', '请求缺少有效的安全令牌，请刷新页面后重试');
+      const path = request.url.split('?')[0] ?? '';
+      if (MUTATING.has(request.method) && !CSRF_EXEMPT.has(path) && request.actor !== null) {
+        const header = request.headers['x-csrf-token'];
+        if (header !== request.csrfToken) {
+          done(new ServiceError('CSRF_INVALID', '请求缺少有效的安全令牌，请刷新页面后重试'));
+          return;
+        }
       }
+      done();
+    };
+    if (token === undefined || token === '') {
+      proceed(null);
+      return;
     }
+    const cached = cachedSession(ctx, token);
+    if (cached !== undefined) {
+      proceed(cached);
+      return;
+    }
+    sessionFor(ctx, token).then(proceed, done);
   });
 }
 

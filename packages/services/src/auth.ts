@@ -167,18 +167,29 @@ export function forgetSessions(ctx: ServiceContext, userId?: string): void {
   for (const [key, entry] of cache) if (entry.userId === userId) cache.delete(key);
 }
 
-/** The session behind a cookie token, or null when unknown, expired or its user disabled (one query). */
-export async function sessionFor(
-  ctx: ServiceContext,
-  token: string,
-): Promise<{ actor: Actor; csrfToken: string } | null> {
-  let cache = sessionCache.get(ctx);
+export interface SessionInfo {
+  actor: Actor;
+  csrfToken: string;
+}
+
+/**
+ * The session behind a token as this process's cache knows it, without waiting: the session, null
+ * when the cached one has expired, undefined when the cache cannot tell (ask `sessionFor`).
+ */
+export function cachedSession(ctx: ServiceContext, token: string): SessionInfo | null | undefined {
+  const cache = sessionCache.get(ctx);
   const hit = cache?.get(token);
-  if (hit !== undefined && Date.now() - hit.readAt < SESSION_CACHE_MS) {
-    if (hit.expiresAt > ctx.now().getTime()) return { actor: hit.actor, csrfToken: hit.csrfToken };
-    cache?.delete(token);
-    return null;
-  }
+  if (hit === undefined || Date.now() - hit.readAt >= SESSION_CACHE_MS) return undefined;
+  if (hit.expiresAt > ctx.now().getTime()) return { actor: hit.actor, csrfToken: hit.csrfToken };
+  cache?.delete(token);
+  return null;
+}
+
+/** The session behind a cookie token, or null when unknown, expired or its user disabled (one query). */
+export async function sessionFor(ctx: ServiceContext, token: string): Promise<SessionInfo | null> {
+  const cached = cachedSession(ctx, token);
+  if (cached !== undefined) return cached;
+  let cache = sessionCache.get(ctx);
   const now = nowIso(ctx);
   const row = await actorQuery(ctx)
     .innerJoin('sessions as s', 's.user_id', 'u.id')
