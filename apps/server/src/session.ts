@@ -15,6 +15,31 @@ declare module 'fastify' {
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const CSRF_EXEMPT = new Set(['/api/auth/login']);
 
+/**
+ * Sets the request's actor from its session (if any) and refuses a state-changing request of a
+ * signed-in actor without the session's CSRF token; the error, if any, goes to `done`.
+ */
+function applySession(
+  request: FastifyRequest,
+  token: string | undefined,
+  session: SessionInfo | null,
+  done: (error?: Error) => void,
+): void {
+  if (session !== null && token !== undefined) {
+    request.actor = session.actor;
+    request.csrfToken = session.csrfToken;
+    request.sessionToken = token;
+  }
+  if (MUTATING.has(request.method) && request.actor !== null) {
+    const path = request.url.split('?')[0] ?? '';
+    if (!CSRF_EXEMPT.has(path) && request.headers['x-csrf-token'] !== request.csrfToken) {
+      done(new ServiceError('CSRF_INVALID', '请求缺少有效的安全令牌，请刷新页面后重试'));
+      return;
+    }
+  }
+  done();
+}
+
 /** Loads the session behind the cookie and enforces the CSRF header on state-changing requests. */
 export function installSession(app: FastifyInstance, ctx: ServiceContext): void {
   app.decorateRequest('actor', null);
@@ -27,32 +52,18 @@ export function installSession(app: FastifyInstance, ctx: ServiceContext): void 
       return;
     }
     const token = request.cookies[SESSION_COOKIE];
-    const proceed = (session: SessionInfo | null) => {
-      if (session !== null && token !== undefined) {
-        request.actor = session.actor;
-        request.csrfToken = session.csrfToken;
-        request.sessionToken = token;
-      }
-      const path = request.url.split('?')[0] ?? '';
-      if (MUTATING.has(request.method) && !CSRF_EXEMPT.has(path) && request.actor !== null) {
-        const header = request.headers['x-csrf-token'];
-        if (header !== request.csrfToken) {
-          done(new ServiceError('CSRF_INVALID', '请求缺少有效的安全令牌，请刷新页面后重试'));
-          return;
-        }
-      }
-      done();
-    };
     if (token === undefined || token === '') {
-      proceed(null);
+      applySession(request, token, null, done);
       return;
     }
     const cached = cachedSession(ctx, token);
     if (cached !== undefined) {
-      proceed(cached);
+      applySession(request, token, cached, done);
       return;
     }
-    sessionFor(ctx, token).then(proceed, done);
+    sessionFor(ctx, token).then((session) => {
+      applySession(request, token, session, done);
+    }, done);
   });
 }
 
