@@ -23,6 +23,24 @@ function decode(s: string): string {
 }
 
 const VAL = /w:val="([^"]*)"/;
+const SLASH = 0x2f;
+
+/** A tag name's first character: an ASCII letter. */
+function isNameStart(c: number): boolean {
+  return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+}
+
+/** A tag name's other characters: letters, digits, _ : . - */
+function isNameChar(c: number): boolean {
+  return (
+    isNameStart(c) ||
+    (c >= 0x30 && c <= 0x39) ||
+    c === 0x5f ||
+    c === 0x3a ||
+    c === 0x2e ||
+    c === 0x2d
+  );
+}
 
 interface Paragraph {
   parts: string[];
@@ -42,7 +60,6 @@ interface Cell {
  */
 export function scanDocumentBody(xml: string, context: BodyContext): Block[] {
   const blocks: Block[] = [];
-  const tag = /<(\/?)([A-Za-z][\w:.-]*)([^>]*?)(\/?)>|([^<]+)/g;
   let position = 0;
   let paragraph: Paragraph | undefined;
   let inText = false;
@@ -75,16 +92,28 @@ export function scanDocumentBody(xml: string, context: BodyContext): Block[] {
     blocks.push(block);
   };
 
-  for (let m = tag.exec(xml); m; m = tag.exec(xml)) {
-    const chunk = m[5];
-    if (chunk !== undefined) {
-      if (inText && skip === 0 && paragraph) paragraph.parts.push(decode(chunk));
-      continue;
+  // The tokenizer walks the text with indexOf instead of a global regular expression: a match
+  // array and its captured strings per tag were most of what reading a .docx allocated.
+  const length = xml.length;
+  let at = 0;
+  while (at < length) {
+    const open = xml.indexOf('<', at);
+    const textEnd = open < 0 ? length : open;
+    if (textEnd > at && inText && skip === 0 && paragraph) {
+      paragraph.parts.push(decode(xml.slice(at, textEnd)));
     }
-    const closing = m[1] === '/';
-    const name = m[2] ?? '';
-    const selfClosing = m[4] === '/';
-    const attrs = m[3] ?? '';
+    if (open < 0) break;
+    const close = xml.indexOf('>', open);
+    if (close < 0) break;
+    at = close + 1;
+    let start = open + 1;
+    const closing = xml.charCodeAt(start) === SLASH;
+    if (closing) start++;
+    if (!isNameStart(xml.charCodeAt(start))) continue; // declarations, comments
+    let nameEnd = start + 1;
+    while (nameEnd < close && isNameChar(xml.charCodeAt(nameEnd))) nameEnd++;
+    const name = xml.slice(start, nameEnd);
+    const selfClosing = xml.charCodeAt(close - 1) === SLASH;
     switch (name) {
       case 'w:p':
         if (closing) {
@@ -97,18 +126,19 @@ export function scanDocumentBody(xml: string, context: BodyContext): Block[] {
         break;
       case 'w:pStyle':
         if (inPPr && paragraph) {
-          const v = VAL.exec(attrs)?.[1];
+          const v = VAL.exec(xml.slice(nameEnd, close))?.[1];
           if (v !== undefined) paragraph.style = v;
         }
         break;
       case 'w:numId':
         if (inPPr && paragraph) {
-          const v = VAL.exec(attrs)?.[1];
+          const v = VAL.exec(xml.slice(nameEnd, close))?.[1];
           if (v !== undefined) paragraph.numId = v;
         }
         break;
       case 'w:ilvl':
-        if (inPPr && paragraph) paragraph.ilvl = Number(VAL.exec(attrs)?.[1] ?? 0);
+        if (inPPr && paragraph)
+          paragraph.ilvl = Number(VAL.exec(xml.slice(nameEnd, close))?.[1] ?? 0);
         break;
       case 'w:t':
         inText = !closing && !selfClosing;
@@ -158,7 +188,8 @@ export function scanDocumentBody(xml: string, context: BodyContext): Block[] {
         break;
       case 'w:vMerge':
         // A continued vertical merge repeats nothing: the cell reads as empty, as in a text export.
-        if (cell && tableDepth === 1 && VAL.exec(attrs)?.[1] !== 'restart') cell.continued = true;
+        if (cell && tableDepth === 1 && VAL.exec(xml.slice(nameEnd, close))?.[1] !== 'restart')
+          cell.continued = true;
         break;
       default:
         break;
