@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openStore, reusableQuery, sql } from './index.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { reusableQuery, sql } from './index.ts';
 import type { Store } from './index.ts';
-import { TEST_DIALECTS, createTestDatabase } from './testing/dialects.ts';
-import type { TestDatabase } from './testing/dialects.ts';
+import { TEST_DIALECTS } from './testing/dialects.ts';
+import { useTestStore } from './testing/store-fixture.ts';
 
 const insertRegion = reusableQuery<{ id: string; name: string }>(['id', 'name'], (db, p) =>
   db.insertInto('regions').values({
@@ -32,15 +32,10 @@ const regionsNamed = reusableQuery<{ a: string; b: string }, { id: string }>(['a
 );
 
 describe.each(TEST_DIALECTS)('reusable queries on %s', (dialect) => {
-  let testDb: TestDatabase;
+  const fixture = useTestStore(dialect);
   let store: Store;
-  beforeAll(async () => {
-    testDb = await createTestDatabase(dialect);
-    store = await openStore(testDb.target);
-  });
-  afterAll(async () => {
-    await store.close();
-    testDb.dispose();
+  beforeAll(() => {
+    store = fixture.store();
   });
 
   it('binds new values on every run, constants staying as compiled', async () => {

@@ -1,19 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from './index.ts';
 import type { Store } from './index.ts';
-import { TEST_DIALECTS, createTestDatabase } from './testing/dialects.ts';
-import type { TestDatabase } from './testing/dialects.ts';
+import { TEST_DIALECTS } from './testing/dialects.ts';
+import { useTestStore } from './testing/store-fixture.ts';
 
 describe.each(TEST_DIALECTS)('the store on %s', (dialect) => {
-  let testDb: TestDatabase;
+  const fixture = useTestStore(dialect);
   let store: Store;
-  beforeAll(async () => {
-    testDb = await createTestDatabase(dialect);
-    store = await openStore(testDb.target);
-  });
-  afterAll(async () => {
-    await store.close();
-    testDb.dispose();
+  beforeAll(() => {
+    store = fixture.store();
   });
 
   it('runs the migrations and reports its dialect', () => {
@@ -21,7 +16,7 @@ describe.each(TEST_DIALECTS)('the store on %s', (dialect) => {
   });
 
   it('migrating twice is harmless', async () => {
-    const again = await openStore(testDb.target);
+    const again = await openStore(fixture.target());
     await again.close();
   });
 
