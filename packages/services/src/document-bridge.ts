@@ -12,7 +12,7 @@ import type { AuditFinding, FileAudit } from '@jixiao/documents';
 import { Evaluation as EvaluationSchema } from '@jixiao/domain';
 import type { Evaluation, Finding, ScoreSheet } from '@jixiao/domain';
 import { ServiceError } from './errors.ts';
-import { auditDocument } from './audit/index.ts';
+import { auditDocument, failedAudit } from './audit/index.ts';
 
 export type { FileAudit };
 
@@ -101,20 +101,10 @@ export function auditFile(bytes: Uint8Array, fileName: string): FileAudit {
       findings: audit.findings,
     };
   } catch (error) {
-    return {
-      file: fileName,
-      ok: false,
-      error: `审查失败：${error instanceof Error ? error.message : String(error)}`,
-      summary: {
-        title: null,
-        department: null,
-        year: null,
-        rulebook: null,
-        claimedTotal: null,
-        computedTotal: null,
-      },
-      findings: [],
-    };
+    return failedAudit(
+      fileName,
+      `审查失败：${error instanceof Error ? error.message : String(error)}`,
+    );
   }
 }
 

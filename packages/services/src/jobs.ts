@@ -7,6 +7,7 @@ import { auditFile, batchHtml, batchWorkbook, toFinding } from './document-bridg
 import type { Finding } from '@jixiao/domain';
 import type { FileAudit } from './document-bridge.ts';
 import { requireRole } from './directory.ts';
+import { failedAudit } from './audit/index.ts';
 
 /** One file's result in the auditor's wire shape; `ok` is null while the file waits. */
 export interface JobFileView {
@@ -254,22 +255,7 @@ export async function exportJob(
     .orderBy('idx')
     .execute();
   const files: FileAudit[] = rows.map((r) =>
-    r.result !== null
-      ? (JSON.parse(r.result) as FileAudit)
-      : {
-          file: r.name,
-          ok: false,
-          error: '尚未处理',
-          summary: {
-            title: null,
-            department: null,
-            year: null,
-            rulebook: null,
-            claimedTotal: null,
-            computedTotal: null,
-          },
-          findings: [],
-        },
+    r.result !== null ? (JSON.parse(r.result) as FileAudit) : failedAudit(r.name, '尚未处理'),
   );
   return format === 'html' ? batchHtml(files) : batchWorkbook(files);
 }

@@ -4,7 +4,7 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { FileAudit } from '@jixiao/documents/audit-core';
-import { auditDocument, toFileAudit } from './audit-document.ts';
+import { auditDocument, failedAudit, toFileAudit } from './audit-document.ts';
 import { bundledScript, defaultCacheDirs } from './worker-bundle.ts';
 
 /** Loads a file's bytes; an Error becomes that file's read failure, the batch goes on. */
@@ -43,19 +43,6 @@ const QUEUE_DEPTH = 2;
 export function batchThreads(files: number, cores = availableParallelism()): number {
   if (files < SMALL_BATCH) return 0;
   return Math.max(1, Math.min(cores, Math.floor(files / FILES_PER_WORKER)));
-}
-
-const emptySummary = {
-  title: null,
-  department: null,
-  year: null,
-  rulebook: null,
-  claimedTotal: null,
-  computedTotal: null,
-};
-
-export function failedAudit(file: string, error: string): FileAudit {
-  return { file, ok: false, error, summary: { ...emptySummary }, findings: [] };
 }
 
 function auditOne(file: string, bytes: Uint8Array): FileAudit {

@@ -29,6 +29,11 @@ const EMPTY_SUMMARY: AuditSummary = {
   computedTotal: null,
 };
 
+/** A file that could not be audited: its error, an empty summary and no findings. */
+export function failedAudit(file: string, error: string): FileAudit {
+  return { file, ok: false, error, summary: { ...EMPTY_SUMMARY }, findings: [] };
+}
+
 const firstNumber = (s: string | undefined): string =>
   /\d+(?:\.\d+)?/.exec((s ?? '').replace(/,/g, ''))?.[0] ?? '';
 
@@ -101,15 +106,7 @@ function wire(f: Finding): AuditFinding {
 export function auditDocument(bytes: Uint8Array, fileName: string): DocumentAudit {
   const read = readDocument(bytes, fileName);
   if (!read.ok) {
-    return {
-      file: fileName,
-      ok: false,
-      error: read.error.message,
-      summary: { ...EMPTY_SUMMARY },
-      findings: [],
-      warnings: [],
-      rulebookConfidence: null,
-    };
+    return { ...failedAudit(fileName, read.error.message), warnings: [], rulebookConfidence: null };
   }
   const report = extractEvaluation(read.document);
   const evaluation = report.evaluation;

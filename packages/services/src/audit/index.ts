@@ -1,11 +1,5 @@
-export { auditDocument, toFileAudit, mergeFindings } from './audit-document.ts';
+export { auditDocument, failedAudit, toFileAudit, mergeFindings } from './audit-document.ts';
 export type { DocumentAudit } from './audit-document.ts';
-export {
-  auditBatch,
-  auditWorkerScript,
-  batchThreads,
-  closeAuditWorkers,
-  failedAudit,
-} from './audit-batch.ts';
+export { auditBatch, auditWorkerScript, batchThreads, closeAuditWorkers } from './audit-batch.ts';
 export type { BatchOptions, LoadFile, WorkerScript } from './audit-batch.ts';
 export { formatAuditText, summaryTable } from './format-audit-text.ts';
