@@ -124,6 +124,19 @@ export const FUND_ROW_KEYS = [
 ] as const satisfies readonly (keyof Funds)[];
 export type FundRowKey = (typeof FUND_ROW_KEYS)[number];
 
+/** Each fund row's name as reports write it. */
+export const FUND_ROW_LABELS: Readonly<Record<FundRowKey, string>> = {
+  total: '年度资金总额',
+  generalPublic: '一般公共预算',
+  governmentFund: '政府性基金拨款',
+  nonTaxSpecialAccount: '纳入专户管理的非税收入拨款',
+  currentAppropriation: '当年财政拨款',
+  carryOver: '上年结转资金',
+  other: '其他资金',
+  basic: '基本支出',
+  project: '项目支出',
+};
+
 /** An amount with the share a document states for it ("占基本支出的97.68%"). */
 export const SharedAmount = z.object({
   amount: Amount.optional(),

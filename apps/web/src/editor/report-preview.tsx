@@ -1,6 +1,7 @@
 import { Fragment } from 'react';
 import {
   FUND_ROW_KEYS,
+  FUND_ROW_LABELS,
   formatFen,
   type Amount,
   type Evaluation,
@@ -8,18 +9,6 @@ import {
   type Percent,
   type ScoreSheet,
 } from '@jixiao/domain';
-
-const FUND_LABELS: Record<string, string> = {
-  total: '年度资金总额',
-  generalPublic: '一般公共预算',
-  governmentFund: '政府性基金拨款',
-  nonTaxSpecialAccount: '纳入专户管理的非税收入拨款',
-  currentAppropriation: '当年财政拨款',
-  carryOver: '上年结转资金',
-  other: '其他资金',
-  basic: '基本支出',
-  project: '项目支出',
-};
 
 const money = (a: Amount | undefined) => (a ? formatFen(a.fen, '万元') : '');
 const pct = (p: Percent | undefined) => (p ? `${p.value.toFixed(p.decimals)}%` : '');
@@ -144,7 +133,7 @@ export function ReportPreview({ body, sheet }: { body: Evaluation; sheet: ScoreS
             const r = body.funds[k];
             return (
               <tr key={k}>
-                <td>{FUND_LABELS[k]}</td>
+                <td>{FUND_ROW_LABELS[k]}</td>
                 <td>{money(r?.initialBudget)}</td>
                 <td>{money(r?.budget)}</td>
                 <td>{money(r?.executed)}</td>

@@ -1,5 +1,6 @@
 import { Button, Collapse, Descriptions, Empty, Input, Space, Table, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { FUND_ROW_KEYS, FUND_ROW_LABELS } from '@jixiao/domain';
 import type { Chapter, ChapterKey, FundRowKey, ProjectLine } from '@jixiao/domain';
 import { getAt } from '../lib/paths.ts';
 import { useEditor } from './editor-context.tsx';
@@ -18,17 +19,7 @@ import {
 import { IndicatorTable } from './indicator-table.tsx';
 import { skeletonFromRulebook } from '../lib/skeleton.ts';
 
-const FUND_ROWS: readonly [FundRowKey, string][] = [
-  ['total', '年度资金总额'],
-  ['generalPublic', '一般公共预算'],
-  ['governmentFund', '政府性基金拨款'],
-  ['nonTaxSpecialAccount', '纳入专户管理的非税收入拨款'],
-  ['currentAppropriation', '当年财政拨款'],
-  ['carryOver', '上年结转资金'],
-  ['other', '其他资金'],
-  ['basic', '基本支出'],
-  ['project', '项目支出'],
-];
+const FUND_ROWS = FUND_ROW_KEYS.map((key) => [key, FUND_ROW_LABELS[key]] as const);
 
 function NotForProject() {
   return <Empty description="项目支出绩效自评不含此部分" />;

@@ -1,6 +1,6 @@
 import type { Amount } from '../money.ts';
 import type { DepartmentEvaluation, Evaluation, SourceRef } from '../evaluation.ts';
-import { FUND_ROW_KEYS } from '../evaluation.ts';
+import { FUND_ROW_KEYS, FUND_ROW_LABELS } from '../evaluation.ts';
 import type { Finding } from '../finding.ts';
 import type { FindingCode } from '../messages-zh.ts';
 import { comparePercent, formatPercent, ratioPercent } from '../ratio.ts';
@@ -122,18 +122,6 @@ function countRatio(
     source,
   });
 }
-
-const FUND_ROW_LABELS: Record<(typeof FUND_ROW_KEYS)[number], string> = {
-  total: '年度资金总额',
-  generalPublic: '一般公共预算',
-  governmentFund: '政府性基金拨款',
-  nonTaxSpecialAccount: '纳入专户管理的非税收入拨款',
-  currentAppropriation: '当年财政拨款',
-  carryOver: '上年结转资金',
-  other: '其他资金',
-  basic: '基本支出',
-  project: '项目支出',
-};
 
 /** 执行率 of every fund row: 全年执行数 / 全年预算数. */
 export function checkFundRatios(evaluation: Evaluation): Finding[] {

@@ -4,8 +4,10 @@ import type {
   DepartmentEvaluation,
   Evaluation,
   FundRow,
+  FundRowKey,
   SourceRef,
 } from '../evaluation.ts';
+import { FUND_ROW_LABELS } from '../evaluation.ts';
 import type { Finding } from '../finding.ts';
 import type { Amount } from '../money.ts';
 import type { FindingCode } from '../messages-zh.ts';
@@ -63,19 +65,20 @@ const FUND_COLUMNS = [
   ['executed', '全年执行数'],
 ] as const satisfies readonly (readonly [keyof FundRow, string])[];
 
-const INCOME_ROWS = [
-  ['generalPublic', '一般公共预算'],
-  ['governmentFund', '政府性基金拨款'],
-  ['nonTaxSpecialAccount', '纳入专户管理的非税收入拨款'],
-  ['currentAppropriation', '当年财政拨款'],
-  ['carryOver', '上年结转资金'],
-  ['other', '其他资金'],
-] as const;
+/** [key, label] pairs of fund rows. */
+const fundRows = <K extends FundRowKey>(keys: readonly K[]) =>
+  keys.map((key) => [key, FUND_ROW_LABELS[key]] as const);
 
-const EXPENDITURE_ROWS = [
-  ['basic', '基本支出'],
-  ['project', '项目支出'],
-] as const;
+const INCOME_ROWS = fundRows([
+  'generalPublic',
+  'governmentFund',
+  'nonTaxSpecialAccount',
+  'currentAppropriation',
+  'carryOver',
+  'other',
+]);
+
+const EXPENDITURE_ROWS = fundRows(['basic', 'project']);
 
 /** The fund block: 年度资金总额 against its income rows and against 基本 + 项目, per column. */
 export function checkFundSums(evaluation: Evaluation): Finding[] {
