@@ -61,8 +61,8 @@ export async function getEvaluation(
   };
 }
 
-// Stored body texts as UTF-8 bytes per database, by evaluation id, version and save time: a saved
-// version never changes, so GET splices the bytes into its response instead of parsing and
+// Stored body texts as UTF-8 bytes per database, by evaluation id and version: a saved version
+// never changes, so GET splices the bytes into its response instead of parsing and
 // re-serialising the body (validated by the domain schema when it was saved). Bounded by size.
 const bodyCache = cachePer<{ bytes: Buffer }>(64 * 1024 * 1024);
 
@@ -76,12 +76,13 @@ const CLOSE = Buffer.from('}');
 // Bounded by size; only where the database can stamp its changes (SQLite).
 // An entry's gzip form is made on the first request that accepts it and kept with the entry (about
 // a fifth of its size, not counted against the bound).
-const responseCache = cachePer<{
+interface CachedResponse {
   stamp: string;
   scope: { departmentId: string; regionId: string };
   bytes: Buffer;
   gzip?: Buffer;
-}>(64 * 1024 * 1024);
+}
+const responseCache = cachePer<CachedResponse>(64 * 1024 * 1024);
 
 /** A JSON response's bytes, gzip-compressed or not. */
 export interface JsonBytes {
@@ -101,12 +102,10 @@ export async function getEvaluationResponse(
   id: string,
   acceptsGzip: boolean,
 ): Promise<JsonBytes> {
-  const bytes = await getEvaluationJson(ctx, actor, id);
-  if (!acceptsGzip) return { bytes, encoding: null };
-  const entry = responseCache(ctx.db).get(id);
-  if (entry?.bytes !== bytes) return { bytes, encoding: null };
-  entry.gzip ??= gzipSync(bytes);
-  return { bytes: entry.gzip, encoding: 'gzip' };
+  const { bytes, cached } = await evaluationResponse(ctx, actor, id);
+  if (!acceptsGzip || cached === undefined) return { bytes, encoding: null };
+  cached.gzip ??= gzipSync(bytes);
+  return { bytes: cached.gzip, encoding: 'gzip' };
 }
 
 /**
@@ -119,23 +118,32 @@ export async function getEvaluationJson(
   actor: Actor,
   id: string,
 ): Promise<Buffer> {
+  return (await evaluationResponse(ctx, actor, id)).bytes;
+}
+
+/** GET's JSON bytes, with the response cache's entry holding them when they are cached. */
+async function evaluationResponse(
+  ctx: ServiceContext,
+  actor: Actor,
+  id: string,
+): Promise<{ bytes: Buffer; cached: CachedResponse | undefined }> {
   const stamp = ctx.changeStamp();
   if (stamp !== null) {
     const hit = responseCache(ctx.db).get(id);
     if (hit !== undefined && hit.stamp === stamp) {
       assertSee(actor, hit.scope);
-      return hit.bytes;
+      return { bytes: hit.bytes, cached: hit };
     }
   }
   const row = await recordById(ctx, id);
   if (row === undefined) throw notFound('自评');
   const scope = { departmentId: row.department_id, regionId: row.region_id };
   assertSee(actor, scope);
-  const key = `${row.id}@${row.version}@${row.updated_at}`;
+  // A version's revision never changes once written: its bytes are cached by id and version, and
+  // reading them needs no second look at the evaluation (the record above named the version).
+  const key = `${row.id}@${row.version}`;
   let body = bodyCache(ctx.db).get(key)?.bytes;
   if (body === undefined) {
-    // A version's revision never changes once written, so this read needs no second look at the
-    // evaluation: the record above named the version.
     const stored = await ctx.db.executeQuery(
       revisionBodyQuery.bind(ctx.db, { id, version: row.version }),
     );
@@ -146,8 +154,10 @@ export async function getEvaluationJson(
   }
   const head = JSON.stringify(toRecord(row));
   const bytes = Buffer.concat([Buffer.from(head.slice(0, -1)), BODY_KEY, body, CLOSE]);
-  if (stamp !== null) responseCache(ctx.db).set(id, { stamp, scope, bytes });
-  return bytes;
+  if (stamp === null) return { bytes, cached: undefined };
+  const cached = { stamp, scope, bytes };
+  responseCache(ctx.db).set(id, cached);
+  return { bytes, cached };
 }
 
 const revisionBodyQuery = reusableQuery<{ id: string; version: number }, { body: string }>(
@@ -305,16 +315,9 @@ export async function createEvaluation(
         published_at: input.status === 'published' ? now : null,
       })
       .execute();
-    await trx
-      .insertInto('revisions')
-      .values({
-        evaluation_id: id,
-        version: 1,
-        body: text,
-        saved_by: actor.username,
-        saved_at: now,
-      })
-      .execute();
+    await trx.executeQuery(
+      insertRevision.bind(ctx.db, { id, version: 1, body: text, by: actor.username, at: now }),
+    );
     await writeCategories(
       ctx,
       trx,
