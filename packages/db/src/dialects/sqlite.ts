@@ -26,28 +26,22 @@ export function cachingConnection(
       const hit = statements.get(sql);
       if (hit !== undefined) return hit;
       const stmt = native.prepare(sql);
-      const cached: SqliteStatement = stmt.readonly
-        ? {
-            reader: stmt.reader,
-            all: (parameters) => stmt.all(parameters),
-            run: (parameters) => stmt.run(parameters),
-            iterate: (parameters) => native.prepare(sql).iterate(parameters),
-          }
-        : {
-            reader: stmt.reader,
-            all: (parameters) => {
-              onWrite();
-              return stmt.all(parameters);
-            },
-            run: (parameters) => {
-              onWrite();
-              return stmt.run(parameters);
-            },
-            iterate: (parameters) => {
-              onWrite();
-              return native.prepare(sql).iterate(parameters);
-            },
-          };
+      const writes = !stmt.readonly;
+      const cached: SqliteStatement = {
+        reader: stmt.reader,
+        all: (parameters) => {
+          if (writes) onWrite();
+          return stmt.all(parameters);
+        },
+        run: (parameters) => {
+          if (writes) onWrite();
+          return stmt.run(parameters);
+        },
+        iterate: (parameters) => {
+          if (writes) onWrite();
+          return native.prepare(sql).iterate(parameters);
+        },
+      };
       if (statements.size >= STATEMENT_CACHE) {
         const oldest = statements.keys().next();
         if (oldest.done !== true) statements.delete(oldest.value);
