@@ -1,8 +1,18 @@
-import { readFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DepartmentEvaluation } from '@jixiao/domain';
 import { departmentReportBlocks, renderReportDocx, resolveOptions } from '@jixiao/documents';
-import { auditBatch, auditWorkerScript, batchThreads, closeAuditWorkers } from './audit-batch.ts';
+import {
+  addLane,
+  auditBatch,
+  auditProcesses,
+  auditWorkerScript,
+  batchThreads,
+  closeAuditWorkers,
+  initialLanes,
+} from './audit-batch.ts';
 import { auditDocument, toFileAudit } from './audit-document.ts';
 import { blocksToHtml, blocksToText } from './testing/render-text.ts';
 
@@ -32,7 +42,38 @@ describe('batchThreads', () => {
   });
 });
 
-describe('auditBatch on worker threads', () => {
+describe('initialLanes', () => {
+  it('starts as many processes as the cores run side by side, a cold one taking 1.6 cores', () => {
+    expect(initialLanes(2, 0, 2)).toBe(1);
+    expect(initialLanes(2, 2, 2)).toBe(2);
+    // One warm and one cold need 2.6 cores: the cold one waits for addLane.
+    expect(initialLanes(2, 1, 2)).toBe(1);
+    expect(initialLanes(8, 0, 8)).toBe(5);
+    expect(initialLanes(8, 3, 8)).toBe(6);
+    expect(initialLanes(3, 0, 8)).toBe(3);
+    expect(initialLanes(1, 0, 1)).toBe(1);
+    // Always one, even when a cold process alone needs more than the cores.
+    expect(initialLanes(4, 0, 1)).toBe(1);
+  });
+});
+
+describe('addLane', () => {
+  it('adds a cold process when its share of the rest of the batch pays for its warm-up', () => {
+    // 200 files of 9 ms shared by two: 900 ms each, less than a warm-up repays.
+    expect(addLane(200, 9, 1, 0)).toBe(false);
+    expect(addLane(500, 9, 1, 0)).toBe(true);
+    // Few large files count as much as many small ones.
+    expect(addLane(20, 300, 1, 0)).toBe(true);
+    expect(addLane(1000, 9, 3, 0)).toBe(true);
+    expect(addLane(1000, 9, 6, 0)).toBe(false);
+  });
+  it('adds a warm process from the pool at once, but never more processes than files', () => {
+    expect(addLane(10, 1, 1, 1)).toBe(true);
+    expect(addLane(2, 100, 2, 1)).toBe(false);
+  });
+});
+
+describe('auditBatch in audit processes', () => {
   it('gives every file the result of auditing it alone, in order, and reuses idle workers', async () => {
     const report = await renderReportDocx(clean, undefined, { figures: 'stated' });
     const expected = toFileAudit(auditDocument(report, 'a.docx'));
@@ -99,6 +140,115 @@ describe('auditBatch on worker threads', () => {
     // The pool still serves the next batch.
     const again = await auditBatch(files, () => Promise.resolve(report), { workers: 1 });
     expect(again.every((r) => r.ok)).toBe(true);
+  }, 60_000);
+
+  it.runIf(existsSync('/proc/self/cmdline'))(
+    'runs each audit process with single-threaded collection and a memory ceiling',
+    async () => {
+      const report = await renderReportDocx(clean, undefined, { figures: 'stated' });
+      const seen: string[][] = [];
+      await auditBatch(['a.docx', 'b.docx', 'c.docx', 'd.docx'], () => Promise.resolve(report), {
+        workers: 2,
+        onProgress: (done) => {
+          if (done !== 1) return;
+          for (const pid of auditProcesses()) {
+            seen.push(readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0'));
+          }
+        },
+      });
+      expect(seen.length).toBe(2);
+      for (const argv of seen) {
+        expect(argv).toContain('--single-threaded-gc');
+        expect(argv).toContain('--max-old-space-size=1024');
+      }
+    },
+    60_000,
+  );
+
+  it('fails only the file in flight of a process killed mid-batch, and audits the rest in a new one', async () => {
+    const report = await renderReportDocx(clean, undefined, { figures: 'stated' });
+    const expected = toFileAudit(auditDocument(report, 'a.docx'));
+    await closeAuditWorkers();
+    const files = Array.from({ length: 12 }, () => 'a.docx');
+    let killed: number[] = [];
+    const results = await auditBatch(files, () => Promise.resolve(report), {
+      workers: 1,
+      onProgress: (done) => {
+        if (done !== 1) return;
+        killed = auditProcesses();
+        for (const pid of killed) process.kill(pid, 'SIGKILL');
+      },
+    });
+    expect(killed.length).toBe(1);
+    const failed = results.filter((r) => !r.ok);
+    // The file it was auditing fails (none when its result was already on the way).
+    expect(failed.length).toBeLessThanOrEqual(1);
+    for (const r of failed) expect(r.error).toBe('审核进程异常退出，已跳过');
+    for (const r of results.filter((x) => x.ok)) expect(r).toEqual(expected);
+    expect(results.filter((r) => r.ok).length).toBeGreaterThanOrEqual(11);
+    // The rest went to a new process, which now waits in the pool.
+    const now = auditProcesses();
+    expect(now.length).toBe(1);
+    expect(now).not.toContain(killed[0]);
+  }, 60_000);
+
+  it.runIf(availableParallelism() >= 2)(
+    'starts one cold process for a small batch, and every warm one it finds in the pool',
+    async () => {
+      const report = await renderReportDocx(clean, undefined, { figures: 'stated' });
+      const files = Array.from({ length: 40 }, () => 'a.docx');
+      const most = async (): Promise<number> => {
+        let n = 0;
+        await auditBatch(files, () => Promise.resolve(report), {
+          onProgress: () => {
+            n = Math.max(n, auditProcesses().length);
+          },
+        });
+        return n;
+      };
+      await closeAuditWorkers();
+      // 40 files: up to three processes by count, but one cold process already keeps 1.6
+      // cores busy, and a second would not repay its warm-up on 40 files.
+      expect(await most()).toBe(1);
+      await auditBatch(files, () => Promise.resolve(report), { workers: 2 });
+      expect(auditProcesses().length).toBe(2);
+      expect(await most()).toBe(2);
+    },
+    60_000,
+  );
+
+  it('leaves no audit process behind when the process that started them is killed', async () => {
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', new URL('./testing/hold-batch.ts', import.meta.url).pathname],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    const line = await new Promise<string>((resolve, reject) => {
+      let out = '';
+      child.stdout.on('data', (chunk: Buffer) => {
+        out += chunk.toString();
+        if (out.includes('\n')) resolve(out.slice(0, out.indexOf('\n')));
+      });
+      child.once('exit', () => reject(new Error(`exited before printing: ${out}`)));
+    });
+    const pids = JSON.parse(line) as number[];
+    expect(pids.length).toBe(2);
+    const gone = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGKILL');
+    await gone;
+    const alive = (pid: number): boolean => {
+      try {
+        process.kill(pid, 0);
+      } catch {
+        return false;
+      }
+      // A zombie waiting for a parent that does not reap it has exited all the same.
+      const stat = existsSync(`/proc/${pid}/stat`) ? readFileSync(`/proc/${pid}/stat`, 'utf8') : '';
+      return !/\) Z /.test(stat);
+    };
+    const deadline = Date.now() + 10_000;
+    while (pids.some(alive) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    expect(pids.filter(alive)).toEqual([]);
   }, 60_000);
 
   it('fails a file whose loader throws, and rejects once the batch is done when progress throws', async () => {

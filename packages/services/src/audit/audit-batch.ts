@@ -1,8 +1,8 @@
+import { type ChildProcess, fork } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { availableParallelism, tmpdir } from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import type { FileAudit } from '@jixiao/documents/audit-core';
 import { auditDocument, failedAudit, toFileAudit } from './audit-document.ts';
 import { bundledScript, defaultCacheDirs } from './worker-bundle.ts';
@@ -12,37 +12,85 @@ export type LoadFile = (file: string) => Promise<Uint8Array | Error>;
 
 export interface BatchOptions {
   /**
-   * Worker threads; 0 audits in this thread. Default: `batchThreads(files)`, none for a small
-   * batch, at most one per core.
+   * Audit processes; 0 audits in this thread. Given, that many start at once. Default: up to
+   * `batchThreads(files)`, started as `initialLanes` and `addLane` decide (see `auditBatch`).
    */
   workers?: number;
-  /** Longest time one file may take before its worker is stopped and the file reported. */
+  /** Longest time one file may take before its process is stopped and the file reported. */
   timeoutMs?: number;
   onProgress?: (done: number, total: number, file: string) => void;
 }
 
 /**
- * Below this many files the batch stays in this thread: a worker takes ~0.1 s to start and runs
+ * Below this many files the batch stays in this thread: a process takes ~0.1 s to start and runs
  * slowly until its JIT has warmed up.
  */
 const SMALL_BATCH = 16;
-/** Files each extra worker must have to itself before starting it pays for its start-up. */
+/** Files each extra process must have to itself before starting it pays for its start-up. */
 const FILES_PER_WORKER = 12;
-/** How long an idle worker waits for the next batch before it is stopped. */
+/** How long an idle process waits for the next batch before it is stopped. */
 const IDLE_MS = 10_000;
 /**
- * Files sent to a worker ahead of its results: while this thread handles one result (and reads
- * the next file), the worker already audits the next one instead of waiting.
+ * Files sent to a process ahead of its results: while this thread handles one result (and reads
+ * the next file), the process already audits the next one instead of waiting.
  */
 const QUEUE_DEPTH = 2;
+/**
+ * Cores a newly started audit process keeps busy while its JIT warms up: its own thread, plus
+ * V8's optimizing compiler on another. Measured on the 20-page report over its first 250 files:
+ * 7.7 ms of CPU per 4.8 ms of wall time. A warmed-up process keeps one core busy.
+ */
+const CORES_PER_COLD_PROCESS = 1.6;
+/**
+ * A cold process joins a running batch only when the rest of the batch, shared with it, would
+ * still take each process at least this long, as estimated from the files audited so far. Its
+ * warm-up (about 1.5 s of CPU, the compiler's included) costs the batch more than a smaller share
+ * saves. Measured on two cores with the 20-page report: two cold processes finish 200 files no
+ * sooner than one, 500 a tenth sooner, 1,000 a fifth. The estimate comes from the first files,
+ * which a cold process audits at about a third of its later speed, so the break-even of about
+ * 350 files (350 × ~9 ms shared by two) sets it.
+ */
+const COLD_SHARE_MS = 1500;
 
 /**
- * Threads for a batch of `files` files: none for a small batch, then one per
+ * Most processes for a batch of `files` files: none for a small batch, then one per
  * FILES_PER_WORKER files, never more than the cores.
  */
 export function batchThreads(files: number, cores = availableParallelism()): number {
   if (files < SMALL_BATCH) return 0;
   return Math.max(1, Math.min(cores, Math.floor(files / FILES_PER_WORKER)));
+}
+
+/**
+ * Processes to start at once, out of at most `cap`, with `warm` started ones waiting in the pool:
+ * as many as the cores can run side by side, a warm one counting one core, a cold one
+ * CORES_PER_COLD_PROCESS; always one.
+ */
+export function initialLanes(cap: number, warm: number, cores = availableParallelism()): number {
+  let lanes = 0;
+  let busy = 0;
+  while (lanes < cap) {
+    const cost = lanes < warm ? 1 : CORES_PER_COLD_PROCESS;
+    if (lanes > 0 && busy + cost > cores) break;
+    busy += cost;
+    lanes++;
+  }
+  return lanes;
+}
+
+/**
+ * Whether one more process should join a batch that runs `lanes` of them, with `remaining` files
+ * not yet finished that take one process `msPerFile` each: when its warm-up pays (COLD_SHARE_MS),
+ * or at once when a warm process waits in the pool.
+ */
+export function addLane(
+  remaining: number,
+  msPerFile: number,
+  lanes: number,
+  warm: number,
+): boolean {
+  if (remaining <= lanes) return false;
+  return warm > 0 || (remaining * msPerFile) / (lanes + 1) >= COLD_SHARE_MS;
 }
 
 function auditOne(file: string, bytes: Uint8Array): FileAudit {
@@ -56,7 +104,7 @@ function auditOne(file: string, bytes: Uint8Array): FileAudit {
   }
 }
 
-/** What worker threads run: the bundled worker (plain JavaScript) or its TypeScript sources. */
+/** What audit processes run: the bundled worker (plain JavaScript) or its TypeScript sources. */
 export type WorkerScript = { kind: 'bundle'; file: string } | { kind: 'source' };
 
 let script: Promise<WorkerScript> | undefined;
@@ -79,75 +127,127 @@ export function auditWorkerScript(): Promise<WorkerScript> {
   return script;
 }
 
-/** Threads started from the bundle: if one cannot load it, the process goes back to sources. */
-const fromBundle = new WeakSet<Worker>();
-/** Threads that said they are loaded: a later crash is the file's doing. */
-const loaded = new WeakSet<Worker>();
+/**
+ * V8 options of an audit process. `--single-threaded-gc`: each process collects its garbage on
+ * its own thread instead of handing parallel scavenges and marking to helper threads. With as
+ * many audits as cores, those helpers only compete with the other audits' main threads, and a
+ * collector waiting for a descheduled helper stalls: warm, on two cores, two audit threads with
+ * parallel collection did 550 20-page reports a second, with single-threaded collection 605
+ * (and one alone 343 and 319: alone, the helpers had a core to themselves). Node refuses V8
+ * options for worker threads and applies them to a whole process, which is why audits run in
+ * child processes of their own.
+ * `--max-old-space-size`: a memory ceiling, so a pathological document fails alone.
+ */
+export const AUDIT_PROCESS_FLAGS: readonly string[] = [
+  '--single-threaded-gc',
+  '--max-old-space-size=1024',
+];
 
-function startWorker(from: WorkerScript): Worker {
-  // A memory ceiling per worker: a pathological document fails alone instead of the machine.
-  const options = { resourceLimits: { maxOldGenerationSizeMb: 1024 } };
+/** Processes started from the bundle: if one cannot load it, the batch goes back to sources. */
+const fromBundle = new WeakSet<ChildProcess>();
+/** Processes that said they are loaded: a later crash is the file's doing. */
+const loaded = new WeakSet<ChildProcess>();
+
+function startWorker(from: WorkerScript): ChildProcess {
+  const options = {
+    // Only the IPC channel: nothing the process prints reaches the progress bar or the output.
+    stdio: ['ignore', 'ignore', 'ignore', 'ipc'] as ('ignore' | 'ipc')[],
+    // Structured clone over the channel: file bytes go as a Uint8Array, not as JSON numbers.
+    serialization: 'advanced' as const,
+  };
   // A bundle removed since (an old one pruned by another process): back to the sources.
   if (from.kind === 'bundle' && existsSync(from.file)) {
-    const worker = new Worker(from.file, options);
-    fromBundle.add(worker);
-    return worker;
+    const child = fork(from.file, [], { ...options, execArgv: [...AUDIT_PROCESS_FLAGS] });
+    fromBundle.add(child);
+    return track(child);
   }
-  // The sources need the tsx loader first (resolved from this package, as bin/jixiao.js does);
-  // `--import tsx` in execArgv does not reach a worker's entry module on Node 20, hence the
-  // small bootstrap. tsx/esm/api resolves to its CommonJS build under require; the ESM build
-  // sits beside it.
-  const api = pathToFileURL(
-    createRequire(import.meta.url)
-      .resolve('tsx/esm/api')
-      .replace(/\.cjs$/, '.mjs'),
-  ).href;
-  const entry = new URL('./audit-worker.ts', import.meta.url).href;
-  const boot = `import(${JSON.stringify(api)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`;
-  return new Worker(boot, { ...options, eval: true });
+  // The sources, through the tsx loader resolved from this package (as bin/jixiao.js does).
+  const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
+  return track(
+    fork(fileURLToPath(new URL('./audit-worker.ts', import.meta.url)), [], {
+      ...options,
+      execArgv: ['--import', tsx, ...AUDIT_PROCESS_FLAGS],
+    }),
+  );
+}
+
+/** Every audit process started and not yet exited, busy or idle. */
+const live = new Set<ChildProcess>();
+
+/** The process ids of the audit processes alive now, busy or idle in the pool. */
+export function auditProcesses(): number[] {
+  return [...live].flatMap((child) => (child.pid === undefined ? [] : [child.pid]));
+}
+
+function track(child: ChildProcess): ChildProcess {
+  live.add(child);
+  child.once('exit', () => live.delete(child));
+  // A process that could not be started never exits.
+  child.once('error', () => {
+    if (child.pid === undefined) live.delete(child);
+  });
+  return child;
+}
+
+/** Ends a process at once; resolves when it is gone. */
+function stopWorker(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  const gone = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  // An idle process is unreferenced: referenced again, its exit keeps this process waiting for it.
+  child.ref();
+  child.kill('SIGKILL');
+  return gone;
 }
 
 interface Pooled {
-  worker: Worker;
+  worker: ChildProcess;
   timer: NodeJS.Timeout;
+  /** Takes it out of the pool when it exits while waiting there. */
+  onExit: () => void;
 }
-/** Started workers waiting for the next batch: a second batch does not pay the start-up again. */
+/** Started processes waiting for the next batch: a second batch does not pay the start-up again. */
 const idle: Pooled[] = [];
 
-async function acquireWorker(): Promise<Worker> {
+async function acquireWorker(): Promise<ChildProcess> {
   const pooled = idle.pop();
   if (!pooled) return startWorker(await auditWorkerScript());
   clearTimeout(pooled.timer);
-  pooled.worker.removeAllListeners('exit');
+  pooled.worker.off('exit', pooled.onExit);
   pooled.worker.ref();
+  pooled.worker.channel?.ref();
   return pooled.worker;
 }
 
-/** Back to the pool; an idle worker keeps no process alive and stops after IDLE_MS. */
-function releaseWorker(worker: Worker): void {
+/** Back to the pool; an idle process keeps this one from exiting and stops after IDLE_MS. */
+function releaseWorker(worker: ChildProcess): void {
   worker.unref();
+  worker.channel?.unref();
   const entry: Pooled = {
     worker,
     timer: setTimeout(() => {
       const i = idle.indexOf(entry);
       if (i >= 0) idle.splice(i, 1);
-      void worker.terminate();
+      void stopWorker(worker);
     }, IDLE_MS).unref(),
+    onExit: () => {
+      clearTimeout(entry.timer);
+      const i = idle.indexOf(entry);
+      if (i >= 0) idle.splice(i, 1);
+    },
   };
-  worker.once('exit', () => {
-    clearTimeout(entry.timer);
-    const i = idle.indexOf(entry);
-    if (i >= 0) idle.splice(i, 1);
-  });
+  worker.once('exit', entry.onExit);
   idle.push(entry);
 }
 
-/** Stops the idle workers now (they would stop by themselves after IDLE_MS). */
+/** Stops the idle processes now (they would stop by themselves after IDLE_MS). */
 export async function closeAuditWorkers(): Promise<void> {
   const all = idle.splice(0);
   for (const p of all) clearTimeout(p.timer);
-  await Promise.all(all.map((p) => p.worker.terminate()));
+  await Promise.all(all.map((p) => stopWorker(p.worker)));
 }
+
+/** A send to a process that has gone: its 'exit' replaces it, the callback has nothing to add. */
+const noop = (): void => undefined;
 
 interface Job {
   index: number;
@@ -158,13 +258,17 @@ interface Job {
 type WorkerMessage = { ready: true } | { id: number; result?: FileAudit; crash?: string };
 
 /**
- * Audits many files, in parallel on worker threads (see `batchThreads`), reusing the workers
- * of the previous batch when they are still idle. Results come back in the
- * order of `files`. A file that cannot be loaded, crashes its worker or exceeds the time limit
+ * Audits many files, in parallel in audit processes (child processes, see AUDIT_PROCESS_FLAGS),
+ * reusing the processes of the previous batch when they are still idle. Results come back in the
+ * order of `files`. A file that cannot be loaded, crashes its process or exceeds the time limit
  * gets an `ok: false` result; the batch always finishes.
  *
- * The threads are started before the first file is read; each has up to QUEUE_DEPTH files sent
- * ahead, audited in the order sent, so the time limit of a file runs from the result before it.
+ * How many: at most `batchThreads(files)`; at first as many as the cores run side by side
+ * (`initialLanes`: a warm process from the pool takes one core, a cold one more while its JIT
+ * warms up), then one more whenever the rest of the batch pays for its warm-up (`addLane`). The
+ * first processes are started before the first file is read; each has up to QUEUE_DEPTH files
+ * sent ahead, audited in the order sent, so the time limit of a file runs from the result before
+ * it.
  */
 export async function auditBatch(
   files: readonly string[],
@@ -210,20 +314,35 @@ export async function auditBatch(
     }
     return null;
   };
-  const stopping: Promise<number>[] = [];
-  const lanes = Array.from(
-    { length: workers },
-    () => new Promise<void>((laneDone) => runLane(laneDone)),
-  );
+  const stopping: Promise<void>[] = [];
+  const lanes: Promise<void>[] = [];
+  const startLane = (): void => {
+    lanes.push(new Promise<void>((laneDone) => runLane(laneDone)));
+  };
+  // Given a number, that many; else as many as the cores run side by side, and more later when
+  // the rest of the batch pays for their warm-up (`grow`, after each audited file).
+  const cap = workers;
+  const fixed = options.workers !== undefined;
+  for (let i = fixed ? cap : initialLanes(cap, idle.length); i > 0; i--) startLane();
+  /** When the first audited file came back, and how many have come back since. */
+  let firstAt = 0;
+  let audited = 0;
+  const grow = (): void => {
+    audited++;
+    if (audited === 1) firstAt = performance.now();
+    if (fixed || lanes.length >= cap || next >= files.length || audited < 4) return;
+    const msPerFile = ((performance.now() - firstAt) / (audited - 1)) * lanes.length;
+    if (addLane(files.length - done, msPerFile, lanes.length, idle.length)) startLane();
+  };
 
-  /** One worker thread fed from `take`, replaced when it crashes or runs out of time. */
+  /** One audit process fed from `take`, replaced when it crashes or runs out of time. */
   function runLane(laneDone: () => void): void {
-    /** Sent, oldest first: the worker audits them in this order. */
+    /** Sent, oldest first: the process audits them in this order. */
     const sent: Job[] = [];
-    /** Read but not (or no longer) sent: the files a replaced worker had not audited. */
+    /** Read but not (or no longer) sent: the files a replaced process had not audited. */
     const waiting: Job[] = [];
-    let worker: Promise<Worker> | undefined;
-    let current: Worker | undefined;
+    let worker: Promise<ChildProcess> | undefined;
+    let current: ChildProcess | undefined;
     let timer: NodeJS.Timeout | undefined;
     let reading = false;
     let exhausted = false;
@@ -238,10 +357,11 @@ export async function auditBatch(
       sent.shift();
       armTimer();
       finish(job.index, m.result ?? failedAudit(job.file, `审核时发生内部错误：${m.crash ?? ''}`));
+      grow();
       void fill();
     };
     const onCrash = (): void => replace('crash');
-    const detach = (w: Worker): void => {
+    const detach = (w: ChildProcess): void => {
       w.off('message', onMessage);
       w.off('error', onCrash);
       w.off('exit', onCrash);
@@ -250,7 +370,7 @@ export async function auditBatch(
       clearTimeout(timer);
       timer = sent.length > 0 ? setTimeout(() => replace('timeout'), timeoutMs) : undefined;
     };
-    const acquire = (): Promise<Worker> => {
+    const acquire = (): Promise<ChildProcess> => {
       worker = acquireWorker().then((w) => {
         current = w;
         w.on('message', onMessage);
@@ -268,9 +388,9 @@ export async function auditBatch(
       current = undefined;
       worker = undefined;
       clearTimeout(timer);
-      stopping.push(w.terminate());
+      stopping.push(stopWorker(w));
       const unsent = sent.splice(0);
-      // A bundled thread that failed to load: every later thread starts from the sources,
+      // A bundled process that failed to load: every later one starts from the sources,
       // and no file is blamed.
       if (why === 'crash' && !loaded.has(w) && fromBundle.has(w)) {
         script = Promise.resolve({ kind: 'source' });
@@ -292,13 +412,14 @@ export async function auditBatch(
       }
       void fill();
     };
-    /** Sends files until QUEUE_DEPTH are out (one when few are left for the other threads). */
+    /** Sends files until QUEUE_DEPTH are out (one when few are left for the other processes). */
     const fill = async (): Promise<void> => {
       if (reading) return;
       reading = true;
       try {
         for (;;) {
-          const ahead = sent.length === 0 || waiting.length > 0 || files.length - next >= workers;
+          const ahead =
+            sent.length === 0 || waiting.length > 0 || files.length - next >= lanes.length;
           if (sent.length >= QUEUE_DEPTH || !ahead) break;
           let job = waiting.shift();
           if (!job && !exhausted) job = (await take()) ?? undefined;
@@ -306,7 +427,7 @@ export async function auditBatch(
             exhausted = true;
             break;
           }
-          let w: Worker;
+          let w: ChildProcess;
           try {
             w = await (worker ?? acquire());
           } catch (error) {
@@ -327,14 +448,14 @@ export async function auditBatch(
           }
           sent.push(job);
           if (sent.length === 1) armTimer();
-          w.postMessage({ id: job.index, file: job.file, bytes: job.bytes });
+          w.send({ id: job.index, file: job.file, bytes: job.bytes }, undefined, undefined, noop);
         }
       } finally {
         reading = false;
       }
       if (sent.length === 0 && waiting.length === 0 && exhausted) {
         clearTimeout(timer);
-        // The worker may still be starting when no file was left for it.
+        // The process may still be starting when no file was left for it.
         const last = worker;
         worker = undefined;
         current = undefined;
@@ -350,12 +471,13 @@ export async function auditBatch(
         laneDone();
       }
     };
-    // The thread starts (or comes from the pool) while the first file is read.
+    // The process starts (or comes from the pool) while the first file is read.
     void acquire().catch(() => undefined);
     void fill();
   }
 
-  await Promise.all(lanes);
+  // A lane joins only while another runs: awaited in order, the last one awaited is the last.
+  for (let i = 0; i < lanes.length; i++) await lanes[i];
   await Promise.all(stopping);
   if (progressError) throw progressError.error;
   return results;

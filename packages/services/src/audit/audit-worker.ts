@@ -1,10 +1,10 @@
-import { parentPort } from 'node:worker_threads';
 import { auditDocument, toFileAudit } from './audit-document.ts';
 
 /**
- * Worker side of the batch audit: audits each file it is sent, in the order sent, and posts the
- * result back. It says `{ ready: true }` once loaded, so that a thread that fails to load is told
- * apart from one that fails on a file.
+ * Child-process side of the batch audit: audits each file it is sent over the IPC channel, in the
+ * order sent, and sends the result back. It says `{ ready: true }` once loaded, so that a process
+ * that fails to load is told apart from one that fails on a file, and it exits when the channel
+ * closes (the parent finished, or died), so no audit process outlives its batch's owner.
  */
 interface Job {
   id: number;
@@ -12,17 +12,17 @@ interface Job {
   bytes: Uint8Array;
 }
 
-parentPort?.on('message', (job: Job) => {
+const send = (message: unknown): void => {
+  // A parent gone between two files: 'disconnect' below ends this process.
+  process.send?.(message, undefined, undefined, () => undefined);
+};
+
+process.on('message', (job: Job) => {
   try {
-    parentPort?.postMessage({
-      id: job.id,
-      result: toFileAudit(auditDocument(job.bytes, job.file)),
-    });
+    send({ id: job.id, result: toFileAudit(auditDocument(job.bytes, job.file)) });
   } catch (error) {
-    parentPort?.postMessage({
-      id: job.id,
-      crash: error instanceof Error ? error.message : String(error),
-    });
+    send({ id: job.id, crash: error instanceof Error ? error.message : String(error) });
   }
 });
-parentPort?.postMessage({ ready: true });
+process.on('disconnect', () => process.exit(0));
+send({ ready: true });
