@@ -18,14 +18,14 @@ import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, parseCommandArgs } from '../command
 const USAGE = `用法：jixiao audit 路径... [--format text|json|xlsx|html] [-o 输出文件] [--fail-on error|warning]
 
 审核已有的绩效自评报告（.docx、.txt、.html）：读取报告、提取自评数据、计算得分并列出每一处不一致，
-注明所在行和原文。路径可以是文件夹（递归查找）。多个文件时使用全部 CPU 核心并行处理。
+注明所在行和原文。路径可以是文件夹（递归查找）。文件较多时在多个 CPU 核心上并行审核。
 
 选项：
   --format text|json|xlsx|html  输出格式，默认 text；json 输出 { "files": [...] }；
                                 xlsx 每个文件一行、每个问题一行；html 为单个自包含网页
   -o, --output FILE             写入文件（xlsx 必须指定）
   --fail-on error|warning       出现该级别（或更严重）的问题或无法读取的文件时以退出码 1 结束，默认 error
-  --workers N                   并行线程数，默认为 CPU 核心数；0 表示不使用工作线程
+  --workers N                   并行审核进程数；默认按文件数与 CPU 核心数自动选择；0 表示在本进程内审核
   -h, --help                    显示本说明
 
 退出码：0 未达到 --fail-on 级别；1 达到；2 参数有误。`;
@@ -111,7 +111,7 @@ export const auditCommand: Command = {
     };
     const tty = process.stderr.isTTY && files.length > 1;
     // The bar is redrawn at most every PROGRESS_MS and at the end, not for each of the hundreds
-    // of files a second that the threads finish.
+    // of files a second that the audit processes finish.
     let drawn = 0;
     const results = await auditBatch(files, load, {
       ...(workers !== undefined ? { workers } : {}),

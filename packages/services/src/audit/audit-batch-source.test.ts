@@ -5,7 +5,7 @@ import { renderReportDocx } from '@jixiao/documents';
 import { auditBatch, auditWorkerScript, closeAuditWorkers } from './audit-batch.ts';
 import { auditDocument, toFileAudit } from './audit-document.ts';
 
-// The fallback when no bundle can be built: threads load the TypeScript sources through tsx.
+// The fallback when no bundle can be built: audit processes load the TypeScript sources through tsx.
 // (Its own test file: the choice is made once per process, and vitest isolates each file.)
 process.env.JIXIAO_AUDIT_WORKER = 'source';
 afterAll(async () => {
@@ -13,7 +13,7 @@ afterAll(async () => {
   await closeAuditWorkers();
 });
 
-it('audits on threads that load the sources through tsx, with the same results', async () => {
+it('audits in processes that load the sources through tsx, with the same results', async () => {
   expect(await auditWorkerScript()).toEqual({ kind: 'source' });
   const clean = DepartmentEvaluation.parse(
     JSON.parse(

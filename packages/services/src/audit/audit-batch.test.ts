@@ -34,7 +34,7 @@ describe('batchThreads', () => {
     expect(batchThreads(1, 8)).toBe(0);
     expect(batchThreads(15, 8)).toBe(0);
   });
-  it('adds a thread per dozen files, never more than the cores', () => {
+  it('adds a process per dozen files, never more than the cores', () => {
     expect(batchThreads(16, 8)).toBe(1);
     expect(batchThreads(24, 8)).toBe(2);
     expect(batchThreads(200, 2)).toBe(2);
@@ -74,7 +74,7 @@ describe('addLane', () => {
 });
 
 describe('auditBatch in audit processes', () => {
-  it('gives every file the result of auditing it alone, in order, and reuses idle workers', async () => {
+  it('gives every file the result of auditing it alone, in order, and reuses idle processes', async () => {
     const report = await renderReportDocx(clean, undefined, { figures: 'stated' });
     const expected = toFileAudit(auditDocument(report, 'a.docx'));
     const files = ['a.docx', 'missing.docx', 'a.docx', 'a.docx'];
@@ -92,7 +92,7 @@ describe('auditBatch in audit processes', () => {
     expect(performance.now() - t0).toBeLessThan(400);
   }, 60_000);
 
-  it('runs the precompiled worker, which finds what this thread finds in every format', async () => {
+  it('runs the precompiled bundle, which finds what this thread finds in every format', async () => {
     expect((await auditWorkerScript()).kind).toBe('bundle');
     // Reports with mistakes (the corpus transcriptions) as .docx, .txt and .html.
     const bytes = new Map<string, Uint8Array>();
@@ -119,7 +119,7 @@ describe('auditBatch in audit processes', () => {
     expect(progress).toEqual(files.map((_, i) => i + 1));
   }, 60_000);
 
-  it('reports a file over the time limit, replaces its worker and finishes the others', async () => {
+  it('reports a file over the time limit, replaces its process and finishes the others', async () => {
     const report = await renderReportDocx(clean, undefined, { figures: 'stated' });
     const files = ['a.docx', 'b.docx', 'c.docx'];
     const finished: string[] = [];

@@ -6,9 +6,9 @@ import path from 'node:path';
 import type * as Esbuild from 'esbuild';
 
 /**
- * A worker thread that imports TypeScript through tsx compiles every module it loads, in every
- * new thread: about half a second of start-up per thread. Bundling the worker's entry and all it
- * imports into one plain JavaScript file once, and starting threads from that file, leaves only
+ * An audit process that imports TypeScript through tsx compiles every module it loads, in every
+ * new process: about half a second of start-up each. Bundling the worker's entry and all it
+ * imports into one plain JavaScript file once, and starting processes from that file, leaves only
  * the parse. The bundle is kept in a cache folder under the name of a digest of every byte it was
  * built from; a change to any of those files changes the digest, so a stale bundle is never used.
  */
@@ -144,7 +144,7 @@ async function writeAtomically(file: string, data: string | Uint8Array): Promise
 
 /**
  * Removes this bundle's versions built over a day ago from other sources (a process still running
- * from one notices that it is gone and starts its threads from the sources instead).
+ * from one notices that it is gone and starts its processes from the sources instead).
  */
 async function pruneOld(dir: string, name: string, keep: string): Promise<void> {
   const day = 86_400_000;
