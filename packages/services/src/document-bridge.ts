@@ -12,7 +12,7 @@ import type { AuditFinding, FileAudit } from '@jixiao/documents';
 import { Evaluation as EvaluationSchema } from '@jixiao/domain';
 import type { Evaluation, Finding, ScoreSheet } from '@jixiao/domain';
 import { ServiceError } from './errors.ts';
-import { auditDocument, failedAudit } from './audit/index.ts';
+import { auditDocument } from './audit/index.ts';
 
 export type { FileAudit };
 
@@ -87,25 +87,6 @@ export async function readForImport(bytes: Uint8Array, fileName: string): Promis
     findings: audit.findings.map(toFinding),
     problems: report.warnings,
   };
-}
-
-/** One file of a batch audit, in the auditor's wire shape (never throws). */
-export function auditFile(bytes: Uint8Array, fileName: string): FileAudit {
-  try {
-    const audit = auditDocument(bytes, fileName);
-    return {
-      file: audit.file,
-      ok: audit.ok,
-      ...(audit.error !== undefined ? { error: audit.error } : {}),
-      summary: audit.summary,
-      findings: audit.findings,
-    };
-  } catch (error) {
-    return failedAudit(
-      fileName,
-      `审查失败：${error instanceof Error ? error.message : String(error)}`,
-    );
-  }
 }
 
 export function batchWorkbook(files: readonly FileAudit[]): Promise<Uint8Array> {

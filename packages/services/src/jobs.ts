@@ -3,11 +3,11 @@ import type { ServiceContext } from './context.ts';
 import { nowIso } from './context.ts';
 import type { Actor } from './actor.ts';
 import { ServiceError, forbidden, notFound } from './errors.ts';
-import { auditFile, batchHtml, batchWorkbook, toFinding } from './document-bridge.ts';
+import { batchHtml, batchWorkbook, toFinding } from './document-bridge.ts';
 import type { Finding } from '@jixiao/domain';
 import type { FileAudit } from './document-bridge.ts';
 import { requireRole } from './directory.ts';
-import { failedAudit } from './audit/index.ts';
+import { auditBatch, failedAudit } from './audit/index.ts';
 
 /** One file's result in the auditor's wire shape; `ok` is null while the file waits. */
 export interface JobFileView {
@@ -181,17 +181,18 @@ async function processJob(ctx: ServiceContext, jobId: string): Promise<void> {
       `上传的文件缺失或无法读取：应有 ${job.total - job.done} 个待审文件，只读到 ${files.length} 个`,
     );
   }
-  for (const file of files) {
-    const audit = auditFile(new Uint8Array(file.bytes), file.name);
-    const update = {
-      ok: audit.ok ? 1 : 0,
-      error: audit.error ?? null,
-      result: JSON.stringify(audit),
-    };
-    await ctx.db.transaction().execute(async (trx) => {
+  // The audits run in audit processes, never in this (the server's) event loop: a document that
+  // takes long, or exhausts its memory, holds up or takes down only its own process. Each result is
+  // stored as soon as it is known, one transaction after the other, so the job's progress and the
+  // files already done survive a restart.
+  let stored: Promise<void> = Promise.resolve();
+  /** The first store that failed: the job fails once the batch is done (the rest are kept). */
+  let storeError: { error: unknown } | undefined;
+  const store = (file: (typeof files)[number], audit: FileAudit): Promise<void> =>
+    ctx.db.transaction().execute(async (trx) => {
       await trx
         .updateTable('job_files')
-        .set(update)
+        .set({ ok: audit.ok ? 1 : 0, error: audit.error ?? null, result: JSON.stringify(audit) })
         .where('job_id', '=', jobId)
         .where('idx', '=', file.idx)
         .execute();
@@ -201,7 +202,27 @@ async function processJob(ctx: ServiceContext, jobId: string): Promise<void> {
         .where('id', '=', jobId)
         .execute();
     });
-  }
+  await auditBatch(
+    files.map((f) => f.name),
+    (_name, index) => {
+      const file = files[index];
+      return Promise.resolve(file ? new Uint8Array(file.bytes) : new Error('文件缺失'));
+    },
+    {
+      offThread: true,
+      onResult: (index, audit) => {
+        const file = files[index];
+        if (!file) return;
+        stored = stored
+          .then(() => store(file, audit))
+          .catch((error: unknown) => {
+            storeError ??= { error };
+          });
+      },
+    },
+  );
+  await stored;
+  if (storeError) throw storeError.error;
   await ctx.db
     .updateTable('jobs')
     .set({ status: 'done', locked_by: null, updated_at: nowIso(ctx) })

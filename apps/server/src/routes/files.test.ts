@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderReportDocx, renderTablesXlsx } from '@jixiao/documents';
 import { DepartmentEvaluation } from '@jixiao/domain';
 import { TEST_DIALECTS } from '@jixiao/db/testing';
+import { auditDocument, auditProcesses } from '@jixiao/services';
 import { createWorld, fixtureBody, login } from '../testing/harness.ts';
 import type { Client, World } from '../testing/harness.ts';
 
@@ -109,6 +110,8 @@ describe.each(TEST_DIALECTS)('uploads on %s', (dialect) => {
         bytes:
           '2024年度某单位部门整体支出绩效自评报告\n一、基本情况\n全年预算数100万元，全年执行数90万元，执行率95%。',
       },
+      // The same name again, other bytes: each upload is audited as itself.
+      { name: 'good.docx', bytes: 'not a zip either' },
     ]);
     expect(res.statusCode).toBe(202);
     const { jobId } = res.json();
@@ -117,13 +120,19 @@ describe.each(TEST_DIALECTS)('uploads on %s', (dialect) => {
       await new Promise((r) => setTimeout(r, 100));
       job = (await filer.get(`/api/audit-jobs/${jobId}`)).json();
     }
-    expect(job).toMatchObject({ status: 'done', total: 3, done: 3 });
+    expect(job).toMatchObject({ status: 'done', total: 4, done: 4 });
     const files: { name: string; ok: boolean }[] = job.files;
     expect(files.map((f) => [f.name, f.ok])).toEqual([
       ['good.docx', true],
       ['broken.docx', false],
       ['plain.txt', true],
+      ['good.docx', false],
     ]);
+    // Audited in an audit process, never in the server's event loop: the process that did it
+    // waits in the pool, and found what an audit in this thread finds.
+    expect(auditProcesses().length).toBeGreaterThan(0);
+    expect(job.files[0].findings.length).toBe(auditDocument(report, 'good.docx').findings.length);
+    expect(job.files[0].findings.length).toBeGreaterThan(0);
     expect(job.files[1].error).toMatch(/[\u4e00-\u9fff]/);
     expect(job.files[0].summary.department).not.toBeNull();
     const html = await filer.get(`/api/audit-jobs/${jobId}/export?format=html`);

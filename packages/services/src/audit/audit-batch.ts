@@ -7,8 +7,11 @@ import type { FileAudit } from '@jixiao/documents/audit-core';
 import { auditDocument, failedAudit, toFileAudit } from './audit-document.ts';
 import { bundledScript, defaultCacheDirs } from './worker-bundle.ts';
 
-/** Loads a file's bytes; an Error becomes that file's read failure, the batch goes on. */
-export type LoadFile = (file: string) => Promise<Uint8Array | Error>;
+/**
+ * Loads a file's bytes (`index`: its place in the batch, for names that repeat); an Error, thrown
+ * or returned, becomes that file's read failure, and the batch goes on.
+ */
+export type LoadFile = (file: string, index: number) => Promise<Uint8Array | Error>;
 
 export interface BatchOptions {
   /**
@@ -18,6 +21,13 @@ export interface BatchOptions {
   workers?: number;
   /** Longest time one file may take before its process is stopped and the file reported. */
   timeoutMs?: number;
+  /**
+   * Never audit in this thread, even a small batch: at least one audit process (for a server,
+   * whose event loop must not run a document's audit, nor die of one).
+   */
+  offThread?: boolean;
+  /** Each file's result as soon as it is known, in the order they finish. */
+  onResult?: (index: number, result: FileAudit) => void;
   onProgress?: (done: number, total: number, file: string) => void;
 }
 
@@ -278,21 +288,31 @@ export async function auditBatch(
   const results: FileAudit[] = new Array<FileAudit>(files.length);
   const total = files.length;
   let done = 0;
-  /** The first exception of onProgress: the batch finishes, then rejects with it. */
+  /** The first exception of onResult or onProgress: the batch finishes, then rejects with it. */
   let progressError: { error: unknown } | undefined;
   const finish = (index: number, result: FileAudit): void => {
     results[index] = result;
     done++;
     try {
+      options.onResult?.(index, result);
       options.onProgress?.(done, total, result.file);
     } catch (error) {
       progressError ??= { error };
     }
   };
-  const workers = Math.min(options.workers ?? batchThreads(files.length), files.length);
-  if (workers <= 0 || files.length <= 1) {
+  /** A file's bytes; a loader that throws instead of returning an Error fails its file. */
+  const read = (index: number): Promise<Uint8Array | Error> =>
+    load(files[index] ?? '', index).catch((error: unknown) =>
+      error instanceof Error ? error : new Error(String(error)),
+    );
+  const least = options.offThread ? 1 : 0;
+  const workers = Math.min(
+    options.workers ?? Math.max(least, batchThreads(files.length)),
+    files.length,
+  );
+  if (workers <= 0 || (files.length <= 1 && least === 0)) {
     for (const [i, file] of files.entries()) {
-      const bytes = await load(file);
+      const bytes = await read(i);
       finish(i, bytes instanceof Error ? failedAudit(file, bytes.message) : auditOne(file, bytes));
       if (progressError) throw progressError.error;
     }
@@ -305,10 +325,7 @@ export async function auditBatch(
     while (next < files.length) {
       const index = next++;
       const file = files[index] ?? '';
-      // A loader that throws instead of returning an Error fails its file, not the batch.
-      const bytes = await load(file).catch((error: unknown) =>
-        error instanceof Error ? error : new Error(String(error)),
-      );
+      const bytes = await read(index);
       if (!(bytes instanceof Error)) return { index, file, bytes };
       finish(index, failedAudit(file, bytes.message));
     }
