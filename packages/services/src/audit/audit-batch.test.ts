@@ -251,6 +251,37 @@ describe('auditBatch in audit processes', () => {
     expect(pids.filter(alive)).toEqual([]);
   }, 60_000);
 
+  it('with offThread audits even one file in an audit process, and tells each result as it comes', async () => {
+    const report = await renderReportDocx(clean, undefined, { figures: 'stated' });
+    const expected = toFileAudit(auditDocument(report, 'a.docx'));
+    await closeAuditWorkers();
+    const told: [number, unknown][] = [];
+    let processes = 0;
+    const results = await auditBatch(['a.docx'], () => Promise.resolve(report), {
+      offThread: true,
+      onResult: (index, result) => told.push([index, result]),
+      onProgress: () => {
+        processes = auditProcesses().length;
+      },
+    });
+    expect(results).toEqual([expected]);
+    expect(processes).toBe(1);
+    expect(told).toEqual([[0, expected]]);
+    // Without it, one file stays in this thread; the loader is told each file's index.
+    await closeAuditWorkers();
+    const indexes: number[] = [];
+    const inThread = await auditBatch(['a.docx', 'a.docx'], (_f, i) => {
+      indexes.push(i);
+      return i === 1 ? Promise.reject(new Error('读不到')) : Promise.resolve(report);
+    });
+    expect(auditProcesses()).toEqual([]);
+    expect(indexes).toEqual([0, 1]);
+    expect(inThread.map((r) => [r.ok, r.error])).toEqual([
+      [true, undefined],
+      [false, '读不到'],
+    ]);
+  }, 60_000);
+
   it('fails a file whose loader throws, and rejects once the batch is done when progress throws', async () => {
     const report = await renderReportDocx(clean, undefined, { figures: 'stated' });
     const load = (f: string): Promise<Uint8Array | Error> =>
