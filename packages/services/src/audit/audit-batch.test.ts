@@ -282,6 +282,26 @@ describe('auditBatch in audit processes', () => {
     ]);
   }, 60_000);
 
+  it('sends a large file to its process whole and gets its own error back; the batch goes on', async () => {
+    const report = await renderReportDocx(clean, undefined, { figures: 'stated' });
+    // 25 MB that only look like a zip at the start.
+    const big = new Uint8Array(25 * 1024 * 1024);
+    big.set([0x50, 0x4b, 0x03, 0x04]);
+    for (let i = 4; i < big.length; i += 4096) big[i] = i % 251;
+    const bytes: Record<string, Uint8Array> = { 'big.docx': big, 'a.docx': report };
+    const results = await auditBatch(
+      ['big.docx', 'a.docx', 'big.docx'],
+      (f) => Promise.resolve(bytes[f] ?? new Error('?')),
+      { workers: 2 },
+    );
+    expect(results.map((r) => r.ok)).toEqual([false, true, false]);
+    const alone = toFileAudit(auditDocument(big, 'big.docx'));
+    expect(alone.ok).toBe(false);
+    expect(results[0]).toEqual(alone);
+    expect(results[0]?.error).toMatch(/[\u4e00-\u9fff]/);
+    expect(results[1]).toEqual(toFileAudit(auditDocument(report, 'a.docx')));
+  }, 60_000);
+
   it('fails a file whose loader throws, and rejects once the batch is done when progress throws', async () => {
     const report = await renderReportDocx(clean, undefined, { figures: 'stated' });
     const load = (f: string): Promise<Uint8Array | Error> =>
