@@ -7,7 +7,9 @@ import { departmentReportBlocks, renderReportDocx, resolveOptions } from '@jixia
 import {
   addLane,
   auditBatch,
+  auditProcessFlags,
   auditProcesses,
+  collectionFor,
   auditWorkerScript,
   batchThreads,
   closeAuditWorkers,
@@ -54,6 +56,20 @@ describe('initialLanes', () => {
     expect(initialLanes(1, 0, 1)).toBe(1);
     // Always one, even when a cold process alone needs more than the cores.
     expect(initialLanes(4, 0, 1)).toBe(1);
+  });
+});
+
+describe('collectionFor', () => {
+  it('collects in parallel only for a process alone with a core to spare', () => {
+    expect(collectionFor(1, 2)).toBe('parallel');
+    expect(collectionFor(2, 2)).toBe('single');
+    expect(collectionFor(1, 1)).toBe('single');
+    expect(collectionFor(5, 8)).toBe('single');
+    expect(auditProcessFlags('single')).toEqual([
+      '--single-threaded-gc',
+      '--max-old-space-size=1024',
+    ]);
+    expect(auditProcessFlags('parallel')).toEqual(['--max-old-space-size=1024']);
   });
 });
 
@@ -142,25 +158,39 @@ describe('auditBatch in audit processes', () => {
     expect(again.every((r) => r.ok)).toBe(true);
   }, 60_000);
 
-  it.runIf(existsSync('/proc/self/cmdline'))(
-    'runs each audit process with single-threaded collection and a memory ceiling',
+  it.runIf(existsSync('/proc/self/cmdline') && availableParallelism() >= 2)(
+    'runs side-by-side processes with single-threaded collection, one alone with parallel; all with a memory ceiling',
     async () => {
       const report = await renderReportDocx(clean, undefined, { figures: 'stated' });
-      const seen: string[][] = [];
-      await auditBatch(['a.docx', 'b.docx', 'c.docx', 'd.docx'], () => Promise.resolve(report), {
-        workers: 2,
-        onProgress: (done) => {
-          if (done !== 1) return;
-          for (const pid of auditProcesses()) {
-            seen.push(readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0'));
-          }
-        },
-      });
-      expect(seen.length).toBe(2);
-      for (const argv of seen) {
+      const argvs = async (workers: number): Promise<string[][]> => {
+        await closeAuditWorkers();
+        const seen: string[][] = [];
+        const files = ['a.docx', 'b.docx', 'c.docx', 'd.docx'];
+        await auditBatch(files, () => Promise.resolve(report), {
+          workers,
+          onProgress: (done) => {
+            if (done !== 1) return;
+            for (const pid of auditProcesses()) {
+              seen.push(readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0'));
+            }
+          },
+        });
+        return seen;
+      };
+      const two = await argvs(2);
+      expect(two.length).toBe(2);
+      for (const argv of two) {
         expect(argv).toContain('--single-threaded-gc');
         expect(argv).toContain('--max-old-space-size=1024');
       }
+      // A warm process of the other kind is reused rather than a new one started.
+      const before = auditProcesses().sort();
+      await auditBatch(['a.docx', 'b.docx'], () => Promise.resolve(report), { workers: 1 });
+      expect(auditProcesses().sort()).toEqual(before);
+      const one = await argvs(1);
+      expect(one.length).toBe(1);
+      expect(one[0]).not.toContain('--single-threaded-gc');
+      expect(one[0]).toContain('--max-old-space-size=1024');
     },
     60_000,
   );

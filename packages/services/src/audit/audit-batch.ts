@@ -138,27 +138,47 @@ export function auditWorkerScript(): Promise<WorkerScript> {
 }
 
 /**
- * V8 options of an audit process. `--single-threaded-gc`: each process collects its garbage on
- * its own thread instead of handing parallel scavenges and marking to helper threads. With as
- * many audits as cores, those helpers only compete with the other audits' main threads, and a
- * collector waiting for a descheduled helper stalls: warm, on two cores, two audit threads with
- * parallel collection did 550 20-page reports a second, with single-threaded collection 605
- * (and one alone 343 and 319: alone, the helpers had a core to themselves). Node refuses V8
- * options for worker threads and applies them to a whole process, which is why audits run in
- * child processes of their own.
- * `--max-old-space-size`: a memory ceiling, so a pathological document fails alone.
+ * How an audit process collects its garbage. `single` (`--single-threaded-gc`): on its own
+ * thread, instead of handing parallel scavenges and marking to helper threads. With as many audits
+ * as cores, those helpers only compete with the other audits' main threads, and a collector
+ * waiting for a descheduled helper stalls: warm, on two cores, two audit threads with parallel
+ * collection did 550 20-page reports a second, with single-threaded collection 605. `parallel`
+ * (V8's default) is for a process that runs alone on a machine with a core to spare, where the
+ * helpers run beside it: one process alone audits about 8% more files a second with them. Node
+ * refuses V8 options for worker threads and applies them to a whole process, which is why audits
+ * run in child processes of their own.
  */
-export const AUDIT_PROCESS_FLAGS: readonly string[] = [
-  '--single-threaded-gc',
-  '--max-old-space-size=1024',
-];
+export type Collection = 'parallel' | 'single';
+
+/**
+ * V8 options of an audit process: its collection, and a memory ceiling
+ * (`--max-old-space-size`), so a pathological document fails alone.
+ */
+export function auditProcessFlags(collection: Collection): string[] {
+  return [
+    ...(collection === 'single' ? ['--single-threaded-gc'] : []),
+    '--max-old-space-size=1024',
+  ];
+}
+
+/**
+ * The collection for a process of a batch that runs `lanes` processes side by side on `cores`
+ * cores: parallel only for one process with a core to spare.
+ */
+export function collectionFor(lanes: number, cores = availableParallelism()): Collection {
+  return lanes === 1 && cores > 1 ? 'parallel' : 'single';
+}
+
+/** Each started process's collection, for choosing from the pool. */
+const collectionOf = new WeakMap<ChildProcess, Collection>();
 
 /** Processes started from the bundle: if one cannot load it, the batch goes back to sources. */
 const fromBundle = new WeakSet<ChildProcess>();
 /** Processes that said they are loaded: a later crash is the file's doing. */
 const loaded = new WeakSet<ChildProcess>();
 
-function startWorker(from: WorkerScript): ChildProcess {
+function startWorker(from: WorkerScript, collection: Collection): ChildProcess {
+  const execArgv = auditProcessFlags(collection);
   const options = {
     // Only the IPC channel: nothing the process prints reaches the progress bar or the output.
     stdio: ['ignore', 'ignore', 'ignore', 'ipc'] as ('ignore' | 'ipc')[],
@@ -167,17 +187,18 @@ function startWorker(from: WorkerScript): ChildProcess {
   };
   // A bundle removed since (an old one pruned by another process): back to the sources.
   if (from.kind === 'bundle' && existsSync(from.file)) {
-    const child = fork(from.file, [], { ...options, execArgv: [...AUDIT_PROCESS_FLAGS] });
+    const child = fork(from.file, [], { ...options, execArgv });
     fromBundle.add(child);
-    return track(child);
+    return track(child, collection);
   }
   // The sources, through the tsx loader resolved from this package (as bin/jixiao.js does).
   const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
   return track(
     fork(fileURLToPath(new URL('./audit-worker.ts', import.meta.url)), [], {
       ...options,
-      execArgv: ['--import', tsx, ...AUDIT_PROCESS_FLAGS],
+      execArgv: ['--import', tsx, ...execArgv],
     }),
+    collection,
   );
 }
 
@@ -189,8 +210,9 @@ export function auditProcesses(): number[] {
   return [...live].flatMap((child) => (child.pid === undefined ? [] : [child.pid]));
 }
 
-function track(child: ChildProcess): ChildProcess {
+function track(child: ChildProcess, collection: Collection): ChildProcess {
   live.add(child);
+  collectionOf.set(child, collection);
   child.once('exit', () => live.delete(child));
   // A process that could not be started never exits.
   child.once('error', () => {
@@ -218,9 +240,15 @@ interface Pooled {
 /** Started processes waiting for the next batch: a second batch does not pay the start-up again. */
 const idle: Pooled[] = [];
 
-async function acquireWorker(): Promise<ChildProcess> {
-  const pooled = idle.pop();
-  if (!pooled) return startWorker(await auditWorkerScript());
+/**
+ * An idle process of the pool, one of `collection` if there is one (a warm process of the other
+ * kind still beats starting one: its warm-up costs far more than the collection saves), else a
+ * new one.
+ */
+async function acquireWorker(collection: Collection): Promise<ChildProcess> {
+  const same = idle.findLastIndex((p) => collectionOf.get(p.worker) === collection);
+  const [pooled] = idle.splice(same >= 0 ? same : idle.length - 1, 1);
+  if (!pooled) return startWorker(await auditWorkerScript(), collection);
   clearTimeout(pooled.timer);
   pooled.worker.off('exit', pooled.onExit);
   pooled.worker.ref();
@@ -268,7 +296,7 @@ interface Job {
 type WorkerMessage = { ready: true } | { id: number; result?: FileAudit; crash?: string };
 
 /**
- * Audits many files, in parallel in audit processes (child processes, see AUDIT_PROCESS_FLAGS),
+ * Audits many files, in parallel in audit processes (child processes, see `Collection`),
  * reusing the processes of the previous batch when they are still idle. Results come back in the
  * order of `files`. A file that cannot be loaded, crashes its process or exceeds the time limit
  * gets an `ok: false` result; the batch always finishes.
@@ -333,14 +361,15 @@ export async function auditBatch(
   };
   const stopping: Promise<void>[] = [];
   const lanes: Promise<void>[] = [];
-  const startLane = (): void => {
-    lanes.push(new Promise<void>((laneDone) => runLane(laneDone)));
+  const startLane = (collection: Collection): void => {
+    lanes.push(new Promise<void>((laneDone) => runLane(laneDone, collection)));
   };
   // Given a number, that many; else as many as the cores run side by side, and more later when
   // the rest of the batch pays for their warm-up (`grow`, after each audited file).
   const cap = workers;
   const fixed = options.workers !== undefined;
-  for (let i = fixed ? cap : initialLanes(cap, idle.length); i > 0; i--) startLane();
+  const planned = fixed ? cap : initialLanes(cap, idle.length);
+  for (let i = planned; i > 0; i--) startLane(collectionFor(planned));
   /** When the first audited file came back, and how many have come back since. */
   let firstAt = 0;
   let audited = 0;
@@ -349,11 +378,13 @@ export async function auditBatch(
     if (audited === 1) firstAt = performance.now();
     if (fixed || lanes.length >= cap || next >= files.length || audited < 4) return;
     const msPerFile = ((performance.now() - firstAt) / (audited - 1)) * lanes.length;
-    if (addLane(files.length - done, msPerFile, lanes.length, idle.length)) startLane();
+    if (addLane(files.length - done, msPerFile, lanes.length, idle.length)) {
+      startLane(collectionFor(lanes.length + 1));
+    }
   };
 
   /** One audit process fed from `take`, replaced when it crashes or runs out of time. */
-  function runLane(laneDone: () => void): void {
+  function runLane(laneDone: () => void, collection: Collection): void {
     /** Sent, oldest first: the process audits them in this order. */
     const sent: Job[] = [];
     /** Read but not (or no longer) sent: the files a replaced process had not audited. */
@@ -388,7 +419,7 @@ export async function auditBatch(
       timer = sent.length > 0 ? setTimeout(() => replace('timeout'), timeoutMs) : undefined;
     };
     const acquire = (): Promise<ChildProcess> => {
-      worker = acquireWorker().then((w) => {
+      worker = acquireWorker(collection).then((w) => {
         current = w;
         w.on('message', onMessage);
         w.on('error', onCrash);
