@@ -129,7 +129,7 @@ else if (existsSync(corpusDir)) {
 // Cold: each round starts its processes afresh (start-up and the JIT's warm-up included), for a
 // batch of 200 and of 1,000 files, with one process, every core and the default (auditBatch's
 // own choice, which starts a second cold process only when the batch pays for its warm-up).
-// Warm: after the pool's processes have audited a few seconds' worth, in alternating rounds.
+// Warm: after the pool's processes have audited a few seconds' worth.
 const cores = availableParallelism();
 const batch = async (
   copies: number,
@@ -183,14 +183,20 @@ for (const copies of [200, 1000]) {
   );
 }
 await closeAuditWorkers();
-const warmUntil = performance.now() + 4000;
-while (performance.now() < warmUntil) await batch(200, cores);
+// Warm: each process count on a pool of its own (a process alone collects in parallel, side by
+// side ones on their own thread), after each process has audited 2,000 files (its optimizing
+// compiler is still busy after 1,000), then 5 rounds; the two counts take turns twice.
+const WARM_FILES = 2000;
 const warm = new Map<number | undefined, number[]>(threads.map((t) => [t, []]));
-for (let round = 0; round < 7; round++) {
-  for (const t of threads) warm.get(t)?.push((await batch(200, t)).rate);
+for (let turn = 0; turn < 2; turn++) {
+  for (const t of threads) {
+    await closeAuditWorkers();
+    for (let n = 0; n < WARM_FILES * t; n += 200) await batch(200, t);
+    for (let round = 0; round < 5; round++) warm.get(t)?.push((await batch(200, t)).rate);
+  }
 }
 const TARGET_SCALING = 1.6;
-const warmScaling = ratioOf(warm.get(cores) ?? [], warm.get(1) ?? []);
+const warmScaling = median(warm.get(cores) ?? []) / median(warm.get(1) ?? []);
 console.log(
   `  已预热   200 份  ${row(warm)}  全部核心 ${warmScaling.toFixed(2)}×${cores > 1 ? `（目标 ≥ ${TARGET_SCALING}×）${warmScaling >= TARGET_SCALING ? '' : '  未达标'}` : ''}`,
 );
