@@ -36,6 +36,14 @@ describe('jixiao (dispatcher)', () => {
     }
   });
 
+  it("names each command as its own module does, and loads a command's module only to run it", async () => {
+    for (const entry of COMMANDS) {
+      const command = await entry.load();
+      expect([command.name, command.summary]).toEqual([entry.name, entry.summary]);
+    }
+    expect(new Set(COMMANDS.map((c) => c.name)).size).toBe(COMMANDS.length);
+  });
+
   it('prints the help and exits 2 without a command', async () => {
     const { code, out } = await run();
     expect(code).toBe(2);

@@ -1,9 +1,12 @@
 /**
- * What auditing a report needs and nothing more: the readers, extraction and the document
- * checks. The batch audit's worker threads import this instead of the package's index, which
- * also loads the .docx and .xlsx writers (docx, exceljs) and would make every thread slow to start.
+ * What auditing a report needs and nothing more: the readers, extraction, the document checks
+ * and the plain-text and HTML results. The audit processes and the `jixiao audit` command import
+ * this instead of the package's index, which also loads the .docx and .xlsx writers (docx,
+ * exceljs) and would make each of them slow to start.
  */
-export { readDocument } from './read/read-document.ts';
+export { formatOf, MAX_INPUT_BYTES, readDocument } from './read/read-document.ts';
+export { readErrorMessage } from './read/block.ts';
+export { auditHtml } from './audit/audit-html.ts';
 export { extractEvaluation } from './extract/extract-evaluation.ts';
 export type { ExtractionWarning } from './extract/extract-evaluation.ts';
 export { checkDocument } from './audit/document-checks.ts';

@@ -4,13 +4,12 @@ import { SEVERITY_RANK } from '@jixiao/domain';
 import type { Severity } from '@jixiao/domain';
 import {
   auditHtml,
-  auditWorkbook,
   formatOf,
   MAX_INPUT_BYTES,
   readErrorMessage,
-} from '@jixiao/documents';
-import type { FileAudit } from '@jixiao/documents';
-import { auditBatch, formatAuditText, summaryTable } from '@jixiao/services';
+} from '@jixiao/documents/audit-core';
+import type { FileAudit } from '@jixiao/documents/audit-core';
+import { auditBatch, formatAuditText, summaryTable } from '@jixiao/services/audit';
 import type { CliIo } from '../cli-io.ts';
 import type { Command } from '../command.ts';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, parseCommandArgs } from '../command.ts';
@@ -131,7 +130,9 @@ export const auditCommand: Command = {
     let body: string | Uint8Array;
     if (format === 'json') body = `${JSON.stringify({ files: results }, null, 2)}\n`;
     else if (format === 'html') body = auditHtml(results);
-    else if (format === 'xlsx') body = await auditWorkbook(results);
+    // The workbook writer (exceljs) is loaded only when a workbook is asked for.
+    else if (format === 'xlsx')
+      body = await (await import('@jixiao/documents')).auditWorkbook(results);
     else body = formatAuditText(results);
     if (output !== undefined) {
       const target = path.resolve(io.cwd, output);

@@ -2,7 +2,7 @@ import { copyFile, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { scoreEvaluation } from '@jixiao/domain';
 import { renderProjectDocx, renderReportDocx } from '@jixiao/documents';
-import { findRulebook } from '@jixiao/services';
+import { findRulebook } from '@jixiao/services/rulebooks';
 import type { CliIo } from '../cli-io.ts';
 import type { Command } from '../command.ts';
 import { EXIT_OK, EXIT_USAGE, parseCommandArgs } from '../command.ts';

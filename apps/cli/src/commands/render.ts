@@ -4,7 +4,7 @@ import { scoreEvaluation } from '@jixiao/domain';
 import type { Evaluation, ScoreSheet } from '@jixiao/domain';
 import { renderProjectDocx, renderReportDocx, renderTablesXlsx } from '@jixiao/documents';
 import type { ReportOptions } from '@jixiao/documents';
-import { findRulebook } from '@jixiao/services';
+import { findRulebook } from '@jixiao/services/rulebooks';
 import type { CliIo } from '../cli-io.ts';
 import type { Command } from '../command.ts';
 import { EXIT_OK, EXIT_USAGE, parseCommandArgs } from '../command.ts';

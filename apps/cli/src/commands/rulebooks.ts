@@ -1,5 +1,5 @@
 import type { Rulebook } from '@jixiao/domain';
-import { builtinRulebooks } from '@jixiao/services';
+import { builtinRulebooks } from '@jixiao/services/rulebooks';
 import type { CliIo } from '../cli-io.ts';
 import type { Command } from '../command.ts';
 import { EXIT_OK, parseCommandArgs } from '../command.ts';

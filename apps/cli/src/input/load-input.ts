@@ -1,5 +1,5 @@
 import type { Evaluation, Rulebook } from '@jixiao/domain';
-import { builtinRulebookIds, findRulebook } from '@jixiao/services';
+import { builtinRulebookIds, findRulebook } from '@jixiao/services/rulebooks';
 import type { CliIo } from '../cli-io.ts';
 import { EXIT_USAGE, parseCommandArgs } from '../command.ts';
 import type { OptionSpec, ParsedArgs } from '../command.ts';
