@@ -256,7 +256,7 @@ async function acquireWorker(collection: Collection): Promise<ChildProcess> {
   return pooled.worker;
 }
 
-/** Back to the pool; an idle process keeps this one from exiting and stops after IDLE_MS. */
+/** Back to the pool, unreferenced (an idle process keeps no program alive); stops after IDLE_MS. */
 function releaseWorker(worker: ChildProcess): void {
   worker.unref();
   worker.channel?.unref();
