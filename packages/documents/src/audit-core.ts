@@ -6,6 +6,7 @@
  */
 export { formatOf, MAX_INPUT_BYTES, readDocument } from './read/read-document.ts';
 export { readErrorMessage } from './read/block.ts';
+export type { ReadError } from './read/block.ts';
 export { auditHtml } from './audit/audit-html.ts';
 export { extractEvaluation } from './extract/extract-evaluation.ts';
 export type { ExtractionWarning } from './extract/extract-evaluation.ts';

@@ -1,8 +1,6 @@
 import {
   auditHtml,
   auditWorkbook,
-  extractEvaluation,
-  readDocument,
   readTablesXlsx,
   renderProjectDocx,
   renderReportDocx,
@@ -74,18 +72,17 @@ export async function readForImport(bytes: Uint8Array, fileName: string): Promis
     }
     return { draft: parsed.success ? parsed.data : null, findings: [], problems };
   }
-  const read = readDocument(bytes, fileName);
-  if (!read.ok)
-    throw new ServiceError('UNSUPPORTED_FILE', read.error.message, {
-      fileName,
-      reason: read.error.code,
-    });
-  const report = extractEvaluation(read.document);
+  // One pass: the audit reads and extracts the report, and keeps the evaluation it extracted.
   const audit = auditDocument(bytes, fileName);
+  if (audit.readError)
+    throw new ServiceError('UNSUPPORTED_FILE', audit.readError.message, {
+      fileName,
+      reason: audit.readError.code,
+    });
   return {
-    draft: report.evaluation,
+    draft: audit.evaluation,
     findings: audit.findings.map(toFinding),
-    problems: report.warnings,
+    problems: audit.warnings,
   };
 }
 

@@ -1,5 +1,5 @@
 import { checkEvaluation, scoreEvaluation, SEVERITY_RANK } from '@jixiao/domain';
-import type { Finding } from '@jixiao/domain';
+import type { Evaluation, Finding } from '@jixiao/domain';
 import {
   checkDocument,
   extractEvaluation,
@@ -11,6 +11,7 @@ import type {
   AuditSummary,
   ExtractionWarning,
   FileAudit,
+  ReadError,
 } from '@jixiao/documents/audit-core';
 import { findRulebook } from '../rulebooks/builtin.ts';
 
@@ -18,6 +19,10 @@ import { findRulebook } from '../rulebooks/builtin.ts';
 export interface DocumentAudit extends FileAudit {
   warnings: ExtractionWarning[];
   rulebookConfidence: number | null;
+  /** The evaluation read from the report; null when it could not be read. */
+  evaluation: Evaluation | null;
+  /** Why the report could not be read (its `error` is this message); null when it was read. */
+  readError: ReadError | null;
 }
 
 const EMPTY_SUMMARY: AuditSummary = {
@@ -106,7 +111,13 @@ function wire(f: Finding): AuditFinding {
 export function auditDocument(bytes: Uint8Array, fileName: string): DocumentAudit {
   const read = readDocument(bytes, fileName);
   if (!read.ok) {
-    return { ...failedAudit(fileName, read.error.message), warnings: [], rulebookConfidence: null };
+    return {
+      ...failedAudit(fileName, read.error.message),
+      warnings: [],
+      rulebookConfidence: null,
+      evaluation: null,
+      readError: read.error,
+    };
   }
   const report = extractEvaluation(read.document);
   const evaluation = report.evaluation;
@@ -137,6 +148,8 @@ export function auditDocument(bytes: Uint8Array, fileName: string): DocumentAudi
     findings: findings.map(wire),
     warnings: report.warnings,
     rulebookConfidence: report.rulebook.confidence,
+    evaluation,
+    readError: null,
   };
 }
 
