@@ -14,7 +14,7 @@ import {
   validatorCompiler,
 } from 'fastify-type-provider-zod';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { startJobWorker } from '@jixiao/services';
+import { closeAuditWorkers, startJobWorker } from '@jixiao/services';
 import type { ServiceContext } from '@jixiao/services';
 import { errorHandler } from './errors.ts';
 import { installSession } from './session.ts';
@@ -113,6 +113,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     });
     app.addHook('onClose', async () => {
       await worker?.stop();
+      // The audit processes the jobs left warm in the pool.
+      await closeAuditWorkers();
     });
   }
   return app;

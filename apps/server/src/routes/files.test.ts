@@ -198,3 +198,22 @@ describe.each(TEST_DIALECTS)('uploads on %s', (dialect) => {
     expect(after.error).toBeUndefined();
   });
 });
+
+describe('audit processes and the server', () => {
+  it('stops the audit processes its jobs left warm in the pool when the server closes', async () => {
+    const world = await createWorld('sqlite');
+    const filer = await login(world.app, 'filer-a');
+    const res = await filer.upload('/api/audit-jobs', [
+      { name: 'plain.txt', bytes: '2024年度某单位部门整体支出绩效自评报告\n一、基本情况' },
+    ]);
+    let job = (await filer.get(`/api/audit-jobs/${res.json().jobId}`)).json();
+    for (let i = 0; i < 100 && job.status !== 'done'; i += 1) {
+      await new Promise((r) => setTimeout(r, 100));
+      job = (await filer.get(`/api/audit-jobs/${res.json().jobId}`)).json();
+    }
+    expect(job.status).toBe('done');
+    expect(auditProcesses().length).toBeGreaterThan(0);
+    await world.close();
+    expect(auditProcesses()).toEqual([]);
+  });
+});
