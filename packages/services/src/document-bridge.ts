@@ -10,7 +10,7 @@ import type { AuditFinding, FileAudit } from '@jixiao/documents';
 import { Evaluation as EvaluationSchema } from '@jixiao/domain';
 import type { Evaluation, Finding, ScoreSheet } from '@jixiao/domain';
 import { ServiceError } from './errors.ts';
-import { auditDocument } from './audit/index.ts';
+import { auditOffThread } from './audit/index.ts';
 
 export type { FileAudit };
 
@@ -72,12 +72,14 @@ export async function readForImport(bytes: Uint8Array, fileName: string): Promis
     }
     return { draft: parsed.success ? parsed.data : null, findings: [], problems };
   }
-  // One pass: the audit reads and extracts the report, and keeps the evaluation it extracted.
-  const audit = auditDocument(bytes, fileName);
-  if (audit.readError)
-    throw new ServiceError('UNSUPPORTED_FILE', audit.readError.message, {
+  // One pass, in an audit process (never in the server's event loop): the audit reads and
+  // extracts the report, and keeps the evaluation it extracted.
+  const audit = await auditOffThread(bytes, fileName);
+  // Unreadable, or not audited at all (its process crashed or ran out of time).
+  if (!audit.ok || audit.evaluation === null)
+    throw new ServiceError('UNSUPPORTED_FILE', audit.error ?? '无法读取该文件', {
       fileName,
-      reason: audit.readError.code,
+      reason: audit.readError?.code ?? 'not-audited',
     });
   return {
     draft: audit.evaluation,

@@ -200,6 +200,30 @@ describe.each(TEST_DIALECTS)('uploads on %s', (dialect) => {
 });
 
 describe('audit processes and the server', () => {
+  it('reads an uploaded report in an audit process: other requests are answered meanwhile', async () => {
+    const world = await createWorld('sqlite', { uploadLimit: 20 * 1024 * 1024 });
+    const filer = await login(world.app, 'filer-a');
+    // About 6 MB of report text: a second or so of auditing.
+    const line =
+      '全年预算数100万元，全年执行数90万元，执行率95%。项目支出80万元，占项目支出的50%。\n';
+    const text = `2024年度某单位部门整体支出绩效自评报告\n一、基本情况\n${line.repeat(60_000)}`;
+    const order: string[] = [];
+    const upload = filer.upload('/api/imports', [{ name: 'big.txt', bytes: text }]).then((r) => {
+      order.push('import');
+      return r;
+    });
+    // Asked after the upload started: answered long before the import is done.
+    await new Promise((r) => setTimeout(r, 50));
+    const health = await world.app.inject({ method: 'GET', url: '/api/health' });
+    order.push('health');
+    expect(health.statusCode).toBe(200);
+    const res = await upload;
+    expect(res.statusCode).toBe(200);
+    expect(res.json().draft.meta.year).toBe(2024);
+    expect(order).toEqual(['health', 'import']);
+    await world.close();
+  }, 60_000);
+
   it('stops the audit processes its jobs left warm in the pool when the server closes', async () => {
     const world = await createWorld('sqlite');
     const filer = await login(world.app, 'filer-a');

@@ -7,6 +7,7 @@ import { departmentReportBlocks, renderReportDocx, resolveOptions } from '@jixia
 import {
   addLane,
   auditBatch,
+  auditOffThread,
   auditProcessFlags,
   auditProcesses,
   collectionFor,
@@ -330,6 +331,33 @@ describe('auditBatch in audit processes', () => {
     expect(results[0]).toEqual(alone);
     expect(results[0]?.error).toMatch(/[\u4e00-\u9fff]/);
     expect(results[1]).toEqual(toFileAudit(auditDocument(report, 'a.docx')));
+  }, 60_000);
+
+  it('auditOffThread gives what auditDocument gives, one process per core at the most', async () => {
+    const report = await renderReportDocx(clean, undefined, { figures: 'stated' });
+    const alone = auditDocument(report, 'a.docx');
+    await closeAuditWorkers();
+    let most = 0;
+    const watch = setInterval(() => {
+      most = Math.max(most, auditProcesses().length);
+    }, 1);
+    const results = await Promise.all(
+      Array.from({ length: 6 }, () => auditOffThread(report, 'a.docx')),
+    );
+    clearInterval(watch);
+    for (const r of results) expect(r).toEqual(alone);
+    expect(results[0]?.evaluation?.meta.unitName).toBe(clean.meta.unitName);
+    expect(most).toBeGreaterThan(0);
+    expect(most).toBeLessThanOrEqual(availableParallelism());
+    // Unreadable: its read error comes back; out of time: reported, the process replaced.
+    const garbage = await auditOffThread(new TextEncoder().encode('not a zip'), 'g.docx');
+    expect(garbage.readError?.code).toBe(
+      auditDocument(new TextEncoder().encode('not a zip'), 'g.docx').readError?.code,
+    );
+    const late = await auditOffThread(report, 'a.docx', 1);
+    expect([late.ok, late.evaluation]).toEqual([false, null]);
+    expect(late.error).toMatch(/审核超时/);
+    expect((await auditOffThread(report, 'a.docx')).ok).toBe(true);
   }, 60_000);
 
   it('fails a file whose loader throws, and rejects once the batch is done when progress throws', async () => {

@@ -5,6 +5,7 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { FileAudit } from '@jixiao/documents/audit-core';
 import { auditDocument, failedAudit, toFileAudit } from './audit-document.ts';
+import type { DocumentAudit } from './audit-document.ts';
 import { bundledScript, defaultCacheDirs } from './worker-bundle.ts';
 
 /**
@@ -297,7 +298,107 @@ interface Job {
   bytes: Uint8Array;
 }
 
-type WorkerMessage = { ready: true } | { id: number; result?: FileAudit; crash?: string };
+type WorkerMessage =
+  { ready: true } | { id: number; result?: FileAudit; detail?: DocumentAudit; crash?: string };
+
+/** A document that could not be audited, as `auditDocument` reports one it could not read. */
+function failedDetail(file: string, error: string): DocumentAudit {
+  return {
+    ...failedAudit(file, error),
+    warnings: [],
+    rulebookConfidence: null,
+    evaluation: null,
+    readError: null,
+  };
+}
+
+/**
+ * `auditDocument` in an audit process from the pool, for a server that must not run a document's
+ * audit in its event loop (a 20 MB text report takes about 9 s): the same result, everything the
+ * audit learnt included. A process that crashes or takes longer than `timeoutMs` is stopped and
+ * the file reported as not audited; a bundle that cannot be loaded sends this file, and every
+ * later one, to processes that load the sources.
+ */
+export async function auditOffThread(
+  bytes: Uint8Array,
+  file: string,
+  timeoutMs = 60_000,
+): Promise<DocumentAudit> {
+  // At most one such audit per core at a time: a burst of uploads waits its turn instead of
+  // starting a process (about 115 MB) for each.
+  while (offThreadRunning >= availableParallelism()) {
+    await new Promise<void>((resolve) => offThreadWaiting.push(resolve));
+  }
+  offThreadRunning++;
+  try {
+    return await auditInOneProcess(bytes, file, timeoutMs);
+  } finally {
+    offThreadRunning--;
+    offThreadWaiting.shift()?.();
+  }
+}
+
+let offThreadRunning = 0;
+const offThreadWaiting: (() => void)[] = [];
+
+async function auditInOneProcess(
+  bytes: Uint8Array,
+  file: string,
+  timeoutMs: number,
+): Promise<DocumentAudit> {
+  for (let attempt = 0; ; attempt++) {
+    let worker: ChildProcess;
+    try {
+      worker = await acquireWorker(collectionFor(1));
+    } catch (error) {
+      const why = error instanceof Error ? error.message : String(error);
+      return failedDetail(file, `审核进程无法启动：${why}`);
+    }
+    const outcome = await new Promise<DocumentAudit | 'crash' | 'timeout'>((resolve) => {
+      const onMessage = (m: WorkerMessage): void => {
+        if ('ready' in m) loaded.add(worker);
+        else if (m.id === 0) {
+          end();
+          resolve(m.detail ?? failedDetail(file, `审核时发生内部错误：${m.crash ?? '没有结果'}`));
+        }
+      };
+      const onCrash = (): void => {
+        end();
+        resolve('crash');
+      };
+      const timer = setTimeout(() => {
+        end();
+        resolve('timeout');
+      }, timeoutMs);
+      const end = (): void => {
+        clearTimeout(timer);
+        worker.off('message', onMessage);
+        worker.off('error', onCrash);
+        worker.off('exit', onCrash);
+      };
+      worker.on('message', onMessage);
+      worker.on('error', onCrash);
+      worker.on('exit', onCrash);
+      worker.send({ id: 0, file, bytes, detail: true }, undefined, undefined, noop);
+    });
+    if (typeof outcome !== 'string') {
+      releaseWorker(worker);
+      return outcome;
+    }
+    await stopWorker(worker);
+    // A bundled process that failed to load: once more, from the sources.
+    if (outcome === 'crash' && !loaded.has(worker) && fromBundle.has(worker) && attempt === 0) {
+      script = Promise.resolve({ kind: 'source' });
+      continue;
+    }
+    return failedDetail(
+      file,
+      outcome === 'timeout'
+        ? `审核超时（超过 ${timeoutMs / 1000} 秒），已跳过`
+        : '审核进程异常退出，已跳过',
+    );
+  }
+}
 
 /**
  * Audits many files, in parallel in audit processes (child processes, see `Collection`),

@@ -10,6 +10,8 @@ interface Job {
   id: number;
   file: string;
   bytes: Uint8Array;
+  /** Send back everything the audit learnt (`detail`), not only the wire shape (`result`). */
+  detail?: boolean;
 }
 
 const send = (message: unknown): void => {
@@ -19,7 +21,8 @@ const send = (message: unknown): void => {
 
 process.on('message', (job: Job) => {
   try {
-    send({ id: job.id, result: toFileAudit(auditDocument(job.bytes, job.file)) });
+    const audit = auditDocument(job.bytes, job.file);
+    send(job.detail ? { id: job.id, detail: audit } : { id: job.id, result: toFileAudit(audit) });
   } catch (error) {
     send({ id: job.id, crash: error instanceof Error ? error.message : String(error) });
   }

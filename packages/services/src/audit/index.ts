@@ -3,6 +3,7 @@ export type { DocumentAudit } from './audit-document.ts';
 export {
   addLane,
   auditBatch,
+  auditOffThread,
   auditProcesses,
   auditWorkerScript,
   batchThreads,
