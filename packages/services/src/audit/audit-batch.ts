@@ -228,7 +228,10 @@ function track(child: ChildProcess, collection: Collection): ChildProcess {
 
 /** Ends a process at once; resolves when it is gone. */
 function stopWorker(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  // Gone already, or never started (a failed spawn reports 'error' and may never exit).
+  if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) {
+    return Promise.resolve();
+  }
   const gone = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   // An idle process is unreferenced: referenced again, its exit keeps this process waiting for it.
   child.ref();
