@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import { availableParallelism, tmpdir } from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { FileAudit } from '@jixiao/documents/audit-core';
-import { auditDocument, failedAudit, toFileAudit } from './audit-document.ts';
+import { auditDocument, failedAudit, failedDocumentAudit, toFileAudit } from './audit-document.ts';
 import type { DocumentAudit } from './audit-document.ts';
 import { bundledScript, defaultCacheDirs } from './worker-bundle.ts';
 
@@ -304,15 +304,11 @@ interface Job {
 type WorkerMessage =
   { ready: true } | { id: number; result?: FileAudit; detail?: DocumentAudit; crash?: string };
 
-/** A document that could not be audited, as `auditDocument` reports one it could not read. */
-function failedDetail(file: string, error: string): DocumentAudit {
-  return {
-    ...failedAudit(file, error),
-    warnings: [],
-    rulebookConfidence: null,
-    evaluation: null,
-    readError: null,
-  };
+/** Why a file failed when its process was stopped: it ran out of time, or the process died. */
+function stoppedMessage(why: 'timeout' | 'crash', timeoutMs: number): string {
+  return why === 'timeout'
+    ? `审核超时（超过 ${timeoutMs / 1000} 秒），已跳过`
+    : '审核进程异常退出，已跳过';
 }
 
 /**
@@ -355,14 +351,16 @@ async function auditInOneProcess(
       worker = await acquireWorker(collectionFor(1));
     } catch (error) {
       const why = error instanceof Error ? error.message : String(error);
-      return failedDetail(file, `审核进程无法启动：${why}`);
+      return failedDocumentAudit(file, `审核进程无法启动：${why}`);
     }
     const outcome = await new Promise<DocumentAudit | 'crash' | 'timeout'>((resolve) => {
       const onMessage = (m: WorkerMessage): void => {
         if ('ready' in m) loaded.add(worker);
         else if (m.id === 0) {
           end();
-          resolve(m.detail ?? failedDetail(file, `审核时发生内部错误：${m.crash ?? '没有结果'}`));
+          resolve(
+            m.detail ?? failedDocumentAudit(file, `审核时发生内部错误：${m.crash ?? '没有结果'}`),
+          );
         }
       };
       const onCrash = (): void => {
@@ -394,12 +392,7 @@ async function auditInOneProcess(
       script = Promise.resolve({ kind: 'source' });
       continue;
     }
-    return failedDetail(
-      file,
-      outcome === 'timeout'
-        ? `审核超时（超过 ${timeoutMs / 1000} 秒），已跳过`
-        : '审核进程异常退出，已跳过',
-    );
+    return failedDocumentAudit(file, stoppedMessage(outcome, timeoutMs));
   }
 }
 
@@ -555,15 +548,7 @@ export async function auditBatch(
         const [first, ...rest] = unsent;
         waiting.unshift(...rest);
         if (first) {
-          finish(
-            first.index,
-            failedAudit(
-              first.file,
-              why === 'timeout'
-                ? `审核超时（超过 ${timeoutMs / 1000} 秒），已跳过`
-                : '审核进程异常退出，已跳过',
-            ),
-          );
+          finish(first.index, failedAudit(first.file, stoppedMessage(why, timeoutMs)));
         }
       }
       void fill();

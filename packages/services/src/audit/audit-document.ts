@@ -39,6 +39,24 @@ export function failedAudit(file: string, error: string): FileAudit {
   return { file, ok: false, error, summary: { ...EMPTY_SUMMARY }, findings: [] };
 }
 
+/**
+ * The same, with all an audit learns: nothing but, when the report could not be read, why
+ * (`readError`, whose message is `error`).
+ */
+export function failedDocumentAudit(
+  file: string,
+  error: string,
+  readError: ReadError | null = null,
+): DocumentAudit {
+  return {
+    ...failedAudit(file, error),
+    warnings: [],
+    rulebookConfidence: null,
+    evaluation: null,
+    readError,
+  };
+}
+
 const firstNumber = (s: string | undefined): string =>
   /\d+(?:\.\d+)?/.exec((s ?? '').replace(/,/g, ''))?.[0] ?? '';
 
@@ -110,15 +128,7 @@ function wire(f: Finding): AuditFinding {
  */
 export function auditDocument(bytes: Uint8Array, fileName: string): DocumentAudit {
   const read = readDocument(bytes, fileName);
-  if (!read.ok) {
-    return {
-      ...failedAudit(fileName, read.error.message),
-      warnings: [],
-      rulebookConfidence: null,
-      evaluation: null,
-      readError: read.error,
-    };
-  }
+  if (!read.ok) return failedDocumentAudit(fileName, read.error.message, read.error);
   const report = extractEvaluation(read.document);
   const evaluation = report.evaluation;
   const rulebook = findRulebook(evaluation.rulebookId);
