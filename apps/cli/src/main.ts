@@ -20,33 +20,33 @@ export interface LazyCommand extends Command {
 
 /** The command table: one entry per command, each in commands/<name>.ts. */
 export const COMMANDS: readonly LazyCommand[] = [
-  lazy('start', '一键运行平台：构建网页（如需要），以演示数据启动于 3000 端口', async () => {
-    return (await import('./commands/start.ts')).startCommand;
-  }),
-  lazy('score', '计算自评得分，输出评分表', async () => {
-    return (await import('./commands/score.ts')).scoreCommand;
-  }),
-  lazy('check', '检查自评材料的一致性问题', async () => {
-    return (await import('./commands/check.ts')).checkCommand;
-  }),
-  lazy('audit', '审核已有报告（.docx/.txt/.html），列出不一致之处', async () => {
-    return (await import('./commands/audit.ts')).auditCommand;
-  }),
-  lazy('render', '生成自评报告（.docx）和附件表格（.xlsx）', async () => {
-    return (await import('./commands/render.ts')).renderCommand;
-  }),
-  lazy('preview', '生成报告并转为 PDF 和 PNG 预览', async () => {
-    return (await import('./commands/preview.ts')).previewCommand;
-  }),
-  lazy('rulebooks', '列出内置的评价规则', async () => {
-    return (await import('./commands/rulebooks.ts')).rulebooksCommand;
-  }),
-  lazy('serve', '启动平台服务（SQLite 或 PostgreSQL）', async () => {
-    return (await import('./commands/serve.ts')).serveCommand;
-  }),
-  lazy('user', '管理账号：jixiao user add 新建账号', async () => {
-    return (await import('./commands/user.ts')).userCommand;
-  }),
+  lazy('start', '一键运行平台：构建网页（如需要），以演示数据启动于 3000 端口', () =>
+    import('./commands/start.ts').then((m) => m.startCommand),
+  ),
+  lazy('score', '计算自评得分，输出评分表', () =>
+    import('./commands/score.ts').then((m) => m.scoreCommand),
+  ),
+  lazy('check', '检查自评材料的一致性问题', () =>
+    import('./commands/check.ts').then((m) => m.checkCommand),
+  ),
+  lazy('audit', '审核已有报告（.docx/.txt/.html），列出不一致之处', () =>
+    import('./commands/audit.ts').then((m) => m.auditCommand),
+  ),
+  lazy('render', '生成自评报告（.docx）和附件表格（.xlsx）', () =>
+    import('./commands/render.ts').then((m) => m.renderCommand),
+  ),
+  lazy('preview', '生成报告并转为 PDF 和 PNG 预览', () =>
+    import('./commands/preview.ts').then((m) => m.previewCommand),
+  ),
+  lazy('rulebooks', '列出内置的评价规则', () =>
+    import('./commands/rulebooks.ts').then((m) => m.rulebooksCommand),
+  ),
+  lazy('serve', '启动平台服务（SQLite 或 PostgreSQL）', () =>
+    import('./commands/serve.ts').then((m) => m.serveCommand),
+  ),
+  lazy('user', '管理账号：jixiao user add 新建账号', () =>
+    import('./commands/user.ts').then((m) => m.userCommand),
+  ),
 ];
 
 function help(): string {
