@@ -8,6 +8,18 @@ import type { Client, World } from '../testing/harness.ts';
 
 const LIMIT = 400 * 1024;
 
+/** The job once it has finished (done or failed), polled every 100 ms for up to 10 s. */
+// The job view untyped, as the tests read it (fields of files by index).
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+async function settledJob(client: Client, id: string): Promise<any> {
+  let job = (await client.get(`/api/audit-jobs/${id}`)).json();
+  for (let i = 0; i < 100 && (job.status === 'queued' || job.status === 'running'); i += 1) {
+    await new Promise((r) => setTimeout(r, 100));
+    job = (await client.get(`/api/audit-jobs/${id}`)).json();
+  }
+  return job;
+}
+
 describe.each(TEST_DIALECTS)('uploads on %s', (dialect) => {
   let world: World;
   let filer: Client;
@@ -115,11 +127,7 @@ describe.each(TEST_DIALECTS)('uploads on %s', (dialect) => {
     ]);
     expect(res.statusCode).toBe(202);
     const { jobId } = res.json();
-    let job = (await filer.get(`/api/audit-jobs/${jobId}`)).json();
-    for (let i = 0; i < 100 && job.status !== 'done'; i += 1) {
-      await new Promise((r) => setTimeout(r, 100));
-      job = (await filer.get(`/api/audit-jobs/${jobId}`)).json();
-    }
+    const job = await settledJob(filer, jobId);
     expect(job).toMatchObject({ status: 'done', total: 4, done: 4 });
     const files: { name: string; ok: boolean }[] = job.files;
     expect(files.map((f) => [f.name, f.ok])).toEqual([
@@ -177,11 +185,7 @@ describe.each(TEST_DIALECTS)('uploads on %s', (dialect) => {
         })
         .execute();
     });
-    let job = (await filer.get(`/api/audit-jobs/${jobId}`)).json();
-    for (let i = 0; i < 100 && (job.status === 'queued' || job.status === 'running'); i += 1) {
-      await new Promise((r) => setTimeout(r, 100));
-      job = (await filer.get(`/api/audit-jobs/${jobId}`)).json();
-    }
+    const job = await settledJob(filer, jobId);
     expect(job).toMatchObject({ status: 'failed', total: 2, done: 0 });
     expect(job.error).toMatch(/上传的文件缺失或无法读取/);
     expect(job.files).toEqual([{ name: 'only.txt', ok: null, summary: null, findings: [] }]);
@@ -189,11 +193,7 @@ describe.each(TEST_DIALECTS)('uploads on %s', (dialect) => {
     const next = await filer.upload('/api/audit-jobs', [
       { name: 'plain.txt', bytes: '2024年度某单位部门整体支出绩效自评报告\n一、基本情况' },
     ]);
-    let after = (await filer.get(`/api/audit-jobs/${next.json().jobId}`)).json();
-    for (let i = 0; i < 100 && after.status !== 'done'; i += 1) {
-      await new Promise((r) => setTimeout(r, 100));
-      after = (await filer.get(`/api/audit-jobs/${next.json().jobId}`)).json();
-    }
+    const after = await settledJob(filer, next.json().jobId);
     expect(after).toMatchObject({ status: 'done', done: 1 });
     expect(after.error).toBeUndefined();
   });
@@ -230,11 +230,7 @@ describe('audit processes and the server', () => {
     const res = await filer.upload('/api/audit-jobs', [
       { name: 'plain.txt', bytes: '2024年度某单位部门整体支出绩效自评报告\n一、基本情况' },
     ]);
-    let job = (await filer.get(`/api/audit-jobs/${res.json().jobId}`)).json();
-    for (let i = 0; i < 100 && job.status !== 'done'; i += 1) {
-      await new Promise((r) => setTimeout(r, 100));
-      job = (await filer.get(`/api/audit-jobs/${res.json().jobId}`)).json();
-    }
+    const job = await settledJob(filer, res.json().jobId);
     expect(job.status).toBe('done');
     expect(auditProcesses().length).toBeGreaterThan(0);
     await world.close();
