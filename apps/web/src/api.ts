@@ -190,7 +190,12 @@ interface ErrorBody {
   error?: { code?: string; message?: string; details?: Record<string, unknown> };
 }
 
-async function request<T>(method: string, url: string, body?: unknown): Promise<T> {
+async function request<T>(
+  method: string,
+  url: string,
+  body?: unknown,
+  options: { keepalive?: boolean } = {},
+): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   let payload: BodyInit | undefined;
   if (body instanceof FormData) payload = body;
@@ -206,6 +211,13 @@ async function request<T>(method: string, url: string, body?: unknown): Promise<
       headers,
       credentials: 'same-origin',
       ...(payload === undefined ? {} : { body: payload }),
+      // A save sent while the page goes away must outlive it; browsers cap such bodies at 64 kB
+      // (a larger one is kept in the browser's copy and saved when the editor opens again).
+      ...(options.keepalive &&
+      typeof payload === 'string' &&
+      new TextEncoder().encode(payload).length < 60_000
+        ? { keepalive: true }
+        : {}),
     });
   } catch {
     throw new ApiError(0, 'NETWORK', '无法连接服务器，请检查网络后重试');
@@ -263,8 +275,8 @@ export const api = {
     /** The round the evaluation is filed under (the server checks year, kind and scope). */
     roundId?: Id;
   }) => request<EvaluationRecord>('POST', '/api/evaluations', input),
-  saveEvaluation: (id: Id, version: number, body: Evaluation) =>
-    request<EvaluationRecord>('PUT', `/api/evaluations/${id}`, { version, body }),
+  saveEvaluation: (id: Id, version: number, body: Evaluation, options?: { keepalive?: boolean }) =>
+    request<EvaluationRecord>('PUT', `/api/evaluations/${id}`, { version, body }, options),
   findings: (id: Id) =>
     request<{ scoreSheet: ScoreSheet; findings: Finding[] }>(
       'GET',

@@ -13,6 +13,7 @@ import {
 import { api, setCsrfToken, type Role } from './api.ts';
 import { useSession } from './lib/session.tsx';
 import { navigate } from './lib/router.ts';
+import { flushPendingEdits } from './lib/pending-edits.ts';
 import { ROLE_LABELS } from './lib/labels.ts';
 
 interface NavItem {
@@ -40,11 +41,22 @@ const NAV: readonly NavItem[] = [
 /** Layout with the role's navigation; the user's name, role and unit always in the header. */
 export function Shell({ section, children }: { section: string; children: ReactNode }) {
   const { user, setUser } = useSession();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const items = NAV.filter((n) =>
     user ? n.roles === 'all' || n.roles.includes(user.role) : n.key === 'public',
   ).map((n) => ({ key: n.key, label: n.label, icon: n.icon }));
   const logout = async () => {
+    // What is typed in an open editor reaches the server before the session ends.
+    if (!(await flushPendingEdits())) {
+      const leave = await modal.confirm({
+        title: '有修改尚未保存',
+        content:
+          '服务器暂时无法保存您的修改（本机已保留一份，重新打开该自评时可恢复）。仍要退出吗？',
+        okText: '仍然退出',
+        cancelText: '留在本页',
+      });
+      if (!leave) return;
+    }
     try {
       await api.logout();
     } finally {

@@ -24,6 +24,8 @@ import { getAt, setAt } from '../lib/paths.ts';
 import { navigate } from '../lib/router.ts';
 import { useSession } from '../lib/session.tsx';
 import { useAsync } from '../lib/use-async.ts';
+import { dropUnsavedCopy, readUnsavedCopy, savesSettled } from '../lib/pending-edits.ts';
+import { sameValue } from '../lib/same-value.ts';
 import { EditorContext, type EditorState } from './editor-context.tsx';
 import { FindingsPanel } from './findings-panel.tsx';
 import { ReportPreview } from './report-preview.tsx';
@@ -57,6 +59,8 @@ function jumpTo(path: string): void {
 
 export default function EditorPage({ id }: { id: string }) {
   const state = useAsync(async () => {
+    // A save started as the user left this evaluation a moment ago lands first.
+    await savesSettled();
     const record = await api.evaluation(id);
     const rulebook = await api.rulebook(record.rulebookId);
     const events = await api.events(id).catch(() => ({ items: [] as ReviewEvent[] }));
@@ -69,6 +73,18 @@ export default function EditorPage({ id }: { id: string }) {
   );
 }
 
+/** The browser's copy of unsaved edits to this record, unless the server already has them. */
+function unsavedCopyFor(record: EvaluationWithBody, readOnly: boolean) {
+  const id = String(record.id);
+  const copy = readUnsavedCopy(id);
+  if (!copy) return null;
+  if (readOnly || sameValue(copy.body, record.body)) {
+    dropUnsavedCopy(id);
+    return null;
+  }
+  return copy;
+}
+
 function saveText(s: SaveState): string {
   switch (s.kind) {
     case 'saved':
@@ -79,8 +95,10 @@ function saveText(s: SaveState): string {
       return '正在保存…';
     case 'conflict':
       return '保存冲突';
+    case 'retrying':
+      return `未保存：${s.message}（输入已保留，将自动重试）`;
     case 'error':
-      return `保存失败：${s.message}`;
+      return `保存失败：${s.message}（输入已保留）`;
   }
 }
 
@@ -97,14 +115,24 @@ function Editor({
 }) {
   const { message } = App.useApp();
   const { user } = useSession();
-  const [body, setBody] = useState<Evaluation>(record.body);
-  const [dirty, setDirty] = useState(false);
   const [status, setStatus] = useState(record.status);
+  const readOnly = !(status === 'draft' || status === 'returned') || user?.role === 'reviewer';
+  // What was typed here before and never reached the server (a reload, a crash, a lost session).
+  const [copy, setCopy] = useState(() => unsavedCopyFor(record, readOnly));
+  const [body, setBody] = useState<Evaluation>(() =>
+    copy?.version === record.version ? (copy.body as Evaluation) : record.body,
+  );
+  const restoredOnLoad = copy?.version === record.version;
   const [tab, setTab] = useState('basic');
   const [focusPath, setFocusPath] = useState<string | null>(null);
   const [preview, setPreview] = useState(false);
-  const readOnly = !(status === 'draft' || status === 'returned') || user?.role === 'reviewer';
-  const autosave = useAutosave(String(record.id), record.version, body, dirty && !readOnly);
+  const autosave = useAutosave(String(record.id), record.version, record.body, body, !readOnly);
+  useEffect(() => {
+    if (restoredOnLoad) {
+      message.info('已恢复上次离开时尚未保存的修改，正在保存');
+      setCopy(null);
+    }
+  }, [restoredOnLoad, message]);
 
   // Scores and findings follow the typing, at a lower priority than the keystroke itself.
   const deferred = useDeferredValue(body);
@@ -112,7 +140,6 @@ function Editor({
 
   const update = useCallback((path: string, value: unknown) => {
     setBody((b) => setAt(b, path, value));
-    setDirty(true);
   }, []);
   const patch = useCallback((path: string, fields: Record<string, unknown>) => {
     setBody((b) => {
@@ -124,11 +151,9 @@ function Editor({
       for (const k of Object.keys(next)) if (next[k] === undefined) delete next[k];
       return setAt(b, path, next);
     });
-    setDirty(true);
   }, []);
   const edit = useCallback((path: string, fn: (current: unknown) => unknown) => {
     setBody((b) => setAt(b, path, fn(getAt(b, path))));
-    setDirty(true);
   }, []);
   const ctx: EditorState = useMemo(
     () => ({ body, update, patch, edit, readOnly, focusPath, sheet: local.sheet, rulebook }),
@@ -151,7 +176,10 @@ function Editor({
 
   const submit = async () => {
     try {
-      if (dirty && autosave.state.kind !== 'saved') await autosave.save();
+      if (!(await autosave.flush())) {
+        message.error('修改尚未保存，请稍后再提交');
+        return;
+      }
       const rec = await api.transition(record.id, 'submit');
       setStatus(rec.status);
       message.success('已提交审核');
@@ -244,6 +272,39 @@ function Editor({
                 }}
               >
                 用我的内容覆盖
+              </Button>
+            </Space>
+          }
+        />
+      )}
+      {copy && copy.version !== record.version && (
+        <Alert
+          type="warning"
+          showIcon
+          role="alert"
+          style={{ marginBottom: 12 }}
+          title="本机保留有一份未保存的修改"
+          description={`这份修改基于版本 ${copy.version}，服务器上现为版本 ${record.version}。可以恢复它（保存时将覆盖服务器上的版本），或者丢弃。`}
+          action={
+            <Space direction="vertical">
+              <Button
+                size="small"
+                type="primary"
+                onClick={() => {
+                  setBody(copy.body as Evaluation);
+                  setCopy(null);
+                }}
+              >
+                恢复我的修改
+              </Button>
+              <Button
+                size="small"
+                onClick={() => {
+                  dropUnsavedCopy(String(record.id));
+                  setCopy(null);
+                }}
+              >
+                丢弃
               </Button>
             </Space>
           }

@@ -1,5 +1,15 @@
 import { memo, useMemo, type HTMLAttributes } from 'react';
-import { Button, Input, InputNumber, Space, Table, Tooltip, Typography } from 'antd';
+import {
+  App,
+  Button,
+  Input,
+  InputNumber,
+  Popconfirm,
+  Space,
+  Table,
+  Tooltip,
+  Typography,
+} from 'antd';
 import {
   ArrowDownOutlined,
   ArrowUpOutlined,
@@ -56,6 +66,7 @@ function toExpression(text: string): Expression | undefined {
  */
 export const IndicatorTable = memo(function IndicatorTable({ basePath }: { basePath: string }) {
   const { body, update, patch, edit, readOnly, focusPath, sheet } = useEditor();
+  const { message } = App.useApp();
   const list = (getAt(body, basePath) as IndicatorNode[] | undefined) ?? [];
   const baseKeys = useMemo(() => parsePath(basePath), [basePath]);
   const rows = useMemo(() => {
@@ -90,7 +101,35 @@ export const IndicatorTable = memo(function IndicatorTable({ basePath }: { baseP
       arr[r.index + delta] = a;
       return arr;
     });
-  const remove = (r: Row) => edit(parentPath(r), (v) => asList(v).filter((_, i) => i !== r.index));
+  const remove = (r: Row) => {
+    edit(parentPath(r), (v) => asList(v).filter((_, i) => i !== r.index));
+    const undoKey = `undo-${r.key}`;
+    // A deleted row can come back at its place; the revision history keeps every version too.
+    message.open({
+      key: undoKey,
+      type: 'info',
+      duration: 10,
+      content: (
+        <span>
+          已删除“{r.node.name}”
+          <Button
+            type="link"
+            size="small"
+            onClick={() => {
+              edit(parentPath(r), (v) => {
+                const arr = [...asList(v)];
+                arr.splice(Math.min(r.index, arr.length), 0, r.node);
+                return arr;
+              });
+              message.destroy(undoKey);
+            }}
+          >
+            撤销
+          </Button>
+        </span>
+      ),
+    });
+  };
   const addChild = (r: Row) => edit(`${r.key}.children`, (v) => [...asList(v), { name: '新指标' }]);
   const addTop = () => update(basePath, [...list, { name: '新一级指标', children: [] }]);
 
@@ -244,15 +283,34 @@ export const IndicatorTable = memo(function IndicatorTable({ basePath }: { baseP
                     onClick={() => addChild(r)}
                   />
                 </Tooltip>
-                <Tooltip title="删除">
-                  <Button
-                    size="small"
-                    danger
-                    aria-label={`删除 ${r.node.name}`}
-                    icon={<DeleteOutlined />}
-                    onClick={() => remove(r)}
-                  />
-                </Tooltip>
+                {r.node.children && r.node.children.length > 0 ? (
+                  <Popconfirm
+                    title={`删除指标组“${r.node.name}”？`}
+                    description={`其下 ${countNodes(r.node.children)} 个指标将一并删除（可撤销）。`}
+                    okText="删除"
+                    okButtonProps={{ danger: true }}
+                    cancelText="取消"
+                    onConfirm={() => remove(r)}
+                  >
+                    <Button
+                      size="small"
+                      danger
+                      aria-label={`删除 ${r.node.name}`}
+                      title="删除"
+                      icon={<DeleteOutlined />}
+                    />
+                  </Popconfirm>
+                ) : (
+                  <Tooltip title="删除">
+                    <Button
+                      size="small"
+                      danger
+                      aria-label={`删除 ${r.node.name}`}
+                      icon={<DeleteOutlined />}
+                      onClick={() => remove(r)}
+                    />
+                  </Tooltip>
+                )}
               </Space>
             ),
           },
@@ -285,6 +343,10 @@ export const IndicatorTable = memo(function IndicatorTable({ basePath }: { baseP
     </>
   );
 });
+
+function countNodes(nodes: readonly IndicatorNode[]): number {
+  return nodes.reduce((n, c) => n + 1 + countNodes(c.children ?? []), 0);
+}
 
 function indexSheet(sheet: ScoreSheet | null): Map<string, ScoreNode> {
   const m = new Map<string, ScoreNode>();

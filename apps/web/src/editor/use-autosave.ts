@@ -7,77 +7,207 @@ import {
   type EvaluationRecord,
   type EvaluationWithBody,
 } from '../api.ts';
+import {
+  dropUnsavedCopy,
+  keepUnsavedCopy,
+  registerFlush,
+  trackSave,
+} from '../lib/pending-edits.ts';
+import { sameValue } from '../lib/same-value.ts';
 
 export type SaveState =
   | { kind: 'saved'; at: string }
   | { kind: 'dirty' }
   | { kind: 'saving' }
   | { kind: 'conflict'; current: EvaluationWithBody | EvaluationRecord | null }
+  /** The server could not be reached (or failed): the edit is kept and the save retried. */
+  | { kind: 'retrying'; message: string }
+  /** The server refused the save (not a conflict): the edit is kept until the user changes it. */
   | { kind: 'error'; message: string };
 
+const RETRY_FIRST_MS = 2_000;
+const RETRY_MAX_MS = 30_000;
+
+/** A failure that may pass by itself: no connection, a server error, a gateway. */
+function retryable(e: unknown): boolean {
+  return !(e instanceof ApiError) || e.status === 0 || e.status >= 500 || e.status === 429;
+}
+
 /**
- * Debounced autosave with optimistic versions. On 409 the user's body stays untouched in the
- * editor; the caller offers to reload theirs or to overwrite with the user's own text.
+ * Debounced autosave with optimistic versions, that loses nothing typed: leaving the editor by
+ * any route (link, menu, logout, reload, closing the tab) saves what is pending first; until the
+ * server has it, a copy stays in the browser; a failed save is retried until the server is back.
+ * On 409 the user's body stays untouched; the caller offers to reload or to overwrite.
  */
 export function useAutosave(
   id: string,
   initialVersion: number,
+  initialSavedBody: Evaluation,
   body: Evaluation,
-  dirty: boolean,
+  enabled: boolean,
   delayMs = 1200,
 ) {
-  const [version, setVersion] = useState(initialVersion);
-  const [state, setState] = useState<SaveState>({ kind: 'saved', at: '' });
-  const versionRef = useRef(version);
-  versionRef.current = version;
-  const inFlight = useRef(false);
-  const pending = useRef(false);
+  const [version, setVersionState] = useState(initialVersion);
+  const [state, setStateValue] = useState<SaveState>({ kind: 'saved', at: '' });
+  const mounted = useRef(true);
+  const versionRef = useRef(initialVersion);
+  const stateRef = useRef(state);
   const bodyRef = useRef(body);
   bodyRef.current = body;
-  const blocked = state.kind === 'conflict';
+  const enabledRef = useRef(enabled);
+  enabledRef.current = enabled;
+  /** The body the server has (as far as this page knows). */
+  const savedBody = useRef<Evaluation>(initialSavedBody);
+  const queue = useRef<Promise<void>>(Promise.resolve());
+  const retryTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const attempts = useRef(0);
 
-  const save = useCallback(
-    async (overrideVersion?: number) => {
-      if (inFlight.current) {
-        pending.current = true;
-        return;
-      }
-      inFlight.current = true;
-      setState({ kind: 'saving' });
-      const sent = bodyRef.current;
-      try {
-        const rec = await api.saveEvaluation(id, overrideVersion ?? versionRef.current, sent);
-        setVersion(rec.version);
-        versionRef.current = rec.version;
-        const changed = bodyRef.current !== sent;
-        setState(changed ? { kind: 'dirty' } : { kind: 'saved', at: rec.updatedAt });
-        if (changed) pending.current = true;
-      } catch (e) {
-        if (e instanceof ApiError && e.code === 'VERSION_CONFLICT') {
-          pending.current = false;
-          const current = (e.details.current ?? null) as EvaluationWithBody | null;
-          setState({ kind: 'conflict', current });
-        } else setState({ kind: 'error', message: errorText(e) });
-      } finally {
-        inFlight.current = false;
-      }
-      if (pending.current) {
-        pending.current = false;
-        setTimeout(() => void saveRef.current(), 0);
-      }
-    },
-    [id],
+  const setState = useCallback((s: SaveState) => {
+    stateRef.current = s;
+    if (mounted.current) setStateValue(s);
+  }, []);
+  const setVersion = useCallback((v: number) => {
+    versionRef.current = v;
+    if (mounted.current) setVersionState(v);
+  }, []);
+
+  const unsaved = useCallback(
+    () => enabledRef.current && bodyRef.current !== savedBody.current,
+    [],
   );
 
-  const saveRef = useRef(save);
-  saveRef.current = save;
+  const saveOnce = useCallback(
+    async (opts: { overrideVersion?: number; keepalive?: boolean }): Promise<void> => {
+      const sent = bodyRef.current;
+      if (!enabledRef.current) return;
+      if (sent === savedBody.current && opts.overrideVersion === undefined) return;
+      // A conflict waits for the user's choice; only "overwrite" sends again.
+      if (stateRef.current.kind === 'conflict' && opts.overrideVersion === undefined) return;
+      if (retryTimer.current) clearTimeout(retryTimer.current);
+      retryTimer.current = null;
+      keepUnsavedCopy(id, versionRef.current, sent);
+      setState({ kind: 'saving' });
+      try {
+        const rec = await api.saveEvaluation(id, opts.overrideVersion ?? versionRef.current, sent, {
+          keepalive: opts.keepalive ?? false,
+        });
+        accept(rec.version, sent, rec.updatedAt);
+      } catch (e) {
+        if (e instanceof ApiError && e.code === 'VERSION_CONFLICT') {
+          const current = (e.details.current ?? null) as EvaluationWithBody | null;
+          // The server already has exactly this text (a save sent as the page went away landed
+          // after this page had loaded): nothing to resolve.
+          if (current && 'body' in current && sameValue(current.body, sent)) {
+            accept(current.version, sent, current.updatedAt);
+            return;
+          }
+          setState({ kind: 'conflict', current });
+        } else if (retryable(e)) {
+          attempts.current += 1;
+          setState({ kind: 'retrying', message: errorText(e) });
+          if (mounted.current) {
+            const wait = Math.min(RETRY_MAX_MS, RETRY_FIRST_MS * 2 ** (attempts.current - 1));
+            retryTimer.current = setTimeout(() => void enqueueRef.current({}), wait);
+          }
+        } else setState({ kind: 'error', message: errorText(e) });
+      }
 
+      function accept(v: number, body: Evaluation, at: string): void {
+        setVersion(v);
+        savedBody.current = body;
+        attempts.current = 0;
+        if (bodyRef.current === body) {
+          dropUnsavedCopy(id);
+          setState({ kind: 'saved', at });
+        } else setState({ kind: 'dirty' });
+      }
+    },
+    [id, setState, setVersion],
+  );
+
+  const enqueue = useCallback(
+    (opts: { overrideVersion?: number; keepalive?: boolean }): Promise<void> => {
+      const next = queue.current.then(() => saveOnce(opts));
+      queue.current = next.catch(() => undefined);
+      return next;
+    },
+    [saveOnce],
+  );
+  const enqueueRef = useRef(enqueue);
+  enqueueRef.current = enqueue;
+
+  /** Saves what is pending now; true when the server has everything typed. */
+  const flush = useCallback(
+    async (keepalive = false): Promise<boolean> => {
+      await enqueue({ keepalive });
+      return !unsaved();
+    },
+    [enqueue, unsaved],
+  );
+
+  const save = useCallback(
+    (overrideVersion?: number) => enqueue(overrideVersion === undefined ? {} : { overrideVersion }),
+    [enqueue],
+  );
+
+  // The debounced save after typing stops.
   useEffect(() => {
-    if (!dirty || blocked) return;
-    setState((s) => (s.kind === 'saving' ? s : { kind: 'dirty' }));
-    const t = setTimeout(() => void save(), delayMs);
+    if (!enabled || body === savedBody.current) return;
+    if (stateRef.current.kind !== 'saving' && stateRef.current.kind !== 'conflict')
+      setState(stateRef.current.kind === 'retrying' ? stateRef.current : { kind: 'dirty' });
+    const t = setTimeout(() => void enqueue({}), delayMs);
     return () => clearTimeout(t);
-  }, [body, dirty, blocked, save, delayMs]);
+  }, [body, enabled, enqueue, delayMs, setState]);
 
-  return { version, setVersion, state, setState, save };
+  // Every route out: logout waits on the registered flush; the page going away (reload, close,
+  // another site) sends the save with keepalive and keeps the browser's copy; a hidden tab saves
+  // now; the browser warns before unloading while anything is unsaved; back online, retry.
+  useEffect(() => {
+    const unregister = registerFlush(() => flush());
+    const leaving = () => {
+      if (!unsaved()) return;
+      keepUnsavedCopy(id, versionRef.current, bodyRef.current);
+      void enqueue({ keepalive: true });
+    };
+    const onVisibility = () => {
+      if (document.visibilityState === 'hidden') leaving();
+    };
+    const onBeforeUnload = (e: BeforeUnloadEvent) => {
+      if (!unsaved()) return;
+      keepUnsavedCopy(id, versionRef.current, bodyRef.current);
+      e.preventDefault();
+      // Older browsers show the warning only when returnValue is set.
+      e.returnValue = '';
+    };
+    const onOnline = () => {
+      if (unsaved()) void enqueue({});
+    };
+    window.addEventListener('pagehide', leaving);
+    document.addEventListener('visibilitychange', onVisibility);
+    window.addEventListener('beforeunload', onBeforeUnload);
+    window.addEventListener('online', onOnline);
+    return () => {
+      unregister();
+      window.removeEventListener('pagehide', leaving);
+      document.removeEventListener('visibilitychange', onVisibility);
+      window.removeEventListener('beforeunload', onBeforeUnload);
+      window.removeEventListener('online', onOnline);
+    };
+  }, [id, enqueue, flush, unsaved]);
+
+  // Leaving the editor inside the app (menu, link, back): save what is pending; the next page
+  // that loads this evaluation waits for it (pending-edits.ts).
+  useEffect(() => {
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
+      if (retryTimer.current) clearTimeout(retryTimer.current);
+      if (unsaved()) {
+        keepUnsavedCopy(id, versionRef.current, bodyRef.current);
+        trackSave(enqueue({}));
+      }
+    };
+  }, [id, enqueue, unsaved]);
+
+  return { version, state, setState, save, flush };
 }
