@@ -24,6 +24,9 @@ import { fileRoutes } from './routes/files.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { reportRoutes } from './routes/reports.ts';
 
+/** Proxy hops to trust, or the proxies' addresses. */
+export type TrustProxy = number | readonly string[];
+
 export interface AppOptions {
   ctx: ServiceContext;
   /** The built web app (apps/web/dist); served at / with SPA fallback when it exists. */
@@ -35,8 +38,21 @@ export interface AppOptions {
   /** Run the audit-job worker in this process (default true). */
   worker?: boolean | undefined;
   logger?: boolean | undefined;
-  /** Trust X-Forwarded-* from a reverse proxy (for Secure cookies behind https). */
-  trustProxy?: boolean | undefined;
+  /**
+   * Behind reverse proxies: how many hops to trust (a number), or which proxy addresses (CIDRs).
+   * The client's address is then the one the nearest untrusted hop reported in X-Forwarded-For,
+   * never whatever a client writes there itself. Absent: no proxy, the socket's address.
+   */
+  trustProxy?: TrustProxy | undefined;
+}
+
+function trustProxySetting(
+  trust: TrustProxy | undefined,
+): ((address: string, hop: number) => boolean) | string[] | false {
+  if (trust === undefined) return false;
+  // Hop 0 is the socket's peer, hop 1 the last X-Forwarded-For entry, and so on.
+  if (typeof trust === 'number') return trust > 0 ? (_address, hop) => hop < trust : false;
+  return trust.length > 0 ? [...trust] : false;
 }
 
 /** The platform server: JSON API under /api, OpenAPI at /api/docs, the web app at /. */
@@ -45,7 +61,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: 10 * 1024 * 1024,
-    trustProxy: options.trustProxy ?? false,
+    trustProxy: trustProxySetting(options.trustProxy),
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -6,6 +6,7 @@ import type { DatabaseTarget } from '@jixiao/db';
 import { createContext, seedDemo } from '@jixiao/services';
 import type { DemoAccount, ServiceContext } from '@jixiao/services';
 import { buildApp } from './app.ts';
+import type { TrustProxy } from './app.ts';
 
 /** The repository root, computed from this file's place (apps/server/src). */
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
@@ -18,8 +19,8 @@ export interface ServerOptions {
   demoPassword?: string | undefined;
   webDist?: string | undefined;
   logger?: boolean | undefined;
-  /** Behind a reverse proxy: trust X-Forwarded-* (Secure cookies over https). */
-  trustProxy?: boolean | undefined;
+  /** Behind reverse proxies: the hops (or proxy addresses) whose X-Forwarded-* are trusted. */
+  trustProxy?: TrustProxy | undefined;
 }
 
 export interface RunningServer {
@@ -75,7 +76,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     ctx,
     webDist: existsSync(webDist) ? webDist : undefined,
     logger: options.logger ?? false,
-    trustProxy: options.trustProxy ?? false,
+    trustProxy: options.trustProxy,
   });
   const host = options.host ?? '127.0.0.1';
   await app.listen({ port: options.port, host });

@@ -1,3 +1,4 @@
+import { sql } from '@jixiao/db';
 import type { ServiceContext } from './context.ts';
 import { nowIso } from './context.ts';
 import type { Actor } from './actor.ts';
@@ -5,8 +6,13 @@ import { ServiceError } from './errors.ts';
 import { newToken, sha256Hex, verifyPassword } from './passwords.ts';
 import { recordAudit } from './audit-log.ts';
 
-/** Throttling: after 5 failures within 15 minutes, a username + IP is locked for 15 minutes. */
+/**
+ * Throttling: 5 failures within 15 minutes lock a username + address for 15 minutes, and 10 lock
+ * the username from every address (a guesser with many addresses). An attempt is counted before
+ * its password is checked, so simultaneous attempts cannot all pass the limit.
+ */
 export const MAX_FAILURES = 5;
+export const MAX_ACCOUNT_FAILURES = 10;
 const WINDOW_MS = 15 * 60 * 1000;
 const LOCK_MS = 15 * 60 * 1000;
 const SESSION_MS = 12 * 60 * 60 * 1000;
@@ -58,19 +64,23 @@ export async function loadActor(ctx: ServiceContext, userId: string): Promise<Ac
   return toActor(await actorQuery(ctx).where('u.id', '=', userId).executeTakeFirst());
 }
 
-/** Checks the password, throttling failures per username + IP; creates a session in the database. */
+// Checked in place of a missing or disabled user's hash, so that every refusal costs one scrypt:
+// the time of an answer does not tell which usernames exist. It matches no password.
+const UNMATCHABLE_HASH = `scrypt$16384$${'A'.repeat(22)}==$${'A'.repeat(43)}=`;
+
+/** Checks the password, throttling failures per username + IP and per username; creates a session. */
 export async function login(
   ctx: ServiceContext,
   input: { username: string; password: string; ip: string },
 ): Promise<LoginResult> {
-  const key = `${input.username.toLowerCase()}|${input.ip}`;
+  const username = input.username.toLowerCase();
+  const addressKey = `${username}|${input.ip}`;
+  const accountKey = `${username}|*`;
   const now = ctx.now();
-  const attempt = await ctx.db
-    .selectFrom('login_attempts')
-    .selectAll()
-    .where('key', '=', key)
-    .executeTakeFirst();
-  if (attempt?.locked_until != null && new Date(attempt.locked_until) > now) {
+  const refused =
+    (await reserveAttempt(ctx, addressKey, MAX_FAILURES, now)) ??
+    (await reserveAttempt(ctx, accountKey, MAX_ACCOUNT_FAILURES, now));
+  if (refused !== null) {
     await recordAudit(ctx, {
       action: 'login-failed',
       target: input.username,
@@ -78,9 +88,7 @@ export async function login(
       details: { throttled: true },
     });
     throw new ServiceError('LOGIN_THROTTLED', '登录失败次数过多，请15分钟后再试', {
-      retryAfterSeconds: Math.ceil(
-        (new Date(attempt.locked_until).getTime() - now.getTime()) / 1000,
-      ),
+      retryAfterSeconds: refused.retryAfterSeconds,
     });
   }
   const user = await ctx.db
@@ -88,16 +96,12 @@ export async function login(
     .select(['id', 'password_hash', 'disabled'])
     .where('username', '=', input.username)
     .executeTakeFirst();
-  const ok =
-    user !== undefined &&
-    user.disabled === 0 &&
-    (await verifyPassword(input.password, user.password_hash));
-  if (!ok || user === undefined) {
-    await registerFailure(ctx, key, attempt, now);
+  const matches = await verifyPassword(input.password, user?.password_hash ?? UNMATCHABLE_HASH);
+  if (!matches || user === undefined || user.disabled !== 0) {
     await recordAudit(ctx, { action: 'login-failed', target: input.username, ip: input.ip });
     throw new ServiceError('LOGIN_FAILED', '用户名或密码错误');
   }
-  await ctx.db.deleteFrom('login_attempts').where('key', '=', key).execute();
+  await releaseAttempts(ctx, addressKey, accountKey);
   const actor = await loadActor(ctx, user.id);
   if (actor === null) throw new ServiceError('LOGIN_FAILED', '用户名或密码错误');
   const token = newToken();
@@ -116,27 +120,56 @@ export async function login(
   return { token, csrfToken, actor };
 }
 
-async function registerFailure(
+/**
+ * Counts an attempt under a key in one atomic statement (an upsert that adds one, or starts a new
+ * window once the last one and its lock have passed) and locks the key when the count reaches the
+ * limit. Null when the attempt may go on; else the seconds until the lock ends.
+ */
+async function reserveAttempt(
   ctx: ServiceContext,
   key: string,
-  attempt: { failures: number; first_failure_at: string } | undefined,
+  limit: number,
   now: Date,
-): Promise<void> {
-  const fresh =
-    attempt === undefined ||
-    now.getTime() - new Date(attempt.first_failure_at).getTime() > WINDOW_MS;
-  const failures = fresh ? 1 : attempt.failures + 1;
-  const lockedUntil =
-    failures >= MAX_FAILURES ? new Date(now.getTime() + LOCK_MS).toISOString() : null;
-  const values = {
-    failures,
-    first_failure_at: fresh ? now.toISOString() : attempt.first_failure_at,
-    locked_until: lockedUntil,
-  };
-  await ctx.db
+): Promise<{ retryAfterSeconds: number } | null> {
+  const nowIsoText = now.toISOString();
+  const windowStart = new Date(now.getTime() - WINDOW_MS).toISOString();
+  const lockUntil = new Date(now.getTime() + LOCK_MS).toISOString();
+  const expired = sql<boolean>`(login_attempts.first_failure_at < ${windowStart} and (login_attempts.locked_until is null or login_attempts.locked_until <= ${nowIsoText}))`;
+  const row = await ctx.db
     .insertInto('login_attempts')
-    .values({ key, ...values })
-    .onConflict((oc) => oc.column('key').doUpdateSet(values))
+    .values({ key, failures: 1, first_failure_at: nowIsoText, locked_until: null })
+    .onConflict((oc) =>
+      oc.column('key').doUpdateSet({
+        failures: sql<number>`case when ${expired} then 1 else login_attempts.failures + 1 end`,
+        first_failure_at: sql<string>`case when ${expired} then ${nowIsoText} else login_attempts.first_failure_at end`,
+        locked_until: sql<
+          string | null
+        >`case when ${expired} then null when login_attempts.failures + 1 = ${limit} then ${lockUntil} else login_attempts.locked_until end`,
+      }),
+    )
+    .returning(['failures', 'locked_until'])
+    .executeTakeFirstOrThrow();
+  if (row.failures <= limit) return null;
+  const until = row.locked_until === null ? now.getTime() + LOCK_MS : Date.parse(row.locked_until);
+  return { retryAfterSeconds: Math.max(1, Math.ceil((until - now.getTime()) / 1000)) };
+}
+
+/** After a successful login: the address starts afresh, the account forgets this attempt only. */
+async function releaseAttempts(
+  ctx: ServiceContext,
+  addressKey: string,
+  accountKey: string,
+): Promise<void> {
+  await ctx.db.deleteFrom('login_attempts').where('key', '=', addressKey).execute();
+  await ctx.db
+    .updateTable('login_attempts')
+    .set({
+      failures: sql<number>`failures - 1`,
+      locked_until: sql<
+        string | null
+      >`case when failures - 1 < ${MAX_ACCOUNT_FAILURES} then null else locked_until end`,
+    })
+    .where('key', '=', accountKey)
     .execute();
 }
 

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { targetFromEnv } from '@jixiao/db';
 import type { DemoAccount } from '@jixiao/services';
+import type { TrustProxy } from '@jixiao/server';
 import { startServer } from '@jixiao/server';
 import type { CliIo } from '../cli-io.ts';
 import type { Command } from '../command.ts';
@@ -18,7 +19,8 @@ const USAGE = `用法：jixiao serve [--port 3000] [--host 127.0.0.1] [--db FILE
   --db FILE            SQLite 数据库文件，默认 data/jixiao.db
   --demo               数据库为空时写入演示数据（示范市及其单位、三年的自评、演示账号）
   --demo-password P    演示账号的密码，默认 jixiao-demo
-  --trust-proxy        在 https 反向代理之后运行：信任 X-Forwarded-* 头（Cookie 加 Secure）
+  --trust-proxy N|地址  在反向代理之后运行：只信任最近 N 层代理（或逗号分隔的代理地址、网段）
+                       写入的 X-Forwarded-* 头，用于客户端地址与 https（Cookie 加 Secure）
   -h, --help           显示本说明`;
 
 const ROLE_ZH = {
@@ -42,7 +44,7 @@ export async function serve(
     db: string;
     demo: boolean;
     demoPassword: string;
-    trustProxy?: boolean;
+    trustProxy?: TrustProxy | undefined;
   },
 ): Promise<number> {
   const target = targetFromEnv(path.resolve(io.cwd, options.db), process.env);
@@ -53,7 +55,7 @@ export async function serve(
     host: options.host,
     demo: options.demo,
     demoPassword: options.demoPassword,
-    trustProxy: options.trustProxy === true,
+    trustProxy: options.trustProxy,
   });
   io.stdout(
     `jixiao 平台已启动：${server.url}  （数据库：${where}）\nAPI 文档：${server.url}/api/docs\n`,
@@ -70,6 +72,23 @@ export async function serve(
   return EXIT_OK;
 }
 
+/** `--trust-proxy`: a number of hops or a list of addresses; undefined when absent, null when bad. */
+export function parseTrustProxy(value: unknown): TrustProxy | undefined | null {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string') return null;
+  if (/^\d+$/.test(value)) {
+    const hops = Number(value);
+    return hops >= 1 && hops <= 10 ? hops : null;
+  }
+  const addresses = value
+    .split(',')
+    .map((a) => a.trim())
+    .filter((a) => a !== '');
+  return addresses.length > 0 && addresses.every((a) => /^[0-9a-fA-F.:/]+$/.test(a))
+    ? addresses
+    : null;
+}
+
 export const serveCommand: Command = {
   name: 'serve',
   summary: '启动平台服务（SQLite 或 PostgreSQL）',
@@ -84,7 +103,7 @@ export const serveCommand: Command = {
           db: { type: 'string', default: path.join('data', 'jixiao.db') },
           demo: { type: 'boolean' },
           'demo-password': { type: 'string', default: 'jixiao-demo' },
-          'trust-proxy': { type: 'boolean' },
+          'trust-proxy': { type: 'string' },
         },
         positionals: { min: 0, max: 0 },
       },
@@ -96,13 +115,18 @@ export const serveCommand: Command = {
       io.stderr(`端口无效：${String(parsed.values['port'])}\n\n${USAGE}\n`);
       return EXIT_USAGE;
     }
+    const trust = parseTrustProxy(parsed.values['trust-proxy']);
+    if (trust === null) {
+      io.stderr(`--trust-proxy 须为代理层数（正整数）或代理地址（逗号分隔）\n\n${USAGE}\n`);
+      return EXIT_USAGE;
+    }
     return serve(io, {
       port,
       host: String(parsed.values['host']),
       db: String(parsed.values['db']),
       demo: parsed.values['demo'] === true,
       demoPassword: String(parsed.values['demo-password']),
-      trustProxy: parsed.values['trust-proxy'] === true,
+      trustProxy: trust,
     });
   },
 };
