@@ -1,6 +1,7 @@
 import { parseAmount, parseExpression, parsePercent } from '@jixiao/domain';
 import type { Amount, BaseData, CostRow, FundRow, Funds, IndicatorNode } from '@jixiao/domain';
 import type { Block, TableRow } from '../read/block.ts';
+import { withoutCoveredColumns } from '../read/block.ts';
 import { sourceRef, squash } from './text.ts';
 
 const clean = (s: string | undefined): string => (s ?? '').replace(/[\s\u3000]+/g, '');
@@ -95,7 +96,7 @@ export function isBaseDataTable(block: Block): boolean {
  * (一级/二级 cells merged downwards read as empty and inherit from above) and the 总分 row.
  */
 export function readSelfEvaluationTable(block: Block): SelfEvaluationTable {
-  const rows = block.rows ?? [];
+  const rows = (block.rows ?? []).map(withoutCoveredColumns);
   const kind = /项目支出名称|项目名称/.test(squash(block.text)) ? 'project' : 'department';
   const table: SelfEvaluationTable = {
     kind,
@@ -238,7 +239,7 @@ const BASE_ROWS: readonly [
 /** Reads a 基础数据表: staffing, 经费控制 rows (上年决算 | 本年预算 | 本年决算). */
 export function readBaseDataTable(block: Block): BaseData {
   const data: BaseData = { projectRows: [], buildings: [] };
-  const rows = block.rows ?? [];
+  const rows = (block.rows ?? []).map(withoutCoveredColumns);
   rows.forEach((row, i) => {
     const cells = row.cells.map(clean);
     const labelIndex = cells.findIndex((c) => c !== '');

@@ -5,7 +5,19 @@
 export type BlockKind = 'heading' | 'paragraph' | 'table';
 
 export interface TableRow {
+  /**
+   * The row on the table's full grid: a merged cell's text sits in its first position and the
+   * positions it covers (to its right, and below it) are empty strings, so every row of a table
+   * has the same number of cells and columns line up.
+   */
   cells: string[];
+  /**
+   * Per position, how many grid columns the cell there spans: 1 for a plain cell, n for a cell
+   * merged across n columns, 0 where the row has no cell of its own (covered by a merged cell to
+   * its left or, in HTML, from above; skipped by the row; padding). Absent when every position
+   * has its own cell.
+   */
+  spans?: number[];
   /** Position of the row's first cell. */
   line: number;
 }
@@ -86,4 +98,37 @@ export function readFailure(code: ReadErrorCode, detail?: string): ReadResult {
 /** Text of a table block: cells joined by tabs, rows by newlines. */
 export function tableText(rows: readonly TableRow[]): string {
   return rows.map((r) => r.cells.join('\t')).join('\n');
+}
+
+/** Appends a cell spanning `span` grid columns: its text, then an empty string per covered column. */
+export function pushCell(row: TableRow, text: string, span = 1): void {
+  if (span !== 1 && !row.spans) row.spans = row.cells.map(() => 1);
+  row.spans?.push(span);
+  row.cells.push(text);
+  for (let i = 1; i < span; i++) pushGap(row);
+}
+
+/** Appends a grid position where the row has no cell of its own (an empty string, span 0). */
+export function pushGap(row: TableRow): void {
+  row.spans ??= row.cells.map(() => 1);
+  row.spans.push(0);
+  row.cells.push('');
+}
+
+/** Pads short rows with empty positions so that every row of a table has as many as the widest. */
+export function squareRows(rows: TableRow[]): void {
+  let width = 0;
+  for (const r of rows) width = Math.max(width, r.cells.length);
+  for (const r of rows) while (r.cells.length < width) pushGap(r);
+}
+
+/**
+ * The row as a text export shows it: without the cells covered by a merged cell to their left
+ * (a value spanning two columns reads as one cell). For readers written before merged cells
+ * were expanded into the full grid.
+ */
+export function withoutCoveredColumns(row: TableRow): TableRow {
+  const spans = row.spans;
+  if (!spans) return row;
+  return { ...row, cells: row.cells.filter((_, i) => spans[i] !== 0) };
 }

@@ -1,5 +1,5 @@
 import type { Block, TableRow } from './block.ts';
-import { tableText } from './block.ts';
+import { pushCell, pushGap, squareRows, tableText } from './block.ts';
 import { headingInfo } from './heading.ts';
 
 /** What the body scanner needs from numbering.xml and styles.xml. */
@@ -51,12 +51,25 @@ interface Paragraph {
 interface Cell {
   lines: string[];
   continued: boolean;
+  /** Grid columns the cell spans (w:gridSpan). */
+  span: number;
+}
+
+/** Word allows 63 columns; a larger span is a broken or hostile file, capped. */
+const MAX_SPAN = 63;
+
+function spanValue(attributes: string): number {
+  const n = Number(VAL.exec(attributes)?.[1] ?? 1);
+  return Number.isInteger(n) && n > 1 ? Math.min(n, MAX_SPAN) : 1;
 }
 
 /**
  * Scans word/document.xml once with a tag tokenizer (no DOM): paragraphs with their style and
- * numbering, tables with gridSpan and vMerge. Text comes only from w:t; deletions and field
- * codes are skipped. Positions count paragraphs and table rows in body order.
+ * numbering, tables expanded to their full grid (a cell spanning columns by w:gridSpan keeps its
+ * text in its first column and leaves the others empty, a cell continuing a w:vMerge is empty,
+ * w:gridBefore/w:gridAfter are empty cells), so the columns of every row line up. Text comes only
+ * from w:t; deletions and field codes are skipped. Positions count paragraphs and table rows in
+ * body order.
  */
 export function scanDocumentBody(xml: string, context: BodyContext): Block[] {
   const blocks: Block[] = [];
@@ -67,6 +80,7 @@ export function scanDocumentBody(xml: string, context: BodyContext): Block[] {
   let tableDepth = 0;
   let rows: TableRow[] = [];
   let row: TableRow | undefined;
+  let rowAfter = 0;
   let cell: Cell | undefined;
   let tableStart = 0;
   let inPPr = false;
@@ -159,6 +173,7 @@ export function scanDocumentBody(xml: string, context: BodyContext): Block[] {
         if (closing) {
           tableDepth--;
           if (tableDepth === 0 && rows.length > 0) {
+            squareRows(rows);
             blocks.push({ kind: 'table', text: tableText(rows), line: tableStart, rows });
           }
         } else if (!selfClosing) {
@@ -172,19 +187,38 @@ export function scanDocumentBody(xml: string, context: BodyContext): Block[] {
       case 'w:tr':
         if (tableDepth !== 1) break;
         if (closing) {
-          if (row) rows.push(row);
+          if (row) {
+            for (let i = 0; i < rowAfter; i++) pushGap(row);
+            rows.push(row);
+          }
           row = undefined;
         } else if (!selfClosing) {
           position++;
           row = { cells: [], line: position };
+          rowAfter = 0;
         }
+        break;
+      case 'w:gridBefore':
+        // Grid columns skipped before the row's first cell (it comes before any w:tc).
+        if (row && !cell && tableDepth === 1) {
+          const n = spanValue(xml.slice(nameEnd, close));
+          for (let i = 0; i < n; i++) pushGap(row);
+        }
+        break;
+      case 'w:gridAfter':
+        if (row && !cell && tableDepth === 1) rowAfter = spanValue(xml.slice(nameEnd, close));
+        break;
+      case 'w:gridSpan':
+        if (cell && tableDepth === 1) cell.span = spanValue(xml.slice(nameEnd, close));
         break;
       case 'w:tc':
         if (tableDepth !== 1) break;
         if (closing) {
-          if (cell && row) row.cells.push(cell.continued ? '' : cell.lines.join('\n'));
+          if (cell && row) {
+            pushCell(row, cell.continued ? '' : cell.lines.join('\n'), cell.span);
+          }
           cell = undefined;
-        } else if (!selfClosing) cell = { lines: [], continued: false };
+        } else if (!selfClosing) cell = { lines: [], continued: false, span: 1 };
         break;
       case 'w:vMerge':
         // A continued vertical merge repeats nothing: the cell reads as empty, as in a text export.

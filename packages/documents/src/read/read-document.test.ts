@@ -81,10 +81,10 @@ describe('reading .docx', () => {
       ['heading', '一、基本情况'],
       ['paragraph', '正文。'],
       ['heading', '二、预算情况'],
-      ['table', '一级指标\t合并'],
+      ['table', '一级指标\t合并\t'],
     ]);
     expect(r.document.blocks[3]?.rows?.map((row) => row.cells)).toEqual([
-      ['一级指标', '合并'],
+      ['一级指标', '合并', ''],
       ['产出', 'a', 'b'],
       ['', 'c', 'd'],
     ]);

@@ -1,5 +1,5 @@
 import type { Block, ReadResult, TableRow } from './block.ts';
-import { readFailure, tableText } from './block.ts';
+import { pushCell, pushGap, readFailure, squareRows, tableText } from './block.ts';
 import { headingInfo } from './heading.ts';
 import { decodeText } from './read-text.ts';
 
@@ -57,9 +57,84 @@ const BLOCK_TAGS = new Set([
   'pre',
 ]);
 
+/** HTML's own limits on spans (the HTML standard clamps colspan to 1000 and rowspan to 65534). */
+const MAX_COLSPAN = 1000;
+const MAX_ROWSPAN = 65534;
+
+const ROWSPAN = /\browspan\s*=\s*["']?\s*(\d+)/i;
+const COLSPAN = /\bcolspan\s*=\s*["']?\s*(\d+)/i;
+
+function spanAttribute(attributes: string, pattern: RegExp, max: number): number {
+  const m = pattern.exec(attributes);
+  const n = m?.[1] ? Number(m[1]) : 1;
+  return n > 1 ? Math.min(n, max) : 1;
+}
+
 /**
- * Reads a portal page: headings, paragraphs and tables, with a small tolerant tokenizer
- * (unclosed tags, stray text, scripts and styles skipped). Positions are source line numbers.
+ * Lays the cells of a table out on its grid as they arrive: a cell with colspan/rowspan keeps
+ * its text in its first position and the positions it covers (to the right, and below in the
+ * following rows) are empty strings, so the columns of every row line up.
+ */
+class TableGrid {
+  readonly rows: TableRow[] = [];
+  /** Rows still covered, per column, by a rowspan from a row above. */
+  private covered: number[] = [];
+  private row: TableRow | undefined;
+
+  startRow(line: number): void {
+    this.endRow();
+    this.row = { cells: [], line };
+  }
+
+  get inRow(): boolean {
+    return this.row !== undefined;
+  }
+
+  addCell(text: string, colspan: number, rowspan: number): void {
+    const row = this.row;
+    if (!row) return;
+    this.skipCovered(row);
+    const first = row.cells.length;
+    pushCell(row, text, colspan);
+    for (let c = first; c < first + colspan; c++) this.covered[c] = rowspan - 1;
+  }
+
+  endRow(): void {
+    const row = this.row;
+    if (!row) return;
+    this.row = undefined;
+    this.skipCovered(row);
+    // Columns to the right still covered from above: empty cells up to the last of them.
+    let last = -1;
+    for (let c = row.cells.length; c < this.covered.length; c++) {
+      if ((this.covered[c] ?? 0) > 0) last = c;
+    }
+    for (let c = row.cells.length; c <= last; c++) {
+      pushGap(row);
+      if ((this.covered[c] ?? 0) > 0) this.covered[c] = (this.covered[c] ?? 1) - 1;
+    }
+    if (row.cells.length > 0) this.rows.push(row);
+  }
+
+  /** Empty cells for the columns covered by a rowspan from above, at the row's current end. */
+  private skipCovered(row: TableRow): void {
+    for (let c = row.cells.length; (this.covered[c] ?? 0) > 0; c = row.cells.length) {
+      pushGap(row);
+      this.covered[c] = (this.covered[c] ?? 1) - 1;
+    }
+  }
+
+  finish(): TableRow[] {
+    this.endRow();
+    squareRows(this.rows);
+    return this.rows;
+  }
+}
+
+/**
+ * Reads a portal page: headings, paragraphs and tables (merged cells expanded to the full grid),
+ * with a small tolerant tokenizer (unclosed tags, stray text, scripts and styles skipped).
+ * Positions are source line numbers.
  */
 export function readHtml(bytes: Uint8Array, fileName: string): ReadResult {
   let decoded = decodeText(bytes);
@@ -79,9 +154,8 @@ export function readHtml(bytes: Uint8Array, fileName: string): ReadResult {
   let heading: number | undefined;
   let skip: string | undefined;
   let tableDepth = 0;
-  let rows: TableRow[] = [];
-  let row: TableRow | undefined;
-  let cell: string | undefined;
+  let grid = new TableGrid();
+  let cell: { text: string; colspan: number; rowspan: number } | undefined;
   let tableLine = 1;
 
   const advance = (to: number): void => {
@@ -100,21 +174,25 @@ export function readHtml(bytes: Uint8Array, fileName: string): ReadResult {
     text = '';
   };
   const endCell = (): void => {
-    if (cell !== undefined && row) row.cells.push(cell.replace(/[ \t\r\n\u00a0]+/g, ' ').trim());
+    if (cell !== undefined) {
+      grid.addCell(cell.text.replace(/[ \t\r\n\u00a0]+/g, ' ').trim(), cell.colspan, cell.rowspan);
+    }
     cell = undefined;
   };
-  const endRow = (): void => {
+  const endTable = (): void => {
     endCell();
-    if (row && row.cells.length > 0) rows.push(row);
-    row = undefined;
+    const rows = grid.finish();
+    if (rows.length > 0)
+      blocks.push({ kind: 'table', text: tableText(rows), line: tableLine, rows });
   };
 
-  const re = /<!--[\s\S]*?-->|<(\/?)([a-zA-Z][a-zA-Z0-9]*)\b[^>]*>|<![^>]*>|([^<]+|<)/g;
+  const re = /<!--[\s\S]*?-->|<(\/?)([a-zA-Z][a-zA-Z0-9]*)\b([^>]*)>|<![^>]*>|([^<]+|<)/g;
   for (let m = re.exec(html); m; m = re.exec(html)) {
     advance(m.index);
     const closing = m[1] === '/';
     const tag = m[2]?.toLowerCase();
-    const chunk = m[3];
+    const attributes = m[3] ?? '';
+    const chunk = m[4];
     if (skip) {
       if (tag === skip && closing) skip = undefined;
       continue;
@@ -122,7 +200,7 @@ export function readHtml(bytes: Uint8Array, fileName: string): ReadResult {
     if (chunk !== undefined) {
       const t = decodeEntities(chunk);
       if (tableDepth > 0) {
-        if (cell !== undefined) cell += t;
+        if (cell !== undefined) cell.text += t;
       } else {
         if (text.trim() === '') textLine = line;
         text += t;
@@ -138,32 +216,33 @@ export function readHtml(bytes: Uint8Array, fileName: string): ReadResult {
       if (!closing) {
         if (tableDepth === 0) {
           flush();
-          rows = [];
+          grid = new TableGrid();
           tableLine = line;
         }
         tableDepth++;
       } else if (tableDepth > 0) {
         tableDepth--;
-        if (tableDepth === 0) {
-          endRow();
-          if (rows.length > 0)
-            blocks.push({ kind: 'table', text: tableText(rows), line: tableLine, rows });
-        }
+        if (tableDepth === 0) endTable();
       }
       continue;
     }
     if (tableDepth > 0) {
       if (tag === 'tr' && tableDepth === 1) {
-        endRow();
-        if (!closing) row = { cells: [], line };
+        endCell();
+        if (closing) grid.endRow();
+        else grid.startRow(line);
       } else if ((tag === 'td' || tag === 'th') && tableDepth === 1) {
         endCell();
         if (!closing) {
-          if (!row) row = { cells: [], line };
-          cell = '';
+          if (!grid.inRow) grid.startRow(line);
+          cell = {
+            text: '',
+            colspan: spanAttribute(attributes, COLSPAN, MAX_COLSPAN),
+            rowspan: spanAttribute(attributes, ROWSPAN, MAX_ROWSPAN),
+          };
         }
       } else if (cell !== undefined && (tag === 'br' || tag === 'p' || tag === 'div')) {
-        cell += '\n';
+        cell.text += '\n';
       }
       continue;
     }
@@ -178,11 +257,7 @@ export function readHtml(bytes: Uint8Array, fileName: string): ReadResult {
     }
   }
   advance(html.length);
-  if (tableDepth > 0) {
-    endRow();
-    if (rows.length > 0)
-      blocks.push({ kind: 'table', text: tableText(rows), line: tableLine, rows });
-  }
+  if (tableDepth > 0) endTable();
   flush();
   const notes = decoded.encoding === 'gb18030' ? ['页面按 GB18030 编码读取'] : [];
   return { ok: true, document: { fileName, format: 'html', blocks, notes } };
