@@ -303,6 +303,26 @@ export const IndicatorNode = z.object({
   },
 });
 export type IndicatorNode = z.infer<typeof IndicatorNode>;
+export type IndicatorNodeInput = z.input<typeof IndicatorNode>;
+
+/**
+ * The deepest indicator tree a body may have. Real trees have 3–4 levels (一级/二级/三级, at times
+ * 四级); 12 leaves room for any layout while every recursive walk of a tree (validation, scoring,
+ * checks, the report) stays far from the stack's limit, whatever a client sends.
+ */
+export const MAX_INDICATOR_DEPTH = 12;
+
+/** Indicator nodes at most `levels` deep: the last level takes no children. */
+function indicatorLevels(levels: number): z.ZodType<IndicatorNode[], IndicatorNodeInput[]> {
+  const children =
+    levels > 1
+      ? indicatorLevels(levels - 1)
+      : z.tuple([], { error: `指标层级过深：指标树最多 ${MAX_INDICATOR_DEPTH} 层` });
+  return z.array(IndicatorNode.omit({ children: true }).extend({ children: children.optional() }));
+}
+
+/** An indicator tree as bodies carry it: `IndicatorNode`s, at most MAX_INDICATOR_DEPTH levels. */
+export const IndicatorTree = indicatorLevels(MAX_INDICATOR_DEPTH);
 
 /** 加减分 items, applied after the tree. */
 export const Adjustment = z.object({
@@ -364,7 +384,7 @@ const EvaluationBase = z.object({
   meta: Meta,
   funds: Funds.default({}),
   goals: z.array(GoalPair).default([]),
-  indicators: z.array(IndicatorNode).default([]),
+  indicators: IndicatorTree.default([]),
   adjustments: z.array(Adjustment).default([]),
   stated: StatedResult.default({}),
   chapters: z.array(Chapter).default([]),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EvaluationKind } from './evaluation.ts';
+import { EvaluationKind, MAX_INDICATOR_DEPTH } from './evaluation.ts';
 import { Points } from './points.ts';
 
 /** A scoring rule for a leaf indicator. A = target, B = actual, W = weight (domain.md §3). */
@@ -70,6 +70,16 @@ export const RuleNode = z.object({
   },
 });
 export type RuleNode = z.infer<typeof RuleNode>;
+export type RuleNodeInput = z.input<typeof RuleNode>;
+
+/** Rule nodes at most `levels` deep (a rulebook's tree has the bound of an evaluation's). */
+function ruleLevels(levels: number): z.ZodType<RuleNode[], RuleNodeInput[]> {
+  const children =
+    levels > 1
+      ? ruleLevels(levels - 1)
+      : z.tuple([], { error: `指标层级过深：指标体系最多 ${MAX_INDICATOR_DEPTH} 层` });
+  return z.array(RuleNode.omit({ children: true }).extend({ children: children.optional() }));
+}
 
 export const QualitativeBands = z.object({
   /** Lower bounds, as shares of W, of 达成 / 部分达成 / 未达成. */
@@ -141,7 +151,7 @@ export const Rulebook = z.object({
   sources: z.array(RulebookSource).min(1),
   description: z.string().optional(),
   options: RulebookOptions.default(RulebookOptions.parse({})),
-  tree: z.array(RuleNode).min(1),
+  tree: ruleLevels(MAX_INDICATOR_DEPTH).refine((tree) => tree.length > 0, '指标树至少应有 1 项'),
 });
 export type Rulebook = z.infer<typeof Rulebook>;
 export type RulebookInput = z.input<typeof Rulebook>;

@@ -1,0 +1,50 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { MAX_INDICATOR_DEPTH } from '@jixiao/domain';
+import { describe, expect, it } from 'vitest';
+import { memoryIo } from './cli-io.ts';
+import { runCli } from './main.ts';
+
+const root = fileURLToPath(new URL('../../../', import.meta.url));
+const scratch = mkdtempSync(path.join(tmpdir(), 'jixiao-cli-hard-'));
+const fixture = JSON.parse(
+  readFileSync(path.join(root, 'fixtures/evaluations/clean-hunan-department.json'), 'utf8'),
+) as Record<string, unknown>;
+
+async function run(...argv: string[]) {
+  const io = memoryIo(root);
+  const code = await runCli(argv, io);
+  return { code, out: io.out(), err: io.err() };
+}
+
+function scratchJson(name: string, value: unknown): string {
+  const file = path.join(scratch, name);
+  writeFileSync(file, JSON.stringify(value));
+  return file;
+}
+
+function indicatorChain(depth: number): Record<string, unknown> {
+  let node: Record<string, unknown> = { name: `第${depth}层`, weight: 1 };
+  for (let level = depth - 1; level >= 1; level -= 1)
+    node = { name: `第${level}层`, weight: 1, children: [node] };
+  return node;
+}
+
+describe('jixiao on hostile input', () => {
+  it('refuses an indicator tree too deep with the depth in Chinese and exit 2, no stack', async () => {
+    for (const depth of [MAX_INDICATOR_DEPTH + 1, 1_400]) {
+      const file = scratchJson(`deep-${depth}.json`, {
+        ...fixture,
+        indicators: [indicatorChain(depth)],
+      });
+      for (const command of ['score', 'check']) {
+        const { code, err } = await run(command, file);
+        expect(code).toBe(2);
+        expect(err).toContain(`指标层级过深：指标树最多 ${MAX_INDICATOR_DEPTH} 层`);
+        expect(err).not.toMatch(/RangeError|\n\s+at /);
+      }
+    }
+  });
+});

@@ -1,0 +1,124 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TEST_DIALECTS } from '@jixiao/db/testing';
+import { MAX_INDICATOR_DEPTH } from '@jixiao/domain';
+import { createWorld, fixtureBody, login } from './testing/harness.ts';
+import type { Client, Response, World } from './testing/harness.ts';
+
+/** A chain of `depth` indicator nodes, each the only child of the one above. */
+function indicatorChain(depth: number): Record<string, unknown> {
+  let node: Record<string, unknown> = { name: `第${depth}层`, weight: 1 };
+  for (let level = depth - 1; level >= 1; level -= 1)
+    node = { name: `第${level}层`, weight: 1, children: [node] };
+  return node;
+}
+
+/** A value nested `depth` arrays deep, as JSON text (JSON.parse takes it; a recursive walk would not). */
+function nestedArrays(depth: number): string {
+  return `${'['.repeat(depth)}${']'.repeat(depth)}`;
+}
+
+/** A refusal in the one error shape, with a Chinese message. */
+function expectChineseRefusal(res: Response, status: number): void {
+  expect(res.statusCode).toBe(status);
+  const error = res.json<{ error: { code: string; message: string } }>().error;
+  expect(error.message).toMatch(/[\u4e00-\u9fff]/);
+}
+
+describe.each(TEST_DIALECTS)('inputs that cannot make a 500 on %s', (dialect) => {
+  let world: World;
+  let filer: Client;
+  let admin: Client;
+  beforeAll(async () => {
+    world = await createWorld(dialect, { worker: false });
+    filer = await login(world.app, 'filer-a');
+    admin = await login(world.app, 'admin');
+  });
+  afterAll(async () => world.close());
+
+  async function currentVersion(id: string): Promise<number> {
+    return (await filer.get(`/api/evaluations/${id}`)).json<{ version: number }>().version;
+  }
+
+  it('saves a tree of the maximum depth and serves its findings, export and revisions', async () => {
+    const id = world.evaluations.a;
+    const body = { ...fixtureBody(), indicators: [indicatorChain(MAX_INDICATOR_DEPTH)] };
+    const saved = await filer.put(`/api/evaluations/${id}`, {
+      version: await currentVersion(id),
+      body,
+    });
+    expect(saved.statusCode).toBe(200);
+    expect((await filer.get(`/api/evaluations/${id}/findings`)).statusCode).toBe(200);
+    expect((await filer.get(`/api/evaluations/${id}/revisions`)).statusCode).toBe(200);
+    expect((await filer.get(`/api/evaluations/${id}/export.docx`)).statusCode).toBe(200);
+  });
+
+  it('refuses deeper indicator trees on save, create and evaluate with 400 and the depth in Chinese', async () => {
+    const id = world.evaluations.a;
+    for (const depth of [MAX_INDICATOR_DEPTH + 1, 600, 1_400]) {
+      const body = { ...fixtureBody(), indicators: [indicatorChain(depth)] };
+      const saved = await filer.put(`/api/evaluations/${id}`, {
+        version: await currentVersion(id),
+        body,
+      });
+      expectChineseRefusal(saved, 400);
+      expect(JSON.stringify(saved.json())).toContain('指标层级过深');
+      expectChineseRefusal(await filer.post('/api/evaluate', { body }), 400);
+      const created = await filer.post('/api/evaluations', {
+        departmentId: world.departments.a,
+        year: 2023,
+        kind: 'department',
+        rulebookId: 'hunan-department',
+        body,
+      });
+      expectChineseRefusal(created, 400);
+    }
+  });
+
+  it('refuses a rulebook whose tree is too deep', async () => {
+    const book = (await admin.get('/api/rulebooks/hunan-department')).json<
+      Record<string, unknown>
+    >();
+    let node: Record<string, unknown> = { id: 'deep-0', name: '最深', weight: 100 };
+    for (let level = 1; level < 1_000; level += 1)
+      node = { id: `deep-${level}`, name: `第${level}层`, weight: 100, children: [node] };
+    const res = await admin.post('/api/rulebooks', { ...book, version: 'deep', tree: [node] });
+    expectChineseRefusal(res, 400);
+    expect(res.json<{ error: { code: string } }>().error.code).toBe('RULEBOOK_INVALID');
+  });
+
+  it('refuses JSON nested 100,000 levels deep anywhere in a body', async () => {
+    const deep = nestedArrays(100_000);
+    const payloads = [
+      `{"version":1,"body":{"meta":${deep}}}`,
+      `{"version":1,"body":${deep}}`,
+      `{"version":${deep},"body":{}}`,
+    ];
+    for (const payload of payloads) {
+      const res = await world.app.inject({
+        method: 'PUT',
+        url: `/api/evaluations/${world.evaluations.a}`,
+        headers: {
+          cookie: filer.cookie ?? '',
+          'x-csrf-token': filer.csrf ?? '',
+          'content-type': 'application/json',
+        },
+        payload,
+      });
+      expectChineseRefusal(res, 400);
+    }
+  });
+
+  it('refuses a body over the size limit with 413', async () => {
+    const res = await world.app.inject({
+      method: 'POST',
+      url: '/api/evaluate',
+      headers: {
+        cookie: filer.cookie ?? '',
+        'x-csrf-token': filer.csrf ?? '',
+        'content-type': 'application/json',
+      },
+      payload: `{"body":{"meta":"${'x'.repeat(11 * 1024 * 1024)}"}}`,
+    });
+    expectChineseRefusal(res, 413);
+  });
+});
