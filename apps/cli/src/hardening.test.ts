@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { MAX_INDICATOR_DEPTH } from '@jixiao/domain';
+import { MAX_FEN, MAX_INDICATOR_DEPTH } from '@jixiao/domain';
 import { describe, expect, it } from 'vitest';
 import { memoryIo } from './cli-io.ts';
 import { runCli } from './main.ts';
@@ -46,5 +46,32 @@ describe('jixiao on hostile input', () => {
         expect(err).not.toMatch(/RangeError|\n\s+at /);
       }
     }
+  });
+
+  it('adds amounts past 2^53 分 exactly and refuses one beyond the bound with exit 2', async () => {
+    const huge = { fen: MAX_FEN, unit: '万元' };
+    const project = fixture['projectExpenditure'] as Record<string, unknown>;
+    const file = scratchJson('huge-sum.json', {
+      ...fixture,
+      projectExpenditure: {
+        ...project,
+        actual: huge,
+        statedCount: 20,
+        projects: Array.from({ length: 20 }, (_, i) => ({ name: `项目${i + 1}`, actual: huge })),
+      },
+    });
+    const checked = await run('check', file, '--format', 'json');
+    expect(checked.code).toBe(1);
+    const findings = (JSON.parse(checked.out) as { findings: { code: string; expected: string }[] })
+      .findings;
+    expect(findings.find((f) => f.code === 'SUM_PROJECT_LINES')?.expected).toBe('20000000000.00');
+    expect((await run('score', file)).code).toBe(0);
+    const over = scratchJson('over.json', {
+      ...fixture,
+      projectExpenditure: { ...project, actual: { fen: MAX_FEN * 2, unit: '万元' } },
+    });
+    const refused = await run('check', over);
+    expect(refused.code).toBe(2);
+    expect(refused.err).toContain('金额超出范围');
   });
 });

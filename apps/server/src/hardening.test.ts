@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_DIALECTS } from '@jixiao/db/testing';
-import { MAX_INDICATOR_DEPTH } from '@jixiao/domain';
+import { MAX_FEN, MAX_INDICATOR_DEPTH } from '@jixiao/domain';
 import { createWorld, fixtureBody, login } from './testing/harness.ts';
 import type { Client, Response, World } from './testing/harness.ts';
 
@@ -10,6 +10,21 @@ function indicatorChain(depth: number): Record<string, unknown> {
   for (let level = depth - 1; level >= 1; level -= 1)
     node = { name: `第${level}层`, weight: 1, children: [node] };
   return node;
+}
+
+/** A department body whose 20 project lines of 10 万亿元 each add up far past 2^53 分. */
+function hugeProjectsBody(): Record<string, unknown> {
+  const base = fixtureBody();
+  const huge = { fen: MAX_FEN, unit: '万元' };
+  return {
+    ...base,
+    projectExpenditure: {
+      ...(base['projectExpenditure'] as Record<string, unknown>),
+      actual: huge,
+      statedCount: 20,
+      projects: Array.from({ length: 20 }, (_, i) => ({ name: `项目${i + 1}`, actual: huge })),
+    },
+  };
 }
 
 /** A value nested `depth` arrays deep, as JSON text (JSON.parse takes it; a recursive walk would not). */
@@ -120,5 +135,37 @@ describe.each(TEST_DIALECTS)('inputs that cannot make a 500 on %s', (dialect) =>
       payload: `{"body":{"meta":"${'x'.repeat(11 * 1024 * 1024)}"}}`,
     });
     expectChineseRefusal(res, 413);
+  });
+
+  it('refuses an amount beyond the documented bound with 400 and the bound in Chinese', async () => {
+    const base = fixtureBody();
+    const funds = base['funds'] as Record<string, Record<string, unknown>>;
+    for (const value of [MAX_FEN + 1, 2 ** 53 + 2]) {
+      const body = {
+        ...base,
+        funds: { ...funds, total: { ...funds['total'], budget: { fen: value, unit: '元' } } },
+      };
+      const res = await filer.post('/api/evaluate', { body });
+      expectChineseRefusal(res, 400);
+      expect(JSON.stringify(res.json())).toContain('金额超出范围');
+    }
+  });
+
+  it('adds amounts past 2^53 分 exactly on evaluate, save, findings and export', async () => {
+    const body = hugeProjectsBody();
+    const evaluated = await filer.post('/api/evaluate', { body });
+    expect(evaluated.statusCode).toBe(200);
+    const finding = evaluated
+      .json<{ findings: { code: string; expected?: string }[] }>()
+      .findings.find((f) => f.code === 'SUM_PROJECT_LINES');
+    expect(finding?.expected).toBe('20000000000.00');
+    const id = world.evaluations.b;
+    const writer = await login(world.app, 'filer-b');
+    const version = (await writer.get(`/api/evaluations/${id}`)).json<{ version: number }>()
+      .version;
+    expect((await writer.put(`/api/evaluations/${id}`, { version, body })).statusCode).toBe(200);
+    expect((await writer.get(`/api/evaluations/${id}/findings`)).statusCode).toBe(200);
+    expect((await writer.get(`/api/evaluations/${id}/export.docx`)).statusCode).toBe(200);
+    expect((await writer.get(`/api/evaluations/${id}/export.xlsx`)).statusCode).toBe(200);
   });
 });

@@ -10,6 +10,9 @@ import {
   parseDecimalToFen,
   subFen,
   type MoneyUnit,
+  Amount,
+  MAX_FEN,
+  sumFen,
 } from './money.ts';
 
 const units: MoneyUnit[] = ['元', '万元', '亿元'];
@@ -85,5 +88,36 @@ describe('addFen', () => {
 
   it('refuses fractions of a 分', () => {
     expect(() => fen(0.5)).toThrow(RangeError);
+  });
+});
+
+describe('the bound on amounts and sums beyond 2^53 分', () => {
+  it('refuses an amount beyond MAX_FEN in the schema with a Chinese message', () => {
+    expect(Amount.safeParse({ fen: MAX_FEN, unit: '万元' }).success).toBe(true);
+    expect(Amount.safeParse({ fen: -MAX_FEN, unit: '万元' }).success).toBe(true);
+    const over = Amount.safeParse({ fen: MAX_FEN + 1, unit: '万元' });
+    expect(over.success).toBe(false);
+    expect(over.error?.issues[0]?.message).toBe('金额超出范围：绝对值不能超过 10 万亿元');
+    expect(Amount.safeParse({ fen: 2 ** 53 + 2, unit: '元' }).success).toBe(false);
+  });
+
+  it('reads no figure beyond the bound from text', () => {
+    expect(parseDecimalToFen('10000000000000', '元')).toBe(MAX_FEN);
+    expect(parseDecimalToFen('10000000000000.01', '元')).toBeUndefined();
+    expect(parseDecimalToFen('-1000000001', '万元')).toBeUndefined();
+  });
+
+  it('adds many amounts exactly in BigInt and formats the sum like any amount', () => {
+    const parts = Array.from({ length: 20 }, () => MAX_FEN);
+    expect(sumFen(parts)).toBe(20n * BigInt(MAX_FEN));
+    expect(formatFen(sumFen(parts), '万元')).toBe('20000000000.00');
+    expect(formatFen(sumFen([MAX_FEN, 5]), '元')).toBe('10000000000000.05');
+    expect(formatFen(-12_345n, '万元')).toBe(formatFen(fen(-12_345), '万元'));
+    fc.assert(
+      fc.property(fc.integer({ min: -MAX_FEN, max: MAX_FEN }), (value) => {
+        for (const unit of ['元', '万元', '亿元'] as const)
+          expect(formatFen(BigInt(value), unit)).toBe(formatFen(fen(value), unit));
+      }),
+    );
   });
 });

@@ -4,7 +4,19 @@ import { z } from 'zod';
  * Money is an integer number of 分 (0.01 元), branded so that a bare number cannot pass for it.
  * All conversions between 分, 元, 万元 and 亿元 live in this module.
  */
-export const Fen = z.number().int().brand<'Fen'>();
+/**
+ * The largest amount, in 分, a body may state: 10 万亿元 (10^15 分), beyond any budget unit's
+ * whole budget. Nine such amounts still add up exactly in a double (2^53 ≈ 9.007 × 10^15);
+ * longer sums (`sumFen`) are done in BigInt.
+ */
+export const MAX_FEN = 1_000_000_000_000_000;
+
+export const Fen = z
+  .number()
+  .int()
+  .min(-MAX_FEN, '金额超出范围：绝对值不能超过 10 万亿元')
+  .max(MAX_FEN, '金额超出范围：绝对值不能超过 10 万亿元')
+  .brand<'Fen'>();
 export type Fen = z.infer<typeof Fen>;
 
 /** The units that reports write amounts in. */
@@ -36,6 +48,13 @@ export function subFen(a: Fen, b: Fen): Fen {
   return fen(a - b);
 }
 
+/** The exact sum of any number of amounts, in BigInt (it may pass 2^53 分). */
+export function sumFen(values: Iterable<number>): bigint {
+  let total = 0n;
+  for (const v of values) total += BigInt(v);
+  return total;
+}
+
 /**
  * Parses a decimal string in a unit into 分, exactly (string arithmetic, no float rounding).
  * Accepts thousands separators (, ， and thin spaces), a leading sign and full-width digits.
@@ -56,7 +75,7 @@ export function parseDecimalToFen(text: string, unit: MoneyUnit): Fen | undefine
   const next = frac.length > scale ? Number(frac[scale]) : 0;
   let value = Number(intPart) * FEN_PER_UNIT[unit] + (kept === '' ? 0 : Number(kept));
   if (next >= 5) value += 1; // half-up at the 分
-  if (!Number.isSafeInteger(value)) return undefined;
+  if (!Number.isSafeInteger(value) || value > MAX_FEN) return undefined;
   return fen(sign * value);
 }
 
@@ -96,7 +115,8 @@ export function parseAmount(
  * Formats 分 in a unit with a fixed number of decimals, rounding half away from zero at that
  * precision (the convention of published tables: 0.005 万元 shows as 0.01).
  */
-export function formatFen(value: Fen, unit: MoneyUnit, decimals = 2): string {
+export function formatFen(value: Fen | bigint, unit: MoneyUnit, decimals = 2): string {
+  if (typeof value === 'bigint') return formatBigFen(value, unit, decimals);
   const per = FEN_PER_UNIT[unit];
   const negative = value < 0;
   const abs = Math.abs(value);
@@ -109,6 +129,20 @@ export function formatFen(value: Fen, unit: MoneyUnit, decimals = 2): string {
   const fracText = shown > 0 ? '.' + String(fracPart).padStart(shown, '0') : '';
   const padded = decimals > shown ? fracText + '0'.repeat(decimals - shown) : fracText;
   return `${negative && rounded !== 0 ? '-' : ''}${intPart}${padded}`;
+}
+
+/** formatFen for a sum that may pass 2^53 分: the same rounding, in BigInt. */
+function formatBigFen(value: bigint, unit: MoneyUnit, decimals: number): string {
+  const negative = value < 0n;
+  const abs = negative ? -value : value;
+  const unitDigits = Math.round(Math.log10(FEN_PER_UNIT[unit]));
+  const shown = Math.min(decimals, unitDigits);
+  const step = 10n ** BigInt(unitDigits - shown);
+  const rounded = abs / step + ((abs % step) * 2n >= step ? 1n : 0n);
+  const scale = 10n ** BigInt(shown);
+  const fracText = shown > 0 ? '.' + String(rounded % scale).padStart(shown, '0') : '';
+  const padded = decimals > shown ? fracText + '0'.repeat(decimals - shown) : fracText;
+  return `${negative && rounded !== 0n ? '-' : ''}${rounded / scale}${padded}`;
 }
 
 /** The amount in a unit as a float, for charts and display only: never for arithmetic. */

@@ -15,8 +15,8 @@ export function amountFigure(a: Amount): string {
 }
 
 /** 分 shown in a unit with two decimals ("3382.03"). */
-export function fenText(value: number, unit: MoneyUnit): string {
-  return formatFen(fen(value), unit, 2);
+export function fenText(value: number | bigint, unit: MoneyUnit): string {
+  return formatFen(typeof value === 'bigint' ? value : fen(value), unit, 2);
 }
 
 /** A percentage as written, else formatted at its precision. */

@@ -10,6 +10,7 @@ import type {
 import { FUND_ROW_LABELS } from '../evaluation.ts';
 import type { Finding } from '../finding.ts';
 import type { Amount } from '../money.ts';
+import { sumFen } from '../money.ts';
 import type { FindingCode } from '../messages-zh.ts';
 import { amountFigure, amountText, fenText, partsText, stepFen } from './format.ts';
 import { makeFinding } from './make-finding.ts';
@@ -34,10 +35,12 @@ export interface SumComparison {
  */
 export function compareSum(c: SumComparison): Finding | undefined {
   const unit = c.total.unit;
-  const expected = c.parts.reduce((s, p) => s + p.amount.fen, 0);
-  const diff = Math.abs(c.total.fen - expected);
-  if (diff === 0) return undefined;
-  const rounding = diff <= stepFen(unit) * Math.max(1, c.parts.length);
+  // In BigInt: many parts of large amounts can pass 2^53 分.
+  const expected = sumFen(c.parts.map((p) => p.amount.fen));
+  const signed = BigInt(c.total.fen) - expected;
+  const diff = signed < 0n ? -signed : signed;
+  if (diff === 0n) return undefined;
+  const rounding = diff <= BigInt(stepFen(unit) * Math.max(1, c.parts.length));
   return makeFinding({
     code: c.code,
     severity: rounding ? 'info' : 'error',
@@ -249,8 +252,8 @@ export function checkBaseDataSums(base: BaseData | undefined): Finding[] {
         params: { column: columnLabel },
         source: base.publicFunds?.source,
       });
-      const partsTotal = publicParts.reduce((s, p) => s + p.amount.fen, 0);
-      if (f && f.severity === 'error' && partsTotal > publicFunds.fen)
+      const partsTotal = sumFen(publicParts.map((p) => p.amount.fen));
+      if (f && f.severity === 'error' && partsTotal > BigInt(publicFunds.fen))
         findings.push({ ...f, severity: 'warning' });
     }
     const projects = base.projects?.[column];
