@@ -1,5 +1,7 @@
 import { parseAmount, parseExpression, parsePercent } from '@jixiao/domain';
-import type { Amount, BaseData, CostRow, FundRow, Funds, IndicatorNode } from '@jixiao/domain';
+import type { Amount, BaseData, CostRow, FundRow, Funds, IndicatorNode, MoneyUnit } from '@jixiao/domain';
+import { amountIn } from './table-amount.ts';
+import { columnOf } from './table-vocabulary.ts';
 import type { Block, TableRow } from '../read/block.ts';
 import { withoutCoveredColumns } from '../read/block.ts';
 import { sourceRef, squash } from './text.ts';
@@ -30,23 +32,65 @@ function valuesAfter(row: TableRow, labelIndex: number): string[] {
     .filter((c) => c !== '');
 }
 
-function fundRow(row: TableRow, labelIndex: number, sourceRow: TableRow): FundRow {
-  // Positions matter here (an empty 年初预算数 is still a column): keep empty cells.
-  const v = row.cells
-    .slice(labelIndex + 1)
-    .map(clean)
-    .slice(-6);
+/** Where each fund column sits in the table, from its header row (any order, any wording). */
+export type FundColumnIndex = Partial<Record<'initialBudget' | 'budget' | 'executed' | 'weight' | 'rate' | 'score', number>>;
+
+const FUND_KEYS = ['initialBudget', 'budget', 'executed', 'weight', 'rate', 'score'] as const;
+
+/** The fund block's header row mapped by meaning, or undefined when the table has none. */
+export function fundHeaderOf(rows: readonly TableRow[]): { index: FundColumnIndex; width: number; unit: MoneyUnit } | undefined {
+  for (const row of rows) {
+    const index: FundColumnIndex = {};
+    row.cells.forEach((c, i) => {
+      const key = columnOf(c);
+      const fundKey = FUND_KEYS.find((k) => k === key);
+      if (fundKey && index[fundKey] === undefined) index[fundKey] = i;
+    });
+    if (Object.keys(index).length >= 3 && (index.budget !== undefined || index.executed !== undefined)) {
+      const text = rows.map((r) => r.cells.join('|')).join('\n');
+      const unit: MoneyUnit = /[（(]元[）)]/.test(text) && !/万元/.test(text) ? '元' : '万元';
+      return { index, width: row.cells.length, unit };
+    }
+  }
+  return undefined;
+}
+
+function fundRow(
+  row: TableRow,
+  labelIndex: number,
+  sourceRow: TableRow,
+  header: { index: FundColumnIndex; width: number; unit: MoneyUnit } | undefined,
+): FundRow {
   const out: FundRow = { source: sourceRef(sourceRow.line, rowText(sourceRow)) };
-  const [initial, budget, executed, weight, rate, score] = v;
-  const a1 = amountCell(initial);
-  const a2 = amountCell(budget);
-  const a3 = amountCell(executed);
+  let initial: string | undefined;
+  let budget: string | undefined;
+  let executed: string | undefined;
+  let weight: string | undefined;
+  let rate: string | undefined;
+  let score: string | undefined;
+  const unit = header?.unit ?? '万元';
+  if (header) {
+    // Rows may lack merged leading cells: align from the right end, as the grid would.
+    const shift = row.cells.length - header.width;
+    const at = (i: number | undefined): string | undefined =>
+      i === undefined || i + shift <= labelIndex ? undefined : clean(row.cells[i + shift]);
+    [initial, budget, executed, weight, rate, score] = FUND_KEYS.map((k) => at(header.index[k]));
+  } else {
+    // No header row: the common order 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分.
+    [initial, budget, executed, weight, rate, score] = row.cells
+      .slice(labelIndex + 1)
+      .map(clean)
+      .slice(-6);
+  }
+  const a1 = amountIn(initial, unit);
+  const a2 = amountIn(budget, unit);
+  const a3 = amountIn(executed, unit);
   if (a1) out.initialBudget = a1;
   if (a2) out.budget = a2;
   if (a3) out.executed = a3;
   const w = pointsCell(weight);
   if (w !== undefined) out.weight = w;
-  const r = rate ? parsePercent(rate) : undefined;
+  const r = rate ? parsePercent(/%/.test(rate) ? rate : `${rate}%`) : undefined;
   if (r) out.statedRate = r;
   const s = pointsCell(score);
   if (s !== undefined) out.statedScore = s;
@@ -83,7 +127,7 @@ export interface SelfEvaluationTable {
 /** Whether a table is a 自评表 (fund block or indicator block). */
 export function isSelfEvaluationTable(block: Block): boolean {
   const t = squash(block.text);
-  return /年度资金总额|三级指标/.test(t);
+  return /年度资金总额|三级指标/.test(t) || (/实际完成值|完成值/.test(t) && /指标值|目标值/.test(t) && /分值|权重|得分/.test(t));
 }
 
 export function isBaseDataTable(block: Block): boolean {
@@ -120,9 +164,9 @@ export function readSelfEvaluationTable(block: Block): SelfEvaluationTable {
     | undefined;
   let level1: IndicatorNode | undefined;
   let level2: IndicatorNode | undefined;
+  const fundHeader = fundHeaderOf(rows);
   for (const row of rows) {
     const cells = row.cells.map(clean);
-    const joined = cells.join('|');
     // Header fields.
     cells.forEach((c, i) => {
       const next = cells[i + 1];
@@ -136,7 +180,7 @@ export function readSelfEvaluationTable(block: Block): SelfEvaluationTable {
     const label = cells[labelIndex] ?? '';
     const fund = FUND_LABELS.find(([re]) => re.test(label));
     if (fund && !header) {
-      table.funds[fund[1]] = fundRow(row, labelIndex, row);
+      table.funds[fund[1]] = fundRow(row, labelIndex, row, fundHeader);
       continue;
     }
     if (!header) {
@@ -150,17 +194,21 @@ export function readSelfEvaluationTable(block: Block): SelfEvaluationTable {
           table.splits.push({ label: m[1], amount: a, line: row.line, excerpt: rowText(row) });
       }
     }
-    if (/三级指标/.test(joined)) {
-      const idx = (re: RegExp): number => cells.findIndex((c) => re.test(c));
+    const keys = cells.map((c) => columnOf(c));
+    if (
+      keys.includes('level3') ||
+      (keys.includes('target') && keys.includes('actual') && (keys.includes('weight') || keys.includes('score')))
+    ) {
+      const idx = (key: string): number => keys.findIndex((k) => k === key);
       header = {
-        first: idx(/^一级指标$/),
-        second: idx(/^二级指标$/),
-        third: idx(/^三级指标$/),
-        target: idx(/年度指标值|指标值/),
-        actual: idx(/实际完成值/),
-        weight: idx(/^分值$|^权重/),
-        score: idx(/^得分$/),
-        reason: idx(/偏差/),
+        first: idx('level1'),
+        second: idx('level2'),
+        third: idx('level3'),
+        target: idx('target'),
+        actual: idx('actual'),
+        weight: idx('weight'),
+        score: idx('score'),
+        reason: idx('reason'),
         width: cells.length,
       };
       continue;

@@ -1,0 +1,121 @@
+import { normalizeDigits } from '@jixiao/domain';
+import type { ColumnKey } from './table-vocabulary.ts';
+
+/** What a cell holds, as far as fitting it to a column goes. */
+export type CellType = 'empty' | 'number' | 'percent' | 'expression' | 'text' | 'placeholder';
+
+const NUMBER = /^[-+]?\d+(?:,\d{3})*(?:\.\d+)?$/;
+const PERCENT = /^[≥≤<>=]?\d+(?:\.\d+)?[%％]$/;
+const EXPRESSION = /^(?:[≥≤<>=≧≦＞＜]|\d)/;
+
+export function cellType(text: string): CellType {
+  const t = normalizeDigits(text).replace(/[\s\u3000\u00a0]+/g, '');
+  if (t === '' || t === '/' || t === '-' || t === '—' || t === '－') return 'empty';
+  if (/^[.…。·]+$/.test(t)) return 'placeholder';
+  if (NUMBER.test(t) || NUMBER.test(t.replace(/分$/, ''))) return 'number';
+  if (PERCENT.test(t)) return 'percent';
+  if (EXPRESSION.test(t) && t.length <= 24) return 'expression';
+  return 'text';
+}
+
+export const cellNumber = (text: string): number =>
+  Number(
+    normalizeDigits(text)
+      .replace(/[\s,]/g, '')
+      .replace(/[%％分]$/, ''),
+  );
+
+/**
+ * How well a cell fits a column: a number, or undefined when it cannot be there. Amounts are
+ * numbers; weights and scores are numbers of at most a hundred; a rate is best a percentage.
+ */
+function fit(column: ColumnKey, text: string, type: CellType): number | undefined {
+  if (type === 'empty' || type === 'placeholder') return 0;
+  switch (column) {
+    case 'initialBudget':
+    case 'budget':
+    case 'executed':
+      return type === 'number' ? 1 : undefined;
+    case 'weight':
+    case 'score':
+    case 'coefficient':
+      if (type !== 'number') return undefined;
+      return cellNumber(text) <= 100 ? 1 : undefined;
+    case 'rate':
+      if (type === 'percent') return 3;
+      return type === 'number' && cellNumber(text) <= 200 ? 0.5 : undefined;
+    case 'target':
+    case 'actual':
+      return type === 'text' ? 0.3 : 1;
+    case 'reason':
+    case 'description':
+      return type === 'text' ? 1 : type === 'number' && cellNumber(text) === 0 ? 0.2 : undefined;
+    case 'nature':
+      return /^(?:[≥≤<>=＞＜＝≧≦]|定性|定量|正向|反向)$/.test(text.trim()) ? 2 : undefined;
+    case 'measure':
+      return type === 'text' && text.trim().length <= 6 ? 1 : type === 'percent' ? undefined : 0;
+    case 'level1':
+    case 'level2':
+    case 'level3':
+      return type === 'text' ? 0.5 : undefined;
+  }
+}
+
+export interface Alignment {
+  /** Column → cell text, for the columns that received a non-empty cell. */
+  values: Partial<Record<ColumnKey, string>>;
+  /** How far the best reading is ahead of the next one: 1 or more is a clear reading. */
+  margin: number;
+}
+
+/**
+ * Fits the cells that follow a row's label to the table's columns, keeping their order. When
+ * empty cells were dropped (PDF text, text exports), every way of leaving columns out is tried
+ * and the one whose cells fit their columns best wins; `skipCost` says which columns are
+ * usually the empty ones (年初预算数, 分值/执行率/得分 on sub-rows).
+ */
+export function alignCells(
+  cells: readonly string[],
+  columns: readonly ColumnKey[],
+  skipCost: (column: ColumnKey) => number = () => 0.1,
+): Alignment | undefined {
+  const n = columns.length;
+  const k = cells.length;
+  if (k > n || n === 0) return undefined;
+  const types = cells.map(cellType);
+  let best: { score: number; pick: number[] } | undefined;
+  let second = Number.NEGATIVE_INFINITY;
+  const pick: number[] = [];
+  // Choose, in order, the column of each cell (small n: at most C(12, k) placements).
+  const walk = (cell: number, from: number, score: number): void => {
+    if (cell === k) {
+      let s = score;
+      for (let c = 0; c < n; c++) if (!pick.includes(c)) s -= skipCost(columns[c] ?? 'reason');
+      if (!best || s > best.score) {
+        if (best) second = Math.max(second, best.score);
+        best = { score: s, pick: [...pick] };
+      } else second = Math.max(second, s);
+      return;
+    }
+    for (let c = from; c <= n - (k - cell); c++) {
+      const column = columns[c];
+      if (!column) continue;
+      const f = fit(column, cells[cell] ?? '', types[cell] ?? 'text');
+      if (f === undefined) continue;
+      pick.push(c);
+      walk(cell + 1, c + 1, score + f);
+      pick.pop();
+    }
+  };
+  walk(0, 0, 0);
+  const found = best as { score: number; pick: number[] } | undefined;
+  if (!found) return undefined;
+  const values: Partial<Record<ColumnKey, string>> = {};
+  found.pick.forEach((c, i) => {
+    const column = columns[c];
+    const type = types[i];
+    if (column && type !== 'empty' && type !== 'placeholder') values[column] = cells[i] ?? '';
+  });
+  const margin = k === n ? Number.POSITIVE_INFINITY : found.score - second;
+  return { values, margin };
+}

@@ -1,0 +1,431 @@
+import { parseExpression, parsePercent } from '@jixiao/domain';
+import type { FundRow, Funds, IndicatorNode, MoneyUnit } from '@jixiao/domain';
+import { alignCells, cellNumber, cellType } from './cell-align.ts';
+import type { Alignment } from './cell-align.ts';
+import { amountIn } from './table-amount.ts';
+import {
+  columnOf,
+  fundRowOf,
+  indicatorLevelOf,
+  isHeaderPrefix,
+  isTotalRow,
+  matchTemplate,
+  normalizeLabel,
+  segmentHeader,
+} from './table-vocabulary.ts';
+import type { ColumnKey, TemplateMatch } from './table-vocabulary.ts';
+import { sourceRef } from './text.ts';
+
+/** One cell of a table as read, whatever the source: a grid cell, a line, a run of text. */
+export interface Token {
+  text: string;
+  line: number;
+  /** The token begins a row of a real grid (a .docx/.html/.xlsx row, a tab-led text row). */
+  rowStart?: boolean;
+}
+
+/** A figure read with too little certainty to support an error: findings on it are warnings. */
+export interface UncertainReading {
+  line: number;
+  what: string;
+}
+
+export interface StreamTable {
+  kind: 'department' | 'project';
+  line: number;
+  endLine: number;
+  unitName?: string;
+  projectName?: string;
+  supervisor?: string;
+  implementer?: string;
+  funds: Funds;
+  indicators: IndicatorNode[];
+  statedTotal?: { value: number; line: number; excerpt: string };
+  goals: { expected: string; actual?: string; line: number }[];
+  /** Columns recognised in the headers, in their order. */
+  fundColumns: ColumnKey[];
+  indicatorColumns: ColumnKey[];
+  template?: TemplateMatch;
+  /** Rows whose cells could be fitted to the columns in more than one way. */
+  uncertain: UncertainReading[];
+  /** Rows seen but not understood (a label with values that fit no column). */
+  unread: number;
+  amountUnit: MoneyUnit;
+}
+
+const HEADER_FIELDS: readonly [RegExp, 'unitName' | 'projectName' | 'supervisor' | 'implementer'][] =
+  [
+    [/^(?:部门名称|预算部门名称|单位名称|预算单位|部门\(单位\)名称)$/, 'unitName'],
+    [/^(?:项目名称|项目支出名称|评价项目名称)$/, 'projectName'],
+    [/^主管部门$/, 'supervisor'],
+    [/^(?:实施单位|项目实施单位)$/, 'implementer'],
+  ];
+
+const NAME_PLACEHOLDER = /^指标\d+$|^[.…。·]+$/;
+
+/**
+ * Joins header words split over lines or cells ("年初" + "预算数", "经济效益" + "指标") and splits
+ * header words run together in one cell ("指标名称目标值分值"), so that each token is one cell.
+ */
+export function normalizeTokens(tokens: readonly Token[]): Token[] {
+  const out: Token[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (!t) continue;
+    const text = t.text.trim();
+    // A header word broken over two or three tokens.
+    if (columnOf(text) === undefined && isHeaderPrefix(text)) {
+      let joined = text;
+      let j = i + 1;
+      let done = false;
+      while (j < tokens.length && j <= i + 2) {
+        joined += (tokens[j]?.text ?? '').trim();
+        if (columnOf(joined) !== undefined) {
+          out.push({ ...t, text: joined });
+          i = j;
+          done = true;
+          break;
+        }
+        if (!isHeaderPrefix(joined)) break;
+        j++;
+      }
+      if (done) continue;
+    }
+    // "经济效益" + "指标", "服务对象满意度" + "指标": a group name whose 指标 went to the next line.
+    const next = tokens[i + 1];
+    if (next && normalizeLabel(next.text) === '指标' && cellType(text) === 'text') {
+      out.push({ ...t, text: `${text}指标` });
+      i++;
+      continue;
+    }
+    if (columnOf(text) === undefined && text.length >= 6) {
+      const parts = segmentHeader(text);
+      if (parts) {
+        parts.forEach((p, k) =>
+          out.push({ text: p.word, line: t.line, ...(k === 0 && t.rowStart ? { rowStart: true } : {}) }),
+        );
+        continue;
+      }
+    }
+    out.push({ ...t, text });
+  }
+  return out;
+}
+
+const FUND_COLUMNS = new Set<ColumnKey>([
+  'initialBudget',
+  'budget',
+  'executed',
+  'rate',
+  'weight',
+  'score',
+]);
+const NAME_COLUMNS = new Set<ColumnKey>(['level1', 'level2', 'level3', 'description']);
+
+type Mode = 'none' | 'fund' | 'indicator' | 'goals';
+
+/** A run of header tokens starting at `i`: the columns and where the run ends. */
+function headerAt(tokens: readonly Token[], i: number): { columns: ColumnKey[]; end: number } {
+  const columns: ColumnKey[] = [];
+  let j = i;
+  while (j < tokens.length) {
+    const key = columnOf(tokens[j]?.text ?? '');
+    if (key === undefined) break;
+    columns.push(key);
+    j++;
+  }
+  return { columns, end: j };
+}
+
+function headerMode(columns: readonly ColumnKey[]): Mode | undefined {
+  if (columns.length < 2) return undefined;
+  const has = (c: ColumnKey): boolean => columns.includes(c);
+  if (has('level3') || has('level1') || (has('target') && (has('weight') || has('score'))))
+    return columns.length >= 3 ? 'indicator' : undefined;
+  if (columns.every((c) => c === 'target' || c === 'actual')) return 'goals';
+  const fund = columns.filter((c) => FUND_COLUMNS.has(c)).length;
+  return fund >= 3 && (has('budget') || has('executed') || has('initialBudget')) ? 'fund' : undefined;
+}
+
+/** Cost of leaving a column empty: sub-rows leave 分值/执行率/得分 empty, most leave 年初预算数. */
+const fundSkip = (total: boolean) => (c: ColumnKey): number =>
+  c === 'initialBudget' ? 0.05 : !total && (c === 'weight' || c === 'rate' || c === 'score') ? 0 : 0.4;
+const indicatorSkip = (c: ColumnKey): number =>
+  c === 'reason' || c === 'description' || c === 'measure' || c === 'nature' ? 0.05 : 0.4;
+
+/**
+ * Reads a 自评表 from a stream of cells: header fields, the fund block and the indicator block
+ * with columns mapped by meaning (any order, any of the known wordings), rows fitted to the
+ * columns even when empty cells were lost, the 总分 row and the 年度总体目标 pair.
+ */
+export function readTableStream(
+  tokensIn: readonly Token[],
+  kindHint?: 'department' | 'project',
+): StreamTable | undefined {
+  const tokens = normalizeTokens(tokensIn);
+  const first = tokens[0];
+  const last = tokens[tokens.length - 1];
+  if (!first || !last) return undefined;
+  const all = tokens.map((t) => t.text).join('|');
+  const unit: MoneyUnit =
+    /\((?:单位[:：])?元\)|（元）|单位[:：]元(?!\S*万)/.test(all) && !/万元/.test(all) ? '元' : '万元';
+  const table: StreamTable = {
+    kind: 'department',
+    line: first.line,
+    endLine: last.line,
+    funds: {},
+    indicators: [],
+    goals: [],
+    fundColumns: [],
+    indicatorColumns: [],
+    uncertain: [],
+    unread: 0,
+    amountUnit: unit,
+  };
+  let mode: Mode = 'none';
+  let columns: ColumnKey[] = [];
+  let level1: IndicatorNode | undefined;
+  let level2: IndicatorNode | undefined;
+  let i = 0;
+  const valueRun = (from: number, max: number, stopAtText: boolean): number => {
+    // Tokens after a label that are values of its row: up to `max`, stopping at a label.
+    let j = from;
+    while (j < tokens.length && j - from < max) {
+      const t = tokens[j];
+      if (!t || (t.rowStart && j > from)) break;
+      const text = t.text;
+      if (fundRowOf(text) || isTotalRow(text) || columnOf(text) || indicatorLevelOf(text)) break;
+      if (stopAtText && cellType(text) === 'text') break;
+      j++;
+    }
+    return j;
+  };
+  while (i < tokens.length) {
+    const t = tokens[i];
+    if (!t) break;
+    const text = t.text;
+    const label = normalizeLabel(text);
+    const field = HEADER_FIELDS.find(([re]) => re.test(label))?.[1];
+    const nextText = tokens[i + 1]?.text;
+    if (field && nextText !== undefined && cellType(nextText) === 'text' && !columnOf(nextText)) {
+      table[field] ??= nextText.trim();
+      i += 2;
+      continue;
+    }
+    const header = headerAt(tokens, i);
+    const newMode = headerMode(header.columns);
+    if (newMode) {
+      mode = newMode;
+      columns = header.columns;
+      if (mode === 'fund') table.fundColumns = columns;
+      if (mode === 'indicator') table.indicatorColumns = columns;
+      i = header.end;
+      continue;
+    }
+    if (/^年度总体目标|^总体目标/.test(label)) {
+      mode = 'goals';
+      i++;
+      continue;
+    }
+    if (mode === 'fund' || (mode === 'none' && fundRowOf(text) !== undefined)) {
+      const key = fundRowOf(text);
+      if (key) {
+        const cols = columns.length > 0 ? columns : ['initialBudget', 'budget', 'executed', 'weight', 'rate', 'score'] as ColumnKey[];
+        const fundCols = cols.filter((c) => FUND_COLUMNS.has(c));
+        const end = valueRun(i + 1, fundCols.length, true);
+        const cells = tokens.slice(i + 1, end).map((x) => x.text);
+        const aligned = alignCells(cells, fundCols, fundSkip(key === 'total'));
+        if (aligned && cells.length > 0) {
+          const row = fundRowFrom(aligned, unit, t.line, tokens.slice(i, end));
+          if (aligned.margin < 0.5)
+            table.uncertain.push({ line: t.line, what: normalizeLabel(text) });
+          if (!table.funds[key]) table.funds[key] = row;
+        } else if (cells.length > 0) table.unread++;
+        i = Math.max(end, i + 1);
+        continue;
+      }
+      if (mode === 'fund' && isTotalRow(text)) {
+        i++;
+        continue;
+      }
+    }
+    if (mode === 'goals') {
+      const cells: string[] = [];
+      let j = i;
+      while (j < tokens.length && cells.length < 2) {
+        const x = tokens[j]?.text ?? '';
+        if (columnOf(x) || indicatorLevelOf(x)) break;
+        cells.push(x);
+        j++;
+      }
+      if (cells.length > 0 && cells[0] !== undefined) {
+        table.goals.push({
+          expected: cells[0],
+          ...(cells[1] !== undefined ? { actual: cells[1] } : {}),
+          line: t.line,
+        });
+        i = j;
+        mode = 'none';
+        continue;
+      }
+      mode = 'none';
+    }
+    if (mode === 'indicator') {
+      if (isTotalRow(text)) {
+        const end = valueRun(i + 1, 3, true);
+        const nums = tokens
+          .slice(i + 1, end)
+          .map((x) => x.text)
+          .filter((x) => cellType(x) === 'number');
+        const value = nums[nums.length - 1];
+        if (value !== undefined) {
+          table.statedTotal = {
+            value: cellNumber(value),
+            line: t.line,
+            excerpt: tokens.slice(i, end).map((x) => x.text).join(' | '),
+          };
+        }
+        i = Math.max(end, i + 1);
+        continue;
+      }
+      const level = indicatorLevelOf(text);
+      const type = cellType(text);
+      if (level === 1 || (level === undefined && columns.includes('level1') && /[（(]\d+(?:\.\d+)?分[）)]$/.test(label) && !level1)) {
+        level1 = groupNode(text, t.line);
+        table.indicators.push(level1);
+        level2 = undefined;
+        i++;
+        continue;
+      }
+      if (level === 2) {
+        level2 = groupNode(text, t.line);
+        (level1?.children ?? table.indicators).push(level2);
+        i++;
+        continue;
+      }
+      if (type === 'placeholder' || type === 'empty') {
+        i++;
+        continue;
+      }
+      if (type !== 'text') {
+        // A value with no indicator before it: a cell we could not place.
+        table.unread++;
+        i++;
+        continue;
+      }
+      // A leaf: its name, then its values.
+      const valueCols = columns.filter((c) => !NAME_COLUMNS.has(c));
+      const end = leafValuesEnd(tokens, i + 1, valueCols);
+      const cells = tokens.slice(i + 1, end).map((x) => x.text);
+      const name = text.replace(/[\s\u3000]+/g, '');
+      i = Math.max(end, i + 1);
+      if (NAME_PLACEHOLDER.test(name) && cells.every((c) => cellType(c) === 'empty')) continue;
+      if (cells.length === 0) {
+        // A name with no figures: a group this vocabulary does not know, or an empty template row.
+        if (NAME_PLACEHOLDER.test(name)) continue;
+        continue;
+      }
+      const aligned = alignCells(cells, valueCols, indicatorSkip);
+      if (!aligned) {
+        table.unread++;
+        continue;
+      }
+      if (aligned.margin < 0.5) table.uncertain.push({ line: t.line, what: name });
+      const leaf = leafFrom(name, aligned, t.line, [t, ...tokens.slice(i - cells.length, i)]);
+      (level2?.children ?? level1?.children ?? table.indicators).push(leaf);
+      continue;
+    }
+    i++;
+  }
+  const kinds = new Set<ColumnKey>([...table.fundColumns, ...table.indicatorColumns]);
+  const isProject =
+    table.projectName !== undefined ||
+    table.funds.currentAppropriation !== undefined ||
+    table.funds.carryOver !== undefined;
+  table.kind = table.unitName !== undefined && !isProject ? 'department' : isProject ? 'project' : (kindHint ?? 'project');
+  const match = matchTemplate(kinds, all, table.kind);
+  if (match) table.template = match;
+  return table;
+}
+
+/** Where a leaf's values end: at most one cell per value column, stopping at the next name. */
+function leafValuesEnd(tokens: readonly Token[], from: number, columns: readonly ColumnKey[]): number {
+  let j = from;
+  let numbers = 0;
+  const scoreCols = columns.filter((c) => c === 'weight' || c === 'score').length;
+  while (j < tokens.length && j - from < columns.length) {
+    const t = tokens[j];
+    if (!t || t.rowStart) break;
+    const text = t.text;
+    if (isTotalRow(text) || columnOf(text) || indicatorLevelOf(text) !== undefined) break;
+    const type = cellType(text);
+    if (type === 'text') {
+      const short = text.replace(/\s+/g, '').length <= 8;
+      const reasonLike = /[，,。；;]/.test(text) || text.length > 12 || /^无$/.test(text.trim());
+      // After the weight and score, a text is the deviation reason; before them a short text is
+      // a qualitative target or actual ("是", "优", "按时完成"); anything else starts the next leaf.
+      if (numbers >= scoreCols && scoreCols > 0 && columns.includes('reason')) {
+        if (!reasonLike && NAME_PLACEHOLDER.test(text.trim())) break;
+        if (!reasonLike && !/^(?:无|0)$/.test(text.trim())) break;
+        j++;
+        break;
+      }
+      if (!short || /指标\d|率$|数$|度$|量$|性$/.test(text)) break;
+    }
+    if (type === 'number') numbers++;
+    j++;
+  }
+  return j;
+}
+
+function groupNode(text: string, line: number): IndicatorNode {
+  const clean = text.replace(/[\s\u3000]+/g, '');
+  const weight = /[（(](\d+(?:\.\d+)?)分[）)]$/.exec(clean)?.[1];
+  const node: IndicatorNode = {
+    name: clean.replace(/[（(]\d+(?:\.\d+)?分[）)]$/, ''),
+    children: [],
+    source: sourceRef(line, clean),
+  };
+  if (weight !== undefined) node.weight = Number(weight);
+  return node;
+}
+
+function fundRowFrom(aligned: Alignment, unit: MoneyUnit, line: number, row: readonly Token[]): FundRow {
+  const v = aligned.values;
+  const out: FundRow = {
+    source: sourceRef(line, row.map((x) => x.text.trim()).filter((x) => x !== '').join(' | ')),
+  };
+  const a1 = amountIn(v.initialBudget, unit);
+  const a2 = amountIn(v.budget, unit);
+  const a3 = amountIn(v.executed, unit);
+  if (a1) out.initialBudget = a1;
+  if (a2) out.budget = a2;
+  if (a3) out.executed = a3;
+  if (v.weight !== undefined) out.weight = cellNumber(v.weight);
+  if (v.rate !== undefined) {
+    const r = parsePercent(/%|％/.test(v.rate) ? v.rate : `${v.rate}%`);
+    if (r) out.statedRate = r;
+  }
+  if (v.score !== undefined) out.statedScore = cellNumber(v.score);
+  return out;
+}
+
+function leafFrom(name: string, aligned: Alignment, line: number, row: readonly Token[]): IndicatorNode {
+  const v = aligned.values;
+  const leaf: IndicatorNode = {
+    name,
+    source: sourceRef(line, row.map((x) => x.text.trim()).filter((x) => x !== '').join(' | ')),
+  };
+  const target = [v.nature, v.target, v.measure && !/^[≥≤<>=]/.test(v.measure) ? v.measure : undefined]
+    .filter((x): x is string => x !== undefined && x.trim() !== '')
+    .join('');
+  if (target !== '') leaf.target = parseExpression(target);
+  if (v.actual !== undefined) {
+    const unitSuffix = v.measure && v.target && cellType(v.actual) === 'number' ? v.measure : '';
+    leaf.actual = parseExpression(`${v.actual}${unitSuffix}`);
+  }
+  if (v.weight !== undefined) leaf.weight = cellNumber(v.weight);
+  if (v.score !== undefined) leaf.score = cellNumber(v.score);
+  if (v.reason !== undefined && !/^0$/.test(v.reason.trim())) leaf.deviationReason = v.reason.trim();
+  return leaf;
+}

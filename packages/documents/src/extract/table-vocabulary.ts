@@ -1,0 +1,210 @@
+import { z } from 'zod';
+import { normalizeDigits } from '@jixiao/domain';
+import vocabularyData from '../../../../rulebooks/templates/vocabulary.json' with { type: 'json' };
+import centralProject from '../../../../rulebooks/templates/central-project-table.json' with { type: 'json' };
+import departmentTable from '../../../../rulebooks/templates/department-table.json' with { type: 'json' };
+import splitTarget from '../../../../rulebooks/templates/split-target-table.json' with { type: 'json' };
+import hubeiProject from '../../../../rulebooks/templates/hubei-project-table.json' with { type: 'json' };
+
+/** What a 自评表 column means, whatever its header says. */
+export const ColumnKey = z.enum([
+  'initialBudget',
+  'budget',
+  'executed',
+  'rate',
+  'weight',
+  'score',
+  'level1',
+  'level2',
+  'level3',
+  'target',
+  'actual',
+  'reason',
+  'coefficient',
+  'nature',
+  'measure',
+  'description',
+]);
+export type ColumnKey = z.infer<typeof ColumnKey>;
+
+export const FundRowKey = z.enum([
+  'total',
+  'currentAppropriation',
+  'carryOver',
+  'other',
+  'generalPublic',
+  'governmentFund',
+  'nonTaxSpecialAccount',
+  'basic',
+  'project',
+]);
+export type FundRowKey = z.infer<typeof FundRowKey>;
+
+const Vocabulary = z.object({
+  description: z.string(),
+  sources: z.array(z.string()).min(1),
+  columns: z.record(ColumnKey, z.array(z.string()).min(1)),
+  fundRows: z.record(FundRowKey, z.array(z.string()).min(1)),
+  totalRows: z.array(z.string()).min(1),
+  level1Names: z.array(z.string()),
+  level2Names: z.array(z.string()),
+});
+
+/** A provincial 自评表 layout as data: its columns, the marks that identify it, its rulebook. */
+export const TableTemplate = z.object({
+  id: z.string().regex(/^[a-z0-9-]+$/),
+  name: z.string().min(1),
+  kind: z.enum(['department', 'project']),
+  jurisdiction: z.string().min(1),
+  sources: z.array(z.string()).min(1),
+  rulebook: z.string().min(1),
+  /** The columns this layout has (header meanings). */
+  signature: z.array(ColumnKey).min(1),
+  /** Words elsewhere in the table that are typical of this layout. */
+  marks: z.array(z.string()),
+  fundColumns: z.array(ColumnKey),
+  indicatorColumns: z.array(ColumnKey),
+});
+export type TableTemplate = z.infer<typeof TableTemplate>;
+
+const vocabulary = Vocabulary.parse(vocabularyData);
+
+/** The built-in templates (rulebooks/templates/*.json), validated at load. */
+export const TABLE_TEMPLATES: readonly TableTemplate[] = [
+  centralProject,
+  departmentTable,
+  splitTarget,
+  hubeiProject,
+].map((t) => TableTemplate.parse(t));
+
+/**
+ * A header or label as compared: ASCII digits, no spaces or line breaks, no unit notes in
+ * brackets ("（万元）", "(%)"), no trailing colon, full-width brackets as ASCII.
+ */
+export function normalizeLabel(text: string): string {
+  return normalizeDigits(text)
+    .replace(/[\s\u3000\u00a0]+/g, '')
+    .replace(/（/g, '(')
+    .replace(/）/g, ')')
+    .replace(/\((?:万?元|%|％|分|个|人)\)$/g, '')
+    .replace(/^其中[：:]/, '')
+    .replace(/[：:]$/, '');
+}
+
+interface Entry<K> {
+  word: string;
+  key: K;
+}
+const byLength = <K>(entries: Entry<K>[]): Entry<K>[] =>
+  entries.sort((a, b) => b.word.length - a.word.length);
+
+const COLUMN_WORDS: Entry<ColumnKey>[] = byLength(
+  Object.entries(vocabulary.columns).flatMap(([key, words]) =>
+    words.map((word) => ({ word: normalizeLabel(word), key: ColumnKey.parse(key) })),
+  ),
+);
+const COLUMN_EXACT = new Map(COLUMN_WORDS.map((e) => [e.word, e.key]));
+
+const FUND_WORDS: Entry<FundRowKey>[] = byLength(
+  Object.entries(vocabulary.fundRows).flatMap(([key, words]) =>
+    words.map((word) => ({ word: normalizeLabel(word), key: FundRowKey.parse(key) })),
+  ),
+);
+const FUND_EXACT = new Map(FUND_WORDS.map((e) => [e.word, e.key]));
+const TOTAL_ROWS = new Set(vocabulary.totalRows.map(normalizeLabel));
+const LEVEL1 = new Set(vocabulary.level1Names.map(normalizeLabel));
+const LEVEL2 = new Set(vocabulary.level2Names.map(normalizeLabel));
+
+/** The column a header cell names, or undefined. "全年\n预算数" and "执行率(%)" are recognised. */
+export function columnOf(header: string): ColumnKey | undefined {
+  const t = normalizeLabel(header);
+  if (t === '') return undefined;
+  const exact = COLUMN_EXACT.get(t);
+  if (exact) return exact;
+  // "得分（分值×执行率）", "年度指标值（含单位）": a known word followed by a note in brackets.
+  const bare = t.replace(/\(.*\)$/, '');
+  return bare !== t ? COLUMN_EXACT.get(bare) : undefined;
+}
+
+/** Whether a text is a known header word or the start of one ("年初", "实际"), for joining. */
+export function isHeaderPrefix(text: string): boolean {
+  const t = normalizeLabel(text);
+  return t.length >= 2 && COLUMN_WORDS.some((e) => e.word.length > t.length && e.word.startsWith(t));
+}
+
+/**
+ * Splits header words that were run together ("评价指标指标名称目标值分值备注") by the longest
+ * known word at each place. Returns undefined unless known words cover most of the text.
+ */
+export function segmentHeader(text: string): { word: string; key?: ColumnKey }[] | undefined {
+  const t = normalizeLabel(text);
+  const out: { word: string; key?: ColumnKey }[] = [];
+  let unknown = '';
+  let covered = 0;
+  let i = 0;
+  while (i < t.length) {
+    const hit = COLUMN_WORDS.find((e) => t.startsWith(e.word, i));
+    if (hit) {
+      if (unknown) out.push({ word: unknown });
+      unknown = '';
+      out.push({ word: hit.word, key: hit.key });
+      covered += hit.word.length;
+      i += hit.word.length;
+    } else {
+      unknown += t[i] ?? '';
+      i++;
+    }
+  }
+  if (unknown) out.push({ word: unknown });
+  return covered >= t.length * 0.6 && out.filter((o) => o.key).length >= 2 ? out : undefined;
+}
+
+/** The fund row a label names ("其中：当年财政拨款", "年度资金总额："), or undefined. */
+export function fundRowOf(label: string): FundRowKey | undefined {
+  const t = normalizeLabel(label).replace(/^[\d一二三四五六七八九十]+[、.．]/, '');
+  return FUND_EXACT.get(t);
+}
+
+export function isTotalRow(label: string): boolean {
+  return TOTAL_ROWS.has(normalizeLabel(label));
+}
+
+/** 1 for a known first-level group name, 2 for a second-level one, undefined otherwise. */
+export function indicatorLevelOf(name: string): 1 | 2 | undefined {
+  const t = normalizeLabel(name).replace(/\(?\d+(?:\.\d+)?分\)?$/, '');
+  if (LEVEL1.has(t) || LEVEL1.has(`${t}指标`)) return 1;
+  if (LEVEL2.has(t) || LEVEL2.has(`${t}指标`)) return 2;
+  return undefined;
+}
+
+export interface TemplateMatch {
+  template: TableTemplate;
+  /** 0–1: share of the template's columns and marks found. */
+  confidence: number;
+}
+
+/**
+ * The template whose columns and marks the table shows best. Below 0.5 the caller says that no
+ * known layout matched instead of guessing.
+ */
+export function matchTemplate(
+  columns: ReadonlySet<ColumnKey>,
+  text: string,
+  kindHint: 'department' | 'project' | undefined,
+): TemplateMatch | undefined {
+  const flat = normalizeLabel(text);
+  let best: TemplateMatch | undefined;
+  for (const template of TABLE_TEMPLATES) {
+    const cols = template.signature.filter((c) => columns.has(c)).length / template.signature.length;
+    const marks =
+      template.marks.length === 0
+        ? 0
+        : template.marks.filter((m) => flat.includes(normalizeLabel(m))).length /
+          template.marks.length;
+    let confidence = 0.7 * cols + 0.3 * marks;
+    if (kindHint && kindHint !== template.kind) confidence *= 0.6;
+    confidence = Math.round(confidence * 100) / 100;
+    if (!best || confidence > best.confidence) best = { template, confidence };
+  }
+  return best;
+}
