@@ -9,7 +9,8 @@ import type {
   IndicatorNode,
   OutlineHeading,
 } from '@jixiao/domain';
-import type { SourceDocument } from '../read/block.ts';
+import type { Block, SourceDocument, TableRow } from '../read/block.ts';
+import { tableText } from '../read/block.ts';
 import { extractBudget } from './budget.ts';
 import type { BudgetExtraction } from './budget.ts';
 import { extractNarrativeIndicators } from './indicators.ts';
@@ -18,11 +19,15 @@ import type { OutlineEntry } from './outline.ts';
 import { guessRulebook } from './rulebook-guess.ts';
 import type { RulebookGuess } from './rulebook-guess.ts';
 import {
+  fromStream,
   isBaseDataTable,
   isSelfEvaluationTable,
   readBaseDataTable,
   readSelfEvaluationTable,
 } from './tables.ts';
+import { readTableStream } from './self-table-stream.ts';
+import { findTextTables, gridTokens } from './text-tables.ts';
+import type { TextTable } from './text-tables.ts';
 import type { SelfEvaluationTable } from './tables.ts';
 import { NUM, sentencesOf, sourceRef, squash } from './text.ts';
 import type { Sentence } from './text.ts';
@@ -77,15 +82,16 @@ export function chapterKeyOf(title: string): ChapterKey | undefined {
 }
 
 /** Reads a document into an evaluation by meaning: chapters, statements, indicator trees, tables. */
-export function extractEvaluation(document: SourceDocument): ExtractedReport {
+export function extractEvaluation(source: SourceDocument): ExtractedReport {
+  const found = readSelfTables(source.blocks);
+  // Tables written as text are tables from here on: their lines are not prose.
+  const document: SourceDocument = { ...source, blocks: found.blocks };
   const blocks = document.blocks;
   const warnings: ExtractionWarning[] = [];
   const sentences = sentencesOf(blocks);
   const outline = buildOutline(blocks);
   const tables = blocks.filter((b) => b.kind === 'table');
-  const selfTables = joinSplitTables(
-    tables.filter(isSelfEvaluationTable).map(readSelfEvaluationTable),
-  );
+  const selfTables = joinSplitTables(found.tables);
   const baseBlock = tables.find(isBaseDataTable);
   const baseData = baseBlock
     ? { data: readBaseDataTable(baseBlock), line: baseBlock.line }
@@ -416,6 +422,61 @@ function findTruncation(
   const lastTop = indicators[indicators.length - 1];
   if (!closed && lastTop?.source?.line !== undefined) line = Math.min(line, lastTop.source.line);
   return { line };
+}
+
+/**
+ * Every 自评表 of the document, in order: grids read by position when their header is the
+ * common one, other grids and tables written as text read cell by cell with columns fitted by
+ * meaning.
+ */
+function readSelfTables(blocks: readonly Block[]): {
+  tables: SelfEvaluationTable[];
+  blocks: Block[];
+} {
+  const out: SelfEvaluationTable[] = [];
+  for (const b of blocks) {
+    if (b.kind !== 'table') continue;
+    const byPosition = isSelfEvaluationTable(b) ? readSelfEvaluationTable(b) : undefined;
+    if (byPosition && (byPosition.indicators.length > 0 || byPosition.funds.total)) {
+      out.push({ ...byPosition, origin: 'grid' });
+      continue;
+    }
+    const stream = readTableStream(gridTokens(b));
+    if (stream && (stream.indicators.length > 0 || stream.funds.total))
+      out.push(fromStream(stream, 'grid'));
+    else if (byPosition && Object.keys(byPosition.funds).length > 0)
+      out.push({ ...byPosition, origin: 'grid' });
+  }
+  const text = findTextTables(blocks);
+  for (const t of text) if (t.table) out.push(fromStream(t.table, 'text'));
+  return { tables: out.sort((a, b) => a.line - b.line), blocks: withTextTables(blocks, text) };
+}
+
+/** The blocks with each table found among the paragraphs made one table block, a row per line. */
+function withTextTables(blocks: readonly Block[], tables: readonly TextTable[]): Block[] {
+  if (tables.length === 0) return [...blocks];
+  const out: Block[] = [];
+  let k = 0;
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i];
+    if (!b) continue;
+    const t = tables[k];
+    if (!t || b.line < t.from || b.kind === 'table') {
+      out.push(b);
+      continue;
+    }
+    const rows: TableRow[] = [];
+    let j = i;
+    for (; j < blocks.length; j++) {
+      const x = blocks[j];
+      if (!x || x.line > t.to) break;
+      if (x.kind !== 'table') rows.push({ cells: [x.text], line: x.line });
+    }
+    out.push({ kind: 'table', text: tableText(rows), line: t.from, rows });
+    i = j - 1;
+    k++;
+  }
+  return out;
 }
 
 /**

@@ -7,6 +7,7 @@ import {
   columnOf,
   fundRowOf,
   indicatorLevelOf,
+  isDistinctiveFundRow,
   isHeaderPrefix,
   isTotalRow,
   matchTemplate,
@@ -148,8 +149,14 @@ function headerMode(columns: readonly ColumnKey[]): Mode | undefined {
 }
 
 /** Cost of leaving a column empty: sub-rows leave 分值/执行率/得分 empty, most leave 年初预算数. */
-const fundSkip = (total: boolean) => (c: ColumnKey): number =>
-  c === 'initialBudget' ? 0.05 : !total && (c === 'weight' || c === 'rate' || c === 'score') ? 0 : 0.4;
+const fundSkip =
+  (total: boolean, filled: ReadonlySet<ColumnKey>) =>
+  (c: ColumnKey): number => {
+    // Sub-rows carry no 分值/执行率/得分; their amount columns are those the total row filled.
+    if (!total && (c === 'weight' || c === 'rate' || c === 'score')) return -0.3;
+    if (c === 'initialBudget') return !total && filled.has(c) ? 0.4 : 0.05;
+    return 0.4;
+  };
 const indicatorSkip = (c: ColumnKey): number =>
   c === 'reason' || c === 'description' || c === 'measure' || c === 'nature' ? 0.05 : 0.4;
 
@@ -167,8 +174,7 @@ export function readTableStream(
   const last = tokens[tokens.length - 1];
   if (!first || !last) return undefined;
   const all = tokens.map((t) => t.text).join('|');
-  const unit: MoneyUnit =
-    /\((?:单位[:：])?元\)|（元）|单位[:：]元(?!\S*万)/.test(all) && !/万元/.test(all) ? '元' : '万元';
+  const unit = amountUnitOf(tokens);
   const table: StreamTable = {
     kind: 'department',
     line: first.line,
@@ -227,14 +233,19 @@ export function readTableStream(
       i++;
       continue;
     }
-    if (mode === 'fund' || (mode === 'none' && fundRowOf(text) !== undefined)) {
+    if (mode === 'fund' || (mode === 'none' && isDistinctiveFundRow(text))) {
       const key = fundRowOf(text);
       if (key) {
         const cols = columns.length > 0 ? columns : ['initialBudget', 'budget', 'executed', 'weight', 'rate', 'score'] as ColumnKey[];
         const fundCols = cols.filter((c) => FUND_COLUMNS.has(c));
         const end = valueRun(i + 1, fundCols.length, true);
         const cells = tokens.slice(i + 1, end).map((x) => x.text);
-        const aligned = alignCells(cells, fundCols, fundSkip(key === 'total'));
+        const filled = new Set(
+          Object.keys(table.funds.total ?? {}).flatMap((k): ColumnKey[] =>
+            k === 'initialBudget' || k === 'budget' || k === 'executed' ? [k] : [],
+          ),
+        );
+        const aligned = alignCells(cells, fundCols, fundSkip(key === 'total', filled));
         if (aligned && cells.length > 0) {
           const row = fundRowFrom(aligned, unit, t.line, tokens.slice(i, end));
           if (aligned.margin < 0.5)
@@ -255,6 +266,9 @@ export function readTableStream(
       while (j < tokens.length && cells.length < 2) {
         const x = tokens[j]?.text ?? '';
         if (columnOf(x) || indicatorLevelOf(x)) break;
+        // The corner cell of the indicator header ("绩效指标" before 一级指标 …).
+        if (headerMode(headerAt(tokens, j + 1).columns) !== undefined) break;
+        if (cells.length > 0 && tokens[j]?.rowStart) break;
         cells.push(x);
         j++;
       }
@@ -277,7 +291,10 @@ export function readTableStream(
           .slice(i + 1, end)
           .map((x) => x.text)
           .filter((x) => cellType(x) === 'number');
-        const value = nums[nums.length - 1];
+        // 分值 and 得分 both stated: the header says which is which.
+        const w = columns.indexOf('weight');
+        const sc = columns.indexOf('score');
+        const value = nums.length >= 2 && w >= 0 && sc >= 0 && sc < w ? nums[0] : nums[nums.length - 1];
         if (value !== undefined) {
           table.statedTotal = {
             value: cellNumber(value),
@@ -290,14 +307,25 @@ export function readTableStream(
       }
       const level = indicatorLevelOf(text);
       const type = cellType(text);
-      if (level === 1 || (level === undefined && columns.includes('level1') && /[（(]\d+(?:\.\d+)?分[）)]$/.test(label) && !level1)) {
-        level1 = groupNode(text, t.line);
-        table.indicators.push(level1);
+      const asLevel2 = level === 1 && level1 !== undefined && nestsUnder(level1.name, text);
+      if (
+        (level === 1 && !asLevel2) ||
+        (level === undefined &&
+          columns.includes('level1') &&
+          /[（(]\d+(?:\.\d+)?分[）)]$/.test(label) &&
+          !level1)
+      ) {
+        const node = groupNode(text, t.line);
+        // A group cell repeated on the next page (or after a merged cell) continues its group.
+        if (level1?.name !== node.name) {
+          level1 = node;
+          table.indicators.push(level1);
+        }
         level2 = undefined;
         i++;
         continue;
       }
-      if (level === 2) {
+      if (level === 2 || asLevel2) {
         level2 = groupNode(text, t.line);
         (level1?.children ?? table.indicators).push(level2);
         i++;
@@ -330,6 +358,7 @@ export function readTableStream(
         table.unread++;
         continue;
       }
+      if (Object.keys(aligned.values).length === 0) continue;
       if (aligned.margin < 0.5) table.uncertain.push({ line: t.line, what: name });
       const leaf = leafFrom(name, aligned, t.line, [t, ...tokens.slice(i - cells.length, i)]);
       (level2?.children ?? level1?.children ?? table.indicators).push(leaf);
@@ -338,14 +367,51 @@ export function readTableStream(
     i++;
   }
   const kinds = new Set<ColumnKey>([...table.fundColumns, ...table.indicatorColumns]);
+  const f = table.funds;
   const isProject =
-    table.projectName !== undefined ||
-    table.funds.currentAppropriation !== undefined ||
-    table.funds.carryOver !== undefined;
-  table.kind = table.unitName !== undefined && !isProject ? 'department' : isProject ? 'project' : (kindHint ?? 'project');
+    table.projectName !== undefined || f.currentAppropriation !== undefined || f.carryOver !== undefined;
+  const isDepartment =
+    table.unitName !== undefined ||
+    f.generalPublic !== undefined ||
+    f.basic !== undefined ||
+    f.project !== undefined ||
+    f.governmentFund !== undefined;
+  table.kind = isProject ? 'project' : isDepartment ? 'department' : (kindHint ?? 'project');
   const match = matchTemplate(kinds, all, table.kind);
   if (match) table.template = match;
   return table;
+}
+
+/**
+ * The unit of the fund block's amounts: what its header or the unit line above it says
+ * ("项目资金（元）", "单位：元"); 万元, the common unit, when neither says.
+ */
+function amountUnitOf(tokens: readonly Token[]): MoneyUnit {
+  for (const t of tokens) {
+    const text = t.text.replace(/[\s\u3000]+/g, '').replace(/（/g, '(').replace(/）/g, ')');
+    const stated = /(?:单位[:：]|\()(万元|元|亿元)\)?$/.exec(text);
+    if (stated?.[1]) return stated[1] === '元' ? '元' : stated[1] === '亿元' ? '亿元' : '万元';
+    if (columnOf(t.text) === 'executed' || columnOf(t.text) === 'budget') {
+      const inHeader = /\((万元|元)\)/.exec(text);
+      return inHeader?.[1] === '元' ? '元' : '万元';
+    }
+  }
+  return '万元';
+}
+
+/**
+ * Whether a group name that is first-level in some layouts is second-level under the open group:
+ * 成本指标 under 产出指标 (财预〔2020〕10号), a first-level group of its own in later forms.
+ */
+function nestsUnder(open: string, name: string): boolean {
+  const bare = (x: string): string =>
+    normalizeLabel(x)
+      .replace(/\(\d+(?:\.\d+)?分\)$/, '')
+      .replace(/指标$/, '');
+  const o = bare(open);
+  const n = bare(name);
+  // 绩效指标 (四川: 预算执行 10 · 绩效指标 90) holds the 产出/效益/满意度 groups.
+  return o === '绩效' || (o === '产出' && n === '成本') || (o === '满意度' && n === '满意度');
 }
 
 /** Where a leaf's values end: at most one cell per value column, stopping at the next name. */

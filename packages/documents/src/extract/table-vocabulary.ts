@@ -48,6 +48,8 @@ const Vocabulary = z.object({
   totalRows: z.array(z.string()).min(1),
   level1Names: z.array(z.string()),
   level2Names: z.array(z.string()),
+  /** Fund-row labels too common to start a table on their own (合计, 其他): only under a header. */
+  genericFundRows: z.array(z.string()),
 });
 
 /** A provincial 自评表 layout as data: its columns, the marks that identify it, its rulebook. */
@@ -163,6 +165,14 @@ export function segmentHeader(text: string): { word: string; key?: ColumnKey }[]
 export function fundRowOf(label: string): FundRowKey | undefined {
   const t = normalizeLabel(label).replace(/^[\d一二三四五六七八九十]+[、.．]/, '');
   return FUND_EXACT.get(t);
+}
+
+const GENERIC_FUND = new Set(vocabulary.genericFundRows.map(normalizeLabel));
+
+/** Whether a fund-row label is distinctive enough to recognise a fund block without its header. */
+export function isDistinctiveFundRow(label: string): boolean {
+  const t = normalizeLabel(label);
+  return fundRowOf(t) !== undefined && !GENERIC_FUND.has(t);
 }
 
 export function isTotalRow(label: string): boolean {

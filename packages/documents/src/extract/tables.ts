@@ -2,6 +2,8 @@ import { parseAmount, parseExpression, parsePercent } from '@jixiao/domain';
 import type { Amount, BaseData, CostRow, FundRow, Funds, IndicatorNode, MoneyUnit } from '@jixiao/domain';
 import { amountIn } from './table-amount.ts';
 import { columnOf } from './table-vocabulary.ts';
+import type { TemplateMatch } from './table-vocabulary.ts';
+import type { StreamTable, UncertainReading } from './self-table-stream.ts';
 import type { Block, TableRow } from '../read/block.ts';
 import { withoutCoveredColumns } from '../read/block.ts';
 import { sourceRef, squash } from './text.ts';
@@ -122,6 +124,38 @@ export interface SelfEvaluationTable {
   statedTotal?: { value: number; line: number; excerpt: string };
   /** "其中：基本支出：861.24" style income/expenditure splits in the fund block. */
   splits: { label: string; amount: Amount; line: number; excerpt: string }[];
+  /** The known layout it matches best, with the confidence (read from text tables). */
+  template?: TemplateMatch;
+  /** Rows whose cells fitted the columns in more than one way: findings on them are warnings. */
+  uncertain?: UncertainReading[];
+  /** 年度总体目标: 预期目标 | 实际完成情况. */
+  goals?: { expected: string; actual?: string; line: number }[];
+  /** Where the table was read from: a grid of cells, or lines of text. */
+  origin?: 'grid' | 'text';
+  /** Last line the table covers. */
+  endLine?: number;
+}
+
+/** A table read from a stream of cells, in the shape the positional reader gives. */
+export function fromStream(t: StreamTable, origin: 'grid' | 'text'): SelfEvaluationTable {
+  const out: SelfEvaluationTable = {
+    kind: t.kind,
+    line: t.line,
+    funds: t.funds,
+    indicators: t.indicators,
+    splits: [],
+    uncertain: t.uncertain,
+    goals: t.goals,
+    origin,
+    endLine: t.endLine,
+  };
+  if (t.template) out.template = t.template;
+  if (t.unitName !== undefined) out.unitName = t.unitName;
+  if (t.projectName !== undefined) out.projectName = t.projectName;
+  if (t.supervisor !== undefined) out.supervisor = t.supervisor;
+  if (t.implementer !== undefined) out.implementer = t.implementer;
+  if (t.statedTotal) out.statedTotal = t.statedTotal;
+  return out;
 }
 
 /** Whether a table is a 自评表 (fund block or indicator block). */

@@ -1,0 +1,162 @@
+import type { Block } from '../read/block.ts';
+import { cellType } from './cell-align.ts';
+import { readTableStream } from './self-table-stream.ts';
+import type { StreamTable, Token } from './self-table-stream.ts';
+import {
+  columnOf,
+  fundRowOf,
+  indicatorLevelOf,
+  isDistinctiveFundRow,
+  isHeaderPrefix,
+  normalizeLabel,
+  segmentHeader,
+} from './table-vocabulary.ts';
+
+/** The cells of one line of text: split at runs of spaces when it is a row run together. */
+function lineTokens(block: Block): Token[] {
+  const text = block.text.trim();
+  const parts = text.split(/[\s\u3000\u00a0]+/).filter((p) => p !== '');
+  if (parts.length >= 2 && FIELD.test(normalizeLabel(parts[0] ?? ''))) {
+    // "项目名称 XX项目", "部门名称 XX局 主管部门 XX": a field and its value.
+    return rowOf(parts, block.line);
+  }
+  if (parts.length >= 2) {
+    const valueLike = parts.filter((p) => cellType(p) !== 'text').length;
+    const headerLike = parts.filter((p) => columnOf(p) !== undefined || fundRowOf(p)).length;
+    if (valueLike >= 2 || headerLike >= 2 || (valueLike >= 1 && headerLike >= 1))
+      return rowOf(parts, block.line);
+  }
+  return [{ text, line: block.line }];
+}
+
+/** A line split into cells is a row: its first cell starts the row. */
+const rowOf = (parts: readonly string[], line: number): Token[] =>
+  parts.map((p, k) => ({ text: p, line, ...(k === 0 ? { rowStart: true } : {}) }));
+
+/** Whether a line could be a cell of a 自评表 (short, a figure, a header or row label). */
+function cellLike(block: Block): boolean {
+  const t = normalizeLabel(block.text);
+  if (t.length <= 24) return true;
+  const tokens = lineTokens(block);
+  return tokens.length >= 3;
+}
+
+/** Whether a line shows a 自评表 header or fund row: where a table read from text starts. */
+function anchorAt(blocks: readonly Block[], i: number): boolean {
+  const b = blocks[i];
+  if (!b || b.kind === 'table') return false;
+  const t = normalizeLabel(b.text);
+  if (t.length > 200) return false;
+  const tokens = lineTokens(b);
+  if (tokens.length >= 2) {
+    const header = tokens.filter((x) => columnOf(x.text) !== undefined).length;
+    if (header >= 3) return true;
+    if (isDistinctiveFundRow(tokens[0]?.text ?? '') && tokens.slice(1).some((x) => cellType(x.text) !== 'text'))
+      return true;
+  }
+  if ((segmentHeader(t)?.filter((p) => p.key).length ?? 0) >= 3) return true;
+  // One header word per line (a table exported one cell per line): three within five lines.
+  let words = 0;
+  let joined = '';
+  for (let j = i; j < Math.min(blocks.length, i + 8); j++) {
+    const x = blocks[j];
+    if (!x || x.kind === 'table') break;
+    const text = normalizeLabel(x.text);
+    if (columnOf(text) !== undefined) words++;
+    else if (isHeaderPrefix(text)) {
+      joined = text;
+      continue;
+    } else if (joined && columnOf(joined + text) !== undefined) words++;
+    joined = '';
+  }
+  return words >= 3 && (columnOf(t) !== undefined || isHeaderPrefix(t));
+}
+
+const TITLE = /自评表|评价表|指标表|绩效目标表|基础数据表|情况表/;
+const FIELD = /^(?:项目名称|主管部门|实施单位|部门名称|预算部门名称|单位名称|项目资金|单位[：:])/;
+const ATTACHMENT = /^附件\s*\d*[:：]?$/;
+const SIGN_OFF = /^(?:填表人|填报人|单位负责人|审核人)[：:]/;
+
+/** A table's title line: short, ends in 表 ("2024年度项目支出绩效自评表"). */
+const isTitle = (b: Block): boolean => {
+  const t = normalizeLabel(b.text);
+  return t.length <= 40 && TITLE.test(t) && /表[)）]?$/.test(t.replace(/[（(][^）)]*[）)]$/, ''));
+};
+
+export interface TextTable {
+  /** The 自评表 read from the lines, when they hold one. */
+  table: StreamTable | undefined;
+  /** Line of the first and last block the table was read from. */
+  from: number;
+  to: number;
+}
+
+/** Where a table that starts at `i` ends: over cell-like lines, stopping at the next table. */
+function regionEnd(blocks: readonly Block[], i: number): number {
+  let end = i;
+  let gap = 0;
+  for (let j = i + 1; j < blocks.length; j++) {
+    const b = blocks[j];
+    if (!b || b.kind === 'table') break;
+    const t = normalizeLabel(b.text);
+    if (ATTACHMENT.test(t) || SIGN_OFF.test(t) || (isTitle(b) && j > i + 1)) break;
+    if (cellLike(b) || indicatorLevelOf(b.text) !== undefined) {
+      end = j;
+      gap = 0;
+    } else if (++gap > 1) break;
+  }
+  return end;
+}
+
+/**
+ * Finds the tables written as text among the paragraphs (one cell per line, or a row's cells run
+ * together on one line as PDF text has them): after an attachment's title, or wherever 自评表
+ * headers or fund rows appear. Each is read as a 自评表 when it holds one; either way its lines
+ * are a table, not prose.
+ */
+export function findTextTables(blocks: readonly Block[]): TextTable[] {
+  const out: TextTable[] = [];
+  let i = 0;
+  while (i < blocks.length) {
+    const b = blocks[i];
+    const titled = b !== undefined && b.kind !== 'table' && isTitle(b);
+    if (!titled && !anchorAt(blocks, i)) {
+      i++;
+      continue;
+    }
+    // Back over the title and header fields (项目名称, 主管部门 …) just above the header.
+    let start = i;
+    if (!titled) {
+      for (let j = i - 1; j >= Math.max(0, i - 24); j--) {
+        const x = blocks[j];
+        if (!x || x.kind === 'table' || !cellLike(x) || SIGN_OFF.test(normalizeLabel(x.text))) break;
+        const t = normalizeLabel(x.text);
+        if (FIELD.test(t) || isTitle(x)) start = j;
+        if (isTitle(x)) break;
+      }
+    }
+    const end = regionEnd(blocks, i);
+    const from = blocks[start]?.line ?? 0;
+    const to = blocks[end]?.line ?? from;
+    if (end - start < 2) {
+      i = end + 1;
+      continue;
+    }
+    const tokens = blocks
+      .slice(start, end + 1)
+      .filter((x) => x.kind !== 'table')
+      .flatMap(lineTokens);
+    const table = readTableStream(tokens);
+    const understood = table && (table.indicators.length > 0 || table.funds.total !== undefined);
+    out.push({ table: understood ? table : undefined, from, to });
+    i = end + 1;
+  }
+  return out;
+}
+
+/** The cells of a real table (a grid from .docx, .html or .xlsx) as a stream, row by row. */
+export function gridTokens(block: Block): Token[] {
+  return (block.rows ?? []).flatMap((row) =>
+    row.cells.map((text, k) => ({ text, line: row.line, ...(k === 0 ? { rowStart: true } : {}) })),
+  );
+}
