@@ -54,13 +54,15 @@ export interface StreamTable {
   amountUnit: MoneyUnit;
 }
 
-const HEADER_FIELDS: readonly [RegExp, 'unitName' | 'projectName' | 'supervisor' | 'implementer'][] =
-  [
-    [/^(?:部门名称|预算部门名称|单位名称|预算单位|部门\(单位\)名称)$/, 'unitName'],
-    [/^(?:项目名称|项目支出名称|评价项目名称)$/, 'projectName'],
-    [/^主管部门$/, 'supervisor'],
-    [/^(?:实施单位|项目实施单位)$/, 'implementer'],
-  ];
+const HEADER_FIELDS: readonly [
+  RegExp,
+  'unitName' | 'projectName' | 'supervisor' | 'implementer',
+][] = [
+  [/^(?:部门名称|预算部门名称|单位名称|预算单位|部门\(单位\)名称)$/, 'unitName'],
+  [/^(?:项目名称|项目支出名称|评价项目名称)$/, 'projectName'],
+  [/^主管部门$/, 'supervisor'],
+  [/^(?:实施单位|项目实施单位)$/, 'implementer'],
+];
 
 const NAME_PLACEHOLDER = /^指标\d+$|^[.…。·]+$/;
 
@@ -103,7 +105,11 @@ export function normalizeTokens(tokens: readonly Token[]): Token[] {
       const parts = segmentHeader(text);
       if (parts) {
         parts.forEach((p, k) =>
-          out.push({ text: p.word, line: t.line, ...(k === 0 && t.rowStart ? { rowStart: true } : {}) }),
+          out.push({
+            text: p.word,
+            line: t.line,
+            ...(k === 0 && t.rowStart ? { rowStart: true } : {}),
+          }),
         );
         continue;
       }
@@ -145,7 +151,9 @@ function headerMode(columns: readonly ColumnKey[]): Mode | undefined {
     return columns.length >= 3 ? 'indicator' : undefined;
   if (columns.every((c) => c === 'target' || c === 'actual')) return 'goals';
   const fund = columns.filter((c) => FUND_COLUMNS.has(c)).length;
-  return fund >= 3 && (has('budget') || has('executed') || has('initialBudget')) ? 'fund' : undefined;
+  return fund >= 3 && (has('budget') || has('executed') || has('initialBudget'))
+    ? 'fund'
+    : undefined;
 }
 
 /** Cost of leaving a column empty: sub-rows leave 分值/执行率/得分 empty, most leave 年初预算数. */
@@ -236,7 +244,10 @@ export function readTableStream(
     if (mode === 'fund' || (mode === 'none' && isDistinctiveFundRow(text))) {
       const key = fundRowOf(text);
       if (key) {
-        const cols = columns.length > 0 ? columns : ['initialBudget', 'budget', 'executed', 'weight', 'rate', 'score'] as ColumnKey[];
+        const cols =
+          columns.length > 0
+            ? columns
+            : (['initialBudget', 'budget', 'executed', 'weight', 'rate', 'score'] as ColumnKey[]);
         const fundCols = cols.filter((c) => FUND_COLUMNS.has(c));
         const end = valueRun(i + 1, fundCols.length, true);
         const cells = tokens.slice(i + 1, end).map((x) => x.text);
@@ -294,12 +305,16 @@ export function readTableStream(
         // 分值 and 得分 both stated: the header says which is which.
         const w = columns.indexOf('weight');
         const sc = columns.indexOf('score');
-        const value = nums.length >= 2 && w >= 0 && sc >= 0 && sc < w ? nums[0] : nums[nums.length - 1];
+        const value =
+          nums.length >= 2 && w >= 0 && sc >= 0 && sc < w ? nums[0] : nums[nums.length - 1];
         if (value !== undefined) {
           table.statedTotal = {
             value: cellNumber(value),
             line: t.line,
-            excerpt: tokens.slice(i, end).map((x) => x.text).join(' | '),
+            excerpt: tokens
+              .slice(i, end)
+              .map((x) => x.text)
+              .join(' | '),
           };
         }
         i = Math.max(end, i + 1);
@@ -369,7 +384,9 @@ export function readTableStream(
   const kinds = new Set<ColumnKey>([...table.fundColumns, ...table.indicatorColumns]);
   const f = table.funds;
   const isProject =
-    table.projectName !== undefined || f.currentAppropriation !== undefined || f.carryOver !== undefined;
+    table.projectName !== undefined ||
+    f.currentAppropriation !== undefined ||
+    f.carryOver !== undefined;
   const isDepartment =
     table.unitName !== undefined ||
     f.generalPublic !== undefined ||
@@ -388,7 +405,10 @@ export function readTableStream(
  */
 function amountUnitOf(tokens: readonly Token[]): MoneyUnit {
   for (const t of tokens) {
-    const text = t.text.replace(/[\s\u3000]+/g, '').replace(/（/g, '(').replace(/）/g, ')');
+    const text = t.text
+      .replace(/[\s\u3000]+/g, '')
+      .replace(/（/g, '(')
+      .replace(/）/g, ')');
     const stated = /(?:单位[:：]|\()(万元|元|亿元)\)?$/.exec(text);
     if (stated?.[1]) return stated[1] === '元' ? '元' : stated[1] === '亿元' ? '亿元' : '万元';
     if (columnOf(t.text) === 'executed' || columnOf(t.text) === 'budget') {
@@ -415,7 +435,11 @@ function nestsUnder(open: string, name: string): boolean {
 }
 
 /** Where a leaf's values end: at most one cell per value column, stopping at the next name. */
-function leafValuesEnd(tokens: readonly Token[], from: number, columns: readonly ColumnKey[]): number {
+function leafValuesEnd(
+  tokens: readonly Token[],
+  from: number,
+  columns: readonly ColumnKey[],
+): number {
   let j = from;
   let numbers = 0;
   const scoreCols = columns.filter((c) => c === 'weight' || c === 'score').length;
@@ -456,10 +480,21 @@ function groupNode(text: string, line: number): IndicatorNode {
   return node;
 }
 
-function fundRowFrom(aligned: Alignment, unit: MoneyUnit, line: number, row: readonly Token[]): FundRow {
+function fundRowFrom(
+  aligned: Alignment,
+  unit: MoneyUnit,
+  line: number,
+  row: readonly Token[],
+): FundRow {
   const v = aligned.values;
   const out: FundRow = {
-    source: sourceRef(line, row.map((x) => x.text.trim()).filter((x) => x !== '').join(' | ')),
+    source: sourceRef(
+      line,
+      row
+        .map((x) => x.text.trim())
+        .filter((x) => x !== '')
+        .join(' | '),
+    ),
   };
   const a1 = amountIn(v.initialBudget, unit);
   const a2 = amountIn(v.budget, unit);
@@ -476,13 +511,28 @@ function fundRowFrom(aligned: Alignment, unit: MoneyUnit, line: number, row: rea
   return out;
 }
 
-function leafFrom(name: string, aligned: Alignment, line: number, row: readonly Token[]): IndicatorNode {
+function leafFrom(
+  name: string,
+  aligned: Alignment,
+  line: number,
+  row: readonly Token[],
+): IndicatorNode {
   const v = aligned.values;
   const leaf: IndicatorNode = {
     name,
-    source: sourceRef(line, row.map((x) => x.text.trim()).filter((x) => x !== '').join(' | ')),
+    source: sourceRef(
+      line,
+      row
+        .map((x) => x.text.trim())
+        .filter((x) => x !== '')
+        .join(' | '),
+    ),
   };
-  const target = [v.nature, v.target, v.measure && !/^[≥≤<>=]/.test(v.measure) ? v.measure : undefined]
+  const target = [
+    v.nature,
+    v.target,
+    v.measure && !/^[≥≤<>=]/.test(v.measure) ? v.measure : undefined,
+  ]
     .filter((x): x is string => x !== undefined && x.trim() !== '')
     .join('');
   if (target !== '') leaf.target = parseExpression(target);
@@ -492,6 +542,7 @@ function leafFrom(name: string, aligned: Alignment, line: number, row: readonly 
   }
   if (v.weight !== undefined) leaf.weight = cellNumber(v.weight);
   if (v.score !== undefined) leaf.score = cellNumber(v.score);
-  if (v.reason !== undefined && !/^0$/.test(v.reason.trim())) leaf.deviationReason = v.reason.trim();
+  if (v.reason !== undefined && !/^0$/.test(v.reason.trim()))
+    leaf.deviationReason = v.reason.trim();
   return leaf;
 }

@@ -131,7 +131,9 @@ export function columnOf(header: string): ColumnKey | undefined {
 /** Whether a text is a known header word or the start of one ("年初", "实际"), for joining. */
 export function isHeaderPrefix(text: string): boolean {
   const t = normalizeLabel(text);
-  return t.length >= 2 && COLUMN_WORDS.some((e) => e.word.length > t.length && e.word.startsWith(t));
+  return (
+    t.length >= 2 && COLUMN_WORDS.some((e) => e.word.length > t.length && e.word.startsWith(t))
+  );
 }
 
 /**
@@ -205,7 +207,8 @@ export function matchTemplate(
   const flat = normalizeLabel(text);
   let best: TemplateMatch | undefined;
   for (const template of TABLE_TEMPLATES) {
-    const cols = template.signature.filter((c) => columns.has(c)).length / template.signature.length;
+    const cols =
+      template.signature.filter((c) => columns.has(c)).length / template.signature.length;
     const marks =
       template.marks.length === 0
         ? 0

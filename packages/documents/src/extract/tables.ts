@@ -1,5 +1,13 @@
 import { parseAmount, parseExpression, parsePercent } from '@jixiao/domain';
-import type { Amount, BaseData, CostRow, FundRow, Funds, IndicatorNode, MoneyUnit } from '@jixiao/domain';
+import type {
+  Amount,
+  BaseData,
+  CostRow,
+  FundRow,
+  Funds,
+  IndicatorNode,
+  MoneyUnit,
+} from '@jixiao/domain';
 import { amountIn } from './table-amount.ts';
 import { columnOf } from './table-vocabulary.ts';
 import type { TemplateMatch } from './table-vocabulary.ts';
@@ -35,12 +43,16 @@ function valuesAfter(row: TableRow, labelIndex: number): string[] {
 }
 
 /** Where each fund column sits in the table, from its header row (any order, any wording). */
-export type FundColumnIndex = Partial<Record<'initialBudget' | 'budget' | 'executed' | 'weight' | 'rate' | 'score', number>>;
+export type FundColumnIndex = Partial<
+  Record<'initialBudget' | 'budget' | 'executed' | 'weight' | 'rate' | 'score', number>
+>;
 
 const FUND_KEYS = ['initialBudget', 'budget', 'executed', 'weight', 'rate', 'score'] as const;
 
 /** The fund block's header row mapped by meaning, or undefined when the table has none. */
-export function fundHeaderOf(rows: readonly TableRow[]): { index: FundColumnIndex; width: number; unit: MoneyUnit } | undefined {
+export function fundHeaderOf(
+  rows: readonly TableRow[],
+): { index: FundColumnIndex; width: number; unit: MoneyUnit } | undefined {
   for (const row of rows) {
     const index: FundColumnIndex = {};
     row.cells.forEach((c, i) => {
@@ -48,7 +60,10 @@ export function fundHeaderOf(rows: readonly TableRow[]): { index: FundColumnInde
       const fundKey = FUND_KEYS.find((k) => k === key);
       if (fundKey && index[fundKey] === undefined) index[fundKey] = i;
     });
-    if (Object.keys(index).length >= 3 && (index.budget !== undefined || index.executed !== undefined)) {
+    if (
+      Object.keys(index).length >= 3 &&
+      (index.budget !== undefined || index.executed !== undefined)
+    ) {
       const text = rows.map((r) => r.cells.join('|')).join('\n');
       const unit: MoneyUnit = /[（(]元[）)]/.test(text) && !/万元/.test(text) ? '元' : '万元';
       return { index, width: row.cells.length, unit };
@@ -161,7 +176,10 @@ export function fromStream(t: StreamTable, origin: 'grid' | 'text'): SelfEvaluat
 /** Whether a table is a 自评表 (fund block or indicator block). */
 export function isSelfEvaluationTable(block: Block): boolean {
   const t = squash(block.text);
-  return /年度资金总额|三级指标/.test(t) || (/实际完成值|完成值/.test(t) && /指标值|目标值/.test(t) && /分值|权重|得分/.test(t));
+  return (
+    /年度资金总额|三级指标/.test(t) ||
+    (/实际完成值|完成值/.test(t) && /指标值|目标值/.test(t) && /分值|权重|得分/.test(t))
+  );
 }
 
 export function isBaseDataTable(block: Block): boolean {
@@ -231,7 +249,9 @@ export function readSelfEvaluationTable(block: Block): SelfEvaluationTable {
     const keys = cells.map((c) => columnOf(c));
     if (
       keys.includes('level3') ||
-      (keys.includes('target') && keys.includes('actual') && (keys.includes('weight') || keys.includes('score')))
+      (keys.includes('target') &&
+        keys.includes('actual') &&
+        (keys.includes('weight') || keys.includes('score')))
     ) {
       const idx = (key: string): number => keys.findIndex((k) => k === key);
       header = {

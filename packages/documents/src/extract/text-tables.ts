@@ -51,7 +51,10 @@ function anchorAt(blocks: readonly Block[], i: number): boolean {
   if (tokens.length >= 2) {
     const header = tokens.filter((x) => columnOf(x.text) !== undefined).length;
     if (header >= 3) return true;
-    if (isDistinctiveFundRow(tokens[0]?.text ?? '') && tokens.slice(1).some((x) => cellType(x.text) !== 'text'))
+    if (
+      isDistinctiveFundRow(tokens[0]?.text ?? '') &&
+      tokens.slice(1).some((x) => cellType(x.text) !== 'text')
+    )
       return true;
   }
   if ((segmentHeader(t)?.filter((p) => p.key).length ?? 0) >= 3) return true;
@@ -129,7 +132,8 @@ export function findTextTables(blocks: readonly Block[]): TextTable[] {
     if (!titled) {
       for (let j = i - 1; j >= Math.max(0, i - 24); j--) {
         const x = blocks[j];
-        if (!x || x.kind === 'table' || !cellLike(x) || SIGN_OFF.test(normalizeLabel(x.text))) break;
+        if (!x || x.kind === 'table' || !cellLike(x) || SIGN_OFF.test(normalizeLabel(x.text)))
+          break;
         const t = normalizeLabel(x.text);
         if (FIELD.test(t) || isTitle(x)) start = j;
         if (isTitle(x)) break;

@@ -16,6 +16,8 @@ export interface Layout {
   swapColumns?: boolean;
   yuan?: boolean;
   splitTarget?: boolean;
+  /** Changes a row of a table before it is written (for planted errors). */
+  mutate?: (row: readonly string[], block: 'fund' | 'indicator' | 'none') => string[];
 }
 
 const SYNONYMS: Readonly<Record<string, string>> = {
@@ -91,7 +93,12 @@ function transform(g: Grid, layout: Layout): Grid {
       fundCols = { weight: at('分值'), rate: at('执行率') };
     } else if (row.includes('三级指标')) {
       block = 'indicator';
-      indCols = { target: at('年度指标值'), actual: at('实际完成值'), weight: at('分值'), score: at('得分') };
+      indCols = {
+        target: at('年度指标值'),
+        actual: at('实际完成值'),
+        weight: at('分值'),
+        score: at('得分'),
+      };
     } else if (row.some((c) => /年度总体目标/.test(c))) block = 'none';
     const header = row.includes('全年执行数') || row.includes('三级指标');
     if (block === 'fund') {
@@ -112,7 +119,8 @@ function transform(g: Grid, layout: Layout): Grid {
           else {
             const [nature, value, unit] = splitExpression(row[t] ?? '');
             const actual = splitExpression(row[a] ?? '');
-            row[a] = unit !== '' && actual[2] === unit ? `${actual[0]}${actual[1]}` : (row[a] ?? '');
+            row[a] =
+              unit !== '' && actual[2] === unit ? `${actual[0]}${actual[1]}` : (row[a] ?? '');
             row.splice(t, 1, nature, value, unit);
           }
         }
@@ -120,7 +128,7 @@ function transform(g: Grid, layout: Layout): Grid {
     }
     if (layout.synonyms && header) row = row.map((c) => SYNONYMS[c] ?? c);
     if (layout.yuan) row = row.map((c) => c.replace(/（万元）/g, '（元）'));
-    out.push(row);
+    out.push(layout.mutate ? layout.mutate(row, block) : row);
   }
   return out;
 }
