@@ -1,14 +1,4 @@
-import {
-  comparePercent,
-  fen,
-  formatFen,
-  formatPercent,
-  parseDecimalToFen,
-  parseExpression,
-  parsePercent,
-  sumPoints,
-  unitsCompatible,
-} from '@jixiao/domain';
+import { fen, formatFen, parseExpression, sumPoints, unitsCompatible } from '@jixiao/domain';
 import type {
   Amount,
   Finding,
@@ -18,26 +8,23 @@ import type {
   Severity,
 } from '@jixiao/domain';
 import type { ExtractedReport } from '../extract/extract-evaluation.ts';
-import { excerptOf, NUM, squash } from '../extract/text.ts';
+import { excerptOf, squash } from '../extract/text.ts';
+import { checkClaims } from './claim-checks.ts';
 
 /** Codes of the checks that need the document itself, beyond the evaluation model. */
 export type DocumentCheckCode =
   | 'DOC_SUM_PARTS'
-  | 'DOC_SUM_ROUNDING'
   | 'DOC_TOTAL_CAPPED'
   | 'DOC_UNIT_NARRATIVE'
   | 'DOC_CROSS_TABLE'
-  | 'DOC_TEMPLATE_LEFT'
-  | 'DOC_RATIO_COMPLETION';
+  | 'DOC_TEMPLATE_LEFT';
 
 const CATEGORY: Record<DocumentCheckCode, FindingCategory> = {
   DOC_SUM_PARTS: 'sum',
-  DOC_SUM_ROUNDING: 'sum',
   DOC_TOTAL_CAPPED: 'total',
   DOC_UNIT_NARRATIVE: 'unit',
   DOC_CROSS_TABLE: 'cross-section',
   DOC_TEMPLATE_LEFT: 'completeness',
-  DOC_RATIO_COMPLETION: 'ratio',
 };
 
 type Params = Record<string, ParamValue>;
@@ -48,16 +35,12 @@ export function documentCheckMessage(code: DocumentCheckCode, p: Params): string
   switch (code) {
     case 'DOC_SUM_PARTS':
       return `${str(p, 'label')}${str(p, 'stated')}万元，与各部分合计${str(p, 'expected')}万元（${str(p, 'parts')}）不符`;
-    case 'DOC_SUM_ROUNDING':
-      return `同一总额前后写法不一：${str(p, 'stated')}万元与${str(p, 'expected')}万元相差${str(p, 'diff')}万元，疑为尾差`;
     case 'DOC_TOTAL_CAPPED':
       return `自评总分${str(p, 'stated')}分，但各项得分合计${str(p, 'tree')}分加减分${str(p, 'bonus')}分为${str(p, 'expected')}分；仅在总分封顶规则下成立，请核实所依据的规则`;
     case 'DOC_UNIT_NARRATIVE':
       return `“${str(p, 'name')}”年度指标值为${str(p, 'target')}，实际完成值为${str(p, 'stated')}，计量单位不一致`;
     case 'DOC_CROSS_TABLE':
       return `${str(p, 'label')}在正文为${str(p, 'stated')}万元，在${str(p, 'table')}为${str(p, 'expected')}万元，前后不一致`;
-    case 'DOC_RATIO_COMPLETION':
-      return `${str(p, 'label')}${str(p, 'actual')}万元÷${str(p, 'budget')}万元应为${str(p, 'expected')}，报告填写${str(p, 'stated')}`;
     case 'DOC_TEMPLATE_LEFT':
       return `表格中保留了模板提示文字“${str(p, 'stated')}”，未按实际填写`;
   }
@@ -93,16 +76,18 @@ const wanText = (a: Amount | number): string =>
 /** A stated total agrees with its parts within 0.01 万元 per rounded part (domain.md §2). */
 const tolerance = (parts: number): number => 10_000 * Math.max(1, parts);
 
-/** The checks that read the document: narrative sums, rounding twins, capped totals, tables. */
+/**
+ * The checks that read the document: budget sums, capped totals, units, tables, and the claims
+ * of the prose (parts and wholes, lists, rates, restatements: claim-checks.ts).
+ */
 export function checkDocument(report: ExtractedReport): Finding[] {
   return [
     ...checkNarrativeSums(report),
-    ...checkRoundingTwins(report),
     ...checkCappedTotal(report),
     ...checkNarrativeUnits(report),
     ...checkTextAgainstTables(report),
     ...checkTemplateLeft(report),
-    ...checkCompletionClaims(report),
+    ...checkClaims(report),
   ];
 }
 
@@ -151,70 +136,6 @@ function checkNarrativeSums(report: ExtractedReport): Finding[] {
             parts: t.parts.map((p) => p.text ?? wanText(p)).join(' + '),
           },
         ),
-      );
-    }
-  }
-  // "X万元，其中：A万元，B万元": parts adding to more than the whole cannot be right.
-  const re = new RegExp(
-    `${NUM}万元[，,。]?其中[：:]?((?:[^。；]{1,30}?${NUM}万元[，,、]?){2,8})`,
-    'g',
-  );
-  for (const s of report.sentences) {
-    if (!s.text.includes('其中')) continue;
-    for (let m = re.exec(s.text); m; m = re.exec(s.text)) {
-      const whole = Number((m[1] ?? '').replace(/,/g, ''));
-      const parts = [...(m[2] ?? '').matchAll(new RegExp(`${NUM}万元`, 'g'))].map((p) =>
-        Number((p[1] ?? '').replace(/,/g, '')),
-      );
-      const sumHundredths = parts.reduce((a, b) => a + Math.round(b * 100), 0);
-      if (sumHundredths - Math.round(whole * 100) > parts.length) {
-        out.push(
-          finding('DOC_SUM_PARTS', 'error', 'chapters', s.line, excerptOf(s.raw, '其中'), {
-            label: '合计',
-            stated: m[1] ?? '',
-            expected: (sumHundredths / 100).toFixed(2),
-            parts: parts.join(' + '),
-          }),
-        );
-      }
-    }
-  }
-  return out;
-}
-
-/** The department's total written twice with a 0.01–0.05 万元 difference (912.96 / 912.97). */
-function checkRoundingTwins(report: ExtractedReport): Finding[] {
-  const re = new RegExp(
-    `(?:累计收入|累计支出|预算资金|合计预算|全年执行数|全年预算数|收入合计|支出合计|总收入|总支出)(?:为|达)?${NUM}万元`,
-    'g',
-  );
-  const seen: { value: number; line: number; raw: string; text: string }[] = [];
-  for (const s of report.sentences) {
-    if (!s.text.includes('万元')) continue;
-    for (const m of s.text.matchAll(re)) {
-      const text = (m[1] ?? '').replace(/,/g, '');
-      const value = Math.round(Number(text) * 100);
-      if (value >= 10_000) seen.push({ value, line: s.line, raw: s.raw, text });
-    }
-  }
-  const counts = new Map<number, number>();
-  for (const x of seen) counts.set(x.value, (counts.get(x.value) ?? 0) + 1);
-  const out: Finding[] = [];
-  const reported = new Set<number>();
-  for (const x of seen) {
-    for (const [other, n] of counts) {
-      const diff = Math.abs(other - x.value);
-      if (diff === 0 || diff > 5 || reported.has(x.value)) continue;
-      // Report the minority figure against the one written more often.
-      if (n < (counts.get(x.value) ?? 0) || (n === (counts.get(x.value) ?? 0) && other < x.value))
-        continue;
-      reported.add(x.value);
-      out.push(
-        finding('DOC_SUM_ROUNDING', 'info', 'chapters', x.line, excerptOf(x.raw, x.text), {
-          stated: x.text,
-          expected: (other / 100).toFixed(2),
-          diff: (diff / 100).toFixed(2),
-        }),
       );
     }
   }
@@ -399,43 +320,6 @@ function checkTemplateLeft(report: ExtractedReport): Finding[] {
           );
         }
       }
-    }
-  }
-  return out;
-}
-
-/** Every "预算安排X万元，实际支出Y万元，完成预算安排的Z%" of the narrative, modelled or not. */
-function checkCompletionClaims(report: ExtractedReport): Finding[] {
-  const out: Finding[] = [];
-  const re = new RegExp(
-    `预算(?:安排|数)(?:[（(][^）)]*[）)])?${NUM}万元[，,]?实际(?:支出|执行)${NUM}万元[，,]?(?:完成(?:预算|年度预算)(?:安排)?的?|预算执行率为?)${NUM}%`,
-    'g',
-  );
-  for (const s of report.sentences) {
-    if (!s.text.includes('实际')) continue;
-    for (const m of s.text.matchAll(re)) {
-      const budget = parseDecimalToFen((m[1] ?? '').replace(/,/g, ''), '万元');
-      const actual = parseDecimalToFen((m[2] ?? '').replace(/,/g, ''), '万元');
-      const stated = parsePercent(`${m[3] ?? ''}%`);
-      if (budget === undefined || actual === undefined || !stated) continue;
-      const c = comparePercent(stated, actual, budget);
-      if (!c || c.agreement === 'exact' || c.agreement === 'near') continue;
-      out.push(
-        finding(
-          'DOC_RATIO_COMPLETION',
-          c.agreement === 'truncated' ? 'info' : 'error',
-          'chapters',
-          s.line,
-          excerptOf(s.raw, `${m[3] ?? ''}%`),
-          {
-            label: '完成率',
-            budget: m[1] ?? '',
-            actual: m[2] ?? '',
-            stated: stated.text ?? `${m[3] ?? ''}%`,
-            expected: formatPercent(c.expected, stated.decimals),
-          },
-        ),
-      );
     }
   }
   return out;

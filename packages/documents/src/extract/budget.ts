@@ -134,22 +134,20 @@ export function extractBudget(blocks: readonly Block[]): BudgetExtraction {
     }
     if (listing && b.kind === 'heading') listing = false;
     else if (listing) {
-      project.projects.push(...projectLines(t, project.actual, b.line, b.text.trim()));
+      const part = projectListing(t);
+      listing = !part.ended;
+      project.projects.push(...projectLines(part.text, project.actual, b.line, b.text.trim()));
     }
     m = PROJECT.exec(t);
     if (m && project.budget === undefined) {
-      listing = true;
       const [budget, actual, rate] = [wan(m[1]), wan(m[2]), pct(m[3])];
       if (budget) project.budget = budget;
       if (actual) project.actual = actual;
       if (rate) project.statedCompletion = rate;
       project.source = src('项目');
-      project.projects = projectLines(
-        t.slice(m.index + m[0].length),
-        actual,
-        b.line,
-        b.text.trim(),
-      );
+      const part = projectListing(t.slice(m.index + m[0].length), true);
+      listing = !part.ended;
+      project.projects = projectLines(part.text, actual, b.line, b.text.trim());
     }
     m = PROJECT_ACTUAL.exec(t);
     if (m && project.actual === undefined) {
@@ -185,6 +183,31 @@ function narrativeFund(t: string, line: number, raw: string): FundRow | undefine
   return row;
 }
 
+/** Sentences about other money than the department's projects: they end a project listing. */
+const OTHER_TOPIC =
+  /基本支出|人员经费|公用经费|政府性基金|国有资本|社会保险基金|固定资产|三公经费|“三公”|下达|转移支付|衔接资金|一般公共预算|全年预算|预算资金|收入|(?<!占)项目支出(?:预算|总额|合计)?(?:安排|为|共|达)?[\d.,]+万元/;
+/** A paragraph that introduces a list without an amount of its own ("项目共11项，具体如下："). */
+const LIST_INTRO = /[：:]$|如下|具体|包括|分别|主要用于/;
+/** Names that are totals or other kinds of money, never one project. */
+const NOT_A_PROJECT =
+  /基本支出|人员经费|公用经费|项目支出|预算|总额|合计|总计|全年|实际支出|下达|转移支付|结转|结余|收入|衔接资金/;
+
+/**
+ * The part of a paragraph that still lists the department's projects after a 项目支出 statement:
+ * its sentences up to one about other money (基本支出, funds passed on with 下达, 衔接资金, other
+ * budgets), which ends the listing. A paragraph with no amount ends it too, unless it introduces
+ * the list.
+ */
+export function projectListing(text: string, first = false): { text: string; ended: boolean } {
+  const kept: string[] = [];
+  for (const sentence of text.split(/(?<=[。；;！？!?])/)) {
+    if (OTHER_TOPIC.test(sentence)) return { text: kept.join(''), ended: true };
+    kept.push(sentence);
+  }
+  const ended = !first && !/万元/.test(text) && !LIST_INTRO.test(text);
+  return { text: kept.join(''), ended };
+}
+
 /**
  * Project lines "名称X万元，占项目支出N%". A share often covers the amounts listed since the
  * previous share ("A 60万元，B 52.45万元，占项目支出12.43%"): when the share fits that sum and not
@@ -208,7 +231,7 @@ function projectLines(
     if (m[1] !== undefined && m[2] !== undefined) {
       const amount = wan(m[2]);
       const name = m[1].replace(/^(?:其中|另有|以及|和|及)/, '');
-      if (amount) pending.push({ name, amount });
+      if (amount && !NOT_A_PROJECT.test(name)) pending.push({ name, amount });
       continue;
     }
     const share = pct(m[3]);

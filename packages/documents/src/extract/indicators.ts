@@ -44,6 +44,8 @@ const REASON = /^偏差原因(?:分析)?(?:及改进措施)?[：:](.+)$/;
 const SELF_SCORE = new RegExp(`^自评得分${N}分`);
 const NOT_ASSESSED = /本项指标不考核|不纳入考核|不适用/;
 const BONUS = new RegExp(`^(加分|减分)(?:得分|项)?[：:]?${N}分`);
+/** "自评结论：总分值100分，得分95分，等级为优": the whole evaluation's result, not an indicator. */
+const CONCLUSION = /结论|总分|总得分|综合得分|综合评价|总体评价|评价等级|等级为|等次为|评价结果/;
 
 export interface IndicatorExtraction {
   indicators: IndicatorNode[];
@@ -153,6 +155,8 @@ export function extractNarrativeIndicators(blocks: readonly Block[]): IndicatorE
       b.kind === 'heading' &&
       nextBody !== '' &&
       !/分值|[\d.]+分[）)]/.test(body) &&
+      !CONCLUSION.test(body) &&
+      !CONCLUSION.test(nextBody) &&
       headingNumber(next.text.trim()) === undefined &&
       !NARRATIVE_LEAF.test(nextBody)
     ) {
@@ -221,7 +225,7 @@ export function extractNarrativeIndicators(blocks: readonly Block[]): IndicatorE
       continue;
     }
     const full = GROUP_FULL.exec(body);
-    if (full?.[1] && body.length <= 60) {
+    if (full?.[1] && body.length <= 60 && !CONCLUSION.test(full[1])) {
       const node = base(full[1]);
       node.weight = Number(full[2]);
       node.score = Number(full[3]);

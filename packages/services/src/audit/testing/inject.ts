@@ -133,6 +133,44 @@ export function injectionsFor(text: string, year: number): Injection[] {
       });
     }
   }
+  // Claims of the prose: a 其中 part that no longer adds up to its whole (more and less).
+  const part = /其中：人员经费支出(\d+\.\d{2})万元/.exec(text);
+  if (part?.[1]) {
+    for (const delta of [15, -15]) {
+      out.push({
+        kind: 'claim-part',
+        category: 'sum',
+        find: part[0],
+        replace: `其中：人员经费支出${fmt2(Number(part[1]) + delta)}万元`,
+      });
+    }
+  }
+  // A count that disagrees with its list, and a list that names one item twice.
+  const list = /内设机构(\d+)个，分别是([^、。]+)、([^。]+)。/.exec(text);
+  if (list?.[1] && list[2] && list[3]) {
+    out.push({
+      kind: 'claim-count',
+      category: 'sum',
+      find: list[0],
+      replace: `内设机构${Number(list[1]) + 1}个，分别是${list[2]}、${list[3]}。`,
+    });
+    out.push({
+      kind: 'claim-duplicate',
+      category: 'duplicate',
+      find: list[0],
+      replace: `内设机构${list[1]}个，分别是${list[2]}、${list[3]}、${list[2]}。`,
+    });
+  }
+  // The same quantity restated differently further on.
+  const restated = /内设机构(\d+)个，无下属/.exec(text);
+  if (restated?.[1]) {
+    out.push({
+      kind: 'claim-restated',
+      category: 'cross-section',
+      find: restated[0],
+      replace: `内设机构${Number(restated[1]) + 2}个，无下属`,
+    });
+  }
   // The 全年执行数 in the text against the 自评表's 年度资金总额 row.
   const executed = /全年执行数(\d+\.\d{2})万元/.exec(text);
   if (executed?.[1] && /\t年度资金总额/.test(text)) {

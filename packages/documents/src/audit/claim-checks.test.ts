@@ -1,0 +1,206 @@
+import { describe, expect, it } from 'vitest';
+import { extractEvaluation } from '../extract/extract-evaluation.ts';
+import { parseTextLines } from '../read/read-text.ts';
+import { checkClaims } from './claim-checks.ts';
+
+const check = (text: string) => checkClaims(extractEvaluation(parseTextLines(text, 'x.txt')));
+const brief = (text: string) =>
+  check(text).map((f) => `${f.severity} ${f.code} ${f.stated ?? ''}→${f.expected ?? ''}`);
+
+describe('parts and wholes ("X，其中A a，B b")', () => {
+  it('reports parts that exceed their whole as an error, in any money unit', () => {
+    for (const text of [
+      '专项资金项目共计113个，财政资金3267.28万元。其中“优”的项目79个财政资金3038.38万元；“良”的项目11个财政资金201.9万元，“中”的项目3个财政资金7万元，“差”的项目20个财政资金218.07万元（“三区”人才项目16个49万元）。',
+      '全年支出32672800元，其中：优秀项目30383800元，良好项目2019000元，一般项目70000元，较差项目2180700元。',
+      '全年支出3.2672亿元，其中优秀项目3.0383亿元、良好项目0.2019亿元、较差项目0.2181亿元。',
+    ]) {
+      const found = check(text).filter((f) => f.category === 'sum');
+      expect(
+        found.map((f) => [f.severity, f.code]),
+        text,
+      ).toEqual([['error', 'DOC_CLAIM_PARTS_EXCEED']]);
+    }
+    expect(brief('2023年财政资金3267.28万元，其中甲项目3038.38万元，乙项目301.9万元。')).toEqual([
+      'error DOC_CLAIM_PARTS_EXCEED 3267.28→3340.28',
+    ]);
+  });
+
+  it('checks counts against their buckets, and stays silent when they add up', () => {
+    expect(
+      brief('项目共计113个，其中评为优的79个，评为良的11个，评为中的3个，评为差的21个。'),
+    ).toEqual(['error DOC_CLAIM_PARTS_EXCEED 113→114']);
+    expect(
+      brief('项目共计113个，其中评为优的79个，评为良的11个，评为中的3个，评为差的20个。'),
+    ).toEqual([]);
+  });
+
+  it('warns, never errs, when a 其中 may itemise only part of the whole', () => {
+    // Web corpus 004, with its hard line wraps.
+    const text =
+      '项目21个,项目支出总额656.93万元。其中,本级项目8个,本\n级项目支出385.58万元;对下转移支付项目0个,对下转移支付0\n万元。项目中,敏感涉密项目0个,涉及资金0万元。';
+    expect(brief(text)).toEqual([
+      'warning DOC_CLAIM_PARTS_SHORT 21→8',
+      'warning DOC_CLAIM_PARTS_SHORT 656.93→385.58',
+    ]);
+  });
+
+  it('reports parts short of a whole they evidently cover as an error', () => {
+    expect(brief('全年收入500万元，其中财政拨款300万元，其他收入100万元。')).toEqual([
+      'error DOC_CLAIM_PARTS_SHORT 500→400',
+    ]);
+    expect(brief('全年支出1013.19万元，其中：基本支出851.24万元，项目支出151.95万元。')).toEqual([
+      'error DOC_CLAIM_PARTS_SHORT 1013.19→1003.19',
+    ]);
+    expect(
+      brief('2023年度项目共20个，其中分别为优秀10个、良好5个、合格3个。').map(
+        (x) => x.split(' ')[0],
+      ),
+    ).toEqual(['error']);
+  });
+
+  it('stays silent on levels of a hierarchy, a part equal to its whole, and a single part', () => {
+    for (const text of [
+      '该项目共编制15个绩效目标指标,其中一级指标3个,二级指标8个,三级指标15个。',
+      '共设置指标20个，其中定量指标20个，定性指标5个。',
+      '一批项目县级批复总投资3374.3万元(其中建筑工程3292万元),二批项目县级批复总投资2069.51万元(其中建筑工程1975.775万元),合计批复总投资6222.4万元(其中建筑工程6025.215万元)。',
+      '2023年全市共投入资金14380万元，其中：中央资金1836万元、省级资金1682万元、市级资金6954万元，本级资金3908万元。',
+      '项目总投资39.2696万元，其中：中央财政衔接资金39万元，自筹资金2696元。',
+      '全年支出100万元，其中基本支出60.004万元，项目支出40.004万元。',
+      '共投入0万元，其中中央资金0万元、省级资金0万元。',
+    ]) {
+      expect(brief(text), text).toEqual([]);
+    }
+  });
+
+  it('stays silent when the first parts make the whole and the rest belong to another list', () => {
+    expect(
+      brief(
+        '全年支出1000万元，其中基本支出700万元，项目支出300万元，人员经费500万元，公用经费200万元。',
+      ),
+    ).toEqual([]);
+  });
+});
+
+describe('a count against the items listed for it', () => {
+  it('reports a name listed twice when the distinct names make the count (web corpus 003)', () => {
+    const text =
+      '平泉市人民检察院内设 8个内设机构,即办公室、第一检察部、第二检察部、第三检察部、第四检察部、第五检察部、综合业务部、政治部、办公室\n- 人员情';
+    const found = check(text);
+    expect(found.map((f) => [f.category, f.severity, f.stated])).toEqual([
+      ['duplicate', 'error', '办公室'],
+    ]);
+  });
+
+  it('warns when a list has more or fewer items than its count says', () => {
+    expect(brief('内设机构6个，分别是办公室、综合股、调查股、数据管理股、执法股。')).toEqual([
+      'warning DOC_CLAIM_LIST_COUNT 6个→5',
+    ]);
+    expect(brief('下设三个科室：办公室、财务科、业务科、人事科。')).toEqual([
+      'warning DOC_CLAIM_LIST_COUNT 三个→4',
+    ]);
+  });
+
+  it('accepts lists that make their count, open lists (等) and notes in parentheses', () => {
+    for (const text of [
+      '内设机构5个，分别是办公室、综合股、调查股、数据管理股、执法股。',
+      '设有3个科室，即办公室、财务科和业务科。',
+      '内设机构4个，包括办公室、财务科等。',
+      '内科室为4个：文电科、督查室（设督查一科、督查二科）、人事科、机关党委；事业单位1个。',
+    ]) {
+      expect(brief(text), text).toEqual([]);
+    }
+  });
+});
+
+describe('a stated rate against the amounts it is computed from', () => {
+  it('reports a completion rate that does not follow from its amounts', () => {
+    expect(brief('基本支出预算安排700万元，实际支出700万元，完成预算安排的96.40%。')).toEqual([
+      'error DOC_CLAIM_RATE 96.40%→100.00%',
+    ]);
+    expect(brief('全年预算数3915.98万元，全年执行数3801.19万元，预算执行率95.07%。')).toEqual([
+      'error DOC_CLAIM_RATE 95.07%→97.07%',
+    ]);
+  });
+
+  it('accepts half-up and truncated rounding, rounded inputs and 0/0', () => {
+    for (const text of [
+      '全年预算数3915.98万元，全年执行数3801.19万元，预算执行率97.07%。',
+      '全年预算数3915.98万元，全年执行数3801.19万元，预算执行率97.06%。',
+      '实际下达预算2596万元,全年度实际总支出2595.6208 万元,项目预算执行率99%。',
+      '项目资金共8010万元,截止2023年11月30日,已完成拨付8010万元,执行率100%。',
+      '预算安排0万元，实际支出0万元，执行率0%。',
+    ]) {
+      expect(brief(text), text).toEqual([]);
+    }
+  });
+
+  it('takes the plan from the sentence before, as a warning', () => {
+    expect(
+      brief('我局专项资金3267.28万元。至年底我局项目执行金额2856.63万元,执行率90.43%。'),
+    ).toEqual(['warning DOC_CLAIM_RATE 90.43%→87.43%']);
+    expect(
+      brief('我局专项资金3267.28万元。至年底我局项目执行金额2856.63万元,执行率87.43%。'),
+    ).toEqual([]);
+  });
+});
+
+describe('one quantity stated in two places', () => {
+  it('warns when the same named quantity is stated differently', () => {
+    expect(
+      brief(
+        '内设机构5个，分别是甲、乙、丙、丁、戊。\n本单位为一级预算单位，内设机构6个，无下属单位。',
+      ),
+    ).toEqual(['warning DOC_CLAIM_RESTATED 6个→5个']);
+  });
+
+  it('reports a figure 10,000 times another statement of it as a 元/万元 slip', () => {
+    const found = check('公用经费支出57.43万元。\n另查，公用经费支出574300万元。');
+    expect(found.map((f) => [f.category, f.code])).toEqual([['unit', 'DOC_CLAIM_UNIT_SLIP']]);
+  });
+
+  it('reports a 0.01 万元 difference as rounding only', () => {
+    expect(brief('2023年我办累计支出912.97万元。\n截止2023年底累计支出912.96万元。')).toEqual([
+      'info DOC_CLAIM_ROUNDING 912.96→912.97',
+    ]);
+  });
+
+  it('keeps apart other years, other wholes and other roles', () => {
+    for (const text of [
+      '2022年公用经费50万元。\n2023年公用经费57.43万元。',
+      '一批项目总投资100万元(其中建筑工程90万元)。\n二批项目总投资80万元(其中建筑工程70万元)。',
+      '全年预算资金1100万元，其中：基本支出900万元，项目支出200万元。全年实际支出1013.19万元，其中：基本支出861.24万元，项目支出151.95万元。',
+      '二批项目路灯工程覆盖7个乡镇58个村庄。三批项目涉及5个乡镇11个村。',
+    ]) {
+      expect(brief(text), text).toEqual([]);
+    }
+  });
+});
+
+describe('a name written in two ways (web corpus 002)', () => {
+  it('reports a long quoted name that differs in a few characters from its other mentions', () => {
+    const text = [
+      '对经管的“科技创新战略专项资金——国际科技创新中心建设与区域创新能力提升”、“乡村振兴战略专项资金——农业产业发展”开展绩效自评。另对“科技创新战略专项资金——重点领域研发计划”开展了重点绩效评价。',
+      '“科技创新战略专项资金——国际科技创新中心建设与区域创新能力提升”绩效自评等次为优秀。',
+      '附件：2.2020年度“科技发展战略专项资金——国际科技创新中心建设与区域创新能力提升”绩效自评报告',
+    ].join('\n');
+    const found = check(text);
+    expect(found.map((f) => [f.category, f.stated, f.expected, f.line])).toEqual([
+      [
+        'cross-section',
+        '科技发展战略专项资金——国际科技创新中心建设与区域创新能力提升',
+        '科技创新战略专项资金——国际科技创新中心建设与区域创新能力提升',
+        3,
+      ],
+    ]);
+  });
+
+  it('stays silent on names that differ by a batch, a year, a level or a place', () => {
+    const text = [
+      '“2023年第一批中央财政衔接推进乡村振兴补助资金”已下达。',
+      '“2023年第二批中央财政衔接推进乡村振兴补助资金”已下达。',
+      '“省级乡村振兴战略专项资金——农业产业发展”与“市级乡村振兴战略专项资金——农业产业发展”。',
+      '“科技创新战略专项资金——重点领域研发计划”与“科技创新战略专项资金——农业产业发展”。',
+    ].join('\n');
+    expect(brief(text)).toEqual([]);
+  });
+});

@@ -1,0 +1,372 @@
+import { comparePercent, fen, formatFen, formatPercent, parsePercent } from '@jixiao/domain';
+import type { Finding, FindingCategory, MoneyUnit, ParamValue, Severity } from '@jixiao/domain';
+import type { ExtractedReport } from '../extract/extract-evaluation.ts';
+import { completions, countLists, partWholes, quotedNames } from '../extract/claim-relations.ts';
+import type { PartWhole, QuotedName } from '../extract/claim-relations.ts';
+import { plainFigure, statementsOf } from '../extract/claims.ts';
+import type { Claim, Role, Statement } from '../extract/claims.ts';
+import { excerptOf } from '../extract/text.ts';
+
+/** Codes of the checks on the figures stated in prose and the relations between them. */
+export type ClaimCheckCode =
+  | 'DOC_CLAIM_PARTS_EXCEED'
+  | 'DOC_CLAIM_PARTS_SHORT'
+  | 'DOC_CLAIM_LIST_COUNT'
+  | 'DOC_CLAIM_LIST_DUPLICATE'
+  | 'DOC_CLAIM_RATE'
+  | 'DOC_CLAIM_RESTATED'
+  | 'DOC_CLAIM_ROUNDING'
+  | 'DOC_CLAIM_UNIT_SLIP'
+  | 'DOC_CLAIM_NAME_VARIANT';
+
+const CATEGORY: Record<ClaimCheckCode, FindingCategory> = {
+  DOC_CLAIM_PARTS_EXCEED: 'sum',
+  DOC_CLAIM_PARTS_SHORT: 'sum',
+  DOC_CLAIM_LIST_COUNT: 'sum',
+  DOC_CLAIM_LIST_DUPLICATE: 'duplicate',
+  DOC_CLAIM_RATE: 'ratio',
+  DOC_CLAIM_RESTATED: 'cross-section',
+  DOC_CLAIM_ROUNDING: 'sum',
+  DOC_CLAIM_UNIT_SLIP: 'unit',
+  DOC_CLAIM_NAME_VARIANT: 'cross-section',
+};
+
+type Params = Record<string, ParamValue>;
+const str = (p: Params, k: string): string => String(p[k] ?? '');
+
+/** Chinese messages of the claim checks, one per code. */
+export function claimCheckMessage(code: ClaimCheckCode, p: Params): string {
+  switch (code) {
+    case 'DOC_CLAIM_PARTS_EXCEED':
+      return `${str(p, 'label')}${str(p, 'stated')}${str(p, 'unit')}，其中所列各部分合计${str(p, 'expected')}${str(p, 'unit')}（${str(p, 'parts')}），超过总数`;
+    case 'DOC_CLAIM_PARTS_SHORT':
+      return `${str(p, 'label')}${str(p, 'stated')}${str(p, 'unit')}，其中所列各部分合计${str(p, 'expected')}${str(p, 'unit')}（${str(p, 'parts')}），${str(p, 'how')}`;
+    case 'DOC_CLAIM_LIST_COUNT':
+      return `写明${str(p, 'stated')}，但其后列出${str(p, 'expected')}个：${str(p, 'items')}`;
+    case 'DOC_CLAIM_LIST_DUPLICATE':
+      return `写明${str(p, 'count')}，列出的名称中“${str(p, 'stated')}”重复出现（共列${str(p, 'listed')}个，不重复的${str(p, 'distinct')}个）`;
+    case 'DOC_CLAIM_RATE':
+      return `${str(p, 'label')}${str(p, 'actual')}÷${str(p, 'budget')}应为${str(p, 'expected')}，报告填写${str(p, 'stated')}`;
+    case 'DOC_CLAIM_RESTATED':
+      return `“${str(p, 'name')}”在第${str(p, 'lineA')}行为${str(p, 'expected')}，在第${str(p, 'lineB')}行为${str(p, 'stated')}，前后不一致`;
+    case 'DOC_CLAIM_ROUNDING':
+      return `同一数额前后写法不一：${str(p, 'stated')}万元与${str(p, 'expected')}万元相差${str(p, 'diff')}万元，疑为尾差`;
+    case 'DOC_CLAIM_UNIT_SLIP':
+      return `“${str(p, 'name')}”在第${str(p, 'lineA')}行为${str(p, 'expected')}，在第${str(p, 'lineB')}行为${str(p, 'stated')}，相差一万倍，疑为元与万元混用`;
+    case 'DOC_CLAIM_NAME_VARIANT':
+      return `同一名称前后写法不一：“${str(p, 'stated')}”与“${str(p, 'expected')}”（第${str(p, 'lineA')}行）仅差几个字，疑为笔误`;
+  }
+}
+
+function finding(
+  code: ClaimCheckCode,
+  severity: Severity,
+  line: number,
+  excerpt: string,
+  params: Params,
+): Finding {
+  const f: Finding = {
+    code,
+    category: CATEGORY[code],
+    severity,
+    message: claimCheckMessage(code, params),
+    path: 'chapters',
+    params,
+    line,
+    excerpt,
+  };
+  const stated = params['stated'];
+  const expected = params['expected'];
+  if (stated !== undefined && stated !== null) f.stated = String(stated);
+  if (expected !== undefined && expected !== null) f.expected = String(expected);
+  return f;
+}
+
+/** The claims of the prose and the relations between them: parts and wholes, lists, rates. */
+export function checkClaims(report: ExtractedReport): Finding[] {
+  const statements = statementsOf(report.document.blocks);
+  const groups = statements.map((s) => ({ s, groups: partWholes(s) }));
+  return [
+    ...groups.flatMap(({ s, groups: g }) => g.flatMap((pw) => checkPartWhole(s, pw))),
+    ...statements.flatMap(checkCountLists),
+    ...checkRates(statements),
+    ...checkRestatements(groups),
+    ...checkNameVariants(quotedNames(statements)),
+  ];
+}
+
+const MONEY_UNITS = new Set(['元', '万元', '亿元']);
+const asMoneyUnit = (u: string): MoneyUnit => (u === '元' || u === '亿元' ? u : '万元');
+const decimalsIn = (c: Claim): number => /\.(\d+)/.exec(c.number)?.[1]?.length ?? 0;
+
+/** A value in the whole's unit, for messages ("3465.35"). */
+function shown(value: number, like: Claim, parts: readonly Claim[]): string {
+  if (like.kind !== 'money') return String(value);
+  const decimals = Math.max(decimalsIn(like), ...parts.map(decimalsIn));
+  return formatFen(fen(value), asMoneyUnit(like.unit), Math.min(decimals, 4));
+}
+
+function checkPartWhole(s: Statement, pw: PartWhole): Finding[] {
+  const { whole, parts } = pw;
+  if (pw.notPartition || whole.approximate || parts.some((c) => c.approximate)) return [];
+  const sum = parts.reduce((t, c) => t + c.value, 0);
+  // A stated total agrees with its parts within one rounding step per written figure.
+  const tolerance =
+    whole.kind === 'money' ? [whole, ...parts].reduce((t, c) => t + 2 * c.step, 0) : 0;
+  const diff = sum - whole.value;
+  if (Math.abs(diff) <= tolerance) return [];
+  const params: Params = {
+    label: whole.name || '合计',
+    stated:
+      whole.kind === 'money' ? plainFigure(whole).replace(/[亿万]?元.*$/, '') : String(whole.value),
+    expected: shown(sum, whole, parts),
+    unit: whole.kind === 'money' ? (MONEY_UNITS.has(whole.unit) ? whole.unit : '') : whole.unit,
+    parts: parts.map((c) => `${c.name}${plainFigure(c)}`).join(' + '),
+  };
+  const excerpt = excerptOf(s.raw, '其中');
+  if (diff > 0) {
+    // Parts of which the first few already make the whole: the rest is another list's.
+    let running = 0;
+    for (const c of parts.slice(0, -1)) {
+      running += c.value;
+      if (Math.abs(running - whole.value) <= tolerance) return [];
+    }
+    const head = (c: Claim): string => (c.key || c.name).slice(-2);
+    const sameHead = parts.length >= 2 && parts.every((c) => head(c) === head(parts[0] ?? c));
+    const certain = whole.kind === 'money' || pw.exhaustive || sameHead;
+    return [
+      finding('DOC_CLAIM_PARTS_EXCEED', certain ? 'error' : 'warning', s.line, excerpt, params),
+    ];
+  }
+  // Parts short of the whole: a 其中 often itemises only some of it.
+  if (parts.length < 2) return [];
+  params['how'] = pw.exhaustive ? '少于总数' : '少于总数（如其中仅列举部分，请忽略）';
+  return [
+    finding('DOC_CLAIM_PARTS_SHORT', pw.exhaustive ? 'error' : 'warning', s.line, excerpt, params),
+  ];
+}
+
+function checkCountLists(s: Statement): Finding[] {
+  const out: Finding[] = [];
+  for (const list of countLists(s)) {
+    const listed = list.items.length;
+    const distinct = new Set(list.items).size;
+    const excerpt = excerptOf(s.raw, list.items[0]);
+    if (distinct < listed) {
+      const seen = new Set<string>();
+      const repeated = list.items.find((x) => (seen.has(x) ? true : (seen.add(x), false))) ?? '';
+      out.push(
+        finding(
+          'DOC_CLAIM_LIST_DUPLICATE',
+          distinct === list.count ? 'error' : 'warning',
+          s.line,
+          excerpt,
+          { stated: repeated, count: list.text, listed, distinct, expected: null },
+        ),
+      );
+      continue;
+    }
+    if (listed === list.count || (!list.closed && listed < list.count)) continue;
+    out.push(
+      // A warning: two names run together ("机要密码室保密室") or a note read as an item.
+      finding('DOC_CLAIM_LIST_COUNT', 'warning', s.line, excerpt, {
+        stated: list.text,
+        expected: String(listed),
+        items: list.items.join('、'),
+      }),
+    );
+  }
+  return out;
+}
+
+function checkRates(statements: readonly Statement[]): Finding[] {
+  const out: Finding[] = [];
+  for (const c of completions(statements)) {
+    const stated = parsePercent(c.rate.text);
+    if (!stated || c.budget.kind !== 'money' || c.actual.kind !== 'money') continue;
+    const cmp = comparePercent(stated, c.actual.value, c.budget.value);
+    // 0/0, the half-up and the truncated ratio, and rounding of the inputs are all consistent.
+    if (!cmp || cmp.agreement !== 'wrong') continue;
+    out.push(
+      finding(
+        'DOC_CLAIM_RATE',
+        c.fromBefore ? 'warning' : 'error',
+        c.statement.line,
+        excerptOf(c.statement.raw, c.rate.text),
+        {
+          label: c.actual.name ? `${c.actual.name}` : '执行率',
+          budget: plainFigure(c.budget),
+          actual: plainFigure(c.actual),
+          stated: c.rate.text,
+          expected: formatPercent(cmp.expected, stated.decimals),
+        },
+      ),
+    );
+  }
+  return out;
+}
+
+/** Words that say nothing of what a quantity is: a name of only these identifies nothing. */
+const GENERIC =
+  /资金|金额|涉及|财政|实际|预算|安排|共计|合计|总计|累计|总额|总数|数额|其中|达到|完成|拨付|下达|支出|收入|投入|共|计|为|达|已|了|的|总|数|约|年|全|各|项目|资金量/g;
+/** The department's overall totals: restated with a 0.01 万元 difference, a rounding slip. */
+const TOTAL_FAMILY =
+  /累计收入|累计支出|预算资金|合计预算|全年执行数|全年预算数|收入合计|支出合计|总收入|总支出/;
+
+interface Stated {
+  claim: Claim;
+  key: string;
+  statement: Statement;
+}
+
+function checkRestatements(groups: readonly { s: Statement; groups: PartWhole[] }[]): Finding[] {
+  // A part's identity includes its whole ("建筑工程" of the first batch, not of the second) and
+  // its role follows the whole's (其中基本支出 of a budget is a budgeted amount).
+  const stated: Stated[] = [];
+  const family: Stated[] = [];
+  for (const { s, groups: g } of groups) {
+    const wholeOf = new Map<Claim, Claim>();
+    for (const pw of g) for (const p of pw.parts) wholeOf.set(p, pw.whole);
+    for (const c of s.claims) {
+      if (c.approximate || c.kind === 'percent') continue;
+      const whole = wholeOf.get(c);
+      if (c.kind === 'money' && TOTAL_FAMILY.test(c.name) && c.unit === '万元')
+        family.push({ claim: c, key: 'total', statement: s });
+      if (!c.bare || c.key.replace(GENERIC, '').length < 2) continue;
+      const role: Role = c.role || (whole?.role ?? '');
+      // The year the statement speaks of up to the figure: 2022年公用经费 is not 2023年's.
+      const year = [...s.text.slice(0, c.at).matchAll(/((?:19|20)\d{2})年/g)].pop()?.[1] ?? '';
+      const unit = c.kind === 'count' ? c.unit : '';
+      const key = [c.kind, unit, role, year, whole?.key ?? '', c.key].join('|');
+      stated.push({ claim: c, key, statement: s });
+    }
+  }
+  const rounded = new Set<string>();
+  return [...compareStated(family, true, rounded), ...compareStated(stated, false, rounded)];
+}
+
+function compareStated(
+  list: readonly Stated[],
+  roundingOnly: boolean,
+  rounded: Set<string>,
+): Finding[] {
+  const byKey = new Map<string, Stated[]>();
+  for (const x of list) {
+    const bucket = byKey.get(x.key) ?? [];
+    bucket.push(x);
+    byKey.set(x.key, bucket);
+  }
+  const out: Finding[] = [];
+  for (const bucket of byKey.values()) {
+    const values = new Map<number, Stated[]>();
+    for (const x of bucket) values.set(x.claim.value, [...(values.get(x.claim.value) ?? []), x]);
+    if (values.size < 2) continue;
+    // The figure written most often (the first one on a tie) stands; the others are reported.
+    const ranked = [...values.values()].sort((a, b) => b.length - a.length);
+    const [major, ...minors] = ranked;
+    const ref = major?.[0];
+    if (!ref) continue;
+    for (const minor of minors) {
+      const x = minor[0];
+      if (!x) continue;
+      const a = ref.claim;
+      const b = x.claim;
+      const diff = Math.abs(a.value - b.value);
+      const params: Params = {
+        name: b.name,
+        expected: plainFigure(a),
+        stated: plainFigure(b),
+        lineA: ref.statement.line,
+        lineB: x.statement.line,
+      };
+      const excerpt = excerptOf(x.statement.raw, b.number);
+      const bothWan = a.kind === 'money' && a.unit === '万元' && b.unit === '万元';
+      if (bothWan && diff <= 50_000) {
+        // One finding per pair of figures, whichever road reached it first.
+        const pair = `${Math.min(a.value, b.value)}|${Math.max(a.value, b.value)}`;
+        if (rounded.has(pair)) continue;
+        rounded.add(pair);
+        out.push(
+          finding('DOC_CLAIM_ROUNDING', 'info', x.statement.line, excerpt, {
+            stated: b.number,
+            expected: a.number,
+            diff: formatFen(fen(diff), '万元', 2),
+          }),
+        );
+      } else if (roundingOnly) continue;
+      else if (a.kind === 'money' && (a.value === b.value * 10_000 || b.value === a.value * 10_000))
+        out.push(finding('DOC_CLAIM_UNIT_SLIP', 'warning', x.statement.line, excerpt, params));
+      else out.push(finding('DOC_CLAIM_RESTATED', 'warning', x.statement.line, excerpt, params));
+    }
+  }
+  return out;
+}
+
+/** A difference that makes two names different things: a number, a level, a period, a place. */
+const DISTINCT_PART =
+  /[\d〇零一二两三四五六七八九十百千第批期年季度月上下半省市县区乡镇村级央本前后]/;
+
+/**
+ * A long quoted name written once with a few characters changed (科技创新战略专项资金——X vs
+ * 科技发展战略专项资金——X): the names share a long prefix and suffix and differ in a short middle
+ * that is not a number, a level or a period. Names are bucketed by their ends, so only names
+ * that could be variants of each other are compared.
+ */
+function checkNameVariants(names: readonly QuotedName[]): Finding[] {
+  const seen = new Map<string, QuotedName[]>();
+  for (const n of names) seen.set(n.name, [...(seen.get(n.name) ?? []), n]);
+  const buckets = new Map<string, string[]>();
+  for (const name of seen.keys()) {
+    for (const k of [`<${name.slice(0, 3)}`, `>${name.slice(-3)}`]) {
+      const b = buckets.get(k) ?? [];
+      if (b.length < 50) b.push(name);
+      buckets.set(k, b);
+    }
+  }
+  const out: Finding[] = [];
+  const done = new Set<string>();
+  for (const bucket of buckets.values()) {
+    for (let i = 0; i < bucket.length; i++) {
+      for (let j = i + 1; j < bucket.length; j++) {
+        const a = bucket[i] ?? '';
+        const b = bucket[j] ?? '';
+        const pair = a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`;
+        if (done.has(pair) || !variants(a, b)) continue;
+        done.add(pair);
+        const na = seen.get(a) ?? [];
+        const nb = seen.get(b) ?? [];
+        // The name written fewer times (the later one on a tie) is the odd one out.
+        const [major, minor] =
+          na.length > nb.length ||
+          (na.length === nb.length && (na[0]?.line ?? 0) <= (nb[0]?.line ?? 0))
+            ? [na, nb]
+            : [nb, na];
+        const odd = minor[0];
+        const ref = major[0];
+        if (!odd || !ref) continue;
+        out.push(
+          finding('DOC_CLAIM_NAME_VARIANT', 'warning', odd.line, excerptOf(odd.raw, odd.name), {
+            stated: odd.name,
+            expected: ref.name,
+            lineA: ref.line,
+          }),
+        );
+      }
+    }
+  }
+  return out;
+}
+
+function variants(a: string, b: string): boolean {
+  const long = Math.max(a.length, b.length);
+  if (Math.min(a.length, b.length) < 10 || Math.abs(a.length - b.length) > 2) return false;
+  let p = 0;
+  while (p < a.length && p < b.length && a[p] === b[p]) p++;
+  let q = 0;
+  while (q < a.length - p && q < b.length - p && a[a.length - 1 - q] === b[b.length - 1 - q]) q++;
+  const ma = a.slice(p, a.length - q);
+  const mb = b.slice(p, b.length - q);
+  if (ma.length > 4 || mb.length > 4 || ma === mb) return false;
+  if (p + q < 0.75 * long) return false;
+  return !DISTINCT_PART.test(ma) && !DISTINCT_PART.test(mb);
+}

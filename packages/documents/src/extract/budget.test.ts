@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { parseTextLines } from '../read/read-text.ts';
+import { extractBudget, projectListing } from './budget.ts';
+import { extractNarrativeIndicators } from './indicators.ts';
+
+const projectsOf = (text: string) =>
+  extractBudget(parseTextLines(text, 'x.txt').blocks).project.projects.map((p) => [
+    p.name,
+    p.actual?.text,
+  ]);
+
+describe('the projects listed after a 项目支出 statement', () => {
+  it('takes the numbered project list that follows the statement', () => {
+    const text = [
+      '（二）项目支出情况',
+      '2024年项目支出预算安排300.00万元，实际支出300.00万元，完成预算安排的100.00%。',
+      '项目共2项，具体如下：',
+      '1.经济普查工作经费：支出150.00万元，占项目支出的50.00%，主要用于入户登记。',
+      '2.统计调查专项经费：支出150.00万元，占项目支出的50.00%，主要用于常规调查。',
+      '基本支出是保障机构正常运转的支出。2024年基本支出预算安排700万元，实际支出700万元。',
+      '其中：人员经费588.14万元，公用经费111.86万元。',
+    ].join('\n');
+    expect(projectsOf(text)).toEqual([
+      ['经济普查工作经费', '150.00'],
+      ['统计调查专项经费', '150.00'],
+    ]);
+  });
+
+  it('takes the projects named in the statement’s own paragraph', () => {
+    const text =
+      '项目支出预算安排904.93万元，实际支出904.93万元，完成预算安排的100%。其中：治超交通经费75.71万元，占项目支出的8.37%，主要用于治超。禁毒经费209万元，占项目支出23.1%主要用于禁毒。';
+    expect(projectsOf(text)).toEqual([
+      ['治超交通经费', '75.71'],
+      ['禁毒经费', '209'],
+    ]);
+  });
+
+  it('stops at money that is not the department’s projects: 基本支出, funds passed on, other totals', () => {
+    for (const after of [
+      '2023年全年预算资金1013.19万元，其中：基本支出861.24万元，项目支出151.95万元。',
+      '区委办2023年全年基本支出861.24万元，其中人员经费588.14万元，公用经费273.10万元。',
+      '县财政下达衔接资金8010万元，用于仓储基地建设。',
+      '对下转移支付项目2个，转移支付资金120万元。',
+      '政府性基金预算240万元，实际支出125.2万元。',
+    ]) {
+      const text = [
+        '2023年项目支出预算安排151.95万元，实际支出151.95万元，完成预算安排的100.00%。',
+        after,
+        '业务工作经费100万元，区委办专项51.95万元。',
+      ].join('\n');
+      expect(projectsOf(text), after).toEqual([]);
+    }
+  });
+
+  it('ends the listing at a paragraph without amounts that does not introduce one', () => {
+    expect(projectListing('为规范专项资金管理，我办严格执行相关制度。')).toEqual({
+      text: '为规范专项资金管理，我办严格执行相关制度。',
+      ended: true,
+    });
+    expect(projectListing('项目共11项，具体如下：').ended).toBe(false);
+    expect(projectListing('治超交通经费75.71万元，占项目支出3.96%。').ended).toBe(false);
+  });
+});
+
+describe('narrative indicators', () => {
+  it('does not take a conclusion with 分值 and 得分 for an indicator', () => {
+    const text = [
+      '（一）自评结论',
+      '部门整体支出绩效评价总分值100分，得分95分，评价等级为优。',
+      '（二）预算执行率',
+      '全年预算数1000万元，全年执行数1000万元，预算执行率100%，分值10分，得分10分。',
+    ].join('\n');
+    const tree = extractNarrativeIndicators(parseTextLines(text, 'x.txt').blocks).indicators;
+    expect(tree.map((n) => [n.name, n.weight, n.score])).toEqual([['预算执行率', 10, 10]]);
+  });
+});

@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import { parseTextLines } from '../read/read-text.ts';
+import { chineseCount, claimsIn, keyOf, roleOf, statementsOf } from './claims.ts';
+
+const statements = (text: string) => statementsOf(parseTextLines(text, 'x.txt').blocks);
+const one = (text: string) => {
+  const [c] = claimsIn(text);
+  if (!c) throw new Error(`no claim in ${text}`);
+  return c;
+};
+
+describe('claimsIn reads every stated figure with its value, unit and name', () => {
+  it('reads money as integer 分 in the unit written', () => {
+    expect(one('一般公共预算支出282,796.90万元').value).toBe(282_796_900_000);
+    expect(one('项目支出904.93万元').value).toBe(904_930_000);
+    expect(one('处置资产212171.9元').value).toBe(21_217_190);
+    expect(one('专项资金1.5亿元').value).toBe(15_000_000_000);
+  });
+
+  it('reads an amount written in two units as one figure', () => {
+    const c = one('项目总投资39万元2696元，');
+    expect(c.value).toBe(392_696_00);
+    expect(c.text).toBe('39万元2696元');
+    expect(one('总投资1亿元2000万元').value).toBe(12_000_000_000);
+  });
+
+  it('reads full-width digits as ASCII (the text is squashed first)', () => {
+    const [s] = statements('全年支出３３８５．５２万元，执行率１００％。');
+    expect(s?.claims.map((c) => [c.kind, c.value])).toEqual([
+      ['money', 3_385_520_000],
+      ['percent', 100],
+    ]);
+  });
+
+  it('reads counts and percentages, and leaves out ranks, years and ordinals', () => {
+    expect(claimsIn('内设机构8个，在职274人，完成率98.5%').map((c) => [c.kind, c.value])).toEqual([
+      ['count', 8],
+      ['count', 274],
+      ['percent', 98.5],
+    ]);
+    expect(claimsIn('排名全省前100名，第3个，2023年')).toEqual([]);
+  });
+
+  it('names each figure by the noun phrase before it, without verbs and connectives', () => {
+    const cs = claimsIn('其中：基本支出为861.24万元，人员经费共计588.14万元');
+    expect(cs.map((c) => c.name)).toEqual(['基本支出', '人员经费']);
+    expect(keyOf('2023年我局基本支出')).toBe('基本支出');
+    expect(keyOf('全年项目支出')).toBe('项目支出');
+  });
+
+  it('marks approximate figures and details in parentheses', () => {
+    const cs = claimsIn('处罚金额约273000万元，资金近78万元，增加5万元多（其中建筑工程3292万元）');
+    expect(cs.map((c) => [c.approximate, c.depth])).toEqual([
+      [true, 0],
+      [true, 0],
+      [true, 0],
+      [false, 1],
+    ]);
+  });
+
+  it('gives a money figure the role its nearest word says', () => {
+    expect(roleOf('基本支出预算安排')).toBe('budget');
+    expect(roleOf('预算执行数')).toBe('actual');
+    expect(roleOf('实际下达预算')).toBe('budget');
+    expect(roleOf('全年度实际总支出')).toBe('actual');
+    expect(roleOf('公用经费')).toBe('');
+  });
+
+  it('reads Chinese numerals for counts', () => {
+    expect(['八', '十二', '二十', '两', '十'].map(chineseCount)).toEqual([8, 12, 20, 2, 10]);
+    expect(chineseCount('百')).toBeUndefined();
+  });
+});
+
+describe('statementsOf', () => {
+  it('joins a sentence that starts with 其中 to the one before it', () => {
+    const s = statements(
+      '专项资金项目共计113个，财政资金3267.28万元。其中优的项目79个财政资金3038.38万元。',
+    );
+    expect(s).toHaveLength(1);
+    expect(s[0]?.claims).toHaveLength(4);
+  });
+
+  it('joins lines a hard wrap split mid-word, as in PDF text', () => {
+    const s = statements(
+      '项目21个,项目支出总额656.93万元。其中,本级项目8个,本\n级项目支出385.58万元;对下转移支付0\n万元。下一句。',
+    );
+    expect(s[0]?.text).toContain('本级项目支出385.58万元');
+    expect(s[0]?.claims.map((c) => c.text)).toEqual([
+      '21个',
+      '656.93万元',
+      '8个',
+      '385.58万元',
+      '0万元',
+    ]);
+    expect(s[0]?.line).toBe(1);
+  });
+
+  it('does not join a line that starts an item of its own', () => {
+    const s = statements(
+      '内设8个机构，即办公室、政治部、综合业务部\n- 人员情况\n1.第二项内容较长较长较长',
+    );
+    expect(s.map((x) => x.text)).toEqual([
+      '内设8个机构，即办公室、政治部、综合业务部',
+      '-人员情况',
+      '1.第二项内容较长较长较长',
+    ]);
+  });
+});

@@ -1,0 +1,310 @@
+import { decimalsOf, normalizeDigits, parseDecimalToFen, parsePercent } from '@jixiao/domain';
+import type { MoneyUnit, Percent } from '@jixiao/domain';
+import type { Block } from '../read/block.ts';
+import { squash } from './text.ts';
+
+/** Words that count things in reports ("8个内设机构", "在职274人", "项目21个"). */
+const COUNT_UNITS = '个|项|人|名|家|户|所|座|处|条|台|辆|批|类|种|篇|份|场|次|件|村|期';
+type Kind = 'money' | 'count' | 'percent';
+
+/** Whether a money figure names a plan (预算) or an outcome (支出), when its name says so. */
+export type Role = 'budget' | 'actual' | '';
+
+/** One figure stated in prose: what it is, its exact value and where it was written. */
+export interface Claim {
+  kind: Kind;
+  /** 分 for money, the number for a count, the percentage for a percent. */
+  value: number;
+  /** The unit as written: 万元, 元, 亿元, 个, 人, %… (the first one of a mixed "39万元2696元"). */
+  unit: string;
+  /** The figure as written, with its unit ("3,267.28万元", "39万元2696元", "8个"). */
+  text: string;
+  /** The number as written, without its unit ("3267.28"). */
+  number: string;
+  /** Half the rounding step of the figure as written, in the value's unit (分 for money). */
+  step: number;
+  /** The noun phrase before the figure, as written (trimmed of verbs and connectives). */
+  name: string;
+  /** The name without years, pronouns and filler: the quantity's identity across statements. */
+  key: string;
+  role: Role;
+  /** Written with 约, 近, 余, 多…: not for arithmetic. */
+  approximate: boolean;
+  /** Inside parentheses (a detail, not a member of the surrounding list). */
+  depth: number;
+  /**
+   * Written "name + figure" as a clause of its own ("内设机构8个，"): the name before the figure
+   * is surely the quantity's (unlike "7个乡镇58个村庄", whose counts name what follows them).
+   */
+  bare: boolean;
+  /** Offsets in the statement's squashed text. */
+  at: number;
+  end: number;
+}
+
+/** One or more sentences read together: a sentence and the "其中…" sentences that follow it. */
+export interface Statement {
+  /** Squashed text (ASCII digits, no whitespace). */
+  text: string;
+  /** As written, for excerpts. */
+  raw: string;
+  line: number;
+  claims: Claim[];
+  /** Index of the first block it came from. */
+  block: number;
+}
+
+const TERMINAL = /[。！？!?；;：:|]$/;
+/** A line that starts an item of its own, not the rest of the line before. */
+const BULLET = /^(?:[-•·*●■◆▪→]|[（(]?[\d一二三四五六七八九十]{1,3}[）)、.．])/;
+
+/**
+ * Joins paragraphs that a hard line wrap split mid-sentence (PDF text: "其中,本级项目8个,本" +
+ * "级项目支出385.58万元") and cuts the text into statements: sentences at 。！？, with a sentence
+ * that starts with 其中 kept with the one before it (its parts belong to that total).
+ */
+export function statementsOf(blocks: readonly Block[]): Statement[] {
+  const out: Statement[] = [];
+  let run: { text: string; raw: string; starts: { at: number; line: number; block: number }[] } = {
+    text: '',
+    raw: '',
+    starts: [],
+  };
+  const flush = (): void => {
+    if (run.text !== '') out.push(...sentencesOfRun(run));
+    run = { text: '', raw: '', starts: [] };
+  };
+  blocks.forEach((b, index) => {
+    if (b.kind === 'table') {
+      flush();
+      return;
+    }
+    const text = squash(b.text);
+    if (text === '') return;
+    const continues =
+      run.text !== '' &&
+      b.kind === 'paragraph' &&
+      !TERMINAL.test(run.text) &&
+      run.text.length >= 12 &&
+      !BULLET.test(text);
+    if (!continues) flush();
+    run.starts.push({ at: run.text.length, line: b.line, block: index });
+    run.text += text;
+    run.raw += b.text.trim();
+    if (b.kind === 'heading') flush();
+  });
+  flush();
+  return out;
+}
+
+function sentencesOfRun(run: {
+  text: string;
+  raw: string;
+  starts: { at: number; line: number; block: number }[];
+}): Statement[] {
+  const texts = run.text.split(/(?<=[。！？!?])/);
+  // The raw text splits at the same stops (squashing only drops whitespace).
+  const raws = run.raw.split(/(?<=[。！？!?])/);
+  const same = texts.length === raws.length;
+  const out: Statement[] = [];
+  let at = 0;
+  texts.forEach((text, i) => {
+    const origin = [...run.starts].reverse().find((s) => s.at <= at) ?? run.starts[0];
+    at += text.length;
+    if (text === '') return;
+    const raw = same ? (raws[i] ?? text).trim() : text;
+    const prev = out[out.length - 1];
+    if (prev && /^[，,：:]?其中/.test(text)) {
+      prev.text += text;
+      prev.raw += raw;
+      return;
+    }
+    out.push({ text, raw, line: origin?.line ?? 0, block: origin?.block ?? 0, claims: [] });
+  });
+  for (const s of out) s.claims = claimsIn(s.text);
+  return out;
+}
+
+const CN_DIGITS: Record<string, number> = {
+  零: 0,
+  一: 1,
+  二: 2,
+  两: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+};
+
+/** "八" → 8, "十二" → 12, "二十" → 20; undefined for anything else. */
+export function chineseCount(text: string): number | undefined {
+  const m = /^([一二两三四五六七八九])?(十)?([一二三四五六七八九])?$/.exec(text);
+  if (!m || text === '') return undefined;
+  if (!m[2]) return m[3] === undefined && m[1] ? CN_DIGITS[m[1]] : undefined;
+  const tens = m[1] ? (CN_DIGITS[m[1]] ?? 0) : 1;
+  return tens * 10 + (m[3] ? (CN_DIGITS[m[3]] ?? 0) : 0);
+}
+
+const NUMBER = '(\\d+(?:,\\d{3})*(?:\\.\\d+)?)';
+const FIGURE = new RegExp(
+  `${NUMBER}(亿元|万元|元)(?:${NUMBER}(万元|元))?|${NUMBER}%|(\\d+)(${COUNT_UNITS})`,
+  'g',
+);
+const MONEY_RANK: Record<MoneyUnit, number> = { 元: 0, 万元: 1, 亿元: 2 };
+
+const BUDGET_WORDS = /预算|安排|批复|下达|计划|核定|总投资|到位/g;
+const ACTUAL_WORDS = /实际|执行|决算|拨付|使用|支付|完成|支出/g;
+
+/**
+ * The role a money figure's name gives it: a plan (预算, 下达) or an outcome (实际支出, 执行数).
+ * The word nearest the figure decides: 基本支出预算安排 is a plan, 预算执行数 an outcome.
+ */
+export function roleOf(name: string): Role {
+  const last = (re: RegExp): number => {
+    let at = -1;
+    for (const m of name.matchAll(re)) at = m.index + m[0].length;
+    return at;
+  };
+  const budget = last(BUDGET_WORDS);
+  const actual = last(ACTUAL_WORDS);
+  if (budget < 0 && actual < 0) return '';
+  return budget > actual ? 'budget' : 'actual';
+}
+
+const LEAD =
+  /^(?:其中|另有|另外|此外|以及|及|和|与|共计|共|合计|总计|累计为|为|达到|达|约|均为|均|含|包括|即)+/;
+const TRAIL = /(?:共计|合计|总计|累计|共|计|为|达到|达|约|近|超过|逾|是|有|了|金额|资金额)+$/;
+const PRONOUN = /^(?:我|本|该)(?:局|办|单位|部门|院|厅|委|中心|校|馆|站|所|队|会|部|区|县|市)/;
+
+/** The name of a quantity as an identity: no years, pronouns, quotes or trailing verbs. */
+export function keyOf(name: string): string {
+  return name
+    .replace(/(?:19|20)\d{2}年(?:度)?(?:末|底|初)?/g, '')
+    .replace(/^(?:全年|本年度?|当年|年度|年末|年初)/, '')
+    .replace(PRONOUN, '')
+    .replace(/[“”"‘’「」《》]/g, '')
+    .replace(LEAD, '')
+    .replace(TRAIL, '');
+}
+
+/** Every figure of a statement's squashed text, with its name and kind. */
+export function claimsIn(text: string): Claim[] {
+  const out: Claim[] = [];
+  const depthAt = parenDepths(text);
+  let nameStart = 0;
+  for (const m of text.matchAll(FIGURE)) {
+    const at = m.index;
+    const before = text[at - 1] ?? '';
+    // "12.5" inside "a12.5", "3.2.1", "第3个" or "2023年" are not figures of a quantity.
+    if (/[\d.A-Za-z第]/.test(before)) continue;
+    const end = at + m[0].length;
+    const claim = figure(m, at, end);
+    if (!claim) continue;
+    const clause = lastDelimiter(text, at);
+    // "全省前100名", "排名第3位": a rank, not a quantity.
+    if (claim.kind === 'count' && /(?:前|排名|名列|位列|位居|列|居)$/.test(text.slice(clause, at)))
+      continue;
+    const cut = Math.max(nameStart, clause);
+    const rawName = text.slice(cut, at);
+    const name = rawName.replace(LEAD, '').replace(TRAIL, '');
+    const after = text.slice(end, end + 1);
+    claim.approximate =
+      /(?:约|近|超过|逾|大约|不足|不到)$/.test(rawName) || /^[余多左上]/.test(after);
+    claim.name = name;
+    claim.key = keyOf(name);
+    claim.role = claim.kind === 'money' ? roleOf(name) : '';
+    claim.depth = depthAt[at] ?? 0;
+    claim.bare = cut === clause && name !== '' && /^(?:[，,；;。：:、）)！？!?]|$)/.test(after);
+    out.push(claim);
+    nameStart = end;
+  }
+  return out;
+}
+
+function figure(m: RegExpMatchArray, at: number, end: number): Claim | undefined {
+  const base = {
+    name: '',
+    key: '',
+    role: '' as Role,
+    approximate: false,
+    depth: 0,
+    bare: false,
+    at,
+    end,
+  };
+  if (m[1] !== undefined && m[2] !== undefined) {
+    const unit = m[2] as MoneyUnit;
+    let value = parseDecimalToFen(m[1], unit);
+    if (value === undefined) return undefined;
+    const number = m[1].replace(/,/g, '');
+    let step = halfStep(unit, number);
+    // "39万元2696元": one amount written in two units, the larger first.
+    if (m[3] !== undefined && m[4] !== undefined) {
+      const second = m[4] as MoneyUnit;
+      const rest = parseDecimalToFen(m[3], second);
+      if (rest === undefined || MONEY_RANK[second] >= MONEY_RANK[unit]) return undefined;
+      value = (value + rest) as typeof value;
+      step = halfStep(second, m[3]);
+    }
+    return { ...base, kind: 'money', value, unit, text: m[0], number, step };
+  }
+  if (m[5] !== undefined) {
+    const p: Percent | undefined = parsePercent(`${m[5]}%`);
+    if (!p) return undefined;
+    return {
+      ...base,
+      kind: 'percent',
+      value: p.value,
+      unit: '%',
+      text: m[0],
+      number: m[5],
+      step: 0.5 * 10 ** -p.decimals,
+    };
+  }
+  if (m[6] !== undefined && m[7] !== undefined) {
+    return {
+      ...base,
+      kind: 'count',
+      value: Number(m[6]),
+      unit: m[7],
+      text: m[0],
+      number: m[6],
+      step: 0,
+    };
+  }
+  return undefined;
+}
+
+/** Half the rounding step of a figure written with its decimals, in 分 (at least 1 分). */
+function halfStep(unit: MoneyUnit, number: string): number {
+  const per = unit === '亿元' ? 10_000_000_000 : unit === '万元' ? 1_000_000 : 100;
+  return Math.max(1, per / 10 ** decimalsOf(number) / 2);
+}
+
+/** The start of the clause a figure's name lies in. */
+function lastDelimiter(text: string, at: number): number {
+  for (let i = at - 1; i >= 0 && i >= at - 40; i--) {
+    if (/[，,；;。：:、（()）“”"！？!?\s]/.test(text[i] ?? '')) return i + 1;
+  }
+  return Math.max(0, at - 40);
+}
+
+function parenDepths(text: string): number[] {
+  const out: number[] = [];
+  let depth = 0;
+  for (const ch of text) {
+    if (ch === '（' || ch === '(') depth++;
+    out.push(depth);
+    if ((ch === '）' || ch === ')') && depth > 0) depth--;
+  }
+  // Surrogate pairs would shift offsets; reports are BMP text, so index by UTF-16 unit anyway.
+  return out.length === text.length ? out : Array.from({ length: text.length }, () => 0);
+}
+
+/** The figure text of a claim, normalised for messages ("3,267.28" → "3267.28"). */
+export function plainFigure(c: Claim): string {
+  return normalizeDigits(c.text).replace(/,/g, '');
+}
