@@ -25,6 +25,16 @@ describe('parts and wholes ("X，其中A a，B b")', () => {
     ]);
   });
 
+  it('adds parts exactly past 2^53 分, and states a whole written in two units in one', () => {
+    const parts = Array.from({ length: 10 }, (_, i) => `第${i + 1}项90000亿元`).join('、');
+    expect(brief(`全年支出100000亿元，其中${parts}。`)).toEqual([
+      'error DOC_CLAIM_PARTS_EXCEED 100000→900000',
+    ]);
+    expect(brief('项目总投资39万元2696元，其中：中央资金39.0000万元，自筹资金3696元。')).toEqual([
+      'error DOC_CLAIM_PARTS_EXCEED 39.2696→39.3696',
+    ]);
+  });
+
   it('checks counts against their buckets, and stays silent when they add up', () => {
     expect(
       brief('项目共计113个，其中评为优的79个，评为良的11个，评为中的3个，评为差的21个。'),

@@ -1,4 +1,11 @@
-import { comparePercent, fen, formatFen, formatPercent, parsePercent } from '@jixiao/domain';
+import {
+  comparePercent,
+  fen,
+  formatFen,
+  formatPercent,
+  parsePercent,
+  sumFen,
+} from '@jixiao/domain';
 import type { Finding, FindingCategory, MoneyUnit, ParamValue, Severity } from '@jixiao/domain';
 import type { ExtractedReport } from '../extract/extract-evaluation.ts';
 import { completions, countLists, partWholes, quotedNames } from '../extract/claim-relations.ts';
@@ -100,36 +107,46 @@ const asMoneyUnit = (u: string): MoneyUnit => (u === '元' || u === '亿元' ? u
 const decimalsIn = (c: Claim): number => /\.(\d+)/.exec(c.number)?.[1]?.length ?? 0;
 
 /** A value in the whole's unit, for messages ("3465.35"). */
-function shown(value: number, like: Claim, parts: readonly Claim[]): string {
+function shown(value: bigint, like: Claim, parts: readonly Claim[]): string {
   if (like.kind !== 'money') return String(value);
   const decimals = Math.max(decimalsIn(like), ...parts.map(decimalsIn));
-  return formatFen(fen(value), asMoneyUnit(like.unit), Math.min(decimals, 4));
+  return formatFen(value, asMoneyUnit(like.unit), Math.min(decimals, 4));
 }
+
+const abs = (x: bigint): bigint => (x < 0n ? -x : x);
 
 function checkPartWhole(s: Statement, pw: PartWhole): Finding[] {
   const { whole, parts } = pw;
   if (pw.notPartition || whole.approximate || parts.some((c) => c.approximate)) return [];
-  const sum = parts.reduce((t, c) => t + c.value, 0);
+  // Exact in BigInt: many large parts may pass 2^53 分.
+  const sum = sumFen(parts.map((c) => c.value));
+  const total = BigInt(whole.value);
   // A stated total agrees with its parts within one rounding step per written figure.
-  const tolerance =
-    whole.kind === 'money' ? [whole, ...parts].reduce((t, c) => t + 2 * c.step, 0) : 0;
-  const diff = sum - whole.value;
-  if (Math.abs(diff) <= tolerance) return [];
+  const tolerance = BigInt(
+    whole.kind === 'money' ? Math.ceil([whole, ...parts].reduce((t, c) => t + 2 * c.step, 0)) : 0,
+  );
+  const diff = sum - total;
+  if (abs(diff) <= tolerance) return [];
+  const twoUnits = /元.*元/.test(whole.text);
   const params: Params = {
     label: whole.name || '合计',
     stated:
-      whole.kind === 'money' ? plainFigure(whole).replace(/[亿万]?元.*$/, '') : String(whole.value),
+      whole.kind !== 'money'
+        ? String(whole.value)
+        : twoUnits
+          ? shown(total, whole, parts)
+          : plainFigure(whole).replace(/[亿万]?元$/, ''),
     expected: shown(sum, whole, parts),
     unit: whole.kind === 'money' ? (MONEY_UNITS.has(whole.unit) ? whole.unit : '') : whole.unit,
     parts: parts.map((c) => `${c.name}${plainFigure(c)}`).join(' + '),
   };
   const excerpt = excerptOf(s.raw, '其中');
-  if (diff > 0) {
+  if (diff > 0n) {
     // Parts of which the first few already make the whole: the rest is another list's.
-    let running = 0;
+    let running = 0n;
     for (const c of parts.slice(0, -1)) {
-      running += c.value;
-      if (Math.abs(running - whole.value) <= tolerance) return [];
+      running += BigInt(c.value);
+      if (abs(running - total) <= tolerance) return [];
     }
     const head = (c: Claim): string => (c.key || c.name).slice(-2);
     const sameHead = parts.length >= 2 && parts.every((c) => head(c) === head(parts[0] ?? c));
