@@ -35,6 +35,10 @@ export interface AppOptions {
   uploadLimit?: number | undefined;
   /** Most files in one batch audit (default 200). */
   maxFiles?: number | undefined;
+  /** Most bytes of one batch-audit upload, all files together (default 200 MB). */
+  batchLimit?: number | undefined;
+  /** Most bytes a user may have uploading or waiting for audit at once (default 400 MB). */
+  userBatchLimit?: number | undefined;
   /** Run the audit-job worker in this process (default true). */
   worker?: boolean | undefined;
   logger?: boolean | undefined;
@@ -104,7 +108,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   installSession(app, ctx);
   await app.register(authRoutes(ctx, ctx.dialect));
   await app.register(evaluationRoutes(ctx));
-  await app.register(fileRoutes(ctx));
+  await app.register(
+    fileRoutes(ctx, {
+      perRequest: options.batchLimit ?? 200 * 1024 * 1024,
+      perUser: options.userBatchLimit ?? 400 * 1024 * 1024,
+    }),
+  );
   await app.register(adminRoutes(ctx));
   await app.register(reportRoutes(ctx));
 

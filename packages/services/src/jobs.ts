@@ -1,4 +1,5 @@
 import type { JobStatus } from '@jixiao/db';
+import { sql } from '@jixiao/db';
 import type { ServiceContext } from './context.ts';
 import { nowIso } from './context.ts';
 import type { Actor } from './actor.ts';
@@ -34,11 +35,20 @@ export interface JobView {
 
 export const MAX_JOB_FILES = 500;
 
-/** Queues a batch audit of many files; a worker loop picks it up. */
+/** A file of a batch upload, read only when it is stored (it may wait on disk until then). */
+export interface AuditUpload {
+  name: string;
+  read(): Promise<Uint8Array>;
+}
+
+/**
+ * Queues a batch audit of many files; a worker loop picks it up. The files are read and stored
+ * one at a time, so only one is in memory at once.
+ */
 export async function createAuditJob(
   ctx: ServiceContext,
   actor: Actor,
-  files: readonly { name: string; bytes: Uint8Array }[],
+  files: readonly AuditUpload[],
 ): Promise<{ jobId: string }> {
   requireRole(actor, ['admin', 'reviewer', 'head', 'filer']);
   if (files.length === 0) throw new ServiceError('BAD_REQUEST', '请至少上传一个文件');
@@ -69,7 +79,7 @@ export async function createAuditJob(
           job_id: id,
           idx,
           name: file.name,
-          bytes: file.bytes,
+          bytes: await file.read(),
           ok: null,
           error: null,
           result: null,
@@ -78,6 +88,19 @@ export async function createAuditJob(
     }
   });
   return { jobId: id };
+}
+
+/** Bytes of a user's uploaded files that still wait for their audit (queued or running jobs). */
+export async function pendingAuditBytes(ctx: ServiceContext, username: string): Promise<number> {
+  const row = await ctx.db
+    .selectFrom('job_files as f')
+    .innerJoin('jobs as j', 'j.id', 'f.job_id')
+    .select(sql<string | number | null>`sum(length(f.bytes))`.as('bytes'))
+    .where('j.created_by', '=', username)
+    .where('j.status', 'in', ['queued', 'running'])
+    .where('f.ok', 'is', null)
+    .executeTakeFirst();
+  return Number(row?.bytes ?? 0);
 }
 
 /** A job with each file's result; visible to whoever started it and to admins. */
@@ -169,9 +192,10 @@ async function processJob(ctx: ServiceContext, jobId: string): Promise<void> {
     .select(['total', 'done'])
     .where('id', '=', jobId)
     .executeTakeFirstOrThrow();
+  // Names only: each file's bytes are read when its audit process asks for it.
   const files = await ctx.db
     .selectFrom('job_files')
-    .select(['idx', 'name', 'bytes'])
+    .select(['idx', 'name'])
     .where('job_id', '=', jobId)
     .where('ok', 'is', null)
     .orderBy('idx')
@@ -192,7 +216,13 @@ async function processJob(ctx: ServiceContext, jobId: string): Promise<void> {
     ctx.db.transaction().execute(async (trx) => {
       await trx
         .updateTable('job_files')
-        .set({ ok: audit.ok ? 1 : 0, error: audit.error ?? null, result: JSON.stringify(audit) })
+        // The original goes once audited: a batch audit keeps its results, not its uploads.
+        .set({
+          ok: audit.ok ? 1 : 0,
+          error: audit.error ?? null,
+          result: JSON.stringify(audit),
+          bytes: new Uint8Array(0),
+        })
         .where('job_id', '=', jobId)
         .where('idx', '=', file.idx)
         .execute();
@@ -204,9 +234,18 @@ async function processJob(ctx: ServiceContext, jobId: string): Promise<void> {
     });
   await auditBatch(
     files.map((f) => f.name),
-    (_name, index) => {
+    async (_name, index) => {
       const file = files[index];
-      return Promise.resolve(file ? new Uint8Array(file.bytes) : new Error('文件缺失'));
+      if (!file) return new Error('文件缺失');
+      const row = await ctx.db
+        .selectFrom('job_files')
+        .select('bytes')
+        .where('job_id', '=', jobId)
+        .where('idx', '=', file.idx)
+        .executeTakeFirst();
+      return row
+        ? new Uint8Array(row.bytes.buffer, row.bytes.byteOffset, row.bytes.byteLength)
+        : new Error('文件缺失');
     },
     {
       offThread: true,

@@ -1,11 +1,53 @@
 import { z } from 'zod';
 import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
-import { ServiceError, createAuditJob, getJob, importDocument, exportJob } from '@jixiao/services';
-import type { ServiceContext } from '@jixiao/services';
+import { createWriteStream } from 'node:fs';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { once } from 'node:events';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  ServiceError,
+  createAuditJob,
+  getJob,
+  importDocument,
+  exportJob,
+  pendingAuditBytes,
+} from '@jixiao/services';
+import type { AuditUpload, ServiceContext } from '@jixiao/services';
 import { requireActor } from '../session.ts';
 import { sendFile } from '../present.ts';
 
-export function fileRoutes(ctx: ServiceContext): FastifyPluginCallbackZod {
+/** Bytes a batch audit may bring: per request, and per user counting what still waits. */
+export interface BatchLimits {
+  perRequest: number;
+  perUser: number;
+}
+
+function megabytes(bytes: number): string {
+  return String(Math.round(bytes / (1024 * 1024)));
+}
+
+/** Bytes being received, per user, in this process. */
+function uploadsInFlight(limits: BatchLimits) {
+  const inFlight = new Map<string, number>();
+  return {
+    ...limits,
+    take(userId: string, bytes: number): void {
+      inFlight.set(userId, (inFlight.get(userId) ?? 0) + bytes);
+    },
+    give(userId: string, bytes: number): void {
+      const left = (inFlight.get(userId) ?? 0) - bytes;
+      if (left > 0) inFlight.set(userId, left);
+      else inFlight.delete(userId);
+    },
+    inFlight(userId: string): number {
+      return inFlight.get(userId) ?? 0;
+    },
+  };
+}
+
+export function fileRoutes(ctx: ServiceContext, batch: BatchLimits): FastifyPluginCallbackZod {
+  const limits = uploadsInFlight(batch);
   return (app, _options, done) => {
     app.post(
       '/api/imports',
@@ -43,12 +85,42 @@ export function fileRoutes(ctx: ServiceContext): FastifyPluginCallbackZod {
       { schema: { tags: ['imports'], summary: '批量审查：上传多个文件，后台处理' } },
       async (request, reply) => {
         const actor = requireActor(request);
-        const files: { name: string; bytes: Uint8Array }[] = [];
-        for await (const part of request.files()) {
-          files.push({ name: part.filename, bytes: new Uint8Array(await part.toBuffer()) });
+        const pending = await pendingAuditBytes(ctx, actor.username);
+        const spool = await mkdtemp(join(tmpdir(), 'jixiao-upload-'));
+        let received = 0;
+        try {
+          const files: AuditUpload[] = [];
+          for await (const part of request.files()) {
+            const path = join(spool, String(files.length));
+            const out = createWriteStream(path);
+            try {
+              for await (const chunk of part.file as AsyncIterable<Buffer>) {
+                received += chunk.length;
+                limits.take(actor.id, chunk.length);
+                if (received > limits.perRequest)
+                  throw new ServiceError(
+                    'FILE_TOO_LARGE',
+                    `一次批量审查的文件合计不能超过 ${megabytes(limits.perRequest)} MB`,
+                  );
+                if (pending + limits.inFlight(actor.id) > limits.perUser)
+                  throw new ServiceError(
+                    'FILE_TOO_LARGE',
+                    `您上传中和待审查的文件合计不能超过 ${megabytes(limits.perUser)} MB，请待已有的批量审查完成后再上传`,
+                  );
+                if (!out.write(chunk)) await once(out, 'drain');
+              }
+            } finally {
+              out.end();
+              await once(out, 'close');
+            }
+            files.push({ name: part.filename, read: () => readFile(path) });
+          }
+          const result = await createAuditJob(ctx, actor, files);
+          return await reply.status(202).send(result);
+        } finally {
+          limits.give(actor.id, received);
+          await rm(spool, { recursive: true, force: true });
         }
-        const result = await createAuditJob(ctx, actor, files);
-        return reply.status(202).send(result);
       },
     );
 

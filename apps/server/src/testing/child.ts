@@ -1,10 +1,11 @@
 // A child process for the crash-safety and multi-process tests (run with tsx):
-//   child.ts serve <target-json>                      → prints "listening <url>", serves until killed
+//   child.ts serve <target-json> [options-json]       → prints "listening <url>", serves until killed
 //   child.ts save-burst <target-json> <id> <username> → saves in a loop, printing "saved <version>" after each
 import { openStore } from '@jixiao/db';
 import type { DatabaseTarget } from '@jixiao/db';
 import { createContext, getEvaluation, loadActor, updateEvaluation } from '@jixiao/services';
 import { buildApp } from '../app.ts';
+import type { AppOptions } from '../app.ts';
 
 const [mode, targetJson, id, username] = process.argv.slice(2);
 const target = JSON.parse(targetJson ?? '{}') as DatabaseTarget;
@@ -12,7 +13,8 @@ const store = await openStore(target);
 const ctx = createContext(store);
 
 if (mode === 'serve') {
-  const app = await buildApp({ ctx });
+  const options = JSON.parse(id ?? '{}') as Pick<AppOptions, 'batchLimit' | 'userBatchLimit'>;
+  const app = await buildApp({ ctx, ...options });
   const url = await app.listen({ port: 0, host: '127.0.0.1' });
   process.stdout.write(`listening ${url}\n`);
 } else if (mode === 'save-burst' && id !== undefined && username !== undefined) {
