@@ -66,6 +66,9 @@ describe('parts and wholes ("X，其中A a，B b")', () => {
         (x) => x.split(' ')[0],
       ),
     ).toEqual(['error']);
+    expect(brief('下达资金500万元，其中甲县、乙县、丙县分别为200万元、100万元、100万元。')).toEqual(
+      ['error DOC_CLAIM_PARTS_SHORT 500→400'],
+    );
   });
 
   it('stays silent on levels of a hierarchy, a part equal to its whole, and a single part', () => {
@@ -168,7 +171,10 @@ describe('one quantity stated in two places', () => {
     expect(found.map((f) => [f.category, f.code])).toEqual([['unit', 'DOC_CLAIM_UNIT_SLIP']]);
   });
 
-  it('reports a 0.01 万元 difference as rounding only', () => {
+  it('reports a 0.01 万元 difference as rounding only, once', () => {
+    expect(brief('全年执行数3801.19万元，执行率97.07%。\n全年执行数3801.18万元。')).toEqual([
+      'info DOC_CLAIM_ROUNDING 3801.18→3801.19',
+    ]);
     expect(brief('2023年我办累计支出912.97万元。\n截止2023年底累计支出912.96万元。')).toEqual([
       'info DOC_CLAIM_ROUNDING 912.96→912.97',
     ]);

@@ -244,6 +244,8 @@ function checkRestatements(groups: readonly { s: Statement; groups: PartWhole[] 
   for (const { s, groups: g } of groups) {
     const wholeOf = new Map<Claim, Claim>();
     for (const pw of g) for (const p of pw.parts) wholeOf.set(p, pw.whole);
+    const years = [...s.text.matchAll(/((?:19|20)\d{2})年/g)];
+    let y = -1;
     for (const c of s.claims) {
       if (c.approximate || c.kind === 'percent') continue;
       const whole = wholeOf.get(c);
@@ -252,7 +254,9 @@ function checkRestatements(groups: readonly { s: Statement; groups: PartWhole[] 
       if (!c.bare || c.key.replace(GENERIC, '').length < 2) continue;
       const role: Role = c.role || (whole?.role ?? '');
       // The year the statement speaks of up to the figure: 2022年公用经费 is not 2023年's.
-      const year = [...s.text.slice(0, c.at).matchAll(/((?:19|20)\d{2})年/g)].pop()?.[1] ?? '';
+      while ((years[y + 1]?.index ?? Infinity) < c.at) y++;
+      const at = years[y];
+      const year = at && at.index < c.at ? (at[1] ?? '') : '';
       const unit = c.kind === 'count' ? c.unit : '';
       const key = [c.kind, unit, role, year, whole?.key ?? '', c.key].join('|');
       stated.push({ claim: c, key, statement: s });

@@ -54,10 +54,10 @@ export function partWholes(s: Statement): PartWhole[] {
     for (const whole of new Set(kinds.values())) {
       const parts = inside.filter((c) => sameKind(c, whole) && c.depth === groupDepth);
       if (parts.length === 0) continue;
-      const tail = s.text.slice(p, p + 6);
+      const tail = s.text.slice(p, end);
       const names = parts.map((c) => c.key || c.name);
       const exhaustive =
-        /^其中[，,：:]?分别/.test(tail) ||
+        /分别(?:为|是)/.test(tail) ||
         (parts.length >= 2 && names.every((n) => GRADE.test(n))) ||
         names.some((n) => REMAINDER.test(n)) ||
         PARTITIONS.some((set) => set.every((re) => names.some((n) => re.test(n))));

@@ -96,6 +96,13 @@ describe('statementsOf', () => {
     expect(s[0]?.line).toBe(1);
   });
 
+  it('cuts text without stops into bounded statements, keeping every figure', () => {
+    const s = statements('资金1万元，'.repeat(20_000));
+    expect(s.length).toBeGreaterThan(50);
+    expect(Math.max(...s.map((x) => x.text.length))).toBeLessThanOrEqual(1_500);
+    expect(s.reduce((n, x) => n + x.claims.length, 0)).toBe(20_000);
+  });
+
   it('does not join a line that starts an item of its own', () => {
     const s = statements(
       '内设8个机构，即办公室、政治部、综合业务部\n- 人员情况\n1.第二项内容较长较长较长',

@@ -97,6 +97,33 @@ export function statementsOf(blocks: readonly Block[]): Statement[] {
   return out;
 }
 
+/**
+ * The longest statement read as one: a real sentence is far shorter; text without stops (a
+ * flattened table, a damaged export) is cut into pieces of this size at a comma where it can be,
+ * so the work on each statement stays bounded and extraction linear in document size.
+ */
+const MAX_STATEMENT = 1_500;
+
+/** Cuts an over-long text at commas (or anywhere) into pieces of at most MAX_STATEMENT. */
+function bounded(text: string): string[] {
+  if (text.length <= MAX_STATEMENT) return [text];
+  const out: string[] = [];
+  let rest = text;
+  while (rest.length > MAX_STATEMENT) {
+    const window = rest.slice(0, MAX_STATEMENT);
+    const comma = Math.max(
+      window.lastIndexOf('，'),
+      window.lastIndexOf(','),
+      window.lastIndexOf('；'),
+    );
+    const cut = comma > MAX_STATEMENT / 2 ? comma + 1 : MAX_STATEMENT;
+    out.push(rest.slice(0, cut));
+    rest = rest.slice(cut);
+  }
+  if (rest !== '') out.push(rest);
+  return out;
+}
+
 function sentencesOfRun(run: {
   text: string;
   raw: string;
@@ -108,18 +135,25 @@ function sentencesOfRun(run: {
   const same = texts.length === raws.length;
   const out: Statement[] = [];
   let at = 0;
-  texts.forEach((text, i) => {
-    const origin = [...run.starts].reverse().find((s) => s.at <= at) ?? run.starts[0];
-    at += text.length;
-    if (text === '') return;
-    const raw = same ? (raws[i] ?? text).trim() : text;
-    const prev = out[out.length - 1];
-    if (prev && /^[，,：:]?其中/.test(text)) {
-      prev.text += text;
-      prev.raw += raw;
-      return;
+  let origin = 0;
+  texts.forEach((sentence, i) => {
+    const raw = same ? (raws[i] ?? sentence).trim() : sentence;
+    const pieces = bounded(sentence);
+    for (const text of pieces) {
+      // The block the piece starts in: starts are in order, and so are the pieces.
+      while ((run.starts[origin + 1]?.at ?? Infinity) <= at) origin++;
+      const start = run.starts[origin];
+      at += text.length;
+      if (text === '') continue;
+      const shown = pieces.length === 1 ? raw : text;
+      const prev = out[out.length - 1];
+      if (prev && /^[，,：:]?其中/.test(text) && prev.text.length + text.length <= MAX_STATEMENT) {
+        prev.text += text;
+        prev.raw += shown;
+        continue;
+      }
+      out.push({ text, raw: shown, line: start?.line ?? 0, block: start?.block ?? 0, claims: [] });
     }
-    out.push({ text, raw, line: origin?.line ?? 0, block: origin?.block ?? 0, claims: [] });
   });
   for (const s of out) s.claims = claimsIn(s.text);
   return out;
