@@ -44,6 +44,8 @@ const editors = (role: string, target: Target) =>
 const staff = (role: string) => role === 'admin' || role === 'reviewer';
 const adminOnly = (role: string) => role === 'admin';
 
+let createdYears = 0;
+
 const CASES: RouteCase[] = [
   {
     name: 'GET evaluation',
@@ -76,6 +78,11 @@ const CASES: RouteCase[] = [
     allowed: seeAll,
   },
   {
+    name: 'GET report',
+    call: (c, w, t, r) => c.get(`/api/evaluations/${evalOf(w, t, r)}/report`),
+    allowed: seeAll,
+  },
+  {
     name: 'GET export.docx',
     call: (c, w, t, r) => c.get(`/api/evaluations/${evalOf(w, t, r)}/export.docx`),
     allowed: seeAll,
@@ -95,10 +102,11 @@ const CASES: RouteCase[] = [
   },
   {
     name: 'POST evaluation',
+    // One 部门整体 evaluation per unit and year: every allowed call creates a year of its own.
     call: (c, w, t, r) =>
       c.post('/api/evaluations', {
         departmentId: deptOf(w, t, r),
-        year: 2030,
+        year: 2030 + (createdYears++ % 60),
         kind: 'department',
         rulebookId: 'hunan-department',
       }),
@@ -183,7 +191,8 @@ const CASES: RouteCase[] = [
     },
     allowed: adminOnly,
   },
-  { name: 'GET rounds', call: (c) => c.get('/api/rounds'), allowed: staff },
+  // Filers and heads see the rounds their unit answers, to file for one.
+  { name: 'GET rounds', call: (c) => c.get('/api/rounds'), allowed: () => true },
   {
     name: 'POST rounds',
     call: (c) =>

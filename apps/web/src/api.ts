@@ -130,9 +130,35 @@ export interface PublicReport {
   departmentName: string;
   year: number;
   title: string;
+  /** The total the unit entered: what its report states. */
+  statedTotal: number | null;
   computedTotal: number | null;
   publishedAt: string;
 }
+
+/** A table cell of the report (packages/documents/src/write/model.ts). */
+export interface ReportCell {
+  text: string;
+  colSpan?: number;
+  rowSpan?: number;
+  align?: 'left' | 'center' | 'right';
+  bold?: boolean;
+}
+
+/** The report as the writer builds it: the .docx's content, shown as a page. */
+export type ReportBlock =
+  | { kind: 'title'; text: string }
+  | { kind: 'heading'; level: 1 | 2 | 3 | 4; number: string; text: string }
+  | { kind: 'paragraph'; text: string; align?: 'right' | 'center'; indent?: boolean }
+  | {
+      kind: 'attachment';
+      label: string;
+      title: string;
+      unitLine?: string;
+      tables: { columns: number[]; headerRows: number; rows: ReportCell[][] }[];
+      notes: string[];
+      signOff: string;
+    };
 
 export interface Department {
   id: string | number;
@@ -321,10 +347,12 @@ export const api = {
   publicReports: (p: { q?: string; year?: number }) =>
     request<{ items: PublicReport[] }>('GET', `/api/public/reports${query(p)}`),
   publicReport: (id: Id) =>
-    request<PublicReport & { body: Evaluation; scoreSheet: ScoreSheet | null }>(
+    request<PublicReport & { body: Evaluation; blocks: ReportBlock[] }>(
       'GET',
       `/api/public/reports/${id}`,
     ),
+  report: (id: Id) =>
+    request<{ version: number; blocks: ReportBlock[] }>('GET', `/api/evaluations/${id}/report`),
 
   regions: () =>
     request<{ items: { id: string | number; name: string; financeBureau?: string }[] }>(

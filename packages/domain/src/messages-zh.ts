@@ -53,6 +53,28 @@ export type FindingCode = (typeof FINDING_CODES)[number];
 
 export type MessageParams = Readonly<Record<string, ParamValue | undefined>>;
 
+/** Short Chinese names of the rulebooks' leaf rules (rulebook.ts), for messages and pages. */
+export const RULE_KIND_NAMES_ZH: Readonly<Record<string, string>> = {
+  'execution-rate': '预算执行率计分',
+  positive: '正向指标',
+  negative: '反向指标',
+  equal: '等值指标',
+  range: '区间指标',
+  deadline: '时限指标',
+  qualitative: '定性指标',
+  'step-bands': '分档计分',
+  'per-point': '按超出百分点扣分',
+  checklist: '清单计分',
+  manual: '自评打分',
+  auto: '按目标值自动判断',
+  stated: '取填报得分',
+};
+
+/** The Chinese name of a rule kind; an unknown one reads as the generic "指标体系规则". */
+export function ruleKindName(kind: string): string {
+  return RULE_KIND_NAMES_ZH[kind] ?? '指标体系规则';
+}
+
 export const CATEGORY_LABELS_ZH: Record<FindingCategory, string> = {
   sum: '合计',
   ratio: '比率',
@@ -149,7 +171,7 @@ export function messageFor(code: FindingCode, params: MessageParams): string {
     case 'SCORE_RULE_QUALITATIVE_BAND':
       return `“${p(params, 'name')}”评为“${p(params, 'grade')}”，得分应在${p(params, 'band')}分之间（分值${p(params, 'weight')}分），报告填写${p(params, 'stated')}分`;
     case 'SCORE_RULE_MISMATCH':
-      return `“${p(params, 'name')}”按评分规则（${p(params, 'rule')}）应得${p(params, 'expected')}分，报告填写${p(params, 'stated')}分`;
+      return `“${p(params, 'name')}”按评分规则（${ruleKindName(p(params, 'rule'))}）应得${p(params, 'expected')}分，报告填写${p(params, 'stated')}分`;
     case 'TOTAL_MISMATCH':
       return `自评总分按评价指标体系计算应为${p(params, 'expected')}分${p(params, 'caps') === '' ? '' : `（${p(params, 'caps')}）`}，报告填写${p(params, 'stated')}分`;
     case 'TOTAL_STATED_PARTS':

@@ -1,12 +1,15 @@
 import {
   auditHtml,
+  departmentReportBlocks,
+  projectReportBlocks,
+  resolveOptions,
   auditWorkbook,
   readTablesXlsx,
   renderProjectDocx,
   renderReportDocx,
   renderTablesXlsx,
 } from '@jixiao/documents';
-import type { AuditFinding, FileAudit } from '@jixiao/documents';
+import type { AuditFinding, Block, FileAudit } from '@jixiao/documents';
 import { Evaluation as EvaluationSchema } from '@jixiao/domain';
 import type { Evaluation, Finding, ScoreSheet } from '@jixiao/domain';
 import { ServiceError } from './errors.ts';
@@ -14,16 +17,31 @@ import { auditOffThread } from './audit/index.ts';
 
 export type { FileAudit };
 
+/**
+ * The platform's documents state the unit's own figures (its scores, total and grade); the
+ * computed ones fill only what the unit left empty. Where the two differ, the editor says so and
+ * offers to adopt the computed ones before the download: a report never substitutes silently.
+ */
+const AS_ENTERED = { figures: 'stated' } as const;
+
 /** The report as Word: the department report, or the project report with its table. */
 export async function renderDocx(evaluation: Evaluation, sheet: ScoreSheet): Promise<Uint8Array> {
   return evaluation.kind === 'department'
-    ? renderReportDocx(evaluation, sheet)
-    : renderProjectDocx(evaluation, sheet);
+    ? renderReportDocx(evaluation, sheet, AS_ENTERED)
+    : renderProjectDocx(evaluation, sheet, AS_ENTERED);
+}
+
+/** The report as the writer's blocks (headings numbered, tables merged): what the pages show. */
+export function reportBlocks(evaluation: Evaluation, sheet: ScoreSheet): Block[] {
+  const o = resolveOptions(AS_ENTERED);
+  return evaluation.kind === 'department'
+    ? departmentReportBlocks(evaluation, sheet, o)
+    : projectReportBlocks(evaluation, sheet, o);
 }
 
 /** The attachment tables as an .xlsx workbook. */
 export async function renderXlsx(evaluation: Evaluation, sheet: ScoreSheet): Promise<Uint8Array> {
-  return renderTablesXlsx(evaluation, sheet);
+  return renderTablesXlsx(evaluation, sheet, AS_ENTERED);
 }
 
 export interface ReadForImport {

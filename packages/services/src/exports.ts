@@ -1,7 +1,8 @@
 import type { ServiceContext } from './context.ts';
 import type { Actor } from './actor.ts';
 import { evaluateBody, getEvaluation } from './evaluations.ts';
-import { renderDocx, renderXlsx } from './document-bridge.ts';
+import { renderDocx, renderXlsx, reportBlocks } from './document-bridge.ts';
+import type { Block } from '@jixiao/documents';
 import { recordAudit } from './audit-log.ts';
 
 /** The report (.docx) or the tables (.xlsx) of an evaluation the actor may see; logged. */
@@ -27,4 +28,15 @@ export async function exportEvaluation(
   });
   const suffix = format === 'docx' ? '' : '（自评表）';
   return { fileName: `${evaluation.title}${suffix}.${format}`, bytes };
+}
+
+/** The report of an evaluation the actor may see, as blocks for the page (the .docx's content). */
+export async function evaluationReport(
+  ctx: ServiceContext,
+  actor: Actor,
+  id: string,
+): Promise<{ version: number; blocks: Block[] }> {
+  const evaluation = await getEvaluation(ctx, actor, id);
+  const { scoreSheet } = await evaluateBody(ctx, evaluation.body);
+  return { version: evaluation.version, blocks: reportBlocks(evaluation.body, scoreSheet) };
 }

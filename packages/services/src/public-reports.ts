@@ -3,7 +3,8 @@ import type { ServiceContext } from './context.ts';
 import { notFound } from './errors.ts';
 import { currentBody, parseStoredBody } from './evaluation-record.ts';
 import { evaluateBody } from './evaluations.ts';
-import { renderDocx } from './document-bridge.ts';
+import { renderDocx, reportBlocks } from './document-bridge.ts';
+import type { Block } from '@jixiao/documents';
 import { recordAudit } from './audit-log.ts';
 
 export interface PublicReport {
@@ -11,6 +12,8 @@ export interface PublicReport {
   departmentName: string;
   year: number;
   title: string;
+  /** The total the unit entered (what its report states). */
+  statedTotal: number | null;
   computedTotal: number | null;
   publishedAt: string | null;
 }
@@ -19,7 +22,15 @@ function published(ctx: ServiceContext) {
   return ctx.db
     .selectFrom('evaluations as e')
     .innerJoin('departments as d', 'd.id', 'e.department_id')
-    .select(['e.id', 'd.name', 'e.year', 'e.title', 'e.computed_total', 'e.published_at'])
+    .select([
+      'e.id',
+      'd.name',
+      'e.year',
+      'e.title',
+      'e.stated_total',
+      'e.computed_total',
+      'e.published_at',
+    ])
     .where('e.status', '=', 'published');
 }
 
@@ -28,6 +39,7 @@ function toPublic(r: {
   name: string;
   year: number;
   title: string;
+  stated_total: number | null;
   computed_total: number | null;
   published_at: string | null;
 }): PublicReport {
@@ -36,6 +48,7 @@ function toPublic(r: {
     departmentName: r.name,
     year: r.year,
     title: r.title,
+    statedTotal: r.stated_total,
     computedTotal: r.computed_total,
     publishedAt: r.published_at,
   };
@@ -60,12 +73,12 @@ export async function listPublicReports(
 export async function getPublicReport(
   ctx: ServiceContext,
   id: string,
-): Promise<PublicReport & { body: Evaluation; scoreSheet: ScoreSheet }> {
+): Promise<PublicReport & { body: Evaluation; scoreSheet: ScoreSheet; blocks: Block[] }> {
   const row = await published(ctx).select(currentBody).where('e.id', '=', id).executeTakeFirst();
   if (row === undefined) throw notFound('公开报告');
   const body = parseStoredBody(row.body);
   const { scoreSheet } = await evaluateBody(ctx, body);
-  return { ...toPublic(row), body, scoreSheet };
+  return { ...toPublic(row), body, scoreSheet, blocks: reportBlocks(body, scoreSheet) };
 }
 
 export async function publicReportDocx(

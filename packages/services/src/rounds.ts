@@ -46,15 +46,23 @@ function toRound(r: RoundRow): Round {
   };
 }
 
+/**
+ * The rounds an actor may see: every one (admin), the region's (reviewer), or those a filer's or
+ * head's unit answers (its region's rounds open to all units or naming it), to file for them.
+ */
 export async function listRounds(ctx: ServiceContext, actor: Actor): Promise<Round[]> {
-  requireRole(actor, ['admin', 'reviewer']);
   let q = ctx.db
     .selectFrom('rounds')
     .selectAll()
     .orderBy('year', 'desc')
     .orderBy('created_at', 'desc');
-  if (actor.role === 'reviewer') q = q.where('region_id', '=', actor.regionId ?? '');
-  return (await q.execute()).map(toRound);
+  if (actor.role !== 'admin') q = q.where('region_id', '=', actor.regionId ?? '');
+  const rounds = (await q.execute()).map(toRound);
+  if (actor.role === 'admin' || actor.role === 'reviewer') return rounds;
+  const own = actor.departmentId;
+  return rounds.filter(
+    (r) => own !== null && (r.departmentIds === null || r.departmentIds.includes(own)),
+  );
 }
 
 /** The finance bureau opens a round (年度, rulebook, deadline, optionally a list of departments). */

@@ -4,6 +4,7 @@ import {
   createEvaluation,
   evaluateJson,
   evaluationFindings,
+  evaluationReport,
   exportEvaluation,
   getEvaluationResponse,
   getRevision,
@@ -166,6 +167,12 @@ export function evaluationRoutes(ctx: ServiceContext): FastifyPluginCallbackZod 
       },
       async (request) =>
         getRevision(ctx, requireActor(request), request.params.id, request.params.version),
+    );
+
+    app.get(
+      '/api/evaluations/:id/report',
+      { schema: { tags, summary: '报告正文（与 Word 报告相同的标题、段落和表格）', params: Id } },
+      async (request) => evaluationReport(ctx, requireActor(request), request.params.id),
     );
 
     for (const format of ['docx', 'xlsx'] as const) {

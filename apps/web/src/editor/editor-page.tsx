@@ -1,4 +1,4 @@
-import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import {
   Alert,
   App,
@@ -28,7 +28,9 @@ import { dropUnsavedCopy, readUnsavedCopy, savesSettled } from '../lib/pending-e
 import { sameValue } from '../lib/same-value.ts';
 import { EditorContext, type EditorState } from './editor-context.tsx';
 import { FindingsPanel } from './findings-panel.tsx';
-import { ReportPreview } from './report-preview.tsx';
+import { ScoreDifferences } from './score-differences.tsx';
+import { NarrativeSection } from './narrative-section.tsx';
+import { EvaluationReport } from './report-preview.tsx';
 import {
   BaseDataSection,
   BasicSection,
@@ -160,8 +162,15 @@ function Editor({
     [body, update, patch, edit, readOnly, focusPath, local.sheet, rulebook],
   );
 
+  const bodyRef = useRef(body);
+  bodyRef.current = body;
   const pick = useCallback((f: Finding) => {
-    setTab(tabFor(f.path));
+    setTab(
+      tabFor(
+        f.path,
+        bodyRef.current.chapters.map((c) => c.key),
+      ),
+    );
     setFocusPath(f.path);
   }, []);
   useEffect(() => {
@@ -310,6 +319,14 @@ function Editor({
           }
         />
       )}
+      <ScoreDifferences
+        body={body}
+        sheet={local.sheet}
+        readOnly={readOnly}
+        adoptTotal={(total, grade) =>
+          patch('stated', { total, ...(grade === undefined ? {} : { grade }) })
+        }
+      />
       {lastReturn && status === 'returned' && (
         <Alert
           type="error"
@@ -326,7 +343,12 @@ function Editor({
                         type="link"
                         size="small"
                         onClick={() => {
-                          setTab(tabFor(c.path ?? ''));
+                          setTab(
+                            tabFor(
+                              c.path ?? '',
+                              body.chapters.map((ch) => ch.key),
+                            ),
+                          );
                           setFocusPath(c.path ?? null);
                         }}
                       >
@@ -369,6 +391,7 @@ function Editor({
                 { key: 'funds', label: '收支情况', children: <FundsSection /> },
                 { key: 'projects', label: '项目支出', children: <ProjectsSection /> },
                 { key: 'indicators', label: '绩效指标', children: <IndicatorsSection /> },
+                { key: 'narrative', label: '报告文字', children: <NarrativeSection /> },
                 { key: 'problems', label: '问题与措施', children: <ProblemsSection /> },
                 { key: 'baseData', label: '基础数据表', children: <BaseDataSection /> },
                 {
@@ -401,7 +424,13 @@ function Editor({
         size="large"
         styles={{ body: { background: '#eee' } }}
       >
-        <ReportPreview body={body} sheet={local.sheet} />
+        {preview && (
+          <EvaluationReport
+            id={record.id}
+            version={autosave.version}
+            before={() => autosave.flush()}
+          />
+        )}
       </Drawer>
       <Button type="link" onClick={() => navigate('/evaluations')} style={{ marginTop: 12 }}>
         返回列表

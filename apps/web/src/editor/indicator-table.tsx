@@ -18,6 +18,7 @@ import {
 } from '@ant-design/icons';
 import {
   parseExpression,
+  ruleKindName,
   type Expression,
   type IndicatorNode,
   type ScoreNode,
@@ -25,6 +26,7 @@ import {
 } from '@jixiao/domain';
 import { formatPath, getAt, parsePath, type PathKey } from '../lib/paths.ts';
 import { useEditor } from './editor-context.tsx';
+import { differs } from './score-differences.tsx';
 
 interface Row {
   key: string;
@@ -232,7 +234,13 @@ export const IndicatorTable = memo(function IndicatorTable({ basePath }: { baseP
       title: '计算得分',
       key: 'computed',
       width: 80,
-      render: (_: unknown, r: Row) => <Computed node={byPath.get(r.key)} />,
+      render: (_: unknown, r: Row) => (
+        <Computed
+          node={byPath.get(r.key)}
+          name={r.node.name}
+          adopt={readOnly ? undefined : (score) => setNode(r, { score })}
+        />
+      ),
     },
     {
       title: '偏差原因分析及改进措施',
@@ -354,16 +362,40 @@ function indexSheet(sheet: ScoreSheet | null): Map<string, ScoreNode> {
   return m;
 }
 
-function Computed({ node }: { node: ScoreNode | undefined }) {
+function Computed({
+  node,
+  name,
+  adopt,
+}: {
+  node: ScoreNode | undefined;
+  name: string;
+  adopt: ((score: number) => void) | undefined;
+}) {
   if (!node || node.computedScore === undefined)
     return <Typography.Text type="secondary">—</Typography.Text>;
-  const differs =
-    node.statedScore !== undefined && Math.abs(node.statedScore - node.computedScore) >= 0.005;
+  const computed = node.computedScore;
+  const isDifferent = differs(node.statedScore, computed);
   return (
-    <Tooltip title={node.ruleKind ? `规则：${node.ruleKind}` : undefined}>
-      <span className={differs ? 'computed-differs' : ''} data-testid={`computed-${node.path}`}>
-        {node.computedScore}
-      </span>
-    </Tooltip>
+    <Space size={0} direction="vertical">
+      <Tooltip title={node.ruleKind ? `计分规则：${ruleKindName(node.ruleKind)}` : undefined}>
+        <span
+          className={isDifferent ? 'computed-differs' : ''}
+          data-testid={`computed-${node.path}`}
+        >
+          {computed}
+        </span>
+      </Tooltip>
+      {isDifferent && adopt && (
+        <Button
+          type="link"
+          size="small"
+          style={{ padding: 0, height: 'auto' }}
+          aria-label={`${name} 采用计算得分`}
+          onClick={() => adopt(computed)}
+        >
+          采用
+        </Button>
+      )}
+    </Space>
   );
 }

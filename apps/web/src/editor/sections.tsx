@@ -17,6 +17,7 @@ import {
   TextField,
 } from './fields.tsx';
 import { IndicatorTable } from './indicator-table.tsx';
+import { AdjustmentsTable } from './narrative-section.tsx';
 import { skeletonFromRulebook } from '../lib/skeleton.ts';
 
 const FUND_ROWS = FUND_ROW_KEYS.map((key) => [key, FUND_ROW_LABELS[key]] as const);
@@ -305,6 +306,7 @@ export function IndicatorsSection() {
         </Button>
       )}
       <IndicatorTable basePath="indicators" />
+      <AdjustmentsTable />
     </>
   );
 }
@@ -317,7 +319,16 @@ const CHAPTERS: readonly [ChapterKey, string][] = [
 ];
 
 /** One narrative chapter, created on first input when the evaluation has none. */
-function ChapterField({ chapterKey, label }: { chapterKey: ChapterKey; label: string }) {
+export function ChapterField({
+  chapterKey,
+  label,
+  title,
+}: {
+  chapterKey: ChapterKey;
+  label: string;
+  /** The chapter's heading in the report, stored with it; none: the report's customary one. */
+  title?: string;
+}) {
   const { body, update, readOnly, focusPath } = useEditor();
   const index = body.chapters.findIndex((c) => c.key === chapterKey);
   const chapter: Chapter | undefined = body.chapters[index];
@@ -339,7 +350,7 @@ function ChapterField({ chapterKey, label }: { chapterKey: ChapterKey; label: st
           const paragraphs = e.target.value.split('\n');
           update(path, {
             key: chapterKey,
-            ...(chapter?.title ? { title: chapter.title } : { title: label }),
+            ...(chapter?.title ? { title: chapter.title } : title ? { title } : {}),
             paragraphs,
           });
         }}
@@ -353,7 +364,7 @@ export function ProblemsSection() {
   return (
     <>
       {CHAPTERS.map(([key, label]) => (
-        <ChapterField key={key} chapterKey={key} label={label} />
+        <ChapterField key={key} chapterKey={key} label={label} title={label} />
       ))}
     </>
   );

@@ -11,6 +11,10 @@ describe('tabFor', () => {
     expect(tabFor('indicators[1].children[0].score')).toBe('indicators');
     expect(tabFor('stated.total')).toBe('indicators');
     expect(tabFor('chapters[2].paragraphs[0]')).toBe('problems');
+    expect(tabFor('chapters[0].paragraphs[1]', ['opening', 'problems'])).toBe('narrative');
+    expect(tabFor('chapters[1]', ['opening', 'problems'])).toBe('problems');
+    expect(tabFor('goals[0].expected')).toBe('narrative');
+    expect(tabFor('meta.legalBasis[0]')).toBe('narrative');
     expect(tabFor('baseData.threePublic.actual')).toBe('baseData');
     expect(tabFor('projectEvaluations[0].indicators[2].score')).toBe('projectTables');
   });

@@ -59,7 +59,7 @@ function PublicList() {
               >
                 <List.Item.Meta
                   title={<a href={`#/public/${r.id}`}>{r.title}</a>}
-                  description={`${r.departmentName} · ${r.year}年度 · 得分 ${r.computedTotal ?? '—'} · 公开于 ${r.publishedAt.slice(0, 10)}`}
+                  description={`${r.departmentName} · ${r.year}年度 · 自评得分 ${r.statedTotal ?? r.computedTotal ?? '—'} · 公开于 ${r.publishedAt.slice(0, 10)}`}
                 />
               </List.Item>
             )}
@@ -85,7 +85,7 @@ function PublicReportView({ id }: { id: string }) {
           <Typography.Paragraph type="secondary">
             {r.departmentName} · 公开于 {r.publishedAt.slice(0, 10)}
           </Typography.Paragraph>
-          <ReportPreview body={r.body} sheet={r.scoreSheet} />
+          <ReportPreview blocks={r.blocks} />
         </>
       )}
     </AsyncView>

@@ -30,7 +30,7 @@ import { evaluateLocally } from '../lib/core.ts';
 import { STATUS_COLORS, STATUS_LABELS } from '../lib/labels.ts';
 import { useAsync } from '../lib/use-async.ts';
 import { FindingsPanel } from '../editor/findings-panel.tsx';
-import { ReportPreview } from '../editor/report-preview.tsx';
+import { EvaluationReport } from '../editor/report-preview.tsx';
 import { RevisionDiff } from './revision-diff.tsx';
 
 const ACTION_LABELS: Record<string, string> = {
@@ -156,7 +156,7 @@ function Review({
                   label: '报告',
                   children: (
                     <div style={{ background: '#eee', padding: 16 }}>
-                      <ReportPreview body={record.body} sheet={sheet} />
+                      <EvaluationReport id={record.id} version={record.version} />
                     </div>
                   ),
                 },
