@@ -20,6 +20,7 @@ import {
 } from './evaluation-record.ts';
 import { appendEvent } from './workflow-events.ts';
 import { cachePer } from './bounded-cache.ts';
+import { carryOver } from './carry-over.ts';
 
 export interface EvaluationResult {
   scoreSheet: ScoreSheet;
@@ -271,16 +272,36 @@ export async function createEvaluation(
     body = parseClientBody(input.body);
   } else if (input.copyFromEvaluationId !== undefined) {
     const source = await getEvaluation(ctx, actor, input.copyFromEvaluationId);
+    if (source.year >= input.year)
+      throw new ServiceError(
+        'EVALUATION_INVALID',
+        `只能复制更早年度的自评：所选自评为${source.year}年度，新自评为${input.year}年度`,
+      );
     body = parseClientBody({
-      ...source.body,
+      ...(carryOver(source.body, dept.name, input.year) as object),
       rulebookId: input.rulebookId,
-      meta: { ...source.body.meta, year: input.year, title: undefined },
     });
   } else {
     body = blankBody(input.kind, input.rulebookId, dept.name, input.year);
   }
   if (body.kind !== input.kind)
     throw new ServiceError('EVALUATION_INVALID', '自评类型与内容不一致');
+  if (input.kind === 'department') {
+    // One 部门整体 evaluation per unit and year: a second one would compete with the first.
+    const existing = await ctx.db
+      .selectFrom('evaluations')
+      .select('id')
+      .where('department_id', '=', dept.id)
+      .where('year', '=', input.year)
+      .where('kind', '=', 'department')
+      .executeTakeFirst();
+    if (existing !== undefined)
+      throw new ServiceError(
+        'ALREADY_EXISTS',
+        `${dept.name}已有${input.year}年度的部门整体支出自评，请打开它继续填报`,
+        { evaluationId: existing.id },
+      );
+  }
   body = { ...body, rulebookId: input.rulebookId };
   const result = await evaluateBody(ctx, body);
   const { columns, categories } = derivedColumns(body, result.scoreSheet, result.findings);

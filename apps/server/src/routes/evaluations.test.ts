@@ -98,6 +98,39 @@ describe.each(TEST_DIALECTS)('evaluations on %s', (dialect) => {
     expect(revisions.json().items).toEqual([
       { version: 1, savedBy: 'filer-a', savedAt: expect.any(String) },
     ]);
+    // The copy starts the new year without last year's results, and from an earlier year only.
+    expect(copied.json().body.stated).toEqual({});
+    expect(copied.json().body.chapters).toEqual([]);
+    const backwards = await filer.post('/api/evaluations', {
+      departmentId: world.departments.a,
+      year: 2020,
+      kind: 'department',
+      rulebookId: 'hunan-department',
+      copyFromEvaluationId: copy.json().id,
+    });
+    expect(backwards.statusCode).toBe(400);
+    expect(backwards.json().error.message).toMatch(/只能复制更早年度/);
+  });
+
+  it('keeps one 部门整体 evaluation per unit and year', async () => {
+    const first = await filer.post('/api/evaluations', {
+      departmentId: world.departments.a,
+      year: 2019,
+      kind: 'department',
+      rulebookId: 'hunan-department',
+    });
+    expect(first.statusCode).toBe(201);
+    const again = await filer.post('/api/evaluations', {
+      departmentId: world.departments.a,
+      year: 2019,
+      kind: 'department',
+      rulebookId: 'hunan-department',
+    });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().error).toMatchObject({
+      code: 'ALREADY_EXISTS',
+      details: { evaluationId: first.json().id },
+    });
   });
 
   it('refuses a body that breaks the schema, with paths, and an unknown rulebook', async () => {

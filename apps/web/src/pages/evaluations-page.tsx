@@ -16,7 +16,14 @@ import {
   Upload,
 } from 'antd';
 import { InboxOutlined, PlusOutlined } from '@ant-design/icons';
-import { api, errorText, type EvaluationRecord, type Round, type Status } from '../api.ts';
+import {
+  api,
+  ApiError,
+  errorText,
+  type EvaluationRecord,
+  type Round,
+  type Status,
+} from '../api.ts';
 import { AsyncView } from '../lib/async-view.tsx';
 import { FindingCounts } from '../lib/finding-counts.tsx';
 import { KIND_LABELS, STATUS_COLORS, STATUS_LABELS } from '../lib/labels.ts';
@@ -172,6 +179,8 @@ function CreateModal({ existing, onClose }: { existing: EvaluationRecord[]; onCl
   );
   const rulebooks = useAsync(() => api.rulebooks().then((r) => r.items), []);
   const departmentId = user?.departmentId ?? null;
+  const newYear = Form.useWatch('year', form);
+  const [existingId, setExistingId] = useState<string | number | null>(null);
 
   const ok = async () => {
     setError(null);
@@ -222,6 +231,8 @@ function CreateModal({ existing, onClose }: { existing: EvaluationRecord[]; onCl
       navigate(`/evaluations/${id}`);
     } catch (e) {
       setError(errorText(e));
+      const other = e instanceof ApiError ? e.details['evaluationId'] : undefined;
+      setExistingId(typeof other === 'string' || typeof other === 'number' ? other : null);
     } finally {
       setBusy(false);
     }
@@ -251,7 +262,26 @@ function CreateModal({ existing, onClose }: { existing: EvaluationRecord[]; onCl
         style={{ marginBottom: 16 }}
       />
       {error && (
-        <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} role="alert" />
+        <Alert
+          type="error"
+          showIcon
+          title={error}
+          style={{ marginBottom: 12 }}
+          role="alert"
+          action={
+            existingId !== null ? (
+              <Button
+                size="small"
+                onClick={() => {
+                  onClose();
+                  navigate(`/evaluations/${existingId}`);
+                }}
+              >
+                打开已有的自评
+              </Button>
+            ) : undefined
+          }
+        />
       )}
       <Form form={form} layout="vertical" initialValues={{ year: new Date().getFullYear() - 1 }}>
         {mode === 'round' && (
@@ -264,10 +294,16 @@ function CreateModal({ existing, onClose }: { existing: EvaluationRecord[]; onCl
                     ? '选择财政局发起的评价轮次'
                     : '暂无可选轮次，请填写下方年度与指标体系'
                 }
-                options={(rounds.data ?? []).map((r) => ({
-                  label: `${r.year}年度 · ${KIND_LABELS[r.kind]} · 截止 ${r.deadline.slice(0, 10)}`,
-                  value: String(r.id),
-                }))}
+                options={(rounds.data ?? []).map((r) => {
+                  const done =
+                    r.kind === 'department' &&
+                    existing.some((e) => e.kind === 'department' && e.year === r.year);
+                  return {
+                    label: `${r.year}年度 · ${KIND_LABELS[r.kind]} · 截止 ${r.deadline.slice(0, 10)}${done ? '（本单位已有该年度自评）' : ''}`,
+                    value: String(r.id),
+                    disabled: done,
+                  };
+                })}
               />
             </Form.Item>
             <Form.Item label="年度" name="year">
@@ -286,17 +322,21 @@ function CreateModal({ existing, onClose }: { existing: EvaluationRecord[]; onCl
         )}
         {mode === 'copy' && (
           <>
-            <Form.Item label="复制自" name="copyFrom">
-              <Select
-                options={existing.map((e) => ({
-                  label: `${e.year}年度 · ${e.title || e.departmentName}`,
-                  value: String(e.id),
-                }))}
-                placeholder="选择上年度的自评"
-              />
-            </Form.Item>
             <Form.Item label="新自评年度" name="year">
               <InputNumber min={2000} max={2100} />
+            </Form.Item>
+            <Form.Item label="复制自" name="copyFrom">
+              <Select
+                options={existing
+                  .filter((e) => typeof newYear !== 'number' || e.year < newYear)
+                  .sort((a, b) => b.year - a.year)
+                  .map((e) => ({
+                    label: `${e.year}年度 · ${e.title || e.departmentName}`,
+                    value: String(e.id),
+                  }))}
+                placeholder="选择更早年度的自评（只带入职责、指标框架等，不带上年数据）"
+                notFoundContent={`没有${typeof newYear === 'number' ? `早于${newYear}年度` : '更早'}的自评`}
+              />
             </Form.Item>
           </>
         )}
