@@ -151,6 +151,17 @@ describe('execution score', () => {
     expect(findings[0]?.message).toContain('执行率已达100%却扣分');
   });
 
+  it('does not call a stated 91.83% a full rate, whatever the amounts give', () => {
+    const e = deducted();
+    const total = e.funds.total;
+    if (!total?.executed) throw new Error('fixture has a total row');
+    total.budget = total.executed;
+    total.statedRate = { value: 91.83, decimals: 2, text: '91.83%' };
+    const findings = checkExecutionScore(e, hunan, sheetOf(e, computedFull));
+    expect(findings[0]?.message).toContain('预算执行率91.83%');
+    expect(findings[0]?.message).not.toContain('执行率已达100%');
+  });
+
   it('warns instead, citing the sentence, when the report mentions a budget addition', () => {
     const e = deducted();
     e.chapters.push({

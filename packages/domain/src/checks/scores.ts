@@ -187,7 +187,10 @@ export function checkExecutionScore(
       : computedRate === undefined
         ? '未知'
         : formatPercent(computedRate, 2);
-    const fullRate = rateShare !== undefined && rateShare >= 1;
+    // "执行率已达100%" only where the rate the message shows says so too (a stated 91.83% beside
+    // amounts that give 100% is a ratio finding, not a full rate).
+    const fullRate =
+      rateShare !== undefined && rateShare >= 1 && (row?.statedRate?.value ?? 100) >= 100;
     const params = {
       name: node.name,
       rate: rateText,
