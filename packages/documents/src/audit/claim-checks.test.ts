@@ -85,6 +85,21 @@ describe('parts and wholes ("X，其中A a，B b")', () => {
     }
   });
 
+  it('takes an earlier, larger figure of the statement into account as the whole meant', () => {
+    expect(
+      brief('项目总投资1000万元，已完成投资800万元，其中中央资金600万元，地方资金400万元。'),
+    ).toEqual([]);
+    expect(
+      brief('项目总投资1000万元，已完成投资800万元，其中中央资金600万元，地方资金300万元。'),
+    ).toEqual(['warning DOC_CLAIM_PARTS_EXCEED 800→900']);
+  });
+
+  it('does not take 中 of 中央 for a grade bucket', () => {
+    expect(brief('全年资金500万元，其中中央资金200万元、中心城区资金100万元。')).toEqual([
+      'warning DOC_CLAIM_PARTS_SHORT 500→300',
+    ]);
+  });
+
   it('stays silent when the first parts make the whole and the rest belong to another list', () => {
     expect(
       brief(
@@ -142,6 +157,8 @@ describe('a stated rate against the amounts it is computed from', () => {
       '实际下达预算2596万元,全年度实际总支出2595.6208 万元,项目预算执行率99%。',
       '项目资金共8010万元,截止2023年11月30日,已完成拨付8010万元,执行率100%。',
       '预算安排0万元，实际支出0万元，执行率0%。',
+      '项目预算50万元，实际支出45万元，绩效目标完成率100%。',
+      '2023年预算1000万元，实际支出900万元，其中项目支出预算300万元，项目执行率95%。',
     ]) {
       expect(brief(text), text).toEqual([]);
     }

@@ -148,9 +148,14 @@ function checkPartWhole(s: Statement, pw: PartWhole): Finding[] {
       running += BigInt(c.value);
       if (abs(running - total) <= tolerance) return [];
     }
+    // An earlier, larger figure may be the whole meant: the parts equal it, or may fit it.
+    const earlier = pw.earlier ? BigInt(pw.earlier.value) : undefined;
+    if (earlier !== undefined && abs(sum - earlier) <= tolerance) return [];
     const head = (c: Claim): string => (c.key || c.name).slice(-2);
     const sameHead = parts.length >= 2 && parts.every((c) => head(c) === head(parts[0] ?? c));
-    const certain = whole.kind === 'money' || pw.exhaustive || sameHead;
+    const certain =
+      (whole.kind === 'money' || pw.exhaustive || sameHead) &&
+      (earlier === undefined || earlier < sum);
     return [
       finding('DOC_CLAIM_PARTS_EXCEED', certain ? 'error' : 'warning', s.line, excerpt, params),
     ];

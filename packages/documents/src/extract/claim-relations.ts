@@ -12,10 +12,13 @@ export interface PartWhole {
   exhaustive: boolean;
   /** The parts are levels of a hierarchy (一级/二级/三级指标), or one of them is the whole again. */
   notPartition: boolean;
+  /** The largest figure of the kind stated before the whole in the same statement, if any. */
+  earlier?: Claim;
 }
 
+/** A grade bucket: “优”, 评为良, 等级为中, 一等, A级 (a whole word, not 中 of 中央). */
 const GRADE =
-  /[“"]?(?:优秀?|良好?|中等?|差|较差|合格|不合格|好|较好|一般)[”"]?(?:的|等级|等次)?|[一二三四五]等|[ABCD]级/;
+  /[“"‘](?:优秀?|良好?|中等?|合格|不合格|差|较差|好|较好|一般)[”"’]|(?:评为|评定为|等级为|等次为|结果为)(?:优秀?|良好?|中等?|合格|不合格|差|较差|好|较好|一般)|[一二三四五]等|[ABCD]级/;
 const REMAINDER = /^(?:其他|其它|其余|剩余|另外)/;
 const PARTITIONS: readonly (readonly RegExp[])[] = [
   [/基本支出/, /项目支出/],
@@ -58,13 +61,26 @@ export function partWholes(s: Statement): PartWhole[] {
       const names = parts.map((c) => c.key || c.name);
       const exhaustive =
         /分别(?:为|是)/.test(tail) ||
-        (parts.length >= 2 && names.every((n) => GRADE.test(n))) ||
+        (parts.length >= 2 && parts.every((c) => GRADE.test(c.clause))) ||
         names.some((n) => REMAINDER.test(n)) ||
         PARTITIONS.some((set) => set.every((re) => names.some((n) => re.test(n))));
       const notPartition =
         names.filter((n) => LEVEL.test(n)).length >= 2 ||
         (parts.length >= 2 && parts.some((c) => c.value === whole.value && whole.value !== 0));
-      out.push({ whole, parts, exhaustive, notPartition });
+      // An earlier figure of the kind may be the whole this 其中 itemises ("总投资A，已完成B，
+      // 其中中央资金C、地方资金D" itemises A): the largest one, for parts that exceed the last.
+      const earlier = before.filter((c) => c !== whole && sameKind(c, whole) && !c.approximate);
+      const largest = earlier.reduce<Claim | undefined>(
+        (m, c) => (m === undefined || c.value > m.value ? c : m),
+        undefined,
+      );
+      out.push({
+        whole,
+        parts,
+        exhaustive,
+        notPartition,
+        ...(largest ? { earlier: largest } : {}),
+      });
     }
   });
   return out;
@@ -144,8 +160,9 @@ export interface Completion {
   statement: Statement;
 }
 
+/** "执行率", "完成预算的": a rate of money spent ("目标完成率" is not one). */
 const RATE_BEFORE =
-  /(?:执行率|完成率|支出率|完成(?:年度)?预算(?:安排|数)?的?|执行进度)(?:为|达到?|是)?$/;
+  /(?:执行率|预算完成率|资金完成率|支出率|完成(?:年度)?预算(?:安排|数)?的?|执行进度)(?:为|达到?|是)?$/;
 /** Names that are differences or balances, never the amounts a rate is computed from. */
 const NOT_BASE = /增加|减少|增长|下降|差额|结余|结转|比上年|同比|未执行|剩余|节约/;
 
@@ -165,6 +182,9 @@ export function completions(statements: readonly Statement[]): Completion[] {
       const actualAt = money.map((c) => c.role).lastIndexOf('actual');
       const actual = money[actualAt];
       const budget = money.slice(0, Math.max(0, actualAt)).findLast((c) => c.role !== 'actual');
+      // A plan stated after the outcome ("…实际支出900万元，其中项目预算300万元，执行率95%"):
+      // which pair the rate is of is not certain.
+      if (actual && money.slice(actualAt + 1).some((c) => c.role === 'budget')) continue;
       if (budget && actual) {
         out.push({ rate, budget, actual, fromBefore: false, statement: s });
         continue;

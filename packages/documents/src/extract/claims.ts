@@ -25,6 +25,8 @@ export interface Claim {
   step: number;
   /** The noun phrase before the figure, as written (trimmed of verbs and connectives). */
   name: string;
+  /** The whole clause before the figure ("其中绩效自评“优”的项目79个财政资金"). */
+  clause: string;
   /** The name without years, pronouns and filler: the quantity's identity across statements. */
   key: string;
   role: Role;
@@ -248,6 +250,7 @@ export function claimsIn(text: string): Claim[] {
     claim.approximate =
       /(?:约|近|超过|逾|大约|不足|不到)$/.test(rawName) || /^[余多左上]/.test(after);
     claim.name = name;
+    claim.clause = text.slice(clause, at);
     claim.key = keyOf(name);
     claim.role = claim.kind === 'money' ? roleOf(name) : '';
     claim.depth = depthAt[at] ?? 0;
@@ -261,6 +264,7 @@ export function claimsIn(text: string): Claim[] {
 function figure(m: RegExpMatchArray, at: number, end: number): Claim | undefined {
   const base = {
     name: '',
+    clause: '',
     key: '',
     role: '' as Role,
     approximate: false,
