@@ -4,12 +4,15 @@
  * this instead of the package's index, which also loads the .docx and .xlsx writers (docx,
  * exceljs) and would make each of them slow to start.
  */
-export { formatOf, MAX_INPUT_BYTES, readDocument } from './read/read-document.ts';
+export { formatOf, MAX_INPUT_BYTES, readDocument, readReport } from './read/read-document.ts';
+export type { ReadTools } from './read/read-document.ts';
 export { readErrorMessage } from './read/block.ts';
-export type { ReadError } from './read/block.ts';
+export type { Bbox, ReadError, ReadResult, SourceDocument } from './read/block.ts';
+export type { OcrRequest } from './read/pdf/read-pdf.ts';
+export type { PageContent, TextRun } from './read/pdf/pdf-page.ts';
 export { auditHtml } from './audit/audit-html.ts';
 export { extractEvaluation } from './extract/extract-evaluation.ts';
 export type { ExtractionWarning } from './extract/extract-evaluation.ts';
 export { checkDocument } from './audit/document-checks.ts';
-export { locateFindings } from './audit/locate.ts';
+export { locateFindings, placeOnPage } from './audit/locate.ts';
 export type { AuditFinding, AuditSummary, FileAudit } from './audit/audit-types.ts';

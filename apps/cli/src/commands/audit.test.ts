@@ -44,7 +44,7 @@ async function makeFolder(): Promise<string> {
     path.join(dir, 'e-garbage.html'),
     new Uint8Array(2048).map((_, i) => (i * 131) % 256),
   );
-  writeFileSync(path.join(dir, 'ignored.pdf'), 'x');
+  writeFileSync(path.join(dir, 'ignored.odt'), 'x');
   return dir;
 }
 

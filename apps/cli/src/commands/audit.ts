@@ -16,8 +16,10 @@ import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, parseCommandArgs } from '../command
 
 const USAGE = `用法：jixiao audit 路径... [--format text|json|xlsx|html] [-o 输出文件] [--fail-on error|warning]
 
-审核已有的绩效自评报告（.docx、.txt、.html）：读取报告、提取自评数据、计算得分并列出每一处不一致，
-注明所在行和原文。路径可以是文件夹（递归查找）。文件较多时在多个 CPU 核心上并行审核。
+审核已有的绩效自评报告（.docx、.doc、.wps、.pdf、.txt、.html、.png、.jpg）：读取报告、提取自评数据、
+计算得分并列出每一处不一致，注明所在行和原文（PDF 另注页码和位置）。路径可以是文件夹（递归查找）。
+文件较多时在多个 CPU 核心上并行审核。扫描版 PDF 和图片用文字识别（需安装 tesseract-ocr 和
+tesseract-ocr-chi-sim），.doc/.wps 用 LibreOffice 转换（需安装 soffice）。
 
 选项：
   --format text|json|xlsx|html  输出格式，默认 text；json 输出 { "files": [...] }；
@@ -57,7 +59,7 @@ function progressBar(done: number, total: number, file: string): string {
 
 export const auditCommand: Command = {
   name: 'audit',
-  summary: '审核已有报告（.docx/.txt/.html），列出不一致之处',
+  summary: '审核已有报告（.docx/.doc/.pdf/.txt/.html/图片），列出不一致之处',
   async run(args: string[], io: CliIo): Promise<number> {
     const parsed = parseCommandArgs(
       args,
@@ -89,7 +91,7 @@ export const auditCommand: Command = {
 
     const files = (await Promise.all(parsed.positionals.map((p) => expand(p, io.cwd)))).flat();
     if (files.length === 0) {
-      io.stderr('没有找到可审核的文件（.docx、.txt、.html）。\n');
+      io.stderr('没有找到可审核的文件（.docx、.doc、.wps、.pdf、.txt、.html、.png、.jpg）。\n');
       return EXIT_USAGE;
     }
     const load = async (file: string): Promise<Uint8Array | Error> => {

@@ -10,6 +10,9 @@ export interface AuditFinding {
   expected: string | null;
   excerpt: string | null;
   line: number | null;
+  /** PDF sources: the page (1-based) and box ([x0, y0, x1, y1], PDF points) of the place. */
+  page?: number;
+  bbox?: [number, number, number, number];
 }
 
 export interface AuditSummary {

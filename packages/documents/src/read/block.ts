@@ -4,6 +4,12 @@
  */
 export type BlockKind = 'heading' | 'paragraph' | 'table';
 
+/**
+ * A box on a PDF page, in PDF points with the origin at the page's lower-left corner:
+ * [x0, y0, x1, y1], x0 ≤ x1 and y0 ≤ y1 (the page's own coordinates, not a picture's).
+ */
+export type Bbox = [number, number, number, number];
+
 export interface TableRow {
   /**
    * The row on the table's full grid: a merged cell's text sits in its first position and the
@@ -20,6 +26,13 @@ export interface TableRow {
   spans?: number[];
   /** Position of the row's first cell. */
   line: number;
+  /** Page of a PDF (1-based) the row is on, and its box there. */
+  page?: number;
+  bbox?: Bbox;
+  /** Per cell of a PDF table, its box (null for a position covered by a merged cell). */
+  cellBoxes?: (Bbox | null)[];
+  /** Per cell read by OCR, the recognition's confidence (0–1; null for an empty cell). */
+  cellConfidence?: (number | null)[];
 }
 
 export interface Block {
@@ -32,9 +45,14 @@ export interface Block {
   style?: string;
   /** Heading level the source declared (Heading 1 → 1), when it declared one. */
   level?: number;
+  /** Page of a PDF (1-based) where the block starts, and the box of its part on that page. */
+  page?: number;
+  bbox?: Bbox;
+  /** Read by OCR: the lowest confidence of its words (0–1). */
+  confidence?: number;
 }
 
-export type SourceFormat = 'txt' | 'docx' | 'html';
+export type SourceFormat = 'txt' | 'docx' | 'html' | 'pdf' | 'image';
 
 export interface SourceDocument {
   fileName: string;
@@ -55,7 +73,18 @@ export type ReadErrorCode =
   | 'zip-bomb'
   | 'not-docx'
   | 'xml-entity'
-  | 'xml-invalid';
+  | 'xml-invalid'
+  | 'pdf-encrypted'
+  | 'pdf-reader-missing'
+  | 'pdf-invalid'
+  | 'pdf-too-many-pages'
+  | 'pdf-too-complex'
+  | 'pdf-no-text'
+  | 'pdf-unmappable'
+  | 'ocr-failed'
+  | 'image-invalid'
+  | 'converter-missing'
+  | 'convert-failed';
 
 export interface ReadError {
   code: ReadErrorCode;
@@ -73,7 +102,7 @@ export function readErrorMessage(code: ReadErrorCode, detail = ''): string {
     case 'too-large':
       return `文件过大，超过读取上限${suffix}`;
     case 'unsupported-format':
-      return `不支持的文件类型，仅支持 .docx、.txt、.html${suffix}`;
+      return `不支持的文件类型，支持 .docx、.doc、.wps、.pdf、.txt、.html、.png、.jpg${suffix}`;
     case 'binary':
       return `文件不是文本，无法按 .txt 或 .html 读取${suffix}`;
     case 'not-zip':
@@ -88,6 +117,28 @@ export function readErrorMessage(code: ReadErrorCode, detail = ''): string {
       return `文档包含 DOCTYPE 或实体声明，出于安全原因拒绝读取${suffix}`;
     case 'xml-invalid':
       return `文档的 XML 内容无法解析${suffix}`;
+    case 'pdf-encrypted':
+      return `PDF 已加密（设有密码或权限保护），无法读取，请提供未加密的文件${suffix}`;
+    case 'pdf-reader-missing':
+      return `PDF 读取组件 pdfjs-dist 未能加载，请重新安装依赖（npm ci）${suffix}`;
+    case 'pdf-invalid':
+      return `PDF 文件已损坏或不是有效的 PDF，无法读取${suffix}`;
+    case 'pdf-too-many-pages':
+      return `PDF 页数过多，超过读取上限${suffix}`;
+    case 'pdf-too-complex':
+      return `PDF 内容异常庞大（疑似恶意构造），已拒绝读取${suffix}`;
+    case 'pdf-no-text':
+      return `PDF 没有文字层（扫描件或图片），需要文字识别（OCR）：请安装 tesseract-ocr 和 tesseract-ocr-chi-sim${suffix}`;
+    case 'pdf-unmappable':
+      return `PDF 的字体没有字符映射（ToUnicode），文字无法提取，需要文字识别（OCR）：请安装 tesseract-ocr 和 tesseract-ocr-chi-sim${suffix}`;
+    case 'ocr-failed':
+      return `文字识别（OCR）失败${suffix}`;
+    case 'image-invalid':
+      return `图片无法读取（文件损坏或不是 PNG/JPEG 图片）${suffix}`;
+    case 'converter-missing':
+      return `读取此类文件需要 LibreOffice：请安装 libreoffice-writer-nogui 和 libreoffice-calc-nogui（命令 soffice）${suffix}`;
+    case 'convert-failed':
+      return `LibreOffice 无法转换此文件（文件损坏或格式不符）${suffix}`;
   }
 }
 

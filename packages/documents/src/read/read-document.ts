@@ -1,4 +1,7 @@
-import type { ReadResult } from './block.ts';
+import type { ReadError, ReadResult } from './block.ts';
+import type { PageContent } from './pdf/pdf-page.ts';
+import { readPdf, readRecognisedPages } from './pdf/read-pdf.ts';
+import type { ReadPdfOptions } from './pdf/read-pdf.ts';
 import { readFailure } from './block.ts';
 import { readDocx } from './read-docx.ts';
 import { readHtml } from './read-html.ts';
@@ -10,14 +13,80 @@ import { forgetSquashed } from '../extract/text.ts';
 /** Largest input accepted: real reports are well under 10 MB, even with pictures. */
 export const MAX_INPUT_BYTES = 30 * 1024 * 1024;
 
-export type ReadableFormat = 'docx' | 'txt' | 'html';
+/**
+ * What a file name says a report is: read here from its bytes (docx, txt, html, pdf), or to be
+ * recognised (image: OCR) or converted first (legacy: .doc/.wps through LibreOffice), which the
+ * caller that can run those programs does.
+ */
+export type ReadableFormat = 'docx' | 'txt' | 'html' | 'pdf' | 'image' | 'legacy';
 
 export function formatOf(fileName: string): ReadableFormat | undefined {
   const ext = /\.([a-z0-9]+)$/i.exec(fileName)?.[1]?.toLowerCase();
   if (ext === 'docx') return 'docx';
   if (ext === 'txt' || ext === 'text') return 'txt';
   if (ext === 'html' || ext === 'htm' || ext === 'xhtml') return 'html';
+  if (ext === 'pdf') return 'pdf';
+  if (ext === 'png' || ext === 'jpg' || ext === 'jpeg') return 'image';
+  if (ext === 'doc' || ext === 'wps' || ext === 'rtf') return 'legacy';
   return undefined;
+}
+
+/** What reading needs from outside this package: OCR and conversion run other programs. */
+export interface ReadTools extends ReadPdfOptions {
+  /** Recognises a picture (.png/.jpg) as pages of runs, or says why it could not. */
+  recogniseImage?: (bytes: Uint8Array) => Promise<PageContent[] | { error: ReadError }>;
+  /** Converts a legacy Word file (.doc/.wps) to .docx, or says why it could not. */
+  convertToDocx?: (
+    bytes: Uint8Array,
+    fileName: string,
+  ) => Promise<Uint8Array | { error: ReadError }>;
+}
+
+/**
+ * Reads any report a unit sends: .docx/.txt/.html as `readDocument`, a PDF by its text layer
+ * (OCR for scanned pages when `tools.ocr` is given), pictures by OCR and legacy Word files by
+ * conversion, when the tools for them are given; otherwise a Chinese error that says what is
+ * missing.
+ */
+export async function readReport(
+  bytes: Uint8Array,
+  fileName: string,
+  tools: ReadTools = {},
+): Promise<ReadResult> {
+  const format = formatOf(fileName);
+  if (format !== 'pdf' && format !== 'image' && format !== 'legacy') {
+    return readDocument(bytes, fileName);
+  }
+  forgetHeadings();
+  forgetSquashed();
+  if (bytes.length === 0) return readFailure('empty');
+  if (bytes.length > MAX_INPUT_BYTES) {
+    return readFailure(
+      'too-large',
+      `${(bytes.length / 1048576).toFixed(1)} MB，上限 ${MAX_INPUT_BYTES / 1048576} MB`,
+    );
+  }
+  if (format === 'pdf') {
+    if (!isPdf(bytes)) return readFailure('pdf-invalid', '文件开头没有 %PDF 标记');
+    return readPdf(bytes, fileName, tools);
+  }
+  if (format === 'image') {
+    if (!tools.recogniseImage) return readFailure('ocr-failed', '未配置文字识别');
+    const pages = await tools.recogniseImage(bytes);
+    if (!Array.isArray(pages)) return { ok: false, error: pages.error };
+    return readRecognisedPages(pages, fileName);
+  }
+  if (isZip(bytes)) return readDocx(bytes, fileName); // a .docx saved with a .doc name
+  if (!tools.convertToDocx) return readFailure('converter-missing');
+  const docx = await tools.convertToDocx(bytes, fileName);
+  if (!(docx instanceof Uint8Array)) return { ok: false, error: docx.error };
+  return readDocx(docx, fileName);
+}
+
+/** A PDF starts with "%PDF-" within its first kilobyte. */
+function isPdf(bytes: Uint8Array): boolean {
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 1024));
+  return head.includes('%PDF-');
 }
 
 /**
@@ -38,6 +107,11 @@ export function readDocument(bytes: Uint8Array, fileName: string): ReadResult {
     );
   }
   switch (format) {
+    case 'pdf':
+    case 'image':
+    case 'legacy':
+      // These are read asynchronously (readReport): pdfjs, OCR and conversion are.
+      return readFailure('unsupported-format', fileName);
     case 'docx':
       return readDocx(bytes, fileName);
     case 'txt':

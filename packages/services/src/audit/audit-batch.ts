@@ -4,7 +4,13 @@ import { createRequire } from 'node:module';
 import { availableParallelism, tmpdir } from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { FileAudit } from '@jixiao/documents/audit-core';
-import { auditDocument, failedAudit, failedDocumentAudit, toFileAudit } from './audit-document.ts';
+import {
+  auditReport,
+  failedAudit,
+  failedDocumentAudit,
+  needsTools,
+  toFileAudit,
+} from './audit-document.ts';
 import type { DocumentAudit } from './audit-document.ts';
 import { bundledScript, defaultCacheDirs } from './worker-bundle.ts';
 
@@ -108,9 +114,9 @@ export function addLane(
   return warm > 0 || (remaining * msPerFile) / (lanes + 1) >= COLD_SHARE_MS;
 }
 
-function auditOne(file: string, bytes: Uint8Array): FileAudit {
+async function auditOne(file: string, bytes: Uint8Array): Promise<FileAudit> {
   try {
-    return toFileAudit(auditDocument(bytes, file));
+    return toFileAudit(await auditReport(bytes, file));
   } catch (error) {
     return failedAudit(
       file,
@@ -305,6 +311,14 @@ type WorkerMessage =
   { ready: true } | { id: number; result?: FileAudit; detail?: DocumentAudit; crash?: string };
 
 /** Why a file failed when its process was stopped: it ran out of time, or the process died. */
+/**
+ * A file's time limit: PDFs, pictures and legacy files may need OCR or LibreOffice, which take
+ * seconds a page; they get five minutes at least.
+ */
+export function timeoutFor(file: string, timeoutMs: number): number {
+  return needsTools(file) ? Math.max(timeoutMs, 300_000) : timeoutMs;
+}
+
 function stoppedMessage(why: 'timeout' | 'crash', timeoutMs: number): string {
   return why === 'timeout'
     ? `审核超时（超过 ${timeoutMs / 1000} 秒），已跳过`
@@ -330,7 +344,7 @@ export async function auditOffThread(
   }
   offThreadRunning++;
   try {
-    return await auditInOneProcess(bytes, file, timeoutMs);
+    return await auditInOneProcess(bytes, file, timeoutFor(file, timeoutMs));
   } finally {
     offThreadRunning--;
     offThreadWaiting.shift()?.();
@@ -442,7 +456,10 @@ export async function auditBatch(
   if (workers <= 0 || (files.length <= 1 && least === 0)) {
     for (const [i, file] of files.entries()) {
       const bytes = await read(i);
-      finish(i, bytes instanceof Error ? failedAudit(file, bytes.message) : auditOne(file, bytes));
+      finish(
+        i,
+        bytes instanceof Error ? failedAudit(file, bytes.message) : await auditOne(file, bytes),
+      );
       if (progressError) throw progressError.error;
     }
     return results;
@@ -517,7 +534,10 @@ export async function auditBatch(
     };
     const armTimer = (): void => {
       clearTimeout(timer);
-      timer = sent.length > 0 ? setTimeout(() => replace('timeout'), timeoutMs) : undefined;
+      const first = sent[0];
+      timer = first
+        ? setTimeout(() => replace('timeout'), timeoutFor(first.file, timeoutMs))
+        : undefined;
     };
     const acquire = (): Promise<ChildProcess> => {
       worker = acquireWorker(collection).then((w) => {
@@ -548,7 +568,10 @@ export async function auditBatch(
         const [first, ...rest] = unsent;
         waiting.unshift(...rest);
         if (first) {
-          finish(first.index, failedAudit(first.file, stoppedMessage(why, timeoutMs)));
+          finish(
+            first.index,
+            failedAudit(first.file, stoppedMessage(why, timeoutFor(first.file, timeoutMs))),
+          );
         }
       }
       void fill();

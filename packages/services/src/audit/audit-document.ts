@@ -3,7 +3,9 @@ import type { Evaluation, Finding } from '@jixiao/domain';
 import {
   checkDocument,
   extractEvaluation,
+  formatOf,
   locateFindings,
+  placeOnPage,
   readDocument,
 } from '@jixiao/documents/audit-core';
 import type {
@@ -12,7 +14,11 @@ import type {
   ExtractionWarning,
   FileAudit,
   ReadError,
+  ReadResult,
+  SourceDocument,
 } from '@jixiao/documents/audit-core';
+import { readReportFile } from '../read/read-report-file.ts';
+import type { OcrOptions } from '../read/tesseract-ocr.ts';
 import { findRulebook } from '../rulebooks/builtin.ts';
 
 /** Everything the audit learnt, for callers that want more than the wire shape. */
@@ -108,8 +114,11 @@ function beyondTheCut(f: Finding, line: number): boolean {
   return structural.includes(f.category) && (f.line === undefined || f.line >= line);
 }
 
-function wire(f: Finding): AuditFinding {
-  return {
+/** Below this OCR confidence a figure's reading is uncertain (tesseract's word confidence). */
+export const LOW_OCR_CONFIDENCE = 0.8;
+
+function wire(f: Finding, document: SourceDocument): AuditFinding {
+  const out: AuditFinding = {
     code: f.code,
     category: f.category,
     severity: f.severity,
@@ -119,6 +128,27 @@ function wire(f: Finding): AuditFinding {
     excerpt: f.excerpt ?? null,
     line: f.line ?? null,
   };
+  const place = placeOnPage(document, f.line, f.stated);
+  if (place) {
+    out.page = place.page;
+    out.bbox = place.bbox;
+  }
+  // Fail closed: a figure read by OCR with low confidence (or not placed at all in a recognised
+  // document) proves nothing on its own; it is at most a warning that says so.
+  const recognised =
+    document.format === 'image' || document.blocks.some((b) => b.confidence !== undefined);
+  const confidence = place?.confidence;
+  const uncertain =
+    recognised &&
+    (confidence === undefined
+      ? place === undefined || document.format === 'image'
+      : confidence < LOW_OCR_CONFIDENCE);
+  if (uncertain) {
+    if (out.severity === 'error') out.severity = 'warning';
+    const sure = confidence !== undefined ? `，置信度 ${Math.round(confidence * 100)}%` : '';
+    out.message = `文字识别结果不确定${sure}，请核对原件：${out.message}`;
+  }
+  return out;
 }
 
 /**
@@ -127,7 +157,30 @@ function wire(f: Finding): AuditFinding {
  * Unreadable input is an `ok: false` result with a Chinese message, never an exception.
  */
 export function auditDocument(bytes: Uint8Array, fileName: string): DocumentAudit {
-  const read = readDocument(bytes, fileName);
+  return auditRead(readDocument(bytes, fileName), fileName);
+}
+
+/** Whether a file needs `auditReport` (PDF, pictures, legacy Word files). */
+export function needsTools(fileName: string): boolean {
+  const format = formatOf(fileName);
+  return format === 'pdf' || format === 'image' || format === 'legacy';
+}
+
+/**
+ * `auditDocument` for every format a report comes in: PDFs (scanned pages by OCR), pictures,
+ * .doc/.wps through LibreOffice; findings from a PDF carry their page and box.
+ */
+export async function auditReport(
+  bytes: Uint8Array,
+  fileName: string,
+  options: OcrOptions = {},
+): Promise<DocumentAudit> {
+  if (!needsTools(fileName)) return auditDocument(bytes, fileName);
+  return auditRead(await readReportFile(bytes, fileName, options), fileName);
+}
+
+/** The audit of a report already read (or the failure to read it). */
+export function auditRead(read: ReadResult, fileName: string): DocumentAudit {
   if (!read.ok) return failedDocumentAudit(fileName, read.error.message, read.error);
   const report = extractEvaluation(read.document);
   const evaluation = report.evaluation;
@@ -155,7 +208,7 @@ export function auditDocument(bytes: Uint8Array, fileName: string): DocumentAudi
       claimedTotal: report.claimedTotal?.value ?? evaluation.stated.total ?? null,
       computedTotal,
     },
-    findings: findings.map(wire),
+    findings: findings.map((f) => wire(f, read.document)),
     warnings: report.warnings,
     rulebookConfidence: report.rulebook.confidence,
     evaluation,

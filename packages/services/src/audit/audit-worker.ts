@@ -1,4 +1,4 @@
-import { auditDocument, toFileAudit } from './audit-document.ts';
+import { auditReport, toFileAudit } from './audit-document.ts';
 
 /**
  * Child-process side of the batch audit: audits each file it is sent over the IPC channel, in the
@@ -19,13 +19,19 @@ const send = (message: unknown): void => {
   process.send?.(message, undefined, undefined, () => undefined);
 };
 
-process.on('message', (job: Job) => {
+async function audit(job: Job): Promise<void> {
   try {
-    const audit = auditDocument(job.bytes, job.file);
+    const audit = await auditReport(job.bytes, job.file);
     send(job.detail ? { id: job.id, detail: audit } : { id: job.id, result: toFileAudit(audit) });
   } catch (error) {
     send({ id: job.id, crash: error instanceof Error ? error.message : String(error) });
   }
+}
+
+// Files are audited one after the other, in the order sent (a PDF's reading is asynchronous).
+let queue: Promise<void> = Promise.resolve();
+process.on('message', (job: Job) => {
+  queue = queue.then(() => audit(job));
 });
 process.on('disconnect', () => process.exit(0));
 send({ ready: true });

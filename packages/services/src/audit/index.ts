@@ -1,4 +1,16 @@
-export { auditDocument, failedAudit, toFileAudit, mergeFindings } from './audit-document.ts';
+export {
+  auditDocument,
+  auditRead,
+  auditReport,
+  failedAudit,
+  LOW_OCR_CONFIDENCE,
+  needsTools,
+  toFileAudit,
+  mergeFindings,
+} from './audit-document.ts';
+export { readReportFile } from '../read/read-report-file.ts';
+export { convertWithLibreOffice } from '../read/office-convert.ts';
+export { ocrAvailable, recognisePdfPages } from '../read/tesseract-ocr.ts';
 export type { DocumentAudit } from './audit-document.ts';
 export {
   addLane,

@@ -194,6 +194,9 @@ export async function bundledScript(request: BundleRequest): Promise<string | Er
       target: `node${process.versions.node.split('.')[0] ?? '20'}`,
       write: false,
       logLevel: 'silent',
+      // pdfjs-dist (4 MB) is loaded from node_modules on the first PDF, not parsed by every
+      // audit process at start (the bundle lives in node_modules/.cache, so it resolves).
+      external: ['pdfjs-dist', 'pdfjs-dist/*'],
       // Bundled CommonJS modules may call require(): give the ES module one.
       banner: {
         js: "import { createRequire as __jixiaoRequire } from 'node:module'; const require = __jixiaoRequire(import.meta.url);",

@@ -1,0 +1,98 @@
+import type { Bbox } from '../block.ts';
+import type { TextRun } from './pdf-page.ts';
+import { runBox, unionBox } from './pdf-page.ts';
+
+/** Runs on one baseline, left to right. */
+export interface Line {
+  runs: TextRun[];
+  text: string;
+  x0: number;
+  x1: number;
+  /** Baseline. */
+  y: number;
+  /** The largest font size on the line. */
+  size: number;
+  bbox: Bbox;
+  /** OCR only: the lowest confidence of its words. */
+  confidence?: number;
+}
+
+const CJK =
+  /[\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef—…“”‘’、，。；：？！（）《》【】]/;
+const LETTER = /[A-Za-z]/;
+
+/**
+ * Joins two pieces of text of one line or of a wrapped sentence: nothing between Chinese
+ * characters (a PDF's own spaces there are only Word's spacing between scripts) or digits, one
+ * space between Latin words.
+ */
+export function joinText(a: string, b: string, gapped: boolean): string {
+  const last = a.slice(-1);
+  const first = b.slice(0, 1);
+  if (a === '' || b === '') return a + b;
+  if (CJK.test(last) || CJK.test(first)) return a + b;
+  // Digits run on: a number wrapped in a narrow cell is one number ("202" + "3年").
+  return gapped && LETTER.test(last) && LETTER.test(first) ? `${a} ${b}` : a + b;
+}
+
+/** Spaces that only separate a Chinese character from its neighbour are dropped. */
+export function tidy(text: string): string {
+  return text
+    .replace(/[ \u00a0]+/g, ' ')
+    .replace(/ (?=[\u2e80-\u9fff\u3000-\u303f\uff00-\uffef])/g, '')
+    .replace(/([\u2e80-\u9fff\u3000-\u303f\uff00-\uffef]) /g, '$1')
+    .trim();
+}
+
+/** Groups runs into lines by their baselines (within a third of the font size), top to bottom. */
+export function linesOf(runs: readonly TextRun[]): Line[] {
+  const sorted = runs.filter((r) => r.text !== '').sort((a, b) => b.y - a.y || a.x - b.x);
+  const groups: TextRun[][] = [];
+  for (const run of sorted) {
+    const group = groups[groups.length - 1];
+    const head = group?.[0];
+    if (group && head && Math.abs(head.y - run.y) <= Math.max(head.size, run.size) * 0.35)
+      group.push(run);
+    else groups.push([run]);
+  }
+  const lines: Line[] = [];
+  for (const group of groups) {
+    group.sort((a, b) => a.x - b.x);
+    let text = '';
+    let end = -Infinity;
+    let box: Bbox | undefined;
+    let size = 0;
+    let confidence: number | undefined;
+    for (const run of group) {
+      const gapped = run.x - end > run.size * 0.2;
+      text = run.text.trim() === '' ? text + (gapped ? ' ' : '') : joinText(text, run.text, gapped);
+      end = Math.max(end, run.x + run.width);
+      if (run.text.trim() === '') continue;
+      box = unionBox(box, runBox(run));
+      size = Math.max(size, run.size);
+      if (run.confidence !== undefined)
+        confidence = Math.min(confidence ?? run.confidence, run.confidence);
+    }
+    const clean = tidy(text);
+    if (clean === '' || !box) continue;
+    const line: Line = {
+      runs: group,
+      text: clean,
+      x0: box[0],
+      x1: box[2],
+      y: group[0]?.y ?? 0,
+      size,
+      bbox: box,
+    };
+    if (confidence !== undefined) line.confidence = confidence;
+    lines.push(line);
+  }
+  return lines;
+}
+
+/** The text of a cell's lines: wrapped lines joined as one text. */
+export function joinLineTexts(lines: readonly Line[]): string {
+  let text = '';
+  for (const l of lines) text = joinText(text, l.text, true);
+  return text;
+}

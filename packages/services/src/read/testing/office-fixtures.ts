@@ -1,0 +1,210 @@
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { deflateSync } from 'node:zlib';
+
+/** True when `command` runs (installed and on PATH). */
+export function installed(command: string, args: string[] = ['--version']): boolean {
+  try {
+    execFileSync(command, args, { stdio: 'ignore', timeout: 60_000 });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The official fonts the writer names, mapped to Noto CJK (as `npm run preview` does). */
+function fontConfig(dir: string): NodeJS.ProcessEnv {
+  const aliases = [
+    ['方正小标宋简体', 'Noto Serif CJK SC'],
+    ['黑体', 'Noto Sans CJK SC'],
+    ['仿宋_GB2312', 'Noto Serif CJK SC'],
+    ['楷体_GB2312', 'Noto Serif CJK SC'],
+    ['宋体', 'Noto Serif CJK SC'],
+  ]
+    .map(
+      ([from, to]) =>
+        `<alias binding="same"><family>${from}</family><prefer><family>${to}</family></prefer></alias>`,
+    )
+    .join('');
+  const file = path.join(dir, 'fonts.conf');
+  writeFileSync(
+    file,
+    `<?xml version="1.0"?><fontconfig><include ignore_missing="yes">/etc/fonts/fonts.conf</include>${aliases}</fontconfig>`,
+  );
+  return { ...process.env, FONTCONFIG_FILE: file };
+}
+
+/**
+ * Converts files with one LibreOffice run (`filter` as `--convert-to` takes it) into `outDir`;
+ * returns the paths of the outputs, in the order of `files`.
+ */
+export function libreOfficeConvert(
+  files: string[],
+  filter: string,
+  outDir: string,
+  workDir: string,
+): string[] {
+  const profile = pathToFileURL(path.join(workDir, 'lo-profile')).href;
+  execFileSync(
+    'soffice',
+    [
+      `-env:UserInstallation=${profile}`,
+      '--headless',
+      '--convert-to',
+      filter,
+      '--outdir',
+      outDir,
+      ...files,
+    ],
+    { env: fontConfig(workDir), stdio: 'ignore', timeout: 300_000 },
+  );
+  const ext = filter.split(':')[0] ?? filter;
+  return files.map((f) => path.join(outDir, `${path.basename(f).replace(/\.[^.]+$/, '')}.${ext}`));
+}
+
+/** Renders pages of a PDF to JPEG files at `dpi` (pdftoppm); returns them in page order. */
+export function pdfToJpegs(
+  pdf: string,
+  dpi: number,
+  prefix: string,
+  pages?: [number, number],
+): string[] {
+  const range = pages ? ['-f', String(pages[0]), '-l', String(pages[1])] : [];
+  execFileSync('pdftoppm', ['-r', String(dpi), '-gray', '-jpeg', ...range, pdf, prefix], {
+    timeout: 300_000,
+  });
+  const dir = path.dirname(prefix);
+  const base = path.basename(prefix);
+  const page = (f: string): number => Number(/-(\d+)\.jpg$/.exec(f)?.[1] ?? 0);
+  return readdirSync(dir)
+    .filter((f) => f.startsWith(`${base}-`) && f.endsWith('.jpg'))
+    .sort((a, b) => page(a) - page(b))
+    .map((f) => path.join(dir, f));
+}
+
+/** Width, height and colour components of a baseline JPEG (its SOF marker). */
+function jpegSize(bytes: Uint8Array): { width: number; height: number; components: number } {
+  for (let at = 2; at + 9 < bytes.length;) {
+    const marker = bytes[at + 1] ?? 0;
+    const length = ((bytes[at + 2] ?? 0) << 8) | (bytes[at + 3] ?? 0);
+    if (marker >= 0xc0 && marker <= 0xc3) {
+      return {
+        height: ((bytes[at + 5] ?? 0) << 8) | (bytes[at + 6] ?? 0),
+        width: ((bytes[at + 7] ?? 0) << 8) | (bytes[at + 8] ?? 0),
+        components: bytes[at + 9] ?? 1,
+      };
+    }
+    at += 2 + length;
+  }
+  throw new Error('not a JPEG');
+}
+
+/** Assembles objects into a PDF with a correct cross-reference table. */
+export function assemblePdf(objects: (string | Uint8Array[])[], trailer = ''): Uint8Array {
+  const parts: Uint8Array[] = [];
+  const enc = (s: string): Uint8Array => new TextEncoder().encode(s);
+  let length = 0;
+  const push = (b: Uint8Array): void => {
+    parts.push(b);
+    length += b.length;
+  };
+  push(enc('%PDF-1.4\n%\u00e2\u00e3\n'));
+  const offsets: number[] = [];
+  objects.forEach((o, i) => {
+    offsets.push(length);
+    push(enc(`${i + 1} 0 obj\n`));
+    if (typeof o === 'string') push(enc(o));
+    else for (const b of o) push(b);
+    push(enc('\nendobj\n'));
+  });
+  const xref = length;
+  push(
+    enc(
+      `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets
+        .map((o) => `${String(o).padStart(10, '0')} 00000 n \n`)
+        .join(
+          '',
+        )}trailer\n<< /Size ${objects.length + 1} /Root 1 0 R ${trailer}>>\nstartxref\n${xref}\n%%EOF\n`,
+    ),
+  );
+  const out = new Uint8Array(length);
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}
+
+/** An image-only PDF: one page per JPEG, each filling a page of its size at `dpi`. */
+export function imageOnlyPdf(jpegs: string[], dpi: number): Uint8Array {
+  const objects: (string | Uint8Array[])[] = ['', ''];
+  const kids: number[] = [];
+  for (const file of jpegs) {
+    const bytes = new Uint8Array(readFileSync(file));
+    const { width, height, components } = jpegSize(bytes);
+    const space =
+      components === 1 ? '/DeviceGray' : components === 4 ? '/DeviceCMYK' : '/DeviceRGB';
+    const w = (width * 72) / dpi;
+    const h = (height * 72) / dpi;
+    const image = objects.length + 1;
+    objects.push([
+      new TextEncoder().encode(
+        `<< /Type /XObject /Subtype /Image /Width ${width} /Height ${height} /ColorSpace ${space} /BitsPerComponent 8 /Filter /DCTDecode /Length ${bytes.length} >>\nstream\n`,
+      ),
+      bytes,
+      new TextEncoder().encode('\nendstream'),
+    ]);
+    const content = `q ${w.toFixed(2)} 0 0 ${h.toFixed(2)} 0 0 cm /Im0 Do Q`;
+    objects.push(`<< /Length ${content.length} >>\nstream\n${content}\nendstream`);
+    const page = objects.length + 1;
+    objects.push(
+      `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ${w.toFixed(2)} ${h.toFixed(2)}] /Resources << /XObject << /Im0 ${image} 0 R >> >> /Contents ${image + 1} 0 R >>`,
+    );
+    kids.push(page);
+  }
+  objects[0] = '<< /Type /Catalog /Pages 2 0 R >>';
+  objects[1] = `<< /Type /Pages /Kids [${kids.map((k) => `${k} 0 R`).join(' ')}] /Count ${kids.length} >>`;
+  return assemblePdf(objects);
+}
+
+/** A PDF of `pages` empty A4 pages (a file far longer than any report). */
+export function blankPagesPdf(pages: number): Uint8Array {
+  const objects: string[] = ['<< /Type /Catalog /Pages 2 0 R >>', ''];
+  const kids: number[] = [];
+  for (let i = 0; i < pages; i++) {
+    kids.push(objects.length + 1);
+    objects.push('<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>');
+  }
+  objects[1] = `<< /Type /Pages /Kids [${kids.map((k) => `${k} 0 R`).join(' ')}] /Count ${pages} >>`;
+  return assemblePdf(objects);
+}
+
+/** A page tree that claims a million pages behind one real page. */
+export function pageCountBombPdf(): Uint8Array {
+  return assemblePdf([
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1000000 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>',
+  ]);
+}
+
+/** A one-page PDF whose content streams inflate to `copies` × 100 MB of nothing. */
+export function flateBombPdf(copies: number): Uint8Array {
+  const packed = deflateSync(Buffer.alloc(100 * 1024 * 1024, 0x20), { level: 9 });
+  const objects: (string | Uint8Array[])[] = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents [${Array.from({ length: copies }, (_, i) => `${i + 4} 0 R`).join(' ')}] >>`,
+  ];
+  for (let i = 0; i < copies; i++) {
+    objects.push([
+      new TextEncoder().encode(`<< /Filter /FlateDecode /Length ${packed.length} >>\nstream\n`),
+      new Uint8Array(packed),
+      new TextEncoder().encode('\nendstream'),
+    ]);
+  }
+  return assemblePdf(objects);
+}
