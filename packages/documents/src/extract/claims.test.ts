@@ -94,6 +94,17 @@ describe('statementsOf', () => {
       '0万元',
     ]);
     expect(s[0]?.line).toBe(1);
+    // A wrap before a figure ("201.9万元") or after a comma or colon is no new item.
+    const t = statements(
+      '专项资金共计3267.28万元。其中评为良的项目11个财政资金\n201.9万元，评为中的项目3个，其中：\n中央资金7万元。',
+    );
+    expect(t[0]?.claims.map((c) => c.text)).toEqual([
+      '3267.28万元',
+      '11个',
+      '201.9万元',
+      '3个',
+      '7万元',
+    ]);
   });
 
   it('cuts text without stops into bounded statements, keeping every figure', () => {

@@ -56,9 +56,10 @@ export interface Statement {
   block: number;
 }
 
-const TERMINAL = /[。！？!?；;：:|]$/;
+/** Ends a sentence or a cell; a line ending in ，；： was cut mid-sentence by a wrap. */
+const TERMINAL = /[。！？!?|]$/;
 /** A line that starts an item of its own, not the rest of the line before. */
-const BULLET = /^(?:[-•·*●■◆▪→]|[（(]?[\d一二三四五六七八九十]{1,3}[）)、.．])/;
+const BULLET = /^(?:[-•·*●■◆▪→]|[（(]?[\d一二三四五六七八九十]{1,3}[）)、.．](?!\d))/;
 
 /**
  * Joins paragraphs that a hard line wrap split mid-sentence (PDF text: "其中,本级项目8个,本" +
