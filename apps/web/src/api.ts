@@ -68,12 +68,15 @@ export interface ReviewEvent {
   comment: string | null;
   comments: ReviewComment[] | null;
   actor: string;
+  /** The actor's name (the log-in name only where the account is gone). */
+  actorName?: string;
   at: string;
 }
 
 export interface RevisionInfo {
   version: number;
   savedBy: string;
+  savedByName?: string;
   savedAt: string;
 }
 

@@ -257,8 +257,14 @@ describe.skipIf(!haveBrowser)('web app end to end', { timeout: 180_000 }, () => 
     await page.locator('.ant-table-row').filter({ hasText: unitName }).first().waitFor();
     await shot('review-inbox');
     await page.goto(`${base}/#/review/${evaluationId}`);
-    await page.getByLabel('字段路径', { exact: true }).fill('chapters');
-    await page.getByLabel('字段意见', { exact: true }).fill('请补充存在的问题及原因分析');
+    // The reviewer picks the field by its name; no path is typed or shown.
+    await page.getByLabel('字段', { exact: true }).click();
+    await page.keyboard.type('联系电话');
+    await page
+      .locator('.ant-select-item-option')
+      .filter({ hasText: /^联系电话$/ })
+      .click();
+    await page.getByLabel('字段意见', { exact: true }).fill('请核实联系电话');
     await page.getByRole('button', { name: '添加字段意见' }).click();
     await page.getByLabel('总体意见').fill('问题与措施未填写，请补充后重新提交');
     await shot('review');
@@ -271,6 +277,9 @@ describe.skipIf(!haveBrowser)('web app end to end', { timeout: 180_000 }, () => 
     await login(filer);
     await page.goto(`${base}/#/evaluations/${evaluationId}`);
     await page.getByText('审核人已退回').waitFor();
+    // The comment names the field as the form does, and a click leads there.
+    await page.getByRole('button', { name: '联系电话', exact: true }).click();
+    await page.locator('[data-path="meta.phone"].field-hit').waitFor();
     await page.getByRole('tab', { name: '问题与措施' }).click();
     await page
       .getByLabel('存在的问题及原因分析')
@@ -299,9 +308,29 @@ describe.skipIf(!haveBrowser)('web app end to end', { timeout: 180_000 }, () => 
     await page.getByRole('tab', { name: '修订历史' }).click();
     await page.getByTestId('revision-diff').waitFor();
     await expect
-      .poll(() => page.getByTestId('revision-diff').locator('code').count())
+      .poll(() => page.getByTestId('revision-diff').locator('.diff-field').count())
       .toBeGreaterThan(0);
+    await expect(
+      page.getByTestId('revision-diff').locator('.diff-field').allTextContents(),
+    ).resolves.not.toContainEqual(expect.stringMatching(/[a-zA-Z]/));
     await shot('revisions');
+    // The timeline names people, not accounts, and tells the time in Beijing.
+    await page.getByRole('tab', { name: '流转记录' }).click();
+    const timeline = page.locator('.ant-timeline');
+    await timeline.waitFor();
+    const events = (await (
+      await page.request.get(`${base}/api/evaluations/${evaluationId}/events`)
+    ).json()) as { items: { at: string; actor: string }[] };
+    const last = events.items.at(-1);
+    if (!last) throw new Error('no events');
+    const beijing = new Intl.DateTimeFormat('sv-SE', {
+      timeZone: 'Asia/Shanghai',
+      dateStyle: 'short',
+      timeStyle: 'short',
+    }).format(new Date(last.at));
+    const text = (await timeline.textContent()) ?? '';
+    expect(text).toContain(beijing);
+    expect(text).not.toMatch(/filer-|head-|reviewer|admin/);
     await logout();
   });
 

@@ -1,3 +1,4 @@
+import { sql } from '@jixiao/db';
 import type { UserRole } from '@jixiao/db';
 import type { ServiceContext } from './context.ts';
 import { nowIso } from './context.ts';
@@ -246,10 +247,19 @@ export async function updateUser(
     password?: string | undefined;
     displayName?: string | undefined;
     role?: UserRole | undefined;
+    /** Ends a lock-out after failed logins (every address's count for this account). */
+    unlock?: boolean | undefined;
   },
 ): Promise<UserView> {
   requireRole(actor, ['admin']);
-  await getUser(ctx, id);
+  const user = await getUser(ctx, id);
+  if (patch.unlock === true) {
+    const prefix = `${user.username.replace(/[\\%_]/g, (c) => `\\${c}`)}|%`;
+    await ctx.db
+      .deleteFrom('login_attempts')
+      .where(sql<boolean>`key like ${prefix} escape '\\'`)
+      .execute();
+  }
   const set: { disabled?: number; password_hash?: string; display_name?: string; role?: UserRole } =
     {};
   if (patch.disabled !== undefined) set.disabled = patch.disabled ? 1 : 0;
@@ -273,4 +283,19 @@ export async function updateUser(
     details: { fields: Object.keys(patch) },
   });
   return getUser(ctx, id);
+}
+
+/** People's names for log-in names (timelines show who, not the account); unknown ones as given. */
+export async function displayNames(
+  ctx: ServiceContext,
+  usernames: readonly string[],
+): Promise<Map<string, string>> {
+  const wanted = [...new Set(usernames)];
+  if (wanted.length === 0) return new Map();
+  const rows = await ctx.db
+    .selectFrom('users')
+    .select(['username', 'display_name'])
+    .where('username', 'in', wanted)
+    .execute();
+  return new Map(rows.map((r) => [r.username, r.display_name]));
 }

@@ -1,3 +1,4 @@
+import { displayNames } from './directory.ts';
 import { checkEvaluation, scoreEvaluation } from '@jixiao/domain';
 import { gzipSync } from 'node:zlib';
 import type { Evaluation, EvaluationKind, Finding, ScoreSheet } from '@jixiao/domain';
@@ -657,6 +658,8 @@ export async function evaluationFindings(
 export interface RevisionSummary {
   version: number;
   savedBy: string;
+  /** The name of whoever saved it, for people (the list of revisions carries it). */
+  savedByName?: string;
   savedAt: string;
 }
 
@@ -673,7 +676,16 @@ export async function listRevisions(
     .where('evaluation_id', '=', id)
     .orderBy('version', 'desc')
     .execute();
-  return rows.map((r) => ({ version: r.version, savedBy: r.saved_by, savedAt: r.saved_at }));
+  const names = await displayNames(
+    ctx,
+    rows.map((r) => r.saved_by),
+  );
+  return rows.map((r) => ({
+    version: r.version,
+    savedBy: r.saved_by,
+    savedByName: names.get(r.saved_by) ?? r.saved_by,
+    savedAt: r.saved_at,
+  }));
 }
 
 export async function getRevision(

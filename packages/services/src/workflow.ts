@@ -1,3 +1,4 @@
+import { displayNames } from './directory.ts';
 import type { EvaluationStatus, UserRole } from '@jixiao/db';
 import type { ServiceContext } from './context.ts';
 import { nowIso } from './context.ts';
@@ -122,6 +123,8 @@ export interface ReviewEventView {
   comment: string | null;
   comments: ReviewComment[];
   actor: string;
+  /** The actor's name as people know it (the log-in name where the account is gone). */
+  actorName: string;
   at: string;
 }
 
@@ -138,6 +141,10 @@ export async function listEvents(
     .where('evaluation_id', '=', id)
     .orderBy('seq')
     .execute();
+  const names = await displayNames(
+    ctx,
+    rows.map((r) => r.actor),
+  );
   return rows.map((r) => ({
     id: r.id,
     action: r.action,
@@ -146,6 +153,7 @@ export async function listEvents(
     comment: r.comment,
     comments: JSON.parse(r.comments) as ReviewComment[],
     actor: r.actor,
+    actorName: names.get(r.actor) ?? r.actor,
     at: r.at,
   }));
 }

@@ -96,7 +96,12 @@ describe.each(TEST_DIALECTS)('evaluations on %s', (dialect) => {
     expect(copied.json().body.indicators.length).toBeGreaterThan(0);
     const revisions = await filer.get(`/api/evaluations/${copy.json().id}/revisions`);
     expect(revisions.json().items).toEqual([
-      { version: 1, savedBy: 'filer-a', savedAt: expect.any(String) },
+      {
+        version: 1,
+        savedBy: 'filer-a',
+        savedByName: expect.any(String),
+        savedAt: expect.any(String),
+      },
     ]);
     // The copy starts the new year without last year's results, and from an earlier year only.
     expect(copied.json().body.stated).toEqual({});
@@ -377,6 +382,7 @@ describe.each(TEST_DIALECTS)('evaluations on %s', (dialect) => {
       fromStatus: 'submitted',
       toStatus: 'returned',
       actor: 'reviewer',
+      actorName: expect.any(String),
       comment: '请补充偏差原因',
     });
     expect(events[1]?.comments[0]).toMatchObject({

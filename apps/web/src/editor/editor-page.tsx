@@ -42,6 +42,7 @@ import {
 } from './sections.tsx';
 import { useAutosave, type SaveState } from './use-autosave.ts';
 import { tabFor } from './tab-for.ts';
+import { fieldLabel } from '../lib/field-label.ts';
 
 /** Scrolls to the element for `path`, or its nearest ancestor that has one, and focuses it. */
 function jumpTo(path: string): void {
@@ -352,10 +353,9 @@ function Editor({
                           setFocusPath(c.path ?? null);
                         }}
                       >
-                        {c.path}
+                        {fieldLabel(c.path, body)}
                       </Button>
-                    ) : null}
-                    {c.findingCode ? <Tag style={{ marginLeft: 4 }}>{c.findingCode}</Tag> : null}{' '}
+                    ) : null}{' '}
                     {c.text}
                   </li>
                 ))}

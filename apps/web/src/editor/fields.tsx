@@ -76,6 +76,28 @@ export function TextField({
   );
 }
 
+/** A date (填报日期): the browser's date picker, stored as an ISO date "2025-04-15". */
+export function DateField({ path, label }: { path: string; label: string }) {
+  const { body, update, readOnly } = useEditor();
+  const v = getAt(body, path);
+  const value = typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : '';
+  return (
+    <Field path={path} label={label}>
+      {(id) => (
+        <Input
+          id={id}
+          type="date"
+          value={value}
+          disabled={readOnly}
+          min="1990-01-01"
+          max="2100-12-31"
+          onChange={(e) => update(path, e.target.value === '' ? undefined : e.target.value)}
+        />
+      )}
+    </Field>
+  );
+}
+
 export function NumberField({
   path,
   label,

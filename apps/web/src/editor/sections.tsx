@@ -5,6 +5,7 @@ import type { Chapter, ChapterKey, FundRowKey, ProjectLine } from '@jixiao/domai
 import { getAt } from '../lib/paths.ts';
 import { useEditor } from './editor-context.tsx';
 import {
+  DateField,
   Field,
   FieldGrid,
   LinesField,
@@ -39,7 +40,7 @@ export function BasicSection() {
         <TextField path="meta.head" label="单位负责人" />
         <TextField path="meta.filler" label="填报人" />
         <TextField path="meta.phone" label="联系电话" />
-        <TextField path="meta.reportDate" label="填报日期（YYYY-MM-DD）" />
+        <DateField path="meta.reportDate" label="填报日期" />
         <TextField path="meta.documentNumber" label="通知文号" />
         {body.kind === 'project' && <TextField path="projectName" label="项目名称" />}
         {body.kind === 'project' && <TextField path="implementer" label="实施单位" />}

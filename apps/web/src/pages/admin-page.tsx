@@ -344,7 +344,12 @@ function Rounds() {
             columns={[
               { title: '年度', dataIndex: 'year' },
               { title: '类型', dataIndex: 'kind', render: (k: Round['kind']) => KIND_LABELS[k] },
-              { title: '指标体系', dataIndex: 'rulebookId' },
+              {
+                title: '指标体系',
+                dataIndex: 'rulebookId',
+                render: (id: string) =>
+                  rulebooks.data?.find((r) => r.id === id)?.name ?? '（已停用的指标体系）',
+              },
               { title: '截止日期', dataIndex: 'deadline', render: (d: string) => d.slice(0, 10) },
               {
                 title: '进度',

@@ -31,6 +31,7 @@ import { navigate } from '../lib/router.ts';
 import { useSession } from '../lib/session.tsx';
 import { useAsync } from '../lib/use-async.ts';
 import { TotalsCell } from '../lib/totals-cell.tsx';
+import { beijingTime } from '../lib/time.ts';
 
 const STATUSES = Object.keys(STATUS_LABELS) as Status[];
 
@@ -147,7 +148,7 @@ export function EvaluationTable({
           title: '更新',
           dataIndex: 'updatedAt',
           width: 170,
-          render: (d: string) => d?.replace('T', ' ').slice(0, 16),
+          render: (d: string) => beijingTime(d),
         },
       ]}
     />

@@ -4,6 +4,7 @@ import { DownloadOutlined } from '@ant-design/icons';
 import { api, publicDocxUrl } from '../api.ts';
 import { AsyncView } from '../lib/async-view.tsx';
 import { useAsync } from '../lib/use-async.ts';
+import { beijingDate } from '../lib/time.ts';
 import { ReportPreview } from '../editor/report-preview.tsx';
 
 /** 公开: published reports, searchable and downloadable without logging in. */
@@ -59,7 +60,7 @@ function PublicList() {
               >
                 <List.Item.Meta
                   title={<a href={`#/public/${r.id}`}>{r.title}</a>}
-                  description={`${r.departmentName} · ${r.year}年度 · 自评得分 ${r.statedTotal ?? r.computedTotal ?? '—'} · 公开于 ${r.publishedAt.slice(0, 10)}`}
+                  description={`${r.departmentName} · ${r.year}年度 · 自评得分 ${r.statedTotal ?? r.computedTotal ?? '—'} · 公开于 ${beijingDate(r.publishedAt)}`}
                 />
               </List.Item>
             )}
@@ -83,7 +84,7 @@ function PublicReportView({ id }: { id: string }) {
             </Button>
           </Space>
           <Typography.Paragraph type="secondary">
-            {r.departmentName} · 公开于 {r.publishedAt.slice(0, 10)}
+            {r.departmentName} · 公开于 {beijingDate(r.publishedAt)}
           </Typography.Paragraph>
           <ReportPreview blocks={r.blocks} />
         </>

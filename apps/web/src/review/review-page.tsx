@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import {
   Alert,
   App,
@@ -11,6 +11,7 @@ import {
   Modal,
   Popconfirm,
   Row,
+  Select,
   Space,
   Tabs,
   Tag,
@@ -32,6 +33,8 @@ import { useAsync } from '../lib/use-async.ts';
 import { FindingsPanel } from '../editor/findings-panel.tsx';
 import { EvaluationReport } from '../editor/report-preview.tsx';
 import { RevisionDiff } from './revision-diff.tsx';
+import { fieldLabel, fieldOptions } from '../lib/field-label.ts';
+import { beijingTime } from '../lib/time.ts';
 
 const ACTION_LABELS: Record<string, string> = {
   create: '创建',
@@ -89,6 +92,7 @@ function Review({
   const [fieldPath, setFieldPath] = useState('');
   const [fieldText, setFieldText] = useState('');
   const [busy, setBusy] = useState(false);
+  const fields = useMemo(() => fieldOptions(record.body), [record.body]);
 
   const act = async (action: Action) => {
     if (action === 'return' && !comment.trim() && comments.length === 0) {
@@ -174,12 +178,12 @@ function Review({
                         key: String(e.id),
                         content: (
                           <>
-                            <b>{ACTION_LABELS[e.action] ?? e.action}</b> · {e.actor} ·{' '}
-                            {e.at.replace('T', ' ').slice(0, 16)}
+                            <b>{ACTION_LABELS[e.action] ?? '处理'}</b> · {e.actorName ?? e.actor} ·{' '}
+                            {beijingTime(e.at)}
                             {e.comment && <div>意见：{e.comment}</div>}
                             {e.comments?.map((c, i) => (
                               <div key={i} style={{ color: '#666' }}>
-                                {c.path && <code>{c.path}</code>} {c.text}
+                                {c.path && <b>{fieldLabel(c.path, record.body)}：</b>} {c.text}
                               </div>
                             ))}
                           </>
@@ -211,18 +215,24 @@ function Review({
                       </Button>,
                     ]}
                   >
-                    {c.path && <code style={{ marginRight: 4 }}>{c.path}</code>}
+                    {c.path && (
+                      <b style={{ marginRight: 4 }}>{fieldLabel(c.path, record.body)}：</b>
+                    )}
                     {c.text}
                   </List.Item>
                 )}
               />
             )}
             <Space.Compact style={{ width: '100%', marginBottom: 8 }}>
-              <Input
-                aria-label="字段路径"
-                placeholder="字段，如 indicators[0].score"
-                value={fieldPath}
-                onChange={(e) => setFieldPath(e.target.value)}
+              <Select
+                aria-label="字段"
+                showSearch={{ optionFilterProp: 'label' }}
+                allowClear
+                placeholder="选择字段（可输入名称搜索）"
+                style={{ width: '50%' }}
+                value={fieldPath === '' ? undefined : fieldPath}
+                onChange={(v: string | undefined) => setFieldPath(v ?? '')}
+                options={fields}
               />
               <Input
                 aria-label="字段意见"

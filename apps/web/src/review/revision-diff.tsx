@@ -3,6 +3,8 @@ import { Alert, Empty, Select, Space, Spin, Table, Tag } from 'antd';
 import type { Evaluation } from '@jixiao/domain';
 import { api, errorText, type RevisionInfo } from '../api.ts';
 import { diffFields, showValue, type FieldChange } from '../lib/diff.ts';
+import { fieldLabel } from '../lib/field-label.ts';
+import { beijingTime } from '../lib/time.ts';
 
 const KIND = {
   added: ['green', '新增'],
@@ -22,6 +24,7 @@ export function RevisionDiff({
   const [right, setRight] = useState<number | undefined>(sorted[0]?.version);
   const [left, setLeft] = useState<number | undefined>(sorted[1]?.version);
   const [changes, setChanges] = useState<FieldChange[] | null>(null);
+  const [after, setAfter] = useState<Evaluation | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     if (left === undefined || right === undefined) return;
@@ -29,8 +32,11 @@ export function RevisionDiff({
     setChanges(null);
     setError(null);
     Promise.all([api.revision(id, left), api.revision(id, right)]).then(
-      ([a, b]: [{ body: Evaluation }, { body: Evaluation }]) =>
-        live && setChanges(diffFields(a.body, b.body)),
+      ([a, b]: [{ body: Evaluation }, { body: Evaluation }]) => {
+        if (!live) return;
+        setAfter(b.body);
+        setChanges(diffFields(a.body, b.body));
+      },
       (e: unknown) => live && setError(errorText(e)),
     );
     return () => {
@@ -39,7 +45,7 @@ export function RevisionDiff({
   }, [id, left, right]);
   if (sorted.length < 2) return <Empty description="只有一个版本，暂无可比较的修订" />;
   const options = sorted.map((r) => ({
-    label: `版本 ${r.version} · ${r.savedBy} · ${r.savedAt.replace('T', ' ').slice(0, 16)}`,
+    label: `版本 ${r.version} · ${r.savedByName ?? r.savedBy} · ${beijingTime(r.savedAt)}`,
     value: r.version,
   }));
   return (
@@ -73,7 +79,11 @@ export function RevisionDiff({
           locale={{ emptyText: '两个版本内容相同' }}
           data-testid="revision-diff"
           columns={[
-            { title: '字段', dataIndex: 'path', render: (p: string) => <code>{p}</code> },
+            {
+              title: '字段',
+              dataIndex: 'path',
+              render: (p: string) => <span className="diff-field">{fieldLabel(p, after)}</span>,
+            },
             {
               title: '变化',
               dataIndex: 'kind',
