@@ -144,7 +144,8 @@ const CASES: RouteCase[] = [
     name: 'GET dashboard',
     call: (c, w, t) =>
       c.get(`/api/dashboard?regionId=${t === 'own' ? w.regions.r1 : w.regions.r2}`),
-    allowed: (r, t) => r === 'admin' || (r === 'reviewer' && t === 'own'),
+    // A head sees the own unit's figures (scoped in the service); a filer none.
+    allowed: (r, t) => r === 'admin' || ((r === 'reviewer' || r === 'head') && t === 'own'),
   },
   { name: 'GET regions', call: (c) => c.get('/api/regions'), allowed: staff },
   {

@@ -363,7 +363,7 @@ export const api = {
       '/api/regions',
     ),
   departments: () => request<{ items: Department[] }>('GET', '/api/departments'),
-  addDepartment: (d: { name: string; code?: string }) =>
+  addDepartment: (d: { name: string; code: string; regionId: Id }) =>
     request<Department>('POST', '/api/departments', d),
   users: () => request<{ items: User[] }>('GET', '/api/users'),
   addUser: (u: {
@@ -375,7 +375,13 @@ export const api = {
   }) => request<User>('POST', '/api/users', u),
   patchUser: (
     id: Id,
-    patch: { disabled?: boolean; password?: string; displayName?: string; role?: Role },
+    patch: {
+      disabled?: boolean;
+      password?: string;
+      displayName?: string;
+      role?: Role;
+      unlock?: boolean;
+    },
   ) => request<User>('PATCH', `/api/users/${id}`, patch),
   rounds: () => request<{ items: Round[] }>('GET', '/api/rounds'),
   addRound: (r: {

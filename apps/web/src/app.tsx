@@ -1,9 +1,9 @@
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
-import { Spin } from 'antd';
+import { Button, Result, Spin } from 'antd';
 import { api, SESSION_ENDED, setCsrfToken, type User } from './api.ts';
 import { SessionContext } from './lib/session.tsx';
 import { navigate, useRoute } from './lib/router.ts';
-import { Shell } from './shell.tsx';
+import { mayOpen, Shell } from './shell.tsx';
 import { LoginPage } from './pages/login-page.tsx';
 
 const EvaluationsPage = lazy(() => import('./pages/evaluations-page.tsx'));
@@ -79,6 +79,23 @@ export function App() {
   if (user && (section === '' || section === 'login')) navigate(homeFor(user));
 
   let page;
+  if (!mayOpen(section, user?.role ?? null))
+    return (
+      <SessionContext.Provider value={session}>
+        <Shell section={section}>
+          <Result
+            status="403"
+            title="无权访问此页面"
+            subTitle="当前账号的角色不能使用这个页面。"
+            extra={
+              <Button type="primary" onClick={() => navigate(homeFor(user))}>
+                返回首页
+              </Button>
+            }
+          />
+        </Shell>
+      </SessionContext.Provider>
+    );
   switch (section) {
     case 'evaluations':
       page = id ? <EditorPage id={id} /> : <EvaluationsPage />;

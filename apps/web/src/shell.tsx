@@ -38,6 +38,14 @@ const NAV: readonly NavItem[] = [
   { key: 'public', label: '公开', icon: <GlobalOutlined />, roles: 'all' },
 ];
 
+/** Whether a role may open a section: the menu and the routes follow this one table. */
+export function mayOpen(section: string, role: Role | null): boolean {
+  const item = NAV.find((n) => n.key === section);
+  if (!item) return true;
+  if (item.roles === 'all') return true;
+  return role !== null && item.roles.includes(role);
+}
+
 /** Layout with the role's navigation; the user's name, role and unit always in the header. */
 export function Shell({ section, children }: { section: string; children: ReactNode }) {
   const { user, setUser } = useSession();

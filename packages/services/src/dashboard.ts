@@ -50,17 +50,15 @@ export async function dashboard(
   actor: Actor,
   input: { regionId?: string | undefined; year?: number | undefined },
 ): Promise<Dashboard> {
-  if (actor.role !== 'admin' && actor.role !== 'reviewer')
-    throw forbidden('仅审核人和管理员可查看统计');
-  const regionId = actor.role === 'reviewer' ? actor.regionId : (input.regionId ?? null);
-  if (
-    actor.role === 'reviewer' &&
-    input.regionId !== undefined &&
-    input.regionId !== actor.regionId
-  ) {
+  if (actor.role === 'filer') throw forbidden('仅单位负责人、审核人和管理员可查看统计');
+  // A head sees the own unit's figures over the years; a reviewer the region; an admin any.
+  const departmentId = actor.role === 'head' ? (actor.departmentId ?? '') : null;
+  const regionId =
+    actor.role === 'reviewer' || actor.role === 'head' ? actor.regionId : (input.regionId ?? null);
+  if (actor.role !== 'admin' && input.regionId !== undefined && input.regionId !== actor.regionId) {
     throw forbidden('无权查看其他区域的统计');
   }
-  const year = input.year ?? (await latestYear(ctx, regionId));
+  const year = input.year ?? (await latestYear(ctx, regionId, departmentId));
   const scoped = () => {
     let q = ctx.db
       .selectFrom('evaluations as e')
@@ -68,6 +66,7 @@ export async function dashboard(
       .where('e.year', '=', year)
       .where('e.kind', '=', 'department');
     if (regionId !== null) q = q.where('d.region_id', '=', regionId);
+    if (departmentId !== null) q = q.where('e.department_id', '=', departmentId);
     return q;
   };
   // One scan groups by status, score bucket and execution-rate bucket; the three counts follow.
@@ -97,7 +96,7 @@ export async function dashboard(
       .orderBy('e.id')
       .limit(SERIES_LIMIT)
       .execute(),
-    findingCategories(ctx, regionId, year),
+    findingCategories(ctx, regionId, departmentId, year),
   ]);
 
   const statusCounts: Record<EvaluationStatus, number> = {
@@ -131,12 +130,17 @@ export async function dashboard(
       computed: r.computed_total,
     })),
     findingCategories: categoryRows.map((r) => ({ category: r.category, count: Number(r.n) })),
-    yearsByDepartment: await yearsByDepartment(ctx, regionId, year),
+    yearsByDepartment: await yearsByDepartment(ctx, regionId, departmentId, year),
   };
 }
 
 /** The ten most frequent finding categories of the year's department evaluations. */
-async function findingCategories(ctx: ServiceContext, regionId: string | null, year: number) {
+async function findingCategories(
+  ctx: ServiceContext,
+  regionId: string | null,
+  departmentId: string | null,
+  year: number,
+) {
   // The count rows carry their evaluation's year and kind: no join with the evaluations.
   let q = ctx.db
     .selectFrom('evaluation_findings as f')
@@ -148,15 +152,21 @@ async function findingCategories(ctx: ServiceContext, regionId: string | null, y
       .innerJoin('departments as d', 'd.id', 'f.department_id')
       .where('d.region_id', '=', regionId);
   }
+  if (departmentId !== null) q = q.where('f.department_id', '=', departmentId);
   return q.groupBy('f.category').orderBy('n', 'desc').orderBy('f.category').limit(10).execute();
 }
 
-async function latestYear(ctx: ServiceContext, regionId: string | null): Promise<number> {
+async function latestYear(
+  ctx: ServiceContext,
+  regionId: string | null,
+  departmentId: string | null,
+): Promise<number> {
   let q = ctx.db
     .selectFrom('evaluations as e')
     .innerJoin('departments as d', 'd.id', 'e.department_id')
     .select((eb) => eb.fn.max('e.year').as('y'));
   if (regionId !== null) q = q.where('d.region_id', '=', regionId);
+  if (departmentId !== null) q = q.where('e.department_id', '=', departmentId);
   const row = await q.executeTakeFirst();
   return row?.y ?? new Date().getFullYear() - 1;
 }
@@ -165,6 +175,7 @@ async function latestYear(ctx: ServiceContext, regionId: string | null): Promise
 async function yearsByDepartment(
   ctx: ServiceContext,
   regionId: string | null,
+  departmentId: string | null,
   year: number,
 ): Promise<Dashboard['yearsByDepartment']> {
   // The first departments by code that have an evaluation in the year, then their three years:
@@ -185,6 +196,7 @@ async function yearsByDepartment(
     .orderBy('d.code')
     .limit(SERIES_LIMIT);
   if (regionId !== null) shown = shown.where('d.region_id', '=', regionId);
+  if (departmentId !== null) shown = shown.where('d.id', '=', departmentId);
   const rows = await ctx.db
     .selectFrom('evaluations as e')
     .innerJoin('departments as d', 'd.id', 'e.department_id')

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_DIALECTS } from '@jixiao/db/testing';
-import { Client, createWorld, fixtureBody, login } from '../testing/harness.ts';
+import { Client, PASSWORD, createWorld, fixtureBody, login } from '../testing/harness.ts';
 import type { World } from '../testing/harness.ts';
 
 describe.each(TEST_DIALECTS)('rulebooks, rounds, dashboard and public reports on %s', (dialect) => {
@@ -183,6 +183,16 @@ describe.each(TEST_DIALECTS)('rulebooks, rounds, dashboard and public reports on
     ).toBe(3);
     expect(all.findingCategories).toEqual(await expectedCategories(['a', 'b', 'c']));
     expect(all.findingCategories).not.toEqual(regionCategories);
+    // A head sees the own unit only.
+    const own = (await headA.get('/api/dashboard?year=2024')).json();
+    expect(own.statusCounts).toMatchObject({ draft: 0, submitted: 1 });
+    expect(own.totals.map((t: { departmentName: string }) => t.departmentName)).toEqual(['甲单位']);
+    expect(own.findingCategories).toEqual(await expectedCategories(['a']));
+    expect(own.yearsByDepartment.map((d: { departmentName: string }) => d.departmentName)).toEqual([
+      '甲单位',
+    ]);
+    const filerA = await login(world.app, 'filer-a');
+    expect((await filerA.get('/api/dashboard')).statusCode).toBe(403);
   });
 
   it('shows the public only published reports, with their score sheet and the .docx', async () => {
@@ -248,6 +258,29 @@ describe.each(TEST_DIALECTS)('rulebooks, rounds, dashboard and public reports on
     ).toBe(409);
     const seen: { code: string }[] = (await reviewer.get('/api/departments')).json().items;
     expect(seen.map((d) => d.code)).toEqual(['A', 'B']);
+  });
+
+  it('lets an administrator end a lock-out after failed logins', async () => {
+    const attempt = (password: string) =>
+      world.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username: 'filer-b', password },
+        remoteAddress: '10.0.0.77',
+      });
+    let status = 0;
+    for (let i = 0; i < 12 && status !== 429; i += 1)
+      status = (await attempt('wrong-pass-1')).statusCode;
+    expect(status).toBe(429);
+    expect((await attempt(PASSWORD)).statusCode).toBe(429);
+    const users: { id: string; username: string }[] = (await admin.get('/api/users')).json().items;
+    const filerB = users.find((u) => u.username === 'filer-b');
+    if (!filerB) throw new Error('no filer-b');
+    expect((await reviewer.patch(`/api/users/${filerB.id}`, { unlock: true })).statusCode).toBe(
+      403,
+    );
+    expect((await admin.patch(`/api/users/${filerB.id}`, { unlock: true })).statusCode).toBe(200);
+    expect((await attempt(PASSWORD)).statusCode).toBe(200);
   });
 
   it('serves the OpenAPI document and UI, and one error shape for unknown routes', async () => {

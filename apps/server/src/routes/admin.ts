@@ -145,6 +145,7 @@ export function adminRoutes(ctx: ServiceContext): FastifyPluginCallbackZod {
             password: z.string().min(1).max(256).optional(),
             displayName: z.string().min(1).max(64).optional(),
             role: Role.optional(),
+            unlock: z.boolean().optional(),
           }),
         },
       },

@@ -5,6 +5,7 @@ import { AsyncView } from '../lib/async-view.tsx';
 import { categoryLabel } from '../lib/finding-labels.ts';
 import { STATUS_LABELS } from '../lib/labels.ts';
 import { useAsync } from '../lib/use-async.ts';
+import { useSession } from '../lib/session.tsx';
 import { EChart, type ChartOption } from './echart.tsx';
 
 const STATUSES = Object.keys(STATUS_LABELS) as Status[];
@@ -14,13 +15,16 @@ const COLOR = '#b5242a';
 export default function DashboardPage() {
   const [year, setYear] = useState<number | null>(null);
   const [region, setRegion] = useState<string | undefined>(undefined);
+  const { user } = useSession();
   const regions = useAsync(
     () =>
-      api
-        .regions()
-        .then((r) => r.items)
-        .catch(() => []),
-    [],
+      user?.role === 'admin'
+        ? api
+            .regions()
+            .then((r) => r.items)
+            .catch(() => [])
+        : Promise.resolve([]),
+    [user?.role],
   );
   const state = useAsync(
     () => api.dashboard({ ...(year ? { year } : {}), ...(region ? { regionId: region } : {}) }),
@@ -30,16 +34,29 @@ export default function DashboardPage() {
     <Space direction="vertical" style={{ width: '100%' }} size={16}>
       <Card size="small">
         <Space wrap>
-          <label htmlFor="dash-region">地区</label>
-          <Select
-            id="dash-region"
-            allowClear
-            placeholder="本人所辖地区"
-            style={{ width: 200 }}
-            value={region}
-            onChange={(v: string | undefined) => setRegion(v)}
-            options={(regions.data ?? []).map((r) => ({ label: r.name, value: String(r.id) }))}
-          />
+          {user?.role === 'admin' ? (
+            <>
+              <label htmlFor="dash-region">地区</label>
+              <Select
+                id="dash-region"
+                allowClear
+                placeholder="全部地区"
+                style={{ width: 200 }}
+                value={region}
+                onChange={(v: string | undefined) => setRegion(v)}
+                options={(regions.data ?? []).map((r) => ({
+                  label: r.name,
+                  value: String(r.id),
+                }))}
+              />
+            </>
+          ) : (
+            <span data-testid="dashboard-scope">
+              {user?.role === 'head'
+                ? `单位：${user.departmentName ?? ''}`
+                : `地区：${user?.regionName ?? ''}`}
+            </span>
+          )}
           <label htmlFor="dash-year">年度</label>
           <InputNumber
             id="dash-year"

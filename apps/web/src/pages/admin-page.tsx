@@ -28,16 +28,19 @@ import {
 import { AsyncView } from '../lib/async-view.tsx';
 import { KIND_LABELS, ROLE_LABELS, STATUS_COLORS, STATUS_LABELS } from '../lib/labels.ts';
 import { useAsync } from '../lib/use-async.ts';
+import { useSession } from '../lib/session.tsx';
 
 /** 管理: departments, users, rounds (administrators; reviewers for their region). */
 export default function AdminPage() {
+  const { user } = useSession();
   return (
     <Card title="管理">
       <Tabs
         items={[
           { key: 'rounds', label: '评价轮次', children: <Rounds /> },
           { key: 'departments', label: '单位', children: <Departments /> },
-          { key: 'users', label: '用户', children: <Users /> },
+          // Accounts are the administrator's: a reviewer would only be refused.
+          ...(user?.role === 'admin' ? [{ key: 'users', label: '用户', children: <Users /> }] : []),
         ]}
       />
     </Card>
@@ -46,11 +49,13 @@ export default function AdminPage() {
 
 function Departments() {
   const { message } = App.useApp();
+  const { user } = useSession();
   const state = useAsync(() => api.departments().then((r) => r.items), []);
-  const [form] = Form.useForm<{ name: string; code: string }>();
-  const add = async (v: { name: string; code: string }) => {
+  const regions = useAsync(() => api.regions().then((r) => r.items), []);
+  const [form] = Form.useForm<{ name: string; code: string; regionId: string }>();
+  const add = async (v: { name: string; code: string; regionId: string }) => {
     try {
-      await api.addDepartment({ name: v.name, ...(v.code ? { code: v.code } : {}) });
+      await api.addDepartment({ name: v.name.trim(), code: v.code.trim(), regionId: v.regionId });
       message.success('已添加单位');
       form.resetFields();
       state.reload();
@@ -60,27 +65,49 @@ function Departments() {
   };
   return (
     <>
-      <Form form={form} layout="inline" onFinish={(v) => void add(v)} style={{ marginBottom: 16 }}>
-        <Form.Item
-          label="单位名称"
-          name="name"
-          rules={[{ required: true, message: '请输入单位名称' }]}
+      {user?.role === 'admin' && (
+        <Form
+          form={form}
+          layout="inline"
+          onFinish={(v) => void add(v)}
+          style={{ marginBottom: 16, rowGap: 8 }}
         >
-          <Input />
-        </Form.Item>
-        <Form.Item label="代码" name="code">
-          <Input />
-        </Form.Item>
-        <Button type="primary" htmlType="submit">
-          添加单位
-        </Button>
-      </Form>
+          <Form.Item
+            label="单位名称"
+            name="name"
+            rules={[{ required: true, whitespace: true, message: '请输入单位名称' }]}
+          >
+            <Input />
+          </Form.Item>
+          <Form.Item
+            label="单位编码"
+            name="code"
+            rules={[{ required: true, whitespace: true, message: '请输入单位编码' }]}
+          >
+            <Input style={{ width: 120 }} />
+          </Form.Item>
+          <Form.Item
+            label="所属地区"
+            name="regionId"
+            rules={[{ required: true, message: '请选择所属地区' }]}
+          >
+            <Select
+              style={{ width: 160 }}
+              options={(regions.data ?? []).map((r) => ({ label: r.name, value: String(r.id) }))}
+            />
+          </Form.Item>
+          <Button type="primary" htmlType="submit">
+            添加单位
+          </Button>
+        </Form>
+      )}
       <AsyncView state={state} isEmpty={(d) => d.length === 0}>
         {(items) => (
           <Table<Department>
             size="small"
             rowKey="id"
             dataSource={items}
+            pagination={{ pageSize: 50, hideOnSinglePage: true }}
             columns={[
               { title: '单位', dataIndex: 'name' },
               { title: '代码', dataIndex: 'code' },
@@ -90,6 +117,15 @@ function Departments() {
         )}
       </AsyncView>
     </>
+  );
+}
+
+/** A user matches a search by username, name or unit (case-insensitive). */
+function matches(u: User, query: string): boolean {
+  const q = query.trim().toLowerCase();
+  if (q === '') return true;
+  return [u.username, u.displayName, u.departmentName ?? '', u.regionName ?? ''].some((t) =>
+    t.toLowerCase().includes(q),
   );
 }
 
@@ -107,7 +143,10 @@ function Users() {
   const departments = useAsync(() => api.departments().then((r) => r.items), []);
   const [creating, setCreating] = useState(false);
   const [resetting, setResetting] = useState<User | null>(null);
+  const [editing, setEditing] = useState<User | null>(null);
+  const [query, setQuery] = useState('');
   const [form] = Form.useForm<NewUser>();
+  const [editForm] = Form.useForm<{ displayName: string; role: Role }>();
   const [pwForm] = Form.useForm<{ password: string }>();
   const patch = async (u: User, p: Parameters<typeof api.patchUser>[1], done: string) => {
     try {
@@ -120,15 +159,25 @@ function Users() {
   };
   return (
     <>
-      <Button type="primary" onClick={() => setCreating(true)} style={{ marginBottom: 16 }}>
-        新建用户
-      </Button>
+      <Space style={{ marginBottom: 16 }} wrap>
+        <Button type="primary" onClick={() => setCreating(true)}>
+          新建用户
+        </Button>
+        <Input.Search
+          aria-label="搜索用户"
+          placeholder="按用户名、姓名或单位搜索"
+          allowClear
+          style={{ width: 280 }}
+          onChange={(e) => setQuery(e.target.value)}
+          onSearch={setQuery}
+        />
+      </Space>
       <AsyncView state={state} isEmpty={(d) => d.length === 0}>
         {(items) => (
           <Table<User>
             size="small"
             rowKey="id"
-            dataSource={items}
+            dataSource={items.filter((u) => matches(u, query))}
             pagination={{ pageSize: 20 }}
             columns={[
               { title: '用户名', dataIndex: 'username' },
@@ -154,9 +203,27 @@ function Users() {
                 title: '操作',
                 key: 'ops',
                 render: (_, u) => (
-                  <Button size="small" onClick={() => setResetting(u)}>
-                    重置密码
-                  </Button>
+                  <Space size={4} wrap>
+                    <Button
+                      size="small"
+                      onClick={() => {
+                        setEditing(u);
+                        editForm.setFieldsValue({ displayName: u.displayName, role: u.role });
+                      }}
+                    >
+                      编辑
+                    </Button>
+                    <Button size="small" onClick={() => setResetting(u)}>
+                      重置密码
+                    </Button>
+                    <Button
+                      size="small"
+                      aria-label={`解除锁定 ${u.username}`}
+                      onClick={() => void patch(u, { unlock: true }, '已解除登录锁定')}
+                    >
+                      解除锁定
+                    </Button>
+                  </Space>
                 ),
               },
             ]}
@@ -221,6 +288,38 @@ function Users() {
             rules={[{ required: true, min: 10, message: '至少 10 位，含字母和数字' }]}
           >
             <Input.Password autoComplete="new-password" />
+          </Form.Item>
+        </Form>
+      </Modal>
+      <Modal
+        open={editing !== null}
+        title={`编辑用户 ${editing?.username ?? ''}`}
+        okText="保存"
+        cancelText="取消"
+        onCancel={() => setEditing(null)}
+        onOk={() =>
+          void editForm.validateFields().then(async (v) => {
+            if (editing)
+              await patch(editing, { displayName: v.displayName.trim(), role: v.role }, '已保存');
+            setEditing(null);
+          })
+        }
+      >
+        <Form form={editForm} layout="vertical">
+          <Form.Item
+            label="姓名"
+            name="displayName"
+            rules={[{ required: true, whitespace: true, message: '请输入姓名' }]}
+          >
+            <Input />
+          </Form.Item>
+          <Form.Item label="角色" name="role">
+            <Select
+              options={(Object.keys(ROLE_LABELS) as Role[]).map((r) => ({
+                label: ROLE_LABELS[r],
+                value: r,
+              }))}
+            />
           </Form.Item>
         </Form>
       </Modal>

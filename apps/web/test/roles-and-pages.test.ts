@@ -1,0 +1,106 @@
+// Roles and pages that work: a filer sees the open rounds, cannot create a second evaluation of a
+// year and copies only from earlier years; pages a role may not use say so instead of showing
+// forms; the head's dashboard shows the own unit; an administrator adds a unit, finds, edits and
+// unlocks users.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoUnit, haveBrowser, login, startPlatform, type Platform } from './harness.ts';
+
+describe.skipIf(!haveBrowser)('roles and pages', { timeout: 120_000 }, () => {
+  let p: Platform;
+  let unit = '';
+  let filer = '';
+  let head = '';
+
+  beforeAll(async () => {
+    p = await startPlatform();
+    // A generated bureau: it has evaluations of 2022, 2023 and 2024 in the demo data.
+    const accounts = p.server.demoAccounts ?? [];
+    const index = accounts
+      .filter((a) => a.role === 'filer')
+      .findIndex((a) => a.username === 'filer-d01');
+    ({ unit, filer, head } = demoUnit(p, Math.max(0, index)));
+  }, 240_000);
+
+  afterAll(async () => {
+    await p?.close();
+  });
+
+  it('a filer sees the rounds, is sent to the existing evaluation of a year, copies only from earlier years', async () => {
+    const { page, base } = p;
+    await login(p, filer);
+    await page.goto(`${base}/#/evaluations`);
+    await page.getByRole('button', { name: '新建自评' }).click();
+    await page.getByLabel('评价轮次', { exact: true }).click();
+    const rounds = page.locator('.ant-select-item-option');
+    await rounds.first().waitFor();
+    expect(await rounds.count()).toBeGreaterThanOrEqual(3);
+    await page.keyboard.press('Escape');
+
+    // The unit already has a 2024 evaluation (demo data): a second one is refused, with a way there.
+    await page.getByLabel('年度', { exact: true }).last().fill('2024');
+    await page.getByLabel('指标体系', { exact: true }).click();
+    await page.locator('.ant-select-item-option').filter({ hasText: /湖南/ }).first().click();
+    await page.getByRole('button', { name: '创建' }).click();
+    await page.getByRole('alert').filter({ hasText: '已有2024年度' }).waitFor();
+    await page.getByRole('button', { name: '打开已有的自评' }).click();
+    await page.waitForURL(/#\/evaluations\/[^/]+$/);
+    await page
+      .getByRole('heading', { level: 4 })
+      .filter({ hasText: `${unit} 2024年度` })
+      .waitFor();
+
+    await page.goto(`${base}/#/evaluations`);
+    await page.getByRole('button', { name: '新建自评' }).click();
+    await page.locator('.ant-radio-button-wrapper').filter({ hasText: '复制上年度' }).click();
+    await page.getByLabel('新自评年度', { exact: true }).fill('2023');
+    await page.getByLabel('复制自', { exact: true }).click();
+    const sources = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
+    await sources.first().waitFor();
+    const years = await sources.allTextContents();
+    expect(years.length).toBeGreaterThan(0);
+    expect(years.every((t) => /^2022年度/.test(t))).toBe(true);
+  });
+
+  it('a page the role may not use says so, without showing its forms', async () => {
+    await p.page.goto(`${p.base}/#/admin`);
+    await p.page.getByText('无权访问此页面').waitFor();
+    expect(await p.page.getByRole('button', { name: '添加单位' }).count()).toBe(0);
+    expect(await p.page.getByRole('menuitem', { name: '管理' }).count()).toBe(0);
+  });
+
+  it("the head's 数据看板 shows the own unit", async () => {
+    await login(p, head);
+    await p.page.getByRole('menuitem', { name: '数据看板' }).click();
+    await p.page.getByTestId('dashboard-scope').waitFor();
+    await expect(p.page.getByTestId('dashboard-scope').textContent()).resolves.toBe(
+      `单位：${unit}`,
+    );
+    await p.page.locator('canvas').first().waitFor();
+    expect(await p.page.getByText('加载失败').count()).toBe(0);
+  });
+
+  it('an administrator adds a unit, finds a user, edits and unlocks them', async () => {
+    const { page, base } = p;
+    await login(p, 'admin');
+    await page.goto(`${base}/#/admin`);
+    await page.getByRole('tab', { name: '单位' }).click();
+    await page.getByLabel('单位名称').fill('示范市档案馆');
+    await page.getByLabel('单位编码').fill('D99');
+    await page.getByLabel('所属地区').click();
+    await page.locator('.ant-select-item-option').first().click();
+    await page.getByRole('button', { name: '添加单位' }).click();
+    await page.getByText('已添加单位').waitFor();
+    await page.locator('.ant-table-row').filter({ hasText: '示范市档案馆' }).waitFor();
+
+    await page.getByRole('tab', { name: '用户' }).click();
+    await page.getByLabel('搜索用户').fill(filer);
+    const rows = page.getByRole('tabpanel').locator('.ant-table-row');
+    await expect.poll(() => rows.count()).toBe(1);
+    await rows.getByRole('button', { name: `解除锁定 ${filer}` }).click();
+    await page.getByText('已解除登录锁定').waitFor();
+    await rows.getByRole('button', { name: '编辑' }).click();
+    await page.locator('.ant-modal').getByLabel('姓名').fill('李四（财务）');
+    await page.locator('.ant-modal').getByRole('button', { name: '保存' }).click();
+    await expect.poll(() => rows.textContent()).toContain('李四（财务）');
+  });
+});
