@@ -184,13 +184,16 @@ describe.each(TEST_DIALECTS)('rulebooks, rounds, dashboard and public reports on
     expect(all.findingCategories).toEqual(await expectedCategories(['a', 'b', 'c']));
     expect(all.findingCategories).not.toEqual(regionCategories);
     // A head sees the own unit only.
-    const own = (await headA.get('/api/dashboard?year=2024')).json();
+    const own = (await headA.get('/api/dashboard?year=2024')).json<{
+      statusCounts: Record<string, number>;
+      totals: { departmentName: string }[];
+      findingCategories: unknown;
+      yearsByDepartment: { departmentName: string }[];
+    }>();
     expect(own.statusCounts).toMatchObject({ draft: 0, submitted: 1 });
-    expect(own.totals.map((t: { departmentName: string }) => t.departmentName)).toEqual(['甲单位']);
+    expect(own.totals.map((t) => t.departmentName)).toEqual(['甲单位']);
     expect(own.findingCategories).toEqual(await expectedCategories(['a']));
-    expect(own.yearsByDepartment.map((d: { departmentName: string }) => d.departmentName)).toEqual([
-      '甲单位',
-    ]);
+    expect(own.yearsByDepartment.map((d) => d.departmentName)).toEqual(['甲单位']);
     const filerA = await login(world.app, 'filer-a');
     expect((await filerA.get('/api/dashboard')).statusCode).toBe(403);
   });
