@@ -7,9 +7,9 @@
 export { formatOf, MAX_INPUT_BYTES, readDocument, readReport } from './read/read-document.ts';
 export type { ReadTools } from './read/read-document.ts';
 export { readErrorMessage } from './read/block.ts';
-export type { Bbox, ReadError, ReadResult, SourceDocument } from './read/block.ts';
-export type { OcrRequest } from './read/pdf/read-pdf.ts';
-export type { PageContent, TextRun } from './read/pdf/pdf-page.ts';
+export type { Bbox, Block, ReadError, ReadResult, SourceDocument } from './read/block.ts';
+export type { OcrPage, OcrRequest } from './read/pdf/read-pdf.ts';
+export type { PageContent, Segment, TextRun } from './read/pdf/pdf-page.ts';
 export { auditHtml } from './audit/audit-html.ts';
 export { extractEvaluation } from './extract/extract-evaluation.ts';
 export type { ExtractionWarning } from './extract/extract-evaluation.ts';

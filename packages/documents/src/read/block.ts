@@ -48,7 +48,7 @@ export interface Block {
   /** Page of a PDF (1-based) where the block starts, and the box of its part on that page. */
   page?: number;
   bbox?: Bbox;
-  /** Read by OCR: the lowest confidence of its words (0–1). */
+  /** Read by OCR: the lowest confidence (0–1) of its words that hold a figure. */
   confidence?: number;
 }
 

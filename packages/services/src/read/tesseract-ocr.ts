@@ -1,8 +1,16 @@
-import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { readErrorMessage } from '@jixiao/documents/audit-core';
-import type { OcrRequest, PageContent, ReadError, TextRun } from '@jixiao/documents/audit-core';
+import type {
+  OcrPage,
+  OcrRequest,
+  PageContent,
+  ReadError,
+  Segment,
+  TextRun,
+} from '@jixiao/documents/audit-core';
+import { eraseRulings, findRulings, parsePgm, writePgm } from './raster-rulings.ts';
 import { runTool } from './run-tool.ts';
 
 /** Resolution pages are rendered at for OCR: 300 dpi reads 10.5 pt table digits reliably. */
@@ -107,14 +115,48 @@ export interface OcrOptions {
 }
 
 /**
- * Recognises pages of a PDF: each rendered with pdftoppm at OCR_DPI in grey, then read by
- * tesseract (chi_sim+eng), pages side by side. Returns the words per page, or why not.
+ * Reads a rendered page: its ruling lines are found and erased (tesseract reads a table's cells
+ * far better without them, and the lines give the layout its cells), then tesseract reads it.
+ */
+async function recognisePgm(file: string, page: OcrRequest): Promise<OcrPage | string> {
+  const gray = parsePgm(new Uint8Array(await readFile(file)));
+  if (!gray) return '页面渲染结果无法读取';
+  // A ruling is at least 0.4 inch long: longer than any stroke of a character up to 28 pt.
+  const rulings = findRulings(gray, Math.round(OCR_DPI * 0.4));
+  eraseRulings(gray, rulings);
+  const clean = `${file}.clean.pgm`;
+  await writeFile(clean, writePgm(gray));
+  const runs = await recogniseImageFile(clean, OCR_DPI, page.height);
+  if (typeof runs === 'string') return runs;
+  const scale = 72 / OCR_DPI;
+  const segments: Segment[] = rulings.map((r) =>
+    r.horizontal
+      ? {
+          x0: r.from * scale,
+          x1: r.to * scale,
+          y0: page.height - r.at * scale,
+          y1: page.height - r.at * scale,
+        }
+      : {
+          x0: r.at * scale,
+          x1: r.at * scale,
+          y0: page.height - r.to * scale,
+          y1: page.height - r.from * scale,
+        },
+  );
+  return { runs, segments };
+}
+
+/**
+ * Recognises pages of a PDF: each rendered with pdftoppm at OCR_DPI in grey, its ruling lines
+ * taken out, then read by tesseract (chi_sim+eng), pages side by side. Returns the words and
+ * lines per page, or why not.
  */
 export async function recognisePdfPages(
   pdf: Uint8Array,
   pages: readonly OcrRequest[],
   options: OcrOptions = {},
-): Promise<Map<number, TextRun[]> | { error: string }> {
+): Promise<Map<number, OcrPage> | { error: string }> {
   if (!(await ocrAvailable())) return { error: MISSING };
   const dir = await mkdtemp(path.join(tmpdir(), 'jixiao-ocr-'));
   try {
@@ -132,7 +174,6 @@ export async function recognisePdfPages(
             '-r',
             String(OCR_DPI),
             '-gray',
-            '-png',
             '-f',
             String(page.number),
             '-l',
@@ -147,15 +188,15 @@ export async function recognisePdfPages(
             ? '未安装 pdftoppm：请安装 poppler-utils'
             : `页面渲染失败：${render.message.slice(0, 200)}`;
         const image = (await readdir(dir)).find(
-          (f) => f.startsWith(`p${page.number}-`) && f.endsWith('.png'),
+          (f) => f.startsWith(`p${page.number}-`) && f.endsWith('.pgm'),
         );
         if (!image) return '页面渲染失败';
-        const runs = await recogniseImageFile(path.join(dir, image), OCR_DPI, page.height);
+        const read = await recognisePgm(path.join(dir, image), page);
         options.onPage?.(++done, pages.length);
-        return runs;
+        return read;
       },
     );
-    const out = new Map<number, TextRun[]>();
+    const out = new Map<number, OcrPage>();
     for (const [i, r] of results.entries()) {
       if (typeof r === 'string') return { error: r };
       const n = pages[i]?.number;

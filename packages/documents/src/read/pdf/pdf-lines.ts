@@ -13,7 +13,7 @@ export interface Line {
   /** The largest font size on the line. */
   size: number;
   bbox: Bbox;
-  /** OCR only: the lowest confidence of its words. */
+  /** OCR only: the lowest confidence of its words that hold a digit. */
   confidence?: number;
 }
 
@@ -70,7 +70,9 @@ export function linesOf(runs: readonly TextRun[]): Line[] {
       if (run.text.trim() === '') continue;
       box = unionBox(box, runBox(run));
       size = Math.max(size, run.size);
-      if (run.confidence !== undefined)
+      // What an uncertain reading can mislead about is a figure: the confidence of a line is
+      // that of its least certain word with a digit.
+      if (run.confidence !== undefined && /\d/.test(run.text))
         confidence = Math.min(confidence ?? run.confidence, run.confidence);
     }
     const clean = tidy(text);

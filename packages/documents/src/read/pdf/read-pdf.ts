@@ -3,7 +3,7 @@ import { readFailure } from '../block.ts';
 import { loadPdf } from './pdf-load.ts';
 import type { PdfLoadOptions } from './pdf-load.ts';
 import { layoutPages } from './pdf-layout.ts';
-import type { PageContent, TextRun } from './pdf-page.ts';
+import type { PageContent, Segment, TextRun } from './pdf-page.ts';
 
 /** A page to recognise: its number and size in PDF points. */
 export interface OcrRequest {
@@ -12,13 +12,19 @@ export interface OcrRequest {
   height: number;
 }
 
+/** What OCR read on a page: its words as runs, and the ruling lines it found, in PDF points. */
+export interface OcrPage {
+  runs: TextRun[];
+  segments: Segment[];
+}
+
 /**
- * Recognises pages of the PDF being read: words as runs in PDF points, per page number, or a
- * Chinese reason why it could not (the engine is not installed, it failed).
+ * Recognises pages of the PDF being read, per page number, or a Chinese reason why it could
+ * not (the engine is not installed, it failed).
  */
 export type PdfOcr = (
   pages: readonly OcrRequest[],
-) => Promise<Map<number, TextRun[]> | { error: string }>;
+) => Promise<Map<number, OcrPage> | { error: string }>;
 
 export interface ReadPdfOptions extends PdfLoadOptions {
   /** Recognises pages without a usable text layer; without it such pages are reported. */
@@ -62,10 +68,11 @@ export async function readPdf(
         )
       : undefined;
     if (recognised instanceof Map) {
-      for (const [n, runs] of recognised) {
+      for (const [n, read] of recognised) {
         const page = contents[n - 1];
         if (page) {
-          page.runs = runs;
+          page.runs = read.runs;
+          page.segments = [...page.segments, ...read.segments];
           page.ocr = true;
         }
       }
