@@ -17,7 +17,8 @@ export type DocumentCheckCode =
   | 'DOC_TOTAL_CAPPED'
   | 'DOC_UNIT_NARRATIVE'
   | 'DOC_CROSS_TABLE'
-  | 'DOC_TEMPLATE_LEFT';
+  | 'DOC_TEMPLATE_LEFT'
+  | 'DOC_TEMPLATE_LEFT_TEXT';
 
 const CATEGORY: Record<DocumentCheckCode, FindingCategory> = {
   DOC_SUM_PARTS: 'sum',
@@ -25,6 +26,7 @@ const CATEGORY: Record<DocumentCheckCode, FindingCategory> = {
   DOC_UNIT_NARRATIVE: 'unit',
   DOC_CROSS_TABLE: 'cross-section',
   DOC_TEMPLATE_LEFT: 'completeness',
+  DOC_TEMPLATE_LEFT_TEXT: 'completeness',
 };
 
 type Params = Record<string, ParamValue>;
@@ -41,6 +43,8 @@ export function documentCheckMessage(code: DocumentCheckCode, p: Params): string
       return `“${str(p, 'name')}”年度指标值为${str(p, 'target')}，实际完成值为${str(p, 'stated')}，计量单位不一致`;
     case 'DOC_CROSS_TABLE':
       return `${str(p, 'label')}在正文为${str(p, 'stated')}万元，在${str(p, 'table')}为${str(p, 'expected')}万元，前后不一致`;
+    case 'DOC_TEMPLATE_LEFT_TEXT':
+      return `正文中保留了模板提示文字“${str(p, 'stated')}”，未按实际删除或填写`;
     case 'DOC_TEMPLATE_LEFT':
       return `表格中保留了模板提示文字“${str(p, 'stated')}”，未按实际填写`;
   }
@@ -298,10 +302,20 @@ function checkTextAgainstTables(report: ExtractedReport): Finding[] {
   return out;
 }
 
-/** Template prompts left in tables: "（一个专项一行）", "……" rows. */
+/** A line that is only a template's label in parentheses: "（参考提纲）", "（此处填写单位名称）". */
+const TEMPLATE_LABEL =
+  /^[（(][^（()）]{0,12}(?:参考提纲|参考格式|参考模板|模板|范本|样本|示例|仅供参考|请填写|此处填写|填写说明)[^（()）]{0,12}[）)]$/;
+
+/** Template prompts left in tables ("（一个专项一行）", "……" rows) and in the text ("（参考提纲）"). */
 function checkTemplateLeft(report: ExtractedReport): Finding[] {
   const out: Finding[] = [];
   for (const b of report.document.blocks) {
+    if (b.kind !== 'table' && TEMPLATE_LABEL.test(squash(b.text))) {
+      const text = b.text.trim();
+      out.push(
+        finding('DOC_TEMPLATE_LEFT_TEXT', 'info', 'chapters', b.line, text, { stated: text }),
+      );
+    }
     for (const row of b.rows ?? []) {
       for (const c of row.cells) {
         const m = /[（(](一个[^）)]{1,10}一行|请?填写[^）)]{0,10}|此处[^）)]{0,10})[）)]/.exec(
