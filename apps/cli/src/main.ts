@@ -29,8 +29,11 @@ export const COMMANDS: readonly LazyCommand[] = [
   lazy('check', '检查自评材料的一致性问题', () =>
     import('./commands/check.ts').then((m) => m.checkCommand),
   ),
-  lazy('audit', '审核已有报告（.docx/.txt/.html），列出不一致之处', () =>
+  lazy('audit', '审核已有报告（.docx/.doc/.pdf/.txt/.html/图片），列出不一致之处', () =>
     import('./commands/audit.ts').then((m) => m.auditCommand),
+  ),
+  lazy('extract', '从已有报告提取自评数据（JSON）', () =>
+    import('./commands/extract.ts').then((m) => m.extractCommand),
   ),
   lazy('render', '生成自评报告（.docx）和附件表格（.xlsx）', () =>
     import('./commands/render.ts').then((m) => m.renderCommand),
