@@ -32,7 +32,7 @@ describe('jixiao extract', () => {
     );
     const back = DepartmentEvaluation.parse(json);
     expect(back.meta.unitName).toBe(evaluation.meta.unitName);
-    expect(back.funds.total?.actual?.fen).toBe(evaluation.funds.total?.actual?.fen);
+    expect(back.funds.total?.executed?.fen).toBe(evaluation.funds.total?.executed?.fen);
     const scored = await run('score', 'out/evaluation.json', '--format', 'json');
     expect(scored.code).toBe(0);
     expect((JSON.parse(scored.out) as { scoreSheet: { total: number } }).scoreSheet.total).toBe(99);
