@@ -14,7 +14,7 @@ import {
   validatorCompiler,
 } from 'fastify-type-provider-zod';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { closeAuditWorkers, startJobWorker } from '@jixiao/services';
+import { ServiceError, closeAuditWorkers, startJobWorker } from '@jixiao/services';
 import type { ServiceContext } from '@jixiao/services';
 import { errorHandler } from './errors.ts';
 import { installSession } from './session.ts';
@@ -50,6 +50,10 @@ export interface AppOptions {
   trustProxy?: TrustProxy | undefined;
 }
 
+/** A JSON `\u0000` escape: an odd number of backslashes before u0000. */
+const ESCAPED_NUL = /(?<!\\)(?:\\\\)*\\u0000/;
+const NUL_MESSAGE = '请求中含有空字符（\\u0000），已拒绝';
+
 function trustProxySetting(
   trust: TrustProxy | undefined,
 ): ((address: string, hop: number) => boolean) | string[] | false {
@@ -78,11 +82,22 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       done(null, {});
       return;
     }
+    if (body.includes('\\u0000') && ESCAPED_NUL.test(body)) {
+      done(new ServiceError('BAD_REQUEST', NUL_MESSAGE), undefined);
+      return;
+    }
     try {
       done(null, JSON.parse(body) as unknown);
     } catch (error) {
       done(error instanceof Error ? error : new SyntaxError('invalid JSON'), undefined);
     }
+  });
+
+  // No string may carry NUL: PostgreSQL refuses it in text where SQLite keeps it, so it is refused
+  // at the edge for both, in the address (path and query) here and in JSON bodies above; file
+  // names are cleaned by the services.
+  app.addHook('onRequest', (request, _reply, done) => {
+    done(/%00|\0/i.test(request.url) ? new ServiceError('BAD_REQUEST', NUL_MESSAGE) : undefined);
   });
 
   await app.register(cookie);

@@ -3,7 +3,7 @@ import { checkEvaluation, scoreEvaluation } from '@jixiao/domain';
 import { gzipSync } from 'node:zlib';
 import type { Evaluation, EvaluationKind, Finding, ScoreSheet } from '@jixiao/domain';
 import { reusableQuery } from '@jixiao/db';
-import type { EvaluationStatus, Kysely, Database } from '@jixiao/db';
+import type { EvaluationStatus, Kysely, Database, Transaction } from '@jixiao/db';
 import type { ServiceContext } from './context.ts';
 import { nowIso } from './context.ts';
 import type { Actor } from './actor.ts';
@@ -260,6 +260,20 @@ export async function createEvaluation(
   actor: Actor,
   input: NewEvaluation,
 ): Promise<EvaluationRecord> {
+  const prepared = await prepareEvaluation(ctx, actor, input);
+  await ctx.db.transaction().execute(prepared.write);
+  return getEvaluationRecord(ctx, prepared.id);
+}
+
+/**
+ * A new evaluation checked, scored and ready to store: `write` inserts it within a transaction
+ * the caller owns (an import stores its document in the same one).
+ */
+export async function prepareEvaluation(
+  ctx: ServiceContext,
+  actor: Actor,
+  input: NewEvaluation,
+): Promise<{ id: string; write: (trx: Transaction<Database>) => Promise<void> }> {
   const dept = await ctx.db
     .selectFrom('departments')
     .select(['id', 'name', 'region_id'])
@@ -317,7 +331,7 @@ export async function createEvaluation(
   const id = ctx.newId();
   const now = nowIso(ctx);
   const text = JSON.stringify(body);
-  await ctx.db.transaction().execute(async (trx) => {
+  const write = async (trx: Transaction<Database>): Promise<void> => {
     await trx
       .insertInto('evaluations')
       .values({
@@ -346,8 +360,8 @@ export async function createEvaluation(
       { id, year: input.year, kind: input.kind, departmentId: dept.id },
       categories,
     );
-  });
-  return getEvaluationRecord(ctx, id);
+  };
+  return { id, write };
 }
 
 interface RoundScope {

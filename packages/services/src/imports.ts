@@ -5,8 +5,9 @@ import { ServiceError } from './errors.ts';
 import { sha256Hex } from './passwords.ts';
 import { readForImport } from './document-bridge.ts';
 import type { ReadForImport } from './document-bridge.ts';
-import { createEvaluation } from './evaluations.ts';
+import { prepareEvaluation } from './evaluations.ts';
 import { recordAudit } from './audit-log.ts';
+import { cleanFileName } from './file-name.ts';
 
 export const IMPORT_EXTENSIONS = ['.docx', '.txt', '.html', '.htm', '.xlsx'] as const;
 
@@ -45,46 +46,52 @@ export async function importDocument(
     ip?: string | null;
   },
 ): Promise<ReadResult & { documentId: string; evaluationId?: string }> {
-  const result = await readUpload(input.fileName, input.bytes);
-  let evaluationId: string | undefined;
+  const fileName = cleanFileName(input.fileName);
+  const result = await readUpload(fileName, input.bytes);
+  let evaluation: Awaited<ReturnType<typeof prepareEvaluation>> | undefined;
   if (input.create !== undefined) {
     if (result.draft === null)
       throw new ServiceError('UNSUPPORTED_FILE', '未能从文件中识别出自评内容，无法创建草稿', {
         problems: result.problems,
       });
     const year = input.create.year ?? result.draft.meta.year;
-    const record = await createEvaluation(ctx, actor, {
+    evaluation = await prepareEvaluation(ctx, actor, {
       departmentId: input.create.departmentId,
       year,
       kind: result.draft.kind,
       rulebookId: result.draft.rulebookId,
       body: { ...result.draft, meta: { ...result.draft.meta, year } },
     });
-    evaluationId = record.id;
   }
+  const evaluationId = evaluation?.id;
   const documentId = ctx.newId();
-  await ctx.db
-    .insertInto('imported_documents')
-    .values({
-      id: documentId,
-      file_name: input.fileName,
-      sha256: sha256Hex(input.bytes),
-      size: input.bytes.length,
-      bytes: input.bytes,
-      extracted: result.draft === null ? null : JSON.stringify(result.draft),
-      findings: JSON.stringify(result.findings),
-      problems: JSON.stringify(result.problems),
-      evaluation_id: evaluationId ?? null,
-      uploaded_by: actor.username,
-      uploaded_at: nowIso(ctx),
-    })
-    .execute();
+  // The draft and its document are stored together or not at all: a failed import leaves nothing
+  // that a retry would duplicate.
+  await ctx.db.transaction().execute(async (trx) => {
+    await evaluation?.write(trx);
+    await trx
+      .insertInto('imported_documents')
+      .values({
+        id: documentId,
+        file_name: fileName,
+        sha256: sha256Hex(input.bytes),
+        size: input.bytes.length,
+        bytes: input.bytes,
+        extracted: result.draft === null ? null : JSON.stringify(result.draft),
+        findings: JSON.stringify(result.findings),
+        problems: JSON.stringify(result.problems),
+        evaluation_id: evaluationId ?? null,
+        uploaded_by: actor.username,
+        uploaded_at: nowIso(ctx),
+      })
+      .execute();
+  });
   await recordAudit(ctx, {
     action: 'import',
     actor: actor.username,
     target: documentId,
     ip: input.ip ?? null,
-    details: { fileName: input.fileName },
+    details: { fileName },
   });
   return { ...result, documentId, ...(evaluationId !== undefined ? { evaluationId } : {}) };
 }

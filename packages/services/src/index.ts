@@ -16,6 +16,7 @@ export * from './public-reports.ts';
 export * from './exports.ts';
 export * from './rounds.ts';
 export * from './imports.ts';
+export * from './file-name.ts';
 export * from './jobs.ts';
 export { checkPasswordPolicy, hashPassword, verifyPassword, sha256Hex } from './passwords.ts';
 export * from './demo.ts';

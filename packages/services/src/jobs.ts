@@ -8,6 +8,7 @@ import { batchHtml, batchWorkbook, toFinding } from './document-bridge.ts';
 import type { Finding } from '@jixiao/domain';
 import type { FileAudit } from './document-bridge.ts';
 import { requireRole } from './directory.ts';
+import { cleanFileName } from './file-name.ts';
 import { auditBatch, failedAudit } from './audit/index.ts';
 
 /** One file's result in the auditor's wire shape; `ok` is null while the file waits. */
@@ -78,7 +79,7 @@ export async function createAuditJob(
         .values({
           job_id: id,
           idx,
-          name: file.name,
+          name: cleanFileName(file.name),
           bytes: await file.read(),
           ok: null,
           error: null,
