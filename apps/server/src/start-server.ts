@@ -43,6 +43,16 @@ export function readDemoFixtures(root = REPO_ROOT): { corpus: unknown[]; templat
   return { corpus, template };
 }
 
+/** Whether another process has seeded the demo: its accounts appear within 30 s. */
+async function someoneSeeded(ctx: ServiceContext): Promise<boolean> {
+  for (let i = 0; i < 300; i += 1) {
+    const users = await ctx.db.selectFrom('users').select('id').limit(1).execute();
+    if (users.length > 0) return true;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return false;
+}
+
 /** Opens (and migrates) the database, seeds the demo when asked and the database is empty, listens. */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   if ('sqliteFile' in options.target)
@@ -53,11 +63,17 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   if (options.demo === true) {
     const users = await ctx.db.selectFrom('users').select('id').limit(1).execute();
     if (users.length === 0) {
-      demoAccounts = await seedDemo(ctx, {
-        password: options.demoPassword ?? 'jixiao-demo',
-        ...readDemoFixtures(),
-      });
-    } else {
+      try {
+        demoAccounts = await seedDemo(ctx, {
+          password: options.demoPassword ?? 'jixiao-demo',
+          ...readDemoFixtures(),
+        });
+      } catch (error) {
+        // Another process seeding the same database at once wins the race; its demo is the one.
+        if (!(await someoneSeeded(ctx))) throw error;
+      }
+    }
+    if (demoAccounts === null) {
       const rows = await ctx.db
         .selectFrom('users as u')
         .leftJoin('departments as d', 'd.id', 'u.department_id')

@@ -1,6 +1,6 @@
 import { Evaluation as EvaluationSchema, fen as toFen, formatFen, sumPoints } from '@jixiao/domain';
 import type { Evaluation, IndicatorNode } from '@jixiao/domain';
-import type { UserRole } from '@jixiao/db';
+import type { Database, Kysely, Transaction, UserRole } from '@jixiao/db';
 import type { ServiceContext } from './context.ts';
 import type { Actor } from './actor.ts';
 import { ServiceError } from './errors.ts';
@@ -167,9 +167,37 @@ export async function seedDemo(
   ctx: ServiceContext,
   input: { password: string; corpus: readonly unknown[]; template: unknown },
 ): Promise<DemoAccount[]> {
-  const existing = await ctx.db.selectFrom('users').select('id').limit(1).execute();
-  if (existing.length > 0)
-    throw new ServiceError('ALREADY_EXISTS', '数据库中已有账号，演示数据只能写入空数据库');
+  // One transaction: a seed that fails (or loses the race to another process seeding the same
+  // database) leaves nothing behind, and the winner's demo is whole.
+  return ctx.db.transaction().execute(async (trx) => {
+    const inner: ServiceContext = { ...ctx, db: reentrant(trx) };
+    const existing = await trx.selectFrom('users').select('id').limit(1).execute();
+    if (existing.length > 0)
+      throw new ServiceError('ALREADY_EXISTS', '数据库中已有账号，演示数据只能写入空数据库');
+    return seedInto(inner, input);
+  });
+}
+
+/**
+ * The transaction as a database whose `transaction()` runs its callback in that same transaction,
+ * so that services called by the seed (which open their own) join it.
+ */
+function reentrant(trx: Transaction<Database>): Kysely<Database> {
+  const join = { execute: <T>(fn: (t: Transaction<Database>) => Promise<T>) => fn(trx) };
+  return new Proxy(trx, {
+    get(target, key) {
+      if (key === 'transaction') return () => join;
+      // Kysely keeps its state in private fields: its methods must run on the transaction itself.
+      const value = Reflect.get(target, key, target) as unknown;
+      return typeof value === 'function' ? (value as () => unknown).bind(target) : value;
+    },
+  });
+}
+
+async function seedInto(
+  ctx: ServiceContext,
+  input: { password: string; corpus: readonly unknown[]; template: unknown },
+): Promise<DemoAccount[]> {
   const next = random(20240601);
   const region = await createRegion(ctx, { name: '示范市', financeBureau: '示范市财政局' });
   const accounts: DemoAccount[] = [];

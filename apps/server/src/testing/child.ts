@@ -1,10 +1,12 @@
 // A child process for the crash-safety and multi-process tests (run with tsx):
 //   child.ts serve <target-json> [options-json]       → prints "listening <url>", serves until killed
+//   child.ts demo <target-json>                       → starts the server with --demo, prints "listening <url>"
 //   child.ts save-burst <target-json> <id> <username> → saves in a loop, printing "saved <version>" after each
 import { openStore } from '@jixiao/db';
 import type { DatabaseTarget } from '@jixiao/db';
 import { createContext, getEvaluation, loadActor, updateEvaluation } from '@jixiao/services';
 import { buildApp } from '../app.ts';
+import { startServer } from '../start-server.ts';
 import type { AppOptions } from '../app.ts';
 
 const [mode, targetJson, id, username] = process.argv.slice(2);
@@ -17,6 +19,10 @@ if (mode === 'serve') {
   const app = await buildApp({ ctx, ...options });
   const url = await app.listen({ port: 0, host: '127.0.0.1' });
   process.stdout.write(`listening ${url}\n`);
+} else if (mode === 'demo') {
+  await store.close();
+  const server = await startServer({ target, port: 0, demo: true });
+  process.stdout.write(`listening ${server.url}\n`);
 } else if (mode === 'save-burst' && id !== undefined && username !== undefined) {
   const user = await ctx.db
     .selectFrom('users')
