@@ -1,4 +1,5 @@
-import { readFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { open } from 'node:fs/promises';
 import path from 'node:path';
 
 /**
@@ -38,7 +39,48 @@ export function memoryIo(cwd: string): CliIo & { out: () => string; err: () => s
   };
 }
 
-/** Reads a file argument relative to the io's working directory. */
+/** The largest JSON input a command reads: the server's limit on a request body. */
+export const MAX_JSON_INPUT_BYTES = 10 * 1024 * 1024;
+
+/** Reads a file argument relative to the io's working directory (a regular file of ≤ 10 MB). */
 export async function readArgumentFile(io: CliIo, file: string): Promise<Uint8Array> {
-  return readFile(path.resolve(io.cwd, file));
+  return readRegularFile(path.resolve(io.cwd, file), MAX_JSON_INPUT_BYTES);
+}
+
+/** Why a path was not read: `code` is ENOTREGULAR (a device, FIFO, socket) or ETOOLARGE. */
+export class InputFileError extends Error {
+  constructor(
+    readonly code: 'ENOTREGULAR' | 'ETOOLARGE' | 'EISDIR',
+    readonly size = 0,
+  ) {
+    super(code);
+    this.name = 'InputFileError';
+  }
+}
+
+/**
+ * Reads a regular file of at most `limit` bytes. The file is opened without blocking (a FIFO with
+ * no writer cannot hang it) and checked on the open handle, so a link to a device, a FIFO or a
+ * socket is refused without a byte read, and no read goes past the limit.
+ */
+export async function readRegularFile(absolute: string, limit: number): Promise<Uint8Array> {
+  const handle = await open(absolute, constants.O_RDONLY | constants.O_NONBLOCK);
+  try {
+    const info = await handle.stat();
+    if (info.isDirectory()) throw new InputFileError('EISDIR');
+    if (!info.isFile()) throw new InputFileError('ENOTREGULAR');
+    if (info.size > limit) throw new InputFileError('ETOOLARGE', info.size);
+    // One byte more than the size says: a file growing while read is caught, not followed.
+    const buffer = new Uint8Array(info.size + 1);
+    let filled = 0;
+    while (filled < buffer.length) {
+      const { bytesRead } = await handle.read(buffer, filled, buffer.length - filled, filled);
+      if (bytesRead === 0) break;
+      filled += bytesRead;
+    }
+    if (filled > limit) throw new InputFileError('ETOOLARGE', filled);
+    return buffer.subarray(0, filled);
+  } finally {
+    await handle.close();
+  }
 }

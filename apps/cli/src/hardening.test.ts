@@ -1,4 +1,5 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -73,5 +74,37 @@ describe('jixiao on hostile input', () => {
     const refused = await run('check', over);
     expect(refused.code).toBe(2);
     expect(refused.err).toContain('金额超出范围');
+  });
+
+  it('reads no device or FIFO: audit, score and check refuse them at once', async () => {
+    const zero = path.join(scratch, 'zero.txt');
+    symlinkSync('/dev/zero', zero);
+    const zeroJson = path.join(scratch, 'zero.json');
+    symlinkSync('/dev/zero', zeroJson);
+    const fifo = path.join(scratch, 'pipe.txt');
+    execFileSync('mkfifo', [fifo]);
+    const fifoJson = path.join(scratch, 'pipe.json');
+    execFileSync('mkfifo', [fifoJson]);
+
+    const audited = await run('audit', zero, fifo, '--format', 'json', '--workers', '0');
+    expect(audited.code).toBe(1);
+    const files = (JSON.parse(audited.out) as { files: { ok: boolean; error?: string }[] }).files;
+    expect(files.map((f) => [f.ok, f.error])).toEqual([
+      [false, '不是普通文件（设备、管道等不予读取）'],
+      [false, '不是普通文件（设备、管道等不予读取）'],
+    ]);
+    for (const file of [zeroJson, fifoJson]) {
+      const scored = await run('score', file);
+      expect(scored.code).toBe(2);
+      expect(scored.err).toContain('不是普通文件（设备、管道等不予读取）');
+    }
+  }, 10_000);
+
+  it('refuses a JSON input over 10 MB without reading it whole', async () => {
+    const big = path.join(scratch, 'big.json');
+    writeFileSync(big, `{"a":"${'x'.repeat(11 * 1024 * 1024)}"}`);
+    const checked = await run('check', big);
+    expect(checked.code).toBe(2);
+    expect(checked.err).toContain('超过 10 MB');
   });
 });

@@ -1,4 +1,4 @@
-import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { SEVERITY_RANK } from '@jixiao/domain';
 import type { Severity } from '@jixiao/domain';
@@ -11,6 +11,7 @@ import {
 import type { FileAudit } from '@jixiao/documents/audit-core';
 import { auditBatch, formatAuditText, summaryTable } from '@jixiao/services/audit';
 import type { CliIo } from '../cli-io.ts';
+import { InputFileError, readRegularFile } from '../cli-io.ts';
 import type { Command } from '../command.ts';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, parseCommandArgs } from '../command.ts';
 
@@ -96,18 +97,14 @@ export const auditCommand: Command = {
     }
     const load = async (file: string): Promise<Uint8Array | Error> => {
       const absolute = path.resolve(io.cwd, file);
+      if (formatOf(file) === undefined) return new Error(readErrorMessage('unsupported-format'));
       try {
-        const info = await stat(absolute);
-        if (info.isDirectory()) return new Error('这是一个文件夹');
-        if (formatOf(file) === undefined) return new Error(readErrorMessage('unsupported-format'));
-        if (info.size > MAX_INPUT_BYTES) {
-          return new Error(readErrorMessage('too-large', `${(info.size / 1048576).toFixed(1)} MB`));
-        }
-        // A plain Uint8Array over the read bytes (no copy): a Buffer's slice() differs.
-        const bytes = await readFile(absolute);
-        return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-      } catch {
-        return new Error('文件不存在或无法打开');
+        return await readRegularFile(absolute, MAX_INPUT_BYTES);
+      } catch (error) {
+        if (!(error instanceof InputFileError)) return new Error('文件不存在或无法打开');
+        if (error.code === 'EISDIR') return new Error('这是一个文件夹');
+        if (error.code === 'ENOTREGULAR') return new Error('不是普通文件（设备、管道等不予读取）');
+        return new Error(readErrorMessage('too-large', `${(error.size / 1048576).toFixed(1)} MB`));
       }
     };
     const tty = process.stderr.isTTY && files.length > 1;

@@ -1,6 +1,6 @@
 import { Evaluation } from '@jixiao/domain';
 import type { CliIo } from '../cli-io.ts';
-import { readArgumentFile } from '../cli-io.ts';
+import { MAX_JSON_INPUT_BYTES, readArgumentFile } from '../cli-io.ts';
 import type { InputProblem } from './parse-json-text.ts';
 import { parseJsonText } from './parse-json-text.ts';
 import { zodErrorMapZh, zodProblems } from './zod-issues-zh.ts';
@@ -53,6 +53,10 @@ function fileErrorZh(file: string, error: unknown): string {
     case 'EACCES':
     case 'EPERM':
       return `没有读取 ${file} 的权限`;
+    case 'ENOTREGULAR':
+      return `${file} 不是普通文件（设备、管道等不予读取）`;
+    case 'ETOOLARGE':
+      return `${file} 超过 ${MAX_JSON_INPUT_BYTES / 1024 / 1024} MB，不予读取`;
     default:
       return `无法读取文件 ${file}`;
   }
