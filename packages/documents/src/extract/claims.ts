@@ -227,6 +227,13 @@ export function keyOf(name: string): string {
     .replace(TRAIL, '');
 }
 
+const NOT_A_START = /[\d.A-Za-z第]/;
+const RANK = /(?:前|排名|名列|位列|位居|列|居)$/;
+const APPROX_BEFORE = /(?:约|近|超过|逾|大约|不足|不到)$/;
+const APPROX_AFTER = /^[余多左上]/;
+const BARE_AFTER = /^(?:[，,；;。：:、）)！？!?]|$)/;
+const DELIMITER = /[，,；;。：:、（()）“”"！？!?\s]/;
+
 /** Every figure of a statement's squashed text, with its name and kind. */
 export function claimsIn(text: string): Claim[] {
   const out: Claim[] = [];
@@ -236,47 +243,54 @@ export function claimsIn(text: string): Claim[] {
     const at = m.index;
     const before = text[at - 1] ?? '';
     // "12.5" inside "a12.5", "3.2.1", "第3个" or "2023年" are not figures of a quantity.
-    if (/[\d.A-Za-z第]/.test(before)) continue;
+    if (NOT_A_START.test(before)) continue;
     const end = at + m[0].length;
-    const claim = figure(m, at, end);
-    if (!claim) continue;
+    const f = figure(m);
+    if (!f) continue;
     const clause = lastDelimiter(text, at);
+    const clauseText = text.slice(clause, at);
     // "全省前100名", "排名第3位": a rank, not a quantity.
-    if (claim.kind === 'count' && /(?:前|排名|名列|位列|位居|列|居)$/.test(text.slice(clause, at)))
-      continue;
+    if (f.kind === 'count' && RANK.test(clauseText)) continue;
     const cut = Math.max(nameStart, clause);
     const rawName = text.slice(cut, at);
     const name = rawName.replace(LEAD, '').replace(TRAIL, '');
-    const after = text.slice(end, end + 1);
-    claim.approximate =
-      /(?:约|近|超过|逾|大约|不足|不到)$/.test(rawName) || /^[余多左上]/.test(after);
-    claim.name = name;
-    claim.clause = text.slice(clause, at);
-    claim.key = keyOf(name);
-    claim.role = claim.kind === 'money' ? roleOf(name) : '';
-    claim.depth = depthAt[at] ?? 0;
-    claim.bare = cut === clause && name !== '' && /^(?:[，,；;。：:、）)！？!?]|$)/.test(after);
+    const after = text.charAt(end);
+    const claim: Claim = {
+      kind: f.kind,
+      value: f.value,
+      unit: f.unit,
+      text: m[0],
+      number: f.number,
+      step: f.step,
+      name,
+      clause: clauseText,
+      key: keyOf(name),
+      role: f.kind === 'money' ? roleOf(name) : '',
+      approximate: APPROX_BEFORE.test(rawName) || APPROX_AFTER.test(after),
+      depth: depthAt[at] ?? 0,
+      bare: cut === clause && name !== '' && BARE_AFTER.test(after),
+      at,
+      end,
+    };
     out.push(claim);
     nameStart = end;
   }
   return out;
 }
 
-function figure(m: RegExpMatchArray, at: number, end: number): Claim | undefined {
-  const base = {
-    name: '',
-    clause: '',
-    key: '',
-    role: '' as Role,
-    approximate: false,
-    depth: 0,
-    bare: false,
-    at,
-    end,
-  };
+/** What a figure's match says: its kind, value and unit (names come from the text around it). */
+interface Figure {
+  kind: Kind;
+  value: number;
+  unit: string;
+  number: string;
+  step: number;
+}
+
+function figure(m: RegExpMatchArray): Figure | undefined {
   if (m[1] !== undefined && m[2] !== undefined) {
     const unit = m[2] as MoneyUnit;
-    let value = parseDecimalToFen(m[1], unit);
+    let value: number | undefined = parseDecimalToFen(m[1], unit);
     if (value === undefined) return undefined;
     const number = m[1].replace(/,/g, '');
     let step = halfStep(unit, number);
@@ -285,35 +299,24 @@ function figure(m: RegExpMatchArray, at: number, end: number): Claim | undefined
       const second = m[4] as MoneyUnit;
       const rest = parseDecimalToFen(m[3], second);
       if (rest === undefined || MONEY_RANK[second] >= MONEY_RANK[unit]) return undefined;
-      value = (value + rest) as typeof value;
+      value += rest;
       step = halfStep(second, m[3]);
     }
-    return { ...base, kind: 'money', value, unit, text: m[0], number, step };
+    return { kind: 'money', value, unit, number, step };
   }
   if (m[5] !== undefined) {
     const p: Percent | undefined = parsePercent(`${m[5]}%`);
     if (!p) return undefined;
     return {
-      ...base,
       kind: 'percent',
       value: p.value,
       unit: '%',
-      text: m[0],
       number: m[5],
       step: 0.5 * 10 ** -p.decimals,
     };
   }
-  if (m[6] !== undefined && m[7] !== undefined) {
-    return {
-      ...base,
-      kind: 'count',
-      value: Number(m[6]),
-      unit: m[7],
-      text: m[0],
-      number: m[6],
-      step: 0,
-    };
-  }
+  if (m[6] !== undefined && m[7] !== undefined)
+    return { kind: 'count', value: Number(m[6]), unit: m[7], number: m[6], step: 0 };
   return undefined;
 }
 
@@ -326,7 +329,7 @@ function halfStep(unit: MoneyUnit, number: string): number {
 /** The start of the clause a figure's name lies in. */
 function lastDelimiter(text: string, at: number): number {
   for (let i = at - 1; i >= 0 && i >= at - 40; i--) {
-    if (/[，,；;。：:、（()）“”"！？!?\s]/.test(text[i] ?? '')) return i + 1;
+    if (DELIMITER.test(text.charAt(i))) return i + 1;
   }
   return Math.max(0, at - 40);
 }
