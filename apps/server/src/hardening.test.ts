@@ -287,4 +287,40 @@ describe.each(TEST_DIALECTS)('inputs that cannot make a 500 on %s', (dialect) =>
       .execute();
     expect(drafts.map((d) => d.id)).toEqual([first.evaluationId]);
   });
+
+  it('sends the security headers on API answers, errors and the OpenAPI page', async () => {
+    const answers = [
+      await world.app.inject({ method: 'GET', url: '/api/health' }),
+      await new Client(world.app).get('/api/me'),
+      await world.app.inject({ method: 'GET', url: '/api/nothing-here' }),
+      await world.app.inject({ method: 'GET', url: '/api/docs/json' }),
+    ];
+    for (const res of answers) {
+      expect(res.headers['content-security-policy']).toContain("default-src 'self'");
+      expect(res.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+      expect(res.headers['content-security-policy']).toContain("script-src 'self'");
+      expect(res.headers['x-content-type-options']).toBe('nosniff');
+      expect(res.headers['x-frame-options']).toBe('DENY');
+      expect(res.headers['referrer-policy']).toBe('same-origin');
+    }
+  });
+
+  it('gives every validation issue a Chinese message, for request shapes and bodies alike', async () => {
+    const han = /[\u4e00-\u9fff]/;
+    const answers = [
+      await new Client(world.app).post('/api/auth/login', { username: '', password: 7 }),
+      await filer.post('/api/evaluations', { departmentId: '', year: 'x', kind: 'other' }),
+      await filer.get('/api/evaluations?year=abc&status=lost'),
+      await filer.post('/api/evaluate', {
+        body: { kind: 'department', rulebookId: 7, meta: { year: 1200 }, indicators: [{}] },
+      }),
+    ];
+    for (const res of answers) {
+      expect(res.statusCode).toBe(400);
+      const issues = res.json<{ error: { details: { issues: { message: string }[] } } }>().error
+        .details.issues;
+      expect(issues.length).toBeGreaterThan(0);
+      for (const issue of issues) expect(issue.message).toMatch(han);
+    }
+  });
 });

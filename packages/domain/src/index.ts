@@ -10,3 +10,4 @@ export * from './parse-expression.ts';
 export * from './scoring/index.ts';
 export * from './checks/index.ts';
 export * from './messages-zh.ts';
+export * from './zod-messages-zh.ts';

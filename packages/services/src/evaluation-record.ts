@@ -1,5 +1,5 @@
 import type { Evaluation, Finding, ScoreSheet } from '@jixiao/domain';
-import { Evaluation as EvaluationSchema } from '@jixiao/domain';
+import { Evaluation as EvaluationSchema, zodErrorMapZh } from '@jixiao/domain';
 import { sql } from '@jixiao/db';
 import type { EvaluationStatus, Kysely, Database } from '@jixiao/db';
 import { ServiceError } from './errors.ts';
@@ -119,7 +119,7 @@ export function parseStoredBody(text: string, key?: { id: string; version: numbe
 
 /** Parses a body from a client; a failure is a 400 with the schema's issues. */
 export function parseClientBody(json: unknown): Evaluation {
-  const parsed = EvaluationSchema.safeParse(json);
+  const parsed = EvaluationSchema.safeParse(json, { error: zodErrorMapZh });
   if (!parsed.success) {
     throw new ServiceError('EVALUATION_INVALID', '自评内容不符合数据格式', {
       issues: parsed.error.issues
