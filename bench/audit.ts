@@ -2,7 +2,8 @@
 // extractRawText alone (the baseline) on the same .docx files in the same run: a generated
 // 20-page report and the example reports of ../shared/corpus converted to .docx; then batches in
 // audit processes, one and all cores, cold and warm, with the scaling between them.
-// Run: npx tsx bench/audit.ts (--batch: the batches only)
+// Run: npx tsx bench/audit.ts (--batch: the batches only; --pdf: the PDF and OCR cases of
+// bench/audit-pdf.ts only)
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
@@ -14,6 +15,11 @@ import { DepartmentEvaluation } from '@jixiao/domain';
 import type { Chapter } from '@jixiao/domain';
 import { parseTextLines, renderReportDocx } from '@jixiao/documents';
 import { auditBatch, auditDocument, auditWorkerScript, closeAuditWorkers } from '@jixiao/services';
+
+if (process.argv.includes('--pdf')) {
+  await import('./audit-pdf.ts');
+  process.exit(0);
+}
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const corpusDir = path.resolve(root, '../shared/corpus');
