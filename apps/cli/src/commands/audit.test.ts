@@ -63,14 +63,16 @@ describe('jixiao audit', () => {
       path.join('reports', 'nested', 'b-clean.docx'),
     ]);
     const [share, empty, fake, garbage, clean] = json.files;
-    expect(Object.keys(share ?? {})).toEqual(['file', 'ok', 'summary', 'findings']);
+    expect(Object.keys(share ?? {})).toEqual(['file', 'ok', 'summary', 'findings', 'notes']);
     expect(Object.keys((share?.['summary'] as object | undefined) ?? {})).toEqual([
       'title',
       'department',
       'year',
       'rulebook',
+      'rulebookName',
       'claimedTotal',
       'computedTotal',
+      'understanding',
     ]);
     const findings = share?.['findings'] as Record<string, unknown>[];
     expect(Object.keys(findings[0] ?? {})).toEqual([
@@ -92,7 +94,14 @@ describe('jixiao audit', () => {
     expect(clean?.['ok']).toBe(true);
     expect((clean?.['findings'] as unknown[]).length).toBe(0);
     for (const bad of [empty, fake, garbage]) {
-      expect(Object.keys(bad ?? {})).toEqual(['file', 'ok', 'error', 'summary', 'findings']);
+      expect(Object.keys(bad ?? {})).toEqual([
+        'file',
+        'ok',
+        'error',
+        'summary',
+        'findings',
+        'notes',
+      ]);
       expect(bad?.['ok']).toBe(false);
       expect(String(bad?.['error'])).toMatch(/[\u4e00-\u9fa5]/);
     }

@@ -1,4 +1,5 @@
 import type { FindingCategory, Severity } from '@jixiao/domain';
+import type { Understanding } from './table-checks.ts';
 
 /** One finding as the audit reports it: the wire shape of `jixiao audit --format json`. */
 export interface AuditFinding {
@@ -19,9 +20,14 @@ export interface AuditSummary {
   title: string | null;
   department: string | null;
   year: number | null;
+  /** Id of the rulebook the report was scored by (null when nothing could be scored). */
   rulebook: string | null;
+  /** Its Chinese name, for people. */
+  rulebookName: string | null;
   claimedTotal: number | null;
   computedTotal: number | null;
+  /** How much of the report was understood; null when it could not be read. */
+  understanding: Understanding | null;
 }
 
 /** The audit of one file. `error` only when the file could not be read. */
@@ -31,4 +37,6 @@ export interface FileAudit {
   error?: string;
   summary: AuditSummary;
   findings: AuditFinding[];
+  /** What the reader could not read or was unsure of, in Chinese (never silently dropped). */
+  notes: string[];
 }

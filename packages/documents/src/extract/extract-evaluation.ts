@@ -104,7 +104,11 @@ export function extractEvaluation(source: SourceDocument): ExtractedReport {
   const yearText =
     /((?:19|20)\d{2})\s*年度?/.exec(title ?? '')?.[1] ??
     firstYear(sentences) ??
-    tableYear(document);
+    tableYear(document) ??
+    // A year written inside a table that was read from text ("2019年度）" under its title).
+    (found.blocks.length !== source.blocks.length
+      ? firstYear(sentencesOf(source.blocks))
+      : undefined);
   const year = yearText ? Number(yearText) : undefined;
   const deptTable = selfTables.find((t) => t.kind === 'department');
   const unitName = findUnit(document, title) ?? deptTable?.unitName ?? selfTables[0]?.supervisor;
@@ -156,7 +160,7 @@ export function extractEvaluation(source: SourceDocument): ExtractedReport {
       : indicators,
     kind,
   );
-  if (rulebook.confidence < 0.5) {
+  if (rulebook.confidence < 0.5 && indicators.length > 0) {
     warnings.push({
       code: 'rulebook-uncertain',
       message: `评价指标体系不确定（猜测为 ${rulebook.id}，置信度 ${rulebook.confidence}）`,
@@ -342,7 +346,10 @@ function findUnit(document: SourceDocument, title: string | undefined): string |
   for (const b of document.blocks.slice(0, 40)) {
     if (b.kind === 'table') continue;
     const t = squash(b.text);
-    const named = /^(?:部门|单位)名称[：:](.{2,40})$/.exec(t);
+    const named =
+      /^(?:部门|单位|预算单位|部门[（(]单位[)）]|项目(?:实施)?单位)(?:名称|全称)[：:](.{2,40}?)(?:[（(]公章[)）])?$/.exec(
+        t,
+      );
     if (named?.[1]) return named[1];
     const as = /^(?:\[[^\]]*\])?(.{4,30}?)作为(?:一级)?(?:部门)?预算单位/.exec(t);
     if (as?.[1]) return as[1];
@@ -417,7 +424,12 @@ function findTruncation(
     (text.length > 15 && !/[。！？!?”）)：:；;]$/.test(text)) ||
     !closed;
   if (!cut) return undefined;
-  let line = last.line;
+  // A 自评表 read from text lines and cut short is whole up to its last line (its rows are
+  // lines, each read on its own); a grid's structures may span the cut from its first row.
+  let line =
+    last.kind === 'table' && last.style === TEXT_TABLE
+      ? (last.rows?.[last.rows.length - 1]?.line ?? last.line)
+      : last.line;
   // Cut inside the indicator tree: the outermost group still open at the cut is incomplete.
   const lastTop = indicators[indicators.length - 1];
   if (!closed && lastTop?.source?.line !== undefined) line = Math.min(line, lastTop.source.line);
@@ -452,6 +464,9 @@ function readSelfTables(blocks: readonly Block[]): {
   return { tables: out.sort((a, b) => a.line - b.line), blocks: withTextTables(blocks, text) };
 }
 
+/** The style of a table block made from lines of text. */
+const TEXT_TABLE = 'text-table';
+
 /** The blocks with each table found among the paragraphs made one table block, a row per line. */
 function withTextTables(blocks: readonly Block[], tables: readonly TextTable[]): Block[] {
   if (tables.length === 0) return [...blocks];
@@ -472,7 +487,7 @@ function withTextTables(blocks: readonly Block[], tables: readonly TextTable[]):
       if (!x || x.line > t.to) break;
       if (x.kind !== 'table') rows.push({ cells: [x.text], line: x.line });
     }
-    out.push({ kind: 'table', text: tableText(rows), line: t.from, rows });
+    out.push({ kind: 'table', text: tableText(rows), line: t.from, rows, style: TEXT_TABLE });
     i = j - 1;
     k++;
   }

@@ -278,7 +278,8 @@ export function readTableStream(
         const x = tokens[j]?.text ?? '';
         if (columnOf(x) || indicatorLevelOf(x)) break;
         // The corner cell of the indicator header ("绩效指标" before 一级指标 …).
-        if (headerMode(headerAt(tokens, j + 1).columns) !== undefined) break;
+        if (cellType(x) === 'text' && x.length <= 6 && headerMode(headerAt(tokens, j + 1).columns))
+          break;
         if (cells.length > 0 && tokens[j]?.rowStart) break;
         cells.push(x);
         j++;

@@ -2,8 +2,10 @@ import { checkEvaluation, scoreEvaluation, SEVERITY_RANK } from '@jixiao/domain'
 import type { Evaluation, Finding } from '@jixiao/domain';
 import {
   checkDocument,
+  checkTables,
   extractEvaluation,
   formatOf,
+  understandingOf,
   locateFindings,
   placeOnPage,
   readDocument,
@@ -11,6 +13,7 @@ import {
 import type {
   AuditFinding,
   AuditSummary,
+  ExtractedReport,
   ExtractionWarning,
   FileAudit,
   ReadError,
@@ -36,13 +39,15 @@ const EMPTY_SUMMARY: AuditSummary = {
   department: null,
   year: null,
   rulebook: null,
+  rulebookName: null,
   claimedTotal: null,
   computedTotal: null,
+  understanding: null,
 };
 
 /** A file that could not be audited: its error, an empty summary and no findings. */
 export function failedAudit(file: string, error: string): FileAudit {
-  return { file, ok: false, error, summary: { ...EMPTY_SUMMARY }, findings: [] };
+  return { file, ok: false, error, summary: { ...EMPTY_SUMMARY }, findings: [], notes: [] };
 }
 
 /**
@@ -102,9 +107,11 @@ const squashed = (s: string | undefined): string =>
  * say nothing about the report: they only measure what the cut took away.
  */
 function beyondTheCut(f: Finding, line: number): boolean {
-  // A template prompt left in is in what was read, not in what the cut took away.
-  if (f.code.startsWith('DOC_TEMPLATE_LEFT')) return false;
-  if (f.category === 'total' || f.category === 'completeness') return true;
+  if (f.category === 'total') return true;
+  // A gap the cut may have made (a missing chapter, a score not yet reached) says nothing; a
+  // cell before the cut that holds the wrong thing still does.
+  if (f.category === 'completeness')
+    return !f.code.startsWith('DOC_') || f.line === undefined || f.line >= line;
   const structural = [
     'sum',
     'weight-subtotal',
@@ -187,18 +194,23 @@ export function auditRead(read: ReadResult, fileName: string): DocumentAudit {
   const report = extractEvaluation(read.document);
   const evaluation = report.evaluation;
   const rulebook = findRulebook(evaluation.rulebookId);
+  // No indicator read, nothing to score: a computed total of 0 would only mislead.
+  const scored = rulebook !== undefined && hasIndicators(evaluation);
   let computedTotal: number | null = null;
   const domainFindings: Finding[] = [];
   if (rulebook) {
     const sheet = scoreEvaluation(evaluation, rulebook);
-    computedTotal = sheet.total;
-    domainFindings.push(...checkEvaluation(evaluation, rulebook, sheet));
+    if (scored) computedTotal = sheet.total;
+    const all = checkEvaluation(evaluation, rulebook, sheet);
+    domainFindings.push(...(scored ? all : all.filter((f) => !TREE_CODES.has(f.code))));
   }
   let findings = mergeFindings(
-    locateFindings([...domainFindings, ...checkDocument(report)], report),
+    locateFindings([...domainFindings, ...checkDocument(report), ...checkTables(report)], report),
   );
   const cut = report.truncation;
   if (cut) findings = findings.filter((f) => !beyondTheCut(f, cut.line));
+  findings = findings.map((f) => failClosed(f, report));
+  const understanding = understandingOf(report);
   return {
     file: fileName,
     ok: true,
@@ -206,11 +218,14 @@ export function auditRead(read: ReadResult, fileName: string): DocumentAudit {
       title: evaluation.meta.title ?? null,
       department: report.found.unit ? evaluation.meta.unitName : null,
       year: report.found.year ? evaluation.meta.year : null,
-      rulebook: rulebook ? rulebook.id : null,
+      rulebook: rulebook && scored ? rulebook.id : null,
+      rulebookName: rulebook && scored ? rulebook.name : null,
       claimedTotal: report.claimedTotal?.value ?? evaluation.stated.total ?? null,
       computedTotal,
+      understanding,
     },
     findings: findings.map((f) => wire(f, read.document)),
+    notes: report.warnings.map((w) => (w.line ? `第${w.line}行：${w.message}` : w.message)),
     warnings: report.warnings,
     rulebookConfidence: report.rulebook.confidence,
     evaluation,
@@ -226,5 +241,54 @@ export function toFileAudit(audit: DocumentAudit): FileAudit {
     ...(audit.error !== undefined ? { error: audit.error } : {}),
     summary: audit.summary,
     findings: audit.findings,
+    notes: audit.notes,
   };
+}
+
+/** Findings about the score tree as a whole: meaningless when no indicator was read. */
+const TREE_CODES = new Set([
+  'TOTAL_MISMATCH',
+  'TOTAL_STATED_PARTS',
+  'GRADE_MISMATCH',
+  'WEIGHT_BOOK_TOTAL',
+]);
+
+function hasIndicators(e: Evaluation): boolean {
+  const attached = e.kind === 'department' ? (e.projectEvaluations ?? []) : [];
+  return e.indicators.length > 0 || attached.some((p) => p.indicators.length > 0);
+}
+
+const SCORE_RULE_CODES = new Set([
+  'EXECUTION_SCORE_RULE',
+  'SCORE_RULE_TARGET_MISSED',
+  'SCORE_RULE_MISMATCH',
+]);
+
+/**
+ * Fails closed: a figure read with doubt supports a warning, never an error. Doubt is a table
+ * row whose cells fitted its columns in more than one way, or a self-score that is the rulebook's
+ * score rounded to a whole point (a local rounding rule the document does not state).
+ */
+function failClosed(f: Finding, report: ExtractedReport): Finding {
+  if (f.severity !== 'error') return f;
+  const uncertain = report.selfEvaluationTables.some((t) =>
+    (t.uncertain ?? []).some((u) => u.line === f.line),
+  );
+  if (uncertain)
+    return { ...f, severity: 'warning', message: `${f.message}（该行表格读取有歧义，请人工核对）` };
+  const stated = Number(f.stated);
+  const expected = Number(/-?\d+(?:\.\d+)?/.exec(f.expected ?? '')?.[0]);
+  if (
+    SCORE_RULE_CODES.has(f.code) &&
+    Number.isInteger(stated) &&
+    Number.isFinite(expected) &&
+    !Number.isInteger(expected) &&
+    Math.round(expected) === stated
+  )
+    return {
+      ...f,
+      severity: 'warning',
+      message: `${f.message}（按整数分取整则一致；报告未写明取整规则）`,
+    };
+  return f;
 }

@@ -27,9 +27,19 @@ export function formatAuditText(files: readonly FileAudit[]): string {
     }
     const s = f.summary;
     out.push(
-      `  ${s.title ?? '（无标题）'} · ${s.department ?? '（单位未识别）'} · ${s.year ?? '—'}年度 · 规则 ${s.rulebook ?? '—'} · 报告总分 ${s.claimedTotal ?? '—'} · 计算总分 ${s.computedTotal ?? '—'}`,
+      `  ${s.title ?? '（无标题）'} · ${s.department ?? '（单位未识别）'} · ${s.year ?? '—'}年度 · 评价指标体系 ${s.rulebookName ?? '—'} · 报告总分 ${s.claimedTotal ?? '—'} · 计算总分 ${s.computedTotal ?? '—'}`,
     );
-    if (f.findings.length === 0) out.push('  未发现问题。');
+    const u = s.understanding;
+    if (u) out.push(`  ${u.status === 'recognised' ? '识别情况' : '注意'}：${u.message}`);
+    for (const n of f.notes ?? []) out.push(`  说明：${n}`);
+    if (f.findings.length === 0)
+      out.push(
+        u && u.status === 'not-recognised'
+          ? '  未能审核：没有读到可核对的内容。'
+          : u && u.status === 'partial'
+            ? '  已核对的部分未发现问题（自评表未识别，见上）。'
+            : '  未发现问题。',
+      );
     for (const x of f.findings) {
       out.push(`  [${SEVERITY_ZH[x.severity]}] 第${x.line ?? '?'}行 ${x.category}：${x.message}`);
       if (x.excerpt) out.push(`      原文：${x.excerpt.replace(/\s+/g, ' ')}`);
@@ -40,8 +50,10 @@ export function formatAuditText(files: readonly FileAudit[]): string {
   return `${out.join('\n')}\n`;
 }
 
+const UNDERSTOOD = { recognised: '已识别', partial: '部分', 'not-recognised': '未识别' } as const;
+
 export function summaryTable(files: readonly FileAudit[]): string {
-  const header = ['文件', '单位', '年度', '报告总分', '计算总分', '错误', '警告', '提示'];
+  const header = ['文件', '单位', '年度', '识别', '报告总分', '计算总分', '错误', '警告', '提示'];
   const rows = files.map((f) => {
     const n = (sev: string): string => String(f.findings.filter((x) => x.severity === sev).length);
     return f.ok
@@ -49,13 +61,14 @@ export function summaryTable(files: readonly FileAudit[]): string {
           f.file,
           f.summary.department ?? '',
           String(f.summary.year ?? ''),
+          UNDERSTOOD[f.summary.understanding?.status ?? 'not-recognised'],
           String(f.summary.claimedTotal ?? ''),
           String(f.summary.computedTotal ?? ''),
           n('error'),
           n('warning'),
           n('info'),
         ]
-      : [f.file, `无法读取：${f.error ?? ''}`, '', '', '', '', '', ''];
+      : [f.file, `无法读取：${f.error ?? ''}`, '', '', '', '', '', '', ''];
   });
   const widths = header.map((h, i) =>
     Math.min(48, Math.max(width(h), ...rows.map((r) => width(r[i] ?? '')))),
@@ -66,6 +79,9 @@ export function summaryTable(files: readonly FileAudit[]): string {
       .join('  ')
       .trimEnd();
   const ok = files.filter((f) => f.ok).length;
+  const blind = files.filter(
+    (f) => f.ok && f.summary.understanding?.status !== 'recognised',
+  ).length;
   const count = (sev: string): number =>
     files.reduce((s, f) => s + f.findings.filter((x) => x.severity === sev).length, 0);
   return [
@@ -73,6 +89,6 @@ export function summaryTable(files: readonly FileAudit[]): string {
     widths.map((w) => '-'.repeat(w)).join('  '),
     ...rows.map(line),
     '',
-    `共 ${files.length} 个文件，成功读取 ${ok} 个；错误 ${count('error')} 条，警告 ${count('warning')} 条，提示 ${count('info')} 条。`,
+    `共 ${files.length} 个文件，成功读取 ${ok} 个${blind > 0 ? `（其中 ${blind} 个未识别自评表结构，只作了部分审核）` : ''}；错误 ${count('error')} 条，警告 ${count('warning')} 条，提示 ${count('info')} 条。`,
   ].join('\n');
 }

@@ -1,0 +1,154 @@
+import type { Finding, IndicatorNode, ParamValue } from '@jixiao/domain';
+import type { ExtractedReport } from '../extract/extract-evaluation.ts';
+import { cellType } from '../extract/cell-align.ts';
+
+/** Codes of the checks on the 自评表s as read, beyond the evaluation model. */
+export type TableCheckCode = 'DOC_GOAL_AMOUNTS' | 'DOC_TEMPLATE_LABEL';
+
+type Params = Record<string, ParamValue>;
+
+/** Chinese messages of the table checks, one per code. */
+export function tableCheckMessage(code: TableCheckCode, p: Params): string {
+  switch (code) {
+    case 'DOC_GOAL_AMOUNTS':
+      return `年度总体目标的“预期目标”“实际完成情况”填写的是数字（${String(p['stated'] ?? '')}），而不是目标和完成情况的表述`;
+    case 'DOC_TEMPLATE_LABEL':
+      return `保留了模板的占位文字“${String(p['stated'] ?? '')}”，未按本单位实际情况改写`;
+  }
+}
+
+/** A template's placeholder left in the report: "XX局", "××万元" (labels: document-checks). */
+const PLACEHOLDER = /(?:[×Ｘ]{2,}|XX)(?:局|单位|部门|项目|县|市|区|镇|万元|年|月|日)/;
+
+/**
+ * Checks of what only the tables and the page show: goals filled with figures instead of
+ * statements, a template's label or placeholders left in.
+ */
+export function checkTables(report: ExtractedReport): Finding[] {
+  const out: Finding[] = [];
+  for (const b of report.document.blocks) {
+    if (b.kind === 'table') continue;
+    const t = b.text.replace(/[\s\u3000]+/g, '');
+    const label = PLACEHOLDER.exec(t)?.[0];
+    if (!label) continue;
+    const params: Params = { stated: label };
+    out.push({
+      code: 'DOC_TEMPLATE_LABEL',
+      category: 'completeness',
+      severity: 'warning',
+      message: tableCheckMessage('DOC_TEMPLATE_LABEL', params),
+      path: 'chapters',
+      params,
+      stated: label,
+      line: b.line,
+      excerpt: b.text.trim().slice(0, 80),
+    });
+  }
+  for (const t of report.selfEvaluationTables) {
+    for (const g of t.goals ?? []) {
+      const cells = [g.expected, g.actual].filter((c): c is string => c !== undefined);
+      const figures = cells.filter((c) => {
+        const type = cellType(c);
+        return type === 'number' || type === 'percent';
+      });
+      if (cells.length === 0 || figures.length !== cells.length) continue;
+      const stated = cells.join(' / ');
+      const params: Params = { stated };
+      out.push({
+        code: 'DOC_GOAL_AMOUNTS',
+        category: 'completeness',
+        severity: 'warning',
+        message: tableCheckMessage('DOC_GOAL_AMOUNTS', params),
+        path: 'goals',
+        params,
+        stated,
+        expected: '目标和完成情况的文字表述',
+        line: g.line,
+        excerpt: `年度总体目标 | ${stated}`,
+      });
+    }
+  }
+  return out;
+}
+
+/** How much of a report was understood: what the audit says instead of a bare "no problem". */
+export interface Understanding {
+  /** `recognised`: a 自评表 or an indicator tree was read; `partial`: only figures in prose. */
+  status: 'recognised' | 'partial' | 'not-recognised';
+  /** 自评表s read (tables and tables written as text). */
+  tables: number;
+  /** Indicators with a weight or score that were read. */
+  indicators: number;
+  /** Figures stated in the prose (amounts, percentages, counts) that checks can compare. */
+  figures: number;
+  /** The 自评表 layout matched best, with its confidence (0–1). */
+  template: { id: string; name: string; confidence: number } | null;
+  /** Chinese: what was read, or what was tried and not found. */
+  message: string;
+}
+
+const FIGURE = /\d+(?:\.\d+)?(?:万元|亿元|元|%|个|项|人|家|分)/g;
+
+function leaves(nodes: readonly IndicatorNode[]): number {
+  return nodes.reduce(
+    (n, c) =>
+      n +
+      (c.children && c.children.length > 0
+        ? leaves(c.children)
+        : c.weight !== undefined || c.score !== undefined
+          ? 1
+          : 0),
+    0,
+  );
+}
+
+export function understandingOf(report: ExtractedReport): Understanding {
+  const e = report.evaluation;
+  const tables = report.selfEvaluationTables.length;
+  const attached = e.kind === 'department' ? (e.projectEvaluations ?? []) : [];
+  const indicators = leaves(e.indicators) + attached.reduce((n, p) => n + leaves(p.indicators), 0);
+  const figures = report.sentences.reduce((n, s) => n + (s.text.match(FIGURE)?.length ?? 0), 0);
+  const best = report.selfEvaluationTables
+    .map((t) => t.template)
+    .filter((m) => m !== undefined)
+    .sort((a, b) => b.confidence - a.confidence)[0];
+  const template = best
+    ? { id: best.template.id, name: best.template.name, confidence: best.confidence }
+    : null;
+  const fundRead = e.funds.total?.executed !== undefined || e.funds.total?.budget !== undefined;
+  if (tables > 0 || indicators >= 3) {
+    const layout =
+      template && template.confidence >= 0.5
+        ? `，格式近似“${template.name}”（置信度${template.confidence}）`
+        : template
+          ? `，未能匹配已知自评表格式（最接近“${template.name}”，置信度${template.confidence}）`
+          : '';
+    return {
+      status: 'recognised',
+      tables,
+      indicators,
+      figures,
+      template,
+      message: `已识别自评表${tables}张、指标${indicators}项、正文数字${figures}处${layout}`,
+    };
+  }
+  if (fundRead || figures > 0) {
+    return {
+      status: 'partial',
+      tables,
+      indicators,
+      figures,
+      template,
+      message: `未能识别自评表结构（已尝试：表格表头、逐行文本表格、正文指标段落）；仅核对了正文中的数字${figures}处${fundRead ? '及资金执行情况' : ''}`,
+    };
+  }
+  return {
+    status: 'not-recognised',
+    tables,
+    indicators,
+    figures,
+    template,
+    message:
+      '未能识别自评表结构，正文中也未找到可核对的数字（已尝试：表格表头、逐行文本表格、正文指标段落），本文件未作实质审核',
+  };
+}
