@@ -303,7 +303,10 @@ describe.skipIf(!haveBrowser)('web app end to end', { timeout: 180_000 }, () => 
     await page.locator('.ant-popconfirm').getByRole('button', { name: '通过' }).click();
     await expect.poll(() => page.getByTestId('status-tag').textContent()).toBe('已通过');
     await page.getByRole('button', { name: '公开' }).click();
-    await page.locator('.ant-popconfirm').getByRole('button', { name: '公开' }).click();
+    // Publishing over open errors takes a reason; the dialog says how many there are.
+    const publish = page.locator('.ant-modal').filter({ hasText: '向社会公开' });
+    await publish.getByLabel('公开理由').fill('经核实，数据问题不影响公开');
+    await publish.getByRole('button', { name: '公开', exact: true }).click();
     await expect.poll(() => page.getByTestId('status-tag').textContent()).toBe('已公开');
     await page.getByRole('tab', { name: '修订历史' }).click();
     await page.getByTestId('revision-diff').waitFor();

@@ -79,6 +79,40 @@ describe.skipIf(!haveBrowser)('roles and pages', { timeout: 120_000 }, () => {
     expect(await p.page.getByText('加载失败').count()).toBe(0);
   });
 
+  it('publishing over open errors takes a reason; a published report is withdrawn with one', async () => {
+    const { page, base } = p;
+    await login(p, 'reviewer');
+    const list = async (status: string) =>
+      (
+        (await (await page.request.get(`${base}/api/evaluations?status=${status}`)).json()) as {
+          items: { id: string; findingCounts: { error: number } }[];
+        }
+      ).items;
+    const approved = (await list('approved')).find((e) => e.findingCounts.error > 0);
+    if (!approved) throw new Error('the demo has an approved evaluation with errors');
+    await page.goto(`${base}/#/review/${approved.id}`);
+    await page.getByRole('button', { name: '公开' }).click();
+    const publish = page.locator('.ant-modal').filter({ hasText: '向社会公开' });
+    await publish.getByText(`仍有 ${approved.findingCounts.error} 个错误`).waitFor();
+    const ok = publish.getByRole('button', { name: '公开', exact: true });
+    await expect(ok.isDisabled()).resolves.toBe(true);
+    await publish.getByLabel('公开理由').fill('错误为填报口径差异，经核实不影响公开');
+    await ok.click();
+    await expect.poll(() => page.getByTestId('status-tag').textContent()).toBe('已公开');
+
+    await page.getByRole('button', { name: '撤回公开' }).click();
+    const withdraw = page.locator('.ant-modal').filter({ hasText: '撤回后报告从公开页面下架' });
+    const confirm = withdraw.getByRole('button', { name: '撤回公开' });
+    await expect(confirm.isDisabled()).resolves.toBe(true);
+    await withdraw.getByLabel('撤回理由').fill('发现附件数据有误，需单位更正');
+    await confirm.click();
+    await expect.poll(() => page.getByTestId('status-tag').textContent()).toBe('已退回');
+    const gone = await page.request.get(`${base}/api/public/reports/${approved.id}`);
+    expect(gone.status()).toBe(404);
+    await page.getByRole('tab', { name: '流转记录' }).click();
+    await page.locator('.ant-timeline').getByText('发现附件数据有误，需单位更正').waitFor();
+  });
+
   it('an administrator adds a unit, finds a user, edits and unlocks them', async () => {
     const { page, base } = p;
     await login(p, 'admin');

@@ -295,7 +295,11 @@ async function seedInto(
       for (const action of PATHS[status] ?? []) {
         const actor = action === 'submit' ? headActor : reviewerActor;
         const comment =
-          action === 'return' ? '执行率低于90%未说明原因，请补充偏差原因后重新提交。' : undefined;
+          action === 'return'
+            ? '执行率低于90%未说明原因，请补充偏差原因后重新提交。'
+            : action === 'publish'
+              ? '经复核，同意公开。'
+              : undefined;
         await transition(ctx, actor, record.id, { action, comment });
       }
     }

@@ -65,6 +65,18 @@ export async function transition(
   ) {
     throw new ServiceError('VALIDATION_FAILED', '退回时须填写退回意见');
   }
+  const reason = (input.comment ?? '').trim();
+  const errors = record.findingCounts.error;
+  // Publishing a report with open errors, or withdrawing a published one, is a decision on the
+  // record: it needs its reason.
+  if (input.action === 'publish' && errors > 0 && reason === '')
+    throw new ServiceError(
+      'VALIDATION_FAILED',
+      `该自评仍有 ${errors} 个错误，如仍要公开，须填写公开理由`,
+      { errors },
+    );
+  if (input.action === 'reopen' && record.status === 'published' && reason === '')
+    throw new ServiceError('VALIDATION_FAILED', '撤回公开须填写理由');
   const now = nowIso(ctx);
   const moved = await ctx.db.transaction().execute(async (trx) => {
     const row = await trx

@@ -52,7 +52,7 @@ describe.each(TEST_DIALECTS)('uploads on %s', (dialect) => {
 
   it('creates a draft evaluation of the department when asked', async () => {
     const res = await filer.upload(
-      `/api/imports?create=1&departmentId=${world.departments.a}&year=2024`,
+      `/api/imports?create=1&departmentId=${world.departments.a}&year=2021`,
       [{ name: 'r.docx', bytes: report }],
     );
     expect(res.statusCode).toBe(200);
@@ -61,9 +61,16 @@ describe.each(TEST_DIALECTS)('uploads on %s', (dialect) => {
     expect(created.json()).toMatchObject({
       status: 'draft',
       version: 1,
-      year: 2024,
+      year: 2021,
       departmentId: world.departments.a,
     });
+    // One 部门整体 evaluation per unit and year: importing the year again points to the first.
+    const again = await filer.upload(
+      `/api/imports?create=1&departmentId=${world.departments.a}&year=2021`,
+      [{ name: 'r.docx', bytes: report }],
+    );
+    expect(again.statusCode).toBe(409);
+    expect(again.json().error.details.evaluationId).toBe(id);
   });
 
   it('reads the tables workbook (.xlsx) as written by the exporter', async () => {

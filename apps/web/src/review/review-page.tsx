@@ -94,14 +94,17 @@ function Review({
   const [busy, setBusy] = useState(false);
   const fields = useMemo(() => fieldOptions(record.body), [record.body]);
 
-  const act = async (action: Action) => {
+  const errors = findings.filter((f) => f.severity === 'error').length;
+  const [deciding, setDeciding] = useState<'publish' | 'reopen' | null>(null);
+  const [reason, setReason] = useState('');
+  const act = async (action: Action, why?: string) => {
     if (action === 'return' && !comment.trim() && comments.length === 0) {
       message.warning('退回时请填写审核意见');
       return;
     }
     setBusy(true);
     try {
-      await api.transition(record.id, action, comment.trim() || undefined, comments);
+      await api.transition(record.id, action, why ?? (comment.trim() || undefined), comments);
       message.success(`已${ACTION_LABELS[action]}`);
       setComments([]);
       setComment('');
@@ -277,6 +280,11 @@ function Review({
                   </Button>
                   <Popconfirm
                     title="确认审核通过？"
+                    description={
+                      errors > 0
+                        ? `仍有 ${errors} 个错误未改正（见审查发现），确定通过吗？`
+                        : '未发现错误。'
+                    }
                     okText="通过"
                     cancelText="取消"
                     onConfirm={() => void act('approve')}
@@ -288,21 +296,34 @@ function Review({
                 </>
               )}
               {record.status === 'approved' && (
-                <Popconfirm
-                  title="确认向社会公开？"
-                  okText="公开"
-                  cancelText="取消"
-                  onConfirm={() => void act('publish')}
+                <Button
+                  type="primary"
+                  icon={<GlobalOutlined />}
+                  loading={busy}
+                  onClick={() => {
+                    setReason('');
+                    setDeciding('publish');
+                  }}
                 >
-                  <Button type="primary" icon={<GlobalOutlined />} loading={busy}>
-                    公开
-                  </Button>
-                </Popconfirm>
+                  公开
+                </Button>
+              )}
+              {record.status === 'published' && (
+                <Button
+                  danger
+                  icon={<RollbackOutlined />}
+                  loading={busy}
+                  onClick={() => {
+                    setReason('');
+                    setDeciding('reopen');
+                  }}
+                >
+                  撤回公开
+                </Button>
               )}
               {(record.status === 'draft' || record.status === 'returned') && (
                 <Alert type="info" title="等待单位修改并提交" showIcon />
               )}
-              {record.status === 'published' && <Alert type="success" title="已公开" showIcon />}
             </Space>
           </Card>
           <Card size="small">
@@ -326,6 +347,47 @@ function Review({
           </Card>
         </Col>
       </Row>
+      <Modal
+        open={deciding !== null}
+        title={deciding === 'publish' ? '向社会公开' : '撤回公开'}
+        okText={deciding === 'publish' ? '公开' : '撤回公开'}
+        okButtonProps={{
+          danger: deciding === 'reopen',
+          disabled: (deciding === 'reopen' || errors > 0) && reason.trim() === '',
+        }}
+        cancelText="取消"
+        onCancel={() => setDeciding(null)}
+        onOk={() => {
+          const action = deciding;
+          setDeciding(null);
+          if (action) void act(action, reason.trim() || undefined);
+        }}
+      >
+        {deciding === 'publish' && (
+          <Alert
+            type={errors > 0 ? 'warning' : 'success'}
+            showIcon
+            style={{ marginBottom: 12 }}
+            title={
+              errors > 0
+                ? `该自评仍有 ${errors} 个错误未改正，公开后社会公众可见。如仍要公开，请填写理由。`
+                : '未发现错误，公开后社会公众可以查阅和下载该报告。'
+            }
+          />
+        )}
+        {deciding === 'reopen' && (
+          <Typography.Paragraph>
+            撤回后报告从公开页面下架，自评退回单位修改。请填写撤回理由（将记入流转记录）。
+          </Typography.Paragraph>
+        )}
+        <Input.TextArea
+          aria-label={deciding === 'publish' ? '公开理由' : '撤回理由'}
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          autoSize={{ minRows: 2 }}
+          placeholder={deciding === 'publish' && errors === 0 ? '（可选）公开说明' : '必填'}
+        />
+      </Modal>
       <Modal
         open={target !== null}
         title="对审查发现提意见"
