@@ -325,7 +325,8 @@ export const api = {
       'GET',
       `/api/evaluations/${id}/revisions/${version}`,
     ),
-  importFile: (file: File, create?: { departmentId: Id; year: number }) => {
+  /** Reads a report; with `create`, makes it a draft of the department (year: the document's). */
+  importFile: (file: File, create?: { departmentId: Id; year?: number }) => {
     const form = new FormData();
     form.append('file', file, file.name);
     const q = create

@@ -61,6 +61,34 @@ describe.skipIf(!haveBrowser)('roles and pages', { timeout: 120_000 }, () => {
     expect(years.every((t) => /^2022年度/.test(t))).toBe(true);
   });
 
+  it('an import shows what was read first and keeps the year of the document', async () => {
+    const { page, base } = p;
+    await login(p, filer);
+    await page.goto(`${base}/#/evaluations`);
+    await page.getByRole('button', { name: '新建自评' }).click();
+    await page.locator('.ant-radio-button-wrapper').filter({ hasText: '导入文件' }).click();
+    const report = [
+      `2019年度${unit}部门整体支出绩效自评报告`,
+      '一、部门（单位）基本情况',
+      '二、一般公共预算支出情况',
+      '2019年全年预算安排1000.00万元，实际支出950.00万元，完成预算安排的95.00%。',
+    ].join('\n');
+    await page.locator('.ant-modal .ant-upload-drag input[type=file]').setInputFiles({
+      name: 'report-2019.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.from(report),
+    });
+    const preview = page.getByTestId('import-preview');
+    await preview.waitFor({ timeout: 60_000 });
+    await expect(preview.textContent()).resolves.toContain('2019');
+    await expect(page.getByLabel('年度', { exact: true }).last().inputValue()).resolves.toBe(
+      '2019',
+    );
+    await page.getByRole('button', { name: '创建' }).click();
+    await page.waitForURL(/#\/evaluations\/[^/]+$/, { timeout: 60_000 });
+    await page.getByRole('heading', { level: 4 }).filter({ hasText: '2019年度' }).waitFor();
+  });
+
   it('a page the role may not use says so, without showing its forms', async () => {
     await p.page.goto(`${p.base}/#/admin`);
     await p.page.getByText('无权访问此页面').waitFor();
@@ -106,7 +134,9 @@ describe.skipIf(!haveBrowser)('roles and pages', { timeout: 120_000 }, () => {
     await expect(confirm.isDisabled()).resolves.toBe(true);
     await withdraw.getByLabel('撤回理由').fill('发现附件数据有误，需单位更正');
     await confirm.click();
-    await expect.poll(() => page.getByTestId('status-tag').textContent()).toBe('已退回');
+    await expect
+      .poll(() => page.getByTestId('status-tag').textContent(), { timeout: 15_000 })
+      .toBe('已退回');
     const gone = await page.request.get(`${base}/api/public/reports/${approved.id}`);
     expect(gone.status()).toBe(404);
     await page.getByRole('tab', { name: '流转记录' }).click();

@@ -10,6 +10,7 @@ import {
   Radio,
   Select,
   Space,
+  Spin,
   Table,
   Tag,
   Typography,
@@ -21,6 +22,7 @@ import {
   ApiError,
   errorText,
   type EvaluationRecord,
+  type ImportResult,
   type Round,
   type Status,
 } from '../api.ts';
@@ -31,6 +33,7 @@ import { navigate } from '../lib/router.ts';
 import { useSession } from '../lib/session.tsx';
 import { useAsync } from '../lib/use-async.ts';
 import { TotalsCell } from '../lib/totals-cell.tsx';
+import { ImportPreview } from './import-preview.tsx';
 import { beijingTime } from '../lib/time.ts';
 
 const STATUSES = Object.keys(STATUS_LABELS) as Status[];
@@ -164,6 +167,25 @@ function CreateModal({ existing, onClose }: { existing: EvaluationRecord[]; onCl
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [file, setFile] = useState<File | null>(null);
+  const [preview, setPreview] = useState<ImportResult | null>(null);
+  const [reading, setReading] = useState(false);
+  /** Reads the file without creating anything: what it gives is shown before the draft exists. */
+  const read = async (f: File) => {
+    setFile(f);
+    setPreview(null);
+    setError(null);
+    setReading(true);
+    try {
+      const r = await api.importFile(f);
+      setPreview(r);
+      const year = r.draft?.meta.year;
+      if (year !== undefined && !form.isFieldTouched('year')) form.setFieldValue('year', year);
+    } catch (e) {
+      setError(errorText(e));
+    } finally {
+      setReading(false);
+    }
+  };
   const [form] = Form.useForm<{
     roundId?: string;
     copyFrom?: string;
@@ -219,13 +241,15 @@ function CreateModal({ existing, onClose }: { existing: EvaluationRecord[]; onCl
         id = rec.id;
       } else {
         if (!file) throw new Error('请选择要导入的文件');
+        // The year is the document's unless the user chose another one.
+        const year = form.isFieldTouched('year') ? v.year : preview?.draft?.meta.year;
         const r = await api.importFile(file, {
           departmentId,
-          year: v.year ?? new Date().getFullYear() - 1,
+          ...(year === undefined ? {} : { year }),
         });
         if (r.evaluationId === undefined)
           throw new Error(r.problems.map((p) => p.message).join('；') || '导入未生成自评');
-        message.info(`已导入，发现 ${r.findings.length} 个问题`);
+        message.success('已生成草稿，请核对导入的内容和审查发现');
         id = r.evaluationId;
       }
       onClose();
@@ -246,6 +270,7 @@ function CreateModal({ existing, onClose }: { existing: EvaluationRecord[]; onCl
       okText="创建"
       cancelText="取消"
       onOk={() => void ok()}
+      okButtonProps={{ disabled: mode === 'import' && (reading || preview?.draft == null) }}
       onCancel={onClose}
       confirmLoading={busy}
       width={560}
@@ -343,26 +368,35 @@ function CreateModal({ existing, onClose }: { existing: EvaluationRecord[]; onCl
         )}
         {mode === 'import' && (
           <>
-            <Form.Item label="年度" name="year">
+            <Form.Item label="年度" name="year" extra="默认取报告中的年度">
               <InputNumber min={2000} max={2100} />
             </Form.Item>
             <Upload.Dragger
               accept=".docx,.xlsx,.txt,.html,.htm"
               maxCount={1}
               beforeUpload={(f) => {
-                setFile(f);
+                void read(f);
                 return false;
               }}
-              onRemove={() => setFile(null)}
+              onRemove={() => {
+                setFile(null);
+                setPreview(null);
+              }}
             >
               <p className="ant-upload-drag-icon">
                 <InboxOutlined />
               </p>
               <p>点击或拖入 .docx / .xlsx / .txt / .html 文件</p>
               <Typography.Text type="secondary">
-                系统将读取报告内容生成自评草稿，并列出发现的问题
+                先读取并显示报告内容，确认后再生成自评草稿
               </Typography.Text>
             </Upload.Dragger>
+            {reading && <Spin style={{ display: 'block', margin: 16 }} tip="正在读取…" />}
+            {preview && (
+              <div style={{ marginTop: 12 }}>
+                <ImportPreview result={preview} rulebooks={rulebooks.data ?? []} />
+              </div>
+            )}
           </>
         )}
       </Form>

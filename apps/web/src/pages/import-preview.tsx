@@ -1,0 +1,75 @@
+import { Alert, Descriptions, List, Typography } from 'antd';
+import { formatFen, type Evaluation, type IndicatorNode } from '@jixiao/domain';
+import type { ImportResult, RulebookInfo } from '../api.ts';
+import { KIND_LABELS } from '../lib/labels.ts';
+
+function leaves(nodes: readonly IndicatorNode[]): number {
+  return nodes.reduce((n, c) => n + (c.children?.length ? leaves(c.children) : 1), 0);
+}
+
+const money = (e: Evaluation, key: 'budget' | 'executed') => {
+  const a = e.funds.total?.[key];
+  return a ? `${formatFen(a.fen, '万元')} 万元` : '未读到';
+};
+
+/**
+ * What an uploaded report gave, before anything is created: the unit, year and kind the document
+ * states, the figures and lists that were read, and what could not be read.
+ */
+export function ImportPreview({
+  result,
+  rulebooks,
+}: {
+  result: ImportResult;
+  rulebooks: readonly RulebookInfo[];
+}) {
+  const d = result.draft;
+  if (!d)
+    return (
+      <Alert
+        type="error"
+        showIcon
+        title="未能从文件中识别出自评内容"
+        description={result.problems.map((p) => p.message).join('；') || undefined}
+      />
+    );
+  const errors = result.findings.filter((f) => f.severity === 'error').length;
+  const warnings = result.findings.filter((f) => f.severity === 'warning').length;
+  return (
+    <div data-testid="import-preview">
+      <Descriptions size="small" bordered column={2} title="从文件中读到的内容">
+        <Descriptions.Item label="单位">{d.meta.unitName}</Descriptions.Item>
+        <Descriptions.Item label="年度">{d.meta.year}</Descriptions.Item>
+        <Descriptions.Item label="类型">{KIND_LABELS[d.kind]}</Descriptions.Item>
+        <Descriptions.Item label="指标体系">
+          {rulebooks.find((r) => r.id === d.rulebookId)?.name ?? '未能判断'}
+        </Descriptions.Item>
+        <Descriptions.Item label="全年预算数">{money(d, 'budget')}</Descriptions.Item>
+        <Descriptions.Item label="全年执行数">{money(d, 'executed')}</Descriptions.Item>
+        <Descriptions.Item label="绩效指标">{leaves(d.indicators)} 项</Descriptions.Item>
+        <Descriptions.Item label="项目支出">
+          {d.kind === 'department' ? `${d.projectExpenditure.projects.length} 个项目` : '—'}
+        </Descriptions.Item>
+        <Descriptions.Item label="自评得分">
+          {d.stated.total === undefined ? '未读到' : `${d.stated.total} 分`}
+          {d.stated.grade ? `（${d.stated.grade}）` : ''}
+        </Descriptions.Item>
+        <Descriptions.Item label="审查发现">
+          错误 {errors} 个，警告 {warnings} 个
+        </Descriptions.Item>
+      </Descriptions>
+      {result.problems.length > 0 && (
+        <>
+          <Typography.Text strong style={{ display: 'block', marginTop: 12 }}>
+            未能读取的内容（创建后请在编辑页补充）
+          </Typography.Text>
+          <List
+            size="small"
+            dataSource={result.problems.slice(0, 8)}
+            renderItem={(p) => <List.Item>{p.message}</List.Item>}
+          />
+        </>
+      )}
+    </div>
+  );
+}
