@@ -323,4 +323,19 @@ describe.each(TEST_DIALECTS)('inputs that cannot make a 500 on %s', (dialect) =>
       for (const issue of issues) expect(issue.message).toMatch(han);
     }
   });
+
+  it('keeps usernames unique whatever their case, even when created at once', async () => {
+    const user = (username: string) => ({ username, password: 'Passw0rd-case', role: 'admin' });
+    expect((await admin.post('/api/users', user('Newcomer'))).statusCode).toBe(201);
+    const twin = await admin.post('/api/users', user('NEWCOMER'));
+    expect(twin.statusCode).toBe(409);
+    expect(twin.json<{ error: { code: string } }>().error.code).toBe('ALREADY_EXISTS');
+    const both = await Promise.all([
+      admin.post('/api/users', user('Pair.one')),
+      admin.post('/api/users', user('pair.ONE')),
+    ]);
+    expect(both.map((r) => r.statusCode).sort()).toEqual([201, 409]);
+    // The account answers to any case of its name.
+    expect((await login(world.app, 'ADMIN')).csrf).toEqual(expect.any(String));
+  });
 });

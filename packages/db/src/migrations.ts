@@ -280,6 +280,18 @@ function migrations(dialect: DialectName): Record<string, Migration> {
         await db.schema.alterTable('evaluations').dropColumn('body').execute();
       },
     },
+    '0006_usernames_ignore_case': {
+      // "ADMIN" beside "admin" is one account: usernames are unique whatever their case. A database
+      // already holding two such names stops here, naming the index, for an administrator to rename one.
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createIndex('users_username_lower')
+          .on('users')
+          .unique()
+          .expression(sql`lower(username)`)
+          .execute();
+      },
+    },
   };
 }
 

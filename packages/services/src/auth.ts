@@ -94,7 +94,7 @@ export async function login(
   const user = await ctx.db
     .selectFrom('users')
     .select(['id', 'password_hash', 'disabled'])
-    .where('username', '=', input.username)
+    .where(sql<string>`lower(username)`, '=', username)
     .executeTakeFirst();
   const matches = await verifyPassword(input.password, user?.password_hash ?? UNMATCHABLE_HASH);
   if (!matches || user === undefined || user.disabled !== 0) {

@@ -172,14 +172,19 @@ export async function createUser(
     if (only.length === 1 && only[0] !== undefined) regionId = only[0].id;
     else throw new ServiceError('VALIDATION_FAILED', '审核人必须绑定行政区划');
   }
+  // Unique whatever the case (the index on lower(username) holds it against a concurrent insert).
   const existing = await ctx.db
     .selectFrom('users')
     .select('id')
-    .where('username', '=', input.username)
+    .where(sql<string>`lower(username)`, '=', input.username.toLowerCase())
     .executeTakeFirst();
-  if (existing !== undefined)
-    throw new ServiceError('ALREADY_EXISTS', `用户名 ${input.username} 已存在`);
+  const taken = new ServiceError(
+    'ALREADY_EXISTS',
+    `用户名 ${input.username} 已存在（不区分大小写）`,
+  );
+  if (existing !== undefined) throw taken;
   const id = ctx.newId();
+  const passwordHash = await hashPassword(input.password);
   await ctx.db
     .insertInto('users')
     .values({
@@ -189,11 +194,14 @@ export async function createUser(
       role: input.role,
       department_id: departmentId,
       region_id: input.role === 'reviewer' || input.role === 'admin' ? regionId : null,
-      password_hash: await hashPassword(input.password),
+      password_hash: passwordHash,
       disabled: 0,
       created_at: nowIso(ctx),
     })
-    .execute();
+    .execute()
+    .catch((error: unknown) => {
+      throw isUniqueViolation(error) ? taken : error;
+    });
   await recordAudit(ctx, {
     action: 'user-created',
     actor: actor?.username ?? null,
@@ -298,4 +306,10 @@ export async function displayNames(
     .where('username', 'in', wanted)
     .execute();
   return new Map(rows.map((r) => [r.username, r.display_name]));
+}
+
+/** A unique constraint refused the row (SQLite's SQLITE_CONSTRAINT_UNIQUE, PostgreSQL's 23505). */
+function isUniqueViolation(error: unknown): boolean {
+  if (error === null || typeof error !== 'object' || !('code' in error)) return false;
+  return error.code === 'SQLITE_CONSTRAINT_UNIQUE' || error.code === '23505';
 }
