@@ -187,7 +187,7 @@ export function messageFor(code: FindingCode, params: MessageParams): string {
     case 'YEAR_REPORT_DATE':
       return `${p(params, 'place')}${p(params, 'stated')}不在评价年度${p(params, 'reportYear')}年结束之后的合理时间内`;
     case 'NUMBERING_GAP':
-      return `序号不连续${where(params)}：“${p(params, 'previous')}”之后为“${p(params, 'stated')}”，缺少序号${p(params, 'missing')}`;
+      return `序号不连续${where(params)}：${p(params, 'previous') === '' ? '第一个序号为' : `“${p(params, 'previous')}”之后为`}“${p(params, 'stated')}”，缺少序号${p(params, 'missing')}`;
     case 'NUMBERING_REPEAT':
       return `序号重复${where(params)}：“${p(params, 'previous')}”之后又是“${p(params, 'stated')}”`;
     case 'NUMBERING_ORDER':

@@ -69,6 +69,17 @@ describe('numbering', () => {
     expect(findings[0]?.message).toBe('序号不连续（第6行）：“五、”之后为“七、”，缺少序号六、');
   });
 
+  it('says which number a list starts with when its first one is not 一', () => {
+    const findings = checkNumbering(
+      withOutline([
+        [1, '二、'],
+        [1, '三、'],
+      ]),
+    );
+    expect(findings.map((f) => f.code)).toEqual(['NUMBERING_GAP']);
+    expect(findings[0]?.message).toBe('序号不连续（第1行）：第一个序号为“二、”，缺少序号一、');
+  });
+
   it('reports a repeated number (1. and 1.)', () => {
     expect(
       summary(

@@ -178,7 +178,8 @@ export function checkSiblingNumbers(items: readonly Numbered[]): Finding[] {
         }),
       );
     const previousValue = prev?.value ?? 0;
-    const previousText = prev?.text ?? '（开头）';
+    // No previous heading: the message says "第一个序号" instead of naming one.
+    const previousText = prev?.text ?? '';
     if (n.value === previousValue + 1) {
       // in sequence
     } else if (n.value > previousValue + 1) {

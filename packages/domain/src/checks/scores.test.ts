@@ -191,6 +191,22 @@ describe('score rules', () => {
     ]);
   });
 
+  it('does not say the target was missed when the rule gave full marks at another weight', () => {
+    const e = clean();
+    // The rulebook weighs this indicator 8 (full marks at 8); the report gives it 10 of 10.
+    const sheet = sheetOf(e, {
+      'indicators[1].children[0].children[0]': {
+        computedScore: 8,
+        weight: 8,
+        ruleKind: 'positive',
+      },
+    });
+    const findings = checkScoreRules(e, hunan, sheet);
+    expect(findings.map((f) => f.code)).toEqual(['SCORE_RULE_MISMATCH']);
+    expect(findings[0]?.message).not.toContain('未达');
+    expect(findings[0]?.message).toContain('正向指标');
+  });
+
   it('ignores nodes the sheet could not compute (stated, manual)', () => {
     const e = clean();
     const sheet = sheetOf(e, {

@@ -301,7 +301,10 @@ export function checkScoreRules(
       scoresAgree(stated, computed)
     )
       continue;
-    if (stated > computed && node.target && node.actual) {
+    // "未达年度指标值" only where the rule gave less than full marks: a target that was met
+    // (computed at the full weight) differs for another reason, said by SCORE_RULE_MISMATCH.
+    const targetMet = sheetNode?.weight !== undefined && computed >= sheetNode.weight - 0.005;
+    if (stated > computed && node.target && node.actual && !targetMet) {
       out.push(
         makeFinding({
           code: 'SCORE_RULE_TARGET_MISSED',

@@ -41,6 +41,15 @@ describe('fund block sums', () => {
     expect(findings[0]?.message).toContain('四舍五入');
   });
 
+  it('says nothing of a difference that reads 0.00 万元 (parts kept to the 元)', () => {
+    const e = clean();
+    e.funds.total = { ...e.funds.total, executed: amount('912.97') };
+    e.funds.generalPublic = { ...e.funds.generalPublic, executed: amount('912.97') };
+    e.funds.basic = { ...e.funds.basic, executed: amount('795.8735') };
+    e.funds.project = { ...e.funds.project, executed: amount('117.0999') };
+    expect(checkFundSums(e)).toEqual([]);
+  });
+
   it('compares the total with its income rows too', () => {
     const e = clean();
     e.funds.generalPublic = { ...e.funds.generalPublic, budget: amount('990.00') };

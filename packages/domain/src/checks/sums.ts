@@ -41,6 +41,8 @@ export function compareSum(c: SumComparison): Finding | undefined {
   const diff = signed < 0n ? -signed : signed;
   if (diff === 0n) return undefined;
   const rounding = diff <= BigInt(stepFen(unit) * Math.max(1, c.parts.length));
+  // A difference that reads 0.00 in the report's unit is no news to anyone: say nothing.
+  if (rounding && /^0(?:\.0+)?$/.test(fenText(diff, unit))) return undefined;
   return makeFinding({
     code: c.code,
     severity: rounding ? 'info' : 'error',
