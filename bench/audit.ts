@@ -26,7 +26,7 @@ const corpusDir = path.resolve(root, '../shared/corpus');
 const TARGET_RATIO = 2;
 
 /** The clean Hunan evaluation grown to about 20 pages: more projects and narrative paragraphs. */
-async function twentyPageReport(): Promise<Uint8Array> {
+async function twentyPageReport(paragraphs = 16): Promise<Uint8Array> {
   const base = DepartmentEvaluation.parse(
     JSON.parse(
       readFileSync(path.join(root, 'fixtures/evaluations/clean-hunan-department.json'), 'utf8'),
@@ -39,7 +39,10 @@ async function twentyPageReport(): Promise<Uint8Array> {
     `支出审批手续完备，群众满意度${(95 + ((i + c) % 5) * 0.5).toFixed(1)}%，较上年提高${(0.3 + i * 0.1).toFixed(1)}个百分点。`;
   const chapters: Chapter[] = (
     ['overview', 'budget', 'performance', 'problems', 'improvements'] as const
-  ).map((key, c) => ({ key, paragraphs: Array.from({ length: 16 }, (_, i) => paragraph(c, i)) }));
+  ).map((key, c) => ({
+    key,
+    paragraphs: Array.from({ length: paragraphs }, (_, i) => paragraph(c, i)),
+  }));
   const evaluation = { ...base, chapters };
   return renderReportDocx(evaluation, undefined, { figures: 'stated' });
 }
@@ -115,6 +118,34 @@ console.log(
 );
 const batchOnly = process.argv.includes('--batch');
 const ratios = batchOnly ? [] : [await compare('生成的 20 页 .docx', [report])];
+
+/**
+ * Extraction stays linear in the document's size: a 200-page report (ten times the narrative)
+ * against the 20-page one, per document, as .docx and as the plain text of the same report
+ * (where tables are found among the lines), in alternating rounds. Target: at most 12×.
+ */
+async function sizeScaling(): Promise<void> {
+  const big = await twentyPageReport(170);
+  const bigText = await mammoth.extractRawText({ buffer: Buffer.from(big) });
+  const pages = Math.round(bigText.value.length / 616);
+  const asText = (s: string): Uint8Array => new TextEncoder().encode(s);
+  const cases: [string, Uint8Array, Uint8Array, string][] = [
+    ['.docx', report, big, 'x.docx'],
+    ['.txt', asText(text.value), asText(bigText.value), 'x.txt'],
+  ];
+  console.log(`规模（20 页对约 ${pages} 页，每份用时之比，目标 ≤ 12×）`);
+  for (const [label, small, large, name] of cases) {
+    const ratio: number[] = [];
+    for (let round = 0; round < 5; round++) {
+      const a = await rate([small], (b) => auditDocument(b, name), 300);
+      const b = await rate([large], (x) => auditDocument(x, name), 600);
+      ratio.push(a / b);
+    }
+    const r = median(ratio);
+    console.log(`  ${label.padEnd(6)} ${r.toFixed(2)}×${r <= 12 ? '' : '  未达标'}`);
+  }
+}
+if (!batchOnly) await sizeScaling();
 
 if (batchOnly) console.log('（--batch：只测批量审核）');
 else if (existsSync(corpusDir)) {

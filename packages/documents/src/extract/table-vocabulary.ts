@@ -83,7 +83,19 @@ export const TABLE_TEMPLATES: readonly TableTemplate[] = [
  * A header or label as compared: ASCII digits, no spaces or line breaks, no unit notes in
  * brackets ("（万元）", "(%)"), no trailing colon, full-width brackets as ASCII.
  */
+const normalized = new Map<string, string>();
+
 export function normalizeLabel(text: string): string {
+  const hit = normalized.get(text);
+  if (hit !== undefined) return hit;
+  const out = normalizeLabelUncached(text);
+  // Table cells repeat (headers, row labels): remember the recent ones, bounded.
+  if (normalized.size > 20_000) normalized.clear();
+  normalized.set(text, out);
+  return out;
+}
+
+function normalizeLabelUncached(text: string): string {
   return normalizeDigits(text)
     .replace(/[\s\u3000\u00a0]+/g, '')
     .replace(/（/g, '(')
@@ -106,6 +118,8 @@ const COLUMN_WORDS: Entry<ColumnKey>[] = byLength(
   ),
 );
 const COLUMN_EXACT = new Map(COLUMN_WORDS.map((e) => [e.word, e.key]));
+const escapeRe = (w: string): string => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const ANY_COLUMN_WORD = new RegExp(COLUMN_WORDS.map((e) => escapeRe(e.word)).join('|'), 'g');
 
 const FUND_WORDS: Entry<FundRowKey>[] = byLength(
   Object.entries(vocabulary.fundRows).flatMap(([key, words]) =>
@@ -142,6 +156,8 @@ export function isHeaderPrefix(text: string): boolean {
  */
 export function segmentHeader(text: string): { word: string; key?: ColumnKey }[] | undefined {
   const t = normalizeLabel(text);
+  // Most cells hold at most one header word: count them in one pass before segmenting.
+  if (/[，。；]/.test(t) || (t.match(ANY_COLUMN_WORD) ?? []).length < 2) return undefined;
   const out: { word: string; key?: ColumnKey }[] = [];
   let unknown = '';
   let covered = 0;

@@ -41,10 +41,14 @@ function cellLike(block: Block): boolean {
   return tokens.length >= 3;
 }
 
+const PROSE = /[，。；！？]/;
+
 /** Whether a line shows a 自评表 header or fund row: where a table read from text starts. */
 function anchorAt(blocks: readonly Block[], i: number): boolean {
   const b = blocks[i];
   if (!b || b.kind === 'table') return false;
+  // Prose (a sentence with its stops and commas) never starts a table: skip it cheaply.
+  if (b.text.length > 40 && PROSE.test(b.text) && !/\s\d/.test(b.text)) return false;
   const t = normalizeLabel(b.text);
   if (t.length > 200) return false;
   const tokens = lineTokens(b);
@@ -57,7 +61,9 @@ function anchorAt(blocks: readonly Block[], i: number): boolean {
     )
       return true;
   }
-  if ((segmentHeader(t)?.filter((p) => p.key).length ?? 0) >= 3) return true;
+  if (t.length <= 80 && !PROSE.test(t) && (segmentHeader(t)?.filter((p) => p.key).length ?? 0) >= 3)
+    return true;
+  if (t.length > 24) return false;
   // One header word per line (a table exported one cell per line): three within five lines.
   let words = 0;
   let joined = '';
