@@ -85,7 +85,10 @@ export function Shell({ section, children }: { section: string; children: ReactN
           paddingInline: 24,
         }}
       >
-        <Typography.Title level={4} style={{ color: '#fff', margin: 0, whiteSpace: 'nowrap' }}>
+        <Typography.Title
+          level={4}
+          style={{ color: '#fff', margin: 0, whiteSpace: 'nowrap', flex: 'none' }}
+        >
           预算绩效自评平台
         </Typography.Title>
         <Menu
@@ -98,10 +101,13 @@ export function Shell({ section, children }: { section: string; children: ReactN
           style={{ flex: 1, minWidth: 0, background: 'transparent' }}
         />
         {user ? (
-          <Space style={{ color: '#fff' }} data-testid="current-user">
+          <Space style={{ color: '#fff', flex: 'none' }} data-testid="current-user">
             <span>{user.displayName}</span>
             <Tag color="gold">{ROLE_LABELS[user.role]}</Tag>
-            <span>{user.departmentName ?? user.regionName ?? ''}</span>
+            {/* A long unit name is cut with an ellipsis (full name on hover): the menu keeps its room. */}
+            <span className="header-unit" title={user.departmentName ?? user.regionName ?? ''}>
+              {user.departmentName ?? user.regionName ?? ''}
+            </span>
             <Button
               size="small"
               icon={<LogoutOutlined />}

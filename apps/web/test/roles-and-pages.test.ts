@@ -96,6 +96,25 @@ describe.skipIf(!haveBrowser)('roles and pages', { timeout: 120_000 }, () => {
     expect(await p.page.getByRole('menuitem', { name: '管理' }).count()).toBe(0);
   });
 
+  it('at 1280 px a long unit name leaves the main menu in the header', async () => {
+    await login(p, 'admin');
+    const long = '示范市人民政府发展研究中心（示范市经济社会发展研究院）';
+    await p.page.goto(`${p.base}/#/admin`);
+    // The header shows the unit of whoever is logged in; here it is given a long name.
+    await p.page.setViewportSize({ width: 1280, height: 800 });
+    await p.page.evaluate((name) => {
+      const unit = document.querySelector('.header-unit');
+      if (unit) unit.textContent = name;
+    }, long);
+    for (const item of ['审核', '批量审查', '数据看板', '管理'])
+      await expect(p.page.getByRole('menuitem', { name: item }).isVisible()).resolves.toBe(true);
+    const overflow = await p.page.evaluate(
+      () => document.documentElement.scrollWidth - window.innerWidth,
+    );
+    expect(overflow).toBeLessThanOrEqual(0);
+    await p.page.setViewportSize({ width: 1440, height: 900 });
+  });
+
   it("the head's 数据看板 shows the own unit", async () => {
     await login(p, head);
     await p.page.getByRole('menuitem', { name: '数据看板' }).click();
