@@ -14,6 +14,7 @@ import { Evaluation as EvaluationSchema } from '@jixiao/domain';
 import type { Evaluation, Finding, ScoreSheet } from '@jixiao/domain';
 import { ServiceError } from './errors.ts';
 import { auditOffThread } from './audit/index.ts';
+import { convertWithLibreOffice } from './read/office-convert.ts';
 
 export type { FileAudit };
 
@@ -70,8 +71,21 @@ export function toFinding(f: AuditFinding): Finding {
  * Reads an uploaded file into a draft evaluation with its findings: .xlsx through the tables reader,
  * .docx/.txt/.html through the report reader and the auditor. Unreadable files are a 400.
  */
-export async function readForImport(bytes: Uint8Array, fileName: string): Promise<ReadForImport> {
-  if (fileName.toLowerCase().endsWith('.xlsx')) {
+export async function readForImport(input: Uint8Array, fileName: string): Promise<ReadForImport> {
+  let bytes = input;
+  // A legacy workbook (.xls, WPS .et) is converted to .xlsx by LibreOffice first.
+  const legacyBook = /\.(xls|et)$/i.test(fileName);
+  if (legacyBook) {
+    const converted = await convertWithLibreOffice(bytes, fileName, 'xlsx');
+    if (!(converted instanceof Uint8Array)) {
+      throw new ServiceError('UNSUPPORTED_FILE', converted.error.message, {
+        fileName,
+        reason: converted.error.code,
+      });
+    }
+    bytes = converted;
+  }
+  if (legacyBook || fileName.toLowerCase().endsWith('.xlsx')) {
     let read: Awaited<ReturnType<typeof readTablesXlsx>>;
     try {
       read = await readTablesXlsx(bytes);

@@ -9,7 +9,21 @@ import { prepareEvaluation } from './evaluations.ts';
 import { recordAudit } from './audit-log.ts';
 import { cleanFileName } from './file-name.ts';
 
-export const IMPORT_EXTENSIONS = ['.docx', '.txt', '.html', '.htm', '.xlsx'] as const;
+export const IMPORT_EXTENSIONS = [
+  '.docx',
+  '.doc',
+  '.wps',
+  '.pdf',
+  '.txt',
+  '.html',
+  '.htm',
+  '.xlsx',
+  '.xls',
+  '.et',
+  '.png',
+  '.jpg',
+  '.jpeg',
+] as const;
 
 export type ReadResult = ReadForImport;
 
@@ -18,7 +32,7 @@ export function assertSupported(fileName: string): void {
   if (!IMPORT_EXTENSIONS.some((ext) => lower.endsWith(ext))) {
     throw new ServiceError(
       'UNSUPPORTED_FILE',
-      `不支持的文件类型：${fileName}（仅支持 .docx、.txt、.html、.xlsx）`,
+      `不支持的文件类型：${fileName}（支持 .docx、.doc、.wps、.pdf、.txt、.html、.xlsx、.xls、.et、.png、.jpg）`,
       { fileName },
     );
   }

@@ -154,7 +154,7 @@ export default function AuditPage() {
       <Upload.Dragger
         multiple
         directory={false}
-        accept=".docx,.txt,.html,.htm,.xlsx"
+        accept=".docx,.doc,.wps,.pdf,.txt,.html,.htm,.png,.jpg,.jpeg"
         fileList={[]}
         beforeUpload={(f, list) => {
           if (f === list[0]) setFiles((prev) => [...prev, ...list]);

@@ -372,7 +372,7 @@ function CreateModal({ existing, onClose }: { existing: EvaluationRecord[]; onCl
               <InputNumber min={2000} max={2100} />
             </Form.Item>
             <Upload.Dragger
-              accept=".docx,.xlsx,.txt,.html,.htm"
+              accept=".docx,.doc,.wps,.pdf,.xlsx,.xls,.et,.txt,.html,.htm,.png,.jpg,.jpeg"
               maxCount={1}
               beforeUpload={(f) => {
                 void read(f);
