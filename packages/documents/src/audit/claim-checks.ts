@@ -93,13 +93,21 @@ function finding(
 export function checkClaims(report: ExtractedReport): Finding[] {
   const statements = statementsOf(report.document.blocks);
   const groups = statements.map((s) => ({ s, groups: partWholes(s) }));
-  return [
+  const all = [
     ...groups.flatMap(({ s, groups: g }) => g.flatMap((pw) => checkPartWhole(s, pw))),
     ...statements.flatMap(checkCountLists),
     ...checkRates(statements),
     ...checkRestatements(groups),
     ...checkNameVariants(quotedNames(statements)),
   ];
+  // The same sentence written many times is one finding, not one per copy.
+  const seen = new Set<string>();
+  return all.filter((f) => {
+    const key = `${f.code}|${f.stated ?? ''}|${f.expected ?? ''}|${f.excerpt ?? ''}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 const MONEY_UNITS = new Set(['元', '万元', '亿元']);
@@ -285,7 +293,11 @@ function compareStated(
   const out: Finding[] = [];
   for (const bucket of byKey.values()) {
     const values = new Map<number, Stated[]>();
-    for (const x of bucket) values.set(x.claim.value, [...(values.get(x.claim.value) ?? []), x]);
+    for (const x of bucket) {
+      const same = values.get(x.claim.value);
+      if (same) same.push(x);
+      else values.set(x.claim.value, [x]);
+    }
     if (values.size < 2) continue;
     // The figure written most often (the first one on a tie) stands; the others are reported.
     const ranked = [...values.values()].sort((a, b) => b.length - a.length);
@@ -340,7 +352,11 @@ const DISTINCT_PART =
  */
 function checkNameVariants(names: readonly QuotedName[]): Finding[] {
   const seen = new Map<string, QuotedName[]>();
-  for (const n of names) seen.set(n.name, [...(seen.get(n.name) ?? []), n]);
+  for (const n of names) {
+    const same = seen.get(n.name);
+    if (same) same.push(n);
+    else seen.set(n.name, [n]);
+  }
   const buckets = new Map<string, string[]>();
   for (const name of seen.keys()) {
     for (const k of [`<${name.slice(0, 3)}`, `>${name.slice(-3)}`]) {

@@ -202,7 +202,8 @@ const ACTUAL_WORDS = /实际|执行|决算|拨付|使用|支付|完成|支出/g;
 export function roleOf(name: string): Role {
   const last = (re: RegExp): number => {
     let at = -1;
-    for (const m of name.matchAll(re)) at = m.index + m[0].length;
+    re.lastIndex = 0;
+    for (let m = re.exec(name); m; m = re.exec(name)) at = m.index + m[0].length;
     return at;
   };
   const budget = last(BUDGET_WORDS);
@@ -227,19 +228,39 @@ export function keyOf(name: string): string {
     .replace(TRAIL, '');
 }
 
+const HAS_DIGIT = /\d/;
+const PAREN = /[（(]/;
 const NOT_A_START = /[\d.A-Za-z第]/;
 const RANK = /(?:前|排名|名列|位列|位居|列|居)$/;
 const APPROX_BEFORE = /(?:约|近|超过|逾|大约|不足|不到)$/;
 const APPROX_AFTER = /^[余多左上]/;
 const BARE_AFTER = /^(?:[，,；;。：:、）)！？!?]|$)/;
-const DELIMITER = /[，,；;。：:、（()）“”"！？!?\s]/;
+const DELIMITERS = new Set('，,；;。：:、（()）“”"！？!? \t\n'.split(''));
 
-/** Every figure of a statement's squashed text, with its name and kind. */
+const recent = new Map<string, Claim[]>();
+
+/**
+ * Every figure of a statement's squashed text, with its name and kind. The claims of recent
+ * statements are remembered (as squash remembers paragraphs): a sentence repeated through a
+ * document, as in generated or templated text, is read once. Claims are never changed after.
+ */
 export function claimsIn(text: string): Claim[] {
+  const hit = recent.get(text);
+  if (hit) return hit;
+  const out = readClaims(text);
+  if (recent.size > 5_000) recent.clear();
+  recent.set(text, out);
+  return out;
+}
+
+function readClaims(text: string): Claim[] {
   const out: Claim[] = [];
-  const depthAt = parenDepths(text);
+  if (!HAS_DIGIT.test(text)) return out;
+  const depthAt = PAREN.test(text) ? parenDepths(text) : [];
   let nameStart = 0;
-  for (const m of text.matchAll(FIGURE)) {
+  // One regex, reset here and stepped with exec: matchAll would copy it for every statement.
+  FIGURE.lastIndex = 0;
+  for (let m = FIGURE.exec(text); m; m = FIGURE.exec(text)) {
     const at = m.index;
     const before = text[at - 1] ?? '';
     // "12.5" inside "a12.5", "3.2.1", "第3个" or "2023年" are not figures of a quantity.
@@ -264,7 +285,7 @@ export function claimsIn(text: string): Claim[] {
       step: f.step,
       name,
       clause: clauseText,
-      key: keyOf(name),
+      key: name === '' ? '' : keyOf(name),
       role: f.kind === 'money' ? roleOf(name) : '',
       approximate: APPROX_BEFORE.test(rawName) || APPROX_AFTER.test(after),
       depth: depthAt[at] ?? 0,
@@ -329,7 +350,7 @@ function halfStep(unit: MoneyUnit, number: string): number {
 /** The start of the clause a figure's name lies in. */
 function lastDelimiter(text: string, at: number): number {
   for (let i = at - 1; i >= 0 && i >= at - 40; i--) {
-    if (DELIMITER.test(text.charAt(i))) return i + 1;
+    if (DELIMITERS.has(text.charAt(i))) return i + 1;
   }
   return Math.max(0, at - 40);
 }
