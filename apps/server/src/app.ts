@@ -52,6 +52,27 @@ export interface AppOptions {
   trustProxy?: TrustProxy | undefined;
 }
 
+/** Deepest nesting a body may have: far past any tree the schemas admit (their own depth limit answers those), short of a stack overflow. */
+const MAX_JSON_DEPTH = 5_000;
+
+/** How deep a JSON text nests its arrays and objects, in one pass (strings skipped). */
+function jsonDepth(text: string): number {
+  let depth = 0;
+  let max = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92) i++;
+      else if (c === 34) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 91 || c === 123) {
+      if (++depth > max) max = depth;
+    } else if (c === 93 || c === 125) depth--;
+  }
+  return max;
+}
+
 /** A JSON `\u0000` escape: an odd number of backslashes before u0000. */
 const ESCAPED_NUL = /(?<!\\)(?:\\\\)*\\u0000/;
 const NUL_MESSAGE = '请求中含有空字符（\\u0000），已拒绝';
@@ -110,6 +131,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     }
     if (body.includes('\\u0000') && ESCAPED_NUL.test(body)) {
       done(new ServiceError('BAD_REQUEST', NUL_MESSAGE), undefined);
+      return;
+    }
+    if (jsonDepth(body) > MAX_JSON_DEPTH) {
+      done(
+        new ServiceError('BAD_REQUEST', `请求的 JSON 嵌套超过 ${MAX_JSON_DEPTH} 层，已拒绝`),
+        undefined,
+      );
       return;
     }
     try {
