@@ -16,6 +16,9 @@
 // writer, alternately with each other: they leave hundreds of megabytes of garbage, which the
 // report would otherwise pay for in the collections it happens to trigger.
 // Target: the report within 2× of the own-emitter floor (and far below the docx floor).
+// Scaling: a generated report four times as large (1,000 indicators and 200 projects against 250
+// and 50), timed alternately with the smaller one; target: at most 6× its time (linear is 4×, a
+// quadratic step would show as 16×).
 // Run: npm run bench:render
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -170,4 +173,15 @@ for (const c of cases) {
 console.log(`worst ratio to the docx floor: ${worstDocx.toFixed(2)}×`);
 console.log(
   `worst ratio to the own-emitter floor: ${worstOwn.toFixed(2)}× (target ≤ ${TARGET_RATIO}× the own-emitter floor)`,
+);
+
+const small = generatedEvaluation(250, 50);
+const scaling = await timeAlternating(
+  [() => renderReportDocx(large, undefined), () => renderReportDocx(small, undefined)],
+  7,
+  3,
+  0,
+);
+console.log(
+  `scaling: 4× the size took ${scaling.ratio.toFixed(2)}× the time (${scaling.first.toFixed(0)} ms against ${scaling.second.toFixed(0)} ms; target ≤ 6×)`,
 );

@@ -84,11 +84,18 @@ describe.each(TEST_DIALECTS)('uploads on %s', (dialect) => {
   });
 
   it('refuses bad files with a Chinese message', async () => {
+    const rar = await filer.upload('/api/imports', [{ name: 'report.rar', bytes: 'Rar!' }]);
+    expect(rar.statusCode).toBe(400);
+    expect(rar.json().error).toMatchObject({
+      code: 'UNSUPPORTED_FILE',
+      message: expect.stringMatching(/不支持的文件类型：report\.rar/),
+    });
+    // A PDF is read, but one that is only a header says that it is damaged, not unsupported.
     const pdf = await filer.upload('/api/imports', [{ name: 'report.pdf', bytes: '%PDF-1.7' }]);
     expect(pdf.statusCode).toBe(400);
     expect(pdf.json().error).toMatchObject({
       code: 'UNSUPPORTED_FILE',
-      message: expect.stringMatching(/不支持/),
+      message: expect.stringMatching(/PDF 文件已损坏/),
     });
     const broken = await filer.upload('/api/imports', [
       { name: 'broken.docx', bytes: 'this is not a zip file at all' },

@@ -337,20 +337,11 @@ describe('renderProjectDocx', () => {
 });
 
 describe('renderReportDocx at scale', () => {
-  it('renders 1,000 indicators and 200 projects, in time roughly linear in size', async () => {
-    const small = generatedEvaluation(250, 50);
+  // How its time grows with size is measured by bench/render.ts (the scaling row), not here.
+  it('renders 1,000 indicators and 200 projects', async () => {
     const big = generatedEvaluation(1000, 200);
-    // warm, so the two timed calls compare sizes rather than a cold call with a warm one
-    await renderReportDocx(small, statedScoreSheet(small));
-    const t0 = performance.now();
-    await renderReportDocx(small, statedScoreSheet(small));
-    const t1 = performance.now();
-    const bytes = await renderReportDocx(big, statedScoreSheet(big));
-    const t2 = performance.now();
-    const { document } = await docxParts(bytes);
+    const { document } = await docxParts(await renderReportDocx(big, statedScoreSheet(big)));
     expect(xmlText(document)).toContain('指标1000');
     expect(tables(document)).toHaveLength(2 * 201);
-    // four times the size should take about four times as long; allow noise on a shared machine
-    expect((t2 - t1) / (t1 - t0)).toBeLessThan(10);
   }, 120_000);
 });
