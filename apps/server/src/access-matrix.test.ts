@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_DIALECTS } from '@jixiao/db/testing';
-import { Client, createWorld, fixtureBody, login } from './testing/harness.ts';
+import { Client, createWorld, fixtureBody, login, targetBody } from './testing/harness.ts';
 import type { World } from './testing/harness.ts';
 
 type Role = 'anonymous' | 'filer' | 'head' | 'reviewer' | 'admin';
@@ -45,6 +45,11 @@ const staff = (role: string) => role === 'admin' || role === 'reviewer';
 const adminOnly = (role: string) => role === 'admin';
 
 let createdYears = 0;
+
+/** A 2025 绩效目标 per department, made in beforeAll (a, b, c as the evaluations). */
+const targets: Record<'a' | 'b' | 'c', string> = { a: '', b: '', c: '' };
+const targetOf = (target: Target, role: Role) =>
+  target === 'own' ? targets.a : role === 'filer' || role === 'head' ? targets.b : targets.c;
 
 const CASES: RouteCase[] = [
   {
@@ -243,6 +248,86 @@ const CASES: RouteCase[] = [
     allowed: () => true,
   },
   {
+    name: 'GET targets list',
+    call: (c) => c.get('/api/targets'),
+    allowed: () => true,
+  },
+  {
+    name: 'GET target',
+    call: (c, _w, t, r) => c.get(`/api/targets/${targetOf(t, r)}`),
+    allowed: seeAll,
+  },
+  {
+    name: 'GET target findings',
+    call: (c, _w, t, r) => c.get(`/api/targets/${targetOf(t, r)}/findings`),
+    allowed: seeAll,
+  },
+  {
+    name: 'GET target revisions',
+    call: (c, _w, t, r) => c.get(`/api/targets/${targetOf(t, r)}/revisions`),
+    allowed: seeAll,
+  },
+  {
+    name: 'GET target revision 1',
+    call: (c, _w, t, r) => c.get(`/api/targets/${targetOf(t, r)}/revisions/1`),
+    allowed: seeAll,
+  },
+  {
+    name: 'GET target events',
+    call: (c, _w, t, r) => c.get(`/api/targets/${targetOf(t, r)}/events`),
+    allowed: seeAll,
+  },
+  {
+    name: 'PUT target',
+    call: async (c, w, t, r) => {
+      const id = targetOf(t, r);
+      const row = await w.ctx.db
+        .selectFrom('target_forms')
+        .select('version')
+        .where('id', '=', id)
+        .executeTakeFirstOrThrow();
+      return c.put(`/api/targets/${id}`, { version: row.version, body: targetBody() });
+    },
+    allowed: editors,
+  },
+  {
+    name: 'POST target',
+    // One department form per unit and year: every allowed call creates a year of its own.
+    call: (c, w, t, r) =>
+      c.post('/api/targets', {
+        departmentId: deptOf(w, t, r),
+        year: 2030 + (createdYears++ % 60),
+        kind: 'department',
+        rulebookId: 'hunan-department',
+      }),
+    allowed: editors,
+  },
+  {
+    name: 'POST target transition approve',
+    call: (c, _w, t, r) =>
+      c.post(`/api/targets/${targetOf(t, r)}/transitions`, { action: 'approve' }),
+    allowed: (r, t) => staff(r) && seeAll(r, t),
+  },
+  {
+    name: 'POST target transition submit (then back to draft by the test)',
+    call: async (c, w, t, r) => {
+      const id = targetOf(t, r);
+      const res = await c.post(`/api/targets/${id}/transitions`, { action: 'submit' });
+      await w.ctx.db
+        .updateTable('target_forms')
+        .set({ status: 'draft' })
+        .where('id', '=', id)
+        .execute();
+      return res;
+    },
+    allowed: (r, t) => (r === 'head' && t === 'own') || r === 'admin',
+  },
+  {
+    name: 'POST targets check',
+    call: (c) => c.post('/api/targets/check', { body: targetBody() }),
+    allowed: () => true,
+  },
+  {
     name: 'GET public reports',
     call: (c) => c.get('/api/public/reports'),
     allowed: () => true,
@@ -264,6 +349,16 @@ describe.each(TEST_DIALECTS)('the access matrix on %s', (dialect) => {
     clients.set('anonymous', new Client(world.app));
     for (const [role, username] of Object.entries(ACCOUNT))
       clients.set(role as Role, await login(world.app, username));
+    for (const code of ['a', 'b', 'c'] as const) {
+      const created = await clients.get('admin')?.post('/api/targets', {
+        departmentId: world.departments[code],
+        year: 2025,
+        kind: 'department',
+        rulebookId: 'hunan-department',
+        body: targetBody(),
+      });
+      targets[code] = created?.json<{ id: string }>().id ?? '';
+    }
     // One round per region, created by each region's reviewer.
     await clients.get('reviewer')?.post('/api/rounds', {
       year: 2024,

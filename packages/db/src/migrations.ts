@@ -292,6 +292,106 @@ function migrations(dialect: DialectName): Record<string, Migration> {
           .execute();
       },
     },
+    '0008_targets_and_monitoring': {
+      // 绩效目标 forms per unit, year and project with their revisions (a change after approval
+      // keeps its reason) and workflow events; monitoring rounds of a region, one report per form
+      // and round (figures, explanations and the lights derived on every save), and reviewers'
+      // decisions on a light (corrective measures required, or none needed).
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable('target_forms')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('department_id', 'text', (c) => c.notNull().references('departments.id'))
+          .addColumn('year', 'integer', (c) => c.notNull())
+          .addColumn('kind', 'text', (c) => c.notNull())
+          .addColumn('project_name', 'text', (c) => c.notNull().defaultTo(''))
+          .addColumn('rulebook_id', 'text', (c) => c.notNull())
+          .addColumn('status', 'text', (c) => c.notNull())
+          .addColumn('version', 'integer', (c) => c.notNull())
+          .addColumn('approved_version', 'integer')
+          .addColumn('title', 'text', (c) => c.notNull())
+          .addColumn('budget_fen', 'bigint')
+          .addColumn('error_count', 'integer', (c) => c.notNull().defaultTo(0))
+          .addColumn('warning_count', 'integer', (c) => c.notNull().defaultTo(0))
+          .addColumn('info_count', 'integer', (c) => c.notNull().defaultTo(0))
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .addColumn('updated_at', 'text', (c) => c.notNull())
+          .addColumn('updated_by', 'text', (c) => c.notNull())
+          .addUniqueConstraint('target_forms_unit_year', [
+            'department_id',
+            'year',
+            'kind',
+            'project_name',
+          ])
+          .execute();
+        await db.schema
+          .createTable('target_revisions')
+          .addColumn('form_id', 'text', (c) => c.notNull().references('target_forms.id'))
+          .addColumn('version', 'integer', (c) => c.notNull())
+          .addColumn('reason', 'text')
+          .addColumn('saved_by', 'text', (c) => c.notNull())
+          .addColumn('saved_at', 'text', (c) => c.notNull())
+          .addColumn('body', 'text', (c) => c.notNull())
+          .addPrimaryKeyConstraint('target_revisions_pk', ['form_id', 'version'])
+          .execute();
+        await db.schema
+          .createTable('target_events')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('form_id', 'text', (c) => c.notNull().references('target_forms.id'))
+          .addColumn('seq', 'integer', (c) => c.notNull())
+          .addColumn('action', 'text', (c) => c.notNull())
+          .addColumn('from_status', 'text', (c) => c.notNull())
+          .addColumn('to_status', 'text', (c) => c.notNull())
+          .addColumn('comment', 'text')
+          .addColumn('actor', 'text', (c) => c.notNull())
+          .addColumn('at', 'text', (c) => c.notNull())
+          .addUniqueConstraint('target_events_seq', ['form_id', 'seq'])
+          .execute();
+        await db.schema
+          .createTable('monitoring_rounds')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('region_id', 'text', (c) => c.notNull().references('regions.id'))
+          .addColumn('year', 'integer', (c) => c.notNull())
+          .addColumn('as_of', 'text', (c) => c.notNull())
+          .addColumn('deadline', 'text', (c) => c.notNull())
+          .addColumn('thresholds_id', 'text', (c) => c.notNull())
+          .addColumn('created_by', 'text', (c) => c.notNull())
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .execute();
+        await db.schema
+          .createTable('monitoring_reports')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('round_id', 'text', (c) => c.notNull().references('monitoring_rounds.id'))
+          .addColumn('form_id', 'text', (c) => c.notNull().references('target_forms.id'))
+          .addColumn('department_id', 'text', (c) => c.notNull())
+          .addColumn('version', 'integer', (c) => c.notNull())
+          .addColumn('light', 'text', (c) => c.notNull())
+          .addColumn('red_count', 'integer', (c) => c.notNull().defaultTo(0))
+          .addColumn('unexplained_red', 'integer', (c) => c.notNull().defaultTo(0))
+          .addColumn('execution_percent', real)
+          .addColumn('updated_at', 'text', (c) => c.notNull())
+          .addColumn('updated_by', 'text', (c) => c.notNull())
+          .addColumn('body', 'text', (c) => c.notNull())
+          .addUniqueConstraint('monitoring_reports_round_form', ['round_id', 'form_id'])
+          .execute();
+        await db.schema
+          .createTable('monitoring_decisions')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('report_id', 'text', (c) => c.notNull().references('monitoring_reports.id'))
+          .addColumn('subject', 'text', (c) => c.notNull())
+          .addColumn('state', 'text', (c) => c.notNull())
+          .addColumn('reason', 'text')
+          .addColumn('correction', 'text')
+          .addColumn('deadline', 'text')
+          .addColumn('decided_by', 'text', (c) => c.notNull())
+          .addColumn('decided_at', 'text', (c) => c.notNull())
+          .addColumn('answer', 'text')
+          .addColumn('answered_by', 'text')
+          .addColumn('answered_at', 'text')
+          .addUniqueConstraint('monitoring_decisions_subject', ['report_id', 'subject'])
+          .execute();
+      },
+    },
   };
 }
 

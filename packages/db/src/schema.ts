@@ -21,6 +21,12 @@ export interface Database {
   jobs: JobTable;
   job_files: JobFileTable;
   rulebooks: RulebookTable;
+  target_forms: TargetFormTable;
+  target_revisions: TargetRevisionTable;
+  target_events: TargetEventTable;
+  monitoring_rounds: MonitoringRoundTable;
+  monitoring_reports: MonitoringReportTable;
+  monitoring_decisions: MonitoringDecisionTable;
 }
 
 /** 行政区划 with its finance bureau. */
@@ -205,4 +211,98 @@ export interface RulebookTable {
   body: string;
   created_by: string;
   created_at: string;
+}
+
+export type TargetStatus = 'draft' | 'submitted' | 'returned' | 'approved';
+
+/** 绩效目标表: one per unit, year, kind and project; the body is the revision of the current version. */
+export interface TargetFormTable {
+  id: string;
+  department_id: string;
+  year: number;
+  kind: string;
+  /** '' for a department form. */
+  project_name: string;
+  rulebook_id: string;
+  status: TargetStatus;
+  version: number;
+  /** The version last approved (kept while an adjustment after it is under review). */
+  approved_version: number | null;
+  title: string;
+  budget_fen: ColumnType<number | null, number | null, number | null>;
+  error_count: number;
+  warning_count: number;
+  info_count: number;
+  created_at: string;
+  updated_at: string;
+  updated_by: string;
+}
+
+export interface TargetRevisionTable {
+  form_id: string;
+  version: number;
+  /** Why the approved targets were changed (目标调整), for revisions after an approval. */
+  reason: string | null;
+  saved_by: string;
+  saved_at: string;
+  body: string;
+}
+
+export interface TargetEventTable {
+  id: string;
+  form_id: string;
+  seq: number;
+  action: string;
+  from_status: string;
+  to_status: string;
+  comment: string | null;
+  actor: string;
+  at: string;
+}
+
+/** 绩效运行监控: a region's round of the year, as of a date. */
+export interface MonitoringRoundTable {
+  id: string;
+  region_id: string;
+  year: number;
+  /** ISO date the figures run to (e.g. 2025-07-31). */
+  as_of: string;
+  deadline: string;
+  /** rulebooks/monitoring/<id>.json */
+  thresholds_id: string;
+  created_by: string;
+  created_at: string;
+}
+
+/** A unit's figures for one target form in one round (JSON body) and the lights derived on save. */
+export interface MonitoringReportTable {
+  id: string;
+  round_id: string;
+  form_id: string;
+  department_id: string;
+  version: number;
+  light: string;
+  red_count: number;
+  unexplained_red: number;
+  execution_percent: number | null;
+  updated_at: string;
+  updated_by: string;
+  body: string;
+}
+
+/** A reviewer's decision on a light: corrective measures required (confirmed) or none needed (dismissed). */
+export interface MonitoringDecisionTable {
+  id: string;
+  report_id: string;
+  /** 'execution' or an indicator's path in the target form. */
+  subject: string;
+  state: string;
+  reason: string | null;
+  correction: string | null;
+  deadline: string | null;
+  decided_by: string;
+  decided_at: string;
+  answer: string | null;
+  answered_by: string | null;
+  answered_at: string | null;
 }

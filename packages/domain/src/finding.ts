@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** The finding categories of domain.md §4, exactly. */
+/** The finding categories of domain.md §4, and `target`: a self-evaluation against its approved targets and monitoring. */
 export const FindingCategory = z.enum([
   'sum',
   'ratio',
@@ -19,6 +19,7 @@ export const FindingCategory = z.enum([
   'implausible',
   'completeness',
   'duplicate',
+  'target',
 ]);
 export type FindingCategory = z.infer<typeof FindingCategory>;
 

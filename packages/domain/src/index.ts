@@ -11,3 +11,4 @@ export * from './scoring/index.ts';
 export * from './checks/index.ts';
 export * from './messages-zh.ts';
 export * from './zod-messages-zh.ts';
+export * from './targets/index.ts';

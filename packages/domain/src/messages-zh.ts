@@ -48,6 +48,15 @@ export const FINDING_CODES = [
   'COMPLETENESS_SCORE_MISSING',
   'COMPLETENESS_OVER_COMPLETION_REASON',
   'DUPLICATE_INDICATOR',
+  'TARGET_NOT_MEASURABLE',
+  'TARGET_RATE_OVER_100',
+  'TARGET_COST_OVER_BUDGET',
+  'TARGET_QUALITY_NO_UNIT',
+  'TARGET_VALUE_CHANGED',
+  'TARGET_INDICATOR_DROPPED',
+  'TARGET_INDICATOR_ADDED',
+  'TARGET_RED_FULL_SCORE',
+  'TARGET_FORECAST_OFF',
 ] as const;
 export type FindingCode = (typeof FINDING_CODES)[number];
 
@@ -93,6 +102,7 @@ export const CATEGORY_LABELS_ZH: Record<FindingCategory, string> = {
   implausible: '数值异常',
   completeness: '完整性',
   duplicate: '重复',
+  target: '与绩效目标不符',
 };
 
 export const SEVERITY_LABELS_ZH: Record<Severity, string> = {
@@ -214,6 +224,26 @@ export function messageFor(code: FindingCode, params: MessageParams): string {
       return `“${p(params, 'name')}”实际完成值${p(params, 'stated')}超过年度指标值${p(params, 'target')}的${p(params, 'ratio')}，需说明超额完成的原因`;
     case 'DUPLICATE_INDICATOR':
       return `指标“${p(params, 'name')}”在“${p(params, 'firstGroup')}”和“${p(params, 'secondGroup')}”下重复出现`;
+    case 'TARGET_NOT_MEASURABLE':
+      return params['empty'] === true
+        ? `“${p(params, 'name')}”未填写年度指标值，评价指标体系（${p(params, 'rule')}）要求可衡量的指标值`
+        : `“${p(params, 'name')}”年度指标值“${p(params, 'stated')}”无法衡量，评价指标体系（${p(params, 'rule')}）要求数值、区间、时限或完成与否`;
+    case 'TARGET_RATE_OVER_100':
+      return `“${p(params, 'name')}”年度指标值${p(params, 'stated')}超过100%，该比率不可能超过100%`;
+    case 'TARGET_COST_OVER_BUDGET':
+      return `成本指标“${p(params, 'name')}”年度指标值${p(params, 'stated')}，超过年度资金总额${p(params, 'expected')}${p(params, 'unit')}`;
+    case 'TARGET_QUALITY_NO_UNIT':
+      return `质量指标“${p(params, 'name')}”年度指标值${p(params, 'stated')}未写计量单位`;
+    case 'TARGET_VALUE_CHANGED':
+      return `“${p(params, 'name')}”年度指标值填写为${p(params, 'stated')}，审核通过的绩效目标为${p(params, 'expected')}，目标值被改动`;
+    case 'TARGET_INDICATOR_DROPPED':
+      return `审核通过的绩效目标中的指标“${p(params, 'name')}”${p(params, 'expected') === '' ? '' : `（年度指标值${p(params, 'expected')}）`}在自评中未列出`;
+    case 'TARGET_INDICATOR_ADDED':
+      return `指标“${p(params, 'name')}”不在审核通过的绩效目标中，为目标批复后新增`;
+    case 'TARGET_RED_FULL_SCORE':
+      return `“${p(params, 'name')}”在${p(params, 'asOf')}绩效运行监控中亮红灯（年度指标值${p(params, 'target')}，预计完成${p(params, 'forecast')}），此后未说明原因，自评却得满分${p(params, 'stated')}分`;
+    case 'TARGET_FORECAST_OFF':
+      return `全年预算执行率${p(params, 'stated')}，与${p(params, 'asOf')}绩效运行监控预计的${p(params, 'expected')}相差${p(params, 'gap')}个百分点，未说明原因`;
     default: {
       const _never: never = code;
       return _never;

@@ -21,3 +21,4 @@ export * from './jobs.ts';
 export { checkPasswordPolicy, hashPassword, verifyPassword, sha256Hex } from './passwords.ts';
 export * from './demo.ts';
 export * from './audit/index.ts';
+export * from './targets/index.ts';

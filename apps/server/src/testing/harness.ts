@@ -14,6 +14,7 @@ import {
   loadActor,
 } from '@jixiao/services';
 import type { ServiceContext } from '@jixiao/services';
+import { DepartmentEvaluation, targetTree } from '@jixiao/domain';
 import { buildApp } from '../app.ts';
 import type { AppOptions } from '../app.ts';
 import { REPO_ROOT } from '../start-server.ts';
@@ -197,4 +198,21 @@ export async function login(
   const cookie = res.cookies.find((c) => c.name === 'jixiao_session');
   const body = res.json<{ csrfToken: string }>();
   return new Client(app, `jixiao_session=${cookie?.value ?? ''}`, body.csrfToken);
+}
+
+/**
+ * A department's 绩效目标 body built from the clean evaluation (its tree, 年度指标值 and weights,
+ * without actuals or scores), with a budget of 1000 万元.
+ */
+export function targetBody(): Record<string, unknown> {
+  const evaluation = DepartmentEvaluation.parse(fixtureBody());
+  return {
+    kind: 'department',
+    rulebookId: 'hunan-department',
+    unitName: evaluation.meta.unitName,
+    year: 2025,
+    budget: { total: { fen: 1_000_000_000, unit: '万元', text: '1000.00' } },
+    overallGoal: '按时完成各项统计调查，提高统计数据质量和服务水平。',
+    indicators: targetTree(evaluation.indicators),
+  };
 }

@@ -46,4 +46,13 @@ export const CATEGORY_OF_CODE: Record<FindingCode, FindingCategory> = {
   COMPLETENESS_SCORE_MISSING: 'completeness',
   COMPLETENESS_OVER_COMPLETION_REASON: 'completeness',
   DUPLICATE_INDICATOR: 'duplicate',
+  TARGET_NOT_MEASURABLE: 'completeness',
+  TARGET_RATE_OVER_100: 'implausible',
+  TARGET_COST_OVER_BUDGET: 'cross-section',
+  TARGET_QUALITY_NO_UNIT: 'unit',
+  TARGET_VALUE_CHANGED: 'target',
+  TARGET_INDICATOR_DROPPED: 'target',
+  TARGET_INDICATOR_ADDED: 'target',
+  TARGET_RED_FULL_SCORE: 'target',
+  TARGET_FORECAST_OFF: 'target',
 };

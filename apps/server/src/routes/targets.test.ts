@@ -1,0 +1,181 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TEST_DIALECTS } from '@jixiao/db/testing';
+import { createWorld, login, targetBody } from '../testing/harness.ts';
+import type { Client, World } from '../testing/harness.ts';
+
+interface Record {
+  id: string;
+  status: string;
+  version: number;
+  approvedVersion: number | null;
+  findingCounts: { error: number; warning: number; info: number };
+}
+
+describe.each(TEST_DIALECTS)('绩效目标 on %s', (dialect) => {
+  let world: World;
+  let filer: Client;
+  let head: Client;
+  let reviewer: Client;
+  beforeAll(async () => {
+    world = await createWorld(dialect);
+    [filer, head, reviewer] = await Promise.all([
+      login(world.app, 'filer-a'),
+      login(world.app, 'head-a'),
+      login(world.app, 'reviewer'),
+    ]);
+  });
+  afterAll(async () => world.close());
+
+  const create = async (body: unknown = targetBody()) => {
+    const res = await filer.post('/api/targets', {
+      departmentId: world.departments.a,
+      year: 2025,
+      kind: 'department',
+      rulebookId: 'hunan-department',
+      body,
+    });
+    return res;
+  };
+
+  it('files, returns, approves and adjusts a department form, keeping every revision', async () => {
+    const created = await create();
+    expect(created.statusCode).toBe(201);
+    const form = created.json<Record>();
+    expect(form).toMatchObject({ status: 'draft', version: 1, approvedVersion: null });
+    expect(form.findingCounts).toEqual({ error: 0, warning: 0, info: 0 });
+
+    // One department form a year.
+    const twice = await create();
+    expect(twice.statusCode).toBe(409);
+    expect(twice.json().error.message).toContain('已有2025年度部门整体绩效目标');
+
+    // A filer cannot submit; the head can; a reviewer returns with a comment, then approves.
+    expect(
+      (await filer.post(`/api/targets/${form.id}/transitions`, { action: 'submit' })).statusCode,
+    ).toBe(403);
+    expect(
+      (await head.post(`/api/targets/${form.id}/transitions`, { action: 'submit' })).json().status,
+    ).toBe('submitted');
+    const locked = await filer.put(`/api/targets/${form.id}`, { version: 1, body: targetBody() });
+    expect(locked.statusCode).toBe(409);
+    expect(locked.json().error.message).toBe('绩效目标已提交审核，不能修改');
+    const bare = await reviewer.post(`/api/targets/${form.id}/transitions`, { action: 'return' });
+    expect(bare.statusCode).toBe(400);
+    expect(bare.json().error.message).toBe('退回时须填写退回意见');
+    await reviewer.post(`/api/targets/${form.id}/transitions`, {
+      action: 'return',
+      comment: '请细化数量指标',
+    });
+    const body = targetBody();
+    body['overallGoal'] = '按时完成全部统计调查，统计数据差错率下降。';
+    const saved = await filer.put(`/api/targets/${form.id}`, { version: 1, body });
+    expect(saved.json()).toMatchObject({ status: 'returned', version: 2 });
+    await head.post(`/api/targets/${form.id}/transitions`, { action: 'submit' });
+    const approved = await reviewer.post(`/api/targets/${form.id}/transitions`, {
+      action: 'approve',
+    });
+    expect(approved.json()).toMatchObject({ status: 'approved', version: 2, approvedVersion: 2 });
+
+    // 目标调整: a change after approval needs its reason and a new approval; the approved
+    // version stays in force until then.
+    const noReason = await filer.put(`/api/targets/${form.id}`, { version: 2, body });
+    expect(noReason.statusCode).toBe(400);
+    expect(noReason.json().error.message).toBe('绩效目标已审核通过，调整目标须填写调整理由');
+    const adjusted = await filer.put(`/api/targets/${form.id}`, {
+      version: 2,
+      body: { ...body, budget: { total: { fen: 1_100_000_000, unit: '万元' } } },
+      reason: '年中追加预算100万元',
+    });
+    expect(adjusted.json()).toMatchObject({ status: 'draft', version: 3, approvedVersion: 2 });
+    const stale = await filer.put(`/api/targets/${form.id}`, { version: 2, body });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().error.code).toBe('VERSION_CONFLICT');
+
+    const revisions = (await reviewer.get(`/api/targets/${form.id}/revisions`)).json<{
+      items: { version: number; reason: string | null }[];
+    }>().items;
+    expect(revisions.map((r) => r.version)).toEqual([3, 2, 1]);
+    expect(revisions[0]?.reason).toBe('年中追加预算100万元');
+    const first = (await reviewer.get(`/api/targets/${form.id}/revisions/1`)).json();
+    expect(first.body.overallGoal).toContain('提高统计数据质量');
+    const events = (await reviewer.get(`/api/targets/${form.id}/events`)).json<{
+      items: { action: string; comment: string | null; actorName: string }[];
+    }>().items;
+    expect(events.map((e) => e.action)).toEqual([
+      'submit',
+      'return',
+      'submit',
+      'approve',
+      'adjust',
+    ]);
+    expect(events[4]?.comment).toBe('年中追加预算100万元');
+    expect(events[1]?.actorName).toBeTruthy();
+
+    await head.post(`/api/targets/${form.id}/transitions`, { action: 'submit' });
+    const again = await reviewer.post(`/api/targets/${form.id}/transitions`, {
+      action: 'approve',
+    });
+    expect(again.json()).toMatchObject({ status: 'approved', approvedVersion: 3 });
+    const current = (await filer.get(`/api/targets/${form.id}`)).json();
+    expect(current.body.budget.total.fen).toBe(1_100_000_000);
+  });
+
+  it('checks the targets in the findings shape and counts them on the record', async () => {
+    const body = targetBody();
+    const indicators = body['indicators'] as {
+      children?: { children?: { target?: unknown; weight?: number }[] }[];
+    }[];
+    const quality = indicators[1]?.children?.[1]?.children?.[0];
+    if (quality === undefined) throw new Error('fixture changed');
+    quality.target = { kind: 'quantity', text: '=105%', value: 105, unit: '%', comparator: '=' };
+    const res = await filer.post('/api/targets/check', { body });
+    const findings = res.json().findings as { code: string; category: string; message: string }[];
+    expect(findings.map((f) => f.code)).toEqual(['TARGET_RATE_OVER_100']);
+    expect(findings[0]?.message).toBe(
+      '“统计数据按时报送率”年度指标值=105%超过100%，该比率不可能超过100%',
+    );
+
+    const project = await filer.post('/api/targets', {
+      departmentId: world.departments.a,
+      year: 2025,
+      kind: 'project',
+      rulebookId: 'central-project',
+      projectName: '统计调查专项',
+      body: { ...body, kind: 'project', rulebookId: 'central-project' },
+    });
+    expect(project.statusCode).toBe(201);
+    expect(project.json().findingCounts.error).toBe(1);
+    expect(project.json().title).toBe('2025年度统计调查专项项目绩效目标');
+    const stored = await filer.get(`/api/targets/${project.json().id}/findings`);
+    expect(stored.json().findings[0].code).toBe('TARGET_RATE_OVER_100');
+  });
+
+  it('refuses bad bodies with Chinese messages and loses nothing', async () => {
+    const nameless = await filer.post('/api/targets', {
+      departmentId: world.departments.a,
+      year: 2026,
+      kind: 'project',
+      rulebookId: 'central-project',
+    });
+    expect(nameless.statusCode).toBe(400);
+    expect(JSON.stringify(nameless.json().error.details)).toContain('项目绩效目标须填写项目名称');
+    const wrongBook = await filer.post('/api/targets', {
+      departmentId: world.departments.a,
+      year: 2026,
+      kind: 'department',
+      rulebookId: 'central-project',
+    });
+    expect(wrongBook.statusCode).toBe(400);
+    expect(wrongBook.json().error.message).toBe('所选评价指标体系与绩效目标类型不一致');
+    const list = (await filer.get('/api/targets?year=2026')).json().items;
+    expect(list).toEqual([]);
+  });
+
+  it('lists what each role may see', async () => {
+    const filerB = await login(world.app, 'filer-b');
+    expect((await filerB.get('/api/targets')).json().items).toEqual([]);
+    const reviewer2 = await login(world.app, 'reviewer-2');
+    expect((await reviewer2.get('/api/targets')).json().items).toEqual([]);
+    expect((await reviewer.get('/api/targets?year=2025')).json().items.length).toBe(2);
+  });
+});

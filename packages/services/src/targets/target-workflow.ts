@@ -1,0 +1,124 @@
+import type { TargetStatus, UserRole } from '@jixiao/db';
+import type { ServiceContext } from '../context.ts';
+import type { Actor } from '../actor.ts';
+import { ROLE_LABELS } from '../actor.ts';
+import { ServiceError, forbidden } from '../errors.ts';
+import { assertSee } from '../access.ts';
+import { displayNames } from '../directory.ts';
+import { getTargetRecord } from './target-forms.ts';
+import type { TargetFormRecord } from './target-record.ts';
+import { appendTargetEvent } from './target-events.ts';
+
+export type TargetAction = 'submit' | 'return' | 'approve';
+
+interface Rule {
+  from: readonly TargetStatus[];
+  to: TargetStatus;
+  roles: readonly UserRole[];
+  label: string;
+}
+
+/** The evaluations' workflow and roles: the head files, a reviewer returns or approves. */
+export const TARGET_TRANSITIONS: Record<TargetAction, Rule> = {
+  submit: { from: ['draft', 'returned'], to: 'submitted', roles: ['head', 'admin'], label: '提交' },
+  return: { from: ['submitted'], to: 'returned', roles: ['reviewer', 'admin'], label: '退回' },
+  approve: { from: ['submitted'], to: 'approved', roles: ['reviewer', 'admin'], label: '审核通过' },
+};
+
+export const TARGET_STATUS_LABELS: Record<TargetStatus, string> = {
+  draft: '草稿',
+  submitted: '已提交',
+  returned: '已退回',
+  approved: '审核通过',
+};
+
+/** Moves a form along the workflow; approval makes the current version the one in force. */
+export async function transitionTargets(
+  ctx: ServiceContext,
+  actor: Actor,
+  id: string,
+  input: { action: TargetAction; comment?: string | undefined },
+): Promise<TargetFormRecord> {
+  const record = await getTargetRecord(ctx, id);
+  assertSee(actor, record);
+  const rule = TARGET_TRANSITIONS[input.action];
+  if (!rule.roles.includes(actor.role))
+    throw forbidden(`${ROLE_LABELS[actor.role]}不能执行“${rule.label}”操作`);
+  const comment = (input.comment ?? '').trim();
+  if (input.action === 'return' && comment === '')
+    throw new ServiceError('VALIDATION_FAILED', '退回时须填写退回意见');
+  const moved = await ctx.db.transaction().execute(async (trx) => {
+    const row = await trx
+      .selectFrom('target_forms')
+      .select(['status', 'version'])
+      .where('id', '=', id)
+      .executeTakeFirst();
+    const from = row?.status ?? record.status;
+    if (!rule.from.includes(from)) return from;
+    await trx
+      .updateTable('target_forms')
+      .set({
+        status: rule.to,
+        ...(input.action === 'approve' ? { approved_version: row?.version ?? record.version } : {}),
+      })
+      .where('id', '=', id)
+      .where('status', '=', from)
+      .execute();
+    await appendTargetEvent(trx, ctx, {
+      formId: id,
+      action: input.action,
+      fromStatus: from,
+      toStatus: rule.to,
+      comment: comment === '' ? null : comment,
+      actor: actor.username,
+    });
+    return null;
+  });
+  if (moved !== null)
+    throw new ServiceError(
+      'ILLEGAL_TRANSITION',
+      `绩效目标当前状态为“${TARGET_STATUS_LABELS[moved]}”，不能${rule.label}`,
+      { status: moved, action: input.action, allowedFrom: rule.from },
+    );
+  return getTargetRecord(ctx, id);
+}
+
+export interface TargetEventView {
+  id: string;
+  action: string;
+  fromStatus: string;
+  toStatus: string;
+  comment: string | null;
+  actor: string;
+  actorName: string;
+  at: string;
+}
+
+export async function listTargetEvents(
+  ctx: ServiceContext,
+  actor: Actor,
+  id: string,
+): Promise<TargetEventView[]> {
+  const record = await getTargetRecord(ctx, id);
+  assertSee(actor, record);
+  const rows = await ctx.db
+    .selectFrom('target_events')
+    .selectAll()
+    .where('form_id', '=', id)
+    .orderBy('seq')
+    .execute();
+  const names = await displayNames(
+    ctx,
+    rows.map((r) => r.actor),
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    action: r.action,
+    fromStatus: r.from_status,
+    toStatus: r.to_status,
+    comment: r.comment,
+    actor: r.actor,
+    actorName: names.get(r.actor) ?? r.actor,
+    at: r.at,
+  }));
+}
