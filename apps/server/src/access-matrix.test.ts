@@ -93,6 +93,28 @@ const CASES: RouteCase[] = [
     allowed: seeAll,
   },
   {
+    name: 'GET decisions',
+    call: (c, w, t, r) => c.get(`/api/evaluations/${evalOf(w, t, r)}/decisions`),
+    allowed: seeAll,
+  },
+  // Only reviewers decide, on their own region; setting a finding open needs no finding.
+  {
+    name: 'PUT decision',
+    call: (c, w, t, r) =>
+      c.put(`/api/evaluations/${evalOf(w, t, r)}/decisions`, { fingerprint: 'x', state: 'open' }),
+    allowed: (r, t) => r === 'reviewer' && t === 'own',
+  },
+  // Only the unit's filers and heads answer (an unknown finding is then a 404, not a 403).
+  {
+    name: 'POST decision answer',
+    call: (c, w, t, r) =>
+      c.post(`/api/evaluations/${evalOf(w, t, r)}/decisions/answers`, {
+        fingerprint: 'x',
+        text: '情况说明',
+      }),
+    allowed: (r, t) => (r === 'filer' || r === 'head') && t === 'own',
+  },
+  {
     name: 'PUT evaluation',
     call: async (c, w, t, r) => {
       const id = evalOf(w, t, r);

@@ -292,6 +292,61 @@ function migrations(dialect: DialectName): Record<string, Migration> {
           .execute();
       },
     },
+    '0007_finding_decisions': {
+      // A reviewer's decisions on findings (confirmed / dismissed), keyed by the finding's stable
+      // identity within a scope (an evaluation, or a unit of a region for batch audits), with the
+      // filer's answer and the version that fixed it; and each evaluation's findings per code, so
+      // the administration can see how often each check fires without re-checking every body.
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable('finding_decisions')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('scope', 'text', (c) => c.notNull())
+          .addColumn('unit_key', 'text', (c) => c.notNull())
+          .addColumn('region_id', 'text', (c) => c.notNull())
+          .addColumn('department_id', 'text')
+          .addColumn('evaluation_id', 'text')
+          .addColumn('fingerprint', 'text', (c) => c.notNull())
+          .addColumn('subject_key', 'text', (c) => c.notNull())
+          .addColumn('text_fingerprint', 'text')
+          .addColumn('code', 'text', (c) => c.notNull())
+          .addColumn('category', 'text', (c) => c.notNull())
+          .addColumn('severity', 'text', (c) => c.notNull())
+          .addColumn('message', 'text', (c) => c.notNull())
+          .addColumn('path', 'text', (c) => c.notNull())
+          .addColumn('stated', 'text')
+          .addColumn('expected', 'text')
+          .addColumn('excerpt', 'text')
+          .addColumn('state', 'text', (c) => c.notNull())
+          .addColumn('reason', 'text')
+          .addColumn('correction', 'text')
+          .addColumn('deadline', 'text')
+          .addColumn('decided_by', 'text', (c) => c.notNull())
+          .addColumn('decided_at', 'text', (c) => c.notNull())
+          .addColumn('decided_version', 'integer')
+          .addColumn('answer', 'text')
+          .addColumn('answered_by', 'text')
+          .addColumn('answered_at', 'text')
+          .addColumn('fixed_version', 'integer')
+          .addColumn('fixed_at', 'text')
+          .addUniqueConstraint('finding_decisions_scope_fingerprint', ['scope', 'fingerprint'])
+          .execute();
+        await db.schema
+          .createIndex('finding_decisions_unit')
+          .on('finding_decisions')
+          .columns(['unit_key', 'state'])
+          .execute();
+        await db.schema
+          .createIndex('finding_decisions_region')
+          .on('finding_decisions')
+          .columns(['region_id', 'department_id'])
+          .execute();
+        await db.schema
+          .alterTable('evaluations')
+          .addColumn('finding_codes', 'text', (c) => c.notNull().defaultTo('{}'))
+          .execute();
+      },
+    },
     '0008_targets_and_monitoring': {
       // 绩效目标 forms per unit, year and project with their revisions (a change after approval
       // keeps its reason) and workflow events; monitoring rounds of a region, one report per form
@@ -405,7 +460,9 @@ export async function migrateToLatest(
   upTo?: string,
 ): Promise<void> {
   const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations(dialect)) };
-  const migrator = new Migrator({ db, provider });
+  // Migrations written side by side may be released out of order (0008 before 0007): a database
+  // that already ran the later one runs the earlier one next instead of refusing to start.
+  const migrator = new Migrator({ db, provider, allowUnorderedMigrations: true });
   const { error } =
     upTo === undefined ? await migrator.migrateToLatest() : await migrator.migrateTo(upTo);
   if (error instanceof Error) throw error;

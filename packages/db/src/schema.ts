@@ -27,6 +27,7 @@ export interface Database {
   monitoring_rounds: MonitoringRoundTable;
   monitoring_reports: MonitoringReportTable;
   monitoring_decisions: MonitoringDecisionTable;
+  finding_decisions: FindingDecisionTable;
 }
 
 /** 行政区划 with its finance bureau. */
@@ -114,6 +115,8 @@ export interface EvaluationTable {
   error_count: number;
   warning_count: number;
   info_count: number;
+  /** JSON object: how many findings of each code the current version has (dismissed included). */
+  finding_codes: ColumnType<string, string | undefined, string>;
   created_at: string;
   updated_at: string;
   updated_by: string;
@@ -305,4 +308,48 @@ export interface MonitoringDecisionTable {
   answer: string | null;
   answered_by: string | null;
   answered_at: string | null;
+}
+
+export type DecisionState = 'confirmed' | 'dismissed';
+
+/**
+ * A reviewer's decision on a finding, by its stable identity within a scope: an evaluation's id,
+ * or `unit:<unit_key>` for findings of batch-audited documents. The finding as it was decided is
+ * kept (message, figures, excerpt) for the review opinion and the rectification list.
+ */
+export interface FindingDecisionTable {
+  id: string;
+  scope: string;
+  /** The unit's region and name (`<region id>|<name>`): dismissals carry over within it. */
+  unit_key: string;
+  region_id: string;
+  department_id: string | null;
+  evaluation_id: string | null;
+  fingerprint: string;
+  subject_key: string;
+  text_fingerprint: string | null;
+  code: string;
+  category: string;
+  severity: string;
+  message: string;
+  path: string;
+  stated: string | null;
+  expected: string | null;
+  excerpt: string | null;
+  state: DecisionState;
+  reason: string | null;
+  /** What must be corrected (the reviewer's words; the expected figure by default). */
+  correction: string | null;
+  /** Rectification deadline, YYYY-MM-DD. */
+  deadline: string | null;
+  decided_by: string;
+  decided_at: string;
+  decided_version: number | null;
+  /** The filer's 情况说明. */
+  answer: string | null;
+  answered_by: string | null;
+  answered_at: string | null;
+  /** The first version without the confirmed finding (已整改); null while it is there. */
+  fixed_version: number | null;
+  fixed_at: string | null;
 }

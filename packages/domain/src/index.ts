@@ -12,3 +12,5 @@ export * from './checks/index.ts';
 export * from './messages-zh.ts';
 export * from './zod-messages-zh.ts';
 export * from './targets/index.ts';
+export * from './finding-identity.ts';
+export * from './finding-decisions.ts';

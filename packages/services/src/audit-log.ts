@@ -11,7 +11,9 @@ export type AuditAction =
   | 'user-changed'
   | 'rulebook-added'
   | 'remind'
-  | 'import';
+  | 'import'
+  | 'finding-decided'
+  | 'finding-answered';
 
 /** Appends to the append-only audit log (logins, failed logins, exports, denials). */
 export async function recordAudit(

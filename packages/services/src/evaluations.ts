@@ -22,6 +22,7 @@ import {
 import { appendEvent } from './workflow-events.ts';
 import { cachePer } from './bounded-cache.ts';
 import { carryOver } from './carry-over.ts';
+import { applyDecisions, decisionsFor, unitKeyOf, writeDecisionChanges } from './decision-save.ts';
 
 export interface EvaluationResult {
   scoreSheet: ScoreSheet;
@@ -319,7 +320,14 @@ export async function prepareEvaluation(
   }
   body = { ...body, rulebookId: input.rulebookId };
   const result = await evaluateBody(ctx, body);
-  const { columns, categories } = derivedColumns(body, result.scoreSheet, result.findings);
+  const id = ctx.newId();
+  // A new evaluation (an import, a copy) already has its unit's dismissals.
+  const decided = applyDecisions(
+    body,
+    result.findings,
+    await decisionsFor(ctx, ctx.db, id, unitKeyOf(dept.region_id, dept.name)),
+  );
+  const { columns, categories } = derivedColumns(body, result.scoreSheet, decided.counted);
   const roundId =
     input.roundId !== undefined
       ? await checkRound(ctx, input.roundId, {
@@ -328,7 +336,6 @@ export async function prepareEvaluation(
           regionId: dept.region_id,
         })
       : await matchingRound(ctx, { ...input, departmentId: dept.id, regionId: dept.region_id });
-  const id = ctx.newId();
   const now = nowIso(ctx);
   const text = JSON.stringify(body);
   const write = async (trx: Transaction<Database>): Promise<void> => {
@@ -345,6 +352,7 @@ export async function prepareEvaluation(
         version: 1,
         title: titleOf(body, dept.name, input.year),
         ...columns,
+        finding_codes: decided.codes,
         created_at: now,
         updated_at: now,
         updated_by: actor.username,
@@ -461,6 +469,7 @@ async function writeCategories(
 }
 
 type SaveValues = ReturnType<typeof derivedColumns>['columns'] & {
+  finding_codes: string;
   id: string;
   version: number;
   rulebook_id: string;
@@ -485,6 +494,7 @@ const saveQuery = reusableQuery<SaveValues>(
     'error_count',
     'warning_count',
     'info_count',
+    'finding_codes',
     'id',
     'version',
     'rulebook_id',
@@ -508,6 +518,7 @@ const saveQuery = reusableQuery<SaveValues>(
         error_count: p('error_count'),
         warning_count: p('warning_count'),
         info_count: p('info_count'),
+        finding_codes: p('finding_codes'),
         version: p('version'),
         rulebook_id: p('rulebook_id'),
         title: p('title'),
@@ -554,7 +565,13 @@ export async function updateEvaluation(
   const body = parseClientBody(input.body);
   if (body.kind !== current.kind) throw new ServiceError('EVALUATION_INVALID', '不能更改自评类型');
   const result = await evaluateBody(ctx, body);
-  const { columns, categories } = derivedColumns(body, result.scoreSheet, result.findings);
+  // Dismissed findings leave the counts; confirmed ones absent from this version are fixed by it.
+  const decided = applyDecisions(
+    body,
+    result.findings,
+    await decisionsFor(ctx, ctx.db, id, unitKeyOf(current.regionId, current.departmentName)),
+  );
+  const { columns, categories } = derivedColumns(body, result.scoreSheet, decided.counted);
   const text = JSON.stringify(body);
   const now = nowIso(ctx);
   const next = input.version + 1;
@@ -574,6 +591,7 @@ export async function updateEvaluation(
       const updated = await trx.executeQuery(
         saveQuery.bind(ctx.db, {
           ...columns,
+          finding_codes: decided.codes,
           id,
           version: next,
           rulebook_id: body.rulebookId,
@@ -610,6 +628,7 @@ export async function updateEvaluation(
         }),
       );
       await writeCategories(ctx, trx, current, categories);
+      await writeDecisionChanges(trx, decided.changes, next, now);
       if (reopened) {
         await appendEvent(trx, ctx, {
           evaluationId: id,

@@ -9,6 +9,8 @@ export * from './access.ts';
 export * from './rulebook-catalog.ts';
 export * from './evaluation-record.ts';
 export * from './evaluations.ts';
+export * from './finding-decisions.ts';
+export { unitKeyOf } from './decision-save.ts';
 export * from './workflow.ts';
 export * from './workflow-events.ts';
 export * from './dashboard.ts';
@@ -22,3 +24,4 @@ export { checkPasswordPolicy, hashPassword, verifyPassword, sha256Hex } from './
 export * from './demo.ts';
 export * from './audit/index.ts';
 export * from './targets/index.ts';
+export * from './job-decisions.ts';

@@ -10,6 +10,9 @@ import type { FileAudit } from './document-bridge.ts';
 import { requireRole } from './directory.ts';
 import { cleanFileName } from './file-name.ts';
 import { auditBatch, failedAudit } from './audit/index.ts';
+import { decideJobFinding, markFindings } from './job-decisions.ts';
+import type { FindingMark } from './job-decisions.ts';
+import type { DecisionState } from '@jixiao/db';
 
 /** One file's result in the auditor's wire shape; `ok` is null while the file waits. */
 export interface JobFileView {
@@ -19,6 +22,8 @@ export interface JobFileView {
   summary: FileAudit['summary'] | null;
   /** Domain findings (path `line:<n>`, with `line`, `excerpt`, `stated`, `expected`). */
   findings: Finding[];
+  /** Per finding, its identity and the region's decision on it (dismissed ones are collapsed). */
+  marks: FindingMark[];
 }
 
 export interface JobView {
@@ -116,6 +121,17 @@ export async function getJob(ctx: ServiceContext, actor: Actor, id: string): Pro
     .where('job_id', '=', id)
     .orderBy('idx')
     .execute();
+  const views = files.map((f) => {
+    const result = f.result === null ? null : (JSON.parse(f.result) as FileAudit);
+    return {
+      name: f.name,
+      ok: f.ok === null ? null : f.ok === 1,
+      ...(f.error !== null ? { error: f.error } : {}),
+      summary: result?.summary ?? null,
+      findings: (result?.findings ?? []).map(toFinding),
+    };
+  });
+  const marks = await markFindings(ctx, actor, views);
   return {
     id: job.id,
     status: job.status,
@@ -124,17 +140,24 @@ export async function getJob(ctx: ServiceContext, actor: Actor, id: string): Pro
     done: job.done,
     createdAt: job.created_at,
     updatedAt: job.updated_at,
-    files: files.map((f) => {
-      const result = f.result === null ? null : (JSON.parse(f.result) as FileAudit);
-      return {
-        name: f.name,
-        ok: f.ok === null ? null : f.ok === 1,
-        ...(f.error !== null ? { error: f.error } : {}),
-        summary: result?.summary ?? null,
-        findings: (result?.findings ?? []).map(toFinding),
-      };
-    }),
+    files: views.map((v, i) => ({ ...v, marks: marks[i] ?? [] })),
   };
+}
+
+/** A reviewer's decision on a finding of one of the job's files (see decideJobFinding). */
+export async function decideInJob(
+  ctx: ServiceContext,
+  actor: Actor,
+  id: string,
+  index: number,
+  input: { fingerprint: string; state: DecisionState | 'open'; reason?: string | undefined },
+): Promise<JobFileView> {
+  const job = await getJob(ctx, actor, id);
+  const file = job.files[index];
+  if (file === undefined) throw notFound('该文件');
+  await decideJobFinding(ctx, actor, file, input);
+  const again = await getJob(ctx, actor, id);
+  return again.files[index] ?? file;
 }
 
 // A running job whose worker has not written for this long is taken over (its process died).

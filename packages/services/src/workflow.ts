@@ -9,6 +9,7 @@ import type { EvaluationRecord } from './evaluation-record.ts';
 import { getEvaluationRecord } from './evaluations.ts';
 import type { ReviewComment } from './workflow-events.ts';
 import { appendEvent } from './workflow-events.ts';
+import { unexplainedFindings, writeAnswers } from './finding-decisions.ts';
 
 export type TransitionAction = 'submit' | 'return' | 'approve' | 'publish' | 'reopen';
 
@@ -50,6 +51,8 @@ export async function transition(
     action: TransitionAction;
     comment?: string | undefined;
     comments?: ReviewComment[] | undefined;
+    /** On submit: 情况说明 for confirmed findings still present (submitting asks for them). */
+    answers?: { fingerprint: string; text: string }[] | undefined;
   },
 ): Promise<EvaluationRecord> {
   const record = await getEvaluationRecord(ctx, id);
@@ -64,6 +67,18 @@ export async function transition(
     (input.comments ?? []).length === 0
   ) {
     throw new ServiceError('VALIDATION_FAILED', '退回时须填写退回意见');
+  }
+  if (input.action === 'submit') {
+    if ((input.answers ?? []).length > 0)
+      await writeAnswers(ctx, actor, record, input.answers ?? []);
+    // A confirmed finding still there at submission needs its explanation first.
+    const unexplained = await unexplainedFindings(ctx, id);
+    if (unexplained.length > 0)
+      throw new ServiceError(
+        'EXPLANATION_REQUIRED',
+        `仍有 ${unexplained.length} 条已确认的审查发现未整改，提交前须逐条填写情况说明`,
+        { unexplained },
+      );
   }
   const reason = (input.comment ?? '').trim();
   const errors = record.findingCounts.error;

@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
 import {
+  answerFinding,
   createEvaluation,
+  decideFinding,
+  listDecisions,
   evaluateJson,
   evaluationFindings,
   evaluationReport,
@@ -24,6 +27,8 @@ const Id = z.object({ id: z.string().min(1).max(64) });
 const Year = z.coerce.number().int().min(1990).max(2100);
 /** Bodies are validated by the domain schema in the service (with paths in the error details). */
 const Body = z.record(z.string(), z.unknown());
+const Fingerprint = z.string().min(1).max(2000);
+const Answer = z.object({ fingerprint: Fingerprint, text: z.string().min(1).max(5000) });
 
 export function evaluationRoutes(ctx: ServiceContext): FastifyPluginCallbackZod {
   return (app, _options, done) => {
@@ -134,10 +139,55 @@ export function evaluationRoutes(ctx: ServiceContext): FastifyPluginCallbackZod 
               )
               .max(500)
               .optional(),
+            answers: z.array(Answer).max(500).optional(),
           }),
         },
       },
       async (request) => transition(ctx, requireActor(request), request.params.id, request.body),
+    );
+
+    app.get(
+      '/api/evaluations/:id/decisions',
+      { schema: { tags, summary: '审查发现的认定（含本单位沿用的“不是问题”）', params: Id } },
+      async (request) => ({
+        items: await listDecisions(ctx, requireActor(request), request.params.id),
+      }),
+    );
+
+    app.put(
+      '/api/evaluations/:id/decisions',
+      {
+        schema: {
+          tags,
+          summary: '认定审查发现：确认、不是问题（须填理由）或恢复待定（仅审核人）',
+          params: Id,
+          body: z.object({
+            fingerprint: Fingerprint,
+            state: z.enum(['confirmed', 'dismissed', 'open']),
+            reason: z.string().max(2000).optional(),
+            correction: z.string().max(2000).optional(),
+            deadline: z.iso.date().optional(),
+          }),
+        },
+      },
+      async (request) => ({
+        items: await decideFinding(ctx, requireActor(request), request.params.id, request.body),
+      }),
+    );
+
+    app.post(
+      '/api/evaluations/:id/decisions/answers',
+      {
+        schema: {
+          tags,
+          summary: '对已确认的审查发现填写情况说明（本单位填报人、负责人）',
+          params: Id,
+          body: Answer,
+        },
+      },
+      async (request) => ({
+        items: await answerFinding(ctx, requireActor(request), request.params.id, request.body),
+      }),
     );
 
     app.get(

@@ -202,7 +202,9 @@ describe.each(TEST_DIALECTS)('uploads on %s', (dialect) => {
     const job = await settledJob(filer, jobId);
     expect(job).toMatchObject({ status: 'failed', total: 2, done: 0 });
     expect(job.error).toMatch(/上传的文件缺失或无法读取/);
-    expect(job.files).toEqual([{ name: 'only.txt', ok: null, summary: null, findings: [] }]);
+    expect(job.files).toEqual([
+      { name: 'only.txt', ok: null, summary: null, findings: [], marks: [] },
+    ]);
     // A healthy job queued after it still runs: one failure does not stop the worker.
     const next = await filer.upload('/api/audit-jobs', [
       { name: 'plain.txt', bytes: '2024年度某单位部门整体支出绩效自评报告\n一、基本情况' },

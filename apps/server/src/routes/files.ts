@@ -6,6 +6,8 @@ import { once } from 'node:events';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
+  decideInJob,
+  exportDecisions,
   ServiceError,
   createAuditJob,
   getJob,
@@ -145,6 +147,46 @@ export function fileRoutes(ctx: ServiceContext, batch: BatchLimits): FastifyPlug
         const format = request.query.format;
         const file = await exportJob(ctx, requireActor(request), request.params.id, format);
         return sendFile(reply, `批量审查结果.${format}`, format, file);
+      },
+    );
+
+    app.put(
+      '/api/audit-jobs/:id/files/:index/decisions',
+      {
+        schema: {
+          tags: ['imports'],
+          summary: '认定批量审查文件的审查发现（仅审核人；按单位沿用）',
+          params: Id.extend({ index: z.coerce.number().int().min(0).max(10_000) }),
+          body: z.object({
+            fingerprint: z.string().min(1).max(2000),
+            state: z.enum(['confirmed', 'dismissed', 'open']),
+            reason: z.string().max(2000).optional(),
+          }),
+        },
+      },
+      async (request) =>
+        decideInJob(
+          ctx,
+          requireActor(request),
+          request.params.id,
+          request.params.index,
+          request.body,
+        ),
+    );
+
+    app.get(
+      '/api/decisions/export',
+      {
+        schema: { tags: ['imports'], summary: '导出认定记录（供 jixiao audit --decisions 使用）' },
+      },
+      async (request, reply) => {
+        const file = await exportDecisions(ctx, requireActor(request));
+        return reply
+          .header(
+            'content-disposition',
+            `attachment; filename*=UTF-8''${encodeURIComponent('审查认定记录.json')}`,
+          )
+          .send(file);
       },
     );
     done();

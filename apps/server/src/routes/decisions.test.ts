@@ -1,0 +1,220 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TEST_DIALECTS } from '@jixiao/db/testing';
+import { findingIdentity } from '@jixiao/domain';
+import type { Evaluation, Finding } from '@jixiao/domain';
+import { createWorld, fixtureBody, login } from '../testing/harness.ts';
+import type { World, Client } from '../testing/harness.ts';
+
+interface Decision {
+  fingerprint: string;
+  subjectKey: string;
+  state: string;
+  reason: string | null;
+  fixedVersion: number | null;
+  answer: string | null;
+  decidedByName: string;
+}
+
+type Body = Record<string, unknown> & {
+  funds: { total: { statedRate: { value: number; decimals: number; text: string } } };
+  indicators: { children: { children: { score: number; weight: number }[] }[] }[];
+  meta: { head?: string };
+};
+
+/** The clean fixture with a wrong 执行率 (to confirm) and a score over its weight (to dismiss). */
+function bodyWith(rate: number, score: number): Body {
+  const b = fixtureBody() as Body;
+  b.funds.total.statedRate = { value: rate, decimals: 0, text: `${rate}%` };
+  const leaf = b.indicators[1]?.children[0]?.children[0];
+  if (leaf === undefined) throw new Error('fixture changed');
+  leaf.score = score;
+  return b;
+}
+
+describe.each(TEST_DIALECTS)('decisions on findings across versions on %s', (dialect) => {
+  let w: World;
+  let reviewer: Client;
+  let filer: Client;
+  let head: Client;
+  let id: string;
+  let version = 1;
+
+  const findings = async () => {
+    const res = await reviewer.get(`/api/evaluations/${id}/findings`);
+    const e = await reviewer.get(`/api/evaluations/${id}`);
+    const body = e.json<{ body: Evaluation }>().body;
+    return res.json<{ findings: Finding[] }>().findings.map((f) => ({
+      ...f,
+      identity: findingIdentity(f, body),
+    }));
+  };
+  const decisions = async () =>
+    (await reviewer.get(`/api/evaluations/${id}/decisions`)).json<{ items: Decision[] }>().items;
+  const record = async () =>
+    (await reviewer.get(`/api/evaluations/${id}`)).json<{
+      findingCounts: { error: number; warning: number };
+    }>();
+  const save = async (body: Body) => {
+    const res = await filer.put(`/api/evaluations/${id}`, { version, body });
+    expect(res.statusCode).toBe(200);
+    version += 1;
+  };
+  const byCode = (list: Decision[], code: string) =>
+    list.find((d) => d.subjectKey.startsWith(`${code}|`));
+
+  beforeAll(async () => {
+    w = await createWorld(dialect);
+    reviewer = await login(w.app, 'reviewer');
+    filer = await login(w.app, 'filer-a');
+    head = await login(w.app, 'head-a');
+    id = w.evaluations.a;
+    await save(bodyWith(95, 11));
+  });
+  afterAll(async () => w.close());
+
+  it('keeps a confirmation and a dismissal through every version and fix', async () => {
+    const all = await findings();
+    const rate = all.find((f) => f.code === 'RATIO_COMPLETION');
+    const over = all.find((f) => f.code === 'SCORE_OVER_WEIGHT');
+    if (rate === undefined || over === undefined) throw new Error('expected findings missing');
+    const errorsBefore = (await record()).findingCounts.error;
+
+    // A dismissal needs its reason.
+    const bare = await reviewer.put(`/api/evaluations/${id}/decisions`, {
+      fingerprint: over.identity.fingerprint,
+      state: 'dismissed',
+    });
+    expect(bare.statusCode).toBe(400);
+    expect(bare.json<{ error: { message: string } }>().error.message).toContain('理由');
+
+    expect(
+      (
+        await reviewer.put(`/api/evaluations/${id}/decisions`, {
+          fingerprint: rate.identity.fingerprint,
+          state: 'confirmed',
+          deadline: '2025-07-15',
+        })
+      ).statusCode,
+    ).toBe(200);
+    expect(
+      (
+        await reviewer.put(`/api/evaluations/${id}/decisions`, {
+          fingerprint: over.identity.fingerprint,
+          state: 'dismissed',
+          reason: '该指标分值经财政局批准调增',
+        })
+      ).statusCode,
+    ).toBe(200);
+    // The dismissed finding leaves the counts at once.
+    expect((await record()).findingCounts.error).toBe(errorsBefore - 1);
+
+    // Version 3: an unrelated field changes; both decisions hold.
+    const v3 = bodyWith(95, 11);
+    v3.meta.head = '新负责人';
+    await save(v3);
+    let list = await decisions();
+    expect(byCode(list, 'RATIO_COMPLETION')).toMatchObject({
+      state: 'confirmed',
+      fixedVersion: null,
+    });
+    expect(byCode(list, 'SCORE_OVER_WEIGHT')).toMatchObject({
+      state: 'dismissed',
+      reason: '该指标分值经财政局批准调增',
+    });
+    expect((await record()).findingCounts.error).toBe(errorsBefore - 1);
+
+    // Version 4: the dismissed finding's stated figure changes: it is back in the counts.
+    await save(bodyWith(95, 12));
+    expect((await record()).findingCounts.error).toBe(errorsBefore);
+    const now = await findings();
+    const back = now.find((f) => f.code === 'SCORE_OVER_WEIGHT');
+    expect(back?.identity.fingerprint).not.toBe(over.identity.fingerprint);
+    expect(back?.identity.subjectKey).toBe(over.identity.subjectKey);
+
+    // Submitting with the confirmed finding still there asks for an explanation.
+    const refused = await head.post(`/api/evaluations/${id}/transitions`, { action: 'submit' });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json<{ error: { code: string } }>().error.code).toBe('EXPLANATION_REQUIRED');
+
+    // Version 5: the problem is fixed: 已整改 in version 5, and submitting needs nothing more.
+    await save(bodyWith(100, 12));
+    list = await decisions();
+    expect(byCode(list, 'RATIO_COMPLETION')).toMatchObject({ state: 'confirmed', fixedVersion: 5 });
+    const submitted = await head.post(`/api/evaluations/${id}/transitions`, { action: 'submit' });
+    expect(submitted.statusCode).toBe(200);
+
+    // Every decision is in the audit log with who made it.
+    const log = await w.ctx.db
+      .selectFrom('audit_log')
+      .select(['actor', 'action', 'details'])
+      .where('action', '=', 'finding-decided')
+      .where('target', '=', id)
+      .execute();
+    expect(log.map((l) => l.actor)).toEqual(['reviewer', 'reviewer']);
+  });
+
+  it('brings a fixed finding back when a later version has it again, and takes 情况说明', async () => {
+    await w.ctx.db
+      .updateTable('evaluations')
+      .set({ status: 'returned' })
+      .where('id', '=', id)
+      .execute();
+    await save(bodyWith(95, 12));
+    let rate = byCode(await decisions(), 'RATIO_COMPLETION');
+    expect(rate?.fixedVersion).toBeNull();
+    const answered = await filer.post(`/api/evaluations/${id}/decisions/answers`, {
+      fingerprint: rate?.fingerprint,
+      text: '年中追加预算，执行率按调整后预算计算',
+    });
+    expect(answered.statusCode).toBe(200);
+    rate = byCode(await decisions(), 'RATIO_COMPLETION');
+    expect(rate?.answer).toBe('年中追加预算，执行率按调整后预算计算');
+    // Explained: submitting goes through.
+    expect(
+      (await head.post(`/api/evaluations/${id}/transitions`, { action: 'submit' })).statusCode,
+    ).toBe(200);
+  });
+
+  it('carries a unit’s dismissal to its next evaluation with the same finding', async () => {
+    const admin = await login(w.app, 'admin');
+    const created = await admin.post('/api/evaluations', {
+      departmentId: w.departments.a,
+      year: 2025,
+      kind: 'department',
+      rulebookId: 'hunan-department',
+      body: { ...bodyWith(100, 11), meta: { unitName: '甲单位', year: 2025 } },
+    });
+    expect(created.statusCode).toBe(201);
+    const next = created.json<{ id: string; findingCounts: { error: number } }>();
+    const list = (await reviewer.get(`/api/evaluations/${next.id}/decisions`)).json<{
+      items: (Decision & { carried: boolean })[];
+    }>().items;
+    expect(list.some((d) => d.state === 'dismissed' && d.carried)).toBe(true);
+    // SCORE_OVER_WEIGHT is dismissed there (carried), SCORE_SUBTOTAL still counts.
+    const checked = (await reviewer.get(`/api/evaluations/${next.id}/findings`)).json<{
+      findings: Finding[];
+    }>().findings;
+    const errors = checked.filter((f) => f.severity === 'error').length;
+    expect(next.findingCounts.error).toBe(errors - 1);
+  });
+
+  it('lets only reviewers decide and only the unit answer', async () => {
+    const all = await findings();
+    const rate = all.find((f) => f.code === 'RATIO_COMPLETION');
+    const decide = { fingerprint: rate?.identity.fingerprint, state: 'confirmed' };
+    for (const who of ['filer-a', 'head-a', 'admin', 'reviewer-2', 'filer-b']) {
+      const c = await login(w.app, who);
+      expect((await c.put(`/api/evaluations/${id}/decisions`, decide)).statusCode).toBe(403);
+    }
+    const answer = {
+      fingerprint: byCode(await decisions(), 'RATIO_COMPLETION')?.fingerprint,
+      text: '说明',
+    };
+    for (const who of ['reviewer', 'admin', 'filer-b', 'head-b']) {
+      const c = await login(w.app, who);
+      expect((await c.post(`/api/evaluations/${id}/decisions/answers`, answer)).statusCode).toBe(
+        403,
+      );
+    }
+  });
+});
