@@ -26,6 +26,7 @@ import {
   readSelfEvaluationTable,
 } from './tables.ts';
 import { readTableStream } from './self-table-stream.ts';
+import { isTotalRow } from './table-vocabulary.ts';
 import { findTextTables, gridTokens } from './text-tables.ts';
 import type { TextTable } from './text-tables.ts';
 import type { SelfEvaluationTable } from './tables.ts';
@@ -414,6 +415,19 @@ function findTruncation(
     const key = chapterKeyOf(e.title);
     return e.level === 1 && key !== undefined && CLOSING.includes(key);
   });
+  // A table that ends on its 总分/合计 row, or on its sign-off line, is whole: a document
+  // ending with it (a 自评表 on its own, a report with its attached table) was not cut short.
+  const lastRow = last.rows?.[last.rows.length - 1];
+  const tableWhole =
+    last.kind === 'table' &&
+    lastRow !== undefined &&
+    lastRow.cells.some((c, k) => {
+      // A row read from a line of text is one cell: its first word is the label.
+      const label = c.trim().split(/[\s\u3000]+/)[0] ?? '';
+      return k < 2 && (isTotalRow(label) || SIGN_OFF.test(c));
+    });
+  const chapters = outline.some((e) => e.level === 1 && chapterKeyOf(e.title) !== undefined);
+  if (tableWhole && (closed || !chapters)) return undefined;
   const cut =
     last.kind === 'table' ||
     // Ends on a heading, the start of one, an attachment label or a table title.

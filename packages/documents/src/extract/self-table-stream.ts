@@ -450,7 +450,14 @@ function leafValuesEnd(
     const text = t.text;
     if (isTotalRow(text) || columnOf(text) || indicatorLevelOf(text) !== undefined) break;
     const type = cellType(text);
-    if (type === 'text') {
+    // A cell split from the leaf's own line or grid row belongs to that row whatever it says.
+    const sameRow = tokens[from - 1]?.line === t.line;
+    if (type === 'text' && sameRow) {
+      if (numbers >= scoreCols && scoreCols > 0) {
+        j++;
+        break;
+      }
+    } else if (type === 'text') {
       const short = text.replace(/\s+/g, '').length <= 8;
       const reasonLike = /[，,。；;]/.test(text) || text.length > 12 || /^无$/.test(text.trim());
       // After the weight and score, a text is the deviation reason; before them a short text is

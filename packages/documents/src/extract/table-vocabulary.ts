@@ -118,6 +118,12 @@ const COLUMN_WORDS: Entry<ColumnKey>[] = byLength(
   ),
 );
 const COLUMN_EXACT = new Map(COLUMN_WORDS.map((e) => [e.word, e.key]));
+/** Every proper start of a header word, two characters or longer ("年初", "实际完成"). */
+const HEADER_PREFIXES = new Set(
+  COLUMN_WORDS.flatMap((e) =>
+    Array.from({ length: Math.max(0, e.word.length - 2) }, (_, k) => e.word.slice(0, k + 2)),
+  ),
+);
 const escapeRe = (w: string): string => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const ANY_COLUMN_WORD = new RegExp(COLUMN_WORDS.map((e) => escapeRe(e.word)).join('|'), 'g');
 
@@ -144,10 +150,7 @@ export function columnOf(header: string): ColumnKey | undefined {
 
 /** Whether a text is a known header word or the start of one ("年初", "实际"), for joining. */
 export function isHeaderPrefix(text: string): boolean {
-  const t = normalizeLabel(text);
-  return (
-    t.length >= 2 && COLUMN_WORDS.some((e) => e.word.length > t.length && e.word.startsWith(t))
-  );
+  return HEADER_PREFIXES.has(normalizeLabel(text));
 }
 
 /**

@@ -12,8 +12,19 @@ import {
   segmentHeader,
 } from './table-vocabulary.ts';
 
+/** The cells of each line already split: anchors, regions and rows ask about the same lines. */
+const tokensOf = new WeakMap<Block, Token[]>();
+
 /** The cells of one line of text: split at runs of spaces when it is a row run together. */
 function lineTokens(block: Block): Token[] {
+  const hit = tokensOf.get(block);
+  if (hit) return hit;
+  const tokens = splitLine(block);
+  tokensOf.set(block, tokens);
+  return tokens;
+}
+
+function splitLine(block: Block): Token[] {
   const text = block.text.trim();
   const parts = text.split(/[\s\u3000\u00a0]+/).filter((p) => p !== '');
   if (parts.length >= 2 && FIELD.test(normalizeLabel(parts[0] ?? ''))) {

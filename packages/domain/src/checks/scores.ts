@@ -350,6 +350,15 @@ function capsText(caps: readonly string[]): string {
     .join('，');
 }
 
+/** A node's stated score, or for a group without one, the sum of its assessed children's. */
+function statedScoreOf(node: IndicatorNode): number | undefined {
+  if (node.score !== undefined) return node.score;
+  const children = (node.children ?? []).filter((c) => !c.notAssessed);
+  if (children.length === 0) return undefined;
+  const scores = children.map(statedScoreOf);
+  return scores.every((x): x is number => x !== undefined) ? sumPoints(scores) : undefined;
+}
+
 /** total and grade: the stated total against the computed one and against its stated parts. */
 export function checkTotalAndGrade(
   evaluation: Evaluation,
@@ -362,7 +371,8 @@ export function checkTotalAndGrade(
   const options = rulebook.options;
   if (stated !== undefined) {
     const top = evaluation.indicators;
-    const topScores = top.filter((n) => !n.notAssessed).map((n) => n.score);
+    // A group whose score is not stated (a 产出指标 cell over its rows) counts as its rows' sum.
+    const topScores = top.filter((n) => !n.notAssessed).map(statedScoreOf);
     const complete = topScores.length > 0 && topScores.every((s) => s !== undefined);
     if (complete) {
       const scores = topScores.filter((s): s is number => s !== undefined);
@@ -380,7 +390,9 @@ export function checkTotalAndGrade(
         scoresAgree(stated, raw) || scoresAgree(stated, capped) || scoresAgree(stated, sheet.total);
       if (!partsAgree) {
         const parts = [
-          ...top.filter((n) => !n.notAssessed).map((n) => `${n.name}${pointsText(n.score ?? 0)}`),
+          ...top
+            .filter((n) => !n.notAssessed)
+            .map((n) => `${n.name}${pointsText(statedScoreOf(n) ?? 0)}`),
           ...evaluation.adjustments.map(
             (a) => `${a.kind === 'bonus' ? '加' : '减'}${a.name}${pointsText(a.points)}`,
           ),
