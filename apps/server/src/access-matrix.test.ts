@@ -48,6 +48,13 @@ let createdYears = 0;
 
 /** A 2025 绩效目标 per department, made in beforeAll (a, b, c as the evaluations). */
 const targets: Record<'a' | 'b' | 'c', string> = { a: '', b: '', c: '' };
+/** A monitoring round per region (r1 for a and b, r2 for c), made in beforeAll. */
+const monitoringRounds = { r1: '', r2: '' };
+const reportOf = (target: Target, role: Role) => {
+  const form = targetOf(target, role);
+  const round = form === targets.c ? monitoringRounds.r2 : monitoringRounds.r1;
+  return `/api/monitoring/rounds/${round}/forms/${form}`;
+};
 const targetOf = (target: Target, role: Role) =>
   target === 'own' ? targets.a : role === 'filer' || role === 'head' ? targets.b : targets.c;
 
@@ -350,6 +357,77 @@ const CASES: RouteCase[] = [
     allowed: () => true,
   },
   {
+    name: 'GET monitoring thresholds',
+    call: (c) => c.get('/api/monitoring/thresholds'),
+    allowed: () => true,
+  },
+  {
+    name: 'GET monitoring rounds',
+    call: (c) => c.get('/api/monitoring/rounds'),
+    allowed: () => true,
+  },
+  {
+    name: 'POST monitoring rounds',
+    call: (c) =>
+      c.post('/api/monitoring/rounds', { year: 2025, asOf: '2025-07-31', deadline: '2025-08-15' }),
+    allowed: staff,
+  },
+  {
+    // A round belongs to a region: own = region 1, other = region 2, for every role.
+    name: 'GET monitoring round',
+    call: (c, _w, t) =>
+      c.get(`/api/monitoring/rounds/${t === 'own' ? monitoringRounds.r1 : monitoringRounds.r2}`),
+    allowed: (r, t) => r === 'admin' || t === 'own',
+  },
+  {
+    name: 'GET monitoring report',
+    call: (c, _w, t, r) => c.get(reportOf(t, r)),
+    allowed: seeAll,
+  },
+  {
+    name: 'PUT monitoring report',
+    call: async (c, w, t, r) => {
+      const form = targetOf(t, r);
+      const row = await w.ctx.db
+        .selectFrom('monitoring_reports')
+        .select('version')
+        .where('form_id', '=', form)
+        .executeTakeFirst();
+      return c.put(reportOf(t, r), {
+        version: row?.version ?? 0,
+        figures: { executed: { fen: 300_000_000, unit: '万元' } },
+      });
+    },
+    allowed: editors,
+  },
+  {
+    name: 'POST monitoring decision',
+    call: (c, _w, t, r) =>
+      c.post(`${reportOf(t, r)}/decisions`, {
+        subject: 'execution',
+        state: 'confirmed',
+        correction: '加快执行进度',
+      }),
+    allowed: (r, t) => staff(r) && seeAll(r, t),
+  },
+  {
+    name: 'POST monitoring answer',
+    call: (c, _w, t, r) =>
+      c.post(`${reportOf(t, r)}/answers`, { subject: 'execution', answer: '已加快支付' }),
+    allowed: editors,
+  },
+  {
+    name: 'GET monitoring lights',
+    call: (c, w, t) =>
+      c.get(`/api/monitoring/lights?regionId=${t === 'own' ? w.regions.r1 : w.regions.r2}`),
+    allowed: (r, t) => r === 'admin' || ((r === 'reviewer' || r === 'head') && t === 'own'),
+  },
+  {
+    name: 'GET evaluation targets',
+    call: (c, w, t, r) => c.get(`/api/evaluations/${evalOf(w, t, r)}/targets`),
+    allowed: seeAll,
+  },
+  {
     name: 'GET public reports',
     call: (c) => c.get('/api/public/reports'),
     allowed: () => true,
@@ -381,6 +459,26 @@ describe.each(TEST_DIALECTS)('the access matrix on %s', (dialect) => {
       });
       targets[code] = created?.json<{ id: string }>().id ?? '';
     }
+    const admin = clients.get('admin');
+    // The forms are approved (monitoring measures approved targets only), then back to draft:
+    // the transition cases start from a draft.
+    for (const id of Object.values(targets)) {
+      await admin?.post(`/api/targets/${id}/transitions`, { action: 'submit' });
+      await admin?.post(`/api/targets/${id}/transitions`, { action: 'approve' });
+      await world.ctx.db
+        .updateTable('target_forms')
+        .set({ status: 'draft' })
+        .where('id', '=', id)
+        .execute();
+    }
+    const monitoringRound = { year: 2025, asOf: '2025-07-31', deadline: '2025-08-15' };
+    monitoringRounds.r1 =
+      (await clients.get('reviewer')?.post('/api/monitoring/rounds', monitoringRound))?.json<{
+        id: string;
+      }>().id ?? '';
+    monitoringRounds.r2 = (
+      await (await login(world.app, 'reviewer-2')).post('/api/monitoring/rounds', monitoringRound)
+    ).json<{ id: string }>().id;
     // One round per region, created by each region's reviewer.
     await clients.get('reviewer')?.post('/api/rounds', {
       year: 2024,

@@ -26,6 +26,7 @@ import { fileRoutes } from './routes/files.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { reportRoutes } from './routes/reports.ts';
 import { targetRoutes } from './routes/targets.ts';
+import { monitoringRoutes } from './routes/monitoring.ts';
 
 /** Proxy hops to trust, or the proxies' addresses. */
 export type TrustProxy = number | readonly string[];
@@ -195,6 +196,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(adminRoutes(ctx));
   await app.register(reportRoutes(ctx));
   await app.register(targetRoutes(ctx));
+  await app.register(monitoringRoutes(ctx));
 
   const dist = options.webDist;
   const hasWeb = dist !== undefined && existsSync(join(dist, 'index.html'));

@@ -23,20 +23,28 @@ import { appendEvent } from './workflow-events.ts';
 import { cachePer } from './bounded-cache.ts';
 import { carryOver } from './carry-over.ts';
 import { applyDecisions, decisionsFor, unitKeyOf, writeDecisionChanges } from './decision-save.ts';
+import { evaluationBodyFromTargets, tieFindings } from './targets/tie.ts';
 
 export interface EvaluationResult {
   scoreSheet: ScoreSheet;
   findings: Finding[];
 }
 
-/** Scores and checks a body by its own rulebook; stores nothing. */
+/**
+ * Scores and checks a body by its own rulebook; stores nothing. With the unit and year it is filed
+ * under, the body is also checked against the unit's approved targets and their monitoring.
+ */
 export async function evaluateBody(
   ctx: ServiceContext,
   body: Evaluation,
+  filed?: { departmentId: string; year: number },
 ): Promise<EvaluationResult> {
   const rulebook = await getRulebook(ctx, body.rulebookId);
   const scoreSheet = scoreEvaluation(body, rulebook);
-  return { scoreSheet, findings: checkEvaluation(body, rulebook, scoreSheet) };
+  const findings = checkEvaluation(body, rulebook, scoreSheet);
+  if (filed !== undefined)
+    findings.push(...(await tieFindings(ctx, filed.departmentId, filed.year, body)));
+  return { scoreSheet, findings };
 }
 
 /** Scores and checks an unvalidated client body. */
@@ -234,6 +242,10 @@ export interface NewEvaluation {
   /** The round this evaluation answers; checked against year, kind and the round's departments. */
   roundId?: string | undefined;
   status?: EvaluationStatus | undefined;
+  /** Start from the unit's approved targets of the year and their last monitoring round. */
+  fromTargets?: boolean | undefined;
+  /** The project whose approved targets a project evaluation starts from. */
+  projectName?: string | undefined;
 }
 
 function blankBody(
@@ -286,6 +298,14 @@ export async function prepareEvaluation(
   let body: Evaluation;
   if (input.body !== undefined) {
     body = parseClientBody(input.body);
+  } else if (input.fromTargets === true) {
+    body = await evaluationBodyFromTargets(ctx, {
+      departmentId: dept.id,
+      departmentName: dept.name,
+      year: input.year,
+      kind: input.kind,
+      projectName: input.projectName,
+    });
   } else if (input.copyFromEvaluationId !== undefined) {
     const source = await getEvaluation(ctx, actor, input.copyFromEvaluationId);
     if (source.year >= input.year)
@@ -319,7 +339,7 @@ export async function prepareEvaluation(
       );
   }
   body = { ...body, rulebookId: input.rulebookId };
-  const result = await evaluateBody(ctx, body);
+  const result = await evaluateBody(ctx, body, { departmentId: dept.id, year: input.year });
   const id = ctx.newId();
   // A new evaluation (an import, a copy) already has its unit's dismissals.
   const decided = applyDecisions(
@@ -564,7 +584,7 @@ export async function updateEvaluation(
   assertEdit(actor, current);
   const body = parseClientBody(input.body);
   if (body.kind !== current.kind) throw new ServiceError('EVALUATION_INVALID', '不能更改自评类型');
-  const result = await evaluateBody(ctx, body);
+  const result = await evaluateBody(ctx, body, current);
   // Dismissed findings leave the counts; confirmed ones absent from this version are fixed by it.
   const decided = applyDecisions(
     body,
@@ -685,7 +705,7 @@ export async function evaluationFindings(
   id: string,
 ): Promise<EvaluationResult> {
   const evaluation = await getEvaluation(ctx, actor, id);
-  return evaluateBody(ctx, evaluation.body);
+  return evaluateBody(ctx, evaluation.body, evaluation);
 }
 
 export interface RevisionSummary {

@@ -192,7 +192,7 @@ export async function decideFinding(
   const reason = (input.reason ?? '').trim();
   if (input.state === 'dismissed' && reason === '')
     throw new ServiceError('VALIDATION_FAILED', '标记为“不是问题”须填写理由');
-  const { scoreSheet, findings } = await evaluateBody(ctx, e.body);
+  const { scoreSheet, findings } = await evaluateBody(ctx, e.body, e);
   const now = nowIso(ctx);
   await ctx.db.transaction().execute(async (trx) => {
     if (input.state === 'open') {

@@ -66,6 +66,8 @@ export function evaluationRoutes(ctx: ServiceContext): FastifyPluginCallbackZod 
             body: Body.optional(),
             copyFromEvaluationId: z.string().optional(),
             roundId: z.string().min(1).max(64).optional(),
+            fromTargets: z.boolean().optional(),
+            projectName: z.string().max(200).optional(),
           }),
         },
       },

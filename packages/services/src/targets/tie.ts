@@ -1,0 +1,128 @@
+import {
+  checkAgainstTargets,
+  computeMonitoring,
+  evaluationFromTargets,
+  MonitoringFigures,
+} from '@jixiao/domain';
+import type {
+  Evaluation,
+  Finding,
+  LastMonitoring,
+  MonitoringCarry,
+  TargetForm,
+} from '@jixiao/domain';
+import type { ServiceContext } from '../context.ts';
+import { ServiceError } from '../errors.ts';
+import { approvedTargetsFor } from './approved-targets.ts';
+import { asOfText } from './monitoring-rounds.ts';
+import { getThresholds } from './thresholds.ts';
+
+/** The newest monitoring report of a form (by the round's date), with its figures and lights. */
+async function lastReport(ctx: ServiceContext, formId: string, targets: TargetForm) {
+  const row = await ctx.db
+    .selectFrom('monitoring_reports as m')
+    .innerJoin('monitoring_rounds as r', 'r.id', 'm.round_id')
+    .select(['m.body', 'r.as_of', 'r.thresholds_id'])
+    .where('m.form_id', '=', formId)
+    .orderBy('r.as_of', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  if (row === undefined) return undefined;
+  const figures = MonitoringFigures.parse(JSON.parse(row.body));
+  const thresholds = getThresholds(row.thresholds_id);
+  return {
+    figures,
+    monitoring: {
+      asOfText: asOfText(row.as_of),
+      result: computeMonitoring(targets, figures, row.as_of, thresholds),
+      forecastTolerance: thresholds.forecastTolerance,
+    } satisfies LastMonitoring,
+  };
+}
+
+function scopeOf(departmentId: string, year: number, body: Evaluation) {
+  return body.kind === 'project'
+    ? { departmentId, year, kind: 'project' as const, projectName: body.projectName }
+    : { departmentId, year, kind: 'department' as const };
+}
+
+/** The approved targets and last monitoring a filed evaluation is checked against (for the editor). */
+export async function targetsForEvaluation(
+  ctx: ServiceContext,
+  departmentId: string,
+  year: number,
+  body: Evaluation,
+): Promise<{
+  formId: string;
+  approvedVersion: number;
+  targets: TargetForm;
+  monitoring: LastMonitoring | null;
+} | null> {
+  const approved = await approvedTargetsFor(ctx, scopeOf(departmentId, year, body));
+  if (approved === undefined) return null;
+  const last = await lastReport(ctx, approved.record.id, approved.body);
+  return {
+    formId: approved.record.id,
+    approvedVersion: approved.approvedVersion,
+    targets: approved.body,
+    monitoring: last?.monitoring ?? null,
+  };
+}
+
+/**
+ * The findings of a self-evaluation against its unit's approved targets of the year and their last
+ * monitoring round; none when the unit has no approved targets.
+ */
+export async function tieFindings(
+  ctx: ServiceContext,
+  departmentId: string,
+  year: number,
+  body: Evaluation,
+): Promise<Finding[]> {
+  const approved = await approvedTargetsFor(ctx, scopeOf(departmentId, year, body));
+  if (approved === undefined) return [];
+  const last = await lastReport(ctx, approved.record.id, approved.body);
+  return checkAgainstTargets(body, approved.body, last?.monitoring);
+}
+
+/**
+ * A new self-evaluation's body from the approved targets (tree, 年度指标值, weights, goal, budget)
+ * and the last monitoring round's figures (executed so far, each indicator's progress).
+ */
+export async function evaluationBodyFromTargets(
+  ctx: ServiceContext,
+  scope: {
+    departmentId: string;
+    departmentName: string;
+    year: number;
+    kind: 'department' | 'project';
+    projectName?: string | undefined;
+  },
+): Promise<Evaluation> {
+  const approved = await approvedTargetsFor(ctx, {
+    departmentId: scope.departmentId,
+    year: scope.year,
+    kind: scope.kind,
+    ...(scope.projectName !== undefined ? { projectName: scope.projectName } : {}),
+  });
+  if (approved === undefined)
+    throw new ServiceError(
+      'BAD_REQUEST',
+      scope.kind === 'project'
+        ? `${scope.departmentName}没有审核通过的${scope.year}年度“${scope.projectName ?? ''}”项目绩效目标`
+        : `${scope.departmentName}没有审核通过的${scope.year}年度部门整体绩效目标`,
+    );
+  const last = await lastReport(ctx, approved.record.id, approved.body);
+  const carry: MonitoringCarry | undefined =
+    last === undefined
+      ? undefined
+      : {
+          executed: last.figures.executed,
+          progress: new Map(
+            last.figures.indicators.flatMap((i) =>
+              i.progress === undefined ? [] : [[i.path, i.progress] as const],
+            ),
+          ),
+        };
+  return evaluationFromTargets({ ...approved.body, unitName: scope.departmentName }, carry);
+}
