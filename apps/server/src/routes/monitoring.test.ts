@@ -1,13 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_DIALECTS } from '@jixiao/db/testing';
+import { findingIdentity } from '@jixiao/domain';
+import type { Evaluation, Finding } from '@jixiao/domain';
 import { createWorld, login, targetBody } from '../testing/harness.ts';
 import type { Client, World } from '../testing/harness.ts';
-
-interface Finding {
-  code: string;
-  message: string;
-  severity: string;
-}
 
 const wan = (text: string) => ({
   fen: Math.round(Number(text) * 1_000_000),
@@ -198,6 +194,25 @@ describe.each(TEST_DIALECTS)('monitoring and the tie on %s', (dialect) => {
     );
     expect(changed?.severity).toBe('error');
     expect(saved.json().findingCounts.error).toBeGreaterThan(0);
+
+    // The reviewer confirms it as a problem to fix, as any finding.
+    const confirmed = await reviewer.put(`/api/evaluations/${id}/decisions`, {
+      fingerprint:
+        changed === undefined
+          ? ''
+          : findingIdentity(
+              changed,
+              (await reviewer.get(`/api/evaluations/${id}`)).json<{ body: Evaluation }>().body,
+            ).fingerprint,
+      state: 'confirmed',
+    });
+    expect(confirmed.statusCode).toBe(200);
+    const decisions = (await filer.get(`/api/evaluations/${id}/decisions`)).json<{
+      items: { state: string; code: string }[];
+    }>().items;
+    expect(decisions.map((d) => [d.code, d.state])).toEqual([
+      ['TARGET_VALUE_CHANGED', 'confirmed'],
+    ]);
 
     const tie = (await reviewer.get(`/api/evaluations/${id}/targets`)).json().tie;
     expect(tie.formId).toBe(formId);
