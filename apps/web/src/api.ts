@@ -86,6 +86,51 @@ export interface AuditFile {
   error?: string;
   summary?: Record<string, unknown> | null;
   findings?: Finding[];
+  /** Per finding: its identity and the region's decision on it. */
+  marks?: FindingMark[];
+}
+
+export interface FindingMark {
+  fingerprint: string;
+  status: 'open' | 'confirmed' | 'dismissed' | 'reopened';
+  reason: string | null;
+}
+
+/** A reviewer's decision on a finding (apps/server/API.md, decisions). */
+export interface DecisionView {
+  id: string;
+  fingerprint: string;
+  subjectKey: string;
+  textFingerprint: string | null;
+  code: string;
+  category: string;
+  severity: string;
+  message: string;
+  path: string;
+  stated: string | null;
+  expected: string | null;
+  excerpt: string | null;
+  state: 'confirmed' | 'dismissed';
+  reason: string | null;
+  correction: string | null;
+  deadline: string | null;
+  decidedByName: string;
+  decidedAt: string;
+  decidedVersion: number | null;
+  answer: string | null;
+  answeredByName: string | null;
+  answeredAt: string | null;
+  fixedVersion: number | null;
+  fixedAt: string | null;
+  carried: boolean;
+}
+
+export interface DecisionInput {
+  fingerprint: string;
+  state: 'confirmed' | 'dismissed' | 'open';
+  reason?: string;
+  correction?: string;
+  deadline?: string;
 }
 
 export interface AuditJob {
@@ -311,12 +356,30 @@ export const api = {
       'GET',
       `/api/evaluations/${id}/findings`,
     ),
-  transition: (id: Id, action: Action, comment?: string, comments?: ReviewComment[]) =>
+  transition: (
+    id: Id,
+    action: Action,
+    comment?: string,
+    comments?: ReviewComment[],
+    answers?: { fingerprint: string; text: string }[],
+  ) =>
     request<EvaluationRecord>('POST', `/api/evaluations/${id}/transitions`, {
       action,
       ...(comment ? { comment } : {}),
       ...(comments && comments.length > 0 ? { comments } : {}),
+      ...(answers && answers.length > 0 ? { answers } : {}),
     }),
+  decisions: (id: Id) =>
+    request<{ items: DecisionView[] }>('GET', `/api/evaluations/${id}/decisions`),
+  decide: (id: Id, input: DecisionInput) =>
+    request<{ items: DecisionView[] }>('PUT', `/api/evaluations/${id}/decisions`, input),
+  answer: (id: Id, fingerprint: string, text: string) =>
+    request<{ items: DecisionView[] }>('POST', `/api/evaluations/${id}/decisions/answers`, {
+      fingerprint,
+      text,
+    }),
+  decideInJob: (id: Id, index: number, input: DecisionInput) =>
+    request<AuditFile>('PUT', `/api/audit-jobs/${id}/files/${index}/decisions`, input),
   events: (id: Id) => request<{ items: ReviewEvent[] }>('GET', `/api/evaluations/${id}/events`),
   revisions: (id: Id) =>
     request<{ items: RevisionInfo[] }>('GET', `/api/evaluations/${id}/revisions`),

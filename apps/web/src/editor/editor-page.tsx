@@ -16,7 +16,16 @@ import {
 } from 'antd';
 import { DownloadOutlined, EyeOutlined, SendOutlined } from '@ant-design/icons';
 import type { Evaluation, Finding, Rulebook } from '@jixiao/domain';
-import { api, errorText, exportUrl, type EvaluationWithBody, type ReviewEvent } from '../api.ts';
+import {
+  api,
+  errorText,
+  exportUrl,
+  type DecisionView,
+  type EvaluationWithBody,
+  type ReviewEvent,
+} from '../api.ts';
+import { decideFindings } from '../lib/decided-findings.ts';
+import { useAnswers, useSubmitWithAnswers } from './answer-actions.tsx';
 import { AsyncView } from '../lib/async-view.tsx';
 import { evaluateLocally } from '../lib/core.ts';
 import { STATUS_COLORS, STATUS_LABELS } from '../lib/labels.ts';
@@ -67,7 +76,8 @@ export default function EditorPage({ id }: { id: string }) {
     const record = await api.evaluation(id);
     const rulebook = await api.rulebook(record.rulebookId);
     const events = await api.events(id).catch(() => ({ items: [] as ReviewEvent[] }));
-    return { record, rulebook, events: events.items };
+    const decisions = await api.decisions(id).catch(() => ({ items: [] as DecisionView[] }));
+    return { record, rulebook, events: events.items, decisions: decisions.items };
   }, [id]);
   return (
     <AsyncView state={state}>
@@ -109,11 +119,13 @@ function Editor({
   record,
   rulebook,
   events,
+  decisions: initialDecisions,
   reload,
 }: {
   record: EvaluationWithBody;
   rulebook: Rulebook;
   events: ReviewEvent[];
+  decisions: DecisionView[];
   reload: () => void;
 }) {
   const { message } = App.useApp();
@@ -184,22 +196,51 @@ function Editor({
   const lastReturn = [...events].reverse().find((e) => e.action === 'return');
   const canSubmit = user?.role === 'head' && (status === 'draft' || status === 'returned');
 
+  const [decisions, setDecisions] = useState(initialDecisions);
+  // A saved version may have fixed a confirmed finding: the server records which version did.
+  const savedVersion = autosave.version;
+  useEffect(() => {
+    if (savedVersion === record.version || initialDecisions.length === 0) return;
+    let live = true;
+    void api
+      .decisions(record.id)
+      .then((r) => {
+        if (live) setDecisions(r.items);
+      })
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [savedVersion, record.id, record.version, initialDecisions.length]);
+  const answers = useAnswers(
+    record.id,
+    setDecisions,
+    user?.role === 'filer' || user?.role === 'head',
+  );
+  const submission = useSubmitWithAnswers(record.id, (rec) => {
+    setStatus(rec.status);
+    void api.decisions(record.id).then((r) => setDecisions(r.items));
+  });
   const submit = async () => {
     try {
       if (!(await autosave.flush())) {
         message.error('修改尚未保存，请稍后再提交');
         return;
       }
-      const rec = await api.transition(record.id, 'submit');
-      setStatus(rec.status);
-      message.success('已提交审核');
+      await submission.submit();
     } catch (e) {
       message.error(errorText(e));
     }
   };
 
   const conflict = autosave.state.kind === 'conflict' ? autosave.state : null;
-  const errors = local.findings.filter((f) => f.severity === 'error').length;
+  const errors = useMemo(
+    () =>
+      decideFindings(local.findings, deferred, decisions).active.filter(
+        (d) => d.finding.severity === 'error',
+      ).length,
+    [local.findings, deferred, decisions],
+  );
 
   return (
     <EditorContext.Provider value={ctx}>
@@ -413,10 +454,19 @@ function Editor({
               overflow: 'auto',
             }}
           >
-            <FindingsPanel findings={local.findings} onPick={pick} stale={deferred !== body} />
+            <FindingsPanel
+              findings={local.findings}
+              onPick={pick}
+              stale={deferred !== body}
+              decisions={decisions}
+              body={deferred}
+              extra={(_f, d) => answers.button(d)}
+            />
           </Card>
         </Col>
       </Row>
+      {answers.dialog}
+      {submission.dialog}
       <Drawer
         title="报告预览"
         open={preview}

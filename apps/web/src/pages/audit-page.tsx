@@ -16,8 +16,17 @@ import {
 } from 'antd';
 import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
 import type { Finding, Severity } from '@jixiao/domain';
-import { api, auditExportUrl, errorText, type AuditFile, type AuditJob } from '../api.ts';
+import {
+  api,
+  auditExportUrl,
+  errorText,
+  type AuditFile,
+  type AuditJob,
+  type FindingMark,
+} from '../api.ts';
 import { FindingsPanel } from '../editor/findings-panel.tsx';
+import { useReviewerDecisions } from '../review/decision-actions.tsx';
+import { useSession } from '../lib/session.tsx';
 import { navigate, useRoute } from '../lib/router.ts';
 import { TotalsCell } from '../lib/totals-cell.tsx';
 
@@ -32,6 +41,8 @@ interface FileRow {
   computed: number | null;
   counts: Record<Severity, number>;
   findings: Finding[];
+  marks: FindingMark[];
+  index: number;
 }
 
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
@@ -41,8 +52,12 @@ const num = (v: unknown) => (typeof v === 'number' ? v : null);
 function toRow(f: AuditFile, i: number): FileRow {
   const s = f.summary ?? {};
   const findings = f.findings ?? [];
+  const marks = f.marks ?? [];
   const counts = { error: 0, warning: 0, info: 0 };
-  for (const x of findings) counts[x.severity] += 1;
+  // Findings the region's reviewers dismissed for this unit do not count.
+  findings.forEach((x, j) => {
+    if (marks[j]?.status !== 'dismissed') counts[x.severity] += 1;
+  });
   return {
     key: `${i}-${f.name}`,
     name: f.name,
@@ -54,6 +69,8 @@ function toRow(f: AuditFile, i: number): FileRow {
     computed: num(s.computedTotal) ?? num(s.computed),
     counts,
     findings,
+    marks,
+    index: i,
   };
 }
 
@@ -99,6 +116,15 @@ export default function AuditPage() {
   const [q, setQ] = useState('');
   const [sev, setSev] = useState<Severity | 'ok' | 'failed' | undefined>(undefined);
   const [open, setOpen] = useState<FileRow | null>(null);
+  const { user } = useSession();
+  // A reviewer's decision on a file's finding is kept for the unit the file is about.
+  const reviewer = useReviewerDecisions(async (input) => {
+    if (!job || !open) return [];
+    const file = await api.decideInJob(job.id, open.index, input);
+    setJob({ ...job, files: job.files.map((f, i) => (i === open.index ? file : f)) });
+    setOpen(toRow(file, open.index));
+    return [];
+  });
 
   useEffect(() => {
     if (!jobId) {
@@ -329,7 +355,19 @@ export default function AuditPage() {
         </div>
       )}
       <Drawer open={open !== null} onClose={() => setOpen(null)} title={open?.name} size="large">
-        {open && <FindingsPanel findings={open.findings} extra={(f) => <Excerpt finding={f} />} />}
+        {open && (
+          <FindingsPanel
+            findings={open.findings}
+            marks={open.marks}
+            extra={(f, d) => (
+              <>
+                <Excerpt finding={f} />
+                {user?.role === 'reviewer' && reviewer.buttons(f, d)}
+              </>
+            )}
+          />
+        )}
+        {reviewer.dialog}
       </Drawer>
     </Card>
   );

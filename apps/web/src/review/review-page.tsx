@@ -25,7 +25,17 @@ import {
   RollbackOutlined,
 } from '@ant-design/icons';
 import type { Finding } from '@jixiao/domain';
-import { api, errorText, exportUrl, type Action, type ReviewComment } from '../api.ts';
+import {
+  api,
+  errorText,
+  exportUrl,
+  type Action,
+  type DecisionView,
+  type ReviewComment,
+} from '../api.ts';
+import { useSession } from '../lib/session.tsx';
+import { useReviewerDecisions } from './decision-actions.tsx';
+import { decideFindings } from '../lib/decided-findings.ts';
 import { AsyncView } from '../lib/async-view.tsx';
 import { evaluateLocally } from '../lib/core.ts';
 import { STATUS_COLORS, STATUS_LABELS } from '../lib/labels.ts';
@@ -50,7 +60,7 @@ const ACTION_LABELS: Record<string, string> = {
 export default function ReviewPage({ id }: { id: string }) {
   const state = useAsync(async () => {
     const record = await api.evaluation(id);
-    const [rulebook, events, revisions, server] = await Promise.all([
+    const [rulebook, events, revisions, server, decisions] = await Promise.all([
       api.rulebook(record.rulebookId),
       api.events(id).then((r) => r.items),
       api
@@ -58,6 +68,10 @@ export default function ReviewPage({ id }: { id: string }) {
         .then((r) => r.items)
         .catch(() => []),
       api.findings(id).catch(() => null),
+      api
+        .decisions(id)
+        .then((r) => r.items)
+        .catch(() => []),
     ]);
     const local = evaluateLocally(record.body, rulebook);
     return {
@@ -66,6 +80,7 @@ export default function ReviewPage({ id }: { id: string }) {
       revisions,
       sheet: server?.scoreSheet ?? local.sheet,
       findings: server?.findings ?? local.findings,
+      decisions,
     };
   }, [id]);
   return <AsyncView state={state}>{(d) => <Review {...d} reload={state.reload} />}</AsyncView>;
@@ -77,6 +92,7 @@ function Review({
   revisions,
   sheet,
   findings,
+  decisions: initialDecisions,
   reload,
 }: {
   record: Awaited<ReturnType<typeof api.evaluation>>;
@@ -84,9 +100,17 @@ function Review({
   revisions: Awaited<ReturnType<typeof api.revisions>>['items'];
   sheet: ReturnType<typeof evaluateLocally>['sheet'];
   findings: Finding[];
+  decisions: DecisionView[];
   reload: () => void;
 }) {
   const { message } = App.useApp();
+  const { user } = useSession();
+  const [decisions, setDecisions] = useState(initialDecisions);
+  const reviewer = useReviewerDecisions(async (input) => {
+    const items = (await api.decide(record.id, input)).items;
+    setDecisions(items);
+    return items;
+  });
   const [comments, setComments] = useState<ReviewComment[]>([]);
   const [comment, setComment] = useState('');
   const [fieldPath, setFieldPath] = useState('');
@@ -94,7 +118,14 @@ function Review({
   const [busy, setBusy] = useState(false);
   const fields = useMemo(() => fieldOptions(record.body), [record.body]);
 
-  const errors = findings.filter((f) => f.severity === 'error').length;
+  // Findings the reviewer dismissed (不是问题) do not count.
+  const errors = useMemo(
+    () =>
+      decideFindings(findings, record.body, decisions).active.filter(
+        (d) => d.finding.severity === 'error',
+      ).length,
+    [findings, record.body, decisions],
+  );
   const [deciding, setDeciding] = useState<'publish' | 'reopen' | null>(null);
   const [reason, setReason] = useState('');
   const act = async (action: Action, why?: string) => {
@@ -329,24 +360,30 @@ function Review({
           <Card size="small">
             <FindingsPanel
               findings={findings}
-              extra={(f) => (
-                <Button
-                  size="small"
-                  type="link"
-                  icon={<CommentOutlined />}
-                  onClick={(e) => {
-                    e.stopPropagation();
-                    commentOn(f);
-                  }}
-                  aria-label={`对此发现提意见：${f.message}`}
-                >
-                  提意见
-                </Button>
+              decisions={decisions}
+              body={record.body}
+              extra={(f, d) => (
+                <Space size={0} wrap onClick={(e) => e.stopPropagation()}>
+                  {user?.role === 'reviewer' && reviewer.buttons(f, d)}
+                  <Button
+                    size="small"
+                    type="link"
+                    icon={<CommentOutlined />}
+                    onClick={(e) => {
+                      e.stopPropagation();
+                      commentOn(f);
+                    }}
+                    aria-label={`对此发现提意见：${f.message}`}
+                  >
+                    提意见
+                  </Button>
+                </Space>
               )}
             />
           </Card>
         </Col>
       </Row>
+      {reviewer.dialog}
       <Modal
         open={deciding !== null}
         title={deciding === 'publish' ? '向社会公开' : '撤回公开'}

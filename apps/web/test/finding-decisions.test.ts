@@ -1,0 +1,161 @@
+// The reviewer's loop on findings in the browser: the reviewer confirms two findings and
+// dismisses one with a reason and returns the report; the filer fixes one and explains the other;
+// the head resubmits; the reviewer sees 已整改 with the version that fixed it and the explanation.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROOT, demoUnit, haveBrowser, login, startPlatform, type Platform } from './harness.ts';
+
+/** The clean Hunan fixture with a wrong 执行率 and a leaf score above its weight. */
+function faultyBody(unitName: string, year: number): Record<string, unknown> {
+  const body = JSON.parse(
+    readFileSync(join(ROOT, 'fixtures', 'evaluations', 'clean-hunan-department.json'), 'utf8'),
+  ) as {
+    meta: Record<string, unknown>;
+    funds: { total: Record<string, unknown> };
+    indicators: { children: { children: { score: number }[] }[] }[];
+  };
+  body.meta = { ...body.meta, unitName, year };
+  body.funds.total['statedRate'] = { value: 95, decimals: 0, text: '95%' };
+  const leaf = body.indicators[1]?.children[0]?.children[0];
+  if (leaf === undefined) throw new Error('fixture changed');
+  leaf.score = 11;
+  return body;
+}
+
+describe.skipIf(!haveBrowser)('decisions on findings', { timeout: 180_000 }, () => {
+  let p: Platform;
+  let unit = '';
+  let filer = '';
+  let head = '';
+  let id = '';
+
+  beforeAll(async () => {
+    p = await startPlatform();
+    ({ unit, filer, head } = demoUnit(p, 2));
+  }, 240_000);
+
+  afterAll(async () => {
+    await p?.close();
+  });
+
+  /** A write through the page's session (with its CSRF token). */
+  const send = async (method: 'post' | 'put', url: string, data: unknown) => {
+    const me = (await (await p.page.request.get(`${p.base}/api/me`)).json()) as {
+      csrfToken: string;
+      user: { departmentId: string };
+    };
+    const res = await p.page.request[method](`${p.base}${url}`, {
+      data: data as Record<string, unknown>,
+      headers: { 'x-csrf-token': me.csrfToken },
+    });
+    if (!res.ok()) throw new Error(`${method} ${url}: ${res.status()} ${await res.text()}`);
+    return { json: (await res.json()) as Record<string, unknown>, me };
+  };
+
+  const panel = () => p.page.getByTestId('findings-panel');
+  const item = (code: string) => panel().locator(`[data-finding-code="${code}"]`).first();
+
+  it('a reviewer confirms two findings and dismisses one, the unit answers, the reviewer sees the result', async () => {
+    const { page, base } = p;
+    await login(p, filer);
+    const me = (await (await page.request.get(`${base}/api/me`)).json()) as {
+      user: { departmentId: string };
+    };
+    const created = await send('post', '/api/evaluations', {
+      departmentId: me.user.departmentId,
+      year: 2019,
+      kind: 'department',
+      rulebookId: 'hunan-department',
+      body: faultyBody(unit, 2019),
+    });
+    id = String(created.json['id']);
+    await login(p, head);
+    await send('post', `/api/evaluations/${id}/transitions`, { action: 'submit' });
+
+    // The reviewer decides on three findings.
+    await login(p, 'reviewer');
+    await page.goto(`${base}/#/review/${id}`);
+    await item('RATIO_COMPLETION')
+      .getByRole('button', { name: /^确认问题/ })
+      .click();
+    let modal = page.locator('.ant-modal').filter({ hasText: '确认为问题，要求整改' });
+    await modal.getByLabel('整改期限').fill('2030-06-30');
+    await modal.getByRole('button', { name: '确认', exact: true }).click();
+    await item('RATIO_COMPLETION').getByTestId('confirmed-note').waitFor();
+
+    await item('SCORE_SUBTOTAL')
+      .getByRole('button', { name: /^确认问题/ })
+      .click();
+    modal = page.locator('.ant-modal').filter({ hasText: '确认为问题，要求整改' });
+    await modal.getByLabel('整改要求').fill('核实数量指标各项得分并更正小计');
+    await modal.getByRole('button', { name: '确认', exact: true }).click();
+    await item('SCORE_SUBTOTAL').getByTestId('confirmed-note').waitFor();
+
+    await item('SCORE_OVER_WEIGHT')
+      .getByRole('button', { name: /^不是问题/ })
+      .click();
+    modal = page.locator('.ant-modal').filter({ hasText: '认定为不是问题' });
+    const dismiss = modal.getByRole('button', { name: '认定为不是问题' });
+    await expect(dismiss.isDisabled()).resolves.toBe(true);
+    await modal.getByLabel('不是问题的理由').fill('该项分值经财政局批准调增');
+    await dismiss.click();
+    // Collapsed, out of the counts.
+    await panel().getByText('不是问题（1，不计入统计）').waitFor();
+    await expect(panel().locator('[data-finding-status="dismissed"]').count()).resolves.toBe(0);
+
+    await page.getByLabel('总体意见').fill('请按审核意见整改');
+    await page.getByRole('button', { name: '退回修改' }).click();
+    await expect
+      .poll(() => page.getByTestId('status-tag').textContent(), { timeout: 15_000 })
+      .toBe('已退回');
+
+    // Submitting with the confirmed findings still there asks for their explanation first.
+    await login(p, head);
+    await page.goto(`${base}/#/evaluations/${id}`);
+    await page.getByRole('button', { name: '提交审核' }).click();
+    await page.locator('.ant-popconfirm').getByRole('button', { name: '提交' }).click();
+    const ask = page.locator('.ant-modal').filter({ hasText: '提交前请说明未整改的问题' });
+    await ask
+      .getByText(/下级指标得分合计/)
+      .first()
+      .waitFor();
+    await expect(ask.getByLabel('情况说明 2').count()).resolves.toBe(1);
+    await ask.getByRole('button', { name: '取消' }).click();
+
+    // The filer fixes the 执行率 and explains the subtotal.
+    await login(p, filer);
+    await page.goto(`${base}/#/evaluations/${id}`);
+    await item('SCORE_SUBTOTAL').getByTestId('confirmed-note').waitFor();
+    await item('SCORE_SUBTOTAL').getByRole('button', { name: '填写情况说明' }).click();
+    modal = page.locator('.ant-modal').filter({ hasText: '情况说明' });
+    await modal.getByLabel('情况说明内容').fill('小计按批准调增后的分值计算，已附批复文件');
+    await modal.getByRole('button', { name: '保存' }).click();
+    await item('SCORE_SUBTOTAL').getByText('情况说明：小计按批准调增后的分值计算').waitFor();
+    await page.getByRole('tab', { name: '收支情况' }).click();
+    await page.getByLabel('年度资金总额 执行率').fill('100');
+    await expect
+      .poll(() => page.getByTestId('save-state').textContent(), { timeout: 15_000 })
+      .toBe('已自动保存');
+    // Saved: the version that fixed it is named.
+    await page
+      .getByTestId('fixed-findings')
+      .getByText(/已整改（第 \d+ 版）/)
+      .waitFor();
+
+    await login(p, head);
+    await page.goto(`${base}/#/evaluations/${id}`);
+    await page.getByRole('button', { name: '提交审核' }).click();
+    await page.locator('.ant-popconfirm').getByRole('button', { name: '提交' }).click();
+    await expect
+      .poll(() => page.getByTestId('status-tag').textContent(), { timeout: 15_000 })
+      .toBe('已提交');
+
+    // The reviewer sees the fix with its version, and the explanation.
+    await login(p, 'reviewer');
+    await page.goto(`${base}/#/review/${id}`);
+    const fixed = page.getByTestId('fixed-findings');
+    await fixed.getByText(/已整改（第 \d+ 版）/).waitFor();
+    await item('SCORE_SUBTOTAL').getByText('小计按批准调增后的分值计算').waitFor();
+  });
+});
