@@ -122,6 +122,27 @@ const CASES: RouteCase[] = [
     allowed: (r, t) => (r === 'filer' || r === 'head') && t === 'own',
   },
   {
+    name: 'GET opinion.docx',
+    call: (c, w, t, r) => c.get(`/api/evaluations/${evalOf(w, t, r)}/opinion.docx`),
+    allowed: seeAll,
+  },
+  // Reviewers: their region's rounds; filers and heads: their own unit's list only.
+  {
+    name: 'GET rectification.xlsx',
+    call: async (c, w, t, r) => {
+      const unitScoped = r === 'filer' || r === 'head';
+      const region = t === 'own' || unitScoped ? w.regions.r1 : w.regions.r2;
+      const round = await w.ctx.db
+        .selectFrom('rounds')
+        .select('id')
+        .where('region_id', '=', region)
+        .executeTakeFirstOrThrow();
+      const unit = unitScoped && t === 'other' ? `?departmentId=${w.departments.b}` : '';
+      return c.get(`/api/rounds/${round.id}/rectification.xlsx${unit}`);
+    },
+    allowed: (r, t) => r === 'admin' || t === 'own',
+  },
+  {
     name: 'PUT evaluation',
     call: async (c, w, t, r) => {
       const id = evalOf(w, t, r);

@@ -25,6 +25,7 @@ import { evaluationRoutes } from './routes/evaluations.ts';
 import { fileRoutes } from './routes/files.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { reportRoutes } from './routes/reports.ts';
+import { rectificationRoutes } from './routes/rectification.ts';
 import { targetRoutes } from './routes/targets.ts';
 import { monitoringRoutes } from './routes/monitoring.ts';
 
@@ -195,6 +196,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   );
   await app.register(adminRoutes(ctx));
   await app.register(reportRoutes(ctx));
+  await app.register(rectificationRoutes(ctx));
   await app.register(targetRoutes(ctx));
   await app.register(monitoringRoutes(ctx));
 

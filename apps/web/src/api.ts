@@ -462,6 +462,9 @@ export const api = {
 
 export const exportUrl = (id: Id, format: 'docx' | 'xlsx') =>
   `/api/evaluations/${id}/export.${format}`;
+export const opinionUrl = (id: Id) => `/api/evaluations/${id}/opinion.docx`;
+export const rectificationUrl = (round: Id, departmentId?: Id) =>
+  `/api/rounds/${round}/rectification.xlsx${departmentId !== undefined ? `?departmentId=${encodeURIComponent(String(departmentId))}` : ''}`;
 export const publicDocxUrl = (id: Id) => `/api/public/reports/${id}/report.docx`;
 export const auditExportUrl = (id: Id, format: 'xlsx' | 'html') =>
   `/api/audit-jobs/${id}/export?format=${format}`;

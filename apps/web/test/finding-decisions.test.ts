@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readDocument } from '@jixiao/documents';
 import { ROOT, demoUnit, haveBrowser, login, startPlatform, type Platform } from './harness.ts';
 
 /** The clean Hunan fixture with a wrong 执行率 and a leaf score above its weight. */
@@ -103,6 +104,22 @@ describe.skipIf(!haveBrowser)('decisions on findings', { timeout: 180_000 }, () 
     // Collapsed, out of the counts.
     await panel().getByText('不是问题（1，不计入统计）').waitFor();
     await expect(panel().locator('[data-finding-status="dismissed"]').count()).resolves.toBe(0);
+
+    // The 审核意见书 lists the two confirmed findings, what to correct and by when.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('opinion-download').click(),
+    ]);
+    const saved = join(p.tmp, 'opinion.docx');
+    await download.saveAs(saved);
+    const read = readDocument(new Uint8Array(readFileSync(saved)), 'opinion.docx');
+    if (!read.ok) throw new Error(read.error.message);
+    const text = read.document.blocks.map((b) => b.text).join('\n');
+    expect(text).toContain(`关于${unit}2019年度绩效自评报告的审核意见`);
+    expect(text).toContain('发现以下2个问题须予整改');
+    expect(text).toContain('整改要求：核实数量指标各项得分并更正小计');
+    expect(text).toContain('请于2030年6月30日前完成');
+    expect(text).not.toContain('该项分值经财政局批准调增');
 
     await page.getByLabel('总体意见').fill('请按审核意见整改');
     await page.getByRole('button', { name: '退回修改' }).click();

@@ -25,3 +25,4 @@ export * from './demo.ts';
 export * from './audit/index.ts';
 export * from './targets/index.ts';
 export * from './job-decisions.ts';
+export * from './rectification.ts';

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_DIALECTS } from '@jixiao/db/testing';
 import { findingIdentity } from '@jixiao/domain';
+import { readDocument } from '@jixiao/documents';
 import type { Evaluation, Finding } from '@jixiao/domain';
 import { createWorld, fixtureBody, login } from '../testing/harness.ts';
 import type { World, Client } from '../testing/harness.ts';
@@ -196,6 +197,45 @@ describe.each(TEST_DIALECTS)('decisions on findings across versions on %s', (dia
     }>().findings;
     const errors = checked.filter((f) => f.severity === 'error').length;
     expect(next.findingCounts.error).toBe(errors - 1);
+  });
+
+  it('writes the 审核意见书 of the confirmed findings still open, and the round’s 整改清单', async () => {
+    const subtotal = (await findings()).find((f) => f.code === 'SCORE_SUBTOTAL');
+    if (subtotal === undefined) throw new Error('expected finding missing');
+    await reviewer.put(`/api/evaluations/${id}/decisions`, {
+      fingerprint: subtotal.identity.fingerprint,
+      state: 'confirmed',
+      correction: '核实数量指标得分并更正小计',
+      deadline: '2030-06-30',
+    });
+    const res = await reviewer.get(`/api/evaluations/${id}/opinion.docx`);
+    expect(res.statusCode).toBe(200);
+    const read = readDocument(new Uint8Array(res.rawPayload), '审核意见书.docx');
+    if (!read.ok) throw new Error(read.error.message);
+    const text = read.document.blocks.map((b) => b.text).join('\n');
+    expect(text).toContain('关于甲单位2024年度绩效自评报告的审核意见');
+    expect(text).toContain(subtotal.message);
+    expect(text).toContain('整改要求：核实数量指标得分并更正小计，请于2030年6月30日前完成');
+    expect(text).toContain('示范市财政局');
+    // The explained 执行率 finding is still listed (still there); a fixed one would not be.
+    expect(text).toContain('发现以下2个问题');
+
+    const round = await reviewer.post('/api/rounds', {
+      year: 2024,
+      kind: 'department',
+      rulebookId: 'hunan-department',
+      deadline: '2025-06-30',
+    });
+    const roundId = round.json<{ id: string }>().id;
+    await w.ctx.db.updateTable('evaluations').set({ round_id: roundId }).execute();
+    const list = await reviewer.get(`/api/rounds/${roundId}/rectification.xlsx`);
+    expect(list.statusCode).toBe(200);
+    expect(list.rawPayload.subarray(0, 2).toString()).toBe('PK');
+    expect((await filer.get(`/api/rounds/${roundId}/rectification.xlsx`)).statusCode).toBe(200);
+    const other = `/api/rounds/${roundId}/rectification.xlsx?departmentId=${w.departments.b}`;
+    expect((await filer.get(other)).statusCode).toBe(403);
+    const r2 = await login(w.app, 'reviewer-2');
+    expect((await r2.get(`/api/rounds/${roundId}/rectification.xlsx`)).statusCode).toBe(403);
   });
 
   it('lets only reviewers decide and only the unit answer', async () => {

@@ -24,6 +24,7 @@ import {
   type Round,
   type RoundProgress,
   type User,
+  rectificationUrl,
 } from '../api.ts';
 import { AsyncView } from '../lib/async-view.tsx';
 import { KIND_LABELS, ROLE_LABELS, STATUS_COLORS, STATUS_LABELS } from '../lib/labels.ts';
@@ -501,6 +502,7 @@ function RoundProgressView({ round }: { round: Round }) {
               <Button type="primary" disabled={pending === 0} onClick={() => void remind()}>
                 提醒未提交单位
               </Button>
+              <Button href={rectificationUrl(round.id)}>下载整改清单</Button>
             </Space>
             <Table<RoundProgress>
               size="small"
@@ -517,9 +519,13 @@ function RoundProgressView({ round }: { round: Round }) {
                 },
                 {
                   title: '',
-                  dataIndex: 'evaluationId',
-                  render: (id: RoundProgress['evaluationId']) =>
-                    id !== null ? <a href={`#/review/${id}`}>查看</a> : null,
+                  key: 'links',
+                  render: (_: unknown, r: RoundProgress) => (
+                    <Space>
+                      {r.evaluationId !== null && <a href={`#/review/${r.evaluationId}`}>查看</a>}
+                      <a href={rectificationUrl(round.id, r.departmentId)}>整改清单</a>
+                    </Space>
+                  ),
                 },
               ]}
             />

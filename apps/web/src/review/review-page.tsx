@@ -29,6 +29,8 @@ import {
   api,
   errorText,
   exportUrl,
+  opinionUrl,
+  rectificationUrl,
   type Action,
   type DecisionView,
   type ReviewComment,
@@ -179,6 +181,12 @@ function Review({
             )}
           </Space>
           <Space wrap>
+            <Button href={opinionUrl(record.id)} data-testid="opinion-download">
+              审核意见书
+            </Button>
+            {record.roundId !== null && (
+              <Button href={rectificationUrl(record.roundId, record.departmentId)}>整改清单</Button>
+            )}
             <Button href={exportUrl(record.id, 'docx')}>下载 Word</Button>
             <Button href={exportUrl(record.id, 'xlsx')}>下载 Excel</Button>
           </Space>

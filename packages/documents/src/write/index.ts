@@ -7,3 +7,5 @@ export { resolveOptions } from './options.ts';
 export { blockTexts } from './model.ts';
 export type { Block, Cell, TableModel } from './model.ts';
 export { packDocx } from './pack-docx.ts';
+export { renderReviewOpinionDocx, reviewOpinionBlocks, chineseDate } from './review-opinion.ts';
+export type { ReviewOpinion, OpinionItem } from './review-opinion.ts';
