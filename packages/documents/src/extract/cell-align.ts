@@ -29,7 +29,7 @@ export const cellNumber = (text: string): number =>
  * How well a cell fits a column: a number, or undefined when it cannot be there. Amounts are
  * numbers; weights and scores are numbers of at most a hundred; a rate is best a percentage.
  */
-function fit(column: ColumnKey, text: string, type: CellType): number | undefined {
+export function fit(column: ColumnKey, text: string, type: CellType): number | undefined {
   if (type === 'empty' || type === 'placeholder') return 0;
   switch (column) {
     case 'initialBudget':
@@ -61,6 +61,9 @@ function fit(column: ColumnKey, text: string, type: CellType): number | undefine
   }
 }
 
+/** How well a cell fits a column (higher is better), or undefined when it cannot be there. */
+export type CellFit = (column: ColumnKey, text: string, type: CellType) => number | undefined;
+
 export interface Alignment {
   /** Column → cell text, for the columns that received a non-empty cell. */
   values: Partial<Record<ColumnKey, string>>;
@@ -78,6 +81,7 @@ export function alignCells(
   cells: readonly string[],
   columns: readonly ColumnKey[],
   skipCost: (column: ColumnKey) => number = () => 0.1,
+  fitOf: CellFit = fit,
 ): Alignment | undefined {
   const n = columns.length;
   const k = cells.length;
@@ -100,7 +104,7 @@ export function alignCells(
     for (let c = from; c <= n - (k - cell); c++) {
       const column = columns[c];
       if (!column) continue;
-      const f = fit(column, cells[cell] ?? '', types[cell] ?? 'text');
+      const f = fitOf(column, cells[cell] ?? '', types[cell] ?? 'text');
       if (f === undefined) continue;
       pick.push(c);
       walk(cell + 1, c + 1, score + f);

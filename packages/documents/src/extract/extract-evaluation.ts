@@ -101,7 +101,8 @@ export function extractEvaluation(source: SourceDocument): ExtractedReport {
   const narrative = extractNarrativeIndicators(blocks);
 
   // Meta.
-  const title = findTitle(document);
+  // Title and unit from the lines as read: a table's title line may have joined its table.
+  const title = findTitle(document) ?? findTitle(source);
   const yearText =
     /((?:19|20)\d{2})\s*年度?/.exec(title ?? '')?.[1] ??
     firstYear(sentences) ??
@@ -112,7 +113,11 @@ export function extractEvaluation(source: SourceDocument): ExtractedReport {
       : undefined);
   const year = yearText ? Number(yearText) : undefined;
   const deptTable = selfTables.find((t) => t.kind === 'department');
-  const unitName = findUnit(document, title) ?? deptTable?.unitName ?? selfTables[0]?.supervisor;
+  const unitName =
+    findUnit(document, title) ??
+    findUnit(source, title) ??
+    deptTable?.unitName ??
+    selfTables[0]?.supervisor;
   if (!unitName) warnings.push({ code: 'unit-not-found', message: '未能从文档中识别单位名称' });
   if (!year) warnings.push({ code: 'year-not-found', message: '未能从文档中识别评价年度' });
 
@@ -349,6 +354,10 @@ function findUnit(document: SourceDocument, title: string | undefined): string |
     const t = squash(b.text);
     const named =
       /^(?:部门|单位|预算单位|部门[（(]单位[)）]|项目(?:实施)?单位)(?:名称|全称)[：:](.{2,40}?)(?:[（(]公章[)）])?$/.exec(
+        t,
+      ) ??
+      // "填报单位（盖章）：某市生态环境局", "报送部门：…" above a 自评表.
+      /^(?:填报|报送|编制|评价)(?:单位|部门)(?:[（(](?:盖章|公章)[)）])?[：:](.{2,40}?)(?:[（(](?:盖章|公章)[)）])?(?:\s|$|填报|日期)/.exec(
         t,
       );
     if (named?.[1]) return named[1];

@@ -43,6 +43,15 @@ export function guessRulebook(
       reason: '一级指标为预算编制、预算执行、资金使用效益',
     };
   }
+  // The national framework of 2013: 投入, 过程, 产出, 效果 (分值 set by each region).
+  const framework = [/^投入/, /^过程/, /^产出/, /^效果/].filter((re) => has(re)).length;
+  if (framework >= 3 && has(/^效果|^投入/)) {
+    return {
+      id: 'finance-2013-department',
+      confidence: framework === 4 ? 0.85 : 0.65,
+      reason: '一级指标为投入、过程、产出、效果（财政部2013年共性指标体系框架）',
+    };
+  }
   const cost = indicators.find((n) => /^成本指标/.test(n.name));
   if (cost && has(/产出/) && has(/效益/)) {
     return {

@@ -1,7 +1,7 @@
 import { parseExpression, parsePercent } from '@jixiao/domain';
 import type { FundRow, Funds, IndicatorNode, MoneyUnit } from '@jixiao/domain';
-import { alignCells, cellNumber, cellType } from './cell-align.ts';
-import type { Alignment } from './cell-align.ts';
+import { alignCells, cellNumber, cellType, fit } from './cell-align.ts';
+import type { Alignment, CellType } from './cell-align.ts';
 import { amountIn } from './table-amount.ts';
 import {
   columnOf,
@@ -321,6 +321,40 @@ export function readTableStream(
         i = Math.max(end, i + 1);
         continue;
       }
+      // A row whose cells are known to belong together (a grid row, a line of PDF text): its
+      // names and values fitted to the header's columns at once, group cells included.
+      const rowEnd = rowEndAt(tokens, i);
+      const row = rowEnd - i >= 2 ? readIndicatorRow(tokens.slice(i, rowEnd), columns) : undefined;
+      if (row) {
+        const { values } = row.aligned;
+        if (values.level1 !== undefined) {
+          const node = groupNode(values.level1, t.line);
+          if (level1 !== undefined && nestsUnder(level1.name, node.name)) {
+            if (level2?.name !== node.name) {
+              level2 = node;
+              level1.children?.push(level2);
+            }
+          } else if (level1?.name !== node.name) {
+            level1 = node;
+            level2 = undefined;
+            table.indicators.push(level1);
+          }
+        }
+        if (values.level2 !== undefined) {
+          const node = groupNode(values.level2, t.line);
+          if (level2?.name !== node.name) {
+            level2 = node;
+            (level1?.children ?? table.indicators).push(level2);
+          }
+        }
+        if (row.leaf !== undefined) {
+          if (row.aligned.margin < 0.5) table.uncertain.push({ line: t.line, what: row.leaf });
+          const leaf = leafFrom(row.leaf, row.aligned, t.line, tokens.slice(i, rowEnd));
+          (level2?.children ?? level1?.children ?? table.indicators).push(leaf);
+        }
+        i = rowEnd;
+        continue;
+      }
       const level = indicatorLevelOf(text);
       const type = cellType(text);
       const asLevel2 = level === 1 && level1 !== undefined && nestsUnder(level1.name, text);
@@ -393,7 +427,8 @@ export function readTableStream(
     f.generalPublic !== undefined ||
     f.basic !== undefined ||
     f.project !== undefined ||
-    f.governmentFund !== undefined;
+    f.governmentFund !== undefined ||
+    /部门整体/.test(all);
   table.kind = isProject ? 'project' : isDepartment ? 'department' : (kindHint ?? 'project');
   const match = matchTemplate(kinds, all, table.kind);
   if (match) table.template = match;
@@ -433,6 +468,80 @@ function nestsUnder(open: string, name: string): boolean {
   const n = bare(name);
   // 绩效指标 (四川: 预算执行 10 · 绩效指标 90) holds the 产出/效益/满意度 groups.
   return o === '绩效' || (o === '产出' && n === '成本') || (o === '满意度' && n === '满意度');
+}
+
+/**
+ * Where the row that starts at `i` ends, when `i` starts one: the cells of a grid row, or of one
+ * line of text split at its spaces. A line holding a single cell says nothing about rows.
+ */
+function rowEndAt(tokens: readonly Token[], i: number): number {
+  const t = tokens[i];
+  if (!t || (i > 0 && !t.rowStart && tokens[i - 1]?.line === t.line)) return i;
+  let j = i + 1;
+  while (j < tokens.length && tokens[j]?.line === t.line && !tokens[j]?.rowStart) j++;
+  return j;
+}
+
+const LEVEL_COLUMNS: readonly ColumnKey[] = ['level1', 'level2', 'level3'];
+
+/** Fit of a cell to a column of the indicator block, knowing the usual group names. */
+function rowFit(leafColumn: ColumnKey) {
+  return (column: ColumnKey, text: string, type: CellType): number | undefined => {
+    if (!LEVEL_COLUMNS.includes(column)) return fit(column, text, type);
+    if (type === 'empty' || type === 'placeholder') return 0;
+    if (type !== 'text') return undefined;
+    const level = indicatorLevelOf(text);
+    const name = normalizeLabel(text);
+    if (column === leafColumn) return level === undefined ? 0.6 : 0.1;
+    // A group cell: a known group name of its level, or a short unknown one.
+    if (column === 'level1' && level === 1) return 2;
+    if (column === 'level2' && level === 2) return 2;
+    if (column === 'level2' && level === 1) return 0.5;
+    if (level === 2 || name.length > 20 || /[，。；]/.test(name)) return undefined;
+    return level === undefined ? 0.3 : undefined;
+  };
+}
+
+/**
+ * The names and values of one indicator row: group cells (when not merged away), the leaf's
+ * name and its figures, fitted to the columns together. Undefined when the row does not fit,
+ * or holds no name at all (the reader then goes cell by cell).
+ */
+function readIndicatorRow(
+  row: readonly Token[],
+  columns: readonly ColumnKey[],
+): { aligned: Alignment; leaf?: string } | undefined {
+  const levels = columns.filter((c) => LEVEL_COLUMNS.includes(c));
+  const leafColumn = levels[levels.length - 1];
+  if (!leafColumn) return undefined;
+  let cells = row.map((x) => x.text);
+  // The 绩效指标 corner cell, merged down the indicator block, repeated on a row.
+  if (normalizeLabel(cells[0] ?? '') === '绩效指标' && cells.length > 1) cells = cells.slice(1);
+  if (cells.length > columns.length) return undefined;
+  const skip = (c: ColumnKey): number =>
+    c === leafColumn
+      ? 1.5
+      : LEVEL_COLUMNS.includes(c) ||
+          c === 'reason' ||
+          c === 'description' ||
+          c === 'measure' ||
+          c === 'nature'
+        ? 0.05
+        : 0.4;
+  const aligned = alignCells(cells, columns, skip, rowFit(leafColumn));
+  if (!aligned) return undefined;
+  const v = aligned.values;
+  const leafText = v[leafColumn];
+  const hasFigures = Object.entries(v).some(
+    ([k, x]) => !LEVEL_COLUMNS.includes(k as ColumnKey) && x !== undefined && x.trim() !== '',
+  );
+  if (leafText === undefined && !levels.some((c) => c !== leafColumn && v[c] !== undefined))
+    return undefined;
+  if (leafText === undefined && hasFigures) return undefined;
+  const name = leafText?.replace(/[\s\u3000]+/g, '');
+  if (name !== undefined && NAME_PLACEHOLDER.test(name) && !hasFigures)
+    return { aligned: { ...aligned, values: {} } };
+  return name !== undefined && hasFigures ? { aligned, leaf: name } : { aligned };
 }
 
 /** Where a leaf's values end: at most one cell per value column, stopping at the next name. */

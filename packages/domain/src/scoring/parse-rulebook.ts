@@ -62,8 +62,10 @@ export function validateRulebookStructure(book: Rulebook): RulebookIssue[] {
         message: `一级指标分值之和为 ${formatPoints(sum)} 分，应为 100 分`,
       });
     }
-  } else {
-    issues.push({ path: 'tree', message: '一级指标必须规定分值' });
+  } else if (top.some((w) => w !== undefined)) {
+    // A framework that leaves every 分值 to the region (财预〔2013〕53号) gives none; a book that
+    // gives some must give all.
+    issues.push({ path: 'tree', message: '一级指标必须都规定分值，或都不规定（分值由报告填报）' });
   }
 
   const na = book.options.notApplicable;

@@ -62,17 +62,22 @@ const html = (rows: readonly string[][]): string =>
     .map((r) => `<tr>${r.map((c) => `<td>${c}</td>`).join('')}</tr>`)
     .join('')}</table></body></html>`;
 
-const LAYOUTS: [string, () => Promise<[Uint8Array, string]>][] = [
+type Render = (rows: readonly string[][]) => Promise<[Uint8Array, string]>;
+
+/** A row as PDF text or a text export has it: its empty cells are lost. */
+const line = (r: readonly string[], gap: string): string => r.filter((c) => c !== '').join(gap);
+
+const LAYOUTS: [string, Render][] = [
   [
     'cells run together on a line (PDF text)',
-    () => Promise.resolve([utf8(ROWS.map((r) => r.join(' ')).join('\n')), 't.txt']),
+    (rows) => Promise.resolve([utf8(rows.map((r) => line(r, ' ')).join('\n')), 't.txt']),
   ],
   [
     'tab-separated lines',
-    () => Promise.resolve([utf8(ROWS.map((r) => r.join('\t')).join('\n')), 't.txt']),
+    (rows) => Promise.resolve([utf8(rows.map((r) => line(r, '\t')).join('\n')), 't.txt']),
   ],
-  ['an html table', () => Promise.resolve([utf8(html(ROWS)), 't.html'])],
-  ['a Word table', async () => [await docxOf(ROWS), 't.docx']],
+  ['an html table', (rows) => Promise.resolve([utf8(html(rows)), 't.html'])],
+  ['a Word table', async (rows) => [await docxOf(rows), 't.docx']],
 ];
 
 const codes = (audit: DocumentAudit): string[] => audit.findings.map((f) => f.code).sort();
@@ -80,7 +85,7 @@ const codes = (audit: DocumentAudit): string[] => audit.findings.map((f) => f.co
 describe('a 自评表 published on its own, ending on its 总分 row', () => {
   for (const [name, render] of LAYOUTS) {
     it(`is read whole from ${name}: its total and its rate are checked`, async () => {
-      const [bytes, file] = await render();
+      const [bytes, file] = await render(ROWS);
       const audit = auditDocument(bytes, file);
       // Not taken for a document cut short: the note would hide every finding about the total.
       expect(audit.notes.join('\n')).not.toMatch(/不完整/);
@@ -124,4 +129,74 @@ describe('a 自评表 published on its own, ending on its 总分 row', () => {
     expect(audit.notes.join('\n')).not.toMatch(/不完整/);
     expect(audit.findings.find((f) => f.code === 'TOTAL_STATED_PARTS')?.severity).toBe('error');
   });
+});
+
+/**
+ * A 部门整体 table in the national framework's layout (投入/过程/产出/效果, a 评分标准 column,
+ * 扣分原因 last), its group cells merged down (empty below their first row). Three mistakes: a score above its 分值
+ * (支付进度率 6 of 5), 一级 分值 adding up to 105, and a 总分 of 93 where the rows give 97.5.
+ */
+const FRAMEWORK: string[][] = [
+  ['2022年度某市生态环境局部门整体支出绩效自评表'],
+  ['填报单位（盖章）：某市生态环境局'],
+  ['一级指标', '二级指标', '三级指标', '分值', '评分标准', '自评得分', '扣分原因'],
+  ['投入（25分）', '目标设置', '绩效目标合理性', '5', '绩效目标依据充分、符合实际得5分。', '5', ''],
+  ['', '', '绩效指标明确性', '5', '指标细化量化得5分。', '5', ''],
+  ['', '预算配置', '在职人员控制率', '5', '在职人员控制率≤100%得5分，每超过1%扣0.5分。', '5', ''],
+  [
+    '',
+    '',
+    '"三公经费"变动率',
+    '5',
+    '"三公经费"变动率≤0得5分，否则扣分。',
+    '4',
+    '公务接待费略有增加',
+  ],
+  ['过程（30分）', '预算执行', '预算完成率', '10', '得分=预算完成率×10。', '9.5', '个别项目未完工'],
+  ['', '', '预算调整率', '5', '预算调整率≤10%得5分。', '5', ''],
+  ['', '', '支付进度率', '5', '支付进度率≥95%得5分。', '6', ''],
+  ['', '预算管理', '管理制度健全性', '5', '制度健全得5分。', '5', ''],
+  ['', '', '资金使用合规性', '5', '资金使用合规得5分。', '4', '个别报销凭证不完整'],
+  [
+    '产出（25分）',
+    '职责履行',
+    '实际完成率',
+    '10',
+    '实际完成率=实际完成工作数/计划工作数×100%。',
+    '10',
+    '',
+  ],
+  ['', '', '完成及时率', '5', '按时完成得5分。', '5', ''],
+  ['', '', '质量达标率', '10', '质量达标率≥95%得10分。', '10', ''],
+  [
+    '效果（25分）',
+    '履职效益',
+    '社会效益',
+    '15',
+    '大气优良天数比例达标得15分。',
+    '14',
+    'PM2.5浓度未达年度目标',
+  ],
+  ['', '', '社会公众或服务对象满意度', '10', '满意度≥90%得10分。', '10', ''],
+  ['总分', '100', '93'],
+];
+
+describe('a 部门整体 table in the national framework layout', () => {
+  for (const [name, render] of LAYOUTS) {
+    it(`is read from ${name}: unit, groups, scores and total`, async () => {
+      const [bytes, file] = await render(FRAMEWORK);
+      const audit = auditDocument(bytes, file);
+      expect(audit.summary.department).toBe('某市生态环境局');
+      expect(audit.summary.rulebook).toBe('finance-2013-department');
+      expect(audit.summary.understanding.indicators).toBe(14);
+      const over = audit.findings.find((f) => f.category === 'score-over-weight');
+      expect(over?.message).toContain('支付进度率');
+      expect(audit.findings.some((f) => f.message.includes('105'))).toBe(true);
+      const total = audit.findings.find((f) => f.code === 'TOTAL_STATED_PARTS');
+      expect(total?.severity).toBe('error');
+      expect(total?.message).toContain('97.5');
+      // Every deduction here has its reason in the row but 支付进度率's (which is above its 分值).
+      expect(audit.findings.filter((f) => f.code === 'DEDUCTION_NO_REASON')).toEqual([]);
+    });
+  }
 });

@@ -6,6 +6,7 @@ import guangdongDepartment from '../../../../rulebooks/guangdong-department.json
 import centralProject from '../../../../rulebooks/central-project.json' with { type: 'json' };
 import sichuanProject from '../../../../rulebooks/sichuan-project.json' with { type: 'json' };
 import hubeiProject from '../../../../rulebooks/hubei-project.json' with { type: 'json' };
+import finance2013Department from '../../../../rulebooks/finance-2013-department.json' with { type: 'json' };
 
 /**
  * The rulebooks shipped in rulebooks/*.json, bundled as JSON modules so that services never touch
@@ -18,6 +19,7 @@ const BUILTIN_SOURCES: readonly { file: string; data: unknown }[] = [
   { file: 'central-project.json', data: centralProject },
   { file: 'sichuan-project.json', data: sichuanProject },
   { file: 'hubei-project.json', data: hubeiProject },
+  { file: 'finance-2013-department.json', data: finance2013Department },
 ];
 
 let cache: readonly Rulebook[] | undefined;
