@@ -54,7 +54,41 @@ describe.each(TEST_DIALECTS)('two servers starting with --demo at once on %s', (
         const users = await store.db.selectFrom('users').select('username').execute();
         expect(users).toHaveLength(42);
         const evaluations = await store.db.selectFrom('evaluations').select('id').execute();
-        expect(evaluations).toHaveLength(52);
+        expect(evaluations).toHaveLength(54);
+        // The whole of 2025 for six bureaus: targets in every state, one adjusted after approval,
+        // a project form; a monitoring round with red, yellow and green lights; two year-end
+        // self-evaluations from the targets, one with a rewritten target among its errors.
+        const forms = await store.db
+          .selectFrom('target_forms')
+          .select(['status', 'approved_version', 'kind'])
+          .orderBy('status')
+          .execute();
+        expect(forms.map((f) => f.status).sort()).toEqual([
+          'approved',
+          'approved',
+          'approved',
+          'approved',
+          'approved',
+          'returned',
+          'submitted',
+        ]);
+        expect(forms.some((f) => f.approved_version === 2)).toBe(true);
+        const adjusted = await store.db
+          .selectFrom('target_revisions')
+          .select('reason')
+          .where('reason', 'is not', null)
+          .execute();
+        expect(adjusted).toHaveLength(1);
+        expect(forms.filter((f) => f.kind === 'project')).toHaveLength(1);
+        const lights = await store.db.selectFrom('monitoring_reports').select('light').execute();
+        expect(lights.map((l) => l.light).sort()).toEqual(['green', 'red', 'red', 'yellow']);
+        const tied = await store.db
+          .selectFrom('evaluation_findings')
+          .select(['count'])
+          .where('category', '=', 'target')
+          .execute();
+        // The rewritten target, and full marks on indicators monitoring showed red, unexplained.
+        expect(tied.map((t) => t.count)).toEqual([4]);
       } finally {
         await store.close();
       }

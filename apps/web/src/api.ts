@@ -264,7 +264,7 @@ interface ErrorBody {
   error?: { code?: string; message?: string; details?: Record<string, unknown> };
 }
 
-async function request<T>(
+export async function request<T>(
   method: string,
   url: string,
   body?: unknown,
@@ -320,7 +320,7 @@ async function request<T>(
   return json as T;
 }
 
-function query(params: Record<string, string | number | undefined | null>): string {
+export function query(params: Record<string, string | number | undefined | null>): string {
   const q = new URLSearchParams();
   for (const [k, v] of Object.entries(params))
     if (v !== undefined && v !== null && v !== '') q.set(k, String(v));
@@ -348,6 +348,9 @@ export const api = {
     copyFromEvaluationId?: Id;
     /** The round the evaluation is filed under (the server checks year, kind and scope). */
     roundId?: Id;
+    /** Start from the unit's approved targets of the year and their last monitoring. */
+    fromTargets?: boolean;
+    projectName?: string;
   }) => request<EvaluationRecord>('POST', '/api/evaluations', input),
   saveEvaluation: (id: Id, version: number, body: Evaluation, options?: { keepalive?: boolean }) =>
     request<EvaluationRecord>('PUT', `/api/evaluations/${id}`, { version, body }, options),

@@ -16,6 +16,9 @@ const PublicPage = lazy(() => import('./pages/public-page.tsx'));
 const RulebooksPage = lazy(() => import('./pages/rulebooks-page.tsx'));
 const AdminPage = lazy(() => import('./pages/admin-page.tsx'));
 const BenchPage = lazy(() => import('./pages/bench-page.tsx'));
+const TargetsPage = lazy(() => import('./targets/targets-page.tsx'));
+const TargetPage = lazy(() => import('./targets/target-page.tsx'));
+const MonitoringPage = lazy(() => import('./targets/monitoring-page.tsx'));
 
 const fallback = (
   <div style={{ padding: 64, textAlign: 'center' }}>
@@ -120,6 +123,12 @@ export function App() {
       break;
     case 'bench':
       page = <BenchPage />;
+      break;
+    case 'targets':
+      page = id ? <TargetPage id={id} /> : <TargetsPage />;
+      break;
+    case 'monitoring':
+      page = <MonitoringPage path={route.path.slice(1)} />;
       break;
     default:
       page = null;

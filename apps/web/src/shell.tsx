@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { App, Button, Layout, Menu, Space, Tag, Typography } from 'antd';
 import {
+  AimOutlined,
   AuditOutlined,
   BarChartOutlined,
   FileSearchOutlined,
@@ -24,6 +25,12 @@ interface NavItem {
 }
 
 const NAV: readonly NavItem[] = [
+  {
+    key: 'targets',
+    label: '绩效目标',
+    icon: <AimOutlined />,
+    roles: ['filer', 'head', 'reviewer', 'admin'],
+  },
   { key: 'evaluations', label: '我的自评', icon: <FormOutlined />, roles: ['filer', 'head'] },
   { key: 'review', label: '审核', icon: <AuditOutlined />, roles: ['reviewer', 'admin'] },
   { key: 'audit', label: '批量审查', icon: <FileSearchOutlined />, roles: ['reviewer', 'admin'] },
@@ -40,7 +47,8 @@ const NAV: readonly NavItem[] = [
 
 /** Whether a role may open a section: the menu and the routes follow this one table. */
 export function mayOpen(section: string, role: Role | null): boolean {
-  const item = NAV.find((n) => n.key === section);
+  // Monitoring is reached from 绩效目标 and open to the same roles.
+  const item = NAV.find((n) => n.key === (section === 'monitoring' ? 'targets' : section));
   if (!item) return true;
   if (item.roles === 'all') return true;
   return role !== null && item.roles.includes(role);
@@ -95,7 +103,7 @@ export function Shell({ section, children }: { section: string; children: ReactN
           theme="dark"
           mode="horizontal"
           aria-label="主导航"
-          selectedKeys={[section]}
+          selectedKeys={[section === 'monitoring' ? 'targets' : section]}
           items={items}
           onClick={(e) => navigate(`/${e.key}`)}
           style={{ flex: 1, minWidth: 0, background: 'transparent' }}

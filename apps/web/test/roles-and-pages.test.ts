@@ -108,7 +108,7 @@ describe.skipIf(!haveBrowser)('roles and pages', { timeout: 120_000 }, () => {
       const unit = document.querySelector('.header-unit');
       if (unit) unit.textContent = name;
     }, long);
-    for (const item of ['审核', '批量审查', '数据看板', '管理'])
+    for (const item of ['绩效目标', '审核', '批量审查', '数据看板', '管理'])
       await expect(p.page.getByRole('menuitem', { name: item }).isVisible()).resolves.toBe(true);
     const overflow = await p.page.evaluate(
       () => document.documentElement.scrollWidth - window.innerWidth,

@@ -11,6 +11,8 @@ import { transition } from './workflow.ts';
 import type { TransitionAction } from './workflow.ts';
 import { createRound } from './rounds.ts';
 import { getRulebook } from './rulebook-catalog.ts';
+import { seedYearChain } from './demo-year.ts';
+import type { ChainUnit } from './demo-year.ts';
 
 export const DEFAULT_DEMO_PASSWORD = 'jixiao-demo';
 
@@ -250,6 +252,7 @@ async function seedInto(
   }
   const statuses = ['published', 'approved', 'submitted', 'returned', 'draft'];
   let n = 0;
+  const chain: ChainUnit[] = [];
   for (const unit of units) {
     const dept = await createDepartment(ctx, null, {
       code: unit.code,
@@ -280,6 +283,15 @@ async function seedInto(
     );
     const filerActor = await actorOf(ctx, filer.id);
     const headActor = await actorOf(ctx, head.id);
+    const lastYear = unit.bodies.find((b) => b.meta.year === 2024);
+    if (unit.code.startsWith('D') && chain.length < 6 && lastYear !== undefined)
+      chain.push({
+        departmentId: dept.id,
+        name: unit.name,
+        filer: filerActor,
+        head: headActor,
+        lastYear,
+      });
     for (const body of unit.bodies) {
       await getRulebook(ctx, body.rulebookId);
       const record = await createEvaluation(ctx, filerActor, {
@@ -304,6 +316,8 @@ async function seedInto(
       }
     }
   }
+  // The whole of 2025 for six bureaus: targets, monitoring, year-end self-evaluations.
+  await seedYearChain(ctx, reviewerActor, chain);
   void adminActor;
   return accounts;
 }

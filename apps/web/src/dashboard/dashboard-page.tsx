@@ -7,6 +7,7 @@ import { STATUS_LABELS } from '../lib/labels.ts';
 import { useAsync } from '../lib/use-async.ts';
 import { useSession } from '../lib/session.tsx';
 import { EChart, type ChartOption } from './echart.tsx';
+import { MonitoringLights } from './monitoring-lights.tsx';
 
 const STATUSES = Object.keys(STATUS_LABELS) as Status[];
 const COLOR = '#b5242a';
@@ -67,6 +68,7 @@ export default function DashboardPage() {
           />
         </Space>
       </Card>
+      <MonitoringLights regionId={region} />
       <AsyncView state={state}>
         {(d) => <Charts key={`${d.year}-${region ?? ''}`} d={d} />}
       </AsyncView>

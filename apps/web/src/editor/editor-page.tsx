@@ -15,7 +15,7 @@ import {
   Typography,
 } from 'antd';
 import { DownloadOutlined, EyeOutlined, SendOutlined } from '@ant-design/icons';
-import type { Evaluation, Finding, Rulebook } from '@jixiao/domain';
+import { checkAgainstTargets, type Evaluation, type Finding, type Rulebook } from '@jixiao/domain';
 import {
   api,
   errorText,
@@ -37,6 +37,7 @@ import { dropUnsavedCopy, readUnsavedCopy, savesSettled } from '../lib/pending-e
 import { sameValue } from '../lib/same-value.ts';
 import { EditorContext, type EditorState } from './editor-context.tsx';
 import { FindingsPanel } from './findings-panel.tsx';
+import { targetsApi } from '../targets/targets-api.ts';
 import { ScoreDifferences } from './score-differences.tsx';
 import { NarrativeSection } from './narrative-section.tsx';
 import { EvaluationReport } from './report-preview.tsx';
@@ -151,7 +152,26 @@ function Editor({
 
   // Scores and findings follow the typing, at a lower priority than the keystroke itself.
   const deferred = useDeferredValue(body);
-  const local = useMemo(() => evaluateLocally(deferred, rulebook), [deferred, rulebook]);
+  const core = useMemo(() => evaluateLocally(deferred, rulebook), [deferred, rulebook]);
+  // The unit's approved targets and last monitoring: the page checks the body against them too.
+  const tie = useAsync(
+    () =>
+      targetsApi
+        .evaluationTie(record.id)
+        .then((r) => r.tie)
+        .catch(() => null),
+    [record.id],
+  );
+  const local = useMemo(() => {
+    const t = tie.data;
+    if (t === undefined || t === null || core.failure !== null) return core;
+    try {
+      const tied = checkAgainstTargets(deferred, t.targets, t.monitoring ?? undefined);
+      return { ...core, findings: [...core.findings, ...tied] };
+    } catch {
+      return core;
+    }
+  }, [core, tie.data, deferred]);
 
   const update = useCallback((path: string, value: unknown) => {
     setBody((b) => setAt(b, path, value));

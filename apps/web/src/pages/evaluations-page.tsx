@@ -31,6 +31,7 @@ import { FindingCounts } from '../lib/finding-counts.tsx';
 import { KIND_LABELS, STATUS_COLORS, STATUS_LABELS } from '../lib/labels.ts';
 import { navigate } from '../lib/router.ts';
 import { useSession } from '../lib/session.tsx';
+import { targetsApi, type TargetRecord } from '../targets/targets-api.ts';
 import { useAsync } from '../lib/use-async.ts';
 import { TotalsCell } from '../lib/totals-cell.tsx';
 import { ImportPreview } from './import-preview.tsx';
@@ -158,7 +159,7 @@ export function EvaluationTable({
   );
 }
 
-type Mode = 'round' | 'copy' | 'import';
+type Mode = 'targets' | 'round' | 'copy' | 'import';
 
 function CreateModal({ existing, onClose }: { existing: EvaluationRecord[]; onClose: () => void }) {
   const { user } = useSession();
@@ -187,6 +188,7 @@ function CreateModal({ existing, onClose }: { existing: EvaluationRecord[]; onCl
     }
   };
   const [form] = Form.useForm<{
+    targetId?: string;
     roundId?: string;
     copyFrom?: string;
     year?: number;
@@ -201,6 +203,15 @@ function CreateModal({ existing, onClose }: { existing: EvaluationRecord[]; onCl
     [],
   );
   const rulebooks = useAsync(() => api.rulebooks().then((r) => r.items), []);
+  // Approved targets the new evaluation can start from (with the year's monitoring figures).
+  const approved = useAsync(
+    () =>
+      targetsApi
+        .list({})
+        .then((r) => r.items.filter((t) => t.approvedVersion !== null))
+        .catch(() => [] as TargetRecord[]),
+    [],
+  );
   const departmentId = user?.departmentId ?? null;
   const newYear = Form.useWatch('year', form);
   const [existingId, setExistingId] = useState<string | number | null>(null);
@@ -215,7 +226,19 @@ function CreateModal({ existing, onClose }: { existing: EvaluationRecord[]; onCl
     setBusy(true);
     try {
       let id: string | number | undefined;
-      if (mode === 'round') {
+      if (mode === 'targets') {
+        const t = approved.data?.find((x) => x.id === v.targetId);
+        if (!t) throw new Error('请选择已批复的绩效目标');
+        const rec = await api.createEvaluation({
+          departmentId,
+          year: t.year,
+          kind: t.kind,
+          rulebookId: t.rulebookId,
+          fromTargets: true,
+          ...(t.kind === 'project' ? { projectName: t.projectName } : {}),
+        });
+        id = rec.id;
+      } else if (mode === 'round') {
         const round = rounds.data?.find((r) => String(r.id) === String(v.roundId));
         const rulebookId = round?.rulebookId ?? v.rulebookId;
         const year = round?.year ?? v.year;
@@ -281,6 +304,7 @@ function CreateModal({ existing, onClose }: { existing: EvaluationRecord[]; onCl
         optionType="button"
         aria-label="新建方式"
         options={[
+          { label: '从绩效目标开始', value: 'targets' },
           { label: '按评价轮次', value: 'round' },
           { label: '复制上年度', value: 'copy' },
           { label: '导入文件', value: 'import' },
@@ -310,6 +334,22 @@ function CreateModal({ existing, onClose }: { existing: EvaluationRecord[]; onCl
         />
       )}
       <Form form={form} layout="vertical" initialValues={{ year: new Date().getFullYear() - 1 }}>
+        {mode === 'targets' && (
+          <Form.Item
+            label="已批复的绩效目标"
+            name="targetId"
+            extra="自评将带入批复的绩效指标、年度指标值、分值、总体目标和预算，以及最近一次绩效运行监控的执行数和完成情况。"
+          >
+            <Select
+              placeholder={
+                approved.data && approved.data.length > 0
+                  ? '选择绩效目标'
+                  : '本单位暂无已批复的绩效目标'
+              }
+              options={(approved.data ?? []).map((t) => ({ label: t.title, value: t.id }))}
+            />
+          </Form.Item>
+        )}
         {mode === 'round' && (
           <>
             <Form.Item label="评价轮次" name="roundId">

@@ -1,0 +1,22 @@
+import type { TargetStatus } from './targets-api.ts';
+
+export const TARGET_STATUS_LABELS: Record<TargetStatus, string> = {
+  draft: '草稿',
+  submitted: '已提交',
+  returned: '已退回',
+  approved: '已批复',
+};
+
+export const TARGET_STATUS_COLORS: Record<TargetStatus, string> = {
+  draft: 'default',
+  submitted: 'processing',
+  returned: 'warning',
+  approved: 'success',
+};
+
+export const TARGET_ACTION_LABELS: Record<string, string> = {
+  submit: '提交',
+  return: '退回',
+  approve: '审核通过',
+  adjust: '目标调整',
+};

@@ -1,0 +1,337 @@
+import { useEffect, useMemo, useState } from 'react';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Col,
+  Descriptions,
+  Form,
+  Input,
+  List,
+  Row,
+  Space,
+  Spin,
+  Tag,
+  Timeline,
+  Typography,
+} from 'antd';
+import { checkTargetForm, type Rulebook, type TargetForm } from '@jixiao/domain';
+import { api, errorText } from '../api.ts';
+import { useSession } from '../lib/session.tsx';
+import { useAsync } from '../lib/use-async.ts';
+import { beijingTime } from '../lib/time.ts';
+import { navigate } from '../lib/router.ts';
+import { SEVERITY_COLORS } from '../lib/labels.ts';
+import { severityLabel } from '../lib/finding-labels.ts';
+import { targetsApi, type TargetRecord } from './targets-api.ts';
+import { TargetIndicators } from './target-indicators.tsx';
+import { AmountInput } from './amount-input.tsx';
+import {
+  TARGET_ACTION_LABELS,
+  TARGET_STATUS_COLORS,
+  TARGET_STATUS_LABELS,
+} from './target-labels.ts';
+
+/** One 绩效目标表: the unit edits and files it, a reviewer returns or approves it. */
+export default function TargetPage({ id }: { id: string }) {
+  const loaded = useAsync(async () => {
+    const record = await targetsApi.get(id);
+    const rulebook = await api.rulebook(record.rulebookId);
+    return { record, rulebook };
+  }, [id]);
+  if (loaded.error !== null) return <Alert type="error" showIcon title={errorText(loaded.error)} />;
+  if (loaded.data === undefined) return <Spin />;
+  return (
+    <TargetEditor
+      key={`${loaded.data.record.id}@${loaded.data.record.version}`}
+      record={loaded.data.record}
+      rulebook={loaded.data.rulebook}
+      reload={loaded.reload}
+    />
+  );
+}
+
+function TargetEditor({
+  record,
+  rulebook,
+  reload,
+}: {
+  record: TargetRecord & { body: TargetForm };
+  rulebook: Rulebook;
+  reload: () => void;
+}) {
+  const { user } = useSession();
+  const { message, modal } = App.useApp();
+  const [body, setBody] = useState<TargetForm>(record.body);
+  const [dirty, setDirty] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const events = useAsync(() => targetsApi.events(record.id).then((r) => r.items), [record]);
+  const revisions = useAsync(() => targetsApi.revisions(record.id).then((r) => r.items), [record]);
+  const unit = user?.role === 'filer' || user?.role === 'head' || user?.role === 'admin';
+  const editable =
+    unit &&
+    (record.status === 'draft' || record.status === 'returned' || record.status === 'approved');
+  const findings = useMemo(() => {
+    try {
+      return checkTargetForm(body, rulebook);
+    } catch {
+      return [];
+    }
+  }, [body, rulebook]);
+  const edit = (next: Partial<TargetForm>) => {
+    setBody((b) => ({ ...b, ...next }));
+    setDirty(true);
+  };
+  useEffect(() => {
+    if (!dirty) return;
+    const warn = (e: BeforeUnloadEvent) => e.preventDefault();
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [dirty]);
+
+  const run = async (fn: () => Promise<unknown>, done: string) => {
+    setBusy(true);
+    try {
+      await fn();
+      message.success(done);
+      setDirty(false);
+      reload();
+    } catch (e) {
+      message.error(errorText(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const askText = (title: string, label: string, required: string) =>
+    new Promise<string | null>((resolve) => {
+      let text = '';
+      modal.confirm({
+        title,
+        content: (
+          <Input.TextArea
+            aria-label={label}
+            rows={3}
+            onChange={(e) => {
+              text = e.target.value;
+            }}
+          />
+        ),
+        okText: '确定',
+        cancelText: '取消',
+        onOk: () => {
+          if (text.trim() === '') {
+            message.error(required);
+            return Promise.reject(new Error(required));
+          }
+          resolve(text.trim());
+          return Promise.resolve();
+        },
+        onCancel: () => resolve(null),
+      });
+    });
+  const save = async () => {
+    let reason: string | undefined;
+    if (record.status === 'approved') {
+      const given = await askText(
+        '调整已批复的绩效目标',
+        '调整理由',
+        '请填写调整理由：目标调整须说明理由并重新审核',
+      );
+      if (given === null) return;
+      reason = given;
+    }
+    await run(() => targetsApi.save(record.id, record.version, body, reason), '已保存');
+  };
+  const lastReturn = [...(events.data ?? [])].reverse().find((e) => e.action === 'return');
+  const errors = findings.filter((f) => f.severity === 'error').length;
+
+  return (
+    <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+      <Card
+        title={
+          <Space>
+            <Button size="small" onClick={() => navigate('/targets')}>
+              返回列表
+            </Button>
+            <span>{record.title}</span>
+            <Tag color={TARGET_STATUS_COLORS[record.status]}>
+              {TARGET_STATUS_LABELS[record.status]}
+            </Tag>
+          </Space>
+        }
+        extra={
+          <Space>
+            {editable && (
+              <Button type="primary" loading={busy} disabled={!dirty} onClick={() => void save()}>
+                {record.status === 'approved' ? '调整目标' : '保存'}
+              </Button>
+            )}
+            {(user?.role === 'head' || user?.role === 'admin') &&
+              (record.status === 'draft' || record.status === 'returned') && (
+                <Button
+                  loading={busy}
+                  disabled={dirty}
+                  onClick={() =>
+                    void run(() => targetsApi.transition(record.id, 'submit'), '已提交审核')
+                  }
+                >
+                  提交审核
+                </Button>
+              )}
+            {(user?.role === 'reviewer' || user?.role === 'admin') &&
+              record.status === 'submitted' && (
+                <>
+                  <Button
+                    danger
+                    loading={busy}
+                    onClick={() =>
+                      void (async () => {
+                        const comment = await askText('退回绩效目标', '退回意见', '请填写退回意见');
+                        if (comment !== null)
+                          await run(
+                            () => targetsApi.transition(record.id, 'return', comment),
+                            '已退回',
+                          );
+                      })()
+                    }
+                  >
+                    退回
+                  </Button>
+                  <Button
+                    type="primary"
+                    loading={busy}
+                    onClick={() =>
+                      void run(() => targetsApi.transition(record.id, 'approve'), '已审核通过')
+                    }
+                  >
+                    审核通过
+                  </Button>
+                </>
+              )}
+          </Space>
+        }
+      >
+        {record.status === 'returned' && lastReturn?.comment && (
+          <Alert
+            type="warning"
+            showIcon
+            title={`退回意见：${lastReturn.comment}`}
+            style={{ marginBottom: 12 }}
+          />
+        )}
+        {record.status === 'approved' && (
+          <Alert
+            type="info"
+            showIcon
+            style={{ marginBottom: 12 }}
+            title="绩效目标已批复。如需调整，修改后点击“调整目标”并说明理由，调整须重新审核；审核通过前仍以已批复的版本为准。"
+          />
+        )}
+        {record.status !== 'approved' && record.approvedVersion !== null && (
+          <Alert
+            type="info"
+            showIcon
+            style={{ marginBottom: 12 }}
+            title={`目标调整审核中，当前仍以第${record.approvedVersion}版批复目标为准`}
+          />
+        )}
+        <Descriptions size="small" column={3} style={{ marginBottom: 12 }}>
+          <Descriptions.Item label="单位">{record.departmentName}</Descriptions.Item>
+          <Descriptions.Item label="年度">{record.year}</Descriptions.Item>
+          <Descriptions.Item label="评价指标体系">{rulebook.name}</Descriptions.Item>
+        </Descriptions>
+        <Form layout="vertical">
+          <Form.Item label="年度总体目标">
+            <Input.TextArea
+              aria-label="年度总体目标"
+              rows={3}
+              value={body.overallGoal}
+              disabled={!editable}
+              onChange={(e) => edit({ overallGoal: e.target.value })}
+            />
+          </Form.Item>
+          <Row gutter={16}>
+            {(
+              [
+                ['total', '年度资金总额'],
+                ['fiscal', '其中：财政拨款'],
+                ['other', '其他资金'],
+              ] as const
+            ).map(([key, label]) => (
+              <Col span={8} key={key}>
+                <Form.Item label={label}>
+                  <AmountInput
+                    label={label}
+                    value={body.budget[key]}
+                    readOnly={!editable}
+                    onChange={(a) => {
+                      const budget = { ...body.budget };
+                      if (a === undefined) delete budget[key];
+                      else budget[key] = a;
+                      edit({ budget });
+                    }}
+                  />
+                </Form.Item>
+              </Col>
+            ))}
+          </Row>
+        </Form>
+        <Typography.Title level={5}>绩效指标</Typography.Title>
+        <TargetIndicators
+          value={body.indicators}
+          readOnly={!editable}
+          onChange={(indicators) => edit({ indicators })}
+        />
+      </Card>
+      <Row gutter={16}>
+        <Col span={12}>
+          <Card title={`审查发现（${findings.length}）`} size="small" data-testid="target-findings">
+            {findings.length === 0 ? (
+              <Typography.Text type="secondary">未发现问题</Typography.Text>
+            ) : (
+              <List
+                size="small"
+                dataSource={findings}
+                renderItem={(f) => (
+                  <List.Item>
+                    <Space align="start">
+                      <Tag color={SEVERITY_COLORS[f.severity]}>{severityLabel(f.severity)}</Tag>
+                      <span>{f.message}</span>
+                    </Space>
+                  </List.Item>
+                )}
+              />
+            )}
+            {errors > 0 && editable && (
+              <Typography.Text type="secondary">
+                有错误时仍可保存，提交前请逐项改正。
+              </Typography.Text>
+            )}
+          </Card>
+        </Col>
+        <Col span={12}>
+          <Card title="审核记录与历史版本" size="small">
+            <Timeline
+              items={(events.data ?? []).map((e) => ({
+                children: `${beijingTime(e.at)} ${e.actorName} ${TARGET_ACTION_LABELS[e.action] ?? '操作'}${e.comment ? `：${e.comment}` : ''}`,
+              }))}
+            />
+            <List
+              size="small"
+              header="历史版本"
+              dataSource={revisions.data ?? []}
+              renderItem={(r) => (
+                <List.Item>
+                  第{r.version}版 · {r.savedByName} · {beijingTime(r.savedAt)}
+                  {r.version === record.approvedVersion ? ' · 批复版本' : ''}
+                  {r.reason ? ` · 调整理由：${r.reason}` : ''}
+                </List.Item>
+              )}
+            />
+          </Card>
+        </Col>
+      </Row>
+    </Space>
+  );
+}
