@@ -2,9 +2,9 @@
 // the head submits, the reviewer approves; the mid-year monitoring round shows a red light that
 // the unit explains, and the reviewer sees the unit's lights on the dashboard; the year-end
 // self-evaluation starts pre-filled from the targets and the monitoring figures; a target changed
-// in it gives the finding, which the reviewer sees and confirms.
+// in it gives the finding, which the reviewer confirms on the review page.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findingIdentity, type Evaluation, type Finding } from '@jixiao/domain';
+import type { Evaluation } from '@jixiao/domain';
 import { haveBrowser, login, logout, serverBody, startPlatform, type Platform } from './harness.ts';
 
 // A demo bureau outside the demo's own 2025 chain (D01–D06): it starts the year with nothing.
@@ -150,27 +150,18 @@ describe.skipIf(!haveBrowser)('the whole year', { timeout: 180_000 }, () => {
     await login(p, 'reviewer');
     await page.goto(`${base}/#/review/${evaluationId}`);
     await page.getByText('目标值被改动').first().waitFor();
-    // The reviewer confirms the finding as a problem to fix (the decisions API, in the session).
-    const res = await page.request.get(`${base}/api/evaluations/${evaluationId}/findings`);
-    const found = ((await res.json()) as { findings: Finding[] }).findings.find(
-      (f) => f.code === 'TARGET_VALUE_CHANGED',
-    );
-    if (found === undefined) throw new Error('the finding is missing');
-    const current = (await serverBody(p, evaluationId)) as unknown as Evaluation;
-    const fingerprint = findingIdentity(found, current).fingerprint;
-    const status = await page.evaluate(
-      async ({ id, fingerprint }) => {
-        const me = (await (await fetch('/api/me')).json()) as { csrfToken: string };
-        const r = await fetch(`/api/evaluations/${id}/decisions`, {
-          method: 'PUT',
-          headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },
-          body: JSON.stringify({ fingerprint, state: 'confirmed' }),
-        });
-        return r.status;
-      },
-      { id: evaluationId, fingerprint },
-    );
-    expect(status).toBe(200);
+    // The reviewer confirms it as a problem to fix, as any finding, on the review page.
+    const changed = page
+      .getByTestId('findings-panel')
+      .locator('[data-finding-code="TARGET_VALUE_CHANGED"]')
+      .first();
+    await changed.getByRole('button', { name: /^确认问题/ }).click();
+    const modal = page.locator('.ant-modal').filter({ hasText: '确认为问题，要求整改' });
+    await modal
+      .getByLabel('整改要求')
+      .fill('年度指标值应与批复的绩效目标一致（≥98%），如确需调整应先办理目标调整');
+    await modal.getByRole('button', { name: '确认', exact: true }).click();
+    await changed.getByTestId('confirmed-note').waitFor();
     const decisions = await page.request.get(`${base}/api/evaluations/${evaluationId}/decisions`);
     const items = ((await decisions.json()) as { items: { code: string; state: string }[] }).items;
     expect(items).toContainEqual(
