@@ -142,6 +142,7 @@ const CASES: RouteCase[] = [
     },
     allowed: (r, t) => r === 'admin' || t === 'own',
   },
+  { name: 'GET admin checks', call: (c) => c.get('/api/admin/checks'), allowed: adminOnly },
   {
     name: 'PUT evaluation',
     call: async (c, w, t, r) => {

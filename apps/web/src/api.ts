@@ -171,6 +171,29 @@ export interface Dashboard {
     departmentName: string;
     years: { year: number; computed: number | null; stated: number | null }[];
   }[];
+  rectification?: RectificationFigures;
+}
+
+export interface RectificationCounts {
+  confirmed: number;
+  fixed: number;
+  explained: number;
+  overdue: number;
+  pending: number;
+}
+
+export interface RectificationFigures extends RectificationCounts {
+  byUnit: (RectificationCounts & { departmentId: string | number; departmentName: string })[];
+}
+
+export interface CheckStats {
+  code: string;
+  name: string;
+  fired: number;
+  confirmed: number;
+  dismissed: number;
+  reasons: { reason: string; count: number }[];
+  noisy: boolean;
 }
 
 export interface PublicReport {
@@ -460,6 +483,7 @@ export const api = {
   }) => request<Round>('POST', '/api/rounds', r),
   roundProgress: (id: Id) =>
     request<{ items: RoundProgress[] }>('GET', `/api/rounds/${id}/progress`),
+  checkStats: () => request<{ items: CheckStats[] }>('GET', '/api/admin/checks'),
   remind: (id: Id) => request<{ reminded: number }>('POST', `/api/rounds/${id}/remind`),
 };
 

@@ -174,5 +174,24 @@ describe.skipIf(!haveBrowser)('decisions on findings', { timeout: 180_000 }, () 
     const fixed = page.getByTestId('fixed-findings');
     await fixed.getByText(/已整改（第 \d+ 版）/).waitFor();
     await item('SCORE_SUBTOTAL').getByText('小计按批准调增后的分值计算').waitFor();
+
+    // The unit head's dashboard shows the unit's rectification at a glance.
+    await login(p, head);
+    await page.goto(`${base}/#/dashboard`);
+    await page.locator('#dash-year').fill('2019');
+    await page.locator('#dash-year').press('Enter');
+    const card = page.getByTestId('rectification-card');
+    await card.locator('.ant-table-row').filter({ hasText: unit }).waitFor();
+    await expect
+      .poll(() => card.locator('.ant-table-row').first().textContent(), { timeout: 15_000 })
+      .toMatch(new RegExp(`${unit}2110`));
+
+    // The administrator sees the dismissed check flagged.
+    await login(p, 'admin');
+    await page.goto(`${base}/#/admin`);
+    await page.getByRole('tab', { name: '检查可信度' }).click();
+    const row = page.locator('.ant-table-row').filter({ hasText: '得分超过分值' });
+    await row.getByText('误报偏多').waitFor();
+    await row.getByText('该项分值经财政局批准调增').waitFor();
   });
 });

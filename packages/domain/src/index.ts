@@ -14,3 +14,4 @@ export * from './zod-messages-zh.ts';
 export * from './targets/index.ts';
 export * from './finding-identity.ts';
 export * from './finding-decisions.ts';
+export * from './check-names-zh.ts';

@@ -3,6 +3,8 @@ import type { EvaluationStatus } from '@jixiao/db';
 import type { ServiceContext } from './context.ts';
 import type { Actor } from './actor.ts';
 import { forbidden } from './errors.ts';
+import { rectificationFigures } from './rectification.ts';
+import type { RectificationFigures } from './rectification.ts';
 
 export interface Dashboard {
   year: number;
@@ -23,6 +25,8 @@ export interface Dashboard {
     departmentName: string;
     years: { year: number; computed: number | null; stated: number | null }[];
   }[];
+  /** Confirmed findings of the year and where they stand, in all and per unit. */
+  rectification: RectificationFigures;
 }
 
 const BUCKETS = [
@@ -131,6 +135,7 @@ export async function dashboard(
     })),
     findingCategories: categoryRows.map((r) => ({ category: r.category, count: Number(r.n) })),
     yearsByDepartment: await yearsByDepartment(ctx, regionId, departmentId, year),
+    rectification: await rectificationFigures(ctx, { regionId, departmentId, year }),
   };
 }
 

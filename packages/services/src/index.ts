@@ -26,3 +26,4 @@ export * from './audit/index.ts';
 export * from './targets/index.ts';
 export * from './job-decisions.ts';
 export * from './rectification.ts';
+export * from './check-stats.ts';

@@ -155,3 +155,59 @@ export async function rectificationList(
   const title = `${round.year}年度自评整改清单`;
   return { fileName: `${title}.xlsx`, bytes: await renderRectificationXlsx(title, list) };
 }
+
+/** Rectification figures: confirmed findings and where they stand. */
+export interface RectificationCounts {
+  confirmed: number;
+  fixed: number;
+  explained: number;
+  /** Past the deadline, neither fixed nor explained. */
+  overdue: number;
+  pending: number;
+}
+
+export interface RectificationFigures extends RectificationCounts {
+  byUnit: (RectificationCounts & { departmentId: string; departmentName: string })[];
+}
+
+const zero = (): RectificationCounts => ({
+  confirmed: 0,
+  fixed: 0,
+  explained: 0,
+  overdue: 0,
+  pending: 0,
+});
+
+/**
+ * The year's confirmed findings per unit and in all, for the dashboard: a region's (or one
+ * unit's) evaluations of the year, every kind.
+ */
+export async function rectificationFigures(
+  ctx: ServiceContext,
+  scope: { regionId: string | null; departmentId: string | null; year: number },
+): Promise<RectificationFigures> {
+  let q = ctx.db
+    .selectFrom('finding_decisions as f')
+    .innerJoin('evaluations as e', 'e.id', 'f.evaluation_id')
+    .innerJoin('departments as d', 'd.id', 'e.department_id')
+    .select(['d.id', 'd.name', 'd.code', 'f.fixed_version', 'f.answer', 'f.deadline'])
+    .where('f.state', '=', 'confirmed')
+    .whereRef('f.scope', '=', 'f.evaluation_id')
+    .where('e.year', '=', scope.year);
+  if (scope.regionId !== null) q = q.where('f.region_id', '=', scope.regionId);
+  if (scope.departmentId !== null) q = q.where('e.department_id', '=', scope.departmentId);
+  const rows = await q.orderBy('d.code').execute();
+  const now = today(ctx);
+  const all = zero();
+  const units = new Map<string, RectificationFigures['byUnit'][number]>();
+  for (const r of rows) {
+    const unit = units.get(r.id) ?? { departmentId: r.id, departmentName: r.name, ...zero() };
+    const state = rectificationState(r, now);
+    for (const c of [all, unit]) {
+      c.confirmed += 1;
+      c[state === 'fixed' ? 'fixed' : state === 'explained' ? 'explained' : state] += 1;
+    }
+    units.set(r.id, unit);
+  }
+  return { ...all, byUnit: [...units.values()] };
+}

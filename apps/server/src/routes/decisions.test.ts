@@ -238,6 +238,60 @@ describe.each(TEST_DIALECTS)('decisions on findings across versions on %s', (dia
     expect((await r2.get(`/api/rounds/${roundId}/rectification.xlsx`)).statusCode).toBe(403);
   });
 
+  it('counts rectification on the dashboard and shows the administrator which checks are noisy', async () => {
+    const subtotal = (await findings()).find((f) => f.code === 'SCORE_SUBTOTAL');
+    // Confirmed again with a deadline already past: overdue.
+    await reviewer.put(`/api/evaluations/${id}/decisions`, {
+      fingerprint: subtotal?.identity.fingerprint,
+      state: 'confirmed',
+      deadline: '2020-01-01',
+    });
+    const board = (await reviewer.get('/api/dashboard?year=2024')).json<{
+      rectification: {
+        confirmed: number;
+        fixed: number;
+        explained: number;
+        overdue: number;
+        byUnit: { departmentName: string; confirmed: number }[];
+      };
+    }>().rectification;
+    expect(board).toMatchObject({ confirmed: 2, fixed: 0, explained: 1, overdue: 1 });
+    expect(board.byUnit).toEqual([
+      expect.objectContaining({ departmentName: '甲单位', confirmed: 2 }),
+    ]);
+    const headBoard = (await head.get('/api/dashboard?year=2024')).json<{
+      rectification: { confirmed: number };
+    }>();
+    expect(headBoard.rectification.confirmed).toBe(2);
+
+    const admin = await login(w.app, 'admin');
+    const checks = (await admin.get('/api/admin/checks')).json<{
+      items: {
+        code: string;
+        name: string;
+        fired: number;
+        confirmed: number;
+        dismissed: number;
+        noisy: boolean;
+        reasons: { reason: string; count: number }[];
+      }[];
+    }>().items;
+    const over = checks.find((c) => c.code === 'SCORE_OVER_WEIGHT');
+    expect(over).toMatchObject({
+      name: '得分超过分值',
+      confirmed: 0,
+      dismissed: 1,
+      noisy: true,
+      reasons: [{ reason: '该指标分值经财政局批准调增', count: 1 }],
+    });
+    expect(over?.fired).toBeGreaterThanOrEqual(2);
+    expect(checks.find((c) => c.code === 'RATIO_COMPLETION')).toMatchObject({
+      confirmed: 1,
+      noisy: false,
+    });
+    expect((await reviewer.get('/api/admin/checks')).statusCode).toBe(403);
+  });
+
   it('lets only reviewers decide and only the unit answer', async () => {
     const all = await findings();
     const rate = all.find((f) => f.code === 'RATIO_COMPLETION');

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
-import { rectificationList, reviewOpinion } from '@jixiao/services';
+import { checkStats, rectificationList, reviewOpinion } from '@jixiao/services';
 import type { ServiceContext } from '@jixiao/services';
 import { requireActor } from '../session.ts';
 import { sendFile } from '../present.ts';
@@ -39,6 +39,12 @@ export function rectificationRoutes(ctx: ServiceContext): FastifyPluginCallbackZ
         );
         return sendFile(reply, file.fileName, 'xlsx', file.bytes);
       },
+    );
+
+    app.get(
+      '/api/admin/checks',
+      { schema: { tags, summary: '各项检查的触发、确认、排除次数与理由（管理员）' } },
+      async (request) => ({ items: await checkStats(ctx, requireActor(request)) }),
     );
     done();
   };

@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import { Card, Col, Empty, InputNumber, Row, Select, Space, Statistic } from 'antd';
+import { RectificationCard } from './rectification-card.tsx';
 import { api, type Dashboard, type Status } from '../api.ts';
 import { AsyncView } from '../lib/async-view.tsx';
 import { categoryLabel } from '../lib/finding-labels.ts';
@@ -319,6 +320,11 @@ function Charts({ d }: { d: Dashboard }) {
             {deptYears ? <EChart option={years} label="单位历年得分对比" /> : <Empty />}
           </Card>
         </Col>
+        {d.rectification && (
+          <Col xs={24}>
+            <RectificationCard figures={d.rectification} />
+          </Col>
+        )}
       </Row>
     </>
   );

@@ -30,6 +30,7 @@ import { AsyncView } from '../lib/async-view.tsx';
 import { KIND_LABELS, ROLE_LABELS, STATUS_COLORS, STATUS_LABELS } from '../lib/labels.ts';
 import { useAsync } from '../lib/use-async.ts';
 import { useSession } from '../lib/session.tsx';
+import { CheckStatsView } from './check-stats.tsx';
 
 /** 管理: departments, users, rounds (administrators; reviewers for their region). */
 export default function AdminPage() {
@@ -41,7 +42,12 @@ export default function AdminPage() {
           { key: 'rounds', label: '评价轮次', children: <Rounds /> },
           { key: 'departments', label: '单位', children: <Departments /> },
           // Accounts are the administrator's: a reviewer would only be refused.
-          ...(user?.role === 'admin' ? [{ key: 'users', label: '用户', children: <Users /> }] : []),
+          ...(user?.role === 'admin'
+            ? [
+                { key: 'users', label: '用户', children: <Users /> },
+                { key: 'checks', label: '检查可信度', children: <CheckStatsView /> },
+              ]
+            : []),
         ]}
       />
     </Card>

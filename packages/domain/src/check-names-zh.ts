@@ -1,0 +1,85 @@
+import type { FindingCode } from './messages-zh.ts';
+
+/** What each check looks for, in a few Chinese words: for pages that speak of checks, not findings. */
+const MODEL_CHECKS: Record<FindingCode, string> = {
+  SUM_FUND_TOTAL: '资金总额与分项合计不符',
+  SUM_EXPENDITURE_SPLIT: '基本支出与项目支出之和不符',
+  SUM_PROJECT_LINES: '项目明细合计不符',
+  SUM_THREE_PUBLIC: '三公经费合计不符',
+  SUM_VEHICLES: '公务用车经费合计不符',
+  SUM_PUBLIC_FUNDS_ITEMS: '公用经费分项合计不符',
+  SUM_BASE_PROJECTS: '基础数据表项目支出合计不符',
+  RATIO_SHARE: '占比与金额不符',
+  RATIO_COMPLETION: '执行率与金额不符',
+  RATIO_CONTROL_RATE: '控制率与数据不符',
+  RATIO_ROUNDING_STYLE: '百分比取舍方式不同',
+  WEIGHT_SUBTOTAL: '分值小计不符',
+  WEIGHT_BOOK_TOTAL: '指标分值合计不为100',
+  SCORE_SUBTOTAL: '得分小计不符',
+  SCORE_OVER_WEIGHT: '得分超过分值',
+  DEDUCTION_MISMATCH: '扣分与分值、得分不符',
+  DEDUCTION_NO_REASON: '扣分未说明原因',
+  EXECUTION_SCORE_RULE: '执行率得分不符合计分规则',
+  EXECUTION_BUDGET_ADJUSTMENT: '预算调整影响执行率得分',
+  SCORE_RULE_TARGET_MISSED: '未达指标值仍得满分',
+  SCORE_RULE_QUALITATIVE_BAND: '定性指标得分超出档次',
+  SCORE_RULE_MISMATCH: '得分与计分规则不符',
+  TOTAL_MISMATCH: '总分与计算不符',
+  TOTAL_STATED_PARTS: '总分与各项得分之和不符',
+  GRADE_MISMATCH: '等级与总分不符',
+  UNIT_MISMATCH: '计量单位前后不一',
+  UNIT_YUAN_WAN: '元与万元混用',
+  YEAR_CONTRADICTION: '年份与报告年度矛盾',
+  YEAR_REPORT_DATE: '填报日期年份异常',
+  NUMBERING_GAP: '序号缺号',
+  NUMBERING_REPEAT: '序号重复',
+  NUMBERING_ORDER: '序号顺序错乱',
+  NUMBERING_MIXED: '序号样式混用',
+  CROSS_SECTION_MISMATCH: '同一数据前后不一致',
+  CROSS_PROJECT_EXCEEDS: '项目金额超过部门合计',
+  IMPLAUSIBLE_MAGNITUDE: '数值量级异常',
+  IMPLAUSIBLE_SHARE: '占比超过100%',
+  IMPLAUSIBLE_NEGATIVE: '出现负数',
+  COMPLETENESS_MISSING: '必填内容缺失',
+  COMPLETENESS_TEMPLATE_PROMPT: '模板提示语未删除',
+  COMPLETENESS_SCORE_MISSING: '得分未填写',
+  COMPLETENESS_OVER_COMPLETION_REASON: '超额完成未说明原因',
+  DUPLICATE_INDICATOR: '指标重复',
+  TARGET_NOT_MEASURABLE: '目标指标值无法衡量',
+  TARGET_RATE_OVER_100: '目标比率超过100%',
+  TARGET_COST_OVER_BUDGET: '成本指标超过资金总额',
+  TARGET_QUALITY_NO_UNIT: '质量指标未写计量单位',
+  TARGET_VALUE_CHANGED: '指标值与批复目标不一致',
+  TARGET_INDICATOR_DROPPED: '批复目标中的指标被删去',
+  TARGET_INDICATOR_ADDED: '指标为目标批复后新增',
+  TARGET_RED_FULL_SCORE: '监控亮红灯的指标得满分',
+  TARGET_FORECAST_OFF: '执行率与监控预计相差较大',
+};
+
+/** The document audit's own checks (packages/documents/src/audit). */
+const DOCUMENT_CHECKS: Readonly<Record<string, string>> = {
+  DOC_CLAIM_LIST_COUNT: '所列项数与所述个数不符',
+  DOC_CLAIM_LIST_DUPLICATE: '列举内容重复',
+  DOC_CLAIM_NAME_VARIANT: '同一名称写法不一',
+  DOC_CLAIM_PARTS_EXCEED: '分项之和超过总数',
+  DOC_CLAIM_PARTS_SHORT: '分项之和小于总数',
+  DOC_CLAIM_RATE: '文中比率与金额不符',
+  DOC_CLAIM_RESTATED: '同一数额前后不一',
+  DOC_CLAIM_ROUNDING: '同一数额有尾差',
+  DOC_CLAIM_UNIT_SLIP: '疑为元与万元混用',
+  DOC_CROSS_TABLE: '正文与表格数据不一致',
+  DOC_GOAL_AMOUNTS: '目标栏填写的是数字',
+  DOC_SUM_PARTS: '表中合计与分项不符',
+  DOC_TEMPLATE_LABEL: '模板占位文字未改写',
+  DOC_TEMPLATE_LEFT: '表格模板提示文字未删除',
+  DOC_TEMPLATE_LEFT_TEXT: '正文模板提示文字未删除',
+  DOC_TOTAL_CAPPED: '总分仅在封顶规则下成立',
+  DOC_UNIT_NARRATIVE: '指标值与完成值单位不一',
+};
+
+/** The Chinese name of a check, by its code; an unknown code reads as "其他检查". */
+export function checkName(code: string): string {
+  return (
+    (MODEL_CHECKS as Readonly<Record<string, string>>)[code] ?? DOCUMENT_CHECKS[code] ?? '其他检查'
+  );
+}
