@@ -188,7 +188,7 @@ describe('a 部门整体 table in the national framework layout', () => {
       const audit = auditDocument(bytes, file);
       expect(audit.summary.department).toBe('某市生态环境局');
       expect(audit.summary.rulebook).toBe('finance-2013-department');
-      expect(audit.summary.understanding.indicators).toBe(14);
+      expect(audit.summary.understanding?.indicators).toBe(14);
       const over = audit.findings.find((f) => f.category === 'score-over-weight');
       expect(over?.message).toContain('支付进度率');
       expect(audit.findings.some((f) => f.message.includes('105'))).toBe(true);
