@@ -15,3 +15,4 @@ export * from './targets/index.ts';
 export * from './finding-identity.ts';
 export * from './finding-decisions.ts';
 export * from './check-names-zh.ts';
+export * from './decisions-file.ts';

@@ -1,4 +1,4 @@
-import { findingStatus, indexDecisions, textIdentity } from '@jixiao/domain';
+import { auditUnitName, findingStatus, indexDecisions, textIdentity } from '@jixiao/domain';
 import type { Finding, FindingStatus } from '@jixiao/domain';
 import type { DecisionState } from '@jixiao/db';
 import type { ServiceContext } from './context.ts';
@@ -18,7 +18,7 @@ export interface FindingMark {
 
 /** The unit a batch-audited file is about: the department it names, else its file name. */
 export function fileUnit(name: string, summary: FileAudit['summary'] | null): string {
-  return summary?.department ?? name.replace(/\.[^.]+$/, '');
+  return auditUnitName(name, summary?.department);
 }
 
 /**

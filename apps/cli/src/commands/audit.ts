@@ -1,7 +1,7 @@
 import { mkdir, readdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { SEVERITY_RANK } from '@jixiao/domain';
-import type { Severity } from '@jixiao/domain';
+import { SEVERITY_RANK, withoutDismissed } from '@jixiao/domain';
+import type { DecisionsFile, Severity } from '@jixiao/domain';
 import {
   auditHtml,
   formatOf,
@@ -13,9 +13,11 @@ import { auditBatch, formatAuditText, summaryTable } from '@jixiao/services/audi
 import type { CliIo } from '../cli-io.ts';
 import { InputFileError, readRegularFile } from '../cli-io.ts';
 import type { Command } from '../command.ts';
+import { readDecisionsFile } from '../input/read-decisions.ts';
+import { printProblems } from '../input/read-evaluation.ts';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, parseCommandArgs } from '../command.ts';
 
-const USAGE = `用法：jixiao audit 路径... [--format text|json|xlsx|html] [-o 输出文件] [--fail-on error|warning]
+const USAGE = `用法：jixiao audit 路径... [--format text|json|xlsx|html] [-o 输出文件] [--fail-on error|warning] [--decisions 认定记录.json]
 
 审核已有的绩效自评报告（.docx、.doc、.wps、.pdf、.txt、.html、.png、.jpg）：读取报告、提取自评数据、
 计算得分并列出每一处不一致，注明所在行和原文（PDF 另注页码和位置）。路径可以是文件夹（递归查找）。
@@ -28,6 +30,8 @@ tesseract-ocr-chi-sim），.doc/.wps 用 LibreOffice 转换（需安装 soffice�
   -o, --output FILE             写入文件（xlsx 必须指定）
   --fail-on error|warning       出现该级别（或更严重）的问题或无法读取的文件时以退出码 1 结束，默认 error
   --workers N                   并行审核进程数；默认按文件数与 CPU 核心数自动选择；0 表示在本进程内审核
+  --decisions FILE              平台导出的认定记录（审查认定记录.json）：同一单位已认定为“不是问题”的
+                                发现不再列出，也不计入 --fail-on
   -h, --help                    显示本说明
 
 退出码：0 未达到 --fail-on 级别；1 达到；2 参数有误。`;
@@ -71,6 +75,7 @@ export const auditCommand: Command = {
           output: { type: 'string', short: 'o' },
           'fail-on': { type: 'string', choices: ['error', 'warning'], default: 'error' },
           workers: { type: 'string' },
+          decisions: { type: 'string' },
         },
         positionals: { min: 1, max: Number.MAX_SAFE_INTEGER },
       },
@@ -88,6 +93,17 @@ export const auditCommand: Command = {
     if (workers !== undefined && (!Number.isInteger(workers) || workers < 0)) {
       io.stderr(`选项 --workers 须为非负整数：${String(workersText)}\n`);
       return EXIT_USAGE;
+    }
+
+    const decisionsPath = parsed.values.decisions;
+    let decisions: DecisionsFile['decisions'] = [];
+    if (typeof decisionsPath === 'string') {
+      const read = await readDecisionsFile(io, decisionsPath);
+      if (!read.ok) {
+        printProblems(io, decisionsPath, read.problems);
+        return EXIT_USAGE;
+      }
+      decisions = read.decisions.decisions;
     }
 
     const files = (await Promise.all(parsed.positionals.map((p) => expand(p, io.cwd)))).flat();
@@ -111,7 +127,7 @@ export const auditCommand: Command = {
     // The bar is redrawn at most every PROGRESS_MS and at the end, not for each of the hundreds
     // of files a second that the audit processes finish.
     let drawn = 0;
-    const results = await auditBatch(files, load, {
+    const audited = await auditBatch(files, load, {
       ...(workers !== undefined ? { workers } : {}),
       ...(tty
         ? {
@@ -125,6 +141,18 @@ export const auditCommand: Command = {
         : {}),
     });
     if (tty) io.stderr('\n');
+    // The bureau's judgement carries into the batch: what it dismissed for a unit is left out.
+    let left = 0;
+    const results: FileAudit[] = audited.map((r) => {
+      const { kept, dismissed } = withoutDismissed(
+        r.file,
+        r.summary.department,
+        r.findings,
+        decisions,
+      );
+      left += dismissed;
+      return dismissed === 0 ? r : { ...r, findings: kept };
+    });
 
     let body: string | Uint8Array;
     if (format === 'json') body = `${JSON.stringify({ files: results }, null, 2)}\n`;
@@ -141,6 +169,7 @@ export const auditCommand: Command = {
     // The summary table ends every run; it goes to stderr when stdout carries the data.
     if (format !== 'text' || output !== undefined) io.stderr(`${summaryTable(results)}\n`);
     if (output !== undefined) io.stderr(`已写入：${output}\n`);
+    if (decisions.length > 0) io.stderr(`按认定记录略去 ${left} 条已认定为“不是问题”的发现\n`);
     return exitCode(results, parsed.values['fail-on'] === 'warning' ? 'warning' : 'error');
   },
 };

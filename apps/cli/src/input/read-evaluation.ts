@@ -42,7 +42,7 @@ export function parseEvaluationText(text: string): ReadEvaluationResult {
   return { ok: true, evaluation: parsed.data };
 }
 
-function fileErrorZh(file: string, error: unknown): string {
+export function fileErrorZh(file: string, error: unknown): string {
   const code =
     error !== null && typeof error === 'object' && 'code' in error ? String(error.code) : '';
   switch (code) {

@@ -262,6 +262,15 @@ export default function AuditPage() {
               >
                 导出 HTML
               </Button>
+              {(user?.role === 'reviewer' || user?.role === 'admin') && (
+                <Button
+                  icon={<DownloadOutlined />}
+                  href="/api/decisions/export"
+                  title="供命令行 jixiao audit --decisions 使用：已认定为“不是问题”的发现不再列出"
+                >
+                  导出认定记录
+                </Button>
+              )}
             </Space>
           </Space>
           <Space style={{ margin: '12px 0' }} wrap>
