@@ -48,6 +48,8 @@ let createdYears = 0;
 
 /** A 2025 绩效目标 per department, made in beforeAll (a, b, c as the evaluations). */
 const targets: Record<'a' | 'b' | 'c', string> = { a: '', b: '', c: '' };
+/** A 绩效目标表 (.xlsx) to import, exported in beforeAll. */
+let targetTable: Uint8Array = new Uint8Array();
 /** A monitoring round per region (r1 for a and b, r2 for c), made in beforeAll. */
 const monitoringRounds = { r1: '', r2: '' };
 const reportOf = (target: Target, role: Role) => {
@@ -374,6 +376,25 @@ const CASES: RouteCase[] = [
     allowed: (r, t) => (r === 'head' && t === 'own') || r === 'admin',
   },
   {
+    name: 'GET target export.xlsx',
+    call: (c, _w, t, r) => c.get(`/api/targets/${targetOf(t, r)}/export.xlsx`),
+    allowed: seeAll,
+  },
+  {
+    name: 'GET target export.docx',
+    call: (c, _w, t, r) => c.get(`/api/targets/${targetOf(t, r)}/export.docx`),
+    allowed: seeAll,
+  },
+  {
+    name: 'POST targets import',
+    call: (c, w, t, r) =>
+      c.upload(
+        `/api/targets/import?departmentId=${deptOf(w, t, r)}&year=${2030 + (createdYears++ % 60)}`,
+        [{ name: '绩效目标表.xlsx', bytes: targetTable }],
+      ),
+    allowed: editors,
+  },
+  {
     name: 'POST targets check',
     call: (c) => c.post('/api/targets/check', { body: targetBody() }),
     allowed: () => true,
@@ -482,6 +503,8 @@ describe.each(TEST_DIALECTS)('the access matrix on %s', (dialect) => {
       targets[code] = created?.json<{ id: string }>().id ?? '';
     }
     const admin = clients.get('admin');
+    targetTable =
+      (await admin?.get(`/api/targets/${targets.a}/export.xlsx`))?.rawPayload ?? targetTable;
     // The forms are approved (monitoring measures approved targets only), then back to draft:
     // the transition cases start from a draft.
     for (const id of Object.values(targets)) {

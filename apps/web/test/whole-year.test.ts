@@ -3,6 +3,7 @@
 // the unit explains, and the reviewer sees the unit's lights on the dashboard; the year-end
 // self-evaluation starts pre-filled from the targets and the monitoring figures; a target changed
 // in it gives the finding, which the reviewer confirms on the review page.
+import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Evaluation } from '@jixiao/domain';
 import { haveBrowser, login, logout, serverBody, startPlatform, type Platform } from './harness.ts';
@@ -167,5 +168,35 @@ describe.skipIf(!haveBrowser)('the whole year', { timeout: 180_000 }, () => {
     expect(items).toContainEqual(
       expect.objectContaining({ code: 'TARGET_VALUE_CHANGED', state: 'confirmed' }),
     );
+  });
+
+  it("the 绩效目标表 downloads as Excel and Word, and the Excel file imports as next year's draft", async () => {
+    const { page } = p;
+    await login(p, FILER);
+    await page.goto(targetUrl);
+    const [word] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: /下载 Word/ }).click(),
+    ]);
+    expect(word.suggestedFilename()).toMatch(/绩效目标表\.docx$/);
+    const [excel] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: /下载 Excel/ }).click(),
+    ]);
+    const path = await excel.path();
+    await page.getByRole('button', { name: '返回列表' }).click();
+    await page.getByRole('button', { name: '新建绩效目标' }).click();
+    await page.getByLabel('年度', { exact: true }).fill('2026');
+    await page.getByLabel('绩效目标表文件').setInputFiles({
+      name: '2025年度绩效目标表.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: await readFile(path),
+    });
+    await page.getByRole('button', { name: '创建' }).click();
+    await page.waitForURL(/#\/targets\/[^/]+$/);
+    expect(page.url()).not.toBe(targetUrl);
+    await expect(page.getByLabel('社保业务办结率年度指标值').inputValue()).resolves.toBe('≥98%');
+    await expect(page.getByLabel('年度总体目标').inputValue()).resolves.toContain('全程网办');
+    await page.getByText('2026年度部门整体绩效目标').first().waitFor();
   });
 });

@@ -26,3 +26,4 @@ export * from './write/index.ts';
 export * from './extract/index.ts';
 export * from './audit/index.ts';
 export * from './xlsx/index.ts';
+export * from './targets/index.ts';

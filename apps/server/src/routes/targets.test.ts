@@ -171,11 +171,58 @@ describe.each(TEST_DIALECTS)('绩效目标 on %s', (dialect) => {
     expect(list).toEqual([]);
   });
 
+  it('exports the 绩效目标表 as .xlsx and .docx and imports it back as a new draft', async () => {
+    const list = (await filer.get('/api/targets?year=2025')).json<{
+      items: { id: string; kind: string }[];
+    }>().items;
+    const source = list.find((t) => t.kind === 'department');
+    if (source === undefined) throw new Error('no department form');
+    const original = (await filer.get(`/api/targets/${source.id}`)).json<{
+      body: { indicators: unknown; overallGoal: string; budget: unknown };
+    }>().body;
+    for (const [format, year] of [
+      ['xlsx', 2027],
+      ['docx', 2028],
+    ] as const) {
+      const file = await filer.get(`/api/targets/${source.id}/export.${format}`);
+      expect(file.statusCode).toBe(200);
+      expect(file.headers['content-disposition']).toContain(`.${format}`);
+      const imported = await filer.upload(
+        `/api/targets/import?departmentId=${world.departments.a}&year=${year}`,
+        [{ name: `绩效目标表.${format}`, bytes: file.rawPayload }],
+      );
+      expect(imported.statusCode).toBe(201);
+      const { record, problems } = imported.json<{
+        record: { id: string; year: number; status: string };
+        problems: string[];
+      }>();
+      expect(problems).toEqual([]);
+      expect(record).toMatchObject({ year, status: 'draft' });
+      const body = (await filer.get(`/api/targets/${record.id}`)).json<{
+        body: { indicators: unknown; overallGoal: string; budget: unknown };
+      }>().body;
+      expect(body.overallGoal).toBe(original.overallGoal);
+      // Everything the table shows (the binding to rulebook nodes is the platform's own).
+      expect(JSON.stringify(body.indicators)).toBe(
+        JSON.stringify(original.indicators).replace(/"ruleRef":"[^"]*",/g, ''),
+      );
+    }
+    const notATable = await filer.upload(
+      `/api/targets/import?departmentId=${world.departments.a}&year=2029`,
+      [{ name: '报告.txt', bytes: '2024年度部门整体支出绩效自评报告' }],
+    );
+    expect(notATable.statusCode).toBe(400);
+    expect(notATable.json().error.message).toBe(
+      '报告.txt：未找到绩效指标表头（一级指标、二级指标、三级指标），不是绩效目标表',
+    );
+  });
+
   it('lists what each role may see', async () => {
     const filerB = await login(world.app, 'filer-b');
     expect((await filerB.get('/api/targets')).json().items).toEqual([]);
     const reviewer2 = await login(world.app, 'reviewer-2');
     expect((await reviewer2.get('/api/targets')).json().items).toEqual([]);
     expect((await reviewer.get('/api/targets?year=2025')).json().items.length).toBe(2);
+    expect((await reviewer.get('/api/targets')).json().items.length).toBe(4);
   });
 });

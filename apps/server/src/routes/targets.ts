@@ -3,6 +3,8 @@ import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
 import {
   checkTargets,
   createTargetForm,
+  exportTargetForm,
+  importTargetFile,
   getTargetForm,
   getTargetRevision,
   listTargetEvents,
@@ -13,8 +15,10 @@ import {
   transitionTargets,
   updateTargetForm,
 } from '@jixiao/services';
+import { ServiceError } from '@jixiao/services';
 import type { ServiceContext } from '@jixiao/services';
 import { requireActor } from '../session.ts';
+import { sendFile } from '../present.ts';
 
 const Status = z.enum(['draft', 'submitted', 'returned', 'approved']);
 const Kind = z.enum(['department', 'project']);
@@ -149,6 +153,56 @@ export function targetRoutes(ctx: ServiceContext): FastifyPluginCallbackZod {
       async (request) =>
         getTargetRevision(ctx, requireActor(request), request.params.id, request.params.version),
     );
+    app.post(
+      '/api/targets/import',
+      {
+        schema: {
+          tags,
+          summary: '导入绩效目标表（.xlsx/.docx/.html/.txt），生成草稿',
+          querystring: z.object({
+            departmentId: z.string().min(1).max(64),
+            rulebookId: z.string().min(1).max(100).optional(),
+            year: Year.optional(),
+          }),
+        },
+      },
+      async (request, reply) => {
+        const actor = requireActor(request);
+        const file = await request.file();
+        if (file === undefined) throw new ServiceError('BAD_REQUEST', '请上传一个文件');
+        const bytes = new Uint8Array(await file.toBuffer());
+        const result = await importTargetFile(ctx, actor, {
+          fileName: file.filename,
+          bytes,
+          ...request.query,
+          ip: request.ip,
+        });
+        return reply.status(201).send(result);
+      },
+    );
+
+    for (const format of ['docx', 'xlsx'] as const) {
+      app.get(
+        `/api/targets/:id/export.${format}`,
+        {
+          schema: {
+            tags,
+            summary: format === 'docx' ? '导出绩效目标表（Word）' : '导出绩效目标表（Excel）',
+            params: Id,
+          },
+        },
+        async (request, reply) => {
+          const file = await exportTargetForm(
+            ctx,
+            requireActor(request),
+            request.params.id,
+            format,
+            request.ip,
+          );
+          return sendFile(reply, file.fileName, format, file.bytes);
+        },
+      );
+    }
     done();
   };
 }

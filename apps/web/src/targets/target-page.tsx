@@ -24,7 +24,8 @@ import { beijingTime } from '../lib/time.ts';
 import { navigate } from '../lib/router.ts';
 import { SEVERITY_COLORS } from '../lib/labels.ts';
 import { severityLabel } from '../lib/finding-labels.ts';
-import { targetsApi, type TargetRecord } from './targets-api.ts';
+import { targetExportUrl, targetsApi, type TargetRecord } from './targets-api.ts';
+import { DownloadOutlined } from '@ant-design/icons';
 import { TargetIndicators } from './target-indicators.tsx';
 import { AmountInput } from './amount-input.tsx';
 import {
@@ -162,6 +163,12 @@ function TargetEditor({
         }
         extra={
           <Space>
+            <Button icon={<DownloadOutlined />} href={targetExportUrl(record.id, 'docx')}>
+              下载 Word
+            </Button>
+            <Button icon={<DownloadOutlined />} href={targetExportUrl(record.id, 'xlsx')}>
+              下载 Excel
+            </Button>
             {editable && (
               <Button type="primary" loading={busy} disabled={!dirty} onClick={() => void save()}>
                 {record.status === 'approved' ? '调整目标' : '保存'}

@@ -129,6 +129,15 @@ export const targetsApi = {
       body,
       ...(reason ? { reason } : {}),
     }),
+  importFile: (file: File, p: { departmentId: Id; rulebookId?: string; year?: number }) => {
+    const form = new FormData();
+    form.append('file', file, file.name);
+    return request<{ record: TargetRecord; problems: string[] }>(
+      'POST',
+      `/api/targets/import${query(p)}`,
+      form,
+    );
+  },
   findings: (id: Id) => request<{ findings: Finding[] }>('GET', `/api/targets/${id}/findings`),
   transition: (id: Id, action: 'submit' | 'return' | 'approve', comment?: string) =>
     request<TargetRecord>('POST', `/api/targets/${id}/transitions`, {
@@ -159,3 +168,6 @@ export const targetsApi = {
   evaluationTie: (id: Id) =>
     request<{ tie: EvaluationTie | null }>('GET', `/api/evaluations/${id}/targets`),
 };
+
+export const targetExportUrl = (id: Id, format: 'docx' | 'xlsx') =>
+  `/api/targets/${id}/export.${format}`;

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import {
   Alert,
+  App,
   Button,
   Card,
   Form,
@@ -121,11 +122,32 @@ function CreateTargets({ onClose }: { onClose: () => void }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [existing, setExisting] = useState<string | null>(null);
+  const [file, setFile] = useState<File | null>(null);
+  const { message } = App.useApp();
   const ok = async () => {
     setError(null);
     const v = form.getFieldsValue();
     if (user?.departmentId === null || user?.departmentId === undefined) {
       setError('当前账号未关联单位，不能新建绩效目标');
+      return;
+    }
+    if (file !== null) {
+      setBusy(true);
+      try {
+        const r = await targetsApi.importFile(file, {
+          departmentId: user.departmentId,
+          year: v.year,
+          ...(v.rulebookId ? { rulebookId: v.rulebookId } : {}),
+        });
+        if (r.problems.length > 0)
+          message.warning(`已导入，以下内容未能读取，请在表单中补充：${r.problems.join('；')}`, 8);
+        onClose();
+        navigate(`/targets/${r.record.id}`);
+      } catch (e) {
+        setError(errorText(e));
+      } finally {
+        setBusy(false);
+      }
       return;
     }
     if (!v.rulebookId) {
@@ -198,6 +220,17 @@ function CreateTargets({ onClose }: { onClose: () => void }) {
         )}
         <Form.Item label="年度" name="year">
           <InputNumber min={2000} max={2100} />
+        </Form.Item>
+        <Form.Item
+          label="从绩效目标表导入（可选）"
+          extra="支持 .xlsx、.docx、.html、.txt 格式的绩效目标表；类型、项目名称、预算和指标从表中读取。"
+        >
+          <input
+            type="file"
+            aria-label="绩效目标表文件"
+            accept=".xlsx,.docx,.html,.htm,.txt"
+            onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+          />
         </Form.Item>
         <Form.Item label="评价指标体系" name="rulebookId">
           <Select

@@ -64,7 +64,7 @@ function writeTable(ws: ExcelJS.Worksheet, t: TableModel, top: number): number {
 }
 
 /** One attachment as one sheet: label, title, its tables one under the other, notes, sign-off. */
-function writeAttachment(wb: ExcelJS.Workbook, a: Attachment, name: string): void {
+export function writeAttachment(wb: ExcelJS.Workbook, a: Attachment, name: string): void {
   const ws = wb.addWorksheet(name);
   const columns = a.tables[0]?.columns ?? [1];
   const total = columns.reduce((s, w) => s + w, 0);

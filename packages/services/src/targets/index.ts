@@ -7,3 +7,4 @@ export * from './monitoring-rounds.ts';
 export * from './monitoring-reports.ts';
 export * from './monitoring-overview.ts';
 export * from './tie.ts';
+export * from './target-files.ts';
