@@ -26,7 +26,6 @@ export interface IdentifiableFinding {
   message: string;
 }
 
-const SEGMENT = /([^.[\]]+)|\[(\d+)\]/g;
 const FIGURE = /[-+]?\d[\d,，]*(?:\.\d+)?/g;
 const NOISE = /[\s\u3000，。、；：,.;:！？!?“”"'‘’（）()【】[\]…—-]+/g;
 
@@ -37,8 +36,12 @@ export function maskFigures(text: string): string {
 
 /** A stated figure as compared: spaces and thousands separators do not make it another figure. */
 export function normaliseStated(stated: string | null | undefined): string {
-  return (stated ?? '').replace(/[\s,，\u3000]/g, '');
+  if (stated === null || stated === undefined) return '';
+  return STATED_NOISE.test(stated) ? stated.replace(STATED_NOISE_ALL, '') : stated;
 }
+
+const STATED_NOISE = /[\s,，\u3000]/;
+const STATED_NOISE_ALL = /[\s,，\u3000]/g;
 
 function nameOf(item: unknown): string | null {
   if (typeof item === 'string') return maskFigures(item);
@@ -57,22 +60,36 @@ function nameOf(item: unknown): string | null {
  * deleting other rows leaves it unchanged. A position whose item has no name stays a position.
  */
 export function subjectOfPath(path: string, evaluation: Evaluation | null): string {
+  // One pass over the path's characters (it runs for every finding of every decided save).
   let node: unknown = evaluation;
   let out = '';
-  for (const m of path.matchAll(SEGMENT)) {
-    const key = m[1];
-    const index = m[2];
-    if (key !== undefined) {
-      out += out === '' ? key : `.${key}`;
-      node =
-        typeof node === 'object' && node !== null && !Array.isArray(node)
-          ? (node as Record<string, unknown>)[key]
-          : undefined;
-    } else if (index !== undefined) {
+  let i = 0;
+  while (i < path.length) {
+    const c = path.charCodeAt(i);
+    if (c === 46 /* . */) {
+      i += 1;
+      continue;
+    }
+    if (c === 91 /* [ */) {
+      const close = path.indexOf(']', i);
+      const end = close < 0 ? path.length : close;
+      const index = path.slice(i + 1, end);
       const item: unknown = Array.isArray(node) ? (node as unknown[])[Number(index)] : undefined;
       out += `[${nameOf(item) ?? index}]`;
       node = item;
+      i = end + 1;
+      continue;
     }
+    let end = i;
+    while (end < path.length && path.charCodeAt(end) !== 46 && path.charCodeAt(end) !== 91)
+      end += 1;
+    const key = path.slice(i, end);
+    out += out === '' ? key : `.${key}`;
+    node =
+      typeof node === 'object' && node !== null && !Array.isArray(node)
+        ? (node as Record<string, unknown>)[key]
+        : undefined;
+    i = end;
   }
   return out;
 }
@@ -84,22 +101,26 @@ export function textIdentity(f: IdentifiableFinding): { fingerprint: string; sub
   return { subjectKey, fingerprint: `${subjectKey}|${normaliseStated(f.stated)}` };
 }
 
+/** A finding's fingerprint and subject key, without the text identity (see findingIdentity). */
+export function findingKeys(
+  f: Finding,
+  evaluation: Evaluation | null,
+): { fingerprint: string; subjectKey: string } {
+  const located = f.path !== '' && f.path !== 'chapters' && !f.path.startsWith('line:');
+  if (!located) return textIdentity(f);
+  const subjectKey = `${f.code}|${subjectOfPath(f.path, evaluation)}`;
+  return { subjectKey, fingerprint: `${subjectKey}|${normaliseStated(f.stated)}` };
+}
+
 /**
  * The identity of a finding of an evaluation: the path with names for positions where the path
  * names a place in the model, the sentence or row (figures masked) where it names a document
  * line or nothing.
  */
 export function findingIdentity(f: Finding, evaluation: Evaluation | null): FindingIdentity {
-  const text = f.excerpt !== undefined ? textIdentity(f).fingerprint : null;
-  const located = f.path !== '' && f.path !== 'chapters' && !f.path.startsWith('line:');
-  if (!located) {
-    const t = textIdentity(f);
-    return { ...t, textFingerprint: text };
-  }
-  const subjectKey = `${f.code}|${subjectOfPath(f.path, evaluation)}`;
+  const keys = findingKeys(f, evaluation);
   return {
-    subjectKey,
-    fingerprint: `${subjectKey}|${normaliseStated(f.stated)}`,
-    textFingerprint: text,
+    ...keys,
+    textFingerprint: f.excerpt !== undefined ? textIdentity(f).fingerprint : null,
   };
 }

@@ -1,5 +1,5 @@
-import { findingIdentity, fixedDecisions, findingStatus, indexDecisions } from '@jixiao/domain';
-import type { DecisionRef, Evaluation, Finding, FindingIdentity } from '@jixiao/domain';
+import { findingKeys, findingStatus, indexDecisions, textIdentity } from '@jixiao/domain';
+import type { DecisionRef, Evaluation, Finding } from '@jixiao/domain';
 import { reusableQuery } from '@jixiao/db';
 import type { DecisionState, Kysely, Database } from '@jixiao/db';
 import type { ServiceContext } from './context.ts';
@@ -78,7 +78,11 @@ export interface DecidedFindings {
   changes: { id: string; fixed: boolean }[];
 }
 
-/** Applies the decisions to a version's findings; identities are computed once per finding. */
+/**
+ * Applies the decisions to a version's findings. Each finding's keys are computed once, and its
+ * text identity only when its own fingerprint has no decision (it may match a carried dismissal
+ * of a document); findings of codes nobody decided on are passed over.
+ */
 export function applyDecisions(
   body: Evaluation,
   findings: readonly Finding[],
@@ -88,22 +92,39 @@ export function applyDecisions(
   for (const f of findings) codes[f.code] = (codes[f.code] ?? 0) + 1;
   if (decisions.length === 0)
     return { counted: [...findings], codes: JSON.stringify(codes), changes: [] };
-  const identities: FindingIdentity[] = findings.map((f) => findingIdentity(f, body));
+  const decidedCodes = new Set<string>();
+  for (const d of decisions) decidedCodes.add(d.subjectKey.slice(0, d.subjectKey.indexOf('|')));
   const index = indexDecisions(decisions);
-  const counted = findings.filter(
-    (_f, i) => findingStatus(identities[i] ?? emptyIdentity, index).status !== 'dismissed',
-  );
-  const fixed = new Set(fixedDecisions(identities, decisions).map((d) => d.id));
+  const present = new Set<string>();
+  const counted: Finding[] = [];
+  for (const f of findings) {
+    if (!decidedCodes.has(f.code)) {
+      counted.push(f);
+      continue;
+    }
+    const keys = findingKeys(f, body);
+    present.add(keys.subjectKey);
+    const exact = index.byFingerprint.get(keys.fingerprint);
+    const status =
+      exact !== undefined
+        ? exact.state
+        : findingStatus(
+            {
+              ...keys,
+              textFingerprint: f.excerpt !== undefined ? textIdentity(f).fingerprint : null,
+            },
+            index,
+          ).status;
+    if (status !== 'dismissed') counted.push(f);
+  }
   const changes: { id: string; fixed: boolean }[] = [];
   for (const d of decisions) {
     if (d.carried === true || d.state !== 'confirmed') continue;
-    const isFixed = fixed.has(d.id);
+    const isFixed = !present.has(d.subjectKey);
     if (isFixed !== (d.fixedVersion !== null)) changes.push({ id: d.id, fixed: isFixed });
   }
   return { counted, codes: JSON.stringify(codes), changes };
 }
-
-const emptyIdentity: FindingIdentity = { fingerprint: '', subjectKey: '', textFingerprint: null };
 
 /** Records which confirmed findings a saved version fixed (or brought back). */
 export async function writeDecisionChanges(
