@@ -199,4 +199,26 @@ describe.skipIf(!haveBrowser)('the whole year', { timeout: 180_000 }, () => {
     await expect(page.getByLabel('年度总体目标').inputValue()).resolves.toContain('全程网办');
     await page.getByText('2026年度部门整体绩效目标').first().waitFor();
   });
+
+  it('a 目标调整 after approval shows what it changes and needs its reason', async () => {
+    const { page } = p;
+    await login(p, FILER);
+    await page.goto(targetUrl);
+    await page.getByLabel('社保业务办结率年度指标值').fill('≥96%');
+    const changes = page.getByTestId('target-changes');
+    await changes
+      .getByRole('row')
+      .filter({ hasText: '≥98%' })
+      .filter({ hasText: '≥96%' })
+      .waitFor();
+    await page.getByRole('button', { name: '调整目标' }).click();
+    const dialog = page.locator('.ant-modal').filter({ hasText: '调整已批复的绩效目标' });
+    await dialog.getByRole('button', { name: '确定' }).click();
+    await page.getByText('请填写调整理由').first().waitFor();
+    await dialog.getByLabel('调整理由').fill('省级考核口径调整，办结率目标相应下调。');
+    await dialog.getByRole('button', { name: '确定' }).click();
+    await page.getByText('目标调整审核中，当前仍以第2版批复目标为准').waitFor();
+    await page.getByText('调整理由：省级考核口径调整，办结率目标相应下调。').waitFor();
+    await changes.getByText('“社保业务办结率”年度指标值').waitFor();
+  });
 });

@@ -32,15 +32,37 @@ function wan(fenValue: number): Amount {
   return { fen: f, unit: '万元', text: formatFen(f, '万元') };
 }
 
+/**
+ * Last year's targets moved to this year: deadlines in this year, and a ceiling on spending at
+ * the new budget (`keepCost` leaves last year's figure, which the cost check then reports).
+ */
+function movedTargets(
+  nodes: readonly IndicatorNode[],
+  budgetFen: number,
+  keepCost: boolean,
+): IndicatorNode[] {
+  return nodes.map((node) => {
+    const out: IndicatorNode = { ...node };
+    if (node.children !== undefined)
+      out.children = movedTargets(node.children, budgetFen, keepCost);
+    const t = node.target;
+    if (t?.kind === 'deadline')
+      out.target = parseExpression(t.text.replace(/\d{4}年/g, `${YEAR}年`));
+    if (t?.kind === 'quantity' && t.unit === '万元' && t.comparator === '<=' && !keepCost)
+      out.target = parseExpression(`≤${formatFen(toFen(budgetFen), '万元')}万元`);
+    return out;
+  });
+}
+
 /** The unit's 2025 targets: last year's tree, 年度指标值 and weights, a budget 5% larger. */
-function targetsFrom(unit: ChainUnit) {
-  const budget = unit.lastYear.funds.total?.budget?.fen ?? 10_000_000_00;
+function targetsFrom(unit: ChainUnit, keepCost: boolean) {
+  const budget = wan((unit.lastYear.funds.total?.budget?.fen ?? 10_000_000_00) * 1.05);
   return {
     overallGoal:
       unit.lastYear.goals[0]?.expected ??
       `全面履行${unit.name}职能，按期完成年度重点工作，提高资金使用效益。`,
-    budget: { total: wan(budget * 1.05), fiscal: wan(budget * 1.05) },
-    indicators: targetTree(unit.lastYear.indicators),
+    budget: { total: budget, fiscal: budget },
+    indicators: movedTargets(targetTree(unit.lastYear.indicators), budget.fen, keepCost),
   };
 }
 
@@ -132,7 +154,8 @@ export async function seedYearChain(
       year: YEAR,
       kind: 'department',
       rulebookId: unit.lastYear.rulebookId,
-      body: targetsFrom(unit),
+      // D03's cost target stays at last year's figure, above its budget: the check says so.
+      body: targetsFrom(unit, i === 2),
     });
     forms.push(created.id);
     if (i === 3) {

@@ -12,11 +12,12 @@ import {
   Row,
   Space,
   Spin,
+  Table,
   Tag,
   Timeline,
   Typography,
 } from 'antd';
-import { checkTargetForm, type Rulebook, type TargetForm } from '@jixiao/domain';
+import { checkTargetForm, targetChanges, type Rulebook, type TargetForm } from '@jixiao/domain';
 import { api, errorText } from '../api.ts';
 import { useSession } from '../lib/session.tsx';
 import { useAsync } from '../lib/use-async.ts';
@@ -69,6 +70,20 @@ function TargetEditor({
   const [busy, setBusy] = useState(false);
   const events = useAsync(() => targetsApi.events(record.id).then((r) => r.items), [record]);
   const revisions = useAsync(() => targetsApi.revisions(record.id).then((r) => r.items), [record]);
+  // A 目标调整 under way: what it changes against the approved version.
+  const approved = useAsync(
+    () =>
+      record.approvedVersion === null
+        ? Promise.resolve(null)
+        : record.approvedVersion === record.version
+          ? Promise.resolve(record.body)
+          : targetsApi.revision(record.id, record.approvedVersion).then((r) => r.body),
+    [record],
+  );
+  const changes = useMemo(
+    () => (approved.data ? targetChanges(approved.data, body) : []),
+    [approved.data, body],
+  );
   const unit = user?.role === 'filer' || user?.role === 'head' || user?.role === 'admin';
   const editable =
     unit &&
@@ -291,6 +306,29 @@ function TargetEditor({
           onChange={(indicators) => edit({ indicators })}
         />
       </Card>
+      {approved.data && (changes.length > 0 || record.version !== record.approvedVersion) && (
+        <Card
+          size="small"
+          title={`与批复版本（第${record.approvedVersion ?? ''}版）相比的调整`}
+          data-testid="target-changes"
+        >
+          {changes.length === 0 ? (
+            <Typography.Text type="secondary">与批复版本相同</Typography.Text>
+          ) : (
+            <Table
+              size="small"
+              rowKey={(c) => c.what}
+              pagination={false}
+              dataSource={changes}
+              columns={[
+                { title: '调整内容', dataIndex: 'what' },
+                { title: '批复版本', dataIndex: 'before' },
+                { title: '调整后', dataIndex: 'after' },
+              ]}
+            />
+          )}
+        </Card>
+      )}
       <Row gutter={16}>
         <Col span={12}>
           <Card title={`审查发现（${findings.length}）`} size="small" data-testid="target-findings">

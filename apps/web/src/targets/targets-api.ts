@@ -145,6 +145,11 @@ export const targetsApi = {
       ...(comment ? { comment } : {}),
     }),
   events: (id: Id) => request<{ items: TargetEvent[] }>('GET', `/api/targets/${id}/events`),
+  revision: (id: Id, version: number) =>
+    request<{ version: number; reason: string | null; body: TargetForm }>(
+      'GET',
+      `/api/targets/${id}/revisions/${version}`,
+    ),
   revisions: (id: Id) =>
     request<{ items: TargetRevision[] }>('GET', `/api/targets/${id}/revisions`),
 

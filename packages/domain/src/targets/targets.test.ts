@@ -9,6 +9,7 @@ import { evaluationFromTargets } from './from-targets.ts';
 import { checkAgainstTargets } from './target-tie.ts';
 import { computeMonitoring, MonitoringThresholds } from './monitoring.ts';
 import { TargetForm, targetTree } from './target-form.ts';
+import { targetChanges } from './target-changes.ts';
 
 const thresholds = MonitoringThresholds.parse(thresholdsData);
 
@@ -264,5 +265,26 @@ describe('a self-evaluation started from approved targets', () => {
     at(e.indicators, 1, 0, 0).deviationReason = '下半年集中开展调查，全年完成';
     at(e.indicators, 0).deviationReason = '年底追加项目资金并全部支付';
     expect(checkAgainstTargets(e, f, monitoring)).toEqual([]);
+  });
+});
+
+describe('what a 目标调整 changed', () => {
+  it('lists the goal, the budget, changed targets and weights, indicators added and dropped', () => {
+    const before = form();
+    const after = form();
+    after.overallGoal = '按时完成全部统计调查。';
+    after.budget = { total: amount('1100.00') };
+    at(after.indicators, 1, 0, 0).target = parseExpression('≥10项');
+    at(after.indicators, 1, 0, 1).weight = 8;
+    at(after.indicators, 1, 1).children = [{ name: '数据差错率', target: parseExpression('≤1%') }];
+    expect(targetChanges(before, after)).toEqual([
+      { what: '年度总体目标', before: before.overallGoal, after: '按时完成全部统计调查。' },
+      { what: '年度资金总额', before: '1000.00万元', after: '1100.00万元' },
+      { what: '“开展统计调查项目”年度指标值', before: '≥12项', after: '≥10项' },
+      { what: '“发布统计信息”分值', before: '10分', after: '8分' },
+      { what: '删除指标“统计数据按时报送率”', before: '=100%', after: '—' },
+      { what: '新增指标“数据差错率”', before: '—', after: '≤1%' },
+    ]);
+    expect(targetChanges(before, form())).toEqual([]);
   });
 });
