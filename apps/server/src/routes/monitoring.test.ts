@@ -214,6 +214,18 @@ describe.each(TEST_DIALECTS)('monitoring and the tie on %s', (dialect) => {
       ['TARGET_VALUE_CHANGED', 'confirmed'],
     ]);
 
+    // A later report of the round is what the evaluation is checked against from then on.
+    const path = `/api/monitoring/rounds/${roundId}/forms/${formId}`;
+    const report = (await filer.get(path)).json<{ version: number; figures: object }>();
+    await filer.put(path, {
+      version: report.version,
+      figures: { ...report.figures, forecastExecuted: wan('500.00') },
+    });
+    expect((await tied()).map((f) => f.code).sort()).toEqual([
+      'TARGET_FORECAST_OFF',
+      'TARGET_VALUE_CHANGED',
+    ]);
+
     const tie = (await reviewer.get(`/api/evaluations/${id}/targets`)).json().tie;
     expect(tie.formId).toBe(formId);
     expect(tie.monitoring.asOfText).toBe('7月31日');

@@ -1,4 +1,5 @@
 import type { TargetForm } from '@jixiao/domain';
+import { sql } from '@jixiao/db';
 import type { ServiceContext } from '../context.ts';
 import { notFound } from '../errors.ts';
 import { parseStoredTargets, targetQuery, toTargetRecord } from './target-record.ts';
@@ -9,7 +10,14 @@ export interface ApprovedTargets {
   record: TargetFormRecord;
   approvedVersion: number;
   body: TargetForm;
+  /** The newest monitoring report of the form ("id@version"), read with it; null when none. */
+  lastReport?: string | null;
 }
+
+/** The newest monitoring report of the form aliased `t`, by its round's date, as "id@version". */
+const lastReportKey = sql<string | null>`(SELECT m.id || '@' || CAST(m.version AS TEXT)
+  FROM monitoring_reports m JOIN monitoring_rounds r ON r.id = m.round_id
+  WHERE m.form_id = t.id ORDER BY r.as_of DESC LIMIT 1)`.as('last_report');
 
 // Approved bodies by form id and version: a stored revision never changes.
 const bodies = new Map<string, TargetForm>();
@@ -62,6 +70,7 @@ export async function approvedTargetsFor(
   },
 ): Promise<ApprovedTargets | undefined> {
   const row = await targetQuery(ctx.db)
+    .select(lastReportKey)
     .where('t.department_id', '=', scope.departmentId)
     .where('t.year', '=', scope.year)
     .where('t.kind', '=', scope.kind)
@@ -75,5 +84,6 @@ export async function approvedTargetsFor(
     record,
     approvedVersion: record.approvedVersion,
     body: await approvedBody(ctx, record.id, record.approvedVersion),
+    lastReport: row.last_report,
   };
 }

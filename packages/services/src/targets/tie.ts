@@ -9,35 +9,72 @@ import type {
   Finding,
   LastMonitoring,
   MonitoringCarry,
+  MonitoringFigures as Figures,
   TargetForm,
 } from '@jixiao/domain';
 import type { ServiceContext } from '../context.ts';
 import { ServiceError } from '../errors.ts';
 import { approvedTargetsFor } from './approved-targets.ts';
+import type { ApprovedTargets } from './approved-targets.ts';
 import { asOfText } from './monitoring-rounds.ts';
 import { getThresholds } from './thresholds.ts';
 
+interface LastReport {
+  figures: Figures;
+  monitoring: LastMonitoring;
+}
+
+// A report's figures and lights by report, version and the approved version they were measured
+// against: every save of a tied evaluation reads them, and they change only with those.
+const reports = new Map<string, LastReport>();
+
 /** The newest monitoring report of a form (by the round's date), with its figures and lights. */
-async function lastReport(ctx: ServiceContext, formId: string, targets: TargetForm) {
+async function lastReport(
+  ctx: ServiceContext,
+  approved: ApprovedTargets,
+): Promise<LastReport | undefined> {
+  // The newest report's id and version come with the approved targets (one query per save); its
+  // figures and lights are read and computed only when that version was not seen before.
+  if (approved.lastReport === null) return undefined;
+  const cached =
+    approved.lastReport === undefined
+      ? undefined
+      : reports.get(`${approved.lastReport}@${approved.approvedVersion}`);
+  if (cached !== undefined) return cached;
+  const formId = approved.record.id;
+  const approvedVersion = approved.approvedVersion;
+  const targets = approved.body;
   const row = await ctx.db
     .selectFrom('monitoring_reports as m')
     .innerJoin('monitoring_rounds as r', 'r.id', 'm.round_id')
-    .select(['m.body', 'r.as_of', 'r.thresholds_id'])
+    .select(['m.id', 'm.version', 'r.as_of', 'r.thresholds_id'])
     .where('m.form_id', '=', formId)
     .orderBy('r.as_of', 'desc')
     .limit(1)
     .executeTakeFirst();
   if (row === undefined) return undefined;
-  const figures = MonitoringFigures.parse(JSON.parse(row.body));
+  const key = `${row.id}@${row.version}@${approvedVersion}`;
+  const hit = reports.get(key);
+  if (hit !== undefined) return hit;
+  const stored = await ctx.db
+    .selectFrom('monitoring_reports')
+    .select('body')
+    .where('id', '=', row.id)
+    .executeTakeFirst();
+  if (stored === undefined) return undefined;
+  const figures = MonitoringFigures.parse(JSON.parse(stored.body));
   const thresholds = getThresholds(row.thresholds_id);
-  return {
+  const report: LastReport = {
     figures,
     monitoring: {
       asOfText: asOfText(row.as_of),
       result: computeMonitoring(targets, figures, row.as_of, thresholds),
       forecastTolerance: thresholds.forecastTolerance,
-    } satisfies LastMonitoring,
+    },
   };
+  if (reports.size >= 500) reports.clear();
+  reports.set(key, report);
+  return report;
 }
 
 function scopeOf(departmentId: string, year: number, body: Evaluation) {
@@ -60,7 +97,7 @@ export async function targetsForEvaluation(
 } | null> {
   const approved = await approvedTargetsFor(ctx, scopeOf(departmentId, year, body));
   if (approved === undefined) return null;
-  const last = await lastReport(ctx, approved.record.id, approved.body);
+  const last = await lastReport(ctx, approved);
   return {
     formId: approved.record.id,
     approvedVersion: approved.approvedVersion,
@@ -81,7 +118,7 @@ export async function tieFindings(
 ): Promise<Finding[]> {
   const approved = await approvedTargetsFor(ctx, scopeOf(departmentId, year, body));
   if (approved === undefined) return [];
-  const last = await lastReport(ctx, approved.record.id, approved.body);
+  const last = await lastReport(ctx, approved);
   return checkAgainstTargets(body, approved.body, last?.monitoring);
 }
 
@@ -112,7 +149,7 @@ export async function evaluationBodyFromTargets(
         ? `${scope.departmentName}没有审核通过的${scope.year}年度“${scope.projectName ?? ''}”项目绩效目标`
         : `${scope.departmentName}没有审核通过的${scope.year}年度部门整体绩效目标`,
     );
-  const last = await lastReport(ctx, approved.record.id, approved.body);
+  const last = await lastReport(ctx, approved);
   const carry: MonitoringCarry | undefined =
     last === undefined
       ? undefined
