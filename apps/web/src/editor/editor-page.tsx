@@ -216,22 +216,30 @@ function Editor({
   const lastReturn = [...events].reverse().find((e) => e.action === 'return');
   const canSubmit = user?.role === 'head' && (status === 'draft' || status === 'returned');
 
-  const [decisions, setDecisions] = useState(initialDecisions);
+  const [decisions, setDecisionsNow] = useState(initialDecisions);
+  // Every change of the decisions counts, so a reload started before an answer was saved cannot
+  // bring back the list without it.
+  const decisionsSeq = useRef(0);
+  const setDecisions = useCallback((items: DecisionView[]) => {
+    decisionsSeq.current += 1;
+    setDecisionsNow(items);
+  }, []);
   // A saved version may have fixed a confirmed finding: the server records which version did.
   const savedVersion = autosave.version;
   useEffect(() => {
     if (savedVersion === record.version || initialDecisions.length === 0) return;
     let live = true;
+    const asked = decisionsSeq.current;
     void api
       .decisions(record.id)
       .then((r) => {
-        if (live) setDecisions(r.items);
+        if (live && decisionsSeq.current === asked) setDecisions(r.items);
       })
       .catch(() => undefined);
     return () => {
       live = false;
     };
-  }, [savedVersion, record.id, record.version, initialDecisions.length]);
+  }, [savedVersion, record.id, record.version, initialDecisions.length, setDecisions]);
   const answers = useAnswers(
     record.id,
     setDecisions,
