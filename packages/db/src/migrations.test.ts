@@ -94,4 +94,24 @@ describe.each(TEST_DIALECTS)('migrations on %s', (dialect) => {
       testDb.dispose();
     }
   });
+
+  it('runs a migration released after a later one (0007 after 0008) instead of refusing to start', async () => {
+    const testDb = await createTestDatabase(dialect);
+    const { db } = openDialect(testDb.target);
+    try {
+      await migrateToLatest(db, dialect);
+      // A database that ran 0008 before 0007 existed: 0007's table, column and record gone.
+      await sql`DROP TABLE finding_decisions`.execute(db);
+      await sql`ALTER TABLE evaluations DROP COLUMN finding_codes`.execute(db);
+      await sql`DELETE FROM kysely_migration WHERE name = '0007_finding_decisions'`.execute(db);
+      await migrateToLatest(db, dialect);
+      const decisions = await db.selectFrom('finding_decisions').select('id').execute();
+      expect(decisions).toEqual([]);
+      const applied = await sql<{ name: string }>`SELECT name FROM kysely_migration`.execute(db);
+      expect(applied.rows.map((r) => r.name)).toContain('0007_finding_decisions');
+    } finally {
+      await db.destroy();
+      testDb.dispose();
+    }
+  });
 });
