@@ -194,4 +194,53 @@ describe.skipIf(!haveBrowser)('decisions on findings', { timeout: 180_000 }, () 
     await row.getByText('误报偏多').waitFor();
     await row.getByText('该项分值经财政局批准调增').waitFor();
   });
+
+  it('a reviewer dismisses a batch-audited finding, and the next audit of the same report keeps it dismissed', async () => {
+    const { page, base } = p;
+    const report = join(ROOT, '..', 'shared', 'corpus', '000_1b4dc649ed6af86d.txt');
+    await login(p, 'reviewer');
+    /** Audits the report in a new job; the sum of its row's counts. */
+    const audit = async (): Promise<number> => {
+      await page.goto(`${base}/#/audit`);
+      await page.locator('.ant-upload-drag input[type=file]').setInputFiles([report]);
+      await page.getByRole('button', { name: '开始审查' }).click();
+      await expect
+        .poll(() => page.getByTestId('audit-progress').textContent(), { timeout: 60_000 })
+        .toBe('1 / 1');
+      return rowTotal();
+    };
+    const rowTotal = async (): Promise<number> => {
+      const tags = await page
+        .locator('.ant-table-row')
+        .first()
+        .locator('.ant-tag')
+        .allTextContents();
+      return tags
+        .map(Number)
+        .filter((n) => Number.isFinite(n))
+        .reduce((a, b) => a + b, 0);
+    };
+    const before = await audit();
+    expect(before).toBeGreaterThan(0);
+    await page.locator('.ant-table-row').first().locator('a').first().click();
+    const drawer = page.locator('.ant-drawer');
+    const first = drawer.locator('[data-finding-status="open"]').first();
+    const message = (await first.getAttribute('aria-label')) ?? '';
+    await first.getByRole('button', { name: /^不是问题/ }).click();
+    const modal = page.locator('.ant-modal').filter({ hasText: '认定为不是问题' });
+    await modal.getByLabel('不是问题的理由').fill('口径不同，经核实无误');
+    await modal.getByRole('button', { name: '认定为不是问题' }).click();
+    await drawer.getByText('不是问题（1，不计入统计）').waitFor();
+    await page.locator('.ant-drawer-close').click();
+    await expect.poll(rowTotal, { timeout: 15_000 }).toBe(before - 1);
+
+    // Next year's run of the same report: dismissed again, out of the counts.
+    expect(await audit()).toBe(before - 1);
+    await page.locator('.ant-table-row').first().locator('a').first().click();
+    await drawer.getByText('不是问题（1，不计入统计）').click();
+    await expect(
+      drawer.locator('[data-finding-status="dismissed"]').first().getAttribute('aria-label'),
+    ).resolves.toBe(message);
+    await drawer.getByText('不是问题：口径不同，经核实无误').first().waitFor();
+  });
 });
