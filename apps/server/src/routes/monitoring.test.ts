@@ -231,16 +231,72 @@ describe.each(TEST_DIALECTS)('monitoring and the tie on %s', (dialect) => {
     expect(tie.monitoring.asOfText).toBe('7月31日');
   });
 
-  it('says so when there are no approved targets to start from', async () => {
+  it('attaches the approved project targets to a department evaluation and checks each project', async () => {
     const filerB = await login(world.app, 'filer-b');
-    const res = await filerB.post('/api/evaluations', {
+    const headB = await login(world.app, 'head-b');
+    const approve = async (kind: 'department' | 'project', body: Record<string, unknown>) => {
+      const created = await filerB.post('/api/targets', {
+        departmentId: world.departments.b,
+        year: 2025,
+        kind,
+        rulebookId: kind === 'project' ? 'central-project' : 'hunan-department',
+        ...(kind === 'project' ? { projectName: '统计调查专项' } : {}),
+        body,
+      });
+      const id = created.json<{ id: string }>().id;
+      await headB.post(`/api/targets/${id}/transitions`, { action: 'submit' });
+      await reviewer.post(`/api/targets/${id}/transitions`, { action: 'approve' });
+    };
+    await approve('department', targetBody());
+    await approve('project', { ...targetBody(), kind: 'project', rulebookId: 'central-project' });
+    const created = await filerB.post('/api/evaluations', {
       departmentId: world.departments.b,
       year: 2025,
       kind: 'department',
       rulebookId: 'hunan-department',
       fromTargets: true,
     });
+    const id = created.json<{ id: string }>().id;
+    const evaluation = (await filerB.get(`/api/evaluations/${id}`)).json();
+    expect(evaluation.body.projectEvaluations).toHaveLength(1);
+    const project = evaluation.body.projectEvaluations[0];
+    expect(project.projectName).toBe('统计调查专项');
+    expect(project.indicators[1].children[0].children[0].target.text).toBe('≥12项');
+
+    project.indicators[1].children[0].children[0].target = {
+      kind: 'quantity',
+      text: '≥9项',
+      value: 9,
+      unit: '项',
+      comparator: '>=',
+    };
+    await filerB.put(`/api/evaluations/${id}`, {
+      version: evaluation.version,
+      body: evaluation.body,
+    });
+    const findings = (await filerB.get(`/api/evaluations/${id}/findings`)).json<{
+      findings: Finding[];
+    }>().findings;
+    const changed = findings.filter((f) => f.code === 'TARGET_VALUE_CHANGED');
+    expect(changed.map((f) => f.path)).toEqual([
+      'projectEvaluations[0].indicators[1].children[0].children[0].target',
+    ]);
+    const tie = (await filerB.get(`/api/evaluations/${id}/targets`)).json<{
+      tie: { projects: { projectName: string }[] };
+    }>().tie;
+    expect(tie.projects.map((p) => p.projectName)).toEqual(['统计调查专项']);
+  });
+
+  it('says so when there are no approved targets to start from', async () => {
+    const filerC = await login(world.app, 'filer-c');
+    const res = await filerC.post('/api/evaluations', {
+      departmentId: world.departments.c,
+      year: 2025,
+      kind: 'department',
+      rulebookId: 'hunan-department',
+      fromTargets: true,
+    });
     expect(res.statusCode).toBe(400);
-    expect(res.json().error.message).toBe('乙单位没有审核通过的2025年度部门整体绩效目标');
+    expect(res.json().error.message).toBe('丙单位没有审核通过的2025年度部门整体绩效目标');
   });
 });

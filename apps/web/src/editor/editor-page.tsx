@@ -15,7 +15,13 @@ import {
   Typography,
 } from 'antd';
 import { DownloadOutlined, EyeOutlined, SendOutlined } from '@ant-design/icons';
-import { checkAgainstTargets, type Evaluation, type Finding, type Rulebook } from '@jixiao/domain';
+import {
+  checkAgainstTargets,
+  prefixFindings,
+  type Evaluation,
+  type Finding,
+  type Rulebook,
+} from '@jixiao/domain';
 import {
   api,
   errorText,
@@ -167,6 +173,17 @@ function Editor({
     if (t === undefined || t === null || core.failure !== null) return core;
     try {
       const tied = checkAgainstTargets(deferred, t.targets, t.monitoring ?? undefined);
+      if (deferred.kind === 'department')
+        deferred.projectEvaluations.forEach((project, i) => {
+          const p = t.projects.find((x) => x.projectName === project.projectName);
+          if (p !== undefined)
+            tied.push(
+              ...prefixFindings(
+                checkAgainstTargets(project, p.targets, p.monitoring ?? undefined),
+                `projectEvaluations[${i}]`,
+              ),
+            );
+        });
       return { ...core, findings: [...core.findings, ...tied] };
     } catch {
       return core;

@@ -102,11 +102,16 @@ export interface MonitoringReport {
   updatedAt: string | null;
 }
 
-export interface EvaluationTie {
+export interface TiedTargets {
   formId: string;
   approvedVersion: number;
   targets: TargetForm;
   monitoring: LastMonitoring | null;
+}
+
+export interface EvaluationTie extends TiedTargets {
+  /** A department's attached projects' approved targets, by project name. */
+  projects: (TiedTargets & { projectName: string })[];
 }
 
 const report = (round: Id, form: Id) => `/api/monitoring/rounds/${round}/forms/${form}`;

@@ -3,6 +3,7 @@ import {
   computeMonitoring,
   evaluationFromTargets,
   MonitoringFigures,
+  prefixFindings,
 } from '@jixiao/domain';
 import type {
   Evaluation,
@@ -10,6 +11,7 @@ import type {
   LastMonitoring,
   MonitoringCarry,
   MonitoringFigures as Figures,
+  ProjectEvaluation,
   TargetForm,
 } from '@jixiao/domain';
 import type { ServiceContext } from '../context.ts';
@@ -83,20 +85,15 @@ function scopeOf(departmentId: string, year: number, body: Evaluation) {
     : { departmentId, year, kind: 'department' as const };
 }
 
-/** The approved targets and last monitoring a filed evaluation is checked against (for the editor). */
-export async function targetsForEvaluation(
-  ctx: ServiceContext,
-  departmentId: string,
-  year: number,
-  body: Evaluation,
-): Promise<{
+/** Approved targets with their last monitoring, as the editor checks a body against them. */
+export interface TiedTargets {
   formId: string;
   approvedVersion: number;
   targets: TargetForm;
   monitoring: LastMonitoring | null;
-} | null> {
-  const approved = await approvedTargetsFor(ctx, scopeOf(departmentId, year, body));
-  if (approved === undefined) return null;
+}
+
+async function tied(ctx: ServiceContext, approved: ApprovedTargets): Promise<TiedTargets> {
   const last = await lastReport(ctx, approved);
   return {
     formId: approved.record.id,
@@ -104,6 +101,32 @@ export async function targetsForEvaluation(
     targets: approved.body,
     monitoring: last?.monitoring ?? null,
   };
+}
+
+/**
+ * What a filed evaluation is checked against (for the editor): the unit's approved targets of the
+ * year and, for a department, each attached project's by its name.
+ */
+export async function targetsForEvaluation(
+  ctx: ServiceContext,
+  departmentId: string,
+  year: number,
+  body: Evaluation,
+): Promise<(TiedTargets & { projects: (TiedTargets & { projectName: string })[] }) | null> {
+  const approved = await approvedTargetsFor(ctx, scopeOf(departmentId, year, body));
+  const projects: (TiedTargets & { projectName: string })[] = [];
+  if (body.kind === 'department')
+    for (const projectName of await approvedProjectNames(ctx, departmentId, year)) {
+      const targets = await approvedTargetsFor(ctx, {
+        departmentId,
+        year,
+        kind: 'project',
+        projectName,
+      });
+      if (targets !== undefined) projects.push({ ...(await tied(ctx, targets)), projectName });
+    }
+  if (approved === undefined) return null;
+  return { ...(await tied(ctx, approved)), projects };
 }
 
 /**
@@ -116,10 +139,63 @@ export async function tieFindings(
   year: number,
   body: Evaluation,
 ): Promise<Finding[]> {
+  const out: Finding[] = [];
   const approved = await approvedTargetsFor(ctx, scopeOf(departmentId, year, body));
-  if (approved === undefined) return [];
-  const last = await lastReport(ctx, approved);
-  return checkAgainstTargets(body, approved.body, last?.monitoring);
+  if (approved !== undefined) {
+    const last = await lastReport(ctx, approved);
+    out.push(...checkAgainstTargets(body, approved.body, last?.monitoring));
+  }
+  if (body.kind === 'department') {
+    // The project tables attached to the report (附件3), each against its project's targets.
+    for (const [i, project] of body.projectEvaluations.entries()) {
+      const targets = await approvedTargetsFor(ctx, {
+        departmentId,
+        year,
+        kind: 'project',
+        projectName: project.projectName,
+      });
+      if (targets === undefined) continue;
+      const last = await lastReport(ctx, targets);
+      out.push(
+        ...prefixFindings(
+          checkAgainstTargets(project, targets.body, last?.monitoring),
+          `projectEvaluations[${i}]`,
+        ),
+      );
+    }
+  }
+  return out;
+}
+
+/** The approved project forms of a unit's year, by project name. */
+async function approvedProjectNames(
+  ctx: ServiceContext,
+  departmentId: string,
+  year: number,
+): Promise<string[]> {
+  const rows = await ctx.db
+    .selectFrom('target_forms')
+    .select('project_name')
+    .where('department_id', '=', departmentId)
+    .where('year', '=', year)
+    .where('kind', '=', 'project')
+    .where('approved_version', 'is not', null)
+    .orderBy('project_name')
+    .execute();
+  return rows.map((r) => r.project_name);
+}
+
+/** The last round's figures a new evaluation starts from: executed so far, progress by path. */
+function carryOf(last: LastReport | undefined): MonitoringCarry | undefined {
+  if (last === undefined) return undefined;
+  return {
+    executed: last.figures.executed,
+    progress: new Map(
+      last.figures.indicators.flatMap((i) =>
+        i.progress === undefined ? [] : [[i.path, i.progress] as const],
+      ),
+    ),
+  };
 }
 
 /**
@@ -149,17 +225,26 @@ export async function evaluationBodyFromTargets(
         ? `${scope.departmentName}没有审核通过的${scope.year}年度“${scope.projectName ?? ''}”项目绩效目标`
         : `${scope.departmentName}没有审核通过的${scope.year}年度部门整体绩效目标`,
     );
-  const last = await lastReport(ctx, approved);
-  const carry: MonitoringCarry | undefined =
-    last === undefined
-      ? undefined
-      : {
-          executed: last.figures.executed,
-          progress: new Map(
-            last.figures.indicators.flatMap((i) =>
-              i.progress === undefined ? [] : [[i.path, i.progress] as const],
-            ),
-          ),
-        };
-  return evaluationFromTargets({ ...approved.body, unitName: scope.departmentName }, carry);
+  const body = evaluationFromTargets(
+    { ...approved.body, unitName: scope.departmentName },
+    carryOf(await lastReport(ctx, approved)),
+  );
+  if (body.kind !== 'department') return body;
+  // A department's report attaches its projects (附件3): each from its approved project targets.
+  const projects: ProjectEvaluation[] = [];
+  for (const projectName of await approvedProjectNames(ctx, scope.departmentId, scope.year)) {
+    const targets = await approvedTargetsFor(ctx, {
+      departmentId: scope.departmentId,
+      year: scope.year,
+      kind: 'project',
+      projectName,
+    });
+    if (targets === undefined) continue;
+    const project = evaluationFromTargets(
+      { ...targets.body, unitName: scope.departmentName },
+      carryOf(await lastReport(ctx, targets)),
+    );
+    if (project.kind === 'project') projects.push(project);
+  }
+  return { ...body, projectEvaluations: projects };
 }
