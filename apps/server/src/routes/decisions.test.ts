@@ -197,6 +197,27 @@ describe.each(TEST_DIALECTS)('decisions on findings across versions on %s', (dia
     }>().findings;
     const errors = checked.filter((f) => f.severity === 'error').length;
     expect(next.findingCounts.error).toBe(errors - 1);
+    // This year's reviewer may still confirm it: the own decision overrules the carried one.
+    const over = checked.find((f) => f.code === 'SCORE_OVER_WEIGHT');
+    const body = (await reviewer.get(`/api/evaluations/${next.id}`)).json<{ body: Evaluation }>();
+    const confirmed = await reviewer.put(`/api/evaluations/${next.id}/decisions`, {
+      fingerprint: over === undefined ? '' : findingIdentity(over, body.body).fingerprint,
+      state: 'confirmed',
+    });
+    expect(confirmed.statusCode).toBe(200);
+    const after = (await reviewer.get(`/api/evaluations/${next.id}`)).json<{
+      findingCounts: { error: number };
+    }>();
+    expect(after.findingCounts.error).toBe(errors);
+    // Set open again, the carried dismissal applies once more.
+    await reviewer.put(`/api/evaluations/${next.id}/decisions`, {
+      fingerprint: over === undefined ? '' : findingIdentity(over, body.body).fingerprint,
+      state: 'open',
+    });
+    const reopened = (await reviewer.get(`/api/evaluations/${next.id}`)).json<{
+      findingCounts: { error: number };
+    }>();
+    expect(reopened.findingCounts.error).toBe(errors - 1);
   });
 
   it('writes the 审核意见书 of the confirmed findings still open, and the round’s 整改清单', async () => {

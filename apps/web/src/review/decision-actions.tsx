@@ -48,21 +48,28 @@ export function useReviewerDecisions(decide: (input: DecisionInput) => Promise<D
         恢复待定
       </Button>
     ) : null;
-    if (d.status === 'confirmed' || d.status === 'dismissed') return <Space>{reset}</Space>;
+    // A dismissal carried over from the unit's earlier evaluations may still be overruled here.
+    const carried = d.status === 'dismissed' && d.decision?.carried === true;
+    if ((d.status === 'confirmed' || d.status === 'dismissed') && !carried)
+      return <Space>{reset}</Space>;
+    const confirm = (
+      <Button
+        size="small"
+        type="link"
+        aria-label={`确认问题：${f.message}`}
+        onClick={(e) => {
+          stop(e);
+          setText(f.expected !== undefined ? `应为${f.expected}` : '');
+          setAsking({ kind: 'confirmed', finding: f, fingerprint: d.identity.fingerprint });
+        }}
+      >
+        确认
+      </Button>
+    );
+    if (carried) return <Space size={0}>{confirm}</Space>;
     return (
       <Space size={0}>
-        <Button
-          size="small"
-          type="link"
-          aria-label={`确认问题：${f.message}`}
-          onClick={(e) => {
-            stop(e);
-            setText(f.expected !== undefined ? `应为${f.expected}` : '');
-            setAsking({ kind: 'confirmed', finding: f, fingerprint: d.identity.fingerprint });
-          }}
-        >
-          确认
-        </Button>
+        {confirm}
         <Button
           size="small"
           type="link"
