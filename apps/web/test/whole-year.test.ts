@@ -81,6 +81,10 @@ describe.skipIf(!haveBrowser)('the whole year', { timeout: 180_000 }, () => {
     const { page, base } = p;
     await login(p, FILER);
     await page.goto(`${base}/#/monitoring`);
+    // The thresholds come from the rulebook data and are stated on the page.
+    await expect
+      .poll(() => page.getByTestId('monitoring-thresholds').textContent())
+      .toContain('10至20个百分点为黄灯，超过20个百分点为红灯');
     await page.getByRole('link', { name: '2025年7月31日' }).click();
     await page.getByRole('row').filter({ hasText: UNIT }).getByRole('link').click();
     await page.getByLabel('截至监控日执行数').fill('200');

@@ -42,6 +42,7 @@ export default function MonitoringPage({ path }: { path: readonly string[] }) {
 function RoundsPage() {
   const { user } = useSession();
   const rounds = useAsync(() => targetsApi.rounds().then((r) => r.items), []);
+  const thresholds = useAsync(() => targetsApi.thresholds().then((r) => r.items), []);
   const [creating, setCreating] = useState(false);
   const staff = user?.role === 'reviewer' || user?.role === 'admin';
   return (
@@ -64,6 +65,21 @@ function RoundsPage() {
             .join('；')}
           。
         </Typography.Paragraph>
+        {thresholds.data?.map((t) => (
+          <Typography.Paragraph key={t.id} type="secondary" data-testid="monitoring-thresholds">
+            预警规则（{t.name}）：预算执行进度落后时间进度不超过{t.execution.yellowGap}
+            个百分点为绿灯，{t.execution.yellowGap}至{t.execution.redGap}个百分点为黄灯，超过
+            {t.execution.redGap}个百分点为红灯；指标全年预计完成值
+            {t.indicator.yellowShortfall === 0
+              ? '未达到年度指标值'
+              : `低于年度指标值${t.indicator.yellowShortfall}%以上`}
+            为黄灯，低于{t.indicator.redShortfall}
+            %以上为红灯；尚无法衡量的为蓝灯。年末预算执行率与监控预计相差超过
+            {t.forecastTolerance}个百分点须说明原因。依据：
+            {t.sources.map((x) => x.title).join('；')}
+            {t.confirmed ? '' : '（各地常用做法，非统一规定）'}。
+          </Typography.Paragraph>
+        ))}
         {rounds.error !== null && <Alert type="error" showIcon title={errorText(rounds.error)} />}
         <Table<MonitoringRound>
           rowKey="id"
