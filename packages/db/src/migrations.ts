@@ -463,8 +463,20 @@ export async function migrateToLatest(
   // Migrations written side by side may be released out of order (0008 before 0007): a database
   // that already ran the later one runs the earlier one next instead of refusing to start.
   const migrator = new Migrator({ db, provider, allowUnorderedMigrations: true });
-  const { error } =
-    upTo === undefined ? await migrator.migrateToLatest() : await migrator.migrateTo(upTo);
+  // Kysely takes no lock on SQLite: two processes starting on one file would both run a
+  // migration. The write lock, held from reading what has run to the last migration, makes the
+  // second wait and then find everything done.
+  const exclusive = dialect === 'sqlite';
+  if (exclusive) await sql`begin immediate`.execute(db);
+  let result: Awaited<ReturnType<typeof migrator.migrateToLatest>>;
+  try {
+    result = upTo === undefined ? await migrator.migrateToLatest() : await migrator.migrateTo(upTo);
+  } catch (e) {
+    if (exclusive) await sql`rollback`.execute(db);
+    throw e;
+  }
+  const { error } = result;
+  if (exclusive) await sql`${sql.raw(error === undefined ? 'commit' : 'rollback')}`.execute(db);
   if (error instanceof Error) throw error;
   if (error !== undefined) throw new Error('数据库迁移失败', { cause: error });
 }
