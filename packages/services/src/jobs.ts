@@ -210,6 +210,44 @@ export async function runNextJob(ctx: ServiceContext, workerId: string): Promise
 
 class JobFailure extends Error {}
 
+/** Bytes of a stored upload fetched per query; a slice this size costs at most a few MB in flight. */
+const READ_CHUNK = 1024 * 1024;
+
+/**
+ * A stored upload, read back a slice at a time into one buffer of its size. Fetched whole, a
+ * 10 MB file cost PostgreSQL's text protocol a 20 MB hex string and a receive buffer of that size
+ * on top of the file, per file in flight; slices keep the overhead to about one slice.
+ */
+async function readJobFile(
+  ctx: ServiceContext,
+  jobId: string,
+  idx: number,
+): Promise<Uint8Array | undefined> {
+  const row = await ctx.db
+    .selectFrom('job_files')
+    .select(sql<string | number | null>`length(bytes)`.as('size'))
+    .where('job_id', '=', jobId)
+    .where('idx', '=', idx)
+    .executeTakeFirst();
+  if (row === undefined) return undefined;
+  const size = Number(row.size ?? 0);
+  const out = new Uint8Array(size);
+  for (let at = 0; at < size; at += READ_CHUNK) {
+    const part = await ctx.db
+      .selectFrom('job_files')
+      // substr counts from 1 on both SQLite (blobs by byte) and PostgreSQL (bytea).
+      .select(sql<Uint8Array>`substr(bytes, ${at + 1}, ${READ_CHUNK})`.as('part'))
+      .where('job_id', '=', jobId)
+      .where('idx', '=', idx)
+      .executeTakeFirst();
+    if (part === undefined) return undefined;
+    if (part.part.byteLength !== Math.min(READ_CHUNK, size - at))
+      throw new JobFailure('上传的文件在读取时发生变化，请重新上传');
+    out.set(part.part, at);
+  }
+  return out;
+}
+
 async function processJob(ctx: ServiceContext, jobId: string): Promise<void> {
   const job = await ctx.db
     .selectFrom('jobs')
@@ -261,15 +299,7 @@ async function processJob(ctx: ServiceContext, jobId: string): Promise<void> {
     async (_name, index) => {
       const file = files[index];
       if (!file) return new Error('文件缺失');
-      const row = await ctx.db
-        .selectFrom('job_files')
-        .select('bytes')
-        .where('job_id', '=', jobId)
-        .where('idx', '=', file.idx)
-        .executeTakeFirst();
-      return row
-        ? new Uint8Array(row.bytes.buffer, row.bytes.byteOffset, row.bytes.byteLength)
-        : new Error('文件缺失');
+      return (await readJobFile(ctx, jobId, file.idx)) ?? new Error('文件缺失');
     },
     {
       offThread: true,
