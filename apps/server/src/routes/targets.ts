@@ -158,7 +158,7 @@ export function targetRoutes(ctx: ServiceContext): FastifyPluginCallbackZod {
       {
         schema: {
           tags,
-          summary: '导入绩效目标表（.xlsx/.docx/.html/.txt），生成草稿',
+          summary: '导入绩效目标表（Excel、Word、PDF、扫描件、网页、文本），生成草稿',
           querystring: z.object({
             departmentId: z.string().min(1).max(64),
             rulebookId: z.string().min(1).max(100).optional(),

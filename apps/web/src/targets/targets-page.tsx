@@ -223,12 +223,12 @@ function CreateTargets({ onClose }: { onClose: () => void }) {
         </Form.Item>
         <Form.Item
           label="从绩效目标表导入（可选）"
-          extra="支持 .xlsx、.docx、.html、.txt 格式的绩效目标表；类型、项目名称、预算和指标从表中读取。"
+          extra="支持 Excel（.xlsx/.xls）、Word（.docx/.doc）、PDF（含扫描件）、网页、文本和表格照片；类型、项目名称、预算和指标从表中读取。"
         >
           <input
             type="file"
             aria-label="绩效目标表文件"
-            accept=".xlsx,.docx,.html,.htm,.txt"
+            accept=".xlsx,.xls,.et,.docx,.doc,.wps,.pdf,.html,.htm,.txt,.png,.jpg,.jpeg"
             onChange={(e) => setFile(e.target.files?.[0] ?? null)}
           />
         </Form.Item>

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { parseAmount, parseExpression, sumPoints } from '@jixiao/domain';
 import type { Amount, IndicatorNode, MoneyUnit } from '@jixiao/domain';
 import { readDocument } from '../read/read-document.ts';
+import type { ReadResult } from '../read/block.ts';
 
 /** A table row on its full grid: a cell covered by a merge to its left has span 0. */
 export interface GridRow {
@@ -229,11 +230,16 @@ async function xlsxRows(bytes: Uint8Array): Promise<{ rows: GridRow[]; title: st
 
 /**
  * Reads a 绩效目标表 file: .xlsx with exceljs, .docx/.html/.txt with the report readers (their
- * tables, on the full grid). A file without such a table is a Chinese refusal, never a throw.
+ * tables, on the full grid); `readOther` reads the rest (PDF, scans, .doc: the caller's readers,
+ * which run other programs). A file without such a table is a Chinese refusal, never a throw.
  */
 export async function readTargetTable(
   bytes: Uint8Array,
   fileName: string,
+  readOther: (
+    bytes: Uint8Array,
+    fileName: string,
+  ) => ReadResult | Promise<ReadResult> = readDocument,
 ): Promise<TargetTableRead> {
   if (/\.xlsx$/i.test(fileName)) {
     let sheets: { rows: GridRow[]; title: string }[];
@@ -249,7 +255,7 @@ export async function readTargetTable(
     }
     return last;
   }
-  const read = readDocument(bytes, fileName);
+  const read = await readOther(bytes, fileName);
   if (!read.ok) return { ok: false, message: read.error.message };
   const rows: GridRow[] = [];
   const titles: string[] = [];

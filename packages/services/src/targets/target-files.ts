@@ -5,6 +5,9 @@ import { ServiceError, notFound } from '../errors.ts';
 import { assertEdit } from '../access.ts';
 import { recordAudit } from '../audit-log.ts';
 import { cleanFileName } from '../file-name.ts';
+import { convertWithLibreOffice } from '../read/office-convert.ts';
+import { readReportFile } from '../read/read-report-file.ts';
+import { needsTools } from '../audit/audit-document.ts';
 import { createTargetForm, getTargetForm } from './target-forms.ts';
 import type { TargetFormRecord } from './target-record.ts';
 
@@ -29,10 +32,53 @@ export async function exportTargetForm(
   return { fileName: `${form.departmentName}${form.title}表.${format}`, bytes };
 }
 
+/** The extensions a 绩效目标表 is read from. */
+export const TARGET_EXTENSIONS = [
+  '.xlsx',
+  '.xls',
+  '.et',
+  '.docx',
+  '.doc',
+  '.wps',
+  '.pdf',
+  '.html',
+  '.htm',
+  '.txt',
+  '.png',
+  '.jpg',
+  '.jpeg',
+] as const;
+
+/**
+ * Reads a 绩效目标表 in any form a unit has it: .xlsx, a legacy workbook (.xls/.et, converted to
+ * .xlsx by LibreOffice), Word (.docx, or .doc/.wps converted), PDF (its text layer, scanned pages
+ * by OCR), a photo of the table (OCR), a web page or text.
+ */
+export async function readTargetUpload(
+  bytes: Uint8Array,
+  fileName: string,
+): Promise<Awaited<ReturnType<typeof readTargetTable>>> {
+  const lower = fileName.toLowerCase();
+  if (!TARGET_EXTENSIONS.some((ext) => lower.endsWith(ext)))
+    return {
+      ok: false,
+      message: `不支持的文件类型（支持 ${TARGET_EXTENSIONS.join('、')}）`,
+    };
+  if (bytes.length === 0) return { ok: false, message: '文件为空' };
+  if (/\.(xls|et)$/.test(lower)) {
+    const converted = await convertWithLibreOffice(bytes, fileName, 'xlsx');
+    if (!(converted instanceof Uint8Array)) return { ok: false, message: converted.error.message };
+    return readTargetTable(converted, fileName.replace(/\.[^.]+$/, '.xlsx'));
+  }
+  return needsTools(fileName)
+    ? readTargetTable(bytes, fileName, (b, name) => readReportFile(b, name))
+    : readTargetTable(bytes, fileName);
+}
+
 const DEFAULT_BOOK = { department: 'hunan-department', project: 'central-project' } as const;
 
 /**
- * A 绩效目标表 file (.xlsx, .docx, .html, .txt) read into a new draft form of the unit: the year
+ * A 绩效目标表 file (any of `TARGET_EXTENSIONS`) read into a new draft form of the unit: the year
  * from the request, else from the table's title; the rulebook from the request, else the usual
  * one of the form's kind. What could not be read comes back as `problems`.
  */
@@ -57,7 +103,7 @@ export async function importTargetFile(
   // Access first: a file is read only for a unit the actor may fill in for.
   assertEdit(actor, { departmentId: dept.id, regionId: dept.region_id });
   const fileName = cleanFileName(input.fileName);
-  const read = await readTargetTable(input.bytes, fileName);
+  const read = await readTargetUpload(input.bytes, fileName);
   if (!read.ok) throw new ServiceError('UNSUPPORTED_FILE', `${fileName}：${read.message}`);
   const kind = read.form['kind'] === 'project' ? 'project' : 'department';
   const stated = read.form['year'];
