@@ -13,7 +13,9 @@ export type AuditAction =
   | 'remind'
   | 'import'
   | 'finding-decided'
-  | 'finding-answered';
+  | 'finding-answered'
+  | 'light-decided'
+  | 'light-answered';
 
 /** Appends to the append-only audit log (logins, failed logins, exports, denials). */
 export async function recordAudit(

@@ -144,6 +144,24 @@ describe.each(TEST_DIALECTS)('monitoring and the tie on %s', (dialect) => {
     expect(answered.json().decisions[0].answer).toBe('已按合同支付二期工程款');
     const overview = (await reviewer.get(`/api/monitoring/rounds/${roundId}`)).json();
     expect(overview.rows[0]).toMatchObject({ corrections: 1, answered: 1 });
+    // Every decision and answer is in the append-only log, in order, though the row is replaced.
+    const log = await world.ctx.db
+      .selectFrom('audit_log')
+      .select(['action', 'actor', 'details'])
+      .where('action', 'in', ['light-decided', 'light-answered'])
+      .orderBy('at')
+      .execute();
+    expect(log.map((e) => [e.action, e.actor])).toEqual([
+      ['light-decided', 'reviewer'],
+      ['light-answered', 'filer-a'],
+    ]);
+    expect(JSON.parse(log[0]?.details ?? '{}')).toMatchObject({
+      subject: 'execution',
+      state: 'confirmed',
+      correction: '9月底前执行进度达到70%',
+      deadline: '2025-09-30',
+    });
+    expect(JSON.parse(log[1]?.details ?? '{}')).toMatchObject({ answer: '已按合同支付二期工程款' });
     const lights = (await reviewer.get('/api/monitoring/lights?year=2025')).json();
     expect(lights.overview.counts.red).toBe(1);
     const other = await login(world.app, 'reviewer-2');

@@ -6,6 +6,7 @@ import type { Actor } from '../actor.ts';
 import { ServiceError, forbidden, notFound } from '../errors.ts';
 import { assertEdit, assertSee } from '../access.ts';
 import { requireRole } from '../directory.ts';
+import { recordAudit } from '../audit-log.ts';
 import { getMonitoringRound } from './monitoring-rounds.ts';
 import type { MonitoringRound } from './monitoring-rounds.ts';
 import { approvedTargetsOf } from './approved-targets.ts';
@@ -246,6 +247,24 @@ export async function decideLight(
         answered_at: null,
       })
       .execute();
+    // The row above replaces the previous decision; the log keeps every one, in the same commit.
+    await recordAudit(
+      { ...ctx, db: trx },
+      {
+        action: 'light-decided',
+        actor: actor.username,
+        target: id,
+        details: {
+          roundId,
+          formId,
+          subject: input.subject,
+          state: input.state,
+          ...(reason !== '' ? { reason } : {}),
+          ...(correction !== '' ? { correction } : {}),
+          ...(input.deadline !== undefined ? { deadline: input.deadline } : {}),
+        },
+      },
+    );
   });
   return getMonitoringReport(ctx, actor, roundId, formId);
 }
@@ -264,12 +283,23 @@ export async function answerLightDecision(
   const answer = input.answer.trim();
   if (answer === '') throw new ServiceError('VALIDATION_FAILED', '请填写整改情况');
   const id = await reportId(ctx, roundId, formId);
-  const updated = await ctx.db
-    .updateTable('monitoring_decisions')
-    .set({ answer, answered_by: actor.username, answered_at: nowIso(ctx) })
-    .where('report_id', '=', id)
-    .where('subject', '=', input.subject)
-    .executeTakeFirst();
-  if (Number(updated.numUpdatedRows) !== 1) throw notFound('该整改要求');
+  await ctx.db.transaction().execute(async (trx) => {
+    const updated = await trx
+      .updateTable('monitoring_decisions')
+      .set({ answer, answered_by: actor.username, answered_at: nowIso(ctx) })
+      .where('report_id', '=', id)
+      .where('subject', '=', input.subject)
+      .executeTakeFirst();
+    if (Number(updated.numUpdatedRows) !== 1) throw notFound('该整改要求');
+    await recordAudit(
+      { ...ctx, db: trx },
+      {
+        action: 'light-answered',
+        actor: actor.username,
+        target: id,
+        details: { roundId, formId, subject: input.subject, answer },
+      },
+    );
+  });
   return getMonitoringReport(ctx, actor, roundId, formId);
 }
