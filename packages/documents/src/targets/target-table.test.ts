@@ -1,38 +1,11 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { DepartmentEvaluation, TargetForm, amount, targetTree } from '@jixiao/domain';
-import type { IndicatorNode } from '@jixiao/domain';
+import { TargetForm } from '@jixiao/domain';
+import { sampleTargetForm, targetShape } from '../testing.ts';
 import { renderTargetTableDocx, renderTargetTableXlsx } from './render-target-table.ts';
 import { readTargetTable, targetFormFromRows } from './read-target-table.ts';
 
-const clean = DepartmentEvaluation.parse(
-  JSON.parse(
-    readFileSync(
-      new URL('../../../../fixtures/evaluations/clean-hunan-department.json', import.meta.url),
-      'utf8',
-    ),
-  ),
-);
-
-const form = TargetForm.parse({
-  kind: 'department',
-  rulebookId: 'hunan-department',
-  unitName: clean.meta.unitName,
-  year: 2025,
-  budget: { total: amount('1000.00'), fiscal: amount('950.00'), other: amount('50.00') },
-  overallGoal: '按时完成各项统计调查，提高统计数据质量和服务水平。',
-  indicators: targetTree(clean.indicators),
-});
-
-/** Names, 年度指标值 and weights of a tree, for comparing what was written and read back. */
-function shape(nodes: readonly IndicatorNode[]): unknown[] {
-  return nodes.map((n) => ({
-    name: n.name,
-    target: n.target?.text ?? null,
-    weight: n.weight ?? null,
-    children: shape(n.children ?? []),
-  }));
-}
+const form = sampleTargetForm();
+const shape = targetShape;
 
 describe('the 绩效目标表 written and read back', () => {
   for (const [format, write] of [

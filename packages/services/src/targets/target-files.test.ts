@@ -2,40 +2,14 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DepartmentEvaluation, TargetForm, amount, targetTree } from '@jixiao/domain';
-import type { IndicatorNode } from '@jixiao/domain';
+import { TargetForm } from '@jixiao/domain';
+import { sampleTargetForm, targetShape } from '@jixiao/documents/testing';
 import { renderTargetTableDocx, renderTargetTableXlsx } from '@jixiao/documents';
 import { installed, libreOfficeConvert } from '../read/testing/office-fixtures.ts';
 import { readTargetUpload } from './target-files.ts';
 
-const clean = DepartmentEvaluation.parse(
-  JSON.parse(
-    readFileSync(
-      new URL('../../../../fixtures/evaluations/clean-hunan-department.json', import.meta.url),
-      'utf8',
-    ),
-  ),
-);
-
-const form = TargetForm.parse({
-  kind: 'department',
-  rulebookId: 'hunan-department',
-  unitName: clean.meta.unitName,
-  year: 2025,
-  budget: { total: amount('1000.00'), fiscal: amount('950.00'), other: amount('50.00') },
-  overallGoal: '按时完成各项统计调查，提高统计数据质量和服务水平。',
-  indicators: targetTree(clean.indicators),
-});
-
-/** Names, 年度指标值 and weights of a tree, for comparing what was written and read back. */
-function shape(nodes: readonly IndicatorNode[]): unknown[] {
-  return nodes.map((n) => ({
-    name: n.name,
-    target: n.target?.text.replace(/\s+/g, '') ?? null,
-    weight: n.weight ?? null,
-    children: shape(n.children ?? []),
-  }));
-}
+const form = sampleTargetForm();
+const shape = targetShape;
 
 const office = installed('soffice');
 let dir = '';
