@@ -223,7 +223,7 @@ function CreateTargets({ onClose }: { onClose: () => void }) {
         </Form.Item>
         <Form.Item
           label="从绩效目标表导入（可选）"
-          extra="支持 Excel（.xlsx/.xls）、Word（.docx/.doc）、PDF（含扫描件）、网页、文本和表格照片；类型、项目名称、预算和指标从表中读取。"
+          extra="支持 Excel（.xlsx/.xls）、Word（.docx/.doc）、PDF、网页和文本；扫描件和照片经文字识别读取，模糊时可能无法辨认，请优先上传原件。类型、项目名称、预算和指标从表中读取。"
         >
           <input
             type="file"

@@ -263,5 +263,16 @@ export async function readTargetTable(
     if (block.kind === 'table') rows.push(...(block.rows ?? []));
     else if (/绩效目标|单位[：:]/.test(block.text)) titles.push(block.text);
   }
-  return targetFormFromRows(rows, titles.join(' '));
+  const form = targetFormFromRows(rows, titles.join(' '));
+  // A scan whose recognition lost the table says so: the file may well be a 绩效目标表.
+  const recognised = read.document.blocks.some(
+    (b) => b.confidence !== undefined || (b.rows ?? []).some((r) => r.cellConfidence),
+  );
+  if (!form.ok && recognised)
+    return {
+      ok: false,
+      message:
+        '扫描件经文字识别后未能辨认出绩效指标表（一级指标、二级指标、三级指标）；请上传 Excel 或 Word 原件，或更清晰（300 dpi 以上、端正）的扫描件',
+    };
+  return form;
 }

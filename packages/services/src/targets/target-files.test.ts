@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TargetForm } from '@jixiao/domain';
 import { sampleTargetForm, targetShape } from '@jixiao/documents/testing';
 import { renderTargetTableDocx, renderTargetTableXlsx } from '@jixiao/documents';
-import { installed, libreOfficeConvert } from '../read/testing/office-fixtures.ts';
+import { installed, libreOfficeConvert, pdfToJpegs } from '../read/testing/office-fixtures.ts';
 import { readTargetUpload } from './target-files.ts';
 
 const form = sampleTargetForm();
@@ -28,6 +28,11 @@ beforeAll(async () => {
   const [xls] = libreOfficeConvert([xlsx], 'xls', dir, dir);
   for (const file of [pdf, doc, xls])
     if (file !== undefined) files.set(path.basename(file), new Uint8Array(readFileSync(file)));
+  // A photo of the printed table, as a unit may send it (grey, 120 dpi).
+  if (pdf !== undefined && installed('pdftoppm', ['-v']) && installed('tesseract')) {
+    const [scan] = pdfToJpegs(pdf, 120, path.join(dir, 'scan'), [1, 1]);
+    if (scan !== undefined) files.set('目标表.jpg', new Uint8Array(readFileSync(scan)));
+  }
 }, 300_000);
 
 afterAll(() => {
@@ -51,6 +56,15 @@ describe.runIf(office)('a 绩效目标表 imported from PDF, .doc and .xls', () 
       expect(shape(back.indicators)).toEqual(shape(form.indicators));
     }, 120_000);
   }
+
+  it('says so when the recognition of a poor scan loses the table, instead of "not a 绩效目标表"', async () => {
+    const bytes = files.get('目标表.jpg');
+    if (bytes === undefined) return; // no pdftoppm or tesseract on this machine
+    const read = await readTargetUpload(bytes, '目标表.jpg');
+    // At 120 dpi the recognition loses the header row (measured); the message names the scan.
+    expect(read).toMatchObject({ ok: false });
+    expect(read.ok ? '' : read.message).toMatch(/^扫描件经文字识别后未能辨认出绩效指标表/);
+  }, 120_000);
 
   it('refuses what is not a 绩效目标表, a damaged PDF and an unknown type, in Chinese', async () => {
     const notATable = await readTargetUpload(
