@@ -280,5 +280,27 @@ export function extractNarrativeIndicators(blocks: readonly Block[]): IndicatorE
       addLeaf(node, style);
     }
   }
-  return { indicators: roots, adjustments, count };
+  const indicators = withoutRestatements(roots);
+  return { indicators, adjustments, count: count - (roots.length - indicators.length) };
+}
+
+/**
+ * Leaves read outside any group that restate a leaf found inside one (same name, 分值 and 得分):
+ * a summary paragraph ("⑴资金使用合规性，…分值4分，得分4分") before the chapter that gives the
+ * tree. They are the same indicator said twice, not top-level indicators of their own.
+ */
+function withoutRestatements(roots: IndicatorNode[]): IndicatorNode[] {
+  const key = (n: IndicatorNode): string => `${squash(n.name)}|${n.weight}|${n.score}`;
+  const nested = new Set<string>();
+  const walk = (nodes: readonly IndicatorNode[]): void => {
+    for (const n of nodes) {
+      if ((n.children ?? []).length === 0) nested.add(key(n));
+      else walk(n.children ?? []);
+    }
+  };
+  for (const root of roots) walk(root.children ?? []);
+  if (nested.size === 0) return roots;
+  return roots.filter(
+    (n) => (n.children ?? []).length > 0 || n.weight === undefined || !nested.has(key(n)),
+  );
 }

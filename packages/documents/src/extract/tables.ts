@@ -302,18 +302,32 @@ export function readSelfEvaluationTable(block: Block): SelfEvaluationTable {
       if (w2 !== undefined) level2.weight = Number(w2);
       (level1?.children ?? table.indicators).push(level2);
     }
-    if (third === '') continue;
-    const leaf: IndicatorNode = { name: third, source: sourceRef(row.line, rowText(row)) };
     const target = rawAt(header.target).trim();
     const actual = rawAt(header.actual).trim();
-    if (target !== '') leaf.target = parseExpression(target);
-    if (actual !== '') leaf.actual = parseExpression(actual);
     const w = pointsCell(at(header.weight));
     const s = pointsCell(at(header.score));
-    if (w !== undefined) leaf.weight = w;
-    if (s !== undefined) leaf.score = s;
     const reason = rawAt(header.reason).trim();
-    if (reason !== '') leaf.deviationReason = reason;
+    const fill = (leaf: IndicatorNode): IndicatorNode => {
+      if (target !== '') leaf.target = parseExpression(target);
+      if (actual !== '') leaf.actual = parseExpression(actual);
+      if (w !== undefined) leaf.weight = w;
+      if (s !== undefined) leaf.score = s;
+      if (reason !== '') leaf.deviationReason = reason;
+      return leaf;
+    };
+    if (third === '') {
+      // A 二级 (or 一级) indicator without 三级 below it, its figures on its own row
+      // ("人员管理 | | | 76.67% | | 2"): the indicator is a leaf, not an empty group.
+      const values = target !== '' || actual !== '' || w !== undefined || s !== undefined;
+      const own = second !== '' ? level2 : first !== '' ? level1 : undefined;
+      if (values && own && (own.children ?? []).length === 0) {
+        delete own.children;
+        fill(own);
+        if (own === level2) level2 = undefined;
+      }
+      continue;
+    }
+    const leaf = fill({ name: third, source: sourceRef(row.line, rowText(row)) });
     (level2?.children ?? level1?.children ?? table.indicators).push(leaf);
   }
   return table;

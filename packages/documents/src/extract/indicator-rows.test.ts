@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import type { IndicatorNode } from '@jixiao/domain';
+import type { Block, TableRow } from '../read/block.ts';
+import { parseTextLines } from '../read/read-text.ts';
+import { extractNarrativeIndicators } from './indicators.ts';
+import { readSelfEvaluationTable } from './tables.ts';
+
+/** name (分值/得分) for every node, nested as read. */
+function outline(nodes: readonly IndicatorNode[]): unknown[] {
+  return nodes.map((n) =>
+    (n.children ?? []).length > 0
+      ? { [n.name]: outline(n.children ?? []) }
+      : `${n.name} ${n.weight ?? '-'}/${n.score ?? '-'}`,
+  );
+}
+
+describe('a summary paragraph that restates indicators before the chapter that gives the tree', () => {
+  const lines = [
+    '⑴资金使用合规性，年度指标值：合规，实际完成值：合规，分值4分，得分4分。资金使用无截留、挤占。',
+    '⑵公用经费控制率，年度指标值：≤100%，实际完成值：100%，分值6分，得分6分。',
+    '（一）产出指标',
+    '该项指标分值10分，得分10分，未扣分。',
+    '1.成本指标',
+    '该项指标分值10分，得分10分，未扣分。',
+    '（1）资金使用合规性',
+    '年度指标值：合规，实际完成值：合规，分值4分，得分4分，未扣分。',
+    '（2）公用经费控制率',
+    '年度指标值：≤100%，实际完成值：100%，分值6分，得分6分，未扣分。',
+  ];
+
+  it('reads each indicator once, in its group', () => {
+    const read = extractNarrativeIndicators(parseTextLines(lines.join('\n'), 'x.txt').blocks);
+    expect(outline(read.indicators)).toEqual([
+      { 产出指标: [{ 成本指标: ['资金使用合规性 4/4', '公用经费控制率 6/6'] }] },
+    ]);
+  });
+
+  it('keeps a top-level indicator whose figures differ from the nested one of that name', () => {
+    const changed = [
+      lines[0]?.replace('分值4分，得分4分', '分值5分，得分5分') ?? '',
+      ...lines.slice(2),
+    ];
+    const read = extractNarrativeIndicators(parseTextLines(changed.join('\n'), 'x.txt').blocks);
+    expect(outline(read.indicators)[0]).toBe('资金使用合规性 5/5');
+  });
+});
+
+describe('a 自评表 grid whose 二级 indicator has no 三级 below it', () => {
+  const row = (line: number, cells: string[]): TableRow => ({ cells, line });
+  const grid: Block = {
+    kind: 'table',
+    line: 1,
+    text: '',
+    rows: [
+      row(1, [
+        '一级指标',
+        '二级指标',
+        '三级指标',
+        '年度指标值',
+        '实际完成值',
+        '分值',
+        '得分',
+        '偏差原因分析及改进措施',
+      ]),
+      row(2, ['过程（20分）', '资产管理（7分）', '资产盘点情况', '', '', '4', '4', '']),
+      row(3, ['', '', '固定资产利用率', '', '', '3', '3', '']),
+      row(4, ['', '人员管理', '', '', '76.67%', '5', '2', '']),
+      row(5, ['', '制度管理', '', '', '', '8', '8', '']),
+      row(6, ['效果（30分）', '经济性', '', '', '', '10', '6', '']),
+      row(7, ['', '效率性（20分）', '重点工作完成率', '', '100%', '20', '20', '']),
+    ],
+  };
+  grid.text = (grid.rows ?? []).map((r) => r.cells.join('\t')).join('\n');
+
+  it('reads that 二级 indicator as a leaf with its figures, in its 一级 group', () => {
+    const table = readSelfEvaluationTable(grid);
+    expect(outline(table.indicators)).toEqual([
+      {
+        过程: [
+          { 资产管理: ['资产盘点情况 4/4', '固定资产利用率 3/3'] },
+          '人员管理 5/2',
+          '制度管理 8/8',
+        ],
+      },
+      { 效果: ['经济性 10/6', { 效率性: ['重点工作完成率 20/20'] }] },
+    ]);
+    const people = table.indicators[0]?.children?.[1];
+    expect(people?.actual?.text).toBe('76.67%');
+  });
+});
