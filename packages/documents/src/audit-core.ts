@@ -11,6 +11,7 @@ export type { Bbox, Block, ReadError, ReadResult, SourceDocument } from './read/
 export type { OcrPage, OcrRequest } from './read/pdf/read-pdf.ts';
 export type { PageContent, Segment, TextRun } from './read/pdf/pdf-page.ts';
 export { auditHtml } from './audit/audit-html.ts';
+export type { FindingPictures } from './audit/audit-html.ts';
 export { extractEvaluation } from './extract/extract-evaluation.ts';
 export type { ExtractedReport, ExtractionWarning } from './extract/extract-evaluation.ts';
 export { checkDocument } from './audit/document-checks.ts';

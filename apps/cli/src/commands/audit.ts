@@ -14,6 +14,7 @@ import type { CliIo } from '../cli-io.ts';
 import { InputFileError, readRegularFile } from '../cli-io.ts';
 import type { Command } from '../command.ts';
 import { readDecisionsFile } from '../input/read-decisions.ts';
+import { pagePictures } from '../output/page-pictures.ts';
 import { printProblems } from '../input/read-evaluation.ts';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, parseCommandArgs } from '../command.ts';
 
@@ -21,6 +22,7 @@ const USAGE = `用法：jixiao audit 路径... [--format text|json|xlsx|html] [-
 
 审核已有的绩效自评报告（.docx、.doc、.wps、.pdf、.txt、.html、.png、.jpg）：读取报告、提取自评数据、
 计算得分并列出每一处不一致，注明所在行和原文（PDF 另注页码和位置）。路径可以是文件夹（递归查找）。
+html 格式为每处 PDF 中的发现附上原页面截图（需安装 pdftoppm，即 poppler-utils），问题所在处以红框标出。
 文件较多时在多个 CPU 核心上并行审核。扫描版 PDF 和图片用文字识别（需安装 tesseract-ocr 和
 tesseract-ocr-chi-sim），.doc/.wps 用 LibreOffice 转换（需安装 soffice）。
 
@@ -156,7 +158,9 @@ export const auditCommand: Command = {
 
     let body: string | Uint8Array;
     if (format === 'json') body = `${JSON.stringify({ files: results }, null, 2)}\n`;
-    else if (format === 'html') body = auditHtml(results);
+    // The html page shows the original page around each finding of a PDF.
+    else if (format === 'html')
+      body = auditHtml(results, undefined, await pagePictures(results, load));
     // The workbook writer (exceljs) is loaded only when a workbook is asked for.
     else if (format === 'xlsx')
       body = await (await import('@jixiao/documents')).auditWorkbook(results);

@@ -1,5 +1,12 @@
 import type { AuditFinding, FileAudit } from './audit-types.ts';
 
+/** Pictures of the original pages for one file's findings (PNG bytes, one per finding or none). */
+export interface FindingPictures {
+  pictures: readonly (Uint8Array | undefined)[];
+  /** Why some findings have no picture, in Chinese. */
+  note?: string;
+}
+
 const SEVERITY_ZH = { error: '错误', warning: '警告', info: '提示' } as const;
 
 export function escapeHtml(s: string): string {
@@ -19,10 +26,27 @@ const STYLE = `body{font-family:"Noto Sans CJK SC","Microsoft YaHei",sans-serif;
 h1{font-size:1.4em}h2{font-size:1.1em;margin-top:2em;border-bottom:1px solid #ccc}
 table{border-collapse:collapse;width:100%;margin:.5em 0}td,th{border:1px solid #ddd;padding:4px 6px;vertical-align:top;font-size:.9em}
 th{background:#f4f4f4;text-align:left}mark{background:#ffe08a;padding:0 2px}
+.page img{display:block;max-width:100%;margin-top:4px;border:1px solid #ccc}.page span{color:#555;font-size:.85em}
 .error{color:#b00020}.warning{color:#a15c00}.info{color:#555}.bad{color:#b00020;font-weight:bold}`;
 
-/** One self-contained page: the summary table, then each file's findings with excerpts highlighted. */
-export function auditHtml(files: readonly FileAudit[], title = '绩效自评报告审核结果'): string {
+/** The finding's page and, when drawn, the picture of its place (embedded as a data: URI). */
+function place(f: AuditFinding, picture: Uint8Array | undefined): string {
+  if (f.page === undefined) return '';
+  const head = `<span>第 ${f.page} 页</span>`;
+  if (!picture) return `<div class="page">${head}</div>`;
+  const src = `data:image/png;base64,${Buffer.from(picture.buffer, picture.byteOffset, picture.byteLength).toString('base64')}`;
+  return `<div class="page">${head}<img alt="第 ${f.page} 页原文，问题所在处以红框标出" src="${src}"></div>`;
+}
+
+/**
+ * One self-contained page: the summary table, then each file's findings with excerpts
+ * highlighted and, where `pictures` gives them, the original page around each finding.
+ */
+export function auditHtml(
+  files: readonly FileAudit[],
+  title = '绩效自评报告审核结果',
+  pictures: ReadonlyMap<number, FindingPictures> = new Map(),
+): string {
   const count = (f: FileAudit, s: string): number =>
     f.findings.filter((x) => x.severity === s).length;
   const rows = files
@@ -37,13 +61,15 @@ export function auditHtml(files: readonly FileAudit[], title = '绩效自评报�
       const head = `<h2 id="f${i}">${escapeHtml(f.file)}${f.summary.title ? ` — ${escapeHtml(f.summary.title)}` : ''}</h2>`;
       if (!f.ok) return `${head}<p class="bad">${escapeHtml(f.error ?? '')}</p>`;
       if (f.findings.length === 0) return `${head}<p>未发现问题。</p>`;
+      const drawn = pictures.get(i);
       const items = f.findings
         .map(
-          (x) =>
-            `<tr><td>${x.line ?? ''}</td><td class="${x.severity}">${SEVERITY_ZH[x.severity]}</td><td>${escapeHtml(x.category)}</td><td>${escapeHtml(x.message)}</td><td>${highlighted(x)}</td></tr>`,
+          (x, j) =>
+            `<tr><td>${x.line ?? ''}</td><td class="${x.severity}">${SEVERITY_ZH[x.severity]}</td><td>${escapeHtml(x.category)}</td><td>${escapeHtml(x.message)}</td><td>${highlighted(x)}${place(x, drawn?.pictures[j])}</td></tr>`,
         )
         .join('\n');
-      return `${head}<table><tr><th>行</th><th>程度</th><th>类别</th><th>说明</th><th>原文</th></tr>\n${items}</table>`;
+      const note = drawn?.note ? `<p class="info">${escapeHtml(drawn.note)}</p>` : '';
+      return `${head}${note}<table><tr><th>行</th><th>程度</th><th>类别</th><th>说明</th><th>原文</th></tr>\n${items}</table>`;
     })
     .join('\n');
   return `<!DOCTYPE html>

@@ -24,3 +24,11 @@ export {
 } from './audit-batch.ts';
 export type { BatchOptions, LoadFile, WorkerScript } from './audit-batch.ts';
 export { formatAuditText, summaryTable } from './format-audit-text.ts';
+export { findingPlaces, renderFindingPictures } from '../read/finding-pictures.ts';
+export {
+  CROP_DPI,
+  CROP_MARGIN_PT,
+  MAX_CROPS_PER_FILE,
+  renderPageCrops,
+} from '../read/page-crops.ts';
+export type { CropOptions, CropsResult, PageCrop, PagePlace } from '../read/page-crops.ts';
