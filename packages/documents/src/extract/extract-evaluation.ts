@@ -13,7 +13,7 @@ import type { Block, SourceDocument, TableRow } from '../read/block.ts';
 import { tableText } from '../read/block.ts';
 import { extractBudget } from './budget.ts';
 import type { BudgetExtraction } from './budget.ts';
-import { extractNarrativeIndicators } from './indicators.ts';
+import { extractNarrativeIndicators, markNotAssessed } from './indicators.ts';
 import { buildOutline } from './outline.ts';
 import type { OutlineEntry } from './outline.ts';
 import { guessRulebook } from './rulebook-guess.ts';
@@ -143,6 +143,7 @@ export function extractEvaluation(source: SourceDocument): ExtractedReport {
       Math.max(3, narrative.count > 0 ? leafCount(narrative.indicators) + 1 : 0)
   ) {
     indicators = withExecutionNode(deptTable.indicators, deptTable.funds);
+    markNotAssessed(indicators, blocks);
   } else if (deptTable) indicators = withExecutionNode(indicators, deptTable.funds);
   if (deptTable && deptTable.funds.total) funds = { ...funds, ...deptTable.funds };
   for (const s of deptTable?.splits ?? []) {

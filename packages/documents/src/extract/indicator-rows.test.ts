@@ -4,6 +4,7 @@ import type { Block, TableRow } from '../read/block.ts';
 import { parseTextLines } from '../read/read-text.ts';
 import { extractNarrativeIndicators } from './indicators.ts';
 import { readSelfEvaluationTable } from './tables.ts';
+import { markNotAssessed } from './indicators.ts';
 
 /** name (分值/得分) for every node, nested as read. */
 function outline(nodes: readonly IndicatorNode[]): unknown[] {
@@ -86,5 +87,54 @@ describe('a 自评表 grid whose 二级 indicator has no 三级 below it', () =>
     ]);
     const people = table.indicators[0]?.children?.[1];
     expect(people?.actual?.text).toBe('76.67%');
+  });
+});
+
+describe('a Word 自评表 whose 二级 name is merged across the 三级 column', () => {
+  // On the full grid a merged cell's text sits in its first position and the covered ones are
+  // empty, with spans 2 and 0.
+  const row = (line: number, cells: string[], spans?: number[]): TableRow =>
+    spans ? { cells, line, spans } : { cells, line };
+  const rows = [
+    row(1, ['一级指标', '二级指标', '三级指标', '实际完成值', '分值', '得分']),
+    row(2, ['过程（12分）', '资产管理（7分）', '固定资产利用率', '', '7', '7']),
+    row(3, ['', '人员管理', '', '76.67%', '5', '2'], [1, 2, 0, 1, 1, 1]),
+    row(4, ['效果（8分）', '经济性', '', '', '8', '6'], [1, 2, 0, 1, 1, 1]),
+  ];
+  const grid: Block = {
+    kind: 'table',
+    line: 1,
+    text: rows.map((r) => r.cells.join('\t')).join('\n'),
+    rows,
+  };
+
+  it('reads the merged name as a 二级 leaf, not as a 三级 leaf of the group above', () => {
+    expect(outline(readSelfEvaluationTable(grid).indicators)).toEqual([
+      { 过程: [{ 资产管理: ['固定资产利用率 7/7'] }, '人员管理 5/2'] },
+      { 效果: ['经济性 8/6'] },
+    ]);
+  });
+});
+
+describe('a 自评表 leaf with a 分值 and no 得分 that the text says is not assessed', () => {
+  it('is marked not assessed, with the sentence as its evidence; others are left alone', () => {
+    const blocks = parseTextLines(
+      [
+        '（6）资金下达合法性',
+        '分值3分。',
+        '我办无一般性转移支付和专项转移支付。本项指标不考核，3分分值调整至“部门预算资金支出率”指标。',
+        '（7）项目监管',
+        '分值5分。',
+      ].join('\n'),
+      'x.txt',
+    ).blocks;
+    const leaves: IndicatorNode[] = [
+      { name: '资金下达合法性', weight: 3 },
+      { name: '项目监管', weight: 5 },
+    ];
+    markNotAssessed([{ name: '过程', children: leaves }], blocks);
+    expect(leaves[0]?.notAssessed).toBe(true);
+    expect(leaves[0]?.evidence).toContain('本项指标不考核');
+    expect(leaves[1]?.notAssessed).toBeUndefined();
   });
 });

@@ -285,6 +285,41 @@ export function extractNarrativeIndicators(blocks: readonly Block[]): IndicatorE
 }
 
 /**
+ * Leaves of a 自评表 with a 分值 and no 得分 that the report's text says are not assessed this
+ * year ("资金下达合法性…本项指标不考核，3分分值调整至…"): marked so, in place, so that the rulebook
+ * moves or drops their weight as it would for the same words in the narrative.
+ */
+export function markNotAssessed(
+  indicators: readonly IndicatorNode[],
+  blocks: readonly Block[],
+): void {
+  const open: IndicatorNode[] = [];
+  const walk = (nodes: readonly IndicatorNode[]): void => {
+    for (const n of nodes) {
+      if ((n.children ?? []).length > 0) walk(n.children ?? []);
+      else if (n.weight !== undefined && n.score === undefined && !n.notAssessed) open.push(n);
+    }
+  };
+  walk(indicators);
+  if (open.length === 0) return;
+  const texts = blocks.filter((b) => b.kind !== 'table').map((b) => squash(b.text));
+  for (const leaf of open) {
+    const name = squash(leaf.name);
+    if (name.length < 2) continue;
+    // The name, then within the next paragraph or in the same one, the words that say so.
+    const at = texts.findIndex((t) => t.includes(name));
+    if (at < 0) continue;
+    const said = [texts[at] ?? '', texts[at + 1] ?? '', texts[at + 2] ?? ''].find((t) =>
+      NOT_ASSESSED.test(t),
+    );
+    if (said !== undefined) {
+      leaf.notAssessed = true;
+      leaf.evidence ??= said;
+    }
+  }
+}
+
+/**
  * Leaves read outside any group that restate a leaf found inside one (same name, 分值 and 得分):
  * a summary paragraph ("⑴资金使用合规性，…分值4分，得分4分") before the chapter that gives the
  * tree. They are the same indicator said twice, not top-level indicators of their own.

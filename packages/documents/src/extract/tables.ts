@@ -192,7 +192,8 @@ export function isBaseDataTable(block: Block): boolean {
  * (一级/二级 cells merged downwards read as empty and inherit from above) and the 总分 row.
  */
 export function readSelfEvaluationTable(block: Block): SelfEvaluationTable {
-  const rows = (block.rows ?? []).map(withoutCoveredColumns);
+  const grid = block.rows ?? [];
+  const rows = grid.map(withoutCoveredColumns);
   const kind = /项目支出名称|项目名称/.test(squash(block.text)) ? 'project' : 'department';
   const table: SelfEvaluationTable = {
     kind,
@@ -212,13 +213,16 @@ export function readSelfEvaluationTable(block: Block): SelfEvaluationTable {
         score: number;
         reason: number;
         width: number;
+        /** The same columns on the table's full grid (merged cells expanded), and its width. */
+        onGrid: { first: number; second: number; third: number; width: number };
       }
     | undefined;
   let level1: IndicatorNode | undefined;
   let level2: IndicatorNode | undefined;
   const fundHeader = fundHeaderOf(rows);
-  for (const row of rows) {
+  for (const [rowIndex, row] of rows.entries()) {
     const cells = row.cells.map(clean);
+    const gridRow = grid[rowIndex] ?? row;
     // Header fields.
     cells.forEach((c, i) => {
       const next = cells[i + 1];
@@ -254,7 +258,15 @@ export function readSelfEvaluationTable(block: Block): SelfEvaluationTable {
         (keys.includes('weight') || keys.includes('score')))
     ) {
       const idx = (key: string): number => keys.findIndex((k) => k === key);
+      const gridKeys = gridRow.cells.map((c) => columnOf(clean(c)));
+      const onGrid = (key: string): number => gridKeys.findIndex((k) => k === key);
       header = {
+        onGrid: {
+          first: onGrid('level1'),
+          second: onGrid('level2'),
+          third: onGrid('level3'),
+          width: gridRow.cells.length,
+        },
         first: idx('level1'),
         second: idx('level2'),
         third: idx('level3'),
@@ -278,9 +290,15 @@ export function readSelfEvaluationTable(block: Block): SelfEvaluationTable {
     const shift = cells.length - header.width;
     const at = (i: number): string => (i < 0 ? '' : (cells[i + shift] ?? ''));
     const rawAt = (i: number): string => (i < 0 ? '' : (row.cells[i + shift] ?? '').trim());
-    const first = at(header.first);
-    const second = at(header.second);
-    const third = rawAt(header.third).replace(/\s+/g, '');
+    // The names by their place on the full grid when the table has one: a 二级 name merged
+    // across the 三级 column ("人员管理" over 二级 and 三级) is a 二级 indicator, which aligning
+    // the row's own cells from the right would shift into the 三级 column.
+    const byGrid = gridRow.spans !== undefined && gridRow.cells.length === header.onGrid.width;
+    const named = (i: number, onGrid: number): string =>
+      byGrid ? (onGrid < 0 ? '' : (gridRow.cells[onGrid] ?? '').trim()) : rawAt(i);
+    const first = clean(named(header.first, header.onGrid.first));
+    const second = clean(named(header.second, header.onGrid.second));
+    const third = named(header.third, header.onGrid.third).replace(/\s+/g, '');
     if (first !== '') {
       const weight = /(\d+(?:\.\d+)?)分/.exec(first)?.[1];
       level1 = {
