@@ -140,6 +140,8 @@ export function checkIndicatorSums(evaluation: Evaluation, rulebook?: Rulebook):
           code: 'WEIGHT_BOOK_TOTAL',
           severity: 'error',
           path: 'indicators',
+          // Where the tree starts: its first 一级 indicator.
+          ...(top[0]?.source ? { source: top[0].source } : {}),
           stated: pointsText(stated),
           expected: pointsText(bookTotal),
           params: { parts: partsText(topWeights) },

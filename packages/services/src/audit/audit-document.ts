@@ -107,7 +107,8 @@ const squashed = (s: string | undefined): string =>
  * say nothing about the report: they only measure what the cut took away.
  */
 function beyondTheCut(f: Finding, line: number): boolean {
-  if (f.category === 'total') return true;
+  // The total and the sum of the 一级 weights speak of the whole tree, which the cut may end.
+  if (f.category === 'total' || f.code === 'WEIGHT_BOOK_TOTAL') return true;
   // A gap the cut may have made (a missing chapter, a score not yet reached) says nothing; a
   // cell before the cut that holds the wrong thing still does.
   if (f.category === 'completeness')
