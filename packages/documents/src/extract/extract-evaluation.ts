@@ -317,7 +317,11 @@ function findTitle(document: SourceDocument): string | undefined {
     const b = first[i];
     if (!b) continue;
     const t = squash(b.text);
-    if (t.length > 60 || !/自评报告|绩效自评|自评表|评价报告/.test(t)) continue;
+    if (
+      t.length > 60 ||
+      !/自评报告|绩效自评|自评表|自评结果|自评情况|评价报告|评价表|评价指标表/.test(t)
+    )
+      continue;
     const prev = first[i - 1];
     const p = prev ? squash(prev.text) : '';
     if (
