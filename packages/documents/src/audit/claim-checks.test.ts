@@ -237,3 +237,110 @@ describe('a name written in two ways (web corpus 002)', () => {
     expect(brief(text)).toEqual([]);
   });
 });
+
+describe('relations written in other ways', () => {
+  it('reads a 分别为 right after a figure as its parts, and a sentence that totals the one before', () => {
+    expect(
+      brief(
+        '部门支出合计1000.00万元，分别为人员经费600.00万元、公用经费150.00万元、项目支出200.00万元。',
+      ),
+    ).toEqual(['error DOC_CLAIM_PARTS_SHORT 1000.00→950.00']);
+    // A 分别为 that lists names, not figures, itemises nothing.
+    expect(brief('内设机构6个，分别为甲科、乙科、丙科、丁科、戊科、己科；下设司法所9个。')).toEqual(
+      [],
+    );
+    const graded =
+      '“优”的项目168个，资金38215.40万元；“良”的项目35个，资金7864.22万元；“中”的项目10个，资金2360.18万元；“差”的项目3个，资金492.35万元。';
+    expect(brief(`${graded}以上合计216个项目，资金48632.15万元。`)).toEqual([
+      'error DOC_CLAIM_PARTS_EXCEED 48632.15→48932.15',
+    ]);
+    expect(brief(`${graded}以上合计216个项目，资金48932.15万元。`)).toEqual([]);
+  });
+
+  it('compares plans and outcomes listed in pairs each with its own whole', () => {
+    const text =
+      '全年预算数为2034.60万元，全年执行数为2009.56万元。其中基本支出预算1420.15万元，执行1418.22万元；项目支出预算614.45万元，执行591.34万元。';
+    expect(brief(text)).toEqual([]);
+    expect(brief(text.replace('执行591.34', '执行601.34'))).toEqual([
+      'error DOC_CLAIM_PARTS_EXCEED 2009.56→2019.56',
+    ]);
+  });
+
+  it('takes a count of something else after 其中 for no part of it', () => {
+    expect(brief('完成老旧小区改造14个，改造面积18.6万平方米。其中，新增停车位410个。')).toEqual(
+      [],
+    );
+  });
+
+  it('checks a share against the whole its name points to, or the whole of its 其中', () => {
+    expect(brief('基本支出700.00万元，其中人员经费612.30万元，占基本支出的78.50%。')).toEqual([
+      'error DOC_CLAIM_SHARE 78.50%→87.47%',
+    ]);
+    expect(brief('基本支出700.00万元，其中人员经费612.30万元，占基本支出的87.47%。')).toEqual([]);
+    expect(
+      brief(
+        '支出合计4598.02万元，其中基本支出1236.74万元，占26.90%；项目支出3361.28万元，占83.10%。',
+      ),
+    ).toEqual(['error DOC_CLAIM_SHARE 83.10%→73.10%']);
+    // No amount named like the whole: nothing to compute.
+    expect(brief('优秀项目涉及资金1820.50万元，占自评资金的77.57%。')).toEqual([]);
+  });
+
+  it('looks for a rate’s plan in the sentences before it, never in a 其中 part', () => {
+    expect(
+      brief(
+        '全年预算收入2.35亿元，其中一般公共预算拨款1.98亿元、政府性基金0.37亿元。全年支出2.31亿元，执行率98.30%。',
+      ),
+    ).toEqual([]);
+    expect(
+      brief(
+        '项目批复预算520.00万元，用于供水管网改造。\n截至年底，项目实际支出482.10万元，预算执行率96.50%。',
+      ),
+    ).toEqual(['warning DOC_CLAIM_RATE 96.50%→92.71%']);
+    // Any plan stated nearby that gives the rate makes it consistent.
+    expect(
+      brief(
+        '年初预算500万元，年中追加预算35万元，全年预算535万元。\n项目实际支出528.42万元，预算执行率98.77%。',
+      ),
+    ).toEqual([]);
+  });
+
+  it('restates a quantity across sentences whatever its role words, in the report’s year', () => {
+    const text =
+      '2023年度部门整体支出绩效自评报告\n2023年部门预算安排项目支出1250.00万元，用于河道管护。\n项目支出预算1520.00万元，实际支出1232.24万元，执行率81.07%。';
+    expect(brief(text)).toEqual(['warning DOC_CLAIM_RESTATED 1520.00万元→1250.00万元']);
+    expect(
+      check(
+        '某局2023年度部门整体支出绩效自评报告\n2023年基本支出612.40万元，其中人员经费526.80万元，公用经费85.60万元。\n全年公用经费856000万元。',
+      ).map((f) => f.code),
+    ).toEqual(['DOC_CLAIM_UNIT_SLIP']);
+  });
+
+  it('warns of an amount a hundred times the unit’s own year of money', () => {
+    const text =
+      '全年预算数1846.20万元，全年执行数1802.75万元。全年查处案件326件，罚没款约428600万元。';
+    expect(check(text).map((f) => [f.category, f.severity])).toEqual([['implausible', 'warning']]);
+    expect(check(text.replace('罚没款约428600万元', '罚没款42.86万元'))).toEqual([]);
+    // Money passed on to lower levels is not bounded by the unit's own budget.
+    expect(check('本级支出4321.09万元。省财政下达转移支付资金共计923456.78万元。')).toEqual([]);
+  });
+
+  it('dates a sentence in an earlier year than the report only without comparison or history', () => {
+    const head = '某馆2023年度部门整体支出绩效自评报告\n';
+    expect(
+      check(`${head}2021年，我馆完成档案数字化扫描86万画幅。\n填报日期：2022年3月15日`).map((f) => [
+        f.category,
+        f.code,
+        f.stated,
+      ]),
+    ).toEqual([
+      ['year', 'DOC_YEAR_CLAUSE', '2021年'],
+      ['year', 'DOC_YEAR_REPORT_DATE', '2022年3月15日'],
+    ]);
+    expect(
+      check(
+        `${head}2022年，我馆完成扫描80万画幅，2023年增长7.5%。\n2022年，省财政提前下达2023年资金。\n填报日期：2024年3月15日`,
+      ),
+    ).toEqual([]);
+  });
+});

@@ -1,4 +1,5 @@
 import {
+  REGIONAL_AGGREGATE,
   comparePercent,
   fen,
   formatFen,
@@ -8,11 +9,19 @@ import {
 } from '@jixiao/domain';
 import type { Finding, FindingCategory, MoneyUnit, ParamValue, Severity } from '@jixiao/domain';
 import type { ExtractedReport } from '../extract/extract-evaluation.ts';
-import { completions, countLists, partWholes, quotedNames } from '../extract/claim-relations.ts';
+import {
+  completions,
+  countLists,
+  partWholes,
+  quotedNames,
+  shares,
+  totalsAbove,
+} from '../extract/claim-relations.ts';
 import type { PartWhole, QuotedName } from '../extract/claim-relations.ts';
 import { plainFigure, statementsOf } from '../extract/claims.ts';
 import type { Claim, Role, Statement } from '../extract/claims.ts';
 import { excerptOf } from '../extract/text.ts';
+import { checkProseYears } from './prose-years.ts';
 
 /** Codes of the checks on the figures stated in prose and the relations between them. */
 export type ClaimCheckCode =
@@ -21,6 +30,8 @@ export type ClaimCheckCode =
   | 'DOC_CLAIM_LIST_COUNT'
   | 'DOC_CLAIM_LIST_DUPLICATE'
   | 'DOC_CLAIM_RATE'
+  | 'DOC_CLAIM_SHARE'
+  | 'DOC_CLAIM_MAGNITUDE'
   | 'DOC_CLAIM_RESTATED'
   | 'DOC_CLAIM_ROUNDING'
   | 'DOC_CLAIM_UNIT_SLIP'
@@ -29,9 +40,11 @@ export type ClaimCheckCode =
 const CATEGORY: Record<ClaimCheckCode, FindingCategory> = {
   DOC_CLAIM_PARTS_EXCEED: 'sum',
   DOC_CLAIM_PARTS_SHORT: 'sum',
-  DOC_CLAIM_LIST_COUNT: 'sum',
+  DOC_CLAIM_LIST_COUNT: 'duplicate',
   DOC_CLAIM_LIST_DUPLICATE: 'duplicate',
   DOC_CLAIM_RATE: 'ratio',
+  DOC_CLAIM_SHARE: 'ratio',
+  DOC_CLAIM_MAGNITUDE: 'implausible',
   DOC_CLAIM_RESTATED: 'cross-section',
   DOC_CLAIM_ROUNDING: 'sum',
   DOC_CLAIM_UNIT_SLIP: 'unit',
@@ -54,6 +67,10 @@ export function claimCheckMessage(code: ClaimCheckCode, p: Params): string {
       return `写明${str(p, 'count')}，列出的名称中“${str(p, 'stated')}”重复出现（共列${str(p, 'listed')}个，不重复的${str(p, 'distinct')}个）`;
     case 'DOC_CLAIM_RATE':
       return `${str(p, 'label')}${str(p, 'actual')}÷${str(p, 'budget')}应为${str(p, 'expected')}，报告填写${str(p, 'stated')}`;
+    case 'DOC_CLAIM_SHARE':
+      return `${str(p, 'label')}${str(p, 'part')}占${str(p, 'of')}${str(p, 'whole')}的比例应为${str(p, 'expected')}，报告填写${str(p, 'stated')}`;
+    case 'DOC_CLAIM_MAGNITUDE':
+      return `“${str(p, 'name')}”${str(p, 'stated')}是本单位${str(p, 'yardstick')}${str(p, 'base')}的${str(p, 'factor')}倍，量级不合常理，疑为元写作万元`;
     case 'DOC_CLAIM_RESTATED':
       return `“${str(p, 'name')}”在第${str(p, 'lineA')}行为${str(p, 'expected')}，在第${str(p, 'lineB')}行为${str(p, 'stated')}，前后不一致`;
     case 'DOC_CLAIM_ROUNDING':
@@ -95,10 +112,14 @@ export function checkClaims(report: ExtractedReport): Finding[] {
   const groups = statements.map((s) => ({ s, groups: partWholes(s) }));
   const all = [
     ...groups.flatMap(({ s, groups: g }) => g.flatMap((pw) => checkPartWhole(s, pw))),
+    ...totalsAbove(statements).flatMap(({ statement, pw }) => checkPartWhole(statement, pw)),
     ...statements.flatMap(checkCountLists),
     ...checkRates(statements),
-    ...checkRestatements(groups),
+    ...checkShares(statements),
+    ...checkMagnitudes(statements),
+    ...checkRestatements(groups, report.found.year ? String(report.evaluation.meta.year) : ''),
     ...checkNameVariants(quotedNames(statements)),
+    ...checkProseYears(report, statements),
   ];
   // The same sentence written many times is one finding, not one per copy.
   const seen = new Set<string>();
@@ -217,6 +238,13 @@ function checkRates(statements: readonly Statement[]): Finding[] {
     const cmp = comparePercent(stated, c.actual.value, c.budget.value);
     // 0/0, the half-up and the truncated ratio, and rounding of the inputs are all consistent.
     if (!cmp || cmp.agreement !== 'wrong') continue;
+    // Another plan stated nearby may be the one the rate is of.
+    if (
+      c.alternatives.some(
+        (b) => comparePercent(stated, c.actual.value, b.value)?.agreement !== 'wrong',
+      )
+    )
+      continue;
     out.push(
       finding(
         'DOC_CLAIM_RATE',
@@ -236,9 +264,80 @@ function checkRates(statements: readonly Statement[]): Finding[] {
   return out;
 }
 
+function checkShares(statements: readonly Statement[]): Finding[] {
+  const out: Finding[] = [];
+  for (const c of shares(statements)) {
+    const stated = parsePercent(c.share.text);
+    if (!stated) continue;
+    const cmp = comparePercent(stated, c.part.value, c.whole.value);
+    if (!cmp || cmp.agreement !== 'wrong') continue;
+    if (
+      c.alternatives.some(
+        (w) => comparePercent(stated, c.part.value, w.value)?.agreement !== 'wrong',
+      )
+    )
+      continue;
+    out.push(
+      finding(
+        'DOC_CLAIM_SHARE',
+        c.sure ? 'error' : 'warning',
+        c.statement.line,
+        excerptOf(c.statement.raw, c.share.text),
+        {
+          label: c.part.name,
+          part: plainFigure(c.part),
+          of: c.whole.name,
+          whole: plainFigure(c.whole),
+          stated: c.share.text,
+          expected: formatPercent(cmp.expected, stated.decimals),
+        },
+      ),
+    );
+  }
+  return out;
+}
+
+/** The unit's own annual money: the yardstick of what its prose can plausibly state. */
+const YARDSTICK =
+  /预算数|执行数|支出合计|收入合计|全年支出|全年收入|总支出|总收入|部门预算|年度预算|预算总额|财政拨款收入|本年收入|本年支出/;
+/** Money the unit passes on, raises or reports for its region: not bounded by its own budget. */
+const NOT_OWN =
+  /下达|转移支付|分配|争取|带动|撬动|拉动|总投资|融资|贷款|投资|社会资本|产值|市场|零售|消费|增加值|规模/;
+/** A figure this many times the unit's own year of money cannot be the unit's. */
+const MAGNITUDE = 100;
+
+function checkMagnitudes(statements: readonly Statement[]): Finding[] {
+  let yardstick: Claim | undefined;
+  for (const s of statements)
+    for (const c of s.claims)
+      if (c.kind === 'money' && !c.approximate && YARDSTICK.test(c.name) && c.value > 0)
+        if (!yardstick || c.value > yardstick.value) yardstick = c;
+  if (!yardstick) return [];
+  const out: Finding[] = [];
+  for (const s of statements) {
+    if (REGIONAL_AGGREGATE.test(s.text) || NOT_OWN.test(s.text)) continue;
+    for (const c of s.claims) {
+      if (c.kind !== 'money' || c.value <= yardstick.value * MAGNITUDE) continue;
+      out.push(
+        finding('DOC_CLAIM_MAGNITUDE', 'warning', s.line, excerptOf(s.raw, c.number), {
+          name: c.name,
+          stated: plainFigure(c),
+          yardstick: yardstick.name,
+          base: plainFigure(yardstick),
+          factor: Math.round(c.value / yardstick.value),
+          expected: null,
+        }),
+      );
+    }
+  }
+  return out;
+}
+
 /** Words that say nothing of what a quantity is: a name of only these identifies nothing. */
 const GENERIC =
-  /资金|金额|涉及|财政|实际|预算|安排|共计|合计|总计|累计|总额|总数|数额|其中|达到|完成|拨付|下达|支出|收入|投入|共|计|为|达|已|了|的|总|数|约|年|全|各|项目|资金量/g;
+  /资金|金额|执行|涉及|财政|实际|预算|安排|共计|合计|总计|累计|总额|总数|数额|其中|达到|完成|拨付|下达|支出|收入|投入|共|计|为|达|已|了|的|总|数|约|年|全|各|项目|资金量/g;
+/** Kinds of spending: specific names, though made of generic words. */
+const KIND_OF_SPENDING = /(?:基本|项目|人员|公用)支出/;
 /** The department's overall totals: restated with a 0.01 万元 difference, a rounding slip. */
 const TOTAL_FAMILY =
   /累计收入|累计支出|预算资金|合计预算|全年执行数|全年预算数|收入合计|支出合计|总收入|总支出/;
@@ -246,12 +345,25 @@ const TOTAL_FAMILY =
 interface Stated {
   claim: Claim;
   key: string;
+  /** The restated key of the whole it is a part of, or ''. */
+  whole: string;
   statement: Statement;
 }
 
-function checkRestatements(groups: readonly { s: Statement; groups: PartWhole[] }[]): Finding[] {
-  // A part's identity includes its whole ("建筑工程" of the first batch, not of the second) and
-  // its role follows the whole's (其中基本支出 of a budget is a budgeted amount).
+/** Words of a name that say whether it is a plan or an outcome: the role says it already. */
+const ROLE_WORDS = /预算|安排|批复|核定|实际|执行数?|决算/g;
+/** "部门预算安排项目支出" is the 项目支出 of the report's own unit. */
+const OWNER = /^(?:部门|单位|全局|全院|全委|机关)/;
+
+/** The identity of a restated quantity: its name without years, pronouns, role words and owner. */
+const restatedKey = (c: Claim): string => c.key.replace(ROLE_WORDS, '').replace(OWNER, '');
+
+function checkRestatements(
+  groups: readonly { s: Statement; groups: PartWhole[] }[],
+  reportYear: string,
+): Finding[] {
+  // A part's whole qualifies it ("建筑工程" of the first batch, not of the second) and its role
+  // follows the whole's (其中基本支出 of a budget is a budgeted amount).
   const stated: Stated[] = [];
   const family: Stated[] = [];
   for (const { s, groups: g } of groups) {
@@ -263,20 +375,46 @@ function checkRestatements(groups: readonly { s: Statement; groups: PartWhole[] 
       if (c.approximate || c.kind === 'percent') continue;
       const whole = wholeOf.get(c);
       if (c.kind === 'money' && TOTAL_FAMILY.test(c.name) && c.unit === '万元')
-        family.push({ claim: c, key: 'total', statement: s });
-      if (!c.bare || c.key.replace(GENERIC, '').length < 2) continue;
+        family.push({ claim: c, key: 'total', whole: '', statement: s });
+      const name = restatedKey(c);
+      if (!c.bare || name.replace(KIND_OF_SPENDING, '类别').replace(GENERIC, '').length < 2)
+        continue;
       const role: Role = c.role || (whole?.role ?? '');
-      // The year the statement speaks of up to the figure: 2022年公用经费 is not 2023年's.
+      // The year the statement speaks of up to the figure: 2022年公用经费 is not 2023年's; a
+      // statement that names none speaks of the report's year.
       while ((years[y + 1]?.index ?? Infinity) < c.at) y++;
       const at = years[y];
-      const year = at && at.index < c.at ? (at[1] ?? '') : '';
+      const year = at && at.index < c.at ? (at[1] ?? '') : reportYear;
       const unit = c.kind === 'count' ? c.unit : '';
-      const key = [c.kind, unit, role, year, whole?.key ?? '', c.key].join('|');
-      stated.push({ claim: c, key, statement: s });
+      const key = [c.kind, unit, role, year, name].join('|');
+      stated.push({ claim: c, key, whole: whole ? restatedKey(whole) : '', statement: s });
     }
   }
   const rounded = new Set<string>();
   return [...compareStated(family, true, rounded), ...compareStated(stated, false, rounded)];
+}
+
+/**
+ * Buckets of one quantity: claims of one key, split by their wholes when parts of different
+ * wholes are among them (a figure stated on its own then joins none of them).
+ */
+function bucketsOf(list: readonly Stated[]): Stated[][] {
+  const byKey = new Map<string, Stated[]>();
+  for (const x of list) {
+    const bucket = byKey.get(x.key) ?? [];
+    bucket.push(x);
+    byKey.set(x.key, bucket);
+  }
+  const out: Stated[][] = [];
+  for (const bucket of byKey.values()) {
+    const wholes = new Set(bucket.map((x) => x.whole).filter((w) => w !== ''));
+    if (wholes.size < 2) {
+      out.push(bucket);
+      continue;
+    }
+    for (const w of wholes) out.push(bucket.filter((x) => x.whole === w));
+  }
+  return out;
 }
 
 function compareStated(
@@ -284,14 +422,8 @@ function compareStated(
   roundingOnly: boolean,
   rounded: Set<string>,
 ): Finding[] {
-  const byKey = new Map<string, Stated[]>();
-  for (const x of list) {
-    const bucket = byKey.get(x.key) ?? [];
-    bucket.push(x);
-    byKey.set(x.key, bucket);
-  }
   const out: Finding[] = [];
-  for (const bucket of byKey.values()) {
+  for (const bucket of bucketsOf(list)) {
     const values = new Map<number, Stated[]>();
     for (const x of bucket) {
       const same = values.get(x.claim.value);
@@ -305,7 +437,9 @@ function compareStated(
     const ref = major?.[0];
     if (!ref) continue;
     for (const minor of minors) {
-      const x = minor[0];
+      // Two figures of one name in one sentence are two things whose names were shortened
+      // ("基本支出预算A，执行B；项目支出预算C，执行D"), not one thing stated twice.
+      const x = minor.find((m) => !major.some((r) => r.statement === m.statement));
       if (!x) continue;
       const a = ref.claim;
       const b = x.claim;

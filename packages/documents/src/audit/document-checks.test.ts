@@ -20,3 +20,30 @@ describe('template prompts left in the text', () => {
     expect(codes('自评报告\n(2023年度)\n（一）部门职能\n（含上年结转资金）\n')).toEqual([]);
   });
 });
+
+describe('template instructions and options left unmarked', () => {
+  it('reports 填写说明, a （可选） label and a line of □ options none of which is marked', () => {
+    expect(
+      codes(
+        '项目支出绩效自评报告\n评价等级：□优 □良 □中 □差\n一、项目基本情况（可选）\n填写说明：1.本报告由项目单位填写。',
+      ),
+    ).toEqual([
+      ['DOC_TEMPLATE_OPTIONS', '□优 □良 □中 □差'],
+      ['DOC_TEMPLATE_LEFT_TEXT', '（可选）'],
+      ['DOC_TEMPLATE_LEFT_TEXT', '填写说明：'],
+    ]);
+    expect(codes('项目支出绩效自评报告\n评价等级：☑优 □良 □中 □差\n')).toEqual([]);
+  });
+});
+
+describe('numbered list items', () => {
+  it('reports a gap or a repeat among list items, and lets a list start again at 1', () => {
+    const duties =
+      '（一）主要职能\n1、负责甲工作；\n2、负责乙工作；\n3、负责丙工作；\n5、负责丁工作。';
+    expect(codes(duties)).toEqual([['DOC_LIST_NUMBERING', '5、']]);
+    expect(codes(duties.replace('5、', '4、'))).toEqual([]);
+    expect(codes('（一）甲\n1、负责甲；\n2、负责乙。\n（二）乙\n1、负责丙；\n2、负责丁。')).toEqual(
+      [],
+    );
+  });
+});

@@ -8,6 +8,7 @@ import type {
   Severity,
 } from '@jixiao/domain';
 import type { ExtractedReport } from '../extract/extract-evaluation.ts';
+import { listNumberIssues } from '../extract/outline.ts';
 import { excerptOf, squash } from '../extract/text.ts';
 import { checkClaims } from './claim-checks.ts';
 
@@ -18,7 +19,9 @@ export type DocumentCheckCode =
   | 'DOC_UNIT_NARRATIVE'
   | 'DOC_CROSS_TABLE'
   | 'DOC_TEMPLATE_LEFT'
-  | 'DOC_TEMPLATE_LEFT_TEXT';
+  | 'DOC_TEMPLATE_LEFT_TEXT'
+  | 'DOC_TEMPLATE_OPTIONS'
+  | 'DOC_LIST_NUMBERING';
 
 const CATEGORY: Record<DocumentCheckCode, FindingCategory> = {
   DOC_SUM_PARTS: 'sum',
@@ -27,6 +30,8 @@ const CATEGORY: Record<DocumentCheckCode, FindingCategory> = {
   DOC_CROSS_TABLE: 'cross-section',
   DOC_TEMPLATE_LEFT: 'completeness',
   DOC_TEMPLATE_LEFT_TEXT: 'completeness',
+  DOC_TEMPLATE_OPTIONS: 'completeness',
+  DOC_LIST_NUMBERING: 'numbering',
 };
 
 type Params = Record<string, ParamValue>;
@@ -45,6 +50,10 @@ export function documentCheckMessage(code: DocumentCheckCode, p: Params): string
       return `${str(p, 'label')}在正文为${str(p, 'stated')}万元，在${str(p, 'table')}为${str(p, 'expected')}万元，前后不一致`;
     case 'DOC_TEMPLATE_LEFT_TEXT':
       return `正文中保留了模板提示文字“${str(p, 'stated')}”，未按实际删除或填写`;
+    case 'DOC_LIST_NUMBERING':
+      return `列表序号${str(p, 'how')}：“${str(p, 'previous')}”之后为“${str(p, 'stated')}”，应为“${str(p, 'expected')}”`;
+    case 'DOC_TEMPLATE_OPTIONS':
+      return `“${str(p, 'stated')}”中的选项均未勾选（如原件有勾选标记而在转换中丢失，请忽略）`;
     case 'DOC_TEMPLATE_LEFT':
       return `表格中保留了模板提示文字“${str(p, 'stated')}”，未按实际填写`;
   }
@@ -91,8 +100,21 @@ export function checkDocument(report: ExtractedReport): Finding[] {
     ...checkNarrativeUnits(report),
     ...checkTextAgainstTables(report),
     ...checkTemplateLeft(report),
+    ...checkListNumbers(report),
     ...checkClaims(report),
   ];
+}
+
+/** Gaps and repeats among numbered list items (the headings are checked by the model). */
+function checkListNumbers(report: ExtractedReport): Finding[] {
+  return listNumberIssues(report.document.blocks).map((issue) =>
+    finding('DOC_LIST_NUMBERING', 'warning', 'chapters', issue.line, issue.excerpt, {
+      how: issue.kind === 'gap' ? '不连续' : '重复',
+      previous: issue.previous,
+      stated: issue.text,
+      expected: issue.text.replace(/\d+/, String(issue.expected)),
+    }),
+  );
 }
 
 function checkNarrativeSums(report: ExtractedReport): Finding[] {
@@ -306,6 +328,23 @@ function checkTextAgainstTables(report: ExtractedReport): Finding[] {
 const TEMPLATE_LABEL =
   /^[（(][^（()）]{0,12}(?:参考提纲|参考格式|参考模板|模板|范本|样本|示例|仅供参考|请填写|此处填写|填写说明)[^（()）]{0,12}[）)]$/;
 
+/**
+ * A template's instructions or labels left in the text: "填写说明：…", "（可选）" after a heading,
+ * "（如无此项请删除）".
+ */
+const TEMPLATE_NOTE =
+  /^(?:填写说明|填表说明|编写说明|撰写说明|编制说明)(?:[：:]|$)|[（(](?:可选|选填|必填|如有|如无[^（()）]{0,8}删除|请删除[^（()）]{0,8}|根据实际[^（()）]{0,8})[）)]/;
+/** Marks of a chosen option; a line of □ options without one has none chosen. */
+const CHECKED = /[☑✓✔√■☒▣▪●✗×]/;
+
+/** "评价等级：□优 □良 □中 □差": two or more empty boxes and no mark, as written. */
+function uncheckedOptions(text: string): string | undefined {
+  const boxes = text.match(/[□☐]/g)?.length ?? 0;
+  if (boxes < 2 || CHECKED.test(text)) return undefined;
+  const first = text.search(/[□☐]/);
+  return text.slice(Math.max(0, first), first + 40).trim();
+}
+
 /** Template prompts left in tables ("（一个专项一行）", "……" rows) and in the text ("（参考提纲）"). */
 function checkTemplateLeft(report: ExtractedReport): Finding[] {
   const out: Finding[] = [];
@@ -315,6 +354,22 @@ function checkTemplateLeft(report: ExtractedReport): Finding[] {
       out.push(
         finding('DOC_TEMPLATE_LEFT_TEXT', 'info', 'chapters', b.line, text, { stated: text }),
       );
+    } else if (b.kind !== 'table') {
+      const text = b.text.trim();
+      const note = TEMPLATE_NOTE.exec(squash(text));
+      if (note)
+        out.push(
+          finding('DOC_TEMPLATE_LEFT_TEXT', 'warning', 'chapters', b.line, excerptOf(text), {
+            stated: note[0],
+          }),
+        );
+      const options = uncheckedOptions(text);
+      if (options)
+        out.push(
+          finding('DOC_TEMPLATE_OPTIONS', 'warning', 'chapters', b.line, text, {
+            stated: options,
+          }),
+        );
     }
     for (const row of b.rows ?? []) {
       for (const c of row.cells) {

@@ -34,56 +34,129 @@ function sameKind(a: Claim, b: Claim): boolean {
   return unit(a.unit) === unit(b.unit);
 }
 
+/** A 其中, or a 分别为 right after a figure ("支出1000万元，分别为A 600万元、B 400万元"). */
+interface Marker {
+  at: number;
+  /** For 分别为: the figure it itemises. */
+  whole?: Claim;
+}
+
+function markersOf(s: Statement): Marker[] {
+  const out: Marker[] = [...s.text.matchAll(/其中/g)].map((m) => ({ at: m.index }));
+  if (s.text.includes('分别')) {
+    for (const m of s.text.matchAll(/分别(?:为|是)/g)) {
+      const whole = s.claims.findLast((c) => c.end <= m.index);
+      if (whole && /^[，,：:]?$/.test(s.text.slice(whole.end, m.index)))
+        out.push({ at: m.index, whole });
+    }
+    out.sort((a, b) => a.at - b.at);
+  }
+  return out;
+}
+
+/** Two names that share no two characters in a row name different things. */
+function related(a: string, b: string): boolean {
+  for (let i = 0; i + 2 <= b.length; i++) if (a.includes(b.slice(i, i + 2))) return true;
+  return false;
+}
+
 /**
  * Every "其中" of a statement with the whole it itemises. The whole is the last figure of the
  * kind before 其中; the parts are the figures of that kind after it, up to the next 其中 or the
  * statement's end ("（其中…）" ends at its parenthesis), leaving out details in parentheses.
+ * Parts that pair a plan with its outcome ("基本支出预算A，执行B；项目支出预算C，执行D") are two
+ * lists: each is compared with the last whole of its own role.
  */
 export function partWholes(s: Statement): PartWhole[] {
   const out: PartWhole[] = [];
-  const markers = [...s.text.matchAll(/其中/g)].map((m) => m.index);
-  markers.forEach((p, i) => {
+  const markers = markersOf(s);
+  markers.forEach((marker, i) => {
+    const p = marker.at;
     const parenthesised = /[（(]$/.test(s.text.slice(0, p));
-    let end = markers[i + 1] ?? s.text.length;
+    let end = markers[i + 1]?.at ?? s.text.length;
     if (parenthesised) {
       const close = s.text.slice(p).search(/[）)]/);
       if (close >= 0) end = Math.min(end, p + close);
+    }
+    // A 分别为 lists its parts up to the end of its clause group.
+    if (marker.whole) {
+      const stop = s.text.slice(p).search(/[；;。]/);
+      if (stop >= 0) end = Math.min(end, p + stop);
     }
     const before = s.claims.filter((c) => c.end <= p && c.kind !== 'percent');
     const inside = s.claims.filter((c) => c.at > p && c.at < end && c.kind !== 'percent');
     const groupDepth = parenthesised ? depthOf(s, p) : Math.min(...inside.map((c) => c.depth));
     const kinds = new Map<string, Claim>();
-    for (const c of before) kinds.set(c.kind === 'count' ? `count|${c.unit}` : c.kind, c);
+    if (marker.whole) kinds.set('whole', marker.whole);
+    else for (const c of before) kinds.set(c.kind === 'count' ? `count|${c.unit}` : c.kind, c);
     for (const whole of new Set(kinds.values())) {
-      const parts = inside.filter((c) => sameKind(c, whole) && c.depth === groupDepth);
-      if (parts.length === 0) continue;
-      const tail = s.text.slice(p, end);
-      const names = parts.map((c) => c.key || c.name);
-      const exhaustive =
-        /分别(?:为|是)/.test(tail) ||
-        (parts.length >= 2 && parts.every((c) => GRADE.test(c.clause))) ||
-        names.some((n) => REMAINDER.test(n)) ||
-        PARTITIONS.some((set) => set.every((re) => names.some((n) => re.test(n))));
-      const notPartition =
-        names.filter((n) => LEVEL.test(n)).length >= 2 ||
-        (parts.length >= 2 && parts.some((c) => c.value === whole.value && whole.value !== 0));
-      // An earlier figure of the kind may be the whole this 其中 itemises ("总投资A，已完成B，
-      // 其中中央资金C、地方资金D" itemises A): the largest one, for parts that exceed the last.
-      const earlier = before.filter((c) => c !== whole && sameKind(c, whole) && !c.approximate);
-      const largest = earlier.reduce<Claim | undefined>(
-        (m, c) => (m === undefined || c.value > m.value ? c : m),
-        undefined,
-      );
-      out.push({
-        whole,
-        parts,
-        exhaustive,
-        notPartition,
-        ...(largest ? { earlier: largest } : {}),
-      });
+      const all = inside.filter((c) => sameKind(c, whole) && c.depth === groupDepth);
+      const roles = new Set(all.map((c) => c.role));
+      const lists: { whole: Claim; parts: Claim[]; before: Claim[] }[] = [];
+      if (whole.kind === 'money' && roles.has('budget') && roles.has('actual')) {
+        for (const role of ['budget', 'actual'] as const) {
+          const mine = before.filter((c) => c.kind === 'money' && c.role === role);
+          const own = mine[mine.length - 1];
+          if (own)
+            lists.push({ whole: own, parts: all.filter((c) => c.role === role), before: mine });
+        }
+      } else lists.push({ whole, parts: all, before });
+      for (const list of lists) {
+        const pw = partWhole(
+          s,
+          list.whole,
+          list.parts,
+          p,
+          end,
+          list.before,
+          marker.whole !== undefined,
+        );
+        if (pw) out.push(pw);
+      }
     }
   });
   return out;
+}
+
+function partWhole(
+  s: Statement,
+  whole: Claim,
+  parts: Claim[],
+  p: number,
+  end: number,
+  before: readonly Claim[],
+  listed: boolean,
+): PartWhole | undefined {
+  if (parts.length === 0 || (listed && parts.length < 2)) return undefined;
+  // "改造小区14个…其中新增停车位410个": one count of something else, not a part.
+  const only = parts[0];
+  if (parts.length === 1 && only && whole.kind === 'count' && !related(whole.name, only.name))
+    return undefined;
+  const tail = s.text.slice(p, end);
+  const names = parts.map((c) => c.key || c.name);
+  const exhaustive =
+    listed ||
+    /分别(?:为|是)/.test(tail) ||
+    (parts.length >= 2 && parts.every((c) => GRADE.test(c.clause))) ||
+    names.some((n) => REMAINDER.test(n)) ||
+    PARTITIONS.some((set) => set.every((re) => names.some((n) => re.test(n))));
+  const notPartition =
+    names.filter((n) => LEVEL.test(n)).length >= 2 ||
+    (parts.length >= 2 && parts.some((c) => c.value === whole.value && whole.value !== 0));
+  // An earlier figure of the kind may be the whole this 其中 itemises ("总投资A，已完成B，
+  // 其中中央资金C、地方资金D" itemises A): the largest one, for parts that exceed the last.
+  const earlier = before.filter((c) => c !== whole && sameKind(c, whole) && !c.approximate);
+  const largest = earlier.reduce<Claim | undefined>(
+    (m, c) => (m === undefined || c.value > m.value ? c : m),
+    undefined,
+  );
+  return {
+    whole,
+    parts,
+    exhaustive,
+    notPartition,
+    ...(largest ? { earlier: largest } : {}),
+  };
 }
 
 function depthOf(s: Statement, at: number): number {
@@ -125,13 +198,15 @@ export function countLists(s: Statement): CountList[] {
     // Notes in parentheses belong to an item ("督查室（对外称区委督查室）"), not to the list.
     const plain = rest.replace(/[（(][^（()）]*[）)]/g, '');
     const stop = plain.search(/[；;。，,（(]/);
-    const list = stop >= 0 ? plain.slice(0, stop) : plain;
+    const list = (stop >= 0 ? plain.slice(0, stop) : plain).replace(/^[：:]/, '');
+    // A list that runs to the end of a text without a stop was cut short there (an excerpt).
+    const cut = stop < 0 && !/[。！？!?；;]$/.test(s.text);
     let items = list
       .split('、')
       .map((x) => x.replace(/^[“"]|[”"]$/g, '').trim())
       .filter((x) => x !== '');
     if (items.length < 2 || items.some((x) => x.length > 25)) continue;
-    let open = /等$/.test(list) || /^等/.test(plain.slice(list.length));
+    let open = cut || /等$/.test(list) || /^等/.test(plain.slice(list.length));
     const last = items[items.length - 1] ?? '';
     if (/等$/.test(last)) {
       open = true;
@@ -155,20 +230,41 @@ export interface Completion {
   rate: Claim;
   budget: Claim;
   actual: Claim;
-  /** The budget was found in the sentence before the rate's (a less certain reading). */
+  /** Other plans the rate may be of: a rate that agrees with any of them is not reported. */
+  alternatives: Claim[];
+  /** The budget was found in a sentence before the rate's (a less certain reading). */
   fromBefore: boolean;
   statement: Statement;
 }
 
 /** "执行率", "完成预算的": a rate of money spent ("目标完成率" is not one). */
 const RATE_BEFORE =
-  /(?:执行率|预算完成率|资金完成率|支出率|完成(?:年度)?预算(?:安排|数)?的?|执行进度)(?:为|达到?|是)?$/;
+  /(?:执行率|预算完成率|资金完成率|支出率|支出进度|支付率|完成(?:年度)?预算(?:安排|数)?的?|执行进度)(?:为|达到?|是)?$/;
 /** Names that are differences or balances, never the amounts a rate is computed from. */
-const NOT_BASE = /增加|减少|增长|下降|差额|结余|结转|比上年|同比|未执行|剩余|节约/;
+const NOT_BASE = /增加|减少|增长|下降|差额|结余|结转|比上年|同比|未执行|剩余|节约|追加|调减|调增/;
+/** How many sentences back a rate's plan is looked for when its own sentence states none. */
+const PLAN_WINDOW = 6;
+
+/** The figures of a statement that are parts of a 其中 (not the plan a rate is of). */
+function partsOf(s: Statement): Set<Claim> {
+  return new Set(partWholes(s).flatMap((pw) => pw.parts));
+}
+
+const planLike = (c: Claim): boolean =>
+  c.kind === 'money' && c.role !== 'actual' && !c.approximate && !NOT_BASE.test(c.name);
 
 /** Every stated execution or completion rate with the budget and actual amounts before it. */
 export function completions(statements: readonly Statement[]): Completion[] {
   const out: Completion[] = [];
+  const parts = new Map<Statement, Set<Claim>>();
+  const partsIn = (s: Statement): Set<Claim> => {
+    let p = parts.get(s);
+    if (!p) {
+      p = partsOf(s);
+      parts.set(s, p);
+    }
+    return p;
+  };
   statements.forEach((s, i) => {
     for (const rate of s.claims) {
       if (
@@ -181,23 +277,38 @@ export function completions(statements: readonly Statement[]): Completion[] {
       );
       const actualAt = money.map((c) => c.role).lastIndexOf('actual');
       const actual = money[actualAt];
-      const budget = money.slice(0, Math.max(0, actualAt)).findLast((c) => c.role !== 'actual');
       // A plan stated after the outcome ("…实际支出900万元，其中项目预算300万元，执行率95%"):
       // which pair the rate is of is not certain.
       if (actual && money.slice(actualAt + 1).some((c) => c.role === 'budget')) continue;
-      if (budget && actual) {
-        out.push({ rate, budget, actual, fromBefore: false, statement: s });
+      if (!actual) continue;
+      const own = money.slice(0, actualAt).filter(planLike);
+      // The whole a 其中 itemises, not one of its parts, is the plan meant.
+      const budget = own.findLast((c) => !partsIn(s).has(c)) ?? own[own.length - 1];
+      if (budget) {
+        out.push({ rate, budget, actual, alternatives: own, fromBefore: false, statement: s });
         continue;
       }
-      // "财政资金3267.28万元。…执行金额2856.63万元，执行率87.43%": the plan in the sentence before.
-      const prev = statements[i - 1];
-      if (!actual || !prev || prev.block !== s.block || money.some((c) => c.role === 'budget'))
-        continue;
-      const plan = prev.claims.findLast(
-        (c) =>
-          c.kind === 'money' && c.role !== 'actual' && !c.approximate && !NOT_BASE.test(c.name),
-      );
-      if (plan) out.push({ rate, budget: plan, actual, fromBefore: true, statement: s });
+      // "财政资金3267.28万元。…执行金额2856.63万元，执行率87.43%": the plan in a sentence before,
+      // named as a plan (预算, 安排, 下达…) and not a part of a 其中.
+      const earlier: Claim[] = [];
+      for (let k = i - 1; k >= Math.max(0, i - PLAN_WINDOW); k--) {
+        const prev = statements[k];
+        if (!prev) break;
+        const plans = prev.claims.filter(
+          (c) => planLike(c) && (c.role === 'budget' || k === i - 1) && !partsIn(prev).has(c),
+        );
+        earlier.push(...plans.reverse());
+      }
+      const plan = earlier[0];
+      if (plan)
+        out.push({
+          rate,
+          budget: plan,
+          actual,
+          alternatives: earlier,
+          fromBefore: true,
+          statement: s,
+        });
     }
   });
   return out;
@@ -218,5 +329,126 @@ export function quotedNames(statements: readonly Statement[]): QuotedName[] {
       if (m[1]) out.push({ name: m[1], line: s.line, raw: s.raw });
     }
   }
+  return out;
+}
+
+/** "以上合计…", "上述项目共计…": a sentence that totals the one before it. */
+const TOTALS_ABOVE = /^(?:以上|上述)(?:[^，,。；;\d]{0,8}?)(?:合计|共计|总计|累计|共)/;
+
+/**
+ * A sentence that opens by totalling the one before it ("…“差”的项目3个，资金492.35万元。以上
+ * 合计216个项目，资金48632.15万元。"): each of its figures is the whole of the figures of its kind
+ * the sentence before states, outside parentheses.
+ */
+export function totalsAbove(
+  statements: readonly Statement[],
+): { statement: Statement; pw: PartWhole }[] {
+  const out: { statement: Statement; pw: PartWhole }[] = [];
+  statements.forEach((s, i) => {
+    const prev = statements[i - 1];
+    if (!prev || !TOTALS_ABOVE.test(s.text)) return;
+    const used = new Set<string>();
+    for (const whole of s.claims) {
+      if (whole.kind === 'percent' || whole.approximate) continue;
+      const kind = whole.kind === 'count' ? `count|${whole.unit}` : whole.kind;
+      if (used.has(kind)) continue;
+      used.add(kind);
+      const parts = prev.claims.filter((c) => sameKind(c, whole) && c.depth === 0);
+      if (parts.length < 2 || parts.some((c) => c.approximate)) continue;
+      out.push({
+        statement: s,
+        pw: {
+          whole,
+          parts,
+          exhaustive: true,
+          notPartition: parts.some((c) => c.value === whole.value && whole.value !== 0),
+        },
+      });
+    }
+  });
+  return out;
+}
+
+/** "人员经费612.30万元，占基本支出的78.50%": a share with its part and the whole it is of. */
+export interface Share {
+  share: Claim;
+  part: Claim;
+  whole: Claim;
+  /** Other figures the name of the whole may mean: a share that agrees with one is consistent. */
+  alternatives: Claim[];
+  /** The whole is stated in the same sentence and no other figure could be meant. */
+  sure: boolean;
+  statement: Statement;
+}
+
+/** "占基本支出的", "占总支出比例", "占比": the words between 占 and the share. */
+const SHARE_OF = /占([^，,；;。：:、（()）\d%]{0,16}?)(?:的)?(?:比例|比重)?(?:为|达到?|是)?$/;
+/** A whole counted rather than summed ("占项目总数的"), or no amount at all. */
+const COUNTED = /(?:总数|个数|人数|户数|项数|数量|面积|人次)$/;
+
+/** The core of a whole's name: "总支出" → "支出", "项目支出总额" → "项目支出". */
+const wholeCore = (name: string): string =>
+  name
+    .replace(/^(?:本年度?|全年|当年|年度|本部门|本单位|部门|单位)/, '')
+    .replace(/(?:总额|总计|合计|金额)$/, '')
+    .replace(/^总/, '');
+
+const namesMatch = (key: string, core: string): boolean => {
+  const k = wholeCore(key);
+  return k !== '' && (k === core || (core.length >= 2 && k.endsWith(core)));
+};
+
+/** Every "占…的Z%" whose part is an amount stated just before it and whose whole can be found. */
+export function shares(statements: readonly Statement[]): Share[] {
+  const out: Share[] = [];
+  statements.forEach((s, i) => {
+    if (!s.text.includes('占')) return;
+    let groups: PartWhole[] | undefined;
+    for (const share of s.claims) {
+      if (share.kind !== 'percent') continue;
+      const m = SHARE_OF.exec(s.text.slice(Math.max(0, share.at - 24), share.at));
+      if (!m) continue;
+      const of = m[1] ?? '';
+      if (COUNTED.test(of)) continue;
+      // The part: the last figure before the share, in the clause or the one before it.
+      const part = s.claims.findLast((c) => c.end <= share.at && c.kind !== 'percent');
+      if (!part || part.kind !== 'money' || part.approximate) continue;
+      if (/[；;。]/.test(s.text.slice(part.end, share.at))) continue;
+      groups ??= partWholes(s);
+      const ownWhole = groups.find((g) => g.parts.includes(part))?.whole;
+      const core = wholeCore(of);
+      const candidates: Claim[] = [];
+      if (core === '' || core === '比') {
+        if (ownWhole) candidates.push(ownWhole);
+      } else {
+        const named = (c: Claim): boolean =>
+          c.kind === 'money' &&
+          c !== part &&
+          !c.approximate &&
+          !NOT_BASE.test(c.name) &&
+          namesMatch(c.key, core);
+        candidates.push(...s.claims.filter((c) => c.end <= part.at && named(c)).reverse());
+        if (ownWhole && namesMatch(ownWhole.key, core) && !candidates.includes(ownWhole))
+          candidates.push(ownWhole);
+        const same = candidates.length;
+        for (let k = i - 1; k >= Math.max(0, i - PLAN_WINDOW); k--)
+          candidates.push(...(statements[k]?.claims.filter(named).reverse() ?? []));
+        const whole = candidates[0];
+        if (whole)
+          out.push({
+            share,
+            part,
+            whole,
+            alternatives: candidates,
+            sure: same === 1 && candidates.every((c) => c.value === whole.value),
+            statement: s,
+          });
+        continue;
+      }
+      const whole = candidates[0];
+      if (whole)
+        out.push({ share, part, whole, alternatives: candidates, sure: true, statement: s });
+    }
+  });
   return out;
 }

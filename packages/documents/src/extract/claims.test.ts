@@ -30,6 +30,9 @@ describe('claimsIn reads every stated figure with its value, unit and name', () 
       ['money', 3_385_520_000],
       ['percent', 100],
     ]);
+    // Typed in full width, the thousands separator is the full-width comma.
+    const [t] = statements('支出合计３，２５１．０９万元，其中基本支出２，４１６．３３万元。');
+    expect(t?.claims.map((c) => c.value)).toEqual([3_251_090_000, 2_416_330_000]);
   });
 
   it('reads counts and percentages, and leaves out ranks, years and ordinals', () => {

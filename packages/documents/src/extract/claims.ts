@@ -56,6 +56,8 @@ export interface Statement {
   block: number;
 }
 
+/** A line of its own that ends like a title ("…自评报告", "…情况") is not a wrapped sentence. */
+const TITLE_END = /(?:报告|报告书|自评表|情况|结果公开|公告|公示|通知)$/;
 /** Ends a sentence or a cell; a line ending in ，；： was cut mid-sentence by a wrap. */
 const TERMINAL = /[。！？!?|]$/;
 /** A line that starts an item of its own, not the rest of the line before. */
@@ -89,6 +91,7 @@ export function statementsOf(blocks: readonly Block[]): Statement[] {
       b.kind === 'paragraph' &&
       !TERMINAL.test(run.text) &&
       run.text.length >= 12 &&
+      !(run.starts.length === 1 && TITLE_END.test(run.text)) &&
       !BULLET.test(text);
     if (!continues) flush();
     run.starts.push({ at: run.text.length, line: b.line, block: index });
@@ -192,6 +195,8 @@ const FIGURE = new RegExp(
 );
 const MONEY_RANK: Record<MoneyUnit, number> = { 元: 0, 万元: 1, 亿元: 2 };
 
+const SPENDING_KIND =
+  /(?:基本|项目|人员|公用|一般公共预算|政府性基金预算?|国有资本经营预算|社会保险基金预算|资本性|经常性|转移性)支出/g;
 const BUDGET_WORDS = /预算|安排|批复|下达|计划|核定|总投资|到位/g;
 const ACTUAL_WORDS = /实际|执行|决算|拨付|使用|支付|完成|支出/g;
 
@@ -199,7 +204,10 @@ const ACTUAL_WORDS = /实际|执行|决算|拨付|使用|支付|完成|支出/g;
  * The role a money figure's name gives it: a plan (预算, 下达) or an outcome (实际支出, 执行数).
  * The word nearest the figure decides: 基本支出预算安排 is a plan, 预算执行数 an outcome.
  */
-export function roleOf(name: string): Role {
+export function roleOf(written: string): Role {
+  // 支出 in the name of a kind of spending (基本支出, 项目支出, 一般公共预算支出) says what, not
+  // whether planned or spent: "项目支出预算" is a plan, "基本支出" alone is neither.
+  const name = written.replace(SPENDING_KIND, '');
   const last = (re: RegExp): number => {
     let at = -1;
     re.lastIndex = 0;
@@ -213,7 +221,7 @@ export function roleOf(name: string): Role {
 }
 
 const LEAD =
-  /^(?:其中|另有|另外|此外|以及|及|和|与|共计|共|合计|总计|累计为|为|达到|达|约|均为|均|含|包括|即)+/;
+  /^(?:其中|分别为|分别是|分别|另有|另外|此外|以及|及|和|与|共计|共|合计|总计|累计为|为|达到|达|约|均为|均|含|包括|即)+/;
 const TRAIL = /(?:共计|合计|总计|累计|共|计|为|达到|达|约|近|超过|逾|是|有|了|金额|资金额)+$/;
 const PRONOUN = /^(?:我|本|该)(?:局|办|单位|部门|院|厅|委|中心|校|馆|站|所|队|会|部|区|县|市)/;
 

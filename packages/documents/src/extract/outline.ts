@@ -1,6 +1,6 @@
 import type { Block } from '../read/block.ts';
 import type { HeadingNumber, NumberStyle } from '../read/heading.ts';
-import { headingInfo } from '../read/heading.ts';
+import { headingInfo, headingNumber } from '../read/heading.ts';
 
 export type NumberingIssue = 'gap' | 'repeat' | 'start' | 'mixed';
 
@@ -33,7 +33,27 @@ export function buildOutline(blocks: readonly Block[]): OutlineEntry[] {
   for (const b of blocks) {
     if (b.kind === 'table') continue;
     const info = headingInfo(b.text);
-    if (!info) continue;
+    if (!info) {
+      // A numbered paragraph not taken for a heading ("（二）产出。完成…" between the headings
+      // （一） and （三）) still holds its place in its list.
+      const n = headingNumber(b.text.trim())?.number;
+      const at = n ? stack.findLastIndex((l) => l.primary === n.style) : -1;
+      const level = stack[at];
+      if (n && level && n.value === level.last + 1) {
+        stack.length = at + 1;
+        level.last = n.value;
+        // Listed without a title: it names no chapter, but its number is in the sequence.
+        out.push({
+          level: at + 1,
+          number: n,
+          title: '',
+          line: b.line,
+          text: b.text.trim(),
+          runIn: true,
+        });
+      }
+      continue;
+    }
     const entry: OutlineEntry = {
       level: Math.max(1, stack.length),
       title: info.title,
@@ -92,6 +112,51 @@ export function buildOutline(blocks: readonly Block[]): OutlineEntry[] {
       if (n.value !== 1) entry.issue = { kind: 'start', expected: 1 };
     }
     out.push(entry);
+  }
+  return out;
+}
+
+/** A numbered paragraph (a list item, not a heading) out of sequence with the one before it. */
+export interface ListNumberIssue {
+  kind: 'gap' | 'repeat';
+  line: number;
+  /** The number as written, and the one expected there. */
+  text: string;
+  expected: number;
+  previous: string;
+  /** The paragraph as written. */
+  excerpt: string;
+}
+
+/**
+ * Gaps and repeats among numbered paragraphs that are list items (duties "1、…；2、…；3、…；5、…"):
+ * each style's count runs on from the previous item or heading of that style; a heading of
+ * another style ends the lists below it, and a list may start again at 1.
+ */
+export function listNumberIssues(blocks: readonly Block[]): ListNumberIssue[] {
+  const out: ListNumberIssue[] = [];
+  const last = new Map<NumberStyle, { value: number; text: string }>();
+  for (const b of blocks) {
+    if (b.kind === 'table') continue;
+    const text = b.text.trim();
+    const n = headingNumber(text)?.number;
+    const heading = headingInfo(b.text) !== undefined || b.kind === 'heading';
+    if (heading) {
+      for (const style of [...last.keys()]) if (style !== n?.style) last.delete(style);
+    }
+    if (!n) continue;
+    const prev = last.get(n.style);
+    last.set(n.style, { value: n.value, text: n.text });
+    if (heading || !prev || n.value === 1 || n.value === prev.value + 1) continue;
+    if (n.value > prev.value + 1 || n.value === prev.value)
+      out.push({
+        kind: n.value === prev.value ? 'repeat' : 'gap',
+        line: b.line,
+        text: n.text,
+        expected: prev.value + 1,
+        previous: prev.text,
+        excerpt: text.length > 80 ? `${text.slice(0, 80)}…` : text,
+      });
   }
   return out;
 }

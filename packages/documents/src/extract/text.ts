@@ -13,13 +13,23 @@ export function forgetSquashed(): void {
 export function squash(text: string): string {
   const hit = squashed.get(text);
   if (hit !== undefined) return hit;
-  const out = normalizeDigits(text)
+  const out = normalizeDigits(fullWidthSeparators(text))
     .replace(/[％]/g, '%')
     .replace(/[\s\u3000\u00a0]+/g, '');
   // The same paragraphs are matched by several extractors: remember the recent ones.
   if (squashed.size > 5_000) squashed.clear();
   squashed.set(text, out);
   return out;
+}
+
+/**
+ * Text typed in full-width digits writes its thousands separator as the full-width comma, which is
+ * also the Chinese comma: between full-width digits and before exactly three of them it is the
+ * separator ("３，２５１．０９").
+ */
+function fullWidthSeparators(text: string): string {
+  if (!text.includes('，')) return text;
+  return text.replace(/([０-９])，(?=[０-９]{3}(?![０-９]))/g, '$1,');
 }
 
 /** A number as written: "3385.52", "2,477.10". */

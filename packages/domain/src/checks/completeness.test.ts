@@ -27,4 +27,24 @@ describe('completeness', () => {
     ]);
     expect(findings[0]?.message).toBe('缺少“存在的问题及原因”部分');
   });
+
+  it('reports a missing chapter only in a report outline that goes past where it belongs', () => {
+    const e = clean();
+    e.chapters = [
+      { key: 'overview', paragraphs: [] },
+      { key: 'budget', paragraphs: [] },
+      { key: 'performance', paragraphs: [] },
+    ];
+    // An excerpt that stops after the performance chapter: nothing is missing yet.
+    expect(checkCompleteness(e).filter((f) => f.code === 'COMPLETENESS_MISSING')).toEqual([]);
+    e.chapters.push({ key: 'application', paragraphs: [] });
+    expect(
+      checkCompleteness(e)
+        .filter((f) => f.code === 'COMPLETENESS_MISSING')
+        .map((f) => f.message),
+    ).toEqual(['缺少“存在的问题及原因”部分', '缺少“改进措施”部分']);
+    // Written as paragraphs of another chapter, they are there.
+    e.chapters[2]?.paragraphs.push('发现的主要问题：一是…', '下一步改进措施：一是…');
+    expect(checkCompleteness(e).filter((f) => f.code === 'COMPLETENESS_MISSING')).toEqual([]);
+  });
 });

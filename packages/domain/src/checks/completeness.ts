@@ -6,7 +6,31 @@ import { chapterLabel, evaluationTexts } from './texts.ts';
 import { isLeaf, walkIndicators } from './walk.ts';
 
 /** Chapters every department report must have (domain.md §1, items 7). */
-const REQUIRED_CHAPTERS: readonly ChapterKey[] = ['problems', 'improvements'];
+const REQUIRED_CHAPTERS = ['problems', 'improvements'] as const satisfies readonly ChapterKey[];
+
+/** The order chapters come in (domain.md §1): a later one present means an earlier one is due. */
+const CHAPTER_ORDER: readonly ChapterKey[] = [
+  'opening',
+  'overview',
+  'budget',
+  'otherBudgets',
+  'implementation',
+  'assets',
+  'performance',
+  'problems',
+  'improvements',
+  'application',
+  'other',
+];
+
+/** Recognised chapters a text needs before a missing one is reported. */
+const MIN_CHAPTERS = 3;
+
+/** The words that open a required chapter written as a paragraph of another chapter. */
+const RUN_IN_CHAPTER: Record<(typeof REQUIRED_CHAPTERS)[number], RegExp> = {
+  problems: /(?:主要|存在的?|发现的?)[^。；\n]{0,6}问题[及和与]?[^。；\n]{0,6}[：:]/,
+  improvements: /(?:改进|整改|下一步)[^。；\n]{0,8}(?:措施|建议|计划|工作|打算)?[：:]/,
+};
 
 /** Template prompts and placeholders left in by the writer. */
 const PROMPTS = [
@@ -21,10 +45,20 @@ const PROMPT_OR_PLACEHOLDER = /[请此XＸ×✕○〇＊*＿…]|\.{3}|_{2}/;
 /** completeness: required chapters, template prompts, blank meta, scores not filled in. */
 export function checkCompleteness(evaluation: Evaluation): Finding[] {
   const out: Finding[] = [];
-  if (evaluation.kind === 'department' && evaluation.chapters.length > 0) {
+  // A report's outline, not a chapter or two published on their own.
+  if (evaluation.kind === 'department' && evaluation.chapters.length >= MIN_CHAPTERS) {
     const present = new Set(evaluation.chapters.map((c) => c.key));
+    // Missing only when a chapter that comes after it is there: a report that stops before it
+    // (an excerpt, a page cut off) says nothing of it.
+    const last = Math.max(...evaluation.chapters.map((c) => CHAPTER_ORDER.indexOf(c.key)));
+    // A chapter written as a paragraph of another ("发现的主要问题：…") is there too.
+    const prose = evaluation.chapters.flatMap((c) => c.paragraphs).join('\n');
     for (const key of REQUIRED_CHAPTERS)
-      if (!present.has(key))
+      if (
+        !present.has(key) &&
+        CHAPTER_ORDER.indexOf(key) < last &&
+        !RUN_IN_CHAPTER[key].test(prose)
+      )
         out.push(
           makeFinding({
             code: 'COMPLETENESS_MISSING',

@@ -12,7 +12,7 @@ export {
   checkTotalAndGrade,
 } from './scores.ts';
 export { checkUnits } from './units.ts';
-export { checkYears } from './years.ts';
+export { checkYears, staleYearClauses } from './years.ts';
 export {
   checkNumbering,
   checkSiblingNumbers,
@@ -22,6 +22,6 @@ export {
 } from './numbering.ts';
 export type { NumberStyle } from './numbering.ts';
 export { checkCrossSections } from './cross-section.ts';
-export { checkPlausibility } from './plausibility.ts';
+export { checkPlausibility, REGIONAL_AGGREGATE } from './plausibility.ts';
 export { checkCompleteness } from './completeness.ts';
 export { checkDuplicates } from './duplicates.ts';

@@ -3,7 +3,7 @@ import { Evaluation } from '../evaluation.ts';
 import type { OutlineHeading } from '../evaluation.ts';
 import { checkNumbering, parseChineseNumeral, parseNumberText, renderNumber } from './numbering.ts';
 
-function withOutline(headings: readonly [number, string][]): Evaluation {
+function withOutline(headings: readonly [number, string][], title?: string): Evaluation {
   const outline: OutlineHeading[] = headings.map(([level, numberText], i) => ({
     level,
     numberText,
@@ -14,7 +14,7 @@ function withOutline(headings: readonly [number, string][]): Evaluation {
     kind: 'project',
     projectName: '示例项目',
     rulebookId: 'central-project',
-    meta: { unitName: '示例单位', year: 2024 },
+    meta: { unitName: '示例单位', year: 2024, ...(title ? { title } : {}) },
     outline,
   });
 }
@@ -70,14 +70,16 @@ describe('numbering', () => {
   });
 
   it('says which number a list starts with when its first one is not 一', () => {
-    const findings = checkNumbering(
-      withOutline([
-        [1, '二、'],
-        [1, '三、'],
-      ]),
-    );
+    const headings: [number, string][] = [
+      [1, '二、'],
+      [1, '三、'],
+    ];
+    const findings = checkNumbering(withOutline(headings, '2024年度示例项目绩效自评报告'));
     expect(findings.map((f) => f.code)).toEqual(['NUMBERING_GAP']);
     expect(findings[0]?.message).toBe('序号不连续（第1行）：第一个序号为“二、”，缺少序号一、');
+    // A text without a title, or whose title is its first heading, is a part published alone.
+    expect(checkNumbering(withOutline(headings))).toEqual([]);
+    expect(checkNumbering(withOutline(headings, '二、标题1'))).toEqual([]);
   });
 
   it('reports a repeated number (1. and 1.)', () => {

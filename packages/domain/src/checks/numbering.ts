@@ -271,7 +271,15 @@ function indicatorGroups(evaluation: Evaluation): Numbered[][] {
 
 /** numbering: the outline's headings and the indicators' numbers, per list of siblings. */
 export function checkNumbering(evaluation: Evaluation): Finding[] {
-  return [...outlineGroups(evaluation.outline), ...indicatorGroups(evaluation)].flatMap(
+  const findings = [...outlineGroups(evaluation.outline), ...indicatorGroups(evaluation)].flatMap(
     checkSiblingNumbers,
   );
+  // A text whose first heading is its title, or that has no title, begins mid-way (a chapter
+  // published on its own, an excerpt): its first number says nothing of what came before.
+  const first = evaluation.outline[0];
+  const title = (evaluation.meta.title ?? '').replace(/\s+/g, '');
+  const midway = first !== undefined && (title === '' || title.endsWith(first.title));
+  return midway
+    ? findings.filter((f) => !(f.code === 'NUMBERING_GAP' && f.path === 'outline[0].numberText'))
+    : findings;
 }

@@ -7,7 +7,7 @@ import { isLeaf, walkIndicators } from './walk.ts';
 
 /** Words that make an earlier year legitimate: comparisons, history, prior-year accounts. */
 const LEGITIMATE_CONTEXT =
-  /(?:较|比|与|同)\s*(?:\d{4}|上年|去年|上一年|同期)|同比|相比|上年|去年|增长|下降|增加|减少|持平|结转|结余|决算|以来|截至|截止|成立|组建|设立|历年|连续|分别|至今|之前|以前|基数/;
+  /(?:较|比|与|同)\s*(?:\d{4}|上年|去年|上一年|同期)|同比|相比|上年|去年|增长|下降|增加|减少|持平|结转|结余|决算|以来|截至|截止|成立|组建|设立|历年|连续|分别|至今|之前|以前|基数|提前|批复|立项|启动|开工|印发|出台|上一年度|上年度/;
 
 /** Four digits in a row before normalizeDigits: what a year in YEAR_CLAUSE needs. */
 const FOUR_DIGITS = /[0-9０-９]{4}/;
@@ -17,6 +17,24 @@ const FOUR_DIGITS = /[0-9０-９]{4}/;
  * stating when the sentence's facts hold.
  */
 const YEAR_CLAUSE = /^(?:在|于)?(\d{4})\s*年(?:度)?(?:全年|内|中)?$/;
+
+/**
+ * The earlier years a sentence is dated in by a clause of its own ("2022年，我办完成…" in a 2023
+ * report), unless it compares, recounts history or accounts for earlier money (LEGITIMATE_CONTEXT).
+ */
+export function staleYearClauses(sentence: string, year: number): number[] {
+  if (!sentence.includes('年') || LEGITIMATE_CONTEXT.test(sentence)) return [];
+  // Law titles (《…2021年修订》) are not statements about the year.
+  const bare = sentence.replace(/《[^》]*》/g, '');
+  const out: number[] = [];
+  for (const clause of bare.split(/[，,：:]/)) {
+    const m = YEAR_CLAUSE.exec(clause.trim());
+    if (!m) continue;
+    const stated = Number(m[1]);
+    if (stated < year && stated >= 1990) out.push(stated);
+  }
+  return out;
+}
 
 /**
  * year: a sentence about the state of things dated in an earlier year than the one evaluated
@@ -58,14 +76,7 @@ export function checkYears(evaluation: Evaluation): Finding[] {
     // No year named (a 年 and four digits, full-width or not): nothing to compare.
     if (!item.text.includes('年') || !FOUR_DIGITS.test(item.text)) continue;
     for (const sentence of sentences(normalizeDigits(item.text))) {
-      if (!sentence.includes('年') || LEGITIMATE_CONTEXT.test(sentence)) continue;
-      // Law titles (《…2021年修订》) are not statements about the year.
-      const bare = sentence.replace(/《[^》]*》/g, '');
-      for (const clause of bare.split(/[，,：:]/)) {
-        const m = YEAR_CLAUSE.exec(clause.trim());
-        if (!m) continue;
-        const stated = Number(m[1]);
-        if (stated >= year || stated < 1990) continue;
+      for (const stated of staleYearClauses(sentence, year)) {
         out.push(
           makeFinding({
             code: 'YEAR_CONTRADICTION',

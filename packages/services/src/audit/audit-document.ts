@@ -102,6 +102,14 @@ export function mergeFindings(findings: readonly Finding[]): Finding[] {
 const squashed = (s: string | undefined): string =>
   (s ?? '').replace(/[\s\u3000…“”"]+/g, '').slice(0, 40);
 
+/** Completeness findings about text that was read: a cut cannot have made them. */
+const PROMPT_CODES = new Set([
+  'COMPLETENESS_TEMPLATE_PROMPT',
+  'DOC_TEMPLATE_LEFT',
+  'DOC_TEMPLATE_LEFT_TEXT',
+  'DOC_TEMPLATE_OPTIONS',
+]);
+
 /**
  * In a document cut short, totals, completeness and the sums of structures the cut runs through
  * say nothing about the report: they only measure what the cut took away.
@@ -111,8 +119,12 @@ function beyondTheCut(f: Finding, line: number): boolean {
   if (f.category === 'total' || f.code === 'WEIGHT_BOOK_TOTAL') return true;
   // A gap the cut may have made (a missing chapter, a score not yet reached) says nothing; a
   // cell before the cut that holds the wrong thing still does.
+  // A template prompt or placeholder was read, so it lies before the cut.
   if (f.category === 'completeness')
-    return !f.code.startsWith('DOC_') || f.line === undefined || f.line >= line;
+    return (
+      !PROMPT_CODES.has(f.code) &&
+      (!f.code.startsWith('DOC_') || f.line === undefined || f.line >= line)
+    );
   const structural = [
     'sum',
     'weight-subtotal',

@@ -150,7 +150,7 @@ export function injectionsFor(text: string, year: number): Injection[] {
   if (list?.[1] && list[2] && list[3]) {
     out.push({
       kind: 'claim-count',
-      category: 'sum',
+      category: 'duplicate',
       find: list[0],
       replace: `内设机构${Number(list[1]) + 1}个，分别是${list[2]}、${list[3]}。`,
     });

@@ -1,0 +1,87 @@
+import { staleYearClauses } from '@jixiao/domain';
+import type { Finding, ParamValue } from '@jixiao/domain';
+import type { ExtractedReport } from '../extract/extract-evaluation.ts';
+import type { Statement } from '../extract/claims.ts';
+import { excerptOf, squash } from '../extract/text.ts';
+
+/** Codes of the checks on the years the prose states. */
+export type ProseYearCode = 'DOC_YEAR_CLAUSE' | 'DOC_YEAR_REPORT_DATE';
+
+type Params = Record<string, ParamValue>;
+const str = (p: Params, k: string): string => String(p[k] ?? '');
+
+/** Chinese messages of the year checks of the prose. */
+export function proseYearMessage(code: ProseYearCode, p: Params): string {
+  switch (code) {
+    case 'DOC_YEAR_CLAUSE':
+      return `${str(p, 'reportYear')}年度的报告以“${str(p, 'stated')}”起句陈述工作完成情况，年份与评价年度不符：${str(p, 'sentence')}`;
+    case 'DOC_YEAR_REPORT_DATE':
+      return `填报日期${str(p, 'stated')}早于评价年度${str(p, 'reportYear')}年，疑为年份笔误`;
+  }
+}
+
+function finding(
+  code: ProseYearCode,
+  line: number,
+  excerpt: string,
+  params: Params & { stated: string; expected: string },
+): Finding {
+  return {
+    code,
+    category: 'year',
+    severity: 'warning',
+    message: proseYearMessage(code, params),
+    path: 'chapters',
+    params,
+    line,
+    excerpt,
+    stated: params.stated,
+    expected: params.expected,
+  };
+}
+
+const DATE_LINE =
+  /(?:填报|报告|编制|报送|填表)(?:日期|时间)[：:]?((?:19|20)\d{2})年(\d{1,2})月(?:\d{1,2}日)?/;
+
+/**
+ * year, in the prose of a report whose year is known: a sentence dated by a clause of its own in
+ * an earlier year ("2021年，我馆完成…" in a 2023 report), and a 填报日期 before the end of the year
+ * evaluated. Comparisons, history and earlier money are legitimate (staleYearClauses).
+ */
+export function checkProseYears(
+  report: ExtractedReport,
+  statements: readonly Statement[],
+): Finding[] {
+  if (!report.found.year) return [];
+  const year = report.evaluation.meta.year;
+  const out: Finding[] = [];
+  for (const s of statements) {
+    if (!s.text.includes('年')) continue;
+    for (const stated of staleYearClauses(s.text, year)) {
+      const sentence = excerptOf(s.raw, String(stated));
+      out.push(
+        finding('DOC_YEAR_CLAUSE', s.line, sentence, {
+          stated: `${stated}年`,
+          expected: `${year}年`,
+          reportYear: year,
+          sentence,
+        }),
+      );
+    }
+  }
+  for (const b of report.document.blocks) {
+    if (b.kind === 'table') continue;
+    const m = DATE_LINE.exec(squash(b.text));
+    // A date in the year itself may be a mid-year report's or a project's finished early.
+    if (!m || Number(m[1]) >= year) continue;
+    const stated = m[0].replace(/^[^\d]+/, '');
+    out.push(
+      finding('DOC_YEAR_REPORT_DATE', b.line, b.text.trim(), {
+        stated,
+        expected: `${year + 1}年`,
+        reportYear: year,
+      }),
+    );
+  }
+  return out;
+}
