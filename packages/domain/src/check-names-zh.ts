@@ -71,6 +71,7 @@ const DOCUMENT_CHECKS: Readonly<Record<string, string>> = {
   DOC_CLAIM_UNIT_SLIP: '疑为元与万元混用',
   DOC_CROSS_TABLE: '正文与表格数据不一致',
   DOC_GOAL_AMOUNTS: '目标栏填写的是数字',
+  DOC_GRADE_CLAIM: '文中等级与得分不符',
   DOC_SUM_PARTS: '表中合计与分项不符',
   DOC_TEMPLATE_LABEL: '模板占位文字未改写',
   DOC_TEMPLATE_LEFT: '表格模板提示文字未删除',

@@ -47,3 +47,27 @@ describe('numbered list items', () => {
     );
   });
 });
+
+describe('a grade given to a score in the prose', () => {
+  const grade = (sentence: string) =>
+    codes(`示范县2023年度项目绩效自评报告\n一、自评结论\n${sentence}\n`).filter(
+      ([code]) => code === 'DOC_GRADE_CLAIM',
+    );
+
+  it('warns when the grade is not the band of the score, whatever the wording', () => {
+    expect(grade('经自评，部门整体支出绩效自评得分为85分，自评等级为“优”。')).toEqual([
+      ['DOC_GRADE_CLAIM', '优'],
+    ]);
+    expect(grade('项目综合评价得分78.5分，评价结果为良好。')).toEqual([
+      ['DOC_GRADE_CLAIM', '良好'],
+    ]);
+    expect(grade('该项目自评得分59分，评价等次：中。')).toEqual([['DOC_GRADE_CLAIM', '中']]);
+  });
+
+  it('stays silent on a grade that fits, on other scales and on an indicator’s score', () => {
+    expect(grade('经自评，项目得分92.5分，评价等次为优。')).toEqual([]);
+    expect(grade('自评得分102.8分，评价等级为优秀。')).toEqual([]);
+    expect(grade('项目自评得分70分，考核结果为合格。')).toEqual([]);
+    expect(grade('满意度指标分值10分，得分8分，评价等级为良。')).toEqual([]);
+  });
+});

@@ -1,4 +1,12 @@
-import { fen, formatFen, parseExpression, sumPoints, unitsCompatible } from '@jixiao/domain';
+import {
+  RulebookOptions,
+  fen,
+  formatFen,
+  gradeFor,
+  parseExpression,
+  sumPoints,
+  unitsCompatible,
+} from '@jixiao/domain';
 import type {
   Amount,
   Finding,
@@ -9,7 +17,7 @@ import type {
 } from '@jixiao/domain';
 import type { ExtractedReport } from '../extract/extract-evaluation.ts';
 import { listNumberIssues } from '../extract/outline.ts';
-import { excerptOf, squash } from '../extract/text.ts';
+import { NUM, excerptOf, squash } from '../extract/text.ts';
 import { checkClaims } from './claim-checks.ts';
 
 /** Codes of the checks that need the document itself, beyond the evaluation model. */
@@ -21,7 +29,8 @@ export type DocumentCheckCode =
   | 'DOC_TEMPLATE_LEFT'
   | 'DOC_TEMPLATE_LEFT_TEXT'
   | 'DOC_TEMPLATE_OPTIONS'
-  | 'DOC_LIST_NUMBERING';
+  | 'DOC_LIST_NUMBERING'
+  | 'DOC_GRADE_CLAIM';
 
 const CATEGORY: Record<DocumentCheckCode, FindingCategory> = {
   DOC_SUM_PARTS: 'sum',
@@ -32,6 +41,7 @@ const CATEGORY: Record<DocumentCheckCode, FindingCategory> = {
   DOC_TEMPLATE_LEFT_TEXT: 'completeness',
   DOC_TEMPLATE_OPTIONS: 'completeness',
   DOC_LIST_NUMBERING: 'numbering',
+  DOC_GRADE_CLAIM: 'grade',
 };
 
 type Params = Record<string, ParamValue>;
@@ -56,6 +66,8 @@ export function documentCheckMessage(code: DocumentCheckCode, p: Params): string
       return `“${str(p, 'stated')}”中的选项均未勾选（如原件有勾选标记而在转换中丢失，请忽略）`;
     case 'DOC_TEMPLATE_LEFT':
       return `表格中保留了模板提示文字“${str(p, 'stated')}”，未按实际填写`;
+    case 'DOC_GRADE_CLAIM':
+      return `自评得分${str(p, 'score')}分，评价等级写为“${str(p, 'stated')}”；按通行的等级标准（${str(p, 'bands')}）应为“${str(p, 'expected')}”。报告未写明所依据的等级标准，请核实`;
   }
 }
 
@@ -102,6 +114,7 @@ export function checkDocument(report: ExtractedReport): Finding[] {
     ...checkTemplateLeft(report),
     ...checkListNumbers(report),
     ...checkClaims(report),
+    ...checkGradeClaims(report),
   ];
 }
 
@@ -115,6 +128,55 @@ function checkListNumbers(report: ExtractedReport): Finding[] {
       expected: issue.text.replace(/\d+/, String(issue.expected)),
     }),
   );
+}
+
+/** A grade as written, on the common four-band scale (优秀 → 优); 合格 and the like are other scales. */
+const GRADE_WORDS: readonly [RegExp, string][] = [
+  [/^优秀?$/, '优'],
+  [/^良好?$/, '良'],
+  [/^中等?$/, '中'],
+  [/^(?:较)?差$/, '差'],
+];
+const GRADE_CLAIM = new RegExp(
+  `得分(?:为|是)?${NUM}分[^。；;]{0,16}?(?:等级|等次|级别|评价结果|评定结果)(?:为|是|[：:])?[“"'‘「『]?(优秀|良好|中等|较差|优|良|中|差)(?![\u4e00-\u9fa5])`,
+);
+
+/**
+ * "自评得分85分，评价等级为“优”": the grade a score is given in the prose, against the bands most
+ * rulebooks use (90 and above 优, 80 良, 60 中, below 差: RulebookOptions' default). A warning: a
+ * jurisdiction may draw its bands elsewhere, and the report does not say which it used.
+ */
+function checkGradeClaims(report: ExtractedReport): Finding[] {
+  const grades = RulebookOptions.parse({}).grades ?? [];
+  if (grades.length === 0) return [];
+  const bands = [...grades]
+    .sort((a, b) => b.min - a.min)
+    .map((g, i, all) =>
+      i === 0
+        ? `${g.min}分及以上为${g.label}`
+        : g.min === 0
+          ? `${all[i - 1]?.min ?? ''}分以下为${g.label}`
+          : `${g.min}–${all[i - 1]?.min ?? ''}分为${g.label}`,
+    )
+    .join('、');
+  const out: Finding[] = [];
+  for (const s of report.sentences) {
+    const m = GRADE_CLAIM.exec(s.text);
+    if (!m?.[1] || !m[2] || /分值|指标/.test(s.text.slice(0, m.index))) continue;
+    const score = Number(m[1].replace(/,/g, ''));
+    const stated = GRADE_WORDS.find(([re]) => re.test(m[2] ?? ''))?.[1];
+    const expected = gradeFor(score, grades);
+    if (stated === undefined || expected === null || stated === expected) continue;
+    out.push(
+      finding('DOC_GRADE_CLAIM', 'warning', 'stated.grade', s.line, excerptOf(s.raw, m[0]), {
+        stated: m[2],
+        expected,
+        score: m[1],
+        bands,
+      }),
+    );
+  }
+  return out;
 }
 
 function checkNarrativeSums(report: ExtractedReport): Finding[] {
