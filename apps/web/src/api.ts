@@ -88,6 +88,8 @@ export interface AuditFile {
   findings?: Finding[];
   /** Per finding: its identity and the region's decision on it. */
   marks?: FindingMark[];
+  /** Positions of the findings with a picture of their original page (batch audits of PDFs). */
+  pictures?: number[];
 }
 
 export interface FindingMark {
@@ -260,6 +262,8 @@ export interface ImportResult {
   findings: Finding[];
   problems: { code?: string; message: string }[];
   evaluationId?: string | number;
+  /** The stored original (its PDF pages can be shown: importPageUrl). */
+  documentId?: string;
 }
 
 /** An error as the server sends it: `{ error: { code, message, details } }`. */
@@ -495,6 +499,19 @@ export const rectificationUrl = (round: Id, departmentId?: Id) =>
 export const publicDocxUrl = (id: Id) => `/api/public/reports/${id}/report.docx`;
 export const auditExportUrl = (id: Id, format: 'xlsx' | 'html') =>
   `/api/audit-jobs/${id}/export?format=${format}`;
+
+/** The picture of the original page around a finding of a batch-audited PDF. */
+export const jobPictureUrl = (job: Id, file: number, finding: number) =>
+  `/api/audit-jobs/${job}/files/${file}/pictures/${finding}`;
+
+/** An imported PDF's page with the finding's box outlined. */
+export const importPageUrl = (
+  documentId: string,
+  place: { page: number; bbox: readonly [number, number, number, number] },
+) => {
+  const [x0, y0, x1, y1] = place.bbox;
+  return `/api/imports/${documentId}/pages/${place.page}${query({ x0, y0, x1, y1 })}`;
+};
 
 /** A message for any thrown value, for Alert/message displays. */
 export function errorText(err: unknown): string {

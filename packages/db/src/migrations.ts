@@ -447,6 +447,21 @@ function migrations(dialect: DialectName): Record<string, Migration> {
           .execute();
       },
     },
+    '0009_job_file_pictures': {
+      // Batch audits keep no uploads: the pictures of the original pages around the findings of
+      // a PDF are drawn during the audit and kept with the file's result instead.
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable('job_file_pictures')
+          .addColumn('job_id', 'text', (c) => c.notNull().references('jobs.id'))
+          .addColumn('idx', 'integer', (c) => c.notNull())
+          .addColumn('finding', 'integer', (c) => c.notNull())
+          .addColumn('page', 'integer', (c) => c.notNull())
+          .addColumn('png', blob, (c) => c.notNull())
+          .addPrimaryKeyConstraint('job_file_pictures_pk', ['job_id', 'idx', 'finding'])
+          .execute();
+      },
+    },
   };
 }
 

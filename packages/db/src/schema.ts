@@ -20,6 +20,7 @@ export interface Database {
   imported_documents: ImportedDocumentTable;
   jobs: JobTable;
   job_files: JobFileTable;
+  job_file_pictures: JobFilePictureTable;
   rulebooks: RulebookTable;
   target_forms: TargetFormTable;
   target_revisions: TargetRevisionTable;
@@ -206,6 +207,16 @@ export interface JobFileTable {
   error: string | null;
   /** JSON: the per-file summary and findings. */
   result: string | null;
+}
+
+/** A picture of the original page around one finding of a batch-audited PDF (PNG). */
+export interface JobFilePictureTable {
+  job_id: string;
+  idx: number;
+  /** The finding's position in the file's stored result. */
+  finding: number;
+  page: number;
+  png: Uint8Array;
 }
 
 export interface RulebookTable {

@@ -49,5 +49,8 @@ export const Finding = z.object({
   /** Source sentence or row, when the evaluation came from a document. */
   excerpt: z.string().optional(),
   line: z.number().int().optional(),
+  /** PDF sources: the page (1-based) and box ([x0, y0, x1, y1], points, origin lower left). */
+  page: z.number().int().min(1).optional(),
+  bbox: z.tuple([z.number(), z.number(), z.number(), z.number()]).optional(),
 });
 export type Finding = z.infer<typeof Finding>;

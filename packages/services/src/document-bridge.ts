@@ -64,6 +64,8 @@ export function toFinding(f: AuditFinding): Finding {
     ...(f.expected !== null ? { expected: f.expected } : {}),
     ...(f.excerpt !== null ? { excerpt: f.excerpt } : {}),
     ...(f.line !== null ? { line: f.line } : {}),
+    ...(f.page !== undefined ? { page: f.page } : {}),
+    ...(f.bbox !== undefined ? { bbox: f.bbox } : {}),
   };
 }
 

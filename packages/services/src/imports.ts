@@ -1,7 +1,9 @@
 import type { ServiceContext } from './context.ts';
 import { nowIso } from './context.ts';
 import type { Actor } from './actor.ts';
-import { ServiceError } from './errors.ts';
+import { ServiceError, forbidden, notFound } from './errors.ts';
+import { renderPageCrops } from './read/page-crops.ts';
+import type { PagePlace } from './read/page-crops.ts';
 import { sha256Hex } from './passwords.ts';
 import { readForImport } from './document-bridge.ts';
 import type { ReadForImport } from './document-bridge.ts';
@@ -108,4 +110,31 @@ export async function importDocument(
     details: { fileName },
   });
   return { ...result, documentId, ...(evaluationId !== undefined ? { evaluationId } : {}) };
+}
+
+/**
+ * The page of an imported PDF with a finding's box outlined (PNG): the original is kept with the
+ * import, so the page is drawn when asked for. Visible to whoever imported it, reviewers and
+ * administrators.
+ */
+export async function importedPagePicture(
+  ctx: ServiceContext,
+  actor: Actor,
+  id: string,
+  place: PagePlace,
+): Promise<Uint8Array> {
+  const row = await ctx.db
+    .selectFrom('imported_documents')
+    .select(['file_name', 'bytes', 'uploaded_by'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (row === undefined) throw notFound('导入的文件');
+  if (row.uploaded_by !== actor.username && actor.role !== 'admin' && actor.role !== 'reviewer')
+    throw forbidden('无权查看他人导入的文件');
+  if (!/\.pdf$/i.test(row.file_name))
+    throw new ServiceError('BAD_REQUEST', '只有 PDF 文件可以显示原页面');
+  const { crops, note } = await renderPageCrops(row.bytes, [place], { fullPage: true });
+  const crop = crops[0];
+  if (!crop) throw new ServiceError('BAD_REQUEST', note ?? '无法显示该页面');
+  return crop.png;
 }

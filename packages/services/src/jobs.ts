@@ -10,6 +10,7 @@ import type { FileAudit } from './document-bridge.ts';
 import { requireRole } from './directory.ts';
 import { cleanFileName } from './file-name.ts';
 import { auditBatch, failedAudit } from './audit/index.ts';
+import { renderFindingPictures } from './read/finding-pictures.ts';
 import { decideJobFinding, markFindings } from './job-decisions.ts';
 import type { FindingMark } from './job-decisions.ts';
 import type { DecisionState } from '@jixiao/db';
@@ -24,6 +25,8 @@ export interface JobFileView {
   findings: Finding[];
   /** Per finding, its identity and the region's decision on it (dismissed ones are collapsed). */
   marks: FindingMark[];
+  /** Positions of the findings that have a picture of their original page (see jobPicture). */
+  pictures: number[];
 }
 
 export interface JobView {
@@ -117,10 +120,19 @@ export async function getJob(ctx: ServiceContext, actor: Actor, id: string): Pro
     throw forbidden('无权查看他人的审查任务');
   const files = await ctx.db
     .selectFrom('job_files')
-    .select(['name', 'ok', 'error', 'result'])
+    .select(['idx', 'name', 'ok', 'error', 'result'])
     .where('job_id', '=', id)
     .orderBy('idx')
     .execute();
+  const drawn = new Map<number, number[]>();
+  for (const p of await ctx.db
+    .selectFrom('job_file_pictures')
+    .select(['idx', 'finding'])
+    .where('job_id', '=', id)
+    .orderBy('idx')
+    .orderBy('finding')
+    .execute())
+    drawn.set(p.idx, [...(drawn.get(p.idx) ?? []), p.finding]);
   const views = files.map((f) => {
     const result = f.result === null ? null : (JSON.parse(f.result) as FileAudit);
     return {
@@ -129,6 +141,7 @@ export async function getJob(ctx: ServiceContext, actor: Actor, id: string): Pro
       ...(f.error !== null ? { error: f.error } : {}),
       summary: result?.summary ?? null,
       findings: (result?.findings ?? []).map(toFinding),
+      pictures: drawn.get(f.idx) ?? [],
     };
   });
   const marks = await markFindings(ctx, actor, views);
@@ -158,6 +171,67 @@ export async function decideInJob(
   await decideJobFinding(ctx, actor, file, input);
   const again = await getJob(ctx, actor, id);
   return again.files[index] ?? file;
+}
+
+/** The picture of the original page around a finding of a job's file (PNG). */
+export async function jobPicture(
+  ctx: ServiceContext,
+  actor: Actor,
+  id: string,
+  index: number,
+  finding: number,
+): Promise<Uint8Array> {
+  await getJob(ctx, actor, id);
+  const row = await ctx.db
+    .selectFrom('job_file_pictures')
+    .select('png')
+    .where('job_id', '=', id)
+    .where('idx', '=', index)
+    .where('finding', '=', finding)
+    .executeTakeFirst();
+  if (row === undefined) throw notFound('该发现的原页面图片');
+  return row.png;
+}
+
+/** Bytes of pictures kept per file of a batch audit (about 60 bands of an A4 report). */
+export const MAX_JOB_PICTURE_BYTES = 1024 * 1024;
+
+/**
+ * Pictures of the original page around the findings of a batch-audited PDF, drawn while its
+ * upload is still stored (it is deleted once the result is): at most MAX_JOB_PICTURE_BYTES a
+ * file; what is not drawn is said in the result's notes.
+ */
+async function drawPictures(
+  ctx: ServiceContext,
+  jobId: string,
+  file: { idx: number; name: string },
+  audit: FileAudit,
+): Promise<{ audit: FileAudit; pictures: { finding: number; page: number; png: Uint8Array }[] }> {
+  if (!audit.ok || !audit.findings.some((f) => f.page !== undefined && f.bbox !== undefined))
+    return { audit, pictures: [] };
+  const bytes = await readJobFile(ctx, jobId, file.idx);
+  if (bytes === undefined) return { audit, pictures: [] };
+  const drawn = await renderFindingPictures(bytes, file.name, audit.findings);
+  const pictures: { finding: number; page: number; png: Uint8Array }[] = [];
+  let left = MAX_JOB_PICTURE_BYTES;
+  let cut = 0;
+  for (const [finding, crop] of drawn.crops.entries()) {
+    if (!crop) continue;
+    if (crop.png.length > left) {
+      cut++;
+      continue;
+    }
+    left -= crop.png.length;
+    pictures.push({ finding, page: crop.page, png: crop.png });
+  }
+  const notes = [
+    ...(drawn.note !== undefined ? [drawn.note] : []),
+    ...(cut > 0 ? [`原页面图片已达每个文件的上限，其余 ${cut} 处只附原文摘录`] : []),
+  ];
+  return {
+    audit: notes.length > 0 ? { ...audit, notes: [...audit.notes, ...notes] } : audit,
+    pictures,
+  };
 }
 
 // A running job whose worker has not written for this long is taken over (its process died).
@@ -274,8 +348,20 @@ async function processJob(ctx: ServiceContext, jobId: string): Promise<void> {
   let stored: Promise<void> = Promise.resolve();
   /** The first store that failed: the job fails once the batch is done (the rest are kept). */
   let storeError: { error: unknown } | undefined;
-  const store = (file: (typeof files)[number], audit: FileAudit): Promise<void> =>
-    ctx.db.transaction().execute(async (trx) => {
+  const store = async (file: (typeof files)[number], audited: FileAudit): Promise<void> => {
+    const { audit, pictures } = await drawPictures(ctx, jobId, file, audited);
+    await ctx.db.transaction().execute(async (trx) => {
+      // A file audited again (its job taken over after a crash) replaces its pictures.
+      await trx
+        .deleteFrom('job_file_pictures')
+        .where('job_id', '=', jobId)
+        .where('idx', '=', file.idx)
+        .execute();
+      for (const p of pictures)
+        await trx
+          .insertInto('job_file_pictures')
+          .values({ job_id: jobId, idx: file.idx, ...p })
+          .execute();
       await trx
         .updateTable('job_files')
         // The original goes once audited: a batch audit keeps its results, not its uploads.
@@ -294,6 +380,7 @@ async function processJob(ctx: ServiceContext, jobId: string): Promise<void> {
         .where('id', '=', jobId)
         .execute();
     });
+  };
   await auditBatch(
     files.map((f) => f.name),
     async (_name, index) => {

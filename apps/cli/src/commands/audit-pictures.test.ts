@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import {
   existsSync,
   mkdirSync,
@@ -9,14 +8,16 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DepartmentEvaluation } from '@jixiao/domain';
 import { departmentReportBlocks, resolveOptions } from '@jixiao/documents';
 import { memoryIo } from '../cli-io.ts';
 import { runCli } from '../main.ts';
 import { blocksToText } from '../../../../packages/services/src/audit/testing/render-text.ts';
-import { installed } from '../../../../packages/services/src/read/testing/office-fixtures.ts';
+import {
+  installed,
+  printTextToPdf,
+} from '../../../../packages/services/src/read/testing/office-fixtures.ts';
 
 const root = path.resolve(import.meta.dirname, '../../../../');
 const scratch = mkdtempSync(path.join(tmpdir(), 'jixiao-audit-pictures-'));
@@ -43,20 +44,7 @@ beforeAll(() => {
     text.replace('占基本支出的80.00%', '占基本支出的83.00%'),
   );
   // Printed to PDF by LibreOffice, as a unit would publish it.
-  execFileSync(
-    'soffice',
-    [
-      `-env:UserInstallation=${pathToFileURL(path.join(scratch, 'lo')).href}`,
-      '--headless',
-      '--infilter=Text (encoded):UTF8,LF,,,',
-      '--convert-to',
-      'pdf',
-      '--outdir',
-      scratch,
-      path.join(scratch, 'wrong-share.txt'),
-    ],
-    { stdio: 'ignore', timeout: 120_000 },
-  );
+  printTextToPdf([path.join(scratch, 'wrong-share.txt')], scratch, scratch);
 }, 150_000);
 
 /** The embedded pictures: each one's width and height from its PNG header. */

@@ -203,7 +203,7 @@ describe.each(TEST_DIALECTS)('uploads on %s', (dialect) => {
     expect(job).toMatchObject({ status: 'failed', total: 2, done: 0 });
     expect(job.error).toMatch(/上传的文件缺失或无法读取/);
     expect(job.files).toEqual([
-      { name: 'only.txt', ok: null, summary: null, findings: [], marks: [] },
+      { name: 'only.txt', ok: null, summary: null, findings: [], marks: [], pictures: [] },
     ]);
     // A healthy job queued after it still runs: one failure does not stop the worker.
     const next = await filer.upload('/api/audit-jobs', [

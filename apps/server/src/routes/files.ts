@@ -13,6 +13,8 @@ import {
   getJob,
   importDocument,
   exportJob,
+  importedPagePicture,
+  jobPicture,
   pendingAuditBytes,
 } from '@jixiao/services';
 import type { AuditUpload, ServiceContext } from '@jixiao/services';
@@ -172,6 +174,52 @@ export function fileRoutes(ctx: ServiceContext, batch: BatchLimits): FastifyPlug
           request.params.index,
           request.body,
         ),
+    );
+
+    app.get(
+      '/api/audit-jobs/:id/files/:index/pictures/:finding',
+      {
+        schema: {
+          tags: ['imports'],
+          summary: '批量审查中一处发现的原页面图片（PNG，问题所在处以红框标出）',
+          params: Id.extend({
+            index: z.coerce.number().int().min(0).max(10_000),
+            finding: z.coerce.number().int().min(0).max(100_000),
+          }),
+        },
+      },
+      async (request, reply) => {
+        const { id, index, finding } = request.params;
+        const png = await jobPicture(ctx, requireActor(request), id, index, finding);
+        return reply
+          .header('content-type', 'image/png')
+          .header('cache-control', 'private, max-age=3600')
+          .send(Buffer.from(png.buffer, png.byteOffset, png.byteLength));
+      },
+    );
+
+    const Coordinate = z.coerce.number().min(-100_000).max(100_000);
+    app.get(
+      '/api/imports/:id/pages/:page',
+      {
+        schema: {
+          tags: ['imports'],
+          summary: '导入的 PDF 的一页（PNG），bbox 所指处以红框标出',
+          params: Id.extend({ page: z.coerce.number().int().min(1).max(10_000) }),
+          querystring: z.object({ x0: Coordinate, y0: Coordinate, x1: Coordinate, y1: Coordinate }),
+        },
+      },
+      async (request, reply) => {
+        const { x0, y0, x1, y1 } = request.query;
+        const png = await importedPagePicture(ctx, requireActor(request), request.params.id, {
+          page: request.params.page,
+          bbox: [x0, y0, x1, y1],
+        });
+        return reply
+          .header('content-type', 'image/png')
+          .header('cache-control', 'private, max-age=3600')
+          .send(Buffer.from(png.buffer, png.byteOffset, png.byteLength));
+      },
     );
 
     app.get(

@@ -20,6 +20,7 @@ import {
   api,
   auditExportUrl,
   errorText,
+  jobPictureUrl,
   type AuditFile,
   type AuditJob,
   type FindingMark,
@@ -29,6 +30,7 @@ import { useReviewerDecisions } from '../review/decision-actions.tsx';
 import { useSession } from '../lib/session.tsx';
 import { navigate, useRoute } from '../lib/router.ts';
 import { TotalsCell } from '../lib/totals-cell.tsx';
+import { PagePictureButton } from '../lib/page-picture-button.tsx';
 
 interface FileRow {
   key: string;
@@ -42,6 +44,8 @@ interface FileRow {
   counts: Record<Severity, number>;
   findings: Finding[];
   marks: FindingMark[];
+  /** Positions of the findings with a picture of their original page. */
+  pictures: number[];
   index: number;
 }
 
@@ -70,6 +74,7 @@ function toRow(f: AuditFile, i: number): FileRow {
     counts,
     findings,
     marks,
+    pictures: f.pictures ?? [],
     index: i,
   };
 }
@@ -368,12 +373,18 @@ export default function AuditPage() {
           <FindingsPanel
             findings={open.findings}
             marks={open.marks}
-            extra={(f, d) => (
-              <>
-                <Excerpt finding={f} />
-                {user?.role === 'reviewer' && reviewer.buttons(f, d)}
-              </>
-            )}
+            extra={(f, d) => {
+              const at = open.findings.indexOf(f);
+              return (
+                <>
+                  <Excerpt finding={f} />
+                  {job && f.page !== undefined && open.pictures.includes(at) && (
+                    <PagePictureButton url={jobPictureUrl(job.id, open.index, at)} page={f.page} />
+                  )}
+                  {user?.role === 'reviewer' && reviewer.buttons(f, d)}
+                </>
+              );
+            }}
           />
         )}
         {reviewer.dialog}

@@ -426,7 +426,7 @@ function CreateModal({ existing, onClose }: { existing: EvaluationRecord[]; onCl
               <p className="ant-upload-drag-icon">
                 <InboxOutlined />
               </p>
-              <p>点击或拖入 .docx / .xlsx / .txt / .html 文件</p>
+              <p>点击或拖入报告：.docx、.pdf、.doc、.xlsx、.xls、.txt、.html 或图片</p>
               <Typography.Text type="secondary">
                 先读取并显示报告内容，确认后再生成自评草稿
               </Typography.Text>
@@ -434,7 +434,11 @@ function CreateModal({ existing, onClose }: { existing: EvaluationRecord[]; onCl
             {reading && <Spin style={{ display: 'block', margin: 16 }} tip="正在读取…" />}
             {preview && (
               <div style={{ marginTop: 12 }}>
-                <ImportPreview result={preview} rulebooks={rulebooks.data ?? []} />
+                <ImportPreview
+                  result={preview}
+                  rulebooks={rulebooks.data ?? []}
+                  fileName={file?.name ?? ''}
+                />
               </div>
             )}
           </>

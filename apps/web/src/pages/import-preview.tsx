@@ -1,7 +1,16 @@
-import { Alert, Descriptions, List, Typography } from 'antd';
-import { formatFen, type Evaluation, type IndicatorNode } from '@jixiao/domain';
-import type { ImportResult, RulebookInfo } from '../api.ts';
+import { Alert, Descriptions, List, Space, Tag, Typography } from 'antd';
+import { formatFen, SEVERITY_RANK, type Evaluation, type IndicatorNode } from '@jixiao/domain';
+import { importPageUrl, type ImportResult, type RulebookInfo } from '../api.ts';
 import { KIND_LABELS } from '../lib/labels.ts';
+import { PagePictureButton } from '../lib/page-picture-button.tsx';
+
+const SEVERITY_TAG = {
+  error: ['red', '错误'],
+  warning: ['orange', '警告'],
+  info: ['blue', '提示'],
+} as const;
+/** Findings listed under the preview, most severe first; the counts above cover all of them. */
+const LISTED = 20;
 
 function leaves(nodes: readonly IndicatorNode[]): number {
   return nodes.reduce((n, c) => n + (c.children?.length ? leaves(c.children) : 1), 0);
@@ -19,9 +28,12 @@ const money = (e: Evaluation, key: 'budget' | 'executed') => {
 export function ImportPreview({
   result,
   rulebooks,
+  fileName,
 }: {
   result: ImportResult;
   rulebooks: readonly RulebookInfo[];
+  /** The uploaded file's name: a PDF's findings open their page. */
+  fileName: string;
 }) {
   const d = result.draft;
   if (!d)
@@ -33,6 +45,8 @@ export function ImportPreview({
         description={result.problems.map((p) => p.message).join('；') || undefined}
       />
     );
+  const pdf = /\.pdf$/i.test(fileName);
+  const documentId = result.documentId;
   const errors = result.findings.filter((f) => f.severity === 'error').length;
   const warnings = result.findings.filter((f) => f.severity === 'warning').length;
   return (
@@ -58,6 +72,35 @@ export function ImportPreview({
           错误 {errors} 个，警告 {warnings} 个
         </Descriptions.Item>
       </Descriptions>
+      {result.findings.length > 0 && (
+        <>
+          <Typography.Text strong style={{ display: 'block', marginTop: 12 }}>
+            审查发现
+            {result.findings.length > LISTED ? `（最严重的 ${LISTED} 条）` : ''}
+          </Typography.Text>
+          <List
+            size="small"
+            data-testid="import-findings"
+            dataSource={[...result.findings]
+              .sort((a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity])
+              .slice(0, LISTED)}
+            renderItem={(f) => (
+              <List.Item>
+                <Space wrap>
+                  <Tag color={SEVERITY_TAG[f.severity][0]}>{SEVERITY_TAG[f.severity][1]}</Tag>
+                  <span>{f.message}</span>
+                  {pdf && documentId && f.page !== undefined && f.bbox !== undefined && (
+                    <PagePictureButton
+                      url={importPageUrl(documentId, { page: f.page, bbox: f.bbox })}
+                      page={f.page}
+                    />
+                  )}
+                </Space>
+              </List.Item>
+            )}
+          />
+        </>
+      )}
       {result.problems.length > 0 && (
         <>
           <Typography.Text strong style={{ display: 'block', marginTop: 12 }}>

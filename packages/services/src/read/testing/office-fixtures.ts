@@ -208,3 +208,26 @@ export function flateBombPdf(copies: number): Uint8Array {
   }
   return assemblePdf(objects);
 }
+
+/**
+ * Prints UTF-8 text files to PDF with one LibreOffice run (as a unit would print a report kept
+ * as text); returns the PDFs' paths, in the order of `files`.
+ */
+export function printTextToPdf(files: string[], outDir: string, workDir: string): string[] {
+  const profile = pathToFileURL(path.join(workDir, 'lo-profile')).href;
+  execFileSync(
+    'soffice',
+    [
+      `-env:UserInstallation=${profile}`,
+      '--headless',
+      '--infilter=Text (encoded):UTF8,LF,,,',
+      '--convert-to',
+      'pdf',
+      '--outdir',
+      outDir,
+      ...files,
+    ],
+    { env: fontConfig(workDir), stdio: 'ignore', timeout: 300_000 },
+  );
+  return files.map((f) => path.join(outDir, `${path.basename(f).replace(/\.[^.]+$/, '')}.pdf`));
+}
