@@ -344,3 +344,53 @@ describe('relations written in other ways', () => {
     ).toEqual([]);
   });
 });
+
+describe('more wordings and flattenings', () => {
+  it('joins a sentence across a page number and footer of PDF text', () => {
+    expect(
+      brief(
+        '2023年全年支出合计1000.00万元，分别为基本支出600.00万元、项目支\n— 3 —\n出300.00万元，详见附表。',
+      ),
+    ).toEqual(['error DOC_CLAIM_PARTS_SHORT 1000.00→900.00']);
+  });
+
+  it('reads 分别用于 as all the parts and 主要用于 as some of them', () => {
+    const text = '共安排资金3600万元，分别用于：甲1200万元、乙1500万元、丙800万元。';
+    expect(brief(text)).toEqual(['error DOC_CLAIM_PARTS_SHORT 3600→3500']);
+    expect(brief(text.replace('分别用于', '主要用于')).map((x) => x.split(' ')[0])).toEqual([
+      'warning',
+    ]);
+  });
+
+  it('checks a 合计 after its parts, leaving the subtotal out of a 其中', () => {
+    expect(brief('人员经费600.00万元、公用经费150.00万元，合计760.00万元。')).toEqual([
+      'error DOC_CLAIM_PARTS_SHORT 760.00→750.00',
+    ]);
+    expect(brief('全年支出535万元，其中甲项目300万元，乙项目235万元，合计535万元。')).toEqual([]);
+  });
+
+  it('tells a 元/万元 slip in a part from a wrong sum', () => {
+    expect(
+      check('全年支出1000.00万元，其中基本支出600.00万元，项目支出4000000万元。').map((f) => [
+        f.category,
+        f.code,
+      ]),
+    ).toContainEqual(['unit', 'DOC_CLAIM_PART_UNIT']);
+    expect(brief('基本支出612.40万元，其中人员经费526.80万元，公用经费856000元。')).toEqual([]);
+  });
+
+  it('takes a rate’s outcome from the sentence before when its own states only the plan', () => {
+    const text = '2023年全年支出1000.00万元。全年预算数1200.00万元，全年执行率为85.33%。';
+    expect(brief(text)).toEqual(['warning DOC_CLAIM_RATE 85.33%→83.33%']);
+    expect(brief(text.replace('85.33%', '83.33%'))).toEqual([]);
+  });
+
+  it('reports a text that says it evaluates an earlier year than its title', () => {
+    const text =
+      '某局2023年度部门整体支出绩效自评报告\n根据《关于开展2024年绩效自评工作的通知》要求，现将我局2022年度部门整体支出绩效自评情况报告如下：';
+    expect(check(text).map((f) => [f.category, f.code, f.stated])).toEqual([
+      ['year', 'DOC_YEAR_SUBJECT', '2022年'],
+    ]);
+    expect(check(text.replace('2022年度部门', '2023年度部门'))).toEqual([]);
+  });
+});

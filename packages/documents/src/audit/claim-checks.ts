@@ -16,6 +16,7 @@ import {
   quotedNames,
   shares,
   totalsAbove,
+  totalsAfter,
 } from '../extract/claim-relations.ts';
 import type { PartWhole, QuotedName } from '../extract/claim-relations.ts';
 import { plainFigure, statementsOf } from '../extract/claims.ts';
@@ -32,6 +33,7 @@ export type ClaimCheckCode =
   | 'DOC_CLAIM_RATE'
   | 'DOC_CLAIM_SHARE'
   | 'DOC_CLAIM_MAGNITUDE'
+  | 'DOC_CLAIM_PART_UNIT'
   | 'DOC_CLAIM_RESTATED'
   | 'DOC_CLAIM_ROUNDING'
   | 'DOC_CLAIM_UNIT_SLIP'
@@ -45,6 +47,7 @@ const CATEGORY: Record<ClaimCheckCode, FindingCategory> = {
   DOC_CLAIM_RATE: 'ratio',
   DOC_CLAIM_SHARE: 'ratio',
   DOC_CLAIM_MAGNITUDE: 'implausible',
+  DOC_CLAIM_PART_UNIT: 'unit',
   DOC_CLAIM_RESTATED: 'cross-section',
   DOC_CLAIM_ROUNDING: 'sum',
   DOC_CLAIM_UNIT_SLIP: 'unit',
@@ -69,6 +72,8 @@ export function claimCheckMessage(code: ClaimCheckCode, p: Params): string {
       return `${str(p, 'label')}${str(p, 'actual')}÷${str(p, 'budget')}应为${str(p, 'expected')}，报告填写${str(p, 'stated')}`;
     case 'DOC_CLAIM_SHARE':
       return `${str(p, 'label')}${str(p, 'part')}占${str(p, 'of')}${str(p, 'whole')}的比例应为${str(p, 'expected')}，报告填写${str(p, 'stated')}`;
+    case 'DOC_CLAIM_PART_UNIT':
+      return `“${str(p, 'name')}”写作${str(p, 'stated')}，按${str(p, 'expected')}计各部分才与总数相符，疑为元与万元混用`;
     case 'DOC_CLAIM_MAGNITUDE':
       return `“${str(p, 'name')}”${str(p, 'stated')}是本单位${str(p, 'yardstick')}${str(p, 'base')}的${str(p, 'factor')}倍，量级不合常理，疑为元写作万元`;
     case 'DOC_CLAIM_RESTATED':
@@ -109,7 +114,7 @@ function finding(
 /** The claims of the prose and the relations between them: parts and wholes, lists, rates. */
 export function checkClaims(report: ExtractedReport): Finding[] {
   const statements = statementsOf(report.document.blocks);
-  const groups = statements.map((s) => ({ s, groups: partWholes(s) }));
+  const groups = statements.map((s) => ({ s, groups: [...partWholes(s), ...totalsAfter(s)] }));
   const all = [
     ...groups.flatMap(({ s, groups: g }) => g.flatMap((pw) => checkPartWhole(s, pw))),
     ...totalsAbove(statements).flatMap(({ statement, pw }) => checkPartWhole(statement, pw)),
@@ -185,16 +190,69 @@ function checkPartWhole(s: Statement, pw: PartWhole): Finding[] {
     const certain =
       (whole.kind === 'money' || pw.exhaustive || sameHead) &&
       (earlier === undefined || earlier < sum);
-    return [
-      finding('DOC_CLAIM_PARTS_EXCEED', certain ? 'error' : 'warning', s.line, excerpt, params),
-    ];
+    return (
+      slipped(s, pw, params, excerpt, tolerance, diff) ?? [
+        finding('DOC_CLAIM_PARTS_EXCEED', certain ? 'error' : 'warning', s.line, excerpt, params),
+      ]
+    );
   }
   // Parts short of the whole: a 其中 often itemises only some of it.
   if (parts.length < 2) return [];
   params['how'] = pw.exhaustive ? '少于总数' : '少于总数（如其中仅列举部分，请忽略）';
+  const slip = slipped(s, pw, params, excerpt, tolerance, diff);
+  if (slip) return slip;
   return [
     finding('DOC_CLAIM_PARTS_SHORT', pw.exhaustive ? 'error' : 'warning', s.line, excerpt, params),
   ];
+}
+
+/** The findings of parts that add up once one figure is read in the other unit, if one does. */
+function slipped(
+  s: Statement,
+  pw: PartWhole,
+  params: Params,
+  excerpt: string,
+  tolerance: bigint,
+  diff: bigint,
+): Finding[] | undefined {
+  const slip = unitSlipIn(pw, tolerance);
+  if (!slip) return undefined;
+  // As written the parts do not make the whole; read in the other unit one of them does.
+  const [c, meant] = slip;
+  params['how'] = diff > 0n ? '超过总数' : '少于总数';
+  return [
+    finding(
+      diff > 0n ? 'DOC_CLAIM_PARTS_EXCEED' : 'DOC_CLAIM_PARTS_SHORT',
+      'warning',
+      s.line,
+      excerpt,
+      params,
+    ),
+    finding('DOC_CLAIM_PART_UNIT', 'warning', s.line, excerpt, {
+      name: c.name || '合计',
+      stated: plainFigure(c),
+      expected: `${c.number}${meant}`,
+    }),
+  ];
+}
+
+/**
+ * The figure of a part-whole relation that, read in the other unit (元 for 万元 or the
+ * reverse), makes the parts add up to the whole: a 元/万元 slip rather than a wrong sum.
+ */
+function unitSlipIn(pw: PartWhole, tolerance: bigint): [Claim, MoneyUnit] | undefined {
+  if (pw.whole.kind !== 'money') return undefined;
+  const all = [pw.whole, ...pw.parts];
+  for (const c of all) {
+    // 元 written for 万元 leaves a small figure, 万元 written for 元 a large one (856000万元).
+    if (c.unit !== '元' && !(c.unit === '万元' && c.value >= 10_000 * 1_000_000)) continue;
+    const meant: MoneyUnit = c.unit === '元' ? '万元' : '元';
+    const value = c.unit === '元' ? BigInt(c.value) * 10_000n : BigInt(c.value) / 10_000n;
+    const read = (x: Claim): bigint => (x === c ? value : BigInt(x.value));
+    const sum = sumFen(pw.parts.map((x) => Number(read(x))));
+    if (abs(sum - read(pw.whole)) <= tolerance) return [c, meant];
+  }
+  return undefined;
 }
 
 function checkCountLists(s: Statement): Finding[] {
@@ -239,9 +297,10 @@ function checkRates(statements: readonly Statement[]): Finding[] {
     // 0/0, the half-up and the truncated ratio, and rounding of the inputs are all consistent.
     if (!cmp || cmp.agreement !== 'wrong') continue;
     // Another plan stated nearby may be the one the rate is of.
+    const outcomes = c.actuals ?? [c.actual];
     if (
-      c.alternatives.some(
-        (b) => comparePercent(stated, c.actual.value, b.value)?.agreement !== 'wrong',
+      c.alternatives.some((b) =>
+        outcomes.some((a) => comparePercent(stated, a.value, b.value)?.agreement !== 'wrong'),
       )
     )
       continue;

@@ -14,6 +14,9 @@ describe('template prompts left in the text', () => {
     expect(codes('自评报告\n（此处填写单位名称）\n')).toEqual([
       ['DOC_TEMPLATE_LEFT_TEXT', '（此处填写单位名称）'],
     ]);
+    expect(codes('自评报告\n（此处简述部门主要职能及内设机构情况）\n')).toEqual([
+      ['DOC_TEMPLATE_LEFT_TEXT', '（此处简述部门主要职能及内设机构情况）'],
+    ]);
   });
 
   it('stays silent on a year, a numbering or a note in parentheses', () => {

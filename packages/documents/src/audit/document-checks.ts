@@ -388,7 +388,7 @@ function checkTextAgainstTables(report: ExtractedReport): Finding[] {
 
 /** A line that is only a template's label in parentheses: "（参考提纲）", "（此处填写单位名称）". */
 const TEMPLATE_LABEL =
-  /^[（(][^（()）]{0,12}(?:参考提纲|参考格式|参考模板|模板|范本|样本|示例|仅供参考|请填写|此处填写|填写说明)[^（()）]{0,12}[）)]$/;
+  /^[（(][^（()）]{0,12}(?:参考提纲|参考格式|参考模板|模板|范本|样本|示例|仅供参考|请填写|此处(?:填写|简述|描述|说明|列明|概述|补充)|填写说明)[^（()）]{0,30}[）)]$/;
 
 /**
  * A template's instructions or labels left in the text: "填写说明：…", "（可选）" after a heading,

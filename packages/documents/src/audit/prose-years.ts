@@ -5,7 +5,7 @@ import type { Statement } from '../extract/claims.ts';
 import { excerptOf, squash } from '../extract/text.ts';
 
 /** Codes of the checks on the years the prose states. */
-export type ProseYearCode = 'DOC_YEAR_CLAUSE' | 'DOC_YEAR_REPORT_DATE';
+export type ProseYearCode = 'DOC_YEAR_CLAUSE' | 'DOC_YEAR_REPORT_DATE' | 'DOC_YEAR_SUBJECT';
 
 type Params = Record<string, ParamValue>;
 const str = (p: Params, k: string): string => String(p[k] ?? '');
@@ -15,6 +15,8 @@ export function proseYearMessage(code: ProseYearCode, p: Params): string {
   switch (code) {
     case 'DOC_YEAR_CLAUSE':
       return `${str(p, 'reportYear')}年度的报告以“${str(p, 'stated')}”起句陈述工作完成情况，年份与评价年度不符：${str(p, 'sentence')}`;
+    case 'DOC_YEAR_SUBJECT':
+      return `报告评价的是${str(p, 'reportYear')}年度，正文却称开展${str(p, 'stated')}度绩效自评，疑为沿用往年文字：${str(p, 'sentence')}`;
     case 'DOC_YEAR_REPORT_DATE':
       return `填报日期${str(p, 'stated')}早于评价年度${str(p, 'reportYear')}年，疑为年份笔误`;
   }
@@ -40,6 +42,10 @@ function finding(
   };
 }
 
+/** "现将2022年度部门整体支出绩效自评情况报告如下": the year whose evaluation the text says it is. */
+const SUBJECT =
+  /(?:现将|开展了?|组织开展了?|完成了?|对)[^。，,；;\d《]{0,8}?((?:19|20)\d{2})年度?[^。，,；;]{0,24}?(?:绩效自评|绩效评价|自评工作)/;
+
 const DATE_LINE =
   /(?:填报|报告|编制|报送|填表)(?:日期|时间)[：:]?((?:19|20)\d{2})年(\d{1,2})月(?:\d{1,2}日)?/;
 
@@ -57,6 +63,21 @@ export function checkProseYears(
   const out: Finding[] = [];
   for (const s of statements) {
     if (!s.text.includes('年')) continue;
+    // Document titles (《关于开展2022年…绩效自评工作的通知》) name the round, not the year.
+    const subject = SUBJECT.exec(s.text.replace(/《[^》]*》/g, ''));
+    const said = Number(subject?.[1]);
+    // An earlier year: last year's text kept (the round of work may carry the next year's).
+    if (subject && said < year && !/上年|上一年|以前|往年|整改|问题/.test(s.text)) {
+      const sentence = excerptOf(s.raw, String(said));
+      out.push(
+        finding('DOC_YEAR_SUBJECT', s.line, sentence, {
+          stated: `${said}年`,
+          expected: `${year}年`,
+          reportYear: year,
+          sentence,
+        }),
+      );
+    }
     for (const stated of staleYearClauses(s.text, year)) {
       const sentence = excerptOf(s.raw, String(stated));
       out.push(

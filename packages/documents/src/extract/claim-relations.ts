@@ -37,17 +37,23 @@ function sameKind(a: Claim, b: Claim): boolean {
 /** A 其中, or a 分别为 right after a figure ("支出1000万元，分别为A 600万元、B 400万元"). */
 interface Marker {
   at: number;
-  /** For 分别为: the figure it itemises. */
+  /** For a marker after a figure (分别为, 主要用于): the figure it itemises. */
   whole?: Claim;
+  /** The marker says the parts are all of the whole (分别为, 具体为), not some (主要用于). */
+  closed?: boolean;
 }
+
+/** After a figure: words that list its parts, all of them (group 1) or some (group 2). */
+const AFTER_FIGURE =
+  /(分别(?:为|是|用于|投向|安排|拨付|下达|支付)|具体(?:为|是|包括))|((?:主要)?用于|包括|主要是)/g;
 
 function markersOf(s: Statement): Marker[] {
   const out: Marker[] = [...s.text.matchAll(/其中/g)].map((m) => ({ at: m.index }));
-  if (s.text.includes('分别')) {
-    for (const m of s.text.matchAll(/分别(?:为|是)/g)) {
+  if (/分别|具体|用于|包括|主要是/.test(s.text)) {
+    for (const m of s.text.matchAll(AFTER_FIGURE)) {
       const whole = s.claims.findLast((c) => c.end <= m.index);
       if (whole && /^[，,：:]?$/.test(s.text.slice(whole.end, m.index)))
-        out.push({ at: m.index, whole });
+        out.push({ at: m.index, whole, closed: m[1] !== undefined });
     }
     out.sort((a, b) => a.at - b.at);
   }
@@ -90,7 +96,10 @@ export function partWholes(s: Statement): PartWhole[] {
     if (marker.whole) kinds.set('whole', marker.whole);
     else for (const c of before) kinds.set(c.kind === 'count' ? `count|${c.unit}` : c.kind, c);
     for (const whole of new Set(kinds.values())) {
-      const all = inside.filter((c) => sameKind(c, whole) && c.depth === groupDepth);
+      // A subtotal after the parts ("…，合计500万元") is not one of them.
+      const all = inside.filter(
+        (c) => sameKind(c, whole) && c.depth === groupDepth && !TOTAL_CLAUSE.test(c.clause),
+      );
       const roles = new Set(all.map((c) => c.role));
       const lists: { whole: Claim; parts: Claim[]; before: Claim[] }[] = [];
       if (whole.kind === 'money' && roles.has('budget') && roles.has('actual')) {
@@ -110,6 +119,7 @@ export function partWholes(s: Statement): PartWhole[] {
           end,
           list.before,
           marker.whole !== undefined,
+          marker.closed === true,
         );
         if (pw) out.push(pw);
       }
@@ -125,9 +135,10 @@ function partWhole(
   p: number,
   end: number,
   before: readonly Claim[],
+  afterFigure: boolean,
   listed: boolean,
 ): PartWhole | undefined {
-  if (parts.length === 0 || (listed && parts.length < 2)) return undefined;
+  if (parts.length === 0 || (afterFigure && parts.length < 2)) return undefined;
   // "改造小区14个…其中新增停车位410个": one count of something else, not a part.
   const only = parts[0];
   if (parts.length === 1 && only && whole.kind === 'count' && !related(whole.name, only.name))
@@ -232,6 +243,8 @@ export interface Completion {
   actual: Claim;
   /** Other plans the rate may be of: a rate that agrees with any of them is not reported. */
   alternatives: Claim[];
+  /** Other outcomes it may be of, when the outcome was looked for before the rate's sentence. */
+  actuals?: Claim[];
   /** The budget was found in a sentence before the rate's (a less certain reading). */
   fromBefore: boolean;
   statement: Statement;
@@ -280,7 +293,39 @@ export function completions(statements: readonly Statement[]): Completion[] {
       // A plan stated after the outcome ("…实际支出900万元，其中项目预算300万元，执行率95%"):
       // which pair the rate is of is not certain.
       if (actual && money.slice(actualAt + 1).some((c) => c.role === 'budget')) continue;
-      if (!actual) continue;
+      if (!actual) {
+        // "支出合计1000万元…。全年预算数1200万元，全年执行率为85.33%": the outcome just before.
+        const plan = money.findLast((c) => c.role === 'budget');
+        const outcomes: Claim[] = [];
+        for (let k = i - 1; k >= Math.max(0, i - 2); k--) {
+          const prev = statements[k];
+          if (!prev) break;
+          outcomes.push(
+            ...prev.claims
+              .filter(
+                (c) =>
+                  c.kind === 'money' &&
+                  c.role === 'actual' &&
+                  !c.approximate &&
+                  !NOT_BASE.test(c.name) &&
+                  !partsIn(prev).has(c),
+              )
+              .reverse(),
+          );
+        }
+        const outcome = outcomes[0];
+        if (plan && outcome)
+          out.push({
+            rate,
+            budget: plan,
+            actual: outcome,
+            alternatives: money.filter((c) => c.role === 'budget'),
+            actuals: outcomes,
+            fromBefore: true,
+            statement: s,
+          });
+        continue;
+      }
       const own = money.slice(0, actualAt).filter(planLike);
       // The whole a 其中 itemises, not one of its parts, is the plan meant.
       const budget = own.findLast((c) => !partsIn(s).has(c)) ?? own[own.length - 1];
@@ -449,6 +494,37 @@ export function shares(statements: readonly Statement[]): Share[] {
       if (whole)
         out.push({ share, part, whole, alternatives: candidates, sure: true, statement: s });
     }
+  });
+  return out;
+}
+
+/** A clause that totals what the sentence listed before it: "合计750万元", "两项共计…". */
+const TOTAL_CLAUSE = /^(?:以上|上述|[两二三四五六七八九十]项|各项)?(?:合计|共计|总计)(?:为|达)?$/;
+
+/**
+ * "人员经费600万元、公用经费150万元，合计750万元": a figure whose clause is a 合计 is the whole
+ * of the figures of its kind listed before it in the sentence, since its start or the last
+ * 其中, semicolon or earlier total.
+ */
+export function totalsAfter(s: Statement): PartWhole[] {
+  if (!/合计|共计|总计/.test(s.text)) return [];
+  const out: PartWhole[] = [];
+  s.claims.forEach((whole, i) => {
+    if (whole.kind === 'percent' || whole.approximate || !TOTAL_CLAUSE.test(whole.clause)) return;
+    let start = 0;
+    for (const m of s.text.slice(0, whole.at).matchAll(/其中|[；;]|合计|共计|总计/g)) {
+      if (m.index + m[0].length <= whole.at - whole.clause.length) start = m.index + m[0].length;
+    }
+    const parts = s.claims
+      .slice(0, i)
+      .filter((c) => c.at >= start && sameKind(c, whole) && c.depth === whole.depth);
+    if (parts.length < 2 || parts.some((c) => c.approximate)) return;
+    out.push({
+      whole,
+      parts,
+      exhaustive: true,
+      notPartition: parts.some((c) => c.value === whole.value && whole.value !== 0),
+    });
   });
   return out;
 }

@@ -56,6 +56,9 @@ export interface Statement {
   block: number;
 }
 
+/** "— 3 —", "-3-", "第3页", "第3页共9页", "3/9" (squashed): page furniture, not text. */
+const PAGE_FURNITURE =
+  /^(?:[—–\-－~·]+\d{1,4}[—–\-－~·]+|第\d{1,4}页(?:[，,/]?共\d{1,4}页)?|\d{1,4}\/\d{1,4})$/;
 /** A line of its own that ends like a title ("…自评报告", "…情况") is not a wrapped sentence. */
 const TITLE_END = /(?:报告|报告书|自评表|情况|结果公开|公告|公示|通知)$/;
 /** Ends a sentence or a cell; a line ending in ，；： was cut mid-sentence by a wrap. */
@@ -85,7 +88,8 @@ export function statementsOf(blocks: readonly Block[]): Statement[] {
       return;
     }
     const text = squash(b.text);
-    if (text === '') return;
+    // A page's number or running footer in PDF text falls anywhere, mid-sentence too.
+    if (text === '' || PAGE_FURNITURE.test(text)) return;
     const continues =
       run.text !== '' &&
       b.kind === 'paragraph' &&

@@ -35,7 +35,7 @@ const RUN_IN_CHAPTER: Record<(typeof REQUIRED_CHAPTERS)[number], RegExp> = {
 /** Template prompts and placeholders left in by the writer. */
 const PROMPTS = [
   /[（(]\s*请[^）)]{0,40}[）)]/,
-  /请在此处?(?:填写|输入|说明)|此处(?:填写|输入)/,
+  /请在此处?(?:填写|输入|说明|简述|描述|列明)|此处(?:填写|输入|简述|描述|说明|列明|填报|补充|概述)/,
   /[XＸ]{2,}|[×✕]{2,}|[○〇]{3,}|[＊*]{3,}/,
 ];
 const PLACEHOLDER_ONLY = /^[\s…．.。·、_＿-]+$/;
