@@ -19,6 +19,8 @@ import type { ExtractedReport } from '../extract/extract-evaluation.ts';
 import { listNumberIssues } from '../extract/outline.ts';
 import { NUM, excerptOf, squash } from '../extract/text.ts';
 import { checkClaims } from './claim-checks.ts';
+import { scoreClaimIssues } from './score-claims.ts';
+import type { ScoreClaimCode } from './score-claims.ts';
 
 /** Codes of the checks that need the document itself, beyond the evaluation model. */
 export type DocumentCheckCode =
@@ -30,7 +32,8 @@ export type DocumentCheckCode =
   | 'DOC_TEMPLATE_LEFT_TEXT'
   | 'DOC_TEMPLATE_OPTIONS'
   | 'DOC_LIST_NUMBERING'
-  | 'DOC_GRADE_CLAIM';
+  | 'DOC_GRADE_CLAIM'
+  | ScoreClaimCode;
 
 const CATEGORY: Record<DocumentCheckCode, FindingCategory> = {
   DOC_SUM_PARTS: 'sum',
@@ -42,6 +45,11 @@ const CATEGORY: Record<DocumentCheckCode, FindingCategory> = {
   DOC_TEMPLATE_OPTIONS: 'completeness',
   DOC_LIST_NUMBERING: 'numbering',
   DOC_GRADE_CLAIM: 'grade',
+  DOC_SCORE_OVER_WEIGHT: 'score-over-weight',
+  DOC_SCORE_DEDUCTION: 'deduction',
+  DOC_SCORE_EXECUTION: 'execution-score',
+  DOC_SCORE_TOTAL: 'total',
+  DOC_SCORE_PARTS: 'score-subtotal',
 };
 
 type Params = Record<string, ParamValue>;
@@ -66,6 +74,16 @@ export function documentCheckMessage(code: DocumentCheckCode, p: Params): string
       return `“${str(p, 'stated')}”中的选项均未勾选（如原件有勾选标记而在转换中丢失，请忽略）`;
     case 'DOC_TEMPLATE_LEFT':
       return `表格中保留了模板提示文字“${str(p, 'stated')}”，未按实际填写`;
+    case 'DOC_SCORE_OVER_WEIGHT':
+      return `“${str(p, 'what')}”得分${str(p, 'stated')}分，超过其分值${str(p, 'expected')}分`;
+    case 'DOC_SCORE_DEDUCTION':
+      return `“${str(p, 'what')}”分值${str(p, 'weight')}分、得分${str(p, 'score')}分，应扣${str(p, 'expected')}分，文中写扣${str(p, 'stated')}分`;
+    case 'DOC_SCORE_EXECUTION':
+      return `预算执行率${str(p, 'rate')}%，分值${str(p, 'weight')}分，得分${str(p, 'stated')}分：${str(p, 'how')}（按执行率比例计算为${str(p, 'expected')}分；报告未写明计分办法，请核实）`;
+    case 'DOC_SCORE_TOTAL':
+      return `总得分${str(p, 'stated')}分，与所列各项得分合计${str(p, 'expected')}分（${str(p, 'parts')}）不符`;
+    case 'DOC_SCORE_PARTS':
+      return `得分${str(p, 'stated')}分，与其中所列各项得分合计${str(p, 'expected')}分（${str(p, 'parts')}）不符；如未列全，请核实`;
     case 'DOC_GRADE_CLAIM':
       return `自评得分${str(p, 'score')}分，评价等级写为“${str(p, 'stated')}”；按通行的等级标准（${str(p, 'bands')}）应为“${str(p, 'expected')}”。报告未写明所依据的等级标准，请核实`;
   }
@@ -115,6 +133,9 @@ export function checkDocument(report: ExtractedReport): Finding[] {
     ...checkListNumbers(report),
     ...checkClaims(report),
     ...checkGradeClaims(report),
+    ...scoreClaimIssues(report).map((i) =>
+      finding(i.code, i.severity, 'chapters', i.line, i.excerpt, i.params),
+    ),
   ];
 }
 

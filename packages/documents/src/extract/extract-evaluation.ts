@@ -457,7 +457,11 @@ function findTruncation(
   let line =
     last.kind === 'table' && last.style === TEXT_TABLE
       ? (last.rows?.[last.rows.length - 1]?.line ?? last.line)
-      : last.line;
+      : // A last paragraph whose last sentence is finished is whole: only what would follow it
+        // is missing (a closing chapter), so its own sentences are judged like any other.
+        last.kind === 'paragraph' && /[。！？!?]$/.test(text)
+        ? last.line + 1
+        : last.line;
   // Cut inside the indicator tree: the outermost group still open at the cut is incomplete.
   const lastTop = indicators[indicators.length - 1];
   if (!closed && lastTop?.source?.line !== undefined) line = Math.min(line, lastTop.source.line);

@@ -115,6 +115,9 @@ const PROMPT_CODES = new Set([
  * say nothing about the report: they only measure what the cut took away.
  */
 function beyondTheCut(f: Finding, line: number): boolean {
+  // A score claim is arithmetic on one sentence's own figures: a cut after it changes nothing,
+  // and one inside it leaves no figure to match.
+  if (f.code.startsWith('DOC_SCORE_')) return false;
   // The total and the sum of the 一级 weights speak of the whole tree, which the cut may end.
   if (f.category === 'total' || f.code === 'WEIGHT_BOOK_TOTAL') return true;
   // A gap the cut may have made (a missing chapter, a score not yet reached) says nothing; a
@@ -217,12 +220,16 @@ export function auditRead(read: ReadResult, fileName: string): DocumentAudit {
     const all = checkEvaluation(evaluation, rulebook, sheet);
     domainFindings.push(...(scored ? all : all.filter((f) => !TREE_CODES.has(f.code))));
   }
-  let findings = mergeFindings(
-    locateFindings([...domainFindings, ...checkDocument(report), ...checkTables(report)], report),
+  const located = locateFindings(
+    [...domainFindings, ...checkDocument(report), ...checkTables(report)],
+    report,
   );
+  // What lies beyond a cut goes before the duplicates are merged: a sentence's own score claim
+  // then stands for a finding of the model that the cut removed.
   const cut = report.truncation;
-  if (cut) findings = findings.filter((f) => !beyondTheCut(f, cut.line));
-  findings = findings.map((f) => failClosed(f, report));
+  const findings = mergeFindings(
+    cut ? located.filter((f) => !beyondTheCut(f, cut.line)) : located,
+  ).map((f) => failClosed(f, report));
   const understanding = understandingOf(report);
   return {
     file: fileName,

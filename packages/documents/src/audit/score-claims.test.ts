@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { extractEvaluation } from '../extract/extract-evaluation.ts';
+import { parseTextLines } from '../read/read-text.ts';
+import { scoreClaimIssues } from './score-claims.ts';
+
+const issues = (sentence: string) =>
+  scoreClaimIssues(
+    extractEvaluation(parseTextLines(`示范县2023年度绩效自评报告\n${sentence}\n`, 'x.txt')),
+  ).map((i) => [i.code, i.severity, i.stated, i.expected]);
+
+describe('scores stated in a sentence', () => {
+  it('a score above its weight', () => {
+    expect(issues('预算执行率指标分值10分，自评得分12分。')).toEqual([
+      ['DOC_SCORE_OVER_WEIGHT', 'error', '12', '10'],
+    ]);
+    // Weight moved from an indicator not assessed: possible, so only a warning.
+    expect(
+      issues('资金下达合法性不考核，3分分值调整至支出率指标。支出率指标分值3分，得分6分。'),
+    ).toEqual([['DOC_SCORE_OVER_WEIGHT', 'warning', '6', '3']]);
+    expect(issues('数量指标分值20分，得分21分，含加分1分。')).toEqual([]);
+  });
+
+  it('a deduction that is not the weight less the score', () => {
+    expect(issues('效益指标分值30分，得分27分，扣2分，主要原因是效益未充分显现。')).toEqual([
+      ['DOC_SCORE_DEDUCTION', 'error', '2', '3'],
+    ]);
+    expect(issues('效益指标分值30分，得分27.5分，扣除2.5分。')).toEqual([]);
+  });
+
+  it('an execution score against its rate: full marks below 100%, or far from the proportion', () => {
+    expect(issues('预算执行率86%，该项指标分值10分，得分10分。')).toEqual([
+      ['DOC_SCORE_EXECUTION', 'warning', '10', '8.6'],
+    ]);
+    expect(issues('预算执行率为60%，该项分值10分，得分9分。')).toEqual([
+      ['DOC_SCORE_EXECUTION', 'warning', '9', '6'],
+    ]);
+    expect(issues('预算执行率为86%，分值10分，得分8.6分。')).toEqual([]);
+    expect(issues('预算执行率100%，分值10分，得分10分。')).toEqual([]);
+  });
+
+  it('a total against the scores listed before it', () => {
+    // Parts above the total: certain.
+    expect(
+      issues(
+        '决策指标得分19分，过程指标得分19分，产出指标得分38分，效益指标得分20分，总得分95分。',
+      ),
+    ).toEqual([['DOC_SCORE_TOTAL', 'error', '95', '96']]);
+    // Below it, a part may not be named: a warning.
+    expect(
+      issues(
+        '决策指标得分18分，过程指标得分19分，产出指标得分38分，效益指标得分20分，总得分96分。',
+      ),
+    ).toEqual([['DOC_SCORE_TOTAL', 'warning', '96', '95']]);
+    expect(
+      issues(
+        '决策指标得分18分，过程指标得分19分，产出指标得分38分，效益指标得分21分，总得分96分。',
+      ),
+    ).toEqual([]);
+  });
+
+  it('a score against the parts listed after 其中, as a warning (a part may be left out)', () => {
+    expect(
+      issues(
+        '产出指标分值50分，得分45分，其中数量指标得分20分，质量指标得分15分，时效指标得分8分。',
+      ),
+    ).toEqual([['DOC_SCORE_PARTS', 'warning', '45', '43']]);
+    expect(
+      issues(
+        '产出指标分值50分，得分45分，其中数量指标得分20分，质量指标得分15分，时效指标得分10分。',
+      ),
+    ).toEqual([]);
+  });
+});

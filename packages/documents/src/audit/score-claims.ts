@@ -1,0 +1,171 @@
+import { samePoints, sumPoints } from '@jixiao/domain';
+import type { ExtractedReport } from '../extract/extract-evaluation.ts';
+import { NUM, excerptOf } from '../extract/text.ts';
+import type { Sentence } from '../extract/text.ts';
+
+/**
+ * Scores stated in sentences, whether or not the indicator reader also took them (the audit keeps
+ * one finding where the model's check says the same of the same line): "分值10分，得分12分",
+ * "分值30分，得分27分，扣2分", "执行率86%，分值10分，得分10分", "决策得分18分、过程得分19分…，总得分
+ * 96分", "得分45分，其中数量指标得分20分、质量指标得分15分…". Each is arithmetic on the sentence's own
+ * figures; where the rule or the completeness of a list is not certain the finding is a warning.
+ */
+export type ScoreClaimCode =
+  | 'DOC_SCORE_OVER_WEIGHT'
+  | 'DOC_SCORE_DEDUCTION'
+  | 'DOC_SCORE_EXECUTION'
+  | 'DOC_SCORE_TOTAL'
+  | 'DOC_SCORE_PARTS';
+
+export interface ScoreClaimIssue {
+  code: ScoreClaimCode;
+  severity: 'error' | 'warning';
+  line: number;
+  excerpt: string;
+  stated: string;
+  expected: string;
+  params: Record<string, string>;
+}
+
+const num = (s: string | undefined): number => Number((s ?? '').replace(/,/g, ''));
+const pts = (n: number): string => String(Math.round(n * 100) / 100);
+
+/** 分值W分，(自评)得分S分(，扣D分): the weight, score and deduction of one thing. */
+const PAIR = new RegExp(
+  `(?:分值|权重|满分)(?:为|是)?${NUM}分[，,、]?(?:实际|自评|最终)?(?:得分|得)(?:为|是)?${NUM}分(?:[，,、]?(?:扣(?:除)?|减)(?:了)?${NUM}分)?`,
+);
+/** A named score in a list: "过程指标得分19分", "产出类指标得38分". */
+const NAMED_SCORE = new RegExp(
+  `([\\u4e00-\\u9fa5“”"]{2,14}?)(?:自评)?(?:得分|得)(?:为|是)?${NUM}分`,
+  'g',
+);
+const TOTAL = new RegExp(
+  `(?:总得分|总分|自评总分|综合得分|综合评价得分|合计得分|合计|总计)(?:为|是)?${NUM}分`,
+);
+const MOVED = /调整至|调整到|转移至|转入|移至|并入|计入/;
+const RATE = new RegExp(`执行率(?:为|达到|达|是)?${NUM}[%％]`);
+
+export function scoreClaimIssues(report: ExtractedReport): ScoreClaimIssue[] {
+  // Weight moved from an indicator not assessed to another ("3分分值调整至…") lets a score pass
+  // its written weight: then a score over it is only a warning.
+  const moved = report.sentences.some((s) => /分值|权重/.test(s.text) && MOVED.test(s.text));
+  const out: ScoreClaimIssue[] = [];
+  for (const s of report.sentences) {
+    if (!s.text.includes('分')) continue;
+    out.push(...pairIssues(s, moved), ...listIssues(s));
+  }
+  return out;
+}
+
+function issue(
+  s: Sentence,
+  focus: string,
+  code: ScoreClaimCode,
+  severity: 'error' | 'warning',
+  stated: number,
+  expected: number,
+  params: Record<string, string>,
+): ScoreClaimIssue {
+  return {
+    code,
+    severity,
+    line: s.line,
+    excerpt: excerptOf(s.raw, focus),
+    stated: pts(stated),
+    expected: pts(expected),
+    params: { ...params, stated: pts(stated), expected: pts(expected) },
+  };
+}
+
+function pairIssues(s: Sentence, moved: boolean): ScoreClaimIssue[] {
+  const m = PAIR.exec(s.text);
+  if (!m?.[1] || !m[2]) return [];
+  const weight = num(m[1]);
+  const score = num(m[2]);
+  const what =
+    /([\u4e00-\u9fa5“”"]{2,14}?)(?:指标)?(?:的)?(?:分值|权重|满分)/.exec(s.text)?.[1] ?? '该项';
+  const out: ScoreClaimIssue[] = [];
+  // 加分 items may lift a score past its weight only where the sentence says so.
+  if (score > weight && !/加分|奖励分|附加分/.test(s.text))
+    out.push(
+      issue(s, m[0], 'DOC_SCORE_OVER_WEIGHT', moved ? 'warning' : 'error', score, weight, { what }),
+    );
+  if (m[3] !== undefined) {
+    const deducted = num(m[3]);
+    if (!samePoints(weight - score, deducted))
+      out.push(
+        issue(s, m[0], 'DOC_SCORE_DEDUCTION', 'error', deducted, weight - score, {
+          what,
+          weight: pts(weight),
+          score: pts(score),
+        }),
+      );
+  }
+  // The execution score: proportional to the rate is the common rule, but books differ (bands,
+  // a floor), so only full marks below 100% and a score off the proportion are said, as warnings.
+  const rate = RATE.exec(s.text);
+  if (rate?.[1] && rate.index < m.index && /执行/.test(what + s.text.slice(0, m.index))) {
+    const r = num(rate[1]);
+    const proportional = Math.round(weight * Math.min(r, 100)) / 100;
+    if (r < 100 && samePoints(score, weight))
+      out.push(
+        issue(s, m[0], 'DOC_SCORE_EXECUTION', 'warning', score, proportional, {
+          rate: rate[1],
+          weight: pts(weight),
+          how: '执行率未达100%却得满分',
+        }),
+      );
+    else if (r <= 100 && Math.abs(score - proportional) >= 0.5 && score !== 0)
+      out.push(
+        issue(s, m[0], 'DOC_SCORE_EXECUTION', 'warning', score, proportional, {
+          rate: rate[1],
+          weight: pts(weight),
+          how: '与按执行率计算的得分不符',
+        }),
+      );
+  }
+  return out;
+}
+
+function listIssues(s: Sentence): ScoreClaimIssue[] {
+  const out: ScoreClaimIssue[] = [];
+  // "…得分45分，其中A得分20分、B得分15分、C得分8分": parts of a score.
+  const split = s.text.search(/其中/);
+  if (split > 0) {
+    const whole = [
+      ...s.text.slice(0, split).matchAll(new RegExp(`得分(?:为|是)?${NUM}分`, 'g')),
+    ].pop();
+    const parts = [...s.text.slice(split).matchAll(NAMED_SCORE)];
+    if (whole?.[1] && parts.length >= 2) {
+      const stated = num(whole[1]);
+      const sum = sumPoints(parts.map((p) => num(p[2])));
+      if (!samePoints(stated, sum))
+        out.push(
+          issue(s, whole[0], 'DOC_SCORE_PARTS', 'warning', stated, sum, {
+            parts: parts.map((p) => `${p[1]}${p[2]}`).join(' + '),
+          }),
+        );
+    }
+    return out;
+  }
+  // "决策得分18分、过程得分19分、产出得分38分、效益得分20分，总得分96分": a total and its parts.
+  const total = TOTAL.exec(s.text);
+  if (!total?.[1]) return out;
+  const parts = [...s.text.slice(0, total.index).matchAll(NAMED_SCORE)].filter(
+    (p) => !/分值|权重|满分/.test(p[1] ?? ''),
+  );
+  if (parts.length < 3) return out;
+  const signed = parts.map((p) => (/扣|减/.test(p[1] ?? '') ? -num(p[2]) : num(p[2])));
+  const sum = sumPoints(signed);
+  const stated = num(total[1]);
+  if (samePoints(stated, sum)) return out;
+  // Parts above the total are certain; below it, the list may leave a part out (a 一级 not named,
+  // 加分, 扣分 not written as "…得分N分"), and so may points that are capped or converted.
+  const unsure = sum < stated || /加分|扣分|减分|奖励|封顶|折算|权重/.test(s.text);
+  out.push(
+    issue(s, total[0], 'DOC_SCORE_TOTAL', unsure ? 'warning' : 'error', stated, sum, {
+      parts: parts.map((p) => `${p[1]}${p[2]}`).join(' + '),
+    }),
+  );
+  return out;
+}
