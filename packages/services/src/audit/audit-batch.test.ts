@@ -244,7 +244,11 @@ describe('auditBatch in audit processes', () => {
       // On two cores one: a cold process already keeps 1.6 of them busy.
       const cold = initialLanes(batchThreads(files.length), 0);
       expect(cold).toBe(availableParallelism() < 4 ? 1 : 2);
-      expect(await most()).toBe(cold);
+      // It starts with `cold` processes; another joins only when files are slow, which a loaded
+      // machine can make them (a timing, so not asserted): never more than the cores allow.
+      const started = await most();
+      expect(started).toBeGreaterThanOrEqual(cold);
+      expect(started).toBeLessThanOrEqual(Math.max(cold, batchThreads(files.length)));
       await auditBatch(files, () => Promise.resolve(report), { workers: 2 });
       expect(auditProcesses().length).toBe(2);
       expect(await most()).toBe(2);
