@@ -163,7 +163,8 @@ describe.skipIf(!office)('reports printed to PDF and saved as .doc', () => {
     const imported = await readForImport(xls ?? new Uint8Array(), 'tables.xls');
     const direct = await readForImport(xlsx ?? new Uint8Array(), 'tables.xlsx');
     expect(imported.problems).toEqual(direct.problems);
-  });
+    // Two LibreOffice conversions, each some seconds alone and many more on a loaded machine.
+  }, 120_000);
 
   it('keeps a table that crosses a page as one table, without the repeated header row', async () => {
     const read = await readReportFile(pdf.get('004_66e78293cd0851a8') ?? new Uint8Array(), 'r.pdf');
