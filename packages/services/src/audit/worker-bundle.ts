@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type * as Esbuild from 'esbuild';
 
 /**
@@ -14,7 +15,7 @@ import type * as Esbuild from 'esbuild';
  */
 
 /** Bump when the layout of the cache or the way bundles are built changes. */
-const CACHE_VERSION = 1;
+export const CACHE_VERSION = 1;
 
 export interface BundleRequest {
   /** Absolute path of the entry module. */
@@ -23,6 +24,21 @@ export interface BundleRequest {
   name: string;
   /** Folders to keep bundles in, tried in order until one is writable. */
   cacheDirs: readonly string[];
+  /**
+   * Leave installed packages out (any import but `@jixiao/*` and relative ones): they are loaded
+   * from node_modules at run time, by the absolute path the build resolved them to.
+   */
+  externalPackages?: boolean;
+  /**
+   * Keep each module's `import.meta.url` its source file's URL, so paths worked out from it (the
+   * repository root, a worker's entry) are the same as when the sources run.
+   */
+  sourceUrls?: boolean;
+  /**
+   * Modules loaded by `import()` stay chunks of their own: the bundle is a folder
+   * `<name>.<digest>/` holding `<name>.mjs` and its chunks.
+   */
+  splitting?: boolean;
 }
 
 /** What the last build of `name` read: checked before a cached bundle is used. */
@@ -84,7 +100,9 @@ function foldersOf(files: readonly string[]): string[] {
   return [...folders].sort();
 }
 
-const SETTINGS = ['package.json', 'tsconfig.json'];
+// The lock file stands for what node_modules holds: packages left out of a bundle are imported
+// by the paths of the install it was built against.
+const SETTINGS = ['package.json', 'tsconfig.json', 'package-lock.json'];
 
 /**
  * Each folder's package.json and tsconfig.json, or an empty entry where there is none: they
@@ -114,7 +132,12 @@ function digestOf(key: string, inputs: readonly (readonly [string, Uint8Array])[
 }
 
 /** The cached bundle when every input it was built from is unchanged, else null. */
-async function cached(dir: string, name: string, key: string): Promise<string | null> {
+async function cached(
+  dir: string,
+  name: string,
+  key: string,
+  splitting: boolean,
+): Promise<string | null> {
   try {
     const list = JSON.parse(
       await readFile(path.join(dir, `${name}.inputs.json`), 'utf8'),
@@ -126,12 +149,21 @@ async function cached(dir: string, name: string, key: string): Promise<string | 
       list.inputs.map(async (file) => [file, await readFile(file)] as const),
     );
     const settings = await settingsIn(list.folders);
-    const bundle = path.join(dir, `${name}.${digestOf(key, [...inputs, ...settings])}.mjs`);
+    const bundle = bundlePath(dir, name, digestOf(key, [...inputs, ...settings]), splitting);
     return existsSync(bundle) ? bundle : null;
   } catch {
     return null;
   }
 }
+
+/** Where a bundle lives: one file, or (split) the entry file in a folder of its own. */
+function bundlePath(dir: string, name: string, digest: string, splitting: boolean): string {
+  return splitting
+    ? path.join(dir, `${name}.${digest}`, `${name}.mjs`)
+    : path.join(dir, `${name}.${digest}.mjs`);
+}
+
+const SOURCE_URL = '__jixiaoSourceUrl';
 
 let temporaries = 0;
 
@@ -149,11 +181,11 @@ async function writeAtomically(file: string, data: string | Uint8Array): Promise
 async function pruneOld(dir: string, name: string, keep: string): Promise<void> {
   const day = 86_400_000;
   for (const entry of await readdir(dir)) {
-    if (!entry.startsWith(`${name}.`) || path.join(dir, entry) === keep) continue;
-    if (!entry.endsWith('.mjs') && !entry.endsWith('.tmp')) continue;
     const file = path.join(dir, entry);
+    if (!entry.startsWith(`${name}.`) || file === keep || file === path.dirname(keep)) continue;
+    if (entry.endsWith('.inputs.json')) continue;
     const info = await stat(file).catch(() => null);
-    if (info && Date.now() - info.mtimeMs > day) await rm(file, { force: true });
+    if (info && Date.now() - info.mtimeMs > day) await rm(file, { force: true, recursive: true });
   }
 }
 
@@ -167,8 +199,9 @@ export async function bundledScript(request: BundleRequest): Promise<string | Er
   const esbuild = loadEsbuild();
   if (esbuild instanceof Error) return esbuild;
   const key = buildKey(esbuild);
+  const splitting = request.splitting ?? false;
   for (const dir of request.cacheDirs) {
-    const hit = await cached(dir, request.name, key);
+    const hit = await cached(dir, request.name, key, splitting);
     if (hit) return hit;
   }
   const read = new Map<string, Uint8Array>();
@@ -180,7 +213,35 @@ export async function bundledScript(request: BundleRequest): Promise<string | Er
         if (args.namespace !== 'file') return undefined;
         const bytes = await readFile(args.path);
         read.set(args.path, bytes);
-        return { contents: bytes, loader: loaderFor(args.path) };
+        const text = request.sourceUrls ? new TextDecoder().decode(bytes) : '';
+        if (!text.includes('import.meta.url'))
+          return { contents: bytes, loader: loaderFor(args.path) };
+        // `import.meta.url` is defined as this name, declared in each module that uses it (the
+        // bundler keeps each module's declaration its own).
+        const url = JSON.stringify(pathToFileURL(args.path).href);
+        return {
+          contents: `const ${SOURCE_URL} = ${url};\n${text}`,
+          loader: loaderFor(args.path),
+        };
+      });
+    },
+  };
+  // Installed packages are imported by the file the resolver finds for them, as Node would.
+  const leaveOutPackages: Esbuild.Plugin = {
+    name: 'external-packages',
+    setup(build) {
+      build.onResolve({ filter: /^[^./]/ }, async (args) => {
+        if (args.path.startsWith('@jixiao/') || args.path.startsWith('node:')) return undefined;
+        if (args.pluginData === 'external-packages') return undefined;
+        const found = await build.resolve(args.path, {
+          kind: args.kind,
+          resolveDir: args.resolveDir,
+          importer: args.importer,
+          pluginData: 'external-packages',
+        });
+        if (found.errors.length > 0 || found.external || !path.isAbsolute(found.path))
+          return { path: args.path, external: true };
+        return { path: pathToFileURL(found.path).href, external: true };
       });
     },
   };
@@ -194,6 +255,17 @@ export async function bundledScript(request: BundleRequest): Promise<string | Er
       target: `node${process.versions.node.split('.')[0] ?? '20'}`,
       write: false,
       logLevel: 'silent',
+      ...(splitting
+        ? {
+            splitting: true,
+            outdir: '/bundle',
+            entryNames: request.name,
+            outExtension: { '.js': '.mjs' },
+          }
+        : {}),
+      // Only the conditions Node itself applies: an installed package loads as from the sources.
+      ...(request.externalPackages ? { conditions: [] } : {}),
+      ...(request.sourceUrls ? { define: { 'import.meta.url': SOURCE_URL } } : {}),
       // pdfjs-dist (4 MB) is loaded from node_modules on the first PDF, not parsed by every
       // audit process at start (the bundle lives in node_modules/.cache, so it resolves).
       external: ['pdfjs-dist', 'pdfjs-dist/*'],
@@ -201,24 +273,37 @@ export async function bundledScript(request: BundleRequest): Promise<string | Er
       banner: {
         js: "import { createRequire as __jixiaoRequire } from 'node:module'; const require = __jixiaoRequire(import.meta.url);",
       },
-      plugins: [digestInputs],
+      plugins: request.externalPackages ? [leaveOutPackages, digestInputs] : [digestInputs],
     });
   } catch (error) {
     return error instanceof Error ? error : new Error(String(error));
   }
-  const code = result.outputFiles[0]?.contents;
-  if (!code) return new Error('esbuild produced no output');
+  const outputs = result.outputFiles;
+  if (outputs.length === 0) return new Error('esbuild produced no output');
   const inputs = [...read.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const folders = foldersOf(inputs.map(([file]) => file));
   const digest = digestOf(key, [...inputs, ...(await settingsIn(folders))]);
   const list: InputList = { key, inputs: inputs.map(([file]) => file), folders };
   let lastError: Error = new Error('no cache folder');
   for (const dir of request.cacheDirs) {
-    const bundle = path.join(dir, `${request.name}.${digest}.mjs`);
+    const bundle = bundlePath(dir, request.name, digest, splitting);
     try {
-      await mkdir(dir, { recursive: true });
-      // Another process may have built the same bundle meanwhile: same digest, same bytes.
-      if (!existsSync(bundle)) await writeAtomically(bundle, code);
+      await mkdir(path.dirname(bundle), { recursive: true });
+      // Another process may have built the same bundle meanwhile: same digest, same bytes. The
+      // entry is written last, so a bundle whose entry exists is whole.
+      if (!existsSync(bundle)) {
+        const entryPath = path.join('/bundle', `${request.name}.mjs`);
+        const ordered = [
+          ...outputs.filter((o) => o.path !== entryPath),
+          ...outputs.filter((o) => o.path === entryPath),
+        ];
+        for (const out of splitting ? ordered : outputs) {
+          const target = splitting
+            ? path.join(path.dirname(bundle), path.relative('/bundle', out.path))
+            : bundle;
+          await writeAtomically(target, out.contents);
+        }
+      }
       await writeAtomically(path.join(dir, `${request.name}.inputs.json`), JSON.stringify(list));
       await pruneOld(dir, request.name, bundle).catch(() => undefined);
       return bundle;
