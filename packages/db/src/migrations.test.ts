@@ -1,3 +1,4 @@
+import SqliteDatabase from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { openDialect } from './dialects/index.ts';
@@ -114,4 +115,35 @@ describe.each(TEST_DIALECTS)('migrations on %s', (dialect) => {
       testDb.dispose();
     }
   });
+});
+
+describe('migrations on a SQLite file another process is writing', () => {
+  it('wait past the busy timeout for the write lock instead of failing with "database is locked"', async () => {
+    const testDb = await createTestDatabase('sqlite');
+    const target = testDb.target;
+    if (!('sqliteFile' in target) || target.sqliteFile === undefined) throw new Error('no file');
+    const other = new SqliteDatabase(target.sqliteFile);
+    other.pragma('journal_mode = WAL');
+    // Another process holds the write lock for longer than the connection's 5 s busy timeout.
+    other.exec('begin immediate');
+    const { db } = openDialect(target);
+    let done = false;
+    const migrating = migrateToLatest(db, 'sqlite').then(() => {
+      done = true;
+    });
+    try {
+      await new Promise((r) => setTimeout(r, 6_000));
+      expect(done).toBe(false);
+      other.exec('commit');
+      await migrating;
+      expect(done).toBe(true);
+      const tables = await sql<{ name: string }>`
+        select name from sqlite_master where type = 'table' and name = 'evaluations'`.execute(db);
+      expect(tables.rows).toHaveLength(1);
+    } finally {
+      if (other.inTransaction) other.exec('rollback');
+      other.close();
+      await db.destroy();
+    }
+  }, 60_000);
 });

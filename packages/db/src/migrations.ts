@@ -465,6 +465,30 @@ function migrations(dialect: DialectName): Record<string, Migration> {
   };
 }
 
+/** How long a start-up waits for another process's migrations (and its seeding) on SQLite. */
+const MIGRATION_LOCK_WAIT_MS = 180_000;
+
+/**
+ * `begin immediate`, retried while another process holds the write lock: its migrations (and a
+ * demo seeding after them) may take longer than the connection's busy timeout on a loaded
+ * machine, and a start-up should wait for them rather than fail with "database is locked".
+ */
+async function takeWriteLock(db: Kysely<Database>): Promise<void> {
+  const deadline = Date.now() + MIGRATION_LOCK_WAIT_MS;
+  for (;;) {
+    try {
+      await sql`begin immediate`.execute(db);
+      return;
+    } catch (e) {
+      const busy = (e as { code?: unknown }).code === 'SQLITE_BUSY';
+      if (!busy) throw e;
+      if (Date.now() > deadline)
+        throw new Error('数据库正被另一个进程迁移或写入，等待超时，请稍后重试', { cause: e });
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+}
+
 /**
  * Brings the schema up to date; run at every start-up. Throws when a migration fails. `upTo` stops
  * after the named migration (tests of a migration's data changes start from the schema before it).
@@ -482,7 +506,7 @@ export async function migrateToLatest(
   // migration. The write lock, held from reading what has run to the last migration, makes the
   // second wait and then find everything done.
   const exclusive = dialect === 'sqlite';
-  if (exclusive) await sql`begin immediate`.execute(db);
+  if (exclusive) await takeWriteLock(db);
   let result: Awaited<ReturnType<typeof migrator.migrateToLatest>>;
   try {
     result = upTo === undefined ? await migrator.migrateToLatest() : await migrator.migrateTo(upTo);
