@@ -107,7 +107,7 @@ describe.skipIf(!haveBrowser)('nothing typed is lost', { timeout: 120_000 }, () 
     await openEditor();
     await p.page.getByRole('tab', { name: '绩效指标' }).click();
     await p.page.getByRole('button', { name: /生成指标框架/ }).click();
-    const rows = p.page.locator('.ant-table-row');
+    const rows = p.page.locator('.indicator-row');
     await rows.first().waitFor();
     const before = await rows.count();
 

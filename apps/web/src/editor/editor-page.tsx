@@ -30,18 +30,22 @@ import {
   type EvaluationWithBody,
   type ReviewEvent,
 } from '../api.ts';
-import { decideFindings } from '../lib/decided-findings.ts';
+import { decideFindings, type DecidedFinding } from '../lib/decided-findings.ts';
 import { useAnswers, useSubmitWithAnswers } from './answer-actions.tsx';
 import { AsyncView } from '../lib/async-view.tsx';
 import { evaluateLocally } from '../lib/core.ts';
 import { STATUS_COLORS, STATUS_LABELS } from '../lib/labels.ts';
-import { getAt, setAt } from '../lib/paths.ts';
 import { navigate } from '../lib/router.ts';
 import { useSession } from '../lib/session.tsx';
 import { useAsync } from '../lib/use-async.ts';
 import { dropUnsavedCopy, readUnsavedCopy, savesSettled } from '../lib/pending-edits.ts';
 import { sameValue } from '../lib/same-value.ts';
-import { EditorContext, type EditorState } from './editor-context.tsx';
+import {
+  EditorContext,
+  useEditorStore,
+  type EditorState,
+  type EditorStore,
+} from './editor-context.tsx';
 import { FindingsPanel } from './findings-panel.tsx';
 import { targetsApi } from '../targets/targets-api.ts';
 import { ScoreDifferences } from './score-differences.tsx';
@@ -57,6 +61,7 @@ import {
   ProjectsSection,
 } from './sections.tsx';
 import { useAutosave, type SaveState } from './use-autosave.ts';
+import { useBodyEdits } from './use-body-edits.ts';
 import { tabFor } from './tab-for.ts';
 import { fieldLabel } from '../lib/field-label.ts';
 
@@ -190,27 +195,14 @@ function Editor({
     }
   }, [core, tie.data, deferred]);
 
-  const update = useCallback((path: string, value: unknown) => {
-    setBody((b) => setAt(b, path, value));
-  }, []);
-  const patch = useCallback((path: string, fields: Record<string, unknown>) => {
-    setBody((b) => {
-      const current = getAt(b, path);
-      const next: Record<string, unknown> = {
-        ...(current !== null && typeof current === 'object' ? current : {}),
-        ...fields,
-      };
-      for (const k of Object.keys(next)) if (next[k] === undefined) delete next[k];
-      return setAt(b, path, next);
-    });
-  }, []);
-  const edit = useCallback((path: string, fn: (current: unknown) => unknown) => {
-    setBody((b) => setAt(b, path, fn(getAt(b, path))));
-  }, []);
+  const storeRef = useRef<EditorStore | null>(null);
+  const { update, patch, edit } = useBodyEdits(setBody, storeRef);
   const ctx: EditorState = useMemo(
     () => ({ body, update, patch, edit, readOnly, focusPath, sheet: local.sheet, rulebook }),
     [body, update, patch, edit, readOnly, focusPath, local.sheet, rulebook],
   );
+  const store = useEditorStore(ctx);
+  storeRef.current = store;
 
   const bodyRef = useRef(body);
   bodyRef.current = body;
@@ -229,6 +221,33 @@ function Editor({
       return () => clearTimeout(t);
     }
   }, [focusPath, tab]);
+
+  // The tabs render once per tab switch, not per keystroke: the sections read the editor's state
+  // from the store themselves, and Tabs gives its panes a new context value on every render,
+  // which made React walk every field of every pane on each keystroke.
+  const tabs = useMemo(
+    () => (
+      <Tabs
+        activeKey={tab}
+        onChange={setTab}
+        items={[
+          { key: 'basic', label: '基本情况', children: <BasicSection /> },
+          { key: 'funds', label: '收支情况', children: <FundsSection /> },
+          { key: 'projects', label: '项目支出', children: <ProjectsSection /> },
+          { key: 'indicators', label: '绩效指标', children: <IndicatorsSection /> },
+          { key: 'narrative', label: '报告文字', children: <NarrativeSection /> },
+          { key: 'problems', label: '问题与措施', children: <ProblemsSection /> },
+          { key: 'baseData', label: '基础数据表', children: <BaseDataSection /> },
+          {
+            key: 'projectTables',
+            label: '项目支出自评表',
+            children: <ProjectEvaluationsSection />,
+          },
+        ]}
+      />
+    ),
+    [tab],
+  );
 
   const lastReturn = [...events].reverse().find((e) => e.action === 'return');
   const canSubmit = user?.role === 'head' && (status === 'draft' || status === 'returned');
@@ -262,6 +281,12 @@ function Editor({
     setDecisions,
     user?.role === 'filer' || user?.role === 'head',
   );
+  const answersRef = useRef(answers);
+  answersRef.current = answers;
+  const answerButton = useCallback(
+    (_f: Finding, d: DecidedFinding | null) => answersRef.current.button(d),
+    [],
+  );
   const submission = useSubmitWithAnswers(record.id, (rec) => {
     setStatus(rec.status);
     void api.decisions(record.id).then((r) => setDecisions(r.items));
@@ -288,7 +313,7 @@ function Editor({
   );
 
   return (
-    <EditorContext.Provider value={ctx}>
+    <EditorContext.Provider value={store}>
       <Breadcrumb
         items={[{ title: <a href="#/evaluations">我的自评</a> }, { title: record.title }]}
         style={{ marginBottom: 12 }}
@@ -466,47 +491,25 @@ function Editor({
           title={`计分引擎无法处理当前内容：${local.failure}`}
         />
       )}
-      <Row gutter={16}>
-        <Col xs={24} xl={17}>
-          <Card size="small">
-            <Tabs
-              activeKey={tab}
-              onChange={setTab}
-              items={[
-                { key: 'basic', label: '基本情况', children: <BasicSection /> },
-                { key: 'funds', label: '收支情况', children: <FundsSection /> },
-                { key: 'projects', label: '项目支出', children: <ProjectsSection /> },
-                { key: 'indicators', label: '绩效指标', children: <IndicatorsSection /> },
-                { key: 'narrative', label: '报告文字', children: <NarrativeSection /> },
-                { key: 'problems', label: '问题与措施', children: <ProblemsSection /> },
-                { key: 'baseData', label: '基础数据表', children: <BaseDataSection /> },
-                {
-                  key: 'projectTables',
-                  label: '项目支出自评表',
-                  children: <ProjectEvaluationsSection />,
-                },
-              ]}
-            />
-          </Card>
+      {/* The findings sit beside the form where the screen is wide enough for both (1600 px);
+          narrower, they come first, in a box of their own height, and the form gets the width. */}
+      <Row gutter={[16, 12]}>
+        <Col xs={{ span: 24, order: 2 }} xxl={{ span: 17, order: 1 }}>
+          <Card size="small">{tabs}</Card>
         </Col>
-        <Col xs={24} xl={7}>
-          <Card
-            size="small"
-            style={{
-              position: 'sticky',
-              top: 12,
-              maxHeight: 'calc(100vh - 24px)',
-              overflow: 'auto',
-            }}
-          >
-            <FindingsPanel
-              findings={local.findings}
-              onPick={pick}
-              stale={deferred !== body}
-              decisions={decisions}
-              body={deferred}
-              extra={(_f, d) => answers.button(d)}
-            />
+        <Col xs={{ span: 24, order: 1 }} xxl={{ span: 7, order: 2 }}>
+          <Card size="small" className="findings-card">
+            {/* Dimmed while the findings lag the typing; the panel itself re-renders only
+                when they change. */}
+            <div style={{ opacity: deferred !== body ? 0.6 : 1, transition: 'opacity .2s' }}>
+              <FindingsPanel
+                findings={local.findings}
+                onPick={pick}
+                decisions={decisions}
+                body={deferred}
+                extra={answerButton}
+              />
+            </div>
           </Card>
         </Col>
       </Row>

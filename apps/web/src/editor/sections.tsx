@@ -1,7 +1,7 @@
 import { Button, Collapse, Descriptions, Empty, Input, Space, Table, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { FUND_ROW_KEYS, FUND_ROW_LABELS } from '@jixiao/domain';
-import type { Chapter, ChapterKey, FundRowKey, ProjectLine } from '@jixiao/domain';
+import { comparePercent, FUND_ROW_LABELS, formatPercent, ratioPercent } from '@jixiao/domain';
+import type { Chapter, ChapterKey, FundRow, FundRowKey, ProjectLine } from '@jixiao/domain';
 import { getAt } from '../lib/paths.ts';
 import { useEditor } from './editor-context.tsx';
 import {
@@ -20,8 +20,6 @@ import {
 import { IndicatorTable } from './indicator-table.tsx';
 import { AdjustmentsTable } from './narrative-section.tsx';
 import { skeletonFromRulebook } from '../lib/skeleton.ts';
-
-const FUND_ROWS = FUND_ROW_KEYS.map((key) => [key, FUND_ROW_LABELS[key]] as const);
 
 function NotForProject() {
   return <Empty description="项目支出绩效自评不含此部分" />;
@@ -65,15 +63,59 @@ export function BasicSection() {
 }
 
 /** 收支情况: the fund block of the self-evaluation table and 基本支出. */
+/** The rows of the fund block in the form's order: the total, then its parts by source and by use. */
+const FUND_GROUPS: readonly { title: string; keys: readonly FundRowKey[] }[] = [
+  {
+    title: '按资金来源',
+    keys: [
+      'generalPublic',
+      'governmentFund',
+      'nonTaxSpecialAccount',
+      'currentAppropriation',
+      'carryOver',
+      'other',
+    ],
+  },
+  { title: '按支出用途', keys: ['basic', 'project'] },
+];
+/** Sources a kind of evaluation has; another shows only when it holds figures. */
+const KIND_SOURCES: Readonly<Record<'department' | 'project', readonly FundRowKey[]>> = {
+  department: ['generalPublic', 'governmentFund', 'nonTaxSpecialAccount', 'other'],
+  project: ['currentAppropriation', 'carryOver', 'other'],
+};
+
+type FundTableRow =
+  { key: string; kind: 'group'; title: string } | { key: FundRowKey; kind: 'row'; part: boolean };
+
+/** 执行率 from the row's own amounts (全年执行数 / 全年预算数), half-up to the stated decimals. */
+function computedRate(row: FundRow | undefined): string | undefined {
+  const budget = row?.budget?.fen;
+  const executed = row?.executed?.fen;
+  if (budget === undefined || executed === undefined) return undefined;
+  const r = ratioPercent(executed, budget, row?.statedRate?.decimals ?? 2);
+  return r ? formatPercent(r.rounded, row?.statedRate?.decimals ?? 2) : undefined;
+}
+
+/** 收支情况: the fund block (the total, 其中 its sources and its uses) and the expenditure split. */
 export function FundsSection() {
   const { body, update, readOnly } = useEditor();
-  const rows = FUND_ROWS.map(([key, label]) => ({ key, label }));
+  const hasFigures = (key: FundRowKey) => {
+    const row = body.funds[key];
+    return row !== undefined && Object.values(row).some((v) => v !== undefined);
+  };
+  const rows: FundTableRow[] = [{ key: 'total', kind: 'row', part: false }];
+  for (const g of FUND_GROUPS) {
+    rows.push({ key: g.title, kind: 'group', title: `其中：${g.title}` });
+    for (const key of g.keys)
+      if (g.title !== '按资金来源' || KIND_SOURCES[body.kind].includes(key) || hasFigures(key))
+        rows.push({ key, kind: 'row', part: true });
+  }
   const cell = (key: FundRowKey, col: 'initialBudget' | 'budget' | 'executed') => {
     const path = `funds.${key}.${col}`;
     return (
       <PathCell path={path}>
         <MoneyInput
-          ariaLabel={`${FUND_ROWS.find((r) => r[0] === key)?.[1] ?? key} ${COL_LABEL[col]}`}
+          ariaLabel={`${FUND_ROW_LABELS[key]} ${COL_LABEL[col]}`}
           value={getAt(body, path) as never}
           disabled={readOnly}
           onChange={(a) => update(path, a)}
@@ -81,48 +123,102 @@ export function FundsSection() {
       </PathCell>
     );
   };
-  const label = (key: FundRowKey) => FUND_ROWS.find((r) => r[0] === key)?.[1] ?? key;
+  const spanGroup = (r: FundTableRow) => ({ colSpan: r.kind === 'group' ? 0 : 1 });
   return (
     <>
       <Typography.Title level={5}>资金情况（万元）</Typography.Title>
-      <Table
+      <Table<FundTableRow>
         size="small"
         bordered
         pagination={false}
         rowKey="key"
         dataSource={rows}
         scroll={{ x: 900 }}
+        rowClassName={(r) => (r.kind === 'group' ? 'fund-group-row' : '')}
         columns={[
-          { title: '项目', dataIndex: 'label', width: 200 },
+          {
+            title: '项目',
+            key: 'label',
+            width: 210,
+            onCell: (r) => ({ colSpan: r.kind === 'group' ? 6 : 1 }),
+            render: (_: unknown, r) =>
+              r.kind === 'group' ? (
+                <Typography.Text type="secondary">{r.title}</Typography.Text>
+              ) : (
+                <span
+                  data-testid={`fund-label-${r.key}`}
+                  style={r.part ? { paddingLeft: 20 } : { fontWeight: 600 }}
+                >
+                  {FUND_ROW_LABELS[r.key]}
+                </span>
+              ),
+          },
           {
             title: '年初预算数',
             key: 'ib',
-            render: (_: unknown, r: { key: FundRowKey }) => cell(r.key, 'initialBudget'),
+            onCell: spanGroup,
+            render: (_: unknown, r) => (r.kind === 'row' ? cell(r.key, 'initialBudget') : null),
           },
           {
             title: '全年预算数',
             key: 'b',
-            render: (_: unknown, r: { key: FundRowKey }) => cell(r.key, 'budget'),
+            onCell: spanGroup,
+            render: (_: unknown, r) => (r.kind === 'row' ? cell(r.key, 'budget') : null),
           },
           {
             title: '全年执行数',
             key: 'e',
-            render: (_: unknown, r: { key: FundRowKey }) => cell(r.key, 'executed'),
+            onCell: spanGroup,
+            render: (_: unknown, r) => (r.kind === 'row' ? cell(r.key, 'executed') : null),
           },
           {
             title: '执行率（填报）',
             key: 'rate',
-            width: 130,
-            render: (_: unknown, r: { key: FundRowKey }) => (
-              <PathCell path={`funds.${r.key}.statedRate`}>
-                <PercentInput
-                  ariaLabel={`${label(r.key)} 执行率`}
-                  value={getAt(body, `funds.${r.key}.statedRate`) as never}
-                  disabled={readOnly}
-                  onChange={(p) => update(`funds.${r.key}.statedRate`, p)}
-                />
-              </PathCell>
-            ),
+            width: 120,
+            onCell: spanGroup,
+            render: (_: unknown, r) =>
+              r.kind === 'row' ? (
+                <PathCell path={`funds.${r.key}.statedRate`}>
+                  <PercentInput
+                    ariaLabel={`${FUND_ROW_LABELS[r.key]} 执行率`}
+                    value={getAt(body, `funds.${r.key}.statedRate`) as never}
+                    disabled={readOnly}
+                    onChange={(p) => update(`funds.${r.key}.statedRate`, p)}
+                  />
+                </PathCell>
+              ) : null,
+          },
+          {
+            title: '执行率（计算）',
+            key: 'computedRate',
+            width: 110,
+            onCell: spanGroup,
+            render: (_: unknown, r) => {
+              if (r.kind !== 'row') return null;
+              const row = body.funds[r.key];
+              const computed = computedRate(row);
+              if (computed === undefined)
+                return (
+                  <span data-testid={`fund-rate-${r.key}`} className="muted">
+                    —
+                  </span>
+                );
+              const stated = row?.statedRate;
+              const check =
+                stated && row?.budget && row.executed
+                  ? comparePercent(stated, row.executed.fen, row.budget.fen)
+                  : undefined;
+              const off = check?.agreement === 'wrong';
+              return (
+                <span
+                  data-testid={`fund-rate-${r.key}`}
+                  className={off ? 'computed-differs' : ''}
+                  title={off ? '与填报的执行率不一致' : '全年执行数 ÷ 全年预算数'}
+                >
+                  {computed}
+                </span>
+              );
+            },
           },
         ]}
       />
