@@ -1,3 +1,4 @@
+import { CATEGORY_LABELS_ZH, checkName } from '@jixiao/domain';
 import type { AuditFinding, FileAudit } from './audit-types.ts';
 
 /** Pictures of the original pages for one file's findings (PNG bytes, one per finding or none). */
@@ -52,7 +53,7 @@ export function auditHtml(
   const rows = files
     .map(
       (f, i) =>
-        `<tr><td><a href="#f${i}">${escapeHtml(f.file)}</a></td><td>${escapeHtml(f.summary.department ?? '')}</td><td>${f.summary.year ?? ''}</td><td>${escapeHtml(f.summary.rulebook ?? '')}</td><td>${f.summary.claimedTotal ?? ''}</td><td>${f.summary.computedTotal ?? ''}</td>` +
+        `<tr><td><a href="#f${i}">${escapeHtml(f.file)}</a></td><td>${escapeHtml(f.summary.department ?? '')}</td><td>${f.summary.year ?? ''}</td><td>${escapeHtml(f.summary.rulebookName ?? '')}</td><td>${f.summary.claimedTotal ?? ''}</td><td>${f.summary.computedTotal ?? ''}</td>` +
         `<td class="error">${count(f, 'error')}</td><td class="warning">${count(f, 'warning')}</td><td class="info">${count(f, 'info')}</td><td${f.ok ? '' : ' class="bad"'}>${f.ok ? '' : escapeHtml(f.error ?? '')}</td></tr>`,
     )
     .join('\n');
@@ -65,11 +66,11 @@ export function auditHtml(
       const items = f.findings
         .map(
           (x, j) =>
-            `<tr><td>${x.line ?? ''}</td><td class="${x.severity}">${SEVERITY_ZH[x.severity]}</td><td>${escapeHtml(x.category)}</td><td>${escapeHtml(x.message)}</td><td>${highlighted(x)}${place(x, drawn?.pictures[j])}</td></tr>`,
+            `<tr><td>${x.line ?? ''}</td><td class="${x.severity}">${SEVERITY_ZH[x.severity]}</td><td>${escapeHtml(CATEGORY_LABELS_ZH[x.category])}</td><td>${escapeHtml(checkName(x.code))}</td><td>${escapeHtml(x.message)}</td><td>${highlighted(x)}${place(x, drawn?.pictures[j])}</td></tr>`,
         )
         .join('\n');
       const note = drawn?.note ? `<p class="info">${escapeHtml(drawn.note)}</p>` : '';
-      return `${head}${note}<table><tr><th>行</th><th>程度</th><th>类别</th><th>说明</th><th>原文</th></tr>\n${items}</table>`;
+      return `${head}${note}<table><tr><th>行</th><th>程度</th><th>类别</th><th>检查项</th><th>说明</th><th>原文</th></tr>\n${items}</table>`;
     })
     .join('\n');
   return `<!DOCTYPE html>

@@ -1,11 +1,13 @@
 import ExcelJS from 'exceljs';
+import { CATEGORY_LABELS_ZH, checkName } from '@jixiao/domain';
 import type { FileAudit } from './audit-types.ts';
 
 const SEVERITY_ZH = { error: '错误', warning: '警告', info: '提示' } as const;
 
 /**
  * The audit as a workbook: sheet “文件” with one row per file (summary and counts), sheet
- * “问题” with one row per finding (file, line, category, figure, message, excerpt).
+ * “问题” with one row per finding (file, line, category, check, figure, message, excerpt). Every
+ * name is the Chinese one a reader knows: categories, checks and rulebooks, never their codes.
  */
 export async function auditWorkbook(files: readonly FileAudit[]): Promise<Uint8Array> {
   const book = new ExcelJS.Workbook();
@@ -30,7 +32,7 @@ export async function auditWorkbook(files: readonly FileAudit[]): Promise<Uint8A
     { header: '行', key: 'line', width: 6 },
     { header: '严重程度', key: 'severity', width: 10 },
     { header: '类别', key: 'category', width: 16 },
-    { header: '代码', key: 'code', width: 26 },
+    { header: '检查项', key: 'check', width: 26 },
     { header: '报告所写', key: 'stated', width: 14 },
     { header: '应为', key: 'expected', width: 14 },
     { header: '说明', key: 'message', width: 60 },
@@ -45,7 +47,7 @@ export async function auditWorkbook(files: readonly FileAudit[]): Promise<Uint8A
       title: f.summary.title ?? '',
       department: f.summary.department ?? '',
       year: f.summary.year ?? '',
-      rulebook: f.summary.rulebook ?? '',
+      rulebook: f.summary.rulebookName ?? '',
       claimed: f.summary.claimedTotal ?? '',
       computed: f.summary.computedTotal ?? '',
       errors: count('error'),
@@ -57,8 +59,8 @@ export async function auditWorkbook(files: readonly FileAudit[]): Promise<Uint8A
         file: f.file,
         line: x.line ?? '',
         severity: SEVERITY_ZH[x.severity],
-        category: x.category,
-        code: x.code,
+        category: CATEGORY_LABELS_ZH[x.category],
+        check: checkName(x.code),
         stated: x.stated ?? '',
         expected: x.expected ?? '',
         message: x.message,
