@@ -35,6 +35,7 @@ const MODEL_CHECKS: Record<FindingCode, string> = {
   NUMBERING_REPEAT: '序号重复',
   NUMBERING_ORDER: '序号顺序错乱',
   NUMBERING_MIXED: '序号样式混用',
+  NUMBERING_WRONG: '序号写错',
   CROSS_SECTION_MISMATCH: '同一数据前后不一致',
   CROSS_PROJECT_EXCEEDS: '项目金额超过部门合计',
   IMPLAUSIBLE_MAGNITUDE: '数值量级异常',

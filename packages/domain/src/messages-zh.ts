@@ -38,6 +38,7 @@ export const FINDING_CODES = [
   'NUMBERING_REPEAT',
   'NUMBERING_ORDER',
   'NUMBERING_MIXED',
+  'NUMBERING_WRONG',
   'CROSS_SECTION_MISMATCH',
   'CROSS_PROJECT_EXCEEDS',
   'IMPLAUSIBLE_MAGNITUDE',
@@ -203,7 +204,9 @@ export function messageFor(code: FindingCode, params: MessageParams): string {
     case 'NUMBERING_ORDER':
       return `序号倒序${where(params)}：“${p(params, 'previous')}”之后为“${p(params, 'stated')}”`;
     case 'NUMBERING_MIXED':
-      return `同级序号格式不统一${where(params)}：“${p(params, 'stated')}”为${p(params, 'style')}，同级其他标题多为${p(params, 'expectedStyle')}（如“${p(params, 'expected')}”）`;
+      return `同级序号格式不统一${where(params)}：“${p(params, 'stated')}”${p(params, 'run') === '' ? '' : `起连续${p(params, 'run')}个序号`}为${p(params, 'style')}，同级其他标题多为${p(params, 'expectedStyle')}（此处应为“${p(params, 'expected')}”）`;
+    case 'NUMBERING_WRONG':
+      return `序号有误${where(params)}：“${p(params, 'previous')}”之后应为“${p(params, 'expected')}”，写作“${p(params, 'stated')}”`;
     case 'CROSS_SECTION_MISMATCH':
       return `${p(params, 'label')}在${p(params, 'firstPlace')}为${p(params, 'stated')}${p(params, 'unit')}，在${p(params, 'secondPlace')}为${p(params, 'expected')}${p(params, 'unit')}，前后不一致${difference(params)}`;
     case 'CROSS_PROJECT_EXCEEDS':

@@ -33,6 +33,7 @@ export const CATEGORY_OF_CODE: Record<FindingCode, FindingCategory> = {
   YEAR_CONTRADICTION: 'year',
   YEAR_REPORT_DATE: 'year',
   NUMBERING_GAP: 'numbering',
+  NUMBERING_WRONG: 'numbering',
   NUMBERING_REPEAT: 'numbering',
   NUMBERING_ORDER: 'numbering',
   NUMBERING_MIXED: 'numbering',

@@ -122,7 +122,7 @@ describe('numbering', () => {
     expect(summary(e).map(([code]) => code)).toEqual(['NUMBERING_GAP', 'NUMBERING_ORDER']);
   });
 
-  it('checks the indicators’ numbers among siblings (1、 2、 ⑵)', () => {
+  it('checks the indicators’ numbers among siblings (1、 2、 ⑵): one warning for the one slip', () => {
     const e = Evaluation.parse({
       kind: 'project',
       projectName: '示例项目',
@@ -142,7 +142,36 @@ describe('numbering', () => {
     const findings = checkNumbering(e);
     expect(findings.map((f) => [f.code, f.path, f.stated, f.expected])).toEqual([
       ['NUMBERING_MIXED', 'indicators[0].children[2].numberText', '⑵', '3、'],
-      ['NUMBERING_REPEAT', 'indicators[0].children[2].numberText', '⑵', '3、'],
     ]);
+  });
+
+  it('gives one warning for one wrong number, not a gap, a reversal and a repeat', () => {
+    const codes = (texts: string[]) =>
+      summary(withOutline(texts.map((t) => [1, t] as [number, string])));
+    expect(codes(['一、', '二、', '五、', '四、', '五、'])).toEqual([
+      ['NUMBERING_WRONG', '五、', '三、'],
+    ]);
+    expect(codes(['一、', '二、', '二、', '四、'])).toEqual([['NUMBERING_WRONG', '二、', '三、']]);
+    const [f] = checkNumbering(
+      withOutline(['一、', '二、', '五、', '四、'].map((t) => [1, t] as [number, string])),
+    );
+    expect(f?.message).toBe('序号有误（第3行）：“二、”之后应为“三、”，写作“五、”');
+    // A number really missing is still a gap, and stays one finding.
+    expect(codes(['一、', '二、', '四、', '五、'])).toEqual([['NUMBERING_GAP', '四、', '三、']]);
+  });
+
+  it('reports a run of headings in another style once, at its first', () => {
+    const e = withOutline(
+      ['一、', '二、', '三、', '四、', '5、', '6、', '7、', '八、'].map(
+        (t) => [1, t] as [number, string],
+      ),
+    );
+    const findings = checkNumbering(e);
+    expect(findings.map((f) => [f.code, f.stated, f.expected])).toEqual([
+      ['NUMBERING_MIXED', '5、', '五、'],
+    ]);
+    expect(findings[0]?.message).toBe(
+      '同级序号格式不统一（第5行）：“5、”起连续3个序号为“1、”式，同级其他标题多为“一、”式（此处应为“五、”）',
+    );
   });
 });

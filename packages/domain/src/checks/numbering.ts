@@ -146,7 +146,10 @@ interface Numbered {
 
 /**
  * Checks one list of sibling numbers: styles against the dominant one, values for gaps,
- * repeats and reversals. All warnings: a wrong number misleads but changes no figure.
+ * repeats and reversals. All warnings: a wrong number misleads but changes no figure. One slip
+ * gives one finding: a heading gets at most one; a run of headings in another style is reported
+ * at its first; a single wrong number that the next heading corrects (一 二 五 四, 一 二 二 四) is
+ * that heading's mistake, not a gap, a reversal and a repeat.
  */
 export function checkSiblingNumbers(items: readonly Numbered[]): Finding[] {
   const parsed = items
@@ -166,58 +169,87 @@ export function checkSiblingNumbers(items: readonly Numbered[]): Finding[] {
       line: item.line,
       excerpt: item.excerpt,
     };
-    if (n.style !== dominant)
+    const previousValue = prev?.value ?? 0;
+    // No previous heading: the message says "第一个序号" instead of naming one.
+    const previousText = prev?.text ?? '';
+    const expectedValue = previousValue + 1;
+    const before = parsed[position - 1];
+    const next = parsed[position + 1];
+    const advance = () => {
+      if (!prev || n.value > prev.value) prev = { value: n.value, text: item.numberText };
+      else if (n.value === prev.value) prev = { value: n.value, text: item.numberText };
+    };
+    if (n.style !== dominant) {
+      // The rest of a run in the same other style was reported at its first heading.
+      if (before?.n.style === n.style) {
+        if (n.value !== expectedValue) valueFinding();
+        advance();
+        return;
+      }
+      let run = 1;
+      while (parsed[position + run]?.n.style === n.style) run += 1;
       out.push(
         makeFinding({
           ...base,
           code: 'NUMBERING_MIXED',
           severity: 'warning',
-          // Where it stands, the heading should carry its position in the dominant style.
-          expected: renderNumber(dominant, position + 1),
-          params: { style: STYLE_LABELS[n.style], expectedStyle: STYLE_LABELS[dominant] },
+          // Where it stands, the heading should carry its number in the dominant style.
+          expected: renderNumber(dominant, expectedValue),
+          params: {
+            style: STYLE_LABELS[n.style],
+            expectedStyle: STYLE_LABELS[dominant],
+            run: run > 1 ? run : undefined,
+          },
         }),
       );
-    const previousValue = prev?.value ?? 0;
-    // No previous heading: the message says "第一个序号" instead of naming one.
-    const previousText = prev?.text ?? '';
-    if (n.value === previousValue + 1) {
-      // in sequence
-    } else if (n.value > previousValue + 1) {
-      const missing: string[] = [];
-      for (let v = previousValue + 1; v < n.value && missing.length < 10; v++)
-        missing.push(renderNumber(dominant, v));
-      out.push(
-        makeFinding({
-          ...base,
-          code: 'NUMBERING_GAP',
-          severity: 'warning',
-          expected: renderNumber(dominant, previousValue + 1),
-          params: { previous: previousText, missing: missing.join('') },
-        }),
-      );
-    } else if (n.value === previousValue) {
-      out.push(
-        makeFinding({
-          ...base,
-          code: 'NUMBERING_REPEAT',
-          severity: 'warning',
-          expected: renderNumber(dominant, previousValue + 1),
-          params: { previous: previousText },
-        }),
-      );
-    } else {
-      out.push(
-        makeFinding({
-          ...base,
-          code: 'NUMBERING_ORDER',
-          severity: 'warning',
-          expected: renderNumber(dominant, previousValue + 1),
-          params: { previous: previousText },
-        }),
-      );
+      // Its number, right or wrong, is given by the expected one above: counting goes on from it.
+      prev = { value: expectedValue, text: item.numberText };
+      return;
     }
-    if (!prev || n.value > prev.value) prev = { value: n.value, text: item.numberText };
-    else if (n.value === prev.value) prev = { value: n.value, text: item.numberText };
+    if (n.value !== expectedValue) {
+      // A single wrong number: the next heading carries on as if this one had been right.
+      if (prev !== undefined && next !== undefined && next.n.value === expectedValue + 1) {
+        out.push(
+          makeFinding({
+            ...base,
+            code: 'NUMBERING_WRONG',
+            severity: 'warning',
+            expected: renderNumber(dominant, expectedValue),
+            params: { previous: previousText },
+          }),
+        );
+        prev = { value: expectedValue, text: item.numberText };
+        return;
+      }
+      valueFinding();
+    }
+    advance();
+
+    function valueFinding(): void {
+      if (n.value > expectedValue) {
+        const missing: string[] = [];
+        for (let v = expectedValue; v < n.value && missing.length < 10; v++)
+          missing.push(renderNumber(dominant, v));
+        out.push(
+          makeFinding({
+            ...base,
+            code: 'NUMBERING_GAP',
+            severity: 'warning',
+            expected: renderNumber(dominant, expectedValue),
+            params: { previous: previousText, missing: missing.join('') },
+          }),
+        );
+      } else
+        out.push(
+          makeFinding({
+            ...base,
+            code: n.value === previousValue ? 'NUMBERING_REPEAT' : 'NUMBERING_ORDER',
+            severity: 'warning',
+            expected: renderNumber(dominant, expectedValue),
+            params: { previous: previousText },
+          }),
+        );
+    }
   });
   return out;
 }
