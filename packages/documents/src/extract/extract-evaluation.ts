@@ -415,6 +415,9 @@ const SIGN_OFF = /填表人|签字|填报日期|联系电话/;
 const CLOSING: readonly ChapterKey[] = ['problems', 'improvements', 'application', 'other'];
 
 /** Where a cut-short document's last, possibly incomplete, structure begins; undefined if whole. */
+/** A row of figures alone (scores, 分值, a percentage). */
+const FIGURES_ONLY = /^[\s\d.%分]+$/;
+
 function findTruncation(
   document: SourceDocument,
   outline: readonly OutlineEntry[],
@@ -431,7 +434,12 @@ function findTruncation(
   });
   // A table that ends on its 总分/合计 row, or on its sign-off line, is whole: a document
   // ending with it (a 自评表 on its own, a report with its attached table) was not cut short.
-  const lastRow = last.rows?.[last.rows.length - 1];
+  const rows = last.rows ?? [];
+  let end = rows.length - 1;
+  // One cell per line: the 总分 row's figures follow its label on lines of their own.
+  while (end > 0 && rows.length - end <= 3 && FIGURES_ONLY.test(rows[end]?.cells.join(' ') ?? ''))
+    end--;
+  const lastRow = rows[end];
   const tableWhole =
     last.kind === 'table' &&
     lastRow !== undefined &&

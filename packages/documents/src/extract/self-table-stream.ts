@@ -54,6 +54,16 @@ export interface StreamTable {
   amountUnit: MoneyUnit;
 }
 
+/** The income rows of a fund block: the parts of 年度资金总额 by source. */
+const INCOME_ROWS = [
+  'generalPublic',
+  'governmentFund',
+  'nonTaxSpecialAccount',
+  'currentAppropriation',
+  'carryOver',
+  'other',
+] as const;
+
 const HEADER_FIELDS: readonly [
   RegExp,
   'unitName' | 'projectName' | 'supervisor' | 'implementer',
@@ -197,6 +207,7 @@ export function readTableStream(
     amountUnit: unit,
   };
   let mode: Mode = 'none';
+  let unknownSources = false;
   let columns: ColumnKey[] = [];
   let level1: IndicatorNode | undefined;
   let level2: IndicatorNode | undefined;
@@ -269,6 +280,16 @@ export function readTableStream(
       if (mode === 'fund' && isTotalRow(text)) {
         i++;
         continue;
+      }
+      // A source row of a name the vocabulary does not know (中央补助, 市级衔接资金, 自治区资金):
+      // the known income rows are then not all the parts of the total.
+      if (mode === 'fund' && cellType(text) === 'text' && indicatorLevelOf(text) === undefined) {
+        const end = valueRun(i + 1, columns.length || 6, true);
+        if (tokens.slice(i + 1, end).some((x) => cellType(x.text) === 'number')) {
+          unknownSources = true;
+          i = end;
+          continue;
+        }
       }
     }
     if (mode === 'goals') {
@@ -418,6 +439,8 @@ export function readTableStream(
   }
   const kinds = new Set<ColumnKey>([...table.fundColumns, ...table.indicatorColumns]);
   const f = table.funds;
+  // Income rows beside sources of unknown names are not the whole of the total: no sum of them.
+  if (unknownSources) for (const k of INCOME_ROWS) delete f[k];
   const isProject =
     table.projectName !== undefined ||
     f.currentAppropriation !== undefined ||
@@ -544,6 +567,10 @@ function readIndicatorRow(
   return name !== undefined && hasFigures ? { aligned, leaf: name } : { aligned };
 }
 
+/** Words of a cause or a remedy: a short cell holding one is a deviation reason, not a name. */
+const REASON_WORDS =
+  /因|由于|受(?!益|助|资|理)|未(?!成年)|不足|偏[高低少多长短]|略[高低少多]|减少|延期|延迟|影响|滞后|尚未|原因|导致|难度|加强|改进|有待|个别|部分|闲置/;
+
 /** Where a leaf's values end: at most one cell per value column, stopping at the next name. */
 function leafValuesEnd(
   tokens: readonly Token[],
@@ -568,7 +595,11 @@ function leafValuesEnd(
       }
     } else if (type === 'text') {
       const short = text.replace(/\s+/g, '').length <= 8;
-      const reasonLike = /[，,。；;]/.test(text) || text.length > 12 || /^无$/.test(text.trim());
+      const reasonLike =
+        /[，,。；;]/.test(text) ||
+        text.length > 12 ||
+        /^无$/.test(text.trim()) ||
+        REASON_WORDS.test(text);
       // After the weight and score, a text is the deviation reason; before them a short text is
       // a qualitative target or actual ("是", "优", "按时完成"); anything else starts the next leaf.
       if (numbers >= scoreCols && scoreCols > 0 && columns.includes('reason')) {

@@ -9,7 +9,7 @@ import type {
   MoneyUnit,
 } from '@jixiao/domain';
 import { amountIn } from './table-amount.ts';
-import { columnOf } from './table-vocabulary.ts';
+import { columnOf, fundRowOf, isDistinctiveFundRow } from './table-vocabulary.ts';
 import type { TemplateMatch } from './table-vocabulary.ts';
 import type { StreamTable, UncertainReading } from './self-table-stream.ts';
 import type { Block, TableRow } from '../read/block.ts';
@@ -234,9 +234,12 @@ export function readSelfEvaluationTable(block: Block): SelfEvaluationTable {
     });
     const labelIndex = cells.findIndex((c) => c !== '');
     const label = cells[labelIndex] ?? '';
-    const fund = FUND_LABELS.find(([re]) => re.test(label));
-    if (fund && !header) {
-      table.funds[fund[1]] = fundRow(row, labelIndex, row, fundHeader);
+    const known = isDistinctiveFundRow(label.replace(/^其中[：:]/, ''))
+      ? fundRowOf(label.replace(/^其中[：:]/, ''))
+      : undefined;
+    const fundKey = FUND_LABELS.find(([re]) => re.test(label))?.[1] ?? known;
+    if (fundKey && !header) {
+      table.funds[fundKey] = fundRow(row, labelIndex, row, fundHeader);
       continue;
     }
     if (!header) {

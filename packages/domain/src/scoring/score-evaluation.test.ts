@@ -292,7 +292,7 @@ describe('scoreEvaluation on a small book', () => {
       isLeaf: true,
       computedScore: 9.5,
       ruleKind: 'execution-rate',
-      reasonRequired: true,
+      reasonRequired: false,
       reasonGiven: false,
     });
     expect(node(sheet, '二、产出指标')).toMatchObject({

@@ -113,8 +113,11 @@ export function scoreEvaluation(evaluation: Evaluation, rulebook: Rulebook): Sco
         out.ruleKind = 'stated';
         notes.push(b.rule ? 'no-rule' : 'unbound');
       }
+      // An execution score that follows its rate explains itself: only the rule's own threshold
+      // (reasonBelow, e.g. Sichuan's 90%) asks for a reason there.
       if (
         options.reasonBelowWeight &&
+        out.ruleKind !== 'execution-rate' &&
         out.computedScore !== undefined &&
         out.weight !== undefined &&
         toHundredths(out.computedScore) < toHundredths(out.weight)

@@ -1109,7 +1109,7 @@ function deptFunds(
       total: ['100', '99'],
     }),
     after: [],
-    cut: 1300,
+    cut: 900,
     findings: [],
   });
 }
