@@ -300,3 +300,23 @@ function unitOf(x: string | Expression): string | undefined {
   if (x.kind === 'quantity' || x.kind === 'range') return x.unit;
   return undefined;
 }
+
+const MONEY_FACTOR: Readonly<Record<string, number>> = { 元: 1, 万元: 10_000, 亿元: 100_000_000 };
+
+/**
+ * The actual's value in the target's unit when both are sums of money in different units
+ * ("4980000元" against "≤520万元" is 498), else the actual's own value; undefined when the
+ * actual is not a quantity.
+ */
+export function actualInTargetUnit(
+  target: Expression | undefined,
+  actual: Expression | undefined,
+): number | undefined {
+  if (actual?.kind !== 'quantity') return undefined;
+  const tu = target && (target.kind === 'quantity' || target.kind === 'range') ? target.unit : '';
+  const from = MONEY_FACTOR[normalizeUnit(actual.unit)];
+  const to = MONEY_FACTOR[normalizeUnit(tu)];
+  return from !== undefined && to !== undefined && from !== to
+    ? (actual.value * from) / to
+    : actual.value;
+}

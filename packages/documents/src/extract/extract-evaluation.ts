@@ -24,6 +24,7 @@ import {
   isSelfEvaluationTable,
   readBaseDataTable,
   readSelfEvaluationTable,
+  findStatedGrade,
 } from './tables.ts';
 import { readTableStream } from './self-table-stream.ts';
 import { isTotalRow } from './table-vocabulary.ts';
@@ -268,6 +269,10 @@ export function extractEvaluation(source: SourceDocument): ExtractedReport {
       });
     }
   }
+  // A grade stated on a row of the table (自评等级 | 良) is checked against the stated total.
+  const statedGrade = findStatedGrade(document.blocks);
+  if (statedGrade && evaluation.stated.grade === undefined && evaluation.stated.total !== undefined)
+    evaluation = { ...evaluation, stated: { ...evaluation.stated, grade: statedGrade.grade } };
   const report: ExtractedReport = {
     document,
     evaluation,
@@ -446,7 +451,7 @@ function findTruncation(
     lastRow.cells.some((c, k) => {
       // A row read from a line of text is one cell: its first word is the label.
       const label = c.trim().split(/[\s\u3000]+/)[0] ?? '';
-      return k < 2 && (isTotalRow(label) || SIGN_OFF.test(c));
+      return k < 2 && (isTotalRow(label) || /^(?:自评|评价)?等级$/.test(label) || SIGN_OFF.test(c));
     });
   const chapters = outline.some((e) => e.level === 1 && chapterKeyOf(e.title) !== undefined);
   if (tableWhole && (closed || !chapters)) return undefined;

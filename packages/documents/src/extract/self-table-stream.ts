@@ -141,6 +141,30 @@ const NAME_COLUMNS = new Set<ColumnKey>(['level1', 'level2', 'level3', 'descript
 
 type Mode = 'none' | 'fund' | 'indicator' | 'goals';
 
+/**
+ * Fund words each followed by its value, starting at `i` (at least 预算数/执行数 and one more),
+ * with where the run ends; undefined when the tokens are not such pairs.
+ */
+function pairsAt(
+  tokens: readonly Token[],
+  i: number,
+): ({ column: ColumnKey; value: string }[] & { end: number }) | undefined {
+  const out: { column: ColumnKey; value: string }[] = [];
+  let j = i;
+  while (j + 1 < tokens.length) {
+    const column = columnOf(tokens[j]?.text ?? '');
+    const value = tokens[j + 1]?.text ?? '';
+    const type = cellType(value);
+    if (!column || !FUND_COLUMNS.has(column) || (type !== 'number' && type !== 'percent')) break;
+    out.push({ column, value });
+    j += 2;
+  }
+  const has = (c: ColumnKey): boolean => out.some((p) => p.column === c);
+  if (out.length < 3 || !(has('budget') || has('initialBudget')) || !has('executed'))
+    return undefined;
+  return Object.assign(out, { end: j });
+}
+
 /** A run of header tokens starting at `i`: the columns and where the run ends. */
 function headerAt(tokens: readonly Token[], i: number): { columns: ColumnKey[]; end: number } {
   const columns: ColumnKey[] = [];
@@ -235,6 +259,21 @@ export function readTableStream(
     if (field && nextText !== undefined && cellType(nextText) === 'text' && !columnOf(nextText)) {
       table[field] ??= nextText.trim();
       i += 2;
+      continue;
+    }
+    // "预算数 96.00 执行数 84.00 执行率 87.50% 分值 20 得分 19": the fund total as word–value
+    // pairs (Hubei's 预算执行情况 row), read when no total row was read.
+    const pairs = pairsAt(tokens, i);
+    if (pairs && !table.funds.total) {
+      const cols = pairs.map((p) => p.column);
+      const aligned = alignCells(
+        pairs.map((p) => p.value),
+        cols,
+        () => 1,
+      );
+      if (aligned)
+        table.funds.total = fundRowFrom(aligned, unit, t.line, tokens.slice(i, pairs.end));
+      i = pairs.end;
       continue;
     }
     const header = headerAt(tokens, i);
@@ -396,7 +435,16 @@ export function readTableStream(
         i++;
         continue;
       }
-      if (level === 2 || asLevel2) {
+      // A group's name followed by figures is a leaf of that name (服务对象满意度 under
+      // 服务对象满意度指标): a group cell carries no figures.
+      const next = cellType(tokens[i + 1]?.text ?? '');
+      const leafNamedAsGroup =
+        level === 2 &&
+        level2 !== undefined &&
+        next !== 'text' &&
+        next !== 'empty' &&
+        next !== 'placeholder';
+      if ((level === 2 || asLevel2) && !leafNamedAsGroup) {
         level2 = groupNode(text, t.line);
         (level1?.children ?? table.indicators).push(level2);
         i++;

@@ -419,3 +419,34 @@ export function readBaseDataTable(block: Block): BaseData {
 }
 
 export { rowText };
+
+const GRADE_LABEL = /^(?:自评|评价|绩效|综合|自评结果)?(?:等级|评级|结果|评价等级|评定等级)[：:]?$/;
+const GRADE_WORD = /^(优秀|良好|优|良|中|差|合格|不合格)$/;
+
+/**
+ * The grade a 自评表 states on a row of its own (自评等级 | 良), in a grid, on a line of text or
+ * one cell per line; undefined when none is stated.
+ */
+export function findStatedGrade(
+  blocks: readonly Block[],
+): { grade: string; line: number; excerpt: string } | undefined {
+  const squashCell = (c: string): string => c.replace(/[\s\u3000]+/g, '');
+  for (const block of blocks) {
+    const rows = block.rows ?? [{ cells: [block.text], line: block.line }];
+    // Every cell of the block in order (a line of text split at its spaces): a label, then the
+    // grade, on one row or the next (one cell per line).
+    const cells = rows.flatMap((row) =>
+      row.cells
+        .flatMap((c) => c.split(/[\s\u3000|]+/))
+        .filter((c) => c !== '')
+        .map((c) => ({ text: squashCell(c), line: row.line })),
+    );
+    for (let k = 0; k + 1 < cells.length; k++) {
+      const label = cells[k];
+      const grade = cells[k + 1];
+      if (label && grade && GRADE_LABEL.test(label.text) && GRADE_WORD.test(grade.text))
+        return { grade: grade.text, line: grade.line, excerpt: `${label.text} ${grade.text}` };
+    }
+  }
+  return undefined;
+}

@@ -1,7 +1,7 @@
 import type { Evaluation } from '../evaluation.ts';
 import type { Expression } from '../expression.ts';
 import type { Finding } from '../finding.ts';
-import { normalizeUnit, unitsCompatible } from '../parse-expression.ts';
+import { actualInTargetUnit, normalizeUnit, unitsCompatible } from '../parse-expression.ts';
 import { makeFinding } from './make-finding.ts';
 import { isLeaf, walkIndicators } from './walk.ts';
 
@@ -22,6 +22,9 @@ export function checkUnits(evaluation: Evaluation): Finding[] {
     if (!targetUnit || !actualUnit || unitsCompatible(targetUnit, actualUnit)) continue;
     const money =
       MONEY_UNITS.has(normalizeUnit(targetUnit)) && MONEY_UNITS.has(normalizeUnit(actualUnit));
+    // The same money in another unit ("4980000元" against "≤520万元"): converted, it is of the
+    // target's size, so no slip; a slip is off by the factor (498元 for 498万元).
+    if (money && convertsToTargetSize(node.target, node.actual)) continue;
     const expected =
       node.actual.kind === 'quantity' ? `${node.actual.value}${targetUnit}` : undefined;
     out.push(
@@ -42,4 +45,10 @@ export function checkUnits(evaluation: Evaluation): Finding[] {
     );
   }
   return out;
+}
+
+function convertsToTargetSize(target: Expression | undefined, actual: Expression): boolean {
+  const a = target?.kind === 'quantity' ? target.value : undefined;
+  const b = actualInTargetUnit(target, actual);
+  return a !== undefined && a > 0 && b !== undefined && b >= a / 10 && b <= a * 10;
 }

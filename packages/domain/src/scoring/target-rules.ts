@@ -2,7 +2,7 @@ import type { IndicatorNode, Evaluation } from '../evaluation.ts';
 import type { Expression, QualitativeGrade } from '../expression.ts';
 import type { RulebookOptions } from '../rulebook.ts';
 import { toHundredths, fromHundredths } from '../points.ts';
-import { daysInMonth } from '../parse-expression.ts';
+import { actualInTargetUnit, daysInMonth } from '../parse-expression.ts';
 
 /** The rules that compare an indicator's actual (B) with its target (A), domain.md §3. */
 
@@ -30,7 +30,7 @@ export function positive(node: IndicatorNode, w: number, ctx: LeafContext): Outc
   const done = actualDone(node, w, 'positive');
   if (done) return done;
   const a = quantity(node.target)?.value;
-  const b = quantity(node.actual)?.value;
+  const b = actualInTargetUnit(node.target, node.actual);
   if (a === undefined || b === undefined) return 'not-computable';
   let score = b >= a ? w : a > 0 ? (w * Math.max(0, b)) / a : 0;
   const notes: string[] = [];
@@ -48,7 +48,7 @@ export function negative(node: IndicatorNode, w: number, mode: 'inverse' | 'line
   const done = actualDone(node, w, 'negative');
   if (done) return done;
   const a = quantity(node.target)?.value;
-  const b = quantity(node.actual)?.value;
+  const b = actualInTargetUnit(node.target, node.actual);
   if (a === undefined || b === undefined) return 'not-computable';
   if (b <= a) return { score: w, kind: 'negative' };
   if (a <= 0) return { score: 0, kind: 'negative' };
@@ -60,7 +60,7 @@ export function equal(node: IndicatorNode, w: number, ctx: LeafContext): Outcome
   const done = actualDone(node, w, 'equal');
   if (done) return done;
   const a = quantity(node.target)?.value;
-  const b = quantity(node.actual)?.value;
+  const b = actualInTargetUnit(node.target, node.actual);
   if (a === undefined || b === undefined) return 'not-computable';
   if (b === a) return { score: w, kind: 'equal' };
   if (a === 0) return { score: b <= 0 ? w : 0, kind: 'equal' };
@@ -72,7 +72,7 @@ export function range(node: IndicatorNode, w: number, outsideShare: number): Out
   const done = actualDone(node, w, 'range');
   if (done) return done;
   const t = node.target;
-  const b = quantity(node.actual)?.value;
+  const b = actualInTargetUnit(node.target, node.actual);
   if (t?.kind !== 'range' || b === undefined) return 'not-computable';
   const aboveLower = t.lower === undefined || (t.lowerInclusive ? b >= t.lower : b > t.lower);
   const belowUpper = t.upper === undefined || (t.upperInclusive ? b <= t.upper : b < t.upper);

@@ -296,7 +296,12 @@ const STD: FundCol[] = ['initial', 'budget', 'executed', 'weight', 'rate', 'scor
 const IND: IndCol[] = ['l1', 'l2', 'l3', 'target', 'actual', 'weight', 'score', 'reason'];
 
 /** The fund block of a project: total and 当年财政拨款 the same, the others empty or 0. */
-function projectFunds(budget: string, executed: string, o: Partial<Fund> = {}, zeros = false): Fund[] {
+function projectFunds(
+  budget: string,
+  executed: string,
+  o: Partial<Fund> = {},
+  zeros = false,
+): Fund[] {
   const z = zeros ? '0' : '';
   return [
     {
@@ -440,8 +445,20 @@ const add_ = (c: InventedCase): void => {
 
 // 05 安徽 部门整体 评分表 (投入/过程/产出/效果): 产出 says 30 but its rows give 25.
 const FRAME = (): ScoreRow[] => [
-  { l1: '投入（20分）', l2: '目标设定', name: '绩效目标合理性', weight: '5', rule: '依据充分得5分' },
-  { l1: '投入（20分）', l2: '目标设定', name: '绩效指标明确性', weight: '5', rule: '细化量化得5分' },
+  {
+    l1: '投入（20分）',
+    l2: '目标设定',
+    name: '绩效目标合理性',
+    weight: '5',
+    rule: '依据充分得5分',
+  },
+  {
+    l1: '投入（20分）',
+    l2: '目标设定',
+    name: '绩效指标明确性',
+    weight: '5',
+    rule: '细化量化得5分',
+  },
   { l1: '投入（20分）', l2: '预算配置', name: '在职人员控制率', weight: '5', rule: '≤100%得5分' },
   { l1: '投入（20分）', l2: '预算配置', name: '“三公”经费变动率', weight: '5', rule: '≤0得5分' },
   { l1: '过程（30分）', l2: '预算执行', name: '预算完成率', weight: '10', rule: '完成率×10' },
@@ -461,7 +478,10 @@ const FRAME_HEAD = ['一级指标', '二级指标', '三级指标', '分值', '�
   add_({
     id: '05-anhui-framework',
     flattenings: ['cells'],
-    before: ['2023年度某县市场监督管理局部门整体支出绩效自评表', '填报单位（盖章）：某县市场监督管理局'],
+    before: [
+      '2023年度某县市场监督管理局部门整体支出绩效自评表',
+      '填报单位（盖章）：某县市场监督管理局',
+    ],
     rows: scoringTable(FRAME_HEAD, items, ['100', '100']),
     after: [],
     findings: [F('weight-subtotal', '30', '25', '产出（30分）: 10 + 5 + 10')],
@@ -599,11 +619,19 @@ function deptFunds(
 {
   const inds = with_(
     with_(
-      with_(with_(SCHOOL(), '资助学生人数', { actual: '1080人', score: '18', reason: '生源减少，按实际认定人数发放' }), '资金发放及时率', {
-        actual: '85%',
-        score: '12.75',
-        reason: '第四季度资金到位较晚',
-      }),
+      with_(
+        with_(SCHOOL(), '资助学生人数', {
+          actual: '1080人',
+          score: '18',
+          reason: '生源减少，按实际认定人数发放',
+        }),
+        '资金发放及时率',
+        {
+          actual: '85%',
+          score: '12.75',
+          reason: '第四季度资金到位较晚',
+        },
+      ),
       '资助政策知晓率',
       { actual: '76%', score: '8', reason: '宣传覆盖不足，下一步加强宣传' },
     ),
@@ -659,7 +687,11 @@ function deptFunds(
 // 12 吉林 部门整体 评分表 with 小计 rows: 过程 小计 27 but its rows give 28.
 {
   const items = FRAME().map((r) =>
-    r.name === '结转结余率' ? { ...r, score: '4', reason: '年末结转略高' } : r.name === '固定资产利用率' ? { ...r, score: '4', reason: '部分设备闲置' } : r,
+    r.name === '结转结余率'
+      ? { ...r, score: '4', reason: '年末结转略高' }
+      : r.name === '固定资产利用率'
+        ? { ...r, score: '4', reason: '部分设备闲置' }
+        : r,
   );
   add_({
     id: '12-jilin-framework-subtotal',
@@ -689,7 +721,15 @@ function deptFunds(
     ['其他资金', '', '', ''],
     [span('年度总体目标', 2), '年初设定目标', '全年实际完成情况'],
     ['完成15个村级公益事业项目建设。', '已完成15个村级公益事业项目建设。'],
-    [span('绩效指标', 5), '一级指标', '二级指标', '三级指标', '指标值', '全年实际完成值', '未完成原因和改进措施'],
+    [
+      span('绩效指标', 5),
+      '一级指标',
+      '二级指标',
+      '三级指标',
+      '指标值',
+      '全年实际完成值',
+      '未完成原因和改进措施',
+    ],
     [span('产出指标', 2), '数量指标', '村级公益事业建设项目', '15个', '15个', ''],
     ['质量指标', '项目验收合格率', '100%', '100%', ''],
     ['效益指标', '社会效益指标', '受益农牧民人数', '≥1.2万人', '1.3万人', ''],
@@ -701,14 +741,23 @@ function deptFunds(
     before: ['中央对地方转移支付区域绩效自评表', '（2023年度）'],
     rows,
     after: [],
-    findings: [F('sum', '1500.00', '1400.00', '年度资金总额 全年预算数 vs 中央补助 1200 + 地方资金 200')],
+    findings: [
+      F('sum', '1500.00', '1400.00', '年度资金总额 全年预算数 vs 中央补助 1200 + 地方资金 200'),
+    ],
   });
 }
 
 // 14 重庆 衔接资金 project: a source row's 执行率 is wrong.
 {
   const funds: Fund[] = [
-    { label: '年度资金总额', budget: '1000.00', executed: '900.00', weight: '10', rate: '90.00%', score: '9' },
+    {
+      label: '年度资金总额',
+      budget: '1000.00',
+      executed: '900.00',
+      weight: '10',
+      rate: '90.00%',
+      score: '9',
+    },
     { label: '其中：中央衔接资金', budget: '680.00', executed: '612.00', rate: '92.00%' },
     { label: '市级衔接资金', budget: '320.00', executed: '288.00', rate: pct('288', '320') },
   ];
@@ -746,7 +795,18 @@ function deptFunds(
       fundCols: ['budget', 'executed', 'weight', 'rate', 'score'],
       fundWords: { budget: '全年预算数（A）', executed: '全年执行数（B）', rate: '执行率（B/A）' },
       funds: funds.map(({ initial: _i, ...f }) => f),
-      indCols: ['l1', 'l2', 'l3', 'nature', 'value', 'measure', 'actual', 'weight', 'score', 'reason'],
+      indCols: [
+        'l1',
+        'l2',
+        'l3',
+        'nature',
+        'value',
+        'measure',
+        'actual',
+        'weight',
+        'score',
+        'reason',
+      ],
       indicators: CULTURE(),
       total: ['100', add(funds[0]?.score ?? '', ...scoresOf(CULTURE()))],
     }),
@@ -801,7 +861,9 @@ function deptFunds(
       total: ['100', add(funds[0]?.score ?? '', ...scoresOf(WATER()))],
     }),
     after: [],
-    findings: [F('completeness', '520 / 498', 'goal statements', '年度总体目标 cells hold amounts')],
+    findings: [
+      F('completeness', '520 / 498', 'goal statements', '年度总体目标 cells hold amounts'),
+    ],
   });
 }
 
@@ -823,7 +885,14 @@ function deptFunds(
       total: ['100', '100'],
     }),
     after: [],
-    findings: [F('completeness', '', '年度指标值, 实际完成值', '工程验收合格率 scored 10 with both cells empty')],
+    findings: [
+      F(
+        'completeness',
+        '',
+        '年度指标值, 实际完成值',
+        '工程验收合格率 scored 10 with both cells empty',
+      ),
+    ],
   });
 }
 
@@ -910,7 +979,12 @@ function deptFunds(
 
 // 23 安徽 project with a 扣分 column: 扣分 2 where 15 − 12 = 3.
 {
-  const inds = with_(ROAD(), '受益群众人数', { actual: '6900人', score: '12', deduct: '2', reason: '部分村组尚未通车' });
+  const inds = with_(ROAD(), '受益群众人数', {
+    actual: '6900人',
+    score: '12',
+    deduct: '2',
+    reason: '部分村组尚未通车',
+  });
   const funds = projectFunds('760.00', '760.00');
   add_({
     id: '23-anhui-road-deduct',
@@ -999,7 +1073,15 @@ function deptFunds(
     ['其他资金', '0', '0', '0.00%'],
     [span('年度总体目标', 2), '年初设定目标', '全年实际完成情况'],
     ['保障义务教育学校正常运转。', '义务教育学校运转正常。'],
-    [span('绩效指标', 4), '一级指标', '二级指标', '三级指标', '指标值', '全年实际完成值', '未完成原因和改进措施'],
+    [
+      span('绩效指标', 4),
+      '一级指标',
+      '二级指标',
+      '三级指标',
+      '指标值',
+      '全年实际完成值',
+      '未完成原因和改进措施',
+    ],
     ['产出指标', '数量指标', '公用经费补助学生人数', '≥12万人', '12.3万人', ''],
     ['', '质量指标', '资金拨付准确率', '100%', '100%', ''],
     ['效益指标', '社会效益指标', '义务教育巩固率', '≥95%', '96.2%', ''],
@@ -1117,7 +1199,11 @@ function deptFunds(
 // 31 北京 project: 总分 99 where the rows give 98.
 {
   const inds = with_(
-    with_(HEALTH(), '重点人群健康管理率', { actual: '63%', score: '13.5', reason: '流动人口管理难度大' }),
+    with_(HEALTH(), '重点人群健康管理率', {
+      actual: '63%',
+      score: '13.5',
+      reason: '流动人口管理难度大',
+    }),
     '居民满意度',
     { actual: '80.75%', score: '9.5', reason: '候诊时间偏长' },
   );
@@ -1284,7 +1370,11 @@ function deptFunds(
       ['项目支出', '3,060,000.00', '2,950,000.00'],
     ],
   ).map((f) =>
-    f.label === '基本支出' ? { ...f, rate: '99.41%' } : f.label === '项目支出' ? { ...f, rate: pct('2950000', '3060000') } : f,
+    f.label === '基本支出'
+      ? { ...f, rate: '99.41%' }
+      : f.label === '项目支出'
+        ? { ...f, rate: pct('2950000', '3060000') }
+        : f,
   );
   add_({
     id: '38-fujian-department-yuan-ratio',
@@ -1306,7 +1396,10 @@ function deptFunds(
 
 // 39 安徽 project (Word): 141.7% of a target, explained. Clean.
 {
-  const inds = with_(CULTURE(), '送戏下乡场次', { actual: '170场', reason: '增加节庆惠民演出，超额完成' });
+  const inds = with_(CULTURE(), '送戏下乡场次', {
+    actual: '170场',
+    reason: '增加节庆惠民演出，超额完成',
+  });
   const funds = projectFunds('210.00', '205.80');
   add_({
     id: '39-anhui-culture-over',
@@ -1329,7 +1422,11 @@ function deptFunds(
 // 40 贵州 部门整体 评分表 with half points, empty cells kept: clean.
 {
   const items = FRAME().map((r) =>
-    r.name === '预算完成率' ? { ...r, score: '9.5', reason: '个别项目年底未支付' } : r.name === '社会效益' ? { ...r, score: '14.5', reason: '部分指标未达预期' } : r,
+    r.name === '预算完成率'
+      ? { ...r, score: '9.5', reason: '个别项目年底未支付' }
+      : r.name === '社会效益'
+        ? { ...r, score: '14.5', reason: '部分指标未达预期' }
+        : r,
   );
   add_({
     id: '40-guizhou-framework-clean',
@@ -1344,7 +1441,9 @@ function deptFunds(
 // 41 山西 project: the 其中 row written in 元 under a 万元 header.
 {
   const funds = projectFunds('86.50', '86.50').map((f) =>
-    f.label.startsWith('其中') ? { ...f, initial: '865000', budget: '865000', executed: '865000' } : f,
+    f.label.startsWith('其中')
+      ? { ...f, initial: '865000', budget: '865000', executed: '865000' }
+      : f,
   );
   add_({
     id: '41-shanxi-yuan-slip',

@@ -16,14 +16,7 @@ export type ModelRow = readonly (string | ModelCell)[];
  * of spaces, `html` a real table with rowspan/colspan, `docx` a Word table with merges.
  */
 export type Flattening =
-  | 'cells'
-  | 'cells-blank'
-  | 'pdf'
-  | 'pdf-tight'
-  | 'tabs'
-  | 'spaces'
-  | 'html'
-  | 'docx';
+  'cells' | 'cells-blank' | 'pdf' | 'pdf-tight' | 'tabs' | 'spaces' | 'html' | 'docx';
 
 const cell = (c: string | ModelCell): ModelCell => (typeof c === 'string' ? { text: c } : c);
 
