@@ -162,24 +162,28 @@ const GRADE_CLAIM = new RegExp(
   `得分(?:为|是)?${NUM}分[^。；;]{0,16}?(?:等级|等次|级别|评价结果|评定结果)(?:为|是|[：:])?[“"'‘「『]?(优秀|良好|中等|较差|优|良|中|差)(?![\u4e00-\u9fa5])`,
 );
 
+/** The rulebooks' default grades, and their bands in words; computed once. */
+const DEFAULT_GRADES = RulebookOptions.parse({}).grades ?? [];
+const DEFAULT_BANDS = [...DEFAULT_GRADES]
+  .sort((a, b) => b.min - a.min)
+  .map((g, i, all) =>
+    i === 0
+      ? `${g.min}分及以上为${g.label}`
+      : g.min === 0
+        ? `${all[i - 1]?.min ?? ''}分以下为${g.label}`
+        : `${g.min}–${all[i - 1]?.min ?? ''}分为${g.label}`,
+  )
+  .join('、');
+
 /**
  * "自评得分85分，评价等级为“优”": the grade a score is given in the prose, against the bands most
  * rulebooks use (90 and above 优, 80 良, 60 中, below 差: RulebookOptions' default). A warning: a
  * jurisdiction may draw its bands elsewhere, and the report does not say which it used.
  */
 function checkGradeClaims(report: ExtractedReport): Finding[] {
-  const grades = RulebookOptions.parse({}).grades ?? [];
+  const grades = DEFAULT_GRADES;
   if (grades.length === 0) return [];
-  const bands = [...grades]
-    .sort((a, b) => b.min - a.min)
-    .map((g, i, all) =>
-      i === 0
-        ? `${g.min}分及以上为${g.label}`
-        : g.min === 0
-          ? `${all[i - 1]?.min ?? ''}分以下为${g.label}`
-          : `${g.min}–${all[i - 1]?.min ?? ''}分为${g.label}`,
-    )
-    .join('、');
+  const bands = DEFAULT_BANDS;
   const out: Finding[] = [];
   for (const s of report.sentences) {
     const m = GRADE_CLAIM.exec(s.text);

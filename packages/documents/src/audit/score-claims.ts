@@ -42,6 +42,8 @@ const NAMED_SCORE = new RegExp(
 const TOTAL = new RegExp(
   `(?:总得分|总分|自评总分|综合得分|综合评价得分|合计得分|合计|总计)(?:为|是)?${NUM}分`,
 );
+/** Any stated score: "得分45分". */
+const SCORE = new RegExp(`得分(?:为|是)?${NUM}分`, 'g');
 const MOVED = /调整至|调整到|转移至|转入|移至|并入|计入/;
 const RATE = new RegExp(`执行率(?:为|达到|达|是)?${NUM}[%％]`);
 
@@ -132,9 +134,7 @@ function listIssues(s: Sentence): ScoreClaimIssue[] {
   // "…得分45分，其中A得分20分、B得分15分、C得分8分": parts of a score.
   const split = s.text.search(/其中/);
   if (split > 0) {
-    const whole = [
-      ...s.text.slice(0, split).matchAll(new RegExp(`得分(?:为|是)?${NUM}分`, 'g')),
-    ].pop();
+    const whole = [...s.text.slice(0, split).matchAll(SCORE)].pop();
     const parts = [...s.text.slice(split).matchAll(NAMED_SCORE)];
     if (whole?.[1] && parts.length >= 2) {
       const stated = num(whole[1]);
