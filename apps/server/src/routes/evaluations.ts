@@ -20,6 +20,7 @@ import {
 import type { ServiceContext } from '@jixiao/services';
 import { requireActor } from '../session.ts';
 import { acceptsGzip, sendFile, sendJsonBytes } from '../present.ts';
+import { registerHistoryRoutes } from './history-routes.ts';
 
 const Status = z.enum(['draft', 'submitted', 'returned', 'approved', 'published']);
 const Kind = z.enum(['department', 'project']);
@@ -192,34 +193,12 @@ export function evaluationRoutes(ctx: ServiceContext): FastifyPluginCallbackZod 
       }),
     );
 
-    app.get(
-      '/api/evaluations/:id/events',
-      { schema: { tags, summary: '审核记录', params: Id } },
-      async (request) => ({
-        items: await listEvents(ctx, requireActor(request), request.params.id),
-      }),
-    );
-
-    app.get(
-      '/api/evaluations/:id/revisions',
-      { schema: { tags, summary: '历史版本', params: Id } },
-      async (request) => ({
-        items: await listRevisions(ctx, requireActor(request), request.params.id),
-      }),
-    );
-
-    app.get(
-      '/api/evaluations/:id/revisions/:version',
-      {
-        schema: {
-          tags,
-          summary: '某一历史版本',
-          params: Id.extend({ version: z.coerce.number().int().min(1) }),
-        },
-      },
-      async (request) =>
-        getRevision(ctx, requireActor(request), request.params.id, request.params.version),
-    );
+    registerHistoryRoutes(app, ctx, {
+      base: '/api/evaluations',
+      tags,
+      label: '',
+      services: { events: listEvents, revisions: listRevisions, revision: getRevision },
+    });
 
     app.get(
       '/api/evaluations/:id/report',

@@ -19,6 +19,7 @@ import { ServiceError } from '@jixiao/services';
 import type { ServiceContext } from '@jixiao/services';
 import { requireActor } from '../session.ts';
 import { sendFile } from '../present.ts';
+import { registerHistoryRoutes } from './history-routes.ts';
 
 const Status = z.enum(['draft', 'submitted', 'returned', 'approved']);
 const Kind = z.enum(['department', 'project']);
@@ -125,34 +126,17 @@ export function targetRoutes(ctx: ServiceContext): FastifyPluginCallbackZod {
         transitionTargets(ctx, requireActor(request), request.params.id, request.body),
     );
 
-    app.get(
-      '/api/targets/:id/events',
-      { schema: { tags, summary: '绩效目标审核记录', params: Id } },
-      async (request) => ({
-        items: await listTargetEvents(ctx, requireActor(request), request.params.id),
-      }),
-    );
-
-    app.get(
-      '/api/targets/:id/revisions',
-      { schema: { tags, summary: '绩效目标历史版本', params: Id } },
-      async (request) => ({
-        items: await listTargetRevisions(ctx, requireActor(request), request.params.id),
-      }),
-    );
-
-    app.get(
-      '/api/targets/:id/revisions/:version',
-      {
-        schema: {
-          tags,
-          summary: '绩效目标某一历史版本',
-          params: Id.extend({ version: z.coerce.number().int().min(1) }),
-        },
+    registerHistoryRoutes(app, ctx, {
+      base: '/api/targets',
+      tags,
+      label: '绩效目标',
+      services: {
+        events: listTargetEvents,
+        revisions: listTargetRevisions,
+        revision: getTargetRevision,
       },
-      async (request) =>
-        getTargetRevision(ctx, requireActor(request), request.params.id, request.params.version),
-    );
+    });
+
     app.post(
       '/api/targets/import',
       {
