@@ -28,6 +28,7 @@ import { reportRoutes } from './routes/reports.ts';
 import { rectificationRoutes } from './routes/rectification.ts';
 import { targetRoutes } from './routes/targets.ts';
 import { monitoringRoutes } from './routes/monitoring.ts';
+import { reviewRoutes } from './routes/review.ts';
 
 /** Proxy hops to trust, or the proxies' addresses. */
 export type TrustProxy = number | readonly string[];
@@ -199,6 +200,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(rectificationRoutes(ctx));
   await app.register(targetRoutes(ctx));
   await app.register(monitoringRoutes(ctx));
+  await app.register(reviewRoutes(ctx));
 
   const dist = options.webDist;
   const hasWeb = dist !== undefined && existsSync(join(dist, 'index.html'));

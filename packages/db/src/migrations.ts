@@ -462,6 +462,29 @@ function migrations(dialect: DialectName): Record<string, Migration> {
           .execute();
       },
     },
+    '0010_notifications': {
+      // What the unit is told in the platform: a reviewer's decision on its evaluation (退回, 通过,
+      // 公开, 撤回公开) or a reminder, one row per recipient (the unit's filers and heads), each
+      // with its own read mark. Written in the transaction of the decision it reports.
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable('notifications')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('user_id', 'text', (c) => c.notNull().references('users.id'))
+          .addColumn('evaluation_id', 'text', (c) => c.references('evaluations.id'))
+          .addColumn('kind', 'text', (c) => c.notNull())
+          .addColumn('actor', 'text', (c) => c.notNull())
+          .addColumn('comment', 'text')
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .addColumn('read_at', 'text')
+          .execute();
+        await db.schema
+          .createIndex('notifications_user')
+          .on('notifications')
+          .columns(['user_id', 'created_at'])
+          .execute();
+      },
+    },
   };
 }
 

@@ -29,6 +29,7 @@ export interface Database {
   monitoring_reports: MonitoringReportTable;
   monitoring_decisions: MonitoringDecisionTable;
   finding_decisions: FindingDecisionTable;
+  notifications: NotificationTable;
 }
 
 /** 行政区划 with its finance bureau. */
@@ -363,4 +364,21 @@ export interface FindingDecisionTable {
   /** The first version without the confirmed finding (已整改); null while it is there. */
   fixed_version: number | null;
   fixed_at: string | null;
+}
+
+/** What a notification reports: a reviewer's decision on an evaluation, or a reminder. */
+export type NotificationKind = 'return' | 'approve' | 'publish' | 'withdraw' | 'reopen' | 'remind';
+
+/** One notification for one user (the unit's filers and heads), with its read mark. */
+export interface NotificationTable {
+  id: string;
+  user_id: string;
+  evaluation_id: string | null;
+  kind: NotificationKind;
+  /** Username of whoever acted. */
+  actor: string;
+  /** The reason, comment or message given with the action. */
+  comment: string | null;
+  created_at: string;
+  read_at: string | null;
 }

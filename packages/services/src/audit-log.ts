@@ -11,6 +11,7 @@ export type AuditAction =
   | 'user-changed'
   | 'rulebook-added'
   | 'remind'
+  | 'bulk-review'
   | 'import'
   | 'finding-decided'
   | 'finding-answered'

@@ -10,6 +10,7 @@ import { getEvaluationRecord } from './evaluations.ts';
 import type { ReviewComment } from './workflow-events.ts';
 import { appendEvent } from './workflow-events.ts';
 import { unexplainedFindings, writeAnswers } from './finding-decisions.ts';
+import { notificationComment, notificationKindOf, notifyUnit } from './notifications.ts';
 
 export type TransitionAction = 'submit' | 'return' | 'approve' | 'publish' | 'reopen';
 
@@ -122,6 +123,16 @@ export async function transition(
       comments: input.comments ?? [],
       actor: actor.username,
     });
+    // The unit learns of the decision in the same transaction: both are there, or neither.
+    const kind = notificationKindOf(input.action, from);
+    if (kind !== null)
+      await notifyUnit(trx, ctx, {
+        departmentId: record.departmentId,
+        evaluationId: id,
+        kind,
+        actor: actor.username,
+        comment: notificationComment(input.comment, input.comments),
+      });
     return null;
   });
   if (moved !== null) {
