@@ -29,6 +29,7 @@ import { rectificationRoutes } from './routes/rectification.ts';
 import { targetRoutes } from './routes/targets.ts';
 import { monitoringRoutes } from './routes/monitoring.ts';
 import { reviewRoutes } from './routes/review.ts';
+import { attachmentRoutes } from './routes/attachments.ts';
 
 /** Proxy hops to trust, or the proxies' addresses. */
 export type TrustProxy = number | readonly string[];
@@ -201,6 +202,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(targetRoutes(ctx));
   await app.register(monitoringRoutes(ctx));
   await app.register(reviewRoutes(ctx));
+  await app.register(attachmentRoutes(ctx));
 
   const dist = options.webDist;
   const hasWeb = dist !== undefined && existsSync(join(dist, 'index.html'));

@@ -1,4 +1,5 @@
 import type { FastifyReply } from 'fastify';
+import { z } from 'zod';
 import type { Actor, JsonBytes } from '@jixiao/services';
 
 /** The user as GET /api/me shows it. */
@@ -19,21 +20,30 @@ const TYPES = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   html: 'text/html; charset=utf-8',
+  pdf: 'application/pdf',
+  png: 'image/png',
+  jpeg: 'image/jpeg',
 } as const;
 
-/** Sends bytes as a download with a UTF-8 file name. */
+export type FileFormat = keyof typeof TYPES;
+
+/**
+ * Sends bytes as a download with a UTF-8 file name; `inline` lets the browser show it (a PDF to
+ * print) instead of saving it.
+ */
 export function sendFile(
   reply: FastifyReply,
   fileName: string,
-  format: keyof typeof TYPES,
+  format: FileFormat,
   bytes: Uint8Array | string,
+  disposition: 'attachment' | 'inline' = 'attachment',
 ) {
   const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/"/g, '');
   return reply
     .header('content-type', TYPES[format])
     .header(
       'content-disposition',
-      `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
+      `${disposition}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
     )
     .send(
       typeof bytes === 'string'
@@ -64,4 +74,11 @@ export function sendJsonBytes(reply: FastifyReply, json: JsonBytes) {
   void reply.type('application/json; charset=utf-8').header('vary', 'accept-encoding');
   if (json.encoding !== null) void reply.header('content-encoding', json.encoding);
   return reply.send(json.bytes);
+}
+
+/** `?inline=1` on a file's address: show it in the browser (a PDF to print) instead of saving it. */
+export const Disposition = z.object({ inline: z.enum(['0', '1']).optional() });
+
+export function dispositionOf(query: z.infer<typeof Disposition>): 'attachment' | 'inline' {
+  return query.inline === '1' ? 'inline' : 'attachment';
 }

@@ -491,12 +491,13 @@ export const api = {
   remind: (id: Id) => request<{ reminded: number }>('POST', `/api/rounds/${id}/remind`),
 };
 
-export const exportUrl = (id: Id, format: 'docx' | 'xlsx') =>
+export const exportUrl = (id: Id, format: 'docx' | 'xlsx' | 'pdf') =>
   `/api/evaluations/${id}/export.${format}`;
 export const opinionUrl = (id: Id) => `/api/evaluations/${id}/opinion.docx`;
 export const rectificationUrl = (round: Id, departmentId?: Id) =>
   `/api/rounds/${round}/rectification.xlsx${departmentId !== undefined ? `?departmentId=${encodeURIComponent(String(departmentId))}` : ''}`;
 export const publicDocxUrl = (id: Id) => `/api/public/reports/${id}/report.docx`;
+export const publicPdfUrl = (id: Id) => `/api/public/reports/${id}/report.pdf`;
 export const auditExportUrl = (id: Id, format: 'xlsx' | 'html') =>
   `/api/audit-jobs/${id}/export?format=${format}`;
 

@@ -485,6 +485,31 @@ function migrations(dialect: DialectName): Record<string, Migration> {
           .execute();
       },
     },
+    '0011_attachments': {
+      // Supporting documents (证明材料) of an evaluation or of one of its indicators, kept in the
+      // database like imported originals, so a backup of the database holds them.
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable('attachments')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('evaluation_id', 'text', (c) => c.notNull().references('evaluations.id'))
+          .addColumn('indicator', 'text')
+          .addColumn('file_name', 'text', (c) => c.notNull())
+          .addColumn('kind', 'text', (c) => c.notNull())
+          .addColumn('size', 'integer', (c) => c.notNull())
+          .addColumn('sha256', 'text', (c) => c.notNull())
+          .addColumn('bytes', blob, (c) => c.notNull())
+          .addColumn('is_public', 'integer', (c) => c.notNull().defaultTo(0))
+          .addColumn('uploaded_by', 'text', (c) => c.notNull())
+          .addColumn('uploaded_at', 'text', (c) => c.notNull())
+          .execute();
+        await db.schema
+          .createIndex('attachments_evaluation')
+          .on('attachments')
+          .columns(['evaluation_id', 'uploaded_at'])
+          .execute();
+      },
+    },
   };
 }
 

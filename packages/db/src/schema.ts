@@ -30,6 +30,7 @@ export interface Database {
   monitoring_decisions: MonitoringDecisionTable;
   finding_decisions: FindingDecisionTable;
   notifications: NotificationTable;
+  attachments: AttachmentTable;
 }
 
 /** 行政区划 with its finance bureau. */
@@ -179,6 +180,24 @@ export interface ImportedDocumentTable {
   findings: string;
   problems: string;
   evaluation_id: string | null;
+  uploaded_by: string;
+  uploaded_at: string;
+}
+
+/** A supporting document (证明材料) of an evaluation, or of one indicator of it. */
+export interface AttachmentTable {
+  id: string;
+  evaluation_id: string;
+  /** The indicator it supports, as the names from the top of the tree (JSON array); null: the whole evaluation. */
+  indicator: string | null;
+  file_name: string;
+  /** What the content was found to be: pdf, png, jpeg, docx or xlsx. */
+  kind: string;
+  size: number;
+  sha256: string;
+  bytes: Uint8Array;
+  /** 1: shown on the public page once the report is published. */
+  is_public: number;
   uploaded_by: string;
   uploaded_at: string;
 }

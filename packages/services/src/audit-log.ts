@@ -16,7 +16,10 @@ export type AuditAction =
   | 'finding-decided'
   | 'finding-answered'
   | 'light-decided'
-  | 'light-answered';
+  | 'light-answered'
+  | 'attachment-added'
+  | 'attachment-changed'
+  | 'attachment-deleted';
 
 /** Appends to the append-only audit log (logins, failed logins, exports, denials). */
 export async function recordAudit(

@@ -18,6 +18,7 @@ export const ERROR_STATUS = {
   ALREADY_EXISTS: 409,
   FILE_TOO_LARGE: 413,
   LOGIN_THROTTLED: 429,
+  UNAVAILABLE: 503,
   INTERNAL: 500,
 } as const;
 export type ErrorCode = keyof typeof ERROR_STATUS;

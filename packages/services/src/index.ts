@@ -31,3 +31,10 @@ export * from './targets/index.ts';
 export * from './job-decisions.ts';
 export * from './rectification.ts';
 export * from './check-stats.ts';
+export * from './attachments/attachments.ts';
+export {
+  ATTACHMENT_MAX_BYTES,
+  ATTACHMENT_MAX_UNPACKED,
+  inspectAttachment,
+} from './attachments/attachment-file.ts';
+export type { AttachmentKind } from './attachments/attachment-file.ts';

@@ -6,6 +6,7 @@ import { evaluateBody } from './evaluations.ts';
 import { renderDocx, reportBlocks } from './document-bridge.ts';
 import type { Block } from '@jixiao/documents';
 import { recordAudit } from './audit-log.ts';
+import { reportPdf } from './report-pdf.ts';
 
 export interface PublicReport {
   id: string;
@@ -81,18 +82,21 @@ export async function getPublicReport(
   return { ...toPublic(row), body, scoreSheet, blocks: reportBlocks(body, scoreSheet) };
 }
 
-export async function publicReportDocx(
+/** A published report as Word, or as the same converted to PDF; logged. */
+export async function publicReportFile(
   ctx: ServiceContext,
   id: string,
+  format: 'docx' | 'pdf',
   ip: string | null,
 ): Promise<{ fileName: string; bytes: Uint8Array }> {
   const report = await getPublicReport(ctx, id);
-  const bytes = await renderDocx(report.body, report.scoreSheet);
+  const docx = await renderDocx(report.body, report.scoreSheet);
+  const bytes = format === 'docx' ? docx : await reportPdf(ctx.db, docx);
   await recordAudit(ctx, {
     action: 'export',
     target: id,
     ip,
-    details: { format: 'docx', public: true },
+    details: { format, public: true },
   });
-  return { fileName: `${report.title}.docx`, bytes };
+  return { fileName: `${report.title}.${format}`, bytes };
 }

@@ -19,7 +19,7 @@ import {
 } from '@jixiao/services';
 import type { ServiceContext } from '@jixiao/services';
 import { requireActor } from '../session.ts';
-import { acceptsGzip, sendFile, sendJsonBytes } from '../present.ts';
+import { Disposition, acceptsGzip, dispositionOf, sendFile, sendJsonBytes } from '../present.ts';
 import { registerHistoryRoutes } from './history-routes.ts';
 
 const Status = z.enum(['draft', 'submitted', 'returned', 'approved', 'published']);
@@ -206,15 +206,16 @@ export function evaluationRoutes(ctx: ServiceContext): FastifyPluginCallbackZod 
       async (request) => evaluationReport(ctx, requireActor(request), request.params.id),
     );
 
-    for (const format of ['docx', 'xlsx'] as const) {
+    const summaries = {
+      docx: '导出 Word 报告',
+      pdf: '导出 PDF 报告（由 Word 报告转换，可打印）',
+      xlsx: '导出 Excel 自评表',
+    } as const;
+    for (const format of ['docx', 'pdf', 'xlsx'] as const) {
       app.get(
         `/api/evaluations/:id/export.${format}`,
         {
-          schema: {
-            tags,
-            summary: format === 'docx' ? '导出 Word 报告' : '导出 Excel 自评表',
-            params: Id,
-          },
+          schema: { tags, summary: summaries[format], params: Id, querystring: Disposition },
         },
         async (request, reply) => {
           const file = await exportEvaluation(
@@ -224,7 +225,7 @@ export function evaluationRoutes(ctx: ServiceContext): FastifyPluginCallbackZod 
             format,
             request.ip,
           );
-          return sendFile(reply, file.fileName, format, file.bytes);
+          return sendFile(reply, file.fileName, format, file.bytes, dispositionOf(request.query));
         },
       );
     }

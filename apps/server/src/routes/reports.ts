@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
-import { dashboard, getPublicReport, listPublicReports, publicReportDocx } from '@jixiao/services';
+import { dashboard, getPublicReport, listPublicReports, publicReportFile } from '@jixiao/services';
 import type { ServiceContext } from '@jixiao/services';
 import { requireActor } from '../session.ts';
-import { sendFile } from '../present.ts';
+import { Disposition, dispositionOf, sendFile } from '../present.ts';
 
 const Year = z.coerce.number().int().min(1990).max(2100);
 
@@ -38,14 +38,23 @@ export function reportRoutes(ctx: ServiceContext): FastifyPluginCallbackZod {
       { schema: { tags: ['public'], summary: '公开报告详情', params: Id } },
       async (request) => getPublicReport(ctx, request.params.id),
     );
-    app.get(
-      '/api/public/reports/:id/report.docx',
-      { schema: { tags: ['public'], summary: '下载公开报告', params: Id } },
-      async (request, reply) => {
-        const file = await publicReportDocx(ctx, request.params.id, request.ip);
-        return sendFile(reply, file.fileName, 'docx', file.bytes);
-      },
-    );
+    for (const format of ['docx', 'pdf'] as const) {
+      app.get(
+        `/api/public/reports/:id/report.${format}`,
+        {
+          schema: {
+            tags: ['public'],
+            summary: format === 'docx' ? '下载公开报告（Word）' : '下载公开报告（PDF，可打印）',
+            params: Id,
+            querystring: Disposition,
+          },
+        },
+        async (request, reply) => {
+          const file = await publicReportFile(ctx, request.params.id, format, request.ip);
+          return sendFile(reply, file.fileName, format, file.bytes, dispositionOf(request.query));
+        },
+      );
+    }
     done();
   };
 }

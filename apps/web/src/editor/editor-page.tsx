@@ -47,6 +47,9 @@ import {
   type EditorStore,
 } from './editor-context.tsx';
 import { FindingsPanel } from './findings-panel.tsx';
+import { AttachmentsProvider } from '../attachments/attachments-store.tsx';
+import { AttachmentsTabLabel, EditorAttachments } from '../attachments/editor-attachments.tsx';
+import { ReportPdfButtons } from './report-pdf-buttons.tsx';
 import { targetsApi } from '../targets/targets-api.ts';
 import { ScoreDifferences } from './score-differences.tsx';
 import { NarrativeSection } from './narrative-section.tsx';
@@ -243,6 +246,7 @@ function Editor({
             label: '项目支出自评表',
             children: <ProjectEvaluationsSection />,
           },
+          { key: 'attachments', label: <AttachmentsTabLabel />, children: <EditorAttachments /> },
         ]}
       />
     ),
@@ -314,225 +318,228 @@ function Editor({
 
   return (
     <EditorContext.Provider value={store}>
-      <Breadcrumb
-        items={[{ title: <a href="#/evaluations">我的自评</a> }, { title: record.title }]}
-        style={{ marginBottom: 12 }}
-      />
-      <Card size="small" style={{ marginBottom: 12 }}>
-        <Space wrap style={{ width: '100%', justifyContent: 'space-between' }}>
-          <Space wrap>
-            <Typography.Title level={4} style={{ margin: 0 }}>
-              {record.departmentName} {record.year}年度
-            </Typography.Title>
-            <Tag color={STATUS_COLORS[status]} data-testid="status-tag">
-              {STATUS_LABELS[status]}
-            </Tag>
-            <Typography.Text type="secondary">版本 {autosave.version}</Typography.Text>
-            <Typography.Text
-              type={autosave.state.kind === 'error' ? 'danger' : 'secondary'}
-              data-testid="save-state"
-              role="status"
-            >
-              {saveText(autosave.state)}
-            </Typography.Text>
-          </Space>
-          <Space wrap>
-            <Typography.Text>
-              填报 <b>{body.stated.total ?? '—'}</b> 分 · 计算{' '}
-              <b data-testid="header-computed">{local.sheet?.total ?? '—'}</b> 分
-            </Typography.Text>
-            <Button icon={<EyeOutlined />} onClick={() => setPreview(true)}>
-              预览报告
-            </Button>
-            <Button icon={<DownloadOutlined />} href={exportUrl(record.id, 'docx')}>
-              下载 Word
-            </Button>
-            <Button icon={<DownloadOutlined />} href={exportUrl(record.id, 'xlsx')}>
-              下载 Excel
-            </Button>
-            {canSubmit && (
-              <Popconfirm
-                title="提交审核"
-                description={
-                  errors > 0
-                    ? `仍有 ${errors} 个错误，确定提交吗？`
-                    : '提交后将不能修改，确定提交吗？'
-                }
-                okText="提交"
-                cancelText="取消"
-                onConfirm={() => void submit()}
+      <AttachmentsProvider evaluationId={record.id} editable={!readOnly}>
+        <Breadcrumb
+          items={[{ title: <a href="#/evaluations">我的自评</a> }, { title: record.title }]}
+          style={{ marginBottom: 12 }}
+        />
+        <Card size="small" style={{ marginBottom: 12 }}>
+          <Space wrap style={{ width: '100%', justifyContent: 'space-between' }}>
+            <Space wrap>
+              <Typography.Title level={4} style={{ margin: 0 }}>
+                {record.departmentName} {record.year}年度
+              </Typography.Title>
+              <Tag color={STATUS_COLORS[status]} data-testid="status-tag">
+                {STATUS_LABELS[status]}
+              </Tag>
+              <Typography.Text type="secondary">版本 {autosave.version}</Typography.Text>
+              <Typography.Text
+                type={autosave.state.kind === 'error' ? 'danger' : 'secondary'}
+                data-testid="save-state"
+                role="status"
               >
-                <Button type="primary" icon={<SendOutlined />}>
-                  提交审核
+                {saveText(autosave.state)}
+              </Typography.Text>
+            </Space>
+            <Space wrap>
+              <Typography.Text>
+                填报 <b>{body.stated.total ?? '—'}</b> 分 · 计算{' '}
+                <b data-testid="header-computed">{local.sheet?.total ?? '—'}</b> 分
+              </Typography.Text>
+              <Button icon={<EyeOutlined />} onClick={() => setPreview(true)}>
+                预览报告
+              </Button>
+              <Button icon={<DownloadOutlined />} href={exportUrl(record.id, 'docx')}>
+                下载 Word
+              </Button>
+              <ReportPdfButtons url={exportUrl(record.id, 'pdf')} before={() => autosave.flush()} />
+              <Button icon={<DownloadOutlined />} href={exportUrl(record.id, 'xlsx')}>
+                下载 Excel
+              </Button>
+              {canSubmit && (
+                <Popconfirm
+                  title="提交审核"
+                  description={
+                    errors > 0
+                      ? `仍有 ${errors} 个错误，确定提交吗？`
+                      : '提交后将不能修改，确定提交吗？'
+                  }
+                  okText="提交"
+                  cancelText="取消"
+                  onConfirm={() => void submit()}
+                >
+                  <Button type="primary" icon={<SendOutlined />}>
+                    提交审核
+                  </Button>
+                </Popconfirm>
+              )}
+            </Space>
+          </Space>
+        </Card>
+        {conflict && (
+          <Alert
+            type="warning"
+            showIcon
+            role="alert"
+            style={{ marginBottom: 12 }}
+            title="此自评已在别处被修改"
+            description={`服务器上已有新版本${conflict.current ? `（版本 ${conflict.current.version}${conflict.current.updatedBy ? `，${conflict.current.updatedBy} 保存` : ''}）` : ''}。您输入的内容仍保留在本页，未丢失。请选择：`}
+            action={
+              <Space direction="vertical">
+                <Button size="small" onClick={reload}>
+                  放弃我的修改，重新加载
                 </Button>
-              </Popconfirm>
-            )}
-          </Space>
-        </Space>
-      </Card>
-      {conflict && (
-        <Alert
-          type="warning"
-          showIcon
-          role="alert"
-          style={{ marginBottom: 12 }}
-          title="此自评已在别处被修改"
-          description={`服务器上已有新版本${conflict.current ? `（版本 ${conflict.current.version}${conflict.current.updatedBy ? `，${conflict.current.updatedBy} 保存` : ''}）` : ''}。您输入的内容仍保留在本页，未丢失。请选择：`}
-          action={
-            <Space direction="vertical">
-              <Button size="small" onClick={reload}>
-                放弃我的修改，重新加载
-              </Button>
-              <Button
-                size="small"
-                type="primary"
-                onClick={() => {
-                  const v = conflict.current?.version;
-                  autosave.setState({ kind: 'dirty' });
-                  void autosave.save(v);
-                }}
-              >
-                用我的内容覆盖
-              </Button>
-            </Space>
-          }
-        />
-      )}
-      {copy && copy.version !== record.version && (
-        <Alert
-          type="warning"
-          showIcon
-          role="alert"
-          style={{ marginBottom: 12 }}
-          title="本机保留有一份未保存的修改"
-          description={`这份修改基于版本 ${copy.version}，服务器上现为版本 ${record.version}。可以恢复它（保存时将覆盖服务器上的版本），或者丢弃。`}
-          action={
-            <Space direction="vertical">
-              <Button
-                size="small"
-                type="primary"
-                onClick={() => {
-                  setBody(copy.body as Evaluation);
-                  setCopy(null);
-                }}
-              >
-                恢复我的修改
-              </Button>
-              <Button
-                size="small"
-                onClick={() => {
-                  dropUnsavedCopy(String(record.id));
-                  setCopy(null);
-                }}
-              >
-                丢弃
-              </Button>
-            </Space>
-          }
-        />
-      )}
-      <ScoreDifferences
-        body={body}
-        sheet={local.sheet}
-        readOnly={readOnly}
-        adoptTotal={(total, grade) =>
-          patch('stated', { total, ...(grade === undefined ? {} : { grade }) })
-        }
-      />
-      {lastReturn && status === 'returned' && (
-        <Alert
-          type="error"
-          showIcon
-          style={{ marginBottom: 12 }}
-          title={`审核人已退回：${lastReturn.comment ?? ''}`}
-          description={
-            lastReturn.comments && lastReturn.comments.length > 0 ? (
-              <ul style={{ margin: 0, paddingLeft: 18 }}>
-                {lastReturn.comments.map((c, i) => (
-                  <li key={i}>
-                    {c.path ? (
-                      <Button
-                        type="link"
-                        size="small"
-                        onClick={() => {
-                          setTab(
-                            tabFor(
-                              c.path ?? '',
-                              body.chapters.map((ch) => ch.key),
-                            ),
-                          );
-                          setFocusPath(c.path ?? null);
-                        }}
-                      >
-                        {fieldLabel(c.path, body)}
-                      </Button>
-                    ) : null}{' '}
-                    {c.text}
-                  </li>
-                ))}
-              </ul>
-            ) : undefined
-          }
-        />
-      )}
-      {readOnly && status !== 'draft' && status !== 'returned' && (
-        <Alert
-          type="info"
-          showIcon
-          style={{ marginBottom: 12 }}
-          title={`当前状态为“${STATUS_LABELS[status]}”，不可修改`}
-        />
-      )}
-      {local.failure && (
-        <Alert
-          type="warning"
-          showIcon
-          style={{ marginBottom: 12 }}
-          title={`计分引擎无法处理当前内容：${local.failure}`}
-        />
-      )}
-      {/* The findings sit beside the form where the screen is wide enough for both (1600 px);
-          narrower, they come first, in a box of their own height, and the form gets the width. */}
-      <Row gutter={[16, 12]}>
-        <Col xs={{ span: 24, order: 2 }} xxl={{ span: 17, order: 1 }}>
-          <Card size="small">{tabs}</Card>
-        </Col>
-        <Col xs={{ span: 24, order: 1 }} xxl={{ span: 7, order: 2 }}>
-          <Card size="small" className="findings-card">
-            {/* Dimmed while the findings lag the typing; the panel itself re-renders only
-                when they change. */}
-            <div style={{ opacity: deferred !== body ? 0.6 : 1, transition: 'opacity .2s' }}>
-              <FindingsPanel
-                findings={local.findings}
-                onPick={pick}
-                decisions={decisions}
-                body={deferred}
-                extra={answerButton}
-              />
-            </div>
-          </Card>
-        </Col>
-      </Row>
-      {answers.dialog}
-      {submission.dialog}
-      <Drawer
-        title="报告预览"
-        open={preview}
-        onClose={() => setPreview(false)}
-        size="large"
-        styles={{ body: { background: '#eee' } }}
-      >
-        {preview && (
-          <EvaluationReport
-            id={record.id}
-            version={autosave.version}
-            before={() => autosave.flush()}
+                <Button
+                  size="small"
+                  type="primary"
+                  onClick={() => {
+                    const v = conflict.current?.version;
+                    autosave.setState({ kind: 'dirty' });
+                    void autosave.save(v);
+                  }}
+                >
+                  用我的内容覆盖
+                </Button>
+              </Space>
+            }
           />
         )}
-      </Drawer>
-      <Button type="link" onClick={() => navigate('/evaluations')} style={{ marginTop: 12 }}>
-        返回列表
-      </Button>
+        {copy && copy.version !== record.version && (
+          <Alert
+            type="warning"
+            showIcon
+            role="alert"
+            style={{ marginBottom: 12 }}
+            title="本机保留有一份未保存的修改"
+            description={`这份修改基于版本 ${copy.version}，服务器上现为版本 ${record.version}。可以恢复它（保存时将覆盖服务器上的版本），或者丢弃。`}
+            action={
+              <Space direction="vertical">
+                <Button
+                  size="small"
+                  type="primary"
+                  onClick={() => {
+                    setBody(copy.body as Evaluation);
+                    setCopy(null);
+                  }}
+                >
+                  恢复我的修改
+                </Button>
+                <Button
+                  size="small"
+                  onClick={() => {
+                    dropUnsavedCopy(String(record.id));
+                    setCopy(null);
+                  }}
+                >
+                  丢弃
+                </Button>
+              </Space>
+            }
+          />
+        )}
+        <ScoreDifferences
+          body={body}
+          sheet={local.sheet}
+          readOnly={readOnly}
+          adoptTotal={(total, grade) =>
+            patch('stated', { total, ...(grade === undefined ? {} : { grade }) })
+          }
+        />
+        {lastReturn && status === 'returned' && (
+          <Alert
+            type="error"
+            showIcon
+            style={{ marginBottom: 12 }}
+            title={`审核人已退回：${lastReturn.comment ?? ''}`}
+            description={
+              lastReturn.comments && lastReturn.comments.length > 0 ? (
+                <ul style={{ margin: 0, paddingLeft: 18 }}>
+                  {lastReturn.comments.map((c, i) => (
+                    <li key={i}>
+                      {c.path ? (
+                        <Button
+                          type="link"
+                          size="small"
+                          onClick={() => {
+                            setTab(
+                              tabFor(
+                                c.path ?? '',
+                                body.chapters.map((ch) => ch.key),
+                              ),
+                            );
+                            setFocusPath(c.path ?? null);
+                          }}
+                        >
+                          {fieldLabel(c.path, body)}
+                        </Button>
+                      ) : null}{' '}
+                      {c.text}
+                    </li>
+                  ))}
+                </ul>
+              ) : undefined
+            }
+          />
+        )}
+        {readOnly && status !== 'draft' && status !== 'returned' && (
+          <Alert
+            type="info"
+            showIcon
+            style={{ marginBottom: 12 }}
+            title={`当前状态为“${STATUS_LABELS[status]}”，不可修改`}
+          />
+        )}
+        {local.failure && (
+          <Alert
+            type="warning"
+            showIcon
+            style={{ marginBottom: 12 }}
+            title={`计分引擎无法处理当前内容：${local.failure}`}
+          />
+        )}
+        {/* The findings sit beside the form where the screen is wide enough for both (1600 px);
+          narrower, they come first, in a box of their own height, and the form gets the width. */}
+        <Row gutter={[16, 12]}>
+          <Col xs={{ span: 24, order: 2 }} xxl={{ span: 17, order: 1 }}>
+            <Card size="small">{tabs}</Card>
+          </Col>
+          <Col xs={{ span: 24, order: 1 }} xxl={{ span: 7, order: 2 }}>
+            <Card size="small" className="findings-card">
+              {/* Dimmed while the findings lag the typing; the panel itself re-renders only
+                when they change. */}
+              <div style={{ opacity: deferred !== body ? 0.6 : 1, transition: 'opacity .2s' }}>
+                <FindingsPanel
+                  findings={local.findings}
+                  onPick={pick}
+                  decisions={decisions}
+                  body={deferred}
+                  extra={answerButton}
+                />
+              </div>
+            </Card>
+          </Col>
+        </Row>
+        {answers.dialog}
+        {submission.dialog}
+        <Drawer
+          title="报告预览"
+          open={preview}
+          onClose={() => setPreview(false)}
+          size="large"
+          styles={{ body: { background: '#eee' } }}
+        >
+          {preview && (
+            <EvaluationReport
+              id={record.id}
+              version={autosave.version}
+              before={() => autosave.flush()}
+            />
+          )}
+        </Drawer>
+        <Button type="link" onClick={() => navigate('/evaluations')} style={{ marginTop: 12 }}>
+          返回列表
+        </Button>
+      </AttachmentsProvider>
     </EditorContext.Provider>
   );
 }

@@ -14,6 +14,7 @@ import {
   type ScoreNode,
 } from '@jixiao/domain';
 import { differs } from './score-differences.tsx';
+import { IndicatorAttachments } from '../attachments/indicator-attachments.tsx';
 
 /** What a row can do to the tree; the functions stay the same object while the table lives. */
 export interface RowActions {
@@ -89,6 +90,7 @@ export const IndicatorRow = memo(function IndicatorRow(props: IndicatorRowProps)
             disabled={readOnly}
             variant={leaf ? 'outlined' : 'filled'}
             style={{ fontWeight: leaf ? 400 : 600 }}
+            suffix={<IndicatorAttachments rowKey={rowKey} />}
             onChange={(e) => set({ name: e.target.value })}
           />
         </div>

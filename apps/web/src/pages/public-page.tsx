@@ -1,7 +1,9 @@
 import { useState } from 'react';
 import { Breadcrumb, Button, Card, Input, InputNumber, List, Space, Typography } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
-import { api, publicDocxUrl } from '../api.ts';
+import { api, publicDocxUrl, publicPdfUrl } from '../api.ts';
+import { ReportPdfButtons } from '../editor/report-pdf-buttons.tsx';
+import { PublicAttachments } from '../attachments/public-attachments.tsx';
 import { AsyncView } from '../lib/async-view.tsx';
 import { useAsync } from '../lib/use-async.ts';
 import { beijingDate } from '../lib/time.ts';
@@ -79,14 +81,18 @@ function PublicReportView({ id }: { id: string }) {
         <>
           <Space style={{ marginBottom: 12, width: '100%', justifyContent: 'space-between' }}>
             <Breadcrumb items={[{ title: <a href="#/public">公开</a> }, { title: r.title }]} />
-            <Button type="primary" icon={<DownloadOutlined />} href={publicDocxUrl(r.id)}>
-              下载 Word
-            </Button>
+            <Space wrap>
+              <Button type="primary" icon={<DownloadOutlined />} href={publicDocxUrl(r.id)}>
+                下载 Word
+              </Button>
+              <ReportPdfButtons url={publicPdfUrl(r.id)} />
+            </Space>
           </Space>
           <Typography.Paragraph type="secondary">
             {r.departmentName} · 公开于 {beijingDate(r.publishedAt)}
           </Typography.Paragraph>
           <ReportPreview blocks={r.blocks} />
+          <PublicAttachments reportId={r.id} />
         </>
       )}
     </AsyncView>

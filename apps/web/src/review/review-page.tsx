@@ -44,6 +44,8 @@ import { STATUS_COLORS, STATUS_LABELS } from '../lib/labels.ts';
 import { useAsync } from '../lib/use-async.ts';
 import { FindingsPanel } from '../editor/findings-panel.tsx';
 import { EvaluationReport } from '../editor/report-preview.tsx';
+import { AttachmentsProvider } from '../attachments/attachments-store.tsx';
+import { AttachmentsPanel } from '../attachments/attachments-panel.tsx';
 import { RevisionDiff } from './revision-diff.tsx';
 import { fieldLabel, fieldOptions } from '../lib/field-label.ts';
 import { beijingTime } from '../lib/time.ts';
@@ -188,6 +190,7 @@ function Review({
               <Button href={rectificationUrl(record.roundId, record.departmentId)}>整改清单</Button>
             )}
             <Button href={exportUrl(record.id, 'docx')}>下载 Word</Button>
+            <Button href={exportUrl(record.id, 'pdf')}>下载 PDF</Button>
             <Button href={exportUrl(record.id, 'xlsx')}>下载 Excel</Button>
           </Space>
         </Space>
@@ -204,6 +207,15 @@ function Review({
                     <div style={{ background: '#eee', padding: 16 }}>
                       <EvaluationReport id={record.id} version={record.version} />
                     </div>
+                  ),
+                },
+                {
+                  key: 'attachments',
+                  label: '证明材料',
+                  children: (
+                    <AttachmentsProvider evaluationId={record.id} editable={false}>
+                      <AttachmentsPanel />
+                    </AttachmentsProvider>
                   ),
                 },
                 {
