@@ -394,3 +394,111 @@ describe('more wordings and flattenings', () => {
     expect(check(text.replace('2022年度部门', '2023年度部门'))).toEqual([]);
   });
 });
+
+describe('wholes, lists and rates written in more ways', () => {
+  it('keeps a 其中 list whole when a part is described with 主要用于 (PDF chapter, page number inside)', () => {
+    const text =
+      '2023年度支出合计3,418.27万元，其中基本支出\n2,106.55万元，主要用于保障机构正常运转\n- 3 -\n支出；项目支出1,321.72万元，主要用于食品安全抽检。';
+    expect(brief(text)).toEqual(['error DOC_CLAIM_PARTS_EXCEED 3418.27→3428.27']);
+    expect(brief(text.replace('1,321.72', '1,311.72'))).toEqual([]);
+  });
+
+  it('compares a 其中 without a whole of its own with the figures stated just before', () => {
+    const budget = '本项目年度预算资金为1,250.00万元。\n\n';
+    expect(
+      brief(
+        `${budget}项目资金分为四部分，其中设备购置580.00万元，安装调试320.00万元，运维260.00万元。`,
+      ),
+    ).toEqual([]);
+    expect(
+      brief(
+        `${budget}项目资金分为四部分，其中设备购置580.00万元，安装调试320.00万元，培训150.00万元，运维260.00万元。`,
+      ),
+    ).toEqual(['warning DOC_CLAIM_PARTS_EXCEED 1250.00→1310.00']);
+    // Spending parts against the outcome, not the plan; parts in two units (1,624,000元 = 162.40万元).
+    const e19 =
+      '项目年度预算235.00万元，全年执行数230.48万元。\n项目资金主要用于安保和监控，其中安保服务支出1,624,000元，监控设施更新支出52.68万元，演练支出15.80万元。';
+    expect(brief(e19)).toEqual(['warning DOC_CLAIM_PARTS_EXCEED 230.48→230.88']);
+    // Parts that make the outcome agree, even when the plan is larger.
+    expect(brief(e19.replace('230.48', '230.88'))).toEqual([]);
+  });
+
+  it('reads counts with thousands separators and in 万 of their unit', () => {
+    expect(brief('全年抽检2,860批次，其中合格2,700批次，不合格180批次。')).toEqual([
+      'error DOC_CLAIM_PARTS_EXCEED 2860→2880',
+    ]);
+    expect(brief('全年培训3.5万人次，其中农民工2.1万人次，退役军人1.4万人次。')).toEqual([]);
+  });
+
+  it('checks "X的Z%" and "较上年的X增长Z%" against the figures, counts and money alike', () => {
+    expect(brief('全年实际支出2,846.10万元，完成年度预算3,120.00万元的93.22%。')).toEqual([
+      'error DOC_CLAIM_RATE 93.22%→91.22%',
+    ]);
+    expect(brief('全年实际支出2,846.10万元，完成年度预算3,120.00万元的91.22%。')).toEqual([]);
+    expect(brief('2023年接待游客186.4万人次，较上年的152.8万人次增长18.6%。')).toEqual([
+      'error DOC_CLAIM_GROWTH 18.6%→22.0%',
+    ]);
+    expect(brief('2023年接待游客186.4万人次，较上年的152.8万人次增长22.0%。')).toEqual([]);
+    expect(brief('全年受理投诉3件，较上年的6件下降50%。')).toEqual([]);
+    expect(brief('全年受理投诉3件，较上年的6件下降40%。')).toEqual([
+      'error DOC_CLAIM_GROWTH 40%→50%',
+    ]);
+    // A target written round may be exact or rounded: a rate that needs it rounded is a warning.
+    expect(brief('全年培训2.35万人次，完成年度目标2.2万人次的108.64%。')).toEqual([
+      'warning DOC_CLAIM_RATE 108.64%→106.82%',
+    ]);
+    expect(brief('全年培训2.36万人次，完成年度目标2.2万人次的107.27%。')).toEqual([]);
+  });
+
+  it('reads percentages written 百分之N', () => {
+    expect(
+      brief('全年安排资金3.46亿元。\n截至年底累计支付3.12亿元，支付进度达到百分之93.17。'),
+    ).toEqual(['warning DOC_CLAIM_RATE 百分之93.17→90.17%']);
+    expect(
+      brief('全年安排资金3.46亿元。\n截至年底累计支付3.12亿元，支付进度达到百分之90.17。'),
+    ).toEqual([]);
+  });
+
+  it('counts the items of a list numbered ⑴⑵… and separated by ；', () => {
+    expect(
+      brief('实施帮扶项目5个：⑴共富工坊项目；⑵冷链物流项目；⑶民宿提升项目；⑷强村公司项目。'),
+    ).toEqual(['warning DOC_CLAIM_LIST_COUNT 5个→4']);
+    expect(
+      brief('实施帮扶项目4个：⑴共富工坊项目；⑵冷链物流项目；⑶民宿提升项目；⑷强村公司项目。'),
+    ).toEqual([]);
+    expect(brief('实施帮扶项目5个：⑴共富工坊项目；⑵冷链物流项目；⑶民宿提升项目等。')).toEqual([]);
+  });
+
+  it('reports one figure written in 元 in one place and in 万元 in another', () => {
+    const text = '项目实际支出812,350元，执行率94.46%。\n全年实际支出812,350万元，目标基本完成。';
+    expect(brief(text)).toEqual(['warning DOC_CLAIM_UNIT_SLIP 812350万元→812350元']);
+    expect(brief('项目实际支出3,600元。\n购置设备3,600万元。')).toEqual([]);
+  });
+
+  it('compares a quantity named with a word left out in another place', () => {
+    const text =
+      '支出合计1,072.18万元，其中城乡居民医疗救助资金支出316.45万元。\n全年城乡医疗救助资金支出361.45万元。';
+    expect(brief(text)).toEqual(['warning DOC_CLAIM_RESTATED 361.45万元→316.45万元']);
+    expect(brief(text.replace('361.45', '316.45'))).toEqual([]);
+    // A level, a place or a number makes another thing.
+    expect(brief('市级医疗救助资金支出316.45万元。\n县级医疗救助资金支出361.45万元。')).toEqual([]);
+  });
+});
+
+describe('dates of an earlier year', () => {
+  const year = (body: string) =>
+    check(`某区住建局2023年度部门整体支出绩效自评报告\n${body}`)
+      .filter((f) => f.category === 'year')
+      .map((f) => `${f.code} ${f.stated ?? ''}`);
+
+  it('reports work done "截至" the end of the year before, not comparisons or balances', () => {
+    expect(year('截至2022年12月31日，我局完成老旧小区改造23个，惠及居民4,180户。')).toEqual([
+      'DOC_YEAR_AS_OF 2022年12月31日',
+    ]);
+    expect(year('截至2023年12月31日，我局完成老旧小区改造23个。')).toEqual([]);
+    expect(year('截至2022年12月31日，全区有企业46家；截至2023年12月31日，减少至41家。')).toEqual(
+      [],
+    );
+    expect(year('截至2022年12月31日，结转资金43.22万元，已于本年完成支付。')).toEqual([]);
+  });
+});

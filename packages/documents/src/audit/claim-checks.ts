@@ -7,13 +7,23 @@ import {
   parsePercent,
   sumFen,
 } from '@jixiao/domain';
-import type { Finding, FindingCategory, MoneyUnit, ParamValue, Severity } from '@jixiao/domain';
+import type {
+  Finding,
+  FindingCategory,
+  MoneyUnit,
+  ParamValue,
+  Percent,
+  Severity,
+} from '@jixiao/domain';
 import type { ExtractedReport } from '../extract/extract-evaluation.ts';
 import {
   completions,
   countLists,
+  figureRatios,
   partWholes,
+  partsWithoutWhole,
   quotedNames,
+  sameKind,
   shares,
   totalsAbove,
   totalsAfter,
@@ -37,7 +47,8 @@ export type ClaimCheckCode =
   | 'DOC_CLAIM_RESTATED'
   | 'DOC_CLAIM_ROUNDING'
   | 'DOC_CLAIM_UNIT_SLIP'
-  | 'DOC_CLAIM_NAME_VARIANT';
+  | 'DOC_CLAIM_NAME_VARIANT'
+  | 'DOC_CLAIM_GROWTH';
 
 const CATEGORY: Record<ClaimCheckCode, FindingCategory> = {
   DOC_CLAIM_PARTS_EXCEED: 'sum',
@@ -52,6 +63,7 @@ const CATEGORY: Record<ClaimCheckCode, FindingCategory> = {
   DOC_CLAIM_ROUNDING: 'sum',
   DOC_CLAIM_UNIT_SLIP: 'unit',
   DOC_CLAIM_NAME_VARIANT: 'cross-section',
+  DOC_CLAIM_GROWTH: 'ratio',
 };
 
 type Params = Record<string, ParamValue>;
@@ -70,6 +82,8 @@ export function claimCheckMessage(code: ClaimCheckCode, p: Params): string {
       return `写明${str(p, 'count')}，列出的名称中“${str(p, 'stated')}”重复出现（共列${str(p, 'listed')}个，不重复的${str(p, 'distinct')}个）`;
     case 'DOC_CLAIM_RATE':
       return `${str(p, 'label')}${str(p, 'actual')}÷${str(p, 'budget')}应为${str(p, 'expected')}，报告填写${str(p, 'stated')}`;
+    case 'DOC_CLAIM_GROWTH':
+      return `${str(p, 'label')}${str(p, 'value')}较${str(p, 'base')}${str(p, 'how')}的幅度应为${str(p, 'expected')}，报告填写${str(p, 'stated')}`;
     case 'DOC_CLAIM_SHARE':
       return `${str(p, 'label')}${str(p, 'part')}占${str(p, 'of')}${str(p, 'whole')}的比例应为${str(p, 'expected')}，报告填写${str(p, 'stated')}`;
     case 'DOC_CLAIM_PART_UNIT':
@@ -118,10 +132,13 @@ export function checkClaims(report: ExtractedReport): Finding[] {
   const all = [
     ...groups.flatMap(({ s, groups: g }) => g.flatMap((pw) => checkPartWhole(s, pw))),
     ...totalsAbove(statements).flatMap(({ statement, pw }) => checkPartWhole(statement, pw)),
+    ...checkPartsWithoutWhole(statements, groups),
     ...statements.flatMap(checkCountLists),
     ...checkRates(statements),
     ...checkShares(statements),
+    ...statements.flatMap(checkFigureRatios),
     ...checkMagnitudes(statements),
+    ...checkDigitSlips(statements),
     ...checkRestatements(groups, report.found.year ? String(report.evaluation.meta.year) : ''),
     ...checkNameVariants(quotedNames(statements)),
     ...checkProseYears(report, statements),
@@ -156,9 +173,7 @@ function checkPartWhole(s: Statement, pw: PartWhole): Finding[] {
   const sum = sumFen(parts.map((c) => c.value));
   const total = BigInt(whole.value);
   // A stated total agrees with its parts within one rounding step per written figure.
-  const tolerance = BigInt(
-    whole.kind === 'money' ? Math.ceil([whole, ...parts].reduce((t, c) => t + 2 * c.step, 0)) : 0,
-  );
+  const tolerance = BigInt(Math.ceil([whole, ...parts].reduce((t, c) => t + 2 * c.step, 0)));
   const diff = sum - total;
   if (abs(diff) <= tolerance) return [];
   const twoUnits = /元.*元/.test(whole.text);
@@ -205,6 +220,66 @@ function checkPartWhole(s: Statement, pw: PartWhole): Finding[] {
     finding('DOC_CLAIM_PARTS_SHORT', pw.exhaustive ? 'error' : 'warning', s.line, excerpt, params),
   ];
 }
+
+/** How many statements back the whole of a 其中 whose statement states none is looked for. */
+const WHOLE_WINDOW = 4;
+
+/**
+ * A 其中 whose whole was stated in a sentence or paragraph before ("本项目年度预算资金为1,250万元。"
+ * then "项目资金按用途分为四部分，其中设备购置580万元…"): the parts are compared with the figures of
+ * their kind stated just before. Parts that equal any of them agree; spending parts (支出) are of
+ * the nearest outcome, other parts of the largest figure; only parts that exceed it are reported,
+ * as a warning (the whole is a reading, and a list may itemise only some of it).
+ */
+function checkPartsWithoutWhole(
+  statements: readonly Statement[],
+  groups: readonly { s: Statement; groups: PartWhole[] }[],
+): Finding[] {
+  const out: Finding[] = [];
+  statements.forEach((s, i) => {
+    for (const parts of partsWithoutWhole(s)) {
+      if (parts.some((c) => c.approximate)) continue;
+      const first = parts[0];
+      if (!first) continue;
+      const candidates: Claim[] = [];
+      for (let k = i - 1; k >= Math.max(0, i - WHOLE_WINDOW); k--) {
+        const prev = statements[k];
+        const own = groups[k];
+        if (!prev) break;
+        const inner = new Set(own?.groups.flatMap((g) => g.parts) ?? []);
+        candidates.push(
+          ...prev.claims
+            .filter(
+              (c) =>
+                sameKind(c, first) &&
+                !c.approximate &&
+                c.depth === 0 &&
+                !inner.has(c) &&
+                !NOT_WHOLE.test(c.name),
+            )
+            .reverse(),
+        );
+      }
+      if (candidates.length === 0) continue;
+      const sum = sumFen(parts.map((c) => c.value));
+      const near = (w: Claim): boolean =>
+        abs(sum - BigInt(w.value)) <=
+        BigInt(Math.ceil([w, ...parts].reduce((t, c) => t + 2 * c.step, 0)));
+      if (candidates.some(near)) continue;
+      const spending = first.kind === 'money' && parts.every((c) => c.role === 'actual');
+      const whole =
+        (spending ? candidates.find((c) => c.role === 'actual') : undefined) ??
+        candidates.reduce((m, c) => (c.value > m.value ? c : m));
+      const pw: PartWhole = { whole, parts, exhaustive: false, notPartition: false };
+      for (const f of checkPartWhole(s, pw))
+        if (f.code === 'DOC_CLAIM_PARTS_EXCEED') out.push({ ...f, severity: 'warning' });
+    }
+  });
+  return out;
+}
+
+/** Names that are differences, balances or rates' bases, never the whole of a list of parts. */
+const NOT_WHOLE = /增加|减少|增长|下降|差额|结余|结转|比上年|同比|未执行|剩余|节约|追加|调减|调增/;
 
 /** The findings of parts that add up once one figure is read in the other unit, if one does. */
 function slipped(
@@ -291,7 +366,7 @@ function checkCountLists(s: Statement): Finding[] {
 function checkRates(statements: readonly Statement[]): Finding[] {
   const out: Finding[] = [];
   for (const c of completions(statements)) {
-    const stated = parsePercent(c.rate.text);
+    const stated = parsePercent(`${c.rate.number}%`);
     if (!stated || c.budget.kind !== 'money' || c.actual.kind !== 'money') continue;
     const cmp = comparePercent(stated, c.actual.value, c.budget.value);
     // 0/0, the half-up and the truncated ratio, and rounding of the inputs are all consistent.
@@ -323,10 +398,82 @@ function checkRates(statements: readonly Statement[]): Finding[] {
   return out;
 }
 
+/**
+ * Whether a stated percentage can be the ratio of two figures as written: each may be off by half
+ * its rounding step (2.35万人次 is 23,450 to 23,550), the percentage by half its last digit.
+ */
+function ratioFits(
+  stated: Percent,
+  num: Claim,
+  den: Claim,
+  offset: number,
+  denStep = den.step,
+): boolean {
+  if (den.value - denStep <= 0) return true;
+  const lo = (num.value - num.step) / (den.value + denStep);
+  const hi = (num.value + num.step) / (den.value - denStep);
+  const half = 0.5 * 10 ** -stated.decimals + 1e-9;
+  const s = stated.value / 100 + offset;
+  return s >= lo - half / 100 && s <= hi + half / 100;
+}
+
+function checkFigureRatios(s: Statement): Finding[] {
+  const out: Finding[] = [];
+  for (const r of figureRatios(s)) {
+    const stated = parsePercent(`${r.rate.number}%`);
+    if (!stated) continue;
+    // growth: (A − B) / B = A/B − 1; a decline: (B − A) / B = 1 − A/B.
+    const sign = r.kind === 'decline' ? -1 : 1;
+    const offset = r.kind === 'of' ? 0 : 1;
+    const signed = { ...stated, value: sign * stated.value };
+    // A base written round ("目标2.2万人次") is usually exact: a rate that agrees only with it
+    // rounded is reported, as a warning.
+    if (r.alternatives.some((v) => ratioFits(signed, v, r.base, offset, 0))) continue;
+    const roundBase = r.alternatives.some((v) => ratioFits(signed, v, r.base, offset));
+    const exact = r.value.value / r.base.value;
+    const expected = r.kind === 'of' ? exact * 100 : sign * (exact - 1) * 100;
+    const sure = r.alternatives.length === 1 && !roundBase;
+    if (r.kind === 'of')
+      out.push(
+        finding(
+          'DOC_CLAIM_RATE',
+          sure ? 'error' : 'warning',
+          s.line,
+          excerptOf(s.raw, r.rate.number),
+          {
+            label: r.value.name || '完成数',
+            budget: plainFigure(r.base),
+            actual: plainFigure(r.value),
+            stated: r.rate.text,
+            expected: formatPercent(expected, stated.decimals),
+          },
+        ),
+      );
+    else
+      out.push(
+        finding(
+          'DOC_CLAIM_GROWTH',
+          sure ? 'error' : 'warning',
+          s.line,
+          excerptOf(s.raw, r.rate.number),
+          {
+            label: r.value.name,
+            value: plainFigure(r.value),
+            base: plainFigure(r.base),
+            how: r.kind === 'decline' ? '下降' : '增长',
+            stated: r.rate.text,
+            expected: formatPercent(expected, stated.decimals),
+          },
+        ),
+      );
+  }
+  return out;
+}
+
 function checkShares(statements: readonly Statement[]): Finding[] {
   const out: Finding[] = [];
   for (const c of shares(statements)) {
-    const stated = parsePercent(c.share.text);
+    const stated = parsePercent(`${c.share.number}%`);
     if (!stated) continue;
     const cmp = comparePercent(stated, c.part.value, c.whole.value);
     if (!cmp || cmp.agreement !== 'wrong') continue;
@@ -392,6 +539,60 @@ function checkMagnitudes(statements: readonly Statement[]): Finding[] {
   return out;
 }
 
+/** Of two ways of writing one thing, the usual and the odd one: fewer copies, or later on a tie. */
+function oddOneOut<T>(a: T[], b: T[], line: (x: T) => number): [T[], T[]] {
+  const first = (list: T[]): number => (list[0] === undefined ? 0 : line(list[0]));
+  return a.length > b.length || (a.length === b.length && first(a) <= first(b)) ? [a, b] : [b, a];
+}
+
+/** The significant digits of a figure as written: "812,350" → "81235", "0.8600" → "86". */
+const significant = (number: string): string =>
+  number.replace(/[,.]/g, '').replace(/^0+/, '').replace(/0+$/, '');
+
+/**
+ * The same figure written once in 元 and once in 万元 ("实际支出812,350元" … "全年实际支出812,350万元"):
+ * one of them has the wrong unit. Only figures of four or more significant digits are compared
+ * (a round 3,600 may be both); the one written fewer times (the later on a tie) is reported.
+ */
+function checkDigitSlips(statements: readonly Statement[]): Finding[] {
+  const byDigits = new Map<string, { claim: Claim; statement: Statement }[]>();
+  for (const s of statements)
+    for (const c of s.claims) {
+      if (c.kind !== 'money' || c.approximate || /元.*元/.test(c.text)) continue;
+      if (c.unit !== '元' && c.unit !== '万元') continue;
+      const digits = significant(c.number);
+      if (digits.length < 4) continue;
+      const key = `${digits}|${c.number.replace(/,/g, '')}`;
+      byDigits.set(key, [...(byDigits.get(key) ?? []), { claim: c, statement: s }]);
+    }
+  const out: Finding[] = [];
+  for (const list of byDigits.values()) {
+    const yuan = list.filter((x) => x.claim.unit === '元');
+    const wan = list.filter((x) => x.claim.unit === '万元');
+    if (yuan.length === 0 || wan.length === 0) continue;
+    const [major, minor] = oddOneOut(yuan, wan, (x) => x.statement.line);
+    const x = minor[0];
+    const ref = major[0];
+    if (!x || !ref) continue;
+    out.push(
+      finding(
+        'DOC_CLAIM_UNIT_SLIP',
+        'warning',
+        x.statement.line,
+        excerptOf(x.statement.raw, x.claim.number),
+        {
+          name: x.claim.name || ref.claim.name,
+          expected: plainFigure(ref.claim),
+          stated: plainFigure(x.claim),
+          lineA: ref.statement.line,
+          lineB: x.statement.line,
+        },
+      ),
+    );
+  }
+  return out;
+}
+
 /** Words that say nothing of what a quantity is: a name of only these identifies nothing. */
 const GENERIC =
   /资金|金额|执行|涉及|财政|实际|预算|安排|共计|合计|总计|累计|总额|总数|数额|其中|达到|完成|拨付|下达|支出|收入|投入|共|计|为|达|已|了|的|总|数|约|年|全|各|项目|资金量/g;
@@ -450,7 +651,74 @@ function checkRestatements(
     }
   }
   const rounded = new Set<string>();
-  return [...compareStated(family, true, rounded), ...compareStated(stated, false, rounded)];
+  return [
+    ...compareStated(family, true, rounded),
+    ...compareStated(stated, false, rounded),
+    ...compareVariants(stated),
+  ];
+}
+
+/**
+ * "城乡居民医疗救助资金支出316.45万元" … "城乡医疗救助资金支出361.45万元": one quantity named a
+ * little differently in two places (a word of one or two characters left out) and stated with
+ * another figure. Names are bucketed by their ends, so only possible variants are compared.
+ */
+function compareVariants(list: readonly Stated[]): Finding[] {
+  const buckets = new Map<string, Stated[]>();
+  for (const x of list) {
+    const name = x.key.slice(x.key.lastIndexOf('|') + 1);
+    if (name.length < 6) continue;
+    const k = `${x.key.slice(0, x.key.lastIndexOf('|'))}|${name.slice(0, 2)}|${name.slice(-2)}`;
+    const b = buckets.get(k) ?? [];
+    if (b.length < 50) b.push(x);
+    buckets.set(k, b);
+  }
+  const out: Finding[] = [];
+  for (const bucket of buckets.values()) {
+    const names = new Map<string, Stated>();
+    for (const x of bucket) if (!names.has(x.key)) names.set(x.key, x);
+    const firsts = [...names.values()];
+    for (let i = 0; i < firsts.length; i++)
+      for (let j = i + 1; j < firsts.length; j++) {
+        const a = firsts[i];
+        const b = firsts[j];
+        if (!a || !b || a.statement === b.statement || a.claim.value === b.claim.value) continue;
+        // Parts of two different wholes are two things of one name.
+        if (a.whole !== '' && b.whole !== '' && a.whole !== b.whole) continue;
+        if (!insertedWord(nameOf(a), nameOf(b))) continue;
+        out.push(
+          finding(
+            'DOC_CLAIM_RESTATED',
+            'warning',
+            b.statement.line,
+            excerptOf(b.statement.raw, b.claim.number),
+            {
+              name: b.claim.name,
+              expected: plainFigure(a.claim),
+              stated: plainFigure(b.claim),
+              lineA: a.statement.line,
+              lineB: b.statement.line,
+            },
+          ),
+        );
+      }
+  }
+  return out;
+}
+
+const nameOf = (x: Stated): string => x.key.slice(x.key.lastIndexOf('|') + 1);
+
+/** One name is the other with a word of one or two characters added that names no other thing. */
+function insertedWord(a: string, b: string): boolean {
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  const extra = long.length - short.length;
+  if (extra < 1 || extra > 2) return false;
+  let p = 0;
+  while (p < short.length && short[p] === long[p]) p++;
+  if (short.slice(p) !== long.slice(p + extra)) return false;
+  return (
+    !DISTINCT_PART.test(long.slice(p, p + extra)) && !/[和及与、]/.test(long.slice(p, p + extra))
+  );
 }
 
 /**
@@ -570,12 +838,7 @@ function checkNameVariants(names: readonly QuotedName[]): Finding[] {
         done.add(pair);
         const na = seen.get(a) ?? [];
         const nb = seen.get(b) ?? [];
-        // The name written fewer times (the later one on a tie) is the odd one out.
-        const [major, minor] =
-          na.length > nb.length ||
-          (na.length === nb.length && (na[0]?.line ?? 0) <= (nb[0]?.line ?? 0))
-            ? [na, nb]
-            : [nb, na];
+        const [major, minor] = oddOneOut(na, nb, (n) => n.line);
         const odd = minor[0];
         const ref = major[0];
         if (!odd || !ref) continue;

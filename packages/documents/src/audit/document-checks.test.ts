@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { extractEvaluation } from '../extract/extract-evaluation.ts';
 import { parseTextLines } from '../read/read-text.ts';
-import { checkDocument } from './document-checks.ts';
+import { checkDocument, numberMark } from './document-checks.ts';
 
 const codes = (text: string) =>
   checkDocument(extractEvaluation(parseTextLines(text, 'x.txt'))).map((f) => [f.code, f.stated]);
@@ -48,6 +48,13 @@ describe('numbered list items', () => {
     expect(codes('（一）甲\n1、负责甲；\n2、负责乙。\n（二）乙\n1、负责丙；\n2、负责丁。')).toEqual(
       [],
     );
+  });
+
+  it('names the expected mark in the style written (⑷ after ⑵ should be ⑶)', () => {
+    expect(numberMark('⑷', 3)).toBe('⑶');
+    expect(numberMark('④', 3)).toBe('③');
+    expect(numberMark('（五）', 4)).toBe('（四）');
+    expect(numberMark('5、', 4)).toBe('4、');
   });
 });
 

@@ -50,6 +50,8 @@ const CATEGORY: Record<DocumentCheckCode, FindingCategory> = {
   DOC_SCORE_EXECUTION: 'execution-score',
   DOC_SCORE_TOTAL: 'total',
   DOC_SCORE_PARTS: 'score-subtotal',
+  DOC_SCORE_TARGET_MET: 'score-rule',
+  DOC_SCORE_TARGET_MISSED: 'score-rule',
 };
 
 type Params = Record<string, ParamValue>;
@@ -84,6 +86,10 @@ export function documentCheckMessage(code: DocumentCheckCode, p: Params): string
       return `总得分${str(p, 'stated')}分，与所列各项得分合计${str(p, 'expected')}分（${str(p, 'parts')}）不符`;
     case 'DOC_SCORE_PARTS':
       return `得分${str(p, 'stated')}分，与其中所列各项得分合计${str(p, 'expected')}分（${str(p, 'parts')}）不符；如未列全，请核实`;
+    case 'DOC_SCORE_TARGET_MET':
+      return `“${str(p, 'what')}”年度指标值${str(p, 'target')}，实际完成值${str(p, 'actual')}，已完成目标，但分值${str(p, 'weight')}分只得${str(p, 'stated')}分，且未说明扣分原因`;
+    case 'DOC_SCORE_TARGET_MISSED':
+      return `“${str(p, 'what')}”年度指标值${str(p, 'target')}，实际完成值${str(p, 'actual')}，未完成目标，却得满分${str(p, 'stated')}分（按完成比例约为${str(p, 'expected')}分；报告未写明计分办法，请核实）`;
     case 'DOC_GRADE_CLAIM':
       return `自评得分${str(p, 'score')}分，评价等级写为“${str(p, 'stated')}”；按通行的等级标准（${str(p, 'bands')}）应为“${str(p, 'expected')}”。报告未写明所依据的等级标准，请核实`;
   }
@@ -146,9 +152,23 @@ function checkListNumbers(report: ExtractedReport): Finding[] {
       how: issue.kind === 'gap' ? '不连续' : '重复',
       previous: issue.previous,
       stated: issue.text,
-      expected: issue.text.replace(/\d+/, String(issue.expected)),
+      expected: numberMark(issue.text, issue.expected),
     }),
   );
+}
+
+const CN_NUMERALS = '一二三四五六七八九十';
+
+/** A number mark written in the style of another ("⑷" with 3 → "⑶", "（五）" with 4 → "（四）"). */
+export function numberMark(like: string, n: number): string {
+  if (/\d/.test(like)) return like.replace(/\d+/, String(n));
+  const first = like.codePointAt(0) ?? 0;
+  for (const start of [0x2474, 0x2460, 0x2488]) {
+    if (first >= start && first < start + 20 && n >= 1 && n <= 20)
+      return String.fromCodePoint(start + n - 1) + like.slice(1);
+  }
+  const cn = n <= 10 ? CN_NUMERALS[n - 1] : n < 20 ? `十${CN_NUMERALS[n - 11] ?? ''}` : undefined;
+  return cn ? like.replace(/[一二三四五六七八九十]+/, cn) : like;
 }
 
 /** A grade as written, on the common four-band scale (优秀 → 优); 合格 and the like are other scales. */

@@ -5,7 +5,8 @@ import type { Statement } from '../extract/claims.ts';
 import { excerptOf, squash } from '../extract/text.ts';
 
 /** Codes of the checks on the years the prose states. */
-export type ProseYearCode = 'DOC_YEAR_CLAUSE' | 'DOC_YEAR_REPORT_DATE' | 'DOC_YEAR_SUBJECT';
+export type ProseYearCode =
+  'DOC_YEAR_CLAUSE' | 'DOC_YEAR_REPORT_DATE' | 'DOC_YEAR_SUBJECT' | 'DOC_YEAR_AS_OF';
 
 type Params = Record<string, ParamValue>;
 const str = (p: Params, k: string): string => String(p[k] ?? '');
@@ -17,6 +18,8 @@ export function proseYearMessage(code: ProseYearCode, p: Params): string {
       return `${str(p, 'reportYear')}年度的报告以“${str(p, 'stated')}”起句陈述工作完成情况，年份与评价年度不符：${str(p, 'sentence')}`;
     case 'DOC_YEAR_SUBJECT':
       return `报告评价的是${str(p, 'reportYear')}年度，正文却称开展${str(p, 'stated')}度绩效自评，疑为沿用往年文字：${str(p, 'sentence')}`;
+    case 'DOC_YEAR_AS_OF':
+      return `${str(p, 'reportYear')}年度的报告以“截至${str(p, 'stated')}”陈述本年工作完成情况，日期早于评价年度，疑为沿用上年文字：${str(p, 'sentence')}`;
     case 'DOC_YEAR_REPORT_DATE':
       return `填报日期${str(p, 'stated')}早于评价年度${str(p, 'reportYear')}年，疑为年份笔误`;
   }
@@ -90,6 +93,7 @@ export function checkProseYears(
       );
     }
   }
+  out.push(...asOfEarlierYear(statements, year));
   for (const b of report.document.blocks) {
     if (b.kind === 'table') continue;
     const m = DATE_LINE.exec(squash(b.text));
@@ -101,6 +105,43 @@ export function checkProseYears(
         stated,
         expected: `${year + 1}年`,
         reportYear: year,
+      }),
+    );
+  }
+  return out;
+}
+
+/** "截至2022年12月31日", "截止2022年底": a cut-off date. */
+const AS_OF = /(?:截至|截止|截止到)((?:19|20)\d{2})年(?:(?:\d{1,2})月(?:\d{1,2}日)?|底|末)/;
+/** What a sentence of the year's own results says it did. */
+const DONE = /完成|实现|办理|新增|建成|开展|发放|累计|共计/;
+/** A sentence that compares, or states a balance or base carried from the year before. */
+const CARRIED =
+  /较|比|相比|同比|上年|去年|上一年|增长|下降|增加|减少|结转|结余|年初|期初|基数|余额|存量|原有|已有|以来|整改|问题/;
+
+/**
+ * "截至2022年12月31日，我局完成老旧小区改造23个…" in a 2023 report: a sentence that states work
+ * done up to a date in an earlier year, naming no date of the year evaluated and comparing with
+ * nothing, is last year's text kept (a warning: it may be a history the sentence does not say is
+ * one).
+ */
+function asOfEarlierYear(statements: readonly Statement[], year: number): Finding[] {
+  const out: Finding[] = [];
+  for (const s of statements) {
+    if (!s.text.includes('截')) continue;
+    const m = AS_OF.exec(s.text);
+    const said = Number(m?.[1]);
+    if (!m || said >= year || said < year - 2) continue;
+    const rest = s.text.slice(m.index + m[0].length);
+    const years = [...s.text.matchAll(/((?:19|20)\d{2})年/g)].map((y) => Number(y[1]));
+    if (!DONE.test(rest) || CARRIED.test(s.text) || years.some((y) => y >= year)) continue;
+    const sentence = excerptOf(s.raw, m[1]);
+    out.push(
+      finding('DOC_YEAR_AS_OF', s.line, sentence, {
+        stated: m[0].replace(/^截止到|^截至|^截止/, ''),
+        expected: `${year}年`,
+        reportYear: year,
+        sentence,
       }),
     );
   }

@@ -71,3 +71,23 @@ describe('scores stated in a sentence', () => {
     ).toEqual([]);
   });
 });
+
+describe('a score against whether its target was met', () => {
+  it('a target met with points deducted and no reason, a target missed at full marks', () => {
+    expect(issues('接种率指标，年度目标值≥90%，实际完成值96.8%，分值10分，得分7分。')).toEqual([
+      ['DOC_SCORE_TARGET_MET', 'warning', '7', '10'],
+    ]);
+    expect(
+      issues(
+        '接种率指标，年度目标值≥90%，实际完成值96.8%，分值10分，得分7分，扣分原因是档案不全。',
+      ),
+    ).toEqual([]);
+    expect(
+      issues('垃圾分类覆盖率，年度指标值≥95%，实际完成值88.6%，未完成年度目标，分值5分，得分5分。'),
+    ).toEqual([['DOC_SCORE_TARGET_MISSED', 'warning', '5', '4.66']]);
+    expect(issues('投诉率，年度指标值≤2%，实际完成值1.5%，分值5分，得分5分。')).toEqual([]);
+    expect(issues('投诉率，年度指标值≤2%，实际完成值2.5%，分值5分，得分5分。')).toEqual([
+      ['DOC_SCORE_TARGET_MISSED', 'warning', '5', '4'],
+    ]);
+  });
+});

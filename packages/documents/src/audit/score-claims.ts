@@ -1,4 +1,5 @@
-import { samePoints, sumPoints } from '@jixiao/domain';
+import { parseExpression, samePoints, sumPoints, unitsCompatible } from '@jixiao/domain';
+import type { Expression } from '@jixiao/domain';
 import type { ExtractedReport } from '../extract/extract-evaluation.ts';
 import { NUM, excerptOf } from '../extract/text.ts';
 import type { Sentence } from '../extract/text.ts';
@@ -15,7 +16,9 @@ export type ScoreClaimCode =
   | 'DOC_SCORE_DEDUCTION'
   | 'DOC_SCORE_EXECUTION'
   | 'DOC_SCORE_TOTAL'
-  | 'DOC_SCORE_PARTS';
+  | 'DOC_SCORE_PARTS'
+  | 'DOC_SCORE_TARGET_MET'
+  | 'DOC_SCORE_TARGET_MISSED';
 
 export interface ScoreClaimIssue {
   code: ScoreClaimCode;
@@ -54,7 +57,7 @@ export function scoreClaimIssues(report: ExtractedReport): ScoreClaimIssue[] {
   const out: ScoreClaimIssue[] = [];
   for (const s of report.sentences) {
     if (!s.text.includes('分')) continue;
-    out.push(...pairIssues(s, moved), ...listIssues(s));
+    out.push(...pairIssues(s, moved), ...listIssues(s), ...targetIssues(s));
   }
   return out;
 }
@@ -168,4 +171,64 @@ function listIssues(s: Sentence): ScoreClaimIssue[] {
     }),
   );
   return out;
+}
+
+/** "年度目标值≥90%", "指标值：不低于95%": an indicator's target in a sentence. */
+const TARGET = /(?:年度)?(?:目标值|指标值)(?:为|是)?[：:]?([^，,；;。：:]{1,16})/;
+/** "实际完成值96.8%", "实际完成88.6%". */
+const ACTUAL = /实际完成(?:值|数)?(?:为|是|达到?)?[：:]?([^，,；;。：:]{1,16})/;
+/** Words that give a reason for points lost. */
+const REASON = /原因|因为|由于|因[^此]|偏差|扣分理由|扣分依据/;
+
+type Quantity = Extract<Expression, { kind: 'quantity' }>;
+
+/** Whether an actual meets its target, when both are quantities of one unit and the rule is plain. */
+function meets(target: Quantity, actual: Quantity): boolean | undefined {
+  if (!unitsCompatible(target, actual) || actual.approximate || target.approximate)
+    return undefined;
+  switch (target.comparator ?? '>=') {
+    case '>=':
+      return actual.value >= target.value;
+    case '>':
+      return actual.value > target.value;
+    case '<=':
+      return actual.value <= target.value;
+    case '<':
+      return actual.value < target.value;
+    case '=':
+      return target.value === 0 ? undefined : actual.value >= target.value;
+  }
+}
+
+/**
+ * "年度目标值≥90%，实际完成值96.8%，分值10分，得分7分": a target met whose points were cut with no
+ * reason given, or "实际完成值88.6%…分值5分，得分5分" for a target of ≥95%: a target missed at full
+ * marks. Warnings: a rulebook may score otherwise (bands, a floor, points moved).
+ */
+function targetIssues(s: Sentence): ScoreClaimIssue[] {
+  if (!/目标值|指标值/.test(s.text)) return [];
+  const pair = PAIR.exec(s.text);
+  const t = TARGET.exec(s.text);
+  const a = ACTUAL.exec(s.text);
+  if (!pair?.[1] || !pair[2] || !t?.[1] || !a?.[1]) return [];
+  if (!(t.index < a.index && a.index < pair.index)) return [];
+  const target = parseExpression(t[1]);
+  const actual = parseExpression(a[1]);
+  if (target.kind !== 'quantity' || actual.kind !== 'quantity') return [];
+  const met = meets(target, actual);
+  if (met === undefined) return [];
+  const weight = num(pair[1]);
+  const score = num(pair[2]);
+  const what =
+    /([\u4e00-\u9fa5“”"]{2,20}?)(?:指标)?[，,]?(?:年度)?(?:目标值|指标值)/.exec(s.text)?.[1] ??
+    '该指标';
+  const params = { what, target: target.text, actual: actual.text, weight: pts(weight) };
+  if (met && score < weight && !REASON.test(s.text))
+    return [issue(s, pair[0], 'DOC_SCORE_TARGET_MET', 'warning', score, weight, params)];
+  if (!met && samePoints(score, weight)) {
+    const lower = target.comparator === '<=' || target.comparator === '<';
+    const share = lower ? target.value / actual.value : actual.value / target.value;
+    return [issue(s, pair[0], 'DOC_SCORE_TARGET_MISSED', 'warning', score, weight * share, params)];
+  }
+  return [];
 }

@@ -27,7 +27,7 @@ const PARTITIONS: readonly (readonly RegExp[])[] = [
 const LEVEL = /[一二三四五六1-6]级/;
 
 /** The same kind of quantity: money with money, counts of the same thing (人 and 名 alike). */
-function sameKind(a: Claim, b: Claim): boolean {
+export function sameKind(a: Claim, b: Claim): boolean {
   if (a.kind !== b.kind) return false;
   if (a.kind !== 'count') return a.kind === 'money';
   const unit = (u: string): string => (u === '名' ? '人' : u);
@@ -74,27 +74,80 @@ function related(a: string, b: string): boolean {
  * lists: each is compared with the last whole of its own role.
  */
 export function partWholes(s: Statement): PartWhole[] {
+  return relationsOf(s).groups;
+}
+
+/**
+ * The parts of a 其中 whose whole is not in its own statement ("项目资金按用途分为四部分，其中设备
+ * 购置580万元，安装调试320万元…" after a paragraph that states the budget): lists of two or more
+ * figures of one kind, to be compared with the figures stated before.
+ */
+export function partsWithoutWhole(s: Statement): Claim[][] {
+  return relationsOf(s).orphans;
+}
+
+const relations = new WeakMap<Statement, { groups: PartWhole[]; orphans: Claim[][] }>();
+
+function relationsOf(s: Statement): { groups: PartWhole[]; orphans: Claim[][] } {
+  let r = relations.get(s);
+  if (!r) {
+    r = readRelations(s);
+    relations.set(s, r);
+  }
+  return r;
+}
+
+/** The kind of a figure: money, a percentage, or a count of one unit (人 and 名 alike). */
+const kindKey = (c: Claim): string =>
+  c.kind === 'count' ? `count|${c.unit === '名' ? '人' : c.unit}` : c.kind;
+
+function readRelations(s: Statement): { groups: PartWhole[]; orphans: Claim[][] } {
   const out: PartWhole[] = [];
+  const orphans: Claim[][] = [];
   const markers = markersOf(s);
-  markers.forEach((marker, i) => {
+  const ranges = markers.map((marker, i) => {
     const p = marker.at;
     const parenthesised = /[（(]$/.test(s.text.slice(0, p));
-    let end = markers[i + 1]?.at ?? s.text.length;
+    // A 其中 runs to the next 其中: a 主要用于 after one of its parts details that part, and a
+    // 分别为 lists its parts up to the end of its clause group.
+    const next = marker.whole ? markers[i + 1] : markers.slice(i + 1).find((m) => !m.whole);
+    let end = next?.at ?? s.text.length;
     if (parenthesised) {
       const close = s.text.slice(p).search(/[）)]/);
       if (close >= 0) end = Math.min(end, p + close);
     }
-    // A 分别为 lists its parts up to the end of its clause group.
     if (marker.whole) {
       const stop = s.text.slice(p).search(/[；;。]/);
       if (stop >= 0) end = Math.min(end, p + stop);
     }
+    return { marker, p, end, parenthesised };
+  });
+  ranges.forEach(({ marker, p, end, parenthesised }) => {
+    // The figures a part's own 分别为 or 用于 lists are details of that part, not parts here.
+    const nested = ranges.filter(
+      (r) => r.marker.whole && r.marker.whole.at > p && r.p < end && r.marker !== marker,
+    );
     const before = s.claims.filter((c) => c.end <= p && c.kind !== 'percent');
-    const inside = s.claims.filter((c) => c.at > p && c.at < end && c.kind !== 'percent');
+    const inside = s.claims.filter(
+      (c) =>
+        c.at > p &&
+        c.at < end &&
+        c.kind !== 'percent' &&
+        !nested.some((r) => c.at > r.p && c.at < r.end),
+    );
     const groupDepth = parenthesised ? depthOf(s, p) : Math.min(...inside.map((c) => c.depth));
     const kinds = new Map<string, Claim>();
     if (marker.whole) kinds.set('whole', marker.whole);
-    else for (const c of before) kinds.set(c.kind === 'count' ? `count|${c.unit}` : c.kind, c);
+    else for (const c of before) kinds.set(kindKey(c), c);
+    if (!marker.whole && !parenthesised) {
+      const loose = new Map<string, Claim[]>();
+      for (const c of inside) {
+        if (c.depth !== groupDepth || kinds.has(kindKey(c)) || TOTAL_CLAUSE.test(c.clause))
+          continue;
+        loose.set(kindKey(c), [...(loose.get(kindKey(c)) ?? []), c]);
+      }
+      for (const list of loose.values()) if (list.length >= 2) orphans.push(list);
+    }
     for (const whole of new Set(kinds.values())) {
       // A subtotal after the parts ("…，合计500万元") is not one of them.
       const all = inside.filter(
@@ -125,7 +178,7 @@ export function partWholes(s: Statement): PartWhole[] {
       }
     }
   });
-  return out;
+  return { groups: out, orphans };
 }
 
 function partWhole(
@@ -206,6 +259,13 @@ export function countLists(s: Statement): CountList[] {
     if (count === undefined || count < 2) continue;
     const from = m.index + m[0].length;
     const rest = s.text.slice(from);
+    const numbered = numberedItems(rest);
+    if (numbered) {
+      if (numbered.items.length < 2) continue;
+      const closed = !numbered.open && /即|分别|：|:/.test(m[4] ?? '');
+      out.push({ count, text: `${raw}${m[2] ?? ''}`, items: numbered.items, closed, at: m.index });
+      continue;
+    }
     // Notes in parentheses belong to an item ("督查室（对外称区委督查室）"), not to the list.
     const plain = rest.replace(/[（(][^（()）]*[）)]/g, '');
     const stop = plain.search(/[；;。，,（(]/);
@@ -236,6 +296,29 @@ export function countLists(s: Statement): CountList[] {
   return out;
 }
 
+/** The mark of a numbered item: ⑴, ①, （1）, 1. or 1、 (not the 1.5 of a figure). */
+const ITEM_MARK = /[⑴-⒇①-⑳]|[（(]\d{1,2}[）)]|(?<![\d.])\d{1,2}[.、．](?!\d)/g;
+
+/**
+ * "：⑴乡村共富工坊建设项目；⑵…；⑶…。": items numbered one by one up to the sentence's end, each
+ * ended by ；. Undefined when the list does not open with a mark.
+ */
+function numberedItems(rest: string): { items: string[]; open: boolean } | undefined {
+  const body = rest.replace(/^[：:]/, '');
+  ITEM_MARK.lastIndex = 0;
+  const first = ITEM_MARK.exec(body);
+  if (!first || first.index !== 0) return undefined;
+  const stop = body.search(/[。！？!?]/);
+  const list = stop >= 0 ? body.slice(0, stop) : body;
+  const items = list
+    .split(ITEM_MARK)
+    .map((x) => x.replace(/[；;，,、]+$/, '').trim())
+    .filter((x) => x !== '');
+  // A list without its stop was cut short there; one that ends in 等 is not all of them.
+  const open = stop < 0 || items.some((x) => /等$/.test(x));
+  return { items, open };
+}
+
 /** "…实际支出Y万元，完成预算的Z%": a stated rate with the amounts it is computed from. */
 export interface Completion {
   rate: Claim;
@@ -252,7 +335,7 @@ export interface Completion {
 
 /** "执行率", "完成预算的": a rate of money spent ("目标完成率" is not one). */
 const RATE_BEFORE =
-  /(?:执行率|预算完成率|资金完成率|支出率|支出进度|支付率|完成(?:年度)?预算(?:安排|数)?的?|执行进度)(?:为|达到?|是)?$/;
+  /(?:执行率|预算完成率|资金完成率|支出率|支出进度|支付率|支付进度|拨付率|拨付进度|完成(?:年度)?预算(?:安排|数)?的?|执行进度)(?:为|达到?|是)?$/;
 /** Names that are differences or balances, never the amounts a rate is computed from. */
 const NOT_BASE = /增加|减少|增长|下降|差额|结余|结转|比上年|同比|未执行|剩余|节约|追加|调减|调增/;
 /** How many sentences back a rate's plan is looked for when its own sentence states none. */
@@ -525,6 +608,60 @@ export function totalsAfter(s: Statement): PartWhole[] {
       exhaustive: true,
       notPartition: parts.some((c) => c.value === whole.value && whole.value !== 0),
     });
+  });
+  return out;
+}
+
+/**
+ * "完成年度目标2.2万人次的108.64%" (of) and "较上年的152.8万人次增长18.6%" (growth): a
+ * percentage written right after the figure it is taken of, with the figure it compares before.
+ */
+export interface FigureRatio {
+  kind: 'of' | 'growth' | 'decline';
+  rate: Claim;
+  /** The figure compared: what was done, or this year's. */
+  value: Claim;
+  /** The figure it is a percentage of: the target, the budget, the year before. */
+  base: Claim;
+  /** Other figures of the kind before the base that may be the one compared. */
+  alternatives: Claim[];
+  statement: Statement;
+}
+
+const OF_BETWEEN = /^的(?:比例|比重)?(?:为|达|达到|是)?$/;
+const GROWTH_BETWEEN = /^[，,]?(?:同比)?(增长|增加|提高|上升|提升|下降|减少|降低)(?:了)?$/;
+/** Before the base of an "of": the value is compared with it. */
+const OF_BEFORE = /(?:完成|达到|为|是|占|相当于)[^，,；;。\d]{0,12}$/;
+/** Before the base of a growth: the year or period it is the figure of. */
+const GROWTH_BEFORE = /(?:较|比|相比|同比|与)[^，,；;。\d]{0,12}$/;
+
+/** Every percentage of a figure written just before it, with the figure it compares. */
+export function figureRatios(s: Statement): FigureRatio[] {
+  if (!/的|增|减|提|降|上升/.test(s.text)) return [];
+  const out: FigureRatio[] = [];
+  s.claims.forEach((rate, i) => {
+    const base = s.claims[i - 1];
+    if (rate.kind !== 'percent' || !base || base.kind === 'percent' || base.approximate) return;
+    const between = s.text.slice(base.end, rate.at);
+    const growth = GROWTH_BETWEEN.exec(between);
+    const kind = OF_BETWEEN.test(between)
+      ? 'of'
+      : growth
+        ? /下降|减少|降低/.test(growth[1] ?? '')
+          ? 'decline'
+          : 'growth'
+        : undefined;
+    if (!kind) return;
+    // The figure compared: of the kind, before the base, in the same clause group.
+    const earlier = s.claims
+      .slice(0, i - 1)
+      .filter((c) => sameKind(c, base) && c.depth === base.depth && !c.approximate)
+      .filter((c) => !/[；;。]/.test(s.text.slice(c.end, base.at)));
+    const value = earlier[earlier.length - 1];
+    if (!value) return;
+    const lead = s.text.slice(value.end, base.at);
+    if (!(kind === 'of' ? OF_BEFORE : GROWTH_BEFORE).test(lead)) return;
+    out.push({ kind, rate, value, base, alternatives: earlier, statement: s });
   });
   return out;
 }

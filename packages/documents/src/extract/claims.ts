@@ -3,8 +3,12 @@ import type { MoneyUnit, Percent } from '@jixiao/domain';
 import type { Block } from '../read/block.ts';
 import { squash } from './text.ts';
 
-/** Words that count things in reports ("8个内设机构", "在职274人", "项目21个"). */
-const COUNT_UNITS = '个|项|人|名|家|户|所|座|处|条|台|辆|批|类|种|篇|份|场|次|件|村|期';
+/**
+ * Words that count things in reports ("8个内设机构", "在职274人", "项目21个", "2,860批次"); the
+ * longer word first (人次 before 人).
+ */
+const COUNT_UNITS =
+  '人次|户次|批次|台次|架次|个|项|人|名|家|户|所|座|处|条|台|辆|批|类|种|篇|份|场|次|件|村|期|宗|册|间';
 type Kind = 'money' | 'count' | 'percent';
 
 /** Whether a money figure names a plan (预算) or an outcome (支出), when its name says so. */
@@ -193,10 +197,15 @@ export function chineseCount(text: string): number | undefined {
 }
 
 const NUMBER = '(\\d+(?:,\\d{3})*(?:\\.\\d+)?)';
+/**
+ * Money (one amount may be written in two units), a percentage (also 百分之N), and a count, which
+ * may be in 万 or 亿 of its unit ("2.35万人次").
+ */
 const FIGURE = new RegExp(
-  `${NUMBER}(亿元|万元|元)(?:${NUMBER}(万元|元))?|${NUMBER}%|(\\d+)(${COUNT_UNITS})`,
+  `${NUMBER}(亿元|万元|元)(?:${NUMBER}(万元|元))?|${NUMBER}%|百分之(\\d+(?:\\.\\d+)?)(?![\\d.])|${NUMBER}(万|亿)?(${COUNT_UNITS})`,
   'g',
 );
+const COUNT_SCALE: Record<string, number> = { 万: 10_000, 亿: 100_000_000 };
 const MONEY_RANK: Record<MoneyUnit, number> = { 元: 0, 万元: 1, 亿元: 2 };
 
 const SPENDING_KIND =
@@ -337,19 +346,28 @@ function figure(m: RegExpMatchArray): Figure | undefined {
     }
     return { kind: 'money', value, unit, number, step };
   }
-  if (m[5] !== undefined) {
-    const p: Percent | undefined = parsePercent(`${m[5]}%`);
+  const percent = m[5] ?? m[6];
+  if (percent !== undefined) {
+    const p: Percent | undefined = parsePercent(`${percent}%`);
     if (!p) return undefined;
     return {
       kind: 'percent',
       value: p.value,
       unit: '%',
-      number: m[5],
+      number: percent,
       step: 0.5 * 10 ** -p.decimals,
     };
   }
-  if (m[6] !== undefined && m[7] !== undefined)
-    return { kind: 'count', value: Number(m[6]), unit: m[7], number: m[6], step: 0 };
+  if (m[7] !== undefined && m[9] !== undefined) {
+    // A count is whole: "2.35万人次" is 23,500 counted to the nearest 50; "2.5人" is no count.
+    const number = m[7].replace(/,/g, '');
+    const scale = COUNT_SCALE[m[8] ?? ''] ?? 1;
+    const decimals = decimalsOf(number);
+    const value = Math.round(Number(number) * scale);
+    if (scale / 10 ** decimals < 1 || !Number.isSafeInteger(value)) return undefined;
+    const step = scale === 1 ? 0 : scale / 10 ** decimals / 2;
+    return { kind: 'count', value, unit: m[9], number, step };
+  }
   return undefined;
 }
 
