@@ -1,11 +1,14 @@
 import type { Bbox, Block, TableRow } from '../block.ts';
-import { tableText } from '../block.ts';
+import { squareRows, tableText } from '../block.ts';
 import { headingInfo, headingNumber } from '../heading.ts';
 import type { PageContent } from './pdf-page.ts';
 import { roundBox, unionBox } from './pdf-page.ts';
 import { joinText, linesOf } from './pdf-lines.ts';
 import type { Line } from './pdf-lines.ts';
 import { alignedTables, ruledTables } from './pdf-tables.ts';
+import { brokenRow, cellPadding, sameFrame } from './pdf-continued.ts';
+import { bodyPitch, continues, pageMargins } from './pdf-paragraphs.ts';
+import type { Margins } from './pdf-paragraphs.ts';
 import type { PageTable } from './pdf-tables.ts';
 
 type Item =
@@ -81,61 +84,6 @@ function bodySize(pages: readonly Page[]): number {
   return best;
 }
 
-interface Margins {
-  left: number;
-  right: number;
-  /** Distance between the baselines of two lines of one paragraph. */
-  pitch: number;
-}
-
-function pageMargins(p: Page, body: number, fallback: Margins | undefined): Margins {
-  const lines = p.items.flatMap((it) =>
-    it.kind === 'line' && Math.abs(it.line.size - body) < 1 ? [it.line] : [],
-  );
-  if (lines.length < 3 && fallback) return fallback;
-  const lefts = lines.map((l) => l.x0).sort((a, b) => a - b);
-  const left = lefts[Math.floor(lefts.length * 0.1)] ?? 0;
-  const right = Math.max(0, ...lines.map((l) => l.x1));
-  const gaps: number[] = [];
-  for (let i = 1; i < lines.length; i++) {
-    const a = lines[i - 1];
-    const b = lines[i];
-    if (!a || !b) continue;
-    const g = a.y - b.y;
-    if (g > body * 0.8 && g < body * 3) gaps.push(g);
-  }
-  gaps.sort((a, b) => a - b);
-  const pitch = gaps[Math.floor(gaps.length / 2)] ?? fallback?.pitch ?? body * 1.8;
-  return { left, right, pitch };
-}
-
-/**
- * Whether line `b` continues the paragraph that line `a` ends (same page or the next one): a
- * title set larger than the body goes on while its size does; a body line goes on when `a`
- * starts at the margin or its first-line indent and runs to the right margin, and `b` starts at
- * the left margin (a right-aligned signature or an indented next paragraph does not).
- */
-function continues(
-  a: Line,
-  am: Margins,
-  b: Line,
-  bm: Margins,
-  samePage: boolean,
-  body: number,
-): boolean {
-  if (Math.abs(a.size - b.size) > 0.6) return false;
-  if (samePage) {
-    const gap = a.y - b.y;
-    if (gap <= 0) return false;
-    if (a.size >= body * 1.2) return gap <= a.size * 2.6;
-    if (gap > Math.max(am.pitch, a.size * 1.1) * 1.3) return false;
-  } else if (a.size >= body * 1.2) return false;
-  const fromLeft = a.x0 <= am.left + a.size * 2.5;
-  const full = a.x1 >= am.right - a.size * 1.5;
-  const atLeft = b.x0 <= bm.left + b.size * 0.5;
-  return fromLeft && full && atLeft;
-}
-
 function rowOf(r: PageTable['rows'][number], page: number, line: number): TableRow {
   const row: TableRow = {
     cells: r.cells,
@@ -161,13 +109,17 @@ export function layoutPages(contents: readonly PageContent[]): Block[] {
   const pages: Page[] = contents.map((content) => ({ content, items: pageItems(content) }));
   dropRunningLines(pages);
   const body = bodySize(pages);
+  const lineItems = (p: Page): Line[] =>
+    p.items.flatMap((it) => (it.kind === 'line' ? [it.line] : []));
+  const pitch = bodyPitch(pages.map(lineItems), body);
   const blocks: Block[] = [];
   let position = 0;
   let margins: Margins | undefined;
   // The paragraph being built and the table that may continue on the next page.
   let open:
     { lines: Line[]; page: number; bbox: Bbox; margins: Margins; lastPage: number } | undefined;
-  let lastTable: { block: Block; endedPage: number; lastOnPage: boolean } | undefined;
+  let lastTable:
+    { block: Block; part: PageTable; endedPage: number; lastOnPage: boolean } | undefined;
 
   const closeParagraph = (): void => {
     if (!open) return;
@@ -199,7 +151,7 @@ export function layoutPages(contents: readonly PageContent[]): Block[] {
   };
 
   for (const p of pages) {
-    const m = pageMargins(p, body, margins);
+    const m = pageMargins(lineItems(p), p.content.width, body, pitch, margins);
     margins = m;
     const number = p.content.number;
     p.items.forEach((it, index) => {
@@ -228,7 +180,8 @@ export function layoutPages(contents: readonly PageContent[]): Block[] {
         index === 0 &&
         prior.lastOnPage &&
         prior.endedPage === number - 1 &&
-        (prior.block.rows?.[0]?.cells.length ?? -1) === width
+        ((prior.block.rows?.[0]?.cells.length ?? -1) === width ||
+          (t.ruled && sameFrame(prior.part.bbox, t.bbox)))
       ) {
         // The same table, continued: drop the header rows the page repeats (any of the
         // continuation's first rows that is a row the table already has).
@@ -245,12 +198,31 @@ export function layoutPages(contents: readonly PageContent[]): Block[] {
           if (!next || !repeats(next)) break;
           skip++;
         }
+        // A row broken by the page: its rest joins the cells it continues.
+        const lastPart = prior.part.rows[prior.part.rows.length - 1];
+        const lastRow = rows[rows.length - 1];
+        const rest = t.rows[skip];
+        const joins =
+          lastPart && lastRow && rest
+            ? brokenRow(lastPart, rest, cellPadding(prior.part))
+            : undefined;
+        if (joins && rest && lastRow && lastPart) {
+          for (const [c, above] of joins) {
+            const text = joinText(lastRow.cells[above] ?? '', rest.cells[c] ?? '', true);
+            lastRow.cells[above] = text;
+            lastPart.cells[above] = text;
+            const lines = lastPart.cellLines?.[above];
+            const more = rest.cellLines?.[c];
+            if (lines && more) lines.push(...more);
+          }
+          skip++;
+        }
         const added = t.rows.slice(skip).map((r) => rowOf(r, number, ++position));
         // A cell merged down across the page break is printed again at the top of the page:
         // the continuation of a vertical merge is empty, as the rows above it on the first page.
         const first = added[0];
         const last = rows[rows.length - 1];
-        if (first && last) {
+        if (first && last && !joins) {
           first.cells.forEach((text, c) => {
             if (text === '' || last.cells[c] !== '') return;
             const above = rows.findLast((r) => r.cells[c] !== '')?.cells[c];
@@ -258,9 +230,12 @@ export function layoutPages(contents: readonly PageContent[]): Block[] {
           });
         }
         rows.push(...added);
+        // Parts drawn on different grids (a ragged table) keep every row as wide as the widest.
+        squareRows(rows);
         prior.block.text = tableText(rows);
         prior.endedPage = number;
         prior.lastOnPage = index === p.items.length - 1;
+        if (t.rows.length > skip) prior.part = t;
         return;
       }
       const start = position + 1;
@@ -278,7 +253,7 @@ export function layoutPages(contents: readonly PageContent[]): Block[] {
       );
       if (conf.length > 0) block.confidence = Math.min(...conf);
       blocks.push(block);
-      lastTable = { block, endedPage: number, lastOnPage: index === p.items.length - 1 };
+      lastTable = { block, part: t, endedPage: number, lastOnPage: index === p.items.length - 1 };
     });
   }
   closeParagraph();

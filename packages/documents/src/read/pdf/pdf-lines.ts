@@ -98,3 +98,37 @@ export function joinLineTexts(lines: readonly Line[]): string {
   for (const l of lines) text = joinText(text, l.text, true);
   return text;
 }
+
+/** Punctuation a CJK line may let hang past the right margin (LibreOffice, Word). */
+export const HANGING = /[，。、；：！？”’）》」』】,.;:!?)]$/;
+
+const OPENING = /[“‘（《【「『([]/;
+const WORD = /[A-Za-z0-9.,%‰:/\-+_~'’]/;
+const LATIN = /[A-Za-z0-9]/;
+const CLOSING = /[：；！？）》」』】”’:;!?)\]]/;
+
+/**
+ * The width the start of line `b` needs where line `a` ends: its first unbreakable piece (an
+ * opening mark with what follows it, a number or Latin word, or one character), plus the
+ * space set between Chinese and Latin text when the two meet.
+ */
+export function firstPieceWidth(a: Line, b: Line): number {
+  const chars: { ch: string; end: number }[] = [];
+  for (const run of b.runs) {
+    const list = [...run.text];
+    const advance = list.length > 0 ? run.width / list.length : 0;
+    list.forEach((ch, i) => {
+      if (ch.trim() !== '') chars.push({ ch, end: run.x + advance * (i + 1) });
+    });
+  }
+  let i = 0;
+  while (i < chars.length - 1 && OPENING.test(chars[i]?.ch ?? '')) i++;
+  const first = chars[i]?.ch ?? '';
+  if (LATIN.test(first)) while (i + 1 < chars.length && WORD.test(chars[i + 1]?.ch ?? '')) i++;
+  // Closing marks that may not start a line go with it; only 、。，． may hang past the margin.
+  while (i + 1 < chars.length && CLOSING.test(chars[i + 1]?.ch ?? '')) i++;
+  const end = chars[i]?.end ?? b.x1;
+  const last = a.text.slice(-1);
+  const space = LATIN.test(first) !== LATIN.test(last) && !HANGING.test(last) ? b.size * 0.2 : 0;
+  return end - b.x0 + space;
+}

@@ -18,6 +18,8 @@ export interface PageTableRow {
   bbox: Bbox;
   cellBoxes: (Bbox | null)[];
   cellConfidence?: (number | null)[];
+  /** Ruled tables: per cell, the lines of its text (null where a merged cell covers it). */
+  cellLines?: (Line[] | null)[];
 }
 
 const TOLERANCE = 2;
@@ -33,7 +35,12 @@ interface Vertical {
   y1: number;
 }
 
-/** Joins collinear pieces of one line (cell borders are often drawn cell by cell). */
+/**
+ * Joins collinear pieces of one line (cell borders are often drawn cell by cell): pieces whose
+ * positions lie within `TOLERANCE` of each other are one line's, and of those the ones that
+ * touch or overlap along it become one piece. Two tables drawn at the same position on a page
+ * (a table and the next one below it) stay apart where nothing joins them.
+ */
 function mergeCollinear<T>(
   items: T[],
   at: (t: T) => number,
@@ -41,21 +48,23 @@ function mergeCollinear<T>(
   to: (t: T) => number,
   make: (at: number, from: number, to: number) => T,
 ): T[] {
-  const sorted = [...items].sort((a, b) => at(a) - at(b) || from(a) - from(b));
+  const sorted = [...items].sort((a, b) => at(a) - at(b));
   const out: T[] = [];
-  let current: T | undefined;
-  for (const s of sorted) {
-    if (
-      current &&
-      Math.abs(at(s) - at(current)) <= TOLERANCE &&
-      from(s) <= to(current) + TOLERANCE
-    ) {
-      current = make(at(current), from(current), Math.max(to(current), to(s)));
-      out[out.length - 1] = current;
-    } else {
-      current = s;
-      out.push(s);
+  for (let i = 0; i < sorted.length;) {
+    let j = i + 1;
+    while (j < sorted.length && at(sorted[j] as T) - at(sorted[j - 1] as T) <= TOLERANCE) j++;
+    const line = sorted.slice(i, j).sort((a, b) => from(a) - from(b));
+    let current: T | undefined;
+    for (const s of line) {
+      if (current && from(s) <= to(current) + TOLERANCE) {
+        current = make(at(current), from(current), Math.max(to(current), to(s)));
+        out[out.length - 1] = current;
+      } else {
+        current = s;
+        out.push(s);
+      }
     }
+    i = j;
   }
   return out;
 }
@@ -256,6 +265,7 @@ function gridTable(
     const spans: number[] = [];
     const cellBoxes: (Bbox | null)[] = [];
     const confidence: (number | null)[] = [];
+    const cellLines: (Line[] | null)[] = [];
     let merged = false;
     let ocr = false;
     let anchors = 0;
@@ -267,6 +277,7 @@ function gridTable(
         anchors++;
         const lines = linesOf(cellRuns.get(root) ?? []);
         cells.push(joinLineTexts(lines));
+        cellLines.push(lines);
         spans.push(e.c1 - e.c0 + 1);
         if (e.c1 > e.c0) merged = true;
         cellBoxes.push([xs[c] ?? 0, ys[e.r1 + 1] ?? 0, xs[e.c1 + 1] ?? 0, ys[r] ?? 0]);
@@ -280,6 +291,7 @@ function gridTable(
         if (e.r0 === r) merged = true;
         cellBoxes.push(null);
         confidence.push(null);
+        cellLines.push(null);
       }
     }
     // A grid row that starts no cell of its own lies inside merged cells, and an empty sliver
@@ -290,6 +302,7 @@ function gridTable(
       cells,
       bbox: [xs[0] ?? 0, ys[r + 1] ?? 0, xs[cols] ?? 0, ys[r] ?? 0],
       cellBoxes,
+      cellLines,
     };
     if (merged) row.spans = spans;
     if (ocr) row.cellConfidence = confidence;

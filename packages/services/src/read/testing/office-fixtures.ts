@@ -3,6 +3,18 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { deflateSync } from 'node:zlib';
+import {
+  Document,
+  Packer,
+  Paragraph,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TextRun,
+  WidthType,
+} from 'docx';
+import { parseTextLines } from '@jixiao/documents';
 
 /** True when `command` runs (installed and on PATH). */
 export function installed(command: string, args: string[] = ['--version']): boolean {
@@ -230,4 +242,37 @@ export function printTextToPdf(files: string[], outDir: string, workDir: string)
     { env: fontConfig(workDir), stdio: 'ignore', timeout: 300_000 },
   );
   return files.map((f) => path.join(outDir, `${path.basename(f).replace(/\.[^.]+$/, '')}.pdf`));
+}
+
+/**
+ * A report kept as text written as a Word file: a paragraph per line and its tab-per-cell
+ * tables as real tables with borders (how such a text was exported from Word), each row as
+ * the text has it, its last cell spanning what is left of the widest row.
+ */
+export async function textReportDocx(text: string): Promise<Uint8Array> {
+  const TEXT_WIDTH = 9000; // twips, inside A4's default margins
+  const children = parseTextLines(text, 'report.txt').blocks.map((b) => {
+    if (b.kind !== 'table' || !b.rows) return new Paragraph({ children: [new TextRun(b.text)] });
+    const columns = Math.max(...b.rows.map((r) => r.cells.length));
+    const width = Math.floor(TEXT_WIDTH / columns);
+    return new Table({
+      width: { size: width * columns, type: WidthType.DXA },
+      columnWidths: Array.from({ length: columns }, () => width),
+      layout: TableLayoutType.FIXED,
+      rows: b.rows.map(
+        (row) =>
+          new TableRow({
+            children: row.cells.map(
+              (cell, i) =>
+                new TableCell({
+                  width: { size: width, type: WidthType.DXA },
+                  columnSpan: i === row.cells.length - 1 ? columns - i : 1,
+                  children: cell.split('\n').map((line) => new Paragraph(line)),
+                }),
+            ),
+          }),
+      ),
+    });
+  });
+  return new Uint8Array(await Packer.toBuffer(new Document({ sections: [{ children }] })));
 }
