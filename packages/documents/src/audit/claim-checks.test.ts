@@ -502,3 +502,18 @@ describe('dates of an earlier year', () => {
     expect(year('截至2022年12月31日，结转资金43.22万元，已于本年完成支付。')).toEqual([]);
   });
 });
+
+describe('role words inside names', () => {
+  it('reads 预算绩效管理经费 and 执行监督检查经费 as parts, not as a plan and an outcome', () => {
+    expect(
+      brief(
+        '项目支出300万元，其中预算绩效管理经费100万元，执行监督检查经费80万元，其他经费130万元。',
+      ),
+    ).toEqual(['error DOC_CLAIM_PARTS_EXCEED 300→310']);
+    expect(
+      brief(
+        '项目支出300万元，其中预算绩效管理经费100万元，执行监督检查经费80万元，其他经费120万元。',
+      ),
+    ).toEqual([]);
+  });
+});

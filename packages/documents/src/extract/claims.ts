@@ -210,6 +210,12 @@ const MONEY_RANK: Record<MoneyUnit, number> = { 元: 0, 万元: 1, 亿元: 2 };
 
 const SPENDING_KIND =
   /(?:基本|项目|人员|公用|一般公共预算|政府性基金预算?|国有资本经营预算|社会保险基金预算|资本性|经常性|转移性)支出/g;
+/**
+ * Names of things that hold a role word without being a plan or an outcome: 预算绩效管理经费,
+ * 执行监督检查经费, 决算审计费, 计划生育奖励金, 完成情况.
+ */
+const ROLE_COMPOUNDS =
+  /预算(?:绩效|管理|编制|单位|公开|评审|审核|审查|监督)|(?:执行|实施|使用)(?:监督|检查|情况|管理)|决算(?:公开|审计|报表|编制)|计划生育|安排部署|完成情况|使用权|使用费|支付中心|支付系统/g;
 const BUDGET_WORDS = /预算|安排|批复|下达|计划|核定|总投资|到位/g;
 const ACTUAL_WORDS = /实际|执行|决算|拨付|使用|支付|完成|支出/g;
 
@@ -220,7 +226,7 @@ const ACTUAL_WORDS = /实际|执行|决算|拨付|使用|支付|完成|支出/g;
 export function roleOf(written: string): Role {
   // 支出 in the name of a kind of spending (基本支出, 项目支出, 一般公共预算支出) says what, not
   // whether planned or spent: "项目支出预算" is a plan, "基本支出" alone is neither.
-  const name = written.replace(SPENDING_KIND, '');
+  const name = written.replace(SPENDING_KIND, '').replace(ROLE_COMPOUNDS, '');
   const last = (re: RegExp): number => {
     let at = -1;
     re.lastIndex = 0;
