@@ -517,3 +517,20 @@ describe('role words inside names', () => {
     ).toEqual([]);
   });
 });
+
+describe('a figure of the prose against the table of its unit', () => {
+  const table =
+    '表1 2023年度支出情况（单位：万元）\n项目\t年初预算数\t全年执行数\n基本支出\t298.40\t326.18\n项目支出\t86.00\t91.37\n合计\t384.40\t417.55\n';
+  const slips = (text: string) => brief(text).filter((f) => f.includes('DOC_CLAIM_UNIT_SLIP'));
+
+  it('reports 元 written as 万元 by magnitude against the table (a warning)', () => {
+    expect(slips(`2023年度基本支出3,261,800万元，主要用于人员工资。\n${table}`)).toEqual([
+      'warning DOC_CLAIM_UNIT_SLIP 3261800万元→326.18万元（表中）',
+    ]);
+    expect(slips(`2023年度基本支出326.18万元，主要用于人员工资。\n${table}`)).toEqual([]);
+    // A table that does not say its unit is not compared.
+    expect(
+      slips(`2023年度基本支出3,261,800万元。\n${table.replace('（单位：万元）', '')}`),
+    ).toEqual([]);
+  });
+});

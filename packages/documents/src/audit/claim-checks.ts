@@ -29,7 +29,9 @@ import {
   totalsAfter,
 } from '../extract/claim-relations.ts';
 import type { PartWhole, QuotedName } from '../extract/claim-relations.ts';
-import { plainFigure, statementsOf } from '../extract/claims.ts';
+import { keyOf, plainFigure, statementsOf } from '../extract/claims.ts';
+import { amountIn } from '../extract/table-amount.ts';
+import type { Block } from '../read/block.ts';
 import type { Claim, Role, Statement } from '../extract/claims.ts';
 import { excerptOf } from '../extract/text.ts';
 import { checkProseYears } from './prose-years.ts';
@@ -139,6 +141,7 @@ export function checkClaims(report: ExtractedReport): Finding[] {
     ...statements.flatMap(checkFigureRatios),
     ...checkMagnitudes(statements),
     ...checkDigitSlips(statements),
+    ...checkTableSlips(report.document.blocks, statements),
     ...checkRestatements(groups, report.found.year ? String(report.evaluation.meta.year) : ''),
     ...checkNameVariants(quotedNames(statements)),
     ...checkProseYears(report, statements),
@@ -590,6 +593,68 @@ function checkDigitSlips(statements: readonly Statement[]): Finding[] {
       ),
     );
   }
+  return out;
+}
+
+/** "单位：万元", "（单位：元）", "金额单位:万元": the money unit a table declares. */
+const TABLE_UNIT = /单位[：:]?(亿元|万元|元)/;
+
+/**
+ * The money of tables that say their unit (in the table or in the line before it), by row name:
+ * "基本支出 | 298.40 | 326.18" in a 万元 table gives 基本支出 → 298.40万元 and 326.18万元.
+ */
+function tableMoney(blocks: readonly Block[]): Map<string, { fen: number; line: number }[]> {
+  const out = new Map<string, { fen: number; line: number }[]>();
+  blocks.forEach((b, i) => {
+    if (b.kind !== 'table' || !b.rows) return;
+    // The caption says the unit, in the line before or the one before a header line.
+    const caption = [blocks[i - 1], blocks[i - 2]]
+      .filter((x) => x !== undefined && x.kind !== 'table')
+      .map((x) => x?.text ?? '');
+    const unit = [b.text.slice(0, 400), ...caption]
+      .map((t) => TABLE_UNIT.exec(t)?.[1])
+      .find(Boolean);
+    if (unit !== '元' && unit !== '万元' && unit !== '亿元') return;
+    for (const row of b.rows) {
+      const cells = row.cells.flatMap((c) => c.split('\t')).map((c) => c.trim());
+      const label = cells.find((c) => c !== '' && !/\d/.test(c));
+      if (!label) continue;
+      const key = keyOf(label.replace(/\s+/g, ''));
+      if (key.length < 2) continue;
+      for (const c of cells) {
+        const a = amountIn(c, unit);
+        if (a && a.fen > 0) out.set(key, [...(out.get(key) ?? []), { fen: a.fen, line: row.line }]);
+      }
+    }
+  });
+  return out;
+}
+
+/**
+ * A figure of the prose that is a table's figure of the same name times or divided by 10,000
+ * ("基本支出3,261,800万元" where the 万元 table says 326.18): 元 written as 万元 or the reverse.
+ */
+function checkTableSlips(blocks: readonly Block[], statements: readonly Statement[]): Finding[] {
+  if (!blocks.some((b) => b.kind === 'table')) return [];
+  const money = tableMoney(blocks);
+  if (money.size === 0) return [];
+  const out: Finding[] = [];
+  for (const s of statements)
+    for (const c of s.claims) {
+      if (c.kind !== 'money' || c.approximate || c.key === '') continue;
+      const rows = money.get(c.key);
+      const hit = rows?.find((r) => c.value === r.fen * 10_000 || c.value * 10_000 === r.fen);
+      if (!hit || rows?.some((r) => r.fen === c.value)) continue;
+      out.push(
+        finding('DOC_CLAIM_UNIT_SLIP', 'warning', s.line, excerptOf(s.raw, c.number), {
+          name: c.name,
+          expected: `${formatFen(BigInt(hit.fen), asMoneyUnit(c.unit), 2)}${c.unit}（表中）`,
+          stated: plainFigure(c),
+          lineA: hit.line,
+          lineB: s.line,
+        }),
+      );
+    }
   return out;
 }
 
