@@ -9,9 +9,11 @@ import { lazily, loadCorpus, measure, present, report, unread } from './testing/
  * uncertain finding may be at most a warning. Recall and false alarms are printed.
  *
  * Files listed under `holdout` were written after the fixes and are measured, not tuned to: the
- * h-files after the first round, the n-files after the second. The a-files (findings) and k-files
+ * h-files after the first round, the n- and m-files after the second. The a-files (findings) and k-files
  * (clean) were written before the second round and measured untouched first: 2/15 findings found,
- * 0 errors and 2 warnings on 8 clean files; the fixes of that round were made on them.
+ * 0 errors and 2 warnings on 8 clean files; the fixes of that round were made on them. The
+ * n-files (findings) and m-files (clean), written after those fixes, measured untouched: 7/12
+ * found, 0 errors and 2 warnings on 6 clean files.
  */
 const corpus = present(loadCorpus(new URL('./invented-prose/', import.meta.url)));
 const holdout = new Set(corpus.holdout);
@@ -29,8 +31,14 @@ describe('invented excerpts of prose from provinces outside the web corpus', () 
   it('measures the held-out excerpts, written after the fixes, the same way', () => {
     for (const [label, prefix] of [
       ['invented prose, held out after the first round', 'h'],
+      ['invented prose, held out after the second round', /^[nm]\d/],
     ] as const) {
-      const m = measure(corpus, (file) => holdout.has(file) && file.startsWith(prefix));
+      const m = measure(
+        corpus,
+        (file) =>
+          holdout.has(file) &&
+          (typeof prefix === 'string' ? file.startsWith(prefix) : prefix.test(file)),
+      );
       console.log(report(label, m));
       expect(m.counted, label).toBeGreaterThan(0);
       expect(m.falseErrors, label).toEqual([]);
