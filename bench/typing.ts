@@ -7,21 +7,13 @@
 //      indicators, with everything else the page shows (findings, totals, autosave).
 // Baseline: the same keystroke into one bare controlled React input on the bench page.
 // Target: median under 50 ms. Run: npm run bench:typing [-- --keystrokes 60]
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Page } from 'playwright-core';
-import { startServer } from '@jixiao/server';
+import type { Page } from 'playwright-core';
+import { login, startPlatform } from '../apps/web/test/harness.ts';
 import { benchEvaluation } from '../apps/web/src/lib/bench-evaluation.ts';
 import { benchOption } from './save-compare.ts';
 
 const KEYSTROKES = benchOption('--keystrokes', 60);
 const TARGET_MS = 50;
-const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
-const WEB = join(ROOT, 'apps', 'web');
-const PASSWORD = 'jixiao-demo';
 
 interface Typing {
   leaves: number;
@@ -65,44 +57,14 @@ const p95 = (xs: readonly number[]) =>
   [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.95))] ?? 0;
 const ms = (n: number) => `${n.toFixed(1)} ms`;
 
-const tmp = mkdtempSync(join(tmpdir(), 'jixiao-typing-'));
-const dist = join(tmp, 'dist');
-const built = spawnSync(
-  process.execPath,
-  [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--outDir', dist],
-  { cwd: WEB, encoding: 'utf8' },
-);
-if (built.status !== 0) throw new Error(`vite build failed:\n${built.stdout}\n${built.stderr}`);
-const server = await startServer({
-  target: { sqliteFile: join(tmp, 'bench.db') },
-  port: 0,
-  demo: true,
-  demoPassword: PASSWORD,
-  webDist: dist,
-});
-const context = await chromium.launchPersistentContext(join(tmp, 'profile'), {
-  executablePath: '/usr/bin/chromium',
-  headless: true,
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'],
-  viewport: { width: 1440, height: 900 },
-  locale: 'zh-CN',
-});
+// The browser tests' platform: the app built, the demo server, Debian's chromium at 1440 px.
+const p = await startPlatform();
 try {
-  const page = context.pages()[0] ?? (await context.newPage());
+  const { page, base, server } = p;
   page.setDefaultTimeout(120_000);
-  const base = server.url;
-
-  const login = async (username: string) => {
-    await page.context().clearCookies();
-    await page.goto(`${base}/#/login`);
-    await page.getByLabel('用户名').fill(username);
-    await page.getByLabel('密码').fill(PASSWORD);
-    await page.getByRole('button', { name: '登录', exact: true }).click();
-    await page.getByTestId('current-user').waitFor();
-  };
 
   // 1. The bench page (the rulebook comes from the server, for a logged-in user).
-  await login('reviewer');
+  await login(p, 'reviewer');
   await page.goto(`${base}/#/bench`);
   await page.getByRole('button', { name: '运行编辑器输入基准' }).click();
   const text = (await page.getByTestId('typing-result').textContent()) ?? '{}';
@@ -121,7 +83,7 @@ try {
   const accounts = server.demoAccounts ?? [];
   let done = false;
   for (const a of accounts.filter((x) => x.role === 'filer')) {
-    await login(a.username);
+    await login(p, a.username);
     const me = (await (await page.request.get(`${base}/api/me`)).json()) as { csrfToken: string };
     const list = (await (await page.request.get(`${base}/api/evaluations`)).json()) as {
       items: { id: string; status: string; kind: string }[];
@@ -159,7 +121,5 @@ try {
   }
   if (!done) console.log('no demo draft to type into: editor page not measured');
 } finally {
-  await context.close();
-  await server.close();
-  rmSync(tmp, { recursive: true, force: true });
+  await p.close();
 }

@@ -1,6 +1,7 @@
-// What the browser tests share: the app built into a folder of its own (so test files running
-// side by side never write the same dist), the platform on a fresh SQLite file with the demo
-// data, and Debian's chromium driven by playwright-core with a fresh profile.
+// What the browser tests and the browser benchmark (bench/typing.ts) share: the app built into a
+// folder of its own (so test files running side by side never write the same dist), the platform
+// on a fresh SQLite file with the demo data, and Debian's chromium driven by playwright-core with
+// a fresh profile.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -7,6 +7,7 @@ import {
   useSyncExternalStore,
 } from 'react';
 import type { Evaluation, Rulebook, ScoreSheet } from '@jixiao/domain';
+import { getAt } from '../lib/paths.ts';
 
 /** What every bound field of the editor needs: the body, one way to change it, and focus. */
 export interface EditorState {
@@ -62,10 +63,14 @@ export function publishBody(store: EditorStore, body: Evaluation): void {
   notify(store);
 }
 
-export function useEditor(): EditorState {
+function useStore(): EditorStore {
   const store = useContext(EditorContext);
   if (!store) throw new Error('useEditor outside EditorContext');
-  const subscribe = useCallback(
+  return store;
+}
+
+function useSubscribe(store: EditorStore) {
+  return useCallback(
     (listener: () => void) => {
       store.listeners.add(listener);
       return () => {
@@ -74,5 +79,41 @@ export function useEditor(): EditorState {
     },
     [store],
   );
-  return useSyncExternalStore(subscribe, () => store.current);
+}
+
+/** The whole state: the reader renders again on every change (every keystroke). */
+export function useEditor(): EditorState {
+  const store = useStore();
+  return useSyncExternalStore(useSubscribe(store), () => store.current);
+}
+
+/**
+ * One part of the state: the reader renders again only when that part changes (compared with
+ * `Object.is`), so a keystroke in one field does not render every other field of the editor.
+ * `select` must return a value kept from the state (a node of the body, a flag), not a new object.
+ */
+export function useEditorSelect<T>(select: (s: EditorState) => T): T {
+  const store = useStore();
+  return useSyncExternalStore(useSubscribe(store), () => select(store.current));
+}
+
+/** The editor's ways to change the body and whether it may (they change only with the status). */
+export function useEditing(): Pick<EditorState, 'update' | 'patch' | 'edit' | 'readOnly'> {
+  const update = useEditorSelect((s) => s.update);
+  const patch = useEditorSelect((s) => s.patch);
+  const edit = useEditorSelect((s) => s.edit);
+  const readOnly = useEditorSelect((s) => s.readOnly);
+  return { update, patch, edit, readOnly };
+}
+
+/** The value at `path` in the body (unchanged paths keep their objects through edits). */
+export function useBodyAt(path: string): unknown {
+  return useEditorSelect((s) => getAt(s.body, path));
+}
+
+/** Whether a clicked finding points at `path` or inside it. */
+export function useHit(path: string): boolean {
+  return useEditorSelect(
+    (s) => s.focusPath !== null && (s.focusPath === path || s.focusPath.startsWith(`${path}.`)),
+  );
 }

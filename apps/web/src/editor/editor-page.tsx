@@ -1,20 +1,5 @@
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
-import {
-  Alert,
-  App,
-  Breadcrumb,
-  Button,
-  Card,
-  Col,
-  Drawer,
-  Popconfirm,
-  Row,
-  Space,
-  Tabs,
-  Tag,
-  Typography,
-} from 'antd';
-import { DownloadOutlined, EyeOutlined, SendOutlined } from '@ant-design/icons';
+import { Alert, App, Breadcrumb, Button, Card, Col, Drawer, Row, Space, Tabs } from 'antd';
 import {
   checkAgainstTargets,
   prefixFindings,
@@ -25,7 +10,6 @@ import {
 import {
   api,
   errorText,
-  exportUrl,
   type DecisionView,
   type EvaluationWithBody,
   type ReviewEvent,
@@ -34,7 +18,7 @@ import { decideFindings, type DecidedFinding } from '../lib/decided-findings.ts'
 import { useAnswers, useSubmitWithAnswers } from './answer-actions.tsx';
 import { AsyncView } from '../lib/async-view.tsx';
 import { evaluateLocally } from '../lib/core.ts';
-import { STATUS_COLORS, STATUS_LABELS } from '../lib/labels.ts';
+import { STATUS_LABELS } from '../lib/labels.ts';
 import { navigate } from '../lib/router.ts';
 import { useSession } from '../lib/session.tsx';
 import { useAsync } from '../lib/use-async.ts';
@@ -49,7 +33,6 @@ import {
 import { FindingsPanel } from './findings-panel.tsx';
 import { AttachmentsProvider } from '../attachments/attachments-store.tsx';
 import { AttachmentsTabLabel, EditorAttachments } from '../attachments/editor-attachments.tsx';
-import { ReportPdfButtons } from './report-pdf-buttons.tsx';
 import { targetsApi } from '../targets/targets-api.ts';
 import { ScoreDifferences } from './score-differences.tsx';
 import { NarrativeSection } from './narrative-section.tsx';
@@ -63,9 +46,11 @@ import {
   ProjectEvaluationsSection,
   ProjectsSection,
 } from './sections.tsx';
-import { useAutosave, type SaveState } from './use-autosave.ts';
+import { useAutosave } from './use-autosave.ts';
+import { EditorHeader } from './editor-header.tsx';
 import { useBodyEdits } from './use-body-edits.ts';
 import { tabFor } from './tab-for.ts';
+import { useSettled } from './use-settled.ts';
 import { fieldLabel } from '../lib/field-label.ts';
 
 /** Scrolls to the element for `path`, or its nearest ancestor that has one, and focuses it. */
@@ -113,23 +98,6 @@ function unsavedCopyFor(record: EvaluationWithBody, readOnly: boolean) {
   return copy;
 }
 
-function saveText(s: SaveState): string {
-  switch (s.kind) {
-    case 'saved':
-      return s.at ? '已自动保存' : '未修改';
-    case 'dirty':
-      return '有未保存的修改…';
-    case 'saving':
-      return '正在保存…';
-    case 'conflict':
-      return '保存冲突';
-    case 'retrying':
-      return `未保存：${s.message}（输入已保留，将自动重试）`;
-    case 'error':
-      return `保存失败：${s.message}（输入已保留）`;
-  }
-}
-
 function Editor({
   record,
   rulebook,
@@ -165,7 +133,10 @@ function Editor({
   }, [restoredOnLoad, message]);
 
   // Scores and findings follow the typing, at a lower priority than the keystroke itself.
-  const deferred = useDeferredValue(body);
+  // The scores and findings are of the settled body (the first pause in the typing), rendered
+  // at a lower priority than a keystroke.
+  const deferred = useDeferredValue(useSettled(body));
+  const stale = deferred !== body;
   const core = useMemo(() => evaluateLocally(deferred, rulebook), [deferred, rulebook]);
   // The unit's approved targets and last monitoring: the page checks the body against them too.
   const tie = useAsync(
@@ -295,7 +266,7 @@ function Editor({
     setStatus(rec.status);
     void api.decisions(record.id).then((r) => setDecisions(r.items));
   });
-  const submit = async () => {
+  const submitNow = async () => {
     try {
       if (!(await autosave.flush())) {
         message.error('修改尚未保存，请稍后再提交');
@@ -306,6 +277,80 @@ function Editor({
       message.error(errorText(e));
     }
   };
+
+  // Stable handlers for the memoised parts of the page, reading the latest render's values.
+  const submitRef = useRef(submitNow);
+  submitRef.current = submitNow;
+  const onSubmit = useCallback(() => void submitRef.current(), []);
+  const openPreview = useCallback(() => setPreview(true), []);
+  const adoptTotal = useCallback(
+    (total: number, grade: string | undefined) =>
+      patch('stated', { total, ...(grade === undefined ? {} : { grade }) }),
+    [patch],
+  );
+  const breadcrumb = useMemo(
+    () => (
+      <Breadcrumb
+        items={[{ title: <a href="#/evaluations">我的自评</a> }, { title: record.title }]}
+        style={{ marginBottom: 12 }}
+      />
+    ),
+    [record.title],
+  );
+
+  // The form and the findings render when they change, not with every keystroke of the page.
+  const findings = local.findings;
+  const main = useMemo(
+    () => (
+      // The findings sit beside the form where the screen is wide enough for both (1600 px);
+      // narrower, they come first, in a box of their own height, and the form gets the width.
+      <Row gutter={[16, 12]}>
+        <Col xs={{ span: 24, order: 2 }} xxl={{ span: 17, order: 1 }}>
+          <Card size="small">{tabs}</Card>
+        </Col>
+        <Col xs={{ span: 24, order: 1 }} xxl={{ span: 7, order: 2 }}>
+          <Card size="small" className="findings-card">
+            {/* Dimmed while the findings lag the typing (no transition: an animated fade
+                repainted the page on every frame of the typing). */}
+            <div style={{ opacity: stale ? 0.6 : 1 }} data-testid="findings-freshness">
+              <FindingsPanel
+                findings={findings}
+                onPick={pick}
+                decisions={decisions}
+                body={deferred}
+                extra={answerButton}
+              />
+            </div>
+          </Card>
+        </Col>
+      </Row>
+    ),
+    [tabs, stale, findings, pick, decisions, deferred, answerButton],
+  );
+  const flush = autosave.flush;
+  const savedAs = autosave.version;
+  const drawer = useMemo(
+    () => (
+      <Drawer
+        title="报告预览"
+        open={preview}
+        onClose={() => setPreview(false)}
+        size="large"
+        styles={{ body: { background: '#eee' } }}
+      >
+        {preview && <EvaluationReport id={record.id} version={savedAs} before={() => flush()} />}
+      </Drawer>
+    ),
+    [preview, record.id, savedAs, flush],
+  );
+  const back = useMemo(
+    () => (
+      <Button type="link" onClick={() => navigate('/evaluations')} style={{ marginTop: 12 }}>
+        返回列表
+      </Button>
+    ),
+    [],
+  );
 
   const conflict = autosave.state.kind === 'conflict' ? autosave.state : null;
   const errors = useMemo(
@@ -319,63 +364,22 @@ function Editor({
   return (
     <EditorContext.Provider value={store}>
       <AttachmentsProvider evaluationId={record.id} editable={!readOnly}>
-        <Breadcrumb
-          items={[{ title: <a href="#/evaluations">我的自评</a> }, { title: record.title }]}
-          style={{ marginBottom: 12 }}
+        {breadcrumb}
+        <EditorHeader
+          id={record.id}
+          unit={record.departmentName}
+          year={record.year}
+          status={status}
+          version={autosave.version}
+          save={autosave.state}
+          statedTotal={body.stated.total}
+          computedTotal={local.sheet?.total}
+          canSubmit={canSubmit}
+          errors={errors}
+          onPreview={openPreview}
+          onSubmit={onSubmit}
+          beforeDownload={flush}
         />
-        <Card size="small" style={{ marginBottom: 12 }}>
-          <Space wrap style={{ width: '100%', justifyContent: 'space-between' }}>
-            <Space wrap>
-              <Typography.Title level={4} style={{ margin: 0 }}>
-                {record.departmentName} {record.year}年度
-              </Typography.Title>
-              <Tag color={STATUS_COLORS[status]} data-testid="status-tag">
-                {STATUS_LABELS[status]}
-              </Tag>
-              <Typography.Text type="secondary">版本 {autosave.version}</Typography.Text>
-              <Typography.Text
-                type={autosave.state.kind === 'error' ? 'danger' : 'secondary'}
-                data-testid="save-state"
-                role="status"
-              >
-                {saveText(autosave.state)}
-              </Typography.Text>
-            </Space>
-            <Space wrap>
-              <Typography.Text>
-                填报 <b>{body.stated.total ?? '—'}</b> 分 · 计算{' '}
-                <b data-testid="header-computed">{local.sheet?.total ?? '—'}</b> 分
-              </Typography.Text>
-              <Button icon={<EyeOutlined />} onClick={() => setPreview(true)}>
-                预览报告
-              </Button>
-              <Button icon={<DownloadOutlined />} href={exportUrl(record.id, 'docx')}>
-                下载 Word
-              </Button>
-              <ReportPdfButtons url={exportUrl(record.id, 'pdf')} before={() => autosave.flush()} />
-              <Button icon={<DownloadOutlined />} href={exportUrl(record.id, 'xlsx')}>
-                下载 Excel
-              </Button>
-              {canSubmit && (
-                <Popconfirm
-                  title="提交审核"
-                  description={
-                    errors > 0
-                      ? `仍有 ${errors} 个错误，确定提交吗？`
-                      : '提交后将不能修改，确定提交吗？'
-                  }
-                  okText="提交"
-                  cancelText="取消"
-                  onConfirm={() => void submit()}
-                >
-                  <Button type="primary" icon={<SendOutlined />}>
-                    提交审核
-                  </Button>
-                </Popconfirm>
-              )}
-            </Space>
-          </Space>
-        </Card>
         {conflict && (
           <Alert
             type="warning"
@@ -438,12 +442,10 @@ function Editor({
           />
         )}
         <ScoreDifferences
-          body={body}
+          stated={body.stated}
           sheet={local.sheet}
           readOnly={readOnly}
-          adoptTotal={(total, grade) =>
-            patch('stated', { total, ...(grade === undefined ? {} : { grade }) })
-          }
+          adoptTotal={adoptTotal}
         />
         {lastReturn && status === 'returned' && (
           <Alert
@@ -497,48 +499,11 @@ function Editor({
             title={`计分引擎无法处理当前内容：${local.failure}`}
           />
         )}
-        {/* The findings sit beside the form where the screen is wide enough for both (1600 px);
-          narrower, they come first, in a box of their own height, and the form gets the width. */}
-        <Row gutter={[16, 12]}>
-          <Col xs={{ span: 24, order: 2 }} xxl={{ span: 17, order: 1 }}>
-            <Card size="small">{tabs}</Card>
-          </Col>
-          <Col xs={{ span: 24, order: 1 }} xxl={{ span: 7, order: 2 }}>
-            <Card size="small" className="findings-card">
-              {/* Dimmed while the findings lag the typing; the panel itself re-renders only
-                when they change. */}
-              <div style={{ opacity: deferred !== body ? 0.6 : 1, transition: 'opacity .2s' }}>
-                <FindingsPanel
-                  findings={local.findings}
-                  onPick={pick}
-                  decisions={decisions}
-                  body={deferred}
-                  extra={answerButton}
-                />
-              </div>
-            </Card>
-          </Col>
-        </Row>
+        {main}
         {answers.dialog}
         {submission.dialog}
-        <Drawer
-          title="报告预览"
-          open={preview}
-          onClose={() => setPreview(false)}
-          size="large"
-          styles={{ body: { background: '#eee' } }}
-        >
-          {preview && (
-            <EvaluationReport
-              id={record.id}
-              version={autosave.version}
-              before={() => autosave.flush()}
-            />
-          )}
-        </Drawer>
-        <Button type="link" onClick={() => navigate('/evaluations')} style={{ marginTop: 12 }}>
-          返回列表
-        </Button>
+        {drawer}
+        {back}
       </AttachmentsProvider>
     </EditorContext.Provider>
   );

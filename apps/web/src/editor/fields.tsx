@@ -8,8 +8,7 @@ import {
   type MoneyUnit,
   type Percent,
 } from '@jixiao/domain';
-import { getAt } from '../lib/paths.ts';
-import { useEditor } from './editor-context.tsx';
+import { useBodyAt, useEditing, useHit } from './editor-context.tsx';
 
 /** A labelled cell bound to a path; `data-path` lets a finding jump here. */
 export function Field({
@@ -24,8 +23,7 @@ export function Field({
   wide?: boolean;
 }) {
   const id = useId();
-  const { focusPath } = useEditor();
-  const hit = focusPath !== null && (focusPath === path || focusPath.startsWith(`${path}.`));
+  const hit = useHit(path);
   return (
     <div
       data-path={path}
@@ -49,8 +47,8 @@ export function TextField({
   wide?: boolean;
   multiline?: boolean;
 }) {
-  const { body, update, readOnly } = useEditor();
-  const v = getAt(body, path);
+  const { update, readOnly } = useEditing();
+  const v = useBodyAt(path);
   const value = typeof v === 'string' ? v : '';
   return (
     <Field path={path} label={label} {...(wide ? { wide } : {})}>
@@ -78,8 +76,8 @@ export function TextField({
 
 /** A date (填报日期): the browser's date picker, stored as an ISO date "2025-04-15". */
 export function DateField({ path, label }: { path: string; label: string }) {
-  const { body, update, readOnly } = useEditor();
-  const v = getAt(body, path);
+  const { update, readOnly } = useEditing();
+  const v = useBodyAt(path);
   const value = typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : '';
   return (
     <Field path={path} label={label}>
@@ -109,8 +107,8 @@ export function NumberField({
   integer?: boolean;
   suffix?: string;
 }) {
-  const { body, update, readOnly } = useEditor();
-  const v = getAt(body, path);
+  const { update, readOnly } = useEditing();
+  const v = useBodyAt(path);
   return (
     <Field path={path} label={label}>
       {(id) => (
@@ -186,8 +184,8 @@ export function MoneyInput({
 }
 
 export function MoneyField({ path, label }: { path: string; label: string }) {
-  const { body, update, readOnly } = useEditor();
-  const v = getAt(body, path) as Amount | undefined;
+  const { update, readOnly } = useEditing();
+  const v = useBodyAt(path) as Amount | undefined;
   return (
     <Field path={path} label={label}>
       {(id) => (
@@ -242,8 +240,8 @@ export function PercentInput({
 }
 
 export function PercentField({ path, label }: { path: string; label: string }) {
-  const { body, update, readOnly } = useEditor();
-  const v = getAt(body, path) as Percent | undefined;
+  const { update, readOnly } = useEditing();
+  const v = useBodyAt(path) as Percent | undefined;
   return (
     <Field path={path} label={label}>
       {(id) => (
@@ -263,8 +261,8 @@ export function LinesField({
   label: string;
   rows?: number;
 }) {
-  const { body, update, readOnly } = useEditor();
-  const v = getAt(body, path);
+  const { update, readOnly } = useEditing();
+  const v = useBodyAt(path);
   const lines = Array.isArray(v)
     ? (v as unknown[]).filter((x): x is string => typeof x === 'string')
     : [];
@@ -303,8 +301,7 @@ export function LinesField({
 
 /** A table cell bound to a path: a finding can jump here and it lights up. */
 export function PathCell({ path, children }: { path: string; children: ReactNode }) {
-  const { focusPath } = useEditor();
-  const hit = focusPath !== null && (focusPath === path || focusPath.startsWith(`${path}.`));
+  const hit = useHit(path);
   return (
     <div data-path={path} className={hit ? 'field-hit' : undefined}>
       {children}

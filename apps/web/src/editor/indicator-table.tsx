@@ -3,7 +3,7 @@ import { App, Button } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import type { IndicatorNode, ScoreNode, ScoreSheet } from '@jixiao/domain';
 import { formatPath, getAt, parsePath, type PathKey } from '../lib/paths.ts';
-import { useEditor } from './editor-context.tsx';
+import { useEditing, useEditorSelect } from './editor-context.tsx';
 import { onGridKeyDown } from './grid-keys.ts';
 import { IndicatorRow, type RowActions } from './indicator-row.tsx';
 
@@ -29,6 +29,8 @@ function flatten(
   });
 }
 
+const NO_ROWS: IndicatorNode[] = [];
+
 const asList = (v: unknown) => (Array.isArray(v) ? (v as IndicatorNode[]) : []);
 
 /** The list a row's key sits in: "indicators[1].children[0]" → "indicators[1].children". */
@@ -39,10 +41,15 @@ const parentOf = (key: string) => key.slice(0, key.lastIndexOf('['));
  * unit, stated score, reason; the computed score beside the stated one.
  */
 export function IndicatorTable({ basePath }: { basePath: string }) {
-  const { body, update, patch, edit, readOnly, focusPath, sheet } = useEditor();
-  const { message } = App.useApp();
-  const list = (getAt(body, basePath) as IndicatorNode[] | undefined) ?? [];
+  const { update, patch, edit, readOnly } = useEditing();
   const baseKeys = useMemo(() => parsePath(basePath), [basePath]);
+  // Only this table's tree, scores and focus: an edit elsewhere does not render it.
+  const list = useEditorSelect(
+    (s) => (getAt(s.body, baseKeys) as IndicatorNode[] | undefined) ?? NO_ROWS,
+  );
+  const focusPath = useEditorSelect((s) => s.focusPath);
+  const sheet = useEditorSelect((s) => s.sheet);
+  const { message } = App.useApp();
   const rows = useMemo(() => {
     const out: Row[] = [];
     flatten(list, baseKeys, 0, out);
@@ -119,18 +126,10 @@ export function IndicatorTable({ basePath }: { basePath: string }) {
   return (
     <>
       <div className="indicator-grid-wrap">
-        <table className="indicator-grid" onKeyDown={onGridKeyDown}>
-          <colgroup>
-            <col />
-            <col style={{ width: 78 }} />
-            <col style={{ width: 112 }} />
-            <col style={{ width: 112 }} />
-            <col style={{ width: 60 }} />
-            <col style={{ width: 78 }} />
-            <col style={{ width: 64 }} />
-            <col />
-            {!readOnly && <col style={{ width: 116 }} />}
-          </colgroup>
+        <table
+          className={readOnly ? 'indicator-grid read-only' : 'indicator-grid'}
+          onKeyDown={onGridKeyDown}
+        >
           <thead>
             <tr>
               <th>指标</th>

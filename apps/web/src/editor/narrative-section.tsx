@@ -3,7 +3,7 @@ import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import type { Adjustment, ChapterKey, DepartmentEvaluation } from '@jixiao/domain';
 
 type GoalPair = DepartmentEvaluation['goals'][number];
-import { useEditor } from './editor-context.tsx';
+import { useEditing, useEditorSelect } from './editor-context.tsx';
 import { FieldGrid, LinesField, PathCell } from './fields.tsx';
 import { ChapterField } from './sections.tsx';
 
@@ -45,8 +45,8 @@ export function NarrativeSection() {
 
 /** 年度总体目标: 预期目标 | 实际完成情况. */
 function GoalsTable() {
-  const { body, update, edit, readOnly } = useEditor();
-  const goals = body.goals;
+  const { update, edit, readOnly } = useEditing();
+  const goals = useEditorSelect((s) => s.body.goals);
   const list = (v: unknown) => (Array.isArray(v) ? (v as GoalPair[]) : []);
   return (
     <>
@@ -129,7 +129,8 @@ function GoalsTable() {
 
 /** 加减分: bonus and penalty items, applied after the indicator tree. */
 export function AdjustmentsTable() {
-  const { body, update, edit, readOnly } = useEditor();
+  const { update, edit, readOnly } = useEditing();
+  const adjustments = useEditorSelect((s) => s.body.adjustments);
   const list = (v: unknown) => (Array.isArray(v) ? (v as Adjustment[]) : []);
   return (
     <>
@@ -141,7 +142,7 @@ export function AdjustmentsTable() {
         bordered
         pagination={false}
         rowKey="i"
-        dataSource={body.adjustments.map((a, i) => ({ ...a, i }))}
+        dataSource={adjustments.map((a, i) => ({ ...a, i }))}
         locale={{ emptyText: '无加减分' }}
         columns={[
           {

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { Alert, Button, Space } from 'antd';
 import type { Evaluation, ScoreSheet } from '@jixiao/domain';
 
@@ -10,29 +11,27 @@ export const differs = (a: number | undefined, b: number | undefined): boolean =
  * the rulebook computes, that the report states the unit's own, and offers to adopt the computed
  * total and grade (each indicator offers the same in its row).
  */
-export function ScoreDifferences({
-  body,
+export const ScoreDifferences = memo(function ScoreDifferences({
+  stated,
   sheet,
   readOnly,
   adoptTotal,
 }: {
-  body: Evaluation;
+  /** The unit's own total and grade: the component renders again only when they change. */
+  stated: Evaluation['stated'];
   sheet: ScoreSheet | null;
   readOnly: boolean;
   adoptTotal: (total: number, grade: string | undefined) => void;
 }) {
   if (!sheet) return null;
   const indicators = sheet.nodes.filter((n) => differs(n.statedScore, n.computedScore)).length;
-  const total = differs(body.stated.total, sheet.total);
+  const total = differs(stated.total, sheet.total);
   const grade =
-    body.stated.grade !== undefined &&
-    sheet.grade !== null &&
-    body.stated.grade.trim() !== sheet.grade;
+    stated.grade !== undefined && sheet.grade !== null && stated.grade.trim() !== sheet.grade;
   if (!total && !grade && indicators === 0) return null;
   const parts: string[] = [];
-  if (total)
-    parts.push(`总分填报 ${body.stated.total ?? '—'} 分，按指标体系计算为 ${sheet.total} 分`);
-  if (grade) parts.push(`等级填报“${body.stated.grade ?? ''}”，计算为“${sheet.grade ?? ''}”`);
+  if (total) parts.push(`总分填报 ${stated.total ?? '—'} 分，按指标体系计算为 ${sheet.total} 分`);
+  if (grade) parts.push(`等级填报“${stated.grade ?? ''}”，计算为“${sheet.grade ?? ''}”`);
   if (indicators > 0)
     parts.push(`${indicators} 个指标的得分与计算得分不同（见绩效指标表中标红的计算得分）`);
   return (
@@ -54,4 +53,4 @@ export function ScoreDifferences({
       }
     />
   );
-}
+});

@@ -3,7 +3,7 @@ import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { comparePercent, FUND_ROW_LABELS, formatPercent, ratioPercent } from '@jixiao/domain';
 import type { Chapter, ChapterKey, FundRow, FundRowKey, ProjectLine } from '@jixiao/domain';
 import { getAt } from '../lib/paths.ts';
-import { useEditor } from './editor-context.tsx';
+import { useEditing, useEditorSelect } from './editor-context.tsx';
 import {
   DateField,
   Field,
@@ -27,7 +27,7 @@ function NotForProject() {
 
 /** 基本情况: the cover block, duties, units, staffing. */
 export function BasicSection() {
-  const { body } = useEditor();
+  const kind = useEditorSelect((s) => s.body.kind);
   return (
     <>
       <FieldGrid>
@@ -40,10 +40,10 @@ export function BasicSection() {
         <TextField path="meta.phone" label="联系电话" />
         <DateField path="meta.reportDate" label="填报日期" />
         <TextField path="meta.documentNumber" label="通知文号" />
-        {body.kind === 'project' && <TextField path="projectName" label="项目名称" />}
-        {body.kind === 'project' && <TextField path="implementer" label="实施单位" />}
+        {kind === 'project' && <TextField path="projectName" label="项目名称" />}
+        {kind === 'project' && <TextField path="implementer" label="实施单位" />}
       </FieldGrid>
-      {body.kind === 'department' && (
+      {kind === 'department' && (
         <>
           <FieldGrid>
             <LinesField path="duties" label="职能职责（每行一条）" />
@@ -98,16 +98,18 @@ function computedRate(row: FundRow | undefined): string | undefined {
 
 /** 收支情况: the fund block (the total, 其中 its sources and its uses) and the expenditure split. */
 export function FundsSection() {
-  const { body, update, readOnly } = useEditor();
+  const { update, readOnly } = useEditing();
+  const funds = useEditorSelect((s) => s.body.funds);
+  const kind = useEditorSelect((s) => s.body.kind);
   const hasFigures = (key: FundRowKey) => {
-    const row = body.funds[key];
+    const row = funds[key];
     return row !== undefined && Object.values(row).some((v) => v !== undefined);
   };
   const rows: FundTableRow[] = [{ key: 'total', kind: 'row', part: false }];
   for (const g of FUND_GROUPS) {
     rows.push({ key: g.title, kind: 'group', title: `其中：${g.title}` });
     for (const key of g.keys)
-      if (g.title !== '按资金来源' || KIND_SOURCES[body.kind].includes(key) || hasFigures(key))
+      if (g.title !== '按资金来源' || KIND_SOURCES[kind].includes(key) || hasFigures(key))
         rows.push({ key, kind: 'row', part: true });
   }
   const cell = (key: FundRowKey, col: 'initialBudget' | 'budget' | 'executed') => {
@@ -116,7 +118,7 @@ export function FundsSection() {
       <PathCell path={path}>
         <MoneyInput
           ariaLabel={`${FUND_ROW_LABELS[key]} ${COL_LABEL[col]}`}
-          value={getAt(body, path) as never}
+          value={getAt(funds, [key, col]) as never}
           disabled={readOnly}
           onChange={(a) => update(path, a)}
         />
@@ -181,7 +183,7 @@ export function FundsSection() {
                 <PathCell path={`funds.${r.key}.statedRate`}>
                   <PercentInput
                     ariaLabel={`${FUND_ROW_LABELS[r.key]} 执行率`}
-                    value={getAt(body, `funds.${r.key}.statedRate`) as never}
+                    value={funds[r.key]?.statedRate}
                     disabled={readOnly}
                     onChange={(p) => update(`funds.${r.key}.statedRate`, p)}
                   />
@@ -195,7 +197,7 @@ export function FundsSection() {
             onCell: spanGroup,
             render: (_: unknown, r) => {
               if (r.kind !== 'row') return null;
-              const row = body.funds[r.key];
+              const row = funds[r.key];
               const computed = computedRate(row);
               if (computed === undefined)
                 return (
@@ -222,7 +224,7 @@ export function FundsSection() {
           },
         ]}
       />
-      {body.kind === 'department' && (
+      {kind === 'department' && (
         <>
           <Typography.Title level={5} style={{ marginTop: 16 }}>
             基本支出
@@ -256,9 +258,11 @@ const COL_LABEL = {
 
 /** 项目支出: totals and the list of projects with their shares. */
 export function ProjectsSection() {
-  const { body, update, patch, edit, readOnly } = useEditor();
-  if (body.kind !== 'department') return <NotForProject />;
-  const projects = body.projectExpenditure.projects;
+  const { update, patch, edit, readOnly } = useEditing();
+  const projects = useEditorSelect((s) =>
+    s.body.kind === 'department' ? s.body.projectExpenditure.projects : null,
+  );
+  if (projects === null) return <NotForProject />;
   const base = 'projectExpenditure.projects';
   const set = (i: number, fields: Partial<ProjectLine>) => patch(`${base}[${i}]`, fields);
   return (
@@ -365,20 +369,22 @@ export function ProjectsSection() {
 
 /** 绩效指标: goals, the indicator tree, bonus/penalty, stated vs computed total. */
 export function IndicatorsSection() {
-  const { body, sheet, rulebook, readOnly, update } = useEditor();
+  const { readOnly, update } = useEditing();
+  const stated = useEditorSelect((s) => s.body.stated);
+  const empty = useEditorSelect((s) => s.body.indicators.length === 0);
+  const sheet = useEditorSelect((s) => s.sheet);
+  const rulebook = useEditorSelect((s) => s.rulebook);
   return (
     <>
       <Descriptions size="small" bordered column={4} style={{ marginBottom: 16 }}>
         <Descriptions.Item label="填报总分">
-          <span data-path="stated.total">{body.stated.total ?? '—'}</span>
+          <span data-path="stated.total">{stated.total ?? '—'}</span>
         </Descriptions.Item>
         <Descriptions.Item label="计算总分">
           <span
             data-testid="computed-total"
             className={
-              sheet &&
-              body.stated.total !== undefined &&
-              Math.abs(sheet.total - body.stated.total) >= 0.005
+              sheet && stated.total !== undefined && Math.abs(sheet.total - stated.total) >= 0.005
                 ? 'computed-differs'
                 : ''
             }
@@ -386,14 +392,14 @@ export function IndicatorsSection() {
             {sheet ? sheet.total : '—'}
           </span>
         </Descriptions.Item>
-        <Descriptions.Item label="填报等级">{body.stated.grade ?? '—'}</Descriptions.Item>
+        <Descriptions.Item label="填报等级">{stated.grade ?? '—'}</Descriptions.Item>
         <Descriptions.Item label="计算等级">{sheet?.grade ?? '—'}</Descriptions.Item>
       </Descriptions>
       <FieldGrid>
         <NumberField path="stated.total" label="自评总分（填报）" />
         <TextField path="stated.grade" label="自评等级（填报）" />
       </FieldGrid>
-      {body.indicators.length === 0 && !readOnly && (
+      {empty && !readOnly && (
         <Button
           type="dashed"
           style={{ marginBottom: 8 }}
@@ -426,11 +432,14 @@ export function ChapterField({
   /** The chapter's heading in the report, stored with it; none: the report's customary one. */
   title?: string;
 }) {
-  const { body, update, readOnly, focusPath } = useEditor();
-  const index = body.chapters.findIndex((c) => c.key === chapterKey);
-  const chapter: Chapter | undefined = body.chapters[index];
-  const path = index >= 0 ? `chapters[${index}]` : `chapters[${body.chapters.length}]`;
-  const hit = focusPath !== null && index >= 0 && focusPath.startsWith(path);
+  const { update, readOnly } = useEditing();
+  const chapters = useEditorSelect((s) => s.body.chapters);
+  const index = chapters.findIndex((c) => c.key === chapterKey);
+  const chapter: Chapter | undefined = chapters[index];
+  const path = index >= 0 ? `chapters[${index}]` : `chapters[${chapters.length}]`;
+  const hit = useEditorSelect(
+    (s) => s.focusPath !== null && index >= 0 && s.focusPath.startsWith(path),
+  );
   return (
     <div
       data-path={path}
@@ -485,15 +494,16 @@ const COST_ROWS: readonly [string, string][] = [
 
 /** 附件1 基础数据表. */
 export function BaseDataSection() {
-  const { body, update, readOnly } = useEditor();
-  if (body.kind !== 'department') return <NotForProject />;
+  const { update, readOnly } = useEditing();
+  const baseData = useEditorSelect((s) => (s.body.kind === 'department' ? s.body.baseData : null));
+  if (baseData === null) return <NotForProject />;
   const cell = (row: string, col: 'previousActual' | 'budget' | 'actual', label: string) => {
     const path = `baseData.${row}.${col}`;
     return (
       <PathCell path={path}>
         <MoneyInput
           ariaLabel={label}
-          value={getAt(body, path) as never}
+          value={getAt(baseData, [row, col]) as never}
           disabled={readOnly}
           onChange={(a) => update(path, a)}
         />
@@ -546,9 +556,13 @@ export function BaseDataSection() {
 
 /** 附件3 项目支出绩效自评表: one card per project, each with its own indicator tree. */
 export function ProjectEvaluationsSection() {
-  const { body, update, readOnly } = useEditor();
-  if (body.kind !== 'department') return <IndicatorTable basePath="indicators" />;
-  const list = body.projectEvaluations;
+  const { update, readOnly } = useEditing();
+  const list = useEditorSelect((s) =>
+    s.body.kind === 'department' ? s.body.projectEvaluations : null,
+  );
+  const rulebookId = useEditorSelect((s) => s.body.rulebookId);
+  const meta = useEditorSelect((s) => s.body.meta);
+  if (list === null) return <IndicatorTable basePath="indicators" />;
   if (list.length === 0 && readOnly) return <Empty description="未附项目支出自评表" />;
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
@@ -589,9 +603,9 @@ export function ProjectEvaluationsSection() {
               {
                 schemaVersion: 1,
                 kind: 'project',
-                rulebookId: body.rulebookId,
+                rulebookId,
                 projectName: '新项目',
-                meta: { ...body.meta, legalBasis: [] },
+                meta: { ...meta, legalBasis: [] },
                 funds: {},
                 goals: [],
                 indicators: [],

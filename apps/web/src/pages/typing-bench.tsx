@@ -12,6 +12,7 @@ import { indicatorRowRenders } from '../editor/indicator-row.tsx';
 import { ScoreDifferences } from '../editor/score-differences.tsx';
 import { IndicatorsSection } from '../editor/sections.tsx';
 import { useBodyEdits } from '../editor/use-body-edits.ts';
+import { useSettled } from '../editor/use-settled.ts';
 
 export interface TypingResult {
   leaves: number;
@@ -61,7 +62,7 @@ export function TypingBench({
   onDone: (r: TypingResult) => void;
 }) {
   const [body, setBody] = useState<Evaluation>(() => benchEvaluation(rulebook.id));
-  const deferred = useDeferredValue(body);
+  const deferred = useDeferredValue(useSettled(body));
   const core = useMemo(() => evaluateLocally(deferred, rulebook), [deferred, rulebook]);
   const storeRef = useRef<EditorStore | null>(null);
   const { update, patch, edit } = useBodyEdits(setBody, storeRef);
@@ -151,7 +152,7 @@ export function TypingBench({
       <BareInput />
       <EditorContext.Provider value={store}>
         <ScoreDifferences
-          body={body}
+          stated={body.stated}
           sheet={core.sheet}
           readOnly={false}
           adoptTotal={(total) => patch('stated', { total })}
