@@ -189,9 +189,9 @@ export async function seedYearChain(
       year: YEAR,
       kind: 'project',
       rulebookId: 'central-project',
-      projectName: '政务信息化建设',
+      projectName: '义务教育薄弱环节改善',
       body: {
-        overallGoal: '完成政务服务平台升级改造，提升网上办事便利度。',
+        overallGoal: '完成农村学校校舍改造和教学设备配备，改善义务教育办学条件。',
         budget: { total: wan(3_000_000_00), fiscal: wan(3_000_000_00) },
         indicators: [
           { name: '预算执行率', weight: 10 },
@@ -202,20 +202,26 @@ export async function seedYearChain(
               {
                 name: '数量指标',
                 weight: 20,
-                children: [{ name: '升级业务系统数', weight: 20, target: parseExpression('≥8个') }],
+                children: [
+                  { name: '改造农村学校校舍', weight: 20, target: parseExpression('≥8所') },
+                ],
               },
               {
                 name: '质量指标',
                 weight: 15,
                 children: [
-                  { name: '系统验收合格率', weight: 15, target: parseExpression('=100%') },
+                  { name: '校舍改造验收合格率', weight: 15, target: parseExpression('=100%') },
                 ],
               },
               {
                 name: '时效指标',
                 weight: 15,
                 children: [
-                  { name: '项目完成时间', weight: 15, target: parseExpression('2025年12月31日前') },
+                  {
+                    name: '秋季学期前完工',
+                    weight: 15,
+                    target: parseExpression('2025年8月31日前'),
+                  },
                 ],
               },
             ],
@@ -227,7 +233,9 @@ export async function seedYearChain(
               {
                 name: '社会效益指标',
                 weight: 30,
-                children: [{ name: '网上可办率', weight: 30, target: parseExpression('≥95%') }],
+                children: [
+                  { name: '受益学校教学设备达标率', weight: 30, target: parseExpression('≥95%') },
+                ],
               },
             ],
           },
@@ -238,7 +246,7 @@ export async function seedYearChain(
               {
                 name: '服务对象满意度指标',
                 weight: 10,
-                children: [{ name: '办事群众满意度', weight: 10, target: parseExpression('≥90%') }],
+                children: [{ name: '师生满意度', weight: 10, target: parseExpression('≥90%') }],
               },
             ],
           },

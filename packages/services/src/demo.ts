@@ -1,4 +1,10 @@
-import { Evaluation as EvaluationSchema, fen as toFen, formatFen, sumPoints } from '@jixiao/domain';
+import {
+  DepartmentEvaluation,
+  Evaluation as EvaluationSchema,
+  fen as toFen,
+  formatFen,
+  sumPoints,
+} from '@jixiao/domain';
 import type { Evaluation, IndicatorNode } from '@jixiao/domain';
 import type { Database, Kysely, Transaction, UserRole } from '@jixiao/db';
 import type { ServiceContext } from './context.ts';
@@ -13,6 +19,7 @@ import { createRound } from './rounds.ts';
 import { getRulebook } from './rulebook-catalog.ts';
 import { seedYearChain } from './demo-year.ts';
 import type { ChainUnit } from './demo-year.ts';
+import { UNIT_PROFILES, executeAt, unitBody } from './demo-units.ts';
 
 export const DEFAULT_DEMO_PASSWORD = 'jixiao-demo';
 
@@ -21,26 +28,6 @@ export interface DemoAccount {
   role: UserRole;
   departmentName: string | null;
 }
-
-/** Generated departments of the demo region (a city's usual bureaus). */
-const GENERATED = [
-  '示范市教育局',
-  '示范市卫生健康委员会',
-  '示范市交通运输局',
-  '示范市住房和城乡建设局',
-  '示范市农业农村局',
-  '示范市民政局',
-  '示范市人力资源和社会保障局',
-  '示范市自然资源和规划局',
-  '示范市生态环境局',
-  '示范市水利局',
-  '示范市文化旅游广电体育局',
-  '示范市市场监督管理局',
-  '示范市应急管理局',
-  '示范市司法局',
-  '示范市审计局',
-  '示范市统计局',
-];
 
 /** The status path each generated evaluation walks, chosen so every status appears. */
 const PATHS: Record<string, TransitionAction[]> = {
@@ -115,39 +102,26 @@ function adjustScores(
 
 /** A varied copy of a template: another unit, year, budget scale, execution rate and scores. */
 function generateBody(
-  template: Evaluation,
+  template: DepartmentEvaluation,
   unitName: string,
   year: number,
   next: () => number,
 ): Evaluation {
   const factor = 0.2 + next() * 4;
-  const scaled = scaleAmounts(template, factor) as Evaluation;
-  const rate = 0.72 + next() * 0.28;
-  const total = scaled.funds.total;
-  const funds = { ...scaled.funds };
-  if (total?.budget !== undefined) {
-    const executed = Math.round((total.budget.fen * rate) / 100) * 100;
-    const unit = total.budget.unit;
-    const ratePercent = Math.round(rate * 10000) / 100;
-    funds.total = {
-      ...total,
-      executed: { fen: toFen(executed), unit, text: formatFen(toFen(executed), unit) },
-      statedRate: { value: ratePercent, decimals: 2, text: `${ratePercent.toFixed(2)}%` },
-      statedScore: Math.round(Math.min(1, rate) * 10 * 100) / 100,
-    };
-  }
-  const indicators = adjustScores(scaled.indicators, next, 0.15 + next() * 0.6).map((node, i) =>
-    i === 0 && funds.total?.statedScore !== undefined
-      ? { ...node, score: funds.total.statedScore }
-      : node,
-  );
+  const scaled = DepartmentEvaluation.parse(scaleAmounts(template, factor));
+  const executed = executeAt(scaled, 0.72 + next() * 0.28);
+  // The execution indicator keeps the score executeAt gave it; the others may fall short.
+  const [execution, ...rest] = executed.indicators;
+  const indicators = [
+    ...(execution ? [execution] : []),
+    ...adjustScores(rest, next, 0.15 + next() * 0.6),
+  ];
   const statedTotal = sumPoints(indicators.map((n) => n.score ?? 0));
   const json = {
-    ...scaled,
-    funds,
+    ...executed,
     indicators,
     meta: {
-      ...scaled.meta,
+      ...executed.meta,
       unitName,
       year,
       title: `${year}年度${unitName}部门整体支出绩效自评报告`,
@@ -227,18 +201,20 @@ async function seedInto(
   const reviewerActor = await actorOf(ctx, reviewer.id);
 
   const corpus = input.corpus.map((c) => EvaluationSchema.parse(c));
-  const template = EvaluationSchema.parse(input.template);
+  const template = DepartmentEvaluation.parse(input.template);
   const units: { code: string; name: string; bodies: Evaluation[] }[] = corpus.map((body, i) => ({
     code: `C${String(i + 1).padStart(2, '0')}`,
     name: body.meta.unitName,
     bodies: [body],
   }));
   const years = [2022, 2023, 2024];
-  GENERATED.forEach((name, i) => {
+  // Each bureau its own duties, projects, indicators and words (demo-units.ts); amounts, rates
+  // and shortfalls varied by the generator.
+  UNIT_PROFILES.forEach((profile, i) => {
     units.push({
       code: `D${String(i + 1).padStart(2, '0')}`,
-      name,
-      bodies: years.map((y) => generateBody(template, name, y, next)),
+      name: profile.name,
+      bodies: years.map((y) => generateBody(unitBody(template, profile, y), profile.name, y, next)),
     });
   });
 
