@@ -66,7 +66,7 @@ const PALETTE = (() => {
 /**
  * Cuts a picture of `place` from a page rendered in grey: the band of the page around the box
  * (or the whole page), the box tinted and outlined in red. Undefined when the box falls outside
- * the page (a rotated page, a box from another reading).
+ * the page (a box from another reading).
  */
 export function cropAround(
   page: Gray,

@@ -197,10 +197,11 @@ function segmentsOf(
   lib: Pdfjs,
   fnArray: number[],
   argsArray: unknown[],
+  pageMatrix: readonly number[],
 ): { segments: Segment[]; hasImage: boolean } {
   const { OPS } = lib;
   const segments: Segment[] = [];
-  let ctm: number[] = [1, 0, 0, 1, 0, 0];
+  let ctm: number[] = [...pageMatrix];
   const stack: number[][] = [];
   let hasImage = false;
   const paints = new Set<number>([
@@ -218,7 +219,7 @@ function segmentsOf(
     const fn = fnArray[i];
     const args = argsArray[i];
     if (fn === OPS.save) stack.push(ctm);
-    else if (fn === OPS.restore) ctm = stack.pop() ?? [1, 0, 0, 1, 0, 0];
+    else if (fn === OPS.restore) ctm = stack.pop() ?? [...pageMatrix];
     else if (fn === OPS.transform && Array.isArray(args)) ctm = multiply(args as number[], ctm);
     else if (
       fn === OPS.paintImageXObject ||
@@ -331,16 +332,22 @@ export async function loadPdf(bytes: Uint8Array, options: PdfLoadOptions = {}): 
     let chars = 0;
     for (let n = 1; n <= pageCount; n++) {
       const page = await doc.getPage(n);
-      const [vx0 = 0, vy0 = 0, vx1 = 0, vy1 = 0] = page.view;
+      // Page space: the page as it is shown (after its /Rotate), in points, origin lower left.
+      // A landscape table stored on a portrait page turned by 90° reads as the landscape page.
+      const viewport = page.getViewport({ scale: 1 });
+      const pageMatrix = multiply(viewport.transform, [1, 0, 0, -1, 0, viewport.height]);
       const content = await page.getTextContent();
       const runs: TextRun[] = [];
       for (const item of content.items) {
         if (!('str' in item) || item.str === '') continue;
-        const [a = 1, b = 0, c = 0, d = 1, e = 0, f = 0] = item.transform as number[];
-        // Rotated or vertical text is not part of a report's body.
+        const [a = 1, b = 0, c = 0, d = 1, e = 0, f = 0] = multiply(
+          item.transform as number[],
+          pageMatrix,
+        );
+        // Text set across the page as shown (a vertical label, a stamp) is not part of the body.
         if (Math.abs(b) > 0.01 || Math.abs(c) > 0.01) continue;
         const size = Math.abs(d) || Math.abs(a);
-        runs.push({ text: item.str, x: e - vx0, y: f - vy0, width: item.width, size });
+        runs.push({ text: item.str, x: e, y: f, width: item.width, size });
         chars += item.str.length;
       }
       if (runs.length > MAX_RUNS_PER_PAGE || chars > MAX_CHARS) {
@@ -353,18 +360,12 @@ export async function loadPdf(bytes: Uint8Array, options: PdfLoadOptions = {}): 
       let hasImage = false;
       if (kind !== 'text' || looksTabular(runs)) {
         const ops = await page.getOperatorList();
-        ({ segments, hasImage } = segmentsOf(lib, ops.fnArray, ops.argsArray));
-      }
-      for (const s of segments) {
-        s.x0 -= vx0;
-        s.x1 -= vx0;
-        s.y0 -= vy0;
-        s.y1 -= vy0;
+        ({ segments, hasImage } = segmentsOf(lib, ops.fnArray, ops.argsArray, pageMatrix));
       }
       pages.push({
         number: n,
-        width: vx1 - vx0,
-        height: vy1 - vy0,
+        width: viewport.width,
+        height: viewport.height,
         runs,
         segments,
         text: kind,
