@@ -29,6 +29,8 @@ const MODEL_CHECKS: Record<FindingCode, string> = {
   GRADE_MISMATCH: '等级与总分不符',
   UNIT_MISMATCH: '计量单位前后不一',
   UNIT_YUAN_WAN: '元与万元混用',
+  SCORE_COEFFICIENT: '得分与分值×得分系数不符',
+  UNIT_FUND_YUAN: '资金表中以元填入万元栏',
   YEAR_CONTRADICTION: '年份与报告年度矛盾',
   YEAR_REPORT_DATE: '填报日期年份异常',
   NUMBERING_GAP: '序号缺号',

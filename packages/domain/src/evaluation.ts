@@ -87,6 +87,13 @@ export const FundRow = z.object({
 });
 export type FundRow = z.infer<typeof FundRow>;
 
+/**
+ * A source row the fixed rows do not name (中央补助, 省级资金, 市县配套资金, 中央衔接资金): a part
+ * of 年度资金总额 by income, with its own amounts and 执行率.
+ */
+export const FundSourceRow = FundRow.extend({ name: z.string().min(1) });
+export type FundSourceRow = z.infer<typeof FundSourceRow>;
+
 /** The fund block by income and by expenditure. Each row optional: "not stated". */
 export const Funds = z.object({
   /** 年度资金总额 */
@@ -104,6 +111,8 @@ export const Funds = z.object({
   carryOver: FundRow.optional(),
   /** 其他资金 */
   other: FundRow.optional(),
+  /** Source rows of other names, in the table's order. */
+  sources: z.array(FundSourceRow).optional(),
   // by expenditure
   /** 基本支出 */
   basic: FundRow.optional(),
@@ -274,6 +283,8 @@ export const IndicatorNode = z.object({
   score: Points.optional(),
   /** 扣X分 as stated ("未扣分" = 0). */
   deduction: Points.optional(),
+  /** 得分系数 as stated, where a table has the column: the score is 分值 × 系数. */
+  coefficient: z.number().min(0).max(1).optional(),
   /** 年度指标值 */
   target: Expression.optional(),
   /** 实际完成值 */

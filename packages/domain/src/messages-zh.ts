@@ -22,6 +22,7 @@ export const FINDING_CODES = [
   'SCORE_OVER_WEIGHT',
   'DEDUCTION_MISMATCH',
   'DEDUCTION_NO_REASON',
+  'SCORE_COEFFICIENT',
   'EXECUTION_SCORE_RULE',
   'EXECUTION_BUDGET_ADJUSTMENT',
   'SCORE_RULE_TARGET_MISSED',
@@ -32,6 +33,7 @@ export const FINDING_CODES = [
   'GRADE_MISMATCH',
   'UNIT_MISMATCH',
   'UNIT_YUAN_WAN',
+  'UNIT_FUND_YUAN',
   'YEAR_CONTRADICTION',
   'YEAR_REPORT_DATE',
   'NUMBERING_GAP',
@@ -173,6 +175,8 @@ export function messageFor(code: FindingCode, params: MessageParams): string {
       return `“${p(params, 'name')}”填写扣${p(params, 'stated')}分，按分值${p(params, 'weight')}分、得分${p(params, 'score')}分应扣${p(params, 'expected')}分`;
     case 'DEDUCTION_NO_REASON':
       return `“${p(params, 'name')}”分值${p(params, 'weight')}分、得分${p(params, 'stated')}分，扣${p(params, 'lost')}分但未说明偏差原因及改进措施`;
+    case 'SCORE_COEFFICIENT':
+      return `“${p(params, 'name')}”分值${p(params, 'weight')}分、得分系数${p(params, 'coefficient')}，应得${p(params, 'expected')}分，报告填写${p(params, 'stated')}分`;
     case 'EXECUTION_SCORE_RULE':
       return `“${p(params, 'name')}”预算执行率${p(params, 'rate')}，按评分规则应得${p(params, 'expected')}分（分值${p(params, 'weight')}分），报告填写${p(params, 'stated')}分${params['fullRate'] === true ? '；执行率已达100%却扣分，且未说明原因' : ''}`;
     case 'EXECUTION_BUDGET_ADJUSTMENT':
@@ -193,6 +197,8 @@ export function messageFor(code: FindingCode, params: MessageParams): string {
       return `“${p(params, 'name')}”年度指标值为${p(params, 'target')}，实际完成值为${p(params, 'stated')}，计量单位不一致（${p(params, 'targetUnit')}与${p(params, 'actualUnit')}）`;
     case 'UNIT_YUAN_WAN':
       return `“${p(params, 'name')}”年度指标值以${p(params, 'targetUnit')}计（${p(params, 'target')}），实际完成值以${p(params, 'actualUnit')}计（${p(params, 'stated')}），疑似元与万元混用`;
+    case 'UNIT_FUND_YUAN':
+      return `“${p(params, 'name')}”${p(params, 'column')}填写${p(params, 'stated')}，按表头的万元计是年度资金总额${p(params, 'total')}万元的百倍以上，疑似以元填写（折合${p(params, 'expected')}万元）`;
     case 'YEAR_CONTRADICTION':
       return `${p(params, 'place')}写有“${p(params, 'stated')}”，与评价年度${p(params, 'reportYear')}年不符：“${p(params, 'sentence')}”`;
     case 'YEAR_REPORT_DATE':

@@ -38,9 +38,12 @@ export function fit(column: ColumnKey, text: string, type: CellType): number | u
       return type === 'number' ? 1 : undefined;
     case 'weight':
     case 'score':
-    case 'coefficient':
+    case 'deduction':
       if (type !== 'number') return undefined;
       return cellNumber(text) <= 100 ? 1 : undefined;
+    case 'coefficient':
+      if (type !== 'number' && type !== 'percent') return undefined;
+      return cellNumber(text) <= (type === 'percent' ? 100 : 1) ? 1 : undefined;
     case 'rate':
       if (type === 'percent') return 3;
       return type === 'number' && cellNumber(text) <= 200 ? 0.5 : undefined;
@@ -48,7 +51,10 @@ export function fit(column: ColumnKey, text: string, type: CellType): number | u
     case 'actual':
       return type === 'text' ? 0.3 : 1;
     case 'reason':
+      return type === 'text' ? 1 : type === 'number' && cellNumber(text) === 0 ? 0.2 : undefined;
     case 'description':
+      // A scoring rule may open with its threshold ("≥95%得5分").
+      if (type === 'expression' || type === 'percent') return /[得扣]|分$/.test(text) ? 0.8 : 0.2;
       return type === 'text' ? 1 : type === 'number' && cellNumber(text) === 0 ? 0.2 : undefined;
     case 'nature':
       return /^(?:[≥≤<>=＞＜＝≧≦]|定性|定量|正向|反向)$/.test(text.trim()) ? 2 : undefined;

@@ -8,7 +8,9 @@ import {
   fundRowOf,
   indicatorLevelOf,
   isDistinctiveFundRow,
+  isExpenditureLabel,
   isHeaderPrefix,
+  isSubtotalRow,
   isTotalRow,
   matchTemplate,
   normalizeLabel,
@@ -53,16 +55,6 @@ export interface StreamTable {
   unread: number;
   amountUnit: MoneyUnit;
 }
-
-/** The income rows of a fund block: the parts of 年度资金总额 by source. */
-const INCOME_ROWS = [
-  'generalPublic',
-  'governmentFund',
-  'nonTaxSpecialAccount',
-  'currentAppropriation',
-  'carryOver',
-  'other',
-] as const;
 
 const HEADER_FIELDS: readonly [
   RegExp,
@@ -137,7 +129,7 @@ const FUND_COLUMNS = new Set<ColumnKey>([
   'weight',
   'score',
 ]);
-const NAME_COLUMNS = new Set<ColumnKey>(['level1', 'level2', 'level3', 'description']);
+const NAME_COLUMNS = new Set<ColumnKey>(['level1', 'level2', 'level3']);
 
 type Mode = 'none' | 'fund' | 'indicator' | 'goals';
 
@@ -190,6 +182,14 @@ function headerMode(columns: readonly ColumnKey[]): Mode | undefined {
     : undefined;
 }
 
+/** The amount columns the total row filled: the ones its sub-rows fill too. */
+const fundColumnsFilled = (funds: Funds): Set<ColumnKey> =>
+  new Set(
+    Object.keys(funds.total ?? {}).flatMap((k): ColumnKey[] =>
+      k === 'initialBudget' || k === 'budget' || k === 'executed' ? [k] : [],
+    ),
+  );
+
 /** Cost of leaving a column empty: sub-rows leave 分值/执行率/得分 empty, most leave 年初预算数. */
 const fundSkip =
   (total: boolean, filled: ReadonlySet<ColumnKey>) =>
@@ -199,8 +199,9 @@ const fundSkip =
     if (c === 'initialBudget') return !total && filled.has(c) ? 0.4 : 0.05;
     return 0.4;
   };
-const indicatorSkip = (c: ColumnKey): number =>
-  c === 'reason' || c === 'description' || c === 'measure' || c === 'nature' ? 0.05 : 0.4;
+/** Indicator columns a row often leaves empty (扣分 when nothing was lost, the reason …). */
+const OFTEN_EMPTY = new Set<ColumnKey>(['reason', 'description', 'measure', 'nature', 'deduction']);
+const indicatorSkip = (c: ColumnKey): number => (OFTEN_EMPTY.has(c) ? 0.05 : 0.4);
 
 /**
  * Reads a 自评表 from a stream of cells: header fields, the fund block and the indicator block
@@ -231,7 +232,6 @@ export function readTableStream(
     amountUnit: unit,
   };
   let mode: Mode = 'none';
-  let unknownSources = false;
   let columns: ColumnKey[] = [];
   let level1: IndicatorNode | undefined;
   let level2: IndicatorNode | undefined;
@@ -301,11 +301,7 @@ export function readTableStream(
         const fundCols = cols.filter((c) => FUND_COLUMNS.has(c));
         const end = valueRun(i + 1, fundCols.length, true);
         const cells = tokens.slice(i + 1, end).map((x) => x.text);
-        const filled = new Set(
-          Object.keys(table.funds.total ?? {}).flatMap((k): ColumnKey[] =>
-            k === 'initialBudget' || k === 'budget' || k === 'executed' ? [k] : [],
-          ),
-        );
+        const filled = fundColumnsFilled(table.funds);
         const aligned = alignCells(cells, fundCols, fundSkip(key === 'total', filled));
         if (aligned && cells.length > 0) {
           const row = fundRowFrom(aligned, unit, t.line, tokens.slice(i, end));
@@ -321,11 +317,21 @@ export function readTableStream(
         continue;
       }
       // A source row of a name the vocabulary does not know (中央补助, 市级衔接资金, 自治区资金):
-      // the known income rows are then not all the parts of the total.
+      // a part of the total by income, with amounts and 执行率 of its own.
       if (mode === 'fund' && cellType(text) === 'text' && indicatorLevelOf(text) === undefined) {
         const end = valueRun(i + 1, columns.length || 6, true);
-        if (tokens.slice(i + 1, end).some((x) => cellType(x.text) === 'number')) {
-          unknownSources = true;
+        const cells = tokens.slice(i + 1, end).map((x) => x.text);
+        if (cells.some((x) => cellType(x) === 'number')) {
+          const name = normalizeLabel(text);
+          const fundCols = columns.filter((c) => FUND_COLUMNS.has(c));
+          const aligned = isExpenditureLabel(name)
+            ? undefined
+            : alignCells(cells, fundCols, fundSkip(false, fundColumnsFilled(table.funds)));
+          if (aligned) {
+            const row = fundRowFrom(aligned, unit, t.line, tokens.slice(i, end));
+            if (aligned.margin < 0.5) table.uncertain.push({ line: t.line, what: name });
+            (table.funds.sources ??= []).push({ name, ...row });
+          }
           i = end;
           continue;
         }
@@ -407,7 +413,13 @@ export function readTableStream(
             (level1?.children ?? table.indicators).push(level2);
           }
         }
-        if (row.leaf !== undefined) {
+        if (row.leaf !== undefined && isSubtotalRow(row.leaf)) {
+          // 小计: the figures of the group the row names, else of the innermost open one.
+          const group =
+            values.level2 !== undefined ? level2 : values.level1 !== undefined ? level1 : level2;
+          if (row.aligned.margin < 0.5) table.uncertain.push({ line: t.line, what: row.leaf });
+          setGroupFigures(group ?? level1, row.aligned);
+        } else if (row.leaf !== undefined) {
           if (row.aligned.margin < 0.5) table.uncertain.push({ line: t.line, what: row.leaf });
           const leaf = leafFrom(row.leaf, row.aligned, t.line, tokens.slice(i, rowEnd));
           (level2?.children ?? level1?.children ?? table.indicators).push(leaf);
@@ -417,7 +429,15 @@ export function readTableStream(
       }
       const level = indicatorLevelOf(text);
       const type = cellType(text);
-      const asLevel2 = level === 1 && level1 !== undefined && nestsUnder(level1.name, text);
+      // A first-level name right after a first-level cell that holds nothing yet is its second
+      // level (过程 → 预算执行): a group cell is followed by its own children.
+      const justOpened =
+        level1 !== undefined &&
+        (level1.children?.length ?? 0) === 0 &&
+        columns.includes('level2') &&
+        normalizeLabel(level1.name) !== normalizeLabel(text);
+      const asLevel2 =
+        level === 1 && level1 !== undefined && (justOpened || nestsUnder(level1.name, text));
       if (
         (level === 1 && !asLevel2) ||
         (level === undefined &&
@@ -479,6 +499,10 @@ export function readTableStream(
       }
       if (Object.keys(aligned.values).length === 0) continue;
       if (aligned.margin < 0.5) table.uncertain.push({ line: t.line, what: name });
+      if (isSubtotalRow(name)) {
+        setGroupFigures(level2 ?? level1, aligned);
+        continue;
+      }
       const leaf = leafFrom(name, aligned, t.line, [t, ...tokens.slice(i - cells.length, i)]);
       (level2?.children ?? level1?.children ?? table.indicators).push(leaf);
       continue;
@@ -487,8 +511,6 @@ export function readTableStream(
   }
   const kinds = new Set<ColumnKey>([...table.fundColumns, ...table.indicatorColumns]);
   const f = table.funds;
-  // Income rows beside sources of unknown names are not the whole of the total: no sum of them.
-  if (unknownSources) for (const k of INCOME_ROWS) delete f[k];
   const isProject =
     table.projectName !== undefined ||
     f.currentAppropriation !== undefined ||
@@ -590,15 +612,7 @@ function readIndicatorRow(
   if (normalizeLabel(cells[0] ?? '') === '绩效指标' && cells.length > 1) cells = cells.slice(1);
   if (cells.length > columns.length) return undefined;
   const skip = (c: ColumnKey): number =>
-    c === leafColumn
-      ? 1.5
-      : LEVEL_COLUMNS.includes(c) ||
-          c === 'reason' ||
-          c === 'description' ||
-          c === 'measure' ||
-          c === 'nature'
-        ? 0.05
-        : 0.4;
+    c === leafColumn ? 1.5 : LEVEL_COLUMNS.includes(c) || OFTEN_EMPTY.has(c) ? 0.05 : 0.4;
   const aligned = alignCells(cells, columns, skip, rowFit(leafColumn));
   if (!aligned) return undefined;
   const v = aligned.values;
@@ -628,6 +642,8 @@ function leafValuesEnd(
   let j = from;
   let numbers = 0;
   const scoreCols = columns.filter((c) => c === 'weight' || c === 'score').length;
+  // A 评分标准 column takes one text of any length before the scores are complete.
+  let description = columns.includes('description');
   while (j < tokens.length && j - from < columns.length) {
     const t = tokens[j];
     if (!t || t.rowStart) break;
@@ -641,6 +657,8 @@ function leafValuesEnd(
         j++;
         break;
       }
+    } else if (type === 'text' && description && numbers < scoreCols) {
+      description = false;
     } else if (type === 'text') {
       const short = text.replace(/\s+/g, '').length <= 8;
       const reasonLike =
@@ -662,6 +680,14 @@ function leafValuesEnd(
     j++;
   }
   return j;
+}
+
+/** A 小计 row's 分值 and 得分 as its group's own, unless the group's cell stated them. */
+function setGroupFigures(group: IndicatorNode | undefined, aligned: Alignment): void {
+  if (!group) return;
+  const { weight, score } = aligned.values;
+  if (weight !== undefined && group.weight === undefined) group.weight = cellNumber(weight);
+  if (score !== undefined && group.score === undefined) group.score = cellNumber(score);
 }
 
 function groupNode(text: string, line: number): IndicatorNode {
@@ -738,6 +764,11 @@ function leafFrom(
   }
   if (v.weight !== undefined) leaf.weight = cellNumber(v.weight);
   if (v.score !== undefined) leaf.score = cellNumber(v.score);
+  if (v.deduction !== undefined) leaf.deduction = cellNumber(v.deduction);
+  if (v.coefficient !== undefined) {
+    const c = cellNumber(v.coefficient) / (cellType(v.coefficient) === 'percent' ? 100 : 1);
+    if (c >= 0 && c <= 1) leaf.coefficient = c;
+  }
   if (v.reason !== undefined && !/^0$/.test(v.reason.trim()))
     leaf.deviationReason = v.reason.trim();
   return leaf;

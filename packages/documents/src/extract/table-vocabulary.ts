@@ -21,6 +21,7 @@ export const ColumnKey = z.enum([
   'actual',
   'reason',
   'coefficient',
+  'deduction',
   'nature',
   'measure',
   'description',
@@ -46,6 +47,8 @@ const Vocabulary = z.object({
   columns: z.record(ColumnKey, z.array(z.string()).min(1)),
   fundRows: z.record(FundRowKey, z.array(z.string()).min(1)),
   totalRows: z.array(z.string()).min(1),
+  /** Rows of a group's own 分值/得分 inside the indicator block ("过程 | 小计 | 30 | 27"). */
+  subtotalRows: z.array(z.string()).min(1),
   level1Names: z.array(z.string()),
   level2Names: z.array(z.string()),
   /** Fund-row labels too common to start a table on their own (合计, 其他): only under a header. */
@@ -196,8 +199,23 @@ export function isDistinctiveFundRow(label: string): boolean {
   return fundRowOf(t) !== undefined && !GENERIC_FUND.has(t);
 }
 
+/**
+ * A row of the fund block that splits the money by what it was spent on (人员经费, 对个人和家庭的
+ * 补助, 商品和服务支出): not a source of the total.
+ */
+export function isExpenditureLabel(label: string): boolean {
+  return /经费|支出|费用?$|商品和服务|对个人|工资|福利/.test(normalizeLabel(label));
+}
+
 export function isTotalRow(label: string): boolean {
   return TOTAL_ROWS.has(normalizeLabel(label));
+}
+
+const SUBTOTAL_ROWS = new Set(vocabulary.subtotalRows.map(normalizeLabel));
+
+/** Whether an indicator row's label says it carries its group's figures (小计). */
+export function isSubtotalRow(label: string): boolean {
+  return SUBTOTAL_ROWS.has(normalizeLabel(label));
 }
 
 /** 1 for a known first-level group name, 2 for a second-level one, undefined otherwise. */

@@ -4,12 +4,21 @@ import type {
   BaseData,
   CostRow,
   FundRow,
+  FundRowKey,
   Funds,
   IndicatorNode,
   MoneyUnit,
 } from '@jixiao/domain';
 import { amountIn } from './table-amount.ts';
-import { columnOf, fundRowOf, isDistinctiveFundRow } from './table-vocabulary.ts';
+import {
+  columnOf,
+  fundRowOf,
+  indicatorLevelOf,
+  isDistinctiveFundRow,
+  isExpenditureLabel,
+  isSubtotalRow,
+  isTotalRow,
+} from './table-vocabulary.ts';
 import type { TemplateMatch } from './table-vocabulary.ts';
 import type { StreamTable, UncertainReading } from './self-table-stream.ts';
 import type { Block, TableRow } from '../read/block.ts';
@@ -34,6 +43,27 @@ function pointsCell(text: string | undefined): number | undefined {
   return /^\d+(?:\.\d+)?$/.test(t) ? Number(t) : undefined;
 }
 
+/**
+ * Whether a row of the fund block is a source of its own name: a label that is no header word
+ * and does not split the money by spending (人员经费, 商品和服务支出), followed by an amount.
+ */
+function isSourceRow(label: string, cells: readonly string[]): boolean {
+  if (label === '' || columnOf(label) !== undefined || isExpenditureLabel(label)) return false;
+  if (indicatorLevelOf(label) !== undefined || isTotalRow(label)) return false;
+  if (!/[\u4e00-\u9fff]/.test(label) || label.length > 24) return false;
+  const at = cells.indexOf(label);
+  return cells.slice(at + 1).some((c) => /^\d+(?:,\d{3})*(?:\.\d+)?$/.test(c));
+}
+
+/** A 得分系数 cell: 0.9, or 90%, as a share of the weight. */
+function coefficientCell(text: string | undefined): number | undefined {
+  const t = clean(text);
+  const m = /^(\d+(?:\.\d+)?)([%％])?$/.exec(t);
+  if (!m?.[1]) return undefined;
+  const c = Number(m[1]) / (m[2] ? 100 : 1);
+  return c <= 1 ? c : undefined;
+}
+
 /** Cells after the row's label, with empty cells dropped ("年度资金总额 | 1105.56 | …"). */
 function valuesAfter(row: TableRow, labelIndex: number): string[] {
   return row.cells
@@ -52,8 +82,8 @@ const FUND_KEYS = ['initialBudget', 'budget', 'executed', 'weight', 'rate', 'sco
 /** The fund block's header row mapped by meaning, or undefined when the table has none. */
 export function fundHeaderOf(
   rows: readonly TableRow[],
-): { index: FundColumnIndex; width: number; unit: MoneyUnit } | undefined {
-  for (const row of rows) {
+): { index: FundColumnIndex; width: number; unit: MoneyUnit; row: number } | undefined {
+  for (const [at, row] of rows.entries()) {
     const index: FundColumnIndex = {};
     row.cells.forEach((c, i) => {
       const key = columnOf(c);
@@ -66,7 +96,7 @@ export function fundHeaderOf(
     ) {
       const text = rows.map((r) => r.cells.join('|')).join('\n');
       const unit: MoneyUnit = /[（(]元[）)]/.test(text) && !/万元/.test(text) ? '元' : '万元';
-      return { index, width: row.cells.length, unit };
+      return { index, width: row.cells.length, unit, row: at };
     }
   }
   return undefined;
@@ -114,7 +144,7 @@ function fundRow(
   return out;
 }
 
-const FUND_LABELS: readonly [RegExp, keyof Funds][] = [
+const FUND_LABELS: readonly [RegExp, FundRowKey][] = [
   [/^年度资金总额/, 'total'],
   [/^(?:其中[：:])?当年财政拨款/, 'currentAppropriation'],
   [/^(?:其中[：:])?上年结转/, 'carryOver'],
@@ -212,6 +242,8 @@ export function readSelfEvaluationTable(block: Block): SelfEvaluationTable {
         weight: number;
         score: number;
         reason: number;
+        deduction: number;
+        coefficient: number;
         width: number;
         /** The same columns on the table's full grid (merged cells expanded), and its width. */
         onGrid: { first: number; second: number; third: number; width: number };
@@ -240,6 +272,13 @@ export function readSelfEvaluationTable(block: Block): SelfEvaluationTable {
     const fundKey = FUND_LABELS.find(([re]) => re.test(label))?.[1] ?? known;
     if (fundKey && !header) {
       table.funds[fundKey] = fundRow(row, labelIndex, row, fundHeader);
+      continue;
+    }
+    // Below the fund header, a row of another name with amounts is a source of the money
+    // (中央补助, 省级资金): a part of the total with its own 执行率.
+    if (!header && fundHeader && rowIndex > fundHeader.row && isSourceRow(label, cells)) {
+      const name = label.replace(/^其中[：:]/, '');
+      (table.funds.sources ??= []).push({ name, ...fundRow(row, labelIndex, row, fundHeader) });
       continue;
     }
     if (!header) {
@@ -278,6 +317,8 @@ export function readSelfEvaluationTable(block: Block): SelfEvaluationTable {
         weight: idx('weight'),
         score: idx('score'),
         reason: idx('reason'),
+        deduction: idx('deduction'),
+        coefficient: idx('coefficient'),
         width: cells.length,
       };
       continue;
@@ -328,12 +369,16 @@ export function readSelfEvaluationTable(block: Block): SelfEvaluationTable {
     const w = pointsCell(at(header.weight));
     const s = pointsCell(at(header.score));
     const reason = rawAt(header.reason).trim();
+    const deduction = pointsCell(at(header.deduction));
+    const coefficient = coefficientCell(at(header.coefficient));
     const fill = (leaf: IndicatorNode): IndicatorNode => {
       if (target !== '') leaf.target = parseExpression(target);
       if (actual !== '') leaf.actual = parseExpression(actual);
       if (w !== undefined) leaf.weight = w;
       if (s !== undefined) leaf.score = s;
       if (reason !== '') leaf.deviationReason = reason;
+      if (deduction !== undefined) leaf.deduction = deduction;
+      if (coefficient !== undefined) leaf.coefficient = coefficient;
       return leaf;
     };
     if (third === '') {
@@ -346,6 +391,13 @@ export function readSelfEvaluationTable(block: Block): SelfEvaluationTable {
         fill(own);
         if (own === level2) level2 = undefined;
       }
+      continue;
+    }
+    if (isSubtotalRow(third)) {
+      // 小计: the figures of the group the row names, else of the innermost open one.
+      const group = second !== '' ? level2 : first !== '' ? level1 : (level2 ?? level1);
+      if (group && w !== undefined) group.weight ??= w;
+      if (group && s !== undefined) group.score ??= s;
       continue;
     }
     const leaf = fill({ name: third, source: sourceRef(row.line, rowText(row)) });

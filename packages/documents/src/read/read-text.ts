@@ -74,13 +74,13 @@ export function parseTextLines(
   let i = 0;
   while (i < lines.length) {
     const raw = lines[i] ?? '';
-    if (raw.startsWith('\t')) {
+    if (cellLine(raw)) {
       const start = i;
       const rows: TableRow[] = [];
       let row: TableRow | undefined;
       while (i < lines.length) {
         const line = lines[i] ?? '';
-        if (line.startsWith('\t')) {
+        if (cellLine(line)) {
           if (!row) {
             row = { cells: [], line: i + 1 };
             rows.push(row);
@@ -90,7 +90,7 @@ export function parseTextLines(
         } else if (line === '') {
           const j = nextNonEmpty(i);
           const next = lines[j];
-          if (next !== undefined && next.startsWith('\t')) {
+          if (next !== undefined && cellLine(next)) {
             row = undefined;
             i = j;
           } else if (
@@ -122,11 +122,22 @@ export function parseTextLines(
   return { fileName, format: 'txt', blocks, notes };
 }
 
+/**
+ * Whether a line is one cell of a table exported one cell per line (a tab, then the cell). A line
+ * that holds more tabs after text is a row of tab-separated cells whose first cell is empty (a
+ * merged 一级 cell): a row of its own, read like any other line.
+ */
+const cellLine = (line: string): boolean => {
+  if (!line.startsWith('\t')) return false;
+  const rest = line.slice(1);
+  return !(rest.includes('\t') && rest.trim() !== '');
+};
+
 /** Whether the table goes on after a line: the next non-blank line starts a cell. */
 function continuesTable(lines: readonly string[], from: number): boolean {
   for (let j = from; j < lines.length; j++) {
     const l = lines[j] ?? '';
-    if (l.startsWith('\t')) return true;
+    if (cellLine(l)) return true;
     if (l.trim() !== '') return false;
   }
   return false;

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { DepartmentEvaluation, ProjectEvaluation } from '@jixiao/domain';
+import { DepartmentEvaluation, FUND_ROW_KEYS, ProjectEvaluation } from '@jixiao/domain';
 import type { BaseData, FundRow, Funds, IndicatorNode } from '@jixiao/domain';
 import fixture004 from '../../../../fixtures/evaluations/004_66e78293cd0851a8.json' with { type: 'json' };
 import { statedScoreSheet } from '../write/test-support.ts';
@@ -12,7 +12,8 @@ const e004 = DepartmentEvaluation.parse(fixture004);
 /** Funds as comparable data: 分 per field, weights and scores. */
 function fundsFen(f: Funds) {
   const out: Record<string, unknown> = {};
-  for (const [k, row] of Object.entries<FundRow | undefined>(f)) {
+  for (const k of FUND_ROW_KEYS) {
+    const row: FundRow | undefined = f[k];
     if (!row) continue;
     const r = {
       initialBudget: row.initialBudget?.fen,

@@ -23,6 +23,30 @@ function node(e: DepartmentEvaluation, ...path: number[]): IndicatorNode {
 }
 
 describe('indicator subtotals', () => {
+  it('count a group without a stated weight as its rows’ sum (产出（30分）over 职责履行 10 + 5 + 10)', () => {
+    const e = clean();
+    delete node(e, 1, 0).weight;
+    node(e, 1, 0, 0).weight = 5;
+    const codes = checkIndicatorSums(e, hunan).map((f) => [f.code, f.path, f.expected]);
+    expect(codes).toContainEqual(['WEIGHT_SUBTOTAL', 'indicators[1].weight', '45']);
+  });
+
+  it('check a score against 分值 × 得分系数 within half a unit of its last decimal', () => {
+    const e = clean();
+    const row = node(e, 1, 0, 0);
+    row.coefficient = 0.9;
+    row.score = 9;
+    expect(checkIndicatorSums(e, hunan).filter((f) => f.code === 'SCORE_COEFFICIENT')).toEqual([]);
+    row.score = 9.5;
+    const found = checkIndicatorSums(e, hunan).filter((f) => f.code === 'SCORE_COEFFICIENT');
+    expect(found.map((f) => [f.category, f.severity, f.stated, f.expected])).toEqual([
+      ['score-rule', 'error', '9.5', '9'],
+    ]);
+    expect(found[0]?.message).toBe(
+      '“开展统计调查项目”分值10分、得分系数0.9，应得9分，报告填写9.5分',
+    );
+  });
+
   it('are silent when groups add up and the top level makes 100', () => {
     expect(checkIndicatorSums(clean(), hunan)).toEqual([]);
   });

@@ -31,7 +31,7 @@ function childFigures(
 ): number[] | undefined {
   const values: number[] = [];
   for (const c of children) {
-    const v = c[pick];
+    const v = c[pick] ?? unstatedGroupFigure(c, pick);
     if (v === undefined) {
       // A not-assessed child without a figure counts as nothing.
       if (c.notAssessed) continue;
@@ -40,6 +40,42 @@ function childFigures(
     values.push(v);
   }
   return values.length === 0 ? undefined : values;
+}
+
+/**
+ * A group that states no figure of its own (a 二级 cell without 分值) counts as the sum of its
+ * children's, when every child has one: the parts of the group above are then still known.
+ */
+function unstatedGroupFigure(node: IndicatorNode, pick: 'weight' | 'score'): number | undefined {
+  const children = node.children ?? [];
+  if (children.length === 0) return undefined;
+  const values = childFigures(children, pick);
+  return values ? sumPoints(values) : undefined;
+}
+
+/**
+ * 得分 against 分值 × 得分系数, within half a unit of the score's last written decimal (15 × 0.93
+ * written 14 agrees; 15 × 0.9 written 14.5 does not).
+ */
+function coefficientFinding(
+  node: IndicatorNode,
+  weight: number,
+  score: number,
+  coefficient: number,
+  path: string,
+): Finding | undefined {
+  const expected = Math.round(weight * coefficient * 100) / 100;
+  const half = 100 / 10 ** decimalsOfPoints(score) / 2;
+  if (Math.abs(toHundredths(score) - toHundredths(expected)) <= half) return undefined;
+  return makeFinding({
+    code: 'SCORE_COEFFICIENT',
+    severity: 'error',
+    path: `${path}.score`,
+    stated: pointsText(score),
+    expected: pointsText(expected),
+    source: node.source,
+    params: { name: node.name, weight: pointsText(weight), coefficient: String(coefficient) },
+  });
 }
 
 /** "10 + 5 + 5", written only for a finding. */
@@ -103,6 +139,10 @@ export function checkIndicatorSums(evaluation: Evaluation, rulebook?: Rulebook):
             }),
           );
       }
+    }
+    if (node.coefficient !== undefined && node.weight !== undefined && node.score !== undefined) {
+      const f = coefficientFinding(node, node.weight, node.score, node.coefficient, path);
+      if (f) out.push(f);
     }
     if (node.deduction !== undefined && node.weight !== undefined && node.score !== undefined) {
       const expected = sumPoints([node.weight, -node.score]);

@@ -140,6 +140,19 @@ export function checkFundRatios(evaluation: Evaluation): Finding[] {
     );
     if (f) out.push(f);
   }
+  // Source rows of other names (中央衔接资金 612 / 680 stated 92%) have their own 执行率.
+  for (const [k, row] of (evaluation.funds.sources ?? []).entries()) {
+    const f = amountRatio(
+      'completion',
+      `funds.sources.${k}.statedRate`,
+      row.name,
+      row.statedRate,
+      row.executed,
+      row.budget,
+      row.source,
+    );
+    if (f) out.push(f);
+  }
   return out;
 }
 

@@ -262,6 +262,26 @@ describe('total and grade', () => {
     ]);
   });
 
+  it('reports a total that the rows add up to differently, though the rule caps a row at its weight', () => {
+    const e = clean();
+    // 数量指标 has no stated figures of its own; its first row claims 11 of 10 points.
+    const group = node(e, 1);
+    delete group.score;
+    delete node(e, 1, 0).score;
+    node(e, 1, 0, 0).score = 11;
+    // The rulebook's total (each row capped at its weight) is the stated 100.
+    const findings = checkTotalAndGrade(e, hunan, sheetOf(e, {}, { total: 100 }));
+    expect(findings.map((f) => [f.code, f.severity, f.stated, f.expected])).toEqual([
+      ['TOTAL_STATED_PARTS', 'error', '100', '101'],
+    ]);
+  });
+
+  it('takes a total that matches its rows for right when a group subtotal is the wrong figure', () => {
+    const e = clean();
+    node(e, 1).score = 49;
+    expect(checkTotalAndGrade(e, hunan, sheetOf(e, {}, { total: 100 }))).toEqual([]);
+  });
+
   it('reports a grade that does not follow from the stated total', () => {
     const e = clean();
     e.stated = { total: 100, grade: '良' };

@@ -359,6 +359,14 @@ function statedScoreOf(node: IndicatorNode): number | undefined {
   return scores.every((x): x is number => x !== undefined) ? sumPoints(scores) : undefined;
 }
 
+/** The sum of the stated scores of a node's rows (its leaves), whatever its groups state. */
+function leafScoreSum(node: IndicatorNode): number | undefined {
+  const children = (node.children ?? []).filter((c) => !c.notAssessed);
+  if (children.length === 0) return node.score;
+  const scores = children.map(leafScoreSum);
+  return scores.every((x): x is number => x !== undefined) ? sumPoints(scores) : undefined;
+}
+
 /** total and grade: the stated total against the computed one and against its stated parts. */
 export function checkTotalAndGrade(
   evaluation: Evaluation,
@@ -385,9 +393,24 @@ export function checkTotalAndGrade(
       );
       const raw = sumPoints([...scores, bonus, -penalty]);
       const capped = options.totalCap === null ? raw : Math.min(raw, options.totalCap);
-      // 98 + 3.5 = 101.5 stated as 100 is right only when the book caps the total at 100.
+      // The rows' own scores: a wrong group subtotal must not make a right total look wrong.
+      const leafScores = top.filter((n) => !n.notAssessed).map(leafScoreSum);
+      const rows = leafScores.every((x): x is number => x !== undefined)
+        ? sumPoints([...leafScores, bonus, -penalty])
+        : undefined;
+      // 98 + 3.5 = 101.5 stated as 100 is right only when the book caps the total at 100, and
+      // only a bonus can carry a total over it: without one, the parts are simply more.
+      const overByBonus = bonus > 0;
+      const cappedRows =
+        rows === undefined || options.totalCap === null || !overByBonus
+          ? rows
+          : Math.min(rows, options.totalCap);
       const partsAgree =
-        scoresAgree(stated, raw) || scoresAgree(stated, capped) || scoresAgree(stated, sheet.total);
+        scoresAgree(stated, raw) ||
+        (overByBonus && scoresAgree(stated, capped)) ||
+        (rows !== undefined && scoresAgree(stated, rows)) ||
+        (cappedRows !== undefined && scoresAgree(stated, cappedRows)) ||
+        (rows === undefined && scoresAgree(stated, sheet.total));
       if (!partsAgree) {
         const parts = [
           ...top

@@ -10,7 +10,7 @@ import type {
 import { FUND_ROW_LABELS } from '../evaluation.ts';
 import type { Finding } from '../finding.ts';
 import type { Amount } from '../money.ts';
-import { sumFen } from '../money.ts';
+import { fen, sumFen } from '../money.ts';
 import type { FindingCode } from '../messages-zh.ts';
 import { amountFigure, amountText, fenText, partsText, stepFen } from './format.ts';
 import { makeFinding } from './make-finding.ts';
@@ -85,29 +85,100 @@ const INCOME_ROWS = fundRows([
 
 const EXPENDITURE_ROWS = fundRows(['basic', 'project']);
 
+/** A fund row's amount in one column, as a part of the total, with where it is. */
+interface FundPart extends SumPart {
+  path: string;
+  source?: SourceRef | undefined;
+}
+
+/**
+ * A part written in 元 under a 万元 header (865000 in a 年度资金总额 of 86.50): read as 万元 it
+ * exceeds the total a hundredfold or more, and divided by 10,000 it fits inside it. The part as
+ * it was meant, or undefined when it is no such slip.
+ */
+function yuanSlip(part: Amount, total: Amount): Amount | undefined {
+  if (part.unit !== '万元' || total.unit !== '万元' || total.fen <= 0) return undefined;
+  if (part.fen < total.fen * 100) return undefined;
+  const meant = Math.round(part.fen / 10_000);
+  // One step of rounding: 元 with 分 divided down may leave a part of a 分.
+  if (meant > total.fen + 1) return undefined;
+  return { fen: fen(meant), unit: '万元' };
+}
+
 /** The fund block: 年度资金总额 against its income rows and against 基本 + 项目, per column. */
 export function checkFundSums(evaluation: Evaluation): Finding[] {
   const findings: Finding[] = [];
   const funds = evaluation.funds;
   const total = funds.total;
   if (!total) return findings;
+  const slipped = new Set<string>();
   for (const [column, columnLabel] of FUND_COLUMNS) {
     const totalAmount = total[column];
     if (!totalAmount) continue;
+    const known = (rows: readonly (readonly [FundRowKey, string])[]): FundPart[] =>
+      rows.flatMap(([key, label]) => {
+        const amount = funds[key]?.[column];
+        return amount
+          ? [{ label, amount, path: `funds.${key}.${column}`, source: funds[key]?.source }]
+          : [];
+      });
+    const sources = (funds.sources ?? []).flatMap((row, k): FundPart[] => {
+      const amount = row[column];
+      return amount
+        ? [{ label: row.name, amount, path: `funds.sources.${k}.${column}`, source: row.source }]
+        : [];
+    });
+    const income = known(INCOME_ROWS);
     const groups = [
-      { rows: INCOME_ROWS, label: '年度资金总额（按资金来源）', needAll: false },
-      { rows: EXPENDITURE_ROWS, label: '年度资金总额（按支出类别）', needAll: true },
+      { parts: [...income, ...sources], label: '年度资金总额（按资金来源）', needAll: false },
+      {
+        parts: known(EXPENDITURE_ROWS),
+        label: '年度资金总额（按支出类别）',
+        needAll: true,
+      },
     ];
     for (const group of groups) {
-      const parts: SumPart[] = [];
-      let missing = 0;
-      for (const [key, label] of group.rows) {
-        const value = funds[key]?.[column];
-        if (value) parts.push({ label, amount: value });
-        else missing += 1;
-      }
       // Income rows that are not stated are zero; 基本 + 项目 must both be stated to compare.
-      if (parts.length === 0 || (group.needAll && missing > 0)) continue;
+      if (group.parts.length === 0 || (group.needAll && group.parts.length < 2)) continue;
+      // A part in 元 under the 万元 header: the unit is the finding, and the sum is checked
+      // with the part as it was meant.
+      const parts = group.parts.map((part) => {
+        const meant = yuanSlip(part.amount, totalAmount);
+        if (!meant) return part;
+        if (!slipped.has(part.path)) {
+          slipped.add(part.path);
+          findings.push(
+            makeFinding({
+              code: 'UNIT_FUND_YUAN',
+              severity: 'error',
+              path: part.path,
+              stated: amountText(part.amount),
+              expected: fenText(meant.fen, '万元'),
+              source: part.source,
+              params: {
+                name: part.label,
+                column: columnLabel,
+                stated: amountFigure(part.amount),
+                total: amountFigure(totalAmount),
+                expected: fenText(meant.fen, '万元'),
+              },
+            }),
+          );
+        }
+        return { ...part, amount: meant };
+      });
+      // Named sources beside fixed income rows that already make the total are a breakdown of
+      // one of them (当年财政拨款: 中央 + 省级), not more parts.
+      if (sources.length > 0 && income.length > 0) {
+        const fixed = parts.slice(0, income.length);
+        const alone = compareSum({
+          code: 'SUM_FUND_TOTAL',
+          path: '',
+          total: totalAmount,
+          parts: fixed,
+        });
+        if (!alone || alone.severity === 'info') continue;
+      }
       const f = compareSum({
         code: 'SUM_FUND_TOTAL',
         path: `funds.total.${column}`,

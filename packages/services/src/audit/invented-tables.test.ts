@@ -16,9 +16,9 @@ const m = lazily(() => measure(corpus, undefined, true));
 describe('invented 自评表 excerpts from other provinces, in every flattening', () => {
   // The target is 90%; measured: 25/39 on the first run, 30/39 after the fixes that came with
   // this set. The floor keeps what was reached; the missed ones are printed.
-  it('finds the findings with their category (target 90%, floor 30/39)', () => {
+  it('finds the findings with their category (target 90%, floor 38/39)', () => {
     console.log(report('invented tables', m()));
-    expect(m().found).toBeGreaterThanOrEqual(30);
+    expect(m().found).toBeGreaterThanOrEqual(38);
   });
 
   it('reports an uncertain finding at most as a warning', () => {

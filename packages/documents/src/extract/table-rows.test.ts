@@ -1,0 +1,125 @@
+import { describe, expect, it } from 'vitest';
+import type { IndicatorNode } from '@jixiao/domain';
+import { parseTextLines } from '../read/read-text.ts';
+import { readTableStream } from './self-table-stream.ts';
+import type { Token } from './self-table-stream.ts';
+
+/** One cell per line, as a text export gives them. */
+const cells = (...texts: string[]): Token[] => texts.map((text, k) => ({ text, line: k + 1 }));
+
+/** A row of a grid (or one line of PDF text): its cells on one line. */
+const rows = (...lines: string[][]): Token[] =>
+  lines.flatMap((row, k) =>
+    row.map((text, c) => ({ text, line: k + 1, ...(c === 0 ? { rowStart: true } : {}) })),
+  );
+
+const strip = (nodes: readonly IndicatorNode[]): unknown =>
+  JSON.parse(JSON.stringify(nodes, (key, v: unknown) => (key === 'source' ? undefined : v)));
+
+describe('indicator rows of other layouts', () => {
+  it('reads a 评分表 with a 评分标准 column one cell per line, thresholds included', () => {
+    const t = readTableStream(
+      cells(
+        ...['一级指标', '二级指标', '三级指标', '分值', '评分标准', '得分', '扣分原因'],
+        ...['过程（30分）', '预算执行', '预算完成率', '10', '完成率×10', '10'],
+        ...['结转结余率', '5', '≤10%得5分', '4', '年末结转略高'],
+      ),
+    );
+    expect(strip(t?.indicators ?? [])).toEqual([
+      {
+        name: '过程',
+        weight: 30,
+        children: [
+          {
+            // 预算执行 is a first-level name elsewhere; right after 过程 it is its second level.
+            name: '预算执行',
+            children: [
+              { name: '预算完成率', weight: 10, score: 10 },
+              { name: '结转结余率', weight: 5, score: 4, deviationReason: '年末结转略高' },
+            ],
+          },
+        ],
+      },
+    ]);
+  });
+
+  it('takes a 小计 row for its group’s figures, not for a leaf', () => {
+    const t = readTableStream(
+      rows(
+        ['一级指标', '二级指标', '三级指标', '分值', '得分'],
+        ['过程', '小计', '30', '27'],
+        ['过程（30分）', '预算执行', '预算完成率', '10', '10'],
+        ['结转结余率', '20', '18'],
+      ),
+    );
+    const [group] = t?.indicators ?? [];
+    expect(group).toMatchObject({ name: '过程', weight: 30, score: 27 });
+    expect(JSON.stringify(strip(t?.indicators ?? []))).not.toContain('小计');
+  });
+
+  it('maps 扣分 and 得分系数 columns by their header', () => {
+    const t = readTableStream(
+      rows(
+        [
+          '一级指标',
+          '二级指标',
+          '三级指标',
+          '指标值',
+          '完成值',
+          '权重',
+          '得分系数',
+          '得分',
+          '扣分',
+        ],
+        [
+          '效益指标',
+          '社会效益指标',
+          '技术培训人次',
+          '≥2000人次',
+          '1800人次',
+          '15',
+          '0.9',
+          '14.5',
+          '2',
+        ],
+      ),
+    );
+    const leaf = t?.indicators[0]?.children?.[0]?.children?.[0];
+    expect(leaf).toMatchObject({ weight: 15, coefficient: 0.9, score: 14.5, deduction: 2 });
+  });
+});
+
+describe('fund rows of other names', () => {
+  it('keeps 中央补助 and 地方资金 as source rows with their own figures', () => {
+    const t = readTableStream(
+      cells(
+        ...['全年预算数（A）', '全年执行数（B）', '执行率（B/A）'],
+        ...['年度资金总额', '1500.00', '1380.00', '92.00%'],
+        ...['其中：中央补助', '1200.00', '1140.00', '95.00%'],
+        ...['地方资金', '200.00', '190.00', '95.00%'],
+        ...['人员经费', '100.00', '100.00', '100.00%'],
+      ),
+    );
+    const sources = t?.funds.sources ?? [];
+    expect(
+      sources.map((s) => [s.name, s.budget?.text, s.executed?.text, s.statedRate?.text]),
+    ).toEqual([
+      ['中央补助', '1200.00', '1140.00', '95.00%'],
+      ['地方资金', '200.00', '190.00', '95.00%'],
+    ]);
+  });
+});
+
+describe('tab-separated rows whose first cell is empty', () => {
+  it('are rows of their own, not cells of a one-cell-per-line table', () => {
+    const doc = parseTextLines(
+      '一级指标\t二级指标\t三级指标\t分值\t得分\n产出指标\t数量指标\t甲\t10\t10\n\t质量指标\t乙\t10\t9\n',
+      'x.txt',
+    );
+    expect(doc.blocks.map((b) => b.kind)).toEqual(['paragraph', 'paragraph', 'paragraph']);
+    // A line holding one cell after its tab is still such a cell.
+    expect(parseTextLines('\t年度资金总额\n\t100\n', 'y.txt').blocks.map((b) => b.kind)).toEqual([
+      'table',
+    ]);
+  });
+});

@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { amount } from '../money.ts';
+import { percent } from '../ratio.ts';
+import type { Funds } from '../evaluation.ts';
+import { checkFundRatios } from './ratios.ts';
+import { checkFundSums } from './sums.ts';
+import { clean } from './test-support.ts';
+
+/** The clean evaluation with only the fund block given. */
+function withFunds(funds: Funds) {
+  const e = clean();
+  e.funds = funds;
+  return e;
+}
+
+describe('fund source rows of other names (中央补助, 地方资金, 衔接资金)', () => {
+  it('sums the named sources against the total when no fixed income row is stated', () => {
+    const e = withFunds({
+      total: { budget: amount('1500.00'), executed: amount('1380.00') },
+      sources: [
+        { name: '中央补助', budget: amount('1200.00'), executed: amount('1140.00') },
+        { name: '地方资金', budget: amount('200.00'), executed: amount('190.00') },
+      ],
+    });
+    const found = checkFundSums(e);
+    expect(found.map((f) => [f.code, f.severity, f.stated, f.expected])).toEqual([
+      ['SUM_FUND_TOTAL', 'error', '1500.00', '1400.00'],
+      ['SUM_FUND_TOTAL', 'error', '1380.00', '1330.00'],
+    ]);
+    expect(found[0]?.message).toContain('中央补助1200.00 + 地方资金200.00');
+  });
+
+  it('is silent when the sources add up', () => {
+    const e = withFunds({
+      total: { budget: amount('1400.00') },
+      sources: [
+        { name: '中央补助', budget: amount('1200.00') },
+        { name: '地方资金', budget: amount('200.00') },
+      ],
+    });
+    expect(checkFundSums(e)).toEqual([]);
+  });
+
+  it('takes sources beside fixed rows that already make the total for a breakdown, not parts', () => {
+    const e = withFunds({
+      total: { budget: amount('450.00') },
+      currentAppropriation: { budget: amount('450.00') },
+      sources: [{ name: '省级资金', budget: amount('450.00') }],
+    });
+    expect(checkFundSums(e)).toEqual([]);
+  });
+
+  it('checks each source row’s 执行率 against its own amounts', () => {
+    const e = withFunds({
+      total: {
+        budget: amount('1000.00'),
+        executed: amount('900.00'),
+        statedRate: percent('90.00%'),
+      },
+      sources: [
+        {
+          name: '中央衔接资金',
+          budget: amount('680.00'),
+          executed: amount('612.00'),
+          statedRate: percent('92.00%'),
+        },
+        {
+          name: '市级衔接资金',
+          budget: amount('320.00'),
+          executed: amount('288.00'),
+          statedRate: percent('90.00%'),
+        },
+      ],
+    });
+    const found = checkFundRatios(e);
+    expect(found.map((f) => [f.code, f.path, f.stated, f.expected])).toEqual([
+      ['RATIO_COMPLETION', 'funds.sources.0.statedRate', '92.00%', '90.00%'],
+    ]);
+    expect(found[0]?.message).toContain('中央衔接资金');
+  });
+});
+
+describe('a part written in 元 under a 万元 header', () => {
+  it('is a unit finding, and the sum is checked with the part as meant', () => {
+    const e = withFunds({
+      total: { budget: amount('86.50') },
+      currentAppropriation: { budget: amount('865000') },
+    });
+    const found = checkFundSums(e);
+    expect(found.map((f) => [f.code, f.category, f.severity, f.stated, f.expected])).toEqual([
+      ['UNIT_FUND_YUAN', 'unit', 'error', '865000', '86.50'],
+    ]);
+    expect(found[0]?.message).toContain('疑似以元填写');
+  });
+
+  it('leaves a part merely larger than the total to the sum check', () => {
+    const e = withFunds({
+      total: { budget: amount('86.50') },
+      currentAppropriation: { budget: amount('96.50') },
+    });
+    expect(checkFundSums(e).map((f) => f.code)).toEqual(['SUM_FUND_TOTAL']);
+  });
+});
