@@ -1,9 +1,13 @@
 // Benchmark: score + check per evaluation against schema parsing alone (the baseline), on
-// 1,000 generated evaluations of 100 indicators each. Run: npx tsx bench/score.ts
+// 1,000 generated evaluations of 100 indicators each; then a keystroke in the editor of a
+// 200-indicator evaluation (parse the typed text, copy along the path, re-score, re-check: the
+// web app's own code) against a schema parse of that evaluation. Run: npx tsx bench/score.ts
 import { performance } from 'node:perf_hooks';
 import { readFileSync } from 'node:fs';
 import { checkEvaluation, Evaluation, parseRulebook, scoreEvaluation } from '@jixiao/domain';
 import type { EvaluationInput, Expression, Rulebook, RuleNode } from '@jixiao/domain';
+import { benchEvaluation } from '../apps/web/src/lib/bench-evaluation.ts';
+import { runBench } from '../apps/web/src/lib/keystroke-bench.ts';
 
 const EVALUATIONS = 1000;
 const INDICATORS = 100;
@@ -272,4 +276,32 @@ for (const [label, runs] of [
 }
 console.log(
   `  target < ${TARGET_MS} ms per evaluation: ${verdicts.join(', ')}  (checksum ${Math.round(sink)})`,
+);
+
+// A keystroke in the editor of a 200-indicator evaluation, as the web app runs it (#/bench runs
+// the same function in the browser), against a schema parse of that evaluation (the baseline).
+const KEYSTROKE_TARGET_MS = 16;
+const typed = JSON.parse(JSON.stringify(benchEvaluation(rulebook.id))) as unknown;
+const keystroke: number[] = [];
+const typedParse: number[] = [];
+let keystrokeRun = runBench(rulebook);
+for (let round = 0; round < ROUNDS; round += 1) {
+  keystrokeRun = runBench(rulebook);
+  keystroke.push(keystrokeRun.medianMs);
+  const t = performance.now();
+  for (let i = 0; i < 200; i++) sink += Evaluation.parse(typed).indicators.length;
+  typedParse.push((performance.now() - t) / 200);
+}
+const perKey = median(keystroke);
+const typedBase = median(typedParse);
+console.log(
+  `  keystroke, ${keystrokeRun.leaves} leaf indicators, ${keystrokeRun.keystrokes} keystrokes, ${keystrokeRun.findings} findings (median of ${ROUNDS} rounds' medians)`,
+);
+console.log(`    baseline: schema parse of the evaluation  ${f(typedBase)} ms`);
+console.log(`    parse text + copy + score + check        ${f(perKey)} ms / keystroke`);
+console.log(
+  `    ratio keystroke / parse                  ${(perKey / typedBase).toFixed(2).padStart(7)}×`,
+);
+console.log(
+  `  target < ${KEYSTROKE_TARGET_MS} ms per keystroke: ${perKey < KEYSTROKE_TARGET_MS ? 'met' : 'NOT met'}  (checksum ${Math.round(sink)})`,
 );
