@@ -16,6 +16,7 @@ import { useSession } from './lib/session.tsx';
 import { navigate } from './lib/router.ts';
 import { flushPendingEdits } from './lib/pending-edits.ts';
 import { ROLE_LABELS } from './lib/labels.ts';
+import { NotificationBell } from './notifications/notification-bell.tsx';
 
 interface NavItem {
   key: string;
@@ -110,6 +111,10 @@ export function Shell({ section, children }: { section: string; children: ReactN
         />
         {user ? (
           <Space style={{ color: '#fff', flex: 'none' }} data-testid="current-user">
+            {/* The unit's people are told of the reviewer's decisions and reminders. */}
+            {(user.role === 'filer' || user.role === 'head') && (
+              <NotificationBell section={section} />
+            )}
             <span>{user.displayName}</span>
             <Tag color="gold">{ROLE_LABELS[user.role]}</Tag>
             {/* A long unit name is cut with an ellipsis (full name on hover): the menu keeps its room. */}

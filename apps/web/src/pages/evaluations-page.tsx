@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type Key } from 'react';
 import {
   Alert,
   App,
@@ -98,15 +98,27 @@ export default function EvaluationsPage() {
 export function EvaluationTable({
   items,
   link = (e) => `/evaluations/${e.id}`,
+  selection,
 }: {
   items: EvaluationRecord[];
   link?: (e: EvaluationRecord) => string;
+  /** Rows ticked for a bulk action (审核), when the table offers ticking. */
+  selection?: { keys: readonly Key[]; onChange: (keys: Key[]) => void };
 }) {
   return (
     <Table<EvaluationRecord>
       rowKey="id"
       size="middle"
       dataSource={items}
+      {...(selection
+        ? {
+            rowSelection: {
+              selectedRowKeys: [...selection.keys],
+              onChange: (keys: Key[]) => selection.onChange(keys),
+              preserveSelectedRowKeys: false,
+            },
+          }
+        : {})}
       pagination={{ pageSize: 20, hideOnSinglePage: true }}
       columns={[
         {

@@ -58,6 +58,7 @@ const ACTION_LABELS: Record<string, string> = {
   approve: '通过',
   publish: '公开',
   reopen: '重新打开',
+  remind: '催办',
 };
 
 /** The reviewer's view: the report, its findings, comments, the decision, and the history. */
