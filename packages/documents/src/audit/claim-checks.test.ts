@@ -534,3 +534,49 @@ describe('a figure of the prose against the table of its unit', () => {
     ).toEqual([]);
   });
 });
+
+describe('relations found on the held-out excerpts of the second round', () => {
+  it('reads a base of a named year, and never a difference, as the base of a growth', () => {
+    expect(brief('2023年“三公”经费支出26.84万元，比2022年的31.50万元下降17.4%。')).toEqual([
+      'error DOC_CLAIM_GROWTH 17.4%→14.8%',
+    ]);
+    expect(brief('2023年“三公”经费支出26.84万元，比2022年的31.50万元下降14.8%。')).toEqual([]);
+    expect(brief('“三公”经费支出18.62万元，比2022年减少2.14万元，下降10.31%。')).toEqual([]);
+  });
+
+  it('reads counts of 亩, 公里 and 吨 in 万', () => {
+    expect(brief('全年完成造林面积1.36万亩，为年度计划1.2万亩的123.3%。')).toEqual([
+      'error DOC_CLAIM_RATE 123.3%→113.3%',
+    ]);
+    expect(brief('全年完成造林面积1.36万亩，为年度计划1.2万亩的113.3%。')).toEqual([]);
+  });
+
+  it('counts "A、B和C" split when neither reading makes the count', () => {
+    expect(
+      brief('新建帮扶车间6个，分别为：王庄车间、李寨车间、刘楼车间、陈岗车间和张湾车间。'),
+    ).toEqual(['warning DOC_CLAIM_LIST_COUNT 6个→5']);
+    expect(
+      brief('新建帮扶车间5个，分别为：王庄车间、李寨车间、刘楼车间、陈岗车间和张湾车间。'),
+    ).toEqual([]);
+    expect(
+      brief('新建帮扶车间4个，分别为：王庄车间、李寨车间、刘楼车间、陈岗车间和张湾车间。'),
+    ).toEqual([]);
+  });
+
+  it('totals a numbered list whose items end in ；', () => {
+    const text =
+      '支出如下：（1）人员经费412.36万元；（2）公用经费86.40万元；（3）补助18.20万元；合计526.96万元。';
+    expect(brief(text)).toEqual(['error DOC_CLAIM_PARTS_SHORT 526.96→516.96']);
+    expect(brief(text.replace('526.96', '516.96'))).toEqual([]);
+  });
+});
+
+describe('measures of works', () => {
+  it('are not restatements when each batch states its own (web corpus 007)', () => {
+    expect(
+      brief(
+        '一批项目主要建设内容为建设道路311520平方米，小桥2座。三批项目涉及5个乡镇，主要建设内容为建设道路71634平方米。',
+      ),
+    ).toEqual([]);
+  });
+});

@@ -667,6 +667,8 @@ const KIND_OF_SPENDING = /(?:基本|项目|人员|公用)支出/;
 const TOTAL_FAMILY =
   /累计收入|累计支出|预算资金|合计预算|全年执行数|全年预算数|收入合计|支出合计|总收入|总支出/;
 
+const MEASURES = new Set(['平方米', '立方米', '公里', '千米', '亩', '吨']);
+
 interface Stated {
   claim: Claim;
   key: string;
@@ -701,6 +703,8 @@ function checkRestatements(
       const whole = wholeOf.get(c);
       if (c.kind === 'money' && TOTAL_FAMILY.test(c.name) && c.unit === '万元')
         family.push({ claim: c, key: 'total', whole: '', statement: s });
+      // Measures of works (平方米, 公里, 亩) recur per batch and site under one name.
+      if (c.kind === 'count' && MEASURES.has(c.unit)) continue;
       const name = restatedKey(c);
       if (!c.bare || name.replace(KIND_OF_SPENDING, '类别').replace(GENERIC, '').length < 2)
         continue;

@@ -25,6 +25,9 @@ describe('scores stated in a sentence', () => {
       ['DOC_SCORE_DEDUCTION', 'error', '2', '3'],
     ]);
     expect(issues('效益指标分值30分，得分27.5分，扣除2.5分。')).toEqual([]);
+    expect(issues('满意度指标权重10分，自评得分9分，扣减2分，原因是回访不足。')).toEqual([
+      ['DOC_SCORE_DEDUCTION', 'error', '2', '1'],
+    ]);
   });
 
   it('an execution score against its rate: full marks below 100%, or far from the proportion', () => {

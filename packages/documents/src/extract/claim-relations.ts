@@ -286,11 +286,13 @@ export function countLists(s: Statement): CountList[] {
         '',
       );
     }
-    // "A、B和C": the last item may join two names; split it when that makes the count.
+    // "A、B和C": the last item may join two names or be one name with 和 in it. Either reading
+    // that makes the count is taken; when neither does, the list is counted split.
     const joined = /^(.{2,}?)(?:和|及|与|以及)(.{2,})$/.exec(items[items.length - 1] ?? '');
-    if (joined?.[1] && joined[2] && items.length + 1 === count)
+    const unsplit = items.length;
+    if (joined?.[1] && joined[2] && unsplit !== count)
       items = [...items.slice(0, -1), joined[1], joined[2]];
-    const closed = !open && /即|分别|：|:/.test(m[4] ?? '') && !joined;
+    const closed = !open && /即|分别|：|:/.test(m[4] ?? '') && unsplit !== count;
     out.push({ count, text: `${raw}${m[2] ?? ''}`, items, closed, at: m.index });
   }
   return out;
@@ -594,13 +596,20 @@ export function totalsAfter(s: Statement): PartWhole[] {
   const out: PartWhole[] = [];
   s.claims.forEach((whole, i) => {
     if (whole.kind === 'percent' || whole.approximate || !TOTAL_CLAUSE.test(whole.clause)) return;
-    let start = 0;
-    for (const m of s.text.slice(0, whole.at).matchAll(/其中|[；;]|合计|共计|总计/g)) {
-      if (m.index + m[0].length <= whole.at - whole.clause.length) start = m.index + m[0].length;
-    }
-    const parts = s.claims
-      .slice(0, i)
-      .filter((c) => c.at >= start && sameKind(c, whole) && c.depth === whole.depth);
+    const startAfter = (re: RegExp): number => {
+      let start = 0;
+      for (const m of s.text.slice(0, whole.at).matchAll(re)) {
+        if (m.index + m[0].length <= whole.at - whole.clause.length) start = m.index + m[0].length;
+      }
+      return start;
+    };
+    const since = (start: number): Claim[] =>
+      s.claims
+        .slice(0, i)
+        .filter((c) => c.at >= start && sameKind(c, whole) && c.depth === whole.depth);
+    let parts = since(startAfter(/其中|[；;]|合计|共计|总计/g));
+    // "（1）人员经费A；（2）公用经费B；合计C": items ended by ； are the parts, one a clause.
+    if (parts.length < 2) parts = since(startAfter(/其中|合计|共计|总计/g));
     if (parts.length < 2 || parts.some((c) => c.approximate)) return;
     out.push({
       whole,
@@ -630,10 +639,10 @@ export interface FigureRatio {
 
 const OF_BETWEEN = /^的(?:比例|比重)?(?:为|达|达到|是)?$/;
 const GROWTH_BETWEEN = /^[，,]?(?:同比)?(增长|增加|提高|上升|提升|下降|减少|降低)(?:了)?$/;
-/** Before the base of an "of": the value is compared with it. */
-const OF_BEFORE = /(?:完成|达到|为|是|占|相当于)[^，,；;。\d]{0,12}$/;
-/** Before the base of a growth: the year or period it is the figure of. */
-const GROWTH_BEFORE = /(?:较|比|相比|同比|与)[^，,；;。\d]{0,12}$/;
+/** Before the base of an "of": the value is compared with it (of a year's plan, it may say so). */
+const OF_BEFORE = /(?:完成|达到|为|是|占|相当于)(?:(?:19|20)\d{2}年度?)?[^，,；;。\d]{0,12}$/;
+/** Before the base of a growth: the year or period it is the figure of ("比2022年的"). */
+const GROWTH_BEFORE = /(?:较|比|相比|同比|与)(?:(?:19|20)\d{2}年度?)?[^，,；;。\d]{0,12}$/;
 
 /** Every percentage of a figure written just before it, with the figure it compares. */
 export function figureRatios(s: Statement): FigureRatio[] {
@@ -642,6 +651,8 @@ export function figureRatios(s: Statement): FigureRatio[] {
   s.claims.forEach((rate, i) => {
     const base = s.claims[i - 1];
     if (rate.kind !== 'percent' || !base || base.kind === 'percent' || base.approximate) return;
+    // "比上年减少2.14万元，下降10.31%": a difference is no base.
+    if (NOT_BASE.test(base.clause)) return;
     const between = s.text.slice(base.end, rate.at);
     const growth = GROWTH_BETWEEN.exec(between);
     const kind = OF_BETWEEN.test(between)
