@@ -575,7 +575,7 @@ describe('measures of works', () => {
   it('are not restatements when each batch states its own (web corpus 007)', () => {
     expect(
       brief(
-        '一批项目主要建设内容为建设道路311520平方米，小桥2座。三批项目涉及5个乡镇，主要建设内容为建设道路71634平方米。',
+        '一批项目涉及8个乡镇，主要建设内容为建设道路311520平方米，小桥2座。三批项目涉及5个乡镇，主要建设内容为建设道路71634平方米。',
       ),
     ).toEqual([]);
   });
