@@ -17,17 +17,27 @@ import { runTool } from './run-tool.ts';
 export const OCR_DPI = 300;
 const PAGE_TIMEOUT_MS = 120_000;
 
-let available: Promise<boolean> | undefined;
-
-/** Whether tesseract is installed with its Simplified Chinese model (asked once per process). */
-export function ocrAvailable(): Promise<boolean> {
-  available ??= runTool('tesseract', ['--list-langs'], { timeoutMs: 20_000 }).then(
-    (r) => r.ok && /^chi_sim$/m.test(r.stdout),
-  );
-  return available;
-}
+let problem: Promise<string | undefined> | undefined;
 
 const MISSING = '未安装文字识别程序：请安装 tesseract-ocr 和 tesseract-ocr-chi-sim';
+const NO_CHINESE =
+  '文字识别程序 tesseract 没有简体中文识别模型（chi_sim）：请安装 tesseract-ocr-chi-sim';
+
+/**
+ * Why OCR cannot run here (tesseract missing, or installed without its Simplified Chinese
+ * model), in Chinese; undefined when it can. Asked once per process.
+ */
+export function ocrProblem(): Promise<string | undefined> {
+  problem ??= runTool('tesseract', ['--list-langs'], { timeoutMs: 20_000 }).then((r) =>
+    !r.ok ? MISSING : /^chi_sim$/m.test(r.stdout) ? undefined : NO_CHINESE,
+  );
+  return problem;
+}
+
+/** Whether tesseract is installed with its Simplified Chinese model (asked once per process). */
+export async function ocrAvailable(): Promise<boolean> {
+  return (await ocrProblem()) === undefined;
+}
 
 /**
  * Words of tesseract's TSV output as text runs in PDF points: each word on its line's bottom
@@ -157,7 +167,8 @@ export async function recognisePdfPages(
   pages: readonly OcrRequest[],
   options: OcrOptions = {},
 ): Promise<Map<number, OcrPage> | { error: string }> {
-  if (!(await ocrAvailable())) return { error: MISSING };
+  const missing = await ocrProblem();
+  if (missing) return { error: missing };
   const dir = await mkdtemp(path.join(tmpdir(), 'jixiao-ocr-'));
   try {
     const file = path.join(dir, 'input.pdf');
@@ -252,7 +263,8 @@ export async function recogniseImage(
   if (!size || size.width === 0 || size.height === 0) return fail('image-invalid');
   if (size.width * size.height > MAX_IMAGE_PIXELS)
     return fail('image-invalid', `${size.width}×${size.height} 像素，过大`);
-  if (!(await ocrAvailable())) return fail('ocr-failed', MISSING);
+  const missing = await ocrProblem();
+  if (missing) return fail('ocr-failed', missing);
   const dir = await mkdtemp(path.join(tmpdir(), 'jixiao-ocr-'));
   try {
     const file = path.join(dir, 'image');

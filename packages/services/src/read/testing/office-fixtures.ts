@@ -276,3 +276,116 @@ export async function textReportDocx(text: string): Promise<Uint8Array> {
   });
   return new Uint8Array(await Packer.toBuffer(new Document({ sections: [{ children }] })));
 }
+
+/** A grey page picture: `width` × `height` samples, 0 black to 255 white. */
+export interface GrayPage {
+  width: number;
+  height: number;
+  data: Uint8Array;
+}
+
+/** Renders one page of a PDF in grey at `dpi` (pdftoppm, PGM). */
+export function pdfPageGray(pdf: string, page: number, dpi: number, prefix: string): GrayPage {
+  execFileSync(
+    'pdftoppm',
+    [
+      '-r',
+      String(dpi),
+      '-gray',
+      '-f',
+      String(page),
+      '-l',
+      String(page),
+      '-singlefile',
+      pdf,
+      prefix,
+    ],
+    { timeout: 300_000 },
+  );
+  const bytes = new Uint8Array(readFileSync(`${prefix}.pgm`));
+  // P5 header: magic, width, height, maxval, one white-space byte, then the samples.
+  const header = /^P5\s+(\d+)\s+(\d+)\s+255\s/.exec(
+    new TextDecoder('latin1').decode(bytes.subarray(0, 40)),
+  );
+  if (!header) throw new Error('not a PGM');
+  const width = Number(header[1]);
+  const height = Number(header[2]);
+  return {
+    width,
+    height,
+    data: bytes.subarray(header[0].length, header[0].length + width * height),
+  };
+}
+
+/** The page turned by `degrees` about its centre (bilinear, white where nothing was). */
+export function rotateGray(page: GrayPage, degrees: number): GrayPage {
+  const { width, height, data } = page;
+  const out = new Uint8Array(width * height);
+  const cos = Math.cos((degrees * Math.PI) / 180);
+  const sin = Math.sin((degrees * Math.PI) / 180);
+  const cx = width / 2;
+  const cy = height / 2;
+  const at = (x: number, y: number): number =>
+    x < 0 || y < 0 || x >= width || y >= height ? 255 : (data[y * width + x] ?? 255);
+  for (let y = 0; y < height; y++)
+    for (let x = 0; x < width; x++) {
+      // The source of each output pixel: the inverse turn.
+      const sx = cos * (x - cx) + sin * (y - cy) + cx;
+      const sy = -sin * (x - cx) + cos * (y - cy) + cy;
+      const x0 = Math.floor(sx);
+      const y0 = Math.floor(sy);
+      const fx = sx - x0;
+      const fy = sy - y0;
+      const top = at(x0, y0) * (1 - fx) + at(x0 + 1, y0) * fx;
+      const bottom = at(x0, y0 + 1) * (1 - fx) + at(x0 + 1, y0 + 1) * fx;
+      out[y * width + x] = Math.round(top * (1 - fy) + bottom * fy);
+    }
+  return { width, height, data: out };
+}
+
+/**
+ * The page with scanner noise: every sample moved by up to ±`amplitude` and a share `specks` of
+ * them turned black or white, from a fixed seed (the same noise on every run).
+ */
+export function noisyGray(page: GrayPage, amplitude: number, specks: number, seed = 12): GrayPage {
+  let state = seed >>> 0;
+  const random = (): number => {
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+    return state / 2 ** 32;
+  };
+  const out = new Uint8Array(page.data.length);
+  page.data.forEach((v, i) => {
+    const r = random();
+    if (r < specks / 2) out[i] = 0;
+    else if (r < specks) out[i] = 255;
+    else out[i] = Math.max(0, Math.min(255, Math.round(v + (random() * 2 - 1) * amplitude)));
+  });
+  return { width: page.width, height: page.height, data: out };
+}
+
+/** An image-only PDF of grey pages (Flate-compressed samples), each a page of its size at `dpi`. */
+export function grayImagePdf(pages: readonly GrayPage[], dpi: number): Uint8Array {
+  const objects: (string | Uint8Array[])[] = ['<< /Type /Catalog /Pages 2 0 R >>', ''];
+  const kids: number[] = [];
+  for (const p of pages) {
+    const packed = new Uint8Array(deflateSync(p.data));
+    const w = ((p.width * 72) / dpi).toFixed(2);
+    const h = ((p.height * 72) / dpi).toFixed(2);
+    const image = objects.length + 1;
+    objects.push([
+      new TextEncoder().encode(
+        `<< /Type /XObject /Subtype /Image /Width ${p.width} /Height ${p.height} /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /FlateDecode /Length ${packed.length} >>\nstream\n`,
+      ),
+      packed,
+      new TextEncoder().encode('\nendstream'),
+    ]);
+    const content = `q ${w} 0 0 ${h} 0 0 cm /Im0 Do Q`;
+    objects.push(`<< /Length ${content.length} >>\nstream\n${content}\nendstream`);
+    kids.push(objects.length + 1);
+    objects.push(
+      `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ${w} ${h}] /Resources << /XObject << /Im0 ${image} 0 R >> >> /Contents ${image + 1} 0 R >>`,
+    );
+  }
+  objects[1] = `<< /Type /Pages /Kids [${kids.map((k) => `${k} 0 R`).join(' ')}] /Count ${kids.length} >>`;
+  return assemblePdf(objects);
+}
