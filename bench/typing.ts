@@ -8,7 +8,7 @@
 // Baseline: the same keystroke into one bare controlled React input on the bench page.
 // Target: median under 50 ms. Run: npm run bench:typing [-- --keystrokes 60]
 import type { Page } from 'playwright-core';
-import { login, startPlatform } from '../apps/web/test/harness.ts';
+import { login, startPlatform, textWhenThere } from '../apps/web/test/harness.ts';
 import { benchEvaluation } from '../apps/web/src/lib/bench-evaluation.ts';
 import { benchOption } from './save-compare.ts';
 
@@ -67,7 +67,7 @@ try {
   await login(p, 'reviewer');
   await page.goto(`${base}/#/bench`);
   await page.getByRole('button', { name: '运行编辑器输入基准' }).click();
-  const text = (await page.getByTestId('typing-result').textContent()) ?? '{}';
+  const text = await textWhenThere(page, '[data-testid="typing-result"]');
   const t = JSON.parse(text) as Typing;
   console.log(
     `bench page, ${t.leaves} indicators, ${t.keystrokes} keystrokes: median ${ms(t.medianMs)}, ` +

@@ -9,6 +9,7 @@ import {
   haveBrowser,
   login,
   startPlatform,
+  textWhenThere,
   type Platform,
 } from './harness.ts';
 
@@ -151,7 +152,7 @@ describe.skipIf(!haveBrowser)('editor tables at 1280 px', () => {
     const { page, base } = p;
     await page.goto(`${base}/#/bench`);
     await page.getByRole('button', { name: '运行编辑器输入基准' }).click();
-    const text = await page.getByTestId('typing-result').textContent({ timeout: 120_000 });
+    const text = await textWhenThere(page, '[data-testid="typing-result"]');
     const r = JSON.parse(text ?? '{}') as {
       leaves: number;
       keystrokes: number;

@@ -76,13 +76,26 @@ export async function startPlatform(viewport = { width: 1440, height: 900 }): Pr
   };
 }
 
+/**
+ * The text of the element `selector` once it is there, looked for once a second: a locator's own
+ * wait polls the page far more often, which would compete with a measurement running in it.
+ */
+export async function textWhenThere(page: Page, selector: string, timeout = 120_000) {
+  const found = await page.waitForFunction(
+    (s) => document.querySelector(s)?.textContent ?? null,
+    selector,
+    { polling: 1000, timeout },
+  );
+  return String(await found.jsonValue());
+}
+
 /** Logs in through the login page (logging out first when someone is logged in). */
-export async function login(p: Platform, username: string): Promise<void> {
+export async function login(p: Platform, username: string, password = PASSWORD): Promise<void> {
   const { page, base } = p;
   await page.goto(`${base}/#/login`);
   if (await page.getByTestId('current-user').isVisible()) await logout(p);
   await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(PASSWORD);
+  await page.getByLabel('密码').fill(password);
   await page.getByRole('button', { name: '登录', exact: true }).click();
   await page.getByTestId('current-user').waitFor();
 }

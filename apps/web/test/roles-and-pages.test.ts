@@ -3,7 +3,7 @@
 // forms; the head's dashboard shows the own unit; an administrator adds a unit, finds, edits and
 // unlocks users.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoUnit, haveBrowser, login, startPlatform, type Platform } from './harness.ts';
+import { demoUnit, haveBrowser, login, PASSWORD, startPlatform, type Platform } from './harness.ts';
 
 describe.skipIf(!haveBrowser)('roles and pages', { timeout: 120_000 }, () => {
   let p: Platform;
@@ -115,6 +115,72 @@ describe.skipIf(!haveBrowser)('roles and pages', { timeout: 120_000 }, () => {
     );
     expect(overflow).toBeLessThanOrEqual(0);
     await p.page.setViewportSize({ width: 1440, height: 900 });
+  });
+
+  it('a unit name of 30 characters leaves the header whole and the main menu in it, at 1280 and 1440 px', async () => {
+    const { page, base } = p;
+    const long = '示范市人民政府发展研究中心（示范市经济社会发展研究院信息中心';
+    expect([...long]).toHaveLength(30);
+    // A real unit of that name and its head, created by the administrator.
+    await login(p, 'admin');
+    const { csrfToken } = (await (await page.request.get(`${base}/api/me`)).json()) as {
+      csrfToken: string;
+    };
+    const headers = { 'x-csrf-token': csrfToken };
+    const units = (await (await page.request.get(`${base}/api/departments`)).json()) as {
+      items: { regionId: string }[];
+    };
+    const regionId = units.items[0]?.regionId ?? '';
+    const made = await page.request.post(`${base}/api/departments`, {
+      data: { code: 'LONG-NAME-30', name: long, regionId },
+      headers,
+    });
+    expect(made.status(), await made.text()).toBe(201);
+    const { id: departmentId } = (await made.json()) as { id: string };
+    const user = await page.request.post(`${base}/api/users`, {
+      data: {
+        username: 'long-name-head',
+        password: 'long-name-2025',
+        role: 'head',
+        displayName: '欧阳明',
+        departmentId,
+      },
+      headers,
+    });
+    expect(user.status(), await user.text()).toBe(201);
+
+    await login(p, 'long-name-head', 'long-name-2025');
+    for (const width of [1280, 1440]) {
+      await page.setViewportSize({ width, height: 800 });
+      await page.goto(`${base}/#/evaluations`);
+      await expect.poll(() => page.locator('.header-unit').getAttribute('title')).toBe(long);
+      // The menu measures itself after a resize: every item of the role stays in the bar (none
+      // folded into "…"), the header does not spill, nor does the page.
+      for (const item of ['绩效目标', '我的自评', '数据看板', '指标体系', '公开'])
+        await expect
+          .poll(() => page.getByRole('menuitem', { name: item }).isVisible(), {
+            message: `${item} at ${width} px`,
+          })
+          .toBe(true);
+      const box = await page.evaluate(() => {
+        const header = document.querySelector<HTMLElement>('.ant-layout-header');
+        const unit = document.querySelector<HTMLElement>('.header-unit');
+        const out = document.querySelector<HTMLElement>('button[aria-label="退出登录"]');
+        return {
+          header: (header?.scrollWidth ?? 0) - (header?.clientWidth ?? 0),
+          page: document.documentElement.scrollWidth - window.innerWidth,
+          unitRight: unit?.getBoundingClientRect().right ?? Infinity,
+          unitWidth: unit?.getBoundingClientRect().width ?? 0,
+          logoutRight: out?.getBoundingClientRect().right ?? Infinity,
+        };
+      });
+      expect(box.header, `header at ${width} px`).toBeLessThanOrEqual(0);
+      expect(box.page, `page at ${width} px`).toBeLessThanOrEqual(0);
+      expect(box.unitWidth).toBeGreaterThan(0);
+      expect(box.unitRight).toBeLessThanOrEqual(width);
+      expect(box.logoutRight).toBeLessThanOrEqual(width);
+    }
+    await page.setViewportSize({ width: 1440, height: 900 });
   });
 
   it("the head's 数据看板 shows the own unit", async () => {
