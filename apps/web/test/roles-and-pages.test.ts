@@ -3,7 +3,7 @@
 // forms; the head's dashboard shows the own unit; an administrator adds a unit, finds, edits and
 // unlocks users.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoUnit, haveBrowser, login, PASSWORD, startPlatform, type Platform } from './harness.ts';
+import { demoUnit, haveBrowser, login, startPlatform, type Platform } from './harness.ts';
 
 describe.skipIf(!haveBrowser)('roles and pages', { timeout: 120_000 }, () => {
   let p: Platform;
