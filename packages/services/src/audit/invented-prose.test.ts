@@ -9,11 +9,14 @@ import { lazily, loadCorpus, measure, present, report, unread } from './testing/
  * uncertain finding may be at most a warning. Recall and false alarms are printed.
  *
  * Files listed under `holdout` were written after the fixes and are measured, not tuned to: the
- * h-files after the first round, the n- and m-files after the second. The a-files (findings) and k-files
+ * h-files after the first round, the n- and m-files after the second, the p- and q-files after
+ * the third. The a-files (findings) and k-files
  * (clean) were written before the second round and measured untouched first: 2/15 findings found,
  * 0 errors and 2 warnings on 8 clean files; the fixes of that round were made on them. The
  * n-files (findings) and m-files (clean), written after those fixes, measured untouched: 7/12
- * found, 0 errors and 2 warnings on 6 clean files.
+ * found, 0 errors and 2 warnings on 6 clean files; the third round was made on them. The p-files
+ * (findings) and q-files (clean), written after it, measured untouched: 7/8 found, 0 errors and
+ * 0 warnings on 4 clean files.
  */
 const corpus = present(loadCorpus(new URL('./invented-prose/', import.meta.url)));
 const holdout = new Set(corpus.holdout);
@@ -32,6 +35,7 @@ describe('invented excerpts of prose from provinces outside the web corpus', () 
     for (const [label, prefix] of [
       ['invented prose, held out after the first round', 'h'],
       ['invented prose, held out after the second round', /^[nm]\d/],
+      ['invented prose, held out after the third round', /^[pq]\d/],
     ] as const) {
       const m = measure(
         corpus,
