@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { IndicatorNode } from '@jixiao/domain';
 import { parseTextLines } from '../read/read-text.ts';
+import { extractEvaluation } from './extract-evaluation.ts';
 import { readTableStream } from './self-table-stream.ts';
 import type { Token } from './self-table-stream.ts';
 
@@ -121,5 +122,23 @@ describe('tab-separated rows whose first cell is empty', () => {
     expect(parseTextLines('\t年度资金总额\n\t100\n', 'y.txt').blocks.map((b) => b.kind)).toEqual([
       'table',
     ]);
+  });
+});
+
+describe('page numbers inside a table', () => {
+  it('are neither indicators nor the end of the document', () => {
+    const text = [
+      '一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分',
+      '产出指标 数量指标 甲 ≥10个 10个 50 50',
+      '第 3 页，共 4 页',
+      '效益指标 社会效益指标 乙 ≥90% 95% 50 50',
+      '总分 100 100',
+      '- 4 -',
+    ].join('\n');
+    const report = extractEvaluation(parseTextLines(text, 'p.txt'));
+    const names = JSON.stringify(report.evaluation.indicators);
+    expect(names).toContain('"乙"');
+    expect(names).not.toContain('"第"');
+    expect(report.truncation).toBeUndefined();
   });
 });
