@@ -213,7 +213,9 @@ describe.skipIf(!haveBrowser)('roles and pages', { timeout: 120_000 }, () => {
     await expect(ok.isDisabled()).resolves.toBe(true);
     await publish.getByLabel('公开理由').fill('错误为填报口径差异，经核实不影响公开');
     await ok.click();
-    await expect.poll(() => page.getByTestId('status-tag').textContent()).toBe('已公开');
+    await expect
+      .poll(() => page.getByTestId('status-tag').textContent(), { timeout: 15_000 })
+      .toBe('已公开');
 
     await page.getByRole('button', { name: '撤回公开' }).click();
     const withdraw = page.locator('.ant-modal').filter({ hasText: '撤回后报告从公开页面下架' });
