@@ -100,6 +100,37 @@ export async function login(p: Platform, username: string, password = PASSWORD):
   await page.getByTestId('current-user').waitFor();
 }
 
+/**
+ * Waits for a dialog titled exactly `title` (a bulk action's result, say). When the page shows an
+ * error message instead, or nothing comes within `timeout`, it fails at once with what the page
+ * does show (dialog titles, messages), so a failure on a loaded machine says why.
+ */
+export async function dialogTitled(page: Page, title: string, timeout = 60_000): Promise<void> {
+  const wanted = page.locator('.ant-modal-title').filter({ hasText: title });
+  const error = page.locator('.ant-message-error');
+  const seen = async () => {
+    const titles = await page.locator('.ant-modal-title').allTextContents();
+    const messages = await page.locator('.ant-message-notice').allTextContents();
+    return `dialogs: ${JSON.stringify(titles)}; messages: ${JSON.stringify(messages)}`;
+  };
+  const first = await Promise.race([
+    wanted.waitFor({ timeout }).then(() => 'wanted' as const),
+    error
+      .first()
+      .waitFor({ timeout })
+      .then(() => 'error' as const),
+  ]).catch(() => 'timeout' as const);
+  if (first === 'wanted') return;
+  throw new Error(
+    `dialog “${title}” ${first === 'error' ? 'not shown, an error instead' : `not shown within ${timeout} ms`}; ${await seen()}`,
+  );
+}
+
+/** Reloads the page when a test left a dialog open, so the next test starts on a clear page. */
+export async function closeStrayDialogs(p: Platform): Promise<void> {
+  if ((await p.page.locator('.ant-modal-wrap:visible').count()) > 0) await p.page.reload();
+}
+
 export async function logout(p: Platform): Promise<void> {
   await p.page.getByRole('button', { name: '退出登录' }).click();
   await p.page.getByLabel('用户名').waitFor();

@@ -5,8 +5,15 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { haveBrowser, login, startPlatform, type Platform } from './harness.ts';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import {
+  closeStrayDialogs,
+  dialogTitled,
+  haveBrowser,
+  login,
+  startPlatform,
+  type Platform,
+} from './harness.ts';
 
 interface Item {
   id: string;
@@ -22,6 +29,10 @@ describe.skipIf(!haveBrowser)('bulk review, export and notifications', { timeout
   }, 300_000);
   afterAll(async () => {
     await p?.close();
+  });
+  // One failure must not leave its dialog over the page for every later test.
+  afterEach(async () => {
+    if (p) await closeStrayDialogs(p);
   });
 
   const list = async (query: string): Promise<Item[]> =>
@@ -80,7 +91,7 @@ describe.skipIf(!haveBrowser)('bulk review, export and notifications', { timeout
     expect(meanwhile.ok()).toBe(true);
     await dialog.getByLabel('审核意见（可选，记入流转记录）').fill('经复核，同意通过');
     await dialog.getByRole('button', { name: '批量通过' }).click();
-    await page.getByText('批量通过结果：成功 1 项，未成功 1 项').waitFor();
+    await dialogTitled(page, '批量通过结果：成功 1 项，未成功 1 项');
     await resultRow(first.id).getByText('成功', { exact: true }).waitFor();
     await resultRow(second.id).getByText('自评当前状态为“审核通过”，不能审核通过').waitFor();
     await closeResult();
@@ -107,9 +118,7 @@ describe.skipIf(!haveBrowser)('bulk review, export and notifications', { timeout
     const withErrors = 1 + ((clean?.findingCounts.error ?? 0) > 0 ? 1 : 0);
     await dialog.getByText(`其中 ${withErrors} 项仍有错误未改正：须填写公开理由`).waitFor();
     await dialog.getByRole('button', { name: '批量公开' }).click();
-    await page
-      .getByText(`批量公开结果：成功 ${2 - withErrors} 项，未成功 ${withErrors} 项`)
-      .waitFor();
+    await dialogTitled(page, `批量公开结果：成功 ${2 - withErrors} 项，未成功 ${withErrors} 项`);
     await resultRow(faulty.id)
       .getByText(`该自评仍有 ${faulty.findingCounts.error} 个错误，如仍要公开，须填写公开理由`)
       .waitFor();
@@ -123,7 +132,7 @@ describe.skipIf(!haveBrowser)('bulk review, export and notifications', { timeout
     const again = page.locator('.ant-modal').filter({ hasText: `批量公开（${left.length} 项）` });
     await again.getByLabel('公开理由').fill('错误系口径差异，已与单位核实');
     await again.getByRole('button', { name: '批量公开' }).click();
-    await page.getByText(`批量公开结果：成功 ${left.length} 项，未成功 0 项`).waitFor();
+    await dialogTitled(page, `批量公开结果：成功 ${left.length} 项，未成功 0 项`);
     await closeResult();
     const out = (await list('status=published')).map((e) => e.id);
     expect(out).toEqual(expect.arrayContaining([published, faulty.id]));
@@ -141,7 +150,7 @@ describe.skipIf(!haveBrowser)('bulk review, export and notifications', { timeout
     const dialog = page.locator('.ant-modal').filter({ hasText: '催办（1 项）' });
     await dialog.getByLabel('催办留言（可选）').fill('请于本周五前按审核意见修改并提交');
     await dialog.getByRole('button', { name: '催办' }).click();
-    await page.getByText('催办结果：成功 1 项，未成功 0 项').waitFor();
+    await dialogTitled(page, '催办结果：成功 1 项，未成功 0 项');
     await resultRow(reminded.id).getByText('已催办').waitFor();
     await closeResult();
   });
