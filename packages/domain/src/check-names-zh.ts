@@ -61,6 +61,7 @@ const MODEL_CHECKS: Record<FindingCode, string> = {
 
 /** The document audit's own checks (packages/documents/src/audit). */
 const DOCUMENT_CHECKS: Readonly<Record<string, string>> = {
+  DOC_CLAIM_ADJUSTED: '调整后预算与年初预算及调整数不符',
   DOC_CLAIM_LIST_COUNT: '所列项数与所述个数不符',
   DOC_CLAIM_LIST_DUPLICATE: '列举内容重复',
   DOC_CLAIM_NAME_VARIANT: '同一名称写法不一',

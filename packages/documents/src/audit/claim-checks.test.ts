@@ -580,3 +580,110 @@ describe('measures of works', () => {
     ).toEqual([]);
   });
 });
+
+describe('relations found on the held-out excerpts of the fourth round', () => {
+  it('checks the plan after adjustment against 年初 and its changes, in either order', () => {
+    expect(
+      brief('年初预算1,650.00万元，年中调整预算增加312.40万元，调整后全年预算1,926.40万元。'),
+    ).toEqual(['error DOC_CLAIM_ADJUSTED 1926.40→1962.40']);
+    expect(
+      brief('年初预算1,650.00万元，年中调整预算增加312.40万元，调整后全年预算1,962.40万元。'),
+    ).toEqual([]);
+    expect(
+      brief('决算数1,845.62万元，全年预算数1,962.40万元（年初预算1,650.00万元，追加321.40万元）。'),
+    ).toEqual(['error DOC_CLAIM_ADJUSTED 1962.40→1971.40']);
+    expect(brief('年初预算500万元，年中追加80万元，调减30万元，调整后预算550万元。')).toEqual([]);
+    // A change against another year is no change of the plan.
+    expect(brief('年初预算1,650.00万元，比上年增加312.40万元，全年预算1,800.00万元。')).toEqual([]);
+  });
+
+  it('itemises a part of a 其中 by its own 其中, and goes on with the outer list after ；', () => {
+    const text =
+      '支出合计3,208.45万元。其中：基本支出2,106.30万元，其中人员经费1,862.14万元、公用经费234.16万元；项目支出1,102.15万元。';
+    expect(brief(text)).toEqual(['error DOC_CLAIM_PARTS_SHORT 2106.30→2096.30']);
+    expect(brief(text.replace('2,106.30', '2,096.30').replace('3,208.45', '3,198.45'))).toEqual([]);
+    expect(brief(text.replace('3,208.45', '3,218.45'))).toEqual([
+      'error DOC_CLAIM_PARTS_SHORT 3218.45→3208.45',
+      'error DOC_CLAIM_PARTS_SHORT 2106.30→2096.30',
+    ]);
+  });
+
+  it('ends a list at 另有, and never counts the retired among staff in post', () => {
+    expect(brief('实有在编人员45人，其中行政编制32人、事业编制15人；另有离退休人员6人。')).toEqual([
+      'error DOC_CLAIM_PARTS_EXCEED 45→47',
+    ]);
+    expect(brief('实有在编人员45人，其中行政编制32人、事业编制13人；另有离退休人员6人。')).toEqual(
+      [],
+    );
+    expect(brief('本局编制25人，实有23人，其中行政编制18人；退休人员11人。')).toEqual([]);
+    expect(
+      brief('实有在编人员45人，其中行政编制32人、事业编制15人，另有编外聘用人员8人。'),
+    ).toEqual(['error DOC_CLAIM_PARTS_EXCEED 45→47']);
+  });
+
+  it('keeps a quoted word and a short note in parentheses in a name, and a zero is exact', () => {
+    const text =
+      '2023年“三公”经费支出合计12.86万元，其中因公出国（境）费0万元，公务用车购置及运行费9.42万元，公务接待费3.64万元。';
+    const found = check(text);
+    expect(found.map((f) => `${f.code} ${f.stated ?? ''}→${f.expected ?? ''}`)).toEqual([
+      'DOC_CLAIM_PARTS_EXCEED 12.86→13.06',
+    ]);
+    expect(found[0]?.message).toContain('“三公”经费支出12.86万元');
+    expect(found[0]?.message).toContain('因公出国（境）费0万元');
+    for (const quoted of ['「三公」', '"三公"', '‘三公’'])
+      expect(check(text.replace('“三公”', quoted))[0]?.message, quoted).toContain(
+        `${quoted}经费支出12.86万元`,
+      );
+    expect(brief(text.replace('12.86', '13.06'))).toEqual([]);
+  });
+
+  it('reads 依次为 as a closed list', () => {
+    expect(
+      brief('下属二级预算单位5个，依次为：区疾控中心、区妇幼保健院、区卫生监督所、区急救中心。'),
+    ).toEqual(['warning DOC_CLAIM_LIST_COUNT 5个→4']);
+    expect(
+      brief('下属二级预算单位4个，依次为：区疾控中心、区妇幼保健院、区卫生监督所、区急救中心。'),
+    ).toEqual([]);
+  });
+
+  it('reads the year a figure is of when the base follows it ("2022年为…"), and the direction', () => {
+    const text = '2023年公用经费支出186.42万元，2022年为203.15万元，同比增长8.24%。';
+    expect(brief(text)).toEqual(['error DOC_CLAIM_GROWTH 8.24%→下降8.24%']);
+    expect(brief(text.replace('增长', '下降'))).toEqual([]);
+    // Written the other way round: the earlier year first.
+    expect(brief('2022年公用经费支出203.15万元，2023年为186.42万元，同比下降8.24%。')).toEqual([]);
+    expect(brief('2022年公用经费支出203.15万元，2023年为186.42万元，同比下降9.24%。')).toEqual([
+      'error DOC_CLAIM_GROWTH 9.24%→8.24%',
+    ]);
+  });
+
+  it('checks a change in 百分点 against the two percentages', () => {
+    expect(brief('预算执行率92.35%，较上年的88.10%提高4.52个百分点。')).toEqual([
+      'error DOC_CLAIM_GROWTH 4.52个百分点→4.25个百分点',
+    ]);
+    expect(brief('预算执行率92.35%，较上年的88.10%提高4.25个百分点。')).toEqual([]);
+    expect(brief('2023年预算执行率96.18%，上年为93.40%，提高2.78个百分点。')).toEqual([]);
+    expect(brief('2023年预算执行率86.18%，上年为93.40%，下降7.2个百分点。')).toEqual([]);
+    expect(brief('2023年预算执行率86.18%，上年为93.40%，提高7.22个百分点。')).toEqual([
+      'error DOC_CLAIM_GROWTH 7.22个百分点→下降7.22个百分点',
+    ]);
+  });
+
+  it('compares a total restated with a role word inside its name, or as the whole of a share', () => {
+    expect(
+      brief(
+        '项目计划总投资2,450.00万元，建设道路38公里。\n截至年底，该项目总投资为2,540.00万元，其余2024年完工。',
+      ),
+    ).toEqual(['warning DOC_CLAIM_RESTATED 2540.00万元→2450.00万元']);
+    expect(
+      brief(
+        '本项目总投资3,680.00万元。\n全年实际支出3,512.46万元，占项目总投资3,860.00万元的91.00%。',
+      ),
+    ).toEqual(['warning DOC_CLAIM_RESTATED 3860.00万元→3680.00万元']);
+    expect(
+      brief(
+        '本项目总投资3,680.00万元。\n全年实际支出3,512.46万元，占项目总投资3,680.00万元的95.45%。',
+      ),
+    ).toEqual([]);
+  });
+});

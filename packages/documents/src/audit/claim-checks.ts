@@ -17,11 +17,13 @@ import type {
 } from '@jixiao/domain';
 import type { ExtractedReport } from '../extract/extract-evaluation.ts';
 import {
+  budgetAdjustment,
   completions,
   countLists,
   figureRatios,
   partWholes,
   partsWithoutWhole,
+  pointChanges,
   quotedNames,
   sameKind,
   shares,
@@ -38,6 +40,7 @@ import { checkProseYears } from './prose-years.ts';
 
 /** Codes of the checks on the figures stated in prose and the relations between them. */
 export type ClaimCheckCode =
+  | 'DOC_CLAIM_ADJUSTED'
   | 'DOC_CLAIM_PARTS_EXCEED'
   | 'DOC_CLAIM_PARTS_SHORT'
   | 'DOC_CLAIM_LIST_COUNT'
@@ -53,6 +56,7 @@ export type ClaimCheckCode =
   | 'DOC_CLAIM_GROWTH';
 
 const CATEGORY: Record<ClaimCheckCode, FindingCategory> = {
+  DOC_CLAIM_ADJUSTED: 'sum',
   DOC_CLAIM_PARTS_EXCEED: 'sum',
   DOC_CLAIM_PARTS_SHORT: 'sum',
   DOC_CLAIM_LIST_COUNT: 'duplicate',
@@ -74,6 +78,8 @@ const str = (p: Params, k: string): string => String(p[k] ?? '');
 /** Chinese messages of the claim checks, one per code. */
 export function claimCheckMessage(code: ClaimCheckCode, p: Params): string {
   switch (code) {
+    case 'DOC_CLAIM_ADJUSTED':
+      return `${str(p, 'label')}${str(p, 'stated')}${str(p, 'unit')}，按${str(p, 'parts')}计算应为${str(p, 'expected')}${str(p, 'unit')}`;
     case 'DOC_CLAIM_PARTS_EXCEED':
       return `${str(p, 'label')}${str(p, 'stated')}${str(p, 'unit')}，其中所列各部分合计${str(p, 'expected')}${str(p, 'unit')}（${str(p, 'parts')}），超过总数`;
     case 'DOC_CLAIM_PARTS_SHORT':
@@ -135,10 +141,12 @@ export function checkClaims(report: ExtractedReport): Finding[] {
     ...groups.flatMap(({ s, groups: g }) => g.flatMap((pw) => checkPartWhole(s, pw))),
     ...totalsAbove(statements).flatMap(({ statement, pw }) => checkPartWhole(statement, pw)),
     ...checkPartsWithoutWhole(statements, groups),
+    ...statements.flatMap(checkAdjustment),
     ...statements.flatMap(checkCountLists),
     ...checkRates(statements),
     ...checkShares(statements),
     ...statements.flatMap(checkFigureRatios),
+    ...statements.flatMap(checkPointChanges),
     ...checkMagnitudes(statements),
     ...checkDigitSlips(statements),
     ...checkTableSlips(report.document.blocks, statements),
@@ -221,6 +229,29 @@ function checkPartWhole(s: Statement, pw: PartWhole): Finding[] {
   if (slip) return slip;
   return [
     finding('DOC_CLAIM_PARTS_SHORT', pw.exhaustive ? 'error' : 'warning', s.line, excerpt, params),
+  ];
+}
+
+/** "年初预算A，追加B，调整后预算C": C = A ± the changes, within a rounding step of each figure. */
+function checkAdjustment(s: Statement): Finding[] {
+  const a = budgetAdjustment(s);
+  if (!a) return [];
+  const figures = [a.initial, a.adjusted, ...a.changes.map((c) => c.claim)];
+  const sum = sumFen([a.initial.value, ...a.changes.map((c) => c.sign * c.claim.value)]);
+  const tolerance = BigInt(Math.ceil(figures.reduce((t, c) => t + 2 * c.step, 0)));
+  if (abs(sum - BigInt(a.adjusted.value)) <= tolerance) return [];
+  const unit = a.adjusted.unit;
+  return [
+    finding('DOC_CLAIM_ADJUSTED', 'error', s.line, excerptOf(s.raw, a.adjusted.text), {
+      label: a.adjusted.name,
+      stated: plainFigure(a.adjusted).replace(/[亿万]?元$/, ''),
+      expected: shown(sum, a.adjusted, figures),
+      unit: MONEY_UNITS.has(unit) ? unit : '',
+      parts: [
+        `${a.initial.name}${plainFigure(a.initial)}`,
+        ...a.changes.map((c) => `${c.sign < 0 ? '−' : '+'} ${c.claim.name}${plainFigure(c.claim)}`),
+      ].join(' '),
+    }),
   ];
 }
 
@@ -465,10 +496,39 @@ function checkFigureRatios(s: Statement): Finding[] {
             base: plainFigure(r.base),
             how: r.kind === 'decline' ? '下降' : '增长',
             stated: r.rate.text,
-            expected: formatPercent(expected, stated.decimals),
+            // A change the other way is said as such: "下降8.24%" for a stated 增长.
+            expected:
+              expected < 0
+                ? `${r.kind === 'decline' ? '增长' : '下降'}${formatPercent(-expected, stated.decimals)}`
+                : formatPercent(expected, stated.decimals),
           },
         ),
       );
+  }
+  return out;
+}
+
+/**
+ * "执行率92.35%，较上年的88.10%提高4.52个百分点": the change is the difference of the two
+ * percentages, within half a last digit of each figure as written.
+ */
+function checkPointChanges(s: Statement): Finding[] {
+  const out: Finding[] = [];
+  for (const c of pointChanges(s)) {
+    const diff = c.value.value - c.base.value;
+    const tolerance = c.value.step + c.base.step + 0.5 * 10 ** -c.decimals + 1e-9;
+    if (Math.abs(diff - c.points) <= tolerance) continue;
+    const decimals = Math.max(c.decimals, decimalsIn(c.value), decimalsIn(c.base));
+    out.push(
+      finding('DOC_CLAIM_GROWTH', 'error', s.line, excerptOf(s.raw, c.text), {
+        label: c.value.name,
+        value: c.value.text,
+        base: c.base.text,
+        how: c.points < 0 ? '下降' : '提高',
+        stated: `${String(Math.abs(c.points))}个百分点`,
+        expected: `${diff < 0 ? '下降' : ''}${Math.abs(diff).toFixed(decimals)}个百分点`,
+      }),
+    );
   }
   return out;
 }
@@ -678,12 +738,15 @@ interface Stated {
 }
 
 /** Words of a name that say whether it is a plan or an outcome: the role says it already. */
-const ROLE_WORDS = /预算|安排|批复|核定|实际|执行数?|决算/g;
+const ROLE_WORDS = /预算|安排|批复|核定|计划|实际|执行数?|决算/g;
 /** "部门预算安排项目支出" is the 项目支出 of the report's own unit. */
 const OWNER = /^(?:部门|单位|全局|全院|全委|机关)/;
 
+/** "本项目总投资", "该项目总投资" and "项目总投资" are one quantity of a project's report. */
+const THIS_PROJECT = /^(?:本|该|此)(?=项目)/;
 /** The identity of a restated quantity: its name without years, pronouns, role words and owner. */
-const restatedKey = (c: Claim): string => c.key.replace(ROLE_WORDS, '').replace(OWNER, '');
+const restatedKey = (c: Claim): string =>
+  c.key.replace(ROLE_WORDS, '').replace(OWNER, '').replace(THIS_PROJECT, '');
 
 function checkRestatements(
   groups: readonly { s: Statement; groups: PartWhole[] }[],

@@ -79,5 +79,13 @@ describe('a grade given to a score in the prose', () => {
     expect(grade('自评得分102.8分，评价等级为优秀。')).toEqual([]);
     expect(grade('项目自评得分70分，考核结果为合格。')).toEqual([]);
     expect(grade('满意度指标分值10分，得分8分，评价等级为良。')).toEqual([]);
+    expect(grade('群众满意度指标得分8分，评价等级为良。')).toEqual([]);
+  });
+
+  it('reads the total after the 一级 scores listed before it, not the last of them', () => {
+    const text =
+      '本项目预算执行率指标得分10分，产出指标得分43分，效益指标得分26.5分，满意度指标得分8分，自评得分87.5分，评价等级为“优”。';
+    expect(grade(text)).toEqual([['DOC_GRADE_CLAIM', '优']]);
+    expect(grade(text.replace('“优”', '“良”'))).toEqual([]);
   });
 });

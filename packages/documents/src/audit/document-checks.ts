@@ -179,7 +179,7 @@ const GRADE_WORDS: readonly [RegExp, string][] = [
   [/^(?:较)?差$/, '差'],
 ];
 const GRADE_CLAIM = new RegExp(
-  `得分(?:为|是)?${NUM}分[^。；;]{0,16}?(?:等级|等次|级别|评价结果|评定结果)(?:为|是|[：:])?[“"'‘「『]?(优秀|良好|中等|较差|优|良|中|差)(?![\u4e00-\u9fa5])`,
+  `得分(?:为|是)?${NUM}分[^。；;\\d]{0,16}?(?:等级|等次|级别|评价结果|评定结果)(?:为|是|[：:])?[“"'‘「『]?(优秀|良好|中等|较差|优|良|中|差)(?![\u4e00-\u9fa5])`,
 );
 
 /** The rulebooks' default grades, and their bands in words; computed once. */
@@ -207,7 +207,14 @@ function checkGradeClaims(report: ExtractedReport): Finding[] {
   const out: Finding[] = [];
   for (const s of report.sentences) {
     const m = GRADE_CLAIM.exec(s.text);
-    if (!m?.[1] || !m[2] || /分值|指标/.test(s.text.slice(0, m.index))) continue;
+    if (!m?.[1] || !m[2]) continue;
+    // An indicator's own score and grade (分值, 指标值 before it, or 指标 in the score's own
+    // name), not the evaluation's: "产出指标得分43分…，自评得分87.5分，等级为优" is the latter.
+    const before = s.text.slice(0, m.index);
+    const clause = before.slice(
+      Math.max(...[...'，,；;：:'].map((c) => before.lastIndexOf(c))) + 1,
+    );
+    if (/分值|权重|满分|指标值|完成值/.test(before) || /指标/.test(clause)) continue;
     const score = Number(m[1].replace(/,/g, ''));
     const stated = GRADE_WORDS.find(([re]) => re.test(m[2] ?? ''))?.[1];
     const expected = gradeFor(score, grades);

@@ -94,3 +94,32 @@ describe('a score against whether its target was met', () => {
     ]);
   });
 });
+
+describe('a total and the list of its parts after it', () => {
+  it('reads the parts listed after 具体为, in the next sentence or the same one', () => {
+    const next =
+      '本项目综合得分95.8分。具体为：预算执行率9.6分、产出指标47分、效益指标28分、满意度指标9.2分。';
+    expect(issues(next)).toEqual([['DOC_SCORE_TOTAL', 'warning', '95.8', '93.8']]);
+    expect(issues(next.replace('95.8', '93.8'))).toEqual([]);
+    // Parts above the total are certain.
+    expect(issues(next.replace('95.8', '91.8'))).toEqual([
+      ['DOC_SCORE_TOTAL', 'error', '91.8', '93.8'],
+    ]);
+    expect(
+      issues(
+        '自评总分为93.8分，具体为：预算执行率9.6分、产出指标47分、效益指标28分、满意度指标9.2分。',
+      ),
+    ).toEqual([]);
+    expect(
+      issues(
+        '自评总分为95分，各项得分分别为：决策指标18分、过程指标19分、产出指标38分、效益指标21分。',
+      ),
+    ).toEqual([['DOC_SCORE_TOTAL', 'error', '95', '96']]);
+  });
+
+  it('leaves a sentence that does not open the list alone', () => {
+    expect(issues('本项目综合得分95.8分。全年开展送戏下乡演出86场，每场得分按10分计。')).toEqual(
+      [],
+    );
+  });
+});

@@ -55,11 +55,55 @@ export function scoreClaimIssues(report: ExtractedReport): ScoreClaimIssue[] {
   // its written weight: then a score over it is only a warning.
   const moved = report.sentences.some((s) => /分值|权重/.test(s.text) && MOVED.test(s.text));
   const out: ScoreClaimIssue[] = [];
-  for (const s of report.sentences) {
-    if (!s.text.includes('分')) continue;
+  report.sentences.forEach((s, i) => {
+    if (!s.text.includes('分')) return;
     out.push(...pairIssues(s, moved), ...listIssues(s), ...targetIssues(s));
-  }
+    out.push(...breakdownIssues(s, report.sentences[i + 1]));
+  });
   return out;
+}
+
+/** The evaluation's total score: "综合得分95.8分", "自评总分为96分". */
+const WHOLE_SCORE = new RegExp(
+  `(?:总得分|总分|自评总分|综合得分|综合评价得分|自评得分|评价得分)(?:为|是)?${NUM}分`,
+);
+/** Words that open the list of a total's parts: "具体为：", "各项得分分别为". */
+const BREAKDOWN =
+  /^[，,；;]?(?:具体(?:为|是|如下)|(?:其中|分项得分|各项得分|各部分得分)?分别(?:为|是)|分项得分(?:为|是)?|各项得分(?:为|是)?)[：:]?/;
+/** "其中" opening the sentence after the total (in the total's own sentence listIssues reads it). */
+const NEXT_BREAKDOWN = /^(?:其中|具体(?:为|是|如下)|分项得分|各项得分)[：:，,]?/;
+/** A part of a breakdown: "预算执行率9.6分", "产出指标得分47分". */
+const LISTED_SCORE = new RegExp(`([\\u4e00-\\u9fa5“”"]{2,14}?)(?:得分|得)?(?:为|是)?${NUM}分`, 'g');
+
+/**
+ * "综合得分95.8分。具体为：预算执行率9.6分、产出指标47分…" (or "…，具体为：…" in the same
+ * sentence): a total followed by the list of its parts, which need not say 得分. Parts above the
+ * total are certain; below it the list may leave a part out, so a warning.
+ */
+function breakdownIssues(s: Sentence, next: Sentence | undefined): ScoreClaimIssue[] {
+  const whole = WHOLE_SCORE.exec(s.text);
+  if (!whole?.[1]) return [];
+  const rest = s.text.slice(whole.index + whole[0].length);
+  const own = BREAKDOWN.exec(rest);
+  let list: string;
+  if (own) list = rest.slice(own[0].length);
+  else if (next && next.block <= s.block + 1 && !/\d/.test(rest) && NEXT_BREAKDOWN.test(next.text))
+    list = next.text.replace(NEXT_BREAKDOWN, '');
+  else return [];
+  const parts = [...list.matchAll(LISTED_SCORE)].filter(
+    (p) => !/分值|权重|满分|总分|合计/.test(p[1] ?? ''),
+  );
+  if (parts.length < 2) return [];
+  const signed = parts.map((p) => (/扣|减/.test(p[1] ?? '') ? -num(p[2]) : num(p[2])));
+  const sum = sumPoints(signed);
+  const stated = num(whole[1]);
+  if (samePoints(stated, sum)) return [];
+  const unsure = sum < stated || /加分|扣分|减分|奖励|封顶|折算|权重/.test(s.text + list);
+  return [
+    issue(s, whole[0], 'DOC_SCORE_TOTAL', unsure ? 'warning' : 'error', stated, sum, {
+      parts: parts.map((p) => `${p[1] ?? ''}${p[2] ?? ''}`).join(' + '),
+    }),
+  ];
 }
 
 function issue(

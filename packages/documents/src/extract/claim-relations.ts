@@ -48,7 +48,23 @@ const AFTER_FIGURE =
   /(分别(?:为|是|用于|投向|安排|拨付|下达|支付)|具体(?:为|是|包括))|((?:主要)?用于|包括|主要是)/g;
 
 function markersOf(s: Statement): Marker[] {
-  const out: Marker[] = [...s.text.matchAll(/其中/g)].map((m) => ({ at: m.index }));
+  const out: Marker[] = [];
+  for (const m of s.text.matchAll(/其中/g)) {
+    // "其中：基本支出A，其中人员经费B、公用经费C；项目支出D": a 其中 right after a part of an
+    // open 其中 list (no ； between them) itemises that part, up to its ；, and the outer list
+    // goes on after it.
+    const outer = out.findLast((x) => !x.whole);
+    const part = outer ? s.claims.findLast((c) => c.end <= m.index) : undefined;
+    if (
+      outer &&
+      part &&
+      part.at > outer.at &&
+      /^[，,]?$/.test(s.text.slice(part.end, m.index)) &&
+      !/[；;]/.test(s.text.slice(outer.at, m.index))
+    )
+      out.push({ at: m.index, whole: part });
+    else out.push({ at: m.index });
+  }
   if (/分别|具体|用于|包括|主要是/.test(s.text)) {
     for (const m of s.text.matchAll(AFTER_FIGURE)) {
       const whole = s.claims.findLast((c) => c.end <= m.index);
@@ -120,6 +136,9 @@ function readRelations(s: Statement): { groups: PartWhole[]; orphans: Claim[][] 
       const stop = s.text.slice(p).search(/[；;。]/);
       if (stop >= 0) end = Math.min(end, p + stop);
     }
+    // "…，另有离退休人员6人": what is added after 另有 is beside the whole, not in it.
+    const beside = s.text.slice(p, end).search(BESIDE);
+    if (beside > 0) end = p + beside;
     return { marker, p, end, parenthesised };
   });
   ranges.forEach(({ marker, p, end, parenthesised }) => {
@@ -150,9 +169,14 @@ function readRelations(s: Statement): { groups: PartWhole[]; orphans: Claim[][] 
     }
     for (const whole of new Set(kinds.values())) {
       // A subtotal after the parts ("…，合计500万元") is not one of them.
-      const all = inside.filter(
+      let all = inside.filter(
         (c) => sameKind(c, whole) && c.depth === groupDepth && !TOTAL_CLAUSE.test(c.clause),
       );
+      // Staff in post (编制, 在职, 实有) never count the retired: a 退休 item starts another list.
+      if (whole.kind === 'count' && STAFF.test(whole.clause)) {
+        const retired = all.findIndex((c) => RETIRED.test(c.name));
+        if (retired > 0) all = all.slice(0, retired);
+      }
       const roles = new Set(all.map((c) => c.role));
       const lists: { whole: Claim; parts: Claim[]; before: Claim[] }[] = [];
       if (whole.kind === 'money' && roles.has('budget') && roles.has('actual')) {
@@ -180,6 +204,11 @@ function readRelations(s: Statement): { groups: PartWhole[]; orphans: Claim[][] 
   });
   return { groups: out, orphans };
 }
+
+/** Words that add something beside a list's whole ("，另有…", "；此外…"). */
+const BESIDE = /[，,；;](?:另有|另外|此外|还有)/;
+const STAFF = /编制|在编|在职|在岗|实有/;
+const RETIRED = /退休/;
 
 function partWhole(
   s: Statement,
@@ -238,14 +267,14 @@ export interface CountList {
   /** The count as written ("8个"). */
   text: string;
   items: string[];
-  /** Introduced as complete (即, 分别是, 分别为, a colon) and without 等. */
+  /** Introduced as complete (即, 分别是, 分别为, 依次为, a colon) and without 等. */
   closed: boolean;
   /** Where the count stands in the statement's text. */
   at: number;
 }
 
 const COUNT_LIST = new RegExp(
-  '(\\d+|[一二两三四五六七八九十]{1,3})(个|项|名|家|所|类|种|条|座|处|批)([^，,；;。：:、（()）\\d]{0,12}?)[，,]?(即|分别是|分别为|包括|包含|有|为|：|:)',
+  '(\\d+|[一二两三四五六七八九十]{1,3})(个|项|名|家|所|类|种|条|座|处|批)([^，,；;。：:、（()）\\d]{0,12}?)[，,]?(即|分别是|分别为|依次为|依次是|具体为|具体是|包括|包含|有|为|：|:)',
   'g',
 );
 
@@ -262,7 +291,7 @@ export function countLists(s: Statement): CountList[] {
     const numbered = numberedItems(rest);
     if (numbered) {
       if (numbered.items.length < 2) continue;
-      const closed = !numbered.open && /即|分别|：|:/.test(m[4] ?? '');
+      const closed = !numbered.open && /即|分别|依次|具体|：|:/.test(m[4] ?? '');
       out.push({ count, text: `${raw}${m[2] ?? ''}`, items: numbered.items, closed, at: m.index });
       continue;
     }
@@ -292,7 +321,7 @@ export function countLists(s: Statement): CountList[] {
     const unsplit = items.length;
     if (joined?.[1] && joined[2] && unsplit !== count)
       items = [...items.slice(0, -1), joined[1], joined[2]];
-    const closed = !open && /即|分别|：|:/.test(m[4] ?? '') && unsplit !== count;
+    const closed = !open && /即|分别|依次|具体|：|:/.test(m[4] ?? '') && unsplit !== count;
     out.push({ count, text: `${raw}${m[2] ?? ''}`, items, closed, at: m.index });
   }
   return out;
@@ -668,11 +697,127 @@ export function figureRatios(s: Statement): FigureRatio[] {
       .slice(0, i - 1)
       .filter((c) => sameKind(c, base) && c.depth === base.depth && !c.approximate)
       .filter((c) => !/[；;。]/.test(s.text.slice(c.end, base.at)));
-    const value = earlier[earlier.length - 1];
-    if (!value) return;
-    const lead = s.text.slice(value.end, base.at);
-    if (!(kind === 'of' ? OF_BEFORE : GROWTH_BEFORE).test(lead)) return;
-    out.push({ kind, rate, value, base, alternatives: earlier, statement: s });
+    const last = earlier[earlier.length - 1];
+    if (!last) return;
+    if (kind === 'of') {
+      if (!OF_BEFORE.test(s.text.slice(last.end, base.at))) return;
+      out.push({ kind, rate, value: last, base, alternatives: earlier, statement: s });
+      return;
+    }
+    const pair = compared(s, last, base);
+    if (!pair) return;
+    const alternatives = pair[0] === last ? earlier : [pair[0]];
+    out.push({ kind, rate, value: pair[0], base: pair[1], alternatives, statement: s });
   });
   return out;
+}
+
+/**
+ * "…，2022年为203.15万元", "…，上年为93.40%": the second figure is named by the year it is of.
+ * Group 1: the year, when written.
+ */
+const YEAR_OF =
+  /^[，,；;](?:((?:19|20)\d{2})年度?|上年度?|去年|上一年度?)(?:同期)?(?:[^，,；;。\d]{0,6}?)(?:为|是)$/;
+const YEAR = /((?:19|20)\d{2})年/g;
+
+/**
+ * The figure compared and the one it is compared with, of two figures written in this order:
+ * "A，较上年的B" (A against B) or "A，2022年为B" (the year says which is the earlier one).
+ */
+function compared(s: Statement, first: Claim, second: Claim): [Claim, Claim] | undefined {
+  const lead = s.text.slice(first.end, second.at);
+  if (GROWTH_BEFORE.test(lead)) return [first, second];
+  const m = YEAR_OF.exec(lead);
+  if (!m) return undefined;
+  if (m[1] === undefined) return [first, second];
+  let own: string | undefined;
+  YEAR.lastIndex = 0;
+  for (let y = YEAR.exec(s.text); y && y.index < first.at; y = YEAR.exec(s.text)) own = y[1];
+  if (own === undefined || own === m[1]) return undefined;
+  return Number(m[1]) < Number(own) ? [first, second] : [second, first];
+}
+
+/** "执行率92.35%，较上年的88.10%提高4.25个百分点": a change of a percentage in points. */
+export interface PointChange {
+  /** The percentage compared (this year's) and the one it is compared with. */
+  value: Claim;
+  base: Claim;
+  /** The change as written: its number, signed by its verb (下降 is negative). */
+  points: number;
+  text: string;
+  decimals: number;
+  statement: Statement;
+}
+
+const POINTS = /(提高|增加|上升|提升|增长|下降|降低|减少|回落)了?(\d+(?:\.\d+)?)个?百分点/g;
+
+/** Every "提高/下降N个百分点" with the two percentages before it. */
+export function pointChanges(s: Statement): PointChange[] {
+  if (!s.text.includes('百分点')) return [];
+  const out: PointChange[] = [];
+  for (const m of s.text.matchAll(POINTS)) {
+    const percents = s.claims.filter((c) => c.kind === 'percent' && c.end <= m.index);
+    const base = percents[percents.length - 1];
+    const first = percents[percents.length - 2];
+    if (!base || !first || base.approximate || first.approximate) continue;
+    if (!/^[，,]?(?:同比)?$/.test(s.text.slice(base.end, m.index))) continue;
+    if (/[；;。]/.test(s.text.slice(first.end, base.at))) continue;
+    const pair = compared(s, first, base);
+    if (!pair) continue;
+    const n = m[2] ?? '';
+    const sign = /下降|降低|减少|回落/.test(m[1] ?? '') ? -1 : 1;
+    out.push({
+      value: pair[0],
+      base: pair[1],
+      points: sign * Number(n),
+      text: m[0],
+      decimals: /\.(\d+)/.exec(n)?.[1]?.length ?? 0,
+      statement: s,
+    });
+  }
+  return out;
+}
+
+/** "年初预算A，年中追加B，调整后全年预算C": a plan, its changes and the plan after them. */
+export interface BudgetAdjustment {
+  initial: Claim;
+  /** Each change with its sign: 追加, 增加 add; 调减, 核减 take away. */
+  changes: { claim: Claim; sign: 1 | -1 }[];
+  adjusted: Claim;
+}
+
+const INITIAL = /年初(?:预算|批复|安排)/;
+const CHANGE = /追加|调增|调减|核减|压减|增加|减少|调整/;
+const CUT = /调减|核减|压减|减少/;
+/** A change against another year ("比上年增加") is no change of this year's plan. */
+const OTHER_YEAR = /上年|去年|同比|比(?:19|20)\d{2}|较(?:19|20)\d{2}|较上/;
+const ADJUSTED = /调整后|全年预算|调整预算数|调整后预算|变更后/;
+
+/**
+ * The plan of the year and its changes in one statement: exactly one 年初 figure, one figure
+ * of the plan after adjustment and one or more changes (and no other money but outcomes), so
+ * that the reading is certain whatever the order they are written in.
+ */
+export function budgetAdjustment(s: Statement): BudgetAdjustment | undefined {
+  if (!s.text.includes('年初')) return undefined;
+  const money = s.claims.filter((c) => c.kind === 'money');
+  if (money.length < 3 || money.some((c) => c.approximate)) return undefined;
+  const initial: Claim[] = [];
+  const adjusted: Claim[] = [];
+  const changes: { claim: Claim; sign: 1 | -1 }[] = [];
+  for (const c of money) {
+    const name = c.clause;
+    if (OTHER_YEAR.test(name)) return undefined;
+    if (INITIAL.test(name) && !CHANGE.test(name.slice(name.search(INITIAL)))) initial.push(c);
+    else if (ADJUSTED.test(name) && !/追加|调增|调减|核减|压减|增加|减少/.test(name))
+      adjusted.push(c);
+    else if (CHANGE.test(name)) changes.push({ claim: c, sign: CUT.test(name) ? -1 : 1 });
+    // An outcome beside the plan ("决算数A，全年预算数B（年初…）") takes no part in it.
+    else if (c.role !== 'actual') return undefined;
+  }
+  const [start] = initial;
+  const [end] = adjusted;
+  if (!start || !end || initial.length !== 1 || adjusted.length !== 1 || changes.length === 0)
+    return undefined;
+  return { initial: start, changes, adjusted: end };
 }

@@ -300,9 +300,11 @@ function readClaims(text: string): Claim[] {
     // "全省前100名", "排名第3位": a rank, not a quantity.
     if (f.kind === 'count' && RANK.test(clauseText)) continue;
     const cut = Math.max(nameStart, clause);
-    const rawName = text.slice(cut, at);
-    const name = rawName.replace(LEAD, '').replace(TRAIL, '');
     const after = text.charAt(end);
+    // "占项目总投资3,860.00万元的91%": the figure a share is of, named after 占.
+    const of = after === '的' && /^占[^地用有]/.test(text.slice(cut, at));
+    const rawName = text.slice(of ? cut + 1 : cut, at);
+    const name = rawName.replace(LEAD, '').replace(TRAIL, '');
     const claim: Claim = {
       kind: f.kind,
       value: f.value,
@@ -316,7 +318,7 @@ function readClaims(text: string): Claim[] {
       role: f.kind === 'money' ? roleOf(name) : '',
       approximate: APPROX_BEFORE.test(rawName) || APPROX_AFTER.test(after),
       depth: depthAt[at] ?? 0,
-      bare: cut === clause && name !== '' && BARE_AFTER.test(after),
+      bare: cut === clause && name !== '' && (of || BARE_AFTER.test(after)),
       at,
       end,
     };
@@ -350,6 +352,8 @@ function figure(m: RegExpMatchArray): Figure | undefined {
       value += rest;
       step = halfStep(second, m[3]);
     }
+    // Nothing is written as 0 by rounding: a zero is exact, whatever its decimals.
+    if (value === 0) step = 1;
     return { kind: 'money', value, unit, number, step };
   }
   const percent = m[5] ?? m[6];
@@ -383,12 +387,62 @@ function halfStep(unit: MoneyUnit, number: string): number {
   return Math.max(1, per / 10 ** decimalsOf(number) / 2);
 }
 
-/** The start of the clause a figure's name lies in. */
+const OPENING_QUOTES = new Set('“「『‘'.split(''));
+const CLOSING_QUOTES = new Set('”」』’'.split(''));
+const PLAIN_QUOTES = new Set(['"', "'"]);
+
+/**
+ * The start of the clause a figure's name lies in. A word quoted inside the name ("“三公”经费支出",
+ * 「三公」, "三公") is part of it: a quote closed before the figure does not end the clause; one
+ * left open (“专项资金1000万元”) does.
+ */
 function lastDelimiter(text: string, at: number): number {
-  for (let i = at - 1; i >= 0 && i >= at - 40; i--) {
-    if (DELIMITERS.has(text.charAt(i))) return i + 1;
+  const from = Math.max(0, at - 40);
+  let closed = 0;
+  // Straight quotes pair up: with an even number of them before the figure, each is closed.
+  let plain = -1;
+  for (let i = at - 1; i >= from; i--) {
+    const ch = text.charAt(i);
+    if (CLOSING_QUOTES.has(ch)) {
+      closed++;
+      continue;
+    }
+    if (OPENING_QUOTES.has(ch) && closed > 0) {
+      closed--;
+      continue;
+    }
+    // "因公出国（境）费": a short note in parentheses inside a name belongs to the name.
+    if (ch === '）' || ch === ')') {
+      const open = shortNoteStart(text, i, from);
+      if (open >= 0) {
+        i = open;
+        continue;
+      }
+    }
+    if (PLAIN_QUOTES.has(ch)) {
+      if (plain < 0) plain = countIn(text, ch, from, at) % 2;
+      if (plain === 0) continue;
+      return i + 1;
+    }
+    if (DELIMITERS.has(ch)) return i + 1;
   }
-  return Math.max(0, at - 40);
+  return from;
+}
+
+/** Where "（境）" opens, for its closing parenthesis at `close`: one to three letters, no digit. */
+function shortNoteStart(text: string, close: number, from: number): number {
+  for (let k = close - 1; k >= from && k >= close - 4; k--) {
+    const ch = text.charAt(k);
+    if (ch === '（' || ch === '(') return k < close - 1 && k > from ? k : -1;
+    if (/[\d，,；;。：:、（()）]/.test(ch)) return -1;
+  }
+  return -1;
+}
+
+function countIn(text: string, ch: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = text.indexOf(ch, from); i >= 0 && i < to; i = text.indexOf(ch, i + 1)) n++;
+  return n;
 }
 
 function parenDepths(text: string): number[] {

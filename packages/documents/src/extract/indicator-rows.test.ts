@@ -138,3 +138,41 @@ describe('a 自评表 leaf with a 分值 and no 得分 that the text says is not
     expect(leaves[1]?.notAssessed).toBeUndefined();
   });
 });
+
+describe('the reason for points lost, written in the indicator’s own sentence', () => {
+  const reasons = (lines: string[]) => {
+    const all: IndicatorNode[] = [];
+    const walk = (nodes: readonly IndicatorNode[]): void => {
+      for (const n of nodes) {
+        all.push(n);
+        walk(n.children ?? []);
+      }
+    };
+    walk(extractNarrativeIndicators(parseTextLines(lines.join('\n'), 'x.txt').blocks).indicators);
+    return all.map((n) => `${n.name}: ${n.deviationReason ?? '-'}`);
+  };
+
+  it('takes the clause after 原因是, 主要因 or a shortfall said after the figures', () => {
+    expect(
+      reasons([
+        '巡护人员培训人次，年度指标值≥600人次，实际完成值560人次，分值10分，得分9分，扣1分，原因是部分护林员外出务工。',
+        '水质达标率，年度指标值≥98%，实际完成值88.2%，分值20分，得分18分，未达到年度目标。',
+        '群众满意度，年度指标值≥90%，实际完成值92.3%，分值10分，得分10分。',
+      ]),
+    ).toEqual([
+      '巡护人员培训人次: 部分护林员外出务工',
+      '水质达标率: 未达到年度目标',
+      '群众满意度: -',
+    ]);
+  });
+
+  it('takes an execution rate below 100% as the reason of a score in proportion to it', () => {
+    const leaf = (score: string) =>
+      reasons([
+        '一、项目资金情况',
+        `2023年项目预算资金880.00万元，实际支出862.40万元，执行率98.00%，分值10分，得分${score}分。`,
+      ]);
+    expect(leaf('9.8')).toEqual(['项目资金情况: 预算执行率98.00%，按执行率计分']);
+    expect(leaf('9')).toEqual(['项目资金情况: -']);
+  });
+});

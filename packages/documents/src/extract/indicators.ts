@@ -41,6 +41,29 @@ function figuresAnywhere(body: string): (string | undefined)[] | null {
 /** "获市级先进单位表彰：加1分，…" */
 const BONUS_ITEM = new RegExp(`^(.{2,40}?)[：:](加|减)${N}分`);
 const REASON = /^偏差原因(?:分析)?(?:及改进措施)?[：:](.+)$/;
+/** "…，扣1分，原因是…", "…，主要因…": the reason for points lost, in the leaf's own sentence. */
+const REASON_CLAUSE = /(?:原因(?:是|为|主要是|在于)?[：:]?|主要因|因为|由于|系因)([^。；;]{2,})/;
+
+/** "…，得分18分，未达到年度目标": a shortfall said (the words the checks take for a reason). */
+const SHORTFALL = /[^，,；;。]*(?:未达|未完成|偏差|不足|滞后|影响)[^，,；;。]*/;
+
+/** The reason a leaf's sentence gives after its figures, or ''. */
+function reasonIn(rest: string): string {
+  return REASON_CLAUSE.exec(rest)?.[1] ?? SHORTFALL.exec(rest)?.[0] ?? '';
+}
+
+const EXECUTION_RATE = /执行率(?:为|达到?|是)?(\d+(?:\.\d+)?)%/;
+
+/**
+ * "…执行率98.00%，分值10分，得分9.8分": points lost in proportion to an execution rate below
+ * 100% are explained by the rate itself (the common rule: weight × rate).
+ */
+function rateExplains(body: string, weight: number, score: number): string {
+  const m = EXECUTION_RATE.exec(body);
+  const rate = Number(m?.[1] ?? NaN);
+  if (!m || !(rate < 100) || Math.abs(score - (weight * rate) / 100) > 0.05) return '';
+  return `预算执行率${m[1] ?? ''}%，按执行率计分`;
+}
 const SELF_SCORE = new RegExp(`^自评得分${N}分`);
 const NOT_ASSESSED = /本项指标不考核|不纳入考核|不适用/;
 const BONUS = new RegExp(`^(加分|减分)(?:得分|项)?[：:]?${N}分`);
@@ -185,10 +208,13 @@ export function extractNarrativeIndicators(blocks: readonly Block[]): IndicatorE
         node.source = { line: next.line, excerpt: `${raw} ${next.text.trim()}` };
         const after = blocks[i + 2];
         const reason = after && after.kind === 'paragraph' ? REASON.exec(after.text.trim()) : null;
+        const own =
+          (l[0] ? reasonIn(nextBody.slice(nextBody.indexOf(l[0]) + l[0].length)) : '') ||
+          rateExplains(nextBody, node.weight, node.score);
         if (reason?.[1]) {
           node.deviationReason = reason[1];
           i++;
-        }
+        } else if (own) node.deviationReason = own;
         addLeaf(node, style);
         i++;
         continue;
@@ -221,6 +247,8 @@ export function extractNarrativeIndicators(blocks: readonly Block[]): IndicatorE
       node.actual = parseExpression(leaf[3]);
       node.weight = Number(leaf[4]);
       node.score = Number(leaf[5]);
+      const why = reasonIn(body.slice(leaf.index + leaf[0].length));
+      if (why) node.deviationReason = why;
       addLeaf(node, style);
       continue;
     }
