@@ -533,6 +533,14 @@ describe('a figure of the prose against the table of its unit', () => {
       slips(`2023年度基本支出3,261,800万元。\n${table.replace('（单位：万元）', '')}`),
     ).toEqual([]);
   });
+
+  it('reads the prose after the table and a chapter heading as prose, not as cells', () => {
+    const prose =
+      '2023年度基本支出3,261,800万元，主要用于在职人员工资福利和机关正常运转；项目支出91.37万元，主要用于法律援助。';
+    expect(slips(`一、部门收支情况\n${table}二、支出情况说明\n${prose}\n三、绩效情况`)).toEqual([
+      'warning DOC_CLAIM_UNIT_SLIP 3261800万元→326.18万元（表中）',
+    ]);
+  });
 });
 
 describe('relations found on the held-out excerpts of the second round', () => {
@@ -593,6 +601,11 @@ describe('relations found on the held-out excerpts of the fourth round', () => {
       brief('决算数1,845.62万元，全年预算数1,962.40万元（年初预算1,650.00万元，追加321.40万元）。'),
     ).toEqual(['error DOC_CLAIM_ADJUSTED 1962.40→1971.40']);
     expect(brief('年初预算500万元，年中追加80万元，调减30万元，调整后预算550万元。')).toEqual([]);
+    // A detail of a change (its own 其中) is not a change.
+    const detail =
+      '年初预算安排1,000万元，年中追加预算200万元（其中省级补助150万元），全年预算1,250万元。';
+    expect(brief(detail)).toEqual(['error DOC_CLAIM_ADJUSTED 1250→1200']);
+    expect(brief(detail.replace('1,250', '1,200'))).toEqual([]);
     // A change against another year is no change of the plan.
     expect(brief('年初预算1,650.00万元，比上年增加312.40万元，全年预算1,800.00万元。')).toEqual([]);
   });
@@ -662,6 +675,9 @@ describe('relations found on the held-out excerpts of the fourth round', () => {
       'error DOC_CLAIM_GROWTH 4.52个百分点→4.25个百分点',
     ]);
     expect(brief('预算执行率92.35%，较上年的88.10%提高4.25个百分点。')).toEqual([]);
+    expect(brief('2023年执行率96.18%，较2022年（93.40%）提高2.87个百分点。')).toEqual([
+      'error DOC_CLAIM_GROWTH 2.87个百分点→2.78个百分点',
+    ]);
     expect(brief('2023年预算执行率96.18%，上年为93.40%，提高2.78个百分点。')).toEqual([]);
     expect(brief('2023年预算执行率86.18%，上年为93.40%，下降7.2个百分点。')).toEqual([]);
     expect(brief('2023年预算执行率86.18%，上年为93.40%，提高7.22个百分点。')).toEqual([

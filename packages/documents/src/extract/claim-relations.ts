@@ -760,7 +760,7 @@ export function pointChanges(s: Statement): PointChange[] {
     const base = percents[percents.length - 1];
     const first = percents[percents.length - 2];
     if (!base || !first || base.approximate || first.approximate) continue;
-    if (!/^[，,]?(?:同比)?$/.test(s.text.slice(base.end, m.index))) continue;
+    if (!/^[）)]?[，,]?(?:同比)?$/.test(s.text.slice(base.end, m.index))) continue;
     if (/[；;。]/.test(s.text.slice(first.end, base.at))) continue;
     const pair = compared(s, first, base);
     if (!pair) continue;
@@ -807,6 +807,8 @@ export function budgetAdjustment(s: Statement): BudgetAdjustment | undefined {
   const changes: { claim: Claim; sign: 1 | -1 }[] = [];
   for (const c of money) {
     const name = c.clause;
+    // "追加200万元（其中省级补助150万元）": a detail of a figure, not a figure of the plan.
+    if (/^(?:其中|含)/.test(name)) continue;
     if (OTHER_YEAR.test(name)) return undefined;
     if (INITIAL.test(name) && !CHANGE.test(name.slice(name.search(INITIAL)))) initial.push(c);
     else if (ADJUSTED.test(name) && !/追加|调增|调减|核减|压减|增加|减少/.test(name))

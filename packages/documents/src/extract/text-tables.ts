@@ -120,12 +120,24 @@ function regionEnd(blocks: readonly Block[], i: number): number {
     if (!b || b.kind === 'table') break;
     const t = normalizeLabel(b.text);
     if (ATTACHMENT.test(t) || SIGN_OFF.test(t) || (isTitle(b) && j > i + 1)) break;
+    // A chapter heading followed by a paragraph of prose ("二、支出情况说明" + "2023年度基本支出…，
+    // 主要用于…；…。") ends the table: neither is a cell.
+    if (b.kind === 'heading' && indicatorLevelOf(b.text) === undefined && proseAfter(blocks, j))
+      break;
     if (cellLike(b) || indicatorLevelOf(b.text) !== undefined) {
       end = j;
       gap = 0;
     } else if (++gap > 1) break;
   }
   return end;
+}
+
+/** The block after `j` is a sentence of prose: long, punctuated, not a row of cells. */
+function proseAfter(blocks: readonly Block[], j: number): boolean {
+  const next = blocks[j + 1];
+  if (!next || next.kind !== 'paragraph') return false;
+  const t = normalizeLabel(next.text);
+  return t.length > 40 && /[，,].*[。；;]$/.test(t) && lineTokens(next).length < 3;
 }
 
 /**
