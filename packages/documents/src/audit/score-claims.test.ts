@@ -117,6 +117,17 @@ describe('a total and the list of its parts after it', () => {
     ).toEqual([['DOC_SCORE_TOTAL', 'error', '95', '96']]);
   });
 
+  it('reads parts without 得分 after a 其中, and a list of 一级 scores 分别为 in the next sentence', () => {
+    const own =
+      '经评价，本项目自评得分93分，其中：决策15分、过程18分、产出38分、效益20分，等级为优。';
+    expect(issues(own)).toEqual([['DOC_SCORE_TOTAL', 'warning', '93', '91']]);
+    expect(issues(own.replace('93', '91'))).toEqual([]);
+    const next =
+      '本项目自评得分为94分，评价等级为优。各一级指标得分分别为：决策指标19分、过程指标19分、产出指标39分、效益指标19分。';
+    expect(issues(next)).toEqual([['DOC_SCORE_TOTAL', 'error', '94', '96']]);
+    expect(issues(next.replace('94', '96'))).toEqual([]);
+  });
+
   it('leaves a sentence that does not open the list alone', () => {
     expect(issues('本项目综合得分95.8分。全年开展送戏下乡演出86场，每场得分按10分计。')).toEqual(
       [],

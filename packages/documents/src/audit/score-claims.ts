@@ -69,9 +69,10 @@ const WHOLE_SCORE = new RegExp(
 );
 /** Words that open the list of a total's parts: "具体为：", "各项得分分别为". */
 const BREAKDOWN =
-  /^[，,；;]?(?:具体(?:为|是|如下)|(?:其中|分项得分|各项得分|各部分得分)?分别(?:为|是)|分项得分(?:为|是)?|各项得分(?:为|是)?)[：:]?/;
-/** "其中" opening the sentence after the total (in the total's own sentence listIssues reads it). */
-const NEXT_BREAKDOWN = /^(?:其中|具体(?:为|是|如下)|分项得分|各项得分)[：:，,]?/;
+  /^[，,；;]?(?:其中|具体(?:为|是|如下)|[^，,。\d]{0,10}?得分分别(?:为|是)|分别(?:为|是)|分项得分(?:为|是)?|各项得分(?:为|是)?)[：:]?/;
+/** The same, opening the sentence after the total ("各一级指标得分分别为：…"). */
+const NEXT_BREAKDOWN =
+  /^(?:其中|具体(?:为|是|如下)|[^，,。\d]{0,10}?得分分别(?:为|是)|分项得分|各项得分)[：:，,]?/;
 /** A part of a breakdown: "预算执行率9.6分", "产出指标得分47分". */
 const LISTED_SCORE = new RegExp(`([\\u4e00-\\u9fa5“”"]{2,14}?)(?:得分|得)?(?:为|是)?${NUM}分`, 'g');
 
@@ -90,6 +91,8 @@ function breakdownIssues(s: Sentence, next: Sentence | undefined): ScoreClaimIss
   else if (next && next.block <= s.block + 1 && !/\d/.test(rest) && NEXT_BREAKDOWN.test(next.text))
     list = next.text.replace(NEXT_BREAKDOWN, '');
   else return [];
+  // A list whose parts each say 得分 after a 其中 in the total's sentence is listIssues' to read.
+  if (own && /其中/.test(own[0]) && [...list.matchAll(NAMED_SCORE)].length >= 2) return [];
   const parts = [...list.matchAll(LISTED_SCORE)].filter(
     (p) => !/分值|权重|满分|总分|合计/.test(p[1] ?? ''),
   );
