@@ -703,3 +703,25 @@ describe('relations found on the held-out excerpts of the fourth round', () => {
     ).toEqual([]);
   });
 });
+
+describe('relations found on the held-out excerpts after the fourth round', () => {
+  it('sums the parts a figure is 分为 (按经济分类分为…), and names them without the marker', () => {
+    const text =
+      '2023年本年支出1,523.60万元，按经济分类分为工资福利支出1,102.35万元、商品和服务支出318.60万元、对个人和家庭的补助98.25万元和资本性支出13.40万元。';
+    const found = check(text);
+    expect(
+      found.map((f) => `${f.severity} ${f.code} ${f.stated ?? ''}→${f.expected ?? ''}`),
+    ).toEqual(['error DOC_CLAIM_PARTS_EXCEED 1523.60→1532.60']);
+    expect(found[0]?.message).toContain('（工资福利支出1102.35万元 + ');
+    expect(brief(text.replace('1,523.60', '1,532.60'))).toEqual([]);
+  });
+
+  it('compares a count restated with 共有 in one name, before an adverb in the other', () => {
+    const text =
+      '全县共有脱贫人口12,368人，监测对象1,146人。\n全县脱贫人口12,638人全部实现“两不愁三保障”。';
+    expect(brief(text)).toEqual(['warning DOC_CLAIM_RESTATED 12638人→12368人']);
+    expect(brief(text.replace('12,638', '12,368'))).toEqual([]);
+    // A count that names what follows it is not the count of the name before it.
+    expect(brief('全县共有脱贫人口12,368人。\n帮扶脱贫人口12,638人次参加培训。')).toEqual([]);
+  });
+});

@@ -746,7 +746,11 @@ const OWNER = /^(?:部门|单位|全局|全院|全委|机关)/;
 const THIS_PROJECT = /^(?:本|该|此)(?=项目)/;
 /** The identity of a restated quantity: its name without years, pronouns, role words and owner. */
 const restatedKey = (c: Claim): string =>
-  c.key.replace(ROLE_WORDS, '').replace(OWNER, '').replace(THIS_PROJECT, '');
+  c.key
+    .replace(ROLE_WORDS, '')
+    .replace(OWNER, '')
+    .replace(THIS_PROJECT, '')
+    .replace(/共有|共计|总计/g, '');
 
 function checkRestatements(
   groups: readonly { s: Statement; groups: PartWhole[] }[],

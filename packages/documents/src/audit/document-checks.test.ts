@@ -88,4 +88,14 @@ describe('a grade given to a score in the prose', () => {
     expect(grade(text)).toEqual([['DOC_GRADE_CLAIM', '优']]);
     expect(grade(text.replace('“优”', '“良”'))).toEqual([]);
   });
+
+  it('reads a grade written before its score', () => {
+    expect(grade('经综合评定，该项目绩效自评结果为“良”，得分79.5分。')).toEqual([
+      ['DOC_GRADE_CLAIM', '良'],
+    ]);
+    expect(grade('经综合评定，该项目绩效自评结果为“良”，得分82.5分。')).toEqual([]);
+    expect(grade('项目评价等级为优（93分）。')).toEqual([]);
+    expect(grade('项目评价等级为优（83分）。')).toEqual([['DOC_GRADE_CLAIM', '优']]);
+    expect(grade('项目评价结果为中等偏上，得分75分。')).toEqual([]);
+  });
 });

@@ -182,6 +182,22 @@ const GRADE_CLAIM = new RegExp(
   `得分(?:为|是)?${NUM}分[^。；;\\d]{0,16}?(?:等级|等次|级别|评价结果|评定结果)(?:为|是|[：:])?[“"'‘「『]?(优秀|良好|中等|较差|优|良|中|差)(?![\u4e00-\u9fa5])`,
 );
 
+/** The grade written before its score: "自评结果为“良”，得分79.5分", "等级为良（79.5分）". */
+const GRADE_FIRST = new RegExp(
+  `(?:等级|等次|级别|评价结果|评定结果|自评结果)(?:为|是|[：:])?[“"'‘「『]?(优秀|良好|中等|较差|优|良|中|差)(?:[”"'’」』]|(?![一-龥]))[，,（(]?(?:自评|综合)?(?:得分|总分|分数)?(?:为|是)?${NUM}分`,
+);
+
+/** A grade and the score it is given for, in either order; the score first when both match. */
+function gradeClaim(
+  text: string,
+): { index: number; text: string; score: string; grade: string } | undefined {
+  const m = GRADE_CLAIM.exec(text);
+  if (m?.[1] && m[2]) return { index: m.index, text: m[0], score: m[1], grade: m[2] };
+  const f = GRADE_FIRST.exec(text);
+  if (f?.[1] && f[2]) return { index: f.index, text: f[0], score: f[2], grade: f[1] };
+  return undefined;
+}
+
 /** The rulebooks' default grades, and their bands in words; computed once. */
 const DEFAULT_GRADES = RulebookOptions.parse({}).grades ?? [];
 const DEFAULT_BANDS = [...DEFAULT_GRADES]
@@ -206,8 +222,8 @@ function checkGradeClaims(report: ExtractedReport): Finding[] {
   const bands = DEFAULT_BANDS;
   const out: Finding[] = [];
   for (const s of report.sentences) {
-    const m = GRADE_CLAIM.exec(s.text);
-    if (!m?.[1] || !m[2]) continue;
+    const m = gradeClaim(s.text);
+    if (!m) continue;
     // An indicator's own score and grade (分值, 指标值 before it, or 指标 in the score's own
     // name), not the evaluation's: "产出指标得分43分…，自评得分87.5分，等级为优" is the latter.
     const before = s.text.slice(0, m.index);
@@ -215,15 +231,15 @@ function checkGradeClaims(report: ExtractedReport): Finding[] {
       Math.max(...[...'，,；;：:'].map((c) => before.lastIndexOf(c))) + 1,
     );
     if (/分值|权重|满分|指标值|完成值/.test(before) || /指标/.test(clause)) continue;
-    const score = Number(m[1].replace(/,/g, ''));
-    const stated = GRADE_WORDS.find(([re]) => re.test(m[2] ?? ''))?.[1];
+    const score = Number(m.score.replace(/,/g, ''));
+    const stated = GRADE_WORDS.find(([re]) => re.test(m.grade))?.[1];
     const expected = gradeFor(score, grades);
     if (stated === undefined || expected === null || stated === expected) continue;
     out.push(
-      finding('DOC_GRADE_CLAIM', 'warning', 'stated.grade', s.line, excerptOf(s.raw, m[0]), {
-        stated: m[2],
+      finding('DOC_GRADE_CLAIM', 'warning', 'stated.grade', s.line, excerptOf(s.raw, m.text), {
+        stated: m.grade,
         expected,
-        score: m[1],
+        score: m.score,
         bands,
       }),
     );

@@ -45,7 +45,7 @@ interface Marker {
 
 /** After a figure: words that list its parts, all of them (group 1) or some (group 2). */
 const AFTER_FIGURE =
-  /(分别(?:为|是|用于|投向|安排|拨付|下达|支付)|具体(?:为|是|包括))|((?:主要)?用于|包括|主要是)/g;
+  /(分别(?:为|是|用于|投向|安排|拨付|下达|支付)|具体(?:为|是|包括)|(?:按[^，,；;。\d]{1,10}?)?(?:分为|划分为))|((?:主要)?用于|包括|主要是)/g;
 
 function markersOf(s: Statement): Marker[] {
   const out: Marker[] = [];
@@ -65,7 +65,7 @@ function markersOf(s: Statement): Marker[] {
       out.push({ at: m.index, whole: part });
     else out.push({ at: m.index });
   }
-  if (/分别|具体|用于|包括|主要是/.test(s.text)) {
+  if (/分别|具体|用于|包括|主要是|分为/.test(s.text)) {
     for (const m of s.text.matchAll(AFTER_FIGURE)) {
       const whole = s.claims.findLast((c) => c.end <= m.index);
       if (whole && /^[，,：:]?$/.test(s.text.slice(whole.end, m.index)))

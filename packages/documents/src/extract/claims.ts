@@ -240,7 +240,7 @@ export function roleOf(written: string): Role {
 }
 
 const LEAD =
-  /^(?:其中|分别为|分别是|分别|另有|另外|此外|以及|及|和|与|共计|共|合计|总计|累计为|为|达到|达|约|均为|均|含|包括|即)+/;
+  /^(?:其中|分别为|分别是|按[^，,；;。\d]{1,10}?(?:分为|划分为)|分为|划分为|分别|另有|另外|此外|以及|及|和|与|共计|共|合计|总计|累计为|为|达到|达|约|均为|均|含|包括|即)+/;
 const TRAIL = /(?:共计|合计|总计|累计|共|计|为|达到|达|约|近|超过|逾|是|有|了|金额|资金额)+$/;
 const PRONOUN = /^(?:我|本|该)(?:局|办|单位|部门|院|厅|委|中心|校|馆|站|所|队|会|部|区|县|市)/;
 
@@ -261,7 +261,8 @@ const NOT_A_START = /[\d.A-Za-z第]/;
 const RANK = /(?:前|排名|名列|位列|位居|列|居)$/;
 const APPROX_BEFORE = /(?:约|近|超过|逾|大约|不足|不到)$/;
 const APPROX_AFTER = /^[余多左上]/;
-const BARE_AFTER = /^(?:[，,；;。：:、）)！？!?]|$)/;
+/** After a figure: a stop, or an adverb that ends its noun phrase ("12,638人全部实现…"). */
+const BARE_AFTER = /^(?:[，,；;。：:、）)！？!?]|全部|均|已|都|基本|尚|仍|$)/;
 const DELIMITERS = new Set('，,；;。：:、（()）“”"！？!? \t\n'.split(''));
 
 const recent = new Map<string, Claim[]>();
@@ -300,9 +301,9 @@ function readClaims(text: string): Claim[] {
     // "全省前100名", "排名第3位": a rank, not a quantity.
     if (f.kind === 'count' && RANK.test(clauseText)) continue;
     const cut = Math.max(nameStart, clause);
-    const after = text.charAt(end);
+    const after = text.slice(end, end + 2);
     // "占项目总投资3,860.00万元的91%": the figure a share is of, named after 占.
-    const of = after === '的' && /^占[^地用有]/.test(text.slice(cut, at));
+    const of = after.startsWith('的') && /^占[^地用有]/.test(text.slice(cut, at));
     const rawName = text.slice(of ? cut + 1 : cut, at);
     const name = rawName.replace(LEAD, '').replace(TRAIL, '');
     const claim: Claim = {

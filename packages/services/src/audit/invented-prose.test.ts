@@ -21,7 +21,7 @@ import { lazily, loadCorpus, measure, present, report, unread } from './testing/
  * 4 warnings on 4 clean files (2 of them numbering gaps of excerpts that started mid-report,
  * renumbered since); the fourth round was made on them. The t-files (findings) and u-files
  * (clean), written after it, measured untouched: 3/6 found, 0 errors and 0 warnings on 2 clean
- * files.
+ * files; the fifth round was made on them, so they count with the tuned files since.
  */
 const corpus = present(loadCorpus(new URL('./invented-prose/', import.meta.url)));
 const holdout = new Set(corpus.holdout);
@@ -41,7 +41,6 @@ describe('invented excerpts of prose from provinces outside the web corpus', () 
       ['invented prose, held out after the first round', 'h'],
       ['invented prose, held out after the second round', /^[nm]\d/],
       ['invented prose, held out after the third round', /^[pq]\d/],
-      ['invented prose, held out after the fourth round', /^[tu]\d/],
     ] as const) {
       const m = measure(
         corpus,
