@@ -39,3 +39,12 @@ describe('held-out 自评表 excerpts, written after the fixes and measured unto
     expect(unread(held)).toEqual([]);
   });
 });
+
+describe('held-out 自评表 excerpts, third batch (other column sets, merged cells, split cells), measured untouched', () => {
+  const held = present(loadCorpus(new URL('./invented-tables/holdout-z/', import.meta.url)));
+
+  it('prints recall and false errors, and reads every file', () => {
+    console.log(report('held-out tables, third batch', measure(held, undefined, true)));
+    expect(unread(held)).toEqual([]);
+  });
+});
