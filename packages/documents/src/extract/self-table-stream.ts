@@ -8,6 +8,7 @@ import {
   fundRowOf,
   indicatorLevelOf,
   isDistinctiveFundRow,
+  isFundGroupLabel,
   isExpenditureLabel,
   isHeaderPrefix,
   isSubtotalRow,
@@ -288,6 +289,11 @@ export function readTableStream(
     }
     if (/^年度总体目标|^总体目标/.test(label)) {
       mode = 'goals';
+      i++;
+      continue;
+    }
+    // A merged cell that only groups the fund rows beside it (按收入性质分): the next is the row.
+    if (mode === 'fund' && isFundGroupLabel(text)) {
       i++;
       continue;
     }

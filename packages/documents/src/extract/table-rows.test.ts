@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { IndicatorNode } from '@jixiao/domain';
+import { readHtml } from '../read/read-html.ts';
 import { parseTextLines } from '../read/read-text.ts';
 import { extractEvaluation } from './extract-evaluation.ts';
 import { readTableStream } from './self-table-stream.ts';
@@ -140,5 +141,48 @@ describe('page numbers inside a table', () => {
     expect(names).toContain('"乙"');
     expect(names).not.toContain('"第"');
     expect(report.truncation).toBeUndefined();
+  });
+});
+
+describe('fund rows grouped by a merged cell (按收入性质分 | 一般公共预算 | …)', () => {
+  const fundOf = (report: ReturnType<typeof extractEvaluation>): string[] =>
+    Object.keys(report.evaluation.funds).sort();
+  const html = [
+    '<table><tr><th colspan="2">资金情况（万元）</th><th>全年预算数</th><th>全年执行数</th><th>执行率</th></tr>',
+    '<tr><td colspan="2">年度资金总额</td><td>2,560.00</td><td>2,432.00</td><td>95.00%</td></tr>',
+    '<tr><td rowspan="2">按收入性质分</td><td>一般公共预算</td><td>2,360.00</td><td>2,240.00</td><td>—</td></tr>',
+    '<tr><td>其他资金</td><td>200.00</td><td>192.00</td><td>—</td></tr>',
+    '<tr><td rowspan="2">按支出性质分</td><td>基本支出</td><td>1,800.00</td><td>1,730.00</td><td>—</td></tr>',
+    '<tr><td>项目支出</td><td>760.00</td><td>712.00</td><td>—</td></tr></table>',
+  ].join('');
+
+  it('are read by their own name from a grid', () => {
+    const read = readHtml(new TextEncoder().encode(html), 'f.html');
+    if (!read.ok) throw new Error('html not read');
+    expect(fundOf(extractEvaluation(read.document))).toEqual([
+      'basic',
+      'generalPublic',
+      'other',
+      'project',
+      'total',
+    ]);
+  });
+
+  it('are read by their own name from text run together', () => {
+    const text = [
+      '资金情况（万元） 全年预算数 全年执行数 执行率',
+      '年度资金总额 2,560.00 2,432.00 95.00%',
+      '按收入性质分 一般公共预算 2,360.00 2,240.00 —',
+      '其他资金 200.00 192.00 —',
+      '按支出性质分 基本支出 1,800.00 1,730.00 —',
+      '项目支出 760.00 712.00 —',
+    ].join('\n');
+    expect(fundOf(extractEvaluation(parseTextLines(text, 'f.txt')))).toEqual([
+      'basic',
+      'generalPublic',
+      'other',
+      'project',
+      'total',
+    ]);
   });
 });

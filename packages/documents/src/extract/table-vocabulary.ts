@@ -53,6 +53,8 @@ const Vocabulary = z.object({
   level2Names: z.array(z.string()),
   /** Fund-row labels too common to start a table on their own (合计, 其他): only under a header. */
   genericFundRows: z.array(z.string()),
+  /** Merged cells that only group the fund rows beside them (按收入性质分 | 一般公共预算 | …). */
+  fundGroupLabels: z.array(z.string()),
 });
 
 /** A provincial 自评表 layout as data: its columns, the marks that identify it, its rulebook. */
@@ -205,6 +207,13 @@ export function isDistinctiveFundRow(label: string): boolean {
  */
 export function isExpenditureLabel(label: string): boolean {
   return /经费|支出|费用?$|商品和服务|对个人|工资|福利/.test(normalizeLabel(label));
+}
+
+const FUND_GROUPS = new Set(vocabulary.fundGroupLabels.map(normalizeLabel));
+
+/** Whether a cell only groups the fund rows beside it, so the row's own name is the next cell. */
+export function isFundGroupLabel(label: string): boolean {
+  return FUND_GROUPS.has(normalizeLabel(label).replace(/^其中/, ''));
 }
 
 export function isTotalRow(label: string): boolean {

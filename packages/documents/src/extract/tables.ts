@@ -18,6 +18,7 @@ import {
   isExpenditureLabel,
   isSubtotalRow,
   isTotalRow,
+  isFundGroupLabel,
 } from './table-vocabulary.ts';
 import type { TemplateMatch } from './table-vocabulary.ts';
 import type { StreamTable, UncertainReading } from './self-table-stream.ts';
@@ -264,7 +265,11 @@ export function readSelfEvaluationTable(block: Block): SelfEvaluationTable {
       if (/^主管部门$/.test(c)) table.supervisor ??= next;
       if (/^实施单位$/.test(c)) table.implementer ??= next;
     });
-    const labelIndex = cells.findIndex((c) => c !== '');
+    const firstIndex = cells.findIndex((c) => c !== '');
+    // A merged cell that only groups fund rows (按收入性质分) is not the row's name: the next is.
+    const grouped =
+      (cells[firstIndex + 1] ?? '') !== '' && isFundGroupLabel(cells[firstIndex] ?? '');
+    const labelIndex = grouped ? firstIndex + 1 : firstIndex;
     const label = cells[labelIndex] ?? '';
     const known = isDistinctiveFundRow(label.replace(/^其中[：:]/, ''))
       ? fundRowOf(label.replace(/^其中[：:]/, ''))

@@ -85,6 +85,27 @@ describe('indicator subtotals', () => {
     ]);
   });
 
+  it('add up 一级 groups without a stated 分值 from their leaves, as a warning', () => {
+    const e = clean();
+    for (const n of [node(e, 1), node(e, 1, 0), node(e, 2), node(e, 2, 0)]) {
+      delete n.weight;
+      delete n.score;
+      delete n.deduction;
+    }
+    const leaf = node(e, 3, 0, 0);
+    leaf.weight = 5;
+    leaf.score = 5;
+    for (const n of [node(e, 3), node(e, 3, 0)]) {
+      delete n.weight;
+      delete n.score;
+      delete n.deduction;
+    }
+    const findings = checkIndicatorSums(e, hunan);
+    expect(findings.map((f) => [f.code, f.severity, f.stated, f.expected])).toEqual([
+      ['WEIGHT_BOOK_TOTAL', 'warning', '95', '100'],
+    ]);
+  });
+
   it('keep a not-assessed child whose weight moved to a sibling silent', () => {
     const e = clean();
     const group = node(e, 1, 0);
