@@ -79,7 +79,8 @@ describe('the demo bureaus', () => {
       if (first === undefined) throw new Error('profiles expected');
       const body = unitBody(template, first, year);
       const text = words(body);
-      expect(text).toContain(`对${year}年度部门整体支出开展了绩效自评`);
+      expect(body.meta.title).toBe(`${year}年度${first.name}部门整体支出绩效自评报告`);
+      expect(text).toContain(`${year}年8月31日前完成`);
       for (const other of [2022, 2023, 2024].filter((y) => y !== year))
         expect(text, `${year}`).not.toContain(`${other}年`);
       expect(body.meta.reportDate).toBe(`${year + 1}-04-15`);

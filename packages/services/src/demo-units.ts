@@ -77,7 +77,7 @@ export const UNIT_PROFILES: readonly UnitProfile[] = [
     ],
     goal: {
       expected: '改善义务教育办学条件，落实学生资助政策，提升教师队伍素质。',
-      actual: '完成12所学校校舍改造，资助政策全面落实，教师培训按计划完成。',
+      actual: '农村学校校舍改造有序推进，资助政策全面落实，教师培训按计划完成。',
     },
     counts: [
       ['改造农村学校校舍', '所', 12, 12],
@@ -151,7 +151,7 @@ export const UNIT_PROFILES: readonly UnitProfile[] = [
     ],
     goal: {
       expected: '完成农村公路提质改造任务，保持公路良好技术状况，保障城乡公交稳定运营。',
-      actual: '完成农村公路提质改造86公里，公路技术状况指数保持良好，城乡公交运行平稳。',
+      actual: '农村公路提质改造有序推进，公路技术状况保持良好，城乡公交运行平稳。',
     },
     counts: [
       ['农村公路提质改造里程', '公里', 80, 86],
@@ -186,7 +186,7 @@ export const UNIT_PROFILES: readonly UnitProfile[] = [
     ],
     goal: {
       expected: '完成年度老旧小区改造任务，保障困难群众住房需求，维护市政设施正常运行。',
-      actual: '完成老旧小区改造28个，公租房分配运营规范，市政设施运行正常。',
+      actual: '老旧小区改造有序推进，公租房分配运营规范，市政设施运行正常。',
     },
     counts: [
       ['改造城镇老旧小区', '个', 26, 28],
@@ -222,7 +222,7 @@ export const UNIT_PROFILES: readonly UnitProfile[] = [
     ],
     goal: {
       expected: '新建高标准农田，稳定粮食生产，保障农产品质量安全。',
-      actual: '新建高标准农田2.1万亩，粮食播种面积稳定，农产品抽检合格率保持高位。',
+      actual: '高标准农田建设有序推进，粮食播种面积稳定，农产品抽检合格率保持高位。',
     },
     counts: [
       ['新建高标准农田面积', '万亩', 2, 2.1],
@@ -293,7 +293,7 @@ export const UNIT_PROFILES: readonly UnitProfile[] = [
     ],
     goal: {
       expected: '实现城镇新增就业目标，扩大社会保险覆盖面，维护劳动者合法权益。',
-      actual: '城镇新增就业6350人，城乡居民养老保险参保率稳定，欠薪案件全部办结。',
+      actual: '就业形势总体稳定，城乡居民养老保险参保率稳定，欠薪案件全部办结。',
     },
     counts: [
       ['城镇新增就业人数', '人', 6000, 6350],
@@ -324,7 +324,7 @@ export const UNIT_PROFILES: readonly UnitProfile[] = [
     ],
     goal: {
       expected: '完成乡镇国土空间规划编制，守住耕地保护红线，提升不动产登记效率。',
-      actual: '完成9个乡镇国土空间规划编制，耕地保有量完成下达任务，登记办理时限压缩。',
+      actual: '乡镇国土空间规划编制有序推进，耕地保有量完成下达任务，登记办理时限压缩。',
     },
     counts: [
       ['完成乡镇国土空间规划编制', '个', 9, 9],
@@ -687,17 +687,16 @@ export function unitBody(
   const actual = admin + institution;
   const rate = ratioPercent(actual, authorized, 2)?.rounded ?? 0;
   const statedRate = { value: rate, decimals: 2, text: `${rate.toFixed(2)}%` };
-  const subordinate =
-    p.subordinateUnits.length > 0
-      ? `下属二级预算单位${p.subordinateUnits.length}个（${p.subordinateUnits.join('、')}）`
-      : '无下属二级预算单位';
-  const paragraphs: Record<string, string> = {
-    opening: `根据《中华人民共和国预算法》和示范市财政局关于开展${year}年度预算绩效自评工作的通知要求，${p.name}对${year}年度部门整体支出开展了绩效自评，现将有关情况报告如下。`,
-    overview: `${p.name}为一级预算单位，内设机构${p.internalUnits.length}个，${subordinate}。`,
-    budget: `主要用于${p.projects.map(([name]) => name).join('、')}等项目，基本支出和项目支出均按预算执行，具体数据见本报告各节。`,
-    performance: `围绕“${p.goal.expected.replace(/。$/, '')}”的年度目标，各项绩效指标完成情况见绩效指标表。`,
-    problems: p.problems,
-    improvements: p.improvements,
+  // The writer states the opening, the structure, the spending and the other budgets from the
+  // data; the unit's own words go where it speaks for itself, so nothing is said twice.
+  const paragraphs: Record<string, string[]> = {
+    opening: [],
+    overview: [],
+    budget: [],
+    otherBudgets: [],
+    performance: [`围绕“${p.goal.expected.replace(/。$/, '')}”的年度目标，${p.goal.actual}`],
+    problems: [p.problems],
+    improvements: [p.improvements],
   };
   const body = {
     ...template,
@@ -732,7 +731,8 @@ export function unitBody(
             projects: template.projectExpenditure.projects.map((project, i) => ({
               ...project,
               name: p.projects[i]?.[0] ?? project.name,
-              purpose: p.projects[i]?.[1] ?? project.purpose,
+              // The writer says 主要用于 itself.
+              purpose: (p.projects[i]?.[1] ?? project.purpose ?? '').replace(/^用于/, ''),
             })),
           },
     baseData:
@@ -754,7 +754,7 @@ export function unitBody(
     indicators: ownIndicators(template.indicators, p, year),
     chapters: template.chapters.map((chapter) => {
       const own = paragraphs[chapter.key];
-      return own === undefined ? chapter : { ...chapter, paragraphs: [own] };
+      return own === undefined ? chapter : { ...chapter, paragraphs: own };
     }),
   };
   return DepartmentEvaluation.parse(body);

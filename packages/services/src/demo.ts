@@ -83,12 +83,17 @@ function adjustScores(
       weight === undefined ||
       target?.kind !== 'quantity' ||
       actual?.kind !== 'quantity' ||
-      next() > shortfall
+      next() > shortfall ||
+      // The cost ceiling is the budget: its actual is the year's spending (executeAt), which
+      // the fund block states; a shortfall there would contradict it.
+      (target.comparator === '<=' && target.unit === '万元')
     )
       return node;
     const share = 0.45 + next() * 0.5;
     const value = target.comparator === '<=' ? target.value / share : target.value * share;
-    const rounded = Math.round(value * 100) / 100;
+    // Counts stay whole (10 schools, not 10.79); rates and amounts keep two decimals.
+    const whole = target.unit !== '%' && Number.isInteger(target.value);
+    const rounded = whole ? Math.floor(value) : Math.round(value * 100) / 100;
     const score = Math.round(weight * share * 10) / 10;
     return {
       ...node,
