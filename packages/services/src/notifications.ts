@@ -16,6 +16,15 @@ export const NOTIFICATION_TEXT: Record<NotificationKind, string> = {
   remind: '催办本单位的自评',
 };
 
+/** A reminder's words when the reviewer leaves none, by what the unit still owes. */
+export const REMIND_TEXT: Partial<Record<EvaluationStatus, string>> = {
+  draft: '自评尚未提交，请尽快完成填报，由单位负责人提交审核。',
+  returned: '自评已退回，请按审核意见修改后尽快重新提交。',
+};
+
+/** A reminder's words for a unit that has not started the round's evaluation. */
+export const REMIND_NOT_STARTED = '本单位尚未开始填报，请尽快新建自评，由单位负责人提交审核。';
+
 /** The notification a workflow move sends to the unit, if any (submitting tells nobody). */
 export function notificationKindOf(
   action: TransitionAction,
@@ -56,7 +65,8 @@ export async function notifyUnit(
   ctx: ServiceContext,
   n: {
     departmentId: string;
-    evaluationId: string;
+    /** Null for a reminder to a unit that has not started the evaluation. */
+    evaluationId: string | null;
     kind: NotificationKind;
     actor: string;
     comment: string | null;

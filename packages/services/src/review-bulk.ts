@@ -7,7 +7,7 @@ import { recordAudit } from './audit-log.ts';
 import { ServiceError, forbidden } from './errors.ts';
 import { getEvaluationRecord } from './evaluations.ts';
 import type { EvaluationRecord } from './evaluation-record.ts';
-import { notifyUnit } from './notifications.ts';
+import { REMIND_TEXT, notifyUnit } from './notifications.ts';
 import { appendEvent } from './workflow-events.ts';
 import { STATUS_LABELS, TRANSITIONS, transition } from './workflow.ts';
 
@@ -46,11 +46,6 @@ export interface BulkResult {
 
 /** Statuses a reminder is for: the unit still owes the evaluation, or owes its corrections. */
 const REMINDABLE: readonly EvaluationStatus[] = ['draft', 'returned'];
-
-const REMIND_DEFAULT: Partial<Record<EvaluationStatus, string>> = {
-  draft: '自评尚未提交，请尽快完成填报，由单位负责人提交审核。',
-  returned: '自评已退回，请按审核意见修改后尽快重新提交。',
-};
 
 /**
  * Approves, publishes or reminds many evaluations at once. Each one goes through the same rules
@@ -155,7 +150,7 @@ async function remind(
   record: EvaluationRecord,
   message: string,
 ): Promise<EvaluationRecord> {
-  const text = message !== '' ? message : (REMIND_DEFAULT[record.status] ?? '');
+  const text = message !== '' ? message : (REMIND_TEXT[record.status] ?? '');
   const refused = await ctx.db.transaction().execute(async (trx) => {
     const row = await trx
       .selectFrom('evaluations')

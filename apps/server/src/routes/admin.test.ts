@@ -58,12 +58,64 @@ describe.each(TEST_DIALECTS)('rulebooks, rounds, dashboard and public reports on
     }[] = (await reviewer.get(`/api/rounds/${id}/progress`)).json().items;
     expect(progress.map((p) => p.departmentName)).toEqual(['甲单位', '乙单位']);
     expect(progress.every((p) => p.status === 'draft')).toBe(true);
-    expect((await reviewer.post(`/api/rounds/${id}/remind`)).json()).toEqual({ reminded: 2 });
+    // Two departments, a filer and a head each.
+    expect((await reviewer.post(`/api/rounds/${id}/remind`)).json()).toEqual({
+      reminded: 2,
+      notified: 4,
+    });
     const listed = (await reviewer.get('/api/evaluations?year=2024')).json().items;
     expect(listed[0].roundId).toBe(id);
     expect(listed[0].deadline).toBe('2025-06-30');
     const rounds: { id: string }[] = (await reviewer.get('/api/rounds')).json().items;
     expect(rounds.map((r) => r.id)).toContain(id);
+  });
+
+  it('a round reminder notifies the filers and heads of each late unit, started or not', async () => {
+    const round = await reviewer.post('/api/rounds', {
+      year: 2031,
+      kind: 'department',
+      rulebookId: 'hunan-department',
+      deadline: '2032-05-31',
+    });
+    const roundId: string = round.json().id;
+    const filerA = await login(world.app, 'filer-a');
+    const started = await filerA.post('/api/evaluations', {
+      departmentId: world.departments.a,
+      year: 2031,
+      kind: 'department',
+      rulebookId: 'hunan-department',
+      roundId,
+    });
+    expect(started.statusCode).toBe(201);
+    const evaluationId: string = started.json().id;
+    type Notice = { kind: string; evaluationId: string | null; comment: string | null };
+    const newest = async (username: string): Promise<Notice | undefined> => {
+      const client = username === 'filer-a' ? filerA : await login(world.app, username);
+      return (await client.get('/api/notifications')).json<{ items: Notice[] }>().items[0];
+    };
+    expect((await reviewer.post(`/api/rounds/${roundId}/remind`)).json()).toEqual({
+      reminded: 2,
+      notified: 4,
+    });
+    for (const username of ['filer-a', 'head-a']) {
+      const notice = await newest(username);
+      expect(notice).toMatchObject({ kind: 'remind', evaluationId });
+      expect(notice?.comment).toBe(
+        '2031年度部门整体支出绩效自评填报截止2032-05-31。自评尚未提交，请尽快完成填报，由单位负责人提交审核。',
+      );
+    }
+    for (const username of ['filer-b', 'head-b']) {
+      const notice = await newest(username);
+      expect(notice).toMatchObject({ kind: 'remind', evaluationId: null });
+      expect(notice?.comment).toMatch(
+        /^2031年度部门整体支出绩效自评填报截止2032-05-31。本单位尚未开始填报/,
+      );
+    }
+    // The started evaluation's timeline shows the reminder.
+    const events = (await filerA.get(`/api/evaluations/${evaluationId}/events`)).json<{
+      items: { action: string }[];
+    }>().items;
+    expect(events.map((e) => e.action)).toContain('remind');
   });
 
   it('files an evaluation for a named round, checking its year, kind and departments', async () => {
