@@ -12,6 +12,7 @@ import { forbidden, notFound } from './errors.ts';
 import { recordAudit } from './audit-log.ts';
 import { getEvaluation } from './evaluations.ts';
 import { displayNames } from './directory.ts';
+import { beijingTime } from './beijing-time.ts';
 
 export { RECTIFICATION_LABELS };
 export type { RectificationState };
@@ -150,7 +151,7 @@ export async function rectificationList(
     fixedVersion: r.fixed_version,
     answer: r.answer,
     decidedBy: names.get(r.decided_by) ?? r.decided_by,
-    decidedAt: r.decided_at.slice(0, 16).replace('T', ' '),
+    decidedAt: beijingTime(r.decided_at),
   }));
   const title = `${round.year}年度自评整改清单`;
   return { fileName: `${title}.xlsx`, bytes: await renderRectificationXlsx(title, list) };

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_DIALECTS } from '@jixiao/db/testing';
 import { findingIdentity } from '@jixiao/domain';
+import ExcelJS from 'exceljs';
 import { readDocument } from '@jixiao/documents';
+import { beijingTime } from '@jixiao/services';
 import type { Evaluation, Finding } from '@jixiao/domain';
 import { createWorld, fixtureBody, login } from '../testing/harness.ts';
 import type { World, Client } from '../testing/harness.ts';
@@ -252,6 +254,29 @@ describe.each(TEST_DIALECTS)('decisions on findings across versions on %s', (dia
     const list = await reviewer.get(`/api/rounds/${roundId}/rectification.xlsx`);
     expect(list.statusCode).toBe(200);
     expect(list.rawPayload.subarray(0, 2).toString()).toBe('PK');
+    // 认定时间 in Beijing time, as every export states times.
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(list.rawPayload as unknown as ArrayBuffer);
+    const sheet = book.worksheets.find((s) => s.name === '甲单位');
+    if (sheet === undefined) throw new Error('no sheet for 甲单位');
+    const rows: string[][] = [];
+    sheet.eachRow((row) => {
+      const cells: string[] = [];
+      for (let c = 1; c <= sheet.columnCount; c++) cells.push(row.getCell(c).text);
+      rows.push(cells);
+    });
+    const header = rows.findIndex((r) => r.includes('认定时间'));
+    const column = rows[header]?.indexOf('认定时间') ?? -1;
+    const confirmedAt = await w.ctx.db
+      .selectFrom('finding_decisions')
+      .select('decided_at')
+      .where('scope', '=', id)
+      .where('state', '=', 'confirmed')
+      .orderBy('decided_at')
+      .execute();
+    const listed = rows.slice(header + 1).map((r) => r[column]);
+    expect(confirmedAt.length).toBeGreaterThan(0);
+    expect(listed).toEqual(confirmedAt.map((d) => beijingTime(d.decided_at)));
     expect((await filer.get(`/api/rounds/${roundId}/rectification.xlsx`)).statusCode).toBe(200);
     const other = `/api/rounds/${roundId}/rectification.xlsx?departmentId=${w.departments.b}`;
     expect((await filer.get(other)).statusCode).toBe(403);
