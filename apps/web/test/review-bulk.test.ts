@@ -93,7 +93,7 @@ describe.skipIf(!haveBrowser)('bulk review, export and notifications', { timeout
     await dialog.getByRole('button', { name: '批量通过' }).click();
     await dialogTitled(page, '批量通过结果：成功 1 项，未成功 1 项');
     await resultRow(first.id).getByText('成功', { exact: true }).waitFor();
-    await resultRow(second.id).getByText('自评当前状态为“审核通过”，不能审核通过').waitFor();
+    await resultRow(second.id).getByText('自评当前状态为“已通过”，不能审核通过').waitFor();
     await closeResult();
     const now = await list('status=approved&year=2024');
     expect(now.map((e) => e.id)).toEqual(expect.arrayContaining([first.id, second.id]));

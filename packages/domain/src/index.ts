@@ -16,3 +16,4 @@ export * from './finding-identity.ts';
 export * from './finding-decisions.ts';
 export * from './check-names-zh.ts';
 export * from './decisions-file.ts';
+export * from './status-labels-zh.ts';

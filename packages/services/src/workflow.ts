@@ -11,6 +11,7 @@ import type { ReviewComment } from './workflow-events.ts';
 import { appendEvent } from './workflow-events.ts';
 import { unexplainedFindings, writeAnswers } from './finding-decisions.ts';
 import { notificationComment, notificationKindOf, notifyUnit } from './notifications.ts';
+import { EVALUATION_STATUS_LABELS_ZH } from '@jixiao/domain';
 
 export type TransitionAction = 'submit' | 'return' | 'approve' | 'publish' | 'reopen';
 
@@ -35,13 +36,7 @@ export const TRANSITIONS: Record<TransitionAction, TransitionRule> = {
   },
 };
 
-export const STATUS_LABELS: Record<EvaluationStatus, string> = {
-  draft: '草稿',
-  submitted: '已提交',
-  returned: '已退回',
-  approved: '审核通过',
-  published: '已公开',
-};
+export const STATUS_LABELS: Record<EvaluationStatus, string> = EVALUATION_STATUS_LABELS_ZH;
 
 /** Moves an evaluation along the workflow; refuses illegal moves with a Chinese message. */
 export async function transition(

@@ -262,6 +262,9 @@ describe.each(TEST_DIALECTS)('review: notifications, bulk actions, export on %s'
         ok: false,
         code: 'FORBIDDEN',
       });
+      // The status reads as the pages show it (已通过); 审核通过 is the action.
+      const again = (await bulk(reviewer, 'approve', [clean])).json<{ items: Outcome[] }>();
+      expect(again.items[0]?.message).toBe('自评当前状态为“已通过”，不能审核通过');
     });
 
     it('publishes: one with open errors needs a reason, as a single publication does', async () => {

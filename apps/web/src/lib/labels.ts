@@ -1,4 +1,5 @@
 import type { Role, Status } from '../api.ts';
+import { EVALUATION_STATUS_LABELS_ZH } from '@jixiao/domain';
 
 export const ROLE_LABELS: Record<Role, string> = {
   filer: '填报人',
@@ -7,13 +8,7 @@ export const ROLE_LABELS: Record<Role, string> = {
   admin: '管理员',
 };
 
-export const STATUS_LABELS: Record<Status, string> = {
-  draft: '草稿',
-  submitted: '已提交',
-  returned: '已退回',
-  approved: '已通过',
-  published: '已公开',
-};
+export const STATUS_LABELS: Record<Status, string> = EVALUATION_STATUS_LABELS_ZH;
 
 export const STATUS_COLORS: Record<Status, string> = {
   draft: 'default',

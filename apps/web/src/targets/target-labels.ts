@@ -1,11 +1,7 @@
 import type { TargetStatus } from './targets-api.ts';
+import { TARGET_STATUS_LABELS_ZH } from '@jixiao/domain';
 
-export const TARGET_STATUS_LABELS: Record<TargetStatus, string> = {
-  draft: '草稿',
-  submitted: '已提交',
-  returned: '已退回',
-  approved: '已批复',
-};
+export const TARGET_STATUS_LABELS: Record<TargetStatus, string> = TARGET_STATUS_LABELS_ZH;
 
 export const TARGET_STATUS_COLORS: Record<TargetStatus, string> = {
   draft: 'default',

@@ -8,6 +8,7 @@ import { displayNames } from '../directory.ts';
 import { getTargetRecord } from './target-forms.ts';
 import type { TargetFormRecord } from './target-record.ts';
 import { appendTargetEvent } from './target-events.ts';
+import { TARGET_STATUS_LABELS_ZH } from '@jixiao/domain';
 
 export type TargetAction = 'submit' | 'return' | 'approve';
 
@@ -25,12 +26,7 @@ export const TARGET_TRANSITIONS: Record<TargetAction, Rule> = {
   approve: { from: ['submitted'], to: 'approved', roles: ['reviewer', 'admin'], label: '审核通过' },
 };
 
-export const TARGET_STATUS_LABELS: Record<TargetStatus, string> = {
-  draft: '草稿',
-  submitted: '已提交',
-  returned: '已退回',
-  approved: '审核通过',
-};
+export const TARGET_STATUS_LABELS: Record<TargetStatus, string> = TARGET_STATUS_LABELS_ZH;
 
 /** Moves a form along the workflow; approval makes the current version the one in force. */
 export async function transitionTargets(
