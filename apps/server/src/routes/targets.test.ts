@@ -76,8 +76,10 @@ describe.each(TEST_DIALECTS)('绩效目标 on %s', (dialect) => {
     });
     expect(approved.json()).toMatchObject({ status: 'approved', version: 2, approvedVersion: 2 });
     // The state reads 已批复, as the form's page shows it.
-    const twice = await reviewer.post(`/api/targets/${form.id}/transitions`, { action: 'approve' });
-    expect(twice.json().error.message).toBe('绩效目标当前状态为“已批复”，不能审核通过');
+    const approvedTwice = await reviewer.post(`/api/targets/${form.id}/transitions`, {
+      action: 'approve',
+    });
+    expect(approvedTwice.json().error.message).toBe('绩效目标当前状态为“已批复”，不能审核通过');
 
     // 目标调整: a change after approval needs its reason and a new approval; the approved
     // version stays in force until then.
