@@ -49,6 +49,7 @@ export const FINDING_CODES = [
   'COMPLETENESS_MISSING',
   'COMPLETENESS_TEMPLATE_PROMPT',
   'COMPLETENESS_SCORE_MISSING',
+  'COMPLETENESS_VALUE_MISSING',
   'COMPLETENESS_OVER_COMPLETION_REASON',
   'DUPLICATE_INDICATOR',
   'TARGET_NOT_MEASURABLE',
@@ -229,6 +230,8 @@ export function messageFor(code: FindingCode, params: MessageParams): string {
       return `${p(params, 'place')}保留了模板提示或占位符“${p(params, 'stated')}”，请填写实际内容`;
     case 'COMPLETENESS_SCORE_MISSING':
       return `“${p(params, 'name')}”有分值${p(params, 'weight')}分，但未填写得分`;
+    case 'COMPLETENESS_VALUE_MISSING':
+      return `“${p(params, 'name')}”有分值${p(params, 'weight')}分、得分${p(params, 'score')}分，但未填写${p(params, 'what')}`;
     case 'COMPLETENESS_OVER_COMPLETION_REASON':
       return `“${p(params, 'name')}”实际完成值${p(params, 'stated')}超过年度指标值${p(params, 'target')}的${p(params, 'ratio')}，需说明超额完成的原因`;
     case 'DUPLICATE_INDICATOR':

@@ -186,3 +186,24 @@ describe('fund rows grouped by a merged cell (按收入性质分 | 一般公共�
     ]);
   });
 });
+
+describe('tab-separated rows', () => {
+  it('keep an empty 实际完成值 in its column, so 分值 and 得分 stay in theirs', () => {
+    const text = [
+      '一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\t偏差原因分析及改进措施',
+      '产出指标\t数量指标\t清雪作业面积\t≥450万平方米\t468万平方米\t50\t50\t',
+      '\t质量指标\t主干道清净率\t≥95%\t\t40\t40\t',
+      '合计\t\t\t\t\t90\t90\t',
+    ].join('\n');
+    const report = extractEvaluation(parseTextLines(text, 't.txt'));
+    const leaf = report.evaluation.indicators[0]?.children?.[1]?.children?.[0];
+    expect([leaf?.name, leaf?.target?.text, leaf?.actual, leaf?.weight, leaf?.score]).toEqual([
+      '主干道清净率',
+      '≥95%',
+      undefined,
+      40,
+      40,
+    ]);
+    expect(report.evaluation.stated.total).toBe(90);
+  });
+});

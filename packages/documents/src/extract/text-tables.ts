@@ -35,9 +35,26 @@ function splitLine(block: Block): Token[] {
     const valueLike = parts.filter((p) => cellType(p) !== 'text').length;
     const headerLike = parts.filter((p) => columnOf(p) !== undefined || fundRowOf(p)).length;
     if (valueLike >= 2 || headerLike >= 2 || (valueLike >= 1 && headerLike >= 1))
-      return rowOf(parts, block.line);
+      return rowOf(block.text.includes('\t') ? withEmptyTabCells(block.text) : parts, block.line);
   }
   return [{ text, line: block.line }];
+}
+
+/**
+ * The cells of a tab-separated row, with the empty cells between its figures kept: a tab row
+ * says where a cell is empty (an 实际完成值 left blank), so the figures after it keep their
+ * columns. Empty cells before the first figure (merged 一级/二级 cells, a 合计 label's span) and
+ * after the last cell are dropped as in rows run together.
+ */
+function withEmptyTabCells(text: string): string[] {
+  const cells = text.split('\t').map((c) => c.trim());
+  const first = cells.findIndex((c) => c !== '' && cellType(c) !== 'text');
+  let last = cells.length - 1;
+  while (last >= 0 && cells[last] === '') last--;
+  return cells.flatMap((c, k) => {
+    if (c === '') return k > first && first >= 0 && k < last ? [''] : [];
+    return c.split(/[\s\u3000\u00a0]+/).filter((p) => p !== '');
+  });
 }
 
 /** A line split into cells is a row: its first cell starts the row. */

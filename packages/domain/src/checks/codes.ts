@@ -47,6 +47,7 @@ export const CATEGORY_OF_CODE: Record<FindingCode, FindingCategory> = {
   COMPLETENESS_MISSING: 'completeness',
   COMPLETENESS_TEMPLATE_PROMPT: 'completeness',
   COMPLETENESS_SCORE_MISSING: 'completeness',
+  COMPLETENESS_VALUE_MISSING: 'completeness',
   COMPLETENESS_OVER_COMPLETION_REASON: 'completeness',
   DUPLICATE_INDICATOR: 'duplicate',
   TARGET_NOT_MEASURABLE: 'completeness',

@@ -12,6 +12,24 @@ describe('completeness', () => {
     expect(checkCompleteness(clean())).toEqual([]);
   });
 
+  it('reports a scored leaf whose 实际完成值 is empty, but not one marked — or without a target', () => {
+    const e = clean();
+    const row = leaf(e, 1, 0, 0);
+    delete row.actual;
+    const findings = checkCompleteness(e);
+    expect(findings.map((f) => [f.code, f.severity, f.path])).toEqual([
+      ['COMPLETENESS_VALUE_MISSING', 'warning', 'indicators[1].children[0].children[0].actual'],
+    ]);
+    expect(findings[0]?.message).toBe(
+      `“${row.name}”有分值${row.weight ?? ''}分、得分${row.score ?? ''}分，但未填写实际完成值`,
+    );
+    row.source = { line: 1, excerpt: `${row.name} | ≥10个 | — | 10 | 10` };
+    expect(checkCompleteness(e)).toEqual([]);
+    delete row.source;
+    delete row.target;
+    expect(checkCompleteness(e)).toEqual([]);
+  });
+
   it('reports a missing problems chapter, template prompts and an unscored leaf', () => {
     const e = clean();
     e.chapters = e.chapters.filter((c) => c.key !== 'problems');

@@ -129,5 +129,31 @@ export function checkCompleteness(evaluation: Evaluation): Finding[] {
             params: { name: node.name, weight: pointsText(node.weight) },
           }),
         );
+  // A scored leaf with its target but no actual: the cell was left unfilled. A leaf without a
+  // target (预算执行率, whose figures are the fund block's), a 0/0 or "—" row and one not
+  // assessed stay silent.
+  for (const { node, path } of nodes) {
+    if (!isLeaf(node) || node.notAssessed || node.weight === undefined) continue;
+    if (node.score === undefined || node.weight === 0) continue;
+    if (node.target === undefined || node.actual !== undefined) continue;
+    if (/执行率/.test(node.name) || NOT_APPLICABLE.test(node.source?.excerpt ?? '')) continue;
+    out.push(
+      makeFinding({
+        code: 'COMPLETENESS_VALUE_MISSING',
+        severity: 'warning',
+        path: `${path}.actual`,
+        source: node.source,
+        params: {
+          name: node.name,
+          weight: pointsText(node.weight),
+          score: pointsText(node.score),
+          what: '实际完成值',
+        },
+      }),
+    );
+  }
   return out;
 }
+
+/** A row that says its value does not apply ("—", "/", 不适用, 无): nothing was left unfilled. */
+const NOT_APPLICABLE = /(?:^|\|)\s*(?:—+|－|-|\/|不适用|无|不涉及)\s*(?:\||$)/;
