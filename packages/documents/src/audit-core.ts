@@ -17,5 +17,6 @@ export type { ExtractedReport, ExtractionWarning } from './extract/extract-evalu
 export { checkDocument } from './audit/document-checks.ts';
 export { checkTables, understandingOf } from './audit/table-checks.ts';
 export type { Understanding } from './audit/table-checks.ts';
-export { locateFindings, placeOnPage } from './audit/locate.ts';
+export { locateFindings, pagePlacer, placeOnPage } from './audit/locate.ts';
+export type { PagePlace } from './audit/locate.ts';
 export type { AuditFinding, AuditSummary, FileAudit } from './audit/audit-types.ts';

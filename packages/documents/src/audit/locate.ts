@@ -1,5 +1,5 @@
 import type { Finding } from '@jixiao/domain';
-import type { Bbox, SourceDocument } from '../read/block.ts';
+import type { Bbox, Block, SourceDocument, TableRow } from '../read/block.ts';
 import type { ExtractedReport } from '../extract/extract-evaluation.ts';
 import { excerptOf, squash } from '../extract/text.ts';
 
@@ -46,32 +46,48 @@ export function placeOnPage(
   line: number | undefined,
   stated?: string,
 ): PagePlace | undefined {
-  if (line === undefined) return undefined;
-  const figure = stated ? squash(stated).replace(/[^\d.%]/g, '') : '';
+  return pagePlacer(document)(line, stated);
+}
+
+/**
+ * `placeOnPage` for many findings of one document: the blocks and table rows are indexed by
+ * line once (the first one of a line wins, as a scan in reading order would find it).
+ */
+export function pagePlacer(
+  document: SourceDocument,
+): (line: number | undefined, stated?: string) => PagePlace | undefined {
+  const byLine = new Map<number, Block | TableRow>();
   for (const block of document.blocks) {
     if (block.kind === 'table') {
-      const row = block.rows?.find((r) => r.line === line);
-      if (!row) continue;
-      if (row.page === undefined || !row.bbox) return undefined;
-      const place: PagePlace = { page: row.page, bbox: row.bbox };
-      const cell = figure ? row.cells.findIndex((c) => c !== '' && squash(c).includes(figure)) : -1;
-      const box = cell >= 0 ? row.cellBoxes?.[cell] : undefined;
-      if (box) place.bbox = box;
-      const conf =
-        cell >= 0
-          ? row.cellConfidence?.[cell]
-          : row.cellConfidence?.reduce<number | null>(
-              (m, c) => (c === null ? m : m === null ? c : Math.min(m, c)),
-              null,
-            );
-      if (conf !== undefined && conf !== null) place.confidence = conf;
-      return place;
-    }
-    if (block.line !== line) continue;
-    if (block.page === undefined || !block.bbox) return undefined;
-    const place: PagePlace = { page: block.page, bbox: block.bbox };
-    if (block.confidence !== undefined) place.confidence = block.confidence;
-    return place;
+      for (const row of block.rows ?? []) if (!byLine.has(row.line)) byLine.set(row.line, row);
+    } else if (!byLine.has(block.line)) byLine.set(block.line, block);
   }
-  return undefined;
+  return (line, stated) => {
+    if (line === undefined) return undefined;
+    const at = byLine.get(line);
+    if (!at) return undefined;
+    if ('cells' in at) return placeInRow(at, stated);
+    if (at.page === undefined || !at.bbox) return undefined;
+    const place: PagePlace = { page: at.page, bbox: at.bbox };
+    if (at.confidence !== undefined) place.confidence = at.confidence;
+    return place;
+  };
+}
+
+function placeInRow(row: TableRow, stated: string | undefined): PagePlace | undefined {
+  if (row.page === undefined || !row.bbox) return undefined;
+  const figure = stated ? squash(stated).replace(/[^\d.%]/g, '') : '';
+  const place: PagePlace = { page: row.page, bbox: row.bbox };
+  const cell = figure ? row.cells.findIndex((c) => c !== '' && squash(c).includes(figure)) : -1;
+  const box = cell >= 0 ? row.cellBoxes?.[cell] : undefined;
+  if (box) place.bbox = box;
+  const conf =
+    cell >= 0
+      ? row.cellConfidence?.[cell]
+      : row.cellConfidence?.reduce<number | null>(
+          (m, c) => (c === null ? m : m === null ? c : Math.min(m, c)),
+          null,
+        );
+  if (conf !== undefined && conf !== null) place.confidence = conf;
+  return place;
 }

@@ -7,7 +7,7 @@ import {
   formatOf,
   understandingOf,
   locateFindings,
-  placeOnPage,
+  pagePlacer,
   readDocument,
 } from '@jixiao/documents/audit-core';
 import type {
@@ -16,6 +16,7 @@ import type {
   ExtractedReport,
   ExtractionWarning,
   FileAudit,
+  PagePlace,
   ReadError,
   ReadResult,
   SourceDocument,
@@ -142,7 +143,23 @@ function beyondTheCut(f: Finding, line: number): boolean {
 /** Below this OCR confidence a figure's reading is uncertain (tesseract's word confidence). */
 export const LOW_OCR_CONFIDENCE = 0.8;
 
-function wire(f: Finding, document: SourceDocument): AuditFinding {
+/**
+ * The wire shape of the findings of one document, each placed on its page; the document is
+ * indexed once for all of them.
+ */
+function wireAll(findings: readonly Finding[], document: SourceDocument): AuditFinding[] {
+  const place = pagePlacer(document);
+  const recognised =
+    document.format === 'image' || document.blocks.some((b) => b.confidence !== undefined);
+  return findings.map((f) => wire(f, document, place(f.line, f.stated), recognised));
+}
+
+function wire(
+  f: Finding,
+  document: SourceDocument,
+  place: PagePlace | undefined,
+  recognised: boolean,
+): AuditFinding {
   const out: AuditFinding = {
     code: f.code,
     category: f.category,
@@ -153,15 +170,12 @@ function wire(f: Finding, document: SourceDocument): AuditFinding {
     excerpt: f.excerpt ?? null,
     line: f.line ?? null,
   };
-  const place = placeOnPage(document, f.line, f.stated);
   if (place) {
     out.page = place.page;
     out.bbox = place.bbox;
   }
   // Fail closed: a figure read by OCR with low confidence (or not placed at all in a recognised
   // document) proves nothing on its own; it is at most a warning that says so.
-  const recognised =
-    document.format === 'image' || document.blocks.some((b) => b.confidence !== undefined);
   const confidence = place?.confidence;
   const uncertain =
     recognised &&
@@ -244,7 +258,7 @@ export function auditRead(read: ReadResult, fileName: string): DocumentAudit {
       computedTotal,
       understanding,
     },
-    findings: findings.map((f) => wire(f, read.document)),
+    findings: wireAll(findings, read.document),
     notes: report.warnings.map((w) => (w.line ? `第${w.line}行：${w.message}` : w.message)),
     warnings: report.warnings,
     rulebookConfidence: report.rulebook.confidence,
