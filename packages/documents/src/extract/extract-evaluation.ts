@@ -314,7 +314,8 @@ function leafCount(nodes: readonly IndicatorNode[]): number {
 }
 
 /** The 自评表's fund block carries the 预算执行率 indicator (分值, 得分): make it the first node. */
-function withExecutionNode(indicators: IndicatorNode[], funds: Funds): IndicatorNode[] {
+function withExecutionNode(tree: IndicatorNode[], funds: Funds): IndicatorNode[] {
+  const indicators = tree.map(executionLeafOf);
   const total = funds.total;
   if (!total || total.weight === undefined || indicators.some((n) => /预算执行/.test(n.name)))
     return indicators;
@@ -322,6 +323,21 @@ function withExecutionNode(indicators: IndicatorNode[], funds: Funds): Indicator
   if (total.statedScore !== undefined) node.score = total.statedScore;
   if (total.source) node.source = total.source;
   return [node, ...indicators];
+}
+
+/**
+ * A 预算执行 group cell over the 预算执行率 row alone (一级 预算执行 | 二级 预算执行 | 三级 预算执行率,
+ * the cells merged or repeated): the row is the execution-rate indicator the rulebooks score.
+ */
+function executionLeafOf(node: IndicatorNode): IndicatorNode {
+  if (!/^预算执行/.test(node.name) || node.weight !== undefined || node.score !== undefined)
+    return node;
+  let leaf = node;
+  while (leaf.children?.length === 1 && leaf.children[0]) leaf = leaf.children[0];
+  const isLeaf = (leaf.children?.length ?? 0) === 0;
+  return leaf !== node && isLeaf && /执行率$/.test(leaf.name) && leaf.weight !== undefined
+    ? leaf
+    : node;
 }
 
 function findTitle(document: SourceDocument): string | undefined {

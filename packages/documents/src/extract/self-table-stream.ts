@@ -433,7 +433,11 @@ export function readTableStream(
         i = rowEnd;
         continue;
       }
-      const level = indicatorLevelOf(text);
+      const next = cellType(tokens[i + 1]?.text ?? '');
+      const nextIsFigure = next !== 'text' && next !== 'empty' && next !== 'placeholder';
+      // 预算执行率 followed by its figures is the execution-rate leaf, whatever column it is in
+      // (a first-level name in some forms, the third-level cell of its row in others).
+      const level = /执行率$/.test(label) && nextIsFigure ? undefined : indicatorLevelOf(text);
       const type = cellType(text);
       // A first-level name right after a first-level cell that holds nothing yet is its second
       // level (过程 → 预算执行): a group cell is followed by its own children.
@@ -463,13 +467,7 @@ export function readTableStream(
       }
       // A group's name followed by figures is a leaf of that name (服务对象满意度 under
       // 服务对象满意度指标): a group cell carries no figures.
-      const next = cellType(tokens[i + 1]?.text ?? '');
-      const leafNamedAsGroup =
-        level === 2 &&
-        level2 !== undefined &&
-        next !== 'text' &&
-        next !== 'empty' &&
-        next !== 'placeholder';
+      const leafNamedAsGroup = level === 2 && level2 !== undefined && nextIsFigure;
       if ((level === 2 || asLevel2) && !leafNamedAsGroup) {
         level2 = groupNode(text, t.line);
         (level1?.children ?? table.indicators).push(level2);

@@ -207,3 +207,21 @@ describe('tab-separated rows', () => {
     expect(report.evaluation.stated.total).toBe(90);
   });
 });
+
+describe('the 预算执行率 row of the indicator block', () => {
+  it('is the execution-rate indicator under its 预算执行 group cells, one cell per line', () => {
+    const text = [
+      ...['一级指标', '二级指标', '三级指标', '指标值', '实际完成值', '分值', '得分'],
+      ...['预算执行', '预算执行', '预算执行率', '100%', '85.00%', '10', '9'],
+      ...['产出指标', '数量指标', '完成调查项目数', '≥28项', '28项', '90', '90'],
+      ...['总分', '100', '99'],
+    ].join('\n');
+    const top = extractEvaluation(parseTextLines(text, 'e.txt')).evaluation.indicators[0];
+    expect([top?.name, top?.weight, top?.score, top?.children]).toEqual([
+      '预算执行率',
+      10,
+      9,
+      undefined,
+    ]);
+  });
+});
