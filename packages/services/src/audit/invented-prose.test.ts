@@ -21,7 +21,10 @@ import { lazily, loadCorpus, measure, present, report, unread } from './testing/
  * 4 warnings on 4 clean files (2 of them numbering gaps of excerpts that started mid-report,
  * renumbered since); the fourth round was made on them. The t-files (findings) and u-files
  * (clean), written after it, measured untouched: 3/6 found, 0 errors and 0 warnings on 2 clean
- * files; the fifth round was made on them, so they count with the tuned files since.
+ * files; the fifth round was made on them, so they count with the tuned files since. The v-files
+ * (findings) and w-files (clean), written after the fifth round, measured untouched: 3/5 found
+ * by category (one of them, a share after 分别占, by a misreading), 0 errors and 1 warning on 2
+ * clean files (the same misreading).
  */
 const corpus = present(loadCorpus(new URL('./invented-prose/', import.meta.url)));
 const holdout = new Set(corpus.holdout);
@@ -41,6 +44,7 @@ describe('invented excerpts of prose from provinces outside the web corpus', () 
       ['invented prose, held out after the first round', 'h'],
       ['invented prose, held out after the second round', /^[nm]\d/],
       ['invented prose, held out after the third round', /^[pq]\d/],
+      ['invented prose, held out after the fifth round', /^[vw]\d/],
     ] as const) {
       const m = measure(
         corpus,
