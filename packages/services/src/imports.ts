@@ -2,7 +2,7 @@ import type { ServiceContext } from './context.ts';
 import { nowIso } from './context.ts';
 import type { Actor } from './actor.ts';
 import { ServiceError, forbidden, notFound } from './errors.ts';
-import { renderPageCrops } from './read/page-crops.ts';
+import { hasPages, renderFilePlaces } from './read/finding-pictures.ts';
 import type { PagePlace } from './read/page-crops.ts';
 import { sha256Hex } from './passwords.ts';
 import { readForImport } from './document-bridge.ts';
@@ -113,7 +113,7 @@ export async function importDocument(
 }
 
 /**
- * The page of an imported PDF with a finding's box outlined (PNG): the original is kept with the
+ * The page of an imported PDF (or the imported picture) with a finding's box outlined (PNG): the original is kept with the
  * import, so the page is drawn when asked for. Visible to whoever imported it, reviewers and
  * administrators.
  */
@@ -131,9 +131,11 @@ export async function importedPagePicture(
   if (row === undefined) throw notFound('导入的文件');
   if (row.uploaded_by !== actor.username && actor.role !== 'admin' && actor.role !== 'reviewer')
     throw forbidden('无权查看他人导入的文件');
-  if (!/\.pdf$/i.test(row.file_name))
-    throw new ServiceError('BAD_REQUEST', '只有 PDF 文件可以显示原页面');
-  const { crops, note } = await renderPageCrops(row.bytes, [place], { fullPage: true });
+  if (!hasPages(row.file_name))
+    throw new ServiceError('BAD_REQUEST', '只有 PDF 文件和图片可以显示原页面');
+  const { crops, note } = await renderFilePlaces(row.bytes, row.file_name, [place], {
+    fullPage: true,
+  });
   const crop = crops[0];
   if (!crop) throw new ServiceError('BAD_REQUEST', note ?? '无法显示该页面');
   return crop.png;

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import {
   existsSync,
   mkdirSync,
@@ -98,3 +99,42 @@ describe.skipIf(!tools)('jixiao audit --format html on a PDF', () => {
     expect(bare.out).toContain('未安装 pdftoppm（poppler-utils），无法显示原页面');
   }, 60_000);
 });
+
+describe.skipIf(!tools || !installed('tesseract', ['--list-langs']))(
+  'jixiao audit --format html on a photo of a page (.png)',
+  () => {
+    it('embeds the picture around the finding OCR placed, the box outlined', async () => {
+      // The page with the wrong share, scanned at 300 dpi to a grey PNG as a unit would send it.
+      const pdf = path.join(scratch, 'wrong-share.pdf');
+      const pages = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' }).split(
+        '\f',
+      );
+      const page = pages.findIndex((t) => t.includes('83.00%')) + 1;
+      expect(page).toBeGreaterThan(0);
+      execFileSync('pdftoppm', [
+        ...['-r', '300', '-gray', '-png', '-singlefile'],
+        ...['-f', String(page), '-l', String(page), pdf, path.join(scratch, '扫描页')],
+      ]);
+      const json = await run('audit', '扫描页.png', '--format', 'json', '--workers', '0');
+      const findings = (
+        JSON.parse(json.out) as {
+          files: { findings: { page?: number; bbox?: number[]; stated: string }[] }[];
+        }
+      ).files[0]?.findings;
+      const placed = (findings ?? []).filter((f) => f.bbox !== undefined);
+      expect(placed.map((f) => f.stated)).toContain('83.00%');
+      expect(placed.every((f) => f.page === 1)).toBe(true);
+
+      const html = await run('audit', '扫描页.png', '--format', 'html', '--workers', '0');
+      const shown = pictures(html.out);
+      expect(shown).toHaveLength(placed.length);
+      for (const p of shown) {
+        // A band across the picture (2480 pixels at 300 dpi: 794 at 96 dpi), a few lines high.
+        expect(p.width).toBe(794);
+        expect(p.height).toBeGreaterThan(40);
+        expect(p.height).toBeLessThan(1123);
+      }
+      expect(html.out).toContain('第 1 页');
+    }, 180_000);
+  },
+);

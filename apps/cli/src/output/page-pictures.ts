@@ -5,7 +5,7 @@ import { renderFindingPictures } from '@jixiao/services/audit';
 export const MAX_HTML_PICTURE_BYTES = 24 * 1024 * 1024;
 
 /**
- * Pictures of the original page around each finding of the PDFs among `results`, for the html
+ * Pictures of the original page around each finding of the PDFs and pictures among `results`, for the html
  * report; bounded per file (see renderPageCrops) and in total by `budget` bytes.
  */
 export async function pagePictures(

@@ -104,7 +104,7 @@ describe.skipIf(!tools).each(TEST_DIALECTS)('pictures of the original page on %s
       `/api/imports/${word.json().documentId}/pages/1?x0=0&y0=0&x1=1&y1=1`,
     );
     expect(wordPage.statusCode).toBe(400);
-    expect(wordPage.json().error.message).toBe('只有 PDF 文件可以显示原页面');
+    expect(wordPage.json().error.message).toBe('只有 PDF 文件和图片可以显示原页面');
   }, 60_000);
 
   it('keeps a picture of each placed finding of a batch-audited PDF once the upload is gone', async () => {

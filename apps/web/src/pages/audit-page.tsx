@@ -30,7 +30,7 @@ import { useReviewerDecisions } from '../review/decision-actions.tsx';
 import { useSession } from '../lib/session.tsx';
 import { navigate, useRoute } from '../lib/router.ts';
 import { TotalsCell } from '../lib/totals-cell.tsx';
-import { PagePictureButton } from '../lib/page-picture-button.tsx';
+import { FindingPage } from '../lib/finding-page.tsx';
 
 interface FileRow {
   key: string;
@@ -378,9 +378,15 @@ export default function AuditPage() {
               return (
                 <>
                   <Excerpt finding={f} />
-                  {job && f.page !== undefined && open.pictures.includes(at) && (
-                    <PagePictureButton url={jobPictureUrl(job.id, open.index, at)} page={f.page} />
-                  )}
+                  <FindingPage
+                    page={f.page}
+                    placed={f.bbox !== undefined}
+                    pictureUrl={
+                      job && open.pictures.includes(at)
+                        ? jobPictureUrl(job.id, open.index, at)
+                        : undefined
+                    }
+                  />
                   {user?.role === 'reviewer' && reviewer.buttons(f, d)}
                 </>
               );

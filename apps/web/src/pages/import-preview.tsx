@@ -2,7 +2,7 @@ import { Alert, Descriptions, List, Space, Tag, Typography } from 'antd';
 import { formatFen, SEVERITY_RANK, type Evaluation, type IndicatorNode } from '@jixiao/domain';
 import { importPageUrl, type ImportResult, type RulebookInfo } from '../api.ts';
 import { KIND_LABELS } from '../lib/labels.ts';
-import { PagePictureButton } from '../lib/page-picture-button.tsx';
+import { FindingPage } from '../lib/finding-page.tsx';
 
 const SEVERITY_TAG = {
   error: ['red', '错误'],
@@ -45,7 +45,8 @@ export function ImportPreview({
         description={result.problems.map((p) => p.message).join('；') || undefined}
       />
     );
-  const pdf = /\.pdf$/i.test(fileName);
+  // PDFs and pictures (read by OCR) have pages the server can draw.
+  const paged = /\.(pdf|png|jpe?g)$/i.test(fileName);
   const documentId = result.documentId;
   const errors = result.findings.filter((f) => f.severity === 'error').length;
   const warnings = result.findings.filter((f) => f.severity === 'warning').length;
@@ -89,12 +90,15 @@ export function ImportPreview({
                 <Space wrap>
                   <Tag color={SEVERITY_TAG[f.severity][0]}>{SEVERITY_TAG[f.severity][1]}</Tag>
                   <span>{f.message}</span>
-                  {pdf && documentId && f.page !== undefined && f.bbox !== undefined && (
-                    <PagePictureButton
-                      url={importPageUrl(documentId, { page: f.page, bbox: f.bbox })}
-                      page={f.page}
-                    />
-                  )}
+                  <FindingPage
+                    page={f.page}
+                    placed={f.bbox !== undefined}
+                    pictureUrl={
+                      paged && documentId && f.page !== undefined && f.bbox !== undefined
+                        ? importPageUrl(documentId, { page: f.page, bbox: f.bbox })
+                        : undefined
+                    }
+                  />
                 </Space>
               </List.Item>
             )}

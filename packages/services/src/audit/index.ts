@@ -24,7 +24,12 @@ export {
 } from './audit-batch.ts';
 export type { BatchOptions, LoadFile, WorkerScript } from './audit-batch.ts';
 export { formatAuditText, summaryTable } from './format-audit-text.ts';
-export { findingPlaces, renderFindingPictures } from '../read/finding-pictures.ts';
+export {
+  findingPlaces,
+  hasPages,
+  renderFilePlaces,
+  renderFindingPictures,
+} from '../read/finding-pictures.ts';
 export {
   CROP_DPI,
   CROP_MARGIN_PT,

@@ -219,8 +219,10 @@ export async function recognisePdfPages(
   }
 }
 
-/** Width and height in pixels of a PNG (IHDR) or JPEG (SOFn), or undefined. */
-export function imageSize(bytes: Uint8Array): { width: number; height: number } | undefined {
+/** Width and height in pixels of a PNG (IHDR) or JPEG (SOFn, with its colour components). */
+export function imageSize(
+  bytes: Uint8Array,
+): { width: number; height: number; components?: number } | undefined {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (bytes.length > 24 && view.getUint32(0) === 0x89504e47) {
     return { width: view.getUint32(16), height: view.getUint32(20) };
@@ -238,7 +240,11 @@ export function imageSize(bytes: Uint8Array): { width: number; height: number } 
         marker !== 0xc8 &&
         marker !== 0xcc
       ) {
-        return { height: view.getUint16(at + 5), width: view.getUint16(at + 7) };
+        return {
+          height: view.getUint16(at + 5),
+          width: view.getUint16(at + 7),
+          components: bytes[at + 9] ?? 1,
+        };
       }
       at += 2 + length;
     }
@@ -247,7 +253,7 @@ export function imageSize(bytes: Uint8Array): { width: number; height: number } 
 }
 
 /** Pixels of a picture accepted for OCR (a 600 dpi A3 scan is about 70 million). */
-const MAX_IMAGE_PIXELS = 80_000_000;
+export const MAX_IMAGE_PIXELS = 80_000_000;
 
 /**
  * Recognises a picture (.png/.jpg: a photo or scan of a table) as one page, taken at 300 dpi
