@@ -183,6 +183,20 @@ describe('one quantity stated in two places', () => {
     ).toEqual(['warning DOC_CLAIM_RESTATED 6个→5个']);
   });
 
+  it('takes a name stated item by item with a figure each for a recurring measure, not a restatement', () => {
+    const items = ['一', '二', '三', '四']
+      .map(
+        (n, i) =>
+          `（${n}）第${n}项工作：开展抽查${12 + i}次，相关经费${(12.5 + i * 1.25).toFixed(2)}万元。`,
+      )
+      .join('\n');
+    expect(brief(items)).toEqual([]);
+    // Stated twice with one figure and once with another: that one is reported.
+    expect(
+      brief('相关经费12.50万元。\n其后，相关经费12.50万元按预算执行。\n相关经费15.20万元已支付。'),
+    ).toEqual(['warning DOC_CLAIM_RESTATED 15.20万元→12.50万元']);
+  });
+
   it('reports a figure 10,000 times another statement of it as a 元/万元 slip', () => {
     const found = check('公用经费支出57.43万元。\n另查，公用经费支出574300万元。');
     expect(found.map((f) => [f.category, f.code])).toEqual([['unit', 'DOC_CLAIM_UNIT_SLIP']]);
