@@ -15,6 +15,7 @@ import {
   batchThreads,
   closeAuditWorkers,
   initialLanes,
+  spareCores,
 } from './audit-batch.ts';
 import { auditDocument, toFileAudit } from './audit-document.ts';
 import { blocksToHtml, blocksToText } from './testing/render-text.ts';
@@ -60,6 +61,19 @@ describe('initialLanes', () => {
   });
 });
 
+describe('spareCores', () => {
+  it("counts the cores less the others' load, the batch's own processes not counted", () => {
+    expect(spareCores(0, 2, 0.1)).toBeCloseTo(1.9);
+    expect(spareCores(0, 8, 3)).toBe(5);
+    // Its own two processes make a load of two: both cores are still the batch's.
+    expect(spareCores(2, 2, 2)).toBe(2);
+    expect(spareCores(1, 2, 1.5)).toBe(1.5);
+    // A machine busy with other programs leaves one.
+    expect(spareCores(0, 2, 15)).toBe(1);
+    expect(spareCores(1, 2, 14)).toBe(1);
+  });
+});
+
 describe('collectionFor', () => {
   it('collects in parallel only for a process alone with a core to spare', () => {
     expect(collectionFor(1, 2)).toBe('parallel');
@@ -77,16 +91,21 @@ describe('collectionFor', () => {
 describe('addLane', () => {
   it('adds a cold process when its share of the rest of the batch pays for its warm-up', () => {
     // 200 files of 9 ms shared by two: 900 ms each, less than a warm-up repays.
-    expect(addLane(200, 9, 1, 0)).toBe(false);
-    expect(addLane(500, 9, 1, 0)).toBe(true);
+    expect(addLane(200, 9, 1, 0, 2)).toBe(false);
+    expect(addLane(500, 9, 1, 0, 2)).toBe(true);
     // Few large files count as much as many small ones.
-    expect(addLane(20, 300, 1, 0)).toBe(true);
-    expect(addLane(1000, 9, 3, 0)).toBe(true);
-    expect(addLane(1000, 9, 6, 0)).toBe(false);
+    expect(addLane(20, 300, 1, 0, 2)).toBe(true);
+    expect(addLane(1000, 9, 3, 0, 8)).toBe(true);
+    expect(addLane(1000, 9, 6, 0, 8)).toBe(false);
+  });
+  it('adds no cold process without a spare core for it', () => {
+    expect(addLane(20, 300, 1, 0, 1.5)).toBe(false);
+    expect(addLane(1000, 9, 3, 0, 3.9)).toBe(false);
+    expect(addLane(1000, 9, 3, 0, 4)).toBe(true);
   });
   it('adds a warm process from the pool at once, but never more processes than files', () => {
-    expect(addLane(10, 1, 1, 1)).toBe(true);
-    expect(addLane(2, 100, 2, 1)).toBe(false);
+    expect(addLane(10, 1, 1, 1, 1)).toBe(true);
+    expect(addLane(2, 100, 2, 1, 8)).toBe(false);
   });
 });
 
@@ -242,7 +261,7 @@ describe('auditBatch in audit processes', () => {
       };
       await closeAuditWorkers();
       // On two cores one: a cold process already keeps 1.6 of them busy.
-      const cold = initialLanes(batchThreads(files.length), 0);
+      const cold = initialLanes(batchThreads(files.length), 0, availableParallelism());
       expect(cold).toBe(availableParallelism() < 4 ? 1 : 2);
       // It starts with `cold` processes; another joins only when files are slow, which a loaded
       // machine can make them (a timing, so not asserted): never more than the cores allow.

@@ -1,7 +1,7 @@
 import { type ChildProcess, fork } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { availableParallelism, tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { FileAudit } from '@jixiao/documents/audit-core';
 import {
@@ -64,7 +64,8 @@ const QUEUE_DEPTH = 2;
 const CORES_PER_COLD_PROCESS = 1.6;
 /**
  * A cold process joins a running batch only when the rest of the batch, shared with it, would
- * still take each process at least this long, as estimated from the files audited so far. Its
+ * still take each process at least this long, as estimated from the CPU time of the latest files
+ * (each process measures its own, so a busy machine does not make files look slower). Its
  * warm-up (about 1.5 s of CPU, the compiler's included) costs the batch more than a smaller share
  * saves. Measured on two cores with the 20-page report: two cold processes finish 200 files no
  * sooner than one, 500 a tenth sooner, 1,000 a fifth. The estimate comes from the first files,
@@ -72,6 +73,28 @@ const CORES_PER_COLD_PROCESS = 1.6;
  * 350 files (350 × ~9 ms shared by two) sets it.
  */
 const COLD_SHARE_MS = 1500;
+/** How many of the latest files' CPU times estimate the time of the rest. */
+const RECENT_FILES = 8;
+
+/** The median of a few numbers (the upper one of an even count). */
+function middle(values: readonly number[]): number {
+  return [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+}
+
+/**
+ * Cores this batch can count on: the machine's, less the load of the last minute that is not the
+ * batch's own `own` processes (at least one). On a machine that other programs keep busy, a second
+ * cold process gets no core of its own: it only takes turns with the first while paying its own
+ * warm-up. Measured with 250 rendered fixture reports at a load average of 15 on two cores: one
+ * process 15.8–21.7 s, two 22.7–25.5 s, the count chosen from the cores alone 40.9 s.
+ */
+export function spareCores(
+  own = 0,
+  cores = availableParallelism(),
+  load = loadavg()[0] ?? 0,
+): number {
+  return Math.max(1, Math.min(cores, cores - Math.max(0, load - own)));
+}
 
 /**
  * Most processes for a batch of `files` files: none for a small batch, then one per
@@ -87,7 +110,7 @@ export function batchThreads(files: number, cores = availableParallelism()): num
  * as many as the cores can run side by side, a warm one counting one core, a cold one
  * CORES_PER_COLD_PROCESS; always one.
  */
-export function initialLanes(cap: number, warm: number, cores = availableParallelism()): number {
+export function initialLanes(cap: number, warm: number, cores = spareCores()): number {
   let lanes = 0;
   let busy = 0;
   while (lanes < cap) {
@@ -101,17 +124,20 @@ export function initialLanes(cap: number, warm: number, cores = availableParalle
 
 /**
  * Whether one more process should join a batch that runs `lanes` of them, with `remaining` files
- * not yet finished that take one process `msPerFile` each: when its warm-up pays (COLD_SHARE_MS),
- * or at once when a warm process waits in the pool.
+ * not yet finished that take one process `msPerFile` of CPU each: at once when a warm process
+ * waits in the pool; a cold one when a core is spare for it (`spare`, see `spareCores`) and its
+ * warm-up pays (COLD_SHARE_MS).
  */
 export function addLane(
   remaining: number,
   msPerFile: number,
   lanes: number,
   warm: number,
+  spare = spareCores(lanes),
 ): boolean {
   if (remaining <= lanes) return false;
-  return warm > 0 || (remaining * msPerFile) / (lanes + 1) >= COLD_SHARE_MS;
+  if (warm > 0) return true;
+  return lanes + 1 <= spare && (remaining * msPerFile) / (lanes + 1) >= COLD_SHARE_MS;
 }
 
 async function auditOne(file: string, bytes: Uint8Array): Promise<FileAudit> {
@@ -308,7 +334,8 @@ interface Job {
 }
 
 type WorkerMessage =
-  { ready: true } | { id: number; result?: FileAudit; detail?: DocumentAudit; crash?: string };
+  | { ready: true }
+  | { id: number; result?: FileAudit; detail?: DocumentAudit; crash?: string; cpuMs?: number };
 
 /** Why a file failed when its process was stopped: it ran out of time, or the process died. */
 /**
@@ -491,11 +518,22 @@ export async function auditBatch(
   /** When the first audited file came back, and how many have come back since. */
   let firstAt = 0;
   let audited = 0;
-  const grow = (): void => {
+  /** The CPU time of the latest files, as their processes measured it (see audit-worker.ts). */
+  const recentCpu: number[] = [];
+  const grow = (cpuMs: number | undefined): void => {
     audited++;
     if (audited === 1) firstAt = performance.now();
+    if (cpuMs !== undefined && Number.isFinite(cpuMs)) {
+      recentCpu.push(cpuMs);
+      if (recentCpu.length > RECENT_FILES) recentCpu.shift();
+    }
     if (fixed || lanes.length >= cap || next >= files.length || audited < 4) return;
-    const msPerFile = ((performance.now() - firstAt) / (audited - 1)) * lanes.length;
+    // A file's CPU time, which the machine's other load does not stretch; the wall time between
+    // results only from a process that does not report it.
+    const msPerFile =
+      recentCpu.length >= 4
+        ? middle(recentCpu)
+        : ((performance.now() - firstAt) / (audited - 1)) * lanes.length;
     if (addLane(files.length - done, msPerFile, lanes.length, idle.length)) {
       startLane(collectionFor(lanes.length + 1));
     }
@@ -523,7 +561,7 @@ export async function auditBatch(
       sent.shift();
       armTimer();
       finish(job.index, m.result ?? failedAudit(job.file, `审核时发生内部错误：${m.crash ?? ''}`));
-      grow();
+      grow(m.cpuMs);
       void fill();
     };
     const onCrash = (): void => replace('crash');

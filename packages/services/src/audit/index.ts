@@ -21,6 +21,7 @@ export {
   batchThreads,
   closeAuditWorkers,
   initialLanes,
+  spareCores,
 } from './audit-batch.ts';
 export type { BatchOptions, LoadFile, WorkerScript } from './audit-batch.ts';
 export { formatAuditText, summaryTable } from './format-audit-text.ts';
