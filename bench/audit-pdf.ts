@@ -136,7 +136,9 @@ if (installed('tesseract', ['--list-langs'])) {
   console.log(
     `  tesseract 命令行（仅识别）              ${((n * 1000) / cli).toFixed(3).padStart(8)} 页/秒/核`,
   );
-  console.log(`  倍数：${(ours / cli).toFixed(2)}×`);
+  console.log(
+    `  倍数：recognisePdfPages 用时为 tesseract 命令行的 ${(ours / cli).toFixed(2)}×（含渲染页面和去表格线）`,
+  );
 } else console.log('（未安装 tesseract，跳过 OCR 基准）');
 
 rmSync(dir, { recursive: true, force: true });
