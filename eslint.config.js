@@ -146,16 +146,31 @@ export default tseslint.config(
   },
   {
     files: ['apps/web/src/**/*.{ts,tsx}'],
-    rules: restrict(
-      [
-        '@jixiao/documents',
-        '@jixiao/db',
-        '@jixiao/services',
-        '@jixiao/server',
-        '@jixiao/cli',
-        'node:*',
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          ...restrict(
+            [
+              '@jixiao/documents',
+              '@jixiao/db',
+              '@jixiao/services',
+              '@jixiao/server',
+              '@jixiao/cli',
+              'node:*',
+            ],
+            'apps/web imports the domain only and talks to the server over HTTP.',
+          )['no-restricted-imports'][1],
+          // antd 6.6 deprecates List (a warning in the console of every page that shows one).
+          paths: [
+            {
+              name: 'antd',
+              importNames: ['List'],
+              message: 'antd List is deprecated: use ItemList from lib/item-list.tsx.',
+            },
+          ],
+        },
       ],
-      'apps/web imports the domain only and talks to the server over HTTP.',
-    ),
+    },
   },
 );

@@ -488,7 +488,8 @@ export const api = {
   roundProgress: (id: Id) =>
     request<{ items: RoundProgress[] }>('GET', `/api/rounds/${id}/progress`),
   checkStats: () => request<{ items: CheckStats[] }>('GET', '/api/admin/checks'),
-  remind: (id: Id) => request<{ reminded: number }>('POST', `/api/rounds/${id}/remind`),
+  remind: (id: Id) =>
+    request<{ reminded: number; notified: number }>('POST', `/api/rounds/${id}/remind`),
 };
 
 export const exportUrl = (id: Id, format: 'docx' | 'xlsx' | 'pdf') =>

@@ -343,7 +343,7 @@ describe.skipIf(!haveBrowser)('web app end to end', { timeout: 180_000 }, () => 
     await page.goto(`${base}/#/public`);
     await page.getByLabel('搜索单位或标题').fill(unitName);
     await page.getByLabel('搜索单位或标题').press('Enter');
-    const item = page.locator('.ant-list-item').filter({ hasText: '2030' }).first();
+    const item = page.locator('.item-list-item').filter({ hasText: '2030' }).first();
     await item.waitFor();
     await shot('public');
     await item.getByRole('link').first().click();

@@ -77,7 +77,7 @@ describe.skipIf(!tools)('pictures of the original page in the browser', () => {
     await page.locator('.ant-modal .ant-upload-drag input[type=file]').setInputFiles(pdf);
     const findings = page.getByTestId('import-findings');
     await findings.waitFor({ timeout: 60_000 });
-    const share = findings.locator('.ant-list-item').filter({ hasText: '83.00%' });
+    const share = findings.locator('.item-list-item').filter({ hasText: '83.00%' });
     await share.getByRole('button', { name: /查看原页面/ }).click();
     const shown = await seen(page.getByTestId('page-picture'));
     // The whole A4 page at 96 dpi, the outline drawn on it.
@@ -104,7 +104,7 @@ describe.skipIf(!tools)('pictures of the original page in the browser', () => {
     await page.locator('.ant-table-row').first().locator('a').first().click();
     const panel = page.locator('.ant-drawer').getByTestId('findings-panel');
     await panel.waitFor();
-    const share = panel.locator('.ant-list-item').filter({ hasText: '83.00%' });
+    const share = panel.locator('.item-list-item').filter({ hasText: '83.00%' });
     await share.getByRole('button', { name: /查看原页面/ }).click();
     const shown = await seen(page.getByTestId('page-picture'));
     expect(shown.width).toBe(794);

@@ -140,7 +140,7 @@ describe.skipIf(!haveBrowser)('the report says what the unit entered', { timeout
     await p.page.goto(`${p.base}/#/public`);
     await p.page.getByLabel('搜索单位或标题').fill(unit);
     await p.page.getByLabel('搜索单位或标题').press('Enter');
-    const item = p.page.locator('.ant-list-item').filter({ hasText: '2033' }).first();
+    const item = p.page.locator('.item-list-item').filter({ hasText: '2033' }).first();
     await item.waitFor();
     await expect(item.textContent()).resolves.toContain('自评得分 92.98');
     await item.getByRole('link').first().click();

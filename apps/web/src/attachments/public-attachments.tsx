@@ -1,7 +1,8 @@
-import { Card, List } from 'antd';
+import { Card } from 'antd';
 import { PaperClipOutlined } from '@ant-design/icons';
 import { useAsync } from '../lib/use-async.ts';
 import { attachmentsApi, publicAttachmentUrl, sizeText } from './attachments-api.ts';
+import { Item, ItemList } from '../lib/item-list.tsx';
 
 /** The supporting documents the unit marked public, under a published report (none: nothing). */
 export function PublicAttachments({ reportId }: { reportId: string | number }) {
@@ -13,10 +14,9 @@ export function PublicAttachments({ reportId }: { reportId: string | number }) {
   if (items.length === 0) return null;
   return (
     <Card title="证明材料" size="small" style={{ marginTop: 16 }}>
-      <List
-        dataSource={items}
-        renderItem={(a) => (
-          <List.Item>
+      <ItemList>
+        {items.map((a) => (
+          <Item key={a.id}>
             <a href={publicAttachmentUrl(a.id)} aria-label={`下载 ${a.fileName}`}>
               <PaperClipOutlined /> {a.fileName}
             </a>
@@ -24,9 +24,9 @@ export function PublicAttachments({ reportId }: { reportId: string | number }) {
               {a.indicator ? `${a.indicator.join(' / ')} · ` : ''}
               {sizeText(a.size)}
             </span>
-          </List.Item>
-        )}
-      />
+          </Item>
+        ))}
+      </ItemList>
     </Card>
   );
 }

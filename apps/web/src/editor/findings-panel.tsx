@@ -1,11 +1,12 @@
 import { memo, useMemo, useState } from 'react';
-import { Badge, Collapse, Empty, List, Segmented, Space, Tag, Typography } from 'antd';
+import { Badge, Collapse, Empty, Segmented, Space, Tag, Typography } from 'antd';
 import { SEVERITY_RANK, type Evaluation, type Finding, type Severity } from '@jixiao/domain';
 import type { DecisionView, FindingMark } from '../api.ts';
 import { categoryLabel, severityLabel } from '../lib/finding-labels.ts';
 import { SEVERITY_COLORS } from '../lib/labels.ts';
 import { decideFindings, markedFindings, type DecidedFinding } from '../lib/decided-findings.ts';
 import { beijingTime } from '../lib/time.ts';
+import { Item, ItemList } from '../lib/item-list.tsx';
 
 /** Where a finding stands after the reviewer's decision, with the reviewer's words. */
 function DecisionNote({ d }: { d: DecidedFinding }) {
@@ -95,7 +96,7 @@ export const FindingsPanel = memo(function FindingsPanel({
   const row = (d: DecidedFinding, i: number) => {
     const f = d.finding;
     return (
-      <List.Item
+      <Item
         key={`${f.code}-${f.path}-${i}`}
         style={{ cursor: onPick ? 'pointer' : 'default', display: 'block' }}
         onClick={() => onPick?.(f)}
@@ -125,7 +126,7 @@ export const FindingsPanel = memo(function FindingsPanel({
         )}
         <DecisionNote d={d} />
         {extra?.(f, decidable ? d : null)}
-      </List.Item>
+      </Item>
     );
   };
   return (
@@ -158,16 +159,14 @@ export const FindingsPanel = memo(function FindingsPanel({
           description={decided.active.length === 0 ? '未发现问题' : '该类别无发现'}
         />
       ) : (
-        <List size="small" dataSource={shown} renderItem={row} />
+        <ItemList>{shown.map(row)}</ItemList>
       )}
       {decided.fixed.length > 0 && (
         <div data-testid="fixed-findings" style={{ marginTop: 12 }}>
           <Typography.Text strong>已整改（{decided.fixed.length}）</Typography.Text>
-          <List
-            size="small"
-            dataSource={decided.fixed}
-            renderItem={(d) => (
-              <List.Item key={d.id} style={{ display: 'block' }}>
+          <ItemList>
+            {decided.fixed.map((d) => (
+              <Item key={d.id} style={{ display: 'block' }}>
                 <Tag color="green">
                   已整改{d.fixedVersion !== null ? `（第 ${d.fixedVersion} 版）` : '（当前内容）'}
                 </Tag>
@@ -177,9 +176,9 @@ export const FindingsPanel = memo(function FindingsPanel({
                     情况说明：{d.answer}（{d.answeredByName}）
                   </div>
                 )}
-              </List.Item>
-            )}
-          />
+              </Item>
+            ))}
+          </ItemList>
         </div>
       )}
       {decided.dismissed.length > 0 && (
@@ -190,7 +189,7 @@ export const FindingsPanel = memo(function FindingsPanel({
             {
               key: 'dismissed',
               label: `不是问题（${decided.dismissed.length}，不计入统计）`,
-              children: <List size="small" dataSource={decided.dismissed} renderItem={row} />,
+              children: <ItemList>{decided.dismissed.map(row)}</ItemList>,
             },
           ]}
         />

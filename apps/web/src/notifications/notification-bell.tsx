@@ -1,9 +1,10 @@
 import { useCallback, useEffect, useState } from 'react';
-import { Alert, Badge, Button, Empty, List, Popover, Space, Typography } from 'antd';
+import { Alert, Badge, Button, Empty, Popover, Space, Typography } from 'antd';
 import { BellOutlined } from '@ant-design/icons';
 import { errorText } from '../api.ts';
 import { beijingTime } from '../lib/time.ts';
 import { reviewApi, type Notification, type NotificationKind } from '../review/review-api.ts';
+import { Item, ItemList } from '../lib/item-list.tsx';
 
 /** How often the unread count is fetched again while a page stays open. */
 const POLL_MS = 60_000;
@@ -61,11 +62,9 @@ export function NotificationBell({ section }: { section: string }) {
       {items.length === 0 ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="暂无通知" />
       ) : (
-        <List
-          size="small"
-          dataSource={items}
-          renderItem={(n) => (
-            <List.Item
+        <ItemList>
+          {items.map((n) => (
+            <Item
               key={n.id}
               data-testid="notification"
               data-read={n.read ? 'yes' : 'no'}
@@ -87,7 +86,7 @@ export function NotificationBell({ section }: { section: string }) {
             >
               <Space orientation="vertical" size={2} style={{ width: '100%' }}>
                 <Typography.Text strong={!n.read}>{n.summary}</Typography.Text>
-                {n.evaluationId !== null && (
+                {n.evaluationId !== null ? (
                   <a
                     href={`#/evaluations/${n.evaluationId}`}
                     onClick={() => {
@@ -97,6 +96,19 @@ export function NotificationBell({ section }: { section: string }) {
                   >
                     {n.title ?? `${n.departmentName ?? ''}${n.year ?? ''}年度自评`}
                   </a>
+                ) : (
+                  n.kind === 'remind' && (
+                    // A round's reminder to a unit that has not started: where to start it.
+                    <a
+                      href="#/evaluations"
+                      onClick={() => {
+                        setOpen(false);
+                        if (!n.read) void markRead({ ids: [n.id] });
+                      }}
+                    >
+                      去新建自评
+                    </a>
+                  )
                 )}
                 {n.comment !== null && (
                   <Typography.Text>
@@ -105,9 +117,9 @@ export function NotificationBell({ section }: { section: string }) {
                 )}
                 <Typography.Text type="secondary">{beijingTime(n.at)}</Typography.Text>
               </Space>
-            </List.Item>
-          )}
-        />
+            </Item>
+          ))}
+        </ItemList>
       )}
     </div>
   );

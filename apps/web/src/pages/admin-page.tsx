@@ -488,7 +488,7 @@ function RoundProgressView({ round }: { round: Round }) {
   const remind = async () => {
     try {
       const r = await api.remind(round.id);
-      message.success(`已提醒 ${r.reminded} 个单位`);
+      message.success(`已催办 ${r.reminded} 个单位，通知 ${r.notified} 人`);
     } catch (e) {
       message.error(errorText(e));
     }

@@ -1,4 +1,5 @@
-import { Alert, Descriptions, List, Space, Tag, Typography } from 'antd';
+import { Alert, Descriptions, Space, Tag, Typography } from 'antd';
+import { Item, ItemList } from '../lib/item-list.tsx';
 import { formatFen, SEVERITY_RANK, type Evaluation, type IndicatorNode } from '@jixiao/domain';
 import { importPageUrl, type ImportResult, type RulebookInfo } from '../api.ts';
 import { KIND_LABELS } from '../lib/labels.ts';
@@ -79,30 +80,28 @@ export function ImportPreview({
             审查发现
             {result.findings.length > LISTED ? `（最严重的 ${LISTED} 条）` : ''}
           </Typography.Text>
-          <List
-            size="small"
-            data-testid="import-findings"
-            dataSource={[...result.findings]
+          <ItemList data-testid="import-findings">
+            {[...result.findings]
               .sort((a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity])
-              .slice(0, LISTED)}
-            renderItem={(f) => (
-              <List.Item>
-                <Space wrap>
-                  <Tag color={SEVERITY_TAG[f.severity][0]}>{SEVERITY_TAG[f.severity][1]}</Tag>
-                  <span>{f.message}</span>
-                  <FindingPage
-                    page={f.page}
-                    placed={f.bbox !== undefined}
-                    pictureUrl={
-                      paged && documentId && f.page !== undefined && f.bbox !== undefined
-                        ? importPageUrl(documentId, { page: f.page, bbox: f.bbox })
-                        : undefined
-                    }
-                  />
-                </Space>
-              </List.Item>
-            )}
-          />
+              .slice(0, LISTED)
+              .map((f, i) => (
+                <Item key={i}>
+                  <Space wrap>
+                    <Tag color={SEVERITY_TAG[f.severity][0]}>{SEVERITY_TAG[f.severity][1]}</Tag>
+                    <span>{f.message}</span>
+                    <FindingPage
+                      page={f.page}
+                      placed={f.bbox !== undefined}
+                      pictureUrl={
+                        paged && documentId && f.page !== undefined && f.bbox !== undefined
+                          ? importPageUrl(documentId, { page: f.page, bbox: f.bbox })
+                          : undefined
+                      }
+                    />
+                  </Space>
+                </Item>
+              ))}
+          </ItemList>
         </>
       )}
       {result.problems.length > 0 && (
@@ -110,11 +109,11 @@ export function ImportPreview({
           <Typography.Text strong style={{ display: 'block', marginTop: 12 }}>
             未能读取的内容（创建后请在编辑页补充）
           </Typography.Text>
-          <List
-            size="small"
-            dataSource={result.problems.slice(0, 8)}
-            renderItem={(p) => <List.Item>{p.message}</List.Item>}
-          />
+          <ItemList>
+            {result.problems.slice(0, 8).map((p, i) => (
+              <Item key={i}>{p.message}</Item>
+            ))}
+          </ItemList>
         </>
       )}
     </div>

@@ -1,10 +1,11 @@
 import { useState } from 'react';
-import { Breadcrumb, Button, Card, Input, InputNumber, List, Space, Typography } from 'antd';
+import { Breadcrumb, Button, Card, Input, InputNumber, Pagination, Space, Typography } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import { api, publicDocxUrl, publicPdfUrl } from '../api.ts';
 import { ReportPdfButtons } from '../editor/report-pdf-buttons.tsx';
 import { PublicAttachments } from '../attachments/public-attachments.tsx';
 import { AsyncView } from '../lib/async-view.tsx';
+import { Item, ItemList } from '../lib/item-list.tsx';
 import { useAsync } from '../lib/use-async.ts';
 import { beijingDate } from '../lib/time.ts';
 import { ReportPreview } from '../editor/report-preview.tsx';
@@ -42,34 +43,55 @@ function PublicList() {
         />
       </Space>
       <AsyncView state={state} isEmpty={(d) => d.length === 0} emptyText="没有找到已公开的报告">
-        {(items) => (
-          <List
-            itemLayout="horizontal"
-            dataSource={items}
-            pagination={{ pageSize: 20, hideOnSinglePage: true }}
-            renderItem={(r) => (
-              <List.Item
-                actions={[
-                  <Button
-                    key="d"
-                    icon={<DownloadOutlined />}
-                    href={publicDocxUrl(r.id)}
-                    aria-label={`下载 ${r.title}`}
-                  >
-                    下载
-                  </Button>,
-                ]}
-              >
-                <List.Item.Meta
-                  title={<a href={`#/public/${r.id}`}>{r.title}</a>}
-                  description={`${r.departmentName} · ${r.year}年度 · 自评得分 ${r.statedTotal ?? r.computedTotal ?? '—'} · 公开于 ${beijingDate(r.publishedAt)}`}
-                />
-              </List.Item>
-            )}
-          />
-        )}
+        {(items) => <PublicReportList items={items} />}
       </AsyncView>
     </Card>
+  );
+}
+
+/** Items of the public list shown on one page. */
+const PAGE_SIZE = 20;
+
+type PublicItem = Awaited<ReturnType<typeof api.publicReports>>['items'][number];
+
+function PublicReportList({ items }: { items: PublicItem[] }) {
+  const [page, setPage] = useState(1);
+  const shown = items.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
+  return (
+    <>
+      <ItemList>
+        {shown.map((r) => (
+          <Item
+            key={r.id}
+            actions={[
+              <Button
+                key="d"
+                icon={<DownloadOutlined />}
+                href={publicDocxUrl(r.id)}
+                aria-label={`下载 ${r.title}`}
+              >
+                下载
+              </Button>,
+            ]}
+          >
+            <div>
+              <a href={`#/public/${r.id}`}>{r.title}</a>
+            </div>
+            <Typography.Text type="secondary">
+              {`${r.departmentName} · ${r.year}年度 · 自评得分 ${r.statedTotal ?? r.computedTotal ?? '—'} · 公开于 ${beijingDate(r.publishedAt)}`}
+            </Typography.Text>
+          </Item>
+        ))}
+      </ItemList>
+      <Pagination
+        current={page}
+        pageSize={PAGE_SIZE}
+        total={items.length}
+        hideOnSinglePage
+        onChange={setPage}
+        style={{ marginTop: 12, textAlign: 'right' }}
+      />
+    </>
   );
 }
 

@@ -7,7 +7,6 @@ import {
   Card,
   Col,
   Input,
-  List,
   Modal,
   Popconfirm,
   Row,
@@ -38,6 +37,7 @@ import {
 import { useSession } from '../lib/session.tsx';
 import { useReviewerDecisions } from './decision-actions.tsx';
 import { decideFindings } from '../lib/decided-findings.ts';
+import { Item, ItemList } from '../lib/item-list.tsx';
 import { AsyncView } from '../lib/async-view.tsx';
 import { evaluateLocally } from '../lib/core.ts';
 import { STATUS_COLORS, STATUS_LABELS } from '../lib/labels.ts';
@@ -254,11 +254,10 @@ function Review({
         <Col xs={24} xl={8}>
           <Card size="small" title="审核意见" style={{ marginBottom: 12 }}>
             {comments.length > 0 && (
-              <List
-                size="small"
-                dataSource={comments}
-                renderItem={(c, i) => (
-                  <List.Item
+              <ItemList>
+                {comments.map((c, i) => (
+                  <Item
+                    key={i}
                     actions={[
                       <Button
                         key="x"
@@ -274,9 +273,9 @@ function Review({
                       <b style={{ marginRight: 4 }}>{fieldLabel(c.path, record.body)}：</b>
                     )}
                     {c.text}
-                  </List.Item>
-                )}
-              />
+                  </Item>
+                ))}
+              </ItemList>
             )}
             <Space.Compact style={{ width: '100%', marginBottom: 8 }}>
               <Select

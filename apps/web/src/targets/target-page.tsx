@@ -8,7 +8,6 @@ import {
   Descriptions,
   Form,
   Input,
-  List,
   Row,
   Space,
   Spin,
@@ -34,6 +33,7 @@ import {
   TARGET_STATUS_COLORS,
   TARGET_STATUS_LABELS,
 } from './target-labels.ts';
+import { Item, ItemList } from '../lib/item-list.tsx';
 
 /** One 绩效目标表: the unit edits and files it, a reviewer returns or approves it. */
 export default function TargetPage({ id }: { id: string }) {
@@ -335,18 +335,16 @@ function TargetEditor({
             {findings.length === 0 ? (
               <Typography.Text type="secondary">未发现问题</Typography.Text>
             ) : (
-              <List
-                size="small"
-                dataSource={findings}
-                renderItem={(f) => (
-                  <List.Item>
+              <ItemList>
+                {findings.map((f, i) => (
+                  <Item key={`${f.code}-${f.path}-${i}`}>
                     <Space align="start">
                       <Tag color={SEVERITY_COLORS[f.severity]}>{severityLabel(f.severity)}</Tag>
                       <span>{f.message}</span>
                     </Space>
-                  </List.Item>
-                )}
-              />
+                  </Item>
+                ))}
+              </ItemList>
             )}
             {errors > 0 && editable && (
               <Typography.Text type="secondary">
@@ -362,18 +360,15 @@ function TargetEditor({
                 children: `${beijingTime(e.at)} ${e.actorName} ${TARGET_ACTION_LABELS[e.action] ?? '操作'}${e.comment ? `：${e.comment}` : ''}`,
               }))}
             />
-            <List
-              size="small"
-              header="历史版本"
-              dataSource={revisions.data ?? []}
-              renderItem={(r) => (
-                <List.Item>
+            <ItemList header="历史版本">
+              {(revisions.data ?? []).map((r) => (
+                <Item key={r.version}>
                   第{r.version}版 · {r.savedByName} · {beijingTime(r.savedAt)}
                   {r.version === record.approvedVersion ? ' · 批复版本' : ''}
                   {r.reason ? ` · 调整理由：${r.reason}` : ''}
-                </List.Item>
-              )}
-            />
+                </Item>
+              ))}
+            </ItemList>
           </Card>
         </Col>
       </Row>
