@@ -1,8 +1,10 @@
-import { displayNames } from './directory.ts';
+import { eventViews } from './event-views.ts';
+import type { EventView } from './event-views.ts';
 import type { EvaluationStatus, UserRole } from '@jixiao/db';
 import type { ServiceContext } from './context.ts';
 import { nowIso } from './context.ts';
 import type { Actor } from './actor.ts';
+import { ROLE_LABELS } from './actor.ts';
 import { ServiceError, forbidden } from './errors.ts';
 import { assertSee } from './access.ts';
 import type { EvaluationRecord } from './evaluation-record.ts';
@@ -55,7 +57,7 @@ export async function transition(
   assertSee(actor, record);
   const rule = TRANSITIONS[input.action];
   if (!rule.roles.includes(actor.role)) {
-    throw forbidden(`${roleText(actor.role)}不能执行“${rule.label}”操作`);
+    throw forbidden(`${ROLE_LABELS[actor.role]}不能执行“${rule.label}”操作`);
   }
   if (
     input.action === 'return' &&
@@ -144,21 +146,8 @@ export async function transition(
   return getEvaluationRecord(ctx, id);
 }
 
-function roleText(role: UserRole): string {
-  return { filer: '填报人', head: '单位负责人', reviewer: '审核人', admin: '管理员' }[role];
-}
-
-export interface ReviewEventView {
-  id: string;
-  action: string;
-  fromStatus: string;
-  toStatus: string;
-  comment: string | null;
+export interface ReviewEventView extends EventView {
   comments: ReviewComment[];
-  actor: string;
-  /** The actor's name as people know it (the log-in name where the account is gone). */
-  actorName: string;
-  at: string;
 }
 
 export async function listEvents(
@@ -174,19 +163,5 @@ export async function listEvents(
     .where('evaluation_id', '=', id)
     .orderBy('seq')
     .execute();
-  const names = await displayNames(
-    ctx,
-    rows.map((r) => r.actor),
-  );
-  return rows.map((r) => ({
-    id: r.id,
-    action: r.action,
-    fromStatus: r.from_status,
-    toStatus: r.to_status,
-    comment: r.comment,
-    comments: JSON.parse(r.comments) as ReviewComment[],
-    actor: r.actor,
-    actorName: names.get(r.actor) ?? r.actor,
-    at: r.at,
-  }));
+  return eventViews(ctx, rows, (r) => ({ comments: JSON.parse(r.comments) as ReviewComment[] }));
 }

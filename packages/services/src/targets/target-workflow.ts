@@ -4,7 +4,8 @@ import type { Actor } from '../actor.ts';
 import { ROLE_LABELS } from '../actor.ts';
 import { ServiceError, forbidden } from '../errors.ts';
 import { assertSee } from '../access.ts';
-import { displayNames } from '../directory.ts';
+import { eventViews } from '../event-views.ts';
+import type { EventView } from '../event-views.ts';
 import { getTargetRecord } from './target-forms.ts';
 import type { TargetFormRecord } from './target-record.ts';
 import { appendTargetEvent } from './target-events.ts';
@@ -79,16 +80,7 @@ export async function transitionTargets(
   return getTargetRecord(ctx, id);
 }
 
-export interface TargetEventView {
-  id: string;
-  action: string;
-  fromStatus: string;
-  toStatus: string;
-  comment: string | null;
-  actor: string;
-  actorName: string;
-  at: string;
-}
+export type TargetEventView = EventView;
 
 export async function listTargetEvents(
   ctx: ServiceContext,
@@ -103,18 +95,5 @@ export async function listTargetEvents(
     .where('form_id', '=', id)
     .orderBy('seq')
     .execute();
-  const names = await displayNames(
-    ctx,
-    rows.map((r) => r.actor),
-  );
-  return rows.map((r) => ({
-    id: r.id,
-    action: r.action,
-    fromStatus: r.from_status,
-    toStatus: r.to_status,
-    comment: r.comment,
-    actor: r.actor,
-    actorName: names.get(r.actor) ?? r.actor,
-    at: r.at,
-  }));
+  return eventViews(ctx, rows, () => ({}));
 }
