@@ -7,7 +7,6 @@ import {
   Col,
   Descriptions,
   Empty,
-  List,
   Row,
   Space,
   Table,
@@ -20,6 +19,7 @@ import { UploadOutlined } from '@ant-design/icons';
 import { parseRulebook, type LeafRule, type RuleNode } from '@jixiao/domain';
 import { api, ApiError, errorText } from '../api.ts';
 import { AsyncView } from '../lib/async-view.tsx';
+import { Item, ItemList } from '../lib/item-list.tsx';
 import { KIND_LABELS } from '../lib/labels.ts';
 import { useSession } from '../lib/session.tsx';
 import { useAsync } from '../lib/use-async.ts';
@@ -110,11 +110,10 @@ export default function RulebooksPage() {
         <Card title="指标体系" size="small">
           <AsyncView state={list} isEmpty={(d) => d.length === 0}>
             {(items) => (
-              <List
-                size="small"
-                dataSource={items}
-                renderItem={(r) => (
-                  <List.Item
+              <ItemList>
+                {items.map((r) => (
+                  <Item
+                    key={r.id}
                     onClick={() => setSelected(r.id)}
                     onKeyDown={(e) => e.key === 'Enter' && setSelected(r.id)}
                     tabIndex={0}
@@ -132,9 +131,9 @@ export default function RulebooksPage() {
                       <Tag>{r.version}</Tag>
                       {!r.confirmed && <Tag color="orange">待确认</Tag>}
                     </Space>
-                  </List.Item>
-                )}
-              />
+                  </Item>
+                ))}
+              </ItemList>
             )}
           </AsyncView>
           {user?.role === 'admin' && (
