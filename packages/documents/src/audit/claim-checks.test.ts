@@ -191,6 +191,11 @@ describe('one quantity stated in two places', () => {
       )
       .join('\n');
     expect(brief(items)).toEqual([]);
+    // Two items of the same figure among five are still items.
+    const five = [12, 13, 12, 14, 15]
+      .map((n, i) => `第${i + 1}项工作：开展抽查${n}次。`)
+      .join('\n');
+    expect(brief(five)).toEqual([]);
     // Stated twice with one figure and once with another: that one is reported.
     expect(
       brief('相关经费12.50万元。\n其后，相关经费12.50万元按预算执行。\n相关经费15.20万元已支付。'),

@@ -896,9 +896,10 @@ function compareStated(
     if (values.size < 2) continue;
     // The figure written most often (the first one on a tie) stands; the others are reported.
     const ranked = [...values.values()].sort((a, b) => b.length - a.length);
-    // A name stated with three figures or more, none of them twice, is a measure that recurs
-    // item by item (each section's 经费, each project's 培训人次), not one quantity restated.
-    if (values.size >= 3 && (ranked[0]?.length ?? 0) < 2) continue;
+    // A name stated with three figures or more, none of them in most of its statements, is a
+    // measure that recurs item by item (each section's 经费, each project's 培训人次), not one
+    // quantity restated.
+    if (values.size >= 3 && (ranked[0]?.length ?? 0) * 2 <= bucket.length) continue;
     const [major, ...minors] = ranked;
     const ref = major?.[0];
     if (!ref) continue;
