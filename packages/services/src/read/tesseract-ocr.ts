@@ -10,12 +10,15 @@ import type {
   Segment,
   TextRun,
 } from '@jixiao/documents/audit-core';
+import { estimateSkew, rotatePage } from './raster-deskew.ts';
 import { eraseRulings, findRulings, parsePgm, writePgm } from './raster-rulings.ts';
 import { runTool } from './run-tool.ts';
 
 /** Resolution pages are rendered at for OCR: 300 dpi reads 10.5 pt table digits reliably. */
 export const OCR_DPI = 300;
 const PAGE_TIMEOUT_MS = 120_000;
+/** Skews below this are left alone (turning costs a little sharpness). */
+const MIN_DESKEW_DEG = 0.3;
 
 let problem: Promise<string | undefined> | undefined;
 
@@ -129,8 +132,11 @@ export interface OcrOptions {
  * far better without them, and the lines give the layout its cells), then tesseract reads it.
  */
 async function recognisePgm(file: string, page: OcrRequest): Promise<OcrPage | string> {
-  const gray = parsePgm(new Uint8Array(await readFile(file)));
-  if (!gray) return '页面渲染结果无法读取';
+  const rendered = parsePgm(new Uint8Array(await readFile(file)));
+  if (!rendered) return '页面渲染结果无法读取';
+  // A page scanned askew is turned level first: tesseract and the ruling finder want level lines.
+  const skew = estimateSkew(rendered);
+  const gray = Math.abs(skew) >= MIN_DESKEW_DEG ? rotatePage(rendered, skew) : rendered;
   // A ruling is at least 0.4 inch long: longer than any stroke of a character up to 28 pt.
   const rulings = findRulings(gray, Math.round(OCR_DPI * 0.4));
   eraseRulings(gray, rulings);
