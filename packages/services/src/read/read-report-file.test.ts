@@ -22,6 +22,7 @@ import {
 import { auditBatch } from '../audit/audit-batch.ts';
 import { readForImport } from '../document-bridge.ts';
 import { convertWithLibreOffice } from './office-convert.ts';
+import { rotatePage } from './raster-deskew.ts';
 import { readReportFile } from './read-report-file.ts';
 import {
   assemblePdf,
@@ -35,7 +36,6 @@ import {
   grayImagePdf,
   noisyGray,
   pdfPageGray,
-  rotateGray,
 } from './testing/office-fixtures.ts';
 import type { GrayPage } from './testing/office-fixtures.ts';
 
@@ -282,7 +282,7 @@ describe.skipIf(!office || !installed('tesseract', ['--list-langs']))('scanned P
       {
         name: '300 dpi, turned 1.5°',
         pages: [15, 15],
-        scan: () => grayImagePdf([rotateGray(gray(15, 300), 1.5)], 300),
+        scan: () => grayImagePdf([rotatePage(gray(15, 300), 1.5)], 300),
         digits: TURNED_DIGITS,
         cells: TURNED_CELLS,
       },

@@ -15,6 +15,7 @@ import {
   WidthType,
 } from 'docx';
 import { parseTextLines } from '@jixiao/documents';
+import type { Gray } from '../raster-rulings.ts';
 
 /** True when `command` runs (installed and on PATH). */
 export function installed(command: string, args: string[] = ['--version']): boolean {
@@ -277,12 +278,8 @@ export async function textReportDocx(text: string): Promise<Uint8Array> {
   return new Uint8Array(await Packer.toBuffer(new Document({ sections: [{ children }] })));
 }
 
-/** A grey page picture: `width` × `height` samples, 0 black to 255 white. */
-export interface GrayPage {
-  width: number;
-  height: number;
-  data: Uint8Array;
-}
+/** A grey page picture: `width` × `height` samples, 0 black to 255 white (the readers' own type). */
+export type GrayPage = Gray;
 
 /** Renders one page of a PDF in grey at `dpi` (pdftoppm, PGM). */
 export function pdfPageGray(pdf: string, page: number, dpi: number, prefix: string): GrayPage {
@@ -315,32 +312,6 @@ export function pdfPageGray(pdf: string, page: number, dpi: number, prefix: stri
     height,
     data: bytes.subarray(header[0].length, header[0].length + width * height),
   };
-}
-
-/** The page turned by `degrees` about its centre (bilinear, white where nothing was). */
-export function rotateGray(page: GrayPage, degrees: number): GrayPage {
-  const { width, height, data } = page;
-  const out = new Uint8Array(width * height);
-  const cos = Math.cos((degrees * Math.PI) / 180);
-  const sin = Math.sin((degrees * Math.PI) / 180);
-  const cx = width / 2;
-  const cy = height / 2;
-  const at = (x: number, y: number): number =>
-    x < 0 || y < 0 || x >= width || y >= height ? 255 : (data[y * width + x] ?? 255);
-  for (let y = 0; y < height; y++)
-    for (let x = 0; x < width; x++) {
-      // The source of each output pixel: the inverse turn.
-      const sx = cos * (x - cx) + sin * (y - cy) + cx;
-      const sy = -sin * (x - cx) + cos * (y - cy) + cy;
-      const x0 = Math.floor(sx);
-      const y0 = Math.floor(sy);
-      const fx = sx - x0;
-      const fy = sy - y0;
-      const top = at(x0, y0) * (1 - fx) + at(x0 + 1, y0) * fx;
-      const bottom = at(x0, y0 + 1) * (1 - fx) + at(x0 + 1, y0 + 1) * fx;
-      out[y * width + x] = Math.round(top * (1 - fy) + bottom * fy);
-    }
-  return { width, height, data: out };
 }
 
 /**
