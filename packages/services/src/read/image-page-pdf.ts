@@ -1,3 +1,4 @@
+import { jpegOrientation, orientedPlacement } from './jpeg-orientation.ts';
 import { decodePngGray } from './png-decode.ts';
 import { imageSize, MAX_IMAGE_PIXELS, OCR_DPI } from './tesseract-ocr.ts';
 
@@ -29,15 +30,20 @@ function writePdf(objects: (string | Uint8Array)[][]): Uint8Array {
 /**
  * A picture (.png/.jpg) as a one-page PDF, the page as large as OCR takes it (OCR_DPI): the
  * boxes of findings read from the picture then fall on this page, so it is drawn and cut as a
- * PDF's page is. A JPEG goes in as it is; a PNG is decoded to grey first. Undefined for a
- * picture that cannot be taken (not one, too large, an interlaced PNG).
+ * PDF's page is. A JPEG goes in as it is, drawn the way its EXIF orientation says it is seen (a
+ * photo taken with the phone held sideways stands upright on the page); a PNG is decoded to grey
+ * first. Undefined for a picture that cannot be taken (not one, too large, an interlaced PNG).
  */
-export function imagePagePdf(bytes: Uint8Array): Uint8Array | undefined {
+export function imagePage(
+  bytes: Uint8Array,
+): { pdf: Uint8Array; width: number; height: number } | undefined {
   const size = imageSize(bytes);
   if (!size || size.width === 0 || size.height === 0) return undefined;
   if (size.width * size.height > MAX_IMAGE_PIXELS) return undefined;
   let image: (string | Uint8Array)[];
+  let orientation = 1;
   if (size.components !== undefined) {
+    orientation = jpegOrientation(bytes);
     const space =
       size.components === 1 ? '/DeviceGray' : size.components === 4 ? '/DeviceCMYK' : '/DeviceRGB';
     image = [
@@ -54,10 +60,15 @@ export function imagePagePdf(bytes: Uint8Array): Uint8Array | undefined {
       '\nendstream',
     ];
   }
-  const w = ((size.width * 72) / OCR_DPI).toFixed(3);
-  const h = ((size.height * 72) / OCR_DPI).toFixed(3);
-  const content = `q ${w} 0 0 ${h} 0 0 cm /Im0 Do Q`;
-  return writePdf([
+  const placed = orientedPlacement(
+    orientation,
+    (size.width * 72) / OCR_DPI,
+    (size.height * 72) / OCR_DPI,
+  );
+  const w = placed.width.toFixed(3);
+  const h = placed.height.toFixed(3);
+  const content = `q ${placed.matrix.map((n) => Number(n.toFixed(3))).join(' ')} cm /Im0 Do Q`;
+  const pdf = writePdf([
     ['<< /Type /Catalog /Pages 2 0 R >>'],
     ['<< /Type /Pages /Kids [3 0 R] /Count 1 >>'],
     [
@@ -66,4 +77,10 @@ export function imagePagePdf(bytes: Uint8Array): Uint8Array | undefined {
     image,
     [`<< /Length ${content.length} >>\nstream\n${content}\nendstream`],
   ]);
+  return { pdf, width: Number(w), height: Number(h) };
+}
+
+/** The page of imagePage as PDF bytes. */
+export function imagePagePdf(bytes: Uint8Array): Uint8Array | undefined {
+  return imagePage(bytes)?.pdf;
 }

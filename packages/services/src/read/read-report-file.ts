@@ -4,7 +4,8 @@ import { pathToFileURL } from 'node:url';
 import { readReport } from '@jixiao/documents/audit-core';
 import type { ReadResult, ReadTools } from '@jixiao/documents/audit-core';
 import { convertWithLibreOffice } from './office-convert.ts';
-import { recogniseImage, recognisePdfPages } from './tesseract-ocr.ts';
+import { recognisePicture } from './recognise-picture.ts';
+import { recognisePdfPages } from './tesseract-ocr.ts';
 import type { OcrOptions } from './tesseract-ocr.ts';
 
 /** pdfjs-dist's CMap folder (for CJK fonts with predefined encodings), when it can be found. */
@@ -32,7 +33,7 @@ export function readReportFile(
   if (cmaps === null) cmaps = cMapUrl();
   const tools: ReadTools = {
     ocr: (pages) => recognisePdfPages(bytes, pages, options),
-    recogniseImage,
+    recogniseImage: recognisePicture,
     convertToDocx: (b, name) => convertWithLibreOffice(b, name, 'docx'),
     ...(cmaps ? { cMapUrl: cmaps } : {}),
   };

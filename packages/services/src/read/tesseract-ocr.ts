@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { readErrorMessage } from '@jixiao/documents/audit-core';
@@ -10,6 +10,7 @@ import type {
   Segment,
   TextRun,
 } from '@jixiao/documents/audit-core';
+import { decodePngGray } from './png-decode.ts';
 import { estimateSkew, rotatePage } from './raster-deskew.ts';
 import { eraseRulings, findRulings, parsePgm, writePgm } from './raster-rulings.ts';
 import { runTool } from './run-tool.ts';
@@ -121,6 +122,11 @@ async function inParallel<T, R>(
 }
 
 export interface OcrOptions {
+  /**
+   * The pages are pictures drawn at OCR_DPI (see imagePage): rendered by pdftocairo, which copies
+   * them pixel for pixel, where pdftoppm resamples and blurs a picture's strokes.
+   */
+  exactPixels?: boolean;
   /** Pages recognised side by side (default: the cores). */
   parallel?: number;
   /** Called after each page. */
@@ -164,6 +170,33 @@ async function recognisePgm(file: string, page: OcrRequest): Promise<OcrPage | s
 }
 
 /**
+ * Renders one page in grey at OCR_DPI to a PGM file: with pdftoppm, or (`exact`) with pdftocairo
+ * to a PNG that is decoded and written as PGM. Returns the file or why not, in Chinese.
+ */
+async function renderPage(
+  pdf: string,
+  page: number,
+  prefix: string,
+  { exact }: { exact: boolean },
+): Promise<{ file: string } | { error: string }> {
+  const range = ['-f', String(page), '-l', String(page), '-singlefile'];
+  const tool = exact ? 'pdftocairo' : 'pdftoppm';
+  const args = ['-r', String(OCR_DPI), '-gray', ...(exact ? ['-png'] : []), ...range, pdf, prefix];
+  const render = await runTool(tool, args, { timeoutMs: PAGE_TIMEOUT_MS });
+  if (!render.ok)
+    return {
+      error: render.missing
+        ? `未安装 ${tool}：请安装 poppler-utils`
+        : `页面渲染失败：${render.message.slice(0, 200)}`,
+    };
+  if (!exact) return { file: `${prefix}.pgm` };
+  const gray = decodePngGray(new Uint8Array(await readFile(`${prefix}.png`)), MAX_IMAGE_PIXELS);
+  if (!gray) return { error: '页面渲染失败' };
+  await writeFile(`${prefix}.pgm`, writePgm(gray));
+  return { file: `${prefix}.pgm` };
+}
+
+/**
  * Recognises pages of a PDF: each rendered with pdftoppm at OCR_DPI in grey, its ruling lines
  * taken out, then read by tesseract (chi_sim+eng), pages side by side. Returns the words and
  * lines per page, or why not.
@@ -184,31 +217,11 @@ export async function recognisePdfPages(
       pages,
       options.parallel ?? availableParallelism(),
       async (page) => {
-        const prefix = path.join(dir, `p${page.number}`);
-        const render = await runTool(
-          'pdftoppm',
-          [
-            '-r',
-            String(OCR_DPI),
-            '-gray',
-            '-f',
-            String(page.number),
-            '-l',
-            String(page.number),
-            file,
-            prefix,
-          ],
-          { timeoutMs: PAGE_TIMEOUT_MS },
-        );
-        if (!render.ok)
-          return render.missing
-            ? '未安装 pdftoppm：请安装 poppler-utils'
-            : `页面渲染失败：${render.message.slice(0, 200)}`;
-        const image = (await readdir(dir)).find(
-          (f) => f.startsWith(`p${page.number}-`) && f.endsWith('.pgm'),
-        );
-        if (!image) return '页面渲染失败';
-        const read = await recognisePgm(path.join(dir, image), page);
+        const image = await renderPage(file, page.number, path.join(dir, `p${page.number}`), {
+          exact: options.exactPixels === true,
+        });
+        if ('error' in image) return image.error;
+        const read = await recognisePgm(image.file, page);
         options.onPage?.(++done, pages.length);
         return read;
       },

@@ -360,3 +360,44 @@ export function grayImagePdf(pages: readonly GrayPage[], dpi: number): Uint8Arra
   objects[1] = `<< /Type /Pages /Kids [${kids.map((k) => `${k} 0 R`).join(' ')}] /Count ${kids.length} >>`;
   return assemblePdf(objects);
 }
+
+/** The page turned a quarter anticlockwise: how a camera held sideways stores an upright page. */
+export function quarterTurnLeft(page: GrayPage): GrayPage {
+  const { width, height, data } = page;
+  const out = new Uint8Array(width * height);
+  // Stored row r (of `width` rows) is the page's column width - 1 - r, read top to bottom.
+  for (let r = 0; r < width; r++)
+    for (let c = 0; c < height; c++) out[r * height + c] = data[c * width + (width - 1 - r)] ?? 255;
+  return { width: height, height: width, data: out };
+}
+
+/**
+ * The JPEG with an EXIF segment (APP1, big- or little-endian TIFF) whose orientation tag says how
+ * its pixels are to be shown, put right after the start-of-image marker.
+ */
+export function withExifOrientation(
+  jpeg: Uint8Array,
+  orientation: number,
+  littleEndian = false,
+): Uint8Array {
+  const tiff = new DataView(new ArrayBuffer(26));
+  tiff.setUint16(0, littleEndian ? 0x4949 : 0x4d4d);
+  tiff.setUint16(2, 42, littleEndian);
+  tiff.setUint32(4, 8, littleEndian);
+  tiff.setUint16(8, 1, littleEndian);
+  tiff.setUint16(10, 0x0112, littleEndian);
+  tiff.setUint16(12, 3, littleEndian);
+  tiff.setUint32(14, 1, littleEndian);
+  tiff.setUint16(18, orientation, littleEndian);
+  tiff.setUint32(22, 0, littleEndian);
+  const exif = new Uint8Array([0x45, 0x78, 0x69, 0x66, 0, 0]);
+  const length = 2 + exif.length + tiff.byteLength;
+  const segment = new Uint8Array([0xff, 0xe1, length >> 8, length & 0xff]);
+  return Buffer.concat([
+    jpeg.subarray(0, 2),
+    segment,
+    exif,
+    new Uint8Array(tiff.buffer),
+    jpeg.subarray(2),
+  ]);
+}

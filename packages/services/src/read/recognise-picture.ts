@@ -1,0 +1,35 @@
+import { readErrorMessage } from '@jixiao/documents/audit-core';
+import type { PageContent, ReadError } from '@jixiao/documents/audit-core';
+import { imagePage } from './image-page-pdf.ts';
+import { imageSize, MAX_IMAGE_PIXELS, recogniseImage, recognisePdfPages } from './tesseract-ocr.ts';
+
+/**
+ * Recognises a picture (.png/.jpg: a photo or scan of a page) as the page it is shown as: it is
+ * put on a page the way it is seen (a JPEG's EXIF orientation applied) and read as a scanned
+ * PDF's page is, turned level if askew and with its ruling lines found, so its boxes fall on
+ * the page its findings are drawn on. A picture that cannot be put on a page (an interlaced
+ * PNG) is read as it is.
+ */
+export async function recognisePicture(
+  bytes: Uint8Array,
+): Promise<PageContent[] | { error: ReadError }> {
+  const size = imageSize(bytes);
+  if (!size || size.width * size.height > MAX_IMAGE_PIXELS) return recogniseImage(bytes);
+  const page = imagePage(bytes);
+  if (!page) return recogniseImage(bytes);
+  const read = await recognisePdfPages(
+    page.pdf,
+    [{ number: 1, width: page.width, height: page.height }],
+    { exactPixels: true },
+  );
+  if ('error' in read) {
+    return { error: { code: 'ocr-failed', message: readErrorMessage('ocr-failed', read.error) } };
+  }
+  const ocr = read.get(1);
+  if (!ocr) {
+    return {
+      error: { code: 'ocr-failed', message: readErrorMessage('ocr-failed', '未识别出页面') },
+    };
+  }
+  return [{ number: 1, width: page.width, height: page.height, ...ocr, ocr: true }];
+}
