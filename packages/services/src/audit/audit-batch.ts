@@ -1,8 +1,5 @@
-import { type ChildProcess, fork } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { availableParallelism, loadavg, tmpdir } from 'node:os';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { ChildProcess } from 'node:child_process';
+import { availableParallelism } from 'node:os';
 import type { FileAudit } from '@jixiao/documents/audit-core';
 import {
   auditReport,
@@ -12,7 +9,36 @@ import {
   toFileAudit,
 } from './audit-document.ts';
 import type { DocumentAudit } from './audit-document.ts';
-import { bundledScript, defaultCacheDirs } from './worker-bundle.ts';
+import {
+  acquireWorker,
+  collectionFor,
+  CORES_PER_NEW_PROCESS,
+  failedToLoad,
+  idleProcesses,
+  markLoaded,
+  batchThreads,
+  pendingPrestart,
+  releaseWorker,
+  spareCores,
+  stopWorker,
+  useSources,
+} from './audit-pool.ts';
+import type { Collection } from './audit-pool.ts';
+
+export {
+  auditProcesses,
+  batchThreads,
+  auditProcessFlags,
+  auditWorkerScript,
+  closeAuditWorkers,
+  collectionFor,
+  measuredLoad,
+  prestartAuditWorkers,
+  sampleCpu,
+  spareCores,
+} from './audit-pool.ts';
+export type { CpuSample } from './audit-pool.ts';
+export type { Collection, WorkerScript } from './audit-pool.ts';
 
 /**
  * Loads a file's bytes (`index`: its place in the batch, for names that repeat); an Error, thrown
@@ -39,26 +65,14 @@ export interface BatchOptions {
 }
 
 /**
- * Below this many files the batch stays in this thread: a process takes ~0.1 s to start and runs
- * slowly until its JIT has warmed up.
- */
-const SMALL_BATCH = 16;
-/** Files each extra process must have to itself before starting it pays for its start-up. */
-const FILES_PER_WORKER = 12;
-/**
- * How long an idle process waits for the next batch before it is stopped: a server's next audit
- * job within two minutes finds it warm (a warm process holds about 115 MB); a command-line run
- * ends with its batch all the same, since idle processes keep no program alive.
- */
-const IDLE_MS = 120_000;
-/**
  * Files sent to a process ahead of its results: while this thread handles one result (and reads
  * the next file), the process already audits the next one instead of waiting.
  */
 const QUEUE_DEPTH = 2;
 /**
- * Cores a newly started audit process keeps busy while its JIT warms up: its own thread, plus
- * V8's optimizing compiler on another. Measured on the 20-page report over its first 250 files:
+ * Cores a newly started process keeps busy while its JIT warms up with V8's default tier-up: its
+ * own thread, plus V8's optimizing compiler on another (audit processes start with TIER_UP_FLAGS
+ * and keep about one: CORES_PER_NEW_PROCESS). Measured on the 20-page report over its first 250 files:
  * 7.7 ms of CPU per 4.8 ms of wall time. A warmed-up process keeps one core busy.
  */
 const CORES_PER_COLD_PROCESS = 1.6;
@@ -82,39 +96,20 @@ function middle(values: readonly number[]): number {
 }
 
 /**
- * Cores this batch can count on: the machine's, less the load of the last minute that is not the
- * batch's own `own` processes (at least one). On a machine that other programs keep busy, a second
- * cold process gets no core of its own: it only takes turns with the first while paying its own
- * warm-up. Measured with 250 rendered fixture reports at a load average of 15 on two cores: one
- * process 15.8–21.7 s, two 22.7–25.5 s, the count chosen from the cores alone 40.9 s.
- */
-export function spareCores(
-  own = 0,
-  cores = availableParallelism(),
-  load = loadavg()[0] ?? 0,
-): number {
-  return Math.max(1, Math.min(cores, cores - Math.max(0, load - own)));
-}
-
-/**
- * Most processes for a batch of `files` files: none for a small batch, then one per
- * FILES_PER_WORKER files, never more than the cores.
- */
-export function batchThreads(files: number, cores = availableParallelism()): number {
-  if (files < SMALL_BATCH) return 0;
-  return Math.max(1, Math.min(cores, Math.floor(files / FILES_PER_WORKER)));
-}
-
-/**
  * Processes to start at once, out of at most `cap`, with `warm` started ones waiting in the pool:
- * as many as the cores can run side by side, a warm one counting one core, a cold one
- * CORES_PER_COLD_PROCESS; always one.
+ * as many as the cores can run side by side, a warm one counting one core, a cold one `coldCores`
+ * (CORES_PER_COLD_PROCESS with V8's default tier-up); always one.
  */
-export function initialLanes(cap: number, warm: number, cores = spareCores()): number {
+export function initialLanes(
+  cap: number,
+  warm: number,
+  cores = spareCores(),
+  coldCores = CORES_PER_COLD_PROCESS,
+): number {
   let lanes = 0;
   let busy = 0;
   while (lanes < cap) {
-    const cost = lanes < warm ? 1 : CORES_PER_COLD_PROCESS;
+    const cost = lanes < warm ? 1 : coldCores;
     if (lanes > 0 && busy + cost > cores) break;
     busy += cost;
     lanes++;
@@ -149,179 +144,6 @@ async function auditOne(file: string, bytes: Uint8Array): Promise<FileAudit> {
       `审核时发生内部错误：${error instanceof Error ? error.message : String(error)}`,
     );
   }
-}
-
-/** What audit processes run: the bundled worker (plain JavaScript) or its TypeScript sources. */
-export type WorkerScript = { kind: 'bundle'; file: string } | { kind: 'source' };
-
-let script: Promise<WorkerScript> | undefined;
-
-/**
- * The worker script for this process, decided once: the bundle of audit-worker.ts and its
- * imports (see worker-bundle.ts; built on first use after any source change, about 0.3 s), or
- * the sources through tsx when the bundle cannot be built or JIXIAO_AUDIT_WORKER=source.
- */
-export function auditWorkerScript(): Promise<WorkerScript> {
-  script ??= (async (): Promise<WorkerScript> => {
-    if (process.env.JIXIAO_AUDIT_WORKER === 'source') return { kind: 'source' };
-    const built = await bundledScript({
-      entry: fileURLToPath(new URL('./audit-worker.ts', import.meta.url)),
-      name: 'audit-worker',
-      cacheDirs: defaultCacheDirs(tmpdir()),
-    });
-    return built instanceof Error ? { kind: 'source' } : { kind: 'bundle', file: built };
-  })();
-  return script;
-}
-
-/**
- * How an audit process collects its garbage. `single` (`--single-threaded-gc`): on its own
- * thread, instead of handing parallel scavenges and marking to helper threads. With as many audits
- * as cores, those helpers only compete with the other audits' main threads, and a collector
- * waiting for a descheduled helper stalls: warm, on two cores, two audit threads with parallel
- * collection did 550 20-page reports a second, with single-threaded collection 605. `parallel`
- * (V8's default) is for a process that runs alone on a machine with a core to spare, where the
- * helpers run beside it: one process alone audits about 8% more files a second with them. Node
- * refuses V8 options for worker threads and applies them to a whole process, which is why audits
- * run in child processes of their own.
- */
-export type Collection = 'parallel' | 'single';
-
-/**
- * V8 options of an audit process: its collection, and a memory ceiling
- * (`--max-old-space-size`), so a pathological document fails alone.
- */
-export function auditProcessFlags(collection: Collection): string[] {
-  return [
-    ...(collection === 'single' ? ['--single-threaded-gc'] : []),
-    '--max-old-space-size=1024',
-  ];
-}
-
-/**
- * The collection for a process of a batch that runs `lanes` processes side by side on `cores`
- * cores: parallel only for one process with a core to spare.
- */
-export function collectionFor(lanes: number, cores = availableParallelism()): Collection {
-  return lanes === 1 && cores > 1 ? 'parallel' : 'single';
-}
-
-/** Each started process's collection, for choosing from the pool. */
-const collectionOf = new WeakMap<ChildProcess, Collection>();
-
-/** Processes started from the bundle: if one cannot load it, the batch goes back to sources. */
-const fromBundle = new WeakSet<ChildProcess>();
-/** Processes that said they are loaded: a later crash is the file's doing. */
-const loaded = new WeakSet<ChildProcess>();
-
-function startWorker(from: WorkerScript, collection: Collection): ChildProcess {
-  const execArgv = auditProcessFlags(collection);
-  const options = {
-    // Only the IPC channel: nothing the process prints reaches the progress bar or the output.
-    stdio: ['ignore', 'ignore', 'ignore', 'ipc'] as ('ignore' | 'ipc')[],
-    // Structured clone over the channel: file bytes go as a Uint8Array, not as JSON numbers.
-    serialization: 'advanced' as const,
-  };
-  // A bundle removed since (an old one pruned by another process): back to the sources.
-  if (from.kind === 'bundle' && existsSync(from.file)) {
-    const child = fork(from.file, [], { ...options, execArgv });
-    fromBundle.add(child);
-    return track(child, collection);
-  }
-  // The sources, through the tsx loader resolved from this package (as bin/jixiao.js does).
-  const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
-  return track(
-    fork(fileURLToPath(new URL('./audit-worker.ts', import.meta.url)), [], {
-      ...options,
-      execArgv: ['--import', tsx, ...execArgv],
-    }),
-    collection,
-  );
-}
-
-/** Every audit process started and not yet exited, busy or idle. */
-const live = new Set<ChildProcess>();
-
-/** The process ids of the audit processes alive now, busy or idle in the pool. */
-export function auditProcesses(): number[] {
-  return [...live].flatMap((child) => (child.pid === undefined ? [] : [child.pid]));
-}
-
-function track(child: ChildProcess, collection: Collection): ChildProcess {
-  live.add(child);
-  collectionOf.set(child, collection);
-  child.once('exit', () => live.delete(child));
-  // A process that could not be started never exits.
-  child.once('error', () => {
-    if (child.pid === undefined) live.delete(child);
-  });
-  return child;
-}
-
-/** Ends a process at once; resolves when it is gone. */
-function stopWorker(child: ChildProcess): Promise<void> {
-  // Gone already, or never started (a failed spawn reports 'error' and may never exit).
-  if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) {
-    return Promise.resolve();
-  }
-  const gone = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  // An idle process is unreferenced: referenced again, its exit keeps this process waiting for it.
-  child.ref();
-  child.kill('SIGKILL');
-  return gone;
-}
-
-interface Pooled {
-  worker: ChildProcess;
-  timer: NodeJS.Timeout;
-  /** Takes it out of the pool when it exits while waiting there. */
-  onExit: () => void;
-}
-/** Started processes waiting for the next batch: a second batch does not pay the start-up again. */
-const idle: Pooled[] = [];
-
-/**
- * An idle process of the pool, one of `collection` if there is one (a warm process of the other
- * kind still beats starting one: its warm-up costs far more than the collection saves), else a
- * new one.
- */
-async function acquireWorker(collection: Collection): Promise<ChildProcess> {
-  const same = idle.findLastIndex((p) => collectionOf.get(p.worker) === collection);
-  const [pooled] = idle.splice(same >= 0 ? same : idle.length - 1, 1);
-  if (!pooled) return startWorker(await auditWorkerScript(), collection);
-  clearTimeout(pooled.timer);
-  pooled.worker.off('exit', pooled.onExit);
-  pooled.worker.ref();
-  pooled.worker.channel?.ref();
-  return pooled.worker;
-}
-
-/** Back to the pool, unreferenced (an idle process keeps no program alive); stops after IDLE_MS. */
-function releaseWorker(worker: ChildProcess): void {
-  worker.unref();
-  worker.channel?.unref();
-  const entry: Pooled = {
-    worker,
-    timer: setTimeout(() => {
-      const i = idle.indexOf(entry);
-      if (i >= 0) idle.splice(i, 1);
-      void stopWorker(worker);
-    }, IDLE_MS).unref(),
-    onExit: () => {
-      clearTimeout(entry.timer);
-      const i = idle.indexOf(entry);
-      if (i >= 0) idle.splice(i, 1);
-    },
-  };
-  worker.once('exit', entry.onExit);
-  idle.push(entry);
-}
-
-/** Stops the idle processes now (they would stop by themselves after IDLE_MS). */
-export async function closeAuditWorkers(): Promise<void> {
-  const all = idle.splice(0);
-  for (const p of all) clearTimeout(p.timer);
-  await Promise.all(all.map((p) => stopWorker(p.worker)));
 }
 
 /** A send to a process that has gone: its 'exit' replaces it, the callback has nothing to add. */
@@ -396,7 +218,7 @@ async function auditInOneProcess(
     }
     const outcome = await new Promise<DocumentAudit | 'crash' | 'timeout'>((resolve) => {
       const onMessage = (m: WorkerMessage): void => {
-        if ('ready' in m) loaded.add(worker);
+        if ('ready' in m) markLoaded(worker);
         else if (m.id === 0) {
           end();
           resolve(
@@ -429,8 +251,8 @@ async function auditInOneProcess(
     }
     await stopWorker(worker);
     // A bundled process that failed to load: once more, from the sources.
-    if (outcome === 'crash' && !loaded.has(worker) && fromBundle.has(worker) && attempt === 0) {
-      script = Promise.resolve({ kind: 'source' });
+    if (outcome === 'crash' && failedToLoad(worker) && attempt === 0) {
+      useSources();
       continue;
     }
     return failedDocumentAudit(file, stoppedMessage(outcome, timeoutMs));
@@ -513,7 +335,16 @@ export async function auditBatch(
   // the rest of the batch pays for their warm-up (`grow`, after each audited file).
   const cap = workers;
   const fixed = options.workers !== undefined;
-  const planned = fixed ? cap : initialLanes(cap, idle.length);
+  // Processes started ahead for this batch (`prestartAuditWorkers`) are all used; the audit
+  // processes warm up with TIER_UP_FLAGS, so a new one counts CORES_PER_NEW_PROCESS.
+  await pendingPrestart();
+  const pool = idleProcesses();
+  const planned = fixed
+    ? cap
+    : Math.min(
+        cap,
+        Math.max(pool.fresh, initialLanes(cap, pool.warm, spareCores(), CORES_PER_NEW_PROCESS)),
+      );
   for (let i = planned; i > 0; i--) startLane(collectionFor(planned));
   /** When the first audited file came back, and how many have come back since. */
   let firstAt = 0;
@@ -534,7 +365,8 @@ export async function auditBatch(
       recentCpu.length >= 4
         ? middle(recentCpu)
         : ((performance.now() - firstAt) / (audited - 1)) * lanes.length;
-    if (addLane(files.length - done, msPerFile, lanes.length, idle.length)) {
+    const waiting = idleProcesses();
+    if (addLane(files.length - done, msPerFile, lanes.length, waiting.warm + waiting.fresh)) {
       startLane(collectionFor(lanes.length + 1));
     }
   };
@@ -553,7 +385,7 @@ export async function auditBatch(
 
     const onMessage = (m: WorkerMessage): void => {
       if ('ready' in m) {
-        if (current) loaded.add(current);
+        if (current) markLoaded(current);
         return;
       }
       const job = sent[0];
@@ -599,8 +431,8 @@ export async function auditBatch(
       const unsent = sent.splice(0);
       // A bundled process that failed to load: every later one starts from the sources,
       // and no file is blamed.
-      if (why === 'crash' && !loaded.has(w) && fromBundle.has(w)) {
-        script = Promise.resolve({ kind: 'source' });
+      if (why === 'crash' && failedToLoad(w)) {
+        useSources();
         waiting.unshift(...unsent);
       } else {
         const [first, ...rest] = unsent;
