@@ -1,22 +1,14 @@
-import { mkdir, readdir, stat, writeFile } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { SEVERITY_RANK, withoutDismissed } from '@jixiao/domain';
-import type { DecisionsFile, Severity } from '@jixiao/domain';
-import {
-  auditHtml,
-  formatOf,
-  MAX_INPUT_BYTES,
-  readErrorMessage,
-} from '@jixiao/documents/audit-core';
-import type { FileAudit } from '@jixiao/documents/audit-core';
-import { auditBatch, formatAuditText, summaryTable } from '@jixiao/services/audit';
+import { formatOf } from '@jixiao/documents/formats';
+import { batchThreads, prestartAuditWorkers } from '@jixiao/services/audit-pool';
 import type { CliIo } from '../cli-io.ts';
-import { InputFileError, readRegularFile } from '../cli-io.ts';
 import type { Command } from '../command.ts';
-import { readDecisionsFile } from '../input/read-decisions.ts';
-import { pagePictures } from '../output/page-pictures.ts';
-import { printProblems } from '../input/read-evaluation.ts';
-import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, parseCommandArgs } from '../command.ts';
+import { EXIT_USAGE, parseCommandArgs } from '../command.ts';
+
+// This module loads only what parsing the arguments, listing the files and starting the audit
+// processes need: the audit processes start first, and load while this process lists the files
+// and loads the rest of the command (audit-run.ts).
 
 const USAGE = `用法：jixiao audit 路径... [--format text|json|xlsx|html] [-o 输出文件] [--fail-on error|warning] [--decisions 认定记录.json]
 
@@ -55,15 +47,6 @@ async function expand(given: string, cwd: string): Promise<string[]> {
     .sort((a, b) => a.localeCompare(b));
 }
 
-const PROGRESS_MS = 50;
-
-function progressBar(done: number, total: number, file: string): string {
-  const width = 24;
-  const filled = Math.round((done / total) * width);
-  const name = file.length > 40 ? `…${file.slice(-39)}` : file;
-  return `\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} ${name}\u001b[K`;
-}
-
 export const auditCommand: Command = {
   name: 'audit',
   summary: '审核已有报告（.docx/.doc/.pdf/.txt/.html/图片），列出不一致之处',
@@ -97,90 +80,21 @@ export const auditCommand: Command = {
       return EXIT_USAGE;
     }
 
-    const decisionsPath = parsed.values.decisions;
-    let decisions: DecisionsFile['decisions'] = [];
-    if (typeof decisionsPath === 'string') {
-      const read = await readDecisionsFile(io, decisionsPath);
-      if (!read.ok) {
-        printProblems(io, decisionsPath, read.problems);
-        return EXIT_USAGE;
-      }
-      decisions = read.decisions.decisions;
-    }
-
-    const files = (await Promise.all(parsed.positionals.map((p) => expand(p, io.cwd)))).flat();
-    if (files.length === 0) {
-      io.stderr('没有找到可审核的文件（.docx、.doc、.wps、.pdf、.txt、.html、.png、.jpg）。\n');
-      return EXIT_USAGE;
-    }
-    const load = async (file: string): Promise<Uint8Array | Error> => {
-      const absolute = path.resolve(io.cwd, file);
-      if (formatOf(file) === undefined) return new Error(readErrorMessage('unsupported-format'));
-      try {
-        return await readRegularFile(absolute, MAX_INPUT_BYTES);
-      } catch (error) {
-        if (!(error instanceof InputFileError)) return new Error('文件不存在或无法打开');
-        if (error.code === 'EISDIR') return new Error('这是一个文件夹');
-        if (error.code === 'ENOTREGULAR') return new Error('不是普通文件（设备、管道等不予读取）');
-        return new Error(readErrorMessage('too-large', `${(error.size / 1048576).toFixed(1)} MB`));
-      }
-    };
-    const tty = process.stderr.isTTY && files.length > 1;
-    // The bar is redrawn at most every PROGRESS_MS and at the end, not for each of the hundreds
-    // of files a second that the audit processes finish.
-    let drawn = 0;
-    const audited = await auditBatch(files, load, {
-      ...(workers !== undefined ? { workers } : {}),
-      ...(tty
-        ? {
-            onProgress: (done: number, total: number, file: string) => {
-              const now = performance.now();
-              if (done < total && now - drawn < PROGRESS_MS) return;
-              drawn = now;
-              io.stderr(progressBar(done, total, file));
-            },
-          }
-        : {}),
+    const listed = Promise.all(parsed.positionals.map((p) => expand(p, io.cwd))).then((found) =>
+      found.flat(),
+    );
+    // With the process count left to the batch, its processes start now, as many as the files
+    // listed need and the spare cores run, while this process lists the files and loads the rest.
+    if (workers === undefined)
+      void prestartAuditWorkers(listed.then((f) => batchThreads(f.length)));
+    const [{ runAudit }, files] = await Promise.all([import('./audit-run.ts'), listed]);
+    return runAudit(io, {
+      files,
+      format,
+      output,
+      workers,
+      decisions: typeof parsed.values.decisions === 'string' ? parsed.values.decisions : undefined,
+      failOn: parsed.values['fail-on'] === 'warning' ? 'warning' : 'error',
     });
-    if (tty) io.stderr('\n');
-    // The bureau's judgement carries into the batch: what it dismissed for a unit is left out.
-    let left = 0;
-    const results: FileAudit[] = audited.map((r) => {
-      const { kept, dismissed } = withoutDismissed(
-        r.file,
-        r.summary.department,
-        r.findings,
-        decisions,
-      );
-      left += dismissed;
-      return dismissed === 0 ? r : { ...r, findings: kept };
-    });
-
-    let body: string | Uint8Array;
-    if (format === 'json') body = `${JSON.stringify({ files: results }, null, 2)}\n`;
-    // The html page shows the original page around each finding of a PDF.
-    else if (format === 'html')
-      body = auditHtml(results, undefined, await pagePictures(results, load));
-    // The workbook writer (exceljs) is loaded only when a workbook is asked for.
-    else if (format === 'xlsx')
-      body = await (await import('@jixiao/documents')).auditWorkbook(results);
-    else body = formatAuditText(results);
-    if (output !== undefined) {
-      const target = path.resolve(io.cwd, output);
-      await mkdir(path.dirname(target), { recursive: true });
-      await writeFile(target, body);
-    } else io.stdout(typeof body === 'string' ? body : Buffer.from(body).toString('binary'));
-    // The summary table ends every run; it goes to stderr when stdout carries the data.
-    if (format !== 'text' || output !== undefined) io.stderr(`${summaryTable(results)}\n`);
-    if (output !== undefined) io.stderr(`已写入：${output}\n`);
-    if (decisions.length > 0) io.stderr(`按认定记录略去 ${left} 条已认定为“不是问题”的发现\n`);
-    return exitCode(results, parsed.values['fail-on'] === 'warning' ? 'warning' : 'error');
   },
 };
-
-function exitCode(results: readonly FileAudit[], failOn: Severity): number {
-  const failed = results.some(
-    (r) => !r.ok || r.findings.some((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[failOn]),
-  );
-  return failed ? EXIT_FINDINGS : EXIT_OK;
-}

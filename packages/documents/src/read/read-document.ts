@@ -9,27 +9,10 @@ import { readText } from './read-text.ts';
 import { isZip } from './zip.ts';
 import { forgetHeadings } from './heading.ts';
 import { forgetSquashed } from '../extract/text.ts';
+import { formatOf, MAX_INPUT_BYTES } from './format-of.ts';
 
-/** Largest input accepted: real reports are well under 10 MB, even with pictures. */
-export const MAX_INPUT_BYTES = 30 * 1024 * 1024;
-
-/**
- * What a file name says a report is: read here from its bytes (docx, txt, html, pdf), or to be
- * recognised (image: OCR) or converted first (legacy: .doc/.wps through LibreOffice), which the
- * caller that can run those programs does.
- */
-export type ReadableFormat = 'docx' | 'txt' | 'html' | 'pdf' | 'image' | 'legacy';
-
-export function formatOf(fileName: string): ReadableFormat | undefined {
-  const ext = /\.([a-z0-9]+)$/i.exec(fileName)?.[1]?.toLowerCase();
-  if (ext === 'docx') return 'docx';
-  if (ext === 'txt' || ext === 'text') return 'txt';
-  if (ext === 'html' || ext === 'htm' || ext === 'xhtml') return 'html';
-  if (ext === 'pdf') return 'pdf';
-  if (ext === 'png' || ext === 'jpg' || ext === 'jpeg') return 'image';
-  if (ext === 'doc' || ext === 'wps' || ext === 'rtf') return 'legacy';
-  return undefined;
-}
+export { formatOf, MAX_INPUT_BYTES } from './format-of.ts';
+export type { ReadableFormat } from './format-of.ts';
 
 /** What reading needs from outside this package: OCR and conversion run other programs. */
 export interface ReadTools extends ReadPdfOptions {
