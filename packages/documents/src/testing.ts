@@ -27,3 +27,6 @@ export function targetShape(nodes: readonly IndicatorNode[]): unknown[] {
     children: targetShape(n.children ?? []),
   }));
 }
+
+/** Where a box read on a levelled page lies on the page turned by the given degrees (see pdf-unturn). */
+export { unturnBox } from './read/pdf/pdf-unturn.ts';

@@ -12,6 +12,7 @@ import {
   renderTablesXlsx,
 } from '@jixiao/documents';
 import { readReport } from '@jixiao/documents/audit-core';
+import { unturnBox } from '@jixiao/documents/testing';
 import type { AuditFinding, ReadResult } from '@jixiao/documents/audit-core';
 import {
   auditDocument,
@@ -330,6 +331,55 @@ describe.skipIf(!office || !installed('tesseract', ['--list-langs']))('scanned P
         if (read.ok) expect(read.document.notes.join('')).toContain('文字识别');
       }),
     );
+    // The turned scan is read level, and its boxes are put back on the page as scanned: a cell's
+    // box lies where the printed cell lies once turned 1.5° clockwise, not where it was printed.
+    const turnedRead = reads.get(variants[4]?.name ?? '');
+    const cellBoxes = (r: ReadResult | undefined, page: number): Map<string, number[][]> => {
+      const found = new Map<string, number[][]>();
+      if (r?.ok)
+        for (const b of r.document.blocks)
+          for (const row of b.rows ?? []) {
+            if (row.page !== page) continue;
+            row.cells.forEach((c, i) => {
+              const box = row.cellBoxes?.[i];
+              if (box && /\d/.test(c)) found.set(squash(c), [...(found.get(squash(c)) ?? []), box]);
+            });
+          }
+      return found;
+    };
+    const level = gray(15, 300);
+    const printedCells = cellBoxes(reference, 15);
+    const mid = (b: readonly number[]): [number, number] => [
+      ((b[0] ?? 0) + (b[2] ?? 0)) / 2,
+      ((b[1] ?? 0) + (b[3] ?? 0)) / 2,
+    ];
+    const turn = (b: readonly number[]): [number, number] => {
+      const [x, y] = mid(b);
+      return mid(
+        unturnBox([x, y, x, y], -1.5, (level.width * 72) / 300, (level.height * 72) / 300),
+      );
+    };
+    // Each cell read against the nearest printed cell of the same text, printed and turned.
+    const gaps: { turned: number; printed: number }[] = [];
+    for (const [text, boxes] of cellBoxes(turnedRead, 1))
+      for (const box of boxes) {
+        const printed = printedCells.get(text) ?? [];
+        if (printed.length === 0) continue;
+        const [sx, sy] = mid(box);
+        const nearest = (at: (b: readonly number[]) => [number, number]): number =>
+          Math.min(...printed.map((p) => Math.hypot(sx - at(p)[0], sy - at(p)[1])));
+        gaps.push({ turned: nearest(turn), printed: nearest(mid) });
+      }
+    const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[xs.length >> 1] ?? 0;
+    const onTurned = median(gaps.map((g) => g.turned));
+    const onPrinted = median(gaps.map((g) => g.printed));
+    console.log(
+      `OCR turned scan: ${gaps.length} cells placed, median ${onTurned.toFixed(1)} pt from the turned cell, ${onPrinted.toFixed(1)} pt from the printed one`,
+    );
+    expect(gaps.length).toBeGreaterThanOrEqual(10);
+    expect(onTurned).toBeLessThan(3);
+    expect(onTurned).toBeLessThan(onPrinted / 2);
+
     // Fail closed: on the noisy scan, no error stands on a figure read with low confidence.
     const noisy = reads.get(variants[3]?.name ?? '');
     expect(noisy?.ok).toBe(true);

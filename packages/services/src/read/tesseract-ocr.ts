@@ -166,7 +166,7 @@ async function recognisePgm(file: string, page: OcrRequest): Promise<OcrPage | s
           y1: page.height - r.from * scale,
         },
   );
-  return { runs, segments };
+  return gray === rendered ? { runs, segments } : { runs, segments, turned: skew };
 }
 
 /**

@@ -6,6 +6,7 @@ import { roundBox, unionBox } from './pdf-page.ts';
 import { joinText, linesOf } from './pdf-lines.ts';
 import type { Line } from './pdf-lines.ts';
 import { alignedTables, ruledTables } from './pdf-tables.ts';
+import { unturnBoxes } from './pdf-unturn.ts';
 import { brokenRow, cellPadding, sameFrame } from './pdf-continued.ts';
 import { bodyPitch, continues, pageMargins } from './pdf-paragraphs.ts';
 import type { Margins } from './pdf-paragraphs.ts';
@@ -257,5 +258,6 @@ export function layoutPages(contents: readonly PageContent[]): Block[] {
     });
   }
   closeParagraph();
+  unturnBoxes(blocks, contents);
   return blocks;
 }

@@ -34,6 +34,12 @@ export interface PageContent {
   segments: Segment[];
   /** The page's text came from OCR. */
   ocr?: boolean;
+  /**
+   * OCR read the page's picture turned this many degrees clockwise about its centre (to level a
+   * page scanned askew): runs and segments are on the levelled page, and the boxes of what is
+   * laid out from them are turned back onto the page as scanned.
+   */
+  turned?: number;
 }
 
 export function unionBox(a: Bbox | undefined, b: Bbox): Bbox {

@@ -16,6 +16,8 @@ export interface OcrRequest {
 export interface OcrPage {
   runs: TextRun[];
   segments: Segment[];
+  /** Degrees the page's picture was turned clockwise to level it before it was read. */
+  turned?: number;
 }
 
 /**
@@ -74,6 +76,7 @@ export async function readPdf(
           page.runs = read.runs;
           page.segments = [...page.segments, ...read.segments];
           page.ocr = true;
+          if (read.turned) page.turned = read.turned;
         }
       }
       notes.push(`${pageList(needOcr)}没有可用的文字层，已用文字识别（OCR）读取，识别结果可能有误`);
