@@ -45,6 +45,7 @@ describe('invented excerpts of prose from provinces outside the web corpus', () 
       ['invented prose, held out after the second round', /^[nm]\d/],
       ['invented prose, held out after the third round', /^[pq]\d/],
       ['invented prose, held out after the fifth round', /^[vw]\d/],
+      ['invented prose, held out after the sixth round', /^[xy]\d/],
     ] as const) {
       const m = measure(
         corpus,
