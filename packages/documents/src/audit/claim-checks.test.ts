@@ -305,6 +305,18 @@ describe('relations written in other ways', () => {
     expect(brief('优秀项目涉及资金1820.50万元，占自评资金的77.57%。')).toEqual([]);
   });
 
+  it('reads 分别占 as the shares of the amounts listed before it, in order, of the whole named', () => {
+    const text = (second: string): string =>
+      `总支出1845.62万元，其中基本支出1320.18万元、项目支出525.44万元，分别占总支出的71.53%和${second}。`;
+    expect(brief(text('28.47%'))).toEqual([]);
+    expect(brief(text('28.74%'))).toEqual(['error DOC_CLAIM_SHARE 28.74%→28.47%']);
+    // Three amounts and three shares, the whole in the sentence before.
+    const three = (third: string): string =>
+      `资金总额15360.00万元。中央资金9216.00万元、省级资金3072.00万元、县级资金3072.00万元，分别占资金总额的60.00%、20.00%和${third}。`;
+    expect(brief(three('20.00%'))).toEqual([]);
+    expect(brief(three('25.00%'))).toEqual(['warning DOC_CLAIM_SHARE 25.00%→20.00%']);
+  });
+
   it('looks for a rate’s plan in the sentences before it, never in a 其中 part', () => {
     expect(
       brief(

@@ -221,9 +221,9 @@ function listIssues(s: Sentence): ScoreClaimIssue[] {
 }
 
 /** "年度目标值≥90%", "指标值：不低于95%": an indicator's target in a sentence. */
-const TARGET = /(?:年度)?(?:目标值|指标值)(?:为|是)?[：:]?([^，,；;。：:]{1,16})/;
+const TARGET = /(?:年度)?(?:目标值|指标值)(?:为|是)?[：:]?((?:[^，,；;。：:]|,(?=\d{3}))+)/;
 /** "实际完成值96.8%", "实际完成88.6%". */
-const ACTUAL = /实际完成(?:值|数)?(?:为|是|达到?)?[：:]?([^，,；;。：:]{1,16})/;
+const ACTUAL = /实际完成(?:值|数)?(?:为|是|达到?)?[：:]?((?:[^，,；;。：:]|,(?=\d{3}))+)/;
 /** Words that give a reason for points lost. */
 const REASON = /原因|因为|由于|因[^此]|偏差|扣分理由|扣分依据/;
 
@@ -259,8 +259,9 @@ function targetIssues(s: Sentence): ScoreClaimIssue[] {
   const a = ACTUAL.exec(s.text);
   if (!pair?.[1] || !pair[2] || !t?.[1] || !a?.[1]) return [];
   if (!(t.index < a.index && a.index < pair.index)) return [];
-  const target = parseExpression(t[1]);
-  const actual = parseExpression(a[1]);
+  // At most 16 characters, as before a thousands comma was let in ("1,356小时").
+  const target = parseExpression(t[1].slice(0, 16));
+  const actual = parseExpression(a[1].slice(0, 16));
   if (target.kind !== 'quantity' || actual.kind !== 'quantity') return [];
   const met = meets(target, actual);
   if (met === undefined) return [];

@@ -557,14 +557,89 @@ const namesMatch = (key: string, core: string): boolean => {
   return k !== '' && (k === core || (core.length >= 2 && k.endsWith(core)));
 };
 
+/** "A a、B b，分别占总支出的x%和y%": the name of the whole, then the shares in order. */
+const RESPECTIVE_OF = /^([^，,；;。：:、（()）\d%]{0,16}?)(?:的)?(?:比例|比重)?(?:为|达到?|是)?$/;
+/** Between two shares of one 分别占 ("x%和y%", "x%、y%"). */
+const SHARE_JOIN = /^(?:[、，,]|和|及|与|[、，,]?以及)$/;
+
+/**
+ * "基本支出A、项目支出B，分别占总支出的x%和y%": the k-th share is of the k-th amount listed
+ * before 分别, and the whole is named after 占 (never one of the listed amounts).
+ */
+function respectiveShares(
+  s: Statement,
+  statements: readonly Statement[],
+  i: number,
+  groups: () => PartWhole[],
+  out: Share[],
+): Set<Claim> {
+  const done = new Set<Claim>();
+  for (let at = s.text.indexOf('分别占'); at >= 0; at = s.text.indexOf('分别占', at + 3)) {
+    const from = at + 3;
+    const first = s.claims.findIndex((c) => c.at >= from);
+    const head = s.claims[first];
+    if (!head || head.kind !== 'percent') continue;
+    const named = RESPECTIVE_OF.exec(s.text.slice(from, head.at));
+    if (!named) continue;
+    const rates = [head];
+    for (let k = first + 1; k < s.claims.length; k++) {
+      const c = s.claims[k];
+      const prev = rates[rates.length - 1];
+      if (!c || !prev || c.kind !== 'percent' || !SHARE_JOIN.test(s.text.slice(prev.end, c.at)))
+        break;
+      rates.push(c);
+    }
+    for (const r of rates) done.add(r);
+    const before = s.claims.filter((c) => c.end <= at && c.kind !== 'percent');
+    const listed = before.slice(-rates.length);
+    const earliest = listed[0];
+    // The amounts listed for the shares: one each, of money, in one clause group.
+    if (
+      rates.length < 2 ||
+      !earliest ||
+      listed.length !== rates.length ||
+      listed.some((c) => c.kind !== 'money' || c.approximate) ||
+      /[；;。]/.test(s.text.slice(earliest.end, at))
+    )
+      continue;
+    const core = wholeCore(named[1] ?? '');
+    const own = groups().find((g) => listed.every((c) => g.parts.includes(c)))?.whole;
+    const candidates: Claim[] = [];
+    if (own && (core === '' || namesMatch(own.key, core))) candidates.push(own);
+    if (core !== '') {
+      const fits = (c: Claim): boolean =>
+        c.kind === 'money' &&
+        !listed.includes(c) &&
+        !c.approximate &&
+        !NOT_BASE.test(c.name) &&
+        namesMatch(c.key, core);
+      for (const c of before.filter((c) => c.end <= earliest.at && fits(c)).reverse())
+        if (!candidates.includes(c)) candidates.push(c);
+      for (let k = i - 1; k >= Math.max(0, i - PLAN_WINDOW); k--)
+        candidates.push(...(statements[k]?.claims.filter(fits).reverse() ?? []));
+    }
+    const whole = candidates[0];
+    if (!whole) continue;
+    const sure = whole === own && candidates.every((c) => c.value === whole.value);
+    rates.forEach((share, k) => {
+      const part = listed[k];
+      if (part) out.push({ share, part, whole, alternatives: candidates, sure, statement: s });
+    });
+  }
+  return done;
+}
+
 /** Every "占…的Z%" whose part is an amount stated just before it and whose whole can be found. */
 export function shares(statements: readonly Statement[]): Share[] {
   const out: Share[] = [];
   statements.forEach((s, i) => {
     if (!s.text.includes('占')) return;
     let groups: PartWhole[] | undefined;
+    const respective = s.text.includes('分别占')
+      ? respectiveShares(s, statements, i, () => (groups ??= partWholes(s)), out)
+      : undefined;
     for (const share of s.claims) {
-      if (share.kind !== 'percent') continue;
+      if (share.kind !== 'percent' || respective?.has(share)) continue;
       const m = SHARE_OF.exec(s.text.slice(Math.max(0, share.at - 24), share.at));
       if (!m) continue;
       const of = m[1] ?? '';

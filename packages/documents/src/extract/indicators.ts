@@ -6,6 +6,12 @@ import { headingNumber } from '../read/heading.ts';
 import { NUM, sourceRef, squash } from './text.ts';
 
 const N = NUM;
+/** Ends a value: a stop or a comma, but not the thousands comma of "1,356小时". */
+const SEP = '(?:[，；;。]|,(?!\\d{3}))';
+/** "得分12分", "自评得分12分", "指标得分12分". */
+const SCORE = '(?:自评|指标)?得分';
+const TARGET_ANY = new RegExp(`年度指标值[：:]?(.+?)${SEP}`);
+const ACTUAL_ANY = new RegExp(`实际完成值[：:]?(.+?)${SEP}`);
 /** "预算执行率(分值10分，得8分，扣2分)" — a group with weight, score and deduction. */
 const GROUP_FULL = new RegExp(
   `^(.+?)[（(](?:指标)?(?:分值|权重)${N}分[，,、]?得(?:分)?${N}分(?:[，,、]?(?:扣(?:分)?${N}分|(未扣分)))?[）)]`,
@@ -18,7 +24,7 @@ const RUN_IN_GROUP = new RegExp(`^([^，。]{2,16})。(?:该)?指标分值${N}�
 const RUN_IN_LEAF = new RegExp(`^([^，。]{2,16})。自评得分${N}分`);
 /** "…，年度指标值：A，实际完成值：B，分值5分，得分5分" — a narrative leaf. */
 const NARRATIVE_LEAF = new RegExp(
-  `^(.+?)[，,；;：:]年度指标值[：:]?(.+?)[，,；;。]实际(?:完成|指标)?值[：:]?(.+?)[，,；;。]分值${N}分[，,；;]?得分${N}分`,
+  `^(.+?)[，,；;：:]年度指标值[：:]?(.+?)${SEP}实际(?:完成|指标)?值[：:]?(.+?)${SEP}分值${N}分[，,；;]?${SCORE}${N}分`,
 );
 const TITLE_ONLY = /^[^，。；：,;:]{2,12}。?$/;
 /** "该项指标分值28分，得分28分，未扣分。" under a heading: the heading is a group. */
@@ -27,15 +33,22 @@ const FIG_GROUP = new RegExp(
 );
 /** "年度指标值：A，实际完成值：B，分值5分，得分5分，未扣分。" under a heading: a leaf. */
 const FIG_LEAF = new RegExp(
-  `^(?:年度指标值[：:]?(.+?)[，,；;])?(?:实际完成值[：:]?(.+?)[，,；;])?分值${N}分[，,]得分${N}分(?:[，,](?:扣(?:分)?${N}分|(未扣分)))?`,
+  `^(?:年度指标值[：:]?(.+?)${SEP})?(?:实际完成值[：:]?(.+?)${SEP})?分值${N}分[，,]${SCORE}${N}分(?:[，,](?:扣(?:分)?${N}分|(未扣分)))?`,
 );
-const FIG_ANY = new RegExp(`分值${N}分[，,]得分${N}分(?:[，,](?:扣(?:分)?${N}分|(未扣分)))?`);
+const FIG_ANY = new RegExp(`分值${N}分[，,]${SCORE}${N}分(?:[，,](?:扣(?:分)?${N}分|(未扣分)))?`);
 /** "全年预算数…，预算执行率100%，分值10分，得分10分": figures at the end of a sentence. */
 function figuresAnywhere(body: string): (string | undefined)[] | null {
   const m = FIG_ANY.exec(body);
   if (!m) return null;
-  const target = /年度指标值[：:]?(.+?)[，,；;]/.exec(body)?.[1];
-  const actual = /实际完成值[：:]?(.+?)[，,；;]/.exec(body)?.[1];
+  // "其中预算执行率指标分值10分，得分9.9分；产出指标分值50分，得分48.6分…": the scores of
+  // several indicators in one paragraph are no one leaf's figures.
+  if (
+    body.indexOf('分值', m.index + m[0].length) >= 0 &&
+    FIG_ANY.test(body.slice(m.index + m[0].length))
+  )
+    return null;
+  const target = TARGET_ANY.exec(body)?.[1];
+  const actual = ACTUAL_ANY.exec(body)?.[1];
   return [m[0], target, actual, m[1], m[2], m[3], m[4]];
 }
 /** "获市级先进单位表彰：加1分，…" */
@@ -69,6 +82,9 @@ const NOT_ASSESSED = /本项指标不考核|不纳入考核|不适用/;
 const BONUS = new RegExp(`^(加分|减分)(?:得分|项)?[：:]?${N}分`);
 /** "自评结论：总分值100分，得分95分，等级为优": the whole evaluation's result, not an indicator. */
 const CONCLUSION = /结论|总分|总得分|综合得分|综合评价|总体评价|评价等级|等级为|等次为|评价结果/;
+
+/** "一、项目基本情况": a chapter of the report, whose paragraph may state a score in passing. */
+const CHAPTER = /(?:情况|概况|简介|说明)$/;
 
 export interface IndicatorExtraction {
   indicators: IndicatorNode[];
@@ -166,7 +182,9 @@ export function extractNarrativeIndicators(blocks: readonly Block[]): IndicatorE
         name: name.replace(/[。：:]$/, ''),
         source: sourceRef(b.line, raw),
       };
-      if (parsed) node.numberText = parsed.number.text;
+      // "一、项目资金情况": a chapter's number, checked with the chapters, not the indicators.
+      if (parsed && !(style === 'cn-dun' && CHAPTER.test(body)))
+        node.numberText = parsed.number.text;
       return node;
     };
 
@@ -242,14 +260,26 @@ export function extractNarrativeIndicators(blocks: readonly Block[]): IndicatorE
     }
     const leaf = NARRATIVE_LEAF.exec(body);
     if (leaf?.[1] && leaf[2] && leaf[3]) {
-      const node = base(leaf[1]);
-      node.target = parseExpression(leaf[2]);
-      node.actual = parseExpression(leaf[3]);
-      node.weight = Number(leaf[4]);
-      node.score = Number(leaf[5]);
-      const why = reasonIn(body.slice(leaf.index + leaf[0].length));
-      if (why) node.deviationReason = why;
-      addLeaf(node, style);
+      // "A，年度指标值…，得分15分。B，年度指标值…，得分15分。": each sentence a leaf of its own.
+      let m: RegExpExecArray | null = leaf;
+      let rest = body;
+      let own = style;
+      while (m?.[1] && m[2] && m[3]) {
+        const node = base(m[1]);
+        node.target = parseExpression(m[2]);
+        node.actual = parseExpression(m[3]);
+        node.weight = Number(m[4]);
+        node.score = Number(m[5]);
+        const after = rest.slice(m.index + m[0].length);
+        const stop = after.indexOf('。');
+        const next = stop >= 0 ? NARRATIVE_LEAF.exec(after.slice(stop + 1)) : null;
+        const why = reasonIn(next ? after.slice(0, stop) : after);
+        if (why) node.deviationReason = why;
+        addLeaf(node, own);
+        own = undefined;
+        rest = after.slice(stop + 1);
+        m = next;
+      }
       continue;
     }
     const full = GROUP_FULL.exec(body);

@@ -79,7 +79,12 @@ const firstNumber = (s: string | undefined): string =>
 export function mergeFindings(findings: readonly Finding[]): Finding[] {
   const seen = new Set<string>();
   const out: Finding[] = [];
-  for (const f of findings) {
+  // The most severe of two findings of one figure is kept (a document check's warning over the
+  // model's 提示 of the same score).
+  const bySeverity = [...findings].sort(
+    (a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity],
+  );
+  for (const f of bySeverity) {
     const keys = [`${f.code}|${f.line ?? f.path}|${f.stated ?? ''}`];
     // The same figure reached from the model and from the text: one finding.
     if (f.category !== 'numbering')
@@ -312,6 +317,18 @@ function failClosed(f: Finding, report: ExtractedReport): Finding {
     return { ...f, severity: 'warning', message: `${f.message}（该行表格读取有歧义，请人工核对）` };
   const stated = Number(f.stated);
   const expected = Number(/-?\d+(?:\.\d+)?/.exec(f.expected ?? '')?.[0]);
+  // 一级 weights short of the book's total, with no indicator block in a table: read from prose
+  // (or a fund block alone), the likelier cause is a group the reading missed.
+  if (
+    f.code === 'WEIGHT_BOOK_TOTAL' &&
+    stated < expected &&
+    !report.selfEvaluationTables.some((t) => t.indicators.length > 1)
+  )
+    return {
+      ...f,
+      severity: 'warning',
+      message: `${f.message}（指标从正文读取，可能未读全，请人工核对）`,
+    };
   if (
     SCORE_RULE_CODES.has(f.code) &&
     Number.isInteger(stated) &&
