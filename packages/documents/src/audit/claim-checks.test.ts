@@ -305,6 +305,57 @@ describe('relations written in other ways', () => {
     expect(brief('优秀项目涉及资金1820.50万元，占自评资金的77.57%。')).toEqual([]);
   });
 
+  it('reads "X中，A a，B b" as the parts of the amount named X in the sentence before', () => {
+    const text = (whole: string): string =>
+      `全年财政拨款支出中，项目支出${whole}万元。项目支出中，医疗设备购置520.30万元，信息化建设186.75万元，人才培养93.40万元。`;
+    expect(brief(text('800.45'))).toEqual([]);
+    expect(brief(text('779.45')).filter((f) => f.includes('PARTS'))).toEqual([
+      'error DOC_CLAIM_PARTS_EXCEED 779.45→800.45',
+    ]);
+    // Named otherwise, or listing only some of it: nothing certain to compare.
+    expect(
+      brief(
+        '项目支出779.45万元。设备购置中，医疗设备520.30万元，信息化设备186.75万元，办公设备93.40万元。',
+      ),
+    ).toEqual([]);
+  });
+
+  it('takes a threshold (单价在50万元以上) for no part of a list', () => {
+    expect(
+      brief(
+        '设备购置合同总金额1001.00万元，其中单价在50万元以上的大型设备6台，金额共计412.60万元。',
+      ),
+    ).toEqual([]);
+  });
+
+  it('checks a change written as an amount against the two figures it is the difference of', () => {
+    const text = (verb: string, d: string): string =>
+      `2023年“三公”经费支出9.86万元，较上年12.40万元${verb}${d}万元，下降20.48%。`;
+    expect(brief(text('减少', '2.54'))).toEqual([]);
+    expect(brief(text('减少', '2.45'))).toEqual([
+      'error DOC_CLAIM_DIFFERENCE 减少2.45万元→减少2.54万元',
+    ]);
+    expect(brief(text('增加', '2.54'))).toEqual([
+      'error DOC_CLAIM_DIFFERENCE 增加2.54万元→减少2.54万元',
+    ]);
+    // The year named after the figure: "2022年为B".
+    expect(brief('2023年公用经费186.42万元，2022年为203.15万元，减少16.73万元。')).toEqual([]);
+    // Counts as well; a change without the figure it is of says nothing.
+    expect(brief('办理案件1126件，比上年的1002件增加124件。')).toEqual([]);
+    expect(brief('办理案件1126件，比上年增加142件。')).toEqual([]);
+  });
+
+  it('takes last year’s figure for no whole of a 其中, and for the base of a growth', () => {
+    expect(
+      brief(
+        '“三公”经费支出18.62万元，比上年的21.35万元下降12.79%。其中公务用车运行维护费14.08万元，公务接待费4.54万元。',
+      ),
+    ).toEqual([]);
+    expect(brief('“三公”经费支出18.62万元，比上年的21.35万元增长12.79%。')).toEqual([
+      'error DOC_CLAIM_GROWTH 12.79%→下降12.79%',
+    ]);
+  });
+
   it('reads 分别占 as the shares of the amounts listed before it, in order, of the whole named', () => {
     const text = (second: string): string =>
       `总支出1845.62万元，其中基本支出1320.18万元、项目支出525.44万元，分别占总支出的71.53%和${second}。`;

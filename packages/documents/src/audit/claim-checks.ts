@@ -20,9 +20,11 @@ import {
   budgetAdjustment,
   completions,
   countLists,
+  differences,
   figureRatios,
   partWholes,
   partsWithoutWhole,
+  namedParts,
   pointChanges,
   quotedNames,
   sameKind,
@@ -53,7 +55,8 @@ export type ClaimCheckCode =
   | 'DOC_CLAIM_ROUNDING'
   | 'DOC_CLAIM_UNIT_SLIP'
   | 'DOC_CLAIM_NAME_VARIANT'
-  | 'DOC_CLAIM_GROWTH';
+  | 'DOC_CLAIM_GROWTH'
+  | 'DOC_CLAIM_DIFFERENCE';
 
 const CATEGORY: Record<ClaimCheckCode, FindingCategory> = {
   DOC_CLAIM_ADJUSTED: 'sum',
@@ -70,6 +73,7 @@ const CATEGORY: Record<ClaimCheckCode, FindingCategory> = {
   DOC_CLAIM_UNIT_SLIP: 'unit',
   DOC_CLAIM_NAME_VARIANT: 'cross-section',
   DOC_CLAIM_GROWTH: 'ratio',
+  DOC_CLAIM_DIFFERENCE: 'sum',
 };
 
 type Params = Record<string, ParamValue>;
@@ -92,6 +96,8 @@ export function claimCheckMessage(code: ClaimCheckCode, p: Params): string {
       return `${str(p, 'label')}${str(p, 'actual')}÷${str(p, 'budget')}应为${str(p, 'expected')}，报告填写${str(p, 'stated')}`;
     case 'DOC_CLAIM_GROWTH':
       return `${str(p, 'label')}${str(p, 'value')}较${str(p, 'base')}${str(p, 'how')}的幅度应为${str(p, 'expected')}，报告填写${str(p, 'stated')}`;
+    case 'DOC_CLAIM_DIFFERENCE':
+      return `${str(p, 'label')}${str(p, 'value')}较${str(p, 'base')}应${str(p, 'expected')}，报告写${str(p, 'stated')}`;
     case 'DOC_CLAIM_SHARE':
       return `${str(p, 'label')}${str(p, 'part')}占${str(p, 'of')}${str(p, 'whole')}的比例应为${str(p, 'expected')}，报告填写${str(p, 'stated')}`;
     case 'DOC_CLAIM_PART_UNIT':
@@ -141,12 +147,18 @@ export function checkClaims(report: ExtractedReport): Finding[] {
     ...groups.flatMap(({ s, groups: g }) => g.flatMap((pw) => checkPartWhole(s, pw))),
     ...totalsAbove(statements).flatMap(({ statement, pw }) => checkPartWhole(statement, pw)),
     ...checkPartsWithoutWhole(statements, groups),
+    ...namedParts(statements).flatMap(({ statement, pw, exact }) =>
+      checkPartWhole(statement, pw).map((f) =>
+        exact || f.severity !== 'error' ? f : { ...f, severity: 'warning' as const },
+      ),
+    ),
     ...statements.flatMap(checkAdjustment),
     ...statements.flatMap(checkCountLists),
     ...checkRates(statements),
     ...checkShares(statements),
     ...statements.flatMap(checkFigureRatios),
     ...statements.flatMap(checkPointChanges),
+    ...statements.flatMap(checkDifferences),
     ...checkMagnitudes(statements),
     ...checkDigitSlips(statements),
     ...checkTableSlips(report.document.blocks, statements),
@@ -504,6 +516,40 @@ function checkFigureRatios(s: Statement): Finding[] {
           },
         ),
       );
+  }
+  return out;
+}
+
+/**
+ * "“三公”经费9.86万元，较上年12.40万元减少2.54万元": the change is the difference of the two
+ * figures, within a rounding step of each, in the direction its verb says.
+ */
+function checkDifferences(s: Statement): Finding[] {
+  const out: Finding[] = [];
+  for (const d of differences(s)) {
+    const diff = d.value.value - d.base.value;
+    const tolerance = 2 * (d.value.step + d.base.step + d.change.step) + 1e-9;
+    if (Math.abs(diff - d.sign * d.change.value) <= tolerance) continue;
+    const word = (n: number): string => (n < 0 ? '减少' : '增加');
+    const amount = (n: number): string =>
+      d.change.kind === 'money'
+        ? `${formatFen(fen(Math.abs(n)), asMoneyUnit(d.change.unit), decimalsIn(d.change))}${d.change.unit}`
+        : `${Math.abs(n)}${d.change.unit}`;
+    out.push(
+      finding(
+        'DOC_CLAIM_DIFFERENCE',
+        d.sure ? 'error' : 'warning',
+        s.line,
+        excerptOf(s.raw, d.change.text),
+        {
+          label: d.value.name,
+          value: plainFigure(d.value),
+          base: plainFigure(d.base),
+          stated: `${word(d.sign)}${plainFigure(d.change)}`,
+          expected: `${word(diff)}${amount(diff)}`,
+        },
+      ),
+    );
   }
   return out;
 }

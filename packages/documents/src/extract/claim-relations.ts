@@ -1,5 +1,5 @@
 import type { Claim, Statement } from './claims.ts';
-import { chineseCount } from './claims.ts';
+import { chineseCount, keyOf } from './claims.ts';
 
 /** "X，其中A a，B b": a whole and the figures of the same kind listed as its parts. */
 export interface PartWhole {
@@ -146,7 +146,10 @@ function readRelations(s: Statement): { groups: PartWhole[]; orphans: Claim[][] 
     const nested = ranges.filter(
       (r) => r.marker.whole && r.marker.whole.at > p && r.p < end && r.marker !== marker,
     );
-    const before = s.claims.filter((c) => c.end <= p && c.kind !== 'percent');
+    // "…比上年的21.35万元增长12.79%。其中…": last year's figure is not what this year itemises.
+    const before = s.claims.filter(
+      (c) => c.end <= p && c.kind !== 'percent' && !PRIOR.test(c.clause),
+    );
     const inside = s.claims.filter(
       (c) =>
         c.at > p &&
@@ -204,6 +207,10 @@ function readRelations(s: Statement): { groups: PartWhole[]; orphans: Claim[][] 
   });
   return { groups: out, orphans };
 }
+
+/** The clause of a figure of the year before, compared with: "比上年的", "较2022年", "上年为". */
+const PRIOR =
+  /^(?:同比|较|比|相比|与)(?:(?:19|20)\d{2}年度?|上年度?|去年|上一年度?)(?:同期)?的?$|^(?:(?:19|20)\d{2}年度?|上年度?|去年)(?:同期)?(?:为|是)$/;
 
 /** Words that add something beside a list's whole ("，另有…", "；此外…"). */
 const BESIDE = /[，,；;](?:另有|另外|此外|还有)/;
@@ -687,6 +694,61 @@ export function shares(statements: readonly Statement[]): Share[] {
   return out;
 }
 
+/** "项目支出中，…", "在基本支出中：…": a sentence that opens by naming the whole it itemises. */
+const NAMED_WHOLE = /^(?:在|从)?([^，,；;。：:、（()）“”"\d]{2,14}?)中[，,：:]/;
+/** How many sentences back the whole named by "X中，" is looked for. */
+const NAMED_WINDOW = 3;
+
+/** The parts of "X中，A a，B b" with the whole named X, and whether it was named exactly so. */
+export interface NamedParts {
+  statement: Statement;
+  pw: PartWhole;
+  /** The whole's name is the one before 中 and it stands in the sentence just before. */
+  exact: boolean;
+}
+
+/**
+ * "项目支出779.45万元。项目支出中，医疗设备购置520.30万元，信息化建设186.75万元…": amounts listed
+ * without 其中 after the name of their whole and 中, up to the first ；, are the parts of the last
+ * amount so named in the sentences before.
+ */
+export function namedParts(statements: readonly Statement[]): NamedParts[] {
+  const out: NamedParts[] = [];
+  statements.forEach((s, i) => {
+    const m = NAMED_WHOLE.exec(s.text);
+    if (!m?.[1] || s.text.includes('其中')) return;
+    const core = wholeCore(keyOf(m[1]));
+    if (core.length < 2) return;
+    const from = m[0].length;
+    const stop = s.text.slice(from).search(/[；;]/);
+    const end = stop >= 0 ? from + stop : s.text.length;
+    const parts = s.claims.filter(
+      (c) =>
+        c.at >= from &&
+        c.at < end &&
+        c.kind === 'money' &&
+        c.depth === 0 &&
+        !TOTAL_CLAUSE.test(c.clause),
+    );
+    const roles = new Set(parts.map((c) => c.role));
+    if (parts.length < 2 || parts.some((c) => c.approximate) || roles.size > 1) return;
+    for (let k = i - 1; k >= Math.max(0, i - NAMED_WINDOW); k--) {
+      const whole = statements[k]?.claims.findLast(
+        (c) =>
+          c.kind === 'money' && !c.approximate && !NOT_BASE.test(c.name) && namesMatch(c.key, core),
+      );
+      if (!whole) continue;
+      out.push({
+        statement: s,
+        pw: { whole, parts, exhaustive: false, notPartition: false },
+        exact: k === i - 1 && wholeCore(whole.key) === core,
+      });
+      return;
+    }
+  });
+  return out;
+}
+
 /** A clause that totals what the sentence listed before it: "合计750万元", "两项共计…". */
 const TOTAL_CLAUSE = /^(?:以上|上述|[两二三四五六七八九十]项|各项)?(?:合计|共计|总计)(?:为|达)?$/;
 
@@ -755,8 +817,8 @@ export function figureRatios(s: Statement): FigureRatio[] {
   s.claims.forEach((rate, i) => {
     const base = s.claims[i - 1];
     if (rate.kind !== 'percent' || !base || base.kind === 'percent' || base.approximate) return;
-    // "比上年减少2.14万元，下降10.31%": a difference is no base.
-    if (NOT_BASE.test(base.clause)) return;
+    // "比上年减少2.14万元，下降10.31%": a difference is no base; "比上年的21.35万元" is one.
+    if (NOT_BASE.test(base.clause) && !PRIOR.test(base.clause)) return;
     const between = s.text.slice(base.end, rate.at);
     const growth = GROWTH_BETWEEN.exec(between);
     const kind = OF_BETWEEN.test(between)
@@ -810,6 +872,53 @@ function compared(s: Statement, first: Claim, second: Claim): [Claim, Claim] | u
   for (let y = YEAR.exec(s.text); y && y.index < first.at; y = YEAR.exec(s.text)) own = y[1];
   if (own === undefined || own === m[1]) return undefined;
   return Number(m[1]) < Number(own) ? [first, second] : [second, first];
+}
+
+/** "A，较上年B减少D": a change written as an amount, with the two figures it is the difference of. */
+export interface Difference {
+  /** This year's figure and the one it is compared with. */
+  value: Claim;
+  base: Claim;
+  change: Claim;
+  /** The verb's direction: 增加 +1, 减少 −1. */
+  sign: 1 | -1;
+  /** No other figure of the kind stands before the compared one in its clause group. */
+  sure: boolean;
+  statement: Statement;
+}
+
+const CHANGE_BETWEEN =
+  /^[，,]?(?:同比)?(增加|减少|增长|下降|降低|上升|提高|节约|节省|压减|多|少)了?$/;
+const DECREASE = /减|降|节|少/;
+
+/** Every "A，较上年(的)B增加/减少D" whose D is of A's and B's kind. */
+export function differences(s: Statement): Difference[] {
+  const out: Difference[] = [];
+  for (let j = 2; j < s.claims.length; j++) {
+    const change = s.claims[j];
+    const base = s.claims[j - 1];
+    const first = s.claims[j - 2];
+    if (!change || !base || !first || change.kind === 'percent') continue;
+    if (!sameKind(change, base) || !sameKind(base, first)) continue;
+    if (change.approximate || base.approximate || first.approximate) continue;
+    const verb = CHANGE_BETWEEN.exec(s.text.slice(base.end, change.at));
+    if (!verb || /[；;。]/.test(s.text.slice(first.end, base.at))) continue;
+    const pair = compared(s, first, base);
+    if (!pair) continue;
+    const group = Math.max(s.text.lastIndexOf('；', first.at), s.text.lastIndexOf('。', first.at));
+    const sure = !s.claims.some(
+      (c) => c !== first && c.at > group && c.at < first.at && sameKind(c, first),
+    );
+    out.push({
+      value: pair[0],
+      base: pair[1],
+      change,
+      sign: DECREASE.test(verb[1] ?? '') ? -1 : 1,
+      sure,
+      statement: s,
+    });
+  }
+  return out;
 }
 
 /** "执行率92.35%，较上年的88.10%提高4.25个百分点": a change of a percentage in points. */

@@ -260,7 +260,8 @@ const PAREN = /[（(]/;
 const NOT_A_START = /[\d.A-Za-z第]/;
 const RANK = /(?:前|排名|名列|位列|位居|列|居)$/;
 const APPROX_BEFORE = /(?:约|近|超过|逾|大约|不足|不到)$/;
-const APPROX_AFTER = /^[余多左上]/;
+/** After a figure: "余", "多", "左右", "以上", "及以下" (a bound or a threshold, not an amount). */
+const APPROX_AFTER = /^(?:[余多左上]|及?以[上下内])/;
 /** After a figure: a stop, or an adverb that ends its noun phrase ("12,638人全部实现…"). */
 const BARE_AFTER = /^(?:[，,；;。：:、）)！？!?]|全部|均|已|都|基本|尚|仍|$)/;
 const DELIMITERS = new Set('，,；;。：:、（()）“”"！？!? \t\n'.split(''));
