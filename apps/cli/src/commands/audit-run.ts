@@ -1,17 +1,16 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { SEVERITY_RANK, withoutDismissed } from '@jixiao/domain';
 import type { DecisionsFile, Severity } from '@jixiao/domain';
-import { auditHtml } from '@jixiao/documents/audit-core';
 import { formatOf, MAX_INPUT_BYTES, readErrorMessage } from '@jixiao/documents/formats';
 import type { FileAudit } from '@jixiao/documents/audit-core';
-import { auditBatch, formatAuditText, summaryTable } from '@jixiao/services/audit';
+import { auditBatch, formatAuditText, summaryTable } from '@jixiao/services/audit-batch';
 import type { CliIo } from '../cli-io.ts';
 import { InputFileError, readRegularFile } from '../cli-io.ts';
-import { readDecisionsFile } from '../input/read-decisions.ts';
-import { pagePictures } from '../output/page-pictures.ts';
-import { printProblems } from '../input/read-evaluation.ts';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from '../command.ts';
+
+// What the text and json output need is imported here; the domain (decisions), the html page and
+// the workbook writer are loaded only when asked for, so that a batch sent to audit processes
+// does not load the audit in this process too.
 
 /** What `jixiao audit` was asked, its arguments parsed and its paths listed (audit.ts). */
 export interface AuditRequest {
@@ -37,6 +36,10 @@ export async function runAudit(io: CliIo, request: AuditRequest): Promise<number
   const decisionsPath = request.decisions;
   let decisions: DecisionsFile['decisions'] = [];
   if (typeof decisionsPath === 'string') {
+    const [{ readDecisionsFile }, { printProblems }] = await Promise.all([
+      import('../input/read-decisions.ts'),
+      import('../input/read-evaluation.ts'),
+    ]);
     const read = await readDecisionsFile(io, decisionsPath);
     if (!read.ok) {
       printProblems(io, decisionsPath, read.problems);
@@ -82,22 +85,31 @@ export async function runAudit(io: CliIo, request: AuditRequest): Promise<number
   if (tty) io.stderr('\n');
   // The bureau's judgement carries into the batch: what it dismissed for a unit is left out.
   let left = 0;
-  const results: FileAudit[] = audited.map((r) => {
-    const { kept, dismissed } = withoutDismissed(
-      r.file,
-      r.summary.department,
-      r.findings,
-      decisions,
-    );
-    left += dismissed;
-    return dismissed === 0 ? r : { ...r, findings: kept };
-  });
+  let results: FileAudit[] = audited;
+  if (decisions.length > 0) {
+    const { withoutDismissed } = await import('@jixiao/domain');
+    results = audited.map((r) => {
+      const { kept, dismissed } = withoutDismissed(
+        r.file,
+        r.summary.department,
+        r.findings,
+        decisions,
+      );
+      left += dismissed;
+      return dismissed === 0 ? r : { ...r, findings: kept };
+    });
+  }
 
   let body: string | Uint8Array;
   if (format === 'json') body = `${JSON.stringify({ files: results }, null, 2)}\n`;
   // The html page shows the original page around each finding of a PDF.
-  else if (format === 'html')
+  else if (format === 'html') {
+    const [{ auditHtml }, { pagePictures }] = await Promise.all([
+      import('@jixiao/documents/audit-core'),
+      import('../output/page-pictures.ts'),
+    ]);
     body = auditHtml(results, undefined, await pagePictures(results, load));
+  }
   // The workbook writer (exceljs) is loaded only when a workbook is asked for.
   else if (format === 'xlsx')
     body = await (await import('@jixiao/documents')).auditWorkbook(results);
@@ -114,9 +126,10 @@ export async function runAudit(io: CliIo, request: AuditRequest): Promise<number
   return exitCode(results, request.failOn);
 }
 
+/** 1 when a file was not read or a finding is at `failOn` or above (an error is above a warning). */
 function exitCode(results: readonly FileAudit[], failOn: Severity): number {
-  const failed = results.some(
-    (r) => !r.ok || r.findings.some((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[failOn]),
-  );
+  const counts = (s: Severity): boolean =>
+    s === 'error' || (failOn === 'warning' && s === 'warning');
+  const failed = results.some((r) => !r.ok || r.findings.some((f) => counts(f.severity)));
   return failed ? EXIT_FINDINGS : EXIT_OK;
 }

@@ -1,14 +1,9 @@
 import type { ChildProcess } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import type { FileAudit } from '@jixiao/documents/audit-core';
-import {
-  auditReport,
-  failedAudit,
-  failedDocumentAudit,
-  needsTools,
-  toFileAudit,
-} from './audit-document.ts';
 import type { DocumentAudit } from './audit-document.ts';
+import { failedAudit, failedDocumentAudit } from './failed-audit.ts';
+import { needsTools } from './needs-tools.ts';
 import {
   acquireWorker,
   collectionFor,
@@ -137,6 +132,9 @@ export function addLane(
 
 async function auditOne(file: string, bytes: Uint8Array): Promise<FileAudit> {
   try {
+    // The audit itself is loaded only when a batch runs in this thread: a command that sends its
+    // files to audit processes does not load it.
+    const { auditReport, toFileAudit } = await import('./audit-document.ts');
     return toFileAudit(await auditReport(bytes, file));
   } catch (error) {
     return failedAudit(

@@ -4,7 +4,6 @@ import {
   checkDocument,
   checkTables,
   extractEvaluation,
-  formatOf,
   understandingOf,
   locateFindings,
   pagePlacer,
@@ -12,7 +11,6 @@ import {
 } from '@jixiao/documents/audit-core';
 import type {
   AuditFinding,
-  AuditSummary,
   ExtractedReport,
   ExtractionWarning,
   FileAudit,
@@ -22,8 +20,13 @@ import type {
   SourceDocument,
 } from '@jixiao/documents/audit-core';
 import { readReportFile } from '../read/read-report-file.ts';
+import { failedDocumentAudit } from './failed-audit.ts';
+import { needsTools } from './needs-tools.ts';
 import type { OcrOptions } from '../read/tesseract-ocr.ts';
 import { findRulebook } from '../rulebooks/builtin.ts';
+
+export { failedAudit, failedDocumentAudit } from './failed-audit.ts';
+export { needsTools } from './needs-tools.ts';
 
 /** Everything the audit learnt, for callers that want more than the wire shape. */
 export interface DocumentAudit extends FileAudit {
@@ -33,40 +36,6 @@ export interface DocumentAudit extends FileAudit {
   evaluation: Evaluation | null;
   /** Why the report could not be read (its `error` is this message); null when it was read. */
   readError: ReadError | null;
-}
-
-const EMPTY_SUMMARY: AuditSummary = {
-  title: null,
-  department: null,
-  year: null,
-  rulebook: null,
-  rulebookName: null,
-  claimedTotal: null,
-  computedTotal: null,
-  understanding: null,
-};
-
-/** A file that could not be audited: its error, an empty summary and no findings. */
-export function failedAudit(file: string, error: string): FileAudit {
-  return { file, ok: false, error, summary: { ...EMPTY_SUMMARY }, findings: [], notes: [] };
-}
-
-/**
- * The same, with all an audit learns: nothing but, when the report could not be read, why
- * (`readError`, whose message is `error`).
- */
-export function failedDocumentAudit(
-  file: string,
-  error: string,
-  readError: ReadError | null = null,
-): DocumentAudit {
-  return {
-    ...failedAudit(file, error),
-    warnings: [],
-    rulebookConfidence: null,
-    evaluation: null,
-    readError,
-  };
 }
 
 const firstNumber = (s: string | undefined): string =>
@@ -202,12 +171,6 @@ function wire(
  */
 export function auditDocument(bytes: Uint8Array, fileName: string): DocumentAudit {
   return auditRead(readDocument(bytes, fileName), fileName);
-}
-
-/** Whether a file needs `auditReport` (PDF, pictures, legacy Word files). */
-export function needsTools(fileName: string): boolean {
-  const format = formatOf(fileName);
-  return format === 'pdf' || format === 'image' || format === 'legacy';
 }
 
 /**
