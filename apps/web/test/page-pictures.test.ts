@@ -1,5 +1,7 @@
 // A finding of a PDF opens its original page with the box outlined: on the import dialog (the
-// page drawn from the kept original) and on the batch-audit page (the band kept with the result).
+// page drawn from the kept original) and on the batch-audit page (the band kept with the result);
+// a finding of a photo (.jpg) the same way, the photo upright as its EXIF orientation says.
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,8 +11,12 @@ import { DepartmentEvaluation } from '@jixiao/domain';
 import { departmentReportBlocks, resolveOptions } from '@jixiao/documents';
 import { blocksToText } from '../../../packages/services/src/audit/testing/render-text.ts';
 import {
+  grayImagePdf,
   installed,
+  pdfPageGray,
   printTextToPdf,
+  quarterTurnLeft,
+  withExifOrientation,
 } from '../../../packages/services/src/read/testing/office-fixtures.ts';
 import { firstLoadSize } from './first-load.ts';
 import { demoUnit, haveBrowser, login, ROOT, startPlatform, type Platform } from './harness.ts';
@@ -111,4 +117,49 @@ describe.skipIf(!tools)('pictures of the original page in the browser', () => {
     expect(shown.height).toBeLessThan(700);
     expect(shown.red).toBeGreaterThan(200);
   }, 180_000);
+
+  it.skipIf(!installed('tesseract', ['--list-langs']))(
+    'a batch-audited photo taken sideways: the band of the upright page, the finding outlined',
+    async () => {
+      const { page, base } = p;
+      // The page with the wrong share, photographed with the phone held sideways: the pixels
+      // stored a quarter turned, the EXIF orientation saying how to show them.
+      const texts = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
+      const number = texts.split('\f').findIndex((t) => t.includes('83.00%')) + 1;
+      expect(number).toBeGreaterThan(0);
+      const turned = quarterTurnLeft(pdfPageGray(pdf, number, 300, join(dir, 'photo-page')));
+      writeFileSync(join(dir, 'turned.pdf'), grayImagePdf([turned], 300));
+      execFileSync('pdftoppm', [
+        ...['-r', '300', '-gray', '-jpeg', '-singlefile'],
+        ...[join(dir, 'turned.pdf'), join(dir, 'turned')],
+      ]);
+      const photo = join(dir, '自评报告照片.jpg');
+      writeFileSync(photo, withExifOrientation(readFileSync(join(dir, 'turned.jpg')), 6));
+      await page.goto(`${base}/#/audit`);
+      await page.reload();
+      await page.locator('.ant-upload-drag input[type=file]').setInputFiles([photo]);
+      await page.getByRole('button', { name: '开始审查' }).click();
+      await expect
+        .poll(() => page.getByTestId('audit-progress').textContent(), { timeout: 180_000 })
+        .toBe('1 / 1');
+      await page
+        .locator('.ant-table-row')
+        .filter({ hasText: '自评报告照片' })
+        .locator('a')
+        .first()
+        .click();
+      const panel = page.locator('.ant-drawer').getByTestId('findings-panel');
+      await panel.waitFor();
+      // The wrong share, read by OCR: a warning that says the reading is uncertain.
+      const share = panel.locator('.item-list-item').filter({ hasText: '报告填写83.00%' });
+      await expect.poll(() => share.textContent()).toMatch(/文字识别结果不确定/);
+      await share.getByRole('button', { name: /查看原页面/ }).click();
+      const shown = await seen(page.getByTestId('page-picture'));
+      // A band across the upright page (595 pt at 96 dpi), not across the stored picture (842 pt).
+      expect(shown.width).toBe(794);
+      expect(shown.height).toBeLessThan(700);
+      expect(shown.red).toBeGreaterThan(200);
+    },
+    300_000,
+  );
 });
