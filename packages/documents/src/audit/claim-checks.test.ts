@@ -356,6 +356,33 @@ describe('relations written in other ways', () => {
     ]);
   });
 
+  it('compares a plan named by its time in the year (项目年初预算) restated in another chapter', () => {
+    const text = (again: string): string =>
+      `一、项目资金安排情况\n本项目年初预算安排2480.00万元，资金来源为省级补助资金。\n二、项目绩效情况\n项目年初预算安排为${again}万元，全年实际支出2316.45万元。`;
+    expect(brief(text('2480.00'))).toEqual([]);
+    expect(brief(text('2840.00'))).toEqual(['warning DOC_CLAIM_RESTATED 2840.00万元→2480.00万元']);
+  });
+
+  it('compares a figure of the text with its row of a 基础数据表 flattened to lines of text', () => {
+    const text = (stated: string): string =>
+      [
+        '某区档案馆2023年度部门整体支出绩效自评报告',
+        '一、部门整体支出情况',
+        `2023年基本支出719.62万元，其中人员经费430.97万元、公用经费${stated}万元。`,
+        '附件1',
+        '基础数据表',
+        '单位：万元',
+        '经费控制情况 上年决算数 本年预算数 本年决算数',
+        '三公经费 3.58 3.20 3.12',
+        '公用经费 271.36 292.40 289.65',
+        '政府采购金额 186.30 204.00 197.52',
+      ].join('\n');
+    expect(brief(text('289.65')).filter((f) => f.includes('RESTATED'))).toEqual([]);
+    expect(brief(text('288.65')).filter((f) => f.includes('RESTATED'))).toEqual([
+      'warning DOC_CLAIM_RESTATED 288.65万元→289.65万元',
+    ]);
+  });
+
   it('reads 分别占 as the shares of the amounts listed before it, in order, of the whole named', () => {
     const text = (second: string): string =>
       `总支出1845.62万元，其中基本支出1320.18万元、项目支出525.44万元，分别占总支出的71.53%和${second}。`;

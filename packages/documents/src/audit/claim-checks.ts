@@ -8,6 +8,8 @@ import {
   sumFen,
 } from '@jixiao/domain';
 import type {
+  Amount,
+  CostRow,
   Finding,
   FindingCategory,
   MoneyUnit,
@@ -162,6 +164,7 @@ export function checkClaims(report: ExtractedReport): Finding[] {
     ...checkMagnitudes(statements),
     ...checkDigitSlips(statements),
     ...checkTableSlips(report.document.blocks, statements),
+    ...checkBaseDataClaims(report, statements),
     ...checkRestatements(groups, report.found.year ? String(report.evaluation.meta.year) : ''),
     ...checkNameVariants(quotedNames(statements)),
     ...checkProseYears(report, statements),
@@ -773,6 +776,9 @@ const KIND_OF_SPENDING = /(?:基本|项目|人员|公用)支出/;
 const TOTAL_FAMILY =
   /累计收入|累计支出|预算资金|合计预算|全年执行数|全年预算数|收入合计|支出合计|总收入|总支出/;
 
+/** When in the year a plan stands: "项目年初预算" is one quantity, though made of generic words. */
+const POINT_OF_YEAR = /年初|年中|年末|调整后/;
+
 const MEASURES = new Set(['平方米', '立方米', '公里', '千米', '亩', '吨']);
 
 interface Stated {
@@ -819,8 +825,8 @@ function checkRestatements(
       // Measures of works (平方米, 公里, 亩) recur per batch and site under one name.
       if (c.kind === 'count' && MEASURES.has(c.unit)) continue;
       const name = restatedKey(c);
-      if (!c.bare || name.replace(KIND_OF_SPENDING, '类别').replace(GENERIC, '').length < 2)
-        continue;
+      const own = name.replace(KIND_OF_SPENDING, '类别').replace(POINT_OF_YEAR, '时点');
+      if (!c.bare || own.replace(GENERIC, '').length < 2) continue;
       const role: Role = c.role || (whole?.role ?? '');
       // The year the statement speaks of up to the figure: 2022年公用经费 is not 2023年's; a
       // statement that names none speaks of the report's year.
@@ -982,6 +988,66 @@ function compareStated(
       else if (a.kind === 'money' && (a.value === b.value * 10_000 || b.value === a.value * 10_000))
         out.push(finding('DOC_CLAIM_UNIT_SLIP', 'warning', x.statement.line, excerpt, params));
       else out.push(finding('DOC_CLAIM_RESTATED', 'warning', x.statement.line, excerpt, params));
+    }
+  }
+  return out;
+}
+
+/**
+ * The rows of the 基础数据表 a sentence may restate, with the names prose gives them (vocabulary:
+ * a row is added here, not in code).
+ */
+const BASE_DATA_NAMES: readonly [
+  'threePublic' | 'publicFunds' | 'office' | 'reception' | 'vehicleOperation' | 'procurement',
+  RegExp,
+][] = [
+  ['threePublic', /^三公经费(?:支出)?$/],
+  ['publicFunds', /^(?:日常)?公用经费(?:支出)?$/],
+  ['office', /^办公(?:经)?费(?:支出)?$/],
+  ['reception', /^公务接待费(?:支出)?$/],
+  ['vehicleOperation', /^公务?(?:用)?车(?:辆)?运行维护费(?:支出)?$/],
+  ['procurement', /^政府采购(?:金额|支出|总额)$/],
+];
+
+/**
+ * "公用经费288.65万元" in the text against the 基础数据表's 公用经费 row (上年决算 | 本年预算 |
+ * 本年决算): a figure of the report's year that is none of the row's figures is a warning.
+ */
+function checkBaseDataClaims(report: ExtractedReport, statements: readonly Statement[]): Finding[] {
+  const base = report.baseData?.data;
+  if (!base) return [];
+  const rows = BASE_DATA_NAMES.flatMap(([key, name]) => {
+    const row: CostRow | undefined = base[key];
+    return row ? [{ row, name }] : [];
+  });
+  if (rows.length === 0) return [];
+  const year = report.found.year ? String(report.evaluation.meta.year) : '';
+  const out: Finding[] = [];
+  for (const s of statements) {
+    for (const c of s.claims) {
+      if (c.kind !== 'money' || c.approximate || c.depth > 0 || c.name === '') continue;
+      const key = restatedKey(c);
+      const hit = rows.find((r) => r.name.test(key));
+      if (!hit) continue;
+      // Another year named before the figure (上年, 2022年): not this year's row.
+      const lead = s.text.slice(0, c.at);
+      const years = [...lead.matchAll(/((?:19|20)\d{2})年/g)].map((m) => m[1]);
+      if (/上年|去年|同比|较|比/.test(c.clause) || years.some((y) => y !== year)) continue;
+      const figures = [hit.row.previousActual, hit.row.budget, hit.row.actual].filter(
+        (a): a is Amount => a !== undefined,
+      );
+      const actual = hit.row.actual;
+      if (!actual || figures.some((a) => Math.abs(a.fen - c.value) <= 2 * c.step + 10_000))
+        continue;
+      out.push(
+        finding('DOC_CLAIM_RESTATED', 'warning', s.line, excerptOf(s.raw, c.number), {
+          name: c.name,
+          expected: `${formatFen(fen(actual.fen), '万元')}万元`,
+          stated: plainFigure(c),
+          lineA: hit.row.source?.line ?? '',
+          lineB: s.line,
+        }),
+      );
     }
   }
   return out;

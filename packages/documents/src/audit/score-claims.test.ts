@@ -28,6 +28,11 @@ describe('scores stated in a sentence', () => {
     expect(issues('满意度指标权重10分，自评得分9分，扣减2分，原因是回访不足。')).toEqual([
       ['DOC_SCORE_DEDUCTION', 'error', '2', '1'],
     ]);
+    // "扣分N分" is a way of writing the deduction as well.
+    expect(issues('满意度指标满分10分，得9分，扣分1.5分，原因是活动场次偏少。')).toEqual([
+      ['DOC_SCORE_DEDUCTION', 'error', '1.5', '1'],
+    ]);
+    expect(issues('满意度指标满分10分，得9分，扣分1分，原因是活动场次偏少。')).toEqual([]);
   });
 
   it('an execution score against its rate: full marks below 100%, or far from the proportion', () => {

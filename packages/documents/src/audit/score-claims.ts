@@ -35,7 +35,7 @@ const pts = (n: number): string => String(Math.round(n * 100) / 100);
 
 /** 分值W分，(自评)得分S分(，扣D分): the weight, score and deduction of one thing. */
 const PAIR = new RegExp(
-  `(?:分值|权重|满分)(?:为|是)?${NUM}分[，,、]?(?:实际|自评|最终)?(?:得分|得)(?:为|是)?${NUM}分(?:[，,、]?(?:扣(?:除|减)?|减(?:去|少)?)(?:了)?${NUM}分)?`,
+  `(?:分值|权重|满分)(?:为|是)?${NUM}分[，,、]?(?:实际|自评|最终)?(?:得分|得)(?:为|是)?${NUM}分(?:[，,、]?(?:扣(?:除|减|分)?|减(?:去|少)?)(?:了)?(?:为)?${NUM}分)?`,
 );
 /** A named score in a list: "过程指标得分19分", "产出类指标得38分". */
 const NAMED_SCORE = new RegExp(

@@ -430,10 +430,26 @@ const BASE_ROWS: readonly [
   [/^部门基本支出预算调整/, 'basicBudgetAdjustment'],
 ];
 
+const FIGURE_CELL = /^[-—–]?\d[\d,]*(?:\.\d+)?%?$/;
+
+/**
+ * A row read as one cell whose figures are separated by spaces (PDF text: "公用经费 271.36 292.40
+ * 289.65"): the words before the first figure are the label, each figure a cell.
+ */
+function spacedCells<R extends { cells: string[] }>(row: R): R {
+  const filled = row.cells.filter((c) => c.trim() !== '');
+  const only = filled[0];
+  if (filled.length !== 1 || only === undefined) return row;
+  const tokens = only.trim().split(/[\s\u3000]+/);
+  const first = tokens.findIndex((t) => FIGURE_CELL.test(t));
+  if (first < 1 || !tokens.slice(first).every((t) => FIGURE_CELL.test(t))) return row;
+  return { ...row, cells: [tokens.slice(0, first).join(''), ...tokens.slice(first)] };
+}
+
 /** Reads a 基础数据表: staffing, 经费控制 rows (上年决算 | 本年预算 | 本年决算). */
 export function readBaseDataTable(block: Block): BaseData {
   const data: BaseData = { projectRows: [], buildings: [] };
-  const rows = (block.rows ?? []).map(withoutCoveredColumns);
+  const rows = (block.rows ?? []).map(withoutCoveredColumns).map(spacedCells);
   rows.forEach((row, i) => {
     const cells = row.cells.map(clean);
     const labelIndex = cells.findIndex((c) => c !== '');
