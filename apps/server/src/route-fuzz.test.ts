@@ -1,0 +1,137 @@
+// Every route the API documents, called with wrong input of every kind, by every kind of caller:
+// none may answer 500. Bad addresses (ids that are not ids, too long, escaped), bad queries
+// (words for numbers, huge numbers, repeated keys) and bad bodies (wrong JSON types, each
+// documented property given a value of another type, nulls, a body where none is expected).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TEST_DIALECTS } from '@jixiao/db/testing';
+import { Client, createWorld, login } from './testing/harness.ts';
+import type { World } from './testing/harness.ts';
+
+interface Operation {
+  parameters?: { in: string; name: string }[];
+  requestBody?: { content?: Record<string, { schema?: JsonSchema }> };
+}
+interface JsonSchema {
+  type?: string | string[];
+  properties?: Record<string, JsonSchema>;
+}
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+const BAD_IDS = ['x', '0', '-1', '1e999', '%E4%B8%AD%E6%96%87', 'a'.repeat(400), '..%2F..', '%20'];
+const BAD_QUERY = [
+  'abc',
+  '-1',
+  '99999999999999999999',
+  '1e309',
+  '[]',
+  '%E2%80%8B',
+  'x'.repeat(3000),
+];
+
+/** A value of another type than the schema asks for. */
+function wrongFor(schema: JsonSchema | undefined): unknown[] {
+  const type = Array.isArray(schema?.type) ? schema.type[0] : schema?.type;
+  switch (type) {
+    case 'string':
+      return [12, [], { a: 1 }, null];
+    case 'number':
+    case 'integer':
+      return ['十二', -1e308, 1e308, 1.5, [], null];
+    case 'boolean':
+      return ['true', 0];
+    case 'array':
+      return [{}, 'x', [null, 1, 'x', {}]];
+    case 'object':
+      return [[], 'x', 1, { '': null }];
+    default:
+      return [null, [], {}];
+  }
+}
+
+/** Bodies to send to an operation: whole bodies of the wrong kind, then one property spoiled at a time. */
+function badBodies(op: Operation): unknown[] {
+  const schema = op.requestBody?.content?.['application/json']?.schema;
+  const bodies: unknown[] = [null, [], 'x', 42, {}, { unknown: true }];
+  for (const [name, property] of Object.entries(schema?.properties ?? {}))
+    for (const value of wrongFor(property)) bodies.push({ [name]: value });
+  return bodies;
+}
+
+describe.each(TEST_DIALECTS)('no input makes a 500 on any documented route (%s)', (dialect) => {
+  let world: World;
+  let clients: [string, Client][] = [];
+  let paths: Record<string, Partial<Record<Lowercase<Method>, Operation>>> = {};
+  beforeAll(async () => {
+    world = await createWorld(dialect, { worker: false });
+    clients = [
+      ['anonymous', new Client(world.app)],
+      ['filer', await login(world.app, 'filer-a')],
+      ['reviewer', await login(world.app, 'reviewer')],
+      ['admin', await login(world.app, 'admin')],
+    ];
+    const spec = await new Client(world.app).get('/api/docs/json');
+    paths = spec.json<{ paths: typeof paths }>().paths;
+  }, 120_000);
+  afterAll(async () => world.close());
+
+  it('answers each bad request with a refusal, never a server error', async () => {
+    const failures: string[] = [];
+    let requests = 0;
+    const statuses = new Map<number, number>();
+    const methods: Method[] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
+    for (const [template, operations] of Object.entries(paths)) {
+      // Logging out would end the callers' sessions half-way; it takes no input anyway.
+      if (template === '/api/auth/logout') continue;
+      for (const method of methods) {
+        const op = operations[method.toLowerCase() as Lowercase<Method>];
+        if (!op) continue;
+        const params = (op.parameters ?? []).filter((p) => p.in === 'path').map((p) => p.name);
+        const queries = (op.parameters ?? []).filter((p) => p.in === 'query').map((p) => p.name);
+        const urls = BAD_IDS.map((id) =>
+          params.reduce((url, name) => url.replace(`{${name}}`, id), template),
+        );
+        // A real evaluation where an id is asked, with bad queries: the query is what is wrong.
+        const real = params.reduce(
+          (url, name) => url.replace(`{${name}}`, world.evaluations.a),
+          template,
+        );
+        if (params.length > 0 && method !== 'DELETE') urls.push(real);
+        for (const q of queries) {
+          for (const v of BAD_QUERY) urls.push(`${real}?${q}=${v}`);
+          urls.push(`${real}?${q}=1&${q}=2`);
+        }
+        const bodies = method === 'GET' || method === 'DELETE' ? [undefined] : badBodies(op);
+        for (const [who, client] of clients)
+          for (const url of urls)
+            for (const body of method === 'DELETE' && url === real ? [] : bodies) {
+              requests++;
+              const headers: Record<string, string> = {};
+              if (client.cookie !== null) headers['cookie'] = client.cookie;
+              if (client.csrf !== null && method !== 'GET') headers['x-csrf-token'] = client.csrf;
+              if (body !== undefined) headers['content-type'] = 'application/json';
+              const res = await world.app.inject({
+                method,
+                url,
+                headers,
+                ...(body === undefined ? {} : { payload: JSON.stringify(body) }),
+              });
+              statuses.set(res.statusCode, (statuses.get(res.statusCode) ?? 0) + 1);
+              if (res.statusCode >= 500)
+                failures.push(
+                  `${who} ${method} ${url.slice(0, 120)} ${JSON.stringify(body)?.slice(0, 80)} → ${res.statusCode} ${res.body.slice(0, 160)}`,
+                );
+            }
+      }
+    }
+    console.log(
+      `${requests} bad requests over ${Object.keys(paths).length} routes; answers: ${[...statuses]
+        .sort((a, b) => a[0] - b[0])
+        .map(([code, n]) => `${code}×${n}`)
+        .join(' ')}`,
+    );
+    expect(failures).toEqual([]);
+    expect(requests).toBeGreaterThan(1000);
+    // The bad input reached the routes' own checks, not only the sign-in wall.
+    expect(statuses.get(400) ?? 0).toBeGreaterThan(requests / 4);
+  }, 600_000);
+});
