@@ -74,6 +74,7 @@ const DOCUMENT_CHECKS: Readonly<Record<string, string>> = {
   DOC_CLAIM_SHARE: '文中占比与金额不符',
   DOC_CLAIM_GROWTH: '文中增减幅度与数字不符',
   DOC_CLAIM_DIFFERENCE: '文中增减额与数字不符',
+  DOC_CLAIM_RATE_UNIT: '执行率疑因元与万元混用而不符',
   DOC_CLAIM_RESTATED: '同一数额前后不一',
   DOC_CLAIM_ROUNDING: '同一数额有尾差',
   DOC_CLAIM_UNIT_SLIP: '疑为元与万元混用',

@@ -383,6 +383,17 @@ describe('relations written in other ways', () => {
     ]);
   });
 
+  it('takes a rate right only with an amount in the other unit for a 元/万元 slip', () => {
+    expect(brief('项目全年预算1260.00万元，全年执行1197.00元，执行率95.00%。')).toEqual([
+      'error DOC_CLAIM_RATE_UNIT 1197.00元→1197.00万元',
+    ]);
+    expect(brief('项目全年预算1260.00万元，全年执行1197.00万元，执行率95.00%。')).toEqual([]);
+    // Wrong in either unit: a wrong rate.
+    expect(brief('项目全年预算1260.00万元，全年执行1197.00元，执行率96.00%。')).toEqual([
+      'error DOC_CLAIM_RATE 96.00%→0.01%',
+    ]);
+  });
+
   it('reads 分别占 as the shares of the amounts listed before it, in order, of the whole named', () => {
     const text = (second: string): string =>
       `总支出1845.62万元，其中基本支出1320.18万元、项目支出525.44万元，分别占总支出的71.53%和${second}。`;

@@ -58,7 +58,8 @@ export type ClaimCheckCode =
   | 'DOC_CLAIM_UNIT_SLIP'
   | 'DOC_CLAIM_NAME_VARIANT'
   | 'DOC_CLAIM_GROWTH'
-  | 'DOC_CLAIM_DIFFERENCE';
+  | 'DOC_CLAIM_DIFFERENCE'
+  | 'DOC_CLAIM_RATE_UNIT';
 
 const CATEGORY: Record<ClaimCheckCode, FindingCategory> = {
   DOC_CLAIM_ADJUSTED: 'sum',
@@ -76,6 +77,7 @@ const CATEGORY: Record<ClaimCheckCode, FindingCategory> = {
   DOC_CLAIM_NAME_VARIANT: 'cross-section',
   DOC_CLAIM_GROWTH: 'ratio',
   DOC_CLAIM_DIFFERENCE: 'sum',
+  DOC_CLAIM_RATE_UNIT: 'unit',
 };
 
 type Params = Record<string, ParamValue>;
@@ -100,6 +102,8 @@ export function claimCheckMessage(code: ClaimCheckCode, p: Params): string {
       return `${str(p, 'label')}${str(p, 'value')}较${str(p, 'base')}${str(p, 'how')}的幅度应为${str(p, 'expected')}，报告填写${str(p, 'stated')}`;
     case 'DOC_CLAIM_DIFFERENCE':
       return `${str(p, 'label')}${str(p, 'value')}较${str(p, 'base')}应${str(p, 'expected')}，报告写${str(p, 'stated')}`;
+    case 'DOC_CLAIM_RATE_UNIT':
+      return `“${str(p, 'name')}”写作${str(p, 'stated')}，按${str(p, 'expected')}计算才与报告填写的执行率${str(p, 'rate')}相符（写作${str(p, 'stated')}时应为${str(p, 'computed')}），疑为元与万元混用`;
     case 'DOC_CLAIM_SHARE':
       return `${str(p, 'label')}${str(p, 'part')}占${str(p, 'of')}${str(p, 'whole')}的比例应为${str(p, 'expected')}，报告填写${str(p, 'stated')}`;
     case 'DOC_CLAIM_PART_UNIT':
@@ -428,6 +432,27 @@ function checkRates(statements: readonly Statement[]): Finding[] {
       )
     )
       continue;
+    // "全年预算1260.00万元，全年执行1197.00元，执行率95.00%": the rate is right with one amount
+    // in the other unit, written with the same digits: a 元/万元 slip, not a wrong rate.
+    const slip = rateUnitSlip(stated, c.actual, c.budget);
+    if (slip) {
+      out.push(
+        finding(
+          'DOC_CLAIM_RATE_UNIT',
+          c.fromBefore ? 'warning' : 'error',
+          c.statement.line,
+          excerptOf(c.statement.raw, slip.claim.text),
+          {
+            name: slip.claim.name,
+            stated: plainFigure(slip.claim),
+            expected: `${slip.claim.number}${slip.meant}`,
+            rate: c.rate.text,
+            computed: formatPercent(cmp.expected, stated.decimals),
+          },
+        ),
+      );
+      continue;
+    }
     out.push(
       finding(
         'DOC_CLAIM_RATE',
@@ -445,6 +470,30 @@ function checkRates(statements: readonly Statement[]): Finding[] {
     );
   }
   return out;
+}
+
+/** The amount of a rate that, read in the other of 元 and 万元, makes the rate agree. */
+function rateUnitSlip(
+  stated: Percent,
+  actual: Claim,
+  budget: Claim,
+): { claim: Claim; meant: MoneyUnit } | undefined {
+  if (actual.unit === budget.unit) return undefined;
+  for (const [claim, other] of [
+    [actual, budget],
+    [budget, actual],
+  ] as const) {
+    const meant: MoneyUnit | undefined =
+      claim.unit === '元' ? '万元' : claim.unit === '万元' ? '元' : undefined;
+    if (!meant || other.unit !== meant) continue;
+    const value = claim.unit === '元' ? claim.value * 10_000 : claim.value / 10_000;
+    if (!Number.isSafeInteger(value)) continue;
+    const num = claim === actual ? value : actual.value;
+    const den = claim === budget ? value : budget.value;
+    if (comparePercent(stated, num, den)?.agreement === 'wrong') continue;
+    return { claim, meant };
+  }
+  return undefined;
 }
 
 /**

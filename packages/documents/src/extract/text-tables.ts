@@ -141,6 +141,15 @@ function regionEnd(blocks: readonly Block[], i: number): number {
     // 主要用于…；…。") ends the table: neither is a cell.
     if (b.kind === 'heading' && indicatorLevelOf(b.text) === undefined && proseAfter(blocks, j))
       break;
+    // A sentence of prose just before a chapter heading ("项目全年预算…，全年执行…。" then
+    // "三、绩效指标完成情况") is the text after the table, not a cell of it.
+    const next = blocks[j + 1];
+    if (
+      next?.kind === 'heading' &&
+      indicatorLevelOf(next.text) === undefined &&
+      proseAfter(blocks, j - 1)
+    )
+      break;
     if (cellLike(b) || indicatorLevelOf(b.text) !== undefined) {
       end = j;
       gap = 0;
