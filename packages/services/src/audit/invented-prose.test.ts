@@ -24,7 +24,11 @@ import { lazily, loadCorpus, measure, present, report, unread } from './testing/
  * files; the fifth round was made on them, so they count with the tuned files since. The v-files
  * (findings) and w-files (clean), written after the fifth round, measured untouched: 3/5 found
  * by category (one of them, a share after 分别占, by a misreading), 0 errors and 1 warning on 2
- * clean files (the same misreading).
+ * clean files (the same misreading). The x-files (findings) and y-files (clean), written after
+ * the fifth round in the wording of other templates (计划单列市, 兵团, central, transfer, university
+ * and hospital reports), measured untouched: 10/15 found by category (9 for the right reason), 3
+ * errors and 4 warnings on 5 clean files; the sixth round was made on them and on the v/w files
+ * (after it: x/y 15/15, 0 errors and 0 warnings; v/w 5/5), so they count as tuned from now on.
  */
 const corpus = present(loadCorpus(new URL('./invented-prose/', import.meta.url)));
 const holdout = new Set(corpus.holdout);
