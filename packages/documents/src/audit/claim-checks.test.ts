@@ -394,6 +394,22 @@ describe('relations written in other ways', () => {
     ]);
   });
 
+  it('checks a rate of a base written in parentheses (完成年度计划（2.2万人次）的Z%)', () => {
+    const text = (rate: string): string =>
+      `全年培训2.41万人次，完成年度计划（2.2万人次）的${rate}。`;
+    expect(brief(text('109.55%'))).toEqual([]);
+    expect(brief(text('107.27%'))).toEqual(['warning DOC_CLAIM_RATE 107.27%→109.55%']);
+  });
+
+  it('compares 项目年度预算 and 项目年度预算资金 as one amount', () => {
+    const text = (again: string): string =>
+      `一、资金情况\n项目年度预算1250.00万元。\n二、绩效情况\n项目年度预算资金为${again}万元，执行率90%。`;
+    expect(brief(text('1250.00')).filter((f) => f.includes('RESTATED'))).toEqual([]);
+    expect(brief(text('1520.00')).filter((f) => f.includes('RESTATED'))).toEqual([
+      'warning DOC_CLAIM_RESTATED 1520.00万元→1250.00万元',
+    ]);
+  });
+
   it('reads 分别占 as the shares of the amounts listed before it, in order, of the whole named', () => {
     const text = (second: string): string =>
       `总支出1845.62万元，其中基本支出1320.18万元、项目支出525.44万元，分别占总支出的71.53%和${second}。`;

@@ -826,7 +826,7 @@ const TOTAL_FAMILY =
   /累计收入|累计支出|预算资金|合计预算|全年执行数|全年预算数|收入合计|支出合计|总收入|总支出/;
 
 /** When in the year a plan stands: "项目年初预算" is one quantity, though made of generic words. */
-const POINT_OF_YEAR = /年初|年中|年末|调整后/;
+const POINT_OF_YEAR = /年初|年中|年末|年度|调整后/;
 
 const MEASURES = new Set(['平方米', '立方米', '公里', '千米', '亩', '吨']);
 
@@ -851,7 +851,9 @@ const restatedKey = (c: Claim): string =>
     .replace(ROLE_WORDS, '')
     .replace(OWNER, '')
     .replace(THIS_PROJECT, '')
-    .replace(/共有|共计|总计/g, '');
+    .replace(/共有|共计|总计/g, '')
+    // "项目年度预算资金" and "项目年度预算" name one amount.
+    .replace(/(?<=.{2})(?:资金|金额)$/, '');
 
 function checkRestatements(
   groups: readonly { s: Statement; groups: PartWhole[] }[],

@@ -819,7 +819,9 @@ export function figureRatios(s: Statement): FigureRatio[] {
     if (rate.kind !== 'percent' || !base || base.kind === 'percent' || base.approximate) return;
     // "比上年减少2.14万元，下降10.31%": a difference is no base; "比上年的21.35万元" is one.
     if (NOT_BASE.test(base.clause) && !PRIOR.test(base.clause)) return;
-    const between = s.text.slice(base.end, rate.at);
+    // "完成年度计划（2.2万人次）的107.27%": the base in parentheses, the rate after them.
+    const closed = /^[）)]/.test(s.text.slice(base.end, rate.at));
+    const between = s.text.slice(base.end + (closed ? 1 : 0), rate.at);
     const growth = GROWTH_BETWEEN.exec(between);
     const kind = OF_BETWEEN.test(between)
       ? 'of'
@@ -832,7 +834,9 @@ export function figureRatios(s: Statement): FigureRatio[] {
     // The figure compared: of the kind, before the base, in the same clause group.
     const earlier = s.claims
       .slice(0, i - 1)
-      .filter((c) => sameKind(c, base) && c.depth === base.depth && !c.approximate)
+      .filter(
+        (c) => sameKind(c, base) && c.depth === base.depth - (closed ? 1 : 0) && !c.approximate,
+      )
       .filter((c) => !/[；;。]/.test(s.text.slice(c.end, base.at)));
     const last = earlier[earlier.length - 1];
     if (!last) return;
