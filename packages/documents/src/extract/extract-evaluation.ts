@@ -26,6 +26,7 @@ import {
   readSelfEvaluationTable,
   findStatedGrade,
 } from './tables.ts';
+import { withoutPageFurniture } from './running-headers.ts';
 import { readTableStream } from './self-table-stream.ts';
 import { isTotalRow } from './table-vocabulary.ts';
 import { findTextTables, gridTokens } from './text-tables.ts';
@@ -84,16 +85,9 @@ export function chapterKeyOf(title: string): ChapterKey | undefined {
 }
 
 /** Reads a document into an evaluation by meaning: chapters, statements, indicator trees, tables. */
-const PAGE_NUMBER =
-  /^(?:[-—–－]\s*\d{1,4}\s*[-—–－]|第\s*\d{1,4}\s*页(?:\s*[，,]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*\/\s*\d{1,4})$/;
-
-/** Whether a paragraph is a page number or a page footer of one. */
-const isPageNumber = (b: Block): boolean => b.kind !== 'table' && PAGE_NUMBER.test(b.text.trim());
-
 export function extractEvaluation(source: SourceDocument): ExtractedReport {
-  // A page's number ("- 2 -", "第 3 页，共 4 页") is the page's, not the text's: a table runs on
-  // across it, and a document does not end on it.
-  const found = readSelfTables(source.blocks.filter((b) => !isPageNumber(b)));
+  // A page's number and running header are the page's, not the text's.
+  const found = readSelfTables(withoutPageFurniture(source.blocks));
   // Tables written as text are tables from here on: their lines are not prose.
   const document: SourceDocument = { ...source, blocks: found.blocks };
   const blocks = document.blocks;

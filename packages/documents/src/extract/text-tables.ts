@@ -53,9 +53,16 @@ function withEmptyTabCells(text: string): string[] {
   while (last >= 0 && cells[last] === '') last--;
   return cells.flatMap((c, k) => {
     if (c === '') return k > first && first >= 0 && k < last ? [''] : [];
-    return c.split(/[\s\u3000\u00a0]+/).filter((p) => p !== '');
+    // The tab parts the cells; a space between two Chinese characters inside one is a stray
+    // (PDF text spaces out words: "实 际完成率"), a space beside a figure parts figures run together.
+    return c
+      .replace(HAN_GAP, '')
+      .split(/[\s\u3000\u00a0]+/)
+      .filter((p) => p !== '');
   });
 }
+
+const HAN_GAP = /(?<=\p{Script=Han})[ \u3000\u00a0]+(?=\p{Script=Han})/gu;
 
 /** A line split into cells is a row: its first cell starts the row. */
 const rowOf = (parts: readonly string[], line: number): Token[] =>

@@ -1,4 +1,4 @@
-import { parseChineseNumeral } from '@jixiao/domain';
+import { normalizeDigits, parseChineseNumeral } from '@jixiao/domain';
 
 /**
  * Heading numbers as Chinese reports write them: 一、 (一) （一） 1、 1. ⑴ ① （1） (1) 1）.
@@ -35,7 +35,11 @@ const PATTERNS: readonly [NumberStyle, RegExp][] = [
 /** Reads the heading number at the start of a trimmed text, and the rest after it. */
 const STARTS = /^[一二三四五六七八九十（(\d\u2460-\u2487]/;
 
-export function headingNumber(text: string): { number: HeadingNumber; rest: string } | undefined {
+export function headingNumber(
+  written: string,
+): { number: HeadingNumber; rest: string } | undefined {
+  // Full-width digits ("（１）", "２．") number headings too; the conversion keeps every position.
+  const text = normalizeDigits(written);
   if (!STARTS.test(text)) return undefined;
   for (const [style, re] of PATTERNS) {
     const m = re.exec(text);
@@ -48,8 +52,8 @@ export function headingNumber(text: string): { number: HeadingNumber; rest: stri
     else value = Number(raw);
     if (value === undefined || value === 0) continue;
     return {
-      number: { style, value, text: m[0].replace(/\s+/g, '') },
-      rest: text.slice(m[0].length).trim(),
+      number: { style, value, text: written.slice(0, m[0].length).replace(/\s+/g, '') },
+      rest: written.slice(m[0].length).trim(),
     };
   }
   return undefined;

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import type { Block } from '../read/block.ts';
+import { withoutPageFurniture } from './running-headers.ts';
+
+const para = (text: string, line: number): Block => ({ kind: 'paragraph', text, line });
+const texts = (lines: string[]): string[] =>
+  withoutPageFurniture(lines.map((t, i) => para(t, i + 1))).map((b) => b.text);
+
+describe('page furniture of a PDF copied as text', () => {
+  it('drops page numbers and the line repeated beside them', () => {
+    expect(
+      texts([
+        '一、基本情况',
+        '— 1 —',
+        '某县2023年度部门整体支出绩效自评报告',
+        '年度资金总额',
+        '第 2 页 共 3 页',
+        '某县2023年度部门整体支出绩效自评报告',
+        '500.00',
+      ]),
+    ).toEqual(['一、基本情况', '年度资金总额', '500.00']);
+  });
+
+  it("drops a unit's name next to a single page number, and keeps a cell beside it", () => {
+    expect(texts(['项目资金', '— 1 —', '青山县财政局', '年初预算数'])).toEqual([
+      '项目资金',
+      '年初预算数',
+    ]);
+    expect(texts(['产出指标', '— 1 —', '数量指标', '新建道路'])).toEqual([
+      '产出指标',
+      '数量指标',
+      '新建道路',
+    ]);
+  });
+
+  it('keeps the title when it is printed once, away from page numbers', () => {
+    expect(texts(['青山县财政局', '正文', '— 1 —', '正文'])).toEqual([
+      '青山县财政局',
+      '正文',
+      '正文',
+    ]);
+  });
+});

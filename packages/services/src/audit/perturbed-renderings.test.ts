@@ -1,0 +1,134 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { DepartmentEvaluation, ProjectEvaluation } from '@jixiao/domain';
+import { departmentReportBlocks, projectReportBlocks, resolveOptions } from '@jixiao/documents';
+import { auditDocument } from './audit-document.ts';
+import type { DocumentAudit } from './audit-document.ts';
+import { loadCorpus, present } from './testing/measure-corpus.ts';
+import type { Corpus } from './testing/measure-corpus.ts';
+import { RENDERINGS } from './testing/perturb-text.ts';
+import { blocksToText } from './testing/render-text.ts';
+
+/**
+ * Every clean text report we hold (the web corpus's clean files, the invented prose and tables,
+ * the example evaluations written as text), in every rendering real copies come in (PDF text,
+ * hard wraps, page footers, full-width digits, thousands separators, 元, other header words,
+ * stray blanks), must get no error; the files with planted findings must keep their findings.
+ * The matrix of false errors and recall per rendering is printed.
+ */
+const audit = (text: string, name: string): DocumentAudit =>
+  auditDocument(new TextEncoder().encode(text), name);
+
+interface Source {
+  name: string;
+  text: string;
+  /** Categories of the findings planted in it (empty for a clean file). */
+  planted: string[];
+}
+
+function textsOf(corpus: Corpus, dir: URL): Source[] {
+  const read = (file: string): string => readFileSync(new URL(file, dir), 'utf8');
+  return [
+    ...corpus.clean
+      .filter((f) => f.endsWith('.txt'))
+      .map((f) => ({ name: f, text: read(f), planted: [] })),
+    ...Object.entries(corpus.findings)
+      .filter(([f]) => f.endsWith('.txt'))
+      .map(([f, list]) => ({
+        name: f,
+        text: read(f),
+        planted: list.filter((v) => !v.uncertain).map((v) => v.category),
+      })),
+  ];
+}
+
+function examples(): Source[] {
+  const dir = new URL('../../../../fixtures/evaluations/', import.meta.url);
+  const options = resolveOptions({ figures: 'stated' });
+  return [
+    'clean-central-project',
+    'clean-sichuan-project',
+    'clean-hubei-project',
+    'clean-hunan-department',
+    'clean-huaihua-department',
+    'clean-guangdong-department',
+  ].map((name) => {
+    const data: unknown = JSON.parse(readFileSync(new URL(`${name}.json`, dir), 'utf8'));
+    const blocks = name.endsWith('-project')
+      ? projectReportBlocks(ProjectEvaluation.parse(data), undefined, options)
+      : departmentReportBlocks(DepartmentEvaluation.parse(data), undefined, options);
+    return { name: `${name}.txt`, text: blocksToText(blocks), planted: [] };
+  });
+}
+
+const web = new URL('../../../../../shared/corpus/web/', import.meta.url);
+const webCorpus = loadCorpus(web);
+const prose = new URL('./invented-prose/', import.meta.url);
+const tables = new URL('./invented-tables/', import.meta.url);
+const SOURCES: Source[] = [
+  ...(webCorpus ? textsOf(webCorpus, web) : []),
+  ...textsOf(present(loadCorpus(prose)), prose),
+  ...textsOf(present(loadCorpus(tables)), tables),
+  ...examples(),
+];
+
+interface Cell {
+  falseErrors: string[];
+  found: number;
+  counted: number;
+  lost: string[];
+}
+
+function measureRendering(label: string): Cell {
+  const render = label === 'as written' ? (text: string) => text : RENDERINGS[label];
+  if (!render) throw new Error(`no rendering ${label}`);
+  const cell: Cell = { falseErrors: [], found: 0, counted: 0, lost: [] };
+  for (const s of SOURCES) {
+    const a = audit(render(s.text, s.name), s.name);
+    if (s.planted.length === 0) {
+      for (const f of a.findings.filter((x) => x.severity === 'error'))
+        cell.falseErrors.push(`${s.name} ${f.code}: ${f.message}`);
+      continue;
+    }
+    const categories = new Set<string>(a.findings.map((f) => f.category));
+    for (const c of s.planted) {
+      cell.counted++;
+      if (categories.has(c)) cell.found++;
+      else cell.lost.push(`${s.name} ${c}`);
+    }
+  }
+  return cell;
+}
+
+/**
+ * Planted findings kept per rendering, of 139 certain ones in the files with findings: the floor
+ * is what was reached (measured as written: 136); the lost ones are printed.
+ */
+const FLOORS: Record<string, number> = {
+  'as written': 136,
+  'cells run together': 135,
+  'hard-wrapped': 132,
+  'page headers and footers': 135,
+  'full-width digits': 131,
+  'half-width digits': 136,
+  'thousands separators': 136,
+  '万元 as 元': 133,
+  'header synonyms': 128,
+  'blank lines and stray spaces': 132,
+  'PDF text: run together, wrapped, with page footers': 130,
+};
+
+describe('clean reports in every rendering real copies come in', () => {
+  it.each(Object.keys(FLOORS))('%s: no error on a clean file, planted findings kept', (label) => {
+    const m = measureRendering(label);
+    console.log(
+      [
+        `${label}: ${m.falseErrors.length} false errors; ${m.found}/${m.counted} planted findings kept`,
+        ...m.falseErrors.map((x) => `  false error: ${x}`),
+        ...m.lost.map((x) => `  lost: ${x}`),
+      ].join('\n'),
+    );
+    expect(m.falseErrors).toEqual([]);
+    expect(m.found).toBeGreaterThanOrEqual(FLOORS[label] ?? m.counted);
+  });
+});
