@@ -282,9 +282,13 @@ function failClosed(f: Finding, report: ExtractedReport): Finding {
   const expected = Number(/-?\d+(?:\.\d+)?/.exec(f.expected ?? '')?.[0]);
   // 一级 weights short of the book's total, with no indicator block in a table: read from prose
   // (or a fund block alone), the likelier cause is a group the reading missed.
+  // The same for a stated 总分 above the sum of the 一级 scores read from prose: a hard-wrapped
+  // line can hide a group's "分值…得分" from the reading.
+  const partsShort =
+    f.code === 'TOTAL_STATED_PARTS' &&
+    Number(/-?\d+(?:\.\d+)?/.exec(f.stated ?? '')?.[0]) > expected;
   if (
-    f.code === 'WEIGHT_BOOK_TOTAL' &&
-    stated < expected &&
+    ((f.code === 'WEIGHT_BOOK_TOTAL' && stated < expected) || partsShort) &&
     !report.selfEvaluationTables.some((t) => t.indicators.length > 1)
   )
     return {
