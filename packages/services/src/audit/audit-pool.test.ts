@@ -76,9 +76,12 @@ describe('prestartAuditWorkers', () => {
       },
     });
     expect(results).toEqual(files.map(() => expected));
-    // Every process started ahead audited, and went back to the pool warm. (A process the batch
-    // added late, on a busy machine, may have had no file before the batch ended: it waits fresh.)
+    // The processes started ahead were the batch's (no other was started in their place), and
+    // went back to the pool: warm when they audited. On a machine other programs keep busy the
+    // batch runs fewer lanes than were started ahead, and a process left without a file waits fresh.
     for (const pid of ahead) expect(used).toContain(pid);
-    expect(idleProcesses().warm).toBeGreaterThanOrEqual(started);
+    const idle = idleProcesses();
+    expect(idle.warm).toBeGreaterThanOrEqual(1);
+    expect(idle.warm + idle.fresh).toBeGreaterThanOrEqual(started);
   }, 60_000);
 });
