@@ -1,33 +1,10 @@
-import { readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DepartmentEvaluation, ProjectEvaluation } from '@jixiao/domain';
-import {
-  departmentReportBlocks,
-  projectReportBlocks,
-  renderProjectDocx,
-  renderReportDocx,
-  resolveOptions,
-} from '@jixiao/documents';
 import { auditDocument } from './audit-document.ts';
+import { CLEAN_FIXTURES, writtenFixture } from './testing/clean-fixtures.ts';
 import { applyInjection, injectionsFor } from './testing/inject.ts';
 import type { Injection } from './testing/inject.ts';
 import { blocksToHtml, blocksToText } from './testing/render-text.ts';
-
-const fixtures = resolve(
-  dirname(fileURLToPath(import.meta.url)),
-  '../../../../fixtures/evaluations',
-);
-const CLEAN = [
-  'clean-hunan-department',
-  'clean-huaihua-department',
-  'clean-guangdong-department',
-  'clean-central-project',
-  'clean-sichuan-project',
-  'clean-hubei-project',
-];
 
 interface Source {
   name: string;
@@ -63,24 +40,9 @@ async function mutatedDocx(source: Source, injection: Injection): Promise<Uint8A
 }
 
 beforeAll(async () => {
-  for (const name of CLEAN) {
-    const data: unknown = JSON.parse(readFileSync(join(fixtures, `${name}.json`), 'utf8'));
-    const options = { figures: 'stated' as const };
-    const o = resolveOptions(options);
-    let blocks;
-    let docx: Uint8Array;
-    let year: number;
-    if (name.endsWith('-project')) {
-      const evaluation = ProjectEvaluation.parse(data);
-      blocks = projectReportBlocks(evaluation, undefined, o);
-      docx = await renderProjectDocx(evaluation, undefined, options);
-      year = evaluation.meta.year;
-    } else {
-      const evaluation = DepartmentEvaluation.parse(data);
-      blocks = departmentReportBlocks(evaluation, undefined, o);
-      docx = await renderReportDocx(evaluation, undefined, options);
-      year = evaluation.meta.year;
-    }
+  for (const name of CLEAN_FIXTURES) {
+    const { year, blocks, docx: write } = writtenFixture(name);
+    const docx = await write();
     const zip = await JSZip.loadAsync(docx);
     const documentXml = (await zip.file('word/document.xml')?.async('string')) ?? '';
     sources.push({
@@ -103,15 +65,18 @@ const errorsOf = (bytes: Uint8Array, file: string) =>
   auditDocument(bytes, file).findings.filter((f) => f.severity === 'error');
 
 describe('generated reports', () => {
-  it.each(CLEAN)('%s written as .txt, .html and .docx yields no error finding', async (name) => {
-    const source = sources.find((s) => s.name === name);
-    expect(source).toBeDefined();
-    if (!source) return;
-    expect(errorsOf(new TextEncoder().encode(source.text), `${name}.txt`)).toEqual([]);
-    expect(errorsOf(new TextEncoder().encode(source.html), `${name}.html`)).toEqual([]);
-    const docx = await source.zip.generateAsync({ type: 'uint8array' });
-    expect(errorsOf(docx, `${name}.docx`)).toEqual([]);
-  });
+  it.each(CLEAN_FIXTURES)(
+    '%s written as .txt, .html and .docx yields no error finding',
+    async (name) => {
+      const source = sources.find((s) => s.name === name);
+      expect(source).toBeDefined();
+      if (!source) return;
+      expect(errorsOf(new TextEncoder().encode(source.text), `${name}.txt`)).toEqual([]);
+      expect(errorsOf(new TextEncoder().encode(source.html), `${name}.html`)).toEqual([]);
+      const docx = await source.zip.generateAsync({ type: 'uint8array' });
+      expect(errorsOf(docx, `${name}.docx`)).toEqual([]);
+    },
+  );
 
   it('reads a report cut short anywhere without alarms about what lies beyond the cut', () => {
     for (const source of sources) {

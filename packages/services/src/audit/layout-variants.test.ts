@@ -1,16 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { DepartmentEvaluation, ProjectEvaluation } from '@jixiao/domain';
 import type { Evaluation, IndicatorNode } from '@jixiao/domain';
-import {
-  departmentReportBlocks,
-  projectReportBlocks,
-  renderProjectDocx,
-  renderReportDocx,
-  resolveOptions,
-} from '@jixiao/documents';
 import { auditDocument } from './audit-document.ts';
 import type { DocumentAudit } from './audit-document.ts';
+import { CLEAN_FIXTURES, writtenFixture } from './testing/clean-fixtures.ts';
 import { renderLayout } from './testing/render-layouts.ts';
 import type { Layout } from './testing/render-layouts.ts';
 import type { WriterBlock } from './testing/writer-types.ts';
@@ -21,14 +13,6 @@ import type { WriterBlock } from './testing/writer-types.ts';
  * back as the same evaluation as the .docx jixiao writes, and stay free of errors; an error
  * planted in any of them must be found.
  */
-const CLEAN = [
-  'clean-central-project',
-  'clean-sichuan-project',
-  'clean-hubei-project',
-  'clean-hunan-department',
-  'clean-huaihua-department',
-  'clean-guangdong-department',
-];
 
 const LAYOUTS: Record<string, Layout> = {
   'one cell per line': { cells: 'cell-per-line' },
@@ -49,22 +33,8 @@ interface Source {
 }
 
 async function source(name: string): Promise<Source> {
-  const data: unknown = JSON.parse(
-    readFileSync(new URL(`../../../../fixtures/evaluations/${name}.json`, import.meta.url), 'utf8'),
-  );
-  const options = { figures: 'stated' as const };
-  if (name.endsWith('-project')) {
-    const e = ProjectEvaluation.parse(data);
-    return {
-      blocks: projectReportBlocks(e, undefined, resolveOptions(options)),
-      docx: await renderProjectDocx(e, undefined, options),
-    };
-  }
-  const e = DepartmentEvaluation.parse(data);
-  return {
-    blocks: departmentReportBlocks(e, undefined, resolveOptions(options)),
-    docx: await renderReportDocx(e, undefined, options),
-  };
+  const written = writtenFixture(name);
+  return { blocks: written.blocks, docx: await written.docx() };
 }
 
 /** What a reviewer reads from the 自评表: fund total, each leaf's figures, the stated total. */
@@ -96,7 +66,7 @@ const errors = (a: DocumentAudit): string[] =>
 const audit = (text: string): DocumentAudit =>
   auditDocument(new TextEncoder().encode(text), 'report.txt');
 
-describe.each(CLEAN)('%s in other layouts', (name) => {
+describe.each(CLEAN_FIXTURES)('%s in other layouts', (name) => {
   it.each(Object.entries(LAYOUTS))(
     '%s reads back as the .docx does, with no error',
     async (_label, layout) => {

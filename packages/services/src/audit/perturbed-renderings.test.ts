@@ -1,11 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { DepartmentEvaluation, ProjectEvaluation } from '@jixiao/domain';
-import { departmentReportBlocks, projectReportBlocks, resolveOptions } from '@jixiao/documents';
 import { auditDocument } from './audit-document.ts';
 import type { DocumentAudit } from './audit-document.ts';
 import { loadCorpus, present } from './testing/measure-corpus.ts';
 import type { Corpus } from './testing/measure-corpus.ts';
+import { CLEAN_FIXTURES, writtenFixture } from './testing/clean-fixtures.ts';
 import { RENDERINGS } from './testing/perturb-text.ts';
 import { blocksToText } from './testing/render-text.ts';
 
@@ -43,22 +42,11 @@ function textsOf(corpus: Corpus, dir: URL): Source[] {
 }
 
 function examples(): Source[] {
-  const dir = new URL('../../../../fixtures/evaluations/', import.meta.url);
-  const options = resolveOptions({ figures: 'stated' });
-  return [
-    'clean-central-project',
-    'clean-sichuan-project',
-    'clean-hubei-project',
-    'clean-hunan-department',
-    'clean-huaihua-department',
-    'clean-guangdong-department',
-  ].map((name) => {
-    const data: unknown = JSON.parse(readFileSync(new URL(`${name}.json`, dir), 'utf8'));
-    const blocks = name.endsWith('-project')
-      ? projectReportBlocks(ProjectEvaluation.parse(data), undefined, options)
-      : departmentReportBlocks(DepartmentEvaluation.parse(data), undefined, options);
-    return { name: `${name}.txt`, text: blocksToText(blocks), planted: [] };
-  });
+  return CLEAN_FIXTURES.map((name) => ({
+    name: `${name}.txt`,
+    text: blocksToText(writtenFixture(name).blocks),
+    planted: [],
+  }));
 }
 
 const web = new URL('../../../../../shared/corpus/web/', import.meta.url);
