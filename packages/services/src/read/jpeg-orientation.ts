@@ -1,3 +1,5 @@
+import { isFrameMarker, jpegSegments } from './jpeg-segments.ts';
+
 /**
  * The EXIF orientation of a JPEG (tag 0x0112 in the first image directory of its APP1 "Exif"
  * segment): 1 upright, 2 mirrored, 3 turned 180°, 4 mirrored top to bottom, 5 transposed, 6 to be
@@ -7,18 +9,12 @@
  */
 export function jpegOrientation(bytes: Uint8Array): number {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (bytes.length < 4 || view.getUint16(0) !== 0xffd8) return 1;
-  let at = 2;
-  while (at + 4 <= bytes.length && bytes[at] === 0xff) {
-    const marker = bytes[at + 1] ?? 0;
+  for (const { marker, at, length } of jpegSegments(bytes)) {
     // Start of scan or of a frame: the headers that may carry EXIF are behind us.
-    if (marker === 0xda || (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4)) return 1;
-    const length = view.getUint16(at + 2);
-    if (length < 2) return 1;
+    if (marker === 0xda || isFrameMarker(marker) || length < 2) return 1;
     if (marker === 0xe1 && length >= 16 && exifHeader(bytes, at + 4)) {
       return tiffOrientation(view, at + 10, Math.min(bytes.length, at + 2 + length));
     }
-    at += 2 + length;
   }
   return 1;
 }

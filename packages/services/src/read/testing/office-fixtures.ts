@@ -16,6 +16,7 @@ import {
 } from 'docx';
 import { parseTextLines } from '@jixiao/documents';
 import type { Gray } from '../raster-rulings.ts';
+import { imageSize } from '../tesseract-ocr.ts';
 
 /** True when `command` runs (installed and on PATH). */
 export function installed(command: string, args: string[] = ['--version']): boolean {
@@ -97,21 +98,11 @@ export function pdfToJpegs(
     .map((f) => path.join(dir, f));
 }
 
-/** Width, height and colour components of a baseline JPEG (its SOF marker). */
+/** Width, height and colour components of a JPEG (the readers' own imageSize). */
 function jpegSize(bytes: Uint8Array): { width: number; height: number; components: number } {
-  for (let at = 2; at + 9 < bytes.length;) {
-    const marker = bytes[at + 1] ?? 0;
-    const length = ((bytes[at + 2] ?? 0) << 8) | (bytes[at + 3] ?? 0);
-    if (marker >= 0xc0 && marker <= 0xc3) {
-      return {
-        height: ((bytes[at + 5] ?? 0) << 8) | (bytes[at + 6] ?? 0),
-        width: ((bytes[at + 7] ?? 0) << 8) | (bytes[at + 8] ?? 0),
-        components: bytes[at + 9] ?? 1,
-      };
-    }
-    at += 2 + length;
-  }
-  throw new Error('not a JPEG');
+  const size = imageSize(bytes);
+  if (size?.components === undefined) throw new Error('not a JPEG');
+  return { width: size.width, height: size.height, components: size.components };
 }
 
 /** Assembles objects into a PDF with a correct cross-reference table. */
