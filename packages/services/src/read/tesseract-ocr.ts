@@ -10,9 +10,11 @@ import type {
   Segment,
   TextRun,
 } from '@jixiao/documents/audit-core';
+import { isFrameMarker, jpegSegments } from './jpeg-segments.ts';
 import { decodePngGray } from './png-decode.ts';
 import { estimateSkew, rotatePage } from './raster-deskew.ts';
 import { eraseRulings, findRulings, parsePgm, writePgm } from './raster-rulings.ts';
+import type { Gray } from './raster-rulings.ts';
 import { runTool } from './run-tool.ts';
 
 /** Resolution pages are rendered at for OCR: 300 dpi reads 10.5 pt table digits reliably. */
@@ -135,18 +137,21 @@ export interface OcrOptions {
 
 /**
  * Reads a rendered page: its ruling lines are found and erased (tesseract reads a table's cells
- * far better without them, and the lines give the layout its cells), then tesseract reads it.
+ * far better without them, and the lines give the layout its cells), then tesseract reads it
+ * from `prefix`.clean.pgm.
  */
-async function recognisePgm(file: string, page: OcrRequest): Promise<OcrPage | string> {
-  const rendered = parsePgm(new Uint8Array(await readFile(file)));
-  if (!rendered) return '页面渲染结果无法读取';
+async function recogniseRendered(
+  rendered: Gray,
+  prefix: string,
+  page: OcrRequest,
+): Promise<OcrPage | string> {
   // A page scanned askew is turned level first: tesseract and the ruling finder want level lines.
   const skew = estimateSkew(rendered);
   const gray = Math.abs(skew) >= MIN_DESKEW_DEG ? rotatePage(rendered, skew) : rendered;
   // A ruling is at least 0.4 inch long: longer than any stroke of a character up to 28 pt.
   const rulings = findRulings(gray, Math.round(OCR_DPI * 0.4));
   eraseRulings(gray, rulings);
-  const clean = `${file}.clean.pgm`;
+  const clean = `${prefix}.clean.pgm`;
   await writeFile(clean, writePgm(gray));
   const runs = await recogniseImageFile(clean, OCR_DPI, page.height);
   if (typeof runs === 'string') return runs;
@@ -170,15 +175,15 @@ async function recognisePgm(file: string, page: OcrRequest): Promise<OcrPage | s
 }
 
 /**
- * Renders one page in grey at OCR_DPI to a PGM file: with pdftoppm, or (`exact`) with pdftocairo
- * to a PNG that is decoded and written as PGM. Returns the file or why not, in Chinese.
+ * Renders one page in grey at OCR_DPI: with pdftoppm (PGM), or (`exact`) with pdftocairo (PNG,
+ * decoded here). Returns the page or why not, in Chinese.
  */
 async function renderPage(
   pdf: string,
   page: number,
   prefix: string,
   { exact }: { exact: boolean },
-): Promise<{ file: string } | { error: string }> {
+): Promise<Gray | { error: string }> {
   const range = ['-f', String(page), '-l', String(page), '-singlefile'];
   const tool = exact ? 'pdftocairo' : 'pdftoppm';
   const args = ['-r', String(OCR_DPI), '-gray', ...(exact ? ['-png'] : []), ...range, pdf, prefix];
@@ -189,11 +194,11 @@ async function renderPage(
         ? `未安装 ${tool}：请安装 poppler-utils`
         : `页面渲染失败：${render.message.slice(0, 200)}`,
     };
-  if (!exact) return { file: `${prefix}.pgm` };
-  const gray = decodePngGray(new Uint8Array(await readFile(`${prefix}.png`)), MAX_IMAGE_PIXELS);
-  if (!gray) return { error: '页面渲染失败' };
-  await writeFile(`${prefix}.pgm`, writePgm(gray));
-  return { file: `${prefix}.pgm` };
+  const written = await readFile(`${prefix}.${exact ? 'png' : 'pgm'}`).catch(() => undefined);
+  if (!written) return { error: '页面渲染失败' };
+  const bytes = new Uint8Array(written);
+  const gray = exact ? decodePngGray(bytes, MAX_IMAGE_PIXELS) : parsePgm(bytes);
+  return gray ?? { error: '页面渲染结果无法读取' };
 }
 
 /**
@@ -217,11 +222,12 @@ export async function recognisePdfPages(
       pages,
       options.parallel ?? availableParallelism(),
       async (page) => {
-        const image = await renderPage(file, page.number, path.join(dir, `p${page.number}`), {
+        const prefix = path.join(dir, `p${page.number}`);
+        const image = await renderPage(file, page.number, prefix, {
           exact: options.exactPixels === true,
         });
         if ('error' in image) return image.error;
-        const read = await recognisePgm(image.file, page);
+        const read = await recogniseRendered(image, prefix, page);
         options.onPage?.(++done, pages.length);
         return read;
       },
@@ -246,27 +252,14 @@ export function imageSize(
   if (bytes.length > 24 && view.getUint32(0) === 0x89504e47) {
     return { width: view.getUint32(16), height: view.getUint32(20) };
   }
-  if (bytes.length > 4 && view.getUint16(0) === 0xffd8) {
-    let at = 2;
-    while (at + 9 < bytes.length) {
-      if (bytes[at] !== 0xff) return undefined;
-      const marker = bytes[at + 1] ?? 0;
-      const length = view.getUint16(at + 2);
-      if (
-        marker >= 0xc0 &&
-        marker <= 0xcf &&
-        marker !== 0xc4 &&
-        marker !== 0xc8 &&
-        marker !== 0xcc
-      ) {
-        return {
-          height: view.getUint16(at + 5),
-          width: view.getUint16(at + 7),
-          components: bytes[at + 9] ?? 1,
-        };
-      }
-      at += 2 + length;
-    }
+  for (const { marker, at } of jpegSegments(bytes)) {
+    if (!isFrameMarker(marker)) continue;
+    if (at + 9 >= bytes.length) return undefined;
+    return {
+      height: view.getUint16(at + 5),
+      width: view.getUint16(at + 7),
+      components: bytes[at + 9] ?? 1,
+    };
   }
   return undefined;
 }
