@@ -57,3 +57,12 @@ describe('held-out 自评表 excerpts, fourth batch (written after the fixes of 
     expect(unread(held)).toEqual([]);
   });
 });
+
+describe('held-out 自评表 excerpts, fifth batch (other fund column orders, 权重 before targets, split targets, full-width digits, 转移支付 over pages), measured untouched', () => {
+  const held = present(loadCorpus(new URL('./invented-tables/holdout-t/', import.meta.url)));
+
+  it('prints recall and false errors, and reads every file', () => {
+    console.log(report('held-out tables, fifth batch', measure(held, undefined, true)));
+    expect(unread(held)).toEqual([]);
+  });
+});
