@@ -237,15 +237,19 @@ export function readTableStream(
   let level1: IndicatorNode | undefined;
   let level2: IndicatorNode | undefined;
   let i = 0;
-  const valueRun = (from: number, max: number, stopAtText: boolean): number => {
-    // Tokens after a label that are values of its row: up to `max`, stopping at a label.
+  const valueRun = (from: number, max: number, stopAtText: boolean, skipEmpty = false): number => {
+    // Tokens after a label that are values of its row: up to `max`, stopping at a label. With
+    // `skipEmpty`, empty cells are passed over without counting: a 合计 row of a table whose
+    // 权重 column stands before 年度指标值 and 实际完成值 has its 得分 three cells after its 权重.
     let j = from;
-    while (j < tokens.length && j - from < max) {
+    let taken = 0;
+    while (j < tokens.length && taken < max) {
       const t = tokens[j];
       if (!t || (t.rowStart && j > from)) break;
       const text = t.text;
       if (fundRowOf(text) || isTotalRow(text) || columnOf(text) || indicatorLevelOf(text)) break;
       if (stopAtText && cellType(text) === 'text') break;
+      if (!skipEmpty || cellType(text) !== 'empty') taken++;
       j++;
     }
     return j;
@@ -370,7 +374,7 @@ export function readTableStream(
     }
     if (mode === 'indicator') {
       if (isTotalRow(text)) {
-        const end = valueRun(i + 1, 3, true);
+        const end = valueRun(i + 1, 3, true, true);
         const nums = tokens
           .slice(i + 1, end)
           .map((x) => x.text)

@@ -206,6 +206,17 @@ describe('tab-separated rows', () => {
     ]);
     expect(report.evaluation.stated.total).toBe(90);
   });
+
+  it('read the 得分 of a 合计 row whose 权重 column stands before the targets, not its 权重', () => {
+    const text = [
+      '一级指标\t二级指标\t三级指标\t权重(分)\t年度指标值\t实际完成值\t得分\t偏差原因分析及改进措施',
+      '产出指标\t数量指标\t道路养护里程\t60\t≥1200公里\t1236公里\t60\t',
+      '效益指标\t社会效益指标\t交通事故率下降\t40\t≥3%\t2.4%\t32\t部分路段未达预期。',
+      '合计\t\t\t100\t\t\t92\t',
+    ].join('\n');
+    const report = extractEvaluation(parseTextLines(text, 't.txt'));
+    expect(report.evaluation.stated.total).toBe(92);
+  });
 });
 
 describe('the 预算执行率 row of the indicator block', () => {
