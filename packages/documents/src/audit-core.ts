@@ -15,7 +15,7 @@ export type { FindingPictures } from './audit/audit-html.ts';
 export { extractEvaluation } from './extract/extract-evaluation.ts';
 export type { ExtractedReport, ExtractionWarning } from './extract/extract-evaluation.ts';
 export { checkDocument } from './audit/document-checks.ts';
-export { checkTables, understandingOf } from './audit/table-checks.ts';
+export { anyScoreRead, checkTables, understandingOf } from './audit/table-checks.ts';
 export type { Understanding } from './audit/table-checks.ts';
 export { locateFindings, pagePlacer, placeOnPage } from './audit/locate.ts';
 export type { PagePlace } from './audit/locate.ts';

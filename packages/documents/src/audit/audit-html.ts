@@ -61,7 +61,21 @@ export function auditHtml(
     .map((f, i) => {
       const head = `<h2 id="f${i}">${escapeHtml(f.file)}${f.summary.title ? ` — ${escapeHtml(f.summary.title)}` : ''}</h2>`;
       if (!f.ok) return `${head}<p class="bad">${escapeHtml(f.error ?? '')}</p>`;
-      if (f.findings.length === 0) return `${head}<p>未发现问题。</p>`;
+      // What was understood, said before any "no problem": an unread table is not a clean one.
+      const u = f.summary.understanding;
+      const said = u
+        ? `<p>${u.status === 'recognised' ? '识别情况' : '注意'}：${escapeHtml(u.message)}</p>`
+        : '';
+      if (f.findings.length === 0)
+        return `${head}${said}<p>${
+          u?.status === 'not-recognised'
+            ? '未能审核：没有读到可核对的内容。'
+            : u?.status === 'partial'
+              ? '已核对的部分未发现问题（自评表未识别，见上）。'
+              : f.summary.computedTotal === null
+                ? '已核对的部分未发现问题（未能计算自评总分，见上）。'
+                : '未发现问题。'
+        }</p>`;
       const drawn = pictures.get(i);
       const items = f.findings
         .map(

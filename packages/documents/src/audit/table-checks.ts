@@ -1,4 +1,4 @@
-import type { Finding, IndicatorNode, ParamValue } from '@jixiao/domain';
+import type { Evaluation, Finding, IndicatorNode, ParamValue } from '@jixiao/domain';
 import type { ExtractedReport } from '../extract/extract-evaluation.ts';
 import { cellType } from '../extract/cell-align.ts';
 
@@ -89,17 +89,31 @@ export interface Understanding {
 
 const FIGURE = /\d+(?:\.\d+)?(?:万元|亿元|元|%|个|项|人|家|分)/g;
 
-function leaves(nodes: readonly IndicatorNode[]): number {
+/** Leaves read with something to check: a weight, a score, a target or an outcome. */
+function leaves(nodes: readonly IndicatorNode[], scoredOnly = false): number {
   return nodes.reduce(
     (n, c) =>
       n +
       (c.children && c.children.length > 0
-        ? leaves(c.children)
-        : c.weight !== undefined || c.score !== undefined
+        ? leaves(c.children, scoredOnly)
+        : (
+              scoredOnly
+                ? c.score !== undefined
+                : c.weight !== undefined ||
+                  c.score !== undefined ||
+                  c.target !== undefined ||
+                  c.actual !== undefined
+            )
           ? 1
           : 0),
     0,
   );
+}
+
+/** Whether any indicator of the report (or of a project attached to it) has a stated score. */
+export function anyScoreRead(e: Evaluation): boolean {
+  const attached = e.kind === 'department' ? (e.projectEvaluations ?? []) : [];
+  return leaves(e.indicators, true) > 0 || attached.some((p) => leaves(p.indicators, true) > 0);
 }
 
 export function understandingOf(report: ExtractedReport): Understanding {
@@ -123,13 +137,16 @@ export function understandingOf(report: ExtractedReport): Understanding {
         : template
           ? `，未能匹配已知自评表格式（最接近“${template.name}”，置信度${template.confidence}）`
           : '';
+    // A table read without a single 得分 (a 转移支付 table without score columns, an indicator
+    // list with 分值 only) cannot be scored: said, so that no "未发现问题" stands for a score.
+    const unscored = anyScoreRead(e) ? '' : '；表中未读出任何得分，未能计算自评总分';
     return {
       status: 'recognised',
       tables,
       indicators,
       figures,
       template,
-      message: `已识别自评表${tables}张、指标${indicators}项、正文数字${figures}处${layout}`,
+      message: `已识别自评表${tables}张、指标${indicators}项、正文数字${figures}处${layout}${unscored}`,
     };
   }
   if (fundRead || figures > 0) {

@@ -1,6 +1,7 @@
 import { checkEvaluation, scoreEvaluation, SEVERITY_RANK } from '@jixiao/domain';
 import type { Evaluation, Finding } from '@jixiao/domain';
 import {
+  anyScoreRead,
   checkDocument,
   checkTables,
   extractEvaluation,
@@ -198,7 +199,8 @@ export function auditRead(read: ReadResult, fileName: string): DocumentAudit {
   const domainFindings: Finding[] = [];
   if (rulebook) {
     const sheet = scoreEvaluation(evaluation, rulebook);
-    if (scored) computedTotal = sheet.total;
+    // Nor does a table none of whose 得分 was read: its "total" of 0 is not a score.
+    if (scored && anyScoreRead(evaluation)) computedTotal = sheet.total;
     const all = checkEvaluation(evaluation, rulebook, sheet);
     domainFindings.push(...(scored ? all : all.filter((f) => !TREE_CODES.has(f.code))));
   }

@@ -38,7 +38,9 @@ export function formatAuditText(files: readonly FileAudit[]): string {
           ? '  未能审核：没有读到可核对的内容。'
           : u && u.status === 'partial'
             ? '  已核对的部分未发现问题（自评表未识别，见上）。'
-            : '  未发现问题。',
+            : s.computedTotal === null
+              ? '  已核对的部分未发现问题（未能计算自评总分，见上）。'
+              : '  未发现问题。',
       );
     for (const x of f.findings) {
       out.push(`  [${SEVERITY_ZH[x.severity]}] 第${x.line ?? '?'}行 ${x.category}：${x.message}`);
