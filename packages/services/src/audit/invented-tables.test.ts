@@ -66,3 +66,12 @@ describe('held-out 自评表 excerpts, fifth batch (other fund column orders, �
     expect(unread(held)).toEqual([]);
   });
 });
+
+describe('held-out 自评表 excerpts, sixth batch (cells run together, empty cells dropped, two-row fund headers, 偏差原因 before 分值, 小计 rows, cut mid-table), measured untouched', () => {
+  const held = present(loadCorpus(new URL('./invented-tables/holdout-u/', import.meta.url)));
+
+  it('prints recall and false errors, and reads every file', () => {
+    console.log(report('held-out tables, sixth batch', measure(held, undefined, true)));
+    expect(unread(held)).toEqual([]);
+  });
+});
