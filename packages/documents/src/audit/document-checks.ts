@@ -503,6 +503,8 @@ function checkTemplateLeft(report: ExtractedReport): Finding[] {
     }
     for (const row of b.rows ?? []) {
       for (const c of row.cells) {
+        // Every prompt is in brackets: a cell without one is not squashed to be searched.
+        if (!c.includes('（') && !c.includes('(')) continue;
         const m = /[（(](一个[^）)]{1,10}一行|请?填写[^）)]{0,10}|此处[^）)]{0,10})[）)]/.exec(
           squash(c),
         );

@@ -494,6 +494,7 @@ export function readBaseDataTable(block: Block): BaseData {
 export { rowText };
 
 const GRADE_LABEL = /^(?:自评|评价|绩效|综合|自评结果)?(?:等级|评级|结果|评价等级|评定等级)[：:]?$/;
+const GRADE_LABEL_WORD = /等级|评级|结果/;
 const GRADE_WORD = /^(优秀|良好|优|良|中|差|合格|不合格)$/;
 
 /**
@@ -505,7 +506,9 @@ export function findStatedGrade(
 ): { grade: string; line: number; excerpt: string } | undefined {
   const squashCell = (c: string): string => c.replace(/[\s\u3000]+/g, '');
   for (const block of blocks) {
+    // Every label names 等级, 评级 or 结果: a block without one states no grade.
     const rows = block.rows ?? [{ cells: [block.text], line: block.line }];
+    if (!rows.some((row) => row.cells.some((c) => GRADE_LABEL_WORD.test(c)))) continue;
     // Every cell of the block in order (a line of text split at its spaces): a label, then the
     // grade, on one row or the next (one cell per line).
     const cells = rows.flatMap((row) =>

@@ -13,13 +13,22 @@ export function forgetSquashed(): void {
 export function squash(text: string): string {
   const hit = squashed.get(text);
   if (hit !== undefined) return hit;
-  const out = normalizeDigits(fullWidthSeparators(text))
-    .replace(/[％]/g, '%')
-    .replace(/[\s\u3000\u00a0]+/g, '');
+  const out = squashUncached(text);
   // The same paragraphs are matched by several extractors: remember the recent ones.
   if (squashed.size > 5_000) squashed.clear();
   squashed.set(text, out);
   return out;
+}
+
+/** Full-width digits, point, minus or percent sign: most text has none, and skips their rewrites. */
+const FULL_WIDTH_SIGNS = /[０-９．－％]/;
+const SPACES = /[\s\u3000\u00a0]+/g;
+
+function squashUncached(text: string): string {
+  const wide = FULL_WIDTH_SIGNS.test(text)
+    ? normalizeDigits(fullWidthSeparators(text)).replace(/[％]/g, '%')
+    : text;
+  return wide.replace(SPACES, '');
 }
 
 /**
@@ -50,14 +59,24 @@ export function sentencesOf(blocks: readonly Block[]): Sentence[] {
   const out: Sentence[] = [];
   blocks.forEach((b, index) => {
     if (b.kind === 'table') return;
-    const parts = b.text.split(/(?<=[。！？!?])/);
-    for (const raw of parts) {
-      const r = raw.trim();
-      if (r !== '') out.push({ text: squash(r), raw: r, line: b.line, block: index });
+    // Split after each stop (as `split(/(?<=[。！？!?])/)` would) without a regular expression.
+    const text = b.text;
+    let from = 0;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (!isStop(c) && i < text.length - 1) continue;
+      const r = text.slice(from, i + 1).trim();
+      from = i + 1;
+      // A sentence is seen once: squashed without the shared cache's hashing and upkeep.
+      if (r !== '') out.push({ text: squashUncached(r), raw: r, line: b.line, block: index });
     }
   });
   return out;
 }
+
+/** 。！？!? */
+const isStop = (c: number): boolean =>
+  c === 0x3002 || c === 0xff01 || c === 0xff1f || c === 0x21 || c === 0x3f;
 
 const EXCERPT_MAX = 160;
 

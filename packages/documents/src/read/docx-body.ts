@@ -42,6 +42,46 @@ function isNameChar(c: number): boolean {
   );
 }
 
+/** The tags the scanner reads, by the character after "w:". */
+const TAGS_BY_FIRST = new Map<number, readonly string[]>();
+for (const tag of [
+  'w:p',
+  'w:pPr',
+  'w:pStyle',
+  'w:numId',
+  'w:ilvl',
+  'w:t',
+  'w:tab',
+  'w:br',
+  'w:cr',
+  'w:del',
+  'w:instrText',
+  'w:delText',
+  'w:tbl',
+  'w:tr',
+  'w:gridBefore',
+  'w:gridAfter',
+  'w:gridSpan',
+  'w:tc',
+  'w:vMerge',
+]) {
+  const first = tag.charCodeAt(2);
+  TAGS_BY_FIRST.set(first, [...(TAGS_BY_FIRST.get(first) ?? []), tag]);
+}
+
+/**
+ * The name of the tag at `start` when the scanner reads it, else undefined: compared in place,
+ * so the many tags it skips (runs, fonts, sizes, spacing) allocate no name.
+ */
+function knownTag(xml: string, start: number, end: number): string | undefined {
+  if (xml.charCodeAt(start) !== 0x77 || xml.charCodeAt(start + 1) !== 0x3a) return undefined;
+  const candidates = TAGS_BY_FIRST.get(xml.charCodeAt(start + 2));
+  if (!candidates) return undefined;
+  for (const tag of candidates)
+    if (tag.length === end - start && xml.startsWith(tag, start)) return tag;
+  return undefined;
+}
+
 interface Paragraph {
   parts: string[];
   style?: string;
@@ -87,7 +127,10 @@ export function scanDocumentBody(xml: string, context: BodyContext): Block[] {
 
   const endParagraph = (p: Paragraph): void => {
     const number = p.numId !== undefined ? context.numberText(p.numId, p.ilvl) : '';
-    const text = (number + p.parts.join('')).replace(/\[bookmark:[^\]]*\]/g, '').trim();
+    const joined = number + p.parts.join('');
+    const text = (
+      joined.includes('[bookmark:') ? joined.replace(/\[bookmark:[^\]]*\]/g, '') : joined
+    ).trim();
     if (tableDepth > 0) {
       if (cell && text !== '') cell.lines.push(text);
       return;
@@ -126,7 +169,8 @@ export function scanDocumentBody(xml: string, context: BodyContext): Block[] {
     if (!isNameStart(xml.charCodeAt(start))) continue; // declarations, comments
     let nameEnd = start + 1;
     while (nameEnd < close && isNameChar(xml.charCodeAt(nameEnd))) nameEnd++;
-    const name = xml.slice(start, nameEnd);
+    const name = knownTag(xml, start, nameEnd);
+    if (name === undefined) continue; // run properties, fonts, sizes…: nothing to read
     const selfClosing = xml.charCodeAt(close - 1) === SLASH;
     switch (name) {
       case 'w:p':

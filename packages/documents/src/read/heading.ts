@@ -34,11 +34,14 @@ const PATTERNS: readonly [NumberStyle, RegExp][] = [
 
 /** Reads the heading number at the start of a trimmed text, and the rest after it. */
 const STARTS = /^[一二三四五六七八九十（(\d\u2460-\u2487]/;
+const FULL_WIDTH_DIGIT_START = /^[０-９]/;
 
 export function headingNumber(
   written: string,
 ): { number: HeadingNumber; rest: string } | undefined {
   // Full-width digits ("（１）", "２．") number headings too; the conversion keeps every position.
+  // Most paragraphs start with no number at all: their first character says so.
+  if (!STARTS.test(written) && !FULL_WIDTH_DIGIT_START.test(written)) return undefined;
   const text = normalizeDigits(written);
   if (!STARTS.test(text)) return undefined;
   for (const [style, re] of PATTERNS) {
@@ -97,6 +100,8 @@ function computeHeadingInfo(raw: string): HeadingInfo | undefined {
   const text = raw.trim();
   if (text === '') return undefined;
   const parsed = headingNumber(text);
+  // Unnumbered, only a short indicator group line can be a heading: long prose is none.
+  if (!parsed && text.length > 60) return undefined;
   const rest = parsed?.rest ?? text;
   if (/年度指标值|实际完成值/.test(rest)) return undefined;
   const base = parsed ? { number: parsed.number } : {};

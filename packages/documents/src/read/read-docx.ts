@@ -116,6 +116,8 @@ function bodyContext(numbering: Numbering, styles: Map<string, StyleInfo>): Body
   };
 }
 
+const UTF8 = new TextDecoder('utf-8');
+
 /** Reads a .docx: paragraphs with style and numbering, tables with merged cells. */
 export function readDocx(bytes: Uint8Array, fileName: string): ReadResult {
   let entries: ZipEntry[];
@@ -134,7 +136,7 @@ export function readDocx(bytes: Uint8Array, fileName: string): ReadResult {
     if (!entry) return '';
     const data = inflateEntry(bytes, entry, budget);
     budget -= data.length;
-    return new TextDecoder('utf-8').decode(data);
+    return UTF8.decode(data);
   };
   // DOCTYPE and ENTITY declarations are refused outright (entity expansion tricks).
   const declaresEntities = (xml: string): boolean => /<!DOCTYPE|<!ENTITY/i.test(xml);
