@@ -7,6 +7,9 @@ export type CellType = 'empty' | 'number' | 'percent' | 'expression' | 'text' | 
 const NUMBER = /^[-+]?\d+(?:,\d{3})*(?:\.\d+)?$/;
 const PERCENT = /^[≥≤<>=]?\d+(?:\.\d+)?[%％]$/;
 const EXPRESSION = /^(?:[≥≤<>=≧≦＞＜]|\d)/;
+/** A 度量单位 cell: made of unit characters only (个, 人次, 平方米, 万元, 个工作日, %). */
+const UNIT =
+  /^(?:[%％‰‱]|[万亿千百十]?(?:[个件人次户家所座台套辆项场册本篇张份批期天日周月年季时分秒里米亩顷吨克斤元瓦度方条处间床头只株棵盏部卷名位班栋宗起门盒剂袋箱块根把组队村镇户]|公里|千米|小时|平方米|平方公里|立方米|公顷|公斤|千克|千瓦时|工作日|人次|人日|个工作日|元\/人|元\/平方米))+$/;
 
 export function cellType(text: string): CellType {
   const t = normalizeDigits(text).replace(/[\s\u3000\u00a0]+/g, '');
@@ -59,7 +62,10 @@ export function fit(column: ColumnKey, text: string, type: CellType): number | u
     case 'nature':
       return /^(?:[≥≤<>=＞＜＝≧≦]|定性|定量|正向|反向)$/.test(text.trim()) ? 2 : undefined;
     case 'measure':
-      return type === 'text' && text.trim().length <= 6 ? 1 : type === 'percent' ? undefined : 0;
+      // A unit (个, 人次, %, 万元, 个工作日); a short word that is no unit (健全, 达标) is rather a
+      // qualitative target or actual whose 度量单位 cell was left empty.
+      if (type !== 'text') return type === 'percent' ? undefined : 0;
+      return UNIT.test(text.replace(/[\s\u3000]+/g, '')) ? 1 : text.trim().length <= 6 ? 0.1 : 0;
     case 'level1':
     case 'level2':
     case 'level3':

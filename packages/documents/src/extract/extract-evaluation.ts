@@ -438,8 +438,8 @@ const SIGN_OFF = /填表人|签字|填报日期|联系电话/;
 const CLOSING: readonly ChapterKey[] = ['problems', 'improvements', 'application', 'other'];
 
 /** Where a cut-short document's last, possibly incomplete, structure begins; undefined if whole. */
-/** A row of figures alone (scores, 分值, a percentage). */
-const FIGURES_ONLY = /^[\s\d.%分]+$/;
+/** A row of figures alone (scores, 分值, a percentage), in half- or full-width digits. */
+const FIGURES_ONLY = /^[\s\d０-９.．%％分]+$/;
 
 function findTruncation(
   document: SourceDocument,

@@ -10,12 +10,16 @@ import {
   isDistinctiveFundRow,
   isFundGroupLabel,
   isExpenditureLabel,
+  groupLevelByStart,
+  isGroupContinuation,
   isHeaderPrefix,
   isSubtotalRow,
   isTotalRow,
   matchTemplate,
   normalizeLabel,
+  sameGroupName,
   segmentHeader,
+  subtotalGroupOf,
 } from './table-vocabulary.ts';
 import type { ColumnKey, TemplateMatch } from './table-vocabulary.ts';
 import { sourceRef } from './text.ts';
@@ -73,7 +77,8 @@ const NAME_PLACEHOLDER = /^指标\d+$|^[.…。·]+$/;
  * Joins header words split over lines or cells ("年初" + "预算数", "经济效益" + "指标") and splits
  * header words run together in one cell ("指标名称目标值分值"), so that each token is one cell.
  */
-export function normalizeTokens(tokens: readonly Token[]): Token[] {
+export function normalizeTokens(tokensIn: readonly Token[]): Token[] {
+  const tokens = joinWrappedHeaders(tokensIn);
   const out: Token[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
@@ -99,7 +104,12 @@ export function normalizeTokens(tokens: readonly Token[]): Token[] {
     }
     // "经济效益" + "指标", "服务对象满意度" + "指标": a group name whose 指标 went to the next line.
     const next = tokens[i + 1];
-    if (next && normalizeLabel(next.text) === '指标' && cellType(text) === 'text') {
+    if (
+      next &&
+      normalizeLabel(next.text) === '指标' &&
+      cellType(text) === 'text' &&
+      !isGroupContinuation(text)
+    ) {
       out.push({ ...t, text: `${text}指标` });
       i++;
       continue;
@@ -120,6 +130,61 @@ export function normalizeTokens(tokens: readonly Token[]): Token[] {
     out.push({ ...t, text });
   }
   return out;
+}
+
+/**
+ * A header row of PDF text whose cells wrap onto a second line ("一级 二级 三级指标 … 偏差原因分析"
+ * over "指标 指标 及改进措施"; "项目资金 年初预 全年预 全年执" over "（万元） 算数 算数 行数"): each
+ * piece of the second line completes, in order, a cell of the first into a header word (a unit
+ * note in brackets goes to the row label). Joined only when every piece finds its cell.
+ */
+function joinWrappedHeaders(tokens: readonly Token[]): Token[] {
+  const out: Token[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    const first = tokens[i];
+    if (!first) break;
+    let end = i + 1;
+    while (end < tokens.length && tokens[end]?.line === first.line && !tokens[end]?.rowStart) end++;
+    const row = tokens.slice(i, end);
+    let nextEnd = end;
+    const next = tokens[end];
+    while (nextEnd < tokens.length && tokens[nextEnd]?.line === next?.line) nextEnd++;
+    const pieces = tokens
+      .slice(end, nextEnd)
+      .flatMap((t) => t.text.split(/[\s\u3000\u00a0]+/))
+      .filter((p) => p !== '');
+    const joined =
+      row.length >= 3 && row.filter((t) => columnOf(t.text) !== undefined).length >= 2
+        ? completeHeader(row, pieces)
+        : undefined;
+    if (joined) {
+      out.push(...joined);
+      i = nextEnd;
+    } else {
+      out.push(...row);
+      i = end;
+    }
+  }
+  return out;
+}
+
+function completeHeader(row: readonly Token[], pieces: readonly string[]): Token[] | undefined {
+  if (pieces.length === 0 || pieces.length > row.length) return undefined;
+  if (pieces.some((p) => cellType(p) !== 'text' || columnOf(p) !== undefined)) return undefined;
+  const out: Token[] = [];
+  let p = 0;
+  row.forEach((t, k) => {
+    const piece = pieces[p];
+    const unitNote = piece !== undefined && /^[（(][^）)]*[）)]$/.test(piece);
+    const word = piece === undefined ? undefined : columnOf(t.text + piece);
+    const completes = word !== undefined && (columnOf(t.text) === undefined || !unitNote);
+    if (piece !== undefined && ((unitNote && k === 0) || (!unitNote && completes))) {
+      out.push({ ...t, text: t.text + piece });
+      p++;
+    } else out.push(t);
+  });
+  return p === pieces.length && out.some((t, k) => t.text !== row[k]?.text) ? out : undefined;
 }
 
 const FUND_COLUMNS = new Set<ColumnKey>([
@@ -202,7 +267,13 @@ const fundSkip =
   };
 /** Indicator columns a row often leaves empty (扣分 when nothing was lost, the reason …). */
 const OFTEN_EMPTY = new Set<ColumnKey>(['reason', 'description', 'measure', 'nature', 'deduction']);
-const indicatorSkip = (c: ColumnKey): number => (OFTEN_EMPTY.has(c) ? 0.05 : 0.4);
+/**
+ * What leaving a column of an indicator row empty costs. 分值 and 得分 are filled on a scored row
+ * far more often than 年度指标值 and 实际完成值, so two figures after a name ("工程验收合格率 | 10 |
+ * 10") are its 分值 and 得分, and a target with two figures ("≥95% | 10 | 10") lost its 实际完成值.
+ */
+const indicatorSkip = (c: ColumnKey): number =>
+  OFTEN_EMPTY.has(c) ? 0.05 : c === 'weight' || c === 'score' ? 0.5 : 0.4;
 
 /**
  * Reads a 自评表 from a stream of cells: header fields, the fund block and the indicator block
@@ -426,7 +497,8 @@ export function readTableStream(
         if (row.leaf !== undefined && isSubtotalRow(row.leaf)) {
           // 小计: the figures of the group the row names, else of the innermost open one.
           const group =
-            values.level2 !== undefined ? level2 : values.level1 !== undefined ? level1 : level2;
+            namedGroup(row.leaf, level1, level2) ??
+            (values.level2 !== undefined ? level2 : values.level1 !== undefined ? level1 : level2);
           if (row.aligned.margin < 0.5) table.uncertain.push({ line: t.line, what: row.leaf });
           setGroupFigures(group ?? level1, row.aligned);
         } else if (row.leaf !== undefined) {
@@ -478,7 +550,12 @@ export function readTableStream(
         i++;
         continue;
       }
-      if (type === 'placeholder' || type === 'empty') {
+      // A line holding only the rest of wrapped group cells ("指标 益指标", "度指标").
+      if (
+        type === 'placeholder' ||
+        type === 'empty' ||
+        text.split(/[\s\u3000]+/).every((p) => p === '' || isGroupContinuation(p))
+      ) {
         i++;
         continue;
       }
@@ -508,7 +585,7 @@ export function readTableStream(
       if (Object.keys(aligned.values).length === 0) continue;
       if (aligned.margin < 0.5) table.uncertain.push({ line: t.line, what: name });
       if (isSubtotalRow(name)) {
-        setGroupFigures(level2 ?? level1, aligned);
+        setGroupFigures(namedGroup(name, level1, level2) ?? level2 ?? level1, aligned);
         continue;
       }
       const leaf = leafFrom(name, aligned, t.line, [t, ...tokens.slice(i - cells.length, i)]);
@@ -599,7 +676,10 @@ function rowFit(leafColumn: ColumnKey) {
     if (column === 'level2' && level === 2) return 2;
     if (column === 'level2' && level === 1) return 0.5;
     if (level === 2 || name.length > 20 || /[，。；]/.test(name)) return undefined;
-    return level === undefined ? 0.3 : undefined;
+    if (level !== undefined) return undefined;
+    // The start of a known group name whose rest wrapped to the next line ("社会效", "可持续").
+    const started = groupLevelByStart(name);
+    return started === undefined ? 0.3 : (column === 'level1') === (started === 1) ? 1 : 0.2;
   };
 }
 
@@ -618,9 +698,12 @@ function readIndicatorRow(
   let cells = row.map((x) => x.text);
   // The 绩效指标 corner cell, merged down the indicator block, repeated on a row.
   if (normalizeLabel(cells[0] ?? '') === '绩效指标' && cells.length > 1) cells = cells.slice(1);
+  // The rest of the group cells above, wrapped onto this line of PDF text ("指标 指标 保洁道路面积
+  // …" under "产出 数量 垃圾清运量 …"): not cells of this row.
+  while (cells.length > 1 && isGroupContinuation(cells[0] ?? '')) cells = cells.slice(1);
   if (cells.length > columns.length) return undefined;
   const skip = (c: ColumnKey): number =>
-    c === leafColumn ? 1.5 : LEVEL_COLUMNS.includes(c) || OFTEN_EMPTY.has(c) ? 0.05 : 0.4;
+    c === leafColumn ? 1.5 : LEVEL_COLUMNS.includes(c) ? 0.05 : indicatorSkip(c);
   const aligned = alignCells(cells, columns, skip, rowFit(leafColumn));
   if (!aligned) return undefined;
   const v = aligned.values;
@@ -688,6 +771,17 @@ function leafValuesEnd(
     j++;
   }
   return j;
+}
+
+/** The open group a 小计 row names ("产出指标小计" under 产出指标 / 时效指标): its first level. */
+function namedGroup(
+  label: string,
+  level1: IndicatorNode | undefined,
+  level2: IndicatorNode | undefined,
+): IndicatorNode | undefined {
+  const named = subtotalGroupOf(label);
+  if (named === undefined) return undefined;
+  return [level2, level1].find((g) => g !== undefined && sameGroupName(g.name, named));
 }
 
 /** A 小计 row's 分值 and 得分 as its group's own, unless the group's cell stated them. */

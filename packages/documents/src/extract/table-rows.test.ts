@@ -236,3 +236,101 @@ describe('the 预算执行率 row of the indicator block', () => {
     ]);
   });
 });
+
+/** Each leaf as "group/group/name weight score target actual". */
+const leaves = (nodes: readonly IndicatorNode[], path: string[] = []): string[] =>
+  nodes.flatMap((n) =>
+    n.children && n.children.length > 0
+      ? leaves(n.children, [...path, n.name])
+      : [
+          `${[...path, n.name].join('/')} ${n.weight ?? '-'} ${n.score ?? '-'} ${n.target?.text ?? '-'} ${n.actual?.text ?? '-'}`,
+        ],
+  );
+
+describe('PDF text whose header and group cells wrap over lines', () => {
+  it('joins a header wrapped onto a second line and leaves the rest of wrapped group cells out', () => {
+    const text = [
+      '2023年度项目支出绩效自评表',
+      '项目资金 年初预 全年预 全年执 分值 执行率 得分',
+      '（万元） 算数 算数 行数',
+      '年度资金总额 356.00 356.00 320.40 10 90.00% 9.00',
+      '一级 二级 三级指标 年度指标值 实际完成值 分值 得分 偏差原因分析',
+      '指标 指标 及改进措施',
+      '产出 数量 垃圾清运量 ≥3.2万吨 3.4万吨 15 15',
+      '指标 指标 保洁道路面积 ≥120万平方米 126万平方米 15 15',
+      '质量 无害化处理率 ≥95% 98% 10 10',
+      '指标',
+      '效益 社会效 投诉办结率 100% 96% 10 9.6 个别投诉涉及跨部门协调',
+      '指标 益指标',
+      '可持续 设施正常运行率 ≥95% 97% 10 10',
+      '影响指标',
+      '满意度 服务对 群众满意度 ≥90% 92% 10 10',
+      '指标 象满意',
+      '度指标',
+      '总分 100 98.6',
+    ].join('\n');
+    const e = extractEvaluation(parseTextLines(text, 'w.txt')).evaluation;
+    expect(leaves(e.indicators).slice(-6)).toEqual([
+      '产出/数量/垃圾清运量 15 15 ≥3.2万吨 3.4万吨',
+      '产出/数量/保洁道路面积 15 15 ≥120万平方米 126万平方米',
+      '产出/质量/无害化处理率 10 10 ≥95% 98%',
+      '效益/社会效/投诉办结率 10 9.6 100% 96%',
+      '效益/可持续/设施正常运行率 10 10 ≥95% 97%',
+      '满意度/服务对/群众满意度 10 10 ≥90% 92%',
+    ]);
+    expect(e.funds.total?.budget?.text).toBe('356.00');
+    expect(e.funds.total?.initialBudget?.text).toBe('356.00');
+  });
+});
+
+describe('rows whose empty cells were dropped', () => {
+  it('takes two figures after a name for its 分值 and 得分, and a target with two figures as lacking its actual', () => {
+    const t = readTableStream(
+      cells(
+        ...['一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分'],
+        ...['产出指标', '质量指标', '工程验收合格率', '10', '10'],
+        ...['时效指标', '完工及时率', '≥95%', '10', '10'],
+      ),
+    );
+    expect(leaves(t?.indicators ?? [])).toEqual([
+      '产出指标/质量指标/工程验收合格率 10 10 - -',
+      '产出指标/时效指标/完工及时率 10 10 ≥95% -',
+    ]);
+  });
+
+  it('reads a word that is no unit as the target of a split-target row, not its 度量单位', () => {
+    const t = readTableStream(
+      cells(
+        ...['一级指标', '二级指标', '三级指标', '指标性质', '指标值', '度量单位', '实际完成值'],
+        ...['分值', '得分'],
+        ...['效益指标', '可持续影响指标', '服务长效机制', '健全', '健全', '10', '10'],
+        ...['满意度指标', '服务对象满意度指标', '群众满意度', '≥', '90', '%', '94', '10', '10'],
+      ),
+    );
+    expect(leaves(t?.indicators ?? [])).toEqual([
+      '效益指标/可持续影响指标/服务长效机制 10 10 健全 健全',
+      '满意度指标/服务对象满意度指标/群众满意度 10 10 ≥90% 94%',
+    ]);
+  });
+});
+
+describe('小计 rows that name their group', () => {
+  it('give the named first-level group its 分值 and 得分, not the open second-level one or a leaf', () => {
+    const t = readTableStream(
+      rows(
+        ['一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分'],
+        ['产出指标', '数量指标', '推广面积', '≥50万亩', '52万亩', '15', '15'],
+        ['时效指标', '兑付及时率', '100%', '100%', '5', '5'],
+        ['产出指标小计', '20', '19'],
+        ['满意度指标', '服务对象满意度指标', '农户满意度', '≥90%', '92%', '20', '20'],
+        ['小计（满意度指标）', '20', '20'],
+      ),
+    );
+    const [output, satisfaction] = t?.indicators ?? [];
+    expect(output).toMatchObject({ name: '产出指标', weight: 20, score: 19 });
+    expect(output?.children?.[1]).toMatchObject({ name: '时效指标' });
+    expect(output?.children?.[1]?.weight).toBeUndefined();
+    expect(satisfaction).toMatchObject({ name: '满意度指标', weight: 20, score: 20 });
+    expect(JSON.stringify(strip(t?.indicators ?? []))).not.toContain('小计');
+  });
+});

@@ -222,9 +222,28 @@ export function isTotalRow(label: string): boolean {
 
 const SUBTOTAL_ROWS = new Set(vocabulary.subtotalRows.map(normalizeLabel));
 
-/** Whether an indicator row's label says it carries its group's figures (小计). */
+/** Whether an indicator row's label says it carries its group's figures (小计, 产出指标小计). */
 export function isSubtotalRow(label: string): boolean {
-  return SUBTOTAL_ROWS.has(normalizeLabel(label));
+  return SUBTOTAL_ROWS.has(normalizeLabel(label)) || subtotalGroupOf(label) !== undefined;
+}
+
+/**
+ * The group a 小计 row names ("产出指标小计", "小计（效益指标）", "满意度指标合计"), or undefined
+ * when it names none.
+ */
+export function subtotalGroupOf(label: string): string | undefined {
+  const t = normalizeLabel(label);
+  const named = /^(.+?)(?:小计|合计)(?:得分)?$/.exec(t)?.[1] ?? /^小计\((.+)\)$/.exec(t)?.[1];
+  return named !== undefined && indicatorLevelOf(named) !== undefined ? named : undefined;
+}
+
+/** Whether a group's name is the one a 小计 row names (产出 and 产出指标 are one group). */
+export function sameGroupName(a: string, b: string): boolean {
+  const bare = (x: string): string =>
+    normalizeLabel(x)
+      .replace(/\(?\d+(?:\.\d+)?分\)?$/, '')
+      .replace(/指标$/, '');
+  return bare(a) === bare(b);
 }
 
 /** 1 for a known first-level group name, 2 for a second-level one, undefined otherwise. */
@@ -233,6 +252,35 @@ export function indicatorLevelOf(name: string): 1 | 2 | undefined {
   if (LEVEL1.has(t) || LEVEL1.has(`${t}指标`)) return 1;
   if (LEVEL2.has(t) || LEVEL2.has(`${t}指标`)) return 2;
   return undefined;
+}
+
+const GROUP_NAMES = [...LEVEL1, ...LEVEL2];
+
+/**
+ * Whether a cell is the rest of a group name wrapped over lines in PDF text ("指标" under 产出,
+ * "益指标" under 社会效, "象满意" under 服务对): inside a known group name but not its start (a
+ * start, "社会效", is the group cell itself) and not a name of its own.
+ */
+export function isGroupContinuation(text: string): boolean {
+  const t = normalizeLabel(text);
+  if (t === '指标') return true;
+  if (t.length < 2 || indicatorLevelOf(t) !== undefined) return false;
+  return (
+    GROUP_NAMES.some((name) => name.indexOf(t) > 0) &&
+    !GROUP_NAMES.some((name) => name.startsWith(t))
+  );
+}
+
+/**
+ * The level of the known group name a cell starts ("社会效" of 社会效益指标, "可持续" of
+ * 可持续影响指标): a group cell whose rest wrapped to the next line.
+ */
+export function groupLevelByStart(text: string): 1 | 2 | undefined {
+  const t = normalizeLabel(text);
+  if (t.length < 2) return undefined;
+  const starts = (names: ReadonlySet<string>): boolean =>
+    [...names].some((name) => name.length > t.length && name.startsWith(t));
+  return starts(LEVEL2) ? 2 : starts(LEVEL1) ? 1 : undefined;
 }
 
 export interface TemplateMatch {

@@ -12,7 +12,7 @@ describe('completeness', () => {
     expect(checkCompleteness(clean())).toEqual([]);
   });
 
-  it('reports a scored leaf whose 实际完成值 is empty, but not one marked — or without a target', () => {
+  it('reports a scored leaf whose 实际完成值 is empty, but not one marked —', () => {
     const e = clean();
     const row = leaf(e, 1, 0, 0);
     delete row.actual;
@@ -25,8 +25,30 @@ describe('completeness', () => {
     );
     row.source = { line: 1, excerpt: `${row.name} | ≥10个 | — | 10 | 10` };
     expect(checkCompleteness(e)).toEqual([]);
-    delete row.source;
+  });
+
+  it('reports a scored table row with neither target nor actual among leaves that state theirs, not one told in prose or in a table without targets', () => {
+    const e = clean();
+    const row = leaf(e, 1, 0, 0);
+    delete row.actual;
     delete row.target;
+    // Told in prose, it has no cells to leave empty.
+    row.source = { line: 1, excerpt: `${row.name}（分值10分，得10分）` };
+    expect(checkCompleteness(e)).toEqual([]);
+    row.source = { line: 1, excerpt: `${row.name} | 10 | 10` };
+    const findings = checkCompleteness(e);
+    expect(findings.map((f) => f.code)).toEqual(['COMPLETENESS_VALUE_MISSING']);
+    expect(findings[0]?.message).toBe(
+      `“${row.name}”有分值${row.weight ?? ''}分、得分${row.score ?? ''}分，但未填写年度指标值和实际完成值`,
+    );
+    const walk = (nodes: typeof e.indicators): void => {
+      for (const n of nodes) {
+        delete n.target;
+        delete n.actual;
+        if (n.children) walk(n.children);
+      }
+    };
+    walk(e.indicators);
     expect(checkCompleteness(e)).toEqual([]);
   });
 

@@ -1,4 +1,4 @@
-import type { ChapterKey, Evaluation } from '../evaluation.ts';
+import type { ChapterKey, Evaluation, IndicatorNode } from '../evaluation.ts';
 import type { Finding } from '../finding.ts';
 import { pointsText } from './format.ts';
 import { makeFinding } from './make-finding.ts';
@@ -132,10 +132,16 @@ export function checkCompleteness(evaluation: Evaluation): Finding[] {
   // A scored leaf with its target but no actual: the cell was left unfilled. A leaf without a
   // target (预算执行率, whose figures are the fund block's), a 0/0 or "—" row and one not
   // assessed stay silent.
+  // A scored table row with neither, among leaves that state their targets: both cells were left
+  // unfilled (a table of 评分标准 has no targets at all; an indicator told in prose, "经济效益指标
+  // （分值10分，得10分）", has no cells).
+  const tableHasTargets = nodes.some(({ node }) => isLeaf(node) && node.target !== undefined);
+  const tableRow = (node: IndicatorNode): boolean => node.source?.excerpt.includes(' | ') ?? false;
   for (const { node, path } of nodes) {
     if (!isLeaf(node) || node.notAssessed || node.weight === undefined) continue;
     if (node.score === undefined || node.weight === 0) continue;
-    if (node.target === undefined || node.actual !== undefined) continue;
+    if (node.actual !== undefined) continue;
+    if (node.target === undefined && !(tableHasTargets && tableRow(node))) continue;
     if (/执行率/.test(node.name) || NOT_APPLICABLE.test(node.source?.excerpt ?? '')) continue;
     out.push(
       makeFinding({
@@ -147,7 +153,7 @@ export function checkCompleteness(evaluation: Evaluation): Finding[] {
           name: node.name,
           weight: pointsText(node.weight),
           score: pointsText(node.score),
-          what: '实际完成值',
+          what: node.target === undefined ? '年度指标值和实际完成值' : '实际完成值',
         },
       }),
     );

@@ -15,10 +15,11 @@ const m = lazily(() => measure(corpus, undefined, true));
 
 describe('invented 自评表 excerpts from other provinces, in every flattening', () => {
   // The target is 90%; measured: 25/39 on the first run, 30/39 after the fixes that came with
-  // this set. The floor keeps what was reached; the missed ones are printed.
-  it('finds the findings with their category (target 90%, floor 38/39)', () => {
+  // this set, 39/39 once a row's two figures were read as its 分值 and 得分. The floor keeps what
+  // was reached; the missed ones are printed.
+  it('finds the findings with their category (target 90%, floor 39/39)', () => {
     console.log(report('invented tables', m()));
-    expect(m().found).toBeGreaterThanOrEqual(38);
+    expect(m().found).toBeGreaterThanOrEqual(39);
   });
 
   it('reports an uncertain finding at most as a warning', () => {
@@ -27,7 +28,8 @@ describe('invented 自评表 excerpts from other provinces, in every flattening'
 
   it('gives the clean files no error and few warnings', () => {
     expect(m().falseErrors).toEqual([]);
-    expect(m().cleanWarnings.length).toBeLessThanOrEqual(m().cleanFiles);
+    // 3 left, all on 21-shandong (an 执行率 score rounded to whole points, a local rule not stated).
+    expect(m().cleanWarnings.length).toBeLessThanOrEqual(3);
   });
 });
 

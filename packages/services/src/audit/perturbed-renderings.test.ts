@@ -90,18 +90,18 @@ function measureRendering(label: string): Cell {
 
 /**
  * Planted findings kept per rendering, of the 154 certain ones in the files with findings: the
- * floor is what was reached (as written: 153); the lost ones are printed.
+ * floor is what was reached (as written: 154); the lost ones are printed.
  */
 const FLOORS: Record<string, number> = {
-  'as written': 153,
+  'as written': 154,
   'cells run together': 152,
   'hard-wrapped': 145,
   'page headers and footers': 151,
-  'full-width digits': 147,
+  'full-width digits': 151,
   'half-width digits': 153,
   'thousands separators': 153,
   '万元 as 元': 150,
-  'header synonyms': 145,
+  'header synonyms': 154,
   'blank lines and stray spaces': 149,
   'PDF text: run together, wrapped, with page footers': 143,
 };
