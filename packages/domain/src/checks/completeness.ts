@@ -136,7 +136,7 @@ export function checkCompleteness(evaluation: Evaluation): Finding[] {
   // unfilled (a table of 评分标准 has no targets at all; an indicator told in prose, "经济效益指标
   // （分值10分，得10分）", has no cells).
   const tableHasTargets = nodes.some(({ node }) => isLeaf(node) && node.target !== undefined);
-  const tableRow = (node: IndicatorNode): boolean => node.source?.excerpt.includes(' | ') ?? false;
+  const tableRow = (node: IndicatorNode): boolean => node.source?.excerpt?.includes(' | ') ?? false;
   for (const { node, path } of nodes) {
     if (!isLeaf(node) || node.notAssessed || node.weight === undefined) continue;
     if (node.score === undefined || node.weight === 0) continue;
