@@ -25,6 +25,7 @@ import { failedDocumentAudit } from './failed-audit.ts';
 import { needsTools } from './needs-tools.ts';
 import type { OcrOptions } from '../read/tesseract-ocr.ts';
 import { findRulebook } from '../rulebooks/builtin.ts';
+import { wholePointRounding } from './whole-point-rounding.ts';
 
 export { failedAudit, failedDocumentAudit } from './failed-audit.ts';
 export { needsTools } from './needs-tools.ts';
@@ -211,9 +212,12 @@ export function auditRead(read: ReadResult, fileName: string): DocumentAudit {
   // What lies beyond a cut goes before the duplicates are merged: a sentence's own score claim
   // then stands for a finding of the model that the cut removed.
   const cut = report.truncation;
-  const findings = mergeFindings(
-    cut ? located.filter((f) => !beyondTheCut(f, cut.line)) : located,
-  ).map((f) => failClosed(f, report));
+  const findings = wholePointRounding(
+    mergeFindings(cut ? located.filter((f) => !beyondTheCut(f, cut.line)) : located).map((f) =>
+      failClosed(f, report),
+    ),
+    evaluation,
+  );
   const understanding = understandingOf(report);
   return {
     file: fileName,
