@@ -735,6 +735,9 @@ function leafValuesEnd(
   const scoreCols = columns.filter((c) => c === 'weight' || c === 'score').length;
   // A 评分标准 column takes one text of any length before the scores are complete.
   let description = columns.includes('description');
+  const reasonAt = columns.indexOf('reason');
+  const reasonFirst =
+    reasonAt >= 0 && columns.every((c, k) => (c !== 'weight' && c !== 'score') || k > reasonAt);
   while (j < tokens.length && j - from < columns.length) {
     const t = tokens[j];
     if (!t || t.rowStart) break;
@@ -760,10 +763,17 @@ function leafValuesEnd(
       // After the weight and score, a text is the deviation reason; before them a short text is
       // a qualitative target or actual ("是", "优", "按时完成"); anything else starts the next leaf.
       if (numbers >= scoreCols && scoreCols > 0 && columns.includes('reason')) {
+        // With the reason before 分值 and 得分, the row ended with its 得分.
+        if (reasonFirst) break;
         if (!reasonLike && NAME_PLACEHOLDER.test(text.trim())) break;
         if (!reasonLike && !/^(?:无|0)$/.test(text.trim())) break;
         j++;
         break;
+      }
+      // A template with its 偏差原因 column before 分值 and 得分: the reason comes mid-row.
+      if (reasonFirst && reasonLike && j > from) {
+        j++;
+        continue;
       }
       if (!short || /指标\d|率$|数$|度$|量$|性$/.test(text)) break;
     }

@@ -334,3 +334,26 @@ describe('小计 rows that name their group', () => {
     expect(JSON.stringify(strip(t?.indicators ?? []))).not.toContain('小计');
   });
 });
+
+describe('a 偏差原因 column before 分值 and 得分', () => {
+  it('keeps the reason in its row when the table is one cell per line with empty cells dropped', () => {
+    const t = readTableStream(
+      cells(
+        ...['一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值'],
+        ...['偏差原因分析及改进措施', '分值', '得分'],
+        ...['产出指标', '时效指标', '汛前完工率', '≥90%', '85%'],
+        ...['两处工程受管线迁改影响延期，已督促加快进度。', '10', '9.44'],
+        ...['成本指标', '单处整治成本', '≤160万元', '151万元', '15', '15'],
+        // A name with words of a cause in it (影响, 减少) after a row's 得分 starts the next row.
+        ...['环境影响减少量', '≥10吨', '12吨', '15', '15'],
+      ),
+    );
+    expect(leaves(t?.indicators ?? [])).toEqual([
+      '产出指标/时效指标/汛前完工率 10 9.44 ≥90% 85%',
+      '产出指标/成本指标/单处整治成本 15 15 ≤160万元 151万元',
+      '产出指标/成本指标/环境影响减少量 15 15 ≥10吨 12吨',
+    ]);
+    const [output] = t?.indicators ?? [];
+    expect(output?.children?.[0]?.children?.[0]?.deviationReason).toContain('管线迁改');
+  });
+});
