@@ -269,6 +269,14 @@ const DELIMITERS = new Set('，,；;。：:、（()）“”"！？!? \t\n'.spli
 const recent = new Map<string, Claim[]>();
 
 /**
+ * Forgets the statements of the previous document, as squash does: a sentence repeated within a
+ * document is read once, but a document is never read faster for having been read before.
+ */
+export function forgetClaims(): void {
+  recent.clear();
+}
+
+/**
  * Every figure of a statement's squashed text, with its name and kind. The claims of recent
  * statements are remembered (as squash remembers paragraphs): a sentence repeated through a
  * document, as in generated or templated text, is read once. Claims are never changed after.

@@ -9,6 +9,7 @@ import { readText } from './read-text.ts';
 import { isZip } from './zip.ts';
 import { forgetHeadings } from './heading.ts';
 import { forgetSquashed } from '../extract/text.ts';
+import { forgetClaims } from '../extract/claims.ts';
 import { formatOf, MAX_INPUT_BYTES } from './format-of.ts';
 
 export { formatOf, MAX_INPUT_BYTES } from './format-of.ts';
@@ -42,6 +43,7 @@ export async function readReport(
   }
   forgetHeadings();
   forgetSquashed();
+  forgetClaims();
   if (bytes.length === 0) return readFailure('empty');
   if (bytes.length > MAX_INPUT_BYTES) {
     return readFailure(
@@ -80,6 +82,7 @@ export function readDocument(bytes: Uint8Array, fileName: string): ReadResult {
   // Per-document memos start empty: nothing carries over from one document to the next.
   forgetHeadings();
   forgetSquashed();
+  forgetClaims();
   const format = formatOf(fileName);
   if (!format) return readFailure('unsupported-format', fileName);
   if (bytes.length === 0) return readFailure('empty');
