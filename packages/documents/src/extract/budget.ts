@@ -163,17 +163,18 @@ export function extractBudget(blocks: readonly Block[]): BudgetExtraction {
   return out;
 }
 
+const FUND_INITIAL = new RegExp(`年初预算数${N}万元`);
+const FUND_BUDGET = new RegExp(`全年预算数${N}万元`);
+const FUND_BUDGET_LOOSE = new RegExp(`全年[^，。；]{0,10}?(?:预算|收入)(?:资金)?${N}万元`);
+const FUND_EXECUTED = new RegExp(`全年执行数${N}万元`);
+const FUND_SPENT = new RegExp(`全年实际支出${N}万元`);
+const FUND_RATE = new RegExp(`预算执行率(?:为|达)?${N}%`);
+
 function narrativeFund(t: string, line: number, raw: string): FundRow | undefined {
-  const initial = wan(new RegExp(`年初预算数${N}万元`).exec(t)?.[1]);
-  const budget = wan(
-    new RegExp(`全年预算数${N}万元`).exec(t)?.[1] ??
-      new RegExp(`全年[^，。；]{0,10}?(?:预算|收入)(?:资金)?${N}万元`).exec(t)?.[1],
-  );
-  const executed = wan(
-    new RegExp(`全年执行数${N}万元`).exec(t)?.[1] ??
-      new RegExp(`全年实际支出${N}万元`).exec(t)?.[1],
-  );
-  const rate = pct(new RegExp(`预算执行率(?:为|达)?${N}%`).exec(t)?.[1]);
+  const initial = wan(FUND_INITIAL.exec(t)?.[1]);
+  const budget = wan(FUND_BUDGET.exec(t)?.[1] ?? FUND_BUDGET_LOOSE.exec(t)?.[1]);
+  const executed = wan(FUND_EXECUTED.exec(t)?.[1] ?? FUND_SPENT.exec(t)?.[1]);
+  const rate = pct(FUND_RATE.exec(t)?.[1]);
   if (!executed && !rate) return undefined;
   const row: FundRow = { source: sourceRef(line, raw, '执行') };
   if (initial) row.initialBudget = initial;
@@ -208,6 +209,13 @@ export function projectListing(text: string, first = false): { text: string; end
   return { text: kept.join(''), ended };
 }
 
+/** A project's name and amount, or a share of the 项目支出; stepped with exec (lastIndex reset). */
+const PROJECT_LINE = new RegExp(`([^，。；：:、,;]{2,40}?)${N}万元|占项目支出的?${N}%`, 'g');
+const COLON_NAMED = new RegExp(
+  `(?:^\\d+[.、．])?([^，。；：:]{2,40})[：:](?:支出|金额|安排)${N}万元`,
+  'g',
+);
+
 /**
  * Project lines "名称X万元，占项目支出N%". A share often covers the amounts listed since the
  * previous share ("A 60万元，B 52.45万元，占项目支出12.43%"): when the share fits that sum and not
@@ -220,13 +228,11 @@ function projectLines(
   raw: string,
 ): ProjectLine[] {
   const lines: ProjectLine[] = [];
-  const re = new RegExp(`([^，。；：:、,;]{2,40}?)${N}万元|占项目支出的?${N}%`, 'g');
+  const re = PROJECT_LINE;
   // "1.经济普查工作经费：支出150.00万元" names the project before the colon.
-  text = text.replace(
-    new RegExp(`(?:^\\d+[.、．])?([^，。；：:]{2,40})[：:](?:支出|金额|安排)${N}万元`, 'g'),
-    '$1$2万元',
-  );
+  text = text.replace(COLON_NAMED, '$1$2万元');
   let pending: { name: string; amount: Amount }[] = [];
+  re.lastIndex = 0;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     if (m[1] !== undefined && m[2] !== undefined) {
       const amount = wan(m[2]);

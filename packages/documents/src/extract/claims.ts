@@ -1,7 +1,7 @@
 import { decimalsOf, normalizeDigits, parseDecimalToFen, parsePercent } from '@jixiao/domain';
 import type { MoneyUnit, Percent } from '@jixiao/domain';
 import type { Block } from '../read/block.ts';
-import { squash } from './text.ts';
+import { splitAfterStops, squash } from './text.ts';
 
 /**
  * Words that count things in reports ("8个内设机构", "在职274人", "项目21个", "2,860批次"); the
@@ -143,9 +143,9 @@ function sentencesOfRun(run: {
   raw: string;
   starts: { at: number; line: number; block: number }[];
 }): Statement[] {
-  const texts = run.text.split(/(?<=[。！？!?])/);
+  const texts = splitAfterStops(run.text);
   // The raw text splits at the same stops (squashing only drops whitespace).
-  const raws = run.raw.split(/(?<=[。！？!?])/);
+  const raws = splitAfterStops(run.raw);
   const same = texts.length === raws.length;
   const out: Statement[] = [];
   let at = 0;
@@ -264,7 +264,9 @@ const APPROX_BEFORE = /(?:约|近|超过|逾|大约|不足|不到)$/;
 const APPROX_AFTER = /^(?:[余多左上]|及?以[上下内])/;
 /** After a figure: a stop, or an adverb that ends its noun phrase ("12,638人全部实现…"). */
 const BARE_AFTER = /^(?:[，,；;。：:、）)！？!?]|全部|均|已|都|基本|尚|仍|$)/;
-const DELIMITERS = new Set('，,；;。：:、（()）“”"！？!? \t\n'.split(''));
+/** Character codes: the scans below compare codes, making no one-character string per step. */
+const codesOf = (chars: string): Set<number> => new Set(Array.from(chars, (c) => c.charCodeAt(0)));
+const DELIMITERS = codesOf('，,；;。：:、（()）“”"！？!? \t\n');
 
 const recent = new Map<string, Claim[]>();
 
@@ -397,9 +399,11 @@ function halfStep(unit: MoneyUnit, number: string): number {
   return Math.max(1, per / 10 ** decimalsOf(number) / 2);
 }
 
-const OPENING_QUOTES = new Set('“「『‘'.split(''));
-const CLOSING_QUOTES = new Set('”」』’'.split(''));
-const PLAIN_QUOTES = new Set(['"', "'"]);
+const OPENING_QUOTES = codesOf('“「『‘');
+const CLOSING_QUOTES = codesOf('”」』’');
+const PLAIN_QUOTES = codesOf('"\'');
+const FULL_CLOSE_PAREN = '）'.charCodeAt(0);
+const CLOSE_PAREN = ')'.charCodeAt(0);
 
 /**
  * The start of the clause a figure's name lies in. A word quoted inside the name ("“三公”经费支出",
@@ -412,7 +416,7 @@ function lastDelimiter(text: string, at: number): number {
   // Straight quotes pair up: with an even number of them before the figure, each is closed.
   let plain = -1;
   for (let i = at - 1; i >= from; i--) {
-    const ch = text.charAt(i);
+    const ch = text.charCodeAt(i);
     if (CLOSING_QUOTES.has(ch)) {
       closed++;
       continue;
@@ -422,7 +426,7 @@ function lastDelimiter(text: string, at: number): number {
       continue;
     }
     // "因公出国（境）费": a short note in parentheses inside a name belongs to the name.
-    if (ch === '）' || ch === ')') {
+    if (ch === FULL_CLOSE_PAREN || ch === CLOSE_PAREN) {
       const open = shortNoteStart(text, i, from);
       if (open >= 0) {
         i = open;
@@ -430,7 +434,7 @@ function lastDelimiter(text: string, at: number): number {
       }
     }
     if (PLAIN_QUOTES.has(ch)) {
-      if (plain < 0) plain = countIn(text, ch, from, at) % 2;
+      if (plain < 0) plain = countIn(text, text.charAt(i), from, at) % 2;
       if (plain === 0) continue;
       return i + 1;
     }

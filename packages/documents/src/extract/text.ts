@@ -59,18 +59,28 @@ export function sentencesOf(blocks: readonly Block[]): Sentence[] {
   const out: Sentence[] = [];
   blocks.forEach((b, index) => {
     if (b.kind === 'table') return;
-    // Split after each stop (as `split(/(?<=[。！？!?])/)` would) without a regular expression.
-    const text = b.text;
-    let from = 0;
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (!isStop(c) && i < text.length - 1) continue;
-      const r = text.slice(from, i + 1).trim();
-      from = i + 1;
+    for (const part of splitAfterStops(b.text)) {
+      const r = part.trim();
       // A sentence is seen once: squashed without the shared cache's hashing and upkeep.
       if (r !== '') out.push({ text: squashUncached(r), raw: r, line: b.line, block: index });
     }
   });
+  return out;
+}
+
+/**
+ * The text cut after each 。！？!? (the stop kept), as `text.split(/(?<=[。！？!?])/)` cuts it,
+ * without running a look-behind at every character.
+ */
+export function splitAfterStops(text: string): string[] {
+  const out: string[] = [];
+  let from = 0;
+  for (let i = 0; i < text.length - 1; i++) {
+    if (!isStop(text.charCodeAt(i))) continue;
+    out.push(text.slice(from, i + 1));
+    from = i + 1;
+  }
+  out.push(text.slice(from));
   return out;
 }
 
