@@ -2,6 +2,7 @@ import { parseExpression, parsePercent } from '@jixiao/domain';
 import type { FundRow, Funds, IndicatorNode, MoneyUnit } from '@jixiao/domain';
 import { alignCells, cellNumber, cellType, fit } from './cell-align.ts';
 import type { Alignment, CellType } from './cell-align.ts';
+import { looksRunTogether, splitRunTogether } from './run-together.ts';
 import { amountIn } from './table-amount.ts';
 import {
   columnOf,
@@ -187,6 +188,42 @@ function completeHeader(row: readonly Token[], pieces: readonly string[]): Token
   return p === pieces.length && out.some((t, k) => t.text !== row[k]?.text) ? out : undefined;
 }
 
+/**
+ * Rows whose cells were run together with nothing between them, each alone on its line under a
+ * fund or indicator header: split into their cells for the header's columns (`splitRunTogether`).
+ */
+function splitRunTogetherRows(tokens: readonly Token[]): {
+  tokens: Token[];
+  uncertain: UncertainReading[];
+} {
+  const out: Token[] = [];
+  // Digits cut apart by their fit alone: findings on these rows stay warnings.
+  const uncertain: UncertainReading[] = [];
+  let columns: ColumnKey[] | undefined;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (!t) continue;
+    const header = headerAt(tokens, i);
+    const mode = headerMode(header.columns);
+    if (mode) {
+      columns = mode === 'fund' || mode === 'indicator' ? header.columns : undefined;
+      out.push(...tokens.slice(i, header.end));
+      i = header.end - 1;
+      continue;
+    }
+    const alone = tokens[i - 1]?.line !== t.line && tokens[i + 1]?.line !== t.line;
+    const cells = columns && alone ? splitRunTogether(t.text, columns) : undefined;
+    if (columns && alone && (cells !== undefined || looksRunTogether(normalizeLabel(t.text))))
+      uncertain.push({ line: t.line, what: t.text.slice(0, 20) });
+    if (cells && cells.length >= 2)
+      out.push(
+        ...cells.map((text, k) => ({ text, line: t.line, ...(k === 0 ? { rowStart: true } : {}) })),
+      );
+    else out.push(t);
+  }
+  return { tokens: out, uncertain };
+}
+
 const FUND_COLUMNS = new Set<ColumnKey>([
   'initialBudget',
   'budget',
@@ -284,7 +321,7 @@ export function readTableStream(
   tokensIn: readonly Token[],
   kindHint?: 'department' | 'project',
 ): StreamTable | undefined {
-  const tokens = normalizeTokens(tokensIn);
+  const { tokens, uncertain: runTogether } = splitRunTogetherRows(normalizeTokens(tokensIn));
   const first = tokens[0];
   const last = tokens[tokens.length - 1];
   if (!first || !last) return undefined;
@@ -299,7 +336,7 @@ export function readTableStream(
     goals: [],
     fundColumns: [],
     indicatorColumns: [],
-    uncertain: [],
+    uncertain: [...runTogether],
     unread: 0,
     amountUnit: unit,
   };

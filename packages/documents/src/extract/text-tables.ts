@@ -1,5 +1,6 @@
 import type { Block } from '../read/block.ts';
 import { cellType } from './cell-align.ts';
+import { looksRunTogether } from './run-together.ts';
 import { readTableStream } from './self-table-stream.ts';
 import type { StreamTable, Token } from './self-table-stream.ts';
 import {
@@ -73,7 +74,7 @@ function cellLike(block: Block): boolean {
   const t = normalizeLabel(block.text);
   if (t.length <= 24) return true;
   const tokens = lineTokens(block);
-  return tokens.length >= 3;
+  return tokens.length >= 3 || looksRunTogether(t);
 }
 
 const PROSE = /[，。；！？]/;
