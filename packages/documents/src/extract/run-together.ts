@@ -14,7 +14,7 @@ import type { ColumnKey } from './table-vocabulary.ts';
 
 const COMPARATOR = /[≥≤<>=＞＜≧≦]/;
 /** A figure's own text: an optional comparator, digits, a decimal part, then % or a unit. */
-const UNIT_RUN = /^[^\d≥≤<>=＞＜≧≦—–.\-]+/;
+const UNIT_RUN = /^[^\d≥≤<>=＞＜≧≦—–.-]+/;
 const LEVEL_NAMES_MAX = 12;
 const MAX_SPLITS = 400;
 /** Each cell costs this much, so that a split is not preferred for its number of cells alone. */
