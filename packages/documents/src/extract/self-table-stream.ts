@@ -1,4 +1,4 @@
-import { parseExpression, parsePercent } from '@jixiao/domain';
+import { normalizeDigits, parseExpression, parsePercent } from '@jixiao/domain';
 import type { FundRow, Funds, IndicatorNode, MoneyUnit } from '@jixiao/domain';
 import { alignCells, cellNumber, cellType, fit } from './cell-align.ts';
 import type { Alignment, CellType } from './cell-align.ts';
@@ -841,9 +841,11 @@ function setGroupFigures(group: IndicatorNode | undefined, aligned: Alignment): 
 
 function groupNode(text: string, line: number): IndicatorNode {
   const clean = text.replace(/[\s\u3000]+/g, '');
-  const weight = /[（(](\d+(?:\.\d+)?)分[）)]$/.exec(clean)?.[1];
+  // "投入（２０分）": the group's 分值 in full-width digits too.
+  const points = /[（(]([\d０-９]+(?:[.．][\d０-９]+)?)分[）)]$/.exec(clean)?.[1];
+  const weight = points === undefined ? undefined : normalizeDigits(points);
   const node: IndicatorNode = {
-    name: clean.replace(/[（(]\d+(?:\.\d+)?分[）)]$/, ''),
+    name: clean.replace(/[（(][\d０-９]+(?:[.．][\d０-９]+)?分[）)]$/, ''),
     children: [],
     source: sourceRef(line, clean),
   };

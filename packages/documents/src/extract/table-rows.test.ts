@@ -357,3 +357,21 @@ describe('a 偏差原因 column before 分值 and 得分', () => {
     expect(output?.children?.[0]?.children?.[0]?.deviationReason).toContain('管线迁改');
   });
 });
+
+describe('group cells with their 分值 in full-width digits', () => {
+  const groups = (nodes: readonly IndicatorNode[]): string[] =>
+    nodes.flatMap((n) => [
+      `${n.name} ${n.weight ?? '-'}`,
+      ...groups((n.children ?? []).filter((c) => c.children !== undefined)),
+    ]);
+
+  it('give their group its 分值 in text one cell per line', () => {
+    const t = readTableStream(
+      cells(
+        ...['一级指标', '二级指标', '三级指标', '分值', '得分'],
+        ...['投入（２０分）', '目标设定', '绩效目标合理性', '１０', '１０'],
+      ),
+    );
+    expect(groups(t?.indicators ?? [])).toEqual(['投入 20', '目标设定 -']);
+  });
+});

@@ -97,7 +97,7 @@ const FLOORS: Record<string, number> = {
   'cells run together': 152,
   'hard-wrapped': 145,
   'page headers and footers': 151,
-  'full-width digits': 151,
+  'full-width digits': 153,
   'half-width digits': 153,
   'thousands separators': 153,
   '万元 as 元': 150,
