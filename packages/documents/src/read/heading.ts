@@ -87,6 +87,8 @@ export function forgetHeadings(): void {
 }
 
 export function headingInfo(raw: string): HeadingInfo | undefined {
+  // Most paragraphs are prose, long and unnumbered: no heading, told without the cache.
+  if (raw.length > 60 && unnumberedLong(raw.trim())) return undefined;
   const hit = infos.get(raw);
   if (hit !== undefined) return hit ?? undefined;
   const info = computeHeadingInfo(raw);
@@ -95,6 +97,10 @@ export function headingInfo(raw: string): HeadingInfo | undefined {
   infos.set(raw, info ?? null);
   return info;
 }
+
+/** A text too long for an unnumbered heading that starts with no number. */
+const unnumberedLong = (text: string): boolean =>
+  text.length > 60 && !STARTS.test(text) && !FULL_WIDTH_DIGIT_START.test(text);
 
 function computeHeadingInfo(raw: string): HeadingInfo | undefined {
   const text = raw.trim();
