@@ -68,3 +68,11 @@ describe('rows whose cells ran together with nothing between them', () => {
     expect(splitRunTogether('培训人次 ≥1200人次 1260人次 20 20', INDICATOR)).toBeUndefined();
   });
 });
+
+describe('amounts with thousands separators run together', () => {
+  it('end where their groups of three digits say', () => {
+    expect(
+      splitRunTogether('其中：本年财政拨款2,400,000.002,400,000.002,040,000.0085.00%', FUND),
+    ).toEqual(['其中：本年财政拨款', '2,400,000.00', '2,400,000.00', '2,040,000.00', '85.00%']);
+  });
+});

@@ -77,8 +77,11 @@ function figureSplits(text: string, maxCells: number): string[][] {
       return;
     }
     const comparator = COMPARATOR.test(rest[0] ?? '') ? (rest[0] ?? '') : '';
-    const digits = /^\d+/.exec(rest.slice(comparator.length))?.[0] ?? '';
-    for (let n = 1; n <= digits.length; n++) {
+    const after0 = rest.slice(comparator.length);
+    // Thousands separators fix where a figure's whole part ends ("2,400,000.002,600,000.00").
+    const grouped = /^\d{1,3}(?:,\d{3})+/.exec(after0)?.[0];
+    const digits = grouped ?? /^\d+/.exec(after0)?.[0] ?? '';
+    for (let n = grouped ? digits.length : 1; n <= digits.length; n++) {
       const whole = digits.slice(0, n);
       if (whole.length > 1 && whole.startsWith('0')) break;
       const after = rest.slice(comparator.length + n);

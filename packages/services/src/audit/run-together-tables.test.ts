@@ -54,8 +54,8 @@ describe('invented 自评表 with the cells of each row run together', () => {
     expect(errors).toEqual([]);
   });
 
-  // Measured: 1 of 32 before rows run together were split, 20 of 32 after.
-  it('finds the planted findings of most (floor 20)', () => {
+  // Measured: 1 of 32 before rows run together were split, 24 of 32 after.
+  it('finds the planted findings of most (floor 24)', () => {
     const withFindings = audits.filter((a) => a.planted.length > 0);
     const found = withFindings.filter((a) =>
       a.planted.some((c) => a.findings.some((f) => f.category === c)),
@@ -64,6 +64,6 @@ describe('invented 自评表 with the cells of each row run together', () => {
       `run together: ${found.length}/${withFindings.length} tables with their finding found`,
       ...withFindings.filter((a) => !found.includes(a)).map((a) => `\n  missed: ${a.file}`),
     );
-    expect(found.length).toBeGreaterThanOrEqual(20);
+    expect(found.length).toBeGreaterThanOrEqual(24);
   });
 });
