@@ -213,7 +213,9 @@ function splitRunTogetherRows(tokens: readonly Token[]): {
     }
     const alone = tokens[i - 1]?.line !== t.line && tokens[i + 1]?.line !== t.line;
     const cells = columns && alone ? splitRunTogether(t.text, columns) : undefined;
-    if (columns && alone && (cells !== undefined || looksRunTogether(normalizeLabel(t.text))))
+    // A row left whole is marked too; a cell of a table one cell per line ("≥95%") is not.
+    const gluedRow = (x: string): boolean => x.length >= 10 && looksRunTogether(x);
+    if (columns && alone && (cells !== undefined || gluedRow(normalizeLabel(t.text))))
       uncertain.push({ line: t.line, what: t.text.slice(0, 20) });
     if (cells && cells.length >= 2)
       out.push(
