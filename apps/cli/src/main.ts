@@ -20,8 +20,10 @@ export interface LazyCommand extends Command {
 
 /** The command table: one entry per command, each in commands/<name>.ts. */
 export const COMMANDS: readonly LazyCommand[] = [
-  lazy('start', '一键运行平台：构建网页（如需要），以演示数据启动于 3000 端口', () =>
-    import('./commands/start.ts').then((m) => m.startCommand),
+  lazy(
+    'start',
+    '一键运行平台：构建网页（如需要），以演示数据启动（默认 3000 端口，可用 PORT 指定）',
+    () => import('./commands/start.ts').then((m) => m.startCommand),
   ),
   lazy('score', '计算自评得分，输出评分表', () =>
     import('./commands/score.ts').then((m) => m.scoreCommand),

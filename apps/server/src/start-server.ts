@@ -95,7 +95,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     trustProxy: options.trustProxy,
   });
   const host = options.host ?? '127.0.0.1';
-  await app.listen({ port: options.port, host });
+  try {
+    await app.listen({ port: options.port, host });
+  } catch (error) {
+    // A port already taken must not leave the database and the app's timers holding the process.
+    await app.close().catch(() => undefined);
+    await store.close().catch(() => undefined);
+    throw error;
+  }
   const address = app.server.address();
   const port = typeof address === 'object' && address !== null ? address.port : options.port;
   return {

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -169,6 +170,40 @@ describe('jixiao serve', () => {
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
   }, 120_000);
+
+  it('listens where PORT says; a port already taken is a Chinese message and exit 2, not a hang', async () => {
+    const blocker = createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    const address = blocker.address();
+    const port = typeof address === 'object' && address !== null ? address.port : 0;
+    try {
+      const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port) };
+      delete env['DATABASE_URL'];
+      const child = spawn(
+        process.execPath,
+        [path.join(repoRoot(), 'apps', 'cli', 'bin', 'jixiao.js'), 'serve', '--db', 'taken.db'],
+        { cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe'] },
+      );
+      let err = '';
+      child.stderr.on('data', (chunk: Buffer) => {
+        err += chunk.toString();
+      });
+      const code = await new Promise<number | null>((resolve, reject) => {
+        const timer = setTimeout(() => {
+          child.kill('SIGKILL');
+          reject(new Error(`still running after the listen failed: ${err}`));
+        }, 60_000);
+        child.on('exit', (c) => {
+          clearTimeout(timer);
+          resolve(c);
+        });
+      });
+      expect(code).toBe(2);
+      expect(err).toContain(`端口 ${port} 已被占用`);
+    } finally {
+      blocker.close();
+    }
+  }, 90_000);
 });
 
 describe('jixiao start', () => {

@@ -14,8 +14,8 @@ const USAGE = `用法：jixiao serve [--port 3000] [--host 127.0.0.1] [--db FILE
 否则使用 SQLite 文件（默认 data/jixiao.db）。
 
 选项：
-  --port N             监听端口，默认 3000
-  --host H             监听地址，默认 127.0.0.1（对外服务用 0.0.0.0）
+  --port N             监听端口，默认取环境变量 PORT，未设置时为 3000
+  --host H             监听地址，默认取环境变量 HOST，未设置时为 127.0.0.1（对外服务用 0.0.0.0）
   --db FILE            SQLite 数据库文件，默认 data/jixiao.db
   --demo               数据库为空时写入演示数据（示范市及其单位、三年的自评、演示账号）
   --demo-password P    演示账号的密码，默认 jixiao-demo
@@ -35,6 +35,35 @@ export function formatAccounts(accounts: readonly DemoAccount[], password: strin
   return `演示账号（密码均为 ${password}）：\n${formatTable(['用户名', '角色', '单位'], rows)}`;
 }
 
+/**
+ * Where to listen: `--port`/`--host` when given, else the PORT/HOST environment variables (as
+ * hosting platforms and containers set them), else 3000 on 127.0.0.1. A bad value gives a Chinese
+ * message naming where it came from.
+ */
+export function listenAddress(
+  values: { port?: unknown; host?: unknown },
+  env: Readonly<Record<string, string | undefined>>,
+): { port: number; host: string } | string {
+  const fromEnv = (name: string): string | undefined => {
+    const v = env[name]?.trim();
+    return v === undefined || v === '' ? undefined : v;
+  };
+  const portGiven = typeof values.port === 'string' ? values.port : undefined;
+  const portText = portGiven ?? fromEnv('PORT') ?? '3000';
+  const port = /^\d{1,5}$/.test(portText) ? Number(portText) : NaN;
+  if (!Number.isInteger(port) || port > 65535) {
+    const where = portGiven !== undefined ? '--port' : '环境变量 PORT';
+    return `端口无效（${where}）：${portText}，应为 0–65535 的整数`;
+  }
+  const hostGiven = typeof values.host === 'string' ? values.host.trim() : undefined;
+  const host = hostGiven || fromEnv('HOST') || '127.0.0.1';
+  if (/\s/.test(host)) {
+    const where = hostGiven ? '--host' : '环境变量 HOST';
+    return `监听地址无效（${where}）：${host}`;
+  }
+  return { port, host };
+}
+
 /** Starts the server and waits for SIGINT/SIGTERM. */
 export async function serve(
   io: CliIo,
@@ -49,14 +78,22 @@ export async function serve(
 ): Promise<number> {
   const target = targetFromEnv(path.resolve(io.cwd, options.db), process.env);
   const where = 'postgresUrl' in target ? 'PostgreSQL（DATABASE_URL）' : `SQLite ${options.db}`;
-  const server = await startServer({
-    target,
-    port: options.port,
-    host: options.host,
-    demo: options.demo,
-    demoPassword: options.demoPassword,
-    trustProxy: options.trustProxy,
-  });
+  let server: Awaited<ReturnType<typeof startServer>>;
+  try {
+    server = await startServer({
+      target,
+      port: options.port,
+      host: options.host,
+      demo: options.demo,
+      demoPassword: options.demoPassword,
+      trustProxy: options.trustProxy,
+    });
+  } catch (error) {
+    const message = listenFailure(error, options);
+    if (message === null) throw error;
+    io.stderr(`${message}\n`);
+    return EXIT_USAGE;
+  }
   io.stdout(
     `jixiao 平台已启动：${server.url}  （数据库：${where}）\nAPI 文档：${server.url}/api/docs\n`,
   );
@@ -70,6 +107,21 @@ export async function serve(
   io.stdout('正在停止……\n');
   await server.close();
   return EXIT_OK;
+}
+
+/** A Chinese message for a listen that failed for a reason the user can fix; null otherwise. */
+export function listenFailure(
+  error: unknown,
+  where: { port: number; host: string },
+): string | null {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (code === 'EADDRINUSE')
+    return `端口 ${where.port} 已被占用：请先停止占用它的程序，或用 --port（或环境变量 PORT）换一个端口。`;
+  if (code === 'EACCES')
+    return `无权监听端口 ${where.port}：1024 以下的端口需要管理员权限，请换一个端口（--port 或环境变量 PORT）。`;
+  if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND')
+    return `无法在地址 ${where.host} 上监听：本机没有这个地址，请检查 --host（或环境变量 HOST）。`;
+  return null;
 }
 
 /** `--trust-proxy`: a number of hops or a list of addresses; undefined when absent, null when bad. */
@@ -98,8 +150,8 @@ export const serveCommand: Command = {
       {
         usage: USAGE,
         options: {
-          port: { type: 'string', default: '3000' },
-          host: { type: 'string', default: '127.0.0.1' },
+          port: { type: 'string' },
+          host: { type: 'string' },
           db: { type: 'string', default: path.join('data', 'jixiao.db') },
           demo: { type: 'boolean' },
           'demo-password': { type: 'string', default: 'jixiao-demo' },
@@ -110,9 +162,9 @@ export const serveCommand: Command = {
       io,
     );
     if (typeof parsed === 'number') return parsed;
-    const port = Number(parsed.values['port']);
-    if (!Number.isInteger(port) || port < 0 || port > 65535) {
-      io.stderr(`端口无效：${String(parsed.values['port'])}\n\n${USAGE}\n`);
+    const listen = listenAddress(parsed.values, process.env);
+    if (typeof listen === 'string') {
+      io.stderr(`${listen}\n\n${USAGE}\n`);
       return EXIT_USAGE;
     }
     const trust = parseTrustProxy(parsed.values['trust-proxy']);
@@ -121,8 +173,7 @@ export const serveCommand: Command = {
       return EXIT_USAGE;
     }
     return serve(io, {
-      port,
-      host: String(parsed.values['host']),
+      ...listen,
       db: String(parsed.values['db']),
       demo: parsed.values['demo'] === true,
       demoPassword: String(parsed.values['demo-password']),

@@ -5,15 +5,16 @@ import type { CliIo } from '../cli-io.ts';
 import type { Command } from '../command.ts';
 import { EXIT_USAGE, parseCommandArgs } from '../command.ts';
 import { repoRoot } from '../repo-root.ts';
-import { serve } from './serve.ts';
+import { listenAddress, serve } from './serve.ts';
 
-const USAGE = `用法：jixiao start [--port 3000]
+const USAGE = `用法：jixiao start [--port 3000] [--host 127.0.0.1]
 
 一键运行：网页未构建或已过期时先构建（apps/web/dist），然后以演示模式启动平台，
 数据库为 data/jixiao.db（为空时写入演示数据），并列出演示账号。
 
 选项：
-  --port N     监听端口，默认 3000
+  --port N     监听端口，默认取环境变量 PORT，未设置时为 3000
+  --host H     监听地址，默认取环境变量 HOST，未设置时为 127.0.0.1
   -h, --help   显示本说明`;
 
 /** The newest modification time under a path (files only). */
@@ -43,21 +44,21 @@ export function webBuildStale(root: string): boolean {
 
 export const startCommand: Command = {
   name: 'start',
-  summary: '一键运行平台：构建网页（如需要），以演示数据启动于 3000 端口',
+  summary: '一键运行平台：构建网页（如需要），以演示数据启动（默认 3000 端口，可用 PORT 指定）',
   async run(args: string[], io: CliIo): Promise<number> {
     const parsed = parseCommandArgs(
       args,
       {
         usage: USAGE,
-        options: { port: { type: 'string', default: '3000' } },
+        options: { port: { type: 'string' }, host: { type: 'string' } },
         positionals: { min: 0, max: 0 },
       },
       io,
     );
     if (typeof parsed === 'number') return parsed;
-    const port = Number(parsed.values['port']);
-    if (!Number.isInteger(port) || port < 0 || port > 65535) {
-      io.stderr(`端口无效：${String(parsed.values['port'])}\n`);
+    const listen = listenAddress(parsed.values, process.env);
+    if (typeof listen === 'string') {
+      io.stderr(`${listen}\n`);
       return EXIT_USAGE;
     }
     const root = repoRoot();
@@ -72,8 +73,7 @@ export const startCommand: Command = {
     return serve(
       { ...io, cwd: root },
       {
-        port,
-        host: '127.0.0.1',
+        ...listen,
         db: path.join('data', 'jixiao.db'),
         demo: true,
         demoPassword: 'jixiao-demo',
