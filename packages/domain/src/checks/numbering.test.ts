@@ -94,6 +94,25 @@ describe('numbering', () => {
     ).toEqual([['NUMBERING_REPEAT', '1.', '2.']]);
   });
 
+  it('takes a list that starts again at 1 under a heading not recognised for the next section’s', () => {
+    const restart = withOutline([
+      [1, '1.'],
+      [1, '2.'],
+      [1, '1.'],
+      [1, '2.'],
+      [1, '3.'],
+    ]);
+    expect(summary(restart)).toEqual([]);
+    // Not a restart: 1. 2. 1. 3. — the second 1. is out of order.
+    const wrong = withOutline([
+      [1, '1.'],
+      [1, '2.'],
+      [1, '1.'],
+      [1, '3.'],
+    ]);
+    expect(summary(wrong).map(([code]) => code)).toContain('NUMBERING_ORDER');
+  });
+
   it('reports mixed styles among siblings: 一…四、5、6 and （一）（2）（三）', () => {
     const e = withOutline([
       [1, '一、'],

@@ -151,7 +151,10 @@ interface Numbered {
  * at its first; a single wrong number that the next heading corrects (一 二 五 四, 一 二 二 四) is
  * that heading's mistake, not a gap, a reversal and a repeat.
  */
-export function checkSiblingNumbers(items: readonly Numbered[]): Finding[] {
+export function checkSiblingNumbers(
+  items: readonly Numbered[],
+  options: { restarts?: boolean } = {},
+): Finding[] {
   const parsed = items
     .map((item) => ({ item, n: parseNumberText(item.numberText) }))
     .filter((x): x is { item: Numbered; n: { style: NumberStyle; value: number } } => !!x.n);
@@ -204,6 +207,19 @@ export function checkSiblingNumbers(items: readonly Numbered[]): Finding[] {
       );
       // Its number, right or wrong, is given by the expected one above: counting goes on from it.
       prev = { value: expectedValue, text: item.numberText };
+      return;
+    }
+    // Headings read from a document: a list that starts again at 1 and goes on (1. 2. … 1. 2.)
+    // is the next section's, under a parent heading that was not recognised (its number lost in
+    // conversion, "< >", or run into a paragraph), not a number out of order.
+    if (
+      options.restarts === true &&
+      n.value === 1 &&
+      prev !== undefined &&
+      prev.value >= 2 &&
+      (next === undefined || next.n.value === 2)
+    ) {
+      prev = { value: 1, text: item.numberText };
       return;
     }
     if (n.value !== expectedValue) {
@@ -303,9 +319,10 @@ function indicatorGroups(evaluation: Evaluation): Numbered[][] {
 
 /** numbering: the outline's headings and the indicators' numbers, per list of siblings. */
 export function checkNumbering(evaluation: Evaluation): Finding[] {
-  const findings = [...outlineGroups(evaluation.outline), ...indicatorGroups(evaluation)].flatMap(
-    checkSiblingNumbers,
-  );
+  const findings = [
+    ...outlineGroups(evaluation.outline).flatMap((g) => checkSiblingNumbers(g, { restarts: true })),
+    ...indicatorGroups(evaluation).flatMap((g) => checkSiblingNumbers(g)),
+  ];
   // A text whose first heading is its title, or that has no title, begins mid-way (a chapter
   // published on its own, an excerpt): its first number says nothing of what came before.
   const first = evaluation.outline[0];
