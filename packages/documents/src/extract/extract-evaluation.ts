@@ -32,7 +32,7 @@ import { isTotalRow } from './table-vocabulary.ts';
 import { findTextTables, gridTokens } from './text-tables.ts';
 import type { TextTable } from './text-tables.ts';
 import type { SelfEvaluationTable } from './tables.ts';
-import { NUM, sentencesOf, sourceRef, squash } from './text.ts';
+import { NUM, droppedLines, joinWrappedLines, sentencesOf, sourceRef, squash } from './text.ts';
 import type { Sentence } from './text.ts';
 
 /** Something the extraction could not read: reported, never replaced by a guess. */
@@ -87,7 +87,11 @@ export function chapterKeyOf(title: string): ChapterKey | undefined {
 /** Reads a document into an evaluation by meaning: chapters, statements, indicator trees, tables. */
 export function extractEvaluation(source: SourceDocument): ExtractedReport {
   // A page's number and running header are the page's, not the text's.
-  const found = readSelfTables(withoutPageFurniture(source.blocks));
+  const kept = withoutPageFurniture(source.blocks);
+  // Plain text wrapped at a fixed width: its paragraphs joined before tables and prose are read.
+  const unwrapped =
+    source.format === 'txt' ? joinWrappedLines(kept, droppedLines(source.blocks, kept)) : kept;
+  const found = readSelfTables(unwrapped);
   // Tables written as text are tables from here on: their lines are not prose.
   const document: SourceDocument = { ...source, blocks: found.blocks };
   const blocks = document.blocks;

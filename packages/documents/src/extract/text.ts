@@ -109,3 +109,135 @@ export function excerptOf(raw: string, focus?: string): string {
 export function plainNumber(text: string): string {
   return text.replace(/,/g, '');
 }
+
+/** Ends a sentence: a line ending so was not cut mid-sentence. */
+const SENTENCE_END = /[。！？!?]$/;
+/** Starts an item of its own (a bullet, a number, a table's or an attachment's title). */
+const ITEM_START =
+  /^(?:[-•·*●■◆▪→※]|[（(]?[\d０-９一二三四五六七八九十]{1,3}[）)、.．](?![\d０-９])|[\u2460-\u2487]|(?:表|图|附件|附表)\s*[\d０-９一二三四五六七八九十]|注[：:])/;
+/** A line standing alone as a title ("…自评报告", "…情况"). */
+const TITLE_LINE = /(?:报告|报告书|表|情况|结果公开|公告|公示|通知|目录)$/;
+/** A row of a table written with tabs or a wide gap. */
+const WIDE_ROW = /\t|\S {3,}\S/;
+/** A figure standing alone between spaces ("5", "97.72%", "—"). */
+const FIGURE_TOKEN = /^(?:[-—–]+|[≥≤<>=＞＜＝]?[\d０-９.．,，%％]+)$/;
+/** What follows a figure in prose written with spaces ("3,352.80 万元", "2023 年"). */
+const UNIT_AFTER = /^[年月日万元亿个人项名户次%％]/;
+
+/**
+ * A row of a table written with spaces: a tab or a wide gap, four short words or more, or three
+ * words or more with a figure standing alone that is not followed by its unit (PDF prose spaces its figures: "2023 年").
+ */
+function looksLikeRow(text: string): boolean {
+  if (WIDE_ROW.test(text)) return true;
+  const words = text.split(/\s+/).filter((w) => w !== '');
+  if (words.length < 3) return false;
+  // A header row: four short words or more ("一级指标 二级指标 三级指标 分值").
+  if (words.length >= 4 && words.every((w) => [...w].length <= 10)) return true;
+  return words.some((w, i) => FIGURE_TOKEN.test(w) && !UNIT_AFTER.test(words[i + 1] ?? ''));
+}
+/** A line that is only a figure or a short cell ("96.8%", "≥90%", "10"): a table's cell. */
+const FIGURE_CELL = /^[≥≤<>=＞＜＝]?[\d０-９.．,%％]+[\p{Script=Han}]{0,2}$/u;
+/** A comma, a stop or an enumeration comma: a line of prose has one, a table row rarely. */
+const PROSE_MARK = /[，。；、！？,;]/;
+/** Whether a line has a comma or stop outside its figures ("3,116,000.00" has none). */
+const proseMarked = (text: string): boolean => PROSE_MARK.test(text.replace(/(?<=\d),(?=\d)/g, ''));
+/** Figures glued to each other ("3,310.003,352.80", "97.72%9.77"): cells run together. */
+const GLUED_FIGURES = /\d\.\d{2}\d[\d,]*\.\d|[\d.]%[\d.]/;
+/** Shortest line a fixed-width wrap leaves (narrower pages are not seen in reports). */
+const MIN_WRAPPED = 16;
+
+/** Width on the page: a Chinese or full-width character counts two, anything else one. */
+function displayWidth(text: string): number {
+  let w = 0;
+  for (const ch of text) w += (ch.codePointAt(0) ?? 0) > 0x2e80 ? 2 : 1;
+  return w;
+}
+
+/**
+ * The width lines were wrapped at, when the text shows one: the width (±2) most lines that do not
+ * end a sentence share, if at least 4 lines and 40% of them do. Undefined when the lines end
+ * where their sentences or cells end, or were cut at no single width.
+ */
+function wrapWidth(lines: readonly string[]): number | undefined {
+  const widths = lines
+    .filter((t) => [...t].length >= MIN_WRAPPED && !SENTENCE_END.test(t))
+    .map(displayWidth);
+  if (widths.length < 4) return undefined;
+  let best = 0;
+  let bestCount = 0;
+  for (const w of new Set(widths)) {
+    const n = widths.filter((x) => Math.abs(x - w) <= 2).length;
+    if (n > bestCount || (n === bestCount && w > best)) {
+      best = w;
+      bestCount = n;
+    }
+  }
+  return bestCount >= 4 && bestCount >= widths.length * 0.4 ? best : undefined;
+}
+
+/**
+ * Joins the lines of plain text that a hard wrap cut mid-sentence (PDF text, text exported at a
+ * fixed width: "全年支出合计3,286.45万元，其中：基本支出2,104.37万元，项目支出1,1" + "72.08万元")
+ * into the paragraphs they were. A line is joined to the next when both are prose lines standing
+ * next to each other (no blank line between, or only a page's furniture that was dropped), the
+ * line is long (as long as the wrap width, when the text shows one) and does not end its
+ * sentence, and the next line starts no item of its own (no heading number, bullet, table title)
+ * and is no table row or lone figure. Headings, titles, tables, separate paragraphs and list
+ * items stay as they are. `dropped` holds the lines of blocks dropped before (page numbers and
+ * running headers): a wrap goes on across them.
+ */
+export function joinWrappedLines(blocks: readonly Block[], dropped: ReadonlySet<number>): Block[] {
+  const width = wrapWidth(blocks.filter((b) => b.kind === 'paragraph').map((b) => b.text.trim()));
+  const out: Block[] = [];
+  let last: { block: Block; lastLine: number; lines: number; tail: string } | undefined;
+  const adjacent = (from: number, to: number): boolean => {
+    for (let l = from + 1; l < to; l++) if (!dropped.has(l)) return false;
+    return to > from;
+  };
+  for (const b of blocks) {
+    const text = b.text.trim();
+    const prev = last;
+    if (
+      prev &&
+      b.kind === 'paragraph' &&
+      prev.block.kind === 'paragraph' &&
+      adjacent(prev.lastLine, b.line) &&
+      wrappedBefore(prev, text, width)
+    ) {
+      prev.block = { ...prev.block, text: `${prev.block.text.trimEnd()}${text}` };
+      out[out.length - 1] = prev.block;
+      prev.lastLine = b.line;
+      prev.lines++;
+      prev.tail = text;
+      continue;
+    }
+    out.push(b);
+    last = b.kind === 'table' ? undefined : { block: b, lastLine: b.line, lines: 1, tail: text };
+  }
+  return out;
+}
+
+function wrappedBefore(
+  prev: { block: Block; lines: number; tail: string },
+  next: string,
+  width: number | undefined,
+): boolean {
+  const tail = prev.tail;
+  if ([...tail].length < MIN_WRAPPED || SENTENCE_END.test(tail)) return false;
+  if (width !== undefined && displayWidth(tail) < width - 4) return false;
+  // A title on a line of its own, and the first line of a table written with spaces.
+  if (prev.lines === 1 && TITLE_LINE.test(tail)) return false;
+  if (looksLikeRow(tail) || looksLikeRow(next)) return false;
+  // Prose has its commas; a table's row whose cells ran together has none, or figures glued.
+  if (!proseMarked(tail) && !proseMarked(next)) return false;
+  if (GLUED_FIGURES.test(tail) || GLUED_FIGURES.test(next)) return false;
+  if (next === '' || ITEM_START.test(next) || FIGURE_CELL.test(next)) return false;
+  return true;
+}
+
+/** The lines of the blocks of `all` that `kept` left out (page furniture dropped). */
+export function droppedLines(all: readonly Block[], kept: readonly Block[]): Set<number> {
+  const keep = new Set(kept);
+  return new Set(all.filter((b) => !keep.has(b) && b.kind !== 'table').map((b) => b.line));
+}

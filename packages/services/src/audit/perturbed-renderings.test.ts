@@ -90,20 +90,22 @@ function measureRendering(label: string): Cell {
 
 /**
  * Planted findings kept per rendering, of the 154 certain ones in the files with findings: the
- * floor is what was reached (as written: 154); the lost ones are printed.
+ * floor is what was reached (as written: 154); the lost ones are printed. Joining lines a hard
+ * wrap cut before prose and tables are read raised hard-wrapped text from 146 to 154 and PDF
+ * text (run together, wrapped, with page footers) from 144 to 152.
  */
 const FLOORS: Record<string, number> = {
   'as written': 154,
-  'cells run together': 152,
-  'hard-wrapped': 145,
-  'page headers and footers': 151,
+  'cells run together': 153,
+  'hard-wrapped': 154,
+  'page headers and footers': 152,
   'full-width digits': 153,
-  'half-width digits': 153,
-  'thousands separators': 153,
-  '万元 as 元': 150,
+  'half-width digits': 154,
+  'thousands separators': 154,
+  '万元 as 元': 151,
   'header synonyms': 154,
-  'blank lines and stray spaces': 149,
-  'PDF text: run together, wrapped, with page footers': 143,
+  'blank lines and stray spaces': 150,
+  'PDF text: run together, wrapped, with page footers': 152,
 };
 
 describe('clean reports in every rendering real copies come in', () => {
