@@ -142,6 +142,8 @@ const FIGURE_CELL = /^[≥≤<>=＞＜＝]?[\d０-９.．,%％]+[\p{Script=Han}]
 const PROSE_MARK = /[，。；、！？,;]/;
 /** Whether a line has a comma or stop outside its figures ("3,116,000.00" has none). */
 const proseMarked = (text: string): boolean => PROSE_MARK.test(text.replace(/(?<=\d),(?=\d)/g, ''));
+/** A bracketed aside ("（分值30分，得分30分）"). */
+const BRACKETED = /[（(][^（）()]*[）)]/g;
 /** Figures glued to each other ("3,310.003,352.80", "97.72%9.77"): cells run together. */
 const GLUED_FIGURES = /\d\.\d{2}\d[\d,]*\.\d|[\d.]%[\d.]/;
 /** Shortest line a fixed-width wrap leaves (narrower pages are not seen in reports). */
@@ -228,6 +230,9 @@ function wrappedBefore(
   if (width !== undefined && displayWidth(tail) < width - 4) return false;
   // A title on a line of its own, and the first line of a table written with spaces.
   if (prev.lines === 1 && TITLE_LINE.test(tail)) return false;
+  // A numbered title with no clause of prose outside its brackets ("（二）效益指标（分值30分）").
+  if (prev.lines === 1 && ITEM_START.test(tail) && !proseMarked(tail.replace(BRACKETED, '')))
+    return false;
   if (looksLikeRow(tail) || looksLikeRow(next)) return false;
   // Prose has its commas; a table's row whose cells ran together has none, or figures glued.
   if (!proseMarked(tail) && !proseMarked(next)) return false;
