@@ -345,6 +345,46 @@ describe('relations written in other ways', () => {
     expect(brief('办理案件1126件，比上年增加142件。')).toEqual([]);
   });
 
+  it('reads a comparison after a list as one of the list’s sum or of the whole it itemises', () => {
+    // "A、B，较上年的C增加D": D is of the list's sum, or of the whole before it.
+    expect(
+      brief(
+        '支出合计1286.40万元，其中基本支出842.10万元；项目支出444.30万元，较上年的1190.20万元增加96.20万元。',
+      ),
+    ).toEqual([]);
+    expect(
+      brief(
+        '收入合计1300.00万元，其中财政拨款收入1250.00万元、其他收入50.00万元，比上年的1180.00万元增加120.00万元。',
+      ),
+    ).toEqual([]);
+    expect(
+      brief('人员经费718.60万元、公用经费123.50万元，较上年的133.90万元减少10.40万元。'),
+    ).toEqual([]);
+    // Neither the last item nor the list's sum: a warning, the comparison's subject being unsure.
+    expect(
+      brief('人员经费718.60万元、公用经费123.50万元，较上年的800.00万元增加12.00万元。'),
+    ).toEqual(['warning DOC_CLAIM_DIFFERENCE 增加12.00万元→减少676.50万元']);
+  });
+
+  it('takes a base or a change against last year or the plan for no part and no whole', () => {
+    // The change is no whole of the 其中, last year's figure and its change are no parts.
+    expect(
+      brief(
+        '本年收入1300.00万元，较年初预算1205.00万元增加95.00万元，其中财政拨款收入1250.00万元、其他收入50.00万元，较上年的1180.00万元增加120.00万元。',
+      ),
+    ).toEqual([]);
+    // "较年初预算增加" restates the changes of the plan: no change of its own.
+    expect(
+      brief(
+        '年初预算1968.00万元，年中追加预算178.80万元，较年初预算增加178.80万元，调整后全年预算2146.80万元。',
+      ),
+    ).toEqual([]);
+    // "较差项目" compares nothing: its figure is a part.
+    expect(brief('全年支出500万元，其中优秀项目300万元，较差项目260万元。')).toEqual([
+      'error DOC_CLAIM_PARTS_EXCEED 500→560',
+    ]);
+  });
+
   it('takes last year’s figure for no whole of a 其中, and for the base of a growth', () => {
     expect(
       brief(

@@ -20,6 +20,7 @@ import type {
 import type { ExtractedReport } from '../extract/extract-evaluation.ts';
 import {
   budgetAdjustment,
+  comparisonRoles,
   completions,
   countLists,
   differences,
@@ -582,6 +583,11 @@ function checkDifferences(s: Statement): Finding[] {
     const diff = d.value.value - d.base.value;
     const tolerance = 2 * (d.value.step + d.base.step + d.change.step) + 1e-9;
     if (Math.abs(diff - d.sign * d.change.value) <= tolerance) continue;
+    // "A a、B b，较上年的C增加D": the change may be of the list's sum or of the whole it itemises.
+    const agrees = (v: number): boolean =>
+      Math.abs(v - d.base.value - d.sign * d.change.value) <=
+      tolerance + 2 * d.value.step * d.alternatives.length;
+    if (d.alternatives.some(agrees)) continue;
     const word = (n: number): string => (n < 0 ? '减少' : '增加');
     const amount = (n: number): string =>
       d.change.kind === 'money'
@@ -867,9 +873,11 @@ function checkRestatements(
     const wholeOf = new Map<Claim, Claim>();
     for (const pw of g) for (const p of pw.parts) wholeOf.set(p, pw.whole);
     const years = [...s.text.matchAll(/((?:19|20)\d{2})年/g)];
+    // A figure compared with, or the change against it, is no quantity of its own name.
+    const compares = comparisonRoles(s);
     let y = -1;
     for (const c of s.claims) {
-      if (c.approximate || c.kind === 'percent') continue;
+      if (c.approximate || c.kind === 'percent' || compares.has(c)) continue;
       const whole = wholeOf.get(c);
       if (c.kind === 'money' && TOTAL_FAMILY.test(c.name) && c.unit === '万元')
         family.push({ claim: c, key: 'total', whole: '', statement: s });

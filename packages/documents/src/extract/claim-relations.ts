@@ -121,6 +121,7 @@ function readRelations(s: Statement): { groups: PartWhole[]; orphans: Claim[][] 
   const out: PartWhole[] = [];
   const orphans: Claim[][] = [];
   const markers = markersOf(s);
+  const compares = comparisonRoles(s);
   const ranges = markers.map((marker, i) => {
     const p = marker.at;
     const parenthesised = /[（(]$/.test(s.text.slice(0, p));
@@ -146,25 +147,39 @@ function readRelations(s: Statement): { groups: PartWhole[]; orphans: Claim[][] 
     const nested = ranges.filter(
       (r) => r.marker.whole && r.marker.whole.at > p && r.p < end && r.marker !== marker,
     );
-    // "…比上年的21.35万元增长12.79%。其中…": last year's figure is not what this year itemises.
+    // "…比上年的21.35万元增长12.79%。其中…": last year's figure is not what this year itemises,
+    // nor is "较年初预算1,205.00万元" a part of this year's list.
     const before = s.claims.filter(
-      (c) => c.end <= p && c.kind !== 'percent' && !PRIOR.test(c.clause),
+      (c) =>
+        c.end <= p && c.kind !== 'percent' && !PRIOR.test(c.clause) && compares.get(c) !== 'base',
     );
     const inside = s.claims.filter(
       (c) =>
         c.at > p &&
         c.at < end &&
         c.kind !== 'percent' &&
+        compares.get(c) !== 'base' &&
         !nested.some((r) => c.at > r.p && c.at < r.end),
     );
     const groupDepth = parenthesised ? depthOf(s, p) : Math.min(...inside.map((c) => c.depth));
     const kinds = new Map<string, Claim>();
     if (marker.whole) kinds.set('whole', marker.whole);
-    else for (const c of before) kinds.set(kindKey(c), c);
+    else
+      for (const c of before) {
+        // "…增加95.00万元，其中财政拨款收入…": the 其中 itemises the amount, not its change.
+        const first = inside.find((x) => kindKey(x) === kindKey(c));
+        if (compares.get(c) === 'change' && first && compares.get(first) !== 'change') continue;
+        kinds.set(kindKey(c), c);
+      }
     if (!marker.whole && !parenthesised) {
       const loose = new Map<string, Claim[]>();
       for (const c of inside) {
-        if (c.depth !== groupDepth || kinds.has(kindKey(c)) || TOTAL_CLAUSE.test(c.clause))
+        if (
+          c.depth !== groupDepth ||
+          kinds.has(kindKey(c)) ||
+          TOTAL_CLAUSE.test(c.clause) ||
+          compares.has(c)
+        )
           continue;
         loose.set(kindKey(c), [...(loose.get(kindKey(c)) ?? []), c]);
       }
@@ -172,8 +187,14 @@ function readRelations(s: Statement): { groups: PartWhole[]; orphans: Claim[][] 
     }
     for (const whole of new Set(kinds.values())) {
       // A subtotal after the parts ("…，合计500万元") is not one of them.
+      // A change ("增加95.00万元，其中…") is itemised by changes, anything else by no change.
+      const change = compares.get(whole) === 'change';
       let all = inside.filter(
-        (c) => sameKind(c, whole) && c.depth === groupDepth && !TOTAL_CLAUSE.test(c.clause),
+        (c) =>
+          sameKind(c, whole) &&
+          c.depth === groupDepth &&
+          !TOTAL_CLAUSE.test(c.clause) &&
+          (compares.get(c) === 'change') === change,
       );
       // Staff in post (编制, 在职, 实有) never count the retired: a 退休 item starts another list.
       if (whole.kind === 'count' && STAFF.test(whole.clause)) {
@@ -211,6 +232,29 @@ function readRelations(s: Statement): { groups: PartWhole[]; orphans: Claim[][] 
 /** The clause of a figure of the year before, compared with: "比上年的", "较2022年", "上年为". */
 const PRIOR =
   /^(?:同比|较|比|相比|与)(?:(?:19|20)\d{2}年度?|上年度?|去年|上一年度?)(?:同期)?的?$|^(?:(?:19|20)\d{2}年度?|上年度?|去年)(?:同期)?(?:为|是)$/;
+
+/** The clause of a figure compared with: "较上年的", "比年初预算", "与2022年" (not "较差项目"). */
+const COMPARED_CLAUSE =
+  /^(?:同比|较|比|相比|与)(?:上年|去年|上一年|前一年|年初|全年|调整|预算|计划|目标|同期|(?:19|20)\d{2}年)[^，,；;：:。\d]{0,10}$/;
+/** Between a figure and its change: "增加", "，比上年减少", "同比增长". */
+const CHANGE_GAP =
+  /^[，,]?(?:(?:同比|较|比|相比)[^，,；;。\d]{0,10}?)?(?:增加|减少|增长|下降|降低|上升|提高|节约|节省|压减|多|少)了?$/;
+
+/**
+ * The figures of a statement that compare rather than state: the figure compared with ("较上年的
+ * 1,190.20万元", "较年初预算1,205.00万元") is a base, the amount it changed by ("…增加96.20万元")
+ * a change. Neither is a part of this year's list, and a base is no whole of one.
+ */
+export function comparisonRoles(s: Statement): Map<Claim, 'base' | 'change'> {
+  const out = new Map<Claim, 'base' | 'change'>();
+  s.claims.forEach((c, i) => {
+    if (c.kind === 'percent') return;
+    const prev = s.claims[i - 1];
+    if (COMPARED_CLAUSE.test(c.clause) || PRIOR.test(c.clause)) out.set(c, 'base');
+    else if (prev && CHANGE_GAP.test(s.text.slice(prev.end, c.at))) out.set(c, 'change');
+  });
+  return out;
+}
 
 /** Words that add something beside a list's whole ("，另有…", "；此外…"). */
 const BESIDE = /[，,；;](?:另有|另外|此外|还有)/;
@@ -886,8 +930,14 @@ export interface Difference {
   change: Claim;
   /** The verb's direction: 增加 +1, 减少 −1. */
   sign: 1 | -1;
-  /** No other figure of the kind stands before the compared one in its clause group. */
+  /** No other figure of the kind stands before the compared one in its sentence. */
   sure: boolean;
+  /**
+   * What else the change may be of when the compared figure ends a list ("A a、B b，较上年的C增加
+   * D"): the list's sums (of its last two items, three…, all) and each earlier item (the whole the
+   * list itemises). Empty when nothing of the kind comes before it.
+   */
+  alternatives: number[];
   statement: Statement;
 }
 
@@ -909,9 +959,9 @@ export function differences(s: Statement): Difference[] {
     if (!verb || /[；;。]/.test(s.text.slice(first.end, base.at))) continue;
     const pair = compared(s, first, base);
     if (!pair) continue;
-    const group = Math.max(s.text.lastIndexOf('；', first.at), s.text.lastIndexOf('。', first.at));
+    const sentence = s.text.lastIndexOf('。', first.at);
     const sure = !s.claims.some(
-      (c) => c !== first && c.at > group && c.at < first.at && sameKind(c, first),
+      (c) => c !== first && c.at > sentence && c.at < first.at && sameKind(c, first),
     );
     out.push({
       value: pair[0],
@@ -919,8 +969,35 @@ export function differences(s: Statement): Difference[] {
       change,
       sign: DECREASE.test(verb[1] ?? '') ? -1 : 1,
       sure,
+      alternatives: pair[0] === first ? listBefore(s, j - 2) : [],
       statement: s,
     });
+  }
+  return out;
+}
+
+/**
+ * The values a comparison after the figure at `index` may be of, when figures of its kind come
+ * before it in its statement with nothing compared between them: the sums of the list ending
+ * with it (its last two items, three…, all) and each earlier figure alone.
+ */
+function listBefore(s: Statement, index: number): number[] {
+  const last = s.claims[index];
+  if (!last) return [];
+  const roles = comparisonRoles(s);
+  const run: Claim[] = [last];
+  for (let i = index - 1; i >= 0; i--) {
+    const c = s.claims[i];
+    const next = run[0];
+    if (!c || !next || !sameKind(c, last) || c.approximate || roles.has(c)) break;
+    if (/[。]/.test(s.text.slice(c.end, next.at))) break;
+    run.unshift(c);
+  }
+  const out: number[] = run.slice(0, -1).map((c) => c.value);
+  let sum = last.value;
+  for (let i = run.length - 2; i >= 0; i--) {
+    sum += run[i]?.value ?? 0;
+    out.push(sum);
   }
   return out;
 }
@@ -997,6 +1074,8 @@ export function budgetAdjustment(s: Statement): BudgetAdjustment | undefined {
     const name = c.clause;
     // "追加200万元（其中省级补助150万元）": a detail of a figure, not a figure of the plan.
     if (/^(?:其中|含)/.test(name)) continue;
+    // "较年初预算增加178.80万元" restates the changes' sum against the plan: no change of its own.
+    if (/^(?:较|比|相比|与)年初/.test(name)) continue;
     if (OTHER_YEAR.test(name)) return undefined;
     if (INITIAL.test(name) && !CHANGE.test(name.slice(name.search(INITIAL)))) initial.push(c);
     else if (ADJUSTED.test(name) && !/追加|调增|调减|核减|压减|增加|减少/.test(name))
