@@ -4,7 +4,13 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { bundledScript, CACHE_VERSION, defaultCacheDirs } from '@jixiao/services/audit';
+import {
+  bundledScript,
+  CACHE_VERSION,
+  defaultCacheDirs,
+  RECENT_CHANGE_MS,
+} from '@jixiao/services/audit';
+
 import * as finder from '../bin/prebuilt-cli.js';
 
 const root = mkdtempSync(path.join(tmpdir(), 'jixiao-prebuilt-test-'));
@@ -63,10 +69,23 @@ describe('the prebuilt CLI', () => {
     if (rebuilt instanceof Error) throw rebuilt;
     expect(rebuilt).not.toBe(built);
     expect(await finder.findPrebuiltCli('s', [cache])).toBe(rebuilt);
+
+    // Once the files are older than a clock tick, their stamps are recorded and trusted; a change
+    // of the same size still misses.
+    await new Promise((resolve) => setTimeout(resolve, RECENT_CHANGE_MS + 100));
+    expect(await finder.findPrebuiltCli('s', [cache])).toBe(rebuilt);
+    const list = JSON.parse(readFileSync(path.join(cache, 's.inputs.json'), 'utf8')) as {
+      stamps?: unknown[];
+    };
+    expect(list.stamps?.length).toBeGreaterThan(0);
+    expect(await finder.findPrebuiltCli('s', [cache])).toBe(rebuilt);
+    write(path.join(src, 'later.ts'), "export const value: string = 'changes';\n");
+    expect(await finder.findPrebuiltCli('s', [cache])).toBeNull();
   });
 
   it('is looked for where the builder keeps it, under the same cache version', () => {
     expect(finder.CACHE_VERSION).toBe(CACHE_VERSION);
+    expect(finder.RECENT_CHANGE_MS).toBe(RECENT_CHANGE_MS);
     expect(finder.cacheDirs()).toEqual(defaultCacheDirs(tmpdir()));
   });
 

@@ -38,5 +38,10 @@ export {
   renderPageCrops,
 } from '../read/page-crops.ts';
 export type { CropOptions, CropsResult, PageCrop, PagePlace } from '../read/page-crops.ts';
-export { bundledScript, CACHE_VERSION, defaultCacheDirs } from './worker-bundle.ts';
+export {
+  bundledScript,
+  CACHE_VERSION,
+  defaultCacheDirs,
+  RECENT_CHANGE_MS,
+} from './worker-bundle.ts';
 export type { BundleRequest } from './worker-bundle.ts';

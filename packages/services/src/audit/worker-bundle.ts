@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -48,6 +48,72 @@ interface InputList {
   inputs: string[];
   /** Their folders and the folders above: a package.json or tsconfig.json there counts too. */
   folders: string[];
+  /** The digest of the bytes of the inputs and settings when `stamps` were taken. */
+  digest?: string;
+  /**
+   * Each input's, then each settings file's (folders × SETTINGS) stamp, taken before its bytes
+   * were read for `digest`: when every file still has its stamp, the bytes are the same and the
+   * digest need not be computed again (the start of every command would otherwise read and hash
+   * some 400 files).
+   */
+  stamps?: Stamp[];
+}
+
+/**
+ * A file's size, modification and change times, or null where there is no file. A file changed
+ * after its stamp was taken has another change time (the kernel sets it, no tool sets it back).
+ */
+export type Stamp = [size: number, mtimeMs: number, ctimeMs: number] | null;
+
+/**
+ * Stamps of files changed this recently are not recorded: the kernel's clock for file times
+ * advances in ticks, and a second change within the tick of the first would keep its stamp (git's
+ * "racily clean" entries). Such a list is checked by its digest until a later check records them.
+ */
+export const RECENT_CHANGE_MS = 1000;
+
+/** The stamp of `file` now; undefined when it cannot be told or the file changed too recently. */
+function stampOf(file: string, now: number): Stamp | undefined {
+  try {
+    const s = statSync(file);
+    if (now - Math.max(s.mtimeMs, s.ctimeMs) < RECENT_CHANGE_MS) return undefined;
+    return [s.size, s.mtimeMs, s.ctimeMs];
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    return code === 'ENOENT' || code === 'ENOTDIR' ? null : undefined;
+  }
+}
+
+/** Stamps of `files` (see `Stamp`), or undefined when one cannot be recorded. */
+function stampsOf(files: readonly string[]): Stamp[] | undefined {
+  const now = Date.now();
+  const stamps: Stamp[] = [];
+  for (const file of files) {
+    const stamp = stampOf(file, now);
+    if (stamp === undefined) return undefined;
+    stamps.push(stamp);
+  }
+  return stamps;
+}
+
+const sameStamp = (a: Stamp | undefined, b: Stamp | undefined): boolean =>
+  a === null || b === null || a === undefined || b === undefined
+    ? a === b
+    : a[0] === b[0] && a[1] === b[1] && a[2] === b[2];
+
+/** Every file a list's digest covers: its inputs, then each folder's settings files. */
+const filesOf = (list: InputList): string[] => [
+  ...list.inputs,
+  ...list.folders.flatMap((dir) => SETTINGS.map((name) => path.join(dir, name))),
+];
+
+/** Whether every file of `list` still has the stamp recorded with its digest. */
+function unchanged(list: InputList): boolean {
+  const files = filesOf(list);
+  const stamps = list.stamps;
+  if (!Array.isArray(stamps) || stamps.length !== files.length) return false;
+  const now = Date.now();
+  return files.every((file, i) => sameStamp(stampOf(file, now), stamps[i]));
 }
 
 /** The esbuild that tsx runs (it is always installed with tsx), or an Error when missing. */
@@ -84,8 +150,26 @@ const loaderFor = (file: string): Esbuild.Loader => {
   return 'js';
 };
 
-function buildKey(esbuild: typeof Esbuild): string {
-  return `v${CACHE_VERSION}|esbuild ${esbuild.version}|node ${process.versions.node}`;
+function buildKey(esbuildVersion: string): string {
+  return `v${CACHE_VERSION}|esbuild ${esbuildVersion}|node ${process.versions.node}`;
+}
+
+/**
+ * The version of the esbuild that tsx runs, from its package.json: finding a cached bundle does
+ * not load esbuild itself (about 20 ms). An Error when it is missing.
+ */
+function esbuildVersion(): string | Error {
+  try {
+    const require = createRequire(import.meta.url);
+    const fromTsx = createRequire(require.resolve('tsx/esm/api'));
+    const manifest = JSON.parse(readFileSync(fromTsx.resolve('esbuild/package.json'), 'utf8')) as {
+      version?: unknown;
+    };
+    if (typeof manifest.version !== 'string') return new Error('esbuild has no version');
+    return manifest.version;
+  } catch (error) {
+    return error instanceof Error ? error : new Error(String(error));
+  }
 }
 
 /** The folders holding `files` and every folder above them. */
@@ -145,16 +229,34 @@ async function cached(
     if (list.key !== key || !Array.isArray(list.inputs) || !Array.isArray(list.folders)) {
       return null;
     }
+    const whole = list as InputList;
+    if (typeof whole.digest === 'string' && unchanged(whole)) {
+      const bundle = bundlePath(dir, name, whole.digest, splitting);
+      if (existsSync(bundle)) return bundle;
+    }
+    // Stamped before the bytes are read: a change while they are read shows at the next check.
+    const stamps = stampsOf(filesOf(whole));
     const inputs = await Promise.all(
       list.inputs.map(async (file) => [file, await readFile(file)] as const),
     );
     const settings = await settingsIn(list.folders);
-    const bundle = bundlePath(dir, name, digestOf(key, [...inputs, ...settings]), splitting);
-    return existsSync(bundle) ? bundle : null;
+    const digest = digestOf(key, [...inputs, ...settings]);
+    const bundle = bundlePath(dir, name, digest, splitting);
+    if (!existsSync(bundle)) return null;
+    // The files are as built: their stamps now stand for their bytes.
+    if (stamps && (whole.digest !== digest || !sameStamps(whole.stamps, stamps)))
+      await writeAtomically(
+        path.join(dir, `${name}.inputs.json`),
+        JSON.stringify({ ...whole, digest, stamps }),
+      ).catch(() => undefined);
+    return bundle;
   } catch {
     return null;
   }
 }
+
+const sameStamps = (a: readonly Stamp[] | undefined, b: readonly Stamp[]): boolean =>
+  a !== undefined && a.length === b.length && a.every((x, i) => sameStamp(x, b[i]));
 
 /** Where a bundle lives: one file, or (split) the entry file in a folder of its own. */
 function bundlePath(dir: string, name: string, digest: string, splitting: boolean): string {
@@ -196,21 +298,28 @@ async function pruneOld(dir: string, name: string, keep: string): Promise<void> 
  * versions. Returns an Error when esbuild is missing, the build fails or no folder is writable.
  */
 export async function bundledScript(request: BundleRequest): Promise<string | Error> {
-  const esbuild = loadEsbuild();
-  if (esbuild instanceof Error) return esbuild;
-  const key = buildKey(esbuild);
+  const version = esbuildVersion();
+  if (version instanceof Error) return version;
+  const key = buildKey(version);
   const splitting = request.splitting ?? false;
   for (const dir of request.cacheDirs) {
     const hit = await cached(dir, request.name, key, splitting);
     if (hit) return hit;
   }
+  const esbuild = loadEsbuild();
+  if (esbuild instanceof Error) return esbuild;
+  // The version the key names is the one that builds (a reinstall between the two: no cache).
+  if (esbuild.version !== version) return new Error('esbuild changed while looking for a bundle');
   const read = new Map<string, Uint8Array>();
+  /** Each input's stamp, taken before esbuild read it (undefined: changed too recently). */
+  const stamped = new Map<string, Stamp | undefined>();
   // esbuild reads every file through this plugin: the digest covers exactly what it compiled.
   const digestInputs: Esbuild.Plugin = {
     name: 'digest-inputs',
     setup(build) {
       build.onLoad({ filter: /.*/ }, async (args) => {
         if (args.namespace !== 'file') return undefined;
+        stamped.set(args.path, stampOf(args.path, Date.now()));
         const bytes = await readFile(args.path);
         read.set(args.path, bytes);
         const text = request.sourceUrls ? new TextDecoder().decode(bytes) : '';
@@ -282,8 +391,26 @@ export async function bundledScript(request: BundleRequest): Promise<string | Er
   if (outputs.length === 0) return new Error('esbuild produced no output');
   const inputs = [...read.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const folders = foldersOf(inputs.map(([file]) => file));
+  const settingsStamps = stampsOf(
+    folders.flatMap((dir) => SETTINGS.map((name) => path.join(dir, name))),
+  );
   const digest = digestOf(key, [...inputs, ...(await settingsIn(folders))]);
-  const list: InputList = { key, inputs: inputs.map(([file]) => file), folders };
+  const inputStamps: Stamp[] = [];
+  for (const [file] of inputs) {
+    const stamp = stamped.get(file);
+    if (stamp !== undefined) inputStamps.push(stamp);
+  }
+  const stamps =
+    settingsStamps && inputStamps.length === inputs.length
+      ? [...inputStamps, ...settingsStamps]
+      : undefined;
+  const list: InputList = {
+    key,
+    inputs: inputs.map(([file]) => file),
+    folders,
+    digest,
+    ...(stamps ? { stamps } : {}),
+  };
   let lastError: Error = new Error('no cache folder');
   for (const dir of request.cacheDirs) {
     const bundle = bundlePath(dir, request.name, digest, splitting);
