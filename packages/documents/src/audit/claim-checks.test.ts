@@ -183,6 +183,34 @@ describe('one quantity stated in two places', () => {
     ).toEqual(['warning DOC_CLAIM_RESTATED 6个→5个']);
   });
 
+  it('matches names that differ by a qualifier only, when that is safe', () => {
+    const text = (extra: string): string =>
+      [
+        `2023年度收入合计3120.50万元，其中一般公共预算财政拨款收入2980.50万元，其他收入140.00万元${extra}。`,
+        '2023年度支出合计3086.20万元，其中基本支出1210.40万元，项目支出1875.80万元。',
+        '项目支出合计1857.80万元，主要用于农村公路养护。',
+        '本年度财政拨款收入2890.50万元，全部用于保障部门履职。',
+      ].join('\n');
+    expect(brief(text(''))).toEqual([
+      'warning DOC_CLAIM_RESTATED 2890.50万元→2980.50万元',
+      'warning DOC_CLAIM_RESTATED 1857.80万元→1875.80万元',
+    ]);
+    // Another budget's 财政拨款 stated: 财政拨款收入 may be both together.
+    expect(brief(text('，政府性基金预算财政拨款收入90.00万元'))).toEqual([
+      'warning DOC_CLAIM_RESTATED 1857.80万元→1875.80万元',
+    ]);
+    // A name stated as a plan and as an outcome: a figure without a role that is neither may be
+    // either, and one that is the plan's is the plan.
+    const both = (figure: string): string =>
+      `项目支出预算1900.00万元，项目支出执行数1875.80万元，执行率98.73%。\n项目支出合计${figure}万元，主要用于农村公路养护。`;
+    expect(brief(both('1900.00'))).toEqual([]);
+    expect(brief(both('1890.00'))).toEqual([]);
+    // Names that differ by more than a qualifier are not compared.
+    expect(
+      brief('专项业务项目支出1875.80万元，用于公路养护。\n项目支出1857.80万元，用于客运补助。'),
+    ).toEqual([]);
+  });
+
   it('takes a name stated item by item with a figure each for a recurring measure, not a restatement', () => {
     const items = ['一', '二', '三', '四']
       .map(

@@ -861,6 +861,10 @@ const restatedKey = (c: Claim): string =>
     // "项目年度预算资金" and "项目年度预算" name one amount.
     .replace(/(?<=.{2})(?:资金|金额)$/, '');
 
+/** The general budget named before 财政拨款 (its 预算 already left out of the key). */
+const GENERAL_FUND = /^一般公共(?=财政拨款)/;
+const OTHER_FUND = /政府性基金|国有资本经营/;
+
 function checkRestatements(
   groups: readonly { s: Statement; groups: PartWhole[] }[],
   reportYear: string,
@@ -869,6 +873,15 @@ function checkRestatements(
   // follows the whole's (其中基本支出 of a budget is a budgeted amount).
   const stated: Stated[] = [];
   const family: Stated[] = [];
+  // "一般公共预算财政拨款收入" and "财政拨款收入" are one amount where no other budget's 财政拨款
+  // (政府性基金, 国有资本经营) is stated with a figure.
+  const otherFunds = groups.some(({ s }) =>
+    s.claims.some((c) => c.value > 0 && OTHER_FUND.test(c.clause)),
+  );
+  const keyOfStated = (c: Claim): string => {
+    const key = restatedKey(c);
+    return otherFunds ? key : key.replace(GENERAL_FUND, '');
+  };
   for (const { s, groups: g } of groups) {
     const wholeOf = new Map<Claim, Claim>();
     for (const pw of g) for (const p of pw.parts) wholeOf.set(p, pw.whole);
@@ -883,7 +896,7 @@ function checkRestatements(
         family.push({ claim: c, key: 'total', whole: '', statement: s });
       // Measures of works (平方米, 公里, 亩) recur per batch and site under one name.
       if (c.kind === 'count' && MEASURES.has(c.unit)) continue;
-      const name = restatedKey(c);
+      const name = keyOfStated(c);
       const own = name.replace(KIND_OF_SPENDING, '类别').replace(POINT_OF_YEAR, '时点');
       if (!c.bare || own.replace(GENERIC, '').length < 2) continue;
       const role: Role = c.role || (whole?.role ?? '');
@@ -894,15 +907,46 @@ function checkRestatements(
       const year = at && at.index < c.at ? (at[1] ?? '') : reportYear;
       const unit = c.kind === 'count' ? c.unit : '';
       const key = [c.kind, unit, role, year, name].join('|');
-      stated.push({ claim: c, key, whole: whole ? restatedKey(whole) : '', statement: s });
+      stated.push({ claim: c, key, whole: whole ? keyOfStated(whole) : '', statement: s });
     }
   }
+  rolesFromPeers(stated);
   const rounded = new Set<string>();
   return [
     ...compareStated(family, true, rounded),
     ...compareStated(stated, false, rounded),
     ...compareVariants(stated),
   ];
+}
+
+/**
+ * A quantity stated once with its role (项目支出 a part of 支出合计, an outcome) and elsewhere
+ * without one ("项目支出合计1,857.80万元"): the role-less figure is the same quantity when the
+ * document states that name in one role only, or when its figure is one of that role's. Where
+ * the name is stated both as a plan and as an outcome, a role-less figure that is neither stays
+ * apart (it may be either).
+ */
+function rolesFromPeers(stated: Stated[]): void {
+  const split = (key: string): string[] => key.split('|');
+  const byName = new Map<string, Map<string, Set<number>>>();
+  for (const x of stated) {
+    const [kind, unit, role, year, ...name] = split(x.key);
+    if (!role) continue;
+    const k = [kind, unit, year, name.join('|')].join('|');
+    const roles = byName.get(k) ?? new Map<string, Set<number>>();
+    roles.set(role, (roles.get(role) ?? new Set()).add(x.claim.value));
+    byName.set(k, roles);
+  }
+  for (const x of stated) {
+    const [kind, unit, role, year, ...name] = split(x.key);
+    if (role) continue;
+    const roles = byName.get([kind, unit, year, name.join('|')].join('|'));
+    if (!roles) continue;
+    const holding = [...roles].filter(([, values]) => values.has(x.claim.value));
+    const pick =
+      roles.size === 1 ? [...roles.keys()][0] : holding.length === 1 ? holding[0]?.[0] : undefined;
+    if (pick) x.key = [kind, unit, pick, year, ...name].join('|');
+  }
 }
 
 /**
