@@ -62,7 +62,13 @@ export interface ExtractedReport {
    * closing chapter): structures from `line` on may be incomplete, so what is missing beyond the
    * cut must not be reported.
    */
-  truncation?: { line: number };
+  truncation?: { line: number; edge?: number };
+  /**
+   * Set when the document seems to begin mid-way (an excerpt cut out of a page: its first line
+   * starts mid-number or mid-sentence, inside a table, or past the first heading of its list):
+   * lines `line` to `through` may lack what stood before them, and totals may lack parts.
+   */
+  startCut?: { line: number; through: number };
 }
 
 export const UNKNOWN_UNIT = '（未识别）';
@@ -299,6 +305,15 @@ export function extractEvaluation(source: SourceDocument): ExtractedReport {
       line: truncation.line,
     });
   }
+  const startCut = findStartCut(document.blocks);
+  if (startCut) {
+    report.startCut = startCut;
+    warnings.push({
+      code: 'document-truncated',
+      message: `文档似乎从中间开始（第${startCut.line}行之前的内容缺失），开头处被截断的数字和表格只作提示`,
+      line: startCut.line,
+    });
+  }
   if (baseData) report.baseData = baseData;
   if (claimedTotal) report.claimedTotal = claimedTotal;
   return report;
@@ -449,7 +464,7 @@ function findTruncation(
   document: SourceDocument,
   outline: readonly OutlineEntry[],
   indicators: readonly IndicatorNode[],
-): { line: number } | undefined {
+): { line: number; edge?: number } | undefined {
   const blocks = document.blocks;
   const last = blocks[blocks.length - 1];
   if (!last) return undefined;
@@ -500,7 +515,56 @@ function findTruncation(
   // Cut inside the indicator tree: the outermost group still open at the cut is incomplete.
   const lastTop = indicators[indicators.length - 1];
   if (!closed && lastTop?.source?.line !== undefined) line = Math.min(line, lastTop.source.line);
-  return { line };
+  // The last row or sentence itself may stop mid-number: what is read on it is uncertain.
+  const edge =
+    last.kind === 'table'
+      ? (rows[rows.length - 1]?.line ?? last.line)
+      : /[。！？!?；;）)”]$/.test(text)
+        ? undefined
+        : last.line;
+  return edge === undefined ? { line } : { line, edge };
+}
+
+/** A line that says where a report begins: its title, an attachment label, a salutation. */
+const TITLE_LIKE =
+  /报告|报告书|自评表|评价表|指标表|评分表|结果|情况|说明|公开|通知|总结|附件\s*\d*|\.pdf$|\.docx?$/i;
+/** The first number of a list: 一、 （一） 1. （1） 第一… */
+const FIRST_NUMBER = /^\s*(?:[一１1][、.．，,\s]|[（(]\s*[一１1]\s*[)）]|第[一1]|[①⑴])/;
+/** Any number of a list at the start of a line. */
+const LIST_NUMBER =
+  /^\s*(?:[一二三四五六七八九十]+[、.．]|[（(]\s*[一二三四五六七八九十\d]+\s*[)）]|\d+[、.．](?!\d)|第[一二三四五六七八九十]+[章部分节])/;
+/** A page number or running footer line (—23—, 第3页, 1/5). */
+const PAGE_LINE = /^[\s—\-－–第页共\d/／]+$/;
+
+/**
+ * Where a document that begins mid-way is uncertain: undefined when its first block starts as a
+ * report or an excerpt of one begins (a title, a unit name, an attachment label, a salutation, a
+ * first heading 一、/（一）/1.); else the first block (its first table whole), whose opening may be
+ * cut.
+ */
+function findStartCut(blocks: readonly Block[]): { line: number; through: number } | undefined {
+  let k = 0;
+  while (k < blocks.length - 1 && PAGE_LINE.test(blocks[k]?.text.trim() ?? '')) k++;
+  const first = blocks[k];
+  if (!first) return undefined;
+  const text = first.text.trim();
+  if (first.kind !== 'table') {
+    const head = text.split('\n')[0] ?? text;
+    const continues = /^[，。、；：,.;:）)」』”》%％]/.test(head);
+    const midNumber =
+      /^[\d０-９][\d０-９.,，]*\s*(?:[万亿]?元|%|％|个|人|项|家|户|次|亩|公里|km|分)/.test(head);
+    const numbered = LIST_NUMBER.test(head);
+    if (!continues && !midNumber) {
+      if (FIRST_NUMBER.test(head)) return undefined;
+      if (numbered) return { line: first.line, through: first.line };
+      if (head.length <= 80 && !/[。；;]/.test(head) && TITLE_LIKE.test(head)) return undefined;
+      if (head.length <= 60 && /[:：]$/.test(head)) return undefined;
+      if (head.length <= 40 && !/[\d，。、；：,.;:]/.test(head)) return undefined;
+    }
+  }
+  const through =
+    first.kind === 'table' ? (first.rows?.[first.rows.length - 1]?.line ?? first.line) : first.line;
+  return { line: first.line, through };
 }
 
 /**

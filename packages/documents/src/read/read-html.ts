@@ -2,6 +2,7 @@ import type { Block, ReadResult, TableRow } from './block.ts';
 import { pushCell, pushGap, readFailure, squareRows, tableText } from './block.ts';
 import { headingInfo } from './heading.ts';
 import { decodeText } from './read-text.ts';
+import { withoutWebChrome } from './web-chrome.ts';
 
 const ENTITIES: Record<string, string> = {
   nbsp: ' ',
@@ -260,5 +261,8 @@ export function readHtml(bytes: Uint8Array, fileName: string): ReadResult {
   if (tableDepth > 0) endTable();
   flush();
   const notes = decoded.encoding === 'gb18030' ? ['页面按 GB18030 编码读取'] : [];
-  return { ok: true, document: { fileName, format: 'html', blocks, notes } };
+  return {
+    ok: true,
+    document: { fileName, format: 'html', blocks: withoutWebChrome(blocks), notes },
+  };
 }

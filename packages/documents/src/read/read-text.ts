@@ -2,6 +2,7 @@ import type { Block, SourceDocument, TableRow } from './block.ts';
 import { readFailure, tableText } from './block.ts';
 import type { ReadResult } from './block.ts';
 import { headingInfo } from './heading.ts';
+import { withoutWebChrome } from './web-chrome.ts';
 
 /**
  * Decodes text bytes: UTF-8 (strict, with or without BOM), else GB18030 — the two encodings
@@ -119,7 +120,7 @@ export function parseTextLines(
     }
     i++;
   }
-  return { fileName, format: 'txt', blocks, notes };
+  return { fileName, format: 'txt', blocks: withoutWebChrome(blocks), notes };
 }
 
 /**

@@ -116,6 +116,64 @@ function beyondTheCut(f: Finding, line: number): boolean {
   return structural.includes(f.category) && (f.line === undefined || f.line >= line);
 }
 
+/**
+ * In a document that begins mid-way, the first number of a list with no heading above it in the
+ * text says nothing: the numbers before it were cut away with what came before.
+ */
+function beforeTheStart(f: Finding, report: ExtractedReport): boolean {
+  if (!report.startCut || f.code !== 'NUMBERING_GAP' || f.params['previous'] !== '') return false;
+  const at = report.outline.find((e) => e.line === f.line);
+  if (!at) return false;
+  return !report.outline.some((e) => e.line < at.line && e.level < at.level);
+}
+
+/** Findings on the whole score tree: a tree whose first groups were cut away lacks parts. */
+const WHOLE_TREE_CODES = new Set([
+  'TOTAL_MISMATCH',
+  'TOTAL_STATED_PARTS',
+  'GRADE_MISMATCH',
+  'WEIGHT_BOOK_TOTAL',
+  'SCORE_BOOK_TOTAL',
+]);
+
+/**
+ * Evidence that touches the excerpt's edges is uncertain: the first block of a document that
+ * begins mid-way (a number or a sentence cut at its start, a table missing its first rows), the
+ * score tree as a whole when its first groups may have been cut away, and the last row or
+ * sentence of a document cut short (a figure cut mid-number). Each gives at most a warning that
+ * says the reading may be truncated.
+ */
+function atTheEdges(f: Finding, report: ExtractedReport): Finding {
+  if (f.severity !== 'error') return f;
+  const start = report.startCut;
+  const edge = report.truncation?.edge;
+  const atStart =
+    start !== undefined &&
+    (WHOLE_TREE_CODES.has(f.code) ||
+      (f.line !== undefined && f.line >= start.line && f.line <= start.through) ||
+      (f.line !== undefined && firstGroupOf(f)));
+  const atEnd = edge !== undefined && f.line !== undefined && f.line >= edge;
+  if (!atStart && !atEnd) return f;
+  const where = atStart ? '摘录开头被截断' : '摘录末尾被截断';
+  return {
+    ...f,
+    severity: 'warning',
+    message: `${f.message}（${where}，所读数字或部分可能不全，请核对原文）`,
+  };
+}
+
+/**
+ * Whether a subtotal finding is about the first indicator group read: in a document that begins
+ * mid-way, that group's first children may lie before the start.
+ */
+function firstGroupOf(f: Finding): boolean {
+  if (f.category !== 'weight-subtotal' && f.category !== 'score-subtotal' && f.category !== 'sum')
+    return false;
+  return (
+    /^indicators\[0\]/.test(f.path) || /^projectEvaluations\[0\]\.indicators\[0\]/.test(f.path)
+  );
+}
+
 /** Below this OCR confidence a figure's reading is uncertain (tesseract's word confidence). */
 export const LOW_OCR_CONFIDENCE = 0.8;
 
@@ -213,9 +271,11 @@ export function auditRead(read: ReadResult, fileName: string): DocumentAudit {
   // then stands for a finding of the model that the cut removed.
   const cut = report.truncation;
   const findings = wholePointRounding(
-    mergeFindings(cut ? located.filter((f) => !beyondTheCut(f, cut.line)) : located).map((f) =>
-      failClosed(f, report),
-    ),
+    mergeFindings(
+      (cut ? located.filter((f) => !beyondTheCut(f, cut.line)) : located).filter(
+        (f) => !beforeTheStart(f, report),
+      ),
+    ).map((f) => atTheEdges(failClosed(f, report), report)),
     evaluation,
   );
   const understanding = understandingOf(report);

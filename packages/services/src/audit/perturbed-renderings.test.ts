@@ -1,12 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { auditDocument } from './audit-document.ts';
 import type { DocumentAudit } from './audit-document.ts';
-import { loadCorpus, present } from './testing/measure-corpus.ts';
-import type { Corpus } from './testing/measure-corpus.ts';
-import { CLEAN_FIXTURES, writtenFixture } from './testing/clean-fixtures.ts';
+import { textSources } from './testing/text-sources.ts';
 import { RENDERINGS } from './testing/perturb-text.ts';
-import { blocksToText } from './testing/render-text.ts';
 
 /**
  * Every clean text report we hold (the web corpus's clean files, the invented prose and tables,
@@ -18,47 +14,7 @@ import { blocksToText } from './testing/render-text.ts';
 const audit = (text: string, name: string): DocumentAudit =>
   auditDocument(new TextEncoder().encode(text), name);
 
-interface Source {
-  name: string;
-  text: string;
-  /** Categories of the findings planted in it (empty for a clean file). */
-  planted: string[];
-}
-
-function textsOf(corpus: Corpus, dir: URL): Source[] {
-  const read = (file: string): string => readFileSync(new URL(file, dir), 'utf8');
-  return [
-    ...corpus.clean
-      .filter((f) => f.endsWith('.txt'))
-      .map((f) => ({ name: f, text: read(f), planted: [] })),
-    ...Object.entries(corpus.findings)
-      .filter(([f]) => f.endsWith('.txt'))
-      .map(([f, list]) => ({
-        name: f,
-        text: read(f),
-        planted: list.filter((v) => !v.uncertain).map((v) => v.category),
-      })),
-  ];
-}
-
-function examples(): Source[] {
-  return CLEAN_FIXTURES.map((name) => ({
-    name: `${name}.txt`,
-    text: blocksToText(writtenFixture(name).blocks),
-    planted: [],
-  }));
-}
-
-const web = new URL('../../../../../shared/corpus/web/', import.meta.url);
-const webCorpus = loadCorpus(web);
-const prose = new URL('./invented-prose/', import.meta.url);
-const tables = new URL('./invented-tables/', import.meta.url);
-const SOURCES: Source[] = [
-  ...(webCorpus ? textsOf(webCorpus, web) : []),
-  ...textsOf(present(loadCorpus(prose)), prose),
-  ...textsOf(present(loadCorpus(tables)), tables),
-  ...examples(),
-];
+const SOURCES = textSources();
 
 interface Cell {
   falseErrors: string[];
