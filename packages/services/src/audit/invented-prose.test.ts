@@ -29,6 +29,13 @@ import { lazily, loadCorpus, measure, present, report, unread } from './testing/
  * and hospital reports), measured untouched: 10/15 found by category (9 for the right reason), 3
  * errors and 4 warnings on 5 clean files; the sixth round was made on them and on the v/w files
  * (after it: x/y 15/15, 0 errors and 0 warnings; v/w 5/5), so they count as tuned from now on.
+ * The z-files (findings) and j-files (clean), written before the seventh round in styles not
+ * present before (市县 部门决算 wording of 湖南, 山西, 宁夏 and 青海; 乡镇, school and hospital
+ * project reports; PDF text cut by a page footer mid-figure; 元 and 万元 mixed; 个百分点; counts
+ * of 项 and 人次; comparisons with 2022 in a 2023 report), measured untouched: 8/9 found by
+ * category (the restated project budget missed; z08 also given 2 errors by reading 基本支出执行率
+ * and 项目支出执行率 as the total's), 0 errors and 1 warning on 4 clean files (last year's figure
+ * and its change taken for items of "项目支出中，A a、B b，较上年的C增加D").
  */
 const corpus = present(loadCorpus(new URL('./invented-prose/', import.meta.url)));
 const holdout = new Set(corpus.holdout);
@@ -50,6 +57,7 @@ describe('invented excerpts of prose from provinces outside the web corpus', () 
       ['invented prose, held out after the third round', /^[pq]\d/],
       ['invented prose, held out after the fifth round', /^[vw]\d/],
       ['invented prose, held out after the sixth round', /^[xy]\d/],
+      ['invented prose, held out before the seventh round', /^[zj]\d/],
     ] as const) {
       const m = measure(
         corpus,
