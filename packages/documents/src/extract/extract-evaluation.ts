@@ -64,6 +64,11 @@ export interface ExtractedReport {
    */
   truncation?: { line: number; edge?: number };
   /**
+   * The line of the last row or sentence when it ends on a figure and the file ends there: the
+   * figure may have been cut mid-number (99 read as 9), whether or not the document looks whole.
+   */
+  lastFigure?: number;
+  /**
    * Set when the document seems to begin mid-way (an excerpt cut out of a page: its first line
    * starts mid-number or mid-sentence, inside a table, or past the first heading of its list):
    * lines `line` to `through` may lack what stood before them, and totals may lack parts.
@@ -305,6 +310,8 @@ export function extractEvaluation(source: SourceDocument): ExtractedReport {
       line: truncation.line,
     });
   }
+  const lastFigure = findLastFigure(document.blocks);
+  if (lastFigure !== undefined) report.lastFigure = lastFigure;
   const startCut = findStartCut(document.blocks);
   if (startCut) {
     report.startCut = startCut;
@@ -523,6 +530,23 @@ function findTruncation(
         ? undefined
         : last.line;
   return edge === undefined ? { line } : { line, edge };
+}
+
+/** The line of the last row or paragraph when the document's last characters are a figure. */
+function findLastFigure(blocks: readonly Block[]): number | undefined {
+  const last = blocks[blocks.length - 1];
+  if (!last || !/[\d０-９][.．]?$/.test(last.text.trim())) return undefined;
+  // The last lines: a table's rows, else the paragraphs.
+  const units =
+    last.kind === 'table' && last.rows
+      ? last.rows.map((r) => ({ text: r.cells.join(' ').trim(), line: r.line }))
+      : blocks.map((b) => ({ text: b.text.trim(), line: b.line }));
+  let k = units.length - 1;
+  // A row written one cell per line: its figures on lines of their own after its label.
+  while (k > 0 && units.length - k <= 4 && FIGURES_ONLY.test(units[k - 1]?.text ?? '')) k--;
+  const label = units[k - 1];
+  if (k < units.length - 1 && label && label.text.length <= 20) k--;
+  return units[k]?.line ?? last.line;
 }
 
 /** A line that says where a report begins: its title, an attachment label, a salutation. */

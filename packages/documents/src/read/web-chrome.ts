@@ -35,17 +35,24 @@ const FURNITURE: readonly RegExp[] = [
 ];
 
 /** Furniture that also occurs in reports, so only counted next to the page's own. */
-const NEAR_FURNITURE: readonly RegExp[] = [
-  /^附件\s*[:：]?$/,
-  /^主题词\s*[:：]/,
+const NEAR_EITHER: readonly RegExp[] = [
+  /^(?:\S{1,8}\s*[|｜]\s*){3,}\S{1,8}$/,
+  // A navigation item on a line of its own (an html menu's <li>).
+  /^[\u4e00-\u9fff]{2,6}$/,
+];
+/** At the page's head only. */
+const NEAR_HEAD: readonly RegExp[] = [...NEAR_EITHER, /^主题词\s*[:：]/];
+/** At the page's foot only: the attachment links, the address line. */
+const NEAR_FOOT: readonly RegExp[] = [
+  ...NEAR_EITHER,
+  /^附件\s*[:：]?/,
   /\.(?:xlsx?|docx?|pdf|wps|et|zip|rar)$/i,
   /^(?:地址|邮编|传真|联系电话|电话)\s*[:：].*(?:地址|邮编|传真)\s*[:：]/,
-  /^(?:\S{1,8}\s*[|｜]\s*){3,}\S{1,8}$/,
 ];
 
 const isFurniture = (text: string): boolean => FURNITURE.some((p) => p.test(text));
-const nearFurniture = (text: string): boolean =>
-  text.length <= 80 && NEAR_FURNITURE.some((p) => p.test(text));
+const near = (text: string, patterns: readonly RegExp[]): boolean =>
+  text.length <= 80 && patterns.some((p) => p.test(text));
 
 /**
  * The blocks without the page's furniture: every paragraph that is furniture wherever it stands,
@@ -61,20 +68,20 @@ export function withoutWebChrome(blocks: readonly Block[]): Block[] {
     if (furniture(b)) drop.add(k);
   });
   // At the head and at the foot, a run of furniture carries the lines among it.
-  const edge = (order: readonly number[]): void => {
+  const edge = (order: readonly number[], patterns: readonly RegExp[]): void => {
     let seen = false;
     const added: number[] = [];
     for (const k of order) {
       const b = blocks[k];
       if (!b) break;
       if (drop.has(k)) seen = true;
-      else if (b.kind !== 'table' && nearFurniture(b.text.trim())) added.push(k);
+      else if (b.kind !== 'table' && near(b.text.trim(), patterns)) added.push(k);
       else break;
     }
     if (seen) for (const k of added) drop.add(k);
   };
   const order = blocks.map((_, k) => k);
-  edge(order);
-  edge([...order].reverse());
+  edge(order, NEAR_HEAD);
+  edge([...order].reverse(), NEAR_FOOT);
   return blocks.filter((_, k) => !drop.has(k));
 }

@@ -127,6 +127,8 @@ function beforeTheStart(f: Finding, report: ExtractedReport): boolean {
   return !report.outline.some((e) => e.line < at.line && e.level < at.level);
 }
 
+const SUBTOTALS = new Set(['weight-subtotal', 'score-subtotal']);
+
 /** Findings on the whole score tree: a tree whose first groups were cut away lacks parts. */
 const WHOLE_TREE_CODES = new Set([
   'TOTAL_MISMATCH',
@@ -152,7 +154,22 @@ function atTheEdges(f: Finding, report: ExtractedReport): Finding {
     (WHOLE_TREE_CODES.has(f.code) ||
       (f.line !== undefined && f.line >= start.line && f.line <= start.through) ||
       (f.line !== undefined && firstGroupOf(f)));
-  const atEnd = edge !== undefined && f.line !== undefined && f.line >= edge;
+  const last = Math.min(edge ?? Infinity, report.lastFigure ?? Infinity);
+  const atEnd = f.line !== undefined && f.line >= last;
+  // A tree in a document that begins mid-way may be nested wrongly (the headings or group cells
+  // that fixed the levels were cut away); one read from headings and prose in a document cut
+  // short may also lack the children beyond the cut.
+  const fromProse =
+    SUBTOTALS.has(f.category) &&
+    (start !== undefined ||
+      (report.truncation !== undefined &&
+        !report.selfEvaluationTables.some((t) => t.indicators.length > 1)));
+  if (fromProse)
+    return {
+      ...f,
+      severity: 'warning',
+      message: `${f.message}（摘录被截断，指标层级和下级指标可能未读全，请核对原文）`,
+    };
   if (!atStart && !atEnd) return f;
   const where = atStart ? '摘录开头被截断' : '摘录末尾被截断';
   return {

@@ -3,7 +3,8 @@ import { auditDocument } from './audit-document.ts';
 import type { DocumentAudit } from './audit-document.ts';
 import { textSources } from './testing/text-sources.ts';
 import type { TextSource } from './testing/text-sources.ts';
-import { cutWindows, withChrome } from './testing/cut-windows.ts';
+import { asWebPage, cutWindows, withChrome } from './testing/cut-windows.ts';
+import { readDocument } from '@jixiao/documents';
 import type { CutWindow } from './testing/cut-windows.ts';
 
 /**
@@ -93,6 +94,47 @@ describe('excerpts cut anywhere, in web-page chrome', () => {
     );
     expect(counted).toBeGreaterThan(100);
     expect(found).toBeGreaterThanOrEqual(RECALL_FLOOR);
+  });
+});
+
+describe('reports published as government web pages', () => {
+  it('the page around the article is not read, and gives no error', () => {
+    const errors: string[] = [];
+    const leaked: string[] = [];
+    const lostTitles: string[] = [];
+    let warnings = 0;
+    CLEAN.forEach((s, k) => {
+      const page = new TextEncoder().encode(asWebPage(s.text, k));
+      const name = s.name.replace(/\.txt$/, '.html');
+      const read = readDocument(page, name);
+      if (!read.ok) throw new Error(`${name} unread`);
+      const chrome = read.document.blocks.filter((b) =>
+        /当前位置|浏览次数|阅读量|网站标识码|上一篇|分享到|打印本页|长者模式|^(?:首页|机构概况|政务公开)$/.test(
+          b.text,
+        ),
+      );
+      leaked.push(...chrome.map((b) => `${name}: ${b.text}`));
+      // The article's title, next to the page's head, is kept.
+      const title = s.text.split('\n').find((l) => l.trim() !== '' && !l.includes('\t'));
+      if (read.document.blocks[0]?.text !== title?.trim())
+        lostTitles.push(`${name}: ${read.document.blocks[0]?.text ?? ''}`);
+      const a = auditDocument(page, name);
+      for (const f of a.findings) {
+        if (f.severity === 'error') errors.push(`${name} ${f.code}: ${f.message}`);
+        if (f.severity === 'warning') warnings++;
+      }
+    });
+    console.log(
+      [
+        `${CLEAN.length} clean reports as web pages: ${errors.length} errors, ${warnings} warnings, ${leaked.length} lines of page furniture read`,
+        ...errors.map((x) => `  false error: ${x}`),
+        ...leaked.slice(0, 10).map((x) => `  furniture read: ${x}`),
+        ...lostTitles.map((x) => `  title not read first: ${x}`),
+      ].join('\n'),
+    );
+    expect(errors).toEqual([]);
+    expect(leaked).toEqual([]);
+    expect(lostTitles).toEqual([]);
   });
 });
 

@@ -211,3 +211,87 @@ export function withChrome(text: string, k: number): string {
   const tail = TAILS[(k + 1) % TAILS.length] ?? [];
   return [...head, '', text, '', ...tail].join('\n');
 }
+
+const escape = (s: string): string =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/**
+ * The text as a government site publishes it (invented page): navigation, breadcrumb, the
+ * article's title and publication line, its lines as paragraphs, previous/next links, a footer,
+ * and the styles and scripts around them. `k` picks the variant.
+ */
+export function asWebPage(text: string, k: number): string {
+  const lines = text.split('\n');
+  const title = lines.find((l) => l.trim() !== '' && !l.includes('\t'))?.trim() ?? '';
+  const body = htmlBody(lines.filter((l) => l.trim() !== title || title === ''));
+  const nav = ['首页', '机构概况', '政务公开', '政务服务', '互动交流', '专题专栏']
+    .map((n) => `<li><a href="/${n}">${n}</a></li>`)
+    .join('');
+  const info =
+    k % 2 === 0
+      ? '<div class="info">发布时间：2024-06-28 10:32 来源：县财政局 浏览次数：<span id="hits">1386</span></div>'
+      : '<div class="info"><span>【发布日期：2023年7月14日】</span><span>【信息来源：市文化广电旅游局】</span><span>【阅读量：527次】</span></div>';
+  return `<!DOCTYPE html>
+<html><head><meta charset="utf-8"><title>${escape(title)}_某县人民政府</title>
+<style>.nav li{float:left;margin:0 12px}.article p{line-height:2}</style>
+<script type="text/javascript">var _hmt = _hmt || []; (function(){ var year = 2024; document.title += " " + year; })();</script>
+</head><body>
+<div class="top"><a href="#">无障碍</a> | <a href="#">长者模式</a> | <a href="#">繁体</a></div>
+<div class="header"><ul class="nav">${nav}</ul></div>
+<div class="crumb">当前位置：<a href="/">首页</a> &gt; <a href="#">政务公开</a> &gt; <a href="#">财政预决算</a></div>
+<div class="article">
+<h1>${escape(title)}</h1>
+${info}
+<div class="tools">字号：<a href="#">大</a> <a href="#">中</a> <a href="#">小</a> <a href="#">打印本页</a> <a href="#">关闭窗口</a></div>
+<div class="content">
+${body}
+</div>
+<div class="attach">附件：<a href="/a.xls">部门整体支出绩效自评表.xls</a></div>
+</div>
+<div class="pages"><p>上一篇：<a href="#">关于2024年第一季度政府采购意向公开的公告</a> 2024-03-29</p><p>下一篇：<a href="#">2025年部门预算公开说明</a> 2025-01-16</p></div>
+<div class="share">分享到：<a>微信</a> <a>微博</a></div>
+<div class="footer"><p>主办单位：某县人民政府办公室 承办单位：县大数据中心</p>
+<p>网站标识码：4306230012 备案号：湘ICP备05012345号 联系电话：0730-8812345</p></div>
+<script>document.write('<span>访问量：2356781</span>');</script>
+</body></html>`;
+}
+
+/**
+ * Lines as html: tab-separated rows, and cells written one per line after a tab with a blank line
+ * between rows, become table rows; other lines paragraphs.
+ */
+function htmlBody(lines: readonly string[]): string {
+  const out: string[] = [];
+  let rows: string[][] = [];
+  let row: string[] | undefined;
+  const close = (): void => {
+    if (row) rows.push(row);
+    row = undefined;
+    if (rows.length > 0)
+      out.push(
+        `<table border="1">${rows
+          .map((r) => `<tr>${r.map((c) => `<td>${escape(c.trim())}</td>`).join('')}</tr>`)
+          .join('')}</table>`,
+      );
+    rows = [];
+  };
+  for (const line of lines) {
+    const cellPerLine = line.startsWith('\t') && !line.slice(1).includes('\t');
+    if (cellPerLine) {
+      row ??= [];
+      row.push(line.slice(1));
+    } else if (line.includes('\t')) {
+      if (row) rows.push(row);
+      row = undefined;
+      rows.push(line.split('\t'));
+    } else if (line.trim() === '') {
+      if (row) rows.push(row);
+      row = undefined;
+    } else {
+      close();
+      out.push(`<p style="text-indent:2em">${escape(line.trim())}</p>`);
+    }
+  }
+  close();
+  return out.join('\n');
+}
