@@ -183,6 +183,19 @@ describe('one quantity stated in two places', () => {
     ).toEqual(['warning DOC_CLAIM_RESTATED 6个→5个']);
   });
 
+  it('takes 项目… in a project report for the project named in its title', () => {
+    const text = (figure: string): string =>
+      [
+        '某县人民医院2023年度医疗设备购置项目支出绩效自评报告',
+        '一、项目基本情况',
+        '项目预算资金480.00万元，资金来源为中央转移支付资金。',
+        '二、自评结论',
+        `医疗设备购置项目预算资金${figure}万元，实际支出472.50万元。`,
+      ].join('\n');
+    expect(brief(text('460.00'))).toEqual(['warning DOC_CLAIM_RESTATED 460.00万元→480.00万元']);
+    expect(brief(text('480.00'))).toEqual([]);
+  });
+
   it('matches names that differ by a qualifier only, when that is safe', () => {
     const text = (extra: string): string =>
       [
@@ -392,6 +405,25 @@ describe('relations written in other ways', () => {
     expect(
       brief('人员经费718.60万元、公用经费123.50万元，较上年的800.00万元增加12.00万元。'),
     ).toEqual(['warning DOC_CLAIM_DIFFERENCE 增加12.00万元→减少676.50万元']);
+  });
+
+  it('takes a list compared with last year as a whole of its own for no partition of its whole', () => {
+    const text = (d: string): string =>
+      `项目支出4292.29万元，主要用于社会救助。\n项目支出中，城乡低保资金2846.50万元、特困人员救助供养资金968.40万元，较上年的3612.70万元增加${d}万元。`;
+    // The comparison says the two items together are the quantity: no sum against 项目支出.
+    expect(brief(text('202.20'))).toEqual([]);
+    expect(brief(text('200.20')).map((f) => f.split(' ')[1])).toContain('DOC_CLAIM_PARTS_SHORT');
+  });
+
+  it('checks the rate of one kind of spending only against amounts of that kind', () => {
+    expect(
+      brief(
+        '全年预算数3655.80万元，全年支出3524.71万元，预算执行率96.41%。其中基本支出执行率99.38%，项目支出执行率92.77%。',
+      ),
+    ).toEqual([]);
+    expect(brief('基本支出预算2016.40万元，实际支出2003.92万元，基本支出执行率93.38%。')).toEqual([
+      'error DOC_CLAIM_RATE 93.38%→99.38%',
+    ]);
   });
 
   it('takes a base or a change against last year or the plan for no part and no whole', () => {

@@ -40,7 +40,7 @@ import { keyOf, plainFigure, statementsOf } from '../extract/claims.ts';
 import { amountIn } from '../extract/table-amount.ts';
 import type { Block } from '../read/block.ts';
 import type { Claim, Role, Statement } from '../extract/claims.ts';
-import { excerptOf } from '../extract/text.ts';
+import { excerptOf, squash } from '../extract/text.ts';
 import { checkProseYears } from './prose-years.ts';
 
 /** Codes of the checks on the figures stated in prose and the relations between them. */
@@ -170,7 +170,11 @@ export function checkClaims(report: ExtractedReport): Finding[] {
     ...checkDigitSlips(statements),
     ...checkTableSlips(report.document.blocks, statements),
     ...checkBaseDataClaims(report, statements),
-    ...checkRestatements(groups, report.found.year ? String(report.evaluation.meta.year) : ''),
+    ...checkRestatements(
+      groups,
+      report.found.year ? String(report.evaluation.meta.year) : '',
+      projectOfTitle(report.evaluation.meta.title),
+    ),
     ...checkNameVariants(quotedNames(statements)),
     ...checkProseYears(report, statements),
   ];
@@ -865,9 +869,21 @@ const restatedKey = (c: Claim): string =>
 const GENERAL_FUND = /^一般公共(?=财政拨款)/;
 const OTHER_FUND = /政府性基金|国有资本经营/;
 
+/**
+ * The project a 项目支出绩效自评报告 is of, from its title ("…2023年度医疗设备购置项目支出绩效自评
+ * 报告" → "医疗设备购置项目"); undefined for other reports.
+ */
+function projectOfTitle(title: string | undefined): string | undefined {
+  if (!title || /部门整体/.test(title)) return undefined;
+  const m = /(?:19|20)\d{2}年度?(.{2,30}?项目)(?:支出)?绩效/.exec(squash(title));
+  const name = m?.[1];
+  return name && name.replace(GENERIC, '').length >= 2 ? name : undefined;
+}
+
 function checkRestatements(
   groups: readonly { s: Statement; groups: PartWhole[] }[],
   reportYear: string,
+  project?: string,
 ): Finding[] {
   // A part's whole qualifies it ("建筑工程" of the first batch, not of the second) and its role
   // follows the whole's (其中基本支出 of a budget is a budgeted amount).
@@ -878,9 +894,11 @@ function checkRestatements(
   const otherFunds = groups.some(({ s }) =>
     s.claims.some((c) => c.value > 0 && OTHER_FUND.test(c.clause)),
   );
+  // In a project's report "项目预算资金" is that project's: "医疗设备购置项目预算资金" restates it.
   const keyOfStated = (c: Claim): string => {
     const key = restatedKey(c);
-    return otherFunds ? key : key.replace(GENERAL_FUND, '');
+    const own = project && key.startsWith('项目') ? `${project.slice(0, -2)}${key}` : key;
+    return otherFunds ? own : own.replace(GENERAL_FUND, '');
   };
   for (const { s, groups: g } of groups) {
     const wholeOf = new Map<Claim, Claim>();

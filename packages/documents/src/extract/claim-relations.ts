@@ -432,6 +432,9 @@ const planLike = (c: Claim): boolean =>
   c.kind === 'money' && c.role !== 'actual' && !c.approximate && !NOT_BASE.test(c.name);
 
 /** Every stated execution or completion rate with the budget and actual amounts before it. */
+/** A rate named for one kind of spending: "基本支出执行率", "项目支出预算执行率". */
+const SPENDING_OF_RATE = /((?:基本|项目|人员|公用)(?:支出|经费))[^，,；;。]{0,6}率$/;
+
 export function completions(statements: readonly Statement[]): Completion[] {
   const out: Completion[] = [];
   const parts = new Map<Statement, Set<Claim>>();
@@ -450,6 +453,12 @@ export function completions(statements: readonly Statement[]): Completion[] {
         !RATE_BEFORE.test(s.text.slice(Math.max(0, rate.at - 14), rate.at))
       )
         continue;
+      // "其中基本支出执行率99.38%": the rate of one kind of spending is of that kind's amounts.
+      const kind = SPENDING_OF_RATE.exec(rate.name)?.[1];
+      if (kind) {
+        if (!s.claims.some((c) => c.kind === 'money' && c.end <= rate.at && c.name.includes(kind)))
+          continue;
+      }
       const money = s.claims.filter(
         (c) => c.kind === 'money' && c.end <= rate.at && !c.approximate && !NOT_BASE.test(c.name),
       );
@@ -766,16 +775,20 @@ export function namedParts(statements: readonly Statement[]): NamedParts[] {
     const from = m[0].length;
     const stop = s.text.slice(from).search(/[；;]/);
     const end = stop >= 0 ? from + stop : s.text.length;
+    // "…，较上年的C增加D": last year's figure and the change are no items of the list.
+    const compares = comparisonRoles(s);
     const parts = s.claims.filter(
       (c) =>
         c.at >= from &&
         c.at < end &&
         c.kind === 'money' &&
         c.depth === 0 &&
-        !TOTAL_CLAUSE.test(c.clause),
+        !TOTAL_CLAUSE.test(c.clause) &&
+        !compares.has(c),
     );
     const roles = new Set(parts.map((c) => c.role));
     if (parts.length < 2 || parts.some((c) => c.approximate) || roles.size > 1) return;
+    if (comparedAsOne(s, parts)) return;
     for (let k = i - 1; k >= Math.max(0, i - NAMED_WINDOW); k--) {
       const whole = statements[k]?.claims.findLast(
         (c) =>
@@ -791,6 +804,23 @@ export function namedParts(statements: readonly Statement[]): NamedParts[] {
     }
   });
   return out;
+}
+
+/**
+ * "A a、B b，较上年的C增加D" where D = a + b − C: the list's sum is compared as a quantity of its
+ * own (the two named items together), so the list is a selection, not the whole's partition.
+ */
+function comparedAsOne(s: Statement, parts: readonly Claim[]): boolean {
+  const last = parts[parts.length - 1];
+  if (!last) return false;
+  const sum = parts.reduce((n, c) => n + c.value, 0);
+  const step = parts.reduce((n, c) => n + c.step, 0);
+  return differences(s).some(
+    (d) =>
+      d.value === last &&
+      Math.abs(sum - d.base.value - d.sign * d.change.value) <=
+        2 * (step + d.base.step + d.change.step) + 1e-9,
+  );
 }
 
 /** A clause that totals what the sentence listed before it: "合计750万元", "两项共计…". */
@@ -813,10 +843,13 @@ export function totalsAfter(s: Statement): PartWhole[] {
       }
       return start;
     };
+    const compares = comparisonRoles(s);
     const since = (start: number): Claim[] =>
       s.claims
         .slice(0, i)
-        .filter((c) => c.at >= start && sameKind(c, whole) && c.depth === whole.depth);
+        .filter(
+          (c) => c.at >= start && sameKind(c, whole) && c.depth === whole.depth && !compares.has(c),
+        );
     let parts = since(startAfter(/其中|[；;]|合计|共计|总计/g));
     // "（1）人员经费A；（2）公用经费B；合计C": items ended by ； are the parts, one a clause.
     if (parts.length < 2) parts = since(startAfter(/其中|合计|共计|总计/g));

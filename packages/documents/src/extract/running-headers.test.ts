@@ -33,6 +33,12 @@ describe('page furniture of a PDF copied as text', () => {
     ]);
   });
 
+  it('reads a page number in full-width digits as one', () => {
+    expect(
+      texts(['项目资金', '— ２ —', '青山县财政局', '第 ３ 页 共 ９ 页', '年初预算数']),
+    ).toEqual(['项目资金', '年初预算数']);
+  });
+
   it('keeps the title when it is printed once, away from page numbers', () => {
     expect(texts(['青山县财政局', '正文', '— 1 —', '正文'])).toEqual([
       '青山县财政局',

@@ -1,12 +1,13 @@
+import { normalizeDigits } from '@jixiao/domain';
 import type { Block } from '../read/block.ts';
 
 /** "— 3 —", "- 3 -", "第 3 页 共 12 页", "3/12": a page's number, not the text's. */
 const PAGE_NUMBER =
   /^(?:[-—–－]\s*\d{1,4}\s*[-—–－]|第\s*\d{1,4}\s*页(?:\s*[，,]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*\/\s*\d{1,4})$/;
 
-/** Whether a paragraph is a page number or a page footer of one. */
+/** Whether a paragraph is a page number or a page footer of one (in any digits: "— ２ —"). */
 export const isPageNumber = (b: Block): boolean =>
-  b.kind !== 'table' && PAGE_NUMBER.test(b.text.trim());
+  b.kind !== 'table' && PAGE_NUMBER.test(normalizeDigits(b.text.trim()));
 
 /**
  * A unit's or report's name printed at the top of every page of a PDF ("XX县财政局"): a short line

@@ -163,7 +163,7 @@ function displayWidth(text: string): number {
  */
 function wrapWidth(lines: readonly string[]): number | undefined {
   const widths = lines
-    .filter((t) => [...t].length >= MIN_WRAPPED && !SENTENCE_END.test(t))
+    .filter((t) => [...t].length >= MIN_WRAPPED && !SENTENCE_END.test(t) && !looksLikeRow(t))
     .map(displayWidth);
   if (widths.length < 4) return undefined;
   let best = 0;

@@ -35,7 +35,9 @@ import { lazily, loadCorpus, measure, present, report, unread } from './testing/
  * of 项 and 人次; comparisons with 2022 in a 2023 report), measured untouched: 8/9 found by
  * category (the restated project budget missed; z08 also given 2 errors by reading 基本支出执行率
  * and 项目支出执行率 as the total's), 0 errors and 1 warning on 4 clean files (last year's figure
- * and its change taken for items of "项目支出中，A a、B b，较上年的C增加D").
+ * and its change taken for items of "项目支出中，A a、B b，较上年的C增加D"); the seventh round was
+ * made on them (after it: 9/9, 0 errors and 0 warnings; z08 without its 2 errors), so they count
+ * as tuned from now on.
  */
 const corpus = present(loadCorpus(new URL('./invented-prose/', import.meta.url)));
 const holdout = new Set(corpus.holdout);
