@@ -121,11 +121,38 @@ function beyondTheCut(f: Finding, line: number): boolean {
  * text says nothing: the numbers before it were cut away with what came before.
  */
 function beforeTheStart(f: Finding, report: ExtractedReport): boolean {
-  if (!report.startCut || f.code !== 'NUMBERING_GAP' || f.params['previous'] !== '') return false;
+  if (!report.startCut) return false;
+  // The tree's parts falling short of its total, or of the book's 100, measure only the groups
+  // the cut took away (as beyond a cut at the end); parts above it still say something.
+  if (WHOLE_TREE_CODES.has(f.code)) {
+    const stated = Number(/-?\d+(?:\.\d+)?/.exec(f.stated ?? '')?.[0]);
+    const expected = Number(/-?\d+(?:\.\d+)?/.exec(f.expected ?? '')?.[0]);
+    if (!Number.isFinite(stated) || !Number.isFinite(expected)) return false;
+    return f.code === 'WEIGHT_BOOK_TOTAL' ? stated < expected : stated > expected;
+  }
+  if (f.code !== 'NUMBERING_GAP' || f.params['previous'] !== '') return false;
   const at = report.outline.find((e) => e.line === f.line);
   if (!at) return false;
-  return !report.outline.some((e) => e.line < at.line && e.level < at.level);
+  // A heading above it: one of a style that ranks above its own in Chinese documents (一、 over
+  // （一） over 1. over （1）), or, where a style is unknown, one the outline put higher.
+  const rank = styleRank(at);
+  const above = (e: ExtractedReport['outline'][number]): boolean =>
+    rank > 0 && styleRank(e) > 0 ? styleRank(e) < rank : e.level < at.level;
+  return !report.outline.some((e) => e.line < at.line && above(e));
 }
+
+const STYLE_RANK: Record<string, number> = {
+  'cn-dun': 1,
+  'cn-paren': 2,
+  'arabic-dun': 3,
+  'arabic-dot': 3,
+  'arabic-paren': 4,
+  'arabic-half-paren': 4,
+  'circled-paren': 5,
+  circled: 5,
+};
+const styleRank = (e: ExtractedReport['outline'][number]): number =>
+  STYLE_RANK[e.number?.style ?? ''] ?? 0;
 
 const SUBTOTALS = new Set(['weight-subtotal', 'score-subtotal']);
 

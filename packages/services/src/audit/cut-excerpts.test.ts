@@ -138,8 +138,12 @@ describe('reports published as government web pages', () => {
   });
 });
 
-/** What was reached when the floor was set. */
-const RECALL_FLOOR = 219;
+/**
+ * What was reached when the floor was set (231 of 239). Of the misses, one is a total whose parts
+ * (a two-digit weight the evidence search does not look for) lie before the window: the cut took
+ * them, so the total is rightly not reported.
+ */
+const RECALL_FLOOR = 231;
 
 /**
  * Where the evidence of a planted finding of `category` lies in the source (characters, whole
