@@ -67,7 +67,7 @@ export interface ExtractedReport {
    * The line of the last row or sentence when it ends on a figure and the file ends there: the
    * figure may have been cut mid-number (99 read as 9), whether or not the document looks whole.
    */
-  lastFigure?: number;
+  lastFigure?: { line: number; figure: string };
   /**
    * Set when the document seems to begin mid-way (an excerpt cut out of a page: its first line
    * starts mid-number or mid-sentence, inside a table, or past the first heading of its list):
@@ -533,9 +533,10 @@ function findTruncation(
 }
 
 /** The line of the last row or paragraph when the document's last characters are a figure. */
-function findLastFigure(blocks: readonly Block[]): number | undefined {
+function findLastFigure(blocks: readonly Block[]): { line: number; figure: string } | undefined {
   const last = blocks[blocks.length - 1];
-  if (!last || !/[\d０-９][.．]?$/.test(last.text.trim())) return undefined;
+  const figure = /[\d０-９][\d０-９.．]*$/.exec(last?.text.trim() ?? '')?.[0];
+  if (!last || figure === undefined) return undefined;
   // The last lines: a table's rows, else the paragraphs.
   const units =
     last.kind === 'table' && last.rows
@@ -546,7 +547,7 @@ function findLastFigure(blocks: readonly Block[]): number | undefined {
   while (k > 0 && units.length - k <= 4 && FIGURES_ONLY.test(units[k - 1]?.text ?? '')) k--;
   const label = units[k - 1];
   if (k < units.length - 1 && label && label.text.length <= 20) k--;
-  return units[k]?.line ?? last.line;
+  return { line: units[k]?.line ?? last.line, figure };
 }
 
 /** A line that says where a report begins: its title, an attachment label, a salutation. */
@@ -571,24 +572,30 @@ function findStartCut(blocks: readonly Block[]): { line: number; through: number
   while (k < blocks.length - 1 && PAGE_LINE.test(blocks[k]?.text.trim() ?? '')) k++;
   const first = blocks[k];
   if (!first) return undefined;
-  const text = first.text.trim();
-  if (first.kind !== 'table') {
-    const head = text.split('\n')[0] ?? text;
-    const continues = /^[，。、；：,.;:）)」』”》%％]/.test(head);
-    const midNumber =
-      /^[\d０-９][\d０-９.,，]*\s*(?:[万亿]?元|%|％|个|人|项|家|户|次|亩|公里|km|分)/.test(head);
-    const numbered = LIST_NUMBER.test(head);
-    if (!continues && !midNumber) {
-      if (FIRST_NUMBER.test(head)) return undefined;
-      if (numbered) return { line: first.line, through: first.line };
-      if (head.length <= 80 && !/[。；;]/.test(head) && TITLE_LIKE.test(head)) return undefined;
-      if (head.length <= 60 && /[:：]$/.test(head)) return undefined;
-      if (head.length <= 40 && !/[\d，。、；：,.;:]/.test(head)) return undefined;
-    }
-  }
+  // A table starts where a 自评表 starts when its first row is the table's title or its first
+  // header cell (项目名称, 单位名称, 一级指标 …); a text starts with its first line.
+  const firstCell =
+    first.kind === 'table' ? first.rows?.[0]?.cells.find((c) => c.trim() !== '') : undefined;
+  const head =
+    ((first.kind === 'table' ? firstCell : first.text) ?? '').trim().split('\n')[0] ?? '';
   const through =
     first.kind === 'table' ? (first.rows?.[first.rows.length - 1]?.line ?? first.line) : first.line;
-  return { line: first.line, through };
+  const cut = { line: first.line, through };
+  if (first.kind === 'table')
+    return /^(?:项目名称|单位名称|部门名称|主管部门|预算单位|一级指标)/.test(head) ||
+      (head.length <= 80 && !/[。；;]/.test(head) && TITLE_LIKE.test(head))
+      ? undefined
+      : cut;
+  const continues = /^[，。、；：,.;:）)」』”》%％]/.test(head);
+  const midNumber =
+    /^[\d０-９][\d０-９.,，]*\s*(?:[万亿]?元|%|％|个|人|项|家|户|次|亩|公里|km|分)/.test(head);
+  if (continues || midNumber) return cut;
+  if (FIRST_NUMBER.test(head)) return undefined;
+  if (LIST_NUMBER.test(head)) return cut;
+  if (head.length <= 80 && !/[。；;]/.test(head) && TITLE_LIKE.test(head)) return undefined;
+  if (head.length <= 60 && /[:：]$/.test(head)) return undefined;
+  if (head.length <= 40 && !/[\d，。、；：,.;:]/.test(head)) return undefined;
+  return cut;
 }
 
 /**

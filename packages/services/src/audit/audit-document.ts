@@ -181,16 +181,25 @@ function atTheEdges(f: Finding, report: ExtractedReport): Finding {
     (WHOLE_TREE_CODES.has(f.code) ||
       (f.line !== undefined && f.line >= start.line && f.line <= start.through) ||
       (f.line !== undefined && firstGroupOf(f)));
-  const last = Math.min(edge ?? Infinity, report.lastFigure ?? Infinity);
-  const atEnd = f.line !== undefined && f.line >= last;
+  const lastFigure = report.lastFigure;
+  const last = Math.min(edge ?? Infinity, lastFigure?.line ?? Infinity);
+  // The figure the finding states may be the document's last one, cut mid-number.
+  const statesLast =
+    lastFigure !== undefined &&
+    (f.stated ?? '').match(/[\d０-９][\d０-９.．]*/g)?.includes(lastFigure.figure) === true;
+  const atEnd = (f.line !== undefined && f.line >= last) || statesLast;
   // A tree in a document that begins mid-way may be nested wrongly (the headings or group cells
   // that fixed the levels were cut away); one read from headings and prose in a document cut
   // short may also lack the children beyond the cut.
+  // In any document cut short, a group whose children fall short of it may have the rest beyond
+  // the cut.
+  const figure = (s: string | undefined): number => Number(/-?\d+(?:\.\d+)?/.exec(s ?? '')?.[0]);
+  const childrenShort = figure(f.stated) > figure(f.expected);
   const fromProse =
     SUBTOTALS.has(f.category) &&
     (start !== undefined ||
       (report.truncation !== undefined &&
-        !report.selfEvaluationTables.some((t) => t.indicators.length > 1)));
+        (childrenShort || !report.selfEvaluationTables.some((t) => t.indicators.length > 1))));
   if (fromProse)
     return {
       ...f,
