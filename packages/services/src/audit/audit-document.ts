@@ -1,4 +1,4 @@
-import { checkEvaluation, scoreEvaluation, SEVERITY_RANK } from '@jixiao/domain';
+import { checkEvaluation, normalizeDigits, scoreEvaluation, SEVERITY_RANK } from '@jixiao/domain';
 import type { Evaluation, Finding } from '@jixiao/domain';
 import {
   anyScoreRead,
@@ -182,12 +182,27 @@ function atTheEdges(f: Finding, report: ExtractedReport): Finding {
       (f.line !== undefined && f.line >= start.line && f.line <= start.through) ||
       (f.line !== undefined && firstGroupOf(f)));
   const lastFigure = report.lastFigure;
-  const last = Math.min(edge ?? Infinity, lastFigure?.line ?? Infinity);
-  // The figure the finding states may be the document's last one, cut mid-number.
+  const figures = (s: string | undefined): string[] =>
+    (normalizeDigits(s ?? '').match(/\d[\d.]*/g) ?? []).map((x) => x.replace(/\.$/, ''));
+  // The document's last figure may have been cut mid-number (99 read as 9): a finding on its row
+  // or stating it is uncertain when what was expected there could begin with the figure read
+  // (or nothing was expected). 92.23 stated where 98.23 is due is no cut 98.23: that stays.
+  const cutFigure =
+    lastFigure !== undefined &&
+    (() => {
+      const written = normalizeDigits(lastFigure.figure);
+      // A figure ending on its decimal point ("0.") was cut there.
+      if (written.endsWith('.')) return true;
+      const expected = figures(f.expected);
+      return expected.length === 0 || expected.some((e) => e !== written && e.startsWith(written));
+    })();
   const statesLast =
     lastFigure !== undefined &&
-    (f.stated ?? '').match(/[\d０-９][\d０-９.．]*/g)?.includes(lastFigure.figure) === true;
-  const atEnd = (f.line !== undefined && f.line >= last) || statesLast;
+    figures(f.stated).includes(normalizeDigits(lastFigure.figure).replace(/\.$/, ''));
+  const atEnd =
+    (f.line !== undefined && edge !== undefined && f.line >= edge) ||
+    (cutFigure &&
+      ((f.line !== undefined && f.line >= (lastFigure?.line ?? Infinity)) || statesLast));
   // A tree in a document that begins mid-way may be nested wrongly (the headings or group cells
   // that fixed the levels were cut away); one read from headings and prose in a document cut
   // short may also lack the children beyond the cut.
