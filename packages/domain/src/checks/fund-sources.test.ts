@@ -101,3 +101,31 @@ describe('a part written in 元 under a 万元 header', () => {
     expect(checkFundSums(e).map((f) => f.code)).toEqual(['SUM_FUND_TOTAL']);
   });
 });
+
+describe('income rows that cannot be the whole of the total', () => {
+  it('says nothing when the only income rows stated are zero', () => {
+    const e = withFunds({
+      total: { budget: amount('1520.60') },
+      governmentFund: { budget: amount('0.00') },
+    });
+    expect(checkFundSums(e)).toEqual([]);
+  });
+
+  it('warns when a lone income row falls short of the total, and errs when it exceeds it', () => {
+    const short = withFunds({
+      total: { budget: amount('874.00') },
+      currentAppropriation: { budget: amount('820.00') },
+    });
+    expect(checkFundSums(short).map((f) => [f.code, f.severity])).toEqual([
+      ['SUM_FUND_TOTAL', 'warning'],
+    ]);
+    const two = withFunds({
+      total: { budget: amount('874.00') },
+      currentAppropriation: { budget: amount('820.00') },
+      carryOver: { budget: amount('0.00') },
+    });
+    expect(checkFundSums(two).map((f) => [f.code, f.severity])).toEqual([
+      ['SUM_FUND_TOTAL', 'error'],
+    ]);
+  });
+});

@@ -53,6 +53,7 @@ describe('fund block sums', () => {
   it('compares the total with its income rows too', () => {
     const e = clean();
     e.funds.generalPublic = { ...e.funds.generalPublic, budget: amount('990.00') };
+    e.funds.governmentFund = { budget: amount('0.00') };
     const findings = checkFundSums(e);
     expect(findings.map((f) => [f.path, f.severity, f.params['label']])).toEqual([
       ['funds.total.budget', 'error', '年度资金总额（按资金来源）'],

@@ -140,6 +140,9 @@ export function checkFundSums(evaluation: Evaluation): Finding[] {
     for (const group of groups) {
       // Income rows that are not stated are zero; 基本 + 项目 must both be stated to compare.
       if (group.parts.length === 0 || (group.needAll && group.parts.length < 2)) continue;
+      // Income rows all stated as zero (政府性基金 0.00 alone) say which sources went unused,
+      // not what the total is made of: the main source's row is simply not there.
+      if (!group.needAll && group.parts.every((p) => p.amount.fen === 0)) continue;
       // A part in 元 under the 万元 header: the unit is the finding, and the sum is checked
       // with the part as it was meant.
       const parts = group.parts.map((part) => {
@@ -187,7 +190,17 @@ export function checkFundSums(evaluation: Evaluation): Finding[] {
         params: { label: group.label, column: columnLabel },
         source: total.source,
       });
-      if (f) findings.push(f);
+      // One income row short of the total may be the only row the table kept of several: a
+      // warning. One row above the total is wrong whatever else there is.
+      const only = parts.length === 1 && !group.needAll ? parts[0] : undefined;
+      const lone = only !== undefined && only.amount.fen < totalAmount.fen;
+      if (f && lone && f.severity === 'error')
+        findings.push({
+          ...f,
+          severity: 'warning',
+          message: `${f.message}（表中只列出一项资金来源，其余来源可能未列出，请人工核对）`,
+        });
+      else if (f) findings.push(f);
     }
   }
   return findings;
