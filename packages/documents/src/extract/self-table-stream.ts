@@ -7,6 +7,7 @@ import { amountIn } from './table-amount.ts';
 import {
   columnOf,
   fundRowOf,
+  fundSplitWordOf,
   indicatorLevelOf,
   isDistinctiveFundRow,
   isFundGroupLabel,
@@ -262,6 +263,64 @@ function pairsAt(
   return Object.assign(out, { end: j });
 }
 
+/**
+ * Amount headers spanning a second header row of sub-columns ("全年预算数 | 全年执行数" over "合计
+ * 中央资金 地方资金 合计 中央资金 地方资金", as 转移支付 tables have them): the spanning columns and
+ * the words under each.
+ */
+interface FundSplit {
+  spans: ColumnKey[];
+  words: string[];
+}
+
+const AMOUNT_COLUMNS = new Set<ColumnKey>(['initialBudget', 'budget', 'executed']);
+
+/**
+ * The sub-column row right after a fund header, when the tokens at `i` are one: the same words
+ * under each amount column, one of them 合计, the others sources. Undefined otherwise.
+ */
+function splitHeaderAt(
+  tokens: readonly Token[],
+  i: number,
+  columns: readonly ColumnKey[],
+): { split: FundSplit; end: number } | undefined {
+  const spans = columns.filter((c) => AMOUNT_COLUMNS.has(c));
+  const words: string[] = [];
+  let j = i;
+  while (j < tokens.length) {
+    const pieces = (tokens[j]?.text ?? '').split(/[\s\u3000\u00a0]+/).filter((p) => p !== '');
+    if (pieces.length === 0 || pieces.some((p) => fundSplitWordOf(p) === undefined)) break;
+    words.push(...pieces.map(normalizeLabel));
+    j++;
+  }
+  if (spans.length === 0 || words.length < 2 * spans.length) return undefined;
+  if (words.length % spans.length !== 0) return undefined;
+  const per = words.length / spans.length;
+  const first = words.slice(0, per);
+  const same = spans.every(
+    (_, k) => words.slice(k * per, (k + 1) * per).join('|') === first.join('|'),
+  );
+  const totals = first.filter((w) => fundSplitWordOf(w) === 'total').length;
+  if (!same || totals !== 1) return undefined;
+  return { split: { spans, words: first }, end: j };
+}
+
+/** The fund header's columns with each spanning amount column opened into its sub-columns. */
+function splitSlots(
+  columns: readonly ColumnKey[],
+  split: FundSplit,
+): { column: ColumnKey; part?: string }[] {
+  return columns
+    .filter((c) => FUND_COLUMNS.has(c))
+    .flatMap((column) =>
+      split.spans.includes(column)
+        ? split.words.map((w) =>
+            fundSplitWordOf(w) === 'total' ? { column } : { column, part: w },
+          )
+        : [{ column }],
+    );
+}
+
 /** A run of header tokens starting at `i`: the columns and where the run ends. */
 function headerAt(tokens: readonly Token[], i: number): { columns: ColumnKey[]; end: number } {
   const columns: ColumnKey[] = [];
@@ -346,6 +405,7 @@ export function readTableStream(
   let columns: ColumnKey[] = [];
   let level1: IndicatorNode | undefined;
   let level2: IndicatorNode | undefined;
+  let split: FundSplit | undefined;
   let i = 0;
   const valueRun = (from: number, max: number, stopAtText: boolean, skipEmpty = false): number => {
     // Tokens after a label that are values of its row: up to `max`, stopping at a label. With
@@ -399,6 +459,14 @@ export function readTableStream(
       if (mode === 'fund') table.fundColumns = columns;
       if (mode === 'indicator') table.indicatorColumns = columns;
       i = header.end;
+      split = undefined;
+      if (mode === 'fund') {
+        const sub = splitHeaderAt(tokens, i, columns);
+        if (sub) {
+          split = sub.split;
+          i = sub.end;
+        }
+      }
       continue;
     }
     if (/^年度总体目标|^总体目标/.test(label)) {
@@ -413,6 +481,33 @@ export function readTableStream(
     }
     if (mode === 'fund' || (mode === 'none' && isDistinctiveFundRow(text))) {
       const key = fundRowOf(text);
+      if (key && split) {
+        // Amount columns split into 合计 and its sources: every cell must be there to say
+        // which is which.
+        const slots = splitSlots(columns, split);
+        const end = valueRun(i + 1, slots.length, true);
+        const cells = tokens.slice(i + 1, end).map((x) => x.text);
+        const rowTokens = tokens.slice(i, end);
+        if (cells.length === slots.length) {
+          const own: Partial<Record<ColumnKey, string>> = {};
+          const parts = new Map<string, Partial<Record<ColumnKey, string>>>();
+          slots.forEach((s, k) => {
+            const cell = cells[k] ?? '';
+            if (cellType(cell) === 'empty') return;
+            if (s.part === undefined) own[s.column] = cell;
+            else parts.set(s.part, { ...parts.get(s.part), [s.column]: cell });
+          });
+          const row = fundRowFrom({ values: own, margin: Infinity }, unit, t.line, rowTokens);
+          if (!table.funds[key]) table.funds[key] = row;
+          if (key === 'total')
+            for (const [name, values] of parts) {
+              const part = fundRowFrom({ values, margin: Infinity }, unit, t.line, rowTokens);
+              (table.funds.sources ??= []).push({ name, ...part });
+            }
+        } else if (cells.length > 0) table.unread++;
+        i = Math.max(end, i + 1);
+        continue;
+      }
       if (key) {
         const cols =
           columns.length > 0
@@ -606,9 +701,14 @@ export function readTableStream(
       }
       // A leaf: its name, then its values.
       const valueCols = columns.filter((c) => !NAME_COLUMNS.has(c));
-      const end = leafValuesEnd(tokens, i + 1, valueCols);
-      const cells = tokens.slice(i + 1, end).map((x) => x.text);
-      const name = text.replace(/[\s\u3000]+/g, '');
+      const wrapped = wrappedNameEnd(tokens, i, valueCols);
+      const end = leafValuesEnd(tokens, wrapped, valueCols);
+      const cells = tokens.slice(wrapped, end).map((x) => x.text);
+      const name = tokens
+        .slice(i, wrapped)
+        .map((x) => x.text)
+        .join('')
+        .replace(/[\s\u3000]+/g, '');
       i = Math.max(end, i + 1);
       if (NAME_PLACEHOLDER.test(name) && cells.every((c) => cellType(c) === 'empty')) continue;
       if (cells.length === 0) {
@@ -759,6 +859,48 @@ function readIndicatorRow(
   return name !== undefined && hasFigures ? { aligned, leaf: name } : { aligned };
 }
 
+/**
+ * Where the name of the leaf at `i` ends, in a table read one cell per line: a long name wrapped
+ * in its cell comes as two lines ("草原综合植被" | "盖度"), and the row then holds one text more
+ * before its first figure than its target and actual columns can take ("禁牧补助" | "面积" |
+ * "≥1200万亩" | "1200万亩" | 15 | 15). The second piece is joined to the name when it holds no
+ * digit and reads as no reason.
+ */
+function wrappedNameEnd(
+  tokens: readonly Token[],
+  i: number,
+  columns: readonly ColumnKey[],
+): number {
+  const next = tokens[i + 1];
+  const t = tokens[i];
+  if (!t || !next || next.rowStart || next.line === t.line) return i + 1;
+  const firstFigure = columns.findIndex((c) => c === 'weight' || c === 'score');
+  if (firstFigure <= 0) return i + 1;
+  const piece = next.text.trim();
+  if (
+    cellType(piece) !== 'text' ||
+    /\d|[，,。；;：:]/.test(piece) ||
+    piece.length > 10 ||
+    REASON_WORDS.test(piece) ||
+    columnOf(piece) !== undefined ||
+    indicatorLevelOf(piece) !== undefined ||
+    isTotalRow(piece) ||
+    isSubtotalRow(piece)
+  )
+    return i + 1;
+  // The cells between the name and its first figure.
+  let j = i + 1;
+  while (j < tokens.length && j - i <= firstFigure + 1) {
+    const x = tokens[j];
+    if (!x || x.rowStart) return i + 1;
+    if (cellType(x.text) === 'number') break;
+    if (columnOf(x.text) !== undefined || indicatorLevelOf(x.text) !== undefined) return i + 1;
+    j++;
+  }
+  if (cellType(tokens[j]?.text ?? '') !== 'number') return i + 1;
+  return j - (i + 1) > firstFigure ? i + 2 : i + 1;
+}
+
 /** Words of a cause or a remedy: a short cell holding one is a deviation reason, not a name. */
 const REASON_WORDS =
   /因|由于|受(?!益|助|资|理)|未(?!成年)|不足|偏[高低少多长短]|略[高低少多]|减少|延期|延迟|影响|滞后|尚未|原因|导致|难度|加强|改进|有待|个别|部分|闲置/;
@@ -811,6 +953,19 @@ function leafValuesEnd(
       }
       // A template with its 偏差原因 column before 分值 and 得分: the reason comes mid-row.
       if (reasonFirst && reasonLike && j > from) {
+        j++;
+        continue;
+      }
+      // A target taken, then a longer text right before the row's figures ("较上年提高" |
+      // "提高2.1个百分点" | 5 | 5): the actual, not the next leaf, which would own no target.
+      const figuresNext =
+        scoreCols > 0 &&
+        tokens
+          .slice(j + 1, j + 1 + scoreCols)
+          .filter((x) => !x.rowStart && cellType(x.text) === 'number').length === scoreCols;
+      const actualBeforeFigures =
+        numbers === 0 && j - from === 1 && figuresNext && !/指标|率$|数$|度$|量$|性$/.test(text);
+      if (actualBeforeFigures) {
         j++;
         continue;
       }

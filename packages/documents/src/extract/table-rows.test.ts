@@ -375,3 +375,98 @@ describe('group cells with their 分值 in full-width digits', () => {
     expect(groups(t?.indicators ?? [])).toEqual(['投入 20', '目标设定 -']);
   });
 });
+
+describe('cells of a table read one per line, wrapped or split', () => {
+  const head = ['一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分'];
+
+  it('joins a leaf name wrapped over two lines when the row holds one text too many', () => {
+    const t = readTableStream(
+      cells(
+        ...head,
+        ...['产出指标', '数量指标', '禁牧补助', '面积', '≥1200万亩', '1200万亩', '15', '15'],
+        ...['效益指标', '生态效益指标', '草原综合植被', '盖度', '≥58%', '56.5%', '15', '15'],
+      ),
+    );
+    const leaves = (t?.indicators ?? [])
+      .flatMap((g) => g.children ?? [])
+      .flatMap((g) => g.children ?? []);
+    expect(leaves.map((l) => [l.name, l.target?.text, l.actual?.text, l.weight, l.score])).toEqual([
+      ['禁牧补助面积', '≥1200万亩', '1200万亩', 15, 15],
+      ['草原综合植被盖度', '≥58%', '56.5%', 15, 15],
+    ]);
+  });
+
+  it('keeps a qualitative target and its actual with their row, not as a wrapped name', () => {
+    const t = readTableStream(
+      cells(
+        ...head,
+        ...['效益指标', '生态效益指标', '林草覆盖度', '较上年提高', '提高2.1个百分点', '5', '5'],
+        ...['工程质量评定', '优', '优', '10', '10'],
+      ),
+    );
+    const leaves = (t?.indicators ?? [])
+      .flatMap((g) => g.children ?? [])
+      .flatMap((g) => g.children ?? []);
+    expect(leaves.map((l) => [l.name, l.weight, l.score])).toEqual([
+      ['林草覆盖度', 5, 5],
+      ['工程质量评定', 10, 10],
+    ]);
+    expect(leaves[0]?.actual).toBeDefined();
+  });
+});
+
+describe('amount columns split into 合计 and its sources on a second header row', () => {
+  // Amounts are kept in 分: 18,600.00 万元 is 18,600,000,000 分.
+  it('reads the total from 合计 and each source from its sub-column', () => {
+    const t = readTableStream(
+      rows(
+        ['资金情况（万元）', '全年预算数', '全年执行数', '执行率', '分值', '得分'],
+        ['合计', '中央资金', '地方资金', '合计', '中央资金', '地方资金'],
+        [
+          '年度资金总额',
+          '18,600.00',
+          '15,000.00',
+          '3,600.00',
+          '17,856.00',
+          '14,550.00',
+          '3,360.00',
+          '96.00%',
+          '10',
+          '9.6',
+        ],
+      ),
+    );
+    expect(t?.funds.total).toMatchObject({
+      budget: { fen: 18_600_000_000, unit: '万元' },
+      executed: { fen: 17_856_000_000, unit: '万元' },
+      weight: 10,
+      statedScore: 9.6,
+    });
+    expect((t?.funds.sources ?? []).map((s) => [s.name, s.budget?.fen, s.executed?.fen])).toEqual([
+      ['中央资金', 15_000_000_000, 14_550_000_000],
+      ['地方资金', 3_600_000_000, 3_360_000_000],
+    ]);
+  });
+
+  it('reads nothing by position when a cell of the split row is missing', () => {
+    const t = readTableStream(
+      rows(
+        ['资金情况（万元）', '全年预算数', '全年执行数', '执行率', '分值', '得分'],
+        ['合计', '中央', '地方', '合计', '中央', '地方'],
+        [
+          '年度资金总额',
+          '18,600.00',
+          '15,000.00',
+          '17,856.00',
+          '14,550.00',
+          '3,360.00',
+          '96.00%',
+          '10',
+          '9.6',
+        ],
+      ),
+    );
+    expect(t?.funds.sources).toBeUndefined();
+    expect(t?.funds.total).toBeUndefined();
+  });
+});

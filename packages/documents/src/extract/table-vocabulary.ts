@@ -55,6 +55,12 @@ const Vocabulary = z.object({
   genericFundRows: z.array(z.string()),
   /** Merged cells that only group the fund rows beside them (按收入性质分 | 一般公共预算 | …). */
   fundGroupLabels: z.array(z.string()),
+  /**
+   * Sub-columns under an amount header over two rows (全年执行数 | 合计 中央资金 地方资金): the
+   * total's word, and the words of the sources it splits into.
+   */
+  fundSplitTotals: z.array(z.string()).min(1),
+  fundSplitParts: z.array(z.string()).min(1),
 });
 
 /** A provincial 自评表 layout as data: its columns, the marks that identify it, its rulebook. */
@@ -214,6 +220,18 @@ const FUND_GROUPS = new Set(vocabulary.fundGroupLabels.map(normalizeLabel));
 /** Whether a cell only groups the fund rows beside it, so the row's own name is the next cell. */
 export function isFundGroupLabel(label: string): boolean {
   return FUND_GROUPS.has(normalizeLabel(label).replace(/^其中/, ''));
+}
+
+const SPLIT_TOTALS = new Set(vocabulary.fundSplitTotals.map(normalizeLabel));
+const SPLIT_PARTS = new Set(vocabulary.fundSplitParts.map(normalizeLabel));
+
+/**
+ * What a cell under a spanning amount header says: 'total' for 合计, 'part' for a source (中央资金,
+ * 地方, 省级资金), undefined for anything else.
+ */
+export function fundSplitWordOf(label: string): 'total' | 'part' | undefined {
+  const t = normalizeLabel(label);
+  return SPLIT_TOTALS.has(t) ? 'total' : SPLIT_PARTS.has(t) ? 'part' : undefined;
 }
 
 export function isTotalRow(label: string): boolean {
