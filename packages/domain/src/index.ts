@@ -17,3 +17,4 @@ export * from './finding-decisions.ts';
 export * from './check-names-zh.ts';
 export * from './decisions-file.ts';
 export * from './status-labels-zh.ts';
+export * from './text-width.ts';

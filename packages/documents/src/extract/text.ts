@@ -1,4 +1,4 @@
-import { normalizeDigits } from '@jixiao/domain';
+import { displayWidth, normalizeDigits } from '@jixiao/domain';
 import type { SourceRef } from '@jixiao/domain';
 import type { Block } from '../read/block.ts';
 
@@ -148,13 +148,6 @@ const BRACKETED = /[（(][^（）()]*[）)]/g;
 const GLUED_FIGURES = /\d\.\d{2}\d[\d,]*\.\d|[\d.]%[\d.]/;
 /** Shortest line a fixed-width wrap leaves (narrower pages are not seen in reports). */
 const MIN_WRAPPED = 16;
-
-/** Width on the page: a Chinese or full-width character counts two, anything else one. */
-function displayWidth(text: string): number {
-  let w = 0;
-  for (const ch of text) w += (ch.codePointAt(0) ?? 0) > 0x2e80 ? 2 : 1;
-  return w;
-}
 
 /**
  * The width lines were wrapped at, when the text shows one: the width (±2) most lines that do not

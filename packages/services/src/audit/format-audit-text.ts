@@ -1,20 +1,9 @@
+import { displayWidth } from '@jixiao/domain';
 import type { FileAudit } from '@jixiao/documents';
 
 const SEVERITY_ZH = { error: '错误', warning: '警告', info: '提示' } as const;
 
-/** East Asian characters take two columns in a terminal. */
-function width(s: string): number {
-  let w = 0;
-  for (const ch of s)
-    w +=
-      /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(
-        ch,
-      )
-        ? 2
-        : 1;
-  return w;
-}
-const pad = (s: string, n: number): string => s + ' '.repeat(Math.max(0, n - width(s)));
+const pad = (s: string, n: number): string => s + ' '.repeat(Math.max(0, n - displayWidth(s)));
 
 /** Plain text: each file's findings with line and excerpt, then a summary table of all files. */
 export function formatAuditText(files: readonly FileAudit[]): string {
@@ -73,7 +62,7 @@ export function summaryTable(files: readonly FileAudit[]): string {
       : [f.file, `无法读取：${f.error ?? ''}`, '', '', '', '', '', '', ''];
   });
   const widths = header.map((h, i) =>
-    Math.min(48, Math.max(width(h), ...rows.map((r) => width(r[i] ?? '')))),
+    Math.min(48, Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[i] ?? '')))),
   );
   const line = (cells: string[]): string =>
     cells
