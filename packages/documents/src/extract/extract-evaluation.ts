@@ -553,6 +553,9 @@ function findLastFigure(blocks: readonly Block[]): { line: number; figure: strin
 /** A line that says where a report begins: its title, an attachment label, a salutation. */
 const TITLE_LIKE =
   /报告|报告书|自评表|评价表|指标表|评分表|结果|情况|说明|公开|通知|总结|附件\s*\d*|\.pdf$|\.docx?$/i;
+/** A short line naming what follows (a title, a table's name), with no clause of prose. */
+const titleLike = (head: string): boolean =>
+  head.length <= 80 && !/[。；;]/.test(head) && TITLE_LIKE.test(head);
 /** The first number of a list: 一、 （一） 1. （1） 第一… */
 const FIRST_NUMBER = /^\s*(?:[一１1][、.．，,\s]|[（(]\s*[一１1]\s*[)）]|第[一1]|[①⑴])/;
 /** Any number of a list at the start of a line. */
@@ -583,7 +586,7 @@ function findStartCut(blocks: readonly Block[]): { line: number; through: number
   const cut = { line: first.line, through };
   if (first.kind === 'table')
     return /^(?:项目名称|单位名称|部门名称|主管部门|预算单位|一级指标)/.test(head) ||
-      (head.length <= 80 && !/[。；;]/.test(head) && TITLE_LIKE.test(head))
+      titleLike(head)
       ? undefined
       : cut;
   const continues = /^[，。、；：,.;:）)」』”》%％]/.test(head);
@@ -592,7 +595,7 @@ function findStartCut(blocks: readonly Block[]): { line: number; through: number
   if (continues || midNumber) return cut;
   if (FIRST_NUMBER.test(head)) return undefined;
   if (LIST_NUMBER.test(head)) return cut;
-  if (head.length <= 80 && !/[。；;]/.test(head) && TITLE_LIKE.test(head)) return undefined;
+  if (titleLike(head)) return undefined;
   if (head.length <= 60 && /[:：]$/.test(head)) return undefined;
   if (head.length <= 40 && !/[\d，。、；：,.;:]/.test(head)) return undefined;
   return cut;

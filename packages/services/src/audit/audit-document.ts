@@ -125,8 +125,8 @@ function beforeTheStart(f: Finding, report: ExtractedReport): boolean {
   // The tree's parts falling short of its total, or of the book's 100, measure only the groups
   // the cut took away (as beyond a cut at the end); parts above it still say something.
   if (WHOLE_TREE_CODES.has(f.code)) {
-    const stated = Number(/-?\d+(?:\.\d+)?/.exec(f.stated ?? '')?.[0]);
-    const expected = Number(/-?\d+(?:\.\d+)?/.exec(f.expected ?? '')?.[0]);
+    const stated = firstFigure(f.stated);
+    const expected = firstFigure(f.expected);
     if (!Number.isFinite(stated) || !Number.isFinite(expected)) return false;
     return f.code === 'WEIGHT_BOOK_TOTAL' ? stated < expected : stated > expected;
   }
@@ -155,6 +155,10 @@ const styleRank = (e: ExtractedReport['outline'][number]): number =>
   STYLE_RANK[e.number?.style ?? ''] ?? 0;
 
 const SUBTOTALS = new Set(['weight-subtotal', 'score-subtotal']);
+
+/** The first figure a finding's stated or expected text holds; NaN when it holds none. */
+const firstFigure = (text: string | undefined): number =>
+  Number(/-?\d+(?:\.\d+)?/.exec(text ?? '')?.[0]);
 
 /** Findings on the whole score tree: a tree whose first groups were cut away lacks parts. */
 const WHOLE_TREE_CODES = new Set([
@@ -208,8 +212,7 @@ function atTheEdges(f: Finding, report: ExtractedReport): Finding {
   // short may also lack the children beyond the cut.
   // In any document cut short, a group whose children fall short of it may have the rest beyond
   // the cut.
-  const figure = (s: string | undefined): number => Number(/-?\d+(?:\.\d+)?/.exec(s ?? '')?.[0]);
-  const childrenShort = figure(f.stated) > figure(f.expected);
+  const childrenShort = firstFigure(f.stated) > firstFigure(f.expected);
   const fromProse =
     SUBTOTALS.has(f.category) &&
     (start !== undefined ||
@@ -235,8 +238,7 @@ function atTheEdges(f: Finding, report: ExtractedReport): Finding {
  * mid-way, that group's first children may lie before the start.
  */
 function firstGroupOf(f: Finding): boolean {
-  if (f.category !== 'weight-subtotal' && f.category !== 'score-subtotal' && f.category !== 'sum')
-    return false;
+  if (!SUBTOTALS.has(f.category) && f.category !== 'sum') return false;
   return (
     /^indicators\[0\]/.test(f.path) || /^projectEvaluations\[0\]\.indicators\[0\]/.test(f.path)
   );
