@@ -1,4 +1,4 @@
-import { displayWidth } from '@jixiao/domain';
+import { displayWidth } from '@jixiao/domain/text-width';
 
 export { displayWidth };
 

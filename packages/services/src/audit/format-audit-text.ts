@@ -1,4 +1,4 @@
-import { displayWidth } from '@jixiao/domain';
+import { displayWidth } from '@jixiao/domain/text-width';
 import type { FileAudit } from '@jixiao/documents';
 
 const SEVERITY_ZH = { error: '错误', warning: '警告', info: '提示' } as const;
