@@ -8,6 +8,7 @@ import { checkEvaluation, Evaluation, parseRulebook, scoreEvaluation } from '@ji
 import type { EvaluationInput, Expression, Rulebook, RuleNode } from '@jixiao/domain';
 import { benchEvaluation } from '../apps/web/src/lib/bench-evaluation.ts';
 import { runBench } from '../apps/web/src/lib/keystroke-bench.ts';
+import { seeded } from '../packages/services/src/audit/testing/seeded.ts';
 
 const EVALUATIONS = 1000;
 const INDICATORS = 100;
@@ -15,18 +16,6 @@ const SEED = 20240601;
 const RULEBOOK_ID = 'hunan-department';
 const ROUNDS = 5;
 const TARGET_MS = 1;
-
-/** mulberry32: a small deterministic generator, so every run measures the same data. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Node = NonNullable<EvaluationInput['indicators']>[number];
 

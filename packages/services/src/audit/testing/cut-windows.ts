@@ -4,20 +4,7 @@
  * mid-heading, or on a line's end), some wrapped in the chrome of a government web page. All
  * positions are deterministic: the same text gives the same windows.
  */
-
-/** A small deterministic generator (mulberry32) seeded from a string. */
-export function seeded(seed: string): () => number {
-  let h = 2166136261;
-  for (let i = 0; i < seed.length; i++) h = Math.imul(h ^ seed.charCodeAt(i), 16777619);
-  let a = h >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seeded } from './seeded.ts';
 
 export const CUT_KINDS = [
   'line end',

@@ -5,19 +5,9 @@
  * spaces. Each one keeps the report's content (a reader that understands the original must
  * understand the rendering); all are deterministic, seeded by the file's name.
  */
-export type Rendering = (text: string, seed: string) => string;
+import { seeded as random } from './seeded.ts';
 
-/** A small deterministic generator (mulberry32) seeded by a string. */
-function random(seed: string): () => number {
-  let h = 2166136261;
-  for (const ch of seed) h = Math.imul(h ^ (ch.codePointAt(0) ?? 0), 16777619);
-  return () => {
-    h = (h + 0x6d2b79f5) | 0;
-    let t = Math.imul(h ^ (h >>> 15), 1 | h);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export type Rendering = (text: string, seed: string) => string;
 
 const lines = (text: string): string[] => text.replace(/\r\n?/g, '\n').split('\n');
 
