@@ -257,6 +257,9 @@ export function extractEvaluation(source: SourceDocument): ExtractedReport {
       chapters: chaptersOf(document, outline),
     };
   } else {
+    // The chapters are the document's own paragraphs under headings of known keys (typed as
+    // the schema's Chapter): validated by construction, they join after the parse, which would
+    // otherwise walk every paragraph of the narrative.
     const parsed = DepartmentEvaluation.safeParse({
       kind: 'department',
       rulebookId: rulebook.id,
@@ -265,7 +268,6 @@ export function extractEvaluation(source: SourceDocument): ExtractedReport {
       indicators,
       adjustments,
       stated,
-      chapters: chaptersOf(document, outline),
       outline: outlineHeadings,
       basicExpenditure: budget.basic,
       projectExpenditure: budget.project,
@@ -273,7 +275,8 @@ export function extractEvaluation(source: SourceDocument): ExtractedReport {
     });
     // The attached project tables were validated one by one above: attached after validation,
     // not validated a second time inside the department.
-    if (parsed.success) evaluation = { ...parsed.data, projectEvaluations };
+    if (parsed.success)
+      evaluation = { ...parsed.data, chapters: chaptersOf(document, outline), projectEvaluations };
     else {
       warnings.push({
         code: 'model-invalid',
