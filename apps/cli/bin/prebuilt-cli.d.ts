@@ -1,6 +1,6 @@
-/** Must equal CACHE_VERSION in worker-bundle.ts. */
+/** The cache version of bundle-cache.js (re-exported). */
 export const CACHE_VERSION: number;
-/** Must equal RECENT_CHANGE_MS in worker-bundle.ts. */
+/** bundle-cache.js's (re-exported). */
 export const RECENT_CHANGE_MS: number;
 /** The cache folders worker-bundle.ts's defaultCacheDirs names, in its order. */
 export function cacheDirs(): string[];

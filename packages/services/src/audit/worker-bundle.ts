@@ -1,10 +1,22 @@
-import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type * as Esbuild from 'esbuild';
+import {
+  CACHE_VERSION,
+  cachedBundle,
+  digestOf,
+  settingsFiles,
+  settingsIn,
+  stampOf,
+  stampsOf,
+  writeAtomically,
+} from '../../lib/bundle-cache.js';
+import type { Stamp } from '../../lib/bundle-cache.js';
+
+export { CACHE_VERSION, RECENT_CHANGE_MS } from '../../lib/bundle-cache.js';
 
 /**
  * An audit process that imports TypeScript through tsx compiles every module it loads, in every
@@ -13,9 +25,6 @@ import type * as Esbuild from 'esbuild';
  * the parse. The bundle is kept in a cache folder under the name of a digest of every byte it was
  * built from; a change to any of those files changes the digest, so a stale bundle is never used.
  */
-
-/** Bump when the layout of the cache or the way bundles are built changes. */
-export const CACHE_VERSION = 1;
 
 export interface BundleRequest {
   /** Absolute path of the entry module. */
@@ -57,63 +66,6 @@ interface InputList {
    * some 400 files).
    */
   stamps?: Stamp[];
-}
-
-/**
- * A file's size, modification and change times, or null where there is no file. A file changed
- * after its stamp was taken has another change time (the kernel sets it, no tool sets it back).
- */
-export type Stamp = [size: number, mtimeMs: number, ctimeMs: number] | null;
-
-/**
- * Stamps of files changed this recently are not recorded: the kernel's clock for file times
- * advances in ticks, and a second change within the tick of the first would keep its stamp (git's
- * "racily clean" entries). Such a list is checked by its digest until a later check records them.
- */
-export const RECENT_CHANGE_MS = 1000;
-
-/** The stamp of `file` now; undefined when it cannot be told or the file changed too recently. */
-function stampOf(file: string, now: number): Stamp | undefined {
-  try {
-    const s = statSync(file);
-    if (now - Math.max(s.mtimeMs, s.ctimeMs) < RECENT_CHANGE_MS) return undefined;
-    return [s.size, s.mtimeMs, s.ctimeMs];
-  } catch (error) {
-    const code = (error as { code?: string }).code;
-    return code === 'ENOENT' || code === 'ENOTDIR' ? null : undefined;
-  }
-}
-
-/** Stamps of `files` (see `Stamp`), or undefined when one cannot be recorded. */
-function stampsOf(files: readonly string[]): Stamp[] | undefined {
-  const now = Date.now();
-  const stamps: Stamp[] = [];
-  for (const file of files) {
-    const stamp = stampOf(file, now);
-    if (stamp === undefined) return undefined;
-    stamps.push(stamp);
-  }
-  return stamps;
-}
-
-const sameStamp = (a: Stamp | undefined, b: Stamp | undefined): boolean =>
-  a === null || b === null || a === undefined || b === undefined
-    ? a === b
-    : a[0] === b[0] && a[1] === b[1] && a[2] === b[2];
-
-/** Every file a list's digest covers: its inputs, then each folder's settings files. */
-const filesOf = (list: InputList): string[] => [
-  ...list.inputs,
-  ...list.folders.flatMap((dir) => SETTINGS.map((name) => path.join(dir, name))),
-];
-
-/** Whether every file of `list` still has the stamp recorded with its digest. */
-function unchanged(list: InputList): boolean {
-  const files = filesOf(list);
-  const stamps = list.stamps;
-  if (!Array.isArray(stamps) || stamps.length !== files.length) return false;
-  const now = Date.now();
-  return files.every((file, i) => sameStamp(stampOf(file, now), stamps[i]));
 }
 
 /** The esbuild that tsx runs (it is always installed with tsx), or an Error when missing. */
@@ -184,79 +136,20 @@ function foldersOf(files: readonly string[]): string[] {
   return [...folders].sort();
 }
 
-// The lock file stands for what node_modules holds: packages left out of a bundle are imported
-// by the paths of the install it was built against.
-const SETTINGS = ['package.json', 'tsconfig.json', 'package-lock.json'];
-
-/**
- * Each folder's package.json and tsconfig.json, or an empty entry where there is none: they
- * decide how imports resolve and how TypeScript compiles, and one may appear later.
- */
-async function settingsIn(folders: readonly string[]): Promise<[string, Uint8Array][]> {
-  const absent = new Uint8Array();
-  return Promise.all(
-    folders.flatMap((dir) =>
-      SETTINGS.map(async (name): Promise<[string, Uint8Array]> => {
-        const file = path.join(dir, name);
-        return [file, await readFile(file).catch(() => absent)];
-      }),
-    ),
-  );
-}
-
-/** Digest of the build key and each input's path and bytes. */
-function digestOf(key: string, inputs: readonly (readonly [string, Uint8Array])[]): string {
-  const hash = createHash('sha256');
-  hash.update(key);
-  for (const [file, bytes] of inputs) {
-    hash.update(`\0${file}\0${bytes.length}\0`);
-    hash.update(bytes);
-  }
-  return hash.digest('hex').slice(0, 24);
-}
-
 /** The cached bundle when every input it was built from is unchanged, else null. */
-async function cached(
+function cached(
   dir: string,
   name: string,
   key: string,
   splitting: boolean,
 ): Promise<string | null> {
-  try {
-    const list = JSON.parse(
-      await readFile(path.join(dir, `${name}.inputs.json`), 'utf8'),
-    ) as Partial<InputList>;
-    if (list.key !== key || !Array.isArray(list.inputs) || !Array.isArray(list.folders)) {
-      return null;
-    }
-    const whole = list as InputList;
-    if (typeof whole.digest === 'string' && unchanged(whole)) {
-      const bundle = bundlePath(dir, name, whole.digest, splitting);
-      if (existsSync(bundle)) return bundle;
-    }
-    // Stamped before the bytes are read: a change while they are read shows at the next check.
-    const stamps = stampsOf(filesOf(whole));
-    const inputs = await Promise.all(
-      list.inputs.map(async (file) => [file, await readFile(file)] as const),
-    );
-    const settings = await settingsIn(list.folders);
-    const digest = digestOf(key, [...inputs, ...settings]);
-    const bundle = bundlePath(dir, name, digest, splitting);
-    if (!existsSync(bundle)) return null;
-    // The files are as built: their stamps now stand for their bytes.
-    if (stamps && (whole.digest !== digest || !sameStamps(whole.stamps, stamps)))
-      await writeAtomically(
-        path.join(dir, `${name}.inputs.json`),
-        JSON.stringify({ ...whole, digest, stamps }),
-      ).catch(() => undefined);
-    return bundle;
-  } catch {
-    return null;
-  }
+  return cachedBundle(
+    dir,
+    name,
+    (listed) => listed === key,
+    (digest) => bundlePath(dir, name, digest, splitting),
+  );
 }
-
-const sameStamps = (a: readonly Stamp[] | undefined, b: readonly Stamp[]): boolean =>
-  a !== undefined && a.length === b.length && a.every((x, i) => sameStamp(x, b[i]));
 
 /** Where a bundle lives: one file, or (split) the entry file in a folder of its own. */
 function bundlePath(dir: string, name: string, digest: string, splitting: boolean): string {
@@ -266,15 +159,6 @@ function bundlePath(dir: string, name: string, digest: string, splitting: boolea
 }
 
 const SOURCE_URL = '__jixiaoSourceUrl';
-
-let temporaries = 0;
-
-/** Writes `data` to `file` through a temporary name, so a reader never sees half a file. */
-async function writeAtomically(file: string, data: string | Uint8Array): Promise<void> {
-  const temporary = `${file}.${process.pid}.${++temporaries}.tmp`;
-  await writeFile(temporary, data);
-  await rename(temporary, file);
-}
 
 /**
  * Removes this bundle's versions built over a day ago from other sources (a process still running
@@ -391,9 +275,7 @@ export async function bundledScript(request: BundleRequest): Promise<string | Er
   if (outputs.length === 0) return new Error('esbuild produced no output');
   const inputs = [...read.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const folders = foldersOf(inputs.map(([file]) => file));
-  const settingsStamps = stampsOf(
-    folders.flatMap((dir) => SETTINGS.map((name) => path.join(dir, name))),
-  );
+  const settingsStamps = stampsOf(settingsFiles(folders));
   const digest = digestOf(key, [...inputs, ...(await settingsIn(folders))]);
   const inputStamps: Stamp[] = [];
   for (const [file] of inputs) {
