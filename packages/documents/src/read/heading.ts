@@ -14,6 +14,21 @@ export type NumberStyle =
   | 'circled-paren'
   | 'circled';
 
+/**
+ * How deep a style usually stands in a Chinese report's outline: 一、 above （一） above 1. and 1、,
+ * above (1), above ①. Styles of one rank are alternatives at the same depth.
+ */
+export const NUMBER_STYLE_RANK: Readonly<Record<NumberStyle, number>> = {
+  'cn-dun': 1,
+  'cn-paren': 2,
+  'arabic-dun': 3,
+  'arabic-dot': 3,
+  'arabic-paren': 4,
+  'arabic-half-paren': 4,
+  'circled-paren': 5,
+  circled: 5,
+};
+
 export interface HeadingNumber {
   style: NumberStyle;
   value: number;

@@ -7,6 +7,7 @@ import {
   extractEvaluation,
   understandingOf,
   locateFindings,
+  NUMBER_STYLE_RANK,
   pagePlacer,
   readDocument,
 } from '@jixiao/documents/audit-core';
@@ -141,18 +142,8 @@ function beforeTheStart(f: Finding, report: ExtractedReport): boolean {
   return !report.outline.some((e) => e.line < at.line && above(e));
 }
 
-const STYLE_RANK: Record<string, number> = {
-  'cn-dun': 1,
-  'cn-paren': 2,
-  'arabic-dun': 3,
-  'arabic-dot': 3,
-  'arabic-paren': 4,
-  'arabic-half-paren': 4,
-  'circled-paren': 5,
-  circled: 5,
-};
 const styleRank = (e: ExtractedReport['outline'][number]): number =>
-  STYLE_RANK[e.number?.style ?? ''] ?? 0;
+  e.number ? NUMBER_STYLE_RANK[e.number.style] : 0;
 
 const SUBTOTALS = new Set(['weight-subtotal', 'score-subtotal']);
 
