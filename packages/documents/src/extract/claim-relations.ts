@@ -245,7 +245,19 @@ const CHANGE_GAP =
  * 1,190.20万元", "较年初预算1,205.00万元") is a base, the amount it changed by ("…增加96.20万元")
  * a change. Neither is a part of this year's list, and a base is no whole of one.
  */
-export function comparisonRoles(s: Statement): Map<Claim, 'base' | 'change'> {
+export function comparisonRoles(s: Statement): ReadonlyMap<Claim, 'base' | 'change'> {
+  let roles = comparisons.get(s);
+  if (!roles) {
+    roles = readComparisonRoles(s);
+    comparisons.set(s, roles);
+  }
+  return roles;
+}
+
+/** Read once per statement: the part lists, the restatements and the rates all ask. */
+const comparisons = new WeakMap<Statement, ReadonlyMap<Claim, 'base' | 'change'>>();
+
+function readComparisonRoles(s: Statement): Map<Claim, 'base' | 'change'> {
   const out = new Map<Claim, 'base' | 'change'>();
   s.claims.forEach((c, i) => {
     if (c.kind === 'percent') return;
