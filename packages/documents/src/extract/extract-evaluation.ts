@@ -213,8 +213,10 @@ export function extractEvaluation(source: SourceDocument): ExtractedReport {
       }
     : {};
   const adjustments: Adjustment[] = narrative.adjustments;
-  const projectEvaluations = projectTables.map((t) =>
-    ProjectEvaluation.parse({
+  // A table read into something the model does not allow (a leaf without a name) is reported
+  // and left out, never thrown: the rest of the document is still audited.
+  const projectEvaluations = projectTables.flatMap((t) => {
+    const parsed = ProjectEvaluation.safeParse({
       kind: 'project',
       rulebookId: 'central-project',
       projectName: t.projectName ?? '（未识别项目）',
@@ -232,8 +234,14 @@ export function extractEvaluation(source: SourceDocument): ExtractedReport {
             source: { line: t.statedTotal.line, excerpt: t.statedTotal.excerpt },
           }
         : {},
-    }),
-  );
+    });
+    if (parsed.success) return [parsed.data];
+    warnings.push({
+      code: 'model-invalid',
+      message: `项目自评表${t.projectName ? `“${t.projectName}”` : ''}提取结果不完整，未予审核：${issuesText(parsed.error)}`,
+    });
+    return [];
+  });
 
   let evaluation: Evaluation;
   const firstProject = projectEvaluations[0];
@@ -280,7 +288,7 @@ export function extractEvaluation(source: SourceDocument): ExtractedReport {
     else {
       warnings.push({
         code: 'model-invalid',
-        message: `提取结果不完整：${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('；')}`,
+        message: `提取结果不完整：${issuesText(parsed.error)}`,
       });
       evaluation = DepartmentEvaluation.parse({
         kind: 'department',
@@ -446,6 +454,13 @@ function findClaimedTotal(sentences: readonly Sentence[]): ExtractedReport['clai
       };
   }
   return undefined;
+}
+
+/** A failed parse's issues, each with the path to the field: for an extraction warning. */
+function issuesText(error: {
+  issues: readonly { path: readonly PropertyKey[]; message: string }[];
+}): string {
+  return error.issues.map((i) => `${i.path.map(String).join('.')} ${i.message}`).join('；');
 }
 
 function chaptersOf(document: SourceDocument, outline: readonly OutlineEntry[]): Chapter[] {

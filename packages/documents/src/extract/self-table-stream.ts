@@ -666,6 +666,14 @@ export function readTableStream(
           !level1)
       ) {
         const node = groupNode(text, t.line);
+        // "（20分）" alone: the 分值 of a group cell wrapped over two lines, not a group.
+        if (node.name === '') {
+          const open = level2 ?? level1;
+          if (open && open.weight === undefined && node.weight !== undefined)
+            open.weight = node.weight;
+          i++;
+          continue;
+        }
         // A group cell repeated on the next page (or after a merged cell) continues its group.
         if (level1?.name !== node.name) {
           level1 = node;
@@ -678,7 +686,7 @@ export function readTableStream(
       // A group's name followed by figures is a leaf of that name (服务对象满意度 under
       // 服务对象满意度指标): a group cell carries no figures.
       const leafNamedAsGroup = level === 2 && level2 !== undefined && nextIsFigure;
-      if ((level === 2 || asLevel2) && !leafNamedAsGroup) {
+      if ((level === 2 || asLevel2) && !leafNamedAsGroup && groupNode(text, t.line).name !== '') {
         level2 = groupNode(text, t.line);
         (level1?.children ?? table.indicators).push(level2);
         i++;
