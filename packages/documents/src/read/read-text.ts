@@ -152,5 +152,33 @@ function appendToLastCell(row: TableRow, line: string): void {
 }
 
 function clean(s: string): string {
-  return s.replace(ARTEFACT, '').trim();
+  const t = s.replace(ARTEFACT, '').trim();
+  return SPREAD.test(t) ? t.split('\t').map(unspread).join('\t') : t;
+}
+
+/**
+ * Text a PDF justified or spread across a cell comes out one character at a time ("项 目 名 称",
+ * "分 值", "（ 一 ） 部 门 概 况", "2 0 2 3 年 度"). A cell (a line, or a part between tabs) made
+ * only of single characters (Chinese, CJK punctuation, digits or signs, one of them Chinese)
+ * parted by single spaces is one word; inside a longer cell, such a run of at least four
+ * characters, three of them Chinese, standing between spaces or the cell's ends. Columns aligned
+ * with spaces are parted by two or more, and prose has no spaces between its characters, so
+ * neither is touched.
+ */
+const SPREAD_UNIT = '[\\p{Script=Han}（）()《》、，：；。“”\\d.．%％×÷≥≤=＝<>＜＞-]';
+const SPREAD = /[\p{Script=Han}（）][ \u3000][\p{Script=Han}（）\d]/u;
+const HAS_HAN = /\p{Script=Han}/u;
+const SPREAD_CELL = new RegExp(`^${SPREAD_UNIT}(?:[ \\u3000]${SPREAD_UNIT})+$`, 'u');
+const SPREAD_RUN = new RegExp(
+  `(?<=^|[ \\u3000])${SPREAD_UNIT}(?:[ \\u3000]${SPREAD_UNIT}){3,}(?=$|[ \\u3000])`,
+  'gu',
+);
+const HAN = /\p{Script=Han}/gu;
+
+function unspread(cell: string): string {
+  const t = cell.trim();
+  if (SPREAD_CELL.test(t) && HAS_HAN.test(t)) return t.replace(/[ \u3000]/g, '');
+  return cell.replace(SPREAD_RUN, (run) =>
+    (run.match(HAN)?.length ?? 0) >= 3 ? run.replace(/[ \u3000]/g, '') : run,
+  );
 }

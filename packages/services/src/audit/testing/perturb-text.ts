@@ -191,6 +191,24 @@ export const strayBlanks: Rendering = (text, seed) => {
   return out.join('\n');
 };
 
+/**
+ * (i) Short lines and cells spread out one character at a time, as a PDF justifies a title or a
+ * table's header across its width ("项 目 名 称", "分 值", "2 0 2 3 年 度"): every other one
+ * (seeded) of at most 16 characters holding two Chinese ones.
+ */
+export const letterSpaced: Rendering = (text, seed) => {
+  const r = random(`spaced ${seed}`);
+  const spread = (cell: string): string => {
+    const chars = [...cell.trim()];
+    const han = chars.filter((c) => /\p{Script=Han}/u.test(c)).length;
+    if (chars.length > 16 || han < 2 || /\s/.test(cell.trim()) || r() < 0.5) return cell;
+    return chars.join(' ');
+  };
+  return lines(text)
+    .map((line) => line.split('\t').map(spread).join('\t'))
+    .join('\n');
+};
+
 /** Every rendering, by the name a test prints. */
 export const RENDERINGS: Record<string, Rendering> = {
   'cells run together': flattenRows,
@@ -202,6 +220,7 @@ export const RENDERINGS: Record<string, Rendering> = {
   '万元 as 元': wanToYuanProse,
   'header synonyms': headerSynonyms,
   'blank lines and stray spaces': strayBlanks,
+  'letter-spaced titles and cells': letterSpaced,
   'PDF text: run together, wrapped, with page footers': (text, seed) =>
     pageBreaks(hardWrap(flattenRows(text, seed), seed), seed),
 };

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { parseTextLines } from './read-text.ts';
+
+const read = (line: string): string | undefined => parseTextLines(line, 'x.txt').blocks[0]?.text;
+const cells = (text: string): string[] =>
+  parseTextLines(text, 'x.txt').blocks.flatMap((b) => b.rows?.flatMap((r) => r.cells) ?? []);
+
+describe('text spread out one character at a time, as a PDF justifies titles and header cells', () => {
+  it('is read as the words it spells', () => {
+    expect(read('项 目 名 称')).toBe('项目名称');
+    expect(read('（ 一 ） 部 门 概 况')).toBe('（一）部门概况');
+    expect(read('2 0 2 3 年 度 部 门 整 体 支 出')).toBe('2023年度部门整体支出');
+    expect(read('附件1 部 门 整 体 支 出 绩 效 自 评 表')).toBe('附件1 部门整体支出绩效自评表');
+    expect(read('过 程 （ 3 0 分 ）')).toBe('过程（30分）');
+    expect(read('完 成 率 × 1 0')).toBe('完成率×10');
+    // A short header cell alone on its line, or between tabs.
+    expect(read('分 值')).toBe('分值');
+    expect(cells('\t得 分\n\t权 重\n')).toEqual(['得分', '权重']);
+    expect(read('产出指标\t完 成 率\t100%')).toBe('产出指标\t完成率\t100%');
+  });
+
+  it('leaves columns aligned with spaces, words of several characters and figures alone', () => {
+    // Two or more spaces part columns.
+    expect(read('是  否  是')).toBe('是  否  是');
+    expect(read('项目名称  某某项目')).toBe('项目名称  某某项目');
+    // Tokens of several characters are words, not spread letters.
+    expect(read('完成 率 100%')).toBe('完成 率 100%');
+    expect(read('项目名称 某某项目')).toBe('项目名称 某某项目');
+    // Figures with no Chinese between them are separate values.
+    expect(read('1 2 3 4')).toBe('1 2 3 4');
+    // Inside a longer line, a run needs three Chinese characters to be one word.
+    expect(read('指标 1 项 1 项 10 10')).toBe('指标 1 项 1 项 10 10');
+  });
+});
