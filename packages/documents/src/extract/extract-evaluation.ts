@@ -121,13 +121,17 @@ export function extractEvaluation(source: SourceDocument): ExtractedReport {
   // Meta.
   // Title and unit from the lines as read: a table's title line may have joined its table.
   const title = findTitle(document) ?? findTitle(source);
+  // A year the model cannot hold (before 1990, a misprint or a date in a history) is no
+  // report's year: the next place is tried.
+  const plausible = (y: string | undefined): string | undefined =>
+    y !== undefined && Number(y) >= 1990 && Number(y) <= 2100 ? y : undefined;
   const yearText =
-    /((?:19|20)\d{2})\s*年度?/.exec(title ?? '')?.[1] ??
-    firstYear(sentences) ??
-    tableYear(document) ??
+    plausible(/((?:19|20)\d{2})\s*年度?/.exec(title ?? '')?.[1]) ??
+    plausible(firstYear(sentences)) ??
+    plausible(tableYear(document)) ??
     // A year written inside a table that was read from text ("2019年度）" under its title).
     (found.blocks.length !== source.blocks.length
-      ? firstYear(sentencesOf(source.blocks))
+      ? plausible(firstYear(sentencesOf(source.blocks)))
       : undefined);
   const year = yearText ? Number(yearText) : undefined;
   const deptTable = selfTables.find((t) => t.kind === 'department');
@@ -290,11 +294,19 @@ export function extractEvaluation(source: SourceDocument): ExtractedReport {
         code: 'model-invalid',
         message: `提取结果不完整：${issuesText(parsed.error)}`,
       });
-      evaluation = DepartmentEvaluation.parse({
+      // The document's meta alone, else nothing the document said: never an exception.
+      const bare = DepartmentEvaluation.safeParse({
         kind: 'department',
         rulebookId: rulebook.id,
         meta,
       });
+      evaluation = bare.success
+        ? bare.data
+        : DepartmentEvaluation.parse({
+            kind: 'department',
+            rulebookId: rulebook.id,
+            meta: { unitName: UNKNOWN_UNIT, year: 2000, amountUnit: '万元' },
+          });
     }
   }
   // A grade stated on a row of the table (自评等级 | 良) is checked against the stated total.
