@@ -523,8 +523,9 @@ function findTruncation(
     last.kind === 'table' &&
     lastRow !== undefined &&
     lastRow.cells.some((c, k) => {
-      // A row read from a line of text is one cell: its first word is the label.
-      const label = c.trim().split(/[\s\u3000]+/)[0] ?? '';
+      // A row read from a line of text is one cell: its first word is the label, and a row
+      // whose cells ran together ends its label where its figures begin ("合计10094.6").
+      const label = (c.trim().split(/[\s\u3000]+/)[0] ?? '').replace(/[\d０-９.．%％]+$/, '');
       return k < 2 && (isTotalRow(label) || /^(?:自评|评价)?等级$/.test(label) || SIGN_OFF.test(c));
     });
   const chapters = outline.some((e) => e.level === 1 && chapterKeyOf(e.title) !== undefined);

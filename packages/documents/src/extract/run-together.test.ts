@@ -76,3 +76,67 @@ describe('amounts with thousands separators run together', () => {
     ).toEqual(['其中：本年财政拨款', '2,400,000.00', '2,400,000.00', '2,040,000.00', '85.00%']);
   });
 });
+
+describe('names that hold figures, dates, reasons and rows that agree with themselves', () => {
+  const COEFFICIENT: ColumnKey[] = [
+    'level1',
+    'level2',
+    'level3',
+    'target',
+    'actual',
+    'weight',
+    'coefficient',
+    'score',
+    'reason',
+  ];
+
+  it('keeps in the name a figure glued to Latin letters or followed by words that are no unit', () => {
+    expect(
+      splitRunTogether('生态效益指标PM2.5年均浓度≤30微克/立方米28微克/立方米1010', INDICATOR),
+    ).toEqual(['生态效益指标', 'PM2.5年均浓度', '≤30微克/立方米', '28微克/立方米', '10', '10']);
+    // The 实际完成值 is empty: "24小时清净率" is no target.
+    expect(splitRunTogether('主干道雪后24小时清净率≥95%2020', INDICATOR)).toEqual([
+      '主干道雪后24小时清净率',
+      '≥95%',
+      '20',
+      '20',
+    ]);
+  });
+
+  it('reads a date target and actual whole, and a 得分 near 分值 × 系数', () => {
+    expect(splitRunTogether('项目完成时间2023年12月底前2023年11月10110', COEFFICIENT)).toEqual([
+      '项目完成时间',
+      '2023年12月底前',
+      '2023年11月',
+      '10',
+      '1',
+      '10',
+    ]);
+    // 15 | 0.9 | 14.5 (13.5 is due: the audit reports it), not 15 | 0.91 | 4.5.
+    expect(
+      splitRunTogether('技术培训人次≥2000人次1800人次150.914.5部分培训因天气取消', COEFFICIENT),
+    ).toEqual(['技术培训人次', '≥2000人次', '1800人次', '15', '0.9', '14.5', '部分培训因天气取消']);
+  });
+
+  it('takes a 偏差原因 sentence after the 得分 as its own cell', () => {
+    expect(
+      splitRunTogether('培训人数≥400人380人109.5部分人员已自主就业，下年度加强宣传。', INDICATOR),
+    ).toEqual(['培训人数', '≥400人', '380人', '10', '9.5', '部分人员已自主就业，下年度加强宣传。']);
+  });
+
+  it('reads a source row the vocabulary does not name, and amounts with no decimals by their size', () => {
+    const columns: ColumnKey[] = ['budget', 'executed', 'weight', 'rate', 'score'];
+    expect(splitRunTogether('其中：中央衔接资金680.00612.0092.00%', columns)).toEqual([
+      '其中：中央衔接资金',
+      '680.00',
+      '612.00',
+      '92.00%',
+    ]);
+    expect(splitRunTogether('其中：当年财政拨款865000865000865000', FUND)).toEqual([
+      '其中：当年财政拨款',
+      '865000',
+      '865000',
+      '865000',
+    ]);
+  });
+});

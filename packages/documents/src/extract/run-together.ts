@@ -16,7 +16,10 @@ const COMPARATOR = /[≥≤<>=＞＜≧≦]/;
 /** A figure's own text: an optional comparator, digits, a decimal part, then % or a unit. */
 const UNIT_RUN = /^[^\d≥≤<>=＞＜≧≦—–.-]+/;
 const LEVEL_NAMES_MAX = 12;
-const MAX_SPLITS = 400;
+/** A date as targets and actuals write it: 2023年12月底前, 2023年11月, 2024-06-30. */
+const DATE =
+  /^[≤<]?(?:19|20)\d{2}(?:年(?:\d{1,2}月(?:\d{1,2}日)?)?|[-./]\d{1,2}[-./]\d{1,2})(?:底前|底|前|以前|之前|内)?/;
+const MAX_SPLITS = 3000;
 /** Each cell costs this much, so that a split is not preferred for its number of cells alone. */
 const CELL_COST = 0.3;
 
@@ -25,10 +28,20 @@ const CELL_COST = 0.3;
  * another (a % or two decimals followed by a digit, a target's sign before its figure, a dash
  * for an empty cell beside a figure, a word followed by 分值 and 得分: "健全1515").
  */
-export const looksRunTogether = (t: string): boolean =>
-  t.length <= 160 &&
-  !/[，。；！？]/.test(t) &&
-  (/[%％]\d|\.\d{2}\d|[≥≤＞＜≧≦]\d|\d—|—\d/.test(t) || /\p{Script=Han}\d{3,}(?:\.\d+)?$/u.test(t));
+export const looksRunTogether = (line: string): boolean => {
+  // A row may end on its 偏差原因, a sentence of its own after the last figure ("…109.5部分
+  // 退役士兵已自主就业，下年度加强宣传。"): the figures before it are what shows the row.
+  const reason = /\d(?:[%％]|分)?([^\d%％]*[，。；！？][^\d%％]*)$/.exec(line)?.[1] ?? '';
+  const t = line.slice(0, line.length - reason.length);
+  return (
+    line.length <= 200 &&
+    t.length <= 160 &&
+    !/[，。；！？]/.test(t) &&
+    (/[%％]\d|\.\d{2}\d|[≥≤＞＜≧≦]\d|\d—|—\d/.test(t) ||
+      /\p{Script=Han}\d{3,}(?:\.\d+)?$/u.test(t) ||
+      (reason !== '' && /\p{Script=Han}\d{3,}(?:\.\d+)?$/u.test(t)))
+  );
+};
 
 /** The known labels at the start of a row: a fund row's or total row's, or group names. */
 function leadingLabels(text: string): { labels: string[]; rest: string; kind: 'fund' | 'row' } {
@@ -57,10 +70,14 @@ function leadingLabels(text: string): { labels: string[]; rest: string; kind: 'f
 }
 
 /** Every way to cut a run of figures into cells (a qualitative pair "健全健全" into its halves). */
-function figureSplits(text: string, maxCells: number): string[][] {
+function figureSplits(text: string, maxCells: number, maxLarge: number): string[][] {
   const out: string[][] = [];
+  // A bare figure above 200 can only be an amount (or a bare target or actual): a row has no
+  // more of them than it has such columns.
+  const large = (cells: readonly string[]): number =>
+    cells.filter((c) => cellType(c) === 'number' && cellNumber(c) > 200).length;
   const walk = (at: number, cells: string[]): void => {
-    if (out.length >= MAX_SPLITS || cells.length > maxCells) return;
+    if (out.length >= MAX_SPLITS || cells.length > maxCells || large(cells) > maxLarge) return;
     if (at === text.length) {
       out.push([...cells]);
       return;
@@ -76,12 +93,20 @@ function figureSplits(text: string, maxCells: number): string[][] {
       for (const part of qualitativePairs(words)) walk(at + words.length, [...cells, ...part]);
       return;
     }
+    // A date target or actual ("2023年12月底前", "2023年11月", "2024-06-30"), read whole as an
+    // alternative to its digits as figures.
+    const date = DATE.exec(rest)?.[0];
+    if (date) walk(at + date.length, [...cells, date]);
     const comparator = COMPARATOR.test(rest[0] ?? '') ? (rest[0] ?? '') : '';
     const after0 = rest.slice(comparator.length);
     // Thousands separators fix where a figure's whole part ends ("2,400,000.002,600,000.00").
     const grouped = /^\d{1,3}(?:,\d{3})+/.exec(after0)?.[0];
     const digits = grouped ?? /^\d+/.exec(after0)?.[0] ?? '';
-    for (let n = grouped ? digits.length : 1; n <= digits.length; n++) {
+    // A target's sign governs the whole figure when a unit or % closes it: "≥95%" is no "≥9"
+    // followed by "5%".
+    const closed = /^(?:\.\d+)?[^\d≥≤<>=＞＜≧≦—–.-]/.test(after0.slice(digits.length));
+    const from = grouped || (comparator !== '' && closed) ? digits.length : 1;
+    for (let n = from; n <= digits.length; n++) {
       const whole = digits.slice(0, n);
       if (whole.length > 1 && whole.startsWith('0')) break;
       const after = rest.slice(comparator.length + n);
@@ -98,6 +123,9 @@ function figureSplits(text: string, maxCells: number): string[][] {
         const unit = /^[%％‰]/.test(tail) ? (tail[0] ?? '') : (UNIT_RUN.exec(tail)?.[0] ?? '');
         // A unit ends where the next figure or qualitative word could not start: take it whole.
         walk(at + numberText.length + unit.length, [...cells, numberText + unit]);
+        // Words that are no unit may be the next cell (a reason after the 得分: "14.5部分…").
+        if (unit.length >= 2 && !/^[%％‰]/.test(unit) && !isUnitWord(unit))
+          walk(at + numberText.length, [...cells, numberText]);
       }
     }
   };
@@ -123,11 +151,29 @@ function splitFit(
   splitTarget: boolean,
 ): number | undefined {
   if ((column === 'reason' || column === 'description') && type === 'number') return undefined;
+  // Words glued to a figure ("9.5部分…") are rather a 得分 and the reason after it.
+  if ((column === 'reason' || column === 'description') && /^[\d.]+\p{Script=Han}/u.test(text))
+    return 0.3;
   // Digits cut out of a run are a target or an actual only with their sign, unit or % (a bare
   // "1" and "0" cut from "1010" are not), unless the table splits its targets from their units.
   if ((column === 'target' || column === 'actual') && type === 'number' && !splitTarget)
     return undefined;
+  if (
+    (column === 'target' || column === 'actual') &&
+    (type === 'expression' || type === 'percent')
+  ) {
+    // A figure followed by words that are no unit ("24小时清净率") is rather part of a name.
+    const unit = /^[≥≤<>=＞＜≧≦]?[\d.,]+(.*)$/.exec(text)?.[1] ?? '';
+    const known =
+      unit === '' || /^[%％‰]$/.test(unit) || isUnitWord(unit) || DATE.exec(text)?.[0] === text;
+    const signed = COMPARATOR.test(text[0] ?? '');
+    const f = known ? 1 : unit.length <= 1 ? 0.5 : signed ? 0.3 : -0.5;
+    // A target carries the sign; an actual seldom does.
+    return column === 'actual' && signed ? f / 2 : f;
+  }
   if (column === 'rate' && cellNumber(text) > 200) return undefined;
+  // Digits cut from a run with no % sign are a weak 执行率.
+  if (column === 'rate' && type === 'number') return 0;
   // Amounts of a fund row are written with their two decimals (180.00), or with separators.
   if (column === 'initialBudget' || column === 'budget' || column === 'executed')
     return type !== 'number' ? undefined : /\.\d{2}$|,\d{3}/.test(text) ? 1 : 0.3;
@@ -155,11 +201,104 @@ function fundAgreement(values: Partial<Record<ColumnKey, string>>): number | und
     .filter((v): v is string => v !== undefined && cellType(v) === 'number');
   const decimals = new Set(amounts.map((a) => /\.(\d*)$/.exec(a)?.[1]?.length ?? 0));
   if (decimals.size > 1) return undefined;
-  const { budget, executed, rate } = values;
-  if (budget === undefined || executed === undefined || rate === undefined) return 0;
+  const { initialBudget, budget, executed, rate } = values;
+  if (budget === undefined || executed === undefined) return 0;
   const ratio = (cellNumber(executed) / cellNumber(budget)) * 100;
-  return Math.abs(ratio - cellNumber(rate)) <= 0.5 ? 1 : 0;
+  const initial = initialBudget === undefined ? 1 : cellNumber(initialBudget) / cellNumber(budget);
+  // Amounts of one row are of one size: no more is spent than half again the budget, and the
+  // year's budget is not many times the opening one ("865000865000865000" is three 865000s).
+  // The same amount twice (all of it spent, a budget not adjusted) is the commonest row.
+  const repeated = new Set(amounts).size < amounts.length ? 0.5 : 0;
+  const sized =
+    repeated +
+    (ratio >= 10 && ratio <= 150 ? 0 : -0.5) +
+    (initial >= 0.2 && initial <= 5 ? 0 : -0.5);
+  if (rate !== undefined) {
+    // A stated rate may be wrong by a point or two (that is what the audit reports), not by tens.
+    const off = Math.abs(ratio - cellNumber(rate));
+    return sized + (off <= 0.5 ? 1 : off <= 20 ? 0 : -1);
+  }
+  return sized + (ratio >= 30 && ratio <= 120 && initial >= 0.5 && initial <= 2 ? 0.5 : 0);
 }
+
+/**
+ * How much an indicator row's split agrees with itself: a 得分 within its 分值, and, where the
+ * table has a 得分系数 column, a 得分 near 分值 × 系数 ("150.914.5" is 15 | 0.9 | 14.5).
+ */
+function rowAgreement(values: Partial<Record<ColumnKey, string>>): number {
+  const { weight, score, coefficient } = values;
+  if (weight === undefined || score === undefined) return 0;
+  const w = cellNumber(weight);
+  const s = cellNumber(score);
+  let agreement = s <= w ? 0 : -0.3;
+  if (coefficient !== undefined && w > 0) {
+    const c = cellNumber(coefficient) / (/[%％]$/.test(coefficient) ? 100 : 1);
+    agreement += 1 - Math.min(1, Math.abs(w * c - s) / w);
+  }
+  return agreement;
+}
+
+/** A way to read where a row's name ends and its figures begin, with what it costs. */
+interface Reading {
+  name: string;
+  /** A qualitative target and actual that ran into the name ("健全健全"). */
+  words: string[];
+  figures: string;
+  prior: number;
+}
+
+/** Where a figure may begin: a digit, a comparator or a dash for an empty cell. */
+const FIGURE_START = /[\d≥≤<>=＞＜≧≦—–]/;
+
+/**
+ * The ways a row's text splits into its name and its figures. The name ends where its first
+ * figure begins, unless that figure belongs to the name: glued to Latin letters (PM2.5, SO2) or
+ * followed by words that are no unit ("24小时清净率", "12345热线"); then the name may run on to a
+ * later figure, at a cost. A qualitative pair before the figures ("健全健全") is tried with and
+ * without being taken as the target and actual.
+ */
+function readingsOf(rest: string): Reading[] {
+  const out: Reading[] = [];
+  const starts: number[] = [];
+  for (let k = 0; k < rest.length && starts.length < 4; k++) {
+    if (!FIGURE_START.test(rest[k] ?? '')) continue;
+    const before = rest[k - 1] ?? '';
+    // Inside a figure (after its digits, its point or its sign) no new figure begins.
+    if (k > 0 && /[\d.≥≤<>=＞＜≧≦—–%％]/.test(before)) continue;
+    starts.push(k);
+  }
+  starts.forEach((end, n) => {
+    const head = rest.slice(0, end);
+    if (n > 0 && /[≥≤<>=＞＜≧≦%％]/.test(head)) return;
+    const first = rest.slice(starts[0] ?? 0, end);
+    // Running the name over a figure: likely only where that figure cannot stand on its own.
+    const prior = n === 0 ? 0 : nameHoldsFigure(rest, starts[0] ?? 0, first) ? -0.2 : -1.5;
+    out.push({ name: head, words: [], figures: rest.slice(end), prior });
+    const pair = /^(.+?)(.{2,6})(已?)\2$/u.exec(head);
+    if (pair?.[1] && pair[2])
+      out.push({
+        name: pair[1],
+        words: [pair[2], `${pair[3] ?? ''}${pair[2]}`],
+        figures: rest.slice(end),
+        prior,
+      });
+  });
+  return out;
+}
+
+/**
+ * Whether the figure at `at` reads as part of the row's name: glued to Latin letters before it,
+ * or followed by words that are no unit before the next figure ("24小时清净率≥95%").
+ */
+function nameHoldsFigure(rest: string, at: number, run: string): boolean {
+  if (/[A-Za-z]$/.test(rest.slice(0, at))) return true;
+  const words = /^[\d.]+([^\d≥≤<>=＞＜≧≦—–.%％]+)$/.exec(run)?.[1];
+  return words !== undefined && words.length >= 2 && !isUnitWord(words);
+}
+
+/** A unit as targets write them (个, 人次, 万元, 元/户, 微克/立方米), or a year's 年 of a date. */
+const isUnitWord = (w: string): boolean =>
+  w.split('/').every((part) => cellType(part) === 'text' && fit('measure', part, 'text') === 1);
 
 /**
  * The cells of a row run together, for a table with these columns (fund or indicator block);
@@ -171,18 +310,20 @@ export function splitRunTogether(
 ): string[] | undefined {
   const text = normalizeDigits(textIn).replace(/[：:]/, '：');
   if (/\s/.test(text.trim()) || !/\d/.test(text)) return undefined;
-  const { labels, rest, kind } = leadingLabels(text.trim());
+  const read = leadingLabels(text.trim());
+  // Under a fund header, a row's label may be any source's name ("中央衔接资金"): the words
+  // before its first figure.
+  const fundTable = !columns.some((c) => c === 'target' || c === 'level3' || c === 'level1');
+  const label = /^\p{Script=Han}[^\d]{1,15}(?=\d)/u.exec(read.rest)?.[0];
+  const { labels, rest, kind } =
+    fundTable && read.kind === 'row' && read.labels.length === 0 && label !== undefined
+      ? { labels: [label], rest: read.rest.slice(label.length), kind: 'fund' as const }
+      : read;
   // A cell of a table one cell per line ("完成率×10", "投入（20分）") is no row: only figures
   // glued together, or a fund or total row's label with its figures, are.
   if (!looksRunTogether(text) && !(kind === 'fund' && /^\d/.test(rest))) return undefined;
-  const nameEnd = kind === 'fund' ? 0 : rest.search(/[\d≥≤<>=＞＜≧≦—–]/);
-  if (nameEnd < 0) return undefined;
-  // A qualitative target and actual run into the name ("…机制健全健全", "…制度建立已建立").
-  const pair = kind === 'row' ? /^(.+?)(.{2,6})(已?)\2$/u.exec(rest.slice(0, nameEnd)) : null;
-  const name = pair?.[1] ?? rest.slice(0, nameEnd);
-  const words = pair?.[2] ? [pair[2], `${pair[3] ?? ''}${pair[2]}`] : [];
-  const figures = rest.slice(nameEnd);
-  if (figures === '' || (kind === 'row' && name === '')) return undefined;
+  const readings: Reading[] =
+    kind === 'fund' ? [{ name: '', words: [], figures: rest, prior: 0 }] : readingsOf(rest);
   const valueColumns = columns.filter(
     (c) =>
       c !== 'level1' &&
@@ -191,7 +332,7 @@ export function splitRunTogether(
       (kind === 'row' ||
         ['initialBudget', 'budget', 'executed', 'rate', 'weight', 'score'].includes(c)),
   );
-  let best: { score: number; cells: string[] } | undefined;
+  let best: { score: number; cells: string[]; name: string } | undefined;
   let second = Number.NEGATIVE_INFINITY;
   const subRow =
     kind === 'fund' && fundRowOf(labels[0] ?? '') !== 'total' && !isTotalRow(labels[0] ?? '');
@@ -203,23 +344,33 @@ export function splitRunTogether(
     // A source row carries no 分值 or 得分 of its own.
     return subRow && (c === 'weight' || c === 'score') && f !== undefined && f > 0 ? 0.2 : f;
   };
-  for (const split of figureSplits(figures, valueColumns.length - words.length)) {
-    const cells = [...words, ...split];
-    if (cells.length > valueColumns.length) continue;
-    const aligned = alignCells(cells, valueColumns, skipCost, fitOf);
-    if (!aligned || aligned.margin < 0.5) continue;
-    const agreement = kind === 'fund' ? fundAgreement(aligned.values) : 0;
-    if (agreement === undefined) continue;
-    const fitted = cells.reduce((sum, c) => sum + (cellType(c) === 'empty' ? 0 : 1), 0);
-    const score =
-      alignedScore(valueColumns, aligned.values, skipCost, fitOf) - CELL_COST * fitted + agreement;
-    if (!best || score > best.score) {
-      if (best) second = Math.max(second, best.score);
-      best = { score, cells };
-    } else second = Math.max(second, score);
+  const maxLarge =
+    valueColumns.filter((c) => c === 'initialBudget' || c === 'budget' || c === 'executed').length +
+    (splitTarget ? 2 : 0);
+  for (const { name, words, figures, prior } of readings) {
+    if (figures === '' || (kind === 'row' && name === '')) continue;
+    for (const split of figureSplits(figures, valueColumns.length - words.length, maxLarge)) {
+      const cells = [...words, ...split];
+      if (cells.length > valueColumns.length) continue;
+      const aligned = alignCells(cells, valueColumns, skipCost, fitOf);
+      if (!aligned || aligned.margin < 0.5) continue;
+      const agreement =
+        kind === 'fund' ? fundAgreement(aligned.values) : rowAgreement(aligned.values);
+      if (agreement === undefined) continue;
+      const fitted = cells.reduce((sum, c) => sum + (cellType(c) === 'empty' ? 0 : 1), 0);
+      const score =
+        alignedScore(valueColumns, aligned.values, skipCost, fitOf) -
+        CELL_COST * fitted +
+        agreement +
+        prior;
+      if (!best || score > best.score) {
+        if (best) second = Math.max(second, best.score);
+        best = { score, cells, name };
+      } else second = Math.max(second, score);
+    }
   }
   if (!best || best.score - second < 0.5) return undefined;
-  const out = [...labels, ...(name === '' ? [] : [name]), ...best.cells];
+  const out = [...labels, ...(best.name === '' ? [] : [best.name]), ...best.cells];
   return out.length >= 3 ? out : undefined;
 }
 

@@ -38,6 +38,11 @@ export interface Token {
 export interface UncertainReading {
   line: number;
   what: string;
+  /**
+   * A row whose cells ran together: split by fit alone, or left whole (then the tree lacks it,
+   * and sums over the tree fall short of what the table states).
+   */
+  runTogether?: 'split' | 'whole';
 }
 
 export interface StreamTable {
@@ -217,7 +222,11 @@ function splitRunTogetherRows(tokens: readonly Token[]): {
     // A row left whole is marked too; a cell of a table one cell per line ("≥95%") is not.
     const gluedRow = (x: string): boolean => x.length >= 10 && looksRunTogether(x);
     if (columns && alone && (cells !== undefined || gluedRow(normalizeLabel(t.text))))
-      uncertain.push({ line: t.line, what: t.text.slice(0, 20) });
+      uncertain.push({
+        line: t.line,
+        what: t.text.slice(0, 20),
+        runTogether: cells && cells.length >= 2 ? 'split' : 'whole',
+      });
     if (cells && cells.length >= 2)
       out.push(
         ...cells.map((text, k) => ({ text, line: t.line, ...(k === 0 ? { rowStart: true } : {}) })),
@@ -720,8 +729,10 @@ export function readTableStream(
       i = Math.max(end, i + 1);
       if (NAME_PLACEHOLDER.test(name) && cells.every((c) => cellType(c) === 'empty')) continue;
       if (cells.length === 0) {
-        // A name with no figures: a group this vocabulary does not know, or an empty template row.
-        if (NAME_PLACEHOLDER.test(name)) continue;
+        // A name with no figures: a group this vocabulary does not know, or an empty template row;
+        // or a row whose figures ran into its name ("示范基地个数12个10"), which the tree lacks.
+        if (/\p{Script=Han}[\d.]*\d[%％]?$/u.test(name) && /\d.*\d/.test(name))
+          table.uncertain.push({ line: t.line, what: name, runTogether: 'whole' });
         continue;
       }
       const aligned = alignCells(cells, valueCols, indicatorSkip);

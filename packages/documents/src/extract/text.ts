@@ -1,6 +1,7 @@
 import { displayWidth, normalizeDigits } from '@jixiao/domain';
 import type { SourceRef } from '@jixiao/domain';
 import type { Block } from '../read/block.ts';
+import { looksRunTogether } from './run-together.ts';
 
 const squashed = new Map<string, string>();
 
@@ -230,6 +231,9 @@ function wrappedBefore(
   // Prose has its commas; a table's row whose cells ran together has none, or figures glued.
   if (!proseMarked(tail) && !proseMarked(next)) return false;
   if (GLUED_FIGURES.test(tail) || GLUED_FIGURES.test(next)) return false;
+  // A row of a 自评表 whose cells ran together ("…≥3200人3245人1010"), or one ending on its
+  // 偏差原因 sentence, is a line of its own.
+  if (looksRunTogether(tail) || looksRunTogether(next)) return false;
   if (next === '' || ITEM_START.test(next) || FIGURE_CELL.test(next)) return false;
   return true;
 }

@@ -334,7 +334,7 @@ export function auditRead(read: ReadResult, fileName: string): DocumentAudit {
   const findings = wholePointRounding(
     mergeFindings(
       (cut ? located.filter((f) => !beyondTheCut(f, cut.line)) : located).filter(
-        (f) => !beforeTheStart(f, report),
+        (f) => !beforeTheStart(f, report) && !partsUnread(f, report),
       ),
     ).map((f) => atTheEdges(failClosed(f, report), report)),
     evaluation,
@@ -394,6 +394,23 @@ const SCORE_RULE_CODES = new Set([
 ]);
 
 /**
+ * A sum over the tree that falls short of what the table states, in a table with rows whose
+ * cells ran together and could not be split: the rows left unread are what it lacks.
+ */
+function partsUnread(f: Finding, report: ExtractedReport): boolean {
+  if (!WHOLE_TREE_CODES.has(f.code) && !SUBTOTALS.has(f.category)) return false;
+  const unread = report.selfEvaluationTables.some((t) =>
+    (t.uncertain ?? []).some((u) => u.runTogether === 'whole'),
+  );
+  if (!unread) return false;
+  const stated = firstFigure(f.stated);
+  const expected = firstFigure(f.expected);
+  if (!Number.isFinite(stated) || !Number.isFinite(expected)) return false;
+  // The book's 100 against the weights read; any other sum against the total it states.
+  return f.code === 'WEIGHT_BOOK_TOTAL' ? stated < expected : stated > expected;
+}
+
+/**
  * Fails closed: a figure read with doubt supports a warning, never an error. Doubt is a table
  * row whose cells fitted its columns in more than one way, or a self-score that is the rulebook's
  * score rounded to a whole point (a local rounding rule the document does not state).
@@ -405,6 +422,17 @@ function failClosed(f: Finding, report: ExtractedReport): Finding {
   );
   if (uncertain)
     return { ...f, severity: 'warning', message: `${f.message}（该行表格读取有歧义，请人工核对）` };
+  // Sums over the whole tree or a group of it rest on every row: where rows whose cells ran
+  // together were split by fit alone, a misread row may be what makes them disagree.
+  if (
+    (WHOLE_TREE_CODES.has(f.code) || SUBTOTALS.has(f.category)) &&
+    report.selfEvaluationTables.some((t) => (t.uncertain ?? []).some((u) => u.runTogether))
+  )
+    return {
+      ...f,
+      severity: 'warning',
+      message: `${f.message}（表格各行单元格连在一起，按列拆分读取，请人工核对）`,
+    };
   const stated = Number(f.stated);
   const expected = Number(/-?\d+(?:\.\d+)?/.exec(f.expected ?? '')?.[0]);
   // 一级 weights short of the book's total, with no indicator block in a table: read from prose

@@ -10,7 +10,15 @@ import { loadCorpus, present } from './testing/measure-corpus.ts';
  * reached; the rows are split by fit alone, so their findings stay warnings).
  */
 const ROOT = new URL('./invented-tables/', import.meta.url);
-const FOLDERS = ['', 'holdout/', 'holdout-z/', 'holdout-w/', 'holdout-t/', 'holdout-u/'];
+const FOLDERS = [
+  '',
+  'holdout/',
+  'holdout-z/',
+  'holdout-w/',
+  'holdout-t/',
+  'holdout-u/',
+  'holdout-v/',
+];
 
 const runTogether = (text: string): string =>
   text
@@ -54,8 +62,12 @@ describe('invented 自评表 with the cells of each row run together', () => {
     expect(errors).toEqual([]);
   });
 
-  // Measured: 1 of 32 before rows run together were split, 24 of 32 after.
-  it('finds the planted findings of most (floor 24)', () => {
+  // Measured: 1 of 32 before rows run together were split, 24 of 32 after. With holdout-v: 28 of
+  // 37 (and a false 总分 error on a clean table once a cut-short reading no longer hid it); 33
+  // of 37 after names holding figures (PM2.5, 24小时), dates, 分值 × 系数, source rows the
+  // vocabulary does not name, a 偏差原因 sentence closing a row, and a 总分 row's label glued to
+  // its figures no longer taken for a cut.
+  it('finds the planted findings of most (floor 33)', () => {
     const withFindings = audits.filter((a) => a.planted.length > 0);
     const found = withFindings.filter((a) =>
       a.planted.some((c) => a.findings.some((f) => f.category === c)),
@@ -64,6 +76,6 @@ describe('invented 自评表 with the cells of each row run together', () => {
       `run together: ${found.length}/${withFindings.length} tables with their finding found`,
       ...withFindings.filter((a) => !found.includes(a)).map((a) => `\n  missed: ${a.file}`),
     );
-    expect(found.length).toBeGreaterThanOrEqual(24);
+    expect(found.length).toBeGreaterThanOrEqual(33);
   });
 });
