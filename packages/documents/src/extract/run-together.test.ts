@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { splitRunTogether } from './run-together.ts';
+import { looksRunTogether, splitRunTogether } from './run-together.ts';
 import type { ColumnKey } from './table-vocabulary.ts';
 
 const FUND: ColumnKey[] = ['initialBudget', 'budget', 'executed', 'weight', 'rate', 'score'];
@@ -119,6 +119,11 @@ describe('names that hold figures, dates, reasons and rows that agree with thems
   });
 
   it('takes a 偏差原因 sentence after the 得分 as its own cell', () => {
+    expect(looksRunTogether('培训人数≥400人380人109.5部分人员已自主就业，下年度加强宣传。')).toBe(
+      true,
+    );
+    // A sentence of prose with an amount is no row.
+    expect(looksRunTogether('2023年基本支出668.42万元，主要用')).toBe(false);
     expect(
       splitRunTogether('培训人数≥400人380人109.5部分人员已自主就业，下年度加强宣传。', INDICATOR),
     ).toEqual(['培训人数', '≥400人', '380人', '10', '9.5', '部分人员已自主就业，下年度加强宣传。']);

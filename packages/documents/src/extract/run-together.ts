@@ -29,17 +29,17 @@ const CELL_COST = 0.3;
  * for an empty cell beside a figure, a word followed by 分值 and 得分: "健全1515").
  */
 export const looksRunTogether = (line: string): boolean => {
-  // A row may end on its 偏差原因, a sentence of its own after the last figure ("…109.5部分
-  // 退役士兵已自主就业，下年度加强宣传。"): the figures before it are what shows the row.
+  // A row may end on its 偏差原因, a sentence of its own after the last figure ("…≥400人380人
+  // 109.5部分退役士兵已自主就业，下年度加强宣传。"): the figures before it must then be glued
+  // beyond doubt (a sentence "基本支出668.42万元，主要用于…" ends on no such row).
   const reason = /\d(?:[%％]|分)?([^\d%％]*[，。；！？][^\d%％]*)$/.exec(line)?.[1] ?? '';
   const t = line.slice(0, line.length - reason.length);
+  const glued = /[%％]\d|\.\d{2}\d|[≥≤＞＜≧≦]\d|\d—|—\d/.test(t);
   return (
     line.length <= 200 &&
     t.length <= 160 &&
     !/[，。；！？]/.test(t) &&
-    (/[%％]\d|\.\d{2}\d|[≥≤＞＜≧≦]\d|\d—|—\d/.test(t) ||
-      /\p{Script=Han}\d{3,}(?:\.\d+)?$/u.test(t) ||
-      (reason !== '' && /\p{Script=Han}\d{3,}(?:\.\d+)?$/u.test(t)))
+    (glued || (reason === '' && /\p{Script=Han}\d{3,}(?:\.\d+)?$/u.test(t)))
   );
 };
 
