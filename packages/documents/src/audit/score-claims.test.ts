@@ -138,4 +138,47 @@ describe('a total and the list of its parts after it', () => {
       [],
     );
   });
+
+  it('a total against parts stated with weight and score: the scores alone are added', () => {
+    const parts =
+      '预算执行指标10分，得分8.96分；产出指标50分，得分47分；效益指标30分，得分27分；满意度指标10分，得分9分';
+    expect(issues(`本项目自评得分91.96分，其中${parts}。`)).toEqual([]);
+    // The weights make 100: the list is the whole book, so a total above its parts is certain.
+    expect(issues(`本项目自评得分93.96分，其中${parts}。`)).toEqual([
+      ['DOC_SCORE_TOTAL', 'error', '93.96', '91.96'],
+    ]);
+    // A deduction explaining one part is no part of its own.
+    expect(
+      issues(
+        '自评得分98.93分，其中预算执行率指标10分，得分9.93分；产出指标50分，得分50分；效益指标30分，得分29分，因就诊率未达到目标扣1分；满意度指标10分，得分10分。',
+      ),
+    ).toEqual([]);
+  });
+
+  it('a total in the sentence after its parts, when their weights make 100', () => {
+    const list =
+      '逐项打分：预算执行指标分值10分，得分9.6分；产出指标分值50分，得分47.5分；效益指标分值30分，得分28分，扣2分；满意度指标分值10分，得分9.4分。';
+    expect(issues(`${list}综合自评得分96.5分，等级为“优”。`)).toEqual([
+      ['DOC_SCORE_TOTAL', 'error', '96.5', '94.5'],
+    ]);
+    expect(issues(`${list}综合自评得分94.5分，等级为“优”。`)).toEqual([]);
+    // Parts of one group (weights short of 100) are not the whole book's.
+    expect(
+      issues(
+        '产出指标：数量指标分值20分，得分20分；质量指标分值15分，得分14分；时效指标分值15分，得分15分。综合自评得分96分。',
+      ),
+    ).toEqual([]);
+  });
+
+  it('full marks for an execution rate below 100%, the weight stated in a sentence of weights', () => {
+    const weights =
+      '本项目按照“预算执行率10分、产出指标50分、效益指标30分、满意度指标10分”的权重进行自评。';
+    expect(issues(`${weights}预算执行率指标：执行率85.00%，得10分；产出指标得49分。`)).toEqual([
+      ['DOC_SCORE_EXECUTION', 'warning', '10', '8.5'],
+    ]);
+    expect(issues(`${weights}预算执行率指标：执行率85.00%，得8.5分。`)).toEqual([]);
+    expect(issues(`${weights}预算执行率指标：执行率100%，得10分。`)).toEqual([]);
+    // Without a stated weight, a score of 10 may be under a weight of 20.
+    expect(issues('预算执行率指标：执行率85.00%，得10分。')).toEqual([]);
+  });
 });

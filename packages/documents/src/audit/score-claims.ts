@@ -55,10 +55,13 @@ export function scoreClaimIssues(report: ExtractedReport): ScoreClaimIssue[] {
   // its written weight: then a score over it is only a warning.
   const moved = report.sentences.some((s) => /分值|权重/.test(s.text) && MOVED.test(s.text));
   const out: ScoreClaimIssue[] = [];
+  const executionWeight = executionWeightOf(report.sentences);
   report.sentences.forEach((s, i) => {
     if (!s.text.includes('分')) return;
     out.push(...pairIssues(s, moved), ...listIssues(s), ...targetIssues(s));
+    if (executionWeight !== undefined) out.push(...bareExecutionIssues(s, executionWeight));
     out.push(...breakdownIssues(s, report.sentences[i + 1]));
+    out.push(...pairsBeforeIssues(s, report.sentences[i - 1]));
   });
   return out;
 }
@@ -93,6 +96,9 @@ function breakdownIssues(s: Sentence, next: Sentence | undefined): ScoreClaimIss
   else return [];
   // A list whose parts each say 得分 after a 其中 in the total's sentence is listIssues' to read.
   if (own && /其中/.test(own[0]) && [...list.matchAll(NAMED_SCORE)].length >= 2) return [];
+  // Parts stated with their weights ("预算执行指标10分，得分8.96分；…") are the scores alone.
+  const paired = weightedScores(list);
+  if (paired.length >= 2) return pairedTotalIssues(s, whole, paired, s.text + list);
   const parts = [...list.matchAll(LISTED_SCORE)].filter(
     (p) => !/分值|权重|满分|总分|合计/.test(p[1] ?? ''),
   );
@@ -107,6 +113,63 @@ function breakdownIssues(s: Sentence, next: Sentence | undefined): ScoreClaimIss
       parts: parts.map((p) => `${p[1] ?? ''}${p[2] ?? ''}`).join(' + '),
     }),
   ];
+}
+
+/** "产出指标分值50分，得分47.5分", "预算执行指标10分，得分8.96分": a part's weight, then its score. */
+const WEIGHTED_SCORE = new RegExp(
+  `([\\u4e00-\\u9fa5“”"]{2,14}?)[，,：:]?(?:分值|权重|满分)?(?:为|是)?${NUM}分[，,]?(?:实际|自评|最终)?(?:得分|得)(?:为|是)?${NUM}分`,
+  'g',
+);
+
+interface WeightedScore {
+  name: string;
+  weight: number;
+  score: number;
+}
+
+/** The parts of a list stated with weight and score; a deduction explaining one is no part. */
+function weightedScores(list: string): WeightedScore[] {
+  return [...list.matchAll(WEIGHTED_SCORE)]
+    .filter((p) => !/总分|合计|总得分/.test(p[1] ?? ''))
+    .map((p) => ({ name: p[1] ?? '', weight: num(p[2]), score: num(p[3]) }));
+}
+
+/**
+ * A total against parts each stated with weight and score. Below the total the list may leave a
+ * part out, unless the weights add up to 100: then the list is the whole book and both ways are
+ * certain (bonus points, caps or conversions said in the text still make it a warning).
+ */
+function pairedTotalIssues(
+  s: Sentence,
+  whole: RegExpExecArray,
+  parts: readonly WeightedScore[],
+  text: string,
+): ScoreClaimIssue[] {
+  const sum = sumPoints(parts.map((p) => p.score));
+  const stated = num(whole[1]);
+  if (samePoints(stated, sum)) return [];
+  const complete = samePoints(sumPoints(parts.map((p) => p.weight)), 100);
+  const unsure = (sum < stated && !complete) || /加分|扣分|减分|奖励|封顶|折算/.test(text);
+  return [
+    issue(s, whole[0], 'DOC_SCORE_TOTAL', unsure ? 'warning' : 'error', stated, sum, {
+      parts: parts.map((p) => `${p.name}${pts(p.score)}`).join(' + '),
+    }),
+  ];
+}
+
+/**
+ * "…满意度指标分值10分，得分9.4分。综合自评得分96.5分": a total in the sentence right after the
+ * list of its parts, each with weight and score. Only when the previous sentence holds no total of
+ * its own and the weights add up to 100 (a list of one group's parts is not the book).
+ */
+function pairsBeforeIssues(s: Sentence, prev: Sentence | undefined): ScoreClaimIssue[] {
+  if (!prev || prev.block < s.block - 1) return [];
+  const whole = WHOLE_SCORE.exec(s.text);
+  if (!whole?.[1] || /\d/.test(s.text.slice(0, whole.index))) return [];
+  if (WHOLE_SCORE.test(prev.text) || TOTAL.test(prev.text)) return [];
+  const parts = weightedScores(prev.text);
+  if (parts.length < 3 || !samePoints(sumPoints(parts.map((p) => p.weight)), 100)) return [];
+  return pairedTotalIssues(s, whole, parts, prev.text + s.text);
 }
 
 function issue(
@@ -177,6 +240,47 @@ function pairIssues(s: Sentence, moved: boolean): ScoreClaimIssue[] {
       );
   }
   return out;
+}
+
+/** "预算执行率10分" in a sentence of weights ("按照…的权重", "分值设置为…"), with no score in it. */
+const EXECUTION_WEIGHT = new RegExp(
+  `(?:预算)?执行率?(?:指标)?(?:分值|权重|满分)?(?:为|是)?[（(]?${NUM}分`,
+);
+
+/** The weight of the execution-rate indicator, where a sentence of weights states it. */
+function executionWeightOf(sentences: readonly Sentence[]): number | undefined {
+  for (const s of sentences) {
+    if (!/权重|分值|满分/.test(s.text) || /得/.test(s.text)) continue;
+    const m = EXECUTION_WEIGHT.exec(s.text);
+    if (m?.[1]) return num(m[1]);
+  }
+  return undefined;
+}
+
+/** "执行率85.00%，得10分": a rate and its score, the weight stated elsewhere. */
+const RATE_SCORE = new RegExp(
+  `执行率(?:为|达到|达|是)?${NUM}[%％][，,]?(?:得分|得)(?:为|是)?${NUM}分`,
+);
+
+/**
+ * Full marks for an execution rate below 100% where the indicator's weight is stated in a
+ * sentence of weights and not beside the score (pairIssues reads "分值10分，得分10分"). A warning,
+ * as there: a rulebook may give full marks from a threshold.
+ */
+function bareExecutionIssues(s: Sentence, weight: number): ScoreClaimIssue[] {
+  if (PAIR.test(s.text)) return [];
+  const m = RATE_SCORE.exec(s.text);
+  if (!m?.[1] || !m[2]) return [];
+  const rate = num(m[1]);
+  const score = num(m[2]);
+  if (rate >= 100 || !samePoints(score, weight)) return [];
+  return [
+    issue(s, m[0], 'DOC_SCORE_EXECUTION', 'warning', score, Math.round(weight * rate) / 100, {
+      rate: m[1],
+      weight: pts(weight),
+      how: '执行率未达100%却得满分',
+    }),
+  ];
 }
 
 function listIssues(s: Sentence): ScoreClaimIssue[] {
