@@ -960,4 +960,50 @@ describe('relations found on the held-out excerpts after the fourth round', () =
     // A count that names what follows it is not the count of the name before it.
     expect(brief('全县共有脱贫人口12,368人。\n帮扶脱贫人口12,638人次参加培训。')).toEqual([]);
   });
+
+  it("tells the plan at the start of the year from the year's plan, under any pronoun", () => {
+    const text =
+      '2023年度年初预算数1,368.45万元，年中追加预算312.60万元，全年预算数1,681.05万元。\n我街道年初预算1,386.45万元，全年预算1,681.05万元。';
+    expect(brief(text).filter((f) => f.includes('RESTATED'))).toEqual([
+      'warning DOC_CLAIM_RESTATED 1386.45万元→1368.45万元',
+    ]);
+    expect(brief(text.replace('1,386.45', '1,368.45'))).toEqual([]);
+  });
+});
+
+describe('rates of another year and of a named source', () => {
+  it("does not read last year's rate as this year's amounts' rate", () => {
+    expect(
+      brief(
+        '2023年全年预算数2,699.10万元，全年执行数2,668.84万元，预算执行率98.88%；2022年执行率为97.50%，今年提高1.38个百分点。',
+      ),
+    ).toEqual([]);
+    expect(
+      brief('2023年全年预算数2,699.10万元，全年执行数2,668.84万元，预算执行率97.50%。'),
+    ).toEqual(['error DOC_CLAIM_RATE 97.50%→98.88%']);
+  });
+
+  it('takes the rate of a named outcome against the plan of that name', () => {
+    const text =
+      '项目全年预算数3,268,450.00元，其中：中央补助资金2,186,400.00元，旗级配套资金1,082,050.00元。\n全年执行数3,245,117.26元，预算执行率99.29%。其中中央补助资金支出2,163,467.26元，执行率98.95%。';
+    expect(brief(text)).toEqual([]);
+    expect(brief(text.replace('98.95%', '96.95%')).map((f) => f.split(' ')[1])).toEqual([
+      'DOC_CLAIM_RATE',
+    ]);
+  });
+
+  it('keeps a share that fits a part written in 元 for 万元 at most a warning', () => {
+    expect(
+      brief(
+        '2023年度部门支出856.32万元，其中：基本支出412.18万元，占48.13%；项目支出444.14元，占51.87%。',
+      ).filter((f) => f.includes('SHARE')),
+    ).toEqual(['warning DOC_CLAIM_SHARE 51.87%→0.01%']);
+  });
+
+  it('counts the retired among 实有人数 when with them the items make it exactly', () => {
+    expect(brief('年末实有人数298人，其中在职276人、离休2人、退休20人。')).toEqual([]);
+    expect(brief('年末实有人数298人，其中在职276人、离休2人、退休30人。')).toEqual([]);
+    // Otherwise the retired stay a list of their own: the staff in post alone is no sum.
+    expect(brief('年末实有人数298人，其中在职286人、退休20人。')).toEqual([]);
+  });
 });

@@ -654,10 +654,16 @@ function checkShares(statements: readonly Statement[]): Finding[] {
       )
     )
       continue;
+    // "项目支出444.14元，占51.87%" of a total in 万元: the share fits the part read as 万元, so the
+    // figure's unit is what is wrong (the sum check says so), and the share only perhaps.
+    const slip = unitSlipFactor(c.part, c.whole);
+    const slipFits =
+      slip !== undefined &&
+      comparePercent(stated, c.part.value * slip, c.whole.value)?.agreement !== 'wrong';
     out.push(
       finding(
         'DOC_CLAIM_SHARE',
-        c.sure ? 'error' : 'warning',
+        c.sure && !slipFits ? 'error' : 'warning',
         c.statement.line,
         excerptOf(c.statement.raw, c.share.text),
         {
@@ -672,6 +678,14 @@ function checkShares(statements: readonly Statement[]): Finding[] {
     );
   }
   return out;
+}
+
+/** 10000 for a part in 元 of a whole in 万元, 1/10000 the other way; undefined otherwise. */
+function unitSlipFactor(part: Claim, whole: Claim): number | undefined {
+  if (part.kind !== 'money' || whole.kind !== 'money') return undefined;
+  if (part.unit === '元' && whole.unit === '万元') return 10000;
+  if (part.unit === '万元' && whole.unit === '元') return 1 / 10000;
+  return undefined;
 }
 
 /** The unit's own annual money: the yardstick of what its prose can plausibly state. */
@@ -849,7 +863,7 @@ interface Stated {
 }
 
 /** Words of a name that say whether it is a plan or an outcome: the role says it already. */
-const ROLE_WORDS = /预算|安排|批复|核定|计划|实际|执行数?|决算/g;
+const ROLE_WORDS = /预算数?|安排|批复|核定|计划数?|实际|执行数?|决算数?/g;
 /** "部门预算安排项目支出" is the 项目支出 of the report's own unit. */
 const OWNER = /^(?:部门|单位|全局|全院|全委|机关)/;
 

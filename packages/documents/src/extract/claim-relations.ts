@@ -196,10 +196,13 @@ function readRelations(s: Statement): { groups: PartWhole[]; orphans: Claim[][] 
           !TOTAL_CLAUSE.test(c.clause) &&
           (compares.get(c) === 'change') === change,
       );
-      // Staff in post (编制, 在职, 实有) never count the retired: a 退休 item starts another list.
+      // Staff in post (编制, 在职, 实有) never count the retired: a 退休 item starts another list,
+      // unless the items with the retired make up the whole exactly (实有人数 of a 基础数据表 that
+      // counts them: "实有人数298人，其中在职276人、离休2人、退休20人").
       if (whole.kind === 'count' && STAFF.test(whole.clause)) {
         const retired = all.findIndex((c) => RETIRED.test(c.name));
-        if (retired > 0) all = all.slice(0, retired);
+        const total = all.reduce((sum, c) => sum + c.value, 0);
+        if (retired > 0 && total !== whole.value) all = all.slice(0, retired);
       }
       const roles = new Set(all.map((c) => c.role));
       const lists: { whole: Claim; parts: Claim[]; before: Claim[] }[] = [];
@@ -271,7 +274,7 @@ function readComparisonRoles(s: Statement): Map<Claim, 'base' | 'change'> {
 /** Words that add something beside a list's whole ("，另有…", "；此外…"). */
 const BESIDE = /[，,；;](?:另有|另外|此外|还有)/;
 const STAFF = /编制|在编|在职|在岗|实有/;
-const RETIRED = /退休/;
+const RETIRED = /离休|退休/;
 
 function partWhole(
   s: Statement,
@@ -476,6 +479,7 @@ export function completions(statements: readonly Statement[]): Completion[] {
       );
       const actualAt = money.map((c) => c.role).lastIndexOf('actual');
       const actual = money[actualAt];
+      if (ofOtherYear(s.text, rate, actual)) continue;
       // A plan stated after the outcome ("…实际支出900万元，其中项目预算300万元，执行率95%"):
       // which pair the rate is of is not certain.
       if (actual && money.slice(actualAt + 1).some((c) => c.role === 'budget')) continue;
@@ -519,6 +523,13 @@ export function completions(statements: readonly Statement[]): Completion[] {
         out.push({ rate, budget, actual, alternatives: own, fromBefore: false, statement: s });
         continue;
       }
+      // "其中中央补助资金支出A，执行率R": the plan of the same name before ("中央补助资金B"), even
+      // as a part of a 其中 there, is what a named outcome's rate is of.
+      const named = namedPlan(statements, i, actual);
+      if (named) {
+        out.push({ ...named, rate, actual, fromBefore: true, statement: s });
+        continue;
+      }
       // "财政资金3267.28万元。…执行金额2856.63万元，执行率87.43%": the plan in a sentence before,
       // named as a plan (预算, 安排, 下达…) and not a part of a 其中.
       const earlier: Claim[] = [];
@@ -543,6 +554,44 @@ export function completions(statements: readonly Statement[]): Completion[] {
     }
   });
   return out;
+}
+
+/** The last year named in a text: "2022年", or the year before ("上年", "去年"). */
+function yearIn(text: string): string | undefined {
+  const y = [...text.matchAll(/((?:19|20)\d{2})年|上年|去年|上一年|前一年/g)].pop();
+  return y ? (y[1] ?? 'before') : undefined;
+}
+
+/**
+ * "…全年执行数A，预算执行率R1；2022年执行率为R2": a rate whose clause names a year other than the
+ * one of the amounts before it (or the year before) is of that year's amounts, not stated here.
+ */
+function ofOtherYear(text: string, rate: Claim, actual: Claim | undefined): boolean {
+  const from = Math.max(text.lastIndexOf('，', rate.at), text.lastIndexOf('；', rate.at));
+  const own = yearIn(text.slice(from + 1, rate.at));
+  if (own === undefined) return false;
+  if (own === 'before') return true;
+  const context = yearIn(text.slice(0, actual ? actual.at : rate.at));
+  return context !== undefined && context !== own;
+}
+
+/** What is left of an outcome's name for the plan it is of: "中央补助资金支出" → "中央补助资金". */
+const OUTCOME_WORDS = /(?:实际)?(?:支出|执行|使用|拨付|到位)(?:金额|数|资金)?$/;
+
+/** A plan of the outcome's own name in one of the sentences before, with the other plans there. */
+function namedPlan(
+  statements: readonly Statement[],
+  i: number,
+  actual: Claim,
+): Pick<Completion, 'budget' | 'alternatives'> | undefined {
+  const stem = actual.name.replace(/^其中/, '').replace(OUTCOME_WORDS, '');
+  if (stem.length < 2 || stem === actual.name.replace(/^其中/, '')) return undefined;
+  for (let k = i - 1; k >= Math.max(0, i - PLAN_WINDOW); k--) {
+    const plans = (statements[k]?.claims ?? []).filter(planLike);
+    const budget = plans.find((c) => c.name.replace(/^其中[：:]?/, '').endsWith(stem));
+    if (budget) return { budget, alternatives: [budget] };
+  }
+  return undefined;
 }
 
 /** A name quoted in the text (“科技创新战略专项资金——…”), with where it stands. */

@@ -243,17 +243,21 @@ export function roleOf(written: string): Role {
 const LEAD =
   /^(?:其中|分别为|分别是|按[^，,；;。\d]{1,10}?(?:分为|划分为)|分为|划分为|分别|另有|另外|此外|以及|及|和|与|共计|共|合计|总计|累计为|为|达到|达|约|均为|均|含|包括|即)+/;
 const TRAIL = /(?:共计|合计|总计|累计|共|计|为|达到|达|约|近|超过|逾|是|有|了|金额|资金额)+$/;
-const PRONOUN = /^(?:我|本|该)(?:局|办|单位|部门|院|厅|委|中心|校|馆|站|所|队|会|部|区|县|市)/;
+const PRONOUN =
+  /^(?:我|本|该)(?:街道|社区|医院|学校|局|办|单位|部门|院|厅|委|中心|校|馆|站|所|队|会|部|区|县|市|镇|乡|旗)/;
 
 /** The name of a quantity as an identity: no years, pronouns, quotes or trailing verbs. */
 export function keyOf(name: string): string {
-  return name
-    .replace(/(?:19|20)\d{2}年(?:度)?(?:末|底|初)?/g, '')
-    .replace(/^(?:全年|本年度?|当年|年度|年末|年初)/, '')
-    .replace(PRONOUN, '')
-    .replace(/[“”"‘’「」《》]/g, '')
-    .replace(LEAD, '')
-    .replace(TRAIL, '');
+  return (
+    name
+      .replace(/(?:19|20)\d{2}年(?:度)?(?:末|底|初)?/g, '')
+      // "年初预算" is a quantity of its own (the plan before the year's changes), not a time.
+      .replace(/^(?:全年|本年度?|当年|年度|年末|年初(?!预算))/, '')
+      .replace(PRONOUN, '')
+      .replace(/[“”"‘’「」《》]/g, '')
+      .replace(LEAD, '')
+      .replace(TRAIL, '')
+  );
 }
 
 const HAS_DIGIT = /\d/;
