@@ -39,6 +39,20 @@ export function buildOutline(blocks: readonly Block[]): OutlineEntry[] {
       const n = headingNumber(b.text.trim())?.number;
       const at = n ? stack.findLastIndex((l) => l.primary === n.style) : -1;
       const level = stack[at];
+      // The first of such a list ("（一）产出。完成…" before the heading "（二）效益。") opens it,
+      // so the headings after it go on counting from 1.
+      if (n && at < 0 && n.value === 1 && stack.length > 0) {
+        stack.push({ primary: n.style, styles: new Set([n.style]), last: 1 });
+        out.push({
+          level: stack.length,
+          number: n,
+          title: '',
+          line: b.line,
+          text: b.text.trim(),
+          runIn: true,
+        });
+        continue;
+      }
       if (n && level && n.value === level.last + 1) {
         stack.length = at + 1;
         level.last = n.value;
