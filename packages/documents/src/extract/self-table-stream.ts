@@ -330,6 +330,20 @@ function splitSlots(
     );
 }
 
+/** Whether the cells before a header's first column, on its line, name the rows as spending. */
+function namesSpending(tokens: readonly Token[], i: number): boolean {
+  const line = tokens[i]?.line;
+  for (let j = i - 1; j >= Math.max(0, i - 2) && tokens[j]?.line === line; j--) {
+    if (
+      /^(?:支出(?:项目|内容|科目|类别|用途)?|用途|经济分类|功能分类|科目名称)$/.test(
+        tokens[j]?.text ?? '',
+      )
+    )
+      return true;
+  }
+  return false;
+}
+
 /** A run of header tokens starting at `i`: the columns and where the run ends. */
 function headerAt(tokens: readonly Token[], i: number): { columns: ColumnKey[]; end: number } {
   const columns: ColumnKey[] = [];
@@ -415,6 +429,9 @@ export function readTableStream(
   let level1: IndicatorNode | undefined;
   let level2: IndicatorNode | undefined;
   let split: FundSplit | undefined;
+  // The fund header's row names its rows as spending ("支出项目 全年预算数 …"): rows of names the
+  // vocabulary does not know are then items of spending, not sources of the total.
+  let rowsBySpending = false;
   let i = 0;
   const valueRun = (from: number, max: number, stopAtText: boolean, skipEmpty = false): number => {
     // Tokens after a label that are values of its row: up to `max`, stopping at a label. With
@@ -466,6 +483,7 @@ export function readTableStream(
       mode = newMode;
       columns = header.columns;
       if (mode === 'fund') table.fundColumns = columns;
+      if (mode === 'fund') rowsBySpending = namesSpending(tokens, i);
       if (mode === 'indicator') table.indicatorColumns = columns;
       i = header.end;
       split = undefined;
@@ -548,9 +566,10 @@ export function readTableStream(
         if (cells.some((x) => cellType(x) === 'number')) {
           const name = normalizeLabel(text);
           const fundCols = columns.filter((c) => FUND_COLUMNS.has(c));
-          const aligned = isExpenditureLabel(name)
-            ? undefined
-            : alignCells(cells, fundCols, fundSkip(false, fundColumnsFilled(table.funds)));
+          const aligned =
+            isExpenditureLabel(name) || rowsBySpending
+              ? undefined
+              : alignCells(cells, fundCols, fundSkip(false, fundColumnsFilled(table.funds)));
           if (aligned) {
             const row = fundRowFrom(aligned, unit, t.line, tokens.slice(i, end));
             if (aligned.margin < 0.5) table.uncertain.push({ line: t.line, what: name });

@@ -110,6 +110,23 @@ describe('fund rows of other names', () => {
       ['地方资金', '200.00', '190.00', '95.00%'],
     ]);
   });
+
+  it('takes rows under a 支出项目 header for items of spending, not sources', () => {
+    const table = (label: string) =>
+      readTableStream(
+        rows(
+          ['序号', label, '全年预算数', '全年执行数', '执行率'],
+          ['1', '学生资助', '143.20', '138.65', '96.82%'],
+          ['2', '校舍维修改造', '215.00', '198.42', '92.29%'],
+          ['合计', '358.20', '337.07', '94.10%'],
+        ),
+      );
+    expect(table('支出项目')?.funds.sources).toBeUndefined();
+    expect((table('资金来源')?.funds.sources ?? []).map((s) => s.name)).toEqual([
+      '学生资助',
+      '校舍维修改造',
+    ]);
+  });
 });
 
 describe('tab-separated rows whose first cell is empty', () => {
