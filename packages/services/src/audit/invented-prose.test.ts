@@ -45,7 +45,13 @@ import { lazily, loadCorpus, measure, present, report, unread } from './testing/
  * execution score of 10 at 85%; b03 also given an error for adding the 分值 to the 得分), 4 errors and
  * 3 warnings on 4 clean files (the same 分值 added to the total; last year's 执行率 read as this
  * year's; a flattened table of expense items read as the fund's income sources; the 执行率 of each
- * fund source divided by the whole budget; a "（一）产出。" heading not seen).
+ * fund source divided by the whole budget; a "（一）产出。" heading not seen). The eighth round was
+ * made on them (parts given with weight and score add their scores only, and a total in the
+ * sentence after parts whose weights make 100 is checked; an execution score checked against the
+ * weight a sentence of weights gives; a rate whose clause names another year, or a named source's
+ * rate against that source's plan; 年初预算 kept apart from 全年预算; a header naming rows as
+ * spending; a numbered paragraph opening a list of headings): after it 9/9, 0 errors and 0
+ * warnings, so they count as tuned from now on.
  */
 const corpus = present(loadCorpus(new URL('./invented-prose/', import.meta.url)));
 const holdout = new Set(corpus.holdout);

@@ -45,24 +45,26 @@ function measureRendering(label: string): Cell {
 }
 
 /**
- * Planted findings kept per rendering, of the 163 certain ones in the files with findings: the
- * floor is what was reached (as written: 163); the lost ones are printed. Joining lines a hard
+ * Planted findings kept per rendering, of the 172 certain ones in the files with findings: the
+ * floor is what was reached (as written: 172); the lost ones are printed. Joining lines a hard
  * wrap cut before prose and tables are read raised hard-wrapped text from 146 to 154 and PDF
- * text (run together, wrapped, with page footers) from 144 to 152 (of 154 then).
+ * text (run together, wrapped, with page footers) from 144 to 152 (of 154 then). The eighth
+ * batch of invented prose brought 9 more (163 before): 169 kept as written before its round,
+ * every rendering 3 more after it.
  */
 const FLOORS: Record<string, number> = {
-  'as written': 163,
-  'cells run together': 162,
-  'hard-wrapped': 163,
-  'page headers and footers': 161,
-  'full-width digits': 162,
-  'half-width digits': 163,
-  'thousands separators': 163,
-  '万元 as 元': 160,
-  'header synonyms': 163,
-  'blank lines and stray spaces': 159,
-  'letter-spaced titles and cells': 163,
-  'PDF text: run together, wrapped, with page footers': 161,
+  'as written': 172,
+  'cells run together': 171,
+  'hard-wrapped': 172,
+  'page headers and footers': 170,
+  'full-width digits': 171,
+  'half-width digits': 172,
+  'thousands separators': 172,
+  '万元 as 元': 169,
+  'header synonyms': 172,
+  'blank lines and stray spaces': 168,
+  'letter-spaced titles and cells': 172,
+  'PDF text: run together, wrapped, with page footers': 170,
 };
 
 describe('clean reports in every rendering real copies come in', () => {
