@@ -53,6 +53,16 @@ describe('rows whose cells ran together with nothing between them', () => {
       '15',
       '15',
     ]);
+    // Merged group cells that each keep their text: 预算执行 | 预算执行率 | 预算执行率.
+    expect(splitRunTogether('预算执行预算执行率预算执行率100%88.00%1010', INDICATOR)).toEqual([
+      '预算执行',
+      '预算执行率',
+      '预算执行率',
+      '100%',
+      '88.00%',
+      '10',
+      '10',
+    ]);
     // 成本 begins the name here; it is no group cell.
     expect(splitRunTogether('成本控制率≤100%98%55', INDICATOR)?.slice(0, 2)).toEqual([
       '成本控制率',

@@ -58,8 +58,11 @@ function leadingLabels(text: string): { labels: string[]; rest: string; kind: 'f
       const head = rest.slice(0, n);
       if (indicatorLevelOf(head) === undefined) continue;
       // A bare group word (成本) may begin a leaf's name (成本控制率): only a name that says 指标,
-      // or one followed by another group name, is a group cell.
-      if (head.endsWith('指标') || leadingLabels(rest.slice(n)).labels.length > 0) found = head;
+      // one followed by another group name, or one written again in the next cell (预算执行率 |
+      // 预算执行率, merged cells each keeping the text), is a group cell.
+      const after = rest.slice(n);
+      if (head.endsWith('指标') || after.startsWith(head) || leadingLabels(after).labels.length > 0)
+        found = head;
       break;
     }
     if (found === undefined) break;

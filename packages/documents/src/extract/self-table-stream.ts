@@ -236,6 +236,23 @@ function splitRunTogetherRows(tokens: readonly Token[]): {
   return { tokens: out, uncertain };
 }
 
+/**
+ * 预期目标 and 实际完成情况 run together on one line ("完成32个小区改造。完成32个小区改造，惠及
+ * 5920户。"): the two texts, parted at the sentence end nearest the middle; undefined for one
+ * sentence.
+ */
+function goalPair(text: string): [string, string] | undefined {
+  const t = text.trim();
+  let best: number | undefined;
+  for (const m of t.matchAll(/[。！？；]/g)) {
+    const at = (m.index ?? 0) + 1;
+    if (at >= t.length) continue;
+    if (best === undefined || Math.abs(at - t.length / 2) < Math.abs(best - t.length / 2))
+      best = at;
+  }
+  return best === undefined ? undefined : [t.slice(0, best), t.slice(best)];
+}
+
 const FUND_COLUMNS = new Set<ColumnKey>([
   'initialBudget',
   'budget',
@@ -593,6 +610,10 @@ export function readTableStream(
         cells.push(x);
         j++;
       }
+      // The two cells run together on one line: parted at the sentence end nearest its middle.
+      const alone = tokens[j]?.line !== t.line && tokens[i - 1]?.line !== t.line;
+      const pair = cells.length === 1 && alone ? goalPair(cells[0] ?? '') : undefined;
+      if (pair) cells.splice(0, 1, ...pair);
       if (cells.length > 0 && cells[0] !== undefined) {
         table.goals.push({
           expected: cells[0],

@@ -74,7 +74,12 @@ function cellLike(block: Block): boolean {
   const t = normalizeLabel(block.text);
   if (t.length <= 24) return true;
   const tokens = lineTokens(block);
-  return tokens.length >= 3 || looksRunTogether(t);
+  // A header row whose words ran together ("一级指标二级指标三级指标年度指标值…") is a row too.
+  return (
+    tokens.length >= 3 ||
+    looksRunTogether(t) ||
+    (t.length <= 80 && (segmentHeader(t)?.filter((p) => p.key).length ?? 0) >= 3)
+  );
 }
 
 const PROSE = /[，。；！？]/;

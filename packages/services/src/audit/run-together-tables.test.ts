@@ -62,12 +62,27 @@ describe('invented 自评表 with the cells of each row run together', () => {
     expect(errors).toEqual([]);
   });
 
+  // 预期目标 and 实际完成情况 run together on one line are the table's cells, not prose stating
+  // one figure twice ("惠及居民5800户。…惠及居民5920户。").
+  it('reads no restatement into the cells of a table', () => {
+    const restated = audits
+      .filter((a) => !a.planted.includes('cross-section'))
+      .flatMap((a) =>
+        a.findings
+          .filter((f) => f.code === 'DOC_CLAIM_RESTATED')
+          .map((f) => `${a.file} ${f.message}`),
+      );
+    expect(restated).toEqual([]);
+  });
+
   // Measured: 1 of 32 before rows run together were split, 24 of 32 after. With holdout-v: 28 of
   // 37 (and a false 总分 error on a clean table once a cut-short reading no longer hid it); 33
   // of 37 after names holding figures (PM2.5, 24小时), dates, 分值 × 系数, source rows the
   // vocabulary does not name, a 偏差原因 sentence closing a row, and a 总分 row's label glued to
-  // its figures no longer taken for a cut.
-  it('finds the planted findings of most (floor 33)', () => {
+  // its figures no longer taken for a cut; 34 once merged group cells written twice (预算执行率 |
+  // 预算执行率) were read as groups. Warnings of categories not planted, over all these files: 36
+  // before, 25 after.
+  it('finds the planted findings of most (floor 34)', () => {
     const withFindings = audits.filter((a) => a.planted.length > 0);
     const found = withFindings.filter((a) =>
       a.planted.some((c) => a.findings.some((f) => f.category === c)),
@@ -76,6 +91,6 @@ describe('invented 自评表 with the cells of each row run together', () => {
       `run together: ${found.length}/${withFindings.length} tables with their finding found`,
       ...withFindings.filter((a) => !found.includes(a)).map((a) => `\n  missed: ${a.file}`),
     );
-    expect(found.length).toBeGreaterThanOrEqual(33);
+    expect(found.length).toBeGreaterThanOrEqual(34);
   });
 });
