@@ -128,6 +128,31 @@ describe('names that hold figures, dates, reasons and rows that agree with thems
     ).toEqual(['技术培训人次', '≥2000人次', '1800人次', '15', '0.9', '14.5', '部分培训因天气取消']);
   });
 
+  it('reads a 得分率 after the 得分 by what 分值 × 率 gives', () => {
+    const columns: ColumnKey[] = [
+      'level3',
+      'nature',
+      'target',
+      'actual',
+      'weight',
+      'score',
+      'coefficient',
+    ];
+    // 5 | 5 | 100%, not 55 | 10 | 0%.
+    expect(splitRunTogether('按期完工率≥95%96%55100%', columns)).toEqual([
+      '按期完工率',
+      '≥95%',
+      '96%',
+      '5',
+      '5',
+      '100%',
+    ]);
+    expect(splitRunTogether('新建加压泵站数量=3座3座1010100%', columns)?.slice(1, 3)).toEqual([
+      '=3座',
+      '3座',
+    ]);
+  });
+
   it('takes a 偏差原因 sentence after the 得分 as its own cell', () => {
     expect(looksRunTogether('培训人数≥400人380人109.5部分人员已自主就业，下年度加强宣传。')).toBe(
       true,

@@ -34,7 +34,7 @@ export const looksRunTogether = (line: string): boolean => {
   // beyond doubt (a sentence "基本支出668.42万元，主要用于…" ends on no such row).
   const reason = /\d(?:[%％]|分)?([^\d%％]*[，。；！？][^\d%％]*)$/.exec(line)?.[1] ?? '';
   const t = line.slice(0, line.length - reason.length);
-  const glued = /[%％]\d|\.\d{2}\d|[≥≤＞＜≧≦]\d|\d—|—\d/.test(t);
+  const glued = /[%％]\d|\.\d{2}\d|[≥≤＞＜≧≦]\d|\p{Script=Han}=\d|\d—|—\d/u.test(t);
   return (
     line.length <= 200 &&
     t.length <= 160 &&
@@ -236,7 +236,8 @@ function rowAgreement(values: Partial<Record<ColumnKey, string>>): number {
   let agreement = s <= w ? 0 : -0.3;
   if (coefficient !== undefined && w > 0) {
     const c = cellNumber(coefficient) / (/[%％]$/.test(coefficient) ? 100 : 1);
-    agreement += 1 - Math.min(1, Math.abs(w * c - s) / w);
+    // Measured against the larger of the two: a 0% that leaves 10 points stands far off.
+    agreement += 1 - Math.min(1, Math.abs(w * c - s) / Math.max(s, w * c, 0.01));
   }
   return agreement;
 }

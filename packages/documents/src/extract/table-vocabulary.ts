@@ -190,7 +190,9 @@ export function segmentHeader(text: string): { word: string; key?: ColumnKey }[]
     }
   }
   if (unknown) out.push({ word: unknown });
-  return covered >= t.length * 0.6 && out.filter((o) => o.key).length >= 2 ? out : undefined;
+  // A unit note in brackets after a word ("权重(%)", "全年预算数(万元)") belongs to that word.
+  const kept = out.filter((o, k) => o.key || k === 0 || !/^\([^()]*\)$/.test(o.word));
+  return covered >= t.length * 0.6 && kept.filter((o) => o.key).length >= 2 ? kept : undefined;
 }
 
 /** The fund row a label names ("其中：当年财政拨款", "年度资金总额："), or undefined. */
