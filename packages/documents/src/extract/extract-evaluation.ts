@@ -108,7 +108,8 @@ export function extractEvaluation(source: SourceDocument): ExtractedReport {
   const blocks = document.blocks;
   const warnings: ExtractionWarning[] = [];
   const sentences = sentencesOf(blocks);
-  const outline = buildOutline(blocks);
+  const startCut = findStartCut(blocks);
+  const outline = buildOutline(blocks, { beginsMidway: startCut !== undefined });
   const tables = blocks.filter((b) => b.kind === 'table');
   const selfTables = joinSplitTables(found.tables);
   const baseBlock = tables.find(isBaseDataTable);
@@ -335,7 +336,6 @@ export function extractEvaluation(source: SourceDocument): ExtractedReport {
   }
   const lastFigure = findLastFigure(document.blocks);
   if (lastFigure !== undefined) report.lastFigure = lastFigure;
-  const startCut = findStartCut(document.blocks);
   if (startCut) {
     report.startCut = startCut;
     warnings.push({

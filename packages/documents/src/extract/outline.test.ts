@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Block } from '../read/block.ts';
 import { parseTextLines } from '../read/read-text.ts';
 import { buildOutline } from './outline.ts';
 
@@ -21,5 +22,48 @@ describe('the outline of numbered headings', () => {
     expect(issues(text)).toEqual([]);
     // A list that starts at its second item is still reported.
     expect(issues(text.replace(/^（一）.*\n/m, ''))).toEqual([['（二）', 'start']]);
+  });
+});
+
+const paragraphs = (lines: readonly string[]): Block[] =>
+  lines.map((text, i) => ({ kind: 'paragraph', text, line: i + 1 }));
+
+const levels = (lines: readonly string[], beginsMidway = false): string[] =>
+  buildOutline(paragraphs(lines), { beginsMidway }).map(
+    (e) => `${e.level} ${e.number?.text ?? ''}${e.issue ? ` ${e.issue.kind}` : ''}`,
+  );
+
+describe('the outline of a text whose first headings lie under a heading it does not show', () => {
+  it('puts a higher style that comes later one level above the lists read before it', () => {
+    // （二）…（三） are the children of a 一、 cut away; 二、 is that heading's sibling.
+    expect(
+      levels([
+        '（二）项目绩效目标',
+        '更新实验教学设备420台（套）。',
+        '二、项目资金使用情况',
+        '（一）资金预算及执行',
+        '（二）资金使用结构',
+        '三、绩效目标完成情况',
+      ]),
+    ).toEqual(['2 （二） start', '1 二、 start', '2 （一）', '2 （二）', '1 三、']);
+  });
+
+  it('does so at every level the cut went through', () => {
+    expect(
+      levels(['（2）可持续影响指标', '3.满意度指标', '（1）受益群众满意度', '四、存在的问题']),
+    ).toEqual(['3 （2） start', '2 3. start', '3 （1）', '1 四、 start']);
+  });
+
+  it('in a text known to begin mid-way, even when the lists before it started at 1', () => {
+    const lines = ['1.资金管理', '（1）部门预算资金支出率', '2.项目管理', '（三）资金使用效益'];
+    expect(levels(lines, true)).toEqual(['2 1.', '3 （1）', '2 2.', '1 （三） start']);
+    // In a whole text, （三） after 2. carries that count on in another style.
+    expect(levels(lines)).toEqual(['1 1.', '2 （1）', '1 2.', '1 （三） mixed']);
+  });
+
+  it('leaves a whole report alone: a count carried on in another style is still one list', () => {
+    expect(
+      levels(['一、基本情况', '（一）职能', '二、支出', '三、绩效', '四、问题', '5、措施']),
+    ).toEqual(['1 一、', '2 （一）', '1 二、', '1 三、', '1 四、', '1 5、 mixed']);
   });
 });

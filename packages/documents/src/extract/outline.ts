@@ -1,6 +1,6 @@
 import type { Block } from '../read/block.ts';
 import type { HeadingNumber, NumberStyle } from '../read/heading.ts';
-import { headingInfo, headingNumber } from '../read/heading.ts';
+import { headingInfo, headingNumber, NUMBER_STYLE_RANK } from '../read/heading.ts';
 
 export type NumberingIssue = 'gap' | 'repeat' | 'start' | 'mixed';
 
@@ -20,14 +20,42 @@ interface Level {
   primary: NumberStyle;
   styles: Set<NumberStyle>;
   last: number;
+  /** The number its first heading carried. */
+  first: number;
+}
+
+/**
+ * Whether a heading of `style` stands above every level open so far in a text that began under
+ * a heading it does not show: its outermost list started past 1 (（二） before any 一、) or the
+ * text is known to begin mid-way, and the new style ranks above all open ones (二、 after
+ * （二）…（三）). The lists read so far were that lost heading's children, not the new heading's
+ * siblings or parents.
+ */
+function aboveAHeadingCutAway(
+  stack: readonly Level[],
+  style: NumberStyle,
+  beginsMidway: boolean,
+): boolean {
+  const rank = NUMBER_STYLE_RANK[style];
+  const bottom = stack[0];
+  return (
+    bottom !== undefined &&
+    (bottom.first !== 1 || beginsMidway) &&
+    stack.every((l) => NUMBER_STYLE_RANK[l.primary] > rank)
+  );
 }
 
 /**
  * Builds the heading hierarchy from numbering styles, the way a reader does: a new style opens a
  * deeper level, a known style returns to its level. Reports mix styles (一…四、5、6、), so a heading
  * that continues the count of an open level joins it, whatever its style (and is marked mixed).
+ * In a text that `beginsMidway` (an excerpt), a heading that ranks above every open level starts
+ * the outline again one level up, even when the lists before it started at 1.
  */
-export function buildOutline(blocks: readonly Block[]): OutlineEntry[] {
+export function buildOutline(
+  blocks: readonly Block[],
+  options: { beginsMidway?: boolean } = {},
+): OutlineEntry[] {
   const out: OutlineEntry[] = [];
   const stack: Level[] = [];
   for (const b of blocks) {
@@ -42,7 +70,7 @@ export function buildOutline(blocks: readonly Block[]): OutlineEntry[] {
       // The first of such a list ("（一）产出。完成…" before the heading "（二）效益。") opens it,
       // so the headings after it go on counting from 1.
       if (n && at < 0 && n.value === 1 && stack.length > 0) {
-        stack.push({ primary: n.style, styles: new Set([n.style]), last: 1 });
+        stack.push({ primary: n.style, styles: new Set([n.style]), last: 1, first: 1 });
         out.push({
           level: stack.length,
           number: n,
@@ -89,7 +117,11 @@ export function buildOutline(blocks: readonly Block[]): OutlineEntry[] {
         break;
       }
     }
-    if (at < 0) {
+    if (at < 0 && aboveAHeadingCutAway(stack, n.style, options.beginsMidway === true)) {
+      // What came before sat one level deeper, under the heading the cut took away.
+      for (const e of out) e.level += 1;
+      stack.length = 0;
+    } else if (at < 0) {
       for (let i = stack.length - 1; i >= 0; i--) {
         const l = stack[i];
         if (l && l.styles.has(n.style) && n.value > l.last) {
@@ -121,7 +153,7 @@ export function buildOutline(blocks: readonly Block[]): OutlineEntry[] {
       level.last = n.value;
       entry.level = at + 1;
     } else {
-      stack.push({ primary: n.style, styles: new Set([n.style]), last: n.value });
+      stack.push({ primary: n.style, styles: new Set([n.style]), last: n.value, first: n.value });
       entry.level = stack.length;
       if (n.value !== 1) entry.issue = { kind: 'start', expected: 1 };
     }

@@ -118,10 +118,13 @@ function beyondTheCut(f: Finding, line: number): boolean {
 }
 
 /**
- * In a document that begins mid-way, the first number of a list with no heading above it in the
- * text says nothing: the numbers before it were cut away with what came before.
+ * In a document that begins mid-way (or a chapter or excerpt with no title above its first
+ * heading), the first number of a list with no heading above it in the text says nothing: the
+ * numbers before it were cut away with what came before; nor do the numbers of the indicator
+ * tree's outermost list.
  */
 function beforeTheStart(f: Finding, report: ExtractedReport): boolean {
+  if (f.category === 'numbering') return untitledExcerpt(report) && numberBeforeTheStart(f, report);
   if (!report.startCut) return false;
   // The tree's parts falling short of its total, or of the book's 100, measure only the groups
   // the cut took away (as beyond a cut at the end); parts above it still say something.
@@ -131,6 +134,14 @@ function beforeTheStart(f: Finding, report: ExtractedReport): boolean {
     if (!Number.isFinite(stated) || !Number.isFinite(expected)) return false;
     return f.code === 'WEIGHT_BOOK_TOTAL' ? stated < expected : stated > expected;
   }
+  return false;
+}
+
+/** A numbering finding that the start of an excerpt may have made. */
+function numberBeforeTheStart(f: Finding, report: ExtractedReport): boolean {
+  // The indicators read first may be the children of a group the cut took away, and the groups
+  // read after them its siblings: the numbers of the outermost list are not one list.
+  if (ROOT_INDICATOR_NUMBER.test(f.path)) return true;
   if (f.code !== 'NUMBERING_GAP' || f.params['previous'] !== '') return false;
   const at = report.outline.find((e) => e.line === f.line);
   if (!at) return false;
@@ -142,8 +153,28 @@ function beforeTheStart(f: Finding, report: ExtractedReport): boolean {
   return !report.outline.some((e) => e.line < at.line && above(e));
 }
 
+/**
+ * A text that begins as no report begins: its first numbered heading is not the first of its list
+ * (五、, （2）) and no line above it names a report (a chapter or an excerpt, whose first line may
+ * be the tail of a cut heading).
+ */
+function untitledExcerpt(report: ExtractedReport): boolean {
+  if (report.startCut) return true;
+  const first = report.outline.find((e) => e.number !== undefined);
+  if (!first || first.number?.value === 1) return false;
+  return !report.document.blocks.some(
+    (b) => b.line < first.line && b.kind !== 'table' && REPORT_TITLE.test(b.text.trim()),
+  );
+}
+
+/** A line that names a report: short, no sentence, a report's or a self-evaluation's word. */
+const REPORT_TITLE = /^[^。；;]{0,60}(?:报告|自评|评价)[^。；;]{0,60}$/;
+
 const styleRank = (e: ExtractedReport['outline'][number]): number =>
   e.number ? NUMBER_STYLE_RANK[e.number.style] : 0;
+
+/** The number of an indicator of the tree's outermost list (of the report or of one project). */
+const ROOT_INDICATOR_NUMBER = /^(?:projectEvaluations\[\d+\]\.)?indicators\[\d+\]\.numberText$/;
 
 const SUBTOTALS = new Set(['weight-subtotal', 'score-subtotal']);
 

@@ -66,6 +66,28 @@ describe('excerpts cut anywhere, in web-page chrome', () => {
       ].join('\n'),
     );
     expect(errors).toEqual([]);
+    expect(warned.reduce((n, [, c]) => n + c, 0)).toBeLessThanOrEqual(WARNING_CEILING);
+  });
+
+  it('a chapter with no title above its first heading is not judged on the numbers before it', () => {
+    const body = [
+      '二、部门预算执行情况',
+      '全年预算数为2,034.60万元，全年执行数为2,009.56万元，执行率98.77%。',
+      '三、绩效目标完成情况',
+      '完成各类执法检查1,260次。',
+      '四、存在问题',
+      '部分项目预算编制不够精细。',
+    ];
+    const gaps = (lines: readonly string[]): number =>
+      audit(lines.join('\n'), 'chapter.txt').findings.filter((f) => f.code === 'NUMBERING_GAP')
+        .length;
+    // Under the report's title, a first chapter numbered 二、 lacks its 一、.
+    expect(gaps(['某局2023年度部门整体支出绩效自评报告', ...body])).toBe(1);
+    // Under the tail of a heading the cut went through, 二、 says nothing of what came before,
+    // though an attachment's title follows.
+    const attachment = ['附件', '2023年度部门整体支出绩效自评表'];
+    expect(gaps(['题及原因分析', '无。', ...body, ...attachment])).toBe(0);
+    expect(gaps(['某局2023年度部门整体支出绩效自评报告', ...body, ...attachment])).toBe(1);
   });
 
   it('a window that keeps the whole evidence of a planted finding still finds it', () => {
@@ -139,11 +161,17 @@ describe('reports published as government web pages', () => {
 });
 
 /**
- * What was reached when the floor was set (231 of 239). Of the misses, one is a total whose parts
+ * Warnings on the clean windows when the ceiling was set (93 before the outline was read under
+ * headings the cut took away): each is a reading a reviewer must check for nothing.
+ */
+const WARNING_CEILING = 56;
+
+/**
+ * What was reached when the floor was last set (245 of 253). Of the misses, one is a total whose parts
  * (a two-digit weight the evidence search does not look for) lie before the window: the cut took
  * them, so the total is rightly not reported.
  */
-const RECALL_FLOOR = 231;
+const RECALL_FLOOR = 245;
 
 /**
  * Where the evidence of a planted finding of `category` lies in the source (characters, whole
