@@ -266,6 +266,52 @@ function firstGroupOf(f: Finding): boolean {
   );
 }
 
+/** A text that starts inside a figure: digits and their unit, or a figure's rest after a comma. */
+const STARTS_MID_FIGURE =
+  /^(?:[,，.．][\d０-９]|[\d０-９][\d０-９.,，]*\s*(?:[万亿]?元|%|％|个|人|项|家|户|次|亩|公里|km|分))/;
+
+/** The figures a text holds, as written without thousands separators. */
+const figuresIn = (text: string | undefined): string[] =>
+  normalizeDigits(text ?? '')
+    .replace(/(\d),(?=\d{3})/g, '$1')
+    .match(/\d+(?:\.\d+)?/g) ?? [];
+
+/** Parts read short of their stated total: a list that may go on past a cut. */
+const PARTS_SHORT_CODES = new Set(['DOC_SCORE_TOTAL', 'DOC_SCORE_PARTS', 'DOC_CLAIM_PARTS_SHORT']);
+
+/**
+ * Evidence the cut certainly changed proves nothing, not even with a warning: the document's first
+ * figure when it begins inside one ("6万元，其中…" is the end of 13.06), in the section it opens; its
+ * last figure when it ends on a decimal point ("98."), on that row; and parts short of their total
+ * in the first block of a document that begins mid-way or the last one of a document cut short
+ * (the list of parts runs into the cut).
+ */
+function onCutEvidence(f: Finding, report: ExtractedReport): boolean {
+  const start = report.startCut;
+  const line = f.line;
+  if (line === undefined) return false;
+  const partsShort =
+    PARTS_SHORT_CODES.has(f.code) && firstFigure(f.stated) > firstFigure(f.expected);
+  if (start !== undefined) {
+    // A score's parts come before its total ("…得分18分，…总得分93分"): the first may be cut off.
+    // A claim's parts follow its total ("合计X，其中…"), which the cut left in place.
+    const partsFirst = partsShort && f.code.startsWith('DOC_SCORE_');
+    if (partsFirst && line >= start.line && line <= start.through) return true;
+    const head = report.document.blocks.find((b) => b.line === start.line)?.text.trim() ?? '';
+    const sectionEnd = report.outline.find((e) => e.line > start.line)?.line ?? Infinity;
+    if (STARTS_MID_FIGURE.test(head) && line < sectionEnd) {
+      const cutFigure = figuresIn(head)[0];
+      if (cutFigure !== undefined && figuresIn(f.message).includes(cutFigure)) return true;
+    }
+  }
+  const cut = report.truncation;
+  if (cut !== undefined && partsShort && line >= cut.line) return true;
+  const last = report.lastFigure;
+  if (last === undefined || !normalizeDigits(last.figure).endsWith('.')) return false;
+  const figure = normalizeDigits(last.figure).replace(/\.$/, '');
+  return line >= last.line || figuresIn(f.stated).includes(figure);
+}
+
 /** Below this OCR confidence a figure's reading is uncertain (tesseract's word confidence). */
 export const LOW_OCR_CONFIDENCE = 0.8;
 
@@ -365,7 +411,7 @@ export function auditRead(read: ReadResult, fileName: string): DocumentAudit {
   const findings = wholePointRounding(
     mergeFindings(
       (cut ? located.filter((f) => !beyondTheCut(f, cut.line)) : located).filter(
-        (f) => !beforeTheStart(f, report) && !partsUnread(f, report),
+        (f) => !beforeTheStart(f, report) && !partsUnread(f, report) && !onCutEvidence(f, report),
       ),
     ).map((f) => atTheEdges(failClosed(f, report), report)),
     evaluation,

@@ -90,6 +90,21 @@ describe('excerpts cut anywhere, in web-page chrome', () => {
     expect(gaps(['某局2023年度部门整体支出绩效自评报告', ...body, ...attachment])).toBe(1);
   });
 
+  it('a figure the cut went through proves nothing, where a whole one does', () => {
+    const rest = [
+      '其中因公出国（境）费0万元、公务用车购置及运行费9.42万元、公务接待费3.64万元。',
+      '二、人员情况',
+      '本局编制25人，实有23人。',
+    ];
+    const sums = (first: string): string[] =>
+      audit([first + (rest[0] ?? ''), ...rest.slice(1)].join('\n'), 'cut.txt')
+        .findings.filter((f) => f.category === 'sum')
+        .map((f) => f.severity);
+    expect(sums('2023年“三公”经费支出合计6万元，')).toHaveLength(1);
+    // The same line begun inside 13.06: its 6 is the figure's end.
+    expect(sums('6万元，')).toEqual([]);
+  });
+
   it('a window that keeps the whole evidence of a planted finding still finds it', () => {
     let counted = 0;
     let found = 0;
@@ -162,9 +177,10 @@ describe('reports published as government web pages', () => {
 
 /**
  * Warnings on the clean windows when the ceiling was set (93 before the outline was read under
- * headings the cut took away): each is a reading a reviewer must check for nothing.
+ * headings the cut took away, 56 before figures and lists the cut went through were dropped):
+ * each is a reading a reviewer must check for nothing.
  */
-const WARNING_CEILING = 56;
+const WARNING_CEILING = 32;
 
 /**
  * What was reached when the floor was last set (245 of 253). Of the misses, one is a total whose parts
