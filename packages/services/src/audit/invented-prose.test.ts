@@ -51,7 +51,12 @@ import { lazily, loadCorpus, measure, present, report, unread } from './testing/
  * weight a sentence of weights gives; a rate whose clause names another year, or a named source's
  * rate against that source's plan; 年初预算 kept apart from 全年预算; a header naming rows as
  * spending; a numbered paragraph opening a list of headings): after it 9/9, 0 errors and 0
- * warnings, so they count as tuned from now on.
+ * warnings, so they count as tuned from now on. The f-files (findings) and i-files (clean),
+ * written after the eighth round (黑龙江, 北京, 上海 and 天津: a school project in 元, a 水务局,
+ * a 卫健委, a 街道 with weights in parentheses), measured untouched: 1/5 found by category (missed:
+ * parts in 元 of "实际支出X元中：", a rate whose plan is in the sentence before with the parts of
+ * it, a total after parts written "决策指标（20分）得19分", an XX placeholder inside a sentence),
+ * 0 errors and 0 warnings on 2 clean files.
  */
 const corpus = present(loadCorpus(new URL('./invented-prose/', import.meta.url)));
 const holdout = new Set(corpus.holdout);
@@ -75,6 +80,7 @@ describe('invented excerpts of prose from provinces outside the web corpus', () 
       ['invented prose, held out after the sixth round', /^[xy]\d/],
       ['invented prose, held out before the seventh round', /^[zj]\d/],
       ['invented prose, held out before the eighth round', /^[bd]\d/],
+      ['invented prose, held out after the eighth round', /^[fi]\d/],
     ] as const) {
       const m = measure(
         corpus,
