@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { extractEvaluation } from '../extract/extract-evaluation.ts';
 import { parseTextLines } from '../read/read-text.ts';
 import { checkDocument, numberMark } from './document-checks.ts';
+import { checkTables } from './table-checks.ts';
 
 const codes = (text: string) =>
   checkDocument(extractEvaluation(parseTextLines(text, 'x.txt'))).map((f) => [f.code, f.stated]);
@@ -17,6 +18,15 @@ describe('template prompts left in the text', () => {
     expect(codes('自评报告\n（此处简述部门主要职能及内设机构情况）\n')).toEqual([
       ['DOC_TEMPLATE_LEFT_TEXT', '（此处简述部门主要职能及内设机构情况）'],
     ]);
+  });
+
+  it('reports XX before any word as a placeholder left in', () => {
+    const labels = (text: string) =>
+      checkTables(extractEvaluation(parseTextLines(text, 'x.txt'))).map((f) => [f.code, f.stated]);
+    expect(labels('自评报告\n全年完成XX社区等3个老旧小区提升改造。\n')).toEqual([
+      ['DOC_TEMPLATE_LABEL', 'XX社区'],
+    ]);
+    expect(labels('自评报告\n全年完成长青社区等3个老旧小区提升改造。\n')).toEqual([]);
   });
 
   it('stays silent on a year, a numbering or a note in parentheses', () => {

@@ -181,4 +181,13 @@ describe('a total and the list of its parts after it', () => {
     // Without a stated weight, a score of 10 may be under a weight of 20.
     expect(issues('预算执行率指标：执行率85.00%，得10分。')).toEqual([]);
   });
+
+  it("reads a part's weight in parentheses before its score", () => {
+    const list =
+      '一级指标得分情况如下：决策指标（20分）得19分，过程指标（20分）得18.5分，产出指标（40分）得38分，效益指标（20分）得18分。';
+    expect(issues(`${list}\n综合得分95.5分，等级为“优”。`)).toEqual([
+      ['DOC_SCORE_TOTAL', 'error', '95.5', '93.5'],
+    ]);
+    expect(issues(`${list}\n综合得分93.5分，等级为“优”。`)).toEqual([]);
+  });
 });

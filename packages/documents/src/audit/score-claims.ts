@@ -115,9 +115,12 @@ function breakdownIssues(s: Sentence, next: Sentence | undefined): ScoreClaimIss
   ];
 }
 
-/** "产出指标分值50分，得分47.5分", "预算执行指标10分，得分8.96分": a part's weight, then its score. */
+/**
+ * "产出指标分值50分，得分47.5分", "预算执行指标10分，得分8.96分", "决策指标（20分）得19分": a
+ * part's weight, then its score.
+ */
 const WEIGHTED_SCORE = new RegExp(
-  `([\\u4e00-\\u9fa5“”"]{2,14}?)[，,：:]?(?:分值|权重|满分)?(?:为|是)?${NUM}分[，,]?(?:实际|自评|最终)?(?:得分|得)(?:为|是)?${NUM}分`,
+  `([\\u4e00-\\u9fa5“”"]{2,14}?)[，,：:]?[（(]?(?:分值|权重|满分)?(?:为|是)?${NUM}分[）)]?[，,]?(?:实际|自评|最终)?(?:得分|得)(?:为|是)?${NUM}分`,
   'g',
 );
 

@@ -17,8 +17,12 @@ export function tableCheckMessage(code: TableCheckCode, p: Params): string {
   }
 }
 
-/** A template's placeholder left in the report: "XX局", "××万元" (labels: document-checks). */
-const PLACEHOLDER = /(?:[×Ｘ]{2,}|XX)(?:局|单位|部门|项目|县|市|区|镇|万元|年|月|日)/;
+/**
+ * A template's placeholder left in the report: "XX局", "××万元", "完成XX社区等3个…" (labels:
+ * document-checks): XX before any word, since a report has no other use for it.
+ */
+const PLACEHOLDER =
+  /(?:[×Ｘ]{2,}|XX)(?:单位|部门|项目|万元|社区|街道|学校|医院|中心|[\u4e00-\u9fa5%％])/;
 
 /**
  * Checks of what only the tables and the page show: goals filled with figures instead of
