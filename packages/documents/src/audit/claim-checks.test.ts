@@ -1006,4 +1006,18 @@ describe('rates of another year and of a named source', () => {
     // Otherwise the retired stay a list of their own: the staff in post alone is no sum.
     expect(brief('年末实有人数298人，其中在职286人、退休20人。')).toEqual([]);
   });
+
+  it('reads "X元中：A a，B b" as the parts of X', () => {
+    const text =
+      '实际支出4,862,350.00元中：供暖管网改造工程3,125,600.00元，学生宿舍维修1,208,450.00元，实验室设备购置582,300.00元。';
+    expect(brief(text)).toEqual(['error DOC_CLAIM_PARTS_EXCEED 4862350.00→4916350.00']);
+    expect(brief(text.replace('4,862,350.00', '4,916,350.00'))).toEqual([]);
+  });
+
+  it('takes a sentence of rates alone against the outcome before it and the plan above that', () => {
+    const text =
+      '全年预算数3,980.00万元，其中：基本支出1,652.30万元，项目支出2,327.70万元。\n全年支出3,615.42万元，其中基本支出1,640.85万元，项目支出1,974.57万元。\n全年预算执行率为93.84%，基本支出执行率99.31%。';
+    expect(brief(text)).toEqual(['warning DOC_CLAIM_RATE 93.84%→90.84%']);
+    expect(brief(text.replace('93.84%', '90.84%'))).toEqual([]);
+  });
 });

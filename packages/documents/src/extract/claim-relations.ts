@@ -65,14 +65,19 @@ function markersOf(s: Statement): Marker[] {
       out.push({ at: m.index, whole: part });
     else out.push({ at: m.index });
   }
+  // "实际支出4,862,350.00元中：A a，B b": a figure followed by 中： is itemised like a 其中's whole.
+  for (const m of s.text.matchAll(/中[：:]/g)) {
+    const whole = s.claims.findLast((c) => c.end <= m.index);
+    if (whole && whole.end === m.index) out.push({ at: m.index, whole });
+  }
   if (/分别|具体|用于|包括|主要是|分为/.test(s.text)) {
     for (const m of s.text.matchAll(AFTER_FIGURE)) {
       const whole = s.claims.findLast((c) => c.end <= m.index);
       if (whole && /^[，,：:]?$/.test(s.text.slice(whole.end, m.index)))
         out.push({ at: m.index, whole, closed: m[1] !== undefined });
     }
-    out.sort((a, b) => a.at - b.at);
   }
+  out.sort((a, b) => a.at - b.at);
   return out;
 }
 
@@ -514,6 +519,21 @@ export function completions(statements: readonly Statement[]): Completion[] {
             fromBefore: true,
             statement: s,
           });
+        else if (outcome && money.length === 0) {
+          // "全年预算数A。…全年支出B，其中…。全年预算执行率为R": a sentence of rates alone, after
+          // the outcome and, further up, the plan (any plan there may be the one meant).
+          const plans = plansBefore(statements, i, partsIn);
+          if (plans[0])
+            out.push({
+              rate,
+              budget: plans[0],
+              actual: outcome,
+              alternatives: plans,
+              actuals: outcomes,
+              fromBefore: true,
+              statement: s,
+            });
+        }
         continue;
       }
       const own = money.slice(0, actualAt).filter(planLike);
@@ -553,6 +573,25 @@ export function completions(statements: readonly Statement[]): Completion[] {
         });
     }
   });
+  return out;
+}
+
+/** The plans (budget role, not a 其中's part) of the sentences before the i-th, latest first. */
+function plansBefore(
+  statements: readonly Statement[],
+  i: number,
+  partsIn: (s: Statement) => Set<Claim>,
+): Claim[] {
+  const out: Claim[] = [];
+  for (let k = i - 1; k >= Math.max(0, i - PLAN_WINDOW); k--) {
+    const prev = statements[k];
+    if (!prev) break;
+    out.push(
+      ...prev.claims
+        .filter((c) => planLike(c) && c.role === 'budget' && !partsIn(prev).has(c))
+        .reverse(),
+    );
+  }
   return out;
 }
 
