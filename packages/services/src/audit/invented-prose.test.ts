@@ -56,7 +56,10 @@ import { lazily, loadCorpus, measure, present, report, unread } from './testing/
  * a 卫健委, a 街道 with weights in parentheses), measured untouched: 1/5 found by category (missed:
  * parts in 元 of "实际支出X元中：", a rate whose plan is in the sentence before with the parts of
  * it, a total after parts written "决策指标（20分）得19分", an XX placeholder inside a sentence),
- * 0 errors and 0 warnings on 2 clean files.
+ * 0 errors and 0 warnings on 2 clean files. Fixed after (a figure followed by 中： itemised like a
+ * 其中's whole; a sentence of rates alone taken against the outcome before it and the plan above;
+ * weights in parentheses; XX before any word a placeholder): 5/5, 0 errors and 0 warnings, so
+ * they count as tuned from now on.
  */
 const corpus = present(loadCorpus(new URL('./invented-prose/', import.meta.url)));
 const holdout = new Set(corpus.holdout);

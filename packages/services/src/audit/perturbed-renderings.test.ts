@@ -45,26 +45,27 @@ function measureRendering(label: string): Cell {
 }
 
 /**
- * Planted findings kept per rendering, of the 172 certain ones in the files with findings: the
- * floor is what was reached (as written: 172); the lost ones are printed. Joining lines a hard
+ * Planted findings kept per rendering, of the 177 certain ones in the files with findings: the
+ * floor is what was reached (as written: 177); the lost ones are printed. Joining lines a hard
  * wrap cut before prose and tables are read raised hard-wrapped text from 146 to 154 and PDF
  * text (run together, wrapped, with page footers) from 144 to 152 (of 154 then). The eighth
  * batch of invented prose brought 9 more (163 before): 169 kept as written before its round,
- * every rendering 3 more after it.
+ * every rendering 3 more after it; the batch after that round brought 5 more, kept in every
+ * rendering once that batch's fixes were made.
  */
 const FLOORS: Record<string, number> = {
-  'as written': 172,
-  'cells run together': 171,
-  'hard-wrapped': 172,
-  'page headers and footers': 170,
-  'full-width digits': 171,
-  'half-width digits': 172,
-  'thousands separators': 172,
-  '万元 as 元': 169,
-  'header synonyms': 172,
-  'blank lines and stray spaces': 168,
-  'letter-spaced titles and cells': 172,
-  'PDF text: run together, wrapped, with page footers': 170,
+  'as written': 177,
+  'cells run together': 176,
+  'hard-wrapped': 177,
+  'page headers and footers': 175,
+  'full-width digits': 176,
+  'half-width digits': 177,
+  'thousands separators': 177,
+  '万元 as 元': 174,
+  'header synonyms': 177,
+  'blank lines and stray spaces': 174,
+  'letter-spaced titles and cells': 177,
+  'PDF text: run together, wrapped, with page footers': 175,
 };
 
 describe('clean reports in every rendering real copies come in', () => {
