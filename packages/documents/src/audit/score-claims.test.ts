@@ -143,6 +143,10 @@ describe('a total and the list of its parts after it', () => {
     const parts =
       '预算执行指标10分，得分8.96分；产出指标50分，得分47分；效益指标30分，得分27分；满意度指标10分，得分9分';
     expect(issues(`本项目自评得分91.96分，其中${parts}。`)).toEqual([]);
+    // A list cut after its first part (an excerpt ending mid-list) gives nothing to add.
+    expect(
+      issues('本项目自评得分91.96分，其中预算执行指标10分，得分8.96分；产出指标50分，得'),
+    ).toEqual([]);
     // The weights make 100: the list is the whole book, so a total above its parts is certain.
     expect(issues(`本项目自评得分93.96分，其中${parts}。`)).toEqual([
       ['DOC_SCORE_TOTAL', 'error', '93.96', '91.96'],

@@ -97,8 +97,10 @@ function breakdownIssues(s: Sentence, next: Sentence | undefined): ScoreClaimIss
   // A list whose parts each say 得分 after a 其中 in the total's sentence is listIssues' to read.
   if (own && /其中/.test(own[0]) && [...list.matchAll(NAMED_SCORE)].length >= 2) return [];
   // Parts stated with their weights ("预算执行指标10分，得分8.96分；…") are the scores alone.
+  // One such part alone is a list cut short (an excerpt ending mid-list): its weights are no scores.
   const paired = weightedScores(list);
   if (paired.length >= 2) return pairedTotalIssues(s, whole, paired, s.text + list);
+  if (paired.length === 1) return [];
   const parts = [...list.matchAll(LISTED_SCORE)].filter(
     (p) => !/分值|权重|满分|总分|合计/.test(p[1] ?? ''),
   );
