@@ -18,6 +18,7 @@ const FOLDERS = [
   'holdout-t/',
   'holdout-u/',
   'holdout-v/',
+  'holdout-r/',
 ];
 
 const runTogether = (text: string): string =>
@@ -81,9 +82,10 @@ describe('invented 自评表 with the cells of each row run together', () => {
   // vocabulary does not name, a 偏差原因 sentence closing a row, and a 总分 row's label glued to
   // its figures no longer taken for a cut; 34 once merged group cells written twice (预算执行率 |
   // 预算执行率) were read as groups; 35 with 得分率 read as the 系数 column it is (得分 ÷ 分值) and
-  // unit notes in run-together headers (权重(%)) kept with their word. Warnings of categories not planted, over all these files: 36
+  // unit notes in run-together headers (权重(%)) kept with their word. With holdout-r, measured
+  // untouched: 39 of 42 (its 评分表 with 小计 rows missed), and no alarm on its clean tables. Warnings of categories not planted, over all these files: 36
   // before, 25 after.
-  it('finds the planted findings of most (floor 35)', () => {
+  it('finds the planted findings of most (floor 39)', () => {
     const withFindings = audits.filter((a) => a.planted.length > 0);
     const found = withFindings.filter((a) =>
       a.planted.some((c) => a.findings.some((f) => f.category === c)),
@@ -92,6 +94,6 @@ describe('invented 自评表 with the cells of each row run together', () => {
       `run together: ${found.length}/${withFindings.length} tables with their finding found`,
       ...withFindings.filter((a) => !found.includes(a)).map((a) => `\n  missed: ${a.file}`),
     );
-    expect(found.length).toBeGreaterThanOrEqual(35);
+    expect(found.length).toBeGreaterThanOrEqual(39);
   });
 });
