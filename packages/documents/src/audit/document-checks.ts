@@ -1,5 +1,4 @@
 import {
-  RulebookOptions,
   fen,
   formatFen,
   gradeFor,
@@ -19,6 +18,7 @@ import type { ExtractedReport } from '../extract/extract-evaluation.ts';
 import { listNumberIssues } from '../extract/outline.ts';
 import { NUM, excerptOf, squash } from '../extract/text.ts';
 import { checkClaims } from './claim-checks.ts';
+import { checkListTables, DEFAULT_BANDS, DEFAULT_GRADES, GRADE_WORDS } from './list-tables.ts';
 import { scoreClaimIssues } from './score-claims.ts';
 import type { ScoreClaimCode } from './score-claims.ts';
 
@@ -127,7 +127,8 @@ const tolerance = (parts: number): number => 10_000 * Math.max(1, parts);
 
 /**
  * The checks that read the document: budget sums, capped totals, units, tables, and the claims
- * of the prose (parts and wholes, lists, rates, restatements: claim-checks.ts).
+ * of the prose (parts and wholes, lists, rates, restatements: claim-checks.ts), tables that list
+ * items one per row (list-tables.ts).
  */
 export function checkDocument(report: ExtractedReport): Finding[] {
   return [
@@ -139,6 +140,7 @@ export function checkDocument(report: ExtractedReport): Finding[] {
     ...checkListNumbers(report),
     ...checkClaims(report),
     ...checkGradeClaims(report),
+    ...checkListTables(report.document.blocks),
     ...scoreClaimIssues(report).map((i) =>
       finding(i.code, i.severity, 'chapters', i.line, i.excerpt, i.params),
     ),
@@ -172,12 +174,6 @@ export function numberMark(like: string, n: number): string {
 }
 
 /** A grade as written, on the common four-band scale (优秀 → 优); 合格 and the like are other scales. */
-const GRADE_WORDS: readonly [RegExp, string][] = [
-  [/^优秀?$/, '优'],
-  [/^良好?$/, '良'],
-  [/^中等?$/, '中'],
-  [/^(?:较)?差$/, '差'],
-];
 const GRADE_CLAIM = new RegExp(
   `得分(?:为|是)?${NUM}分[^。；;\\d]{0,16}?(?:等级|等次|级别|评价结果|评定结果)(?:为|是|[：:])?[“"'‘「『]?(优秀|良好|中等|较差|优|良|中|差)(?![\u4e00-\u9fa5])`,
 );
@@ -197,19 +193,6 @@ function gradeClaim(
   if (f?.[1] && f[2]) return { index: f.index, text: f[0], score: f[2], grade: f[1] };
   return undefined;
 }
-
-/** The rulebooks' default grades, and their bands in words; computed once. */
-const DEFAULT_GRADES = RulebookOptions.parse({}).grades ?? [];
-const DEFAULT_BANDS = [...DEFAULT_GRADES]
-  .sort((a, b) => b.min - a.min)
-  .map((g, i, all) =>
-    i === 0
-      ? `${g.min}分及以上为${g.label}`
-      : g.min === 0
-        ? `${all[i - 1]?.min ?? ''}分以下为${g.label}`
-        : `${g.min}–${all[i - 1]?.min ?? ''}分为${g.label}`,
-  )
-  .join('、');
 
 /**
  * "自评得分85分，评价等级为“优”": the grade a score is given in the prose, against the bands most

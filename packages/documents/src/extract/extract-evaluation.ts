@@ -1,3 +1,4 @@
+import { isListTable, rowCells } from './list-header.ts';
 import { DepartmentEvaluation, ProjectEvaluation } from '@jixiao/domain';
 import type {
   Adjustment,
@@ -644,6 +645,8 @@ function readSelfTables(blocks: readonly Block[]): {
   const out: SelfEvaluationTable[] = [];
   for (const b of blocks) {
     if (b.kind !== 'table') continue;
+    // A list of items with their figures (自评结果公开) is no 自评表: the audit checks it as such.
+    if (b.rows && isListTable(b.rows.map(rowCells))) continue;
     const byPosition = isSelfEvaluationTable(b) ? readSelfEvaluationTable(b) : undefined;
     if (byPosition && (byPosition.indicators.length > 0 || byPosition.funds.total)) {
       out.push({ ...byPosition, origin: 'grid' });
@@ -656,8 +659,16 @@ function readSelfTables(blocks: readonly Block[]): {
       out.push({ ...byPosition, origin: 'grid' });
   }
   const text = findTextTables(blocks);
-  for (const t of text) if (t.table) out.push(fromStream(t.table, 'text'));
+  for (const t of text)
+    if (t.table && !isListTable(linesOf(blocks, t))) out.push(fromStream(t.table, 'text'));
   return { tables: out.sort((a, b) => a.line - b.line), blocks: withTextTables(blocks, text) };
+}
+
+/** The lines of a table found among the paragraphs, each parted at its tabs or wide spaces. */
+function linesOf(blocks: readonly Block[], t: TextTable): string[][] {
+  return blocks
+    .filter((b) => b.kind !== 'table' && b.line >= t.from && b.line <= t.to)
+    .map((b) => b.text.split(/\t| {2,}|\u3000+/).map((c) => c.trim()));
 }
 
 /** The style of a table block made from lines of text. */

@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import type { Finding } from '@jixiao/domain';
+import { parseTextLines } from '../read/read-text.ts';
+import { extractEvaluation } from '../extract/extract-evaluation.ts';
+import { checkDocument } from './document-checks.ts';
+
+const HEADER = '序号\t项目名称\t预算金额（万元）\t执行金额（万元）\t执行率\t自评得分\t自评等级';
+const ROWS = [
+  '1\t农村公路养护项目\t320.00\t310.50\t97.03%\t95.5\t优',
+  '2\t城乡环境整治经费\t150.00\t120.00\t80.00%\t86\t良',
+  '3\t防汛抗旱专项资金\t80.00\t80.00\t100.00%\t98\t优',
+  '4\t水利工程维修项目\t60.00\t45.00\t75.00%\t78\t中',
+];
+const TOTAL = '合计\t\t610.00\t555.50\t91.07%';
+
+function audit(lines: readonly string[], sep = '\t'): Finding[] {
+  const text = [
+    '2023年度项目支出绩效自评结果公开',
+    '现将我局2023年度项目支出绩效自评结果公开如下：',
+    ...lines.map((l) => l.split('\t').join(sep)),
+    '以上自评结果已报区财政局备案。',
+  ].join('\n');
+  return checkDocument(extractEvaluation(parseTextLines(text, 'x.txt'))).filter(
+    (f) => f.code.startsWith('DOC_LIST_') || f.category === 'sum' || f.category === 'ratio',
+  );
+}
+
+const codes = (fs: readonly Finding[]): string[] => fs.map((f) => `${f.code} ${f.stated ?? ''}`);
+
+describe('a table listing items with their figures (自评结果公开)', () => {
+  it('is silent when every row and the 合计 agree', () => {
+    expect(audit([HEADER, ...ROWS, TOTAL])).toEqual([]);
+    // Columns aligned with spaces, and the 合计 row's empty cells dropped, read the same.
+    expect(audit([HEADER, ...ROWS, TOTAL], '  ')).toEqual([]);
+  });
+
+  it('finds a row whose 执行率 is not its 执行数 over its 预算数', () => {
+    const rows = ROWS.map((r) => r.replace('75.00%', '70.00%'));
+    const found = audit([HEADER, ...rows, TOTAL]);
+    expect(codes(found)).toEqual(['DOC_LIST_RATE 70.00%']);
+    expect(found[0]?.severity).toBe('error');
+    expect(found[0]?.expected).toBe('75.00%');
+  });
+
+  it('finds a 合计 that is not the sum of the rows above it, exactly', () => {
+    const found = audit([
+      HEADER,
+      ...ROWS,
+      TOTAL.replace('610.00', '620.00').replace('91.07%', '89.60%'),
+    ]);
+    expect(codes(found)).toEqual(['DOC_LIST_SUM 620.00万元']);
+    expect(found[0]?.expected).toBe('610.00万元');
+  });
+
+  it('warns where a grade does not match its score by the usual bands', () => {
+    const rows = ROWS.map((r) => r.replace('86\t良', '86\t优'));
+    const found = audit([HEADER, ...rows, TOTAL]);
+    expect(codes(found)).toEqual(['DOC_LIST_GRADE 优']);
+    expect(found[0]?.severity).toBe('warning');
+    expect(found[0]?.expected).toBe('良');
+  });
+
+  it('reads amounts in 元 in the unit of their header', () => {
+    const inYuan = [
+      '序号\t项目名称\t预算金额（元）\t实际支出（元）\t预算执行率\t得分',
+      '1\t教师培训经费\t125,000.00\t118,750.00\t95.00%\t96',
+      '2\t校舍维修经费\t300,000.00\t300,000.00\t100.00%\t98',
+      '合计\t\t425,000.00\t418,750.00\t98.53%',
+    ];
+    expect(audit(inYuan)).toEqual([]);
+    const wrong = inYuan.map((l) => l.replace('418,750.00', '428,750.00'));
+    expect(codes(audit(wrong))).toEqual(['DOC_LIST_RATE 98.53%', 'DOC_LIST_SUM 428750.00元']);
+  });
+
+  it('is not read as a 自评表 (its rows are no fund sources)', () => {
+    const report = extractEvaluation(
+      parseTextLines(
+        ['2023年度项目支出绩效自评结果公开', HEADER, ...ROWS, TOTAL].join('\n'),
+        'x.txt',
+      ),
+    );
+    expect(report.selfEvaluationTables).toEqual([]);
+  });
+});

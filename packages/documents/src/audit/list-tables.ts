@@ -1,0 +1,269 @@
+import { formatFen, gradeFor, parseDecimalToFen, RulebookOptions } from '@jixiao/domain';
+import type { Finding, FindingCategory, MoneyUnit, ParamValue, Severity } from '@jixiao/domain';
+import type { Block } from '../read/block.ts';
+import { figureIn, isListTable, listHeaderOf, rowCells } from '../extract/list-header.ts';
+import type { ListHeader, ListRole } from '../extract/list-header.ts';
+
+/**
+ * Tables that list items one per row (绩效自评结果公开: 项目名称 | 预算金额 | 执行金额 | 执行率 |
+ * 自评得分 | 自评等级, and a 合计 row), found by their header's words whatever the column order:
+ * each row's 执行率 against its own amounts, the 合计 row against the rows above it, and each
+ * row's 等级 against its 得分. Rows come from real tables (.docx, html, .xlsx, one cell per
+ * line) and from lines of text parted by tabs or by runs of two or more spaces.
+ */
+export type ListTableCode = 'DOC_LIST_RATE' | 'DOC_LIST_SUM' | 'DOC_LIST_GRADE';
+
+const CATEGORY: Record<ListTableCode, FindingCategory> = {
+  DOC_LIST_RATE: 'ratio',
+  DOC_LIST_SUM: 'sum',
+  DOC_LIST_GRADE: 'grade',
+};
+
+type Params = Record<string, ParamValue>;
+const str = (p: Params, k: string): string => String(p[k] ?? '');
+
+export function listTableMessage(code: ListTableCode, p: Params): string {
+  switch (code) {
+    case 'DOC_LIST_RATE':
+      return `“${str(p, 'name')}”执行率填写为${str(p, 'stated')}，按执行数${str(p, 'executed')}÷预算数${str(p, 'budget')}应为${str(p, 'expected')}`;
+    case 'DOC_LIST_SUM':
+      return `${str(p, 'label')}“${str(p, 'column')}”填写为${str(p, 'stated')}，各行合计为${str(p, 'expected')}（共${str(p, 'rows')}行），相差${str(p, 'difference')}`;
+    case 'DOC_LIST_GRADE':
+      return `“${str(p, 'name')}”自评得分${str(p, 'score')}分，等级写为“${str(p, 'stated')}”；按通行的等级标准（${str(p, 'bands')}）应为“${str(p, 'expected')}”。表中未写明所依据的等级标准，请核实`;
+  }
+}
+
+const decimals = (figure: string): number => /\.(\d+)$/.exec(figure)?.[1]?.length ?? 0;
+const TOTAL_ROW = /^(?:合计|总计|小计|共计)$/;
+/** The words a grade is written in, and the grade each one is. */
+export const GRADE_WORDS: readonly [RegExp, string][] = [
+  [/^优秀?$/, '优'],
+  [/^良好?$/, '良'],
+  [/^中等?$/, '中'],
+  [/^(?:较)?差$/, '差'],
+];
+
+interface Grid {
+  rows: string[][];
+  line: number;
+  /** The line of each row, where the reader knows it. */
+  lines: number[];
+  /**
+   * Whether each cell stands in its column (real tables, cells parted by tabs). Columns aligned
+   * with spaces lose their empty cells: a row with fewer cells than the header cannot be placed.
+   */
+  exact: boolean;
+}
+
+/** Consecutive lines of text parted by tabs, or by runs of two or more spaces, into cells. */
+function textGrids(blocks: readonly Block[]): Grid[] {
+  const grids: Grid[] = [];
+  let run: Grid | undefined;
+  for (const b of blocks) {
+    const cells =
+      b.kind === 'table'
+        ? undefined
+        : b.text.includes('\t')
+          ? b.text.split('\t').map((c) => c.trim())
+          : / {2,}|\u3000/.test(b.text.trim())
+            ? b.text.trim().split(/(?: {2,}|\u3000+)/)
+            : undefined;
+    if (cells && cells.length >= 3) {
+      run ??= { rows: [], line: b.line, lines: [], exact: b.text.includes('\t') };
+      run.rows.push(cells);
+      run.lines.push(b.line);
+      continue;
+    }
+    if (run && run.rows.length >= 2) grids.push(run);
+    run = undefined;
+  }
+  if (run && run.rows.length >= 2) grids.push(run);
+  return grids;
+}
+
+function tableGrids(blocks: readonly Block[]): Grid[] {
+  return blocks.flatMap((b) =>
+    b.kind === 'table' && b.rows && b.rows.length >= 2
+      ? [
+          {
+            rows: b.rows.map(rowCells),
+            line: b.line,
+            lines: b.rows.map((r) => r.line ?? b.line),
+            exact: true,
+          },
+        ]
+      : [],
+  );
+}
+
+function finding(
+  code: ListTableCode,
+  severity: Severity,
+  line: number,
+  excerpt: string,
+  params: Params,
+): Finding {
+  return {
+    code,
+    category: CATEGORY[code],
+    severity,
+    message: listTableMessage(code, params),
+    path: 'tables',
+    params,
+    stated: str(params, 'stated'),
+    expected: str(params, 'expected'),
+    line,
+    excerpt,
+  };
+}
+
+/** The rulebooks' default grades (优 ≥ 90, 良 ≥ 80, 中 ≥ 60, 差), and their bands in words. */
+export const DEFAULT_GRADES = RulebookOptions.parse({}).grades ?? [];
+export const DEFAULT_BANDS = [...DEFAULT_GRADES]
+  .sort((a, b) => b.min - a.min)
+  .map((g, i, all) =>
+    i === 0
+      ? `${g.min}分及以上为${g.label}`
+      : g.min === 0
+        ? `${all[i - 1]?.min ?? ''}分以下为${g.label}`
+        : `${g.min}–${all[i - 1]?.min ?? ''}分为${g.label}`,
+  )
+  .join('、');
+
+/** Checks every list table of the document. */
+export function checkListTables(blocks: readonly Block[]): Finding[] {
+  const out: Finding[] = [];
+  for (const grid of [...tableGrids(blocks), ...textGrids(blocks)]) {
+    const header = isListTable(grid.rows) ? listHeaderOf(grid.rows) : undefined;
+    if (header) out.push(...checkGrid(grid, header));
+  }
+  return out;
+}
+
+function checkGrid(grid: Grid, header: ListHeader): Finding[] {
+  const out: Finding[] = [];
+  const col = (role: ListRole): number | undefined => header.columns.get(role);
+  const cell = (row: readonly string[], role: ListRole): string | undefined => {
+    const c = col(role);
+    return c === undefined ? undefined : row[c];
+  };
+  const width = grid.rows[header.row]?.length ?? 0;
+  const items: { row: string[]; line: number }[] = [];
+  let total: { row: string[]; line: number } | undefined;
+  let subtotals = false;
+  let unplaced = false;
+  for (let r = header.row + 1; r < grid.rows.length; r++) {
+    const row = grid.rows[r] ?? [];
+    const line = grid.lines[r] ?? grid.line;
+    // A row with more cells than the header's is not one of its rows (merged or cut): stop.
+    // Fewer: the empty cells at its end were dropped.
+    if (row.length > width) break;
+    const placed = grid.exact || row.length === width;
+    const label = (row.find((c) => c.trim() !== '') ?? '').replace(/[\s\u3000]+/g, '');
+    if (TOTAL_ROW.test(label) || TOTAL_ROW.test((cell(row, 'name') ?? '').replace(/\s+/g, ''))) {
+      if (/小计/.test(label)) subtotals = true;
+      if (placed) total = { row, line };
+      break;
+    }
+    if (!placed) {
+      unplaced = true;
+      continue;
+    }
+    if (/^其中/.test((cell(row, 'name') ?? '').trim())) subtotals = true;
+    items.push({ row, line });
+  }
+  const excerpt = (row: readonly string[]): string => row.join(' | ').slice(0, 120);
+  const unitOf = (role: ListRole): MoneyUnit => header.units.get(role) ?? '万元';
+
+  // Each row's 执行率, the 合计 row's too.
+  for (const { row, line } of total ? [...items, total] : items) {
+    const budget = figureIn(cell(row, 'budget'));
+    const executed = figureIn(cell(row, 'executed'));
+    const rate = figureIn(cell(row, 'rate'));
+    if (budget === undefined || executed === undefined || rate === undefined) continue;
+    const b = Number(budget);
+    const e = Number(executed);
+    if (b <= 0) continue;
+    const computed = (100 * e) / b;
+    // Half a step of the rate as written, and what half a step of each amount can move it.
+    const tolerance =
+      0.5 * 10 ** -decimals(rate) +
+      computed *
+        ((0.5 * 10 ** -decimals(executed)) / Math.max(e, 1e-9) +
+          (0.5 * 10 ** -decimals(budget)) / b) +
+      1e-9;
+    if (Math.abs(computed - Number(rate)) <= tolerance) continue;
+    const shown = `${computed.toFixed(Math.max(2, decimals(rate)))}%`;
+    out.push(
+      finding('DOC_LIST_RATE', 'error', line, excerpt(row), {
+        name: (cell(row, 'name') ?? '').trim() || '合计',
+        stated: `${rate}%`,
+        expected: shown,
+        executed,
+        budget,
+      }),
+    );
+  }
+
+  // The 合计 row against the rows above it (not where 小计 or 其中 rows would count twice).
+  if (total && !subtotals && !unplaced && items.length >= 2) {
+    for (const role of ['budget', 'executed'] as const) {
+      const stated = figureIn(cell(total.row, role));
+      const parts = items.map(({ row }) => cell(row, role));
+      if (
+        stated === undefined ||
+        parts.some((p) => figureIn(p) === undefined && (p ?? '').trim() !== '')
+      )
+        continue;
+      const unit = unitOf(role);
+      // Exact in 分 (BigInt: a long list in 元 may pass 2^53 分).
+      const fen = (f: string | undefined): bigint | undefined => {
+        const v = f === undefined ? 0 : parseDecimalToFen(f, unit);
+        return v === undefined ? undefined : BigInt(v);
+      };
+      const values = parts.map((p) => fen(figureIn(p)));
+      const whole = fen(stated);
+      if (whole === undefined || values.some((v) => v === undefined)) continue;
+      const sum = values.reduce<bigint>((a, v) => a + (v ?? 0n), 0n);
+      // Half a step of the last decimal written, for the total and for each row.
+      const places = Math.max(decimals(stated), ...parts.map((p) => decimals(figureIn(p) ?? '')));
+      const step =
+        parseDecimalToFen(places === 0 ? '1' : `0.${'0'.repeat(places - 1)}1`, unit) ?? 1;
+      const tolerance = BigInt(Math.max(1, Math.ceil((step / 2) * (parts.length + 1))));
+      const difference = sum > whole ? sum - whole : whole - sum;
+      if (difference <= tolerance) continue;
+      const show = (v: bigint): string =>
+        `${formatFen(v, unit, Math.min(4, Math.max(2, places)))}${unit}`;
+      out.push(
+        finding('DOC_LIST_SUM', 'error', total.line, excerpt(total.row), {
+          label: (total.row.find((c) => c.trim() !== '') ?? '合计').trim(),
+          column: (grid.rows[header.row]?.[col(role) ?? 0] ?? '').trim(),
+          stated: show(whole),
+          expected: show(sum),
+          difference: show(difference),
+          rows: items.length,
+        }),
+      );
+    }
+  }
+
+  // Each row's 等级 against its 得分, by the bands most rulebooks use.
+  for (const { row, line } of items) {
+    const score = figureIn(cell(row, 'score'));
+    const written = (cell(row, 'grade') ?? '').replace(/[\s\u3000]+/g, '');
+    const stated = GRADE_WORDS.find(([re]) => re.test(written))?.[1];
+    if (score === undefined || stated === undefined || Number(score) > 100) continue;
+    const expected = gradeFor(Number(score), DEFAULT_GRADES);
+    if (expected === null || expected === stated) continue;
+    out.push(
+      finding('DOC_LIST_GRADE', 'warning', line, excerpt(row), {
+        name: (cell(row, 'name') ?? '').trim(),
+        score,
+        stated: written,
+        expected,
+        bands: DEFAULT_BANDS,
+      }),
+    );
+  }
+  return out;
+}
