@@ -187,3 +187,54 @@ describe('tables of a PDF', () => {
     ]);
   });
 });
+
+describe('a page of short lines (a table printed one cell per line)', () => {
+  /** Lines `pitch` apart from the top of the page down, each at the left margin. */
+  const column = (texts: string[], from = 780, pitch = 22.7): TextRun[] =>
+    texts.map((t, i) => run(t, LEFT, from - i * pitch));
+
+  it('keeps each cell its own paragraph, though two of them end alike', () => {
+    const blocks = layoutPages([
+      page(1, column(['效益指标', '经济效益', '指标', '指标1安全率', '100', '100', '10', '10'])),
+    ]);
+    expect(blocks.map((b) => b.text)).toEqual([
+      '效益指标',
+      '经济效益',
+      '指标',
+      '指标1安全率',
+      '100',
+      '100',
+      '10',
+      '10',
+    ]);
+  });
+
+  it('keeps a figure that happens to end a page, and drops the page numbers that count pages', () => {
+    // Page 1 ends on the 得分 cell "9" (not a page number: the other pages number themselves).
+    const cells = ['年度资金总额', '43.2', '43.2', '37.24', '10', '86%'];
+    const pages = [
+      page(1, [...column(cells), run('9', LEFT, 80)]),
+      page(2, [...column(['其中:当年财政拨款', '43.2']), run('2', 290, 40)]),
+      page(3, [...column(['上年结转资金', '其他资金']), run('3', 290, 40)]),
+      page(4, [...column(['年度总体目标', '预期目标']), run('4', 290, 40)]),
+    ];
+    const texts = layoutPages(pages).map((b) => b.text);
+    expect(texts).toContain('9');
+    expect(texts).not.toContain('2');
+    expect(texts).not.toContain('3');
+    expect(texts).not.toContain('4');
+  });
+});
+
+describe('lists in a PDF', () => {
+  it('starts the next numbered item on its own, though the item before filled its line', () => {
+    const blocks = layoutPages([
+      page(1, [
+        ...RAGGED,
+        run(`1.${words(47)}`, LEFT, 736.2),
+        run(`2.${words(20)}`, LEFT, 721.6),
+      ]),
+    ]);
+    expect(blocks.map((b) => b.text)).toContain(`2.${words(20)}`);
+  });
+});

@@ -8,7 +8,7 @@ import type { Line } from './pdf-lines.ts';
 import { alignedTables, ruledTables } from './pdf-tables.ts';
 import { unturnBoxes } from './pdf-unturn.ts';
 import { brokenRow, cellPadding, sameFrame } from './pdf-continued.ts';
-import { bodyPitch, continues, pageMargins } from './pdf-paragraphs.ts';
+import { bodyPitch, continues, documentRightEdges, pageMargins } from './pdf-paragraphs.ts';
 import type { Margins } from './pdf-paragraphs.ts';
 import type { PageTable } from './pdf-tables.ts';
 
@@ -36,10 +36,16 @@ function pageItems(content: PageContent): Item[] {
   return items.sort((a, b) => b.top - a.top);
 }
 
+/** A page number written as digits alone (decorated or not): "3", "— 3 —", "- 3 -". */
+const BARE_PAGE_NUMBER = /^[—–\-－~·\s]*(\d{1,4})[—–\-－~·\s]*$/;
+
 /**
  * Running headers and footers: in the top or bottom eighth of a page, a page number in any of
  * its usual forms, or a line that recurs (digits aside) on at least half of the pages (and
- * three at least).
+ * three at least). A number standing alone there may as well be a figure of a table printed
+ * one cell per line: it is a page number only as the page's first or last line, and, when
+ * several pages have one, only where it follows the pages' order (its value minus the page's
+ * number the same as on most of them).
  */
 function dropRunningLines(pages: Page[]): void {
   const margin = (p: Page, l: Line): boolean =>
@@ -56,12 +62,48 @@ function dropRunningLines(pages: Page[]): void {
     const n = counts.get(s) ?? 0;
     return pages.length >= 3 && n >= 3 && n >= pages.length / 2;
   };
+  // Bare numbers at a page's very top or bottom, and the offset most of them share.
+  const bare = new Map<Line, number>();
+  const offsets = new Map<number, number>();
+  for (const p of pages) {
+    const lines = p.items.flatMap((it) => (it.kind === 'line' ? [it] : []));
+    const top = p.items.reduce((m, it) => Math.max(m, it.top), -Infinity);
+    const bottom = p.items.reduce(
+      (m, it) => Math.min(m, it.kind === 'line' ? it.line.bbox[1] : it.table.bbox[1]),
+      Infinity,
+    );
+    for (const it of lines) {
+      const m = BARE_PAGE_NUMBER.exec(it.line.text.trim());
+      if (!m || !margin(p, it.line)) continue;
+      if (it.top !== top && it.line.bbox[1] !== bottom) continue;
+      const offset = Number(m[1]) - p.content.number;
+      bare.set(it.line, offset);
+      offsets.set(offset, (offsets.get(offset) ?? 0) + 1);
+    }
+  }
+  let common: number | undefined;
+  let most = 0;
+  for (const [offset, n] of offsets)
+    if (n > most) {
+      common = offset;
+      most = n;
+    }
+  const ordered = bare.size === 1 || (most >= 2 && most >= bare.size / 2);
+  const pageNumber = (l: Line): boolean => {
+    const text = l.text.trim();
+    if (!BARE_PAGE_NUMBER.test(text)) return PAGE_NUMBER.test(text);
+    const offset = bare.get(l);
+    return offset !== undefined && ordered && offset === common;
+  };
   for (const p of pages) {
     p.items = p.items.filter(
       (it) =>
         it.kind !== 'line' ||
         !margin(p, it.line) ||
-        !(PAGE_NUMBER.test(it.line.text.trim()) || recurring(shape(it.line))),
+        !(
+          pageNumber(it.line) ||
+          (!BARE_PAGE_NUMBER.test(it.line.text.trim()) && recurring(shape(it.line)))
+        ),
     );
   }
 }
@@ -113,6 +155,10 @@ export function layoutPages(contents: readonly PageContent[]): Block[] {
   const lineItems = (p: Page): Line[] =>
     p.items.flatMap((it) => (it.kind === 'line' ? [it.line] : []));
   const pitch = bodyPitch(pages.map(lineItems), body);
+  const edges = documentRightEdges(
+    pages.map((p) => ({ width: p.content.width, lines: lineItems(p) })),
+    body,
+  );
   const blocks: Block[] = [];
   let position = 0;
   let margins: Margins | undefined;
@@ -152,14 +198,25 @@ export function layoutPages(contents: readonly PageContent[]): Block[] {
   };
 
   for (const p of pages) {
-    const m = pageMargins(lineItems(p), p.content.width, body, pitch, margins);
+    const m = pageMargins(
+      lineItems(p),
+      p.content.width,
+      body,
+      pitch,
+      margins,
+      edges.get(Math.round(p.content.width)),
+    );
     margins = m;
     const number = p.content.number;
     p.items.forEach((it, index) => {
       if (it.kind === 'line') {
         const l = it.line;
         const prev = open?.lines[open.lines.length - 1];
-        if (open && prev && continues(prev, open.margins, l, m, open.lastPage === number, body)) {
+        if (
+          open &&
+          prev &&
+          continues(prev, open.margins, l, m, open.lastPage === number, body, open.lines[0])
+        ) {
           open.lines.push(l);
           if (open.page === number) open.bbox = unionBox(open.bbox, l.bbox);
           open.lastPage = number;

@@ -57,23 +57,61 @@ export function bodyPitch(pages: readonly (readonly Line[])[], body: number): nu
   return gaps[Math.floor(gaps.length / 2)] ?? body * 1.8;
 }
 
-/** A page's margins and pitch from its body lines; a page with too few keeps the last page's. */
+/**
+ * The right edge of the text over the whole document, for each page width: what a page of short
+ * lines only (table cells one per line, a list, a signature page) cannot show by itself.
+ */
+export function documentRightEdges(
+  pages: readonly { width: number; lines: readonly Line[] }[],
+  body: number,
+): Map<number, number> {
+  const byWidth = new Map<number, Line[]>();
+  for (const p of pages) {
+    const key = Math.round(p.width);
+    const lines = byWidth.get(key) ?? [];
+    lines.push(...bodyLines(p.lines, body));
+    byWidth.set(key, lines);
+  }
+  const edges = new Map<number, number>();
+  for (const [width, lines] of byWidth) {
+    const edge = rightEdge(lines, body);
+    if (edge !== undefined) edges.set(width, edge);
+  }
+  return edges;
+}
+
+/**
+ * A page's margins and pitch from its body lines; a page with too few keeps the last page's.
+ * A page whose lines all stop well short of the document's right edge takes the document's:
+ * otherwise its widest short line would pass for a full one and run into the next line.
+ */
 export function pageMargins(
   pageLines: readonly Line[],
   width: number,
   body: number,
   pitch: number,
   fallback: Margins | undefined,
+  documentRight?: number,
 ): Margins {
   const lines = bodyLines(pageLines, body);
   if (lines.length < 3 && fallback) return fallback;
   const lefts = lines.map((l) => l.x0).sort((a, b) => a - b);
   const left = lefts[Math.floor(lefts.length * 0.1)] ?? 0;
+  // An edge that would leave a column narrower than 60% of the page's text width is two short
+  // lines (cells, list items) ending alike, not the margin.
+  const even = width - left;
+  const plausible = (edge: number | undefined): number | undefined =>
+    edge !== undefined && edge - left >= (even - left) * 0.6 ? edge : undefined;
+  const own = plausible(rightEdge(lines, body));
+  const known =
+    plausible(documentRight) ??
+    (fallback && Math.abs(fallback.width - width) < 1 ? fallback.right : undefined);
+  // With nothing known, text this short is ragged text that never reached the margin: the
+  // page's margins are taken to be even (right edge = width − left margin).
   const right =
-    rightEdge(lines, body) ??
-    (fallback && Math.abs(fallback.width - width) < 1
-      ? fallback.right
-      : Math.max(0, ...lines.map((l) => l.x1)));
+    own !== undefined && (known === undefined || own >= known - body * 3)
+      ? own
+      : (known ?? Math.max(even, ...lines.map((l) => l.x1)));
   return { left, right, pitch, width };
 }
 
@@ -85,7 +123,9 @@ const SENTENCE_END = /[。！？；：:]$/;
  * title set larger than the body goes on while its size does; a body line goes on when `a`
  * starts at the margin or an indent and runs so close to the right margin that the start of `b`
  * would not have fitted (text set ragged breaks a line up to a word early), and `b` starts at
- * the left margin (a right-aligned signature or an indented next paragraph does not).
+ * the left margin (a right-aligned signature or an indented next paragraph does not). A line
+ * that starts with the number after the one the paragraph (its `first` line) started with is
+ * the list's next item.
  */
 export function continues(
   a: Line,
@@ -94,6 +134,7 @@ export function continues(
   bm: Margins,
   samePage: boolean,
   body: number,
+  first: Line = a,
 ): boolean {
   if (Math.abs(a.size - b.size) > 0.6) return false;
   if (samePage) {
@@ -102,7 +143,14 @@ export function continues(
     if (a.size >= body * 1.2) return gap <= a.size * 2.6;
     if (gap > Math.max(am.pitch, a.size * 1.1) * 1.3) return false;
   } else if (a.size >= body * 1.2) return false;
-  if (SENTENCE_END.test(a.text) && headingNumber(b.text) !== undefined) return false;
+  const next = headingNumber(b.text);
+  if (next !== undefined) {
+    if (SENTENCE_END.test(a.text)) return false;
+    // The next item of the list this paragraph opened ("2.…" then "3.…"), however full the line.
+    const opened = headingNumber(first.text);
+    if (opened?.number.style === next.number.style && next.number.value === opened.number.value + 1)
+      return false;
+  }
   // The first line of a paragraph may be indented, by spaces as much as by style.
   const fromLeft = a.x0 <= am.left + a.size * 8;
   // Full: the start of the next line would not have fitted at the end of this one.
