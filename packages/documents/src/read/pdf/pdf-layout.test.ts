@@ -229,11 +229,7 @@ describe('a page of short lines (a table printed one cell per line)', () => {
 describe('lists in a PDF', () => {
   it('starts the next numbered item on its own, though the item before filled its line', () => {
     const blocks = layoutPages([
-      page(1, [
-        ...RAGGED,
-        run(`1.${words(47)}`, LEFT, 736.2),
-        run(`2.${words(20)}`, LEFT, 721.6),
-      ]),
+      page(1, [...RAGGED, run(`1.${words(47)}`, LEFT, 736.2), run(`2.${words(20)}`, LEFT, 721.6)]),
     ]);
     expect(blocks.map((b) => b.text)).toContain(`2.${words(20)}`);
   });
