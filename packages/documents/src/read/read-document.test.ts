@@ -153,4 +153,29 @@ describe('reading .html', () => {
     ]);
     expect(r.document.blocks[3]?.line).toBe(4);
   });
+
+  it('reads a <pre> (a text file saved as a web page) as the text it is: lines and tab cells', () => {
+    const html = `<html><body><pre class="western"><font face="mono">一、基本情况</font>
+人员经费560.00万元。
+<span>公用经费</span>140.00万元。
+
+\t项目
+\t金额
+
+\t公用经费
+\t140.00
+</pre><p>二、预算执行</p></body></html>`;
+    const r = readDocument(utf8(html), 'page.html');
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.document.blocks.map((b) => [b.kind, b.text])).toEqual([
+      ['heading', '一、基本情况'],
+      ['paragraph', '人员经费560.00万元。'],
+      ['paragraph', '公用经费140.00万元。'],
+      ['table', '项目\t金额\n公用经费\t140.00'],
+      ['heading', '二、预算执行'],
+    ]);
+    // Each block keeps the line of the page it stands on.
+    expect(r.document.blocks.map((b) => b.line)).toEqual([1, 2, 3, 5, 10]);
+  });
 });

@@ -1,7 +1,7 @@
 import type { Block, ReadResult, TableRow } from './block.ts';
 import { pushCell, pushGap, readFailure, squareRows, tableText } from './block.ts';
 import { headingInfo } from './heading.ts';
-import { decodeText } from './read-text.ts';
+import { decodeText, textBlocks } from './read-text.ts';
 import { withoutWebChrome } from './web-chrome.ts';
 
 const ENTITIES: Record<string, string> = {
@@ -158,6 +158,9 @@ export function readHtml(bytes: Uint8Array, fileName: string): ReadResult {
   let grid = new TableGrid();
   let cell: { text: string; colspan: number; rowspan: number } | undefined;
   let tableLine = 1;
+  // A <pre> (a text file saved as a web page) is read as the text it is: its line breaks end
+  // paragraphs and its tabs keep a table's cells apart.
+  let pre: { text: string; line: number; depth: number } | undefined;
 
   const advance = (to: number): void => {
     for (let i = lastIndex; i < to; i++) if (html.charCodeAt(i) === 10) line++;
@@ -180,6 +183,16 @@ export function readHtml(bytes: Uint8Array, fileName: string): ReadResult {
     }
     cell = undefined;
   };
+  const endPre = (): void => {
+    if (!pre) return;
+    const offset = pre.line - 1;
+    for (const b of textBlocks(pre.text)) {
+      b.line += offset;
+      for (const r of b.rows ?? []) r.line += offset;
+      blocks.push(b);
+    }
+    pre = undefined;
+  };
   const endTable = (): void => {
     endCell();
     const rows = grid.finish();
@@ -200,7 +213,9 @@ export function readHtml(bytes: Uint8Array, fileName: string): ReadResult {
     }
     if (chunk !== undefined) {
       const t = decodeEntities(chunk);
-      if (tableDepth > 0) {
+      if (pre) {
+        pre.text += t;
+      } else if (tableDepth > 0) {
         if (cell !== undefined) cell.text += t;
       } else {
         if (text.trim() === '') textLine = line;
@@ -211,6 +226,17 @@ export function readHtml(bytes: Uint8Array, fileName: string): ReadResult {
     if (!tag) continue;
     if (tag === 'script' || tag === 'style' || tag === 'noscript' || tag === 'title') {
       if (!closing) skip = tag;
+      continue;
+    }
+    if (pre) {
+      if (tag === 'pre') pre.depth += closing ? -1 : 1;
+      if (tag === 'br') pre.text += '\n';
+      if (pre.depth === 0) endPre();
+      continue;
+    }
+    if (tag === 'pre' && !closing && tableDepth === 0) {
+      flush();
+      pre = { text: '', line, depth: 1 };
       continue;
     }
     if (tag === 'table') {
@@ -258,6 +284,7 @@ export function readHtml(bytes: Uint8Array, fileName: string): ReadResult {
     }
   }
   advance(html.length);
+  endPre();
   if (tableDepth > 0) endTable();
   flush();
   const notes = decoded.encoding === 'gb18030' ? ['页面按 GB18030 编码读取'] : [];

@@ -63,6 +63,14 @@ export function parseTextLines(
   fileName: string,
   notes: string[] = [],
 ): SourceDocument {
+  return { fileName, format: 'txt', blocks: withoutWebChrome(textBlocks(text)), notes };
+}
+
+/**
+ * The blocks of a text, its lines numbered from 1: paragraphs, headings and the tables
+ * exported one cell per line (also what a web page's <pre> holds).
+ */
+export function textBlocks(text: string): Block[] {
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
   const blocks: Block[] = [];
   const blank = (s: string | undefined): boolean => s === undefined || s.trim() === '';
@@ -120,7 +128,7 @@ export function parseTextLines(
     }
     i++;
   }
-  return { fileName, format: 'txt', blocks: withoutWebChrome(blocks), notes };
+  return blocks;
 }
 
 /**

@@ -1,0 +1,57 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { AuditFinding } from '@jixiao/documents/audit-core';
+import { auditDocument } from './audit-document.ts';
+
+/**
+ * The real web excerpts (../shared/corpus/web, beside the repository) as the web pages they came
+ * from could be written: a <p> per line, lines broken by <br> in one <p>, or the whole text in a
+ * <pre> (how a text file is saved as a page, spans and fonts around its words). Each must give
+ * the findings and the score the text gives.
+ */
+const web = new URL('../../../../../shared/corpus/web/', import.meta.url);
+const names = existsSync(web)
+  ? readdirSync(web)
+      .filter((n) => n.endsWith('.txt'))
+      .sort()
+  : [];
+
+const escape = (s: string): string =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+/** CJK runs wrapped in <font><span> as an office suite writes them; the rest left bare. */
+const spans = (s: string): string =>
+  escape(s).replace(
+    /[\u3400-\u9fff，。、；：（）“”]+/g,
+    (m) => `<font face="mono"><span>${m}</span></font>`,
+  );
+
+const PAGES: Record<string, (lines: string[]) => string> = {
+  paragraphs: (lines) =>
+    `<html><head><meta charset="utf-8"><title>公开</title></head><body><div class="TRS_Editor">${lines
+      .map((l) => `<p>${escape(l)}</p>`)
+      .join('\n')}</div></body></html>`,
+  'line breaks': (lines) =>
+    `<html><body><div id="zoom"><p>${lines.map(escape).join('<br/>\n')}</p></div></body></html>`,
+  pre: (lines) =>
+    `<html><head><meta charset="utf-8"></head><body><pre class="western">${lines
+      .map(spans)
+      .join('\n')}</pre></body></html>`,
+};
+
+const key = (f: AuditFinding): string => [f.code, f.severity, f.stated, f.expected].join('|');
+
+describe.runIf(names.length > 0)('the real web excerpts as web pages', () => {
+  it.each(Object.keys(PAGES))('as %s: the findings and the score of the text', (page) => {
+    const write = PAGES[page];
+    if (!write) throw new Error(page);
+    for (const name of names) {
+      const bytes = new Uint8Array(readFileSync(new URL(name, web)));
+      const fromText = auditDocument(bytes, name);
+      const lines = new TextDecoder().decode(bytes).split(/\r?\n/);
+      const html = new TextEncoder().encode(write(lines));
+      const fromPage = auditDocument(html, name.replace(/\.txt$/, '.html'));
+      expect(fromPage.summary.computedTotal, name).toBe(fromText.summary.computedTotal);
+      expect(fromPage.findings.map(key).sort(), name).toEqual(fromText.findings.map(key).sort());
+    }
+  });
+});
