@@ -4,7 +4,7 @@ import { hostname } from 'node:os';
 import Fastify from 'fastify';
 import { z } from 'zod';
 import { zodErrorMapZh } from '@jixiao/domain';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
@@ -18,7 +18,7 @@ import {
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { ServiceError, closeAuditWorkers, startJobWorker } from '@jixiao/services';
 import type { ServiceContext } from '@jixiao/services';
-import { errorHandler } from './errors.ts';
+import { errorHandler, frameworkErrorAnswer } from './errors.ts';
 import { installSession } from './session.ts';
 import { authRoutes } from './routes/auth.ts';
 import { evaluationRoutes } from './routes/evaluations.ts';
@@ -122,6 +122,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     logger: options.logger ?? false,
     bodyLimit: 10 * 1024 * 1024,
     trustProxy: trustProxySetting(options.trustProxy),
+    // The router's own refusals skip the hooks, so they get the security headers here.
+    frameworkErrors: (error, _request, reply: FastifyReply) => {
+      const { status, body } = frameworkErrorAnswer(error);
+      void reply.status(status).headers(SECURITY_HEADERS).send(body);
+    },
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -37,7 +37,22 @@ const FASTIFY_CODES: Record<string, { status: number; code: string; message: str
   },
   FST_ERR_CTP_EMPTY_JSON_BODY: { status: 400, code: 'BAD_REQUEST', message: '请求内容为空' },
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: { status: 400, code: 'BAD_REQUEST', message: '请求长度无效' },
+  FST_ERR_BAD_URL: { status: 400, code: 'BAD_REQUEST', message: '请求地址含有无效的转义字符' },
+  FST_ERR_MAX_PARAM_LENGTH: { status: 414, code: 'BAD_REQUEST', message: '请求地址中的参数过长' },
 };
+
+/**
+ * Failures found by the router before any route or hook runs (a malformed %-escape, a parameter
+ * past the router's length limit): Fastify would answer these in English in its own shape.
+ */
+export function frameworkErrorAnswer(error: FastifyError): {
+  status: number;
+  body: ErrorBody;
+} {
+  const known = FASTIFY_CODES[error.code];
+  if (known !== undefined) return { status: known.status, body: body(known.code, known.message) };
+  return { status: 400, body: body('BAD_REQUEST', '请求无效') };
+}
 
 /** The one error handler: every failure leaves as { error: { code, message, details } }. */
 export function errorHandler(ctx: ServiceContext) {

@@ -1,11 +1,13 @@
 // Every route the API documents, called with wrong input of every kind, by every kind of caller:
-// none may answer 500. Bad addresses (ids that are not ids, too long, escaped), bad queries
+// none may answer 500, and every refusal is the one error shape with a Chinese message. Bad
+// addresses (ids that are not ids, too long, escaped, broken %-escapes), bad queries
 // (words for numbers, huge numbers, repeated keys) and bad bodies (wrong JSON types, each
 // documented property given a value of another type, nulls, a body where none is expected).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_DIALECTS } from '@jixiao/db/testing';
 import { Client, createWorld, login } from './testing/harness.ts';
 import type { World } from './testing/harness.ts';
+import type { Store } from '@jixiao/db';
 
 interface Operation {
   parameters?: { in: string; name: string }[];
@@ -17,7 +19,35 @@ interface JsonSchema {
 }
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
-const BAD_IDS = ['x', '0', '-1', '1e999', '%E4%B8%AD%E6%96%87', 'a'.repeat(400), '..%2F..', '%20'];
+const BAD_IDS = [
+  'x',
+  '0',
+  '-1',
+  '1e999',
+  '%E4%B8%AD%E6%96%87',
+  'a'.repeat(400),
+  '..%2F..',
+  '%20',
+  '%E4%B8',
+  '%ZZ',
+];
+
+const han = /[\u4e00-\u9fff]/;
+
+/** Why an answer of 400 or more is not a refusal in the one error shape with a Chinese message. */
+function refusalFault(res: { statusCode: number; body: string }): string | null {
+  if (res.statusCode >= 500) return 'server error';
+  if (res.statusCode < 400) return null;
+  try {
+    const error = (JSON.parse(res.body) as { error?: { code?: unknown; message?: unknown } }).error;
+    if (typeof error?.code !== 'string') return 'no error code';
+    if (typeof error.message !== 'string' || !han.test(error.message))
+      return 'message not in Chinese';
+    return null;
+  } catch {
+    return 'not JSON';
+  }
+}
 const BAD_QUERY = [
   'abc',
   '-1',
@@ -27,6 +57,48 @@ const BAD_QUERY = [
   '%E2%80%8B',
   'x'.repeat(3000),
 ];
+
+/**
+ * What the users entered and decided, table by table, in a stable order. Left out: the records of
+ * the requests themselves (audit log, sessions, sign-in attempts), which refusals rightly add to.
+ */
+const KEPT_TABLES = [
+  'regions',
+  'departments',
+  'users',
+  'rounds',
+  'evaluations',
+  'revisions',
+  'review_events',
+  'imported_documents',
+  'jobs',
+  'job_files',
+  'rulebooks',
+  'finding_decisions',
+  'target_forms',
+  'target_revisions',
+  'target_events',
+  'monitoring_rounds',
+  'monitoring_reports',
+  'monitoring_decisions',
+  'notifications',
+  'attachments',
+] as const;
+
+async function storedData(store: Store): Promise<Record<string, string[]>> {
+  const out: Record<string, string[]> = {};
+  for (const table of KEPT_TABLES) {
+    const rows = await store.db.selectFrom(table).selectAll().execute();
+    out[table] = rows
+      .map((row) =>
+        JSON.stringify(row, (_key, value: unknown) =>
+          value instanceof Uint8Array ? Buffer.from(value).toString('base64') : value,
+        ),
+      )
+      .sort();
+  }
+  return out;
+}
 
 /** A value of another type than the schema asks for. */
 function wrongFor(schema: JsonSchema | undefined): unknown[] {
@@ -74,8 +146,9 @@ describe.each(TEST_DIALECTS)('no input makes a 500 on any documented route (%s)'
   }, 120_000);
   afterAll(async () => world.close());
 
-  it('answers each bad request with a refusal, never a server error', async () => {
+  it('answers each bad request with a refusal in Chinese, never a server error', async () => {
     const failures: string[] = [];
+    const before = await storedData(world.store);
     let requests = 0;
     const statuses = new Map<number, number>();
     const methods: Method[] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
@@ -116,13 +189,16 @@ describe.each(TEST_DIALECTS)('no input makes a 500 on any documented route (%s)'
                 ...(body === undefined ? {} : { payload: JSON.stringify(body) }),
               });
               statuses.set(res.statusCode, (statuses.get(res.statusCode) ?? 0) + 1);
-              if (res.statusCode >= 500)
+              const fault = refusalFault(res);
+              if (fault !== null)
                 failures.push(
-                  `${who} ${method} ${url.slice(0, 120)} ${JSON.stringify(body)?.slice(0, 80)} → ${res.statusCode} ${res.body.slice(0, 160)}`,
+                  `${fault}: ${who} ${method} ${url.slice(0, 120)} ${JSON.stringify(body)?.slice(0, 80)} → ${res.statusCode} ${res.body.slice(0, 160)}`,
                 );
             }
       }
     }
+    // Nothing the callers entered changed: every request above was refused or only read.
+    expect(await storedData(world.store)).toEqual(before);
     // Broken uploads to every route that takes a body: no boundary, a boundary never closed, a
     // part without a name, a file part cut short.
     const broken: [string, string][] = [
@@ -152,9 +228,10 @@ describe.each(TEST_DIALECTS)('no input makes a 500 on any documented route (%s)'
           if (admin.csrf !== null) headers['x-csrf-token'] = admin.csrf;
           const res = await world.app.inject({ method, url, headers, payload });
           statuses.set(res.statusCode, (statuses.get(res.statusCode) ?? 0) + 1);
-          if (res.statusCode >= 500)
+          const fault = refusalFault(res);
+          if (fault !== null)
             failures.push(
-              `admin ${method} ${url} ${type} → ${res.statusCode} ${res.body.slice(0, 160)}`,
+              `${fault}: admin ${method} ${url} ${type} → ${res.statusCode} ${res.body.slice(0, 160)}`,
             );
         }
       }
