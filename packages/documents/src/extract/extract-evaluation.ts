@@ -72,7 +72,9 @@ export interface ExtractedReport {
   /**
    * Set when the document seems to begin mid-way (an excerpt cut out of a page: its first line
    * starts mid-number or mid-sentence, inside a table, or past the first heading of its list):
-   * lines `line` to `through` may lack what stood before them, and totals may lack parts.
+   * lines `line` to `through` may lack what stood before them, and totals may lack parts. When
+   * the first block begins as a sentence begins and holds a whole one, only what stood before it
+   * is missing: the range is then empty (`through` below `line`).
    */
   startCut?: { line: number; through: number };
 }
@@ -109,7 +111,7 @@ export function extractEvaluation(source: SourceDocument): ExtractedReport {
   const blocks = document.blocks;
   const warnings: ExtractionWarning[] = [];
   const sentences = sentencesOf(blocks);
-  const startCut = findStartCut(blocks);
+  const startCut = findStartCut(blocks, kept);
   const outline = buildOutline(blocks, { beginsMidway: startCut !== undefined });
   const tables = blocks.filter((b) => b.kind === 'table');
   const selfTables = joinSplitTables(found.tables);
@@ -341,7 +343,10 @@ export function extractEvaluation(source: SourceDocument): ExtractedReport {
     report.startCut = startCut;
     warnings.push({
       code: 'document-truncated',
-      message: `文档似乎从中间开始（第${startCut.line}行之前的内容缺失），开头处被截断的数字和表格只作提示`,
+      message:
+        startCut.through < startCut.line
+          ? `文档似乎从中间开始（第${startCut.line}行之前的内容可能缺失），涉及前文的合计和层级只作提示`
+          : `文档似乎从中间开始（第${startCut.line}行之前的内容缺失），开头处被截断的数字和表格只作提示`,
       line: startCut.line,
     });
   }
@@ -584,7 +589,7 @@ function findLastFigure(blocks: readonly Block[]): { line: number; figure: strin
 
 /** A line that says where a report begins: its title, an attachment label, a salutation. */
 const TITLE_LIKE =
-  /报告|报告书|自评表|评价表|指标表|评分表|结果|情况|说明|公开|通知|总结|附件\s*\d*|\.pdf$|\.docx?$/i;
+  /报告|报告书|自评表|评价表|指标表|评分表|结果|情况|说明|公开|公示|公告|通知|总结|附件\s*\d*|\.pdf$|\.docx?$/i;
 /** A short line naming what follows (a title, a table's name), with no clause of prose. */
 const titleLike = (head: string): boolean =>
   head.length <= 80 && !/[。；;]/.test(head) && TITLE_LIKE.test(head);
@@ -599,10 +604,16 @@ const PAGE_LINE = /^[\s—\-－–第页共\d/／]+$/;
 /**
  * Where a document that begins mid-way is uncertain: undefined when its first block starts as a
  * report or an excerpt of one begins (a title, a unit name, an attachment label, a salutation, a
- * first heading 一、/（一）/1.); else the first block (its first table whole), whose opening may be
- * cut.
+ * first heading 一、/（一）/1., the sentence that opens a report: "根据…要求，…开展了…自评"); an
+ * empty range at the first block when that block begins as a sentence begins and holds a whole one
+ * (only what stood before it is missing); else the first block (its first table whole), whose
+ * opening may be cut. `raw` are the blocks before wrapped lines were joined: a title joined to
+ * the paragraph under it is still a line of its own there.
  */
-function findStartCut(blocks: readonly Block[]): { line: number; through: number } | undefined {
+function findStartCut(
+  blocks: readonly Block[],
+  raw: readonly Block[],
+): { line: number; through: number } | undefined {
   let k = 0;
   while (k < blocks.length - 1 && PAGE_LINE.test(blocks[k]?.text.trim() ?? '')) k++;
   const first = blocks[k];
@@ -611,16 +622,19 @@ function findStartCut(blocks: readonly Block[]): { line: number; through: number
   // header cell (项目名称, 单位名称, 一级指标 …); a text starts with its first line.
   const firstCell =
     first.kind === 'table' ? first.rows?.[0]?.cells.find((c) => c.trim() !== '') : undefined;
-  const head =
-    ((first.kind === 'table' ? firstCell : first.text) ?? '').trim().split('\n')[0] ?? '';
   const through =
     first.kind === 'table' ? (first.rows?.[first.rows.length - 1]?.line ?? first.line) : first.line;
   const cut = { line: first.line, through };
-  if (first.kind === 'table')
-    return /^(?:项目名称|单位名称|部门名称|主管部门|预算单位|一级指标)/.test(head) ||
-      titleLike(head)
+  if (first.kind === 'table') {
+    const cell = (firstCell ?? '').trim().split('\n')[0] ?? '';
+    return /^(?:项目名称|单位名称|部门名称|主管部门|预算单位|一级指标)/.test(cell) ||
+      titleLike(cell)
       ? undefined
       : cut;
+  }
+  const text = first.text.trim();
+  const ownLine = raw.find((b) => b.line === first.line && b.kind !== 'table')?.text.trim() ?? text;
+  const head = (ownLine.split('\n')[0] ?? '').trim();
   const continues = /^[，。、；：,.;:）)」』”》%％]/.test(head);
   const midNumber =
     /^[\d０-９][\d０-９.,，]*\s*(?:[万亿]?元|%|％|个|人|项|家|户|次|亩|公里|km|分)/.test(head);
@@ -630,8 +644,25 @@ function findStartCut(blocks: readonly Block[]): { line: number; through: number
   if (titleLike(head)) return undefined;
   if (head.length <= 60 && /[:：]$/.test(head)) return undefined;
   if (head.length <= 40 && !/[\d，。、；：,.;:]/.test(head)) return undefined;
-  return cut;
+  const sentence = FIRST_SENTENCE.exec(text)?.[0];
+  if (sentence === undefined) return cut;
+  if (OPENING.test(sentence) && REPORTS_ON.test(sentence)) return undefined;
+  return SENTENCE_START.test(sentence) ? { line: first.line, through: first.line - 1 } : cut;
 }
+
+/** A text's first sentence, up to its full stop (none when the text holds no whole sentence). */
+const FIRST_SENTENCE = /^[^。！？!?]{2,300}[。！？!?]/;
+/** How the sentence that opens a report begins: the rule or notice it answers, its purpose. */
+const OPENING = /^(?:根据|按照|依据|依照|遵照|为(?:了|进一步|切实|全面|加强|做好|规范|提高)|现将)/;
+/** …and what it says it does: reports, or carries out the evaluation. */
+const REPORTS_ON = /现将|如下|(?:开展|组织|完成)了?[^。；;]{0,40}(?:自评|评价|监控)/;
+/**
+ * Words a Chinese sentence begins with and a cut word rarely ends with: a year, the writer ("我局",
+ * "本单位", "该项目"), a time or scope ("全年", "截至…"), a rule or purpose ("根据", "为进一步"). A figure,
+ * "的", "和", "其中", a closing bracket or a word's tail ("级项目…") is none of them.
+ */
+const SENTENCE_START =
+  /^(?:(?:19|20)\d{2}\s*年|[我本该](?:局|厅|委|办|院|校|部|所|站|队|会|馆|县|市|区|省|州|旗|镇|乡|街道|中心|单位|部门|项目|年度?|级)|全(?:年|市|县|区|省|州|旗|镇|乡)|今年|上年|年初|年末|截[至止]|根据|按照|依据|依照|为(?:了|进一步|切实|全面|加强|做好|规范|提高)|通过|围绕|对照|结合|近年来|目前)/;
 
 /**
  * Every 自评表 of the document, in order: grids read by position when their header is the

@@ -90,6 +90,29 @@ describe('excerpts cut anywhere, in web-page chrome', () => {
     expect(gaps(['某局2023年度部门整体支出绩效自评报告', ...body, ...attachment])).toBe(1);
   });
 
+  it('an excerpt that opens as a report or a sentence opens keeps the errors of its first lines', () => {
+    const rates = (text: string): string[] =>
+      audit(text, 'opening.txt')
+        .findings.filter((f) => f.code === 'DOC_CLAIM_RATE')
+        .map((f) => f.severity);
+    const notice = [
+      '关于某县文化馆2023年度项目支出绩效自评结果的公开',
+      '根据县财政局《关于开展2023年度项目支出绩效自评工作的通知》要求，现将我馆项目支出绩效自评情况报告如下：本年度共对3个项目开展自评，预算资金合计320.00万元，实际支出300.00万元，执行率95.00%。',
+      '自评结果均为“优”。',
+    ];
+    // The title and the sentence that opens the report: nothing before them was cut away.
+    expect(rates(notice.join('\n'))).toEqual(['error']);
+    const line = '2023年预算456.00万元，实际支出441.87万元，执行率97.90%。';
+    const next = '项目自评得分95分。';
+    // A whole first sentence, begun by its subject: its own figures are whole.
+    expect(rates([`本项目${line}`, next].join('\n'))).toEqual(['error']);
+    expect(rates([`我局${line}`, next].join('\n'))).toEqual(['error']);
+    // Begun by a word's tail, "的" or a comma, the first sentence may have lost its start.
+    expect(rates([`目${line}`, next].join('\n'))).toEqual(['warning']);
+    expect(rates([`的${line}`, next].join('\n'))).toEqual(['warning']);
+    expect(rates([`，${line}`, next].join('\n'))).toEqual(['warning']);
+  });
+
   it('a figure the cut went through proves nothing, where a whole one does', () => {
     const rest = [
       '其中因公出国（境）费0万元、公务用车购置及运行费9.42万元、公务接待费3.64万元。',
