@@ -226,7 +226,28 @@ describe('a page of short lines (a table printed one cell per line)', () => {
   });
 });
 
+describe('a lone number at the top of one page of several', () => {
+  it('is a figure, not a page number, when no other page is numbered', () => {
+    const at = (texts: string[]): TextRun[] => texts.map((t, i) => run(t, LEFT, 780 - i * 22.7));
+    const texts = layoutPages([
+      page(1, at(['产出（30分）', '职责履行', '完成及时率'])),
+      page(2, [run('5', LEFT, 780), ...at(['', '按时得5分', '5']).slice(1)]),
+      page(3, at(['质量达标率', '10', '≥95%得10分', '10'])),
+    ]).map((b) => b.text);
+    expect(texts.slice(2, 5)).toEqual(['完成及时率', '5', '按时得5分']);
+  });
+});
+
 describe('lists in a PDF', () => {
+  it('starts a short numbered heading on its own after a title that filled its line', () => {
+    const title = `${words(44)}自评报告`;
+    const blocks = layoutPages([
+      page(1, [...RAGGED, run(title, LEFT, 736.2), run('一、项目资金情况', LEFT, 721.6)]),
+    ]);
+    expect(blocks.map((b) => b.text)).toContain(title);
+    expect(blocks.find((b) => b.text === '一、项目资金情况')?.kind).toBe('heading');
+  });
+
   it('starts the next numbered item on its own, though the item before filled its line', () => {
     const blocks = layoutPages([
       page(1, [...RAGGED, run(`1.${words(47)}`, LEFT, 736.2), run(`2.${words(20)}`, LEFT, 721.6)]),

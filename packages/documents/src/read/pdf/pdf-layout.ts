@@ -43,9 +43,9 @@ const BARE_PAGE_NUMBER = /^[—–\-－~·\s]*(\d{1,4})[—–\-－~·\s]*$/;
  * Running headers and footers: in the top or bottom eighth of a page, a page number in any of
  * its usual forms, or a line that recurs (digits aside) on at least half of the pages (and
  * three at least). A number standing alone there may as well be a figure of a table printed
- * one cell per line: it is a page number only as the page's first or last line, and, when
- * several pages have one, only where it follows the pages' order (its value minus the page's
- * number the same as on most of them).
+ * one cell per line: it is a page number only as the page's first or last line, and, in a
+ * document of several pages, only where it follows the pages' order (its value minus the
+ * page's number the same on two pages at least, and on most of those that have one).
  */
 function dropRunningLines(pages: Page[]): void {
   const margin = (p: Page, l: Line): boolean =>
@@ -88,7 +88,9 @@ function dropRunningLines(pages: Page[]): void {
       common = offset;
       most = n;
     }
-  const ordered = bare.size === 1 || (most >= 2 && most >= bare.size / 2);
+  // One page numbers itself by one number; a longer document shows its order on two pages at
+  // least (a lone number on one page of many is a figure that happened to open or end it).
+  const ordered = pages.length === 1 ? bare.size === 1 : most >= 2 && most >= bare.size / 2;
   const pageNumber = (l: Line): boolean => {
     const text = l.text.trim();
     if (!BARE_PAGE_NUMBER.test(text)) return PAGE_NUMBER.test(text);

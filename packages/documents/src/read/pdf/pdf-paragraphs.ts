@@ -147,6 +147,14 @@ export function continues(
   if (next !== undefined) {
     if (SENTENCE_END.test(a.text)) return false;
     // The next item of the list this paragraph opened ("2.…" then "3.…"), however full the line.
+    // A numbered line that stops short of the margin with no sentence in it is a heading of
+    // its own ("一、项目资金情况" under a title that happened to fill its line).
+    if (
+      (next.number.style === 'cn-dun' || next.number.style === 'cn-paren') &&
+      !/[，。；：！？,;:]/.test(next.rest) &&
+      b.x1 < bm.right - b.size * 2
+    )
+      return false;
     const opened = headingNumber(first.text);
     if (opened?.number.style === next.number.style && next.number.value === opened.number.value + 1)
       return false;
