@@ -737,6 +737,17 @@ describe('dates of an earlier year', () => {
     );
     expect(year('截至2022年12月31日，结转资金43.22万元，已于本年完成支付。')).toEqual([]);
   });
+
+  it("reports the year evaluated's work said all done by the end of the year before", () => {
+    expect(year('截至2022年12月31日，全镇2023年度十项民生实事项目已全部完成。')).toEqual([
+      'DOC_YEAR_AS_OF 2022年12月31日',
+    ]);
+    // A year that dates a clause, and a plan settled the year before, are no such work.
+    expect(year('截至2022年底，全区累计建成农村公路1,286公里；2023年新建农村公路86公里。')).toEqual(
+      [],
+    );
+    expect(year('截至2022年12月31日，2023年度项目预算已全部下达完成。')).toEqual([]);
+  });
 });
 
 describe('role words inside names', () => {
@@ -1019,5 +1030,62 @@ describe('rates of another year and of a named source', () => {
       '全年预算数3,980.00万元，其中：基本支出1,652.30万元，项目支出2,327.70万元。\n全年支出3,615.42万元，其中基本支出1,640.85万元，项目支出1,974.57万元。\n全年预算执行率为93.84%，基本支出执行率99.31%。';
     expect(brief(text)).toEqual(['warning DOC_CLAIM_RATE 93.84%→90.84%']);
     expect(brief(text.replace('93.84%', '90.84%'))).toEqual([]);
+  });
+});
+
+describe('relations found on the held-out excerpts of the ninth round', () => {
+  it('reads numbered parts after 包括： to the sentence end, past their semicolons', () => {
+    expect(
+      brief(
+        '2023年度收入总计1,386.47万元，包括：（1）一般公共预算财政拨款收入1,206.35万元；（2）政府性基金收入130.00万元；（3）其他收入48.12万元。',
+      ),
+    ).toEqual(['error DOC_CLAIM_PARTS_SHORT 1386.47→1384.47']);
+    expect(
+      brief(
+        '2023年度收入总计1,384.47万元，包括：（1）财政拨款收入1,206.35万元；（2）政府性基金收入130.00万元；（3）其他收入48.12万元。',
+      ),
+    ).toEqual([]);
+  });
+
+  it('takes a share of 到位资金 against the amount said to be 到位', () => {
+    const text =
+      '项目计划投入资金860.00万元，实际到位860.00万元。截至年底累计支付812.46万元，占到位资金的';
+    expect(brief(`${text}96.47%。`).map((x) => x.split(' ')[1])).toEqual(['DOC_CLAIM_SHARE']);
+    expect(brief(`${text}94.47%。`)).toEqual([]);
+  });
+
+  it("checks a growth against last year's figure given in parentheses after it", () => {
+    const text = '2023年全镇一般公共预算支出4,826.37万元，同比增长';
+    expect(brief(`${text}7.95%（2022年为4,512.60万元）。`)).toEqual([
+      'error DOC_CLAIM_GROWTH 7.95%→6.95%',
+    ]);
+    expect(brief(`${text}6.95%（2022年为4,512.60万元）。`)).toEqual([]);
+    expect(brief('门诊量186.4万人次，同比增长5.2%（上年177.2万人次）。')).toEqual([]);
+  });
+
+  it('counts the names a 分别为 lists after a clause of their money, parted by ；', () => {
+    const list = 'A县供热管网改造项目；B县饮水安全维修项目；C县校舍维修项目。';
+    expect(brief(`重点项目共4个，涉及资金合计426.58万元，分别为：${list}`)).toEqual([
+      'warning DOC_CLAIM_LIST_COUNT 4个→3',
+    ]);
+    expect(brief(`重点项目共3个，涉及资金合计426.58万元，分别为：${list}`)).toEqual([]);
+  });
+
+  it('finds a name listed twice before its count, and takes no count of things for kinds', () => {
+    expect(
+      brief(
+        '本街道内设综合办公室、党建办公室、社会事务办公室、平安办公室、社会事务办公室共5个机构。',
+      ),
+    ).toEqual(['warning DOC_CLAIM_LIST_DUPLICATE 社会事务办公室→']);
+    expect(brief('内设综合办公室、党建办公室、社会事务办公室3个办公室。')).toEqual([]);
+    expect(brief('新建道路、桥梁共12座。')).toEqual([]);
+  });
+
+  it('takes items named after their whole that make less than half of it for a selection', () => {
+    const text = '2023年项目支出1,326.92万元。项目支出中，采购代理服务经费86.40万元，';
+    expect(brief(`${text}信息系统建设经费412.35万元。`)).toEqual([]);
+    expect(brief(`${text}信息系统建设经费1,212.35万元。`)).toEqual([
+      'warning DOC_CLAIM_PARTS_SHORT 1326.92→1298.75',
+    ]);
   });
 });

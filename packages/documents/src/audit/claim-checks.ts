@@ -18,11 +18,11 @@ import type {
   Severity,
 } from '@jixiao/domain';
 import type { ExtractedReport } from '../extract/extract-evaluation.ts';
+import { countLists } from '../extract/count-lists.ts';
 import {
   budgetAdjustment,
   comparisonRoles,
   completions,
-  countLists,
   differences,
   figureRatios,
   partWholes,
@@ -155,9 +155,9 @@ export function checkClaims(report: ExtractedReport): Finding[] {
     ...totalsAbove(statements).flatMap(({ statement, pw }) => checkPartWhole(statement, pw)),
     ...checkPartsWithoutWhole(statements, groups),
     ...namedParts(statements).flatMap(({ statement, pw, exact }) =>
-      checkPartWhole(statement, pw).map((f) =>
-        exact || f.severity !== 'error' ? f : { ...f, severity: 'warning' as const },
-      ),
+      checkPartWhole(statement, pw)
+        .filter((f) => f.code !== 'DOC_CLAIM_PARTS_SHORT' || !selection(pw))
+        .map((f) => (exact || f.severity !== 'error' ? f : { ...f, severity: 'warning' as const })),
     ),
     ...statements.flatMap(checkAdjustment),
     ...statements.flatMap(checkCountLists),
@@ -186,6 +186,15 @@ export function checkClaims(report: ExtractedReport): Finding[] {
     seen.add(key);
     return true;
   });
+}
+
+/**
+ * "项目支出中，A a，B b": items named after their whole that make less than half of it, none of
+ * them read in the wrong unit, are a selection (the main projects), not a sum gone wrong.
+ */
+function selection(pw: PartWhole): boolean {
+  const sum = sumFen(pw.parts.map((c) => c.value));
+  return sum * 2n < BigInt(pw.whole.value) && unitSlipIn(pw, 0n) === undefined;
 }
 
 const MONEY_UNITS = new Set(['元', '万元', '亿元']);
@@ -408,7 +417,7 @@ function checkCountLists(s: Statement): Finding[] {
       );
       continue;
     }
-    if (listed === list.count || (!list.closed && listed < list.count)) continue;
+    if (listed === list.count || ((!list.closed || list.before) && listed < list.count)) continue;
     out.push(
       // A warning: two names run together ("机要密码室保密室") or a note read as an item.
       finding('DOC_CLAIM_LIST_COUNT', 'warning', s.line, excerpt, {

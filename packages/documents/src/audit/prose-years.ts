@@ -119,6 +119,18 @@ const DONE = /完成|实现|办理|新增|建成|开展|发放|累计|共计/;
 const CARRIED =
   /较|比|相比|同比|上年|去年|上一年|增长|下降|增加|减少|结转|结余|年初|期初|基数|余额|存量|原有|已有|以来|整改|问题/;
 
+const YEAR_MENTION = /((?:19|20)\d{2})年/g;
+/**
+ * After "2023年": 度 or 的 and a noun, a year naming work ("2023年度民生实事", "2023年的任务"),
+ * not a date or a period ("2023年新建…", "2023年底", "2023年度，").
+ */
+const WORK_OF_YEAR =
+  /^[度的](?!\d|[底末初内中起至以前后，,：:、；;]|上半|下半|全年|$|新建|新增|完成|实施|开展|建成)/;
+/** Said to be done already, all of it: the work the year names, not a year's progress. */
+const ALL_DONE = /已(?:全部|经)?(?:完成|建成|实现|办结|竣工)|均已|全部(?:完成|建成|竣工)/;
+/** Work of a year that may be settled the year before: its plan, budget or preparation. */
+const PLANNED = /预算|计划|批复|下达|安排|申报|储备|前期|招标|谋划|编制/;
+
 /**
  * "截至2022年12月31日，我局完成老旧小区改造23个…" in a 2023 report: a sentence that states work
  * done up to a date in an earlier year, naming no date of the year evaluated and comparing with
@@ -133,8 +145,15 @@ function asOfEarlierYear(statements: readonly Statement[], year: number): Findin
     const said = Number(m?.[1]);
     if (!m || said >= year || said < year - 2) continue;
     const rest = s.text.slice(m.index + m[0].length);
-    const years = [...s.text.matchAll(/((?:19|20)\d{2})年/g)].map((y) => Number(y[1]));
-    if (!DONE.test(rest) || CARRIED.test(s.text) || years.some((y) => y >= year)) continue;
+    if (!DONE.test(rest) || CARRIED.test(s.text)) continue;
+    // The year evaluated may be named, as the year whose work is done ("全镇2023年度民生实事项目已
+    // 全部完成"), not as a date: done by a date before it began, unless it was only planned then.
+    const later = [...s.text.matchAll(YEAR_MENTION)].filter((y) => Number(y[1]) >= year);
+    const workOf = (y: RegExpExecArray): boolean =>
+      WORK_OF_YEAR.test(s.text.slice(y.index + y[0].length)) &&
+      ALL_DONE.test(s.text.slice(y.index));
+    if (later.some((y) => !workOf(y))) continue;
+    if (later.length > 0 && PLANNED.test(s.text)) continue;
     const sentence = excerptOf(s.raw, m[1]);
     out.push(
       finding('DOC_YEAR_AS_OF', s.line, sentence, {

@@ -1,5 +1,5 @@
 import type { Claim, Statement } from './claims.ts';
-import { chineseCount, keyOf } from './claims.ts';
+import { keyOf } from './claims.ts';
 
 /** "X，其中A a，B b": a whole and the figures of the same kind listed as its parts. */
 export interface PartWhole {
@@ -81,6 +81,9 @@ function markersOf(s: Statement): Marker[] {
   return out;
 }
 
+/** A marker word (其中, 包括, 分别为…) and its colon, then the mark of a first numbered item. */
+const NUMBERED_AFTER_MARKER = /^[^，,；;。\d（(]{0,6}?[：:]?(?:[（(]1[）)]|[⑴①]|1[、.．](?!\d))/;
+
 /** Two names that share no two characters in a row name different things. */
 function related(a: string, b: string): boolean {
   for (let i = 0; i + 2 <= b.length; i++) if (a.includes(b.slice(i, i + 2))) return true;
@@ -139,7 +142,10 @@ function readRelations(s: Statement): { groups: PartWhole[]; orphans: Claim[][] 
       if (close >= 0) end = Math.min(end, p + close);
     }
     if (marker.whole) {
-      const stop = s.text.slice(p).search(/[；;。]/);
+      // "包括：（1）A a；（2）B b；（3）C c。": numbered items run to the sentence's end, each
+      // ended by ；; other lists after a figure end at its clause group.
+      const numbered = NUMBERED_AFTER_MARKER.test(s.text.slice(p));
+      const stop = s.text.slice(p).search(numbered ? /[。]/ : /[；;。]/);
       if (stop >= 0) end = Math.min(end, p + stop);
     }
     // "…，另有离退休人员6人": what is added after 另有 is beside the whole, not in it.
@@ -330,95 +336,6 @@ function depthOf(s: Statement, at: number): number {
     else if ((ch === '）' || ch === ')') && depth > 0) depth--;
   }
   return depth;
-}
-
-/** "8个内设机构，即A、B、C" / "内设机构股室7个：A、B": a count and the items listed for it. */
-export interface CountList {
-  count: number;
-  /** The count as written ("8个"). */
-  text: string;
-  items: string[];
-  /** Introduced as complete (即, 分别是, 分别为, 依次为, a colon) and without 等. */
-  closed: boolean;
-  /** Where the count stands in the statement's text. */
-  at: number;
-}
-
-const COUNT_LIST = new RegExp(
-  '(\\d+|[一二两三四五六七八九十]{1,3})(个|项|名|家|所|类|种|条|座|处|批)([^，,；;。：:、（()）\\d]{0,12}?)[，,]?(即|分别是|分别为|依次为|依次是|具体为|具体是|包括|包含|有|为|：|:)',
-  'g',
-);
-
-/** Every count followed by a list of named items separated by 、. */
-export function countLists(s: Statement): CountList[] {
-  const out: CountList[] = [];
-  for (const m of s.text.matchAll(COUNT_LIST)) {
-    if (/[\d.第]/.test(s.text[m.index - 1] ?? '')) continue;
-    const raw = m[1] ?? '';
-    const count = /^\d+$/.test(raw) ? Number(raw) : chineseCount(raw);
-    if (count === undefined || count < 2) continue;
-    const from = m.index + m[0].length;
-    const rest = s.text.slice(from);
-    const numbered = numberedItems(rest);
-    if (numbered) {
-      if (numbered.items.length < 2) continue;
-      const closed = !numbered.open && /即|分别|依次|具体|：|:/.test(m[4] ?? '');
-      out.push({ count, text: `${raw}${m[2] ?? ''}`, items: numbered.items, closed, at: m.index });
-      continue;
-    }
-    // Notes in parentheses belong to an item ("督查室（对外称区委督查室）"), not to the list.
-    const plain = rest.replace(/[（(][^（()）]*[）)]/g, '');
-    const stop = plain.search(/[；;。，,（(]/);
-    const list = (stop >= 0 ? plain.slice(0, stop) : plain).replace(/^[：:]/, '');
-    // A list that runs to the end of a text without a stop was cut short there (an excerpt).
-    const cut = stop < 0 && !/[。！？!?；;]$/.test(s.text);
-    let items = list
-      .split('、')
-      .map((x) => x.replace(/^[“"]|[”"]$/g, '').trim())
-      .filter((x) => x !== '');
-    if (items.length < 2 || items.some((x) => x.length > 25)) continue;
-    let open = cut || /等$/.test(list) || /^等/.test(plain.slice(list.length));
-    const last = items[items.length - 1] ?? '';
-    if (/等$/.test(last)) {
-      open = true;
-      items[items.length - 1] = last.replace(
-        /等(?:[\d一二三四五六七八九十]+[个项家所类种条])?$/,
-        '',
-      );
-    }
-    // "A、B和C": the last item may join two names or be one name with 和 in it. Either reading
-    // that makes the count is taken; when neither does, the list is counted split.
-    const joined = /^(.{2,}?)(?:和|及|与|以及)(.{2,})$/.exec(items[items.length - 1] ?? '');
-    const unsplit = items.length;
-    if (joined?.[1] && joined[2] && unsplit !== count)
-      items = [...items.slice(0, -1), joined[1], joined[2]];
-    const closed = !open && /即|分别|依次|具体|：|:/.test(m[4] ?? '') && unsplit !== count;
-    out.push({ count, text: `${raw}${m[2] ?? ''}`, items, closed, at: m.index });
-  }
-  return out;
-}
-
-/** The mark of a numbered item: ⑴, ①, （1）, 1. or 1、 (not the 1.5 of a figure). */
-const ITEM_MARK = /[⑴-⒇①-⑳]|[（(]\d{1,2}[）)]|(?<![\d.])\d{1,2}[.、．](?!\d)/g;
-
-/**
- * "：⑴乡村共富工坊建设项目；⑵…；⑶…。": items numbered one by one up to the sentence's end, each
- * ended by ；. Undefined when the list does not open with a mark.
- */
-function numberedItems(rest: string): { items: string[]; open: boolean } | undefined {
-  const body = rest.replace(/^[：:]/, '');
-  ITEM_MARK.lastIndex = 0;
-  const first = ITEM_MARK.exec(body);
-  if (!first || first.index !== 0) return undefined;
-  const stop = body.search(/[。！？!?]/);
-  const list = stop >= 0 ? body.slice(0, stop) : body;
-  const items = list
-    .split(ITEM_MARK)
-    .map((x) => x.replace(/[；;，,、]+$/, '').trim())
-    .filter((x) => x !== '');
-  // A list without its stop was cut short there; one that ends in 等 is not all of them.
-  const open = stop < 0 || items.some((x) => /等$/.test(x));
-  return { items, open };
 }
 
 /** "…实际支出Y万元，完成预算的Z%": a stated rate with the amounts it is computed from. */
@@ -712,9 +629,19 @@ const wholeCore = (name: string): string =>
     .replace(/(?:总额|总计|合计|金额)$/, '')
     .replace(/^总/, '');
 
+/**
+ * "占到位资金的", "占下达资金的": a whole named by what was done with it, which the sentence that
+ * states it may write without 资金 ("实际到位860.00万元", "下达数").
+ */
+const DONE_WITH = /^(到位|下达|拨付|支付|执行|使用|投入|筹集|落实)(?:资金|金额|数|额)$/;
+const NAMED_SUFFIX = /(?:资金|金额|数|额)$/;
+
 const namesMatch = (key: string, core: string): boolean => {
   const k = wholeCore(key);
-  return k !== '' && (k === core || (core.length >= 2 && k.endsWith(core)));
+  if (k === '') return false;
+  if (k === core || (core.length >= 2 && k.endsWith(core))) return true;
+  const done = DONE_WITH.exec(core)?.[1];
+  return done !== undefined && k.replace(NAMED_SUFFIX, '').endsWith(done);
 };
 
 /** "A a、B b，分别占总支出的x%和y%": the name of the whole, then the shares in order. */
@@ -994,6 +921,11 @@ export function figureRatios(s: Statement): FigureRatio[] {
   s.claims.forEach((rate, i) => {
     const base = s.claims[i - 1];
     if (rate.kind !== 'percent' || !base || base.kind === 'percent' || base.approximate) return;
+    const prior = priorInParentheses(s, base, rate, s.claims[i + 1]);
+    if (prior) {
+      out.push({ ...prior, rate, value: base, alternatives: [base], statement: s });
+      return;
+    }
     // "比上年减少2.14万元，下降10.31%": a difference is no base; "比上年的21.35万元" is one.
     if (NOT_BASE.test(base.clause) && !PRIOR.test(base.clause)) return;
     // "完成年度计划（2.2万人次）的107.27%": the base in parentheses, the rate after them.
@@ -1028,6 +960,36 @@ export function figureRatios(s: Statement): FigureRatio[] {
     out.push({ kind, rate, value: pair[0], base: pair[1], alternatives, statement: s });
   });
   return out;
+}
+
+/** Between a figure and its growth, when the base follows: "，同比增长", "，比上年下降". */
+const GROWTH_ONLY =
+  /^[，,]?(?:同比|(?:较|比)(?:上年|去年|上一年)(?:同期)?)?(增长|增加|提高|上升|提升|下降|减少|降低)了?$/;
+/** Between a growth and its base in parentheses: "（2022年为", "（上年同期", "（去年". */
+const PRIOR_OPEN = /^[（(](?:((?:19|20)\d{2})年度?|上年度?|去年|上一年度?)(?:同期)?(?:为|是)?$/;
+
+/**
+ * "支出4,826.37万元，同比增长7.95%（2022年为4,512.60万元）": the year before's figure in
+ * parentheses after the growth is its base. A year named there must be before the figure's own.
+ */
+function priorInParentheses(
+  s: Statement,
+  value: Claim,
+  rate: Claim,
+  base: Claim | undefined,
+): { kind: 'growth' | 'decline'; base: Claim } | undefined {
+  if (!base || !sameKind(value, base) || base.approximate || base.depth !== value.depth + 1)
+    return undefined;
+  const growth = GROWTH_ONLY.exec(s.text.slice(value.end, rate.at));
+  const open = PRIOR_OPEN.exec(s.text.slice(rate.end, base.at));
+  if (!growth || !open || !/^[）)]/.test(s.text.slice(base.end))) return undefined;
+  if (open[1] !== undefined) {
+    let own: string | undefined;
+    YEAR.lastIndex = 0;
+    for (let y = YEAR.exec(s.text); y && y.index < value.at; y = YEAR.exec(s.text)) own = y[1];
+    if (own !== undefined && Number(own) <= Number(open[1])) return undefined;
+  }
+  return { kind: /下降|减少|降低/.test(growth[1] ?? '') ? 'decline' : 'growth', base };
 }
 
 /**

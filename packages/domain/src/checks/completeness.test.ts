@@ -68,6 +68,27 @@ describe('completeness', () => {
     expect(findings[0]?.message).toBe('缺少“存在的问题及原因”部分');
   });
 
+  it("reports a template's guidance in parentheses: a word limit or a 简要说明 of the paragraph", () => {
+    const prompts = (text: string): string[] => {
+      const e = clean();
+      paragraph(e, text);
+      return checkCompleteness(e)
+        .filter((f) => f.code === 'COMPLETENESS_TEMPLATE_PROMPT')
+        .map((f) => f.stated ?? '');
+    };
+    expect(prompts('（简要说明部门职能、机构设置及人员情况，字数控制在300字以内）')).toEqual([
+      '（简要说明部门职能、机构设置及人员情况，字数控制在300字以内）',
+    ]);
+    expect(prompts('（概述年度主要工作，不超过500字）')).toEqual([
+      '（概述年度主要工作，不超过500字）',
+    ]);
+    expect(prompts('（简要介绍项目的立项依据和主要内容）')).toEqual([
+      '（简要介绍项目的立项依据和主要内容）',
+    ]);
+    // What a report says of itself in parentheses is no prompt.
+    expect(prompts('全年编印宣传册2000册（每册约3万字），发放到各村（社区）。')).toEqual([]);
+  });
+
   it('reports a missing chapter only in a report outline that goes past where it belongs', () => {
     const e = clean();
     e.chapters = [

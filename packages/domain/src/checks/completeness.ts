@@ -37,10 +37,14 @@ const PROMPTS = [
   /[（(]\s*请[^）)]{0,40}[）)]/,
   /请在此处?(?:填写|输入|说明|简述|描述|列明)|此处(?:填写|输入|简述|描述|说明|列明|填报|补充|概述)/,
   /[XＸ]{2,}|[×✕]{2,}|[○〇]{3,}|[＊*]{3,}/,
+  // A template's guidance in parentheses: a word limit ("字数控制在300字以内"), or a 简要说明 of
+  // what the paragraph should say, never what a report says of itself.
+  /[（(][^（()）]{0,40}(?:(?:控制在|不超过|不多于|限)\d+字|\d+字(?:以内|之内|左右))[^（()）]{0,10}[）)]/,
+  /[（(](?:简要|简单|简明)(?:说明|介绍|概述|阐述|描述|叙述)[^（()）]{2,40}[）)]/,
 ];
 const PLACEHOLDER_ONLY = /^[\s…．.。·、_＿-]+$/;
 /** What a prompt or a placeholder needs at least: a text without it has neither. */
-const PROMPT_OR_PLACEHOLDER = /[请此XＸ×✕○〇＊*＿…]|\.{3}|_{2}/;
+const PROMPT_OR_PLACEHOLDER = /[请此XＸ×✕○〇＊*＿…字简]|\.{3}|_{2}/;
 
 /** completeness: required chapters, template prompts, blank meta, scores not filled in. */
 export function checkCompleteness(evaluation: Evaluation): Finding[] {

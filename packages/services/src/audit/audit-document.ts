@@ -27,6 +27,8 @@ import { needsTools } from './needs-tools.ts';
 import type { OcrOptions } from '../read/tesseract-ocr.ts';
 import { findRulebook } from '../rulebooks/builtin.ts';
 import { wholePointRounding } from './whole-point-rounding.ts';
+import { finishedBeforeCut, startedAfterCut } from './cut-sentences.ts';
+import { isNotice } from './is-notice.ts';
 
 export { failedAudit, failedDocumentAudit } from './failed-audit.ts';
 export { needsTools } from './needs-tools.ts';
@@ -205,7 +207,10 @@ function atTheEdges(f: Finding, report: ExtractedReport): Finding {
   const atStart =
     start !== undefined &&
     (WHOLE_TREE_CODES.has(f.code) ||
-      (f.line !== undefined && f.line >= start.line && f.line <= start.through) ||
+      (f.line !== undefined &&
+        f.line >= start.line &&
+        f.line <= start.through &&
+        !startedAfterCut(f, report)) ||
       (f.line !== undefined && firstGroupOf(f)));
   const lastFigure = report.lastFigure;
   const figures = (s: string | undefined): string[] =>
@@ -226,7 +231,10 @@ function atTheEdges(f: Finding, report: ExtractedReport): Finding {
     lastFigure !== undefined &&
     figures(f.stated).includes(normalizeDigits(lastFigure.figure).replace(/\.$/, ''));
   const atEnd =
-    (f.line !== undefined && edge !== undefined && f.line >= edge) ||
+    (f.line !== undefined &&
+      edge !== undefined &&
+      f.line >= edge &&
+      !finishedBeforeCut(f, report)) ||
     (cutFigure &&
       ((f.line !== undefined && f.line >= (lastFigure?.line ?? Infinity)) || statesLast));
   // A tree in a document that begins mid-way may be nested wrongly (the headings or group cells
@@ -305,7 +313,8 @@ function onCutEvidence(f: Finding, report: ExtractedReport): boolean {
     }
   }
   const cut = report.truncation;
-  if (cut !== undefined && partsShort && line >= cut.line) return true;
+  if (cut !== undefined && partsShort && line >= cut.line && !finishedBeforeCut(f, report))
+    return true;
   const last = report.lastFigure;
   if (last === undefined || !normalizeDigits(last.figure).endsWith('.')) return false;
   const figure = normalizeDigits(last.figure).replace(/\.$/, '');
@@ -410,8 +419,15 @@ export function auditRead(read: ReadResult, fileName: string): DocumentAudit {
   const cut = report.truncation;
   const findings = wholePointRounding(
     mergeFindings(
-      (cut ? located.filter((f) => !beyondTheCut(f, cut.line)) : located).filter(
-        (f) => !beforeTheStart(f, report) && !partsUnread(f, report) && !onCutEvidence(f, report),
+      (cut
+        ? located.filter((f) => !beyondTheCut(f, cut.line) || finishedBeforeCut(f, report))
+        : located
+      ).filter(
+        (f) =>
+          !beforeTheStart(f, report) &&
+          !partsUnread(f, report) &&
+          !onCutEvidence(f, report) &&
+          !(f.code === 'COMPLETENESS_MISSING' && f.path === 'chapters' && isNotice(report)),
       ),
     ).map((f) => atTheEdges(failClosed(f, report), report)),
     evaluation,

@@ -157,6 +157,10 @@ describe('excerpts cut anywhere, in web-page chrome', () => {
   });
 });
 
+/** Lines of a government web page around its article. */
+const FURNITURE =
+  /当前的?位置|浏览次数|阅读量|网站标识码|上一篇|分享到|打印本页|长者模式|^(?:首页|机构概况|政务公开)$/;
+
 describe('reports published as government web pages', () => {
   it('the page around the article is not read, and gives no error', () => {
     const errors: string[] = [];
@@ -168,14 +172,13 @@ describe('reports published as government web pages', () => {
       const name = s.name.replace(/\.txt$/, '.html');
       const read = readDocument(page, name);
       if (!read.ok) throw new Error(`${name} unread`);
-      const chrome = read.document.blocks.filter((b) =>
-        /当前位置|浏览次数|阅读量|网站标识码|上一篇|分享到|打印本页|长者模式|^(?:首页|机构概况|政务公开)$/.test(
-          b.text,
-        ),
-      );
+      const chrome = read.document.blocks.filter((b) => FURNITURE.test(b.text));
       leaked.push(...chrome.map((b) => `${name}: ${b.text}`));
-      // The article's title, next to the page's head, is kept.
-      const title = s.text.split('\n').find((l) => l.trim() !== '' && !l.includes('\t'));
+      // The article's title, next to the page's head, is kept (a source copied from a page may
+      // itself begin with the page's breadcrumb, which is furniture).
+      const title = s.text
+        .split('\n')
+        .find((l) => l.trim() !== '' && !l.includes('\t') && !FURNITURE.test(l));
       if (read.document.blocks[0]?.text !== title?.trim())
         lostTitles.push(`${name}: ${read.document.blocks[0]?.text ?? ''}`);
       const a = auditDocument(page, name);

@@ -68,7 +68,15 @@ import { lazily, loadCorpus, measure, present, report, unread } from './testing/
  * a share "占到位资金的", a growth against last year's figure in parentheses, a 截至 date of the
  * year before, a name listed twice before its count, a template prompt as a whole chapter), 0
  * errors and 2 warnings on 4 clean files (parts of 项目支出中 naming a few projects only; a
- * 财政局 通报 missing a report's 改进措施 chapter).
+ * 财政局 通报 missing a report's 改进措施 chapter). The ninth round was made on them (numbered
+ * parts after 包括： past their ；, a share of a whole named by 到位/下达, a growth with last
+ * year's figure in parentheses after it, count lists after a clause of money or parted by ；, and
+ * names listed before their count, the year evaluated named as work done by the year before, a
+ * word-limit or 简要说明 prompt in parentheses, the finished sentences of a one-line PDF text
+ * judged apart from the one the cut went through; items named after their whole making less than
+ * half of it taken for a selection; a 通报 held to no report's chapters): after it 13/13, 0 errors
+ * and 0 warnings, so they count as tuned from now on. Every batch listed below is asserted to
+ * keep at least 90% and no false error.
  */
 const corpus = present(loadCorpus(new URL('./invented-prose/', import.meta.url)));
 const holdout = new Set(corpus.holdout);
@@ -93,7 +101,7 @@ describe('invented excerpts of prose from provinces outside the web corpus', () 
       ['invented prose, held out before the seventh round', /^[zj]\d/],
       ['invented prose, held out before the eighth round', /^[bd]\d/],
       ['invented prose, held out after the eighth round', /^[fi]\d/],
-      ['invented prose, held out before the ninth round', /^[lo]\d/],
+      ['invented prose, held out before the ninth round (tuned on since)', /^[lo]\d/],
     ] as const) {
       const m = measure(
         corpus,
@@ -103,6 +111,7 @@ describe('invented excerpts of prose from provinces outside the web corpus', () 
       );
       console.log(report(label, m));
       expect(m.counted, label).toBeGreaterThan(0);
+      expect(m.found / m.counted, label).toBeGreaterThanOrEqual(0.9);
       expect(m.falseErrors, label).toEqual([]);
     }
   });

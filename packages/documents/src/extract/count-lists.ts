@@ -1,0 +1,174 @@
+import type { Statement } from './claims.ts';
+import { chineseCount } from './claims.ts';
+
+/** "8个内设机构，即A、B、C" / "内设机构股室7个：A、B": a count and the items listed for it. */
+export interface CountList {
+  count: number;
+  /** The count as written ("8个"). */
+  text: string;
+  items: string[];
+  /** Introduced as complete (即, 分别是, 分别为, 依次为, a colon) and without 等. */
+  closed: boolean;
+  /**
+   * The items come before their count ("A、B、C共3个机构"): a count of things, not of kinds, may
+   * stand there ("道路、桥梁共12座"), so only more items than the count, or a repeated one, say
+   * something.
+   */
+  before?: boolean;
+  /** Where the count stands in the statement's text. */
+  at: number;
+}
+
+const COUNT_WORD = '(\\d+|[一二两三四五六七八九十]{1,3})(个|项|名|家|所|类|种|条|座|处|批)';
+const COUNT_LIST = new RegExp(
+  `${COUNT_WORD}([^，,；;。：:、（()）\\d]{0,12}?)[，,]?(即|分别是|分别为|依次为|依次是|具体为|具体是|包括|包含|有|为|：|:)`,
+  'g',
+);
+/**
+ * "重点项目共8个，涉及资金合计4,263.58万元，分别为：A；B": a clause stating the items' money
+ * between the count and a marker that names them all.
+ */
+const COUNT_MONEY_LIST = new RegExp(
+  `${COUNT_WORD}([^，,；;。：:、（()）\\d]{0,12}?)[，,][^，,；;。：:、（()）\\d]{0,16}?\\d[\\d,]*(?:\\.\\d+)?(?:亿元|万元|元)[，,]?(即|分别是|分别为|依次为|依次是|具体为|具体是)`,
+  'g',
+);
+/** "…A、B、C共6个机构", "…D、E等5个", "…城市管理办公室5个办公室": a count after its items. */
+const COUNT_AFTER = new RegExp(`(共|等|计|合计)?${COUNT_WORD}`, 'g');
+/** Words before a list's first item that introduce it ("内设", "下设", "包括"). */
+const LIST_VERB = /^.*?(?:内设|下设|设有|包括|包含|下辖|辖)/;
+
+/** Every count followed (or preceded) by a list of named items separated by 、 (or ；). */
+export function countLists(s: Statement): CountList[] {
+  const out: CountList[] = [];
+  for (const re of [COUNT_LIST, COUNT_MONEY_LIST])
+    for (const m of s.text.matchAll(re)) {
+      const list = listAfter(s, m);
+      if (list && !out.some((x) => x.at === list.at)) out.push(list);
+    }
+  if (s.text.includes('、'))
+    for (const m of s.text.matchAll(COUNT_AFTER)) {
+      const list = listBefore(s, m);
+      if (list && !out.some((x) => x.at === list.at)) out.push(list);
+    }
+  return out;
+}
+
+function countOf(raw: string): number | undefined {
+  const count = /^\d+$/.test(raw) ? Number(raw) : chineseCount(raw);
+  return count === undefined || count < 2 ? undefined : count;
+}
+
+function listAfter(s: Statement, m: RegExpMatchArray): CountList | undefined {
+  const index = m.index ?? 0;
+  if (/[\d.第]/.test(s.text[index - 1] ?? '')) return undefined;
+  const raw = m[1] ?? '';
+  const count = countOf(raw);
+  if (count === undefined) return undefined;
+  const marker = m[4] ?? '';
+  const from = index + m[0].length;
+  const rest = s.text.slice(from);
+  const numbered = numberedItems(rest);
+  if (numbered) {
+    if (numbered.items.length < 2) return undefined;
+    const closed = !numbered.open && /即|分别|依次|具体|：|:/.test(marker);
+    return { count, text: `${raw}${m[2] ?? ''}`, items: numbered.items, closed, at: index };
+  }
+  // Notes in parentheses belong to an item ("督查室（对外称区委督查室）"), not to the list.
+  const plain = rest.replace(/[（(][^（()）]*[）)]/g, '');
+  const stop = plain.search(/[；;。，,（(]/);
+  const list = (stop >= 0 ? plain.slice(0, stop) : plain).replace(/^[：:]/, '');
+  // A list that runs to the end of a text without a stop was cut short there (an excerpt).
+  const cut = stop < 0 && !/[。！？!?；;]$/.test(s.text);
+  let items = list
+    .split('、')
+    .map((x) => x.replace(/^[“"]|[”"]$/g, '').trim())
+    .filter((x) => x !== '');
+  // "分别为：A；B；C。": names parted by ；, when no 、 parts them.
+  const semicolons = items.length < 2 ? semicolonItems(plain) : undefined;
+  if (semicolons) items = semicolons;
+  if (items.length < 2 || items.some((x) => x.length > 25)) return undefined;
+  let open = semicolons
+    ? items.some((x) => /等$/.test(x))
+    : cut || /等$/.test(list) || /^等/.test(plain.slice(list.length));
+  const last = items[items.length - 1] ?? '';
+  if (/等$/.test(last)) {
+    open = true;
+    items[items.length - 1] = last.replace(/等(?:[\d一二三四五六七八九十]+[个项家所类种条])?$/, '');
+  }
+  // "A、B和C": the last item may join two names or be one name with 和 in it. Either reading
+  // that makes the count is taken; when neither does, the list is counted split.
+  const joined = /^(.{2,}?)(?:和|及|与|以及)(.{2,})$/.exec(items[items.length - 1] ?? '');
+  const unsplit = items.length;
+  if (joined?.[1] && joined[2] && unsplit !== count)
+    items = [...items.slice(0, -1), joined[1], joined[2]];
+  const closed = !open && /即|分别|依次|具体|：|:/.test(marker) && unsplit !== count;
+  return { count, text: `${raw}${m[2] ?? ''}`, items, closed, at: index };
+}
+
+/**
+ * "：A；B；C。": items parted by ；, up to the sentence's end, each a short name without figures
+ * or commas; undefined when the list is not of that shape (or a stop was cut away).
+ */
+function semicolonItems(plain: string): string[] | undefined {
+  const body = plain.replace(/^[：:]/, '');
+  const stop = body.search(/[。！？!?]/);
+  if (stop < 0) return undefined;
+  const pieces = body
+    .slice(0, stop)
+    .split(/[；;]/)
+    .map((x) => x.trim());
+  if (pieces.length < 2 || pieces.some((x) => x.length < 2 || /[\d，,、：:]/.test(x)))
+    return undefined;
+  return pieces;
+}
+
+function listBefore(s: Statement, m: RegExpMatchArray): CountList | undefined {
+  const index = m.index ?? 0;
+  const word = m[1] ?? '';
+  const raw = m[2] ?? '';
+  const at = index + word.length;
+  if (/[\d.第]/.test(s.text[at - 1] ?? '')) return undefined;
+  const count = countOf(raw);
+  if (count === undefined) return undefined;
+  const head = s.text.slice(0, index);
+  const clause = head.slice(head.search(/[^，,；;。：:（()）]*$/));
+  if (!clause.includes('、') || /\d/.test(clause)) return undefined;
+  let items = clause.split('、').map((x) => x.replace(/^[“"]|[”"]$/g, '').trim());
+  const first = (items[0] ?? '').replace(LIST_VERB, '');
+  if (first.length >= 2) items[0] = first;
+  if (items.length < 2 || items.some((x) => x.length < 2 || x.length > 25)) return undefined;
+  const joined = /^(.{2,}?)(?:和|及|与|以及)(.{2,})$/.exec(items[items.length - 1] ?? '');
+  if (joined?.[1] && joined[2] && items.length !== count)
+    items = [...items.slice(0, -1), joined[1], joined[2]];
+  return {
+    count,
+    text: `${raw}${m[3] ?? ''}`,
+    items,
+    closed: false,
+    before: true,
+    at,
+  };
+}
+
+/** The mark of a numbered item: ⑴, ①, （1）, 1. or 1、 (not the 1.5 of a figure). */
+const ITEM_MARK = /[⑴-⒇①-⑳]|[（(]\d{1,2}[）)]|(?<![\d.])\d{1,2}[.、．](?!\d)/g;
+
+/**
+ * "：⑴乡村共富工坊建设项目；⑵…；⑶…。": items numbered one by one up to the sentence's end, each
+ * ended by ；. Undefined when the list does not open with a mark.
+ */
+function numberedItems(rest: string): { items: string[]; open: boolean } | undefined {
+  const body = rest.replace(/^[：:]/, '');
+  ITEM_MARK.lastIndex = 0;
+  const first = ITEM_MARK.exec(body);
+  if (!first || first.index !== 0) return undefined;
+  const stop = body.search(/[。！？!?]/);
+  const list = stop >= 0 ? body.slice(0, stop) : body;
+  const items = list
+    .split(ITEM_MARK)
+    .map((x) => x.replace(/[；;，,、]+$/, '').trim())
+    .filter((x) => x !== '');
+  // A list without its stop was cut short there; one that ends in 等 is not all of them.
+  const open = stop < 0 || items.some((x) => /等$/.test(x));
+  return { items, open };
+}

@@ -1,0 +1,59 @@
+import { normalizeDigits } from '@jixiao/domain';
+import type { Finding } from '@jixiao/domain';
+import type { ExtractedReport } from '@jixiao/documents/audit-core';
+
+/** A text as compared here and in is-notice.ts: no whitespace (PDF text breaks words at its line ends), ASCII digits. */
+export const plain = (text: string): string =>
+  normalizeDigits(text).replace(/[\s\u3000\u00a0]+/g, '');
+
+/** An excerpt shorter than this could be found in the wrong place. */
+const MIN_EVIDENCE = 8;
+
+/**
+ * Where a finding's excerpt stands in a block's text, with its end; undefined when not found, or
+ * when the finding is not of the prose's own sentences (DOC_ codes): a finding of the indicator
+ * tree or of a table speaks of a structure the cut may end anywhere.
+ */
+function evidenceIn(f: Finding, text: string): { at: number; end: number } | undefined {
+  if (!f.code.startsWith('DOC_')) return undefined;
+  const evidence = plain(f.excerpt ?? '').replace(/^…+|…+$/g, '');
+  if (evidence.length < MIN_EVIDENCE) return undefined;
+  const at = text.indexOf(evidence);
+  return at < 0 ? undefined : { at, end: at + evidence.length };
+}
+
+const LAST_STOP = (text: string): number =>
+  Math.max(text.lastIndexOf('。'), text.lastIndexOf('！'), text.lastIndexOf('？'));
+
+/**
+ * PDF text often comes as one paragraph of many sentences (a line per page, or the whole
+ * excerpt on one line), so "the last paragraph of a text cut short" may hold a whole report. Of
+ * that paragraph only the sentence the cut went through is at the cut: a finding whose evidence
+ * lies in the sentences finished before it is judged like any other.
+ */
+export function finishedBeforeCut(f: Finding, report: ExtractedReport): boolean {
+  const blocks = report.document.blocks;
+  const last = blocks[blocks.length - 1];
+  if (!last || last.kind !== 'paragraph' || f.line !== last.line) return false;
+  const text = plain(last.text);
+  const stop = LAST_STOP(text);
+  if (stop < 0) return false;
+  const where = evidenceIn(f, text);
+  return where !== undefined && where.end <= stop + 1;
+}
+
+/**
+ * The same at the start: in a paragraph that a text begun mid-way opens with, only its first
+ * sentence is cut; evidence wholly after that sentence's stop was read whole.
+ */
+export function startedAfterCut(f: Finding, report: ExtractedReport): boolean {
+  const start = report.startCut;
+  if (!start || f.line !== start.line) return false;
+  const first = report.document.blocks.find((b) => b.line === start.line);
+  if (!first || first.kind !== 'paragraph') return false;
+  const text = plain(first.text);
+  const stop = text.search(/[。！？]/);
+  if (stop < 0) return false;
+  const where = evidenceIn(f, text);
+  return where !== undefined && where.at > stop;
+}
