@@ -25,6 +25,13 @@ describe('a text of one paragraph, begun and cut mid-sentence', () => {
       '全年收入1,386.47万元，其中财政拨款收入1,206.35万元，其他收入48.12万元',
     );
     expect(codes(text).filter((c) => c.includes('PARTS_SHORT'))).toEqual([]);
+    // A sentence of 其中 is read with the total before its stop: both are at the cut.
+    const scores = [
+      '某县水利局2023年度部门整体支出绩效自评报告',
+      '一、自评结论',
+      '2023年度部门整体支出绩效自评得分96.17分。其中，预算执行率指标分值10分，得9.67分；产出指标分值50分，得49分',
+    ].join('\n');
+    expect(codes(scores).filter((c) => c.includes('TOTAL'))).toEqual([]);
   });
 });
 

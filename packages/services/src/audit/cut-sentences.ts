@@ -22,8 +22,19 @@ function evidenceIn(f: Finding, text: string): { at: number; end: number } | und
   return at < 0 ? undefined : { at, end: at + evidence.length };
 }
 
-const LAST_STOP = (text: string): number =>
-  Math.max(text.lastIndexOf('。'), text.lastIndexOf('！'), text.lastIndexOf('？'));
+/**
+ * The last stop of a text that ends a statement: a sentence opening with 其中 is read with the one
+ * before it (its parts belong to that total), so a stop followed by 其中 ends nothing.
+ */
+function lastStop(text: string): number {
+  let end = text.length;
+  for (;;) {
+    const head = text.slice(0, end);
+    const stop = Math.max(head.lastIndexOf('。'), head.lastIndexOf('！'), head.lastIndexOf('？'));
+    if (stop < 0 || !/^[，,：:]?其中/.test(text.slice(stop + 1))) return stop;
+    end = stop;
+  }
+}
 
 /**
  * PDF text often comes as one paragraph of many sentences (a line per page, or the whole
@@ -36,7 +47,7 @@ export function finishedBeforeCut(f: Finding, report: ExtractedReport): boolean 
   const last = blocks[blocks.length - 1];
   if (!last || last.kind !== 'paragraph' || f.line !== last.line) return false;
   const text = plain(last.text);
-  const stop = LAST_STOP(text);
+  const stop = lastStop(text);
   if (stop < 0) return false;
   const where = evidenceIn(f, text);
   return where !== undefined && where.end <= stop + 1;
