@@ -487,3 +487,23 @@ describe('amount columns split into 合计 and its sources on a second header ro
     expect(t?.funds.total).toBeUndefined();
   });
 });
+
+describe('a grid whose amount headers span 合计 | 中央补助 | 地方资金 sub-columns', () => {
+  const html = [
+    '<table><tr><td rowspan="2">资金情况（万元）</td><td colspan="3">全年预算数</td><td colspan="3">全年执行数</td>',
+    '<td rowspan="2">执行率</td><td rowspan="2">分值</td><td rowspan="2">得分</td></tr>',
+    '<tr><td>合计</td><td>中央补助</td><td>地方资金</td><td>合计</td><td>中央补助</td><td>地方资金</td></tr>',
+    '<tr><td>年度资金总额</td><td>3560.4500</td><td>3200.0000</td><td>360.4500</td>',
+    '<td>3488.3000</td><td>3200.0000</td><td>288.3000</td><td>97.97%</td><td>10</td><td>9.80</td></tr></table>',
+  ].join('');
+
+  it('reads the total row from the 合计 sub-columns, not a source', () => {
+    const read = readHtml(new TextEncoder().encode(html), 'f.html');
+    if (!read.ok) throw new Error('html not read');
+    const total = extractEvaluation(read.document).evaluation.funds.total;
+    expect(total?.budget?.text).toBe('3560.4500');
+    expect(total?.executed?.text).toBe('3488.3000');
+    expect(total?.statedRate?.value).toBe(97.97);
+    expect([total?.weight, total?.statedScore]).toEqual([10, 9.8]);
+  });
+});

@@ -19,6 +19,7 @@ import {
   isSubtotalRow,
   isTotalRow,
   isFundGroupLabel,
+  fundSplitWordOf,
 } from './table-vocabulary.ts';
 import type { TemplateMatch } from './table-vocabulary.ts';
 import type { StreamTable, UncertainReading } from './self-table-stream.ts';
@@ -80,10 +81,29 @@ export type FundColumnIndex = Partial<
 
 const FUND_KEYS = ['initialBudget', 'budget', 'executed', 'weight', 'rate', 'score'] as const;
 
-/** The fund block's header row mapped by meaning, or undefined when the table has none. */
+/** The fund block's header: its columns by meaning, their row and how its rows line up. */
+export interface FundHeader {
+  index: FundColumnIndex;
+  width: number;
+  unit: MoneyUnit;
+  row: number;
+  /**
+   * Whether the columns are positions on the table's full grid (an amount header spanning the
+   * 合计 | 中央补助 | 地方资金 cells of the row below it): data rows are then read on the grid.
+   */
+  onGrid?: boolean;
+}
+
+/**
+ * The fund block's header row mapped by meaning, or undefined when the table has none. Given the
+ * full grid, an amount header merged over sub-columns (全年预算数 over 合计 | 中央补助 | 地方资金)
+ * is placed on its 合计 sub-column: without the grid its position would count the merged cell
+ * once and every later column would shift onto a source's figures.
+ */
 export function fundHeaderOf(
   rows: readonly TableRow[],
-): { index: FundColumnIndex; width: number; unit: MoneyUnit; row: number } | undefined {
+  grid?: readonly TableRow[],
+): FundHeader | undefined {
   for (const [at, row] of rows.entries()) {
     const index: FundColumnIndex = {};
     row.cells.forEach((c, i) => {
@@ -97,17 +117,48 @@ export function fundHeaderOf(
     ) {
       const text = rows.map((r) => r.cells.join('|')).join('\n');
       const unit: MoneyUnit = /[（(]元[）)]/.test(text) && !/万元/.test(text) ? '元' : '万元';
+      const split = grid ? splitOnGrid(grid, at) : undefined;
+      if (split) return { index: split.index, width: split.width, unit, row: at, onGrid: true };
       return { index, width: row.cells.length, unit, row: at };
     }
   }
   return undefined;
 }
 
+/**
+ * The fund columns on the grid when an amount header of row `at` spans sub-columns whose row
+ * below names a 合计 among its sources; undefined when no amount header is split that way.
+ */
+function splitOnGrid(
+  grid: readonly TableRow[],
+  at: number,
+): { index: FundColumnIndex; width: number } | undefined {
+  const head = grid[at];
+  const below = grid[at + 1];
+  if (!head?.spans || !below) return undefined;
+  const index: FundColumnIndex = {};
+  let split = false;
+  head.cells.forEach((c, i) => {
+    const fundKey = FUND_KEYS.find((k) => k === columnOf(clean(c)));
+    const span = head.spans?.[i] ?? 1;
+    if (!fundKey || index[fundKey] !== undefined || span === 0) return;
+    index[fundKey] = i;
+    if (span < 2) return;
+    const under = below.cells.slice(i, i + span).map((x) => fundSplitWordOf(clean(x)));
+    const total = under.indexOf('total');
+    if (total >= 0 && under.includes('part')) {
+      index[fundKey] = i + total;
+      split = true;
+    }
+  });
+  return split ? { index, width: head.cells.length } : undefined;
+}
+
 function fundRow(
   row: TableRow,
   labelIndex: number,
   sourceRow: TableRow,
-  header: { index: FundColumnIndex; width: number; unit: MoneyUnit } | undefined,
+  header: FundHeader | undefined,
 ): FundRow {
   const out: FundRow = { source: sourceRef(sourceRow.line, rowText(sourceRow)) };
   let initial: string | undefined;
@@ -204,6 +255,18 @@ export function fromStream(t: StreamTable, origin: 'grid' | 'text'): SelfEvaluat
   return out;
 }
 
+/** The grid position of a row's `k`-th own cell (positions covered by a merged cell skipped). */
+function gridIndexOf(gridRow: TableRow, k: number): number {
+  const spans = gridRow.spans;
+  if (!spans) return k;
+  let seen = -1;
+  for (let i = 0; i < gridRow.cells.length; i++) {
+    if (spans[i] !== 0) seen++;
+    if (seen === k) return i;
+  }
+  return k;
+}
+
 /** Whether a table is a 自评表 (fund block or indicator block). */
 export function isSelfEvaluationTable(block: Block): boolean {
   const t = squash(block.text);
@@ -252,7 +315,7 @@ export function readSelfEvaluationTable(block: Block): SelfEvaluationTable {
     | undefined;
   let level1: IndicatorNode | undefined;
   let level2: IndicatorNode | undefined;
-  const fundHeader = fundHeaderOf(rows);
+  const fundHeader = fundHeaderOf(rows, grid);
   for (const [rowIndex, row] of rows.entries()) {
     const cells = row.cells.map(clean);
     const gridRow = grid[rowIndex] ?? row;
@@ -275,15 +338,18 @@ export function readSelfEvaluationTable(block: Block): SelfEvaluationTable {
       ? fundRowOf(label.replace(/^其中[：:]/, ''))
       : undefined;
     const fundKey = FUND_LABELS.find(([re]) => re.test(label))?.[1] ?? known;
+    // With a header placed on the grid, the row's figures are read on the grid too.
+    const fundCells = (): [TableRow, number] =>
+      fundHeader?.onGrid ? [gridRow, gridIndexOf(gridRow, labelIndex)] : [row, labelIndex];
     if (fundKey && !header) {
-      table.funds[fundKey] = fundRow(row, labelIndex, row, fundHeader);
+      table.funds[fundKey] = fundRow(...fundCells(), row, fundHeader);
       continue;
     }
     // Below the fund header, a row of another name with amounts is a source of the money
     // (中央补助, 省级资金): a part of the total with its own 执行率.
     if (!header && fundHeader && rowIndex > fundHeader.row && isSourceRow(label, cells)) {
       const name = label.replace(/^其中[：:]/, '');
-      (table.funds.sources ??= []).push({ name, ...fundRow(row, labelIndex, row, fundHeader) });
+      (table.funds.sources ??= []).push({ name, ...fundRow(...fundCells(), row, fundHeader) });
       continue;
     }
     if (!header) {

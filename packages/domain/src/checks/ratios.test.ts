@@ -53,6 +53,24 @@ describe('ratio checks', () => {
     ]);
   });
 
+  it('accept an 执行率 over 100% written capped at 100%, and no other figure for it', () => {
+    const e = clean();
+    const over = (rate: string): void => {
+      e.funds.total = {
+        ...e.funds.total,
+        budget: amount('318.00'),
+        executed: amount('320.50'),
+        statedRate: percent(rate),
+      };
+    };
+    over('100.00%');
+    expect(checkFundRatios(e)).toEqual([]);
+    over('99.00%');
+    expect(checkFundRatios(e).map((f) => [f.code, f.expected])).toEqual([
+      ['RATIO_COMPLETION', '100.79%'],
+    ]);
+  });
+
   it('accept a percentage off by rounding of its inputs', () => {
     const e = clean();
     // 1/3 stated as 33.34%: within one unit of the last written place

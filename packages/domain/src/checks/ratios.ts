@@ -84,6 +84,9 @@ function amountRatio(
   denominatorLabel?: string,
 ): Finding | undefined {
   if (!stated || !numerator || !denominator || denominator.fen === 0) return undefined;
+  // An 执行率 over 100% is often written capped at 100% (the score's rule caps it the same way).
+  if (kind === 'completion' && stated.value === 100 && numerator.fen > denominator.fen)
+    return undefined;
   return compareRatio({
     kind,
     path,
