@@ -507,3 +507,121 @@ describe('a grid whose amount headers span 合计 | 中央补助 | 地方资金 
     expect([total?.weight, total?.statedScore]).toEqual([10, 9.8]);
   });
 });
+
+describe('rows of PDF text wrapped onto the next line', () => {
+  const text = [
+    '项目资金（万元） 年初预算数 全年预算数 全年执行数 分值 执行率',
+    '得分',
+    '年度资金总额 126.5000 131.2800 121.4340',
+    '10 92.50% 10',
+    '一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分',
+    '偏差原因分析及改进措施',
+    '产出指标 数量指标 服务站建设数 ≥12个 12个 20',
+    '20',
+    '时效指标 项目完工率 ≥95% 93% 10',
+    '9.79 两个标段受汛期影响，次年完工',
+    '效益指标 社会效益指标 受益老年人数 ≥4500人 4620人 30 30',
+    '满意度指标 服务对象满意度指标 老年人满意度 ≥90% 96% 10',
+    '10',
+    '总分 100 99.79',
+  ].join('\n');
+
+  it('take back the figures, header words and reason that wrapped', () => {
+    const e = extractEvaluation(parseTextLines(text, 'w.txt')).evaluation;
+    const total = e.funds.total;
+    expect([total?.executed?.text, total?.statedRate?.value, total?.weight]).toEqual([
+      '121.4340',
+      92.5,
+      10,
+    ]);
+    expect(total?.statedScore).toBe(10);
+    const leaf = (name: string): IndicatorNode | undefined => {
+      const find = (ns: readonly IndicatorNode[]): IndicatorNode | undefined =>
+        ns.reduce<IndicatorNode | undefined>(
+          (hit, n) => hit ?? (n.name === name ? n : find(n.children ?? [])),
+          undefined,
+        );
+      return find(e.indicators);
+    };
+    expect([leaf('服务站建设数')?.weight, leaf('服务站建设数')?.score]).toEqual([20, 20]);
+    expect(leaf('项目完工率')?.score).toBe(9.79);
+    expect(leaf('项目完工率')?.deviationReason).toBe('两个标段受汛期影响，次年完工');
+    expect(leaf('老年人满意度')?.score).toBe(10);
+  });
+
+  it('run together with nothing between the cells, take back the figures that wrapped', () => {
+    const glued = text
+      .replace('126.5000 131.2800 121.4340', '126.50 131.28 121.43')
+      .split('\n')
+      .map((l) => l.replace(/ +/g, ''))
+      .join('\n');
+    const total = extractEvaluation(parseTextLines(glued, 'w.txt')).evaluation.funds.total;
+    expect([total?.executed?.text, total?.statedRate?.value, total?.statedScore]).toEqual([
+      '121.43',
+      92.5,
+      10,
+    ]);
+  });
+});
+
+describe('评分表 rows that lost their merged 一级 cell', () => {
+  const tabs = [
+    '一级指标\t二级指标\t三级指标\t分值\t扣分\t得分\t扣分原因',
+    '产出（40分）\t产出数量\t设备购置完成率\t15\t0\t15\t',
+    '产出质量\t设备验收合格率\t15\t0\t15\t',
+    '产出时效\t设备安装及时率\t10\t0\t10\t',
+    '效益（30分）\t社会效益\t门诊服务能力提升率\t10\t0\t10\t',
+    '可持续影响\t设备运行维护制度健全性\t10\t0\t10\t',
+    '满意度\t患者满意度\t10\t0\t10\t',
+    '决策（30分）\t项目立项\t立项依据充分性\t30\t0\t30\t',
+    '合计\t\t\t100\t0\t100\t',
+  ].join('\n');
+
+  it('read a name unknown to the vocabulary as the 二级 it is, and a 一级 name as a 二级 where its group has room', () => {
+    const e = extractEvaluation(parseTextLines(tabs, 't.txt')).evaluation;
+    const tree = e.indicators.map((g) => [g.name, g.weight, (g.children ?? []).map((c) => c.name)]);
+    expect(tree).toEqual([
+      ['产出', 40, ['产出数量', '产出质量', '产出时效']],
+      ['效益', 30, ['社会效益', '可持续影响', '满意度']],
+      ['决策', 30, ['项目立项']],
+    ]);
+  });
+});
+
+describe('grids of other 自评表 columns', () => {
+  const read = (html: string): ReturnType<typeof extractEvaluation> => {
+    const r = readHtml(new TextEncoder().encode(html), 'g.html');
+    if (!r.ok) throw new Error('html not read');
+    return extractEvaluation(r.document);
+  };
+
+  it('read 资金总额 as the total below the fund header, and 指标性质 | 指标值 | 度量单位 as one target', () => {
+    const e = read(
+      [
+        '<table><tr><td>年度预算执行情况（元）</td><td>年初预算数</td><td>全年预算数</td><td>全年执行数</td><td>执行率</td></tr>',
+        '<tr><td>资金总额</td><td>1,000.00</td><td>1,200.00</td><td>1,100.00</td><td>91.67%</td></tr>',
+        '</table><table>',
+        '<tr><td>一级指标</td><td>二级指标</td><td>三级指标</td><td>指标性质</td><td>指标值</td><td>度量单位</td><td>实际完成值</td><td>分值</td><td>得分</td></tr>',
+        '<tr><td>产出指标</td><td>数量指标</td><td>改造里程</td><td>≥</td><td>12</td><td>公里</td><td>12.6</td><td>20</td><td>20</td></tr>',
+        '<tr><td>总分</td><td></td><td></td><td></td><td></td><td></td><td></td><td>20</td><td>20</td></tr></table>',
+      ].join(''),
+    ).evaluation;
+    expect(e.funds.total?.executed?.text).toBe('1100.00');
+    const leaf = e.indicators[0]?.children?.[0]?.children?.[0];
+    expect([leaf?.target?.text, leaf?.actual?.text]).toEqual(['≥12公里', '12.6公里']);
+  });
+
+  it('read the 得分 of a 合计 row with a 扣分 column between 分值 and 得分', () => {
+    const e = read(
+      [
+        '<table><tr><td>一级指标</td><td>二级指标</td><td>三级指标</td><td>分值</td><td>扣分</td><td>得分</td><td>扣分原因</td></tr>',
+        '<tr><td rowspan="3">产出</td><td>产出数量</td><td>完成率</td><td>40</td><td>3</td><td>37</td><td>部分未完成</td></tr>',
+        '<tr><td>产出质量</td><td>合格率</td><td>30</td><td>0</td><td>30</td><td></td></tr>',
+        '<tr><td>产出时效</td><td>及时率</td><td>30</td><td>0</td><td>30</td><td></td></tr>',
+        '<tr><td colspan="3">合计</td><td>100</td><td>3</td><td>97</td><td></td></tr></table>',
+      ].join(''),
+    );
+    expect(e.evaluation.stated.total).toBe(97);
+    expect(e.evaluation.indicators.map((g) => g.name)).toEqual(['产出']);
+  });
+});

@@ -308,6 +308,8 @@ export function readSelfEvaluationTable(block: Block): SelfEvaluationTable {
         reason: number;
         deduction: number;
         coefficient: number;
+        nature: number;
+        measure: number;
         width: number;
         /** The same columns on the table's full grid (merged cells expanded), and its width. */
         onGrid: { first: number; second: number; third: number; width: number };
@@ -334,9 +336,15 @@ export function readSelfEvaluationTable(block: Block): SelfEvaluationTable {
       (cells[firstIndex + 1] ?? '') !== '' && isFundGroupLabel(cells[firstIndex] ?? '');
     const labelIndex = grouped ? firstIndex + 1 : firstIndex;
     const label = cells[labelIndex] ?? '';
-    const known = isDistinctiveFundRow(label.replace(/^其中[：:]/, ''))
-      ? fundRowOf(label.replace(/^其中[：:]/, ''))
-      : undefined;
+    const bare = label.replace(/^其中[：:]/, '');
+    // A label too common to start a fund block (资金总额, 其他资金) names a fund row below the
+    // fund block's header when amounts follow it.
+    const underFundHeader =
+      !header &&
+      fundHeader !== undefined &&
+      rowIndex > fundHeader.row &&
+      cells.slice(labelIndex + 1).some((c) => amountCell(c) !== undefined);
+    const known = isDistinctiveFundRow(bare) || underFundHeader ? fundRowOf(bare) : undefined;
     const fundKey = FUND_LABELS.find(([re]) => re.test(label))?.[1] ?? known;
     // With a header placed on the grid, the row's figures are read on the grid too.
     const fundCells = (): [TableRow, number] =>
@@ -390,14 +398,21 @@ export function readSelfEvaluationTable(block: Block): SelfEvaluationTable {
         reason: idx('reason'),
         deduction: idx('deduction'),
         coefficient: idx('coefficient'),
+        nature: idx('nature'),
+        measure: idx('measure'),
         width: cells.length,
       };
       continue;
     }
     if (!header) continue;
-    if (/^总分$/.test(label)) {
+    // The 总分 row (合计, 自评总分 …): 分值 | 得分, or with a 扣分 column its three figures in the
+    // header's order (分值 | 扣分 | 得分).
+    if (isTotalRow(label)) {
       const v = valuesAfter(row, labelIndex);
-      const s = pointsCell(v[1] ?? v[0]);
+      const order = [header.weight, header.deduction, header.score].filter((k) => k >= 0);
+      const rank = [...order].sort((a, b) => a - b).indexOf(header.score);
+      const three = order.length === 3 && v.length === 3 ? v[rank] : undefined;
+      const s = pointsCell(three ?? v[1] ?? v[0]);
       if (s !== undefined) table.statedTotal = { value: s, line: row.line, excerpt: rowText(row) };
       continue;
     }
@@ -435,8 +450,18 @@ export function readSelfEvaluationTable(block: Block): SelfEvaluationTable {
       if (w2 !== undefined) level2.weight = Number(w2);
       (level1?.children ?? table.indicators).push(level2);
     }
-    const target = rawAt(header.target).trim();
-    const actual = rawAt(header.actual).trim();
+    // A target split over 指标性质 | 指标值 | 度量单位 is read whole ("≥" "12" "公里": ≥12公里), and
+    // a bare actual takes the unit ("92" under 度量单位 %), as the text reader does.
+    const nature = rawAt(header.nature).trim();
+    const measure = rawAt(header.measure).trim();
+    const value = rawAt(header.target).trim();
+    const unitOf = measure !== '' && !/^[≥≤<>=]/.test(measure) ? measure : '';
+    const target = value === '' ? '' : `${nature}${value}${unitOf}`;
+    const bareActual = rawAt(header.actual).trim();
+    const actual =
+      bareActual !== '' && value !== '' && /^\d+(?:\.\d+)?$/.test(bareActual)
+        ? `${bareActual}${unitOf}`
+        : bareActual;
     const w = pointsCell(at(header.weight));
     const s = pointsCell(at(header.score));
     const reason = rawAt(header.reason).trim();
