@@ -659,7 +659,12 @@ export function readTableStream(
         const { values } = row.aligned;
         if (values.level1 !== undefined) {
           const node = groupNode(values.level1, t.line);
-          if (level1 !== undefined && nestsUnder(level1.name, node.name)) {
+          const rowWeight = values.weight === undefined ? 0 : cellNumber(values.weight);
+          if (
+            level1 !== undefined &&
+            (nestsUnder(level1.name, node.name) ||
+              (values.level2 === undefined && hasRoomFor(level1, node, rowWeight)))
+          ) {
             if (level2?.name !== node.name) {
               level2 = node;
               level1.children?.push(level2);
@@ -706,7 +711,11 @@ export function readTableStream(
         columns.includes('level2') &&
         normalizeLabel(level1.name) !== normalizeLabel(text);
       const asLevel2 =
-        level === 1 && level1 !== undefined && (justOpened || nestsUnder(level1.name, text));
+        level === 1 &&
+        level1 !== undefined &&
+        (justOpened ||
+          nestsUnder(level1.name, text) ||
+          (columns.includes('level2') && hasRoomFor(level1, groupNode(text, t.line))));
       if (
         (level === 1 && !asLevel2) ||
         (level === undefined &&
@@ -835,6 +844,20 @@ function amountUnitOf(tokens: readonly Token[]): MoneyUnit {
  * Whether a group name that is first-level in some layouts is second-level under the open group:
  * 成本指标 under 产出指标 (财预〔2020〕10号), a first-level group of its own in later forms.
  */
+/**
+ * Whether a first-level group still has room for a group named like a first-level one: its 分值
+ * written in its cell ("效益（30分）") is not yet reached by its children, and the new name
+ * carries no 分值 of its own ("满意度" as the last 二级 of 效益, in a table whose every 一级 cell
+ * states its 分值).
+ */
+function hasRoomFor(open: IndicatorNode, node: IndicatorNode, rowWeight = 0): boolean {
+  if (open.weight === undefined || node.weight !== undefined) return false;
+  const weightOf = (n: IndicatorNode): number =>
+    n.weight ?? (n.children ?? []).reduce((sum, c) => sum + weightOf(c), 0);
+  const filled = (open.children ?? []).reduce((sum, c) => sum + weightOf(c), 0);
+  return filled > 0 && filled + rowWeight <= open.weight && filled < open.weight;
+}
+
 function nestsUnder(open: string, name: string): boolean {
   const bare = (x: string): string =>
     normalizeLabel(x)
@@ -877,7 +900,10 @@ function rowFit(leafColumn: ColumnKey) {
     if (level !== undefined) return undefined;
     // The start of a known group name whose rest wrapped to the next line ("社会效", "可持续").
     const started = groupLevelByStart(name);
-    return started === undefined ? 0.3 : (column === 'level1') === (started === 1) ? 1 : 0.2;
+    // An unknown name in a row short of one group cell is its 二级 rather than its 一级: a row
+    // loses the 一级 cell merged down from a row above, never a 二级 under a new 一级.
+    if (started === undefined) return column === 'level1' ? 0.25 : 0.3;
+    return (column === 'level1') === (started === 1) ? 1 : 0.2;
   };
 }
 

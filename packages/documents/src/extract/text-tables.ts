@@ -214,16 +214,105 @@ export function findTextTables(blocks: readonly Block[]): TextTable[] {
       i = end + 1;
       continue;
     }
-    const tokens = blocks
-      .slice(start, end + 1)
-      .filter((x) => x.kind !== 'table')
-      .flatMap(lineTokens);
+    const tokens = joinWrappedRows(
+      blocks
+        .slice(start, end + 1)
+        .filter((x) => x.kind !== 'table')
+        .map(lineTokens),
+    );
     const table = readTableStream(tokens);
     const understood = table && (table.indicators.length > 0 || table.funds.total !== undefined);
     out.push({ table: understood ? table : undefined, from, to });
     i = end + 1;
   }
   return out;
+}
+
+/**
+ * The cells of the lines of a table written as text, with the lines that only continue the row
+ * above put back into it: PDF text wraps a long row, so its last figures ("20", "10 92.50% 10"),
+ * the last words of its header ("得分") or its 偏差原因 sentence land on a line of their own. A
+ * line continues the row above when that row is a line of several cells with a label among them
+ * and the line holds only figures, perhaps closed by a reason (no row of a 自评表 starts without
+ * its label), only header
+ * words under a header, or one sentence of prose after a row ending on a figure. A table written
+ * one cell per line has no such rows, and keeps its lines.
+ */
+function joinWrappedRows(lines: readonly Token[][]): Token[] {
+  const out: Token[] = [];
+  let row: Token[] | undefined;
+  for (const line of lines) {
+    const first = line[0];
+    if (!first) continue;
+    // A line left whole ("9.88 部分活动经费按实际结算": one figure, one sentence) in its parts.
+    const cur =
+      line.length === 1
+        ? first.text
+            .split(/[\s\u3000\u00a0]+/)
+            .filter((p) => p !== '')
+            .map((text) => ({ text, line: first.line }))
+        : line;
+    const glued = out[out.length - 1];
+    if (!row && glued && line.length === 1 && continuesGluedRow(glued, first)) {
+      // A row run together and wrapped: the rest of its figures run on from where it broke.
+      out[out.length - 1] = { ...glued, text: `${glued.text}${first.text.trim()}` };
+      continue;
+    }
+    if (row && continuesRow(row, cur)) {
+      const line = row[0]?.line ?? first.line;
+      const moved = cur.map((t) => ({ text: t.text, line }));
+      out.push(...moved);
+      row = [...row, ...moved];
+      continue;
+    }
+    out.push(...line);
+    row = line.length >= 2 && first.rowStart ? line : undefined;
+  }
+  return out;
+}
+
+/**
+ * Whether a line of figures alone ("1092.50%10", "20") is the end of a row whose cells ran
+ * together and wrapped: the line above starts with its label and holds glued figures of several
+ * digits, as a cell of a table one cell per line ("≥95%", "完成率≥95%") does not. Likewise the
+ * last header words of a header run together ("分值得分系数得分") under its first ones.
+ */
+function continuesGluedRow(prev: Token, cur: Token): boolean {
+  const p = prev.text.trim();
+  const c = cur.text.trim();
+  if (gluedHeader(p) >= 3 && gluedHeader(c) === (segmentHeader(c)?.length ?? -1)) return true;
+  return (
+    !prev.rowStart &&
+    /^[\d.,%％—-]+$/.test(c) &&
+    /^\p{Script=Han}/u.test(p) &&
+    p.length >= 10 &&
+    (p.match(/\d/g)?.length ?? 0) >= 4 &&
+    looksRunTogether(p)
+  );
+}
+
+/** How many known header words a line of header words run together holds (0 when none). */
+function gluedHeader(text: string): number {
+  if (/\d/.test(text)) return 0;
+  return segmentHeader(text)?.filter((p) => p.key !== undefined).length ?? 0;
+}
+
+function continuesRow(row: readonly Token[], cur: readonly Token[]): boolean {
+  const types = cur.map((t) => cellType(t.text));
+  const rowTypes = row.map((t) => cellType(t.text));
+  const headerWords = row.filter((t) => columnOf(t.text) !== undefined).length;
+  if (headerWords >= 3) return cur.length <= 2 && cur.every((t) => columnOf(t.text) !== undefined);
+  if (!rowTypes.includes('text') || rowTypes.every((t) => t === 'text')) return false;
+  // Figures only, or figures and then the row's 偏差原因 ("9.88 部分活动经费按实际结算").
+  if (types[0] !== 'text' && types.slice(0, -1).every((t) => t !== 'text')) return true;
+  const last = rowTypes[rowTypes.length - 1];
+  return (
+    cur.length === 1 &&
+    last !== 'text' &&
+    last !== undefined &&
+    PROSE.test(cur[0]?.text ?? '') &&
+    indicatorLevelOf(cur[0]?.text ?? '') === undefined
+  );
 }
 
 /** The cells of a real table (a grid from .docx, .html or .xlsx) as a stream, row by row. */
