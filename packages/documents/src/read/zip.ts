@@ -1,7 +1,7 @@
 import { inflateRawSync } from 'node:zlib';
 
 /**
- * A minimal, defensive zip reader for .docx: reads the central directory, checks every declared
+ * A minimal, defensive zip reader for .docx (and the guard before .xlsx): reads the central directory, checks every declared
  * size against caps before inflating anything, and inflates with a hard output limit, so that a
  * zip bomb (or a directory that lies about sizes) is refused instead of filling memory.
  */
@@ -32,6 +32,8 @@ export const ZIP_LIMITS = {
   totalInflated: 50 * 1024 * 1024,
   /** Largest plausible compression ratio of XML (real Word files stay under 30). */
   maxRatio: 200,
+  /** Sum of the inflated sizes of every part of a workbook (real report workbooks: a few MB). */
+  workbookInflated: 50 * 1024 * 1024,
 };
 
 const u16 = (b: Uint8Array, o: number): number => (b[o] ?? 0) | ((b[o + 1] ?? 0) << 8);
@@ -83,14 +85,19 @@ export function readZipDirectory(bytes: Uint8Array): ZipEntry[] {
 }
 
 /** Inflates one entry, never producing more than its declared size or the remaining budget. */
-export function inflateEntry(bytes: Uint8Array, entry: ZipEntry, budget: number): Uint8Array {
+export function inflateEntry(
+  bytes: Uint8Array,
+  entry: ZipEntry,
+  budget: number,
+  maxRatio: number = ZIP_LIMITS.maxRatio,
+): Uint8Array {
   if (entry.size > budget) {
     throw new ZipError(
       'zip-bomb',
       `${entry.name} 声明解压后 ${Math.round(entry.size / 1048576)} MB`,
     );
   }
-  if (entry.compressedSize > 0 && entry.size / entry.compressedSize > ZIP_LIMITS.maxRatio) {
+  if (entry.compressedSize > 0 && entry.size / entry.compressedSize > maxRatio) {
     throw new ZipError('zip-bomb', `${entry.name} 压缩比异常`);
   }
   const o = entry.localOffset;
@@ -114,5 +121,19 @@ export function inflateEntry(bytes: Uint8Array, entry: ZipEntry, budget: number)
       throw new ZipError('zip-bomb', `${entry.name} 实际解压大小超过声明`);
     }
     throw new ZipError('corrupt-zip', `${entry.name} 无法解压`);
+  }
+}
+
+/**
+ * Refuses (with a ZipError) a zip whose parts would expand past `limit` bytes in all, by really
+ * inflating each part within what is left (a directory may lie about sizes). For handing a file to
+ * a library that inflates everything it is given (exceljs), which a zip bomb would stall or kill.
+ * No ratio cap: spreadsheet XML of empty styled cells compresses far better than prose.
+ */
+export function assertZipWithin(bytes: Uint8Array, limit: number): void {
+  let budget = limit;
+  for (const entry of readZipDirectory(bytes)) {
+    if (entry.name.endsWith('/')) continue;
+    budget -= inflateEntry(bytes, entry, budget, Infinity).length;
   }
 }

@@ -2,6 +2,8 @@ import ExcelJS from 'exceljs';
 import { parseAmount, parseExpression, sumPoints } from '@jixiao/domain';
 import type { Amount, IndicatorNode, MoneyUnit } from '@jixiao/domain';
 import { readDocument } from '../read/read-document.ts';
+import { assertZipWithin, ZIP_LIMITS, ZipError } from '../read/zip.ts';
+import { workbookRefusal } from '../xlsx/read-tables.ts';
 import type { ReadResult } from '../read/block.ts';
 
 /** A table row on its full grid: a cell covered by a merge to its left has span 0. */
@@ -244,8 +246,11 @@ export async function readTargetTable(
   if (/\.xlsx$/i.test(fileName)) {
     let sheets: { rows: GridRow[]; title: string }[];
     try {
+      assertZipWithin(bytes, ZIP_LIMITS.workbookInflated);
       sheets = await xlsxRows(bytes);
-    } catch {
+    } catch (error) {
+      if (error instanceof ZipError && error.problem === 'zip-bomb')
+        return { ok: false, message: workbookRefusal(error) };
       return { ok: false, message: '无法读取该 Excel 文件，请确认是 .xlsx 格式且未损坏' };
     }
     let last: TargetTableRead = { ok: false, message: '工作簿中没有绩效目标表' };

@@ -3,6 +3,7 @@ import type { BaseData, IndicatorNode, MoneyUnit } from '@jixiao/domain';
 import { readBaseData } from './read-base-data.ts';
 import { readSelfEvaluation } from './read-self-evaluation.ts';
 import type { SelfEvaluationDraft } from './read-self-evaluation.ts';
+import { assertZipWithin, ZIP_LIMITS, ZipError } from '../read/zip.ts';
 import { SheetGrid } from './sheet-grid.ts';
 import type { XlsxProblem } from './sheet-grid.ts';
 
@@ -41,6 +42,13 @@ function sheetTitle(g: SheetGrid): string {
   return g.ws.name.replace(/\s+/g, '');
 }
 
+/** Why a workbook is not opened at all, in Chinese. */
+export function workbookRefusal(error: ZipError): string {
+  return error.problem === 'zip-bomb'
+    ? `Excel 文件解压后超过 ${ZIP_LIMITS.workbookInflated / 1024 / 1024} MB 或大小与目录不符（疑似压缩炸弹），未读取`
+    : '文件不是可读取的 Excel 工作簿（.xlsx）';
+}
+
 /**
  * Reads the attachment tables workbook (as renderTablesXlsx writes it, or as people edit it:
  * blank rows, numbers stored as text, 元 instead of 万元 headers, merged or unmerged cells).
@@ -60,6 +68,13 @@ export async function readTablesXlsx(
     stated: {},
     projectEvaluations: [],
   };
+  try {
+    assertZipWithin(bytes, ZIP_LIMITS.workbookInflated);
+  } catch (error) {
+    if (!(error instanceof ZipError)) throw error;
+    problems.push({ code: 'XLSX_UNREADABLE', message: workbookRefusal(error) });
+    return { evaluation, problems };
+  }
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
