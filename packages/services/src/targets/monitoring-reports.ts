@@ -149,14 +149,9 @@ export async function saveMonitoringReport(
   };
   const ok = await ctx.db.transaction().execute(async (trx) => {
     if (input.version === 0) {
-      const existing = await trx
-        .selectFrom('monitoring_reports')
-        .select('id')
-        .where('round_id', '=', roundId)
-        .where('form_id', '=', formId)
-        .executeTakeFirst();
-      if (existing !== undefined) return false;
-      await trx
+      // Two first saves at once: the unique (round, form) keeps the one inserted first, and the
+      // other inserts nothing (a conflict), rather than failing on the constraint.
+      const inserted = await trx
         .insertInto('monitoring_reports')
         .values({
           id: ctx.newId(),
@@ -165,8 +160,10 @@ export async function saveMonitoringReport(
           department_id: approved.record.departmentId,
           ...columns,
         })
-        .execute();
-      return true;
+        .onConflict((oc) => oc.columns(['round_id', 'form_id']).doNothing())
+        .returning('id')
+        .executeTakeFirst();
+      return inserted !== undefined;
     }
     const updated = await trx
       .updateTable('monitoring_reports')
