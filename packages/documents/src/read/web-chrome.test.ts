@@ -35,6 +35,28 @@ describe('web-page furniture around a report', () => {
     ]);
   });
 
+  it('drops a search box with its suggested words and a menu written on one line', () => {
+    const blocks = read(
+      [
+        '首页 政务公开 政务服务 互动交流 走进某市',
+        '请输入关键字 搜索 热词：社保 公积金 2025年预算',
+        '某市农业农村局2023年度项目支出绩效自评报告',
+        '一、项目概况',
+        '本项目2023年预算安排资金120.00万元。',
+      ].join('\n'),
+    );
+    expect(blocks).toEqual([
+      '某市农业农村局2023年度项目支出绩效自评报告',
+      '一、项目概况',
+      '本项目2023年预算安排资金120.00万元。',
+    ]);
+  });
+
+  it('keeps a report line that starts with 首页 or speaks of a search', () => {
+    const text = ['首页完成率100%，得5分。', '热词搜索量同比增长12%。'].join('\n');
+    expect(read(text)).toEqual(['首页完成率100%，得5分。', '热词搜索量同比增长12%。']);
+  });
+
   it('keeps an attachment list and a phone line that no page furniture stands next to', () => {
     const text = ['一、基本情况', '联系电话：0730-8812345', '附件：', '1.自评表.xls'].join('\n');
     expect(read(text)).toEqual([

@@ -89,6 +89,24 @@ describe('completeness', () => {
     expect(prompts('全年编印宣传册2000册（每册约3万字），发放到各村（社区）。')).toEqual([]);
   });
 
+  it('takes a table of weights only (绩效评价指标表, 总分 the weights’ total) for no unscored table', () => {
+    const e = clean();
+    const strip = (nodes: typeof e.indicators): void => {
+      for (const n of nodes) {
+        delete n.score;
+        if (n.children) strip(n.children);
+      }
+    };
+    strip(e.indicators);
+    e.stated.total = 100;
+    expect(checkCompleteness(e).filter((f) => f.code === 'COMPLETENESS_SCORE_MISSING')).toEqual([]);
+    // A stated total that is no weights' total is a score: the rows' scores were left blank.
+    e.stated.total = 92;
+    expect(
+      checkCompleteness(e).filter((f) => f.code === 'COMPLETENESS_SCORE_MISSING').length,
+    ).toBeGreaterThan(0);
+  });
+
   it('reports a missing chapter only in a report outline that goes past where it belongs', () => {
     const e = clean();
     e.chapters = [

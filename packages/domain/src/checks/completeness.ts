@@ -114,8 +114,18 @@ export function checkCompleteness(evaluation: Evaluation): Finding[] {
     );
   }
   const nodes = walkIndicators(evaluation.indicators);
-  const anyScore =
-    evaluation.stated.total !== undefined || nodes.some(({ node }) => node.score !== undefined);
+  // A table with no score in any row whose 总分 is 100 or its rows' 分值 added up is an indicator
+  // table (绩效评价指标表: 分值 only, the total row the weights' total), not a self-evaluation
+  // whose scores were left blank.
+  const scored = nodes.some(({ node }) => node.score !== undefined);
+  const total = evaluation.stated.total;
+  const weightTotal = nodes.reduce(
+    (sum, { node }) => sum + (isLeaf(node) && node.weight !== undefined ? node.weight : 0),
+    0,
+  );
+  const weightsOnly =
+    !scored && total !== undefined && (total === 100 || Math.abs(total - weightTotal) < 1e-9);
+  const anyScore = scored || (total !== undefined && !weightsOnly);
   if (anyScore)
     for (const { node, path } of nodes)
       if (
