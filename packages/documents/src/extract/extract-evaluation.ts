@@ -331,11 +331,12 @@ export function extractEvaluation(source: SourceDocument): ExtractedReport {
   const truncation = findTruncation(document, outline, indicators);
   if (truncation) {
     report.truncation = truncation;
-    warnings.push({
-      code: 'document-truncated',
-      message: `文档似乎不完整（在第${truncation.line}行之后中断），中断处之后缺少的内容不予报告`,
-      line: truncation.line,
-    });
+    if (!endsAsWritten(document, outline))
+      warnings.push({
+        code: 'document-truncated',
+        message: `文档似乎不完整（在第${truncation.line}行之后中断），中断处之后缺少的内容不予报告`,
+        line: truncation.line,
+      });
   }
   const lastFigure = findLastFigure(document.blocks);
   if (lastFigure !== undefined) report.lastFigure = lastFigure;
@@ -499,10 +500,28 @@ function chaptersOf(document: SourceDocument, outline: readonly OutlineEntry[]):
 const SIGN_OFF = /填表人|签字|填报日期|联系电话/;
 const CLOSING: readonly ChapterKey[] = ['problems', 'improvements', 'application', 'other'];
 
-/** Where a cut-short document's last, possibly incomplete, structure begins; undefined if whole. */
+/**
+ * Whether a text with no chapters (a notice, a 公示, a news item) ends as it was written to end:
+ * on a whole sentence, its date or its author's name after the last sentence. Nothing then says it
+ * is incomplete; it may still be an excerpt, so what a cut would take is still not reported.
+ */
+function endsAsWritten(document: SourceDocument, outline: readonly OutlineEntry[]): boolean {
+  const last = document.blocks[document.blocks.length - 1];
+  if (last?.kind !== 'paragraph') return false;
+  const chapters = outline.some((e) => e.level === 1 && chapterKeyOf(e.title) !== undefined);
+  return !chapters && ENDS_WHOLE.test(last.text.trim());
+}
+
+/**
+ * The end of a text written to end there: a full stop (a closing quote after it, or the author's
+ * name in brackets), or a date line alone ("2024年6月20日").
+ */
+const ENDS_WHOLE =
+  /[。！？!?](?:[”"」』]|[（(][^（）()。]{1,12}[)）])?$|^(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$/;
 /** A row of figures alone (scores, 分值, a percentage), in half- or full-width digits. */
 const FIGURES_ONLY = /^[\s\d０-９.．%％分]+$/;
 
+/** Where a cut-short document's last, possibly incomplete, structure begins; undefined if whole. */
 function findTruncation(
   document: SourceDocument,
   outline: readonly OutlineEntry[],

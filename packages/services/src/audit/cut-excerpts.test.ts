@@ -113,6 +113,40 @@ describe('excerpts cut anywhere, in web-page chrome', () => {
     expect(rates([`，${line}`, next].join('\n'))).toEqual(['warning']);
   });
 
+  it('a short notice that ends as written is not called incomplete; one cut mid-way is', () => {
+    const page = (...body: string[]): string =>
+      [
+        '<html><head><meta charset="utf-8"><title>绩效自评结果公示</title></head><body>',
+        '<div>首页 | 政务公开 | 财政信息</div>',
+        '<h1>关于某县自然资源局2023年度部门整体支出绩效自评结果的公示</h1>',
+        ...body.map((p) => `<p>${p}</p>`),
+        '</body></html>',
+      ].join('\n');
+    const incomplete = (html: string): boolean =>
+      auditDocument(new TextEncoder().encode(html), 'notice.html').notes.some((n) =>
+        n.includes('文档似乎不完整'),
+      );
+    const opening =
+      '根据县财政局《关于开展2023年度预算绩效自评工作的通知》要求，现将我局部门整体支出绩效自评结果公示如下：';
+    const result =
+      '2023年我局部门整体支出预算资金1,280.00万元，实际支出1,246.72万元，执行率97.40%，自评得分95.5分，等级为“优”。';
+    const period = '公示期为2024年6月20日至6月26日，如有异议，请在公示期内向我局反映。';
+    expect(incomplete(page(opening, result, period))).toBe(false);
+    expect(incomplete(page(opening, result, period, '某县自然资源局', '2024年6月20日'))).toBe(
+      false,
+    );
+    // Stopped mid-sentence or on a figure the cut may have gone through.
+    expect(
+      incomplete(page(opening, result, '公示期为2024年6月20日至6月26日，如有异议，请在')),
+    ).toBe(true);
+    expect(
+      incomplete(page(opening, '2023年我局部门整体支出预算资金1,280.00万元，实际支出1,246')),
+    ).toBe(true);
+    // A report whose chapters stop before its closing ones is still taken for cut short.
+    const chapters = ['一、部门基本情况', '我局内设科室5个。', '二、绩效自评情况', result];
+    expect(incomplete(page(...chapters))).toBe(true);
+  });
+
   it('a figure the cut went through proves nothing, where a whole one does', () => {
     const rest = [
       '其中因公出国（境）费0万元、公务用车购置及运行费9.42万元、公务接待费3.64万元。',
