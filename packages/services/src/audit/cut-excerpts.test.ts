@@ -243,11 +243,11 @@ describe('reports published as government web pages', () => {
 const WARNING_CEILING = 32;
 
 /**
- * What was reached when the floor was last set (253 of 261). Of the misses, one is a total whose parts
- * (a two-digit weight the evidence search does not look for) lie before the window: the cut took
- * them, so the total is rightly not reported.
+ * What was reached when the floor was last set (270 of 279, after the ninth round of prose). Of
+ * the misses, one is a total whose parts (a two-digit weight the evidence search does not look
+ * for) lie before the window: the cut took them, so the total is rightly not reported.
  */
-const RECALL_FLOOR = 253;
+const RECALL_FLOOR = 270;
 
 /**
  * Where the evidence of a planted finding of `category` lies in the source (characters, whole
