@@ -105,6 +105,13 @@ describe.each(TEST_DIALECTS)('uploads on %s', (dialect) => {
     expect(broken.json().error.message).toMatch(/[\u4e00-\u9fff]/);
     const empty = await filer.upload('/api/imports', [{ name: 'empty.txt', bytes: '' }]);
     expect(empty.statusCode).toBe(400);
+    // Two files in one import: refused, not the first read and the second dropped unsaid.
+    const two = await filer.upload('/api/imports', [
+      { name: 'a.docx', bytes: report },
+      { name: 'b.docx', bytes: report },
+    ]);
+    expect(two.statusCode).toBe(400);
+    expect(two.json().error.message).toMatch(/一次只能导入一个文件/);
     const none = await filer.upload('/api/imports', []);
     expect(none.statusCode).toBe(400);
     const json = await filer.post('/api/imports', { file: 'x' });

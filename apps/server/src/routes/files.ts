@@ -68,9 +68,20 @@ export function fileRoutes(ctx: ServiceContext, batch: BatchLimits): FastifyPlug
       },
       async (request) => {
         const actor = requireActor(request);
-        const file = await request.file();
-        if (file === undefined) throw new ServiceError('BAD_REQUEST', '请上传一个文件');
+        const parts = request.files();
+        const first = await parts.next();
+        if (first.done) throw new ServiceError('BAD_REQUEST', '请上传一个文件');
+        const file = first.value;
         const bytes = new Uint8Array(await file.toBuffer());
+        // One report per import: a second file would be left unread without a word.
+        const second = await parts.next();
+        if (!second.done) {
+          await second.value.toBuffer();
+          throw new ServiceError(
+            'BAD_REQUEST',
+            '一次只能导入一个文件；多个文件请使用批量审查（/api/audit-jobs）',
+          );
+        }
         const { create, departmentId, year } = request.query;
         if (create === '1' && departmentId === undefined)
           throw new ServiceError('BAD_REQUEST', '创建草稿时须指定单位');
