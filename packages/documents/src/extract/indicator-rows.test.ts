@@ -176,3 +176,36 @@ describe('the reason for points lost, written in the indicator’s own sentence'
     expect(leaf('9')).toEqual(['项目资金情况: -']);
   });
 });
+
+describe('whose table it is', () => {
+  const table = (rows: string[][]): Block => ({
+    kind: 'table',
+    text: rows.map((r) => r.join('\t')).join('\n'),
+    line: 3,
+    rows: rows.map((cells, i): TableRow => ({ cells, line: 3 + i })),
+  });
+  const funds = [
+    ['项目资金（万元）', '年初预算数', '全年预算数', '全年执行数', '分值', '执行率', '得分'],
+    ['年度资金总额', '2400.00', '2400.00', '2400.00', '10', '100.00%', '10'],
+    ['其中：当年财政拨款', '2400.00', '2400.00', '2400.00', '—', '—', '—'],
+  ];
+  const indicators = [
+    ['一级指标', '二级指标', '三级指标', '分值', '年度指标值', '实际完成值', '得分'],
+    ['产出指标', '数量指标', '改扩建校舍面积', '10', '≥8000平方米', '8200平方米', '10'],
+  ];
+
+  it('is a project’s when its fund rows are a project’s, its 项目名称 on a line above it', () => {
+    expect(readSelfEvaluationTable(table([...funds, ...indicators])).kind).toBe('project');
+  });
+
+  it('is a department’s when it says so', () => {
+    const department = [['部门（单位）名称', '某县教育局'], ...funds, ...indicators];
+    expect(readSelfEvaluationTable(table(department)).kind).toBe('department');
+    const general = [
+      ...funds.slice(0, 2),
+      ['其中：一般公共预算', '2400.00', '2400.00', '2400.00', '—', '—', '—'],
+      ...indicators,
+    ];
+    expect(readSelfEvaluationTable(table(general)).kind).toBe('department');
+  });
+});

@@ -325,7 +325,8 @@ export function readSelfEvaluationTable(block: Block): SelfEvaluationTable {
     cells.forEach((c, i) => {
       const next = cells[i + 1];
       if (!next) return;
-      if (/部门名称$|预算部门名称|^单位名称/.test(c)) table.unitName ??= next;
+      if (/部门(?:[（(]单位[）)])?名称$|预算部门名称|^(?:预算)?单位名称/.test(c))
+        table.unitName ??= next;
       if (/^项目(?:支出)?名称$/.test(c)) table.projectName ??= next;
       if (/^主管部门$/.test(c)) table.supervisor ??= next;
       if (/^实施单位$/.test(c)) table.implementer ??= next;
@@ -499,6 +500,20 @@ export function readSelfEvaluationTable(block: Block): SelfEvaluationTable {
     const leaf = fill({ name: third, source: sourceRef(row.line, rowText(row)) });
     (level2?.children ?? level1?.children ?? table.indicators).push(leaf);
   }
+  // A table whose 项目名称 stands on a line above it is still a project's when its fund rows are
+  // a project's (当年财政拨款, 上年结转) and nothing in it marks a department.
+  const f = table.funds;
+  if (
+    kind === 'department' &&
+    (f.currentAppropriation !== undefined || f.carryOver !== undefined) &&
+    table.unitName === undefined &&
+    f.generalPublic === undefined &&
+    f.basic === undefined &&
+    f.project === undefined &&
+    f.governmentFund === undefined &&
+    !/部门整体|单位整体/.test(squash(block.text))
+  )
+    table.kind = 'project';
   return table;
 }
 
