@@ -1,5 +1,5 @@
 import { fenToNumber, formatFen, formatPoints, ratioPercent } from '@jixiao/domain';
-import type { Amount, Fen, MoneyUnit } from '@jixiao/domain';
+import type { Amount, Fen, MoneyUnit, Percent } from '@jixiao/domain';
 import type { Cell } from './model.ts';
 
 /** Formats an amount in the report's unit with two decimals: "2477.10". Empty when absent. */
@@ -97,4 +97,42 @@ export function headingNumber(level: 1 | 2 | 3 | 4, n: number): string {
     case 4:
       return `（${n}）`;
   }
+}
+
+/** What a fund row's rate is written from. */
+interface RatedRow {
+  budget?: Amount | undefined;
+  executed?: Amount | undefined;
+  statedRate?: Percent | undefined;
+}
+
+/**
+ * A fund row's 执行率 as the report states it: the rate entered, to the decimals entered (the checks say
+ * when it disagrees with the amounts); only a row without one gets the rate of its amounts.
+ */
+export function rowRateCell(row: RatedRow, extra?: Partial<Cell>): Cell {
+  const stated = row.statedRate;
+  if (stated)
+    return withExtra(
+      {
+        text: `${stated.value.toFixed(stated.decimals)}%`,
+        value: stated.value / 100,
+        format: 'percent',
+        align: 'center',
+      },
+      extra,
+    );
+  return percentCell(
+    row.budget && row.executed && row.budget.fen !== 0
+      ? shareValue(row.executed.fen, row.budget.fen)
+      : undefined,
+    extra,
+  );
+}
+
+/** The same as text for a sentence ("97.06%"): the entered rate, else the amounts' rate. */
+export function rowRateText(row: RatedRow): string | undefined {
+  const stated = row.statedRate;
+  if (stated) return `${stated.value.toFixed(stated.decimals)}%`;
+  return row.budget && row.executed ? shareText(row.executed.fen, row.budget.fen) : undefined;
 }

@@ -137,6 +137,22 @@ describe('renderReportDocx content', () => {
     expect(paras[0]).toEqual({ style: 'Title', text: e004.meta.title });
   });
 
+  it('writes the 执行率 that was entered, even where the amounts give another', async () => {
+    const entered = DepartmentEvaluation.parse(structuredClone(fixture004));
+    const total = entered.funds.total;
+    if (!total) throw new Error('fixture without a fund total');
+    total.statedRate = { value: 87.5, decimals: 1, text: '87.5%' };
+    const parts = await docxParts(await renderReportDocx(entered, statedScoreSheet(entered)));
+    const text = bodyParagraphs(parts.document)
+      .map((p) => p.text)
+      .join('\n');
+    expect(text).toContain('全年预算数1013.19万元，全年执行数1013.19万元，预算执行率87.5%');
+    const summary = tables(parts.document)[1];
+    const row = summary?.rows.find((r) => r.some((c) => c.text === '年度资金总额'));
+    expect(row?.map((c) => c.text)).toContain('87.5%');
+    expect(row?.map((c) => c.text)).not.toContain('100.00%');
+  });
+
   it('generates the budget sentences from the amounts, with ratios rounded half-up', async () => {
     const text = bodyParagraphs((await render004()).document)
       .map((p) => p.text)
@@ -152,7 +168,8 @@ describe('renderReportDocx content', () => {
       '2023年全年预算安排1013.19万元，实际支出1013.19万元，完成预算安排的100.00%。',
     );
     expect(text).toContain(
-      '全年预算数1013.19万元，全年执行数1013.19万元，预算执行率100.00%，分值10分，得分10分，未扣分。',
+      // The 执行率 entered (100%), as entered.
+      '全年预算数1013.19万元，全年执行数1013.19万元，预算执行率100%，分值10分，得分10分，未扣分。',
     );
     expect(text).toContain('经自评，2023年度部门整体支出绩效自评得分99分，评价等级为“优”。');
     expect(text).toContain('年度指标值：≥60次，实际完成值：70次，分值5分，得分5分，未扣分。');
@@ -259,9 +276,12 @@ describe('renderReportDocx attachments', () => {
       '1013.19',
       '1013.19',
       '10',
-      '100.00%',
+      '100%',
       '10',
     ]);
+    // A row without an entered rate gets its amounts' rate, to two decimals.
+    const rates = summary.rows.slice(fundHead + 2, fundHead + 8).map((r) => r[6]?.text ?? '');
+    expect(rates.filter((t) => /^\d+\.\d{2}%$/.test(t)).length).toBeGreaterThan(0);
     const goals = summary.rows.find((r) => r[0]?.text === '年度总体目标');
     expect(goals?.map((c) => c.gridSpan)).toEqual([1, 4, 4]);
 
@@ -329,7 +349,7 @@ describe('renderProjectDocx', () => {
       '一、项目基本情况',
     );
     expect(paras.map((x) => x.text).join('\n')).toContain(
-      '全年预算数373.00万元，全年执行数373.00万元，预算执行率100.00%',
+      '全年预算数373.00万元，全年执行数373.00万元，预算执行率100%',
     );
     const [, block] = tables(document);
     expect(block?.rows.at(-1)?.[2]?.text).toBe('98');

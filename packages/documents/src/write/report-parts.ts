@@ -1,6 +1,6 @@
 import type { Chapter, ChapterKey, FundRow, Meta, MoneyUnit, ScoreSheet } from '@jixiao/domain';
 import { formatPoints } from '@jixiao/domain';
-import { amountWithUnit, pointsText, shareText } from './figures.ts';
+import { amountWithUnit, pointsText, rowRateText } from './figures.ts';
 import type { Outline } from './outline.ts';
 import { isExecutionIndicator } from './score-view.ts';
 import type { ScoredIndicator, ScoreView } from './score-view.ts';
@@ -54,7 +54,7 @@ export function scoreClause(ind: Pick<ScoredIndicator, 'weight' | 'score' | 'ded
 /** "全年预算数1013.19万元，全年执行数1013.19万元，预算执行率100.00%" */
 export function executionClause(row: FundRow | undefined, unit: MoneyUnit): string {
   if (!row?.budget || !row.executed) return '';
-  const rate = shareText(row.executed.fen, row.budget.fen);
+  const rate = rowRateText(row);
   return `全年预算数${amountWithUnit(row.budget, unit)}，全年执行数${amountWithUnit(row.executed, unit)}${
     rate ? `，预算执行率${rate}` : ''
   }`;

@@ -1,5 +1,5 @@
 import type { FundRow, FundRowKey, Funds, MoneyUnit, ScoreSheet } from '@jixiao/domain';
-import { amountCell, percentCell, pointsCell, shareValue } from './figures.ts';
+import { amountCell, pointsCell, rowRateCell } from './figures.ts';
 import type { Cell, TableModel } from './model.ts';
 import { isExecutionIndicator } from './score-view.ts';
 import type { ScoredIndicator, ScoreView } from './score-view.ts';
@@ -104,10 +104,6 @@ export function selfEvaluationTables(input: SelfEvaluationInput): TableModel[] {
   ]);
   for (const key of input.fundRows) {
     const row: FundRow = input.funds[key] ?? {};
-    const rate =
-      row.budget && row.executed && row.budget.fen !== 0
-        ? shareValue(row.executed.fen, row.budget.fen)
-        : undefined;
     const isTotal = key === 'total';
     summary.push([
       { text: FUND_LABELS[key], colSpan: 2 },
@@ -115,7 +111,7 @@ export function selfEvaluationTables(input: SelfEvaluationInput): TableModel[] {
       amountCell(row.budget, unit),
       amountCell(row.executed, unit),
       pointsCell(isTotal ? (execution?.weight ?? row.weight) : row.weight),
-      percentCell(rate),
+      rowRateCell(row),
       pointsCell(isTotal ? (execution?.score ?? row.statedScore) : row.statedScore),
     ]);
   }
