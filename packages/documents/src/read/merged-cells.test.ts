@@ -75,7 +75,7 @@ describe('merged cells are expanded into a full grid', () => {
     const total = rows.find((r) => r.cells.includes('年度资金总额'))?.cells ?? [];
     expect(total[head.indexOf('年初预算数')]).toBe('1105.56');
     expect(total[head.indexOf('全年执行数')]).toBe('1013.19');
-    expect(total[head.indexOf('执行率')]).toBe('100%'); // the rate entered, as entered
+    expect(total[head.indexOf('执行率')]).toBe('100.00%');
     const indicators = found.find((t) => t.rows?.[0]?.cells.includes('三级指标'));
     const header = indicators?.rows?.[0]?.cells ?? [];
     const first = indicators?.rows?.[1]?.cells ?? [];

@@ -107,16 +107,28 @@ interface RatedRow {
 }
 
 /**
- * A fund row's 执行率 as the report states it: the rate entered, to the decimals entered (the checks say
- * when it disagrees with the amounts); only a row without one gets the rate of its amounts.
+ * The 执行率 a fund row was given that its amounts do not give (neither rounded half-up nor
+ * truncated to the decimals entered): the report states that one, as entered, and the checks
+ * say it disagrees. An entered rate that agrees is written as any computed rate is.
  */
-export function rowRateCell(row: RatedRow, extra?: Partial<Cell>): Cell {
+function enteredRateApart(row: RatedRow): Percent | undefined {
   const stated = row.statedRate;
-  if (stated)
+  if (!stated) return undefined;
+  const r =
+    row.budget && row.executed
+      ? ratioPercent(row.executed.fen, row.budget.fen, stated.decimals)
+      : undefined;
+  return r && (r.rounded === stated.value || r.truncated === stated.value) ? undefined : stated;
+}
+
+/** A fund row's 执行率 cell: the amounts' rate, or an entered rate they do not give. */
+export function rowRateCell(row: RatedRow, extra?: Partial<Cell>): Cell {
+  const apart = enteredRateApart(row);
+  if (apart)
     return withExtra(
       {
-        text: `${stated.value.toFixed(stated.decimals)}%`,
-        value: stated.value / 100,
+        text: `${apart.value.toFixed(apart.decimals)}%`,
+        value: apart.value / 100,
         format: 'percent',
         align: 'center',
       },
@@ -130,9 +142,9 @@ export function rowRateCell(row: RatedRow, extra?: Partial<Cell>): Cell {
   );
 }
 
-/** The same as text for a sentence ("97.06%"): the entered rate, else the amounts' rate. */
+/** The same as text for a sentence ("97.06%"). */
 export function rowRateText(row: RatedRow): string | undefined {
-  const stated = row.statedRate;
-  if (stated) return `${stated.value.toFixed(stated.decimals)}%`;
+  const apart = enteredRateApart(row);
+  if (apart) return `${apart.value.toFixed(apart.decimals)}%`;
   return row.budget && row.executed ? shareText(row.executed.fen, row.budget.fen) : undefined;
 }
