@@ -44,12 +44,13 @@ export function amountCell(a: Amount | undefined, unit: MoneyUnit, extra?: Parti
 }
 
 /** A table cell holding a percentage given as a number of percent (97.07). */
-export function percentCell(pct: number | undefined, extra?: Partial<Cell>): Cell {
+export function percentCell(pct: number | undefined, extra?: Partial<Cell>, decimals = 2): Cell {
   if (pct === undefined) return withExtra({ text: '' }, extra);
+  const scale = 10 ** decimals;
   return withExtra(
     {
-      text: `${pct.toFixed(2)}%`,
-      value: Math.round(pct * 100) / 10000,
+      text: `${pct.toFixed(decimals)}%`,
+      value: Math.round(pct * scale) / (scale * 100),
       format: 'percent',
       align: 'center',
     },
@@ -124,16 +125,7 @@ function enteredRateApart(row: RatedRow): Percent | undefined {
 /** A fund row's 执行率 cell: the amounts' rate, or an entered rate they do not give. */
 export function rowRateCell(row: RatedRow, extra?: Partial<Cell>): Cell {
   const apart = enteredRateApart(row);
-  if (apart)
-    return withExtra(
-      {
-        text: `${apart.value.toFixed(apart.decimals)}%`,
-        value: apart.value / 100,
-        format: 'percent',
-        align: 'center',
-      },
-      extra,
-    );
+  if (apart) return percentCell(apart.value, extra, apart.decimals);
   return percentCell(
     row.budget && row.executed && row.budget.fen !== 0
       ? shareValue(row.executed.fen, row.budget.fen)
