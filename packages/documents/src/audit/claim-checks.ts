@@ -13,7 +13,6 @@ import type {
   Finding,
   FindingCategory,
   MoneyUnit,
-  ParamValue,
   Percent,
   Severity,
 } from '@jixiao/domain';
@@ -42,6 +41,8 @@ import type { Block } from '../read/block.ts';
 import type { Claim, Role, Statement } from '../extract/claims.ts';
 import { excerptOf, squash } from '../extract/text.ts';
 import { checkProseYears } from './prose-years.ts';
+import { str } from './message-params.ts';
+import type { Params } from './message-params.ts';
 
 /** Codes of the checks on the figures stated in prose and the relations between them. */
 export type ClaimCheckCode =
@@ -80,9 +81,6 @@ const CATEGORY: Record<ClaimCheckCode, FindingCategory> = {
   DOC_CLAIM_DIFFERENCE: 'sum',
   DOC_CLAIM_RATE_UNIT: 'unit',
 };
-
-type Params = Record<string, ParamValue>;
-const str = (p: Params, k: string): string => String(p[k] ?? '');
 
 /** Chinese messages of the claim checks, one per code. */
 export function claimCheckMessage(code: ClaimCheckCode, p: Params): string {

@@ -6,14 +6,7 @@ import {
   sumPoints,
   unitsCompatible,
 } from '@jixiao/domain';
-import type {
-  Amount,
-  Finding,
-  FindingCategory,
-  IndicatorNode,
-  ParamValue,
-  Severity,
-} from '@jixiao/domain';
+import type { Amount, Finding, FindingCategory, IndicatorNode, Severity } from '@jixiao/domain';
 import type { ExtractedReport } from '../extract/extract-evaluation.ts';
 import { listNumberIssues } from '../extract/outline.ts';
 import { NUM, excerptOf, squash } from '../extract/text.ts';
@@ -21,6 +14,8 @@ import { checkClaims } from './claim-checks.ts';
 import { checkListTables, DEFAULT_BANDS, DEFAULT_GRADES, GRADE_WORDS } from './list-tables.ts';
 import { scoreClaimIssues } from './score-claims.ts';
 import type { ScoreClaimCode } from './score-claims.ts';
+import { str } from './message-params.ts';
+import type { Params } from './message-params.ts';
 
 /** Codes of the checks that need the document itself, beyond the evaluation model. */
 export type DocumentCheckCode =
@@ -53,9 +48,6 @@ const CATEGORY: Record<DocumentCheckCode, FindingCategory> = {
   DOC_SCORE_TARGET_MET: 'score-rule',
   DOC_SCORE_TARGET_MISSED: 'score-rule',
 };
-
-type Params = Record<string, ParamValue>;
-const str = (p: Params, k: string): string => String(p[k] ?? '');
 
 /** Chinese messages of the document checks, one per code. */
 export function documentCheckMessage(code: DocumentCheckCode, p: Params): string {

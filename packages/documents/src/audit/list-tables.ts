@@ -1,8 +1,10 @@
 import { formatFen, gradeFor, parseDecimalToFen, RulebookOptions } from '@jixiao/domain';
-import type { Finding, FindingCategory, MoneyUnit, ParamValue, Severity } from '@jixiao/domain';
+import type { Finding, FindingCategory, MoneyUnit, Severity } from '@jixiao/domain';
 import type { Block } from '../read/block.ts';
 import { figureIn, isListTable, listHeaderOf, rowCells } from '../extract/list-header.ts';
 import type { ListHeader, ListRole } from '../extract/list-header.ts';
+import { str } from './message-params.ts';
+import type { Params } from './message-params.ts';
 
 /**
  * Tables that list items one per row (绩效自评结果公开: 项目名称 | 预算金额 | 执行金额 | 执行率 |
@@ -18,9 +20,6 @@ const CATEGORY: Record<ListTableCode, FindingCategory> = {
   DOC_LIST_SUM: 'sum',
   DOC_LIST_GRADE: 'grade',
 };
-
-type Params = Record<string, ParamValue>;
-const str = (p: Params, k: string): string => String(p[k] ?? '');
 
 export function listTableMessage(code: ListTableCode, p: Params): string {
   switch (code) {

@@ -1,15 +1,14 @@
 import { staleYearClauses } from '@jixiao/domain';
-import type { Finding, ParamValue } from '@jixiao/domain';
+import type { Finding } from '@jixiao/domain';
 import type { ExtractedReport } from '../extract/extract-evaluation.ts';
 import type { Statement } from '../extract/claims.ts';
 import { excerptOf, squash } from '../extract/text.ts';
+import { str } from './message-params.ts';
+import type { Params } from './message-params.ts';
 
 /** Codes of the checks on the years the prose states. */
 export type ProseYearCode =
   'DOC_YEAR_CLAUSE' | 'DOC_YEAR_REPORT_DATE' | 'DOC_YEAR_SUBJECT' | 'DOC_YEAR_AS_OF';
-
-type Params = Record<string, ParamValue>;
-const str = (p: Params, k: string): string => String(p[k] ?? '');
 
 /** Chinese messages of the year checks of the prose. */
 export function proseYearMessage(code: ProseYearCode, p: Params): string {

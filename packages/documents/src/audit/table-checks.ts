@@ -1,19 +1,19 @@
-import type { Evaluation, Finding, IndicatorNode, ParamValue } from '@jixiao/domain';
+import type { Evaluation, Finding, IndicatorNode } from '@jixiao/domain';
 import type { ExtractedReport } from '../extract/extract-evaluation.ts';
 import { cellType } from '../extract/cell-align.ts';
+import { str } from './message-params.ts';
+import type { Params } from './message-params.ts';
 
 /** Codes of the checks on the 自评表s as read, beyond the evaluation model. */
 export type TableCheckCode = 'DOC_GOAL_AMOUNTS' | 'DOC_TEMPLATE_LABEL';
-
-type Params = Record<string, ParamValue>;
 
 /** Chinese messages of the table checks, one per code. */
 export function tableCheckMessage(code: TableCheckCode, p: Params): string {
   switch (code) {
     case 'DOC_GOAL_AMOUNTS':
-      return `年度总体目标的“预期目标”“实际完成情况”填写的是数字（${String(p['stated'] ?? '')}），而不是目标和完成情况的表述`;
+      return `年度总体目标的“预期目标”“实际完成情况”填写的是数字（${str(p, 'stated')}），而不是目标和完成情况的表述`;
     case 'DOC_TEMPLATE_LABEL':
-      return `保留了模板的占位文字“${String(p['stated'] ?? '')}”，未按本单位实际情况改写`;
+      return `保留了模板的占位文字“${str(p, 'stated')}”，未按本单位实际情况改写`;
   }
 }
 
