@@ -1089,3 +1089,43 @@ describe('relations found on the held-out excerpts of the ninth round', () => {
     ]);
   });
 });
+
+describe('relations found on the held-out excerpts of the tenth round', () => {
+  it('reads a list pairing each source with its bare outcome as a list of plans and one of outcomes', () => {
+    const text =
+      '全年预算数2,536.42万元，执行数2,468.35万元，预算执行率97.32%。其中，中央补助资金860.00万元，执行852.43万元，执行率99.12%；州级资金1,676.42万元，执行';
+    expect(brief(`${text}1,615.92万元，执行率96.39%。`)).toEqual([]);
+    expect(brief(`${text}1,651.92万元，执行率98.54%。`)).toEqual([
+      'error DOC_CLAIM_PARTS_EXCEED 2468.35→2504.35',
+    ]);
+  });
+
+  it('takes no top ratings (5A级, 4A级) for the whole of a rated count', () => {
+    expect(brief('全州A级旅游景区达到104个，其中5A级4个、4A级35个。')).toEqual([]);
+    expect(brief('项目共30个，其中A级18个、B级8个、C级3个。')).toEqual([
+      'error DOC_CLAIM_PARTS_SHORT 30→29',
+    ]);
+  });
+
+  it('takes no figure in parentheses for the whole of a 其中 outside them', () => {
+    const text =
+      '“三公”经费支出决算18.46万元，完成预算（21.00万元）的87.90%，较上年减少2.18万元。其中：公务用车运行维护费14.20万元，公务接待费';
+    expect(brief(`${text}4.26万元。`)).toEqual([]);
+    expect(brief(`${text}5.26万元。`)).toEqual(['warning DOC_CLAIM_PARTS_EXCEED 18.46→19.46']);
+  });
+
+  it("takes a named outcome's rate against any amount stated for it before, not only a plan", () => {
+    const text =
+      '下达资金2,400.00万元。学校将其中1,680.00万元分配至二级学院统筹使用，其余720.00万元由学校统一安排。全年实际支出2,352.48万元，预算执行率98.02%。二级学院使用资金1,651.20万元，执行率';
+    expect(brief(`${text}98.29%。`)).toEqual([]);
+    expect(brief(`${text}99.29%。`)).toEqual(['warning DOC_CLAIM_RATE 99.29%→68.80%']);
+  });
+
+  it('keeps the figures of a sentence opened by "X中，" apart from the same names elsewhere', () => {
+    const text = '下达资金1.86亿元，其中中央资金1.32亿元、省级资金0.54亿元。美丽乡村建设资金中，';
+    expect(brief(`${text}中央资金5,280.00万元，省级资金2,280.00万元。`)).toEqual([]);
+    expect(brief('中央资金1.32亿元。项目情况较好。中央资金5,280.00万元。')).toEqual([
+      'warning DOC_CLAIM_RESTATED 5280.00万元→1.32亿元',
+    ]);
+  });
+});

@@ -30,6 +30,7 @@ import {
   pointChanges,
   quotedNames,
   sameKind,
+  scopeOf,
   shares,
   totalsAbove,
   totalsAfter,
@@ -924,6 +925,9 @@ function checkRestatements(
   for (const { s, groups: g } of groups) {
     const wholeOf = new Map<Claim, Claim>();
     for (const pw of g) for (const p of pw.parts) wholeOf.set(p, pw.whole);
+    // "美丽乡村建设资金中，中央资金5,280.00万元…": the figures of a sentence that opens by naming
+    // their whole are of that whole, not the 中央资金 of the whole report.
+    const scope = scopeOf(s);
     const years = [...s.text.matchAll(/((?:19|20)\d{2})年/g)];
     // A figure compared with, or the change against it, is no quantity of its own name.
     const compares = comparisonRoles(s);
@@ -946,7 +950,8 @@ function checkRestatements(
       const year = at && at.index < c.at ? (at[1] ?? '') : reportYear;
       const unit = c.kind === 'count' ? c.unit : '';
       const key = [c.kind, unit, role, year, name].join('|');
-      stated.push({ claim: c, key, whole: whole ? keyOfStated(whole) : '', statement: s });
+      const of = whole ? keyOfStated(whole) : scope && scope !== name ? `${scope}中` : '';
+      stated.push({ claim: c, key, whole: of, statement: s });
     }
   }
   rolesFromPeers(stated);

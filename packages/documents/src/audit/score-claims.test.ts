@@ -194,4 +194,21 @@ describe('a total and the list of its parts after it', () => {
     ]);
     expect(issues(`${list}\n综合得分93.5分，等级为“优”。`)).toEqual([]);
   });
+
+  it("a 其中's scores end where the next item's own total begins", () => {
+    const text =
+      '甲项目实际支出285.00万元，自评得分93分，其中执行率指标得9.5分；乙项目实际支出186.50万元，自评得分96分。';
+    expect(issues(text)).toEqual([]);
+    expect(issues('项目自评得分93分，其中产出指标得45分，效益指标得29分。')).toEqual([
+      ['DOC_SCORE_PARTS', 'warning', '93', '74'],
+    ]);
+  });
+
+  it('a total whose parts follow in a sentence opened by 分项看', () => {
+    const total = '我局2023年度自评总分92.5分。分项看，预算执行率得9.2分，产出指标得46分，';
+    expect(issues(`${total}效益指标得28分，满意度指标得9.5分。`)).toEqual([
+      ['DOC_SCORE_TOTAL', 'error', '92.5', '92.7'],
+    ]);
+    expect(issues(`${total}效益指标得27.8分，满意度指标得9.5分。`)).toEqual([]);
+  });
 });

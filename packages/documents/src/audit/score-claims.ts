@@ -75,7 +75,7 @@ const BREAKDOWN =
   /^[，,；;]?(?:其中|具体(?:为|是|如下)|[^，,。\d]{0,10}?得分分别(?:为|是)|分别(?:为|是)|分项得分(?:为|是)?|各项得分(?:为|是)?)[：:]?/;
 /** The same, opening the sentence after the total ("各一级指标得分分别为：…"). */
 const NEXT_BREAKDOWN =
-  /^(?:其中|具体(?:为|是|如下)|[^，,。\d]{0,10}?得分分别(?:为|是)|分项得分|各项得分)[：:，,]?/;
+  /^(?:其中|具体(?:为|是|如下)|[^，,。\d]{0,10}?得分分别(?:为|是)|分项得分|各项得分|(?:从|按)?分项(?:来)?看|(?:从|按)一级指标(?:来)?看)[：:，,]?/;
 /** A part of a breakdown: "预算执行率9.6分", "产出指标得分47分". */
 const LISTED_SCORE = new RegExp(`([\\u4e00-\\u9fa5“”"]{2,14}?)(?:得分|得)?(?:为|是)?${NUM}分`, 'g');
 
@@ -294,7 +294,7 @@ function listIssues(s: Sentence): ScoreClaimIssue[] {
   const split = s.text.search(/其中/);
   if (split > 0) {
     const whole = [...s.text.slice(0, split).matchAll(SCORE)].pop();
-    const parts = [...s.text.slice(split).matchAll(NAMED_SCORE)];
+    const parts = [...ownList(s.text.slice(split)).matchAll(NAMED_SCORE)];
     if (whole?.[1] && parts.length >= 2) {
       const stated = num(whole[1]);
       const sum = sumPoints(parts.map((p) => num(p[2])));
@@ -327,6 +327,17 @@ function listIssues(s: Sentence): ScoreClaimIssue[] {
     }),
   );
   return out;
+}
+
+/**
+ * A 其中's list of scores up to the ；before another total ("…自评得分93分，其中执行率指标得9.5分；
+ * B项目…自评得分96分"): the next item's own total is not a part of this one.
+ */
+function ownList(list: string): string {
+  const next = WHOLE_SCORE.exec(list);
+  if (!next) return list;
+  const stop = Math.max(list.lastIndexOf('；', next.index), list.lastIndexOf(';', next.index));
+  return stop > 0 ? list.slice(0, stop) : list;
 }
 
 /** "年度目标值≥90%", "指标值：不低于95%": an indicator's target in a sentence. */

@@ -16,15 +16,19 @@ export interface PartWhole {
   earlier?: Claim;
 }
 
-/** A grade bucket: “优”, 评为良, 等级为中, 一等, A级 (a whole word, not 中 of 中央). */
+/**
+ * A grade bucket: “优”, 评为良, 等级为中, 一等, A级 (a whole word, not 中 of 中央, nor the 5A级 of a
+ * rating whose lower levels a list may leave out).
+ */
 const GRADE =
-  /[“"‘](?:优秀?|良好?|中等?|合格|不合格|差|较差|好|较好|一般)[”"’]|(?:评为|评定为|等级为|等次为|结果为)(?:优秀?|良好?|中等?|合格|不合格|差|较差|好|较好|一般)|[一二三四五]等|[ABCD]级/;
+  /[“"‘](?:优秀?|良好?|中等?|合格|不合格|差|较差|好|较好|一般)[”"’]|(?:评为|评定为|等级为|等次为|结果为)(?:优秀?|良好?|中等?|合格|不合格|差|较差|好|较好|一般)|[一二三四五]等|(?<![\dA-Z])[ABCD]级/;
 const REMAINDER = /^(?:其他|其它|其余|剩余|另外)/;
 const PARTITIONS: readonly (readonly RegExp[])[] = [
   [/基本支出/, /项目支出/],
   [/人员经费/, /公用经费/],
 ];
-const LEVEL = /[一二三四五六1-6]级/;
+/** Levels of a hierarchy or a rating: 一级指标, 三级医院, 5A级景区, 四星级饭店. */
+const LEVEL = /[一二三四五六1-6]级|\dA级|[一二三四五1-5]星级/;
 
 /** The same kind of quantity: money with money, counts of the same thing (人 and 名 alike). */
 export function sameKind(a: Claim, b: Claim): boolean {
@@ -180,6 +184,9 @@ function readRelations(s: Statement): { groups: PartWhole[]; orphans: Claim[][] 
         // "…增加95.00万元，其中财政拨款收入…": the 其中 itemises the amount, not its change.
         const first = inside.find((x) => kindKey(x) === kindKey(c));
         if (compares.get(c) === 'change' && first && compares.get(first) !== 'change') continue;
+        // "支出18.46万元，完成预算（21.00万元）的87.90%。其中：…": a figure in parentheses is a
+        // detail of its clause, not the whole that parts outside them itemise.
+        if (!parenthesised && c.depth > groupDepth) continue;
         kinds.set(kindKey(c), c);
       }
     if (!marker.whole && !parenthesised) {
@@ -215,14 +222,15 @@ function readRelations(s: Statement): { groups: PartWhole[]; orphans: Claim[][] 
         const total = all.reduce((sum, c) => sum + c.value, 0);
         if (retired > 0 && total !== whole.value) all = all.slice(0, retired);
       }
-      const roles = new Set(all.map((c) => c.role));
+      const roleIn = pairedRoles(all);
+      const roles = new Set(all.map(roleIn));
       const lists: { whole: Claim; parts: Claim[]; before: Claim[] }[] = [];
       if (whole.kind === 'money' && roles.has('budget') && roles.has('actual')) {
         for (const role of ['budget', 'actual'] as const) {
           const mine = before.filter((c) => c.kind === 'money' && c.role === role);
           const own = mine[mine.length - 1];
           if (own)
-            lists.push({ whole: own, parts: all.filter((c) => c.role === role), before: mine });
+            lists.push({ whole: own, parts: all.filter((c) => roleIn(c) === role), before: mine });
         }
       } else lists.push({ whole, parts: all, before });
       for (const list of lists) {
@@ -241,6 +249,24 @@ function readRelations(s: Statement): { groups: PartWhole[]; orphans: Claim[][] 
     }
   });
   return { groups: out, orphans };
+}
+
+/** An outcome named by its verb alone ("执行852.43万元"): of the item named just before it. */
+const BARE_OUTCOME = /^(?:实际)?(?:执行|支出|使用|拨付|支付|到位)(?:数|金额|资金)?$/;
+
+/**
+ * The role of each part of a list that pairs items with their outcomes ("中央补助资金860万元，执行
+ * 852.43万元；州级资金1,676.42万元，执行1,615.92万元"): an item of no role followed by its bare
+ * outcome is that item's plan, so the list is two lists, one of plans and one of outcomes.
+ */
+function pairedRoles(parts: readonly Claim[]): (c: Claim) => Claim['role'] {
+  const plans = new Set<Claim>();
+  parts.forEach((c, i) => {
+    const prev = parts[i - 1];
+    if (c.kind === 'money' && c.role === 'actual' && BARE_OUTCOME.test(c.name) && prev?.role === '')
+      plans.add(prev);
+  });
+  return (c) => (plans.has(c) ? 'budget' : c.role);
 }
 
 /** The clause of a figure of the year before, compared with: "比上年的", "较2022年", "上年为". */
@@ -470,6 +496,10 @@ export function completions(statements: readonly Statement[]): Completion[] {
       // "财政资金3267.28万元。…执行金额2856.63万元，执行率87.43%": the plan in a sentence before,
       // named as a plan (预算, 安排, 下达…) and not a part of a 其中.
       const earlier: Claim[] = [];
+      // Any amount stated there may be the plan of a named outcome ("学校将其中1,680.00万元分配至
+      // 二级学院…" then "二级学院使用资金1,651.20万元，执行率98.29%"): a rate one of them gives
+      // agrees, though only a plan named as one is taken for the rate's plan.
+      const others: Claim[] = [];
       for (let k = i - 1; k >= Math.max(0, i - PLAN_WINDOW); k--) {
         const prev = statements[k];
         if (!prev) break;
@@ -477,6 +507,7 @@ export function completions(statements: readonly Statement[]): Completion[] {
           (c) => planLike(c) && (c.role === 'budget' || k === i - 1) && !partsIn(prev).has(c),
         );
         earlier.push(...plans.reverse());
+        others.push(...prev.claims.filter((c) => planLike(c) && !plans.includes(c)));
       }
       const plan = earlier[0];
       if (plan)
@@ -484,7 +515,7 @@ export function completions(statements: readonly Statement[]): Completion[] {
           rate,
           budget: plan,
           actual,
-          alternatives: earlier,
+          alternatives: [...earlier, ...others],
           fromBefore: true,
           statement: s,
         });
@@ -776,6 +807,12 @@ export function shares(statements: readonly Statement[]): Share[] {
 
 /** "项目支出中，…", "在基本支出中：…": a sentence that opens by naming the whole it itemises. */
 const NAMED_WHOLE = /^(?:在|从)?([^，,；;。：:、（()）“”"\d]{2,14}?)中[，,：:]/;
+/** The whole a sentence opens by naming ("美丽乡村建设资金中，…" → 美丽乡村建设资金), if any. */
+export function scopeOf(s: Statement): string | undefined {
+  const m = NAMED_WHOLE.exec(s.text);
+  return m?.[1] ? keyOf(m[1]) : undefined;
+}
+
 /** How many sentences back the whole named by "X中，" is looked for. */
 const NAMED_WINDOW = 3;
 

@@ -32,6 +32,15 @@ describe('implausible', () => {
     expect(checkPlausibility(e)).toEqual([]);
   });
 
+  it("leaves a 自治州's tourism figures alone", () => {
+    const e = clean();
+    paragraph(e, '全年接待游客超4,800万人次，实现旅游收入近520亿元。');
+    expect(checkPlausibility(e)).toEqual([]);
+    const region = clean();
+    paragraph(region, '全州新增市场主体1.2万户，实现营业额520亿元。');
+    expect(checkPlausibility(region)).toEqual([]);
+  });
+
   it('reports negative amounts and shares over 100%', () => {
     const e = clean();
     e.basicExpenditure.personnel = { amount: amount('-5.00') };

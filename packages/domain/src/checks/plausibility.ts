@@ -11,9 +11,12 @@ import { evaluationTexts, sentences } from './texts.ts';
 /** A money figure more than this many times the annual budget cannot be the unit's own. */
 const MAGNITUDE_FACTOR = 10;
 
-/** Sentences about the region's economy legitimately cite figures far above a unit's budget. */
+/**
+ * Sentences about the region's economy (of a 自治州, 盟 or 旗 too) legitimately cite figures far
+ * above a unit's budget.
+ */
 export const REGIONAL_AGGREGATE =
-  /全区|全市|全县|全省|全国|生产总值|GDP|总量|招商|引进|签约|总投资|融资|贷款|产值|营业收入|税收|货值|进出口|贸易|交易额|成交|销售额/;
+  /全区|全市|全县|全省|全国|全州|全盟|全旗|生产总值|GDP|总量|招商|引进|签约|总投资|融资|贷款|产值|增加值|营业收入|旅游(?:总)?收入|税收|货值|进出口|贸易|交易额|成交|销售额/;
 
 const MONEY_IN_TEXT = /(\d[\d,，]*(?:\.\d+)?)\s*(亿元|万元|元)/g;
 
