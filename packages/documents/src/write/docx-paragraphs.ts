@@ -78,9 +78,27 @@ export const P = {
 };
 export const TABLE_GAP = markup('<w:p><w:pPr><w:pStyle w:val="TableGap"/></w:pPr></w:p>');
 
-/** One paragraph of one run: its start (style), the text, kept as written (spaces included). */
+/** Line breaks as typed: LF, CR LF or a lone CR (an XML reader turns each into a line feed). */
+export const LINE_BREAK = /\r\n?|\n/;
+
+/**
+ * One paragraph of one run: its start (style), the text, kept as written (spaces included). A
+ * text of several lines is a paragraph per line of the same style, blank lines left out: Word and
+ * LibreOffice show a line feed inside a run as a space, which ran a unit's paragraphs together.
+ */
 export function paragraph(w: XmlWriter, start: ParagraphStart, text: string, bold = false): void {
+  const at = w.length;
   w.raw(bold ? start.bold : start.run);
-  w.text(text);
-  w.raw(END_RUN_PARAGRAPH);
+  if (!w.text(text)) {
+    w.raw(END_RUN_PARAGRAPH);
+    return;
+  }
+  w.truncate(at);
+  const lines = text.split(LINE_BREAK).filter((line) => line.trim() !== '');
+  if (lines.length === 0) w.raw(start.empty);
+  for (const line of lines) {
+    w.raw(bold ? start.bold : start.run);
+    w.text(line);
+    w.raw(END_RUN_PARAGRAPH);
+  }
 }

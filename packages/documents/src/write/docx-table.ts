@@ -1,5 +1,5 @@
 import type { Cell, TableModel } from './model.ts';
-import { CELL_PARAGRAPHS, CELL_STARTS, paragraph } from './docx-paragraphs.ts';
+import { CELL_PARAGRAPHS, CELL_STARTS, LINE_BREAK, paragraph } from './docx-paragraphs.ts';
 import { markup } from './xml-writer.ts';
 import type { XmlWriter } from './xml-writer.ts';
 
@@ -114,7 +114,7 @@ function cell(w: XmlWriter, c: Cell, span: number, restart: boolean, afterText: 
   w.truncate(start);
   w.raw(afterText ? m.open.afterText : m.open.alone);
   const lines = CELL_STARTS[align];
-  for (const line of text.split('\n')) {
+  for (const line of text.split(LINE_BREAK)) {
     if (line) paragraph(w, lines, line, bold);
     else w.raw(lines.empty);
   }

@@ -160,6 +160,27 @@ describe('blocksToDocx tables', () => {
     expect(document).not.toContain('\n');
   });
 
+  it('writes a body paragraph of several lines as a paragraph per line of its style, blank lines left out', async () => {
+    const long = '长'.repeat(300);
+    const { document } = await docxParts(
+      blocksToDocx(
+        [
+          { kind: 'paragraph', text: '第一行。\n第二行。\r\n\n第三行。\r第四行。' },
+          { kind: 'paragraph', text: `${long}\n尾。`, align: 'right', indent: false },
+        ],
+        resolveOptions(),
+      ),
+    );
+    const body = (t: string) =>
+      `<w:p><w:pPr><w:pStyle w:val="BodyText"/></w:pPr><w:r><w:t xml:space="preserve">${t}</w:t></w:r></w:p>`;
+    expect(document).toContain(['第一行。', '第二行。', '第三行。', '第四行。'].map(body).join(''));
+    const right = (t: string) =>
+      `<w:p><w:pPr><w:pStyle w:val="Normal"/><w:jc w:val="right"/></w:pPr><w:r><w:t xml:space="preserve">${t}</w:t></w:r></w:p>`;
+    expect(document).toContain(right(long) + right('尾。'));
+    // a line feed or carriage return inside a run is shown as a space by Word and LibreOffice
+    expect(document).not.toMatch(/[\r\n]/);
+  });
+
   it('puts each attachment in its own section, the report body first with the footers', async () => {
     const { document } = await docxParts(
       blocksToDocx(

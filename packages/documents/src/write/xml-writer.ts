@@ -57,14 +57,15 @@ export class XmlWriter {
    * Writes character data, escaped and encoded in one pass over the text: a report's texts are
    * short (a cell, a sentence), so a loop here costs less than a regular-expression test and a
    * call into the platform's encoder for each. Long texts take the platform's encoder.
-   * Returns whether the text holds a line feed (written as it is), which a caller that puts
+   * Returns whether the text holds a line feed or a carriage return (written as it is: an XML
+   * reader reads either as a line feed), which a caller that puts
    * each line in a paragraph of its own checks without another pass (see truncate()).
    */
   text(text: string): boolean {
     const n = text.length;
     if (n > LONG_TEXT) {
       this.xml(escapeXml(text));
-      return text.includes('\n');
+      return text.includes('\n') || text.includes('\r');
     }
     let lineFeed = false;
     // At most 6 bytes per UTF-16 unit ("&quot;"); a surrogate pair takes 4 bytes for 2 units.
@@ -83,7 +84,10 @@ export class XmlWriter {
         } else if (c === 0x0a) {
           b[p++] = c;
           lineFeed = true;
-        } else if (c === 0x09 || c === 0x0d) b[p++] = c;
+        } else if (c === 0x0d) {
+          b[p++] = c;
+          lineFeed = true;
+        } else if (c === 0x09) b[p++] = c;
         // other C0 controls are not XML characters: dropped
       } else if (c < 0x800) {
         b[p++] = 0xc0 | (c >> 6);
