@@ -25,6 +25,12 @@ import { projectAttachment } from './project-report.ts';
 import { scoreView } from './score-view.ts';
 import { DEPARTMENT_FUND_ROWS, selfEvaluationTables } from './self-evaluation-table.ts';
 
+/**
+ * A number the unit typed before a duty ("2、", "3.", "4．"), which the list's own numbering
+ * replaces; a decimal is the duty's own figure ("1.5万平方米…" keeps its 1.5).
+ */
+const ITEM_NUMBER = /^\s*\d+(?:、|[.．](?![0-9０-９]))\s*/;
+
 /** "预算安排X万元，实际支出Y万元，完成预算安排的Z%" for a budget/actual pair. */
 function completionClause(
   budget: Amount | undefined,
@@ -73,7 +79,7 @@ export function departmentReportBlocks(
   // 一、基本情况
   out.heading(1, chapterTitle(e.chapters, 'overview', '部门（单位）基本情况'));
   out.heading(2, '部门职能职责');
-  out.paragraphsOrNone(e.duties.map((d, i) => `${i + 1}.${d.replace(/^\s*\d+[、.．]\s*/, '')}`));
+  out.paragraphsOrNone(e.duties.map((d, i) => `${i + 1}.${d.replace(ITEM_NUMBER, '')}`));
   out.heading(2, '机构设置及人员情况');
   const org: string[] = [];
   if (e.internalUnits.length > 0)

@@ -153,6 +153,19 @@ describe('renderReportDocx content', () => {
     expect(row?.map((c) => c.text)).not.toContain('100.00%');
   });
 
+  it('numbers the duties itself, replacing a number typed before one but not a figure it starts with', async () => {
+    const entered = DepartmentEvaluation.parse(structuredClone(fixture004));
+    entered.duties = ['3、负责机关文电工作。', '1.5万平方米办公用房的管理。', '2．督查督办。'];
+    entered.chapters.unshift({ key: 'problems', title: '3.5万元结余的原因', paragraphs: [] });
+    const text = bodyParagraphs(
+      (await docxParts(await renderReportDocx(entered, undefined))).document,
+    )
+      .map((p) => p.text)
+      .join('\n');
+    expect(text).toContain('1.负责机关文电工作。\n2.1.5万平方米办公用房的管理。\n3.督查督办。');
+    expect(text).toContain('、3.5万元结余的原因');
+  });
+
   it('generates the budget sentences from the amounts, with ratios rounded half-up', async () => {
     const text = bodyParagraphs((await render004()).document)
       .map((p) => p.text)

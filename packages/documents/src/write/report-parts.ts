@@ -20,8 +20,10 @@ export function chapterTitle(
   // A stored title may carry its old number ("六、…"): the generator numbers headings itself.
   if (!t) return fallback;
   return (
-    t.replace(/^(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十\d]+[、.．])\s*/, '') ||
-    fallback
+    t.replace(
+      /^(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十\d]+(?:、|[.．](?![0-9０-９])))\s*/,
+      '',
+    ) || fallback
   );
 }
 
