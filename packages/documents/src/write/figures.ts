@@ -1,5 +1,5 @@
 import { fenToNumber, formatFen, formatPoints, ratioPercent } from '@jixiao/domain';
-import type { Amount, Fen, MoneyUnit, Percent } from '@jixiao/domain';
+import type { Amount, Fen, IndicatorNode, MoneyUnit, Percent } from '@jixiao/domain';
 import type { Cell } from './model.ts';
 
 /** Formats an amount in the report's unit with two decimals: "2477.10". Empty when absent. */
@@ -139,4 +139,17 @@ export function rowRateText(row: RatedRow): string | undefined {
   const apart = enteredRateApart(row);
   if (apart) return `${apart.value.toFixed(apart.decimals)}%`;
   return row.budget && row.executed ? shareText(row.executed.fen, row.budget.fen) : undefined;
+}
+
+/**
+ * A leaf's 年度指标值 or 实际完成值 as written: its text, followed by the 度量单位 entered in a
+ * column of its own when the figure names no unit ("≥95" with "%" is "≥95%"). A text that names
+ * its unit, or is no figure (达到预期, 12月底前), is written as it is.
+ */
+export function expressionText(node: IndicatorNode, which: 'target' | 'actual'): string {
+  const e = node[which];
+  if (!e) return '';
+  const unit = node.unit?.trim();
+  if (!unit || (e.kind !== 'quantity' && e.kind !== 'range') || e.unit !== '') return e.text;
+  return e.text.trimEnd().endsWith(unit) ? e.text : `${e.text}${unit}`;
 }

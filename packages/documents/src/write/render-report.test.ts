@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DepartmentEvaluation, formatFen, formatPoints } from '@jixiao/domain';
+import { DepartmentEvaluation, formatFen, formatPoints, parseExpression } from '@jixiao/domain';
 import type { Amount, ScoreSheet } from '@jixiao/domain';
 import fixture004 from '../../../../fixtures/evaluations/004_66e78293cd0851a8.json' with { type: 'json' };
 import { renderProjectDocx, renderReportDocx } from './render-report.ts';
@@ -324,6 +324,41 @@ describe('renderReportDocx attachments', () => {
       ['99', 1],
       ['等级：优', 1],
     ]);
+  });
+
+  it('writes the 度量单位 entered beside a figure that names no unit, in the table and the text', async () => {
+    const entered = DepartmentEvaluation.parse(structuredClone(fixture004));
+    const leaves = (nodes: typeof entered.indicators): typeof entered.indicators =>
+      nodes.flatMap((n) => (n.children && n.children.length > 0 ? leaves(n.children) : [n]));
+    const [bare, named, words] = leaves(entered.indicators).filter((l) => l.name !== '预算执行率');
+    if (!bare || !named || !words) throw new Error('fixture changed');
+    Object.assign(bare, {
+      target: parseExpression('≥95'),
+      actual: parseExpression('96.5'),
+      unit: '%',
+    });
+    Object.assign(named, {
+      target: parseExpression('≤3天'),
+      actual: parseExpression('2天'),
+      unit: '天',
+    });
+    Object.assign(words, {
+      target: parseExpression('达到预期'),
+      actual: parseExpression('优'),
+      unit: '%',
+    });
+    const parts = await docxParts(
+      await renderReportDocx(entered, undefined, { figures: 'stated' }),
+    );
+    const rows = tables(parts.document).flatMap((t) => t.rows.map((r) => r.map((c) => c.text)));
+    const cells = (name: string) => rows.find((r) => r.includes(name))?.slice(-5, -3);
+    expect(cells(bare.name)).toEqual(['≥95%', '96.5%']);
+    expect(cells(named.name)).toEqual(['≤3天', '2天']);
+    expect(cells(words.name)).toEqual(['达到预期', '优']);
+    const text = bodyParagraphs(parts.document)
+      .map((p) => p.text)
+      .join('\n');
+    expect(text).toContain('年度指标值：≥95%，实际完成值：96.5%，');
   });
 
   it('puts every leaf with its target, actual, weight and score in a table row', async () => {

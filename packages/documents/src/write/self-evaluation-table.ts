@@ -1,5 +1,5 @@
 import type { FundRow, FundRowKey, Funds, MoneyUnit, ScoreSheet } from '@jixiao/domain';
-import { amountCell, pointsCell, rowRateCell } from './figures.ts';
+import { amountCell, expressionText, pointsCell, rowRateCell } from './figures.ts';
 import type { Cell, TableModel } from './model.ts';
 import { isExecutionIndicator } from './score-view.ts';
 import type { ScoredIndicator, ScoreView } from './score-view.ts';
@@ -176,8 +176,8 @@ function leafRow(pending: Pending, name: Cell, leaf: ScoredIndicator): Cell[] {
   const { l1, l2 } = pending;
   pending.l1 = undefined;
   pending.l2 = undefined;
-  const target: Cell = { text: leaf.node.target?.text ?? '' };
-  const actual: Cell = { text: leaf.node.actual?.text ?? '' };
+  const target: Cell = { text: expressionText(leaf.node, 'target') };
+  const actual: Cell = { text: expressionText(leaf.node, 'actual') };
   const weight = pointsCell(leaf.weight);
   const score = pointsCell(leaf.score);
   const reason: Cell = { text: leaf.node.deviationReason ?? '' };
