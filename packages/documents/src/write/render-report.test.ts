@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { DepartmentEvaluation, formatFen, formatPoints, parseExpression } from '@jixiao/domain';
+import {
+  DepartmentEvaluation,
+  amount,
+  formatFen,
+  formatPoints,
+  parseExpression,
+} from '@jixiao/domain';
 import type { Amount, ScoreSheet } from '@jixiao/domain';
 import fixture004 from '../../../../fixtures/evaluations/004_66e78293cd0851a8.json' with { type: 'json' };
 import { renderProjectDocx, renderReportDocx } from './render-report.ts';
@@ -398,6 +404,65 @@ describe('renderProjectDocx', () => {
     );
     const [, block] = tables(document);
     expect(block?.rows.at(-1)?.[2]?.text).toBe('98');
+  });
+});
+
+describe('the fund block of a 自评表', () => {
+  it("keeps a project's own rows and adds every other row the unit filled", async () => {
+    const p = structuredClone(e004.projectEvaluations[0]);
+    if (!p) throw new Error('fixture has no project');
+    p.funds.basic = { budget: amount('120.50'), executed: amount('118.25') };
+    p.funds.sources = [{ name: '中央衔接资金', budget: amount('30'), executed: amount('30') }];
+    p.funds.generalPublic = {};
+    const { document } = await docxParts(await renderProjectDocx(p, undefined));
+    const rows = (tables(document)[0]?.rows ?? []).map((r) => r.map((c) => c.text));
+    const named = (label: string) => rows.find((r) => r.includes(label));
+    expect(named('按支出性质分：基本支出')?.filter((t) => t !== '')).toEqual([
+      '按支出性质分：基本支出',
+      '120.50',
+      '118.25',
+      '98.13%',
+    ]);
+    expect(named('中央衔接资金')?.filter((t) => t !== '')).toEqual([
+      '中央衔接资金',
+      '30.00',
+      '30.00',
+      '100.00%',
+    ]);
+    // a row left empty is no row of a project's table; the project's own rows stay, in order
+    expect(rows.some((r) => r.some((t) => t.includes('一般公共预算')))).toBe(false);
+    expect(rows.some((r) => r.includes('项目支出'))).toBe(false);
+    const order = [
+      '年度资金总额',
+      '其中：当年财政拨款',
+      '上年结转资金',
+      '其他资金',
+      '中央衔接资金',
+    ];
+    expect(order.map((l) => rows.findIndex((r) => r.includes(l)))).toEqual(
+      [...order.map((l) => rows.findIndex((r) => r.includes(l)))].sort((a, b) => a - b),
+    );
+  });
+
+  it("writes a department's rows as before when it fills none of another kind", async () => {
+    const { document } = await render004();
+    const rows = (tables(document)[1]?.rows ?? []).map((r) => r.map((c) => c.text));
+    const fundLabels = rows
+      .map((r) =>
+        r.find((t) =>
+          /^(?:年度资金总额|其中：|按支出性质分：|政府性基金|纳入专户|其他资金|项目支出$)/.test(t),
+        ),
+      )
+      .filter((t) => t !== undefined);
+    expect(fundLabels).toEqual([
+      '年度资金总额',
+      '其中：一般公共预算',
+      '政府性基金拨款',
+      '纳入专户管理的非税收入拨款',
+      '其他资金',
+      '按支出性质分：基本支出',
+      '项目支出',
+    ]);
   });
 });
 

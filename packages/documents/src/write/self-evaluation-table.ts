@@ -1,3 +1,4 @@
+import { FUND_ROW_LABELS } from '@jixiao/domain';
 import type { FundRow, FundRowKey, Funds, MoneyUnit, ScoreSheet } from '@jixiao/domain';
 import { amountCell, expressionText, pointsCell, rowRateCell } from './figures.ts';
 import type { Cell, TableModel } from './model.ts';
@@ -8,19 +9,6 @@ interface Goal {
   expected: string;
   actual?: string | undefined;
 }
-
-/** Labels of the fund block rows, as the templates write them. */
-export const FUND_LABELS: Record<FundRowKey, string> = {
-  total: '年度资金总额',
-  generalPublic: '其中：一般公共预算',
-  governmentFund: '政府性基金拨款',
-  nonTaxSpecialAccount: '纳入专户管理的非税收入拨款',
-  currentAppropriation: '其中：当年财政拨款',
-  carryOver: '上年结转资金',
-  other: '其他资金',
-  basic: '按支出性质分：基本支出',
-  project: '项目支出',
-};
 
 export const DEPARTMENT_FUND_ROWS: readonly FundRowKey[] = [
   'total',
@@ -50,6 +38,64 @@ export const INDICATOR_HEADER = [
 ] as const;
 
 export const FUND_HEADER = ['年初预算数', '全年预算数', '全年执行数', '分值', '执行率', '得分'];
+
+const INCOME_ROWS: readonly FundRowKey[] = [
+  'generalPublic',
+  'governmentFund',
+  'nonTaxSpecialAccount',
+  'currentAppropriation',
+  'carryOver',
+  'other',
+];
+const EXPENDITURE_ROWS: readonly FundRowKey[] = ['basic', 'project'];
+
+function hasFigures(row: FundRow | undefined): boolean {
+  return (
+    row !== undefined &&
+    (row.initialBudget !== undefined ||
+      row.budget !== undefined ||
+      row.executed !== undefined ||
+      row.statedRate !== undefined ||
+      row.weight !== undefined ||
+      row.statedScore !== undefined)
+  );
+}
+
+/**
+ * The fund block's rows: the kind's own rows (`shown`), filled or not, and every other row the
+ * unit filled (a project's 基本支出, a department's 上年结转资金, sources of other names), so no
+ * entered figure is left out; income rows first, then expenditure, "其中：" and "按支出性质分："
+ * before the first of each.
+ */
+function fundBlockRows(
+  shown: readonly FundRowKey[],
+  funds: Funds,
+): { label: string; row: FundRow; isTotal: boolean }[] {
+  const keep = (key: FundRowKey) => shown.includes(key) || hasFigures(funds[key]);
+  const income: [string, FundRow][] = INCOME_ROWS.filter(keep).map((k) => [
+    FUND_ROW_LABELS[k],
+    funds[k] ?? {},
+  ]);
+  for (const source of funds.sources ?? [])
+    if (hasFigures(source)) income.push([source.name, source]);
+  const spending: [string, FundRow][] = EXPENDITURE_ROWS.filter(keep).map((k) => [
+    FUND_ROW_LABELS[k],
+    funds[k] ?? {},
+  ]);
+  return [
+    { label: FUND_ROW_LABELS.total, row: funds.total ?? {}, isTotal: true },
+    ...income.map(([label, row], i) => ({
+      label: i === 0 ? `其中：${label}` : label,
+      row,
+      isTotal: false,
+    })),
+    ...spending.map(([label, row], i) => ({
+      label: i === 0 ? `按支出性质分：${label}` : label,
+      row,
+      isTotal: false,
+    })),
+  ];
+}
 
 /** Column widths of the nine-column self-evaluation table. */
 const COLUMNS = [5, 9, 9, 13, 11, 11, 6, 11, 15];
@@ -97,16 +143,15 @@ export function selfEvaluationTables(input: SelfEvaluationInput): TableModel[] {
     summary.push(row);
   }
 
+  const fundRows = fundBlockRows(input.fundRows, input.funds);
   summary.push([
-    { text: input.fundLabel, rowSpan: input.fundRows.length + 1, align: 'center' },
+    { text: input.fundLabel, rowSpan: fundRows.length + 1, align: 'center' },
     { text: '', colSpan: 2 },
     ...FUND_HEADER.map((t): Cell => ({ text: t, align: 'center' })),
   ]);
-  for (const key of input.fundRows) {
-    const row: FundRow = input.funds[key] ?? {};
-    const isTotal = key === 'total';
+  for (const { label, row, isTotal } of fundRows) {
     summary.push([
-      { text: FUND_LABELS[key], colSpan: 2 },
+      { text: label, colSpan: 2 },
       amountCell(row.initialBudget, unit),
       amountCell(row.budget, unit),
       amountCell(row.executed, unit),
