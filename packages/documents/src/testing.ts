@@ -30,3 +30,4 @@ export function targetShape(nodes: readonly IndicatorNode[]): unknown[] {
 
 /** Where a box read on a levelled page lies on the page turned by the given degrees (see pdf-unturn). */
 export { unturnBox } from './read/pdf/pdf-unturn.ts';
+export { enteredEvaluation, seededRandom } from './entered-evaluations.ts';
