@@ -1,0 +1,82 @@
+import type { Finding } from '@jixiao/domain';
+import type { ExtractedReport } from '@jixiao/documents/audit-core';
+import { firstFigure, SUBTOTALS, WHOLE_TREE_CODES } from './finding-kinds.ts';
+
+const SCORE_RULE_CODES = new Set([
+  'EXECUTION_SCORE_RULE',
+  'SCORE_RULE_TARGET_MISSED',
+  'SCORE_RULE_MISMATCH',
+]);
+
+/**
+ * A sum over the tree that falls short of what the table states, in a table with rows whose
+ * cells ran together and could not be split: the rows left unread are what it lacks.
+ */
+export function partsUnread(f: Finding, report: ExtractedReport): boolean {
+  if (!WHOLE_TREE_CODES.has(f.code) && !SUBTOTALS.has(f.category)) return false;
+  const unread = report.selfEvaluationTables.some((t) =>
+    (t.uncertain ?? []).some((u) => u.runTogether === 'whole'),
+  );
+  if (!unread) return false;
+  const stated = firstFigure(f.stated);
+  const expected = firstFigure(f.expected);
+  if (!Number.isFinite(stated) || !Number.isFinite(expected)) return false;
+  // The book's 100 against the weights read; any other sum against the total it states.
+  return f.code === 'WEIGHT_BOOK_TOTAL' ? stated < expected : stated > expected;
+}
+
+/**
+ * Fails closed: a figure read with doubt supports a warning, never an error. Doubt is a table
+ * row whose cells fitted its columns in more than one way, or a self-score that is the rulebook's
+ * score rounded to a whole point (a local rounding rule the document does not state).
+ */
+export function failClosed(f: Finding, report: ExtractedReport): Finding {
+  if (f.severity !== 'error') return f;
+  const uncertain = report.selfEvaluationTables.some((t) =>
+    (t.uncertain ?? []).some((u) => u.line === f.line),
+  );
+  if (uncertain)
+    return { ...f, severity: 'warning', message: `${f.message}（该行表格读取有歧义，请人工核对）` };
+  // Sums over the whole tree or a group of it rest on every row: where rows whose cells ran
+  // together were split by fit alone, a misread row may be what makes them disagree.
+  if (
+    (WHOLE_TREE_CODES.has(f.code) || SUBTOTALS.has(f.category)) &&
+    report.selfEvaluationTables.some((t) => (t.uncertain ?? []).some((u) => u.runTogether))
+  )
+    return {
+      ...f,
+      severity: 'warning',
+      message: `${f.message}（表格各行单元格连在一起，按列拆分读取，请人工核对）`,
+    };
+  const stated = Number(f.stated);
+  const expected = Number(/-?\d+(?:\.\d+)?/.exec(f.expected ?? '')?.[0]);
+  // 一级 weights short of the book's total, with no indicator block in a table: read from prose
+  // (or a fund block alone), the likelier cause is a group the reading missed.
+  // The same for a stated 总分 above the sum of the 一级 scores read from prose: a hard-wrapped
+  // line can hide a group's "分值…得分" from the reading.
+  const partsShort =
+    f.code === 'TOTAL_STATED_PARTS' &&
+    Number(/-?\d+(?:\.\d+)?/.exec(f.stated ?? '')?.[0]) > expected;
+  if (
+    ((f.code === 'WEIGHT_BOOK_TOTAL' && stated < expected) || partsShort) &&
+    !report.selfEvaluationTables.some((t) => t.indicators.length > 1)
+  )
+    return {
+      ...f,
+      severity: 'warning',
+      message: `${f.message}（指标从正文读取，可能未读全，请人工核对）`,
+    };
+  if (
+    SCORE_RULE_CODES.has(f.code) &&
+    Number.isInteger(stated) &&
+    Number.isFinite(expected) &&
+    !Number.isInteger(expected) &&
+    Math.round(expected) === stated
+  )
+    return {
+      ...f,
+      severity: 'warning',
+      message: `${f.message}（按整数分取整则一致；报告未写明取整规则）`,
+    };
+  return f;
+}
