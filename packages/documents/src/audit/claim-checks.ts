@@ -971,26 +971,33 @@ function checkRestatements(
  * apart (it may be either).
  */
 function rolesFromPeers(stated: Stated[]): void {
-  const split = (key: string): string[] => key.split('|');
+  // A key is kind|unit|role|year|name: read its role and its peers' key (the key without the
+  // role) once per figure, in place.
+  const parts = stated.map(({ key }) => {
+    const unitEnd = key.indexOf('|', key.indexOf('|') + 1);
+    const roleEnd = key.indexOf('|', unitEnd + 1);
+    const head = key.slice(0, unitEnd + 1);
+    const tail = key.slice(roleEnd);
+    return { head, tail, role: key.slice(unitEnd + 1, roleEnd), peers: head + tail.slice(1) };
+  });
   const byName = new Map<string, Map<string, Set<number>>>();
-  for (const x of stated) {
-    const [kind, unit, role, year, ...name] = split(x.key);
-    if (!role) continue;
-    const k = [kind, unit, year, name.join('|')].join('|');
-    const roles = byName.get(k) ?? new Map<string, Set<number>>();
-    roles.set(role, (roles.get(role) ?? new Set()).add(x.claim.value));
-    byName.set(k, roles);
-  }
-  for (const x of stated) {
-    const [kind, unit, role, year, ...name] = split(x.key);
-    if (role) continue;
-    const roles = byName.get([kind, unit, year, name.join('|')].join('|'));
-    if (!roles) continue;
+  stated.forEach((x, i) => {
+    const p = parts[i];
+    if (!p?.role) return;
+    const roles = byName.get(p.peers) ?? new Map<string, Set<number>>();
+    roles.set(p.role, (roles.get(p.role) ?? new Set()).add(x.claim.value));
+    byName.set(p.peers, roles);
+  });
+  stated.forEach((x, i) => {
+    const p = parts[i];
+    if (!p || p.role) return;
+    const roles = byName.get(p.peers);
+    if (!roles) return;
     const holding = [...roles].filter(([, values]) => values.has(x.claim.value));
     const pick =
       roles.size === 1 ? [...roles.keys()][0] : holding.length === 1 ? holding[0]?.[0] : undefined;
-    if (pick) x.key = [kind, unit, pick, year, ...name].join('|');
-  }
+    if (pick) x.key = p.head + pick + p.tail;
+  });
 }
 
 /**

@@ -275,12 +275,36 @@ const DELIMITERS = codesOf('，,；;。：:、（()）“”"！？!? \t\n');
 
 const recent = new Map<string, Claim[]>();
 
+/** What a figure's name says, read once per name and document (names recur: 项目支出, 人员经费). */
+interface Named {
+  name: string;
+  key: string;
+  /** Its role as a money figure's name, read the first time a money figure asks. */
+  role?: Role;
+  /** Ends with 约, 近, 超过…: the figure after it is approximate. */
+  approximate: boolean;
+}
+const named = new Map<string, Named>();
+
+function namedOf(rawName: string, money: boolean): Named {
+  let hit = named.get(rawName);
+  if (!hit) {
+    const name = rawName.replace(LEAD, '').replace(TRAIL, '');
+    hit = { name, key: name === '' ? '' : keyOf(name), approximate: APPROX_BEFORE.test(rawName) };
+    if (named.size > 5_000) named.clear();
+    named.set(rawName, hit);
+  }
+  if (money) hit.role ??= roleOf(hit.name);
+  return hit;
+}
+
 /**
  * Forgets the statements of the previous document, as squash does: a sentence repeated within a
  * document is read once, but a document is never read faster for having been read before.
  */
 export function forgetClaims(): void {
   recent.clear();
+  named.clear();
 }
 
 /**
@@ -320,8 +344,8 @@ function readClaims(text: string): Claim[] {
     const after = text.slice(end, end + 2);
     // "占项目总投资3,860.00万元的91%": the figure a share is of, named after 占.
     const of = after.startsWith('的') && /^占[^地用有]/.test(text.slice(cut, at));
-    const rawName = text.slice(of ? cut + 1 : cut, at);
-    const name = rawName.replace(LEAD, '').replace(TRAIL, '');
+    const money = f.kind === 'money';
+    const { name, key, role, approximate } = namedOf(text.slice(of ? cut + 1 : cut, at), money);
     const claim: Claim = {
       kind: f.kind,
       value: f.value,
@@ -331,9 +355,9 @@ function readClaims(text: string): Claim[] {
       step: f.step,
       name,
       clause: clauseText,
-      key: name === '' ? '' : keyOf(name),
-      role: f.kind === 'money' ? roleOf(name) : '',
-      approximate: APPROX_BEFORE.test(rawName) || APPROX_AFTER.test(after),
+      key,
+      role: money ? (role ?? '') : '',
+      approximate: approximate || APPROX_AFTER.test(after),
       depth: depthAt[at] ?? 0,
       bare: cut === clause && name !== '' && (of || BARE_AFTER.test(after)),
       at,

@@ -37,9 +37,13 @@ const COUNT_AFTER = new RegExp(`(共|等|计|合计)?${COUNT_WORD}`, 'g');
 /** Words before a list's first item that introduce it ("内设", "下设", "包括"). */
 const LIST_VERB = /^.*?(?:内设|下设|设有|包括|包含|下辖|辖)/;
 
+/** What every pattern above needs: a count ("8个", "三项"); most statements hold none. */
+const ANY_COUNT = /(?:\d|[一二两三四五六七八九十])(?:个|项|名|家|所|类|种|条|座|处|批)/;
+
 /** Every count followed (or preceded) by a list of named items separated by 、 (or ；). */
 export function countLists(s: Statement): CountList[] {
   const out: CountList[] = [];
+  if (!ANY_COUNT.test(s.text)) return out;
   for (const re of [COUNT_LIST, COUNT_MONEY_LIST])
     for (const m of s.text.matchAll(re)) {
       const list = listAfter(s, m);
