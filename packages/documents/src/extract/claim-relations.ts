@@ -114,7 +114,16 @@ export function partsWithoutWhole(s: Statement): Claim[][] {
   return relationsOf(s).orphans;
 }
 
-const relations = new WeakMap<Statement, { groups: PartWhole[]; orphans: Claim[][] }>();
+let relations = new WeakMap<Statement, { groups: PartWhole[]; orphans: Claim[][] }>();
+
+/**
+ * Forgets the statements of the previous document: each document fills memos of its own (a
+ * long-lived table filled with each document's new entries costs several times as much).
+ */
+export function forgetRelations(): void {
+  relations = new WeakMap();
+  comparisons = new WeakMap();
+}
 
 function relationsOf(s: Statement): { groups: PartWhole[]; orphans: Claim[][] } {
   let r = relations.get(s);
@@ -295,7 +304,7 @@ export function comparisonRoles(s: Statement): ReadonlyMap<Claim, 'base' | 'chan
 }
 
 /** Read once per statement: the part lists, the restatements and the rates all ask. */
-const comparisons = new WeakMap<Statement, ReadonlyMap<Claim, 'base' | 'change'>>();
+let comparisons = new WeakMap<Statement, ReadonlyMap<Claim, 'base' | 'change'>>();
 
 function readComparisonRoles(s: Statement): Map<Claim, 'base' | 'change'> {
   const out = new Map<Claim, 'base' | 'change'>();

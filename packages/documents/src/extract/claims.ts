@@ -273,7 +273,7 @@ const BARE_AFTER = /^(?:[，,；;。：:、）)！？!?]|全部|均|已|都|基�
 const codesOf = (chars: string): Set<number> => new Set(Array.from(chars, (c) => c.charCodeAt(0)));
 const DELIMITERS = codesOf('，,；;。：:、（()）“”"！？!? \t\n');
 
-const recent = new Map<string, Claim[]>();
+let recent = new Map<string, Claim[]>();
 
 /** What a figure's name says, read once per name and document (names recur: 项目支出, 人员经费). */
 interface Named {
@@ -284,14 +284,14 @@ interface Named {
   /** Ends with 约, 近, 超过…: the figure after it is approximate. */
   approximate: boolean;
 }
-const named = new Map<string, Named>();
+let named = new Map<string, Named>();
 
 function namedOf(rawName: string, money: boolean): Named {
   let hit = named.get(rawName);
   if (!hit) {
     const name = rawName.replace(LEAD, '').replace(TRAIL, '');
     hit = { name, key: name === '' ? '' : keyOf(name), approximate: APPROX_BEFORE.test(rawName) };
-    if (named.size > 5_000) named.clear();
+    if (named.size > 5_000) named = new Map();
     named.set(rawName, hit);
   }
   if (money) hit.role ??= roleOf(hit.name);
@@ -303,8 +303,9 @@ function namedOf(rawName: string, money: boolean): Named {
  * document is read once, but a document is never read faster for having been read before.
  */
 export function forgetClaims(): void {
-  recent.clear();
-  named.clear();
+  // New maps rather than emptied ones (see forgetSquashed).
+  recent = new Map();
+  named = new Map();
 }
 
 /**
@@ -316,7 +317,7 @@ export function claimsIn(text: string): Claim[] {
   const hit = recent.get(text);
   if (hit) return hit;
   const out = readClaims(text);
-  if (recent.size > 5_000) recent.clear();
+  if (recent.size > 5_000) recent = new Map();
   recent.set(text, out);
   return out;
 }

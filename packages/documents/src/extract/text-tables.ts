@@ -14,7 +14,12 @@ import {
 } from './table-vocabulary.ts';
 
 /** The cells of each line already split: anchors, regions and rows ask about the same lines. */
-const tokensOf = new WeakMap<Block, Token[]>();
+let tokensOf = new WeakMap<Block, Token[]>();
+
+/** Forgets the lines of the previous document (a memo of its own for each, see forgetRelations). */
+export function forgetLineTokens(): void {
+  tokensOf = new WeakMap();
+}
 
 /** The cells of one line of text: split at runs of spaces when it is a row run together. */
 function lineTokens(block: Block): Token[] {

@@ -94,11 +94,12 @@ export interface HeadingInfo {
  * Decides whether a paragraph is a heading, by its numbering and shape: short, no sentence inside,
  * or an indicator group line "…（分值N分，得M分…）". Long numbered items are list items, not headings.
  */
-const infos = new Map<string, HeadingInfo | null>();
+let infos = new Map<string, HeadingInfo | null>();
 
 /** Forgets the headings of the previous document (caches last one document, no longer). */
 export function forgetHeadings(): void {
-  infos.clear();
+  // A new map rather than an emptied one (see forgetSquashed in extract/text.ts).
+  infos = new Map();
 }
 
 export function headingInfo(raw: string): HeadingInfo | undefined {
@@ -108,7 +109,7 @@ export function headingInfo(raw: string): HeadingInfo | undefined {
   if (hit !== undefined) return hit ?? undefined;
   const info = computeHeadingInfo(raw);
   // Readers and extractors ask about the same paragraphs: remember the recent answers.
-  if (infos.size > 5_000) infos.clear();
+  if (infos.size > 5_000) infos = new Map();
   infos.set(raw, info ?? null);
   return info;
 }

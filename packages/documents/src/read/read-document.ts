@@ -10,6 +10,8 @@ import { isZip } from './zip.ts';
 import { forgetHeadings } from './heading.ts';
 import { forgetSquashed } from '../extract/text.ts';
 import { forgetClaims } from '../extract/claims.ts';
+import { forgetRelations } from '../extract/claim-relations.ts';
+import { forgetLineTokens } from '../extract/text-tables.ts';
 import { formatOf, MAX_INPUT_BYTES } from './format-of.ts';
 
 export { formatOf, MAX_INPUT_BYTES } from './format-of.ts';
@@ -44,6 +46,8 @@ export async function readReport(
   forgetHeadings();
   forgetSquashed();
   forgetClaims();
+  forgetRelations();
+  forgetLineTokens();
   if (bytes.length === 0) return readFailure('empty');
   if (bytes.length > MAX_INPUT_BYTES) {
     return readFailure(
@@ -83,6 +87,8 @@ export function readDocument(bytes: Uint8Array, fileName: string): ReadResult {
   forgetHeadings();
   forgetSquashed();
   forgetClaims();
+  forgetRelations();
+  forgetLineTokens();
   const format = formatOf(fileName);
   if (!format) return readFailure('unsupported-format', fileName);
   if (bytes.length === 0) return readFailure('empty');
