@@ -66,6 +66,9 @@ export function fit(column: ColumnKey, text: string, type: CellType): number | u
       // qualitative target or actual whose 度量单位 cell was left empty.
       if (type !== 'text') return type === 'percent' ? undefined : 0;
       return UNIT.test(text.replace(/[\s\u3000]+/g, '')) ? 1 : text.trim().length <= 6 ? 0.1 : 0;
+    case 'flag':
+      // 是否核心指标: 是 or 否 (a tick or a cross).
+      return /^(?:是|否|√|×|✓|✔|✗)$/.test(text.trim()) ? 2 : undefined;
     case 'level1':
     case 'level2':
     case 'level3':

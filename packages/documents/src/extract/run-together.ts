@@ -189,7 +189,11 @@ const skipCostFor =
   (subRow: boolean) =>
   (c: ColumnKey): number => {
     if (subRow && (c === 'weight' || c === 'score' || c === 'rate')) return c === 'rate' ? 0 : -0.3;
-    if (['reason', 'description', 'measure', 'nature', 'deduction', 'initialBudget'].includes(c))
+    if (
+      ['reason', 'description', 'measure', 'nature', 'deduction', 'flag', 'initialBudget'].includes(
+        c,
+      )
+    )
       return 0.05;
     return 0.5;
   };

@@ -361,6 +361,44 @@ function namesSpending(tokens: readonly Token[], i: number): boolean {
   return false;
 }
 
+/** A comparison sign alone in its cell. */
+const LONE_SIGN = /^(?:[≥≤<>=＞＜＝≧≦]|>=|<=)$/;
+
+/**
+ * Joins a target's comparison sign to its value where the sign has a cell of its own under a
+ * 年度指标值 header that spans both ("≥" | "95%"), in a table with no 指标性质 column: the two
+ * cells are one target ("≥95%"). A table with a 指标性质 column keeps its signs as cells.
+ */
+function joinLoneSigns(tokens: readonly Token[]): Token[] {
+  const out: Token[] = [];
+  let join = false;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (!t) continue;
+    const header = headerAt(tokens, i);
+    if (header.end > i && headerMode(header.columns) === 'indicator') {
+      join = !header.columns.includes('nature');
+      out.push(...tokens.slice(i, header.end));
+      i = header.end - 1;
+      continue;
+    }
+    const next = tokens[i + 1];
+    if (
+      join &&
+      next &&
+      !next.rowStart &&
+      LONE_SIGN.test(t.text.trim()) &&
+      /^\d/.test(normalizeDigits(next.text.trim()))
+    ) {
+      out.push({ ...t, text: `${t.text.trim()}${next.text.trim()}` });
+      i++;
+      continue;
+    }
+    out.push(t);
+  }
+  return out;
+}
+
 /** A run of header tokens starting at `i`: the columns and where the run ends. */
 function headerAt(tokens: readonly Token[], i: number): { columns: ColumnKey[]; end: number } {
   const columns: ColumnKey[] = [];
@@ -404,7 +442,14 @@ const fundSkip =
     return 0.4;
   };
 /** Indicator columns a row often leaves empty (扣分 when nothing was lost, the reason …). */
-const OFTEN_EMPTY = new Set<ColumnKey>(['reason', 'description', 'measure', 'nature', 'deduction']);
+const OFTEN_EMPTY = new Set<ColumnKey>([
+  'reason',
+  'description',
+  'measure',
+  'nature',
+  'deduction',
+  'flag',
+]);
 /**
  * What leaving a column of an indicator row empty costs. 分值 and 得分 are filled on a scored row
  * far more often than 年度指标值 and 实际完成值, so two figures after a name ("工程验收合格率 | 10 |
@@ -422,7 +467,9 @@ export function readTableStream(
   tokensIn: readonly Token[],
   kindHint?: 'department' | 'project',
 ): StreamTable | undefined {
-  const { tokens, uncertain: runTogether } = splitRunTogetherRows(normalizeTokens(tokensIn));
+  const split0 = splitRunTogetherRows(normalizeTokens(tokensIn));
+  const tokens = joinLoneSigns(split0.tokens);
+  const runTogether = split0.uncertain;
   const first = tokens[0];
   const last = tokens[tokens.length - 1];
   if (!first || !last) return undefined;

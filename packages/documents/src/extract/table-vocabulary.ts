@@ -25,6 +25,7 @@ export const ColumnKey = z.enum([
   'nature',
   'measure',
   'description',
+  'flag',
 ]);
 export type ColumnKey = z.infer<typeof ColumnKey>;
 
@@ -219,9 +220,13 @@ export function isExpenditureLabel(label: string): boolean {
 
 const FUND_GROUPS = new Set(vocabulary.fundGroupLabels.map(normalizeLabel));
 
-/** Whether a cell only groups the fund rows beside it, so the row's own name is the next cell. */
+/**
+ * Whether a cell only groups the fund rows beside it, so the row's own name is the next cell: a
+ * group word (按收入性质分), or a bare 其中 merged down beside 基本支出 and 项目支出.
+ */
 export function isFundGroupLabel(label: string): boolean {
-  return FUND_GROUPS.has(normalizeLabel(label).replace(/^其中/, ''));
+  const t = normalizeLabel(label);
+  return t === '其中' || FUND_GROUPS.has(t.replace(/^其中/, ''));
 }
 
 const SPLIT_TOTALS = new Set(vocabulary.fundSplitTotals.map(normalizeLabel));

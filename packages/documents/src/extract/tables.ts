@@ -21,7 +21,7 @@ import {
   isFundGroupLabel,
   fundSplitWordOf,
 } from './table-vocabulary.ts';
-import type { TemplateMatch } from './table-vocabulary.ts';
+import type { ColumnKey, TemplateMatch } from './table-vocabulary.ts';
 import type { StreamTable, UncertainReading } from './self-table-stream.ts';
 import type { Block, TableRow } from '../read/block.ts';
 import { withoutCoveredColumns } from '../read/block.ts';
@@ -255,6 +255,33 @@ export function fromStream(t: StreamTable, origin: 'grid' | 'text'): SelfEvaluat
   return out;
 }
 
+/**
+ * The cells of an indicator header row placed on the full grid, when it needs the grid: one of
+ * them spans two or more columns ("年度指标值" over "≥" | "95%"), or the header takes two rows
+ * (绩效指标 over 一级/二级/三级 指标, the other header cells merged down both rows: their
+ * words stand in the row above). Each cell's grid columns and column word; undefined otherwise.
+ */
+function headerCellsOnGrid(
+  gridRow: TableRow,
+  above: TableRow | undefined,
+): { from: number; span: number; key: ColumnKey | undefined }[] | undefined {
+  const spans = gridRow.spans;
+  if (!spans) return undefined;
+  const aboveKey = (p: number): ColumnKey | undefined =>
+    above && above.cells.length === gridRow.cells.length && (above.spans?.[p] ?? 1) > 0
+      ? columnOf(clean(above.cells[p]))
+      : undefined;
+  const twoRows = spans.some((x, p) => x === 0 && aboveKey(p) !== undefined);
+  if (!twoRows && !spans.some((x) => x > 1)) return undefined;
+  const out: { from: number; span: number; key: ColumnKey | undefined }[] = [];
+  spans.forEach((span, from) => {
+    if (span > 0) out.push({ from, span, key: columnOf(clean(gridRow.cells[from])) });
+    else if (twoRows && aboveKey(from) !== undefined)
+      out.push({ from, span: above?.spans?.[from] ?? 1, key: aboveKey(from) });
+  });
+  return out;
+}
+
 /** The grid position of a row's `k`-th own cell (positions covered by a merged cell skipped). */
 function gridIndexOf(gridRow: TableRow, k: number): number {
   const spans = gridRow.spans;
@@ -313,6 +340,8 @@ export function readSelfEvaluationTable(block: Block): SelfEvaluationTable {
         width: number;
         /** The same columns on the table's full grid (merged cells expanded), and its width. */
         onGrid: { first: number; second: number; third: number; width: number };
+        /** Where a header cell spans several grid columns: each header cell's grid columns. */
+        spanned?: { from: number; span: number }[];
       }
     | undefined;
   let level1: IndicatorNode | undefined;
@@ -372,7 +401,8 @@ export function readSelfEvaluationTable(block: Block): SelfEvaluationTable {
           table.splits.push({ label: m[1], amount: a, line: row.line, excerpt: rowText(row) });
       }
     }
-    const keys = cells.map((c) => columnOf(c));
+    const onGridHeader = headerCellsOnGrid(gridRow, grid[rowIndex - 1]);
+    const keys = onGridHeader?.map((c) => c.key) ?? cells.map((c) => columnOf(c));
     if (
       keys.includes('level3') ||
       (keys.includes('target') &&
@@ -401,8 +431,9 @@ export function readSelfEvaluationTable(block: Block): SelfEvaluationTable {
         coefficient: idx('coefficient'),
         nature: idx('nature'),
         measure: idx('measure'),
-        width: cells.length,
+        width: keys.length,
       };
+      if (onGridHeader) header.spanned = onGridHeader;
       continue;
     }
     if (!header) continue;
@@ -418,9 +449,21 @@ export function readSelfEvaluationTable(block: Block): SelfEvaluationTable {
       continue;
     }
     // Rows may lack the merged leading column: align from the right end.
-    const shift = cells.length - header.width;
-    const at = (i: number): string => (i < 0 ? '' : (cells[i + shift] ?? ''));
-    const rawAt = (i: number): string => (i < 0 ? '' : (row.cells[i + shift] ?? '').trim());
+    // Under a header cell spanning several grid columns ("年度指标值" over "≥" | "95%"), a row of
+    // the full grid is read by the header's cells, the texts under each one joined.
+    const underHeader =
+      header.spanned && gridRow.cells.length === header.onGrid.width
+        ? header.spanned.map(({ from, span }) =>
+            gridRow.cells
+              .slice(from, from + span)
+              .map((x) => x.trim())
+              .join(''),
+          )
+        : undefined;
+    const own = underHeader ?? row.cells;
+    const shift = underHeader ? 0 : cells.length - header.width;
+    const at = (i: number): string => (i < 0 ? '' : clean(own[i + shift] ?? ''));
+    const rawAt = (i: number): string => (i < 0 ? '' : (own[i + shift] ?? '').trim());
     // The names by their place on the full grid when the table has one: a 二级 name merged
     // across the 三级 column ("人员管理" over 二级 and 三级) is a 二级 indicator, which aligning
     // the row's own cells from the right would shift into the 三级 column.

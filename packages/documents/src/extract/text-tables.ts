@@ -150,10 +150,24 @@ export interface TextTable {
 function regionEnd(blocks: readonly Block[], i: number): number {
   let end = i;
   let gap = 0;
+  // Cells of the 年度总体目标 pair still to come: sentences, yet cells of the table.
+  let goalCells = 0;
   for (let j = i + 1; j < blocks.length; j++) {
     const b = blocks[j];
     if (!b || b.kind === 'table') break;
     const t = normalizeLabel(b.text);
+    if (goalCells > 0 && b.kind === 'paragraph' && !SIGN_OFF.test(t)) {
+      goalCells--;
+      end = j;
+      gap = 0;
+      continue;
+    }
+    // The pair's header on lines of its own (预期目标 | 实际完成情况): its two cells follow.
+    if (
+      columnOf(t) === 'actual' &&
+      columnOf(normalizeLabel(blocks[j - 1]?.text ?? '')) === 'target'
+    )
+      goalCells = 2;
     if (ATTACHMENT.test(t) || SIGN_OFF.test(t) || (isTitle(b) && j > i + 1)) break;
     // A chapter heading followed by a paragraph of prose ("二、支出情况说明" + "2023年度基本支出…，
     // 主要用于…；…。") ends the table: neither is a cell.

@@ -1,0 +1,151 @@
+import { describe, expect, it } from 'vitest';
+import type { IndicatorNode } from '@jixiao/domain';
+import { readHtml } from '../read/read-html.ts';
+import { parseTextLines } from '../read/read-text.ts';
+import { readTableStream } from './self-table-stream.ts';
+import type { Token } from './self-table-stream.ts';
+import { findTextTables } from './text-tables.ts';
+import { readSelfEvaluationTable } from './tables.ts';
+import type { SelfEvaluationTable } from './tables.ts';
+
+/** One cell per line, as a text export gives them. */
+const cells = (...texts: string[]): Token[] => texts.map((text, k) => ({ text, line: k + 1 }));
+
+/** Every leaf as "name target actual 分值/得分". */
+function leaves(nodes: readonly IndicatorNode[]): string[] {
+  return nodes.flatMap((n) =>
+    (n.children ?? []).length > 0
+      ? leaves(n.children ?? [])
+      : [`${n.name} ${n.target?.text ?? '-'} ${n.actual?.text ?? '-'} ${n.weight}/${n.score}`],
+  );
+}
+
+/** The 自评表 of a page holding one html table. */
+const html = (body: string): SelfEvaluationTable => {
+  const read = readHtml(
+    new TextEncoder().encode(`<html><body><table border="1">${body}</table></body></html>`),
+    'f.html',
+  );
+  if (!read.ok) throw new Error('html not read');
+  const table = read.document.blocks.find((b) => b.kind === 'table');
+  if (!table) throw new Error('no table');
+  return readSelfEvaluationTable(table);
+};
+
+describe('a 年度指标值 header over two cells, the sign and the value', () => {
+  it('reads the sign and the value as one target in text (one cell per line)', () => {
+    const t = readTableStream(
+      cells(
+        ...['一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分'],
+        ...['产出指标', '质量指标', '水质检测合格率', '≥', '95%', '97.6%', '10', '8'],
+        ...['时效指标', '资金拨付及时率', '≥', '95%', '100%', '5', '5'],
+      ),
+    );
+    expect(leaves(t?.indicators ?? [])).toEqual([
+      '水质检测合格率 ≥95% 97.6% 10/8',
+      '资金拨付及时率 ≥95% 100% 5/5',
+    ]);
+  });
+
+  it('keeps the sign a cell of its own where the table has a 指标性质 column', () => {
+    const t = readTableStream(
+      cells(
+        ...['三级指标', '指标性质', '指标值', '度量单位', '实际完成值', '分值', '得分'],
+        ...['工程验收合格率', '=', '100', '%', '100', '10', '10'],
+      ),
+    );
+    expect(leaves(t?.indicators ?? [])).toEqual(['工程验收合格率 =100% 100% 10/10']);
+  });
+
+  it('reads the row of a grid by the header cell spanning both columns', () => {
+    const e = html(
+      '<tr><td>一级指标</td><td>二级指标</td><td>三级指标</td><td colspan="2">年度指标值</td><td>实际完成值</td><td>分值</td><td>得分</td></tr>' +
+        '<tr><td rowspan="2">产出指标</td><td rowspan="2">数量指标</td><td>新建供水工程</td><td>≥</td><td>6处</td><td>6处</td><td>15</td><td>15</td></tr>' +
+        '<tr><td>改造管网长度</td><td>≥</td><td>45公里</td><td>47.2公里</td><td>10</td><td>10</td></tr>',
+    );
+    const names = e.indicators.map((n) => n.name);
+    expect(names).toContain('产出指标');
+    expect(leaves(e.indicators)).toEqual([
+      '新建供水工程 ≥6处 6处 15/15',
+      '改造管网长度 ≥45公里 47.2公里 10/10',
+    ]);
+  });
+});
+
+describe('an indicator header over two rows of a grid', () => {
+  it('takes the words of the cells merged down both rows from the row above', () => {
+    const e = html(
+      '<tr><td colspan="3">绩效指标</td><td rowspan="2">年度指标值</td><td rowspan="2">实际完成值</td><td rowspan="2">分值</td><td rowspan="2">得分</td></tr>' +
+        '<tr><td>一级指标</td><td>二级指标</td><td>三级指标</td></tr>' +
+        '<tr><td>产出指标</td><td>质量指标</td><td>法律服务投诉率</td><td>≤1.5%</td><td>2.1%</td><td>10</td><td>10</td></tr>',
+    );
+    expect(leaves(e.indicators)).toEqual(['法律服务投诉率 ≤1.5% 2.1% 10/10']);
+  });
+});
+
+describe('a bare 其中 merged down beside 基本支出 and 项目支出', () => {
+  it('groups the rows, which keep their own names', () => {
+    const e = html(
+      '<tr><td colspan="2">项目资金（万元）</td><td>年初预算数</td><td>全年预算数</td><td>全年执行数</td></tr>' +
+        '<tr><td colspan="2">年度资金总额</td><td>5120.00</td><td>5360.00</td><td>5103.72</td></tr>' +
+        '<tr><td rowspan="2">其中</td><td>基本支出</td><td>3980.00</td><td>4010.00</td><td>3996.52</td></tr>' +
+        '<tr><td>项目支出</td><td>1140.00</td><td>1350.00</td><td>1107.20</td></tr>',
+    );
+    expect(e.funds.basic?.executed?.text).toBe('3996.52');
+    expect(e.funds.project?.executed?.text).toBe('1107.20');
+    expect(e.funds.sources).toBeUndefined();
+  });
+});
+
+describe('an unknown-to-the-figures 是否核心指标 column', () => {
+  it('is a column of its own in text, so the row’s figures stay in theirs', () => {
+    const t = readTableStream(
+      cells(
+        ...['三级指标', '是否核心指标', '年度指标值', '实际完成值', '分值', '得分'],
+        ...['培训任务完成时间', '否', '≤12月', '11月', '5', '6'],
+        ...['培训考核合格率', '是', '≥95%', '97.5%', '10', '10'],
+      ),
+    );
+    expect(leaves(t?.indicators ?? [])).toEqual([
+      '培训任务完成时间 ≤12月 11月 5/6',
+      '培训考核合格率 ≥95% 97.5% 10/10',
+    ]);
+  });
+});
+
+describe('the 年度总体目标 pair of a table written one cell per line', () => {
+  it('keeps its two sentences in the table, not in the prose', () => {
+    const text = [
+      '资金情况（万元）',
+      '全年预算数',
+      '全年执行数',
+      '年度资金总额',
+      '120.00',
+      '118.00',
+      '年度总体目标',
+      '预期目标',
+      '实际完成情况',
+      '培育新型农业经营主体180家，完成耕地地力提升35万亩。',
+      '培育新型经营主体176家，完成耕地地力提升36.2万亩。',
+      '一级指标',
+      '二级指标',
+      '三级指标',
+      '年度指标值',
+      '实际完成值',
+      '分值',
+      '得分',
+      '产出指标',
+      '数量指标',
+      '耕地地力提升面积',
+      '≥35万亩',
+      '36.2万亩',
+      '10',
+      '10',
+    ].join('\n\n');
+    const found = findTextTables(parseTextLines(text, 'f.txt').blocks);
+    expect(found).toHaveLength(1);
+    expect(
+      found[0]?.table?.goals.map((g) => [g.expected.slice(0, 6), g.actual?.slice(0, 6)]),
+    ).toEqual([['培育新型农业', '培育新型经营']]);
+  });
+});
