@@ -170,3 +170,37 @@ describe('held-out 自评表 excerpts, ninth batch (two-row targets, 得分系�
     expect(m.found).toBeGreaterThanOrEqual(27);
   });
 });
+
+/**
+ * Tenth batch, written before any fix of its own: twelve tables in two or three of PDF text (one
+ * of them wrapped at a page's width, one with nothing between cells), one cell per line (with and
+ * without empty cells), tabs, html with rowspan/colspan and Word with merged cells: fund columns
+ * 年初预算数 | 全年执行数 | 全年预算数 (executed before budget); 是否核心指标 | 指标性质 | 指标值 |
+ * 度量单位 columns; 部门整体 income blocks with 其他资金; a 共同财政事权 区域表 with 说明 rows; an
+ * indicator table over two pages with its header repeated; a two-row header (绩效指标 over 一级/
+ * 二级/三级, the rest merged down); a 县级 table whose 年度指标值 spans a sign cell and a value
+ * cell; 元 without 年初预算数; 其中 merged down beside 基本支出/项目支出. The three clean ones hold
+ * rates over 100% (a truncated one), 0/0 and "—" rows, whole-percent rates in 元, a 自评等级 row,
+ * ≤ and ≤0 targets met, proportional scores with reasons, footnotes with figures.
+ * Measured untouched: 24/29 found (PDF text 7/9, cells 5/5, cells with blanks 0/1, html 3/4, tabs
+ * 5/6, Word 3/3 (one by a misreading), PDF without spaces 1/1); on the clean ones no error and 1
+ * warning (the 年度总体目标 pair of a table one cell per line read as prose, its two figures taken
+ * for one claim restated). After the fixes it brought (a lone sign cell joined to its value under
+ * a 年度指标值 with no 指标性质 column; grid rows read by a header cell spanning two columns, and a
+ * header over two rows; a bare 其中 groups fund rows; a 是否核心指标 column; the goal pair kept in
+ * the table): 29/29, no error or warning on the clean ones.
+ */
+describe('held-out 自评表 excerpts, tenth batch (executed before budget, 是否核心指标, income blocks with 其他资金, 区域表 with 说明, pages with the header repeated, two-row and spanning headers, 元), measured untouched', () => {
+  const held = present(loadCorpus(new URL('./invented-tables/holdout-s/', import.meta.url)));
+
+  it('finds at least 90% of the findings, gives the clean files no error, and reads every file', () => {
+    const m = measure(held, undefined, true);
+    console.log(report('held-out tables, tenth batch', m));
+    expect(unread(held)).toEqual([]);
+    expect(m.falseErrors).toEqual([]);
+    expect(m.cleanWarnings).toEqual([]);
+    expect(m.uncertainAsErrors).toEqual([]);
+    // The target is 90% (27 of 29); the floor keeps what was reached.
+    expect(m.found).toBeGreaterThanOrEqual(29);
+  });
+});
