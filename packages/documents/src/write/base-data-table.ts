@@ -1,6 +1,5 @@
 import type { BaseData, CostRow, MoneyUnit } from '@jixiao/domain';
-import { ratioPercent } from '@jixiao/domain';
-import { amountCell, countCell, percentCell } from './figures.ts';
+import { amountCell, countCell, statedRateCell } from './figures.ts';
 import type { Cell, TableModel } from './model.ts';
 
 /** The fixed rows of the 经费控制情况 block: key in BaseData, label as the template writes it. */
@@ -34,10 +33,9 @@ export const BUILDING_HEADER = [
 
 const COLUMNS = [22, 9, 9, 9, 9, 9, 9];
 
-/** A control rate of two plain quantities (areas, headcounts) in percent, two decimals. */
-function rateOf(part: number | undefined, whole: number | undefined): number | undefined {
-  if (part === undefined || whole === undefined || whole === 0) return undefined;
-  return ratioPercent(Math.round(part * 100), Math.round(whole * 100), 2)?.rounded;
+/** An area (㎡, up to two decimals) in whole hundredths, for the exact ratio of two of them. */
+function hundredths(area: number | undefined): number | undefined {
+  return area === undefined ? undefined : Math.round(area * 100);
 }
 
 function costCells(row: CostRow | undefined, unit: MoneyUnit): Cell[] {
@@ -61,7 +59,12 @@ export function baseDataTable(data: BaseData, year: number, unit: MoneyUnit): Ta
   rows.push([
     countCell(staffing.authorized, { colSpan: 2 }),
     countCell(staffing.actual, { colSpan: 2 }),
-    percentCell(rateOf(staffing.actual, staffing.authorized), { colSpan: 2 }),
+    statedRateCell(
+      staffing.statedControlRate,
+      staffing.actual,
+      staffing.authorized === 0 ? undefined : staffing.authorized,
+      { colSpan: 2 },
+    ),
   ]);
   rows.push([
     { text: `经费控制情况（${unit}）`, align: 'center' },
@@ -94,13 +97,13 @@ export function baseDataTable(data: BaseData, year: number, unit: MoneyUnit): Ta
     rows.push([
       area(b.approvedArea),
       area(b.actualArea),
-      percentCell(rateOf(b.actualArea, b.approvedArea)),
+      statedRateCell(b.statedAreaControlRate, hundredths(b.actualArea), hundredths(b.approvedArea)),
       amountCell(b.budgetInvestment, unit),
       amountCell(b.actualInvestment, unit),
-      percentCell(
-        b.budgetInvestment && b.actualInvestment
-          ? ratioPercent(b.actualInvestment.fen, b.budgetInvestment.fen, 2)?.rounded
-          : undefined,
+      statedRateCell(
+        b.statedInvestmentControlRate,
+        b.actualInvestment?.fen,
+        b.budgetInvestment?.fen,
       ),
     ]);
   }

@@ -3,12 +3,13 @@ import type {
   DepartmentEvaluation,
   MoneyUnit,
   OtherBudget,
+  Percent,
   ProjectEvaluation,
   ScoreSheet,
 } from '@jixiao/domain';
 import { addFen, formatPoints } from '@jixiao/domain';
 import { baseDataTable } from './base-data-table.ts';
-import { amountWithUnit, shareText } from './figures.ts';
+import { amountWithUnit, statedRateText } from './figures.ts';
 import type { Block } from './model.ts';
 import type { ResolvedOptions } from './options.ts';
 import { Outline } from './outline.ts';
@@ -36,14 +37,13 @@ function completionClause(
   budget: Amount | undefined,
   actual: Amount | undefined,
   unit: MoneyUnit,
+  stated?: Percent,
 ): string {
   const parts: string[] = [];
   if (budget) parts.push(`预算安排${amountWithUnit(budget, unit)}`);
   if (actual) parts.push(`实际支出${amountWithUnit(actual, unit)}`);
-  if (budget && actual) {
-    const r = shareText(actual.fen, budget.fen);
-    if (r) parts.push(`完成预算安排的${r}`);
-  }
+  const r = statedRateText(stated, actual?.fen, budget?.fen);
+  if (r) parts.push(`完成预算安排的${r}`);
   return parts.join('，');
 }
 
@@ -121,7 +121,7 @@ export function departmentReportBlocks(
   }
   out.heading(2, '基本支出情况');
   const basic: string[] = [];
-  const bc = completionClause(bx.budget, bx.actual, unit);
+  const bc = completionClause(bx.budget, bx.actual, unit, bx.statedCompletion);
   if (bc) basic.push(`${y}年基本支出${bc}。`);
   const shareBase = bx.actual;
   const shares: string[] = [];
@@ -130,7 +130,7 @@ export function departmentReportBlocks(
     ['公用经费', bx.publicFunds],
   ] as const) {
     if (!part?.amount) continue;
-    const share = shareBase ? shareText(part.amount.fen, shareBase.fen) : undefined;
+    const share = statedRateText(part.statedShare, part.amount.fen, shareBase?.fen);
     shares.push(
       `${label}支出${amountWithUnit(part.amount, unit)}${share ? `，占基本支出的${share}` : ''}`,
     );
@@ -139,12 +139,14 @@ export function departmentReportBlocks(
   out.paragraphsOrNone(basic);
   out.heading(2, '项目支出情况');
   const proj: string[] = [];
-  const pc = completionClause(px.budget, px.actual, unit);
+  const pc = completionClause(px.budget, px.actual, unit, px.statedCompletion);
   if (pc) proj.push(`${y}年项目支出${pc}。`);
-  if (px.projects.length > 0) proj.push(`项目共${px.projects.length}项，具体如下：`);
+  // The count the unit entered (项目分11项) where it lists only some of them.
+  if (px.projects.length > 0)
+    proj.push(`项目共${px.statedCount ?? px.projects.length}项，具体如下：`);
   px.projects.forEach((p, i) => {
     const a = p.actual ?? p.budget;
-    const share = a && px.actual ? shareText(a.fen, px.actual.fen) : undefined;
+    const share = a ? statedRateText(p.statedShare, a.fen, px.actual?.fen) : undefined;
     const money = a ? `支出${amountWithUnit(a, unit)}${share ? `，占项目支出的${share}` : ''}` : '';
     const purpose = p.purpose ? `，主要用于${p.purpose.replace(/[。；;]$/, '')}` : '';
     proj.push(

@@ -1,5 +1,5 @@
 import { fenToNumber, formatFen, formatPoints, ratioPercent } from '@jixiao/domain';
-import type { Amount, Fen, IndicatorNode, MoneyUnit, Percent } from '@jixiao/domain';
+import type { Amount, IndicatorNode, MoneyUnit, Percent } from '@jixiao/domain';
 import type { Cell } from './model.ts';
 
 /** Formats an amount in the report's unit with two decimals: "2477.10". Empty when absent. */
@@ -13,13 +13,13 @@ export function amountWithUnit(a: Amount | undefined, unit: MoneyUnit): string {
 }
 
 /** A ratio of two amounts as a two-decimal percentage, half-up: "97.07%"; undefined when 0/0. */
-export function shareText(part: Fen, whole: Fen): string | undefined {
+export function shareText(part: number, whole: number): string | undefined {
   const r = ratioPercent(part, whole, 2);
   return r ? `${r.rounded.toFixed(2)}%` : undefined;
 }
 
 /** The same ratio as a number (97.07), for tables and scoring sentences. */
-export function shareValue(part: Fen, whole: Fen): number | undefined {
+export function shareValue(part: number, whole: number): number | undefined {
   return ratioPercent(part, whole, 2)?.rounded;
 }
 
@@ -47,15 +47,14 @@ export function amountCell(a: Amount | undefined, unit: MoneyUnit, extra?: Parti
 export function percentCell(pct: number | undefined, extra?: Partial<Cell>, decimals = 2): Cell {
   if (pct === undefined) return withExtra({ text: '' }, extra);
   const scale = 10 ** decimals;
-  return withExtra(
-    {
-      text: `${pct.toFixed(decimals)}%`,
-      value: Math.round(pct * scale) / (scale * 100),
-      format: 'percent',
-      align: 'center',
-    },
-    extra,
-  );
+  const c: Cell = {
+    text: `${pct.toFixed(decimals)}%`,
+    value: Math.round(pct * scale) / (scale * 100),
+    format: 'percent',
+    align: 'center',
+  };
+  if (decimals !== 2) c.decimals = decimals;
+  return withExtra(c, extra);
 }
 
 export function pointsCell(p: number | undefined, extra?: Partial<Cell>): Cell {
@@ -108,37 +107,62 @@ interface RatedRow {
 }
 
 /**
- * The 执行率 a fund row was given that its amounts do not give (neither rounded half-up nor
- * truncated to the decimals entered): the report states that one, as entered, and the checks
- * say it disagrees. An entered rate that agrees is written as any computed rate is.
+ * An entered percentage its amounts do not give (neither rounded half-up nor truncated to the
+ * decimals entered), or given with no amounts to compare: the document states that one, as
+ * entered, and the checks say where it disagrees. One the amounts give is written as any
+ * computed rate is (two decimals), so documents whose figures agree read as before.
  */
-function enteredRateApart(row: RatedRow): Percent | undefined {
-  const stated = row.statedRate;
+function enteredApart(
+  stated: Percent | undefined,
+  part: number | undefined,
+  whole: number | undefined,
+): Percent | undefined {
   if (!stated) return undefined;
   const r =
-    row.budget && row.executed
-      ? ratioPercent(row.executed.fen, row.budget.fen, stated.decimals)
+    part !== undefined && whole !== undefined
+      ? ratioPercent(part, whole, stated.decimals)
       : undefined;
   return r && (r.rounded === stated.value || r.truncated === stated.value) ? undefined : stated;
 }
 
-/** A fund row's 执行率 cell: the amounts' rate, or an entered rate they do not give. */
-export function rowRateCell(row: RatedRow, extra?: Partial<Cell>): Cell {
-  const apart = enteredRateApart(row);
+/**
+ * A percentage as a document states it: the one entered where its amounts do not give it, else
+ * the amounts' ratio (two decimals, half-up); undefined when neither is known. Amounts are
+ * integers: 分, heads, hundredths of a ㎡.
+ */
+export function statedRateText(
+  stated: Percent | undefined,
+  part: number | undefined,
+  whole: number | undefined,
+): string | undefined {
+  const apart = enteredApart(stated, part, whole);
+  if (apart) return `${apart.value.toFixed(apart.decimals)}%`;
+  return part !== undefined && whole !== undefined ? shareText(part, whole) : undefined;
+}
+
+/** The same as a table cell (the .xlsx shows it to the decimals written). */
+export function statedRateCell(
+  stated: Percent | undefined,
+  part: number | undefined,
+  whole: number | undefined,
+  extra?: Partial<Cell>,
+): Cell {
+  const apart = enteredApart(stated, part, whole);
   if (apart) return percentCell(apart.value, extra, apart.decimals);
   return percentCell(
-    row.budget && row.executed && row.budget.fen !== 0
-      ? shareValue(row.executed.fen, row.budget.fen)
-      : undefined,
+    part !== undefined && whole !== undefined && whole !== 0 ? shareValue(part, whole) : undefined,
     extra,
   );
 }
 
+/** A fund row's 执行率 cell: the amounts' rate, or an entered rate they do not give. */
+export function rowRateCell(row: RatedRow, extra?: Partial<Cell>): Cell {
+  return statedRateCell(row.statedRate, row.executed?.fen, row.budget?.fen, extra);
+}
+
 /** The same as text for a sentence ("97.06%"). */
 export function rowRateText(row: RatedRow): string | undefined {
-  const apart = enteredRateApart(row);
-  if (apart) return `${apart.value.toFixed(apart.decimals)}%`;
-  return row.budget && row.executed ? shareText(row.executed.fen, row.budget.fen) : undefined;
+  return statedRateText(row.statedRate, row.executed?.fen, row.budget?.fen);
 }
 
 /**

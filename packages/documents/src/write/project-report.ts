@@ -87,12 +87,22 @@ export function projectReportBlocks(
     parts.push(`上年结转资金${amountWithUnit(f.carryOver.executed, unit)}`);
   if (f.other?.executed) parts.push(`其他资金${amountWithUnit(f.other.executed, unit)}`);
   if (parts.length > 0) sentences.push(`执行数中，${parts.join('，')}。`);
-  out.paragraphsOrNone([...sentences, ...chapterText(p.chapters, 'budget')]);
+  // A project's words on 政府性基金 and the other budgets belong with its funds.
+  out.paragraphsOrNone([
+    ...sentences,
+    ...chapterText(p.chapters, 'budget'),
+    ...chapterText(p.chapters, 'otherBudgets'),
+  ]);
 
   const impl = chapterText(p.chapters, 'implementation');
   if (impl.length > 0) {
     out.heading(1, chapterTitle(p.chapters, 'implementation', '项目组织实施情况'));
     out.paragraphsOrNone(impl);
+  }
+  const assets = chapterText(p.chapters, 'assets');
+  if (assets.length > 0) {
+    out.heading(1, chapterTitle(p.chapters, 'assets', '资产管理情况'));
+    out.paragraphsOrNone(assets);
   }
 
   const view = scoreView(p.indicators, sheet, p.stated, o.figures);

@@ -5,6 +5,7 @@ import {
   formatFen,
   formatPoints,
   parseExpression,
+  percent,
 } from '@jixiao/domain';
 import type { Amount, ScoreSheet } from '@jixiao/domain';
 import fixture004 from '../../../../fixtures/evaluations/004_66e78293cd0851a8.json' with { type: 'json' };
@@ -170,6 +171,36 @@ describe('renderReportDocx content', () => {
       .join('\n');
     expect(text).toContain('1.负责机关文电工作。\n2.1.5万平方米办公用房的管理。\n3.督查督办。');
     expect(text).toContain('、3.5万元结余的原因');
+  });
+
+  it('states the completions, shares, count and control rate entered where the amounts give others', async () => {
+    const entered = DepartmentEvaluation.parse(structuredClone(fixture004));
+    const bx = entered.basicExpenditure;
+    if (!bx.personnel || !bx.publicFunds || !entered.baseData?.staffing)
+      throw new Error('fixture changed');
+    bx.statedCompletion = percent('87.5%');
+    bx.personnel.statedShare = percent('70%');
+    // 273.10 / 861.24 = 31.7100…%: an entered 31.7% agrees and is written as computed
+    bx.publicFunds.statedShare = percent('31.7%');
+    entered.projectExpenditure.statedCount = 5;
+    const [first] = entered.projectExpenditure.projects;
+    if (!first) throw new Error('fixture changed');
+    first.actual = amount('20'); // 13.16% of 151.95
+    first.statedShare = percent('12%');
+    entered.baseData.staffing.statedControlRate = percent('90%');
+    const parts = await docxParts(await renderReportDocx(entered, undefined));
+    const text = bodyParagraphs(parts.document)
+      .map((p) => p.text)
+      .join('\n');
+    expect(text).toContain('基本支出预算安排861.24万元，实际支出861.24万元，完成预算安排的87.5%。');
+    expect(text).toContain(
+      '其中：人员经费支出588.14万元，占基本支出的70%；公用经费支出273.10万元，占基本支出的31.71%。',
+    );
+    expect(text).toContain('项目共5项，具体如下：');
+    expect(text).toContain(`1.${first.name}：支出20.00万元，占项目支出的12%。`);
+    const base = tables(parts.document)[0];
+    const staffing = base?.rows[1]?.map((c) => c.text);
+    expect(staffing).toEqual(['', '30', '30', '90%']);
   });
 
   it('generates the budget sentences from the amounts, with ratios rounded half-up', async () => {
@@ -404,6 +435,22 @@ describe('renderProjectDocx', () => {
     );
     const [, block] = tables(document);
     expect(block?.rows.at(-1)?.[2]?.text).toBe('98');
+  });
+});
+
+describe('renderProjectDocx narrative', () => {
+  it("writes the unit's words on other budgets and on assets, which a project report left out", async () => {
+    const p = structuredClone(e004.projectEvaluations[0]);
+    if (!p) throw new Error('fixture has no project');
+    p.chapters = [
+      { key: 'otherBudgets', paragraphs: ['本项目无政府性基金预算支出。'] },
+      { key: 'assets', paragraphs: ['项目形成固定资产12台，已登记入账。'] },
+    ];
+    const { document } = await docxParts(await renderProjectDocx(p, undefined));
+    const paras = bodyParagraphs(document).map((x) => x.text);
+    expect(paras).toContain('本项目无政府性基金预算支出。');
+    expect(paras).toContain('项目形成固定资产12台，已登记入账。');
+    expect(paras.filter((t) => /^[一二三四五六七八九十]+、资产管理情况$/.test(t))).toHaveLength(1);
   });
 });
 
