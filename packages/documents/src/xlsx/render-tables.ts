@@ -15,6 +15,13 @@ const NUMBER_FORMATS: Record<NonNullable<Cell['format']>, string> = {
   count: '0',
 };
 
+/** A cell's number format; a percentage keeps the decimals it was written with (87.5%, 88%). */
+function numberFormat(c: Cell): string {
+  if (c.format === 'percent' && c.decimals !== undefined)
+    return c.decimals === 0 ? '0%' : `0.${'0'.repeat(c.decimals)}%`;
+  return c.format ? NUMBER_FORMATS[c.format] : 'General';
+}
+
 const THIN = { style: 'thin' as const };
 const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 const BODY_FONT = { name: '仿宋_GB2312', size: 11 };
@@ -43,7 +50,7 @@ function writeTable(ws: ExcelJS.Worksheet, t: TableModel, top: number): number {
       const down = c.rowSpan ?? 1;
       const cell = ws.getCell(rowNo, col);
       cell.value = c.value !== undefined ? c.value : c.text;
-      if (c.value !== undefined && c.format) cell.numFmt = NUMBER_FORMATS[c.format];
+      if (c.value !== undefined && c.format) cell.numFmt = numberFormat(c);
       for (let dr = 0; dr < down; dr++)
         for (let dc = 0; dc < span; dc++) {
           covered.add(`${rowNo + dr}:${col + dc}`);

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { DepartmentEvaluation, FUND_ROW_KEYS, ProjectEvaluation } from '@jixiao/domain';
+import { DepartmentEvaluation, FUND_ROW_KEYS, ProjectEvaluation, percent } from '@jixiao/domain';
 import type { BaseData, FundRow, Funds, IndicatorNode } from '@jixiao/domain';
 import fixture004 from '../../../../fixtures/evaluations/004_66e78293cd0851a8.json' with { type: 'json' };
 import { statedScoreSheet } from '../write/test-support.ts';
@@ -126,6 +126,31 @@ describe('renderTablesXlsx', () => {
     expect(ws.pageSetup.paperSize).toBe(9);
     expect(ws.pageSetup.fitToWidth).toBe(1);
     expect(ws.pageSetup.printTitlesRow).toBe(`${head.row}:${head.row}`);
+  });
+});
+
+describe('renderTablesXlsx percentages', () => {
+  it('shows an entered rate to the decimals it was entered with, computed ones to two', async () => {
+    const entered = DepartmentEvaluation.parse(structuredClone(fixture004));
+    const total = entered.funds.total;
+    const basic = entered.funds.basic;
+    if (!total || !basic) throw new Error('fixture changed');
+    total.statedRate = percent('87.5%');
+    basic.statedRate = percent('96%');
+    const wb = await workbook(await renderTablesXlsx(entered, undefined, { figures: 'stated' }));
+    const ws = wb.getWorksheet('附件2 部门整体支出绩效自评表');
+    if (!ws) throw new Error('sheet missing');
+    const rateOf = (label: string) => {
+      for (let r = 1; r <= ws.rowCount; r++)
+        if (ws.getCell(r, 2).value === label) return ws.getCell(r, 8);
+      throw new Error(`no row ${label}`);
+    };
+    expect([rateOf('年度资金总额').value, rateOf('年度资金总额').numFmt]).toEqual([0.875, '0.0%']);
+    expect([
+      rateOf('按支出性质分：基本支出').value,
+      rateOf('按支出性质分：基本支出').numFmt,
+    ]).toEqual([0.96, '0%']);
+    expect([rateOf('项目支出').value, rateOf('项目支出').numFmt]).toEqual([1, '0.00%']);
   });
 });
 
