@@ -153,11 +153,16 @@ const TARGETS = [
   '40>Q≥25',
 ];
 
-function indicatorTree(g: Gen, depth: number, maxDepth: number, counter: { n: number }) {
+function indicatorTree(
+  g: Gen,
+  depth: number,
+  maxDepth: number,
+  counter: { n: number; tag: string },
+) {
   const width = depth === 1 ? g.int(1, 5) : g.int(1, 4);
   const nodes: IndicatorNodeInput[] = [];
   for (let i = 0; i < width; i++) {
-    const id = `#${++counter.n}`;
+    const id = `#${counter.tag}.${++counter.n}`;
     const group = depth < maxDepth && g.chance(depth === 1 ? 0.85 : 0.55);
     const node: IndicatorNodeInput = { name: name(g, id) };
     if (group) {
@@ -231,7 +236,7 @@ const CHAPTER_KEYS: readonly ChapterKey[] = [
 ];
 
 function common(g: Gen, unit: MoneyUnit, kind: 'department' | 'project', serial: string) {
-  const counter = { n: 0 };
+  const counter = { n: 0, tag: serial };
   const indicators = indicatorTree(g, 1, g.int(1, 6), counter);
   const funds: Record<string, unknown> = {};
   const keys =
