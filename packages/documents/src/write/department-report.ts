@@ -148,7 +148,9 @@ export function departmentReportBlocks(
     const a = p.actual ?? p.budget;
     const share = a ? statedRateText(p.statedShare, a.fen, px.actual?.fen) : undefined;
     const money = a ? `支出${amountWithUnit(a, unit)}${share ? `，占项目支出的${share}` : ''}` : '';
-    const purpose = p.purpose ? `，主要用于${p.purpose.replace(/[。；;]$/, '')}` : '';
+    const use = p.purpose?.trim().replace(/[。；;]$/, '');
+    // A purpose typed as a clause of its own ("主要用于…", "用于…") is not prefixed again.
+    const purpose = use ? `，${/^(?:主要)?用于/.test(use) ? '' : '主要用于'}${use}` : '';
     proj.push(
       `${i + 1}.${p.name}${money || purpose ? '：' : ''}${money}${money ? purpose : purpose.slice(1)}。`,
     );

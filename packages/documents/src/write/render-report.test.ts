@@ -203,6 +203,25 @@ describe('renderReportDocx content', () => {
     expect(staffing).toEqual(['', '30', '30', '90%']);
   });
 
+  it("writes a project line's purpose once, whether or not the unit typed 主要用于 before it", async () => {
+    const entered = DepartmentEvaluation.parse(structuredClone(fixture004));
+    const [first, second] = entered.projectExpenditure.projects;
+    if (!first || !second) throw new Error('fixture changed');
+    Object.assign(first, { actual: amount('20'), purpose: '主要用于机关文电运转。' });
+    Object.assign(second, { actual: amount('30'), purpose: '督查督办' });
+    const text = bodyParagraphs(
+      (await docxParts(await renderReportDocx(entered, undefined))).document,
+    )
+      .map((p) => p.text)
+      .join('\n');
+    expect(text).toContain(
+      `1.${first.name}：支出20.00万元，占项目支出的13.16%，主要用于机关文电运转。`,
+    );
+    expect(text).toContain(
+      `2.${second.name}：支出30.00万元，占项目支出的19.74%，主要用于督查督办。`,
+    );
+  });
+
   it('generates the budget sentences from the amounts, with ratios rounded half-up', async () => {
     const text = bodyParagraphs((await render004()).document)
       .map((p) => p.text)
