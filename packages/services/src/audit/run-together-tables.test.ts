@@ -20,6 +20,7 @@ const FOLDERS = [
   'holdout-v/',
   'holdout-r/',
   'holdout-x/',
+  'holdout-s/',
 ];
 
 const runTogether = (text: string): string =>
@@ -87,8 +88,11 @@ describe('invented 自评表 with the cells of each row run together', () => {
   // untouched: 39 of 42 (its 评分表 with 小计 rows missed), and no alarm on its clean tables. With
   // holdout-x (PDF text wrapped at a page's width, then run together): 4 of its 10 untouched, 5
   // after its rows' wrapped figures and header words were joined back (44 of 52 in all). Warnings
-  // of categories not planted, over all these files: 36 before, 25 after.
-  it('finds the planted findings of most (floor 44)', () => {
+  // of categories not planted, over all these files: 36 before, 25 after. With holdout-s (added
+  // after its own fixes, so not untouched): 11 of its 13, no error or restatement on its clean
+  // tables; missed, its table with a 是否核心指标 column, whose 是/否 runs into the name before it
+  // and whose 实际完成值, 分值 and 得分 run together ("≤12月1156": 11 | 5 | 6) (55 of 65 in all).
+  it('finds the planted findings of most (floor 55)', () => {
     const withFindings = audits.filter((a) => a.planted.length > 0);
     const found = withFindings.filter((a) =>
       a.planted.some((c) => a.findings.some((f) => f.category === c)),
@@ -97,6 +101,6 @@ describe('invented 自评表 with the cells of each row run together', () => {
       `run together: ${found.length}/${withFindings.length} tables with their finding found`,
       ...withFindings.filter((a) => !found.includes(a)).map((a) => `\n  missed: ${a.file}`),
     );
-    expect(found.length).toBeGreaterThanOrEqual(44);
+    expect(found.length).toBeGreaterThanOrEqual(55);
   });
 });
