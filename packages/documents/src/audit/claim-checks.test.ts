@@ -1128,4 +1128,26 @@ describe('relations found on the held-out excerpts of the tenth round', () => {
       'warning DOC_CLAIM_RESTATED 5280.00万元→1.32亿元',
     ]);
   });
+
+  it('finds an item repeated in a list numbered 一是…二是…', () => {
+    const text = '资金主要投向五个方面：一是师资队伍建设；二是科研平台建设；三是研究生培养；四是';
+    expect(brief(`${text}科研平台建设；五是学术交流。`)).toEqual([
+      'warning DOC_CLAIM_LIST_DUPLICATE 科研平台建设→',
+    ]);
+    expect(brief(`${text}实验室建设；五是学术交流。`)).toEqual([]);
+  });
+
+  it('takes 调整后预算 and 调整预算 for one plan', () => {
+    const text = '年中追加预算246.20万元，全年调整后预算1,432.60万元。本年度部门调整预算';
+    expect(brief(`${text}1,423.60万元，实际支出1,398.25万元。`)).toEqual([
+      'warning DOC_CLAIM_RESTATED 1423.60万元→1432.60万元',
+    ]);
+    expect(brief(`${text}1,432.60万元，实际支出1,398.25万元。`)).toEqual([]);
+  });
+
+  it('takes the figure before 中， for the whole of a share named only 占比', () => {
+    const text = '项目支出912.40万元中，民生类支出568.20万元，占比达到';
+    expect(brief(`${text}61.47%。`)).toEqual(['error DOC_CLAIM_SHARE 61.47%→62.28%']);
+    expect(brief(`${text}62.28%。`)).toEqual([]);
+  });
 });

@@ -884,6 +884,8 @@ const restatedKey = (c: Claim): string =>
     .replace(OWNER, '')
     .replace(THIS_PROJECT, '')
     .replace(/共有|共计|总计/g, '')
+    // "调整后预算" and "调整预算" name one plan.
+    .replace(/调整后/, '调整')
     // "项目年度预算资金" and "项目年度预算" name one amount.
     .replace(/(?<=.{2})(?:资金|金额)$/, '');
 

@@ -109,3 +109,21 @@ describe('a grade given to a score in the prose', () => {
     expect(grade('项目评价结果为中等偏上，得分75分。')).toEqual([]);
   });
 });
+
+describe('tenth round: prompts in brackets and a grade stated apart from its score', () => {
+  it('reports a line that is only an instruction in square brackets', () => {
+    expect(
+      codes('自评报告\n三、绩效目标完成情况\n【请对照年初设定的绩效目标，逐项说明完成情况】\n'),
+    ).toEqual([['DOC_TEMPLATE_LEFT_TEXT', '【请对照年初设定的绩效目标，逐项说明完成情况】']]);
+    expect(codes('自评报告\n三、绩效目标完成情况\n【专栏】请各单位对照目标逐项说明。\n')).toEqual(
+      [],
+    );
+  });
+
+  it('takes the total stated a sentence or two before for a grade stated alone', () => {
+    const text = (grade: string) =>
+      `自评报告\n我局2023年度自评总分92.5分。分项看，预算执行率得9.2分，产出指标得46分，效益指标得28分，满意度指标得9.3分。对照评价等级标准，自评等级为“${grade}”。\n`;
+    expect(codes(text('良'))).toEqual([['DOC_GRADE_CLAIM', '良']]);
+    expect(codes(text('优'))).toEqual([]);
+  });
+});

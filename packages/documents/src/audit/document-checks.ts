@@ -196,20 +196,20 @@ function checkGradeClaims(report: ExtractedReport): Finding[] {
   if (grades.length === 0) return [];
   const bands = DEFAULT_BANDS;
   const out: Finding[] = [];
-  for (const s of report.sentences) {
-    const m = gradeClaim(s.text);
-    if (!m) continue;
+  report.sentences.forEach((s, i) => {
+    const m = gradeClaim(s.text) ?? gradeAfterTotal(report.sentences, i);
+    if (!m) return;
     // An indicator's own score and grade (分值, 指标值 before it, or 指标 in the score's own
     // name), not the evaluation's: "产出指标得分43分…，自评得分87.5分，等级为优" is the latter.
     const before = s.text.slice(0, m.index);
     const clause = before.slice(
       Math.max(...[...'，,；;：:'].map((c) => before.lastIndexOf(c))) + 1,
     );
-    if (/分值|权重|满分|指标值|完成值/.test(before) || /指标/.test(clause)) continue;
+    if (/分值|权重|满分|指标值|完成值/.test(before) || /指标/.test(clause)) return;
     const score = Number(m.score.replace(/,/g, ''));
     const stated = GRADE_WORDS.find(([re]) => re.test(m.grade))?.[1];
     const expected = gradeFor(score, grades);
-    if (stated === undefined || expected === null || stated === expected) continue;
+    if (stated === undefined || expected === null || stated === expected) return;
     out.push(
       finding('DOC_GRADE_CLAIM', 'warning', 'stated.grade', s.line, excerptOf(s.raw, m.text), {
         stated: m.grade,
@@ -218,8 +218,36 @@ function checkGradeClaims(report: ExtractedReport): Finding[] {
         bands,
       }),
     );
-  }
+  });
   return out;
+}
+
+/** A grade stated alone: "…自评等级为“良”" with no score in its sentence. */
+const GRADE_ALONE =
+  /(?:等级|等次|评价结果|评定结果)(?:为|是|[：:])?[“"'‘「『]?(优秀|良好|中等|较差|优|良|中|差)(?:[”"'’」』]|(?![一-龥]))/;
+/** The evaluation's total, stated in a sentence of its own: "自评总分92.5分". */
+const TOTAL_ALONE = new RegExp(
+  `(?:自评总分|总得分|综合得分|综合评价得分|自评得分|评价得分)(?:为|是)?${NUM}分`,
+);
+/** How many sentences back the total of a grade stated alone is looked for. */
+const GRADE_WINDOW = 3;
+
+/**
+ * "自评总分92.5分。分项看，…。对照评价等级标准，自评等级为“良”": a grade stated alone takes the
+ * evaluation's total stated in the few sentences before it (the latest one), if any.
+ */
+function gradeAfterTotal(
+  sentences: ExtractedReport['sentences'],
+  i: number,
+): { index: number; text: string; score: string; grade: string } | undefined {
+  const s = sentences[i];
+  const g = s && !/\d分/.test(s.text) ? GRADE_ALONE.exec(s.text) : null;
+  if (!s || !g?.[1]) return undefined;
+  for (let k = i - 1; k >= Math.max(0, i - GRADE_WINDOW); k--) {
+    const total = [...(sentences[k]?.text ?? '').matchAll(new RegExp(TOTAL_ALONE, 'g'))].pop();
+    if (total?.[1]) return { index: g.index, text: g[0], score: total[1], grade: g[1] };
+  }
+  return undefined;
 }
 
 function checkNarrativeSums(report: ExtractedReport): Finding[] {
@@ -435,10 +463,10 @@ const TEMPLATE_LABEL =
 
 /**
  * A template's instructions or labels left in the text: "填写说明：…", "（可选）" after a heading,
- * "（如无此项请删除）".
+ * "（如无此项请删除）", a line that is only an instruction in brackets ("【请对照…逐项说明…】").
  */
 const TEMPLATE_NOTE =
-  /^(?:填写说明|填表说明|编写说明|撰写说明|编制说明)(?:[：:]|$)|[（(](?:可选|选填|必填|如有|如无[^（()）]{0,8}删除|请删除[^（()）]{0,8}|根据实际[^（()）]{0,8})[）)]/;
+  /^(?:填写说明|填表说明|编写说明|撰写说明|编制说明)(?:[：:]|$)|^[【［[（(]请[^【［[（()）\]］】]{4,80}[】］\]）)]$|[（(](?:可选|选填|必填|如有|如无[^（()）]{0,8}删除|请删除[^（()）]{0,8}|根据实际[^（()）]{0,8})[）)]/;
 /** Marks of a chosen option; a line of □ options without one has none chosen. */
 const CHECKED = /[☑✓✔√■☒▣▪●✗×]/;
 

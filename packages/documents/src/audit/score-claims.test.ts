@@ -211,4 +211,11 @@ describe('a total and the list of its parts after it', () => {
     ]);
     expect(issues(`${total}效益指标得27.8分，满意度指标得9.5分。`)).toEqual([]);
   });
+
+  it('an execution score whose weight a heading states in parentheses', () => {
+    const text = (score: string) =>
+      `（一）预算执行率（分值10分）。\n全年执行率82.15%，本项自评得分${score}分。`;
+    expect(issues(text('10'))).toEqual([['DOC_SCORE_EXECUTION', 'warning', '10', '8.22']]);
+    expect(issues(text('8.2'))).toEqual([]);
+  });
 });

@@ -247,9 +247,12 @@ function pairIssues(s: Sentence, moved: boolean): ScoreClaimIssue[] {
   return out;
 }
 
-/** "预算执行率10分" in a sentence of weights ("按照…的权重", "分值设置为…"), with no score in it. */
+/**
+ * "预算执行率10分" in a sentence of weights ("按照…的权重", "分值设置为…") or a heading
+ * ("（一）预算执行率（分值10分）"), with no score in it.
+ */
 const EXECUTION_WEIGHT = new RegExp(
-  `(?:预算)?执行率?(?:指标)?(?:分值|权重|满分)?(?:为|是)?[（(]?${NUM}分`,
+  `(?:预算)?执行率?(?:指标)?[（(]?(?:分值|权重|满分)?(?:为|是)?[（(]?${NUM}分`,
 );
 
 /** The weight of the execution-rate indicator, where a sentence of weights states it. */
@@ -262,9 +265,9 @@ function executionWeightOf(sentences: readonly Sentence[]): number | undefined {
   return undefined;
 }
 
-/** "执行率85.00%，得10分": a rate and its score, the weight stated elsewhere. */
+/** "执行率85.00%，得10分", "执行率82.15%，本项自评得分10分": a rate and its score, the weight stated elsewhere. */
 const RATE_SCORE = new RegExp(
-  `执行率(?:为|达到|达|是)?${NUM}[%％][，,]?(?:得分|得)(?:为|是)?${NUM}分`,
+  `执行率(?:为|达到|达|是)?${NUM}[%％][，,]?(?:本项|该项)?(?:指标)?(?:自评)?(?:得分|得)(?:为|是)?${NUM}分`,
 );
 
 /**

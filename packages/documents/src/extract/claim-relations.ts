@@ -780,7 +780,17 @@ export function shares(statements: readonly Statement[]): Share[] {
       const core = wholeCore(of);
       const candidates: Claim[] = [];
       if (core === '' || core === '比') {
-        if (ownWhole) candidates.push(ownWhole);
+        // "项目支出912.40万元中，民生类支出568.20万元，占比61.47%": the figure before 中， is the
+        // whole of what follows it, a single part included.
+        const scoped = s.claims.findLast(
+          (c) =>
+            c.kind === 'money' &&
+            c.end <= part.at &&
+            /^中[，,：:]/.test(s.text.slice(c.end, c.end + 2)) &&
+            !/[；;。]/.test(s.text.slice(c.end, part.at)),
+        );
+        const whole = ownWhole ?? scoped;
+        if (whole) candidates.push(whole);
       } else {
         const named = (c: Claim): boolean =>
           c.kind === 'money' &&

@@ -154,8 +154,9 @@ function listBefore(s: Statement, m: RegExpMatchArray): CountList | undefined {
   };
 }
 
-/** The mark of a numbered item: ⑴, ①, （1）, 1. or 1、 (not the 1.5 of a figure). */
-const ITEM_MARK = /[⑴-⒇①-⑳]|[（(]\d{1,2}[）)]|(?<![\d.])\d{1,2}[.、．](?!\d)/g;
+/** The mark of a numbered item: ⑴, ①, （1）, 1. or 1、 (not the 1.5 of a figure), 一是. */
+const ITEM_MARK =
+  /[⑴-⒇①-⑳]|[（(]\d{1,2}[）)]|(?<![\d.])\d{1,2}[.、．](?!\d)|[一二三四五六七八九十]是/g;
 
 /**
  * "：⑴乡村共富工坊建设项目；⑵…；⑶…。": items numbered one by one up to the sentence's end, each
