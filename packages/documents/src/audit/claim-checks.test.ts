@@ -1150,4 +1150,48 @@ describe('relations found on the held-out excerpts of the tenth round', () => {
     expect(brief(`${text}61.47%。`)).toEqual(['error DOC_CLAIM_SHARE 61.47%→62.28%']);
     expect(brief(`${text}62.28%。`)).toEqual([]);
   });
+
+  it('reads the parts a whole is said to be made of (由A、B和C三部分构成)', () => {
+    const text =
+      '本年支出合计2,846.73万元，由人员经费1,523.18万元、日常公用经费186.40万元和专项业务经费';
+    expect(brief(`${text}1,147.15万元三部分构成，执行率95.53%。`)).toEqual([
+      'error DOC_CLAIM_PARTS_EXCEED 2846.73→2856.73',
+    ]);
+    expect(brief(`${text}1,137.15万元三部分构成，执行率95.53%。`)).toEqual([]);
+  });
+
+  it('checks a rate named for its part, or a completion of the plan before it', () => {
+    expect(brief('全年抽检1,260批次，其中合格1,228批次，合格率98.25%。')).toEqual([
+      'warning DOC_CLAIM_RATE 98.25%→97.46%',
+    ]);
+    expect(brief('全年抽检1,260批次，其中合格1,228批次，合格率97.46%。')).toEqual([]);
+    expect(brief('参加结业考核42人，通过39人，首次通过率92.86%。')).toEqual([]);
+    expect(brief('年度计划新建农田3.00万亩，实际建成2.80万亩，任务完成率96.67%。')).toEqual([
+      'warning DOC_CLAIM_RATE 96.67%→93.33%',
+    ]);
+    expect(brief('年度计划新建农田3.00万亩，实际建成2.80万亩，任务完成率93.33%。')).toEqual([]);
+    expect(brief('出院患者2.38万人次，病床使用率91.6%。')).toEqual([]);
+  });
+
+  it('checks a rate whose words name the two figures it compares (决算数为预算数的)', () => {
+    const text = '“三公”经费支出预算为15.20万元，支出决算为12.36万元，决算数为预算数的';
+    expect(brief(`${text}82.40%。`)).toEqual(['warning DOC_CLAIM_RATE 82.40%→81.32%']);
+    expect(brief(`${text}81.32%。`)).toEqual([]);
+  });
+
+  it('takes a standard per head far beyond any budget for 元 written as 万元', () => {
+    expect(brief('医院按每人每月1,500万元标准发放生活补贴。')).toEqual([
+      'warning DOC_CLAIM_STANDARD_UNIT 每人每月1500万元→1500元',
+    ]);
+    expect(brief('中央财政按每人每年3万元标准补助，引进人才每人安家费100万元。')).toEqual([]);
+  });
+
+  it('dates an attachment of a year before the one evaluated', () => {
+    const head = '某局2023年度项目支出绩效自评报告\n本项目自评得分97.5分。\n';
+    expect(
+      check(`${head}附件：2022年度优抚对象补助项目支出绩效自评表`).map((f) => [f.code, f.stated]),
+    ).toEqual([['DOC_YEAR_ATTACHMENT', '2022年']]);
+    expect(check(`${head}附件：2023年度优抚对象补助项目支出绩效自评表`)).toEqual([]);
+    expect(check(`${head}附件：2024年度项目绩效目标表`)).toEqual([]);
+  });
 });

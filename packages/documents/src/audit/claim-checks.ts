@@ -18,6 +18,7 @@ import type {
 } from '@jixiao/domain';
 import type { ExtractedReport } from '../extract/extract-evaluation.ts';
 import { countLists } from '../extract/count-lists.ts';
+import { namedRates } from '../extract/named-rates.ts';
 import {
   budgetAdjustment,
   comparisonRoles,
@@ -62,7 +63,8 @@ export type ClaimCheckCode =
   | 'DOC_CLAIM_NAME_VARIANT'
   | 'DOC_CLAIM_GROWTH'
   | 'DOC_CLAIM_DIFFERENCE'
-  | 'DOC_CLAIM_RATE_UNIT';
+  | 'DOC_CLAIM_RATE_UNIT'
+  | 'DOC_CLAIM_STANDARD_UNIT';
 
 const CATEGORY: Record<ClaimCheckCode, FindingCategory> = {
   DOC_CLAIM_ADJUSTED: 'sum',
@@ -81,6 +83,7 @@ const CATEGORY: Record<ClaimCheckCode, FindingCategory> = {
   DOC_CLAIM_GROWTH: 'ratio',
   DOC_CLAIM_DIFFERENCE: 'sum',
   DOC_CLAIM_RATE_UNIT: 'unit',
+  DOC_CLAIM_STANDARD_UNIT: 'unit',
 };
 
 /** Chinese messages of the claim checks, one per code. */
@@ -104,6 +107,8 @@ export function claimCheckMessage(code: ClaimCheckCode, p: Params): string {
       return `${str(p, 'label')}${str(p, 'value')}较${str(p, 'base')}应${str(p, 'expected')}，报告写${str(p, 'stated')}`;
     case 'DOC_CLAIM_RATE_UNIT':
       return `“${str(p, 'name')}”写作${str(p, 'stated')}，按${str(p, 'expected')}计算才与报告填写的执行率${str(p, 'rate')}相符（写作${str(p, 'stated')}时应为${str(p, 'computed')}），疑为元与万元混用`;
+    case 'DOC_CLAIM_STANDARD_UNIT':
+      return `按人计的标准“${str(p, 'stated')}”以万元计显然过大，疑为元写作万元（应为${str(p, 'expected')}）`;
     case 'DOC_CLAIM_SHARE':
       return `${str(p, 'label')}${str(p, 'part')}占${str(p, 'of')}${str(p, 'whole')}的比例应为${str(p, 'expected')}，报告填写${str(p, 'stated')}`;
     case 'DOC_CLAIM_PART_UNIT':
@@ -163,6 +168,8 @@ export function checkClaims(report: ExtractedReport): Finding[] {
     ...checkRates(statements),
     ...checkShares(statements),
     ...statements.flatMap(checkFigureRatios),
+    ...statements.flatMap(checkNamedRates),
+    ...statements.flatMap(checkStandards),
     ...statements.flatMap(checkPointChanges),
     ...statements.flatMap(checkDifferences),
     ...checkMagnitudes(statements),
@@ -526,6 +533,54 @@ function ratioFits(
   const half = 0.5 * 10 ** -stated.decimals + 1e-9;
   const s = stated.value / 100 + offset;
   return s >= lo - half / 100 && s <= hi + half / 100;
+}
+
+/**
+ * "其中合格1,228批次，合格率98.25%", "计划3.00万亩，实际建成2.80万亩，任务完成率96.67%": a rate
+ * named for its part, or a completion of the plan before it. A warning: the figures a rate is of
+ * are read from its name.
+ */
+function checkNamedRates(s: Statement): Finding[] {
+  const out: Finding[] = [];
+  for (const { rate, part, whole } of namedRates(s)) {
+    const stated = parsePercent(`${rate.number}%`);
+    if (!stated || ratioFits(stated, part, whole, 0)) continue;
+    out.push(
+      finding('DOC_CLAIM_RATE', 'warning', s.line, excerptOf(s.raw, rate.number), {
+        label: part.name || rate.name,
+        budget: plainFigure(whole),
+        actual: plainFigure(part),
+        stated: rate.text,
+        expected: formatPercent((part.value / whole.value) * 100, stated.decimals),
+      }),
+    );
+  }
+  return out;
+}
+
+/** A standard per head and, if any, per period: "每人每月", "生均", "人均每年补助". */
+const PER_HEAD = /(?:每人|每生|每名|每位|人均|生均)(每(?:月|年|天|日|学期))?[^，,；;。\d]{0,6}$/;
+
+/**
+ * "按每人每月1,500万元标准发放": a standard per head in 万元 that no budget pays (10万元 a month or
+ * a day, or 1,000万元 at all, for one person) is 元 written as 万元. A warning.
+ */
+function checkStandards(s: Statement): Finding[] {
+  const out: Finding[] = [];
+  for (const c of s.claims) {
+    if (c.kind !== 'money' || c.unit !== '万元') continue;
+    const head = PER_HEAD.exec(c.clause);
+    if (!head) continue;
+    const limit = head[1] && !/年|学期/.test(head[1]) ? 100_000 : 10_000_000;
+    if (c.value < limit * 100) continue;
+    out.push(
+      finding('DOC_CLAIM_STANDARD_UNIT', 'warning', s.line, excerptOf(s.raw, c.number), {
+        stated: `${head[0].replace(/[^每人生名位均月年天日学期]+$/, '')}${plainFigure(c)}`,
+        expected: `${c.number.replace(/,/g, '')}元`,
+      }),
+    );
+  }
+  return out;
 }
 
 function checkFigureRatios(s: Statement): Finding[] {

@@ -8,7 +8,11 @@ import type { Params } from './message-params.ts';
 
 /** Codes of the checks on the years the prose states. */
 export type ProseYearCode =
-  'DOC_YEAR_CLAUSE' | 'DOC_YEAR_REPORT_DATE' | 'DOC_YEAR_SUBJECT' | 'DOC_YEAR_AS_OF';
+  | 'DOC_YEAR_CLAUSE'
+  | 'DOC_YEAR_REPORT_DATE'
+  | 'DOC_YEAR_SUBJECT'
+  | 'DOC_YEAR_AS_OF'
+  | 'DOC_YEAR_ATTACHMENT';
 
 /** Chinese messages of the year checks of the prose. */
 export function proseYearMessage(code: ProseYearCode, p: Params): string {
@@ -19,6 +23,8 @@ export function proseYearMessage(code: ProseYearCode, p: Params): string {
       return `报告评价的是${str(p, 'reportYear')}年度，正文却称开展${str(p, 'stated')}度绩效自评，疑为沿用往年文字：${str(p, 'sentence')}`;
     case 'DOC_YEAR_AS_OF':
       return `${str(p, 'reportYear')}年度的报告以“截至${str(p, 'stated')}”陈述本年工作完成情况，日期早于评价年度，疑为沿用上年文字：${str(p, 'sentence')}`;
+    case 'DOC_YEAR_ATTACHMENT':
+      return `报告评价的是${str(p, 'reportYear')}年度，所附“${str(p, 'title')}”却是${str(p, 'stated')}度的，疑为沿用往年附件或年份笔误`;
     case 'DOC_YEAR_REPORT_DATE':
       return `填报日期${str(p, 'stated')}早于评价年度${str(p, 'reportYear')}年，疑为年份笔误`;
   }
@@ -95,6 +101,18 @@ export function checkProseYears(
   out.push(...asOfEarlierYear(statements, year));
   for (const b of report.document.blocks) {
     if (b.kind === 'table') continue;
+    const attached = ATTACHMENT_TITLE.exec(squash(b.text));
+    if (attached?.[1] && Number(attached[1]) < year) {
+      const title = attached[0].replace(/^附件\d*[：:]?/, '');
+      out.push(
+        finding('DOC_YEAR_ATTACHMENT', b.line, b.text.trim(), {
+          stated: `${attached[1]}年`,
+          expected: `${year}年`,
+          reportYear: year,
+          title,
+        }),
+      );
+    }
     const m = DATE_LINE.exec(squash(b.text));
     // A date in the year itself may be a mid-year report's or a project's finished early.
     if (!m || Number(m[1]) >= year) continue;
@@ -109,6 +127,13 @@ export function checkProseYears(
   }
   return out;
 }
+
+/**
+ * "附件：2022年度…项目支出绩效自评表": an attachment line naming the year of its table or report
+ * (not a plan's: a 绩效目标表 may be of the year after).
+ */
+const ATTACHMENT_TITLE =
+  /^附件\d*[：:]?((?:19|20)\d{2})年度?[^。；;，,]{2,40}?(?:绩效自评表|绩效评价表|自评报告|自评表|基础数据表)$/;
 
 /** "截至2022年12月31日", "截止2022年底": a cut-off date. */
 const AS_OF = /(?:截至|截止|截止到)((?:19|20)\d{2})年(?:(?:\d{1,2})月(?:\d{1,2}日)?|底|末)/;

@@ -218,4 +218,16 @@ describe('a total and the list of its parts after it', () => {
     expect(issues(text('10'))).toEqual([['DOC_SCORE_EXECUTION', 'warning', '10', '8.22']]);
     expect(issues(text('8.2'))).toEqual([]);
   });
+
+  it('a deduction against a weight stated in parentheses before the score', () => {
+    const text = (deducted: string) =>
+      `1.数量指标（分值20分）。\n年度计划新建农田3万亩，实际建成2.8万亩。该项指标得18分，扣${deducted}分，原因是协调困难。`;
+    expect(issues(text('1'))).toEqual([['DOC_SCORE_DEDUCTION', 'warning', '1', '2']]);
+    expect(issues(text('2'))).toEqual([]);
+    expect(
+      issues('资金管理（分值20分）得18分，扣1分；产出指标（分值40分）得38分，扣2分。'),
+    ).toEqual([['DOC_SCORE_DEDUCTION', 'error', '1', '2']]);
+    expect(issues('产出指标（分值50分）。未达到年度目标，扣3分，自评得分47分。')).toEqual([]);
+    expect(issues('时效指标（分值10分）。每延期1项扣1分，得9分。')).toEqual([]);
+  });
 });

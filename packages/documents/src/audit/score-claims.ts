@@ -56,6 +56,7 @@ export function scoreClaimIssues(report: ExtractedReport): ScoreClaimIssue[] {
   const moved = report.sentences.some((s) => /分值|权重/.test(s.text) && MOVED.test(s.text));
   const out: ScoreClaimIssue[] = [];
   const executionWeight = executionWeightOf(report.sentences);
+  out.push(...noteDeductionIssues(report.sentences));
   report.sentences.forEach((s, i) => {
     if (!s.text.includes('分')) return;
     out.push(...pairIssues(s, moved), ...listIssues(s), ...targetIssues(s));
@@ -341,6 +342,78 @@ function ownList(list: string): string {
   if (!next) return list;
   const stop = Math.max(list.lastIndexOf('；', next.index), list.lastIndexOf(';', next.index));
   return stop > 0 ? list.slice(0, stop) : list;
+}
+
+/** A weight in parentheses after a name: "数量指标（分值20分）", "资金管理（20分）". */
+const WEIGHT_NOTE = new RegExp(`[（(](?:分值|权重|满分)?(?:为)?${NUM}分[）)]`, 'g');
+/** "得18分，扣1分" or "扣3分，自评得分47分": a score and the points it lost. */
+const SCORE_DEDUCTED = new RegExp(
+  `(?:得分|得)(?:为|是)?${NUM}分[，,]?扣(?:除|减)?(?:了)?${NUM}分|扣(?:除|减)?(?:了)?${NUM}分[，,]?(?:自评)?(?:得分|得)(?:为|是)?${NUM}分`,
+  'g',
+);
+/** Any score, to end the reach of a weight stated before it. */
+const ANY_SCORE = new RegExp(`(?:得分|得)(?:为|是)?${NUM}分`, 'g');
+
+/**
+ * "1.数量指标（分值20分）。…该项指标得18分，扣1分": a weight in parentheses after a name, then in
+ * the same or a later sentence (before any other score) the score and the points it lost, which
+ * must be the weight less the score. Within one sentence an error; across sentences, where the
+ * weight is a reading, a warning.
+ */
+function noteDeductionIssues(sentences: readonly Sentence[]): ScoreClaimIssue[] {
+  const out: ScoreClaimIssue[] = [];
+  let weight: { value: number; sentence: Sentence } | undefined;
+  for (const s of sentences) {
+    if (!s.text.includes('分')) continue;
+    if (PAIR.test(s.text)) {
+      weight = undefined;
+      continue;
+    }
+    const events = [
+      ...[...s.text.matchAll(WEIGHT_NOTE)].map((m) => ({
+        at: m.index,
+        m,
+        kind: 'weight' as const,
+      })),
+      ...[...s.text.matchAll(SCORE_DEDUCTED)].map((m) => ({
+        at: m.index,
+        m,
+        kind: 'pair' as const,
+      })),
+      ...[...s.text.matchAll(ANY_SCORE)].map((m) => ({ at: m.index, m, kind: 'score' as const })),
+    ].sort((a, b) => a.at - b.at);
+    let covered = -1;
+    for (const { at, m, kind } of events) {
+      if (kind === 'weight') {
+        weight = { value: num(m[1]), sentence: s };
+        continue;
+      }
+      if (at < covered) continue;
+      if (kind === 'score') {
+        weight = undefined;
+        continue;
+      }
+      covered = at + m[0].length;
+      // "每少1项扣1分": a rule's deduction per item, not the points this score lost.
+      const rule = /每[^，,；;。]{0,10}$/.test(s.text.slice(0, at));
+      const score = num(m[1] ?? m[4]);
+      const deducted = num(m[2] ?? m[3]);
+      if (weight && !rule && score <= weight.value && !samePoints(weight.value - score, deducted))
+        out.push(
+          issue(
+            s,
+            m[0],
+            'DOC_SCORE_DEDUCTION',
+            weight.sentence === s ? 'error' : 'warning',
+            deducted,
+            weight.value - score,
+            { what: '该项', weight: pts(weight.value), score: pts(score) },
+          ),
+        );
+      weight = undefined;
+    }
+  }
+  return out;
 }
 
 /** "年度目标值≥90%", "指标值：不低于95%": an indicator's target in a sentence. */

@@ -45,7 +45,13 @@ interface Marker {
   whole?: Claim;
   /** The marker says the parts are all of the whole (分别为, 具体为), not some (主要用于). */
   closed?: boolean;
+  /** Where the list ends, when its own words close it ("由A、B和C构成"). */
+  until?: number;
 }
+
+/** "支出X万元，由A a、B b和C c三部分构成": the parts a whole is said to be made of. */
+const MADE_OF =
+  /由([^。；;]{2,120}?)(?:[两二三四五六七八九十几]个?(?:部分|方面|类))?(?:构成|组成)/g;
 
 /** After a figure: words that list its parts, all of them (group 1) or some (group 2). */
 const AFTER_FIGURE =
@@ -81,6 +87,12 @@ function markersOf(s: Statement): Marker[] {
         out.push({ at: m.index, whole, closed: m[1] !== undefined });
     }
   }
+  if (s.text.includes('由'))
+    for (const m of s.text.matchAll(MADE_OF)) {
+      const whole = s.claims.findLast((c) => c.end <= m.index);
+      if (whole && /^[，,：:]?$/.test(s.text.slice(whole.end, m.index)))
+        out.push({ at: m.index, whole, closed: true, until: m.index + m[0].length });
+    }
   out.sort((a, b) => a.at - b.at);
   return out;
 }
@@ -154,6 +166,7 @@ function readRelations(s: Statement): { groups: PartWhole[]; orphans: Claim[][] 
       const close = s.text.slice(p).search(/[）)]/);
       if (close >= 0) end = Math.min(end, p + close);
     }
+    if (marker.until !== undefined) end = Math.min(end, marker.until);
     if (marker.whole) {
       // "包括：（1）A a；（2）B b；（3）C c。": numbered items run to the sentence's end, each
       // ended by ；; other lists after a figure end at its clause group.

@@ -75,8 +75,25 @@ import { lazily, loadCorpus, measure, present, report, unread } from './testing/
  * word-limit or 简要说明 prompt in parentheses, the finished sentences of a one-line PDF text
  * judged apart from the one the cut went through; items named after their whole making less than
  * half of it taken for a selection; a 通报 held to no report's chapters): after it 13/13, 0 errors
- * and 0 warnings, so they count as tuned from now on. Every batch listed below is asserted to
- * keep at least 90% and no false error.
+ * and 0 warnings, so they count as tuned from now on. The ta-files (findings) and tc-files
+ * (clean), written before the tenth round in wordings not used before (自治州 units: a 疾控中心
+ * as wrapped PDF text, a 退役军人事务局, a 文旅广电局, a 医院's 住培 project, an 应急管理局, a
+ * 气象局 under central management, a 教育体育局's 部门决算; a 省属高校, a 市辖区 街道办, a 县
+ * 农业农村局, a 市场监管局 with a run-together table; clean: a 决算 with last year's figures and
+ * source rates, a college passing funds on to its schools, a hospital's PDF with a table in 元, a
+ * 转移支付 区域 report), measured untouched: 5/20 found by category (missed: parts "由A、B和C三部分
+ * 构成", an attachment of the year before, an execution score after a heading's "（分值10分）",
+ * "每人每月1,500万元", a count of students restated under another name, "调整后预算" restated as
+ * "调整预算", a repeated 一是…五是 item, a total after "分项看", a grade stated apart from its
+ * score, a share "占比" of the figure before 中，, a 【请…】 prompt, a completion rate of a plan,
+ * a deduction under a weight in parentheses, "决算数为预算数的", a 合格率 of its 其中), 2 errors
+ * and 7 warnings on 4 clean files (a list pairing sources with their bare outcomes added as one
+ * list; 5A级/4A级 taken for buckets that make a whole; a budget in parentheses taken for the
+ * whole of the 三公 其中; the next project's total taken for a part of a score; a 自治州's tourism
+ * income taken for the unit's money; schools' own rates divided by the whole budget; a fund's
+ * sources within one use taken for restatements). After the tenth round: 19/20 (the student
+ * count under another name still missed), 0 errors and 0 warnings. Every batch listed below is
+ * asserted to keep at least 90% and no false error.
  */
 const corpus = present(loadCorpus(new URL('./invented-prose/', import.meta.url)));
 const holdout = new Set(corpus.holdout);
@@ -102,6 +119,7 @@ describe('invented excerpts of prose from provinces outside the web corpus', () 
       ['invented prose, held out before the eighth round', /^[bd]\d/],
       ['invented prose, held out after the eighth round', /^[fi]\d/],
       ['invented prose, held out before the ninth round (tuned on since)', /^[lo]\d/],
+      ['invented prose, held out before the tenth round (tuned on since)', /^t[ac]\d/],
     ] as const) {
       const m = measure(
         corpus,

@@ -1,0 +1,74 @@
+import type { Claim, Statement } from './claims.ts';
+import { sameKind } from './claim-relations.ts';
+
+/**
+ * A rate named for what it measures, stated right after the figures it is computed from:
+ * "抽检1,260批次，其中合格1,228批次，合格率98.25%" (the part named as the rate, of the figure
+ * before it), "计划新建3.00万亩，实际建成2.80万亩，任务完成率96.67%" (the outcome of the plan
+ * before it), "预算为15.20万元，支出决算为12.36万元，决算数为预算数的82.40%" (two figures named
+ * by the rate's own words).
+ */
+export interface NamedRate {
+  rate: Claim;
+  part: Claim;
+  whole: Claim;
+}
+
+/** Rates of money spent and of growth: the completion and growth checks read those. */
+const OTHER_RATES = /(?:执行|支出|支付|拨付|到位|增长|下降|增幅|降幅|占比|比重)率?$/;
+/** A plan: what a completion rate is of. */
+const PLAN = /计划|目标|任务/;
+/** An outcome: what a completion rate counts. */
+const OUTCOME = /实际|完成|建成|实现|达到/;
+/** "决算数为预算数的": the names of the two figures a rate compares. */
+const NAMED_OF = /([\u4e00-\u9fa5]{2,6}?)数?为([\u4e00-\u9fa5]{2,6}?)数?的$/;
+
+/** The figures before a rate in its statement, with nothing but commas between them and it. */
+function clauseGroupBefore(s: Statement, rate: Claim): Claim[] {
+  const out: Claim[] = [];
+  for (let i = s.claims.indexOf(rate) - 1; i >= 0; i--) {
+    const c = s.claims[i];
+    if (!c || /[；;。]/.test(s.text.slice(c.end, rate.at))) break;
+    if (c.kind !== 'percent') out.push(c);
+  }
+  return out;
+}
+
+/** Every rate of a statement read as named by its part or its plan and outcome (see NamedRate). */
+export function namedRates(s: Statement): NamedRate[] {
+  const out: NamedRate[] = [];
+  for (const rate of s.claims) {
+    if (rate.kind !== 'percent' || rate.approximate) continue;
+    const of = NAMED_OF.exec(s.text.slice(Math.max(0, rate.at - 16), rate.at));
+    const before = clauseGroupBefore(s, rate);
+    if (of?.[1] && of[2]) {
+      const [partWord, wholeWord] = [of[1], of[2]];
+      const named = (word: string, other: string) =>
+        before.filter(
+          (c) =>
+            c.kind === 'money' &&
+            !c.approximate &&
+            c.name.includes(word) &&
+            !c.name.includes(other),
+        );
+      const parts = named(partWord, wholeWord);
+      const wholes = named(wholeWord, partWord);
+      const [part] = parts;
+      const [whole] = wholes;
+      if (part && whole && parts.length === 1 && wholes.length === 1)
+        out.push({ rate, part, whole });
+      continue;
+    }
+    const stem = rate.name.replace(/率$/, '');
+    if (stem === rate.name || stem.length < 2 || OTHER_RATES.test(rate.name)) continue;
+    const [part, whole] = before;
+    if (!part || !whole || !sameKind(part, whole) || part.approximate || whole.approximate)
+      continue;
+    const name = part.key || part.name;
+    const asPart =
+      name.length >= 2 && (stem.endsWith(name) || name.endsWith(stem)) && part.value <= whole.value;
+    const completion = /完成$/.test(stem) && PLAN.test(whole.clause) && OUTCOME.test(part.clause);
+    if (asPart || completion) out.push({ rate, part, whole });
+  }
+  return out;
+}
