@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { sheetName } from './sheet-name.ts';
 
 /** Where a confirmed finding stands in its rectification. */
 export type RectificationState = 'fixed' | 'explained' | 'overdue' | 'pending';
@@ -43,15 +44,6 @@ const COLUMNS = [
   { header: '认定时间', key: 'at', width: 18 },
 ];
 
-/** A sheet name Excel accepts: no []:*?/\, at most 31 characters, unique in the book. */
-function sheetName(name: string, taken: Set<string>): string {
-  const base = name.replace(/[[\]:*?/\\]/g, '').slice(0, 28) || '单位';
-  let out = base;
-  for (let i = 2; taken.has(out); i++) out = `${base}${i}`;
-  taken.add(out);
-  return out;
-}
-
 /**
  * The 整改清单 of a round: sheet 汇总 with each unit's counts (confirmed, fixed, explained,
  * overdue, pending), then one sheet per unit with each confirmed finding and its state.
@@ -87,7 +79,7 @@ export async function renderRectificationXlsx(
       count('overdue'),
       count('pending'),
     ]);
-    const sheet = book.addWorksheet(sheetName(unit, taken));
+    const sheet = book.addWorksheet(sheetName(unit, taken, '单位'));
     sheet.columns = COLUMNS;
     mine.forEach((r, i) =>
       sheet.addRow({

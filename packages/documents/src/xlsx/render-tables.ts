@@ -5,6 +5,7 @@ import type { Block, Cell, TableModel } from '../write/model.ts';
 import { resolveOptions } from '../write/options.ts';
 import type { ReportOptions } from '../write/options.ts';
 import { projectReportBlocks } from '../write/project-report.ts';
+import { sheetName } from './sheet-name.ts';
 
 type Attachment = Extract<Block, { kind: 'attachment' }>;
 
@@ -25,15 +26,6 @@ function numberFormat(c: Cell): string {
 const THIN = { style: 'thin' as const };
 const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 const BODY_FONT = { name: '仿宋_GB2312', size: 11 };
-
-/** Excel sheet names: at most 31 characters, none of : \ / ? * [ ], unique in the workbook. */
-function sheetName(wanted: string, taken: Set<string>): string {
-  const base = wanted.replace(/[:\\/?*[\]]/g, ' ').slice(0, 31);
-  let name = base;
-  for (let i = 2; taken.has(name); i++) name = `${base.slice(0, 27)}（${i}）`;
-  taken.add(name);
-  return name;
-}
 
 /**
  * Writes a table model at `top`, tracking cells covered by earlier row spans, merging spans.

@@ -154,6 +154,37 @@ describe('renderTablesXlsx percentages', () => {
   });
 });
 
+describe('renderTablesXlsx sheet names', () => {
+  it('names every attached project a sheet Excel accepts, whatever the project is called', async () => {
+    const entered = DepartmentEvaluation.parse(structuredClone(fixture004));
+    const [p] = entered.projectEvaluations;
+    if (!p) throw new Error('fixture has no project');
+    const named = (projectName: string) => ({ ...structuredClone(p), projectName });
+    entered.projectEvaluations = [
+      named(`${'甲'.repeat(24)}'s 项目`), // cut to 31 characters, the name ends on its apostrophe
+      named('History'),
+      named('abc'),
+      named('ABC'),
+      named('a[b]:c*?/d'),
+    ];
+    const wb = await workbook(await renderTablesXlsx(entered, undefined));
+    const names = wb.worksheets.map((w) => w.name);
+    expect(names).toHaveLength(7);
+    for (const n of names) {
+      expect(n.length).toBeLessThanOrEqual(31);
+      expect(n).not.toMatch(/^'|'$|[:\\/?*[\]]/);
+    }
+    expect(new Set(names.map((n) => n.toLowerCase())).size).toBe(names.length);
+    expect(names.slice(2)).toEqual([
+      `附件3-1 ${'甲'.repeat(24)}`,
+      '附件3-2 History',
+      '附件3-3 abc',
+      '附件3-4 ABC',
+      '附件3-5 a b  c   d',
+    ]);
+  });
+});
+
 describe('readTablesXlsx', () => {
   it('reads back exactly what renderTablesXlsx wrote', async () => {
     const bytes = await renderTablesXlsx(e004, statedScoreSheet(e004));
