@@ -383,6 +383,46 @@ export function enteredEvaluation(seed: number): Evaluation {
               ...costRow(g, unit),
             })),
             ...(g.chance(0.6) ? { savingsMeasures: narrative(g) } : {}),
+            buildings: Array.from({ length: g.int(0, 2) }, () => {
+              const approvedArea = g.int(0, 500000) / 100;
+              const actualArea = g.int(0, 500000) / 100;
+              const budgetInvestment = amountOf(g, unit);
+              const actualInvestment = amountOf(g, unit);
+              return {
+                approvedArea,
+                actualArea,
+                budgetInvestment,
+                actualInvestment,
+                ...(g.chance(0.5)
+                  ? {
+                      statedInvestmentControlRate: rateFor(g, actualInvestment, budgetInvestment),
+                    }
+                  : {}),
+              };
+            }),
+          },
+        }
+      : {}),
+    ...(g.chance(0.5)
+      ? {
+          governmentFundBudget: g.chance(0.5)
+            ? { none: true }
+            : {
+                none: false,
+                budget: amountOf(g, unit),
+                actual: amountOf(g, unit),
+                ...(g.chance(0.5) ? { text: narrative(g) } : {}),
+              },
+        }
+      : {}),
+    ...(g.chance(0.5)
+      ? {
+          assets: {
+            originalValue: amountOf(g, unit),
+            ...(g.chance(0.7) ? { netValue: amountOf(g, unit) } : {}),
+            ...(g.chance(0.5) ? { added: amountOf(g, unit) } : {}),
+            ...(g.chance(0.5) ? { disposed: amountOf(g, unit) } : {}),
+            ...(g.chance(0.5) ? { text: narrative(g) } : {}),
           },
         }
       : {}),

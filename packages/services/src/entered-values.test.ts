@@ -285,6 +285,28 @@ async function mismatches(e: Evaluation): Promise<string[]> {
         !xml.rows.some((r) => r.includes(`${g.name}（${formatPoints(g.weight ?? 0)}分）`))
       )
         out.push(`${where}group ${g.name}: weight ${formatPoints(g.weight)} not written`);
+    for (const a of ev.adjustments)
+      if (
+        !xml.rows.some(
+          (r) => r.some((c) => c.endsWith(a.name)) && r.includes(formatPoints(a.points)),
+        )
+      )
+        out.push(`${where}adjustment ${a.name}: ${formatPoints(a.points)} not in its row`);
+    if (ev.stated.grade !== undefined && ev.stated.total !== undefined && k === 0)
+      if (!docText.includes(`评价等级为“${ev.stated.grade}”`))
+        out.push(`stated grade ${ev.stated.grade} not written`);
+    if (ev.stated.total !== undefined) {
+      const totalRow = xml.rows.filter((r) => r.includes('总分'))[k];
+      if (!totalRow?.includes(formatPoints(ev.stated.total)))
+        out.push(
+          `${where}stated total ${ev.stated.total} not in the 总分 row ${JSON.stringify(totalRow)}`,
+        );
+    }
+    if (ev.meta.reportDate) {
+      const [y, m, d] = ev.meta.reportDate.split('-').map(Number);
+      if (!docText.includes(`填报日期：${y}年${m}月${d}日`))
+        out.push(`${where}reportDate not in the sign-off`);
+    }
     if (
       ev.stated.total !== undefined &&
       k === 0 &&
@@ -363,6 +385,41 @@ async function mismatches(e: Evaluation): Promise<string[]> {
       const want = `${p.name}：支出${money(a, unit)}${unit}${share}`;
       if (!docText.includes(want)) out.push(`projectExpenditure.projects[${i}]: not ${want}`);
     });
+    for (const c of st.categories)
+      if (!docText.includes(`${c.name}${c.count}人`))
+        out.push(`staffing ${c.name} ${c.count} not written`);
+    const gf = e.governmentFundBudget;
+    if (gf?.budget && gf.actual) {
+      const want = `预算安排${money(gf.budget, unit)}${unit}，实际支出${money(gf.actual, unit)}${unit}`;
+      if (!docText.includes(want)) out.push(`governmentFundBudget: not ${want}`);
+    }
+    if (gf?.text && !docText.includes(gf.text)) out.push(`governmentFundBudget.text not written`);
+    const as = e.assets;
+    for (const [label, a] of [
+      ['固定资产原值', as?.originalValue],
+      ['净值', as?.netValue],
+      ['本年新增', as?.added],
+      ['本年处置', as?.disposed],
+    ] as const)
+      if (a && !docText.includes(`${label}${money(a, unit)}${unit}`))
+        out.push(`assets ${label} not written`);
+    if (as?.text && !docText.includes(as.text)) out.push(`assets.text not written`);
+    for (const [i, b] of (e.baseData?.buildings ?? []).entries()) {
+      const row = xml.rows.find(
+        (r) => r.includes(String(b.approvedArea)) && r.includes(String(b.actualArea)),
+      );
+      const want = [
+        b.budgetInvestment ? money(b.budgetInvestment, unit) : '',
+        b.actualInvestment ? money(b.actualInvestment, unit) : '',
+      ];
+      const rate = b.statedInvestmentControlRate
+        ? writtenRate(b.statedInvestmentControlRate, b.actualInvestment, b.budgetInvestment)
+        : undefined;
+      if (!row || !want.every((w) => row.includes(w)) || (rate && !row.includes(rate)))
+        out.push(
+          `baseData.buildings[${i}]: ${JSON.stringify({ want, rate })} not in ${JSON.stringify(row)}`,
+        );
+    }
     const bd = e.baseData;
     const rate = bd?.staffing?.statedControlRate;
     if (rate) {
@@ -392,6 +449,24 @@ async function mismatches(e: Evaluation): Promise<string[]> {
   evaluations.forEach((ev, k) => {
     const where = k === 0 ? '' : `projectEvaluations[${k - 1}].`;
     for (const [label, row] of filledFundRows(ev)) {
+      for (const [what, a] of [
+        ['budget', row.budget],
+        ['executed', row.executed],
+      ] as const) {
+        if (!a) continue;
+        const value = Number(money(a, unit));
+        const shown = sheets.some((sh) =>
+          sh.rows.some(
+            (r) =>
+              r.some((x) => typeof x.value === 'string' && x.value.endsWith(label)) &&
+              r.some((x) => x.value === value && x.numFmt === '0.00'),
+          ),
+        );
+        if (!shown)
+          out.push(
+            `${where}.xlsx fund row ${label}: ${what} ${a.text} not shown as ${money(a, unit)}`,
+          );
+      }
       if (!row.statedRate) continue;
       const want = writtenRate(row.statedRate, row.executed, row.budget);
       const decimals = want.replace('%', '').split('.')[1]?.length ?? 0;
