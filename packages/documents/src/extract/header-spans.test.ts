@@ -149,3 +149,22 @@ describe('the 年度总体目标 pair of a table written one cell per line', () 
     ).toEqual([['培育新型农业', '培育新型经营']]);
   });
 });
+
+describe('a fund header split into 合计 and sources, its rows run together', () => {
+  // Each line one token, as a table whose cells ran together with nothing between them.
+  const lines = (...texts: string[]): Token[] =>
+    texts.map((text, k) => ({ text, line: k + 1, rowStart: true }));
+
+  it('parts the sub-column words and reads the total row across every sub-column', () => {
+    const t = readTableStream(
+      lines(
+        '资金情况（万元）全年预算数全年执行数执行率分值得分',
+        '合计中央补助地方资金合计中央补助地方资金',
+        '年度资金总额12400.009800.002600.0011966.009604.002362.0096.50%109.65',
+      ),
+    );
+    const total = t?.funds.total;
+    expect([total?.budget?.text, total?.executed?.text]).toEqual(['12400.00', '11966.00']);
+    expect([total?.weight, total?.statedScore]).toEqual([10, 9.65]);
+  });
+});

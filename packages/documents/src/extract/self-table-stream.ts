@@ -8,6 +8,7 @@ import {
   columnOf,
   fundRowOf,
   fundSplitWordOf,
+  segmentFundSplitWords,
   indicatorLevelOf,
   isDistinctiveFundRow,
   isFundGroupLabel,
@@ -213,8 +214,13 @@ function splitRunTogetherRows(tokens: readonly Token[]): {
     const mode = headerMode(header.columns);
     if (mode) {
       columns = mode === 'fund' || mode === 'indicator' ? header.columns : undefined;
-      out.push(...tokens.slice(i, header.end));
-      i = header.end - 1;
+      // Amount columns opened into 合计 and its sources below the header: a row's figures fill
+      // every sub-column.
+      const sub = mode === 'fund' ? splitHeaderAt(tokens, header.end, header.columns) : undefined;
+      const end = sub?.end ?? header.end;
+      if (sub) columns = splitSlots(header.columns, sub.split).map((x) => x.column);
+      out.push(...tokens.slice(i, end));
+      i = end - 1;
       continue;
     }
     const alone = tokens[i - 1]?.line !== t.line && tokens[i + 1]?.line !== t.line;
@@ -314,7 +320,11 @@ function splitHeaderAt(
   const words: string[] = [];
   let j = i;
   while (j < tokens.length) {
-    const pieces = (tokens[j]?.text ?? '').split(/[\s\u3000\u00a0]+/).filter((p) => p !== '');
+    const pieces = (tokens[j]?.text ?? '')
+      .split(/[\s\u3000\u00a0]+/)
+      .filter((p) => p !== '')
+      // Words run together with nothing between them ("合计中央补助地方资金") are parted.
+      .flatMap((p) => (fundSplitWordOf(p) === undefined ? (segmentFundSplitWords(p) ?? [p]) : [p]));
     if (pieces.length === 0 || pieces.some((p) => fundSplitWordOf(p) === undefined)) break;
     words.push(...pieces.map(normalizeLabel));
     j++;

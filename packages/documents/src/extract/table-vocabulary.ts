@@ -232,6 +232,25 @@ export function isFundGroupLabel(label: string): boolean {
 const SPLIT_TOTALS = new Set(vocabulary.fundSplitTotals.map(normalizeLabel));
 const SPLIT_PARTS = new Set(vocabulary.fundSplitParts.map(normalizeLabel));
 
+const SPLIT_WORDS = [...SPLIT_TOTALS, ...SPLIT_PARTS].sort((a, b) => b.length - a.length);
+
+/**
+ * The sub-column words of a fund header run together in one cell ("合计中央补助地方资金"), longest
+ * word first at each place; undefined unless known words cover the whole text.
+ */
+export function segmentFundSplitWords(text: string): string[] | undefined {
+  const t = normalizeLabel(text);
+  const out: string[] = [];
+  let i = 0;
+  while (i < t.length) {
+    const word = SPLIT_WORDS.find((w) => t.startsWith(w, i));
+    if (!word) return undefined;
+    out.push(word);
+    i += word.length;
+  }
+  return out.length > 0 ? out : undefined;
+}
+
 /**
  * What a cell under a spanning amount header says: 'total' for 合计, 'part' for a source (中央资金,
  * 地方, 省级资金), undefined for anything else.

@@ -92,7 +92,9 @@ describe('invented 自评表 with the cells of each row run together', () => {
   // after its own fixes, so not untouched): 11 of its 13, no error or restatement on its clean
   // tables; missed, its table with a 是否核心指标 column, whose 是/否 runs into the name before it
   // and whose 实际完成值, 分值 and 得分 run together ("≤12月1156": 11 | 5 | 6) (55 of 65 in all).
-  it('finds the planted findings of most (floor 55)', () => {
+  // 57 once a fund header's 合计/中央/地方 sub-columns run together ("合计中央补助地方资金…") were
+  // parted and a row's figures split over every sub-column (x4 and v8 found).
+  it('finds the planted findings of most (floor 57)', () => {
     const withFindings = audits.filter((a) => a.planted.length > 0);
     const found = withFindings.filter((a) =>
       a.planted.some((c) => a.findings.some((f) => f.category === c)),
@@ -101,6 +103,6 @@ describe('invented 自评表 with the cells of each row run together', () => {
       `run together: ${found.length}/${withFindings.length} tables with their finding found`,
       ...withFindings.filter((a) => !found.includes(a)).map((a) => `\n  missed: ${a.file}`),
     );
-    expect(found.length).toBeGreaterThanOrEqual(55);
+    expect(found.length).toBeGreaterThanOrEqual(57);
   });
 });
