@@ -80,6 +80,7 @@ const DOCUMENT_CHECKS: Readonly<Record<string, string>> = {
   DOC_CLAIM_ROUNDING: '同一数额有尾差',
   DOC_CLAIM_UNIT_SLIP: '疑为元与万元混用',
   DOC_CROSS_TABLE: '正文与表格数据不一致',
+  DOC_FORM_BLANK: '自评表未填写任何数字',
   DOC_GOAL_AMOUNTS: '目标栏填写的是数字',
   DOC_GRADE_CLAIM: '文中等级与得分不符',
   DOC_SCORE_DEDUCTION: '文中扣分与分值得分不符',

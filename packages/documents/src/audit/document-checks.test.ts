@@ -20,6 +20,21 @@ describe('template prompts left in the text', () => {
     ]);
   });
 
+  it('says a 自评表 holds no figure at all, and only when none is there', () => {
+    const blank = (text: string) =>
+      checkTables(extractEvaluation(parseTextLines(text, 'x.txt')))
+        .filter((f) => f.code === 'DOC_FORM_BLANK')
+        .map((f) => [f.severity, f.category]);
+    const form =
+      '1/1\n年学生资助项目绩效自评表\n预算执行情况(万元)\n预算数()\n执行数()\n执行率()\n得分\n' +
+      '一级指标\n二级指标\n三级指标\n年初目标值()\n实际完成值()\n分值\n产出指标\n数量指标\n';
+    expect(blank(form)).toEqual([['warning', 'completeness']]);
+    // One figure filled in is a form that was filled in, however sparsely.
+    expect(blank(form.replace('预算数()', '预算数(120)'))).toEqual([]);
+    // Prose that names a few of the headings is no form.
+    expect(blank('自评报告\n预算数、执行数和执行率均按要求填报，得分情况见附表。\n')).toEqual([]);
+  });
+
   it('reports XX before any word as a placeholder left in', () => {
     const labels = (text: string) =>
       checkTables(extractEvaluation(parseTextLines(text, 'x.txt'))).map((f) => [f.code, f.stated]);

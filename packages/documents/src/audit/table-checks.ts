@@ -5,7 +5,7 @@ import { str } from './message-params.ts';
 import type { Params } from './message-params.ts';
 
 /** Codes of the checks on the 自评表s as read, beyond the evaluation model. */
-export type TableCheckCode = 'DOC_GOAL_AMOUNTS' | 'DOC_TEMPLATE_LABEL';
+export type TableCheckCode = 'DOC_GOAL_AMOUNTS' | 'DOC_TEMPLATE_LABEL' | 'DOC_FORM_BLANK';
 
 /** Chinese messages of the table checks, one per code. */
 export function tableCheckMessage(code: TableCheckCode, p: Params): string {
@@ -14,6 +14,8 @@ export function tableCheckMessage(code: TableCheckCode, p: Params): string {
       return `年度总体目标的“预期目标”“实际完成情况”填写的是数字（${str(p, 'stated')}），而不是目标和完成情况的表述`;
     case 'DOC_TEMPLATE_LABEL':
       return `保留了模板的占位文字“${str(p, 'stated')}”，未按本单位实际情况改写`;
+    case 'DOC_FORM_BLANK':
+      return `自评表有表头（${str(p, 'stated')}），却没有一个数字：预算数、执行数、执行率、分值、得分和指标值均为空，无法核对。可能是未填写的模板，或转存时数字丢失，请取得填写完整的原件`;
   }
 }
 
@@ -30,6 +32,8 @@ const PLACEHOLDER =
  */
 export function checkTables(report: ExtractedReport): Finding[] {
   const out: Finding[] = [];
+  const blank = blankForm(report);
+  if (blank) out.push(blank);
   for (const b of report.document.blocks) {
     if (b.kind === 'table') continue;
     const t = b.text.replace(/[\s\u3000]+/g, '');
@@ -73,6 +77,52 @@ export function checkTables(report: ExtractedReport): Finding[] {
     }
   }
   return out;
+}
+
+/** The headings of a 自评表's columns and rows; a text with most of them holds such a table. */
+const FORM_HEADINGS: readonly [RegExp, string][] = [
+  [/预算数|预算金额/, '预算数'],
+  [/执行数|实际支出/, '执行数'],
+  [/执行率/, '执行率'],
+  [/一级指标/, '一级指标'],
+  [/二级指标/, '二级指标'],
+  [/三级指标/, '三级指标'],
+  [/指标值|目标值|预期目标/, '指标值'],
+  [/完成值|实际完成/, '完成值'],
+  [/分值|权重/, '分值'],
+  [/得分/, '得分'],
+];
+/** The fewest headings that make a text a 自评表 rather than prose that names a few of them. */
+const FORM_HEADINGS_NEEDED = 6;
+/** Page marks, which carry digits even on a form with none filled in: 1/3, 第2页, - 3 -. */
+const PAGE_MARK = /\d+\s*\/\s*\d+|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?|[-—－]\s*\d+\s*[-—－]/g;
+const DIGIT = /[\d０-９]/;
+
+/**
+ * A 自评表 with its headings and not one figure (a form published unfilled, or a copy whose
+ * digits were stripped): nothing in it can be checked, which the audit must say rather than
+ * report no problem. A warning, since whether the original was filled in is unknown.
+ */
+function blankForm(report: ExtractedReport): Finding | undefined {
+  const blocks = report.document.blocks;
+  const text = blocks.map((b) => b.text).join('\n');
+  if (DIGIT.test(text.replace(PAGE_MARK, ''))) return undefined;
+  const found = FORM_HEADINGS.filter(([re]) => re.test(text)).map(([, name]) => name);
+  if (found.length < FORM_HEADINGS_NEEDED) return undefined;
+  const first = blocks.find((b) => FORM_HEADINGS.some(([re]) => re.test(b.text)));
+  const stated = found.join('、');
+  const params: Params = { stated };
+  return {
+    code: 'DOC_FORM_BLANK',
+    category: 'completeness',
+    severity: 'warning',
+    message: tableCheckMessage('DOC_FORM_BLANK', params),
+    path: 'indicators',
+    params,
+    stated,
+    expected: '预算数、执行数、分值、得分、指标值和完成值',
+    ...(first ? { line: first.line, excerpt: first.text.trim().slice(0, 80) } : {}),
+  };
 }
 
 /** How much of a report was understood: what the audit says instead of a bare "no problem". */
