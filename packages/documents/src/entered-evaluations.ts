@@ -1,4 +1,5 @@
 import {
+  ChapterKey,
   Evaluation,
   FEN_PER_UNIT,
   MAX_FEN,
@@ -9,12 +10,12 @@ import {
 } from '@jixiao/domain';
 import type {
   Amount,
-  ChapterKey,
   EvaluationInput,
   IndicatorNodeInput,
   MoneyUnit,
   Percent,
 } from '@jixiao/domain';
+import { DEPARTMENT_FUND_ROWS, PROJECT_FUND_ROWS } from './write/self-evaluation-table.ts';
 
 /**
  * Evaluations as a user could enter them in the editor, awkward but valid: long names, markup
@@ -221,42 +222,20 @@ function costRow(g: Gen, unit: MoneyUnit) {
   };
 }
 
-const CHAPTER_KEYS: readonly ChapterKey[] = [
-  'opening',
-  'overview',
-  'budget',
-  'otherBudgets',
-  'implementation',
-  'assets',
-  'performance',
-  'problems',
-  'improvements',
-  'application',
-  'other',
-];
-
 function common(g: Gen, unit: MoneyUnit, kind: 'department' | 'project', serial: string) {
   const counter = { n: 0, tag: serial };
   const indicators = indicatorTree(g, 1, g.int(1, 6), counter);
   const funds: Record<string, unknown> = {};
   const keys =
-    kind === 'department'
-      ? [
-          'total',
-          'generalPublic',
-          'governmentFund',
-          'nonTaxSpecialAccount',
-          'other',
-          'basic',
-          'project',
-        ]
-      : ['total', 'currentAppropriation', 'carryOver', 'other', 'basic', 'project'];
+    kind === 'department' ? DEPARTMENT_FUND_ROWS : [...PROJECT_FUND_ROWS, 'basic', 'project'];
   for (const k of keys) if (k === 'total' || g.chance(0.5)) funds[k] = fundRow(g, unit);
-  const chapters = CHAPTER_KEYS.filter(() => g.chance(0.5)).map((key) => ({
-    key,
-    ...(g.chance(0.3) ? { title: `${g.pick(['', '五、', '（二）'])}${phrase(g)}` } : {}),
-    paragraphs: Array.from({ length: g.int(1, 3) }, () => narrative(g)),
-  }));
+  const chapters = ChapterKey.options
+    .filter(() => g.chance(0.5))
+    .map((key) => ({
+      key,
+      ...(g.chance(0.3) ? { title: `${g.pick(['', '五、', '（二）'])}${phrase(g)}` } : {}),
+      paragraphs: Array.from({ length: g.int(1, 3) }, () => narrative(g)),
+    }));
   return {
     meta: {
       unitName: name(g, `单位${serial}`),
