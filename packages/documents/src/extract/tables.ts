@@ -255,6 +255,9 @@ export function fromStream(t: StreamTable, origin: 'grid' | 'text'): SelfEvaluat
   return out;
 }
 
+/** Header columns whose values a form may split over cells: a target's sign and figure. */
+const SPLIT_VALUE_COLUMNS = new Set<ColumnKey>(['target', 'actual']);
+
 /**
  * The cells of an indicator header row placed on the full grid, when it needs the grid: one of
  * them spans two or more columns ("年度指标值" over "≥" | "95%"), or the header takes two rows
@@ -272,7 +275,13 @@ function headerCellsOnGrid(
       ? columnOf(clean(above.cells[p]))
       : undefined;
   const twoRows = spans.some((x, p) => x === 0 && aboveKey(p) !== undefined);
-  if (!twoRows && !spans.some((x) => x > 1)) return undefined;
+  // A spanning cell matters where its column's values come split ("≥" | "95%"): a 偏差原因 or
+  // name cell spanning a column that ruling lines added (a PDF's grid) is read as before.
+  const splitValue = spans.some((x, p) => {
+    const key = columnOf(clean(gridRow.cells[p]));
+    return x > 1 && key !== undefined && SPLIT_VALUE_COLUMNS.has(key);
+  });
+  if (!twoRows && !splitValue) return undefined;
   const out: { from: number; span: number; key: ColumnKey | undefined }[] = [];
   spans.forEach((span, from) => {
     if (span > 0) out.push({ from, span, key: columnOf(clean(gridRow.cells[from])) });
