@@ -133,6 +133,18 @@ export const FUND_ROW_KEYS = [
 ] as const satisfies readonly (keyof Funds)[];
 export type FundRowKey = (typeof FUND_ROW_KEYS)[number];
 
+/** The rows that part the total by where the money comes from, in the form's order. */
+export const FUND_SOURCE_KEYS: readonly FundRowKey[] = [
+  'generalPublic',
+  'governmentFund',
+  'nonTaxSpecialAccount',
+  'currentAppropriation',
+  'carryOver',
+  'other',
+];
+/** The rows that part the total by what the money is spent on. */
+export const FUND_USE_KEYS: readonly FundRowKey[] = ['basic', 'project'];
+
 /** Each fund row's name as reports write it. */
 export const FUND_ROW_LABELS: Readonly<Record<FundRowKey, string>> = {
   total: '年度资金总额',

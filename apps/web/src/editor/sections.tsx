@@ -1,6 +1,13 @@
 import { Button, Collapse, Descriptions, Empty, Input, Space, Table, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { comparePercent, FUND_ROW_LABELS, formatPercent, ratioPercent } from '@jixiao/domain';
+import {
+  comparePercent,
+  FUND_ROW_LABELS,
+  FUND_SOURCE_KEYS,
+  FUND_USE_KEYS,
+  formatPercent,
+  ratioPercent,
+} from '@jixiao/domain';
 import type { Chapter, ChapterKey, FundRow, FundRowKey, ProjectLine } from '@jixiao/domain';
 import { getAt } from '../lib/paths.ts';
 import { useEditing, useEditorSelect } from './editor-context.tsx';
@@ -67,16 +74,9 @@ export function BasicSection() {
 const FUND_GROUPS: readonly { title: string; keys: readonly FundRowKey[] }[] = [
   {
     title: '按资金来源',
-    keys: [
-      'generalPublic',
-      'governmentFund',
-      'nonTaxSpecialAccount',
-      'currentAppropriation',
-      'carryOver',
-      'other',
-    ],
+    keys: FUND_SOURCE_KEYS,
   },
-  { title: '按支出用途', keys: ['basic', 'project'] },
+  { title: '按支出用途', keys: FUND_USE_KEYS },
 ];
 /** Sources a kind of evaluation has; another shows only when it holds figures. */
 const KIND_SOURCES: Readonly<Record<'department' | 'project', readonly FundRowKey[]>> = {

@@ -1,4 +1,4 @@
-import { FUND_ROW_LABELS } from '@jixiao/domain';
+import { FUND_ROW_LABELS, FUND_SOURCE_KEYS, FUND_USE_KEYS } from '@jixiao/domain';
 import type { FundRow, FundRowKey, Funds, MoneyUnit, ScoreSheet } from '@jixiao/domain';
 import { amountCell, expressionText, pointsCell, rowRateCell } from './figures.ts';
 import type { Cell, TableModel } from './model.ts';
@@ -39,16 +39,6 @@ export const INDICATOR_HEADER = [
 
 export const FUND_HEADER = ['年初预算数', '全年预算数', '全年执行数', '分值', '执行率', '得分'];
 
-const INCOME_ROWS: readonly FundRowKey[] = [
-  'generalPublic',
-  'governmentFund',
-  'nonTaxSpecialAccount',
-  'currentAppropriation',
-  'carryOver',
-  'other',
-];
-const EXPENDITURE_ROWS: readonly FundRowKey[] = ['basic', 'project'];
-
 function hasFigures(row: FundRow | undefined): boolean {
   return (
     row !== undefined &&
@@ -72,13 +62,13 @@ function fundBlockRows(
   funds: Funds,
 ): { label: string; row: FundRow; isTotal: boolean }[] {
   const keep = (key: FundRowKey) => shown.includes(key) || hasFigures(funds[key]);
-  const income: [string, FundRow][] = INCOME_ROWS.filter(keep).map((k) => [
+  const income: [string, FundRow][] = FUND_SOURCE_KEYS.filter(keep).map((k) => [
     FUND_ROW_LABELS[k],
     funds[k] ?? {},
   ]);
   for (const source of funds.sources ?? [])
     if (hasFigures(source)) income.push([source.name, source]);
-  const spending: [string, FundRow][] = EXPENDITURE_ROWS.filter(keep).map((k) => [
+  const spending: [string, FundRow][] = FUND_USE_KEYS.filter(keep).map((k) => [
     FUND_ROW_LABELS[k],
     funds[k] ?? {},
   ]);

@@ -7,7 +7,7 @@ import type {
   FundRowKey,
   SourceRef,
 } from '../evaluation.ts';
-import { FUND_ROW_LABELS } from '../evaluation.ts';
+import { FUND_ROW_LABELS, FUND_SOURCE_KEYS, FUND_USE_KEYS } from '../evaluation.ts';
 import type { Finding } from '../finding.ts';
 import type { Amount } from '../money.ts';
 import { fen, sumFen } from '../money.ts';
@@ -74,16 +74,9 @@ const FUND_COLUMNS = [
 const fundRows = <K extends FundRowKey>(keys: readonly K[]) =>
   keys.map((key) => [key, FUND_ROW_LABELS[key]] as const);
 
-const INCOME_ROWS = fundRows([
-  'generalPublic',
-  'governmentFund',
-  'nonTaxSpecialAccount',
-  'currentAppropriation',
-  'carryOver',
-  'other',
-]);
+const INCOME_ROWS = fundRows(FUND_SOURCE_KEYS);
 
-const EXPENDITURE_ROWS = fundRows(['basic', 'project']);
+const EXPENDITURE_ROWS = fundRows(FUND_USE_KEYS);
 
 /** A fund row's amount in one column, as a part of the total, with where it is. */
 interface FundPart extends SumPart {
