@@ -243,6 +243,7 @@ function common(g: Gen, unit: MoneyUnit, kind: 'department' | 'project', serial:
       amountUnit: unit,
       ...(g.chance(0.5) ? { supervisor: name(g, '主管') } : {}),
       ...(g.chance(0.7) ? { filler: phrase(g, 2) } : {}),
+      ...(g.chance(0.7) ? { head: phrase(g, 2) } : {}),
       ...(g.chance(0.7) ? { phone: g.pick(['0745-2345678', '138 0000 1111', '内线<8021>']) } : {}),
       ...(g.chance(0.7)
         ? { reportDate: `20${g.int(15, 26)}-0${g.int(1, 9)}-${g.int(10, 28)}` }

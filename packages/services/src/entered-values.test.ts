@@ -146,7 +146,7 @@ function groups(nodes: readonly IndicatorNode[], level = 1): IndicatorNode[] {
 
 /** Fields a 自评表 holds (the rest is narrative). */
 const TABLE_FIELD =
-  /^(?:projectName|implementer|meta\.supervisor|meta\.filler|meta\.phone|goals|indicators|adjustments)(?![^]*\.evidence$)/;
+  /^(?:projectName|implementer|meta\.supervisor|meta\.filler|meta\.head|meta\.phone|goals|indicators|adjustments)(?![^]*\.evidence$)/;
 
 /** The texts a unit entered that the report must carry verbatim (line by line). */
 function enteredTexts(e: Evaluation | ProjectEvaluation): [string, string][] {
@@ -156,6 +156,7 @@ function enteredTexts(e: Evaluation | ProjectEvaluation): [string, string][] {
   };
   add('meta.unitName', e.meta.unitName);
   add('meta.filler', e.meta.filler);
+  add('meta.head', e.meta.head);
   add('meta.phone', e.meta.phone);
   add('meta.documentNumber', e.meta.documentNumber);
   e.meta.legalBasis.forEach((l, i) =>

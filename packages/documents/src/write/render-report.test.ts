@@ -304,7 +304,7 @@ describe('renderReportDocx attachments', () => {
     ]);
     const signOffs = paras.filter((p) => p.style === 'SignOff' && p.text.startsWith('填表人'));
     expect(signOffs).toHaveLength(3);
-    expect(signOffs[0]?.text).toContain('单位负责人签字：');
+    expect(signOffs[0]?.text).toContain('单位负责人（签字）：');
   });
 
   it('merges the base data table as the template does', async () => {

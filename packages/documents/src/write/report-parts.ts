@@ -147,13 +147,16 @@ export function chineseDate(iso: string): string | undefined {
   return `${m[1]}年${Number(m[2])}月${Number(m[3])}日`;
 }
 
-/** The sign-off line under every attachment table. */
+/**
+ * The sign-off line under every attachment table. The 单位负责人 the unit entered is printed
+ * before the place for the signature, so the table names who answers for it.
+ */
 export function signOffLine(meta: Meta): string {
   const gap = '　　';
   return [
     `填表人：${meta.filler ?? ''}`,
     `填报日期：${meta.reportDate ? (chineseDate(meta.reportDate) ?? meta.reportDate) : ''}`,
     `联系电话：${meta.phone ?? ''}`,
-    '单位负责人签字：',
+    `单位负责人（签字）：${meta.head ?? ''}`,
   ].join(gap);
 }
