@@ -347,6 +347,15 @@ async function mismatches(e: Evaluation): Promise<string[]> {
     ] as const)
       if (n !== undefined && !docText.includes(`${label}${n}人`))
         out.push(`staffing ${label} ${n} not written`);
+    if (st.statedControlRate) {
+      // Head counts as amounts of whole 元, so the rate rule for money applies; no rate of 0 编制.
+      const heads = (n: number | undefined) =>
+        n === undefined ? undefined : ({ fen: n * 100, unit: '元' } as Amount);
+      const whole = st.authorized === 0 ? undefined : heads(st.authorized);
+      const want = `人员控制率${writtenRate(st.statedControlRate, heads(st.actual), whole)}`;
+      if (!docText.includes(want))
+        out.push(`staffing.statedControlRate ${st.statedControlRate.text}: not ${want}`);
+    }
     const bx = e.basicExpenditure;
     if (bx.statedCompletion && bx.budget && bx.actual) {
       const want = `基本支出预算安排${money(bx.budget, unit)}${unit}，实际支出${money(bx.actual, unit)}${unit}，完成预算安排的${writtenRate(bx.statedCompletion, bx.actual, bx.budget)}`;

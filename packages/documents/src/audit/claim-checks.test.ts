@@ -1179,6 +1179,19 @@ describe('relations found on the held-out excerpts of the tenth round', () => {
     expect(brief(`${text}81.32%。`)).toEqual([]);
   });
 
+  it('checks a 控制率 against the staff in post and the posts approved before it', () => {
+    expect(brief('2024年末编制数30人，实际在职23人，人员控制率90.00%。')).toEqual([
+      'warning DOC_CLAIM_RATE 90.00%→76.67%',
+    ]);
+    expect(brief('2024年末编制数30人，实际在职23人，人员控制率76.67%。')).toEqual([]);
+    expect(brief('核定编制45人，实有在编人员47人，编制控制率104.44%。')).toEqual([]);
+    expect(brief('三公经费预算12.00万元，实际支出9.60万元，控制率85.00%。')).toEqual([
+      'warning DOC_CLAIM_RATE 85.00%→80.00%',
+    ]);
+    // The order says nothing about which figure is held to which: no reading.
+    expect(brief('实际在职23人，编制数30人，人员控制率90.00%。')).toEqual([]);
+  });
+
   it('takes a standard per head far beyond any budget for 元 written as 万元', () => {
     expect(brief('医院按每人每月1,500万元标准发放生活补贴。')).toEqual([
       'warning DOC_CLAIM_STANDARD_UNIT 每人每月1500万元→1500元',

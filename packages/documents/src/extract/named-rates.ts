@@ -6,7 +6,8 @@ import { sameKind } from './claim-relations.ts';
  * "抽检1,260批次，其中合格1,228批次，合格率98.25%" (the part named as the rate, of the figure
  * before it), "计划新建3.00万亩，实际建成2.80万亩，任务完成率96.67%" (the outcome of the plan
  * before it), "预算为15.20万元，支出决算为12.36万元，决算数为预算数的82.40%" (two figures named
- * by the rate's own words).
+ * by the rate's own words), "编制数30人，实际在职23人，人员控制率76.67%" (a 控制率: what is in post
+ * or spent, of the posts or budget it is held to).
  */
 export interface NamedRate {
   rate: Claim;
@@ -20,6 +21,10 @@ const OTHER_RATES = /(?:执行|支出|支付|拨付|到位|增长|下降|增幅|
 const PLAN = /计划|目标|任务/;
 /** An outcome: what a completion rate counts. */
 const OUTCOME = /实际|完成|建成|实现|达到/;
+/** What a 控制率 is of: the posts approved, or the budget or plan a cost is held to. */
+const CONTROL_WHOLE = /编制|核定|预算|计划|限额/;
+/** What a 控制率 counts: the staff in post, or what was spent. */
+const CONTROL_PART = /在职|在编|在岗|实有|实际|支出|决算/;
 /** "决算数为预算数的": the names of the two figures a rate compares. */
 const NAMED_OF = /([\u4e00-\u9fa5]{2,6}?)数?为([\u4e00-\u9fa5]{2,6}?)数?的$/;
 
@@ -68,7 +73,14 @@ export function namedRates(s: Statement): NamedRate[] {
     const asPart =
       name.length >= 2 && (stem.endsWith(name) || name.endsWith(stem)) && part.value <= whole.value;
     const completion = /完成$/.test(stem) && PLAN.test(whole.clause) && OUTCOME.test(part.clause);
-    if (asPart || completion) out.push({ rate, part, whole });
+    // "编制数30人，实际在职23人，人员控制率76.67%": staff in post of the posts approved (it may
+    // pass 100%, so the part is not held below its whole).
+    const control =
+      /控制$/.test(stem) &&
+      CONTROL_WHOLE.test(whole.clause) &&
+      CONTROL_PART.test(part.clause) &&
+      !CONTROL_WHOLE.test(part.clause);
+    if (asPart || completion || control) out.push({ rate, part, whole });
   }
   return out;
 }

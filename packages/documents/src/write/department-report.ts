@@ -95,6 +95,11 @@ export function departmentReportBlocks(
   if (st.authorized !== undefined) staff.push(`编制数${st.authorized}人`);
   if (st.actual !== undefined) staff.push(`实际在职${st.actual}人`);
   if (st.retired !== undefined) staff.push(`离退休${st.retired}人`);
+  // The 控制率 entered is stated as entered where the head counts do not give it (figures.ts).
+  const control = st.statedControlRate
+    ? statedRateText(st.statedControlRate, st.actual, st.authorized || undefined)
+    : undefined;
+  if (control) staff.push(`人员控制率${control}`);
   let staffText = staff.length > 0 ? `${y}年末${staff.join('，')}。` : '';
   if (st.categories.length > 0)
     staffText += `在职人员中，${st.categories.map((c) => `${c.name}${c.count}人`).join('，')}。`;
