@@ -92,8 +92,21 @@ import { lazily, loadCorpus, measure, present, report, unread } from './testing/
  * whole of the 三公 其中; the next project's total taken for a part of a score; a 自治州's tourism
  * income taken for the unit's money; schools' own rates divided by the whole budget; a fund's
  * sources within one use taken for restatements). After the tenth round: 19/20 (the student
- * count under another name still missed), 0 errors and 0 warnings. Every batch listed below is
- * asserted to keep at least 90% and no false error.
+ * count under another name still missed), 0 errors and 0 warnings. The te-files (findings) and
+ * tf-files (clean), written before the eleventh round in templates not used before (a 广西 县's
+ * 衔接资金 as wrapped PDF text cut mid-figure, a 农垦 company's farmland project, a 天津 区教育局
+ * in full-width digits, a 深圳 街道办, a 厦门 hospital's equipment project, a ministry's 所属事业单位,
+ * a university's 二级学院, a 社保基金, a 政府性基金 project, a 国有资本经营预算, a 专项债券 project
+ * with 亿元 and "第 5 页 共 12 页" footers; clean: a 兵团 师市 教育局, a 西藏 地区's grassland
+ * subsidy, a 海南 省直 厅 as PDF text, a 专项债券 project), measured untouched: 16/21 found by
+ * category (2 by a misreading: the parts of 执行数 held against the 预算数 of the section before,
+ * a bond's 支出进度 divided by the project's total investment; missed: a count of 乡镇 against the
+ * names in its parentheses, a budget restated in another chapter (its 执行率 flagged instead), a
+ * target met but points deducted in "——年度目标：…；得分：…" lines, a 填报日期 in the evaluated
+ * year, "提高5.21个百分点（上年为82.53%）"), 0 errors and 3 warnings on 4 clean files (schools
+ * "分别为高级中学3所、…" counted as 5 names against 18; parts ending in 等 taken as the whole;
+ * the first leaf weights under three headings taken for the 一级指标 of a book of 100). Every
+ * batch listed below is asserted to keep at least 90% and no false error.
  */
 const corpus = present(loadCorpus(new URL('./invented-prose/', import.meta.url)));
 const holdout = new Set(corpus.holdout);
