@@ -172,6 +172,15 @@ describe('a stated rate against the amounts it is computed from', () => {
       brief('我局专项资金3267.28万元。至年底我局项目执行金额2856.63万元,执行率87.43%。'),
     ).toEqual([]);
   });
+
+  it('takes no plan from a list of sources before (its 其中 cut off or never written)', () => {
+    const sources = '2,186,400.00元，上年结转资金0.00元，旗级配套资金1,082,050.00元。';
+    expect(brief(`${sources}全年执行数3,245,117.26元，预算执行率99.29%。`)).toEqual([]);
+    // A plan named as one is still taken.
+    expect(brief(`全年预算数3,268,450.00元。全年执行数3,245,117.26元，预算执行率96.29%。`)).toEqual(
+      ['warning DOC_CLAIM_RATE 96.29%→99.29%'],
+    );
+  });
 });
 
 describe('one quantity stated in two places', () => {

@@ -525,8 +525,17 @@ export function completions(statements: readonly Statement[]): Completion[] {
       for (let k = i - 1; k >= Math.max(0, i - PLAN_WINDOW); k--) {
         const prev = statements[k];
         if (!prev) break;
+        // A figure not named as a plan is taken only from the sentence just before, and only
+        // when it stands alone there: of a list of sources ("中央补助资金A，上年结转B，配套资金C",
+        // its 其中 cut off or never written) none is the plan of the whole outcome.
+        const unnamed = prev.claims.filter(
+          (c) => planLike(c) && c.role !== 'budget' && !partsIn(prev).has(c),
+        );
         const plans = prev.claims.filter(
-          (c) => planLike(c) && (c.role === 'budget' || k === i - 1) && !partsIn(prev).has(c),
+          (c) =>
+            planLike(c) &&
+            !partsIn(prev).has(c) &&
+            (c.role === 'budget' || (k === i - 1 && unnamed.length === 1)),
         );
         earlier.push(...plans.reverse());
         others.push(...prev.claims.filter((c) => planLike(c) && !plans.includes(c)));
