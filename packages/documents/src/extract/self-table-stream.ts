@@ -303,6 +303,12 @@ function pairsAt(
 interface FundSplit {
   spans: ColumnKey[];
   words: string[];
+  /**
+   * One group of sub-columns under a header of several amount columns (全年执行数 over 合计 中央资金
+   * 地方资金 其他资金, 全年预算数 merged down beside it): the columns one of which is parted, chosen
+   * by each row's figures (`chooseSplit`); `spans` holds the likeliest until then.
+   */
+  choices?: ColumnKey[];
 }
 
 const AMOUNT_COLUMNS = new Set<ColumnKey>(['initialBudget', 'budget', 'executed']);
@@ -329,16 +335,72 @@ function splitHeaderAt(
     words.push(...pieces.map(normalizeLabel));
     j++;
   }
-  if (spans.length === 0 || words.length < 2 * spans.length) return undefined;
-  if (words.length % spans.length !== 0) return undefined;
-  const per = words.length / spans.length;
-  const first = words.slice(0, per);
-  const same = spans.every(
-    (_, k) => words.slice(k * per, (k + 1) * per).join('|') === first.join('|'),
-  );
-  const totals = first.filter((w) => fundSplitWordOf(w) === 'total').length;
-  if (!same || totals !== 1) return undefined;
-  return { split: { spans, words: first }, end: j };
+  if (spans.length === 0 || words.length < 2) return undefined;
+  const totals = (ws: readonly string[]): number =>
+    ws.filter((w) => fundSplitWordOf(w) === 'total').length;
+  if (words.length >= 2 * spans.length && words.length % spans.length === 0) {
+    const per = words.length / spans.length;
+    const first = words.slice(0, per);
+    const same = spans.every(
+      (_, k) => words.slice(k * per, (k + 1) * per).join('|') === first.join('|'),
+    );
+    if (same && totals(first) === 1) return { split: { spans, words: first }, end: j };
+  }
+  // One group under one of several amount columns: which one, the rows' figures say.
+  if (spans.length >= 2 && totals(words) === 1) {
+    const likeliest: ColumnKey = spans.includes('executed')
+      ? 'executed'
+      : (spans.at(-1) ?? 'budget');
+    return { split: { spans: [likeliest], words, choices: spans }, end: j };
+  }
+  return undefined;
+}
+
+/**
+ * For a header whose one group of sub-columns may stand under any of several amount columns
+ * (`FundSplit.choices`): the reading of a row's cells under which the sources add up to the 合计
+ * and the 执行率 is executed ÷ budget. `certain` when exactly one reading fits both (or the one
+ * it can check); otherwise the likeliest, uncertain.
+ */
+function chooseSplit(
+  columns: readonly ColumnKey[],
+  split: FundSplit,
+  cells: readonly string[],
+  unit: MoneyUnit,
+): { split: FundSplit; certain: boolean } {
+  if (!split.choices) return { split, certain: true };
+  const tolerance = amountIn('0.01', unit)?.fen ?? 1;
+  const fits = split.choices.map((c) => {
+    const one: FundSplit = { spans: [c], words: split.words };
+    const slots = splitSlots(columns, one);
+    if (slots.length !== cells.length) return { one, adds: false, rate: false };
+    const own: Partial<Record<ColumnKey, string>> = {};
+    const parts: number[] = [];
+    slots.forEach((s, k) => {
+      const cell = cells[k] ?? '';
+      if (s.part === undefined) own[s.column] = cell;
+      else parts.push(amountIn(cell, unit)?.fen ?? 0);
+    });
+    const total = amountIn(own[c], unit)?.fen;
+    const adds =
+      total !== undefined &&
+      Math.abs(total - parts.reduce((a, b) => a + b, 0)) <= tolerance * parts.length;
+    const budget = amountIn(own.budget ?? own.initialBudget, unit)?.fen;
+    const executed = amountIn(own.executed, unit)?.fen;
+    const stated = own.rate === undefined ? undefined : cellNumber(own.rate);
+    const rate =
+      stated === undefined || Number.isNaN(stated)
+        ? undefined
+        : budget !== undefined && executed !== undefined && budget > 0
+          ? Math.abs((100 * executed) / budget - stated) < 0.5
+          : false;
+    return { one, adds, rate };
+  });
+  const both = fits.filter((f) => f.adds && f.rate !== false);
+  if (both.length === 1 && both[0]) return { split: both[0].one, certain: true };
+  const either = fits.filter((f) => f.adds || f.rate === true);
+  if (either.length === 1 && either[0]) return { split: either[0].one, certain: false };
+  return { split, certain: false };
 }
 
 /** The fund header's columns with each spanning amount column opened into its sub-columns. */
@@ -585,10 +647,12 @@ export function readTableStream(
       if (key && split) {
         // Amount columns split into 合计 and its sources: every cell must be there to say
         // which is which.
-        const slots = splitSlots(columns, split);
-        const end = valueRun(i + 1, slots.length, true);
+        const end = valueRun(i + 1, splitSlots(columns, split).length, true);
         const cells = tokens.slice(i + 1, end).map((x) => x.text);
         const rowTokens = tokens.slice(i, end);
+        const chosen = chooseSplit(columns, split, cells, unit);
+        if (!chosen.certain) table.uncertain.push({ line: t.line, what: normalizeLabel(text) });
+        const slots = splitSlots(columns, chosen.split);
         if (cells.length === slots.length) {
           const own: Partial<Record<ColumnKey, string>> = {};
           const parts = new Map<string, Partial<Record<ColumnKey, string>>>();

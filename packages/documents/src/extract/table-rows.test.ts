@@ -488,6 +488,67 @@ describe('amount columns split into 合计 and its sources on a second header ro
   });
 });
 
+describe('one amount column split into 合计 and its sources, the others merged down', () => {
+  // 全年执行数 over 合计 | 中央资金 | 地方资金 | 其他资金 while 全年预算数 spans both header rows: the
+  // text does not say which column the four words are under; the row's figures do (the sources
+  // add up to their 合计 and the 执行率 is executed ÷ budget only one way).
+  const head = ['资金情况（万元）', '全年预算数', '全年执行数', '执行率', '分值', '得分'];
+  const sub = ['合计', '中央资金', '地方资金', '其他资金'];
+
+  it('reads the executed column parted when its parts add up', () => {
+    const t = readTableStream(
+      rows(head, sub, [
+        '年度资金总额',
+        '15000.00',
+        '14280.00',
+        '12000.00',
+        '2100.00',
+        '180.00',
+        '95.20%',
+        '10',
+        '9.8',
+      ]),
+    );
+    expect(t?.funds.total).toMatchObject({
+      budget: { fen: 15_000_000_000 },
+      executed: { fen: 14_280_000_000 },
+      weight: 10,
+      statedScore: 9.8,
+    });
+    expect((t?.funds.sources ?? []).map((s) => [s.name, s.executed?.fen])).toEqual([
+      ['中央资金', 12_000_000_000],
+      ['地方资金', 2_100_000_000],
+      ['其他资金', 180_000_000],
+    ]);
+    expect(t?.uncertain ?? []).toEqual([]);
+  });
+
+  it('reads the budget column parted when that is the reading that fits', () => {
+    const t = readTableStream(
+      rows(head, sub, [
+        '年度资金总额',
+        '15000.00',
+        '12000.00',
+        '2100.00',
+        '900.00',
+        '14280.00',
+        '95.20%',
+        '10',
+        '9.52',
+      ]),
+    );
+    expect(t?.funds.total).toMatchObject({
+      budget: { fen: 15_000_000_000 },
+      executed: { fen: 14_280_000_000 },
+    });
+    expect((t?.funds.sources ?? []).map((s) => [s.name, s.budget?.fen])).toEqual([
+      ['中央资金', 12_000_000_000],
+      ['地方资金', 2_100_000_000],
+      ['其他资金', 900_000_000],
+    ]);
+  });
+});
+
 describe('a grid whose amount headers span 合计 | 中央补助 | 地方资金 sub-columns', () => {
   const html = [
     '<table><tr><td rowspan="2">资金情况（万元）</td><td colspan="3">全年预算数</td><td colspan="3">全年执行数</td>',
@@ -607,7 +668,8 @@ describe('grids of other 自评表 columns', () => {
       ].join(''),
     ).evaluation;
     expect(e.funds.total?.executed?.text).toBe('1100.00');
-    const leaf = e.indicators[0]?.children?.[0]?.children?.[0];
+    const output = e.indicators.find((g) => g.name === '产出指标');
+    const leaf = output?.children?.[0]?.children?.[0];
     expect([leaf?.target?.text, leaf?.actual?.text]).toEqual(['≥12公里', '12.6公里']);
   });
 
@@ -623,5 +685,36 @@ describe('grids of other 自评表 columns', () => {
     );
     expect(e.evaluation.stated.total).toBe(97);
     expect(e.evaluation.indicators.map((g) => g.name)).toEqual(['产出']);
+  });
+});
+
+describe('a 自评表 grid whose figures carry their unit or full-width digits', () => {
+  // Scores written "10分" and a 执行率 of full-width digits ("９４.００％"), as some templates
+  // print them: the grid reads them as the figures they are.
+  const html = [
+    '<table><tr><td>项目名称</td><td colspan="7">既有住宅加装电梯补助</td></tr>',
+    '<tr><td rowspan="2">项目资金（万元）</td><td></td><td>年初预算数</td><td>全年预算数</td>',
+    '<td>全年执行数</td><td>分值</td><td>执行率</td><td>得分</td></tr>',
+    '<tr><td>年度资金总额</td><td>600.00</td><td>750.00</td><td>705.00</td><td>10分</td>',
+    '<td>９４.００％</td><td>9.4分</td></tr>',
+    '<tr><td>一级指标</td><td>二级指标</td><td>三级指标</td><td>年度指标值</td><td>实际完成值</td>',
+    '<td>分值</td><td>得分</td><td>偏差原因分析及改进措施</td></tr>',
+    '<tr><td rowspan="2">产出指标</td><td>数量指标</td><td>加装电梯台数</td><td>≥90台</td>',
+    '<td>94台</td><td>20分</td><td>20分</td><td></td></tr>',
+    '<tr><td>质量指标</td><td>电梯验收合格率</td><td>100%</td><td>100%</td><td>10分</td>',
+    '<td>10分</td><td></td></tr>',
+    '<tr><td colspan="5">总分</td><td>100分</td><td>39.4分</td><td></td></tr></table>',
+  ].join('');
+
+  it('reads 分值, 得分, 执行率 and the 总分', () => {
+    const read = readHtml(new TextEncoder().encode(html), 'f.html');
+    if (!read.ok) throw new Error('html not read');
+    const e = extractEvaluation(read.document).evaluation;
+    expect(e.funds.total).toMatchObject({ weight: 10, statedScore: 9.4 });
+    expect(e.funds.total?.statedRate?.value).toBe(94);
+    const output = e.indicators.find((g) => g.name === '产出指标');
+    const leaf = output?.children?.[0]?.children?.[0];
+    expect(leaf).toMatchObject({ name: '加装电梯台数', weight: 20, score: 20 });
+    expect(e.stated.total).toBe(39.4);
   });
 });

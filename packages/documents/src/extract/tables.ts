@@ -1,4 +1,4 @@
-import { parseAmount, parseExpression, parsePercent } from '@jixiao/domain';
+import { normalizeDigits, parseAmount, parseExpression, parsePercent } from '@jixiao/domain';
 import type {
   Amount,
   BaseData,
@@ -35,13 +35,14 @@ const rowText = (row: TableRow): string =>
     .join(' | ');
 
 export function amountCell(text: string | undefined): Amount | undefined {
-  const t = clean(text).replace(/^[≤≥<>=]+/, '');
+  const t = normalizeDigits(clean(text)).replace(/^[≤≥<>=]+/, '');
   if (!/^\d/.test(t)) return undefined;
   const a = parseAmount(t, '万元');
   return a ? { fen: a.fen, unit: a.unit, text: t } : undefined;
 }
+/** A 分值 or 得分 cell: 9.5, also written with its unit (9.5分) or in full-width digits. */
 function pointsCell(text: string | undefined): number | undefined {
-  const t = clean(text);
+  const t = normalizeDigits(clean(text)).replace(/分$/, '');
   return /^\d+(?:\.\d+)?$/.test(t) ? Number(t) : undefined;
 }
 
@@ -189,7 +190,7 @@ function fundRow(
   if (a3) out.executed = a3;
   const w = pointsCell(weight);
   if (w !== undefined) out.weight = w;
-  const r = rate ? parsePercent(/%/.test(rate) ? rate : `${rate}%`) : undefined;
+  const r = rate ? parsePercent(/[%％]/.test(rate) ? rate : `${rate}%`) : undefined;
   if (r) out.statedRate = r;
   const s = pointsCell(score);
   if (s !== undefined) out.statedScore = s;

@@ -219,14 +219,21 @@ describe('held-out 自评表 excerpts, tenth batch (executed before budget, 是�
  * Measured untouched: 23/27 found (the 区域 table's execution score missed in all three renderings,
  * the 总分 of the html table with scores in 分 missed); on the clean ones 3 errors and 3 warnings
  * (the clean 区域 table's fund row not read under its two-row header: 总分 99.9 against 90 and the
- * book's 100).
+ * book's 100). After the fixes it brought (one group of sub-columns under one of several amount
+ * headers placed by the row's figures; 分值 and 得分 cells written "10分" and a 执行率 in
+ * full-width ％ read on a grid): 27/27, no error or warning on the clean ones.
  */
 describe('held-out 自评表 excerpts, eleventh batch (专项债券, 国有资本经营, 部门整体 一级/二级/三级, 区域 tables with 全年执行数 parted, 得分系数, scores in 分, full-width digits, pages), measured untouched', () => {
   const held = present(loadCorpus(new URL('./invented-tables/holdout-y/', import.meta.url)));
 
-  it('prints recall and false errors, and reads every file', () => {
+  it('finds at least 90% of the findings, gives the clean files no error, and reads every file', () => {
     const m = measure(held, undefined, true);
     console.log(report('held-out tables, eleventh batch', m));
     expect(unread(held)).toEqual([]);
+    expect(m.falseErrors).toEqual([]);
+    expect(m.cleanWarnings).toEqual([]);
+    expect(m.uncertainAsErrors).toEqual([]);
+    // The target is 90% (25 of 27); the floor keeps what was reached.
+    expect(m.found).toBeGreaterThanOrEqual(27);
   });
 });

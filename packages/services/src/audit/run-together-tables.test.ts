@@ -21,6 +21,7 @@ const FOLDERS = [
   'holdout-r/',
   'holdout-x/',
   'holdout-s/',
+  'holdout-y/',
 ];
 
 const runTogether = (text: string): string =>
@@ -93,8 +94,11 @@ describe('invented 自评表 with the cells of each row run together', () => {
   // tables; missed, its table with a 是否核心指标 column, whose 是/否 runs into the name before it
   // and whose 实际完成值, 分值 and 得分 run together ("≤12月1156": 11 | 5 | 6) (55 of 65 in all).
   // 57 once a fund header's 合计/中央/地方 sub-columns run together ("合计中央补助地方资金…") were
-  // parted and a row's figures split over every sub-column (x4 and v8 found).
-  it('finds the planted findings of most (floor 57)', () => {
+  // parted and a row's figures split over every sub-column (x4 and v8 found). With holdout-y,
+  // measured untouched: 10 of its 12 (its 区域 table with only 全年执行数 parted missed), no error
+  // on its clean tables; 12 of 12 once one group of sub-columns was placed by the row's figures
+  // (69 of 77 in all).
+  it('finds the planted findings of most (floor 69)', () => {
     const withFindings = audits.filter((a) => a.planted.length > 0);
     const found = withFindings.filter((a) =>
       a.planted.some((c) => a.findings.some((f) => f.category === c)),
@@ -103,6 +107,6 @@ describe('invented 自评表 with the cells of each row run together', () => {
       `run together: ${found.length}/${withFindings.length} tables with their finding found`,
       ...withFindings.filter((a) => !found.includes(a)).map((a) => `\n  missed: ${a.file}`),
     );
-    expect(found.length).toBeGreaterThanOrEqual(57);
+    expect(found.length).toBeGreaterThanOrEqual(69);
   });
 });
