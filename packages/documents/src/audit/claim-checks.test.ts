@@ -1160,6 +1160,19 @@ describe('relations found on the held-out excerpts of the tenth round', () => {
     expect(brief(`${text}62.28%。`)).toEqual([]);
   });
 
+  it('never takes a kind of spending for the total a share names by its kind alone', () => {
+    // The total (支出合计) was cut off before the excerpt: 基本支出 is not the whole meant.
+    const text =
+      '6.10%。其中基本支出1,846.20万元，占支出合计的64.58%；项目支出1,012.58万元，占支出合计的';
+    expect(brief(`${text}35.42%。`)).toEqual([]);
+    expect(
+      brief(`2023年度支出合计2,858.78万元，其中基本支出1,846.20万元，占支出合计的64.58%。`),
+    ).toEqual([]);
+    expect(
+      brief(`2023年度支出合计2,858.78万元，其中基本支出1,846.20万元，占支出合计的66.58%。`),
+    ).toEqual(['error DOC_CLAIM_SHARE 66.58%→64.58%']);
+  });
+
   it('reads the parts a whole is said to be made of (由A、B和C三部分构成)', () => {
     const text =
       '本年支出合计2,846.73万元，由人员经费1,523.18万元、日常公用经费186.40万元和专项业务经费';

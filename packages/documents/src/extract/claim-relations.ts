@@ -698,9 +698,15 @@ const wholeCore = (name: string): string =>
 const DONE_WITH = /^(到位|下达|拨付|支付|执行|使用|投入|筹集|落实)(?:资金|金额|数|额)$/;
 const NAMED_SUFFIX = /(?:资金|金额|数|额)$/;
 
+/** A whole named by its kind alone ("占支出合计的", "占总支出的"): any total of that kind. */
+const GENERIC_WHOLE = /^(?:支出|经费|资金|预算|收入)$/;
+/** Kinds of spending that part a total: never the total a generic name means. */
+const PART_KIND = /^(?:基本|项目|人员|公用|日常|其他|专项|工资福利|商品和服务|对个人和家庭|资本性)/;
+
 const namesMatch = (key: string, core: string): boolean => {
   const k = wholeCore(key);
   if (k === '') return false;
+  if (k !== core && GENERIC_WHOLE.test(core) && PART_KIND.test(k)) return false;
   if (k === core || (core.length >= 2 && k.endsWith(core))) return true;
   const done = DONE_WITH.exec(core)?.[1];
   return done !== undefined && k.replace(NAMED_SUFFIX, '').endsWith(done);
