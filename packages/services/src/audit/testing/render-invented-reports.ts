@@ -1,0 +1,206 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/**
+ * Renders the whole invented reports of invented-reports/src/ (one .md each: a line per
+ * paragraph, `# ` for the title, table rows as `|a|b|c` with `^` for a cell merged with the one
+ * above and `<` for one merged with the one to its left) into the forms published copies take:
+ * the text a PDF export gives (`.pdf.txt`: hard-wrapped lines, "— n —" page footers, table cells
+ * run together on a row's line or one per line), a portal page (`.html`, merged cells as spans)
+ * and Word (`.docx`, LibreOffice's conversion of that page, when `soffice` is installed):
+ * `npx tsx packages/services/src/audit/testing/render-invented-reports.ts`.
+ * Which forms each report takes is listed in FORMS; findings.json is written by hand.
+ */
+const dir = new URL('../invented-reports/', import.meta.url).pathname;
+
+interface PdfForm {
+  kind: 'pdf';
+  /** Characters per line (a CJK character 1, an ASCII one 0.5). */
+  width: number;
+  /** Lines per page before the footer. */
+  page: number;
+  cells: 'run-together' | 'cell-per-line';
+}
+type Form = PdfForm | { kind: 'html' } | { kind: 'docx' };
+
+const FORMS: Record<string, Form[]> = {
+  'r1-suzhou-education-department': [
+    { kind: 'pdf', width: 30, page: 30, cells: 'run-together' },
+    { kind: 'docx' },
+  ],
+  'r2-luonan-health-project': [
+    { kind: 'pdf', width: 28, page: 26, cells: 'cell-per-line' },
+    { kind: 'html' },
+    { kind: 'docx' },
+  ],
+  'r3-zhejiang-hydrology-projects': [
+    { kind: 'pdf', width: 32, page: 34, cells: 'run-together' },
+    { kind: 'docx' },
+  ],
+  'r4-dingxi-transfer-region': [
+    { kind: 'pdf', width: 29, page: 28, cells: 'cell-per-line' },
+    { kind: 'html' },
+    { kind: 'docx' },
+  ],
+  'r5-guiyang-subdistrict-department': [
+    { kind: 'pdf', width: 31, page: 32, cells: 'run-together' },
+    { kind: 'docx' },
+  ],
+  'r6-jingchu-college-department': [
+    { kind: 'pdf', width: 28, page: 27, cells: 'cell-per-line' },
+    { kind: 'docx' },
+  ],
+  'c1-wannian-farmland-project-clean': [
+    { kind: 'pdf', width: 30, page: 29, cells: 'run-together' },
+    { kind: 'html' },
+    { kind: 'docx' },
+  ],
+  'c2-wulanchabu-justice-department-clean': [
+    { kind: 'pdf', width: 28, page: 26, cells: 'cell-per-line' },
+    { kind: 'docx' },
+  ],
+};
+
+type Block =
+  | { kind: 'title'; text: string }
+  | { kind: 'para'; text: string }
+  | { kind: 'table'; rows: string[][] };
+
+function parse(source: string): Block[] {
+  const blocks: Block[] = [];
+  for (const line of source.split('\n')) {
+    if (line.trim() === '') continue;
+    if (line.startsWith('|')) {
+      const row = line.slice(1).split('|');
+      const last = blocks.at(-1);
+      if (last?.kind === 'table') last.rows.push(row);
+      else blocks.push({ kind: 'table', rows: [row] });
+    } else if (line.startsWith('# ')) blocks.push({ kind: 'title', text: line.slice(2) });
+    else blocks.push({ kind: 'para', text: line });
+  }
+  return blocks;
+}
+
+const width = (ch: string): number => (ch.charCodeAt(0) < 0x80 ? 0.5 : 1);
+
+/** Breaks a paragraph into lines of at most `max`, never inside a run of ASCII (a figure). */
+function wrap(text: string, max: number): string[] {
+  const pieces = text.match(/[\x21-\x7e]+|[\s\S]/g) ?? [];
+  const lines: string[] = [];
+  let line = '';
+  let used = 0;
+  for (const p of pieces) {
+    const w = [...p].reduce((s, c) => s + width(c), 0);
+    // Closing marks hang on the line they end, as a typesetter keeps them.
+    if (used + w > max && line !== '' && !/^[，。、；：）》”]$/.test(p)) {
+      lines.push(line);
+      line = '';
+      used = 0;
+    }
+    line += p;
+    used += w;
+  }
+  if (line !== '') lines.push(line);
+  return lines;
+}
+
+function renderPdf(blocks: Block[], form: PdfForm): string {
+  // A page is a list of lines; an attachment label ("附件", "附件2") opens a new page.
+  const pages: string[][] = [[]];
+  const body = {
+    push(...lines: string[]): void {
+      for (const line of lines) {
+        let page = pages.at(-1) ?? [];
+        if (page.length >= form.page) pages.push((page = []));
+        page.push(line);
+      }
+    },
+  };
+  for (const b of blocks) {
+    if (b.kind === 'title') body.push(...wrap(b.text, 20), '');
+    else if (b.kind === 'para' && /^附件\d*$/.test(b.text)) {
+      if ((pages.at(-1) ?? []).length > 0) pages.push([]);
+      body.push(b.text);
+    } else if (b.kind === 'para') body.push(...wrap(b.text, form.width));
+    else {
+      for (const row of b.rows) {
+        const cells = row.map((c) => c.trim()).filter((c) => c !== '' && c !== '^' && c !== '<');
+        const joined = cells.join(' ');
+        if (form.cells === 'run-together' && [...joined].length <= 60) body.push(joined);
+        else for (const c of cells) body.push(...wrap(c, 24));
+      }
+    }
+  }
+  const out = pages.flatMap((lines, i) => [...lines, '', `— ${i + 1} —`, '']);
+  return `${out.join('\n')}\n`;
+}
+
+const esc = (s: string): string =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+function renderTable(rows: string[][]): string {
+  const out = [
+    '<table border="1" cellspacing="0" cellpadding="4" style="border-collapse:collapse">',
+  ];
+  rows.forEach((row, r) => {
+    out.push('<tr>');
+    row.forEach((cell, c) => {
+      if (cell === '^' || cell === '<') return;
+      let rowSpan = 1;
+      while (rows[r + rowSpan]?.[c] === '^') rowSpan++;
+      let colSpan = 1;
+      while (row[c + colSpan] === '<') colSpan++;
+      const attrs =
+        (rowSpan > 1 ? ` rowspan="${rowSpan}"` : '') + (colSpan > 1 ? ` colspan="${colSpan}"` : '');
+      out.push(`<td${attrs}>${esc(cell)}</td>`);
+    });
+    out.push('</tr>');
+  });
+  out.push('</table>');
+  return out.join('');
+}
+
+function renderHtml(blocks: Block[]): string {
+  const out = [
+    '<!DOCTYPE html><html><head><meta charset="utf-8"><title>自评报告</title></head><body>',
+  ];
+  for (const b of blocks) {
+    if (b.kind === 'title') out.push(`<p style="text-align:center"><b>${esc(b.text)}</b></p>`);
+    else if (b.kind === 'para') out.push(`<p>${esc(b.text)}</p>`);
+    else out.push(renderTable(b.rows));
+  }
+  out.push('</body></html>');
+  return out.join('\n');
+}
+
+function toDocx(html: string, name: string): void {
+  const tmp = mkdtempSync(join(tmpdir(), 'invented-reports-'));
+  try {
+    writeFileSync(join(tmp, `${name}.html`), html);
+    execFileSync('soffice', [
+      '--headless',
+      '--convert-to',
+      'docx:MS Word 2007 XML',
+      '--outdir',
+      tmp,
+      join(tmp, `${name}.html`),
+    ]);
+    renameSync(join(tmp, `${name}.docx`), join(dir, `${name}.docx`));
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+for (const file of readdirSync(join(dir, 'src'))) {
+  const name = file.replace(/\.md$/, '');
+  const forms = FORMS[name];
+  if (!forms) throw new Error(`no forms listed for ${file}`);
+  const blocks = parse(readFileSync(join(dir, 'src', file), 'utf8'));
+  for (const form of forms) {
+    if (form.kind === 'pdf') writeFileSync(join(dir, `${name}.pdf.txt`), renderPdf(blocks, form));
+    else if (form.kind === 'html') writeFileSync(join(dir, `${name}.html`), renderHtml(blocks));
+    else toDocx(renderHtml(blocks), name);
+  }
+}
