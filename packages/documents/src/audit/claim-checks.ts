@@ -974,10 +974,27 @@ function checkRestatements(
     s.claims.some((c) => c.value > 0 && OTHER_FUND.test(c.clause)),
   );
   // In a project's report "项目预算资金" is that project's: "医疗设备购置项目预算资金" restates it.
+  // A function of the figure's key alone: worked out once per key of the document.
+  const restated = new Map<string, string>();
   const keyOfStated = (c: Claim): string => {
+    const hit = restated.get(c.key);
+    if (hit !== undefined) return hit;
     const key = restatedKey(c);
     const own = project && key.startsWith('项目') ? `${project.slice(0, -2)}${key}` : key;
-    return otherFunds ? own : own.replace(GENERAL_FUND, '');
+    const out = otherFunds ? own : own.replace(GENERAL_FUND, '');
+    restated.set(c.key, out);
+    return out;
+  };
+  /** Whether a restated name says what it is of, beyond generic words (kinds and points kept). */
+  const specific = new Map<string, boolean>();
+  const isSpecific = (name: string): boolean => {
+    let hit = specific.get(name);
+    if (hit === undefined) {
+      const own = name.replace(KIND_OF_SPENDING, '类别').replace(POINT_OF_YEAR, '时点');
+      hit = own.replace(GENERIC, '').length >= 2;
+      specific.set(name, hit);
+    }
+    return hit;
   };
   for (const { s, groups: g } of groups) {
     const wholeOf = new Map<Claim, Claim>();
@@ -996,9 +1013,9 @@ function checkRestatements(
         family.push({ claim: c, key: 'total', whole: '', statement: s });
       // Measures of works (平方米, 公里, 亩) recur per batch and site under one name.
       if (c.kind === 'count' && MEASURES.has(c.unit)) continue;
+      if (!c.bare) continue;
       const name = keyOfStated(c);
-      const own = name.replace(KIND_OF_SPENDING, '类别').replace(POINT_OF_YEAR, '时点');
-      if (!c.bare || own.replace(GENERIC, '').length < 2) continue;
+      if (!isSpecific(name)) continue;
       const role: Role = c.role || (whole?.role ?? '');
       // The year the statement speaks of up to the figure: 2022年公用经费 is not 2023年's; a
       // statement that names none speaks of the report's year.
