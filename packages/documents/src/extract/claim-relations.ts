@@ -146,6 +146,13 @@ function relationsOf(s: Statement): { groups: PartWhole[]; orphans: Claim[][] } 
   return r;
 }
 
+/** Whether at least two of `items` pass `test` (without counting the rest). */
+function atLeastTwo<T>(items: readonly T[], test: (x: T) => boolean): boolean {
+  let n = 0;
+  for (const x of items) if (test(x) && ++n === 2) return true;
+  return false;
+}
+
 /** The kind of a figure: money, a percentage, or a count of one unit (人 and 名 alike). */
 const kindKey = (c: Claim): string =>
   c.kind === 'count' ? `count|${c.unit === '名' ? '人' : c.unit}` : c.kind;
@@ -153,6 +160,9 @@ const kindKey = (c: Claim): string =>
 function readRelations(s: Statement): { groups: PartWhole[]; orphans: Claim[][] } {
   const out: PartWhole[] = [];
   const orphans: Claim[][] = [];
+  // A whole and a part, or a list of two parts, are two figures other than percentages (parts and
+  // the wholes they are compared with are sums or counts): most sentences have fewer.
+  if (!atLeastTwo(s.claims, (c) => c.kind !== 'percent')) return { groups: out, orphans };
   const markers = markersOf(s);
   const compares = comparisonRoles(s);
   const ranges = markers.map((marker, i) => {
