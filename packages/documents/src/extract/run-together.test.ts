@@ -179,4 +179,44 @@ describe('names that hold figures, dates, reasons and rows that agree with thems
       '865000',
     ]);
   });
+
+  // 是否核心指标 | 指标性质 | 指标值 | 度量单位 | 实际完成值 …: the 是/否 runs into the name, the bare
+  // actual into 分值 and 得分 ("421010").
+  const CORE: ColumnKey[] = [
+    'level1',
+    'level2',
+    'level3',
+    'flag',
+    'nature',
+    'target',
+    'measure',
+    'actual',
+    'weight',
+    'score',
+    'reason',
+  ];
+
+  it('takes the 是 or 否 a name ends on for the 是否核心指标 cell', () => {
+    expect(splitRunTogether('质量指标培训考核合格率是≥95%97.51010', CORE)).toEqual([
+      '质量指标',
+      '培训考核合格率',
+      '是',
+      '≥95%',
+      '97.5',
+      '10',
+      '10',
+    ]);
+  });
+
+  it('reads a bare actual of the size of its target, not one a hundred times it', () => {
+    const columns = CORE.filter((c) => c !== 'flag');
+    // 42 | 10 | 10, not 4210 | 1 | 0.
+    expect(splitRunTogether('开展巡回义诊活动场次≥40场421010', columns)).toEqual([
+      '开展巡回义诊活动场次',
+      '≥40场',
+      '42',
+      '10',
+      '10',
+    ]);
+  });
 });

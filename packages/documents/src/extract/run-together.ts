@@ -237,13 +237,30 @@ function rowAgreement(values: Partial<Record<ColumnKey, string>>): number {
   if (weight === undefined || score === undefined) return 0;
   const w = cellNumber(weight);
   const s = cellNumber(score);
-  let agreement = s <= w ? 0 : -0.3;
+  let agreement = (s <= w ? 0 : -0.3) + magnitudeAgreement(values.target, values.actual);
   if (coefficient !== undefined && w > 0) {
     const c = cellNumber(coefficient) / (/[%％]$/.test(coefficient) ? 100 : 1);
     // Measured against the larger of the two: a 0% that leaves 10 points stands far off.
     agreement += 1 - Math.min(1, Math.abs(w * c - s) / Math.max(s, w * c, 0.01));
   }
   return agreement;
+}
+
+/**
+ * Whether an actual is of the size of its target: "≥40场" met by 42, not by 4210 ("421010" is
+ * 42 | 10 | 10): near it (within half and twice) agrees, ten times off disagrees; 0 between, or
+ * where either is no figure.
+ */
+function magnitudeAgreement(target: string | undefined, actual: string | undefined): number {
+  const figure = (t: string | undefined): number | undefined => {
+    const m = /^[≥≤<>=＞＜≧≦]?(\d+(?:\.\d+)?)/.exec(t ?? '');
+    return m?.[1] === undefined ? undefined : Number(m[1]);
+  };
+  const a = figure(target);
+  const b = figure(actual);
+  if (a === undefined || b === undefined || a <= 0 || b <= 0) return 0;
+  const r = b / a;
+  return r >= 0.5 && r <= 2 ? 0.3 : r >= 0.1 && r <= 10 ? 0 : -0.3;
 }
 
 /** A way to read where a row's name ends and its figures begin, with what it costs. */
@@ -295,6 +312,19 @@ function readingsOf(rest: string): Reading[] {
 }
 
 /**
+ * In a table whose first column after the name is 是否核心指标, its 是 or 否 runs into the name
+ * ("培训基层医务人员人次是≥1200人次…"): each reading is also tried with that last character as
+ * the flag's cell.
+ */
+function withFlags(readings: readonly Reading[], flagFirst: boolean): Reading[] {
+  if (!flagFirst) return [...readings];
+  return readings.flatMap((r) => {
+    const m = /^(.{2,}?)([是否])$/u.exec(r.name);
+    return m?.[1] && m[2] && r.words.length === 0 ? [r, { ...r, name: m[1], words: [m[2]] }] : [r];
+  });
+}
+
+/**
  * Whether the figure at `at` reads as part of the row's name: glued to Latin letters before it,
  * or followed by words that are no unit before the next figure ("24小时清净率≥95%").
  */
@@ -330,8 +360,6 @@ export function splitRunTogether(
   // A cell of a table one cell per line ("完成率×10", "投入（20分）") is no row: only figures
   // glued together, or a fund or total row's label with its figures, are.
   if (!looksRunTogether(text) && !(kind === 'fund' && /^\d/.test(rest))) return undefined;
-  const readings: Reading[] =
-    kind === 'fund' ? [{ name: '', words: [], figures: rest, prior: 0 }] : readingsOf(rest);
   const valueColumns = columns.filter(
     (c) =>
       c !== 'level1' &&
@@ -340,6 +368,10 @@ export function splitRunTogether(
       (kind === 'row' ||
         ['initialBudget', 'budget', 'executed', 'rate', 'weight', 'score'].includes(c)),
   );
+  const readings: Reading[] =
+    kind === 'fund'
+      ? [{ name: '', words: [], figures: rest, prior: 0 }]
+      : withFlags(readingsOf(rest), valueColumns[0] === 'flag');
   let best: { score: number; cells: string[]; name: string } | undefined;
   let second = Number.NEGATIVE_INFINITY;
   const subRow =

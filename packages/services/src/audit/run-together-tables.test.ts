@@ -97,8 +97,10 @@ describe('invented 自评表 with the cells of each row run together', () => {
   // parted and a row's figures split over every sub-column (x4 and v8 found). With holdout-y,
   // measured untouched: 10 of its 12 (its 区域 table with only 全年执行数 parted missed), no error
   // on its clean tables; 12 of 12 once one group of sub-columns was placed by the row's figures
-  // (69 of 77 in all).
-  it('finds the planted findings of most (floor 69)', () => {
+  // (69 of 77 in all). 70 once a 是/否 that ran into the name was taken for the 是否核心指标 cell
+  // and a bare actual read at the size of its target (x2 found; s2's rows are read but for the
+  // one it plants its finding in, "≤12月1156", 11 | 5 | 6 or 1 | 15 | 6, left whole).
+  it('finds the planted findings of most (floor 70)', () => {
     const withFindings = audits.filter((a) => a.planted.length > 0);
     const found = withFindings.filter((a) =>
       a.planted.some((c) => a.findings.some((f) => f.category === c)),
@@ -107,6 +109,6 @@ describe('invented 自评表 with the cells of each row run together', () => {
       `run together: ${found.length}/${withFindings.length} tables with their finding found`,
       ...withFindings.filter((a) => !found.includes(a)).map((a) => `\n  missed: ${a.file}`),
     );
-    expect(found.length).toBeGreaterThanOrEqual(69);
+    expect(found.length).toBeGreaterThanOrEqual(70);
   });
 });
