@@ -95,6 +95,11 @@ export interface FundHeader {
   onGrid?: boolean;
 }
 
+/** A header or unit line naming 元 as the unit: "（元）", "（单位：元）", "单位：元". */
+const YUAN_MARK = /[（(](?:单位[：:]\s*)?元[）)]|单位[：:]\s*元(?![\u4e00-\u9fa5])/;
+/** The same naming 万元. */
+const WAN_MARK = /[（(](?:单位[：:]\s*)?万元[）)]|单位[：:]\s*万元/;
+
 /**
  * The fund block's header row mapped by meaning, or undefined when the table has none. Given the
  * full grid, an amount header merged over sub-columns (全年预算数 over 合计 | 中央补助 | 地方资金)
@@ -117,7 +122,9 @@ export function fundHeaderOf(
       (index.budget !== undefined || index.executed !== undefined)
     ) {
       const text = rows.map((r) => r.cells.join('|')).join('\n');
-      const unit: MoneyUnit = /[（(]元[）)]/.test(text) && !/万元/.test(text) ? '元' : '万元';
+      // The unit a header or a unit line names ("项目资金（元）", "单位：元"): an amount or a
+      // 度量单位 of 万元 in an indicator row below says nothing of the fund block's unit.
+      const unit: MoneyUnit = YUAN_MARK.test(text) && !WAN_MARK.test(text) ? '元' : '万元';
       const split = grid ? splitOnGrid(grid, at) : undefined;
       if (split) return { index: split.index, width: split.width, unit, row: at, onGrid: true };
       return { index, width: row.cells.length, unit, row: at };
@@ -451,10 +458,13 @@ export function readSelfEvaluationTable(block: Block): SelfEvaluationTable {
     // header's order (分值 | 扣分 | 得分).
     if (isTotalRow(label)) {
       const v = valuesAfter(row, labelIndex);
+      // The figures stand in the header's order: 得分 may come before 分值.
       const order = [header.weight, header.deduction, header.score].filter((k) => k >= 0);
       const rank = [...order].sort((a, b) => a - b).indexOf(header.score);
-      const three = order.length === 3 && v.length === 3 ? v[rank] : undefined;
-      const s = pointsCell(three ?? v[1] ?? v[0]);
+      const figures = v.filter((c) => pointsCell(c) !== undefined);
+      const ranked =
+        order.length >= 2 && figures.length === order.length ? figures[rank] : undefined;
+      const s = pointsCell(ranked ?? v[1] ?? v[0]);
       if (s !== undefined) table.statedTotal = { value: s, line: row.line, excerpt: rowText(row) };
       continue;
     }

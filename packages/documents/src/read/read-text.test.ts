@@ -32,3 +32,62 @@ describe('text spread out one character at a time, as a PDF justifies titles and
     expect(read('指标 1 项 1 项 10 10')).toBe('指标 1 项 1 项 10 10');
   });
 });
+
+describe('tables a web page copy writes with pipes', () => {
+  const blocks = (text: string) => parseTextLines(text, 'x.txt').blocks;
+
+  it('reads Markdown rows as one table on a grid, the header rule left out', () => {
+    const [title, table, after] = blocks(
+      [
+        '项目支出绩效自评表',
+        '| 三级指标 | 年度指标值 | 分值 | 得分 |',
+        '|---|:---:|---|---|',
+        '| 验收合格率 | 100% | 10 | 10 |',
+        '| 总分 | | 100 |',
+        '说明：无。',
+      ].join('\n'),
+    );
+    expect(title?.kind).toBe('paragraph');
+    expect(table?.kind).toBe('table');
+    expect(table?.line).toBe(2);
+    expect(table?.rows?.map((r) => [r.line, r.cells])).toEqual([
+      [2, ['三级指标', '年度指标值', '分值', '得分']],
+      [4, ['验收合格率', '100%', '10', '10']],
+      [5, ['总分', '', '100', '']],
+    ]);
+    expect(after).toMatchObject({ kind: 'paragraph', text: '说明：无。', line: 6 });
+  });
+
+  it('reads rows without the outer pipes, and leaves a single piped line as text', () => {
+    const [table] = blocks('分值 | 得分 | 偏差原因\n10 | 9 | 进度滞后\n');
+    expect(table?.rows?.map((r) => r.cells)).toEqual([
+      ['分值', '得分', '偏差原因'],
+      ['10', '9', '进度滞后'],
+    ]);
+    expect(blocks('收入 | 支出 | 结余\n').map((b) => b.kind)).toEqual(['paragraph']);
+  });
+
+  it('takes the pipes off cells written one per line ("分值 |", an empty one "|")', () => {
+    const text = [
+      '一级指标 |',
+      '二级指标 |',
+      '分值 |',
+      '|',
+      '产出指标 |',
+      '数量指标 |',
+      '20 |',
+      '|',
+    ];
+    expect(blocks(`说明 |\n${text.join('\n')}\n`).map((b) => b.text)).toEqual([
+      '说明',
+      '一级指标',
+      '二级指标',
+      '分值',
+      '产出指标',
+      '数量指标',
+      '20',
+    ]);
+    // Fewer than four such lines in a row are text that happens to end in a pipe.
+    expect(blocks('甲 |\n乙 |\n').map((b) => b.text)).toEqual(['甲 |', '乙 |']);
+  });
+});

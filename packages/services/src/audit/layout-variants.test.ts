@@ -25,6 +25,15 @@ const LAYOUTS: Record<string, Layout> = {
     synonyms: true,
   },
   '元, split targets, run together': { cells: 'flattened', yuan: true, splitTarget: true },
+  'a web page table in pipes (Markdown rows)': { cells: 'pipe-rows' },
+  'a web page table, one piped cell per line': { cells: 'piped-cells' },
+  'pipes, other header words, 元, split targets': {
+    cells: 'pipe-rows',
+    synonyms: true,
+    swapColumns: true,
+    yuan: true,
+    splitTarget: true,
+  },
 };
 
 interface Source {

@@ -9,9 +9,12 @@ import type { WriterBlock } from './writer-types.ts';
 export interface Layout {
   /**
    * `cell-per-line`: a web page saved as text, one cell per line with blank lines between and
-   * empty cells dropped; `flattened`: PDF text, a row's cells run together on one line.
+   * empty cells dropped; `flattened`: PDF text, a row's cells run together on one line;
+   * `pipe-rows`: a web page's table as Markdown, a row per line, cells parted by pipes (merged
+   * cells empty) under a header rule; `piped-cells`: as some copies of web pages keep a table, one
+   * cell per line closed by " |", an empty cell a lone "|", rows not marked.
    */
-  cells: 'cell-per-line' | 'flattened';
+  cells: 'cell-per-line' | 'flattened' | 'pipe-rows' | 'piped-cells';
   synonyms?: boolean;
   swapColumns?: boolean;
   yuan?: boolean;
@@ -149,6 +152,10 @@ export function renderLayout(blocks: readonly WriterBlock[], layout: Layout): st
         lines.push(b.label, b.title);
         if (b.unitLine) lines.push(layout.yuan ? b.unitLine.replace('万元', '元') : b.unitLine);
         for (const table of b.tables) {
+          if (layout.cells === 'pipe-rows' || layout.cells === 'piped-cells') {
+            lines.push(...pipedTable(transform(grid(table.rows), layout), layout.cells));
+            continue;
+          }
           for (const row of transform(grid(table.rows), layout)) {
             const cells = row.map((c) => c.replace(/\n/g, '')).filter((c) => c.trim() !== '');
             if (cells.length === 0) continue;
@@ -161,4 +168,17 @@ export function renderLayout(blocks: readonly WriterBlock[], layout: Layout): st
     }
   }
   return `${lines.join('\n')}\n`;
+}
+
+/** A table's grid in pipes: a Markdown row per line, or one piped cell per line. */
+function pipedTable(rows: Grid, style: 'pipe-rows' | 'piped-cells'): string[] {
+  const text = (c: string): string => c.replace(/\n/g, '').trim();
+  if (style === 'piped-cells')
+    return rows.flatMap((row) => row.map((c) => (text(c) === '' ? '|' : `${text(c)} |`)));
+  const width = Math.max(...rows.map((r) => r.length));
+  const line = (cells: readonly string[]): string =>
+    `| ${Array.from({ length: width }, (_, i) => text(cells[i] ?? '')).join(' | ')} |`;
+  const [head, ...rest] = rows;
+  if (!head) return [];
+  return [line(head), `|${' --- |'.repeat(width)}`, ...rest.map(line)];
 }
