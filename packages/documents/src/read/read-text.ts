@@ -184,7 +184,7 @@ const PIPED_RUN = 4;
  */
 function withoutCellPipes(lines: string[]): string[] {
   let out: string[] | undefined;
-  for (let i = 0; i < lines.length; ) {
+  for (let i = 0; i < lines.length;) {
     let j = i;
     while (j < lines.length && PIPED_CELL.test(lines[j] ?? '')) j++;
     if (j - i >= PIPED_RUN) {
