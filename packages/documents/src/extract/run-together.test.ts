@@ -219,4 +219,43 @@ describe('names that hold figures, dates, reasons and rows that agree with thems
       '10',
     ]);
   });
+
+  it('splits amounts written to four decimals (万元 to the 元)', () => {
+    expect(splitRunTogether('年度资金总额126.5000131.2800121.43401092.50%10', FUND)).toEqual([
+      '年度资金总额',
+      '126.5000',
+      '131.2800',
+      '121.4340',
+      '10',
+      '92.50%',
+      '10',
+    ]);
+  });
+
+  it('reads no amount to four decimals alone among amounts to two', () => {
+    // 全年执行数 parted into 合计 and three sources: "2100.0018" | "0.00" would fit as well.
+    const columns: ColumnKey[] = [
+      'budget',
+      'executed',
+      'executed',
+      'executed',
+      'executed',
+      'rate',
+      'weight',
+      'score',
+    ];
+    expect(
+      splitRunTogether('年度资金总额15000.0014280.0012000.002100.00180.0095.20%109.8', columns),
+    ).toEqual([
+      '年度资金总额',
+      '15000.00',
+      '14280.00',
+      '12000.00',
+      '2100.00',
+      '180.00',
+      '95.20%',
+      '10',
+      '9.8',
+    ]);
+  });
 });

@@ -115,11 +115,11 @@ function figureSplits(text: string, maxCells: number, maxLarge: number): string[
       const after = rest.slice(comparator.length + n);
       const decimals =
         n === digits.length && after.startsWith('.') ? (/^\.(\d+)/.exec(after)?.[1] ?? '') : '';
-      // A decimal part of one or two digits (or all of them, when a figure follows no digit).
+      // A decimal part of one or two digits, or four (万元 to the 元).
       const decimalChoices =
         decimals === ''
           ? ['']
-          : [1, 2].filter((d) => d <= decimals.length).map((d) => decimals.slice(0, d));
+          : [1, 2, 4].filter((d) => d <= decimals.length).map((d) => decimals.slice(0, d));
       for (const d of decimalChoices) {
         const numberText = `${comparator}${whole}${d === '' ? '' : `.${d}`}`;
         const tail = rest.slice(numberText.length);
@@ -177,9 +177,10 @@ function splitFit(
   if (column === 'rate' && cellNumber(text) > 200) return undefined;
   // Digits cut from a run with no % sign are a weak 执行率.
   if (column === 'rate' && type === 'number') return 0;
-  // Amounts of a fund row are written with their two decimals (180.00), or with separators.
+  // Amounts of a fund row are written with their two decimals (180.00), or four (126.5000, 万元
+  // to the 元), or with separators.
   if (column === 'initialBudget' || column === 'budget' || column === 'executed')
-    return type !== 'number' ? undefined : /\.\d{2}$|,\d{3}/.test(text) ? 1 : 0.3;
+    return type !== 'number' ? undefined : /\.(?:\d{2}|\d{4})$|,\d{3}/.test(text) ? 1 : 0.3;
   if (column === 'weight' && type === 'number' && cellNumber(text) === 0) return 0.2;
   return fit(column, text, type);
 }
@@ -392,6 +393,8 @@ export function splitRunTogether(
     for (const split of figureSplits(figures, valueColumns.length - words.length, maxLarge)) {
       const cells = [...words, ...split];
       if (cells.length > valueColumns.length) continue;
+      // Amounts to four decimals are written so throughout the row, never one alone.
+      if (cells.filter((c) => /\.\d{4}$/.test(c)).length === 1) continue;
       const aligned = alignCells(cells, valueColumns, skipCost, fitOf);
       if (!aligned || aligned.margin < 0.5) continue;
       const agreement =

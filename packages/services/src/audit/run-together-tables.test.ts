@@ -99,8 +99,9 @@ describe('invented 自评表 with the cells of each row run together', () => {
   // on its clean tables; 12 of 12 once one group of sub-columns was placed by the row's figures
   // (69 of 77 in all). 70 once a 是/否 that ran into the name was taken for the 是否核心指标 cell
   // and a bare actual read at the size of its target (x2 found; s2's rows are read but for the
-  // one it plants its finding in, "≤12月1156", 11 | 5 | 6 or 1 | 15 | 6, left whole).
-  it('finds the planted findings of most (floor 70)', () => {
+  // one it plants its finding in, "≤12月1156", 11 | 5 | 6 or 1 | 15 | 6, left whole). 72 once
+  // amounts to four decimals (万元 to the 元) were split as such (x6 found in both renderings).
+  it('finds the planted findings of most (floor 72)', () => {
     const withFindings = audits.filter((a) => a.planted.length > 0);
     const found = withFindings.filter((a) =>
       a.planted.some((c) => a.findings.some((f) => f.category === c)),
@@ -109,6 +110,6 @@ describe('invented 自评表 with the cells of each row run together', () => {
       `run together: ${found.length}/${withFindings.length} tables with their finding found`,
       ...withFindings.filter((a) => !found.includes(a)).map((a) => `\n  missed: ${a.file}`),
     );
-    expect(found.length).toBeGreaterThanOrEqual(70);
+    expect(found.length).toBeGreaterThanOrEqual(72);
   });
 });
