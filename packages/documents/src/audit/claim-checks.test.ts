@@ -1230,3 +1230,77 @@ describe('relations found on the held-out excerpts of the tenth round', () => {
     expect(check(`${head}附件：2024年度项目绩效目标表`)).toEqual([]);
   });
 });
+
+describe('relations found on the held-out excerpts of the eleventh round', () => {
+  it('adds the counts of kinds listed after a count instead of counting the kinds', () => {
+    const text = '全县共有公办学校12所，分别为高中2所、初中4所、小学';
+    expect(brief(`${text}6所。`)).toEqual([]);
+    expect(brief(`${text}5所。`)).toEqual(['error DOC_CLAIM_PARTS_SHORT 12→11']);
+  });
+
+  it('counts the names in parentheses after a count, when they name what it counts', () => {
+    expect(brief('示范片区覆盖6个乡镇（东河镇、西岭乡、南坪镇、北山乡、中和镇）。')).toEqual([
+      'warning DOC_CLAIM_LIST_COUNT 6个→5',
+    ]);
+    for (const text of [
+      '示范片区覆盖5个乡镇（东河镇、西岭乡、南坪镇、北山乡、中和镇）。',
+      '示范片区覆盖6个乡镇（如东河镇、西岭乡、南坪镇）。',
+      '示范片区覆盖6个乡镇（东河镇、西岭乡、南坪镇等）。',
+      '二批项目涉及东河镇（上河村、下河村、河口村）。',
+    ])
+      expect(brief(text), text).toEqual([]);
+  });
+
+  it('takes parts followed by 等 for some of their whole', () => {
+    const text =
+      '全年支出5,600.00万元，其中基本支出1,200.00万元，项目支出4,400.00万元。项目支出中，';
+    expect(brief(`${text}道路工程2,100.00万元、供水工程1,300.00万元等。`)).toEqual([]);
+    expect(brief(`${text}道路工程2,100.00万元、供水工程1,300.00万元。`)).toEqual([
+      'warning DOC_CLAIM_PARTS_SHORT 4400.00→3400.00',
+    ]);
+  });
+
+  it('takes a bond fund "已支出" against the plan of its own name', () => {
+    const text =
+      '项目总投资5.10亿元，其中专项债券资金3.00亿元、自筹资金2.10亿元。截至年底，专项债券资金已支出2.70亿元，支出进度';
+    expect(brief(`${text}90.00%。`)).toEqual([]);
+    expect(brief(`${text}92.50%。`)).toEqual(['warning DOC_CLAIM_RATE 92.50%→90.00%']);
+  });
+
+  it("checks a change in points against last year's percentage given in parentheses after it", () => {
+    expect(brief('项目执行率为91.20%，较上年提高2.50个百分点（上年为88.70%）。')).toEqual([]);
+    expect(brief('项目执行率为91.20%，较上年提高4.50个百分点（上年为88.70%）。')).toEqual([
+      'error DOC_CLAIM_GROWTH 4.5个百分点→2.50个百分点',
+    ]);
+    // The rate named after the figure may be another one's: a warning only.
+    expect(brief('完成预算的91.20%，执行率较上年提高4.50个百分点（上年为88.70%）。')).toEqual([
+      'warning DOC_CLAIM_GROWTH 4.5个百分点→2.50个百分点',
+    ]);
+  });
+
+  it('names the nearest figure before parts that exceed every figure stated before them', () => {
+    const text =
+      '项目预算数500.00万元。项目全年执行数460.00万元，执行率92.00%。按用途分，其中设备购置费420.00万元，差旅费';
+    expect(brief(`${text}20.00万元，劳务费20.00万元。`)).toEqual([]);
+    expect(brief(`${text}60.00万元，劳务费40.00万元。`)).toEqual([
+      'warning DOC_CLAIM_PARTS_EXCEED 460.00→520.00',
+    ]);
+  });
+
+  it("takes the target and outcome words of indicators for no quantity's name", () => {
+    expect(
+      brief(
+        '新立项省级课题，年度指标值≥6项，实际完成值7项，分值5分，得分5分。\n签订横向合同，年度指标值≥3项，实际完成值3项，分值5分，得分5分。',
+      ),
+    ).toEqual([]);
+  });
+
+  it('dates a whole year’s evaluation signed before the year’s last quarter', () => {
+    const body = '本年度基金收入35.00亿元。\n填报日期：';
+    expect(check(`某市2024年度基金绩效自评报告\n${body}2024年3月28日`).map((f) => f.code)).toEqual([
+      'DOC_YEAR_REPORT_DATE',
+    ]);
+    expect(check(`某市2024年度基金绩效自评报告\n${body}2024年12月20日`)).toEqual([]);
+    expect(check(`某市2024年度上半年基金绩效自评报告\n${body}2024年7月10日`)).toEqual([]);
+  });
+});

@@ -261,14 +261,20 @@ function checkPartWhole(s: Statement, pw: PartWhole): Finding[] {
       ]
     );
   }
-  // Parts short of the whole: a 其中 often itemises only some of it.
-  if (parts.length < 2) return [];
+  // Parts short of the whole: a 其中 often itemises only some of it, and "A a、B b等" says so.
+  if (parts.length < 2 || endsOpen(s, parts)) return [];
   params['how'] = pw.exhaustive ? '少于总数' : '少于总数（如其中仅列举部分，请忽略）';
   const slip = slipped(s, pw, params, excerpt, tolerance, diff);
   if (slip) return slip;
   return [
     finding('DOC_CLAIM_PARTS_SHORT', pw.exhaustive ? 'error' : 'warning', s.line, excerpt, params),
   ];
+}
+
+/** "项目支出中，A a、B b等": a list of parts whose last one is followed by 等 names some of them. */
+function endsOpen(s: Statement, parts: readonly Claim[]): boolean {
+  const last = parts[parts.length - 1];
+  return last !== undefined && s.claims.includes(last) && /^[）)]?等/.test(s.text.slice(last.end));
 }
 
 /** "年初预算A，追加B，调整后预算C": C = A ± the changes, within a rounding step of each figure. */
@@ -340,7 +346,10 @@ function checkPartsWithoutWhole(
         BigInt(Math.ceil([w, ...parts].reduce((t, c) => t + 2 * c.step, 0)));
       if (candidates.some(near)) continue;
       const spending = first.kind === 'money' && parts.every((c) => c.role === 'actual');
+      // Parts above every figure before them exceed whichever is meant: the nearest is named.
+      const nearest = candidates[0];
       const whole =
+        (nearest && candidates.every((c) => sum > BigInt(c.value)) ? nearest : undefined) ??
         (spending ? candidates.find((c) => c.role === 'actual') : undefined) ??
         candidates.reduce((m, c) => (c.value > m.value ? c : m));
       const pw: PartWhole = { whole, parts, exhaustive: false, notPartition: false };
@@ -691,14 +700,20 @@ function checkPointChanges(s: Statement): Finding[] {
     if (Math.abs(diff - c.points) <= tolerance) continue;
     const decimals = Math.max(c.decimals, decimalsIn(c.value), decimalsIn(c.base));
     out.push(
-      finding('DOC_CLAIM_GROWTH', 'error', s.line, excerptOf(s.raw, c.text), {
-        label: c.value.name,
-        value: c.value.text,
-        base: c.base.text,
-        how: c.points < 0 ? '下降' : '提高',
-        stated: `${String(Math.abs(c.points))}个百分点`,
-        expected: `${diff < 0 ? '下降' : ''}${Math.abs(diff).toFixed(decimals)}个百分点`,
-      }),
+      finding(
+        'DOC_CLAIM_GROWTH',
+        c.sure === false ? 'warning' : 'error',
+        s.line,
+        excerptOf(s.raw, c.text),
+        {
+          label: c.value.name,
+          value: c.value.text,
+          base: c.base.text,
+          how: c.points < 0 ? '下降' : '提高',
+          stated: `${String(Math.abs(c.points))}个百分点`,
+          expected: `${diff < 0 ? '下降' : ''}${Math.abs(diff).toFixed(decimals)}个百分点`,
+        },
+      ),
     );
   }
   return out;
@@ -906,6 +921,11 @@ function checkTableSlips(blocks: readonly Block[], statements: readonly Statemen
 /** Words that say nothing of what a quantity is: a name of only these identifies nothing. */
 const GENERIC =
   /资金|金额|执行|涉及|财政|实际|预算|安排|共计|合计|总计|累计|总额|总数|数额|其中|达到|完成|拨付|下达|支出|收入|投入|共|计|为|达|已|了|的|总|数|约|年|全|各|项目|资金量/g;
+/**
+ * "…基金项目，年度指标值≥6项": a column word of an indicator names the target or outcome of the
+ * indicator before it, a different one in each sentence, not a quantity of its own.
+ */
+const INDICATOR_COLUMN = /(?:指标值|目标值|完成值|年度目标|完成情况)[≥≤<>=＜＞]?$/;
 /** Kinds of spending: specific names, though made of generic words. */
 const KIND_OF_SPENDING = /(?:基本|项目|人员|公用)支出/;
 /** The department's overall totals: restated with a 0.01 万元 difference, a rounding slip. */
@@ -1015,7 +1035,7 @@ function checkRestatements(
       if (c.kind === 'count' && MEASURES.has(c.unit)) continue;
       if (!c.bare) continue;
       const name = keyOfStated(c);
-      if (!isSpecific(name)) continue;
+      if (!isSpecific(name) || INDICATOR_COLUMN.test(name)) continue;
       const role: Role = c.role || (whole?.role ?? '');
       // The year the statement speaks of up to the figure: 2022年公用经费 is not 2023年's; a
       // statement that names none speaks of the report's year.

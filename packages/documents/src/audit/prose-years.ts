@@ -26,7 +26,9 @@ export function proseYearMessage(code: ProseYearCode, p: Params): string {
     case 'DOC_YEAR_ATTACHMENT':
       return `报告评价的是${str(p, 'reportYear')}年度，所附“${str(p, 'title')}”却是${str(p, 'stated')}度的，疑为沿用往年附件或年份笔误`;
     case 'DOC_YEAR_REPORT_DATE':
-      return `填报日期${str(p, 'stated')}早于评价年度${str(p, 'reportYear')}年，疑为年份笔误`;
+      return p['within'] === true
+        ? `填报日期${str(p, 'stated')}在评价年度${str(p, 'reportYear')}年结束之前，年度自评不应早于年度结束，疑为年份笔误`
+        : `填报日期${str(p, 'stated')}早于评价年度${str(p, 'reportYear')}年，疑为年份笔误`;
   }
 }
 
@@ -99,6 +101,9 @@ export function checkProseYears(
     }
   }
   out.push(...asOfEarlierYear(statements, year));
+  // A title that names a whole year's evaluation, not a half year's, a quarter's or a period's.
+  const title = squash(report.evaluation.meta.title ?? '');
+  const wholeYear = /年度/.test(title) && !PART_OF_YEAR.test(title);
   for (const b of report.document.blocks) {
     if (b.kind === 'table') continue;
     const attached = ATTACHMENT_TITLE.exec(squash(b.text));
@@ -114,19 +119,25 @@ export function checkProseYears(
       );
     }
     const m = DATE_LINE.exec(squash(b.text));
-    // A date in the year itself may be a mid-year report's or a project's finished early.
-    if (!m || Number(m[1]) >= year) continue;
+    // A date in the year itself may be a mid-year report's or a project's finished early (in
+    // the year's last quarter); before October, a whole year's evaluation cannot be signed.
+    const within = Number(m?.[1]) === year && Number(m?.[2]) < 10 && wholeYear;
+    if (!m || (Number(m[1]) >= year && !within)) continue;
     const stated = m[0].replace(/^[^\d]+/, '');
     out.push(
       finding('DOC_YEAR_REPORT_DATE', b.line, b.text.trim(), {
         stated,
         expected: `${year + 1}年`,
         reportYear: year,
+        ...(within ? { within: true } : {}),
       }),
     );
   }
   return out;
 }
+
+/** Titles of a part of a year: 半年, 中期, 季度, 1-6月. */
+const PART_OF_YEAR = /半年|中期|季度|月份|\d{1,2}[-—~至]\d{1,2}月/;
 
 /**
  * "附件：2022年度…项目支出绩效自评表": an attachment line naming the year of its table or report

@@ -100,6 +100,20 @@ describe('a score against whether its target was met', () => {
   });
 });
 
+describe('an indicator written "——年度目标：A；完成情况：B；分值：W分；得分：S分"', () => {
+  it('reads it as a leaf and checks its score against its target', () => {
+    const line = '2.辖区火灾事故起数——年度目标：≤2起；完成情况：0起；分值：10分；得分：';
+    expect(issues(`${line}7分。`)).toEqual([['DOC_SCORE_TARGET_MET', 'warning', '7', '10']]);
+    expect(issues(`${line}10分。`)).toEqual([]);
+    const read = extractEvaluation(
+      parseTextLines(`示范街道2024年度部门整体支出绩效自评报告\n${line}7分。\n`, 'x.txt'),
+    );
+    expect(
+      read.evaluation.indicators.map((n) => [n.name, n.target?.text, n.weight, n.score]),
+    ).toEqual([['辖区火灾事故起数', '≤2起', 10, 7]]);
+  });
+});
+
 describe('a total and the list of its parts after it', () => {
   it('reads the parts listed after 具体为, in the next sentence or the same one', () => {
     const next =

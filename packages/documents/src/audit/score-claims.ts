@@ -35,7 +35,7 @@ const pts = (n: number): string => String(Math.round(n * 100) / 100);
 
 /** 分值W分，(自评)得分S分(，扣D分): the weight, score and deduction of one thing. */
 const PAIR = new RegExp(
-  `(?:分值|权重|满分)(?:为|是)?${NUM}分[，,、]?(?:实际|自评|最终)?(?:得分|得)(?:为|是)?${NUM}分(?:[，,、]?(?:扣(?:除|减|分)?|减(?:去|少)?)(?:了)?(?:为)?${NUM}分)?`,
+  `(?:分值|权重|满分)(?:为|是|[：:])?${NUM}分[，,、；;]?(?:实际|自评|最终)?(?:得分|得)(?:为|是|[：:])?${NUM}分(?:[，,、]?(?:扣(?:除|减|分)?|减(?:去|少)?)(?:了)?(?:为)?${NUM}分)?`,
 );
 /** A named score in a list: "过程指标得分19分", "产出类指标得38分". */
 const NAMED_SCORE = new RegExp(
@@ -416,10 +416,12 @@ function noteDeductionIssues(sentences: readonly Sentence[]): ScoreClaimIssue[] 
   return out;
 }
 
-/** "年度目标值≥90%", "指标值：不低于95%": an indicator's target in a sentence. */
-const TARGET = /(?:年度)?(?:目标值|指标值)(?:为|是)?[：:]?((?:[^，,；;。：:]|,(?=\d{3}))+)/;
-/** "实际完成值96.8%", "实际完成88.6%". */
-const ACTUAL = /实际完成(?:值|数)?(?:为|是|达到?)?[：:]?((?:[^，,；;。：:]|,(?=\d{3}))+)/;
+/** "年度目标值≥90%", "指标值：不低于95%", "年度目标：≤3起": an indicator's target in a sentence. */
+const TARGET =
+  /(?:(?:年度)?(?:目标值|指标值)|年度目标)(?:为|是)?[：:]?((?:[^，,；;。：:]|,(?=\d{3}))+)/;
+/** "实际完成值96.8%", "实际完成88.6%", "完成情况：1起". */
+const ACTUAL =
+  /(?:实际完成(?:值|数)?|完成情况)(?:为|是|达到?)?[：:]?((?:[^，,；;。：:]|,(?=\d{3}))+)/;
 /** Words that give a reason for points lost. */
 const REASON = /原因|因为|由于|因[^此]|偏差|扣分理由|扣分依据/;
 
@@ -449,7 +451,7 @@ function meets(target: Quantity, actual: Quantity): boolean | undefined {
  * marks. Warnings: a rulebook may score otherwise (bands, a floor, points moved).
  */
 function targetIssues(s: Sentence): ScoreClaimIssue[] {
-  if (!/目标值|指标值/.test(s.text)) return [];
+  if (!/目标值|指标值|年度目标/.test(s.text)) return [];
   const pair = PAIR.exec(s.text);
   const t = TARGET.exec(s.text);
   const a = ACTUAL.exec(s.text);
@@ -464,8 +466,9 @@ function targetIssues(s: Sentence): ScoreClaimIssue[] {
   const weight = num(pair[1]);
   const score = num(pair[2]);
   const what =
-    /([\u4e00-\u9fa5“”"]{2,20}?)(?:指标)?[，,]?(?:年度)?(?:目标值|指标值)/.exec(s.text)?.[1] ??
-    '该指标';
+    /([\u4e00-\u9fa5“”"]{2,20}?)(?:指标)?(?:[，,]|——?)?(?:年度)?(?:目标值?|指标值)/.exec(
+      s.text,
+    )?.[1] ?? '该指标';
   const params = { what, target: target.text, actual: actual.text, weight: pts(weight) };
   if (met && score < weight && !REASON.test(s.text))
     return [issue(s, pair[0], 'DOC_SCORE_TARGET_MET', 'warning', score, weight, params)];

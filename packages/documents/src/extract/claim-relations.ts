@@ -603,8 +603,11 @@ function ofOtherYear(text: string, rate: Claim, actual: Claim | undefined): bool
   return context !== undefined && context !== own;
 }
 
-/** What is left of an outcome's name for the plan it is of: "中央补助资金支出" → "中央补助资金". */
-const OUTCOME_WORDS = /(?:实际)?(?:支出|执行|使用|拨付|到位)(?:金额|数|资金)?$/;
+/**
+ * What is left of an outcome's name for the plan it is of: "中央补助资金支出" → "中央补助资金",
+ * "专项债券资金已支出" → "专项债券资金".
+ */
+const OUTCOME_WORDS = /(?:已|累计|共|实际)*(?:支出|执行|使用|拨付|到位)(?:金额|数|资金)?$/;
 
 /** A plan of the outcome's own name in one of the sentences before, with the other plans there. */
 function namedPlan(
@@ -1201,6 +1204,8 @@ export interface PointChange {
   text: string;
   decimals: number;
   statement: Statement;
+  /** False when the words between the figure and its change may name another measure. */
+  sure?: boolean;
 }
 
 const POINTS = /(提高|增加|上升|提升|增长|下降|降低|减少|回落)了?(\d+(?:\.\d+)?)个?百分点/g;
@@ -1211,6 +1216,19 @@ export function pointChanges(s: Statement): PointChange[] {
   const out: PointChange[] = [];
   for (const m of s.text.matchAll(POINTS)) {
     const percents = s.claims.filter((c) => c.kind === 'percent' && c.end <= m.index);
+    const after = lastYearAfter(s, m.index + m[0].length);
+    if (after) {
+      // "完成预算的86.74%，执行率较上年提高5.21个百分点（上年为82.53%）": this year's percentage
+      // before the change, last year's in the parentheses after it.
+      const value = percents[percents.length - 1];
+      if (!value || value.approximate || after.approximate) continue;
+      const between = s.text.slice(value.end, m.index);
+      if (/[；;。]/.test(between) || !COMPARED_WITH_LAST_YEAR.test(between)) continue;
+      // "到位率100%，执行率较上年提高…": a rate named after the figure may be another one's.
+      const named = /率|比重|占比/.test(between.replace(COMPARED_WITH_LAST_YEAR, ''));
+      out.push({ ...pointChange(s, m, value, after), sure: !named });
+      continue;
+    }
     const base = percents[percents.length - 1];
     const first = percents[percents.length - 2];
     if (!base || !first || base.approximate || first.approximate) continue;
@@ -1218,18 +1236,37 @@ export function pointChanges(s: Statement): PointChange[] {
     if (/[；;。]/.test(s.text.slice(first.end, base.at))) continue;
     const pair = compared(s, first, base);
     if (!pair) continue;
-    const n = m[2] ?? '';
-    const sign = /下降|降低|减少|回落/.test(m[1] ?? '') ? -1 : 1;
-    out.push({
-      value: pair[0],
-      base: pair[1],
-      points: sign * Number(n),
-      text: m[0],
-      decimals: /\.(\d+)/.exec(n)?.[1]?.length ?? 0,
-      statement: s,
-    });
+    out.push(pointChange(s, m, pair[0], pair[1]));
   }
   return out;
+}
+
+function pointChange(s: Statement, m: RegExpMatchArray, value: Claim, base: Claim): PointChange {
+  const n = m[2] ?? '';
+  const sign = /下降|降低|减少|回落/.test(m[1] ?? '') ? -1 : 1;
+  return {
+    value,
+    base,
+    points: sign * Number(n),
+    text: m[0],
+    decimals: /\.(\d+)/.exec(n)?.[1]?.length ?? 0,
+    statement: s,
+  };
+}
+
+/** Words comparing with the year before: "较上年", "比去年", "同比". */
+const COMPARED_WITH_LAST_YEAR = /(?:较|比)(?:上年|去年|上一年)|同比/;
+/** "（上年为82.53%）", "（2023年：82.53%）": last year's percentage in parentheses. */
+const LAST_YEAR_NOTE = /^[（(](?:上年|去年|上一年|(?:19|20)\d{2}年)(?:同期)?(?:为|是|[：:])?$/;
+
+/** The percentage of last year in the parentheses that open right at `from`, if any. */
+function lastYearAfter(s: Statement, from: number): Claim | undefined {
+  if (!/^[（(]/.test(s.text.slice(from))) return undefined;
+  const c = s.claims.find((x) => x.at > from && x.at < from + 12);
+  if (!c || c.kind !== 'percent') return undefined;
+  return LAST_YEAR_NOTE.test(s.text.slice(from, c.at)) && /^[）)]/.test(s.text.slice(c.end))
+    ? c
+    : undefined;
 }
 
 /** "年初预算A，年中追加B，调整后全年预算C": a plan, its changes and the plan after them. */

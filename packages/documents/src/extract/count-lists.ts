@@ -32,6 +32,13 @@ const COUNT_MONEY_LIST = new RegExp(
   `${COUNT_WORD}([^，,；;。：:、（()）\\d]{0,12}?)[，,][^，,；;。：:、（()）\\d]{0,16}?\\d[\\d,]*(?:\\.\\d+)?(?:亿元|万元|元)[，,]?(即|分别是|分别为|依次为|依次是|具体为|具体是)`,
   'g',
 );
+/** "覆盖9个乡镇（A镇、B镇、C乡）": a count whose items follow it in parentheses. */
+const COUNT_PARENS = new RegExp(
+  `${COUNT_WORD}([^，,；;。：:、（()）\\d]{0,12}?)[（(]([^（()）]*)[）)]`,
+  'g',
+);
+/** Words that make a note in parentheses something other than the list of a count's items. */
+const NOT_ITEMS = /^(?:其中|含|包括|包含|如|例如|涉及|主要|分别|即)|等$|[\d，,；;：:。]/;
 /** "…A、B、C共6个机构", "…D、E等5个", "…城市管理办公室5个办公室": a count after its items. */
 const COUNT_AFTER = new RegExp(`(共|等|计|合计)?${COUNT_WORD}`, 'g');
 /** Words before a list's first item that introduce it ("内设", "下设", "包括"). */
@@ -49,6 +56,12 @@ export function countLists(s: Statement): CountList[] {
       const list = listAfter(s, m);
       if (list && !out.some((x) => x.at === list.at)) out.push(list);
     }
+  if (s.text.includes('、')) {
+    for (const m of s.text.matchAll(COUNT_PARENS)) {
+      const list = listInParens(s, m);
+      if (list && !out.some((x) => x.at === list.at)) out.push(list);
+    }
+  }
   if (s.text.includes('、'))
     for (const m of s.text.matchAll(COUNT_AFTER)) {
       const list = listBefore(s, m);
@@ -91,6 +104,10 @@ function listAfter(s: Statement, m: RegExpMatchArray): CountList | undefined {
   const semicolons = items.length < 2 ? semicolonItems(plain) : undefined;
   if (semicolons) items = semicolons;
   if (items.length < 2 || items.some((x) => x.length > 25)) return undefined;
+  // "学校18所，分别为高级中学3所、初级中学5所…": items that carry counts of the count's own word
+  // are kinds with their numbers, whose sum (not their number) is the count (the sums check).
+  const tally = new RegExp(`(?:\\d+|[一二两三四五六七八九十]{1,3})${m[2] ?? ''}$`);
+  if (items.every((x) => tally.test(x))) return undefined;
   let open = semicolons
     ? items.some((x) => /等$/.test(x))
     : cut || /等$/.test(list) || /^等/.test(plain.slice(list.length));
@@ -124,6 +141,30 @@ function semicolonItems(plain: string): string[] | undefined {
   if (pieces.length < 2 || pieces.some((x) => x.length < 2 || /[\d，,、：:]/.test(x)))
     return undefined;
   return pieces;
+}
+
+/**
+ * The names in parentheses right after a count ("9个乡镇（A镇、B镇…）"): all of them, as a note
+ * that names its count's items, unless it says it names some (等, 如, 其中) or holds more than
+ * names (figures, clauses).
+ */
+function listInParens(s: Statement, m: RegExpMatchArray): CountList | undefined {
+  const index = m.index ?? 0;
+  if (/[\d.第]/.test(s.text[index - 1] ?? '')) return undefined;
+  const raw = m[1] ?? '';
+  const count = countOf(raw);
+  const note = m[4] ?? '';
+  if (count === undefined || !note.includes('、') || NOT_ITEMS.test(note)) return undefined;
+  let items = note.split('、').map((x) => x.replace(/^[“"]|[”"]$/g, '').trim());
+  if (items.some((x) => x.length < 2 || x.length > 25)) return undefined;
+  // Names of the thing counted end as its noun does (乡镇: 新州镇, 者浪乡): "三批项目涉及临城镇
+  // （A村、B村）" names the villages of a town, not the batches.
+  const noun = m[3] ?? '';
+  if (!items.every((x) => noun.includes(x.slice(-1)))) return undefined;
+  const joined = /^(.{2,}?)(?:和|及|与|以及)(.{2,})$/.exec(items[items.length - 1] ?? '');
+  if (joined?.[1] && joined[2] && items.length !== count)
+    items = [...items.slice(0, -1), joined[1], joined[2]];
+  return { count, text: `${raw}${m[2] ?? ''}`, items, closed: true, at: index };
 }
 
 function listBefore(s: Statement, m: RegExpMatchArray): CountList | undefined {

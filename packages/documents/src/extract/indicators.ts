@@ -22,9 +22,12 @@ const WEIGHT_ONLY = new RegExp(`^(.+?)[（(]${N}分[）)][。.]?$`);
 const RUN_IN_GROUP = new RegExp(`^([^，。]{2,16})。(?:该)?指标分值${N}分`);
 /** "人员管理。自评得分2分，…" — a run-in leaf with its score. */
 const RUN_IN_LEAF = new RegExp(`^([^，。]{2,16})。自评得分${N}分`);
-/** "…，年度指标值：A，实际完成值：B，分值5分，得分5分" — a narrative leaf. */
+/**
+ * "…，年度指标值：A，实际完成值：B，分值5分，得分5分" — a narrative leaf; also written
+ * "…——年度目标：A；完成情况：B；分值：5分；得分：5分".
+ */
 const NARRATIVE_LEAF = new RegExp(
-  `^(.+?)[，,；;：:]年度指标值[：:]?(.+?)${SEP}实际(?:完成|指标)?值[：:]?(.+?)${SEP}分值${N}分[，,；;]?${SCORE}${N}分`,
+  `^(.+?)(?:[，,；;：:]|——?)(?:年度指标值|年度目标值?|目标值)[：:]?(.+?)${SEP}(?:实际(?:完成|指标)?值|完成情况|实际完成)[：:]?(.+?)${SEP}分值[：:]?${N}分[，,；;]?${SCORE}[：:]?${N}分`,
 );
 const TITLE_ONLY = /^[^，。；：,;:]{2,12}。?$/;
 /** "该项指标分值28分，得分28分，未扣分。" under a heading: the heading is a group. */

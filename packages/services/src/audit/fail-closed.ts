@@ -26,6 +26,23 @@ export function partsUnread(f: Finding, report: ExtractedReport): boolean {
 }
 
 /**
+ * The book's total against 一级 weights that are leaves' (a 年度指标值 or 实际完成值 each, no
+ * children) read from prose alone: the group headings above them ("（一）产出指标") stated no
+ * weight, so what was added is some leaves, not the book's top level.
+ */
+export function leavesForGroups(f: Finding, report: ExtractedReport): boolean {
+  if (f.code !== 'WEIGHT_BOOK_TOTAL') return false;
+  if (report.selfEvaluationTables.some((t) => t.indicators.length > 0)) return false;
+  const top = report.evaluation.indicators;
+  return (
+    top.length > 0 &&
+    top.every(
+      (n) => (n.children ?? []).length === 0 && (n.target !== undefined || n.actual !== undefined),
+    )
+  );
+}
+
+/**
  * Fails closed: a figure read with doubt supports a warning, never an error. Doubt is a table
  * row whose cells fitted its columns in more than one way, or a self-score that is the rulebook's
  * score rounded to a whole point (a local rounding rule the document does not state).
