@@ -396,11 +396,15 @@ function findTitle(document: SourceDocument): string | undefined {
     const b = first[i];
     if (!b) continue;
     const t = squash(b.text);
+    // A title a PDF broke over two lines: its tail ("报告", "评报告") on a short line of its own.
+    const tail = titleTail(t, first[i + 1]);
+    const whole = t + (tail ?? '');
     if (
-      t.length > 60 ||
-      !/自评报告|绩效自评|自评表|自评结果|自评情况|评价报告|评价表|评价指标表/.test(t)
+      whole.length > 60 ||
+      !/自评报告|绩效自评|自评表|自评结果|自评情况|评价报告|评价表|评价指标表/.test(whole)
     )
       continue;
+    if (tail !== undefined) return whole;
     const prev = first[i - 1];
     const p = prev ? squash(prev.text) : '';
     if (
@@ -414,6 +418,22 @@ function findTitle(document: SourceDocument): string | undefined {
     return t;
   }
   return undefined;
+}
+
+/** What ends a title: the report, table or result it names. */
+const TITLE_END = /(?:报告|报告书|自评表|评价表|指标表|评分表|自评结果|自评情况)$/;
+
+/**
+ * The rest of a title broken over two lines, when the next line is a short tail (at most a
+ * title line's 20 characters) with no
+ * punctuation that makes the line end as a title ends ("…绩效自评" + "报告").
+ */
+function titleTail(line: string, next: Block | undefined): string | undefined {
+  if (!next || next.kind === 'table' || TITLE_END.test(line)) return undefined;
+  const tail = squash(next.text);
+  return tail.length <= 20 && !/[\d，。、；：,.;:]/.test(tail) && TITLE_END.test(line + tail)
+    ? tail
+    : undefined;
 }
 
 function firstYear(sentences: readonly Sentence[]): string | undefined {
@@ -497,7 +517,7 @@ function chaptersOf(document: SourceDocument, outline: readonly OutlineEntry[]):
   return chapters;
 }
 
-const SIGN_OFF = /填表人|签字|填报日期|联系电话/;
+const SIGN_OFF = /填表人|填报人|签字|填报日期|联系电话|单位负责人[：:]/;
 const CLOSING: readonly ChapterKey[] = ['problems', 'improvements', 'application', 'other'];
 
 /**
@@ -661,6 +681,9 @@ function findStartCut(
   if (FIRST_NUMBER.test(head)) return undefined;
   if (LIST_NUMBER.test(head)) return cut;
   if (titleLike(head)) return undefined;
+  // A title broken over two lines: it ends as a title ends with the short line after it.
+  const next = raw.find((b) => b.line > first.line);
+  if (head.length <= 60 && titleTail(head, next) !== undefined) return undefined;
   if (head.length <= 60 && /[:：]$/.test(head)) return undefined;
   if (head.length <= 40 && !/[\d，。、；：,.;:]/.test(head)) return undefined;
   const sentence = FIRST_SENTENCE.exec(text)?.[0];
