@@ -53,6 +53,11 @@ export interface ExtractedReport {
   outline: OutlineEntry[];
   sentences: Sentence[];
   selfEvaluationTables: SelfEvaluationTable[];
+  /**
+   * A project report with several 项目支出绩效自评表 (one per project) is the evaluation of its
+   * first: the others, read the same way, are checked on their own with the same rulebook.
+   */
+  otherProjects: ProjectEvaluation[];
   baseData?: { data: BaseData; line: number };
   budget: BudgetExtraction;
   claimedTotal?: { value: number; line: number; excerpt: string };
@@ -325,6 +330,7 @@ export function extractEvaluation(source: SourceDocument): ExtractedReport {
     outline,
     sentences,
     selfEvaluationTables: selfTables,
+    otherProjects: kind === 'project' && firstProject ? projectEvaluations.slice(1) : [],
     budget,
     found: { unit: unitName !== undefined, year: year !== undefined, title: title !== undefined },
   };

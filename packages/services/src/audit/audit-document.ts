@@ -1,4 +1,4 @@
-import { checkEvaluation, scoreEvaluation, SEVERITY_RANK } from '@jixiao/domain';
+import { checkEvaluation, prefixFindings, scoreEvaluation, SEVERITY_RANK } from '@jixiao/domain';
 import type { Evaluation, Finding } from '@jixiao/domain';
 import {
   anyScoreRead,
@@ -171,6 +171,17 @@ export function auditRead(read: ReadResult, fileName: string): DocumentAudit {
     if (scored && anyScoreRead(evaluation)) computedTotal = sheet.total;
     const all = checkEvaluation(evaluation, rulebook, sheet);
     domainFindings.push(...(scored ? all : all.filter((f) => !TREE_CODES.has(f.code))));
+    // The other project tables of a project report, each checked as its own evaluation (their
+    // findings carry the table's rows, so they are placed there and not on the first table).
+    report.otherProjects.forEach((project, i) => {
+      const found = checkEvaluation(project, rulebook, scoreEvaluation(project, rulebook));
+      domainFindings.push(
+        ...prefixFindings(
+          hasIndicators(project) ? found : found.filter((f) => !TREE_CODES.has(f.code)),
+          `otherProjects[${i}]`,
+        ),
+      );
+    });
   }
   const located = locateFindings(
     [...domainFindings, ...checkDocument(report), ...checkTables(report)],
