@@ -207,6 +207,9 @@ export function auditRead(read: ReadResult, fileName: string): DocumentAudit {
     evaluation,
   );
   const understanding = understandingOf(report);
+  // The rulebook is named when the table gave it something to go on: a score read, or a
+  // structure it was recognised by (a guess by default, with no 分值 or 得分, names nothing).
+  const named = scored && (computedTotal !== null || report.rulebook.confidence >= 0.5);
   return {
     file: fileName,
     ok: true,
@@ -214,8 +217,8 @@ export function auditRead(read: ReadResult, fileName: string): DocumentAudit {
       title: evaluation.meta.title ?? null,
       department: report.found.unit ? evaluation.meta.unitName : null,
       year: report.found.year ? evaluation.meta.year : null,
-      rulebook: rulebook && scored ? rulebook.id : null,
-      rulebookName: rulebook && scored ? rulebook.name : null,
+      rulebook: rulebook && named ? rulebook.id : null,
+      rulebookName: rulebook && named ? rulebook.name : null,
       claimedTotal: report.claimedTotal?.value ?? evaluation.stated.total ?? null,
       computedTotal,
       understanding,

@@ -27,6 +27,25 @@ describe('what the audit says it understood', () => {
     expect(text).not.toMatch(/^ {2}未发现问题。$/m);
   });
 
+  it('names no rulebook for a table of targets alone that matches none', () => {
+    // A web page's results table: targets and outcomes, neither 分值 nor 得分, in pipes.
+    const a = audit([
+      '2021年度学生资助项目自评结果',
+      '一、自评结论',
+      '经过自评，本项目较好地完成了年初预定的各项绩效目标，具体完成情况如下表：',
+      '| 一级指标 | 二级指标 | 指标名称 | 目标值 | 实际完成值 |',
+      '| --- | --- | --- | --- | --- |',
+      '| 产出指标 | 数量指标 | 受资助学生人数 | 14726 | 15935 |',
+      '| 产出指标 | 质量指标 | 资助标准发放率 | 100% | 100% |',
+      '| 效益指标 | 社会效益指标 | 家庭经济困难学生完成学业率 | 100% | 100% |',
+      '| 满意度指标 | 服务对象满意度指标 | 资助学生满意度 | 95% | 95% |',
+    ]);
+    expect(a.summary.understanding?.indicators).toBe(4);
+    expect(a.summary.computedTotal).toBeNull();
+    expect(a.summary.rulebook).toBeNull();
+    expect(formatAuditText([toFileAudit(a)])).toMatch(/评价指标体系 —/);
+  });
+
   it('says a scored table was scored, with no word of an unscored one', () => {
     const a = audit([
       '2024年度项目支出绩效自评表',
