@@ -783,10 +783,14 @@ function checkMagnitudes(statements: readonly Statement[]): Finding[] {
         if (!yardstick || c.value > yardstick.value) yardstick = c;
   if (!yardstick) return [];
   const out: Finding[] = [];
+  const limit = yardstick.value * MAGNITUDE;
+  const beyond = (c: Claim): boolean => c.kind === 'money' && c.value > limit;
   for (const s of statements) {
+    // The words that excuse a large figure are looked for only where there is one.
+    if (!s.claims.some(beyond)) continue;
     if (REGIONAL_AGGREGATE.test(s.text) || NOT_OWN.test(s.text)) continue;
     for (const c of s.claims) {
-      if (c.kind !== 'money' || c.value <= yardstick.value * MAGNITUDE) continue;
+      if (!beyond(c)) continue;
       out.push(
         finding('DOC_CLAIM_MAGNITUDE', 'warning', s.line, excerptOf(s.raw, c.number), {
           name: c.name,
@@ -1017,12 +1021,15 @@ function checkRestatements(
     return hit;
   };
   for (const { s, groups: g } of groups) {
+    // A statement of no figure states nothing again.
+    if (s.claims.length === 0) continue;
     const wholeOf = new Map<Claim, Claim>();
     for (const pw of g) for (const p of pw.parts) wholeOf.set(p, pw.whole);
     // "美丽乡村建设资金中，中央资金5,280.00万元…": the figures of a sentence that opens by naming
     // their whole are of that whole, not the 中央资金 of the whole report.
-    const scope = scopeOf(s);
-    const years = [...s.text.matchAll(/((?:19|20)\d{2})年/g)];
+    // Both read only once a figure of the statement is kept (most figures are not).
+    let scope: string | undefined | null = null;
+    let years: RegExpExecArray[] | undefined;
     // A figure compared with, or the change against it, is no quantity of its own name.
     const compares = comparisonRoles(s);
     let y = -1;
@@ -1039,11 +1046,13 @@ function checkRestatements(
       const role: Role = c.role || (whole?.role ?? '');
       // The year the statement speaks of up to the figure: 2022年公用经费 is not 2023年's; a
       // statement that names none speaks of the report's year.
+      years ??= [...s.text.matchAll(/((?:19|20)\d{2})年/g)];
       while ((years[y + 1]?.index ?? Infinity) < c.at) y++;
       const at = years[y];
       const year = at && at.index < c.at ? (at[1] ?? '') : reportYear;
       const unit = c.kind === 'count' ? c.unit : '';
       const key = [c.kind, unit, role, year, name].join('|');
+      if (!whole && scope === null) scope = scopeOf(s);
       const of = whole ? keyOfStated(whole) : scope && scope !== name ? `${scope}中` : '';
       stated.push({ claim: c, key, whole: of, statement: s });
     }

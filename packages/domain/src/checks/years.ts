@@ -17,13 +17,19 @@ const FOUR_DIGITS = /[0-9０-９]{4}/;
  * stating when the sentence's facts hold.
  */
 const YEAR_CLAUSE = /^(?:在|于)?(\d{4})\s*年(?:度)?(?:全年|内|中)?$/;
+/** Four ASCII digits and 年, as every YEAR_CLAUSE holds. */
+const YEAR_DIGITS = /\d{4}\s*年/;
 
 /**
  * The earlier years a sentence is dated in by a clause of its own ("2022年，我办完成…" in a 2023
  * report), unless it compares, recounts history or accounts for earlier money (LEGITIMATE_CONTEXT).
  */
 export function staleYearClauses(sentence: string, year: number): number[] {
-  if (!sentence.includes('年') || LEGITIMATE_CONTEXT.test(sentence)) return [];
+  // A year clause needs four digits before 年; most sentences have none, told before the long
+  // list of legitimate contexts (a title in 《》 is taken out below, which may join digits).
+  if (!sentence.includes('年') || (!YEAR_DIGITS.test(sentence) && !sentence.includes('《')))
+    return [];
+  if (LEGITIMATE_CONTEXT.test(sentence)) return [];
   // Law titles (《…2021年修订》) are not statements about the year.
   const bare = sentence.replace(/《[^》]*》/g, '');
   const out: number[] = [];
