@@ -6,7 +6,14 @@ import {
   sumPoints,
   unitsCompatible,
 } from '@jixiao/domain';
-import type { Amount, Finding, FindingCategory, IndicatorNode, Severity } from '@jixiao/domain';
+import type {
+  Amount,
+  Finding,
+  FindingCategory,
+  FundRow,
+  IndicatorNode,
+  Severity,
+} from '@jixiao/domain';
 import type { ExtractedReport } from '../extract/extract-evaluation.ts';
 import { listNumberIssues } from '../extract/outline.ts';
 import { NUM, excerptOf, squash } from '../extract/text.ts';
@@ -365,31 +372,44 @@ function checkNarrativeUnits(report: ExtractedReport): Finding[] {
   return out;
 }
 
+/** The figures of a fund row the narrative restates, with their names. */
+const FUND_FIGURES = [
+  ['年初预算数', 'initialBudget'],
+  ['全年预算数', 'budget'],
+  ['全年执行数', 'executed'],
+] as const;
+
 function checkTextAgainstTables(report: ExtractedReport): Finding[] {
   const e = report.evaluation;
   const out: Finding[] = [];
-  if (e.kind === 'project') {
-    // A project report: the narrative's 全年执行数 against the 项目支出绩效自评表.
-    const narrative = report.budget.fund;
-    const text = narrative?.executed;
-    const executed = e.funds.total?.executed;
-    if (text && executed && Math.abs(text.fen - executed.fen) > tolerance(1)) {
+  const narrative = report.budget.fund;
+  /** The narrative's 年初预算, 全年预算 and 全年执行数 against the same row of a table. */
+  const compareFund = (row: FundRow | undefined, tableName: string): void => {
+    for (const [label, key] of FUND_FIGURES) {
+      const text = narrative?.[key];
+      const stated = row?.[key];
+      if (!text || !stated || Math.abs(text.fen - stated.fen) <= tolerance(1)) continue;
       out.push(
         finding(
           'DOC_CROSS_TABLE',
           'warning',
-          'funds.total.executed',
-          narrative.source?.line,
-          narrative.source?.excerpt,
+          `funds.total.${key}`,
+          narrative?.source?.line,
+          narrative?.source?.excerpt,
           {
-            label: '全年执行数',
+            label,
             stated: text.text ?? wanText(text),
-            expected: executed.text ?? wanText(executed),
-            table: '项目支出绩效自评表',
+            expected: stated.text ?? wanText(stated),
+            table: tableName,
           },
         ),
       );
     }
+  };
+  if (e.kind === 'project') {
+    // A project report: the narrative against its one 项目支出绩效自评表 (with several, the
+    // narrative's figures may be of all of them together).
+    if (report.otherProjects.length === 0) compareFund(e.funds.total, '项目支出绩效自评表');
     return out;
   }
   const table = report.selfEvaluationTables.find((t) => t.kind === 'department');
@@ -432,15 +452,7 @@ function checkTextAgainstTables(report: ExtractedReport): Finding[] {
       split('项目支出'),
       '自评表',
     );
-    const narrative = report.budget.fund;
-    compare(
-      '全年执行数',
-      narrative?.executed,
-      narrative?.source?.line,
-      narrative?.source?.excerpt,
-      table.funds.total?.executed,
-      '自评表',
-    );
+    compareFund(table.funds.total, '自评表');
   }
   const base = report.baseData?.data;
   if (base) {

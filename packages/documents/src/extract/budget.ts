@@ -155,7 +155,7 @@ export function extractBudget(blocks: readonly Block[]): BudgetExtraction {
       if (a) project.actual = a;
       project.source = src('项目支出');
     }
-    if (/预算执行率/.test(t) && !fund && /执行数|实际支出/.test(t))
+    if (!fund && (/预算执行率/.test(t) ? /执行数|实际支出/.test(t) : WHOLE_SPENT.test(t)))
       fund = narrativeFund(t, b.line, b.text.trim());
   }
   const out: BudgetExtraction = { basic, project, totals };
@@ -163,11 +163,18 @@ export function extractBudget(blocks: readonly Block[]): BudgetExtraction {
   return out;
 }
 
-const FUND_INITIAL = new RegExp(`年初预算数${N}万元`);
+/**
+ * A paragraph on the whole year's spending and its rate without the words 预算执行率 ("全年支出X万元，
+ * 执行率R%"): one that opens on a part of it (基本支出, 项目支出, a numbered item) is not the whole.
+ */
+const WHOLE_SPENT = new RegExp(
+  `^(?!\\s*(?:[（(]?[一二三四五六七八九十\\d]+[)）、.．]|基本支出|项目支出|人员经费|公用经费|其中))[^。]*全年(?:实际)?支出${N}万元[，,]?(?:总体)?执行率`,
+);
+const FUND_INITIAL = new RegExp(`年初预算(?:数|安排)?(?:为|共)?${N}万元`);
 const FUND_BUDGET = new RegExp(`全年预算数${N}万元`);
 const FUND_BUDGET_LOOSE = new RegExp(`全年[^，。；]{0,10}?(?:预算|收入)(?:资金)?${N}万元`);
 const FUND_EXECUTED = new RegExp(`全年执行数${N}万元`);
-const FUND_SPENT = new RegExp(`全年实际支出${N}万元`);
+const FUND_SPENT = new RegExp(`全年(?:实际)?支出(?:为|共)?${N}万元`);
 const FUND_RATE = new RegExp(`预算执行率(?:为|达)?${N}%`);
 
 function narrativeFund(t: string, line: number, raw: string): FundRow | undefined {

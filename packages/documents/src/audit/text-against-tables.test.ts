@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { extractEvaluation } from '../extract/extract-evaluation.ts';
+import { parseTextLines } from '../read/read-text.ts';
+import { checkDocument } from './document-checks.ts';
+
+/** A department report whose budget paragraph is `budget`, with its 自评表 as PDF text gives it. */
+const report = (budget: string, tableRow: string) =>
+  [
+    '示范市教育局2024年度部门整体支出绩效自评报告',
+    '一、部门基本情况',
+    '我局内设科室10个。',
+    '二、部门预算执行情况',
+    budget,
+    '全年基本支出1,200.00万元，项目支出780.00万元。',
+    '三、存在的问题及改进措施',
+    '加强预算执行管理。',
+    '附件1',
+    '2024年度部门整体支出绩效自评表',
+    '部门名称 示范市教育局',
+    '年度预算申请 项目 年初预算数 全年预算数 全年执行数 分值 执行率 得分',
+    tableRow,
+    '一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 偏差原因分析及改进措施',
+    '产出指标 数量指标 资助学生人次 ≥5000人次 5200人次 50 50',
+    '效益指标 社会效益指标 义务教育巩固率 ≥99% 99.3% 30 30',
+    '满意度指标 服务对象满意度指标 学生家长满意度 ≥90% 93% 10 10',
+    '总分 100 99',
+  ].join('\n');
+
+const restated = (budget: string, tableRow: string) =>
+  checkDocument(extractEvaluation(parseTextLines(report(budget, tableRow), 'x.txt')))
+    .filter((f) => f.code === 'DOC_CROSS_TABLE')
+    .map((f) => [f.severity, f.params?.label, f.stated]);
+
+const ROW = '年度资金总额 1,900.00 2,000.00 1,980.00 10 99.00% 9.9';
+
+describe('the budget paragraph restated in the 自评表', () => {
+  it('holds 年初预算 (written without 数) against the table, as a warning', () => {
+    expect(
+      restated(
+        '2024年度我局年初预算1,090.00万元，调整后全年预算2,000.00万元，全年实际支出1,980.00万元，预算执行率99.00%。',
+        ROW,
+      ),
+    ).toEqual([['warning', '年初预算数', '1090.00']]);
+  });
+
+  it('reads "全年支出X万元，执行率R%" without the words 预算执行率', () => {
+    expect(
+      restated(
+        '截至2024年12月31日，全年预算2,000.00万元，全年支出1,890.00万元，执行率94.50%。',
+        ROW,
+      ),
+    ).toEqual([['warning', '全年执行数', '1890.00']]);
+  });
+
+  it('does not take a numbered part of the spending for the whole', () => {
+    expect(
+      restated('1.基本支出。全年预算1,210.00万元，全年支出1,200.00万元，执行率99.17%。', ROW),
+    ).toEqual([]);
+  });
+
+  it('finds nothing when the paragraph and the table agree', () => {
+    expect(
+      restated(
+        '2024年度我局年初预算1,900.00万元，调整后全年预算2,000.00万元，全年实际支出1,980.00万元，预算执行率99.00%。',
+        ROW,
+      ),
+    ).toEqual([]);
+  });
+});
