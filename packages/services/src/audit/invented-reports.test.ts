@@ -19,6 +19,12 @@ import { lazily, loadCorpus, measure, present, report, unread } from './testing/
  * the 年初预算 of its sentence instead of the adjusted budget, a rate of chapter 四 paired with
  * the last amount of chapter 三, the weight of 产出指标 read as the execution rate's. The 转移支付
  * report as PDF text gave nothing at all.
+ *
+ * After the fixes: 27/47, 0 errors and 0 warnings on the clean reports. A title a PDF broke over
+ * two lines is read whole (it had made every PDF copy "begin mid-way" and one report's title its
+ * first sentence); a project report checks each of its project tables, not only the first; the
+ * budget paragraph's 年初预算, 全年预算 and 全年执行数 are held against the 自评表 (also when
+ * written "年初预算X" or "全年支出X，执行率R").
  */
 const corpus = present(loadCorpus(new URL('./invented-reports/', import.meta.url)));
 const m = lazily(() => measure(corpus));
@@ -26,7 +32,7 @@ const m = lazily(() => measure(corpus));
 describe('whole invented reports: narrative, 自评表 and restated figures together', () => {
   it('finds the planted findings with their category', () => {
     console.log(report('invented whole reports', m()));
-    expect(m().found).toBeGreaterThanOrEqual(20);
+    expect(m().found).toBeGreaterThanOrEqual(27);
   });
 
   it('gives the clean reports no error', () => {
