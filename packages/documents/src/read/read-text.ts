@@ -71,7 +71,7 @@ export function parseTextLines(
  * exported one cell per line (also what a web page's <pre> holds).
  */
 export function textBlocks(text: string): Block[] {
-  const lines = withoutCellPipes(text.replace(/^\uFEFF/, '').split(/\r?\n/));
+  const lines = withoutPipes(text.replace(/^\uFEFF/, '').split(/\r?\n/));
   const blocks: Block[] = [];
   const blank = (s: string | undefined): boolean => s === undefined || s.trim() === '';
   // Only a truly empty line separates rows: a whitespace-only line belongs to the cell above.
@@ -83,12 +83,6 @@ export function textBlocks(text: string): Block[] {
   let i = 0;
   while (i < lines.length) {
     const raw = lines[i] ?? '';
-    const piped = pipeRowsAt(lines, i);
-    if (piped) {
-      blocks.push({ kind: 'table', text: tableText(piped.rows), line: i + 1, rows: piped.rows });
-      i = piped.end;
-      continue;
-    }
     if (cellLine(raw)) {
       const start = i;
       const rows: TableRow[] = [];
@@ -138,60 +132,55 @@ export function textBlocks(text: string): Block[] {
 }
 
 /** A row of a table written with pipes: "| 分值 | 得分 |", "分值 | 得分 | 偏差原因". */
-const PIPE_ROW = /^\s*\|?[^|\n]*(?:\|[^|\n]*){2,}$/;
+const PIPE_ROW = /^\s*\|?[^|\t\n]*(?:\|[^|\t\n]*){2,}$/;
 /** The rule under a pipe table's header: "|---|:---:|". */
 const PIPE_RULE = /^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$/;
+/** A cell written on a line of its own and closed by a pipe ("分值 |"), or an empty one ("|"). */
+const PIPED_CELL = /^([^|]*?)\s*\|\s*$/;
+/** How many piped cells in a row make a table rather than lines that end in a pipe. */
+const PIPED_RUN = 4;
 
 /** The cells of a pipe row, without the pipes that open and close it. */
 function pipeCells(line: string): string[] {
   const t = line.trim().replace(/^\|/, '').replace(/\|$/, '');
-  return t.split('|').map((c) => clean(c));
+  return t.split('|').map((c) => c.trim());
 }
 
-/**
- * A table written as rows of pipe-parted cells (Markdown, or a web page's table as some copies
- * give it), from line i: two or more such rows, the header rule left out. Rows get the same number
- * of cells (the widest row's), short rows padded at their end.
- */
-function pipeRowsAt(
-  lines: readonly string[],
-  i: number,
-): { rows: TableRow[]; end: number } | undefined {
-  const rows: TableRow[] = [];
+/** How many lines from i on are of a kind (rules under a header count with pipe rows). */
+function runOf(lines: readonly string[], i: number, test: (line: string) => boolean): number {
   let j = i;
-  for (; j < lines.length; j++) {
-    const line = lines[j] ?? '';
-    if (PIPE_RULE.test(line) && line.includes('-')) continue;
-    if (!PIPE_ROW.test(line) || line.includes('\t')) break;
-    rows.push({ cells: pipeCells(line), line: j + 1 });
-  }
-  if (rows.length < 2) return undefined;
-  const width = Math.max(...rows.map((r) => r.cells.length));
-  for (const r of rows) while (r.cells.length < width) r.cells.push('');
-  return { rows, end: j };
+  while (j < lines.length && test(lines[j] ?? '')) j++;
+  return j - i;
 }
 
-/** A cell written on a line of its own and closed by a pipe ("分值 |"), or an empty one ("|"). */
-const PIPED_CELL = /^([^|]*?)\s*\|\s*$/;
-/** How many piped cells in a row make a table rather than a line that ends in a pipe. */
-const PIPED_RUN = 4;
+const isRule = (line: string): boolean => PIPE_RULE.test(line) && line.includes('-');
 
 /**
- * A web page's table as some copies keep it: one cell per line, each closed by " |", an empty
- * cell a lone "|" (rows not marked). Such a run of lines is the one-cell-per-line text the table
- * reader knows, so the pipes are taken off (an empty cell left as an empty line); line numbers
- * stay.
+ * Tables that copies of web pages write with pipes, made the text the table reader knows (line
+ * numbers kept):
+ * - Markdown rows ("| 分值 | 得分 |", two or more in a row): a row of tab-parted cells, the rule
+ *   under the header an empty line;
+ * - one cell per line closed by " |", an empty cell a lone "|" (rows not marked; four or more in
+ *   a row): the cells one per line, an empty one an empty line.
  */
-function withoutCellPipes(lines: string[]): string[] {
+function withoutPipes(lines: string[]): string[] {
   let out: string[] | undefined;
   for (let i = 0; i < lines.length;) {
-    let j = i;
-    while (j < lines.length && PIPED_CELL.test(lines[j] ?? '')) j++;
-    if (j - i >= PIPED_RUN) {
+    const rows = runOf(lines, i, (l) => PIPE_ROW.test(l) || isRule(l));
+    const cells = rows > 0 ? 0 : runOf(lines, i, (l) => PIPED_CELL.test(l));
+    const real = rows > 0 && lines.slice(i, i + rows).filter((l) => !isRule(l)).length >= 2;
+    if (real || cells >= PIPED_RUN) {
       out ??= [...lines];
-      for (let k = i; k < j; k++) out[k] = PIPED_CELL.exec(lines[k] ?? '')?.[1] ?? '';
+      for (let k = i; k < i + rows + cells; k++) {
+        const line = lines[k] ?? '';
+        out[k] = real
+          ? isRule(line)
+            ? ''
+            : pipeCells(line).join('\t')
+          : (PIPED_CELL.exec(line)?.[1] ?? '');
+      }
     }
-    i = j > i ? j : i + 1;
+    i += Math.max(1, rows + cells);
   }
   return out ?? lines;
 }
