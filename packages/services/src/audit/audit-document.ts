@@ -167,8 +167,10 @@ export function auditRead(read: ReadResult, fileName: string): DocumentAudit {
   const domainFindings: Finding[] = [];
   if (rulebook) {
     const sheet = scoreEvaluation(evaluation, rulebook);
-    // Nor does a table none of whose 得分 was read: its "total" of 0 is not a score.
-    if (scored && anyScoreRead(evaluation)) computedTotal = sheet.total;
+    // Nor does a table none of whose 得分 was read: its "total" of 0 is not a score; nor a
+    // report whose indicators are all in attached project tables (its own tree is empty).
+    if (scored && evaluation.indicators.length > 0 && anyScoreRead(evaluation))
+      computedTotal = sheet.total;
     const all = checkEvaluation(evaluation, rulebook, sheet);
     domainFindings.push(...(scored ? all : all.filter((f) => !TREE_CODES.has(f.code))));
     // The other project tables of a project report, each checked as its own evaluation (their
@@ -209,7 +211,10 @@ export function auditRead(read: ReadResult, fileName: string): DocumentAudit {
   const understanding = understandingOf(report);
   // The rulebook is named when the table gave it something to go on: a score read, or a
   // structure it was recognised by (a guess by default, with no 分值 or 得分, names nothing).
-  const named = scored && (computedTotal !== null || report.rulebook.confidence >= 0.5);
+  const named =
+    scored &&
+    evaluation.indicators.length > 0 &&
+    (computedTotal !== null || report.rulebook.confidence >= 0.5);
   return {
     file: fileName,
     ok: true,
