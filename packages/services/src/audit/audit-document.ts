@@ -27,7 +27,7 @@ import { findRulebook } from '../rulebooks/builtin.ts';
 import { wholePointRounding } from './whole-point-rounding.ts';
 import { finishedBeforeCut } from './cut-sentences.ts';
 import { atTheEdges, beforeTheStart, beyondTheCut, onCutEvidence } from './excerpt-edges.ts';
-import { failClosed, leavesForGroups, partsUnread } from './fail-closed.ts';
+import { excerptedTable, failClosed, leavesForGroups, partsUnread } from './fail-closed.ts';
 import { TREE_CODES } from './finding-kinds.ts';
 import { isNotice } from './is-notice.ts';
 
@@ -202,6 +202,7 @@ export function auditRead(read: ReadResult, fileName: string): DocumentAudit {
           !beforeTheStart(f, report) &&
           !partsUnread(f, report) &&
           !leavesForGroups(f, report) &&
+          !excerptedTable(f, report) &&
           !onCutEvidence(f, report) &&
           !(f.code === 'COMPLETENESS_MISSING' && f.path === 'chapters' && isNotice(report)),
       ),

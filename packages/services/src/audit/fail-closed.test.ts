@@ -20,3 +20,37 @@ describe("the book's total against indicators read from prose", () => {
     expect(codes(`${head}${groups}${tail}`)).toContain('WEIGHT_BOOK_TOTAL');
   });
 });
+
+describe('a table run together in PDF text, titled as an excerpt, before the closing chapters', () => {
+  const table = (title: string) =>
+    [
+      '某县2024年度农产品质量检测项目支出绩效自评报告',
+      '一、项目概况',
+      '项目预算资金120.00万元，全年实际支出118.20万元，预算执行率98.50%。',
+      '二、绩效指标完成情况',
+      title,
+      '一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分',
+      '产出指标 数量指标 检测批次 ≥800批次 860批次 20 20',
+      '质量指标 检测报告合格率 100% 100% 20 20',
+      '效益指标 社会效益 质量安全事故数 0起 0起 20 20',
+      '满意度指标 服务对象满意度 农户满意度 ≥90% 94% 10 10',
+      '— 2 —',
+      '三、存在的问题',
+      '一是检测设备老化；二是基层检测人员不足。',
+      '四、下一步改进措施',
+      '一是更新检测设备；二是加强人员培训。',
+      '',
+    ].join('\n');
+
+  it('ends the table at the chapter after it, whose heading and text are read as a chapter', () => {
+    const audit = auditDocument(new TextEncoder().encode(table('项目支出绩效自评表')), 'x.txt');
+    const problems = audit.evaluation?.chapters.find((c) => c.key === 'problems');
+    expect(problems?.paragraphs.join('')).toContain('检测设备老化');
+    expect(audit.findings.map((f) => f.code)).not.toContain('NUMBERING_GAP');
+  });
+
+  it("holds the weights of an excerpt of a table to no book's total", () => {
+    expect(codes(table('项目支出绩效自评表（节选）'))).not.toContain('WEIGHT_BOOK_TOTAL');
+    expect(codes(table('项目支出绩效自评表'))).toContain('WEIGHT_BOOK_TOTAL');
+  });
+});

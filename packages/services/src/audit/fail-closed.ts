@@ -42,6 +42,26 @@ export function leavesForGroups(f: Finding, report: ExtractedReport): boolean {
   );
 }
 
+/** A table's title that says it shows part of the table: 节选, 摘录. */
+const PART_SHOWN = /节选|摘录/;
+
+/**
+ * The book's total against the weights of a table titled as an excerpt ("自评表（节选）"): the rows
+ * it leaves out (预算执行率, other groups) are what it lacks.
+ */
+export function excerptedTable(f: Finding, report: ExtractedReport): boolean {
+  if (f.code !== 'WEIGHT_BOOK_TOTAL') return false;
+  const texts = (from: number, to: number): string[] =>
+    report.document.blocks
+      .filter((b) => b.line >= from && b.line <= to)
+      .flatMap((b) =>
+        b.kind === 'table' ? (b.rows ?? []).slice(0, 2).flatMap((r) => r.cells) : [b.text],
+      );
+  return report.selfEvaluationTables.some(
+    (t) => t.indicators.length > 0 && texts(t.line - 2, t.line).some((x) => PART_SHOWN.test(x)),
+  );
+}
+
 /**
  * Fails closed: a figure read with doubt supports a warning, never an error. Doubt is a table
  * row whose cells fitted its columns in more than one way, or a self-score that is the rulebook's
