@@ -1,8 +1,7 @@
-import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { auditDocument } from './audit-document.ts';
 import type { DocumentAudit } from './audit-document.ts';
-import { loadCorpus, present } from './testing/measure-corpus.ts';
+import { inventedTableCases } from './testing/invented-table-cases.ts';
 
 /**
  * Copies of web pages keep a table in pipes: a Markdown row per line ("| 分值 | 得分 |" under a
@@ -10,13 +9,6 @@ import { loadCorpus, present } from './testing/measure-corpus.ts';
  * marked). Every invented 自评表 written with tabs is rewritten both ways: a clean table must get
  * no error, and each must find at least the findings (by category) its tab-separated copy finds.
  */
-const ROOT = new URL('./invented-tables/', import.meta.url);
-const FOLDERS = [
-  '',
-  ...readdirSync(ROOT)
-    .filter((d) => d.startsWith('holdout'))
-    .map((d) => `${d}/`),
-];
 
 /** A line with tabs is a row: its cells between pipes; the rule goes under the first row. */
 function asMarkdown(text: string): string {
@@ -49,25 +41,7 @@ function asPipedCells(text: string): string {
     .join('\n');
 }
 
-interface Case {
-  file: string;
-  text: string;
-  planted: string[];
-  clean: boolean;
-}
-
-const cases: Case[] = FOLDERS.flatMap((folder) => {
-  const dir = new URL(folder, ROOT);
-  const corpus = present(loadCorpus(dir));
-  return corpus.files
-    .filter((f) => f.endsWith('.tabs.txt'))
-    .map((file) => ({
-      file: `${folder}${file}`,
-      text: readFileSync(new URL(file, dir), 'utf8'),
-      planted: (corpus.findings[file] ?? []).map((v) => v.category),
-      clean: corpus.clean.includes(file),
-    }));
-});
+const cases = inventedTableCases((f) => f.endsWith('.tabs.txt'));
 
 const audit = (text: string, file: string): DocumentAudit =>
   auditDocument(new TextEncoder().encode(text), file);

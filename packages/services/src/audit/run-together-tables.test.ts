@@ -1,7 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { auditDocument } from './audit-document.ts';
-import { loadCorpus, present } from './testing/measure-corpus.ts';
+import { inventedTableCases } from './testing/invented-table-cases.ts';
 
 /**
  * Every invented 自评表 written with tabs or as PDF text, rewritten with the cells of each row run
@@ -9,20 +8,6 @@ import { loadCorpus, present } from './testing/measure-corpus.ts';
  * table must get no error, and the planted findings are measured (the floor keeps what was
  * reached; the rows are split by fit alone, so their findings stay warnings).
  */
-const ROOT = new URL('./invented-tables/', import.meta.url);
-const FOLDERS = [
-  '',
-  'holdout/',
-  'holdout-z/',
-  'holdout-w/',
-  'holdout-t/',
-  'holdout-u/',
-  'holdout-v/',
-  'holdout-r/',
-  'holdout-x/',
-  'holdout-s/',
-  'holdout-y/',
-];
 
 const runTogether = (text: string): string =>
   text
@@ -30,25 +15,10 @@ const runTogether = (text: string): string =>
     .map((line) => (line.includes('\t') ? line.replace(/\t/g, '') : line.replace(/ +/g, '')))
     .join('\n');
 
-interface Case {
-  file: string;
-  text: string;
-  planted: string[];
-  clean: boolean;
-}
-
-const cases: Case[] = FOLDERS.flatMap((folder) => {
-  const dir = new URL(folder, ROOT);
-  const corpus = present(loadCorpus(dir));
-  return corpus.files
-    .filter((f) => /\.(?:tabs|pdf)\.txt$/.test(f))
-    .map((file) => ({
-      file: `${folder}${file}`,
-      text: runTogether(readFileSync(new URL(file, dir), 'utf8')),
-      planted: (corpus.findings[file] ?? []).map((v) => v.category),
-      clean: corpus.clean.includes(file),
-    }));
-});
+const cases = inventedTableCases((f) => /\.(?:tabs|pdf)\.txt$/.test(f)).map((c) => ({
+  ...c,
+  text: runTogether(c.text),
+}));
 
 describe('invented 自评表 with the cells of each row run together', () => {
   const audits = cases.map((c) => ({
