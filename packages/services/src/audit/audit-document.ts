@@ -165,23 +165,23 @@ export function auditRead(read: ReadResult, fileName: string): DocumentAudit {
   const scored = rulebook !== undefined && hasIndicators(evaluation);
   let computedTotal: number | null = null;
   const domainFindings: Finding[] = [];
+  // A report whose indicators are all in attached project tables has an empty tree of its own.
+  const ownTree = scored && evaluation.indicators.length > 0;
+  // Checks of the tree stand only where there is a tree to check.
+  const treeChecked = (found: Finding[], tree: boolean): Finding[] =>
+    tree ? found : found.filter((f) => !TREE_CODES.has(f.code));
   if (rulebook) {
     const sheet = scoreEvaluation(evaluation, rulebook);
     // Nor does a table none of whose 得分 was read: its "total" of 0 is not a score; nor a
-    // report whose indicators are all in attached project tables (its own tree is empty).
-    if (scored && evaluation.indicators.length > 0 && anyScoreRead(evaluation))
-      computedTotal = sheet.total;
-    const all = checkEvaluation(evaluation, rulebook, sheet);
-    domainFindings.push(...(scored ? all : all.filter((f) => !TREE_CODES.has(f.code))));
+    // report whose indicators are all in attached project tables.
+    if (ownTree && anyScoreRead(evaluation)) computedTotal = sheet.total;
+    domainFindings.push(...treeChecked(checkEvaluation(evaluation, rulebook, sheet), scored));
     // The other project tables of a project report, each checked as its own evaluation (their
     // findings carry the table's rows, so they are placed there and not on the first table).
     report.otherProjects.forEach((project, i) => {
       const found = checkEvaluation(project, rulebook, scoreEvaluation(project, rulebook));
       domainFindings.push(
-        ...prefixFindings(
-          hasIndicators(project) ? found : found.filter((f) => !TREE_CODES.has(f.code)),
-          `otherProjects[${i}]`,
-        ),
+        ...prefixFindings(treeChecked(found, hasIndicators(project)), `otherProjects[${i}]`),
       );
     });
   }
@@ -212,10 +212,7 @@ export function auditRead(read: ReadResult, fileName: string): DocumentAudit {
   const understanding = understandingOf(report);
   // The rulebook is named when the table gave it something to go on: a score read, or a
   // structure it was recognised by (a guess by default, with no 分值 or 得分, names nothing).
-  const named =
-    scored &&
-    evaluation.indicators.length > 0 &&
-    (computedTotal !== null || report.rulebook.confidence >= 0.5);
+  const named = ownTree && (computedTotal !== null || report.rulebook.confidence >= 0.5);
   return {
     file: fileName,
     ok: true,
