@@ -10,7 +10,7 @@ import { join } from 'node:path';
  * the text a PDF export gives (`.pdf.txt`: hard-wrapped lines, "— n —" page footers, table cells
  * run together on a row's line or one per line), a portal page (`.html`, merged cells as spans)
  * and Word (`.docx`, LibreOffice's conversion of that page, when `soffice` is installed):
- * `npx tsx packages/services/src/audit/testing/render-invented-reports.ts`.
+ * `npx tsx packages/services/src/audit/testing/render-invented-reports.ts [name…]`.
  * Which forms each report takes is listed in FORMS; findings.json is written by hand.
  */
 const dir = new URL('../invented-reports/', import.meta.url).pathname;
@@ -50,6 +50,32 @@ const FORMS: Record<string, Form[]> = {
   ],
   'r6-jingchu-college-department': [
     { kind: 'pdf', width: 28, page: 27, cells: 'cell-per-line' },
+    { kind: 'docx' },
+  ],
+  'r7-wangkui-agriculture-department': [
+    { kind: 'pdf', width: 30, page: 28, cells: 'run-together' },
+    { kind: 'docx' },
+  ],
+  'r8-qionghai-hospital-project': [
+    { kind: 'pdf', width: 29, page: 27, cells: 'cell-per-line' },
+    { kind: 'html' },
+  ],
+  'r9-guyuan-farmland-transfer-region': [
+    { kind: 'pdf', width: 31, page: 30, cells: 'cell-per-line' },
+    { kind: 'html' },
+    { kind: 'docx' },
+  ],
+  'r10-wangan-township-department': [
+    { kind: 'pdf', width: 28, page: 29, cells: 'run-together' },
+    { kind: 'docx' },
+  ],
+  'c3-tianjin-college-projects-clean': [
+    { kind: 'pdf', width: 30, page: 31, cells: 'run-together' },
+    { kind: 'html' },
+    { kind: 'docx' },
+  ],
+  'c4-liandu-housing-department-clean': [
+    { kind: 'pdf', width: 29, page: 28, cells: 'run-together' },
     { kind: 'docx' },
   ],
   'c1-wannian-farmland-project-clean': [
@@ -193,8 +219,11 @@ function toDocx(html: string, name: string): void {
   }
 }
 
+// Names given on the command line render only those reports (the others keep their bytes).
+const only = process.argv.slice(2);
 for (const file of readdirSync(join(dir, 'src'))) {
   const name = file.replace(/\.md$/, '');
+  if (only.length > 0 && !only.includes(name)) continue;
   const forms = FORMS[name];
   if (!forms) throw new Error(`no forms listed for ${file}`);
   const blocks = parse(readFileSync(join(dir, 'src', file), 'utf8'));
