@@ -180,6 +180,7 @@ export function checkClaims(report: ExtractedReport): Finding[] {
       groups,
       report.found.year ? String(report.evaluation.meta.year) : '',
       projectOfTitle(report.evaluation.meta.title),
+      sectionsOf(report.document.blocks),
     ),
     ...checkNameVariants(quotedNames(statements)),
     ...checkProseYears(report, statements),
@@ -983,10 +984,52 @@ function projectOfTitle(title: string | undefined): string | undefined {
   return name && name.replace(GENERIC, '').length >= 2 ? name : undefined;
 }
 
+/** A short numbered heading: "（二）高水平专业群建设项目", "三、存在的问题", "1.数量指标". */
+const NUMBERED_HEADING =
+  /^(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|\d{1,2}[.．、](?!\d))(.{2,30}?)[。：:]?$/;
+/** A chapter heading ("三、存在的问题") ends a project's section. */
+const CHAPTER_HEADING = /^[一二三四五六七八九十]{1,3}、/;
+/** A heading of the goals set ("（三）部门年度绩效目标"), not of how they were met. */
+const GOALS_HEADING = /目标(?:设定|设置)?(?:情况)?$/;
+const MET_WORDS = /完成|实现|执行|结果|效果|达成/;
+
+/** The role part of a restated figure's key for the goals of the year. */
+const GOAL = 'goal';
+
+/** What the heading a block stands under says of its figures. */
+interface Section {
+  /** The project of a report on several projects, each under a heading of its own. */
+  project?: string;
+  /** The goals set for the year: every figure there is a plan ("完成老旧小区改造12个"). */
+  goals: boolean;
+}
+
+/** The section of each block, by block index. */
+function sectionsOf(blocks: readonly Block[]): Section[] {
+  const out: Section[] = [];
+  let project: string | undefined;
+  let goals = false;
+  for (const b of blocks) {
+    if (b.kind !== 'table') {
+      const text = squash(b.text);
+      const m = text.length <= 40 ? NUMBERED_HEADING.exec(text) : null;
+      const title = m?.[1];
+      if (title) {
+        goals = GOALS_HEADING.test(title) && !MET_WORDS.test(title);
+        if (/项目$/.test(title)) project = title;
+        else if (CHAPTER_HEADING.test(text)) project = undefined;
+      }
+    }
+    out.push({ project, goals });
+  }
+  return out;
+}
+
 function checkRestatements(
   groups: readonly { s: Statement; groups: PartWhole[] }[],
   reportYear: string,
-  project?: string,
+  titleProject?: string,
+  sections: readonly Section[] = [],
 ): Finding[] {
   // A part's whole qualifies it ("建筑工程" of the first batch, not of the second) and its role
   // follows the whole's (其中基本支出 of a budget is a budgeted amount).
@@ -999,14 +1042,17 @@ function checkRestatements(
   );
   // In a project's report "项目预算资金" is that project's: "医疗设备购置项目预算资金" restates it.
   // A function of the figure's key alone: worked out once per key of the document.
+  // In a report on several projects, the project of the section the statement stands in.
   const restated = new Map<string, string>();
+  let project = titleProject;
   const keyOfStated = (c: Claim): string => {
-    const hit = restated.get(c.key);
+    const memo = `${project ?? ''}|${c.key}`;
+    const hit = restated.get(memo);
     if (hit !== undefined) return hit;
     const key = restatedKey(c);
     const own = project && key.startsWith('项目') ? `${project.slice(0, -2)}${key}` : key;
     const out = otherFunds ? own : own.replace(GENERAL_FUND, '');
-    restated.set(c.key, out);
+    restated.set(memo, out);
     return out;
   };
   /** Whether a restated name says what it is of, beyond generic words (kinds and points kept). */
@@ -1023,6 +1069,8 @@ function checkRestatements(
   for (const { s, groups: g } of groups) {
     // A statement of no figure states nothing again.
     if (s.claims.length === 0) continue;
+    const section = sections[s.block];
+    project = section?.project ?? titleProject;
     const wholeOf = new Map<Claim, Claim>();
     for (const pw of g) for (const p of pw.parts) wholeOf.set(p, pw.whole);
     // "美丽乡村建设资金中，中央资金5,280.00万元…": the figures of a sentence that opens by naming
@@ -1051,7 +1099,9 @@ function checkRestatements(
       const at = years[y];
       const year = at && at.index < c.at ? (at[1] ?? '') : reportYear;
       const unit = c.kind === 'count' ? c.unit : '';
-      const key = [c.kind, unit, role, year, name].join('|');
+      // A goal set for the year is compared with goals only, and gives no role to a figure of
+      // its name elsewhere ("完成老旧小区改造12个" as a goal, "全年完成…10个" as done).
+      const key = [c.kind, unit, section?.goals ? GOAL : role, year, name].join('|');
       if (!whole && scope === null) scope = scopeOf(s);
       const of = whole ? keyOfStated(whole) : scope && scope !== name ? `${scope}中` : '';
       stated.push({ claim: c, key, whole: of, statement: s });
@@ -1086,7 +1136,7 @@ function rolesFromPeers(stated: Stated[]): void {
   const byName = new Map<string, Map<string, Set<number>>>();
   stated.forEach((x, i) => {
     const p = parts[i];
-    if (!p?.role) return;
+    if (!p?.role || p.role === GOAL) return;
     const roles = byName.get(p.peers) ?? new Map<string, Set<number>>();
     roles.set(p.role, (roles.get(p.role) ?? new Set()).add(x.claim.value));
     byName.set(p.peers, roles);

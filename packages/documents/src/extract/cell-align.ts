@@ -7,6 +7,11 @@ export type CellType = 'empty' | 'number' | 'percent' | 'expression' | 'text' | 
 const NUMBER = /^[-+]?\d+(?:,\d{3})*(?:\.\d+)?$/;
 const PERCENT = /^[≥≤<>=]?\d+(?:\.\d+)?[%％]$/;
 const EXPRESSION = /^(?:[≥≤<>=≧≦＞＜]|\d)/;
+/**
+ * A sentence that happens to open with a figure ("2个小区因居民意见未统一，延至2025年实施"): a
+ * 偏差原因, not a target or an actual. A clause mark or a word of cause or delay says so.
+ */
+const SENTENCE = /[，；。;]|因|由于|延期|延至|推迟|滞后|原因|导致|未能/;
 /** A 度量单位 cell: made of unit characters only (个, 人次, 平方米, 万元, 个工作日, %). */
 const UNIT =
   /^(?:[%％‰‱]|[万亿千百十]?(?:[个件人次户家所座台套辆项场册本篇张份批期天日周月年季时分秒里米亩顷吨克斤元瓦度方条处间床头只株棵盏部卷名位班栋宗起门盒剂袋箱块根把组队村镇户]|公里|千米|小时|平方米|平方公里|立方米|公顷|公斤|千克|千瓦时|工作日|人次|人日|个工作日|元\/人|元\/平方米))+$/;
@@ -17,7 +22,7 @@ export function cellType(text: string): CellType {
   if (/^[.…。·]+$/.test(t)) return 'placeholder';
   if (NUMBER.test(t) || NUMBER.test(t.replace(/分$/, ''))) return 'number';
   if (PERCENT.test(t)) return 'percent';
-  if (EXPRESSION.test(t) && t.length <= 24) return 'expression';
+  if (EXPRESSION.test(t) && t.length <= 24 && !SENTENCE.test(t)) return 'expression';
   return 'text';
 }
 

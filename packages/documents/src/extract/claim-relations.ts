@@ -415,6 +415,20 @@ const RATE_BEFORE =
   /(?:执行率|预算完成率|资金完成率|支出率|支出进度|支付率|支付进度|拨付率|拨付进度|完成(?:年度)?预算(?:安排|数)?的?|执行进度)(?:为|达到?|是)?$/;
 /** Names that are differences or balances, never the amounts a rate is computed from. */
 const NOT_BASE = /增加|减少|增长|下降|差额|结余|结转|比上年|同比|未执行|剩余|节约|追加|调减|调增/;
+const NOT_BASE_ALL = new RegExp(NOT_BASE.source, 'g');
+/**
+ * Whether a figure's name makes it a difference or a balance. A change that ends in the level it
+ * reached names that level ("全年预算调减为760万元", "追加至682.40万元", "年中追加…资金后全年
+ * 预算4,752.96万元"): such a figure is a plan like any other.
+ */
+function notBase(c: Claim): boolean {
+  if (!NOT_BASE.test(c.name)) return false;
+  const last = [...c.clause.matchAll(NOT_BASE_ALL)].at(-1);
+  if (!last) return true;
+  if (/结余|结转|差额|剩余|未执行|节约/.test(last[0])) return true;
+  const rest = c.clause.slice(last.index + last[0].length);
+  return !/^(?:为|至|到|达)$|后/.test(rest);
+}
 /** How many sentences back a rate's plan is looked for when its own sentence states none. */
 const PLAN_WINDOW = 6;
 
@@ -424,7 +438,7 @@ function partsOf(s: Statement): Set<Claim> {
 }
 
 const planLike = (c: Claim): boolean =>
-  c.kind === 'money' && c.role !== 'actual' && !c.approximate && !NOT_BASE.test(c.name);
+  c.kind === 'money' && c.role !== 'actual' && !c.approximate && !notBase(c);
 
 /** Every stated execution or completion rate with the budget and actual amounts before it. */
 /** A rate named for one kind of spending: "基本支出执行率", "项目支出预算执行率". */
@@ -455,7 +469,7 @@ export function completions(statements: readonly Statement[]): Completion[] {
           continue;
       }
       const money = s.claims.filter(
-        (c) => c.kind === 'money' && c.end <= rate.at && !c.approximate && !NOT_BASE.test(c.name),
+        (c) => c.kind === 'money' && c.end <= rate.at && !c.approximate && !notBase(c),
       );
       const actualAt = money.map((c) => c.role).lastIndexOf('actual');
       const actual = money[actualAt];
@@ -477,7 +491,7 @@ export function completions(statements: readonly Statement[]): Completion[] {
                   c.kind === 'money' &&
                   c.role === 'actual' &&
                   !c.approximate &&
-                  !NOT_BASE.test(c.name) &&
+                  !notBase(c) &&
                   !partsIn(prev).has(c),
               )
               .reverse(),
@@ -779,7 +793,7 @@ function respectiveShares(
         c.kind === 'money' &&
         !listed.includes(c) &&
         !c.approximate &&
-        !NOT_BASE.test(c.name) &&
+        !notBase(c) &&
         namesMatch(c.key, core);
       for (const c of before.filter((c) => c.end <= earliest.at && fits(c)).reverse())
         if (!candidates.includes(c)) candidates.push(c);
@@ -837,7 +851,7 @@ export function shares(statements: readonly Statement[]): Share[] {
           c.kind === 'money' &&
           c !== part &&
           !c.approximate &&
-          !NOT_BASE.test(c.name) &&
+          !notBase(c) &&
           namesMatch(c.key, core);
         candidates.push(...s.claims.filter((c) => c.end <= part.at && named(c)).reverse());
         if (ownWhole && namesMatch(ownWhole.key, core) && !candidates.includes(ownWhole))
@@ -915,8 +929,7 @@ export function namedParts(statements: readonly Statement[]): NamedParts[] {
     if (comparedAsOne(s, parts)) return;
     for (let k = i - 1; k >= Math.max(0, i - NAMED_WINDOW); k--) {
       const whole = statements[k]?.claims.findLast(
-        (c) =>
-          c.kind === 'money' && !c.approximate && !NOT_BASE.test(c.name) && namesMatch(c.key, core),
+        (c) => c.kind === 'money' && !c.approximate && !notBase(c) && namesMatch(c.key, core),
       );
       if (!whole) continue;
       out.push({
