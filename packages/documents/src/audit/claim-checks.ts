@@ -999,7 +999,7 @@ const GOAL = 'goal';
 /** What the heading a block stands under says of its figures. */
 interface Section {
   /** The project of a report on several projects, each under a heading of its own. */
-  project?: string;
+  project: string | undefined;
   /** The goals set for the year: every figure there is a plan ("完成老旧小区改造12个"). */
   goals: boolean;
 }
