@@ -106,6 +106,9 @@ const DOCUMENT_CHECKS: Readonly<Record<string, string>> = {
   DOC_LIST_GRADE: '清单中等级与得分不符',
   DOC_TOTAL_CAPPED: '总分仅在封顶规则下成立',
   DOC_UNIT_NARRATIVE: '指标值与完成值单位不一',
+  DOC_INDICATOR_TWICE: '同一指标重复列出',
+  DOC_RATE_OVER_FULL: '比率超过100%',
+  DOC_ATTACHMENT_NAME: '附件名称与正文不一致',
 };
 
 /** The Chinese name of a check, by its code; an unknown code reads as "其他检查". */

@@ -181,6 +181,14 @@ describe('a stated rate against the amounts it is computed from', () => {
       ['warning DOC_CLAIM_RATE 96.29%→99.29%'],
     );
   });
+
+  it('takes the 合计 of sources one of which is a plan, not that source, as the plan', () => {
+    const plan = '上级下达补助资金600万元，县级配套资金150万元，合计750万元。村内道路全部硬化。';
+    expect(brief(`${plan}资金实际支出742.50万元，执行率99.00%。`)).toEqual([]);
+    expect(brief(`${plan}资金实际支出742.50万元，执行率98.00%。`)).toEqual([
+      'warning DOC_CLAIM_RATE 98.00%→99.00%',
+    ]);
+  });
 });
 
 describe('one quantity stated in two places', () => {

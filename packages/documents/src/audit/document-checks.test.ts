@@ -142,3 +142,49 @@ describe('tenth round: prompts in brackets and a grade stated apart from its sco
     expect(codes(text('优'))).toEqual([]);
   });
 });
+
+describe('targets and what was done, stated in prose', () => {
+  const found = (text: string, code: string) =>
+    checkDocument(extractEvaluation(parseTextLines(`项目绩效自评报告\n${text}\n`, 'x.txt')))
+      .filter((f) => f.code === code)
+      .map((f) => [f.severity, f.stated]);
+
+  it('reports a figure written in 万 of the target unit when the numbers as written agree', () => {
+    expect(
+      found('带动增收户数8,650户，年度目标8,000户，完成值8,650万户。', 'DOC_UNIT_NARRATIVE'),
+    ).toEqual([['error', '8,650万户']]);
+    expect(found('培训农民1.2万人次，年度目标10000人次。', 'DOC_UNIT_NARRATIVE')).toEqual([]);
+    expect(found('新建道路126公里，年度目标120公里，完成率105%。', 'DOC_UNIT_NARRATIVE')).toEqual(
+      [],
+    );
+    // The older wording: name, 年度指标值, 实际完成值.
+    expect(
+      found('办理案件，年度指标值：138件，实际完成值：138万件。', 'DOC_UNIT_NARRATIVE'),
+    ).toEqual([['error', '138万件']]);
+  });
+
+  it('reports one indicator stated under two headings, and not one stated once', () => {
+    const text =
+      '（1）社会效益指标：住房安全保障率100%，年度目标100%。\n（2）可持续影响指标：住房安全保障率100%，年度目标100%。';
+    expect(found(text, 'DOC_INDICATOR_TWICE')).toEqual([['warning', '住房安全保障率']]);
+    expect(found(text.split('\n')[0] ?? '', 'DOC_INDICATOR_TWICE')).toEqual([]);
+  });
+
+  it('reports a satisfaction above 100%, not a rise of more than 100%', () => {
+    expect(found('农牧民满意度达到102%。', 'DOC_RATE_OVER_FULL')).toEqual([['warning', '102%']]);
+    expect(found('农牧民满意度100%。', 'DOC_RATE_OVER_FULL')).toEqual([]);
+    expect(found('参保人数较上年提高120%。', 'DOC_RATE_OVER_FULL')).toEqual([]);
+  });
+
+  it('reports an attachment that names the project otherwise than the text', () => {
+    const body = '“示范市中小学校智慧校园建设项目”年初预算2380万元。';
+    expect(
+      found(`${body}\n附件：示范市中小学智慧教室建设项目绩效自评表`, 'DOC_ATTACHMENT_NAME'),
+    ).toEqual([['warning', '示范市中小学智慧教室建设项目']]);
+    expect(
+      found(`${body}\n附件：示范市中小学校智慧校园建设项目绩效自评表`, 'DOC_ATTACHMENT_NAME'),
+    ).toEqual([]);
+    // A project of another name altogether is another project.
+    expect(found(`${body}\n附件：示范市学生资助项目绩效自评表`, 'DOC_ATTACHMENT_NAME')).toEqual([]);
+  });
+});

@@ -17,7 +17,10 @@ import type {
 import type { ExtractedReport } from '../extract/extract-evaluation.ts';
 import { listNumberIssues } from '../extract/outline.ts';
 import { NUM, excerptOf, squash } from '../extract/text.ts';
+import { attachmentNames } from './attachment-names.ts';
 import { checkClaims } from './claim-checks.ts';
+import { magnitudeSlip, targetClauses } from './prose-targets.ts';
+import type { TargetClause } from './prose-targets.ts';
 import { checkListTables, DEFAULT_BANDS, DEFAULT_GRADES, GRADE_WORDS } from './list-tables.ts';
 import { scoreClaimIssues } from './score-claims.ts';
 import type { ScoreClaimCode } from './score-claims.ts';
@@ -35,6 +38,9 @@ export type DocumentCheckCode =
   | 'DOC_TEMPLATE_OPTIONS'
   | 'DOC_LIST_NUMBERING'
   | 'DOC_GRADE_CLAIM'
+  | 'DOC_INDICATOR_TWICE'
+  | 'DOC_RATE_OVER_FULL'
+  | 'DOC_ATTACHMENT_NAME'
   | ScoreClaimCode;
 
 const CATEGORY: Record<DocumentCheckCode, FindingCategory> = {
@@ -47,6 +53,9 @@ const CATEGORY: Record<DocumentCheckCode, FindingCategory> = {
   DOC_TEMPLATE_OPTIONS: 'completeness',
   DOC_LIST_NUMBERING: 'numbering',
   DOC_GRADE_CLAIM: 'grade',
+  DOC_INDICATOR_TWICE: 'duplicate',
+  DOC_RATE_OVER_FULL: 'implausible',
+  DOC_ATTACHMENT_NAME: 'cross-section',
   DOC_SCORE_OVER_WEIGHT: 'score-over-weight',
   DOC_SCORE_DEDUCTION: 'deduction',
   DOC_SCORE_EXECUTION: 'execution-score',
@@ -89,6 +98,12 @@ export function documentCheckMessage(code: DocumentCheckCode, p: Params): string
       return `“${str(p, 'what')}”年度指标值${str(p, 'target')}，实际完成值${str(p, 'actual')}，已完成目标，但分值${str(p, 'weight')}分只得${str(p, 'stated')}分，且未说明扣分原因`;
     case 'DOC_SCORE_TARGET_MISSED':
       return `“${str(p, 'what')}”年度指标值${str(p, 'target')}，实际完成值${str(p, 'actual')}，未完成目标，却得满分${str(p, 'stated')}分（按完成比例约为${str(p, 'expected')}分；报告未写明计分办法，请核实）`;
+    case 'DOC_INDICATOR_TWICE':
+      return `指标“${str(p, 'stated')}”在“${str(p, 'first')}”（第${str(p, 'lineA')}行）和“${str(p, 'second')}”下重复列出`;
+    case 'DOC_RATE_OVER_FULL':
+      return `“${str(p, 'name')}”写为${str(p, 'stated')}，此类比率不会超过100%，请核实`;
+    case 'DOC_ATTACHMENT_NAME':
+      return `附件标题中的名称“${str(p, 'stated')}”与正文所称“${str(p, 'expected')}”（第${str(p, 'lineA')}行）不一致`;
     case 'DOC_GRADE_CLAIM':
       return `自评得分${str(p, 'score')}分，评价等级写为“${str(p, 'stated')}”；按通行的等级标准（${str(p, 'bands')}）应为“${str(p, 'expected')}”。报告未写明所依据的等级标准，请核实`;
   }
@@ -130,10 +145,20 @@ const tolerance = (parts: number): number => 10_000 * Math.max(1, parts);
  * items one per row (list-tables.ts).
  */
 export function checkDocument(report: ExtractedReport): Finding[] {
+  const clauses = targetClauses(report.sentences);
   return [
     ...checkNarrativeSums(report),
     ...checkCappedTotal(report),
-    ...checkNarrativeUnits(report),
+    ...checkNarrativeUnits(clauses),
+    ...checkIndicatorsTwice(clauses),
+    ...checkRatesOverFull(report),
+    ...attachmentNames(report.document.blocks, report.sentences).map((a) =>
+      finding('DOC_ATTACHMENT_NAME', 'warning', 'chapters', a.line, a.raw, {
+        stated: a.stated,
+        expected: a.expected,
+        lineA: a.lineA,
+      }),
+    ),
     ...checkTextAgainstTables(report),
     ...checkTemplateLeft(report),
     ...checkListNumbers(report),
@@ -340,32 +365,100 @@ function checkCappedTotal(report: ExtractedReport): Finding[] {
   return [];
 }
 
-/** Narrative pairs "年度指标值A，实际完成值B" the indicator tree did not take (no 分值). */
-function checkNarrativeUnits(report: ExtractedReport): Finding[] {
+/**
+ * Narrative pairs of an indicator's target and what was done that the indicator tree did not take
+ * (no 分值): "X，年度指标值A，实际完成值B", "X B，年度目标A，完成值B′". Units that differ are a
+ * warning; one written with 万 or 亿 more than the other while the numbers as written agree is
+ * a slip (an error). "完成1.2万人次，年度目标10000人次" agrees and stays silent.
+ */
+function checkNarrativeUnits(clauses: readonly TargetClause[]): Finding[] {
   const out: Finding[] = [];
-  const re =
-    /([^，。；：]{2,30})[，,]年度指标值[：:]?([^，。；]+)[，,；;]实际完成值[：:]?([^，。；]+)/g;
-  for (const s of report.sentences) {
-    if (!s.text.includes('年度指标值')) continue;
-    for (const m of s.text.matchAll(re)) {
-      const target = parseExpression(m[2] ?? '');
-      const actual = parseExpression(m[3] ?? '');
-      if (target.kind !== 'quantity' || actual.kind !== 'quantity') continue;
-      if (unitsCompatible(target, actual)) continue;
+  for (const c of clauses) {
+    if (c.target.kind !== 'quantity' && c.target.kind !== 'range') continue;
+    for (const a of c.actuals) {
+      const actual = parseExpression(a.text);
+      if (actual.kind !== 'quantity' || unitsCompatible(c.target, actual)) continue;
+      const slip = magnitudeSlip(c.target, actual);
+      if (slip === 'agrees' || (slip === undefined && !a.named)) continue;
       out.push(
         finding(
           'DOC_UNIT_NARRATIVE',
-          /^[万亿千百]/.test(actual.unit) ? 'error' : 'warning',
+          slip ? 'error' : 'warning',
           'chapters',
-          s.line,
-          excerptOf(s.raw, m[3]),
+          c.sentence.line,
+          excerptOf(c.sentence.raw, a.text),
           {
-            name: (m[1] ?? '').replace(/^[\d⑴-⒇（）()、.]+/, ''),
-            target: target.text,
+            name: c.name,
+            target: c.target.text,
             stated: actual.text,
-            expected: `${actual.value}${target.unit}`,
+            expected: `${actual.value}${c.target.unit}`,
           },
         ),
+      );
+    }
+  }
+  return out;
+}
+
+/**
+ * One indicator stated with its target under two headings ("（1）社会效益指标：A 100%，年度目标
+ * 100%" and "（2）可持续影响指标：A 100%，年度目标100%"): the same indicator twice.
+ */
+function checkIndicatorsTwice(clauses: readonly TargetClause[]): Finding[] {
+  const out: Finding[] = [];
+  const first = new Map<string, TargetClause>();
+  for (const c of clauses) {
+    if (c.name.length < 6 || c.label === '') continue;
+    const seen = first.get(c.name);
+    if (!seen) {
+      first.set(c.name, c);
+      continue;
+    }
+    if (seen.label === c.label || seen.sentence === c.sentence) continue;
+    out.push(
+      finding(
+        'DOC_INDICATOR_TWICE',
+        'warning',
+        'indicators',
+        c.sentence.line,
+        excerptOf(c.sentence.raw, c.name),
+        {
+          stated: c.name,
+          first: seen.label,
+          second: c.label,
+          lineA: seen.sentence.line,
+        },
+      ),
+    );
+  }
+  return out;
+}
+
+/** Rates that cannot pass 100%: shares of people or things that are satisfied, passed, covered. */
+const BOUNDED_RATE =
+  /(满意度|满意率|合格率|达标率|知晓率|覆盖率|普及率|参保率|入学率|巩固率|及时率|到位率|准确率|正确率|完好率|出勤率|通过率|受益率|保障率)(?:达到|达|为|是)?[：:]?(\d{3,}(?:\.\d+)?)[%％]/g;
+
+/** A satisfaction, pass rate or coverage stated above 100% ("满意度达到102%"). */
+function checkRatesOverFull(report: ExtractedReport): Finding[] {
+  const out: Finding[] = [];
+  for (const s of report.sentences) {
+    if (!/\d{3}/.test(s.text)) continue;
+    for (const m of s.text.matchAll(BOUNDED_RATE)) {
+      const value = Number(m[2]);
+      if (!(value > 100)) continue;
+      // "较上年提高120%", "增长105%": a change, not the rate.
+      if (
+        /(?:提高|增长|增加|上升|提升|下降|降低|减少)[^，,；;。]{0,4}$/.test(
+          s.text.slice(0, m.index),
+        )
+      )
+        continue;
+      out.push(
+        finding('DOC_RATE_OVER_FULL', 'warning', 'chapters', s.line, excerptOf(s.raw, `${m[2]}`), {
+          name: m[1] ?? '',
+          stated: `${m[2]}%`,
+          expected: '≤100%',
+        }),
       );
     }
   }

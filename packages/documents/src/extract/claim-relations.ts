@@ -432,9 +432,22 @@ function notBase(c: Claim): boolean {
 /** How many sentences back a rate's plan is looked for when its own sentence states none. */
 const PLAN_WINDOW = 6;
 
-/** The figures of a statement that are parts of a 其中 (not the plan a rate is of). */
+/**
+ * The figures of a statement that are parts of a 其中 or of a 合计 after them (not the plan a
+ * rate is of: "下达补助资金600万元，县级配套资金150万元，合计750万元" plans the 750).
+ */
 function partsOf(s: Statement): Set<Claim> {
-  return new Set(partWholes(s).flatMap((pw) => pw.parts));
+  return new Set([...partWholes(s), ...totalsAfter(s)].flatMap((pw) => pw.parts));
+}
+
+/** The totals after parts of which one is named as a plan: the whole is the plan they make. */
+function plannedTotals(s: Statement): Set<Claim> {
+  if (!/合计|共计|总计/.test(s.text)) return new Set();
+  return new Set(
+    totalsAfter(s)
+      .filter((pw) => pw.parts.some((c) => c.role === 'budget'))
+      .map((pw) => pw.whole),
+  );
 }
 
 const planLike = (c: Claim): boolean =>
@@ -555,11 +568,12 @@ export function completions(statements: readonly Statement[]): Completion[] {
         const unnamed = prev.claims.filter(
           (c) => planLike(c) && c.role !== 'budget' && !partsIn(prev).has(c),
         );
+        const planned = plannedTotals(prev);
         const plans = prev.claims.filter(
           (c) =>
             planLike(c) &&
             !partsIn(prev).has(c) &&
-            (c.role === 'budget' || (k === i - 1 && unnamed.length === 1)),
+            (c.role === 'budget' || planned.has(c) || (k === i - 1 && unnamed.length === 1)),
         );
         earlier.push(...plans.reverse());
         others.push(...prev.claims.filter((c) => planLike(c) && !plans.includes(c)));
@@ -624,6 +638,9 @@ function ofOtherYear(text: string, rate: Claim, actual: Claim | undefined): bool
 const OUTCOME_WORDS = /(?:已|累计|共|实际)*(?:支出|执行|使用|拨付|到位)(?:金额|数|资金)?$/;
 
 /** A plan of the outcome's own name in one of the sentences before, with the other plans there. */
+/** Names of money that name no source: "资金", "项目资金", "财政资金". */
+const GENERIC_FUNDS = /^(?:本|该|上述|全部)?(?:项目|财政|专项)?资金$/;
+
 function namedPlan(
   statements: readonly Statement[],
   i: number,
@@ -631,6 +648,9 @@ function namedPlan(
 ): Pick<Completion, 'budget' | 'alternatives'> | undefined {
   const stem = actual.name.replace(/^其中/, '').replace(OUTCOME_WORDS, '');
   if (stem.length < 2 || stem === actual.name.replace(/^其中/, '')) return undefined;
+  // "资金实际支出A": money of no particular source is not the plan of the source whose name
+  // ends the same ("上级下达补助资金B"); the plan is looked for as for any outcome.
+  if (GENERIC_FUNDS.test(stem)) return undefined;
   for (let k = i - 1; k >= Math.max(0, i - PLAN_WINDOW); k--) {
     const plans = (statements[k]?.claims ?? []).filter(planLike);
     const budget = plans.find((c) => c.name.replace(/^其中[：:]?/, '').endsWith(stem));

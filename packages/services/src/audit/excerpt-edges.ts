@@ -21,6 +21,8 @@ export function beyondTheCut(f: Finding, line: number): boolean {
   // A score claim is arithmetic on one sentence's own figures: a cut after it changes nothing,
   // and one inside it leaves no figure to match.
   if (f.code.startsWith('DOC_SCORE_')) return false;
+  // An attachment's title read to its end (…自评表) names what it names, whatever follows it.
+  if (f.code === 'DOC_ATTACHMENT_NAME') return false;
   // The total and the sum of the 一级 weights speak of the whole tree, which the cut may end.
   if (f.category === 'total' || f.code === 'WEIGHT_BOOK_TOTAL') return true;
   // A gap the cut may have made (a missing chapter, a score not yet reached) says nothing; a
@@ -87,10 +89,14 @@ function untitledExcerpt(report: ExtractedReport): boolean {
   if (report.startCut) return true;
   const first = report.outline.find((e) => e.number !== undefined);
   if (!first || first.number?.value === 1) return false;
-  return !report.document.blocks.some(
-    (b) => b.line < first.line && b.kind !== 'table' && REPORT_TITLE.test(b.text.trim()),
-  );
+  const above = report.document.blocks.filter((b) => b.line < first.line && b.kind !== 'table');
+  // A title that says it is an excerpt ("…自评报告（节选）") promises no chapters before.
+  if (above.some((b) => EXCERPT_MARK.test(b.text))) return true;
+  return !above.some((b) => REPORT_TITLE.test(b.text.trim()));
 }
+
+/** A title's mark that what follows is a part of the report: （节选）, （摘录）, （摘编）. */
+const EXCERPT_MARK = /[（(](?:节选|摘录|摘编|摘要)[）)]/;
 
 /** A line that names a report: short, no sentence, a report's or a self-evaluation's word. */
 const REPORT_TITLE = /^[^。；;]{0,60}(?:报告|自评|评价)[^。；;]{0,60}$/;

@@ -122,7 +122,12 @@ import { lazily, loadCorpus, measure, present, report, unread } from './testing/
  * one indicator under two headings, a satisfaction above 100% (宁夏, 青海, 河北, 黑龙江, 海南, 天津,
  * 新疆, 河南, 江西, 西藏). Measured untouched: 5/10 found by category (missed: the project's name,
  * the year, the unit, the duplicate indicator, the satisfaction), 0 errors and 1 warning on 3
- * clean files (the spending of "A万元，B万元，合计C万元" divided by A).
+ * clean files (the spending of "A万元，B万元，合计C万元" divided by A). Fixed after (the 合计 of
+ * sources one of which is a plan is the plan, and money of no source, "资金实际支出", is not held
+ * against the source whose name ends the same; clauses of a target beside what was done read in
+ * any order; one indicator under two headings; bounded rates above 100%; an attachment's title
+ * against the quoted names; spending dated "截至" the year before; a title marked （节选）):
+ * 10/10, 0 errors and 0 warnings.
  * Every batch listed below is asserted to keep at least 90% and no false error.
  */
 const corpus = present(loadCorpus(new URL('./invented-prose/', import.meta.url)));
