@@ -55,6 +55,17 @@ export function sumFen(values: Iterable<number>): bigint {
   return total;
 }
 
+/** ASCII digits with an optional point, no sign (group 1, empty) and no separators. */
+const PLAIN_DECIMAL = /^()(\d+)(?:\.(\d+))?$/;
+
+/** A decimal written with separators, spaces, a sign or full-width digits: sign, whole, fraction. */
+function cleanDecimal(text: string): RegExpExecArray | null {
+  const cleaned = normalizeDigits(text)
+    .replace(/[,，\s\u2009\u202f]/g, '')
+    .trim();
+  return /^([+-]?)(\d+)(?:\.(\d+))?$/.exec(cleaned) ?? /^([+-]?)()\.(\d+)$/.exec(cleaned);
+}
+
 /**
  * Parses a decimal string in a unit into 分, exactly (string arithmetic, no float rounding).
  * Accepts thousands separators (, ， and thin spaces), a leading sign and full-width digits.
@@ -62,10 +73,8 @@ export function sumFen(values: Iterable<number>): bigint {
  * Returns undefined when the text is not a number.
  */
 export function parseDecimalToFen(text: string, unit: MoneyUnit): Fen | undefined {
-  const cleaned = normalizeDigits(text)
-    .replace(/[,，\s\u2009\u202f]/g, '')
-    .trim();
-  const m = /^([+-]?)(\d+)(?:\.(\d+))?$/.exec(cleaned) ?? /^([+-]?)()\.(\d+)$/.exec(cleaned);
+  // Most amounts are written plainly ("3267.28"): nothing to clean before reading them.
+  const m = PLAIN_DECIMAL.exec(text) ?? cleanDecimal(text);
   if (!m) return undefined;
   const sign = m[1] === '-' ? -1 : 1;
   const intPart = m[2] === '' || m[2] === undefined ? '0' : m[2];

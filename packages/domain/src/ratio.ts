@@ -11,8 +11,17 @@ export const Percent = z.object({
 });
 export type Percent = z.infer<typeof Percent>;
 
+/** ASCII digits, a sign before them and a percent sign after at most: read as written. */
+const PLAIN_PERCENT = /^[+-]?\d+(?:\.(\d+))?[％%]?$/;
+
 /** Parses "97.06%", "12%", "１００％", "97.06" into a Percent; undefined when not a number. */
 export function parsePercent(text: string): Percent | undefined {
+  // Most percentages are written plainly ("97.06%"): nothing to rewrite before reading them.
+  const plain = PLAIN_PERCENT.exec(text);
+  if (plain) {
+    const number = /[％%]$/.test(text) ? text.slice(0, -1) : text;
+    return { value: Number(number), decimals: plain[1]?.length ?? 0, text };
+  }
   const t = text
     .replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))
     .replace(/．/g, '.')

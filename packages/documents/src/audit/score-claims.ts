@@ -47,6 +47,11 @@ const TOTAL = new RegExp(
 );
 /** Any stated score: "得分45分". */
 const SCORE = new RegExp(`得分(?:为|是)?${NUM}分`, 'g');
+/**
+ * A number of points ("18分"): every score pattern here ends in one, so a sentence without it
+ * (部分, 分别, 充分…) holds nothing to check.
+ */
+const POINTS = /\d分/;
 const MOVED = /调整至|调整到|转移至|转入|移至|并入|计入/;
 const RATE = new RegExp(`执行率(?:为|达到|达|是)?${NUM}[%％]`);
 
@@ -58,7 +63,7 @@ export function scoreClaimIssues(report: ExtractedReport): ScoreClaimIssue[] {
   const executionWeight = executionWeightOf(report.sentences);
   out.push(...noteDeductionIssues(report.sentences));
   report.sentences.forEach((s, i) => {
-    if (!s.text.includes('分')) return;
+    if (!POINTS.test(s.text)) return;
     out.push(...pairIssues(s, moved), ...listIssues(s), ...targetIssues(s));
     if (executionWeight !== undefined) out.push(...bareExecutionIssues(s, executionWeight));
     out.push(...breakdownIssues(s, report.sentences[i + 1]));
@@ -364,7 +369,7 @@ function noteDeductionIssues(sentences: readonly Sentence[]): ScoreClaimIssue[] 
   const out: ScoreClaimIssue[] = [];
   let weight: { value: number; sentence: Sentence } | undefined;
   for (const s of sentences) {
-    if (!s.text.includes('分')) continue;
+    if (!POINTS.test(s.text)) continue;
     if (PAIR.test(s.text)) {
       weight = undefined;
       continue;

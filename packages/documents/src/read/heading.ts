@@ -47,6 +47,23 @@ const PATTERNS: readonly [NumberStyle, RegExp][] = [
   ['arabic-half-paren', /^(\d{1,2})\s*[）)]/],
 ];
 
+/**
+ * The patterns that can match a text, by its first character (each pattern opens with a class of
+ * its own): a text is tried only against the styles its first character can start, in order.
+ */
+function patternsFor(first: number): readonly [NumberStyle, RegExp][] {
+  if (first >= 0x30 && first <= 0x39) return DIGIT_PATTERNS;
+  if (first === 0xff08 || first === 0x28) return PAREN_PATTERNS;
+  if (first >= 0x2460 && first <= 0x2487) return CIRCLED_PATTERNS;
+  return CN_PATTERNS;
+}
+const only = (...styles: NumberStyle[]): readonly [NumberStyle, RegExp][] =>
+  PATTERNS.filter(([style]) => styles.includes(style));
+const DIGIT_PATTERNS = only('arabic-dun', 'arabic-dot', 'arabic-half-paren');
+const PAREN_PATTERNS = only('cn-paren', 'arabic-paren');
+const CIRCLED_PATTERNS = only('circled-paren', 'circled');
+const CN_PATTERNS = only('cn-dun');
+
 /** Reads the heading number at the start of a trimmed text, and the rest after it. */
 const STARTS = /^[一二三四五六七八九十（(\d\u2460-\u2487]/;
 const FULL_WIDTH_DIGIT_START = /^[０-９]/;
@@ -59,7 +76,7 @@ export function headingNumber(
   if (!STARTS.test(written) && !FULL_WIDTH_DIGIT_START.test(written)) return undefined;
   const text = normalizeDigits(written);
   if (!STARTS.test(text)) return undefined;
-  for (const [style, re] of PATTERNS) {
+  for (const [style, re] of patternsFor(text.charCodeAt(0))) {
     const m = re.exec(text);
     const raw = m?.[1];
     if (!m || raw === undefined) continue;
