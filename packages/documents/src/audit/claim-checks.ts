@@ -43,6 +43,8 @@ import type { Block } from '../read/block.ts';
 import type { Claim, Role, Statement } from '../extract/claims.ts';
 import { excerptOf, squash } from '../extract/text.ts';
 import { checkProseYears } from './prose-years.ts';
+import { checkProseAgainstTables, sectionsOf } from './prose-against-tables.ts';
+import type { Section } from './prose-against-tables.ts';
 import { str } from './message-params.ts';
 import type { Params } from './message-params.ts';
 
@@ -153,6 +155,7 @@ function finding(
 /** The claims of the prose and the relations between them: parts and wholes, lists, rates. */
 export function checkClaims(report: ExtractedReport): Finding[] {
   const statements = statementsOf(report.document.blocks);
+  const sections = sectionsOf(report.document.blocks);
   const groups = statements.map((s) => ({ s, groups: [...partWholes(s), ...totalsAfter(s)] }));
   const all = [
     ...groups.flatMap(({ s, groups: g }) => g.flatMap((pw) => checkPartWhole(s, pw))),
@@ -180,8 +183,9 @@ export function checkClaims(report: ExtractedReport): Finding[] {
       groups,
       report.found.year ? String(report.evaluation.meta.year) : '',
       projectOfTitle(report.evaluation.meta.title),
-      sectionsOf(report.document.blocks),
+      sections,
     ),
+    ...checkProseAgainstTables(report, statements, sections),
     ...checkNameVariants(quotedNames(statements)),
     ...checkProseYears(report, statements),
   ];
@@ -984,46 +988,8 @@ function projectOfTitle(title: string | undefined): string | undefined {
   return name && name.replace(GENERIC, '').length >= 2 ? name : undefined;
 }
 
-/** A short numbered heading: "（二）高水平专业群建设项目", "三、存在的问题", "1.数量指标". */
-const NUMBERED_HEADING =
-  /^(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|\d{1,2}[.．、](?!\d))(.{2,30}?)[。：:]?$/;
-/** A chapter heading ("三、存在的问题") ends a project's section. */
-const CHAPTER_HEADING = /^[一二三四五六七八九十]{1,3}、/;
-/** A heading of the goals set ("（三）部门年度绩效目标"), not of how they were met. */
-const GOALS_HEADING = /目标(?:设定|设置)?(?:情况)?$/;
-const MET_WORDS = /完成|实现|执行|结果|效果|达成/;
-
 /** The role part of a restated figure's key for the goals of the year. */
 const GOAL = 'goal';
-
-/** What the heading a block stands under says of its figures. */
-interface Section {
-  /** The project of a report on several projects, each under a heading of its own. */
-  project: string | undefined;
-  /** The goals set for the year: every figure there is a plan ("完成老旧小区改造12个"). */
-  goals: boolean;
-}
-
-/** The section of each block, by block index. */
-function sectionsOf(blocks: readonly Block[]): Section[] {
-  const out: Section[] = [];
-  let project: string | undefined;
-  let goals = false;
-  for (const b of blocks) {
-    if (b.kind !== 'table') {
-      const text = squash(b.text);
-      const m = text.length <= 40 ? NUMBERED_HEADING.exec(text) : null;
-      const title = m?.[1];
-      if (title) {
-        goals = GOALS_HEADING.test(title) && !MET_WORDS.test(title);
-        if (/项目$/.test(title)) project = title;
-        else if (CHAPTER_HEADING.test(text)) project = undefined;
-      }
-    }
-    out.push({ project, goals });
-  }
-  return out;
-}
 
 function checkRestatements(
   groups: readonly { s: Statement; groups: PartWhole[] }[],

@@ -67,3 +67,67 @@ describe('claims of whole reports', () => {
     expect(cellType('≥1200人次')).toBe('expression');
   });
 });
+
+describe('figures the narrative restates against its 自评表', () => {
+  const table = [
+    '附件',
+    '2024年度部门整体支出绩效自评表',
+    '部门名称\t某县农业农村局',
+    '年度预算申请（万元）\t\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分',
+    '\t年度资金总额\t2,365.40\t2,718.36\t2,631.95\t10\t96.82%\t9.68',
+    '一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\t偏差原因分析及改进措施',
+    '产出指标\t数量指标\t新建高标准农田面积\t≥5万亩\t5.2万亩\t20\t20\t',
+    '\t\t农业技术培训人次\t≥2000人次\t1860人次\t20\t18.6\t培训与春耕冲突',
+    '\t成本指标\t“三公”经费控制\t≤6万元\t5.38万元\t10\t10\t',
+    '效益指标\t社会效益指标\t农村卫生厕所普及率\t≥85%\t87.3%\t30\t30\t',
+    '满意度指标\t服务对象满意度指标\t农户满意度\t≥90%\t93.6%\t10\t10\t',
+    '总分\t\t\t\t\t100\t98.28\t',
+  ];
+  const report = (...prose: string[]) =>
+    brief(
+      [
+        '某县农业农村局2024年度部门整体支出绩效自评报告',
+        '一、部门预算收支情况',
+        '2024年度我局年初预算2,365.40万元，全年预算2,718.36万元，全年实际支出2,631.95万元，预算执行率96.82%。',
+        '二、绩效情况',
+        ...prose,
+        '三、存在的问题',
+        '部分项目支出进度不均衡。',
+        ...table,
+      ].join('\n'),
+    ).filter((f) => /TABLE/.test(f));
+
+  it('finds nothing where the narrative says what the table says', () => {
+    expect(
+      report(
+        '全年“三公”经费支出5.38万元。产出指标分值50分，得分48.6分；农业技术培训人次未达目标，扣1.4分。',
+        '我局2024年度部门预算执行率为96.82%。',
+      ),
+    ).toEqual([]);
+  });
+
+  it('reports a rate, the 三公经费, a group score and a deduction stated otherwise', () => {
+    expect(report('经综合评价，我局2024年度部门预算执行率为97.62%。')).toEqual([
+      'warning DOC_CROSS_TABLE_VALUE 97.62%→96.82%',
+    ]);
+    expect(report('全年“三公”经费年初预算6.00万元，全年实际支出5.83万元。')).toEqual([
+      'warning DOC_CROSS_TABLE_VALUE 5.83万元→5.38万元',
+    ]);
+    expect(report('产出指标分值50分，得分49.6分。')).toEqual([
+      'warning DOC_SCORE_GROUP_TABLE 49.6→48.6',
+    ]);
+    expect(report('农业技术培训人次1860人次，未达到目标，扣1分。')).toEqual([
+      'warning DOC_SCORE_DEDUCTION_TABLE 1→1.4',
+    ]);
+  });
+
+  it('leaves rates of part of the year, of last year and of targets alone', () => {
+    expect(
+      report(
+        '截至2024年6月底，预算执行率为45.20%。',
+        '2023年预算执行率为95.10%。',
+        '力争预算执行率达到98%以上。',
+      ),
+    ).toEqual([]);
+  });
+});

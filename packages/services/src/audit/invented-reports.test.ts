@@ -45,6 +45,10 @@ import { lazily, loadCorpus, measure, present, report, unread } from './testing/
  * ("（三）部门年度绩效目标") is no restatement of what was done; a cell opening with a figure that
  * goes on as a sentence ("2个小区因…，延至2025年实施") is a 偏差原因, not a target. 42/74, 0
  * errors and 0 warnings on 10 clean files.
+ *
+ * Then the narrative's restated figures against its 自评表 (a rate of the whole without its
+ * amounts, the 三公经费 spent against its indicator's actual, a group's score against its leaves,
+ * a 扣D分 against 分值 − 得分): 57/74, still 0 and 0 on the clean files.
  */
 const corpus = present(loadCorpus(new URL('./invented-reports/', import.meta.url)));
 const m = lazily(() => measure(corpus));
@@ -52,7 +56,7 @@ const m = lazily(() => measure(corpus));
 describe('whole invented reports: narrative, 自评表 and restated figures together', () => {
   it('finds the planted findings with their category', () => {
     console.log(report('invented whole reports', m()));
-    expect(m().found).toBeGreaterThanOrEqual(27);
+    expect(m().found).toBeGreaterThanOrEqual(57);
   });
 
   it('gives the clean reports no error and no warning', () => {

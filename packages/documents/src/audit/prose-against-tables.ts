@@ -1,0 +1,364 @@
+import { comparePercent, formatPercent, parsePercent } from '@jixiao/domain';
+import type { Finding, FindingCategory, FundRow, IndicatorNode, Percent } from '@jixiao/domain';
+import type { ExtractedReport } from '../extract/extract-evaluation.ts';
+import type { Claim, Statement } from '../extract/claims.ts';
+import { normalizeLabel } from '../extract/table-vocabulary.ts';
+import { excerptOf, squash } from '../extract/text.ts';
+import type { Block } from '../read/block.ts';
+import { str } from './message-params.ts';
+import type { Params } from './message-params.ts';
+
+/**
+ * Figures the narrative states again, without the amounts they come from, against the 自评表 of
+ * the same report: the execution rate ("部门预算执行率为97.62%"), the 三公经费 spent against the
+ * actual of the indicator that controls it, a group's score ("产出指标分值50分，得分49.8分")
+ * against its leaves, and a leaf's 扣D分 against its 分值 and 得分. All warnings: the sentence
+ * may speak of something the table does not hold.
+ */
+export type ProseTableCode =
+  'DOC_CROSS_TABLE_VALUE' | 'DOC_SCORE_GROUP_TABLE' | 'DOC_SCORE_DEDUCTION_TABLE';
+
+const CATEGORY: Record<ProseTableCode, FindingCategory> = {
+  DOC_CROSS_TABLE_VALUE: 'cross-section',
+  DOC_SCORE_GROUP_TABLE: 'score-subtotal',
+  DOC_SCORE_DEDUCTION_TABLE: 'deduction',
+};
+
+function message(code: ProseTableCode, p: Params): string {
+  switch (code) {
+    case 'DOC_CROSS_TABLE_VALUE':
+      return `${str(p, 'label')}在正文为${str(p, 'stated')}，在${str(p, 'table')}为${str(p, 'expected')}，前后不一致`;
+    case 'DOC_SCORE_GROUP_TABLE':
+      return `“${str(p, 'what')}”在正文得${str(p, 'stated')}分，自评表中${str(p, 'how')}为${str(p, 'expected')}分，前后不一致`;
+    case 'DOC_SCORE_DEDUCTION_TABLE':
+      return `“${str(p, 'what')}”在正文写扣${str(p, 'stated')}分，自评表中分值${str(p, 'weight')}分、得分${str(p, 'score')}分，应扣${str(p, 'expected')}分`;
+  }
+}
+
+function finding(code: ProseTableCode, s: Statement, focus: string, params: Params): Finding {
+  const f: Finding = {
+    code,
+    category: CATEGORY[code],
+    severity: 'warning',
+    message: message(code, params),
+    path: 'chapters',
+    params,
+    line: s.line,
+    excerpt: excerptOf(s.raw, focus),
+  };
+  const stated = params['stated'];
+  const expected = params['expected'];
+  if (stated !== undefined && stated !== null) f.stated = String(stated);
+  if (expected !== undefined && expected !== null) f.expected = String(expected);
+  return f;
+}
+
+/** A short numbered heading: "（二）高水平专业群建设项目", "三、存在的问题", "1.数量指标". */
+const NUMBERED_HEADING =
+  /^(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|\d{1,2}[.．、](?!\d))(.{2,30}?)[。：:]?$/;
+/** A chapter heading ("三、存在的问题") ends a project's section. */
+const CHAPTER_HEADING = /^[一二三四五六七八九十]{1,3}、/;
+/** A heading of the goals set ("（三）部门年度绩效目标"), not of how they were met. */
+const GOALS_HEADING = /目标(?:设定|设置)?(?:情况)?$/;
+const MET_WORDS = /完成|实现|执行|结果|效果|达成/;
+
+/** What the heading a block stands under says of its figures. */
+export interface Section {
+  /** The project of a report on several projects, each under a heading of its own. */
+  project: string | undefined;
+  /** The goals set for the year: every figure there is a plan ("完成老旧小区改造12个"). */
+  goals: boolean;
+}
+
+/** The section of each block, by block index. */
+export function sectionsOf(blocks: readonly Block[]): Section[] {
+  const out: Section[] = [];
+  let project: string | undefined;
+  let goals = false;
+  for (const b of blocks) {
+    if (b.kind !== 'table') {
+      const text = squash(b.text);
+      const m = text.length <= 40 ? NUMBERED_HEADING.exec(text) : null;
+      const title = m?.[1];
+      if (title) {
+        goals = GOALS_HEADING.test(title) && !MET_WORDS.test(title);
+        if (/项目$/.test(title)) project = title;
+        else if (CHAPTER_HEADING.test(text)) project = undefined;
+      }
+    }
+    out.push({ project, goals });
+  }
+  return out;
+}
+
+/** The fund row and indicator tree the narrative speaks of, when the report has one such table. */
+function tableOf(
+  report: ExtractedReport,
+): { total: FundRow | undefined; indicators: IndicatorNode[]; name: string } | undefined {
+  const e = report.evaluation;
+  if (e.kind === 'project') {
+    // With several project tables the narrative's figures may be of any of them, or all.
+    if (report.otherProjects.length > 0) return undefined;
+    return { total: e.funds.total, indicators: e.indicators, name: '项目支出绩效自评表' };
+  }
+  const table = report.selfEvaluationTables.find((t) => t.kind === 'department');
+  if (!table) return undefined;
+  return { total: table.funds.total, indicators: e.indicators, name: '自评表' };
+}
+
+/** The year a statement speaks of up to `at` (its last four-digit year before), if it names one. */
+function yearBefore(s: Statement, at: number): string | undefined {
+  let year: string | undefined;
+  for (const m of s.text.slice(0, at).matchAll(/((?:19|20)\d{2})年/g)) year = m[1];
+  return year;
+}
+
+/** A date of the year other than its end (截至6月底, 上半年, 前三季度): a rate of progress. */
+const PART_OF_YEAR = /(?<!\d)(?:[1-9]|1[01])月|上半年|季度|年中/;
+/** Last year's, or a comparison's. */
+const OTHER_TIME = /上年|去年|同期|上一年|以前年度/;
+/** Words of a target: "执行率达到90%以上", "不低于95%". */
+const TARGET_AFTER = /^(?:以上|以下|左右|以内|的目标|目标)/;
+const TARGET_BEFORE = /不低于|不少于|不高于|力争|确保|要求|目标|应达到?|须达到?/;
+/** The owner and scope words around a rate of the whole ("我局2024年度部门预算执行率"). */
+const WHOLE_RATE_WORDS =
+  /^(?:经综合评价|综合|其中|我(?:局|院|校|委|办|单位|部门|街道|镇|乡|中心|站|所|县|市|区)|本(?:单位|部门|项目|年度)|全(?:局|院|镇|乡|市|县|区|年)|部门整体|部门|单位|整体|年度|总体|项目资金|项目|资金|预算|全年)+/;
+
+function wholeRate(c: Claim): boolean {
+  const name = c.name.replace(/(?:19|20)\d{2}年度?/g, '').replace(/[“”"]/g, '');
+  return name.replace(WHOLE_RATE_WORDS, '') === '执行率';
+}
+
+/** Whether a stated percentage agrees with a table's rate, stated or computed from its amounts. */
+function agreesWithRow(stated: Percent, row: FundRow): boolean | undefined {
+  const tableRate = row.statedRate;
+  const computed =
+    row.budget && row.executed && row.budget.fen > 0
+      ? comparePercent(stated, row.executed.fen, row.budget.fen)
+      : undefined;
+  if (!tableRate && !computed) return undefined;
+  const half = 0.5 * 10 ** -stated.decimals + 1e-9;
+  if (tableRate && Math.abs(tableRate.value - stated.value) <= half) return true;
+  // Read at the table's own precision: 97.6% for a table's 97.62%.
+  if (tableRate && tableRate.decimals > stated.decimals) {
+    const f = 10 ** stated.decimals;
+    if (Math.abs(Math.round(tableRate.value * f) / f - stated.value) < 1e-9) return true;
+  }
+  return computed !== undefined && computed.agreement !== 'wrong';
+}
+
+function restatedRates(
+  statements: readonly Statement[],
+  sections: readonly Section[],
+  total: FundRow,
+  tableName: string,
+  reportYear: string,
+): Finding[] {
+  const out: Finding[] = [];
+  for (const s of statements) {
+    if (sections[s.block]?.goals) continue;
+    for (const c of s.claims) {
+      if (c.kind !== 'percent' || c.approximate || !/执行率(?:为|达到?|是)?$/.test(c.clause))
+        continue;
+      if (!wholeRate(c)) continue;
+      // A rate with its amounts in its own sentence is checked on them.
+      if (s.claims.some((x) => x.kind === 'money' && x.end <= c.at)) continue;
+      const before = s.text.slice(0, c.at);
+      if (PART_OF_YEAR.test(before) || OTHER_TIME.test(before)) continue;
+      const year = yearBefore(s, c.at);
+      if (year !== undefined && reportYear !== '' && year !== reportYear) continue;
+      if (TARGET_AFTER.test(s.text.slice(c.end)) || TARGET_BEFORE.test(c.clause)) continue;
+      const stated = parsePercent(`${c.number}%`);
+      if (!stated) continue;
+      if (agreesWithRow(stated, total) !== false) continue;
+      const expected =
+        total.statedRate?.text ??
+        (total.budget && total.executed
+          ? formatPercent((total.executed.fen / total.budget.fen) * 100, stated.decimals)
+          : '');
+      out.push(
+        finding('DOC_CROSS_TABLE_VALUE', s, c.number, {
+          label: '预算执行率',
+          stated: `${c.number}%`,
+          expected,
+          table: tableName,
+        }),
+      );
+    }
+  }
+  return out;
+}
+
+const leavesOf = (nodes: readonly IndicatorNode[]): IndicatorNode[] =>
+  nodes.flatMap((n) => (n.children && n.children.length > 0 ? leavesOf(n.children) : [n]));
+
+/** 分 of an amount stated in a quantity cell (7.86万元), or undefined for any other unit. */
+function fenOfQuantity(value: number, unit: string): number | undefined {
+  if (unit === '万元') return Math.round(value * 1_000_000);
+  if (unit === '元') return Math.round(value * 100);
+  return undefined;
+}
+
+/** A name of the 三公经费 spent, not planned, compared or changed. */
+const THREE_PUBLIC = /三公经费/;
+/** A bare word of spending, and the 三公 items a sentence may go on to. */
+const SPENT = /^(?:全年|本年|当年)?(?:实际)?(?:支出|决算)(?:数|合计|共计)?$/;
+const ITEM = /公务用车|公务接待|出国|购置|运行维护|其中/;
+const NOT_SPENT = /预算|安排|计划|控制|上年|去年|同期|较|比|减少|增加|下降|增长|节约|压减|以内/;
+
+function threePublicAgainstIndicators(
+  statements: readonly Statement[],
+  sections: readonly Section[],
+  indicators: readonly IndicatorNode[],
+  reportYear: string,
+): Finding[] {
+  const actuals: { fen: number; text: string }[] = [];
+  for (const leaf of leavesOf(indicators)) {
+    if (!THREE_PUBLIC.test(leaf.name.replace(/[“”"]/g, ''))) continue;
+    const a = leaf.actual;
+    if (a?.kind !== 'quantity' || a.value === undefined || a.unit === undefined) continue;
+    const fen = fenOfQuantity(a.value, a.unit);
+    if (fen !== undefined) actuals.push({ fen, text: a.text });
+  }
+  // With no such actual, or two that differ, the table says nothing one figure can contradict.
+  const first = actuals[0];
+  if (!first || actuals.some((a) => a.fen !== first.fen)) return [];
+  const out: Finding[] = [];
+  for (const s of statements) {
+    if (sections[s.block]?.goals) continue;
+    for (const c of s.claims) {
+      if (c.kind !== 'money' || c.approximate || c.depth > 0 || c.role === 'budget') continue;
+      const name = c.name.replace(/[“”"]/g, '');
+      if (NOT_SPENT.test(c.clause)) continue;
+      // The whole 三公经费, not one of its items ("三公经费中公务接待费"); or what was spent in a
+      // sentence about it ("“三公”经费年初预算6.50万元，全年实际支出5.74万元").
+      const own = /三公经费(?:支出|实际支出|决算数?|合计|共计|总额)?$/.test(name);
+      const ofSentence =
+        SPENT.test(name) &&
+        THREE_PUBLIC.test(s.text.slice(0, c.at).replace(/[“”"]/g, '')) &&
+        !ITEM.test(s.text.slice(s.text.lastIndexOf('三公', c.at), c.at));
+      if (!own && !ofSentence) continue;
+      const year = yearBefore(s, c.at);
+      if (year !== undefined && reportYear !== '' && year !== reportYear) continue;
+      if (Math.abs(c.value - first.fen) <= Math.max(c.step, 5_000)) continue;
+      out.push(
+        finding('DOC_CROSS_TABLE_VALUE', s, c.number, {
+          label: '“三公”经费',
+          stated: c.text,
+          expected: first.text,
+          table: '自评表（实际完成值）',
+        }),
+      );
+    }
+  }
+  return out;
+}
+
+const NUM = '(\\d+(?:\\.\\d+)?)';
+/** "产出指标分值50分，得分49.8分", "效益指标得分30分", "产出指标（50分），得48分". */
+const GROUP_SCORE = new RegExp(
+  `([\\u4e00-\\u9fa5]{2,12}指标)(?:[（(]${NUM}分[）)])?[，,]?(?:(?:分值|满分|权重)(?:为)?${NUM}分[，,]?)?(?:实际)?得(?:分)?(?:为|是)?${NUM}分`,
+  'g',
+);
+/** Words before a group's name that leave it the report's own group. */
+const GROUP_LEAD = /^(?:其中|部门整体|部门|整体|本年度|年度|全年|项目|本项目)+/;
+/** "…，扣1分": points a sentence says were lost. */
+const DEDUCTED = new RegExp(`扣(?:除)?(?:了)?${NUM}分`, 'g');
+
+const bare = (name: string): string =>
+  normalizeLabel(name)
+    .replace(/[（(][^（()）]*[）)]/g, '')
+    .replace(/[“”"\s]/g, '');
+
+const round2 = (n: number): number => Math.round(n * 100) / 100;
+
+/** A group's score as the table gives it: its own, else the sum of its leaves' (all scored). */
+function tableScore(node: IndicatorNode): { value: number; how: string } | undefined {
+  if (node.score !== undefined) return { value: node.score, how: '其得分' };
+  const leaves = leavesOf([node]);
+  if (leaves.length === 0 || leaves.some((l) => l.score === undefined)) return undefined;
+  return { value: round2(leaves.reduce((a, l) => a + (l.score ?? 0), 0)), how: '其各项得分合计' };
+}
+
+function scoresAgainstTable(
+  statements: readonly Statement[],
+  indicators: readonly IndicatorNode[],
+): Finding[] {
+  const groups = new Map<string, IndicatorNode>();
+  const walk = (nodes: readonly IndicatorNode[]): void => {
+    for (const n of nodes) {
+      if (!n.children || n.children.length === 0) continue;
+      const name = bare(n.name);
+      // Two groups of one name (数量指标 under two 一级): no telling which a sentence means.
+      if (groups.has(name)) groups.set(name, { ...n, score: Number.NaN });
+      else groups.set(name, n);
+      walk(n.children);
+    }
+  };
+  walk(indicators);
+  const leaves = leavesOf(indicators).filter(
+    (l) => l.weight !== undefined && l.score !== undefined,
+  );
+  const out: Finding[] = [];
+  for (const s of statements) {
+    for (const m of s.text.matchAll(GROUP_SCORE)) {
+      const name = (m[1] ?? '').replace(GROUP_LEAD, '');
+      const node = groups.get(name);
+      const stated = Number(m[4]);
+      if (!node || Number.isNaN(node.score ?? 0) || !Number.isFinite(stated)) continue;
+      const table = tableScore(node);
+      if (!table || Math.abs(table.value - stated) < 0.005) continue;
+      out.push(
+        finding('DOC_SCORE_GROUP_TABLE', s, m[4] ?? '', {
+          what: name,
+          stated: String(stated),
+          expected: String(table.value),
+          how: table.how,
+        }),
+      );
+    }
+    if (!s.text.includes('扣')) continue;
+    for (const m of s.text.matchAll(DEDUCTED)) {
+      // The leaf the clause names: its part of the sentence, back to the last ；or 。.
+      const start = Math.max(s.text.lastIndexOf('；', m.index), s.text.lastIndexOf('。', m.index));
+      const part = s.text.slice(start + 1, m.index);
+      const named = leaves.filter((l) => {
+        const n = bare(l.name);
+        return n.length >= 4 && part.includes(n);
+      });
+      const leaf = named.length === 1 ? named[0] : undefined;
+      if (!leaf || leaf.weight === undefined || leaf.score === undefined) continue;
+      const stated = Number(m[1]);
+      const expected = round2(leaf.weight - leaf.score);
+      if (Math.abs(expected - stated) < 0.005) continue;
+      out.push(
+        finding('DOC_SCORE_DEDUCTION_TABLE', s, `扣${m[1] ?? ''}分`, {
+          what: bare(leaf.name),
+          stated: String(stated),
+          expected: String(expected),
+          weight: String(leaf.weight),
+          score: String(leaf.score),
+        }),
+      );
+    }
+  }
+  return out;
+}
+
+/** The narrative's restated figures against the report's own 自评表. */
+export function checkProseAgainstTables(
+  report: ExtractedReport,
+  statements: readonly Statement[],
+  sections: readonly Section[],
+): Finding[] {
+  const table = tableOf(report);
+  if (!table) return [];
+  const reportYear = report.found.year ? String(report.evaluation.meta.year) : '';
+  return [
+    ...(table.total
+      ? restatedRates(statements, sections, table.total, table.name, reportYear)
+      : []),
+    ...threePublicAgainstIndicators(statements, sections, table.indicators, reportYear),
+    ...scoresAgainstTable(statements, table.indicators),
+  ];
+}
