@@ -225,7 +225,9 @@ export function extractEvaluation(source: SourceDocument): ExtractedReport {
         source: { line: claimedTotal.line, excerpt: claimedTotal.excerpt },
       }
     : {};
-  const adjustments: Adjustment[] = narrative.adjustments;
+  // 加分/减分 as the narrative states them, else as the department's 自评表 lists them.
+  const adjustments: Adjustment[] =
+    narrative.adjustments.length > 0 ? narrative.adjustments : (deptTable?.adjustments ?? []);
   // A table read into something the model does not allow (a leaf without a name) is reported
   // and left out, never thrown: the rest of the document is still audited.
   const projectEvaluations = projectTables.flatMap((t) => {

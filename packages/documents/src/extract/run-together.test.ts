@@ -259,3 +259,20 @@ describe('names that hold figures, dates, reasons and rows that agree with thems
     ]);
   });
 });
+
+describe('a row closing on a numbered 偏差原因', () => {
+  it('keeps the numbered reason whole as the last cell, figures in it included', () => {
+    const row =
+      '数量指标清洁取暖改造户数≥6万户5.7万户1514.251.因部分农户改造意愿不足，0.3万户未实施；2.下一步加强宣传动员。';
+    expect(looksRunTogether(row)).toBe(true);
+    expect(splitRunTogether(row, INDICATOR)).toEqual([
+      '数量指标',
+      '清洁取暖改造户数',
+      '≥6万户',
+      '5.7万户',
+      '15',
+      '14.25',
+      '1.因部分农户改造意愿不足，0.3万户未实施；2.下一步加强宣传动员。',
+    ]);
+  });
+});

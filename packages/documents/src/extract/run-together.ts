@@ -28,11 +28,22 @@ const CELL_COST = 0.3;
  * another (a % or two decimals followed by a digit, a target's sign before its figure, a dash
  * for an empty cell beside a figure, a word followed by 分值 and 得分: "健全1515").
  */
+/**
+ * A 偏差原因 written as a numbered list after the row's last figure ("…1514.251.因部分农户改造意愿
+ * 不足，0.3万户未实施；2.下一步加强宣传动员。"): from its first number to the end. A figure holds one
+ * point at most, so "14.251.因" is 14.25 and the list's "1."; the list may hold figures of its own.
+ */
+const NUMBERED_REASON =
+  /(?<=\d(?:[%％]|分)?)(?:1[.．、]|[（(]1[)）])\p{Script=Han}.*[，。；！？].*$/u;
+
 export const looksRunTogether = (line: string): boolean => {
   // A row may end on its 偏差原因, a sentence of its own after the last figure ("…≥400人380人
   // 109.5部分退役士兵已自主就业，下年度加强宣传。"): the figures before it must then be glued
   // beyond doubt (a sentence "基本支出668.42万元，主要用于…" ends on no such row).
-  const reason = /\d(?:[%％]|分)?([^\d%％]*[，。；！？][^\d%％]*)$/.exec(line)?.[1] ?? '';
+  const reason =
+    NUMBERED_REASON.exec(line)?.[0] ??
+    /\d(?:[%％]|分)?([^\d%％]*[，。；！？][^\d%％]*)$/.exec(line)?.[1] ??
+    '';
   const t = line.slice(0, line.length - reason.length);
   const glued = /[%％]\d|\.\d{2}\d|[≥≤＞＜≧≦]\d|\p{Script=Han}=\d|\d—|—\d/u.test(t);
   return (
@@ -369,10 +380,17 @@ export function splitRunTogether(
       (kind === 'row' ||
         ['initialBudget', 'budget', 'executed', 'rate', 'weight', 'score'].includes(c)),
   );
+  // A numbered 偏差原因 closing the row is its last cell, whatever figures it holds.
+  const numbered =
+    kind === 'row' && valueColumns.at(-1) === 'reason'
+      ? NUMBERED_REASON.exec(rest)?.[0]
+      : undefined;
+  const closing = numbered === undefined ? [] : [numbered];
+  const figuresOf = numbered === undefined ? rest : rest.slice(0, rest.length - numbered.length);
   const readings: Reading[] =
     kind === 'fund'
       ? [{ name: '', words: [], figures: rest, prior: 0 }]
-      : withFlags(readingsOf(rest), valueColumns[0] === 'flag');
+      : withFlags(readingsOf(figuresOf), valueColumns[0] === 'flag');
   let best: { score: number; cells: string[]; name: string } | undefined;
   let second = Number.NEGATIVE_INFINITY;
   const subRow =
@@ -390,8 +408,9 @@ export function splitRunTogether(
     (splitTarget ? 2 : 0);
   for (const { name, words, figures, prior } of readings) {
     if (figures === '' || (kind === 'row' && name === '')) continue;
-    for (const split of figureSplits(figures, valueColumns.length - words.length, maxLarge)) {
-      const cells = [...words, ...split];
+    const room = valueColumns.length - words.length - closing.length;
+    for (const split of figureSplits(figures, room, maxLarge)) {
+      const cells = [...words, ...split, ...closing];
       if (cells.length > valueColumns.length) continue;
       // Amounts to four decimals are written so throughout the row, never one alone.
       if (cells.filter((c) => /\.\d{4}$/.test(c)).length === 1) continue;

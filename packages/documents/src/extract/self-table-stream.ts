@@ -1,5 +1,5 @@
 import { normalizeDigits, parseExpression, parsePercent } from '@jixiao/domain';
-import type { FundRow, Funds, IndicatorNode, MoneyUnit } from '@jixiao/domain';
+import type { Adjustment, FundRow, Funds, IndicatorNode, MoneyUnit } from '@jixiao/domain';
 import { alignCells, cellNumber, cellType, fit } from './cell-align.ts';
 import type { Alignment, CellType } from './cell-align.ts';
 import { looksRunTogether, splitRunTogether } from './run-together.ts';
@@ -66,6 +66,8 @@ export interface StreamTable {
   uncertain: UncertainReading[];
   /** Rows seen but not understood (a label with values that fit no column). */
   unread: number;
+  /** 加分/减分 rows below the indicators. */
+  adjustments?: Adjustment[];
   amountUnit: MoneyUnit;
 }
 
@@ -862,6 +864,39 @@ export function readTableStream(
         i++;
         continue;
       }
+      // A group cell that states its 分值 ("资金使用效益（30分）", "资产管理（7分）") and is followed
+      // by a name, not figures: a 一级 once the open 一级's 分值 is reached by its children, a 二级
+      // under it when its 分值 fits in what the children read so far leave. Its name need not be
+      // known.
+      if (
+        level1 !== undefined &&
+        !asLevel2 &&
+        level !== 1 &&
+        type === 'text' &&
+        !nextIsFigure &&
+        columns.includes('level2') &&
+        /[（(][\d０-９]+(?:[.．][\d０-９]+)?分[）)]$/.test(label)
+      ) {
+        const node = groupNode(text, t.line);
+        if (node.name !== '' && node.weight !== undefined) {
+          const filled = filledWeight(level1);
+          if (level1.weight !== undefined && filled >= level1.weight) {
+            level1 = node;
+            level2 = undefined;
+            table.indicators.push(level1);
+            i++;
+            continue;
+          }
+          if (level1.weight !== undefined && filled > 0 && filled + node.weight <= level1.weight) {
+            if (!sameGroupName(level1.name, node.name)) {
+              level2 = node;
+              (level1.children ??= []).push(level2);
+            }
+            i++;
+            continue;
+          }
+        }
+      }
       // A group's name followed by figures is a leaf of that name (服务对象满意度 under
       // 服务对象满意度指标): a group cell carries no figures.
       const leafNamedAsGroup = level === 2 && level2 !== undefined && nextIsFigure;
@@ -917,6 +952,28 @@ export function readTableStream(
         continue;
       }
       const leaf = leafFrom(name, aligned, t.line, [t, ...tokens.slice(i - cells.length, i)]);
+      // A 二级 whose stated 分值 its children already reach takes no more: the leaf is the 一级's
+      // own (人员管理 after 资产管理（7分）'s three rows of 2 + 2 + 3).
+      if (
+        level2?.weight !== undefined &&
+        level1?.weight !== undefined &&
+        (level2.children?.length ?? 0) > 0 &&
+        filledWeight(level2) >= level2.weight &&
+        filledWeight(level1) + (leaf.weight ?? 0) <= level1.weight
+      )
+        level2 = undefined;
+      // A 加分/减分 row is no indicator: it is added to (taken from) the tree's total.
+      const adjustment = /^(加分|减分|加减分)(?:项|事项)?(?:[：:](.*)|$)/.exec(name);
+      const points = leaf.score ?? leaf.weight;
+      if (adjustment && points !== undefined) {
+        (table.adjustments ??= []).push({
+          name: adjustment[2] || `${adjustment[1]}项`,
+          kind: adjustment[1] === '减分' ? 'penalty' : 'bonus',
+          points: Math.abs(points),
+          ...(leaf.source ? { source: leaf.source } : {}),
+        });
+        continue;
+      }
       (level2?.children ?? level1?.children ?? table.indicators).push(leaf);
       continue;
     }
@@ -973,10 +1030,15 @@ function amountUnitOf(tokens: readonly Token[]): MoneyUnit {
  */
 function hasRoomFor(open: IndicatorNode, node: IndicatorNode, rowWeight = 0): boolean {
   if (open.weight === undefined || node.weight !== undefined) return false;
+  const filled = filledWeight(open);
+  return filled > 0 && filled + rowWeight <= open.weight && filled < open.weight;
+}
+
+/** The 分值 a group's children take: each child's stated 分值, or its own children's. */
+function filledWeight(group: IndicatorNode): number {
   const weightOf = (n: IndicatorNode): number =>
     n.weight ?? (n.children ?? []).reduce((sum, c) => sum + weightOf(c), 0);
-  const filled = (open.children ?? []).reduce((sum, c) => sum + weightOf(c), 0);
-  return filled > 0 && filled + rowWeight <= open.weight && filled < open.weight;
+  return (group.children ?? []).reduce((sum, c) => sum + weightOf(c), 0);
 }
 
 function nestsUnder(open: string, name: string): boolean {
@@ -1111,6 +1173,10 @@ function wrappedNameEnd(
 const REASON_WORDS =
   /因|由于|受(?!益|助|资|理)|未(?!成年)|不足|偏[高低少多长短]|略[高低少多]|减少|延期|延迟|影响|滞后|尚未|原因|导致|难度|加强|改进|有待|个别|部分|闲置/;
 
+/** Words of a target stated against a baseline or a bound ("较上年提高2个百分点", "不低于90%"). */
+const TARGET_WORDS =
+  /较上年|比上年|同比|提高|降低|增长|下降|以上|以下|以内|不低于|不高于|不少于|不超过|不多于/;
+
 /** Where a leaf's values end: at most one cell per value column, stopping at the next name. */
 function leafValuesEnd(
   tokens: readonly Token[],
@@ -1152,6 +1218,14 @@ function leafValuesEnd(
       if (numbers >= scoreCols && scoreCols > 0 && columns.includes('reason')) {
         // With the reason before 分值 and 得分, the row ended with its 得分.
         if (reasonFirst) break;
+        // A long text with no cause in it, right before a figure, is the next leaf's name
+        // ("野生动物疫源疫病监测点位数" | 10 | ≥120个 …, its reason cell left empty), not a reason.
+        const after = tokens[j + 1];
+        const figureAfter =
+          after !== undefined &&
+          !after.rowStart &&
+          ['number', 'percent', 'expression'].includes(cellType(after.text));
+        if (figureAfter && !/[，,。；;、：:]/.test(text) && !REASON_WORDS.test(text)) break;
         if (!reasonLike && NAME_PLACEHOLDER.test(text.trim())) break;
         if (!reasonLike && !/^(?:无|0)$/.test(text.trim())) break;
         j++;
@@ -1172,6 +1246,26 @@ function leafValuesEnd(
       const actualBeforeFigures =
         numbers === 0 && j - from === 1 && figuresNext && !/指标|率$|数$|度$|量$|性$/.test(text);
       if (actualBeforeFigures) {
+        j++;
+        continue;
+      }
+      // A target written as words with its figure ("较上年提高2个百分点", "不低于上年水平") right
+      // after the name, then the actual and the row's figures: the row's target, however long.
+      const figuresAfterActual =
+        scoreCols > 0 &&
+        tokens[j + 1] !== undefined &&
+        !tokens[j + 1]?.rowStart &&
+        cellType(tokens[j + 1]?.text ?? '') !== 'empty' &&
+        tokens
+          .slice(j + 2, j + 2 + scoreCols)
+          .filter((x) => !x.rowStart && cellType(x.text) === 'number').length === scoreCols;
+      if (
+        numbers === 0 &&
+        j === from &&
+        figuresAfterActual &&
+        TARGET_WORDS.test(text) &&
+        !/指标|率$|数$|度$|量$|性$/.test(text)
+      ) {
         j++;
         continue;
       }

@@ -718,3 +718,84 @@ describe('a 自评表 grid whose figures carry their unit or full-width digits',
     expect(e.stated.total).toBe(39.4);
   });
 });
+
+describe('rows read one cell per line around words, blanks and stated group 分值', () => {
+  const header = ['一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分'];
+
+  it('takes a target written as words with its figure as the row target', () => {
+    const t = readTableStream(
+      cells(
+        ...header,
+        ...['效益指标', '社会效益指标', '基层首诊率', '较上年提高2个百分点', '提高2.2个百分点'],
+        ...['15', '15'],
+      ),
+    );
+    const leaf = t?.indicators[0]?.children?.[0]?.children?.[0];
+    expect(leaf?.name).toBe('基层首诊率');
+    expect(leaf?.target?.text).toBe('较上年提高2个百分点');
+    expect(leaf?.weight).toBe(15);
+  });
+
+  it('reads a long name right before a figure as the next leaf, not as the reason before it', () => {
+    const t = readTableStream(
+      cells(
+        ...['一级指标', '二级指标', '三级指标', '权重（%）', '年度指标值', '实际完成值', '得分'],
+        '偏差原因分析及改进措施',
+        ...['产出指标', '数量指标', '草原生态保护补奖政策落实面积', '15', '≥4700万亩', '4735万亩'],
+        ...['15', '野生动物疫源疫病监测点位数', '10', '≥120个', '124个', '10'],
+      ),
+    );
+    const names = t?.indicators[0]?.children?.[0]?.children?.map((n) => n.name);
+    expect(names).toEqual(['草原生态保护补奖政策落实面积', '野生动物疫源疫病监测点位数']);
+  });
+
+  it('places groups by their stated 分值 and keeps a 加分 row out of the tree', () => {
+    const t = readTableStream(
+      cells(
+        ...['一级指标', '二级指标', '三级指标', '分值', '得分'],
+        ...[
+          '预算执行（12分）',
+          '资产管理（7分）',
+          '资产配置合规性',
+          '4',
+          '4',
+          '资产盘点情况',
+          '3',
+          '3',
+        ],
+        ...['人员管理', '5', '5', '资金使用效益（20分）', '经济性', '20', '19'],
+        ...['加分：获市级先进单位表彰', '1'],
+      ),
+    );
+    expect(
+      (t?.indicators ?? []).map((g) => [g.name, (g.children ?? []).map((c) => c.name)]),
+    ).toEqual([
+      ['预算执行', ['资产管理', '人员管理']],
+      ['资金使用效益', ['经济性']],
+    ]);
+    expect(t?.adjustments?.map((a) => [a.name, a.kind, a.points])).toEqual([
+      ['获市级先进单位表彰', 'bonus', 1],
+    ]);
+  });
+});
+
+describe('a grid with 小计 rows spanning the name columns', () => {
+  it('gives each 小计 row its group, not a group of its own', () => {
+    const html = `<table>
+<tr><td rowspan="6">绩效指标</td><td>一级指标</td><td>二级指标</td><td>三级指标</td><td>年度指标值</td><td>实际完成值</td><td>分值</td><td>得分</td><td>偏差原因分析及改进措施</td></tr>
+<tr><td rowspan="2">产出指标</td><td>数量指标</td><td>道路养护面积</td><td>≥860万平方米</td><td>872万平方米</td><td>30</td><td>30</td><td></td></tr>
+<tr><td>质量指标</td><td>养护质量达标率</td><td>≥95%</td><td>96%</td><td>20</td><td>20</td><td></td></tr>
+<tr><td colspan="5">产出小计</td><td>50</td><td>49</td><td></td></tr>
+<tr><td>满意度指标</td><td>服务对象满意度指标</td><td>市民满意度</td><td>≥90%</td><td>91%</td><td>50</td><td>50</td><td></td></tr>
+<tr><td colspan="5">满意度小计</td><td>50</td><td>50</td><td></td></tr>
+<tr><td colspan="6">合计</td><td>100</td><td>99</td><td></td></tr>
+</table>`;
+    const read = readHtml(new TextEncoder().encode(html), 't.html');
+    if (!read.ok) throw new Error('html not read');
+    const tree = extractEvaluation(read.document).selfEvaluationTables[0]?.indicators ?? [];
+    expect(tree.map((g) => [g.name, g.weight, g.score])).toEqual([
+      ['产出指标', 50, 49],
+      ['满意度指标', 50, 50],
+    ]);
+  });
+});

@@ -1,5 +1,6 @@
 import { normalizeDigits, parseAmount, parseExpression, parsePercent } from '@jixiao/domain';
 import type {
+  Adjustment,
   Amount,
   BaseData,
   CostRow,
@@ -17,6 +18,8 @@ import {
   isDistinctiveFundRow,
   isExpenditureLabel,
   isSubtotalRow,
+  sameGroupName,
+  subtotalGroupOf,
   isTotalRow,
   isFundGroupLabel,
   fundSplitWordOf,
@@ -239,6 +242,8 @@ export interface SelfEvaluationTable {
   origin?: 'grid' | 'text';
   /** Last line the table covers. */
   endLine?: number;
+  /** 加分/减分 rows below the indicators. */
+  adjustments?: Adjustment[];
 }
 
 /** A table read from a stream of cells, in the shape the positional reader gives. */
@@ -260,6 +265,7 @@ export function fromStream(t: StreamTable, origin: 'grid' | 'text'): SelfEvaluat
   if (t.supervisor !== undefined) out.supervisor = t.supervisor;
   if (t.implementer !== undefined) out.implementer = t.implementer;
   if (t.statedTotal) out.statedTotal = t.statedTotal;
+  if (t.adjustments) out.adjustments = t.adjustments;
   return out;
 }
 
@@ -490,6 +496,22 @@ export function readSelfEvaluationTable(block: Block): SelfEvaluationTable {
     const byGrid = gridRow.spans !== undefined && gridRow.cells.length === header.onGrid.width;
     const named = (i: number, onGrid: number): string =>
       byGrid ? (onGrid < 0 ? '' : (gridRow.cells[onGrid] ?? '').trim()) : rawAt(i);
+    // A 小计 row whose label spans the name columns ("产出小计" over 一级 to 实际完成值): its
+    // figures are its group's, the group it names or else the innermost open one.
+    if (isSubtotalRow(label) && labelIndex === firstIndex) {
+      const named = subtotalGroupOf(label);
+      const group =
+        (named === undefined
+          ? undefined
+          : [level2, level1].find((g) => g !== undefined && sameGroupName(g.name, named))) ??
+        level2 ??
+        level1;
+      const w = pointsCell(at(header.weight));
+      const s = pointsCell(at(header.score));
+      if (group && w !== undefined) group.weight ??= w;
+      if (group && s !== undefined) group.score ??= s;
+      continue;
+    }
     const first = clean(named(header.first, header.onGrid.first));
     const second = clean(named(header.second, header.onGrid.second));
     const third = named(header.third, header.onGrid.third).replace(/\s+/g, '');

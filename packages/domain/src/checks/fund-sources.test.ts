@@ -93,6 +93,23 @@ describe('a part written in 元 under a 万元 header', () => {
     expect(found[0]?.message).toContain('疑似以元填写');
   });
 
+  it('checks the row’s 执行率 with the part as meant, not read in 万元', () => {
+    const e = withFunds({
+      total: { budget: amount('1350.00'), executed: amount('1296.00') },
+      currentAppropriation: { budget: amount('1200.00'), executed: amount('1152.00') },
+      carryOver: {
+        budget: amount('150.00'),
+        executed: amount('1440000.00'),
+        statedRate: percent('96.00%'),
+      },
+    });
+    expect(checkFundRatios(e)).toEqual([]);
+    e.funds.carryOver = { ...e.funds.carryOver, statedRate: percent('98.00%') };
+    expect(checkFundRatios(e).map((f) => [f.code, f.stated, f.expected])).toEqual([
+      ['RATIO_COMPLETION', '98.00%', '96.00%'],
+    ]);
+  });
+
   it('leaves a part merely larger than the total to the sum check', () => {
     const e = withFunds({
       total: { budget: amount('86.50') },

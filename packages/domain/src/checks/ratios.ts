@@ -7,6 +7,7 @@ import { comparePercent, formatPercent, ratioPercent } from '../ratio.ts';
 import type { Percent } from '../ratio.ts';
 import { amountFigure, percentText } from './format.ts';
 import { makeFinding } from './make-finding.ts';
+import { yuanSlip } from './sums.ts';
 
 export type RatioKind = 'share' | 'completion' | 'control';
 
@@ -129,16 +130,22 @@ function countRatio(
 /** 执行率 of every fund row: 全年执行数 / 全年预算数. */
 export function checkFundRatios(evaluation: Evaluation): Finding[] {
   const out: Finding[] = [];
+  const total = evaluation.funds.total;
+  // An amount in 元 under the 万元 header is a unit finding (checkFundSums); its row's 执行率 is
+  // checked with the amount as it was meant.
+  const meant = (a: Amount | undefined, t: Amount | undefined): Amount | undefined =>
+    a && t ? (yuanSlip(a, t) ?? a) : a;
   for (const key of FUND_ROW_KEYS) {
     const row = evaluation.funds[key];
     if (!row) continue;
+    const own = key === 'total';
     const f = amountRatio(
       'completion',
       `funds.${key}.statedRate`,
       FUND_ROW_LABELS[key],
       row.statedRate,
-      row.executed,
-      row.budget,
+      own ? row.executed : meant(row.executed, total?.executed),
+      own ? row.budget : meant(row.budget, total?.budget),
       row.source,
     );
     if (f) out.push(f);
@@ -150,8 +157,8 @@ export function checkFundRatios(evaluation: Evaluation): Finding[] {
       `funds.sources.${k}.statedRate`,
       row.name,
       row.statedRate,
-      row.executed,
-      row.budget,
+      meant(row.executed, total?.executed),
+      meant(row.budget, total?.budget),
       row.source,
     );
     if (f) out.push(f);

@@ -89,7 +89,7 @@ interface FundPart extends SumPart {
  * exceeds the total a hundredfold or more, and divided by 10,000 it fits inside it. The part as
  * it was meant, or undefined when it is no such slip.
  */
-function yuanSlip(part: Amount, total: Amount): Amount | undefined {
+export function yuanSlip(part: Amount, total: Amount): Amount | undefined {
   if (part.unit !== '万元' || total.unit !== '万元' || total.fen <= 0) return undefined;
   if (part.fen < total.fen * 100) return undefined;
   const meant = Math.round(part.fen / 10_000);

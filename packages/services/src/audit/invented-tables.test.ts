@@ -257,6 +257,12 @@ describe('held-out 自评表 excerpts, eleventh batch (专项债券, 国有资�
  * error), and the 元 amount under the 万元 header giving a false 执行率 error beside its unit
  * finding. Run together (run-together-tables.test.ts): 12 of its 13, no error on its clean
  * tables, but its 年度总体目标 pairs read as one figure restated in three files.
+ * After the fixes it brought (a 小计 row spanning the name columns of a grid read as its group's
+ * figures; a target written as words with its figure taken after the name, one cell per line; a
+ * long name right before a figure, after a row whose reason cell is empty, read as the next
+ * leaf, not as that reason; an amount in 元 under a 万元 header checked as meant in its row's
+ * 执行率 too; a numbered 偏差原因 closing a row run together kept whole as its last cell): 30/30,
+ * no error or warning on the clean ones, and 13 of 13 run together.
  */
 describe('held-out 自评表 excerpts, twelfth batch (区域 source rows, 权重（%）, 预算执行率 as an indicator row, "1.因…" reasons, two decimals, pages, 小计 and 合计, 元 slips, pipes), measured untouched', () => {
   const held = present(loadCorpus(new URL('./invented-tables/holdout-p/', import.meta.url)));
@@ -266,5 +272,9 @@ describe('held-out 自评表 excerpts, twelfth batch (区域 source rows, 权重
     console.log(report('held-out tables, twelfth batch', m));
     expect(unread(held)).toEqual([]);
     expect(m.falseErrors).toEqual([]);
+    expect(m.cleanWarnings).toEqual([]);
+    expect(m.uncertainAsErrors).toEqual([]);
+    // The target is 90% (27 of 30); the floor keeps what was reached.
+    expect(m.found).toBeGreaterThanOrEqual(30);
   });
 });

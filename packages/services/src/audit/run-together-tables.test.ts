@@ -71,7 +71,11 @@ describe('invented 自评表 with the cells of each row run together', () => {
   // and a bare actual read at the size of its target (x2 found; s2's rows are read but for the
   // one it plants its finding in, "≤12月1156", 11 | 5 | 6 or 1 | 15 | 6, left whole). 72 once
   // amounts to four decimals (万元 to the 元) were split as such (x6 found in both renderings).
-  it('finds the planted findings of most (floor 72)', () => {
+  // With holdout-p, measured untouched: 12 of its 13 (84 of 90), no error on its clean tables,
+  // but three restatements: rows closing on a numbered 偏差原因 ("…14.251.因…；2.下一步…") were
+  // no rows, so the tables around them went unread and their goal pairs read as prose. 85 of 90
+  // once such a reason is kept whole as the row's last cell.
+  it('finds the planted findings of most (floor 85)', () => {
     const withFindings = audits.filter((a) => a.planted.length > 0);
     const found = withFindings.filter((a) =>
       a.planted.some((c) => a.findings.some((f) => f.category === c)),
@@ -80,6 +84,6 @@ describe('invented 自评表 with the cells of each row run together', () => {
       `run together: ${found.length}/${withFindings.length} tables with their finding found`,
       ...withFindings.filter((a) => !found.includes(a)).map((a) => `\n  missed: ${a.file}`),
     );
-    expect(found.length).toBeGreaterThanOrEqual(72);
+    expect(found.length).toBeGreaterThanOrEqual(85);
   });
 });
