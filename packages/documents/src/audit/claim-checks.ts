@@ -669,7 +669,7 @@ function checkDifferences(s: Statement): Finding[] {
       Math.abs(v - d.base.value - d.sign * d.change.value) <=
       tolerance + 2 * d.value.step * d.alternatives.length;
     if (d.alternatives.some(agrees)) continue;
-    const word = (n: number): string => (n < 0 ? '减少' : '增加');
+    const word = (n: number): string => d.verb ?? (n < 0 ? '减少' : '增加');
     const amount = (n: number): string =>
       d.change.kind === 'money'
         ? `${formatFen(fen(Math.abs(n)), asMoneyUnit(d.change.unit), decimalsIn(d.change))}${d.change.unit}`

@@ -12,7 +12,8 @@ export type ProseYearCode =
   | 'DOC_YEAR_REPORT_DATE'
   | 'DOC_YEAR_SUBJECT'
   | 'DOC_YEAR_AS_OF'
-  | 'DOC_YEAR_ATTACHMENT';
+  | 'DOC_YEAR_ATTACHMENT'
+  | 'DOC_YEAR_PERIOD';
 
 /** Chinese messages of the year checks of the prose. */
 export function proseYearMessage(code: ProseYearCode, p: Params): string {
@@ -23,6 +24,8 @@ export function proseYearMessage(code: ProseYearCode, p: Params): string {
       return `报告评价的是${str(p, 'reportYear')}年度，正文却称开展${str(p, 'stated')}度绩效自评，疑为沿用往年文字：${str(p, 'sentence')}`;
     case 'DOC_YEAR_AS_OF':
       return `${str(p, 'reportYear')}年度的报告以“截至${str(p, 'stated')}”陈述本年工作完成情况，日期早于评价年度，疑为沿用上年文字：${str(p, 'sentence')}`;
+    case 'DOC_YEAR_PERIOD':
+      return `${str(p, 'reportYear')}年度的报告写明实施期为“${str(p, 'stated')}”，在评价年度开始前已结束，疑为沿用上年文字或年份笔误：${str(p, 'sentence')}`;
     case 'DOC_YEAR_ATTACHMENT':
       return `报告评价的是${str(p, 'reportYear')}年度，所附“${str(p, 'title')}”却是${str(p, 'stated')}度的，疑为沿用往年附件或年份笔误`;
     case 'DOC_YEAR_REPORT_DATE':
@@ -100,7 +103,7 @@ export function checkProseYears(
       );
     }
   }
-  out.push(...asOfEarlierYear(statements, year));
+  out.push(...asOfEarlierYear(statements, year), ...periodBeforeYear(statements, year));
   // A title that names a whole year's evaluation, not a half year's, a quarter's or a period's.
   const title = squash(report.evaluation.meta.title ?? '');
   const wholeYear = /年度/.test(title) && !PART_OF_YEAR.test(title);
@@ -193,6 +196,39 @@ function asOfEarlierYear(statements: readonly Statement[], year: number): Findin
     out.push(
       finding('DOC_YEAR_AS_OF', s.line, sentence, {
         stated: m[0].replace(/^截止到|^截至|^截止/, ''),
+        expected: `${year}年`,
+        reportYear: year,
+        sentence,
+      }),
+    );
+  }
+  return out;
+}
+
+/**
+ * "项目实施周期：2022年1月至2022年12月", "实施期限2021年—2022年": the period of the work
+ * evaluated, stated with its start and end; group 1 the start's year, group 2 the end's, if named.
+ */
+const PERIOD =
+  /(?:实施|执行|建设|项目)(?:周期|期限|期间|年限|时间|期)[为是：:]?((?:19|20)\d{2})年(?:\d{1,2}月(?:\d{1,2}日)?)?(?:[-—–~～至到]+)((?:19|20)\d{2})?年?(?:\d{1,2}月(?:\d{1,2}日)?|底|末)?/;
+
+/**
+ * The period of the work a report evaluates, ended before the year evaluated began ("项目实施周期：
+ * 2022年1月至2022年12月" in a 2023 report): last year's text kept or a year written wrong (a
+ * warning: the sentence may speak of an earlier phase).
+ */
+function periodBeforeYear(statements: readonly Statement[], year: number): Finding[] {
+  const out: Finding[] = [];
+  for (const s of statements) {
+    if (!s.text.includes('期')) continue;
+    const m = PERIOD.exec(s.text);
+    if (!m?.[1]) continue;
+    const end = Number(m[2] ?? m[1]);
+    if (end >= year || end < year - 2 || CARRIED.test(s.text.slice(0, m.index))) continue;
+    const sentence = excerptOf(s.raw, m[1]);
+    out.push(
+      finding('DOC_YEAR_PERIOD', s.line, sentence, {
+        stated: m[0].replace(/^[^\d]+/, ''),
         expected: `${year}年`,
         reportYear: year,
         sentence,

@@ -65,7 +65,8 @@ export function scoreClaimIssues(report: ExtractedReport): ScoreClaimIssue[] {
   report.sentences.forEach((s, i) => {
     if (!POINTS.test(s.text)) return;
     out.push(...pairIssues(s, moved), ...listIssues(s), ...targetIssues(s));
-    if (executionWeight !== undefined) out.push(...bareExecutionIssues(s, executionWeight));
+    const weight = ownExecutionWeight(s) ?? executionWeight;
+    if (weight !== undefined) out.push(...bareExecutionIssues(s, weight));
     out.push(...breakdownIssues(s, report.sentences[i + 1]));
     out.push(...pairsBeforeIssues(s, report.sentences[i - 1]));
   });
@@ -271,6 +272,18 @@ function executionWeightOf(sentences: readonly Sentence[]): number | undefined {
   return undefined;
 }
 
+/** "（一）预算执行率（分值10分）：…": the indicator's weight in parentheses after its name. */
+const OWN_EXECUTION_WEIGHT = new RegExp(
+  `执行率?(?:指标)?[（(](?:分值|权重|满分)?(?:为|是|[：:])?${NUM}分[）)]`,
+);
+
+/** The execution indicator's weight named at the head of its own sentence, before its score. */
+function ownExecutionWeight(s: Sentence): number | undefined {
+  const m = OWN_EXECUTION_WEIGHT.exec(s.text);
+  const score = RATE_SCORE.exec(s.text);
+  return m?.[1] && score && m.index < score.index ? num(m[1]) : undefined;
+}
+
 /** "执行率85.00%，得10分", "执行率82.15%，本项自评得分10分": a rate and its score, the weight stated elsewhere. */
 const RATE_SCORE = new RegExp(
   `执行率(?:为|达到|达|是)?${NUM}[%％][，,]?(?:本项|该项)?(?:指标)?(?:自评)?(?:得分|得)(?:为|是)?${NUM}分`,
@@ -471,7 +484,7 @@ function targetIssues(s: Sentence): ScoreClaimIssue[] {
   const weight = num(pair[1]);
   const score = num(pair[2]);
   const what =
-    /([\u4e00-\u9fa5“”"]{2,20}?)(?:指标)?(?:[，,]|——?)?(?:年度)?(?:目标值?|指标值)/.exec(
+    /([\u4e00-\u9fa5“”"]{2,20}?)(?:指标)?(?:[，,：:。]|——?)?(?:年度)?(?:目标值?|指标值)/.exec(
       s.text,
     )?.[1] ?? '该指标';
   const params = { what, target: target.text, actual: actual.text, weight: pts(weight) };

@@ -214,8 +214,11 @@ function readRelations(s: Statement): { groups: PartWhole[]; orphans: Claim[][] 
     else
       for (const c of before) {
         // "…增加95.00万元，其中财政拨款收入…": the 其中 itemises the amount, not its change.
+        // A change whose base was cut away ("…增加68.15万元，增长6.44%。其中…") is one still.
         const first = inside.find((x) => kindKey(x) === kindKey(c));
-        if (compares.get(c) === 'change' && first && compares.get(first) !== 'change') continue;
+        const change = (x: Claim): boolean =>
+          compares.get(x) === 'change' || CHANGE_VERB.test(x.clause);
+        if (change(c) && first && !change(first)) continue;
         // "支出18.46万元，完成预算（21.00万元）的87.90%。其中：…": a figure in parentheses is a
         // detail of its clause, not the whole that parts outside them itemise.
         if (!parenthesised && c.depth > groupDepth) continue;
@@ -248,8 +251,9 @@ function readRelations(s: Statement): { groups: PartWhole[]; orphans: Claim[][] 
       );
       // Staff in post (编制, 在职, 实有) never count the retired: a 退休 item starts another list,
       // unless the items with the retired make up the whole exactly (实有人数 of a 基础数据表 that
-      // counts them: "实有人数298人，其中在职276人、离休2人、退休20人").
-      if (whole.kind === 'count' && STAFF.test(whole.clause)) {
+      // counts them: "实有人数298人，其中在职276人、离休2人、退休20人"), or the whole says it is
+      // the total of everyone ("实有人员共计146人，其中在职人员98人、退休人员41人").
+      if (whole.kind === 'count' && STAFF.test(whole.clause) && !ALL_OF.test(whole.clause)) {
         const retired = all.findIndex((c) => RETIRED.test(c.name));
         const total = all.reduce((sum, c) => sum + c.value, 0);
         if (retired > 0 && total !== whole.value) all = all.slice(0, retired);
@@ -344,6 +348,8 @@ function readComparisonRoles(s: Statement): Map<Claim, 'base' | 'change'> {
 const BESIDE = /[，,；;](?:另有|另外|此外|还有)/;
 const STAFF = /编制|在编|在职|在岗|实有/;
 const RETIRED = /离休|退休/;
+/** A count said to be everyone's total ("共计146人"), retired or not. */
+const ALL_OF = /(?:共计|合计|总计|总数)(?:为|达)?$/;
 
 function partWhole(
   s: Statement,
@@ -487,6 +493,23 @@ export function completions(statements: readonly Statement[]): Completion[] {
       const actualAt = money.map((c) => c.role).lastIndexOf('actual');
       const actual = money[actualAt];
       if (ofOtherYear(s.text, rate, actual)) continue;
+      // "其中：基本支出A，执行率100%；项目支出B，完成年度预算的R": a rate right after a figure of no
+      // role in its own clause is of that figure, against the plan of its name above (a part of
+      // a budget's 其中 there); the reading of the whole stays a plausible one.
+      const near = ownFigure(s, rate, money);
+      const ownPlan = near && near !== actual ? planOfName(statements, i, near) : undefined;
+      if (near && ownPlan) {
+        out.push({
+          rate,
+          budget: ownPlan,
+          actual: near,
+          alternatives: [ownPlan, ...plansBefore(statements, i, partsIn)],
+          actuals: actual ? [near, actual] : [near],
+          fromBefore: true,
+          statement: s,
+        });
+        continue;
+      }
       // A plan stated after the outcome ("…实际支出900万元，其中项目预算300万元，执行率95%"):
       // which pair the rate is of is not certain.
       if (actual && money.slice(actualAt + 1).some((c) => c.role === 'budget')) continue;
@@ -591,6 +614,35 @@ export function completions(statements: readonly Statement[]): Completion[] {
     }
   });
   return out;
+}
+
+/** The last figure of money before a rate in the rate's own clause group (after ；, 。 or 其中). */
+function ownFigure(s: Statement, rate: Claim, money: readonly Claim[]): Claim | undefined {
+  const head = s.text.slice(0, rate.at);
+  const from = Math.max(...['；', ';', '。', '其中'].map((w) => head.lastIndexOf(w)));
+  const last = money[money.length - 1];
+  return last && last.at > from && last.role === '' && last.name.length >= 2 ? last : undefined;
+}
+
+/**
+ * The plan of a figure's name in the sentences before: "项目支出2,034.00万元" as a part of
+ * "部门预算总额4,127.56万元，其中…", or a figure of that name whose own role is a plan.
+ */
+function planOfName(statements: readonly Statement[], i: number, figure: Claim): Claim | undefined {
+  const name = figure.name.replace(/^其中[：:]?/, '');
+  for (let k = i - 1; k >= Math.max(0, i - PLAN_WINDOW); k--) {
+    const prev = statements[k];
+    if (!prev) break;
+    const budgets = partWholes(prev).filter((pw) => pw.whole.role === 'budget');
+    const plan = prev.claims.find(
+      (c) =>
+        planLike(c) &&
+        c.name.replace(/^其中[：:]?/, '') === name &&
+        (c.role === 'budget' || budgets.some((pw) => pw.parts.includes(c))),
+    );
+    if (plan) return plan;
+  }
+  return undefined;
 }
 
 /** The plans (budget role, not a 其中's part) of the sentences before the i-th, latest first. */
@@ -877,8 +929,13 @@ export function shares(statements: readonly Statement[]): Share[] {
         if (ownWhole && namesMatch(ownWhole.key, core) && !candidates.includes(ownWhole))
           candidates.push(ownWhole);
         const same = candidates.length;
+        // A figure above smaller than the part cannot be the whole of a share below 100% ("占
+        // 采购总额的76.72%" is not of the last item of the list before): those come last.
+        const smaller: Claim[] = [];
         for (let k = i - 1; k >= Math.max(0, i - PLAN_WINDOW); k--)
-          candidates.push(...(statements[k]?.claims.filter(named).reverse() ?? []));
+          for (const c of statements[k]?.claims.filter(named).reverse() ?? [])
+            (share.value < 100 && c.value < part.value ? smaller : candidates).push(c);
+        candidates.push(...smaller);
         const whole = candidates[0];
         if (whole)
           out.push({
@@ -1056,6 +1113,11 @@ export function figureRatios(s: Statement): FigureRatio[] {
       out.push({ ...prior, rate, value: base, alternatives: [base], statement: s });
       return;
     }
+    const ofChange = changeRatio(s, i, base, rate);
+    if (ofChange) {
+      out.push(ofChange);
+      return;
+    }
     // "比上年减少2.14万元，下降10.31%": a difference is no base; "比上年的21.35万元" is one.
     if (NOT_BASE.test(base.clause) && !PRIOR.test(base.clause)) return;
     // "完成年度计划（2.2万人次）的107.27%": the base in parentheses, the rate after them.
@@ -1090,6 +1152,31 @@ export function figureRatios(s: Statement): FigureRatio[] {
     out.push({ kind, rate, value: pair[0], base: pair[1], alternatives, statement: s });
   });
   return out;
+}
+
+/** A change's verb right before it: "…支出增加215.36万元". */
+const CHANGE_VERB = /(增加|增长|提高|上升|减少|下降|降低)了?$/;
+const DOWN = /减|降/;
+
+/**
+ * "与2022年度的3,001.48万元相比，…增加215.36万元，增长6.72%": a growth after a change is the
+ * change's share of the figure compared with before it (the figure changed may stand elsewhere).
+ */
+function changeRatio(s: Statement, i: number, change: Claim, rate: Claim): FigureRatio | undefined {
+  const verb = CHANGE_VERB.exec(change.clause)?.[1];
+  const growth = GROWTH_BETWEEN.exec(s.text.slice(change.end, rate.at))?.[1];
+  if (!verb || !growth || DOWN.test(verb) !== DOWN.test(growth) || change.approximate)
+    return undefined;
+  const base = s.claims.slice(0, i - 1).findLast((c) => sameKind(c, change) && !c.approximate);
+  if (!base || /[；;。]/.test(s.text.slice(base.end, change.at))) return undefined;
+  if (!GROWTH_BEFORE.test(s.text.slice(Math.max(0, base.at - 20), base.at))) return undefined;
+  // "A，较上年B减少D，下降Z%": the rate may be of A − B where D is itself wrong (reported apart).
+  const value = s.claims.slice(0, i - 1).findLast((c) => c !== base && c.end <= base.at);
+  const alternatives =
+    value && sameKind(value, base) && compared(s, value, base)
+      ? [change, { ...change, value: Math.abs(value.value - base.value) }]
+      : [change];
+  return { kind: 'of', rate, value: change, base, alternatives, statement: s };
 }
 
 /** Between a figure and its growth, when the base follows: "，同比增长", "，比上年下降". */
@@ -1130,6 +1217,11 @@ const YEAR_OF =
   /^[，,；;](?:((?:19|20)\d{2})年度?|上年度?|去年|上一年度?)(?:同期)?(?:[^，,；;。\d]{0,6}?)(?:为|是)$/;
 const YEAR = /((?:19|20)\d{2})年/g;
 
+/** Between the two figures of "由A提高到B": the verb and 到 (至). */
+const FROM_TO = /^[，,]?(?:提高|增加|上升|提升|增长|下降|降低|减少|回落|缩短|延长)(?:到|至)$/;
+/** Before the first: "由", "从", "由上年的". */
+const FROM = /(?:由|从)[^，,；;。\d]{0,12}$/;
+
 /**
  * The figure compared and the one it is compared with, of two figures written in this order:
  * "A，较上年的B" (A against B) or "A，2022年为B" (the year says which is the earlier one).
@@ -1137,6 +1229,9 @@ const YEAR = /((?:19|20)\d{2})年/g;
 function compared(s: Statement, first: Claim, second: Claim): [Claim, Claim] | undefined {
   const lead = s.text.slice(first.end, second.at);
   if (GROWTH_BEFORE.test(lead)) return [first, second];
+  // "由上年的87.8%提高到91.4%": the figure after 到 is compared with the one after 由.
+  if (FROM_TO.test(lead) && FROM.test(s.text.slice(Math.max(0, first.at - 16), first.at)))
+    return [second, first];
   const m = YEAR_OF.exec(lead);
   if (!m) return undefined;
   if (m[1] === undefined) return [first, second];
@@ -1155,6 +1250,8 @@ export interface Difference {
   change: Claim;
   /** The verb's direction: 增加 +1, 减少 −1. */
   sign: 1 | -1;
+  /** The word the change is stated with when it is no 增加/减少 (a saving: 节约). */
+  verb?: string;
   /** No other figure of the kind stands before the compared one in its sentence. */
   sure: boolean;
   /**
@@ -1195,6 +1292,40 @@ export function differences(s: Statement): Difference[] {
       sign: DECREASE.test(verb[1] ?? '') ? -1 : 1,
       sure,
       alternatives: pair[0] === first ? listBefore(s, j - 2) : [],
+      statement: s,
+    });
+  }
+  out.push(...savings(s));
+  return out;
+}
+
+/** A saving or balance named alone: "节约资金123.72万元", "结余12.40万元". */
+const SAVED = /^(?:共|累计)?(节约|节省|节余|结余)(?:资金|金额|额)?$/;
+
+/**
+ * "采购预算A，实际采购金额B，节约资金C": a plan, its outcome and the saving right after them, C
+ * being A − B. A saving is certain arithmetic; a 结余 may hold other balances (a warning).
+ */
+function savings(s: Statement): Difference[] {
+  const out: Difference[] = [];
+  for (let j = 2; j < s.claims.length; j++) {
+    const change = s.claims[j];
+    const actual = s.claims[j - 1];
+    const plan = s.claims[j - 2];
+    if (!change || !actual || !plan || change.kind !== 'money') continue;
+    const saved = SAVED.exec(change.name);
+    if (!saved || plan.role !== 'budget' || actual.role !== 'actual') continue;
+    if (!sameKind(change, actual) || !sameKind(actual, plan)) continue;
+    if (change.approximate || actual.approximate || plan.approximate) continue;
+    if (/[；;。]/.test(s.text.slice(plan.end, change.at))) continue;
+    out.push({
+      value: plan,
+      base: actual,
+      change,
+      sign: 1,
+      verb: '节约',
+      sure: /节约|节省/.test(saved[1] ?? ''),
+      alternatives: [],
       statement: s,
     });
   }

@@ -257,6 +257,8 @@ export function keyOf(name: string): string {
       .replace(/[“”"‘’「」《》]/g, '')
       .replace(LEAD, '')
       .replace(TRAIL, '')
+      // "在校生规模达到18,462人" is the number of 在校生: 规模 names the figure, not another thing.
+      .replace(/(.{2,})规模$/, '$1')
   );
 }
 

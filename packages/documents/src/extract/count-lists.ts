@@ -19,7 +19,8 @@ export interface CountList {
   at: number;
 }
 
-const COUNT_WORD = '(\\d+|[一二两三四五六七八九十]{1,3})(个|项|名|家|所|类|种|条|座|处|批)';
+const COUNT_WORD =
+  '(\\d+|[一二两三四五六七八九十]{1,3})(个|项|名|家|所|类|种|条|座|处|批|户|支|位)';
 const COUNT_LIST = new RegExp(
   `${COUNT_WORD}([^，,；;。：:、（()）\\d]{0,12}?)[，,]?(即|分别是|分别为|依次为|依次是|具体为|具体是|包括|包含|有|为|：|:)`,
   'g',
@@ -45,7 +46,7 @@ const COUNT_AFTER = new RegExp(`(共|等|计|合计)?${COUNT_WORD}`, 'g');
 const LIST_VERB = /^.*?(?:内设|下设|设有|包括|包含|下辖|辖)/;
 
 /** What every pattern above needs: a count ("8个", "三项"); most statements hold none. */
-const ANY_COUNT = /(?:\d|[一二两三四五六七八九十])(?:个|项|名|家|所|类|种|条|座|处|批)/;
+const ANY_COUNT = /(?:\d|[一二两三四五六七八九十])(?:个|项|名|家|所|类|种|条|座|处|批|户|支|位)/;
 
 /** Every count followed (or preceded) by a list of named items separated by 、 (or ；). */
 export function countLists(s: Statement): CountList[] {
@@ -118,10 +119,8 @@ function listAfter(s: Statement, m: RegExpMatchArray): CountList | undefined {
   }
   // "A、B和C": the last item may join two names or be one name with 和 in it. Either reading
   // that makes the count is taken; when neither does, the list is counted split.
-  const joined = /^(.{2,}?)(?:和|及|与|以及)(.{2,})$/.exec(items[items.length - 1] ?? '');
   const unsplit = items.length;
-  if (joined?.[1] && joined[2] && unsplit !== count)
-    items = [...items.slice(0, -1), joined[1], joined[2]];
+  if (unsplit !== count) items = splitLast(items);
   const closed = !open && /即|分别|依次|具体|：|:/.test(marker) && unsplit !== count;
   return { count, text: `${raw}${m[2] ?? ''}`, items, closed, at: index };
 }
@@ -161,9 +160,7 @@ function listInParens(s: Statement, m: RegExpMatchArray): CountList | undefined 
   // （A村、B村）" names the villages of a town, not the batches.
   const noun = m[3] ?? '';
   if (!items.every((x) => noun.includes(x.slice(-1)))) return undefined;
-  const joined = /^(.{2,}?)(?:和|及|与|以及)(.{2,})$/.exec(items[items.length - 1] ?? '');
-  if (joined?.[1] && joined[2] && items.length !== count)
-    items = [...items.slice(0, -1), joined[1], joined[2]];
+  if (items.length !== count) items = splitLast(items);
   return { count, text: `${raw}${m[2] ?? ''}`, items, closed: true, at: index };
 }
 
@@ -182,9 +179,7 @@ function listBefore(s: Statement, m: RegExpMatchArray): CountList | undefined {
   const first = (items[0] ?? '').replace(LIST_VERB, '');
   if (first.length >= 2) items[0] = first;
   if (items.length < 2 || items.some((x) => x.length < 2 || x.length > 25)) return undefined;
-  const joined = /^(.{2,}?)(?:和|及|与|以及)(.{2,})$/.exec(items[items.length - 1] ?? '');
-  if (joined?.[1] && joined[2] && items.length !== count)
-    items = [...items.slice(0, -1), joined[1], joined[2]];
+  if (items.length !== count) items = splitLast(items);
   return {
     count,
     text: `${raw}${m[3] ?? ''}`,
@@ -217,4 +212,19 @@ function numberedItems(rest: string): { items: string[]; open: boolean } | undef
   // A list without its stop was cut short there; one that ends in 等 is not all of them.
   const open = stop < 0 || items.some((x) => /等$/.test(x));
   return { items, open };
+}
+
+/**
+ * "A、B和C": the last item split into two names at its 和 (及, 与, 以及), unless the names before
+ * it all end as its second half does and its first half does not ("…社会事务办公室、自然资源和
+ * 生态环境办公室" is one office: 自然资源 is no name of the kind).
+ */
+function splitLast(items: readonly string[]): string[] {
+  const last = items[items.length - 1] ?? '';
+  const joined = /^(.{2,}?)(?:和|及|与|以及)(.{2,})$/.exec(last);
+  if (!joined?.[1] || !joined[2]) return [...items];
+  const end = joined[2].slice(-1);
+  const uniform = items.length > 1 && items.slice(0, -1).every((x) => x.endsWith(end));
+  if (uniform && !joined[1].endsWith(end)) return [...items];
+  return [...items.slice(0, -1), joined[1], joined[2]];
 }

@@ -5,6 +5,7 @@ import { normalizeDigits, parseChineseNumeral } from '@jixiao/domain';
  * Shared by every reader (to mark heading blocks) and by extraction (to build the outline).
  */
 export type NumberStyle =
+  | 'ordinal'
   | 'cn-dun'
   | 'cn-paren'
   | 'arabic-dun'
@@ -19,6 +20,7 @@ export type NumberStyle =
  * above (1), above ①. Styles of one rank are alternatives at the same depth.
  */
 export const NUMBER_STYLE_RANK: Readonly<Record<NumberStyle, number>> = {
+  ordinal: 0,
   'cn-dun': 1,
   'cn-paren': 2,
   'arabic-dun': 3,
@@ -37,6 +39,8 @@ export interface HeadingNumber {
 }
 
 const PATTERNS: readonly [NumberStyle, RegExp][] = [
+  // "第一部分 部门基本情况", "第二章": parts above the 一、 chapters.
+  ['ordinal', /^第([一二三四五六七八九十]{1,3})(?:部分|章)/],
   ['cn-dun', /^([一二三四五六七八九十]{1,3})\s*[、．.]/],
   ['cn-paren', /^[（(]\s*([一二三四五六七八九十]{1,3})\s*[）)]/],
   ['arabic-paren', /^[（(]\s*(\d{1,2})\s*[）)]/],
@@ -65,7 +69,7 @@ const CIRCLED_PATTERNS = only('circled-paren', 'circled');
 const CN_PATTERNS = only('cn-dun');
 
 /** Reads the heading number at the start of a trimmed text, and the rest after it. */
-const STARTS = /^[一二三四五六七八九十（(\d\u2460-\u2487]/;
+const STARTS = /^[第一二三四五六七八九十（(\d\u2460-\u2487]/;
 const FULL_WIDTH_DIGIT_START = /^[０-９]/;
 
 export function headingNumber(
@@ -81,7 +85,8 @@ export function headingNumber(
     const raw = m?.[1];
     if (!m || raw === undefined) continue;
     let value: number | undefined;
-    if (style === 'cn-dun' || style === 'cn-paren') value = parseChineseNumeral(raw);
+    if (style === 'cn-dun' || style === 'cn-paren' || style === 'ordinal')
+      value = parseChineseNumeral(raw);
     else if (style === 'circled-paren') value = raw.charCodeAt(0) - 0x2474 + 1;
     else if (style === 'circled') value = raw.charCodeAt(0) - 0x2460 + 1;
     else value = Number(raw);

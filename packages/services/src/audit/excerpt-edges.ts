@@ -77,7 +77,13 @@ function numberBeforeTheStart(f: Finding, report: ExtractedReport): boolean {
   const rank = styleRank(at);
   const above = (e: ExtractedReport['outline'][number]): boolean =>
     rank > 0 && styleRank(e) > 0 ? styleRank(e) < rank : e.level < at.level;
-  return !report.outline.some((e) => e.line < at.line && above(e));
+  // One that is itself the first shown of its list past 1 ("第三部分" over "八、") began where the
+  // text began mid-way: it proves no start above the heading either.
+  const cutToo = (e: ExtractedReport['outline'][number]): boolean =>
+    e.number !== undefined &&
+    e.number.value !== 1 &&
+    !report.outline.some((o) => o.line < e.line && o.number?.style === e.number?.style);
+  return !report.outline.some((e) => e.line < at.line && above(e) && !cutToo(e));
 }
 
 /**
@@ -224,6 +230,15 @@ export function onCutEvidence(f: Finding, report: ExtractedReport): boolean {
     if (STARTS_MID_FIGURE.test(head) && line < sectionEnd) {
       const cutFigure = figuresIn(head)[0];
       if (cutFigure !== undefined && figuresIn(f.message).includes(cutFigure)) return true;
+      // ",058.20万元增加" then "68.15万元，其中…": the figure opening the next line was named on
+      // the cut one (its 增加 or 合计 lost with the cut's start), so it proves nothing either.
+      const next = report.document.blocks.find((b) => b.line > start.line)?.text.trim() ?? '';
+      const carried = /[。；;！？!?]$/.test(head)
+        ? undefined
+        : /^[\d０-９]/.test(next)
+          ? figuresIn(next)[0]
+          : undefined;
+      if (carried !== undefined && figuresIn(f.message).includes(carried)) return true;
     }
   }
   const cut = report.truncation;
