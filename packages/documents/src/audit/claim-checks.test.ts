@@ -1312,3 +1312,76 @@ describe('relations found on the held-out excerpts of the eleventh round', () =>
     expect(check(`某市2024年度上半年基金绩效自评报告\n${body}2024年7月10日`)).toEqual([]);
   });
 });
+
+describe('relations of the twelfth round of invented prose', () => {
+  it('holds a part\'s "完成年度预算的Z%" against the plan of its own name above', () => {
+    const text = (rate: string) =>
+      `部门预算总额4,127.56万元，其中基本支出2,093.56万元、项目支出2,034.00万元。全年实际支出3,919.36万元，预算执行率94.96%。其中：基本支出2,093.56万元，执行率100%；项目支出1,825.80万元，完成年度预算的${rate}。`;
+    expect(brief(text('89.76%'))).toEqual([]);
+    expect(brief(text('91.20%'))).toEqual(['warning DOC_CLAIM_RATE 91.20%→89.76%']);
+  });
+
+  it('checks a saving against the plan less the outcome before it', () => {
+    const text = (saved: string) =>
+      `全年政府采购预算2,846.30万元，实际采购金额2,712.58万元，节约资金${saved}万元。`;
+    expect(brief(text('133.72'))).toEqual([]);
+    expect(brief(text('123.72'))).toEqual([
+      'error DOC_CLAIM_DIFFERENCE 节约123.72万元→节约133.72万元',
+    ]);
+  });
+
+  it('takes a growth after a change as the change over the figure compared', () => {
+    const text = (rate: string) =>
+      `与2022年度的3,001.48万元相比，财政拨款支出增加215.36万元，增长${rate}。`;
+    expect(brief(text('7.18%'))).toEqual([]);
+    expect(brief(text('6.72%'))).toEqual(['error DOC_CLAIM_RATE 6.72%→7.18%']);
+    // A change itself wrong is reported once: the rate agrees with the two figures.
+    expect(brief('支出9.86万元，较上年12.40万元减少2.45万元，下降20.48%。')).toEqual([
+      'error DOC_CLAIM_DIFFERENCE 减少2.45万元→减少2.54万元',
+    ]);
+  });
+
+  it('reads "由A提高到B，提高了D个百分点"', () => {
+    const text = (d: string) => `卫生厕所普及率由上年的87.8%提高到91.4%，提高了${d}个百分点。`;
+    expect(brief(text('3.6'))).toEqual([]);
+    expect(brief(text('2.6')).map((x) => x.split(' ')[1])).toEqual(['DOC_CLAIM_GROWTH']);
+  });
+
+  it('counts 户 against their names, and one office named with 和', () => {
+    expect(brief('涉及森工企业4户，分别为龙江森工集团、伊春森工集团、大兴安岭林业集团。')).toEqual([
+      'warning DOC_CLAIM_LIST_COUNT 4户→3',
+    ]);
+    const offices = (n: string) =>
+      `镇政府下设${n}个综合办事机构，即党政综合办公室、经济发展办公室、社会事务办公室、自然资源和生态环境办公室；另设2个事业单位。`;
+    expect(brief(offices('4'))).toEqual([]);
+    expect(brief(offices('5'))).toEqual(['warning DOC_CLAIM_LIST_COUNT 5个→4']);
+    expect(brief('下设3个站所，即农技站、林业站和水利站。')).toEqual([]);
+  });
+
+  it("counts the retired in a total said to be everyone's", () => {
+    expect(brief('年末实有人员共计144人，其中在职人员98人、退休人员41人、遗属人员5人。')).toEqual(
+      [],
+    );
+    expect(brief('年末实有人员共计146人，其中在职人员98人、退休人员41人、遗属人员5人。')).toEqual([
+      'warning DOC_CLAIM_PARTS_SHORT 146→144',
+    ]);
+  });
+
+  it('takes "X规模达到N" for X', () => {
+    expect(
+      brief('全日制在校生18,426人。\n全日制在校生规模达到18,462人，年度目标18,000人。').map(
+        (x) => x.split(' ')[1],
+      ),
+    ).toEqual(['DOC_CLAIM_RESTATED']);
+  });
+
+  it('reports a project period that ended before the year evaluated', () => {
+    const text = (period: string) =>
+      `某学校2023年度质量提升项目支出绩效自评报告\n项目实施周期：${period}。项目年度预算资金360.00万元。`;
+    expect(brief(text('2023年1月至2023年12月'))).toEqual([]);
+    expect(brief(text('2022年1月至2023年12月'))).toEqual([]);
+    expect(brief(text('2022年1月至2022年12月'))).toEqual([
+      'warning DOC_YEAR_PERIOD 2022年1月至2022年12月→2023年',
+    ]);
+  });
+});

@@ -245,3 +245,24 @@ describe('a total and the list of its parts after it', () => {
     expect(issues('时效指标（分值10分）。每延期1项扣1分，得9分。')).toEqual([]);
   });
 });
+
+describe('an execution score under its own weight in parentheses', () => {
+  it('takes the weight of "预算执行率（分值10分）：…，自评得10分"', () => {
+    const text = (rate: string) =>
+      `（一）预算执行率（分值10分）：项目预算468.30万元，实际支出403.41万元，执行率${rate}，自评得10分。`;
+    expect(issues(text('86.14%'))).toEqual([['DOC_SCORE_EXECUTION', 'warning', '10', '8.61']]);
+    expect(issues(text('100%'))).toEqual([]);
+  });
+
+  it('names the indicator before "：年度指标值"', () => {
+    const found = scoreClaimIssues(
+      extractEvaluation(
+        parseTextLines(
+          '示范县2023年度绩效自评报告\n毕业生就业率：年度指标值≥90%，实际完成值93.6%，分值15分，得分12分。\n',
+          'x.txt',
+        ),
+      ),
+    ).filter((i) => i.code === 'DOC_SCORE_TARGET_MET');
+    expect(found.map((i) => i.params['what'])).toEqual(['毕业生就业率']);
+  });
+});

@@ -15,3 +15,16 @@ describe('heading numbers', () => {
     expect(headingNumber('１２３．４５万元')).toBeUndefined();
   });
 });
+
+describe('parts numbered 第X部分', () => {
+  it('reads 第一部分 and 第三章 as numbers above 一、, and no other 第', () => {
+    expect(headingNumber('第四部分 部门整体绩效目标完成情况')?.number).toEqual({
+      style: 'ordinal',
+      value: 4,
+      text: '第四部分',
+    });
+    expect(headingNumber('第三章 项目实施情况')?.number.value).toBe(3);
+    expect(headingNumber('第一季度完成投资30%')).toBeUndefined();
+    expect(headingNumber('第2部分')).toBeUndefined();
+  });
+});

@@ -142,7 +142,17 @@ import { lazily, loadCorpus, measure, present, report, unread } from './testing/
  * execution score "自评得10分", a count restated as "在校生规模达到", a count of 户 against its
  * names, a 第四部分 after 第二部分, a saving "节约资金" against budget − actual, a 项目实施周期 of
  * the year before, a growth "与2022年度的B相比，…增长Z%", "由上年的A提高到B，提高了D个百分点",
- * a 项目总投资 restated as "项目总投资X万元中"), 0 errors and 0 warnings on 4 clean files.
+ * a 项目总投资 restated as "项目总投资X万元中"), 0 errors and 0 warnings on 4 clean files. The
+ * twelfth round was made on them (a rate right after a figure of no role is of that figure,
+ * against the plan of its name in a budget's 其中 above; "预算A，实际B，节约C" checks C = A − B;
+ * "与B相比，…增加D，增长Z%" checks Z = D/B; "由A提高到B" compares B with A; counts of 户, 支, 位;
+ * "A、B和C" not split where the names before all end as C does and its first half does not; a
+ * count said to be everyone's "共计" takes in the retired; "X规模" is X; "执行率（分值10分）" gives
+ * the weight of the score in its own sentence; a 实施周期 ended before the year evaluated; 第X部分
+ * and 第X章 headings; a share's whole from the sentences before no smaller than its part; a
+ * heading above that itself starts past 1 proves no start of a list below it): after it 23/24
+ * (the 项目总投资 of a project report cut before its title, restated in a "X万元中，" clause, still
+ * missed), 0 errors and 0 warnings.
  * Every batch listed below is asserted to keep at least 90% and no false error.
  */
 const corpus = present(loadCorpus(new URL('./invented-prose/', import.meta.url)));
