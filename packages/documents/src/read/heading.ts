@@ -66,7 +66,7 @@ const only = (...styles: NumberStyle[]): readonly [NumberStyle, RegExp][] =>
 const DIGIT_PATTERNS = only('arabic-dun', 'arabic-dot', 'arabic-half-paren');
 const PAREN_PATTERNS = only('cn-paren', 'arabic-paren');
 const CIRCLED_PATTERNS = only('circled-paren', 'circled');
-const CN_PATTERNS = only('cn-dun');
+const CN_PATTERNS = only('ordinal', 'cn-dun');
 
 /** Reads the heading number at the start of a trimmed text, and the rest after it. */
 const STARTS = /^[第一二三四五六七八九十（(\d\u2460-\u2487]/;
