@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DepartmentEvaluation } from '../evaluation.ts';
-import { checkYears } from './years.ts';
+import { checkYears, staleYearClauses } from './years.ts';
 import { clean } from './test-support.ts';
 
 function paragraph(e: DepartmentEvaluation, text: string): void {
@@ -35,5 +35,21 @@ describe('years', () => {
       ['YEAR_CONTRADICTION', 'meta.title'],
       ['YEAR_REPORT_DATE', 'meta.reportDate'],
     ]);
+  });
+});
+
+describe('staleYearClauses', () => {
+  it('reads each part of a list parted by ； on its own', () => {
+    expect(
+      staleYearClauses(
+        '1.数量指标。建档率91.6%；2023年，为辖区内老年人提供健康体检3.62万人次；管理率63.5%。',
+        2024,
+      ),
+    ).toEqual([2023]);
+    // A comparison excuses the part it stands in, not the others.
+    expect(
+      staleYearClauses('门诊人次较上年增长5%；2023年，医院选派医务人员进修共326人次。', 2024),
+    ).toEqual([2023]);
+    expect(staleYearClauses('2023年，门诊人次较上年增长5%；管理率63.5%。', 2024)).toEqual([]);
   });
 });

@@ -29,15 +29,20 @@ export function staleYearClauses(sentence: string, year: number): number[] {
   // list of legitimate contexts (a title in 《》 is taken out below, which may join digits).
   if (!sentence.includes('年') || (!YEAR_DIGITS.test(sentence) && !sentence.includes('《')))
     return [];
-  if (LEGITIMATE_CONTEXT.test(sentence)) return [];
+  if (LEGITIMATE_CONTEXT.test(sentence) && !/[；;]/.test(sentence)) return [];
   // Law titles (《…2021年修订》) are not statements about the year.
   const bare = sentence.replace(/《[^》]*》/g, '');
   const out: number[] = [];
-  for (const clause of bare.split(/[，,：:]/)) {
-    const m = YEAR_CLAUSE.exec(clause.trim());
-    if (!m) continue;
-    const stated = Number(m[1]);
-    if (stated < year && stated >= 1990) out.push(stated);
+  // Each part of a list parted by ；is a statement of its own ("…建档率91.6%；2023年，为辖区内
+  // 老年人提供健康体检…"): a comparison in one part excuses no other.
+  for (const part of bare.split(/[；;]/)) {
+    if (LEGITIMATE_CONTEXT.test(part)) continue;
+    for (const clause of part.split(/[，,：:]/)) {
+      const m = YEAR_CLAUSE.exec(clause.trim());
+      if (!m) continue;
+      const stated = Number(m[1]);
+      if (stated < year && stated >= 1990) out.push(stated);
+    }
   }
   return out;
 }

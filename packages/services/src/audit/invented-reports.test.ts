@@ -48,7 +48,9 @@ import { lazily, loadCorpus, measure, present, report, unread } from './testing/
  *
  * Then the narrative's restated figures against its 自评表 (a rate of the whole without its
  * amounts, the 三公经费 spent against its indicator's actual, a group's score against its leaves,
- * a 扣D分 against 分值 − 得分): 57/74, still 0 and 0 on the clean files.
+ * a 扣D分 against 分值 − 得分): 57/74, still 0 and 0 on the clean files. An earlier year dating
+ * one part of a list parted by ；("…建档率91.6%；2023年，为辖区内…") is a year slip, a comparison
+ * in another part excusing none: 64/74 (the second round 24/27), 0 and 0 on the clean files.
  */
 const corpus = present(loadCorpus(new URL('./invented-reports/', import.meta.url)));
 const m = lazily(() => measure(corpus));
@@ -56,7 +58,7 @@ const m = lazily(() => measure(corpus));
 describe('whole invented reports: narrative, 自评表 and restated figures together', () => {
   it('finds the planted findings with their category', () => {
     console.log(report('invented whole reports', m()));
-    expect(m().found).toBeGreaterThanOrEqual(57);
+    expect(m().found).toBeGreaterThanOrEqual(64);
   });
 
   it('gives the clean reports no error and no warning', () => {
