@@ -43,6 +43,7 @@ const MODEL_CHECKS: Record<FindingCode, string> = {
   IMPLAUSIBLE_MAGNITUDE: '数值量级异常',
   IMPLAUSIBLE_SHARE: '占比超过100%',
   IMPLAUSIBLE_NEGATIVE: '出现负数',
+  IMPLAUSIBLE_RATE: '比率超过100%',
   COMPLETENESS_MISSING: '必填内容缺失',
   COMPLETENESS_TEMPLATE_PROMPT: '模板提示语未删除',
   COMPLETENESS_SCORE_MISSING: '得分未填写',
@@ -113,6 +114,8 @@ const DOCUMENT_CHECKS: Readonly<Record<string, string>> = {
   DOC_INDICATOR_TWICE: '同一指标重复列出',
   DOC_RATE_OVER_FULL: '比率超过100%',
   DOC_ATTACHMENT_NAME: '附件名称与正文不一致',
+  DOC_TEMPLATE_BLANK: '得分或等级未填写',
+  DOC_LIST_ITEM_TWICE: '列表中同一项重复列出',
 };
 
 /** The Chinese name of a check, by its code; an unknown code reads as "其他检查". */

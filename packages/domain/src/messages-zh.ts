@@ -46,6 +46,7 @@ export const FINDING_CODES = [
   'IMPLAUSIBLE_MAGNITUDE',
   'IMPLAUSIBLE_SHARE',
   'IMPLAUSIBLE_NEGATIVE',
+  'IMPLAUSIBLE_RATE',
   'COMPLETENESS_MISSING',
   'COMPLETENESS_TEMPLATE_PROMPT',
   'COMPLETENESS_SCORE_MISSING',
@@ -222,6 +223,8 @@ export function messageFor(code: FindingCode, params: MessageParams): string {
       return `${p(params, 'place')}金额“${p(params, 'stated')}”约为本部门年度预算${p(params, 'budget')}${p(params, 'unit')}的${p(params, 'factor')}倍，数量级疑有误：“${p(params, 'sentence')}”`;
     case 'IMPLAUSIBLE_SHARE':
       return `${p(params, 'label')}填写${p(params, 'stated')}，占比不应超过100%`;
+    case 'IMPLAUSIBLE_RATE':
+      return `“${p(params, 'name')}”实际完成值${p(params, 'stated')}，此类比率不会超过100%，请核实`;
     case 'IMPLAUSIBLE_NEGATIVE':
       return `${p(params, 'label')}为负数（${p(params, 'stated')}），金额不应为负`;
     case 'COMPLETENESS_MISSING':

@@ -2,9 +2,9 @@ import type { Block } from '../read/block.ts';
 import type { Sentence } from '../extract/text.ts';
 import { squash } from '../extract/text.ts';
 
-/** "附件：X绩效自评表", "附件2：2023年度X项目支出绩效自评表": the name of what the table is of. */
+/** "附件：X绩效自评表", "附表2：2023年度X项目支出绩效自评表": the name of what the table is of. */
 const ATTACHED =
-  /^附件\d*[：:]?(?:(?:19|20)\d{2}年度?)?(.{6,60}?)(?:支出)?(?:绩效自评表|绩效评价表|自评表|评价表)$/;
+  /^附[件表]\d*[：:]?(?:(?:19|20)\d{2}年度?)?(.{6,60}?)(?:支出)?(?:绩效自评表|绩效评价表|自评表|评价表)$/;
 /** A quoted name in the text (“三亚市中小学校智慧校园建设项目”). */
 const QUOTED = /[“"「]([^“”"「」]{8,60})[”"」]/g;
 const YEAR = /^(?:19|20)\d{2}年度?/;

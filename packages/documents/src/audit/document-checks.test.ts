@@ -188,3 +188,32 @@ describe('targets and what was done, stated in prose', () => {
     expect(found(`${body}\n附件：示范市学生资助项目绩效自评表`, 'DOC_ATTACHMENT_NAME')).toEqual([]);
   });
 });
+
+describe('results left blank and lists that name an item twice', () => {
+  const found = (text: string, code: string) =>
+    checkDocument(extractEvaluation(parseTextLines(`项目绩效自评报告\n${text}\n`, 'x.txt')))
+      .filter((f) => f.code === code)
+      .map((f) => [f.severity, f.stated]);
+
+  it('reports a conclusion whose score or grade is left blank', () => {
+    expect(
+      found('经综合评价，该项目自评得分为  分，评价等级为    。', 'DOC_TEMPLATE_BLANK'),
+    ).toEqual([['warning', '得分为  分']]);
+    expect(found('经综合评价，评价等级为 。', 'DOC_TEMPLATE_BLANK')).toEqual([
+      ['warning', '等级为 。'],
+    ]);
+    expect(
+      found('经综合评价，该项目自评得分为96分，评价等级为“优”。', 'DOC_TEMPLATE_BLANK'),
+    ).toEqual([]);
+    expect(found('各项指标得分分值详见附表。', 'DOC_TEMPLATE_BLANK')).toEqual([]);
+  });
+
+  it('reports an item listed twice after its count, and not a list of distinct items', () => {
+    const list = (fourth: string) =>
+      `纳入自评的项目共4个，分别是：\n1.城区道路养护项目，资金420万元；\n2.路灯维护项目，资金186.5万元；\n3.排水管网清淤项目，资金310万元；\n4.${fourth}，资金186.5万元。\n三、存在的问题`;
+    expect(found(list('路灯维护项目'), 'DOC_LIST_ITEM_TWICE')).toEqual([
+      ['warning', '路灯维护项目'],
+    ]);
+    expect(found(list('园林绿化管护项目'), 'DOC_LIST_ITEM_TWICE')).toEqual([]);
+  });
+});

@@ -1,4 +1,5 @@
 import {
+  BOUNDED_RATE_WORDS,
   fen,
   formatFen,
   gradeFor,
@@ -19,6 +20,7 @@ import { listNumberIssues } from '../extract/outline.ts';
 import { NUM, excerptOf, squash } from '../extract/text.ts';
 import { attachmentNames } from './attachment-names.ts';
 import { checkClaims } from './claim-checks.ts';
+import { numberedLists } from './numbered-lists.ts';
 import { magnitudeSlip, targetClauses } from './prose-targets.ts';
 import type { TargetClause } from './prose-targets.ts';
 import { checkListTables, DEFAULT_BANDS, DEFAULT_GRADES, GRADE_WORDS } from './list-tables.ts';
@@ -41,6 +43,8 @@ export type DocumentCheckCode =
   | 'DOC_INDICATOR_TWICE'
   | 'DOC_RATE_OVER_FULL'
   | 'DOC_ATTACHMENT_NAME'
+  | 'DOC_TEMPLATE_BLANK'
+  | 'DOC_LIST_ITEM_TWICE'
   | ScoreClaimCode;
 
 const CATEGORY: Record<DocumentCheckCode, FindingCategory> = {
@@ -56,6 +60,8 @@ const CATEGORY: Record<DocumentCheckCode, FindingCategory> = {
   DOC_INDICATOR_TWICE: 'duplicate',
   DOC_RATE_OVER_FULL: 'implausible',
   DOC_ATTACHMENT_NAME: 'cross-section',
+  DOC_TEMPLATE_BLANK: 'completeness',
+  DOC_LIST_ITEM_TWICE: 'duplicate',
   DOC_SCORE_OVER_WEIGHT: 'score-over-weight',
   DOC_SCORE_DEDUCTION: 'deduction',
   DOC_SCORE_EXECUTION: 'execution-score',
@@ -104,6 +110,10 @@ export function documentCheckMessage(code: DocumentCheckCode, p: Params): string
       return `“${str(p, 'name')}”写为${str(p, 'stated')}，此类比率不会超过100%，请核实`;
     case 'DOC_ATTACHMENT_NAME':
       return `附件标题中的名称“${str(p, 'stated')}”与正文所称“${str(p, 'expected')}”（第${str(p, 'lineA')}行）不一致`;
+    case 'DOC_TEMPLATE_BLANK':
+      return `“${str(p, 'stated')}”中的得分或等级未填写`;
+    case 'DOC_LIST_ITEM_TWICE':
+      return `写明${str(p, 'count')}，其后逐条列出的第${str(p, 'first')}条和第${str(p, 'second')}条都是“${str(p, 'stated')}”（不重复的${str(p, 'distinct')}个）`;
     case 'DOC_GRADE_CLAIM':
       return `自评得分${str(p, 'score')}分，评价等级写为“${str(p, 'stated')}”；按通行的等级标准（${str(p, 'bands')}）应为“${str(p, 'expected')}”。报告未写明所依据的等级标准，请核实`;
   }
@@ -152,6 +162,7 @@ export function checkDocument(report: ExtractedReport): Finding[] {
     ...checkNarrativeUnits(clauses),
     ...checkIndicatorsTwice(clauses),
     ...checkRatesOverFull(report),
+    ...checkNumberedLists(report),
     ...attachmentNames(report.document.blocks, report.sentences).map((a) =>
       finding('DOC_ATTACHMENT_NAME', 'warning', 'chapters', a.line, a.raw, {
         stated: a.stated,
@@ -434,9 +445,41 @@ function checkIndicatorsTwice(clauses: readonly TargetClause[]): Finding[] {
   return out;
 }
 
-/** Rates that cannot pass 100%: shares of people or things that are satisfied, passed, covered. */
-const BOUNDED_RATE =
-  /(满意度|满意率|合格率|达标率|知晓率|覆盖率|普及率|参保率|入学率|巩固率|及时率|到位率|准确率|正确率|完好率|出勤率|通过率|受益率|保障率)(?:达到|达|为|是)?[：:]?(\d{3,}(?:\.\d+)?)[%％]/g;
+/**
+ * "项目共5个…分别是：" then items numbered one per paragraph, one of them named twice: the same
+ * item listed again (an error when the names that differ are as many as the count says).
+ */
+function checkNumberedLists(report: ExtractedReport): Finding[] {
+  const out: Finding[] = [];
+  for (const list of numberedLists(report.document.blocks)) {
+    const first = new Map<string, number>();
+    list.names.forEach((name, k) => {
+      const at = first.get(name);
+      if (at === undefined) {
+        first.set(name, k);
+        return;
+      }
+      const distinct = new Set(list.names).size;
+      out.push(
+        finding(
+          'DOC_LIST_ITEM_TWICE',
+          distinct === list.count && !list.atEnd ? 'error' : 'warning',
+          'chapters',
+          list.lines[k] ?? list.line,
+          name,
+          { stated: name, count: list.countText, first: at + 1, second: k + 1, distinct },
+        ),
+      );
+    });
+  }
+  return out;
+}
+
+/** A bounded rate and the percentage stated for it ("满意度达到102%"). */
+const BOUNDED_RATE = new RegExp(
+  `(${BOUNDED_RATE_WORDS})(?:达到|达|为|是)?[：:]?(\\d{3,}(?:\\.\\d+)?)[%％]`,
+  'g',
+);
 
 /** A satisfaction, pass rate or coverage stated above 100% ("满意度达到102%"). */
 function checkRatesOverFull(report: ExtractedReport): Finding[] {
@@ -572,6 +615,9 @@ const TEMPLATE_LABEL =
  */
 const TEMPLATE_NOTE =
   /^(?:填写说明|填表说明|编写说明|撰写说明|编制说明)(?:[：:]|$)|^[【［[（(]请[^【［[（()）\]］】]{4,80}[】］\]）)]$|[（(](?:可选|选填|必填|如有|如无[^（()）]{0,8}删除|请删除[^（()）]{0,8}|根据实际[^（()）]{0,8})[）)]/;
+/** A result left blank in the template's sentence: "自评得分为  分", "评价等级为    。". */
+const BLANK_RESULT =
+  /(?:得分|总分)(?:为|是)[\s\u3000_＿]*分(?![值数])|等级(?:为|是)[\s\u3000_＿]*[。，,；;]/;
 /** Marks of a chosen option; a line of □ options without one has none chosen. */
 const CHECKED = /[☑✓✔√■☒▣▪●✗×]/;
 
@@ -599,6 +645,13 @@ function checkTemplateLeft(report: ExtractedReport): Finding[] {
         out.push(
           finding('DOC_TEMPLATE_LEFT_TEXT', 'warning', 'chapters', b.line, excerptOf(text), {
             stated: note[0],
+          }),
+        );
+      const blank = BLANK_RESULT.exec(text);
+      if (blank)
+        out.push(
+          finding('DOC_TEMPLATE_BLANK', 'warning', 'chapters', b.line, excerptOf(text), {
+            stated: blank[0].trim(),
           }),
         );
       const options = uncheckedOptions(text);

@@ -111,7 +111,7 @@ export function checkProseYears(
     if (b.kind === 'table') continue;
     const attached = ATTACHMENT_TITLE.exec(squash(b.text));
     if (attached?.[1] && Number(attached[1]) < year) {
-      const title = attached[0].replace(/^附件\d*[：:]?/, '');
+      const title = attached[0].replace(/^附[件表]\d*[：:]?/, '');
       out.push(
         finding('DOC_YEAR_ATTACHMENT', b.line, b.text.trim(), {
           stated: `${attached[1]}年`,
@@ -143,11 +143,11 @@ export function checkProseYears(
 const PART_OF_YEAR = /半年|中期|季度|月份|\d{1,2}[-—~至]\d{1,2}月/;
 
 /**
- * "附件：2022年度…项目支出绩效自评表": an attachment line naming the year of its table or report
+ * "附件：2022年度…项目支出绩效自评表" (or 附表): an attachment line naming the year of its table or report
  * (not a plan's: a 绩效目标表 may be of the year after).
  */
 const ATTACHMENT_TITLE =
-  /^附件\d*[：:]?((?:19|20)\d{2})年度?[^。；;，,]{2,40}?(?:绩效自评表|绩效评价表|自评报告|自评表|基础数据表)$/;
+  /^附[件表]\d*[：:]?((?:19|20)\d{2})年度?[^。；;，,]{2,40}?(?:绩效自评表|绩效评价表|自评报告|自评表|基础数据表)$/;
 
 /** "截至2022年12月31日", "截止2022年底": a cut-off date. */
 const AS_OF = /(?:截至|截止|截止到)((?:19|20)\d{2})年(?:(?:\d{1,2})月(?:\d{1,2}日)?|底|末)/;

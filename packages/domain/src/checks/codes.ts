@@ -44,6 +44,7 @@ export const CATEGORY_OF_CODE: Record<FindingCode, FindingCategory> = {
   IMPLAUSIBLE_MAGNITUDE: 'implausible',
   IMPLAUSIBLE_SHARE: 'implausible',
   IMPLAUSIBLE_NEGATIVE: 'implausible',
+  IMPLAUSIBLE_RATE: 'implausible',
   COMPLETENESS_MISSING: 'completeness',
   COMPLETENESS_TEMPLATE_PROMPT: 'completeness',
   COMPLETENESS_SCORE_MISSING: 'completeness',

@@ -22,6 +22,11 @@ export {
 } from './numbering.ts';
 export type { NumberStyle } from './numbering.ts';
 export { checkCrossSections } from './cross-section.ts';
-export { checkPlausibility, REGIONAL_AGGREGATE } from './plausibility.ts';
+export {
+  BOUNDED_RATE_WORDS,
+  checkPlausibility,
+  isBoundedRate,
+  REGIONAL_AGGREGATE,
+} from './plausibility.ts';
 export { checkCompleteness } from './completeness.ts';
 export { checkDuplicates } from './duplicates.ts';

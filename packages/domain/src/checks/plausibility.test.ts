@@ -51,3 +51,41 @@ describe('implausible', () => {
     ]);
   });
 });
+
+describe('rates that cannot pass 100%', () => {
+  const satisfaction = (e: DepartmentEvaluation) => {
+    const node = e.indicators[3]?.children?.[0]?.children?.[0];
+    if (!node) throw new Error('the fixture lost its satisfaction row');
+    return node;
+  };
+
+  it('warns on a satisfaction done above 100%', () => {
+    const e = clean();
+    satisfaction(e).actual = { kind: 'quantity', text: '105%', value: 105, unit: '%' };
+    expect(
+      checkPlausibility(e).map((f) => [f.code, f.category, f.severity, f.stated, f.path]),
+    ).toEqual([
+      [
+        'IMPLAUSIBLE_RATE',
+        'implausible',
+        'warning',
+        '105%',
+        'indicators[3].children[0].children[0].actual',
+      ],
+    ]);
+  });
+
+  it('leaves a rise, a completion and a rate of 100% alone', () => {
+    for (const [name, value] of [
+      ['社会公众或服务对象满意度', 100],
+      ['满意度较上年提高率', 120],
+      ['年度任务完成率', 108],
+    ] as const) {
+      const e = clean();
+      const node = satisfaction(e);
+      node.name = name;
+      node.actual = { kind: 'quantity', text: `${value}%`, value, unit: '%' };
+      expect(checkPlausibility(e), name).toEqual([]);
+    }
+  });
+});

@@ -7,6 +7,22 @@ import type { Percent } from '../ratio.ts';
 import { amountText, percentText } from './format.ts';
 import { makeFinding } from './make-finding.ts';
 import { evaluationTexts, sentences } from './texts.ts';
+import { walkIndicators } from './walk.ts';
+
+/**
+ * Rates that cannot pass 100%: shares of the people or things satisfied, passed, covered, on time
+ * (a 完成率 or 执行率 may, and so may a rise: "满意度提高率").
+ */
+export const BOUNDED_RATE_WORDS =
+  '满意度|满意率|合格率|达标率|知晓率|覆盖率|普及率|参保率|入学率|巩固率|及时率|到位率|准确率|正确率|完好率|出勤率|通过率|受益率|保障率';
+const BOUNDED_RATE_NAME = new RegExp(`(?:${BOUNDED_RATE_WORDS})$`);
+const CHANGE_NAME = /增长|增幅|增速|提高|提升|上升|同比|环比|较上年|超额|倍/;
+
+/** Whether an indicator's name is of a rate that cannot pass 100%. */
+export function isBoundedRate(name: string): boolean {
+  const bare = name.replace(/[（(][^（()）]*[）)]$/, '').trim();
+  return BOUNDED_RATE_NAME.test(bare) && !CHANGE_NAME.test(bare);
+}
 
 /** A money figure more than this many times the annual budget cannot be the unit's own. */
 const MAGNITUDE_FACTOR = 10;
@@ -149,6 +165,23 @@ export function checkPlausibility(evaluation: Evaluation): Finding[] {
           params: { label },
         }),
       );
+  // "参训农民满意度" with an 实际完成值 of 105%.
+  for (const { node, path } of walkIndicators(evaluation.indicators)) {
+    const actual = node.actual;
+    if ((node.children ?? []).length > 0 || actual?.kind !== 'quantity') continue;
+    if (actual.unit !== '%' || !(actual.value > 100) || !isBoundedRate(node.name)) continue;
+    out.push(
+      makeFinding({
+        code: 'IMPLAUSIBLE_RATE',
+        severity: 'warning',
+        path: `${path}.actual`,
+        stated: actual.text,
+        expected: '≤100%',
+        source: node.source,
+        params: { name: node.name },
+      }),
+    );
+  }
   const budget = annualBudget(evaluation);
   for (const item of evaluationTexts(evaluation)) {
     if (item.section !== 'chapters' && item.section !== 'indicators' && item.section !== 'goals')

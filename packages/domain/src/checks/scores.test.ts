@@ -262,6 +262,23 @@ describe('total and grade', () => {
     ]);
   });
 
+  it("says only as info a total that adds up its parts and stays below the rule's", () => {
+    const e = withBonus();
+    e.adjustments = [];
+    e.stated = { total: 98, grade: '优' };
+    // The rule would give 100; the rows were scored 98 by the unit itself, with its reasons.
+    const sheet = sheetOf(e, {}, { treeTotal: 100, bonus: 0, total: 100 });
+    expect(
+      checkTotalAndGrade(e, book(), sheet).map((f) => [f.code, f.severity, f.stated, f.expected]),
+    ).toEqual([['TOTAL_MISMATCH', 'info', '98', '100']]);
+    // A total that is not its parts' sum is still a warning against the rule's.
+    e.stated = { total: 99, grade: '优' };
+    expect(checkTotalAndGrade(e, book(), sheet).map((f) => [f.code, f.severity])).toEqual([
+      ['TOTAL_STATED_PARTS', 'error'],
+      ['TOTAL_MISMATCH', 'warning'],
+    ]);
+  });
+
   it('reports a total that the rows add up to differently, though the rule caps a row at its weight', () => {
     const e = clean();
     // 数量指标 has no stated figures of its own; its first row claims 11 of 10 points.

@@ -382,6 +382,8 @@ export function checkTotalAndGrade(
     // A group whose score is not stated (a 产出指标 cell over its rows) counts as its rows' sum.
     const topScores = top.filter((n) => !n.notAssessed).map(statedScoreOf);
     const complete = topScores.length > 0 && topScores.every((s) => s !== undefined);
+    // The stated total is the sum of its own stated parts.
+    let addsUp = false;
     if (complete) {
       const scores = topScores.filter((s): s is number => s !== undefined);
       const bonusRaw = sumPoints(
@@ -411,6 +413,7 @@ export function checkTotalAndGrade(
         (rows !== undefined && scoresAgree(stated, rows)) ||
         (cappedRows !== undefined && scoresAgree(stated, cappedRows)) ||
         (rows === undefined && scoresAgree(stated, sheet.total));
+      addsUp = partsAgree;
       if (!partsAgree) {
         const parts = [
           ...top
@@ -440,7 +443,9 @@ export function checkTotalAndGrade(
       out.push(
         makeFinding({
           code: 'TOTAL_MISMATCH',
-          severity: 'warning',
+          // A total that adds up its own parts and stays below the rule's: the gap is in scores
+          // given below what the rule allows, each said as such (info), not a wrong total.
+          severity: addsUp && stated < sheet.total ? 'info' : 'warning',
           path: 'stated.total',
           stated: pointsText(stated),
           expected: pointsText(sheet.total),

@@ -103,6 +103,15 @@ export function failClosed(f: Finding, report: ExtractedReport): Finding {
       severity: 'warning',
       message: `${f.message}（指标从正文读取，可能未读全，请人工核对）`,
     };
+  // A stated 总分 above the 一级 scores read, by no more than the weight the 一级 weights lack of
+  // the book's 100: the part not read (a fund line written "分值10 得分9.83" outside the grid)
+  // may hold the difference.
+  if (partsShort && expected + missingWeight(report) + 0.005 >= Number(firstFigure(f.stated)))
+    return {
+      ...f,
+      severity: 'warning',
+      message: `${f.message}（一级指标分值合计不足100分，所缺部分可能未读取，请人工核对）`,
+    };
   if (
     SCORE_RULE_CODES.has(f.code) &&
     Number.isInteger(stated) &&
@@ -116,4 +125,16 @@ export function failClosed(f: Finding, report: ExtractedReport): Finding {
       message: `${f.message}（按整数分取整则一致；报告未写明取整规则）`,
     };
   return f;
+}
+
+/** What the 一级 weights read lack of a book of 100 (0 when they make 100 or more). */
+function missingWeight(report: ExtractedReport): number {
+  type Node = ExtractedReport['evaluation']['indicators'][number];
+  // A group whose own weight is not stated weighs what its rows weigh.
+  const weightOf = (n: Node): number =>
+    n.weight ?? (n.children ?? []).reduce((sum, c) => sum + weightOf(c), 0);
+  const read = report.evaluation.indicators
+    .filter((n) => !n.notAssessed)
+    .reduce((sum, n) => sum + weightOf(n), 0);
+  return Math.max(0, 100 - read);
 }

@@ -127,7 +127,17 @@ import { lazily, loadCorpus, measure, present, report, unread } from './testing/
  * against the source whose name ends the same; clauses of a target beside what was done read in
  * any order; one indicator under two headings; bounded rates above 100%; an attachment's title
  * against the quoted names; spending dated "截至" the year before; a title marked （节选）):
- * 10/10, 0 errors and 0 warnings.
+ * 10/10, 0 errors and 0 warnings. The tr-files (findings) and ts-files (clean), a second batch of
+ * the kind (山东, 安徽, 吉林, 广西, 四川, 湖北, 贵州: chapters 一、二、三、 then 4、, points lost with no
+ * reason, an 实际完成值 left blank, a 附表 of the year before, a conclusion whose score and grade
+ * are blank, a numbered list naming one project twice, a satisfaction of 105% in a table),
+ * measured untouched: 3/7 found (the year, the blanks, the list and the 105% missed), 0 errors and
+ * 1 warning on 3 clean files (a total below the rule's where a leaf was scored below the rule with
+ * its reason given); a false error besides on tr03, whose fund line "全年预算数…分值10 得分9.83"
+ * outside the grid went unread. Fixed after (附表 as 附件; blank results; numbered items after a
+ * count; bounded rates in tables; a total that adds up its own parts below the rule's total is
+ * info; a stated total above the 一级 scores read by no more than the weight they lack of 100 is
+ * a warning): 7/7, 0 errors and 0 warnings.
  * The tg-files (findings) and th-files (clean), written before the twelfth round in wordings not
  * used before (a 宁夏 县卫健局 web page with 发布时间/字号/打印本页 chrome, a 青海 镇 cut at its end,
  * a 西藏 hospital project, a 海南 university, a 黑龙江 区域 transfer report in 亿元, a 河北 街道 as
@@ -183,6 +193,7 @@ describe('invented excerpts of prose from provinces outside the web corpus', () 
       ['invented prose, held out before the eleventh round (tuned on since)', /^t[ef]\d/],
       ['invented prose, held out before the round of findings other than sums', /^t[mn]\d/],
       ['invented prose, held out before the twelfth round', /^t[gh]\d/],
+      ['invented prose, held out before the second round of findings other than sums', /^t[rs]\d/],
     ] as const) {
       const m = measure(
         corpus,
