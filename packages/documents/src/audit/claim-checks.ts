@@ -988,6 +988,9 @@ function projectOfTitle(title: string | undefined): string | undefined {
   return name && name.replace(GENERIC, '').length >= 2 ? name : undefined;
 }
 
+/** Work a goal sets out to do: "完成老旧小区改造12个", "培训农民2000人次", "提高到95%". */
+const GOAL_WORK =
+  /完成|开展|实现|达到|新建|建成|改造|培训|发放|提高|提升|控制|确保|力争|保障|覆盖|推进|落实|组织|举办|新增|减少|降低|实施|建设|安排|支持|资助|补助|救助|服务|治理|修复|种植|养护/;
 /** The role part of a restated figure's key for the goals of the year. */
 const GOAL = 'goal';
 
@@ -1067,7 +1070,9 @@ function checkRestatements(
       const unit = c.kind === 'count' ? c.unit : '';
       // A goal set for the year is compared with goals only, and gives no role to a figure of
       // its name elsewhere ("完成老旧小区改造12个" as a goal, "全年完成…10个" as done).
-      const key = [c.kind, unit, section?.goals ? GOAL : role, year, name].join('|');
+      // A fact stated there ("内设机构7个") is no goal: only a figure of work to be done is.
+      const goal = section?.goals === true && GOAL_WORK.test(c.clause);
+      const key = [c.kind, unit, goal ? GOAL : role, year, name].join('|');
       if (!whole && scope === null) scope = scopeOf(s);
       const of = whole ? keyOfStated(whole) : scope && scope !== name ? `${scope}中` : '';
       stated.push({ claim: c, key, whole: of, statement: s });
