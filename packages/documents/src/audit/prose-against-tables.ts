@@ -1,5 +1,12 @@
 import { comparePercent, formatPercent, parsePercent } from '@jixiao/domain';
-import type { Finding, FindingCategory, FundRow, IndicatorNode, Percent } from '@jixiao/domain';
+import type {
+  Finding,
+  FindingCategory,
+  FundRow,
+  FundSourceRow,
+  IndicatorNode,
+  Percent,
+} from '@jixiao/domain';
 import type { ExtractedReport } from '../extract/extract-evaluation.ts';
 import type { Claim, Statement } from '../extract/claims.ts';
 import { normalizeLabel } from '../extract/table-vocabulary.ts';
@@ -94,16 +101,37 @@ export function sectionsOf(blocks: readonly Block[]): Section[] {
 /** The fund row and indicator tree the narrative speaks of, when the report has one such table. */
 function tableOf(
   report: ExtractedReport,
-): { total: FundRow | undefined; indicators: IndicatorNode[]; name: string } | undefined {
+):
+  | {
+      total: FundRow | undefined;
+      sources: FundSourceRow[];
+      indicators: IndicatorNode[];
+      name: string;
+    }
+  | undefined {
   const e = report.evaluation;
   if (e.kind === 'project') {
     // With several project tables the narrative's figures may be of any of them, or all.
     if (report.otherProjects.length > 0) return undefined;
-    return { total: e.funds.total, indicators: e.indicators, name: '项目支出绩效自评表' };
+    return {
+      total: e.funds.total,
+      sources: e.funds.sources ?? [],
+      indicators: e.indicators,
+      name: '项目支出绩效自评表',
+    };
   }
-  const table = report.selfEvaluationTables.find((t) => t.kind === 'department');
+  // A report taken for a department's whose one table is a project's or a transfer's (a 区域
+  // report): that table is the report's own.
+  const only =
+    report.selfEvaluationTables.length === 1 ? report.selfEvaluationTables[0] : undefined;
+  const table = report.selfEvaluationTables.find((t) => t.kind === 'department') ?? only;
   if (!table) return undefined;
-  return { total: table.funds.total, indicators: e.indicators, name: '自评表' };
+  return {
+    total: table.funds.total,
+    sources: table.funds.sources ?? [],
+    indicators: table.kind === 'department' ? e.indicators : table.indicators,
+    name: '自评表',
+  };
 }
 
 /** The year a statement speaks of up to `at` (its last four-digit year before), if it names one. */
@@ -244,9 +272,60 @@ function threePublicAgainstIndicators(
       out.push(
         finding('DOC_CROSS_TABLE_VALUE', s, c.number, {
           label: '“三公”经费',
-          stated: c.text,
+          stated: `${c.number}${c.unit}`,
           expected: first.text,
           table: '自评表（实际完成值）',
+        }),
+      );
+    }
+  }
+  return out;
+}
+
+/** The core of a source's name: "其中：中央补助" and "中央资金支出" are both 中央. */
+const sourceCore = (name: string): string =>
+  name
+    .replace(/[“”"\s]/g, '')
+    .replace(/^其中[：:]?/, '')
+    .replace(/(?:全年|实际|累计)*(?:支出|执行数?|使用|拨付)(?:金额|数)?$/, '')
+    .replace(/(?:补助|补贴|配套)?(?:资金|经费)?$/, '');
+
+/**
+ * "中央资金支出28,142.06万元" against the 全年执行数 of the table's source row of that name
+ * (其中：中央补助), and a source's plan against its 全年预算数.
+ */
+function sourcesAgainstTable(
+  statements: readonly Statement[],
+  sections: readonly Section[],
+  sources: readonly FundSourceRow[],
+  tableName: string,
+  reportYear: string,
+): Finding[] {
+  const rows = new Map<string, FundSourceRow>();
+  for (const r of sources) {
+    const core = sourceCore(r.name);
+    if (core.length >= 2) rows.set(core, r);
+  }
+  if (rows.size === 0) return [];
+  const out: Finding[] = [];
+  for (const s of statements) {
+    if (sections[s.block]?.goals) continue;
+    for (const c of s.claims) {
+      if (c.kind !== 'money' || c.approximate || c.role === '') continue;
+      const row = rows.get(sourceCore(c.name));
+      const amount = c.role === 'actual' ? row?.executed : row?.budget;
+      if (!row || !amount) continue;
+      if (/上年|去年|同期|较|比|减少|增加|下降|增长|结转|结余/.test(c.clause)) continue;
+      const year = yearBefore(s, c.at);
+      if (year !== undefined && reportYear !== '' && year !== reportYear) continue;
+      const fen = c.unit === '万元' ? c.value : undefined;
+      if (fen === undefined || Math.abs(fen - amount.fen) <= Math.max(c.step, 5_000)) continue;
+      out.push(
+        finding('DOC_CROSS_TABLE_VALUE', s, c.number, {
+          label: `${row.name.replace(/^其中[：:]?/, '')}${c.role === 'actual' ? '全年执行数' : '全年预算数'}`,
+          stated: `${c.number}${c.unit}`,
+          expected: `${amount.text ?? ''}万元`,
+          table: tableName,
         }),
       );
     }
@@ -359,6 +438,7 @@ export function checkProseAgainstTables(
       ? restatedRates(statements, sections, table.total, table.name, reportYear)
       : []),
     ...threePublicAgainstIndicators(statements, sections, table.indicators, reportYear),
+    ...sourcesAgainstTable(statements, sections, table.sources, table.name, reportYear),
     ...scoresAgainstTable(statements, table.indicators),
   ];
 }

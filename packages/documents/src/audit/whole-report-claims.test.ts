@@ -131,3 +131,32 @@ describe('figures the narrative restates against its 自评表', () => {
     ).toEqual([]);
   });
 });
+
+describe('a source of the money restated against its row of the 自评表', () => {
+  const report = (sentence: string) =>
+    brief(
+      [
+        '某市2024年度农田建设补助资金区域绩效自评报告',
+        '一、资金执行情况',
+        `全市资金实际支出35,291.64万元，执行率96.74%。${sentence}`,
+        '二、存在的问题',
+        '部分项目前期工作不扎实。',
+        '附件',
+        '农田建设补助资金区域绩效自评表',
+        '资金投入情况（万元）\t\t全年预算数（A）\t全年执行数（B）\t分值\t执行率（B/A）\t得分',
+        '\t年度资金总额\t36,480.00\t35,291.64\t10\t96.74%\t9.67',
+        '\t其中：中央补助\t29,184.00\t28,412.06\t—\t97.35%\t—',
+        '\t地方资金\t7,296.00\t6,879.58\t—\t94.29%\t—',
+        '一级指标\t二级指标\t三级指标\t指标值\t实际完成值\t分值\t得分',
+        '产出指标\t数量指标\t新建高标准农田面积\t≥12万亩\t12.6万亩\t90\t90',
+        '总分\t\t\t\t\t100\t99.67',
+      ].join('\n'),
+    ).filter((f) => /TABLE/.test(f));
+
+  it('holds a source’s spending against its row, and leaves an agreeing one alone', () => {
+    expect(report('其中：中央资金支出28,412.06万元。')).toEqual([]);
+    expect(report('其中：中央资金支出28,142.06万元。')).toEqual([
+      'warning DOC_CROSS_TABLE_VALUE 28142.06万元→28412.06万元',
+    ]);
+  });
+});

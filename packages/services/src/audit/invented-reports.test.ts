@@ -51,6 +51,12 @@ import { lazily, loadCorpus, measure, present, report, unread } from './testing/
  * a 扣D分 against 分值 − 得分): 57/74, still 0 and 0 on the clean files. An earlier year dating
  * one part of a list parted by ；("…建档率91.6%；2023年，为辖区内…") is a year slip, a comparison
  * in another part excusing none: 64/74 (the second round 24/27), 0 and 0 on the clean files.
+ * A source's spending or plan in prose ("中央资金支出28,142.06万元") against its row of the
+ * table (其中：中央补助), and a report taken for a department's whose one table is a project's or a
+ * transfer's held against that table: 67/74 (the second round 26/27), 0 and 0 on the clean files.
+ * Left: a 区域 table written one cell per line whose rows are lost (r4 and r9 as PDF text), seven
+ * counties' allocations listed after a colon against their total, a score at full marks for a
+ * missed target in a PDF copy.
  */
 const corpus = present(loadCorpus(new URL('./invented-reports/', import.meta.url)));
 const m = lazily(() => measure(corpus));
@@ -58,7 +64,7 @@ const m = lazily(() => measure(corpus));
 describe('whole invented reports: narrative, 自评表 and restated figures together', () => {
   it('finds the planted findings with their category', () => {
     console.log(report('invented whole reports', m()));
-    expect(m().found).toBeGreaterThanOrEqual(64);
+    expect(m().found).toBeGreaterThanOrEqual(67);
   });
 
   it('gives the clean reports no error and no warning', () => {
