@@ -99,9 +99,7 @@ export function sectionsOf(blocks: readonly Block[]): Section[] {
 }
 
 /** The fund row and indicator tree the narrative speaks of, when the report has one such table. */
-function tableOf(
-  report: ExtractedReport,
-):
+function tableOf(report: ExtractedReport):
   | {
       total: FundRow | undefined;
       sources: FundSourceRow[];
