@@ -13,6 +13,7 @@ import type {
 import type { Block, SourceDocument, TableRow } from '../read/block.ts';
 import { tableText } from '../read/block.ts';
 import { extractBudget } from './budget.ts';
+import { withFundLines } from './fund-line.ts';
 import type { BudgetExtraction } from './budget.ts';
 import { extractNarrativeIndicators, markNotAssessed } from './indicators.ts';
 import { buildOutline } from './outline.ts';
@@ -119,7 +120,7 @@ export function extractEvaluation(source: SourceDocument): ExtractedReport {
   const startCut = findStartCut(blocks, kept);
   const outline = buildOutline(blocks, { beginsMidway: startCut !== undefined });
   const tables = blocks.filter((b) => b.kind === 'table');
-  const selfTables = joinSplitTables(found.tables);
+  const selfTables = withFundLines(joinSplitTables(found.tables), blocks);
   const baseBlock = tables.find(isBaseDataTable);
   const baseData = baseBlock
     ? { data: readBaseDataTable(baseBlock), line: baseBlock.line }
