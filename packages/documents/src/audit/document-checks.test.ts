@@ -143,12 +143,13 @@ describe('tenth round: prompts in brackets and a grade stated apart from its sco
   });
 });
 
-describe('targets and what was done, stated in prose', () => {
-  const found = (text: string, code: string) =>
-    checkDocument(extractEvaluation(parseTextLines(`项目绩效自评报告\n${text}\n`, 'x.txt')))
-      .filter((f) => f.code === code)
-      .map((f) => [f.severity, f.stated]);
+/** The severity and stated value of each finding of `code` in a short report holding `text`. */
+const found = (text: string, code: string) =>
+  checkDocument(extractEvaluation(parseTextLines(`项目绩效自评报告\n${text}\n`, 'x.txt')))
+    .filter((f) => f.code === code)
+    .map((f) => [f.severity, f.stated]);
 
+describe('targets and what was done, stated in prose', () => {
   it('reports a figure written in 万 of the target unit when the numbers as written agree', () => {
     expect(
       found('带动增收户数8,650户，年度目标8,000户，完成值8,650万户。', 'DOC_UNIT_NARRATIVE'),
@@ -190,11 +191,6 @@ describe('targets and what was done, stated in prose', () => {
 });
 
 describe('results left blank and lists that name an item twice', () => {
-  const found = (text: string, code: string) =>
-    checkDocument(extractEvaluation(parseTextLines(`项目绩效自评报告\n${text}\n`, 'x.txt')))
-      .filter((f) => f.code === code)
-      .map((f) => [f.severity, f.stated]);
-
   it('reports a conclusion whose score or grade is left blank', () => {
     expect(
       found('经综合评价，该项目自评得分为  分，评价等级为    。', 'DOC_TEMPLATE_BLANK'),

@@ -50,6 +50,23 @@ describe('joining lines a hard wrap cut', () => {
     ]);
   });
 
+  it('joins a figure a wrap cut after a numbered title, and nothing else after the title', () => {
+    const lines = [
+      '三、绩效目标完成情况',
+      '（三）效益指标（分值30分）：科研成果转化合同金额43',
+      '4.4万元，较上年的386.5万元增长12.4%，得分30分。',
+    ];
+    expect(joined(lines.join('\n'))).toEqual([
+      '三、绩效目标完成情况',
+      '（三）效益指标（分值30分）：科研成果转化合同金额434.4万元，较上年的386.5万元增长12.4%，得分30分。',
+    ]);
+    // A title followed by a sentence that opens with a figure of its own stays apart.
+    expect(joined(['（三）效益指标（分值30分）', '4.4万元用于设备购置。'].join('\n'))).toEqual([
+      '（三）效益指标（分值30分）',
+      '4.4万元用于设备购置。',
+    ]);
+  });
+
   it('goes on across a page number dropped between the lines', () => {
     const text = ['全年清运生活垃圾8.6万吨，完成市政道路维修养', '— 2 —', '护42.3万平方米。'];
     expect(joined(text.join('\n'), [2])).toEqual([

@@ -200,7 +200,8 @@ export function joinWrappedLines(blocks: readonly Block[], dropped: ReadonlySet<
     if (
       prev &&
       b.kind === 'paragraph' &&
-      prev.block.kind === 'paragraph' &&
+      (prev.block.kind === 'paragraph' ||
+        (prev.block.kind === 'heading' && figureSplit(prev.tail, text))) &&
       adjacent(prev.lastLine, b.line) &&
       wrappedBefore(prev, text, width)
     ) {
@@ -217,6 +218,20 @@ export function joinWrappedLines(blocks: readonly Block[], dropped: ReadonlySet<
   return out;
 }
 
+/**
+ * A line ending on a digit and the next opening on the rest of the figure with its unit and a
+ * comma ("…合同金额43" + "4.4万元，较上年…"): the wrap cut one figure of running prose in two.
+ */
+function figureSplit(tail: string, next: string): boolean {
+  return (
+    /\d$/.test(tail) &&
+    /^\d[\d.]*(?:万元|亿元|元|%|％|万|个|人)[，,。；;]/.test(next) &&
+    !looksLikeRow(tail) &&
+    !looksRunTogether(tail) &&
+    !GLUED_FIGURES.test(tail)
+  );
+}
+
 function wrappedBefore(
   prev: { block: Block; lines: number; tail: string },
   next: string,
@@ -225,6 +240,9 @@ function wrappedBefore(
   const tail = prev.tail;
   if ([...tail].length < MIN_WRAPPED || SENTENCE_END.test(tail)) return false;
   if (width !== undefined && displayWidth(tail) < width - 4) return false;
+  // A figure cut by the wrap ("…合同金额43" + "4.4万元，较上年…") is one figure, even after a
+  // numbered title's brackets: prose goes on after it.
+  if (figureSplit(tail, next)) return true;
   // A title on a line of its own, and the first line of a table written with spaces.
   if (prev.lines === 1 && TITLE_LINE.test(tail)) return false;
   // A numbered title with no clause of prose outside its brackets ("（二）效益指标（分值30分）").
