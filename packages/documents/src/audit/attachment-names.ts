@@ -71,18 +71,26 @@ export function attachmentNames(
       if (m[1]) quoted.push({ name: m[1].replace(YEAR, ''), line: s.line });
   }
   if (quoted.length === 0) return [];
-  const out: AttachmentName[] = [];
+  const attached: { block: Block; stated: string }[] = [];
   for (const b of blocks) {
-    if (b.kind === 'table' || !b.text.includes('附件')) continue;
-    const title = squash(b.text);
-    const m = ATTACHED.exec(title);
-    const stated = m?.[1];
-    if (!stated) continue;
+    if (b.kind === 'table' || !/附[件表]/.test(b.text)) continue;
+    const stated = ATTACHED.exec(squash(b.text))?.[1];
+    if (stated) attached.push({ block: b, stated });
+  }
+  const out: AttachmentName[] = [];
+  for (const { block: b, stated } of attached) {
     // The name of the attachment is the text's own somewhere else: another thing it names.
     if (sentences.some((s) => s.line !== b.line && s.text.includes(stated))) continue;
     if (quoted.some((q) => q.name === stated || q.name.includes(stated) || stated.includes(q.name)))
       continue;
     const like = quoted.find((q) => sameThingOtherwise(stated, q.name));
+    // Several attachments of names alike ("供水管网改造", "排水管网改造") are several projects:
+    // which of them the text names otherwise cannot be told.
+    if (
+      like &&
+      attached.some((a) => a.stated !== stated && sameThingOtherwise(a.stated, like.name))
+    )
+      continue;
     if (like)
       out.push({ line: b.line, raw: b.text.trim(), stated, expected: like.name, lineA: like.line });
   }

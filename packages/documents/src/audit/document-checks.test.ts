@@ -158,6 +158,10 @@ describe('targets and what was done, stated in prose', () => {
     expect(found('新建道路126公里，年度目标120公里，完成率105%。', 'DOC_UNIT_NARRATIVE')).toEqual(
       [],
     );
+    // Sums of money in 亿元 and 万元 that agree.
+    expect(
+      found('完成投资，年度指标值：12000万元，实际完成值：1.2亿元。', 'DOC_UNIT_NARRATIVE'),
+    ).toEqual([]);
     // The older wording: name, 年度指标值, 实际完成值.
     expect(
       found('办理案件，年度指标值：138件，实际完成值：138万件。', 'DOC_UNIT_NARRATIVE'),
@@ -169,6 +173,13 @@ describe('targets and what was done, stated in prose', () => {
       '（1）社会效益指标：住房安全保障率100%，年度目标100%。\n（2）可持续影响指标：住房安全保障率100%，年度目标100%。';
     expect(found(text, 'DOC_INDICATOR_TWICE')).toEqual([['warning', '住房安全保障率']]);
     expect(found(text.split('\n')[0] ?? '', 'DOC_INDICATOR_TWICE')).toEqual([]);
+    // A conclusion that restates it under its 一级 group is no second listing.
+    expect(
+      found(
+        '1.数量指标：培训农民2160人次，年度目标2000人次。\n产出指标：培训农民2160人次，年度目标2000人次。',
+        'DOC_INDICATOR_TWICE',
+      ),
+    ).toEqual([]);
   });
 
   it('reports a satisfaction above 100%, not a rise of more than 100%', () => {
@@ -184,6 +195,13 @@ describe('targets and what was done, stated in prose', () => {
     ).toEqual([['warning', '示范市中小学智慧教室建设项目']]);
     expect(
       found(`${body}\n附件：示范市中小学校智慧校园建设项目绩效自评表`, 'DOC_ATTACHMENT_NAME'),
+    ).toEqual([]);
+    // Two attachments of names alike are two projects: which one is misnamed cannot be told.
+    expect(
+      found(
+        `${body}\n附件1：示范市中小学智慧教室建设项目绩效自评表\n附件2：示范市中小学智慧食堂建设项目绩效自评表`,
+        'DOC_ATTACHMENT_NAME',
+      ),
     ).toEqual([]);
     // A project of another name altogether is another project.
     expect(found(`${body}\n附件：示范市学生资助项目绩效自评表`, 'DOC_ATTACHMENT_NAME')).toEqual([]);

@@ -411,6 +411,10 @@ function checkNarrativeUnits(clauses: readonly TargetClause[]): Finding[] {
   return out;
 }
 
+/** The 二级 headings of the indicator tables ("社会效益指标", "可持续影响指标"). */
+const SECOND_LEVEL =
+  /^(?:数量|质量|时效|成本|经济成本|社会成本|生态环境成本|经济效益|社会效益|生态效益|可持续影响|服务对象满意度|满意度)指标$/;
+
 /**
  * One indicator stated with its target under two headings ("（1）社会效益指标：A 100%，年度目标
  * 100%" and "（2）可持续影响指标：A 100%，年度目标100%"): the same indicator twice.
@@ -425,7 +429,10 @@ function checkIndicatorsTwice(clauses: readonly TargetClause[]): Finding[] {
       first.set(c.name, c);
       continue;
     }
+    // Two headings of the 二级 level (社会效益指标, 可持续影响指标): a summary that restates an
+    // indicator under its 一级 group, or a goal restated as done, is not a second listing.
     if (seen.label === c.label || seen.sentence === c.sentence) continue;
+    if (!SECOND_LEVEL.test(seen.label) || !SECOND_LEVEL.test(c.label)) continue;
     out.push(
       finding(
         'DOC_INDICATOR_TWICE',

@@ -14,6 +14,7 @@ const CLAUSE_COMMA = /，|,(?!\d{3})/;
 /** A label before a colon that opens the clause ("（1）社会效益指标：", "数量指标："). */
 const LABEL = /^[^，,：:]{0,16}[：:]/;
 const MAGNITUDE: Readonly<Record<string, number>> = { 万: 1e4, 亿: 1e8, 千: 1e3 };
+const MONEY: Readonly<Record<string, number>> = { 元: 1, 万元: 1e4, 亿元: 1e8 };
 
 /** One clause of prose that states an indicator's target, with what was done beside it. */
 export interface TargetClause {
@@ -84,7 +85,12 @@ export function magnitudeSlip(
       : undefined;
   const up = factorOf(actual.unit, tu);
   const down = factorOf(tu, actual.unit);
-  const factor = up ?? (down ? 1 / down : undefined);
+  // Sums of money in two of 元, 万元 and 亿元 ("1.2亿元" against "12000万元").
+  const money =
+    MONEY[actual.unit] !== undefined && MONEY[tu] !== undefined
+      ? (MONEY[actual.unit] ?? 1) / (MONEY[tu] ?? 1)
+      : undefined;
+  const factor = money ?? up ?? (down ? 1 / down : undefined);
   if (factor === undefined) return undefined;
   const near = (r: number): boolean => r >= 0.2 && r <= 5;
   if (near((actual.value * factor) / tv)) return 'agrees';
