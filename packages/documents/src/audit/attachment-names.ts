@@ -1,12 +1,11 @@
 import type { Block } from '../read/block.ts';
 import type { Sentence } from '../extract/text.ts';
+import { QUOTED_NAME } from '../extract/claim-relations.ts';
 import { squash } from '../extract/text.ts';
 
 /** "附件：X绩效自评表", "附表2：2023年度X项目支出绩效自评表": the name of what the table is of. */
 const ATTACHED =
   /^附[件表]\d*[：:]?(?:(?:19|20)\d{2}年度?)?(.{6,60}?)(?:支出)?(?:绩效自评表|绩效评价表|自评表|评价表)$/;
-/** A quoted name in the text (“三亚市中小学校智慧校园建设项目”). */
-const QUOTED = /[“"「]([^“”"「」]{8,60})[”"」]/g;
 const YEAR = /^(?:19|20)\d{2}年度?/;
 
 /** One attachment named otherwise than the project the text names. */
@@ -67,7 +66,7 @@ export function attachmentNames(
   const quoted: { name: string; line: number }[] = [];
   for (const s of sentences) {
     if (!s.text.includes('“') && !s.text.includes('"') && !s.text.includes('「')) continue;
-    for (const m of s.text.matchAll(QUOTED))
+    for (const m of s.text.matchAll(QUOTED_NAME))
       if (m[1]) quoted.push({ name: m[1].replace(YEAR, ''), line: s.line });
   }
   if (quoted.length === 0) return [];

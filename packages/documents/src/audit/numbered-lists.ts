@@ -1,5 +1,5 @@
 import type { Block } from '../read/block.ts';
-import { chineseCount } from '../extract/claims.ts';
+import { countOf } from '../extract/count-lists.ts';
 import { squash } from '../extract/text.ts';
 
 /** A count that a list follows: "项目共5个，…，分别是：", "包括以下三项：". */
@@ -42,8 +42,8 @@ export function numberedLists(blocks: readonly Block[]): NumberedList[] {
     if (counts.length !== 1) continue;
     const c = counts[0];
     const raw = c?.[1] ?? '';
-    const count = /^\d+$/.test(raw) ? Number(raw) : chineseCount(raw);
-    if (!c || count === undefined || count < 2) continue;
+    const count = countOf(raw);
+    if (!c || count === undefined) continue;
     const names: string[] = [];
     const lines: number[] = [];
     let j = i + 1;

@@ -718,11 +718,14 @@ export interface QuotedName {
   raw: string;
 }
 
+/** A name of 8 to 60 characters in quotes (“…”, "…", 「…」). */
+export const QUOTED_NAME = /[“"「]([^“”"「」]{8,60})[”"」]/g;
+
 /** Every quoted name of 8 or more characters (document titles in 《》 are left out: they vary). */
 export function quotedNames(statements: readonly Statement[]): QuotedName[] {
   const out: QuotedName[] = [];
   for (const s of statements) {
-    for (const m of s.text.matchAll(/[“"「]([^“”"「」]{8,60})[”"」]/g)) {
+    for (const m of s.text.matchAll(QUOTED_NAME)) {
       if (m[1]) out.push({ name: m[1], line: s.line, raw: s.raw });
     }
   }

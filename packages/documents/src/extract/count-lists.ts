@@ -71,7 +71,8 @@ export function countLists(s: Statement): CountList[] {
   return out;
 }
 
-function countOf(raw: string): number | undefined {
+/** A count of two or more written in digits or Chinese numerals ("5", "十二"). */
+export function countOf(raw: string): number | undefined {
   const count = /^\d+$/.test(raw) ? Number(raw) : chineseCount(raw);
   return count === undefined || count < 2 ? undefined : count;
 }
