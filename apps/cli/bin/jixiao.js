@@ -6,6 +6,8 @@
 import { pathToFileURL } from 'node:url';
 import { findPrebuiltCli } from './prebuilt-cli.js';
 
+// main.ts runs the command when this mark is set, whatever paths the bundle was built with.
+globalThis[Symbol.for('jixiao.command')] = true;
 const fromSource = process.env.JIXIAO_CLI === 'source';
 const prebuilt = fromSource ? null : await findPrebuiltCli();
 if (prebuilt !== null) {

@@ -4,5 +4,11 @@ export const CACHE_VERSION: number;
 export const RECENT_CHANGE_MS: number;
 /** The cache folders worker-bundle.ts's defaultCacheDirs names, in its order. */
 export function cacheDirs(): string[];
-/** The entry of the prebuilt bundle `name` when it matches the sources, else null. */
-export function findPrebuiltCli(name?: string, dirs?: readonly string[]): Promise<string | null>;
+/** The CLI's entry source, which build-cli.ts bundles. */
+export const CLI_ENTRY: string;
+/** The entry of the prebuilt bundle `name` of `entry` when it matches the sources, else null. */
+export function findPrebuiltCli(
+  name?: string,
+  dirs?: readonly string[],
+  entry?: string,
+): Promise<string | null>;

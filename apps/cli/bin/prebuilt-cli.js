@@ -6,6 +6,7 @@
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { CACHE_VERSION, cachedBundle } from '@jixiao/services/bundle-cache';
 
 export { CACHE_VERSION, RECENT_CHANGE_MS } from '@jixiao/services/bundle-cache';
@@ -32,11 +33,21 @@ export function cacheDirs() {
 const usableKey = (key) =>
   key.startsWith(`v${CACHE_VERSION}|`) && key.endsWith(`|node ${process.versions.node}`);
 
-/** The entry of the prebuilt bundle `name` when it matches the sources, else null. */
-export async function findPrebuiltCli(name = 'cli', dirs = cacheDirs()) {
+/** The CLI's entry source, which build-cli.ts bundles. */
+export const CLI_ENTRY = fileURLToPath(new URL('../src/main.ts', import.meta.url));
+
+/**
+ * The entry of the prebuilt bundle `name` of `entry` when it matches the sources, else null (a
+ * bundle built in another checkout of the repository is not this one's).
+ */
+export async function findPrebuiltCli(name = 'cli', dirs = cacheDirs(), entry = CLI_ENTRY) {
   for (const dir of dirs) {
-    const hit = await cachedBundle(dir, name, usableKey, (digest) =>
-      path.join(dir, `${name}.${digest}`, `${name}.mjs`),
+    const hit = await cachedBundle(
+      dir,
+      name,
+      usableKey,
+      (digest) => path.join(dir, `${name}.${digest}`, `${name}.mjs`),
+      entry,
     );
     if (hit) return hit;
   }

@@ -92,6 +92,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 
 /** True when this process was started as the jixiao command (bin/jixiao.js or this file). */
 function startedAsCommand(): boolean {
+  if ((globalThis as Record<symbol, unknown>)[Symbol.for('jixiao.command')] === true) return true;
   const script = process.argv[1];
   if (script === undefined) return false;
   const real = (p: string): string => {

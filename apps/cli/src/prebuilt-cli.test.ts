@@ -32,8 +32,9 @@ describe('the prebuilt CLI', () => {
       ].join('\n'),
     );
     write(path.join(src, 'later.ts'), "export const value: string = 'later';\n");
+    const entry = path.join(src, 'entry.ts');
     const request = {
-      entry: path.join(src, 'entry.ts'),
+      entry,
       name: 's',
       cacheDirs: [cache],
       externalPackages: true,
@@ -57,25 +58,32 @@ describe('the prebuilt CLI', () => {
     expect(text).not.toContain("exports.hello = 'from-package'");
 
     // The command's own check (plain JavaScript) finds exactly the bundle of the sources as they are.
-    expect(await finder.findPrebuiltCli('s', [cache])).toBe(built);
+    expect(await finder.findPrebuiltCli('s', [cache], entry)).toBe(built);
     write(path.join(src, 'later.ts'), "export const value: string = 'changed';\n");
-    expect(await finder.findPrebuiltCli('s', [cache])).toBeNull();
+    expect(await finder.findPrebuiltCli('s', [cache], entry)).toBeNull();
     const rebuilt = await bundledScript(request);
     if (rebuilt instanceof Error) throw rebuilt;
     expect(rebuilt).not.toBe(built);
-    expect(await finder.findPrebuiltCli('s', [cache])).toBe(rebuilt);
+    expect(await finder.findPrebuiltCli('s', [cache], entry)).toBe(rebuilt);
 
     // Once the files are older than a clock tick, their stamps are recorded and trusted; a change
     // of the same size still misses.
     await new Promise((resolve) => setTimeout(resolve, RECENT_CHANGE_MS + 100));
-    expect(await finder.findPrebuiltCli('s', [cache])).toBe(rebuilt);
+    expect(await finder.findPrebuiltCli('s', [cache], entry)).toBe(rebuilt);
     const list = JSON.parse(readFileSync(path.join(cache, 's.inputs.json'), 'utf8')) as {
       stamps?: unknown[];
     };
     expect(list.stamps?.length).toBeGreaterThan(0);
-    expect(await finder.findPrebuiltCli('s', [cache])).toBe(rebuilt);
+    expect(await finder.findPrebuiltCli('s', [cache], entry)).toBe(rebuilt);
+    // A bundle built from another checkout's sources (a copied or moved repository, the shared
+    // temporary cache) is not this checkout's, even while those sources are unchanged.
+    const other = path.join(root, 'other', 'src', 'entry.ts');
+    write(other, readFileSync(entry, 'utf8'));
+    expect(await finder.findPrebuiltCli('s', [cache], other)).toBeNull();
+    expect(await finder.findPrebuiltCli('s', [cache], entry)).toBe(rebuilt);
+
     write(path.join(src, 'later.ts'), "export const value: string = 'changes';\n");
-    expect(await finder.findPrebuiltCli('s', [cache])).toBeNull();
+    expect(await finder.findPrebuiltCli('s', [cache], entry)).toBeNull();
   });
 
   it('is looked for where the builder keeps it', () => {

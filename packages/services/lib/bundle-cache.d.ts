@@ -14,4 +14,5 @@ export function cachedBundle(
   name: string,
   acceptKey: (key: string) => boolean,
   bundleOf: (digest: string) => string,
+  entry: string,
 ): Promise<string | null>;

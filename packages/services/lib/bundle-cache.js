@@ -4,7 +4,7 @@
 // TypeScript loader is started; src/audit/worker-bundle.ts, which builds the bundles, looks them
 // up with the same code.
 import { createHash } from 'node:crypto';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, realpathSync, statSync } from 'node:fs';
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
@@ -91,6 +91,15 @@ export function digestOf(key, inputs) {
   return hash.digest('hex').slice(0, 24);
 }
 
+/** `entry` with its links resolved, as the bundler names the files it reads. */
+function realEntry(entry) {
+  try {
+    return realpathSync(entry);
+  } catch {
+    return entry;
+  }
+}
+
 let temporaries = 0;
 
 /** Writes through a temporary file and a rename: a reader sees the old file or the new one. */
@@ -101,13 +110,15 @@ export async function writeAtomically(file, data) {
 }
 
 /**
- * The bundle the list `<name>.inputs.json` in `dir` names when every file it was built from is
- * unchanged, else null. When every file still has its recorded stamp the digest is trusted as it
+ * The bundle the list `<name>.inputs.json` in `dir` names when it was built from `entry` and every
+ * file it was built from is unchanged, else null. A list built from another checkout's entry (a
+ * copied or moved repository, or the shared temporary cache) is never taken: its digest covers
+ * that checkout's files, not these. When every file still has its recorded stamp the digest is trusted as it
  * stands (a start does not read and hash some 400 files); otherwise the files are read and hashed,
  * and where the digest names an existing bundle their stamps are recorded for the next check
  * (stamped before their bytes are read: a change meanwhile shows at the next check).
  */
-export async function cachedBundle(dir, name, acceptKey, bundleOf) {
+export async function cachedBundle(dir, name, acceptKey, bundleOf, entry) {
   try {
     const listFile = path.join(dir, `${name}.inputs.json`);
     const list = JSON.parse(await readFile(listFile, 'utf8'));
@@ -115,7 +126,8 @@ export async function cachedBundle(dir, name, acceptKey, bundleOf) {
       typeof list.key !== 'string' ||
       !acceptKey(list.key) ||
       !Array.isArray(list.inputs) ||
-      !Array.isArray(list.folders)
+      !Array.isArray(list.folders) ||
+      !(list.inputs.includes(entry) || list.inputs.includes(realEntry(entry)))
     )
       return null;
     if (typeof list.digest === 'string' && unchanged(list)) {

@@ -142,12 +142,14 @@ function cached(
   name: string,
   key: string,
   splitting: boolean,
+  entry: string,
 ): Promise<string | null> {
   return cachedBundle(
     dir,
     name,
     (listed) => listed === key,
     (digest) => bundlePath(dir, name, digest, splitting),
+    entry,
   );
 }
 
@@ -187,7 +189,7 @@ export async function bundledScript(request: BundleRequest): Promise<string | Er
   const key = buildKey(version);
   const splitting = request.splitting ?? false;
   for (const dir of request.cacheDirs) {
-    const hit = await cached(dir, request.name, key, splitting);
+    const hit = await cached(dir, request.name, key, splitting, request.entry);
     if (hit) return hit;
   }
   const esbuild = loadEsbuild();
