@@ -484,17 +484,23 @@ function findUnit(document: SourceDocument, title: string | undefined): string |
       );
     if (opening?.[1] && !/^我/.test(opening[1])) return opening[1];
   }
-  const fromTitle = /(?:19|20)\d{2}年度?(.{2,30}?)(?:部门)?整体支出/.exec(title ?? '');
+  // A title given as an attachment ("附件:1.广东省科学技术厅2020年度…") names its unit the same.
+  const bare = squash(title ?? '').replace(ATTACHMENT_LEAD, '');
+  const fromTitle = /(?:19|20)\d{2}年度?(.{2,30}?)(?:部门)?整体支出/.exec(bare);
   if (fromTitle?.[1] && !/^部门$/.test(fromTitle[1])) return fromTitle[1];
-  // "三亚市教育局2023年度项目支出绩效自评报告": a unit's name before the year of its title.
-  const before = UNIT_BEFORE_YEAR.exec(squash(title ?? ''));
+  // "三亚市教育局2023年度项目支出绩效自评报告", "承德市农业农村局关于2023年度…的报告": a
+  // unit's name before the year of its title.
+  const before = UNIT_BEFORE_YEAR.exec(bare);
   if (before?.[1] && !/^(?:关于|附件|附表)/.test(before[1])) return before[1];
   return undefined;
 }
 
+/** "附件1：", "附件:1.", "附件一、" before a title. */
+const ATTACHMENT_LEAD = /^附件\s*[:：]?\s*[\d一二三四五六七八九十]*\s*[.．、:：]?\s*/;
+
 /** A title opening with a unit's name (ending as units' names end) before the year evaluated. */
 const UNIT_BEFORE_YEAR =
-  /^(.{2,30}?(?:局|委员会|委|办公室|办事处|办|院|中心|政府|厅|署|站|所|馆|队|学校|大学|学院|医院|协会|联合会|管理处|服务处))(?:19|20)\d{2}年度?/;
+  /^(.{2,30}?(?:局|委员会|委|办公室|办事处|办|院|中心|政府|厅|署|站|所|馆|队|学校|大学|学院|中学|小学|幼儿园|医院|协会|联合会|管理处|服务处|公司))(?:关于)?(?:19|20)\d{2}年度?/;
 
 const CLAIMED = new RegExp(`(?:部门)?整体(?:支出)?绩效(?:自评|评价)?(?:总)?得分(?:为)?${NUM}分`);
 
