@@ -208,6 +208,20 @@ describe('invented excerpts of prose from provinces outside the web corpus', () 
     }
   });
 
+  it('stays silent on clean excerpts built around figures that only look wrong', () => {
+    // The tq-files: a list of uses ending 等, shares rounded to 33.33% each, a rate of the money
+    // available with last year's carry-over, growth against a base stated after it, a count
+    // against examples, 元 with 万元 in parentheses, other years named for what they did, scores
+    // with decimals, staff counts beside the retired, money passed down to counties larger than
+    // the department's own spending, targets as ranges met or missed with the score cut, and
+    // chapters numbered afresh under 第X部分. Written as negative controls; none warned on.
+    const m = measure(corpus, (file) => file.startsWith('tq'));
+    console.log(report('invented prose, negative controls', m));
+    expect(m.cleanFiles).toBe(12);
+    expect(m.falseErrors).toEqual([]);
+    expect(m.cleanWarnings).toEqual([]);
+  });
+
   it('reads every file', () => {
     expect(unread(corpus)).toEqual([]);
   });
