@@ -163,7 +163,17 @@ import { lazily, loadCorpus, measure, present, report, unread } from './testing/
  * heading above that itself starts past 1 proves no start of a list below it): after it 23/24
  * (the 项目总投资 of a project report cut before its title, restated in a "X万元中，" clause, still
  * missed), 0 errors and 0 warnings.
- * Every batch listed below is asserted to keep at least 90% and no false error.
+ * The tw-files (findings) and tx-files (clean), written before the thirteenth round in places and
+ * wordings not used before (内蒙古 旗 and 镇 as PDF text with "— 2 —" footers, 广西 and 辽宁
+ * 自治县, a 四川 民族 county's project in 元, 重庆 区 bureaus, 上海 街道, 北京 委办局, a 山西 county's
+ * project in 亿元, a 吉林 county, a 甘肃 自治县's 衔接资金; totals written 累计/共计/合计, rates as
+ * 支出进度/执行率/占比, a missed target told in prose, a deduction with full marks, a restated
+ * budget in a table-like line, a chapter heading naming the year before), measured untouched:
+ * 13/24 found by category (1 for a wrong reason: a total held against the 预算执行率 alone), 0
+ * errors and 3 warnings on 4 clean files (a 一级 heading "（一）预算执行率（10分）" whose score is in
+ * the sentence below read as the whole book).
+ * Every batch listed below is asserted to keep at least 90% (or the floor given with it, for a
+ * batch not yet tuned on) and no false error.
  */
 const corpus = present(loadCorpus(new URL('./invented-prose/', import.meta.url)));
 const holdout = new Set(corpus.holdout);
@@ -179,7 +189,7 @@ describe('invented excerpts of prose from provinces outside the web corpus', () 
   });
 
   it('measures the held-out excerpts, written after the fixes, the same way', () => {
-    for (const [label, prefix] of [
+    for (const [label, prefix, floor] of [
       ['invented prose, held out after the first round', 'h'],
       ['invented prose, held out after the second round', /^[nm]\d/],
       ['invented prose, held out after the third round', /^[pq]\d/],
@@ -194,7 +204,8 @@ describe('invented excerpts of prose from provinces outside the web corpus', () 
       ['invented prose, held out before the round of findings other than sums', /^t[mn]\d/],
       ['invented prose, held out before the twelfth round', /^t[gh]\d/],
       ['invented prose, held out before the second round of findings other than sums', /^t[rs]\d/],
-    ] as const) {
+      ['invented prose, held out before the thirteenth round', /^t[wx]\d/, 13 / 24],
+    ] as ReadonlyArray<readonly [string, string | RegExp, number?]>) {
       const m = measure(
         corpus,
         (file) =>
@@ -203,7 +214,7 @@ describe('invented excerpts of prose from provinces outside the web corpus', () 
       );
       console.log(report(label, m));
       expect(m.counted, label).toBeGreaterThan(0);
-      expect(m.found / m.counted, label).toBeGreaterThanOrEqual(0.9);
+      expect(m.found / m.counted, label).toBeGreaterThanOrEqual(floor ?? 0.9);
       expect(m.falseErrors, label).toEqual([]);
     }
   });
