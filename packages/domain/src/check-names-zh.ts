@@ -105,6 +105,7 @@ const DOCUMENT_CHECKS: Readonly<Record<string, string>> = {
   DOC_YEAR_SUBJECT: '正文所称评价年度与标题不符',
   DOC_YEAR_ATTACHMENT: '附件年度与评价年度不符',
   DOC_YEAR_PERIOD: '实施期早于评价年度',
+  DOC_YEAR_HEADING: '章节标题年度与评价年度不符',
   DOC_LIST_NUMBERING: '列表序号不连续',
   DOC_LIST_RATE: '清单中执行率与金额不符',
   DOC_LIST_SUM: '清单合计与各行之和不符',

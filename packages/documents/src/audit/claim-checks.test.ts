@@ -1385,3 +1385,49 @@ describe('relations of the twelfth round of invented prose', () => {
     ]);
   });
 });
+
+describe('relations of the thirteenth round of invented prose', () => {
+  it('checks a total written "以上三项累计" against the items before it', () => {
+    expect(
+      brief(
+        '项目支出主要包括：甲资金812.40万元、乙经费236.50万元、丙资金520.00万元，以上三项累计1,586.90万元。',
+      ),
+    ).toEqual(['error DOC_CLAIM_PARTS_SHORT 1586.90→1568.90']);
+    expect(
+      brief(
+        '项目支出主要包括：甲资金812.40万元、乙经费236.50万元、丙资金520.00万元，以上三项累计1,568.90万元。',
+      ),
+    ).toEqual([]);
+  });
+
+  it('reports a figure restated with two neighbouring digits swapped under a shortened name', () => {
+    const text = (restated: string) =>
+      `2023年下达财政衔接推进乡村振兴补助资金8,563.20万元，主要用于产业发展。\n截至年底，衔接资金${restated}万元全部分配到项目。`;
+    expect(brief(text('8,536.20'))).toEqual(['warning DOC_CLAIM_RESTATED 8536.20万元→8563.20万元']);
+    expect(brief(text('8,563.20'))).toEqual([]);
+  });
+
+  it('holds a plan of the prose against the plan columns of a row of the same name', () => {
+    const text = (budget: string) =>
+      [
+        '某局2023年度部门整体支出绩效自评报告',
+        `2023年全年预算数6,482.35万元，其中基本支出3,222.35万元，项目支出${budget}万元。`,
+        '项目名称        年初预算数    全年预算数    全年执行数    执行率',
+        '项目支出        3,100.00      3,620.00      3,482.45      96.20%',
+      ].join('\n');
+    expect(brief(text('3,260.00'))).toEqual([
+      'warning DOC_CLAIM_RESTATED 3260.00万元→3100.00、3620.00',
+    ]);
+    expect(brief(text('3,620.00').replace('6,482.35', '6,842.35'))).toEqual([]);
+  });
+
+  it('reports a chapter heading naming the year before over the year evaluated', () => {
+    const text = (heading: string) =>
+      `某街道2023年度部门整体支出绩效自评报告\n一、基本情况\n街道下辖居民区15个。\n二、${heading}\n2023年，街道全年预算数为18,653.42万元。\n三、存在的问题\n绩效目标不够细化。`;
+    expect(brief(text('2022年度部门预算执行情况'))).toEqual([
+      'warning DOC_YEAR_HEADING 2022年→2023年',
+    ]);
+    expect(brief(text('2023年度部门预算执行情况'))).toEqual([]);
+    expect(brief(text('2022年度问题整改情况'))).toEqual([]);
+  });
+});

@@ -44,6 +44,7 @@ import type { Claim, Role, Statement } from '../extract/claims.ts';
 import { excerptOf, squash } from '../extract/text.ts';
 import { checkProseYears } from './prose-years.ts';
 import { checkProseAgainstTables, sectionsOf } from './prose-against-tables.ts';
+import { checkProseAgainstGrids } from './prose-against-grids.ts';
 import type { Section } from './prose-against-tables.ts';
 import { str } from './message-params.ts';
 import type { Params } from './message-params.ts';
@@ -177,6 +178,7 @@ export function checkClaims(report: ExtractedReport): Finding[] {
     ...statements.flatMap(checkDifferences),
     ...checkMagnitudes(statements),
     ...checkDigitSlips(statements),
+    ...checkTransposedDigits(statements),
     ...checkTableSlips(report.document.blocks, statements),
     ...checkBaseDataClaims(report, statements),
     ...checkRestatements(
@@ -186,6 +188,19 @@ export function checkClaims(report: ExtractedReport): Finding[] {
       sections,
     ),
     ...checkProseAgainstTables(report, statements, sections),
+    ...checkProseAgainstGrids(
+      report.document.blocks,
+      groups,
+      report.found.year ? String(report.evaluation.meta.year) : '',
+    ).map((r) =>
+      finding('DOC_CLAIM_RESTATED', 'warning', r.line, r.excerpt, {
+        name: r.name,
+        stated: r.stated,
+        expected: r.expected,
+        lineA: r.lineA,
+        lineB: r.line,
+      }),
+    ),
     ...checkNameVariants(quotedNames(statements)),
     ...checkProseYears(report, statements),
   ];
@@ -808,6 +823,74 @@ function checkMagnitudes(statements: readonly Statement[]): Finding[] {
       );
     }
   }
+  return out;
+}
+
+/** The digits of a figure as written: "8,563.20" → "856320". */
+const digitsOf = (number: string): string => number.replace(/[^\d]/g, '');
+
+/** Two digit strings that differ only by two neighbouring digits swapped (856320, 853620). */
+function swapped(a: string, b: string): boolean {
+  if (a.length !== b.length || a === b) return false;
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  return (
+    i + 1 < a.length && a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2)
+  );
+}
+
+/** Whether every character of `short` stands in `long`, in order ("衔接资金" in "衔接推进…补助资金"). */
+function within(short: string, long: string): boolean {
+  let p = 0;
+  for (const ch of long) if (ch === short[p]) p++;
+  return p === short.length;
+}
+
+/**
+ * "下达…衔接推进乡村振兴补助资金8,563.20万元" … "衔接资金8,536.20万元全部分配到项目": one sum of
+ * money, named in full and then shortened, stated again with two neighbouring digits swapped — a
+ * slip of the keyboard. Only figures of four or more significant digits in one unit and one
+ * role, whose shorter name says what it is beyond generic words and stands in order in the longer.
+ */
+function checkTransposedDigits(statements: readonly Statement[]): Finding[] {
+  // Figures bucketed by their digits sorted: only figures of the same digits can be swaps.
+  const buckets = new Map<string, { c: Claim; s: Statement; digits: string }[]>();
+  for (const s of statements)
+    for (const c of s.claims)
+      if (c.kind === 'money' && !c.approximate && c.key.length >= 2) {
+        const digits = digitsOf(c.number);
+        if (significant(c.number).length < 4) continue;
+        const sorted = [...digits].sort().join('');
+        buckets.set(sorted, [...(buckets.get(sorted) ?? []), { c, s, digits }]);
+      }
+  const keys = new Set<string>();
+  for (const s of statements) for (const c of s.claims) if (c.kind === 'money') keys.add(c.key);
+  const longer = (short: string): number =>
+    [...keys].filter((k) => k !== short && k.length > short.length && within(short, k)).length;
+  const out: Finding[] = [];
+  for (const money of buckets.values())
+    for (let i = 0; i < money.length; i++)
+      for (let j = i + 1; j < money.length; j++) {
+        const a = money[i];
+        const b = money[j];
+        if (!a || !b || a.s === b.s || a.c.unit !== b.c.unit || !swapped(a.digits, b.digits))
+          continue;
+        if (a.c.role && b.c.role && a.c.role !== b.c.role) continue;
+        const [short, long] =
+          a.c.key.length <= b.c.key.length ? [a.c.key, b.c.key] : [b.c.key, a.c.key];
+        if (short.replace(GENERIC, '').length < 2 || !within(short, long)) continue;
+        // A short name that stands in two longer names may be either, or both together.
+        if (short !== long && longer(short) !== 1) continue;
+        out.push(
+          finding('DOC_CLAIM_RESTATED', 'warning', b.s.line, excerptOf(b.s.raw, b.c.number), {
+            name: b.c.name,
+            expected: plainFigure(a.c),
+            stated: plainFigure(b.c),
+            lineA: a.s.line,
+            lineB: b.s.line,
+          }),
+        );
+      }
   return out;
 }
 

@@ -103,6 +103,8 @@ export function documentCheckMessage(code: DocumentCheckCode, p: Params): string
     case 'DOC_SCORE_TARGET_MET':
       return `“${str(p, 'what')}”年度指标值${str(p, 'target')}，实际完成值${str(p, 'actual')}，已完成目标，但分值${str(p, 'weight')}分只得${str(p, 'stated')}分，且未说明扣分原因`;
     case 'DOC_SCORE_TARGET_MISSED':
+      if (str(p, 'said') !== '')
+        return `“${str(p, 'what')}”文中写明“${str(p, 'said')}”，却得满分${str(p, 'stated')}分${str(p, 'share') !== '' ? `（按完成比例约为${str(p, 'expected')}分）` : ''}；报告未写明计分办法，请核实`;
       return `“${str(p, 'what')}”年度指标值${str(p, 'target')}，实际完成值${str(p, 'actual')}，未完成目标，却得满分${str(p, 'stated')}分（按完成比例约为${str(p, 'expected')}分；报告未写明计分办法，请核实）`;
     case 'DOC_INDICATOR_TWICE':
       return `指标“${str(p, 'stated')}”在“${str(p, 'first')}”（第${str(p, 'lineA')}行）和“${str(p, 'second')}”下重复列出`;

@@ -42,7 +42,7 @@ export const GRADE_WORDS: readonly [RegExp, string][] = [
   [/^(?:较)?差$/, '差'],
 ];
 
-interface Grid {
+export interface Grid {
   rows: string[][];
   line: number;
   /** The line of each row, where the reader knows it. */
@@ -55,7 +55,7 @@ interface Grid {
 }
 
 /** Consecutive lines of text parted by tabs, or by runs of two or more spaces, into cells. */
-function textGrids(blocks: readonly Block[]): Grid[] {
+export function textGrids(blocks: readonly Block[]): Grid[] {
   const grids: Grid[] = [];
   let run: Grid | undefined;
   for (const b of blocks) {

@@ -13,7 +13,8 @@ export type ProseYearCode =
   | 'DOC_YEAR_SUBJECT'
   | 'DOC_YEAR_AS_OF'
   | 'DOC_YEAR_ATTACHMENT'
-  | 'DOC_YEAR_PERIOD';
+  | 'DOC_YEAR_PERIOD'
+  | 'DOC_YEAR_HEADING';
 
 /** Chinese messages of the year checks of the prose. */
 export function proseYearMessage(code: ProseYearCode, p: Params): string {
@@ -26,6 +27,8 @@ export function proseYearMessage(code: ProseYearCode, p: Params): string {
       return `${str(p, 'reportYear')}年度的报告以“截至${str(p, 'stated')}”陈述本年工作完成情况，日期早于评价年度，疑为沿用上年文字：${str(p, 'sentence')}`;
     case 'DOC_YEAR_PERIOD':
       return `${str(p, 'reportYear')}年度的报告写明实施期为“${str(p, 'stated')}”，在评价年度开始前已结束，疑为沿用上年文字或年份笔误：${str(p, 'sentence')}`;
+    case 'DOC_YEAR_HEADING':
+      return `${str(p, 'reportYear')}年度的报告中，标题“${str(p, 'heading')}”写作${str(p, 'stated')}，其下陈述的却是${str(p, 'reportYear')}年的情况，疑为沿用上年标题或年份笔误`;
     case 'DOC_YEAR_ATTACHMENT':
       return `报告评价的是${str(p, 'reportYear')}年度，所附“${str(p, 'title')}”却是${str(p, 'stated')}度的，疑为沿用往年附件或年份笔误`;
     case 'DOC_YEAR_REPORT_DATE':
@@ -103,7 +106,11 @@ export function checkProseYears(
       );
     }
   }
-  out.push(...asOfEarlierYear(statements, year), ...periodBeforeYear(statements, year));
+  out.push(
+    ...asOfEarlierYear(statements, year),
+    ...periodBeforeYear(statements, year),
+    ...headingsOfEarlierYear(report, year),
+  );
   // A title that names a whole year's evaluation, not a half year's, a quarter's or a period's.
   const title = squash(report.evaluation.meta.title ?? '');
   const wholeYear = /年度/.test(title) && !PART_OF_YEAR.test(title);
@@ -235,5 +242,43 @@ function periodBeforeYear(statements: readonly Statement[], year: number): Findi
       }),
     );
   }
+  return out;
+}
+
+/** "二、2022年度部门预算执行情况": a heading that opens with a year and names the year's own facts. */
+const YEAR_HEADING =
+  /^((?:19|20)\d{2})年度?(?=[^，,。；;]*(?:情况|执行|完成|收支|支出|收入|绩效|目标|概况))/;
+/** Headings of comparisons, histories and follow-ups, which name other years rightly. */
+const OTHER_YEARS =
+  /上年|以前|往年|历年|对比|比较|回顾|整改|问题|计划|预算安排|下一步|展望|\d{4}[-—–~至]/;
+
+/**
+ * A numbered heading naming a year before the one evaluated ("二、2022年度部门预算执行情况" in a
+ * 2023 report) whose section states the year evaluated ("2023年，街道全年预算数…") and names its
+ * own year nowhere: last year's heading kept (a warning).
+ */
+function headingsOfEarlierYear(report: ExtractedReport, year: number): Finding[] {
+  const out: Finding[] = [];
+  const blocks = report.document.blocks;
+  const numbered = report.outline.filter((e) => e.number);
+  numbered.forEach((e, k) => {
+    const m = YEAR_HEADING.exec(squash(e.title));
+    const said = Number(m?.[1]);
+    if (!m || said >= year || said < year - 2 || OTHER_YEARS.test(e.title)) return;
+    const end = numbered[k + 1]?.line ?? Infinity;
+    const section = blocks
+      .filter((b) => b.kind !== 'table' && b.line > e.line && b.line < end)
+      .map((b) => squash(b.text))
+      .join('');
+    if (!section.includes(`${year}年`) || section.includes(`${said}年`)) return;
+    out.push(
+      finding('DOC_YEAR_HEADING', e.line, e.text, {
+        stated: `${said}年`,
+        expected: `${year}年`,
+        reportYear: year,
+        heading: e.text,
+      }),
+    );
+  });
   return out;
 }

@@ -266,3 +266,48 @@ describe('an execution score under its own weight in parentheses', () => {
     expect(found.map((i) => i.params['what'])).toEqual(['毕业生就业率']);
   });
 });
+
+describe('scores of the thirteenth round of invented prose', () => {
+  it('reports full marks where the text itself says the target was missed', () => {
+    expect(
+      issues(
+        '（2）老年人健康管理人数。年度目标为1.2万人，实际完成10,380人，完成比例为86.50%，未完成年度目标，主要原因是部分老年人外出。该项分值8分，得8分。',
+      ),
+    ).toEqual([['DOC_SCORE_TARGET_MISSED', 'warning', '8', '6.92']]);
+    expect(
+      issues(
+        '群众满意度年度目标值≥90%，调查满意度为85.3%，未达到年度目标，该指标分值10分，得10分。',
+      ),
+    ).toEqual([['DOC_SCORE_TARGET_MISSED', 'warning', '10', '9.48']]);
+    // Points taken off, or no shortfall said: nothing to report.
+    expect(
+      issues('年度目标为1.2万人，完成比例为86.50%，未完成年度目标。该项分值8分，得6.92分。'),
+    ).toEqual([]);
+    expect(issues('全年无未完成年度目标的事项，该项分值8分，得8分。')).toEqual([]);
+  });
+
+  it('holds a deduction after a bare 分值 in the sentence before against that weight', () => {
+    expect(
+      issues('年度目标值≥90%，实际完成93%，该项分值8分。因台账登记不规范，扣1分，得8分。'),
+    ).toEqual([['DOC_SCORE_DEDUCTION', 'warning', '1', '0']]);
+    expect(
+      issues('年度目标值≥90%，实际完成93%，该项分值8分。因台账登记不规范，扣1分，得7分。'),
+    ).toEqual([]);
+  });
+
+  it('reports the last score of a sentence above the weight in parentheses before it', () => {
+    expect(issues('3.可持续影响指标（分值5分）：建立长效管护机制，得6分。')).toEqual([
+      ['DOC_SCORE_OVER_WEIGHT', 'warning', '6', '5'],
+    ]);
+    // A survey's own score before the item's is not the item's.
+    expect(issues('满意度指标（分值10分）：问卷平均得分为96分，本项得10分。')).toEqual([]);
+  });
+
+  it('takes the weight of an execution indicator from its heading alone', () => {
+    expect(
+      issues(
+        '（一）预算执行率（10分）\n全年预算数9,876.50万元，全年执行数8,752.60万元，预算执行率88.62%，该项得10分。',
+      ),
+    ).toEqual([['DOC_SCORE_EXECUTION', 'warning', '10', '8.86']]);
+  });
+});

@@ -61,7 +61,7 @@ export function scoreClaimIssues(report: ExtractedReport): ScoreClaimIssue[] {
   const moved = report.sentences.some((s) => /分值|权重/.test(s.text) && MOVED.test(s.text));
   const out: ScoreClaimIssue[] = [];
   const executionWeight = executionWeightOf(report.sentences);
-  out.push(...noteDeductionIssues(report.sentences));
+  out.push(...noteDeductionIssues(report.sentences), ...saidMissedIssues(report.sentences));
   report.sentences.forEach((s, i) => {
     if (!POINTS.test(s.text)) return;
     out.push(...pairIssues(s, moved), ...listIssues(s), ...targetIssues(s));
@@ -265,12 +265,21 @@ const EXECUTION_WEIGHT = new RegExp(
 /** The weight of the execution-rate indicator, where a sentence of weights states it. */
 function executionWeightOf(sentences: readonly Sentence[]): number | undefined {
   for (const s of sentences) {
-    if (!/权重|分值|满分/.test(s.text) || /得/.test(s.text)) continue;
+    if (/得/.test(s.text)) continue;
+    // "（一）预算执行率（10分）": a heading of the indicator and its weight alone.
+    const heading = EXECUTION_HEADING.exec(s.text);
+    if (heading?.[1]) return num(heading[1]);
+    if (!/权重|分值|满分/.test(s.text)) continue;
     const m = EXECUTION_WEIGHT.exec(s.text);
     if (m?.[1]) return num(m[1]);
   }
   return undefined;
 }
+
+/** "（一）预算执行率（10分）", "1.预算执行率(分值10分)": the indicator's heading, nothing after it. */
+const EXECUTION_HEADING = new RegExp(
+  `^(?:[（(]?[一二三四五六七八九十\\d]+[）)、.．]?)?(?:预算|资金)?执行率(?:指标)?[（(](?:分值|权重|满分)?(?:为|是|[：:])?${NUM}分[）)][。：:]?$`,
+);
 
 /** "（一）预算执行率（分值10分）：…": the indicator's weight in parentheses after its name. */
 const OWN_EXECUTION_WEIGHT = new RegExp(
@@ -369,6 +378,17 @@ const SCORE_DEDUCTED = new RegExp(
   `(?:得分|得)(?:为|是)?${NUM}分[，,]?扣(?:除|减)?(?:了)?${NUM}分|扣(?:除|减)?(?:了)?${NUM}分[，,]?(?:自评)?(?:得分|得)(?:为|是)?${NUM}分`,
   'g',
 );
+/** "该项分值8分", "分值：5分": a weight written without parentheses. */
+const BARE_WEIGHT = new RegExp(`(?:该项|该指标|本项|本指标)?分值(?:为|是|[：:])?${NUM}分`, 'g');
+
+/** The name before a weight in parentheses: "可持续影响指标（分值5分）". */
+function weightName(text: string, before: number): string | undefined {
+  const m = /([\u4e00-\u9fa5“”"]{2,14}?)(?:指标)?[（(](?:分值|权重|满分)?(?:为)?[\d.]+分[）)]/.exec(
+    text.slice(0, before),
+  );
+  return m?.[1];
+}
+
 /** Any score, to end the reach of a weight stated before it. */
 const ANY_SCORE = new RegExp(`(?:得分|得)(?:为|是)?${NUM}分`, 'g');
 
@@ -380,19 +400,25 @@ const ANY_SCORE = new RegExp(`(?:得分|得)(?:为|是)?${NUM}分`, 'g');
  */
 function noteDeductionIssues(sentences: readonly Sentence[]): ScoreClaimIssue[] {
   const out: ScoreClaimIssue[] = [];
-  let weight: { value: number; sentence: Sentence } | undefined;
+  let weight: { value: number; sentence: Sentence; bare: boolean } | undefined;
   for (const s of sentences) {
     if (!POINTS.test(s.text)) continue;
     if (PAIR.test(s.text)) {
       weight = undefined;
       continue;
     }
+    // "该项分值8分。因…扣1分，得8分。": one weight written bare, its score in a later sentence of
+    // the paragraph. Several weights in one sentence are a list of them, no one item's.
+    const bare = [...s.text.matchAll(BARE_WEIGHT)];
     const events = [
       ...[...s.text.matchAll(WEIGHT_NOTE)].map((m) => ({
         at: m.index,
         m,
         kind: 'weight' as const,
       })),
+      ...(bare.length === 1 && !/[（(]$/.test(s.text.slice(0, bare[0]?.index ?? 0))
+        ? bare.map((m) => ({ at: m.index, m, kind: 'bare' as const }))
+        : []),
       ...[...s.text.matchAll(SCORE_DEDUCTED)].map((m) => ({
         at: m.index,
         m,
@@ -400,14 +426,30 @@ function noteDeductionIssues(sentences: readonly Sentence[]): ScoreClaimIssue[] 
       })),
       ...[...s.text.matchAll(ANY_SCORE)].map((m) => ({ at: m.index, m, kind: 'score' as const })),
     ].sort((a, b) => a.at - b.at);
+    // A weight from a bare 分值 reaches only the sentences of its own paragraph.
+    if (weight?.bare && weight.sentence.block !== s.block) weight = undefined;
     let covered = -1;
     for (const { at, m, kind } of events) {
-      if (kind === 'weight') {
-        weight = { value: num(m[1]), sentence: s };
+      if (kind === 'weight' || kind === 'bare') {
+        weight = { value: num(m[1]), sentence: s, bare: kind === 'bare' };
         continue;
       }
       if (at < covered) continue;
       if (kind === 'score') {
+        const score = num(m[1]);
+        // "可持续影响指标（分值5分）：…，得6分": the last score of the weight's own sentence
+        // above that weight (a survey's "得分为96分" before the item's own score is not).
+        if (
+          weight?.sentence === s &&
+          score > weight.value &&
+          !events.some((e) => e.at > at && e.kind !== 'weight' && e.kind !== 'bare') &&
+          !/加分|奖励|附加分|满分\d|百分制/.test(s.text)
+        )
+          out.push(
+            issue(s, m[0], 'DOC_SCORE_OVER_WEIGHT', 'warning', score, weight.value, {
+              what: weightName(s.text, at) ?? '该项',
+            }),
+          );
         weight = undefined;
         continue;
       }
@@ -496,4 +538,92 @@ function targetIssues(s: Sentence): ScoreClaimIssue[] {
     return [issue(s, pair[0], 'DOC_SCORE_TARGET_MISSED', 'warning', score, weight * share, params)];
   }
   return [];
+}
+
+/** "未完成年度目标", "未达到年度目标值": the text says an indicator's target was missed. */
+const MISSED_SAID =
+  /(?<!无|没有|不存在|避免|防止)未(?:能)?(?:全部|按期)?(?:完成|达到|达成|实现)(?:年度)?(?:绩效)?(?:目标|指标值|计划任务)/;
+/** "完成比例为86.50%", "完成率86%": the share of the target done. */
+const COMPLETION = new RegExp(`完成(?:比例|率|比率|程度)(?:为|达|达到|是)?${NUM}[%％]`);
+/** A percentage, for the actual after a percentage target ("群众满意度为85.3%"). */
+const PERCENT = new RegExp(`${NUM}[%％]`, 'g');
+
+/**
+ * "…完成比例为86.50%，未完成年度目标，…。该项分值8分，得8分。": the text itself says the target
+ * was missed, and the indicator's score, in that sentence after the words or in the next sentence
+ * of the paragraph, is its full weight. A warning (a rulebook may give full marks from a
+ * threshold), with the proportional score where the text gives the share done.
+ */
+function saidMissedIssues(sentences: readonly Sentence[]): ScoreClaimIssue[] {
+  const out: ScoreClaimIssue[] = [];
+  sentences.forEach((s, i) => {
+    const said = MISSED_SAID.exec(s.text);
+    if (!said) return;
+    const next = sentences[i + 1];
+    const candidates: [Sentence, string][] = [[s, s.text.slice(said.index)]];
+    // The next sentence is this indicator's only when it names no target of its own.
+    if (next && next.block === s.block && !TARGET.test(next.text))
+      candidates.push([next, next.text]);
+    for (const [t, text] of candidates) {
+      const pair = PAIR.exec(text);
+      if (!pair?.[1] || !pair[2]) continue;
+      // A target and actual read in one sentence with the pair are targetIssues' to judge.
+      if (t === s && TARGET.test(s.text) && ACTUAL.test(s.text)) return;
+      const weight = num(pair[1]);
+      const score = num(pair[2]);
+      if (!samePoints(score, weight) || /执行率/.test(s.text.slice(0, said.index))) return;
+      const before = s.text.slice(0, said.index);
+      const share = shareDone(before);
+      const what = indicatorNameOf(sentences, i);
+      const expected = share === undefined ? weight : Math.round(weight * share * 100) / 100;
+      out.push(
+        issue(t, pair[0], 'DOC_SCORE_TARGET_MISSED', 'warning', score, expected, {
+          what,
+          target: TARGET.exec(s.text)?.[1] ?? '',
+          actual: '',
+          said: said[0],
+          share: share === undefined ? '' : 'yes',
+          weight: pts(weight),
+        }),
+      );
+      return;
+    }
+  });
+  return out;
+}
+
+/**
+ * The indicator a sentence speaks of: the title its paragraph opens with ("（2）65岁及以上老年人
+ * 健康管理人数。"), else the name before its target ("群众满意度指标年度目标值≥90%").
+ */
+function indicatorNameOf(sentences: readonly Sentence[], i: number): string {
+  const s = sentences[i];
+  if (!s) return '该指标';
+  let first = i;
+  while (first > 0 && sentences[first - 1]?.block === s.block) first--;
+  const head = (sentences[first]?.text ?? '')
+    .replace(/^[（(]?[\d一二三四五六七八九十]+[）)、.．]\s*/, '')
+    .replace(/[。：:]$/, '');
+  if (first < i && head.length >= 2 && head.length <= 30 && !/[，,；;]/.test(head)) return head;
+  return (
+    /([\u4e00-\u9fa5“”"]{2,20}?)(?:指标)?(?:[，,：:。]|——?)?(?:年度)?(?:目标值?|指标值)/.exec(
+      s.text,
+    )?.[1] ?? '该指标'
+  );
+}
+
+/** The share of its target done, from "完成比例为X%" or a percentage actual after a percentage target. */
+function shareDone(text: string): number | undefined {
+  const c = COMPLETION.exec(text);
+  if (c?.[1]) return Math.min(1, num(c[1]) / 100);
+  const t = TARGET.exec(text);
+  if (!t?.[1]) return undefined;
+  const target = parseExpression(t[1].slice(0, 16));
+  if (target.kind !== 'quantity' || target.unit !== '%' || !(target.value > 0)) return undefined;
+  const after = [...text.slice(t.index + t[0].length).matchAll(PERCENT)].pop();
+  if (!after?.[1]) return undefined;
+  const actual = num(after[1]);
+  const lower = target.comparator === '<=' || target.comparator === '<';
+  const share = lower ? target.value / actual : actual / target.value;
+  return share < 1 ? share : undefined;
 }

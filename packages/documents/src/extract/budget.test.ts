@@ -74,3 +74,22 @@ describe('narrative indicators', () => {
     expect(tree.map((n) => [n.name, n.weight, n.score])).toEqual([['预算执行率', 10, 10]]);
   });
 });
+
+describe('narrative indicators with the weight in parentheses', () => {
+  it('reads "X（50分），得分S分" as a group, and a heading\'s score in the paragraph below it', () => {
+    const text = [
+      '（一）预算执行率（10分）',
+      '全年预算数4,362.80万元，全年执行数4,206.15万元，预算执行率96.41%，按执行率计分，得9.64分。',
+      '（二）产出指标（50分），得48.2分',
+      '1.市政设施完好率：年度指标值≥95%，实际96.5%。',
+      '2.清扫保洁单价：年度指标值≤4.8元，实际4.75元。因合同变更未报备，扣1.8分。',
+    ].join('\n');
+    const tree = extractNarrativeIndicators(parseTextLines(text, 'x.txt').blocks).indicators;
+    expect(tree.map((n) => [n.name, n.weight, n.score])).toEqual([
+      ['预算执行率', 10, 9.64],
+      ['产出指标', 50, 48.2],
+    ]);
+    // The group's section gives the reason for its points lost.
+    expect(tree[1]?.evidence).toContain('扣1.8分');
+  });
+});

@@ -1040,8 +1040,12 @@ function comparedAsOne(s: Statement, parts: readonly Claim[]): boolean {
   );
 }
 
-/** A clause that totals what the sentence listed before it: "合计750万元", "两项共计…". */
-const TOTAL_CLAUSE = /^(?:以上|上述|[两二三四五六七八九十]项|各项)?(?:合计|共计|总计)(?:为|达)?$/;
+/**
+ * A clause that totals what the sentence listed before it: "合计750万元", "两项共计…", and
+ * after 以上/上述 also "以上三项累计…", "上述资金计…" (alone, 累计 may be a running total).
+ */
+const TOTAL_CLAUSE =
+  /^(?:(?:以上|上述)(?:[两二三四五六七八九十\d]+项|各项)?(?:资金|金额|项目)?(?:合计|共计|总计|累计|计|共)|(?:[两二三四五六七八九十]项|各项)?(?:合计|共计|总计))(?:为|达)?$/;
 
 /**
  * "人员经费600万元、公用经费150万元，合计750万元": a figure whose clause is a 合计 is the whole
@@ -1049,7 +1053,7 @@ const TOTAL_CLAUSE = /^(?:以上|上述|[两二三四五六七八九十]项|各�
  * 其中, semicolon or earlier total.
  */
 export function totalsAfter(s: Statement): PartWhole[] {
-  if (!/合计|共计|总计/.test(s.text)) return [];
+  if (!/合计|共计|总计|(?:以上|上述)[^，,；;。\d]{0,8}(?:累计|计|共)/.test(s.text)) return [];
   const out: PartWhole[] = [];
   s.claims.forEach((whole, i) => {
     if (whole.kind === 'percent' || whole.approximate || !TOTAL_CLAUSE.test(whole.clause)) return;

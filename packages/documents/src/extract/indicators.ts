@@ -16,6 +16,15 @@ const ACTUAL_ANY = new RegExp(`实际完成值[：:]?(.+?)${SEP}`);
 const GROUP_FULL = new RegExp(
   `^(.+?)[（(](?:指标)?(?:分值|权重)${N}分[，,、]?得(?:分)?${N}分(?:[，,、]?(?:扣(?:分)?${N}分|(未扣分)))?[）)]`,
 );
+/** "产出指标（50分），得分48.5分。…", "效益指标（分值30分）：得29分" — weight, then score. */
+const GROUP_AFTER = new RegExp(
+  `^([^，。；：,;:（(]{2,16}?)[（(](?:分值|权重|满分)?(?:为)?${N}分[）)][，,：:]?(?:自评)?得(?:分)?(?:为)?${N}分(?:[，,](?:扣(?:分)?${N}分|(未扣分)))?(?:[。，,；;]|$)`,
+);
+/** "…，该项得10分。": the one score of a paragraph under a heading that gave the weight. */
+const TRAILING_SCORE = new RegExp(
+  `(?:该项|本项|该指标|本指标)?(?:自评)?得(?:分)?(?:为)?${N}分`,
+  'g',
+);
 /** "预算编制情况（28分）", "预算编制合理性（5分）。" — weight only. */
 const WEIGHT_ONLY = new RegExp(`^(.+?)[（(]${N}分[）)][。.]?$`);
 /** "预算编制。指标分值18分，…" — a run-in group with its weight. */
@@ -295,6 +304,19 @@ export function extractNarrativeIndicators(blocks: readonly Block[]): IndicatorE
       addGroup(node, style, value);
       continue;
     }
+    const after = GROUP_AFTER.exec(body);
+    if (after?.[1] && !CONCLUSION.test(after[1]) && !/其中|分别/.test(after[1])) {
+      const node = base(after[1]);
+      node.weight = Number(after[2]);
+      node.score = Number(after[3]);
+      const d = num(after[4]) ?? (after[5] ? 0 : undefined);
+      if (d !== undefined) node.deduction = d;
+      // Its section (the rest of the paragraph and the paragraphs up to the next heading of its
+      // rank) is its evidence: the reasons for points lost are said there, leaf by leaf.
+      node.evidence = [body.slice(after[0].length), ...sectionBelow(blocks, i, style)].join('');
+      addGroup(node, style, value);
+      continue;
+    }
     const weightOnly = WEIGHT_ONLY.exec(body);
     if (weightOnly?.[1]) {
       const node = base(weightOnly[1]);
@@ -302,9 +324,27 @@ export function extractNarrativeIndicators(blocks: readonly Block[]): IndicatorE
       const next = blocks[i + 1];
       const nextText = next && next.kind !== 'table' ? squash(next.text) : '';
       const self = SELF_SCORE.exec(nextText);
+      // "（一）预算执行率（10分）" then "全年预算数…，执行率88.62%，该项得10分。": a paragraph
+      // with one score and no weight of its own, not numbered, is the heading's evidence.
+      const scores = [...nextText.matchAll(TRAILING_SCORE)];
+      const trailing =
+        next &&
+        next.kind === 'paragraph' &&
+        scores.length === 1 &&
+        !/分值|权重|满分|[（(][\d.]+分[）)]|总分|合计/.test(nextText) &&
+        headingNumber(next.text.trim()) === undefined
+          ? scores[0]
+          : undefined;
       if (self?.[1] !== undefined && next) {
         node.score = Number(self[1]);
         node.evidence = next.text.trim();
+        addLeaf(node, style);
+        i++;
+      } else if (trailing?.[1] !== undefined && next) {
+        node.score = Number(trailing[1]);
+        node.evidence = next.text.trim();
+        const why = reasonIn(nextText) || rateExplains(nextText, node.weight, node.score);
+        if (why) node.deviationReason = why;
         addLeaf(node, style);
         i++;
       } else if (NOT_ASSESSED.test(nextText)) {
@@ -343,6 +383,26 @@ export function extractNarrativeIndicators(blocks: readonly Block[]): IndicatorE
   }
   const indicators = withoutRestatements(roots);
   return { indicators, adjustments, count: count - (roots.length - indicators.length) };
+}
+
+/**
+ * The paragraphs after block `at` up to the next one numbered in `style` or as a chapter (一、),
+ * a table, or an unnumbered heading: the section a group heading opens.
+ */
+function sectionBelow(
+  blocks: readonly Block[],
+  at: number,
+  style: NumberStyle | undefined,
+): string[] {
+  const out: string[] = [];
+  for (let j = at + 1; j < blocks.length && out.length < 12; j++) {
+    const b = blocks[j];
+    if (!b || b.kind === 'table') break;
+    const n = headingNumber(b.text.trim())?.number.style;
+    if (n === undefined ? b.kind === 'heading' : n === style || n === 'cn-dun') break;
+    out.push(squash(b.text));
+  }
+  return out;
 }
 
 /**

@@ -171,9 +171,19 @@ import { lazily, loadCorpus, measure, present, report, unread } from './testing/
  * budget in a table-like line, a chapter heading naming the year before), measured untouched:
  * 13/24 found by category (1 for a wrong reason: a total held against the 预算执行率 alone), 0
  * errors and 3 warnings on 4 clean files (a 一级 heading "（一）预算执行率（10分）" whose score is in
- * the sentence below read as the whole book).
+ * the sentence below read as the whole book). One planted sum (1.26亿元 against 0.85 + 0.28 +
+ * 0.15亿元) lies within one rounding step of 0.01亿元 per written figure and was marked uncertain
+ * after: 13/23 of the certain ones. The thirteenth round was made on them (a total "以上三项累计…";
+ * a target the text says was missed ("未完成年度目标") at full marks; a deduction after a bare
+ * "该项分值W分。"; a score above the weight in parentheses before it; an execution weight from a
+ * heading "预算执行率（10分）" alone and that heading's score in the paragraph below; groups
+ * "X（50分），得S分" with their section as evidence; a plan restated in a row of a text grid under
+ * 年初预算数/全年预算数; a figure restated with two neighbouring digits swapped under a shortened
+ * name; a chapter heading naming the year before over the year evaluated): after it 22/23 (the
+ * water fees of 318,600万元, 25 times the project's 1.26亿元, still missed), 0 errors and 0
+ * warnings.
  * Every batch listed below is asserted to keep at least 90% (or the floor given with it, for a
- * batch not yet tuned on) and no false error.
+ * batch measured before its round) and no false error.
  */
 const corpus = present(loadCorpus(new URL('./invented-prose/', import.meta.url)));
 const holdout = new Set(corpus.holdout);
@@ -204,7 +214,7 @@ describe('invented excerpts of prose from provinces outside the web corpus', () 
       ['invented prose, held out before the round of findings other than sums', /^t[mn]\d/],
       ['invented prose, held out before the twelfth round', /^t[gh]\d/],
       ['invented prose, held out before the second round of findings other than sums', /^t[rs]\d/],
-      ['invented prose, held out before the thirteenth round', /^t[wx]\d/, 13 / 24],
+      ['invented prose, held out before the thirteenth round (tuned on since)', /^t[wx]\d/],
     ] as ReadonlyArray<readonly [string, string | RegExp, number?]>) {
       const m = measure(
         corpus,

@@ -1,0 +1,110 @@
+import type { PartWhole } from '../extract/claim-relations.ts';
+import { keyOf, plainFigure } from '../extract/claims.ts';
+import type { Claim, Role, Statement } from '../extract/claims.ts';
+import { figureIn } from '../extract/list-header.ts';
+import { excerptOf } from '../extract/text.ts';
+import type { Block } from '../read/block.ts';
+import { textGrids } from './list-tables.ts';
+
+/** A column of a grid by its header's words: a plan (预算) or an outcome (执行, 支出). */
+function roleOfColumn(cell: string): Role | undefined {
+  const t = cell.replace(/[\s\u3000]+/g, '').replace(/[（(][^）)]*[）)]/g, '');
+  if (/率|比例|占比|得分|分值|权重/.test(t)) return undefined;
+  if (/执行(?:数|金额)?$|实际支出|支出(?:数|金额)$|决算数/.test(t)) return 'actual';
+  if (/预算(?:数|金额)?$|批复(?:数|金额)?$|安排(?:数|金额)?$/.test(t)) return 'budget';
+  return undefined;
+}
+
+/** The figures of one row of a text grid under a header of plan and outcome columns. */
+interface GridRow {
+  key: string;
+  line: number;
+  /** The row's figures by role, as written (a plan may have 年初 and 全年 columns). */
+  figures: Map<Role, string[]>;
+}
+
+function gridRows(blocks: readonly Block[]): GridRow[] {
+  const out: GridRow[] = [];
+  for (const grid of textGrids(blocks)) {
+    const header = grid.rows[0] ?? [];
+    const roles = header.map(roleOfColumn);
+    if (!roles.includes('budget') && !roles.includes('actual')) continue;
+    grid.rows.slice(1).forEach((row, r) => {
+      const label = row[0] ?? '';
+      // Columns aligned by spaces keep their order only when no cell is empty.
+      if (/\d/.test(label) || row.length !== header.length) return;
+      const figures = new Map<Role, string[]>();
+      row.forEach((cell, c) => {
+        const role = roles[c];
+        const figure = figureIn(cell);
+        if (!role || figure === undefined) return;
+        figures.set(role, [...(figures.get(role) ?? []), figure]);
+      });
+      const key = keyOf(label.replace(/\s+/g, ''));
+      if (key.length >= 2 && figures.size > 0)
+        out.push({ key, line: grid.lines[r + 1] ?? grid.line, figures });
+    });
+  }
+  return out;
+}
+
+/** A prose figure and the grid row that states it otherwise (the finding is claim-checks'). */
+export interface GridRestatement {
+  line: number;
+  excerpt: string;
+  name: string;
+  stated: string;
+  /** The row's figures of the role, as written. */
+  expected: string;
+  lineA: number;
+}
+
+/** A figure as written in 万元, from a claim in 元, 万元 or 亿元. */
+function inWan(c: Claim): number {
+  return c.value / 1_000_000;
+}
+
+/**
+ * A figure of the prose that a grid of the same report states again in its row of the same name
+ * and role ("全年预算数…，其中项目支出3,260.00万元" and a row "项目支出 3,100.00 3,620.00 3,482.45" under
+ * 年初预算数 全年预算数 全年执行数): a plan equal to none of the row's plan columns, of the same
+ * magnitude, is one quantity stated two ways. A warning: the row may speak of another scope.
+ */
+export function checkProseAgainstGrids(
+  blocks: readonly Block[],
+  groups: readonly { s: Statement; groups: PartWhole[] }[],
+  reportYear: string,
+): GridRestatement[] {
+  const rows = gridRows(blocks);
+  if (rows.length === 0) return [];
+  const byKey = new Map(rows.map((r) => [r.key, r]));
+  const out: GridRestatement[] = [];
+  for (const { s, groups: g } of groups) {
+    const wholeOf = new Map<Claim, Claim>();
+    for (const pw of g) for (const p of pw.parts) wholeOf.set(p, pw.whole);
+    const years = [...s.text.matchAll(/((?:19|20)\d{2})年/g)].map((m) => m[1]);
+    if (years.some((y) => y !== reportYear)) continue;
+    for (const c of s.claims) {
+      if (c.kind !== 'money' || c.approximate || c.value <= 0) continue;
+      const row = byKey.get(c.key);
+      if (!row || Math.abs(row.line - s.line) < 1) continue;
+      const role = c.role || wholeOf.get(c)?.role || '';
+      const written = role ? row.figures.get(role) : undefined;
+      if (!written || written.length === 0) continue;
+      const mine = inWan(c);
+      const values = written.map(Number);
+      // The row's figures in 万元 (or the prose's in the row's unit): the same magnitude only.
+      if (values.some((v) => Math.abs(v - mine) < 0.005)) continue;
+      if (!values.every((v) => v > mine / 2 && v < mine * 2)) continue;
+      out.push({
+        line: s.line,
+        excerpt: excerptOf(s.raw, c.number),
+        name: c.name,
+        stated: plainFigure(c),
+        expected: written.join('、'),
+        lineA: row.line,
+      });
+    }
+  }
+  return out;
+}
