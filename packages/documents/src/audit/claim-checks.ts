@@ -37,7 +37,7 @@ import {
   totalsAfter,
 } from '../extract/claim-relations.ts';
 import type { PartWhole, QuotedName } from '../extract/claim-relations.ts';
-import { keyOf, plainFigure, statementsOf } from '../extract/claims.ts';
+import { chineseCount, keyOf, plainFigure, statementsOf } from '../extract/claims.ts';
 import { amountIn } from '../extract/table-amount.ts';
 import type { Block } from '../read/block.ts';
 import type { Claim, Role, Statement } from '../extract/claims.ts';
@@ -162,6 +162,7 @@ export function checkClaims(report: ExtractedReport): Finding[] {
     ...groups.flatMap(({ s, groups: g }) => g.flatMap((pw) => checkPartWhole(s, pw))),
     ...totalsAbove(statements).flatMap(({ statement, pw }) => checkPartWhole(statement, pw)),
     ...checkPartsWithoutWhole(statements, groups),
+    ...checkCountedParts(statements, groups),
     ...namedParts(statements).flatMap(({ statement, pw, exact }) =>
       checkPartWhole(statement, pw)
         .filter((f) => f.code !== 'DOC_CLAIM_PARTS_SHORT' || !selection(pw))
@@ -379,6 +380,63 @@ function checkPartsWithoutWhole(
   });
   return out;
 }
+
+/**
+ * Money handed out to a counted list of recipients ("资金按因素法分配到7个县区：安定区a，通渭县b，…"):
+ * a list that names as many amounts as its count is all of the money, so its sum is held against
+ * the amount stated just before (its own statement's, else one of the statements before). A sum
+ * that equals any figure before it agrees; one within a twentieth of the nearest larger or
+ * smaller whole and not equal to it is a wrong sum, reported as a warning (the whole is a reading).
+ */
+function checkCountedParts(
+  statements: readonly Statement[],
+  groups: readonly { s: Statement; groups: PartWhole[] }[],
+): Finding[] {
+  const out: Finding[] = [];
+  statements.forEach((s, i) => {
+    const m = COUNTED_HANDOUT.exec(s.text);
+    if (!m) return;
+    const count = /^\d+$/.test(m[1] ?? '') ? Number(m[1]) : chineseCount(m[1] ?? '');
+    const colon = m.index + m[0].length;
+    const stop = s.text.slice(colon).search(/[。；;]/);
+    const end = stop < 0 ? s.text.length : colon + stop;
+    const parts = s.claims.filter((c) => c.at >= colon && c.end <= end && c.depth === 0);
+    if (count === undefined || count < 2 || parts.length !== count) return;
+    if (parts.some((c) => c.kind !== 'money' || c.approximate)) return;
+    const before = s.claims.filter((c) => c.end <= m.index && c.kind === 'money');
+    const candidates: Claim[] = [...before].reverse();
+    for (let k = i - 1; k >= Math.max(0, i - WHOLE_WINDOW); k--) {
+      const prev = statements[k];
+      if (!prev) break;
+      const inner = new Set(groups[k]?.groups.flatMap((g) => g.parts) ?? []);
+      candidates.push(
+        ...prev.claims
+          .filter(
+            (c) =>
+              c.kind === 'money' &&
+              !c.approximate &&
+              c.depth === 0 &&
+              !inner.has(c) &&
+              !NOT_WHOLE.test(c.name),
+          )
+          .reverse(),
+      );
+    }
+    const sum = sumFen(parts.map((c) => c.value));
+    const tolerance = (w: Claim): bigint =>
+      BigInt(Math.ceil([w, ...parts].reduce((t, c) => t + 2 * c.step, 0)));
+    if (candidates.some((w) => abs(sum - BigInt(w.value)) <= tolerance(w))) return;
+    const whole = candidates.find((w) => abs(sum - BigInt(w.value)) * 20n <= BigInt(w.value));
+    if (!whole) return;
+    const pw: PartWhole = { whole, parts, exhaustive: true, notPartition: false };
+    for (const f of checkPartWhole(s, pw)) out.push({ ...f, severity: 'warning' });
+  });
+  return out;
+}
+
+/** "分配到7个县区：", "下达给12个乡镇：": money handed out to a counted list of recipients. */
+const COUNTED_HANDOUT =
+  /(?:分配|下达|安排|拨付|下拨|分解|切块)(?:到|至|给)?(\d{1,2}|[一二三四五六七八九十]{1,3})个[\u4e00-\u9fff]{1,6}[：:]/;
 
 /** Names that are differences, balances or rates' bases, never the whole of a list of parts. */
 const NOT_WHOLE = /增加|减少|增长|下降|差额|结余|结转|比上年|同比|未执行|剩余|节约|追加|调减|调增/;

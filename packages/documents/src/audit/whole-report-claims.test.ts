@@ -160,3 +160,27 @@ describe('a source of the money restated against its row of the 自评表', () =
     ]);
   });
 });
+
+describe('whole reports of places not seen before', () => {
+  it('reads a name that opens with whom it counts as a name, not a target', () => {
+    expect(cellType('65岁及以上老年人健康管理率')).toBe('text');
+    expect(cellType('0-6岁儿童健康管理率')).toBe('text');
+    expect(cellType('2型糖尿病患者规范管理率')).toBe('text');
+    for (const target of ['≥30万人', '3个工作日', '100个以上', '12345热线办结率'])
+      expect(cellType(target), target).toBe('expression');
+  });
+
+  it('holds money handed out to a counted list against the amount stated before', () => {
+    const report = (list: string) =>
+      brief(
+        `2024年，全市共下达补助资金1,000.00万元，其中中央资金800.00万元，省级资金200.00万元。资金按因素法分配到3个县区：${list}。`,
+      );
+    expect(report('甲县300.00万元，乙县450.00万元，丙县250.00万元')).toEqual([]);
+    expect(report('甲县300.00万元，乙县450.00万元，丙县235.00万元')).toEqual([
+      'warning DOC_CLAIM_PARTS_SHORT 1000.00→985.00',
+    ]);
+    // A list of another length than its count, or of the 中央资金 alone, is not the whole.
+    expect(report('甲县300.00万元，乙县450.00万元')).toEqual([]);
+    expect(report('甲县300.00万元，乙县300.00万元，丙县200.00万元')).toEqual([]);
+  });
+});

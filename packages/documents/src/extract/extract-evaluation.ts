@@ -158,7 +158,9 @@ export function extractEvaluation(source: SourceDocument): ExtractedReport {
   const narrativeReport =
     outline.some((e) => chapterKeyOf(e.title) !== undefined) || narrative.count > 0;
   // A project report (项目支出绩效自评报告 or a lone 项目支出绩效自评表), or a department report.
-  const projectTitle = /项目支出绩效/.test(title ?? '') && !/部门整体/.test(title ?? '');
+  // A transfer's 区域 report (…补助资金区域绩效自评报告) evaluates its funds as a project's.
+  const projectTitle =
+    /项目支出绩效|转移支付|区域绩效/.test(title ?? '') && !/部门整体/.test(title ?? '');
   const kind: 'department' | 'project' =
     !deptTable && projectTables.length > 0 && (projectTitle || !narrativeReport)
       ? 'project'

@@ -76,7 +76,7 @@ const HEADER_FIELDS: readonly [
   'unitName' | 'projectName' | 'supervisor' | 'implementer',
 ][] = [
   [/^(?:部门名称|预算部门名称|单位名称|预算单位|部门\(单位\)名称)$/, 'unitName'],
-  [/^(?:项目名称|项目支出名称|评价项目名称)$/, 'projectName'],
+  [/^(?:项目名称|项目支出名称|评价项目名称|转移支付名称|转移支付项目名称)$/, 'projectName'],
   [/^主管部门$/, 'supervisor'],
   [/^(?:实施单位|项目实施单位)$/, 'implementer'],
 ];

@@ -54,9 +54,12 @@ import { lazily, loadCorpus, measure, present, report, unread } from './testing/
  * A source's spending or plan in prose ("中央资金支出28,142.06万元") against its row of the
  * table (其中：中央补助), and a report taken for a department's whose one table is a project's or a
  * transfer's held against that table: 67/74 (the second round 26/27), 0 and 0 on the clean files.
- * Left: a 区域 table written one cell per line whose rows are lost (r4 and r9 as PDF text), seven
- * counties' allocations listed after a colon against their total, a score at full marks for a
- * missed target in a PDF copy.
+ * Then the last seven: an indicator's name that opens with whom it counts ("65岁及以上老年人健康管
+ * 理率", "2型糖尿病患者…") was taken for a target and lost the rows around it in a table read one
+ * cell per line; a 区域 report's 转移支付 table (r4 and r9 as PDF text, read whole but attached to
+ * a "department" whose own tree was empty) is the report's own when its title names a 转移支付 or
+ * a 区域 evaluation; money handed out to a counted list ("分配到7个县区：…") is held against the
+ * amount stated before it. 74/74, 0 errors and 0 warnings on the clean files.
  */
 const corpus = present(loadCorpus(new URL('./invented-reports/', import.meta.url)));
 const m = lazily(() => measure(corpus));
@@ -64,7 +67,7 @@ const m = lazily(() => measure(corpus));
 describe('whole invented reports: narrative, 自评表 and restated figures together', () => {
   it('finds the planted findings with their category', () => {
     console.log(report('invented whole reports', m()));
-    expect(m().found).toBeGreaterThanOrEqual(67);
+    expect(m().found).toBeGreaterThanOrEqual(74);
   });
 
   it('gives the clean reports no error and no warning', () => {
