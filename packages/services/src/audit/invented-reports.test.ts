@@ -62,7 +62,10 @@ import { lazily, loadCorpus, measure, present, report, unread } from './testing/
  * amount stated before it. 74/74, 0 errors and 0 warnings on the clean files.
  */
 const corpus = present(loadCorpus(new URL('./invented-reports/', import.meta.url)));
-const m = lazily(() => measure(corpus));
+/** The third batch, held out: written after the fixes above, measured before any fix on it. */
+const third = (file: string): boolean => /^(?:r1[1-3]|c[56])-/.test(file);
+const m = lazily(() => measure(corpus, (file) => !third(file)));
+const held = lazily(() => measure(corpus, third));
 
 describe('whole invented reports: narrative, 自评表 and restated figures together', () => {
   it('finds the planted findings with their category', () => {
@@ -76,6 +79,37 @@ describe('whole invented reports: narrative, 自评表 and restated figures toge
   });
 
   it('reads every file', () => {
-    expect(unread(corpus)).toEqual([]);
+    expect(unread(corpus, (file) => !third(file))).toEqual([]);
+  });
+});
+
+/**
+ * Third batch, written after the first two were fixed and committed untouched: a 市 文化和旅游局's
+ * 部门整体 report whose 自评表 splits 年度指标值 into 指标性质 | 指标值 | 度量单位 (山西), a 市 水利局's
+ * project report (吉林), a 区 医疗保障局's 部门整体 report with an attached project table (重庆);
+ * clean: a 市 市场监管局's 部门整体 report with a documented deduction (辽宁) and a 区 教育局's
+ * project report (西藏). Planted: restatements of a budget, a dike's length and a project's
+ * spending; sums in prose and in a table's source rows; rates and shares; a group's score in
+ * prose; year slips; a numbering gap; a full score for a missed target; a stated total; a score
+ * over its weight.
+ *
+ * Measured untouched: 26/37 found, 0 errors and 0 warnings on the 5 clean files. Missed: a year
+ * slip written "截至2023年底" before the year's own figures (r11), a dike's length in prose
+ * against the table's actual (r12), and in r13 everything of the attached project table (its
+ * spending restated, the list of projects whose sum it breaks, its score over the weight).
+ */
+describe('whole invented reports, third batch (held out)', () => {
+  it('finds the planted findings with their category', () => {
+    console.log(report('invented whole reports, third batch', held()));
+    expect(held().found).toBeGreaterThanOrEqual(26);
+  });
+
+  it('gives the clean reports no error and no warning', () => {
+    expect(held().falseErrors).toEqual([]);
+    expect(held().cleanWarnings).toEqual([]);
+  });
+
+  it('reads every file', () => {
+    expect(unread(corpus, third)).toEqual([]);
   });
 });

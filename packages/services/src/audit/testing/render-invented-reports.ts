@@ -78,6 +78,28 @@ const FORMS: Record<string, Form[]> = {
     { kind: 'pdf', width: 29, page: 28, cells: 'run-together' },
     { kind: 'docx' },
   ],
+  'r11-jinzhong-culture-department': [
+    { kind: 'pdf', width: 30, page: 30, cells: 'run-together' },
+    { kind: 'docx' },
+  ],
+  'r12-baishan-river-project': [
+    { kind: 'pdf', width: 29, page: 28, cells: 'cell-per-line' },
+    { kind: 'html' },
+    { kind: 'docx' },
+  ],
+  'r13-qijiang-medical-security-department': [
+    { kind: 'pdf', width: 31, page: 29, cells: 'cell-per-line' },
+    { kind: 'docx' },
+  ],
+  'c5-anshan-market-department-clean': [
+    { kind: 'pdf', width: 29, page: 31, cells: 'run-together' },
+    { kind: 'docx' },
+  ],
+  'c6-nyingchi-preschool-project-clean': [
+    { kind: 'pdf', width: 28, page: 27, cells: 'cell-per-line' },
+    { kind: 'html' },
+    { kind: 'docx' },
+  ],
   'c1-wannian-farmland-project-clean': [
     { kind: 'pdf', width: 30, page: 29, cells: 'run-together' },
     { kind: 'html' },
