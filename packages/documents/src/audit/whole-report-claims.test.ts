@@ -183,4 +183,17 @@ describe('whole reports of places not seen before', () => {
     expect(report('甲县300.00万元，乙县450.00万元')).toEqual([]);
     expect(report('甲县300.00万元，乙县300.00万元，丙县200.00万元')).toEqual([]);
   });
+
+  it('itemises the figure before its share when a list follows the share', () => {
+    expect(
+      brief(
+        '全年项目支出4,074.62万元，占全年支出的74.04%，包括：城乡医疗救助资金3,162.48万元，医保经办能力建设512.14万元，医保基金监管400.00万元。',
+      ),
+    ).toEqual([]);
+    expect(
+      brief(
+        '全年项目支出4,074.62万元，占全年支出的74.04%，包括：城乡医疗救助资金3,126.48万元，医保经办能力建设512.14万元，医保基金监管400.00万元。',
+      ),
+    ).toEqual(['warning DOC_CLAIM_PARTS_SHORT 4074.62→4038.62']);
+  });
 });

@@ -57,6 +57,21 @@ const MADE_OF =
 const AFTER_FIGURE =
   /(分别(?:为|是|用于|投向|安排|拨付|下达|支付)|具体(?:为|是|包括)|(?:按[^，,；;。\d]{1,10}?)?(?:分为|划分为))|((?:主要)?用于|包括|主要是)/g;
 
+/**
+ * The figure a list marker at `at` itemises: the one right before it ("支出A，包括："), or the
+ * one before its share of a larger whole ("项目支出A，占全年支出的74.04%，包括：").
+ */
+function wholeBefore(s: Statement, at: number): Claim | undefined {
+  const last = s.claims.findLast((c) => c.end <= at);
+  if (!last || !/^[，,：:]?$/.test(s.text.slice(last.end, at))) return undefined;
+  if (last.kind !== 'percent') return last;
+  const before = s.claims.findLast((c) => c.end <= last.at);
+  const between = before ? s.text.slice(before.end, last.at) : '';
+  return before && before.kind !== 'percent' && /^[，,]?占[^，,；;。\d]{0,20}$/.test(between)
+    ? before
+    : last;
+}
+
 function markersOf(s: Statement): Marker[] {
   const out: Marker[] = [];
   for (const m of s.text.matchAll(/其中/g)) {
@@ -82,9 +97,8 @@ function markersOf(s: Statement): Marker[] {
   }
   if (/分别|具体|用于|包括|主要是|分为/.test(s.text)) {
     for (const m of s.text.matchAll(AFTER_FIGURE)) {
-      const whole = s.claims.findLast((c) => c.end <= m.index);
-      if (whole && /^[，,：:]?$/.test(s.text.slice(whole.end, m.index)))
-        out.push({ at: m.index, whole, closed: m[1] !== undefined });
+      const whole = wholeBefore(s, m.index);
+      if (whole) out.push({ at: m.index, whole, closed: m[1] !== undefined });
     }
   }
   if (s.text.includes('由'))

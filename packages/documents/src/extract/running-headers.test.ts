@@ -46,4 +46,10 @@ describe('page furniture of a PDF copied as text', () => {
       '正文',
     ]);
   });
+
+  it('keeps the figures of a table cut by page breaks, however often they recur there', () => {
+    expect(
+      texts(['=100%', '100%', '10', '— 4 —', '10', '质量指标', '96.8%', '— 5 —', '10', '10']),
+    ).toEqual(['=100%', '100%', '10', '10', '质量指标', '96.8%', '10', '10']);
+  });
 });

@@ -17,6 +17,13 @@ const UNIT_NAME =
   /^[\p{Script=Han}（）()]{2,30}(?:局|委员会|委|厅|院|中心|办公室|办|政府|学校|医院|所|站|队)$/u;
 
 /**
+ * A figure alone on its line ("10", "98.2%", "—"): a cell of a table written one cell per line
+ * that a page break cut, however often the same figure stands beside a page number, never a
+ * running header.
+ */
+const FIGURE_ALONE = /^[-+]?[\d,.]*\d[\d,.]*\s*[%％分]?$|^[-—–－/]$/;
+
+/**
  * The blocks without page furniture: page numbers, and the running header or footer beside
  * them (the same line next to two page numbers or more, or a unit's name next to one). A table
  * written as text runs on across a page break, and a document does not end on one.
@@ -38,7 +45,12 @@ export function withoutPageFurniture(blocks: readonly Block[]): Block[] {
   for (const i of numbers)
     for (const j of beside(i)) {
       const t = blocks[j]?.text.trim() ?? '';
-      if (t && blocks[j]?.kind !== 'table' && ((seen.get(t) ?? 0) >= 2 || UNIT_NAME.test(t)))
+      if (
+        t &&
+        blocks[j]?.kind !== 'table' &&
+        !FIGURE_ALONE.test(normalizeDigits(t)) &&
+        ((seen.get(t) ?? 0) >= 2 || UNIT_NAME.test(t))
+      )
         drop.add(j);
     }
   return blocks.filter((_b, i) => !drop.has(i));

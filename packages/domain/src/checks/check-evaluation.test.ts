@@ -62,6 +62,25 @@ describe('checkEvaluation', () => {
     ]);
   });
 
+  it('finds a score over its weight in an attached project table', () => {
+    const { evaluation, rulebook } = load('clean-hunan-department.json');
+    const project = load('clean-central-project.json').evaluation;
+    if (evaluation.kind !== 'department' || project.kind !== 'project')
+      throw new Error('fixture kinds');
+    const leaf = project.indicators
+      .flatMap(function leaves(n): typeof project.indicators {
+        return n.children && n.children.length > 0 ? n.children.flatMap(leaves) : [n];
+      })
+      .find((n) => n.weight !== undefined);
+    if (!leaf || leaf.weight === undefined) throw new Error('fixture leaf');
+    leaf.score = leaf.weight + 1;
+    evaluation.projectEvaluations = [project];
+    const found = checkEvaluation(evaluation, rulebook).filter(
+      (f) => f.code === 'SCORE_OVER_WEIGHT',
+    );
+    expect(found.map((f) => f.path.startsWith('projectEvaluations[0].'))).toEqual([true]);
+  });
+
   // Pins every finding of every fixture, message included, so that a faster check cannot
   // change what it reports. Review the diff before updating the file.
   it('reports exactly the recorded findings for every fixture', async () => {

@@ -14,6 +14,7 @@ import { checkDepartmentRatios, checkFundRatios } from './ratios.ts';
 import {
   checkExecutionScore,
   checkScoreAgainstWeight,
+  checkStatedScoresOverWeights,
   checkScoreRules,
   checkTotalAndGrade,
 } from './scores.ts';
@@ -40,7 +41,10 @@ function checkStatedData(evaluation: Evaluation, rulebook: Rulebook | undefined)
 function checkDepartment(evaluation: DepartmentEvaluation): Finding[] {
   const attached = evaluation.projectEvaluations.flatMap((pe, i) =>
     // An attached project table has its own rulebook: only its stated data is checked here.
-    prefixFindings(checkStatedData(pe, undefined), `projectEvaluations[${i}]`),
+    prefixFindings(
+      [...checkStatedData(pe, undefined), ...checkStatedScoresOverWeights(pe)],
+      `projectEvaluations[${i}]`,
+    ),
   );
   return [
     ...checkExpenditureSums(evaluation),

@@ -50,6 +50,31 @@ function hasReason(node: IndicatorNode, sheetNode: ScoreNode | undefined): boole
   return node.evidence !== undefined && REASON_WORDS.test(node.evidence);
 }
 
+/**
+ * score-over-weight from the stated figures alone: a table whose rulebook is not the one the
+ * evaluation was scored with (a project table attached to a department's report) still cannot
+ * give an indicator more than its own 分值.
+ */
+export function checkStatedScoresOverWeights(evaluation: Evaluation): Finding[] {
+  const out: Finding[] = [];
+  for (const { node, path } of walkIndicators(evaluation.indicators)) {
+    if (node.score === undefined || node.weight === undefined || node.notAssessed) continue;
+    if (toHundredths(node.score) <= toHundredths(node.weight)) continue;
+    out.push(
+      makeFinding({
+        code: 'SCORE_OVER_WEIGHT',
+        severity: 'error',
+        path: `${path}.score`,
+        stated: pointsText(node.score),
+        expected: pointsText(node.weight),
+        source: node.source,
+        params: { name: node.name },
+      }),
+    );
+  }
+  return out;
+}
+
 /** score-over-weight, and points lost without a reason (deduction). */
 export function checkScoreAgainstWeight(
   evaluation: Evaluation,
