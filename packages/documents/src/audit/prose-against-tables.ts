@@ -331,6 +331,125 @@ function sourcesAgainstTable(
   return out;
 }
 
+/** What a quantity's name ends with that its prose leaves out: "新建堤防长度" is "新建堤防12公里". */
+const MEASURE_WORD =
+  /(?:长度|里程|面积|数量|人数|次数|人次|批次|户数|场次|个数|规模|总量|总数|数)$/;
+/** Words around a figure that make it a target, a comparison or a total of years. */
+const NOT_DONE = /目标|计划|力争|不低于|不少于|确保|较|比上年|同比|上年|去年|累计|以来|预计/;
+
+/** A quantity in the unit of a count or a length (万 of it allowed), as a number of base units. */
+function baseQuantity(value: number, unit: string): { value: number; unit: string } {
+  return unit.startsWith('万') && unit.length > 1
+    ? { value: value * 10_000, unit: unit.slice(1) }
+    : { value, unit };
+}
+
+/**
+ * A leaf's actual restated in prose under the name the table gives it ("新建堤防12.4公里" against
+ * 新建堤防长度 | ≥14公里 | 14.2公里): a figure in the same unit that differs, not said as a target,
+ * a comparison or a total of several years, is a warning.
+ */
+function actualsAgainstTable(
+  statements: readonly Statement[],
+  sections: readonly Section[],
+  indicators: readonly IndicatorNode[],
+  reportYear: string,
+): Finding[] {
+  const leaves = leavesOf(indicators).flatMap((leaf) => {
+    const actual = leaf.actual;
+    if (actual?.kind !== 'quantity' || actual.unit === '' || /%|％|元/.test(actual.unit)) return [];
+    const core = normalizeLabel(leaf.name).replace(MEASURE_WORD, '');
+    if (core.length < 3 || /[^\p{Script=Han}]/u.test(core)) return [];
+    return [{ leaf, core, actual: baseQuantity(actual.value, actual.unit), text: actual.text }];
+  });
+  if (leaves.length === 0) return [];
+  const out: Finding[] = [];
+  for (const s of statements) {
+    if (sections[s.block]?.goals) continue;
+    for (const { leaf, core, actual, text } of leaves) {
+      const at = s.text.indexOf(core);
+      if (at < 0) continue;
+      const m = /^[为达到了共计]{0,3}(\d+(?:\.\d+)?)(万?[\p{Script=Han}]{1,3})/u.exec(
+        s.text.slice(at + core.length),
+      );
+      if (!m) continue;
+      const stated = baseQuantity(Number(m[1]), m[2] ?? '');
+      if (stated.unit !== actual.unit) continue;
+      const after = s.text.slice(at + core.length + m[0].length);
+      if (/^(?:以上|以下|左右|以内|的目标)/.test(after)) continue;
+      const clauseStart = Math.max(
+        0,
+        ...['，', ',', '；', ';', '。'].map((p) => s.text.lastIndexOf(p, at) + 1),
+      );
+      if (NOT_DONE.test(s.text.slice(clauseStart, at + core.length + m[0].length))) continue;
+      const year = yearBefore(s, at);
+      if (year !== undefined && reportYear !== '' && year !== reportYear) continue;
+      if (Math.abs(stated.value - actual.value) < 1e-6 * Math.max(1, actual.value)) continue;
+      out.push(
+        finding('DOC_CROSS_TABLE_VALUE', s, m[1] ?? core, {
+          label: `“${leaf.name}”实际完成值`,
+          stated: `${m[1]}${m[2]}`,
+          expected: text,
+          table: '自评表',
+        }),
+      );
+    }
+  }
+  return out;
+}
+
+/** The core of a project's name: "城乡医疗救助资金" and "城乡医疗救助项目" are both 城乡医疗救助. */
+const projectCore = (name: string): string =>
+  name.replace(/[“”"《》\s]/g, '').replace(/(?:项目)?(?:补助|专项)?(?:资金|经费)?(?:项目)?$/, '');
+
+/**
+ * A project's amount in prose ("包括：城乡医疗救助资金3,126.48万元，…") against the project table
+ * of that name attached to a department's report: an amount that is none of the table's 年初预算数,
+ * 全年预算数 and 全年执行数 is a restatement gone wrong. Only a name that is the project's own
+ * (not a part of it: "救助资金中资助参保支出…") is held against it.
+ */
+function projectsAgainstTables(
+  report: ExtractedReport,
+  statements: readonly Statement[],
+  sections: readonly Section[],
+  reportYear: string,
+): Finding[] {
+  if (report.evaluation.kind !== 'department') return [];
+  const tables = new Map<string, FundRow>();
+  for (const t of report.selfEvaluationTables) {
+    const core = t.kind === 'project' && t.projectName ? projectCore(t.projectName) : '';
+    if (core.length >= 4 && t.funds.total?.executed) tables.set(core, t.funds.total);
+  }
+  if (tables.size === 0) return [];
+  const out: Finding[] = [];
+  for (const s of statements) {
+    if (sections[s.block]?.goals) continue;
+    for (const c of s.claims) {
+      if (c.kind !== 'money' || c.approximate || c.unit !== '万元') continue;
+      const row = tables.get(projectCore(c.name));
+      if (!row?.executed) continue;
+      if (/上年|去年|同期|较|比|减少|增加|下降|增长|结转|结余|追加|调减|调增/.test(c.clause))
+        continue;
+      const year = yearBefore(s, c.at);
+      if (year !== undefined && reportYear !== '' && year !== reportYear) continue;
+      const near = (a: { fen: number } | undefined): boolean =>
+        a !== undefined && Math.abs(c.value - a.fen) <= Math.max(c.step, 5_000);
+      if (near(row.executed) || near(row.budget) || near(row.initialBudget)) continue;
+      const planned = c.role === 'budget' && row.budget;
+      const amount = planned ? row.budget : row.executed;
+      out.push(
+        finding('DOC_CROSS_TABLE_VALUE', s, c.number, {
+          label: `${c.name}${planned ? '全年预算数' : '全年执行数'}`,
+          stated: `${c.number}${c.unit}`,
+          expected: `${amount?.text ?? ''}万元`,
+          table: '项目支出绩效自评表',
+        }),
+      );
+    }
+  }
+  return out;
+}
+
 const NUM = '(\\d+(?:\\.\\d+)?)';
 /** "产出指标分值50分，得分49.8分", "效益指标得分30分", "产出指标（50分），得48分". */
 const GROUP_SCORE = new RegExp(
@@ -428,14 +547,17 @@ export function checkProseAgainstTables(
   statements: readonly Statement[],
   sections: readonly Section[],
 ): Finding[] {
-  const table = tableOf(report);
-  if (!table) return [];
   const reportYear = report.found.year ? String(report.evaluation.meta.year) : '';
+  const projects = projectsAgainstTables(report, statements, sections, reportYear);
+  const table = tableOf(report);
+  if (!table) return projects;
   return [
+    ...projects,
     ...(table.total
       ? restatedRates(statements, sections, table.total, table.name, reportYear)
       : []),
     ...threePublicAgainstIndicators(statements, sections, table.indicators, reportYear),
+    ...actualsAgainstTable(statements, sections, table.indicators, reportYear),
     ...sourcesAgainstTable(statements, sections, table.sources, table.name, reportYear),
     ...scoresAgainstTable(statements, table.indicators),
   ];

@@ -196,4 +196,71 @@ describe('whole reports of places not seen before', () => {
       ),
     ).toEqual(['warning DOC_CLAIM_PARTS_SHORT 4074.62→4038.62']);
   });
+
+  it('reads a year slip in the part of a list the date opens, a comparison in a later part aside', () => {
+    const codes = (text: string) =>
+      brief(`某市文化和旅游局2024年度部门整体支出绩效自评报告\n${text}`);
+    expect(
+      codes(
+        '截至2023年底，全市共举办文化惠民演出648场，公共文化场馆全部免费开放；“三公”经费控制在上年水平以内。',
+      ),
+    ).toEqual(['warning DOC_YEAR_AS_OF 2023年底→2024年']);
+    expect(codes('截至2023年底，全市文化场馆较上年增加3个，共举办演出648场。')).toEqual([]);
+  });
+
+  const projectReport = (prose: string) =>
+    brief(
+      [
+        '某市水利局2024年度中小河流治理项目支出绩效自评报告',
+        '一、项目绩效目标完成情况',
+        prose,
+        '附件',
+        '项目支出绩效自评表',
+        '项目名称 中小河流治理项目',
+        '项目资金（万元） 年初预算数 全年预算数 全年执行数 分值 执行率 得分',
+        '年度资金总额 2,500.00 2,500.00 2,386.45 10 95.46% 9.55',
+        '一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 偏差原因分析及改进措施',
+        '产出指标 数量指标 新建堤防长度 ≥14公里 14.2公里 50 50',
+        '效益指标 社会效益指标 保护人口 ≥3.5万人 3.8万人 30 30',
+        '满意度指标 服务对象满意度指标 群众满意度 ≥90% 93.5% 10 10',
+        '总分 100 99.55',
+      ].join('\n'),
+    ).filter((f) => f.includes('CROSS_TABLE'));
+
+  it('holds a leaf’s actual restated in prose under its name against the table', () => {
+    expect(projectReport('全年新建堤防12.4公里，保护人口3.8万人。')).toEqual([
+      'warning DOC_CROSS_TABLE_VALUE 12.4公里→14.2公里',
+    ]);
+    expect(projectReport('全年新建堤防14.2公里，保护人口3.8万人。')).toEqual([]);
+    // A target, or a comparison with the year before, is no restatement of what was done.
+    expect(projectReport('计划新建堤防14公里以上，较上年新建堤防12.4公里有所增加。')).toEqual([]);
+  });
+
+  it('holds a project’s amount in prose against the project table attached to a department’s report', () => {
+    const report = (amount: string) =>
+      brief(
+        [
+          '某区医疗保障局2024年度部门整体支出绩效自评报告',
+          '一、部门基本情况',
+          '区医疗保障局内设科室4个。',
+          '二、部门预算执行情况',
+          `全年项目支出912.48万元，包括：城乡医疗救助资金${amount}万元，医保基金监管400.00万元。`,
+          '三、存在的问题',
+          '基层经办力量不足。',
+          '附件',
+          '项目支出绩效自评表',
+          '项目名称 城乡医疗救助',
+          '项目资金（万元） 年初预算数 全年预算数 全年执行数 分值 执行率 得分',
+          '年度资金总额 500.00 520.00 512.48 10 98.55% 9.86',
+          '一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 偏差原因分析及改进措施',
+          '产出指标 数量指标 医疗救助人次 ≥4.5万人次 4.82万人次 50 50',
+          '效益指标 社会效益指标 住院费用救助比例 ≥70% 72.5% 30 30',
+          '满意度指标 服务对象满意度指标 救助对象满意度 ≥90% 94.1% 10 10',
+          '总分 100 99.86',
+        ].join('\n'),
+      ).filter((f) => f.includes('CROSS_TABLE'));
+    expect(report('512.48')).toEqual([]);
+    expect(report('520.00')).toEqual([]);
+    expect(report('521.48')).toEqual(['warning DOC_CROSS_TABLE_VALUE 521.48万元→512.48万元']);
+  });
 });

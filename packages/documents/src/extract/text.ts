@@ -201,7 +201,8 @@ export function joinWrappedLines(blocks: readonly Block[], dropped: ReadonlySet<
       prev &&
       b.kind === 'paragraph' &&
       (prev.block.kind === 'paragraph' ||
-        (prev.block.kind === 'heading' && figureSplit(prev.tail, text))) &&
+        (prev.block.kind === 'heading' &&
+          (figureSplit(prev.tail, text) || RUN_IN_PROSE.test(prev.tail)))) &&
       adjacent(prev.lastLine, b.line) &&
       wrappedBefore(prev, text, width)
     ) {
@@ -217,6 +218,12 @@ export function joinWrappedLines(blocks: readonly Block[], dropped: ReadonlySet<
   }
   return out;
 }
+
+/**
+ * A heading's line that goes on as prose after a sentence of its own ("（一）产出指标（40分），得分
+ * 40分。截至年底，全市共举办文" + "化惠民演出648场…"): the wrap cut that prose, not the heading.
+ */
+const RUN_IN_PROSE = /[。；;][^。；;]{4,}$/;
 
 /**
  * A line ending on a digit and the next opening on the rest of the figure with its unit and a

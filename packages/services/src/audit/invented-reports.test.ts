@@ -97,11 +97,20 @@ describe('whole invented reports: narrative, 自评表 and restated figures toge
  * slip written "截至2023年底" before the year's own figures (r11), a dike's length in prose
  * against the table's actual (r12), and in r13 everything of the attached project table (its
  * spending restated, the list of projects whose sum it breaks, its score over the weight).
+ *
+ * After the fixes (general, none keyed to these files' wording): 37/37, still 0 and 0 on the
+ * clean files. A project table attached to a department's report is held to its own 分值, and
+ * a project's amount in prose to that table's figures; a list after a share ("项目支出A，占…的
+ * B%，包括：…") itemises A; a figure alone on a line is never a running header (a page break had
+ * taken the 分值 and 得分 of two rows read one cell per line); a leaf's actual restated in prose
+ * under its name ("新建堤防12.4公里") is held against the table; a heading whose line goes on as
+ * prose joins its wrapped rest, and a comparison in a later part of a list parted by ； no longer
+ * excuses a date of the year before in the first.
  */
 describe('whole invented reports, third batch (held out)', () => {
   it('finds the planted findings with their category', () => {
     console.log(report('invented whole reports, third batch', held()));
-    expect(held().found).toBeGreaterThanOrEqual(26);
+    expect(held().found).toBeGreaterThanOrEqual(37);
   });
 
   it('gives the clean reports no error and no warning', () => {
