@@ -159,7 +159,8 @@ const ATTACHMENT_TITLE =
 /** "截至2022年12月31日", "截止2022年底": a cut-off date. */
 const AS_OF = /(?:截至|截止|截止到)((?:19|20)\d{2})年(?:(?:\d{1,2})月(?:\d{1,2}日)?|底|末)/;
 /** What a sentence of the year's own results says it did, or spent. */
-const DONE = /完成|实现|办理|新增|建成|开展|发放|累计|共计|支出|拨付|执行率|举办|组织|实施|接待|受理/;
+const DONE =
+  /完成|实现|办理|新增|建成|开展|发放|累计|共计|支出|拨付|执行率|举办|组织|实施|接待|受理/;
 /** A sentence that compares, or states a balance or base carried from the year before. */
 const CARRIED =
   /较|比|相比|同比|上年|去年|上一年|增长|下降|增加|减少|结转|结余|年初|期初|基数|余额|存量|原有|已有|以来|整改|问题/;
