@@ -275,4 +275,39 @@ describe('a row closing on a numbered 偏差原因', () => {
       '1.因部分农户改造意愿不足，0.3万户未实施；2.下一步加强宣传动员。',
     ]);
   });
+
+  it('parts a 计量单位 cell that ran into the name, and prefers full marks', () => {
+    const columns: ColumnKey[] = [
+      'level1',
+      'level2',
+      'level3',
+      'measure',
+      'target',
+      'actual',
+      'weight',
+      'score',
+      'reason',
+    ];
+    expect(splitRunTogether('产出指标数量指标新建乡村学校少年宫所≥12121515', columns)).toEqual([
+      '产出指标',
+      '数量指标',
+      '新建乡村学校少年宫',
+      '所',
+      '≥12',
+      '12',
+      '15',
+      '15',
+    ]);
+    expect(splitRunTogether('质量指标器材验收合格率%≥95921010', columns)?.slice(1)).toEqual([
+      '器材验收合格率',
+      '%',
+      '≥95',
+      '92',
+      '10',
+      '10',
+    ]);
+    expect(
+      splitRunTogether('成本指标单所建设补助标准万元≤2019.81010', columns)?.slice(1, 3),
+    ).toEqual(['单所建设补助标准', '万元']);
+  });
 });

@@ -249,7 +249,11 @@ function rowAgreement(values: Partial<Record<ColumnKey, string>>): number {
   if (weight === undefined || score === undefined) return 0;
   const w = cellNumber(weight);
   const s = cellNumber(score);
-  let agreement = (s <= w ? 0 : -0.3) + magnitudeAgreement(values.target, values.actual);
+  // Full marks are the commonest score: "1515" is 15 | 15 rather than 1 | 5 after a longer actual.
+  let agreement =
+    (s <= w ? 0 : -0.3) +
+    (s === w && w > 0 ? 0.3 : 0) +
+    magnitudeAgreement(values.target, values.actual);
   if (coefficient !== undefined && w > 0) {
     const c = cellNumber(coefficient) / (/[%％]$/.test(coefficient) ? 100 : 1);
     // Measured against the larger of the two: a 0% that leaves 10 points stands far off.
@@ -270,6 +274,8 @@ function magnitudeAgreement(target: string | undefined, actual: string | undefin
   };
   const a = figure(target);
   const b = figure(actual);
+  // Nothing done against a target of at least so much is rare: "≥2402521 | 0" is a misreading.
+  if (a !== undefined && a >= 10 && b === 0 && /^[≥＞>≧]/.test(target ?? '')) return -0.3;
   if (a === undefined || b === undefined || a <= 0 || b <= 0) return 0;
   const r = b / a;
   return r >= 0.5 && r <= 2 ? 0.3 : r >= 0.1 && r <= 10 ? 0 : -0.3;
@@ -300,8 +306,10 @@ function readingsOf(rest: string): Reading[] {
   for (let k = 0; k < rest.length && starts.length < 4; k++) {
     if (!FIGURE_START.test(rest[k] ?? '')) continue;
     const before = rest[k - 1] ?? '';
-    // Inside a figure (after its digits, its point or its sign) no new figure begins.
-    if (k > 0 && /[\d.≥≤<>=＞＜≧≦—–%％]/.test(before)) continue;
+    // Inside a figure (after its digits, its point, its sign or its %) no new figure begins; a %
+    // after words is a unit cell that ran into the name ("合格率%≥95…").
+    const percentOfFigure = /[%％]/.test(before) && /[\d.]/.test(rest[k - 2] ?? '');
+    if (k > 0 && (/[\d.≥≤<>=＞＜≧≦—–]/.test(before) || percentOfFigure)) continue;
     starts.push(k);
   }
   starts.forEach((end, n) => {
@@ -333,6 +341,27 @@ function withFlags(readings: readonly Reading[], flagFirst: boolean): Reading[] 
   return readings.flatMap((r) => {
     const m = /^(.{2,}?)([是否])$/u.exec(r.name);
     return m?.[1] && m[2] && r.words.length === 0 ? [r, { ...r, name: m[1], words: [m[2]] }] : [r];
+  });
+}
+
+/**
+ * In a table whose first column after the name is 计量单位 (the targets and actuals written bare),
+ * the unit runs into the name ("新建乡村学校少年宫所≥12…", "验收合格率%≥95…"): each reading is
+ * also tried with the name's last one to three characters, when they make a unit, as that cell.
+ */
+function withUnits(readings: readonly Reading[], unitFirst: boolean): Reading[] {
+  if (!unitFirst) return [...readings];
+  return readings.flatMap((r) => {
+    if (r.words.length > 0) return [r];
+    // The longest unit ("万元", not its "元"): two readings alike but for that would tie.
+    const unit = /[%％‰]$/.test(r.name)
+      ? r.name.slice(-1)
+      : [3, 2, 1]
+          .map((k) => r.name.slice(-k))
+          .find((t) => r.name.length - t.length >= 2 && isUnitWord(t));
+    return unit === undefined
+      ? [r]
+      : [r, { ...r, name: r.name.slice(0, -unit.length), words: [unit] }];
   });
 }
 
@@ -390,7 +419,10 @@ export function splitRunTogether(
   const readings: Reading[] =
     kind === 'fund'
       ? [{ name: '', words: [], figures: rest, prior: 0 }]
-      : withFlags(readingsOf(figuresOf), valueColumns[0] === 'flag');
+      : withUnits(
+          withFlags(readingsOf(figuresOf), valueColumns[0] === 'flag'),
+          valueColumns[0] === 'measure',
+        );
   let best: { score: number; cells: string[]; name: string } | undefined;
   let second = Number.NEGATIVE_INFINITY;
   const subRow =
@@ -425,6 +457,9 @@ export function splitRunTogether(
         CELL_COST * fitted +
         agreement +
         prior;
+      // The same cells reached along two paths are one reading, not a rival.
+      if (best && best.name === name && best.cells.join('\u0000') === cells.join('\u0000'))
+        continue;
       if (!best || score > best.score) {
         if (best) second = Math.max(second, best.score);
         best = { score, cells, name };

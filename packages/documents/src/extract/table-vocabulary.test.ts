@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { segmentHeader } from './table-vocabulary.ts';
+import { columnOf, fundRowOf, segmentHeader } from './table-vocabulary.ts';
 
 describe('header words run together in one cell', () => {
   it('are parted by the known words, a unit note in brackets staying with its word', () => {
@@ -16,5 +16,25 @@ describe('header words run together in one cell', () => {
       'score',
       'coefficient',
     ]);
+  });
+
+  it('are no scoring rule that names columns', () => {
+    expect(segmentHeader('达到目标值得满分')).toBeUndefined();
+    expect(segmentHeader('全部完成得满分，未完成按比例得分')).toBeUndefined();
+    expect(segmentHeader('分值扣分得分')?.map((p) => p.key)).toEqual([
+      'weight',
+      'deduction',
+      'score',
+    ]);
+  });
+});
+
+describe('column and fund-row words', () => {
+  it('read 实得分 as the 得分 and a fund row after its group word', () => {
+    expect(columnOf('实得分')).toBe('score');
+    expect(columnOf('标准分')).toBe('weight');
+    expect(fundRowOf('按支出性质分：基本支出')).toBe('basic');
+    expect(fundRowOf('按收入性质分：一般公共预算')).toBe('generalPublic');
+    expect(fundRowOf('产出指标：基本支出')).toBeUndefined();
   });
 });

@@ -165,6 +165,9 @@ export function isHeaderPrefix(text: string): boolean {
   return HEADER_PREFIXES.has(normalizeLabel(text));
 }
 
+/** Words of a scoring rule (评分标准), which no header holds. */
+const SCORING_RULE = /得满分|不得分|扣\d+(?:\.\d+)?分|按[^得]{0,8}得分|每[低高少多超]/;
+
 /**
  * Splits header words that were run together ("评价指标指标名称目标值分值备注") by the longest
  * known word at each place. Returns undefined unless known words cover most of the text.
@@ -173,6 +176,8 @@ export function segmentHeader(text: string): { word: string; key?: ColumnKey }[]
   const t = normalizeLabel(text);
   // Most cells hold at most one header word: count them in one pass before segmenting.
   if (/[，。；]/.test(t) || (t.match(ANY_COLUMN_WORD) ?? []).length < 2) return undefined;
+  // A scoring rule names columns too ("达到目标值得满分", "每低1个百分点扣0.5分"): no header.
+  if (SCORING_RULE.test(t)) return undefined;
   const out: { word: string; key?: ColumnKey }[] = [];
   let unknown = '';
   let covered = 0;
@@ -199,7 +204,10 @@ export function segmentHeader(text: string): { word: string; key?: ColumnKey }[]
 /** The fund row a label names ("其中：当年财政拨款", "年度资金总额："), or undefined. */
 export function fundRowOf(label: string): FundRowKey | undefined {
   const t = normalizeLabel(label).replace(/^[\d一二三四五六七八九十]+[、.．]/, '');
-  return FUND_EXACT.get(t);
+  // "按支出性质分：基本支出": the group's word before the row's own name.
+  const grouped = /^([^：:]+)[：:](.+)$/.exec(t);
+  const own = grouped?.[1] && grouped[2] && FUND_GROUPS.has(grouped[1]) ? grouped[2] : t;
+  return FUND_EXACT.get(own);
 }
 
 const GENERIC_FUND = new Set(vocabulary.genericFundRows.map(normalizeLabel));

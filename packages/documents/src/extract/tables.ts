@@ -269,6 +269,10 @@ export function fromStream(t: StreamTable, origin: 'grid' | 'text'): SelfEvaluat
   return out;
 }
 
+/** The ordinal before a group's name on a row of its own: 一、 （二） 3. */
+const ORDINAL =
+  /^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．])\s*/;
+
 /** Header columns whose values a form may split over cells: a target's sign and figure. */
 const SPLIT_VALUE_COLUMNS = new Set<ColumnKey>(['target', 'actual']);
 
@@ -288,7 +292,10 @@ function headerCellsOnGrid(
     above && above.cells.length === gridRow.cells.length && (above.spans?.[p] ?? 1) > 0
       ? columnOf(clean(above.cells[p]))
       : undefined;
-  const twoRows = spans.some((x, p) => x === 0 && aboveKey(p) !== undefined);
+  // A row under a header is its lower half only when its own cells are header words too: a row
+  // of one cell spanning the grid ("一、产出指标") under the header is a group's, not a header's.
+  const ownWords = spans.some((x, p) => x > 0 && columnOf(clean(gridRow.cells[p])) !== undefined);
+  const twoRows = ownWords && spans.some((x, p) => x === 0 && aboveKey(p) !== undefined);
   // A spanning cell matters where its column's values come split ("≥" | "95%"): a 偏差原因 or
   // name cell spanning a column that ruling lines added (a PDF's grid) is read as before.
   const splitValue = spans.some((x, p) => {
@@ -460,6 +467,16 @@ export function readSelfEvaluationTable(block: Block): SelfEvaluationTable {
       continue;
     }
     if (!header) continue;
+    // A 一级 group written as a row of its own across the grid ("一、产出指标", the grid then
+    // holding no 一级 column): the rows below are its children.
+    const lone = cells.filter((c) => c !== '');
+    const sectionName = lone.length === 1 ? (lone[0] ?? '').replace(ORDINAL, '') : '';
+    if (header.first < 0 && sectionName !== '' && indicatorLevelOf(sectionName) === 1) {
+      level1 = { name: sectionName, children: [], source: sourceRef(row.line, rowText(row)) };
+      table.indicators.push(level1);
+      level2 = undefined;
+      continue;
+    }
     // The 总分 row (合计, 自评总分 …): 分值 | 得分, or with a 扣分 column its three figures in the
     // header's order (分值 | 扣分 | 得分).
     if (isTotalRow(label)) {

@@ -74,8 +74,12 @@ describe('invented 自评表 with the cells of each row run together', () => {
   // With holdout-p, measured untouched: 12 of its 13 (84 of 90), no error on its clean tables,
   // but three restatements: rows closing on a numbered 偏差原因 ("…14.251.因…；2.下一步…") were
   // no rows, so the tables around them went unread and their goal pairs read as prose. 85 of 90
-  // once such a reason is kept whole as the row's last cell.
-  it('finds the planted findings of most (floor 85)', () => {
+  // once such a reason is kept whole as the row's last cell. With holdout-q, measured untouched:
+  // 8 of its 14 (93 of 104); 96 once its 计量单位 cell, run into the name ("少年宫所≥12…",
+  // "合格率%≥95…"), was parted from it, full marks (1515 as 15 | 15) preferred, a reading reached
+  // twice no longer counted as its own rival, and rows "按支出性质分：基本支出" read. Missed: its 评分标准 table (sentences with commas mid-row) and the row whose
+  // 偏差原因 opens with a count ("54.52个路口因…": 4.5 | 2个… or 4.52 | 个…, left unread).
+  it('finds the planted findings of most (floor 96)', () => {
     const withFindings = audits.filter((a) => a.planted.length > 0);
     const found = withFindings.filter((a) =>
       a.planted.some((c) => a.findings.some((f) => f.category === c)),
@@ -84,6 +88,6 @@ describe('invented 自评表 with the cells of each row run together', () => {
       `run together: ${found.length}/${withFindings.length} tables with their finding found`,
       ...withFindings.filter((a) => !found.includes(a)).map((a) => `\n  missed: ${a.file}`),
     );
-    expect(found.length).toBeGreaterThanOrEqual(85);
+    expect(found.length).toBeGreaterThanOrEqual(96);
   });
 });
