@@ -310,4 +310,15 @@ describe('a row closing on a numbered 偏差原因', () => {
       splitRunTogether('成本指标单所建设补助标准万元≤2019.81010', columns)?.slice(1, 3),
     ).toEqual(['单所建设补助标准', '万元']);
   });
+
+  it('reads a 不…/未… pair before the figures as the target and its actual', () => {
+    expect(splitRunTogether('可持续影响指标耕地保有量不减少未减少1010', INDICATOR)).toEqual([
+      '可持续影响指标',
+      '耕地保有量',
+      '不减少',
+      '未减少',
+      '10',
+      '10',
+    ]);
+  });
 });

@@ -154,6 +154,9 @@ function qualitativePairs(words: string): string[][] {
     return [[words.slice(0, half), words.slice(half)]];
   const done = /^(.+)已\1$/.exec(words);
   if (done?.[1]) return [[done[1], `已${done[1]}`]];
+  // "不减少未减少" → 不减少 | 未减少: a target that something shall not happen, and that it did not.
+  const not = /^不(.+)未\1$/.exec(words);
+  if (not?.[1]) return [[`不${not[1]}`, `未${not[1]}`]];
   return [[words]];
 }
 
@@ -324,6 +327,14 @@ function readingsOf(rest: string): Reading[] {
       out.push({
         name: pair[1],
         words: [pair[2], `${pair[3] ?? ''}${pair[2]}`],
+        figures: rest.slice(end),
+        prior,
+      });
+    const not = /^(.+?)不(.{1,5})未\2$/u.exec(head);
+    if (not?.[1] && not[2])
+      out.push({
+        name: not[1],
+        words: [`不${not[2]}`, `未${not[2]}`],
         figures: rest.slice(end),
         prior,
       });
