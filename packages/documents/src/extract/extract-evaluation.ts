@@ -144,6 +144,17 @@ export function extractEvaluation(source: SourceDocument): ExtractedReport {
       ? plausible(firstYear(sentencesOf(source.blocks)))
       : undefined);
   const year = yearText ? Number(yearText) : undefined;
+  // A 部门整体 report's 评分表 that names neither a project nor a department (一级指标 | 二级指标 |
+  // 分值 | 得分) is the department's own, when no other table is.
+  if (
+    /部门整体|单位整体/.test(title ?? '') &&
+    !/项目支出/.test(title ?? '') &&
+    !selfTables.some((t) => t.kind === 'department')
+  ) {
+    const own = selfTables.findIndex((t) => t.kindGuessed === true && t.indicators.length > 0);
+    const table = selfTables[own];
+    if (table) selfTables[own] = { ...table, kind: 'department' };
+  }
   const deptTable = selfTables.find((t) => t.kind === 'department');
   const unitName =
     findUnit(document, title) ??
@@ -339,7 +350,9 @@ export function extractEvaluation(source: SourceDocument): ExtractedReport {
     budget,
     found: { unit: unitName !== undefined, year: year !== undefined, title: title !== undefined },
   };
-  const truncation = findTruncation(document, outline, indicators);
+  // The last 合计 row read closes its table: groups above it are whole, wherever the text stops.
+  const closedAt = Math.max(-1, ...selfTables.map((t) => t.statedTotal?.line ?? -1));
+  const truncation = findTruncation(document, outline, indicators, closedAt);
   if (truncation) {
     report.truncation = truncation;
     if (!endsAsWritten(document, outline))
@@ -570,6 +583,7 @@ function findTruncation(
   document: SourceDocument,
   outline: readonly OutlineEntry[],
   indicators: readonly IndicatorNode[],
+  closedAt = -1,
 ): { line: number; edge?: number } | undefined {
   const blocks = document.blocks;
   const last = blocks[blocks.length - 1];
@@ -619,9 +633,11 @@ function findTruncation(
         last.kind === 'paragraph' && /[。！？!?]$/.test(text)
         ? last.line + 1
         : last.line;
-  // Cut inside the indicator tree: the outermost group still open at the cut is incomplete.
+  // Cut inside the indicator tree: the outermost group still open at the cut is incomplete (not
+  // when the table's 合计 row below it was read).
   const lastTop = indicators[indicators.length - 1];
-  if (!closed && lastTop?.source?.line !== undefined) line = Math.min(line, lastTop.source.line);
+  if (!closed && lastTop?.source?.line !== undefined && closedAt < lastTop.source.line)
+    line = Math.min(line, lastTop.source.line);
   // The last row or sentence itself may stop mid-number: what is read on it is uncertain.
   const edge =
     last.kind === 'table'

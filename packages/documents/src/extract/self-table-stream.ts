@@ -69,6 +69,8 @@ export interface StreamTable {
   /** 加分/减分 rows below the indicators. */
   adjustments?: Adjustment[];
   amountUnit: MoneyUnit;
+  /** Nothing in the table said whose it is: `kind` is the default (or the caller's hint). */
+  kindGuessed?: true;
 }
 
 const HEADER_FIELDS: readonly [
@@ -82,6 +84,9 @@ const HEADER_FIELDS: readonly [
 ];
 
 const NAME_PLACEHOLDER = /^指标\d+$|^[.…。·]+$/;
+
+/** A group cell over the rows added to or taken from the total. */
+const ADJUSTMENT_GROUP = /^(?:加分|减分|加减分)(?:项|事项|指标)?(?:[（(].*[）)])?$/;
 
 /**
  * Joins header words split over lines or cells ("年初" + "预算数", "经济效益" + "指标") and splits
@@ -480,10 +485,31 @@ function headerAt(tokens: readonly Token[], i: number): { columns: ColumnKey[]; 
   while (j < tokens.length) {
     const key = columnOf(tokens[j]?.text ?? '');
     if (key === undefined) break;
+    // The header ends where a row of figures begins: "预算执行率 | 预算执行率 | 10 | 9.75" under
+    // 一级指标 … 得分 is the first indicator row, its names words the header also uses.
+    if (j > i && startsRow(tokens, j) && rowHasFigure(tokens, j)) break;
+    // An indicator header names each column once and has no 执行率 column: "预算执行率" after
+    // 一级指标 … 得分 is the first row's name (one cell per line, no row to tell it by).
+    const levels = columns.includes('level1') || columns.includes('level3');
+    if (levels && (columns.includes(key) || key === 'rate')) break;
     columns.push(key);
     j++;
   }
   return { columns, end: j };
+}
+
+/** Whether token `j` begins a row: a grid row, or a line of its own. */
+const startsRow = (tokens: readonly Token[], j: number): boolean =>
+  tokens[j]?.rowStart === true || tokens[j - 1]?.line !== tokens[j]?.line;
+
+/** Whether the row beginning at token `j` holds a figure. */
+function rowHasFigure(tokens: readonly Token[], j: number): boolean {
+  for (let k = j; k < tokens.length; k++) {
+    const t = tokens[k];
+    if (!t || (k > j && startsRow(tokens, k))) break;
+    if (cellType(t.text) === 'number') return true;
+  }
+  return false;
 }
 
 function headerMode(columns: readonly ColumnKey[]): Mode | undefined {
@@ -780,6 +806,26 @@ export function readTableStream(
       const row = rowEnd - i >= 2 ? readIndicatorRow(tokens.slice(i, rowEnd), columns) : undefined;
       if (row) {
         const { values } = row.aligned;
+        // A row under a 加分项/减分项 group cell ("加分项 | 获省级表彰 | | 5 | … | 3") is added to
+        // (taken from) the tree's total, not a child of the group above it.
+        const adjustmentGroup = [values.level1, values.level2].find(
+          (v) => v !== undefined && ADJUSTMENT_GROUP.test(normalizeLabel(v)),
+        );
+        if (adjustmentGroup !== undefined && row.leaf !== undefined) {
+          const leaf = leafFrom(row.leaf, row.aligned, t.line, tokens.slice(i, rowEnd));
+          const points = leaf.score ?? leaf.weight;
+          if (points !== undefined) {
+            const penalty = /^减分/.test(normalizeLabel(adjustmentGroup));
+            (table.adjustments ??= []).push({
+              name: row.leaf,
+              kind: penalty ? 'penalty' : 'bonus',
+              points: Math.abs(points),
+              ...(leaf.source ? { source: leaf.source } : {}),
+            });
+          }
+          i = rowEnd;
+          continue;
+        }
         if (values.level1 !== undefined) {
           const node = groupNode(values.level1, t.line);
           const rowWeight = values.weight === undefined ? 0 : cellNumber(values.weight);
@@ -899,7 +945,12 @@ export function readTableStream(
       }
       // A group's name followed by figures is a leaf of that name (服务对象满意度 under
       // 服务对象满意度指标): a group cell carries no figures.
-      const leafNamedAsGroup = level === 2 && level2 !== undefined && nextIsFigure;
+      // So is a 二级 name followed by figures in a table with no 三级 column (一级指标 | 二级指标 |
+      // 分值 | 得分): the 二级 indicators are its leaves.
+      const leafNamedAsGroup =
+        level === 2 &&
+        nextIsFigure &&
+        (level2 !== undefined || (columns.includes('level2') && !columns.includes('level3')));
       if ((level === 2 || asLevel2) && !leafNamedAsGroup && groupNode(text, t.line).name !== '') {
         level2 = groupNode(text, t.line);
         (level1?.children ?? table.indicators).push(level2);
@@ -993,6 +1044,7 @@ export function readTableStream(
     f.governmentFund !== undefined ||
     /部门整体/.test(all);
   table.kind = isProject ? 'project' : isDepartment ? 'department' : (kindHint ?? 'project');
+  if (!isProject && !isDepartment) table.kindGuessed = true;
   const match = matchTemplate(kinds, all, table.kind);
   if (match) table.template = match;
   return table;

@@ -244,6 +244,8 @@ export interface SelfEvaluationTable {
   endLine?: number;
   /** 加分/减分 rows below the indicators. */
   adjustments?: Adjustment[];
+  /** Nothing in the table said whether it is a project's or a department's. */
+  kindGuessed?: true;
 }
 
 /** A table read from a stream of cells, in the shape the positional reader gives. */
@@ -266,6 +268,7 @@ export function fromStream(t: StreamTable, origin: 'grid' | 'text'): SelfEvaluat
   if (t.implementer !== undefined) out.implementer = t.implementer;
   if (t.statedTotal) out.statedTotal = t.statedTotal;
   if (t.adjustments) out.adjustments = t.adjustments;
+  if (t.kindGuessed) out.kindGuessed = true;
   return out;
 }
 

@@ -26,8 +26,20 @@ import type { OcrOptions } from '../read/tesseract-ocr.ts';
 import { findRulebook } from '../rulebooks/builtin.ts';
 import { wholePointRounding } from './whole-point-rounding.ts';
 import { finishedBeforeCut } from './cut-sentences.ts';
-import { atTheEdges, beforeTheStart, beyondTheCut, onCutEvidence } from './excerpt-edges.ts';
-import { excerptedTable, failClosed, leavesForGroups, partsUnread } from './fail-closed.ts';
+import {
+  atTheEdges,
+  beforeTheStart,
+  beyondTheCut,
+  closedByTotalRow,
+  onCutEvidence,
+} from './excerpt-edges.ts';
+import {
+  capOfInferredBook,
+  excerptedTable,
+  failClosed,
+  leavesForGroups,
+  partsUnread,
+} from './fail-closed.ts';
 import { TREE_CODES } from './finding-kinds.ts';
 import { isNotice } from './is-notice.ts';
 
@@ -195,7 +207,12 @@ export function auditRead(read: ReadResult, fileName: string): DocumentAudit {
   const findings = wholePointRounding(
     mergeFindings(
       (cut
-        ? located.filter((f) => !beyondTheCut(f, cut.line) || finishedBeforeCut(f, report))
+        ? located.filter(
+            (f) =>
+              !beyondTheCut(f, cut.line) ||
+              finishedBeforeCut(f, report) ||
+              closedByTotalRow(f, report),
+          )
         : located
       ).filter(
         (f) =>
@@ -206,7 +223,9 @@ export function auditRead(read: ReadResult, fileName: string): DocumentAudit {
           !onCutEvidence(f, report) &&
           !(f.code === 'COMPLETENESS_MISSING' && f.path === 'chapters' && isNotice(report)),
       ),
-    ).map((f) => atTheEdges(failClosed(f, report), report)),
+    )
+      .map((f, _, all) => capOfInferredBook(f, all))
+      .map((f) => atTheEdges(failClosed(f, report), report)),
     evaluation,
   );
   const understanding = understandingOf(report);

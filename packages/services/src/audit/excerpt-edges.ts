@@ -46,6 +46,18 @@ export function beyondTheCut(f: Finding, line: number): boolean {
 }
 
 /**
+ * Whether a finding on the total (or the 一级 weights' sum) cites a 自评表's 合计 row that was
+ * read before the cut: the rows above a table's own total row are the whole table, wherever the
+ * text after it stops.
+ */
+export function closedByTotalRow(f: Finding, report: ExtractedReport): boolean {
+  if (f.category !== 'total' && f.code !== 'WEIGHT_BOOK_TOTAL') return false;
+  const cut = report.truncation;
+  if (f.line === undefined || cut === undefined || f.line >= cut.line) return false;
+  return report.selfEvaluationTables.some((t) => t.statedTotal?.line === f.line);
+}
+
+/**
  * In a document that begins mid-way (or a chapter or excerpt with no title above its first
  * heading), the first number of a list with no heading above it in the text says nothing: the
  * numbers before it were cut away with what came before; nor do the numbers of the indicator

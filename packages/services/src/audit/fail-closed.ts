@@ -138,3 +138,22 @@ function missingWeight(report: ExtractedReport): number {
     .reduce((sum, n) => sum + weightOf(n), 0);
   return Math.max(0, 100 - read);
 }
+
+/**
+ * A stated total above the rulebook's cap (总分封顶, 加分封顶) that adds up its own rows and
+ * 加分: a report's rulebook is inferred, and whether its jurisdiction caps the total is a local
+ * rule the document may not follow (a table that itself grants 加分 over 100 does not). The
+ * arithmetic is right, so the cap is said as information, not as a wrong total.
+ */
+export function capOfInferredBook(f: Finding, all: readonly Finding[]): Finding {
+  if (f.code !== 'TOTAL_MISMATCH' || f.severity === 'info') return f;
+  const caps = f.params['caps'];
+  if (typeof caps !== 'string' || caps === '') return f;
+  if (all.some((x) => x.code === 'TOTAL_STATED_PARTS')) return f;
+  if (!(firstFigure(f.stated) > firstFigure(f.expected))) return f;
+  return {
+    ...f,
+    severity: 'info',
+    message: `${f.message}（报告所列各项得分合计无误；评价指标体系系据报告推断，是否封顶以当地规定为准）`,
+  };
+}
