@@ -28,8 +28,10 @@ const report = (title: string, table: string, total: string): string =>
     '',
   ].join('\n');
 
+const tabs = (rows: string[][]): string => rows.map((r) => r.join('\t')).join('\n');
+
 const forms: Record<string, (rows: string[][]) => string> = {
-  tabs: (rows) => rows.map((r) => r.join('\t')).join('\n'),
+  tabs,
   'one cell per line': (rows) => rows.flat().join('\n'),
   'run together': (rows) => rows.map((r) => r.join(' ')).join('\n'),
 };
@@ -91,7 +93,7 @@ describe('a 评分表 of 一级 and 二级 indicators only', () => {
       ['加分项', '获省级表彰', '', '5', '3'],
       ['总分', '', '', '105', '103'],
     ];
-    const text = report('部门整体支出绩效自评报告', forms.tabs(rows), '103');
+    const text = report('部门整体支出绩效自评报告', tabs(rows), '103');
     const audit = auditDocument(new TextEncoder().encode(text), 'bonus.txt');
     expect(audit.findings.filter((f) => f.category === 'weight-subtotal')).toEqual([]);
     expect(audit.findings.filter((f) => f.severity === 'error')).toEqual([]);
