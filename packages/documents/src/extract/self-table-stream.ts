@@ -596,6 +596,8 @@ export function readTableStream(
   // The fund header's row names its rows as spending ("支出项目 全年预算数 …"): rows of names the
   // vocabulary does not know are then items of spending, not sources of the total.
   let rowsBySpending = false;
+  // Under a 加分项/减分项 group cell read one cell per line: the rows are adjustments.
+  let adjusting: 'bonus' | 'penalty' | undefined;
   let i = 0;
   const valueRun = (from: number, max: number, stopAtText: boolean, skipEmpty = false): number => {
     // Tokens after a label that are values of its row: up to `max`, stopping at a label. With
@@ -777,6 +779,7 @@ export function readTableStream(
     }
     if (mode === 'indicator') {
       if (isTotalRow(text)) {
+        adjusting = undefined;
         const end = valueRun(i + 1, 3, true, true);
         const nums = tokens
           .slice(i + 1, end)
@@ -972,6 +975,13 @@ export function readTableStream(
         i++;
         continue;
       }
+      // A 加分项/减分项 group cell followed by a row's name (one cell per line): the rows below it
+      // are added to (taken from) the total.
+      if (ADJUSTMENT_GROUP.test(label) && cellType(tokens[i + 1]?.text ?? '') === 'text') {
+        adjusting = /^减分/.test(label) ? 'penalty' : 'bonus';
+        i++;
+        continue;
+      }
       // A leaf: its name, then its values.
       const valueCols = columns.filter((c) => !NAME_COLUMNS.has(c));
       const wrapped = wrappedNameEnd(tokens, i, valueCols);
@@ -1016,10 +1026,14 @@ export function readTableStream(
       // A 加分/减分 row is no indicator: it is added to (taken from) the tree's total.
       const adjustment = /^(加分|减分|加减分)(?:项|事项)?(?:[：:](.*)|$)/.exec(name);
       const points = leaf.score ?? leaf.weight;
-      if (adjustment && points !== undefined) {
+      if ((adjustment || adjusting) && points !== undefined) {
         (table.adjustments ??= []).push({
-          name: adjustment[2] || `${adjustment[1]}项`,
-          kind: adjustment[1] === '减分' ? 'penalty' : 'bonus',
+          name: adjustment ? adjustment[2] || `${adjustment[1]}项` : name,
+          kind: adjustment
+            ? adjustment[1] === '减分'
+              ? 'penalty'
+              : 'bonus'
+            : (adjusting ?? 'bonus'),
           points: Math.abs(points),
           ...(leaf.source ? { source: leaf.source } : {}),
         });

@@ -93,12 +93,19 @@ describe('a 评分表 of 一级 and 二级 indicators only', () => {
       ['加分项', '获省级表彰', '', '5', '3'],
       ['总分', '', '', '105', '103'],
     ];
-    const text = report('部门整体支出绩效自评报告', tabs(rows), '103');
-    const audit = auditDocument(new TextEncoder().encode(text), 'bonus.txt');
-    expect(audit.findings.filter((f) => f.category === 'weight-subtotal')).toEqual([]);
-    expect(audit.findings.filter((f) => f.severity === 'error')).toEqual([]);
-    expect(audit.evaluation?.adjustments).toEqual([
-      expect.objectContaining({ name: '获省级表彰', kind: 'bonus', points: 3 }),
-    ]);
+    // Tab-parted rows, and one cell per line closed by a pipe (a blank cell a lone pipe).
+    const piped = rows
+      .flat()
+      .map((c) => (c === '' ? '|' : `${c} |`))
+      .join('\n');
+    for (const table of [tabs(rows), piped]) {
+      const text = report('部门整体支出绩效自评报告', table, '103');
+      const audit = auditDocument(new TextEncoder().encode(text), 'bonus.txt');
+      expect(audit.findings.filter((f) => f.category === 'weight-subtotal')).toEqual([]);
+      expect(audit.findings.filter((f) => f.severity === 'error')).toEqual([]);
+      expect(audit.evaluation?.adjustments).toEqual([
+        expect.objectContaining({ name: '获省级表彰', kind: 'bonus', points: 3 }),
+      ]);
+    }
   });
 });
