@@ -7,7 +7,11 @@ const PAGE_NUMBER =
 
 /** Whether a paragraph is a page number or a page footer of one (in any digits: "— ２ —"). */
 export const isPageNumber = (b: Block): boolean =>
-  b.kind !== 'table' && PAGE_NUMBER.test(normalizeDigits(b.text.trim()));
+  b.kind !== 'table' && isPageNumberText(b.text);
+
+/** Whether a line is a page number ("— 3 —", "第 3 页 共 12 页"). */
+export const isPageNumberText = (text: string): boolean =>
+  PAGE_NUMBER.test(normalizeDigits(text.trim()));
 
 /**
  * A unit's or report's name printed at the top of every page of a PDF ("XX县财政局"): a short line

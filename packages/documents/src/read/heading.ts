@@ -149,7 +149,8 @@ function computeHeadingInfo(raw: string): HeadingInfo | undefined {
   const rest = parsed?.rest ?? text;
   if (/年度指标值|实际完成值/.test(rest)) return undefined;
   const base = parsed ? { number: parsed.number } : {};
-  if (text.length <= 80 && GROUP_PATTERN.test(rest) && rest.length <= 60) {
+  // A group line typed in full-width digits ("（分值１０分，得９分）") is one as well.
+  if (text.length <= 80 && GROUP_PATTERN.test(normalizeDigits(rest)) && rest.length <= 60) {
     return { ...base, title: rest.replace(/[。；;]$/, ''), runIn: false };
   }
   if (!parsed) return undefined;

@@ -7,6 +7,7 @@ import { readDocx } from './read-docx.ts';
 import { readHtml } from './read-html.ts';
 import { readText } from './read-text.ts';
 import { isZip } from './zip.ts';
+import { withUsualForms } from './form-variants.ts';
 import { forgetHeadings } from './heading.ts';
 import { forgetSquashed } from '../extract/text.ts';
 import { forgetClaims } from '../extract/claims.ts';
@@ -57,19 +58,19 @@ export async function readReport(
   }
   if (format === 'pdf') {
     if (!isPdf(bytes)) return readFailure('pdf-invalid', '文件开头没有 %PDF 标记');
-    return readPdf(bytes, fileName, tools);
+    return withUsualForms(await readPdf(bytes, fileName, tools));
   }
   if (format === 'image') {
     if (!tools.recogniseImage) return readFailure('ocr-failed', '未配置文字识别');
     const pages = await tools.recogniseImage(bytes);
     if (!Array.isArray(pages)) return { ok: false, error: pages.error };
-    return readRecognisedPages(pages, fileName);
+    return withUsualForms(readRecognisedPages(pages, fileName));
   }
-  if (isZip(bytes)) return readDocx(bytes, fileName); // a .docx saved with a .doc name
+  if (isZip(bytes)) return withUsualForms(readDocx(bytes, fileName)); // a .docx saved with a .doc name
   if (!tools.convertToDocx) return readFailure('converter-missing');
   const docx = await tools.convertToDocx(bytes, fileName);
   if (!(docx instanceof Uint8Array)) return { ok: false, error: docx.error };
-  return readDocx(docx, fileName);
+  return withUsualForms(readDocx(docx, fileName));
 }
 
 /** A PDF starts with "%PDF-" within its first kilobyte. */
@@ -83,6 +84,10 @@ function isPdf(bytes: Uint8Array): boolean {
  * failure (empty, too large, not a Word file, zip bomb, XML entities, binary) is a value.
  */
 export function readDocument(bytes: Uint8Array, fileName: string): ReadResult {
+  return withUsualForms(readAnyDocument(bytes, fileName));
+}
+
+function readAnyDocument(bytes: Uint8Array, fileName: string): ReadResult {
   // Per-document memos start empty: nothing carries over from one document to the next.
   forgetHeadings();
   forgetSquashed();

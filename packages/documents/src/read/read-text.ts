@@ -3,6 +3,7 @@ import { readFailure, tableText } from './block.ts';
 import type { ReadResult } from './block.ts';
 import { headingInfo } from './heading.ts';
 import { withoutWebChrome } from './web-chrome.ts';
+import { isPageNumberText } from '../extract/running-headers.ts';
 
 /**
  * Decodes text bytes: UTF-8 (strict, with or without BOM), else GB18030 — the two encodings
@@ -71,7 +72,13 @@ export function parseTextLines(
  * exported one cell per line (also what a web page's <pre> holds).
  */
 export function textBlocks(text: string): Block[] {
-  const lines = withoutPipes(text.replace(/^\uFEFF/, '').split(/\r?\n/));
+  // pdftotext opens each page with a form feed: a page break, not text.
+  const lines = withoutPipes(
+    text
+      .replace(/^\uFEFF/, '')
+      .replace(/\f/g, '')
+      .split(/\r?\n/),
+  );
   const blocks: Block[] = [];
   const blank = (s: string | undefined): boolean => s === undefined || s.trim() === '';
   // Only a truly empty line separates rows: a whitespace-only line belongs to the cell above.
@@ -96,12 +103,18 @@ export function textBlocks(text: string): Block[] {
           }
           row.cells.push(clean(line.slice(1)));
           i++;
+        } else if (isPageNumberText(line) && continuesTable(lines, i + 1)) {
+          // A page's number printed where the page broke the table, inside a row or between two.
+          i++;
         } else if (line === '') {
           const j = nextNonEmpty(i);
           const next = lines[j];
           if (next !== undefined && cellLine(next)) {
             row = undefined;
             i = j;
+          } else if (next !== undefined && isPageNumberText(next) && continuesTable(lines, j + 1)) {
+            row = undefined;
+            i = j + 1;
           } else if (
             next !== undefined &&
             row &&

@@ -1,5 +1,5 @@
 import type { Amount } from '../money.ts';
-import { addFen, FEN_PER_UNIT, formatFen, parseAmount } from '../money.ts';
+import { addFen, FEN_PER_UNIT, formatFen, normalizeDigits, parseAmount } from '../money.ts';
 import type { Evaluation } from '../evaluation.ts';
 import { FUND_ROW_KEYS } from '../evaluation.ts';
 import type { Finding } from '../finding.ts';
@@ -186,14 +186,16 @@ export function checkPlausibility(evaluation: Evaluation): Finding[] {
   for (const item of evaluationTexts(evaluation)) {
     if (item.section !== 'chapters' && item.section !== 'indicators' && item.section !== 'goals')
       continue;
+    // Figures typed in full-width digits ("２７３０００万元") are figures too.
+    const text = normalizeDigits(item.text);
     // Most texts name neither a share nor an amount out of scale: skip them before splitting.
-    const hasShare = item.text.includes('占');
+    const hasShare = text.includes('占');
     const hasMoney =
       budget !== undefined &&
-      item.text.includes('元') &&
-      anyAmountAbove(item.text, budget.fen * MAGNITUDE_FACTOR);
+      text.includes('元') &&
+      anyAmountAbove(text, budget.fen * MAGNITUDE_FACTOR);
     if (!hasShare && !hasMoney) continue;
-    for (const sentence of sentences(item.text)) {
+    for (const sentence of sentences(text)) {
       if (hasShare)
         for (const m of sentence.matchAll(/占[^，。；,;]{0,20}?(\d+(?:\.\d+)?)\s*[%％]/g)) {
           const value = Number(m[1]);
