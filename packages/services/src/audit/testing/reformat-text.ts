@@ -124,7 +124,9 @@ export const otherMarks: Rendering = (text) =>
 const ZH_DIGIT = ['〇', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
 const zhYear = (y: string): string => [...y].map((d) => ZH_DIGIT[Number(d)] ?? d).join('');
 const zhSmall = (n: number): string =>
-  n < 10 ? (ZH_DIGIT[n] ?? '') : `${n >= 20 ? ZH_DIGIT[Math.floor(n / 10)] : ''}十${n % 10 === 0 ? '' : ZH_DIGIT[n % 10]}`;
+  n < 10
+    ? (ZH_DIGIT[n] ?? '')
+    : `${n >= 20 ? ZH_DIGIT[Math.floor(n / 10)] : ''}十${n % 10 === 0 ? '' : ZH_DIGIT[n % 10]}`;
 
 /**
  * Dates and years in prose written in Chinese numerals, as a signature date is (二〇二四年三月
