@@ -7,11 +7,7 @@ const PAGE_NUMBER =
 
 /** Whether a paragraph is a page number or a page footer of one (in any digits: "— ２ —"). */
 export const isPageNumber = (b: Block): boolean =>
-  b.kind !== 'table' && isPageNumberText(b.text);
-
-/** Whether a line is a page number ("— 3 —", "第 3 页 共 12 页"). */
-export const isPageNumberText = (text: string): boolean =>
-  PAGE_NUMBER.test(normalizeDigits(text.trim()));
+  b.kind !== 'table' && PAGE_NUMBER.test(normalizeDigits(b.text.trim()));
 
 /**
  * A unit's or report's name printed at the top of every page of a PDF ("XX县财政局"): a short line
@@ -29,33 +25,42 @@ const FIGURE_ALONE = /^[-+]?[\d,.]*\d[\d,.]*\s*[%％分]?$|^[-—–－/]$/;
 
 /**
  * The blocks without page furniture: page numbers, and the running header or footer beside
- * them (the same line next to two page numbers or more, or a unit's name next to one). A table
- * written as text runs on across a page break, and a document does not end on one.
+ * them (the same line on the same side of two page numbers or more and of a third of them at
+ * least, and there in at least half the places it is written; or a unit's name next to one). A
+ * running header is a name or a title: no sentence, no figure alone. A table written as text
+ * runs on across a page break, and a document does not end on one; a line the text repeats
+ * ("该项指标分值10分，得分10分，未扣分。", a cell "分值") that happens to stand after two page
+ * breaks is the text's, not the page's.
  */
 export function withoutPageFurniture(blocks: readonly Block[]): Block[] {
   const beside = (i: number): number[] => [i - 1, i + 1].filter((j) => j >= 0 && j < blocks.length);
   const numbers = blocks.flatMap((b, i) => (isPageNumber(b) ? [i] : []));
-  // How many page numbers each line stands beside (a line on both sides of one counts once).
+  if (numbers.length === 0) return [...blocks];
+  const text = (j: number): string => {
+    const b = blocks[j];
+    const t = b && b.kind !== 'table' && !isPageNumber(b) ? b.text.trim() : '';
+    const header =
+      [...t].length <= 50 && !/[。，；！？,;]/.test(t) && !FIGURE_ALONE.test(normalizeDigits(t));
+    return header ? t : '';
+  };
+  const side = (i: number, j: number): string => `${j < i ? 'before' : 'after'}|${text(j)}`;
+  // How many page numbers each line stands before, and after; how often it is written at all.
   const seen = new Map<string, number>();
-  for (const i of numbers) {
-    const around = new Set<string>();
-    for (const j of beside(i)) {
-      const b = blocks[j];
-      if (b && b.kind !== 'table' && !isPageNumber(b) && b.text.trim()) around.add(b.text.trim());
-    }
-    for (const t of around) seen.set(t, (seen.get(t) ?? 0) + 1);
+  for (const i of numbers)
+    for (const j of beside(i)) if (text(j)) seen.set(side(i, j), (seen.get(side(i, j)) ?? 0) + 1);
+  const written = new Map<string, number>();
+  for (let j = 0; j < blocks.length; j++) {
+    const t = text(j);
+    if (t && (seen.has(`before|${t}`) || seen.has(`after|${t}`)))
+      written.set(t, (written.get(t) ?? 0) + 1);
   }
   const drop = new Set<number>(numbers);
   for (const i of numbers)
     for (const j of beside(i)) {
-      const t = blocks[j]?.text.trim() ?? '';
-      if (
-        t &&
-        blocks[j]?.kind !== 'table' &&
-        !FIGURE_ALONE.test(normalizeDigits(t)) &&
-        ((seen.get(t) ?? 0) >= 2 || UNIT_NAME.test(t))
-      )
-        drop.add(j);
+      const t = text(j);
+      const n = seen.get(side(i, j)) ?? 0;
+      const header = n >= 2 && 2 * n >= (written.get(t) ?? 0) && 3 * n >= numbers.length;
+      if (t && (header || UNIT_NAME.test(t))) drop.add(j);
     }
   return blocks.filter((_b, i) => !drop.has(i));
 }

@@ -112,8 +112,10 @@ export function textBlocks(text: string): Block[] {
           if (next !== undefined && cellLine(next)) {
             row = undefined;
             i = j;
-          } else if (next !== undefined && isPageNumberText(next) && continuesTable(lines, j + 1)) {
-            row = undefined;
+          } else if (next !== undefined && isPageNumberText(next) && j + 1 < lines.length) {
+            // A page's number between blank lines: read on as if it were not there (the blank
+            // line before it still parts a row from a cell right after it).
+            if (cellLine(lines[j + 1] ?? '')) row = undefined;
             i = j + 1;
           } else if (
             next !== undefined &&

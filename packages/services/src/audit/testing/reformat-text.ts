@@ -30,7 +30,7 @@ export const formFeeds: Rendering = (text, seed) => {
     const previous = out.at(-1) ?? '';
     const rowStart = previous === '' || (!isCell(previous) && !isCell(line));
     if (i >= next && line.trim() !== '' && rowStart) {
-      out.push('', `— ${page} —`, '');
+      out.push(...(previous === '' ? [] : ['']), `— ${page} —`, '');
       out.push(`\f${line}`);
       page++;
       next = i + 15 + Math.floor(r() * 15);
