@@ -1,4 +1,5 @@
 import type { Evaluation, Finding, IndicatorNode } from '@jixiao/domain';
+import { normalizeDigits } from '@jixiao/domain';
 import type { ExtractedReport } from '../extract/extract-evaluation.ts';
 import { cellType } from '../extract/cell-align.ts';
 import { str } from './message-params.ts';
@@ -106,7 +107,8 @@ const DIGIT = /[\d０-９]/;
 function blankForm(report: ExtractedReport): Finding | undefined {
   const blocks = report.document.blocks;
   const text = blocks.map((b) => b.text).join('\n');
-  if (DIGIT.test(text.replace(PAGE_MARK, ''))) return undefined;
+  // A page mark in full-width digits ("１/３") is a page mark too.
+  if (DIGIT.test(normalizeDigits(text).replace(PAGE_MARK, ''))) return undefined;
   const found = FORM_HEADINGS.filter(([re]) => re.test(text)).map(([, name]) => name);
   if (found.length < FORM_HEADINGS_NEEDED) return undefined;
   const first = blocks.find((b) => FORM_HEADINGS.some(([re]) => re.test(b.text)));

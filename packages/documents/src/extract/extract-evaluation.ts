@@ -1,5 +1,5 @@
 import { isListTable, rowCells } from './list-header.ts';
-import { DepartmentEvaluation, ProjectEvaluation } from '@jixiao/domain';
+import { DepartmentEvaluation, digitYears, ProjectEvaluation } from '@jixiao/domain';
 import type {
   Adjustment,
   BaseData,
@@ -136,7 +136,7 @@ export function extractEvaluation(source: SourceDocument): ExtractedReport {
   const plausible = (y: string | undefined): string | undefined =>
     y !== undefined && Number(y) >= 1990 && Number(y) <= 2100 ? y : undefined;
   const yearText =
-    plausible(/((?:19|20)\d{2})\s*年度?/.exec(title ?? '')?.[1]) ??
+    plausible(/((?:19|20)\d{2})\s*年度?/.exec(digitYears(title ?? ''))?.[1]) ??
     plausible(firstYear(sentences)) ??
     plausible(tableYear(document)) ??
     // A year written inside a table that was read from text ("2019年度）" under its title).

@@ -1,4 +1,4 @@
-import { displayWidth, normalizeDigits } from '@jixiao/domain';
+import { digitYears, displayWidth, normalizeDigits } from '@jixiao/domain';
 import type { SourceRef } from '@jixiao/domain';
 import type { Block } from '../read/block.ts';
 import { looksRunTogether } from './run-together.ts';
@@ -32,7 +32,8 @@ function squashUncached(text: string): string {
   const wide = FULL_WIDTH_SIGNS.test(text)
     ? normalizeDigits(fullWidthSeparators(text)).replace(/[％]/g, '%')
     : text;
-  return wide.replace(SPACES, '');
+  // A year in Chinese digits (二〇二三年) is matched as one in ASCII digits.
+  return digitYears(wide).replace(SPACES, '');
 }
 
 /**

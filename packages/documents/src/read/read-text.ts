@@ -112,9 +112,14 @@ export function textBlocks(text: string): Block[] {
           if (next !== undefined && cellLine(next)) {
             row = undefined;
             i = j;
-          } else if (next !== undefined && isPageNumberText(next) && j + 1 < lines.length) {
-            // A page's number between blank lines: read on as if it were not there (the blank
-            // line before it still parts a row from a cell right after it).
+          } else if (
+            next !== undefined &&
+            isPageNumberText(next) &&
+            (lines[j + 1] === '' || cellLine(lines[j + 1] ?? ''))
+          ) {
+            // A page's number alone between a blank line and a blank line or a cell: read on as
+            // if it were not there (the blank line before it still parts a row from a cell right
+            // after it). A running header after it ends the table, as other text does.
             if (cellLine(lines[j + 1] ?? '')) row = undefined;
             i = j + 1;
           } else if (

@@ -12,7 +12,7 @@ export {
   checkTotalAndGrade,
 } from './scores.ts';
 export { checkUnits } from './units.ts';
-export { checkYears, staleYearClauses } from './years.ts';
+export { checkYears, digitYears, staleYearClauses } from './years.ts';
 export {
   checkNumbering,
   checkSiblingNumbers,

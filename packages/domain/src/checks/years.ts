@@ -12,6 +12,18 @@ const LEGITIMATE_CONTEXT =
 /** Four digits in a row before normalizeDigits: what a year in YEAR_CLAUSE needs. */
 const FOUR_DIGITS = /[0-9０-９]{4}/;
 
+const CN_DIGIT: Readonly<Record<string, string>> = Object.fromEntries(
+  [...'〇一二三四五六七八九'].map((c, i) => [c, String(i)]).concat([['○', '0'], ['零', '0']]),
+);
+/** A year in Chinese digits, as dates are written in formal text: 二〇二二年, 一九九八年 (○ for 〇 too). */
+const CN_YEAR = /(?:一九|二[〇○零])[〇○零一二三四五六七八九]{2}(?=\s*年)/g;
+
+/** The text with years in Chinese digits written in ASCII ones (二〇二二年 → 2022年). */
+export function digitYears(text: string): string {
+  if (!/[〇○零]/.test(text) && !text.includes('一九')) return text;
+  return text.replace(CN_YEAR, (y) => [...y].map((c) => CN_DIGIT[c] ?? c).join(''));
+}
+
 /**
  * A clause that is nothing but a year ("2022年", "2022年度", "2022年全年"): a time adverbial
  * stating when the sentence's facts hold.
@@ -24,7 +36,8 @@ const YEAR_DIGITS = /\d{4}\s*年/;
  * The earlier years a sentence is dated in by a clause of its own ("2022年，我办完成…" in a 2023
  * report), unless it compares, recounts history or accounts for earlier money (LEGITIMATE_CONTEXT).
  */
-export function staleYearClauses(sentence: string, year: number): number[] {
+export function staleYearClauses(written: string, year: number): number[] {
+  const sentence = digitYears(written);
   // A year clause needs four digits before 年; most sentences have none, told before the long
   // list of legitimate contexts (a title in 《》 is taken out below, which may join digits).
   if (!sentence.includes('年') || (!YEAR_DIGITS.test(sentence) && !sentence.includes('《')))
@@ -57,7 +70,7 @@ export function checkYears(evaluation: Evaluation): Finding[] {
   const out: Finding[] = [];
   const year = evaluation.meta.year;
   const title = evaluation.meta.title;
-  const titleYear = title ? /(\d{4})\s*年/.exec(normalizeDigits(title))?.[1] : undefined;
+  const titleYear = title ? /(\d{4})\s*年/.exec(digitYears(normalizeDigits(title)))?.[1] : undefined;
   if (title && titleYear !== undefined && Number(titleYear) !== year)
     out.push(
       makeFinding({
@@ -84,9 +97,11 @@ export function checkYears(evaluation: Evaluation): Finding[] {
     );
   for (const item of evaluationTexts(evaluation)) {
     if (item.section !== 'chapters' && item.section !== 'indicators') continue;
-    // No year named (a 年 and four digits, full-width or not): nothing to compare.
-    if (!item.text.includes('年') || !FOUR_DIGITS.test(item.text)) continue;
-    for (const sentence of sentences(normalizeDigits(item.text))) {
+    // No year named (a 年 and four digits, full-width, ASCII or Chinese): nothing to compare.
+    if (!item.text.includes('年')) continue;
+    const text = digitYears(item.text);
+    if (!FOUR_DIGITS.test(text)) continue;
+    for (const sentence of sentences(normalizeDigits(text))) {
       for (const stated of staleYearClauses(sentence, year)) {
         out.push(
           makeFinding({
