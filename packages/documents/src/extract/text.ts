@@ -191,9 +191,20 @@ export function joinWrappedLines(blocks: readonly Block[], dropped: ReadonlySet<
   const width = wrapWidth(blocks.filter((b) => b.kind === 'paragraph').map((b) => b.text.trim()));
   const out: Block[] = [];
   let last: { block: Block; lastLine: number; lines: number; tail: string } | undefined;
+  // Lines where a block starts: the others between two paragraphs of a .txt are blank.
+  const starts = new Set(blocks.map((b) => b.line));
+  for (const l of dropped) starts.add(l);
+  // Next to each other: nothing between, or a page's furniture (with the blank lines a PDF's
+  // text puts around it); a blank line alone parts two paragraphs.
   const adjacent = (from: number, to: number): boolean => {
-    for (let l = from + 1; l < to; l++) if (!dropped.has(l)) return false;
-    return to > from;
+    let furniture = false;
+    let blank = false;
+    for (let l = from + 1; l < to; l++) {
+      if (dropped.has(l)) furniture = true;
+      else if (starts.has(l)) return false;
+      else blank = true;
+    }
+    return to > from && (furniture || !blank);
   };
   for (const b of blocks) {
     const text = b.text.trim();

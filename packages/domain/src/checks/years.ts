@@ -13,7 +13,12 @@ const LEGITIMATE_CONTEXT =
 const FOUR_DIGITS = /[0-9０-９]{4}/;
 
 const CN_DIGIT: Readonly<Record<string, string>> = Object.fromEntries(
-  [...'〇一二三四五六七八九'].map((c, i) => [c, String(i)]).concat([['○', '0'], ['零', '0']]),
+  [...'〇一二三四五六七八九']
+    .map((c, i) => [c, String(i)])
+    .concat([
+      ['○', '0'],
+      ['零', '0'],
+    ]),
 );
 /** A year in Chinese digits, as dates are written in formal text: 二〇二二年, 一九九八年 (○ for 〇 too). */
 const CN_YEAR = /(?:一九|二[〇○零])[〇○零一二三四五六七八九]{2}(?=\s*年)/g;
@@ -70,7 +75,9 @@ export function checkYears(evaluation: Evaluation): Finding[] {
   const out: Finding[] = [];
   const year = evaluation.meta.year;
   const title = evaluation.meta.title;
-  const titleYear = title ? /(\d{4})\s*年/.exec(digitYears(normalizeDigits(title)))?.[1] : undefined;
+  const titleYear = title
+    ? /(\d{4})\s*年/.exec(digitYears(normalizeDigits(title)))?.[1]
+    : undefined;
   if (title && titleYear !== undefined && Number(titleYear) !== year)
     out.push(
       makeFinding({

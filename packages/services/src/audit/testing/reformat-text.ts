@@ -30,7 +30,7 @@ export const formFeeds: Rendering = (text, seed) => {
     const previous = out.at(-1) ?? '';
     const rowStart = previous === '' || (!isCell(previous) && !isCell(line));
     if (i >= next && line.trim() !== '' && rowStart) {
-      out.push(...(previous === '' ? [] : ['']), `— ${page} —`, '');
+      out.push(...(previous === '' ? [] : ['']), `— ${page} —`);
       out.push(`\f${line}`);
       page++;
       next = i + 15 + Math.floor(r() * 15);
@@ -63,8 +63,8 @@ export const midPageBreaks: Rendering = (text, seed) => {
     if (isCell(line) && isCell(all[i + 1] ?? '')) {
       // Between two cells of one row.
       out.push(line, footer());
-    } else if (!isCell(line) && chars.length >= 40) {
-      // Inside a paragraph, between two Chinese characters.
+    } else if (chars.length >= 40 && !line.includes('\t') && !/ \S+ /.test(line)) {
+      // Inside a paragraph (not a row of cells), between two Chinese characters.
       const cuts = chars
         .map((c, k) => k)
         .filter(
