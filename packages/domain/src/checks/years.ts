@@ -12,21 +12,18 @@ const LEGITIMATE_CONTEXT =
 /** Four digits in a row before normalizeDigits: what a year in YEAR_CLAUSE needs. */
 const FOUR_DIGITS = /[0-9０-９]{4}/;
 
-const CN_DIGIT: Readonly<Record<string, string>> = Object.fromEntries(
-  [...'〇一二三四五六七八九']
-    .map((c, i) => [c, String(i)])
-    .concat([
-      ['○', '0'],
-      ['零', '0'],
-    ]),
-);
+const CN_DIGIT: ReadonlyMap<string, string> = new Map([
+  ...[...'〇一二三四五六七八九'].map((c, i): [string, string] => [c, String(i)]),
+  ['○', '0'],
+  ['零', '0'],
+]);
 /** A year in Chinese digits, as dates are written in formal text: 二〇二二年, 一九九八年 (○ for 〇 too). */
 const CN_YEAR = /(?:一九|二[〇○零])[〇○零一二三四五六七八九]{2}(?=\s*年)/g;
 
 /** The text with years in Chinese digits written in ASCII ones (二〇二二年 → 2022年). */
 export function digitYears(text: string): string {
   if (!/[〇○零]/.test(text) && !text.includes('一九')) return text;
-  return text.replace(CN_YEAR, (y) => [...y].map((c) => CN_DIGIT[c] ?? c).join(''));
+  return text.replace(CN_YEAR, (y) => [...y].map((c) => CN_DIGIT.get(c) ?? c).join(''));
 }
 
 /**
