@@ -18,19 +18,25 @@ const isCell = (line: string): boolean => line.startsWith('\t');
 export const windowsText: Rendering = (text) => `\uFEFF${lines(text).join('\r\n')}`;
 
 /**
- * pdftotext's page break: a form feed before each page's first line, the footer above it; a page
- * starts with a paragraph or with a row of a table (not inside one).
+ * pdftotext's page break: a form feed before each page's first line, the footer above it. PDF
+ * text has no tables written one cell per line, so a page starts with prose or a row of cells
+ * run together, never among tab-led cells.
  */
 export const formFeeds: Rendering = (text, seed) => {
   const r = random(`ff ${seed}`);
+  const all = lines(text);
   const out: string[] = [];
   let page = 1;
   let next = 15 + Math.floor(r() * 15);
-  lines(text).forEach((line, i) => {
-    const previous = out.at(-1) ?? '';
-    const rowStart = previous === '' || (!isCell(previous) && !isCell(line));
-    if (i >= next && line.trim() !== '' && rowStart) {
-      out.push(...(previous === '' ? [] : ['']), `— ${page} —`);
+  const nearest = (from: number, step: number): string => {
+    for (let k = from; k >= 0 && k < all.length; k += step)
+      if ((all[k] ?? '').trim()) return all[k] ?? '';
+    return '';
+  };
+  all.forEach((line, i) => {
+    const amongCells = isCell(line) || isCell(nearest(i - 1, -1)) || isCell(nearest(i + 1, 1));
+    if (i >= next && line.trim() !== '' && !amongCells) {
+      out.push(...(out.at(-1) === '' ? [] : ['']), `— ${page} —`);
       out.push(`\f${line}`);
       page++;
       next = i + 15 + Math.floor(r() * 15);
