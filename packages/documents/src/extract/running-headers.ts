@@ -6,8 +6,11 @@ const PAGE_NUMBER =
   /^(?:[-—–－]\s*\d{1,4}\s*[-—–－]|第\s*\d{1,4}\s*页(?:\s*[，,]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*\/\s*\d{1,4})$/;
 
 /** Whether a paragraph is a page number or a page footer of one (in any digits: "— ２ —"). */
-export const isPageNumber = (b: Block): boolean =>
-  b.kind !== 'table' && PAGE_NUMBER.test(normalizeDigits(b.text.trim()));
+export const isPageNumber = (b: Block): boolean => b.kind !== 'table' && isPageNumberText(b.text);
+
+/** Whether a line is a page number ("— 3 —", "第 3 页 共 12 页"). */
+export const isPageNumberText = (text: string): boolean =>
+  PAGE_NUMBER.test(normalizeDigits(text.trim()));
 
 /**
  * A unit's or report's name printed at the top of every page of a PDF ("XX县财政局"): a short line
