@@ -334,8 +334,10 @@ function sourcesAgainstTable(
 /** What a quantity's name ends with that its prose leaves out: "新建堤防长度" is "新建堤防12公里". */
 const MEASURE_WORD =
   /(?:长度|里程|面积|数量|人数|次数|人次|批次|户数|场次|个数|规模|总量|总数|数)$/;
-/** Words around a figure that make it a target, a comparison or a total of years. */
-const NOT_DONE = /目标|计划|力争|不低于|不少于|确保|较|比上年|同比|上年|去年|累计|以来|预计/;
+/** Words before a figure, in its part of the sentence, that make it a target or a forecast. */
+const PLANNED_BEFORE = /目标|计划|力争|不低于|不少于|确保|预计|拟|将要/;
+/** Words in a figure's clause that make it a comparison or a total of several years. */
+const NOT_THE_YEARS = /较|比上年|同比|上年|去年|累计|以来/;
 
 /** A quantity in the unit of a count or a length (万 of it allowed), as a number of base units. */
 function baseQuantity(value: number, unit: string): { value: number; unit: string } {
@@ -381,7 +383,12 @@ function actualsAgainstTable(
         0,
         ...['，', ',', '；', ';', '。'].map((p) => s.text.lastIndexOf(p, at) + 1),
       );
-      if (NOT_DONE.test(s.text.slice(clauseStart, at + core.length + m[0].length))) continue;
+      const end = at + core.length + m[0].length;
+      // A target's words, or a date within the year, govern the part of the sentence they open.
+      const partStart = Math.max(0, ...['；', ';', '。'].map((p) => s.text.lastIndexOf(p, at) + 1));
+      const part = s.text.slice(partStart, end);
+      if (PLANNED_BEFORE.test(part) || PART_OF_YEAR.test(part)) continue;
+      if (NOT_THE_YEARS.test(s.text.slice(clauseStart, end))) continue;
       const year = yearBefore(s, at);
       if (year !== undefined && reportYear !== '' && year !== reportYear) continue;
       if (Math.abs(stated.value - actual.value) < 1e-6 * Math.max(1, actual.value)) continue;

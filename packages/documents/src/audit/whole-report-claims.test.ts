@@ -234,6 +234,8 @@ describe('whole reports of places not seen before', () => {
     expect(projectReport('全年新建堤防14.2公里，保护人口3.8万人。')).toEqual([]);
     // A target, or a comparison with the year before, is no restatement of what was done.
     expect(projectReport('计划新建堤防14公里以上，较上年新建堤防12.4公里有所增加。')).toEqual([]);
+    expect(projectReport('项目绩效目标：保护人口3.5万人，新建堤防14公里。')).toEqual([]);
+    expect(projectReport('截至6月底，已新建堤防8.2公里。')).toEqual([]);
   });
 
   it('holds a project’s amount in prose against the project table attached to a department’s report', () => {

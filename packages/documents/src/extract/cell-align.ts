@@ -13,9 +13,10 @@ const EXPRESSION = /^(?:[≥≤<>=≧≦＞＜]|\d)/;
  */
 const SENTENCE = /[，；。;]|因|由于|延期|延至|推迟|滞后|原因|导致|未能/;
 /**
- * An indicator's name that opens with a figure of whom or what it counts ("65岁及以上老年人健康管
- *理率", "0-6岁儿童健康管理率", "2型糖尿病患者规范管理率"): no comparison sign, no percent, and
- * it ends as names of rates and counts end, after a run of words no target or actual has.
+ * An indicator's name that opens with a figure of whom or what it counts
+ * ("65岁及以上老年人健康管理率", "0-6岁儿童健康管理率", "2型糖尿病患者规范管理率"): no comparison
+ * sign, no percent, and it ends as names of rates and counts end, after a run of words no target
+ * or actual has.
  */
 const NAME_WITH_FIGURE =
   /^\d[\d.\-~－—]*[^\d%％≥≤<>=]*[\u4e00-\u9fff]{6,}(?:率|数|量|度|比例|比重|水平|面积|时限)$/;
