@@ -238,6 +238,30 @@ describe('whole reports of places not seen before', () => {
     expect(projectReport('截至6月底，已新建堤防8.2公里。')).toEqual([]);
   });
 
+  it('reads the 年度总体目标 pair under a header run together on one line as cells, not prose', () => {
+    const report = brief(
+      [
+        '某市水利局2024年度中小河流治理项目支出绩效自评报告',
+        '一、项目绩效目标完成情况',
+        '全年新建堤防14.2公里，保护人口3.8万人。',
+        '附件',
+        '项目支出绩效自评表',
+        '项目名称 中小河流治理项目',
+        '项目资金（万元） 年初预算数 全年预算数 全年执行数 分值 执行率 得分',
+        '年度资金总额 2,500.00 2,500.00 2,386.45 10 95.46% 9.55',
+        '年度总体目标 预期目标 实际完成情况',
+        '新建堤防14公里以上，保护人口3.5万人、耕地1.2万亩以上。',
+        '新建堤防14.2公里，保护人口3.8万人、耕地1.26万亩。',
+        '一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 偏差原因分析及改进措施',
+        '产出指标 数量指标 新建堤防长度 ≥14公里 14.2公里 50 50',
+        '效益指标 社会效益指标 保护人口 ≥3.5万人 3.8万人 30 30',
+        '满意度指标 服务对象满意度指标 群众满意度 ≥90% 93.5% 10 10',
+        '总分 100 99.55',
+      ].join('\n'),
+    );
+    expect(report).toEqual([]);
+  });
+
   it('holds a project’s amount in prose against the project table attached to a department’s report', () => {
     const report = (amount: string) =>
       brief(

@@ -168,6 +168,18 @@ function regionEnd(blocks: readonly Block[], i: number): number {
       columnOf(normalizeLabel(blocks[j - 1]?.text ?? '')) === 'target'
     )
       goalCells = 2;
+    // …or on one line with its cells run together ("年度总体目标 预期目标 实际完成情况").
+    const cells = b.text.trim().split(/[\s\u3000]+/);
+    if (
+      cells.length >= 2 &&
+      columnOf(normalizeLabel(cells[cells.length - 1] ?? '')) === 'actual' &&
+      columnOf(normalizeLabel(cells[cells.length - 2] ?? '')) === 'target'
+    ) {
+      goalCells = 2;
+      end = j;
+      gap = 0;
+      continue;
+    }
     if (ATTACHMENT.test(t) || SIGN_OFF.test(t) || (isTitle(b) && j > i + 1)) break;
     // "四、存在的问题": a chapter that follows the tables, whatever comes after it, is no cell.
     if (CHAPTER_AFTER_TABLES.test(t)) break;
