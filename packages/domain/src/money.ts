@@ -90,10 +90,16 @@ export function parseDecimalToFen(text: string, unit: MoneyUnit): Fen | undefine
 
 const FULL_WIDTH = /[０-９．－]/;
 
-/** Converts full-width digits and points (０-９, ．) to ASCII. */
+/**
+ * Converts full-width digits and points (０-９, ．) to ASCII, and the full-width comma that
+ * separates their thousands: text typed in full-width digits writes its separator as the
+ * full-width comma, which is also the Chinese comma; between full-width digits and before exactly
+ * three of them it is the separator ("３，２５１．０９"). Every position is kept.
+ */
 export function normalizeDigits(text: string): string {
   if (!FULL_WIDTH.test(text)) return text; // the common case: nothing to convert
   return text
+    .replace(/([０-９])，(?=[０-９]{3}(?![０-９]))/g, '$1,')
     .replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))
     .replace(/．/g, '.')
     .replace(/－/g, '-');

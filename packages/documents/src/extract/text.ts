@@ -29,21 +29,13 @@ const FULL_WIDTH_SIGNS = /[０-９．－％]/;
 const SPACES = /[\s\u3000\u00a0]+/g;
 
 function squashUncached(text: string): string {
-  const wide = FULL_WIDTH_SIGNS.test(text)
-    ? normalizeDigits(fullWidthSeparators(text)).replace(/[％]/g, '%')
-    : text;
+  // Spaces first: a PDF's text may space a figure's digits apart ("１，１８ ６．４２").
+  const compact = text.replace(SPACES, '');
+  const wide = FULL_WIDTH_SIGNS.test(compact)
+    ? normalizeDigits(compact).replace(/[％]/g, '%')
+    : compact;
   // A year in Chinese digits (二〇二三年) is matched as one in ASCII digits.
-  return digitYears(wide).replace(SPACES, '');
-}
-
-/**
- * Text typed in full-width digits writes its thousands separator as the full-width comma, which is
- * also the Chinese comma: between full-width digits and before exactly three of them it is the
- * separator ("３，２５１．０９").
- */
-function fullWidthSeparators(text: string): string {
-  if (!text.includes('，')) return text;
-  return text.replace(/([０-９])，(?=[０-９]{3}(?![０-９]))/g, '$1,');
+  return digitYears(wide);
 }
 
 /** A number as written: "3385.52", "2,477.10". */

@@ -2,6 +2,7 @@ import type { Evaluation } from '../evaluation.ts';
 import type { Finding } from '../finding.ts';
 import { normalizeDigits } from '../money.ts';
 import { makeFinding } from './make-finding.ts';
+import { parseChineseNumeral } from './numbering.ts';
 import { evaluationTexts, sentences } from './texts.ts';
 import { isLeaf, walkIndicators } from './walk.ts';
 
@@ -17,13 +18,27 @@ const CN_DIGIT: ReadonlyMap<string, string> = new Map([
   ['○', '0'],
   ['零', '0'],
 ]);
-/** A year in Chinese digits, as dates are written in formal text: 二〇二二年, 一九九八年 (○ for 〇 too). */
-const CN_YEAR = /(?:一九|二[〇○零])[〇○零一二三四五六七八九]{2}(?=\s*年)/g;
+/**
+ * A year in Chinese digits, as dates are written in formal text (二〇二二年, 一九九八年; ○ for 〇
+ * too), with its month and day when they follow (二〇二四年三月十五日).
+ */
+const CN_DATE =
+  /((?:一九|二[〇○零])[〇○零一二三四五六七八九]{2})(\s*年)(?:([一二三四五六七八九十]{1,2})(\s*月)(?:([一二三四五六七八九十]{1,3})(\s*日))?)?/g;
 
-/** The text with years in Chinese digits written in ASCII ones (二〇二二年 → 2022年). */
+/** The text with dates in Chinese digits written in ASCII ones (二〇二四年三月十五日 → 2024年3月15日). */
 export function digitYears(text: string): string {
   if (!/[〇○零]/.test(text) && !text.includes('一九')) return text;
-  return text.replace(CN_YEAR, (y) => [...y].map((c) => CN_DIGIT.get(c) ?? c).join(''));
+  const small = (n: string | undefined): string => {
+    const v = n === undefined ? undefined : parseChineseNumeral(n);
+    return v === undefined ? (n ?? '') : String(v);
+  };
+  return text.replace(
+    CN_DATE,
+    (_m, y: string, nian: string, mo?: string, yue?: string, d?: string, ri?: string) =>
+      `${[...y].map((c) => CN_DIGIT.get(c) ?? c).join('')}${nian}` +
+      (mo ? `${small(mo)}${yue ?? ''}` : '') +
+      (d ? `${small(d)}${ri ?? ''}` : ''),
+  );
 }
 
 /**

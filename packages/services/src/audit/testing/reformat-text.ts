@@ -99,9 +99,19 @@ export const midPageBreaks: Rendering = (text, seed) => {
 /** A web page's indentation and gaps: no-break spaces where the text has ideographic ones. */
 export const noBreakSpaces: Rendering = (text) => text.replace(/\u3000/g, '\u00a0\u00a0');
 
-/** A PDF's justified line: a space between a figure and its unit (861.24 万元, 100 %, 5 分). */
+/**
+ * A PDF's justified paragraph: a space between a figure and its unit (861.24 万元, 100 %, 5 分).
+ * Rows of a table are left as they are: a row whose cells ran together with spaces would become
+ * ambiguous ("100 %" two cells or one), which no reader can settle.
+ */
 export const spacedUnits: Rendering = (text) =>
-  text.replace(/(\d)(万元|元|%|％|分|个|人|次|件)/g, '$1 $2');
+  lines(text)
+    .map((line) =>
+      line.includes('\t') || / \S+ /.test(line) || !/[，。]/.test(line)
+        ? line
+        : line.replace(/(\d)(万元|元|%|％|分|个|人|次|件)/g, '$1 $2'),
+    )
+    .join('\n');
 
 /** Thousands separators dropped ("1,234.56" → "1234.56"). */
 export const noThousands: Rendering = (text) =>
@@ -155,8 +165,12 @@ export const chineseYears: Rendering = (text) =>
 
 const CHAPTER = /^([\s\u3000]*)([一二三四五六七八九十]{1,3})、/;
 
-/** Chapters numbered 第一部分 (for 一、) in every other copy, 一． in the rest. */
+/**
+ * Chapters numbered 第一部分 (for 一、) in every other copy, 一． in the rest; a report whose
+ * parts are already 第X部分 keeps 一、 under them.
+ */
 export const otherChapterNumbers: Rendering = (text, seed) => {
+  if (/^[\s\u3000]*第[一二三四五六七八九十]{1,3}部分/m.test(text)) return text;
   const part = random(`chapters ${seed}`)() < 0.5;
   return lines(text)
     .map((line) =>
