@@ -182,8 +182,16 @@ import { lazily, loadCorpus, measure, present, report, unread } from './testing/
  * name; a chapter heading naming the year before over the year evaluated): after it 22/23 (the
  * water fees of 318,600万元, 25 times the project's 1.26亿元, still missed), 0 errors and 0
  * warnings.
+ * The ty-files (findings) and tz-files (clean), written after the thirteenth round in the same
+ * places but other wordings (上述两项共计, 未能完成全年目标任务, 权重 in place of 分值, 扣减N分后得S分,
+ * 亿元 restated as 万元, a grade after 自评总分, a repeated （二）, a 自评表 of a 自治县, a grid of 支出类别
+ * under the prose), measured untouched: 12/18 found by category (missed: full marks after "未能完成全年
+ * 目标任务", a count of 5 against 4 names after 分别是：, "扣减0.5分后得6分", 86.32亿元 restated as
+ * 86.32万元, a grade "良" for 79.5, a plan restated in a grid whose prose name carries 预算), 2 errors
+ * and 2 warnings on 3 clean files (a plan's items after "其中项目支出全年预算…，主要包括：" taken for
+ * parts of the 全年执行数 before them; a chapter heading after a text grid read into it).
  * Every batch listed below is asserted to keep at least 90% (or the floor given with it, for a
- * batch measured before its round) and no false error.
+ * batch measured before its round) and no false error (or no more than the number given).
  */
 const corpus = present(loadCorpus(new URL('./invented-prose/', import.meta.url)));
 const holdout = new Set(corpus.holdout);
@@ -199,7 +207,7 @@ describe('invented excerpts of prose from provinces outside the web corpus', () 
   });
 
   it('measures the held-out excerpts, written after the fixes, the same way', () => {
-    for (const [label, prefix, floor] of [
+    for (const [label, prefix, floor, falseErrors] of [
       ['invented prose, held out after the first round', 'h'],
       ['invented prose, held out after the second round', /^[nm]\d/],
       ['invented prose, held out after the third round', /^[pq]\d/],
@@ -215,7 +223,8 @@ describe('invented excerpts of prose from provinces outside the web corpus', () 
       ['invented prose, held out before the twelfth round', /^t[gh]\d/],
       ['invented prose, held out before the second round of findings other than sums', /^t[rs]\d/],
       ['invented prose, held out before the thirteenth round (tuned on since)', /^t[wx]\d/],
-    ] as ReadonlyArray<readonly [string, string | RegExp, number?]>) {
+      ['invented prose, held out after the thirteenth round', /^t[yz]\d/, 12 / 18, 2],
+    ] as ReadonlyArray<readonly [string, string | RegExp, number?, number?]>) {
       const m = measure(
         corpus,
         (file) =>
@@ -225,7 +234,9 @@ describe('invented excerpts of prose from provinces outside the web corpus', () 
       console.log(report(label, m));
       expect(m.counted, label).toBeGreaterThan(0);
       expect(m.found / m.counted, label).toBeGreaterThanOrEqual(floor ?? 0.9);
-      expect(m.falseErrors, label).toEqual([]);
+      // A batch measured before its round may keep the false errors it was measured with.
+      if (falseErrors === undefined) expect(m.falseErrors, label).toEqual([]);
+      else expect(m.falseErrors.length, label).toBeLessThanOrEqual(falseErrors);
     }
   });
 
