@@ -1431,3 +1431,29 @@ describe('relations of the thirteenth round of invented prose', () => {
     expect(brief(text('2022年度问题整改情况'))).toEqual([]);
   });
 });
+
+describe('relations of the batch after the thirteenth round', () => {
+  it('counts 期 against the names listed', () => {
+    expect(
+      brief('全年举办创业培训班5期，分别是：长白镇班、八道沟镇班、十四道沟镇班、马鹿沟镇班。').map(
+        (x) => x.split(' ')[1],
+      ),
+    ).toEqual(['DOC_CLAIM_LIST_COUNT']);
+  });
+
+  it('reports one sum written in 亿元 and again in 万元 with the same digits', () => {
+    expect(
+      brief(
+        '实现旅游综合收入86.32亿元，同比增长12%。\n全县旅游综合收入86.32万元，带动就业1.2万人。',
+      ),
+    ).toEqual(['warning DOC_CLAIM_UNIT_SLIP 86.32万元→86.32亿元']);
+  });
+
+  it('adds the last N figures for "以上N项合计", and lets "主要包括" list some of a figure', () => {
+    expect(
+      brief(
+        '全年执行数4,763.60万元。其中项目支出全年预算3,180.00万元，主要包括：道路养护经费1,326.50万元、桥梁维修经费1,362.50万元、客运站运营补贴418.60万元，以上三项合计3,107.60万元。',
+      ),
+    ).toEqual([]);
+  });
+});

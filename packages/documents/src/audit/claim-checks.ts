@@ -123,7 +123,7 @@ export function claimCheckMessage(code: ClaimCheckCode, p: Params): string {
     case 'DOC_CLAIM_ROUNDING':
       return `同一数额前后写法不一：${str(p, 'stated')}万元与${str(p, 'expected')}万元相差${str(p, 'diff')}万元，疑为尾差`;
     case 'DOC_CLAIM_UNIT_SLIP':
-      return `“${str(p, 'name')}”在第${str(p, 'lineA')}行为${str(p, 'expected')}，在第${str(p, 'lineB')}行为${str(p, 'stated')}，相差一万倍，疑为元与万元混用`;
+      return `“${str(p, 'name')}”在第${str(p, 'lineA')}行为${str(p, 'expected')}，在第${str(p, 'lineB')}行为${str(p, 'stated')}，相差一万倍，疑为${str(p, 'units') || '元与万元'}混用`;
     case 'DOC_CLAIM_NAME_VARIANT':
       return `同一名称前后写法不一：“${str(p, 'stated')}”与“${str(p, 'expected')}”（第${str(p, 'lineA')}行）仅差几个字，疑为笔误`;
   }
@@ -283,7 +283,7 @@ function checkPartWhole(s: Statement, pw: PartWhole): Finding[] {
     );
   }
   // Parts short of the whole: a 其中 often itemises only some of it, and "A a、B b等" says so.
-  if (parts.length < 2 || endsOpen(s, parts)) return [];
+  if (parts.length < 2 || endsOpen(s, parts) || pw.main) return [];
   params['how'] = pw.exhaustive ? '少于总数' : '少于总数（如其中仅列举部分，请忽略）';
   const slip = slipped(s, pw, params, excerpt, tolerance, diff);
   if (slip) return slip;
@@ -972,37 +972,43 @@ function checkDigitSlips(statements: readonly Statement[]): Finding[] {
   for (const s of statements)
     for (const c of s.claims) {
       if (c.kind !== 'money' || c.approximate || /元.*元/.test(c.text)) continue;
-      if (c.unit !== '元' && c.unit !== '万元') continue;
+      if (c.unit !== '元' && c.unit !== '万元' && c.unit !== '亿元') continue;
       const digits = significant(c.number);
       if (digits.length < 4) continue;
       const key = `${digits}|${c.number.replace(/,/g, '')}`;
       byDigits.set(key, [...(byDigits.get(key) ?? []), { claim: c, statement: s }]);
     }
   const out: Finding[] = [];
-  for (const list of byDigits.values()) {
-    const yuan = list.filter((x) => x.claim.unit === '元');
-    const wan = list.filter((x) => x.claim.unit === '万元');
-    if (yuan.length === 0 || wan.length === 0) continue;
-    const [major, minor] = oddOneOut(yuan, wan, (x) => x.statement.line);
-    const x = minor[0];
-    const ref = major[0];
-    if (!x || !ref) continue;
-    out.push(
-      finding(
-        'DOC_CLAIM_UNIT_SLIP',
-        'warning',
-        x.statement.line,
-        excerptOf(x.statement.raw, x.claim.number),
-        {
-          name: x.claim.name || ref.claim.name,
-          expected: plainFigure(ref.claim),
-          stated: plainFigure(x.claim),
-          lineA: ref.statement.line,
-          lineB: x.statement.line,
-        },
-      ),
-    );
-  }
+  // Units ten thousand apart: 元 and 万元, 万元 and 亿元 ("86.32亿元" … "86.32万元").
+  for (const list of byDigits.values())
+    for (const [small, large] of [
+      ['元', '万元'],
+      ['万元', '亿元'],
+    ] as const) {
+      const yuan = list.filter((x) => x.claim.unit === small);
+      const wan = list.filter((x) => x.claim.unit === large);
+      if (yuan.length === 0 || wan.length === 0) continue;
+      const [major, minor] = oddOneOut(yuan, wan, (x) => x.statement.line);
+      const x = minor[0];
+      const ref = major[0];
+      if (!x || !ref) continue;
+      out.push(
+        finding(
+          'DOC_CLAIM_UNIT_SLIP',
+          'warning',
+          x.statement.line,
+          excerptOf(x.statement.raw, x.claim.number),
+          {
+            name: x.claim.name || ref.claim.name,
+            expected: plainFigure(ref.claim),
+            stated: plainFigure(x.claim),
+            lineA: ref.statement.line,
+            lineB: x.statement.line,
+            units: `${small}与${large}`,
+          },
+        ),
+      );
+    }
   return out;
 }
 

@@ -212,7 +212,7 @@ export function numberMark(like: string, n: number): string {
 
 /** A grade as written, on the common four-band scale (优秀 → 优); 合格 and the like are other scales. */
 const GRADE_CLAIM = new RegExp(
-  `得分(?:为|是)?${NUM}分[^。；;\\d]{0,16}?(?:等级|等次|级别|评价结果|评定结果)(?:为|是|[：:])?[“"'‘「『]?(优秀|良好|中等|较差|优|良|中|差)(?![\u4e00-\u9fa5])`,
+  `(?:得分|总分)(?:为|是)?${NUM}分[^。；;\\d]{0,16}?(?:等级|等次|级别|评价结果|评定结果)(?:为|是|[：:])?[“"'‘「『]?(优秀|良好|中等|较差|优|良|中|差)(?![\u4e00-\u9fa5])`,
 );
 
 /** The grade written before its score: "自评结果为“良”，得分79.5分", "等级为良（79.5分）". */

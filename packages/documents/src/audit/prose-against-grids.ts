@@ -23,9 +23,26 @@ interface GridRow {
   figures: Map<Role, string[]>;
 }
 
+/** Tables read from lines of text whose cells are parted by runs of spaces or tabs. */
+function spacedTables(
+  blocks: readonly Block[],
+): { rows: string[][]; line: number; lines: number[] }[] {
+  const out: { rows: string[][]; line: number; lines: number[] }[] = [];
+  for (const b of blocks) {
+    if (b.kind !== 'table' || !b.rows) continue;
+    const rows = b.rows.map((r) =>
+      r.cells.length === 1
+        ? (r.cells[0] ?? '').trim().split(/(?: {2,}|\t|\u3000+)/)
+        : r.cells.map((c) => c.trim()),
+    );
+    out.push({ rows, line: b.line, lines: b.rows.map((r) => r.line) });
+  }
+  return out;
+}
+
 function gridRows(blocks: readonly Block[]): GridRow[] {
   const out: GridRow[] = [];
-  for (const grid of textGrids(blocks)) {
+  for (const grid of [...textGrids(blocks), ...spacedTables(blocks)]) {
     const header = grid.rows[0] ?? [];
     const roles = header.map(roleOfColumn);
     if (!roles.includes('budget') && !roles.includes('actual')) continue;
@@ -59,6 +76,9 @@ export interface GridRestatement {
   lineA: number;
 }
 
+/** "项目支出预算" names the row "项目支出" in its plan column. */
+const ROLE_WORDS = /(?:全年|年度)?(?:预算|执行|决算|实际支出)数?$/;
+
 /** A figure as written in 万元, from a claim in 元, 万元 or 亿元. */
 function inWan(c: Claim): number {
   return c.value / 1_000_000;
@@ -86,7 +106,7 @@ export function checkProseAgainstGrids(
     if (years.some((y) => y !== reportYear)) continue;
     for (const c of s.claims) {
       if (c.kind !== 'money' || c.approximate || c.value <= 0) continue;
-      const row = byKey.get(c.key);
+      const row = byKey.get(c.key) ?? byKey.get(c.key.replace(ROLE_WORDS, ''));
       if (!row || Math.abs(row.line - s.line) < 1) continue;
       const role = c.role || wholeOf.get(c)?.role || '';
       const written = role ? row.figures.get(role) : undefined;

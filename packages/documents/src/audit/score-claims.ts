@@ -375,7 +375,7 @@ function ownList(list: string): string {
 const WEIGHT_NOTE = new RegExp(`[（(](?:分值|权重|满分)?(?:为)?${NUM}分[）)]`, 'g');
 /** "得18分，扣1分" or "扣3分，自评得分47分": a score and the points it lost. */
 const SCORE_DEDUCTED = new RegExp(
-  `(?:得分|得)(?:为|是)?${NUM}分[，,]?扣(?:除|减)?(?:了)?${NUM}分|扣(?:除|减)?(?:了)?${NUM}分[，,]?(?:自评)?(?:得分|得)(?:为|是)?${NUM}分`,
+  `(?:得分|得)(?:为|是)?${NUM}分[，,]?扣(?:除|减)?(?:了)?${NUM}分|扣(?:除|减)?(?:了)?${NUM}分(?:后)?[，,]?(?:自评)?(?:得分|得)(?:为|是)?${NUM}分`,
   'g',
 );
 /** "该项分值8分", "分值：5分": a weight written without parentheses. */
@@ -542,7 +542,7 @@ function targetIssues(s: Sentence): ScoreClaimIssue[] {
 
 /** "未完成年度目标", "未达到年度目标值": the text says an indicator's target was missed. */
 const MISSED_SAID =
-  /(?<!无|没有|不存在|避免|防止)未(?:能)?(?:全部|按期)?(?:完成|达到|达成|实现)(?:年度)?(?:绩效)?(?:目标|指标值|计划任务)/;
+  /(?<!无|没有|不存在|避免|防止)未(?:能)?(?:全部|按期)?(?:完成|达到|达成|实现)(?:全年|年度|预期)?(?:绩效)?(?:目标|指标值|计划)(?:任务)?/;
 /** "完成比例为86.50%", "完成率86%": the share of the target done. */
 const COMPLETION = new RegExp(`完成(?:比例|率|比率|程度)(?:为|达|达到|是)?${NUM}[%％]`);
 /** A percentage, for the actual after a percentage target ("群众满意度为85.3%"). */

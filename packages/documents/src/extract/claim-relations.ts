@@ -14,6 +14,8 @@ export interface PartWhole {
   notPartition: boolean;
   /** The largest figure of the kind stated before the whole in the same statement, if any. */
   earlier?: Claim;
+  /** Listed as the main members ("主要包括"): parts short of the whole are expected. */
+  main?: boolean;
 }
 
 /**
@@ -55,7 +57,7 @@ const MADE_OF =
 
 /** After a figure: words that list its parts, all of them (group 1) or some (group 2). */
 const AFTER_FIGURE =
-  /(分别(?:为|是|用于|投向|安排|拨付|下达|支付)|具体(?:为|是|包括)|(?:按[^，,；;。\d]{1,10}?)?(?:分为|划分为))|((?:主要)?用于|包括|主要是)/g;
+  /(分别(?:为|是|用于|投向|安排|拨付|下达|支付)|具体(?:为|是|包括)|(?:按[^，,；;。\d]{1,10}?)?(?:分为|划分为))|((?:主要)?(?:用于|包括)|主要是)/g;
 
 /**
  * The figure a list marker at `at` itemises: the one right before it ("支出A，包括："), or the
@@ -404,6 +406,7 @@ function partWhole(
     exhaustive,
     notPartition,
     ...(largest ? { earlier: largest } : {}),
+    ...(afterFigure && /^主要包括/.test(tail) ? { main: true } : {}),
   };
 }
 
@@ -1054,6 +1057,21 @@ function comparedAsOne(s: Statement, parts: readonly Claim[]): boolean {
   );
 }
 
+/** The number of items a total says it adds: "以上三项合计", "两项共计", "上述4项累计". */
+const ITEMS_COUNTED = /([两二三四五六七八九十]|\d+)项/;
+const CN_COUNT: Record<string, number> = {
+  两: 2,
+  二: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+  十: 10,
+};
+
 /**
  * A clause that totals what the sentence listed before it: "合计750万元", "两项共计…", and
  * after 以上/上述 also "以上三项累计…", "上述资金计…" (alone, 累计 may be a running total).
@@ -1088,6 +1106,16 @@ export function totalsAfter(s: Statement): PartWhole[] {
     let parts = since(startAfter(/其中|[；;]|合计|共计|总计/g));
     // "（1）人员经费A；（2）公用经费B；合计C": items ended by ； are the parts, one a clause.
     if (parts.length < 2) parts = since(startAfter(/其中|合计|共计|总计/g));
+    // "以上三项合计…": the total says how many items it adds, the last ones before it.
+    const counted = ITEMS_COUNTED.exec(whole.clause)?.[1];
+    if (counted !== undefined) {
+      const n = CN_COUNT[counted] ?? Number(counted);
+      const before = s.claims
+        .slice(0, i)
+        .filter((c) => sameKind(c, whole) && c.depth === whole.depth && !compares.has(c));
+      if (!(n >= 2) || before.length < n) return;
+      parts = before.slice(-n);
+    }
     if (parts.length < 2 || parts.some((c) => c.approximate)) return;
     out.push({
       whole,

@@ -183,6 +183,8 @@ function regionEnd(blocks: readonly Block[], i: number): number {
     if (ATTACHMENT.test(t) || SIGN_OFF.test(t) || (isTitle(b) && j > i + 1)) break;
     // "四、存在的问题": a chapter that follows the tables, whatever comes after it, is no cell.
     if (CHAPTER_AFTER_TABLES.test(t)) break;
+    // "三、部门整体绩效指标完成情况": a chapter of the report's own (…情况, …说明) is no cell.
+    if (CHAPTER_OF_REPORT.test(t)) break;
     // A chapter heading followed by a paragraph of prose ("二、支出情况说明" + "2023年度基本支出…，
     // 主要用于…；…。") ends the table: neither is a cell.
     if (b.kind === 'heading' && indicatorLevelOf(b.text) === undefined && proseAfter(blocks, j))
@@ -207,6 +209,10 @@ function regionEnd(blocks: readonly Block[], i: number): number {
 /** Headings of the chapters after a report's tables: 存在的问题, 改进措施, 结果应用… */
 const CHAPTER_AFTER_TABLES =
   /^[一二三四五六七八九十]{1,3}、[^\d，,；;。]{0,8}(?:问题|改进|措施|建议|下一步|应用|公开)[^\d，,；;。]{0,10}$/;
+
+/** Headings of a report's chapters: "三、绩效目标完成情况", "二、支出情况说明". */
+const CHAPTER_OF_REPORT =
+  /^[一二三四五六七八九十]{1,3}、[^\d，,；;。]{2,20}(?:情况|说明|分析|结论|概况)$/;
 
 /** The block after `j` is a sentence of prose: long, punctuated, not a row of cells. */
 function proseAfter(blocks: readonly Block[], j: number): boolean {

@@ -27,13 +27,16 @@ export function partsUnread(f: Finding, report: ExtractedReport): boolean {
 
 /**
  * The book's total against 一级 weights that are leaves' (a 年度指标值 or 实际完成值 each, no
- * children) read from prose alone: the group headings above them ("（一）产出指标") stated no
+ * children, or one leaf alone) read from prose alone: the group headings above them ("（一）产出指标") stated no
  * weight, so what was added is some leaves, not the book's top level.
  */
 export function leavesForGroups(f: Finding, report: ExtractedReport): boolean {
   if (f.code !== 'WEIGHT_BOOK_TOTAL') return false;
   if (report.selfEvaluationTables.some((t) => t.indicators.length > 0)) return false;
   const top = report.evaluation.indicators;
+  // One indicator alone read from prose ("（一）预算执行率（10分）" and its score below it, the
+  // others written in a form not read): one indicator is no book's top level either.
+  if (top.length === 1 && (top[0]?.children ?? []).length === 0) return true;
   return (
     top.length > 0 &&
     top.every(
