@@ -1,5 +1,5 @@
 import type { Claim, Statement } from './claims.ts';
-import { keyOf } from './claims.ts';
+import { chineseCount, keyOf } from './claims.ts';
 
 /** "X，其中A a，B b": a whole and the figures of the same kind listed as its parts. */
 export interface PartWhole {
@@ -1059,18 +1059,6 @@ function comparedAsOne(s: Statement, parts: readonly Claim[]): boolean {
 
 /** The number of items a total says it adds: "以上三项合计", "两项共计", "上述4项累计". */
 const ITEMS_COUNTED = /([两二三四五六七八九十]|\d+)项/;
-const CN_COUNT: Record<string, number> = {
-  两: 2,
-  二: 2,
-  三: 3,
-  四: 4,
-  五: 5,
-  六: 6,
-  七: 7,
-  八: 8,
-  九: 9,
-  十: 10,
-};
 
 /**
  * A clause that totals what the sentence listed before it: "合计750万元", "两项共计…", and
@@ -1109,7 +1097,7 @@ export function totalsAfter(s: Statement): PartWhole[] {
     // "以上三项合计…": the total says how many items it adds, the last ones before it.
     const counted = ITEMS_COUNTED.exec(whole.clause)?.[1];
     if (counted !== undefined) {
-      const n = CN_COUNT[counted] ?? Number(counted);
+      const n = chineseCount(counted) ?? Number(counted);
       const before = s.claims
         .slice(0, i)
         .filter((c) => sameKind(c, whole) && c.depth === whole.depth && !compares.has(c));
