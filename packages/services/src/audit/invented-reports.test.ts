@@ -64,8 +64,11 @@ import { lazily, loadCorpus, measure, present, report, unread } from './testing/
 const corpus = present(loadCorpus(new URL('./invented-reports/', import.meta.url)));
 /** The third batch, held out: written after the fixes above, measured before any fix on it. */
 const third = (file: string): boolean => /^(?:r1[1-3]|c[56])-/.test(file);
-const m = lazily(() => measure(corpus, (file) => !third(file)));
+/** The fourth batch, held out likewise. */
+const fourth = (file: string): boolean => /^(?:r1[4-8]|c[7-9])-/.test(file);
+const m = lazily(() => measure(corpus, (file) => !third(file) && !fourth(file)));
 const held = lazily(() => measure(corpus, third));
+const held4 = lazily(() => measure(corpus, fourth));
 
 describe('whole invented reports: narrative, 自评表 and restated figures together', () => {
   it('finds the planted findings with their category', () => {
@@ -79,7 +82,7 @@ describe('whole invented reports: narrative, 自评表 and restated figures toge
   });
 
   it('reads every file', () => {
-    expect(unread(corpus, (file) => !third(file))).toEqual([]);
+    expect(unread(corpus, (file) => !third(file) && !fourth(file))).toEqual([]);
   });
 });
 
@@ -120,5 +123,41 @@ describe('whole invented reports, third batch (held out)', () => {
 
   it('reads every file', () => {
     expect(unread(corpus, third)).toEqual([]);
+  });
+});
+
+/**
+ * Fourth batch, written after the third was fixed and committed untouched, in provinces and
+ * templates the others lack: a 市 生态环境局's 部门整体 report (山东) with a staff table (编制数 |
+ * 实有人数), 年初预算/调整预算/决算 wording, an appendix score table with its weights in the 一级
+ * cells ("投入（15分）") and a 评价结论 with the grade bands; a 区 民政局's project report (广西) in
+ * 第一部分…第六部分 whose 自评表 is in 元 while the text is in 万元; a 转移支付 区域 report (云南);
+ * a 区 城管局's 部门整体 report (湖南) with 支出决算 wording and each 一级指标's score in prose; a
+ * 区 老旧小区改造 project report (青海); clean: a 区 民政局's 部门整体 report (福建) with deductions
+ * stated in prose and a 预算调整率 indicator, a 区 校舍维修 project report in 元 (河南), a 车购税
+ * 农村公路养护 区域 report (新疆). Rendered as PDF text, Word, a portal page (nav bar, 发布时间,
+ * 来源, 字号 大 中 小, 打印本页, 版权所有) and a portal page's copied text (.web.txt).
+ *
+ * Measured untouched: 35/59 found, 0 errors and 8 warnings on the 9 clean files (c7: a total
+ * computed 1 point under the stated one and the 预算调整率's 3 of 5 points taken for a missed
+ * target's proportional score, deductions whose reason the prose gives taken for unexplained).
+ * Missed: a staff table's 合计 (r14); a 万元 figure of the text against the 元 of the 自评表
+ * (r15); in r16 as a portal page the 自评表's source rows, and a beneficiary count and the year
+ * of the opening; the 支出决算 of the text against the 自评表 and a group's score in prose (r17);
+ * a count restated and a full score for a missed target (r18).
+ */
+describe('whole invented reports, fourth batch (held out)', () => {
+  it('finds the planted findings with their category', () => {
+    console.log(report('invented whole reports, fourth batch', held4()));
+    expect(held4().found).toBeGreaterThanOrEqual(35);
+  });
+
+  it('gives the clean reports no error and no warning', () => {
+    expect(held4().falseErrors).toEqual([]);
+    expect(held4().cleanWarnings.length).toBeLessThanOrEqual(8);
+  });
+
+  it('reads every file', () => {
+    expect(unread(corpus, fourth)).toEqual([]);
   });
 });

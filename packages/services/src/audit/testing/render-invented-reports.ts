@@ -23,7 +23,13 @@ interface PdfForm {
   page: number;
   cells: 'run-together' | 'cell-per-line';
 }
-type Form = PdfForm | { kind: 'html' } | { kind: 'docx' };
+/**
+ * `html` is the bare page; `portal` the same page inside a government portal's frame (nav bar,
+ * 发布时间 and 来源, 字号 大 中 小, 打印本页, the 版权所有 footer); `webtxt` that portal page as a
+ * browser copies its text (`.web.txt`: the frame's lines around the report, a table's cells
+ * parted by tabs, a cell merged with the one above left out).
+ */
+type Form = PdfForm | { kind: 'html' } | { kind: 'portal' } | { kind: 'webtxt' } | { kind: 'docx' };
 
 const FORMS: Record<string, Form[]> = {
   'r1-suzhou-education-department': [
@@ -107,6 +113,45 @@ const FORMS: Record<string, Form[]> = {
   ],
   'c2-wulanchabu-justice-department-clean': [
     { kind: 'pdf', width: 28, page: 26, cells: 'cell-per-line' },
+    { kind: 'docx' },
+  ],
+  'r14-linyi-ecology-department': [
+    { kind: 'pdf', width: 30, page: 29, cells: 'run-together' },
+    { kind: 'webtxt' },
+    { kind: 'docx' },
+  ],
+  'r15-nanning-elderly-care-project': [
+    { kind: 'pdf', width: 28, page: 27, cells: 'cell-per-line' },
+    { kind: 'portal' },
+    { kind: 'docx' },
+  ],
+  'r16-qujing-nutrition-transfer-region': [
+    { kind: 'pdf', width: 31, page: 30, cells: 'cell-per-line' },
+    { kind: 'portal' },
+  ],
+  'r17-zhuzhou-city-management-department': [
+    { kind: 'pdf', width: 29, page: 28, cells: 'run-together' },
+    { kind: 'webtxt' },
+    { kind: 'docx' },
+  ],
+  'r18-xining-old-housing-project': [
+    { kind: 'pdf', width: 30, page: 31, cells: 'run-together' },
+    { kind: 'portal' },
+    { kind: 'docx' },
+  ],
+  'c7-quanzhou-civil-affairs-department-clean': [
+    { kind: 'pdf', width: 28, page: 28, cells: 'cell-per-line' },
+    { kind: 'webtxt' },
+    { kind: 'docx' },
+  ],
+  'c8-luoyang-school-repair-project-clean': [
+    { kind: 'pdf', width: 30, page: 30, cells: 'run-together' },
+    { kind: 'portal' },
+    { kind: 'docx' },
+  ],
+  'c9-hami-rural-road-transfer-region-clean': [
+    { kind: 'pdf', width: 29, page: 29, cells: 'cell-per-line' },
+    { kind: 'portal' },
     { kind: 'docx' },
   ],
 };
@@ -223,6 +268,57 @@ function renderHtml(blocks: Block[]): string {
   return out.join('\n');
 }
 
+/** The unit a title names, before its year: the 来源 of the portal page. */
+const unitOf = (blocks: Block[]): string => {
+  const title = blocks.find((b) => b.kind === 'title');
+  return title?.kind === 'title' ? title.text.replace(/\d{4}年度?.*$/, '') : '';
+};
+
+const NAV = ['首页', '机构概况', '政务公开', '政务服务', '互动交流', '专题专栏'];
+const FOOTER = (unit: string): string[] => [
+  `主办单位：${unit}人民政府办公室　　承办单位：${unit}大数据中心`,
+  `版权所有：${unit}人民政府　　网站标识码：4513000012　　ICP备案号：ICP备05002871号`,
+];
+
+function renderPortal(blocks: Block[]): string {
+  const unit = unitOf(blocks);
+  const body = renderHtml(blocks)
+    .replace(/^[\s\S]*?<body>\n/, '')
+    .replace(/\n<\/body><\/html>$/, '');
+  return [
+    '<!DOCTYPE html><html><head><meta charset="utf-8"><title>政务公开</title></head><body>',
+    `<div class="nav">${NAV.map((n) => `<a href="#">${n}</a>`).join(' | ')}</div>`,
+    '<div class="crumb">当前位置：首页 &gt; 政务公开 &gt; 财政预决算 &gt; 绩效评价</div>',
+    `<div class="info">发布时间：2025-05-26 10:12　来源：${esc(unit)}　浏览次数：316　字号：<a>大</a> <a>中</a> <a>小</a></div>`,
+    body,
+    '<div class="tools"><a>打印本页</a> <a>关闭窗口</a></div>',
+    ...FOOTER(unit).map((line) => `<div class="footer">${esc(line)}</div>`),
+    '</body></html>',
+  ].join('\n');
+}
+
+function renderWebText(blocks: Block[]): string {
+  const unit = unitOf(blocks);
+  const out = [NAV.join('\n'), '当前位置：首页 > 政务公开 > 财政预决算 > 绩效评价', ''];
+  for (const b of blocks) {
+    if (b.kind === 'title') {
+      out.push(
+        b.text,
+        `发布时间：2025-05-26 10:12　来源：${unit}　浏览次数：316`,
+        '【字号：大 中 小】',
+        '',
+      );
+    } else if (b.kind === 'para') out.push(b.text);
+    else {
+      for (const row of b.rows) {
+        out.push(row.filter((c) => c !== '^' && c !== '<').join('\t'));
+      }
+    }
+  }
+  out.push('', '【打印本页】【关闭窗口】', '', ...FOOTER(unit));
+  return `${out.join('\n')}\n`;
+}
+
 function toDocx(html: string, name: string): void {
   const tmp = mkdtempSync(join(tmpdir(), 'invented-reports-'));
   try {
@@ -252,6 +348,9 @@ for (const file of readdirSync(join(dir, 'src'))) {
   for (const form of forms) {
     if (form.kind === 'pdf') writeFileSync(join(dir, `${name}.pdf.txt`), renderPdf(blocks, form));
     else if (form.kind === 'html') writeFileSync(join(dir, `${name}.html`), renderHtml(blocks));
+    else if (form.kind === 'portal') writeFileSync(join(dir, `${name}.html`), renderPortal(blocks));
+    else if (form.kind === 'webtxt')
+      writeFileSync(join(dir, `${name}.web.txt`), renderWebText(blocks));
     else toDocx(renderHtml(blocks), name);
   }
 }
