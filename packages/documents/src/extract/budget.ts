@@ -155,7 +155,10 @@ export function extractBudget(blocks: readonly Block[]): BudgetExtraction {
       if (a) project.actual = a;
       project.source = src('项目支出');
     }
-    if (!fund && (/预算执行率/.test(t) ? /执行数|实际支出/.test(t) : WHOLE_SPENT.test(t)))
+    if (
+      !fund &&
+      (/预算执行率/.test(t) ? /执行数|实际支出|支出决算|决算支出/.test(t) : WHOLE_SPENT.test(t))
+    )
       fund = narrativeFund(t, b.line, b.text.trim());
   }
   const out: BudgetExtraction = { basic, project, totals };
@@ -171,16 +174,22 @@ const WHOLE_SPENT = new RegExp(
   `^(?!\\s*(?:[（(]?[一二三四五六七八九十\\d]+[)）、.．]|基本支出|项目支出|人员经费|公用经费|其中))[^。]*全年(?:实际)?支出${N}万元[，,]?(?:总体)?执行率`,
 );
 const FUND_INITIAL = new RegExp(`年初预算(?:数|安排)?(?:为|共)?${N}万元`);
-const FUND_BUDGET = new RegExp(`全年预算数${N}万元`);
+// 调整预算 (调整后预算) is the plan of the year as finally set, the 自评表's 全年预算数.
+const FUND_BUDGET = new RegExp(`全年预算数${N}万元|调整(?:后的?)?预算(?:数)?(?:为)?${N}万元`);
 const FUND_BUDGET_LOOSE = new RegExp(`全年[^，。；]{0,10}?(?:预算|收入)(?:资金)?${N}万元`);
 const FUND_EXECUTED = new RegExp(`全年执行数${N}万元`);
-const FUND_SPENT = new RegExp(`全年(?:实际)?支出(?:为|共)?${N}万元`);
+// Spending in the words of the final accounts: 支出决算, 决算支出 (not a part's: 基本支出决算).
+const FUND_SPENT = new RegExp(
+  `全年(?:实际)?支出(?:决算)?(?:数)?(?:为|共)?${N}万元|(?<!基本|项目)(?:支出决算|决算支出)(?:数)?(?:为|共)?${N}万元`,
+);
 const FUND_RATE = new RegExp(`预算执行率(?:为|达)?${N}%`);
 
 function narrativeFund(t: string, line: number, raw: string): FundRow | undefined {
   const initial = wan(FUND_INITIAL.exec(t)?.[1]);
-  const budget = wan(FUND_BUDGET.exec(t)?.[1] ?? FUND_BUDGET_LOOSE.exec(t)?.[1]);
-  const executed = wan(FUND_EXECUTED.exec(t)?.[1] ?? FUND_SPENT.exec(t)?.[1]);
+  const budgetMatch = FUND_BUDGET.exec(t);
+  const spentMatch = FUND_SPENT.exec(t);
+  const budget = wan(budgetMatch?.[1] ?? budgetMatch?.[2] ?? FUND_BUDGET_LOOSE.exec(t)?.[1]);
+  const executed = wan(FUND_EXECUTED.exec(t)?.[1] ?? spentMatch?.[1] ?? spentMatch?.[2]);
   const rate = pct(FUND_RATE.exec(t)?.[1]);
   if (!executed && !rate) return undefined;
   const row: FundRow = { source: sourceRef(line, raw, '执行') };

@@ -11,7 +11,7 @@ const EXPRESSION = /^(?:[≥≤<>=≧≦＞＜]|\d)/;
  * A sentence that happens to open with a figure ("2个小区因居民意见未统一，延至2025年实施"): a
  * 偏差原因, not a target or an actual. A clause mark or a word of cause or delay says so.
  */
-const SENTENCE = /[，；。;]|因|由于|延期|延至|推迟|滞后|原因|导致|未能/;
+const SENTENCE = /[，；。;]|因|由于|延期|延至|推迟|滞后|原因|导致|未能|未完成|未达|尚未|尚在|跨年/;
 /**
  * An indicator's name that opens with a figure of whom or what it counts
  * ("65岁及以上老年人健康管理率", "0-6岁儿童健康管理率", "2型糖尿病患者规范管理率"): no comparison

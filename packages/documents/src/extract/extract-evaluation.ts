@@ -170,8 +170,11 @@ export function extractEvaluation(source: SourceDocument): ExtractedReport {
     outline.some((e) => chapterKeyOf(e.title) !== undefined) || narrative.count > 0;
   // A project report (项目支出绩效自评报告 or a lone 项目支出绩效自评表), or a department report.
   // A transfer's 区域 report (…补助资金区域绩效自评报告) evaluates its funds as a project's.
+  // A title naming a project's or a fund's evaluation without 支出 (…改造项目绩效自评报告,
+  // …专项资金绩效自评报告) is a project report too.
   const projectTitle =
-    /项目支出绩效|转移支付|区域绩效/.test(title ?? '') && !/部门整体/.test(title ?? '');
+    /项目(?:支出)?绩效|资金绩效|转移支付|区域绩效/.test(title ?? '') &&
+    !/部门整体|单位整体/.test(title ?? '');
   const kind: 'department' | 'project' =
     !deptTable && projectTables.length > 0 && (projectTitle || !narrativeReport)
       ? 'project'
@@ -556,6 +559,8 @@ function chaptersOf(document: SourceDocument, outline: readonly OutlineEntry[]):
 
 const SIGN_OFF = /填表人|填报人|签字|填报日期|联系电话|单位负责人[：:]/;
 const CLOSING: readonly ChapterKey[] = ['problems', 'improvements', 'application', 'other'];
+/** A chapter title that concludes a report: its 结论 or its 偏差分析. */
+const CONCLUDING = /结论|偏差分析/;
 
 /**
  * Whether a text with no chapters (a notice, a 公示, a news item) ends as it was written to end:
@@ -590,9 +595,13 @@ function findTruncation(
   if (!last) return undefined;
   const text = last.text.trim();
   if (last.kind !== 'table' && SIGN_OFF.test(text)) return undefined;
+  // A chapter of the report's conclusion or of its deviations (自评结论, 评价结论, 偏差分析) comes
+  // after the performance it sums up, as the closing chapters do.
   const closed = outline.some((e) => {
     const key = chapterKeyOf(e.title);
-    return e.level === 1 && key !== undefined && CLOSING.includes(key);
+    return (
+      e.level === 1 && ((key !== undefined && CLOSING.includes(key)) || CONCLUDING.test(e.title))
+    );
   });
   // A table that ends on its 总分/合计 row, or on its sign-off line, is whole: a document
   // ending with it (a 自评表 on its own, a report with its attached table) was not cut short.

@@ -1239,6 +1239,12 @@ function wrappedNameEnd(
 const REASON_WORDS =
   /因|由于|受(?!益|助|资|理)|未(?!成年)|不足|偏[高低少多长短]|略[高低少多]|减少|延期|延迟|影响|滞后|尚未|原因|导致|难度|加强|改进|有待|个别|部分|闲置/;
 
+/**
+ * More words of a shortfall or its cause (不够及时, 不到位, 年中追加…): enough for a text after a
+ * row's scores to be its reason, never to make a name before figures one.
+ */
+const SHORTFALL_WORDS = /不够|不及时|不到位|不充分|不完善|不规范|不均衡|追加|跨年|超支|结余/;
+
 /** Words of a target stated against a baseline or a bound ("较上年提高2个百分点", "不低于90%"). */
 const TARGET_WORDS =
   /较上年|比上年|同比|提高|降低|增长|下降|以上|以下|以内|不低于|不高于|不少于|不超过|不多于/;
@@ -1278,7 +1284,8 @@ function leafValuesEnd(
         /[，,。；;]/.test(text) ||
         text.length > 12 ||
         /^无$/.test(text.trim()) ||
-        REASON_WORDS.test(text);
+        REASON_WORDS.test(text) ||
+        SHORTFALL_WORDS.test(text);
       // After the weight and score, a text is the deviation reason; before them a short text is
       // a qualitative target or actual ("是", "优", "按时完成"); anything else starts the next leaf.
       if (numbers >= scoreCols && scoreCols > 0 && columns.includes('reason')) {

@@ -348,7 +348,10 @@ export function isBaseDataTable(block: Block): boolean {
 export function readSelfEvaluationTable(block: Block): SelfEvaluationTable {
   const grid = block.rows ?? [];
   const rows = grid.map(withoutCoveredColumns);
-  const kind = /项目支出名称|项目名称/.test(squash(block.text)) ? 'project' : 'department';
+  // A 转移支付's 区域 table names its transfer where a project's names the project.
+  const kind = /项目支出名称|项目名称|转移支付(?:项目)?名称/.test(squash(block.text))
+    ? 'project'
+    : 'department';
   const table: SelfEvaluationTable = {
     kind,
     line: block.line,
@@ -389,7 +392,8 @@ export function readSelfEvaluationTable(block: Block): SelfEvaluationTable {
       if (!next) return;
       if (/部门(?:[（(]单位[）)])?名称$|预算部门名称|^(?:预算)?单位名称/.test(c))
         table.unitName ??= next;
-      if (/^项目(?:支出)?名称$/.test(c)) table.projectName ??= next;
+      if (/^(?:评价)?项目(?:支出)?名称$|^转移支付(?:项目)?名称$/.test(c))
+        table.projectName ??= next;
       if (/^主管部门$/.test(c)) table.supervisor ??= next;
       if (/^实施单位$/.test(c)) table.implementer ??= next;
     });

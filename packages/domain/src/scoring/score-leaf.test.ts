@@ -254,6 +254,11 @@ describe('step-bands (岳阳 预算调整率)', () => {
   ])('an adjustment of %s scores %d', (actual, expected) => {
     expect(score(r, ind(undefined, actual), 3).score).toBe(expected);
   });
+  it('leaves an indicator weighted otherwise than the bands to its stated score', () => {
+    const stated = score(r, ind(undefined, '7.09%', { score: 3 }), 5);
+    expect(stated.kind).toBe('stated');
+    expect(stated.score).toBe(3);
+  });
   it('measures the adjustment from 年初预算数 and 全年预算数', () => {
     const c = ctx({
       funds: {

@@ -65,6 +65,11 @@ function applyRule(rule: LeafRule, node: IndicatorNode, w: number, ctx: LeafCont
     case 'qualitative':
       return qualitative(node, w, ctx);
     case 'step-bands': {
+      // The bands are points of a weight equal to their highest score: an indicator of the same
+      // name weighted otherwise (5 where the book's bands give at most 3) is scored by another
+      // table, which the book does not hold.
+      const top = Math.max(rule.otherwise, ...rule.bands.map((b) => b.score));
+      if (toHundredths(top) !== toHundredths(w)) return 'not-computable';
       const value = measure(rule.measure, node, ctx);
       if (value === undefined) return 'not-computable';
       const band = rule.bands.find((b) => value <= b.max + 1e-9);

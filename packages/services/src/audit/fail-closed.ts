@@ -39,9 +39,11 @@ export function leavesForGroups(f: Finding, report: ExtractedReport): boolean {
   if (top.length === 1 && (top[0]?.children ?? []).length === 0) return true;
   return (
     top.length > 0 &&
-    top.every(
-      (n) => (n.children ?? []).length === 0 && (n.target !== undefined || n.actual !== undefined),
-    )
+    top.every((n) => (n.children ?? []).length === 0) &&
+    // One of them may be the execution rate's line under its heading ("一、项目资金情况 …执行率
+    // 98.00%，分值10分，得分9.8分"), a leaf with no target.
+    top.filter((n) => n.target === undefined && n.actual === undefined).length <= 1 &&
+    top.filter((n) => n.target !== undefined || n.actual !== undefined).length >= 2
   );
 }
 

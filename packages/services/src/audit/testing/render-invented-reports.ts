@@ -276,8 +276,8 @@ const unitOf = (blocks: Block[]): string => {
 
 const NAV = ['首页', '机构概况', '政务公开', '政务服务', '互动交流', '专题专栏'];
 const FOOTER = (unit: string): string[] => [
-  `主办单位：${unit}人民政府办公室　　承办单位：${unit}大数据中心`,
-  `版权所有：${unit}人民政府　　网站标识码：4513000012　　ICP备案号：ICP备05002871号`,
+  `主办单位：${unit}人民政府办公室\u3000\u3000承办单位：${unit}大数据中心`,
+  `版权所有：${unit}人民政府\u3000\u3000网站标识码：4513000012\u3000\u3000ICP备案号：ICP备05002871号`,
 ];
 
 function renderPortal(blocks: Block[]): string {
@@ -289,7 +289,7 @@ function renderPortal(blocks: Block[]): string {
     '<!DOCTYPE html><html><head><meta charset="utf-8"><title>政务公开</title></head><body>',
     `<div class="nav">${NAV.map((n) => `<a href="#">${n}</a>`).join(' | ')}</div>`,
     '<div class="crumb">当前位置：首页 &gt; 政务公开 &gt; 财政预决算 &gt; 绩效评价</div>',
-    `<div class="info">发布时间：2025-05-26 10:12　来源：${esc(unit)}　浏览次数：316　字号：<a>大</a> <a>中</a> <a>小</a></div>`,
+    `<div class="info">发布时间：2025-05-26 10:12\u3000来源：${esc(unit)}\u3000浏览次数：316\u3000字号：<a>大</a> <a>中</a> <a>小</a></div>`,
     body,
     '<div class="tools"><a>打印本页</a> <a>关闭窗口</a></div>',
     ...FOOTER(unit).map((line) => `<div class="footer">${esc(line)}</div>`),
@@ -304,7 +304,7 @@ function renderWebText(blocks: Block[]): string {
     if (b.kind === 'title') {
       out.push(
         b.text,
-        `发布时间：2025-05-26 10:12　来源：${unit}　浏览次数：316`,
+        `发布时间：2025-05-26 10:12\u3000来源：${unit}\u3000浏览次数：316`,
         '【字号：大 中 小】',
         '',
       );
