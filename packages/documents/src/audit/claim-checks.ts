@@ -283,13 +283,25 @@ function checkPartWhole(s: Statement, pw: PartWhole): Finding[] {
     );
   }
   // Parts short of the whole: a 其中 often itemises only some of it, and "A a、B b等" says so.
-  if (parts.length < 2 || endsOpen(s, parts) || pw.main) return [];
+  if (parts.length < 2 || endsOpen(s, parts) || pw.main || traits(whole, parts)) return [];
   params['how'] = pw.exhaustive ? '少于总数' : '少于总数（如其中仅列举部分，请忽略）';
   const slip = slipped(s, pw, params, excerpt, tolerance, diff);
   if (slip) return slip;
   return [
     finding('DOC_CLAIM_PARTS_SHORT', pw.exhaustive ? 'error' : 'warning', s.line, excerpt, params),
   ];
+}
+
+/**
+ * Traits that people share across groups (女, 少数民族, 党员, 研究生学历, 高级职称, 35岁以下): the
+ * counts of people after 其中 named by them overlap and may leave others out ("党员486名，其中女
+ * 党员132名、少数民族党员58名"), so their sum is no partition of the whole.
+ */
+const TRAIT =
+  /^(?:女|男|少数民族|中共党员|党员|共青团员|团员|退役军人|残疾|(?:具有)?(?:博士|硕士|研究生|本科|大专|大学|高级|中级|初级|正高|副高)|\d+(?:周)?岁)/;
+
+function traits(whole: Claim, parts: readonly Claim[]): boolean {
+  return whole.kind === 'count' && parts.every((c) => TRAIT.test(c.key || c.name));
 }
 
 /** "项目支出中，A a、B b等": a list of parts whose last one is followed by 等 names some of them. */

@@ -1147,7 +1147,10 @@ export function figureRatios(s: Statement): FigureRatio[] {
     if (rate.kind !== 'percent' || !base || base.kind === 'percent' || base.approximate) return;
     const prior = priorInParentheses(s, base, rate, s.claims[i + 1]);
     if (prior) {
-      out.push({ ...prior, rate, value: base, alternatives: [base], statement: s });
+      // "A，其中B b、C c，较上年减少Z%（2022年为D）": the growth may be of the list's sum or of
+      // the whole it itemises, as a change after a list may.
+      const listed = listBefore(s, i - 1).map((value) => ({ ...base, value }));
+      out.push({ ...prior, rate, value: base, alternatives: [base, ...listed], statement: s });
       return;
     }
     const ofChange = changeRatio(s, i, base, rate);

@@ -31,7 +31,7 @@ import {
 import { withoutPageFurniture } from './running-headers.ts';
 import { readTableStream } from './self-table-stream.ts';
 import { isTotalRow } from './table-vocabulary.ts';
-import { findTextTables, gridTokens } from './text-tables.ts';
+import { findTextTables, gridTokens, unitAbove } from './text-tables.ts';
 import type { TextTable } from './text-tables.ts';
 import type { SelfEvaluationTable } from './tables.ts';
 import { NUM, droppedLines, joinWrappedLines, sentencesOf, sourceRef, squash } from './text.ts';
@@ -765,7 +765,7 @@ function readSelfTables(blocks: readonly Block[]): {
   blocks: Block[];
 } {
   const out: SelfEvaluationTable[] = [];
-  for (const b of blocks) {
+  for (const [at, b] of blocks.entries()) {
     if (b.kind !== 'table') continue;
     // A list of items with their figures (自评结果公开) is no 自评表: the audit checks it as such.
     if (b.rows && isListTable(b.rows.map(rowCells))) continue;
@@ -774,7 +774,7 @@ function readSelfTables(blocks: readonly Block[]): {
       out.push({ ...byPosition, origin: 'grid' });
       continue;
     }
-    const stream = readTableStream(gridTokens(b));
+    const stream = readTableStream(gridTokens(b), undefined, unitAbove(blocks, at));
     if (stream && (stream.indicators.length > 0 || stream.funds.total))
       out.push(fromStream(stream, 'grid'));
     else if (byPosition && Object.keys(byPosition.funds).length > 0)

@@ -301,6 +301,10 @@ export function extractNarrativeIndicators(blocks: readonly Block[]): IndicatorE
       node.score = Number(full[3]);
       const d = num(full[4]) ?? (full[5] ? 0 : undefined);
       if (d !== undefined) node.deduction = d;
+      // As for a group whose score follows its weight: its section is its evidence (the reason
+      // for points lost, when no leaf is read below it).
+      const section = sectionBelow(blocks, i, style).join('');
+      if (section !== '') node.evidence = section;
       addGroup(node, style, value);
       continue;
     }
@@ -382,7 +386,32 @@ export function extractNarrativeIndicators(blocks: readonly Block[]): IndicatorE
     }
   }
   const indicators = withoutRestatements(roots);
+  explainExecutionScores(indicators, blocks);
   return { indicators, adjustments, count: count - (roots.length - indicators.length) };
+}
+
+/**
+ * An execution-rate leaf scored weight × rate where the report states that rate elsewhere
+ * ("预算执行率96.51%" in its chapter on funds, "（四）预算执行率（分值10分，得分9.65分）" below): the
+ * rate explains the points lost, as it does in the leaf's own sentence.
+ */
+function explainExecutionScores(nodes: readonly IndicatorNode[], blocks: readonly Block[]): void {
+  let texts: string[] | undefined;
+  const walk = (list: readonly IndicatorNode[]): void => {
+    for (const n of list) {
+      if ((n.children ?? []).length > 0) {
+        walk(n.children ?? []);
+        continue;
+      }
+      if (n.deviationReason || !/执行率/.test(n.name)) continue;
+      if (n.weight === undefined || n.score === undefined || n.score >= n.weight) continue;
+      texts ??= blocks.filter((b) => b.kind !== 'table').map((b) => squash(b.text));
+      const { weight, score } = n;
+      const why = texts.map((t) => rateExplains(t, weight, score)).find((w) => w !== '');
+      if (why) n.deviationReason = why;
+    }
+  };
+  walk(nodes);
 }
 
 /**

@@ -566,6 +566,7 @@ const indicatorSkip = (c: ColumnKey): number =>
 export function readTableStream(
   tokensIn: readonly Token[],
   kindHint?: 'department' | 'project',
+  unitAbove?: MoneyUnit,
 ): StreamTable | undefined {
   const split0 = splitRunTogetherRows(normalizeTokens(tokensIn));
   const tokens = joinLoneSigns(split0.tokens);
@@ -574,7 +575,7 @@ export function readTableStream(
   const last = tokens[tokens.length - 1];
   if (!first || !last) return undefined;
   const all = tokens.map((t) => t.text).join('|');
-  const unit = amountUnitOf(tokens);
+  const unit = amountUnitOf(tokens, unitAbove);
   const table: StreamTable = {
     kind: 'department',
     line: first.line,
@@ -1066,9 +1067,10 @@ export function readTableStream(
 
 /**
  * The unit of the fund block's amounts: what its header or the unit line above it says
- * ("项目资金（元）", "单位：元"); 万元, the common unit, when neither says.
+ * ("项目资金（元）", "单位：元"), else what the sentence introducing the table says ("见下表（单位：
+ * 元）。", `unitAbove`); 万元, the common unit, when none says.
  */
-function amountUnitOf(tokens: readonly Token[]): MoneyUnit {
+function amountUnitOf(tokens: readonly Token[], unitAbove: MoneyUnit = '万元'): MoneyUnit {
   for (const t of tokens) {
     const text = t.text
       .replace(/[\s\u3000]+/g, '')
@@ -1078,10 +1080,10 @@ function amountUnitOf(tokens: readonly Token[]): MoneyUnit {
     if (stated?.[1]) return stated[1] === '元' ? '元' : stated[1] === '亿元' ? '亿元' : '万元';
     if (columnOf(t.text) === 'executed' || columnOf(t.text) === 'budget') {
       const inHeader = /\((万元|元)\)/.exec(text);
-      return inHeader?.[1] === '元' ? '元' : '万元';
+      return inHeader?.[1] === '元' ? '元' : inHeader ? '万元' : unitAbove;
     }
   }
-  return '万元';
+  return unitAbove;
 }
 
 /**

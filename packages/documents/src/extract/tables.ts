@@ -632,8 +632,8 @@ const BASE_ROWS: readonly [
 ][] = [
   [/^三公经费/, 'threePublic'],
   [/公务用车购置和维护/, 'vehicles'],
-  [/公车购置/, 'vehiclePurchase'],
-  [/公车运行维护/, 'vehicleOperation'],
+  [/公(?:务用)?车购置(?!和)/, 'vehiclePurchase'],
+  [/公(?:务用)?车运行(?:维护)?/, 'vehicleOperation'],
   [/出国经费/, 'overseas'],
   [/公务接待/, 'reception'],
   [/^项目支出/, 'projects'],

@@ -1,4 +1,5 @@
 import type { Block } from '../read/block.ts';
+import type { MoneyUnit } from '@jixiao/domain';
 import { cellType } from './cell-align.ts';
 import { looksRunTogether } from './run-together.ts';
 import { readTableStream } from './self-table-stream.ts';
@@ -228,6 +229,20 @@ function proseAfter(blocks: readonly Block[], j: number): boolean {
  * headers or fund rows appear. Each is read as a 自评表 when it holds one; either way its lines
  * are a table, not prose.
  */
+/** A sentence that ends by naming the unit of the table below it: "…见下表（单位：元）。". */
+const UNIT_SENTENCE = /单位[：:]\s*(万元|亿元|元)[）)]?[。.：:]?$/;
+
+/**
+ * The money unit the paragraph right above block `at` names for the table it introduces, when
+ * it ends so; undefined otherwise.
+ */
+export function unitAbove(blocks: readonly Block[], at: number): MoneyUnit | undefined {
+  const before = blocks[at - 1];
+  if (!before || before.kind === 'table') return undefined;
+  const m = UNIT_SENTENCE.exec(before.text.replace(/\s+/g, ''));
+  return m?.[1] === '元' ? '元' : m?.[1] === '亿元' ? '亿元' : m ? '万元' : undefined;
+}
+
 export function findTextTables(blocks: readonly Block[]): TextTable[] {
   const out: TextTable[] = [];
   let i = 0;
@@ -263,7 +278,7 @@ export function findTextTables(blocks: readonly Block[]): TextTable[] {
         .filter((x) => x.kind !== 'table')
         .map(lineTokens),
     );
-    const table = readTableStream(tokens);
+    const table = readTableStream(tokens, undefined, unitAbove(blocks, start));
     const understood = table && (table.indicators.length > 0 || table.funds.total !== undefined);
     out.push({ table: understood ? table : undefined, from, to });
     i = end + 1;

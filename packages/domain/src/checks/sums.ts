@@ -283,8 +283,14 @@ export function checkBaseDataSums(base: BaseData | undefined): Finding[] {
   if (!base) return findings;
   for (const [column, columnLabel] of COST_COLUMNS) {
     const three = base.threePublic?.[column];
+    // Without the 公务用车购置和维护经费 row, its two rows (购置, 运行维护) stand in its place.
     const threeParts = costParts(base, column, [
-      ['vehicles', '公务用车购置和维护经费'],
+      ...(base.vehicles?.[column]
+        ? ([['vehicles', '公务用车购置和维护经费']] as const)
+        : ([
+            ['vehiclePurchase', '公务用车购置费'],
+            ['vehicleOperation', '公务用车运行维护费'],
+          ] as const)),
       ['overseas', '出国经费'],
       ['reception', '公务接待费'],
     ]);
