@@ -25,6 +25,7 @@ import {
   completions,
   differences,
   figureRatios,
+  namedDifferences,
   partWholes,
   partsWithoutWhole,
   namedParts,
@@ -36,7 +37,7 @@ import {
   totalsAbove,
   totalsAfter,
 } from '../extract/claim-relations.ts';
-import type { PartWhole, QuotedName } from '../extract/claim-relations.ts';
+import type { Difference, PartWhole, QuotedName } from '../extract/claim-relations.ts';
 import { chineseCount, keyOf, plainFigure, statementsOf } from '../extract/claims.ts';
 import { amountIn } from '../extract/table-amount.ts';
 import type { Block } from '../read/block.ts';
@@ -176,7 +177,8 @@ export function checkClaims(report: ExtractedReport): Finding[] {
     ...statements.flatMap(checkNamedRates),
     ...statements.flatMap(checkStandards),
     ...statements.flatMap(checkPointChanges),
-    ...statements.flatMap(checkDifferences),
+    ...statements.flatMap((s) => checkDifferences(s)),
+    ...namedDifferences(statements).flatMap((d) => checkDifferences(d.statement, [d])),
     ...checkMagnitudes(statements),
     ...checkDigitSlips(statements),
     ...checkTransposedDigits(statements),
@@ -743,9 +745,9 @@ function checkFigureRatios(s: Statement): Finding[] {
  * "“三公”经费9.86万元，较上年12.40万元减少2.54万元": the change is the difference of the two
  * figures, within a rounding step of each, in the direction its verb says.
  */
-function checkDifferences(s: Statement): Finding[] {
+function checkDifferences(s: Statement, list: readonly Difference[] = differences(s)): Finding[] {
   const out: Finding[] = [];
-  for (const d of differences(s)) {
+  for (const d of list) {
     const diff = d.value.value - d.base.value;
     const tolerance = 2 * (d.value.step + d.base.step + d.change.step) + 1e-9;
     if (Math.abs(diff - d.sign * d.change.value) <= tolerance) continue;

@@ -62,6 +62,13 @@ function finding(
 const SUBJECT =
   /(?:现将|开展了?|组织开展了?|完成了?|对)[^。，,；;\d《]{0,8}?((?:19|20)\d{2})年度?[^。，,；;]{0,24}?(?:绩效自评|绩效评价|自评工作)/;
 
+/**
+ * "综上，2022年度我局部门整体支出绩效自评得分92.6分": a clause opening with a year that gives the
+ * result of that year's evaluation (a conclusion), group 1 the year.
+ */
+const RESULT =
+  /(?:^|[。；;]|(?:^|[。；;])(?:综上|综上所述|综合来看|总体来看|经综合评价|经评价|经自评)[，,]?)((?:19|20)\d{2})年度?[^。，,；;\d]{0,16}?(?:绩效自评|绩效评价|自评)(?:得分|总分|结果|结论|等级)/;
+
 const DATE_LINE =
   /(?:填报|报告|编制|报送|填表)(?:日期|时间)[：:]?((?:19|20)\d{2})年(\d{1,2})月(?:\d{1,2}日)?/;
 
@@ -80,7 +87,9 @@ export function checkProseYears(
   for (const s of statements) {
     if (!s.text.includes('年')) continue;
     // Document titles (《关于开展2022年…绩效自评工作的通知》) name the round, not the year.
-    const subject = SUBJECT.exec(s.text.replace(/《[^》]*》/g, ''));
+    const unquoted = s.text.replace(/《[^》]*》/g, '');
+    const subject =
+      SUBJECT.exec(unquoted) ?? (/比|较|相比|同比/.test(unquoted) ? null : RESULT.exec(unquoted));
     const said = Number(subject?.[1]);
     // An earlier year: last year's text kept (the round of work may carry the next year's).
     if (subject && said < year && !/上年|上一年|以前|往年|整改|问题/.test(s.text)) {
@@ -157,7 +166,8 @@ const ATTACHMENT_TITLE =
   /^附[件表]\d*[：:]?((?:19|20)\d{2})年度?[^。；;，,]{2,40}?(?:绩效自评表|绩效评价表|自评报告|自评表|基础数据表)$/;
 
 /** "截至2022年12月31日", "截止2022年底": a cut-off date. */
-const AS_OF = /(?:截至|截止|截止到)((?:19|20)\d{2})年(?:(?:\d{1,2})月(?:\d{1,2}日)?|底|末)/;
+const AS_OF =
+  /(?:截至|截止|截止到|(?:^|[。；;，,])(?:至|到))((?:19|20)\d{2})年(?:(?:\d{1,2})月(?:\d{1,2}日|底|末)?|底|末)/;
 /** What a sentence of the year's own results says it did, or spent. */
 const DONE =
   /完成|实现|办理|新增|建成|开展|发放|累计|共计|支出|拨付|执行率|举办|组织|实施|接待|受理/;
@@ -186,7 +196,7 @@ const PLANNED = /预算|计划|批复|下达|安排|申报|储备|前期|招标|
 function asOfEarlierYear(statements: readonly Statement[], year: number): Finding[] {
   const out: Finding[] = [];
   for (const s of statements) {
-    if (!s.text.includes('截')) continue;
+    if (!/截|至|到/.test(s.text)) continue;
     const m = AS_OF.exec(s.text);
     const said = Number(m?.[1]);
     if (!m || said >= year || said < year - 2) continue;
@@ -207,7 +217,7 @@ function asOfEarlierYear(statements: readonly Statement[], year: number): Findin
     const sentence = excerptOf(s.raw, m[1]);
     out.push(
       finding('DOC_YEAR_AS_OF', s.line, sentence, {
-        stated: m[0].replace(/^截止到|^截至|^截止/, ''),
+        stated: m[0].replace(/^[。；;，,]?(?:截止到|截至|截止|至|到)/, ''),
         expected: `${year}年`,
         reportYear: year,
         sentence,

@@ -336,7 +336,9 @@ function listIssues(s: Sentence): ScoreClaimIssue[] {
           }),
         );
     }
-    return out;
+    // "…逐项打分，其中决策指标得分19分、…，总分96分": with no score before it, the 其中 opens the
+    // parts of the total after them.
+    if (whole) return out;
   }
   // "决策得分18分、过程得分19分、产出得分38分、效益得分20分，总得分96分": a total and its parts.
   const total = TOTAL.exec(s.text);
@@ -375,11 +377,14 @@ function ownList(list: string): string {
 const WEIGHT_NOTE = new RegExp(`[（(](?:分值|权重|满分)?(?:为)?${NUM}分[）)]`, 'g');
 /** "得18分，扣1分" or "扣3分，自评得分47分": a score and the points it lost. */
 const SCORE_DEDUCTED = new RegExp(
-  `(?:得分|得)(?:为|是)?${NUM}分[，,]?扣(?:除|减)?(?:了)?${NUM}分|扣(?:除|减)?(?:了)?${NUM}分(?:后)?[，,]?(?:自评)?(?:得分|得)(?:为|是)?${NUM}分`,
+  `(?:得分|得)(?:为|是)?${NUM}分[，,]?扣(?:除|减)?(?:了)?${NUM}分|扣(?:除|减)?(?:了)?${NUM}分(?:后)?[，,]?(?:自评|实际|最终|实)?(?:得分|得)(?:为|是)?${NUM}分`,
   'g',
 );
-/** "该项分值8分", "分值：5分": a weight written without parentheses. */
-const BARE_WEIGHT = new RegExp(`(?:该项|该指标|本项|本指标)?分值(?:为|是|[：:])?${NUM}分`, 'g');
+/** "该项分值8分", "分值：5分", "满意度指标共10分": a weight written without parentheses. */
+const BARE_WEIGHT = new RegExp(
+  `(?:(?:该项|该指标|本项|本指标)?分值(?:为|是|[：:])?|(?:指标|该项|本项)共(?:计)?)${NUM}分`,
+  'g',
+);
 
 /** The name before a weight in parentheses: "可持续影响指标（分值5分）". */
 function weightName(text: string, before: number): string | undefined {
@@ -481,7 +486,9 @@ const TARGET =
   /(?:(?:年度)?(?:目标值|指标值)|年度目标)(?:为|是)?[：:]?((?:[^，,；;。：:]|,(?=\d{3}))+)/;
 /** "实际完成值96.8%", "实际完成88.6%", "完成情况：1起". */
 const ACTUAL =
-  /(?:实际完成(?:值|数)?|完成情况)(?:为|是|达到?)?[：:]?((?:[^，,；;。：:]|,(?=\d{3}))+)/;
+  /(?:实际完成(?:值|数)?|实际值|(?<!年度)完成值|完成情况)(?:为|是|达到?)?[：:]?((?:[^，,；;。：:]|,(?=\d{3}))+)/;
+/** "该指标得满分10分": full marks, the score and the weight in one figure. */
+const FULL_MARKS = new RegExp(`得满分${NUM}分`);
 /** Words that give a reason for points lost. */
 const REASON = /原因|因为|由于|因[^此]|偏差|扣分理由|扣分依据/;
 
@@ -512,7 +519,9 @@ function meets(target: Quantity, actual: Quantity): boolean | undefined {
  */
 function targetIssues(s: Sentence): ScoreClaimIssue[] {
   if (!/目标值|指标值|年度目标/.test(s.text)) return [];
-  const pair = PAIR.exec(s.text);
+  const full = FULL_MARKS.exec(s.text);
+  const pair: RegExpExecArray | null =
+    PAIR.exec(s.text) ?? (full ? Object.assign([full[0], full[1], full[1]], full) : null);
   const t = TARGET.exec(s.text);
   const a = ACTUAL.exec(s.text);
   if (!pair?.[1] || !pair[2] || !t?.[1] || !a?.[1]) return [];

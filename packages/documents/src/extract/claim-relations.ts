@@ -1339,6 +1339,52 @@ export function differences(s: Statement): Difference[] {
   return out;
 }
 
+/** Before the base of "X比2022年的B增加D": the name compared (group 1), then the year. */
+const NAMED_BEFORE_BASE =
+  /^(.{2,16}?)(?:比|较)(?:(?:19|20)\d{2}年度?|上年度?|去年|上一年度?)(?:同期)?(?:的)?$/;
+
+/**
+ * "支出决算5,862.40万元。…2023年支出决算比2022年的5,316.85万元增加455.55万元": a change of a
+ * quantity named without its figure, which stands under that name in the statements before (the
+ * nearest within three). Never sure: the name is a reading.
+ */
+export function namedDifferences(statements: readonly Statement[]): Difference[] {
+  const out: Difference[] = [];
+  statements.forEach((s, i) => {
+    if (!/比|较/.test(s.text)) return;
+    for (let j = 1; j < s.claims.length; j++) {
+      const change = s.claims[j];
+      const base = s.claims[j - 1];
+      if (!change || !base || change.kind === 'percent' || !sameKind(change, base)) continue;
+      if (change.approximate || base.approximate) continue;
+      const verb = CHANGE_BETWEEN.exec(s.text.slice(base.end, change.at));
+      const named = NAMED_BEFORE_BASE.exec(base.clause);
+      if (!verb || !named?.[1]) continue;
+      // The clause is the figure's own only when no figure stands before it in its sentence.
+      const start = Math.max(s.text.lastIndexOf('。', base.at), s.text.lastIndexOf('；', base.at));
+      if (s.claims.some((c) => c.at > start && c.at < base.at)) continue;
+      const key = keyOf(named[1]);
+      if (key.length < 2) continue;
+      let value: Claim | undefined;
+      for (let k = i - 1; k >= Math.max(0, i - 3) && !value; k--)
+        value = statements[k]?.claims.findLast(
+          (c) => c.key === key && sameKind(c, base) && !c.approximate,
+        );
+      if (!value) continue;
+      out.push({
+        value,
+        base,
+        change,
+        sign: DECREASE.test(verb[1] ?? '') ? -1 : 1,
+        sure: false,
+        alternatives: [],
+        statement: s,
+      });
+    }
+  });
+  return out;
+}
+
 /** A saving or balance named alone: "节约资金123.72万元", "结余12.40万元". */
 const SAVED = /^(?:共|累计)?(节约|节省|节余|结余)(?:资金|金额|额)?$/;
 
