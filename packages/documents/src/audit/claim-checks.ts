@@ -1118,7 +1118,7 @@ interface Stated {
 /** Words of a name that say whether it is a plan or an outcome: the role says it already. */
 const ROLE_WORDS = /预算数?|安排|批复|核定|计划数?|实际|执行数?|决算数?/g;
 /** "部门预算安排项目支出" is the 项目支出 of the report's own unit. */
-const OWNER = /^(?:部门|单位|全局|全院|全委|机关)/;
+const OWNER = /^(?:部门|单位|全局|全院|全委|全校|全镇|全乡|机关|街道|学校|医院)/;
 
 /** "本项目总投资", "该项目总投资" and "项目总投资" are one quantity of a project's report. */
 const THIS_PROJECT = /^(?:本|该|此)(?=项目)/;

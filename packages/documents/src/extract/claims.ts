@@ -270,7 +270,7 @@ const APPROX_BEFORE = /(?:约|近|超过|逾|大约|不足|不到)$/;
 /** After a figure: "余", "多", "左右", "以上", "及以下" (a bound or a threshold, not an amount). */
 const APPROX_AFTER = /^(?:[余多左上]|及?以[上下内])/;
 /** After a figure: a stop, or an adverb that ends its noun phrase ("12,638人全部实现…"). */
-const BARE_AFTER = /^(?:[，,；;。：:、）)！？!?]|全部|均|已|都|基本|尚|仍|$)/;
+const BARE_AFTER = /^(?:[，,；;。：:、）)！？!?]|中[，,：:]|全部|均|已|都|基本|尚|仍|$)/;
 /** Character codes: the scans below compare codes, making no one-character string per step. */
 const codesOf = (chars: string): Set<number> => new Set(Array.from(chars, (c) => c.charCodeAt(0)));
 const DELIMITERS = codesOf('，,；;。：:、（()）“”"！？!? \t\n');
