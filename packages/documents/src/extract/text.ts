@@ -206,7 +206,9 @@ export function joinWrappedLines(blocks: readonly Block[], dropped: ReadonlySet<
       b.kind === 'paragraph' &&
       (prev.block.kind === 'paragraph' ||
         (prev.block.kind === 'heading' &&
-          (figureSplit(prev.tail, text) || RUN_IN_PROSE.test(prev.tail)))) &&
+          (figureSplit(prev.tail, text) ||
+            clauseCut(prev.tail, text) ||
+            RUN_IN_PROSE.test(prev.tail)))) &&
       adjacent(prev.lastLine, b.line) &&
       wrappedBefore(prev, text, width)
     ) {
@@ -243,6 +245,20 @@ function figureSplit(tail: string, next: string): boolean {
   );
 }
 
+/**
+ * A clause of prose cut right before its figure ("…年度指标值≥120个，实际完成" + "134个，完成率
+ * 111.67%，…"): the next line goes on with the figure, its unit and a comma, which no paragraph
+ * opens with, so the wrap cut it, whatever the width of the line.
+ */
+function clauseCut(tail: string, next: string): boolean {
+  return (
+    /[\u4e00-\u9fa5]$/.test(tail) &&
+    /[，,]/.test(tail) &&
+    /^\d[\d.,]*(?:万元|亿元|元|%|％|万|个|人|项|次|套|台|所|户|名|家)[，,；;]/.test(next) &&
+    !looksLikeRow(tail)
+  );
+}
+
 function wrappedBefore(
   prev: { block: Block; lines: number; tail: string },
   next: string,
@@ -250,6 +266,7 @@ function wrappedBefore(
 ): boolean {
   const tail = prev.tail;
   if ([...tail].length < MIN_WRAPPED || SENTENCE_END.test(tail)) return false;
+  if (clauseCut(tail, next)) return true;
   if (width !== undefined && displayWidth(tail) < width - 4) return false;
   // A figure cut by the wrap ("…合同金额43" + "4.4万元，较上年…") is one figure, even after a
   // numbered title's brackets: prose goes on after it.

@@ -191,9 +191,9 @@ describe('excerpts cut anywhere, in web-page chrome', () => {
   });
 });
 
-/** Lines of a government web page around its article. */
+/** Lines of a government web page around its article (a nav bar: "网站首页 | 政务公开 | …"). */
 const FURNITURE =
-  /当前的?位置|浏览次数|阅读量|网站标识码|上一篇|分享到|打印本页|长者模式|^(?:首页|机构概况|政务公开)$/;
+  /当前的?位置|浏览次数|阅读量|网站标识码|上一篇|分享到|打印本页|长者模式|^(?:首页|机构概况|政务公开)$|^(?:[\u4e00-\u9fa5]{2,6}\s*[|｜]\s*){2,}[\u4e00-\u9fa5]{2,6}$/;
 
 describe('reports published as government web pages', () => {
   it('the page around the article is not read, and gives no error', () => {
