@@ -19,6 +19,7 @@ import type { ExtractedReport } from '../extract/extract-evaluation.ts';
 import { listNumberIssues } from '../extract/outline.ts';
 import { NUM, excerptOf, squash } from '../extract/text.ts';
 import { attachmentNames } from './attachment-names.ts';
+import { wan } from '../extract/budget.ts';
 import { checkClaims } from './claim-checks.ts';
 import { numberedLists } from './numbered-lists.ts';
 import { magnitudeSlip, targetClauses } from './prose-targets.ts';
@@ -524,10 +525,20 @@ const FUND_FIGURES = [
   ['全年执行数', 'executed'],
 ] as const;
 
+/** A project's spending in its budget paragraph: "项目实际支出385.42万元". */
+const PROJECT_SPENT = new RegExp(`项目(?:实际|累计)?(?:支出|执行)(?:数|金额)?(?:为|共)?${NUM}万元`);
+
+/** An amount as 万元 text: as written when written in 万元, else converted. */
+const asWan = (a: Amount): string => (a.unit === '万元' && a.text ? a.text : wanText(a));
+
 function checkTextAgainstTables(report: ExtractedReport): Finding[] {
   const e = report.evaluation;
   const out: Finding[] = [];
-  const narrative = report.budget.fund;
+  let narrative = report.budget.fund;
+  // A project report's paragraph says whose spending it is ("项目实际支出…，预算执行率…").
+  const spent = wan(PROJECT_SPENT.exec(narrative?.source?.excerpt ?? '')?.[1]);
+  if (e.kind === 'project' && narrative && !narrative.executed && spent)
+    narrative = { ...narrative, executed: spent };
   /** The narrative's 年初预算, 全年预算 and 全年执行数 against the same row of a table. */
   const compareFund = (row: FundRow | undefined, tableName: string): void => {
     for (const [label, key] of FUND_FIGURES) {
@@ -543,8 +554,8 @@ function checkTextAgainstTables(report: ExtractedReport): Finding[] {
           narrative?.source?.excerpt,
           {
             label,
-            stated: text.text ?? wanText(text),
-            expected: stated.text ?? wanText(stated),
+            stated: asWan(text),
+            expected: asWan(stated),
             table: tableName,
           },
         ),

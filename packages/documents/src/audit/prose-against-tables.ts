@@ -82,15 +82,20 @@ export function sectionsOf(blocks: readonly Block[]): Section[] {
   const out: Section[] = [];
   let project: string | undefined;
   let goals = false;
+  // Under a chapter of the goals' completion ("三、绩效目标完成情况"), "（一）产出目标" is what was
+  // done towards them, not the goals set.
+  let chapterMet = false;
   for (const b of blocks) {
     if (b.kind !== 'table') {
       const text = squash(b.text);
       const m = text.length <= 40 ? NUMBERED_HEADING.exec(text) : null;
       const title = m?.[1];
       if (title) {
-        goals = GOALS_HEADING.test(title) && !MET_WORDS.test(title);
+        const chapter = CHAPTER_HEADING.test(text);
+        if (chapter) chapterMet = MET_WORDS.test(title);
+        goals = GOALS_HEADING.test(title) && !MET_WORDS.test(title) && (chapter || !chapterMet);
         if (/项目$/.test(title)) project = title;
-        else if (CHAPTER_HEADING.test(text)) project = undefined;
+        else if (chapter) project = undefined;
       }
     }
     out.push({ project, goals });
@@ -334,8 +339,28 @@ function sourcesAgainstTable(
 /** What a quantity's name ends with that its prose leaves out: "新建堤防长度" is "新建堤防12公里". */
 const MEASURE_WORD =
   /(?:长度|里程|面积|数量|人数|次数|人次|批次|户数|场次|个数|规模|总量|总数|数)$/;
+/**
+ * A name that opens with what was done to the thing counted ("改造老旧小区") is written the other
+ * way round in prose as often ("完成老旧小区改造23个").
+ */
+const DONE_FIRST =
+  /^(改造|新建|建设|维修|修缮|治理|培训|救助|资助|发放|举办|实施|新增|种植|抽检|检查|接种|安装|铺设|硬化|配备|购置|整治|修复|造林)(\p{Script=Han}{2,})$/u;
+/** Words that name those a measure reaches, one for the other: 受益学生 is 惠及学生. */
+const REACHED = /^(受益|惠及)(\p{Script=Han}{2,})$/u;
+
+/** The ways prose may write a leaf's name before its figure. */
+function coreForms(core: string): string[] {
+  const forms = [core];
+  const done = DONE_FIRST.exec(core);
+  if (done) forms.push(`${done[2]}${done[1]}`);
+  const reached = REACHED.exec(core);
+  if (reached) forms.push(`${reached[1] === '受益' ? '惠及' : '受益'}${reached[2]}`);
+  return forms;
+}
+
 /** Words before a figure, in its part of the sentence, that make it a target or a forecast. */
-const PLANNED_BEFORE = /目标|计划|力争|不低于|不少于|确保|预计|拟|将要/;
+// 计划 ending its clause is a programme's name ("实施营养改善计划，惠及学生…"), not a plan.
+const PLANNED_BEFORE = /目标|计划(?![，,。；;、）)”])|力争|不低于|不少于|确保|预计|拟|将要/;
 /** Words in a figure's clause that make it a comparison or a total of several years. */
 const NOT_THE_YEARS = /较|比上年|同比|上年|去年|累计|以来/;
 
@@ -368,9 +393,10 @@ function actualsAgainstTable(
   const out: Finding[] = [];
   for (const s of statements) {
     if (sections[s.block]?.goals) continue;
-    for (const { leaf, core, actual, text } of leaves) {
+    for (const { leaf, core: name, actual, text } of leaves) {
+      const core = coreForms(name).find((form) => s.text.includes(form));
+      if (core === undefined) continue;
       const at = s.text.indexOf(core);
-      if (at < 0) continue;
       const m = /^[为达到了共计]{0,3}(\d+(?:\.\d+)?)(万?[\p{Script=Han}]{1,3})/u.exec(
         s.text.slice(at + core.length),
       );

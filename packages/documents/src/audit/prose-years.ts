@@ -58,9 +58,12 @@ function finding(
   };
 }
 
-/** "现将2022年度部门整体支出绩效自评情况报告如下": the year whose evaluation the text says it is. */
+/**
+ * "现将2022年度部门整体支出绩效自评情况报告如下", "现将2022年度自评情况报告如下": the year whose
+ * evaluation the text says it is.
+ */
 const SUBJECT =
-  /(?:现将|开展了?|组织开展了?|完成了?|对)[^。，,；;\d《]{0,8}?((?:19|20)\d{2})年度?[^。，,；;]{0,24}?(?:绩效自评|绩效评价|自评工作)/;
+  /(?:现将|开展了?|组织开展了?|完成了?|对)[^。，,；;\d《]{0,8}?((?:19|20)\d{2})年度?[^。，,；;]{0,24}?(?:绩效自评|绩效评价|自评工作|自评情况|自评结果)/;
 
 /**
  * "综上，2022年度我局部门整体支出绩效自评得分92.6分": a clause opening with a year that gives the
@@ -123,7 +126,8 @@ export function checkProseYears(
   // A title that names a whole year's evaluation, not a half year's, a quarter's or a period's.
   const title = squash(report.evaluation.meta.title ?? '');
   const wholeYear = /年度/.test(title) && !PART_OF_YEAR.test(title);
-  for (const b of report.document.blocks) {
+  const blocks = report.document.blocks;
+  for (const [k, b] of blocks.entries()) {
     if (b.kind === 'table') continue;
     const attached = ATTACHMENT_TITLE.exec(squash(b.text));
     if (attached?.[1] && Number(attached[1]) < year) {
@@ -137,14 +141,20 @@ export function checkProseYears(
         }),
       );
     }
-    const m = DATE_LINE.exec(squash(b.text));
+    // A date line wrapped after its label ("填报日期：" | "2024年3月15日") is read with its date.
+    const next = blocks[k + 1];
+    const text =
+      /(?:日期|时间)[：:]?$/.test(squash(b.text)) && next && next.kind !== 'table'
+        ? b.text + next.text
+        : b.text;
+    const m = DATE_LINE.exec(squash(text));
     // A date in the year itself may be a mid-year report's or a project's finished early (in
     // the year's last quarter); before October, a whole year's evaluation cannot be signed.
     const within = Number(m?.[1]) === year && Number(m?.[2]) < 10 && wholeYear;
     if (!m || (Number(m[1]) >= year && !within)) continue;
     const stated = m[0].replace(/^[^\d]+/, '');
     out.push(
-      finding('DOC_YEAR_REPORT_DATE', b.line, b.text.trim(), {
+      finding('DOC_YEAR_REPORT_DATE', b.line, text.trim(), {
         stated,
         expected: `${year + 1}年`,
         reportYear: year,
