@@ -260,6 +260,8 @@ export function extractEvaluation(source: SourceDocument): ExtractedReport {
       ...(t.implementer ? { implementer: t.implementer } : {}),
       funds: t.funds,
       indicators: withExecutionNode(t.indicators, t.funds),
+      // A project table's own 加分/减分 (扣分项) rows: added to (taken from) its total.
+      ...(t.adjustments ? { adjustments: t.adjustments } : {}),
       stated: t.statedTotal
         ? {
             total: t.statedTotal.value,

@@ -86,7 +86,11 @@ const HEADER_FIELDS: readonly [
 const NAME_PLACEHOLDER = /^指标\d+$|^[.…。·]+$/;
 
 /** A group cell over the rows added to or taken from the total. */
-const ADJUSTMENT_GROUP = /^(?:加分|减分|加减分)(?:项|事项|指标)?(?:[（(].*[）)])?$/;
+const ADJUSTMENT_GROUP =
+  /^(?:(?:加分|减分|加减分)(?:项|事项|指标)?|扣分(?:项|事项))(?:[（(].*[）)])?$/;
+
+/** A 减分项 or 扣分项: points taken from the total. */
+const PENALTY = /^(?:减分|扣分)/;
 
 /**
  * Joins header words split over lines or cells ("年初" + "预算数", "经济效益" + "指标") and splits
@@ -440,6 +444,10 @@ function namesSpending(tokens: readonly Token[], i: number): boolean {
   return false;
 }
 
+/** A unit of measure alone in its cell ("%", "个", "万元", "人次"). */
+const UNIT_CELL =
+  /^(?:[%％‰]|[个人户部座所套栋次项家台辆件元吨起条处张册场期份篇间株头只尾亩天日月年米]|人次|万人|万人次|万元|亿元|万亩|公里|千米|平方米|立方米|小时|分钟|批次|万尾|万吨|万户|空方|万空方|工作日|个工作日|平方公里|千瓦)$/;
+
 /** A comparison sign alone in its cell. */
 const LONE_SIGN = /^(?:[≥≤<>=＞＜＝≧≦]|>=|<=)$/;
 
@@ -450,13 +458,17 @@ const LONE_SIGN = /^(?:[≥≤<>=＞＜＝≧≦]|>=|<=)$/;
  */
 function joinLoneSigns(tokens: readonly Token[]): Token[] {
   const out: Token[] = [];
-  let join = false;
+  let join: false | 'sign' | 'unit' = false;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     if (!t) continue;
     const header = headerAt(tokens, i);
     if (header.end > i && headerMode(header.columns) === 'indicator') {
-      join = !header.columns.includes('nature');
+      join = header.columns.includes('nature')
+        ? false
+        : header.columns.includes('measure')
+          ? 'sign'
+          : 'unit';
       out.push(...tokens.slice(i, header.end));
       i = header.end - 1;
       continue;
@@ -469,8 +481,19 @@ function joinLoneSigns(tokens: readonly Token[]): Token[] {
       LONE_SIGN.test(t.text.trim()) &&
       /^\d/.test(normalizeDigits(next.text.trim()))
     ) {
-      out.push({ ...t, text: `${t.text.trim()}${next.text.trim()}` });
-      i++;
+      // "≥" | "12" | "个": the unit in a third cell of the same target, with no 度量单位 column.
+      const unit = tokens[i + 2];
+      const withUnit =
+        join === 'unit' &&
+        unit !== undefined &&
+        !unit.rowStart &&
+        /^\d+(?:\.\d+)?$/.test(normalizeDigits(next.text.trim())) &&
+        UNIT_CELL.test(unit.text.trim());
+      out.push({
+        ...t,
+        text: `${t.text.trim()}${next.text.trim()}${withUnit ? unit.text.trim() : ''}`,
+      });
+      i += withUnit ? 2 : 1;
       continue;
     }
     out.push(t);
@@ -599,6 +622,29 @@ export function readTableStream(
   let rowsBySpending = false;
   // Under a 加分项/减分项 group cell read one cell per line: the rows are adjustments.
   let adjusting: 'bonus' | 'penalty' | undefined;
+  // 小计 rows above the group they name ("过程指标小计 | 20 | 19.8" before the 过程 rows): their
+  // figures wait for that group to open.
+  const pendingSubtotals: { name: string; aligned: Alignment }[] = [];
+  const takeSubtotal = (node: IndicatorNode): void => {
+    const k = pendingSubtotals.findIndex((p) => {
+      const named = subtotalGroupOf(p.name);
+      return named !== undefined && sameGroupName(node.name, named);
+    });
+    const pending = pendingSubtotals[k];
+    if (!pending) return;
+    setGroupFigures(node, pending.aligned);
+    pendingSubtotals.splice(k, 1);
+  };
+  // Whether the group a 小计 row names opens within the next few cells: the row is above it.
+  const subtotalAhead = (label: string, from: number): boolean => {
+    const named = subtotalGroupOf(label);
+    if (named === undefined) return false;
+    for (let j = from; j < Math.min(tokens.length, from + 4); j++) {
+      const x = tokens[j]?.text ?? '';
+      if (sameGroupName(x, named) || sameGroupName(groupNode(x, 0).name, named)) return true;
+    }
+    return false;
+  };
   let i = 0;
   const valueRun = (from: number, max: number, stopAtText: boolean, skipEmpty = false): number => {
     // Tokens after a label that are values of its row: up to `max`, stopping at a label. With
@@ -819,7 +865,7 @@ export function readTableStream(
           const leaf = leafFrom(row.leaf, row.aligned, t.line, tokens.slice(i, rowEnd));
           const points = leaf.score ?? leaf.weight;
           if (points !== undefined) {
-            const penalty = /^减分/.test(normalizeLabel(adjustmentGroup));
+            const penalty = PENALTY.test(normalizeLabel(adjustmentGroup));
             (table.adjustments ??= []).push({
               name: row.leaf,
               kind: penalty ? 'penalty' : 'bonus',
@@ -827,6 +873,20 @@ export function readTableStream(
               ...(leaf.source ? { source: leaf.source } : {}),
             });
           }
+          i = rowEnd;
+          continue;
+        }
+        // A row of a 小计 naming its group ("过程指标小计 | | | 20 | 19.8") in a group column: the
+        // group's figures, not a group of that name.
+        const subtotalCell =
+          row.leaf === undefined && (values.level1 === undefined) !== (values.level2 === undefined)
+            ? (values.level1 ?? values.level2)
+            : undefined;
+        if (subtotalCell !== undefined && subtotalGroupOf(subtotalCell) !== undefined) {
+          const group = namedGroup(subtotalCell, level1, level2);
+          if (!group && subtotalAhead(subtotalCell, rowEnd))
+            pendingSubtotals.push({ name: subtotalCell, aligned: row.aligned });
+          else setGroupFigures(group ?? level2 ?? level1, row.aligned);
           i = rowEnd;
           continue;
         }
@@ -844,6 +904,7 @@ export function readTableStream(
             }
           } else if (level1?.name !== node.name) {
             level1 = node;
+            takeSubtotal(node);
             level2 = undefined;
             table.indicators.push(level1);
           }
@@ -861,7 +922,9 @@ export function readTableStream(
             namedGroup(row.leaf, level1, level2) ??
             (values.level2 !== undefined ? level2 : values.level1 !== undefined ? level1 : level2);
           if (row.aligned.margin < 0.5) table.uncertain.push({ line: t.line, what: row.leaf });
-          setGroupFigures(group ?? level1, row.aligned);
+          if (!namedGroup(row.leaf, level1, level2) && subtotalAhead(row.leaf, rowEnd))
+            pendingSubtotals.push({ name: row.leaf, aligned: row.aligned });
+          else setGroupFigures(group ?? level1, row.aligned);
         } else if (row.leaf !== undefined) {
           if (row.aligned.margin < 0.5) table.uncertain.push({ line: t.line, what: row.leaf });
           const leaf = leafFrom(row.leaf, row.aligned, t.line, tokens.slice(i, rowEnd));
@@ -908,6 +971,7 @@ export function readTableStream(
         // A group cell repeated on the next page (or after a merged cell) continues its group.
         if (level1?.name !== node.name) {
           level1 = node;
+          takeSubtotal(node);
           table.indicators.push(level1);
         }
         level2 = undefined;
@@ -932,6 +996,7 @@ export function readTableStream(
           const filled = filledWeight(level1);
           if (level1.weight !== undefined && filled >= level1.weight) {
             level1 = node;
+            takeSubtotal(node);
             level2 = undefined;
             table.indicators.push(level1);
             i++;
@@ -979,14 +1044,31 @@ export function readTableStream(
       // A 加分项/减分项 group cell followed by a row's name (one cell per line): the rows below it
       // are added to (taken from) the total.
       if (ADJUSTMENT_GROUP.test(label) && cellType(tokens[i + 1]?.text ?? '') === 'text') {
-        adjusting = /^减分/.test(label) ? 'penalty' : 'bonus';
+        adjusting = PENALTY.test(label) ? 'penalty' : 'bonus';
         i++;
         continue;
       }
       // A leaf: its name, then its values.
       const valueCols = columns.filter((c) => !NAME_COLUMNS.has(c));
       const wrapped = wrappedNameEnd(tokens, i, valueCols);
-      const end = leafValuesEnd(tokens, wrapped, valueCols);
+      // A row under a 加分项/扣分项 cell may state its points once (its 分值 cell left empty):
+      // one figure before the next such row or the total.
+      let figuresAhead = 0;
+      for (
+        let k = wrapped;
+        adjusting && k < Math.min(tokens.length, wrapped + valueCols.length);
+        k++
+      ) {
+        const x = tokens[k]?.text ?? '';
+        if (ADJUSTMENT_GROUP.test(normalizeLabel(x)) || isTotalRow(x)) break;
+        if (cellType(x) === 'number') figuresAhead++;
+      }
+      const end = leafValuesEnd(
+        tokens,
+        wrapped,
+        valueCols,
+        adjusting && figuresAhead < 2 ? 1 : undefined,
+      );
       const cells = tokens.slice(wrapped, end).map((x) => x.text);
       const name = tokens
         .slice(i, wrapped)
@@ -1010,7 +1092,9 @@ export function readTableStream(
       if (Object.keys(aligned.values).length === 0) continue;
       if (aligned.margin < 0.5) table.uncertain.push({ line: t.line, what: name });
       if (isSubtotalRow(name)) {
-        setGroupFigures(namedGroup(name, level1, level2) ?? level2 ?? level1, aligned);
+        const group = namedGroup(name, level1, level2);
+        if (!group && subtotalAhead(name, i)) pendingSubtotals.push({ name, aligned });
+        else setGroupFigures(group ?? level2 ?? level1, aligned);
         continue;
       }
       const leaf = leafFrom(name, aligned, t.line, [t, ...tokens.slice(i - cells.length, i)]);
@@ -1025,13 +1109,15 @@ export function readTableStream(
       )
         level2 = undefined;
       // A 加分/减分 row is no indicator: it is added to (taken from) the tree's total.
-      const adjustment = /^(加分|减分|加减分)(?:项|事项)?(?:[：:](.*)|$)/.exec(name);
+      const adjustment = /^(加分|减分|加减分|扣分(?=项|事项))(?:项|事项)?(?:[：:](.*)|$)/.exec(
+        name,
+      );
       const points = leaf.score ?? leaf.weight;
       if ((adjustment || adjusting) && points !== undefined) {
         (table.adjustments ??= []).push({
           name: adjustment ? adjustment[2] || `${adjustment[1]}项` : name,
           kind: adjustment
-            ? adjustment[1] === '减分'
+            ? PENALTY.test(adjustment[1] ?? '')
               ? 'penalty'
               : 'bonus'
             : (adjusting ?? 'bonus'),
@@ -1251,15 +1337,19 @@ const SHORTFALL_WORDS = /不够|不及时|不到位|不充分|不完善|不规�
 const TARGET_WORDS =
   /较上年|比上年|同比|提高|降低|增长|下降|以上|以下|以内|不低于|不高于|不少于|不超过|不多于/;
 
-/** Where a leaf's values end: at most one cell per value column, stopping at the next name. */
+/**
+ * Where a leaf's values end: at most one cell per value column, stopping at the next name;
+ * `scoreFigures` is how many of 分值 and 得分 the row states when not both.
+ */
 function leafValuesEnd(
   tokens: readonly Token[],
   from: number,
   columns: readonly ColumnKey[],
+  scoreFigures?: number,
 ): number {
   let j = from;
   let numbers = 0;
-  const scoreCols = columns.filter((c) => c === 'weight' || c === 'score').length;
+  const scoreCols = scoreFigures ?? columns.filter((c) => c === 'weight' || c === 'score').length;
   // A 评分标准 column takes one text of any length before the scores are complete.
   let description = columns.includes('description');
   const reasonAt = columns.indexOf('reason');
@@ -1301,6 +1391,26 @@ function leafValuesEnd(
           !after.rowStart &&
           ['number', 'percent', 'expression'].includes(cellType(after.text));
         if (figureAfter && !/[，,。；;、：:]/.test(text) && !REASON_WORDS.test(text)) break;
+        // A text that nothing of a row follows (the 总分 row, a 加分项/扣分项 cell, a header
+        // repeated, the table's end) is no leaf's name: it is this row's reason ("满意度95%").
+        const nameOfNothing =
+          after === undefined ||
+          isTotalRow(after.text) ||
+          columnOf(after.text) !== undefined ||
+          ADJUSTMENT_GROUP.test(normalizeLabel(after.text));
+        // In a table whose rows go name | 分值 … (no target before the scores), a text with a
+        // figure ("执行率92%") followed by a text cannot be a name: it is this row's reason.
+        const firstValue = columns.find((c) => !NAME_COLUMNS.has(c));
+        const noName =
+          (firstValue === 'weight' || firstValue === 'score') &&
+          /\d/.test(text) &&
+          after !== undefined &&
+          !after.rowStart &&
+          cellType(after.text) === 'text';
+        if ((nameOfNothing || noName) && !NAME_PLACEHOLDER.test(text.trim())) {
+          j++;
+          break;
+        }
         if (!reasonLike && NAME_PLACEHOLDER.test(text.trim())) break;
         if (!reasonLike && !/^(?:无|0)$/.test(text.trim())) break;
         j++;

@@ -178,6 +178,9 @@ export function segmentHeader(text: string): { word: string; key?: ColumnKey }[]
   if (/[，。；]/.test(t) || (t.match(ANY_COLUMN_WORD) ?? []).length < 2) return undefined;
   // A scoring rule names columns too ("达到目标值得满分", "每低1个百分点扣0.5分"): no header.
   if (SCORING_RULE.test(t)) return undefined;
+  // A formula outside brackets ("执行率×分值", "完成数÷目标数×分值") is a rule, not header words
+  // run together ("得分(分值×执行率)" keeps its note in brackets).
+  if (/[×÷*＊]/.test(t.replace(/\([^()]*\)/g, ''))) return undefined;
   const out: { word: string; key?: ColumnKey }[] = [];
   let unknown = '';
   let covered = 0;

@@ -41,7 +41,10 @@ function splitLine(block: Block): Token[] {
   if (parts.length >= 2) {
     const valueLike = parts.filter((p) => cellType(p) !== 'text').length;
     const headerLike = parts.filter((p) => columnOf(p) !== undefined || fundRowOf(p)).length;
-    if (valueLike >= 2 || headerLike >= 2 || (valueLike >= 1 && headerLike >= 1))
+    // A 加分项/扣分项 row of one figure, its 分值 cell empty ("加分项 创新性做法 0.5 建立…").
+    const oneFigureRow =
+      valueLike >= 1 && parts.length >= 3 && ADJUSTMENT_ROW.test(normalizeLabel(parts[0] ?? ''));
+    if (valueLike >= 2 || headerLike >= 2 || (valueLike >= 1 && headerLike >= 1) || oneFigureRow)
       return rowOf(block.text.includes('\t') ? withEmptyTabCells(block.text) : parts, block.line);
   }
   return [{ text, line: block.line }];
@@ -68,6 +71,9 @@ function withEmptyTabCells(text: string): string[] {
       .filter((p) => p !== '');
   });
 }
+
+/** The label of a row added to or taken from the total. */
+const ADJUSTMENT_ROW = /^(?:加分|减分|加减分|扣分)(?:项|事项)$/;
 
 const HAN_GAP = /(?<=\p{Script=Han})[ \u3000\u00a0]+(?=\p{Script=Han})/gu;
 

@@ -330,7 +330,16 @@ describe('held-out 自评表 excerpts, thirteenth batch (section rows, 标准分
  * Measured untouched: 26/30 found (the 评分表 with 加分项/扣分项 rows in all three renderings, the 小计
  * table with nothing between cells; the split-target table one cell per line and as PDF text found
  * only by a misreading, its indicators unread, and the 小计 table as PDF text and tabs by a wrong
- * grouping); on the clean ones 3 errors (加分项/扣分项 rows left out of a 总分) and 7 warnings.
+ * grouping); on the clean ones 3 errors (加分项/扣分项 rows left out of a 总分) and 7 warnings, 6 of
+ * them right (a 满意度 of 105% in one "clean" table, 0.25 points deducted with no reason in
+ * another: both tables mended afterwards). After the fixes it brought (a project table's 加分项/扣分项 rows
+ * added to its total, 扣分项 a penalty, a tab row or a 加分项 row of one figure read as a row; a
+ * text after a row's scores that nothing of a row follows, or a text with a figure that a name
+ * would not be followed by, read as the row's reason; 评分要点 a 评分标准; a formula
+ * ("执行率×分值") no header run together; a sign, a value and a unit cell under one 年度指标值
+ * joined; a 小计 row above the group it names held for that group; 决策指标 and 产出数量/产出质量/
+ * 产出时效/产出成本 known as groups): 28/30, no error or warning on the clean ones; missed, the two
+ * tables with nothing between their cells.
  */
 describe('held-out 自评表 excerpts, fourteenth batch (调整后预算数, split targets, 指标权重/自评得分, 实际支出 in 元, 年度主要任务, 加分项/扣分项, 小计 above groups, bare 分值/得分 rows, pages, empty 偏差原因, 得分系数), measured untouched', () => {
   const held = present(loadCorpus(new URL('./invented-tables/holdout-k/', import.meta.url)));
@@ -339,8 +348,10 @@ describe('held-out 自评表 excerpts, fourteenth batch (调整后预算数, spl
     const m = measure(held, undefined, true);
     console.log(report('held-out tables, fourteenth batch', m));
     expect(unread(held)).toEqual([]);
-    // No batch gives a clean table an error.
     expect(m.falseErrors).toEqual([]);
+    expect(m.cleanWarnings).toEqual([]);
     expect(m.uncertainAsErrors).toEqual([]);
+    // The target is 90% (27 of 30); the floor keeps what was reached.
+    expect(m.found).toBeGreaterThanOrEqual(28);
   });
 });
