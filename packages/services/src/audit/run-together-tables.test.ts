@@ -79,7 +79,11 @@ describe('invented 自评表 with the cells of each row run together', () => {
   // "合格率%≥95…"), was parted from it, full marks (1515 as 15 | 15) preferred, a reading reached
   // twice no longer counted as its own rival, and rows "按支出性质分：基本支出" read. Missed: its 评分标准 table (sentences with commas mid-row) and the row whose
   // 偏差原因 opens with a count ("54.52个路口因…": 4.5 | 2个… or 4.52 | 个…, left unread).
-  it('finds the planted findings of most (floor 96)', () => {
+  // With holdout-k (after its own fixes): 100 of 113, no error on its clean tables; missed, its
+  // 衔接资金 table over two pages, its 评分表 with 评分要点 and 加分项/扣分项 rows, and its 小计
+  // rows above their groups; and holdout-r's 评分表 with 小计 rows, found until then only by a
+  // misreading (产出 得分 29 against rows of 30, where 过程 is the planted one), now read less.
+  it('finds the planted findings of most (floor 100)', () => {
     const withFindings = audits.filter((a) => a.planted.length > 0);
     const found = withFindings.filter((a) =>
       a.planted.some((c) => a.findings.some((f) => f.category === c)),
@@ -88,6 +92,6 @@ describe('invented 自评表 with the cells of each row run together', () => {
       `run together: ${found.length}/${withFindings.length} tables with their finding found`,
       ...withFindings.filter((a) => !found.includes(a)).map((a) => `\n  missed: ${a.file}`),
     );
-    expect(found.length).toBeGreaterThanOrEqual(96);
+    expect(found.length).toBeGreaterThanOrEqual(100);
   });
 });
