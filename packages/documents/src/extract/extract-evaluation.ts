@@ -360,7 +360,7 @@ export function extractEvaluation(source: SourceDocument): ExtractedReport {
   const truncation = findTruncation(document, outline, indicators, closedAt);
   if (truncation) {
     report.truncation = truncation;
-    if (!endsAsWritten(document, outline))
+    if (truncation.evident && !endsAsWritten(document, outline))
       warnings.push({
         code: 'document-truncated',
         message: `文档似乎不完整（在第${truncation.line}行之后中断），中断处之后缺少的内容不予报告`,
@@ -591,7 +591,7 @@ function findTruncation(
   outline: readonly OutlineEntry[],
   indicators: readonly IndicatorNode[],
   closedAt = -1,
-): { line: number; edge?: number } | undefined {
+): { line: number; edge?: number; evident: boolean } | undefined {
   const blocks = document.blocks;
   const last = blocks[blocks.length - 1];
   if (!last) return undefined;
@@ -634,6 +634,20 @@ function findTruncation(
     (text.length > 15 && !/[。！？!?”）)：:；;]$/.test(text)) ||
     !closed;
   if (!cut) return undefined;
+  // What the text itself shows was cut (a sentence, a heading, a table row stopped mid-way), as
+  // against a report that merely has no closing chapter: many published ones end without one
+  // (a web excerpt, a 自评表 alone), so that absence alone is said to no one.
+  // An attachment's title or file name closing the text names a table published beside it (a
+  // separate file, often), not a cut.
+  const attachment = /^附[件表]|\.(?:xlsx?|docx?|pdf|wps)$/i.test(text);
+  const evident =
+    last.kind === 'table'
+      ? !tableWhole && rowCutShort(rows)
+      : attachment
+        ? /^附件\s*\d*$/.test(text)
+        : (last.kind === 'heading' && !/表$/.test(text)) ||
+          (text.length <= 4 && !/[。！？!?）)]$/.test(text) && !PAGE_LINE.test(text)) ||
+          (text.length > 15 && !/[。！？!?”）)：:；;]$/.test(text));
   // A 自评表 read from text lines and cut short is whole up to its last line (its rows are
   // lines, each read on its own); a grid's structures may span the cut from its first row.
   let line =
@@ -656,7 +670,25 @@ function findTruncation(
       : /[。！？!?；;）)”]$/.test(text)
         ? undefined
         : last.line;
-  return edge === undefined ? { line } : { line, edge };
+  return edge === undefined ? { line, evident } : { line, edge, evident };
+}
+
+/**
+ * A table's last row stops short of the rows above it: its last filled cell comes before theirs
+ * (the cut went through the row), or its last cell is a figure left unfinished ("9" under 10).
+ */
+function rowCutShort(rows: readonly { cells: readonly string[] }[]): boolean {
+  const lastFilled = (cells: readonly string[] | undefined): number => {
+    const list = cells ?? [];
+    for (let k = list.length - 1; k >= 0; k--) if ((list[k] ?? '').trim() !== '') return k;
+    return -1;
+  };
+  const last = rows[rows.length - 1];
+  if (!last) return false;
+  const above = rows.slice(Math.max(0, rows.length - 4), -1).map((r) => lastFilled(r.cells));
+  // A table read one cell per line (or a line each row) has nothing to measure the row by.
+  if (above.length === 0 || Math.max(...above) <= 0) return false;
+  return lastFilled(last.cells) < Math.max(...above);
 }
 
 /** The line of the last row or paragraph when the document's last characters are a figure. */

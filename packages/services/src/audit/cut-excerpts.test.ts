@@ -142,9 +142,14 @@ describe('excerpts cut anywhere, in web-page chrome', () => {
     expect(
       incomplete(page(opening, '2023年我局部门整体支出预算资金1,280.00万元，实际支出1,246')),
     ).toBe(true);
-    // A report whose chapters stop before its closing ones is still taken for cut short.
+    // A report whose chapters stop, whole, before any closing one is not called incomplete:
+    // many published reports end without 存在的问题 or 改进措施. One stopped on a heading is.
     const chapters = ['一、部门基本情况', '我局内设科室5个。', '二、绩效自评情况', result];
-    expect(incomplete(page(...chapters))).toBe(true);
+    expect(incomplete(page(...chapters))).toBe(false);
+    expect(incomplete(page(...chapters, '三、存在的问题'))).toBe(true);
+    // Nor one that ends naming its attachment, published beside it, or on its page footer.
+    expect(incomplete(page(...chapters, '附件：2023年度部门整体支出绩效自评表'))).toBe(false);
+    expect(incomplete(page(...chapters, '第2页/共2页'))).toBe(false);
   });
 
   it('a figure the cut went through proves nothing, where a whole one does', () => {
