@@ -869,6 +869,7 @@ function joinSplitTables(tables: SelfEvaluationTable[]): SelfEvaluationTable[] {
     if (prev && bare && prev.indicators.length === 0 && t.indicators.length > 0) {
       prev.indicators = t.indicators;
       if (t.statedTotal) prev.statedTotal ??= t.statedTotal;
+      if (t.reasonColumn !== undefined) prev.reasonColumn = t.reasonColumn;
       continue;
     }
     out.push(t);

@@ -246,6 +246,11 @@ export interface SelfEvaluationTable {
   adjustments?: Adjustment[];
   /** Nothing in the table said whether it is a project's or a department's. */
   kindGuessed?: true;
+  /**
+   * Whether the indicator header has a 偏差原因 column (unset when no indicator header was read):
+   * a table without one gives a lost point nowhere to be explained.
+   */
+  reasonColumn?: boolean;
 }
 
 /** A table read from a stream of cells, in the shape the positional reader gives. */
@@ -269,6 +274,7 @@ export function fromStream(t: StreamTable, origin: 'grid' | 'text'): SelfEvaluat
   if (t.statedTotal) out.statedTotal = t.statedTotal;
   if (t.adjustments) out.adjustments = t.adjustments;
   if (t.kindGuessed) out.kindGuessed = true;
+  if (t.indicatorColumns.length > 0) out.reasonColumn = t.indicatorColumns.includes('reason');
   return out;
 }
 
@@ -470,6 +476,7 @@ export function readSelfEvaluationTable(block: Block): SelfEvaluationTable {
         measure: idx('measure'),
         width: keys.length,
       };
+      table.reasonColumn = header.reason >= 0;
       if (onGridHeader) header.spanned = onGridHeader;
       continue;
     }

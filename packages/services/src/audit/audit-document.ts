@@ -42,6 +42,7 @@ import {
 } from './fail-closed.ts';
 import { TREE_CODES } from './finding-kinds.ts';
 import { isNotice } from './is-notice.ts';
+import { withoutReasonColumn } from './reason-column.ts';
 
 export { failedAudit, failedDocumentAudit } from './failed-audit.ts';
 export { needsTools } from './needs-tools.ts';
@@ -225,7 +226,7 @@ export function auditRead(read: ReadResult, fileName: string): DocumentAudit {
       ),
     )
       .map((f, _, all) => capOfInferredBook(f, all))
-      .map((f) => atTheEdges(failClosed(f, report), report)),
+      .map((f) => atTheEdges(failClosed(withoutReasonColumn(f, report), report), report)),
     evaluation,
   );
   const understanding = understandingOf(report);
