@@ -357,7 +357,13 @@ export function extractEvaluation(source: SourceDocument): ExtractedReport {
   };
   // The last 合计 row read closes its table: groups above it are whole, wherever the text stops.
   const closedAt = Math.max(-1, ...selfTables.map((t) => t.statedTotal?.line ?? -1));
-  const truncation = findTruncation(document, outline, indicators, closedAt);
+  const truncation = findTruncation(
+    document,
+    outline,
+    indicators,
+    closedAt,
+    scoredTreeOpen(selfTables),
+  );
   if (truncation) {
     report.truncation = truncation;
     if (truncation.evident && !endsAsWritten(document, outline))
@@ -591,6 +597,7 @@ function findTruncation(
   outline: readonly OutlineEntry[],
   indicators: readonly IndicatorNode[],
   closedAt = -1,
+  treeOpen = false,
 ): { line: number; edge?: number; evident: boolean } | undefined {
   const blocks = document.blocks;
   const last = blocks[blocks.length - 1];
@@ -642,7 +649,7 @@ function findTruncation(
   const attachment = /^附[件表]|\.(?:xlsx?|docx?|pdf|wps)$/i.test(text);
   const evident =
     last.kind === 'table'
-      ? !tableWhole && rowCutShort(rows)
+      ? !tableWhole && (rowCutShort(rows) || treeOpen)
       : attachment
         ? /^附件\s*\d*$/.test(text)
         : (last.kind === 'heading' && !/表$/.test(text)) ||
@@ -671,6 +678,20 @@ function findTruncation(
         ? undefined
         : last.line;
   return edge === undefined ? { line, evident } : { line, edge, evident };
+}
+
+/**
+ * The last 自评表 scores its rows but no 总分 or 合计 row of it was read: every 自评表 that scores
+ * its rows ends on one, so its last rows are missing.
+ */
+function scoredTreeOpen(tables: readonly SelfEvaluationTable[]): boolean {
+  const scored = (nodes: readonly IndicatorNode[]): boolean =>
+    nodes.some((n) => n.score !== undefined || scored(n.children ?? []));
+  const last = tables.reduce<SelfEvaluationTable | undefined>(
+    (a, t) => (a === undefined || t.line > a.line ? t : a),
+    undefined,
+  );
+  return last !== undefined && last.statedTotal === undefined && scored(last.indicators);
 }
 
 /**
