@@ -70,6 +70,8 @@ describe('jixiao audit', () => {
       'year',
       'rulebook',
       'rulebookName',
+      'rulebookInferred',
+      'rulebookBasis',
       'claimedTotal',
       'computedTotal',
       'understanding',

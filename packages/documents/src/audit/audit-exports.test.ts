@@ -13,6 +13,8 @@ const FILE: FileAudit = {
     year: 2024,
     rulebook: 'hunan-department',
     rulebookName: '湖南省部门整体支出绩效评价指标体系',
+    rulebookInferred: false,
+    rulebookBasis: null,
     claimedTotal: 92.2,
     computedTotal: 91.58,
     understanding: null,
@@ -79,5 +81,33 @@ describe('batch-audit exports speak Chinese', () => {
     expect(text).toContain('比率');
     expect(text).toContain('占比与金额不符');
     expect(text).toContain('湖南省部门整体支出绩效评价指标体系');
+  });
+});
+
+describe('a rulebook only inferred from the table is said as assumed', () => {
+  const inferred: FileAudit = {
+    ...FILE,
+    summary: {
+      ...FILE.summary,
+      rulebookInferred: true,
+      rulebookBasis: '报告属湖北省，依指标结构推断',
+    },
+  };
+  const said = '按“湖南省部门整体支出绩效评价指标体系”推定（报告属湖北省';
+
+  it('in the HTML page, in the summary table and beside the findings', () => {
+    const text = auditHtml([inferred]).replace(/<[^>]+>/g, ' ');
+    expect(text.split(said).length - 1).toBe(2);
+  });
+
+  it('in the workbook', async () => {
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await auditWorkbook([inferred])) as unknown as ArrayBuffer);
+    expect(book.getWorksheet('文件')?.getRow(2).getCell(7).text).toContain(said);
+  });
+
+  it('and a book the report bears out by its name alone', () => {
+    const text = auditHtml([FILE]).replace(/<[^>]+>/g, ' ');
+    expect(text).not.toContain('推定');
   });
 });

@@ -1,5 +1,6 @@
 import { CATEGORY_LABELS_ZH, checkName } from '@jixiao/domain';
 import type { AuditFinding, FileAudit } from './audit-types.ts';
+import { rulebookLabel } from './audit-types.ts';
 
 /** Pictures of the original pages for one file's findings (PNG bytes, one per finding or none). */
 export interface FindingPictures {
@@ -53,7 +54,7 @@ export function auditHtml(
   const rows = files
     .map(
       (f, i) =>
-        `<tr><td><a href="#f${i}">${escapeHtml(f.file)}</a></td><td>${escapeHtml(f.summary.department ?? '')}</td><td>${f.summary.year ?? ''}</td><td>${escapeHtml(f.summary.rulebookName ?? '')}</td><td>${f.summary.claimedTotal ?? ''}</td><td>${f.summary.computedTotal ?? ''}</td>` +
+        `<tr><td><a href="#f${i}">${escapeHtml(f.file)}</a></td><td>${escapeHtml(f.summary.department ?? '')}</td><td>${f.summary.year ?? ''}</td><td>${escapeHtml(rulebookLabel(f.summary))}</td><td>${f.summary.claimedTotal ?? ''}</td><td>${f.summary.computedTotal ?? ''}</td>` +
         `<td class="error">${count(f, 'error')}</td><td class="warning">${count(f, 'warning')}</td><td class="info">${count(f, 'info')}</td><td${f.ok ? '' : ' class="bad"'}>${f.ok ? '' : escapeHtml(f.error ?? '')}</td></tr>`,
     )
     .join('\n');
@@ -63,9 +64,14 @@ export function auditHtml(
       if (!f.ok) return `${head}<p class="bad">${escapeHtml(f.error ?? '')}</p>`;
       // What was understood, said before any "no problem": an unread table is not a clean one.
       const u = f.summary.understanding;
-      const said = u
-        ? `<p>${u.status === 'recognised' ? '识别情况' : '注意'}：${escapeHtml(u.message)}</p>`
+      // A rulebook only inferred is said beside the findings it scored, not in the table alone.
+      const book = f.summary.rulebookInferred
+        ? `<p>评价指标体系：${escapeHtml(rulebookLabel(f.summary))}</p>`
         : '';
+      const said =
+        (u
+          ? `<p>${u.status === 'recognised' ? '识别情况' : '注意'}：${escapeHtml(u.message)}</p>`
+          : '') + book;
       if (f.findings.length === 0)
         return `${head}${said}<p>${
           u?.status === 'not-recognised'
@@ -84,7 +90,7 @@ export function auditHtml(
         )
         .join('\n');
       const note = drawn?.note ? `<p class="info">${escapeHtml(drawn.note)}</p>` : '';
-      return `${head}${note}<table><tr><th>行</th><th>程度</th><th>类别</th><th>检查项</th><th>说明</th><th>原文</th></tr>\n${items}</table>`;
+      return `${head}${book}${note}<table><tr><th>行</th><th>程度</th><th>类别</th><th>检查项</th><th>说明</th><th>原文</th></tr>\n${items}</table>`;
     })
     .join('\n');
   return `<!DOCTYPE html>

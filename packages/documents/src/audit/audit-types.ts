@@ -24,6 +24,13 @@ export interface AuditSummary {
   rulebook: string | null;
   /** Its Chinese name, for people. */
   rulebookName: string | null;
+  /**
+   * True when the report names neither the book's region nor its source, so that the book was
+   * only inferred from the shape of the indicator tree; null when no book was named.
+   */
+  rulebookInferred: boolean | null;
+  /** Why an inferred book is only assumed, in Chinese; null when it is not inferred. */
+  rulebookBasis: string | null;
   claimedTotal: number | null;
   computedTotal: number | null;
   /** How much of the report was understood; null when it could not be read. */
@@ -39,4 +46,15 @@ export interface FileAudit {
   findings: AuditFinding[];
   /** What the reader could not read or was unsure of, in Chinese (never silently dropped). */
   notes: string[];
+}
+
+/**
+ * The rulebook as a reader should take it: its name, or for one only inferred, "按…推定" with
+ * why ('' when none was named).
+ */
+export function rulebookLabel(summary: AuditSummary): string {
+  const name = summary.rulebookName;
+  if (name === null) return '';
+  if (!summary.rulebookInferred) return name;
+  return `按“${name}”推定${summary.rulebookBasis ? `（${summary.rulebookBasis}）` : ''}`;
 }

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { CATEGORY_LABELS_ZH, checkName } from '@jixiao/domain';
 import type { FileAudit } from './audit-types.ts';
+import { rulebookLabel } from './audit-types.ts';
 
 const SEVERITY_ZH = { error: '错误', warning: '警告', info: '提示' } as const;
 
@@ -47,7 +48,7 @@ export async function auditWorkbook(files: readonly FileAudit[]): Promise<Uint8A
       title: f.summary.title ?? '',
       department: f.summary.department ?? '',
       year: f.summary.year ?? '',
-      rulebook: f.summary.rulebookName ?? '',
+      rulebook: rulebookLabel(f.summary),
       claimed: f.summary.claimedTotal ?? '',
       computed: f.summary.computedTotal ?? '',
       errors: count('error'),

@@ -43,6 +43,7 @@ import {
 import { TREE_CODES } from './finding-kinds.ts';
 import { isNotice } from './is-notice.ts';
 import { withoutReasonColumn } from './reason-column.ts';
+import { onInferredBook, rulebookBasis } from './rulebook-basis.ts';
 
 export { failedAudit, failedDocumentAudit } from './failed-audit.ts';
 export { needsTools } from './needs-tools.ts';
@@ -205,6 +206,7 @@ export function auditRead(read: ReadResult, fileName: string): DocumentAudit {
   // What lies beyond a cut goes before the duplicates are merged: a sentence's own score claim
   // then stands for a finding of the model that the cut removed.
   const cut = report.truncation;
+  const basis = rulebook ? rulebookBasis(rulebook, report) : undefined;
   const findings = wholePointRounding(
     mergeFindings(
       (cut
@@ -226,7 +228,8 @@ export function auditRead(read: ReadResult, fileName: string): DocumentAudit {
       ),
     )
       .map((f, _, all) => capOfInferredBook(f, all))
-      .map((f) => atTheEdges(failClosed(withoutReasonColumn(f, report), report), report)),
+      .map((f) => onInferredBook(withoutReasonColumn(f, report), basis))
+      .map((f) => atTheEdges(failClosed(f, report), report)),
     evaluation,
   );
   const understanding = understandingOf(report);
@@ -242,6 +245,8 @@ export function auditRead(read: ReadResult, fileName: string): DocumentAudit {
       year: report.found.year ? evaluation.meta.year : null,
       rulebook: rulebook && named ? rulebook.id : null,
       rulebookName: rulebook && named ? rulebook.name : null,
+      rulebookInferred: rulebook && named ? (basis?.inferred ?? true) : null,
+      rulebookBasis: rulebook && named ? (basis?.note ?? null) : null,
       claimedTotal: report.claimedTotal?.value ?? evaluation.stated.total ?? null,
       computedTotal,
       understanding,

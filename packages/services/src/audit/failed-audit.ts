@@ -10,6 +10,8 @@ const EMPTY_SUMMARY: AuditSummary = {
   year: null,
   rulebook: null,
   rulebookName: null,
+  rulebookInferred: null,
+  rulebookBasis: null,
   claimedTotal: null,
   computedTotal: null,
   understanding: null,

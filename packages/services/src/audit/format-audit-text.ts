@@ -15,8 +15,15 @@ export function formatAuditText(files: readonly FileAudit[]): string {
       continue;
     }
     const s = f.summary;
+    // A book the report does not bear out is said as assumed, with why.
+    const book =
+      s.rulebookName === null
+        ? '—'
+        : s.rulebookInferred
+          ? `按“${s.rulebookName}”推定${s.rulebookBasis ? `（${s.rulebookBasis}）` : ''}`
+          : s.rulebookName;
     out.push(
-      `  ${s.title ?? '（无标题）'} · ${s.department ?? '（单位未识别）'} · ${s.year ?? '—'}年度 · 评价指标体系 ${s.rulebookName ?? '—'} · 报告总分 ${s.claimedTotal ?? '—'} · 计算总分 ${s.computedTotal ?? '—'}`,
+      `  ${s.title ?? '（无标题）'} · ${s.department ?? '（单位未识别）'} · ${s.year ?? '—'}年度 · 评价指标体系 ${book} · 报告总分 ${s.claimedTotal ?? '—'} · 计算总分 ${s.computedTotal ?? '—'}`,
     );
     const u = s.understanding;
     if (u) out.push(`  ${u.status === 'recognised' ? '识别情况' : '注意'}：${u.message}`);
