@@ -53,3 +53,47 @@ describe('page furniture of a PDF copied as text', () => {
     ).toEqual(['=100%', '100%', '10', '10', '质量指标', '96.8%', '10', '10']);
   });
 });
+
+describe('a bare page number where a page broke the prose', () => {
+  const sentence = [
+    '2023年全年预算数为1,200.00万元，全年执行数为1,150.00万元，其中基本支出预算',
+    '800.00万元，执行790.00万元。',
+  ];
+
+  it('is dropped between the two halves of a wrapped sentence', () => {
+    expect(texts([sentence[0] ?? '', '4', sentence[1] ?? ''])).toEqual(sentence);
+  });
+
+  it('is dropped at each page break when the numbers follow the pages', () => {
+    const lines = [
+      '一、基本情况',
+      '我局机关内设办公室、计划股、财务股、审计股四个股室，',
+      '3',
+      '下属单位两个。',
+    ];
+    expect(
+      texts([
+        ...lines,
+        '二、预算执行情况',
+        '全年预算数1,200.00万元，全年执行数1,150.00万元，执行率为',
+        '4',
+        '95.83%，较上年提高两个百分点。',
+      ]),
+    ).toEqual([
+      '一、基本情况',
+      '我局机关内设办公室、计划股、财务股、审计股四个股室，',
+      '下属单位两个。',
+      '二、预算执行情况',
+      '全年预算数1,200.00万元，全年执行数1,150.00万元，执行率为',
+      '95.83%，较上年提高两个百分点。',
+    ]);
+  });
+
+  it('is kept as a figure among cells, or where the numbers do not follow any page order', () => {
+    expect(texts(['满意度指标', '10', '9'])).toEqual(['满意度指标', '10', '9']);
+    const prose = ['全年共举办培训班次合计为下列', '12', '期，培训人员共计五百余人次。'];
+    expect(
+      texts([...prose, '其余培训按计划推进完成，另有', '3', '期因故延期举办并已说明。']),
+    ).toHaveLength(6);
+  });
+});

@@ -27,6 +27,56 @@ const UNIT_NAME =
 const FIGURE_ALONE = /^[-+]?[\d,.]*\d[\d,.]*\s*[%％分]?$|^[-—–－/]$/;
 
 /**
+ * A line of prose run to the page's width: a long line of words, not a figure or a cell alone
+ * (a table's cells, one per line, are short: a name, a target, a scoring rule).
+ */
+const prose = (b: Block | undefined): boolean =>
+  b !== undefined &&
+  b.kind === 'paragraph' &&
+  [...b.text.trim()].length >= 20 &&
+  // A line that ends on a figure may be a table's row whose last cell wrapped ("… 100% 15").
+  !/[\d%％]$/.test(normalizeDigits(b.text.trim())) &&
+  (b.text.match(/\p{Script=Han}/gu) ?? []).length >= 8;
+
+/**
+ * The line after a page break goes on from the prose before it: the rest of its sentence (some
+ * words, when the line before stopped mid-sentence), or another long line of prose.
+ */
+const continues = (before: Block | undefined, after: Block | undefined): boolean =>
+  after !== undefined &&
+  after.kind === 'paragraph' &&
+  (/[。！？!?；;：:]$/.test(before?.text.trim() ?? '')
+    ? prose(after)
+    : (after.text.match(/\p{Script=Han}/gu) ?? []).length >= 2 &&
+      // The rest of a sentence runs on to a clause's or the sentence's end; a label alone
+      // ("时效指标") is a table's next cell.
+      /[，,、；;。！？!?]/.test(after.text));
+
+/**
+ * Bare page numbers ("3" alone on its line) where a page broke the prose: a number alone between
+ * two lines of prose is no figure of the text (a figure is written inside its sentence, and a
+ * table's cells stand among other cells), so one there, or each of several in increasing order,
+ * is the page's. Left in, the wrapped sentence would read "预算3" + "800.00万元" as 3800.00.
+ */
+function barePageNumbers(blocks: readonly Block[]): Set<number> {
+  const found = blocks.flatMap((b, i) =>
+    b.kind === 'paragraph' &&
+    /^\d{1,3}$/.test(normalizeDigits(b.text.trim())) &&
+    prose(blocks[i - 1]) &&
+    continues(blocks[i - 1], blocks[i + 1]) &&
+    // Figures alone two lines off: the cells of a table written one per line.
+    ![blocks[i - 2], blocks[i + 2]].some(
+      (x) => x !== undefined && FIGURE_ALONE.test(normalizeDigits(x.text.trim())),
+    )
+      ? [i]
+      : [],
+  );
+  const values = found.map((i) => Number(normalizeDigits(blocks[i]?.text.trim() ?? '')));
+  const increasing = values.every((v, k) => k === 0 || v > (values[k - 1] ?? v));
+  return new Set(increasing ? found : []);
+}
+
+/**
  * The blocks without page furniture: page numbers, and the running header or footer beside
  * them (the same line on the same side of two page numbers or more and of a third of them at
  * least, and there in at least half the places it is written; or a unit's name next to one). A
@@ -37,7 +87,8 @@ const FIGURE_ALONE = /^[-+]?[\d,.]*\d[\d,.]*\s*[%％分]?$|^[-—–－/]$/;
  */
 export function withoutPageFurniture(blocks: readonly Block[]): Block[] {
   const beside = (i: number): number[] => [i - 1, i + 1].filter((j) => j >= 0 && j < blocks.length);
-  const numbers = blocks.flatMap((b, i) => (isPageNumber(b) ? [i] : []));
+  const bare = barePageNumbers(blocks);
+  const numbers = blocks.flatMap((b, i) => (isPageNumber(b) || bare.has(i) ? [i] : []));
   if (numbers.length === 0) return [...blocks];
   const text = (j: number): string => {
     const b = blocks[j];
