@@ -44,6 +44,7 @@ import { TREE_CODES } from './finding-kinds.ts';
 import { isNotice } from './is-notice.ts';
 import { withoutReasonColumn } from './reason-column.ts';
 import { onInferredBook, rulebookBasis } from './rulebook-basis.ts';
+import { openingNumberMissing } from './numbering-start.ts';
 
 export { failedAudit, failedDocumentAudit } from './failed-audit.ts';
 export { needsTools } from './needs-tools.ts';
@@ -228,7 +229,9 @@ export function auditRead(read: ReadResult, fileName: string): DocumentAudit {
       ),
     )
       .map((f, _, all) => capOfInferredBook(f, all))
-      .map((f) => onInferredBook(withoutReasonColumn(f, report), basis))
+      .map((f) =>
+        onInferredBook(withoutReasonColumn(openingNumberMissing(f, report), report), basis),
+      )
       .map((f) => atTheEdges(failClosed(f, report), report)),
     evaluation,
   );
