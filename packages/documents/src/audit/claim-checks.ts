@@ -179,7 +179,7 @@ export function checkClaims(report: ExtractedReport): Finding[] {
     ...statements.flatMap(checkPointChanges),
     ...statements.flatMap((s) => checkDifferences(s)),
     ...namedDifferences(statements).flatMap((d) => checkDifferences(d.statement, [d])),
-    ...checkMagnitudes(statements),
+    ...checkMagnitudes(statements, isProjectReport(report.evaluation.meta.title)),
     ...checkDigitSlips(statements),
     ...checkTransposedDigits(statements),
     ...checkTableSlips(report.document.blocks, statements),
@@ -866,21 +866,32 @@ const NOT_OWN =
   /下达|转移支付|分配|争取|带动|撬动|拉动|总投资|融资|贷款|投资|社会资本|产值|市场|零售|消费|增加值|规模/;
 /** A figure this many times the unit's own year of money cannot be the unit's. */
 const MAGNITUDE = 100;
+/**
+ * In a project's report, the project's own money: its budget, total investment or funds. Money
+ * spent on the project cannot be this many times the largest of them.
+ */
+const PROJECT_MONEY = /预算|总投资|计划投资|项目资金|资金总额|批复|下达/;
+const PROJECT_MAGNITUDE = 20;
+/** What a project brings about, not what it spends: income, benefits and output it reports. */
+const PROJECT_OUTCOME = /增收|收入|收益|效益|挽回|损失|销售|营业|利润|资产|税/;
 
-function checkMagnitudes(statements: readonly Statement[]): Finding[] {
+function checkMagnitudes(statements: readonly Statement[], project: boolean): Finding[] {
   let yardstick: Claim | undefined;
+  const measures = (c: Claim): boolean =>
+    YARDSTICK.test(c.name) || (project && PROJECT_MONEY.test(c.name));
   for (const s of statements)
     for (const c of s.claims)
-      if (c.kind === 'money' && !c.approximate && YARDSTICK.test(c.name) && c.value > 0)
+      if (c.kind === 'money' && !c.approximate && c.value > 0 && measures(c))
         if (!yardstick || c.value > yardstick.value) yardstick = c;
   if (!yardstick) return [];
   const out: Finding[] = [];
-  const limit = yardstick.value * MAGNITUDE;
+  const limit = yardstick.value * (project ? PROJECT_MAGNITUDE : MAGNITUDE);
   const beyond = (c: Claim): boolean => c.kind === 'money' && c.value > limit;
   for (const s of statements) {
     // The words that excuse a large figure are looked for only where there is one.
     if (!s.claims.some(beyond)) continue;
     if (REGIONAL_AGGREGATE.test(s.text) || NOT_OWN.test(s.text)) continue;
+    if (project && PROJECT_OUTCOME.test(s.text)) continue;
     for (const c of s.claims) {
       if (!beyond(c)) continue;
       out.push(
@@ -1147,6 +1158,12 @@ function projectOfTitle(title: string | undefined): string | undefined {
   const m = /(?:19|20)\d{2}年度?(.{2,30}?项目)(?:支出)?绩效/.exec(squash(title));
   const name = m?.[1];
   return name && name.replace(GENERIC, '').length >= 2 ? name : undefined;
+}
+
+/** A report on one project's spending, by its title (项目…绩效自评报告, not 部门整体). */
+function isProjectReport(title: string | undefined): boolean {
+  const t = squash(title ?? '');
+  return /项目/.test(t) && /绩效|自评/.test(t) && !/部门整体|整体支出/.test(t);
 }
 
 /** Work a goal sets out to do: "完成老旧小区改造12个", "培训农民2000人次", "提高到95%". */

@@ -1057,15 +1057,15 @@ function comparedAsOne(s: Statement, parts: readonly Claim[]): boolean {
   );
 }
 
-/** The number of items a total says it adds: "以上三项合计", "两项共计", "上述4项累计". */
-const ITEMS_COUNTED = /([两二三四五六七八九十]|\d+)项/;
+/** The number of items a total says it adds: "以上三项合计", "两项共计", "上述4项累计", "三者合计". */
+const ITEMS_COUNTED = /([两二三四五六七八九十]|\d+)(?:项|者)/;
 
 /**
  * A clause that totals what the sentence listed before it: "合计750万元", "两项共计…", and
  * after 以上/上述 also "以上三项累计…", "上述资金计…" (alone, 累计 may be a running total).
  */
 const TOTAL_CLAUSE =
-  /^(?:(?:以上|上述)(?:[两二三四五六七八九十\d]+项|各项)?(?:资金|金额|项目)?(?:合计|共计|总计|累计|计|共)|(?:[两二三四五六七八九十]项|各项)?(?:合计|共计|总计))(?:为|达)?$/;
+  /^(?:(?:以上|上述)(?:[两二三四五六七八九十\d]+项|各项)?(?:资金|金额|项目)?(?:合计|共计|总计|累计|计|共)|(?:[两二三四五六七八九十](?:项|者)|各项)?(?:合计|共计|总计))(?:为|达)?$/;
 
 /**
  * "人员经费600万元、公用经费150万元，合计750万元": a figure whose clause is a 合计 is the whole

@@ -82,9 +82,14 @@ export function statementsOf(blocks: readonly Block[]): Statement[] {
     raw: '',
     starts: [],
   };
+  // Items numbered one per line after a figure's colon ("公用经费48.26万元，具体为：" +
+  // "（1）办公费16.30万元；" + "（2）…") are that figure's parts: the list runs on while its items
+  // end in ；.
+  let list = false;
   const flush = (): void => {
     if (run.text !== '') out.push(...sentencesOfRun(run));
     run = { text: '', raw: '', starts: [] };
+    list = false;
   };
   blocks.forEach((b, index) => {
     if (b.kind === 'table') {
@@ -94,14 +99,18 @@ export function statementsOf(blocks: readonly Block[]): Statement[] {
     const text = squash(b.text);
     // A page's number or running footer in PDF text falls anywhere, mid-sentence too.
     if (text === '' || PAGE_FURNITURE.test(text)) return;
+    const item = BULLET.test(text);
+    const listGoesOn =
+      item && (list ? /[；;]$/.test(run.text) : /[：:]$/.test(run.text) && /\d/.test(run.text));
     const continues =
       run.text !== '' &&
       b.kind === 'paragraph' &&
       !TERMINAL.test(run.text) &&
       run.text.length >= 12 &&
       !(run.starts.length === 1 && TITLE_END.test(run.text)) &&
-      !BULLET.test(text);
+      (!item || listGoesOn);
     if (!continues) flush();
+    else if (listGoesOn) list = true;
     run.starts.push({ at: run.text.length, line: b.line, block: index });
     run.text += text;
     run.raw += b.text.trim();
