@@ -48,11 +48,13 @@ function gridRows(blocks: readonly Block[]): GridRow[] {
     if (!roles.includes('budget') && !roles.includes('actual')) continue;
     grid.rows.slice(1).forEach((row, r) => {
       const label = row[0] ?? '';
+      // A header with no word over the rows' names has one cell fewer than each row.
+      const shift = row.length === header.length + 1 ? 1 : 0;
       // Columns aligned by spaces keep their order only when no cell is empty.
-      if (/\d/.test(label) || row.length !== header.length) return;
+      if (/\d/.test(label) || row.length !== header.length + shift) return;
       const figures = new Map<Role, string[]>();
       row.forEach((cell, c) => {
-        const role = roles[c];
+        const role = roles[c - shift];
         const figure = figureIn(cell);
         if (!role || figure === undefined) return;
         figures.set(role, [...(figures.get(role) ?? []), figure]);
@@ -79,6 +81,14 @@ export interface GridRestatement {
 /** "项目支出预算" names the row "项目支出" in its plan column. */
 const ROLE_WORDS = /(?:全年|年度)?(?:预算|执行|决算|实际支出)数?$/;
 
+/** The grid's row of the whole year's money. */
+const TOTAL_ROW = /^(?:年度资金总额|资金总额|资金合计|合计|总计)$/;
+/**
+ * A prose name of the whole year's money once its role words are left out ("全年预算数",
+ * "部门预算", "财政拨款全年预算数" where the grid has no row of 财政拨款 of its own).
+ */
+const WHOLE_NAME = /^(?:部门|单位|财政拨款|财政资金|部门预算|年度)?$/;
+
 /** A figure as written in 万元, from a claim in 元, 万元 or 亿元. */
 function inWan(c: Claim): number {
   return c.value / 1_000_000;
@@ -98,6 +108,7 @@ export function checkProseAgainstGrids(
   const rows = gridRows(blocks);
   if (rows.length === 0) return [];
   const byKey = new Map(rows.map((r) => [r.key, r]));
+  const total = rows.find((r) => TOTAL_ROW.test(r.key));
   const out: GridRestatement[] = [];
   for (const { s, groups: g } of groups) {
     const wholeOf = new Map<Claim, Claim>();
@@ -106,7 +117,8 @@ export function checkProseAgainstGrids(
     if (years.some((y) => y !== reportYear)) continue;
     for (const c of s.claims) {
       if (c.kind !== 'money' || c.approximate || c.value <= 0) continue;
-      const row = byKey.get(c.key) ?? byKey.get(c.key.replace(ROLE_WORDS, ''));
+      const own = c.key.replace(ROLE_WORDS, '');
+      const row = byKey.get(c.key) ?? byKey.get(own) ?? (WHOLE_NAME.test(own) ? total : undefined);
       if (!row || Math.abs(row.line - s.line) < 1) continue;
       const role = c.role || wholeOf.get(c)?.role || '';
       const written = role ? row.figures.get(role) : undefined;

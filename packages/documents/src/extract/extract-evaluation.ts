@@ -32,6 +32,7 @@ import { withoutPageFurniture } from './running-headers.ts';
 import { readTableStream } from './self-table-stream.ts';
 import { isTotalRow } from './table-vocabulary.ts';
 import { findTextTables, gridTokens, unitAbove } from './text-tables.ts';
+import { headingNumber } from '../read/heading.ts';
 import type { TextTable } from './text-tables.ts';
 import type { SelfEvaluationTable } from './tables.ts';
 import { NUM, droppedLines, joinWrappedLines, sentencesOf, sourceRef, squash } from './text.ts';
@@ -866,12 +867,19 @@ function withTextTables(blocks: readonly Block[], tables: readonly TextTable[]):
     }
     const rows: TableRow[] = [];
     let j = i;
+    // A chapter heading that titles the table ("三、部门整体支出绩效自评表（摘录）") stays a
+    // heading of the report: its number counts among the chapters'.
+    if (b.kind === 'heading' && headingNumber(b.text.trim())?.number.style === 'cn-dun') {
+      out.push(b);
+      j++;
+    }
     for (; j < blocks.length; j++) {
       const x = blocks[j];
       if (!x || x.line > t.to) break;
       if (x.kind !== 'table') rows.push({ cells: [x.text], line: x.line });
     }
-    out.push({ kind: 'table', text: tableText(rows), line: t.from, rows, style: TEXT_TABLE });
+    const line = rows[0]?.line ?? t.from;
+    out.push({ kind: 'table', text: tableText(rows), line, rows, style: TEXT_TABLE });
     i = j - 1;
     k++;
   }

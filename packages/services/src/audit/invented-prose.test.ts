@@ -213,7 +213,18 @@ import { lazily, loadCorpus, measure, present, report, unread } from './testing/
  * 8 clean files (a share of 公务接待费 divided by last year's 三公 total; two points lost with their
  * reason in the sentence; a selection of 党员 after 其中 taken for all of them; a table in 元 read in
  * 万元); besides, false errors on a 基础数据表 whose 三公 rows name 公务用车运行维护 without the
- * 购置和维护 row above it.
+ * 购置和维护 row above it. The fourteenth round was made on them (a growth after a 其中 list may be
+ * of its whole; counts of people by trait are no partition; a scoring rule cited is a reason, and
+ * an execution score of weight × a rate stated elsewhere needs none; "见下表（单位：元）" gives the
+ * table its unit; 三公 without the 公务用车购置和维护 row adds its two rows; "指标共W分，扣除D分，实得
+ * S分"; parts after 其中 with no score before them add up to the total after them; "完成值",
+ * "得满分N分"; a change of a quantity named without its figure against that name's figure before;
+ * a conclusion of an earlier year; "至2022年12月末"; a name restated under its owner (街道, 学校,
+ * 医院) or as "X万元中，"; a clause cut by a wrap before its figure joined; items numbered one per
+ * line after a figure's colon; "三者合计"; money spent 20 times a project's own in a project's
+ * report; a chapter heading that titles a text table kept; the prose's whole budget against a
+ * grid's 年度资金总额 row): after it 30/31 (the rate of tb01, whose plan is only named "三者",
+ * still missed), 0 errors and 0 warnings.
  * Every batch listed below is asserted to keep at least 90% (or the floor given with it, for a
  * batch measured before its round) and no false error (or no more than the number given).
  */
@@ -248,7 +259,7 @@ describe('invented excerpts of prose from provinces outside the web corpus', () 
       ['invented prose, held out before the second round of findings other than sums', /^t[rs]\d/],
       ['invented prose, held out before the thirteenth round (tuned on since)', /^t[wx]\d/],
       ['invented prose, held out after the thirteenth round (tuned on since)', /^t[yz]\d/],
-      ['invented prose, held out before the fourteenth round', /^t[bd]\d/, 0.83],
+      ['invented prose, held out before the fourteenth round (tuned on since)', /^t[bd]\d/],
     ] as ReadonlyArray<readonly [string, string | RegExp, number?, number?]>) {
       const m = measure(
         corpus,
