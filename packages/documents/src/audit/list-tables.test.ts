@@ -82,3 +82,27 @@ describe('a table listing items with their figures (自评结果公开)', () => 
     expect(report.selfEvaluationTables).toEqual([]);
   });
 });
+
+describe('a table of counts with a 合计 row (人员类别 | 编制数 | 实有人数)', () => {
+  const STAFF = ['人员类别\t编制数（名）\t实有人数（人）', '行政编制\t42\t40', '事业编制\t86\t81'];
+
+  it('finds a 合计 that is not the sum of the rows, in cells parted by tabs or by spaces', () => {
+    for (const sep of ['\t', ' ']) {
+      const found = audit([...STAFF, '工勤编制\t6\t5', '合计\t134\t128'], sep);
+      expect(codes(found)).toEqual(['DOC_LIST_SUM 128']);
+    }
+  });
+
+  it('is silent when the rows add up, and on a class listed with its parts', () => {
+    expect(audit([...STAFF, '工勤编制\t6\t5', '合计\t134\t126'])).toEqual([]);
+    const nested = [
+      '人员类别\t编制数（名）\t实有人数（人）',
+      '在职人员\t128\t121',
+      '行政编制\t42\t40',
+      '事业编制\t86\t81',
+      '离退休人员\t0\t63',
+      '合计\t128\t184',
+    ];
+    expect(audit(nested)).toEqual([]);
+  });
+});

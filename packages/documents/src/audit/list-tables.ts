@@ -129,12 +129,120 @@ export const DEFAULT_BANDS = [...DEFAULT_GRADES]
   )
   .join('、');
 
-/** Checks every list table of the document. */
+/** Checks every list table of the document, and every table of counts with a 合计 row. */
 export function checkListTables(blocks: readonly Block[]): Finding[] {
   const out: Finding[] = [];
-  for (const grid of [...tableGrids(blocks), ...textGrids(blocks)]) {
+  for (const grid of [...tableGrids(blocks), ...textGrids(blocks), ...spacedGrids(blocks)]) {
     const header = isListTable(grid.rows) ? listHeaderOf(grid.rows) : undefined;
     if (header) out.push(...checkGrid(grid, header));
+    else out.push(...checkCountGrid(grid));
+  }
+  return out;
+}
+
+/**
+ * Lines of a table printed with its cells parted by single spaces ("行政编制 42 40"), as a PDF's
+ * text gives a small table: a label and whole numbers on each line, the same count of them on
+ * every line, with the header line above when it has as many words.
+ */
+function spacedGrids(blocks: readonly Block[]): Grid[] {
+  const grids: Grid[] = [];
+  let run: Grid | undefined;
+  const close = (): void => {
+    if (run && run.rows.length >= 3) grids.push(run);
+    run = undefined;
+  };
+  for (const [k, b] of blocks.entries()) {
+    const cells = b.kind === 'table' ? [] : b.text.trim().split(/[ \u3000]+/);
+    const counts =
+      cells.length >= 2 &&
+      /^\p{Script=Han}[^\d]*$/u.test(cells[0] ?? '') &&
+      cells.slice(1).every((c) => /^\d+$/.test(c));
+    if (!counts) {
+      close();
+      continue;
+    }
+    if (run && (run.rows[run.rows.length - 1]?.length ?? 0) !== cells.length) close();
+    if (!run) {
+      run = { rows: [], line: b.line, lines: [], exact: true };
+      const above = blocks[k - 1];
+      const head = above && above.kind !== 'table' ? above.text.trim().split(/[ \u3000]+/) : [];
+      if (head.length === cells.length && head.every((c) => figureIn(c) === undefined)) {
+        run.rows.push(head);
+        run.lines.push(above?.line ?? b.line);
+        run.line = above?.line ?? b.line;
+      }
+    }
+    run.rows.push(cells);
+    run.lines.push(b.line);
+  }
+  close();
+  return grids;
+}
+
+/** A header's words of things counted: 编制数, 实有人数, 户数, or a count's unit in brackets. */
+const COUNT_HEADER =
+  /人数|编制|名额|个数|数量|户数|人次|床位|[（(](?:人|名|个|户|所|家|辆|台|套|项|次|张|间)[）)]/;
+/** Header words of money, scores or rates: such a table is not one of counts. */
+const NOT_COUNTS = /万元|元|预算|支出|金额|资金|得分|分值|权重|率|%|％|指标/;
+const WHOLE = /^\d+$/;
+
+/**
+ * A table of counts (人员类别 | 编制数 | 实有人数, and a 合计 row): each column's 合计 against the
+ * rows above it. Only a flat table is checked: no 其中 or 小计 row, no row that is the sum of the
+ * rows after it (a class and its parts), every figure a whole number.
+ */
+function checkCountGrid(grid: Grid): Finding[] {
+  const [header, ...rest] = grid.rows;
+  if (!header || header.length < 2) return [];
+  const heads = header.map((c) => c.replace(/[\s\u3000]+/g, ''));
+  if (heads.some((c) => figureIn(c) !== undefined)) return [];
+  if (!heads.slice(1).some((c) => COUNT_HEADER.test(c))) return [];
+  if (grid.rows.some((r) => r.some((c) => NOT_COUNTS.test(c)))) return [];
+  const items: { row: string[]; line: number }[] = [];
+  let total: { row: string[]; line: number } | undefined;
+  for (const [k, row] of rest.entries()) {
+    const line = grid.lines[k + 1] ?? grid.line;
+    const label = (row[0] ?? '').replace(/[\s\u3000]+/g, '');
+    if (row.length !== header.length) return [];
+    if (/小计|^其中|^含/.test(label)) return [];
+    const figures = row.slice(1).map((c) => c.trim());
+    if (figures.some((c) => !WHOLE.test(c))) return [];
+    if (/^(?:合计|总计|共计)$/.test(label)) {
+      total = { row, line };
+      break;
+    }
+    if (!/\p{Script=Han}/u.test(label)) return [];
+    items.push({ row, line });
+  }
+  if (!total || items.length < 2) return [];
+  const value = (row: readonly string[], c: number): number => Number(row[c]);
+  // A row that is the sum of the rows right after it is their class: not a flat table.
+  for (let i = 0; i < items.length; i++)
+    for (let j = i + 2; j < items.length; j++) {
+      const sums = header.every(
+        (_, c) =>
+          c === 0 ||
+          value(items[i]?.row ?? [], c) ===
+            items.slice(i + 1, j + 1).reduce((a, it) => a + value(it.row, c), 0),
+      );
+      if (sums) return [];
+    }
+  const out: Finding[] = [];
+  for (let c = 1; c < header.length; c++) {
+    const stated = value(total.row, c);
+    const sum = items.reduce((a, it) => a + value(it.row, c), 0);
+    if (sum === stated) continue;
+    out.push(
+      finding('DOC_LIST_SUM', 'warning', total.line, total.row.join(' | ').slice(0, 120), {
+        label: (total.row[0] ?? '合计').trim(),
+        column: heads[c] ?? '',
+        stated: String(stated),
+        expected: String(sum),
+        difference: String(Math.abs(sum - stated)),
+        rows: items.length,
+      }),
+    );
   }
   return out;
 }

@@ -164,11 +164,16 @@ describe('whole invented reports, third batch (held out)', () => {
  * 情况" is what was done, not the goals set, and a programme's name ending its clause ("营养改善
  * 计划，") no plan; a project report's "项目实际支出" is held against its 自评表, one in 元 converted
  * to the 万元 of the text.
+ *
+ * Last, 59/59, still 0 and 0: a table of counts (人员类别 | 编制数 | 实有人数) has its 合计 row
+ * checked against the rows above it, as a grid, as text parted by tabs and as a PDF's lines
+ * parted by single spaces (only a flat table: no 其中 or 小计 row, no row that sums the rows after
+ * it, whole numbers only).
  */
 describe('whole invented reports, fourth batch (held out)', () => {
   it('finds the planted findings with their category', () => {
     console.log(report('invented whole reports, fourth batch', held4()));
-    expect(held4().found).toBeGreaterThanOrEqual(56);
+    expect(held4().found).toBeGreaterThanOrEqual(59);
   });
 
   it('gives the clean reports no error and no warning', () => {
