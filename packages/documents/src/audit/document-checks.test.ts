@@ -99,6 +99,18 @@ describe('a grade given to a score in the prose', () => {
     expect(grade('该项目自评得分59分，评价等次：中。')).toEqual([['DOC_GRADE_CLAIM', '中']]);
   });
 
+  it('takes the bands the report states over the usual ones', () => {
+    const bands =
+      '评价等级划分：85分（含）以上为优，75分（含）至85分为良，60分（含）至75分为中，60分以下为差。';
+    expect(grade(`经自评，项目自评得分87分，评价等级为“优”。${bands}`)).toEqual([]);
+    expect(grade(`经自评，项目自评得分82分，评价等级为“优”。${bands}`)).toEqual([
+      ['DOC_GRADE_CLAIM', '优'],
+    ]);
+    expect(grade(`经自评，项目自评得分78分，评价等级为“中”。${bands}`)).toEqual([
+      ['DOC_GRADE_CLAIM', '中'],
+    ]);
+  });
+
   it('stays silent on a grade that fits, on other scales and on an indicator’s score', () => {
     expect(grade('经自评，项目得分92.5分，评价等次为优。')).toEqual([]);
     expect(grade('自评得分102.8分，评价等级为优秀。')).toEqual([]);

@@ -24,7 +24,13 @@ import { checkClaims } from './claim-checks.ts';
 import { numberedLists } from './numbered-lists.ts';
 import { magnitudeSlip, targetClauses } from './prose-targets.ts';
 import type { TargetClause } from './prose-targets.ts';
-import { checkListTables, DEFAULT_BANDS, DEFAULT_GRADES, GRADE_WORDS } from './list-tables.ts';
+import {
+  bandsText,
+  checkListTables,
+  DEFAULT_BANDS,
+  DEFAULT_GRADES,
+  GRADE_WORDS,
+} from './list-tables.ts';
 import { scoreClaimIssues } from './score-claims.ts';
 import type { ScoreClaimCode } from './score-claims.ts';
 import { str } from './message-params.ts';
@@ -118,7 +124,9 @@ export function documentCheckMessage(code: DocumentCheckCode, p: Params): string
     case 'DOC_LIST_ITEM_TWICE':
       return `写明${str(p, 'count')}，其后逐条列出的第${str(p, 'first')}条和第${str(p, 'second')}条都是“${str(p, 'stated')}”（不重复的${str(p, 'distinct')}个）`;
     case 'DOC_GRADE_CLAIM':
-      return `自评得分${str(p, 'score')}分，评价等级写为“${str(p, 'stated')}”；按通行的等级标准（${str(p, 'bands')}）应为“${str(p, 'expected')}”。报告未写明所依据的等级标准，请核实`;
+      return p['own'] === true
+        ? `自评得分${str(p, 'score')}分，评价等级写为“${str(p, 'stated')}”；按报告所写的等级标准（${str(p, 'bands')}）应为“${str(p, 'expected')}”`
+        : `自评得分${str(p, 'score')}分，评价等级写为“${str(p, 'stated')}”；按通行的等级标准（${str(p, 'bands')}）应为“${str(p, 'expected')}”。报告未写明所依据的等级标准，请核实`;
   }
 }
 
@@ -238,9 +246,11 @@ function gradeClaim(
  * jurisdiction may draw its bands elsewhere, and the report does not say which it used.
  */
 function checkGradeClaims(report: ExtractedReport): Finding[] {
-  const grades = DEFAULT_GRADES;
+  // The bands the report itself states, else those most rulebooks use.
+  const own = statedGrades(report.sentences);
+  const grades = own ?? DEFAULT_GRADES;
   if (grades.length === 0) return [];
-  const bands = DEFAULT_BANDS;
+  const bands = own ? bandsText(own) : DEFAULT_BANDS;
   const out: Finding[] = [];
   report.sentences.forEach((s, i) => {
     const m = gradeClaim(s.text) ?? gradeAfterTotal(report.sentences, i);
@@ -262,10 +272,47 @@ function checkGradeClaims(report: ExtractedReport): Finding[] {
         expected,
         score: m.score,
         bands,
+        ...(own ? { own: true } : {}),
       }),
     );
   });
   return out;
+}
+
+/** A band's clause ending on its grade: "80分（含）至90分为良", "60分以下为差）". */
+const BAND_CLAUSE = /(?:为|评为|属于)[“"‘]?(优秀|良好|中等|较差|优|良|中|差)[”"’]?[)）]?$/;
+const GRADE_ORDER = ['优', '良', '中', '差'];
+
+/**
+ * The grade bands a report states ("90分（含）以上为优，80分（含）至90分为良，60分（含）至80分为中，
+ * 60分以下为差"): each grade's lowest score, when a sentence gives at least three grades in their
+ * order; undefined otherwise.
+ */
+export function statedGrades(
+  sentences: readonly { text: string }[],
+): { label: string; min: number }[] | undefined {
+  for (const s of sentences) {
+    if ((s.text.match(/为[“"‘]?(?:优|良|中|差)/g) ?? []).length < 3) continue;
+    const found = new Map<string, number>();
+    for (const clause of s.text.replace(/[（(]含[)）]/g, '').split(/[，,；;、。]/)) {
+      const m = BAND_CLAUSE.exec(clause.trim());
+      const label = GRADE_WORDS.find(([re]) => re.test(m?.[1] ?? ''))?.[1];
+      const figures = clause.match(/\d+(?:\.\d+)?(?=\s*分)/g);
+      if (!label || !figures || found.has(label)) continue;
+      const below = /以下|低于|不足|不到/.test(clause) && !/以上|至|到|[-－—~～]/.test(clause);
+      found.set(label, below ? 0 : Number(figures[0]));
+    }
+    const ordered = GRADE_ORDER.filter((g) => found.has(g));
+    const mins = ordered.map((g) => found.get(g) ?? 0);
+    if (
+      ordered.length < 3 ||
+      !found.has('优') ||
+      mins.some((v, i) => i > 0 && v >= (mins[i - 1] ?? 0))
+    )
+      continue;
+    return ordered.map((label) => ({ label, min: found.get(label) ?? 0 }));
+  }
+  return undefined;
 }
 
 /** A grade stated alone: "…自评等级为“良”" with no score in its sentence. */

@@ -118,16 +118,20 @@ function finding(
 
 /** The rulebooks' default grades (优 ≥ 90, 良 ≥ 80, 中 ≥ 60, 差), and their bands in words. */
 export const DEFAULT_GRADES = RulebookOptions.parse({}).grades ?? [];
-export const DEFAULT_BANDS = [...DEFAULT_GRADES]
-  .sort((a, b) => b.min - a.min)
-  .map((g, i, all) =>
-    i === 0
-      ? `${g.min}分及以上为${g.label}`
-      : g.min === 0
-        ? `${all[i - 1]?.min ?? ''}分以下为${g.label}`
-        : `${g.min}–${all[i - 1]?.min ?? ''}分为${g.label}`,
-  )
-  .join('、');
+/** Grades' bands in words: "90分及以上为优、80–90分为良、…". */
+export function bandsText(grades: readonly { label: string; min: number }[]): string {
+  return [...grades]
+    .sort((a, b) => b.min - a.min)
+    .map((g, i, all) =>
+      i === 0
+        ? `${g.min}分及以上为${g.label}`
+        : g.min === 0
+          ? `${all[i - 1]?.min ?? ''}分以下为${g.label}`
+          : `${g.min}–${all[i - 1]?.min ?? ''}分为${g.label}`,
+    )
+    .join('、');
+}
+export const DEFAULT_BANDS = bandsText(DEFAULT_GRADES);
 
 /** Checks every list table of the document, and every table of counts with a 合计 row. */
 export function checkListTables(blocks: readonly Block[]): Finding[] {
