@@ -96,6 +96,12 @@ export interface FundHeader {
    * 合计 | 中央补助 | 地方资金 cells of the row below it): data rows are then read on the grid.
    */
   onGrid?: boolean;
+  /**
+   * The header's cells on the table's full grid, when the table has one with merged cells: each
+   * column's first grid position and how many it spans. A row of the block is then read by the
+   * positions its cells cover, whatever merged cells either row has at its ends.
+   */
+  grid?: { at: Partial<Record<(typeof FUND_KEYS)[number], [number, number]>>; width: number };
 }
 
 /** A header or unit line naming 元 as the unit: "（元）", "（单位：元）", "单位：元". */
@@ -130,7 +136,31 @@ export function fundHeaderOf(
       const unit: MoneyUnit = YUAN_MARK.test(text) && !WAN_MARK.test(text) ? '元' : '万元';
       const split = grid ? splitOnGrid(grid, at) : undefined;
       if (split) return { index: split.index, width: split.width, unit, row: at, onGrid: true };
-      return { index, width: row.cells.length, unit, row: at };
+      const header: FundHeader = { index, width: row.cells.length, unit, row: at };
+      const gridRow = grid?.[at];
+      if (gridRow?.spans) {
+        const placed: NonNullable<FundHeader['grid']>['at'] = {};
+        for (const k of FUND_KEYS) {
+          const i = index[k];
+          if (i === undefined) continue;
+          const g = gridIndexOf(gridRow, i);
+          placed[k] = [g, Math.max(1, gridRow.spans[g] ?? 1)];
+        }
+        // A header cell over sub-columns named in the row below (预算数 over 年初预算数 |
+        // 全年预算数): each sub-column is its own column.
+        const below = grid?.[at + 1];
+        if (below?.cells.length === gridRow.cells.length) {
+          for (const [g, span] of Object.values(placed)) {
+            if (span < 2) continue;
+            for (let p = g; p < g + span; p++) {
+              const sub = FUND_KEYS.find((k) => k === columnOf(clean(below.cells[p])));
+              if (sub) placed[sub] = [p, 1];
+            }
+          }
+        }
+        header.grid = { at: placed, width: gridRow.cells.length };
+      }
+      return header;
     }
   }
   return undefined;
@@ -165,11 +195,29 @@ function splitOnGrid(
   return split ? { index, width: head.cells.length } : undefined;
 }
 
+/**
+ * The text of a grid row under grid positions [from, from + span): the cell covering `from`
+ * (a merged cell may start left of it), else the first non-empty cell starting inside the range.
+ */
+function textUnder(gridRow: TableRow, from: number, span: number): { text: string; at: number } {
+  const spans = gridRow.spans;
+  let start = from;
+  while (start > 0 && spans?.[start] === 0) start--;
+  const first = { text: clean(gridRow.cells[start]), at: start };
+  if (first.text !== '') return first;
+  for (let p = from + 1; p < from + span; p++) {
+    const text = clean(gridRow.cells[p]);
+    if ((spans?.[p] ?? 1) > 0 && text !== '') return { text, at: p };
+  }
+  return first;
+}
+
 function fundRow(
   row: TableRow,
   labelIndex: number,
   sourceRow: TableRow,
   header: FundHeader | undefined,
+  gridRow?: TableRow,
 ): FundRow {
   const out: FundRow = { source: sourceRef(sourceRow.line, rowText(sourceRow)) };
   let initial: string | undefined;
@@ -179,7 +227,18 @@ function fundRow(
   let rate: string | undefined;
   let score: string | undefined;
   const unit = header?.unit ?? '万元';
-  if (header) {
+  const placed = header?.grid;
+  if (placed && gridRow && gridRow.cells.length === placed.width) {
+    // Both rows lie on one grid: each figure is the cell under its header cell, right of the label.
+    const label = gridIndexOf(gridRow, labelIndex);
+    const at = (k: (typeof FUND_KEYS)[number]): string | undefined => {
+      const p = placed.at[k];
+      if (!p) return undefined;
+      const under = textUnder(gridRow, p[0], p[1]);
+      return under.at <= label ? undefined : under.text;
+    };
+    [initial, budget, executed, weight, rate, score] = FUND_KEYS.map(at);
+  } else if (header) {
     // Rows may lack merged leading cells: align from the right end, as the grid would.
     const shift = row.cells.length - header.width;
     const at = (i: number | undefined): string | undefined =>
@@ -295,7 +354,10 @@ function headerCellsOnGrid(
   gridRow: TableRow,
   above: TableRow | undefined,
 ): { from: number; span: number; key: ColumnKey | undefined }[] | undefined {
-  const spans = gridRow.spans;
+  // A row without merged cells of its own may still be the lower half of a two-row header.
+  const spans =
+    gridRow.spans ??
+    (above?.cells.length === gridRow.cells.length ? gridRow.cells.map(() => 1) : undefined);
   if (!spans) return undefined;
   const aboveKey = (p: number): ColumnKey | undefined =>
     above && above.cells.length === gridRow.cells.length && (above.spans?.[p] ?? 1) > 0
@@ -304,7 +366,11 @@ function headerCellsOnGrid(
   // A row under a header is its lower half only when its own cells are header words too: a row
   // of one cell spanning the grid ("一、产出指标") under the header is a group's, not a header's.
   const ownWords = spans.some((x, p) => x > 0 && columnOf(clean(gridRow.cells[p])) !== undefined);
-  const twoRows = ownWords && spans.some((x, p) => x === 0 && aboveKey(p) !== undefined);
+  // Under a header word, a position with no cell (HTML's rowspan) or an empty one (Word's vMerge
+  // and a PDF's merged cell continue that way) is the header cell above merged down.
+  const underAbove = (p: number): boolean =>
+    ((spans[p] ?? 1) === 0 || clean(gridRow.cells[p]) === '') && aboveKey(p) !== undefined;
+  const twoRows = ownWords && spans.some((_, p) => underAbove(p));
   // A spanning cell matters where its column's values come split ("≥" | "95%"): a 偏差原因 or
   // name cell spanning a column that ruling lines added (a PDF's grid) is read as before.
   const splitValue = spans.some((x, p) => {
@@ -314,9 +380,9 @@ function headerCellsOnGrid(
   if (!twoRows && !splitValue) return undefined;
   const out: { from: number; span: number; key: ColumnKey | undefined }[] = [];
   spans.forEach((span, from) => {
-    if (span > 0) out.push({ from, span, key: columnOf(clean(gridRow.cells[from])) });
-    else if (twoRows && aboveKey(from) !== undefined)
-      out.push({ from, span: above?.spans?.[from] ?? 1, key: aboveKey(from) });
+    if (twoRows && underAbove(from))
+      out.push({ from, span: Math.max(1, above?.spans?.[from] ?? 1), key: aboveKey(from) });
+    else if (span > 0) out.push({ from, span, key: columnOf(clean(gridRow.cells[from])) });
   });
   return out;
 }
@@ -422,15 +488,19 @@ export function readSelfEvaluationTable(block: Block): SelfEvaluationTable {
     // With a header placed on the grid, the row's figures are read on the grid too.
     const fundCells = (): [TableRow, number] =>
       fundHeader?.onGrid ? [gridRow, gridIndexOf(gridRow, labelIndex)] : [row, labelIndex];
+    const onGrid = fundHeader?.onGrid ? undefined : gridRow;
     if (fundKey && !header) {
-      table.funds[fundKey] = fundRow(...fundCells(), row, fundHeader);
+      table.funds[fundKey] = fundRow(...fundCells(), row, fundHeader, onGrid);
       continue;
     }
     // Below the fund header, a row of another name with amounts is a source of the money
     // (中央补助, 省级资金): a part of the total with its own 执行率.
     if (!header && fundHeader && rowIndex > fundHeader.row && isSourceRow(label, cells)) {
       const name = label.replace(/^其中[：:]/, '');
-      (table.funds.sources ??= []).push({ name, ...fundRow(...fundCells(), row, fundHeader) });
+      (table.funds.sources ??= []).push({
+        name,
+        ...fundRow(...fundCells(), row, fundHeader, onGrid),
+      });
       continue;
     }
     if (!header) {
@@ -453,8 +523,10 @@ export function readSelfEvaluationTable(block: Block): SelfEvaluationTable {
         (keys.includes('weight') || keys.includes('score')))
     ) {
       const idx = (key: string): number => keys.findIndex((k) => k === key);
+      // A header of two rows names some columns in the row above (一级指标 over both rows).
       const gridKeys = gridRow.cells.map((c) => columnOf(clean(c)));
-      const onGrid = (key: string): number => gridKeys.findIndex((k) => k === key);
+      const onGrid = (key: string): number =>
+        onGridHeader?.find((c) => c.key === key)?.from ?? gridKeys.findIndex((k) => k === key);
       header = {
         onGrid: {
           first: onGrid('level1'),
