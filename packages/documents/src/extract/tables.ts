@@ -137,8 +137,11 @@ export function fundHeaderOf(
       const split = grid ? splitOnGrid(grid, at) : undefined;
       if (split) return { index: split.index, width: split.width, unit, row: at, onGrid: true };
       const header: FundHeader = { index, width: row.cells.length, unit, row: at };
+      // Only a table with merged cells is laid out on one grid: the rows of a ragged one (a text
+      // table written out cell for cell) line up from their right ends instead.
       const gridRow = grid?.[at];
-      if (gridRow?.spans) {
+      const merged = grid?.some((r) => r.spans?.some((x) => x > 1)) ?? false;
+      if (gridRow?.spans && merged) {
         const placed: NonNullable<FundHeader['grid']>['at'] = {};
         for (const k of FUND_KEYS) {
           const i = index[k];
