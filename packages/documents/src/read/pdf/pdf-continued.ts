@@ -55,3 +55,63 @@ export function brokenRow(
 export function sameFrame(a: Bbox | undefined, b: Bbox): boolean {
   return a !== undefined && Math.abs(a[0] - b[0]) <= 3 && Math.abs(a[2] - b[2]) <= 3;
 }
+
+/** The x of each column edge of a table's grid, from its cells' boxes (undefined where unseen). */
+function columnEdges(
+  rows: readonly { cells: string[]; spans?: number[]; cellBoxes?: (Bbox | null)[] }[],
+): (number | undefined)[] {
+  const width = rows[0]?.cells.length ?? 0;
+  const edges: (number | undefined)[] = new Array<number | undefined>(width + 1).fill(undefined);
+  for (const r of rows)
+    r.cellBoxes?.forEach((box, c) => {
+      if (!box) return;
+      const span = r.spans?.[c] ?? 1;
+      if (span === 0) return;
+      edges[c] ??= box[0];
+      edges[c + span] ??= box[2];
+    });
+  return edges;
+}
+
+/**
+ * The rows of a table's continuation laid out on the grid of the part before it, when the page
+ * drew it with fewer columns (a 总分 row merged across the names, a last row without the
+ * split cells above): each of its column edges must be one of the earlier part's. Undefined
+ * when an edge matches none (the parts are then squared as they are).
+ */
+export function onEarlierGrid(
+  earlier: readonly { cells: string[]; spans?: number[]; cellBoxes?: (Bbox | null)[] }[],
+  part: PageTable,
+): PartRow[] | undefined {
+  const target = columnEdges(earlier);
+  const own = columnEdges(part.rows);
+  const width = target.length - 1;
+  const map = own.map((x) =>
+    x === undefined ? -1 : target.findIndex((t) => t !== undefined && Math.abs(t - x) <= 3),
+  );
+  if (map.some((i) => i < 0) || map.some((i, k) => k > 0 && i <= (map[k - 1] ?? -1)))
+    return undefined;
+  return part.rows.map((r) => {
+    const cells = new Array<string>(width).fill('');
+    const spans = new Array<number>(width).fill(0);
+    const cellBoxes = new Array<Bbox | null>(width).fill(null);
+    const cellLines = new Array<NonNullable<PartRow['cellLines']>[number]>(width).fill(null);
+    const confidence: (number | null)[] = new Array<number | null>(width).fill(null);
+    r.cells.forEach((text, c) => {
+      const span = r.spans?.[c] ?? 1;
+      if (span === 0) return;
+      const from = map[c] ?? 0;
+      const to = map[c + span] ?? from + 1;
+      cells[from] = text;
+      spans[from] = to - from;
+      cellBoxes[from] = r.cellBoxes[c] ?? null;
+      cellLines[from] = r.cellLines?.[c] ?? null;
+      confidence[from] = r.cellConfidence?.[c] ?? null;
+    });
+    const row: PartRow = { cells, bbox: r.bbox, cellBoxes };
+    if (spans.some((s) => s !== 1)) row.spans = spans;
+    if (r.cellLines) row.cellLines = cellLines;
+    if (r.cellConfidence) row.cellConfidence = confidence;
+    return row;
+  });
+}

@@ -7,7 +7,7 @@ import { joinText, linesOf } from './pdf-lines.ts';
 import type { Line } from './pdf-lines.ts';
 import { alignedTables, ruledTables } from './pdf-tables.ts';
 import { unturnBoxes } from './pdf-unturn.ts';
-import { brokenRow, cellPadding, sameFrame } from './pdf-continued.ts';
+import { brokenRow, cellPadding, onEarlierGrid, sameFrame } from './pdf-continued.ts';
 import { bodyPitch, continues, documentRightEdges, pageMargins } from './pdf-paragraphs.ts';
 import type { Margins } from './pdf-paragraphs.ts';
 import type { PageTable } from './pdf-tables.ts';
@@ -231,7 +231,7 @@ export function layoutPages(contents: readonly PageContent[]): Block[] {
         return;
       }
       closeParagraph();
-      const t = it.table;
+      let t = it.table;
       if (t.rows.length === 0) return;
       const width = t.rows[0]?.cells.length ?? 0;
       const prior = lastTable;
@@ -246,6 +246,10 @@ export function layoutPages(contents: readonly PageContent[]): Block[] {
         // The same table, continued: drop the header rows the page repeats (any of the
         // continuation's first rows that is a row the table already has).
         const rows = prior.block.rows ?? [];
+        // A continuation drawn with fewer columns is placed on the columns of the rows before.
+        const priorWidth = rows[0]?.cells.length ?? width;
+        const placed = width < priorWidth && t.ruled ? onEarlierGrid(rows, t) : undefined;
+        if (placed) t = { ...t, rows: placed };
         // A repeated header may lack the text of a cell merged down from above it.
         const repeats = (next: PageTable['rows'][number]): boolean =>
           next.cells.filter((c) => c !== '').length >= 2 &&

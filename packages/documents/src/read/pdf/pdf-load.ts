@@ -330,6 +330,7 @@ export async function loadPdf(bytes: Uint8Array, options: PdfLoadOptions = {}): 
     }
     const pages: LoadedPage[] = [];
     let chars = 0;
+    let ruledBefore = false;
     for (let n = 1; n <= pageCount; n++) {
       const page = await doc.getPage(n);
       // Page space: the page as it is shown (after its /Rotate), in points, origin lower left.
@@ -354,14 +355,17 @@ export async function loadPdf(bytes: Uint8Array, options: PdfLoadOptions = {}): 
         return { ok: false, code: 'pdf-too-complex', detail: `第 ${n} 页` };
       }
       // The operator list (ruling lines, images) costs about half as much again as the text:
-      // only pages that may hold a table, or hold no text at all, need it.
+      // only pages that may hold a table, or hold no text at all, need it. A page after one with
+      // ruling lines may hold a table's last rows, too few to look tabular by their text.
       const kind = classify(runs);
       let segments: Segment[] = [];
       let hasImage = false;
-      if (kind !== 'text' || looksTabular(runs)) {
+      const tabular = kind !== 'text' || looksTabular(runs);
+      if (tabular || ruledBefore) {
         const ops = await page.getOperatorList();
         ({ segments, hasImage } = segmentsOf(lib, ops.fnArray, ops.argsArray, pageMatrix));
       }
+      ruledBefore = tabular && segments.length > 0;
       pages.push({
         number: n,
         width: viewport.width,

@@ -218,13 +218,25 @@ export function flateBombPdf(copies: number): Uint8Array {
  * as text); returns the PDFs' paths, in the order of `files`.
  */
 export function printTextToPdf(files: string[], outDir: string, workDir: string): string[] {
+  return printToPdf(files, 'Text (encoded):UTF8,LF,,,', outDir, workDir);
+}
+
+/**
+ * Prints web pages to PDF with one LibreOffice run, laid out as Writer prints a page (its
+ * tables ruled as their borders say); returns the PDFs' paths, in the order of `files`.
+ */
+export function printHtmlToPdf(files: string[], outDir: string, workDir: string): string[] {
+  return printToPdf(files, 'HTML (StarWriter)', outDir, workDir);
+}
+
+function printToPdf(files: string[], infilter: string, outDir: string, workDir: string): string[] {
   const profile = pathToFileURL(path.join(workDir, 'lo-profile')).href;
   execFileSync(
     'soffice',
     [
       `-env:UserInstallation=${profile}`,
       '--headless',
-      '--infilter=Text (encoded):UTF8,LF,,,',
+      `--infilter=${infilter}`,
       '--convert-to',
       'pdf',
       '--outdir',
