@@ -50,7 +50,9 @@ export async function runAudit(io: CliIo, request: AuditRequest): Promise<number
 
   const { files, format, output, workers } = request;
   if (files.length === 0) {
-    io.stderr('没有找到可审核的文件（.docx、.doc、.wps、.pdf、.txt、.html、.png、.jpg）。\n');
+    io.stderr(
+      '没有找到可审核的文件（.docx、.doc、.wps、.pdf、.txt、.html、.xlsx、.xls、.et、.png、.jpg）。\n',
+    );
     return EXIT_USAGE;
   }
   const load = async (file: string): Promise<Uint8Array | Error> => {

@@ -12,11 +12,11 @@ import { EXIT_USAGE, parseCommandArgs } from '../command.ts';
 
 const USAGE = `用法：jixiao audit 路径... [--format text|json|xlsx|html] [-o 输出文件] [--fail-on error|warning] [--decisions 认定记录.json]
 
-审核已有的绩效自评报告（.docx、.doc、.wps、.pdf、.txt、.html、.png、.jpg）：读取报告、提取自评数据、
+审核已有的绩效自评报告（.docx、.doc、.wps、.pdf、.txt、.html、.xlsx、.xls、.et、.png、.jpg）：读取报告、提取自评数据、
 计算得分并列出每一处不一致，注明所在行和原文（PDF 另注页码和位置）。路径可以是文件夹（递归查找）。
 html 格式为每处 PDF 中的发现附上原页面截图（需安装 pdftoppm，即 poppler-utils），问题所在处以红框标出。
 文件较多时在多个 CPU 核心上并行审核。扫描版 PDF 和图片用文字识别（需安装 tesseract-ocr 和
-tesseract-ocr-chi-sim），.doc/.wps 用 LibreOffice 转换（需安装 soffice）。
+tesseract-ocr-chi-sim），.doc/.wps/.xls/.et 用 LibreOffice 转换（需安装 soffice）。
 
 选项：
   --format text|json|xlsx|html  输出格式，默认 text；json 输出 { "files": [...] }；

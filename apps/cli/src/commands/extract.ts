@@ -8,7 +8,7 @@ import { EXIT_OK, EXIT_USAGE, parseCommandArgs } from '../command.ts';
 
 const USAGE = `用法：jixiao extract <报告文件> [-o 自评文件.json]
 
-从已有报告（.docx、.doc、.wps、.pdf、.txt、.html、.png、.jpg）中提取自评数据，输出为自评文件（JSON），
+从已有报告（.docx、.doc、.wps、.pdf、.txt、.html、.xlsx、.xls、.et、.png、.jpg）中提取自评数据，输出为自评文件（JSON），
 可再用 jixiao score、check、render 处理。未指定 -o 时输出到标准输出；提取时的提示写到标准错误。
 
 选项：

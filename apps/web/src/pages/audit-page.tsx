@@ -185,7 +185,7 @@ export default function AuditPage() {
       <Upload.Dragger
         multiple
         directory={false}
-        accept=".docx,.doc,.wps,.pdf,.txt,.html,.htm,.png,.jpg,.jpeg"
+        accept=".docx,.doc,.wps,.pdf,.txt,.html,.htm,.xlsx,.xls,.et,.png,.jpg,.jpeg"
         fileList={[]}
         beforeUpload={(f, list) => {
           if (f === list[0]) setFiles((prev) => [...prev, ...list]);

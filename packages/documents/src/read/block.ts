@@ -52,7 +52,7 @@ export interface Block {
   confidence?: number;
 }
 
-export type SourceFormat = 'txt' | 'docx' | 'html' | 'pdf' | 'image';
+export type SourceFormat = 'txt' | 'docx' | 'html' | 'pdf' | 'image' | 'xlsx';
 
 export interface SourceDocument {
   fileName: string;
@@ -72,6 +72,7 @@ export type ReadErrorCode =
   | 'corrupt-zip'
   | 'zip-bomb'
   | 'not-docx'
+  | 'not-xlsx'
   | 'xml-entity'
   | 'xml-invalid'
   | 'pdf-encrypted'
@@ -102,7 +103,7 @@ export function readErrorMessage(code: ReadErrorCode, detail = ''): string {
     case 'too-large':
       return `文件过大，超过读取上限${suffix}`;
     case 'unsupported-format':
-      return `不支持的文件类型，支持 .docx、.doc、.wps、.pdf、.txt、.html、.png、.jpg${suffix}`;
+      return `不支持的文件类型，支持 .docx、.doc、.wps、.pdf、.txt、.html、.xlsx、.xls、.et、.png、.jpg${suffix}`;
     case 'binary':
       return `文件不是文本，无法按 .txt 或 .html 读取${suffix}`;
     case 'not-zip':
@@ -113,6 +114,8 @@ export function readErrorMessage(code: ReadErrorCode, detail = ''): string {
       return `Word 文档解压后体积异常（疑似压缩炸弹），已拒绝读取${suffix}`;
     case 'not-docx':
       return `压缩包中没有 word/document.xml，不是 Word 文档${suffix}`;
+    case 'not-xlsx':
+      return `压缩包中没有 xl/workbook.xml，不是 Excel 工作簿（.xlsx）${suffix}`;
     case 'xml-entity':
       return `文档包含 DOCTYPE 或实体声明，出于安全原因拒绝读取${suffix}`;
     case 'xml-invalid':

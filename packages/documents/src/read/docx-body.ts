@@ -11,7 +11,8 @@ export interface BodyContext {
 }
 
 const ENTITY: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-function decode(s: string): string {
+/** XML text with its character and entity references resolved. */
+export function decodeXml(s: string): string {
   if (!s.includes('&')) return s;
   return s.replace(/&(#x[0-9a-f]+|#\d+|amp|lt|gt|quot|apos);/gi, (whole, e: string) => {
     if (e[0] === '#') {
@@ -157,7 +158,7 @@ export function scanDocumentBody(xml: string, context: BodyContext): Block[] {
     const open = xml.indexOf('<', at);
     const textEnd = open < 0 ? length : open;
     if (textEnd > at && inText && skip === 0 && paragraph) {
-      paragraph.parts.push(decode(xml.slice(at, textEnd)));
+      paragraph.parts.push(decodeXml(xml.slice(at, textEnd)));
     }
     if (open < 0) break;
     const close = xml.indexOf('>', open);

@@ -6,6 +6,7 @@ import { readFailure } from './block.ts';
 import { readDocx } from './read-docx.ts';
 import { readHtml } from './read-html.ts';
 import { readText } from './read-text.ts';
+import { readXlsx } from './read-xlsx.ts';
 import { isZip } from './zip.ts';
 import { withUsualForms } from './form-variants.ts';
 import { forgetHeadings } from './heading.ts';
@@ -27,6 +28,11 @@ export interface ReadTools extends ReadPdfOptions {
     bytes: Uint8Array,
     fileName: string,
   ) => Promise<Uint8Array | { error: ReadError }>;
+  /** Converts a legacy spreadsheet (.xls/.et) to .xlsx, or says why it could not. */
+  convertToXlsx?: (
+    bytes: Uint8Array,
+    fileName: string,
+  ) => Promise<Uint8Array | { error: ReadError }>;
 }
 
 /**
@@ -41,7 +47,7 @@ export async function readReport(
   tools: ReadTools = {},
 ): Promise<ReadResult> {
   const format = formatOf(fileName);
-  if (format !== 'pdf' && format !== 'image' && format !== 'legacy') {
+  if (format !== 'pdf' && format !== 'image' && format !== 'legacy' && format !== 'legacy-sheet') {
     return readDocument(bytes, fileName);
   }
   forgetHeadings();
@@ -65,6 +71,14 @@ export async function readReport(
     const pages = await tools.recogniseImage(bytes);
     if (!Array.isArray(pages)) return { ok: false, error: pages.error };
     return withUsualForms(readRecognisedPages(pages, fileName));
+  }
+  if (format === 'legacy-sheet') {
+    // An .xlsx saved with an .xls name is read as it is.
+    if (isZip(bytes)) return withUsualForms(readXlsx(bytes, fileName));
+    if (!tools.convertToXlsx) return readFailure('converter-missing');
+    const xlsx = await tools.convertToXlsx(bytes, fileName);
+    if (!(xlsx instanceof Uint8Array)) return { ok: false, error: xlsx.error };
+    return withUsualForms(readXlsx(xlsx, fileName));
   }
   if (isZip(bytes)) return withUsualForms(readDocx(bytes, fileName)); // a .docx saved with a .doc name
   if (!tools.convertToDocx) return readFailure('converter-missing');
@@ -107,6 +121,7 @@ function readAnyDocument(bytes: Uint8Array, fileName: string): ReadResult {
     case 'pdf':
     case 'image':
     case 'legacy':
+    case 'legacy-sheet':
       // These are read asynchronously (readReport): pdfjs, OCR and conversion are.
       return readFailure('unsupported-format', fileName);
     case 'docx':
@@ -116,5 +131,7 @@ function readAnyDocument(bytes: Uint8Array, fileName: string): ReadResult {
       return isZip(bytes) ? readDocx(bytes, fileName) : readText(bytes, fileName);
     case 'html':
       return readHtml(bytes, fileName);
+    case 'xlsx':
+      return readXlsx(bytes, fileName);
   }
 }

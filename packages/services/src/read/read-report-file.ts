@@ -35,6 +35,7 @@ export function readReportFile(
     ocr: (pages) => recognisePdfPages(bytes, pages, options),
     recogniseImage: recognisePicture,
     convertToDocx: (b, name) => convertWithLibreOffice(b, name, 'docx'),
+    convertToXlsx: (b, name) => convertWithLibreOffice(b, name, 'xlsx'),
     ...(cmaps ? { cMapUrl: cmaps } : {}),
   };
   return readReport(bytes, fileName, tools);

@@ -59,6 +59,7 @@ export function libreOfficeConvert(
   filter: string,
   outDir: string,
   workDir: string,
+  infilter?: string,
 ): string[] {
   const profile = pathToFileURL(path.join(workDir, 'lo-profile')).href;
   execFileSync(
@@ -66,6 +67,7 @@ export function libreOfficeConvert(
     [
       `-env:UserInstallation=${profile}`,
       '--headless',
+      ...(infilter ? [`--infilter=${infilter}`] : []),
       '--convert-to',
       filter,
       '--outdir',
@@ -230,22 +232,7 @@ export function printHtmlToPdf(files: string[], outDir: string, workDir: string)
 }
 
 function printToPdf(files: string[], infilter: string, outDir: string, workDir: string): string[] {
-  const profile = pathToFileURL(path.join(workDir, 'lo-profile')).href;
-  execFileSync(
-    'soffice',
-    [
-      `-env:UserInstallation=${profile}`,
-      '--headless',
-      `--infilter=${infilter}`,
-      '--convert-to',
-      'pdf',
-      '--outdir',
-      outDir,
-      ...files,
-    ],
-    { env: fontConfig(workDir), stdio: 'ignore', timeout: 300_000 },
-  );
-  return files.map((f) => path.join(outDir, `${path.basename(f).replace(/\.[^.]+$/, '')}.pdf`));
+  return libreOfficeConvert(files, 'pdf', outDir, workDir, infilter);
 }
 
 /**

@@ -5,13 +5,14 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditFinding } from '@jixiao/documents/audit-core';
 import { auditDocument, auditReport } from '../audit/audit-document.ts';
-import { installed, printHtmlToPdf } from './testing/office-fixtures.ts';
+import { installed, libreOfficeConvert, printHtmlToPdf } from './testing/office-fixtures.ts';
 
 // The invented 自评表 pages and whole reports kept as html (rowspan/colspan, tables of a fund
 // block and an indicator block with their own column splits, headers of two rows, tables
 // crossing pages) printed to PDF as Writer lays them out: ruled tables whose parts continue on
-// the next page, sometimes with one or two rows only, sometimes drawn with fewer columns. Each
-// PDF must give the findings of its page.
+// the next page, sometimes with one or two rows only, sometimes drawn with fewer columns. And the
+// 自评表 pages opened in Calc and saved as .xlsx and as .xls, as a unit keeps its tables. Each
+// must give the findings of its page.
 const audit = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../audit');
 const pages = ['invented-tables', 'invented-reports'].flatMap((dir) =>
   readdirSync(path.join(audit, dir), { recursive: true, encoding: 'utf8' })
@@ -23,6 +24,8 @@ const ready = pages.length > 0 && installed('soffice');
 
 let dir = '';
 const pdf = new Map<string, Uint8Array>();
+const sheets = new Map<string, Uint8Array>();
+const tablePages = pages.filter((p) => p.startsWith('invented-tables'));
 
 beforeAll(() => {
   if (!ready) return;
@@ -39,6 +42,19 @@ beforeAll(() => {
     dir,
   );
   printed.forEach((file, i) => pdf.set(pages[i] ?? '', new Uint8Array(readFileSync(file))));
+  const tables = flat.filter((_, i) => (pages[i] ?? '').startsWith('invented-tables'));
+  for (const format of ['xlsx', 'xls'] as const) {
+    const saved = libreOfficeConvert(
+      tables.map((t) => t.to),
+      format,
+      dir,
+      dir,
+      'HTML (StarCalc)',
+    );
+    saved.forEach((file, i) =>
+      sheets.set(`${tablePages[i] ?? ''}.${format}`, new Uint8Array(readFileSync(file))),
+    );
+  }
 }, 600_000);
 
 afterAll(() => {
@@ -65,6 +81,45 @@ describe.skipIf(!ready)('html 自评表 pages and reports printed to PDF', () =>
       expect(fromPdf.summary.claimedTotal).toBe(fromHtml.summary.claimedTotal);
       expect(fromPdf.summary.computedTotal).toBe(fromHtml.summary.computedTotal);
       expect(fromPdf.findings.map(key).sort()).toEqual(fromHtml.findings.map(key).sort());
+    },
+    60_000,
+  );
+});
+
+describe.skipIf(!ready)('html 自评表 pages saved as spreadsheets', () => {
+  const cases = tablePages.flatMap((p) => [`${p}.xlsx`, `${p}.xls`]);
+
+  it('saves every page', () => {
+    expect(tablePages.length).toBeGreaterThanOrEqual(30);
+    expect(sheets.size).toBe(cases.length);
+  });
+
+  it.each(cases)(
+    '%s: the workbook gives the page’s score and findings',
+    async (name) => {
+      const page = name.replace(/\.xlsx?$/, '');
+      const fromHtml = auditDocument(new Uint8Array(readFileSync(path.join(audit, page))), page);
+      const fromSheet = await auditReport(
+        sheets.get(name) ?? new Uint8Array(),
+        name.replace(/\.html\./, '.'),
+      );
+      expect(fromSheet.ok, fromSheet.error).toBe(true);
+      expect(fromSheet.summary.claimedTotal).toBe(fromHtml.summary.claimedTotal);
+      expect(fromSheet.summary.computedTotal).toBe(fromHtml.summary.computedTotal);
+      // Calc takes the text "8,127.00" for the number 8127, shown in General format: a stated
+      // figure may lose its trailing zeros, never its value.
+      const sheetKey = (f: AuditFinding): string => [f.code, f.severity, f.expected].join('|');
+      expect(fromSheet.findings.map(sheetKey).sort()).toEqual(
+        fromHtml.findings.map(sheetKey).sort(),
+      );
+      for (const f of fromSheet.findings) {
+        const twin = fromHtml.findings.find((h) => sheetKey(h) === sheetKey(f))?.stated;
+        const value = (x: string | null | undefined): number | string =>
+          typeof x === 'string' && /^-?[\d,]+(?:\.\d+)?$/.test(x)
+            ? Number(x.replace(/,/g, ''))
+            : (x ?? '');
+        expect(value(f.stated)).toEqual(value(twin));
+      }
     },
     60_000,
   );
