@@ -196,7 +196,7 @@ export default function AuditPage() {
         <p className="ant-upload-drag-icon">
           <InboxOutlined />
         </p>
-        <p>点击或将多个报告文件拖到此处（.docx / .txt / .html / .xlsx）</p>
+        <p>点击或将多个报告文件拖到此处（.docx、.doc、.pdf、.xlsx、.xls、.txt、.html 或图片）</p>
       </Upload.Dragger>
       <Space style={{ marginTop: 12 }} wrap>
         <Upload
@@ -207,7 +207,9 @@ export default function AuditPage() {
             if (f === list[0])
               setFiles((prev) => [
                 ...prev,
-                ...list.filter((x) => /\.(docx|txt|html?|xlsx)$/i.test(x.name)),
+                ...list.filter((x) =>
+                  /\.(docx|doc|wps|pdf|txt|html?|xlsx|xls|et|png|jpe?g)$/i.test(x.name),
+                ),
               ]);
             return false;
           }}
