@@ -1,36 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import type { IndicatorNode } from '@jixiao/domain';
-import { readHtml } from '../read/read-html.ts';
 import { parseTextLines } from '../read/read-text.ts';
 import { readTableStream } from './self-table-stream.ts';
 import type { Token } from './self-table-stream.ts';
 import { findTextTables } from './text-tables.ts';
-import { readSelfEvaluationTable } from './tables.ts';
-import type { SelfEvaluationTable } from './tables.ts';
+import { htmlSelfTable, leaves } from './table-testing.ts';
 
 /** One cell per line, as a text export gives them. */
 const cells = (...texts: string[]): Token[] => texts.map((text, k) => ({ text, line: k + 1 }));
 
-/** Every leaf as "name target actual 分值/得分". */
-function leaves(nodes: readonly IndicatorNode[]): string[] {
-  return nodes.flatMap((n) =>
-    (n.children ?? []).length > 0
-      ? leaves(n.children ?? [])
-      : [`${n.name} ${n.target?.text ?? '-'} ${n.actual?.text ?? '-'} ${n.weight}/${n.score}`],
-  );
-}
-
-/** The 自评表 of a page holding one html table. */
-const html = (body: string): SelfEvaluationTable => {
-  const read = readHtml(
-    new TextEncoder().encode(`<html><body><table border="1">${body}</table></body></html>`),
-    'f.html',
-  );
-  if (!read.ok) throw new Error('html not read');
-  const table = read.document.blocks.find((b) => b.kind === 'table');
-  if (!table) throw new Error('no table');
-  return readSelfEvaluationTable(table);
-};
+const html = htmlSelfTable;
 
 describe('a 年度指标值 header over two cells, the sign and the value', () => {
   it('reads the sign and the value as one target in text (one cell per line)', () => {

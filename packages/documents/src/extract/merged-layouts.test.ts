@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { FundRow, IndicatorNode } from '@jixiao/domain';
+import type { FundRow } from '@jixiao/domain';
 import type { Block, TableRow } from '../read/block.ts';
 import { tableText } from '../read/block.ts';
-import { readHtml } from '../read/read-html.ts';
 import { readSelfEvaluationTable } from './tables.ts';
+import { htmlSelfTable, leaves } from './table-testing.ts';
 import type { SelfEvaluationTable } from './tables.ts';
 
 // A 自评表 as Word and PDF forms really lay it out: one table whose fund block and indicator
@@ -11,24 +11,7 @@ import type { SelfEvaluationTable } from './tables.ts';
 // cells), headers of two rows, amount headers over sub-columns. Each must read to the same
 // figures as the plain table.
 
-function leaves(nodes: readonly IndicatorNode[]): string[] {
-  return nodes.flatMap((n) =>
-    (n.children ?? []).length > 0
-      ? leaves(n.children ?? [])
-      : [`${n.name} ${n.target?.text ?? '-'} ${n.actual?.text ?? '-'} ${n.weight}/${n.score}`],
-  );
-}
-
-const html = (body: string): SelfEvaluationTable => {
-  const read = readHtml(
-    new TextEncoder().encode(`<html><body><table border="1">${body}</table></body></html>`),
-    'f.html',
-  );
-  if (!read.ok) throw new Error('html not read');
-  const table = read.document.blocks.find((b) => b.kind === 'table');
-  if (!table) throw new Error('no table');
-  return readSelfEvaluationTable(table);
-};
+const html = htmlSelfTable;
 
 const isPlain = (r: string[] | [string[], number[]]): r is string[] =>
   r.every((c) => typeof c === 'string');

@@ -2,8 +2,7 @@ import type { ReadResult } from './block.ts';
 import { readFailure } from './block.ts';
 import { scanDocumentBody } from './docx-body.ts';
 import type { BodyContext } from './docx-body.ts';
-import { inflateEntry, readZipDirectory, ZIP_LIMITS, ZipError } from './zip.ts';
-import type { ZipEntry } from './zip.ts';
+import { zipParts, ZipError } from './zip.ts';
 
 interface Level {
   start: number;
@@ -116,28 +115,18 @@ function bodyContext(numbering: Numbering, styles: Map<string, StyleInfo>): Body
   };
 }
 
-const UTF8 = new TextDecoder('utf-8');
-
 /** Reads a .docx: paragraphs with style and numbering, tables with merged cells. */
 export function readDocx(bytes: Uint8Array, fileName: string): ReadResult {
-  let entries: ZipEntry[];
+  let parts: ReturnType<typeof zipParts>;
   try {
-    entries = readZipDirectory(bytes);
+    parts = zipParts(bytes);
   } catch (e) {
     if (e instanceof ZipError) return readFailure(e.problem, e.message);
     throw e;
   }
-  const find = (name: string): ZipEntry | undefined => entries.find((e) => e.name === name);
+  const { find, load } = parts;
   const main = find('word/document.xml');
   if (!main) return readFailure('not-docx');
-  let budget = ZIP_LIMITS.totalInflated;
-  /** A part as text (inflated within the remaining budget). */
-  const load = (entry: ZipEntry | undefined): string => {
-    if (!entry) return '';
-    const data = inflateEntry(bytes, entry, budget);
-    budget -= data.length;
-    return UTF8.decode(data);
-  };
   // DOCTYPE and ENTITY declarations are refused outright (entity expansion tricks).
   // A plain search for "<!" first: most parts hold none, and the pattern would scan them all.
   const declaresEntities = (xml: string): boolean =>

@@ -1,7 +1,7 @@
 import type { Block, ReadResult, TableRow } from './block.ts';
 import { pushCell, readFailure, squareRows, tableText } from './block.ts';
 import { decodeXml } from './docx-body.ts';
-import { inflateEntry, readZipDirectory, ZIP_LIMITS, ZipError } from './zip.ts';
+import { zipParts, ZipError } from './zip.ts';
 import type { ZipEntry } from './zip.ts';
 
 /**
@@ -16,8 +16,6 @@ import type { ZipEntry } from './zip.ts';
 const MAX_CELLS = 200_000;
 /** Columns beyond XFD do not exist; a merge reaching past them is a broken file. */
 const MAX_COLUMNS = 16_384;
-
-const UTF8 = new TextDecoder('utf-8');
 
 /** Built-in number formats that matter for display (ECMA-376 §18.8.30). */
 const BUILT_IN_FORMATS: Record<number, string> = {
@@ -291,22 +289,18 @@ function sheetBlocks(
 
 /** Reads a .xlsx workbook's visible sheets into blocks. */
 export function readXlsx(bytes: Uint8Array, fileName: string): ReadResult {
-  let entries: ZipEntry[];
+  let parts: ReturnType<typeof zipParts>;
   try {
-    entries = readZipDirectory(bytes);
+    parts = zipParts(bytes);
   } catch (e) {
     if (e instanceof ZipError) return readFailure(e.problem, e.message);
     throw e;
   }
-  const find = (name: string): ZipEntry | undefined => entries.find((e) => e.name === name);
+  const { find } = parts;
   const workbookEntry = find('xl/workbook.xml');
   if (!workbookEntry) return readFailure('not-xlsx');
-  let budget = ZIP_LIMITS.totalInflated;
   const load = (entry: ZipEntry | undefined): string => {
-    if (!entry) return '';
-    const data = inflateEntry(bytes, entry, budget);
-    budget -= data.length;
-    const xml = UTF8.decode(data);
+    const xml = parts.load(entry);
     if (xml.includes('<!') && /<!DOCTYPE|<!ENTITY/i.test(xml)) throw new EntityRefused();
     return xml;
   };

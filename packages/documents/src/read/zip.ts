@@ -137,3 +137,26 @@ export function assertZipWithin(bytes: Uint8Array, limit: number): void {
     budget -= inflateEntry(bytes, entry, budget, Infinity).length;
   }
 }
+
+/**
+ * An Office file's parts by name, each loaded as text and inflated within one budget shared by
+ * the whole file (ZIP_LIMITS.totalInflated). Throws ZipError for a file that is no zip.
+ */
+export function zipParts(bytes: Uint8Array): {
+  find: (name: string) => ZipEntry | undefined;
+  load: (entry: ZipEntry | undefined) => string;
+} {
+  const entries = readZipDirectory(bytes);
+  let budget = ZIP_LIMITS.totalInflated;
+  return {
+    find: (name) => entries.find((e) => e.name === name),
+    load: (entry) => {
+      if (!entry) return '';
+      const data = inflateEntry(bytes, entry, budget);
+      budget -= data.length;
+      return PART_TEXT.decode(data);
+    },
+  };
+}
+
+const PART_TEXT = new TextDecoder('utf-8');
