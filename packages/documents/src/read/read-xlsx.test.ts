@@ -94,5 +94,21 @@ describe('a broken or hostile workbook', () => {
     expect(b.ok ? '' : b.error.code).toBe('xml-entity');
     const c = readDocument(new TextEncoder().encode('not a zip at all'), 'c.xlsx');
     expect(c.ok).toBe(false);
+    // One merge over the whole sheet would lay out seventeen billion positions: refused at once.
+    const huge = new JSZip();
+    huge.file(
+      'xl/workbook.xml',
+      '<workbook><sheets><sheet name="表" sheetId="1" r:id="rId1"/></sheets></workbook>',
+    );
+    huge.file(
+      'xl/_rels/workbook.xml.rels',
+      '<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>',
+    );
+    huge.file(
+      'xl/worksheets/sheet1.xml',
+      '<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>总分</t></is></c></row></sheetData><mergeCells><mergeCell ref="A1:XFD1048576"/></mergeCells></worksheet>',
+    );
+    const d = readDocument(await huge.generateAsync({ type: 'uint8array' }), 'd.xlsx');
+    expect(d.ok ? '' : d.error.code).toBe('too-large');
   });
 });

@@ -186,12 +186,16 @@ function readSheet(
     const a = cellAddress(from ?? '');
     const b = cellAddress(to ?? from ?? '');
     if (!a || !b) continue;
-    merges.push({
+    const merge = {
       r0: Math.min(a[0], b[0]),
       c0: Math.min(a[1], b[1]),
       r1: Math.max(a[0], b[0]),
       c1: Math.max(a[1], b[1]),
-    });
+    };
+    // Every position a merge covers is laid out: a merge over the whole sheet counts as its cells.
+    budget.cells -= (merge.r1 - merge.r0 + 1) * (merge.c1 - merge.c0 + 1);
+    if (budget.cells < 0) return 'too-many-cells';
+    merges.push(merge);
   }
   return { cells, merges };
 }
@@ -205,19 +209,28 @@ function sheetBlocks(
   line: { next: number },
 ): Block[] {
   const { cells, merges } = sheet;
-  const lastRow = Math.max(0, ...cells.keys(), ...merges.map((m) => m.r1));
+  let lastRow = 0;
+  for (const r of cells.keys()) lastRow = Math.max(lastRow, r);
+  for (const m of merges) lastRow = Math.max(lastRow, m.r1);
   // Each merge by its top-left corner; every other position it covers, to its corner.
   const anchors = new Map<string, Merge>();
   const covered = new Map<string, Merge>();
+  /** Per row a merge reaches, the last column it covers; rows a merge continues into. */
+  const mergedTo = new Map<number, number>();
+  const continued = new Set<number>();
   for (const m of merges) {
+    for (let r = m.r0; r <= m.r1; r++) {
+      mergedTo.set(r, Math.max(mergedTo.get(r) ?? 0, m.c1));
+      if (r > m.r0) continued.add(r);
+    }
     anchors.set(`${m.r0}:${m.c0}`, m);
     for (let r = m.r0; r <= m.r1; r++)
       for (let c = m.c0; c <= m.c1; c++) if (r !== m.r0 || c !== m.c0) covered.set(`${r}:${c}`, m);
   }
   const text = (r: number, c: number): string => cells.get(r)?.get(c) ?? '';
   const lastCol = (r: number): number => {
-    let last = Math.max(0, ...(cells.get(r)?.keys() ?? []));
-    for (const m of merges) if (m.r0 <= r && r <= m.r1) last = Math.max(last, m.c1);
+    let last = mergedTo.get(r) ?? 0;
+    for (const c of cells.get(r)?.keys() ?? []) last = Math.max(last, c);
     return last;
   };
   const filled = (r: number): number => cells.get(r)?.size ?? 0;
@@ -250,7 +263,7 @@ function sheetBlocks(
     for (let i = 0; i < first; i++) paragraph(rows[i] ?? 0);
     if (first <= last) {
       const body = rows.slice(first, last + 1);
-      const width = Math.max(...body.map(lastCol));
+      const width = body.reduce((w, r) => Math.max(w, lastCol(r)), 0);
       const tableRows: TableRow[] = body.map((r) => {
         const row: TableRow = { cells: [], line: line.next++ };
         for (let c = 1; c <= width;) {
@@ -279,8 +292,7 @@ function sheetBlocks(
     for (let i = last + 1; i < rows.length; i++) paragraph(rows[i] ?? 0);
   };
   for (let r = 1; r <= lastRow; r++) {
-    const inMerge = merges.some((m) => m.r0 < r && r <= m.r1);
-    if (filled(r) === 0 && !inMerge) flush();
+    if (filled(r) === 0 && !continued.has(r)) flush();
     else group.push(r);
   }
   flush();
