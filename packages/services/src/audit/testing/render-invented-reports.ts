@@ -6,7 +6,8 @@ import { join } from 'node:path';
 /**
  * Renders the whole invented reports of invented-reports/src/ (one .md each: a line per
  * paragraph, `# ` for the title, table rows as `|a|b|c` with `^` for a cell merged with the one
- * above and `<` for one merged with the one to its left) into the forms published copies take:
+ * above and `<` for one merged with the one to its left, `---` alone for a page break after a
+ * cover or a table of contents) into the forms published copies take:
  * the text a PDF export gives (`.pdf.txt`: hard-wrapped lines, "— n —" page footers, table cells
  * run together on a row's line or one per line), a portal page (`.html`, merged cells as spans)
  * and Word (`.docx`, LibreOffice's conversion of that page, when `soffice` is installed):
@@ -154,10 +155,53 @@ const FORMS: Record<string, Form[]> = {
     { kind: 'portal' },
     { kind: 'docx' },
   ],
+  'r19-dongcheng-subdistrict-department': [
+    { kind: 'pdf', width: 30, page: 28, cells: 'run-together' },
+    { kind: 'docx' },
+  ],
+  'r20-xuhui-hospital-equipment-project': [
+    { kind: 'pdf', width: 29, page: 30, cells: 'cell-per-line' },
+    { kind: 'html' },
+    { kind: 'docx' },
+  ],
+  'r21-santai-education-department': [
+    { kind: 'pdf', width: 31, page: 30, cells: 'run-together' },
+    { kind: 'docx' },
+  ],
+  'r22-feidong-township-department': [
+    { kind: 'pdf', width: 28, page: 27, cells: 'cell-per-line' },
+    { kind: 'webtxt' },
+    { kind: 'docx' },
+  ],
+  'r23-pingyuan-housing-transfer-region': [
+    { kind: 'pdf', width: 30, page: 29, cells: 'run-together' },
+    { kind: 'portal' },
+    { kind: 'docx' },
+  ],
+  'r24-qinzhou-high-school-department': [
+    { kind: 'pdf', width: 29, page: 28, cells: 'cell-per-line' },
+    { kind: 'html' },
+    { kind: 'docx' },
+  ],
+  'c10-yangjing-health-center-department-clean': [
+    { kind: 'pdf', width: 30, page: 29, cells: 'run-together' },
+    { kind: 'docx' },
+  ],
+  'c11-kangle-rural-revitalization-transfer-clean': [
+    { kind: 'pdf', width: 28, page: 28, cells: 'cell-per-line' },
+    { kind: 'html' },
+    { kind: 'docx' },
+  ],
+  'c12-xuancheng-human-resources-department-clean': [
+    { kind: 'pdf', width: 31, page: 30, cells: 'cell-per-line' },
+    { kind: 'webtxt' },
+    { kind: 'docx' },
+  ],
 };
 
 type Block =
   | { kind: 'title'; text: string }
+  | { kind: 'break' }
   | { kind: 'para'; text: string }
   | { kind: 'table'; rows: string[][] };
 
@@ -165,7 +209,8 @@ function parse(source: string): Block[] {
   const blocks: Block[] = [];
   for (const line of source.split('\n')) {
     if (line.trim() === '') continue;
-    if (line.startsWith('|')) {
+    if (line.trim() === '---') blocks.push({ kind: 'break' });
+    else if (line.startsWith('|')) {
       const row = line.slice(1).split('|');
       const last = blocks.at(-1);
       if (last?.kind === 'table') last.rows.push(row);
@@ -213,7 +258,9 @@ function renderPdf(blocks: Block[], form: PdfForm): string {
   };
   for (const b of blocks) {
     if (b.kind === 'title') body.push(...wrap(b.text, 20), '');
-    else if (b.kind === 'para' && /^附件\d*$/.test(b.text)) {
+    else if (b.kind === 'break') {
+      if ((pages.at(-1) ?? []).length > 0) pages.push([]);
+    } else if (b.kind === 'para' && /^附件\d*$/.test(b.text)) {
       if ((pages.at(-1) ?? []).length > 0) pages.push([]);
       body.push(b.text);
     } else if (b.kind === 'para') body.push(...wrap(b.text, form.width));
@@ -262,6 +309,7 @@ function renderHtml(blocks: Block[]): string {
   for (const b of blocks) {
     if (b.kind === 'title') out.push(`<p style="text-align:center"><b>${esc(b.text)}</b></p>`);
     else if (b.kind === 'para') out.push(`<p>${esc(b.text)}</p>`);
+    else if (b.kind === 'break') out.push('<p style="page-break-before:always"></p>');
     else out.push(renderTable(b.rows));
   }
   out.push('</body></html>');
@@ -309,6 +357,7 @@ function renderWebText(blocks: Block[]): string {
         '',
       );
     } else if (b.kind === 'para') out.push(b.text);
+    else if (b.kind === 'break') out.push('');
     else {
       for (const row of b.rows) {
         out.push(row.filter((c) => c !== '^' && c !== '<').join('\t'));
