@@ -1133,10 +1133,6 @@ export function readTableStream(
   }
   const kinds = new Set<ColumnKey>([...table.fundColumns, ...table.indicatorColumns]);
   const f = table.funds;
-  const isProject =
-    table.projectName !== undefined ||
-    f.currentAppropriation !== undefined ||
-    f.carryOver !== undefined;
   const isDepartment =
     table.unitName !== undefined ||
     f.generalPublic !== undefined ||
@@ -1144,6 +1140,11 @@ export function readTableStream(
     f.project !== undefined ||
     f.governmentFund !== undefined ||
     /部门整体/.test(all);
+  // A project's fund rows (当年财政拨款, 上年结转) mark a project unless the table names its unit or
+  // a department's rows: a 事业单位's 部门整体 table parts its money into 财政拨款 and 事业收入.
+  const isProject =
+    table.projectName !== undefined ||
+    ((f.currentAppropriation !== undefined || f.carryOver !== undefined) && !isDepartment);
   table.kind = isProject ? 'project' : isDepartment ? 'department' : (kindHint ?? 'project');
   if (!isProject && !isDepartment) table.kindGuessed = true;
   const match = matchTemplate(kinds, all, table.kind);
@@ -1349,6 +1350,7 @@ function leafValuesEnd(
 ): number {
   let j = from;
   let numbers = 0;
+  const figures: number[] = [];
   const scoreCols = scoreFigures ?? columns.filter((c) => c === 'weight' || c === 'score').length;
   // A 评分标准 column takes one text of any length before the scores are complete.
   let description = columns.includes('description');
@@ -1412,7 +1414,19 @@ function leafValuesEnd(
           break;
         }
         if (!reasonLike && NAME_PLACEHOLDER.test(text.trim())) break;
-        if (!reasonLike && !/^(?:无|0)$/.test(text.trim())) break;
+        // A row that lost points owes a reason: a short text after its 得分 and before another
+        // text that the figures follow ("生源质量下降" | "学生体质健康达标率" | ≥92% …) is that
+        // reason, not the first line of the next leaf's name.
+        const [weight, score] = figures.slice(-2);
+        const lost =
+          scoreCols === 2 &&
+          weight !== undefined &&
+          score !== undefined &&
+          score < weight &&
+          columns.indexOf('weight') < columns.indexOf('score');
+        const nameNext =
+          after !== undefined && !after.rowStart && cellType(after.text) === 'text' && !figureAfter;
+        if (!reasonLike && !(lost && short && nameNext) && !/^(?:无|0)$/.test(text.trim())) break;
         j++;
         break;
       }
@@ -1456,7 +1470,10 @@ function leafValuesEnd(
       }
       if (!short || /指标\d|率$|数$|度$|量$|性$/.test(text)) break;
     }
-    if (type === 'number') numbers++;
+    if (type === 'number') {
+      numbers++;
+      figures.push(Number(text.replace(/,/g, '')));
+    }
     j++;
   }
   return j;
