@@ -605,6 +605,19 @@ function findTruncation(
   if (!last) return undefined;
   const text = last.text.trim();
   if (last.kind !== 'table' && SIGN_OFF.test(text)) return undefined;
+  // A PDF line wrapped at the page's edge leaves its last characters alone on the next line,
+  // even on the next page ("…填报日期：2025年3月26" and "日"): the date they finish is whole.
+  const before = blocks.findLast(
+    (b) => b !== last && !(b.kind === 'paragraph' && PAGE_LINE.test(b.text.trim())),
+  );
+  if (
+    last.kind === 'paragraph' &&
+    text.length <= 4 &&
+    before?.kind === 'paragraph' &&
+    /(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2})?$/.test(before.text.trim()) &&
+    /(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$/.test(before.text.trim() + text)
+  )
+    return undefined;
   // A chapter of the report's conclusion or of its deviations (自评结论, 评价结论, 偏差分析) comes
   // after the performance it sums up, as the closing chapters do.
   const closed = outline.some((e) => {
