@@ -457,6 +457,17 @@ export function readSelfEvaluationTable(block: Block): SelfEvaluationTable {
     | undefined;
   let level1: IndicatorNode | undefined;
   let level2: IndicatorNode | undefined;
+  // 小计 rows above the group they name ("效益指标小计" before the 效益 rows): their figures wait
+  // for that group to open, as in the text reader.
+  const pending: { named: string; weight?: number; score?: number }[] = [];
+  const takePending = (group: IndicatorNode): void => {
+    const k = pending.findIndex((p) => sameGroupName(group.name, p.named));
+    const p = pending[k];
+    if (!p) return;
+    if (p.weight !== undefined) group.weight ??= p.weight;
+    if (p.score !== undefined) group.score ??= p.score;
+    pending.splice(k, 1);
+  };
   const fundHeader = fundHeaderOf(rows, grid);
   for (const [rowIndex, row] of rows.entries()) {
     const cells = row.cells.map(clean);
@@ -606,14 +617,22 @@ export function readSelfEvaluationTable(block: Block): SelfEvaluationTable {
     // figures are its group's, the group it names or else the innermost open one.
     if (isSubtotalRow(label) && labelIndex === firstIndex) {
       const named = subtotalGroupOf(label);
-      const group =
-        (named === undefined
+      const open =
+        named === undefined
           ? undefined
-          : [level2, level1].find((g) => g !== undefined && sameGroupName(g.name, named))) ??
-        level2 ??
-        level1;
+          : [level2, level1].find((g) => g !== undefined && sameGroupName(g.name, named));
       const w = pointsCell(at(header.weight));
       const s = pointsCell(at(header.score));
+      if (named !== undefined && open === undefined) {
+        // A group named but not open: one below the row, never the open group of another name.
+        pending.push({
+          named,
+          ...(w !== undefined ? { weight: w } : {}),
+          ...(s !== undefined ? { score: s } : {}),
+        });
+        continue;
+      }
+      const group = open ?? level2 ?? level1;
       if (group && w !== undefined) group.weight ??= w;
       if (group && s !== undefined) group.score ??= s;
       continue;
@@ -629,6 +648,7 @@ export function readSelfEvaluationTable(block: Block): SelfEvaluationTable {
         source: sourceRef(row.line, rowText(row)),
       };
       if (weight !== undefined) level1.weight = Number(weight);
+      takePending(level1);
       table.indicators.push(level1);
       level2 = undefined;
     }
@@ -640,6 +660,7 @@ export function readSelfEvaluationTable(block: Block): SelfEvaluationTable {
       };
       const w2 = /[（(]([\d.]+)分[）)]$/.exec(second)?.[1];
       if (w2 !== undefined) level2.weight = Number(w2);
+      takePending(level2);
       (level1?.children ?? table.indicators).push(level2);
     }
     // A target split over 指标性质 | 指标值 | 度量单位 is read whole ("≥" "12" "公里": ≥12公里), and

@@ -15,14 +15,17 @@ function decimalsOfPoints(points: number): number {
 }
 
 /**
- * Whether a stated group figure agrees with the sum of its children: exactly, or within half a
- * unit of its last written decimal when the children carry more decimals than the group.
+ * Whether a stated group figure agrees with the sum of its children: exactly, or as that sum
+ * rounded half-up to its last written decimal when the children carry more decimals than the
+ * group (29.5 is written 30, never 29).
  */
 function agrees(stated: number, sum: number, childDecimals: number): boolean {
   if (samePoints(stated, sum)) return true;
   const d = decimalsOfPoints(stated);
   if (childDecimals <= d) return false;
-  return Math.abs(toHundredths(stated) - toHundredths(sum)) * 2 <= 100 / 10 ** d;
+  const off = (toHundredths(stated) - toHundredths(sum)) * 2;
+  const unit = 100 / 10 ** d;
+  return Math.abs(off) < unit || off === unit;
 }
 
 function childFigures(
