@@ -348,8 +348,13 @@ const DONE_FIRST =
 /** Words that name those a measure reaches, one for the other: 受益学生 is 惠及学生. */
 const REACHED = /^(受益|惠及)(\p{Script=Han}{2,})$/u;
 
+/** A verb of getting done that opens a name ("完成危房改造户数"): prose may put words after it. */
+const DONE_VERB = /^(?:完成|实现|开展)(?=\p{Script=Han}{3,}$)/u;
+
 /** The ways prose may write a leaf's name before its figure. */
-function coreForms(core: string): string[] {
+function coreForms(name: string): string[] {
+  // "完成危房改造" is written "完成农村危房改造438户": the name without its verb is looked for.
+  const core = name.replace(DONE_VERB, '');
   const forms = [core];
   const done = DONE_FIRST.exec(core);
   if (done) forms.push(`${done[2]}${done[1]}`);
@@ -397,11 +402,12 @@ function actualsAgainstTable(
       const core = coreForms(name).find((form) => s.text.includes(form));
       if (core === undefined) continue;
       const at = s.text.indexOf(core);
-      const m = /^[为达到了共计]{0,3}(\d+(?:\.\d+)?)(万?[\p{Script=Han}]{1,3})/u.exec(
-        s.text.slice(at + core.length),
-      );
+      const m =
+        /^[为达到了共计]{0,3}(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(万?[\p{Script=Han}]{1,3})/u.exec(
+          s.text.slice(at + core.length),
+        );
       if (!m) continue;
-      const stated = baseQuantity(Number(m[1]), m[2] ?? '');
+      const stated = baseQuantity(Number((m[1] ?? '').replace(/,/g, '')), m[2] ?? '');
       if (stated.unit !== actual.unit) continue;
       const after = s.text.slice(at + core.length + m[0].length);
       if (/^(?:以上|以下|左右|以内|的目标)/.test(after)) continue;
