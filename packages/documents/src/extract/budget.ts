@@ -157,7 +157,7 @@ export function extractBudget(blocks: readonly Block[]): BudgetExtraction {
     }
     if (
       !fund &&
-      (/预算执行率/.test(t) ? /执行数|实际支出|支出决算|决算支出/.test(t) : WHOLE_SPENT.test(t))
+      ((/预算执行率/.test(t) && /执行数|实际支出|支出决算|决算支出/.test(t)) || WHOLE_SPENT.test(t))
     )
       fund = narrativeFund(t, b.line, b.text.trim());
   }
@@ -167,11 +167,11 @@ export function extractBudget(blocks: readonly Block[]): BudgetExtraction {
 }
 
 /**
- * A paragraph on the whole year's spending and its rate without the words 预算执行率 ("全年支出X万元，
- * 执行率R%"): one that opens on a part of it (基本支出, 项目支出, a numbered item) is not the whole.
+ * A paragraph on the whole year's spending and its rate ("全年支出X万元，执行率R%", "全年支出X万元，
+ * 预算执行率R%"): one that opens on a part of it (基本支出, 项目支出, a numbered item) is not the whole.
  */
 const WHOLE_SPENT = new RegExp(
-  `^(?!\\s*(?:[（(]?[一二三四五六七八九十\\d]+[)）、.．]|基本支出|项目支出|人员经费|公用经费|其中))[^。]*全年(?:实际)?支出${N}万元[，,]?(?:总体)?执行率`,
+  `^(?!\\s*(?:[（(]?[一二三四五六七八九十\\d]+[)）、.．]|基本支出|项目支出|人员经费|公用经费|其中))[^。]*全年(?:实际)?支出${N}万元[，,]?(?:总体)?(?:预算)?执行率`,
 );
 const FUND_INITIAL = new RegExp(`年初预算(?:数|安排)?(?:为|共)?${N}万元`);
 // 调整预算 (调整后预算) is the plan of the year as finally set, the 自评表's 全年预算数.
