@@ -800,6 +800,8 @@ export interface Share {
 
 /** "占基本支出的", "占总支出比例", "占比": the words between 占 and the share. */
 const SHARE_OF = /占([^，,；;。：:、（()）\d%]{0,16}?)(?:的)?(?:比例|比重)?(?:为|达到?|是)?$/;
+/** The name a clause gives its share before 占 ("，人员经费占基本支出的"): group 1. */
+const SHARE_SUBJECT = /[，,]([^，,；;。：:、（()）\d%]{2,12}?)占[^，,；;。]*$/;
 /** A whole counted rather than summed ("占项目总数的"), or no amount at all. */
 const COUNTED = /(?:总数|个数|人数|户数|项数|数量|面积|人次)$/;
 
@@ -918,9 +920,24 @@ export function shares(statements: readonly Statement[]): Share[] {
       if (!m) continue;
       const of = m[1] ?? '';
       if (COUNTED.test(of)) continue;
-      // The part: the last figure before the share, in the clause or the one before it.
-      const part = s.claims.findLast((c) => c.end <= share.at && c.kind !== 'percent');
+      // The part: the last figure before the share, in the clause or the one before it; or the
+      // figure a clause of its own names before 占 ("人员经费A、公用经费B，人员经费占基本支出的Z%").
+      let part = s.claims.findLast((c) => c.end <= share.at && c.kind !== 'percent');
       if (!part || part.kind !== 'money' || part.approximate) continue;
+      const subject = SHARE_SUBJECT.exec(s.text.slice(part.end, share.at))?.[1];
+      const key = subject === undefined ? '' : wholeCore(keyOf(subject));
+      const isSubject = (c: Claim): boolean => {
+        const k = wholeCore(c.key);
+        return k !== '' && (k.endsWith(key) || key.endsWith(k));
+      };
+      if (key.length >= 2 && !isSubject(part)) {
+        const named = s.claims.findLast(
+          (c) => c.end <= share.at && c.kind === 'money' && isSubject(c),
+        );
+        // A subject stated nowhere with a figure: the share's part is not known.
+        if (!named || named.approximate) continue;
+        part = named;
+      }
       if (/[；;。]/.test(s.text.slice(part.end, share.at))) continue;
       groups ??= partWholes(s);
       const ownWhole = groups.find((g) => g.parts.includes(part))?.whole;
