@@ -1166,9 +1166,9 @@ function isProjectReport(title: string | undefined): boolean {
   return /项目/.test(t) && /绩效|自评/.test(t) && !/部门整体|整体支出/.test(t);
 }
 
-/** Work a goal sets out to do: "完成老旧小区改造12个", "培训农民2000人次", "提高到95%". */
+/** Work a goal sets out to do: "完成老旧小区改造12个", "培训农民2000人次", "购置设备46台". */
 const GOAL_WORK =
-  /完成|开展|实现|达到|新建|建成|改造|培训|发放|提高|提升|控制|确保|力争|保障|覆盖|推进|落实|组织|举办|新增|减少|降低|实施|建设|安排|支持|资助|补助|救助|服务|治理|修复|种植|养护/;
+  /完成|开展|实现|达到|新建|建成|改造|培训|发放|提高|提升|控制|确保|力争|保障|覆盖|推进|落实|组织|举办|新增|减少|降低|实施|建设|安排|支持|资助|补助|救助|服务|治理|修复|种植|养护|购置|采购|购买|配备|更新|维修/;
 /** The role part of a restated figure's key for the goals of the year. */
 const GOAL = 'goal';
 
