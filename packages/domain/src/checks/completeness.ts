@@ -23,6 +23,12 @@ const CHAPTER_ORDER: readonly ChapterKey[] = [
   'other',
 ];
 
+/** A chapter's title that names a required chapter besides its own ("存在的问题及改进措施"). */
+const TITLE_NAMES: Record<(typeof REQUIRED_CHAPTERS)[number], RegExp> = {
+  problems: /问题/,
+  improvements: /改进|措施|建议|下一步/,
+};
+
 /** Recognised chapters a text needs before a missing one is reported. */
 const MIN_CHAPTERS = 3;
 
@@ -60,6 +66,7 @@ export function checkCompleteness(evaluation: Evaluation): Finding[] {
     for (const key of REQUIRED_CHAPTERS)
       if (
         !present.has(key) &&
+        !evaluation.chapters.some((c) => TITLE_NAMES[key].test(c.title ?? '')) &&
         CHAPTER_ORDER.indexOf(key) < last &&
         !RUN_IN_CHAPTER[key].test(prose)
       )
