@@ -20,6 +20,20 @@ export function quantity(e: Expression | undefined): Quantity | undefined {
   return e?.kind === 'quantity' ? e : undefined;
 }
 
+/**
+ * The actual in the target's unit, or undefined where the unit it is written in is a slip: money
+ * of the target's size as written and far from it converted (2.46元 against ≥2万元). The unit
+ * check reports the slip; a score computed from either reading would only repeat it.
+ */
+function actualValue(node: IndicatorNode): number | undefined {
+  const b = actualInTargetUnit(node.target, node.actual);
+  const a = quantity(node.target)?.value;
+  const raw = quantity(node.actual)?.value;
+  if (b === undefined || raw === undefined || a === undefined || a <= 0 || raw === b) return b;
+  const near = (x: number): boolean => x >= a / 10 && x <= a * 10;
+  return !near(b) && near(raw) ? undefined : b;
+}
+
 /** "完成" as an actual against a numeric target: done meets it, 未完成 does not. */
 function actualDone(node: IndicatorNode, w: number, kind: string): Outcome | undefined {
   if (node.actual?.kind !== 'done') return undefined;
@@ -30,7 +44,7 @@ export function positive(node: IndicatorNode, w: number, ctx: LeafContext): Outc
   const done = actualDone(node, w, 'positive');
   if (done) return done;
   const a = quantity(node.target)?.value;
-  const b = actualInTargetUnit(node.target, node.actual);
+  const b = actualValue(node);
   if (a === undefined || b === undefined) return 'not-computable';
   let score = b >= a ? w : a > 0 ? (w * Math.max(0, b)) / a : 0;
   const notes: string[] = [];
@@ -48,7 +62,7 @@ export function negative(node: IndicatorNode, w: number, mode: 'inverse' | 'line
   const done = actualDone(node, w, 'negative');
   if (done) return done;
   const a = quantity(node.target)?.value;
-  const b = actualInTargetUnit(node.target, node.actual);
+  const b = actualValue(node);
   if (a === undefined || b === undefined) return 'not-computable';
   if (b <= a) return { score: w, kind: 'negative' };
   if (a <= 0) return { score: 0, kind: 'negative' };
@@ -60,7 +74,7 @@ export function equal(node: IndicatorNode, w: number, ctx: LeafContext): Outcome
   const done = actualDone(node, w, 'equal');
   if (done) return done;
   const a = quantity(node.target)?.value;
-  const b = actualInTargetUnit(node.target, node.actual);
+  const b = actualValue(node);
   if (a === undefined || b === undefined) return 'not-computable';
   if (b === a) return { score: w, kind: 'equal' };
   if (a === 0) return { score: b <= 0 ? w : 0, kind: 'equal' };
@@ -72,7 +86,7 @@ export function range(node: IndicatorNode, w: number, outsideShare: number): Out
   const done = actualDone(node, w, 'range');
   if (done) return done;
   const t = node.target;
-  const b = actualInTargetUnit(node.target, node.actual);
+  const b = actualValue(node);
   if (t?.kind !== 'range' || b === undefined) return 'not-computable';
   const aboveLower = t.lower === undefined || (t.lowerInclusive ? b >= t.lower : b > t.lower);
   const belowUpper = t.upper === undefined || (t.upperInclusive ? b <= t.upper : b < t.upper);
