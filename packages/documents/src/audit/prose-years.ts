@@ -14,7 +14,8 @@ export type ProseYearCode =
   | 'DOC_YEAR_AS_OF'
   | 'DOC_YEAR_ATTACHMENT'
   | 'DOC_YEAR_PERIOD'
-  | 'DOC_YEAR_HEADING';
+  | 'DOC_YEAR_HEADING'
+  | 'DOC_YEAR_DONE_AFTER_DATE';
 
 /** Chinese messages of the year checks of the prose. */
 export function proseYearMessage(code: ProseYearCode, p: Params): string {
@@ -22,7 +23,9 @@ export function proseYearMessage(code: ProseYearCode, p: Params): string {
     case 'DOC_YEAR_CLAUSE':
       return `${str(p, 'reportYear')}年度的报告以“${str(p, 'stated')}”起句陈述工作完成情况，年份与评价年度不符：${str(p, 'sentence')}`;
     case 'DOC_YEAR_SUBJECT':
-      return `报告评价的是${str(p, 'reportYear')}年度，正文却称开展${str(p, 'stated')}度绩效自评，疑为沿用往年文字：${str(p, 'sentence')}`;
+      return `报告评价的是${str(p, 'reportYear')}年度，正文却称开展${str(p, 'stated')}度绩效自评，${p['later'] === true ? '疑为年份笔误' : '疑为沿用往年文字'}：${str(p, 'sentence')}`;
+    case 'DOC_YEAR_DONE_AFTER_DATE':
+      return `报告填报日期为${str(p, 'signed')}，正文却称工作已于${str(p, 'stated')}完成，晚于填报日期，疑为年份笔误：${str(p, 'sentence')}`;
     case 'DOC_YEAR_AS_OF':
       return `${str(p, 'reportYear')}年度的报告以“截至${str(p, 'stated')}”陈述本年工作完成情况，日期早于评价年度，疑为沿用上年文字：${str(p, 'sentence')}`;
     case 'DOC_YEAR_PERIOD':
@@ -94,8 +97,12 @@ export function checkProseYears(
     const subject =
       SUBJECT.exec(unquoted) ?? (/比|较|相比|同比/.test(unquoted) ? null : RESULT.exec(unquoted));
     const said = Number(subject?.[1]);
-    // An earlier year: last year's text kept (the round of work may carry the next year's).
-    if (subject && said < year && !/上年|上一年|以前|往年|整改|问题/.test(s.text)) {
+    // An earlier year: last year's text kept (the round of work may carry the next year's). A
+    // later one said as done ("对2025年度部门整体支出开展了绩效自评" in a 2024 report), not as
+    // work to come, is a year written wrong.
+    const earlier = said < year && !/上年|上一年|以前|往年|整改|问题/.test(s.text);
+    const later = said > year && !TO_COME.test(s.text.replace(/现将/g, ''));
+    if (subject && (earlier || later)) {
       const sentence = excerptOf(s.raw, String(said));
       out.push(
         finding('DOC_YEAR_SUBJECT', s.line, sentence, {
@@ -103,6 +110,7 @@ export function checkProseYears(
           expected: `${year}年`,
           reportYear: year,
           sentence,
+          ...(later ? { later: true } : {}),
         }),
       );
     }
@@ -119,6 +127,7 @@ export function checkProseYears(
     }
   }
   out.push(
+    ...doneAfterSigning(report, statements),
     ...asOfEarlierYear(statements, year),
     ...periodBeforeYear(statements, year),
     ...headingsOfEarlierYear(report, year),
@@ -164,6 +173,72 @@ export function checkProseYears(
   }
   return out;
 }
+
+/** Words of work still to come: a later year named with them is a plan, not a slip. */
+const TO_COME = /将|下一步|计划|拟|明年|今后|预计|准备|安排|力争/;
+
+/** "已于2025年12月底前全部完成", "于2025年6月建成": a date by which the work is said done. */
+const DONE_BY =
+  /(?:已于|已在|于)((?:19|20)\d{2})年(\d{1,2})月(?:(\d{1,2})日)?(?:底|末)?(?:前|之前|以前)?[^。；;，,]{0,16}?(?:完成|建成|竣工|投入使用|投用|交付|验收)/g;
+
+/** A date as a number that orders dates: 20250320; a month alone is its last day. */
+const dateKey = (y: number, m: number, d?: number): number => y * 10_000 + m * 100 + (d ?? 31);
+
+/**
+ * Work said done by a date after the report was signed ("已于2025年12月底前全部完成安装调试" in a
+ * report whose 填报日期 is 2025年3月20日): what had not happened yet cannot be reported done, so
+ * the year is written wrong (a warning: the signing date may itself be the slip).
+ */
+function doneAfterSigning(report: ExtractedReport, statements: readonly Statement[]): Finding[] {
+  let signed: { key: number; text: string } | undefined;
+  const blocks = report.document.blocks;
+  for (const [k, b] of blocks.entries()) {
+    if (b.kind === 'table') continue;
+    // A date a PDF wrapped at the page's edge ("填报日期：2025" | "年3月20日") is read whole.
+    const next = blocks[k + 1];
+    const wrapped =
+      /[\d年月]$/.test(b.text.trim()) &&
+      next?.kind === 'paragraph' &&
+      /^\d*[年月日]/.test(next.text.trim());
+    const m = SIGNED.exec(squash(wrapped ? b.text.trim() + next.text.trim() : b.text));
+    if (!m) continue;
+    const key = dateKey(Number(m[1]), Number(m[2]), Number(m[3]));
+    if (!signed || key > signed.key) signed = { key, text: m[0].replace(/^[^\d]+/, '') };
+  }
+  if (!signed) return [];
+  const out: Finding[] = [];
+  for (const s of statements) {
+    if (!s.text.includes('于')) continue;
+    for (const m of s.text.matchAll(DONE_BY)) {
+      const key = dateKey(
+        Number(m[1]),
+        Number(m[2]),
+        m[3] === undefined ? undefined : Number(m[3]),
+      );
+      // Words of a plan in the part of the sentence the date stands in make it one.
+      const partStart = Math.max(...['；', ';', '。'].map((p) => s.text.lastIndexOf(p, m.index)));
+      if (key <= signed.key || TO_COME.test(s.text.slice(partStart + 1, m.index))) continue;
+      const sentence = excerptOf(s.raw, m[1] ?? '');
+      const stated =
+        /^[^\d]*((?:19|20)\d{2}年[^完建竣投交验]*?)(?:全部|均|已|基本)*(?:完成|建成|竣工|投入使用|投用|交付|验收)/.exec(
+          m[0],
+        )?.[1];
+      out.push(
+        finding('DOC_YEAR_DONE_AFTER_DATE', s.line, sentence, {
+          stated: stated ?? `${m[1]}年${m[2]}月`,
+          expected: `${signed.text}之前`,
+          signed: signed.text,
+          sentence,
+        }),
+      );
+    }
+  }
+  return out;
+}
+
+/** A signing date with its day: "填报日期：2025年3月20日". */
+const SIGNED =
+  /(?:填报|报告|编制|报送|填表)(?:日期|时间)[：:]?((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日/;
 
 /** Titles of a part of a year: 半年, 中期, 季度, 1-6月. */
 const PART_OF_YEAR = /半年|中期|季度|月份|\d{1,2}[-—~至]\d{1,2}月/;
