@@ -1070,11 +1070,11 @@ export function readTableStream(
         adjusting && figuresAhead < 2 ? 1 : undefined,
       );
       const cells = tokens.slice(wrapped, end).map((x) => x.text);
-      const name = tokens
-        .slice(i, wrapped)
-        .map((x) => x.text)
-        .join('')
-        .replace(/[\s\u3000]+/g, '');
+      const pieces = tokens.slice(i, wrapped).map((x) => x.text.replace(/[\s\u3000]+/g, ''));
+      // A 二级 cell named as its only leaf ("群众满意度" | "群众满意度" | ≥95% …) is one name, not a
+      // name wrapped over two lines.
+      const name =
+        pieces.length === 2 && pieces[0] === pieces[1] ? (pieces[0] ?? '') : pieces.join('');
       i = Math.max(end, i + 1);
       if (NAME_PLACEHOLDER.test(name) && cells.every((c) => cellType(c) === 'empty')) continue;
       if (cells.length === 0) {
