@@ -106,3 +106,29 @@ describe('a table of counts with a 合计 row (人员类别 | 编制数 | 实有
     expect(audit(nested)).toEqual([]);
   });
 });
+
+describe('a budget table in the prose (支出类别 | 年初预算 | 全年预算 | 全年执行 | 执行率)', () => {
+  const rows = [
+    '支出类别\t年初预算\t全年预算\t全年执行\t执行率',
+    '基本支出\t1,486.20\t1,552.40\t1,532.18\t98.70%',
+    '项目支出\t862.50\t1,006.30\t918.47\t92.17%',
+    '合计\t2,348.70\t2,558.70\t2,450.65\t95.78%',
+  ];
+
+  it('holds each 执行率 against the 全年预算, not the 年初预算 beside it, also as a PDF line', () => {
+    for (const sep of ['\t', ' '])
+      expect(codes(audit(rows, sep))).toEqual(['DOC_LIST_RATE 92.17%']);
+    const right = rows.map((r) => r.replace('92.17%', '91.27%'));
+    for (const sep of ['\t', ' ']) expect(audit(right, sep)).toEqual([]);
+  });
+});
+
+describe('a table of counts a PDF gives one cell per line', () => {
+  const cells = ['年级', '班级数', '学生人数', '高一', '16', '812', '高二', '16', '836'];
+
+  it('finds a 合计 that is not the sum of the rows, written with a thousands separator', () => {
+    const found = audit([...cells, '高三', '17', '838', '合计', '49', '2,496']);
+    expect(codes(found)).toEqual(['DOC_LIST_SUM 2496']);
+    expect(audit([...cells, '高三', '17', '838', '合计', '49', '2,486'])).toEqual([]);
+  });
+});

@@ -136,7 +136,13 @@ export const DEFAULT_BANDS = bandsText(DEFAULT_GRADES);
 /** Checks every list table of the document, and every table of counts with a 合计 row. */
 export function checkListTables(blocks: readonly Block[]): Finding[] {
   const out: Finding[] = [];
-  for (const grid of [...tableGrids(blocks), ...textGrids(blocks), ...spacedGrids(blocks)]) {
+  const grids = [
+    ...tableGrids(blocks),
+    ...textGrids(blocks),
+    ...spacedGrids(blocks),
+    ...cellPerLineGrids(blocks),
+  ];
+  for (const grid of grids) {
     const header = isListTable(grid.rows) ? listHeaderOf(grid.rows) : undefined;
     if (header) out.push(...checkGrid(grid, header));
     else out.push(...checkCountGrid(grid));
@@ -145,11 +151,18 @@ export function checkListTables(blocks: readonly Block[]): Finding[] {
 }
 
 /**
- * Lines of a table printed with its cells parted by single spaces ("行政编制 42 40"), as a PDF's
- * text gives a small table: a label and whole numbers on each line, the same count of them on
- * every line, with the header line above when it has as many words.
+ * Lines of a table printed with its cells parted by single spaces ("行政编制 42 40", "基本支出
+ * 1,486.20 1,552.40 1,532.18 98.70%"), as a PDF's text gives a small table: a label and figures
+ * on each line, the same count of them on every line, with the header line above when it has as
+ * many words.
  */
-function spacedGrids(blocks: readonly Block[]): Grid[] {
+function spacedGrids(source: readonly Block[]): Grid[] {
+  // A table read from lines of text (a row a line, its cells not parted) gives its lines back.
+  const blocks: Block[] = source.flatMap((b): Block[] =>
+    b.kind === 'table' && b.rows?.every((r) => r.cells.length === 1 && !r.cells[0]?.includes('\t'))
+      ? b.rows.map((r) => ({ kind: 'paragraph', text: r.cells[0] ?? '', line: r.line ?? b.line }))
+      : [b],
+  );
   const grids: Grid[] = [];
   let run: Grid | undefined;
   const close = (): void => {
@@ -161,7 +174,7 @@ function spacedGrids(blocks: readonly Block[]): Grid[] {
     const counts =
       cells.length >= 2 &&
       /^\p{Script=Han}[^\d]*$/u.test(cells[0] ?? '') &&
-      cells.slice(1).every((c) => /^\d+$/.test(c));
+      cells.slice(1).every((c) => /^\d/.test(c) && figureIn(c) !== undefined);
     if (!counts) {
       close();
       continue;
@@ -184,12 +197,61 @@ function spacedGrids(blocks: readonly Block[]): Grid[] {
   return grids;
 }
 
+/** A page's number on a line of its own ("— 3 —", "第3页"). */
+const PAGE_NUMBER = /^[—–-]\s*\d+\s*[—–-]$|^第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?$/;
+/** A header word or a row's label: a short text without figures. */
+const LABEL = /^\p{Script=Han}[^\d]{0,11}$/u;
+const FIGURE_CELL = /^\d/;
+
+/**
+ * A small table a PDF's text gives one cell per line ("年级" | "班级数" | "学生人数" | "高一" | "16"
+ * | "812" …): k header words, then at least two rows of a label and k − 1 figures, read until a
+ * line breaks the pattern (a page's number between them is passed over).
+ */
+function cellPerLineGrids(blocks: readonly Block[]): Grid[] {
+  const lines = blocks.filter(
+    (b) => b.kind !== 'table' && !PAGE_NUMBER.test(b.text.trim()) && b.text.trim() !== '',
+  );
+  const text = (k: number): string => lines[k]?.text.trim() ?? '';
+  const isLabel = (k: number): boolean => LABEL.test(text(k));
+  const isFigure = (k: number): boolean =>
+    FIGURE_CELL.test(text(k)) && figureIn(text(k)) !== undefined;
+  const grids: Grid[] = [];
+  let i = 0;
+  while (i < lines.length) {
+    let found: Grid | undefined;
+    for (let width = 2; width <= 5 && !found; width++) {
+      if (![...Array(width).keys()].every((c) => isLabel(i + c))) break;
+      const rows: string[][] = [];
+      const at: number[] = [];
+      let k = i + width;
+      while (isLabel(k) && [...Array(width - 1).keys()].every((c) => isFigure(k + 1 + c))) {
+        rows.push([...Array(width).keys()].map((c) => text(k + c)));
+        at.push(lines[k]?.line ?? 0);
+        k += width;
+      }
+      if (rows.length >= 3)
+        found = {
+          rows: [[...Array(width).keys()].map((c) => text(i + c)), ...rows],
+          line: lines[i]?.line ?? 0,
+          lines: [lines[i]?.line ?? 0, ...at],
+          exact: true,
+        };
+    }
+    if (found) {
+      grids.push(found);
+      i += found.rows.length * (found.rows[0]?.length ?? 1);
+    } else i++;
+  }
+  return grids;
+}
+
 /** A header's words of things counted: 编制数, 实有人数, 户数, or a count's unit in brackets. */
 const COUNT_HEADER =
   /人数|编制|名额|个数|数量|户数|人次|床位|[（(](?:人|名|个|户|所|家|辆|台|套|项|次|张|间)[）)]/;
 /** Header words of money, scores or rates: such a table is not one of counts. */
 const NOT_COUNTS = /万元|元|预算|支出|金额|资金|得分|分值|权重|率|%|％|指标/;
-const WHOLE = /^\d+$/;
+const WHOLE = /^\d{1,3}(?:,\d{3})+$|^\d+$/;
 
 /**
  * A table of counts (人员类别 | 编制数 | 实有人数, and a 合计 row): each column's 合计 against the
@@ -220,7 +282,7 @@ function checkCountGrid(grid: Grid): Finding[] {
     items.push({ row, line });
   }
   if (!total || items.length < 2) return [];
-  const value = (row: readonly string[], c: number): number => Number(row[c]);
+  const value = (row: readonly string[], c: number): number => Number(row[c]?.replace(/,/g, ''));
   // A row that is the sum of the rows right after it is their class: not a flat table.
   for (let i = 0; i < items.length; i++)
     for (let j = i + 2; j < items.length; j++) {

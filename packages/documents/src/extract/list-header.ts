@@ -22,10 +22,16 @@ function roleOf(cell: string): ListRole | undefined {
   if (/等级|等次|评价结果|自评结果|评价结论/.test(t)) return 'grade';
   if (/分值|权重|满分/.test(t)) return undefined;
   if (/得分|评分|分数/.test(t)) return 'score';
-  if (/执行(?:金额|数)|实际支出|支出(?:金额|数)|决算数|使用金额|拨付金额|实际执行/.test(t))
+  if (
+    /执行(?:金额|数)|实际支出|支出(?:金额|数)|决算数|使用金额|拨付金额|实际执行|^(?:全年|本年|年度)执行$/.test(
+      t,
+    )
+  )
     return 'executed';
   if (/预算|批复|安排金额|下达金额|资金(?:金额|总额|规模)$/.test(t)) return 'budget';
   if (/^(?:项目|单位|部门|资金)?名称$|^项目$|^单位$|^部门$/.test(t)) return 'name';
+  // "支出类别", "资金类型", "预算科目": rows named by the kind of money they are.
+  if (/^(?:支出|收入|资金|经费|预算)?(?:类别|类型|科目|分类)$/.test(t)) return 'name';
   return undefined;
 }
 
@@ -36,7 +42,16 @@ export function listHeaderOf(rows: readonly (readonly string[])[]): ListHeader |
     const units = new Map<ListRole, MoneyUnit>();
     (rows[r] ?? []).forEach((cell, c) => {
       const role = roleOf(cell);
-      if (!role || columns.has(role)) return;
+      if (!role) return;
+      // The year's budget as adjusted (全年预算, 调整预算) is what a rate is of, not the 年初预算
+      // beside it.
+      const earlier = columns.get('budget');
+      const adjusted =
+        role === 'budget' &&
+        earlier !== undefined &&
+        /年初/.test(rows[r]?.[earlier] ?? '') &&
+        /全年|调整|变动后/.test(cell);
+      if (columns.has(role) && !adjusted) return;
       columns.set(role, c);
       const unit = /[（(]\s*(万元|元|亿元)\s*[）)]/.exec(cell)?.[1];
       if (unit) units.set(role, unit as MoneyUnit);
