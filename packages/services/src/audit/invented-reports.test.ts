@@ -202,11 +202,25 @@ describe('whole invented reports, fourth batch (held out)', () => {
  * (甘肃) with a student table and 小计 rows in its 自评表; clean: a 社区卫生服务中心 (上海) with a
  * cover page and a table of contents, a 县 衔接资金 report (甘肃) with a table of the money's uses
  * in its prose, and a 市 人社局 (安徽) with its 部门整体 table and two project tables.
+ *
+ * Measured untouched: 50/69 found, 0 errors and 0 warnings on the 8 clean files, but the 社区卫生
+ * 服务中心's PDF text was read without its 自评表 (a table parted into 财政拨款 and 事业收入 taken
+ * for a project's, and its 填报日期 wrapped before "日" taken for a cut). Missed: a 执行率 in the
+ * prose's budget table, a leaf's actual restated with a thousands separator or after 完成农村…,
+ * work said done after the report was signed, a later year named as the one evaluated, a student
+ * table's 合计, a 小计 row above its group (given to the open group of another name), a group's
+ * 29 against its leaves' 29.5, a reason cell read as the start of the next leaf's name.
+ *
+ * After the fixes (general, none keyed to these files' wording): 69/69, still 0 and 0 on the
+ * clean files, and false alarms on the planted reports gone besides (a project's paragraph held
+ * against the department's 自评表, a planned quantity taken for a restatement of the one done, a
+ * combined 问题及改进措施 chapter taken for a missing one, a score of 0 computed from a 元/万元
+ * slip, a share's part taken from the figure before it instead of the one its clause names).
  */
 describe('whole invented reports, fifth batch (held out)', () => {
   it('finds the planted findings with their category', () => {
     console.log(report('invented whole reports, fifth batch', held5()));
-    expect(held5().found).toBeGreaterThanOrEqual(63);
+    expect(held5().found).toBeGreaterThanOrEqual(69);
   });
 
   it('gives the clean reports no error and no warning', () => {
