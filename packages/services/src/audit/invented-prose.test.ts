@@ -225,6 +225,23 @@ import { lazily, loadCorpus, measure, present, report, unread } from './testing/
  * report; a chapter heading that titles a text table kept; the prose's whole budget against a
  * grid's 年度资金总额 row): after it 30/31 (the rate of tb01, whose plan is only named "三者",
  * still missed), 0 errors and 0 warnings.
+ * The ua-files (findings and clean), written before the fifteenth round in wordings not used
+ * before (累计支出 and 支出进度 of 截至12月31日, 结余结转, counts of 所/家/宗/户 with 其中, growth
+ * with last year's figure in parentheses, 同比 in 亿元, （一）（二）（三） and ①②③ parts with
+ * 以上共计/以上三项合计 after them, a rate written 百分之九十八, amounts in Chinese numerals, 元
+ * written as 万元 in a per-household figure and in one item of a list in 元, a score stated twice,
+ * a year evaluated named as the year before in a 截至 date and a chapter heading; clean: a share of
+ * a whole rounded to 约1.17亿元, parts after 主要包括, 元 beside 万元, growth and 个百分点, a total
+ * after parts cut by a page footer, counts with 即 and 等, scores with their reasons and grade,
+ * Chinese numerals with last year's carry-over), measured untouched: 29/39 found by category
+ * (3 of them by a misreading: 以上共计 and 以上三项合计 adding the whole named before the list, a
+ * total missing the execution group whose heading "（一）预算执行率（10分）。…" went unread; missed:
+ * a year in "截至2023年12月31日" beside "其中2024年度", 户均 795.9万元, 42.36万亩 restated as
+ * 42.63万亩, a score stated twice, a list item in 万元 among 元 (found as magnitude only), a rate
+ * 百分之九十八, 三百万元 + 一百二十万元 合计四百五十万元, a heading "三、2023年度…", a growth after
+ * "较上年增加D，同比增长Z%", 在职职工 restated as 全院职工), 1 error and 3 warnings on 8 clean
+ * files (a share of a whole stated as 约1.17亿元 divided by it; a first 一级 heading
+ * "（一）预算执行率（10分）。…" unread, so a book of 90, a numbering gap and a total short of 10).
  * Every batch listed below is asserted to keep at least 90% (or the floor given with it, for a
  * batch measured before its round) and no false error (or no more than the number given).
  */
@@ -260,6 +277,7 @@ describe('invented excerpts of prose from provinces outside the web corpus', () 
       ['invented prose, held out before the thirteenth round (tuned on since)', /^t[wx]\d/],
       ['invented prose, held out after the thirteenth round (tuned on since)', /^t[yz]\d/],
       ['invented prose, held out before the fourteenth round (tuned on since)', /^t[bd]\d/],
+      ['invented prose, held out before the fifteenth round', /^ua\d/, 0.74, 1],
     ] as ReadonlyArray<readonly [string, string | RegExp, number?, number?]>) {
       const m = measure(
         corpus,
