@@ -818,6 +818,7 @@ function checkShares(statements: readonly Statement[]): Finding[] {
     if (!stated) continue;
     const cmp = comparePercent(stated, c.part.value, c.whole.value);
     if (!cmp || cmp.agreement !== 'wrong') continue;
+    if (withinRounding(stated, c.part, c.whole)) continue;
     if (
       c.alternatives.some(
         (w) => comparePercent(stated, c.part.value, w.value)?.agreement !== 'wrong',
@@ -848,6 +849,19 @@ function checkShares(statements: readonly Statement[]): Finding[] {
     );
   }
   return out;
+}
+
+/**
+ * Whether a share fits some pair of amounts that the part and the whole, as written, may have
+ * been rounded from: "全年支出约1.17亿元，其中基本支出4,862.35万元，占41.73%" was worked out from
+ * the exact spending (11,652.80万元), which 1.17亿元 only rounds.
+ */
+function withinRounding(stated: Percent, part: Claim, whole: Claim): boolean {
+  if (whole.value - whole.step <= 0) return false;
+  const low = (100 * Math.max(0, part.value - part.step)) / (whole.value + whole.step);
+  const high = (100 * (part.value + part.step)) / (whole.value - whole.step);
+  const unit = 0.5 * 10 ** -stated.decimals;
+  return stated.value >= low - unit && stated.value <= high + unit;
 }
 
 /** 10000 for a part in 元 of a whole in 万元, 1/10000 the other way; undefined otherwise. */

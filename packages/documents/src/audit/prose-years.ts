@@ -294,9 +294,14 @@ function asOfEarlierYear(statements: readonly Statement[], year: number): Findin
     // The year evaluated may be named, as the year whose work is done ("全镇2023年度民生实事项目已
     // 全部完成"), not as a date: done by a date before it began, unless it was only planned then.
     const later = [...s.text.matchAll(YEAR_MENTION)].filter((y) => Number(y[1]) >= year);
+    // "截至2023年12月31日，累计完成投资A，其中2024年度当年完成B": the year evaluated named as a
+    // part of the running total up to the date, which cannot hold it.
+    const partOfTotal = (y: RegExpExecArray): boolean =>
+      /累计/.test(rest) && /其中$/.test(s.text.slice(Math.max(0, y.index - 2), y.index));
     const workOf = (y: RegExpExecArray): boolean =>
-      WORK_OF_YEAR.test(s.text.slice(y.index + y[0].length)) &&
-      ALL_DONE.test(s.text.slice(y.index));
+      partOfTotal(y) ||
+      (WORK_OF_YEAR.test(s.text.slice(y.index + y[0].length)) &&
+        ALL_DONE.test(s.text.slice(y.index)));
     if (later.some((y) => !workOf(y))) continue;
     if (later.length > 0 && PLANNED.test(s.text)) continue;
     const sentence = excerptOf(s.raw, m[1]);
@@ -348,6 +353,10 @@ function periodBeforeYear(statements: readonly Statement[], year: number): Findi
 /** "二、2022年度部门预算执行情况": a heading that opens with a year and names the year's own facts. */
 const YEAR_HEADING =
   /^((?:19|20)\d{2})年度?(?=[^，,。；;]*(?:情况|执行|完成|收支|支出|收入|绩效|目标|概况))/;
+/** Any year named in a section. */
+const YEAR_MENTION_ANY = /(?:19|20)\d{2}年/;
+/** A heading of the year's own results: what was achieved, spent or scored. */
+const OWN_RESULTS = /(?:目标|指标)(?:完成|实现)情况|完成情况|执行情况|绩效情况|自评情况/;
 /** Headings of comparisons, histories and follow-ups, which name other years rightly. */
 const OTHER_YEARS =
   /上年|以前|往年|历年|对比|比较|回顾|整改|问题|计划|预算安排|下一步|展望|\d{4}[-—–~至]/;
@@ -370,7 +379,14 @@ function headingsOfEarlierYear(report: ExtractedReport, year: number): Finding[]
       .filter((b) => b.kind !== 'table' && b.line > e.line && b.line < end)
       .map((b) => squash(b.text))
       .join('');
-    if (!section.includes(`${year}年`) || section.includes(`${said}年`)) return;
+    // The section states the year evaluated, or no year at all under a heading of the year's own
+    // results ("三、2023年度绩效目标完成情况" in a 2024 report): the heading's year is the slip.
+    if (section.includes(`${said}年`)) return;
+    if (
+      !section.includes(`${year}年`) &&
+      (YEAR_MENTION_ANY.test(section) || !OWN_RESULTS.test(e.title))
+    )
+      return;
     out.push(
       finding('DOC_YEAR_HEADING', e.line, e.text, {
         stated: `${said}年`,

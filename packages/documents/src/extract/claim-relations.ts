@@ -1,3 +1,4 @@
+import { decimalsOf } from '@jixiao/domain';
 import type { Claim, Statement } from './claims.ts';
 import { chineseCount, keyOf } from './claims.ts';
 
@@ -770,7 +771,11 @@ export function totalsAbove(
       const kind = whole.kind === 'count' ? `count|${whole.unit}` : whole.kind;
       if (used.has(kind)) continue;
       used.add(kind);
-      const parts = prev.claims.filter((c) => sameKind(c, whole) && c.depth === 0);
+      const parts = itemsTotalled(
+        s.text.slice(0, whole.at),
+        prev,
+        prev.claims.filter((c) => sameKind(c, whole) && c.depth === 0),
+      );
       if (parts.length < 2 || parts.some((c) => c.approximate)) continue;
       out.push({
         statement: s,
@@ -784,6 +789,22 @@ export function totalsAbove(
     }
   });
   return out;
+}
+
+/**
+ * The figures of the sentence before that a "以上…合计" totals: the last n when it counts them
+ * ("以上三项合计"), else those listed after the sentence's last colon when it introduces a list
+ * ("项目支出3,570.00万元，主要用于以下方面：（一）…；（二）…；（三）…"), whose whole stands before it.
+ */
+function itemsTotalled(opening: string, prev: Statement, figures: readonly Claim[]): Claim[] {
+  const counted = ITEMS_COUNTED.exec(opening)?.[1];
+  if (counted !== undefined) {
+    const n = chineseCount(counted) ?? Number(counted);
+    return n >= 2 && figures.length >= n ? figures.slice(-n) : [];
+  }
+  const colon = Math.max(prev.text.lastIndexOf('：'), prev.text.lastIndexOf(':'));
+  const listed = colon < 0 ? [] : figures.filter((c) => c.at > colon);
+  return listed.length >= 2 && listed.length < figures.length ? listed : [...figures];
 }
 
 /** "人员经费612.30万元，占基本支出的78.50%": a share with its part and the whole it is of. */
@@ -1226,7 +1247,8 @@ function changeRatio(s: Statement, i: number, change: Claim, rate: Claim): Figur
     return undefined;
   const base = s.claims.slice(0, i - 1).findLast((c) => sameKind(c, change) && !c.approximate);
   if (!base || /[；;。]/.test(s.text.slice(base.end, change.at))) return undefined;
-  if (!GROWTH_BEFORE.test(s.text.slice(Math.max(0, base.at - 20), base.at))) return undefined;
+  if (!GROWTH_BEFORE.test(s.text.slice(Math.max(0, base.at - 20), base.at)))
+    return changeOfFigure(s, base, change, rate, DOWN.test(verb) ? -1 : 1);
   // "A，较上年B减少D，下降Z%": the rate may be of A − B where D is itself wrong (reported apart).
   const value = s.claims.slice(0, i - 1).findLast((c) => c !== base && c.end <= base.at);
   const alternatives =
@@ -1234,6 +1256,41 @@ function changeRatio(s: Statement, i: number, change: Claim, rate: Claim): Figur
       ? [change, { ...change, value: Math.abs(value.value - base.value) }]
       : [change];
   return { kind: 'of', rate, value: change, base, alternatives, statement: s };
+}
+
+/** Between a figure and its change on last year: "，较上年增加", "，比2023年减少". */
+const CHANGE_ON_PRIOR =
+  /^[，,](?:较|比|同比)(?:上年|去年|上一年|(?:19|20)\d{2}年)?度?(?:同期)?(?:增加|增长|提高|上升|减少|下降|降低)了?$/;
+
+/**
+ * "接待游客1,286.5万人次，较上年增加168.2万人次，同比增长13.2%": the growth is the change's
+ * share of last year's figure, this year's less the change (a figure of the same unit as both).
+ */
+function changeOfFigure(
+  s: Statement,
+  value: Claim,
+  change: Claim,
+  rate: Claim,
+  sign: number,
+): FigureRatio | undefined {
+  if (!CHANGE_ON_PRIOR.test(s.text.slice(value.end, change.at))) return undefined;
+  const suffix = (c: Claim): string => c.text.replace(/,/g, '').slice(c.number.length);
+  if (suffix(value) !== suffix(change) || !value.text.replace(/,/g, '').startsWith(value.number))
+    return undefined;
+  const decimals = Math.max(decimalsOf(value.number), decimalsOf(change.number));
+  const prior = Number(value.number) - sign * Number(change.number);
+  const before = value.value - sign * change.value;
+  if (!(prior > 0) || !(before > 0)) return undefined;
+  const number = prior.toFixed(decimals);
+  const base: Claim = {
+    ...value,
+    value: before,
+    number,
+    text: `${number}${suffix(value)}`,
+    step: value.step + change.step,
+    name: `${value.name}（上年）`,
+  };
+  return { kind: 'of', rate, value: change, base, alternatives: [change], statement: s };
 }
 
 /** Between a figure and its growth, when the base follows: "，同比增长", "，比上年下降". */

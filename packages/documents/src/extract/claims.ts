@@ -207,13 +207,21 @@ export function chineseCount(text: string): number | undefined {
 
 const NUMBER = '(\\d+(?:,\\d{3})*(?:\\.\\d+)?)';
 /**
+ * A number in Chinese numerals with a 十, 百 or 千 in it ("一百二十", "四百一十二", "九十八点五"):
+ * money and percentages are written so in some reports; a bare digit word ("二元结构") is none.
+ */
+const CN_NUMBER =
+  '[一二两三四五六七八九]?[十百千](?:[零一二两三四五六七八九十百千]*)(?:点[零一二三四五六七八九]+)?';
+/**
  * Money (one amount may be written in two units), a percentage (also 百分之N), and a count, which
  * may be in 万 or 亿 of its unit ("2.35万人次").
  */
 const FIGURE = new RegExp(
-  `${NUMBER}(亿元|万元|元)(?:${NUMBER}(万元|元))?|${NUMBER}%|百分之(\\d+(?:\\.\\d+)?)(?![\\d.])|${NUMBER}(万|亿)?(${COUNT_UNITS})`,
+  `${NUMBER}(亿元|万元|元)(?:${NUMBER}(万元|元))?|${NUMBER}%|百分之(\\d+(?:\\.\\d+)?)(?![\\d.])|${NUMBER}(万|亿)?(${COUNT_UNITS})|百分之(${CN_NUMBER})|(${CN_NUMBER})(亿元|万元|元)`,
   'g',
 );
+/** Whether a text may hold a figure at all: a digit, or money or a percentage in Chinese numerals. */
+const HAS_FIGURE = /\d|百分之|[十百千][一二两三四五六七八九]?(?:万|亿)?元/;
 const COUNT_SCALE: Record<string, number> = { 万: 10_000, 亿: 100_000_000 };
 const MONEY_RANK: Record<MoneyUnit, number> = { 元: 0, 万元: 1, 亿元: 2 };
 
@@ -271,7 +279,6 @@ export function keyOf(name: string): string {
   );
 }
 
-const HAS_DIGIT = /\d/;
 const PAREN = /[（(]/;
 const NOT_A_START = /[\d.A-Za-z第]/;
 const RANK = /(?:前|排名|名列|位列|位居|列|居)$/;
@@ -335,7 +342,7 @@ export function claimsIn(text: string): Claim[] {
 
 function readClaims(text: string): Claim[] {
   const out: Claim[] = [];
-  if (!HAS_DIGIT.test(text)) return out;
+  if (!HAS_FIGURE.test(text)) return out;
   const depthAt = PAREN.test(text) ? parenDepths(text) : [];
   let nameStart = 0;
   // One regex, reset here and stepped with exec: matchAll would copy it for every statement.
@@ -409,6 +416,7 @@ function figure(m: RegExpMatchArray): Figure | undefined {
     if (value === 0) step = 1;
     return { kind: 'money', value, unit, number, step };
   }
+  if (m[10] !== undefined || (m[11] !== undefined && m[12] !== undefined)) return cnFigure(m);
   const percent = m[5] ?? m[6];
   if (percent !== undefined) {
     const p: Percent | undefined = parsePercent(`${percent}%`);
@@ -432,6 +440,54 @@ function figure(m: RegExpMatchArray): Figure | undefined {
     return { kind: 'count', value, unit: m[9], number, step };
   }
   return undefined;
+}
+
+/** A figure written in Chinese numerals: "百分之九十八", "一百二十万元". */
+function cnFigure(m: RegExpMatchArray): Figure | undefined {
+  const number = chineseNumber(m[10] ?? m[11] ?? '');
+  if (number === undefined) return undefined;
+  if (m[10] !== undefined) {
+    const p: Percent | undefined = parsePercent(`${number}%`);
+    if (!p) return undefined;
+    return { kind: 'percent', value: p.value, unit: '%', number, step: 0.5 * 10 ** -p.decimals };
+  }
+  const unit = m[12] as MoneyUnit;
+  const value = parseDecimalToFen(number, unit);
+  if (value === undefined) return undefined;
+  return { kind: 'money', value, unit, number, step: value === 0 ? 1 : halfStep(unit, number) };
+}
+
+const CN_PLACES: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
+
+/** "四百一十二" → "412", "九十八点五" → "98.5"; undefined where the places are out of order. */
+export function chineseNumber(text: string): string | undefined {
+  const [whole = '', fraction] = text.split('点');
+  let total = 0;
+  let digit: number | undefined;
+  let last = Infinity;
+  for (const ch of whole) {
+    const place = CN_PLACES[ch];
+    if (place !== undefined) {
+      if (place >= last) return undefined;
+      total += (digit ?? 1) * place;
+      digit = undefined;
+      last = place;
+    } else if (ch === '零') digit = undefined;
+    else {
+      const d = CN_DIGITS[ch];
+      if (d === undefined || digit !== undefined) return undefined;
+      digit = d;
+    }
+  }
+  total += digit ?? 0;
+  if (fraction === undefined) return String(total);
+  let decimals = '';
+  for (const ch of fraction) {
+    const d = CN_DIGITS[ch];
+    if (d === undefined) return undefined;
+    decimals += String(d);
+  }
+  return `${String(total)}.${decimals}`;
 }
 
 /** Half the rounding step of a figure written with its decimals, in 分 (at least 1 分). */

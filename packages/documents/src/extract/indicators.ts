@@ -27,6 +27,10 @@ const TRAILING_SCORE = new RegExp(
 );
 /** "预算编制情况（28分）", "预算编制合理性（5分）。" — weight only. */
 const WEIGHT_ONLY = new RegExp(`^(.+?)[（(]${N}分[）)][。.]?$`);
+/** "（一）预算执行率（10分）。全年预算数…，得9.63分。" — the weight, then the text of its evidence. */
+const WEIGHT_RUN_IN = new RegExp(
+  `^([^，。；：,;:（(]{2,16}?)[（(](?:分值|权重|满分)?(?:为)?${N}分[）)]。(.+)$`,
+);
 /** "预算编制。指标分值18分，…" — a run-in group with its weight. */
 const RUN_IN_GROUP = new RegExp(`^([^，。]{2,16})。(?:该)?指标分值${N}分`);
 /** "人员管理。自评得分2分，…" — a run-in leaf with its score. */
@@ -359,6 +363,26 @@ export function extractNarrativeIndicators(blocks: readonly Block[]): IndicatorE
       } else addGroup(node, style, value);
       continue;
     }
+    const weightRunIn = WEIGHT_RUN_IN.exec(body);
+    // Only the execution rate is read so: its evidence is the year's fund sentence, run in after
+    // its heading; other groups written so list their leaves in the text that follows.
+    if (weightRunIn?.[1] && weightRunIn[3] !== undefined && /执行率$/.test(weightRunIn[1])) {
+      const node = base(weightRunIn[1]);
+      node.weight = Number(weightRunIn[2]);
+      // Its text runs on in the unnumbered paragraphs below it: one score there and no weight of
+      // another indicator make it a leaf with that score.
+      const text = [weightRunIn[3], ...runOn(blocks, i)].join('');
+      const scores = [...text.matchAll(TRAILING_SCORE)];
+      const score = scores.length === 1 ? scores[0]?.[1] : undefined;
+      if (score !== undefined && !/分值|权重|满分|[（(][\d.]+分[）)]|总分|合计/.test(text)) {
+        node.score = Number(score);
+        node.evidence = text;
+        const why = reasonIn(text) || rateExplains(text, node.weight, node.score);
+        if (why) node.deviationReason = why;
+        addLeaf(node, style);
+      } else addGroup(node, style, value);
+      continue;
+    }
     const runGroup = RUN_IN_GROUP.exec(body);
     if (runGroup?.[1]) {
       const node = base(runGroup[1]);
@@ -418,6 +442,17 @@ function explainExecutionScores(nodes: readonly IndicatorNode[], blocks: readonl
  * The paragraphs after block `at` up to the next one numbered in `style` or as a chapter (一、),
  * a table, or an unnumbered heading: the section a group heading opens.
  */
+/** The paragraphs after a block up to the next heading or numbered paragraph (a wrap's rest). */
+function runOn(blocks: readonly Block[], at: number): string[] {
+  const out: string[] = [];
+  for (let j = at + 1; j < blocks.length && out.length < 12; j++) {
+    const b = blocks[j];
+    if (!b || b.kind !== 'paragraph' || headingNumber(b.text.trim())) break;
+    out.push(squash(b.text));
+  }
+  return out;
+}
+
 function sectionBelow(
   blocks: readonly Block[],
   at: number,
