@@ -1457,3 +1457,95 @@ describe('relations of the batch after the thirteenth round', () => {
     ).toEqual([]);
   });
 });
+
+describe('relations of the fifteenth round of invented prose', () => {
+  it('checks a share of a whole written rounded against the amounts it may round', () => {
+    const text = (share: string) =>
+      `全年支出约1.17亿元，其中基本支出4,862.35万元，占全年支出的${share}。`;
+    expect(brief(text('41.73%'))).toEqual([]);
+    expect(brief(text('45.73%')).map((x) => x.split(' ')[1])).toEqual(['DOC_CLAIM_SHARE']);
+  });
+
+  it('totals the items after the colon for "以上共计", or the last n it counts', () => {
+    const list =
+      '项目支出3,570.00万元，主要用于以下方面：（一）低保金2,316.40万元；（二）供养金865.20万元；（三）临时救助金128.60万元。';
+    expect(brief(`${list}以上共计3,301.20万元。`)).toEqual([
+      'error DOC_CLAIM_PARTS_EXCEED 3301.20→3310.20',
+    ]);
+    expect(brief(`${list}以上共计3,310.20万元。`)).toEqual([]);
+    expect(brief(`${list}以上三项合计3,310.20万元。`)).toEqual([]);
+  });
+
+  it('reads money and percentages written in Chinese numerals', () => {
+    expect(brief('省级下达补助资金三百万元，市级配套一百二十万元，合计四百五十万元。')).toEqual([
+      'error DOC_CLAIM_PARTS_SHORT 四百五十→420',
+    ]);
+    expect(brief('省级下达补助资金三百万元，市级配套一百二十万元，合计四百二十万元。')).toEqual([]);
+    expect(
+      brief('全年预算数2,556.80万元，全年执行数2,481.35万元，预算执行率达到百分之九十五。').map(
+        (x) => x.split(' ')[1],
+      ),
+    ).toEqual(['DOC_CLAIM_RATE']);
+  });
+
+  it('takes a rate of a plan whose parts disagree with its total as of either', () => {
+    const text = (rate: string) =>
+      `项目资金来源为：中央资金1,280.00万元、省级资金420.00万元、县级资金360.00万元，三者合计2,100.00万元。\n二、资金使用情况\n项目实际支出1,926.48万元，预算执行率为${rate}。`;
+    const rates = (rate: string) => brief(text(rate)).filter((x) => x.includes('RATE'));
+    expect(rates('93.52%')).toEqual([]);
+    expect(rates('91.74%')).toEqual([]);
+    expect(rates('92.52%')).toEqual(['warning DOC_CLAIM_RATE 92.52%→91.74%']);
+  });
+
+  it('takes a growth after "较上年增加D" as D over this year less D', () => {
+    const text = (rate: string) =>
+      `全年接待游客1,286.5万人次，较上年增加168.2万人次，同比增长${rate}。`;
+    expect(brief(text('15.0%'))).toEqual([]);
+    expect(brief(text('13.2%'))).toEqual(['error DOC_CLAIM_RATE 13.2%→15.0%']);
+  });
+
+  it('reports a count restated with two digits swapped under a name of the whole unit', () => {
+    const text = (restated: string) =>
+      `医院开放床位1,200张，在职职工1,286人。\n全年门急诊86.4万人次，全院职工${restated}人。`;
+    expect(brief(text('1,268'))).toEqual(['warning DOC_CLAIM_RESTATED 1268人→1286人']);
+    expect(brief(text('1,286'))).toEqual([]);
+    expect(brief('在职职工1,286人。\n退休职工1,268人。')).toEqual([]);
+  });
+
+  it('reports a figure per household ten thousand times the money over the count', () => {
+    const text = (each: string) =>
+      `全年发放补贴资金2,865.30万元。补贴直接发放到户，惠及农户3.6万户，户均补贴约${each}。`;
+    expect(brief(text('795.9万元'))).toEqual(['warning DOC_CLAIM_PER_UNIT 795.9万元→795.92元']);
+    expect(brief(text('795.9元'))).toEqual([]);
+  });
+
+  it('holds the items of "支出明细：" against the sum before it, past a balance', () => {
+    expect(
+      brief(
+        '累计支出4,512,600元，完成预算的96.88%。支出明细：材料费1,862,400元、人工费1,536,200元、机械使用费1,114,000万元。',
+      ).map((x) => x.split(' ')[1]),
+    ).toContain('DOC_CLAIM_PART_UNIT');
+    expect(
+      brief(
+        '累计支付812.46万元，结余47.54万元。支出构成为：设备购置626.80万元、系统升级118.66万元、培训进修67.00万元。',
+      ),
+    ).toEqual([]);
+  });
+
+  it('dates a running total before the year evaluated that names the year as its part', () => {
+    const text = (date: string) =>
+      `某县2024年度县医院提标扩能项目支出绩效自评报告\n截至${date}，项目累计完成投资12,860万元，其中2024年度当年完成投资4,215.60万元。`;
+    expect(brief(text('2023年12月31日'))).toEqual(['warning DOC_YEAR_AS_OF 2023年12月31日→2024年']);
+    expect(brief(text('2024年12月31日'))).toEqual([]);
+  });
+
+  it('reports a heading of the year’s results naming the year before over a section of no year', () => {
+    const text = (heading: string) =>
+      `某局2024年度森林防火项目支出绩效自评报告\n一、项目基本情况\n项目资金420.00万元。\n二、${heading}\n新建防火隔离带45公里。\n三、存在的问题\n部分点位信号不稳定。`;
+    expect(brief(text('2023年度绩效目标完成情况'))).toEqual([
+      'warning DOC_YEAR_HEADING 2023年→2024年',
+    ]);
+    expect(brief(text('2024年度绩效目标完成情况'))).toEqual([]);
+    expect(brief(text('2023年度预算安排情况'))).toEqual([]);
+  });
+});

@@ -23,6 +23,7 @@ import {
   budgetAdjustment,
   comparisonRoles,
   completions,
+  detailsAfter,
   differences,
   figureRatios,
   namedDifferences,
@@ -68,7 +69,8 @@ export type ClaimCheckCode =
   | 'DOC_CLAIM_GROWTH'
   | 'DOC_CLAIM_DIFFERENCE'
   | 'DOC_CLAIM_RATE_UNIT'
-  | 'DOC_CLAIM_STANDARD_UNIT';
+  | 'DOC_CLAIM_STANDARD_UNIT'
+  | 'DOC_CLAIM_PER_UNIT';
 
 const CATEGORY: Record<ClaimCheckCode, FindingCategory> = {
   DOC_CLAIM_ADJUSTED: 'sum',
@@ -88,6 +90,7 @@ const CATEGORY: Record<ClaimCheckCode, FindingCategory> = {
   DOC_CLAIM_DIFFERENCE: 'sum',
   DOC_CLAIM_RATE_UNIT: 'unit',
   DOC_CLAIM_STANDARD_UNIT: 'unit',
+  DOC_CLAIM_PER_UNIT: 'unit',
 };
 
 /** Chinese messages of the claim checks, one per code. */
@@ -113,6 +116,8 @@ export function claimCheckMessage(code: ClaimCheckCode, p: Params): string {
       return `“${str(p, 'name')}”写作${str(p, 'stated')}，按${str(p, 'expected')}计算才与报告填写的执行率${str(p, 'rate')}相符（写作${str(p, 'stated')}时应为${str(p, 'computed')}），疑为元与万元混用`;
     case 'DOC_CLAIM_STANDARD_UNIT':
       return `按人计的标准“${str(p, 'stated')}”以万元计显然过大，疑为元写作万元（应为${str(p, 'expected')}）`;
+    case 'DOC_CLAIM_PER_UNIT':
+      return `“${str(p, 'name')}”写作${str(p, 'stated')}，按${str(p, 'total')}÷${str(p, 'count')}计算约为${str(p, 'expected')}，相差约一万倍，疑为元与万元混用`;
     case 'DOC_CLAIM_SHARE':
       return `${str(p, 'label')}${str(p, 'part')}占${str(p, 'of')}${str(p, 'whole')}的比例应为${str(p, 'expected')}，报告填写${str(p, 'stated')}`;
     case 'DOC_CLAIM_PART_UNIT':
@@ -162,6 +167,7 @@ export function checkClaims(report: ExtractedReport): Finding[] {
   const all = [
     ...groups.flatMap(({ s, groups: g }) => g.flatMap((pw) => checkPartWhole(s, pw))),
     ...totalsAbove(statements).flatMap(({ statement, pw }) => checkPartWhole(statement, pw)),
+    ...detailsAfter(statements).flatMap(({ statement, pw }) => checkPartWhole(statement, pw)),
     ...checkPartsWithoutWhole(statements, groups),
     ...checkCountedParts(statements, groups),
     ...namedParts(statements).flatMap(({ statement, pw, exact }) =>
@@ -176,6 +182,7 @@ export function checkClaims(report: ExtractedReport): Finding[] {
     ...statements.flatMap(checkFigureRatios),
     ...statements.flatMap(checkNamedRates),
     ...statements.flatMap(checkStandards),
+    ...statements.flatMap((s, k) => checkPerUnit(s, k, statements)),
     ...statements.flatMap(checkPointChanges),
     ...statements.flatMap((s) => checkDifferences(s)),
     ...namedDifferences(statements).flatMap((d) => checkDifferences(d.statement, [d])),
@@ -684,6 +691,58 @@ function checkStandards(s: Statement): Finding[] {
   return out;
 }
 
+/** A figure per household, head, student or mu, group 1 or 2 saying per what. */
+const PER_UNIT = /(?:(户|人|生|亩)均|每(户|人|名|生|亩))[^，,；;。\d]{0,8}$/;
+/** The units of the count such a figure is per. */
+const PER_COUNT: Readonly<Record<string, readonly string[]>> = {
+  户: ['户'],
+  人: ['人', '名'],
+  名: ['人', '名'],
+  生: ['人', '名'],
+  亩: ['亩'],
+};
+
+/**
+ * "发放补贴资金2,865.30万元…惠及农户3.6万户，户均补贴约795.9万元": a figure per household (head,
+ * student, mu) about ten thousand times the money before it over the count before it was written
+ * in 万元 for 元 (or the other way). Only a slip of that factor is reported, as a warning: a
+ * figure per head may rightly be of other money or another count than the sentence's.
+ */
+function checkPerUnit(s: Statement, k: number, statements: readonly Statement[]): Finding[] {
+  if (!/均|每/.test(s.text)) return [];
+  const out: Finding[] = [];
+  const isTotal = (t: Claim): boolean => t.kind === 'money' && !PER_UNIT.test(t.clause);
+  s.claims.forEach((c, i) => {
+    const per = c.kind === 'money' ? PER_UNIT.exec(c.clause) : null;
+    const units = PER_COUNT[per?.[1] ?? per?.[2] ?? ''];
+    if (!units) return;
+    const before = s.claims.slice(0, i);
+    // The money shared out may be the sentence's, or the last of the sentence before.
+    const total = before.findLast(isTotal) ?? statements[k - 1]?.claims.findLast(isTotal);
+    const count = before.findLast((t) => t.kind === 'count' && units.includes(t.unit));
+    if (!total || !count || count.value <= 0 || total.value <= 0) return;
+    const each = total.value / count.value;
+    const factor = c.value / each;
+    const slip =
+      c.unit === '万元' && factor > 8_000 && factor < 12_500
+        ? '元'
+        : c.unit === '元' && factor > 1 / 12_500 && factor < 1 / 8_000
+          ? '万元'
+          : undefined;
+    if (!slip) return;
+    out.push(
+      finding('DOC_CLAIM_PER_UNIT', 'warning', s.line, excerptOf(s.raw, c.number), {
+        name: c.name,
+        stated: plainFigure(c),
+        total: plainFigure(total),
+        count: plainFigure(count),
+        expected: `${formatFen(fen(Math.round(each)), slip === '元' ? '元' : '万元', 2)}${slip}`,
+      }),
+    );
+  });
+  return out;
+}
+
 function checkFigureRatios(s: Statement): Finding[] {
   const out: Finding[] = [];
   for (const r of figureRatios(s)) {
@@ -936,6 +995,11 @@ function swapped(a: string, b: string): boolean {
   );
 }
 
+/** The whole a name's scope word takes in: "全院职工" is the 职工 of the unit writing. */
+const SCOPE =
+  /^(?:全(?:院|校|县|区|镇|乡|市|省|州|旗|局|委|所|站|中心|单位|部门)|(?:本|我)(?:院|校|局|委|单位|部门|中心))/;
+const coreOf = (key: string): string => key.replace(SCOPE, '');
+
 /** Whether every character of `short` stands in `long`, in order ("衔接资金" in "衔接推进…补助资金"). */
 function within(short: string, long: string): boolean {
   let p = 0;
@@ -950,34 +1014,44 @@ function within(short: string, long: string): boolean {
  * role, whose shorter name says what it is beyond generic words and stands in order in the longer.
  */
 function checkTransposedDigits(statements: readonly Statement[]): Finding[] {
-  // Figures bucketed by their digits sorted: only figures of the same digits can be swaps.
+  // Figures bucketed by their digits sorted: only figures of the same digits can be swaps. Counts
+  // too ("在职职工1,286人" … "全院职工1,268人"), of one unit written alike (万亩 with 万亩).
   const buckets = new Map<string, { c: Claim; s: Statement; digits: string }[]>();
+  const unitOf = (c: Claim): string =>
+    c.kind === 'money' ? c.unit : `${c.unit}|${c.text.replace(/,/g, '').slice(c.number.length)}`;
   for (const s of statements)
     for (const c of s.claims)
-      if (c.kind === 'money' && !c.approximate && c.key.length >= 2) {
+      if (c.kind !== 'percent' && !c.approximate && coreOf(c.key).length >= 2) {
         const digits = digitsOf(c.number);
         if (significant(c.number).length < 4) continue;
-        const sorted = [...digits].sort().join('');
+        const sorted = `${c.kind}|${[...digits].sort().join('')}`;
         buckets.set(sorted, [...(buckets.get(sorted) ?? []), { c, s, digits }]);
       }
-  const keys = new Set<string>();
-  for (const s of statements) for (const c of s.claims) if (c.kind === 'money') keys.add(c.key);
-  const longer = (short: string): number =>
-    [...keys].filter((k) => k !== short && k.length > short.length && within(short, k)).length;
+  const keys = new Map<string, Set<string>>();
+  for (const s of statements)
+    for (const c of s.claims)
+      if (c.kind !== 'percent') {
+        const k = `${c.kind}|${unitOf(c)}`;
+        keys.set(k, (keys.get(k) ?? new Set()).add(coreOf(c.key)));
+      }
+  const longer = (short: string, kind: string): number =>
+    [...(keys.get(kind) ?? [])].filter(
+      (k) => k !== short && k.length > short.length && within(short, k),
+    ).length;
   const out: Finding[] = [];
   for (const money of buckets.values())
     for (let i = 0; i < money.length; i++)
       for (let j = i + 1; j < money.length; j++) {
         const a = money[i];
         const b = money[j];
-        if (!a || !b || a.s === b.s || a.c.unit !== b.c.unit || !swapped(a.digits, b.digits))
+        if (!a || !b || a.s === b.s || unitOf(a.c) !== unitOf(b.c) || !swapped(a.digits, b.digits))
           continue;
         if (a.c.role && b.c.role && a.c.role !== b.c.role) continue;
-        const [short, long] =
-          a.c.key.length <= b.c.key.length ? [a.c.key, b.c.key] : [b.c.key, a.c.key];
+        const [ka, kb] = [coreOf(a.c.key), coreOf(b.c.key)];
+        const [short, long] = ka.length <= kb.length ? [ka, kb] : [kb, ka];
         if (short.replace(GENERIC, '').length < 2 || !within(short, long)) continue;
         // A short name that stands in two longer names may be either, or both together.
-        if (short !== long && longer(short) !== 1) continue;
+        if (short !== long && longer(short, `${a.c.kind}|${unitOf(a.c)}`) !== 1) continue;
         out.push(
           finding('DOC_CLAIM_RESTATED', 'warning', b.s.line, excerptOf(b.s.raw, b.c.number), {
             name: b.c.name,

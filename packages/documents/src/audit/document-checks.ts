@@ -76,6 +76,7 @@ const CATEGORY: Record<DocumentCheckCode, FindingCategory> = {
   DOC_SCORE_PARTS: 'score-subtotal',
   DOC_SCORE_TARGET_MET: 'score-rule',
   DOC_SCORE_TARGET_MISSED: 'score-rule',
+  DOC_SCORE_RESTATED: 'cross-section',
 };
 
 /** Chinese messages of the document checks, one per code. */
@@ -113,6 +114,8 @@ export function documentCheckMessage(code: DocumentCheckCode, p: Params): string
       if (str(p, 'said') !== '')
         return `“${str(p, 'what')}”文中写明“${str(p, 'said')}”，却得满分${str(p, 'stated')}分${str(p, 'share') !== '' ? `（按完成比例约为${str(p, 'expected')}分）` : ''}；报告未写明计分办法，请核实`;
       return `“${str(p, 'what')}”年度指标值${str(p, 'target')}，实际完成值${str(p, 'actual')}，未完成目标，却得满分${str(p, 'stated')}分（按完成比例约为${str(p, 'expected')}分；报告未写明计分办法，请核实）`;
+    case 'DOC_SCORE_RESTATED':
+      return `自评总分在第${str(p, 'lineA')}行为${str(p, 'expected')}分，在第${str(p, 'lineB')}行为${str(p, 'stated')}分，前后不一致`;
     case 'DOC_INDICATOR_TWICE':
       return `指标“${str(p, 'stated')}”在“${str(p, 'first')}”（第${str(p, 'lineA')}行）和“${str(p, 'second')}”下重复列出`;
     case 'DOC_RATE_OVER_FULL':

@@ -311,3 +311,13 @@ describe('scores of the thirteenth round of invented prose', () => {
     ).toEqual([['DOC_SCORE_EXECUTION', 'warning', '10', '8.86']]);
   });
 });
+
+describe('the total score stated twice', () => {
+  it('warns when the evaluation’s total is stated with two figures', () => {
+    const text = (second: string) =>
+      `经自评，本镇2024年度部门整体支出绩效自评得分为93.6分，等级为优。\n四、自评结论\n综合自评得分${second}分，自评等级为优。`;
+    expect(issues(text('96.3'))).toEqual([['DOC_SCORE_RESTATED', 'warning', '96.3', '93.6']]);
+    expect(issues(text('93.6'))).toEqual([]);
+    expect(issues(`${text('96.3')}\n加分项：获省级表彰加2.7分。`)).toEqual([]);
+  });
+});

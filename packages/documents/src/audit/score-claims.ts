@@ -18,7 +18,8 @@ export type ScoreClaimCode =
   | 'DOC_SCORE_TOTAL'
   | 'DOC_SCORE_PARTS'
   | 'DOC_SCORE_TARGET_MET'
-  | 'DOC_SCORE_TARGET_MISSED';
+  | 'DOC_SCORE_TARGET_MISSED'
+  | 'DOC_SCORE_RESTATED';
 
 export interface ScoreClaimIssue {
   code: ScoreClaimCode;
@@ -61,7 +62,11 @@ export function scoreClaimIssues(report: ExtractedReport): ScoreClaimIssue[] {
   const moved = report.sentences.some((s) => /分值|权重/.test(s.text) && MOVED.test(s.text));
   const out: ScoreClaimIssue[] = [];
   const executionWeight = executionWeightOf(report.sentences);
-  out.push(...noteDeductionIssues(report.sentences), ...saidMissedIssues(report.sentences));
+  out.push(
+    ...noteDeductionIssues(report.sentences),
+    ...saidMissedIssues(report.sentences),
+    ...restatedTotalIssues(report.sentences),
+  );
   report.sentences.forEach((s, i) => {
     if (!POINTS.test(s.text)) return;
     out.push(...pairIssues(s, moved), ...listIssues(s), ...targetIssues(s));
@@ -71,6 +76,45 @@ export function scoreClaimIssues(report: ExtractedReport): ScoreClaimIssue[] {
     out.push(...pairsBeforeIssues(s, report.sentences[i - 1]));
   });
   return out;
+}
+
+/**
+ * The whole evaluation's score, by words that name no indicator: "部门整体支出绩效自评得分为93.6分",
+ * "综合自评得分96.3分", "自评总分95分".
+ */
+const OVERALL_SCORE = new RegExp(
+  `(?:整体(?:支出)?绩效(?:自评|评价)?(?:总)?得分|综合(?:自评|评价)?得分|自评总(?:得)?分|总得分)(?:为|是|[：:])?${NUM}分`,
+  'g',
+);
+/** Points added, deducted or capped after the tree: a total before and after them may differ. */
+const ADJUSTED = /加分|减分|加减分|封顶|折算|换算|调整后/;
+
+/**
+ * "本镇2024年度部门整体支出绩效自评得分为93.6分" … "综合自评得分96.3分": the evaluation's total
+ * stated twice with two figures, in a report that adds, deducts or caps nothing after the tree
+ * (a warning: one of them is wrong). Sentences naming a project, an indicator or another year
+ * are left out: their totals are others'.
+ */
+function restatedTotalIssues(sentences: readonly Sentence[]): ScoreClaimIssue[] {
+  if (sentences.some((s) => ADJUSTED.test(s.text))) return [];
+  const totals: { s: Sentence; value: number; text: string }[] = [];
+  for (const s of sentences) {
+    if (!POINTS.test(s.text) || /项目|指标|上年|去年|分别/.test(s.text)) continue;
+    const found = [...s.text.matchAll(OVERALL_SCORE)];
+    if (found.length !== 1 || !found[0]?.[1]) continue;
+    const years = new Set([...s.text.matchAll(/((?:19|20)\d{2})年/g)].map((m) => m[1]));
+    if (years.size > 1) continue;
+    totals.push({ s, value: num(found[0][1]), text: found[0][0] });
+  }
+  const first = totals[0];
+  const other = totals.find((t) => first && !samePoints(t.value, first.value));
+  if (!first || !other) return [];
+  return [
+    issue(other.s, other.text, 'DOC_SCORE_RESTATED', 'warning', other.value, first.value, {
+      lineA: String(first.s.line),
+      lineB: String(other.s.line),
+    }),
+  ];
 }
 
 /** The evaluation's total score: "综合得分95.8分", "自评总分为96分". */

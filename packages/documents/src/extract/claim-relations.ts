@@ -583,7 +583,8 @@ export function completions(statements: readonly Statement[]): Completion[] {
       // The whole a 其中 itemises, not one of its parts, is the plan meant.
       const budget = own.findLast((c) => !partsIn(s).has(c)) ?? own[own.length - 1];
       if (budget) {
-        out.push({ rate, budget, actual, alternatives: own, fromBefore: false, statement: s });
+        const alternatives = [...own, ...partSums(s, budget)];
+        out.push({ rate, budget, actual, alternatives, fromBefore: false, statement: s });
         continue;
       }
       // "其中中央补助资金支出A，执行率R": the plan of the same name before ("中央补助资金B"), even
@@ -600,6 +601,9 @@ export function completions(statements: readonly Statement[]): Completion[] {
       // 二级学院…" then "二级学院使用资金1,651.20万元，执行率98.29%"): a rate one of them gives
       // agrees, though only a plan named as one is taken for the rate's plan.
       const others: Claim[] = [];
+      // The sentence just before, past headings and sentences of no money between them.
+      let nearest = i - 1;
+      while (nearest > 0 && !statements[nearest]?.claims.some((c) => c.kind === 'money')) nearest--;
       for (let k = i - 1; k >= Math.max(0, i - PLAN_WINDOW); k--) {
         const prev = statements[k];
         if (!prev) break;
@@ -614,9 +618,10 @@ export function completions(statements: readonly Statement[]): Completion[] {
           (c) =>
             planLike(c) &&
             !partsIn(prev).has(c) &&
-            (c.role === 'budget' || planned.has(c) || (k === i - 1 && unnamed.length === 1)),
+            (c.role === 'budget' || planned.has(c) || (k === nearest && unnamed.length === 1)),
         );
         earlier.push(...plans.reverse());
+        others.push(...plans.flatMap((c) => partSums(prev, c)));
         others.push(...prev.claims.filter((c) => planLike(c) && !plans.includes(c)));
       }
       const plan = earlier[0];
@@ -632,6 +637,17 @@ export function completions(statements: readonly Statement[]): Completion[] {
     }
   });
   return out;
+}
+
+/**
+ * A plan stated as the total of its sources ("三百万元 + 一百二十万元，合计四百五十万元") whose parts
+ * add to another sum: the rate may be of that sum (the total is what is wrong, reported apart).
+ */
+function partSums(s: Statement, plan: Claim): Claim[] {
+  return totalsAfter(s)
+    .filter((pw) => pw.whole === plan && !pw.notPartition)
+    .map((pw) => ({ ...plan, value: pw.parts.reduce((n, c) => n + c.value, 0) }))
+    .filter((c) => c.value !== plan.value);
 }
 
 /** The last figure of money before a rate in the rate's own clause group (after ；, 。 or 其中). */
@@ -805,6 +821,39 @@ function itemsTotalled(opening: string, prev: Statement, figures: readonly Claim
   const colon = Math.max(prev.text.lastIndexOf('：'), prev.text.lastIndexOf(':'));
   const listed = colon < 0 ? [] : figures.filter((c) => c.at > colon);
   return listed.length >= 2 && listed.length < figures.length ? listed : [...figures];
+}
+
+/** A sentence that opens by itemising the one before: "支出明细：", "具体为：", "明细如下：". */
+const DETAILS_OPEN =
+  /^(?:(?:支出|资金|费用|经费|收入|投资)?(?:明细|构成)(?:如下|情况)?(?:为|是)?|具体(?:为|是|如下|包括)|分项(?:为|是|如下))[：:]/;
+
+/**
+ * "累计支出4,512,600元。支出明细：材料费1,862,400元、人工费…": a sentence opening with the
+ * word for an itemisation lists the parts of the last sum of money the sentence before states.
+ */
+export function detailsAfter(
+  statements: readonly Statement[],
+): { statement: Statement; pw: PartWhole }[] {
+  const out: { statement: Statement; pw: PartWhole }[] = [];
+  statements.forEach((s, i) => {
+    const prev = statements[i - 1];
+    if (!prev || !DETAILS_OPEN.test(s.text)) return;
+    // A balance or a change after the sum ("累计支付A，…结余B") is not what is itemised.
+    const whole = prev.claims.findLast((c) => c.kind === 'money' && c.depth === 0 && !notBase(c));
+    if (!whole || whole.approximate) return;
+    const parts = s.claims.filter((c) => c.kind === 'money' && c.depth === 0);
+    if (parts.length < 2 || parts.some((c) => c.approximate)) return;
+    out.push({
+      statement: s,
+      pw: {
+        whole,
+        parts,
+        exhaustive: true,
+        notPartition: parts.some((c) => c.value === whole.value && whole.value !== 0),
+      },
+    });
+  });
+  return out;
 }
 
 /** "人员经费612.30万元，占基本支出的78.50%": a share with its part and the whole it is of. */

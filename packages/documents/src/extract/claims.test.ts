@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseTextLines } from '../read/read-text.ts';
-import { chineseCount, claimsIn, keyOf, roleOf, statementsOf } from './claims.ts';
+import { chineseCount, chineseNumber, claimsIn, keyOf, roleOf, statementsOf } from './claims.ts';
 
 const statements = (text: string) => statementsOf(parseTextLines(text, 'x.txt').blocks);
 const one = (text: string) => {
@@ -126,5 +126,20 @@ describe('statementsOf', () => {
       '-人员情况',
       '1.第二项内容较长较长较长',
     ]);
+  });
+});
+
+describe('Chinese numerals', () => {
+  it('reads numbers with their places, and money and percentages written in them', () => {
+    expect(chineseNumber('四百一十二')).toBe('412');
+    expect(chineseNumber('一百二十')).toBe('120');
+    expect(chineseNumber('九十八点五')).toBe('98.5');
+    expect(chineseNumber('一千零五')).toBe('1005');
+    expect(chineseNumber('十百')).toBeUndefined();
+    expect(claimsIn('配套一百二十万元，执行率百分之九十八').map((c) => [c.kind, c.value])).toEqual([
+      ['money', 120_000_000],
+      ['percent', 98],
+    ]);
+    expect(claimsIn('二元结构和统一元数据')).toEqual([]);
   });
 });

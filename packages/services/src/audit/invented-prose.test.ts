@@ -242,6 +242,17 @@ import { lazily, loadCorpus, measure, present, report, unread } from './testing/
  * "较上年增加D，同比增长Z%", 在职职工 restated as 全院职工), 1 error and 3 warnings on 8 clean
  * files (a share of a whole stated as 约1.17亿元 divided by it; a first 一级 heading
  * "（一）预算执行率（10分）。…" unread, so a book of 90, a numbering gap and a total short of 10).
+ * The fifteenth round was made on them (a share of a whole written rounded checked against the
+ * amounts it may round; a heading "预算执行率（10分）。" run in with its fund sentence the execution
+ * leaf; 以上共计 totalling the items after the colon, or the last n it counts; money and
+ * percentages in Chinese numerals; a growth after "较上年增加D" as D over this year's figure less
+ * D; a cumulative to a date of the year before naming the year evaluated as its part; a heading
+ * of the year's results naming the year before over a section naming no year; the evaluation's
+ * total stated twice; a count restated with two digits swapped under a name of the whole unit
+ * (全院职工); a figure per household ten thousand times the money over the count; the items of
+ * "支出明细：" against the sum before it; a rate whose plan is a total of sources, also against
+ * the sources' sum, which found tb01's rate): after it 38/39 (百分之九十八 for 97.05% still
+ * passes as within one unit of its last digit), 0 errors and 0 warnings.
  * Every batch listed below is asserted to keep at least 90% (or the floor given with it, for a
  * batch measured before its round) and no false error (or no more than the number given).
  */
@@ -277,7 +288,7 @@ describe('invented excerpts of prose from provinces outside the web corpus', () 
       ['invented prose, held out before the thirteenth round (tuned on since)', /^t[wx]\d/],
       ['invented prose, held out after the thirteenth round (tuned on since)', /^t[yz]\d/],
       ['invented prose, held out before the fourteenth round (tuned on since)', /^t[bd]\d/],
-      ['invented prose, held out before the fifteenth round', /^ua\d/, 0.74, 1],
+      ['invented prose, held out before the fifteenth round (tuned on since)', /^ua\d/, 0.97],
     ] as ReadonlyArray<readonly [string, string | RegExp, number?, number?]>) {
       const m = measure(
         corpus,
