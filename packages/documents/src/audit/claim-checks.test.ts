@@ -1530,6 +1530,16 @@ describe('relations of the fifteenth round of invented prose', () => {
         '累计支付812.46万元，结余47.54万元。支出构成为：设备购置626.80万元、系统升级118.66万元、培训进修67.00万元。',
       ),
     ).toEqual([]);
+    // Items numbered one per sentence, each with a 其中 of its own.
+    const items = (second: string) =>
+      brief(
+        `全年支出10,128.65万元，预算执行率96.59%。具体如下：（1）基本支出7,642.38万元，其中人员经费6,854.26万元；公用经费788.12万元。\n（2）项目支出${second}万元，其中甲项目1,268.45万元，乙项目586.32万元，丙项目631.50万元。`,
+      );
+    expect(items('2,486.27')).toEqual([]);
+    expect(items('2,468.27').map((x) => x.split(' ')[1])).toEqual([
+      'DOC_CLAIM_PARTS_EXCEED',
+      'DOC_CLAIM_PARTS_SHORT',
+    ]);
   });
 
   it('dates a running total before the year evaluated that names the year as its part', () => {

@@ -827,6 +827,9 @@ function itemsTotalled(opening: string, prev: Statement, figures: readonly Claim
 const DETAILS_OPEN =
   /^(?:(?:支出|资金|费用|经费|收入|投资)?(?:明细|构成)(?:如下|情况)?(?:为|是)?|具体(?:为|是|如下|包括)|分项(?:为|是|如下))[：:]/;
 
+/** A sentence that opens as a later item of a numbered list: "（2）", "②", "2.". */
+const NEXT_ITEM = /^(?:[（(]\d{1,2}[）)]|[\u2461-\u2473\u2475-\u2487]|\d{1,2}[、.．](?!\d))/;
+
 /**
  * "累计支出4,512,600元。支出明细：材料费1,862,400元、人工费…": a sentence opening with the
  * word for an itemisation lists the parts of the last sum of money the sentence before states.
@@ -841,7 +844,18 @@ export function detailsAfter(
     // A balance or a change after the sum ("累计支付A，…结余B") is not what is itemised.
     const whole = prev.claims.findLast((c) => c.kind === 'money' && c.depth === 0 && !notBase(c));
     if (!whole || whole.approximate) return;
-    const parts = s.claims.filter((c) => c.kind === 'money' && c.depth === 0);
+    // Items numbered one per sentence ("具体如下：（1）基本支出A，其中…。" "（2）项目支出B…。") run on
+    // in the sentences that go on numbering them; a 其中 inside an item itemises that item.
+    const items = [s];
+    for (let j = i + 1; j < statements.length; j++) {
+      const next = statements[j];
+      if (!next || !NEXT_ITEM.test(next.text)) break;
+      items.push(next);
+    }
+    const parts = items.flatMap((st) => {
+      const nested = partsOf(st);
+      return st.claims.filter((c) => c.kind === 'money' && c.depth === 0 && !nested.has(c));
+    });
     if (parts.length < 2 || parts.some((c) => c.approximate)) return;
     out.push({
       statement: s,
