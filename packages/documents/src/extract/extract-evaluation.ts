@@ -166,7 +166,13 @@ export function extractEvaluation(source: SourceDocument): ExtractedReport {
   if (!year) warnings.push({ code: 'year-not-found', message: '未能从文档中识别评价年度' });
 
   const claimedTotal = findClaimedTotal(sentences) ?? deptTable?.statedTotal;
-  const projectTables = selfTables.filter((t) => t.kind === 'project');
+  // A project's own table names it or states its money; a table of group scores alone (一级指标 |
+  // 分值 | 得分, a report's summary of its 自评表) comes after those, never in their place.
+  const ownsProject = (t: SelfEvaluationTable): boolean =>
+    t.projectName !== undefined || t.funds.total !== undefined;
+  const projectTables = selfTables
+    .filter((t) => t.kind === 'project')
+    .sort((a, b) => Number(ownsProject(b)) - Number(ownsProject(a)));
   const narrativeReport =
     outline.some((e) => chapterKeyOf(e.title) !== undefined) || narrative.count > 0;
   // A project report (项目支出绩效自评报告 or a lone 项目支出绩效自评表), or a department report.

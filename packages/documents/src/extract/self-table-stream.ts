@@ -937,7 +937,11 @@ export function readTableStream(
       const nextIsFigure = next !== 'text' && next !== 'empty' && next !== 'placeholder';
       // 预算执行率 followed by its figures is the execution-rate leaf, whatever column it is in
       // (a first-level name in some forms, the third-level cell of its row in others).
-      const level = /执行率$/.test(label) && nextIsFigure ? undefined : indicatorLevelOf(text);
+      // So is a group's name followed by figures where the header names no level below the
+      // first (一级指标 | 分值 | 得分, a summary of the groups): each row is a group's own figures.
+      const onlyLevel1 = !columns.includes('level2') && !columns.includes('level3');
+      const level =
+        (/执行率$/.test(label) || onlyLevel1) && nextIsFigure ? undefined : indicatorLevelOf(text);
       const type = cellType(text);
       // A first-level name right after a first-level cell that holds nothing yet is its second
       // level (过程 → 预算执行): a group cell is followed by its own children.
