@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_DIALECTS } from '@jixiao/db/testing';
 import { Client, createWorld, login } from './testing/harness.ts';
 import type { World } from './testing/harness.ts';
-import type { Store } from '@jixiao/db';
+import { storedData } from './testing/stored-data.ts';
 
 interface Operation {
   parameters?: { in: string; name: string }[];
@@ -57,48 +57,6 @@ const BAD_QUERY = [
   '%E2%80%8B',
   'x'.repeat(3000),
 ];
-
-/**
- * What the users entered and decided, table by table, in a stable order. Left out: the records of
- * the requests themselves (audit log, sessions, sign-in attempts), which refusals rightly add to.
- */
-const KEPT_TABLES = [
-  'regions',
-  'departments',
-  'users',
-  'rounds',
-  'evaluations',
-  'revisions',
-  'review_events',
-  'imported_documents',
-  'jobs',
-  'job_files',
-  'rulebooks',
-  'finding_decisions',
-  'target_forms',
-  'target_revisions',
-  'target_events',
-  'monitoring_rounds',
-  'monitoring_reports',
-  'monitoring_decisions',
-  'notifications',
-  'attachments',
-] as const;
-
-async function storedData(store: Store): Promise<Record<string, string[]>> {
-  const out: Record<string, string[]> = {};
-  for (const table of KEPT_TABLES) {
-    const rows = await store.db.selectFrom(table).selectAll().execute();
-    out[table] = rows
-      .map((row) =>
-        JSON.stringify(row, (_key, value: unknown) =>
-          value instanceof Uint8Array ? Buffer.from(value).toString('base64') : value,
-        ),
-      )
-      .sort();
-  }
-  return out;
-}
 
 /** A value of another type than the schema asks for. */
 function wrongFor(schema: JsonSchema | undefined): unknown[] {

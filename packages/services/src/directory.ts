@@ -50,6 +50,16 @@ export async function createRegion(
   return { id, ...input };
 }
 
+/** Refuses a region id that names no region (a 404 rather than the database's foreign-key error). */
+export async function requireRegion(ctx: ServiceContext, id: string): Promise<void> {
+  const row = await ctx.db
+    .selectFrom('regions')
+    .select('id')
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (row === undefined) throw notFound('行政区划');
+}
+
 export async function listRegions(ctx: ServiceContext): Promise<Region[]> {
   const rows = await ctx.db.selectFrom('regions').selectAll().orderBy('name').execute();
   return rows.map((r) => ({ id: r.id, name: r.name, financeBureau: r.finance_bureau }));
@@ -94,6 +104,16 @@ export async function createDepartment(
     .executeTakeFirst();
   if (existing !== undefined)
     throw new ServiceError('ALREADY_EXISTS', `单位编码 ${input.code} 已存在`);
+  if (input.parentId !== undefined && input.parentId !== null) {
+    const parent = await ctx.db
+      .selectFrom('departments')
+      .select('region_id')
+      .where('id', '=', input.parentId)
+      .executeTakeFirst();
+    if (parent === undefined) throw notFound('上级单位');
+    if (parent.region_id !== input.regionId)
+      throw new ServiceError('VALIDATION_FAILED', '上级单位应与本单位属于同一行政区划');
+  }
   const id = ctx.newId();
   await ctx.db
     .insertInto('departments')
@@ -155,6 +175,7 @@ export async function createUser(
   if (input.enforcePolicy !== false) checkPasswordPolicy(input.password);
   const departmentId = input.departmentId ?? null;
   let regionId = input.regionId ?? null;
+  if (regionId !== null) await requireRegion(ctx, regionId);
   if ((input.role === 'filer' || input.role === 'head') && departmentId === null) {
     throw new ServiceError('VALIDATION_FAILED', '填报人和单位负责人必须绑定单位');
   }
@@ -261,6 +282,13 @@ export async function updateUser(
 ): Promise<UserView> {
   requireRole(actor, ['admin']);
   const user = await getUser(ctx, id);
+  // An administrator who disabled or demoted themself would be locked out of this very page.
+  if (id === actor.id && (patch.disabled === true || (patch.role ?? 'admin') !== 'admin'))
+    throw new ServiceError('VALIDATION_FAILED', '不能停用自己的账号，也不能取消自己的管理员角色');
+  if ((patch.role === 'filer' || patch.role === 'head') && user.departmentId === null)
+    throw new ServiceError('VALIDATION_FAILED', '填报人和单位负责人必须绑定单位');
+  if (patch.role === 'reviewer' && user.regionId === null)
+    throw new ServiceError('VALIDATION_FAILED', '审核人必须绑定行政区划');
   if (patch.unlock === true) {
     const prefix = `${user.username.replace(/[\\%_]/g, (c) => `\\${c}`)}|%`;
     await ctx.db

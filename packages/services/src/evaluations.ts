@@ -47,6 +47,15 @@ export async function evaluateBody(
   return { scoreSheet, findings };
 }
 
+/** Refuses a body scored by a rulebook of the other kind (a 项目 table by a 部门整体 book). */
+async function assertRulebookFits(ctx: ServiceContext, body: Evaluation): Promise<void> {
+  const rulebook = await getRulebook(ctx, body.rulebookId);
+  if (rulebook.kind !== body.kind)
+    throw new ServiceError('EVALUATION_INVALID', '所选评价指标体系与自评类型不一致', {
+      rulebookId: body.rulebookId,
+    });
+}
+
 /** Scores and checks an unvalidated client body. */
 export async function evaluateJson(ctx: ServiceContext, json: unknown): Promise<EvaluationResult> {
   return evaluateBody(ctx, parseClientBody(json));
@@ -339,6 +348,7 @@ export async function prepareEvaluation(
       );
   }
   body = { ...body, rulebookId: input.rulebookId };
+  await assertRulebookFits(ctx, body);
   const result = await evaluateBody(ctx, body, { departmentId: dept.id, year: input.year });
   const id = ctx.newId();
   // A new evaluation (an import, a copy) already has its unit's dismissals.
@@ -584,6 +594,7 @@ export async function updateEvaluation(
   assertEdit(actor, current);
   const body = parseClientBody(input.body);
   if (body.kind !== current.kind) throw new ServiceError('EVALUATION_INVALID', '不能更改自评类型');
+  await assertRulebookFits(ctx, body);
   const result = await evaluateBody(ctx, body, current);
   // Dismissed findings leave the counts; confirmed ones absent from this version are fixed by it.
   const decided = applyDecisions(

@@ -3,8 +3,8 @@ import type { EvaluationStatus } from '@jixiao/db';
 import type { ServiceContext } from './context.ts';
 import { nowIso } from './context.ts';
 import type { Actor } from './actor.ts';
-import { forbidden, notFound } from './errors.ts';
-import { requireRole } from './directory.ts';
+import { ServiceError, forbidden, notFound } from './errors.ts';
+import { requireRegion, requireRole } from './directory.ts';
 import { getRulebook } from './rulebook-catalog.ts';
 import { recordAudit } from './audit-log.ts';
 import { REMIND_NOT_STARTED, REMIND_TEXT, notifyUnit } from './notifications.ts';
@@ -81,8 +81,18 @@ export async function createRound(
   },
 ): Promise<Round> {
   requireRole(actor, ['admin', 'reviewer']);
-  await getRulebook(ctx, input.rulebookId);
+  const rulebook = await getRulebook(ctx, input.rulebookId);
+  if (rulebook.kind !== input.kind)
+    throw new ServiceError('VALIDATION_FAILED', '所选评价指标体系与自评类型不一致', {
+      rulebookKind: rulebook.kind,
+      kind: input.kind,
+    });
   const regionId = actor.role === 'reviewer' ? actor.regionId : (input.regionId ?? actor.regionId);
+  if (regionId !== null) await requireRegion(ctx, regionId);
+  const departmentIds =
+    input.departmentIds === undefined
+      ? undefined
+      : await roundDepartments(ctx, [...new Set(input.departmentIds)], regionId);
   const id = ctx.newId();
   const row: RoundRow = {
     id,
@@ -91,7 +101,7 @@ export async function createRound(
     kind: input.kind,
     rulebook_id: input.rulebookId,
     deadline: input.deadline,
-    department_ids: input.departmentIds === undefined ? null : JSON.stringify(input.departmentIds),
+    department_ids: departmentIds === undefined ? null : JSON.stringify(departmentIds),
     created_by: actor.username,
     created_at: nowIso(ctx),
   };
@@ -103,12 +113,8 @@ export async function createRound(
     .where('year', '=', input.year)
     .where('kind', '=', input.kind)
     .where('round_id', 'is', null);
-  if (input.departmentIds !== undefined)
-    attach = attach.where(
-      'department_id',
-      'in',
-      input.departmentIds.length > 0 ? input.departmentIds : [''],
-    );
+  if (departmentIds !== undefined)
+    attach = attach.where('department_id', 'in', departmentIds.length > 0 ? departmentIds : ['']);
   if (regionId !== null) {
     attach = attach.where(
       'department_id',
@@ -118,6 +124,36 @@ export async function createRound(
   }
   await attach.execute();
   return toRound(row);
+}
+
+/** The departments a round names, each once: every one must exist and lie in the round's region. */
+async function roundDepartments(
+  ctx: ServiceContext,
+  ids: string[],
+  regionId: string | null,
+): Promise<string[]> {
+  if (ids.length === 0) return ids;
+  const found = new Map<string, string>();
+  // In slices: a list of thousands of ids would pass the databases' limit of bound parameters.
+  for (let i = 0; i < ids.length; i += 500) {
+    const rows = await ctx.db
+      .selectFrom('departments')
+      .select(['id', 'region_id'])
+      .where('id', 'in', ids.slice(i, i + 500))
+      .execute();
+    for (const r of rows) found.set(r.id, r.region_id);
+  }
+  const unknown = ids.filter((id) => !found.has(id));
+  if (unknown.length > 0)
+    throw new ServiceError('NOT_FOUND', `所选单位中有 ${unknown.length} 个不存在`, {
+      departmentIds: unknown.slice(0, 20),
+    });
+  const outside = ids.filter((id) => regionId !== null && found.get(id) !== regionId);
+  if (outside.length > 0)
+    throw new ServiceError('VALIDATION_FAILED', '所选单位不属于本任务的行政区划', {
+      departmentIds: outside.slice(0, 20),
+    });
+  return ids;
 }
 
 async function loadRound(ctx: ServiceContext, actor: Actor, id: string): Promise<Round> {

@@ -19,7 +19,8 @@ import { requireActor } from '../session.ts';
 const Id = z.object({ id: z.string().min(1).max(64) });
 const FormOfRound = Id.extend({ formId: z.string().min(1).max(64) });
 const Year = z.coerce.number().int().min(1990).max(2100);
-const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
+/** A calendar date that exists (2025-02-30 does not). */
+const IsoDate = z.iso.date({ error: '日期应为 YYYY-MM-DD 格式的有效日期' });
 
 /** 绩效运行监控: rounds, a unit's figures and explanations per form, reviewers' decisions, lights. */
 export function monitoringRoutes(ctx: ServiceContext): FastifyPluginCallbackZod {

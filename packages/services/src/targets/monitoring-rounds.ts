@@ -2,7 +2,7 @@ import type { ServiceContext } from '../context.ts';
 import { nowIso } from '../context.ts';
 import type { Actor } from '../actor.ts';
 import { ServiceError, forbidden, notFound } from '../errors.ts';
-import { requireRole } from '../directory.ts';
+import { requireRegion, requireRole } from '../directory.ts';
 import { getThresholds } from './thresholds.ts';
 
 /** A 绩效运行监控 round of a region: figures to `asOf`, due by `deadline`. */
@@ -65,6 +65,7 @@ export async function createMonitoringRound(
     throw new ServiceError('VALIDATION_FAILED', '请选择监控所属区域');
   if (actor.role === 'reviewer' && input.regionId !== undefined && input.regionId !== regionId)
     throw forbidden('只能为本区域开展绩效运行监控');
+  await requireRegion(ctx, regionId);
   if (!input.asOf.startsWith(`${input.year}-`))
     throw new ServiceError('VALIDATION_FAILED', `监控截止日期应在${input.year}年内`);
   if (input.deadline < input.asOf)
