@@ -1,6 +1,8 @@
 // Two people saving the same thing at the same moment, on the same version: one save wins, the
 // other gets a 409 with a Chinese message and the current record, never a 500 or a silent
-// overwrite; what is stored is exactly the winner's figures.
+// overwrite; what is stored is exactly the winner's figures. The same for things created or
+// moved at once: one evaluation of a unit and year, one unit code, one 绩效目标, one rulebook
+// version, one submission or decision, each logged once.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_DIALECTS } from '@jixiao/db/testing';
 import { createWorld, fixtureBody, login, targetBody } from './testing/harness.ts';
@@ -17,17 +19,31 @@ function winnerAndConflict(answers: Response[]): number {
   return answers.findIndex((a) => a.statusCode === 200);
 }
 
+/** The same request's answers, sent at once: exactly one `ok`, every other a Chinese 409. */
+function oneSucceeds(answers: Response[], ok: number): void {
+  const statuses = answers.map((a) => a.statusCode).sort();
+  expect(statuses).toEqual([ok, ...answers.slice(1).map(() => 409)].sort());
+  for (const a of answers.filter((x) => x.statusCode === 409))
+    expect(a.json<{ error: { message: string } }>().error.message).toMatch(/[\u4e00-\u9fff]/);
+}
+
+const AT_ONCE = 5;
+const atOnce = (send: (i: number) => Promise<Response>) =>
+  Promise.all(Array.from({ length: AT_ONCE }, (_, i) => send(i)));
+
 describe.each(TEST_DIALECTS)('saves made at the same moment on %s', (dialect) => {
   let world: World;
   let filer: Client;
   let head: Client;
   let reviewer: Client;
+  let admin: Client;
   beforeAll(async () => {
     world = await createWorld(dialect, { worker: false });
-    [filer, head, reviewer] = await Promise.all([
+    [filer, head, reviewer, admin] = await Promise.all([
       login(world.app, 'filer-a'),
       login(world.app, 'head-a'),
       login(world.app, 'reviewer'),
+      login(world.app, 'admin'),
     ]);
   }, 60_000);
   afterAll(async () => world.close());
@@ -112,5 +128,72 @@ describe.each(TEST_DIALECTS)('saves made at the same moment on %s', (dialect) =>
     }>();
     expect(stored.version).toBe(1);
     expect(stored.figures.executed.fen).toBe(amounts[winner]?.fen);
+  });
+
+  it('create one of each thing asked for several times at once, and refuse the rest', async () => {
+    const evaluation = {
+      departmentId: world.departments.a,
+      year: 2030,
+      kind: 'department',
+      rulebookId: 'hunan-department',
+    };
+    oneSucceeds(await atOnce(() => filer.post('/api/evaluations', evaluation)), 201);
+    const listed = await filer.get('/api/evaluations?year=2030');
+    expect(listed.json<{ items: unknown[] }>().items).toHaveLength(1);
+
+    const unit = { code: 'SAME', name: '同时新增的单位', regionId: world.regions.r1 };
+    oneSucceeds(await atOnce(() => admin.post('/api/departments', unit)), 201);
+
+    const form = { ...evaluation, year: 2031, body: { ...targetBody(), year: 2031 } };
+    oneSucceeds(await atOnce(() => filer.post('/api/targets', form)), 201);
+
+    const book = (await admin.get('/api/rulebooks/hunan-department')).json<object>();
+    oneSucceeds(
+      await atOnce(() => admin.post('/api/rulebooks', { ...book, version: 'same-moment' })),
+      201,
+    );
+  });
+
+  it('move an evaluation and a 绩效目标 once when transitions arrive at once, and log it once', async () => {
+    const id = world.evaluations.a;
+    oneSucceeds(
+      await atOnce(() => head.post(`/api/evaluations/${id}/transitions`, { action: 'submit' })),
+      200,
+    );
+    const decisions = await atOnce((i) =>
+      reviewer.post(`/api/evaluations/${id}/transitions`, {
+        action: i % 2 === 0 ? 'approve' : 'return',
+        comment: '请补充说明',
+      }),
+    );
+    oneSucceeds(decisions, 200);
+    const status = decisions.find((d) => d.statusCode === 200)?.json<{ status: string }>().status;
+    expect((await filer.get(`/api/evaluations/${id}`)).json<{ status: string }>().status).toBe(
+      status,
+    );
+    const events = (await filer.get(`/api/evaluations/${id}/events`)).json<{
+      items: { action: string }[];
+    }>();
+    expect(events.items.map((e) => e.action).filter((a) => a !== 'create')).toEqual([
+      'submit',
+      status === 'approved' ? 'approve' : 'return',
+    ]);
+
+    const created = await filer.post('/api/targets', {
+      departmentId: world.departments.a,
+      year: 2032,
+      kind: 'department',
+      rulebookId: 'hunan-department',
+      body: { ...targetBody(), year: 2032 },
+    });
+    const formId = created.json<{ id: string }>().id;
+    oneSucceeds(
+      await atOnce(() => head.post(`/api/targets/${formId}/transitions`, { action: 'submit' })),
+      200,
+    );
+    const formEvents = (await filer.get(`/api/targets/${formId}/events`)).json<{
+      items: { action: string }[];
+    }>();
+    expect(formEvents.items.filter((e) => e.action === 'submit')).toHaveLength(1);
   });
 });

@@ -9,6 +9,7 @@ export type * from './schema.ts';
 export type { DialectName } from './migrations.ts';
 export type { DatabaseTarget } from './dialects/index.ts';
 export { migrateToLatest } from './migrations.ts';
+export { isUniqueViolation } from './dialects/index.ts';
 export { reusableQuery } from './reusable-query.ts';
 export type { ReusableQuery } from './reusable-query.ts';
 export { sql } from 'kysely';

@@ -1,4 +1,4 @@
-import { sql } from '@jixiao/db';
+import { isUniqueViolation, sql } from '@jixiao/db';
 import type { UserRole } from '@jixiao/db';
 import type { ServiceContext } from './context.ts';
 import { nowIso } from './context.ts';
@@ -125,7 +125,13 @@ export async function createDepartment(
       parent_id: input.parentId ?? null,
       created_at: nowIso(ctx),
     })
-    .execute();
+    .execute()
+    .catch((error: unknown) => {
+      // Another request added the same code a moment ago.
+      throw isUniqueViolation(error)
+        ? new ServiceError('ALREADY_EXISTS', `单位编码 ${input.code} 已存在`)
+        : error;
+    });
   return {
     id,
     code: input.code,
@@ -334,10 +340,4 @@ export async function displayNames(
     .where('username', 'in', wanted)
     .execute();
   return new Map(rows.map((r) => [r.username, r.display_name]));
-}
-
-/** A unique constraint refused the row (SQLite's SQLITE_CONSTRAINT_UNIQUE, PostgreSQL's 23505). */
-function isUniqueViolation(error: unknown): boolean {
-  if (error === null || typeof error !== 'object' || !('code' in error)) return false;
-  return error.code === 'SQLITE_CONSTRAINT_UNIQUE' || error.code === '23505';
 }

@@ -331,9 +331,10 @@ export async function prepareEvaluation(
   }
   if (body.kind !== input.kind)
     throw new ServiceError('EVALUATION_INVALID', '自评类型与内容不一致');
-  if (input.kind === 'department') {
-    // One 部门整体 evaluation per unit and year: a second one would compete with the first.
-    const existing = await ctx.db
+  // One 部门整体 evaluation per unit and year: a second one would compete with the first.
+  const assertNoDepartmentEvaluation = async (db: Kysely<Database>): Promise<void> => {
+    if (input.kind !== 'department') return;
+    const existing = await db
       .selectFrom('evaluations')
       .select('id')
       .where('department_id', '=', dept.id)
@@ -346,7 +347,8 @@ export async function prepareEvaluation(
         `${dept.name}已有${input.year}年度的部门整体支出自评，请打开它继续填报`,
         { evaluationId: existing.id },
       );
-  }
+  };
+  await assertNoDepartmentEvaluation(ctx.db);
   body = { ...body, rulebookId: input.rulebookId };
   await assertRulebookFits(ctx, body);
   const result = await evaluateBody(ctx, body, { departmentId: dept.id, year: input.year });
@@ -369,6 +371,17 @@ export async function prepareEvaluation(
   const now = nowIso(ctx);
   const text = JSON.stringify(body);
   const write = async (trx: Transaction<Database>): Promise<void> => {
+    if (input.kind === 'department') {
+      // Two creations at once both pass the check above on PostgreSQL: each takes the unit's
+      // row (a write that changes nothing, which both dialects lock until commit), so the
+      // second waits for the first and then sees its evaluation.
+      await trx
+        .updateTable('departments')
+        .set((eb) => ({ code: eb.ref('code') }))
+        .where('id', '=', dept.id)
+        .execute();
+      await assertNoDepartmentEvaluation(trx);
+    }
     await trx
       .insertInto('evaluations')
       .values({

@@ -1,5 +1,6 @@
 import type { Rulebook } from '@jixiao/domain';
 import { Rulebook as RulebookSchema, parseRulebook } from '@jixiao/domain';
+import { isUniqueViolation } from '@jixiao/db';
 import type { ServiceContext } from './context.ts';
 import { nowIso } from './context.ts';
 import type { Actor } from './actor.ts';
@@ -85,12 +86,11 @@ export async function addRulebook(
     .where('id', '=', book.id)
     .where('version', '=', book.version)
     .executeTakeFirst();
-  if (existing !== undefined || findRulebook(book.id)?.version === book.version) {
-    throw new ServiceError(
-      'ALREADY_EXISTS',
-      `评价指标体系 ${book.id} 的版本 ${book.version} 已存在`,
-    );
-  }
+  const taken = new ServiceError(
+    'ALREADY_EXISTS',
+    `评价指标体系 ${book.id} 的版本 ${book.version} 已存在`,
+  );
+  if (existing !== undefined || findRulebook(book.id)?.version === book.version) throw taken;
   await ctx.db
     .insertInto('rulebooks')
     .values({
@@ -100,7 +100,11 @@ export async function addRulebook(
       created_by: actor.username,
       created_at: nowIso(ctx),
     })
-    .execute();
+    .execute()
+    .catch((error: unknown) => {
+      // The same version added by another request a moment ago.
+      throw isUniqueViolation(error) ? taken : error;
+    });
   cache.delete(ctx);
   await recordAudit(ctx, {
     action: 'rulebook-added',

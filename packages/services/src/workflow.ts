@@ -5,7 +5,7 @@ import type { ServiceContext } from './context.ts';
 import { nowIso } from './context.ts';
 import type { Actor } from './actor.ts';
 import { ROLE_LABELS } from './actor.ts';
-import { ServiceError, forbidden } from './errors.ts';
+import { ServiceError, forbidden, notFound } from './errors.ts';
 import { assertSee } from './access.ts';
 import type { EvaluationRecord } from './evaluation-record.ts';
 import { getEvaluationRecord } from './evaluations.ts';
@@ -92,25 +92,33 @@ export async function transition(
     throw new ServiceError('VALIDATION_FAILED', '撤回公开须填写理由');
   const now = nowIso(ctx);
   const moved = await ctx.db.transaction().execute(async (trx) => {
-    const row = await trx
-      .selectFrom('evaluations')
-      .select('status')
-      .where('id', '=', id)
-      .executeTakeFirst();
-    const from = row?.status ?? record.status;
-    if (!rule.from.includes(from)) return from;
-    await trx
-      .updateTable('evaluations')
-      .set({
-        status: rule.to,
-        updated_at: now,
-        updated_by: actor.username,
-        ...(rule.to === 'published' ? { published_at: now } : {}),
-        ...(input.action === 'reopen' ? { published_at: null } : {}),
-      })
-      .where('id', '=', id)
-      .where('status', '=', from)
-      .execute();
+    let from: EvaluationStatus;
+    // The row moves only from the status read; when a transition made at the same moment moved
+    // it first (PostgreSQL lets both read the old status), the status is read again, so two
+    // submissions or an approval and a return at once cannot both succeed and both be logged.
+    for (;;) {
+      const row = await trx
+        .selectFrom('evaluations')
+        .select('status')
+        .where('id', '=', id)
+        .executeTakeFirst();
+      if (row === undefined) throw notFound('自评');
+      from = row.status;
+      if (!rule.from.includes(from)) return from;
+      const updated = await trx
+        .updateTable('evaluations')
+        .set({
+          status: rule.to,
+          updated_at: now,
+          updated_by: actor.username,
+          ...(rule.to === 'published' ? { published_at: now } : {}),
+          ...(input.action === 'reopen' ? { published_at: null } : {}),
+        })
+        .where('id', '=', id)
+        .where('status', '=', from)
+        .executeTakeFirst();
+      if (updated.numUpdatedRows === 1n) break;
+    }
     await appendEvent(trx, ctx, {
       evaluationId: id,
       action: input.action,

@@ -21,3 +21,16 @@ export function openDialect(target: DatabaseTarget): OpenedDatabase {
   }
   return { ...openSqlite(target.sqliteFile), dialect: 'sqlite' };
 }
+
+/**
+ * Whether a write failed on a unique or primary key (SQLite's SQLITE_CONSTRAINT_UNIQUE or
+ * _PRIMARYKEY, PostgreSQL's 23505): another request stored the same key first.
+ */
+export function isUniqueViolation(error: unknown): boolean {
+  if (error === null || typeof error !== 'object' || !('code' in error)) return false;
+  return (
+    error.code === 'SQLITE_CONSTRAINT_UNIQUE' ||
+    error.code === 'SQLITE_CONSTRAINT_PRIMARYKEY' ||
+    error.code === '23505'
+  );
+}

@@ -1,6 +1,7 @@
 import { checkTargetForm, targetFormTitle } from '@jixiao/domain';
 import type { Finding, TargetForm } from '@jixiao/domain';
 import type { TargetStatus } from '@jixiao/db';
+import { isUniqueViolation } from '@jixiao/db';
 import type { ServiceContext } from '../context.ts';
 import { nowIso } from '../context.ts';
 import type { Actor } from '../actor.ts';
@@ -119,16 +120,19 @@ export async function createTargetForm(
     .where('kind', '=', input.kind)
     .where('project_name', '=', projectName)
     .executeTakeFirst();
-  if (existing !== undefined)
-    throw new ServiceError(
+  const taken = (formId: string | undefined) =>
+    new ServiceError(
       'ALREADY_EXISTS',
       `${dept.name}已有${targetFormTitle(body)}，请打开它继续填报`,
-      { targetFormId: existing.id },
+      {
+        targetFormId: formId,
+      },
     );
+  if (existing !== undefined) throw taken(existing.id);
   const id = ctx.newId();
   const now = nowIso(ctx);
   const counts = findingCounts(findings);
-  await ctx.db.transaction().execute(async (trx) => {
+  const write = ctx.db.transaction().execute(async (trx) => {
     await trx
       .insertInto('target_forms')
       .values({
@@ -162,6 +166,19 @@ export async function createTargetForm(
         body: JSON.stringify(body),
       })
       .execute();
+  });
+  await write.catch(async (error: unknown) => {
+    if (!isUniqueViolation(error)) throw error;
+    // Another request created the same form a moment ago: point to it, as above.
+    const other = await ctx.db
+      .selectFrom('target_forms')
+      .select('id')
+      .where('department_id', '=', dept.id)
+      .where('year', '=', input.year)
+      .where('kind', '=', input.kind)
+      .where('project_name', '=', projectName)
+      .executeTakeFirst();
+    throw taken(other?.id);
   });
   return getTargetRecord(ctx, id);
 }

@@ -2,7 +2,7 @@ import type { TargetStatus, UserRole } from '@jixiao/db';
 import type { ServiceContext } from '../context.ts';
 import type { Actor } from '../actor.ts';
 import { ROLE_LABELS } from '../actor.ts';
-import { ServiceError, forbidden } from '../errors.ts';
+import { ServiceError, forbidden, notFound } from '../errors.ts';
 import { assertSee } from '../access.ts';
 import { eventViews } from '../event-views.ts';
 import type { EventView } from '../event-views.ts';
@@ -45,22 +45,30 @@ export async function transitionTargets(
   if (input.action === 'return' && comment === '')
     throw new ServiceError('VALIDATION_FAILED', '退回时须填写退回意见');
   const moved = await ctx.db.transaction().execute(async (trx) => {
-    const row = await trx
-      .selectFrom('target_forms')
-      .select(['status', 'version'])
-      .where('id', '=', id)
-      .executeTakeFirst();
-    const from = row?.status ?? record.status;
-    if (!rule.from.includes(from)) return from;
-    await trx
-      .updateTable('target_forms')
-      .set({
-        status: rule.to,
-        ...(input.action === 'approve' ? { approved_version: row?.version ?? record.version } : {}),
-      })
-      .where('id', '=', id)
-      .where('status', '=', from)
-      .execute();
+    let from: TargetStatus;
+    // Moved only from the status and version read; when a transition or save made at the same
+    // moment changed the row first, it is read again (as for evaluations' transitions).
+    for (;;) {
+      const row = await trx
+        .selectFrom('target_forms')
+        .select(['status', 'version'])
+        .where('id', '=', id)
+        .executeTakeFirst();
+      if (row === undefined) throw notFound('绩效目标');
+      from = row.status;
+      if (!rule.from.includes(from)) return from;
+      const updated = await trx
+        .updateTable('target_forms')
+        .set({
+          status: rule.to,
+          ...(input.action === 'approve' ? { approved_version: row.version } : {}),
+        })
+        .where('id', '=', id)
+        .where('status', '=', from)
+        .where('version', '=', row.version)
+        .executeTakeFirst();
+      if (updated.numUpdatedRows === 1n) break;
+    }
     await appendTargetEvent(trx, ctx, {
       formId: id,
       action: input.action,
