@@ -201,7 +201,7 @@ describe.skipIf(!haveBrowser)('web app end to end', { timeout: 180_000 }, () => 
     await logout();
   });
 
-  it('an edit made elsewhere meanwhile is reported, and nothing typed is lost', async () => {
+  it('an edit made elsewhere meanwhile is merged and reported, and nothing typed is lost', async () => {
     await login(filer);
     const other = await context.newPage();
     await other.goto(`${base}/#/evaluations/${evaluationId}`);
@@ -213,15 +213,15 @@ describe.skipIf(!haveBrowser)('web app end to end', { timeout: 180_000 }, () => 
     await other.close();
 
     await page.getByLabel('联系电话').fill('0734-8888888');
-    await page.getByText('此自评已在别处被修改').waitFor({ timeout: 15_000 });
+    await page.getByText('已与他人的修改合并').waitFor({ timeout: 15_000 });
     await expect(page.getByLabel('联系电话').inputValue()).resolves.toBe('0734-8888888');
     await shot('conflict');
-    await page.getByRole('button', { name: '用我的内容覆盖' }).click();
     await expect
       .poll(() => page.getByTestId('save-state').textContent(), { timeout: 15_000 })
       .toBe('已自动保存');
     await page.reload();
     await expect(page.getByLabel('联系电话').inputValue()).resolves.toBe('0734-8888888');
+    await expect(page.getByLabel('填报人').inputValue()).resolves.toBe('王五');
     await logout();
   });
 

@@ -1,7 +1,9 @@
 // Nothing typed is lost: a filer types and leaves the editor at once by every route out (menu,
 // 返回列表, reload, logout), and the server has the value; a save that fails is kept, shown as
-// pending and retried when the server is back; deleting a group asks first, a deleted leaf can
-// be brought back.
+// pending and retried when the server is back; a save made elsewhere meanwhile is merged with
+// the typing (both kept; where both changed one field the user is told which and chooses); a
+// session that ends while typing gives the typing back after signing in again; deleting a group
+// asks first, a deleted leaf can be brought back.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createEvaluation,
@@ -35,6 +37,21 @@ describe.skipIf(!haveBrowser)('nothing typed is lost', { timeout: 120_000 }, () 
     const meta = (await serverBody(p, id)).meta as { phone?: string } | undefined;
     return meta?.phone;
   };
+  const metaOnServer = async () => (await serverBody(p, id)).meta as Record<string, unknown>;
+  /** Saves the evaluation with `meta` changed, as another tab or user of the unit would. */
+  async function saveElsewhere(meta: Record<string, string>): Promise<void> {
+    const { request } = p.page;
+    const me = (await (await request.get(`${p.base}/api/me`)).json()) as { csrfToken: string };
+    const rec = (await (await request.get(`${p.base}/api/evaluations/${id}`)).json()) as {
+      version: number;
+      body: { meta: Record<string, unknown> };
+    };
+    const res = await request.put(`${p.base}/api/evaluations/${id}`, {
+      headers: { 'x-csrf-token': me.csrfToken },
+      data: { version: rec.version, body: { ...rec.body, meta: { ...rec.body.meta, ...meta } } },
+    });
+    if (!res.ok()) throw new Error(`save elsewhere: ${res.status()} ${await res.text()}`);
+  }
   async function openEditor(): Promise<void> {
     await p.page.goto(`${p.base}/#/evaluations/${id}`);
     await phone().waitFor();
@@ -101,6 +118,47 @@ describe.skipIf(!haveBrowser)('nothing typed is lost', { timeout: 120_000 }, () 
       .poll(() => p.page.getByTestId('save-state').textContent(), { timeout: 20_000 })
       .toBe('已自动保存');
     await expect.poll(phoneOnServer).toBe('0731-1000005');
+  });
+
+  it('a save made elsewhere meanwhile is merged: both edits are kept and the user is told', async () => {
+    await openEditor();
+    await saveElsewhere({ filler: '王五' });
+    await phone().fill('0731-1000006');
+    await p.page.getByText('已与他人的修改合并').waitFor({ timeout: 15_000 });
+    await expect
+      .poll(metaOnServer, { timeout: 15_000 })
+      .toMatchObject({ phone: '0731-1000006', filler: '王五' });
+    await expect(p.page.getByLabel('填报人').inputValue()).resolves.toBe('王五');
+    await expect(phone().inputValue()).resolves.toBe('0731-1000006');
+  });
+
+  it('where both changed one field, the user is told which, and merging keeps the rest of theirs', async () => {
+    await openEditor();
+    await saveElsewhere({ phone: '0731-9999999', filler: '李四' });
+    await phone().fill('0731-1000007');
+    await p.page.getByText('此自评已在别处被修改').waitFor({ timeout: 15_000 });
+    await expect(p.page.getByTestId('save-clashes').textContent()).resolves.toContain('联系电话');
+    await expect(phone().inputValue()).resolves.toBe('0731-1000007');
+    expect(await phoneOnServer()).toBe('0731-9999999');
+    await p.page.getByRole('button', { name: /合并双方修改/ }).click();
+    await expect
+      .poll(metaOnServer, { timeout: 15_000 })
+      .toMatchObject({ phone: '0731-1000007', filler: '李四' });
+    await expect(p.page.getByLabel('填报人').inputValue()).resolves.toBe('李四');
+  });
+
+  it('a session that ends while typing gives the typing back after signing in again', async () => {
+    await openEditor();
+    // The session ends elsewhere (another tab logs out, or it expires on the server).
+    const { request } = p.page;
+    const me = (await (await request.get(`${p.base}/api/me`)).json()) as { csrfToken: string };
+    await request.post(`${p.base}/api/auth/logout`, { headers: { 'x-csrf-token': me.csrfToken } });
+    await phone().fill('0731-1000008');
+    await p.page.getByLabel('用户名').waitFor({ timeout: 15_000 });
+    await login(p, filer);
+    await openEditor();
+    await expect.poll(() => phone().inputValue()).toBe('0731-1000008');
+    await expect.poll(phoneOnServer, { timeout: 15_000 }).toBe('0731-1000008');
   });
 
   it('deleting an indicator group asks first; a deleted leaf comes back with 撤销', async () => {

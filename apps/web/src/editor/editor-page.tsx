@@ -26,6 +26,7 @@ import { dropUnsavedCopy, readUnsavedCopy, savesSettled } from '../lib/pending-e
 import { sameValue } from '../lib/same-value.ts';
 import {
   EditorContext,
+  publishBody,
   useEditorStore,
   type EditorState,
   type EditorStore,
@@ -124,7 +125,23 @@ function Editor({
   const [tab, setTab] = useState('basic');
   const [focusPath, setFocusPath] = useState<string | null>(null);
   const [preview, setPreview] = useState(false);
-  const autosave = useAutosave(String(record.id), record.version, record.body, body, !readOnly);
+  const storeRef = useRef<EditorStore | null>(null);
+  // Another save merged with this page's edits: who saved which version, to tell the user.
+  const [mergedWith, setMergedWith] = useState<EvaluationWithBody | null>(null);
+  const adoptMerged = useCallback((merged: Evaluation, current: EvaluationWithBody) => {
+    const store = storeRef.current;
+    if (store) publishBody(store, merged);
+    setBody(merged);
+    setMergedWith(current);
+  }, []);
+  const autosave = useAutosave(
+    String(record.id),
+    record.version,
+    record.body,
+    body,
+    !readOnly,
+    adoptMerged,
+  );
   useEffect(() => {
     if (restoredOnLoad) {
       message.info('已恢复上次离开时尚未保存的修改，正在保存');
@@ -169,7 +186,6 @@ function Editor({
     }
   }, [core, tie.data, deferred]);
 
-  const storeRef = useRef<EditorStore | null>(null);
   const { update, patch, edit } = useBodyEdits(setBody, storeRef);
   const ctx: EditorState = useMemo(
     () => ({ body, update, patch, edit, readOnly, focusPath, sheet: local.sheet, rulebook }),
@@ -387,25 +403,59 @@ function Editor({
             role="alert"
             style={{ marginBottom: 12 }}
             title="此自评已在别处被修改"
-            description={`服务器上已有新版本${conflict.current ? `（版本 ${conflict.current.version}${conflict.current.updatedBy ? `，${conflict.current.updatedBy} 保存` : ''}）` : ''}。您输入的内容仍保留在本页，未丢失。请选择：`}
+            description={
+              <>
+                {`服务器上已有新版本${conflict.current ? `（版本 ${conflict.current.version}${conflict.current.updatedBy ? `，${conflict.current.updatedBy} 保存` : ''}）` : ''}。您输入的内容仍保留在本页，未丢失。`}
+                {conflict.clashes.length > 0 && (
+                  <>
+                    以下内容双方都作了不同的修改：
+                    <ul style={{ margin: '4px 0', paddingLeft: 18 }} data-testid="save-clashes">
+                      {conflict.clashes.slice(0, 10).map((path) => (
+                        <li key={path}>{fieldLabel(path, body) || path}</li>
+                      ))}
+                      {conflict.clashes.length > 10 && <li>等 {conflict.clashes.length} 处</li>}
+                    </ul>
+                  </>
+                )}
+                请选择：
+              </>
+            }
             action={
               <Space direction="vertical">
+                {conflict.current && 'body' in conflict.current ? (
+                  <Button size="small" type="primary" onClick={autosave.merge}>
+                    合并双方修改（以上各处用我的内容）
+                  </Button>
+                ) : (
+                  <Button
+                    size="small"
+                    type="primary"
+                    onClick={() => {
+                      const v = conflict.current?.version;
+                      autosave.setState({ kind: 'dirty' });
+                      void autosave.save(v);
+                    }}
+                  >
+                    用我的内容覆盖
+                  </Button>
+                )}
                 <Button size="small" onClick={reload}>
                   放弃我的修改，重新加载
                 </Button>
-                <Button
-                  size="small"
-                  type="primary"
-                  onClick={() => {
-                    const v = conflict.current?.version;
-                    autosave.setState({ kind: 'dirty' });
-                    void autosave.save(v);
-                  }}
-                >
-                  用我的内容覆盖
-                </Button>
               </Space>
             }
+          />
+        )}
+        {mergedWith && !conflict && (
+          <Alert
+            type="info"
+            showIcon
+            closable
+            onClose={() => setMergedWith(null)}
+            role="status"
+            style={{ marginBottom: 12 }}
+            title="已与他人的修改合并"
+            description={`${mergedWith.updatedBy ? `${mergedWith.updatedBy} ` : '他人'}在此期间保存了版本 ${mergedWith.version}，已与您的修改合并，双方填写的内容都已保留。`}
           />
         )}
         {copy && copy.version !== record.version && (

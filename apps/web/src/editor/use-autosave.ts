@@ -13,13 +13,18 @@ import {
   registerFlush,
   trackSave,
 } from '../lib/pending-edits.ts';
+import { mergeEdits } from '../lib/merge-edits.ts';
 import { sameValue } from '../lib/same-value.ts';
 
 export type SaveState =
   | { kind: 'saved'; at: string }
   | { kind: 'dirty' }
   | { kind: 'saving' }
-  | { kind: 'conflict'; current: EvaluationWithBody | EvaluationRecord | null }
+  /**
+   * Someone else saved meanwhile and changed fields this page changed too (`clashes`, paths), or
+   * the server did not send its body: the user chooses; nothing typed is dropped meanwhile.
+   */
+  | { kind: 'conflict'; current: EvaluationWithBody | EvaluationRecord | null; clashes: string[] }
   /** The server could not be reached (or failed): the edit is kept and the save retried. */
   | { kind: 'retrying'; message: string }
   /** The server refused the save (not a conflict): the edit is kept until the user changes it. */
@@ -37,7 +42,10 @@ function retryable(e: unknown): boolean {
  * Debounced autosave with optimistic versions, that loses nothing typed: leaving the editor by
  * any route (link, menu, logout, reload, closing the tab) saves what is pending first; until the
  * server has it, a copy stays in the browser; a failed save is retried until the server is back.
- * On 409 the user's body stays untouched; the caller offers to reload or to overwrite.
+ * On 409 the other save is merged with this page's edits field by field (`mergeEdits`): where the
+ * two changed different fields, `onMerged` gets the body holding both and it is saved on top of
+ * the other version; where both changed one field, the user's body stays untouched and the
+ * caller offers to merge (keeping the user's values there) or to reload.
  */
 export function useAutosave(
   id: string,
@@ -45,6 +53,7 @@ export function useAutosave(
   initialSavedBody: Evaluation,
   body: Evaluation,
   enabled: boolean,
+  onMerged: (merged: Evaluation, current: EvaluationWithBody) => void,
   delayMs = 1200,
 ) {
   const [version, setVersionState] = useState(initialVersion);
@@ -61,6 +70,8 @@ export function useAutosave(
   const queue = useRef<Promise<void>>(Promise.resolve());
   const retryTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const attempts = useRef(0);
+  const onMergedRef = useRef(onMerged);
+  onMergedRef.current = onMerged;
 
   const setState = useCallback((s: SaveState) => {
     stateRef.current = s;
@@ -101,7 +112,15 @@ export function useAutosave(
             accept(current.version, sent, current.updatedAt);
             return;
           }
-          setState({ kind: 'conflict', current });
+          if (current && 'body' in current) {
+            // What is typed now, not only what was sent: typing may have gone on meanwhile.
+            const { clashes } = mergeEdits(savedBody.current, bodyRef.current, current.body);
+            if (clashes.length === 0) {
+              adopt(current);
+              return;
+            }
+            setState({ kind: 'conflict', current, clashes });
+          } else setState({ kind: 'conflict', current, clashes: [] });
         } else if (retryable(e)) {
           attempts.current += 1;
           setState({ kind: 'retrying', message: errorText(e) });
@@ -110,6 +129,26 @@ export function useAutosave(
             retryTimer.current = setTimeout(() => void enqueueRef.current({}), wait);
           }
         } else setState({ kind: 'error', message: errorText(e) });
+      }
+
+      /**
+       * Takes the other version as what the server has and hands the editor both sides' edits
+       * merged; the debounced save then sends them on top of that version.
+       */
+      function adopt(current: EvaluationWithBody): void {
+        const { merged } = mergeEdits(savedBody.current, bodyRef.current, current.body);
+        setVersion(current.version);
+        savedBody.current = current.body;
+        attempts.current = 0;
+        if (sameValue(merged, current.body)) {
+          savedBody.current = merged;
+          dropUnsavedCopy(id);
+          setState({ kind: 'saved', at: current.updatedAt });
+        } else {
+          keepUnsavedCopy(id, current.version, merged);
+          setState({ kind: 'dirty' });
+        }
+        onMergedRef.current(merged, current);
       }
 
       function accept(v: number, body: Evaluation, at: string): void {
@@ -149,6 +188,22 @@ export function useAutosave(
     (overrideVersion?: number) => enqueue(overrideVersion === undefined ? {} : { overrideVersion }),
     [enqueue],
   );
+
+  /**
+   * Resolves a conflict by merging: the other version's changes everywhere, this page's where
+   * both changed a field. The merged body is handed to `onMerged` and saved on that version.
+   */
+  const merge = useCallback(() => {
+    const s = stateRef.current;
+    if (s.kind !== 'conflict' || s.current === null || !('body' in s.current)) return;
+    const current = s.current;
+    const { merged } = mergeEdits(savedBody.current, bodyRef.current, current.body);
+    setVersion(current.version);
+    savedBody.current = current.body;
+    keepUnsavedCopy(id, current.version, merged);
+    setState({ kind: 'dirty' });
+    onMergedRef.current(merged, current);
+  }, [id, setState, setVersion]);
 
   // The debounced save after typing stops.
   useEffect(() => {
@@ -209,5 +264,5 @@ export function useAutosave(
     };
   }, [id, enqueue, unsaved]);
 
-  return { version, state, setState, save, flush };
+  return { version, state, setState, save, merge, flush };
 }

@@ -22,13 +22,14 @@ export function diffFields(before: unknown, after: unknown): FieldChange[] {
   return out;
 }
 
+/** Keys that make an object one value (an amount, a percentage, a target), compared as a whole. */
 const ATOMIC_KEYS = [
   ['fen', 'unit'],
   ['value', 'decimals'],
   ['kind', 'text'],
 ] as const;
 
-function isAtomic(v: unknown): boolean {
+export function isAtomic(v: unknown): boolean {
   return isPlain(v) && ATOMIC_KEYS.some((ks) => ks.every((k) => k in v)) && !('children' in v);
 }
 
