@@ -5,6 +5,7 @@ import {
   resolveOptions,
   auditWorkbook,
   readTablesXlsx,
+  tablesEvaluation,
   renderProjectDocx,
   renderReportDocx,
   renderTablesXlsx,
@@ -94,7 +95,7 @@ export async function readForImport(input: Uint8Array, fileName: string): Promis
     } catch {
       throw new ServiceError('UNSUPPORTED_FILE', `无法读取 Excel 文件：${fileName}`, { fileName });
     }
-    const parsed = EvaluationSchema.safeParse(read.evaluation);
+    const parsed = EvaluationSchema.safeParse(tablesEvaluation(read.evaluation));
     const problems = read.problems.map((p) => ({ code: 'XLSX', message: JSON.stringify(p) }));
     if (!parsed.success) {
       problems.push(

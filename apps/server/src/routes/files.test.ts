@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderReportDocx, renderTablesXlsx } from '@jixiao/documents';
-import { DepartmentEvaluation } from '@jixiao/domain';
+import { DepartmentEvaluation, ProjectEvaluation } from '@jixiao/domain';
+import type { Evaluation } from '@jixiao/domain';
 import { TEST_DIALECTS } from '@jixiao/db/testing';
 import { auditDocument, auditProcesses } from '@jixiao/services';
 import { createWorld, fixtureBody, login } from '../testing/harness.ts';
@@ -73,14 +74,37 @@ describe.each(TEST_DIALECTS)('uploads on %s', (dialect) => {
     expect(again.json().error.details.evaluationId).toBe(id);
   });
 
-  it('reads the tables workbook (.xlsx) as written by the exporter', async () => {
+  it('reads the tables workbook (.xlsx) as written by the exporter into a draft of what was entered', async () => {
     const body = DepartmentEvaluation.parse(fixtureBody());
     const xlsx = await renderTablesXlsx(body, undefined);
     const res = await filer.upload('/api/imports', [{ name: '自评表.xlsx', bytes: xlsx }]);
     expect(res.statusCode).toBe(200);
-    const json = res.json();
-    expect(json.draft === null || typeof json.draft.meta === 'object').toBe(true);
-    expect(Array.isArray(json.problems)).toBe(true);
+    const draft = res.json<{ draft: Evaluation | null }>().draft;
+    expect(draft).toMatchObject({
+      kind: 'department',
+      rulebookId: body.rulebookId,
+      meta: { unitName: body.meta.unitName },
+    });
+    expect(draft?.funds.total?.executed?.fen).toBe(body.funds.total?.executed?.fen);
+    expect(draft?.indicators.map((n) => n.name)).toEqual(body.indicators.map((n) => n.name));
+
+    // A project's workbook is that project's draft, and becomes its evaluation when asked.
+    const project = ProjectEvaluation.parse(fixtureBody('clean-central-project.json'));
+    const tables = await renderTablesXlsx(project, undefined);
+    const read = await filer.upload('/api/imports', [{ name: '项目自评表.xlsx', bytes: tables }]);
+    expect(read.json<{ draft: Evaluation | null }>().draft).toMatchObject({
+      kind: 'project',
+      rulebookId: project.rulebookId,
+      projectName: project.projectName,
+    });
+    const created = await filer.upload(
+      `/api/imports?create=1&departmentId=${world.departments.a}&year=2033`,
+      [{ name: '项目自评表.xlsx', bytes: tables }],
+    );
+    expect(created.statusCode).toBe(200);
+    const id = created.json<{ evaluationId: string }>().evaluationId;
+    const stored = (await filer.get(`/api/evaluations/${id}`)).json<{ body: Evaluation }>().body;
+    expect(stored.funds.total?.budget?.fen).toBe(project.funds.total?.budget?.fen);
   });
 
   it('refuses bad files with a Chinese message', async () => {

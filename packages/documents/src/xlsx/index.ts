@@ -1,5 +1,5 @@
 export { renderTablesXlsx } from './render-tables.ts';
-export { readTablesXlsx } from './read-tables.ts';
+export { readTablesXlsx, tablesEvaluation } from './read-tables.ts';
 export type { EvaluationDraft, ProjectDraft } from './read-tables.ts';
 export type { XlsxProblem } from './sheet-grid.ts';
 export { renderRectificationXlsx, RECTIFICATION_LABELS } from './rectification-xlsx.ts';

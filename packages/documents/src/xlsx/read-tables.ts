@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { BaseData, IndicatorNode, MoneyUnit } from '@jixiao/domain';
+import { guessRulebook } from '../extract/rulebook-guess.ts';
 import { readBaseData } from './read-base-data.ts';
 import { readSelfEvaluation } from './read-self-evaluation.ts';
 import type { SelfEvaluationDraft } from './read-self-evaluation.ts';
@@ -133,4 +134,27 @@ export async function readTablesXlsx(
   if (!sawDepartment && evaluation.projectEvaluations.length === 1 && !evaluation.baseData)
     evaluation.kind = 'project';
   return { evaluation, problems };
+}
+
+/**
+ * A workbook's draft as an evaluation to parse: the rulebook each table's indicator tree points to
+ * (as a report's tables are read), and a workbook of one 项目支出自评表 alone as that project's
+ * evaluation. Without the rulebook no workbook, the platform's own export included, gave a draft.
+ * The result is for the Evaluation schema to parse (a workbook may lack its year, say).
+ */
+export function tablesEvaluation(draft: EvaluationDraft): unknown {
+  const projects = draft.projectEvaluations.map((p) => ({
+    ...p,
+    meta: { ...p.meta, unitName: p.meta.unitName || (draft.meta.unitName ?? '') },
+    rulebookId: guessRulebook(p.indicators, 'project').id,
+  }));
+  const lone = projects[0];
+  if (draft.kind === 'project' && lone !== undefined && projects.length === 1) return lone;
+  return {
+    ...draft,
+    kind: 'department',
+    meta: { ...draft.meta, unitName: draft.meta.unitName ?? '' },
+    rulebookId: guessRulebook(draft.indicators, 'department').id,
+    projectEvaluations: projects,
+  };
 }
