@@ -1558,4 +1558,12 @@ describe('relations of the fifteenth round of invented prose', () => {
     expect(brief(text('2024年度绩效目标完成情况'))).toEqual([]);
     expect(brief(text('2023年度预算安排情况'))).toEqual([]);
   });
+
+  it('takes a county-wide scope of a project’s works for no excuse of a figure far above it', () => {
+    const text = (fees: string) =>
+      `某县水利局2023年度农村供水保障工程项目绩效自评报告\n工程总投资1.26亿元。\n2023年全县农村供水工程共收取用水户水费约${fees}，全部用于工程日常运行维护。`;
+    expect(brief(text('318,600万元')).map((x) => x.split(' ')[1])).toEqual(['DOC_CLAIM_MAGNITUDE']);
+    expect(brief(text('318,600元'))).toEqual([]);
+    expect(brief(text('318,600万元').replace('供水工程共收取用水户水费', '生产总值'))).toEqual([]);
+  });
 });

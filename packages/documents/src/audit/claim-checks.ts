@@ -948,6 +948,11 @@ const PROJECT_MAGNITUDE = 20;
 /** What a project brings about, not what it spends: income, benefits and output it reports. */
 const PROJECT_OUTCOME = /增收|收入|收益|效益|挽回|损失|销售|营业|利润|资产|税/;
 
+/** The scope words of a region: "全县", "全市"… */
+const REGION_SCOPE = /全[区市县省国州盟旗]/g;
+/** The works a project builds or runs. */
+const WORKS = /工程|项目/;
+
 function checkMagnitudes(statements: readonly Statement[], project: boolean): Finding[] {
   let yardstick: Claim | undefined;
   const measures = (c: Claim): boolean =>
@@ -963,10 +968,16 @@ function checkMagnitudes(statements: readonly Statement[], project: boolean): Fi
   for (const s of statements) {
     // The words that excuse a large figure are looked for only where there is one.
     if (!s.claims.some(beyond)) continue;
-    if (REGIONAL_AGGREGATE.test(s.text) || NOT_OWN.test(s.text)) continue;
+    if (NOT_OWN.test(s.text)) continue;
     if (project && PROJECT_OUTCOME.test(s.text)) continue;
+    // In a project's report, "全县…工程" is the project's works over the county, not the county's
+    // economy: a scope word alone excuses no figure named for the works.
+    const regional = REGIONAL_AGGREGATE.test(s.text);
+    const scopeOnly = regional && !REGIONAL_AGGREGATE.test(s.text.replace(REGION_SCOPE, ''));
+    if (regional && !(project && scopeOnly)) continue;
     for (const c of s.claims) {
       if (!beyond(c)) continue;
+      if (regional && !WORKS.test(c.name)) continue;
       out.push(
         finding('DOC_CLAIM_MAGNITUDE', 'warning', s.line, excerptOf(s.raw, c.number), {
           name: c.name,

@@ -251,7 +251,8 @@ import { lazily, loadCorpus, measure, present, report, unread } from './testing/
  * total stated twice; a count restated with two digits swapped under a name of the whole unit
  * (全院职工); a figure per household ten thousand times the money over the count; the items of
  * "支出明细：" against the sum before it; a rate whose plan is a total of sources, also against
- * the sources' sum, which found tb01's rate): after it 38/39 (百分之九十八 for 97.05% still
+ * the sources' sum, which found tb01's rate; in a project's report, "全县…工程" a scope of the
+ * project's works, no excuse for tw07's water fees of 25 times its money): after it 38/39 (百分之九十八 for 97.05% still
  * passes as within one unit of its last digit), 0 errors and 0 warnings.
  * Every batch listed below is asserted to keep at least 90% (or the floor given with it, for a
  * batch measured before its round) and no false error (or no more than the number given).
