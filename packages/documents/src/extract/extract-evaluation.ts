@@ -225,7 +225,8 @@ export function extractEvaluation(source: SourceDocument): ExtractedReport {
   if (rulebook.confidence < 0.5 && indicators.length > 0) {
     warnings.push({
       code: 'rulebook-uncertain',
-      message: `评价指标体系不确定（猜测为 ${rulebook.id}，置信度 ${rulebook.confidence}）`,
+      // The reason in words, never the book's id: the reader is told what was assumed and why.
+      message: `评价指标体系不确定：${rulebook.reason}（置信度 ${rulebook.confidence}），按推定的评价指标体系计算的结果仅供参考`,
     });
   }
 

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { auditDocument } from './audit-document.ts';
 import { formatAuditText } from './format-audit-text.ts';
@@ -58,5 +59,17 @@ describe('the rulebook of a report whose region has no book of its own', () => {
   it('gives the grade its bands assign a warning only, where the book was inferred', () => {
     expect(grade(hubei)).toEqual(['warning']);
     expect(grade(hunan)).toEqual(['error']);
+  });
+});
+
+describe('a rulebook guessed with little to go on', () => {
+  it('is said in words in the notes, never by its id', () => {
+    const file = new URL(
+      './invented-prose/te04-shenzhen-subdistrict-restated-budget.txt',
+      import.meta.url,
+    );
+    const notes = audit(readFileSync(file, 'utf8')).notes;
+    expect(notes.some((n) => n.includes('评价指标体系不确定'))).toBe(true);
+    expect(notes.filter((n) => /[a-z]+-(?:department|project)/.test(n))).toEqual([]);
   });
 });
