@@ -226,7 +226,7 @@ export function extractEvaluation(source: SourceDocument): ExtractedReport {
     warnings.push({
       code: 'rulebook-uncertain',
       // The reason in words, never the book's id: the reader is told what was assumed and why.
-      message: `评价指标体系不确定：${rulebook.reason}（置信度 ${rulebook.confidence}），按推定的评价指标体系计算的结果仅供参考`,
+      message: `评价指标体系不确定：${rulebook.reason}（置信度 ${Math.round(rulebook.confidence * 100)}%），按推定的评价指标体系计算的结果仅供参考`,
     });
   }
 
