@@ -2,7 +2,7 @@ import type { ReadResult } from './block.ts';
 import { readFailure } from './block.ts';
 import { scanDocumentBody } from './docx-body.ts';
 import type { BodyContext } from './docx-body.ts';
-import { zipParts, ZipError } from './zip.ts';
+import { openZipParts, ZipError } from './zip.ts';
 
 interface Level {
   start: number;
@@ -117,13 +117,8 @@ function bodyContext(numbering: Numbering, styles: Map<string, StyleInfo>): Body
 
 /** Reads a .docx: paragraphs with style and numbering, tables with merged cells. */
 export function readDocx(bytes: Uint8Array, fileName: string): ReadResult {
-  let parts: ReturnType<typeof zipParts>;
-  try {
-    parts = zipParts(bytes);
-  } catch (e) {
-    if (e instanceof ZipError) return readFailure(e.problem, e.message);
-    throw e;
-  }
+  const parts = openZipParts(bytes);
+  if (parts instanceof ZipError) return readFailure(parts.problem, parts.message);
   const { find, load } = parts;
   const main = find('word/document.xml');
   if (!main) return readFailure('not-docx');

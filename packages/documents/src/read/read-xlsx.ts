@@ -1,7 +1,7 @@
 import type { Block, ReadResult, TableRow } from './block.ts';
 import { pushCell, readFailure, squareRows, tableText } from './block.ts';
 import { decodeXml } from './docx-body.ts';
-import { zipParts, ZipError } from './zip.ts';
+import { openZipParts, ZipError } from './zip.ts';
 import type { ZipEntry } from './zip.ts';
 
 /**
@@ -301,13 +301,8 @@ function sheetBlocks(
 
 /** Reads a .xlsx workbook's visible sheets into blocks. */
 export function readXlsx(bytes: Uint8Array, fileName: string): ReadResult {
-  let parts: ReturnType<typeof zipParts>;
-  try {
-    parts = zipParts(bytes);
-  } catch (e) {
-    if (e instanceof ZipError) return readFailure(e.problem, e.message);
-    throw e;
-  }
+  const parts = openZipParts(bytes);
+  if (parts instanceof ZipError) return readFailure(parts.problem, parts.message);
   const { find } = parts;
   const workbookEntry = find('xl/workbook.xml');
   if (!workbookEntry) return readFailure('not-xlsx');

@@ -138,14 +138,16 @@ export function assertZipWithin(bytes: Uint8Array, limit: number): void {
   }
 }
 
+export interface ZipParts {
+  find: (name: string) => ZipEntry | undefined;
+  load: (entry: ZipEntry | undefined) => string;
+}
+
 /**
  * An Office file's parts by name, each loaded as text and inflated within one budget shared by
  * the whole file (ZIP_LIMITS.totalInflated). Throws ZipError for a file that is no zip.
  */
-export function zipParts(bytes: Uint8Array): {
-  find: (name: string) => ZipEntry | undefined;
-  load: (entry: ZipEntry | undefined) => string;
-} {
+function zipParts(bytes: Uint8Array): ZipParts {
   const entries = readZipDirectory(bytes);
   let budget = ZIP_LIMITS.totalInflated;
   return {
@@ -157,6 +159,16 @@ export function zipParts(bytes: Uint8Array): {
       return PART_TEXT.decode(data);
     },
   };
+}
+
+/** zipParts, or the ZipError that says why the bytes are no zip, for a reader to report. */
+export function openZipParts(bytes: Uint8Array): ZipParts | ZipError {
+  try {
+    return zipParts(bytes);
+  } catch (e) {
+    if (e instanceof ZipError) return e;
+    throw e;
+  }
 }
 
 const PART_TEXT = new TextDecoder('utf-8');
