@@ -674,6 +674,14 @@ describe('wholes, lists and rates written in more ways', () => {
     expect(brief(e19)).toEqual(['warning DOC_CLAIM_PARTS_EXCEED 230.48→230.88']);
     // Parts that make the outcome agree, even when the plan is larger.
     expect(brief(e19.replace('230.48', '230.88'))).toEqual([]);
+    // A nil figure before is no whole ("敏感涉密项目0个" where the excerpt lost "项目21个"), but a
+    // count before it still is.
+    const graded =
+      '所有项目均开展了绩效自评，其中非敏感涉密项目21个评为一等，0个评为二等，0个评为三等。';
+    expect(brief(`项目中，敏感涉密项目0个，涉及资金0万元。\n${graded}`)).toEqual([]);
+    expect(brief(`本年度项目20个，敏感涉密项目0个，涉及资金0万元。\n${graded}`)).toEqual([
+      'warning DOC_CLAIM_PARTS_EXCEED 20→21',
+    ]);
   });
 
   it('reads counts with thousands separators and in 万 of their unit', () => {

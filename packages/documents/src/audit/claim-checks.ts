@@ -374,6 +374,8 @@ function checkPartsWithoutWhole(
               (c) =>
                 sameKind(c, first) &&
                 !c.approximate &&
+                // A nil figure before ("敏感涉密项目0个。所有项目…，其中…") has nothing to itemise.
+                c.value !== 0 &&
                 c.depth === 0 &&
                 !inner.has(c) &&
                 !NOT_WHOLE.test(c.name),
