@@ -647,8 +647,20 @@ function findTruncation(
     lastRow.cells.some((c, k) => {
       // A row read from a line of text is one cell: its first word is the label, and a row
       // whose cells ran together ends its label where its figures begin ("合计10094.6").
-      const label = (c.trim().split(/[\s\u3000]+/)[0] ?? '').replace(/[\d０-９.．%％]+$/, '');
-      return k < 2 && (isTotalRow(label) || /^(?:自评|评价)?等级$/.test(label) || SIGN_OFF.test(c));
+      const words = c.trim().split(/[\s\u3000]+/);
+      const label = (words[0] ?? '').replace(/[\d０-９.．%％]+$/, '');
+      if (k < 2 && (isTotalRow(label) || /^(?:自评|评价)?等级$/.test(label) || SIGN_OFF.test(c)))
+        return true;
+      // A whole table on one line ends on its 总分 row too: the label, then figures alone.
+      const tail = words.slice(-4);
+      const at = tail.findLastIndex((w) => isTotalRow(w));
+      return (
+        k === 0 &&
+        lastRow.cells.length === 1 &&
+        at >= 0 &&
+        at < tail.length - 1 &&
+        tail.slice(at + 1).every((w) => FIGURES_ONLY.test(w))
+      );
     });
   const chapters = outline.some((e) => e.level === 1 && chapterKeyOf(e.title) !== undefined);
   if (tableWhole && (closed || !chapters)) return undefined;
@@ -757,6 +769,14 @@ const TITLE_LIKE =
 /** A short line naming what follows (a title, a table's name), with no clause of prose. */
 const titleLike = (head: string): boolean =>
   head.length <= 80 && !/[。；;]/.test(head) && TITLE_LIKE.test(head);
+/**
+ * A title run on into what follows it on the same line, a space between (a table or a page
+ * copied as one line): "2023年度部门整体支出绩效自评表 部门（单位）名称：…".
+ */
+function titleRunOn(head: string): boolean {
+  const first = head.split(/[\s\u3000]+/)[0] ?? '';
+  return first !== head && first.length >= 6 && TITLE_END.test(first);
+}
 /** The first number of a list: 一、 （一） 1. （1） 第一… */
 const FIRST_NUMBER = /^\s*(?:[一１1][、.．，,\s]|[（(]\s*[一１1]\s*[)）]|第[一1]|[①⑴])/;
 /** Any number of a list at the start of a line. */
@@ -792,7 +812,8 @@ function findStartCut(
   if (first.kind === 'table') {
     const cell = (firstCell ?? '').trim().split('\n')[0] ?? '';
     return /^(?:项目名称|单位名称|部门名称|主管部门|预算单位|一级指标)/.test(cell) ||
-      titleLike(cell)
+      titleLike(cell) ||
+      titleRunOn(cell)
       ? undefined
       : cut;
   }
@@ -806,6 +827,7 @@ function findStartCut(
   if (FIRST_NUMBER.test(head)) return undefined;
   if (LIST_NUMBER.test(head)) return cut;
   if (titleLike(head)) return undefined;
+  if (titleRunOn(head)) return undefined;
   // A title broken over two lines: it ends as a title ends with the short line after it.
   const next = raw.find((b) => b.line > first.line);
   if (head.length <= 60 && titleTail(head, next) !== undefined) return undefined;

@@ -249,7 +249,107 @@ export function unitAbove(blocks: readonly Block[], at: number): MoneyUnit | und
   return m?.[1] === '元' ? '元' : m?.[1] === '亿元' ? '亿元' : m ? '万元' : undefined;
 }
 
-export function findTextTables(blocks: readonly Block[]): TextTable[] {
+/**
+ * A whole 自评表 on one line, its cells parted by single spaces and its rows by nothing (a web
+ * page's text of a table, a PDF copied as one paragraph): header words, row labels and figures in
+ * one run. Its words are the table's cells one after another, as a table exported one cell per
+ * line gives them, so the line is read as that stream: each word a block of its own line, numbered
+ * past every real line (GLUED_LINES on), and `real` maps those numbers back to the line they share.
+ * The words before the table (a title, a chapter's sentence) stay the line's text.
+ */
+function unglued(blocks: readonly Block[]): {
+  blocks: readonly Block[];
+  real: Map<number, number>;
+} {
+  const real = new Map<number, number>();
+  let out: Block[] | undefined;
+  blocks.forEach((b, i) => {
+    const cells = b.kind === 'table' ? undefined : gluedTableCells(b.text);
+    if (cells) {
+      out ??= blocks.slice(0, i);
+      if (cells.before) out.push({ ...b, text: cells.before });
+      for (const text of cells.table) {
+        const line = GLUED_LINES + real.size;
+        real.set(line, b.line);
+        out.push({ kind: 'paragraph', text, line });
+      }
+    } else out?.push(b);
+  });
+  return { blocks: out ?? blocks, real };
+}
+
+/** Where the numbers of the words of a table on one line begin: past any line of a document. */
+const GLUED_LINES = 1_000_000_000;
+
+/** The words of a line that holds a whole 自评表, and the text before the table; else undefined. */
+function gluedTableCells(text: string): { before: string; table: string[] } | undefined {
+  if (text.length < GLUED_MIN_LENGTH) return undefined;
+  const words = withoutPageMarks(text)
+    .split(/[\s\u3000\u00a0]+/)
+    .filter((w) => w !== '');
+  if (words.length < 12) return undefined;
+  let headers = 0;
+  let figures = 0;
+  let labels = 0;
+  for (const w of words) {
+    if (columnOf(w) !== undefined) headers++;
+    else if (cellType(w) !== 'text') figures++;
+    else if (isDistinctiveFundRow(w) || indicatorLevelOf(w) !== undefined) labels++;
+  }
+  // Header words, row labels and figures together: one row run together has no row labels of
+  // the 一级/二级 or fund kind besides its own, nor a header's worth of column names.
+  if (headers < 3 || figures < 4 || labels < 2) return undefined;
+  const start = words.findIndex(
+    (w) =>
+      /(?:自评|评价|指标)表$/.test(w) ||
+      FIELD.test(normalizeLabel(w)) ||
+      columnOf(w) !== undefined ||
+      fundRowOf(w) !== undefined,
+  );
+  if (start < 0) return undefined;
+  return { before: words.slice(0, start).join(' '), table: words.slice(start) };
+}
+
+/**
+ * The text without the page marks it ran through ("第 2 页，共 3 页", "共3页", "—4—"): a page's
+ * footer copied into the line with the table, no cell of it. A dash apart from its number stays:
+ * "— 10 —" may be three cells (none, 10, none).
+ */
+const withoutPageMarks = (text: string): string => text.replace(PAGE_MARK, ' ');
+
+const PAGE_MARK =
+  /第\s*[\d０-９]{1,3}\s*页(?:\s*[，,]?\s*共\s*[\d０-９]{1,3}\s*页)?|共\s*[\d０-９]{1,3}\s*页|(?<=^|\s)[—－–-]+[\d０-９]{1,3}[—－–-]+(?=\s|$)/g;
+
+/** A line shorter than this holds at most a row or two. */
+const GLUED_MIN_LENGTH = 80;
+
+/**
+ * The table read from the words of a line, its line numbers put back to that line, and its
+ * reading marked uncertain there: where one cell ends and the next begins was read from single
+ * spaces, which a cell's own words may hold too, so what it finds is at most a warning.
+ */
+function onRealLines(table: StreamTable, real: ReadonlyMap<number, number>): StreamTable {
+  const lines = new Set<number>();
+  const remap = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(remap);
+    if (value === null || typeof value !== 'object') return value;
+    const copy: Record<string, unknown> = {};
+    for (const [key, v] of Object.entries(value)) {
+      const line = typeof v === 'number' && /(?:^l|L)ine$/.test(key) ? real.get(v) : undefined;
+      if (line !== undefined) lines.add(line);
+      copy[key] = line ?? remap(v);
+    }
+    return copy;
+  };
+  const mapped = remap(table) as StreamTable;
+  for (const line of lines)
+    mapped.uncertain.push({ line, what: '整张表格的文字连排在一行，单元格按空格划分' });
+  return mapped;
+}
+
+export function findTextTables(given: readonly Block[]): TextTable[] {
+  const { blocks, real } = unglued(given);
+  const realLine = (line: number): number => real.get(line) ?? line;
   const out: TextTable[] = [];
   let i = 0;
   while (i < blocks.length) {
@@ -284,9 +384,10 @@ export function findTextTables(blocks: readonly Block[]): TextTable[] {
         .filter((x) => x.kind !== 'table')
         .map(lineTokens),
     );
-    const table = readTableStream(tokens, undefined, unitAbove(blocks, start));
+    const read = readTableStream(tokens, undefined, unitAbove(blocks, start));
+    const table = read && real.size > 0 ? onRealLines(read, real) : read;
     const understood = table && (table.indicators.length > 0 || table.funds.total !== undefined);
-    out.push({ table: understood ? table : undefined, from, to });
+    out.push({ table: understood ? table : undefined, from: realLine(from), to: realLine(to) });
     i = end + 1;
   }
   return out;
