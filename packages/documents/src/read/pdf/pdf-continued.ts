@@ -1,5 +1,6 @@
 import type { Bbox } from '../block.ts';
 import { firstPieceWidth } from './pdf-lines.ts';
+import type { Line } from './pdf-lines.ts';
 import type { PageTable } from './pdf-tables.ts';
 
 /** Tables continued on the next page: whether two parts are one table, and rows the page broke. */
@@ -114,4 +115,51 @@ export function onEarlierGrid(
     if (r.cellConfidence) row.cellConfidence = confidence;
     return row;
   });
+}
+
+/**
+ * The header row of a table printed alone at the foot of a page, its rows on the next ("一级指标
+ * 分值 得分" as the page's last line, the table at the top of the next): one line whose pieces each
+ * stand over a column of the table, with no sentence in it. Returns its cells on the table's
+ * columns, or undefined when the line is no such header.
+ */
+export function headerAbove(line: Line, table: PageTable): string[] | undefined {
+  if (line.text.length > 60 || /[。，；！？,;]/.test(line.text)) return undefined;
+  const width = table.rows[0]?.cells.length ?? 0;
+  if (width < 2 || table.rows.some((r) => r.cells.length !== width)) return undefined;
+  // Each column's reach: from the left of its leftmost box to the right of its rightmost.
+  const reach: ([number, number] | undefined)[] = Array.from({ length: width }, () => undefined);
+  for (const r of table.rows)
+    r.cellBoxes.forEach((b, c) => {
+      if (!b || (r.spans?.[c] ?? 1) !== 1) return;
+      const was = reach[c];
+      reach[c] = was ? [Math.min(was[0], b[0]), Math.max(was[1], b[2])] : [b[0], b[2]];
+    });
+  const cells: string[] = Array.from({ length: width }, () => '');
+  for (const piece of line.runs.flatMap(pieces)) {
+    const c = reach.findIndex(
+      (r) => r !== undefined && r[0] - 2 <= piece.centre && piece.centre <= r[1] + 2,
+    );
+    if (c < 0) return undefined;
+    cells[c] = `${cells[c] ?? ''}${piece.text}`;
+  }
+  const filled = cells.filter((c) => c !== '');
+  // Words over at least two columns and half of them, none a figure (a header names its columns).
+  if (filled.length < Math.max(2, Math.ceil(width / 2))) return undefined;
+  if (filled.some((c) => /^[\d.,%％\s-]+$/.test(c))) return undefined;
+  return cells;
+}
+
+/**
+ * The words of a run with the centre of each: a run may hold several words parted by spaces
+ * ("分值  得分"), each placed by its share of the run's characters.
+ */
+function pieces(run: Line['runs'][number]): { text: string; centre: number }[] {
+  const out: { text: string; centre: number }[] = [];
+  const per = run.text.length > 0 ? run.width / run.text.length : 0;
+  for (const m of run.text.matchAll(/\S+/g)) {
+    const at = m.index ?? 0;
+    out.push({ text: m[0], centre: run.x + per * (at + m[0].length / 2) });
+  }
+  return out;
 }

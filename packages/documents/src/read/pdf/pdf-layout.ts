@@ -7,7 +7,7 @@ import { joinText, linesOf } from './pdf-lines.ts';
 import type { Line } from './pdf-lines.ts';
 import { alignedTables, ruledTables } from './pdf-tables.ts';
 import { unturnBoxes } from './pdf-unturn.ts';
-import { brokenRow, cellPadding, onEarlierGrid, sameFrame } from './pdf-continued.ts';
+import { brokenRow, cellPadding, headerAbove, onEarlierGrid, sameFrame } from './pdf-continued.ts';
 import { bodyPitch, continues, documentRightEdges, pageMargins } from './pdf-paragraphs.ts';
 import type { Margins } from './pdf-paragraphs.ts';
 import type { PageTable } from './pdf-tables.ts';
@@ -169,6 +169,8 @@ export function layoutPages(contents: readonly PageContent[]): Block[] {
     { lines: Line[]; page: number; bbox: Bbox; margins: Margins; lastPage: number } | undefined;
   let lastTable:
     { block: Block; part: PageTable; endedPage: number; lastOnPage: boolean } | undefined;
+  // The paragraph last closed, while it is the last block: one line of it may be a table's header.
+  let lastParagraph: { block: Block; lines: Line[] } | undefined;
 
   const closeParagraph = (): void => {
     if (!open) return;
@@ -195,6 +197,7 @@ export function layoutPages(contents: readonly PageContent[]): Block[] {
       const conf = open.lines.flatMap((l) => (l.confidence !== undefined ? [l.confidence] : []));
       if (conf.length > 0) block.confidence = Math.min(...conf);
       blocks.push(block);
+      lastParagraph = { block, lines: open.lines };
     }
     open = undefined;
   };
@@ -302,15 +305,35 @@ export function layoutPages(contents: readonly PageContent[]): Block[] {
         if (t.rows.length > skip) prior.part = t;
         return;
       }
-      const start = position + 1;
+      // A header printed alone at the foot of the page before, the table at the top of this
+      // one: the header is the table's first row, not a paragraph.
+      const above = lastParagraph;
+      const headerLine = above?.lines.length === 1 ? above.lines[0] : undefined;
+      const header =
+        index === 0 &&
+        above &&
+        headerLine &&
+        blocks[blocks.length - 1] === above.block &&
+        above.block.page === number - 1
+          ? headerAbove(headerLine, t)
+          : undefined;
+      if (above && headerLine && header) blocks.pop();
+      const start = above && header ? above.block.line : position + 1;
       const rows = t.rows.map((r) => rowOf(r, number, ++position));
+      if (above && headerLine && header)
+        rows.unshift({
+          cells: header,
+          line: above.block.line,
+          page: number - 1,
+          bbox: roundBox(headerLine.bbox),
+        });
       const block: Block = {
         kind: 'table',
         text: tableText(rows),
         line: start,
         rows,
-        page: number,
-        bbox: roundBox(t.bbox),
+        page: above && header ? number - 1 : number,
+        bbox: roundBox(above && header ? (headerLine?.bbox ?? t.bbox) : t.bbox),
       };
       const conf = rows.flatMap((r) =>
         (r.cellConfidence ?? []).flatMap((c) => (c === null ? [] : [c])),
