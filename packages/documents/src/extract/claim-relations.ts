@@ -793,18 +793,23 @@ export function totalsAbove(
         prev.claims.filter((c) => sameKind(c, whole) && c.depth === 0),
       );
       if (parts.length < 2 || parts.some((c) => c.approximate)) continue;
-      out.push({
-        statement: s,
-        pw: {
-          whole,
-          parts,
-          exhaustive: true,
-          notPartition: parts.some((c) => c.value === whole.value && whole.value !== 0),
-        },
-      });
+      out.push({ statement: s, pw: listedWhole(whole, parts) });
     }
   });
   return out;
+}
+
+/**
+ * A whole and the list that adds up to it in full (a total after its items, an itemisation
+ * after its sum); a part equal to a non-zero whole makes it a restatement, not a partition.
+ */
+function listedWhole(whole: Claim, parts: Claim[]): PartWhole {
+  return {
+    whole,
+    parts,
+    exhaustive: true,
+    notPartition: parts.some((c) => c.value === whole.value && whole.value !== 0),
+  };
 }
 
 /**
@@ -857,15 +862,7 @@ export function detailsAfter(
       return st.claims.filter((c) => c.kind === 'money' && c.depth === 0 && !nested.has(c));
     });
     if (parts.length < 2 || parts.some((c) => c.approximate)) return;
-    out.push({
-      statement: s,
-      pw: {
-        whole,
-        parts,
-        exhaustive: true,
-        notPartition: parts.some((c) => c.value === whole.value && whole.value !== 0),
-      },
-    });
+    out.push({ statement: s, pw: listedWhole(whole, parts) });
   });
   return out;
 }

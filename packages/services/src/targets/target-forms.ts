@@ -112,14 +112,17 @@ export async function createTargetForm(
     ...(input.kind === 'project' ? { projectName } : {}),
   });
   const findings = await checkTargets(ctx, body);
-  const existing = await ctx.db
-    .selectFrom('target_forms')
-    .select('id')
-    .where('department_id', '=', dept.id)
-    .where('year', '=', input.year)
-    .where('kind', '=', input.kind)
-    .where('project_name', '=', projectName)
-    .executeTakeFirst();
+  // The unit's form of this year, kind and project, if one was made already.
+  const sameForm = () =>
+    ctx.db
+      .selectFrom('target_forms')
+      .select('id')
+      .where('department_id', '=', dept.id)
+      .where('year', '=', input.year)
+      .where('kind', '=', input.kind)
+      .where('project_name', '=', projectName)
+      .executeTakeFirst();
+  const existing = await sameForm();
   const taken = (formId: string | undefined) =>
     new ServiceError(
       'ALREADY_EXISTS',
@@ -170,14 +173,7 @@ export async function createTargetForm(
   await write.catch(async (error: unknown) => {
     if (!isUniqueViolation(error)) throw error;
     // Another request created the same form a moment ago: point to it, as above.
-    const other = await ctx.db
-      .selectFrom('target_forms')
-      .select('id')
-      .where('department_id', '=', dept.id)
-      .where('year', '=', input.year)
-      .where('kind', '=', input.kind)
-      .where('project_name', '=', projectName)
-      .executeTakeFirst();
+    const other = await sameForm();
     throw taken(other?.id);
   });
   return getTargetRecord(ctx, id);
