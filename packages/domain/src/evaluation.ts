@@ -113,6 +113,11 @@ export const Funds = z.object({
   other: FundRow.optional(),
   /** Source rows of other names, in the table's order. */
   sources: z.array(FundSourceRow).optional(),
+  /**
+   * Rows under a 分地区 cell (城中区, 某县): the total parted by place, a breakdown of its own
+   * beside the parts by income, in the table's order.
+   */
+  regions: z.array(FundSourceRow).optional(),
   // by expenditure
   /** 基本支出 */
   basic: FundRow.optional(),

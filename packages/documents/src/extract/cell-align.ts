@@ -83,6 +83,9 @@ export function fit(column: ColumnKey, text: string, type: CellType): number | u
     case 'flag':
       // 是否核心指标: 是 or 否 (a tick or a cross).
       return /^(?:是|否|√|×|✓|✔|✗)$/.test(text.trim()) ? 2 : undefined;
+    case 'grade':
+      // 自评等级 of a row: 优/良/中/差 (or 优秀, 良好, 合格), never its reason.
+      return /^(?:优|良|中|差|优秀|良好|合格|不合格|较差)$/.test(text.trim()) ? 2 : undefined;
     case 'level1':
     case 'level2':
     case 'level3':

@@ -205,7 +205,7 @@ const skipCostFor =
   (c: ColumnKey): number => {
     if (subRow && (c === 'weight' || c === 'score' || c === 'rate')) return c === 'rate' ? 0 : -0.3;
     if (
-      ['reason', 'description', 'measure', 'nature', 'deduction', 'flag', 'initialBudget'].includes(
+      ['reason', 'description', 'measure', 'nature', 'deduction', 'flag', 'grade', 'initialBudget'].includes(
         c,
       )
     )

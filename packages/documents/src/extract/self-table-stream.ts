@@ -11,7 +11,9 @@ import {
   segmentFundSplitWords,
   indicatorLevelOf,
   isDistinctiveFundRow,
+  pointsInHeader,
   isFundGroupLabel,
+  isRegionGroupLabel,
   isExpenditureLabel,
   groupLevelByStart,
   isGroupContinuation,
@@ -572,6 +574,7 @@ const OFTEN_EMPTY = new Set<ColumnKey>([
   'nature',
   'deduction',
   'flag',
+  'grade',
 ]);
 /**
  * What leaving a column of an indicator row empty costs. 分值 and 得分 are filled on a scored row
@@ -620,6 +623,9 @@ export function readTableStream(
   // The fund header's row names its rows as spending ("支出项目 全年预算数 …"): rows of names the
   // vocabulary does not know are then items of spending, not sources of the total.
   let rowsBySpending = false;
+  // Rows under a 分地区 cell: the total parted by place, until another fund row or group.
+  let byRegion = false;
+  let fundHeaderPoints: number | undefined;
   // Under a 加分项/减分项 group cell read one cell per line: the rows are adjustments.
   let adjusting: 'bonus' | 'penalty' | undefined;
   // 小计 rows above the group they name ("过程指标小计 | 20 | 19.8" before the 过程 rows): their
@@ -696,7 +702,13 @@ export function readTableStream(
       mode = newMode;
       columns = header.columns;
       if (mode === 'fund') table.fundColumns = columns;
+      if (mode === 'fund')
+        fundHeaderPoints = tokens
+          .slice(i, header.end)
+          .map((x) => pointsInHeader(x.text))
+          .find((p) => p !== undefined);
       if (mode === 'fund') rowsBySpending = namesSpending(tokens, i);
+      byRegion = false;
       if (mode === 'indicator') table.indicatorColumns = columns;
       i = header.end;
       split = undefined;
@@ -716,11 +728,13 @@ export function readTableStream(
     }
     // A merged cell that only groups the fund rows beside it (按收入性质分): the next is the row.
     if (mode === 'fund' && isFundGroupLabel(text)) {
+      byRegion = isRegionGroupLabel(text);
       i++;
       continue;
     }
     if (mode === 'fund' || (mode === 'none' && isDistinctiveFundRow(text))) {
       const key = fundRowOf(text);
+      if (key) byRegion = false;
       if (key && split) {
         // Amount columns split into 合计 and its sources: every cell must be there to say
         // which is which.
@@ -788,7 +802,8 @@ export function readTableStream(
           if (aligned) {
             const row = fundRowFrom(aligned, unit, t.line, tokens.slice(i, end));
             if (aligned.margin < 0.5) table.uncertain.push({ line: t.line, what: name });
-            (table.funds.sources ??= []).push({ name, ...row });
+            if (byRegion) (table.funds.regions ??= []).push({ name, ...row });
+            else (table.funds.sources ??= []).push({ name, ...row });
           }
           i = end;
           continue;
@@ -1137,6 +1152,9 @@ export function readTableStream(
   }
   const kinds = new Set<ColumnKey>([...table.fundColumns, ...table.indicatorColumns]);
   const f = table.funds;
+  // A fund block scored under "得分（10分）" with no 分值 column: the header gives the weight.
+  if (f.total && f.total.weight === undefined && f.total.statedScore !== undefined)
+    if (fundHeaderPoints !== undefined) f.total.weight = fundHeaderPoints;
   const isDepartment =
     table.unitName !== undefined ||
     f.generalPublic !== undefined ||

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { columnOf, fundRowOf, segmentHeader } from './table-vocabulary.ts';
+import {
+  columnOf,
+  fundRowOf,
+  isFundGroupLabel,
+  isRegionGroupLabel,
+  isTotalRow,
+  pointsInHeader,
+  segmentHeader,
+} from './table-vocabulary.ts';
 
 describe('header words run together in one cell', () => {
   it('are parted by the known words, a unit note in brackets staying with its word', () => {
@@ -36,5 +44,27 @@ describe('column and fund-row words', () => {
     expect(fundRowOf('按支出性质分：基本支出')).toBe('basic');
     expect(fundRowOf('按收入性质分：一般公共预算')).toBe('generalPublic');
     expect(fundRowOf('产出指标：基本支出')).toBeUndefined();
+  });
+});
+
+describe('points, places, grades and totals in a 自评表', () => {
+  it('reads the weight a 得分 header states, and none from a plain one', () => {
+    expect(pointsInHeader('得分（10分）')).toBe(10);
+    expect(pointsInHeader('得分(满分10分)')).toBe(10);
+    expect(pointsInHeader('分值（20分）')).toBe(20);
+    expect(pointsInHeader('得分')).toBeUndefined();
+    expect(pointsInHeader('全年预算数（10分）')).toBeUndefined();
+  });
+
+  it('groups rows by place apart from rows by income', () => {
+    expect(isRegionGroupLabel('分地区')).toBe(true);
+    expect(isFundGroupLabel('分地区')).toBe(true);
+    expect(isRegionGroupLabel('按收入性质分')).toBe(false);
+    expect(isRegionGroupLabel('城中区')).toBe(false);
+  });
+
+  it('knows 自评等级 as a column and 总计 as a total row', () => {
+    expect(columnOf('自评等级')).toBe('grade');
+    expect(isTotalRow('总计')).toBe(true);
   });
 });

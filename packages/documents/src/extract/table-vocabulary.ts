@@ -26,6 +26,7 @@ export const ColumnKey = z.enum([
   'measure',
   'description',
   'flag',
+  'grade',
 ]);
 export type ColumnKey = z.infer<typeof ColumnKey>;
 
@@ -56,6 +57,8 @@ const Vocabulary = z.object({
   genericFundRows: z.array(z.string()),
   /** Merged cells that only group the fund rows beside them (按收入性质分 | 一般公共预算 | …). */
   fundGroupLabels: z.array(z.string()),
+  /** Merged cells over rows that part the total by place (分地区 | 城中区 | …), not by income. */
+  fundRegionLabels: z.array(z.string()),
   /**
    * Sub-columns under an amount header over two rows (全年执行数 | 合计 中央资金 地方资金): the
    * total's word, and the words of the sources it splits into.
@@ -160,6 +163,17 @@ export function columnOf(header: string): ColumnKey | undefined {
   return bare !== t ? COLUMN_EXACT.get(bare) : undefined;
 }
 
+/**
+ * The points a 分值 or 得分 header states for its column ("得分（10分）", "得分(满分10分)",
+ * "分值（满分10分）"): the weight of a fund block that has no 分值 column of its own. Undefined otherwise.
+ */
+export function pointsInHeader(header: string): number | undefined {
+  const key = columnOf(header);
+  if (key !== 'score' && key !== 'weight') return undefined;
+  const m = /\((?:满分|分值)?(\d+(?:\.\d+)?)分\)$/.exec(normalizeLabel(header));
+  return m?.[1] === undefined ? undefined : Number(m[1]);
+}
+
 /** Whether a text is a known header word or the start of one ("年初", "实际"), for joining. */
 export function isHeaderPrefix(text: string): boolean {
   return HEADER_PREFIXES.has(normalizeLabel(text));
@@ -237,7 +251,17 @@ const FUND_GROUPS = new Set(vocabulary.fundGroupLabels.map(normalizeLabel));
  */
 export function isFundGroupLabel(label: string): boolean {
   const t = normalizeLabel(label);
-  return t === '其中' || FUND_GROUPS.has(t.replace(/^其中/, ''));
+  return t === '其中' || FUND_GROUPS.has(t.replace(/^其中/, '')) || isRegionGroupLabel(t);
+}
+
+const FUND_REGIONS = new Set(vocabulary.fundRegionLabels.map(normalizeLabel));
+
+/**
+ * Whether a cell groups the fund rows beside it by place (分地区, 按区县分): the rows are a
+ * second parting of the total, not sources beside the income rows.
+ */
+export function isRegionGroupLabel(label: string): boolean {
+  return FUND_REGIONS.has(normalizeLabel(label).replace(/^其中/, ''));
 }
 
 const SPLIT_TOTALS = new Set(vocabulary.fundSplitTotals.map(normalizeLabel));

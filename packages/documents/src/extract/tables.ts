@@ -22,7 +22,9 @@ import {
   subtotalGroupOf,
   isTotalRow,
   isFundGroupLabel,
+  isRegionGroupLabel,
   fundSplitWordOf,
+  pointsInHeader,
 } from './table-vocabulary.ts';
 import type { ColumnKey, TemplateMatch } from './table-vocabulary.ts';
 import type { StreamTable, UncertainReading } from './self-table-stream.ts';
@@ -91,6 +93,8 @@ export interface FundHeader {
   width: number;
   unit: MoneyUnit;
   row: number;
+  /** The points a 得分 or 分值 header states ("得分（10分）"): the total row's weight when no cell gives one. */
+  points?: number;
   /**
    * Whether the columns are positions on the table's full grid (an amount header spanning the
    * 合计 | 中央补助 | 地方资金 cells of the row below it): data rows are then read on the grid.
@@ -134,9 +138,12 @@ export function fundHeaderOf(
       // The unit a header or a unit line names ("项目资金（元）", "单位：元"): an amount or a
       // 度量单位 of 万元 in an indicator row below says nothing of the fund block's unit.
       const unit: MoneyUnit = YUAN_MARK.test(text) && !WAN_MARK.test(text) ? '元' : '万元';
+      const points = row.cells.map(pointsInHeader).find((p) => p !== undefined);
+      const stated = points === undefined ? {} : { points };
       const split = grid ? splitOnGrid(grid, at) : undefined;
-      if (split) return { index: split.index, width: split.width, unit, row: at, onGrid: true };
-      const header: FundHeader = { index, width: row.cells.length, unit, row: at };
+      if (split)
+        return { index: split.index, width: split.width, unit, row: at, onGrid: true, ...stated };
+      const header: FundHeader = { index, width: row.cells.length, unit, row: at, ...stated };
       // Only a table with merged cells is laid out on one grid: the rows of a ragged one (a text
       // table written out cell for cell) line up from their right ends instead.
       const gridRow = grid?.[at];
@@ -469,6 +476,8 @@ export function readSelfEvaluationTable(block: Block): SelfEvaluationTable {
     pending.splice(k, 1);
   };
   const fundHeader = fundHeaderOf(rows, grid);
+  // Rows under a 分地区 cell: the total parted by place, until another fund row or group.
+  let byRegion = false;
   for (const [rowIndex, row] of rows.entries()) {
     const cells = row.cells.map(clean);
     const gridRow = grid[rowIndex] ?? row;
@@ -488,6 +497,7 @@ export function readSelfEvaluationTable(block: Block): SelfEvaluationTable {
     const grouped =
       (cells[firstIndex + 1] ?? '') !== '' && isFundGroupLabel(cells[firstIndex] ?? '');
     const labelIndex = grouped ? firstIndex + 1 : firstIndex;
+    if (grouped) byRegion = isRegionGroupLabel(cells[firstIndex] ?? '');
     const label = cells[labelIndex] ?? '';
     const bare = label.replace(/^其中[：:]/, '');
     // A label too common to start a fund block (资金总额, 其他资金) names a fund row below the
@@ -504,17 +514,21 @@ export function readSelfEvaluationTable(block: Block): SelfEvaluationTable {
       fundHeader?.onGrid ? [gridRow, gridIndexOf(gridRow, labelIndex)] : [row, labelIndex];
     const onGrid = fundHeader?.onGrid ? undefined : gridRow;
     if (fundKey && !header) {
-      table.funds[fundKey] = fundRow(...fundCells(), row, fundHeader, onGrid);
+      byRegion = false;
+      const read = fundRow(...fundCells(), row, fundHeader, onGrid);
+      // A fund block scored under "得分（10分）" with no 分值 column: the header gives the weight.
+      if (fundKey === 'total' && read.weight === undefined && read.statedScore !== undefined)
+        if (fundHeader?.points !== undefined) read.weight = fundHeader.points;
+      table.funds[fundKey] = read;
       continue;
     }
     // Below the fund header, a row of another name with amounts is a source of the money
     // (中央补助, 省级资金): a part of the total with its own 执行率.
     if (!header && fundHeader && rowIndex > fundHeader.row && isSourceRow(label, cells)) {
       const name = label.replace(/^其中[：:]/, '');
-      (table.funds.sources ??= []).push({
-        name,
-        ...fundRow(...fundCells(), row, fundHeader, onGrid),
-      });
+      const read = { name, ...fundRow(...fundCells(), row, fundHeader, onGrid) };
+      if (byRegion) (table.funds.regions ??= []).push(read);
+      else (table.funds.sources ??= []).push(read);
       continue;
     }
     if (!header) {

@@ -54,8 +54,8 @@ function hasFigures(row: FundRow | undefined): boolean {
 /**
  * The fund block's rows: the kind's own rows (`shown`), filled or not, and every other row the
  * unit filled (a project's 基本支出, a department's 上年结转资金, sources of other names), so no
- * entered figure is left out; income rows first, then expenditure, "其中：" and "按支出性质分："
- * before the first of each.
+ * entered figure is left out; income rows first, then expenditure, then the rows by place,
+ * "其中：", "按支出性质分：" and "分地区：" before the first of each.
  */
 function fundBlockRows(
   shown: readonly FundRowKey[],
@@ -84,6 +84,9 @@ function fundBlockRows(
       row,
       isTotal: false,
     })),
+    ...(funds.regions ?? [])
+      .filter(hasFigures)
+      .map((row, i) => ({ label: i === 0 ? `分地区：${row.name}` : row.name, row, isTotal: false })),
   ];
 }
 

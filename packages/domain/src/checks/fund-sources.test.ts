@@ -146,3 +146,41 @@ describe('income rows that cannot be the whole of the total', () => {
     ]);
   });
 });
+
+describe('fund rows by place (分地区)', () => {
+  it('sums the places against the total, apart from the sources by income', () => {
+    const e = withFunds({
+      total: { budget: amount('1000.00'), executed: amount('950.00') },
+      sources: [
+        { name: '中央资金', budget: amount('700.00'), executed: amount('660.00') },
+        { name: '地方资金', budget: amount('300.00'), executed: amount('290.00') },
+      ],
+      regions: [
+        { name: '甲县', budget: amount('600.00'), executed: amount('580.00') },
+        { name: '乙县', budget: amount('400.00'), executed: amount('380.00') },
+      ],
+    });
+    const found = checkFundSums(e);
+    expect(found.map((f) => [f.code, f.path, f.stated, f.expected])).toEqual([
+      ['SUM_FUND_TOTAL', 'funds.total.executed', '950.00', '960.00'],
+    ]);
+    expect(found[0]?.message).toContain('分地区');
+  });
+
+  it('checks a place’s 执行率 against its own amounts', () => {
+    const e = withFunds({
+      total: { budget: amount('1000.00'), executed: amount('900.00') },
+      regions: [
+        {
+          name: '甲县',
+          budget: amount('500.00'),
+          executed: amount('450.00'),
+          statedRate: percent('91.00%'),
+        },
+      ],
+    });
+    expect(checkFundRatios(e).map((f) => [f.path, f.expected])).toEqual([
+      ['funds.regions.0.statedRate', '90.00%'],
+    ]);
+  });
+});

@@ -151,10 +151,14 @@ export function checkFundRatios(evaluation: Evaluation): Finding[] {
     if (f) out.push(f);
   }
   // Source rows of other names (中央衔接资金 612 / 680 stated 92%) have their own 执行率.
-  for (const [k, row] of (evaluation.funds.sources ?? []).entries()) {
+  const named = [
+    ...(evaluation.funds.sources ?? []).map((row, k) => ({ row, path: `funds.sources.${k}` })),
+    ...(evaluation.funds.regions ?? []).map((row, k) => ({ row, path: `funds.regions.${k}` })),
+  ];
+  for (const { row, path } of named) {
     const f = amountRatio(
       'completion',
-      `funds.sources.${k}.statedRate`,
+      `${path}.statedRate`,
       row.name,
       row.statedRate,
       meant(row.executed, total?.executed),

@@ -5,6 +5,7 @@ import type {
   Evaluation,
   FundRow,
   FundRowKey,
+  FundSourceRow,
   SourceRef,
 } from '../evaluation.ts';
 import { FUND_ROW_LABELS, FUND_SOURCE_KEYS, FUND_USE_KEYS } from '../evaluation.ts';
@@ -115,20 +116,24 @@ export function checkFundSums(evaluation: Evaluation): Finding[] {
           ? [{ label, amount, path: `funds.${key}.${column}`, source: funds[key]?.source }]
           : [];
       });
-    const sources = (funds.sources ?? []).flatMap((row, k): FundPart[] => {
-      const amount = row[column];
-      return amount
-        ? [{ label: row.name, amount, path: `funds.sources.${k}.${column}`, source: row.source }]
-        : [];
-    });
+    const named = (rows: FundSourceRow[] | undefined, key: string): FundPart[] =>
+      (rows ?? []).flatMap((row, k): FundPart[] => {
+        const amount = row[column];
+        return amount
+          ? [{ label: row.name, amount, path: `funds.${key}.${k}.${column}`, source: row.source }]
+          : [];
+      });
+    const sources = named(funds.sources, 'sources');
     const income = known(INCOME_ROWS);
+    const byIncome = [...income, ...sources];
     const groups = [
-      { parts: [...income, ...sources], label: '年度资金总额（按资金来源）', needAll: false },
+      { parts: byIncome, label: '年度资金总额（按资金来源）', needAll: false },
       {
         parts: known(EXPENDITURE_ROWS),
         label: '年度资金总额（按支出类别）',
         needAll: true,
       },
+      { parts: named(funds.regions, 'regions'), label: '年度资金总额（分地区）', needAll: true },
     ];
     for (const group of groups) {
       // Income rows that are not stated are zero; 基本 + 项目 must both be stated to compare.
@@ -165,7 +170,7 @@ export function checkFundSums(evaluation: Evaluation): Finding[] {
       });
       // Named sources beside fixed income rows that already make the total are a breakdown of
       // one of them (当年财政拨款: 中央 + 省级), not more parts.
-      if (sources.length > 0 && income.length > 0) {
+      if (group.parts === byIncome && sources.length > 0 && income.length > 0) {
         const fixed = parts.slice(0, income.length);
         const alone = compareSum({
           code: 'SUM_FUND_TOTAL',
