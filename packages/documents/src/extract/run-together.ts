@@ -45,7 +45,11 @@ export const looksRunTogether = (line: string): boolean => {
     /\d(?:[%％]|分)?([^\d%％]*[，。；！？][^\d%％]*)$/.exec(line)?.[1] ??
     '';
   const t = line.slice(0, line.length - reason.length);
-  const glued = /[%％]\d|\.\d{2}\d|[≥≤＞＜≧≦]\d|\p{Script=Han}=\d|\d—|—\d/u.test(t);
+  // A month glued to figures ("2024年11月55": a date actual, then 分值 and 得分) is no date of
+  // prose, which closes a day with 日.
+  const glued = /[%％]\d|\.\d{2}\d|[≥≤＞＜≧≦]\d|\p{Script=Han}=\d|\d—|—\d|\d月\d{2,4}(?:\.\d+)?$/u.test(
+    t,
+  );
   return (
     line.length <= 200 &&
     t.length <= 160 &&
@@ -193,8 +197,15 @@ function splitFit(
   if (column === 'rate' && type === 'number') return 0;
   // Amounts of a fund row are written with their two decimals (180.00), or four (126.5000, 万元
   // to the 元), or with separators.
+  // A dash is an amount cell left empty (no 年初预算数 for 上年结转资金: "上年结转资金—60.00…").
   if (column === 'initialBudget' || column === 'budget' || column === 'executed')
-    return type !== 'number' ? undefined : /\.(?:\d{2}|\d{4})$|,\d{3}/.test(text) ? 1 : 0.3;
+    return type === 'empty'
+      ? 0
+      : type !== 'number'
+        ? undefined
+        : /\.(?:\d{2}|\d{4})$|,\d{3}/.test(text)
+          ? 1
+          : 0.3;
   if (column === 'weight' && type === 'number' && cellNumber(text) === 0) return 0.2;
   return fit(column, text, type);
 }
@@ -205,9 +216,16 @@ const skipCostFor =
   (c: ColumnKey): number => {
     if (subRow && (c === 'weight' || c === 'score' || c === 'rate')) return c === 'rate' ? 0 : -0.3;
     if (
-      ['reason', 'description', 'measure', 'nature', 'deduction', 'flag', 'grade', 'initialBudget'].includes(
-        c,
-      )
+      [
+        'reason',
+        'description',
+        'measure',
+        'nature',
+        'deduction',
+        'flag',
+        'grade',
+        'initialBudget',
+      ].includes(c)
     )
       return 0.05;
     return 0.5;
@@ -411,7 +429,10 @@ export function splitRunTogether(
       : read;
   // A cell of a table one cell per line ("完成率×10", "投入（20分）") is no row: only figures
   // glued together, or a fund or total row's label with its figures, are.
-  if (!looksRunTogether(text) && !(kind === 'fund' && /^\d/.test(rest))) return undefined;
+  // Under a 得分率 column a row closes on that rate: "健全健全1010100.00%" is 10 | 10 | 100.00%.
+  const rated =
+    columns.includes('coefficient') && looksRunTogether(text.replace(/(?<=\d)\d{2}(?:\.\d+)?[%％]$/, ''));
+  if (!looksRunTogether(text) && !rated && !(kind === 'fund' && /^\d/.test(rest))) return undefined;
   const valueColumns = columns.filter(
     (c) =>
       c !== 'level1' &&

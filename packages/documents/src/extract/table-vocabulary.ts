@@ -213,8 +213,20 @@ export function segmentHeader(text: string): { word: string; key?: ColumnKey }[]
     }
   }
   if (unknown) out.push({ word: unknown });
-  // A unit note in brackets after a word ("权重(%)", "全年预算数(万元)") belongs to that word.
-  const kept = out.filter((o, k) => o.key || k === 0 || !/^\([^()]*\)$/.test(o.word));
+  // A unit note in brackets after a word ("权重(%)", "全年预算数(万元)") belongs to that word;
+  // points after 得分 or 分值 ("得分(10分)") are kept with it, for the weight they state.
+  const kept: typeof out = [];
+  for (const [k, o] of out.entries()) {
+    const before = kept.at(-1);
+    if (
+      !o.key &&
+      before &&
+      /^\(\d+(?:\.\d+)?分\)$/.test(o.word) &&
+      pointsInHeader(before.word + o.word) !== undefined
+    )
+      before.word += o.word;
+    else if (o.key || k === 0 || !/^\([^()]*\)$/.test(o.word)) kept.push(o);
+  }
   return covered >= t.length * 0.6 && kept.filter((o) => o.key).length >= 2 ? kept : undefined;
 }
 

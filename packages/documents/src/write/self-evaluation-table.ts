@@ -86,7 +86,11 @@ function fundBlockRows(
     })),
     ...(funds.regions ?? [])
       .filter(hasFigures)
-      .map((row, i) => ({ label: i === 0 ? `分地区：${row.name}` : row.name, row, isTotal: false })),
+      .map((row, i) => ({
+        label: i === 0 ? `分地区：${row.name}` : row.name,
+        row,
+        isTotal: false,
+      })),
   ];
 }
 
