@@ -47,9 +47,8 @@ export const looksRunTogether = (line: string): boolean => {
   const t = line.slice(0, line.length - reason.length);
   // A month glued to figures ("2024年11月55": a date actual, then 分值 and 得分) is no date of
   // prose, which closes a day with 日.
-  const glued = /[%％]\d|\.\d{2}\d|[≥≤＞＜≧≦]\d|\p{Script=Han}=\d|\d—|—\d|\d月\d{2,4}(?:\.\d+)?$/u.test(
-    t,
-  );
+  const glued =
+    /[%％]\d|\.\d{2}\d|[≥≤＞＜≧≦]\d|\p{Script=Han}=\d|\d—|—\d|\d月\d{2,4}(?:\.\d+)?$/u.test(t);
   return (
     line.length <= 200 &&
     t.length <= 160 &&
@@ -431,7 +430,8 @@ export function splitRunTogether(
   // glued together, or a fund or total row's label with its figures, are.
   // Under a 得分率 column a row closes on that rate: "健全健全1010100.00%" is 10 | 10 | 100.00%.
   const rated =
-    columns.includes('coefficient') && looksRunTogether(text.replace(/(?<=\d)\d{2}(?:\.\d+)?[%％]$/, ''));
+    columns.includes('coefficient') &&
+    looksRunTogether(text.replace(/(?<=\d)\d{2}(?:\.\d+)?[%％]$/, ''));
   if (!looksRunTogether(text) && !rated && !(kind === 'fund' && /^\d/.test(rest))) return undefined;
   const valueColumns = columns.filter(
     (c) =>

@@ -84,13 +84,11 @@ function fundBlockRows(
       row,
       isTotal: false,
     })),
-    ...(funds.regions ?? [])
-      .filter(hasFigures)
-      .map((row, i) => ({
-        label: i === 0 ? `分地区：${row.name}` : row.name,
-        row,
-        isTotal: false,
-      })),
+    ...(funds.regions ?? []).filter(hasFigures).map((row, i) => ({
+      label: i === 0 ? `分地区：${row.name}` : row.name,
+      row,
+      isTotal: false,
+    })),
   ];
 }
 
