@@ -57,6 +57,27 @@ export const looksRunTogether = (line: string): boolean => {
   );
 };
 
+/** A group name made of a first-level and a second-level word (产出时效, 产出数量). */
+const twoGroupWords = (name: string): boolean =>
+  Array.from({ length: name.length - 3 }, (_, k) => k + 2).some(
+    (k) => indicatorLevelOf(name.slice(0, k)) === 1 && indicatorLevelOf(name.slice(k)) === 2,
+  );
+
+/**
+ * Whether `head` is one of a first-level and a second-level group cell written before a name
+ * ("决策项目立项立项依据充分性": 决策 | 项目立项 | …): a first-level word followed by a second-level
+ * name and more words, or a second-level name after such a first-level label.
+ */
+function groupPairAt(previous: string | undefined, head: string, after: string): boolean {
+  const named = (t: string): boolean => /^\p{Script=Han}/u.test(t);
+  if (previous !== undefined)
+    return indicatorLevelOf(previous) === 1 && indicatorLevelOf(head) === 2 && named(after);
+  if (indicatorLevelOf(head) !== 1) return false;
+  for (let m = Math.min(after.length - 1, LEVEL_NAMES_MAX); m >= 2; m--)
+    if (indicatorLevelOf(after.slice(0, m)) === 2) return named(after.slice(m));
+  return false;
+}
+
 /** The known labels at the start of a row: a fund row's or total row's, or group names. */
 function leadingLabels(text: string): { labels: string[]; rest: string; kind: 'fund' | 'row' } {
   for (let n = Math.min(text.length, 16); n >= 2; n--) {
@@ -72,10 +93,17 @@ function leadingLabels(text: string): { labels: string[]; rest: string; kind: 'f
       const head = rest.slice(0, n);
       if (indicatorLevelOf(head) === undefined) continue;
       // A bare group word (成本) may begin a leaf's name (成本控制率): only a name that says 指标,
-      // one followed by another group name, or one written again in the next cell (预算执行率 |
-      // 预算执行率, merged cells each keeping the text), is a group cell.
+      // one made of two group words (产出时效) before a name, one followed by another group
+      // name, or one written again in the next cell (预算执行率 | 预算执行率, merged cells each
+      // keeping the text), is a group cell.
       const after = rest.slice(n);
-      if (head.endsWith('指标') || after.startsWith(head) || leadingLabels(after).labels.length > 0)
+      if (
+        head.endsWith('指标') ||
+        (twoGroupWords(head) && /^\p{Script=Han}/u.test(after)) ||
+        groupPairAt(labels.at(-1), head, after) ||
+        after.startsWith(head) ||
+        leadingLabels(after).labels.length > 0
+      )
         found = head;
       break;
     }
@@ -432,7 +460,15 @@ export function splitRunTogether(
   const rated =
     columns.includes('coefficient') &&
     looksRunTogether(text.replace(/(?<=\d)\d{2}(?:\.\d+)?[%％]$/, ''));
-  if (!looksRunTogether(text) && !rated && !(kind === 'fund' && /^\d/.test(rest))) return undefined;
+  // A 评分表 with no target or actual column writes a row as its name, 分值 and 得分 alone
+  // ("立项程序规范性44", "预算执行率54.8").
+  const bare =
+    kind === 'row' &&
+    columns.includes('score') &&
+    !columns.some((c) => c === 'target' || c === 'actual' || c === 'description') &&
+    /^\p{Script=Han}[^\d，。；！？]*\p{Script=Han}\d{2,}(?:\.\d+)?$/u.test(text);
+  if (!looksRunTogether(text) && !rated && !bare && !(kind === 'fund' && /^\d/.test(rest)))
+    return undefined;
   const valueColumns = columns.filter(
     (c) =>
       c !== 'level1' &&
