@@ -1,7 +1,7 @@
 import { normalizeDigits } from '@jixiao/domain';
 import { alignCells, cellNumber, cellType, fit } from './cell-align.ts';
 import type { CellType } from './cell-align.ts';
-import { fundRowOf, indicatorLevelOf, isTotalRow } from './table-vocabulary.ts';
+import { fundRowOf, indicatorLevelOf, isTotalRow, subtotalGroupOf } from './table-vocabulary.ts';
 import type { ColumnKey } from './table-vocabulary.ts';
 
 /**
@@ -60,7 +60,8 @@ export const looksRunTogether = (line: string): boolean => {
 /** A group name made of a first-level and a second-level word (产出时效, 产出数量). */
 const twoGroupWords = (name: string): boolean =>
   Array.from({ length: name.length - 3 }, (_, k) => k + 2).some(
-    (k) => indicatorLevelOf(name.slice(0, k)) === 1 && indicatorLevelOf(name.slice(k)) === 2,
+    (k) =>
+      indicatorLevelOf(name.slice(0, k)) === 1 && indicatorLevelOf(name.slice(k)) !== undefined,
   );
 
 /**
@@ -71,10 +72,12 @@ const twoGroupWords = (name: string): boolean =>
 function groupPairAt(previous: string | undefined, head: string, after: string): boolean {
   const named = (t: string): boolean => /^\p{Script=Han}/u.test(t);
   if (previous !== undefined)
-    return indicatorLevelOf(previous) === 1 && indicatorLevelOf(head) === 2 && named(after);
+    return indicatorLevelOf(previous) === 1 && indicatorLevelOf(head) !== undefined && named(after);
   if (indicatorLevelOf(head) !== 1) return false;
+  // The next cell a group name too: a group of its own before a name, or the leaf itself
+  // named as a group ("满意度服务对象满意度55").
   for (let m = Math.min(after.length - 1, LEVEL_NAMES_MAX); m >= 2; m--)
-    if (indicatorLevelOf(after.slice(0, m)) === 2) return named(after.slice(m));
+    if (indicatorLevelOf(after.slice(0, m)) !== undefined) return true;
   return false;
 }
 
@@ -85,6 +88,10 @@ function leadingLabels(text: string): { labels: string[]; rest: string; kind: 'f
     if (fundRowOf(head) !== undefined || isTotalRow(head))
       return { labels: [head], rest: text.slice(n), kind: 'fund' };
   }
+  // A 小计 row naming its group ("决策指标小计2019.5"): its label is its name, no group cell.
+  for (let n = Math.min(text.length, 16); n >= 3; n--)
+    if (subtotalGroupOf(text.slice(0, n)) !== undefined && /^\d/.test(text.slice(n)))
+      return { labels: [], rest: text, kind: 'row' };
   const labels: string[] = [];
   let rest = text;
   while (labels.length < 2) {
@@ -461,12 +468,14 @@ export function splitRunTogether(
     columns.includes('coefficient') &&
     looksRunTogether(text.replace(/(?<=\d)\d{2}(?:\.\d+)?[%％]$/, ''));
   // A 评分表 with no target or actual column writes a row as its name, 分值 and 得分 alone
-  // ("立项程序规范性44", "预算执行率54.8").
+  // ("立项程序规范性44", "预算执行率54.8"), its reason after them ("…43.5部分指标未量化").
   const bare =
     kind === 'row' &&
     columns.includes('score') &&
     !columns.some((c) => c === 'target' || c === 'actual' || c === 'description') &&
-    /^\p{Script=Han}[^\d，。；！？]*\p{Script=Han}\d{2,}(?:\.\d+)?$/u.test(text);
+    /^\p{Script=Han}[^\d，。；！？]*\p{Script=Han}\d{2,}(?:\.\d+)?(?:\p{Script=Han}\D*)?$/u.test(
+      text,
+    );
   if (!looksRunTogether(text) && !rated && !bare && !(kind === 'fund' && /^\d/.test(rest)))
     return undefined;
   const valueColumns = columns.filter(

@@ -351,8 +351,9 @@ describe('held-out 自评表 excerpts, fourteenth batch (调整后预算数, spl
     expect(m.falseErrors).toEqual([]);
     expect(m.cleanWarnings).toEqual([]);
     expect(m.uncertainAsErrors).toEqual([]);
-    // The target is 90% (27 of 30); the floor keeps what was reached.
-    expect(m.found).toBeGreaterThanOrEqual(28);
+    // The target is 90% (27 of 30); the floor keeps what was reached. 29 once 评分表 rows run
+    // together of a name, 分值 and 得分 alone were read (k7 with nothing between its cells).
+    expect(m.found).toBeGreaterThanOrEqual(29);
   });
 });
 

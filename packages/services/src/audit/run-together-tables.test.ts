@@ -83,7 +83,14 @@ describe('invented 自评表 with the cells of each row run together', () => {
   // 衔接资金 table over two pages, its 评分表 with 评分要点 and 加分项/扣分项 rows, and its 小计
   // rows above their groups; and holdout-r's 评分表 with 小计 rows, found until then only by a
   // misreading (产出 得分 29 against rows of 30, where 过程 is the planted one), now read less.
-  it('finds the planted findings of most (floor 100)', () => {
+  // With holdout-l, measured untouched: 6 of its 12 (106 of 125); 10 of 12 once a dash was read
+  // as an empty amount cell, a "得分（10分）" header run together kept its points, and a row could
+  // close on its 得分率 or hold a month glued to its figures. 113 of 125 once 评分表 rows of a
+  // name, 分值 and 得分 alone ("立项程序规范性44"), group cells of a first-level word before a
+  // second-level name ("决策项目立项…"), names of two group words (产出时效) and 小计 rows named
+  // for their group ("决策指标小计2019.5") were read: k7 and r7 found, with the 小计 they plant.
+  // Missed: l8 (its 指标解释 runs into the name), k4, k5, q5, q9, s2, x5 and 12-jilin.
+  it('finds the planted findings of most (floor 113)', () => {
     const withFindings = audits.filter((a) => a.planted.length > 0);
     const found = withFindings.filter((a) =>
       a.planted.some((c) => a.findings.some((f) => f.category === c)),
@@ -92,6 +99,6 @@ describe('invented 自评表 with the cells of each row run together', () => {
       `run together: ${found.length}/${withFindings.length} tables with their finding found`,
       ...withFindings.filter((a) => !found.includes(a)).map((a) => `\n  missed: ${a.file}`),
     );
-    expect(found.length).toBeGreaterThanOrEqual(100);
+    expect(found.length).toBeGreaterThanOrEqual(113);
   });
 });
