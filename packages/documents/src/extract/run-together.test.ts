@@ -322,3 +322,58 @@ describe('a row closing on a numbered 偏差原因', () => {
     ]);
   });
 });
+
+describe('评分表 rows, dashes, 得分率 and dates run together', () => {
+  const SCORING: ColumnKey[] = ['level1', 'level2', 'level3', 'weight', 'score', 'reason'];
+
+  it('reads a dash as an amount cell left empty', () => {
+    const cols: ColumnKey[] = ['initialBudget', 'budget', 'executed', 'rate', 'score'];
+    expect(splitRunTogether('上年结转资金—60.0043.8073.00%—', cols)).toEqual([
+      '上年结转资金',
+      '—',
+      '60.00',
+      '43.80',
+      '73.00%',
+      '—',
+    ]);
+  });
+
+  it('reads a 评分表 row of a name, 分值 and 得分 alone, its group cells and its 小计', () => {
+    expect(splitRunTogether('立项程序规范性44', SCORING)).toEqual(['立项程序规范性', '4', '4']);
+    expect(splitRunTogether('决策项目立项立项依据充分性44', SCORING)).toEqual([
+      '决策',
+      '项目立项',
+      '立项依据充分性',
+      '4',
+      '4',
+    ]);
+    expect(splitRunTogether('产出时效完成及时性55', SCORING)).toEqual([
+      '产出时效',
+      '完成及时性',
+      '5',
+      '5',
+    ]);
+    expect(splitRunTogether('决策指标小计2019.5', SCORING)).toEqual(['决策指标小计', '20', '19.5']);
+    // A table with targets and actuals writes them: two bare figures there are no row.
+    expect(splitRunTogether('立项程序规范性44', INDICATOR)).toBeUndefined();
+  });
+
+  it('reads a row closing on its 得分率, and a date actual glued to its figures', () => {
+    const cols: ColumnKey[] = [...INDICATOR.slice(0, 7), 'coefficient', 'reason'];
+    expect(splitRunTogether('书房运营管理制度健全健全1010100.00%', cols)).toEqual([
+      '书房运营管理制度',
+      '健全',
+      '健全',
+      '10',
+      '10',
+      '100.00%',
+    ]);
+    expect(splitRunTogether('项目完成时限2024年11月底前2024年11月55', INDICATOR)).toEqual([
+      '项目完成时限',
+      '2024年11月底前',
+      '2024年11月',
+      '5',
+      '5',
+    ]);
+  });
+});
