@@ -43,8 +43,9 @@ describe('invented 自评表 with the whole table on one line', () => {
   // Measured: 2 of 170 before a line holding a whole table was read as its cells one after
   // another (the rest "未能识别自评表结构"); 157 after, each as a warning. Missed: tables whose
   // 小计 rows or weights over two pages need the rows' own lines (12-jilin, k5, k7, v7), a fund
-  // block whose empty cells only the tabs showed (k2, 13), and a few more.
-  it('finds the planted findings of most (floor 157), as warnings', () => {
+  // block whose empty cells only the tabs showed (k2, 13), and a few more. With holdout-l (added
+  // after, with its own fixes to tables): 174 of 187.
+  it('finds the planted findings of most (floor 174), as warnings', () => {
     const withFindings = audits.filter((a) => a.planted.length > 0);
     const found = withFindings.filter((a) =>
       a.planted.some((c) => a.findings.some((f) => f.category === c)),
@@ -53,7 +54,7 @@ describe('invented 自评表 with the whole table on one line', () => {
       `glued: ${found.length}/${withFindings.length} tables with their finding found`,
       ...withFindings.filter((a) => !found.includes(a)).map((a) => `\n  missed: ${a.file}`),
     );
-    expect(found.length).toBeGreaterThanOrEqual(157);
+    expect(found.length).toBeGreaterThanOrEqual(174);
     const errors = withFindings.flatMap((a) => a.findings.filter((f) => f.severity === 'error'));
     expect(errors.map((f) => `${f.code} ${f.message}`)).toEqual([]);
   });
