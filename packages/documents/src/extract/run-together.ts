@@ -1,7 +1,13 @@
 import { normalizeDigits } from '@jixiao/domain';
 import { alignCells, cellNumber, cellType, fit } from './cell-align.ts';
 import type { CellType } from './cell-align.ts';
-import { fundRowOf, indicatorLevelOf, isTotalRow, subtotalGroupOf } from './table-vocabulary.ts';
+import {
+  fundRowOf,
+  indicatorLevelOf,
+  isTotalRow,
+  OFTEN_EMPTY,
+  subtotalGroupOf,
+} from './table-vocabulary.ts';
 import type { ColumnKey } from './table-vocabulary.ts';
 
 /**
@@ -249,19 +255,7 @@ const skipCostFor =
   (subRow: boolean) =>
   (c: ColumnKey): number => {
     if (subRow && (c === 'weight' || c === 'score' || c === 'rate')) return c === 'rate' ? 0 : -0.3;
-    if (
-      [
-        'reason',
-        'description',
-        'measure',
-        'nature',
-        'deduction',
-        'flag',
-        'grade',
-        'initialBudget',
-      ].includes(c)
-    )
-      return 0.05;
+    if (OFTEN_EMPTY.has(c) || c === 'initialBudget') return 0.05;
     return 0.5;
   };
 

@@ -22,6 +22,7 @@ import {
   isTotalRow,
   matchTemplate,
   normalizeLabel,
+  OFTEN_EMPTY,
   sameGroupName,
   segmentHeader,
   subtotalGroupOf,
@@ -566,16 +567,6 @@ const fundSkip =
     if (c === 'initialBudget') return !total && filled.has(c) ? 0.4 : 0.05;
     return 0.4;
   };
-/** Indicator columns a row often leaves empty (扣分 when nothing was lost, the reason …). */
-const OFTEN_EMPTY = new Set<ColumnKey>([
-  'reason',
-  'description',
-  'measure',
-  'nature',
-  'deduction',
-  'flag',
-  'grade',
-]);
 /**
  * What leaving a column of an indicator row empty costs. 分值 and 得分 are filled on a scored row
  * far more often than 年度指标值 and 实际完成值, so two figures after a name ("工程验收合格率 | 10 |

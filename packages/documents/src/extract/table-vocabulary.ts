@@ -30,6 +30,17 @@ export const ColumnKey = z.enum([
 ]);
 export type ColumnKey = z.infer<typeof ColumnKey>;
 
+/** Indicator columns a row often leaves empty (扣分 when nothing was lost, the reason …). */
+export const OFTEN_EMPTY: ReadonlySet<ColumnKey> = new Set<ColumnKey>([
+  'reason',
+  'description',
+  'measure',
+  'nature',
+  'deduction',
+  'flag',
+  'grade',
+]);
+
 export const FundRowKey = z.enum([
   'total',
   'currentAppropriation',
