@@ -68,11 +68,15 @@ const third = (file: string): boolean => /^(?:r1[1-3]|c[56])-/.test(file);
 const fourth = (file: string): boolean => /^(?:r1[4-8]|c[7-9])-/.test(file);
 /** The fifth batch, held out likewise. */
 const fifth = (file: string): boolean => /^(?:r19|r2[0-4]|c1[0-2])-/.test(file);
-const first = (file: string): boolean => !third(file) && !fourth(file) && !fifth(file);
+/** The sixth batch, held out likewise. */
+const sixth = (file: string): boolean => /^(?:r2[5-9]|r30|c1[3-5])-/.test(file);
+const first = (file: string): boolean =>
+  !third(file) && !fourth(file) && !fifth(file) && !sixth(file);
 const m = lazily(() => measure(corpus, first));
 const held = lazily(() => measure(corpus, third));
 const held4 = lazily(() => measure(corpus, fourth));
 const held5 = lazily(() => measure(corpus, fifth));
+const held6 = lazily(() => measure(corpus, sixth));
 
 describe('whole invented reports: narrative, 自评表 and restated figures together', () => {
   it('finds the planted findings with their category', () => {
@@ -230,5 +234,36 @@ describe('whole invented reports, fifth batch (held out)', () => {
 
   it('reads every file', () => {
     expect(unread(corpus, fifth)).toEqual([]);
+  });
+});
+
+/**
+ * Sixth batch, written after the fifth was fixed and committed untouched, in units and templates
+ * the others lack: a 市 疾病预防控制中心's 部门整体 report (宁夏) numbered 一、（一）1.（1）; a 区 水利局's
+ * 农村供水 project (青海) in 第一部分… with its 自评表 in 元 and the text in 万元; a 市 衔接推进乡村振兴
+ * 区域 report (海南) whose 自评表 stands between the conclusion and the analysis; a 公安分局's 部门整体
+ * report (天津) with its 自评表 in the middle; a 师范学院's report (黑龙江) whose 17-row 自评表 runs
+ * over a page break; a 街道办事处 (西藏); clean: a 市 水利局's 渠道防渗 project in 元 (新疆), a 街道办
+ * with its 自评表 in the middle (河北) and a 区 衔接资金 区域 report (黑龙江).
+ *
+ * Measured untouched: 54/59 found, 0 errors and 3 warnings on the 8 clean files; the warnings
+ * were right (the 新疆 project's 灌溉水利用系数 rose 0.03 against ≥0.02, 150% of its target, with
+ * no reason given) and the report was given its reason. Missed: a year slip written "2023年全区
+ * 新建…" with no comma after the year (r26), and 公用经费 in prose against the actual of the
+ * 自评表's 公用经费控制 (r30).
+ */
+describe('whole invented reports, sixth batch (held out)', () => {
+  it('finds the planted findings with their category', () => {
+    console.log(report('invented whole reports, sixth batch', held6()));
+    expect(held6().found).toBeGreaterThanOrEqual(54);
+  });
+
+  it('gives the clean reports no error and no warning', () => {
+    expect(held6().falseErrors).toEqual([]);
+    expect(held6().cleanWarnings).toEqual([]);
+  });
+
+  it('reads every file', () => {
+    expect(unread(corpus, sixth)).toEqual([]);
   });
 });

@@ -197,6 +197,48 @@ const FORMS: Record<string, Form[]> = {
     { kind: 'webtxt' },
     { kind: 'docx' },
   ],
+  'r25-shizuishan-cdc-department': [
+    { kind: 'pdf', width: 30, page: 30, cells: 'run-together' },
+    { kind: 'html' },
+    { kind: 'docx' },
+  ],
+  'r26-ledu-rural-water-project': [
+    { kind: 'pdf', width: 29, page: 28, cells: 'cell-per-line' },
+    { kind: 'portal' },
+    { kind: 'docx' },
+  ],
+  'r27-danzhou-rural-revitalization-transfer-region': [
+    { kind: 'pdf', width: 31, page: 29, cells: 'run-together' },
+    { kind: 'webtxt' },
+    { kind: 'docx' },
+  ],
+  'r28-hexi-public-security-department': [
+    { kind: 'pdf', width: 28, page: 27, cells: 'cell-per-line' },
+    { kind: 'docx' },
+  ],
+  'r29-mudanjiang-normal-university-department': [
+    { kind: 'pdf', width: 30, page: 31, cells: 'run-together' },
+    { kind: 'html' },
+    { kind: 'docx' },
+  ],
+  'r30-barkhor-subdistrict-department': [
+    { kind: 'pdf', width: 29, page: 29, cells: 'cell-per-line' },
+    { kind: 'webtxt' },
+  ],
+  'c13-yining-canal-lining-project-clean': [
+    { kind: 'pdf', width: 28, page: 28, cells: 'cell-per-line' },
+    { kind: 'html' },
+    { kind: 'docx' },
+  ],
+  'c14-shuangqiao-subdistrict-department-clean': [
+    { kind: 'pdf', width: 30, page: 30, cells: 'run-together' },
+    { kind: 'webtxt' },
+    { kind: 'docx' },
+  ],
+  'c15-beilin-rural-revitalization-transfer-clean': [
+    { kind: 'pdf', width: 29, page: 28, cells: 'cell-per-line' },
+    { kind: 'portal' },
+  ],
 };
 
 type Block =
