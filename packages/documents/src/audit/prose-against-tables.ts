@@ -17,7 +17,7 @@ import type { Params } from './message-params.ts';
 
 /**
  * Figures the narrative states again, without the amounts they come from, against the 自评表 of
- * the same report: the execution rate ("部门预算执行率为97.62%"), the 三公经费 spent against the
+ * the same report: the execution rate ("部门预算执行率为97.62%"), the 三公经费 or 公用经费 spent against the
  * actual of the indicator that controls it, a group's score ("产出指标分值50分，得分49.8分")
  * against its leaves, and a leaf's 扣D分 against its 分值 and 得分. All warnings: the sentence
  * may speak of something the table does not hold.
@@ -230,14 +230,33 @@ function fenOfQuantity(value: number, unit: string): number | undefined {
   return undefined;
 }
 
-/** A name of the 三公经费 spent, not planned, compared or changed. */
-const THREE_PUBLIC = /三公经费/;
-/** A bare word of spending, and the 三公 items a sentence may go on to. */
+/**
+ * The spending an indicator may control ("“三公”经费控制", "公用经费控制" with an actual in 万元):
+ * its name in a leaf and in prose, what the prose calls it, and the items a sentence about it may
+ * go on to (an item's amount is not the whole's).
+ */
+const CONTROLLED: readonly { word: string; label: string; items: RegExp }[] = [
+  { word: '三公经费', label: '“三公”经费', items: /公务用车|公务接待|出国|购置|运行维护|其中/ },
+  { word: '公用经费', label: '公用经费', items: /办公|水电|差旅|会议|培训|物业|其中/ },
+];
+/** A bare word of spending, said after the name of what was spent. */
 const SPENT = /^(?:全年|本年|当年)?(?:实际)?(?:支出|决算)(?:数|合计|共计)?$/;
-const ITEM = /公务用车|公务接待|出国|购置|运行维护|其中/;
 const NOT_SPENT = /预算|安排|计划|控制|上年|去年|同期|较|比|减少|增加|下降|增长|节约|压减|以内/;
 
-function threePublicAgainstIndicators(
+/** Each controlled spending stated in prose against the actual of the leaf that controls it. */
+function controlledAgainstIndicators(
+  statements: readonly Statement[],
+  sections: readonly Section[],
+  indicators: readonly IndicatorNode[],
+  reportYear: string,
+): Finding[] {
+  return CONTROLLED.flatMap((kind) =>
+    spendingAgainstIndicator(kind, statements, sections, indicators, reportYear),
+  );
+}
+
+function spendingAgainstIndicator(
+  kind: { word: string; label: string; items: RegExp },
   statements: readonly Statement[],
   sections: readonly Section[],
   indicators: readonly IndicatorNode[],
@@ -245,7 +264,10 @@ function threePublicAgainstIndicators(
 ): Finding[] {
   const actuals: { fen: number; text: string }[] = [];
   for (const leaf of leavesOf(indicators)) {
-    if (!THREE_PUBLIC.test(leaf.name.replace(/[“”"]/g, ''))) continue;
+    // The spending itself ("公用经费控制"), not a rate of it per head ("小学生均公用经费").
+    const name = leaf.name.replace(/[“”"]/g, '');
+    const at = name.indexOf(kind.word);
+    if (at < 0 || /[均每]$/.test(name.slice(0, at))) continue;
     const a = leaf.actual;
     if (a?.kind !== 'quantity' || a.value === undefined || a.unit === undefined) continue;
     const fen = fenOfQuantity(a.value, a.unit);
@@ -254,6 +276,7 @@ function threePublicAgainstIndicators(
   // With no such actual, or two that differ, the table says nothing one figure can contradict.
   const first = actuals[0];
   if (!first || actuals.some((a) => a.fen !== first.fen)) return [];
+  const own = new RegExp(`${kind.word}(?:支出|实际支出|决算数?|合计|共计|总额)?$`);
   const out: Finding[] = [];
   for (const s of statements) {
     if (sections[s.block]?.goals) continue;
@@ -261,20 +284,20 @@ function threePublicAgainstIndicators(
       if (c.kind !== 'money' || c.approximate || c.depth > 0 || c.role === 'budget') continue;
       const name = c.name.replace(/[“”"]/g, '');
       if (NOT_SPENT.test(c.clause)) continue;
-      // The whole 三公经费, not one of its items ("三公经费中公务接待费"); or what was spent in a
+      // The whole of it, not one of its items ("三公经费中公务接待费"); or what was spent in a
       // sentence about it ("“三公”经费年初预算6.50万元，全年实际支出5.74万元").
-      const own = /三公经费(?:支出|实际支出|决算数?|合计|共计|总额)?$/.test(name);
+      const before = s.text.slice(0, c.at).replace(/[“”"]/g, '');
       const ofSentence =
         SPENT.test(name) &&
-        THREE_PUBLIC.test(s.text.slice(0, c.at).replace(/[“”"]/g, '')) &&
-        !ITEM.test(s.text.slice(s.text.lastIndexOf('三公', c.at), c.at));
-      if (!own && !ofSentence) continue;
+        before.includes(kind.word) &&
+        !kind.items.test(before.slice(before.lastIndexOf(kind.word) + kind.word.length));
+      if (!own.test(name) && !ofSentence) continue;
       const year = yearBefore(s, c.at);
       if (year !== undefined && reportYear !== '' && year !== reportYear) continue;
       if (Math.abs(c.value - first.fen) <= Math.max(c.step, 5_000)) continue;
       out.push(
         finding('DOC_CROSS_TABLE_VALUE', s, c.number, {
-          label: '“三公”经费',
+          label: kind.label,
           stated: `${c.number}${c.unit}`,
           expected: first.text,
           table: '自评表（实际完成值）',
@@ -595,7 +618,7 @@ export function checkProseAgainstTables(
     ...(table.total
       ? restatedRates(statements, sections, table.total, table.name, reportYear)
       : []),
-    ...threePublicAgainstIndicators(statements, sections, table.indicators, reportYear),
+    ...controlledAgainstIndicators(statements, sections, table.indicators, reportYear),
     ...actualsAgainstTable(statements, sections, table.indicators, reportYear),
     ...sourcesAgainstTable(statements, sections, table.sources, table.name, reportYear),
     ...scoresAgainstTable(statements, table.indicators),

@@ -132,6 +132,51 @@ describe('figures the narrative restates against its 自评表', () => {
   });
 });
 
+describe('公用经费 in the narrative against the indicator that controls it', () => {
+  const report = (actual: string, ...prose: string[]) => reportOf('公用经费控制', actual, prose);
+  const reportOf = (leaf: string, actual: string, prose: readonly string[]) =>
+    brief(
+      [
+        '某街道办事处2024年度部门整体支出绩效自评报告',
+        '一、部门预算收支情况',
+        '全年支出1,318.27万元，其中基本支出842.36万元（人员经费726.18万元，公用经费116.18万元），项目支出475.91万元。',
+        '二、绩效情况',
+        ...prose,
+        '三、存在的问题',
+        '预算编制精细化程度不高。',
+        '附件',
+        '部门整体支出绩效自评表',
+        '一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\t偏差原因分析及改进措施',
+        '产出指标\t数量指标\t宣传活动场次\t≥48场\t52场\t40\t40\t',
+        `\t成本指标\t${leaf}\t≤120万元\t${actual}\t10\t10\t`,
+        '效益指标\t社会效益指标\t困难群众救助覆盖率\t=100%\t100%\t40\t40\t',
+        '满意度指标\t服务对象满意度指标\t居民满意度\t≥90%\t94.6%\t10\t10\t',
+        '总分\t\t\t\t\t100\t100\t',
+      ].join('\n'),
+    ).filter((f) => /TABLE/.test(f));
+  const prose = '全年公用经费支出116.18万元，主要用于办公费、水电费和差旅费。';
+
+  it('finds nothing where the actual of the table is the amount spent', () => {
+    expect(report('116.18万元', prose)).toEqual([]);
+  });
+
+  it('reports the amount spent that the actual of the table contradicts', () => {
+    expect(report('118.16万元', prose)).toEqual([
+      'warning DOC_CROSS_TABLE_VALUE 116.18万元→118.16万元',
+    ]);
+  });
+
+  it('leaves alone a 公用经费 per head', () => {
+    expect(reportOf('小学生均公用经费', '720元', [prose])).toEqual([]);
+  });
+
+  it('leaves alone a 公用经费 planned or compared', () => {
+    expect(
+      report('118.16万元', '公用经费预算120.00万元。', '公用经费较上年减少3.20万元。'),
+    ).toEqual([]);
+  });
+});
+
 describe('a source of the money restated against its row of the 自评表', () => {
   const report = (sentence: string) =>
     brief(

@@ -52,4 +52,19 @@ describe('staleYearClauses', () => {
     ).toEqual([2023]);
     expect(staleYearClauses('2023年，门诊人次较上年增长5%；管理率63.5%。', 2024)).toEqual([]);
   });
+
+  it('reads a year that runs on into who did the work and what they did', () => {
+    expect(staleYearClauses('2023年全区新建供水管网86.4公里，新建蓄水池12座。', 2024)).toEqual([
+      2023,
+    ]);
+    expect(staleYearClauses('2023年我局完成农村公路养护126公里。', 2024)).toEqual([2023]);
+    // Not a comparison, nor history, nor a year inside a clause, nor the year itself.
+    expect(staleYearClauses('2023年全区新建管网80公里，今年又新建86.4公里。', 2024)).toEqual([
+      2023,
+    ]);
+    expect(staleYearClauses('较2023年全区新建管网增加6.4公里。', 2024)).toEqual([]);
+    expect(staleYearClauses('自2019年全区开展河长制以来，水质持续改善。', 2024)).toEqual([]);
+    expect(staleYearClauses('新建管网86.4公里，2023年全区完成的工程已验收。', 2024)).toEqual([]);
+    expect(staleYearClauses('2024年全区新建供水管网86.4公里。', 2024)).toEqual([]);
+  });
 });

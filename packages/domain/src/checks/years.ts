@@ -46,6 +46,12 @@ export function digitYears(text: string): string {
  * stating when the sentence's facts hold.
  */
 const YEAR_CLAUSE = /^(?:在|于)?(\d{4})\s*年(?:度)?(?:全年|内|中)?$/;
+/**
+ * A clause that opens with a year and goes on, with no comma, to who did the work and what they
+ * did ("2023年全区新建供水管网86.4公里", "2023年我局完成…"): the year dates the work as firmly.
+ */
+const YEAR_AT_WORK =
+  /^(?:在|于)?(\d{4})\s*年(?:度)?(?:全年)?(?:全(?:区|市|县|旗|州|盟|镇|乡|省|局|院|校)|我(?:局|办|委|院|校|镇|乡|中心|站|所|队|单位|部门|街道))共?(?:新建|建成|完成|改造|实施|开展|发放|培训|救助|接种|筛查|处置|破获|养护|治理|修建|新增|组织|举办)/;
 /** Four ASCII digits and 年, as every YEAR_CLAUSE holds. */
 const YEAR_DIGITS = /\d{4}\s*年/;
 
@@ -67,8 +73,10 @@ export function staleYearClauses(written: string, year: number): number[] {
   // 老年人提供健康体检…"): a comparison in one part excuses no other.
   for (const part of bare.split(/[；;]/)) {
     if (LEGITIMATE_CONTEXT.test(part)) continue;
-    for (const clause of part.split(/[，,：:]/)) {
-      const m = YEAR_CLAUSE.exec(clause.trim());
+    for (const [k, clause] of part.split(/[，,：:]/).entries()) {
+      // A year that runs on into its clause dates the work only where it opens the statement.
+      const m =
+        YEAR_CLAUSE.exec(clause.trim()) ?? (k === 0 ? YEAR_AT_WORK.exec(clause.trim()) : null);
       if (!m) continue;
       const stated = Number(m[1]);
       if (stated < year && stated >= 1990) out.push(stated);

@@ -251,11 +251,17 @@ describe('whole invented reports, fifth batch (held out)', () => {
  * no reason given) and the report was given its reason. Missed: a year slip written "2023年全区
  * 新建…" with no comma after the year (r26), and 公用经费 in prose against the actual of the
  * 自评表's 公用经费控制 (r30).
+ *
+ * After the fixes (general, none keyed to these files' wording): 59/59, still 0 and 0 on the
+ * clean files. A statement that opens with an earlier year running on into who did the work and
+ * what they did ("2023年全区新建…", "2023年我局完成…") is dated by it as by "2023年，"; the
+ * 公用经费 spent is held against the actual of the indicator that controls it, as the 三公经费 was
+ * (not a per-head figure such as 生均公用经费).
  */
 describe('whole invented reports, sixth batch (held out)', () => {
   it('finds the planted findings with their category', () => {
     console.log(report('invented whole reports, sixth batch', held6()));
-    expect(held6().found).toBeGreaterThanOrEqual(54);
+    expect(held6().found).toBeGreaterThanOrEqual(59);
   });
 
   it('gives the clean reports no error and no warning', () => {
