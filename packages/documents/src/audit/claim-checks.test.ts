@@ -1319,6 +1319,13 @@ describe('relations found on the held-out excerpts of the eleventh round', () =>
     expect(check(`某市2024年度基金绩效自评报告\n${body}2024年12月20日`)).toEqual([]);
     expect(check(`某市2024年度上半年基金绩效自评报告\n${body}2024年7月10日`)).toEqual([]);
   });
+
+  it('reads a date line a PDF wrapped inside its label or its date', () => {
+    const title = '某市2024年度基金绩效自评报告\n本年度基金收入35.00亿元。\n';
+    for (const lines of ['填报日\n期：2024年3月15日', '填报日期：2024\n年3月15日'])
+      expect(check(title + lines).map((f) => f.code)).toEqual(['DOC_YEAR_REPORT_DATE']);
+    expect(check(`${title}填报日\n期：2025年3月15日`)).toEqual([]);
+  });
 });
 
 describe('relations of the twelfth round of invented prose', () => {

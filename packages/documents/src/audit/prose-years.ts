@@ -150,13 +150,19 @@ export function checkProseYears(
         }),
       );
     }
-    // A date line wrapped after its label ("填报日期：" | "2024年3月15日") is read with its date.
+    // A date line a PDF wrapped anywhere in it, after its label ("填报日期：" | "2024年3月15日")
+    // or inside it ("填报日" | "期：2024年3月15日"), is read whole: a date that runs over the end.
     const next = blocks[k + 1];
-    const text =
-      /(?:日期|时间)[：:]?$/.test(squash(b.text)) && next && next.kind !== 'table'
-        ? b.text + next.text
-        : b.text;
-    const m = DATE_LINE.exec(squash(text));
+    const own = squash(b.text);
+    let m = DATE_LINE.exec(own);
+    let text = b.text;
+    if (!m && next && next.kind !== 'table') {
+      const joined = DATE_LINE.exec(own + squash(next.text));
+      if (joined && joined.index < own.length && joined.index + joined[0].length > own.length) {
+        m = joined;
+        text = b.text + next.text;
+      }
+    }
     // A date in the year itself may be a mid-year report's or a project's finished early (in
     // the year's last quarter); before October, a whole year's evaluation cannot be signed.
     const within = Number(m?.[1]) === year && Number(m?.[2]) < 10 && wholeYear;
