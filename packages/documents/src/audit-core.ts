@@ -6,7 +6,7 @@
  */
 export { formatOf, MAX_INPUT_BYTES, readDocument, readReport } from './read/read-document.ts';
 export type { ReadTools } from './read/read-document.ts';
-export { readErrorMessage } from './read/block.ts';
+export { fileLine, readErrorMessage } from './read/block.ts';
 export { NUMBER_STYLE_RANK } from './read/heading.ts';
 export type { Bbox, Block, ReadError, ReadResult, SourceDocument } from './read/block.ts';
 export type { OcrPage, OcrRequest } from './read/pdf/read-pdf.ts';

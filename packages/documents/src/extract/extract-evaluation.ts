@@ -442,9 +442,13 @@ function findTitle(document: SourceDocument): string | undefined {
     // A title a PDF broke over two lines: its tail ("报告", "评报告") on a short line of its own.
     const tail = titleTail(t, first[i + 1]);
     const whole = t + (tail ?? '');
+    // A sentence that names the work ("…开展绩效自评工作，现将有关情况报告如下：") is no title,
+    // nor a numbered chapter of the report ("1.项目绩效自评总体情况：…").
     if (
       whole.length > 60 ||
-      !/自评报告|绩效自评|自评表|自评结果|自评情况|评价报告|评价表|评价指标表/.test(whole)
+      !/自评报告|绩效自评|自评表|自评结果|自评情况|评价报告|评价表|评价指标表/.test(whole) ||
+      /[，。]|[：:]$/.test(whole) ||
+      headingNumber(whole) !== undefined
     )
       continue;
     if (tail !== undefined) return whole;

@@ -60,6 +60,16 @@ export interface SourceDocument {
   blocks: Block[];
   /** What the reader noticed but could work around (a GB18030 file, an unknown numbering). */
   notes: string[];
+  /**
+   * The line of the file each line the blocks are numbered by stands on (index: that line − 1),
+   * when the reader gave a whole report written on one line back as the lines it was.
+   */
+  realLines?: readonly number[];
+}
+
+/** The line of the file a line of a document's blocks stands on. */
+export function fileLine(document: SourceDocument, line: number): number {
+  return document.realLines?.[line - 1] ?? line;
 }
 
 /** Stable codes of per-file read failures. */

@@ -3,6 +3,7 @@ import { readFailure, tableText } from './block.ts';
 import type { ReadResult } from './block.ts';
 import { headingInfo } from './heading.ts';
 import { withoutWebChrome } from './web-chrome.ts';
+import { relineGluedText } from './glued-text.ts';
 import { isPageNumberText } from '../extract/running-headers.ts';
 
 /**
@@ -64,7 +65,10 @@ export function parseTextLines(
   fileName: string,
   notes: string[] = [],
 ): SourceDocument {
-  return { fileName, format: 'txt', blocks: withoutWebChrome(textBlocks(text)), notes };
+  const relined = relineGluedText(text);
+  const blocks = withoutWebChrome(textBlocks(relined.text));
+  if (!relined.realLines) return { fileName, format: 'txt', blocks, notes };
+  return { fileName, format: 'txt', blocks, notes, realLines: relined.realLines };
 }
 
 /**

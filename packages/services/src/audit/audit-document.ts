@@ -5,6 +5,7 @@ import {
   checkDocument,
   checkTables,
   extractEvaluation,
+  fileLine,
   understandingOf,
   locateFindings,
   pagePlacer,
@@ -236,6 +237,13 @@ export function auditRead(read: ReadResult, fileName: string): DocumentAudit {
     evaluation,
   );
   const understanding = understandingOf(report);
+  const warnings = read.document.realLines
+    ? report.warnings.map((w) => ({
+        ...w,
+        message: linesNamed(w.message, read.document),
+        ...(w.line ? { line: fileLine(read.document, w.line) } : {}),
+      }))
+    : report.warnings;
   // The rulebook is named when the table gave it something to go on: a score read, or a
   // structure it was recognised by (a guess by default, with no 分值 or 得分, names nothing).
   const named = ownTree && (computedTotal !== null || report.rulebook.confidence >= 0.5);
@@ -254,14 +262,31 @@ export function auditRead(read: ReadResult, fileName: string): DocumentAudit {
       computedTotal,
       understanding,
     },
-    findings: wireAll(findings, read.document),
-    notes: report.warnings.map((w) => (w.line ? `第${w.line}行：${w.message}` : w.message)),
-    warnings: report.warnings,
+    findings: onFileLines(wireAll(findings, read.document), read.document),
+    notes: warnings.map((w) => (w.line ? `第${w.line}行：${w.message}` : w.message)),
+    warnings,
     rulebookConfidence: report.rulebook.confidence,
     evaluation,
     readError: null,
   };
 }
+
+/**
+ * The findings placed on the lines of the file: a report written on one line was read as the
+ * lines it was (see `relineGluedText`), and each of those stands on the file's line.
+ */
+function onFileLines(findings: AuditFinding[], document: SourceDocument): AuditFinding[] {
+  if (!document.realLines) return findings;
+  return findings.map((f) => ({
+    ...f,
+    message: linesNamed(f.message, document),
+    line: f.line === null ? null : fileLine(document, f.line),
+  }));
+}
+
+/** A message's "第N行" put on the file's line. */
+const linesNamed = (message: string, document: SourceDocument): string =>
+  message.replace(/第(\d+)行/g, (_, n: string) => `第${fileLine(document, Number(n))}行`);
 
 /** The wire shape only (what `--format json` prints per file). */
 export function toFileAudit(audit: DocumentAudit): FileAudit {

@@ -1,0 +1,283 @@
+import { parseChineseNumeral } from '@jixiao/domain';
+import { columnOf, fundRowOf } from '../extract/table-vocabulary.ts';
+
+/**
+ * A whole report written on one line: the text of a web page whose line breaks were lost, a PDF
+ * copied as one paragraph. Two forms are seen:
+ * - the lines of the PDF joined by single spaces ("…绩 效自评报告 根据《…》要求，我 局组织…
+ *   一、部门基本情况 （一）主要职能 县教育和体育局负责…"): every space between two Chinese
+ *   characters is where a line of the page ended;
+ * - the paragraphs joined with nothing ("…共33832.24万元,二、总体绩效目标完成情况2023年度…"):
+ *   only the numbers of the headings, in their order, show where a part begins.
+ * Such a line is given back as the lines it was (the first form: each space a line break, as the
+ * PDF's text had them; the second: a line break before each heading), so that paragraphs, headings
+ * and sentences are read as in any text. A table inside it (its title, header words and row
+ * labels) stays one line for the reader of tables on one line.
+ */
+export interface Relined {
+  text: string;
+  /** The line of the given text each line of `text` comes from (1-based), when any was split. */
+  realLines?: number[];
+}
+
+/** A line shorter than this is a paragraph, not a report. */
+const MIN_GLUED = 300;
+
+export function relineGluedText(text: string): Relined {
+  const lines = text.split(/\r?\n/);
+  if (!lines.some((l) => l.length >= MIN_GLUED)) return { text };
+  const out: string[] = [];
+  const realLines: number[] = [];
+  let split = false;
+  lines.forEach((line, i) => {
+    const pieces = line.length >= MIN_GLUED ? relineGlued(line) : undefined;
+    if (pieces) split = true;
+    for (const piece of pieces ?? [line]) {
+      out.push(piece);
+      realLines.push(i + 1);
+    }
+  });
+  return split ? { text: out.join('\n'), realLines } : { text };
+}
+
+/** The lines a line of a whole report was, or undefined when it is one paragraph. */
+export function relineGlued(line: string): string[] | undefined {
+  const spaced = spacedWraps(line);
+  if (spaced >= 6 && line.length / spaced <= 80) return relineSpaced(line);
+  const starts = headingStarts(line);
+  if (starts.length < 2) return undefined;
+  const pieces: string[] = [];
+  let from = 0;
+  for (const at of starts) {
+    if (at > from) pieces.push(line.slice(from, at));
+    from = at;
+  }
+  pieces.push(line.slice(from));
+  return pieces.map((p) => p.trim()).filter((p) => p !== '');
+}
+
+/** Spaces standing between two Chinese characters or after a stop: wraps of a page's lines. */
+function spacedWraps(line: string): number {
+  return (
+    line.match(/[\p{Script=Han}，。、；：！？）》”][ \u3000]+(?=[\p{Script=Han}（《“])/gu)
+      ?.length ?? 0
+  );
+}
+
+/** A page's number between spaces ("— 3 —", "-3-", "第 2 页 共 9 页"): no text of the report. */
+const PAGE_MARK =
+  /(?<=^|\s)(?:[—－–-]+\s*[\d０-９]{1,3}\s*[—－–-]+|第\s*[\d０-９]{1,3}\s*页(?:\s*[，,]?\s*共\s*[\d０-９]{1,3}\s*页)?)(?=\s|$)/g;
+
+/** A figure as a cell of a table holds it ("42", "1,386.47", "98.5%", "—"). */
+const FIGURE = /^(?:[-+]?[\d,]+(?:\.\d+)?[%％]?|[—－–-]+)$/;
+/** What a figure of prose is counted in, when the PDF set it apart ("2023 年", "5 个", "30 分"). */
+const UNIT_START =
+  /^[年月日万亿元个人名项次分号台套所户家条座米吨亩期批天时倍%％‰余多]|^(?:公里|平方|立方|小时)/;
+
+/**
+ * The lines of a report whose page lines were joined by spaces: each space between words a line
+ * break, except inside a figure written with its unit ("2023 年度", "1,386.47 万元"), a table
+ * whose rows are a label and the same number of figures each ("行政编制 42 40 事业编制 86 81 …":
+ * a row a line, its header words a line above), and a 自评表 (kept whole for the reader of
+ * tables on one line).
+ */
+function relineSpaced(line: string): string[] {
+  const text = line.replace(PAGE_MARK, ' ');
+  const words = [...text.matchAll(/[^\s\u3000]+/g)].map((m) => m[0]);
+  // joined[k]: word k goes on the line of word k − 1.
+  const joined = words.map((w, k) => k > 0 && figureWithUnit(words, k));
+  const tables = tableSpans(words);
+  for (const span of tables) {
+    for (let k = span.from + 1; k < span.to; k++) joined[k] = true;
+    if (span.from > 0) joined[span.from] = false;
+    if (span.to < words.length) joined[span.to] = false;
+  }
+  const inTable = (k: number): boolean => tables.some((t) => k >= t.from && k < t.to);
+  for (const rows of figureRows(words).filter((r) => !inTable(r.rows[0] ?? 0))) {
+    rows.rows.forEach((from, r) => {
+      joined[from] = r === 0 && rows.header === from ? joined[from] === true : false;
+      for (let k = from + 1; k <= from + rows.figures; k++) joined[k] = true;
+    });
+    const first = rows.rows[0] ?? 0;
+    if (rows.header < first) {
+      joined[rows.header] = false;
+      for (let k = rows.header + 1; k < first; k++) joined[k] = true;
+    }
+    const after = (rows.rows[rows.rows.length - 1] ?? 0) + rows.figures + 1;
+    if (after < words.length) joined[after] = false;
+  }
+  const out: string[] = [];
+  words.forEach((w, k) => {
+    if (joined[k] && out.length > 0) out[out.length - 1] += ` ${w}`;
+    else out.push(w);
+  });
+  return out;
+}
+
+/** Whether word k goes on with the word before as one figure of prose and its unit. */
+function figureWithUnit(words: readonly string[], k: number): boolean {
+  const prev = words[k - 1] ?? '';
+  const w = words[k] ?? '';
+  const next = words[k + 1] ?? '';
+  // "1,386.47 万元", "2023 年度": a figure, then what it counts.
+  if (/\d$/.test(prev) && UNIT_START.test(w)) return true;
+  // "开展 2023 年度", "收入总计 1,386.47 万元": the figure after its words, its unit after it.
+  if (/^[\d,.]+$/.test(w) && UNIT_START.test(next) && !/^\d[\d,.]*$/.test(prev)) return true;
+  // A heading's number set apart from its words ("第一部分 项目概况", "一、 基本情况").
+  if (
+    /^(?:第[一二三四五六七八九十]{1,3}(?:部分|章)|[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.．、])$/.test(
+      prev,
+    )
+  )
+    return true;
+  // Latin words and figures between Latin ("GB/T 9704", "PM2.5 浓度" stays apart).
+  return /[A-Za-z]$/.test(prev) && /^[A-Za-z\d]/.test(w);
+}
+
+/**
+ * Rows of a small table among the words (people by kind, money by source): two or more in a row,
+ * each a label and the same number of figures, with the short header words just before the first
+ * (as many as its columns, or one fewer). `rows` holds the index of each row's label.
+ */
+function figureRows(
+  words: readonly string[],
+): { header: number; rows: number[]; figures: number }[] {
+  const isFigure = (w: string | undefined): boolean => w !== undefined && FIGURE.test(w);
+  const isLabel = (w: string | undefined): boolean =>
+    w !== undefined && /^\p{Script=Han}/u.test(w) && w.length <= 16 && !/[，。；：,;:]/.test(w);
+  const figuresAfter = (k: number): number => {
+    let n = 0;
+    while (isFigure(words[k + 1 + n])) n++;
+    return n;
+  };
+  const out: { header: number; rows: number[]; figures: number }[] = [];
+  let k = 0;
+  while (k < words.length) {
+    const n = isLabel(words[k]) ? figuresAfter(k) : 0;
+    if (n === 0) {
+      k++;
+      continue;
+    }
+    const rows = [k];
+    let at = k + n + 1;
+    while (isLabel(words[at]) && figuresAfter(at) === n) {
+      rows.push(at);
+      at += n + 1;
+    }
+    if (rows.length < 2) {
+      k++;
+      continue;
+    }
+    let header = k;
+    while (header > 0 && k - header < n + 1 && isLabel(words[header - 1])) header--;
+    out.push({ header: k - header >= n ? header : k, rows, figures: n });
+    k = at;
+  }
+  return out;
+}
+
+/** The label of a 自评表's last row. */
+const TOTAL_ROW = /^(?:总分|合计|总计|自评总分|总得分)$/;
+
+/** A table's title as it stands before its header ("项目支出绩效自评表", "附件2"). */
+const TABLE_TITLE = /(?:自评|评价|指标|目标|情况)表[）)]?$|^附[件表]\s*\d*[：:]?$/;
+/** The labels above a 自评表's header ("项目名称", "主管部门"…). */
+const TABLE_FIELD =
+  /^(?:项目名称|主管部门|实施单位|部门名称|预算部门名称|单位名称|项目资金|资金来源)/;
+
+/**
+ * The tables among the words of a line: from a table's title (or its first header word) to the
+ * next table or the next chapter of the report (a heading number next in order after the last
+ * one seen before the table), as word indices [from, to).
+ */
+function tableSpans(words: readonly string[]): { from: number; to: number }[] {
+  const spans: { from: number; to: number }[] = [];
+  let lastTop = 0;
+  let k = 0;
+  while (k < words.length) {
+    const w = words[k] ?? '';
+    const top = topNumber(w);
+    if (top !== undefined) lastTop = top;
+    const start = tableStart(words, k);
+    if (start === undefined) {
+      k++;
+      continue;
+    }
+    let end = start + 1;
+    while (end < words.length) {
+      const t = words[end] ?? '';
+      const n = topNumber(t);
+      if (lastTop > 0 && n !== undefined && n > lastTop && n <= lastTop + 2) break;
+      if (end > start + 3 && tableStart(words, end) === end && TABLE_TITLE.test(t)) break;
+      end++;
+      // The total row closes the table: what follows it (who filled it in, the date) is not.
+      if (end - start > 20 && TOTAL_ROW.test(t)) {
+        while (end < words.length && FIGURE.test(words[end] ?? '')) end++;
+        if (end - start > 20 && FIGURE.test(words[end - 1] ?? '')) break;
+      }
+    }
+    spans.push({ from: start, to: end });
+    k = end;
+  }
+  return spans;
+}
+
+/** Where a table begins at word k: a title or field followed by header words, or three header words. */
+function tableStart(words: readonly string[], k: number): number | undefined {
+  const w = words[k] ?? '';
+  const headerWords = (from: number, n: number): number =>
+    words
+      .slice(from, from + n)
+      .filter((x) => columnOf(x) !== undefined || fundRowOf(x) !== undefined).length;
+  if ((TABLE_TITLE.test(w) || TABLE_FIELD.test(w)) && headerWords(k + 1, 14) >= 3) return k;
+  if (columnOf(w) !== undefined && headerWords(k, 5) >= 3) return k;
+  return undefined;
+}
+
+/** The number of a chapter heading word ("四、存在的问题", "第二部分"), else undefined. */
+function topNumber(word: string): number | undefined {
+  const m = /^(?:([一二三四五六七八九十]{1,3})、|第([一二三四五六七八九十]{1,3})部分)/.exec(word);
+  const n = m ? parseChineseNumeral(m[1] ?? m[2] ?? '') : undefined;
+  return n !== undefined && n > 0 ? n : undefined;
+}
+
+/** What a heading number may stand after in running text: its start, a space or a stop. */
+const BEFORE = '(?<=^|[\\s，,。；;：:！!？?）)”"])';
+const LEVELS: readonly RegExp[] = [
+  new RegExp(
+    `${BEFORE}(?:第([一二三四五六七八九十]{1,3})部分|([一二三四五六七八九十]{1,3})、)(?=[\\p{Script=Han}])(?![一二三四五六七八九十][、级])`,
+    'gu',
+  ),
+  new RegExp(`${BEFORE}[（(]([一二三四五六七八九十]{1,3})[）)](?=[\\p{Script=Han}])`, 'gu'),
+  new RegExp(`${BEFORE}(\\d{1,2})[、.．](?=[\\p{Script=Han}])`, 'gu'),
+  new RegExp(`${BEFORE}[（(](\\d{1,2})[）)](?=[\\p{Script=Han}])`, 'gu'),
+];
+
+/**
+ * Where the headings of a text run together begin: the numbers of each level (一、 （一） 1. （1）)
+ * that follow the last of their level in order (the next, or one skipped or repeated, as a report's
+ * own numbering slips), a level starting again from 1 under each heading above it. A "一、" that
+ * opens no such order (a list "一是…") is not taken unless "二、" follows it.
+ */
+function headingStarts(line: string): number[] {
+  const found: { at: number; level: number; value: number }[] = [];
+  LEVELS.forEach((re, level) => {
+    for (const m of line.matchAll(re)) {
+      const digits = m.slice(1).find((g) => g !== undefined) ?? '';
+      const value = /\d/.test(digits) ? Number(digits) : parseChineseNumeral(digits);
+      if (value !== undefined && value > 0) found.push({ at: m.index, level, value });
+    }
+  });
+  found.sort((a, b) => a.at - b.at);
+  const last = [0, 0, 0, 0];
+  const starts: number[] = [];
+  for (const f of found) {
+    const prev = last[f.level] ?? 0;
+    if (f.value < prev || f.value > prev + 2 || (f.value === prev && prev === 0)) continue;
+    if (f.level > 0 && last.slice(0, f.level).every((v) => v === 0) && f.value !== 1) continue;
+    last[f.level] = f.value;
+    for (let l = f.level + 1; l < last.length; l++) last[l] = 0;
+    starts.push(f.at);
+  }
+  return starts.length >= 2 ? starts : [];
+}
