@@ -256,8 +256,8 @@ const LEVELS: readonly RegExp[] = [
 /**
  * Where the headings of a text run together begin: the numbers of each level (一、 （一） 1. （1）)
  * that follow the last of their level in order (the next, or one skipped or repeated, as a report's
- * own numbering slips), a level starting again from 1 under each heading above it. A "一、" that
- * opens no such order (a list "一是…") is not taken unless "二、" follows it.
+ * own numbering slips), a level starting again from 1 under each heading above it; none unless
+ * two chapters (一、 二、) are among them.
  */
 function headingStarts(line: string): number[] {
   const found: { at: number; level: number; value: number }[] = [];
@@ -271,6 +271,7 @@ function headingStarts(line: string): number[] {
   found.sort((a, b) => a.at - b.at);
   const last = [0, 0, 0, 0];
   const starts: number[] = [];
+  let chapters = 0;
   for (const f of found) {
     const prev = last[f.level] ?? 0;
     if (f.value < prev || f.value > prev + 2 || (f.value === prev && prev === 0)) continue;
@@ -278,6 +279,8 @@ function headingStarts(line: string): number[] {
     last[f.level] = f.value;
     for (let l = f.level + 1; l < last.length; l++) last[l] = 0;
     starts.push(f.at);
+    if (f.level === 0) chapters++;
   }
-  return starts.length >= 2 ? starts : [];
+  // Two chapters at least: a paragraph may number its own points ("（一）…；（二）…").
+  return chapters >= 2 ? starts : [];
 }

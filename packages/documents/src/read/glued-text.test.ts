@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { relineGluedText } from './glued-text.ts';
+import { readText } from './read-text.ts';
+
+const PDF_LINES = [
+  '某县教育局2024年度部门整体支出绩效自评报告',
+  '根据县财政局要求，我局组织开展了 2024 年度部门整体支出绩效自',
+  '评，现将有关情况报告如下。',
+  '一、部门基本情况',
+  '（一）人员情况',
+  '年末人员情况如下：',
+  '人员类别 编制数 实有人数',
+  '行政编制 42 40',
+  '事业编制 86 81',
+  '合计 128 121',
+  '二、预算执行情况',
+  '全年预算 1,386.47 万元，全年支出1,300.00万元，执行率93.76%。',
+  '— 1 —',
+  '三、存在的问题',
+  '部分项目进度偏慢，资金支付滞后于工程进度，年底集中支付的情况仍然',
+  '存在，绩效目标设置不够细化，部分指标难以量化考核。',
+  '四、改进措施',
+  '加强项目前期论证，按进度拨付资金，细化绩效目标，提高指标的可衡量性。',
+];
+
+describe('a whole report written on one line', () => {
+  it('gives back the lines of a PDF whose lines were joined by spaces', () => {
+    const relined = relineGluedText(PDF_LINES.join(' '));
+    const lines = relined.text.split('\n');
+    // Each wrap a line again; a figure stays with its unit, a small table's rows a line each.
+    expect(lines).toEqual(PDF_LINES.filter((l) => l !== '— 1 —'));
+    expect(relined.realLines).toEqual(lines.map(() => 1));
+  });
+
+  it('splits paragraphs joined by nothing before each heading number in order', () => {
+    const text =
+      '一、基本情况2024年下达资金共3383.24万元，其中中央资金2785万元，自治区资金598.24万元，二、绩效目标完成情况目标1：完成新增就业4.92万人，目标2：登记失业率2.61%，三、自评结论经综合评价，自评结果为优秀，按一、二级指标逐项打分，结果良好，各项工作任务均已按期完成。全市严格按照就业补助资金管理办法管理和使用资金，不存在截留、挤占、挪用项目资金的情况，资金拨付及时，台账齐全，绩效目标全部完成，群众满意度较高，社会效益明显，项目建成后运行良好，受益群众覆盖全县各乡镇，后续将继续加强资金监管和绩效跟踪管理，确保资金发挥更大效益。下一步将进一步完善绩效目标管理，强化绩效运行监控，推动评价结果与预算安排挂钩。';
+    const lines = relineGluedText(text).text.split('\n');
+    expect(lines).toHaveLength(3);
+    expect(lines[1]).toMatch(/^二、绩效目标完成情况/);
+    // "一、二级指标" is no heading: "一、" does not follow "三、" in order.
+    expect(lines[2]).toMatch(/^三、自评结论.*一、二级指标/);
+  });
+
+  it('leaves one long paragraph alone', () => {
+    const paragraph = `${'全县共完成农村公路养护里程6952公里，优良中等路率83.6%，危桥改造12座，沿线群众满意度93.4%。'.repeat(8)}`;
+    expect(relineGluedText(paragraph)).toEqual({ text: paragraph });
+  });
+
+  it('reads the relined lines as paragraphs and headings standing on the file line', () => {
+    const read = readText(new TextEncoder().encode(`标题\n${PDF_LINES.join(' ')}\n`), 'a.txt');
+    expect(read.ok).toBe(true);
+    if (!read.ok) return;
+    const doc = read.document;
+    expect(doc.blocks.some((b) => b.kind === 'heading' && b.text === '二、预算执行情况')).toBe(
+      true,
+    );
+    expect(doc.realLines?.[0]).toBe(1);
+    expect(new Set(doc.realLines?.slice(1))).toEqual(new Set([2, 3]));
+  });
+});

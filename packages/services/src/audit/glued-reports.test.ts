@@ -1,0 +1,122 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { auditDocument } from './audit-document.ts';
+
+/**
+ * Whole reports written on one line, as web pages' text and PDFs copied as one paragraph give
+ * them: the invented reports exported as PDF text (and as web pages' text), and the invented
+ * prose excerpts, with every line joined to the next by a space (the lines of a PDF) or by
+ * nothing (paragraphs of a page whose breaks were lost). The planted findings found are measured
+ * against the same files as written (floors keep what was reached); clean files must get no
+ * error, and every finding names the file's one line.
+ */
+
+interface Planted {
+  category: string;
+  uncertain?: boolean;
+}
+interface Batch {
+  findings: Record<string, Planted[]>;
+  clean?: string[];
+}
+
+const glue = (text: string, by: string): string =>
+  text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '')
+    .join(by);
+
+function batch(
+  folder: string,
+  which: RegExp,
+): { file: string; text: string; planted: string[]; clean: boolean }[] {
+  const dir = new URL(`./${folder}/`, import.meta.url);
+  const found = JSON.parse(readFileSync(new URL('findings.json', dir), 'utf8')) as Batch;
+  return readdirSync(dir)
+    .filter((f) => which.test(f))
+    .sort()
+    .map((file) => ({
+      file,
+      text: readFileSync(new URL(file, dir), 'utf8'),
+      planted: (found.findings[file] ?? [])
+        .filter((p) => p.uncertain !== true)
+        .map((p) => p.category),
+      clean: (found.clean ?? []).includes(file),
+    }));
+}
+
+function measure(
+  cases: ReturnType<typeof batch>,
+  by: string,
+): {
+  planted: number;
+  found: number;
+  cleanErrors: string[];
+  cleanWarnings: string[];
+  lines: number[];
+} {
+  let planted = 0;
+  let found = 0;
+  const cleanErrors: string[] = [];
+  const cleanWarnings: string[] = [];
+  const lines = new Set<number>();
+  for (const c of cases) {
+    const findings = auditDocument(new TextEncoder().encode(glue(c.text, by)), c.file).findings;
+    for (const f of findings) if (f.line !== null) lines.add(f.line);
+    for (const category of c.planted) {
+      planted++;
+      if (findings.some((f) => f.category === category)) found++;
+    }
+    if (!c.clean) continue;
+    for (const f of findings) {
+      const said = `${c.file} ${f.code} ${f.message}`;
+      if (f.severity === 'error') cleanErrors.push(said);
+      if (f.severity === 'warning') cleanWarnings.push(said);
+    }
+  }
+  return { planted, found, cleanErrors, cleanWarnings, lines: [...lines] };
+}
+
+describe('whole reports written on one line', () => {
+  const reports = batch('invented-reports', /\.(?:pdf|web)\.txt$/);
+  const prose = batch('invented-prose', /\.txt$/);
+
+  // Measured: with the lines joined by spaces, 19 of 108 before such a line was read as the lines
+  // it was (its prose was taken for one cut paragraph, its tables missed), 107 after; clean
+  // reports 10 warnings before, none after.
+  it('finds the planted findings of reports whose PDF lines were joined by spaces (floor 107)', () => {
+    const m = measure(reports, ' ');
+    console.log(
+      `reports joined by spaces: ${m.found}/${m.planted}`,
+      ...m.cleanWarnings.map((w) => `\n  clean: ${w}`),
+    );
+    expect(m.planted).toBeGreaterThanOrEqual(108);
+    expect(m.found).toBeGreaterThanOrEqual(107);
+    expect(m.cleanErrors).toEqual([]);
+    expect(m.cleanWarnings).toEqual([]);
+    expect(m.lines).toEqual([1]);
+  });
+
+  // Measured: 19 before, 46 after (the tables, their cells parted by nothing, are still not read).
+  it('finds the findings of the prose of reports whose paragraphs were joined by nothing (floor 46)', () => {
+    const m = measure(reports, '');
+    console.log(`reports joined by nothing: ${m.found}/${m.planted}`);
+    expect(m.found).toBeGreaterThanOrEqual(46);
+    expect(m.cleanErrors).toEqual([]);
+  });
+
+  // Measured: prose excerpts 270 of 344 before with 3 false errors on clean ones, 311 after with
+  // none (and 3 warnings).
+  it('finds the planted findings of prose excerpts joined by spaces (floor 311)', () => {
+    const m = measure(prose, ' ');
+    console.log(
+      `prose joined by spaces: ${m.found}/${m.planted}`,
+      ...m.cleanWarnings.map((w) => `\n  clean: ${w}`),
+    );
+    expect(m.found).toBeGreaterThanOrEqual(311);
+    expect(m.cleanErrors).toEqual([]);
+    expect(m.cleanWarnings.length).toBeLessThanOrEqual(3);
+    expect(m.lines).toEqual([1]);
+  });
+});
