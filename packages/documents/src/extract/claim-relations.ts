@@ -285,7 +285,7 @@ function readRelations(s: Statement): { groups: PartWhole[]; orphans: Claim[][] 
           if (own)
             lists.push({ whole: own, parts: all.filter((c) => roleIn(c) === role), before: mine });
         }
-      } else lists.push({ whole, parts: all, before });
+      } else lists.push({ whole: addedUpTo(whole, all, before, marker), parts: all, before });
       for (const list of lists) {
         const pw = partWhole(
           s,
@@ -302,6 +302,35 @@ function readRelations(s: Statement): { groups: PartWhole[]; orphans: Claim[][] 
     }
   });
   return { groups: out, orphans };
+}
+
+/**
+ * The whole a 其中 itemises when its parts add up exactly to an earlier figure of the statement
+ * and not to the last one: paragraphs run together ("决算数1,845.62万元，全年预算数1,962.40万元，
+ * 预算执行率94.05%。其中，基本支出决算数1,320.18万元…项目支出决算数525.44万元") put a plan after
+ * the outcome the 其中 goes on with. Otherwise the last figure before it, as said.
+ */
+function addedUpTo(
+  whole: Claim,
+  parts: readonly Claim[],
+  before: readonly Claim[],
+  marker: Marker,
+): Claim {
+  if (
+    marker.whole ||
+    whole.kind !== 'money' ||
+    parts.length < 2 ||
+    parts.some((c) => c.approximate)
+  )
+    return whole;
+  const total = parts.reduce((sum, c) => sum + c.value, 0);
+  const slack = parts.reduce((sum, c) => sum + c.step, 0);
+  const adds = (c: Claim): boolean => Math.abs(c.value - total) <= slack + c.step;
+  if (adds(whole)) return whole;
+  const earlier = before.filter(
+    (c) => c !== whole && c.kind === 'money' && c.depth === whole.depth && adds(c),
+  );
+  return earlier.length === 1 && earlier[0] ? earlier[0] : whole;
 }
 
 /** An outcome named by its verb alone ("执行852.43万元"): of the item named just before it. */
@@ -322,9 +351,12 @@ function pairedRoles(parts: readonly Claim[]): (c: Claim) => Claim['role'] {
   return (c) => (plans.has(c) ? 'budget' : c.role);
 }
 
-/** The clause of a figure of the year before, compared with: "比上年的", "较2022年", "上年为". */
+/**
+ * The clause of a figure of the year before, compared with: "比上年的", "较2022年", "上年为", also
+ * after the quantity's name ("2023年执行数较2022年的").
+ */
 const PRIOR =
-  /^(?:同比|较|比|相比|与)(?:(?:19|20)\d{2}年度?|上年度?|去年|上一年度?)(?:同期)?的?$|^(?:(?:19|20)\d{2}年度?|上年度?|去年)(?:同期)?(?:为|是)$/;
+  /(?:同比|较|比|相比|与)(?:(?:19|20)\d{2}年度?|上年度?|去年|上一年度?)(?:同期)?的?$|^(?:(?:19|20)\d{2}年度?|上年度?|去年)(?:同期)?(?:为|是)$/;
 
 /** The clause of a figure compared with: "较上年的", "比年初预算", "与2022年" (not "较差项目"). */
 const COMPARED_CLAUSE =

@@ -20,17 +20,21 @@ export interface Relined {
   realLines?: number[];
 }
 
-/** A line shorter than this is a paragraph, not a report. */
+/**
+ * A line shorter than this is a paragraph, not a report, when spaces part its words (a table's
+ * row written with spaces may be long); split before its heading numbers, one half as long.
+ */
 const MIN_GLUED = 300;
+const MIN_HEADED = 150;
 
 export function relineGluedText(text: string): Relined {
   const lines = text.split(/\r?\n/);
-  if (!lines.some((l) => l.length >= MIN_GLUED)) return { text };
+  if (!lines.some((l) => l.length >= MIN_HEADED)) return { text };
   const out: string[] = [];
   const realLines: number[] = [];
   let split = false;
   lines.forEach((line, i) => {
-    const pieces = line.length >= MIN_GLUED ? relineGlued(line) : undefined;
+    const pieces = line.length >= MIN_HEADED ? relineGlued(line) : undefined;
     if (pieces) split = true;
     for (const piece of pieces ?? [line]) {
       out.push(piece);
@@ -43,7 +47,8 @@ export function relineGluedText(text: string): Relined {
 /** The lines a line of a whole report was, or undefined when it is one paragraph. */
 export function relineGlued(line: string): string[] | undefined {
   const spaced = spacedWraps(line);
-  if (spaced >= 6 && line.length / spaced <= 80) return relineSpaced(line);
+  if (line.length >= MIN_GLUED && spaced >= 6 && line.length / spaced <= 80)
+    return relineSpaced(line);
   const starts = headingStarts(line);
   if (starts.length < 2) return undefined;
   const pieces: string[] = [];
@@ -53,7 +58,38 @@ export function relineGlued(line: string): string[] | undefined {
     from = at;
   }
   pieces.push(line.slice(from));
-  return pieces.map((p) => p.trim()).filter((p) => p !== '');
+  return pieces
+    .map((p) => p.trim())
+    .filter((p) => p !== '')
+    .flatMap((p, i) => (i === 0 && starts[0] !== 0 ? [p] : titleApart(p)));
+}
+
+/** The words a chapter's title ends on ("…基本情况", "…自评结论", "…主要职能"). */
+const TITLE_END =
+  /(?:情况|概况|结论|措施|问题|职责|职能|目标|分析|应用|建议|说明|结果|依据|做法|经验|成效|设置|总结|整改)/g;
+/** How long a chapter's title runs at most, after its number. */
+const TITLE_MAX = 24;
+
+/**
+ * A heading and the paragraph run on after it, apart: the title ends on the last word titles
+ * end on before the first figure or stop, within a title's length ("二、绩效指标完成情况" +
+ * "补贴发放面积，…"; "三、自评结论" + "本项目自评得分94.5分"). Left whole when none does.
+ */
+function titleApart(piece: string): string[] {
+  const number =
+    /^(?:第[一二三四五六七八九十]{1,3}部分|[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[、.．]|[\u2460-\u2487])/.exec(
+      piece,
+    );
+  if (!number) return [piece];
+  const head = number[0].length;
+  const window = piece.slice(head, head + TITLE_MAX).split(/[\d，。；：,;:（(“"、]/)[0] ?? '';
+  let end = -1;
+  for (const m of window.matchAll(TITLE_END)) end = m.index + m[0].length;
+  // Ended by a stop right after it, the title is a sentence's start ("一、基本情况，…"); by a
+  // figure, the paragraph's first ("一、项目资金情况2023年…").
+  const after = piece[head + end] ?? '';
+  if (end <= 0 || (end === window.length && !/\d/.test(after))) return [piece];
+  return [piece.slice(0, head + end), piece.slice(head + end)];
 }
 
 /** Spaces standing between two Chinese characters or after a stop: wraps of a page's lines. */
@@ -242,21 +278,35 @@ function topNumber(word: string): number | undefined {
 }
 
 /** What a heading number may stand after in running text: its start, a space or a stop. */
-const BEFORE = '(?<=^|[\\s，,。；;：:！!？?）)”"])';
+const BEFORE = '(?<=^|[\\s，,。；;：:！!？?）)”"】》])';
 const LEVELS: readonly RegExp[] = [
   new RegExp(
-    `${BEFORE}(?:第([一二三四五六七八九十]{1,3})部分|([一二三四五六七八九十]{1,3})、)(?=[\\p{Script=Han}])(?![一二三四五六七八九十][、级])`,
+    // A chapter also right after the report's title ("…自评报告一、基本情况").
+    `(?<=^|[\\s，,。；;：:！!？?）)”"】》]|报告)(?:第([一二三四五六七八九十]{1,3})部分|([一二三四五六七八九十]{1,3})、)(?=[\\p{Script=Han}])(?![一二三四五六七八九十][、级])`,
     'gu',
   ),
-  new RegExp(`${BEFORE}[（(]([一二三四五六七八九十]{1,3})[）)](?=[\\p{Script=Han}])`, 'gu'),
-  new RegExp(`${BEFORE}(\\d{1,2})[、.．](?=[\\p{Script=Han}])`, 'gu'),
-  new RegExp(`${BEFORE}[（(](\\d{1,2})[）)](?=[\\p{Script=Han}])`, 'gu'),
+  // A bracketed number needs nothing before it: "…完成情况（一）产出指标" opens a part too.
+  new RegExp(`[（(]([一二三四五六七八九十]{1,3})[）)](?=[\\p{Script=Han}])`, 'gu'),
+  new RegExp(`${BEFORE}([\\d０-９]{1,2})[、.．](?=[\\p{Script=Han}])`, 'gu'),
+  new RegExp(`[（(]([\\d０-９]{1,2})[）)](?=[\\p{Script=Han}])`, 'gu'),
+  new RegExp(`${BEFORE}([\u2474-\u2487])(?=[\\p{Script=Han}])`, 'gu'),
+  new RegExp(`${BEFORE}([\u2460-\u2473])(?=[\\p{Script=Han}])`, 'gu'),
 ];
+
+/** The value of a heading number as written: Arabic, Chinese or circled ("⑵" 2, "③" 3). */
+function numberValue(digits: string): number | undefined {
+  if (/[\d０-９]/.test(digits))
+    return Number(digits.replace(/[０-９]/g, (d) => String(d.charCodeAt(0) - 0xff10)));
+  const code = digits.codePointAt(0) ?? 0;
+  if (code >= 0x2474 && code <= 0x2487) return code - 0x2473;
+  if (code >= 0x2460 && code <= 0x2473) return code - 0x245f;
+  return parseChineseNumeral(digits);
+}
 
 /**
  * Where the headings of a text run together begin: the numbers of each level (一、 （一） 1. （1）)
- * that follow the last of their level in order (the next, or one skipped or repeated, as a report's
- * own numbering slips), a level starting again from 1 under each heading above it; none unless
+ * that follow the last of their level in order (a number out of order may be a list's "二、三级"
+ * as well as a slip of the report's), a level starting again from 1 under each heading above it; none unless
  * two chapters (一、 二、) are among them.
  */
 function headingStarts(line: string): number[] {
@@ -264,17 +314,17 @@ function headingStarts(line: string): number[] {
   LEVELS.forEach((re, level) => {
     for (const m of line.matchAll(re)) {
       const digits = m.slice(1).find((g) => g !== undefined) ?? '';
-      const value = /\d/.test(digits) ? Number(digits) : parseChineseNumeral(digits);
+      const value = numberValue(digits);
       if (value !== undefined && value > 0) found.push({ at: m.index, level, value });
     }
   });
   found.sort((a, b) => a.at - b.at);
-  const last = [0, 0, 0, 0];
+  const last = LEVELS.map(() => 0);
   const starts: number[] = [];
   let chapters = 0;
   for (const f of found) {
     const prev = last[f.level] ?? 0;
-    if (f.value < prev || f.value > prev + 2 || (f.value === prev && prev === 0)) continue;
+    if (f.value !== prev + 1) continue;
     if (f.level > 0 && last.slice(0, f.level).every((v) => v === 0) && f.value !== 1) continue;
     last[f.level] = f.value;
     for (let l = f.level + 1; l < last.length; l++) last[l] = 0;
