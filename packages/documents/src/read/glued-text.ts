@@ -84,7 +84,10 @@ function titleApart(piece: string): string[] {
   const head = number[0].length;
   const window = piece.slice(head, head + TITLE_MAX).split(/[\d，。；：,;:（(“"、]/)[0] ?? '';
   let end = -1;
-  for (const m of window.matchAll(TITLE_END)) end = m.index + m[0].length;
+  // Not a word that opens the paragraph's first item ("…完成情况" + "目标1：…").
+  for (const m of window.matchAll(TITLE_END))
+    if (!/^\d{1,2}[：:、.．]/.test(piece.slice(head + m.index + m[0].length)))
+      end = m.index + m[0].length;
   // Ended by a stop right after it, the title is a sentence's start ("一、基本情况，…"); by a
   // figure, the paragraph's first ("一、项目资金情况2023年…").
   const after = piece[head + end] ?? '';
