@@ -27,4 +27,14 @@ describe('parts numbered 第X部分', () => {
     expect(headingNumber('第一季度完成投资30%')).toBeUndefined();
     expect(headingNumber('第2部分')).toBeUndefined();
   });
+
+  it('reads a 第X部分 a PDF spaced out', () => {
+    expect(headingNumber('第 三部分 自评结 论')?.number).toEqual({
+      style: 'ordinal',
+      value: 3,
+      text: '第三部分',
+    });
+    expect(headingNumber('第三 部 分 自评结论')?.rest).toBe('自评结论');
+    expect(headingNumber('第 一 季度完成投资30%')).toBeUndefined();
+  });
 });

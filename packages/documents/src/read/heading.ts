@@ -39,8 +39,9 @@ export interface HeadingNumber {
 }
 
 const PATTERNS: readonly [NumberStyle, RegExp][] = [
-  // "第一部分 部门基本情况", "第二章": parts above the 一、 chapters.
-  ['ordinal', /^第([一二三四五六七八九十]{1,3})(?:部分|章)/],
+  // "第一部分 部门基本情况", "第二章": parts above the 一、 chapters; a PDF may space them out
+  // ("第 三部分", "第三 部 分") as it does the other styles' numbers.
+  ['ordinal', /^第\s*([一二三四五六七八九十]{1,3})\s*(?:部\s*分|章)/],
   ['cn-dun', /^([一二三四五六七八九十]{1,3})\s*[、．.]/],
   ['cn-paren', /^[（(]\s*([一二三四五六七八九十]{1,3})\s*[）)]/],
   ['arabic-paren', /^[（(]\s*(\d{1,2})\s*[）)]/],
