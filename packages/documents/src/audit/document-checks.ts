@@ -586,7 +586,7 @@ function checkTextAgainstTables(report: ExtractedReport): Finding[] {
   const out: Finding[] = [];
   let narrative = report.budget.fund;
   // A project report's paragraph says whose spending it is ("项目实际支出…，预算执行率…").
-  const spent = wan(PROJECT_SPENT.exec(narrative?.source?.excerpt ?? '')?.[1]);
+  const spent = wan(PROJECT_SPENT.exec(squash(narrative?.source?.excerpt ?? ''))?.[1]);
   if (e.kind === 'project' && narrative && !narrative.executed && spent)
     narrative = { ...narrative, executed: spent };
   /** The narrative's 年初预算, 全年预算 and 全年执行数 against the same row of a table. */

@@ -67,3 +67,42 @@ describe('the budget paragraph restated in the 自评表', () => {
     ).toEqual([]);
   });
 });
+
+describe('a project report’s spending restated in its 自评表', () => {
+  const project = (paragraph: string) =>
+    [
+      '示范区水利局2024年度农村供水工程项目支出绩效自评报告',
+      '一、项目概况',
+      paragraph,
+      '二、存在的问题及改进措施',
+      '加强项目前期工作。',
+      '附件',
+      '2024年度项目支出绩效自评表',
+      '项目名称 农村供水工程',
+      '项目资金（元） 年初预算数 全年预算数 全年执行数 分值 执行率 得分',
+      '年度资金总额 18,600,000.00 21,350,000.00 20,486,720.00 10 95.96% 9.60',
+      '一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 偏差原因分析及改进措施',
+      '产出指标 数量指标 新建供水管网长度 ≥85公里 86.4公里 50 50',
+      '效益指标 社会效益指标 受益人口 ≥3.2万人 3.35万人 30 30',
+      '满意度指标 服务对象满意度指标 受益群众满意度 ≥90% 93.4% 10 10',
+      '总分 100 99.60',
+    ].join('\n');
+  const restatedIn = (paragraph: string) =>
+    checkDocument(extractEvaluation(parseTextLines(project(paragraph), 'x.txt')))
+      .filter((f) => f.code === 'DOC_CROSS_TABLE')
+      .map((f) => [f.params?.label, f.stated]);
+
+  it('holds "项目实际支出" in 万元 against the table in 元, in half- or full-width digits', () => {
+    expect(
+      restatedIn('全年预算2,135.00万元，项目实际支出2,048.67万元，预算执行率95.96%。'),
+    ).toEqual([]);
+    expect(
+      restatedIn('全年预算2,135.00万元，项目实际支出2,084.67万元，预算执行率95.96%。'),
+    ).toEqual([['全年执行数', '2084.67']]);
+    expect(
+      restatedIn(
+        '全年预算２,１３５．００万元，项目实际支出２,０８４．６７万元，预算执行率９５．９６％。',
+      ),
+    ).toEqual([['全年执行数', '2084.67']]);
+  });
+});
