@@ -49,19 +49,30 @@ export function relineGlued(line: string): string[] | undefined {
   const spaced = spacedWraps(line);
   if (line.length >= MIN_GLUED && spaced >= 6 && line.length / spaced <= 80)
     return relineSpaced(line);
-  const starts = headingStarts(line);
+  // A page's number run in ("…运营补助。— 1 —三、资金…"), no text of the report.
+  const text = line.replace(/[—－–]\s*[\d０-９]{1,3}\s*[—－–]/g, '');
+  const starts = headingStarts(text);
   if (starts.length < 2) return undefined;
   const pieces: string[] = [];
   let from = 0;
   for (const at of starts) {
-    if (at > from) pieces.push(line.slice(from, at));
+    if (at > from) pieces.push(text.slice(from, at));
     from = at;
   }
-  pieces.push(line.slice(from));
+  pieces.push(text.slice(from));
   return pieces
     .map((p) => p.trim())
     .filter((p) => p !== '')
-    .flatMap((p, i) => (i === 0 && starts[0] !== 0 ? [p] : titleApart(p)));
+    .flatMap((p, i) => (i === 0 && starts[0] !== 0 ? reportTitleApart(p) : titleApart(p)));
+}
+
+/**
+ * The report's title apart from what runs on after it before the first chapter (a web page's
+ * "来源：…发布时间：…", the opening sentence): the title ends on 报告 or 自评表 within its length.
+ */
+function reportTitleApart(piece: string): string[] {
+  const m = /^.{4,60}?(?:自评报告|评价报告|报告书|自评表|评价表)(?=[^）)”"])/u.exec(piece);
+  return m && m[0].length < piece.length ? [m[0], piece.slice(m[0].length)] : [piece];
 }
 
 /** The words a chapter's title ends on ("…基本情况", "…自评结论", "…主要职能"). */
@@ -82,6 +93,11 @@ function titleApart(piece: string): string[] {
     );
   if (!number) return [piece];
   const head = number[0].length;
+  // A title closed by its bracketed aside ("（二）效益指标（分值30分，得分30分）" + "年接待…").
+  const aside = /^[^，。；：,;:（(\d]{2,20}[（(][^（()）]{1,24}[）)](?=[\p{Script=Han}“])/u.exec(
+    piece.slice(head),
+  );
+  if (aside) return [piece.slice(0, head + aside[0].length), piece.slice(head + aside[0].length)];
   const window = piece.slice(head, head + TITLE_MAX).split(/[\d，。；：,;:（(“"、]/)[0] ?? '';
   let end = -1;
   // Not a word that opens the paragraph's first item ("…完成情况" + "目标1：…").
@@ -282,15 +298,23 @@ function topNumber(word: string): number | undefined {
 
 /** What a heading number may stand after in running text: its start, a space or a stop. */
 const BEFORE = '(?<=^|[\\s，,。；;：:！!？?）)”"】》])';
+/** Words a title ends on, after which a chapter's number may follow with nothing between. */
+const AFTER_TITLE =
+  '报告|情况|概况|结论|措施|问题|职责|职能|目标|分析|应用|建议|说明|结果|成效|总结|部分';
 const LEVELS: readonly RegExp[] = [
+  // Parts above chapters ("第一部分 项目概况").
+  new RegExp(`${BEFORE}第([一二三四五六七八九十]{1,3})(?:部分|章)(?=[\\s\\p{Script=Han}])`, 'gu'),
+  // A chapter also right after a title ("…自评报告一、基本情况", "第一部分 项目概况一、项目背景").
   new RegExp(
-    // A chapter also right after the report's title ("…自评报告一、基本情况").
-    `(?<=^|[\\s，,。；;：:！!？?）)”"】》]|报告)(?:第([一二三四五六七八九十]{1,3})部分|([一二三四五六七八九十]{1,3})、)(?=[\\p{Script=Han}])(?![一二三四五六七八九十][、级])`,
+    `(?<=^|[\\s，,。；;：:！!？?）)”"】》]|${AFTER_TITLE})([一二三四五六七八九十]{1,3})、(?=[\\p{Script=Han}“《])(?![一二三四五六七八九十][、级])`,
     'gu',
   ),
   // A bracketed number needs nothing before it: "…完成情况（一）产出指标" opens a part too.
   new RegExp(`[（(]([一二三四五六七八九十]{1,3})[）)](?=[\\p{Script=Han}])`, 'gu'),
-  new RegExp(`${BEFORE}([\\d０-９]{1,2})[、.．](?=[\\p{Script=Han}])`, 'gu'),
+  new RegExp(
+    `(?<=^|[\\s，,。；;：:！!？?）)”"】》]|${AFTER_TITLE})([\\d０-９]{1,2})[、.．](?=\\s?[\\p{Script=Han}])`,
+    'gu',
+  ),
   new RegExp(`[（(]([\\d０-９]{1,2})[）)](?=[\\p{Script=Han}])`, 'gu'),
   new RegExp(`${BEFORE}([\u2474-\u2487])(?=[\\p{Script=Han}])`, 'gu'),
   new RegExp(`${BEFORE}([\u2460-\u2473])(?=[\\p{Script=Han}])`, 'gu'),
@@ -308,8 +332,9 @@ function numberValue(digits: string): number | undefined {
 
 /**
  * Where the headings of a text run together begin: the numbers of each level (一、 （一） 1. （1）)
- * that follow the last of their level in order (a number out of order may be a list's "二、三级"
- * as well as a slip of the report's), a level starting again from 1 under each heading above it; none unless
+ * that follow the last of their level in order (a part or chapter may skip one; a lower number out
+ * of order may be a list's "二、三级" as well as a slip), a level starting again from 1 under each
+ * heading above it; none unless
  * two chapters (一、 二、) are among them.
  */
 function headingStarts(line: string): number[] {
@@ -323,17 +348,45 @@ function headingStarts(line: string): number[] {
   });
   found.sort((a, b) => a.at - b.at);
   const last = LEVELS.map(() => 0);
+  const lastAt = LEVELS.map(() => 0);
   const starts: number[] = [];
   let chapters = 0;
   for (const f of found) {
     const prev = last[f.level] ?? 0;
-    if (f.value !== prev + 1) continue;
-    if (f.level > 0 && last.slice(0, f.level).every((v) => v === 0) && f.value !== 1) continue;
+    // A part or chapter may skip one (the report's own slip, for the numbering check to tell),
+    // unless the one between stands there run on after a word no title ends on ("…1.2万亩二、
+    // 部门收支情况"): that one opens its chapter. A lower number only comes next.
+    if (f.value !== prev + 1 && !(f.level <= 1 && prev > 0 && f.value === prev + 2)) continue;
+    if (f.value === prev + 2) {
+      const skipped = missedNumber(line, lastAt[f.level] ?? 0, f.at, f.level, prev + 1);
+      if (skipped !== undefined) {
+        starts.push(skipped);
+        if (f.level <= 1) chapters++;
+      }
+    }
+    lastAt[f.level] = f.at;
     last[f.level] = f.value;
     for (let l = f.level + 1; l < last.length; l++) last[l] = 0;
     starts.push(f.at);
-    if (f.level === 0) chapters++;
+    if (f.level <= 1) chapters++;
   }
   // Two chapters at least: a paragraph may number its own points ("（一）…；（二）…").
-  return chapters >= 2 ? starts : [];
+  return chapters >= 2 ? starts.sort((a, b) => a - b) : [];
+}
+
+/** Where the part or chapter `value` stands between two positions, whatever comes before it. */
+function missedNumber(
+  line: string,
+  from: number,
+  to: number,
+  level: number,
+  value: number,
+): number | undefined {
+  const re =
+    level === 0
+      ? /第([一二三四五六七八九十]{1,3})(?:部分|章)/gu
+      : /([一二三四五六七八九十]{1,3})、(?=[\p{Script=Han}“《])(?![一二三四五六七八九十][、级])/gu;
+  for (const m of line.slice(from + 1, to).matchAll(re))
+    if (numberValue(m[1] ?? '') === value) return from + 1 + m.index;
+  return undefined;
 }

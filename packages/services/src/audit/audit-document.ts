@@ -263,7 +263,10 @@ export function auditRead(read: ReadResult, fileName: string): DocumentAudit {
       understanding,
     },
     findings: onFileLines(wireAll(findings, read.document), read.document),
-    notes: warnings.map((w) => (w.line ? `第${w.line}行：${w.message}` : w.message)),
+    notes: [
+      ...relinedNote(read.document),
+      ...warnings.map((w) => (w.line ? `第${w.line}行：${w.message}` : w.message)),
+    ],
     warnings,
     rulebookConfidence: report.rulebook.confidence,
     evaluation,
@@ -282,6 +285,17 @@ function onFileLines(findings: AuditFinding[], document: SourceDocument): AuditF
     message: linesNamed(f.message, document),
     line: f.line === null ? null : fileLine(document, f.line),
   }));
+}
+
+/** What the reader did with a report written on one line, said in the notes. */
+function relinedNote(document: SourceDocument): string[] {
+  const lines = document.realLines;
+  if (!lines) return [];
+  const split = [...new Set(lines.filter((l, i) => lines[i + 1] === l))];
+  const where = split.length === 1 ? `第${split[0]}行` : `第${split.join('、')}行`;
+  return [
+    `${where}连排了整篇报告的多个段落，已按标题序号和换行处的空格还原分行后读取；段落和表格的划分可能有误，请对照原文`,
+  ];
 }
 
 /** A message's "第N行" put on the file's line. */

@@ -98,33 +98,33 @@ describe('whole reports written on one line', () => {
     expect(m.lines).toEqual([1]);
   });
 
-  // Measured: 19 before, 40 after (the tables, their cells parted by nothing, are still not read).
-  it('finds the findings of the prose of reports whose paragraphs were joined by nothing (floor 40)', () => {
+  // Measured: 19 before, 46 after (the tables, their cells parted by nothing, are still not read).
+  it('finds the findings of the prose of reports whose paragraphs were joined by nothing (floor 46)', () => {
     const m = measure(reports, '');
     console.log(`reports joined by nothing: ${m.found}/${m.planted}`);
-    expect(m.found).toBeGreaterThanOrEqual(40);
+    expect(m.found).toBeGreaterThanOrEqual(46);
     expect(m.cleanErrors).toEqual([]);
   });
 
   // Measured: 262 of 344 before with one false error (a 其中 taken for last year's figure's parts),
-  // 285 after with none.
-  it('finds the planted findings of prose excerpts joined by nothing (floor 285)', () => {
+  // 292 after with none (and 5 warnings on clean excerpts).
+  it('finds the planted findings of prose excerpts joined by nothing (floor 292)', () => {
     const m = measure(prose, '');
     console.log(`prose joined by nothing: ${m.found}/${m.planted}`);
-    expect(m.found).toBeGreaterThanOrEqual(285);
+    expect(m.found).toBeGreaterThanOrEqual(292);
     expect(m.cleanErrors).toEqual([]);
     expect(m.lines).toEqual([1]);
   });
 
-  // Measured: prose excerpts 270 of 344 before with 3 false errors on clean ones, 319 after with
+  // Measured: prose excerpts 270 of 344 before with 3 false errors on clean ones, 321 after with
   // none (and 3 warnings).
-  it('finds the planted findings of prose excerpts joined by spaces (floor 319)', () => {
+  it('finds the planted findings of prose excerpts joined by spaces (floor 321)', () => {
     const m = measure(prose, ' ');
     console.log(
       `prose joined by spaces: ${m.found}/${m.planted}`,
       ...m.cleanWarnings.map((w) => `\n  clean: ${w}`),
     );
-    expect(m.found).toBeGreaterThanOrEqual(319);
+    expect(m.found).toBeGreaterThanOrEqual(321);
     expect(m.cleanErrors).toEqual([]);
     expect(m.cleanWarnings.length).toBeLessThanOrEqual(3);
     expect(m.lines).toEqual([1]);
