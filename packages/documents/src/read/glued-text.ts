@@ -52,7 +52,10 @@ export function relineGlued(line: string): string[] | undefined {
   // A page's number run in ("…运营补助。— 1 —三、资金…"), no text of the report.
   const text = line.replace(/[—－–]\s*[\d０-９]{1,3}\s*[—－–]/g, '');
   const starts = headingStarts(text);
-  if (starts.length < 2) return undefined;
+  if (starts.length < 2) {
+    const rows = tableRowsApart(text);
+    return rows.length > 1 ? rows : undefined;
+  }
   const pieces: string[] = [];
   let from = 0;
   for (const at of starts) {
@@ -63,7 +66,68 @@ export function relineGlued(line: string): string[] | undefined {
   return pieces
     .map((p) => p.trim())
     .filter((p) => p !== '')
-    .flatMap((p, i) => (i === 0 && starts[0] !== 0 ? reportTitleApart(p) : titleApart(p)));
+    .flatMap((p, i) => (i === 0 && starts[0] !== 0 ? reportTitleApart(p) : titleApart(p)))
+    .flatMap(tableRowsApart);
+}
+
+/**
+ * The text with a line break where a row ends: after a figure followed by a name. What follows a
+ * row's last figure up to the next figure and holds a stop or comma is its 偏差原因 (a sentence,
+ * no name): the row ends after that sentence's last stop instead.
+ */
+function rowEnds(text: string): string {
+  const cut = new RegExp(`(?<=[\\d%％—])(?=[\\p{Script=Han}])(?![${CELL_UNIT}])`, 'gu');
+  let out = '';
+  let from = 0;
+  for (const m of text.matchAll(cut)) {
+    if (m.index < from) continue;
+    const rest = text.slice(m.index);
+    const upTo = rest.search(/[\d≥≤=＝<>＜＞]/);
+    const segment = upTo < 0 ? rest : rest.slice(0, upTo);
+    out += text.slice(from, m.index);
+    if (/[，。；,;]/.test(segment) && segment.length >= 6) {
+      const stop = Math.max(segment.lastIndexOf('。'), segment.lastIndexOf('；'));
+      const end = stop >= 0 && stop + 1 < segment.length ? stop + 1 : segment.length;
+      out += segment.slice(0, end);
+      from = m.index + end;
+      if (end < segment.length) out += '\n';
+    } else {
+      out += '\n';
+      from = m.index;
+    }
+  }
+  return out + text.slice(from);
+}
+
+/** Where a 自评表 whose cells were joined by nothing begins: its title, or its header's words. */
+const NOSPACE_TABLE =
+  /(?:附[件表]\s*\d*[：:]?)?[^。；，,;]{0,40}?(?:自评表|评价表|指标表)|一级指标二级指标|年初预算数全年|项目名称.{2,40}?主管部门/u;
+/** The labels that open a row of a 自评表 (its fields, fund rows, header, total). */
+const ROW_LABEL =
+  /(?=年度资金总额|(?<!年度)资金总额[：:]?\d|其中[：:]|年度总体目标|一级指标二级指标|主管部门|实施单位|项目资金[（(]|总分\d|合计\d)|(?<!其中[：:]?)(?=当年财政拨款|本年财政拨款|上年结转|其他资金)|(?<=措施|原因分析|得分|备注)(?=(?:产出|效益|满意度|决策|过程|投入|成本|履职|管理)指标)/gu;
+/** The units a figure of a 自评表's cell is counted in: no row's name begins right after them. */
+const CELL_UNIT = '人次元万个天年月日分项台套所户家条座米吨亩期批倍名位张篇件场辆公平立小';
+
+/**
+ * A 自评表 whose cells and rows were all joined by nothing ("…项目名称社区居家养老服务项目主管
+ * 部门…年度资金总额3,600,000.00…1096.31%9.63其中：当年财政拨款…产出指标数量指标服务老年人数
+ * ≥1200人1260人1515上门服务人次…"): given back a row a line, as PDF text whose cells ran together
+ * gives it, for the reader of rows run together. A row ends where a figure is followed by a name
+ * (a Chinese character no figure is counted in: "…1515" + "上门服务人次"), and before the labels
+ * that open a row. The text before the table stays whole.
+ */
+function tableRowsApart(piece: string): string[] {
+  const m = NOSPACE_TABLE.exec(piece);
+  if (!m) return [piece];
+  const table = piece.slice(m.index);
+  // A table written with spaces is no table joined by nothing.
+  if (/[\s\u3000]/.test(table.slice(0, 200))) return [piece];
+  const rows = rowEnds(table.replace(ROW_LABEL, '\n'))
+    .split('\n')
+    .map((r) => r.trim())
+    .filter((r) => r !== '');
+  const before = piece.slice(0, m.index).trim();
+  return before === '' ? rows : [before, ...rows];
 }
 
 /**
