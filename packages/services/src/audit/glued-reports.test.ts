@@ -84,34 +84,35 @@ describe('whole reports written on one line', () => {
 
   // Measured: with the lines joined by spaces, 19 of 108 before such a line was read as the lines
   // it was (its prose was taken for one cut paragraph, its tables missed), 107 after; clean
-  // reports 10 warnings before, none after.
-  it('finds the planted findings of reports whose PDF lines were joined by spaces (floor 107)', () => {
+  // reports 10 warnings before, none after. With the sixth round of reports: 136 of 137.
+  it('finds the planted findings of reports whose PDF lines were joined by spaces (floor 136)', () => {
     const m = measure(reports, ' ');
     console.log(
       `reports joined by spaces: ${m.found}/${m.planted}`,
       ...m.cleanWarnings.map((w) => `\n  clean: ${w}`),
     );
     expect(m.planted).toBeGreaterThanOrEqual(108);
-    expect(m.found).toBeGreaterThanOrEqual(107);
+    expect(m.found).toBeGreaterThanOrEqual(136);
     expect(m.cleanErrors).toEqual([]);
     expect(m.cleanWarnings).toEqual([]);
     expect(m.lines).toEqual([1]);
   });
 
-  // Measured: 19 before, 46 after (the tables, their cells parted by nothing, are still not read).
-  it('finds the findings of the prose of reports whose paragraphs were joined by nothing (floor 46)', () => {
+  // Measured: 19 of 108 before, 46 with the chapters split, 63 with the tables' rows split too
+  // (their reading is uncertain: warnings); 75 of 137 with the sixth round of reports.
+  it('finds the planted findings of reports whose paragraphs were joined by nothing (floor 75)', () => {
     const m = measure(reports, '');
     console.log(`reports joined by nothing: ${m.found}/${m.planted}`);
-    expect(m.found).toBeGreaterThanOrEqual(46);
+    expect(m.found).toBeGreaterThanOrEqual(75);
     expect(m.cleanErrors).toEqual([]);
   });
 
   // Measured: 262 of 344 before with one false error (a 其中 taken for last year's figure's parts),
-  // 292 after with none (and 5 warnings on clean excerpts).
-  it('finds the planted findings of prose excerpts joined by nothing (floor 292)', () => {
+  // 295 after with none (and 5 warnings on clean excerpts).
+  it('finds the planted findings of prose excerpts joined by nothing (floor 295)', () => {
     const m = measure(prose, '');
     console.log(`prose joined by nothing: ${m.found}/${m.planted}`);
-    expect(m.found).toBeGreaterThanOrEqual(292);
+    expect(m.found).toBeGreaterThanOrEqual(295);
     expect(m.cleanErrors).toEqual([]);
     expect(m.lines).toEqual([1]);
   });
