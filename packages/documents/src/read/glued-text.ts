@@ -120,8 +120,10 @@ function tableRowsApart(piece: string): string[] {
   const m = NOSPACE_TABLE.exec(piece);
   if (!m) return [piece];
   const table = piece.slice(m.index);
-  // A table written with spaces is no table joined by nothing.
+  // A table written with spaces is no table joined by nothing; nor one without figures (a blank
+  // form, read whole for what it lacks).
   if (/[\s\u3000]/.test(table.slice(0, 200))) return [piece];
+  if ((table.match(/\d+(?:\.\d+)?/g)?.length ?? 0) < 6) return [piece];
   const rows = rowEnds(table.replace(ROW_LABEL, '\n'))
     .split('\n')
     .map((r) => r.trim())
