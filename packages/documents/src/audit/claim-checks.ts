@@ -1038,7 +1038,9 @@ function checkTransposedDigits(statements: readonly Statement[]): Finding[] {
         const digits = digitsOf(c.number);
         if (significant(c.number).length < 4) continue;
         const sorted = `${c.kind}|${[...digits].sort().join('')}`;
-        buckets.set(sorted, [...(buckets.get(sorted) ?? []), { c, s, digits }]);
+        const bucket = buckets.get(sorted);
+        if (bucket) bucket.push({ c, s, digits });
+        else buckets.set(sorted, [{ c, s, digits }]);
       }
   const keys = new Map<string, Set<string>>();
   for (const s of statements)
@@ -1102,7 +1104,9 @@ function checkDigitSlips(statements: readonly Statement[]): Finding[] {
       const digits = significant(c.number);
       if (digits.length < 4) continue;
       const key = `${digits}|${c.number.replace(/,/g, '')}`;
-      byDigits.set(key, [...(byDigits.get(key) ?? []), { claim: c, statement: s }]);
+      const bucket = byDigits.get(key);
+      if (bucket) bucket.push({ claim: c, statement: s });
+      else byDigits.set(key, [{ claim: c, statement: s }]);
     }
   const out: Finding[] = [];
   // Units ten thousand apart: 元 and 万元, 万元 and 亿元 ("86.32亿元" … "86.32万元").

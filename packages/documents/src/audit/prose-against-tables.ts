@@ -559,7 +559,9 @@ function scoresAgainstTable(
   );
   const out: Finding[] = [];
   for (const s of statements) {
-    for (const m of s.text.matchAll(GROUP_SCORE)) {
+    // A group's score names the group (…指标) and what it got (得): most sentences hold neither.
+    const scored = s.text.includes('指标') && s.text.includes('得');
+    for (const m of scored ? s.text.matchAll(GROUP_SCORE) : []) {
       const name = (m[1] ?? '').replace(GROUP_LEAD, '');
       const node = groups.get(name);
       const stated = Number(m[4]);

@@ -246,7 +246,7 @@ function projectLines(
   const lines: ProjectLine[] = [];
   const re = PROJECT_LINE;
   // "1.经济普查工作经费：支出150.00万元" names the project before the colon.
-  text = text.replace(COLON_NAMED, '$1$2万元');
+  if (text.includes('：') || text.includes(':')) text = text.replace(COLON_NAMED, '$1$2万元');
   let pending: { name: string; amount: Amount }[] = [];
   re.lastIndex = 0;
   for (let m = re.exec(text); m; m = re.exec(text)) {

@@ -33,6 +33,8 @@ const COUNT_MONEY_LIST = new RegExp(
   `${COUNT_WORD}([^，,；;。：:、（()）\\d]{0,12}?)[，,][^，,；;。：:、（()）\\d]{0,16}?\\d[\\d,]*(?:\\.\\d+)?(?:亿元|万元|元)[，,]?(即|分别是|分别为|依次为|依次是|具体为|具体是)`,
   'g',
 );
+/** The words of COUNT_MONEY_LIST's markers (即, 分别是, 依次为, 具体为…): one of them at least. */
+const MONEY_LIST_MARKER = /即|分别|依次|具体/;
 /** "覆盖9个乡镇（A镇、B镇、C乡）": a count whose items follow it in parentheses. */
 const COUNT_PARENS = new RegExp(
   `${COUNT_WORD}([^，,；;。：:、（()）\\d]{0,12}?)[（(]([^（()）]*)[）)]`,
@@ -53,7 +55,9 @@ const ANY_COUNT =
 export function countLists(s: Statement): CountList[] {
   const out: CountList[] = [];
   if (!ANY_COUNT.test(s.text)) return out;
-  for (const re of [COUNT_LIST, COUNT_MONEY_LIST])
+  // COUNT_MONEY_LIST needs money and one of its markers: most statements hold no marker.
+  const moneyList = s.text.includes('元') && MONEY_LIST_MARKER.test(s.text);
+  for (const re of moneyList ? [COUNT_LIST, COUNT_MONEY_LIST] : [COUNT_LIST])
     for (const m of s.text.matchAll(re)) {
       const list = listAfter(s, m);
       if (list && !out.some((x) => x.at === list.at)) out.push(list);

@@ -169,7 +169,9 @@ export function columnOf(header: string): ColumnKey | undefined {
   if (t === '') return undefined;
   const exact = COLUMN_EXACT.get(t);
   if (exact) return exact;
-  // "得分（分值×执行率）", "年度指标值（含单位）": a known word followed by a note in brackets.
+  // "得分（分值×执行率）", "年度指标值（含单位）": a known word followed by a note in brackets
+  // (most labels end in none, and are told so without the pattern).
+  if (!t.endsWith(')')) return undefined;
   const bare = t.replace(/\(.*\)$/, '');
   return bare !== t ? COLUMN_EXACT.get(bare) : undefined;
 }

@@ -283,7 +283,7 @@ const GLUED_LINES = 1_000_000_000;
 
 /** The words of a line that holds a whole 自评表, and the text before the table; else undefined. */
 function gluedTableCells(text: string): { before: string; table: string[] } | undefined {
-  if (text.length < GLUED_MIN_LENGTH) return undefined;
+  if (text.length < GLUED_MIN_LENGTH || fewWords(text)) return undefined;
   const words = withoutPageMarks(text)
     .split(/[\s\u3000\u00a0]+/)
     .filter((w) => w !== '');
@@ -308,6 +308,30 @@ function gluedTableCells(text: string): { before: string; table: string[] } | un
   );
   if (start < 0) return undefined;
   return { before: words.slice(0, start).join(' '), table: words.slice(start) };
+}
+
+/**
+ * Whether a line surely splits into fewer than the 12 words a table on one line needs, told
+ * without splitting it: a paragraph of prose has few spaces. Only a line with no page mark (no 页,
+ * no dash) is told so, as taking a mark out may part two words.
+ */
+function fewWords(text: string): boolean {
+  let spaces = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    // 页 and PAGE_MARK's dashes.
+    if (c === 0x9875 || c === 0x2014 || c === 0xff0d || c === 0x2013 || c === 0x2d) return false;
+    // Every white space a split at /[\s\u3000\u00a0]+/ parts at, and some punctuation with it.
+    const white =
+      c <= 0x20 ||
+      c === 0xa0 ||
+      c === 0x1680 ||
+      (c >= 0x2000 && c <= 0x205f) ||
+      c === 0x3000 ||
+      c === 0xfeff;
+    if (white && ++spaces >= 11) return false;
+  }
+  return true;
 }
 
 /**
