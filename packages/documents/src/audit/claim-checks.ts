@@ -1355,7 +1355,7 @@ function checkRestatements(
       // its name elsewhere ("完成老旧小区改造12个" as a goal, "全年完成…10个" as done).
       // A fact stated there ("内设机构7个") is no goal: only a figure of work to be done is.
       const goal = section?.goals === true && GOAL_WORK.test(c.clause);
-      const key = [c.kind, unit, goal ? GOAL : role, year, name].join('|');
+      const key = `${c.kind}|${unit}|${goal ? GOAL : role}|${year}|${name}`;
       if (!whole && scope === null) scope = scopeOf(s);
       const of = whole ? keyOfStated(whole) : scope && scope !== name ? `${scope}中` : '';
       stated.push({ claim: c, key, whole: of, statement: s });

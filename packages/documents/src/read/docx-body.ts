@@ -70,14 +70,22 @@ for (const tag of [
   TAGS_BY_FIRST.set(first, [...(TAGS_BY_FIRST.get(first) ?? []), tag]);
 }
 
+/** The tags the scanner reads that a tag name at `start` may be, by its first characters. */
+function candidatesAt(xml: string, start: number): readonly string[] | undefined {
+  if (xml.charCodeAt(start) !== 0x77 || xml.charCodeAt(start + 1) !== 0x3a) return undefined;
+  return TAGS_BY_FIRST.get(xml.charCodeAt(start + 2));
+}
+
 /**
  * The name of the tag at `start` when the scanner reads it, else undefined: compared in place,
  * so the many tags it skips (runs, fonts, sizes, spacing) allocate no name.
  */
-function knownTag(xml: string, start: number, end: number): string | undefined {
-  if (xml.charCodeAt(start) !== 0x77 || xml.charCodeAt(start + 1) !== 0x3a) return undefined;
-  const candidates = TAGS_BY_FIRST.get(xml.charCodeAt(start + 2));
-  if (!candidates) return undefined;
+function knownTag(
+  xml: string,
+  start: number,
+  end: number,
+  candidates: readonly string[],
+): string | undefined {
   for (const tag of candidates)
     if (tag.length === end - start && xml.startsWith(tag, start)) return tag;
   return undefined;
@@ -168,9 +176,13 @@ export function scanDocumentBody(xml: string, context: BodyContext): Block[] {
     const closing = xml.charCodeAt(start) === SLASH;
     if (closing) start++;
     if (!isNameStart(xml.charCodeAt(start))) continue; // declarations, comments
+    // Most tags are of no w: name the scanner reads (w:r, w:rPr, w:sz…): told by their first
+    // characters, before their name is scanned to its end.
+    const candidates = candidatesAt(xml, start);
+    if (candidates === undefined) continue;
     let nameEnd = start + 1;
     while (nameEnd < close && isNameChar(xml.charCodeAt(nameEnd))) nameEnd++;
-    const name = knownTag(xml, start, nameEnd);
+    const name = knownTag(xml, start, nameEnd, candidates);
     if (name === undefined) continue; // run properties, fonts, sizes…: nothing to read
     const selfClosing = xml.charCodeAt(close - 1) === SLASH;
     switch (name) {
