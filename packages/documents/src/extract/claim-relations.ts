@@ -77,7 +77,7 @@ function wholeBefore(s: Statement, at: number): Claim | undefined {
 
 function markersOf(s: Statement): Marker[] {
   const out: Marker[] = [];
-  for (const m of s.text.matchAll(/其中/g)) {
+  for (const m of s.text.includes('其中') ? s.text.matchAll(/其中/g) : []) {
     // "其中：基本支出A，其中人员经费B、公用经费C；项目支出D": a 其中 right after a part of an
     // open 其中 list (no ； between them) itemises that part, up to its ；, and the outer list
     // goes on after it.
@@ -94,7 +94,7 @@ function markersOf(s: Statement): Marker[] {
     else out.push({ at: m.index });
   }
   // "实际支出4,862,350.00元中：A a，B b": a figure followed by 中： is itemised like a 其中's whole.
-  for (const m of s.text.matchAll(/中[：:]/g)) {
+  for (const m of s.text.includes('中') ? s.text.matchAll(/中[：:]/g) : []) {
     const whole = s.claims.findLast((c) => c.end <= m.index);
     if (whole && whole.end === m.index) out.push({ at: m.index, whole });
   }

@@ -117,7 +117,9 @@ function anchorAt(blocks: readonly Block[], i: number): boolean {
   if (t.length <= 80 && !PROSE.test(t) && (segmentHeader(t)?.filter((p) => p.key).length ?? 0) >= 3)
     return true;
   if (t.length > 24) return false;
-  // One header word per line (a table exported one cell per line): three within five lines.
+  // One header word per line (a table exported one cell per line): three within five lines, the
+  // first of them this line's (most short lines are none, and are told so before looking ahead).
+  if (columnOf(t) === undefined && !isHeaderPrefix(t)) return false;
   let words = 0;
   let joined = '';
   for (let j = i; j < Math.min(blocks.length, i + 8); j++) {
@@ -131,7 +133,7 @@ function anchorAt(blocks: readonly Block[], i: number): boolean {
     } else if (joined && columnOf(joined + text) !== undefined) words++;
     joined = '';
   }
-  return words >= 3 && (columnOf(t) !== undefined || isHeaderPrefix(t));
+  return words >= 3;
 }
 
 const TITLE = /自评表|评价表|指标表|绩效目标表|基础数据表|情况表/;

@@ -69,18 +69,31 @@ const PAREN_PATTERNS = only('cn-paren', 'arabic-paren');
 const CIRCLED_PATTERNS = only('circled-paren', 'circled');
 const CN_PATTERNS = only('ordinal', 'cn-dun');
 
-/** Reads the heading number at the start of a trimmed text, and the rest after it. */
-const STARTS = /^[第一二三四五六七八九十（(\d\u2460-\u2487]/;
-const FULL_WIDTH_DIGIT_START = /^[０-９]/;
+/** The characters besides digits and circled numbers that open a heading number. */
+const START_CODES = new Set(Array.from('第一二三四五六七八九十（(', (c) => c.charCodeAt(0)));
 
+/**
+ * Whether a character code may open a heading number (第, 一 to 十, （, (, a digit, ⑴ to ⒇, ①
+ * to ⑳; and ０ to ９ when `wide`), told by its code: every paragraph of every document is asked.
+ */
+function opensNumber(c: number, wide: boolean): boolean {
+  return (
+    (c >= 0x30 && c <= 0x39) ||
+    (c >= 0x2460 && c <= 0x2487) ||
+    START_CODES.has(c) ||
+    (wide && c >= 0xff10 && c <= 0xff19)
+  );
+}
+
+/** Reads the heading number at the start of a trimmed text, and the rest after it. */
 export function headingNumber(
   written: string,
 ): { number: HeadingNumber; rest: string } | undefined {
   // Full-width digits ("（１）", "２．") number headings too; the conversion keeps every position.
   // Most paragraphs start with no number at all: their first character says so.
-  if (!STARTS.test(written) && !FULL_WIDTH_DIGIT_START.test(written)) return undefined;
+  if (!opensNumber(written.charCodeAt(0), true)) return undefined;
   const text = normalizeDigits(written);
-  if (!STARTS.test(text)) return undefined;
+  if (!opensNumber(text.charCodeAt(0), false)) return undefined;
   for (const [style, re] of patternsFor(text.charCodeAt(0))) {
     const m = re.exec(text);
     const raw = m?.[1];
@@ -139,7 +152,7 @@ export function headingInfo(raw: string): HeadingInfo | undefined {
 
 /** A text too long for an unnumbered heading that starts with no number. */
 const unnumberedLong = (text: string): boolean =>
-  text.length > 60 && !STARTS.test(text) && !FULL_WIDTH_DIGIT_START.test(text);
+  text.length > 60 && !opensNumber(text.charCodeAt(0), true);
 
 function computeHeadingInfo(raw: string): HeadingInfo | undefined {
   const text = raw.trim();
