@@ -52,6 +52,7 @@ export function fit(column: ColumnKey, text: string, type: CellType): number | u
     case 'initialBudget':
     case 'budget':
     case 'executed':
+    case 'received':
       return type === 'number' ? 1 : undefined;
     case 'weight':
     case 'score':
@@ -62,6 +63,7 @@ export function fit(column: ColumnKey, text: string, type: CellType): number | u
       if (type !== 'number' && type !== 'percent') return undefined;
       return cellNumber(text) <= (type === 'percent' ? 100 : 1) ? 1 : undefined;
     case 'rate':
+    case 'receivedRate':
       if (type === 'percent') return 3;
       return type === 'number' && cellNumber(text) <= 200 ? 0.5 : undefined;
     case 'target':

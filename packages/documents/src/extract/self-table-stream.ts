@@ -278,6 +278,8 @@ const FUND_COLUMNS = new Set<ColumnKey>([
   'budget',
   'executed',
   'rate',
+  'received',
+  'receivedRate',
   'weight',
   'score',
 ]);
@@ -368,6 +370,31 @@ function splitHeaderAt(
     return { split: { spans: [likeliest], words, choices: spans }, end: j };
   }
   return undefined;
+}
+
+/**
+ * A fund header over two rows whose second names the amounts one cell of the first spans ("预算数"
+ * over "年初预算数 | 全年预算数", 资金来源 and the rest merged down): the first row's columns with
+ * that cell replaced by the words under it. The header as read otherwise: unless the second row
+ * holds only amount words, one of them the spanning cell's own meaning, the others new to it.
+ */
+function withAmountSubHeader(header: { columns: ColumnKey[]; end: number }): {
+  columns: ColumnKey[];
+  end: number;
+} {
+  // The second row may have been joined to the first as a wrapped header: it is the run of
+  // amount words at the end, one of which the first row already named.
+  const cols = header.columns;
+  let r = cols.length;
+  while (r > 0 && AMOUNT_COLUMNS.has(cols[r - 1] ?? 'reason')) r--;
+  const first = cols.slice(0, r);
+  const subs = cols.slice(r);
+  if (subs.length < 2 || new Set(subs).size !== subs.length) return header;
+  if (headerMode(first) !== 'fund') return header;
+  const parents = subs.filter((k) => first.includes(k));
+  if (parents.length !== 1 || parents[0] === undefined) return header;
+  const at = first.indexOf(parents[0]);
+  return { columns: [...first.slice(0, at), ...subs, ...first.slice(at + 1)], end: header.end };
 }
 
 /**
@@ -687,7 +714,7 @@ export function readTableStream(
       i = pairs.end;
       continue;
     }
-    const header = headerAt(tokens, i);
+    const header = withAmountSubHeader(headerAt(tokens, i));
     const newMode = headerMode(header.columns);
     if (newMode) {
       mode = newMode;

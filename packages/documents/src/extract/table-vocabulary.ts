@@ -12,6 +12,9 @@ export const ColumnKey = z.enum([
   'budget',
   'executed',
   'rate',
+  // 资金到位数 and 资金到位率: money received against the budget, beside what was spent of it.
+  'received',
+  'receivedRate',
   'weight',
   'score',
   'level1',

@@ -112,6 +112,8 @@ export interface FundHeader {
 const YUAN_MARK = /[（(](?:单位[：:]\s*)?元[）)]|单位[：:]\s*元(?![\u4e00-\u9fa5])/;
 /** The same naming 万元. */
 const WAN_MARK = /[（(](?:单位[：:]\s*)?万元[）)]|单位[：:]\s*万元/;
+/** The same naming 亿元 (转移支付 and bond-funded projects of a province or city). */
+const YI_MARK = /[（(](?:单位[：:]\s*)?亿元[）)]|单位[：:]\s*亿元/;
 
 /**
  * The fund block's header row mapped by meaning, or undefined when the table has none. Given the
@@ -137,7 +139,13 @@ export function fundHeaderOf(
       const text = rows.map((r) => r.cells.join('|')).join('\n');
       // The unit a header or a unit line names ("项目资金（元）", "单位：元"): an amount or a
       // 度量单位 of 万元 in an indicator row below says nothing of the fund block's unit.
-      const unit: MoneyUnit = YUAN_MARK.test(text) && !WAN_MARK.test(text) ? '元' : '万元';
+      const unit: MoneyUnit = WAN_MARK.test(text)
+        ? '万元'
+        : YUAN_MARK.test(text)
+          ? '元'
+          : YI_MARK.test(text)
+            ? '亿元'
+            : '万元';
       const points = row.cells.map(pointsInHeader).find((p) => p !== undefined);
       const stated = points === undefined ? {} : { points };
       const split = grid ? splitOnGrid(grid, at) : undefined;

@@ -408,7 +408,10 @@ describe('held-out 自评表 excerpts, fifteenth batch (分地区 rows, 任务�
  * with nothing between cells); on the clean ones no error and 8 warnings (the 资金到位率 table's
  * fund block not read, its 执行率 points missing from the book: 90 of 100; an 亿元 table's cost
  * per km in 万元 held against its budget as 万元). Run together: 7 of 12; on one line: 13 of 18,
- * 6 warnings on the clean ones.
+ * 6 warnings on the clean ones. 37/42 and no warning on the clean ones once 实际支付数/支付进度 were
+ * known words, 资金到位数/资金到位率 columns of a fund block, a grid's 亿元 header its unit, and a
+ * fund header's second row of amount words (年初预算数 | 全年预算数 under 预算数) the columns of
+ * the cell they stand under.
  */
 describe('held-out 自评表 excerpts, seventeenth batch (支付进度/权重分/评价得分/扣分原因, 元 sources under two header rows, 指标方向 and 评分标准, 重点工作任务, 备注, blank group cells, 亿元, 成本指标 as a 一级, 资金到位率, 扣分 column), measured untouched', () => {
   const held = present(loadCorpus(new URL('./invented-tables/holdout-m/', import.meta.url)));
@@ -418,8 +421,9 @@ describe('held-out 自评表 excerpts, seventeenth batch (支付进度/权重分
     console.log(report('held-out tables, seventeenth batch', m));
     expect(unread(held)).toEqual([]);
     expect(m.falseErrors).toEqual([]);
+    expect(m.cleanWarnings).toEqual([]);
     expect(m.uncertainAsErrors).toEqual([]);
     // The target is all 42; the floor keeps what was reached.
-    expect(m.found).toBeGreaterThanOrEqual(32);
+    expect(m.found).toBeGreaterThanOrEqual(37);
   });
 });
