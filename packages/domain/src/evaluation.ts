@@ -83,6 +83,9 @@ export const FundRow = z.object({
   weight: Points.optional(),
   statedRate: Percent.optional(),
   statedScore: Points.optional(),
+  /** 资金到位数 and 资金到位率, where the block states what of the budget was received. */
+  received: Amount.optional(),
+  statedReceivedRate: Percent.optional(),
   source: SourceRef.optional(),
 });
 export type FundRow = z.infer<typeof FundRow>;

@@ -871,12 +871,13 @@ function readSelfTables(blocks: readonly Block[]): {
     if (b.kind !== 'table') continue;
     // A list of items with their figures (自评结果公开) is no 自评表: the audit checks it as such.
     if (b.rows && isListTable(b.rows.map(rowCells))) continue;
-    const byPosition = isSelfEvaluationTable(b) ? readSelfEvaluationTable(b) : undefined;
+    const above = unitAbove(blocks, at);
+    const byPosition = isSelfEvaluationTable(b) ? readSelfEvaluationTable(b, above) : undefined;
     if (byPosition && (byPosition.indicators.length > 0 || byPosition.funds.total)) {
       out.push({ ...byPosition, origin: 'grid' });
       continue;
     }
-    const stream = readTableStream(gridTokens(b), undefined, unitAbove(blocks, at));
+    const stream = readTableStream(gridTokens(b), undefined, above);
     if (stream && (stream.indicators.length > 0 || stream.funds.total))
       out.push(fromStream(stream, 'grid'));
     else if (byPosition && Object.keys(byPosition.funds).length > 0)

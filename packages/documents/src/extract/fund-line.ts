@@ -7,7 +7,8 @@ import { sourceRef, squash } from './text.ts';
 const FIGURE = String.raw`(\d[\d,，]*(?:\.\d+)?)`;
 /** "项目资金（万元）：", "年度资金总额（元）": a line of the fund block with its unit. */
 const FUND_LINE = /^(?:项目资金|年度资金总额|资金情况|预算执行情况)(?:[（(](万元|元)[）)])?[：:]?/;
-const FIELDS: readonly [keyof FundRow, RegExp][] = [
+type FieldKey = 'initialBudget' | 'budget' | 'executed' | 'statedRate' | 'weight' | 'statedScore';
+const FIELDS: readonly [FieldKey, RegExp][] = [
   ['initialBudget', new RegExp(`年初预算数?[：:]?${FIGURE}`)],
   ['budget', new RegExp(`全年(?:调整)?预算数?[：:]?${FIGURE}`)],
   ['executed', new RegExp(`全年执行数?[：:]?${FIGURE}`)],

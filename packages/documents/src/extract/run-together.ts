@@ -299,9 +299,15 @@ function rowAgreement(values: Partial<Record<ColumnKey, string>>): number {
   const w = cellNumber(weight);
   const s = cellNumber(score);
   // Full marks are the commonest score: "1515" is 15 | 15 rather than 1 | 5 after a longer actual.
+  // A 分值 written with zeros after its point ("5.00") has a 得分 written at least as finely:
+  // "55.00" is 5 | 5.00, not 55.0 | 0.
+  const decimals = (t: string): number => /\.(\d+)$/.exec(t)?.[1]?.length ?? 0;
+  const finer = /\.0+$/.test(weight) && decimals(weight) > decimals(score) ? -0.3 : 0;
   let agreement =
     (s <= w ? 0 : -0.3) +
     (s === w && w > 0 ? 0.3 : 0) +
+    finer +
+    openingFigure(values.reason) +
     magnitudeAgreement(values.target, values.actual);
   if (coefficient !== undefined && w > 0) {
     const c = cellNumber(coefficient) / (/[%％]$/.test(coefficient) ? 100 : 1);
@@ -309,6 +315,18 @@ function rowAgreement(values: Partial<Record<ColumnKey, string>>): number {
     agreement += 1 - Math.min(1, Math.abs(w * c - s) / Math.max(s, w * c, 0.01));
   }
   return agreement;
+}
+
+/**
+ * A 偏差原因 that opens with a bare figure glued to words ("0.50超额完成", "0超额完成"): the digits
+ * of the 得分 before it, cut one place late. A figure a reason opens with counts something
+ * ("2个路口因…", "3%的…"): its unit follows it.
+ */
+function openingFigure(reason: string | undefined): number {
+  const m = /^\d+(?:\.\d+)?(\p{Script=Han}{1,2})/u.exec(reason ?? '');
+  if (!m?.[1]) return 0;
+  const unit = [...m[1]].some((_, k) => isUnitWord(m[1]?.slice(0, k + 1) ?? ''));
+  return unit ? 0 : -0.5;
 }
 
 /**

@@ -26,6 +26,7 @@ import {
   sameGroupName,
   segmentHeader,
   subtotalGroupOf,
+  targetWithNature,
 } from './table-vocabulary.ts';
 import type { ColumnKey, TemplateMatch } from './table-vocabulary.ts';
 import { sourceRef } from './text.ts';
@@ -926,10 +927,14 @@ export function readTableStream(
         if (values.level1 !== undefined) {
           const node = groupNode(values.level1, t.line);
           const rowWeight = values.weight === undefined ? 0 : cellNumber(values.weight);
+          // A row that writes a 二级 cell of its own beside the group cell ("成本指标 | 经济成本指标
+          // | …") opens a 一级, unless the open group holds 一级 groups (绩效指标).
+          const nested =
+            nestsUnder(level1?.name ?? '', node.name) &&
+            (values.level2 === undefined || holdsFirstLevels(level1?.name ?? ''));
           if (
             level1 !== undefined &&
-            (nestsUnder(level1.name, node.name) ||
-              (values.level2 === undefined && hasRoomFor(level1, node, rowWeight)))
+            (nested || (values.level2 === undefined && hasRoomFor(level1, node, rowWeight)))
           ) {
             if (level2?.name !== node.name) {
               level2 = node;
@@ -1236,11 +1241,16 @@ function filledWeight(group: IndicatorNode): number {
   return (group.children ?? []).reduce((sum, c) => sum + weightOf(c), 0);
 }
 
+const bareGroup = (x: string): string =>
+  normalizeLabel(x)
+    .replace(/\(\d+(?:\.\d+)?分\)$/, '')
+    .replace(/指标$/, '');
+
+/** Whether a group holds first-level groups (四川: 绩效指标 over 产出/效益/满意度). */
+const holdsFirstLevels = (open: string): boolean => bareGroup(open) === '绩效';
+
 function nestsUnder(open: string, name: string): boolean {
-  const bare = (x: string): string =>
-    normalizeLabel(x)
-      .replace(/\(\d+(?:\.\d+)?分\)$/, '')
-      .replace(/指标$/, '');
+  const bare = bareGroup;
   const o = bare(open);
   const n = bare(name);
   // 绩效指标 (四川: 预算执行 10 · 绩效指标 90) holds the 产出/效益/满意度 groups.
@@ -1378,6 +1388,10 @@ const SHORTFALL_WORDS = /不够|不及时|不到位|不充分|不完善|不规�
 const TARGET_WORDS =
   /较上年|比上年|同比|提高|降低|增长|下降|以上|以下|以内|不低于|不高于|不少于|不超过|不多于/;
 
+/** Whether a text is a row's 指标性质/指标方向 cell under a header that has that column. */
+const directionCell = (text: string, columns: readonly ColumnKey[]): boolean =>
+  columns.includes('nature') && fit('nature', text.trim(), 'text') !== undefined;
+
 /**
  * Where a leaf's values end: at most one cell per value column, stopping at the next name;
  * `scoreFigures` is how many of 分值 and 得分 the row states when not both.
@@ -1410,6 +1424,8 @@ function leafValuesEnd(
         j++;
         break;
       }
+    } else if (type === 'text' && numbers < scoreCols && directionCell(text, columns)) {
+      // The 指标方向 cell (正向, 反向, 定性) of a row, not its 评分标准.
     } else if (type === 'text' && description && numbers < scoreCols) {
       description = false;
     } else if (type === 'text') {
@@ -1580,6 +1596,13 @@ function fundRowFrom(
     if (r) out.statedRate = r;
   }
   if (v.score !== undefined) out.statedScore = cellNumber(v.score);
+  const received = amountIn(v.received, unit);
+  if (received) out.received = received;
+  const receivedRate =
+    v.receivedRate === undefined
+      ? undefined
+      : parsePercent(/%|％/.test(v.receivedRate) ? v.receivedRate : `${v.receivedRate}%`);
+  if (receivedRate) out.statedReceivedRate = receivedRate;
   return out;
 }
 
@@ -1600,13 +1623,12 @@ function leafFrom(
         .join(' | '),
     ),
   };
-  const target = [
+  const target = targetWithNature(
     v.nature,
-    v.target,
-    v.measure && !/^[≥≤<>=]/.test(v.measure) ? v.measure : undefined,
-  ]
-    .filter((x): x is string => x !== undefined && x.trim() !== '')
-    .join('');
+    [v.target, v.measure && !/^[≥≤<>=]/.test(v.measure) ? v.measure : undefined]
+      .filter((x): x is string => x !== undefined && x.trim() !== '')
+      .join(''),
+  );
   if (target !== '') leaf.target = parseExpression(target);
   if (v.actual !== undefined) {
     const unitSuffix = v.measure && v.target && cellType(v.actual) === 'number' ? v.measure : '';

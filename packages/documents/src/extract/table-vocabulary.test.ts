@@ -7,6 +7,7 @@ import {
   isTotalRow,
   pointsInHeader,
   segmentHeader,
+  targetWithNature,
 } from './table-vocabulary.ts';
 
 describe('header words run together in one cell', () => {
@@ -44,6 +45,25 @@ describe('column and fund-row words', () => {
     expect(fundRowOf('按支出性质分：基本支出')).toBe('basic');
     expect(fundRowOf('按收入性质分：一般公共预算')).toBe('generalPublic');
     expect(fundRowOf('产出指标：基本支出')).toBeUndefined();
+  });
+
+  it('read 实际支付数/支付进度 as executed and its rate, 资金到位数/资金到位率 as columns of their own', () => {
+    expect(columnOf('实际支付数')).toBe('executed');
+    expect(columnOf('支付进度')).toBe('rate');
+    expect(columnOf('资金到位数')).toBe('received');
+    expect(columnOf('资金到位率')).toBe('receivedRate');
+  });
+});
+
+describe('a target and its 指标性质 or 指标方向 cell', () => {
+  it('writes a sign cell before the value, and a direction as the sign a bare figure lacks', () => {
+    expect(targetWithNature('≥', '12个')).toBe('≥12个');
+    expect(targetWithNature('反向', '40万元')).toBe('≤40万元');
+    expect(targetWithNature('正向', '95%')).toBe('≥95%');
+    expect(targetWithNature('反向', '≤40万元')).toBe('≤40万元');
+    expect(targetWithNature('定性', '健全')).toBe('健全');
+    expect(targetWithNature('正向', '健全')).toBe('健全');
+    expect(targetWithNature(undefined, '100%')).toBe('100%');
   });
 });
 

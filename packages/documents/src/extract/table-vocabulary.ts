@@ -246,6 +246,19 @@ export function segmentHeader(text: string): { word: string; key?: ColumnKey }[]
   return covered >= t.length * 0.6 && kept.filter((o) => o.key).length >= 2 ? kept : undefined;
 }
 
+/**
+ * A target as its 指标性质/指标方向 cell and its value cell say it together: a sign cell (≥) is
+ * written before the value; a direction (正向 ≥, 反向 ≤) gives the sign a bare figure lacks, and
+ * says nothing when the value has its own sign or is no figure (健全, 定性).
+ */
+export function targetWithNature(nature: string | undefined, value: string): string {
+  const n = (nature ?? '').trim();
+  const direction = /^(?:正向|反向|定性|定量)(?:指标)?$/.exec(n);
+  if (!direction) return `${n}${value}`;
+  if (!/^\d/.test(normalizeDigits(value.trim()))) return value;
+  return n.startsWith('正向') ? `≥${value}` : n.startsWith('反向') ? `≤${value}` : value;
+}
+
 /** The fund row a label names ("其中：当年财政拨款", "年度资金总额："), or undefined. */
 export function fundRowOf(label: string): FundRowKey | undefined {
   const t = normalizeLabel(label).replace(/^[\d一二三四五六七八九十]+[、.．]/, '');

@@ -25,6 +25,7 @@ import {
   isRegionGroupLabel,
   fundSplitWordOf,
   pointsInHeader,
+  targetWithNature,
 } from './table-vocabulary.ts';
 import type { ColumnKey, TemplateMatch } from './table-vocabulary.ts';
 import type { StreamTable, UncertainReading } from './self-table-stream.ts';
@@ -124,6 +125,7 @@ const YI_MARK = /[（(](?:单位[：:]\s*)?亿元[）)]|单位[：:]\s*亿元/;
 export function fundHeaderOf(
   rows: readonly TableRow[],
   grid?: readonly TableRow[],
+  unitAbove?: MoneyUnit,
 ): FundHeader | undefined {
   for (const [at, row] of rows.entries()) {
     const index: FundColumnIndex = {};
@@ -145,7 +147,7 @@ export function fundHeaderOf(
           ? '元'
           : YI_MARK.test(text)
             ? '亿元'
-            : '万元';
+            : (unitAbove ?? '万元');
       const points = row.cells.map(pointsInHeader).find((p) => p !== undefined);
       const stated = points === undefined ? {} : { points };
       const split = grid ? splitOnGrid(grid, at) : undefined;
@@ -435,7 +437,7 @@ export function isBaseDataTable(block: Block): boolean {
  * Reads a 自评表 or 项目支出绩效自评表: header fields, the fund block, the indicator rows
  * (一级/二级 cells merged downwards read as empty and inherit from above) and the 总分 row.
  */
-export function readSelfEvaluationTable(block: Block): SelfEvaluationTable {
+export function readSelfEvaluationTable(block: Block, unitAbove?: MoneyUnit): SelfEvaluationTable {
   const grid = block.rows ?? [];
   const rows = grid.map(withoutCoveredColumns);
   // A 转移支付's 区域 table names its transfer where a project's names the project.
@@ -483,7 +485,7 @@ export function readSelfEvaluationTable(block: Block): SelfEvaluationTable {
     if (p.score !== undefined) group.score ??= p.score;
     pending.splice(k, 1);
   };
-  const fundHeader = fundHeaderOf(rows, grid);
+  const fundHeader = fundHeaderOf(rows, grid, unitAbove);
   // Rows under a 分地区 cell: the total parted by place, until another fund row or group.
   let byRegion = false;
   for (const [rowIndex, row] of rows.entries()) {
@@ -691,7 +693,7 @@ export function readSelfEvaluationTable(block: Block): SelfEvaluationTable {
     const measure = rawAt(header.measure).trim();
     const value = rawAt(header.target).trim();
     const unitOf = measure !== '' && !/^[≥≤<>=]/.test(measure) ? measure : '';
-    const target = value === '' ? '' : `${nature}${value}${unitOf}`;
+    const target = value === '' ? '' : targetWithNature(nature, `${value}${unitOf}`);
     const bareActual = rawAt(header.actual).trim();
     const actual =
       bareActual !== '' && value !== '' && /^\d+(?:\.\d+)?$/.test(bareActual)

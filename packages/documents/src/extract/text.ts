@@ -2,6 +2,7 @@ import { digitYears, displayWidth, normalizeDigits } from '@jixiao/domain';
 import type { SourceRef } from '@jixiao/domain';
 import type { Block } from '../read/block.ts';
 import { looksRunTogether } from './run-together.ts';
+import { isTotalRow } from './table-vocabulary.ts';
 
 // A memo of one document is a new map, not an emptied one: a long-lived map emptied and filled
 // again with each document's fresh strings costs several times as much to fill (measured: 300
@@ -284,6 +285,9 @@ function wrappedBefore(
   // 偏差原因 sentence, is a line of its own.
   if (looksRunTogether(tail) || looksRunTogether(next)) return false;
   if (next === '' || ITEM_START.test(next) || FIGURE_CELL.test(next)) return false;
+  // A table's total row (总分, 合计) written one cell per line after a row's 偏差原因: no prose
+  // goes on with it.
+  if (isTotalRow(next)) return false;
   return true;
 }
 

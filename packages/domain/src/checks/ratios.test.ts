@@ -92,4 +92,24 @@ describe('ratio checks', () => {
       ['RATIO_CONTROL_RATE', 'staffing.statedControlRate', '95.00%'],
     ]);
   });
+
+  it('hold a stated 资金到位率 against 资金到位数 ÷ 全年预算数, and leave a right one alone', () => {
+    const e = clean();
+    e.funds.sources = [
+      {
+        name: '省级资金',
+        budget: amount('300.00'),
+        received: amount('270.00'),
+        statedReceivedRate: percent('100.00%'),
+      },
+      {
+        name: '县级资金',
+        budget: amount('180.00'),
+        received: amount('180.00'),
+        statedReceivedRate: percent('100.00%'),
+      },
+    ];
+    const found = checkFundRatios(e).map((f) => [f.code, f.path, f.expected]);
+    expect(found).toEqual([['RATIO_CONTROL_RATE', 'funds.sources.0.statedReceivedRate', '90.00%']]);
+  });
 });

@@ -1,5 +1,5 @@
 import type { Amount } from '../money.ts';
-import type { DepartmentEvaluation, Evaluation, SourceRef } from '../evaluation.ts';
+import type { DepartmentEvaluation, Evaluation, FundRow, SourceRef } from '../evaluation.ts';
 import { FUND_ROW_KEYS, FUND_ROW_LABELS } from '../evaluation.ts';
 import type { Finding } from '../finding.ts';
 import type { FindingCode } from '../messages-zh.ts';
@@ -149,6 +149,8 @@ export function checkFundRatios(evaluation: Evaluation): Finding[] {
       row.source,
     );
     if (f) out.push(f);
+    const g = receivedRatio(`funds.${key}`, FUND_ROW_LABELS[key], row);
+    if (g) out.push(g);
   }
   // Source rows of other names (中央衔接资金 612 / 680 stated 92%) have their own 执行率.
   const named = [
@@ -166,8 +168,23 @@ export function checkFundRatios(evaluation: Evaluation): Finding[] {
       row.source,
     );
     if (f) out.push(f);
+    const g = receivedRatio(path, row.name, row);
+    if (g) out.push(g);
   }
   return out;
+}
+
+/** 资金到位率 of a fund row: 资金到位数 / 全年预算数. */
+function receivedRatio(path: string, label: string, row: FundRow): Finding | undefined {
+  return amountRatio(
+    'control',
+    `${path}.statedReceivedRate`,
+    `${label}资金到位率`,
+    row.statedReceivedRate,
+    row.received,
+    row.budget,
+    row.source,
+  );
 }
 
 /** Completion, shares and control rates of a department evaluation. */

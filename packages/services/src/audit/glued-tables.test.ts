@@ -36,16 +36,18 @@ describe('invented 自评表 with the whole table on one line', () => {
       );
     expect(clean.length).toBeGreaterThanOrEqual(60);
     expect(of('error')).toEqual([]);
-    // z8's 指标性质 cell (定性), read as the name of a row in two groups.
-    expect(of('warning').length).toBeLessThanOrEqual(1);
+    // z8's 指标性质 cell (定性) was read as the name of a row in two groups until a 定性 cell was
+    // read as no part of the target.
+    expect(of('warning')).toEqual([]);
   });
 
   // Measured: 2 of 170 before a line holding a whole table was read as its cells one after
   // another (the rest "未能识别自评表结构"); 157 after, each as a warning. Missed: tables whose
   // 小计 rows or weights over two pages need the rows' own lines (12-jilin, k5, k7, v7), a fund
   // block whose empty cells only the tabs showed (k2, 13), and a few more. With holdout-l (added
-  // after, with its own fixes to tables): 174 of 187.
-  it('finds the planted findings of most (floor 174), as warnings', () => {
+  // after, with its own fixes to tables): 174 of 187. With holdout-m, measured untouched: 13 of
+  // its 18 (6 warnings on its clean ones); 192 of 205 after its fixes, no warning on a clean table.
+  it('finds the planted findings of most (floor 192), as warnings', () => {
     const withFindings = audits.filter((a) => a.planted.length > 0);
     const found = withFindings.filter((a) =>
       a.planted.some((c) => a.findings.some((f) => f.category === c)),
@@ -54,7 +56,7 @@ describe('invented 自评表 with the whole table on one line', () => {
       `glued: ${found.length}/${withFindings.length} tables with their finding found`,
       ...withFindings.filter((a) => !found.includes(a)).map((a) => `\n  missed: ${a.file}`),
     );
-    expect(found.length).toBeGreaterThanOrEqual(174);
+    expect(found.length).toBeGreaterThanOrEqual(192);
     const errors = withFindings.flatMap((a) => a.findings.filter((f) => f.severity === 'error'));
     expect(errors.map((f) => `${f.code} ${f.message}`)).toEqual([]);
   });

@@ -411,7 +411,13 @@ describe('held-out 自评表 excerpts, fifteenth batch (分地区 rows, 任务�
  * 6 warnings on the clean ones. 37/42 and no warning on the clean ones once 实际支付数/支付进度 were
  * known words, 资金到位数/资金到位率 columns of a fund block, a grid's 亿元 header its unit, and a
  * fund header's second row of amount words (年初预算数 | 全年预算数 under 预算数) the columns of
- * the cell they stand under.
+ * the cell they stand under. 42/42 once a 指标方向 cell (反向) gave a bare figure its sign and no
+ * longer made the target a text ("反向≤40万元"), a 正向/反向 cell one cell per line no longer took
+ * the place of the 评分标准 text, a row run together that writes a 二级 cell beside 成本指标 opened
+ * 成本指标 as a 一级, and "55.00" run together was read 5 | 5.00 (a 分值 written "55.0" has a 得分
+ * written as finely) and "1010.50超额完成" 10 | 10.50 (a reason opens with no bare figure). Run
+ * together 9 of 12 (m3's rows of 指标方向 and 评分标准 and m10's date row still missed), on one line
+ * 18 of 18.
  */
 describe('held-out 自评表 excerpts, seventeenth batch (支付进度/权重分/评价得分/扣分原因, 元 sources under two header rows, 指标方向 and 评分标准, 重点工作任务, 备注, blank group cells, 亿元, 成本指标 as a 一级, 资金到位率, 扣分 column), measured untouched', () => {
   const held = present(loadCorpus(new URL('./invented-tables/holdout-m/', import.meta.url)));
@@ -424,6 +430,6 @@ describe('held-out 自评表 excerpts, seventeenth batch (支付进度/权重分
     expect(m.cleanWarnings).toEqual([]);
     expect(m.uncertainAsErrors).toEqual([]);
     // The target is all 42; the floor keeps what was reached.
-    expect(m.found).toBeGreaterThanOrEqual(37);
+    expect(m.found).toBeGreaterThanOrEqual(42);
   });
 });

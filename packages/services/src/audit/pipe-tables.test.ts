@@ -52,9 +52,12 @@ const categories = (a: DocumentAudit): Set<string> => new Set(a.findings.map((f)
 // tables got errors), 36 of 36 read as tab-parted rows; one piped cell per line 34 of 36, the two
 // lost (a 分值 total of 95, a 总分 in a table whose scores are written "10分") are found in
 // their tab-separated copies only: rows not marked are read by the header's vocabulary alone.
+// With holdout-m a third was lost the same way (m7's 总分); the last row's 偏差原因, the widest
+// line, was taken for prose wrapped onto the 总分 label after it. Once a total row's label no
+// longer continues a wrapped line, one is lost (v7's 分值 total of 95).
 describe.each([
   ['Markdown rows', asMarkdown, 0],
-  ['one piped cell per line', asPipedCells, 2],
+  ['one piped cell per line', asPipedCells, 1],
 ] as const)('invented 自评表 in pipes: %s', (_label, render, mayLose) => {
   const audits = cases.map((c) => ({
     ...c,

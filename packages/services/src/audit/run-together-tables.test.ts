@@ -90,7 +90,9 @@ describe('invented 自评表 with the cells of each row run together', () => {
   // second-level name ("决策项目立项…"), names of two group words (产出时效) and 小计 rows named
   // for their group ("决策指标小计2019.5") were read: k7 and r7 found, with the 小计 they plant.
   // Missed: l8 (its 指标解释 runs into the name), k4, k5, q5, q9, s2, x5 and 12-jilin.
-  it('finds the planted findings of most (floor 113)', () => {
+  // With holdout-m, measured untouched: 7 of its 12; 9 of 12 after its fixes (122 of 137).
+  // Missed of it: m3's rows of 指标方向 and 评分标准, m10's date row.
+  it('finds the planted findings of most (floor 122)', () => {
     const withFindings = audits.filter((a) => a.planted.length > 0);
     const found = withFindings.filter((a) =>
       a.planted.some((c) => a.findings.some((f) => f.category === c)),
@@ -99,6 +101,6 @@ describe('invented 自评表 with the cells of each row run together', () => {
       `run together: ${found.length}/${withFindings.length} tables with their finding found`,
       ...withFindings.filter((a) => !found.includes(a)).map((a) => `\n  missed: ${a.file}`),
     );
-    expect(found.length).toBeGreaterThanOrEqual(113);
+    expect(found.length).toBeGreaterThanOrEqual(122);
   });
 });
