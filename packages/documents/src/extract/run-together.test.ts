@@ -377,3 +377,40 @@ describe('评分表 rows, dashes, 得分率 and dates run together', () => {
     ]);
   });
 });
+
+describe('the seventeenth batch of tables run together', () => {
+  it('reads 5.00 as a 得分 after a 分值 of 5, and a reason that opens with no bare figure', () => {
+    expect(splitRunTogether('时效指标运营补贴拨付及时率100%100%55.00', INDICATOR)).toEqual([
+      '时效指标',
+      '运营补贴拨付及时率',
+      '100%',
+      '100%',
+      '5',
+      '5.00',
+    ]);
+    expect(splitRunTogether('助餐服务人次≥60000人次63500人次1010.50超额完成', INDICATOR)).toEqual([
+      '助餐服务人次',
+      '≥60000人次',
+      '63500人次',
+      '10',
+      '10.50',
+      '超额完成',
+    ]);
+  });
+
+  it('reads a long qualitative pair, and leaves out a fund row’s 备注', () => {
+    expect(splitRunTogether('生均公用经费标准达到自治区标准达到自治区标准1010', INDICATOR)).toEqual(
+      ['生均公用经费标准', '达到自治区标准', '达到自治区标准', '10', '10'],
+    );
+    const withNote: ColumnKey[] = [...FUND, 'reason'];
+    expect(splitRunTogether('其他资金220.00240.00226.20—94.25%—学校事业收入', withNote)).toEqual([
+      '其他资金',
+      '220.00',
+      '240.00',
+      '226.20',
+      '—',
+      '94.25%',
+      '—',
+    ]);
+  });
+});

@@ -386,7 +386,8 @@ function readingsOf(rest: string): Reading[] {
     // Running the name over a figure: likely only where that figure cannot stand on its own.
     const prior = n === 0 ? 0 : nameHoldsFigure(rest, starts[0] ?? 0, first) ? -0.2 : -1.5;
     out.push({ name: head, words: [], figures: rest.slice(end), prior });
-    const pair = /^(.+?)(.{2,6})(已?)\2$/u.exec(head);
+    // A qualitative target and its actual, the same words twice ("达到自治区标准达到自治区标准").
+    const pair = /^(.+?)(.{2,10})(已?)\2$/u.exec(head);
     if (pair?.[1] && pair[2])
       out.push({
         name: pair[1],
@@ -469,10 +470,18 @@ export function splitRunTogether(
   // before its first figure.
   const fundTable = !columns.some((c) => c === 'target' || c === 'level3' || c === 'level1');
   const label = /^\p{Script=Han}[^\d]{1,15}(?=\d)/u.exec(read.rest)?.[0];
-  const { labels, rest, kind } =
+  const parted =
     fundTable && read.kind === 'row' && read.labels.length === 0 && label !== undefined
       ? { labels: [label], rest: read.rest.slice(label.length), kind: 'fund' as const }
       : read;
+  const { labels, kind } = parted;
+  // A fund row may close on its 备注 ("…94.25%—学校事业收入"): words after its last figure or
+  // dash, which no amount, rate or score cell holds.
+  const note =
+    kind === 'fund' && columns.includes('reason')
+      ? /(?<=[\d%％—–-])\p{Script=Han}[^\d%％]*$/u.exec(parted.rest)?.[0]
+      : undefined;
+  const rest = note === undefined ? parted.rest : parted.rest.slice(0, -note.length);
   // A cell of a table one cell per line ("完成率×10", "投入（20分）") is no row: only figures
   // glued together, or a fund or total row's label with its figures, are.
   // Under a 得分率 column a row closes on that rate: "健全健全1010100.00%" is 10 | 10 | 100.00%.
