@@ -249,6 +249,7 @@ const abs = (x: bigint): bigint => (x < 0n ? -x : x);
 function checkPartWhole(s: Statement, pw: PartWhole): Finding[] {
   const { whole, parts } = pw;
   if (pw.notPartition || whole.approximate || parts.some((c) => c.approximate)) return [];
+  if (overlapping(parts)) return [];
   // Exact in BigInt: many large parts may pass 2^53 分.
   const sum = sumFen(parts.map((c) => c.value));
   const total = BigInt(whole.value);
@@ -307,10 +308,21 @@ function checkPartWhole(s: Statement, pw: PartWhole): Finding[] {
  * 党员132名、少数民族党员58名"), so their sum is no partition of the whole.
  */
 const TRAIT =
-  /^(?:女|男|少数民族|中共党员|党员|共青团员|团员|退役军人|残疾|(?:具有)?(?:博士|硕士|研究生|本科|大专|大学|高级|中级|初级|正高|副高)|\d+(?:周)?岁)/;
+  /^(?:女|男|少数民族|中共党员|党员|共青团员|团员|退役军人|残疾|寄宿|走读|留守|农村|城镇|随迁|进城务工|建档立卡|脱贫|低保|家庭经济困难|(?:具有)?(?:博士|硕士|研究生|本科|大专|大学|高级|中级|初级|正高|副高)|\d+(?:周)?岁)/;
 
 function traits(whole: Claim, parts: readonly Claim[]): boolean {
   return whole.kind === 'count' && parts.every((c) => TRAIT.test(c.key || c.name));
+}
+
+/**
+ * "改造供热管网的小区18个，改造供水管网的小区15个，两项管网同时改造的小区10个": a part named as
+ * having two of the others' traits at once (同时, 兼, 既…又) is their overlap, so the parts are no
+ * partition of the whole (here 18 + 15 − 10 = 23).
+ */
+const OVERLAP = /同时|兼(?:任|职|有|具)?|既[^，,；;。]*又|均[^，,；;。]{0,4}的/;
+
+function overlapping(parts: readonly Claim[]): boolean {
+  return parts.length >= 3 && parts.some((c) => OVERLAP.test(c.name));
 }
 
 /** "项目支出中，A a、B b等": a list of parts whose last one is followed by 等 names some of them. */

@@ -590,7 +590,7 @@ export function completions(statements: readonly Statement[]): Completion[] {
             budget: plan,
             actual: outcome,
             alternatives: money.filter((c) => c.role === 'budget'),
-            actuals: outcomes,
+            actuals: [...outcomes, ...outcomesOfPlanName(statements, i, plan)],
             fromBefore: true,
             statement: s,
           });
@@ -619,6 +619,9 @@ export function completions(statements: readonly Statement[]): Completion[] {
         out.push({ rate, budget, actual, alternatives, fromBefore: false, statement: s });
         continue;
       }
+      // "上年（2023年）执行数为A，执行率为R": last year's outcome is of last year's plan, not of a
+      // plan of the year evaluated stated before.
+      if (LAST_YEAR_LEAD.test(leadOf(s.text, actual.at))) continue;
       // "其中中央补助资金支出A，执行率R": the plan of the same name before ("中央补助资金B"), even
       // as a part of a 其中 there, is what a named outcome's rate is of.
       const named = namedPlan(statements, i, actual);
@@ -668,6 +671,23 @@ export function completions(statements: readonly Statement[]): Completion[] {
         });
     }
   });
+  return out;
+}
+
+/** What a plan's name says it plans: "项目支出全年预算" → "项目支出", "基本支出预算数" → "基本支出". */
+const PLAN_WORDS = /(?:全年|年初|年度|调整后)?(?:预算|批复|安排|计划)(?:数|金额|资金|额)?$/;
+
+/**
+ * "…其中基本支出A；项目支出B。项目支出全年预算C，执行率R": the figures in the two sentences
+ * before named as what the plan is of (B, a part of a 其中 there) are plausible outcomes of the rate.
+ */
+function outcomesOfPlanName(statements: readonly Statement[], i: number, plan: Claim): Claim[] {
+  const stem = plan.key.replace(PLAN_WORDS, '');
+  if (stem.length < 2 || stem === plan.key) return [];
+  const out: Claim[] = [];
+  for (let k = i - 1; k >= Math.max(0, i - 2); k--)
+    for (const c of statements[k]?.claims ?? [])
+      if (c.kind === 'money' && c.role !== 'budget' && !c.approximate && c.key === stem) out.push(c);
   return out;
 }
 
@@ -728,6 +748,15 @@ function plansBefore(
     );
   }
   return out;
+}
+
+/** The year before named as whose a figure is ("上年执行数", not "较上年增长"). */
+const LAST_YEAR_LEAD = /(?<![较比与])(?:上年|去年|上一年|前一年)/;
+
+/** The text of a sentence or clause group (after 。 or ；) before an offset. */
+function leadOf(text: string, at: number): string {
+  const from = Math.max(text.lastIndexOf('。', at - 1), text.lastIndexOf('；', at - 1));
+  return text.slice(from + 1, at);
 }
 
 /** The last year named in a text: "2022年", or the year before ("上年", "去年"). */
