@@ -109,6 +109,7 @@ const DOCUMENT_CHECKS: Readonly<Record<string, string>> = {
   DOC_YEAR_PERIOD: '实施期早于评价年度',
   DOC_YEAR_HEADING: '章节标题年度与评价年度不符',
   DOC_YEAR_DONE_AFTER_DATE: '完成日期晚于填报日期',
+  DOC_YEAR_DONE_BEFORE: '完成日期早于评价年度',
   DOC_LIST_NUMBERING: '列表序号不连续',
   DOC_LIST_RATE: '清单中执行率与金额不符',
   DOC_LIST_SUM: '清单合计与各行之和不符',

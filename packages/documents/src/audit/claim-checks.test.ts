@@ -1581,4 +1581,41 @@ describe('relations of the fifteenth round of invented prose', () => {
     expect(brief(text('318,600元'))).toEqual([]);
     expect(brief(text('318,600万元').replace('供水工程共收取用水户水费', '生产总值'))).toEqual([]);
   });
+
+  it('reads the sixteenth round’s wordings: overlaps, traits, named totals, 为： lists, dates', () => {
+    // Parts with their overlap among them are no partition (18 + 15 − 10 = 23).
+    expect(
+      brief(
+        '完成改造小区23个，其中改造供热管网的小区18个，改造供水管网的小区15个，两项管网同时改造的小区10个。',
+      ),
+    ).toEqual([]);
+    // Counts of pupils by trait leave others out.
+    expect(brief('全县在校生共计52,318人，其中寄宿生8,960人、农村学生41,205人。')).toEqual([]);
+    // A total named after its word.
+    expect(
+      brief('全市落实禁牧面积128万亩，草畜平衡面积216万亩，合计落实草原面积334万亩。'),
+    ).toEqual(['error DOC_CLAIM_PARTS_EXCEED 334万→344万']);
+    // "N座X为：" names them all.
+    expect(brief('已完成的4座水库为：青山沟水库、石湖沟水库、牛毛坞水库。')).toEqual([
+      'warning DOC_CLAIM_LIST_COUNT 4座→3',
+    ]);
+    // A rate after a named plan may be of that name's outcome before, a part of a 其中 there.
+    expect(
+      brief(
+        '全年预算数为680.00万元，全年执行数为650.00万元，预算执行率为95.59%。其中基本支出500.00万元；项目支出150.00万元。项目支出全年预算160.00万元，执行率93.75%。',
+      ),
+    ).toEqual([]);
+    // Last year's outcome is of last year's plan.
+    expect(
+      brief(
+        '基本支出全年预算786.50万元，执行782.16万元，执行率99.45%。上年执行数为6,112.35万元，执行率为97.21%。',
+      ),
+    ).toEqual([]);
+    // The year's work said done in the year before.
+    const done = (date: string) =>
+      brief(`某局2024年度职业技能培训项目支出绩效自评报告
+全年开展培训86期，培训工作于${date}底前全部完成。`);
+    expect(done('2023年11月')).toEqual(['warning DOC_YEAR_DONE_BEFORE 2023年11月底前→2024年']);
+    expect(done('2024年11月')).toEqual([]);
+  });
 });

@@ -239,6 +239,11 @@ const decimalsIn = (c: Claim): number => /\.(\d+)/.exec(c.number)?.[1]?.length ?
 
 /** A value in the whole's unit, for messages ("3465.35"). */
 function shown(value: bigint, like: Claim, parts: readonly Claim[]): string {
+  if (like.kind === 'count' && /^[\d.]+万/.test(like.text.replace(/,/g, ''))) {
+    // "334万亩": a count in 万 of its unit is shown so.
+    const wan = Number(value) / 10_000;
+    return `${String(Number.isInteger(wan) ? wan : Number(wan.toFixed(4)))}万`;
+  }
   if (like.kind !== 'money') return String(value);
   const decimals = Math.max(decimalsIn(like), ...parts.map(decimalsIn));
   return formatFen(value, asMoneyUnit(like.unit), Math.min(decimals, 4));
@@ -262,7 +267,7 @@ function checkPartWhole(s: Statement, pw: PartWhole): Finding[] {
     label: whole.name || '合计',
     stated:
       whole.kind !== 'money'
-        ? String(whole.value)
+        ? shown(BigInt(whole.value), whole, parts)
         : twoUnits
           ? shown(total, whole, parts)
           : plainFigure(whole).replace(/[亿万]?元$/, ''),

@@ -15,7 +15,8 @@ export type ProseYearCode =
   | 'DOC_YEAR_ATTACHMENT'
   | 'DOC_YEAR_PERIOD'
   | 'DOC_YEAR_HEADING'
-  | 'DOC_YEAR_DONE_AFTER_DATE';
+  | 'DOC_YEAR_DONE_AFTER_DATE'
+  | 'DOC_YEAR_DONE_BEFORE';
 
 /** Chinese messages of the year checks of the prose. */
 export function proseYearMessage(code: ProseYearCode, p: Params): string {
@@ -26,6 +27,8 @@ export function proseYearMessage(code: ProseYearCode, p: Params): string {
       return `报告评价的是${str(p, 'reportYear')}年度，正文却称开展${str(p, 'stated')}度绩效自评，${p['later'] === true ? '疑为年份笔误' : '疑为沿用往年文字'}：${str(p, 'sentence')}`;
     case 'DOC_YEAR_DONE_AFTER_DATE':
       return `报告填报日期为${str(p, 'signed')}，正文却称工作已于${str(p, 'stated')}完成，晚于填报日期，疑为年份笔误：${str(p, 'sentence')}`;
+    case 'DOC_YEAR_DONE_BEFORE':
+      return `${str(p, 'reportYear')}年度的报告称本年工作已于${str(p, 'stated')}完成，日期早于评价年度，疑为年份笔误或沿用上年文字：${str(p, 'sentence')}`;
     case 'DOC_YEAR_AS_OF':
       return `${str(p, 'reportYear')}年度的报告以“截至${str(p, 'stated')}”陈述本年工作完成情况，日期早于评价年度，疑为沿用上年文字：${str(p, 'sentence')}`;
     case 'DOC_YEAR_PERIOD':
@@ -130,6 +133,7 @@ export function checkProseYears(
     ...doneAfterSigning(report, statements),
     ...asOfEarlierYear(statements, year),
     ...periodBeforeYear(statements, year),
+    ...doneBeforeYear(statements, year),
     ...headingsOfEarlierYear(report, year),
   );
   // A title that names a whole year's evaluation, not a half year's, a quarter's or a period's.
@@ -352,6 +356,40 @@ function periodBeforeYear(statements: readonly Statement[], year: number): Findi
         sentence,
       }),
     );
+  }
+  return out;
+}
+
+/**
+ * "培训工作于2023年11月底前全部完成" in a 2024 report: the year's work said done by a date of the
+ * year before, in a sentence naming no later year and comparing, carrying or planning nothing, is
+ * a year written wrong or last year's text kept (a warning, as for 截至).
+ */
+function doneBeforeYear(statements: readonly Statement[], year: number): Finding[] {
+  const out: Finding[] = [];
+  for (const s of statements) {
+    if (!s.text.includes('于')) continue;
+    const years = [...s.text.matchAll(YEAR_MENTION)].map((y) => Number(y[1]));
+    if (years.some((y) => y >= year)) continue;
+    for (const m of s.text.matchAll(DONE_BY)) {
+      if (Number(m[1]) !== year - 1) continue;
+      const partStart = Math.max(...['；', ';', '。'].map((p) => s.text.lastIndexOf(p, m.index)));
+      const part = s.text.slice(partStart + 1, m.index + m[0].length);
+      if (CARRIED.test(part) || PLANNED.test(part) || TO_COME.test(part)) continue;
+      const sentence = excerptOf(s.raw, m[1] ?? '');
+      const stated =
+        /^[^\d]*((?:19|20)\d{2}年[^完建竣投交验]*?)(?:全部|均|已|基本)*(?:完成|建成|竣工|投入使用|投用|交付|验收)/.exec(
+          m[0],
+        )?.[1] ?? `${m[1] ?? ''}年${m[2] ?? ''}月`;
+      out.push(
+        finding('DOC_YEAR_DONE_BEFORE', s.line, sentence, {
+          stated,
+          expected: `${year}年`,
+          reportYear: year,
+          sentence,
+        }),
+      );
+    }
   }
   return out;
 }

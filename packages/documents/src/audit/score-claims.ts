@@ -325,16 +325,20 @@ const EXECUTION_HEADING = new RegExp(
   `^(?:[（(]?[一二三四五六七八九十\\d]+[）)、.．]?)?(?:预算|资金)?执行率(?:指标)?[（(](?:分值|权重|满分)?(?:为|是|[：:])?${NUM}分[）)][。：:]?$`,
 );
 
-/** "（一）预算执行率（分值10分）：…": the indicator's weight in parentheses after its name. */
+/**
+ * "（一）预算执行率（分值10分）：…", "预算执行率指标分值10分，执行率…": the indicator's weight in
+ * parentheses after its name, or named 分值 (权重, 满分) right after it.
+ */
 const OWN_EXECUTION_WEIGHT = new RegExp(
-  `执行率?(?:指标)?[（(](?:分值|权重|满分)?(?:为|是|[：:])?${NUM}分[）)]`,
+  `执行率?(?:指标)?(?:[（(](?:分值|权重|满分)?(?:为|是|[：:])?${NUM}分[）)]|的?(?:分值|权重|满分)(?:为|是|[：:])?${NUM}分)`,
 );
 
 /** The execution indicator's weight named at the head of its own sentence, before its score. */
 function ownExecutionWeight(s: Sentence): number | undefined {
   const m = OWN_EXECUTION_WEIGHT.exec(s.text);
   const score = RATE_SCORE.exec(s.text);
-  return m?.[1] && score && m.index < score.index ? num(m[1]) : undefined;
+  const weight = m?.[1] ?? m?.[2];
+  return m && weight && score && m.index < score.index ? num(weight) : undefined;
 }
 
 /** "执行率85.00%，得10分", "执行率82.15%，本项自评得分10分": a rate and its score, the weight stated elsewhere. */

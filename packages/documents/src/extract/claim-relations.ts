@@ -687,7 +687,8 @@ function outcomesOfPlanName(statements: readonly Statement[], i: number, plan: C
   const out: Claim[] = [];
   for (let k = i - 1; k >= Math.max(0, i - 2); k--)
     for (const c of statements[k]?.claims ?? [])
-      if (c.kind === 'money' && c.role !== 'budget' && !c.approximate && c.key === stem) out.push(c);
+      if (c.kind === 'money' && c.role !== 'budget' && !c.approximate && c.key === stem)
+        out.push(c);
   return out;
 }
 
@@ -1220,11 +1221,12 @@ function comparedAsOne(s: Statement, parts: readonly Claim[]): boolean {
 const ITEMS_COUNTED = /([两二三四五六七八九十]|\d+)(?:项|者)/;
 
 /**
- * A clause that totals what the sentence listed before it: "合计750万元", "两项共计…", and
+ * A clause that totals what the sentence listed before it: "合计750万元", "两项共计…", "合计落实
+ * 草原面积334万亩" (the total named after its word), and
  * after 以上/上述 also "以上三项累计…", "上述资金计…" (alone, 累计 may be a running total).
  */
 const TOTAL_CLAUSE =
-  /^(?:(?:以上|上述)(?:[两二三四五六七八九十\d]+项|各项)?(?:资金|金额|项目)?(?:合计|共计|总计|累计|计|共)|(?:[两二三四五六七八九十](?:项|者)|各项)?(?:合计|共计|总计))(?:为|达)?$/;
+  /^(?:(?:以上|上述)(?:[两二三四五六七八九十\d]+项|各项)?(?:资金|金额|项目)?(?:合计|共计|总计|累计|计|共)|(?:[两二三四五六七八九十](?:项|者)|各项)?(?:合计|共计|总计))(?:[^，,；;。：:、\d]{0,10}?)(?:为|达到?)?$/;
 
 /**
  * "人员经费600万元、公用经费150万元，合计750万元": a figure whose clause is a 合计 is the whole

@@ -88,9 +88,11 @@ function listAfter(s: Statement, m: RegExpMatchArray): CountList | undefined {
   const raw = m[1] ?? '';
   const count = countOf(raw);
   if (count === undefined) return undefined;
-  const marker = m[4] ?? '';
   const from = index + m[0].length;
   const rest = s.text.slice(from);
+  // "已完成的10座水库为：A、B": 为 (是, 有) with a colon after it names them all, as a colon does.
+  const marker =
+    (m[4] ?? '') + (/^(?:为|是|有)$/.test(m[4] ?? '') && /^[：:]/.test(rest) ? '：' : '');
   const numbered = numberedItems(rest);
   if (numbered) {
     if (numbered.items.length < 2) return undefined;
