@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { extractEvaluation } from '../extract/extract-evaluation.ts';
 import { parseTextLines } from '../read/read-text.ts';
-import { checkClaims } from './claim-checks.ts';
+import { capitalsToFen, checkClaims } from './claim-checks.ts';
 
 const check = (text: string) => checkClaims(extractEvaluation(parseTextLines(text, 'x.txt')));
 const brief = (text: string) =>
@@ -1617,5 +1617,38 @@ describe('relations of the fifteenth round of invented prose', () => {
 全年开展培训86期，培训工作于${date}底前全部完成。`);
     expect(done('2023年11月')).toEqual(['warning DOC_YEAR_DONE_BEFORE 2023年11月底前→2024年']);
     expect(done('2024年11月')).toEqual([]);
+  });
+
+  it('reads amounts in capitals (大写) and holds them against the figure beside them', () => {
+    expect(capitalsToFen('贰仟叁佰肆拾伍万陆仟元整')).toBe(2_345_600_000);
+    expect(capitalsToFen('壹亿零伍佰万元')).toBe(10_500_000_000);
+    expect(capitalsToFen('拾万零叁元伍角')).toBe(10_000_350);
+    expect(capitalsToFen('壹佰贰拾陆万伍仟元')).toBe(126_500_000);
+    expect(brief('发放助学金共计人民币壹佰贰拾陆万伍仟元（1,265,000元）。')).toEqual([]);
+    expect(brief('发放助学金共计人民币壹佰贰拾陆万伍仟元（1,256,000元）。')).toEqual([
+      'error DOC_CLAIM_CAPITALS 1256000.00→1265000.00',
+    ]);
+    expect(brief('下达资金126.5万元（大写：壹佰贰拾陆万伍仟元整）。')).toEqual([]);
+  });
+
+  it('reads a bare 占 after a share of a named whole, the main uses of money, swaps of three digits', () => {
+    expect(
+      brief(
+        '全年实际支出158.32万元。其中演出服务费86.40万元，占实际支出的54.57%；场地租赁费41.20万元，占26.62%；宣传物料费30.72万元，占19.40%。',
+      ).map((x) => x.split(' ')[1]),
+    ).toEqual(['DOC_CLAIM_SHARE']);
+    const uses = (third: string) =>
+      brief(
+        `项目实际支出586.20万元，预算执行率97.70%。资金主要用于：基地建设补助312.50万元、冷链仓储设施补助186.30万元、${third}。`,
+      ).map((x) => x.split(' ')[1]);
+    expect(uses('品牌宣传推介费874,000万元')).toContain('DOC_CLAIM_PART_UNIT');
+    expect(uses('品牌宣传推介费87.40万元')).toEqual([]);
+    expect(uses('品牌宣传推介费50.00万元')).toEqual([]);
+    const area = (second: string) =>
+      brief(
+        `一、概况\n全市茶园面积达到42.6万亩。\n二、成效\n全市茶园总面积${second}万亩，茶农增收明显。`,
+      );
+    expect(area('46.2')).toEqual(['warning DOC_CLAIM_RESTATED 46.2万亩→42.6万亩']);
+    expect(area('42.6')).toEqual([]);
   });
 });

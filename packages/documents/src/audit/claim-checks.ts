@@ -4,6 +4,7 @@ import {
   fen,
   formatFen,
   formatPercent,
+  parseDecimalToFen,
   parsePercent,
   sumFen,
 } from '@jixiao/domain';
@@ -70,7 +71,8 @@ export type ClaimCheckCode =
   | 'DOC_CLAIM_DIFFERENCE'
   | 'DOC_CLAIM_RATE_UNIT'
   | 'DOC_CLAIM_STANDARD_UNIT'
-  | 'DOC_CLAIM_PER_UNIT';
+  | 'DOC_CLAIM_PER_UNIT'
+  | 'DOC_CLAIM_CAPITALS';
 
 const CATEGORY: Record<ClaimCheckCode, FindingCategory> = {
   DOC_CLAIM_ADJUSTED: 'sum',
@@ -91,6 +93,7 @@ const CATEGORY: Record<ClaimCheckCode, FindingCategory> = {
   DOC_CLAIM_RATE_UNIT: 'unit',
   DOC_CLAIM_STANDARD_UNIT: 'unit',
   DOC_CLAIM_PER_UNIT: 'unit',
+  DOC_CLAIM_CAPITALS: 'cross-section',
 };
 
 /** Chinese messages of the claim checks, one per code. */
@@ -116,6 +119,8 @@ export function claimCheckMessage(code: ClaimCheckCode, p: Params): string {
       return `“${str(p, 'name')}”写作${str(p, 'stated')}，按${str(p, 'expected')}计算才与报告填写的执行率${str(p, 'rate')}相符（写作${str(p, 'stated')}时应为${str(p, 'computed')}），疑为元与万元混用`;
     case 'DOC_CLAIM_STANDARD_UNIT':
       return `按人计的标准“${str(p, 'stated')}”以万元计显然过大，疑为元写作万元（应为${str(p, 'expected')}）`;
+    case 'DOC_CLAIM_CAPITALS':
+      return `金额大写“${str(p, 'capitals')}”为${str(p, 'expected')}元，与并写的小写金额${str(p, 'stated')}元不符`;
     case 'DOC_CLAIM_PER_UNIT':
       return `“${str(p, 'name')}”写作${str(p, 'stated')}，按${str(p, 'total')}÷${str(p, 'count')}计算约为${str(p, 'expected')}，相差约一万倍，疑为元与万元混用`;
     case 'DOC_CLAIM_SHARE':
@@ -167,7 +172,11 @@ export function checkClaims(report: ExtractedReport): Finding[] {
   const all = [
     ...groups.flatMap(({ s, groups: g }) => g.flatMap((pw) => checkPartWhole(s, pw))),
     ...totalsAbove(statements).flatMap(({ statement, pw }) => checkPartWhole(statement, pw)),
-    ...detailsAfter(statements).flatMap(({ statement, pw }) => checkPartWhole(statement, pw)),
+    ...detailsAfter(statements).flatMap(({ statement, pw }) =>
+      checkPartWhole(statement, pw).map((f) =>
+        pw.main && f.severity === 'error' ? { ...f, severity: 'warning' as const } : f,
+      ),
+    ),
     ...checkPartsWithoutWhole(statements, groups),
     ...checkCountedParts(statements, groups),
     ...namedParts(statements).flatMap(({ statement, pw, exact }) =>
@@ -182,6 +191,7 @@ export function checkClaims(report: ExtractedReport): Finding[] {
     ...statements.flatMap(checkFigureRatios),
     ...statements.flatMap(checkNamedRates),
     ...statements.flatMap(checkStandards),
+    ...statements.flatMap(checkCapitals),
     ...statements.flatMap((s, k) => checkPerUnit(s, k, statements)),
     ...statements.flatMap(checkPointChanges),
     ...statements.flatMap((s) => checkDifferences(s)),
@@ -328,6 +338,91 @@ const OVERLAP = /同时|兼(?:任|职|有|具)?|既[^，,；;。]*又|均[^，,�
 
 function overlapping(parts: readonly Claim[]): boolean {
   return parts.length >= 3 && parts.some((c) => OVERLAP.test(c.name));
+}
+
+const CAPITAL_DIGITS: Record<string, number> = {
+  零: 0,
+  壹: 1,
+  贰: 2,
+  叁: 3,
+  肆: 4,
+  伍: 5,
+  陆: 6,
+  柒: 7,
+  捌: 8,
+  玖: 9,
+};
+const CAPITAL_PLACES: Record<string, number> = { 拾: 10, 佰: 100, 仟: 1000 };
+
+/** "贰仟叁佰肆拾伍万陆仟元伍角" → 分 (234,560,050); undefined where the places are out of order. */
+export function capitalsToFen(text: string): number | undefined {
+  const m =
+    /^([零壹贰叁肆伍陆柒捌玖拾佰仟万亿]*)元(?:([零壹贰叁肆伍陆柒捌玖])角)?(?:([零壹贰叁肆伍陆柒捌玖])分)?整?$/.exec(
+      text,
+    );
+  if (!m) return undefined;
+  let total = 0;
+  let section = 0;
+  let digit = 0;
+  let last = Infinity;
+  for (const ch of m[1] ?? '') {
+    const d = CAPITAL_DIGITS[ch];
+    if (d !== undefined) {
+      digit = d;
+      continue;
+    }
+    const place = CAPITAL_PLACES[ch];
+    if (place !== undefined) {
+      if (place >= last) return undefined;
+      section += (digit || (place === 10 ? 1 : 0)) * place;
+      digit = 0;
+      last = place;
+      continue;
+    }
+    // 万 closes a section of up to four places; 亿 all that came before it.
+    if (ch === '亿') total = (total + section + digit) * 100_000_000;
+    else total += (section + digit) * 10_000;
+    section = 0;
+    digit = 0;
+    last = Infinity;
+  }
+  total += section + digit;
+  const jiao = m[2] === undefined ? 0 : (CAPITAL_DIGITS[m[2]] ?? 0);
+  const fen = m[3] === undefined ? 0 : (CAPITAL_DIGITS[m[3]] ?? 0);
+  const value = total * 100 + jiao * 10 + fen;
+  return Number.isSafeInteger(value) ? value : undefined;
+}
+
+/** "人民币贰仟叁佰肆拾伍万陆仟元整（23,456,000元）", and the figures before their capitals. */
+const CAPITALS_THEN_FIGURE =
+  /([零壹贰叁肆伍陆柒捌玖拾佰仟万亿]{2,}元(?:[零壹贰叁肆伍陆柒捌玖]角)?(?:[零壹贰叁肆伍陆柒捌玖]分)?整?)[（(](?:小写[：:]?)?(?:人民币)?[￥¥]?(\d[\d,]*(?:\.\d+)?)(万元|元)?[）)]/g;
+const FIGURE_THEN_CAPITALS =
+  /[￥¥]?(\d[\d,]*(?:\.\d+)?)(万元|元)[（(](?:大写[：:]?)?(?:人民币)?([零壹贰叁肆伍陆柒捌玖拾佰仟万亿]{2,}元(?:[零壹贰叁肆伍陆柒捌玖]角)?(?:[零壹贰叁肆伍陆柒捌玖]分)?整?)[）)]/g;
+
+/**
+ * An amount written in capitals (大写) beside its figure: the two are one amount, so any
+ * difference is an error of one of them.
+ */
+function checkCapitals(s: Statement): Finding[] {
+  if (!/[壹贰叁肆伍陆柒捌玖]/.test(s.text)) return [];
+  const out: Finding[] = [];
+  const pairs = [
+    ...[...s.text.matchAll(CAPITALS_THEN_FIGURE)].map((m) => [m[1], m[2], m[3]] as const),
+    ...[...s.text.matchAll(FIGURE_THEN_CAPITALS)].map((m) => [m[3], m[1], m[2]] as const),
+  ];
+  for (const [capitals = '', number = '', unit = '元'] of pairs) {
+    const meant = capitalsToFen(capitals);
+    const written = parseDecimalToFen(number.replace(/,/g, ''), unit === '万元' ? '万元' : '元');
+    if (meant === undefined || written === undefined || meant === written) continue;
+    out.push(
+      finding('DOC_CLAIM_CAPITALS', 'error', s.line, excerptOf(s.raw, capitals), {
+        capitals,
+        stated: formatFen(fen(written), '元', 2),
+        expected: formatFen(fen(meant), '元', 2),
+      }),
+    );
+  }
+  return out;
 }
 
 /** "项目支出中，A a、B b等": a list of parts whose last one is followed by 等 names some of them. */
@@ -1041,7 +1136,8 @@ function within(short: string, long: string): boolean {
  * "下达…衔接推进乡村振兴补助资金8,563.20万元" … "衔接资金8,536.20万元全部分配到项目": one sum of
  * money, named in full and then shortened, stated again with two neighbouring digits swapped — a
  * slip of the keyboard. Only figures of four or more significant digits in one unit and one
- * role, whose shorter name says what it is beyond generic words and stands in order in the longer.
+ * role, whose shorter name says what it is beyond generic words and stands in order in the longer
+ * (of three digits, "茶园面积42.6万亩" … "茶园总面积46.2万亩", only names one but for a character).
  */
 function checkTransposedDigits(statements: readonly Statement[]): Finding[] {
   // Figures bucketed by their digits sorted: only figures of the same digits can be swaps. Counts
@@ -1053,7 +1149,7 @@ function checkTransposedDigits(statements: readonly Statement[]): Finding[] {
     for (const c of s.claims)
       if (c.kind !== 'percent' && !c.approximate && coreOf(c.key).length >= 2) {
         const digits = digitsOf(c.number);
-        if (significant(c.number).length < 4) continue;
+        if (significant(c.number).length < 3) continue;
         const sorted = `${c.kind}|${[...digits].sort().join('')}`;
         const bucket = buckets.get(sorted);
         if (bucket) bucket.push({ c, s, digits });
@@ -1082,6 +1178,10 @@ function checkTransposedDigits(statements: readonly Statement[]): Finding[] {
         const [ka, kb] = [coreOf(a.c.key), coreOf(b.c.key)];
         const [short, long] = ka.length <= kb.length ? [ka, kb] : [kb, ka];
         if (short.replace(GENERIC, '').length < 2 || !within(short, long)) continue;
+        // Three digits swap by chance more often: then the names must be one but for a word of
+        // one character ("茶园面积" and "茶园总面积").
+        const few = Math.min(significant(a.c.number).length, significant(b.c.number).length) < 4;
+        if (few && (long.length - short.length > 1 || short.length < 4)) continue;
         // A short name that stands in two longer names may be either, or both together.
         if (short !== long && longer(short, `${a.c.kind}|${unitOf(a.c)}`) !== 1) continue;
         out.push(
@@ -1249,7 +1349,7 @@ interface Stated {
 }
 
 /** Words of a name that say whether it is a plan or an outcome: the role says it already. */
-const ROLE_WORDS = /预算数?|安排|批复|核定|计划数?|实际|执行数?|决算数?/g;
+const ROLE_WORDS = /预算数?|安排|批复|核定|计划数?|实际|实有|现有|执行数?|决算数?/g;
 /** "部门预算安排项目支出" is the 项目支出 of the report's own unit. */
 const OWNER = /^(?:部门|单位|全局|全院|全委|全校|全镇|全乡|机关|街道|学校|医院)/;
 

@@ -77,6 +77,7 @@ const CATEGORY: Record<DocumentCheckCode, FindingCategory> = {
   DOC_SCORE_TARGET_MET: 'score-rule',
   DOC_SCORE_TARGET_MISSED: 'score-rule',
   DOC_SCORE_RESTATED: 'cross-section',
+  DOC_SCORE_NO_REASON: 'deduction',
 };
 
 /** Chinese messages of the document checks, one per code. */
@@ -114,6 +115,8 @@ export function documentCheckMessage(code: DocumentCheckCode, p: Params): string
       if (str(p, 'said') !== '')
         return `“${str(p, 'what')}”文中写明“${str(p, 'said')}”，却得满分${str(p, 'stated')}分${str(p, 'share') !== '' ? `（按完成比例约为${str(p, 'expected')}分）` : ''}；报告未写明计分办法，请核实`;
       return `“${str(p, 'what')}”年度指标值${str(p, 'target')}，实际完成值${str(p, 'actual')}，未完成目标，却得满分${str(p, 'stated')}分（按完成比例约为${str(p, 'expected')}分；报告未写明计分办法，请核实）`;
+    case 'DOC_SCORE_NO_REASON':
+      return `“${str(p, 'what')}”分值${str(p, 'weight')}分、得分${str(p, 'score')}分，扣${str(p, 'stated')}分而未说明原因（同段其他指标均写明了扣分原因）`;
     case 'DOC_SCORE_RESTATED':
       return `自评总分在第${str(p, 'lineA')}行为${str(p, 'expected')}分，在第${str(p, 'lineB')}行为${str(p, 'stated')}分，前后不一致`;
     case 'DOC_INDICATOR_TWICE':

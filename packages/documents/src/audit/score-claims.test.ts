@@ -320,4 +320,23 @@ describe('the total score stated twice', () => {
     expect(issues(text('93.6'))).toEqual([]);
     expect(issues(`${text('96.3')}\n加分项：获省级表彰加2.7分。`)).toEqual([]);
   });
+
+  it('points lost with no reason in a list whose other losses give theirs', () => {
+    const list = (last: string) =>
+      issues(
+        `其中预算执行率指标分值10分，得分9.8分；效益指标分值30分，得分26分，扣4分，主要原因是就诊率未达目标；${last}`,
+      );
+    expect(list('满意度指标分值10分，得分8分。')).toEqual([
+      ['DOC_SCORE_NO_REASON', 'warning', '2', '0'],
+    ]);
+    expect(list('满意度指标分值10分，得分8分，原因是回访不足。')).toEqual([]);
+    expect(list('满意度指标分值10分，得分10分。')).toEqual([]);
+  });
+
+  it('an execution weight named 指标分值 before the rate and its score', () => {
+    expect(issues('预算执行率指标分值10分，执行率85.65%，自评得10分。')).toEqual([
+      ['DOC_SCORE_EXECUTION', 'warning', '10', '8.57'],
+    ]);
+    expect(issues('预算执行率指标分值10分，执行率100%，自评得10分。')).toEqual([]);
+  });
 });

@@ -19,7 +19,8 @@ export type ScoreClaimCode =
   | 'DOC_SCORE_PARTS'
   | 'DOC_SCORE_TARGET_MET'
   | 'DOC_SCORE_TARGET_MISSED'
-  | 'DOC_SCORE_RESTATED';
+  | 'DOC_SCORE_RESTATED'
+  | 'DOC_SCORE_NO_REASON';
 
 export interface ScoreClaimIssue {
   code: ScoreClaimCode;
@@ -66,6 +67,7 @@ export function scoreClaimIssues(report: ExtractedReport): ScoreClaimIssue[] {
     ...noteDeductionIssues(report.sentences),
     ...saidMissedIssues(report.sentences),
     ...restatedTotalIssues(report.sentences),
+    ...unexplainedListIssues(report.sentences),
   );
   report.sentences.forEach((s, i) => {
     if (!POINTS.test(s.text)) return;
@@ -539,6 +541,40 @@ const ACTUAL =
 const FULL_MARKS = new RegExp(`得满分${NUM}分`);
 /** Words that give a reason for points lost. */
 const REASON = /原因|因为|由于|因[^此]|偏差|扣分理由|扣分依据/;
+
+/**
+ * "…效益指标分值30分，得分26分，扣4分，主要原因是…；满意度指标分值10分，得分8分。": in a list of
+ * indicators' weights and scores parted by ；, where the text gives its reason for the points
+ * lost on one, another that lost points with no reason in its part, nor in the sentence after, is
+ * said (a warning: the reason may stand elsewhere).
+ */
+function unexplainedListIssues(sentences: readonly Sentence[]): ScoreClaimIssue[] {
+  const out: ScoreClaimIssue[] = [];
+  sentences.forEach((s, i) => {
+    if (!REASON.test(s.text) || !/[；;]/.test(s.text)) return;
+    const parts = s.text.split(/[；;]/).map((text) => ({ text, pair: PAIR.exec(text) }));
+    const lost = parts.filter((p) => p.pair?.[1] && p.pair[2] && num(p.pair[2]) < num(p.pair[1]));
+    if (lost.length === 0 || !lost.some((p) => REASON.test(p.text))) return;
+    const next = sentences[i + 1];
+    if (next && next.block <= s.block + 1 && REASON.test(next.text)) return;
+    for (const p of lost) {
+      // An execution score follows its rate: the rate is its reason.
+      if (REASON.test(p.text) || /执行率/.test(p.text) || !p.pair?.[1] || !p.pair[2]) continue;
+      const what =
+        /([\u4e00-\u9fa5“”"]{2,14}?)(?:指标)?(?:的)?(?:分值|权重|满分)/.exec(p.text)?.[1] ?? '该项';
+      const weight = num(p.pair[1]);
+      const score = num(p.pair[2]);
+      out.push(
+        issue(s, p.pair[0], 'DOC_SCORE_NO_REASON', 'warning', weight - score, 0, {
+          what,
+          weight: pts(weight),
+          score: pts(score),
+        }),
+      );
+    }
+  });
+  return out;
+}
 
 type Quantity = Extract<Expression, { kind: 'quantity' }>;
 

@@ -899,15 +899,22 @@ const NEXT_ITEM = /^(?:[（(]\d{1,2}[）)]|[\u2461-\u2473\u2475-\u2487]|\d{1,2}[
 
 /**
  * "累计支出4,512,600元。支出明细：材料费1,862,400元、人工费…": a sentence opening with the
- * word for an itemisation lists the parts of the last sum of money the sentence before states.
+ * word for an itemisation lists the parts of the last sum of money the sentence before states;
+ * one opening "资金主要用于：" lists some of them (a sum over it said as a warning).
  */
+/** "资金主要用于：A a、B b": a sentence that lists the main uses of the money before it. */
+const MAIN_USES_OPEN =
+  /^(?:(?:本|该)?(?:项目)?(?:资金|经费)?主要用于|(?:资金|经费)(?:的)?用途(?:为|是|如下)?)[：:]/;
+
 export function detailsAfter(
   statements: readonly Statement[],
 ): { statement: Statement; pw: PartWhole }[] {
   const out: { statement: Statement; pw: PartWhole }[] = [];
   statements.forEach((s, i) => {
     const prev = statements[i - 1];
-    if (!prev || !DETAILS_OPEN.test(s.text)) return;
+    // The main uses of money name some of it: parts short of it are expected (main).
+    const main = MAIN_USES_OPEN.test(s.text);
+    if (!prev || !(main || DETAILS_OPEN.test(s.text))) return;
     // A balance or a change after the sum ("累计支付A，…结余B") is not what is itemised.
     const whole = prev.claims.findLast((c) => c.kind === 'money' && c.depth === 0 && !notBase(c));
     if (!whole || whole.approximate) return;
@@ -924,7 +931,8 @@ export function detailsAfter(
       return st.claims.filter((c) => c.kind === 'money' && c.depth === 0 && !nested.has(c));
     });
     if (parts.length < 2 || parts.some((c) => c.approximate)) return;
-    out.push({ statement: s, pw: listedWhole(whole, parts) });
+    const pw = listedWhole(whole, parts);
+    out.push({ statement: s, pw: main ? { ...pw, exhaustive: false, main } : pw });
   });
   return out;
 }
@@ -1098,6 +1106,15 @@ export function shares(statements: readonly Statement[]): Share[] {
         );
         const whole = ownWhole ?? scoped;
         if (whole) candidates.push(whole);
+        else if (core === '') {
+          // "A a，占X的Z1%；B b，占Z2%": a bare 占 in a list after a share of a named whole is
+          // of that whole too.
+          const before = out.findLast((x) => x.statement === s && x.share.at < share.at);
+          if (before && before.whole.kind === 'money') {
+            out.push({ ...before, share, part, alternatives: before.alternatives });
+            continue;
+          }
+        }
       } else {
         const named = (c: Claim): boolean =>
           c.kind === 'money' &&

@@ -305,7 +305,7 @@ describe('invented excerpts of prose from provinces outside the web corpus', () 
       ['invented prose, held out after the thirteenth round (tuned on since)', /^t[yz]\d/],
       ['invented prose, held out before the fourteenth round (tuned on since)', /^t[bd]\d/],
       ['invented prose, held out before the fifteenth round (tuned on since)', /^ua\d/, 0.97],
-      ['invented prose, held out before the sixteenth round', /^ub\d/, 0.73],
+      ['invented prose, held out before the sixteenth round', /^ub\d/, 1],
     ] as ReadonlyArray<readonly [string, string | RegExp, number?, number?]>) {
       const m = measure(
         corpus,
