@@ -1651,4 +1651,23 @@ describe('relations of the fifteenth round of invented prose', () => {
     expect(area('46.2')).toEqual(['warning DOC_CLAIM_RESTATED 46.2万亩→42.6万亩']);
     expect(area('42.6')).toEqual([]);
   });
+
+  it('pairs no outcome of one year with a plan of another, and reads a figure after its capitals', () => {
+    expect(
+      brief(
+        '2024年全年预算数为1,250.00万元，全年执行数为1,186.20万元，执行率94.90%。2023年度决算支出1,120.50万元，执行率为96.30%。',
+      ),
+    ).toEqual([]);
+    expect(
+      brief(
+        '项目总投资人民币叁仟伍佰万元整（3,500万元），其中中央预算内资金2,000万元，地方政府专项债券1,500万元。全年实际支付设备款3,087.00万元，执行率88.2%。',
+      ),
+    ).toEqual([]);
+    const done = (before: string) =>
+      brief(`某局2024年度国土绿化项目支出绩效自评报告\n${before}，项目于2023年10月完成竣工验收。`);
+    expect(done('苗木栽植工作按计划推进').map((x) => x.split(' ')[1])).toEqual([
+      'DOC_YEAR_DONE_BEFORE',
+    ]);
+    expect(done('项目前期工作已于上年启动')).toEqual([]);
+  });
 });

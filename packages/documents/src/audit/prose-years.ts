@@ -375,7 +375,10 @@ function doneBeforeYear(statements: readonly Statement[], year: number): Finding
       if (Number(m[1]) !== year - 1) continue;
       const partStart = Math.max(...['；', ';', '。'].map((p) => s.text.lastIndexOf(p, m.index)));
       const part = s.text.slice(partStart + 1, m.index + m[0].length);
-      if (CARRIED.test(part) || PLANNED.test(part) || TO_COME.test(part)) continue;
+      // Words of a plan count in the clause of the date ("按计划推进，项目于…完成" is no plan).
+      const clauseStart = Math.max(partStart, s.text.lastIndexOf('，', m.index));
+      const clause = s.text.slice(clauseStart + 1, m.index + m[0].length);
+      if (CARRIED.test(part) || PLANNED.test(clause) || TO_COME.test(clause)) continue;
       const sentence = excerptOf(s.raw, m[1] ?? '');
       const stated =
         /^[^\d]*((?:19|20)\d{2}年[^完建竣投交验]*?)(?:全部|均|已|基本)*(?:完成|建成|竣工|投入使用|投用|交付|验收)/.exec(

@@ -660,6 +660,9 @@ export function completions(statements: readonly Statement[]): Completion[] {
         others.push(...prev.claims.filter((c) => planLike(c) && !plans.includes(c)));
       }
       const plan = earlier[0];
+      // "2024年全年预算数A…。2023年度决算支出B，执行率R": an outcome said to be of one year is not
+      // of a plan said to be of another.
+      if (plan && otherYears(statements, i, actual, plan)) continue;
       if (plan)
         out.push({
           rate,
@@ -758,6 +761,24 @@ const LAST_YEAR_LEAD = /(?<![较比与])(?:上年|去年|上一年|前一年)/;
 function leadOf(text: string, at: number): string {
   const from = Math.max(text.lastIndexOf('。', at - 1), text.lastIndexOf('；', at - 1));
   return text.slice(from + 1, at);
+}
+
+/** Whether an outcome and a plan before it are each said to be of a year, and not of one. */
+function otherYears(
+  statements: readonly Statement[],
+  i: number,
+  actual: Claim,
+  plan: Claim,
+): boolean {
+  const own = yearIn(leadOf(statements[i]?.text ?? '', actual.at));
+  if (own === undefined) return false;
+  for (let k = i - 1; k >= Math.max(0, i - PLAN_WINDOW); k--) {
+    const prev = statements[k];
+    if (!prev?.claims.includes(plan)) continue;
+    const theirs = yearIn(leadOf(prev.text, plan.at));
+    return theirs !== undefined && theirs !== own;
+  }
+  return false;
 }
 
 /** The last year named in a text: "2022年", or the year before ("上年", "去年"). */

@@ -230,10 +230,10 @@ const SPENDING_KIND =
 /**
  * Names of things that hold a role word without being a plan or an outcome: 预算绩效管理经费,
  * 执行监督检查经费, 决算审计费, 计划生育奖励金, 完成情况, and the kinds of budget a fund comes
- * from (一般公共预算财政拨款收入 is received money, not a plan).
+ * from (一般公共预算财政拨款收入 is received money, not a plan; 中央预算内投资 is a source).
  */
 const ROLE_COMPOUNDS =
-  /(?:一般公共|政府性基金|国有资本经营|社会保险基金)预算|预算(?:绩效|管理|编制|单位|公开|评审|审核|审查|监督)|(?:执行|实施|使用)(?:监督|检查|情况|管理)|决算(?:公开|审计|报表|编制)|计划生育|安排部署|完成情况|使用权|使用费|支付中心|支付系统/g;
+  /(?:一般公共|政府性基金|国有资本经营|社会保险基金)预算|预算内(?=资金|投资)|预算(?:绩效|管理|编制|单位|公开|评审|审核|审查|监督)|(?:执行|实施|使用)(?:监督|检查|情况|管理)|决算(?:公开|审计|报表|编制)|计划生育|安排部署|完成情况|使用权|使用费|支付中心|支付系统/g;
 const BUDGET_WORDS = /预算|安排|批复|下达|计划|核定|总投资|到位/g;
 const ACTUAL_WORDS = /实际|执行|决算|拨付|使用|支付|完成|支出/g;
 
@@ -280,6 +280,9 @@ export function keyOf(name: string): string {
 }
 
 const PAREN = /[（(]/;
+/** "叁仟零伍拾万元整（3,500万元）": the figure in parentheses after capitals is that amount. */
+const SAME_AMOUNT_BEFORE =
+  /[零壹贰叁肆伍陆柒捌玖拾佰仟]元(?:[零壹贰叁肆伍陆柒捌玖][角分])*整?[（(](?:小写[：:]?)?(?:人民币)?[￥¥]?$/;
 const NOT_A_START = /[\d.A-Za-z第]/;
 const RANK = /(?:前|排名|名列|位列|位居|列|居)$/;
 const APPROX_BEFORE = /(?:约|近|超过|逾|大约|不足|不到)$/;
@@ -377,7 +380,7 @@ function readClaims(text: string): Claim[] {
       key,
       role: money ? (role ?? '') : '',
       approximate: approximate || APPROX_AFTER.test(after),
-      depth: depthAt[at] ?? 0,
+      depth: Math.max(0, (depthAt[at] ?? 0) - (SAME_AMOUNT_BEFORE.test(text.slice(0, at)) ? 1 : 0)),
       bare: cut === clause && name !== '' && (of || BARE_AFTER.test(after)),
       at,
       end,
