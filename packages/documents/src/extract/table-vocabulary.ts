@@ -435,3 +435,14 @@ export function matchTemplate(
   }
   return best;
 }
+
+/** The labels standing above a 自评表's header ("项目名称：…", "主管部门：…"), as a pattern's source. */
+export const TABLE_FIELD_LABELS =
+  '项目名称|主管部门|实施单位|部门名称|预算部门名称|单位名称|项目资金';
+
+/** A page's number ("第 2 页，共 3 页"; up to three digits), as a pattern's source. */
+export const PAGE_NUMBERED =
+  '第\\s*[\\d０-９]{1,3}\\s*页(?:\\s*[，,]?\\s*共\\s*[\\d０-９]{1,3}\\s*页)?';
+/** A page's number between dashes ("—3—", "- 3 -" where `spaced`), as a pattern's source. */
+export const dashedPage = (spaced: boolean): string =>
+  spaced ? '[—－–-]+\\s*[\\d０-９]{1,3}\\s*[—－–-]+' : '[—－–-]+[\\d０-９]{1,3}[—－–-]+';

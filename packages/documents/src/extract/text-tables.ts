@@ -5,7 +5,10 @@ import { looksRunTogether } from './run-together.ts';
 import { readTableStream } from './self-table-stream.ts';
 import type { StreamTable, Token } from './self-table-stream.ts';
 import {
+  PAGE_NUMBERED,
+  TABLE_FIELD_LABELS,
   columnOf,
+  dashedPage,
   fundRowOf,
   indicatorLevelOf,
   isDistinctiveFundRow,
@@ -137,7 +140,7 @@ function anchorAt(blocks: readonly Block[], i: number): boolean {
 }
 
 const TITLE = /自评表|评价表|指标表|绩效目标表|基础数据表|情况表/;
-const FIELD = /^(?:项目名称|主管部门|实施单位|部门名称|预算部门名称|单位名称|项目资金|单位[：:])/;
+const FIELD = new RegExp(`^(?:${TABLE_FIELD_LABELS}|单位[：:])`);
 const ATTACHMENT = /^附件\s*\d*[:：]?$/;
 const SIGN_OFF = /^(?:填表人|填报人|单位负责人|审核人)[：:]/;
 
@@ -343,8 +346,10 @@ function fewWords(text: string): boolean {
  */
 const withoutPageMarks = (text: string): string => text.replace(PAGE_MARK, ' ');
 
-const PAGE_MARK =
-  /第\s*[\d０-９]{1,3}\s*页(?:\s*[，,]?\s*共\s*[\d０-９]{1,3}\s*页)?|共\s*[\d０-９]{1,3}\s*页|(?<=^|\s)[—－–-]+[\d０-９]{1,3}[—－–-]+(?=\s|$)/g;
+const PAGE_MARK = new RegExp(
+  `${PAGE_NUMBERED}|共\\s*[\\d０-９]{1,3}\\s*页|(?<=^|\\s)${dashedPage(false)}(?=\\s|$)`,
+  'g',
+);
 
 /** A line shorter than this holds at most a row or two. */
 const GLUED_MIN_LENGTH = 80;

@@ -1,5 +1,12 @@
 import { parseChineseNumeral } from '@jixiao/domain';
-import { columnOf, fundRowOf } from '../extract/table-vocabulary.ts';
+import {
+  PAGE_NUMBERED,
+  TABLE_FIELD_LABELS,
+  columnOf,
+  dashedPage,
+  fundRowOf,
+} from '../extract/table-vocabulary.ts';
+import { headingNumber } from './heading.ts';
 
 /**
  * A whole report written on one line: the text of a web page whose line breaks were lost, a PDF
@@ -49,7 +56,8 @@ export function relineGlued(line: string): string[] | undefined {
   const spaced = spacedWraps(line);
   if (line.length >= MIN_GLUED && spaced >= 6 && line.length / spaced <= 80)
     return relineSpaced(line);
-  // A page's number run in ("…运营补助。— 1 —三、资金…"), no text of the report.
+  // A page's number run in ("…运营补助。— 1 —三、资金…"), no text of the report; not between
+  // hyphens, which join figures of prose too ("2023-2025").
   const text = line.replace(/[—－–]\s*[\d０-９]{1,3}\s*[—－–]/g, '');
   const starts = headingStarts(text);
   if (starts.length < 2) {
@@ -186,8 +194,7 @@ function spacedWraps(line: string): number {
 }
 
 /** A page's number between spaces ("— 3 —", "-3-", "第 2 页 共 9 页"): no text of the report. */
-const PAGE_MARK =
-  /(?<=^|\s)(?:[—－–-]+\s*[\d０-９]{1,3}\s*[—－–-]+|第\s*[\d０-９]{1,3}\s*页(?:\s*[，,]?\s*共\s*[\d０-９]{1,3}\s*页)?)(?=\s|$)/g;
+const PAGE_MARK = new RegExp(`(?<=^|\\s)(?:${dashedPage(true)}|${PAGE_NUMBERED})(?=\\s|$)`, 'g');
 
 /** A figure as a cell of a table holds it ("42", "1,386.47", "98.5%", "—"). */
 const FIGURE = /^(?:[-+]?[\d,]+(?:\.\d+)?[%％]?|[—－–-]+)$/;
@@ -303,8 +310,7 @@ const TOTAL_ROW = /^(?:总分|合计|总计|自评总分|总得分)$/;
 /** A table's title as it stands before its header ("项目支出绩效自评表", "附件2"). */
 const TABLE_TITLE = /(?:自评|评价|指标|目标|情况)表[）)]?$|^附[件表]\s*\d*[：:]?$/;
 /** The labels above a 自评表's header ("项目名称", "主管部门"…). */
-const TABLE_FIELD =
-  /^(?:项目名称|主管部门|实施单位|部门名称|预算部门名称|单位名称|项目资金|资金来源)/;
+const TABLE_FIELD = new RegExp(`^(?:${TABLE_FIELD_LABELS}|资金来源)`);
 
 /**
  * The tables among the words of a line: from a table's title (or its first header word) to the
@@ -386,16 +392,6 @@ const LEVELS: readonly RegExp[] = [
   new RegExp(`${BEFORE}([\u2460-\u2473])(?=[\\p{Script=Han}])`, 'gu'),
 ];
 
-/** The value of a heading number as written: Arabic, Chinese or circled ("⑵" 2, "③" 3). */
-function numberValue(digits: string): number | undefined {
-  if (/[\d０-９]/.test(digits))
-    return Number(digits.replace(/[０-９]/g, (d) => String(d.charCodeAt(0) - 0xff10)));
-  const code = digits.codePointAt(0) ?? 0;
-  if (code >= 0x2474 && code <= 0x2487) return code - 0x2473;
-  if (code >= 0x2460 && code <= 0x2473) return code - 0x245f;
-  return parseChineseNumeral(digits);
-}
-
 /**
  * Where the headings of a text run together begin: the numbers of each level (一、 （一） 1. （1）)
  * that follow the last of their level in order (a part or chapter may skip one; a lower number out
@@ -407,9 +403,9 @@ function headingStarts(line: string): number[] {
   const found: { at: number; level: number; value: number }[] = [];
   LEVELS.forEach((re, level) => {
     for (const m of line.matchAll(re)) {
-      const digits = m.slice(1).find((g) => g !== undefined) ?? '';
-      const value = numberValue(digits);
-      if (value !== undefined && value > 0) found.push({ at: m.index, level, value });
+      // Valued as a heading's number at the start of a line is (read/heading.ts).
+      const value = headingNumber(m[0])?.number.value;
+      if (value !== undefined) found.push({ at: m.index, level, value });
     }
   });
   found.sort((a, b) => a.at - b.at);
@@ -453,6 +449,6 @@ function missedNumber(
       ? /第([一二三四五六七八九十]{1,3})(?:部分|章)/gu
       : /([一二三四五六七八九十]{1,3})、(?=[\p{Script=Han}“《])(?![一二三四五六七八九十][、级])/gu;
   for (const m of line.slice(from + 1, to).matchAll(re))
-    if (numberValue(m[1] ?? '') === value) return from + 1 + m.index;
+    if (headingNumber(m[0])?.number.value === value) return from + 1 + m.index;
   return undefined;
 }

@@ -237,13 +237,7 @@ export function auditRead(read: ReadResult, fileName: string): DocumentAudit {
     evaluation,
   );
   const understanding = understandingOf(report);
-  const warnings = read.document.realLines
-    ? report.warnings.map((w) => ({
-        ...w,
-        message: linesNamed(w.message, read.document),
-        ...(w.line ? { line: fileLine(read.document, w.line) } : {}),
-      }))
-    : report.warnings;
+  const warnings = onFileLines(report.warnings, read.document);
   // The rulebook is named when the table gave it something to go on: a score read, or a
   // structure it was recognised by (a guess by default, with no 分值 or 得分, names nothing).
   const named = ownTree && (computedTotal !== null || report.rulebook.confidence >= 0.5);
@@ -275,15 +269,18 @@ export function auditRead(read: ReadResult, fileName: string): DocumentAudit {
 }
 
 /**
- * The findings placed on the lines of the file: a report written on one line was read as the
- * lines it was (see `relineGluedText`), and each of those stands on the file's line.
+ * Findings or warnings placed on the lines of the file: a report written on one line was read as
+ * the lines it was (see `relineGluedText`), and each of those stands on the file's line.
  */
-function onFileLines(findings: AuditFinding[], document: SourceDocument): AuditFinding[] {
-  if (!document.realLines) return findings;
-  return findings.map((f) => ({
-    ...f,
-    message: linesNamed(f.message, document),
-    line: f.line === null ? null : fileLine(document, f.line),
+function onFileLines<T extends { message: string; line?: number | null }>(
+  items: T[],
+  document: SourceDocument,
+): T[] {
+  if (!document.realLines) return items;
+  return items.map((item) => ({
+    ...item,
+    message: linesNamed(item.message, document),
+    ...(item.line ? { line: fileLine(document, item.line) } : {}),
   }));
 }
 
@@ -292,9 +289,8 @@ function relinedNote(document: SourceDocument): string[] {
   const lines = document.realLines;
   if (!lines) return [];
   const split = [...new Set(lines.filter((l, i) => lines[i + 1] === l))];
-  const where = split.length === 1 ? `第${split[0]}行` : `第${split.join('、')}行`;
   return [
-    `${where}连排了整篇报告的多个段落，已按标题序号和换行处的空格还原分行后读取；段落和表格的划分可能有误，请对照原文`,
+    `第${split.join('、')}行连排了整篇报告的多个段落，已按标题序号和换行处的空格还原分行后读取；段落和表格的划分可能有误，请对照原文`,
   ];
 }
 
