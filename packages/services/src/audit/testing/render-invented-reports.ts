@@ -239,6 +239,51 @@ const FORMS: Record<string, Form[]> = {
     { kind: 'pdf', width: 29, page: 28, cells: 'cell-per-line' },
     { kind: 'portal' },
   ],
+  'r31-tinghu-statistics-department': [
+    { kind: 'pdf', width: 30, page: 30, cells: 'run-together' },
+    { kind: 'html' },
+    { kind: 'docx' },
+  ],
+  'r32-songshan-grassland-project': [
+    { kind: 'pdf', width: 29, page: 28, cells: 'cell-per-line' },
+    { kind: 'portal' },
+    { kind: 'docx' },
+  ],
+  'r33-enshi-compulsory-education-transfer-region': [
+    { kind: 'pdf', width: 31, page: 29, cells: 'run-together' },
+    { kind: 'html' },
+    { kind: 'docx' },
+  ],
+  'r34-changjiang-archives-department': [
+    { kind: 'pdf', width: 28, page: 27, cells: 'cell-per-line' },
+    { kind: 'html' },
+    { kind: 'docx' },
+  ],
+  'r35-zhanggong-veterans-affairs-department': [
+    { kind: 'pdf', width: 30, page: 29, cells: 'run-together' },
+    { kind: 'webtxt' },
+    { kind: 'docx' },
+  ],
+  'r36-yanping-heritage-repair-project': [
+    { kind: 'pdf', width: 29, page: 30, cells: 'cell-per-line' },
+    { kind: 'html' },
+    { kind: 'docx' },
+  ],
+  'c16-lechang-forestry-department-clean': [
+    { kind: 'pdf', width: 30, page: 30, cells: 'run-together' },
+    { kind: 'webtxt' },
+    { kind: 'docx' },
+  ],
+  'c17-xinyang-agricultural-development-transfer-clean': [
+    { kind: 'pdf', width: 29, page: 28, cells: 'cell-per-line' },
+    { kind: 'html' },
+    { kind: 'docx' },
+  ],
+  'c18-chencang-library-branch-project-clean': [
+    { kind: 'pdf', width: 28, page: 28, cells: 'run-together' },
+    { kind: 'portal' },
+    { kind: 'docx' },
+  ],
 };
 
 type Block =
