@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Block } from '../read/block.ts';
 import { parseTextLines } from '../read/read-text.ts';
+import { extractEvaluation } from './extract-evaluation.ts';
 import { buildOutline } from './outline.ts';
 
 const issues = (text: string) =>
@@ -65,5 +66,27 @@ describe('the outline of a text whose first headings lie under a heading it does
     expect(
       levels(['一、基本情况', '（一）职能', '二、支出', '三、绩效', '四、问题', '5、措施']),
     ).toEqual(['1 一、', '2 （一）', '1 二、', '1 三、', '1 四、', '1 5、 mixed']);
+  });
+});
+
+describe('a chapter numbered 第N章 after a table written as text', () => {
+  it('is a heading of the outline, not a row of the table above it', () => {
+    const text = [
+      '第二章 部门预算执行情况',
+      '一、“三公”经费',
+      '2024年“三公”经费支出99,820.00元，具体如下：',
+      '项目 预算数（元） 决算数（元） 备注',
+      '公务用车运行维护费 85,000.00 78,460.00 护林防火用车',
+      '公务接待费 30,000.00 21,360.00',
+      '合计 115,000.00 99,820.00',
+      '第三章 绩效目标完成情况',
+      '一、产出情况',
+      '完成森林抚育1.26万亩。',
+    ].join('\n');
+    const outline = extractEvaluation(parseTextLines(text, 'x.pdf.txt')).outline;
+    expect(outline.filter((e) => e.level === 1).map((e) => e.number?.text)).toEqual([
+      '第二章',
+      '第三章',
+    ]);
   });
 });

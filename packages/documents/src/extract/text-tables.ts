@@ -197,6 +197,8 @@ function regionEnd(blocks: readonly Block[], i: number): number {
     if (CHAPTER_AFTER_TABLES.test(t)) break;
     // "三、部门整体绩效指标完成情况": a chapter of the report's own (…情况, …说明) is no cell.
     if (CHAPTER_OF_REPORT.test(t)) break;
+    // "第三章 绩效目标完成情况", "第四部分 …": a chapter numbered so is never a cell.
+    if (ORDINAL_CHAPTER.test(t)) break;
     // A chapter heading followed by a paragraph of prose ("二、支出情况说明" + "2023年度基本支出…，
     // 主要用于…；…。") ends the table: neither is a cell.
     if (b.kind === 'heading' && indicatorLevelOf(b.text) === undefined && proseAfter(blocks, j))
@@ -225,6 +227,9 @@ const CHAPTER_AFTER_TABLES =
 /** Headings of a report's chapters: "三、绩效目标完成情况", "二、支出情况说明". */
 const CHAPTER_OF_REPORT =
   /^[一二三四五六七八九十]{1,3}、[^\d，,；;。]{2,20}(?:情况|说明|分析|结论|概况)$/;
+
+/** Headings numbered as chapters or parts: "第三章 绩效目标完成情况", "第四部分 自评结论". */
+const ORDINAL_CHAPTER = /^第[一二三四五六七八九十]{1,3}(?:章|部分)[^\d，,；;。]{0,20}$/;
 
 /** The block after `j` is a sentence of prose: long, punctuated, not a row of cells. */
 function proseAfter(blocks: readonly Block[], j: number): boolean {

@@ -32,6 +32,13 @@ describe('a whole report written on one line', () => {
     expect(relined.realLines).toEqual(lines.map(() => 1));
   });
 
+  it('keeps a heading set letter by letter on one line', () => {
+    const lines = [...PDF_LINES.slice(0, 3), '一、基 本 情 况', ...PDF_LINES.slice(4)];
+    const relined = relineGluedText(lines.join(' ')).text.split('\n');
+    expect(relined).toContain('一、基 本 情 况');
+    expect(relined).not.toContain('本');
+  });
+
   it('splits paragraphs joined by nothing before each heading number in order', () => {
     const text =
       '一、基本情况2024年下达资金共3383.24万元，其中中央资金2785万元，自治区资金598.24万元，二、绩效目标完成情况目标1：完成新增就业4.92万人，目标2：登记失业率2.61%，三、自评结论经综合评价，自评结果为优秀，按一、二级指标逐项打分，结果良好，各项工作任务均已按期完成。全市严格按照就业补助资金管理办法管理和使用资金，不存在截留、挤占、挪用项目资金的情况，资金拨付及时，台账齐全，绩效目标全部完成，群众满意度较高，社会效益明显，项目建成后运行良好，受益群众覆盖全县各乡镇，后续将继续加强资金监管和绩效跟踪管理，确保资金发挥更大效益。下一步将进一步完善绩效目标管理，强化绩效运行监控，推动评价结果与预算安排挂钩。';

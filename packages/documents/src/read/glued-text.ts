@@ -258,8 +258,30 @@ function figureWithUnit(words: readonly string[], k: number): boolean {
     )
   )
     return true;
+  // A heading set letter by letter ("二、绩 效 目 标"): no line of a page holds one character.
+  if (inLetterSpacedRun(words, k)) return true;
   // Latin words and figures between Latin ("GB/T 9704", "PM2.5 浓度" stays apart).
   return /[A-Za-z]$/.test(prev) && /^[A-Za-z\d]/.test(w);
+}
+
+const ONE_HAN = /^\p{Script=Han}$/u;
+/** The word that opens a letter-spaced run: one character, or a heading's number and one. */
+const RUN_OPENER =
+  /^(?:第[一二三四五六七八九十]{1,3}(?:部分|章)|[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.．、])?\p{Script=Han}$/u;
+
+/**
+ * Whether word k (one Han character) is part of a run of three or more words of one character
+ * each (the first may carry its heading's number): a title set with spaces between its letters.
+ */
+function inLetterSpacedRun(words: readonly string[], k: number): boolean {
+  if (!ONE_HAN.test(words[k] ?? '')) return false;
+  let from = k;
+  while (from > 0 && ONE_HAN.test(words[from - 1] ?? '')) from--;
+  if (from > 0 && RUN_OPENER.test(words[from - 1] ?? '')) from--;
+  if (from === k) return false;
+  let to = k;
+  while (ONE_HAN.test(words[to + 1] ?? '')) to++;
+  return to - from + 1 >= 3;
 }
 
 /**

@@ -126,4 +126,24 @@ describe('completeness', () => {
     e.chapters[2]?.paragraphs.push('发现的主要问题：一是…', '下一步改进措施：一是…');
     expect(checkCompleteness(e).filter((f) => f.code === 'COMPLETENESS_MISSING')).toEqual([]);
   });
+
+  it('takes a heading below the chapters that names a required chapter for that chapter', () => {
+    const e = clean();
+    e.chapters = [
+      { key: 'overview', paragraphs: [] },
+      { key: 'problems', title: '偏差原因及存在的问题', paragraphs: [] },
+      { key: 'application', paragraphs: [] },
+    ];
+    expect(
+      checkCompleteness(e)
+        .filter((f) => f.code === 'COMPLETENESS_MISSING')
+        .map((f) => f.message),
+    ).toEqual(['缺少“改进措施”部分']);
+    // "二、存在的问题及改进措施" under that chapter holds the improvements.
+    e.outline = [{ level: 2, numberText: '二、', title: '存在的问题及改进措施' }];
+    expect(checkCompleteness(e).filter((f) => f.code === 'COMPLETENESS_MISSING')).toEqual([]);
+    // A heading naming a bare 措施 (保障措施) is no chapter of improvements.
+    e.outline = [{ level: 2, numberText: '二、', title: '保障措施' }];
+    expect(checkCompleteness(e).filter((f) => f.code === 'COMPLETENESS_MISSING')).toHaveLength(1);
+  });
 });

@@ -29,6 +29,15 @@ const TITLE_NAMES: Record<(typeof REQUIRED_CHAPTERS)[number], RegExp> = {
   improvements: /改进|措施|建议|下一步/,
 };
 
+/**
+ * A heading below the chapters that holds a required chapter's matter ("二、存在的问题及改进措施"
+ * under "第四章 偏差原因及存在的问题"): named by the chapter's own words, not a bare 措施.
+ */
+const SUBHEADING_NAMES: Record<(typeof REQUIRED_CHAPTERS)[number], RegExp> = {
+  problems: /存在的?(?:主要)?问题|主要问题/,
+  improvements: /(?:改进|整改)(?:措施|建议|方向|举措|意见)|下一步(?:工作|打算|计划|措施)/,
+};
+
 /** Recognised chapters a text needs before a missing one is reported. */
 const MIN_CHAPTERS = 3;
 
@@ -67,6 +76,7 @@ export function checkCompleteness(evaluation: Evaluation): Finding[] {
       if (
         !present.has(key) &&
         !evaluation.chapters.some((c) => TITLE_NAMES[key].test(c.title ?? '')) &&
+        !evaluation.outline.some((h) => h.level >= 2 && SUBHEADING_NAMES[key].test(h.title)) &&
         CHAPTER_ORDER.indexOf(key) < last &&
         !RUN_IN_CHAPTER[key].test(prose)
       )

@@ -298,6 +298,14 @@ describe('whole invented reports, sixth batch (held out)', () => {
  * its spending restated (found only as a sum of its sources); a staff table's 合计 with a 备注 column;
  * a project count against the projects of the table; a project's amount in 元 against the table
  * in 万元; year slips written "截至2025年12月31日" and "2023年11月通过竣工验收".
+ *
+ * First fixes (general, none keyed to these files' wording): still 40/66, and 0 errors and 0
+ * warnings on the clean files. A chapter numbered 第N章 or 第N部分 ends a table written as text
+ * above it (the 林业局's 第三章 had been read as the last row of its “三公”经费 table, and the
+ * 统计局's 第三章 as a row of its 机关运行经费 table, giving it a false gap and a false repeat
+ * besides the planted gap); a heading below the chapters that names 改进措施 (“二、存在的问题及改进
+ * 措施” under “第四章 偏差原因及存在的问题”) is that chapter; and a heading set letter by letter
+ * (“二、绩 效 目 标”) stays one line when a PDF's lines are joined by spaces.
  */
 describe('whole invented reports, seventh batch (held out)', () => {
   it('finds the planted findings with their category', () => {
@@ -305,9 +313,9 @@ describe('whole invented reports, seventh batch (held out)', () => {
     expect(held7().found).toBeGreaterThanOrEqual(40);
   });
 
-  it('gives the clean reports no error', () => {
+  it('gives the clean reports no error and no warning', () => {
     expect(held7().falseErrors).toEqual([]);
-    expect(held7().cleanWarnings.length).toBeLessThanOrEqual(4);
+    expect(held7().cleanWarnings).toEqual([]);
   });
 
   it('reads every file', () => {
