@@ -36,9 +36,9 @@ const num = (s: string | undefined): number => Number((s ?? '').replace(/,/g, ''
 const pts = (n: number): string => String(Math.round(n * 100) / 100);
 
 /** 分值W分，(自评)得分S分(，扣D分): the weight, score and deduction of one thing. */
-const PAIR = new RegExp(
-  `(?:分值|权重|满分)(?:为|是|[：:])?${NUM}分[，,、；;]?(?:实际|自评|最终)?(?:得分|得)(?:为|是|[：:])?${NUM}分(?:[，,、]?(?:扣(?:除|减|分)?|减(?:去|少)?)(?:了)?(?:为)?${NUM}分)?`,
-);
+const PAIR_SOURCE = `(?:分值|权重|满分)(?:为|是|[：:])?${NUM}分[，,、；;]?(?:实际|自评|最终)?(?:得分|得)(?:为|是|[：:])?${NUM}分(?:[，,、]?(?:扣(?:除|减|分)?|减(?:去|少)?)(?:了)?(?:为)?${NUM}分)?`;
+const PAIR = new RegExp(PAIR_SOURCE);
+const PAIRS = new RegExp(PAIR_SOURCE, 'g');
 /** A named score in a list: "过程指标得分19分", "产出类指标得38分". */
 const NAMED_SCORE = new RegExp(
   `([\\u4e00-\\u9fa5“”"]{2,14}?)(?:自评)?(?:得分|得)(?:为|是)?${NUM}分`,
@@ -250,13 +250,33 @@ function issue(
   };
 }
 
+/**
+ * Every "分值W分，得分S分(，扣D分)" of a sentence: a list parted by ；gives each item its own
+ * (the first one read alone left "产出指标分值50分，得分47.5分，扣除3分" after it unchecked).
+ */
 function pairIssues(s: Sentence, moved: boolean): ScoreClaimIssue[] {
-  const m = PAIR.exec(s.text);
-  if (!m?.[1] || !m[2]) return [];
+  const out: ScoreClaimIssue[] = [];
+  let from = 0;
+  for (const m of s.text.matchAll(PAIRS)) {
+    // What each item is named, and the rate its score may follow, stand after the item before.
+    out.push(...pairIssue(s, s.text.slice(from, m.index), m, moved));
+    from = m.index + m[0].length;
+  }
+  return out;
+}
+
+function pairIssue(
+  s: Sentence,
+  lead: string,
+  m: RegExpMatchArray,
+  moved: boolean,
+): ScoreClaimIssue[] {
+  if (!m[1] || !m[2]) return [];
   const weight = num(m[1]);
   const score = num(m[2]);
   const what =
-    /([\u4e00-\u9fa5“”"]{2,14}?)(?:指标)?(?:的)?(?:分值|权重|满分)/.exec(s.text)?.[1] ?? '该项';
+    /([\u4e00-\u9fa5“”"]{2,14}?)(?:指标)?(?:的)?(?:分值|权重|满分)/.exec(lead + m[0])?.[1] ??
+    '该项';
   const out: ScoreClaimIssue[] = [];
   // 加分 items may lift a score past its weight only where the sentence says so.
   if (score > weight && !/加分|奖励分|附加分/.test(s.text))
@@ -276,8 +296,8 @@ function pairIssues(s: Sentence, moved: boolean): ScoreClaimIssue[] {
   }
   // The execution score: proportional to the rate is the common rule, but books differ (bands,
   // a floor), so only full marks below 100% and a score off the proportion are said, as warnings.
-  const rate = RATE.exec(s.text);
-  if (rate?.[1] && rate.index < m.index && /执行/.test(what + s.text.slice(0, m.index))) {
+  const rate = RATE.exec(lead);
+  if (rate?.[1] && /执行/.test(what + lead)) {
     const r = num(rate[1]);
     const proportional = Math.round(weight * Math.min(r, 100)) / 100;
     if (r < 100 && samePoints(score, weight))
