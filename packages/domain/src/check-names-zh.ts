@@ -74,6 +74,7 @@ const DOCUMENT_CHECKS: Readonly<Record<string, string>> = {
   DOC_CLAIM_RATE: '文中比率与金额不符',
   DOC_CLAIM_SHARE: '文中占比与金额不符',
   DOC_CLAIM_GROWTH: '文中增减幅度与数字不符',
+  DOC_CLAIM_AVERAGE: '文中人均（户均）数与总数÷人数不符',
   DOC_CLAIM_DIFFERENCE: '文中增减额与数字不符',
   DOC_CLAIM_RATE_UNIT: '执行率疑因元与万元混用而不符',
   DOC_CLAIM_STANDARD_UNIT: '人均标准疑为元写作万元',

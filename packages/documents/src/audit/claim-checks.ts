@@ -72,6 +72,7 @@ export type ClaimCheckCode =
   | 'DOC_CLAIM_RATE_UNIT'
   | 'DOC_CLAIM_STANDARD_UNIT'
   | 'DOC_CLAIM_PER_UNIT'
+  | 'DOC_CLAIM_AVERAGE'
   | 'DOC_CLAIM_CAPITALS';
 
 const CATEGORY: Record<ClaimCheckCode, FindingCategory> = {
@@ -93,6 +94,7 @@ const CATEGORY: Record<ClaimCheckCode, FindingCategory> = {
   DOC_CLAIM_RATE_UNIT: 'unit',
   DOC_CLAIM_STANDARD_UNIT: 'unit',
   DOC_CLAIM_PER_UNIT: 'unit',
+  DOC_CLAIM_AVERAGE: 'ratio',
   DOC_CLAIM_CAPITALS: 'cross-section',
 };
 
@@ -123,6 +125,8 @@ export function claimCheckMessage(code: ClaimCheckCode, p: Params): string {
       return `金额大写“${str(p, 'capitals')}”为${str(p, 'expected')}元，与并写的小写金额${str(p, 'stated')}元不符`;
     case 'DOC_CLAIM_PER_UNIT':
       return `“${str(p, 'name')}”写作${str(p, 'stated')}，按${str(p, 'total')}÷${str(p, 'count')}计算约为${str(p, 'expected')}，相差约一万倍，疑为元与万元混用`;
+    case 'DOC_CLAIM_AVERAGE':
+      return `“${str(p, 'name')}”写作${str(p, 'stated')}，按${str(p, 'total')}÷${str(p, 'count')}计算应约为${str(p, 'expected')}，请核实`;
     case 'DOC_CLAIM_SHARE':
       return `${str(p, 'label')}${str(p, 'part')}占${str(p, 'of')}${str(p, 'whole')}的比例应为${str(p, 'expected')}，报告填写${str(p, 'stated')}`;
     case 'DOC_CLAIM_PART_UNIT':
@@ -810,7 +814,7 @@ const PER_UNIT = /(?:(户|人|生|亩)均|每(户|人|名|生|亩))[^，,；;。
 /** The units of the count such a figure is per. */
 const PER_COUNT: Readonly<Record<string, readonly string[]>> = {
   户: ['户'],
-  人: ['人', '名'],
+  人: ['人', '名', '人次'],
   名: ['人', '名'],
   生: ['人', '名'],
   亩: ['亩'],
@@ -832,7 +836,8 @@ function checkPerUnit(s: Statement, k: number, statements: readonly Statement[])
     if (!units) return;
     const before = s.claims.slice(0, i);
     // The money shared out may be the sentence's, or the last of the sentence before.
-    const total = before.findLast(isTotal) ?? statements[k - 1]?.claims.findLast(isTotal);
+    const own = before.findLast(isTotal);
+    const total = own ?? statements[k - 1]?.claims.findLast(isTotal);
     const count = before.findLast((t) => t.kind === 'count' && units.includes(t.unit));
     if (!total || !count || count.value <= 0 || total.value <= 0) return;
     const each = total.value / count.value;
@@ -843,7 +848,19 @@ function checkPerUnit(s: Statement, k: number, statements: readonly Statement[])
         : c.unit === '元' && factor > 1 / 12_500 && factor < 1 / 8_000
           ? '万元'
           : undefined;
-    if (!slip) return;
+    if (!slip) {
+      if (own && offAverage(c, total, count))
+        out.push(
+          finding('DOC_CLAIM_AVERAGE', 'warning', s.line, excerptOf(s.raw, c.number), {
+            name: c.name,
+            stated: plainFigure(c),
+            total: plainFigure(total),
+            count: plainFigure(count),
+            expected: `${formatFen(fen(Math.round(each)), c.unit === '万元' ? '万元' : '元', 2)}${c.unit === '万元' ? '万元' : '元'}`,
+          }),
+        );
+      return;
+    }
     out.push(
       finding('DOC_CLAIM_PER_UNIT', 'warning', s.line, excerptOf(s.raw, c.number), {
         name: c.name,
@@ -855,6 +872,19 @@ function checkPerUnit(s: Statement, k: number, statements: readonly Statement[])
     );
   });
   return out;
+}
+
+/**
+ * Whether an average stated exactly ("人均6,716元") lies outside total ÷ count by more than the
+ * rounding of all three figures and 2% besides (a truncated or loosely rounded average passes).
+ */
+function offAverage(average: Claim, total: Claim, count: Claim): boolean {
+  if (average.approximate || total.approximate || count.approximate) return false;
+  const low = (total.value - total.step) / (count.value + count.step);
+  const high = (total.value + total.step) / Math.max(1e-9, count.value - count.step);
+  const a = average.value;
+  const slack = average.step * 2;
+  return a + slack < low * 0.98 || a - slack > high * 1.02;
 }
 
 function checkFigureRatios(s: Statement): Finding[] {

@@ -33,6 +33,14 @@ const PARTITIONS: readonly (readonly RegExp[])[] = [
 /** Levels of a hierarchy or a rating: 一级指标, 三级医院, 5A级景区, 四星级饭店. */
 const LEVEL = /[一二三四五六1-6]级|\dA级|[一二三四五1-5]星级/;
 
+/** An average ("人均6,716元", 户均, 生均, 日均, 平均每人): a figure per head is no part of a total. */
+const AVERAGE = /人均|户均|生均|亩均|次均|床均|日均|月均|年均|平均|每(?:人|户|生|亩|名|床)/;
+
+/** Whether a figure is an average of its name (per head, per day): never a part or a whole. */
+export function averaged(c: Claim): boolean {
+  return c.kind !== 'percent' && AVERAGE.test(c.name);
+}
+
 /** The same kind of quantity: money with money, counts of the same thing (人 and 名 alike). */
 export function sameKind(a: Claim, b: Claim): boolean {
   if (a.kind !== b.kind) return false;
@@ -215,13 +223,18 @@ function readRelations(s: Statement): { groups: PartWhole[]; orphans: Claim[][] 
     // nor is "较年初预算1,205.00万元" a part of this year's list.
     const before = s.claims.filter(
       (c) =>
-        c.end <= p && c.kind !== 'percent' && !PRIOR.test(c.clause) && compares.get(c) !== 'base',
+        c.end <= p &&
+        c.kind !== 'percent' &&
+        !averaged(c) &&
+        !PRIOR.test(c.clause) &&
+        compares.get(c) !== 'base',
     );
     const inside = s.claims.filter(
       (c) =>
         c.at > p &&
         c.at < end &&
         c.kind !== 'percent' &&
+        !averaged(c) &&
         compares.get(c) !== 'base' &&
         !nested.some((r) => c.at > r.p && c.at < r.end),
     );
@@ -1375,7 +1388,12 @@ export function figureRatios(s: Statement): FigureRatio[] {
     const earlier = s.claims
       .slice(0, i - 1)
       .filter(
-        (c) => sameKind(c, base) && c.depth === base.depth - (closed ? 1 : 0) && !c.approximate,
+        (c) =>
+          sameKind(c, base) &&
+          c.depth === base.depth - (closed ? 1 : 0) &&
+          !c.approximate &&
+          // "补助A万元，人均B元，较上年的C万元增长Z%": an average is not compared with a total.
+          averaged(c) === averaged(base),
       )
       .filter((c) => !/[；;。]/.test(s.text.slice(c.end, base.at)));
     const last = earlier[earlier.length - 1];
