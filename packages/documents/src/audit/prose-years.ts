@@ -16,7 +16,8 @@ export type ProseYearCode =
   | 'DOC_YEAR_PERIOD'
   | 'DOC_YEAR_HEADING'
   | 'DOC_YEAR_DONE_AFTER_DATE'
-  | 'DOC_YEAR_DONE_BEFORE';
+  | 'DOC_YEAR_DONE_BEFORE'
+  | 'DOC_DATE_INVALID';
 
 /** Chinese messages of the year checks of the prose. */
 export function proseYearMessage(code: ProseYearCode, p: Params): string {
@@ -26,7 +27,11 @@ export function proseYearMessage(code: ProseYearCode, p: Params): string {
     case 'DOC_YEAR_SUBJECT':
       return `报告评价的是${str(p, 'reportYear')}年度，正文却称开展${str(p, 'stated')}度绩效自评，${p['later'] === true ? '疑为年份笔误' : '疑为沿用往年文字'}：${str(p, 'sentence')}`;
     case 'DOC_YEAR_DONE_AFTER_DATE':
-      return `报告填报日期为${str(p, 'signed')}，正文却称工作已于${str(p, 'stated')}完成，晚于填报日期，疑为年份笔误：${str(p, 'sentence')}`;
+      return p['unsigned'] === true
+        ? `${str(p, 'reportYear')}年度的自评报告应于${str(p, 'signed')}前完成公开，正文却称工作已于${str(p, 'stated')}完成，疑为年份笔误：${str(p, 'sentence')}`
+        : `报告填报日期为${str(p, 'signed')}，正文却称工作已于${str(p, 'stated')}完成，晚于填报日期，疑为年份笔误：${str(p, 'sentence')}`;
+    case 'DOC_DATE_INVALID':
+      return `日期“${str(p, 'stated')}”不存在（${str(p, 'why')}），疑为笔误：${str(p, 'sentence')}`;
     case 'DOC_YEAR_DONE_BEFORE':
       return `${str(p, 'reportYear')}年度的报告称本年工作已于${str(p, 'stated')}完成，日期早于评价年度，疑为年份笔误或沿用上年文字：${str(p, 'sentence')}`;
     case 'DOC_YEAR_AS_OF':
@@ -90,9 +95,10 @@ export function checkProseYears(
   report: ExtractedReport,
   statements: readonly Statement[],
 ): Finding[] {
-  if (!report.found.year) return [];
+  const dates = invalidDates(statements);
+  if (!report.found.year) return dates;
   const year = report.evaluation.meta.year;
-  const out: Finding[] = [];
+  const out: Finding[] = [...dates];
   for (const s of statements) {
     if (!s.text.includes('年')) continue;
     // Document titles (《关于开展2022年…绩效自评工作的通知》) name the round, not the year.
@@ -130,7 +136,7 @@ export function checkProseYears(
     }
   }
   out.push(
-    ...doneAfterSigning(report, statements),
+    ...doneAfterSigning(report, statements, year),
     ...asOfEarlierYear(statements, year),
     ...periodBeforeYear(statements, year),
     ...doneBeforeYear(statements, year),
@@ -189,7 +195,7 @@ const TO_COME = /将|下一步|计划|拟|明年|今后|预计|准备|安排|力
 
 /** "已于2025年12月底前全部完成", "于2025年6月建成": a date by which the work is said done. */
 const DONE_BY =
-  /(?:已于|已在|于)((?:19|20)\d{2})年(\d{1,2})月(?:(\d{1,2})日)?(?:底|末)?(?:前|之前|以前)?[^。；;，,]{0,16}?(?:完成|建成|竣工|投入使用|投用|交付|验收)/g;
+  /(?:已于|已在|于)((?:19|20)\d{2})年(\d{1,2})月(?:(\d{1,2})日)?(?:底|末)?(?:前|之前|以前)?[^。；;，,]{0,16}?(?:完成|建成|竣工|完工|投入使用|投用|交付|验收)/g;
 
 /** A date as a number that orders dates: 20250320; a month alone is its last day. */
 const dateKey = (y: number, m: number, d?: number): number => y * 10_000 + m * 100 + (d ?? 31);
@@ -199,8 +205,12 @@ const dateKey = (y: number, m: number, d?: number): number => y * 10_000 + m * 1
  * report whose 填报日期 is 2025年3月20日): what had not happened yet cannot be reported done, so
  * the year is written wrong (a warning: the signing date may itself be the slip).
  */
-function doneAfterSigning(report: ExtractedReport, statements: readonly Statement[]): Finding[] {
-  let signed: { key: number; text: string } | undefined;
+function doneAfterSigning(
+  report: ExtractedReport,
+  statements: readonly Statement[],
+  year: number,
+): Finding[] {
+  let signed: { key: number; text: string; unsigned?: true } | undefined;
   const blocks = report.document.blocks;
   for (const [k, b] of blocks.entries()) {
     if (b.kind === 'table') continue;
@@ -215,7 +225,9 @@ function doneAfterSigning(report: ExtractedReport, statements: readonly Statemen
     const key = dateKey(Number(m[1]), Number(m[2]), Number(m[3]));
     if (!signed || key > signed.key) signed = { key, text: m[0].replace(/^[^\d]+/, '') };
   }
-  if (!signed) return [];
+  // Unsigned, a report is still published by the end of June after its year (the finance
+  // bureaus' deadline), so work said done after that had not happened when it was written.
+  signed ??= { key: dateKey(year + 1, 6, 30), text: `${year + 1}年6月底`, unsigned: true };
   const out: Finding[] = [];
   for (const s of statements) {
     if (!s.text.includes('于')) continue;
@@ -239,8 +251,50 @@ function doneAfterSigning(report: ExtractedReport, statements: readonly Statemen
           expected: `${signed.text}之前`,
           signed: signed.text,
           sentence,
+          ...(signed.unsigned ? { unsigned: true, reportYear: year } : {}),
         }),
       );
+    }
+  }
+  return out;
+}
+
+/** A date as written in prose: year, month and, when written, day. */
+const WRITTEN_DATE = /(?<!\d)((?:19|20)\d{2})年(\d{1,2})月(?:(\d{1,2})日)?/g;
+
+/** Days of a month of the Gregorian calendar (February 29 in leap years). */
+function daysIn(y: number, month: number): number {
+  if (month === 2) return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28;
+  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+}
+
+/**
+ * Dates that no calendar has ("2023年13月", "2023年2月29日", "4月31日"): a month or a day
+ * written wrong. An error where the date stands as written in the text; a warning where the
+ * reading joined it from pieces (a PDF's wrapped line may glue digits).
+ */
+function invalidDates(statements: readonly Statement[]): Finding[] {
+  const out: Finding[] = [];
+  for (const s of statements) {
+    if (!s.text.includes('月')) continue;
+    for (const m of s.text.matchAll(WRITTEN_DATE)) {
+      const y = Number(m[1]);
+      const month = Number(m[2]);
+      const day = m[3] === undefined ? undefined : Number(m[3]);
+      const days = daysIn(y, month);
+      const why =
+        month < 1 || month > 12
+          ? '一年只有12个月'
+          : day !== undefined && (day < 1 || day > days)
+            ? `${y}年${month}月只有${days}天`
+            : undefined;
+      if (!why) continue;
+      const sentence = excerptOf(s.raw, m[0]);
+      const params = { stated: m[0], expected: '有效日期', why, sentence };
+      out.push({
+        ...finding('DOC_DATE_INVALID', s.line, sentence, params),
+        severity: s.raw.includes(m[0]) ? 'error' : 'warning',
+      });
     }
   }
   return out;
