@@ -1670,4 +1670,31 @@ describe('relations of the fifteenth round of invented prose', () => {
     ]);
     expect(done('项目前期工作已于上年启动')).toEqual([]);
   });
+
+  it('checks averages, dates no calendar has and work said done after the report', () => {
+    const average = (each: string) =>
+      brief(`全年共为2,148名优抚对象发放定期抚恤补助1,326.80万元，人均${each}元。`);
+    expect(average('6,716')).toEqual(['warning DOC_CLAIM_AVERAGE 6716元→6176.91元']);
+    expect(average('6,177')).toEqual([]);
+    expect(average('6,176')).toEqual([]);
+    // An average is no part of the whole its sentence itemises.
+    expect(
+      brief(
+        '全年支出1,286.40万元，其中人员经费546.00万元，人均人员经费13.00万元；公用经费及项目支出740.40万元。',
+      ),
+    ).toEqual([]);
+    const dated = (date: string) =>
+      brief(`某馆2023年度部门整体支出绩效自评报告
+项目于${date}通过验收。`);
+    expect(dated('2023年13月')).toEqual(['error DOC_DATE_INVALID 2023年13月→有效日期']);
+    expect(dated('2023年2月29日')).toEqual(['error DOC_DATE_INVALID 2023年2月29日→有效日期']);
+    expect(dated('2024年2月29日')).toEqual([]);
+    expect(dated('2023年12月31日')).toEqual([]);
+    const done = (date: string) =>
+      brief(
+        `某馆2023年度部门整体支出绩效自评报告\n分馆改造项目已于${date}底前全部完工并投入使用。`,
+      );
+    expect(done('2024年10月').map((x) => x.split(' ')[1])).toEqual(['DOC_YEAR_DONE_AFTER_DATE']);
+    expect(done('2024年3月')).toEqual([]);
+  });
 });

@@ -338,5 +338,11 @@ describe('the total score stated twice', () => {
       ['DOC_SCORE_EXECUTION', 'warning', '10', '8.57'],
     ]);
     expect(issues('预算执行率指标分值10分，执行率100%，自评得10分。')).toEqual([]);
+    // Every item of a list parted by ；, not only its first.
+    expect(
+      issues(
+        '其中：预算执行率指标分值10分，得分9.5分；产出指标分值50分，得分47.5分，扣除3分，主要是设备更新滞后；效益指标分值30分，得分28分。',
+      ),
+    ).toEqual([['DOC_SCORE_DEDUCTION', 'error', '3', '2.5']]);
   });
 });
