@@ -287,6 +287,24 @@ import { lazily, loadCorpus, measure, present, report, unread } from './testing/
  * 中央预算内资金 read as a plan. Fixed after (words of a plan in the date's own clause; an outcome
  * and a plan each said to be of another year not paired; 预算内资金/投资 a source; the figure in
  * parentheses after capitals the amount itself): 7/7, 0 errors and 0 warnings.
+ * The ud-files (findings and clean), written before the seventeenth round in places and kinds of
+ * unit not used before (江西 婺源 档案馆, 浙江 开化 退役军人事务局, 湖南 江华 供销社, 安徽 歙县 残联, 福建
+ * 屏南 气象局, 河南 栾川 图书馆, 山东 沂水 殡仪馆, 四川 旺苍 人防办, 云南 沧源 广播电视台, 贵州 雷山
+ * 妇联, 甘肃 康乐 科协, 吉林 汪清 机关事务服务中心; clean: 黑龙江 漠河, 内蒙古 鄂伦春, 湖北 五峰, 四川
+ * 峨边): 完成预算的百分之九十八, a growth on last year's figure and an average against total ÷
+ * count, a count of 项目 against its names and a 分别为 list against its total, 元 for 万元 in a 其中,
+ * 同比增长 of a figure that fell and 下降 of one that rose, a target met with points lost, a part
+ * above its whole, work said done in the October after the year, a count restated, a 扣除 after
+ * the first score of a list, full marks for a missed target, a total against its parts, a share in
+ * Chinese numerals, 2023年13月 and 2023年2月29日. Measured untouched: 19/24 found by category (two
+ * of them only by another finding of the category: the averages were not checked, and one growth
+ * was read against the average), 1 error and 0 warnings on 4 clean files (人均人员经费 read as a
+ * part of the year's spending). Missed: the two dates no calendar has, work done after the year's
+ * June, the 扣除 of a list's second item, the count restated in 具. After the seventeenth round
+ * (every score of a list; averages no parts, never compared with totals, and checked against total
+ * ÷ count, DOC_CLAIM_AVERAGE; dates no calendar has, DOC_DATE_INVALID; work said done after the
+ * June that follows the year where no 填报日期 is written; counts in 具, 卷, 头, 棵, 例…): 24/24, 0
+ * errors and 0 warnings.
  * Every batch listed below is asserted to keep at least 90% (or the floor given with it, for a
  * batch measured before its round) and no false error (or no more than the number given).
  */
@@ -325,6 +343,7 @@ describe('invented excerpts of prose from provinces outside the web corpus', () 
       ['invented prose, held out before the fifteenth round (tuned on since)', /^ua\d/, 0.97],
       ['invented prose, held out before the sixteenth round', /^ub\d/, 1],
       ['invented prose, held out after the sixteenth round (tuned on since)', /^uc\d/, 1],
+      ['invented prose, held out before the seventeenth round', /^ud\d/, 1],
     ] as ReadonlyArray<readonly [string, string | RegExp, number?, number?]>) {
       const m = measure(
         corpus,
