@@ -1696,5 +1696,12 @@ describe('relations of the fifteenth round of invented prose', () => {
       );
     expect(done('2024年10月').map((x) => x.split(' ')[1])).toEqual(['DOC_YEAR_DONE_AFTER_DATE']);
     expect(done('2024年3月')).toEqual([]);
+    // One count restated with two digits swapped, "在校学生" for "在校生".
+    const pupils = (second: string) =>
+      brief(
+        `一、概况\n全县共有中小学28所，在校生9,860人。\n二、成效\n全县${second}全部享受“三包”政策。`,
+      );
+    expect(pupils('在校学生9,680人')).toEqual(['warning DOC_CLAIM_RESTATED 9680人→9860人']);
+    expect(pupils('在校生9,860人')).toEqual([]);
   });
 });

@@ -1153,7 +1153,8 @@ function swapped(a: string, b: string): boolean {
 /** The whole a name's scope word takes in: "全院职工" is the 职工 of the unit writing. */
 const SCOPE =
   /^(?:全(?:院|校|县|区|镇|乡|市|省|州|旗|局|委|所|站|中心|单位|部门)|(?:本|我)(?:院|校|局|委|单位|部门|中心))/;
-const coreOf = (key: string): string => key.replace(SCOPE, '');
+/** A name without its scope word, "在校学生" said as "在校生" (寄宿学生, 寄宿生 alike). */
+const coreOf = (key: string): string => key.replace(SCOPE, '').replace(/^(.{2})学生$/, '$1生');
 
 /** Whether every character of `short` stands in `long`, in order ("衔接资金" in "衔接推进…补助资金"). */
 function within(short: string, long: string): boolean {
@@ -1209,9 +1210,9 @@ function checkTransposedDigits(statements: readonly Statement[]): Finding[] {
         const [short, long] = ka.length <= kb.length ? [ka, kb] : [kb, ka];
         if (short.replace(GENERIC, '').length < 2 || !within(short, long)) continue;
         // Three digits swap by chance more often: then the names must be one but for a word of
-        // one character ("茶园面积" and "茶园总面积").
+        // one character ("茶园面积" and "茶园总面积"), or the same name ("在校生" twice).
         const few = Math.min(significant(a.c.number).length, significant(b.c.number).length) < 4;
-        if (few && (long.length - short.length > 1 || short.length < 4)) continue;
+        if (few && short !== long && (long.length - short.length > 1 || short.length < 4)) continue;
         // A short name that stands in two longer names may be either, or both together.
         if (short !== long && longer(short, `${a.c.kind}|${unitOf(a.c)}`) !== 1) continue;
         out.push(

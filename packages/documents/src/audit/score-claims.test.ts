@@ -344,5 +344,13 @@ describe('the total score stated twice', () => {
         '其中：预算执行率指标分值10分，得分9.5分；产出指标分值50分，得分47.5分，扣除3分，主要是设备更新滞后；效益指标分值30分，得分28分。',
       ),
     ).toEqual([['DOC_SCORE_DEDUCTION', 'error', '3', '2.5']]);
+    // A list of scores opened before its total, the total after it.
+    const total = (stated: string) =>
+      issues(
+        `各项得分分别为：预算执行率9.6分、产出指标38分、效益指标29分、满意度指标9.5分，自评总分${stated}分。`,
+      );
+    expect(total('87.1')).toEqual([['DOC_SCORE_TOTAL', 'warning', '87.1', '86.1']]);
+    expect(total('85.1')).toEqual([['DOC_SCORE_TOTAL', 'error', '85.1', '86.1']]);
+    expect(total('86.1')).toEqual([]);
   });
 });

@@ -129,6 +129,12 @@ const BREAKDOWN =
 /** The same, opening the sentence after the total ("各一级指标得分分别为：…"). */
 const NEXT_BREAKDOWN =
   /^(?:其中|具体(?:为|是|如下)|[^，,。\d]{0,10}?得分分别(?:为|是)|分项得分|各项得分|(?:从|按)?分项(?:来)?看|(?:从|按)一级指标(?:来)?看)[：:，,]?/;
+/**
+ * Before a total: a list of scores its words open ("各项得分分别为：", "一级指标得分分别是："), then
+ * the total after a comma (group 1: the list).
+ */
+const LIST_THEN_TOTAL =
+  /(?:得分分别(?:为|是)|各项得分(?:为|是)?|分项得分(?:为|是)?)[：:]([^。；;：:]+?分)[，,](?:[^，,。；;\d]{0,6})$/;
 /** A part of a breakdown: "预算执行率9.6分", "产出指标得分47分". */
 const LISTED_SCORE = new RegExp(`([\\u4e00-\\u9fa5“”"]{2,14}?)(?:得分|得)?(?:为|是)?${NUM}分`, 'g');
 
@@ -142,10 +148,14 @@ function breakdownIssues(s: Sentence, next: Sentence | undefined): ScoreClaimIss
   if (!whole?.[1]) return [];
   const rest = s.text.slice(whole.index + whole[0].length);
   const own = BREAKDOWN.exec(rest);
+  // "各项得分分别为：A 9.6分、B 38分…，自评总分87.1分": the list opened before the total, in its
+  // clause group, runs up to it.
+  const opened = LIST_THEN_TOTAL.exec(s.text.slice(0, whole.index));
   let list: string;
   if (own) list = rest.slice(own[0].length);
   else if (next && next.block <= s.block + 1 && !/\d/.test(rest) && NEXT_BREAKDOWN.test(next.text))
     list = next.text.replace(NEXT_BREAKDOWN, '');
+  else if (opened?.[1]) list = opened[1];
   else return [];
   // A list whose parts each say 得分 after a 其中 in the total's sentence is listIssues' to read.
   if (own && /其中/.test(own[0]) && [...list.matchAll(NAMED_SCORE)].length >= 2) return [];
