@@ -99,6 +99,7 @@ const DOCUMENT_CHECKS: Readonly<Record<string, string>> = {
   DOC_SCORE_NO_REASON: '扣分未说明原因',
   DOC_SCORE_TARGET_MISSED: '目标未完成却得满分',
   DOC_SCORE_TOTAL: '文中总分与各项得分不符',
+  DOC_SCORE_TOTAL_TABLE: '文中自评总分与自评表不符',
   DOC_SUM_PARTS: '表中合计与分项不符',
   DOC_TEMPLATE_LABEL: '模板占位文字未改写',
   DOC_TEMPLATE_LEFT: '表格模板提示文字未删除',

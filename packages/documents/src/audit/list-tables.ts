@@ -253,12 +253,25 @@ const COUNT_HEADER =
 const NOT_COUNTS = /万元|元|预算|支出|金额|资金|得分|分值|权重|率|%|％|指标/;
 const WHOLE = /^\d{1,3}(?:,\d{3})+$|^\d+$/;
 
+/** A last column of remarks (备注, 说明): words beside the counts, none of them. */
+const REMARKS = /^(?:备注|说明|备注说明)$/;
+
+/** The grid without its last column when that column is one of remarks. */
+function withoutRemarks(grid: Grid): Grid {
+  const width = grid.rows[0]?.length ?? 0;
+  const last = (grid.rows[0]?.[width - 1] ?? '').replace(/[\s\u3000]+/g, '');
+  if (width < 3 || !REMARKS.test(last) || grid.rows.some((r) => r.length !== width)) return grid;
+  return { ...grid, rows: grid.rows.map((r) => r.slice(0, width - 1)) };
+}
+
 /**
  * A table of counts (人员类别 | 编制数 | 实有人数, and a 合计 row): each column's 合计 against the
  * rows above it. Only a flat table is checked: no 其中 or 小计 row, no row that is the sum of the
- * rows after it (a class and its parts), every figure a whole number.
+ * rows after it (a class and its parts), every figure a whole number; a last column of 备注 is
+ * left aside.
  */
-function checkCountGrid(grid: Grid): Finding[] {
+function checkCountGrid(given: Grid): Finding[] {
+  const grid = withoutRemarks(given);
   const [header, ...rest] = grid.rows;
   if (!header || header.length < 2) return [];
   const heads = header.map((c) => c.replace(/[\s\u3000]+/g, ''));

@@ -23,12 +23,16 @@ import type { Params } from './message-params.ts';
  * may speak of something the table does not hold.
  */
 export type ProseTableCode =
-  'DOC_CROSS_TABLE_VALUE' | 'DOC_SCORE_GROUP_TABLE' | 'DOC_SCORE_DEDUCTION_TABLE';
+  | 'DOC_CROSS_TABLE_VALUE'
+  | 'DOC_SCORE_GROUP_TABLE'
+  | 'DOC_SCORE_DEDUCTION_TABLE'
+  | 'DOC_SCORE_TOTAL_TABLE';
 
 const CATEGORY: Record<ProseTableCode, FindingCategory> = {
   DOC_CROSS_TABLE_VALUE: 'cross-section',
   DOC_SCORE_GROUP_TABLE: 'score-subtotal',
   DOC_SCORE_DEDUCTION_TABLE: 'deduction',
+  DOC_SCORE_TOTAL_TABLE: 'total',
 };
 
 function message(code: ProseTableCode, p: Params): string {
@@ -39,6 +43,8 @@ function message(code: ProseTableCode, p: Params): string {
       return `“${str(p, 'what')}”在正文得${str(p, 'stated')}分，自评表中${str(p, 'how')}为${str(p, 'expected')}分，前后不一致`;
     case 'DOC_SCORE_DEDUCTION_TABLE':
       return `“${str(p, 'what')}”在正文写扣${str(p, 'stated')}分，自评表中分值${str(p, 'weight')}分、得分${str(p, 'score')}分，应扣${str(p, 'expected')}分`;
+    case 'DOC_SCORE_TOTAL_TABLE':
+      return `自评总分在正文为${str(p, 'stated')}分，在${str(p, 'table')}“总分”行为${str(p, 'expected')}分，前后不一致`;
   }
 }
 
@@ -605,6 +611,58 @@ function scoresAgainstTable(
   return out;
 }
 
+/**
+ * The evaluation's total in prose ("本项目2024年度绩效自评得分98.86分", "区域绩效自评得分99.89分",
+ * "综合得分95分"), by words that name no indicator, in a clause that names none either.
+ */
+const WHOLE_TOTAL = new RegExp(
+  `(?:绩效)?(?:自评|评价)(?:总)?得分(?:为|是)?${NUM}分|综合(?:自评|评价)?得分(?:为|是)?${NUM}分|总得分(?:为|是)?${NUM}分`,
+  'g',
+);
+/** Points added, deducted or capped after the tree, or another year's or unit's total. */
+const NOT_THE_TABLES = /加分|减分|封顶|折算|换算|调整后|上年|去年|上一年|分别|平均/;
+
+/**
+ * A project's or a transfer's total stated in the prose against the 总分 row of its one 自评表
+ * (a department's total in prose is the evaluation's stated total, checked against its tree).
+ */
+function totalAgainstTable(report: ExtractedReport, statements: readonly Statement[]): Finding[] {
+  if (report.evaluation.kind !== 'project' || report.otherProjects.length > 0) return [];
+  const tables = report.selfEvaluationTables.filter((t) => t.kind === 'project');
+  const total = tables.length === 1 ? tables[0]?.statedTotal : undefined;
+  if (!total) return [];
+  const year = report.found.year ? String(report.evaluation.meta.year) : undefined;
+  const out: Finding[] = [];
+  for (const s of statements) {
+    if (s.line === total.line || !s.text.includes('得分') || NOT_THE_TABLES.test(s.text)) continue;
+    const years = [...s.text.matchAll(/((?:19|20)\d{2})年/g)].map((m) => m[1]);
+    if (years.some((y) => y !== year)) continue;
+    const found = [...s.text.matchAll(WHOLE_TOTAL)];
+    if (found.length !== 1) continue;
+    const m = found[0];
+    if (!m) continue;
+    // The clause the total stands in names no indicator nor another assessment ("满意度指标自评
+    // 得分10分", "年度考核评价得分92分").
+    const start = Math.max(
+      s.text.lastIndexOf('，', m.index),
+      s.text.lastIndexOf('；', m.index),
+      s.text.lastIndexOf('。', m.index),
+    );
+    if (/指标|项目支出|分值|考核|测评|满意度|检查|验收|抽查/.test(s.text.slice(start + 1, m.index)))
+      continue;
+    const stated = Number(m[1] ?? m[2] ?? m[3]);
+    if (!Number.isFinite(stated) || Math.abs(stated - total.value) < 0.005) continue;
+    out.push(
+      finding('DOC_SCORE_TOTAL_TABLE', s, m[0], {
+        stated: String(stated),
+        expected: String(total.value),
+        table: '自评表',
+      }),
+    );
+  }
+  return out;
+}
+
 /** The narrative's restated figures against the report's own 自评表. */
 export function checkProseAgainstTables(
   report: ExtractedReport,
@@ -612,7 +670,10 @@ export function checkProseAgainstTables(
   sections: readonly Section[],
 ): Finding[] {
   const reportYear = report.found.year ? String(report.evaluation.meta.year) : '';
-  const projects = projectsAgainstTables(report, statements, sections, reportYear);
+  const projects = [
+    ...projectsAgainstTables(report, statements, sections, reportYear),
+    ...totalAgainstTable(report, statements),
+  ];
   const table = tableOf(report);
   if (!table) return projects;
   return [

@@ -306,11 +306,17 @@ describe('whole invented reports, sixth batch (held out)', () => {
  * besides the planted gap); a heading below the chapters that names 改进措施 (“二、存在的问题及改进
  * 措施” under “第四章 偏差原因及存在的问题”) is that chapter; and a heading set letter by letter
  * (“二、绩 效 目 标”) stays one line when a PDF's lines are joined by spaces.
+ *
+ * Then 45/66, still 0 and 0: a project's or a transfer's total stated in prose (“…区域绩效自评得分
+ * 99.89分”) is held against the 总分 row of its one 自评表 (a department's already was, as the
+ * evaluation's stated total), not in a clause naming an indicator or another assessment; a table of
+ * counts whose last column is 备注 has its 合计 checked without that column (as a grid only: in
+ * PDF text the remarks break the rows).
  */
 describe('whole invented reports, seventh batch (held out)', () => {
   it('finds the planted findings with their category', () => {
     console.log(report('invented whole reports, seventh batch', held7()));
-    expect(held7().found).toBeGreaterThanOrEqual(40);
+    expect(held7().found).toBeGreaterThanOrEqual(45);
   });
 
   it('gives the clean reports no error and no warning', () => {
