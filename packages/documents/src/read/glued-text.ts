@@ -54,7 +54,12 @@ export function relineGluedText(text: string): Relined {
 /** The lines a line of a whole report was, or undefined when it is one paragraph. */
 export function relineGlued(line: string): string[] | undefined {
   const spaced = spacedWraps(line);
-  if (line.length >= MIN_GLUED && spaced >= 6 && line.length / spaced <= 80)
+  if (
+    line.length >= MIN_GLUED &&
+    spaced >= 6 &&
+    line.length / spaced <= 80 &&
+    !mostlyUnspaced(line)
+  )
     return relineSpaced(line);
   // A page's number run in ("…运营补助。— 1 —三、资金…"), no text of the report; not between
   // hyphens, which join figures of prose too ("2023-2025").
@@ -81,38 +86,63 @@ export function relineGlued(line: string): string[] | undefined {
 /**
  * The text with a line break where a row ends: after a figure followed by a name. What follows a
  * row's last figure up to the next figure and holds a stop or comma is its 偏差原因 (a sentence,
- * no name): the row ends after that sentence's last stop instead.
+ * no name): the row ends after that sentence's last stop instead. In a table whose cells are
+ * parted by spaces (`spaced`), a figure's unit is told from the name after it by the space that
+ * ends the cell (see `spacedRowEnd`).
  */
-function rowEnds(text: string): string {
-  const cut = new RegExp(`(?<=[\\d%％—])(?=[\\p{Script=Han}])(?![${CELL_UNIT}])`, 'gu');
+function rowEnds(text: string, spaced: boolean): string {
   let out = '';
   let from = 0;
-  for (const m of text.matchAll(cut)) {
-    if (m.index < from) continue;
-    const rest = text.slice(m.index);
+  for (const m of text.matchAll(/(?<=[\d%％—])\p{Script=Han}+/gu)) {
+    const at = spaced ? spacedRowEnd(m[0]) : CELL_UNIT.includes(m[0][0] ?? '') ? undefined : 0;
+    if (at === undefined || m.index + at < from) continue;
+    const end0 = m.index + at;
+    const rest = text.slice(end0);
     const upTo = rest.search(/[\d≥≤=＝<>＜＞]/);
     const segment = upTo < 0 ? rest : rest.slice(0, upTo);
-    out += text.slice(from, m.index);
+    out += text.slice(from, end0);
     if (/[，。；,;]/.test(segment) && segment.length >= 6) {
       const stop = Math.max(segment.lastIndexOf('。'), segment.lastIndexOf('；'));
       const end = stop >= 0 && stop + 1 < segment.length ? stop + 1 : segment.length;
       out += segment.slice(0, end);
-      from = m.index + end;
+      from = end0 + end;
       if (end < segment.length) out += '\n';
     } else {
       out += '\n';
-      from = m.index;
+      from = end0;
     }
   }
   return out + text.slice(from);
 }
 
+/** Units of two characters a cell's figure is counted in. */
+const CELL_UNIT_WORD =
+  /^(?:万元|亿元|人次|户次|车次|平方|立方|公里|小时|千米|千瓦|万人|万户|万亩)/u;
+/** Units that also open words of a name ("家庭…", "户籍…", "名称…", "期末…", "场所…"). */
+const UNIT_OPENS_NAME = '家户名位期场件';
+
+/**
+ * Where the name of the next row begins in the Chinese characters run on after a figure of a
+ * table whose cells are parted by spaces: after the figure's unit when one opens them (a unit
+ * alone, "24个", is the cell itself: undefined), or right after the figure.
+ */
+function spacedRowEnd(run: string): number | undefined {
+  const word = CELL_UNIT_WORD.exec(run)?.[0];
+  if (word) return run.length === word.length ? undefined : word.length;
+  const first = run[0] ?? '';
+  if (!CELL_UNIT.includes(first)) return 0;
+  // A date's year, month or day runs on into words of its own ("2025年春季", "2024年度").
+  if ('年月日'.includes(first)) return undefined;
+  if (run.length <= 2) return undefined;
+  return UNIT_OPENS_NAME.includes(first) ? 0 : 1;
+}
+
 /** Where a 自评表 whose cells were joined by nothing begins: its title, or its header's words. */
 const NOSPACE_TABLE =
-  /(?:附[件表]\s*\d*[：:]?)?[^。；，,;]{0,40}?(?:自评表|评价表|指标表)|一级指标二级指标|年初预算数全年|项目名称.{2,40}?主管部门/u;
+  /(?:附[件表]\s*\d*[：:]?)?[^。；，,;]{0,40}?(?:自评表|评价表|指标表)|一级指标\s*二级指标|年初预算数\s*全年|项目名称.{2,40}?主管部门/u;
 /** The labels that open a row of a 自评表 (its fields, fund rows, header, total). */
 const ROW_LABEL =
-  /(?=年度资金总额|(?<!年度)资金总额[：:]?\d|其中[：:]|年度总体目标|一级指标二级指标|主管部门|实施单位|项目资金[（(]|总分\d|合计\d)|(?<!其中[：:]?)(?=当年财政拨款|本年财政拨款|上年结转|其他资金)|(?<=措施|原因分析|得分|备注)(?=(?:产出|效益|满意度|决策|过程|投入|成本|履职|管理)指标)/gu;
+  /(?=年度资金总额|(?<!年度)资金总额[：:]?\d|其中[：:]|年度总体目标|一级指标二级指标|主管部门|实施单位|项目资金[（(]|总分\s*\d|合计\s*\d)|(?<!其中[：:]?)(?=当年财政拨款|本年财政拨款|上年结转|其他资金)|(?<=附[件表]\s*\d{1,2})(?=(?:19|20)\d{2}年)|(?<=措施|原因分析|得分|备注)(?=(?:产出|效益|满意度|决策|过程|投入|成本|履职|管理)指标)/gu;
 /** The units a figure of a 自评表's cell is counted in: no row's name begins right after them. */
 const CELL_UNIT = '人次元万个天年月日分项台套所户家条座米吨亩期批倍名位张篇件场辆公平立小';
 
@@ -130,9 +160,10 @@ function tableRowsApart(piece: string): string[] {
   const table = piece.slice(m.index);
   // A table written with spaces is no table joined by nothing; nor one without figures (a blank
   // form, read whole for what it lacks).
-  if (/[\s\u3000]/.test(table.slice(0, 200))) return [piece];
+  const spaced = /[\s\u3000]/.test(table.slice(0, 200));
+  if (spaced && process.env.NOSP) return [piece];
   if ((table.match(/\d+(?:\.\d+)?/g)?.length ?? 0) < 6) return [piece];
-  const rows = rowEnds(table.replace(ROW_LABEL, '\n'))
+  const rows = rowEnds(table.replace(ROW_LABEL, '\n'), spaced)
     .split('\n')
     .map((r) => r.trim())
     .filter((r) => r !== '');
@@ -191,6 +222,17 @@ function spacedWraps(line: string): number {
     line.match(/[\p{Script=Han}，。、；：！？）》”][ \u3000]+(?=[\p{Script=Han}（《“])/gu)
       ?.length ?? 0
   );
+}
+
+/**
+ * Whether most of a line stands in long runs with no space: paragraphs joined by nothing, whose
+ * spaces are a table's between its cells, not the ends of a page's lines (which come every few
+ * dozen characters).
+ */
+function mostlyUnspaced(line: string): boolean {
+  let long = 0;
+  for (const m of line.matchAll(/[^\s\u3000]{150,}/g)) long += m[0].length;
+  return long * 2 > line.length;
 }
 
 /** A page's number between spaces ("— 3 —", "-3-", "第 2 页 共 9 页"): no text of the report. */
