@@ -94,7 +94,11 @@ function rowEnds(text: string, spaced: boolean): string {
   let out = '';
   let from = 0;
   for (const m of text.matchAll(/(?<=[\d%％—])\p{Script=Han}+/gu)) {
-    const at = spaced ? spacedRowEnd(m[0]) : CELL_UNIT.includes(m[0][0] ?? '') ? undefined : 0;
+    const at = spaced
+      ? spacedRowEnd(m[0], text[m.index - 1] ?? '')
+      : CELL_UNIT.includes(m[0][0] ?? '')
+        ? undefined
+        : 0;
     if (at === undefined || m.index + at < from) continue;
     const end0 = m.index + at;
     const rest = text.slice(end0);
@@ -115,26 +119,29 @@ function rowEnds(text: string, spaced: boolean): string {
   return out + text.slice(from);
 }
 
-/** Units of two characters a cell's figure is counted in. */
-const CELL_UNIT_WORD =
-  /^(?:万元|亿元|人次|户次|车次|平方|立方|公里|小时|千米|千瓦|万人|万户|万亩)/u;
-/** Units that also open words of a name ("家庭…", "户籍…", "名称…", "期末…", "场所…"). */
-const UNIT_OPENS_NAME = '家户名位期场件';
+/** The units a figure of a 自评表's cell is counted in: no row's name begins right after them. */
+const CELL_UNIT = '人次元万个天年月日分项台套所户家条座米吨亩期批倍名位张篇件场辆公平立小';
+/** The unit a cell's figure is counted in, at the start of the characters after it. */
+const CELL_UNIT_WORD = new RegExp(
+  `^[万亿]?(?:人次|户次|车次|平方公里|平方米|立方米|公里|千米|小时|千瓦时|[${CELL_UNIT}])`,
+  'u',
+);
+/** Units that also open words of a name ("家庭…", "户籍…", "名称…", "期末…", "场所…", "项目…"). */
+const UNIT_OPENS_NAME = '家户名位期场件项';
 
 /**
  * Where the name of the next row begins in the Chinese characters run on after a figure of a
  * table whose cells are parted by spaces: after the figure's unit when one opens them (a unit
- * alone, "24个", is the cell itself: undefined), or right after the figure.
+ * alone, "24个", "3万平方米", is the cell itself: undefined), or right after the figure.
  */
-function spacedRowEnd(run: string): number | undefined {
-  const word = CELL_UNIT_WORD.exec(run)?.[0];
-  if (word) return run.length === word.length ? undefined : word.length;
-  const first = run[0] ?? '';
-  if (!CELL_UNIT.includes(first)) return 0;
+function spacedRowEnd(run: string, after: string): number | undefined {
+  if (!/[\d%％]/.test(after)) return 0;
+  const unit = CELL_UNIT_WORD.exec(run)?.[0];
+  if (!unit) return 0;
+  if (unit.length === run.length) return undefined;
   // A date's year, month or day runs on into words of its own ("2025年春季", "2024年度").
-  if ('年月日'.includes(first)) return undefined;
-  if (run.length <= 2) return undefined;
-  return UNIT_OPENS_NAME.includes(first) ? 0 : 1;
+  if ('年月日'.includes(unit)) return undefined;
+  return unit.length === 1 && UNIT_OPENS_NAME.includes(unit) ? 0 : unit.length;
 }
 
 /** Where a 自评表 whose cells were joined by nothing begins: its title, or its header's words. */
@@ -143,8 +150,6 @@ const NOSPACE_TABLE =
 /** The labels that open a row of a 自评表 (its fields, fund rows, header, total). */
 const ROW_LABEL =
   /(?=年度资金总额|(?<!年度)资金总额[：:]?\d|其中[：:]|年度总体目标|一级指标二级指标|主管部门|实施单位|项目资金[（(]|总分\s*\d|合计\s*\d)|(?<!其中[：:]?)(?=当年财政拨款|本年财政拨款|上年结转|其他资金)|(?<=附[件表]\s*\d{1,2})(?=(?:19|20)\d{2}年)|(?<=措施|原因分析|得分|备注)(?=(?:产出|效益|满意度|决策|过程|投入|成本|履职|管理)指标)/gu;
-/** The units a figure of a 自评表's cell is counted in: no row's name begins right after them. */
-const CELL_UNIT = '人次元万个天年月日分项台套所户家条座米吨亩期批倍名位张篇件场辆公平立小';
 
 /**
  * A 自评表 whose cells and rows were all joined by nothing ("…项目名称社区居家养老服务项目主管
@@ -198,6 +203,12 @@ function titleApart(piece: string): string[] {
     );
   if (!number) return [piece];
   const head = number[0].length;
+  // A title its paragraph opens by repeating ("（二）基本支出" + "基本支出决算2,864.27万元…").
+  for (let n = 2; n <= 12; n++) {
+    const title = piece.slice(head, head + n);
+    if (/^\p{Script=Han}+$/u.test(title) && piece.startsWith(title, head + n))
+      return [piece.slice(0, head + n), piece.slice(head + n)];
+  }
   // A title closed by its bracketed aside ("（二）效益指标（分值30分，得分30分）" + "年接待…").
   const aside = /^[^，。；：,;:（(\d]{2,20}[（(][^（()）]{1,24}[）)](?=[\p{Script=Han}“])/u.exec(
     piece.slice(head),
@@ -439,7 +450,10 @@ const AFTER_TITLE =
   '报告|情况|概况|结论|措施|问题|职责|职能|目标|分析|应用|建议|说明|结果|成效|总结|部分';
 const LEVELS: readonly RegExp[] = [
   // Parts above chapters ("第一部分 项目概况").
-  new RegExp(`${BEFORE}第([一二三四五六七八九十]{1,3})(?:部分|章)(?=[\\s\\p{Script=Han}])`, 'gu'),
+  new RegExp(
+    `(?<=^|[\\s，,。；;：:！!？?）)”"】》]|${AFTER_TITLE})第([一二三四五六七八九十]{1,3})(?:部分|章)(?=[\\s\\p{Script=Han}])`,
+    'gu',
+  ),
   // A chapter also right after a title ("…自评报告一、基本情况", "第一部分 项目概况一、项目背景").
   new RegExp(
     `(?<=^|[\\s，,。；;：:！!？?）)”"】》]|${AFTER_TITLE})([一二三四五六七八九十]{1,3})、(?=[\\p{Script=Han}“《])(?![一二三四五六七八九十][、级])`,
@@ -481,9 +495,13 @@ function headingStarts(line: string): number[] {
     const prev = last[f.level] ?? 0;
     // A part or chapter may skip one (the report's own slip, for the numbering check to tell),
     // unless the one between stands there run on after a word no title ends on ("…1.2万亩二、
-    // 部门收支情况"): that one opens its chapter. A lower number only comes next.
-    if (f.value !== prev + 1 && !(f.level <= 1 && prev > 0 && f.value === prev + 2)) continue;
-    if (f.value === prev + 2) {
+    // 部门收支情况"): that one opens its chapter. A lower number comes next, or right after a
+    // sentence's end skips one or repeats the last (the report's slips again).
+    const stop = /[。！？!?]/.test(line[f.at - 1] ?? '');
+    const skip = prev > 0 && f.value === prev + 2 && (f.level <= 1 || stop);
+    const repeat = prev > 0 && f.value === prev && stop;
+    if (f.value !== prev + 1 && !skip && !repeat) continue;
+    if (skip && f.level <= 1) {
       const skipped = missedNumber(line, lastAt[f.level] ?? 0, f.at, f.level, prev + 1);
       if (skipped !== undefined) {
         starts.push(skipped);
