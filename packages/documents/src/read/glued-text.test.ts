@@ -70,4 +70,40 @@ describe('a whole report written on one line', () => {
     expect(doc.realLines?.[0]).toBe(1);
     expect(new Set(doc.realLines?.slice(1))).toEqual(new Set([2, 3]));
   });
+
+  it('gives back the rows of a table whose cells keep their spaces in paragraphs joined by nothing', () => {
+    const prose = [
+      '某县民政局2024年度部门整体支出绩效自评报告',
+      '第一部分  部门基本情况',
+      '一、主要职能',
+      '负责全县社会救助、养老服务、社会事务和基层政权建设等工作，统筹推进全县民政事业发展。',
+      '二、预算执行情况',
+      '（一）基本支出',
+      '基本支出决算1,024.36万元，其中人员经费936.18万元，公用经费88.18万元，主要用于日常运转。',
+      '（二）项目支出',
+      '项目支出决算361.91万元，主要用于低保金发放和养老服务补贴，执行率98.12%。',
+      '（二）存在的问题',
+      '部分养老机构护理人员不足，服务质量有待提升，需进一步加强培训和人员配备。',
+    ];
+    const table = [
+      '附件1',
+      '2024年度部门整体支出绩效自评表',
+      '一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分',
+      '产出指标 数量指标 低保对象人数 ≥3000人 3120人 10 10',
+      '救助资金发放率 =100% 100% 10 10',
+      '效益指标 社会效益指标 困难群众生活保障 应保尽保 应保尽保 20 20',
+      '家庭经济困难老人补贴覆盖率 ≥95% 96.2% 10 10',
+      '总分 100 98.50',
+    ];
+    const lines = relineGluedText([...prose, ...table].join('')).text.split('\n');
+    // Not taken for a PDF's lines joined by spaces: the prose keeps its sentences whole.
+    expect(lines).toContain(prose[6]);
+    // A title its paragraph opens by repeating stands apart; a part right after the title
+    // opens the outline; a number repeated right after a stop is a heading still (a slip).
+    expect(lines).toContain('（一）基本支出');
+    expect(lines).toContain('第一部分  部门基本情况');
+    expect(lines).toContain('（二）存在的问题');
+    // Each row a line: a figure running on into a name ends its row; "10家庭…" is no unit.
+    for (const row of table.slice(3)) expect(lines).toContain(row);
+  });
 });

@@ -5,6 +5,7 @@ import {
   columnOf,
   dashedPage,
   fundRowOf,
+  indicatorLevelOf,
 } from '../extract/table-vocabulary.ts';
 import { headingNumber } from './heading.ts';
 
@@ -95,7 +96,7 @@ function rowEnds(text: string, spaced: boolean): string {
   let from = 0;
   for (const m of text.matchAll(/(?<=[\d%％—])\p{Script=Han}+/gu)) {
     const at = spaced
-      ? spacedRowEnd(m[0], text[m.index - 1] ?? '')
+      ? spacedRowEnd(m[0], text[m.index - 1] ?? '', text[m.index + m[0].length] ?? '')
       : CELL_UNIT.includes(m[0][0] ?? '')
         ? undefined
         : 0;
@@ -132,10 +133,12 @@ const UNIT_OPENS_NAME = '家户名位期场件项';
 /**
  * Where the name of the next row begins in the Chinese characters run on after a figure of a
  * table whose cells are parted by spaces: after the figure's unit when one opens them (a unit
- * alone, "24个", "3万平方米", is the cell itself: undefined), or right after the figure.
+ * alone, "24个", "3万平方米", "520斤", is the cell itself: undefined), or right after the figure.
  */
-function spacedRowEnd(run: string, after: string): number | undefined {
+function spacedRowEnd(run: string, after: string, next: string): number | undefined {
   if (!/[\d%％]/.test(after)) return 0;
+  // A word of a character or two alone up to the cell's end is a unit ("520斤", "12起").
+  if (run.length <= 2 && /^(?:[\s\u3000/／)）]|)$/.test(next)) return undefined;
   const unit = CELL_UNIT_WORD.exec(run)?.[0];
   if (!unit) return 0;
   if (unit.length === run.length) return undefined;
@@ -168,12 +171,27 @@ function tableRowsApart(piece: string): string[] {
   const spaced = /[\s\u3000]/.test(table.slice(0, 200));
   if (spaced && process.env.NOSP) return [piece];
   if ((table.match(/\d+(?:\.\d+)?/g)?.length ?? 0) < 6) return [piece];
-  const rows = rowEnds(table.replace(ROW_LABEL, '\n'), spaced)
+  const rows = rowEnds((spaced ? groupsApart(table) : table).replace(ROW_LABEL, '\n'), spaced)
     .split('\n')
     .map((r) => r.trim())
     .filter((r) => r !== '');
   const before = piece.slice(0, m.index).trim();
   return before === '' ? rows : [before, ...rows];
+}
+
+/**
+ * A table whose cells keep their spaces, with a line break before a group's name run on after the
+ * last cell of the row before ("…延期，2025年一季度交付生态效益指标 城市生活污水…": the longest
+ * end of the cell that is a group's name).
+ */
+function groupsApart(table: string): string {
+  return table.replace(/(?<=^|[\s\u3000])[^\s\u3000]{3,}指标(?=[\s\u3000])/gu, (cell) => {
+    if (indicatorLevelOf(cell) !== undefined) return cell;
+    for (let k = 1; k <= cell.length - 4; k++)
+      if (indicatorLevelOf(cell.slice(k)) !== undefined)
+        return k >= 2 ? `${cell.slice(0, k)}\n${cell.slice(k)}` : cell;
+    return cell;
+  });
 }
 
 /**
