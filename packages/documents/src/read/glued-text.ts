@@ -81,7 +81,20 @@ export function relineGlued(line: string): string[] | undefined {
     .map((p) => p.trim())
     .filter((p) => p !== '')
     .flatMap((p, i) => (i === 0 && starts[0] !== 0 ? reportTitleApart(p) : titleApart(p)))
-    .flatMap(tableRowsApart);
+    .flatMap(tableRowsApart)
+    .flatMap(signOffApart);
+}
+
+/** The fields a report or table is signed off with ("填报人：…", "填报日期：…"). */
+const SIGN_OFF =
+  /(?<=[。；！？]|[\p{Script=Han}\d]{2})(?=(?:填报人|填表人|填报日期|填表日期|单位负责人|联系电话|审核人)[：:])/gu;
+
+/** A report's sign-off apart from the paragraph it was run on after, a field a line. */
+function signOffApart(piece: string): string[] {
+  const at = piece.search(SIGN_OFF);
+  // Only where the fields close the piece: a sentence may name its 联系电话 too.
+  if (at <= 0 || piece.length - at > 120) return [piece];
+  return [piece.slice(0, at), ...piece.slice(at).split(SIGN_OFF)];
 }
 
 /**
@@ -205,7 +218,7 @@ function reportTitleApart(piece: string): string[] {
 
 /** The words a chapter's title ends on ("…基本情况", "…自评结论", "…主要职能"). */
 const TITLE_END =
-  /(?:情况|概况|结论|措施|问题|职责|职能|目标|分析|应用|建议|说明|结果|依据|做法|经验|成效|设置|总结|整改)/g;
+  /(?:情况|概况|结论|措施|问题|职责|职能|目标|分析|应用|建议|说明|结果|依据|做法|经验|成效|设置|总结|整改|下一步工作|打算|方向|安排)/g;
 /** How long a chapter's title runs at most, after its number. */
 const TITLE_MAX = 24;
 
@@ -215,12 +228,16 @@ const TITLE_MAX = 24;
  * "补贴发放面积，…"; "三、自评结论" + "本项目自评得分94.5分"). Left whole when none does.
  */
 function titleApart(piece: string): string[] {
+  // Items of a list (1. （1） ⑴ ①) are sentences more often than titles: left whole.
   const number =
-    /^(?:第[一二三四五六七八九十]{1,3}部分|[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[、.．]|[\u2460-\u2487])/.exec(
+    /^(?:第[一二三四五六七八九十]{1,3}部分|[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])/.exec(
       piece,
     );
   if (!number) return [piece];
-  const head = number[0].length;
+  // A title may open with its year ("二、2022年度部门预算执行情况").
+  const head =
+    number[0].length +
+    (/^(?:19|20)\d{2}年度?/.exec(piece.slice(number[0].length))?.[0].length ?? 0);
   // A title its paragraph opens by repeating ("（二）基本支出" + "基本支出决算2,864.27万元…").
   for (let n = 2; n <= 12; n++) {
     const title = piece.slice(head, head + n);
@@ -462,30 +479,26 @@ function topNumber(word: string): number | undefined {
 }
 
 /** What a heading number may stand after in running text: its start, a space or a stop. */
-const BEFORE = '(?<=^|[\\s，,。；;：:！!？?）)”"】》])';
 /** Words a title ends on, after which a chapter's number may follow with nothing between. */
 const AFTER_TITLE =
   '报告|情况|概况|结论|措施|问题|职责|职能|目标|分析|应用|建议|说明|结果|成效|总结|部分';
+/** What stands before a heading's number run on: a line's start, a stop, or a title's last word. */
+const OPENS = `(?<=^|[\\s，,。；;：:！!？?）)”"】》]|${AFTER_TITLE})`;
 const LEVELS: readonly RegExp[] = [
   // Parts above chapters ("第一部分 项目概况").
-  new RegExp(
-    `(?<=^|[\\s，,。；;：:！!？?）)”"】》]|${AFTER_TITLE})第([一二三四五六七八九十]{1,3})(?:部分|章)(?=[\\s\\p{Script=Han}])`,
-    'gu',
-  ),
+  new RegExp(`${OPENS}第([一二三四五六七八九十]{1,3})(?:部分|章)(?=[\\s\\p{Script=Han}])`, 'gu'),
   // A chapter also right after a title ("…自评报告一、基本情况", "第一部分 项目概况一、项目背景").
   new RegExp(
-    `(?<=^|[\\s，,。；;：:！!？?）)”"】》]|${AFTER_TITLE})([一二三四五六七八九十]{1,3})、(?=[\\p{Script=Han}“《])(?![一二三四五六七八九十][、级])`,
+    `${OPENS}([一二三四五六七八九十]{1,3})、(?=[\\p{Script=Han}“《]|(?:19|20)\\d{2}年)(?![一二三四五六七八九十][、级])`,
     'gu',
   ),
   // A bracketed number needs nothing before it: "…完成情况（一）产出指标" opens a part too.
   new RegExp(`[（(]([一二三四五六七八九十]{1,3})[）)](?=[\\p{Script=Han}])`, 'gu'),
-  new RegExp(
-    `(?<=^|[\\s，,。；;：:！!？?）)”"】》]|${AFTER_TITLE})([\\d０-９]{1,2})[、.．](?=\\s?[\\p{Script=Han}])`,
-    'gu',
-  ),
+  new RegExp(`${OPENS}([\\d０-９]{1,2})[、.．](?=\\s?[\\p{Script=Han}])`, 'gu'),
   new RegExp(`[（(]([\\d０-９]{1,2})[）)](?=[\\p{Script=Han}])`, 'gu'),
-  new RegExp(`${BEFORE}([\u2474-\u2487])(?=[\\p{Script=Han}])`, 'gu'),
-  new RegExp(`${BEFORE}([\u2460-\u2473])(?=[\\p{Script=Han}])`, 'gu'),
+  // Circled numbers are no figure of prose: they need nothing before them either.
+  new RegExp(`([\u2474-\u2487])(?=[\\p{Script=Han}])`, 'gu'),
+  new RegExp(`([\u2460-\u2473])(?=[\\p{Script=Han}])`, 'gu'),
 ];
 
 /**
@@ -515,10 +528,13 @@ function headingStarts(line: string): number[] {
     // unless the one between stands there run on after a word no title ends on ("…1.2万亩二、
     // 部门收支情况"): that one opens its chapter. A lower number comes next, or right after a
     // sentence's end skips one or repeats the last (the report's slips again).
-    const stop = /[。！？!?]/.test(line[f.at - 1] ?? '');
+    const stop = /[。！？!?；;]/.test(line[f.at - 1] ?? '');
     const skip = prev > 0 && f.value === prev + 2 && (f.level <= 1 || stop);
     const repeat = prev > 0 && f.value === prev && stop;
-    if (f.value !== prev + 1 && !skip && !repeat) continue;
+    // An excerpt may begin at any chapter ("二、部门整体支出情况…"): the first part or chapter
+    // of the text, with none above it, may have any number.
+    const opening = f.level <= 1 && last.slice(0, f.level + 1).every((v) => v === 0);
+    if (f.value !== prev + 1 && !skip && !repeat && !opening) continue;
     if (skip && f.level <= 1) {
       const skipped = missedNumber(line, lastAt[f.level] ?? 0, f.at, f.level, prev + 1);
       if (skipped !== undefined) {
