@@ -256,9 +256,10 @@ function titleApart(piece: string): string[] {
     if (!/^\d{1,2}[：:、.．]/.test(piece.slice(head + m.index + m[0].length)))
       end = m.index + m[0].length;
   // Ended by a stop right after it, the title is a sentence's start ("一、基本情况，…"); by a
-  // figure, the paragraph's first ("一、项目资金情况2023年…").
+  // figure or an opening quote, the paragraph's first ("一、项目资金情况2023年…", "一、项目概况
+  // “双高计划”建设资金…").
   const after = piece[head + end] ?? '';
-  if (end <= 0 || (end === window.length && !/\d/.test(after))) return [piece];
+  if (end <= 0 || (end === window.length && !/[\d“"《]/.test(after))) return [piece];
   return [piece.slice(0, head + end), piece.slice(head + end)];
 }
 
