@@ -529,7 +529,7 @@ function headingStarts(line: string): number[] {
     // unless the one between stands there run on after a word no title ends on ("…1.2万亩二、
     // 部门收支情况"): that one opens its chapter. A lower number comes next, or right after a
     // sentence's end skips one or repeats the last (the report's slips again).
-    const stop = /[。！？!?；;]/.test(line[f.at - 1] ?? '');
+    const stop = /[。！？!?；;]\s*$/.test(line.slice(Math.max(0, f.at - 4), f.at));
     const skip = prev > 0 && f.value === prev + 2 && (f.level <= 1 || stop);
     const repeat = prev > 0 && f.value === prev && stop;
     // An excerpt may begin at any chapter ("二、部门整体支出情况…"): the first part or chapter
