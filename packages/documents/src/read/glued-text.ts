@@ -423,6 +423,9 @@ const TABLE_TITLE = /(?:自评|评价|指标|目标|情况)表[）)]?$|^附[件�
 /** The labels above a 自评表's header ("项目名称", "主管部门"…). */
 const TABLE_FIELD = new RegExp(`^(?:${TABLE_FIELD_LABELS}|资金来源)`);
 
+/** A line of a page this long is the page's full width, no cell's. */
+const PROSE_LINE = 28;
+
 /**
  * The tables among the words of a line: from a table's title (or its first header word) to the
  * next table or the next chapter of the report (a heading number next in order after the last
@@ -447,6 +450,9 @@ function tableSpans(words: readonly string[]): { from: number; to: number }[] {
       const n = topNumber(t);
       if (lastTop > 0 && n !== undefined && n > lastTop && n <= lastTop + 2) break;
       if (end > start + 3 && tableStart(words, end) === end && TABLE_TITLE.test(t)) break;
+      // A line of the page's full width stating amounts between its stops is prose after the
+      // table (a cell's sentence wraps at the cell's narrower width, and seldom counts money).
+      if (end > start + 5 && t.length >= PROSE_LINE && /[\d.]+万?元[，。；]/.test(t)) break;
       end++;
       // The total row closes the table: what follows it (who filled it in, the date) is not.
       if (end - start > 20 && TOTAL_ROW.test(t)) {
