@@ -433,12 +433,18 @@ const PROSE_LINE = 28;
  */
 function tableSpans(words: readonly string[]): { from: number; to: number }[] {
   const spans: { from: number; to: number }[] = [];
-  let lastTop = 0;
+  // The last part's and chapter's numbers before the table (a part starts its chapters again).
+  const last = [0, 0];
+  const heading = (word: string): void => {
+    const top = topNumber(word);
+    if (top === undefined) return;
+    last[top.level] = top.n;
+    if (top.level === 0) last[1] = 0;
+  };
   let k = 0;
   while (k < words.length) {
     const w = words[k] ?? '';
-    const top = topNumber(w);
-    if (top !== undefined) lastTop = top;
+    heading(w);
     const start = tableStart(words, k);
     if (start === undefined) {
       k++;
@@ -447,8 +453,10 @@ function tableSpans(words: readonly string[]): { from: number; to: number }[] {
     let end = start + 1;
     while (end < words.length) {
       const t = words[end] ?? '';
-      const n = topNumber(t);
-      if (lastTop > 0 && n !== undefined && n > lastTop && n <= lastTop + 2) break;
+      // The next part or chapter after the table's own ends it.
+      const top = topNumber(t);
+      const before = top ? (last[top.level] ?? 0) : 0;
+      if (top && (before > 0 || top.level === 0) && top.n > before && top.n <= before + 2) break;
       if (end > start + 3 && tableStart(words, end) === end && TABLE_TITLE.test(t)) break;
       // A line of the page's full width stating amounts between its stops is prose after the
       // table (a cell's sentence wraps at the cell's narrower width, and seldom counts money).
@@ -478,14 +486,19 @@ function tableStart(words: readonly string[], k: number): number | undefined {
   return undefined;
 }
 
-/** The number of a chapter heading word ("四、存在的问题", "第二部分"), else undefined. */
-function topNumber(word: string): number | undefined {
-  const m = /^(?:([一二三四五六七八九十]{1,3})、|第([一二三四五六七八九十]{1,3})部分)/.exec(word);
+/**
+ * The number of a part's or chapter's heading word ("第二章", "第二部分": level 0; "四、存在的问题":
+ * level 1), else undefined.
+ */
+function topNumber(word: string): { level: 0 | 1; n: number } | undefined {
+  const m = /^(?:([一二三四五六七八九十]{1,3})、|第([一二三四五六七八九十]{1,3})(?:部分|章))/.exec(
+    word,
+  );
   const n = m ? parseChineseNumeral(m[1] ?? m[2] ?? '') : undefined;
-  return n !== undefined && n > 0 ? n : undefined;
+  if (!m || n === undefined || n <= 0) return undefined;
+  return { level: m[1] !== undefined ? 1 : 0, n };
 }
 
-/** What a heading number may stand after in running text: its start, a space or a stop. */
 /** Words a title ends on, after which a chapter's number may follow with nothing between. */
 const AFTER_TITLE =
   '报告|情况|概况|结论|措施|问题|职责|职能|目标|分析|应用|建议|说明|结果|成效|总结|部分';

@@ -103,34 +103,37 @@ describe('whole reports written on one line', () => {
   // Measured: 19 of 108 before, 46 with the chapters split, 63 with the tables' rows split too
   // (their reading is uncertain: warnings); 75 of 137 with the sixth round of reports; 104 with
   // tables whose cells keep their spaces read as such (not as lines joined by spaces), their rows
-  // given back where a figure runs on into a name, and numbers repeated or skipped after a stop.
-  it('finds the planted findings of reports whose paragraphs were joined by nothing (floor 104)', () => {
+  // given back where a figure runs on into a name, and numbers repeated or skipped after a stop;
+  // with the seventh round, 81 of 163 before those, 113 after.
+  it('finds the planted findings of reports whose paragraphs were joined by nothing (floor 113)', () => {
     const m = measure(reports, '');
     console.log(`reports joined by nothing: ${m.found}/${m.planted}`);
-    expect(m.found).toBeGreaterThanOrEqual(104);
+    expect(m.found).toBeGreaterThanOrEqual(113);
     expect(m.cleanErrors).toEqual([]);
   });
 
   // Measured: 262 of 344 before with one false error (a 其中 taken for last year's figure's parts),
   // 292 after with none (and 5 warnings on clean excerpts); 333 of 374 with later rounds and a
-  // part (第N部分) read right after the title.
-  it('finds the planted findings of prose excerpts joined by nothing (floor 333)', () => {
+  // part (第N部分) read right after the title; 344 with an excerpt's outline opening at any chapter,
+  // list items left whole and sign-off fields apart.
+  it('finds the planted findings of prose excerpts joined by nothing (floor 344)', () => {
     const m = measure(prose, '');
     console.log(`prose joined by nothing: ${m.found}/${m.planted}`);
-    expect(m.found).toBeGreaterThanOrEqual(333);
+    expect(m.found).toBeGreaterThanOrEqual(344);
     expect(m.cleanErrors).toEqual([]);
     expect(m.lines).toEqual([1]);
   });
 
   // Measured: prose excerpts 270 of 344 before with 3 false errors on clean ones, 321 after with
-  // none (and 3 warnings).
-  it('finds the planted findings of prose excerpts joined by spaces (floor 321)', () => {
+  // none (and 3 warnings); 351 of 374 with later rounds, 356 with numbers skipped after a stop
+  // and a table ending before the prose line after it.
+  it('finds the planted findings of prose excerpts joined by spaces (floor 356)', () => {
     const m = measure(prose, ' ');
     console.log(
       `prose joined by spaces: ${m.found}/${m.planted}`,
       ...m.cleanWarnings.map((w) => `\n  clean: ${w}`),
     );
-    expect(m.found).toBeGreaterThanOrEqual(321);
+    expect(m.found).toBeGreaterThanOrEqual(356);
     expect(m.cleanErrors).toEqual([]);
     expect(m.cleanWarnings.length).toBeLessThanOrEqual(3);
     expect(m.lines).toEqual([1]);
