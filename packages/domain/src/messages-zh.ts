@@ -16,6 +16,7 @@ export const FINDING_CODES = [
   'RATIO_COMPLETION',
   'RATIO_CONTROL_RATE',
   'RATIO_ROUNDING_STYLE',
+  'RATIO_CAPPED_OVER_BUDGET',
   'WEIGHT_SUBTOTAL',
   'WEIGHT_BOOK_TOTAL',
   'SCORE_SUBTOTAL',
@@ -34,6 +35,7 @@ export const FINDING_CODES = [
   'UNIT_MISMATCH',
   'UNIT_YUAN_WAN',
   'UNIT_FUND_YUAN',
+  'UNIT_FUND_TOTAL_YUAN',
   'YEAR_CONTRADICTION',
   'YEAR_REPORT_DATE',
   'NUMBERING_GAP',
@@ -165,6 +167,8 @@ export function messageFor(code: FindingCode, params: MessageParams): string {
       return `${p(params, 'label')}应为${p(params, 'expected')}（${p(params, 'numerator')}÷${p(params, 'denominator')}），报告填写${p(params, 'stated')}`;
     case 'RATIO_ROUNDING_STYLE':
       return `${p(params, 'label')}${p(params, 'stated')}系截尾取值，按四舍五入应为${p(params, 'expected')}（${p(params, 'numerator')}÷${p(params, 'denominator')}），属取舍方式差异`;
+    case 'RATIO_CAPPED_OVER_BUDGET':
+      return `${p(params, 'label')}执行数${p(params, 'numerator')}${p(params, 'unit')}超过预算数${p(params, 'denominator')}${p(params, 'unit')}（执行率${p(params, 'expected')}），报告按${p(params, 'stated')}封顶填写，请核实超预算执行的原因`;
     case 'WEIGHT_SUBTOTAL':
       return `“${p(params, 'name')}”分值${p(params, 'stated')}分，其下级指标分值合计${p(params, 'expected')}分（${p(params, 'parts')}）`;
     case 'WEIGHT_BOOK_TOTAL':
@@ -201,6 +205,8 @@ export function messageFor(code: FindingCode, params: MessageParams): string {
       return `“${p(params, 'name')}”年度指标值以${p(params, 'targetUnit')}计（${p(params, 'target')}），实际完成值以${p(params, 'actualUnit')}计（${p(params, 'stated')}），疑似元与万元混用`;
     case 'UNIT_FUND_YUAN':
       return `“${p(params, 'name')}”${p(params, 'column')}填写${p(params, 'stated')}，按表头的万元计是年度资金总额${p(params, 'total')}万元的百倍以上，疑似以元填写（折合${p(params, 'expected')}万元）`;
+    case 'UNIT_FUND_TOTAL_YUAN':
+      return `“${p(params, 'name')}”${p(params, 'column')}填写${p(params, 'stated')}，按表头的万元计是其各项合计${p(params, 'expected')}万元的一万倍，疑似以元填写`;
     case 'YEAR_CONTRADICTION':
       return `${p(params, 'place')}写有“${p(params, 'stated')}”，与评价年度${p(params, 'reportYear')}年不符：“${p(params, 'sentence')}”`;
     case 'YEAR_REPORT_DATE':

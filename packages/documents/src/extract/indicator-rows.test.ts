@@ -90,6 +90,35 @@ describe('a 自评表 grid whose 二级 indicator has no 三级 below it', () =>
   });
 });
 
+describe('a 自评表 grid whose 一级 rows carry only the group’s 分值 and 得分', () => {
+  const row = (line: number, cells: string[]): TableRow => ({ cells, line });
+  const grid: Block = {
+    kind: 'table',
+    line: 1,
+    text: '',
+    rows: [
+      row(1, ['一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分']),
+      row(2, ['产出指标', '', '', '', '', '45', '44.61']),
+      row(3, ['', '数量指标', '治理面积', '≥30万亩', '30.5万亩', '15', '15']),
+      row(4, ['', '质量指标', '植被盖度', '≥45%', '43.6%', '30', '29.61']),
+      row(5, ['满意度指标', '', '', '', '', '10', '10']),
+      row(6, ['', '服务对象满意度指标', '农牧民满意度', '≥90%', '93%', '10', '10']),
+      row(7, ['预算执行率', '', '', '', '', '10', '9.77']),
+    ],
+  };
+  grid.text = (grid.rows ?? []).map((r) => r.cells.join('\t')).join('\n');
+
+  it('reads the rows below with an empty 一级 cell as that group’s, the figures as the group’s', () => {
+    const table = readSelfEvaluationTable(grid);
+    expect(outline(table.indicators)).toEqual([
+      { 产出指标: [{ 数量指标: ['治理面积 15/15'] }, { 质量指标: ['植被盖度 30/29.61'] }] },
+      { 满意度指标: [{ 服务对象满意度指标: ['农牧民满意度 10/10'] }] },
+      '预算执行率 10/9.77',
+    ]);
+    expect([table.indicators[0]?.weight, table.indicators[0]?.score]).toEqual([45, 44.61]);
+  });
+});
+
 describe('a Word 自评表 whose 二级 name is merged across the 三级 column', () => {
   // On the full grid a merged cell's text sits in its first position and the covered ones are
   // empty, with spans 2 and 0.

@@ -1524,6 +1524,25 @@ function leafValuesEnd(
         j++;
         continue;
       }
+      // With 分值 before the target (name | 分值 | 年度目标值 | 实际完成情况 | 评分), a text in the
+      // target's or actual's place, the row's other scores right after it, is that value
+      // however long ("较上年减少0.6次"), not the next leaf.
+      const place = columns[j - from];
+      const rest = scoreCols - numbers;
+      const scoresNext =
+        numbers > 0 &&
+        rest > 0 &&
+        tokens
+          .slice(j + 1, j + 1 + rest)
+          .filter((x) => !x.rowStart && cellType(x.text) === 'number').length === rest;
+      if (
+        (place === 'target' || place === 'actual') &&
+        scoresNext &&
+        !/指标|率$|数$|度$|量$|性$/.test(text)
+      ) {
+        j++;
+        continue;
+      }
       if (!short || /指标\d|率$|数$|度$|量$|性$/.test(text)) break;
     }
     if (type === 'number') {

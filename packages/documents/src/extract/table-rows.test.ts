@@ -19,6 +19,29 @@ const strip = (nodes: readonly IndicatorNode[]): unknown =>
   JSON.parse(JSON.stringify(nodes, (key, v: unknown) => (key === 'source' ? undefined : v)));
 
 describe('indicator rows of other layouts', () => {
+  it('reads 分值 before the target one cell per line, a long actual in its place included', () => {
+    const t = readTableStream(
+      cells(
+        ...['一级指标', '二级指标', '三级指标', '指标分值', '年度目标值', '实际完成情况', '评分'],
+        ...[
+          '效益指标',
+          '社会效益指标',
+          '群众办事跑动次数',
+          '10',
+          '较上年减少',
+          '较上年减少0.6次',
+          '10',
+        ],
+        ...['差评整改率', '10', '100%', '100%', '10'],
+      ),
+    );
+    const leaves = t?.indicators[0]?.children?.[0]?.children ?? [];
+    expect(leaves.map((l) => [l.name, l.target?.text, l.actual?.text, l.weight, l.score])).toEqual([
+      ['群众办事跑动次数', '较上年减少', '较上年减少0.6次', 10, 10],
+      ['差评整改率', '100%', '100%', 10, 10],
+    ]);
+  });
+
   it('reads a 评分表 with a 评分标准 column one cell per line, thresholds included', () => {
     const t = readTableStream(
       cells(

@@ -474,6 +474,9 @@ export function readSelfEvaluationTable(block: Block, unitAbove?: MoneyUnit): Se
     | undefined;
   let level1: IndicatorNode | undefined;
   let level2: IndicatorNode | undefined;
+  // A 一级 row with only 分值 and 得分 (no target, no actual) is read as a leaf, until rows with
+  // the 一级 cell empty follow it: it was then the group's own row, its figures the group's.
+  let figuresOnly: IndicatorNode | undefined;
   // 小计 rows above the group they name ("效益指标小计" before the 效益 rows): their figures wait
   // for that group to open, as in the text reader.
   const pending: { named: string; weight?: number; score?: number }[] = [];
@@ -664,7 +667,12 @@ export function readSelfEvaluationTable(block: Block, unitAbove?: MoneyUnit): Se
     const first = clean(named(header.first, header.onGrid.first));
     const second = clean(named(header.second, header.onGrid.second));
     const third = named(header.third, header.onGrid.third).replace(/\s+/g, '');
+    if (first === '' && level1 !== undefined && level1 === figuresOnly) {
+      level1.children = [];
+      figuresOnly = undefined;
+    }
     if (first !== '') {
+      figuresOnly = undefined;
       const weight = /(\d+(?:\.\d+)?)分/.exec(first)?.[1];
       level1 = {
         name: first.replace(/[（(].*$/, ''),
@@ -723,6 +731,7 @@ export function readSelfEvaluationTable(block: Block, unitAbove?: MoneyUnit): Se
         delete own.children;
         fill(own);
         if (own === level2) level2 = undefined;
+        else if (target === '' && actual === '') figuresOnly = own;
       }
       continue;
     }

@@ -119,6 +119,44 @@ describe('a part written in 元 under a 万元 header', () => {
   });
 });
 
+describe('年度资金总额 written in 元 under a 万元 header', () => {
+  const slipped = (): Funds => ({
+    total: {
+      initialBudget: amount('860.00'),
+      budget: amount('8600000.00'),
+      executed: amount('842.80'),
+      statedRate: percent('98.00%'),
+    },
+    currentAppropriation: { budget: amount('800.00'), executed: amount('785.20') },
+    other: { budget: amount('60.00'), executed: amount('57.60') },
+  });
+
+  it('is one unit finding, not a sum that fails and a rate of 0.01%', () => {
+    const e = withFunds(slipped());
+    const found = [...checkFundSums(e), ...checkFundRatios(e)];
+    expect(found.map((f) => [f.code, f.category, f.severity, f.stated, f.expected])).toEqual([
+      ['UNIT_FUND_TOTAL_YUAN', 'unit', 'error', '8600000.00', '860.00'],
+    ]);
+    expect(found[0]?.message).toBe(
+      '“年度资金总额”全年预算数填写8600000.00，按表头的万元计是其各项合计860.00万元的一万倍，疑似以元填写',
+    );
+  });
+
+  it('checks the total’s 执行率 against the total as meant', () => {
+    const funds = slipped();
+    const e = withFunds({ ...funds, total: { ...funds.total, statedRate: percent('97.00%') } });
+    expect(checkFundRatios(e).map((f) => [f.code, f.stated, f.expected])).toEqual([
+      ['RATIO_COMPLETION', '97.00%', '98.00%'],
+    ]);
+  });
+
+  it('is no slip when the total divided down is not what its parts make', () => {
+    const funds = slipped();
+    const e = withFunds({ ...funds, total: { ...funds.total, budget: amount('8700000.00') } });
+    expect(checkFundSums(e).map((f) => f.code)).toEqual(['SUM_FUND_TOTAL']);
+  });
+});
+
 describe('income rows that cannot be the whole of the total', () => {
   it('says nothing when the only income rows stated are zero', () => {
     const e = withFunds({

@@ -53,7 +53,7 @@ describe('ratio checks', () => {
     ]);
   });
 
-  it('accept an 执行率 over 100% written capped at 100%, and no other figure for it', () => {
+  it('accept an 执行率 over 100% written capped at 100% with a note, and no other figure for it', () => {
     const e = clean();
     const over = (rate: string): void => {
       e.funds.total = {
@@ -64,7 +64,13 @@ describe('ratio checks', () => {
       };
     };
     over('100.00%');
-    expect(checkFundRatios(e)).toEqual([]);
+    const capped = checkFundRatios(e);
+    expect(capped.map((f) => [f.code, f.category, f.severity, f.expected])).toEqual([
+      ['RATIO_CAPPED_OVER_BUDGET', 'ratio', 'info', '100.79%'],
+    ]);
+    expect(capped[0]?.message).toBe(
+      '年度资金总额执行数320.50万元超过预算数318.00万元（执行率100.79%），报告按100.00%封顶填写，请核实超预算执行的原因',
+    );
     over('99.00%');
     expect(checkFundRatios(e).map((f) => [f.code, f.expected])).toEqual([
       ['RATIO_COMPLETION', '100.79%'],

@@ -8,6 +8,7 @@ import type { Percent } from '../ratio.ts';
 import { amountFigure, percentText } from './format.ts';
 import { makeFinding } from './make-finding.ts';
 import { yuanSlip } from './sums.ts';
+import { fundsAsMeant } from '../fund-total-slip.ts';
 
 export type RatioKind = 'share' | 'completion' | 'control';
 
@@ -85,9 +86,26 @@ function amountRatio(
   denominatorLabel?: string,
 ): Finding | undefined {
   if (!stated || !numerator || !denominator || denominator.fen === 0) return undefined;
-  // An 执行率 over 100% is often written capped at 100% (the score's rule caps it the same way).
-  if (kind === 'completion' && stated.value === 100 && numerator.fen > denominator.fen)
-    return undefined;
+  // An 执行率 over 100% is often written capped at 100% (the score's rule caps it the same way):
+  // no error, but spending over the full-year budget is worth a note.
+  if (kind === 'completion' && stated.value === 100 && numerator.fen > denominator.fen) {
+    const over = ratioPercent(numerator.fen, denominator.fen, Math.max(2, stated.decimals));
+    if (!over) return undefined;
+    return makeFinding({
+      code: 'RATIO_CAPPED_OVER_BUDGET',
+      severity: 'info',
+      path,
+      stated: percentText(stated),
+      expected: formatPercent(over.rounded, Math.max(2, stated.decimals)),
+      source,
+      params: {
+        label,
+        numerator: amountFigure(numerator),
+        denominator: amountFigure(denominator),
+        unit: numerator.unit === denominator.unit ? numerator.unit : '',
+      },
+    });
+  }
   return compareRatio({
     kind,
     path,
@@ -130,13 +148,14 @@ function countRatio(
 /** 执行率 of every fund row: 全年执行数 / 全年预算数. */
 export function checkFundRatios(evaluation: Evaluation): Finding[] {
   const out: Finding[] = [];
-  const total = evaluation.funds.total;
+  const funds = fundsAsMeant(evaluation.funds);
+  const total = funds.total;
   // An amount in 元 under the 万元 header is a unit finding (checkFundSums); its row's 执行率 is
   // checked with the amount as it was meant.
   const meant = (a: Amount | undefined, t: Amount | undefined): Amount | undefined =>
     a && t ? (yuanSlip(a, t) ?? a) : a;
   for (const key of FUND_ROW_KEYS) {
-    const row = evaluation.funds[key];
+    const row = funds[key];
     if (!row) continue;
     const own = key === 'total';
     const f = amountRatio(
@@ -154,8 +173,8 @@ export function checkFundRatios(evaluation: Evaluation): Finding[] {
   }
   // Source rows of other names (中央衔接资金 612 / 680 stated 92%) have their own 执行率.
   const named = [
-    ...(evaluation.funds.sources ?? []).map((row, k) => ({ row, path: `funds.sources.${k}` })),
-    ...(evaluation.funds.regions ?? []).map((row, k) => ({ row, path: `funds.regions.${k}` })),
+    ...(funds.sources ?? []).map((row, k) => ({ row, path: `funds.sources.${k}` })),
+    ...(funds.regions ?? []).map((row, k) => ({ row, path: `funds.regions.${k}` })),
   ];
   for (const { row, path } of named) {
     const f = amountRatio(

@@ -15,6 +15,7 @@ import { fen, sumFen } from '../money.ts';
 import type { FindingCode } from '../messages-zh.ts';
 import { amountFigure, amountText, fenText, partsText, stepFen } from './format.ts';
 import { makeFinding } from './make-finding.ts';
+import { totalYuanSlip } from '../fund-total-slip.ts';
 
 export interface SumPart {
   label: string;
@@ -107,8 +108,29 @@ export function checkFundSums(evaluation: Evaluation): Finding[] {
   if (!total) return findings;
   const slipped = new Set<string>();
   for (const [column, columnLabel] of FUND_COLUMNS) {
-    const totalAmount = total[column];
-    if (!totalAmount) continue;
+    const written = total[column];
+    if (!written) continue;
+    // The total itself in 元 under the 万元 header: the unit is the finding, and its parts are
+    // checked against the total as it was meant.
+    const totalMeant = totalYuanSlip(funds, column);
+    if (totalMeant)
+      findings.push(
+        makeFinding({
+          code: 'UNIT_FUND_TOTAL_YUAN',
+          severity: 'error',
+          path: `funds.total.${column}`,
+          stated: amountText(written),
+          expected: fenText(totalMeant.fen, '万元'),
+          source: total.source,
+          params: {
+            name: FUND_ROW_LABELS.total,
+            column: columnLabel,
+            stated: amountFigure(written),
+            expected: fenText(totalMeant.fen, '万元'),
+          },
+        }),
+      );
+    const totalAmount = totalMeant ?? written;
     const known = (rows: readonly (readonly [FundRowKey, string])[]): FundPart[] =>
       rows.flatMap(([key, label]) => {
         const amount = funds[key]?.[column];

@@ -5,6 +5,7 @@ import { ratioPercent } from '../ratio.ts';
 import { fromHundredths, roundPoints, sumPoints, toHundredths } from '../points.ts';
 import { bindIndicators, bookIndex, flattenBound, type BoundIndicator } from './bind-indicators.ts';
 import { scoreLeaf } from './score-leaf.ts';
+import { fundsAsMeant } from '../fund-total-slip.ts';
 import { reallocateWeights, type WeightWork } from './reallocate-weights.ts';
 
 /**
@@ -12,7 +13,9 @@ import { reallocateWeights, type WeightWork } from './reallocate-weights.ts';
  * weight of not-assessed indicators, scores every leaf by its rule, sums the groups, then applies
  * 加减分 and the book's caps and grades. Pure; the rulebook's lookups are built once per rulebook.
  */
-export function scoreEvaluation(evaluation: Evaluation, rulebook: Rulebook): ScoreSheet {
+export function scoreEvaluation(written: Evaluation, rulebook: Rulebook): ScoreSheet {
+  // A 年度资金总额 in 元 under the 万元 header is a unit finding; the rate is of what it meant.
+  const evaluation: Evaluation = { ...written, funds: fundsAsMeant(written.funds) };
   const options = rulebook.options;
   const index = bookIndex(rulebook.tree);
   const roots = bindIndicators(evaluation.indicators, rulebook.tree, index);

@@ -114,6 +114,13 @@ describe('positive: B ≥ A → W, else W × B/A', () => {
     });
     expect(score(r, ind('≥100件', '129件'), 5, c).reasonRequired).toBe(false);
   });
+  it('asks no reason of a whole count one over its target (2次 against ≥1次/年)', () => {
+    const c = ctx({}, { overCompletion: { ratio: 1.3, action: 'reason', points: 0 } });
+    expect(score(r, ind('≥1次/年', '2次'), 5, c).reasonRequired).toBe(false);
+    expect(score(r, ind('≥2处', '3处'), 5, c).reasonRequired).toBe(false);
+    expect(score(r, ind('≥2处', '4处'), 5, c).reasonRequired).toBe(true);
+    expect(score(r, ind('≥1%', '2%'), 5, c).reasonRequired).toBe(true);
+  });
   it('deducts points for over-completion where the book says so', () => {
     const c = ctx({}, { overCompletion: { ratio: 1.3, action: 'deduct', points: 2 } });
     expect(score(r, ind('≥100件', '200件'), 5, c).score).toBe(3);

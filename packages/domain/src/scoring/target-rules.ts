@@ -50,7 +50,11 @@ export function positive(node: IndicatorNode, w: number, ctx: LeafContext): Outc
   const notes: string[] = [];
   let reasonRequired = false;
   const over = ctx.options.overCompletion;
-  if (over && a > 0 && b >= over.ratio * a) {
+  // One more than a whole count (2次 against ≥1次/年) is the least a count can exceed it by: no
+  // sign of a target set too low.
+  const unit = quantity(node.target)?.unit ?? '';
+  const oneMore = Number.isInteger(a) && Number.isInteger(b) && b - a <= 1 && !unit.includes('%');
+  if (over && a > 0 && b >= over.ratio * a && !oneMore) {
     notes.push('over-completion');
     if (over.action === 'reason') reasonRequired = true;
     else score = Math.max(0, score - over.points);
