@@ -1388,6 +1388,9 @@ const SHORTFALL_WORDS = /不够|不及时|不到位|不充分|不完善|不规�
 const TARGET_WORDS =
   /较上年|比上年|同比|提高|降低|增长|下降|以上|以下|以内|不低于|不高于|不少于|不超过|不多于/;
 
+/** The start of a target stated as a standard to keep ("按序时进度", "符合规定", "达到标准"). */
+const STANDARD_START = /^(?:按|符合|达到)/;
+
 /** Whether a text is a row's 指标性质/指标方向 cell under a header that has that column. */
 const directionCell = (text: string, columns: readonly ColumnKey[]): boolean =>
   columns.includes('nature') && fit('nature', text.trim(), 'text') !== undefined;
@@ -1499,7 +1502,11 @@ function leafValuesEnd(
           .slice(j + 1, j + 1 + scoreCols)
           .filter((x) => !x.rowStart && cellType(x.text) === 'number').length === scoreCols;
       const actualBeforeFigures =
-        numbers === 0 && j - from === 1 && figuresNext && !/指标|率$|数$|度$|量$|性$/.test(text);
+        numbers === 0 &&
+        j - from === 1 &&
+        figuresNext &&
+        (!/指标|率$|数$|度$|量$|性$/.test(text) ||
+          (STANDARD_START.test(text) && !/指标|率$|数$/.test(text)));
       if (actualBeforeFigures) {
         j++;
         continue;
@@ -1518,8 +1525,8 @@ function leafValuesEnd(
         numbers === 0 &&
         j === from &&
         figuresAfterActual &&
-        TARGET_WORDS.test(text) &&
-        !/指标|率$|数$|度$|量$|性$/.test(text)
+        ((TARGET_WORDS.test(text) && !/指标|率$|数$|度$|量$|性$/.test(text)) ||
+          (STANDARD_START.test(text) && !/指标|率$|数$/.test(text)))
       ) {
         j++;
         continue;

@@ -19,6 +19,23 @@ const strip = (nodes: readonly IndicatorNode[]): unknown =>
   JSON.parse(JSON.stringify(nodes, (key, v: unknown) => (key === 'source' ? undefined : v)));
 
 describe('indicator rows of other layouts', () => {
+  it('reads a target kept as a standard ("按序时进度") and its actual one cell per line', () => {
+    const t = readTableStream(
+      cells(
+        ...['一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分'],
+        ...['管理效率', '预算管理', '预算执行进度', '按序时进度', '符合序时进度', '5', '5'],
+        ...['资产账实相符率', '100%', '100%', '5', '5'],
+      ),
+    );
+    const group = t?.indicators[0];
+    const leaves = group?.children?.[0]?.children ?? [];
+    expect(group?.name).toBe('管理效率');
+    expect(leaves.map((l) => [l.name, l.target?.text, l.actual?.text, l.weight])).toEqual([
+      ['预算执行进度', '按序时进度', '符合序时进度', 5],
+      ['资产账实相符率', '100%', '100%', 5],
+    ]);
+  });
+
   it('reads 分值 before the target one cell per line, a long actual in its place included', () => {
     const t = readTableStream(
       cells(

@@ -457,7 +457,9 @@ describe('held-out 自评表 excerpts, seventeenth batch (支付进度/权重分
  * an 执行率 capped at 100% over the budget a note (info), a 一级 row with only 分值/得分 and rows
  * below it with an empty 一级 cell that group's own, a text in the target's or actual's place
  * before the row's last score that value, and a whole count one over its target no
- * over-completion.
+ * over-completion. Its clean tables run together on one line gave a warning until 管理效率 was a
+ * 一级 name (重点工作履行情况, 绩效管理, 制度管理 二级) and a target kept as a standard
+ * ("按序时进度" | "符合序时进度") was read as target and actual.
  */
 describe('held-out 自评表 excerpts, eighteenth batch (年度目标值/实际完成情况/指标分值/评分 with 备注, 中央补助/省级资金/市县配套 in 元 with 分, 履职效能/管理效率, 亿元 with 执行数 over the budget, split targets, 一级 subtotal rows, 优/良 actuals and 自评等级, 分值 before the target), measured untouched', () => {
   const held = present(loadCorpus(new URL('./invented-tables/holdout-n/', import.meta.url)));
