@@ -84,7 +84,7 @@ export const auditCommand: Command = {
       found.flat(),
     );
     // With the process count left to the batch, its processes start now, as many as the files
-    // listed need and the spare cores run, while this process lists the files and loads the rest.
+    // listed need (`batchThreads`), while this process lists the files and loads the rest.
     if (workers === undefined)
       void prestartAuditWorkers(listed.then((f) => batchThreads(f.length)));
     const [{ runAudit }, files] = await Promise.all([import('./audit-run.ts'), listed]);

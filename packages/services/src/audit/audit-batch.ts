@@ -7,14 +7,11 @@ import { needsTools } from './needs-tools.ts';
 import {
   acquireWorker,
   collectionFor,
-  CORES_PER_NEW_PROCESS,
   failedToLoad,
-  idleProcesses,
   markLoaded,
   batchThreads,
   pendingPrestart,
   releaseWorker,
-  spareCores,
   stopWorker,
   useSources,
 } from './audit-pool.ts';
@@ -27,12 +24,8 @@ export {
   auditWorkerScript,
   closeAuditWorkers,
   collectionFor,
-  measuredLoad,
   prestartAuditWorkers,
-  sampleCpu,
-  spareCores,
 } from './audit-pool.ts';
-export type { CpuSample } from './audit-pool.ts';
 export type { Collection, WorkerScript } from './audit-pool.ts';
 
 /**
@@ -42,10 +35,7 @@ export type { Collection, WorkerScript } from './audit-pool.ts';
 export type LoadFile = (file: string, index: number) => Promise<Uint8Array | Error>;
 
 export interface BatchOptions {
-  /**
-   * Audit processes; 0 audits in this thread. Given, that many start at once. Default: up to
-   * `batchThreads(files)`, started as `initialLanes` and `addLane` decide (see `auditBatch`).
-   */
+  /** Audit processes, started at once; 0 audits in this thread. Default: `batchThreads(files)`. */
   workers?: number;
   /** Longest time one file may take before its process is stopped and the file reported. */
   timeoutMs?: number;
@@ -64,71 +54,6 @@ export interface BatchOptions {
  * the next file), the process already audits the next one instead of waiting.
  */
 const QUEUE_DEPTH = 2;
-/**
- * Cores a newly started process keeps busy while its JIT warms up with V8's default tier-up: its
- * own thread, plus V8's optimizing compiler on another (audit processes start with TIER_UP_FLAGS
- * and keep about one: CORES_PER_NEW_PROCESS). Measured on the 20-page report over its first 250 files:
- * 7.7 ms of CPU per 4.8 ms of wall time. A warmed-up process keeps one core busy.
- */
-const CORES_PER_COLD_PROCESS = 1.6;
-/**
- * A cold process joins a running batch only when the rest of the batch, shared with it, would
- * still take each process at least this long, as estimated from the CPU time of the latest files
- * (each process measures its own, so a busy machine does not make files look slower). Its
- * warm-up (about 1.5 s of CPU, the compiler's included) costs the batch more than a smaller share
- * saves. Measured on two cores with the 20-page report: two cold processes finish 200 files no
- * sooner than one, 500 a tenth sooner, 1,000 a fifth. The estimate comes from the first files,
- * which a cold process audits at about a third of its later speed, so the break-even of about
- * 350 files (350 × ~9 ms shared by two) sets it.
- */
-const COLD_SHARE_MS = 1500;
-/** How many of the latest files' CPU times estimate the time of the rest. */
-const RECENT_FILES = 8;
-
-/** The median of a few numbers (the upper one of an even count). */
-function middle(values: readonly number[]): number {
-  return [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
-}
-
-/**
- * Processes to start at once, out of at most `cap`, with `warm` started ones waiting in the pool:
- * as many as the cores can run side by side, a warm one counting one core, a cold one `coldCores`
- * (CORES_PER_COLD_PROCESS with V8's default tier-up); always one.
- */
-export function initialLanes(
-  cap: number,
-  warm: number,
-  cores = spareCores(),
-  coldCores = CORES_PER_COLD_PROCESS,
-): number {
-  let lanes = 0;
-  let busy = 0;
-  while (lanes < cap) {
-    const cost = lanes < warm ? 1 : coldCores;
-    if (lanes > 0 && busy + cost > cores) break;
-    busy += cost;
-    lanes++;
-  }
-  return lanes;
-}
-
-/**
- * Whether one more process should join a batch that runs `lanes` of them, with `remaining` files
- * not yet finished that take one process `msPerFile` of CPU each: at once when a warm process
- * waits in the pool; a cold one when a core is spare for it (`spare`, see `spareCores`) and its
- * warm-up pays (COLD_SHARE_MS).
- */
-export function addLane(
-  remaining: number,
-  msPerFile: number,
-  lanes: number,
-  warm: number,
-  spare = spareCores(lanes),
-): boolean {
-  if (remaining <= lanes) return false;
-  if (warm > 0) return true;
-  return lanes + 1 <= spare && (remaining * msPerFile) / (lanes + 1) >= COLD_SHARE_MS;
-}
 
 async function auditOne(file: string, bytes: Uint8Array): Promise<FileAudit> {
   try {
@@ -154,8 +79,7 @@ interface Job {
 }
 
 type WorkerMessage =
-  | { ready: true }
-  | { id: number; result?: FileAudit; detail?: DocumentAudit; crash?: string; cpuMs?: number };
+  { ready: true } | { id: number; result?: FileAudit; detail?: DocumentAudit; crash?: string };
 
 /** Why a file failed when its process was stopped: it ran out of time, or the process died. */
 /**
@@ -263,10 +187,8 @@ async function auditInOneProcess(
  * order of `files`. A file that cannot be loaded, crashes its process or exceeds the time limit
  * gets an `ok: false` result; the batch always finishes.
  *
- * How many: at most `batchThreads(files)`; at first as many as the cores run side by side
- * (`initialLanes`: a warm process from the pool takes one core, a cold one more while its JIT
- * warms up), then one more whenever the rest of the batch pays for its warm-up (`addLane`). The
- * first processes are started before the first file is read; each has up to QUEUE_DEPTH files
+ * How many: `batchThreads(files)`, all started at once (see there why the machine's other load
+ * does not lower it). The processes are started before the first file is read; each has up to QUEUE_DEPTH files
  * sent ahead, audited in the order sent, so the time limit of a file runs from the result before
  * it.
  */
@@ -329,45 +251,10 @@ export async function auditBatch(
   const startLane = (collection: Collection): void => {
     lanes.push(new Promise<void>((laneDone) => runLane(laneDone, collection)));
   };
-  // Given a number, that many; else as many as the cores run side by side, and more later when
-  // the rest of the batch pays for their warm-up (`grow`, after each audited file).
-  const cap = workers;
-  const fixed = options.workers !== undefined;
-  // Processes started ahead for this batch (`prestartAuditWorkers`) are all used; the audit
-  // processes warm up with TIER_UP_FLAGS, so a new one counts CORES_PER_NEW_PROCESS.
+  // Every process starts at once, the ones started ahead for this batch
+  // (`prestartAuditWorkers`) taken first.
   await pendingPrestart();
-  const pool = idleProcesses();
-  const planned = fixed
-    ? cap
-    : Math.min(
-        cap,
-        Math.max(pool.fresh, initialLanes(cap, pool.warm, spareCores(), CORES_PER_NEW_PROCESS)),
-      );
-  for (let i = planned; i > 0; i--) startLane(collectionFor(planned));
-  /** When the first audited file came back, and how many have come back since. */
-  let firstAt = 0;
-  let audited = 0;
-  /** The CPU time of the latest files, as their processes measured it (see audit-worker.ts). */
-  const recentCpu: number[] = [];
-  const grow = (cpuMs: number | undefined): void => {
-    audited++;
-    if (audited === 1) firstAt = performance.now();
-    if (cpuMs !== undefined && Number.isFinite(cpuMs)) {
-      recentCpu.push(cpuMs);
-      if (recentCpu.length > RECENT_FILES) recentCpu.shift();
-    }
-    if (fixed || lanes.length >= cap || next >= files.length || audited < 4) return;
-    // A file's CPU time, which the machine's other load does not stretch; the wall time between
-    // results only from a process that does not report it.
-    const msPerFile =
-      recentCpu.length >= 4
-        ? middle(recentCpu)
-        : ((performance.now() - firstAt) / (audited - 1)) * lanes.length;
-    const waiting = idleProcesses();
-    if (addLane(files.length - done, msPerFile, lanes.length, waiting.warm + waiting.fresh)) {
-      startLane(collectionFor(lanes.length + 1));
-    }
-  };
+  for (let i = workers; i > 0; i--) startLane(collectionFor(workers));
 
   /** One audit process fed from `take`, replaced when it crashes or runs out of time. */
   function runLane(laneDone: () => void, collection: Collection): void {
@@ -391,7 +278,6 @@ export async function auditBatch(
       sent.shift();
       armTimer();
       finish(job.index, m.result ?? failedAudit(job.file, `审核时发生内部错误：${m.crash ?? ''}`));
-      grow(m.cpuMs);
       void fill();
     };
     const onCrash = (): void => replace('crash');

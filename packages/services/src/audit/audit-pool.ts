@@ -1,7 +1,7 @@
 import { type ChildProcess, fork } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { bundledScript, defaultCacheDirs } from './worker-bundle.ts';
 
@@ -24,8 +24,13 @@ export const SMALL_BATCH = 16;
 /** Files each extra process must have to itself before starting it pays for its start-up. */
 const FILES_PER_WORKER = 12;
 /**
- * Most processes for a batch of `files` files: none for a small batch, then one per
- * FILES_PER_WORKER files, never more than the cores.
+ * Processes for a batch of `files` files: none for a small batch, then one per FILES_PER_WORKER
+ * files, never more than the cores. The other programs' load does not lower it: the scheduler
+ * shares the cores among runnable processes alike, so beside others that keep L cores' worth busy
+ * a batch of k processes gets about k/(k+L) of the machine, and a second process takes turns
+ * with the others, not only with the first. Measured on two cores at a load average of 13–14
+ * (200 20-page reports, cold): one process 5.8–6.4 files a second, two 7.1–7.8 (1.11–1.34×);
+ * counting only the spare cores, the batch chose one. One per core at most bounds what it adds.
  */
 export function batchThreads(files: number, cores = availableParallelism()): number {
   if (files < SMALL_BATCH) return 0;
@@ -102,9 +107,6 @@ export function collectionFor(lanes: number, cores = availableParallelism()): Co
  * warm process is the same.
  */
 export const TIER_UP_FLAGS: readonly string[] = ['--interrupt-budget=540672'];
-
-/** Cores a newly started process keeps busy while it warms up, with TIER_UP_FLAGS. */
-export const CORES_PER_NEW_PROCESS = 1;
 
 /** Each started process's collection, for choosing from the pool. */
 const collectionOf = new WeakMap<ChildProcess, Collection>();
@@ -247,58 +249,6 @@ export async function closeAuditWorkers(): Promise<void> {
   await Promise.all(all.map((p) => stopWorker(p.worker)));
 }
 
-/**
- * Cores this batch can count on: the machine's, less the load of the last minute that is not the
- * batch's own `own` processes (at least one). On a machine that other programs keep busy, a second
- * cold process gets no core of its own: it only takes turns with the first while paying its own
- * warm-up. Measured with 250 rendered fixture reports at a load average of 15 on two cores: one
- * process 15.8–21.7 s, two 22.7–25.5 s, the count chosen from the cores alone 40.9 s.
- */
-export function spareCores(
-  own = 0,
-  cores = availableParallelism(),
-  load = loadavg()[0] ?? 0,
-): number {
-  return Math.max(1, Math.min(cores, cores - Math.max(0, load - own)));
-}
-
-/** The machine's CPU time so far and this process's own, to measure the others' load between two. */
-export interface CpuSample {
-  /** performance.now() when taken, ms. */
-  at: number;
-  /** CPU time of all cores: busy and idle, ms. */
-  busy: number;
-  idle: number;
-  /** This process's CPU time, ms. */
-  own: number;
-}
-
-export function sampleCpu(): CpuSample {
-  let busy = 0;
-  let idle = 0;
-  for (const { times } of cpus()) {
-    busy += times.user + times.nice + times.sys + times.irq;
-    idle += times.idle;
-  }
-  const own = process.cpuUsage();
-  return { at: performance.now(), busy, idle, own: (own.user + own.system) / 1000 };
-}
-
-/**
- * Cores that other programs kept busy between two samples (this process's own time left out),
- * or undefined when the samples are too close to tell (the kernel counts in ticks of 10 ms).
- */
-export function measuredLoad(from: CpuSample, to: CpuSample): number | undefined {
-  const elapsed = to.busy + to.idle - (from.busy + from.idle);
-  const cores = cpus().length;
-  if (cores === 0 || elapsed < 40 * cores) return undefined;
-  const others = to.busy - from.busy - (to.own - from.own);
-  return Math.max(0, (others / elapsed) * cores);
-}
-
-/** How long `prestartAuditWorkers` watches the machine before it chooses how many to start. */
-const SAMPLE_MS = 50;
-
 /** The idle processes of the pool: `warm` ones have audited before, `fresh` ones were started ahead. */
 export function idleProcesses(): { warm: number; fresh: number } {
   const started = idle.filter((p) => fresh.has(p.worker)).length;
@@ -308,10 +258,9 @@ export function idleProcesses(): { warm: number; fresh: number } {
 /**
  * Starts audit processes for a batch about to come and leaves them idle in the pool, where the
  * batch takes them first: a command starts them before it lists and reads the files, so they load
- * while it does. How many: one per core that the other programs leave, as measured over the
- * first SAMPLE_MS (the load average of the last minute would still count a program that has just
- * ended), at most `most` (the batch's `batchThreads`, which may come when its files are listed). Each keeps no program alive and stops after IDLE_MS unused, like any
- * idle process. Resolves with the number started.
+ * while it does. How many: `most` (the batch's `batchThreads`, which may come when its files are
+ * listed) less the warm ones idle in the pool. Each keeps no program alive and stops after
+ * IDLE_MS unused, like any idle process. Resolves with the number started.
  */
 export function prestartAuditWorkers(most: number | Promise<number>): Promise<number> {
   const started = prestart(most).catch(() => 0);
@@ -328,15 +277,9 @@ export async function pendingPrestart(): Promise<void> {
 }
 
 async function prestart(most: number | Promise<number>): Promise<number> {
-  const before = sampleCpu();
-  const from = await auditWorkerScript();
-  const left = SAMPLE_MS - (performance.now() - before.at);
-  if (left > 0) await new Promise((resolve) => setTimeout(resolve, left));
-  const load = measuredLoad(before, sampleCpu());
+  const [from, wanted] = await Promise.all([auditWorkerScript(), most]);
   const warm = idleProcesses().warm;
-  // A core the others use less than half of counts as spare.
-  const spare = Math.round(spareCores(0, availableParallelism(), load));
-  const count = Math.max(0, Math.min(await most, Math.max(1, spare)) - warm);
+  const count = Math.max(0, wanted - warm);
   const collection = collectionFor(count + warm);
   for (let i = 0; i < count; i++) {
     const child = startWorker(from, collection);

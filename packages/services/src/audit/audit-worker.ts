@@ -19,24 +19,10 @@ const send = (message: unknown): void => {
   process.send?.(message, undefined, undefined, () => undefined);
 };
 
-/** CPU time this process spent since `from` (all its threads: the JIT's compiler included), ms. */
-const cpuSince = (from: NodeJS.CpuUsage): number => {
-  const used = process.cpuUsage(from);
-  return (used.user + used.system) / 1000;
-};
-
 async function audit(job: Job): Promise<void> {
   try {
-    const start = process.cpuUsage();
     const audit = await auditReport(job.bytes, job.file);
-    // The CPU the file took, which the machine's other load does not stretch as it does the wall
-    // time: the batch judges from it whether one more process would pay for its warm-up.
-    const cpuMs = cpuSince(start);
-    send(
-      job.detail
-        ? { id: job.id, detail: audit, cpuMs }
-        : { id: job.id, result: toFileAudit(audit), cpuMs },
-    );
+    send(job.detail ? { id: job.id, detail: audit } : { id: job.id, result: toFileAudit(audit) });
   } catch (error) {
     send({ id: job.id, crash: error instanceof Error ? error.message : String(error) });
   }

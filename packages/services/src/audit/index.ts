@@ -13,15 +13,12 @@ export { convertWithLibreOffice } from '../read/office-convert.ts';
 export { ocrAvailable, recognisePdfPages } from '../read/tesseract-ocr.ts';
 export type { DocumentAudit } from './audit-document.ts';
 export {
-  addLane,
   auditBatch,
   auditOffThread,
   auditProcesses,
   auditWorkerScript,
   batchThreads,
   closeAuditWorkers,
-  initialLanes,
-  spareCores,
 } from './audit-batch.ts';
 export type { BatchOptions, LoadFile, WorkerScript } from './audit-batch.ts';
 export { formatAuditText, summaryTable } from './format-audit-text.ts';
