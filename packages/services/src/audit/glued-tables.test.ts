@@ -46,8 +46,9 @@ describe('invented 自评表 with the whole table on one line', () => {
   // 小计 rows or weights over two pages need the rows' own lines (12-jilin, k5, k7, v7), a fund
   // block whose empty cells only the tabs showed (k2, 13), and a few more. With holdout-l (added
   // after, with its own fixes to tables): 174 of 187. With holdout-m, measured untouched: 13 of
-  // its 18 (6 warnings on its clean ones); 192 of 205 after its fixes, no warning on a clean table.
-  it('finds the planted findings of most (floor 192), as warnings', () => {
+  // its 18 (6 warnings on its clean ones); 192 of 205 after its fixes, no warning on a clean table;
+  // 214 of 221 with holdout-n and a table ending before the prose line after it.
+  it('finds the planted findings of most (floor 214), as warnings', () => {
     const withFindings = audits.filter((a) => a.planted.length > 0);
     const found = withFindings.filter((a) =>
       a.planted.some((c) => a.findings.some((f) => f.category === c)),
@@ -56,8 +57,13 @@ describe('invented 自评表 with the whole table on one line', () => {
       `glued: ${found.length}/${withFindings.length} tables with their finding found`,
       ...withFindings.filter((a) => !found.includes(a)).map((a) => `\n  missed: ${a.file}`),
     );
-    expect(found.length).toBeGreaterThanOrEqual(192);
-    const errors = withFindings.flatMap((a) => a.findings.filter((f) => f.severity === 'error'));
+    expect(found.length).toBeGreaterThanOrEqual(214);
+    // The cells' readings stay warnings. A sentence of prose written among the rows, once parted
+    // from them, is read as written: what it says against itself is certain (z12's "全年执行
+    // 1197.00元，执行率95.00%", a 元/万元 slip within one sentence).
+    const errors = withFindings.flatMap((a) =>
+      a.findings.filter((f) => f.severity === 'error' && !f.code.startsWith('DOC_CLAIM_')),
+    );
     expect(errors.map((f) => `${f.code} ${f.message}`)).toEqual([]);
   });
 });
