@@ -160,8 +160,8 @@ function spacedRowEnd(run: string, after: string, next: string): number | undefi
   return unit.length === 1 && UNIT_OPENS_NAME.includes(unit) ? 0 : unit.length;
 }
 
-/** Where a 自评表 whose cells were joined by nothing begins: its title, or its header's words. */
-const NOSPACE_TABLE =
+/** Where a 自评表 in text joined by nothing begins: its title, or its header's words. */
+const GLUED_TABLE =
   /(?:附[件表]\s*\d*[：:]?)?[^。；，,;]{0,40}?(?:自评表|评价表|指标表)|一级指标\s*二级指标|年初预算数\s*全年|项目名称.{2,40}?主管部门/u;
 /** The labels that open a row of a 自评表 (its fields, fund rows, header, total). */
 const ROW_LABEL =
@@ -173,16 +173,17 @@ const ROW_LABEL =
  * ≥1200人1260人1515上门服务人次…"): given back a row a line, as PDF text whose cells ran together
  * gives it, for the reader of rows run together. A row ends where a figure is followed by a name
  * (a Chinese character no figure is counted in: "…1515" + "上门服务人次"), and before the labels
- * that open a row. The text before the table stays whole.
+ * that open a row. A table whose cells kept their spaces while its rows were joined by nothing is
+ * given back the same way (see `spacedRowEnd`, `groupsApart`). The text before the table stays
+ * whole.
  */
 function tableRowsApart(piece: string): string[] {
-  const m = NOSPACE_TABLE.exec(piece);
+  const m = GLUED_TABLE.exec(piece);
   if (!m) return [piece];
   const table = piece.slice(m.index);
-  // A table written with spaces is no table joined by nothing; nor one without figures (a blank
-  // form, read whole for what it lacks).
+  // Cells may keep their spaces (rows joined by nothing) or have lost them too. A table without
+  // figures (a blank form) is read whole for what it lacks.
   const spaced = /[\s\u3000]/.test(table.slice(0, 200));
-  if (spaced && process.env.NOSP) return [piece];
   if ((table.match(/\d+(?:\.\d+)?/g)?.length ?? 0) < 6) return [piece];
   const rows = rowEnds((spaced ? groupsApart(table) : table).replace(ROW_LABEL, '\n'), spaced)
     .split('\n')
