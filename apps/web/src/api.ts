@@ -90,6 +90,8 @@ export interface AuditFile {
   marks?: FindingMark[];
   /** Positions of the findings with a picture of their original page (batch audits of PDFs). */
   pictures?: number[];
+  /** What the reader says of how it read the file (re-lined text, extraction warnings). */
+  notes?: string[];
 }
 
 export interface FindingMark {

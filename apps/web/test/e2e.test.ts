@@ -377,10 +377,17 @@ describe.skipIf(!haveBrowser)('web app end to end', { timeout: 180_000 }, () => 
     ).resolves.toBe(0);
     const first = page.locator('.ant-table-row').filter({ hasText: '000_' });
     await expect(first.textContent()).resolves.toContain('政府办');
-    expect(Number(await first.locator('.ant-tag').first().textContent())).toBeGreaterThan(0);
+    // Each row says how much of its report was understood; the corpus reports were read whole.
+    await expect(
+      page.locator('.ant-table-row').filter({ hasText: '已识别' }).count(),
+    ).resolves.toBe(files.length);
+    expect(Number(await first.locator('[data-count=error]').textContent())).toBeGreaterThan(0);
     await shot('audit');
     await page.locator('.ant-table-row').first().locator('a').first().click();
     await page.locator('.ant-drawer').getByTestId('findings-panel').waitFor();
+    await expect(
+      page.locator('.ant-drawer').getByTestId('reading-said').textContent(),
+    ).resolves.toMatch(/识别情况：已识别自评表\d+张/);
     await page.waitForTimeout(600); // the drawer slides in
     await shot('audit-findings');
     await page.locator('.ant-drawer-close').click();

@@ -16,3 +16,27 @@ export const TARGET_STATUS_LABELS_ZH = {
   returned: '已退回',
   approved: '已批复',
 } as const;
+
+/** How much of a file the auditor understood (the `understanding.status` of its summary). */
+export const UNDERSTANDING_LABELS_ZH = {
+  recognised: '已识别',
+  partial: '部分',
+  'not-recognised': '未识别',
+} as const;
+
+export type UnderstandingStatus = keyof typeof UNDERSTANDING_LABELS_ZH;
+
+/**
+ * What an audited file without findings is said to be, in the CLI, the exports and the pages
+ * alike: a file whose 自评表 was not read, or whose total could not be computed, is not called
+ * clean, only its checked part is.
+ */
+export function noFindingsSaid(
+  status: UnderstandingStatus | null,
+  computedTotal: number | null,
+): string {
+  if (status === 'not-recognised' || status === null) return '未能审核：没有读到可核对的内容。';
+  if (status === 'partial') return '已核对的部分未发现问题（自评表未识别，见上）。';
+  if (computedTotal === null) return '已核对的部分未发现问题（未能计算自评总分，见上）。';
+  return '未发现问题。';
+}

@@ -23,6 +23,11 @@ export interface JobFileView {
   summary: FileAudit['summary'] | null;
   /** Domain findings (path `line:<n>`, with `line`, `excerpt`, `stated`, `expected`). */
   findings: Finding[];
+  /**
+   * What the reader says of how it read the file (a text written on one line re-lined, the
+   * extraction's warnings), in Chinese; empty while the file waits or when it could not be read.
+   */
+  notes: string[];
   /** Per finding, its identity and the region's decision on it (dismissed ones are collapsed). */
   marks: FindingMark[];
   /** Positions of the findings that have a picture of their original page (see jobPicture). */
@@ -141,6 +146,7 @@ export async function getJob(ctx: ServiceContext, actor: Actor, id: string): Pro
       ...(f.error !== null ? { error: f.error } : {}),
       summary: result?.summary ?? null,
       findings: (result?.findings ?? []).map(toFinding),
+      notes: result?.notes ?? [],
       pictures: drawn.get(f.idx) ?? [],
     };
   });

@@ -169,18 +169,33 @@ describe.each(TEST_DIALECTS)('uploads on %s', (dialect) => {
       },
       // The same name again, other bytes: each upload is audited as itself.
       { name: 'good.docx', bytes: 'not a zip either' },
+      // A report whose line breaks were lost: read as the lines it was, and said so.
+      {
+        name: 'one-line.txt',
+        bytes:
+          '2024年度某县文化馆部门整体支出绩效自评报告一、部门基本情况本单位核定编制12人，实有在职人员11人，全年预算数100万元，全年执行数90万元，执行率为90%，主要用于人员工资和日常运转以及免费开放服务。二、绩效目标完成情况全年开展送戏下乡演出36场，举办展览8次，接待群众2.4万人次，完成年度目标。三、存在的问题及改进措施部分项目支出进度偏慢，下一步将加快执行，加强绩效监控。',
+      },
     ]);
     expect(res.statusCode).toBe(202);
     const { jobId } = res.json();
     const job = await settledJob(filer, jobId);
-    expect(job).toMatchObject({ status: 'done', total: 4, done: 4 });
+    expect(job).toMatchObject({ status: 'done', total: 5, done: 5 });
     const files: { name: string; ok: boolean }[] = job.files;
     expect(files.map((f) => [f.name, f.ok])).toEqual([
       ['good.docx', true],
       ['broken.docx', false],
       ['plain.txt', true],
       ['good.docx', false],
+      ['one-line.txt', true],
     ]);
+    // How each file was read travels with its result: what was understood, and the reader's
+    // notes, so that a file only partly read never looks like a clean one.
+    expect(job.files[0].summary.understanding.status).toBe('recognised');
+    const oneLine = job.files[4];
+    expect(oneLine.summary.understanding).toMatchObject({ status: 'partial', tables: 0 });
+    expect(oneLine.notes[0]).toMatch(/^第1行连排了整篇报告的多个段落/);
+    expect(oneLine.findings).toEqual([]);
+    expect(job.files[1].notes).toEqual([]);
     // Audited in an audit process, never in the server's event loop: the process that did it
     // waits in the pool, and found what an audit in this thread finds.
     expect(auditProcesses().length).toBeGreaterThan(0);
@@ -191,6 +206,8 @@ describe.each(TEST_DIALECTS)('uploads on %s', (dialect) => {
     const html = await filer.get(`/api/audit-jobs/${jobId}/export?format=html`);
     expect(html.statusCode).toBe(200);
     expect(html.body).toMatch(/good\.docx/);
+    expect(html.body).toMatch(/说明：第1行连排了整篇报告/);
+    expect(html.body).toMatch(/已核对的部分未发现问题（自评表未识别，见上）/);
     const xlsx = await filer.get(`/api/audit-jobs/${jobId}/export?format=xlsx`);
     expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
     const other = await login(world.app, 'filer-b');
@@ -234,7 +251,15 @@ describe.each(TEST_DIALECTS)('uploads on %s', (dialect) => {
     expect(job).toMatchObject({ status: 'failed', total: 2, done: 0 });
     expect(job.error).toMatch(/上传的文件缺失或无法读取/);
     expect(job.files).toEqual([
-      { name: 'only.txt', ok: null, summary: null, findings: [], marks: [], pictures: [] },
+      {
+        name: 'only.txt',
+        ok: null,
+        summary: null,
+        findings: [],
+        notes: [],
+        marks: [],
+        pictures: [],
+      },
     ]);
     // A healthy job queued after it still runs: one failure does not stop the worker.
     const next = await filer.upload('/api/audit-jobs', [

@@ -62,6 +62,7 @@ export const FindingsPanel = memo(function FindingsPanel({
   decisions,
   body,
   marks,
+  emptyText = '未发现问题',
 }: {
   findings: readonly Finding[];
   onPick?: (f: Finding) => void;
@@ -71,6 +72,8 @@ export const FindingsPanel = memo(function FindingsPanel({
   body?: Evaluation;
   /** For batch-audited files: each finding's mark from the server. */
   marks?: readonly FindingMark[] | undefined;
+  /** What an empty list means (a file only partly understood is not a clean one). */
+  emptyText?: string;
 }) {
   const [filter, setFilter] = useState<'all' | Severity>('all');
   const decided = useMemo(
@@ -156,7 +159,7 @@ export const FindingsPanel = memo(function FindingsPanel({
       {shown.length === 0 ? (
         <Empty
           image={Empty.PRESENTED_IMAGE_SIMPLE}
-          description={decided.active.length === 0 ? '未发现问题' : '该类别无发现'}
+          description={decided.active.length === 0 ? emptyText : '该类别无发现'}
         />
       ) : (
         <ItemList>{shown.map(row)}</ItemList>

@@ -15,7 +15,8 @@ import {
   Upload,
 } from 'antd';
 import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
-import type { Finding, Severity } from '@jixiao/domain';
+import type { Finding, Severity, UnderstandingStatus } from '@jixiao/domain';
+import { UNDERSTANDING_LABELS_ZH, noFindingsSaid } from '@jixiao/domain';
 import {
   api,
   auditExportUrl,
@@ -47,6 +48,39 @@ interface FileRow {
   /** Positions of the findings with a picture of their original page. */
   pictures: number[];
   index: number;
+  /** How much of the file was understood (null when it could not be read). */
+  understood: UnderstandingStatus | null;
+  /** What was read, or what was tried and not found, in the auditor's words. */
+  understanding: string;
+  /** The rulebook it was scored by, said as assumed when only inferred. */
+  book: string;
+  /** How the file was read: a text on one line re-lined, extraction warnings. */
+  notes: string[];
+}
+
+const UNDERSTOOD_COLORS = {
+  recognised: 'green',
+  partial: 'orange',
+  'not-recognised': 'red',
+} as const;
+
+function understandingOf(v: unknown): { status: UnderstandingStatus | null; message: string } {
+  if (typeof v !== 'object' || v === null) return { status: null, message: '' };
+  const u = v as { status?: unknown; message?: unknown };
+  const status =
+    typeof u.status === 'string' && u.status in UNDERSTANDING_LABELS_ZH
+      ? (u.status as UnderstandingStatus)
+      : null;
+  return { status, message: str(u.message) };
+}
+
+/** The rulebook as the CLI and the exports say it: a book only inferred is said as assumed. */
+function bookOf(s: Record<string, unknown>): string {
+  const name = str(s.rulebookName);
+  if (!name) return '';
+  if (s.rulebookInferred !== true) return name;
+  const basis = str(s.rulebookBasis);
+  return `按“${name}”推定${basis ? `（${basis}）` : ''}`;
 }
 
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
@@ -62,6 +96,7 @@ function toRow(f: AuditFile, i: number): FileRow {
   findings.forEach((x, j) => {
     if (marks[j]?.status !== 'dismissed') counts[x.severity] += 1;
   });
+  const u = understandingOf(s.understanding);
   return {
     key: `${i}-${f.name}`,
     name: f.name,
@@ -76,7 +111,38 @@ function toRow(f: AuditFile, i: number): FileRow {
     marks,
     pictures: f.pictures ?? [],
     index: i,
+    understood: f.ok ? u.status : null,
+    understanding: u.message,
+    book: bookOf(s),
+    notes: f.notes ?? [],
   };
+}
+
+/** Above a file's findings: what was understood, the rulebook, and how the file was read. */
+function ReadingSaid({ row }: { row: FileRow }) {
+  if (!row.ok) return <Alert type="error" showIcon title={`读取失败：${row.error ?? ''}`} />;
+  const recognised = row.understood === 'recognised';
+  return (
+    <Space
+      direction="vertical"
+      style={{ width: '100%', marginBottom: 12 }}
+      data-testid="reading-said"
+    >
+      {row.understanding && (
+        <Alert
+          type={recognised ? 'info' : 'warning'}
+          showIcon
+          title={`${recognised ? '识别情况' : '注意'}：${row.understanding}`}
+        />
+      )}
+      {row.book && <Typography.Text>评价指标体系：{row.book}</Typography.Text>}
+      {row.notes.map((n, i) => (
+        <Typography.Text key={i} type="secondary">
+          说明：{n}
+        </Typography.Text>
+      ))}
+    </Space>
+  );
 }
 
 /** Marks the stated figure inside the source excerpt. */
@@ -119,7 +185,7 @@ export default function AuditPage() {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [q, setQ] = useState('');
-  const [sev, setSev] = useState<Severity | 'ok' | 'failed' | undefined>(undefined);
+  const [sev, setSev] = useState<Severity | 'ok' | 'unread' | 'failed' | undefined>(undefined);
   const [open, setOpen] = useState<FileRow | null>(null);
   const { user } = useSession();
   // A reviewer's decision on a file's finding is kept for the unit the file is about.
@@ -174,7 +240,10 @@ export default function AuditPage() {
   const shown = rows.filter((r) => {
     if (q && !`${r.name}${r.unit}`.includes(q)) return false;
     if (sev === 'failed') return !r.ok;
-    if (sev === 'ok') return r.ok && r.counts.error + r.counts.warning === 0;
+    if (sev === 'unread') return r.ok && r.understood !== 'recognised';
+    // A file whose 自评表 was not read is not one without problems: only its checked part is.
+    if (sev === 'ok')
+      return r.ok && r.understood === 'recognised' && r.counts.error + r.counts.warning === 0;
     if (sev) return r.counts[sev] > 0;
     return true;
   });
@@ -300,6 +369,7 @@ export default function AuditPage() {
                 { label: '有警告', value: 'warning' },
                 { label: '有提示', value: 'info' },
                 { label: '无问题', value: 'ok' },
+                { label: '未识别自评表', value: 'unread' },
                 { label: '读取失败', value: 'failed' },
               ]}
             />
@@ -341,6 +411,19 @@ export default function AuditPage() {
                 render: (y: number | null) => y ?? '—',
               },
               {
+                title: '识别',
+                key: 'u',
+                width: 70,
+                render: (_, r) =>
+                  r.understood ? (
+                    <Tag color={UNDERSTOOD_COLORS[r.understood]} title={r.understanding}>
+                      {UNDERSTANDING_LABELS_ZH[r.understood]}
+                    </Tag>
+                  ) : (
+                    '—'
+                  ),
+              },
+              {
                 title: '填报 / 计算总分',
                 key: 't',
                 width: 130,
@@ -351,30 +434,44 @@ export default function AuditPage() {
                 key: 'e',
                 width: 60,
                 sorter: (a, b) => a.counts.error - b.counts.error,
-                render: (_, r) => <Tag color="red">{r.counts.error}</Tag>,
+                render: (_, r) => (
+                  <Tag color="red" data-count="error">
+                    {r.counts.error}
+                  </Tag>
+                ),
               },
               {
                 title: '警告',
                 key: 'w',
                 width: 60,
                 sorter: (a, b) => a.counts.warning - b.counts.warning,
-                render: (_, r) => <Tag color="orange">{r.counts.warning}</Tag>,
+                render: (_, r) => (
+                  <Tag color="orange" data-count="warning">
+                    {r.counts.warning}
+                  </Tag>
+                ),
               },
               {
                 title: '提示',
                 key: 'i',
                 width: 60,
-                render: (_, r) => <Tag color="blue">{r.counts.info}</Tag>,
+                render: (_, r) => (
+                  <Tag color="blue" data-count="info">
+                    {r.counts.info}
+                  </Tag>
+                ),
               },
             ]}
           />
         </div>
       )}
       <Drawer open={open !== null} onClose={() => setOpen(null)} title={open?.name} size="large">
-        {open && (
+        {open && <ReadingSaid row={open} />}
+        {open?.ok && (
           <FindingsPanel
             findings={open.findings}
             marks={open.marks}
+            emptyText={noFindingsSaid(open.understood, open.computed)}
             extra={(f, d) => {
               const at = open.findings.indexOf(f);
               return (

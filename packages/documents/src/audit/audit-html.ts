@@ -1,4 +1,4 @@
-import { CATEGORY_LABELS_ZH, checkName } from '@jixiao/domain';
+import { CATEGORY_LABELS_ZH, checkName, noFindingsSaid } from '@jixiao/domain';
 import type { AuditFinding, FileAudit } from './audit-types.ts';
 import { rulebookLabel } from './audit-types.ts';
 
@@ -68,20 +68,18 @@ export function auditHtml(
       const book = f.summary.rulebookInferred
         ? `<p>评价指标体系：${escapeHtml(rulebookLabel(f.summary))}</p>`
         : '';
+      // How the file was read (a text on one line re-lined, extraction warnings) is said too.
+      const notes = (f.notes ?? [])
+        .map((n) => `<p class="note">说明：${escapeHtml(n)}</p>`)
+        .join('');
       const said =
         (u
           ? `<p>${u.status === 'recognised' ? '识别情况' : '注意'}：${escapeHtml(u.message)}</p>`
-          : '') + book;
+          : '') +
+        book +
+        notes;
       if (f.findings.length === 0)
-        return `${head}${said}<p>${
-          u?.status === 'not-recognised'
-            ? '未能审核：没有读到可核对的内容。'
-            : u?.status === 'partial'
-              ? '已核对的部分未发现问题（自评表未识别，见上）。'
-              : f.summary.computedTotal === null
-                ? '已核对的部分未发现问题（未能计算自评总分，见上）。'
-                : '未发现问题。'
-        }</p>`;
+        return `${head}${said}<p>${noFindingsSaid(u?.status ?? null, f.summary.computedTotal)}</p>`;
       const drawn = pictures.get(i);
       const items = f.findings
         .map(

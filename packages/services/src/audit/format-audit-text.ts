@@ -1,5 +1,6 @@
 import { displayWidth } from '@jixiao/domain/text-width';
 import type { FileAudit } from '@jixiao/documents';
+import { UNDERSTANDING_LABELS_ZH, noFindingsSaid } from '@jixiao/domain';
 
 const SEVERITY_ZH = { error: '错误', warning: '警告', info: '提示' } as const;
 
@@ -29,15 +30,7 @@ export function formatAuditText(files: readonly FileAudit[]): string {
     if (u) out.push(`  ${u.status === 'recognised' ? '识别情况' : '注意'}：${u.message}`);
     for (const n of f.notes ?? []) out.push(`  说明：${n}`);
     if (f.findings.length === 0)
-      out.push(
-        u && u.status === 'not-recognised'
-          ? '  未能审核：没有读到可核对的内容。'
-          : u && u.status === 'partial'
-            ? '  已核对的部分未发现问题（自评表未识别，见上）。'
-            : s.computedTotal === null
-              ? '  已核对的部分未发现问题（未能计算自评总分，见上）。'
-              : '  未发现问题。',
-      );
+      out.push(`  ${noFindingsSaid(u?.status ?? null, s.computedTotal)}`);
     for (const x of f.findings) {
       out.push(`  [${SEVERITY_ZH[x.severity]}] 第${x.line ?? '?'}行 ${x.category}：${x.message}`);
       if (x.excerpt) out.push(`      原文：${x.excerpt.replace(/\s+/g, ' ')}`);
@@ -48,8 +41,6 @@ export function formatAuditText(files: readonly FileAudit[]): string {
   return `${out.join('\n')}\n`;
 }
 
-const UNDERSTOOD = { recognised: '已识别', partial: '部分', 'not-recognised': '未识别' } as const;
-
 export function summaryTable(files: readonly FileAudit[]): string {
   const header = ['文件', '单位', '年度', '识别', '报告总分', '计算总分', '错误', '警告', '提示'];
   const rows = files.map((f) => {
@@ -59,7 +50,7 @@ export function summaryTable(files: readonly FileAudit[]): string {
           f.file,
           f.summary.department ?? '',
           String(f.summary.year ?? ''),
-          UNDERSTOOD[f.summary.understanding?.status ?? 'not-recognised'],
+          UNDERSTANDING_LABELS_ZH[f.summary.understanding?.status ?? 'not-recognised'],
           String(f.summary.claimedTotal ?? ''),
           String(f.summary.computedTotal ?? ''),
           n('error'),
