@@ -12,6 +12,11 @@ describe('template prompts left in the text', () => {
     expect(codes('部门整体支出绩效评价报告\n(参考提纲)\n一、部门基本情况')).toEqual([
       ['DOC_TEMPLATE_LEFT_TEXT', '(参考提纲)'],
     ]);
+    // Run on after its title, as in a text whose line breaks were lost; a title alone is no prompt.
+    expect(codes('部门整体支出绩效评价报告(参考提纲)一、部门基本情况')).toEqual([
+      ['DOC_TEMPLATE_LEFT_TEXT', '(参考提纲)'],
+    ]);
+    expect(codes('《绩效评价报告参考提纲》的通知')).toEqual([]);
     expect(codes('自评报告\n（此处填写单位名称）\n')).toEqual([
       ['DOC_TEMPLATE_LEFT_TEXT', '（此处填写单位名称）'],
     ]);

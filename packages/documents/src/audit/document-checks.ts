@@ -682,6 +682,10 @@ function checkTextAgainstTables(report: ExtractedReport): Finding[] {
 const TEMPLATE_LABEL =
   /^[（(][^（()）]{0,12}(?:参考提纲|参考格式|参考模板|模板|范本|样本|示例|仅供参考|请填写|此处(?:填写|简述|描述|说明|列明|概述|补充)|填写说明)[^（()）]{0,30}[）)]$/;
 
+/** A template's label right after the title it stands under: "…评价报告（参考提纲）一、…". */
+const TITLED_TEMPLATE_LABEL =
+  /(?:报告|提纲|自评表)([（(](?:参考提纲|参考格式|参考模板|模板|范本|样本|示例|仅供参考)[）)])/;
+
 /**
  * A template's instructions or labels left in the text: "填写说明：…", "（可选）" after a heading,
  * "（如无此项请删除）", a line that is only an instruction in brackets ("【请对照…逐项说明…】").
@@ -713,6 +717,14 @@ function checkTemplateLeft(report: ExtractedReport): Finding[] {
       );
     } else if (b.kind !== 'table') {
       const text = b.text.trim();
+      // The label run on after its title, as in a text whose lines were joined.
+      const titled = TITLED_TEMPLATE_LABEL.exec(squash(text));
+      if (titled?.[1])
+        out.push(
+          finding('DOC_TEMPLATE_LEFT_TEXT', 'info', 'chapters', b.line, excerptOf(text), {
+            stated: titled[1],
+          }),
+        );
       const note = TEMPLATE_NOTE.exec(squash(text));
       if (note)
         out.push(

@@ -603,6 +603,33 @@ const ENDS_WHOLE =
 /** A row of figures alone (scores, 分值, a percentage), in half- or full-width digits. */
 const FIGURES_ONLY = /^[\s\d０-９.．%％分]+$/;
 
+/**
+ * A list of attachments closing a text: "附件：1.…报告 2.…自评表" (on one line, or after the last
+ * sentence of a paragraph whose lines were joined), or its last numbered item on a line of its own
+ * below the 附件 line. Each item names a document: a report, a table, a list or a statement.
+ */
+function endsOnAttachmentList(blocks: readonly Block[], text: string): boolean {
+  const last = blocks[blocks.length - 1];
+  if (last?.kind !== 'paragraph' || !ATTACHMENT_NAMED.test(text)) return false;
+  const stop = Math.max(text.lastIndexOf('。'), text.lastIndexOf('！'), text.lastIndexOf('？'));
+  if (ATTACHMENT_LIST.test(text.slice(stop + 1).trim())) return true;
+  if (!/^\d{1,2}\s*[.、．]/.test(text)) return false;
+  // The item's list: the lines above it back to the 附件 line, each an item or that line.
+  for (let i = blocks.length - 2, k = 0; i >= 0 && k < 12; i--, k++) {
+    const b = blocks[i];
+    if (b?.kind !== 'paragraph') return false;
+    const t = b.text.trim();
+    if (ATTACHMENT_LIST.test(t)) return true;
+    if (!/^\d{1,2}\s*[.、．]/.test(t) || !ATTACHMENT_NAMED.test(t)) return false;
+  }
+  return false;
+}
+
+/** 附件 (附表) with its colon and a first item: "附件：1.…", "附 件:1.…", "附件：…自评表". */
+const ATTACHMENT_LIST = /^附\s*[件表]\s*\d{0,2}\s*[：:]\s*\S/;
+/** What an attachment's title ends with: the document it names. */
+const ATTACHMENT_NAMED = /(?:报告|表|清单|说明|材料|目录|文件)[)）”"]?$/;
+
 /** Where a cut-short document's last, possibly incomplete, structure begins; undefined if whole. */
 function findTruncation(
   document: SourceDocument,
@@ -678,6 +705,9 @@ function findTruncation(
     (text.length > 15 && !/[。！？!?”）)：:；;]$/.test(text)) ||
     !closed;
   if (!cut) return undefined;
+  // A text that ends on its list of attachments ends as written: the attachments are published
+  // beside it, and nothing of the text itself lies beyond a cut.
+  if (endsOnAttachmentList(blocks, text)) return { line: last.line + 1, evident: false };
   // What the text itself shows was cut (a sentence, a heading, a table row stopped mid-way), as
   // against a report that merely has no closing chapter: many published ones end without one
   // (a web excerpt, a 自评表 alone), so that absence alone is said to no one.

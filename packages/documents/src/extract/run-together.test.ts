@@ -15,6 +15,26 @@ const INDICATOR: ColumnKey[] = [
 ];
 
 describe('rows whose cells ran together with nothing between them', () => {
+  it('splits amounts written with their trailing zeros dropped when the row\'s 执行率 bears it out', () => {
+    // 43.2 | 43.2 | 37.24 (86.2%, stated 86%): amounts unalike in their decimals.
+    expect(splitRunTogether('年度资金总额43.243.237.241086%9', FUND)).toEqual([
+      '年度资金总额',
+      '43.2',
+      '43.2',
+      '37.24',
+      '10',
+      '86%',
+      '9',
+    ]);
+    // With no 执行率 to bear a split of unalike amounts out, none is taken.
+    expect(splitRunTogether('其中：当年财政拨款43.243.237.24', FUND)).not.toEqual([
+      '其中：当年财政拨款',
+      '43.2',
+      '43.2',
+      '37.24',
+    ]);
+  });
+
   it('splits a fund row by how its amounts, 分值, 执行率 and 得分 are written', () => {
     expect(splitRunTogether('年度资金总额180.00180.00176.401098.00%9.8', FUND)).toEqual([
       '年度资金总额',

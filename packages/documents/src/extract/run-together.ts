@@ -261,15 +261,18 @@ const skipCostFor =
 
 /**
  * How much a fund row's split agrees with itself: its amounts written alike (all with two
- * decimals, or none), and its 执行率 near 执行数 ÷ 预算数. Undefined when the amounts disagree.
+ * decimals, or none), and its 执行率 near 执行数 ÷ 预算数. Undefined when the amounts disagree,
+ * unless the row's own 执行率 bears the split out: amounts whose trailing zeros were dropped
+ * (43.2 | 43.2 | 37.24 with 86%) are written unalike by many tables.
  */
 function fundAgreement(values: Partial<Record<ColumnKey, string>>): number | undefined {
   const amounts = (['initialBudget', 'budget', 'executed'] as const)
     .map((c) => values[c])
     .filter((v): v is string => v !== undefined && cellType(v) === 'number');
   const decimals = new Set(amounts.map((a) => /\.(\d*)$/.exec(a)?.[1]?.length ?? 0));
-  if (decimals.size > 1) return undefined;
   const { initialBudget, budget, executed, rate } = values;
+  const unalike = decimals.size > 1;
+  if (unalike && !ratedAlike(budget, executed, rate)) return undefined;
   if (budget === undefined || executed === undefined) return 0;
   const ratio = (cellNumber(executed) / cellNumber(budget)) * 100;
   const initial = initialBudget === undefined ? 1 : cellNumber(initialBudget) / cellNumber(budget);
@@ -284,9 +287,16 @@ function fundAgreement(values: Partial<Record<ColumnKey, string>>): number | und
   if (rate !== undefined) {
     // A stated rate may be wrong by a point or two (that is what the audit reports), not by tens.
     const off = Math.abs(ratio - cellNumber(rate));
-    return sized + (off <= 0.5 ? 1 : off <= 20 ? 0 : -1);
+    return sized + (off <= 0.5 ? 1 : off <= 20 ? 0 : -1) - (unalike ? 1 : 0);
   }
   return sized + (ratio >= 30 && ratio <= 120 && initial >= 0.5 && initial <= 2 ? 0.5 : 0);
+}
+
+/** Whether a row's stated 执行率 (with its %) is 执行数 ÷ 预算数 to half a point. */
+function ratedAlike(budget?: string, executed?: string, rate?: string): boolean {
+  if (budget === undefined || executed === undefined || rate === undefined) return false;
+  if (!/[%％]$/.test(rate) || cellNumber(budget) <= 0) return false;
+  return Math.abs((cellNumber(executed) / cellNumber(budget)) * 100 - cellNumber(rate)) <= 0.5;
 }
 
 /**

@@ -222,6 +222,8 @@ function splitRunTogetherRows(tokens: readonly Token[]): {
   // Digits cut apart by their fit alone: findings on these rows stay warnings.
   const uncertain: UncertainReading[] = [];
   let columns: ColumnKey[] | undefined;
+  // The fund rows split so far under the header: a source row may repeat their figures.
+  let fundRows: string[][] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     if (!t) continue;
@@ -229,6 +231,7 @@ function splitRunTogetherRows(tokens: readonly Token[]): {
     const mode = headerMode(header.columns);
     if (mode) {
       columns = mode === 'fund' || mode === 'indicator' ? header.columns : undefined;
+      fundRows = [];
       // Amount columns opened into 合计 and its sources below the header: a row's figures fill
       // every sub-column.
       const sub = mode === 'fund' ? splitHeaderAt(tokens, header.end, header.columns) : undefined;
@@ -239,7 +242,11 @@ function splitRunTogetherRows(tokens: readonly Token[]): {
       continue;
     }
     const alone = tokens[i - 1]?.line !== t.line && tokens[i + 1]?.line !== t.line;
-    const cells = columns && alone ? splitRunTogether(t.text, columns) : undefined;
+    const cells =
+      columns && alone
+        ? (splitAsAbove(t.text, fundRows) ?? splitRunTogether(t.text, columns))
+        : undefined;
+    if (cells && columns?.includes('executed') && !columns.includes('target')) fundRows.push(cells);
     // A row left whole is marked too; a cell of a table one cell per line ("≥95%") is not.
     const gluedRow = (x: string): boolean => x.length >= 10 && looksRunTogether(x);
     if (columns && alone && (cells !== undefined || gluedRow(normalizeLabel(t.text))))
@@ -255,6 +262,27 @@ function splitRunTogetherRows(tokens: readonly Token[]): {
     else out.push(t);
   }
   return { tokens: out, uncertain };
+}
+
+/**
+ * A source row run together with the very figures of a fund row split above it, the first of its
+ * amounts ("其中：财政拨款43.243.237.24" under "年度资金总额43.243.237.241086%9", where all the
+ * money is of one source): split as that row was, its label kept. Undefined otherwise.
+ */
+function splitAsAbove(text: string, above: readonly string[][]): string[] | undefined {
+  const row = normalizeDigits(text).trim();
+  const label = /^[^\d—–-]*\p{Script=Han}[：:]?/u.exec(row)?.[0];
+  if (!label) return undefined;
+  const figures = row.slice(label.length);
+  if (figures.length < 4) return undefined;
+  for (const cells of above) {
+    let joined = '';
+    for (let k = 1; k < cells.length && joined.length < figures.length; k++) {
+      joined += cells[k] ?? '';
+      if (joined === figures) return [label, ...cells.slice(1, k + 1)];
+    }
+  }
+  return undefined;
 }
 
 /**

@@ -132,6 +132,25 @@ describe('indicator rows of other layouts', () => {
 });
 
 describe('fund rows of other names', () => {
+  it('splits a source row run together with the very figures of the total as the total was', () => {
+    // All the money of one source: 43.2 | 43.2 | 37.24 again, which the row alone (no 执行率 to
+    // bear out amounts written unalike) could not have been split into.
+    const t = readTableStream(
+      cells(
+        ...['项目资金（万元）', '年初预算数', '全年预算数', '全年执行数', '分值', '执行率', '得分'],
+        '年度资金总额43.243.237.241086%9',
+        '其中：当年财政拨款43.243.237.24',
+      ),
+    );
+    const row = t?.funds.currentAppropriation;
+    expect([row?.initialBudget?.text, row?.budget?.text, row?.executed?.text]).toEqual([
+      '43.2',
+      '43.2',
+      '37.24',
+    ]);
+    expect(t?.funds.total?.executed?.text).toBe('37.24');
+  });
+
   it('keeps 中央补助 and 地方资金 as source rows with their own figures', () => {
     const t = readTableStream(
       cells(

@@ -54,6 +54,16 @@ describe('a whole report written on one line', () => {
     expect(lines[lines.length - 1]).toMatch(/^经综合评价.*一、二级指标/);
   });
 
+  it('sets a list item opening on a year apart after a colon, never a figure after a point', () => {
+    const text =
+      '一、基本情况全年安排专项资金项目共计20个，财政资金1250.60万元，资金使用总体合规，项目按计划推进，支出进度符合要求，未发现截留挪用等问题。二、绩效目标实现情况自评为“差”的项目2个，分别是：1、2023年农村人居环境整治项目，资金下达较晚；2、2023年高标准农田建设项目，增长1.2023个百分点，受天气影响工期延后。';
+    const lines = relineGluedText(text).text.split('\n');
+    expect(lines.filter((l) => /^\d、/.test(l))).toEqual([
+      '1、2023年农村人居环境整治项目，资金下达较晚；',
+      '2、2023年高标准农田建设项目，增长1.2023个百分点，受天气影响工期延后。',
+    ]);
+  });
+
   it('leaves one long paragraph alone', () => {
     const paragraph = `${'全县共完成农村公路养护里程6952公里，优良中等路率83.6%，危桥改造12座，沿线群众满意度93.4%。'.repeat(8)}`;
     expect(relineGluedText(paragraph)).toEqual({ text: paragraph });

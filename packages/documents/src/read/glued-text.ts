@@ -43,7 +43,8 @@ export function relineGluedText(text: string): Relined {
   let split = false;
   lines.forEach((line, i) => {
     const pieces = line.length >= MIN_HEADED ? relineGlued(line) : undefined;
-    if (pieces) split = true;
+    // A line given back whole (a table's row alone) was not re-lined: nothing to say of it.
+    if (pieces && pieces.length > 1) split = true;
     for (const piece of pieces ?? [line]) {
       out.push(piece);
       realLines.push(i + 1);
@@ -515,7 +516,11 @@ const LEVELS: readonly RegExp[] = [
   ),
   // A bracketed number needs nothing before it: "…完成情况（一）产出指标" opens a part too.
   new RegExp(`[（(]([一二三四五六七八九十]{1,3})[）)](?=[\\p{Script=Han}])`, 'gu'),
-  new RegExp(`${OPENS}([\\d０-９]{1,2})[、.．](?=\\s?[\\p{Script=Han}])`, 'gu'),
+  // A list item may open on a year ("分别是：1、2023年…"), but only after 、: "1.2023" is a figure.
+  new RegExp(
+    `${OPENS}([\\d０-９]{1,2})(?:[、.．](?=\\s?[\\p{Script=Han}])|、(?=(?:19|20)\\d{2}年))`,
+    'gu',
+  ),
   new RegExp(`[（(]([\\d０-９]{1,2})[）)](?=[\\p{Script=Han}])`, 'gu'),
   // Circled numbers are no figure of prose: they need nothing before them either.
   new RegExp(`([\u2474-\u2487])(?=[\\p{Script=Han}])`, 'gu'),

@@ -58,3 +58,29 @@ describe("a finance bureau's notice of evaluation results", () => {
     );
   });
 });
+
+describe('a text whose line breaks were lost, ending on its attachments or on a 自评表', () => {
+  it('is not cut short by a list of attachments closing it', () => {
+    const text =
+      '2023年度，我局组织开展部门整体支出绩效自评，涉及项目资金合计860.00万元，其中中央资金520.00万元、省级资金260.00万元、县级资金120.00万元。各项目自评等次均为优秀。' +
+      '附件：1.某县农业农村局2023年度部门整体支出绩效自评报告2.2023年度耕地地力保护补贴项目绩效自评表';
+    expect(codes(text)).toContain('error DOC_CLAIM_PARTS_EXCEED');
+    expect(audit(text).notes.join()).not.toMatch(/文档似乎不完整/);
+    // The same list on lines of its own.
+    const lines = text.replace('附件：', '\n附件：').replace('报告2.', '报告\n2.');
+    expect(codes(lines)).toContain('error DOC_CLAIM_PARTS_EXCEED');
+    // A text that stops mid-sentence is still cut there: its unfinished sum says nothing.
+    expect(codes(text.replace(/。各项目.*$/, '，其他资金10'))).not.toContain(
+      'error DOC_CLAIM_PARTS_EXCEED',
+    );
+  });
+
+  it('keeps the fund rows and first groups of a 自评表 on the line the text stops on', () => {
+    // The table on one line, stopping on an unfinished row ("指标2"): only its last group may
+    // run on past the cut; its execution score (80% of 10 points, 10 stated) was read whole.
+    const table =
+      '附件1 2023年度项目支出绩效自评表 项目名称 乡镇卫生院设备购置项目 主管部门 某县卫生健康局 实施单位 某县人民医院 项目资金（万元） 年初预算数 全年预算数 全年执行数 分值 执行率 得分 年度资金总额 100.00 100.00 80.00 10 80.00% 10 其中：当年财政拨款 100.00 100.00 80.00 上年结转资金 其他资金 年度总体目标 预期目标 实际完成情况 为8个乡镇卫生院购置医疗设备。 已为8个乡镇卫生院购置医疗设备。 一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 偏差原因分析及改进措施 产出指标 数量指标 购置设备台数 ≥40台 42台 20 20 质量指标 设备验收合格率 100% 100% 20 20 效益指标 社会效益指标 基层诊疗能力 提升 提升 30 30 满意度指标 服务对象满意度指标 患者满意度 ≥90% 95% 10 10 指标2';
+    const found = audit(table).findings.filter((f) => f.code === 'EXECUTION_SCORE_RULE');
+    expect(found.map((f) => [f.stated, f.expected])).toEqual([['10', '8']]);
+  });
+});

@@ -45,12 +45,40 @@ function lastStop(text: string): number {
 export function finishedBeforeCut(f: Finding, report: ExtractedReport): boolean {
   const blocks = report.document.blocks;
   const last = blocks[blocks.length - 1];
-  if (!last || last.kind !== 'paragraph' || f.line !== last.line) return false;
+  if (!last) return false;
+  // A table's last row is where the text stops (the rows of a table read from text lines each
+  // have their own line).
+  const lastLine = last.kind === 'table' ? (last.rows?.at(-1)?.line ?? last.line) : last.line;
+  if (f.line === lastLine && aboveTheLastGroup(f, report)) return true;
+  if (last.kind !== 'paragraph' || f.line !== last.line) return false;
   const text = plain(last.text);
   const stop = lastStop(text);
   if (stop < 0) return false;
   const where = evidenceIn(f, text);
   return where !== undefined && where.end <= stop + 1;
+}
+
+/**
+ * A 自评表 on the line the text was cut on (read from one line of a web page whose line breaks
+ * were lost, or a table that ends the text): only its last outermost indicator group can run on
+ * past the cut. Its fund rows and goals, above the indicators, and the groups before the last
+ * were read whole.
+ */
+function aboveTheLastGroup(f: Finding, report: ExtractedReport): boolean {
+  const line = f.line ?? 0;
+  if (!report.selfEvaluationTables.some((t) => t.line <= line)) return false;
+  if (f.path === 'goals' || /^funds\b/.test(f.path)) return true;
+  const m = /^(?:projectEvaluations\[(\d+)\]\.)?indicators\[(\d+)\]/.exec(f.path);
+  if (!m) return false;
+  const e = report.evaluation;
+  const project = m[1] === undefined ? undefined : Number(m[1]);
+  const tree =
+    project === undefined
+      ? e.indicators
+      : e.kind === 'department'
+        ? (e.projectEvaluations?.[project]?.indicators ?? [])
+        : [];
+  return Number(m[2]) < tree.length - 1;
 }
 
 /**
