@@ -15,7 +15,7 @@ const INDICATOR: ColumnKey[] = [
 ];
 
 describe('rows whose cells ran together with nothing between them', () => {
-  it('splits amounts written with their trailing zeros dropped when the row\'s 执行率 bears it out', () => {
+  it("splits amounts written with their trailing zeros dropped when the row's 执行率 bears it out", () => {
     // 43.2 | 43.2 | 37.24 (86.2%, stated 86%): amounts unalike in their decimals.
     expect(splitRunTogether('年度资金总额43.243.237.241086%9', FUND)).toEqual([
       '年度资金总额',
