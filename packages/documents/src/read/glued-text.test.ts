@@ -64,6 +64,33 @@ describe('a whole report written on one line', () => {
     ]);
   });
 
+  it('gives back the lines of a report of long paragraphs joined by spaces', () => {
+    const long = (sentence: string): string => sentence.repeat(5);
+    const lines = [
+      '某县财政局2024年度部门整体支出绩效自评报告',
+      '一、部门基本情况',
+      '（一）基本支出',
+      long(
+        '基本支出是保障机构正常运转、完成日常工作任务而发生的各项支出，包括人员经费和日常公用经费。',
+      ),
+      '二、资产管理情况',
+      long('截至2024年12月31日，我单位固定资产原值865.20万元，固定资产净值310.45万元，账实相符。'),
+      // The report's own slip: the next chapter numbered as a list's first item.
+      '3、 部门整体支出绩效情况',
+      '（一）预算执行率（分值 10 分，得9.5分，扣0.5分）',
+      long('全年预算数1200.00万元，全年执行数1140.00万元，预算执行率95.00%，较上年有所提高。'),
+      '（2） 成本指标（分值20分，得20分，未扣分）',
+      '1、经济成本指标（分值10分，得10分，未扣分）',
+      long('预算成本控制在批复范围以内，未发生超预算支出，成本节约措施落实到位，支出结构合理。'),
+      // An indicator's title with no number, closed by its points.
+      '社会成本指标（分值10分，得10分，未扣分）',
+      long('社会成本节约率达到预期，未发生因项目实施产生的社会矛盾和负面舆情，群众反映良好。'),
+      '四、存在的问题',
+      long('部分项目绩效目标设置不够细化，个别指标难以量化考核，绩效监控的及时性还需加强。'),
+    ];
+    expect(relineGluedText(lines.join(' ')).text.split('\n')).toEqual(lines);
+  });
+
   it('leaves one long paragraph alone', () => {
     const paragraph = `${'全县共完成农村公路养护里程6952公里，优良中等路率83.6%，危桥改造12座，沿线群众满意度93.4%。'.repeat(8)}`;
     expect(relineGluedText(paragraph)).toEqual({ text: paragraph });

@@ -81,9 +81,33 @@ export function relineGlued(line: string): string[] | undefined {
   return pieces
     .map((p) => p.trim())
     .filter((p) => p !== '')
+    .flatMap(asideTitlesApart)
     .flatMap((p, i) => (i === 0 && starts[0] !== 0 ? reportTitleApart(p) : titleApart(p)))
     .flatMap(tableRowsApart)
     .flatMap(signOffApart);
+}
+
+/**
+ * An indicator's title with no number, closed by its points in brackets and set apart by spaces
+ * after a sentence's end ("…排全省第2位。 社会效益指标（分值10分，得10分，未扣分） 稳步开展…"),
+ * as the lines of a report joined by spaces give it: a line of its own.
+ */
+const ASIDE_TITLE =
+  /(?<=[。！？；][ \u3000]+)(?=\p{Script=Han}{2,16}[（(][^（()）。]{0,24}(?:分值|得分|权重)[^（()）。]{0,24}[）)][ \u3000])/gu;
+
+function asideTitlesApart(piece: string): string[] {
+  const cuts = [...piece.matchAll(ASIDE_TITLE)].map((m) => m.index);
+  if (cuts.length === 0) return [piece];
+  const out: string[] = [];
+  let from = 0;
+  for (const at of cuts) {
+    out.push(piece.slice(from, at));
+    const title = /^[^（(]+[（(][^（()）]*[）)]/.exec(piece.slice(at))?.[0] ?? '';
+    out.push(title);
+    from = at + title.length;
+  }
+  out.push(piece.slice(from));
+  return out.map((p) => p.trim()).filter((p) => p !== '');
 }
 
 /** The fields a report or table is signed off with ("填报人：…", "填报日期：…"). */
@@ -230,9 +254,13 @@ const TITLE_MAX = 24;
  * "补贴发放面积，…"; "三、自评结论" + "本项目自评得分94.5分"). Left whole when none does.
  */
 function titleApart(piece: string): string[] {
-  // Items of a list (1. （1） ⑴ ①) are sentences more often than titles: left whole.
+  // Items of a list (1. （1） ⑴ ①) are sentences more often than titles: left whole, unless a
+  // space after a bracketed aside ends them as a title ("1、经济成本指标（分值10分，得10分） 预算…").
+  // A space after the number too sets the item as a heading ("5、 政府性基金预算支出情况 2024年…").
+  const item = /^(?:\d{1,2}[、.．]|[（(]\d{1,2}[）)])(\s?)/.exec(piece);
+  if (item) return spaceEndedTitle(piece, item[0].length, item[1] === '') ?? [piece];
   const number =
-    /^(?:第[一二三四五六七八九十]{1,3}部分|[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])/.exec(
+    /^(?:第[一二三四五六七八九十]{1,3}部分|[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])\s?/.exec(
       piece,
     );
   if (!number) return [piece];
@@ -251,6 +279,8 @@ function titleApart(piece: string): string[] {
     piece.slice(head),
   );
   if (aside) return [piece.slice(0, head + aside[0].length), piece.slice(head + aside[0].length)];
+  const spaced = spaceEndedTitle(piece, number[0].length, false);
+  if (spaced) return spaced;
   const window = piece.slice(head, head + TITLE_MAX).split(/[\d，。；：,;:（(“"、]/)[0] ?? '';
   let end = -1;
   // Not a word that opens the paragraph's first item ("…完成情况" + "目标1：…").
@@ -263,6 +293,33 @@ function titleApart(piece: string): string[] {
   const after = piece[head + end] ?? '';
   if (end <= 0 || (end === window.length && !/[\d“"《]/.test(after))) return [piece];
   return [piece.slice(0, head + end), piece.slice(head + end)];
+}
+
+/**
+ * A title ended by a space, as the lines of a report joined by spaces give it ("（一）基本支出
+ * 基本支出是…"): the first space outside brackets, before any stop or comma and within a title's
+ * length, not a figure's apart from its unit ("分值 10 分"). With `aside`, only after a bracketed
+ * aside closing the title. Undefined when there is none.
+ */
+function spaceEndedTitle(piece: string, head: number, aside: boolean): string[] | undefined {
+  let depth = 0;
+  for (let i = head; i < piece.length && i - head <= TITLE_MAX + 24; i++) {
+    const c = piece[i] ?? '';
+    if (c === '（' || c === '(') depth++;
+    else if (c === '）' || c === ')') depth = Math.max(0, depth - 1);
+    else if (depth === 0 && /[。；！？，,;：:]/.test(c)) return undefined;
+    else if (depth === 0 && /[\s\u3000]/.test(c)) {
+      const title = piece.slice(0, i).trim();
+      const rest = piece.slice(i).trim();
+      // Not a table's header words ("…自评表 年初预算数 全年预算数"): those are its cells.
+      const next = /^[^\s\u3000]+/.exec(rest)?.[0] ?? '';
+      if (i - head < 2 || rest === '' || /\d$/.test(title) || columnOf(next) !== undefined)
+        return undefined;
+      if (aside && !/[）)]$/.test(title)) return undefined;
+      return [title, rest];
+    }
+  }
+  return undefined;
 }
 
 /** Spaces standing between two Chinese characters or after a stop: wraps of a page's lines. */
@@ -515,13 +572,14 @@ const LEVELS: readonly RegExp[] = [
     'gu',
   ),
   // A bracketed number needs nothing before it: "…完成情况（一）产出指标" opens a part too.
-  new RegExp(`[（(]([一二三四五六七八九十]{1,3})[）)](?=[\\p{Script=Han}])`, 'gu'),
+  // A space may stand after it where lines were joined by spaces ("（2） 成本指标").
+  new RegExp(`[（(]([一二三四五六七八九十]{1,3})[）)](?=\\s?[\\p{Script=Han}])`, 'gu'),
   // A list item may open on a year ("分别是：1、2023年…"), but only after 、: "1.2023" is a figure.
   new RegExp(
     `${OPENS}([\\d０-９]{1,2})(?:[、.．](?=\\s?[\\p{Script=Han}])|、(?=(?:19|20)\\d{2}年))`,
     'gu',
   ),
-  new RegExp(`[（(]([\\d０-９]{1,2})[）)](?=[\\p{Script=Han}])`, 'gu'),
+  new RegExp(`[（(]([\\d０-９]{1,2})[）)](?=\\s?[\\p{Script=Han}])`, 'gu'),
   // Circled numbers are no figure of prose: they need nothing before them either.
   new RegExp(`([\u2474-\u2487])(?=[\\p{Script=Han}])`, 'gu'),
   new RegExp(`([\u2460-\u2473])(?=[\\p{Script=Han}])`, 'gu'),
@@ -534,6 +592,15 @@ const LEVELS: readonly RegExp[] = [
  * heading above it; none unless
  * two chapters (一、 二、) are among them.
  */
+/**
+ * Levels whose first number may be the report's slip for the next number of the level above
+ * (LEVELS: 1 一、, 2 （一）, 3 1、, 4 （1））: 1、 for a chapter, （1） for a part.
+ */
+const STYLE_SLIPS = new Map<number, { level: number; number: RegExp }>([
+  [3, { level: 1, number: /^\d{1,2}、/ }],
+  [4, { level: 2, number: /^[（(]\d{1,2}[）)]/ }],
+]);
+
 function headingStarts(line: string): number[] {
   const found: { at: number; level: number; value: number }[] = [];
   LEVELS.forEach((re, level) => {
@@ -548,7 +615,20 @@ function headingStarts(line: string): number[] {
   const lastAt = LEVELS.map(() => 0);
   const starts: number[] = [];
   let chapters = 0;
-  for (const f of found) {
+  for (const found1 of found) {
+    // A chapter numbered in the wrong style ("四、资产管理情况…。5、 政府性基金预算…"), the report's
+    // own slip: the next chapter's number as a list's first item, after a sentence's end, where
+    // no list of that style has begun under the chapter.
+    // The same of a part ("（一）预算执行率…。（2） 成本指标").
+    const above = STYLE_SLIPS.get(found1.level);
+    const slip =
+      above !== undefined &&
+      above.number.test(line.slice(found1.at)) &&
+      (last[above.level] ?? 0) > 0 &&
+      found1.value === (last[above.level] ?? 0) + 1 &&
+      (last[found1.level] ?? 0) === 0 &&
+      /[。！？!?；;]\s*$/.test(line.slice(Math.max(0, found1.at - 4), found1.at));
+    const f = slip ? { ...found1, level: above.level } : found1;
     const prev = last[f.level] ?? 0;
     // A part or chapter may skip one (the report's own slip, for the numbering check to tell),
     // unless the one between stands there run on after a word no title ends on ("…1.2万亩二、
