@@ -25,6 +25,25 @@ describe('template prompts left in the text', () => {
     ]);
   });
 
+  it('reports a cover field whose choices are all left unmarked', () => {
+    expect(
+      codes('部门整体支出绩效评价自评报告\n评价类型：项目实施过程评价 项目完成结果评价\n'),
+    ).toEqual([['DOC_TEMPLATE_OPTIONS', '评价类型：项目实施过程评价 项目完成结果评价']]);
+    // One choice written, or choices marked: nothing to say.
+    expect(codes('自评报告\n评价类型：项目完成结果评价\n')).toEqual([]);
+    expect(codes('自评报告\n评价类型：项目实施过程评价 √项目完成结果评价\n')).toEqual([]);
+  });
+
+  it('says a list numbered 1、 alone has a second heading whose number was left out', () => {
+    const body = '根据年初绩效目标，本项目资金已按规定全部拨付到位，资金使用规范，执行率为100%。';
+    const text = (second: string) =>
+      ['一、自评结论', '（一）绩效目标完成情况', '1、执行率情况。', body, second, body].join('\n');
+    expect(codes(text('完成的绩效目标。'))).toEqual([['DOC_LIST_NUMBERING', '完成的绩效目标。']]);
+    // A sentence, or a list that goes on to 2、, is no such heading.
+    expect(codes(text('完成情况较好，达到预期。'))).toEqual([]);
+    expect(codes(text('2、完成的绩效目标。'))).toEqual([]);
+  });
+
   it('says a 自评表 holds no figure at all, and only when none is there', () => {
     const blank = (text: string) =>
       checkTables(extractEvaluation(parseTextLines(text, 'x.txt')))

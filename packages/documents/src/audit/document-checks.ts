@@ -201,14 +201,69 @@ export function checkDocument(report: ExtractedReport): Finding[] {
 
 /** Gaps and repeats among numbered list items (the headings are checked by the model). */
 function checkListNumbers(report: ExtractedReport): Finding[] {
-  return listNumberIssues(report.document.blocks).map((issue) =>
-    finding('DOC_LIST_NUMBERING', 'warning', 'chapters', issue.line, issue.excerpt, {
-      how: issue.kind === 'gap' ? '不连续' : '重复',
-      previous: issue.previous,
-      stated: issue.text,
-      expected: numberMark(issue.text, issue.expected),
-    }),
-  );
+  return [
+    ...listNumberIssues(report.document.blocks).map((issue) =>
+      finding('DOC_LIST_NUMBERING', 'warning', 'chapters', issue.line, issue.excerpt, {
+        how: issue.kind === 'gap' ? '不连续' : '重复',
+        previous: issue.previous,
+        stated: issue.text,
+        expected: numberMark(issue.text, issue.expected),
+      }),
+    ),
+    ...unnumberedSiblings(report),
+  ];
+}
+
+/** A title written as a sentence of a few words: "完成的绩效目标。", "执行率情况。". */
+const SHORT_TITLE = /^\p{Script=Han}{3,18}。$/u;
+
+/**
+ * A heading numbered 1、 (or （1）) with no 2、 after it, closed by a stop as a sentence is
+ * ("1、执行率情况。"), and below it, between two paragraphs, a line written the same way with no
+ * number ("完成的绩效目标。"): the list's second heading, its number left out.
+ */
+function unnumberedSiblings(report: ExtractedReport): Finding[] {
+  const out: Finding[] = [];
+  const { outline } = report;
+  const blocks = report.document.blocks;
+  outline.forEach((e, i) => {
+    const written = e.text.trim();
+    if (e.number?.value !== 1 || !written.endsWith('。')) return;
+    if (!SHORT_TITLE.test(`${e.title.trim().replace(/。$/, '')}。`)) return;
+    const after = outline.slice(i + 1);
+    const next = after.find((o) => o.level <= e.level);
+    if (next && next.level === e.level && next.number?.style === e.number.style) return;
+    const end = next?.line ?? Number.POSITIVE_INFINITY;
+    if (after.some((o) => o.line < end && o.level < e.level)) return;
+    const body = blocks.filter((b) => b.line > e.line && b.line < end);
+    const at = body.findIndex((b, k) => {
+      const text = b.text.trim();
+      const before = body[k - 1];
+      const following = body[k + 1];
+      return (
+        b.kind === 'paragraph' &&
+        SHORT_TITLE.test(text) &&
+        before?.kind === 'paragraph' &&
+        following?.kind === 'paragraph' &&
+        before.text.trim().length > 2 * text.length &&
+        following.text.trim().length > 2 * text.length
+      );
+    });
+    const sibling = body[at];
+    if (!sibling) return;
+    const text = sibling.text.trim();
+    const at0 = written.indexOf(e.title.trim());
+    const mark = numberMark(written.slice(0, Math.max(0, at0)), 2);
+    out.push(
+      finding('DOC_LIST_NUMBERING', 'warning', 'chapters', sibling.line, text, {
+        how: '缺失',
+        previous: written,
+        stated: text,
+        expected: `${mark}${text}`,
+      }),
+    );
+  });
+  return out;
 }
 
 const CN_NUMERALS = '一二三四五六七八九十';
@@ -698,8 +753,21 @@ const BLANK_RESULT =
 /** Marks of a chosen option; a line of □ options without one has none chosen. */
 const CHECKED = /[☑✓✔√■☒▣▪●✗×]/;
 
+/**
+ * A cover's field followed by its choices with none marked ("评价类型：项目实施过程评价
+ * 项目完成结果评价"): two to five options apart by spaces, ending alike.
+ */
+const FIELD_CHOICES =
+  /^(?:评价类型|评价方式|评价类别|评价层级|项目类型|项目类别|项目属性|资金性质)\s*[：:]\s*(\S{2,16}(?:[ \u3000]+\S{2,16}){1,4})$/;
+
 /** "评价等级：□优 □良 □中 □差": two or more empty boxes and no mark, as written. */
 function uncheckedOptions(text: string): string | undefined {
+  const choices = FIELD_CHOICES.exec(text.trim());
+  if (choices?.[1] && !CHECKED.test(text)) {
+    const options = choices[1].split(/[ \u3000]+/);
+    const ending = (o: string): string => o.slice(-2);
+    if (options.every((o) => ending(o) === ending(options[0] ?? ''))) return text.trim();
+  }
   const boxes = text.match(/[□☐]/g)?.length ?? 0;
   if (boxes < 2 || CHECKED.test(text)) return undefined;
   const first = text.search(/[□☐]/);
