@@ -47,6 +47,25 @@ describe('merged cells are expanded into a full grid', () => {
     expect(exported?.[5]).toEqual(['覆盖人数', '≥2000人', '10', '9']);
   });
 
+  it('reads the table nested in a portal page laid out in tables, the article as paragraphs', () => {
+    const page = new TextDecoder().decode(fixture('merged-cells.html'));
+    const table = /<table[\s\S]*<\/table>/i.exec(page)?.[0] ?? '';
+    const article = Array.from(
+      { length: 6 },
+      (_, i) =>
+        `<p>第${i + 1}段：本项目全年预算120.00万元，实际支出108.00万元，执行率90.00%，各项绩效目标基本完成，服务对象满意度较高。</p>`,
+    ).join('');
+    const html = `<html><body><table width="1000"><tr><td><a href="/">首页</a> | <a href="/zwgk">政务公开</a></td></tr><tr><td><table width="100%"><tr><td>2023年度社区综合服务专项绩效自评报告</td></tr><tr><td>${article}${table}<p>以上为自评情况。</p></td></tr></table></td></tr></table></body></html>`;
+    const r = readDocument(utf8(html), 'portal.html');
+    if (!r.ok) throw new Error(r.error.message);
+    const blocks = r.document.blocks;
+    expect(
+      blocks.filter((b) => b.kind === 'table').map((b) => b.rows?.map((x) => x.cells)),
+    ).toEqual([EXPECTED_GRID]);
+    expect(blocks.filter((b) => b.kind === 'paragraph' && /^第\d段/.test(b.text)).length).toBe(6);
+    expect(blocks.some((b) => b.text === '2023年度社区综合服务专项绩效自评报告')).toBe(true);
+  });
+
   it('reads gridSpan and vMerge of the same table saved as .docx by LibreOffice', () => {
     const [table] = tables(fixture('merged-cells.docx'), 'merged-cells.docx');
     expect(table?.rows?.map((r) => r.cells)).toEqual(EXPECTED_GRID);

@@ -132,6 +132,54 @@ class TableGrid {
   }
 }
 
+/** The tags of the page, comments and declarations as one kind: what both passes walk. */
+const TAGS = /<!--[\s\S]*?-->|<(\/?)([a-zA-Z][a-zA-Z0-9]*)\b([^>]*)>|<![^>]*>|([^<]+|<)/g;
+/** Text in one cell of a data table at most: a cell holding more is a page's layout. */
+const LAYOUT_CELL_TEXT = 400;
+
+/**
+ * Per <table> of the page, in order: whether it lays the page out rather than holding data.
+ * Many portals set the whole page in tables (the menu in one row, the article in one cell, its
+ * data tables nested in that cell): a table with a table inside it, or with a cell holding an
+ * article's worth of text, is layout, and its cells are read as the page's flow.
+ */
+function layoutTables(html: string): boolean[] {
+  const decided: boolean[] = [];
+  const open: { at: number; nested: boolean; cell: number; most: number }[] = [];
+  let skip: string | undefined;
+  const re = new RegExp(TAGS.source, 'g');
+  for (let m = re.exec(html); m; m = re.exec(html)) {
+    const tag = m[2]?.toLowerCase();
+    const closing = m[1] === '/';
+    if (skip) {
+      if (tag === skip && closing) skip = undefined;
+      continue;
+    }
+    const top = open[open.length - 1];
+    if (m[4] !== undefined) {
+      if (top) top.cell += m[4].trim().length;
+      continue;
+    }
+    if (tag === 'script' || tag === 'style' || tag === 'noscript' || tag === 'title') {
+      if (!closing) skip = tag;
+      continue;
+    }
+    if (tag === 'table' && !closing) {
+      if (top) top.nested = true;
+      open.push({ at: decided.length, nested: false, cell: 0, most: 0 });
+      decided.push(false);
+    } else if (tag === 'table' && top) {
+      open.pop();
+      decided[top.at] = top.nested || Math.max(top.most, top.cell) > LAYOUT_CELL_TEXT;
+    } else if ((tag === 'td' || tag === 'th') && top) {
+      top.most = Math.max(top.most, top.cell);
+      top.cell = 0;
+    }
+  }
+  for (const t of open) decided[t.at] = t.nested || Math.max(t.most, t.cell) > LAYOUT_CELL_TEXT;
+  return decided;
+}
+
 /**
  * Reads a portal page: headings, paragraphs and tables (merged cells expanded to the full grid),
  * with a small tolerant tokenizer (unclosed tags, stray text, scripts and styles skipped).
@@ -200,7 +248,11 @@ export function readHtml(bytes: Uint8Array, fileName: string): ReadResult {
       blocks.push({ kind: 'table', text: tableText(rows), line: tableLine, rows });
   };
 
-  const re = /<!--[\s\S]*?-->|<(\/?)([a-zA-Z][a-zA-Z0-9]*)\b([^>]*)>|<![^>]*>|([^<]+|<)/g;
+  const layout = layoutTables(html);
+  let tables = 0;
+  /** The tables open around the current tag, each true when it is layout. */
+  const opened: boolean[] = [];
+  const re = new RegExp(TAGS.source, 'g');
   for (let m = re.exec(html); m; m = re.exec(html)) {
     advance(m.index);
     const closing = m[1] === '/';
@@ -239,7 +291,24 @@ export function readHtml(bytes: Uint8Array, fileName: string): ReadResult {
       pre = { text: '', line, depth: 1 };
       continue;
     }
+    // A layout table's rows and cells are the page's blocks, not a grid.
+    if (tag === 'table' && !closing && tableDepth === 0 && layout[tables] === true) {
+      tables++;
+      opened.push(true);
+      flush();
+      continue;
+    }
+    if (tag === 'table' && closing && tableDepth === 0 && opened[opened.length - 1] === true) {
+      opened.pop();
+      flush();
+      continue;
+    }
+    if (tableDepth === 0 && opened.length > 0 && (tag === 'tr' || tag === 'td' || tag === 'th')) {
+      flush();
+      continue;
+    }
     if (tag === 'table') {
+      if (!closing) tables++;
       if (!closing) {
         if (tableDepth === 0) {
           flush();
