@@ -66,6 +66,18 @@ describe('merged cells are expanded into a full grid', () => {
     expect(blocks.some((b) => b.text === '2023年度社区综合服务专项绩效自评报告')).toBe(true);
   });
 
+  it('keeps a data table whose goal cell is written out at length a table', () => {
+    const goal = '完成社区综合服务场次目标，覆盖居民人数稳步增长，服务质量持续提升。'.repeat(14);
+    const rows = [
+      ['项目名称', '社区综合服务专项', '', ''],
+      ['年度总体目标', goal, '', ''],
+      ...Array.from({ length: 16 }, (_, i) => [`指标${i + 1}居民服务覆盖率`, '≥90%', '95%', '10']),
+    ];
+    const html = `<table>${rows.map((r) => `<tr>${r.map((c) => `<td>${c}</td>`).join('')}</tr>`).join('')}</table>`;
+    expect(goal.length).toBeGreaterThan(400);
+    expect(grid(html)?.[1]?.[1]).toBe(goal);
+  });
+
   it('reads gridSpan and vMerge of the same table saved as .docx by LibreOffice', () => {
     const [table] = tables(fixture('merged-cells.docx'), 'merged-cells.docx');
     expect(table?.rows?.map((r) => r.cells)).toEqual(EXPECTED_GRID);

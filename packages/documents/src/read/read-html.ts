@@ -134,18 +134,35 @@ class TableGrid {
 
 /** The tags of the page, comments and declarations as one kind: what both passes walk. */
 const TAGS = /<!--[\s\S]*?-->|<(\/?)([a-zA-Z][a-zA-Z0-9]*)\b([^>]*)>|<![^>]*>|([^<]+|<)/g;
-/** Text in one cell of a data table at most: a cell holding more is a page's layout. */
+/** Text in one cell of a data table at most: a cell holding more may be a page's layout. */
 const LAYOUT_CELL_TEXT = 400;
+/** Cells of a page's layout table at most (its menu, title, article and footer). */
+const LAYOUT_CELLS = 12;
 
 /**
  * Per <table> of the page, in order: whether it lays the page out rather than holding data.
  * Many portals set the whole page in tables (the menu in one row, the article in one cell, its
- * data tables nested in that cell): a table with a table inside it, or with a cell holding an
- * article's worth of text, is layout, and its cells are read as the page's flow.
+ * data tables nested in that cell): a table with a table inside it, or of few cells one of which
+ * holds most of its text, an article's worth, is layout, and its cells are read as the page's flow.
  */
 function layoutTables(html: string): boolean[] {
   const decided: boolean[] = [];
-  const open: { at: number; nested: boolean; cell: number; most: number }[] = [];
+  const open: {
+    at: number;
+    nested: boolean;
+    cell: number;
+    most: number;
+    all: number;
+    cells: number;
+  }[] = [];
+  // A cell holding most of the text of a table of few cells, and more than a data cell holds:
+  // an article. A data table's longest cell (a 年度总体目标 written out) stands among many.
+  const isLayout = (t: (typeof open)[number]): boolean => {
+    const most = Math.max(t.most, t.cell);
+    return (
+      t.nested || (most > LAYOUT_CELL_TEXT && most * 10 > t.all * 6 && t.cells <= LAYOUT_CELLS)
+    );
+  };
   let skip: string | undefined;
   const re = new RegExp(TAGS.source, 'g');
   for (let m = re.exec(html); m; m = re.exec(html)) {
@@ -157,7 +174,10 @@ function layoutTables(html: string): boolean[] {
     }
     const top = open[open.length - 1];
     if (m[4] !== undefined) {
-      if (top) top.cell += m[4].trim().length;
+      if (top) {
+        top.cell += m[4].trim().length;
+        top.all += m[4].trim().length;
+      }
       continue;
     }
     if (tag === 'script' || tag === 'style' || tag === 'noscript' || tag === 'title') {
@@ -166,17 +186,18 @@ function layoutTables(html: string): boolean[] {
     }
     if (tag === 'table' && !closing) {
       if (top) top.nested = true;
-      open.push({ at: decided.length, nested: false, cell: 0, most: 0 });
+      open.push({ at: decided.length, nested: false, cell: 0, most: 0, all: 0, cells: 0 });
       decided.push(false);
     } else if (tag === 'table' && top) {
       open.pop();
-      decided[top.at] = top.nested || Math.max(top.most, top.cell) > LAYOUT_CELL_TEXT;
+      decided[top.at] = isLayout(top);
     } else if ((tag === 'td' || tag === 'th') && top) {
       top.most = Math.max(top.most, top.cell);
       top.cell = 0;
+      if (!closing) top.cells++;
     }
   }
-  for (const t of open) decided[t.at] = t.nested || Math.max(t.most, t.cell) > LAYOUT_CELL_TEXT;
+  for (const t of open) decided[t.at] = isLayout(t);
   return decided;
 }
 
