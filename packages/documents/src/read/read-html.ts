@@ -135,7 +135,7 @@ class TableGrid {
 /** The tags of the page, comments and declarations as one kind: what both passes walk. */
 const TAGS = /<!--[\s\S]*?-->|<(\/?)([a-zA-Z][a-zA-Z0-9]*)\b([^>]*)>|<![^>]*>|([^<]+|<)/g;
 /** Text in one cell of a data table at most: a cell holding more may be a page's layout. */
-const LAYOUT_CELL_TEXT = 400;
+const LAYOUT_CELL_TEXT = 200;
 /** Cells of a page's layout table at most (its menu, title, article and footer). */
 const LAYOUT_CELLS = 12;
 
