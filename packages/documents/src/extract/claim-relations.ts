@@ -288,6 +288,20 @@ function readRelations(s: Statement): { groups: PartWhole[]; orphans: Claim[][] 
         const total = all.reduce((sum, c) => sum + c.value, 0);
         if (retired > 0 && total !== whole.value) all = all.slice(0, retired);
       }
+      // "预算总额A，其中B b；全年支出C": an outcome after a ； past a plan's parts (or a plan past
+      // an outcome's) opens a clause of its own, not another part.
+      if (whole.kind === 'money' && whole.role !== '') {
+        const other = (c: Claim): boolean => c.role !== '' && c.role !== whole.role;
+        const cut = all.findIndex(
+          (c, k) => k > 0 && other(c) && /[；;]/.test(s.text.slice(all[k - 1]?.end ?? 0, c.at)),
+        );
+        if (
+          cut > 0 &&
+          !all.slice(0, cut).some(other) &&
+          !all.slice(cut).some((c) => c.role === whole.role)
+        )
+          all = all.slice(0, cut);
+      }
       const roleIn = pairedRoles(all);
       const roles = new Set(all.map(roleIn));
       const lists: { whole: Claim; parts: Claim[]; before: Claim[] }[] = [];
@@ -1111,9 +1125,11 @@ export function shares(statements: readonly Statement[]): Share[] {
       if (!part || part.kind !== 'money' || part.approximate) continue;
       const subject = SHARE_SUBJECT.exec(s.text.slice(part.end, share.at))?.[1];
       const key = subject === undefined ? '' : wholeCore(keyOf(subject));
+      // "项目支出B，全年支出占财政拨款收入的Z%": a subject named by its kind alone (支出) is not
+      // the kind of spending that parts it (项目支出).
       const isSubject = (c: Claim): boolean => {
         const k = wholeCore(c.key);
-        return k !== '' && (k.endsWith(key) || key.endsWith(k));
+        return k !== '' && (namesMatch(c.key, key) || key.endsWith(k));
       };
       if (key.length >= 2 && !isSubject(part)) {
         const named = s.claims.findLast(
@@ -1344,7 +1360,8 @@ export interface FigureRatio {
 }
 
 const OF_BETWEEN = /^的(?:比例|比重)?(?:为|达|达到|是)?$/;
-const GROWTH_BETWEEN = /^[，,]?(?:同比)?(增长|增加|提高|上升|提升|下降|减少|降低)(?:了)?$/;
+const GROWTH_BETWEEN =
+  /^[，,]?(?:同比)?(增长|增加|提高|上升|提升|下降|减少|降低|增幅|降幅)(?:了|为|达到?)?$/;
 /** Before the base of an "of": the value is compared with it (of a year's plan, it may say so). */
 const OF_BEFORE = /(?:完成|达到|为|是|占|相当于)(?:(?:19|20)\d{2}年度?)?[^，,；;。\d]{0,12}$/;
 /** Before the base of a growth: the year or period it is the figure of ("比2022年的"). */
@@ -1379,7 +1396,7 @@ export function figureRatios(s: Statement): FigureRatio[] {
     const kind = OF_BETWEEN.test(between)
       ? 'of'
       : growth
-        ? /下降|减少|降低/.test(growth[1] ?? '')
+        ? /下降|减少|降低|降幅/.test(growth[1] ?? '')
           ? 'decline'
           : 'growth'
         : undefined;
@@ -1426,10 +1443,13 @@ function changeRatio(s: Statement, i: number, change: Claim, rate: Claim): Figur
     return undefined;
   const base = s.claims.slice(0, i - 1).findLast((c) => sameKind(c, change) && !c.approximate);
   if (!base || /[；;。]/.test(s.text.slice(base.end, change.at))) return undefined;
-  if (!GROWTH_BEFORE.test(s.text.slice(Math.max(0, base.at - 20), base.at)))
-    return changeOfFigure(s, base, change, rate, DOWN.test(verb) ? -1 : 1);
-  // "A，较上年B减少D，下降Z%": the rate may be of A − B where D is itself wrong (reported apart).
+  // "A，较上年B减少D，下降Z%" and "A，2022年为B，较上年减少D，下降Z%": the rate may be of
+  // A − B where D is itself wrong (reported apart).
   const value = s.claims.slice(0, i - 1).findLast((c) => c !== base && c.end <= base.at);
+  const named =
+    value !== undefined && sameKind(value, base) && compared(s, value, base)?.[1] === base;
+  if (!named && !GROWTH_BEFORE.test(s.text.slice(Math.max(0, base.at - 20), base.at)))
+    return changeOfFigure(s, base, change, rate, DOWN.test(verb) ? -1 : 1);
   const alternatives =
     value && sameKind(value, base) && compared(s, value, base)
       ? [change, { ...change, value: Math.abs(value.value - base.value) }]
@@ -1556,8 +1576,9 @@ export interface Difference {
   statement: Statement;
 }
 
+/** Between the figure compared and its change: "减少", "，较上年减少" (after "A，2022年为B"). */
 const CHANGE_BETWEEN =
-  /^[，,]?(?:同比)?(增加|减少|增长|下降|降低|上升|提高|节约|节省|压减|多|少)了?$/;
+  /^[，,]?(?:同比|(?:较|比)(?:上年|去年|上一年)(?:同期)?)?(增加|减少|增长|下降|降低|上升|提高|节约|节省|压减|多|少)了?$/;
 const DECREASE = /减|降|节|少/;
 
 /** Every "A，较上年(的)B增加/减少D" whose D is of A's and B's kind. */
