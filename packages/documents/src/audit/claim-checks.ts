@@ -313,12 +313,41 @@ function checkPartWhole(s: Statement, pw: PartWhole): Finding[] {
   }
   // Parts short of the whole: a 其中 often itemises only some of it, and "A a、B b等" says so.
   if (parts.length < 2 || endsOpen(s, parts) || pw.main || traits(whole, parts)) return [];
+  if (ranked(whole, parts) || partOfAnother(s, whole, parts)) return [];
   params['how'] = pw.exhaustive ? '少于总数' : '少于总数（如其中仅列举部分，请忽略）';
   const slip = slipped(s, pw, params, excerpt, tolerance, diff);
   if (slip) return slip;
   return [
     finding('DOC_CLAIM_PARTS_SHORT', pw.exhaustive ? 'error' : 'warning', s.line, excerpt, params),
   ];
+}
+
+/**
+ * Designations by the level that granted them ("全国重点文物保护单位2处、自治区级文物保护单位9
+ * 处", 国家级/省级龙头企业): the things of lower or no level are left out, so counts of two levels
+ * or more short of the whole are a selection.
+ */
+const RANK_LEVEL = /^(?:全国重点|(?:国家|省|自治区|直辖市|市|州|盟|地区)级)/;
+
+function ranked(whole: Claim, parts: readonly Claim[]): boolean {
+  return whole.kind === 'count' && parts.every((c) => RANK_LEVEL.test(c.key || c.name));
+}
+
+/** After a part: its amount again in parentheses, then "，占X（…）的" or "，占X的". */
+const SHARE_OF_OTHER =
+  /^(?:[（(][^（()）]{0,20}[）)])?[，,]占([^，,；;。：:、（()）\d%]{2,16}?)(?:[（(]|的)/;
+
+/**
+ * "实际支出A。其中巡查经费B，占项目支出（C）的Z%；标志碑制作费D": a part said to be a share of
+ * another whole (项目支出 of 实际支出) shows whose items the list names; parts short of the
+ * sentence's whole are then no sum gone wrong.
+ */
+function partOfAnother(s: Statement, whole: Claim, parts: readonly Claim[]): boolean {
+  const own = whole.key || whole.name;
+  return parts.some((c) => {
+    const other = SHARE_OF_OTHER.exec(s.text.slice(c.end, c.end + 40))?.[1];
+    return other !== undefined && own !== '' && !own.endsWith(other) && !other.endsWith(own);
+  });
 }
 
 /**
@@ -835,11 +864,16 @@ function checkPerUnit(s: Statement, k: number, statements: readonly Statement[])
     const units = PER_COUNT[per?.[1] ?? per?.[2] ?? ''];
     if (!units) return;
     const before = s.claims.slice(0, i);
-    // The money shared out may be the sentence's, or the last of the sentence before.
-    const own = before.findLast(isTotal);
-    const total = own ?? statements[k - 1]?.claims.findLast(isTotal);
     const count = before.findLast((t) => t.kind === 'count' && units.includes(t.unit));
-    if (!total || !count || count.value <= 0 || total.value <= 0) return;
+    if (!count || count.value <= 0) return;
+    // The money shared out may be the sentence's (what was spent, when a plan is stated too: "预算
+    // A，培训B人次，人均成本C，实际支出D"), or the last of the sentence before.
+    const totals = s.claims.filter((t) => t !== c && isTotal(t) && t.value > 0);
+    if (totals.length > 1 && totals.some((t) => !offAverage(c, t, count))) return;
+    const own = totals.find((t) => t.role === 'actual') ?? before.findLast(isTotal);
+    const named = own ? undefined : namedTotal(c, statements, k);
+    const total = own ?? named ?? statements[k - 1]?.claims.findLast(isTotal);
+    if (!total || total.value <= 0) return;
     const each = total.value / count.value;
     const factor = c.value / each;
     const slip =
@@ -849,7 +883,7 @@ function checkPerUnit(s: Statement, k: number, statements: readonly Statement[])
           ? '万元'
           : undefined;
     if (!slip) {
-      if (own && offAverage(c, total, count))
+      if ((own ?? named) && offAverage(c, total, count))
         out.push(
           finding('DOC_CLAIM_AVERAGE', 'warning', s.line, excerptOf(s.raw, c.number), {
             name: c.name,
@@ -872,6 +906,30 @@ function checkPerUnit(s: Statement, k: number, statements: readonly Statement[])
     );
   });
   return out;
+}
+
+/** What is shared out per head: "年人均供养经费" → "供养经费". */
+const PER_HEAD_STEM = /^.*?(?:[户人生亩]均|每[户人名生亩])/;
+
+/**
+ * "其中：特困人员集中供养经费A…。全年集中供养特困人员N人，年人均供养经费B": a figure per head
+ * whose sentence states no money is of the money its name ends with in the three sentences
+ * before, when exactly one figure there is so named.
+ */
+function namedTotal(c: Claim, statements: readonly Statement[], k: number): Claim | undefined {
+  const stem = keyOf(c.name.replace(PER_HEAD_STEM, ''));
+  if (stem.length < 3) return undefined;
+  const found: Claim[] = [];
+  for (let j = k - 1; j >= Math.max(0, k - 3); j--)
+    for (const t of statements[j]?.claims ?? [])
+      if (
+        t.kind === 'money' &&
+        !t.approximate &&
+        !PER_UNIT.test(t.clause) &&
+        (t.key || t.name).endsWith(stem)
+      )
+        found.push(t);
+  return found.length === 1 ? found[0] : undefined;
 }
 
 /**

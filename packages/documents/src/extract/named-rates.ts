@@ -66,9 +66,17 @@ export function namedRates(s: Statement): NamedRate[] {
     }
     const stem = rate.name.replace(/率$/, '');
     if (stem === rate.name || stem.length < 2 || OTHER_RATES.test(rate.name)) continue;
-    const [part, whole] = before;
-    if (!part || !whole || !sameKind(part, whole) || part.approximate || whole.approximate)
-      continue;
+    const [part, next, third] = before;
+    if (!part || !next || !sameKind(part, next) || part.approximate || next.approximate) continue;
+    // "送审A，审定B，审减C，审减率Z": a part that is the difference of the two figures before it
+    // is a share of the larger one, what it was taken from.
+    const difference =
+      third !== undefined &&
+      sameKind(third, next) &&
+      !third.approximate &&
+      Math.abs(Math.abs(third.value - next.value) - part.value) <=
+        part.step + next.step + third.step;
+    const whole = difference && third.value > next.value ? third : next;
     const name = part.key || part.name;
     const asPart =
       name.length >= 2 && (stem.endsWith(name) || name.endsWith(stem)) && part.value <= whole.value;
