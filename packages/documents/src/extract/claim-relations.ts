@@ -118,8 +118,34 @@ function markersOf(s: Statement): Marker[] {
       if (whole && /^[，,：:]?$/.test(s.text.slice(whole.end, m.index)))
         out.push({ at: m.index, whole, closed: true, until: m.index + m[0].length });
     }
+  // "合计支出A（人员经费a、公用经费b、项目支出c）": parts listed in parentheses right after
+  // their whole.
+  if (/[（(]/.test(s.text))
+    for (const m of s.text.matchAll(/[（(]([^（()）]{4,120})[）)]/g)) {
+      const whole = s.claims.findLast((c) => c.end <= m.index);
+      if (!whole || whole.end !== m.index || whole.kind === 'percent') continue;
+      if (inParentheses(s, whole, m.index + 1, m.index + m[0].length - 1))
+        out.push({ at: m.index, whole, until: m.index + m[0].length - 1 });
+    }
   out.sort((a, b) => a.at - b.at);
   return out;
+}
+
+/** A year or the year before named in parentheses: figures of other years, not parts. */
+const OTHER_YEAR_NOTE = /(?:19|20)\d{2}年|上年|去年|同期|同比|较|比/;
+
+/**
+ * Whether the parentheses from `from` to `to` list two or more named figures of the whole's
+ * kind and nothing else, parted by 、 or ，: the parts of the figure before them.
+ */
+function inParentheses(s: Statement, whole: Claim, from: number, to: number): boolean {
+  if (OTHER_YEAR_NOTE.test(s.text.slice(from, to))) return false;
+  const inside = s.claims.filter((c) => c.at >= from && c.end <= to);
+  if (inside.length < 2 || inside.some((c) => !sameKind(c, whole) || c.approximate)) return false;
+  return inside.every((c, k) => {
+    const gap = s.text.slice(k === 0 ? from : (inside[k - 1]?.end ?? from), c.at);
+    return c.name.length >= 2 && (k === 0 ? !/[，,、；;]/.test(gap) : /^[、，,]/.test(gap));
+  });
 }
 
 /** A marker word (其中, 包括, 分别为…) and its colon, then the mark of a first numbered item. */
@@ -1118,7 +1144,11 @@ export function shares(statements: readonly Statement[]): Share[] {
       const m = SHARE_OF.exec(s.text.slice(Math.max(0, share.at - 24), share.at));
       if (!m) continue;
       const of = m[1] ?? '';
-      if (COUNTED.test(of)) continue;
+      if (COUNTED.test(of)) {
+        const counted = countedShare(statements, i, share, of);
+        if (counted) out.push(counted);
+        continue;
+      }
       // The part: the last figure before the share, in the clause or the one before it; or the
       // figure a clause of its own names before 占 ("人员经费A、公用经费B，人员经费占基本支出的Z%").
       let part = s.claims.findLast((c) => c.end <= share.at && c.kind !== 'percent');
@@ -1201,6 +1231,40 @@ export function shares(statements: readonly Statement[]): Share[] {
     }
   });
   return out;
+}
+
+/**
+ * "女职工14人，占在职教职工总数的63.6%": a count's share of the count its whole's name ends
+ * with (总数, 人数), stated in this sentence or the ones before. Never sure: the whole is found
+ * by its name.
+ */
+function countedShare(
+  statements: readonly Statement[],
+  i: number,
+  share: Claim,
+  of: string,
+): Share | undefined {
+  const s = statements[i];
+  if (!s) return undefined;
+  const part = s.claims.findLast((c) => c.end <= share.at && c.kind !== 'percent');
+  if (!part || part.kind !== 'count' || part.approximate || averaged(part)) return undefined;
+  if (/[；;。]/.test(s.text.slice(part.end, share.at))) return undefined;
+  const core = wholeCore(of.replace(/(?:总数|人数|数量)$/, ''));
+  if (core.length < 2) return undefined;
+  const named = (c: Claim): boolean =>
+    c !== part &&
+    sameKind(c, part) &&
+    !c.approximate &&
+    !averaged(c) &&
+    (share.value >= 100 || c.value >= part.value) &&
+    namesMatch(c.key, core);
+  const candidates = s.claims.filter((c) => c.end <= part.at && named(c)).reverse();
+  for (let k = i - 1; k >= Math.max(0, i - PLAN_WINDOW); k--)
+    candidates.push(...(statements[k]?.claims.filter(named).reverse() ?? []));
+  const whole = candidates[0];
+  return whole
+    ? { share, part, whole, alternatives: candidates, sure: false, statement: s }
+    : undefined;
 }
 
 /** "项目支出中，…", "在基本支出中：…": a sentence that opens by naming the whole it itemises. */
