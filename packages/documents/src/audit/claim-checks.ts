@@ -73,7 +73,8 @@ export type ClaimCheckCode =
   | 'DOC_CLAIM_STANDARD_UNIT'
   | 'DOC_CLAIM_PER_UNIT'
   | 'DOC_CLAIM_AVERAGE'
-  | 'DOC_CLAIM_CAPITALS';
+  | 'DOC_CLAIM_CAPITALS'
+  | 'DOC_CLAIM_CONVERTED';
 
 const CATEGORY: Record<ClaimCheckCode, FindingCategory> = {
   DOC_CLAIM_ADJUSTED: 'sum',
@@ -96,6 +97,7 @@ const CATEGORY: Record<ClaimCheckCode, FindingCategory> = {
   DOC_CLAIM_PER_UNIT: 'unit',
   DOC_CLAIM_AVERAGE: 'ratio',
   DOC_CLAIM_CAPITALS: 'cross-section',
+  DOC_CLAIM_CONVERTED: 'unit',
 };
 
 /** Chinese messages of the claim checks, one per code. */
@@ -123,6 +125,8 @@ export function claimCheckMessage(code: ClaimCheckCode, p: Params): string {
       return `按人计的标准“${str(p, 'stated')}”以万元计显然过大，疑为元写作万元（应为${str(p, 'expected')}）`;
     case 'DOC_CLAIM_CAPITALS':
       return `金额大写“${str(p, 'capitals')}”为${str(p, 'expected')}元，与并写的小写金额${str(p, 'stated')}元不符`;
+    case 'DOC_CLAIM_CONVERTED':
+      return `“${str(p, 'name')}”写作${str(p, 'stated')}，括注${str(p, 'converted')}，按${str(p, 'stated')}换算应为${str(p, 'expected')}，疑为换算单位有误`;
     case 'DOC_CLAIM_PER_UNIT':
       return `“${str(p, 'name')}”写作${str(p, 'stated')}，按${str(p, 'total')}÷${str(p, 'count')}计算约为${str(p, 'expected')}，相差约一万倍，疑为元与万元混用`;
     case 'DOC_CLAIM_AVERAGE':
@@ -196,6 +200,7 @@ export function checkClaims(report: ExtractedReport): Finding[] {
     ...statements.flatMap(checkNamedRates),
     ...statements.flatMap(checkStandards),
     ...statements.flatMap(checkCapitals),
+    ...statements.flatMap(checkConversions),
     ...statements.flatMap((s, k) => checkPerUnit(s, k, statements)),
     ...statements.flatMap(checkPointChanges),
     ...statements.flatMap((s) => checkDifferences(s)),
@@ -455,6 +460,51 @@ function checkCapitals(s: Statement): Finding[] {
       }),
     );
   }
+  return out;
+}
+
+/** Between an amount and the same amount in another unit: "（", "（合", "（折合", "（约". */
+const CONVERSION_OPEN = /^[（(](?:即|合|折合|约合?|计)?$/;
+const MONEY_PER_FEN: Record<string, number> = { 元: 100, 万元: 1_000_000, 亿元: 10_000_000_000 };
+
+/**
+ * "资料印刷费38,920元（38.92万元）": an amount followed by itself in another unit in parentheses
+ * must be the same amount within the rounding of the less precise one. Off by a power of ten is
+ * a conversion slip (error); off otherwise, perhaps another figure (warning).
+ */
+function checkConversions(s: Statement): Finding[] {
+  if (!/[（(]/.test(s.text)) return [];
+  const out: Finding[] = [];
+  s.claims.forEach((c, i) => {
+    const next = s.claims[i + 1];
+    if (!next || c.kind !== 'money' || next.kind !== 'money' || c.unit === next.unit) return;
+    if (c.approximate || /元.*元/.test(c.text) || /元.*元/.test(next.text)) return;
+    if (!CONVERSION_OPEN.test(s.text.slice(c.end, next.at))) return;
+    if (!/^[）)]/.test(s.text.slice(next.end))) return;
+    const slack = c.step + next.step;
+    if (Math.abs(c.value - next.value) <= slack) return;
+    const ratio = next.value / c.value;
+    const power = Math.round(Math.log10(ratio));
+    const slip =
+      power !== 0 &&
+      Math.abs(c.value * 10 ** power - next.value) <= slack * 10 ** Math.max(0, power) + next.step;
+    const per = MONEY_PER_FEN[next.unit] ?? 100;
+    const decimals = decimalsIn(next);
+    out.push(
+      finding(
+        'DOC_CLAIM_CONVERTED',
+        slip ? 'error' : 'warning',
+        s.line,
+        excerptOf(s.raw, next.text),
+        {
+          name: c.name || '金额',
+          stated: plainFigure(c),
+          converted: plainFigure(next),
+          expected: `${(c.value / per).toFixed(Math.max(decimals, 2))}${next.unit}`,
+        },
+      ),
+    );
+  });
   return out;
 }
 
