@@ -17,7 +17,8 @@ export type ProseYearCode =
   | 'DOC_YEAR_HEADING'
   | 'DOC_YEAR_DONE_AFTER_DATE'
   | 'DOC_YEAR_DONE_BEFORE'
-  | 'DOC_DATE_INVALID';
+  | 'DOC_DATE_INVALID'
+  | 'DOC_DATE_ORDER';
 
 /** Chinese messages of the year checks of the prose. */
 export function proseYearMessage(code: ProseYearCode, p: Params): string {
@@ -32,6 +33,8 @@ export function proseYearMessage(code: ProseYearCode, p: Params): string {
         : `报告填报日期为${str(p, 'signed')}，正文却称工作已于${str(p, 'stated')}完成，晚于填报日期，疑为年份笔误：${str(p, 'sentence')}`;
     case 'DOC_DATE_INVALID':
       return `日期“${str(p, 'stated')}”不存在（${str(p, 'why')}），疑为笔误：${str(p, 'sentence')}`;
+    case 'DOC_DATE_ORDER':
+      return `正文称于${str(p, 'start')}开工（开始实施），却于${str(p, 'stated')}完工（验收），完成早于开始，疑为年份笔误：${str(p, 'sentence')}`;
     case 'DOC_YEAR_DONE_BEFORE':
       return `${str(p, 'reportYear')}年度的报告称本年工作已于${str(p, 'stated')}完成，日期早于评价年度，疑为年份笔误或沿用上年文字：${str(p, 'sentence')}`;
     case 'DOC_YEAR_AS_OF':
@@ -95,7 +98,7 @@ export function checkProseYears(
   report: ExtractedReport,
   statements: readonly Statement[],
 ): Finding[] {
-  const dates = invalidDates(statements);
+  const dates = [...invalidDates(statements), ...doneBeforeStart(statements)];
   if (!report.found.year) return dates;
   const year = report.evaluation.meta.year;
   const out: Finding[] = [...dates];
@@ -443,6 +446,57 @@ function doneBeforeYear(statements: readonly Statement[], year: number): Finding
           stated,
           expected: `${year}年`,
           reportYear: year,
+          sentence,
+        }),
+      );
+    }
+  }
+  return out;
+}
+
+/** "于2023年5月开工建设": the date work began (group 1 year, 2 month, 3 day). */
+const STARTED =
+  /((?:19|20)\d{2})年(\d{1,2})月(?:(\d{1,2})日)?(?:正式|开始|陆续)?(?:开工|动工|开始实施|启动实施|进场施工)/g;
+/** "2022年11月竣工验收": the date it was finished, after the start in the same sentence. */
+const FINISHED =
+  /((?:19|20)\d{2})年(\d{1,2})月(?:(\d{1,2})日)?(?:底|末)?(?:前|之前)?(?:全部|基本|顺利|已)*(?:竣工|完工|建成|通过验收|完成验收|交付使用|投入使用)/g;
+
+/**
+ * "项目于2023年5月开工建设，2022年11月竣工验收": work said finished before the date it began,
+ * in one sentence, has a year (or month) written wrong.
+ */
+function doneBeforeStart(statements: readonly Statement[]): Finding[] {
+  const out: Finding[] = [];
+  for (const s of statements) {
+    if (!/开工|动工|实施|施工/.test(s.text)) continue;
+    for (const start of s.text.matchAll(STARTED)) {
+      const from = (start.index ?? 0) + start[0].length;
+      const rest = s.text.slice(from);
+      FINISHED.lastIndex = 0;
+      const done = FINISHED.exec(rest);
+      if (!done) continue;
+      // Only the next clause or two: a later phase ("二期…") is another piece of work.
+      if (/[。；;]|二期|下一|后续/.test(rest.slice(0, done.index))) continue;
+      const began = dateKey(Number(start[1]), Number(start[2]), Number(start[3] ?? 1));
+      const ended = dateKey(
+        Number(done[1]),
+        Number(done[2]),
+        done[3] ? Number(done[3]) : undefined,
+      );
+      if (ended >= began) continue;
+      const stated = done[0].replace(
+        /(?:底|末)?(?:前|之前)?(?:全部|基本|顺利|已)*(?:竣工|完工|建成|通过验收|完成验收|交付使用|投入使用)$/,
+        '',
+      );
+      const sentence = excerptOf(s.raw, stated);
+      out.push(
+        finding('DOC_DATE_ORDER', s.line, sentence, {
+          stated,
+          expected: `${start[1] ?? ''}年${start[2] ?? ''}月以后`,
+          start: start[0].replace(
+            /(?:正式|开始|陆续)?(?:开工|动工|开始实施|启动实施|进场施工)$/,
+            '',
+          ),
           sentence,
         }),
       );
