@@ -1487,6 +1487,10 @@ interface Stated {
   statement: Statement;
 }
 
+/** A statement opening with the label of an item of money: "2. 渔民技术培训项目：" (group 1). */
+const ITEM_LABEL =
+  /^(?:\d{1,2}[.、．]|[（(][一二三四五六七八九十\d]{1,2}[）)]|[一二三四五六七八九十]{1,2}是)?([^，,；;。：:\d（()）]{2,24}?(?:项目|工程|资金|经费))[：:]/;
+
 /** Words of a name that say whether it is a plan or an outcome: the role says it already. */
 const ROLE_WORDS = /预算数?|安排|批复|核定|计划数?|实际|实有|现有|执行数?|决算数?/g;
 /** "部门预算安排项目支出" is the 项目支出 of the report's own unit. */
@@ -1597,7 +1601,14 @@ function checkRestatements(
       // Measures of works (平方米, 公里, 亩) recur per batch and site under one name.
       if (c.kind === 'count' && MEASURES.has(c.unit)) continue;
       if (!c.bare) continue;
-      const name = keyOfStated(c);
+      let name = keyOfStated(c);
+      // "2. 渔民技术培训项目：年度预算26.80万元": a plan or outcome named by its role alone is of
+      // the item the statement's label names.
+      if (!isSpecific(name)) {
+        const label = ITEM_LABEL.exec(s.text);
+        if (label?.[1] && !/[；;。]/.test(s.text.slice(label[0].length, c.at)))
+          name = keyOfStated({ ...c, key: keyOf(label[1] + c.key) });
+      }
       if (!isSpecific(name) || INDICATOR_COLUMN.test(name)) continue;
       const role: Role = c.role || (whole?.role ?? '');
       // The year the statement speaks of up to the figure: 2022年公用经费 is not 2023年's; a
