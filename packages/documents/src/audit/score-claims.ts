@@ -567,8 +567,8 @@ const TARGET =
 /** "实际完成值96.8%", "实际完成88.6%", "完成情况：1起". */
 const ACTUAL =
   /(?:实际完成(?:值|数)?|实际值|(?<!年度)完成值|完成情况)(?:为|是|达到?)?[：:]?((?:[^，,；;。：:]|,(?=\d{3}))+)/;
-/** "该指标得满分10分": full marks, the score and the weight in one figure. */
-const FULL_MARKS = new RegExp(`得满分${NUM}分`);
+/** "该指标得满分10分", "该项按满分计10分": full marks, the score and the weight in one figure. */
+const FULL_MARKS = new RegExp(`(?:得|按|以)满分(?:计|为|计算)?(?:得)?${NUM}分`);
 /** Words that give a reason for points lost. */
 const REASON = /原因|因为|由于|因[^此]|偏差|扣分理由|扣分依据/;
 
