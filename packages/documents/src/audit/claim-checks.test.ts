@@ -1704,4 +1704,76 @@ describe('relations of the fifteenth round of invented prose', () => {
     expect(pupils('在校学生9,680人')).toEqual(['warning DOC_CLAIM_RESTATED 9680人→9860人']);
     expect(pupils('在校生9,860人')).toEqual([]);
   });
+
+  it('reads the wordings of the eighteenth round', () => {
+    // Parts in parentheses right after their whole.
+    expect(
+      brief('全年合计支出318.46万元（人员经费226.18万元、公用经费31.40万元、项目支出58.88万元）。'),
+    ).toEqual(['error DOC_CLAIM_PARTS_SHORT 318.46→316.46']);
+    expect(
+      brief('全年合计支出316.46万元（人员经费226.18万元、公用经费31.40万元、项目支出58.88万元）。'),
+    ).toEqual([]);
+    // An outcome after a ； is no part of a plan's 其中.
+    expect(
+      brief(
+        '2023年预算总额156.80万元，其中免费开放补助资金40.00万元；全年支出152.44万元，预算执行率97.22%。',
+      ),
+    ).toEqual([]);
+    // A subject named by its kind alone is not the kind of spending before it.
+    expect(
+      brief(
+        '财政拨款收入176.52万元，全年支出172.08万元，其中基本支出158.34万元，项目支出13.74万元，全年支出占财政拨款收入的97.48%。',
+      ),
+    ).toEqual([]);
+    // Growth said as 增幅 after last year's figure; a change after "A，2022年为B，较上年减少D".
+    expect(brief('全年接待观众12.68万人次，上年同期为11.26万人次，同比增幅21.6%。')).toEqual([
+      'error DOC_CLAIM_GROWTH 21.6%→12.6%',
+    ]);
+    expect(brief('全年接待观众12.68万人次，上年同期为11.26万人次，同比增幅12.6%。')).toEqual([]);
+    expect(
+      brief('2023年“三公”经费支出1.86万元，2022年为2.35万元，较上年减少0.59万元，下降20.85%。'),
+    ).toEqual(['error DOC_CLAIM_DIFFERENCE 减少0.59万元→减少0.49万元']);
+    // A rate of a difference is of the figure it was taken from.
+    expect(brief('送审金额3.42亿元，审定金额3.17亿元，审减金额0.25亿元，审减率7.31%。')).toEqual(
+      [],
+    );
+    // Designations by level are a selection; a part said to be a share of another whole too.
+    expect(
+      brief(
+        '负责全县42处不可移动文物的保护管理，其中全国重点文物保护单位2处、自治区级文物保护单位9处。',
+      ),
+    ).toEqual([]);
+    // A figure per head: of what was spent, or of the money its name ends with before.
+    expect(
+      brief(
+        '渔民技术培训项目：年度预算26.80万元，培训渔民1,280人次，人均培训成本188元，实际支出24.12万元。',
+      ),
+    ).toEqual([]);
+    expect(
+      brief(
+        '其中：特困人员集中供养经费233.60万元，孤儿养育经费26.40万元。全年集中供养特困人员146人，年人均供养经费1.75万元。',
+      ),
+    ).toEqual(['warning DOC_CLAIM_AVERAGE 1.75万元→1.60万元']);
+    // A count's share of the count its whole names.
+    expect(
+      brief(
+        '在职教职工24人，其中专职教师15人、管理人员6人、工勤人员3人。在职教职工中，女职工14人，占在职教职工总数的63.6%。',
+      ),
+    ).toEqual(['warning DOC_CLAIM_SHARE 63.6%→58.3%']);
+    // An amount and itself in another unit.
+    expect(brief('资料印刷费38,920元（38.92万元），差旅费12,480元（1.25万元）。')).toEqual([
+      'error DOC_CLAIM_CONVERTED 38920元→3.89万元',
+    ]);
+    // Work finished before it began.
+    expect(
+      brief(
+        '某中学2023年度食堂改造项目支出绩效自评报告\n项目于2023年5月开工建设，2022年11月竣工验收。',
+      ).map((x) => x.split(' ')[1]),
+    ).toEqual(['DOC_DATE_ORDER']);
+    expect(
+      brief(
+        '某中学2023年度食堂改造项目支出绩效自评报告\n项目于2023年5月开工建设，2023年11月竣工验收。',
+      ),
+    ).toEqual([]);
+  });
 });

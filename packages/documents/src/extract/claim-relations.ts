@@ -131,8 +131,12 @@ function markersOf(s: Statement): Marker[] {
   return out;
 }
 
-/** A year or the year before named in parentheses: figures of other years, not parts. */
-const OTHER_YEAR_NOTE = /(?:19|20)\d{2}年|上年|去年|同期|同比|较|比/;
+/**
+ * A year or the year before named in parentheses (figures of other years), or a plan's changes
+ * ("（年初预算A，追加B）", read as an adjustment): no parts.
+ */
+const OTHER_YEAR_NOTE =
+  /(?:19|20)\d{2}年|上年|去年|同期|同比|较|比|年初|追加|调增|调减|调整|核减|压减|增加|减少/;
 
 /**
  * Whether the parentheses from `from` to `to` list two or more named figures of the whole's
