@@ -1775,5 +1775,14 @@ describe('relations of the fifteenth round of invented prose', () => {
         '某中学2023年度食堂改造项目支出绩效自评报告\n项目于2023年5月开工建设，2023年11月竣工验收。',
       ),
     ).toEqual([]);
+    // A total after its items that says how many it adds with a noun between ("三镇乡合计").
+    expect(
+      brief('新增流转面积：新安镇1.26万亩、孟兴庄镇0.84万亩、李集乡0.57万亩，三镇乡合计2.77万亩。'),
+    ).toEqual(['error DOC_CLAIM_PARTS_SHORT 2.77万→2.67万']);
+    // A growth after "A，2022年为B，较上年增长Z%".
+    expect(brief('2023年立案查处案件46件，2022年为38件，较上年增长17.4%。')).toEqual([
+      'error DOC_CLAIM_GROWTH 17.4%→21.1%',
+    ]);
+    expect(brief('2023年立案查处案件46件，2022年为38件，较上年增长21.1%。')).toEqual([]);
   });
 });

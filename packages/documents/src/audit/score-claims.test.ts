@@ -354,3 +354,16 @@ describe('the total score stated twice', () => {
     expect(total('86.1')).toEqual([]);
   });
 });
+
+describe('a total against the points the text says were lost', () => {
+  it('is 100 less them where all else scored full, as a warning', () => {
+    const text = (total: string) =>
+      issues(
+        `部门整体支出绩效自评得分${total}分。扣分情况：产出指标扣3分；效益指标扣4分；满意度指标扣1分，其余指标均得满分。`,
+      );
+    expect(text('91.5')).toEqual([['DOC_SCORE_TOTAL', 'warning', '91.5', '92']]);
+    expect(text('92')).toEqual([]);
+    // An indicator's own score is no total of the book.
+    expect(issues('产出指标分值50分，自评得分47分，扣3分，其余指标均得满分。')).toEqual([]);
+  });
+});

@@ -67,6 +67,7 @@ export function scoreClaimIssues(report: ExtractedReport): ScoreClaimIssue[] {
     ...noteDeductionIssues(report.sentences),
     ...saidMissedIssues(report.sentences),
     ...restatedTotalIssues(report.sentences),
+    ...deductedTotalIssues(report.sentences),
     ...unexplainedListIssues(report.sentences),
   );
   report.sentences.forEach((s, i) => {
@@ -117,6 +118,52 @@ function restatedTotalIssues(sentences: readonly Sentence[]): ScoreClaimIssue[] 
       lineB: String(other.s.line),
     }),
   ];
+}
+
+/** A deduction named: "产出指标扣3分", "效益指标共扣除4分". */
+const NAMED_DEDUCTION = new RegExp(
+  `([\\u4e00-\\u9fa5“”"]{2,12}?)(?:共|合计)?扣(?:除|减)?了?${NUM}分`,
+  'g',
+);
+/** "其余指标均得满分", "其他各项均为满分": every indicator not named lost nothing. */
+const REST_FULL = /(?:其余|其他|其它)(?:各项|各)?(?:指标)?(?:均|都)?(?:得|为|获得?)?满分/;
+
+/**
+ * "自评得分91.5分。扣分情况：产出指标扣3分；效益指标扣4分；满意度指标扣1分，其余指标均得满分":
+ * a total of 100 less the points the text says were lost, where it says all else scored full.
+ * A warning: the book is taken to total 100.
+ */
+function deductedTotalIssues(sentences: readonly Sentence[]): ScoreClaimIssue[] {
+  if (sentences.some((s) => ADJUSTED.test(s.text))) return [];
+  const out: ScoreClaimIssue[] = [];
+  sentences.forEach((s, i) => {
+    const whole = OVERALL_SCORE.exec(s.text) ?? WHOLE_SCORE.exec(s.text);
+    OVERALL_SCORE.lastIndex = 0;
+    if (!whole?.[1]) return;
+    // "产出指标分值50分，自评得分47分": an indicator's score, not the evaluation's.
+    const clause =
+      s.text
+        .slice(0, whole.index)
+        .split(/[，,；;。]/)
+        .pop() ?? '';
+    if (/指标|分值|权重|项目/.test(clause + whole[0])) return;
+    // The deductions: after the total in its sentence and the two sentences after it.
+    let text = s.text.slice(whole.index + whole[0].length);
+    for (const next of sentences.slice(i + 1, i + 3))
+      if (next.block <= s.block + 2) text += next.text;
+    if (!REST_FULL.test(text)) return;
+    const lost = [...text.slice(0, text.search(REST_FULL)).matchAll(NAMED_DEDUCTION)];
+    if (lost.length === 0) return;
+    const stated = num(whole[1]);
+    const expected = sumPoints([100, ...lost.map((m) => -num(m[2]))]);
+    if (stated > 100 || samePoints(stated, expected)) return;
+    out.push(
+      issue(s, whole[0], 'DOC_SCORE_TOTAL', 'warning', stated, expected, {
+        parts: `100 − ${lost.map((m) => `${m[1] ?? ''}扣${m[2] ?? ''}`).join(' − ')}`,
+      }),
+    );
+  });
+  return out;
 }
 
 /** The evaluation's total score: "综合得分95.8分", "自评总分为96分". */

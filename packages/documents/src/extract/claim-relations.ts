@@ -1353,7 +1353,8 @@ function comparedAsOne(s: Statement, parts: readonly Claim[]): boolean {
 }
 
 /** The number of items a total says it adds: "以上三项合计", "两项共计", "上述4项累计", "三者合计". */
-const ITEMS_COUNTED = /([两二三四五六七八九十]|\d+)(?:项|者)/;
+const ITEMS_COUNTED =
+  /([两二三四五六七八九十]|\d+)(?:项|者)|^([两二三四五六七八九十]|\d{1,2})个?(?=[^，,；;。：:、\d年]{1,4}?(?:合计|共计|总计))/;
 
 /**
  * A clause that totals what the sentence listed before it: "合计750万元", "两项共计…", "合计落实
@@ -1361,7 +1362,7 @@ const ITEMS_COUNTED = /([两二三四五六七八九十]|\d+)(?:项|者)/;
  * after 以上/上述 also "以上三项累计…", "上述资金计…" (alone, 累计 may be a running total).
  */
 const TOTAL_CLAUSE =
-  /^(?:(?:以上|上述)(?:[两二三四五六七八九十\d]+项|各项)?(?:资金|金额|项目)?(?:合计|共计|总计|累计|计|共)|(?:[两二三四五六七八九十](?:项|者)|各项)?(?:合计|共计|总计))(?:[^，,；;。：:、\d]{0,10}?)(?:为|达到?)?$/;
+  /^(?:(?:以上|上述)(?:[两二三四五六七八九十\d]+项|各项)?(?:资金|金额|项目)?(?:合计|共计|总计|累计|计|共)|(?:[两二三四五六七八九十](?:项|者)|各项|(?:[两二三四五六七八九十]|\d{1,2})个?(?!年)[^，,；;。：:、\d年]{1,4}?)?(?:合计|共计|总计))(?:[^，,；;。：:、\d]{0,10}?)(?:为|达到?)?$/;
 
 /**
  * "人员经费600万元、公用经费150万元，合计750万元": a figure whose clause is a 合计 is the whole
@@ -1391,7 +1392,8 @@ export function totalsAfter(s: Statement): PartWhole[] {
     // "（1）人员经费A；（2）公用经费B；合计C": items ended by ； are the parts, one a clause.
     if (parts.length < 2) parts = since(startAfter(/其中|合计|共计|总计/g));
     // "以上三项合计…": the total says how many items it adds, the last ones before it.
-    const counted = ITEMS_COUNTED.exec(whole.clause)?.[1];
+    const items = ITEMS_COUNTED.exec(whole.clause);
+    const counted = items?.[1] ?? items?.[2];
     if (counted !== undefined) {
       const n = chineseCount(counted) ?? Number(counted);
       const before = s.claims
@@ -1429,7 +1431,7 @@ export interface FigureRatio {
 
 const OF_BETWEEN = /^的(?:比例|比重)?(?:为|达|达到|是)?$/;
 const GROWTH_BETWEEN =
-  /^[，,]?(?:同比)?(增长|增加|提高|上升|提升|下降|减少|降低|增幅|降幅)(?:了|为|达到?)?$/;
+  /^[，,]?(?:同比|(?:较|比)(?:上年|去年|上一年)(?:同期)?)?(增长|增加|提高|上升|提升|下降|减少|降低|增幅|降幅)(?:了|为|达到?)?$/;
 /** Before the base of an "of": the value is compared with it (of a year's plan, it may say so). */
 const OF_BEFORE = /(?:完成|达到|为|是|占|相当于)(?:(?:19|20)\d{2}年度?)?[^，,；;。\d]{0,12}$/;
 /** Before the base of a growth: the year or period it is the figure of ("比2022年的"). */

@@ -328,6 +328,11 @@ import { lazily, loadCorpus, measure, present, report, unread } from './testing/
  * head against the budget, not the spending); 0 errors and 2 warnings on 5 clean files (文物 by
  * level, and items of 项目支出 taken for parts of the whole year's spending). Fixed after (see
  * the round's commits): 12/12, 0 errors and 0 warnings.
+ * The ug-files, written after that round (湖南 城步, 江苏 灌南, 山西 静乐, 辽宁 清原; clean: 云南 西盟,
+ * 西藏 亚东: "为年度计划B的Z%", "三镇乡合计", a total against "扣分情况：…，其余指标均得满分",
+ * "2022年为B，较上年增长Z%"), measured untouched: 1/4 found (missed: the total after its
+ * items counted by a noun, the total of 100 less the points lost, the growth), 0 errors and 0
+ * warnings on 2 clean files. Fixed after: 4/4, 0 errors and 0 warnings.
  * Every batch listed below is asserted to keep at least 90% (or the floor given with it, for a
  * batch measured before its round) and no false error (or no more than the number given).
  */
@@ -369,6 +374,7 @@ describe('invented excerpts of prose from provinces outside the web corpus', () 
       ['invented prose, held out before the seventeenth round', /^ud\d/, 1],
       ['invented prose, held out after the seventeenth round (tuned on since)', /^ue\d/, 1],
       ['invented prose, held out before the eighteenth round (tuned on since)', /^uf\d/, 1],
+      ['invented prose, held out after the eighteenth round (tuned on since)', /^ug\d/, 1],
     ] as ReadonlyArray<readonly [string, string | RegExp, number?, number?]>) {
       const m = measure(
         corpus,
