@@ -1,6 +1,7 @@
 import { normalizeDigits, parseExpression, parsePercent } from '@jixiao/domain';
 import type { Adjustment, FundRow, Funds, IndicatorNode, MoneyUnit } from '@jixiao/domain';
 import { alignCells, cellNumber, cellType, fit } from './cell-align.ts';
+import { subtotalGroup } from './subtotal-group.ts';
 import type { Alignment, CellType } from './cell-align.ts';
 import { looksRunTogether, splitRunTogether } from './run-together.ts';
 import { amountIn } from './table-amount.ts';
@@ -986,7 +987,11 @@ export function readTableStream(
           // 小计: the figures of the group the row names, else of the innermost open one.
           const group =
             namedGroup(row.leaf, level1, level2) ??
-            (values.level2 !== undefined ? level2 : values.level1 !== undefined ? level1 : level2);
+            (values.level2 !== undefined
+              ? level2
+              : values.level1 !== undefined
+                ? level1
+                : subtotalGroup(weightOf(row.aligned), level2, level1));
           if (row.aligned.margin < 0.5) table.uncertain.push({ line: t.line, what: row.leaf });
           if (!namedGroup(row.leaf, level1, level2) && subtotalAhead(row.leaf, rowEnd))
             pendingSubtotals.push({ name: row.leaf, aligned: row.aligned });
@@ -1164,7 +1169,7 @@ export function readTableStream(
       if (isSubtotalRow(name)) {
         const group = namedGroup(name, level1, level2);
         if (!group && subtotalAhead(name, i)) pendingSubtotals.push({ name, aligned });
-        else setGroupFigures(group ?? level2 ?? level1, aligned);
+        else setGroupFigures(group ?? subtotalGroup(weightOf(aligned), level2, level1), aligned);
         continue;
       }
       const leaf = leafFrom(name, aligned, t.line, [t, ...tokens.slice(i - cells.length, i)]);
@@ -1599,6 +1604,9 @@ function namedGroup(
   if (named === undefined) return undefined;
   return [level2, level1].find((g) => g !== undefined && sameGroupName(g.name, named));
 }
+
+const weightOf = (aligned: Alignment): number | undefined =>
+  aligned.values.weight === undefined ? undefined : cellNumber(aligned.values.weight);
 
 /** A 小计 row's 分值 and 得分 as its group's own, unless the group's cell stated them. */
 function setGroupFigures(group: IndicatorNode | undefined, aligned: Alignment): void {

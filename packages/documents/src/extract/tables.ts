@@ -32,6 +32,7 @@ import type { StreamTable, UncertainReading } from './self-table-stream.ts';
 import type { Block, TableRow } from '../read/block.ts';
 import { withoutCoveredColumns } from '../read/block.ts';
 import { sourceRef, squash } from './text.ts';
+import { subtotalGroup } from './subtotal-group.ts';
 
 const clean = (s: string | undefined): string => (s ?? '').replace(/[\s\u3000]+/g, '');
 const rowText = (row: TableRow): string =>
@@ -659,7 +660,7 @@ export function readSelfEvaluationTable(block: Block, unitAbove?: MoneyUnit): Se
         });
         continue;
       }
-      const group = open ?? level2 ?? level1;
+      const group = open ?? subtotalGroup(w, level2, level1);
       if (group && w !== undefined) group.weight ??= w;
       if (group && s !== undefined) group.score ??= s;
       continue;
@@ -737,7 +738,8 @@ export function readSelfEvaluationTable(block: Block, unitAbove?: MoneyUnit): Se
     }
     if (isSubtotalRow(third)) {
       // 小计: the figures of the group the row names, else of the innermost open one.
-      const group = second !== '' ? level2 : first !== '' ? level1 : (level2 ?? level1);
+      const group =
+        second !== '' ? level2 : first !== '' ? level1 : subtotalGroup(w, level2, level1);
       if (group && w !== undefined) group.weight ??= w;
       if (group && s !== undefined) group.score ??= s;
       continue;
