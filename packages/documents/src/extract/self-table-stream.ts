@@ -572,9 +572,11 @@ function headerAt(tokens: readonly Token[], i: number): { columns: ColumnKey[]; 
     // 一级指标 … 得分 is the first indicator row, its names words the header also uses.
     if (j > i && startsRow(tokens, j) && rowHasFigure(tokens, j)) break;
     // An indicator header names each column once and has no 执行率 column: "预算执行率" after
-    // 一级指标 … 得分 is the first row's name (one cell per line, no row to tell it by).
+    // 一级指标 … 得分 is the first row's name (one cell per line, no row to tell it by). Texts
+    // that explain a row may take two columns (指标解释 | 评价标准).
     const levels = columns.includes('level1') || columns.includes('level3');
-    if (levels && (columns.includes(key) || key === 'rate')) break;
+    const again = columns.includes(key) && key !== 'description';
+    if (levels && (again || key === 'rate')) break;
     columns.push(key);
     j++;
   }
@@ -1442,8 +1444,8 @@ function leafValuesEnd(
   let numbers = 0;
   const figures: number[] = [];
   const scoreCols = scoreFigures ?? columns.filter((c) => c === 'weight' || c === 'score').length;
-  // A 评分标准 column takes one text of any length before the scores are complete.
-  let description = columns.includes('description');
+  // Each 评分标准 (指标解释) column takes one text of any length before the scores are complete.
+  let descriptions = columns.filter((c) => c === 'description').length;
   const reasonAt = columns.indexOf('reason');
   const reasonFirst =
     reasonAt >= 0 && columns.every((c, k) => (c !== 'weight' && c !== 'score') || k > reasonAt);
@@ -1462,8 +1464,8 @@ function leafValuesEnd(
       }
     } else if (type === 'text' && numbers < scoreCols && directionCell(text, columns)) {
       // The 指标方向 cell (正向, 反向, 定性) of a row, not its 评分标准.
-    } else if (type === 'text' && description && numbers < scoreCols) {
-      description = false;
+    } else if (type === 'text' && descriptions > 0 && numbers < scoreCols) {
+      descriptions--;
     } else if (type === 'text') {
       const short = text.replace(/\s+/g, '').length <= 8;
       const reasonLike =
