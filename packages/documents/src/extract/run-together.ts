@@ -365,7 +365,13 @@ interface Reading {
   words: string[];
   figures: string;
   prior: number;
+  /** The words of a bound that opened the target ("不超过"), read as its sign meanwhile. */
+  bound?: string;
 }
+
+/** Words of a bound that open a target ("不超过30分钟"), never end a name; the sign they mean. */
+const BOUND_WORDS = /(不超过|不高于|不多于|不大于|不少于|不低于|不小于)$/;
+const signOfBound = (w: string): string => (/超过|高于|多于|大于/.test(w) ? '≤' : '≥');
 
 /** Where a figure may begin: a digit, a comparator or a dash for an empty cell. */
 const FIGURE_START = /[\d≥≤<>=＞＜≧≦—–]/;
@@ -395,6 +401,18 @@ function readingsOf(rest: string): Reading[] {
     const first = rest.slice(starts[0] ?? 0, end);
     // Running the name over a figure: likely only where that figure cannot stand on its own.
     const prior = n === 0 ? 0 : nameHoldsFigure(rest, starts[0] ?? 0, first) ? -0.2 : -1.5;
+    const bound = BOUND_WORDS.exec(head)?.[1];
+    if (bound !== undefined && /^\d/.test(rest.slice(end)) && head.length > bound.length) {
+      // "候车时间不超过30分钟25分钟": the bound is the target's, read as its sign.
+      out.push({
+        name: head.slice(0, -bound.length),
+        words: [],
+        figures: signOfBound(bound) + rest.slice(end),
+        prior,
+        bound,
+      });
+      return;
+    }
     out.push({ name: head, words: [], figures: rest.slice(end), prior });
     // A qualitative target and its actual, the same words twice ("达到自治区标准达到自治区标准").
     const pair = /^(.+?)(.{2,10})(已?)\2$/u.exec(head);
@@ -531,7 +549,7 @@ export function splitRunTogether(
           withFlags(readingsOf(figuresOf), valueColumns[0] === 'flag'),
           valueColumns[0] === 'measure',
         );
-  let best: { score: number; cells: string[]; name: string } | undefined;
+  let best: { score: number; cells: string[]; name: string; bound?: string } | undefined;
   let second = Number.NEGATIVE_INFINITY;
   const subRow =
     kind === 'fund' && fundRowOf(labels[0] ?? '') !== 'total' && !isTotalRow(labels[0] ?? '');
@@ -546,7 +564,7 @@ export function splitRunTogether(
   const maxLarge =
     valueColumns.filter((c) => c === 'initialBudget' || c === 'budget' || c === 'executed').length +
     (splitTarget ? 2 : 0);
-  for (const { name, words, figures, prior } of readings) {
+  for (const { name, words, figures, prior, bound } of readings) {
     if (figures === '' || (kind === 'row' && name === '')) continue;
     const room = valueColumns.length - words.length - closing.length;
     for (const split of figureSplits(figures, room, maxLarge)) {
@@ -570,12 +588,17 @@ export function splitRunTogether(
         continue;
       if (!best || score > best.score) {
         if (best) second = Math.max(second, best.score);
-        best = { score, cells, name };
+        best = { score, cells, name, ...(bound === undefined ? {} : { bound }) };
       } else second = Math.max(second, score);
     }
   }
   if (!best || best.score - second < 0.5) return undefined;
-  const out = [...labels, ...(best.name === '' ? [] : [best.name]), ...best.cells];
+  // The target keeps the words it was written with.
+  const { bound } = best;
+  const sign = bound === undefined ? undefined : signOfBound(bound);
+  const at = sign === undefined ? -1 : best.cells.findIndex((c) => c.startsWith(sign));
+  const cells = best.cells.map((c, k) => (k === at && bound ? bound + c.slice(1) : c));
+  const out = [...labels, ...(best.name === '' ? [] : [best.name]), ...cells];
   return out.length >= 3 ? out : undefined;
 }
 
