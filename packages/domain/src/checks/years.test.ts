@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { DepartmentEvaluation } from '../evaluation.ts';
+import { parseExpression } from '../parse-expression.ts';
 import { checkYears, staleYearClauses } from './years.ts';
-import { clean } from './test-support.ts';
+import { clean, leaf } from './test-support.ts';
 
 function paragraph(e: DepartmentEvaluation, text: string): void {
   e.chapters.push({ key: 'performance', title: '部门整体支出绩效情况', paragraphs: [text] });
@@ -35,6 +36,26 @@ describe('years', () => {
       ['YEAR_CONTRADICTION', 'meta.title'],
       ['YEAR_REPORT_DATE', 'meta.reportDate'],
     ]);
+  });
+});
+
+describe('a deadline indicator', () => {
+  it('warns when its actual date lies in the year before the one evaluated', () => {
+    const e = clean();
+    const n = leaf(e, 1, 0, 0);
+    n.target = parseExpression('2024年9月底前');
+    n.actual = parseExpression('2023年9月20日');
+    expect(checkYears(e).map((f) => [f.code, f.path.endsWith('.actual'), f.stated])).toEqual([
+      ['YEAR_CONTRADICTION', true, '2023年9月20日'],
+    ]);
+  });
+
+  it('is silent when the date lies in the year evaluated', () => {
+    const e = clean();
+    const n = leaf(e, 1, 0, 0);
+    n.target = parseExpression('2024年9月底前');
+    n.actual = parseExpression('2024年9月20日');
+    expect(checkYears(e)).toEqual([]);
   });
 });
 

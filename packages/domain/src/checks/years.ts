@@ -89,7 +89,8 @@ export function staleYearClauses(written: string, year: number): number[] {
  * year: a sentence about the state of things dated in an earlier year than the one evaluated
  * ("2022年，我办所有固定资产…" in a 2023 report); a title naming another year; a 填报日期 before
  * the year it reports on; a deadline target in an earlier year. Later years (publication and
- * plans), comparisons with earlier years, law titles and document numbers are legitimate.
+ * plans), comparisons with earlier years, law titles and document numbers are legitimate. A
+ * deadline's actual date in an earlier year than the one evaluated is a year miswritten.
  */
 export function checkYears(evaluation: Evaluation): Finding[] {
   const out: Finding[] = [];
@@ -147,6 +148,28 @@ export function checkYears(evaluation: Evaluation): Finding[] {
   }
   for (const { node, path } of walkIndicators(evaluation.indicators)) {
     const t = node.target;
+    const a = node.actual;
+    // A deadline met on a date before the year evaluated ("2024年9月底前" done "2023年9月20日"):
+    // the year evaluated cannot have done it then; the actual's year was miswritten.
+    if (
+      isLeaf(node) &&
+      t?.kind === 'deadline' &&
+      (t.date === undefined || Number(t.date.slice(0, 4)) >= year) &&
+      a?.kind === 'deadline' &&
+      a.date !== undefined &&
+      Number(a.date.slice(0, 4)) < year
+    )
+      out.push(
+        makeFinding({
+          code: 'YEAR_CONTRADICTION',
+          severity: 'warning',
+          path: `${path}.actual`,
+          stated: a.text,
+          expected: `${year}年`,
+          source: node.source,
+          params: { place: `指标“${node.name}”的实际完成值`, reportYear: year, sentence: a.text },
+        }),
+      );
     if (!isLeaf(node) || t?.kind !== 'deadline' || t.date === undefined) continue;
     const deadlineYear = Number(t.date.slice(0, 4));
     if (deadlineYear < year)
