@@ -2,6 +2,7 @@ import type { Evaluation, Finding, IndicatorNode } from '@jixiao/domain';
 import { normalizeDigits } from '@jixiao/domain';
 import type { ExtractedReport } from '../extract/extract-evaluation.ts';
 import { cellType } from '../extract/cell-align.ts';
+import { checkGoalActuals } from './goal-actuals.ts';
 import { str } from './message-params.ts';
 import type { Params } from './message-params.ts';
 
@@ -29,7 +30,8 @@ const PLACEHOLDER =
 
 /**
  * Checks of what only the tables and the page show: goals filled with figures instead of
- * statements, a template's label or placeholders left in.
+ * statements, a goal's achievement restating an indicator's actual differently, a template's
+ * label or placeholders left in.
  */
 export function checkTables(report: ExtractedReport): Finding[] {
   const out: Finding[] = [];
@@ -77,6 +79,7 @@ export function checkTables(report: ExtractedReport): Finding[] {
       });
     }
   }
+  out.push(...checkGoalActuals(report.selfEvaluationTables));
   return out;
 }
 

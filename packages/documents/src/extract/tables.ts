@@ -492,6 +492,8 @@ export function readSelfEvaluationTable(block: Block, unitAbove?: MoneyUnit): Se
   const fundHeader = fundHeaderOf(rows, grid, unitAbove);
   // Rows under a 分地区 cell: the total parted by place, until another fund row or group.
   let byRegion = false;
+  // A 年度总体目标 row naming its columns (预期目标 | 实际完成情况): the next row holds the goal.
+  let goalBelow = false;
   for (const [rowIndex, row] of rows.entries()) {
     const cells = row.cells.map(clean);
     const gridRow = grid[rowIndex] ?? row;
@@ -554,6 +556,15 @@ export function readSelfEvaluationTable(block: Block, unitAbove?: MoneyUnit): Se
         const a = m?.[2] ? amountCell(m[2]) : undefined;
         if (m?.[1] && a)
           table.splits.push({ label: m[1], amount: a, line: row.line, excerpt: rowText(row) });
+      }
+    }
+    if (!header) {
+      const goal = readGoalRow(cells, goalBelow);
+      goalBelow = goal === 'below';
+      if (goal === 'below') continue;
+      if (goal) {
+        (table.goals ??= []).push({ ...goal, line: row.line });
+        continue;
       }
     }
     const onGridHeader = headerCellsOnGrid(gridRow, grid[rowIndex - 1]);
@@ -789,6 +800,28 @@ const FIGURE_CELL = /^[-—–]?\d[\d,]*(?:\.\d+)?%?$/;
  * A row read as one cell whose figures are separated by spaces (PDF text: "公用经费 271.36 292.40
  * 289.65"): the words before the first figure are the label, each figure a cell.
  */
+const GOAL_LABEL = /^(?:年度)?(?:总体)?(?:绩效)?目标$|^年度总体目标/;
+
+/**
+ * A row of the 年度总体目标 block: its 预期目标 and 实际完成情况 ("年度总体目标 | A | B", or the
+ * row under "年度总体目标 | 预期目标 | 实际完成情况", its label cell merged away or empty);
+ * 'below' when the row only names the columns; undefined for any other row.
+ */
+function readGoalRow(
+  cells: readonly string[],
+  goalBelow: boolean,
+): { expected: string; actual?: string } | 'below' | undefined {
+  const filled = cells.filter((c) => c !== '');
+  const labelled = GOAL_LABEL.test(filled[0] ?? '');
+  if (!labelled && !goalBelow) return undefined;
+  const texts = labelled ? filled.slice(1) : filled;
+  if (texts.length === 0 || texts.length > 2) return undefined;
+  if (texts.every((c) => columnOf(c) !== undefined)) return labelled ? 'below' : undefined;
+  if (texts.some((c) => columnOf(c) !== undefined)) return undefined;
+  const [expected = '', actual] = texts;
+  return actual === undefined ? { expected } : { expected, actual };
+}
+
 function spacedCells<R extends { cells: string[] }>(row: R): R {
   const filled = row.cells.filter((c) => c.trim() !== '');
   const only = filled[0];

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { parseExpression } from '@jixiao/domain';
+import type { IndicatorNode } from '@jixiao/domain';
+import { checkGoalActuals } from './goal-actuals.ts';
+
+const leaf = (name: string, actual: string): IndicatorNode => ({
+  name,
+  target: parseExpression('≥1'),
+  actual: parseExpression(actual),
+  weight: 10,
+  score: 10,
+});
+
+const table = (actual: string, ...leaves: IndicatorNode[]) => ({
+  goals: [{ expected: '开展培训。', actual, line: 3 }],
+  indicators: [{ name: '产出指标', children: leaves }],
+});
+
+describe('the goal block against the indicators', () => {
+  it('warns when the achievement restates an indicator with another figure', () => {
+    const found = checkGoalActuals([
+      table(
+        '完成农牧民职业技能培训3050人次，培训后转移就业率64%。',
+        leaf('职业技能培训人次', '3260人次'),
+        leaf('培训后转移就业率', '64%'),
+      ),
+    ]);
+    expect(found.map((f) => [f.code, f.category, f.severity, f.stated, f.expected])).toEqual([
+      ['DOC_GOAL_ACTUAL_DIFFERS', 'cross-section', 'warning', '3050人次', '3260人次'],
+    ]);
+  });
+
+  it('is silent on other units, names sharing too little, and the same figure written finer', () => {
+    const found = checkGoalActuals([
+      table(
+        '铺设管网63.5公里，惠及居民2.45万户，满意度94.0%，新建站点7个。',
+        leaf('配套管网铺设长度', '60公里'),
+        leaf('受益居民户数', '24500户'),
+        leaf('服务对象满意度', '94%'),
+        leaf('新建嵌入式养老服务站点', '6个'),
+      ),
+    ]);
+    expect(found).toEqual([]);
+  });
+});

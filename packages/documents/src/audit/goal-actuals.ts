@@ -1,0 +1,114 @@
+import type { Finding, IndicatorNode } from '@jixiao/domain';
+import { normalizeDigits } from '@jixiao/domain';
+import { str } from './message-params.ts';
+import type { Params } from './message-params.ts';
+
+/** A leaf whose 实际完成值 is a plain figure with a unit ("3260人次", "64%"). */
+interface Measured {
+  name: string;
+  value: number;
+  text: string;
+  unit: string;
+  line?: number;
+}
+
+function measuredLeaves(nodes: readonly IndicatorNode[]): Measured[] {
+  return nodes.flatMap((n): Measured[] => {
+    if (n.children && n.children.length > 0) return measuredLeaves(n.children);
+    const a = n.actual;
+    if (a?.kind !== 'quantity' || a.comparator !== undefined || a.approximate) return [];
+    const unit = a.unit.replace(/％/g, '%');
+    if (unit === '') return [];
+    return [
+      {
+        name: n.name.replace(/[\s\u3000]+/g, ''),
+        value: a.value,
+        text: a.text,
+        unit,
+        ...(n.source?.line !== undefined ? { line: n.source.line } : {}),
+      },
+    ];
+  });
+}
+
+/** The length of the longest run of characters two texts share. */
+function commonRun(a: string, b: string): number {
+  let best = 0;
+  for (let i = 0; i < a.length; i++)
+    for (let j = 0; j < b.length; j++) {
+      let k = 0;
+      while (a[i + k] !== undefined && a[i + k] === b[j + k]) k++;
+      if (k > best) best = k;
+    }
+  return best;
+}
+
+/** Decimal places of a figure as written. */
+const places = (figure: string): number => figure.split('.')[1]?.length ?? 0;
+
+/** The fewest characters a goal's words and an indicator's name must share to be one quantity. */
+const SHARED_NAME = 4;
+
+/**
+ * cross-section: the 年度总体目标's 实际完成情况 restating an indicator's 实际完成值 with another
+ * figure ("完成农牧民职业技能培训3050人次" beside 职业技能培训人次 | 3260人次). A figure is taken as
+ * the indicator's when the words right before it share at least four characters with the
+ * indicator's name, no other indicator's name shares as many, and its unit is the actual's own.
+ * A warning: which figure is right the table cannot say.
+ */
+export function checkGoalActuals(
+  tables: readonly {
+    goals?: readonly { actual?: string; line: number }[];
+    indicators: IndicatorNode[];
+  }[],
+): Finding[] {
+  const out: Finding[] = [];
+  for (const t of tables) {
+    const leaves = measuredLeaves(t.indicators);
+    if (leaves.length === 0) continue;
+    for (const g of t.goals ?? []) {
+      if (g.actual === undefined) continue;
+      const text = normalizeDigits(g.actual).replace(/％/g, '%');
+      // Words, then a figure, then its unit; the unit not running on into more words.
+      const mention =
+        /([\p{Script=Han}]{2,14})(\d+(?:\.\d+)?)(%|[\p{Script=Han}]{1,3})(?=[，,。；;、）)]|$)/gu;
+      for (const m of text.matchAll(mention)) {
+        const [, words = '', figure = '', unit = ''] = m;
+        const fits = leaves
+          .filter((l) => l.unit === unit)
+          .map((l) => ({ l, shared: commonRun(words, l.name) }))
+          .filter((x) => x.shared >= SHARED_NAME)
+          .sort((a, b) => b.shared - a.shared);
+        const best = fits[0];
+        if (!best || (fits[1] !== undefined && fits[1].shared === best.shared)) continue;
+        const stated = Number(figure);
+        // Within half a unit of the coarser of the two figures ("64" and "64.0" agree).
+        const step = 10 ** -Math.min(places(figure), places(String(best.l.value)));
+        if (Math.abs(stated - best.l.value) * 2 < step) continue;
+        const params: Params = {
+          label: best.l.name,
+          stated: `${figure}${unit}`,
+          expected: best.l.text,
+        };
+        out.push({
+          code: 'DOC_GOAL_ACTUAL_DIFFERS',
+          category: 'cross-section',
+          severity: 'warning',
+          message: goalActualMessage(params),
+          path: 'goals',
+          params,
+          stated: `${figure}${unit}`,
+          expected: best.l.text,
+          line: g.line,
+          excerpt: `${words}${figure}${unit}`,
+        });
+      }
+    }
+  }
+  return out;
+}
+
+/** The Chinese message of DOC_GOAL_ACTUAL_DIFFERS. */
+export function goalActualMessage(p: Params): string {
+  return `年度总体目标的实际完成情况写“${str(p, 'stated')}”，而指标“${str(p, 'label')}”的实际完成值为${str(p, 'expected')}，前后不一致`;
+}
