@@ -42,4 +42,16 @@ describe('the goal block against the indicators', () => {
     ]);
     expect(found).toEqual([]);
   });
+
+  it('is silent on figures shared out by 分别, a wrapped line and the goal restated', () => {
+    const found = checkGoalActuals([
+      table(
+        '高血压、糖尿病患者规范管理率分别为63.5%、64.1%，远程医疗协作网覆盖12个乡镇卫生院，患者满意度90%',
+        leaf('高血压患者规范管理率', '63.5%'),
+        leaf('糖尿病患者规范管理率', '64.1%'),
+        leaf('患者满意度', '94.1%'),
+      ),
+    ]);
+    expect(found).toEqual([]);
+  });
 });

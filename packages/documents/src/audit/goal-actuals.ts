@@ -58,7 +58,7 @@ const SHARED_NAME = 4;
  */
 export function checkGoalActuals(
   tables: readonly {
-    goals?: readonly { actual?: string; line: number }[];
+    goals?: readonly { expected?: string; actual?: string; line: number }[];
     indicators: IndicatorNode[];
   }[],
 ): Finding[] {
@@ -69,11 +69,16 @@ export function checkGoalActuals(
     for (const g of t.goals ?? []) {
       if (g.actual === undefined) continue;
       const text = normalizeDigits(g.actual).replace(/％/g, '%');
-      // Words, then a figure, then its unit; the unit not running on into more words.
+      // Words, then a figure, then its unit and a mark closing the clause: a figure at a cell's
+      // end without one may be a line of a wrapped cell, a figure before 以上 a target.
       const mention =
-        /([\p{Script=Han}]{2,14})(\d+(?:\.\d+)?)(%|[\p{Script=Han}]{1,3})(?=[，,。；;、）)]|$)/gu;
+        /([\p{Script=Han}]{2,14})(\d+(?:\.\d+)?)(%|[\p{Script=Han}]{1,3})(?=[，,。；;、）)])/gu;
+      const expected = normalizeDigits(g.expected ?? '').replace(/％/g, '%');
       for (const m of text.matchAll(mention)) {
-        const [, words = '', figure = '', unit = ''] = m;
+        const [whole, words = '', figure = '', unit = ''] = m;
+        // "高血压、糖尿病患者规范管理率分别为63.5%、64.1%": figures shared out over a list of names;
+        // a clause the 预期目标 also holds is the goal restated.
+        if (words.includes('分别') || expected.includes(whole)) continue;
         const fits = leaves
           .filter((l) => l.unit === unit)
           .map((l) => ({ l, shared: commonRun(words, l.name) }))
