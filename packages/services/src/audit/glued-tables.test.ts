@@ -47,8 +47,10 @@ describe('invented 自评表 with the whole table on one line', () => {
   // block whose empty cells only the tabs showed (k2, 13), and a few more. With holdout-l (added
   // after, with its own fixes to tables): 174 of 187. With holdout-m, measured untouched: 13 of
   // its 18 (6 warnings on its clean ones); 192 of 205 after its fixes, no warning on a clean table;
-  // 214 of 221 with holdout-n and a table ending before the prose line after it.
-  it('finds the planted findings of most (floor 214), as warnings', () => {
+  // 214 of 221 with holdout-n and a table ending before the prose line after it. With holdout-o,
+  // measured untouched: 8 of its 16 (222 of 237), no warning on its clean ones; 230 of 237 after
+  // its fixes.
+  it('finds the planted findings of most (floor 230), as warnings', () => {
     const withFindings = audits.filter((a) => a.planted.length > 0);
     const found = withFindings.filter((a) =>
       a.planted.some((c) => a.findings.some((f) => f.category === c)),
@@ -57,7 +59,7 @@ describe('invented 自评表 with the whole table on one line', () => {
       `glued: ${found.length}/${withFindings.length} tables with their finding found`,
       ...withFindings.filter((a) => !found.includes(a)).map((a) => `\n  missed: ${a.file}`),
     );
-    expect(found.length).toBeGreaterThanOrEqual(214);
+    expect(found.length).toBeGreaterThanOrEqual(230);
     // The cells' readings stay warnings. A sentence of prose written among the rows, once parted
     // from them, is read as written: what it says against itself is certain (z12's "全年执行
     // 1197.00元，执行率95.00%", a 元/万元 slip within one sentence).
