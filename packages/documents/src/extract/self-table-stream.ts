@@ -1013,8 +1013,19 @@ export function readTableStream(
       // So is a group's name followed by figures where the header names no level below the
       // first (一级指标 | 分值 | 得分, a summary of the groups): each row is a group's own figures.
       const onlyLevel1 = !columns.includes('level2') && !columns.includes('level3');
+      // A group's word right after a second-level cell that holds nothing yet is that group's
+      // first leaf (预算执行 → 预算执行率, 履职效益 → 社会效益), in a header with a third level.
+      const leafOfLevel2 =
+        level2 !== undefined &&
+        (level2.children?.length ?? 0) === 0 &&
+        columns.includes('level3') &&
+        normalizeLabel(tokens[i - 1]?.text ?? '') === normalizeLabel(level2.name) &&
+        normalizeLabel(level2.name) !== normalizeLabel(text);
       const level =
-        (/执行率$/.test(label) || onlyLevel1) && nextIsFigure ? undefined : indicatorLevelOf(text);
+        ((/执行率$/.test(label) || onlyLevel1) && nextIsFigure) ||
+        (leafOfLevel2 && indicatorLevelOf(text) !== undefined)
+          ? undefined
+          : indicatorLevelOf(text);
       const type = cellType(text);
       // A first-level name right after a first-level cell that holds nothing yet is its second
       // level (过程 → 预算执行): a group cell is followed by its own children.
