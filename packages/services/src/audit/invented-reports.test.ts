@@ -72,14 +72,17 @@ const fifth = (file: string): boolean => /^(?:r19|r2[0-4]|c1[0-2])-/.test(file);
 const sixth = (file: string): boolean => /^(?:r2[5-9]|r30|c1[3-5])-/.test(file);
 /** The seventh batch, held out likewise. */
 const seventh = (file: string): boolean => /^(?:r3[1-6]|c1[6-8])-/.test(file);
+/** The eighth batch, held out likewise. */
+const eighth = (file: string): boolean => /^(?:r3[7-9]|r4[0-2]|c19|c2[01])-/.test(file);
 const first = (file: string): boolean =>
-  !third(file) && !fourth(file) && !fifth(file) && !sixth(file) && !seventh(file);
+  !third(file) && !fourth(file) && !fifth(file) && !sixth(file) && !seventh(file) && !eighth(file);
 const m = lazily(() => measure(corpus, first));
 const held = lazily(() => measure(corpus, third));
 const held4 = lazily(() => measure(corpus, fourth));
 const held5 = lazily(() => measure(corpus, fifth));
 const held6 = lazily(() => measure(corpus, sixth));
 const held7 = lazily(() => measure(corpus, seventh));
+const held8 = lazily(() => measure(corpus, eighth));
 
 describe('whole invented reports: narrative, 自评表 and restated figures together', () => {
   it('finds the planted findings with their category', () => {
@@ -326,5 +329,38 @@ describe('whole invented reports, seventh batch (held out)', () => {
 
   it('reads every file', () => {
     expect(unread(corpus, seventh)).toEqual([]);
+  });
+});
+
+/**
+ * Eighth batch, written after the seventh was fixed and committed untouched, in units and
+ * templates the others lack: a 区 审计局's 部门整体 report (山东) listing its projects in a table and
+ * restating one in 元; a 区 农村生活垃圾分类 project (浙江) naming the towns it covers; a 市 农业保险
+ * 保费补贴 区域 report (安徽) with a table of eight counties; a 区 民族宗教事务局's 部门整体 report
+ * (贵州) with an average of counts and items 1. 2. under its （一）; a 区 柑橘产业 project (湖北) in
+ * 元 throughout; a 区 应急管理局's 部门整体 report (河南) with a “三公”经费 paragraph; clean: a 区
+ * 自然资源局 (甘肃) with a staff table and a project table, a 区 茶产业 project (安徽) with an average
+ * of counts, and a 市 城乡居民养老保险 区域 report (四川) with ten counties.
+ *
+ * Measured untouched: 48/68 found, 0 errors and 5 warnings on the 9 clean files (the 自然资源局's
+ * project table's 执行率 95.48% of 项目支出 divided by the 年初 760.40 and not the 879.00 after the
+ * addition, and the 地质灾害防治 project's 87.50% taken for the whole year's rate). Missed: a project's
+ * spending restated in 元 against the 万元 of the table above it (r37); in r38 a year slip on a
+ * completion, a full score for a missed count, and 5个乡镇 against six named; a county's rate in the
+ * county table (r39); averages of counts (r40, r41).
+ */
+describe('whole invented reports, eighth batch (held out)', () => {
+  it('finds the planted findings with their category', () => {
+    console.log(report('invented whole reports, eighth batch', held8()));
+    expect(held8().found).toBeGreaterThanOrEqual(48);
+  });
+
+  it('gives the clean reports no error and no warning', () => {
+    expect(held8().falseErrors).toEqual([]);
+    expect(held8().cleanWarnings).toEqual([]);
+  });
+
+  it('reads every file', () => {
+    expect(unread(corpus, eighth)).toEqual([]);
   });
 });

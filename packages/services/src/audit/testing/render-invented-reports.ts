@@ -284,6 +284,50 @@ const FORMS: Record<string, Form[]> = {
     { kind: 'portal' },
     { kind: 'docx' },
   ],
+  'r37-hanting-audit-department': [
+    { kind: 'pdf', width: 30, page: 29, cells: 'run-together' },
+    { kind: 'html' },
+    { kind: 'docx' },
+  ],
+  'r38-wuxing-waste-sorting-project': [
+    { kind: 'pdf', width: 28, page: 28, cells: 'cell-per-line' },
+    { kind: 'portal' },
+    { kind: 'docx' },
+  ],
+  'r39-fuyang-crop-insurance-transfer-region': [
+    { kind: 'pdf', width: 31, page: 30, cells: 'run-together' },
+    { kind: 'webtxt' },
+    { kind: 'docx' },
+  ],
+  'r40-bijiang-ethnic-affairs-department': [
+    { kind: 'pdf', width: 29, page: 28, cells: 'cell-per-line' },
+    { kind: 'docx' },
+  ],
+  'r41-yiling-citrus-project': [
+    { kind: 'pdf', width: 30, page: 30, cells: 'run-together' },
+    { kind: 'html' },
+    { kind: 'docx' },
+  ],
+  'r42-chuanhui-emergency-management-department': [
+    { kind: 'pdf', width: 28, page: 27, cells: 'cell-per-line' },
+    { kind: 'webtxt' },
+    { kind: 'docx' },
+  ],
+  'c19-qinzhou-natural-resources-department-clean': [
+    { kind: 'pdf', width: 30, page: 30, cells: 'run-together' },
+    { kind: 'webtxt' },
+    { kind: 'docx' },
+  ],
+  'c20-jinan-tea-industry-project-clean': [
+    { kind: 'pdf', width: 29, page: 28, cells: 'cell-per-line' },
+    { kind: 'html' },
+    { kind: 'docx' },
+  ],
+  'c21-yibin-resident-pension-transfer-clean': [
+    { kind: 'pdf', width: 28, page: 29, cells: 'run-together' },
+    { kind: 'portal' },
+    { kind: 'docx' },
+  ],
 };
 
 type Block =
