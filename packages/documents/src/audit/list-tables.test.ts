@@ -42,6 +42,30 @@ describe('a table listing items with their figures (自评结果公开)', () => 
     expect(found[0]?.expected).toBe('75.00%');
   });
 
+  it('reads the table of places a 转移支付 was handed out to (县（市、区） | 分配资金 | 实际支出 | 执行率)', () => {
+    const places = [
+      '县（市、区）\t分配资金（万元）\t实际支出（万元）\t执行率',
+      '甲县\t960.00\t948.30\t98.78%',
+      '乙区\t1,120.00\t1,120.00\t100.00%',
+      '丙县\t3,280.00\t3,236.50\t98.76%',
+      '合计\t5,360.00\t5,304.80\t98.97%',
+    ];
+    expect(codes(audit(places))).toEqual(['DOC_LIST_RATE 98.76%']);
+    expect(audit(places.map((r) => r.replace('98.76%', '98.67%')))).toEqual([]);
+  });
+
+  it('sets aside a last column of 备注 in lines parted by single spaces', () => {
+    const lines = [
+      '县市 分配资金（万元） 实际支出（万元） 执行率 备注',
+      '甲县 1,200.00 1,200.00 100.00%',
+      '乙县 1,080.00 1,036.80 96.60% 1所学校尾款次年支付',
+      '丙县 900.00 882.00 98.00%',
+      '合计 3,180.00 3,118.80 98.08%',
+    ];
+    expect(codes(audit(lines))).toEqual(['DOC_LIST_RATE 96.60%']);
+    expect(audit(lines.map((r) => r.replace('96.60%', '96.00%')))).toEqual([]);
+  });
+
   it('finds a 合计 that is not the sum of the rows above it, exactly', () => {
     const found = audit([
       HEADER,

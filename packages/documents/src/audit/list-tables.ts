@@ -169,21 +169,43 @@ function spacedGrids(source: readonly Block[]): Grid[] {
     if (run && run.rows.length >= 3) grids.push(run);
     run = undefined;
   };
+  // The line of a header whose last word is 备注: its rows may end on a remark, set aside.
+  let remarks = false;
   for (const [k, b] of blocks.entries()) {
-    const cells = b.kind === 'table' ? [] : b.text.trim().split(/[ \u3000]+/);
+    let cells = b.kind === 'table' ? [] : b.text.trim().split(/[ \u3000]+/);
+    if (
+      cells.length >= 3 &&
+      REMARKS.test(cells[cells.length - 1] ?? '') &&
+      cells.every((c) => figureIn(c) === undefined)
+    ) {
+      close();
+      remarks = true;
+      continue;
+    }
+    const last = cells[cells.length - 1] ?? '';
+    if (
+      remarks &&
+      cells.length >= 4 &&
+      figureIn(last) === undefined &&
+      !/^\d+(?:\.\d+)?%$/.test(last)
+    )
+      cells = cells.slice(0, -1);
     const counts =
       cells.length >= 2 &&
       /^\p{Script=Han}[^\d]*$/u.test(cells[0] ?? '') &&
       cells.slice(1).every((c) => /^\d/.test(c) && figureIn(c) !== undefined);
     if (!counts) {
       close();
+      remarks = false;
       continue;
     }
     if (run && (run.rows[run.rows.length - 1]?.length ?? 0) !== cells.length) close();
     if (!run) {
       run = { rows: [], line: b.line, lines: [], exact: true };
       const above = blocks[k - 1];
-      const head = above && above.kind !== 'table' ? above.text.trim().split(/[ \u3000]+/) : [];
+      const words = above && above.kind !== 'table' ? above.text.trim().split(/[ \u3000]+/) : [];
+      const head =
+        remarks && REMARKS.test(words[words.length - 1] ?? '') ? words.slice(0, -1) : words;
       if (head.length === cells.length && head.every((c) => figureIn(c) === undefined)) {
         run.rows.push(head);
         run.lines.push(above?.line ?? b.line);

@@ -28,8 +28,16 @@ function roleOf(cell: string): ListRole | undefined {
     )
   )
     return 'executed';
-  if (/预算|批复|安排金额|下达金额|资金(?:金额|总额|规模)$/.test(t)) return 'budget';
+  // "分配资金", "下达资金": a 转移支付's money as handed out to the places that spend it.
+  if (
+    /预算|批复|安排金额|下达金额|资金(?:金额|总额|规模)$|^(?:分配|下达|下拨)(?:资金|金额|数)$/.test(
+      t,
+    )
+  )
+    return 'budget';
   if (/^(?:项目|单位|部门|资金)?名称$|^项目$|^单位$|^部门$/.test(t)) return 'name';
+  // "县（市、区）", "县市", "区县", "乡镇": rows named by the places a 转移支付 was handed out to.
+  if (/^(?:[县区市州]{1,3}|乡镇|街道|地区)(?:名称)?$/.test(t)) return 'name';
   // "支出类别", "资金类型", "预算科目": rows named by the kind of money they are.
   if (/^(?:支出|收入|资金|经费|预算)?(?:类别|类型|科目|分类)$/.test(t)) return 'name';
   return undefined;
