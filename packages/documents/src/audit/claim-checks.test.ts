@@ -1652,6 +1652,19 @@ describe('relations of the fifteenth round of invented prose', () => {
     expect(area('42.6')).toEqual([]);
   });
 
+  it('takes spending over a 年初 plan said to be raised for a rate of the raised plan', () => {
+    const spent = (rate: string) =>
+      brief(
+        `年初预算2,146.80万元，其中基本支出1,386.40万元，项目支出760.40万元。年中追加项目资金118.60万元，全年预算2,265.40万元。全年支出2,218.53万元，预算执行率97.93%。其中基本支出1,379.25万元；项目支出839.28万元，执行率${rate}。`,
+      );
+    expect(spent('95.48%')).toEqual([]);
+    expect(
+      brief(
+        '年初预算800.00万元，其中项目支出300.00万元。全年支出790.00万元，其中项目支出330.00万元，执行率95.00%。',
+      ).map((x) => x.split(' ')[1]),
+    ).toEqual(['DOC_CLAIM_RATE']);
+  });
+
   it('pairs no outcome of one year with a plan of another, and reads a figure after its capitals', () => {
     expect(
       brief(
@@ -1677,6 +1690,12 @@ describe('relations of the fifteenth round of invented prose', () => {
     expect(average('6,716')).toEqual(['warning DOC_CLAIM_AVERAGE 6716元→6176.91元']);
     expect(average('6,177')).toEqual([]);
     expect(average('6,176')).toEqual([]);
+    // An average of a count per what another count counts (期, 场…).
+    const sessions = (each: string) =>
+      brief(`全年举办培训班5期，培训学员共计260人次，平均每期${each}人次。`);
+    expect(sessions('56')).toEqual(['warning DOC_CLAIM_AVERAGE 56人次→52人次']);
+    expect(sessions('52')).toEqual([]);
+    expect(brief('开展技术培训12期，共培训茶农846人次，平均每期70.5人次。')).toEqual([]);
     // An average is no part of the whole its sentence itemises.
     expect(
       brief(

@@ -202,6 +202,7 @@ export function checkClaims(report: ExtractedReport): Finding[] {
     ...statements.flatMap(checkCapitals),
     ...statements.flatMap(checkConversions),
     ...statements.flatMap((s, k) => checkPerUnit(s, k, statements)),
+    ...statements.flatMap(checkCountAverages),
     ...statements.flatMap(checkPointChanges),
     ...statements.flatMap((s) => checkDifferences(s)),
     ...namedDifferences(statements).flatMap((d) => checkDifferences(d.statement, [d])),
@@ -757,6 +758,9 @@ function checkRates(statements: readonly Statement[]): Finding[] {
       )
     )
       continue;
+    // "年初预算…项目支出760.40万元。年中追加…" then "项目支出839.28万元，执行率95.48%": spending
+    // over a 年初 plan the report says was raised is of the raised plan, not stated for that part.
+    if (cmp.expected > 100 && stated.value <= 100 && raisedLater(statements, c.budget)) continue;
     // "全年预算1260.00万元，全年执行1197.00元，执行率95.00%": the rate is right with one amount
     // in the other unit, written with the same digits: a 元/万元 slip, not a wrong rate.
     const slip = rateUnitSlip(stated, c.actual, c.budget);
@@ -795,6 +799,16 @@ function checkRates(statements: readonly Statement[]): Finding[] {
     );
   }
   return out;
+}
+
+/** Whether a plan is a 年初 figure of a statement that goes on to raise the year's plan. */
+function raisedLater(statements: readonly Statement[], plan: Claim): boolean {
+  const k = statements.findIndex((x) => x.claims.includes(plan));
+  const s = statements[k];
+  if (!s || !/年初/.test(s.text.slice(0, plan.at))) return false;
+  // The raise may follow in the plan's sentence or the next one ("年中追加…，全年预算…").
+  const after = s.text.slice(plan.end) + (statements[k + 1]?.text ?? '');
+  return /追加|调增|增加预算|调整后|调整为/.test(after);
 }
 
 /** The amount of a rate that, read in the other of 元 and 万元, makes the rate agree. */
@@ -980,6 +994,40 @@ function namedTotal(c: Claim, statements: readonly Statement[], k: number): Clai
       )
         found.push(t);
   return found.length === 1 ? found[0] : undefined;
+}
+
+/** "平均每期56人次", "场均80人": an average per session, class or place, group 1 or 2 saying per what. */
+const COUNT_AVERAGE = /平均每([\u4e00-\u9fff])$|([期场批班])均$/;
+
+/**
+ * "举办培训班5期，培训学员260人次，平均每期56人次": an average of a count per what another count
+ * of the sentence counts (期, 场, 个…), against the total of its own unit before it. A warning, as
+ * averages of money are: the total may rightly be another than the sentence's.
+ */
+function checkCountAverages(s: Statement): Finding[] {
+  const out: Finding[] = [];
+  s.claims.forEach((c, i) => {
+    const per = c.kind === 'count' ? COUNT_AVERAGE.exec(c.clause) : null;
+    const unit = per?.[1] ?? per?.[2];
+    if (!unit) return;
+    const before = s.claims.slice(0, i);
+    const total = before.findLast(
+      (t) => t.kind === 'count' && t.unit === c.unit && !COUNT_AVERAGE.test(t.clause),
+    );
+    const count = before.findLast((t) => t.kind === 'count' && t.unit === unit);
+    if (!total || !count || count.value <= 0 || !offAverage(c, total, count)) return;
+    const each = total.value / count.value;
+    out.push(
+      finding('DOC_CLAIM_AVERAGE', 'warning', s.line, excerptOf(s.raw, c.number), {
+        name: c.name,
+        stated: plainFigure(c),
+        total: plainFigure(total),
+        count: plainFigure(count),
+        expected: `${Number(each.toFixed(2))}${c.unit}`,
+      }),
+    );
+  });
+  return out;
 }
 
 /**

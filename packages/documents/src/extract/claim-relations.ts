@@ -651,7 +651,7 @@ export function completions(statements: readonly Statement[]): Completion[] {
             fromBefore: true,
             statement: s,
           });
-        else if (outcome && money.length === 0) {
+        else if (outcome && money.length === 0 && !namesOther(rate, outcome)) {
           // "全年预算数A。…全年支出B，其中…。全年预算执行率为R": a sentence of rates alone, after
           // the outcome and, further up, the plan (any plan there may be the one meant).
           const plans = plansBefore(statements, i, partsIn);
@@ -732,6 +732,22 @@ export function completions(statements: readonly Statement[]): Completion[] {
     }
   });
   return out;
+}
+
+/** Words of a rate's name that name no particular item: 全年预算执行率, 部门整体支出执行率. */
+const GENERIC_RATE_NAME =
+  /^(?:全年|年度|本年|当年|整体|部门|单位|总体|全部|项目|预算|资金|支出|经费|综合|财政|的|其)*$/;
+
+/**
+ * "地质灾害防治项目执行率87.50%": a rate that names an item of its own (after a list of projects)
+ * is not of an outcome of another name stated before it.
+ */
+function namesOther(rate: Claim, outcome: Claim): boolean {
+  const subject = (/[\u4e00-\u9fff]+$/.exec(rate.name)?.[0] ?? '')
+    .replace(/(?:执行率|完成率|支出率)$/, '')
+    .replace(/(?:项目|资金|经费|支出|预算)+$/, '');
+  if (subject.length < 2 || GENERIC_RATE_NAME.test(subject)) return false;
+  return !outcome.name.includes(subject);
 }
 
 /** What a plan's name says it plans: "项目支出全年预算" → "项目支出", "基本支出预算数" → "基本支出". */

@@ -315,11 +315,15 @@ describe('whole invented reports, sixth batch (held out)', () => {
  * evaluation's stated total), not in a clause naming an indicator or another assessment; a table of
  * counts whose last column is 备注 has its 合计 checked without that column (as a grid only: in
  * PDF text the remarks break the rows).
+ *
+ * With the eighth batch's fixes, 49/66: the 转移支付's county table read as a list (its rate
+ * found in all three forms), and the “三公”经费 table of lines parted by single spaces with its
+ * remarks set aside (its 合计 found in PDF text too).
  */
 describe('whole invented reports, seventh batch (held out)', () => {
   it('finds the planted findings with their category', () => {
     console.log(report('invented whole reports, seventh batch', held7()));
-    expect(held7().found).toBeGreaterThanOrEqual(45);
+    expect(held7().found).toBeGreaterThanOrEqual(49);
   });
 
   it('gives the clean reports no error and no warning', () => {
@@ -348,11 +352,20 @@ describe('whole invented reports, seventh batch (held out)', () => {
  * spending restated in 元 against the 万元 of the table above it (r37); in r38 a year slip on a
  * completion, a full score for a missed count, and 5个乡镇 against six named; a county's rate in the
  * county table (r39); averages of counts (r40, r41).
+ *
+ * First fixes (general, none keyed to these files' wording): 56/68, 0 errors and 0 warnings on
+ * the clean files (the seventh batch 45 → 49 besides). A table of the places a 转移支付 was handed
+ * out to (县（市、区）, 县市, 乡镇 | 分配资金 | 实际支出 | 执行率) is a list table, each row's rate
+ * checked; lines parted by single spaces under a header ending on 备注 set a row's remark aside; an
+ * average of a count per what another count counts ("5期…260人次，平均每期56人次") is held
+ * against their quotient; spending over a 年初 plan the report says was raised (追加) is no rate
+ * error for that plan, and a rate naming an item of its own ("地质灾害防治项目执行率") is not
+ * paired with an outcome of another name stated before it.
  */
 describe('whole invented reports, eighth batch (held out)', () => {
   it('finds the planted findings with their category', () => {
     console.log(report('invented whole reports, eighth batch', held8()));
-    expect(held8().found).toBeGreaterThanOrEqual(48);
+    expect(held8().found).toBeGreaterThanOrEqual(56);
   });
 
   it('gives the clean reports no error and no warning', () => {
