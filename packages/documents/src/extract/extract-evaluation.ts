@@ -178,9 +178,10 @@ export function extractEvaluation(source: SourceDocument): ExtractedReport {
   // A project report (项目支出绩效自评报告 or a lone 项目支出绩效自评表), or a department report.
   // A transfer's 区域 report (…补助资金区域绩效自评报告) evaluates its funds as a project's.
   // A title naming a project's or a fund's evaluation without 支出 (…改造项目绩效自评报告,
-  // …专项资金绩效自评报告) is a project report too.
+  // …专项资金绩效自评报告) is a project report too, also with its year between
+  // (…处理项目2024年度绩效自评报告).
   const projectTitle =
-    /项目(?:支出)?绩效|资金绩效|转移支付|区域绩效/.test(title ?? '') &&
+    /(?:项目|资金)(?:\d{4}年度?)?(?:支出)?绩效|转移支付|区域绩效/.test(title ?? '') &&
     !/部门整体|单位整体/.test(title ?? '');
   const kind: 'department' | 'project' =
     !deptTable && projectTables.length > 0 && (projectTitle || !narrativeReport)
