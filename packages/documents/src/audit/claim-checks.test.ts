@@ -1715,6 +1715,20 @@ describe('relations of the fifteenth round of invented prose', () => {
       );
     expect(done('2024年10月').map((x) => x.split(' ')[1])).toEqual(['DOC_YEAR_DONE_AFTER_DATE']);
     expect(done('2024年3月')).toEqual([]);
+    // Figures stated as of a date after the report was signed.
+    const asOf = (date: string) =>
+      brief(
+        `某局2024年度项目支出绩效自评报告\n截至${date}，项目实际支出386.20万元。\n填报日期：2025年4月15日`,
+      ).map((x) => x.split(' ')[1]);
+    expect(asOf('2025年12月31日')).toEqual(['DOC_YEAR_DONE_AFTER_DATE']);
+    expect(asOf('2024年12月31日')).toEqual([]);
+    // Work said done before the date the same sentence starts it.
+    const started = (date: string) =>
+      brief(
+        `某中心2024年度文物保护项目支出绩效自评报告\n项目于2024年3月开工，修缮工程于${date}通过竣工验收，安防设施于2024年12月完成安装调试。`,
+      ).map((x) => x.split(' ')[1]);
+    expect(started('2023年11月')).toEqual(['DOC_YEAR_DONE_BEFORE']);
+    expect(started('2024年11月')).toEqual([]);
     // One count restated with two digits swapped, "在校学生" for "在校生".
     const pupils = (second: string) =>
       brief(
@@ -1783,11 +1797,15 @@ describe('relations of the fifteenth round of invented prose', () => {
     expect(brief('资料印刷费38,920元（38.92万元），差旅费12,480元（1.25万元）。')).toEqual([
       'error DOC_CLAIM_CONVERTED 38920元→3.89万元',
     ]);
-    // Work finished before it began.
+    // Work finished before it began: said once, as the year's slip where the year evaluated is
+    // known, else as the dates' order.
     expect(
       brief(
         '某中学2023年度食堂改造项目支出绩效自评报告\n项目于2023年5月开工建设，2022年11月竣工验收。',
       ).map((x) => x.split(' ')[1]),
+    ).toEqual(['DOC_YEAR_DONE_BEFORE']);
+    expect(
+      brief('项目于2023年5月开工建设，2022年11月竣工验收。').map((x) => x.split(' ')[1]),
     ).toEqual(['DOC_DATE_ORDER']);
     expect(
       brief(

@@ -28,6 +28,10 @@ export function proseYearMessage(code: ProseYearCode, p: Params): string {
     case 'DOC_YEAR_SUBJECT':
       return `报告评价的是${str(p, 'reportYear')}年度，正文却称开展${str(p, 'stated')}度绩效自评，${p['later'] === true ? '疑为年份笔误' : '疑为沿用往年文字'}：${str(p, 'sentence')}`;
     case 'DOC_YEAR_DONE_AFTER_DATE':
+      if (p['asOf'] === true)
+        return p['unsigned'] === true
+          ? `${str(p, 'reportYear')}年度的自评报告应于${str(p, 'signed')}前完成公开，正文却以“截至${str(p, 'stated')}”陈述情况，疑为年份笔误：${str(p, 'sentence')}`
+          : `报告填报日期为${str(p, 'signed')}，正文却以“截至${str(p, 'stated')}”陈述情况，晚于填报日期，疑为年份笔误：${str(p, 'sentence')}`;
       return p['unsigned'] === true
         ? `${str(p, 'reportYear')}年度的自评报告应于${str(p, 'signed')}前完成公开，正文却称工作已于${str(p, 'stated')}完成，疑为年份笔误：${str(p, 'sentence')}`
         : `报告填报日期为${str(p, 'signed')}，正文却称工作已于${str(p, 'stated')}完成，晚于填报日期，疑为年份笔误：${str(p, 'sentence')}`;
@@ -143,6 +147,7 @@ export function checkProseYears(
     ...asOfEarlierYear(statements, year),
     ...periodBeforeYear(statements, year),
     ...doneBeforeYear(statements, year),
+    ...doneBeforeStartInYear(statements, year),
     ...headingsOfEarlierYear(report, year),
   );
   // A title that names a whole year's evaluation, not a half year's, a quarter's or a period's.
@@ -190,7 +195,13 @@ export function checkProseYears(
       }),
     );
   }
-  return out;
+  // Work said done before it began, in a year before the one evaluated: one slip, said once, as
+  // the year's (the order of the two dates says the same).
+  return out.filter(
+    (f) =>
+      f.code !== 'DOC_DATE_ORDER' ||
+      !out.some((g) => g.code === 'DOC_YEAR_DONE_BEFORE' && g.line === f.line),
+  );
 }
 
 /** Words of work still to come: a later year named with them is a plan, not a slip. */
@@ -199,6 +210,9 @@ const TO_COME = /将|下一步|计划|拟|明年|今后|预计|准备|安排|力
 /** "已于2025年12月底前全部完成", "于2025年6月建成": a date by which the work is said done. */
 const DONE_BY =
   /(?:已于|已在|于)((?:19|20)\d{2})年(\d{1,2})月(?:(\d{1,2})日)?(?:底|末)?(?:前|之前|以前)?[^。；;，,]{0,16}?(?:完成|建成|竣工|完工|投入使用|投用|交付|验收)/g;
+
+/** "截至2025年12月31日", "截至2025年底": the date figures are stated as of. */
+const AS_OF_DATE = /截至((?:19|20)\d{2})年(\d{1,2})月(?:(\d{1,2})日)?/g;
 
 /** A date as a number that orders dates: 20250320; a month alone is its last day. */
 const dateKey = (y: number, m: number, d?: number): number => y * 10_000 + m * 100 + (d ?? 31);
@@ -233,6 +247,29 @@ function doneAfterSigning(
   signed ??= { key: dateKey(year + 1, 6, 30), text: `${year + 1}年6月底`, unsigned: true };
   const out: Finding[] = [];
   for (const s of statements) {
+    // "截至2025年12月31日，项目实际支出…" in a report signed in April 2025: figures as of a date
+    // still to come. (Signed within the year evaluated, the signing date is the slip: a finding
+    // of its own.)
+    for (const m of signed.key > dateKey(year, 12, 31) ? s.text.matchAll(AS_OF_DATE) : []) {
+      const key = dateKey(
+        Number(m[1]),
+        Number(m[2]),
+        m[3] === undefined ? undefined : Number(m[3]),
+      );
+      const partStart = Math.max(...['；', ';', '。'].map((p) => s.text.lastIndexOf(p, m.index)));
+      if (key <= signed.key || TO_COME.test(s.text.slice(partStart + 1, m.index))) continue;
+      const sentence = excerptOf(s.raw, m[1] ?? '');
+      out.push(
+        finding('DOC_YEAR_DONE_AFTER_DATE', s.line, sentence, {
+          stated: m[0].replace(/^截至/, ''),
+          expected: `${signed.text}之前`,
+          signed: signed.text,
+          sentence,
+          asOf: true,
+          ...(signed.unsigned ? { unsigned: true, reportYear: year } : {}),
+        }),
+      );
+    }
     if (!s.text.includes('于')) continue;
     for (const m of s.text.matchAll(DONE_BY)) {
       const key = dateKey(
@@ -497,6 +534,42 @@ function doneBeforeStart(statements: readonly Statement[]): Finding[] {
             /(?:正式|开始|陆续)?(?:开工|动工|开始实施|启动实施|进场施工)$/,
             '',
           ),
+          sentence,
+        }),
+      );
+    }
+  }
+  return out;
+}
+
+/** "项目于2024年3月开工", "2024年3月完成招标": the work started, group 1 the year, 2 the month. */
+const STARTED_IN_YEAR =
+  /((?:19|20)\d{2})年(\d{1,2})月(?:\d{1,2}日)?(?:完成招标|开工|动工|启动|开始实施|开始建设|进场施工)/g;
+/** "，2023年11月底全部建成投用", "于2023年11月通过竣工验收": a clause dating the work done. */
+const DONE_AT =
+  /(?:于|[，,]|^)((?:19|20)\d{2})年(\d{1,2})月(?:(\d{1,2})日)?(?:底|末)?(?:前|之前|以前)?[^。；;，,\d]{0,16}?(?:完成|建成|竣工|完工|投入使用|投用|交付|验收)/g;
+
+/**
+ * "项目于2024年3月开工，修缮工程于2023年11月通过竣工验收" in a 2024 report: the work said done
+ * before the date the same sentence starts it, in the year evaluated, is a year written wrong (a
+ * warning). Other sentences naming a later year are left to the comparison they may make.
+ */
+function doneBeforeStartInYear(statements: readonly Statement[], year: number): Finding[] {
+  const out: Finding[] = [];
+  for (const s of statements) {
+    const start = [...s.text.matchAll(STARTED_IN_YEAR)].find((m) => Number(m[1]) >= year);
+    if (!start) continue;
+    const started = dateKey(Number(start[1]), Number(start[2]), 1);
+    for (const m of s.text.matchAll(DONE_AT)) {
+      const y = Number(m[1]);
+      if ((m.index ?? 0) < (start.index ?? 0) || y >= year || y < year - 2) continue;
+      if (dateKey(y, Number(m[2]), m[3] ? Number(m[3]) : undefined) >= started) continue;
+      const sentence = excerptOf(s.raw, m[1] ?? '');
+      out.push(
+        finding('DOC_YEAR_DONE_BEFORE', s.line, sentence, {
+          stated: `${m[1] ?? ''}年${m[2] ?? ''}月`,
+          expected: `${year}年`,
+          reportYear: year,
           sentence,
         }),
       );

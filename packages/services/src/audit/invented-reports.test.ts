@@ -318,12 +318,13 @@ describe('whole invented reports, sixth batch (held out)', () => {
  *
  * With the eighth batch's fixes, 49/66: the 转移支付's county table read as a list (its rate
  * found in all three forms), and the “三公”经费 table of lines parted by single spaces with its
- * remarks set aside (its 合计 found in PDF text too).
+ * remarks set aside (its 合计 found in PDF text too). Then 55/66 with the year slips of r32
+ * (截至 a date after signing) and r36 (done before it started).
  */
 describe('whole invented reports, seventh batch (held out)', () => {
   it('finds the planted findings with their category', () => {
     console.log(report('invented whole reports, seventh batch', held7()));
-    expect(held7().found).toBeGreaterThanOrEqual(49);
+    expect(held7().found).toBeGreaterThanOrEqual(55);
   });
 
   it('gives the clean reports no error and no warning', () => {
@@ -361,11 +362,18 @@ describe('whole invented reports, seventh batch (held out)', () => {
  * against their quotient; spending over a 年初 plan the report says was raised (追加) is no rate
  * error for that plan, and a rate naming an item of its own ("地质灾害防治项目执行率") is not
  * paired with an outcome of another name stated before it.
+ *
+ * Then 62/68, still 0 and 0 (the seventh batch 55/66): a title naming a project with its year
+ * between (“…处理项目2024年度绩效自评报告”) is a project report, its 自评表 scored (a full score
+ * for a missed count had gone unseen); work said done before the date the same sentence starts it
+ * in the year evaluated (“项目于2024年3月开工，修缮工程于2023年11月通过竣工验收”) is a year slip;
+ * figures stated as of a date after the report was signed (“截至2025年12月31日” signed in April
+ * 2025) are one too.
  */
 describe('whole invented reports, eighth batch (held out)', () => {
   it('finds the planted findings with their category', () => {
     console.log(report('invented whole reports, eighth batch', held8()));
-    expect(held8().found).toBeGreaterThanOrEqual(56);
+    expect(held8().found).toBeGreaterThanOrEqual(62);
   });
 
   it('gives the clean reports no error and no warning', () => {
