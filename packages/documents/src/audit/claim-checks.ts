@@ -48,6 +48,7 @@ import { excerptOf, squash } from '../extract/text.ts';
 import { checkProseYears } from './prose-years.ts';
 import { checkProseAgainstTables, sectionsOf } from './prose-against-tables.ts';
 import { checkProseAgainstGrids } from './prose-against-grids.ts';
+import { listGrids, TOTAL_ROW } from './list-tables.ts';
 import type { Section } from './prose-against-tables.ts';
 import { str } from './message-params.ts';
 import type { Params } from './message-params.ts';
@@ -210,6 +211,8 @@ export function checkClaims(report: ExtractedReport): Finding[] {
     ...checkDigitSlips(statements),
     ...checkTransposedDigits(statements),
     ...checkTableSlips(report.document.blocks, statements),
+    ...checkListRestatements(report.document.blocks, statements),
+    ...checkListedCount(report.document.blocks, statements),
     ...checkBaseDataClaims(report, statements),
     ...checkRestatements(
       groups,
@@ -1505,6 +1508,122 @@ function checkTableSlips(blocks: readonly Block[], statements: readonly Statemen
         }),
       );
     }
+  return out;
+}
+
+/**
+ * "审计业务外包服务…全年支出568,500元" in the sentences right after a table listing 审计业务外包服务
+ * with 58.65万元 spent: a row's amount restated under the row's name (or a name that says nothing
+ * else) in another figure, in either unit, is a restatement that differs (a warning). Only a
+ * figure within a fifth of the row's is taken for it: a larger gap is another quantity.
+ */
+function checkListRestatements(
+  blocks: readonly Block[],
+  statements: readonly Statement[],
+): Finding[] {
+  const out: Finding[] = [];
+  for (const { grid, header } of listGrids(blocks)) {
+    const unit = header.units.get('executed') ?? header.units.get('budget');
+    const nameAt = header.columns.get('name');
+    if (!unit || nameAt === undefined) continue;
+    const money = (row: readonly string[], role: 'budget' | 'executed'): number | undefined => {
+      const c = header.columns.get(role);
+      return c === undefined ? undefined : amountIn(row[c], unit)?.fen;
+    };
+    const rows = grid.rows.slice(header.row + 1).flatMap((row, k) => {
+      const label = squash(row[nameAt] ?? '');
+      if (label.length < 3 || TOTAL_ROW.test(label)) return [];
+      const line = grid.lines[header.row + 1 + k] ?? grid.line;
+      return [{ label, line, budget: money(row, 'budget'), executed: money(row, 'executed') }];
+    });
+    const end = Math.max(grid.line, ...grid.lines);
+    // Read as text, the table's lines may run on into the sentence after it ("…合计645.80612.64
+    // 其中…"): that sentence's figures are those after the table's last row.
+    const last = squash((grid.rows[grid.rows.length - 1] ?? []).join(''));
+    const after = statements.filter((x) => x.line > end).slice(0, 2);
+    const around = statements.filter((x) => x.line <= end && last !== '' && x.text.includes(last));
+    for (const s of [...around, ...after]) {
+      const from = s.line > end ? 0 : s.text.lastIndexOf(last) + last.length;
+      // A sentence the table's lines ran on into starts after the table's last line.
+      const line = s.line > end ? s.line : end + 1;
+      for (const c of s.claims) {
+        if (c.kind !== 'money' || c.approximate || c.at < from) continue;
+        let row: (typeof rows)[number] | undefined;
+        let at = from - 1;
+        for (const r of rows) {
+          const k = s.text.lastIndexOf(r.label, c.at);
+          if (k > at) [row, at] = [r, k];
+        }
+        if (!row) continue;
+        // The figure's own name says nothing but what the row is ("全年支出", "…抚恤补助支出").
+        const name = c.name.includes(last)
+          ? c.name.slice(c.name.lastIndexOf(last) + last.length)
+          : c.name;
+        const own = name.replace(row.label, '').replace(GENERIC, '').replace(ROLE_WORDS, '');
+        if (own !== '' && !row.label.includes(own)) continue;
+        const known = [row.budget, row.executed].filter((v): v is number => v !== undefined);
+        if (known.some((v) => Math.abs(v - c.value) <= c.step)) continue;
+        const compared =
+          c.role === 'budget' ? row.budget : c.role === 'actual' ? row.executed : undefined;
+        const near = (compared === undefined ? known : [compared]).find(
+          (v) => Math.abs(c.value - v) * 5 <= v,
+        );
+        if (near === undefined) continue;
+        out.push(
+          finding('DOC_CLAIM_RESTATED', 'warning', line, excerptOf(s.raw, c.number), {
+            name: row.label,
+            expected: `${formatFen(BigInt(near), asMoneyUnit(c.unit), 2)}${c.unit}（表中）`,
+            stated: plainFigure(c),
+            lineA: row.line,
+            lineB: line,
+          }),
+        );
+      }
+    }
+  }
+  return out;
+}
+
+/** "共实施项目5个，具体如下：": a count of the items a table then lists. */
+const INTRODUCES = /^[^。；;]{0,12}?(?:如下|下表|见表)/;
+
+/**
+ * "全年共实施项目5个，具体如下：" before a table listing four projects and their 合计: the count
+ * stated against the rows listed (a warning, as for a list in prose). Only a table closed by its
+ * 合计 row is counted: one cut by a page may have lost rows.
+ */
+function checkListedCount(blocks: readonly Block[], statements: readonly Statement[]): Finding[] {
+  const out: Finding[] = [];
+  for (const { grid, header } of listGrids(blocks)) {
+    const nameAt = header.columns.get('name') ?? 0;
+    const body = grid.rows.slice(header.row + 1).map((r) => squash(r[nameAt] ?? r[0] ?? ''));
+    const total = body.findIndex((x) => TOTAL_ROW.test(x));
+    if (total < 2 || body.slice(0, total).some((x) => x === '' || /^其中/.test(x))) continue;
+    const items = body.slice(0, total);
+    // The sentence that opens the table: the last before it, or the one its lines ran on into.
+    const head = squash(grid.rows[header.row]?.join('') ?? '');
+    const s =
+      statements.find((x) => x.line <= grid.line && head !== '' && x.text.includes(head)) ??
+      statements.findLast((x) => x.line < grid.line);
+    if (!s) continue;
+    const end = head !== '' && s.text.includes(head) ? s.text.indexOf(head) : s.text.length;
+    const count = s.claims.findLast(
+      (c) =>
+        c.kind === 'count' &&
+        c.end <= end &&
+        /^[个项]$/.test(c.unit) &&
+        /项目/.test(c.name) &&
+        INTRODUCES.test(s.text.slice(c.end, end)),
+    );
+    if (!count || count.value === items.length || count.approximate) continue;
+    out.push(
+      finding('DOC_CLAIM_LIST_COUNT', 'warning', s.line, excerptOf(s.raw, count.number), {
+        stated: `${/项目$/.test(count.name) ? '项目' : ''}${count.text}`,
+        expected: String(items.length),
+        items: items.join('、'),
+      }),
+    );
+  }
   return out;
 }
 

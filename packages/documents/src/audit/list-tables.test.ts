@@ -66,6 +66,36 @@ describe('a table listing items with their figures (自评结果公开)', () => 
     expect(audit(lines.map((r) => r.replace('96.60%', '96.00%')))).toEqual([]);
   });
 
+  it('holds a row restated in prose after the table, in either unit, and a count of its rows', () => {
+    const table = (count: string, after: string) =>
+      checkDocument(
+        extractEvaluation(
+          parseTextLines(
+            [
+              '某局2024年度部门整体支出绩效自评报告',
+              `全年共实施项目${count}，具体如下：`,
+              '项目名称\t全年预算（万元）\t支出（万元）\t备注',
+              '优抚对象抚恤补助\t336.00\t325.64\t按季度发放',
+              '退役士兵安置\t190.00\t186.20\t',
+              '烈士纪念设施维护\t57.00\t42.50\t',
+              '合计\t583.00\t554.34\t',
+              after,
+            ].join('\n'),
+            'x.txt',
+          ),
+        ),
+      )
+        .filter((f) => f.code === 'DOC_CLAIM_RESTATED' || f.code === 'DOC_CLAIM_LIST_COUNT')
+        .map((f) => `${f.code} ${f.stated ?? ''}`);
+    expect(table('3个', '其中优抚对象抚恤补助支出3,256,400元。')).toEqual([]);
+    expect(table('3个', '其中优抚对象抚恤补助支出3,265,400元。')).toEqual([
+      'DOC_CLAIM_RESTATED 3265400元',
+    ]);
+    expect(table('4个', '其中优抚对象抚恤补助支出325.64万元。')).toEqual([
+      'DOC_CLAIM_LIST_COUNT 项目4个',
+    ]);
+  });
+
   it('finds a 合计 that is not the sum of the rows above it, exactly', () => {
     const found = audit([
       HEADER,

@@ -33,7 +33,7 @@ export function listTableMessage(code: ListTableCode, p: Params): string {
 }
 
 const decimals = (figure: string): number => /\.(\d+)$/.exec(figure)?.[1]?.length ?? 0;
-const TOTAL_ROW = /^(?:合计|总计|小计|共计)$/;
+export const TOTAL_ROW = /^(?:合计|总计|小计|共计)$/;
 /** The words a grade is written in, and the grade each one is. */
 export const GRADE_WORDS: readonly [RegExp, string][] = [
   [/^优秀?$/, '优'],
@@ -136,18 +136,30 @@ export const DEFAULT_BANDS = bandsText(DEFAULT_GRADES);
 /** Checks every list table of the document, and every table of counts with a 合计 row. */
 export function checkListTables(blocks: readonly Block[]): Finding[] {
   const out: Finding[] = [];
-  const grids = [
-    ...tableGrids(blocks),
-    ...textGrids(blocks),
-    ...spacedGrids(blocks),
-    ...cellPerLineGrids(blocks),
-  ];
-  for (const grid of grids) {
+  for (const grid of allGrids(blocks)) {
     const header = isListTable(grid.rows) ? listHeaderOf(grid.rows) : undefined;
     if (header) out.push(...checkGrid(grid, header));
     else out.push(...checkCountGrid(grid));
   }
   return out;
+}
+
+/** Every grid of a document: real tables, lines parted by tabs or spaces, cells one per line. */
+function allGrids(blocks: readonly Block[]): Grid[] {
+  return [
+    ...tableGrids(blocks),
+    ...textGrids(blocks),
+    ...spacedGrids(blocks),
+    ...cellPerLineGrids(blocks),
+  ];
+}
+
+/** The list tables of a document (items one per row with their figures), with their headers. */
+export function listGrids(blocks: readonly Block[]): { grid: Grid; header: ListHeader }[] {
+  return allGrids(blocks).flatMap((grid) => {
+    const header = isListTable(grid.rows) ? listHeaderOf(grid.rows) : undefined;
+    return header ? [{ grid, header }] : [];
+  });
 }
 
 /**

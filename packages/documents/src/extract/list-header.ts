@@ -23,7 +23,7 @@ function roleOf(cell: string): ListRole | undefined {
   if (/分值|权重|满分/.test(t)) return undefined;
   if (/得分|评分|分数/.test(t)) return 'score';
   if (
-    /执行(?:金额|数)|实际支出|支出(?:金额|数)|决算数|使用金额|拨付金额|实际执行|^(?:全年|本年|年度)执行$/.test(
+    /执行(?:金额|数)|实际支出|支出(?:金额|数)|决算数|使用金额|拨付金额|实际执行|^(?:全年|本年|年度)(?:执行|支出)$|^支出$/.test(
       t,
     )
   )

@@ -319,12 +319,13 @@ describe('whole invented reports, sixth batch (held out)', () => {
  * With the eighth batch's fixes, 49/66: the 转移支付's county table read as a list (its rate
  * found in all three forms), and the “三公”经费 table of lines parted by single spaces with its
  * remarks set aside (its 合计 found in PDF text too). Then 55/66 with the year slips of r32
- * (截至 a date after signing) and r36 (done before it started).
+ * (截至 a date after signing) and r36 (done before it started); then 61/66 with r35's project
+ * count against its table and its 优抚对象抚恤补助 restated in 元 against the table in 万元.
  */
 describe('whole invented reports, seventh batch (held out)', () => {
   it('finds the planted findings with their category', () => {
     console.log(report('invented whole reports, seventh batch', held7()));
-    expect(held7().found).toBeGreaterThanOrEqual(55);
+    expect(held7().found).toBeGreaterThanOrEqual(61);
   });
 
   it('gives the clean reports no error and no warning', () => {
@@ -369,11 +370,18 @@ describe('whole invented reports, seventh batch (held out)', () => {
  * in the year evaluated (“项目于2024年3月开工，修缮工程于2023年11月通过竣工验收”) is a year slip;
  * figures stated as of a date after the report was signed (“截至2025年12月31日” signed in April
  * 2025) are one too.
+ *
+ * Then 65/68, still 0 and 0 (the seventh batch 61/66): a row of a list table restated in the
+ * sentences right after it, under its name or a name saying nothing else, is held against the
+ * row in either of 元 and 万元 (“全年支出568,500元” for 58.65万元); a count of projects that opens
+ * the table (“全年共实施项目5个，具体如下：”) against the rows listed above its 合计; a column
+ * headed 支出 is what was spent. Left: 5个乡镇 where six were named in another chapter (the five
+ * may be a part of the six).
  */
 describe('whole invented reports, eighth batch (held out)', () => {
   it('finds the planted findings with their category', () => {
     console.log(report('invented whole reports, eighth batch', held8()));
-    expect(held8().found).toBeGreaterThanOrEqual(62);
+    expect(held8().found).toBeGreaterThanOrEqual(65);
   });
 
   it('gives the clean reports no error and no warning', () => {
