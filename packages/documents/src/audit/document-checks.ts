@@ -636,6 +636,14 @@ const FUND_FIGURES = [
 /** A project's spending in its budget paragraph: "项目实际支出385.42万元". */
 const PROJECT_SPENT = new RegExp(`项目(?:实际|累计)?(?:支出|执行)(?:数|金额)?(?:为|共)?${NUM}万元`);
 
+/**
+ * A 区域 report's spending of the whole region: "截至2024年12月31日，全州实际支出11,335.50万元",
+ * "全市保费补贴资金实际支出18,463.10万元" (not a part's: 其中…支出).
+ */
+const REGION_SPENT = new RegExp(
+  `(?:^|[，,。；;])(?:截至[^，,。]{0,16}[，,])?全[省市州县区盟旗][^，,。；;\\d]{0,12}?实际支出(?:数|金额)?(?:为|共)?${NUM}万元`,
+);
+
 /** An amount as 万元 text: as written when written in 万元, else converted. */
 const asWan = (a: Amount): string => (a.unit === '万元' && a.text ? a.text : wanText(a));
 
@@ -647,6 +655,15 @@ function checkTextAgainstTables(report: ExtractedReport): Finding[] {
   const spent = wan(PROJECT_SPENT.exec(squash(narrative?.source?.excerpt ?? ''))?.[1]);
   if (e.kind === 'project' && narrative && !narrative.executed && spent)
     narrative = { ...narrative, executed: spent };
+  // A 区域 report says the region's spending in a sentence of its own, with no rate.
+  if (e.kind === 'project' && !narrative?.executed && /区域|转移支付/.test(e.meta.title ?? '')) {
+    const b = report.document.blocks.find(
+      (x) => x.kind !== 'table' && REGION_SPENT.test(squash(x.text)),
+    );
+    const executed = wan(REGION_SPENT.exec(squash(b?.text ?? ''))?.[1]);
+    if (b && executed)
+      narrative = { ...narrative, executed, source: { line: b.line, excerpt: b.text.trim() } };
+  }
   /** The narrative's 年初预算, 全年预算 and 全年执行数 against the same row of a table. */
   const compareFund = (row: FundRow | undefined, tableName: string): void => {
     for (const [label, key] of FUND_FIGURES) {
