@@ -185,4 +185,30 @@ describe('a table of counts a PDF gives one cell per line', () => {
     expect(codes(found)).toEqual(['DOC_LIST_SUM 2496']);
     expect(audit([...cells, '高三', '17', '838', '合计', '49', '2,486'])).toEqual([]);
   });
+
+  it('passes over the remark a row has under a last column of 备注', () => {
+    const staff = (total: string) =>
+      audit([
+        '人员类别',
+        '编制数',
+        '实有人数',
+        '备注',
+        '参照公务员法管理人员',
+        '6',
+        '5',
+        '1人调出',
+        '事业管理人员',
+        '12',
+        '11',
+        '专业技术人员',
+        '3',
+        '2',
+        '无',
+        '合计',
+        '21',
+        total,
+      ]);
+    expect(codes(staff('19'))).toEqual(['DOC_LIST_SUM 19']);
+    expect(staff('18')).toEqual([]);
+  });
 });

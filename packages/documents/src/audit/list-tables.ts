@@ -254,28 +254,35 @@ function cellPerLineGrids(blocks: readonly Block[]): Grid[] {
   let i = 0;
   while (i < lines.length) {
     let found: Grid | undefined;
+    let next = i + 1;
     for (let width = 2; width <= 5 && !found; width++) {
       if (![...Array(width).keys()].every((c) => isLabel(i + c))) break;
+      // A last column of 备注: a row's remark, when written, is the line after its figures.
+      const remarks = width >= 3 && REMARKS.test(text(i + width - 1));
+      const cells = remarks ? width - 1 : width;
+      const startsRow = (k: number): boolean =>
+        isLabel(k) && [...Array(cells - 1).keys()].every((c) => isFigure(k + 1 + c));
       const rows: string[][] = [];
       const at: number[] = [];
       let k = i + width;
-      while (isLabel(k) && [...Array(width - 1).keys()].every((c) => isFigure(k + 1 + c))) {
-        rows.push([...Array(width).keys()].map((c) => text(k + c)));
+      while (startsRow(k)) {
+        rows.push([...Array(cells).keys()].map((c) => text(k + c)));
         at.push(lines[k]?.line ?? 0);
-        k += width;
+        k += cells;
+        if (remarks && !startsRow(k) && text(k) !== '' && !isFigure(k) && startsRow(k + 1)) k++;
       }
-      if (rows.length >= 3)
+      if (rows.length >= 3) {
         found = {
-          rows: [[...Array(width).keys()].map((c) => text(i + c)), ...rows],
+          rows: [[...Array(cells).keys()].map((c) => text(i + c)), ...rows],
           line: lines[i]?.line ?? 0,
           lines: [lines[i]?.line ?? 0, ...at],
           exact: true,
         };
+        next = k;
+      }
     }
-    if (found) {
-      grids.push(found);
-      i += found.rows.length * (found.rows[0]?.length ?? 1);
-    } else i++;
+    if (found) grids.push(found);
+    i = next;
   }
   return grids;
 }

@@ -321,13 +321,14 @@ describe('whole invented reports, sixth batch (held out)', () => {
  * remarks set aside (its 合计 found in PDF text too). Then 55/66 with the year slips of r32
  * (截至 a date after signing) and r36 (done before it started); then 61/66 with r35's project
  * count against its table and its 优抚对象抚恤补助 restated in 元 against the table in 万元; then
- * 64/66 with a 区域 report's “全州实际支出” held against its 自评表's 全年执行数. Left: the PDF text of
- * r34 (a staff table one cell per line with a 备注 column; its 自评表's weights of 101).
+ * 64/66 with a 区域 report's “全州实际支出” held against its 自评表's 全年执行数, and 65/66 with a
+ * staff table a PDF gives one cell per line under a 备注 column, its rows' remarks passed over.
+ * Left: r34's 自评表 weights of 101 in its PDF text.
  */
 describe('whole invented reports, seventh batch (held out)', () => {
   it('finds the planted findings with their category', () => {
     console.log(report('invented whole reports, seventh batch', held7()));
-    expect(held7().found).toBeGreaterThanOrEqual(64);
+    expect(held7().found).toBeGreaterThanOrEqual(65);
   });
 
   it('gives the clean reports no error and no warning', () => {
