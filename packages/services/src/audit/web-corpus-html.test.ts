@@ -47,6 +47,16 @@ const PAGES: Record<string, (lines: string[]) => string> = {
 <div>相关链接：<a>2024年市级部门预算公开</a> 2024-02-01</div>
 <div>主办单位：某市人民政府办公室 网站标识码：4408000001 粤ICP备05012345号 版权所有 © 2012-2025</div>
 </body></html>`,
+  // The same set in tables, as older portals lay pages out: the menu in one row, the article in
+  // one cell of a table nested in another, the footer in the last row.
+  'a portal page laid out in tables': (lines) =>
+    `<html><head><meta charset="utf-8"><title>${escape(lines[0] ?? '')}-某市人民政府</title></head><body>
+<table width="1000" align="center"><tr><td><a href="/">首页</a> | <a href="/zwgk">政务公开</a> | <a href="/bsfw">政务服务</a></td></tr>
+<tr><td>当前位置：首页 &gt; 政务公开 &gt; 财政信息</td></tr>
+<tr><td><table width="100%"><tr><td>发布时间：2025-06-18 浏览次数：1286</td></tr>
+<tr><td class="content">${lines.map((l) => `<p style="text-indent:2em"><span>${escape(l)}</span></p>`).join('\n')}</td></tr></table></td></tr>
+<tr><td>主办单位：某市人民政府办公室 粤ICP备05012345号 版权所有</td></tr></table>
+</body></html>`,
   pre: (lines) =>
     `<html><head><meta charset="utf-8"></head><body><pre class="western">${lines
       .map(spans)
