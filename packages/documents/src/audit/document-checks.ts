@@ -772,19 +772,28 @@ const CHECKED = /[☑✓✔√■☒▣▪●✗×]/;
 
 /**
  * A cover's field followed by its choices with none marked ("评价类型：项目实施过程评价
- * 项目完成结果评价"): two to five options apart by spaces, ending alike.
+ * 项目完成结果评价"; a PDF's text drops the space between them): two to five options ending alike.
  */
 const FIELD_CHOICES =
-  /^(?:评价类型|评价方式|评价类别|评价层级|项目类型|项目类别|项目属性|资金性质)\s*[：:]\s*(\S{2,16}(?:[ \u3000]+\S{2,16}){1,4})$/;
+  /^(?:评价类型|评价方式|评价类别|评价层级|项目类型|项目类别|项目属性|资金性质)\s*[：:]\s*(\S{2,16}(?:[ \u3000]*\S{2,16}){1,4})$/;
+
+/** The options of a field's choices: apart by spaces, or run together, each ending alike. */
+function choicesOf(written: string): string[] | undefined {
+  const spaced = written.split(/[ \u3000]+/);
+  const ending = (o: string): string => o.slice(-2);
+  if (spaced.length >= 2)
+    return spaced.every((o) => ending(o) === ending(spaced[0] ?? '')) ? spaced : undefined;
+  const end = ending(written);
+  const options = written.split(end).filter((o) => o !== '');
+  if (!written.endsWith(end) || options.length < 2 || options.length > 5) return undefined;
+  return options.every((o) => o.length >= 2 && o.length <= 14) ? options : undefined;
+}
 
 /** "评价等级：□优 □良 □中 □差": two or more empty boxes and no mark, as written. */
 function uncheckedOptions(text: string): string | undefined {
   const choices = FIELD_CHOICES.exec(text.trim());
-  if (choices?.[1] && !CHECKED.test(text)) {
-    const options = choices[1].split(/[ \u3000]+/);
-    const ending = (o: string): string => o.slice(-2);
-    if (options.every((o) => ending(o) === ending(options[0] ?? ''))) return text.trim();
-  }
+  if (choices?.[1] && !CHECKED.test(text) && choicesOf(choices[1]) !== undefined)
+    return text.trim();
   const boxes = text.match(/[□☐]/g)?.length ?? 0;
   if (boxes < 2 || CHECKED.test(text)) return undefined;
   const first = text.search(/[□☐]/);
