@@ -9,7 +9,7 @@ import { readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 /** Bump when the layout of the cache or the way bundles are built changes. */
-export const CACHE_VERSION = 1;
+export const CACHE_VERSION = 2;
 
 /**
  * Stamps of files changed this recently are not recorded: the kernel's clock for file times

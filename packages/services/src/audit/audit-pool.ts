@@ -37,14 +37,18 @@ export function batchThreads(files: number, cores = availableParallelism()): num
   return Math.max(1, Math.min(cores, Math.floor(files / FILES_PER_WORKER)));
 }
 
-/** What audit processes run: the bundled worker (plain JavaScript) or its TypeScript sources. */
+/**
+ * What audit processes run: the bundled worker (one CommonJS script, run with a V8 code cache by
+ * lib/run-cached-script.js) or its TypeScript sources.
+ */
 export type WorkerScript = { kind: 'bundle'; file: string } | { kind: 'source' };
 
 let script: Promise<WorkerScript> | undefined;
 
 /**
  * The worker script for this process, decided once: the bundle of audit-worker.ts and its
- * imports (see worker-bundle.ts; built on first use after any source change, about 0.3 s), or
+ * imports (see worker-bundle.ts; built on first use after any source change, about 0.3 s) as a
+ * CommonJS script, which Node 20 can run with a code cache where it has none for ES modules, or
  * the sources through tsx when the bundle cannot be built or JIXIAO_AUDIT_WORKER=source.
  */
 export function auditWorkerScript(): Promise<WorkerScript> {
@@ -54,6 +58,7 @@ export function auditWorkerScript(): Promise<WorkerScript> {
       entry: fileURLToPath(new URL('./audit-worker.ts', import.meta.url)),
       name: 'audit-worker',
       cacheDirs: defaultCacheDirs(tmpdir()),
+      format: 'cjs',
     });
     return built instanceof Error ? { kind: 'source' } : { kind: 'bundle', file: built };
   })();
@@ -128,6 +133,9 @@ export function failedToLoad(child: ChildProcess): boolean {
   return !loaded.has(child) && fromBundle.has(child);
 }
 
+/** The entry that runs a bundle with its code cache (plain JavaScript, no TypeScript loader). */
+const RUN_CACHED_SCRIPT = fileURLToPath(new URL('../../lib/run-cached-script.js', import.meta.url));
+
 function startWorker(from: WorkerScript, collection: Collection): ChildProcess {
   const execArgv = [...auditProcessFlags(collection), ...TIER_UP_FLAGS];
   const options = {
@@ -138,7 +146,7 @@ function startWorker(from: WorkerScript, collection: Collection): ChildProcess {
   };
   // A bundle removed since (an old one pruned by another process): back to the sources.
   if (from.kind === 'bundle' && existsSync(from.file)) {
-    const child = fork(from.file, [], { ...options, execArgv });
+    const child = fork(RUN_CACHED_SCRIPT, [from.file], { ...options, execArgv });
     fromBundle.add(child);
     return track(child, collection);
   }

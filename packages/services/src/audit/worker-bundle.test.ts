@@ -1,4 +1,5 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -102,6 +103,29 @@ describe('bundledScript', () => {
     if (changed instanceof Error) throw changed;
     expect(changed).not.toBe(first);
     expect(await run(changed)).toBe('bbb');
+  });
+
+  it('builds a CommonJS script whose import.meta.url is its own and whose import() is a require()', async () => {
+    write('esm.mjs', "export const kind = 'esm';\n");
+    write(
+      'cjs-entry.ts',
+      "export const url: string = import.meta.url;\nexport const kind = async (): Promise<string> => ((await import('./esm.mjs')) as { kind: string }).kind;\n",
+    );
+    const built = await bundledScript({
+      entry: path.join(src, 'cjs-entry.ts'),
+      name: 'c',
+      cacheDirs: [cache],
+      format: 'cjs',
+    });
+    if (built instanceof Error) throw built;
+    expect(path.basename(built)).toMatch(/^c\.[0-9a-f]+\.cjs$/);
+    expect(readFileSync(built, 'utf8')).not.toContain('import(');
+    const mod = createRequire(import.meta.url)(built) as {
+      url: string;
+      kind: () => Promise<string>;
+    };
+    expect(mod.url).toBe(pathToFileURL(built).href);
+    expect(await mod.kind()).toBe('esm');
   });
 
   it('uses the next folder when one cannot be written, and says so when none can', async () => {

@@ -29,7 +29,7 @@ export { CACHE_VERSION, RECENT_CHANGE_MS } from '../../lib/bundle-cache.js';
 export interface BundleRequest {
   /** Absolute path of the entry module. */
   entry: string;
-  /** Name of the bundle in the cache folder: `<name>.<digest>.mjs`. */
+  /** Name of the bundle in the cache folder: `<name>.<digest>.mjs` (`.cjs`: see `format`). */
   name: string;
   /** Folders to keep bundles in, tried in order until one is writable. */
   cacheDirs: readonly string[];
@@ -48,6 +48,13 @@ export interface BundleRequest {
    * `<name>.<digest>/` holding `<name>.mjs` and its chunks.
    */
   splitting?: boolean;
+  /**
+   * `cjs`: one CommonJS script `<name>.<digest>.cjs` (not with `splitting`, `externalPackages` or
+   * `sourceUrls`), which lib/cached-script.js runs with a V8 code cache; `import.meta.url` in it
+   * is the bundle's own URL, as in an ES module bundle, and `import()` is a require() (of an ES
+   * module too, which Node 20.19 and later can do). `esm` (the default): an ES module.
+   */
+  format?: 'esm' | 'cjs';
 }
 
 /** What the last build of `name` read: checked before a cached bundle is used. */
@@ -141,26 +148,30 @@ function cached(
   dir: string,
   name: string,
   key: string,
-  splitting: boolean,
+  layout: Layout,
   entry: string,
 ): Promise<string | null> {
   return cachedBundle(
     dir,
     name,
     (listed) => listed === key,
-    (digest) => bundlePath(dir, name, digest, splitting),
+    (digest) => bundlePath(dir, name, digest, layout),
     entry,
   );
 }
 
+/** How a bundle is laid out: one ES module, ES modules split into chunks, or one CommonJS script. */
+type Layout = 'esm' | 'split' | 'cjs';
+
 /** Where a bundle lives: one file, or (split) the entry file in a folder of its own. */
-function bundlePath(dir: string, name: string, digest: string, splitting: boolean): string {
-  return splitting
-    ? path.join(dir, `${name}.${digest}`, `${name}.mjs`)
-    : path.join(dir, `${name}.${digest}.mjs`);
+function bundlePath(dir: string, name: string, digest: string, layout: Layout): string {
+  if (layout === 'split') return path.join(dir, `${name}.${digest}`, `${name}.mjs`);
+  return path.join(dir, `${name}.${digest}.${layout === 'cjs' ? 'cjs' : 'mjs'}`);
 }
 
 const SOURCE_URL = '__jixiaoSourceUrl';
+/** In a CommonJS bundle, the bundle's own URL, which `import.meta.url` is defined as. */
+const BUNDLE_URL = '__jixiaoBundleUrl';
 
 /**
  * Removes this bundle's versions built over a day ago from other sources (a process still running
@@ -171,6 +182,8 @@ async function pruneOld(dir: string, name: string, keep: string): Promise<void> 
   for (const entry of await readdir(dir)) {
     const file = path.join(dir, entry);
     if (!entry.startsWith(`${name}.`) || file === keep || file === path.dirname(keep)) continue;
+    // The kept bundle's code caches (lib/cached-script.js) stay with it.
+    if (entry.startsWith(`${path.basename(keep)}.`)) continue;
     if (entry.endsWith('.inputs.json')) continue;
     const info = await stat(file).catch(() => null);
     if (info && Date.now() - info.mtimeMs > day) await rm(file, { force: true, recursive: true });
@@ -179,7 +192,7 @@ async function pruneOld(dir: string, name: string, keep: string): Promise<void> 
 
 /**
  * The path of a bundle of `entry` and everything it imports (node_modules included) as one ES
- * module for Node, built when no cached bundle matches the current sources. The digest covers
+ * module for Node (or CommonJS script, or ES module and chunks: see `format` and `splitting`), built when no cached bundle matches the current sources. The digest covers
  * exactly the bytes esbuild compiled (they are read through a plugin), the esbuild and Node
  * versions. Returns an Error when esbuild is missing, the build fails or no folder is writable.
  */
@@ -188,8 +201,12 @@ export async function bundledScript(request: BundleRequest): Promise<string | Er
   if (version instanceof Error) return version;
   const key = buildKey(version);
   const splitting = request.splitting ?? false;
+  const commonJs = request.format === 'cjs';
+  if (commonJs && (splitting || request.externalPackages || request.sourceUrls))
+    return new Error('a CommonJS bundle is one file of everything it imports');
+  const layout: Layout = splitting ? 'split' : commonJs ? 'cjs' : 'esm';
   for (const dir of request.cacheDirs) {
-    const hit = await cached(dir, request.name, key, splitting, request.entry);
+    const hit = await cached(dir, request.name, key, layout, request.entry);
     if (hit) return hit;
   }
   const esbuild = loadEsbuild();
@@ -246,7 +263,7 @@ export async function bundledScript(request: BundleRequest): Promise<string | Er
       entryPoints: [request.entry],
       bundle: true,
       platform: 'node',
-      format: 'esm',
+      format: commonJs ? 'cjs' : 'esm',
       target: `node${process.versions.node.split('.')[0] ?? '20'}`,
       write: false,
       logLevel: 'silent',
@@ -261,12 +278,19 @@ export async function bundledScript(request: BundleRequest): Promise<string | Er
       // Only the conditions Node itself applies: an installed package loads as from the sources.
       ...(request.externalPackages ? { conditions: [] } : {}),
       ...(request.sourceUrls ? { define: { 'import.meta.url': SOURCE_URL } } : {}),
+      // A script run from a V8 code cache loses its `import()` callback (Node 20), so a CommonJS
+      // bundle imports by require(): Node 20.19 and later load ES modules that way too.
+      ...(commonJs
+        ? { define: { 'import.meta.url': BUNDLE_URL }, supported: { 'dynamic-import': false } }
+        : {}),
       // pdfjs-dist (4 MB) is loaded from node_modules on the first PDF, not parsed by every
       // audit process at start (the bundle lives in node_modules/.cache, so it resolves).
       external: ['pdfjs-dist', 'pdfjs-dist/*'],
-      // Bundled CommonJS modules may call require(): give the ES module one.
       banner: {
-        js: "import { createRequire as __jixiaoRequire } from 'node:module'; const require = __jixiaoRequire(import.meta.url);",
+        js: commonJs
+          ? `const ${BUNDLE_URL} = require('node:url').pathToFileURL(__filename).href;`
+          : // Bundled CommonJS modules may call require(): give the ES module one.
+            "import { createRequire as __jixiaoRequire } from 'node:module'; const require = __jixiaoRequire(import.meta.url);",
       },
       plugins: request.externalPackages ? [leaveOutPackages, digestInputs] : [digestInputs],
     });
@@ -297,7 +321,7 @@ export async function bundledScript(request: BundleRequest): Promise<string | Er
   };
   let lastError: Error = new Error('no cache folder');
   for (const dir of request.cacheDirs) {
-    const bundle = bundlePath(dir, request.name, digest, splitting);
+    const bundle = bundlePath(dir, request.name, digest, layout);
     try {
       await mkdir(path.dirname(bundle), { recursive: true });
       // Another process may have built the same bundle meanwhile: same digest, same bytes. The
