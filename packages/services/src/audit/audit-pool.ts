@@ -39,7 +39,7 @@ export function batchThreads(files: number, cores = availableParallelism()): num
 
 /**
  * What audit processes run: the bundled worker (one CommonJS script, run with a V8 code cache by
- * lib/run-cached-script.js) or its TypeScript sources.
+ * lib/cached-script.cjs) or its TypeScript sources.
  */
 export type WorkerScript = { kind: 'bundle'; file: string } | { kind: 'source' };
 
@@ -134,7 +134,7 @@ export function failedToLoad(child: ChildProcess): boolean {
 }
 
 /** The entry that runs a bundle with its code cache (plain JavaScript, no TypeScript loader). */
-const RUN_CACHED_SCRIPT = fileURLToPath(new URL('../../lib/run-cached-script.js', import.meta.url));
+const RUN_CACHED_SCRIPT = fileURLToPath(new URL('../../lib/cached-script.cjs', import.meta.url));
 
 function startWorker(from: WorkerScript, collection: Collection): ChildProcess {
   const execArgv = [...auditProcessFlags(collection), ...TIER_UP_FLAGS];

@@ -20,7 +20,7 @@ const send = (message: unknown): void => {
 };
 
 /**
- * Set when this process runs its bundle without a usable code cache (lib/cached-script.js):
+ * Set when this process runs its bundle without a usable code cache (lib/cached-script.cjs):
  * saves one for the next processes, with the code of every function compiled so far.
  */
 const saveCodeCache = (): void => {

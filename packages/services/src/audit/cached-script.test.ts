@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cachedCode, codeCacheBytes } from '../../lib/cached-script.js';
+import { cachedCode, codeCacheBytes } from '../../lib/cached-script.cjs';
 
-const runner = fileURLToPath(new URL('../../lib/run-cached-script.js', import.meta.url));
+const runner = fileURLToPath(new URL('../../lib/cached-script.cjs', import.meta.url));
 const root = mkdtempSync(path.join(tmpdir(), 'jixiao-code-cache-test-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 

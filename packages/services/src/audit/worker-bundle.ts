@@ -50,7 +50,7 @@ export interface BundleRequest {
   splitting?: boolean;
   /**
    * `cjs`: one CommonJS script `<name>.<digest>.cjs` (not with `splitting`, `externalPackages` or
-   * `sourceUrls`), which lib/cached-script.js runs with a V8 code cache; `import.meta.url` in it
+   * `sourceUrls`), which lib/cached-script.cjs runs with a V8 code cache; `import.meta.url` in it
    * is the bundle's own URL, as in an ES module bundle, and `import()` is a require() (of an ES
    * module too, which Node 20.19 and later can do). `esm` (the default): an ES module.
    */
@@ -182,7 +182,7 @@ async function pruneOld(dir: string, name: string, keep: string): Promise<void> 
   for (const entry of await readdir(dir)) {
     const file = path.join(dir, entry);
     if (!entry.startsWith(`${name}.`) || file === keep || file === path.dirname(keep)) continue;
-    // The kept bundle's code caches (lib/cached-script.js) stay with it.
+    // The kept bundle's code caches (lib/cached-script.cjs) stay with it.
     if (entry.startsWith(`${path.basename(keep)}.`)) continue;
     if (entry.endsWith('.inputs.json')) continue;
     const info = await stat(file).catch(() => null);

@@ -3,18 +3,21 @@
 // cache holds, compiles them lazily as they are first called: with a cache taken after a process
 // has audited some files, a new audit process spends about 0.1 s less CPU before it is ready and
 // about 0.3 s less over its first 25 reports. Node 20 has no such cache for ES modules, hence a
-// CommonJS bundle run as a script. Plain JavaScript: it runs before any TypeScript loader.
-import { createHash } from 'node:crypto';
-import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import path from 'node:path';
-import vm from 'node:vm';
+// CommonJS bundle run as a script. Plain CommonJS itself: an audit process starts with it (`node
+// cached-script.cjs <bundle>`), before any TypeScript loader, and a CommonJS entry starts about
+// 40 ms sooner than an ES module one.
+'use strict';
+const { createHash } = require('node:crypto');
+const { readFileSync, renameSync, rmSync, writeFileSync } = require('node:fs');
+const { createRequire } = require('node:module');
+const path = require('node:path');
+const vm = require('node:vm');
 
 const MAGIC = Buffer.from('jixiao code cache 1\n');
 const DIGEST_BYTES = 32;
 
 /** The global through which a process that ran without a usable cache saves one (once). */
-export const SAVE_CODE_CACHE = Symbol.for('jixiao.saveCodeCache');
+const SAVE_CODE_CACHE = Symbol.for('jixiao.saveCodeCache');
 
 /**
  * What a cache was made for: the bundle's bytes, this Node and the V8 options of the process (V8
@@ -28,7 +31,7 @@ function sourceDigest(source) {
 }
 
 /** The cache file of `file` for this process's Node and V8 options. */
-export function codeCacheFile(file) {
+function codeCacheFile(file) {
   const options = createHash('sha256')
     .update(`${process.version}\0${process.arch}\0${JSON.stringify(process.execArgv)}`)
     .digest('hex')
@@ -40,7 +43,7 @@ export function codeCacheFile(file) {
  * The cached code in `bytes` when they hold a cache made for `digest` whose own digest still
  * matches (a cut or damaged file is not handed to V8), else undefined.
  */
-export function cachedCode(bytes, digest) {
+function cachedCode(bytes, digest) {
   const head = MAGIC.length + 2 * DIGEST_BYTES;
   if (bytes.length <= head || !bytes.subarray(0, MAGIC.length).equals(MAGIC)) return undefined;
   const made = bytes.subarray(MAGIC.length, MAGIC.length + DIGEST_BYTES);
@@ -52,7 +55,7 @@ export function cachedCode(bytes, digest) {
 }
 
 /** The bytes of a cache file holding `data`, made for `digest`. */
-export function codeCacheBytes(data, digest) {
+function codeCacheBytes(data, digest) {
   return Buffer.concat([MAGIC, digest, createHash('sha256').update(data).digest(), data]);
 }
 
@@ -73,7 +76,7 @@ let temporaries = 0;
  * cache for the next processes; a cache that cannot be written is no cache. Returns whether a
  * cache was used.
  */
-export function runCachedScript(file) {
+function runCachedScript(file) {
   const bytes = readFileSync(file);
   const digest = sourceDigest(bytes);
   const cacheFile = codeCacheFile(file);
@@ -111,3 +114,7 @@ export function runCachedScript(file) {
     .call(module.exports, module.exports, createRequire(file), module, file, path.dirname(file));
   return used;
 }
+
+module.exports = { SAVE_CODE_CACHE, codeCacheFile, cachedCode, codeCacheBytes, runCachedScript };
+
+if (require.main === module) runCachedScript(process.argv[2]);
