@@ -31,7 +31,7 @@ describe('template prompts left in the text', () => {
     ).toEqual([['DOC_TEMPLATE_OPTIONS', '评价类型：项目实施过程评价 项目完成结果评价']]);
     // Run together, as a PDF's text gives them.
     expect(codes('自评报告\n评价类型:项目实施过程评价项目完成结果评价\n')).toEqual([
-      ['DOC_TEMPLATE_OPTIONS', '评价类型:项目实施过程评价项目完成结果评价'],
+      ['DOC_TEMPLATE_OPTIONS', '评价类型：项目实施过程评价 项目完成结果评价'],
     ]);
     // One choice written, or choices marked: nothing to say.
     expect(codes('自评报告\n评价类型：项目完成结果评价\n')).toEqual([]);

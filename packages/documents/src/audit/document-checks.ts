@@ -775,7 +775,7 @@ const CHECKED = /[☑✓✔√■☒▣▪●✗×]/;
  * 项目完成结果评价"; a PDF's text drops the space between them): two to five options ending alike.
  */
 const FIELD_CHOICES =
-  /^(?:评价类型|评价方式|评价类别|评价层级|项目类型|项目类别|项目属性|资金性质)\s*[：:]\s*(\S{2,16}(?:[ \u3000]*\S{2,16}){1,4})$/;
+  /^(评价类型|评价方式|评价类别|评价层级|项目类型|项目类别|项目属性|资金性质)\s*[：:]\s*(\S{2,16}(?:[ \u3000]*\S{2,16}){1,4})$/;
 
 /** The options of a field's choices: apart by spaces, or run together, each ending alike. */
 function choicesOf(written: string): string[] | undefined {
@@ -786,14 +786,17 @@ function choicesOf(written: string): string[] | undefined {
   const end = ending(written);
   const options = written.split(end).filter((o) => o !== '');
   if (!written.endsWith(end) || options.length < 2 || options.length > 5) return undefined;
-  return options.every((o) => o.length >= 2 && o.length <= 14) ? options : undefined;
+  return options.every((o) => o.length >= 2 && o.length <= 14)
+    ? options.map((o) => `${o}${end}`)
+    : undefined;
 }
 
 /** "评价等级：□优 □良 □中 □差": two or more empty boxes and no mark, as written. */
 function uncheckedOptions(text: string): string | undefined {
+  // Said as the field and its options apart by spaces, however the copy set them.
   const choices = FIELD_CHOICES.exec(text.trim());
-  if (choices?.[1] && !CHECKED.test(text) && choicesOf(choices[1]) !== undefined)
-    return text.trim();
+  const options = choices?.[2] && !CHECKED.test(text) ? choicesOf(choices[2]) : undefined;
+  if (options) return `${choices?.[1] ?? ''}：${options.join(' ')}`;
   const boxes = text.match(/[□☐]/g)?.length ?? 0;
   if (boxes < 2 || CHECKED.test(text)) return undefined;
   const first = text.search(/[□☐]/);
