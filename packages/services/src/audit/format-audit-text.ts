@@ -1,6 +1,7 @@
 import { displayWidth } from '@jixiao/domain/text-width';
 import type { FileAudit } from '@jixiao/documents';
-import { UNDERSTANDING_LABELS_ZH, noFindingsSaid } from '@jixiao/domain';
+// The labels alone: the command's text output loads no schema (see audit-startup.test.ts).
+import { UNDERSTANDING_LABELS_ZH, noFindingsSaid } from '@jixiao/domain/status-labels';
 
 const SEVERITY_ZH = { error: '错误', warning: '警告', info: '提示' } as const;
 
