@@ -217,6 +217,14 @@ const AS_OF_DATE = /截至((?:19|20)\d{2})年(\d{1,2})月(?:(\d{1,2})日)?/g;
 /** A date as a number that orders dates: 20250320; a month alone is its last day. */
 const dateKey = (y: number, m: number, d?: number): number => y * 10_000 + m * 100 + (d ?? 31);
 
+/** The date a match holds: group 1 the year, 2 the month, 3 the day if written. */
+const matchedDate = (m: RegExpMatchArray): number =>
+  dateKey(Number(m[1]), Number(m[2]), m[3] === undefined ? undefined : Number(m[3]));
+
+/** Where the part of a sentence a position stands in begins: at its last 。 or ； before it. */
+const partStartBefore = (text: string, at: number | undefined): number =>
+  Math.max(...['；', ';', '。'].map((p) => text.lastIndexOf(p, at)));
+
 /**
  * Work said done by a date after the report was signed ("已于2025年12月底前全部完成安装调试" in a
  * report whose 填报日期 is 2025年3月20日): what had not happened yet cannot be reported done, so
@@ -251,12 +259,8 @@ function doneAfterSigning(
     // still to come. (Signed within the year evaluated, the signing date is the slip: a finding
     // of its own.)
     for (const m of signed.key > dateKey(year, 12, 31) ? s.text.matchAll(AS_OF_DATE) : []) {
-      const key = dateKey(
-        Number(m[1]),
-        Number(m[2]),
-        m[3] === undefined ? undefined : Number(m[3]),
-      );
-      const partStart = Math.max(...['；', ';', '。'].map((p) => s.text.lastIndexOf(p, m.index)));
+      const key = matchedDate(m);
+      const partStart = partStartBefore(s.text, m.index);
       if (key <= signed.key || TO_COME.test(s.text.slice(partStart + 1, m.index))) continue;
       const sentence = excerptOf(s.raw, m[1] ?? '');
       out.push(
@@ -272,13 +276,9 @@ function doneAfterSigning(
     }
     if (!s.text.includes('于')) continue;
     for (const m of s.text.matchAll(DONE_BY)) {
-      const key = dateKey(
-        Number(m[1]),
-        Number(m[2]),
-        m[3] === undefined ? undefined : Number(m[3]),
-      );
+      const key = matchedDate(m);
       // Words of a plan in the part of the sentence the date stands in make it one.
-      const partStart = Math.max(...['；', ';', '。'].map((p) => s.text.lastIndexOf(p, m.index)));
+      const partStart = partStartBefore(s.text, m.index);
       if (key <= signed.key || TO_COME.test(s.text.slice(partStart + 1, m.index))) continue;
       const sentence = excerptOf(s.raw, m[1] ?? '');
       const stated =
@@ -467,7 +467,7 @@ function doneBeforeYear(statements: readonly Statement[], year: number): Finding
     if (years.some((y) => y >= year)) continue;
     for (const m of s.text.matchAll(DONE_BY)) {
       if (Number(m[1]) !== year - 1) continue;
-      const partStart = Math.max(...['；', ';', '。'].map((p) => s.text.lastIndexOf(p, m.index)));
+      const partStart = partStartBefore(s.text, m.index);
       const part = s.text.slice(partStart + 1, m.index + m[0].length);
       // Words of a plan count in the clause of the date ("按计划推进，项目于…完成" is no plan).
       const clauseStart = Math.max(partStart, s.text.lastIndexOf('，', m.index));
