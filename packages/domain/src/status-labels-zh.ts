@@ -40,3 +40,17 @@ export function noFindingsSaid(
   if (computedTotal === null) return '已核对的部分未发现问题（未能计算自评总分，见上）。';
   return '未发现问题。';
 }
+
+/**
+ * The rulebook a file was scored by, as a reader should take it: its name, or for one only
+ * inferred from the table's shape, "按…推定" with why; '' when none was named.
+ */
+export function rulebookSaid(
+  name: string | null,
+  inferred: boolean | null,
+  basis: string | null,
+): string {
+  if (name === null) return '';
+  if (!inferred) return name;
+  return `按“${name}”推定${basis ? `（${basis}）` : ''}`;
+}

@@ -16,7 +16,7 @@ import {
 } from 'antd';
 import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
 import type { Finding, Severity, UnderstandingStatus } from '@jixiao/domain';
-import { UNDERSTANDING_LABELS_ZH, noFindingsSaid } from '@jixiao/domain';
+import { UNDERSTANDING_LABELS_ZH, noFindingsSaid, rulebookSaid } from '@jixiao/domain';
 import {
   api,
   auditExportUrl,
@@ -77,10 +77,7 @@ function understandingOf(v: unknown): { status: UnderstandingStatus | null; mess
 /** The rulebook as the CLI and the exports say it: a book only inferred is said as assumed. */
 function bookOf(s: Record<string, unknown>): string {
   const name = str(s.rulebookName);
-  if (!name) return '';
-  if (s.rulebookInferred !== true) return name;
-  const basis = str(s.rulebookBasis);
-  return `按“${name}”推定${basis ? `（${basis}）` : ''}`;
+  return name ? rulebookSaid(name, s.rulebookInferred === true, str(s.rulebookBasis) || null) : '';
 }
 
 const str = (v: unknown) => (typeof v === 'string' ? v : '');

@@ -1,4 +1,5 @@
 import type { FindingCategory, Severity } from '@jixiao/domain';
+import { rulebookSaid } from '@jixiao/domain/status-labels';
 import type { Understanding } from './table-checks.ts';
 
 /** One finding as the audit reports it: the wire shape of `jixiao audit --format json`. */
@@ -53,8 +54,5 @@ export interface FileAudit {
  * why ('' when none was named).
  */
 export function rulebookLabel(summary: AuditSummary): string {
-  const name = summary.rulebookName;
-  if (name === null) return '';
-  if (!summary.rulebookInferred) return name;
-  return `按“${name}”推定${summary.rulebookBasis ? `（${summary.rulebookBasis}）` : ''}`;
+  return rulebookSaid(summary.rulebookName, summary.rulebookInferred, summary.rulebookBasis);
 }

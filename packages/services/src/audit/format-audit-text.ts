@@ -1,7 +1,11 @@
 import { displayWidth } from '@jixiao/domain/text-width';
 import type { FileAudit } from '@jixiao/documents';
 // The labels alone: the command's text output loads no schema (see audit-startup.test.ts).
-import { UNDERSTANDING_LABELS_ZH, noFindingsSaid } from '@jixiao/domain/status-labels';
+import {
+  UNDERSTANDING_LABELS_ZH,
+  noFindingsSaid,
+  rulebookSaid,
+} from '@jixiao/domain/status-labels';
 
 const SEVERITY_ZH = { error: '错误', warning: '警告', info: '提示' } as const;
 
@@ -18,12 +22,7 @@ export function formatAuditText(files: readonly FileAudit[]): string {
     }
     const s = f.summary;
     // A book the report does not bear out is said as assumed, with why.
-    const book =
-      s.rulebookName === null
-        ? '—'
-        : s.rulebookInferred
-          ? `按“${s.rulebookName}”推定${s.rulebookBasis ? `（${s.rulebookBasis}）` : ''}`
-          : s.rulebookName;
+    const book = rulebookSaid(s.rulebookName, s.rulebookInferred, s.rulebookBasis) || '—';
     out.push(
       `  ${s.title ?? '（无标题）'} · ${s.department ?? '（单位未识别）'} · ${s.year ?? '—'}年度 · 评价指标体系 ${book} · 报告总分 ${s.claimedTotal ?? '—'} · 计算总分 ${s.computedTotal ?? '—'}`,
     );
