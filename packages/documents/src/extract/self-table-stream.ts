@@ -29,7 +29,7 @@ import {
   subtotalGroupOf,
   targetWithNature,
 } from './table-vocabulary.ts';
-import type { ColumnKey, TemplateMatch } from './table-vocabulary.ts';
+import type { ColumnKey, FundRowKey, TemplateMatch } from './table-vocabulary.ts';
 import { sourceRef } from './text.ts';
 
 /** One cell of a table as read, whatever the source: a grid cell, a line, a run of text. */
@@ -783,7 +783,8 @@ export function readTableStream(
       continue;
     }
     if (mode === 'fund' || (mode === 'none' && isDistinctiveFundRow(text))) {
-      const key = fundRowOf(text);
+      const wrapped = mode === 'fund' ? wrappedFundLabel(tokens, i) : undefined;
+      const key = fundRowOf(text) ?? wrapped?.key;
       if (key) byRegion = false;
       if (key && split) {
         // Amount columns split into 合计 and its sources: every cell must be there to say
@@ -831,6 +832,8 @@ export function readTableStream(
           if (!table.funds[key]) table.funds[key] = row;
         } else if (cells.length > 0) table.unread++;
         i = Math.max(end, i + 1);
+        // The rest of the label, wrapped onto the next line, is read with it.
+        if (wrapped && i === wrapped.rest) i++;
         continue;
       }
       if (mode === 'fund' && isTotalRow(text)) {
@@ -1719,4 +1722,28 @@ function leafFrom(
   if (v.reason !== undefined && !/^0$/.test(v.reason.trim()))
     leaf.deviationReason = v.reason.trim();
   return leaf;
+}
+
+/**
+ * A fund row's label cut by a wrap in PDF text: "按支出性质分：基" with the row's figures, then
+ * "本支出" alone on the next line. The label and that rest together name a fund row; the rest
+ * stands alone (the next token begins another line), so it is no row of its own.
+ */
+function wrappedFundLabel(
+  tokens: readonly Token[],
+  i: number,
+): { key: FundRowKey; rest: number } | undefined {
+  const t = tokens[i];
+  if (!t || cellType(t.text) !== 'text') return undefined;
+  let j = i + 1;
+  while (j < tokens.length && tokens[j]?.line === t.line && !tokens[j]?.rowStart) {
+    if (cellType(tokens[j]?.text ?? '') === 'text') return undefined;
+    j++;
+  }
+  const rest = tokens[j];
+  if (j === i + 1 || !rest || rest.rowStart || cellType(rest.text) !== 'text') return undefined;
+  const after = tokens[j + 1];
+  if (after && after.line === rest.line && !after.rowStart) return undefined;
+  const key = fundRowOf(`${t.text}${rest.text}`);
+  return key === undefined ? undefined : { key, rest: j };
 }

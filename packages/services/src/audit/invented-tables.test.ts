@@ -531,6 +531,7 @@ describe('held-out 自评表 excerpts, nineteenth batch (预期值/标准分/自
  * "按支出性质分：基" | figures, then "本支出" on the next line); no error or warning on the clean
  * ones. The 元 slip in an actual was written as uncertain and reported as an error: marked
  * certain afterwards, as the earlier batches mark the same slip (a ≤25万元 ceiling, 24.5元).
+ * 33/33 once a fund row's label cut by a wrap, its rest alone on the next line, was read whole.
  */
 describe('held-out 自评表 excerpts, twentieth batch (元 fund blocks, 调整后预算数/实际支出, 指标性质/指标值/度量单位, 得分系数, 0/0 rows, 小计 rows, hard-wrapped PDF text, pipes, Excel, 基础数据表), measured untouched', () => {
   const held = present(loadCorpus(new URL('./invented-tables/holdout-aa/', import.meta.url)));
@@ -543,6 +544,6 @@ describe('held-out 自评表 excerpts, twentieth batch (元 fund blocks, 调整�
     expect(m.cleanWarnings).toEqual([]);
     expect(m.uncertainAsErrors).toEqual([]);
     // The target is 90% (30 of 33); the floor keeps what was reached.
-    expect(m.found).toBeGreaterThanOrEqual(32);
+    expect(m.found).toBeGreaterThanOrEqual(33);
   });
 });
