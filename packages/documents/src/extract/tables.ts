@@ -832,10 +832,97 @@ function spacedCells<R extends { cells: string[] }>(row: R): R {
   return { ...row, cells: [tokens.slice(0, first).join(''), ...tokens.slice(first)] };
 }
 
+/** A line of a table read one cell per line that holds a figure or an empty cell ("—", " "). */
+const BASE_VALUE = /^(?:[-—–]?\d[\d,]*(?:\.\d+)?%?|[-—–/]|)$/;
+
+/**
+ * The rows of a 基础数据表 written one cell per line (a web page saved as text): from the line
+ * that opens it (财政供养人员情况, 经费控制情况) to the one that closes its figures (楼堂馆所,
+ * 厉行节约), each run of words and the run of figures after it make rows: the last word is the
+ * row's label and the figures its cells, the words before it (a header's column names) a row of
+ * their own. The staffing header (编制数 | 实际在职人数 | 控制率) keeps its words together, its
+ * figures the row below. Undefined when no such run makes a row of the 经费控制 block.
+ */
+function cellLineRows(lines: readonly TableRow[]): TableRow[] | undefined {
+  const text = (r: TableRow): string => squash(r.cells.join(''));
+  const start = lines.findIndex((r) => /^(?:财政供养人员情况|经费控制情况)$/.test(text(r)));
+  if (start < 0) return undefined;
+  const rows: TableRow[] = [];
+  let words: TableRow[] = [];
+  let figures: string[] = [];
+  const flush = (): void => {
+    if (words.length === 0 || figures.length === 0) return;
+    const staffing = words.some((w) => /编制数/.test(text(w)));
+    const head = staffing ? words : words.slice(0, -1);
+    const label = staffing ? undefined : words[words.length - 1];
+    if (head.length > 0) rows.push({ cells: head.map(text), line: head[0]?.line ?? 0 });
+    rows.push({
+      cells: [label ? text(label) : '', ...figures],
+      line: label?.line ?? words[0]?.line ?? 0,
+    });
+    words = [];
+    figures = [];
+  };
+  for (const r of lines.slice(start)) {
+    const t = text(r);
+    if (/^(?:楼堂馆所|厉行节约)/.test(t) || t.length > 40) break;
+    if (BASE_VALUE.test(t)) {
+      if (words.length > 0) figures.push(t);
+      continue;
+    }
+    flush();
+    words.push(r);
+  }
+  flush();
+  return rows.some((r) => BASE_ROWS.some(([re]) => re.test(r.cells[0] ?? ''))) ? rows : undefined;
+}
+
+/**
+ * A row's label cut by a wrap in PDF text ("1.公务用车购置" with its figures, "和维护经费" alone on
+ * the next line): the rest, a line of words naming no row of its own, is joined to the label.
+ */
+function withWrappedLabels<R extends { cells: string[] }>(rows: readonly R[]): R[] {
+  const out: R[] = [];
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i];
+    if (!row) continue;
+    const filled = row.cells.filter((c) => c.trim() !== '');
+    const rest = rows[i + 1]?.cells.filter((c) => c.trim() !== '') ?? [];
+    const tail = clean(rest[0] ?? '');
+    const labelIndex = row.cells.findIndex((c) => c.trim() !== '');
+    if (
+      labelIndex >= 0 &&
+      filled.length >= 2 &&
+      filled.slice(1).every((c) => FIGURE_CELL.test(clean(c)) || /^[-—–/]$/.test(clean(c))) &&
+      rest.length === 1 &&
+      tail.length <= 12 &&
+      !FIGURE_CELL.test(tail) &&
+      !/情况|措施|合计|编制/.test(tail) &&
+      !BASE_ROWS.some(([re]) => re.test(tail))
+    ) {
+      const cells = [...row.cells];
+      cells[labelIndex] = `${clean(cells[labelIndex] ?? '')}${tail}`;
+      out.push({ ...row, cells });
+      i++;
+      continue;
+    }
+    out.push(row);
+  }
+  return out;
+}
+
 /** Reads a 基础数据表: staffing, 经费控制 rows (上年决算 | 本年预算 | 本年决算). */
 export function readBaseDataTable(block: Block): BaseData {
   const data: BaseData = { projectRows: [], buildings: [] };
-  const rows = (block.rows ?? []).map(withoutCoveredColumns).map(spacedCells);
+  const grid = block.rows ?? [];
+  // Read one cell per line, every row holds one cell: the rows are made from the runs of lines.
+  const oneCell =
+    grid.length > 3 && grid.every((r) => r.cells.filter((c) => c.trim() !== '').length <= 1);
+  const rows = withWrappedLabels(
+    ((oneCell ? cellLineRows(grid) : undefined) ?? grid)
+      .map(withoutCoveredColumns)
+      .map(spacedCells),
+  );
   rows.forEach((row, i) => {
     const cells = row.cells.map(clean);
     const labelIndex = cells.findIndex((c) => c !== '');
