@@ -1726,8 +1726,9 @@ function leafFrom(
 
 /**
  * A fund row's label cut by a wrap in PDF text: "按支出性质分：基" with the row's figures, then
- * "本支出" alone on the next line. The label and that rest together name a fund row; the rest
- * stands alone (the next token begins another line), so it is no row of its own.
+ * "本支出" alone on the next line (or the start alone above the row). The label and that rest
+ * together name a fund row; the rest stands alone (the next token begins another line), so it
+ * is no row of its own.
  */
 function wrappedFundLabel(
   tokens: readonly Token[],
@@ -1740,8 +1741,21 @@ function wrappedFundLabel(
     if (cellType(tokens[j]?.text ?? '') === 'text') return undefined;
     j++;
   }
+  if (j === i + 1) return undefined;
+  // Its start alone on the line above, the row's figures beside the rest ("按支出性质分：基",
+  // then "本支出 1,960.00 …"): the start was passed over as a line of no figures.
+  const start = tokens[i - 1];
+  if (
+    start &&
+    start.line !== t.line &&
+    tokens[i - 2]?.line !== start.line &&
+    cellType(start.text) === 'text'
+  ) {
+    const key = fundRowOf(`${start.text}${t.text}`);
+    if (key !== undefined) return { key, rest: -1 };
+  }
   const rest = tokens[j];
-  if (j === i + 1 || !rest || rest.rowStart || cellType(rest.text) !== 'text') return undefined;
+  if (!rest || rest.rowStart || cellType(rest.text) !== 'text') return undefined;
   const after = tokens[j + 1];
   if (after && after.line === rest.line && !after.rowStart) return undefined;
   const key = fundRowOf(`${t.text}${rest.text}`);

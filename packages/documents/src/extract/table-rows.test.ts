@@ -280,6 +280,18 @@ describe('fund rows grouped by a merged cell (按收入性质分 | 一般公共�
     // The income row stays the one source, its rest no row of its own.
     expect((funds.sources ?? []).map((s) => s.executed?.text)).toEqual(['2948.80']);
   });
+
+  it('are read with the start of their label alone on the line above the figures', () => {
+    const text = [
+      '项目 年初预算数 全年预算数 全年执行数 分值 执行率 得分',
+      '年度资金总额 2,860.00 3,040.00 2,948.80 10 97.00% 9.7',
+      '按支出性质分：基',
+      '本支出 1,960.00 1,980.00 1,960.20 — 99.00% —',
+      '项目支出 900.00 1,060.00 978.60 — 92.32% —',
+    ].join('\n');
+    const funds = extractEvaluation(parseTextLines(text, 'f.txt')).evaluation.funds;
+    expect(funds.basic?.executed?.text).toBe('1960.20');
+  });
 });
 
 describe('tab-separated rows', () => {
