@@ -60,4 +60,23 @@ describe('基础数据表 read from text', () => {
       '0.00',
     ]);
   });
+
+  it('reads the staffing figures of a line of text and the project rows below 项目支出', () => {
+    const data = base([
+      '基础数据表',
+      '财政供养人员情况\t编制数\t2024年实际在职人数\t控制率',
+      '\t46\t44\t95.65%',
+      '经费控制情况\t2023年决算数\t2024年预算数\t2024年决算数',
+      '三公经费\t18.60\t17.20\t16.10',
+      '项目支出\t612.30\t580.00\t566.80',
+      '1.乡村振兴衔接项目\t420.00\t400.00\t392.50',
+      '2.城乡环境综合整治\t192.30\t180.00\t174.30',
+      '公用经费\t58.40\t56.00\t55.10',
+    ]);
+    expect([data?.staffing?.authorized, data?.staffing?.actual]).toEqual([46, 44]);
+    expect(data?.projectRows.map((r) => [r.name, r.actual?.text])).toEqual([
+      ['乡村振兴衔接项目', '392.50'],
+      ['城乡环境综合整治', '174.30'],
+    ]);
+  });
 });

@@ -923,13 +923,17 @@ export function readBaseDataTable(block: Block): BaseData {
       .map(withoutCoveredColumns)
       .map(spacedCells),
   );
+  let inProjects = false;
   rows.forEach((row, i) => {
     const cells = row.cells.map(clean);
     const labelIndex = cells.findIndex((c) => c !== '');
     const label = (cells[labelIndex] ?? '').replace(/^(其中[：:])/, '');
     if (/编制数/.test(cells.join('|'))) {
       const next = rows[i + 1];
-      const v = next ? next.cells.map(clean).filter((c) => c !== '') : [];
+      // The figures in cells of their own, or in one cell between tabs or spaces (text).
+      const v = next
+        ? next.cells.flatMap((c) => c.trim().split(/[\s\u3000]+/)).filter((c) => c !== '')
+        : [];
       const authorized = Number(v[0]);
       const actual = Number(v[1]);
       const staffing: NonNullable<BaseData['staffing']> = {};
@@ -949,7 +953,9 @@ export function readBaseDataTable(block: Block): BaseData {
       return;
     }
     const key = BASE_ROWS.find(([re]) => re.test(label.replace(/^\d+、/, '')))?.[1];
-    if (!key) return;
+    if (key) inProjects = key === 'projects';
+    // Below 项目支出, rows of no name of their own are its projects (or project classes).
+    if (!key && !(inProjects && label !== '' && !/合计|小计|情况/.test(label))) return;
     const v = row.cells.slice(labelIndex + 1).map(clean);
     const cost: CostRow = { source: sourceRef(row.line, rowText(row)) };
     const [previous, budget, actual] = v;
@@ -959,7 +965,12 @@ export function readBaseDataTable(block: Block): BaseData {
     if (a0) cost.previousActual = a0;
     if (a1) cost.budget = a1;
     if (a2) cost.actual = a2;
-    data[key] ??= cost;
+    if (key) data[key] ??= cost;
+    else if (a0 || a1 || a2)
+      data.projectRows.push({
+        name: label.replace(/^[\d一二三四五六七八九十]+[、.．]/, ''),
+        ...cost,
+      });
   });
   return data;
 }
