@@ -841,7 +841,9 @@ const BASE_VALUE = /^(?:[-—–]?\d[\d,]*(?:\.\d+)?%?|[-—–/]|)$/;
  * 厉行节约), each run of words and the run of figures after it make rows: the last word is the
  * row's label and the figures its cells, the words before it (a header's column names) a row of
  * their own. The staffing header (编制数 | 实际在职人数 | 控制率) keeps its words together, its
- * figures the row below. Undefined when no such run makes a row of the 经费控制 block.
+ * figures the row below. Undefined when no such run makes a row of the 经费控制 block, or when a
+ * row holds more or fewer figures than the header names columns (the cells were not parted as
+ * written: a figure and the next label in one cell).
  */
 function cellLineRows(lines: readonly TableRow[]): TableRow[] | undefined {
   const text = (r: TableRow): string => squash(r.cells.join(''));
@@ -850,11 +852,17 @@ function cellLineRows(lines: readonly TableRow[]): TableRow[] | undefined {
   const rows: TableRow[] = [];
   let words: TableRow[] = [];
   let figures: string[] = [];
+  // How many figures a row of the block under the last header holds (上年决算 | 本年预算 | 本年决算).
+  let width = 3;
+  let misfit = false;
   const flush = (): void => {
     if (words.length === 0 || figures.length === 0) return;
     const staffing = words.some((w) => /编制数/.test(text(w)));
     const head = staffing ? words : words.slice(0, -1);
     const label = staffing ? undefined : words[words.length - 1];
+    if (head.length > 1) width = head.length - 1;
+    // A row of more or fewer figures than its columns was not parted as written: no row is trusted.
+    if (!staffing && figures.length !== width) misfit = true;
     if (head.length > 0) rows.push({ cells: head.map(text), line: head[0]?.line ?? 0 });
     rows.push({
       cells: [label ? text(label) : '', ...figures],
@@ -874,6 +882,7 @@ function cellLineRows(lines: readonly TableRow[]): TableRow[] | undefined {
     words.push(r);
   }
   flush();
+  if (misfit) return undefined;
   return rows.some((r) => BASE_ROWS.some(([re]) => re.test(r.cells[0] ?? ''))) ? rows : undefined;
 }
 
