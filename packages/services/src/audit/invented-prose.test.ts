@@ -333,6 +333,18 @@ import { lazily, loadCorpus, measure, present, report, unread } from './testing/
  * "2022年为B，较上年增长Z%"), measured untouched: 1/4 found (missed: the total after its
  * items counted by a noun, the total of 100 less the points lost, the growth), 0 errors and 0
  * warnings on 2 clean files. Fixed after: 4/4, 0 errors and 0 warnings.
+ * The uh-files (findings and clean), written before the nineteenth round in counties not used
+ * before (陕西 佛坪, 河北 涞源, 江西 安远, 湖南 通道, 四川 壤塘, 云南 贡山, 贵州 望谟, 甘肃 舟曲, 青海
+ * 玛沁, 浙江 文成, 福建 柘荣; clean: 内蒙古 四子王旗, 吉林 靖宇, 黑龙江 逊克, 广东 连山, 山东 莒县:
+ * 共计…其中 money, "N所，即" names, 完成预算的Z%, a project's budget restated with two digits
+ * swapped, a part above its whole and 元 written as 万元 in a 其中, 较上年的B下降Z%, a project
+ * finished in the June before its September start, 占全年…的 share, a text score against the
+ * table's 合计, a target met with points lost in prose, 平均每生, "共计N期，培训M人次，分别为";
+ * clean: 累计 beside the year's part, 主要包括…等, shares rounded, 万元 with four decimals, ranges,
+ * several years compared, 占项目支出的 share, 人均 and 户均, 元 with 万元 in parentheses), measured
+ * untouched: 10/16 found by category (missed: the restated budget, the 元 slip (taken for a part
+ * above its whole), the finish before the start, the text score (found, but as a total), the
+ * points lost, the count after another count), 0 errors and 0 warnings on 5 clean files.
  * Every batch listed below is asserted to keep at least 90% (or the floor given with it, for a
  * batch measured before its round) and no false error (or no more than the number given).
  */
@@ -375,6 +387,7 @@ describe('invented excerpts of prose from provinces outside the web corpus', () 
       ['invented prose, held out after the seventeenth round (tuned on since)', /^ue\d/, 1],
       ['invented prose, held out before the eighteenth round (tuned on since)', /^uf\d/, 1],
       ['invented prose, held out after the eighteenth round (tuned on since)', /^ug\d/, 1],
+      ['invented prose, held out before the nineteenth round', /^uh\d/, 0.62],
     ] as ReadonlyArray<readonly [string, string | RegExp, number?, number?]>) {
       const m = measure(
         corpus,
