@@ -611,9 +611,9 @@ function noteDeductionIssues(sentences: readonly Sentence[]): ScoreClaimIssue[] 
 /** "年度目标值≥90%", "指标值：不低于95%", "年度目标：≤3起": an indicator's target in a sentence. */
 const TARGET =
   /(?:(?:年度)?(?:目标值|指标值)|年度目标)(?:为|是)?[：:]?((?:[^，,；;。：:]|,(?=\d{3}))+)/;
-/** "实际完成值96.8%", "实际完成88.6%", "完成情况：1起". */
+/** "实际完成值96.8%", "实际完成88.6%", "实际达到95.3%", "完成情况：1起". */
 const ACTUAL =
-  /(?:实际完成(?:值|数)?|实际值|(?<!年度)完成值|完成情况)(?:为|是|达到?)?[：:]?((?:[^，,；;。：:]|,(?=\d{3}))+)/;
+  /(?:实际完成(?:值|数)?|实际值|实际(?=为|达)|(?<!年度)完成值|完成情况)(?:为|是|达到?)?[：:]?((?:[^，,；;。：:]|,(?=\d{3}))+)/;
 /** "该指标得满分10分", "该项按满分计10分": full marks, the score and the weight in one figure. */
 const FULL_MARKS = new RegExp(`(?:得|按|以)满分(?:计|为|计算)?(?:得)?${NUM}分`);
 /** Words that give a reason for points lost. */
