@@ -630,6 +630,13 @@ describe('more wordings and flattenings', () => {
       ]),
     ).toContainEqual(['unit', 'DOC_CLAIM_PART_UNIT']);
     expect(brief('基本支出612.40万元，其中人员经费526.80万元，公用经费856000元。')).toEqual([]);
+    // One part of a 其中 that names only some, hundreds of times its whole: 元 written as 万元.
+    expect(brief('全年安排防控经费42.36万元，其中购置消毒药品支出86,400万元。')).toContain(
+      'warning DOC_CLAIM_PART_UNIT 86400万元→86400元',
+    );
+    expect(brief('全年兑现补助资金1,126.40万元，其中禁牧补助1,216.80万元。')).toEqual([
+      'error DOC_CLAIM_PARTS_EXCEED 1126.40→1216.80',
+    ]);
   });
 
   it('takes a rate’s outcome from the sentence before when its own states only the plan', () => {
@@ -1420,6 +1427,23 @@ describe('relations of the thirteenth round of invented prose', () => {
       `2023年下达财政衔接推进乡村振兴补助资金8,563.20万元，主要用于产业发展。\n截至年底，衔接资金${restated}万元全部分配到项目。`;
     expect(brief(text('8,536.20'))).toEqual(['warning DOC_CLAIM_RESTATED 8536.20万元→8563.20万元']);
     expect(brief(text('8,563.20'))).toEqual([]);
+    // In a report on one project, "项目预算" is that project's.
+    const project = (restated: string) =>
+      `某局甲乙保护区建设项目2023年度绩效自评报告\n甲乙保护区建设项目年初预算286.50万元，全年支出279.34万元。\n项目2023年度预算${restated}万元，计划扶持传承人48名。`;
+    expect(brief(project('268.50'))).toEqual(['warning DOC_CLAIM_RESTATED 268.50万元→286.50万元']);
+    expect(brief(project('286.50'))).toEqual([]);
+  });
+
+  it('reads "（一）项目年度目标" under a chapter of the goals’ completion as the goals set', () => {
+    const text = [
+      '某局甲乙保护区建设项目2023年度绩效自评报告',
+      '三、项目绩效目标完成情况',
+      '（一）项目年度目标',
+      '计划扶持传承人48名，建设传习所6个，开展非遗展演活动30场次。',
+      '（二）完成情况',
+      '全年扶持传承人48名，建成传习所6个，开展非遗展演活动34场次。',
+    ].join('\n');
+    expect(brief(text)).toEqual([]);
   });
 
   it('holds a plan of the prose against the plan columns of a row of the same name', () => {
@@ -1808,6 +1832,12 @@ describe('relations of the fifteenth round of invented prose', () => {
       brief('项目于2023年5月开工建设，2022年11月竣工验收。').map((x) => x.split(' ')[1]),
     ).toEqual(['DOC_DATE_ORDER']);
     expect(
+      brief('改造项目于2023年9月开工建设，2023年6月完成竣工验收并投入使用。').map(
+        (x) => x.split(' ')[1],
+      ),
+    ).toEqual(['DOC_DATE_ORDER']);
+    expect(brief('改造项目于2023年3月开工建设，2023年6月通过竣工验收。')).toEqual([]);
+    expect(
       brief(
         '某中学2023年度食堂改造项目支出绩效自评报告\n项目于2023年5月开工建设，2023年11月竣工验收。',
       ),
@@ -1821,5 +1851,10 @@ describe('relations of the fifteenth round of invented prose', () => {
       'error DOC_CLAIM_GROWTH 17.4%→21.1%',
     ]);
     expect(brief('2023年立案查处案件46件，2022年为38件，较上年增长21.1%。')).toEqual([]);
+    // A 分别为 after two counts of other units lists the one its parts are counted in.
+    const training = (total: string) =>
+      `全年开展职业技能培训共计${total}期，培训3,412人次，分别为：电工培训18期、农村实用技术培训35期、家政服务培训21期、电子商务培训10期。`;
+    expect(brief(training('86'))).toEqual(['error DOC_CLAIM_PARTS_SHORT 86→84']);
+    expect(brief(training('84'))).toEqual([]);
   });
 });

@@ -209,7 +209,7 @@ export function checkClaims(report: ExtractedReport): Finding[] {
     ...namedDifferences(statements).flatMap((d) => checkDifferences(d.statement, [d])),
     ...checkMagnitudes(statements, isProjectReport(report.evaluation.meta.title)),
     ...checkDigitSlips(statements),
-    ...checkTransposedDigits(statements),
+    ...checkTransposedDigits(statements, isProjectReport(report.evaluation.meta.title)),
     ...checkTableSlips(report.document.blocks, statements),
     ...checkListRestatements(report.document.blocks, statements),
     ...checkListedCount(report.document.blocks, statements),
@@ -708,6 +708,16 @@ function unitSlipIn(pw: PartWhole, tolerance: bigint): [Claim, MoneyUnit] | unde
     const read = (x: Claim): bigint => (x === c ? value : BigInt(x.value));
     const sum = sumFen(pw.parts.map((x) => Number(read(x))));
     if (abs(sum - read(pw.whole)) <= tolerance) return [c, meant];
+    // "经费42.36万元，其中购置药品支出86,400万元": a part of 万元 written for 元, hundreds of
+    // times its whole, that read in 元 fits inside it (a 其中 may name only some of the parts).
+    if (
+      c !== pw.whole &&
+      c.unit === '万元' &&
+      !pw.exhaustive &&
+      BigInt(c.value) > 100n * BigInt(pw.whole.value) &&
+      sum <= BigInt(pw.whole.value) + tolerance
+    )
+      return [c, meant];
   }
   return undefined;
 }
@@ -1329,7 +1339,7 @@ function within(short: string, long: string): boolean {
  * role, whose shorter name says what it is beyond generic words and stands in order in the longer
  * (of three digits, "茶园面积42.6万亩" … "茶园总面积46.2万亩", only names one but for a character).
  */
-function checkTransposedDigits(statements: readonly Statement[]): Finding[] {
+function checkTransposedDigits(statements: readonly Statement[], oneProject = false): Finding[] {
   // Figures bucketed by their digits sorted: only figures of the same digits can be swaps. Counts
   // too ("在职职工1,286人" … "全院职工1,268人"), of one unit written alike (万亩 with 万亩).
   const buckets = new Map<string, { c: Claim; s: Statement; digits: string }[]>();
@@ -1367,7 +1377,9 @@ function checkTransposedDigits(statements: readonly Statement[]): Finding[] {
         if (a.c.role && b.c.role && a.c.role !== b.c.role) continue;
         const [ka, kb] = [coreOf(a.c.key), coreOf(b.c.key)];
         const [short, long] = ka.length <= kb.length ? [ka, kb] : [kb, ka];
-        if (short.replace(GENERIC, '').length < 2 || !within(short, long)) continue;
+        // In a report on one project, "项目预算" is that project's budget: specific enough.
+        const own = oneProject && short.startsWith('项目') && short.length >= 4;
+        if ((short.replace(GENERIC, '').length < 2 && !own) || !within(short, long)) continue;
         // Three digits swap by chance more often: then the names must be one but for a word of
         // one character ("茶园面积" and "茶园总面积"), or the same name ("在校生" twice).
         const few = Math.min(significant(a.c.number).length, significant(b.c.number).length) < 4;

@@ -74,6 +74,8 @@ const CHAPTER_HEADING = /^[一二三四五六七八九十]{1,3}、/;
 /** A heading of the goals set ("（三）部门年度绩效目标"), not of how they were met. */
 const GOALS_HEADING = /目标(?:设定|设置)?(?:情况)?$/;
 const MET_WORDS = /完成|实现|执行|结果|效果|达成/;
+/** A heading of the goals set for the year by name ("项目年度目标", "年度绩效目标"). */
+const YEAR_GOALS = /年度(?:绩效)?目标/;
 
 /** What the heading a block stands under says of its figures. */
 export interface Section {
@@ -99,7 +101,11 @@ export function sectionsOf(blocks: readonly Block[]): Section[] {
       if (title) {
         const chapter = CHAPTER_HEADING.test(text);
         if (chapter) chapterMet = MET_WORDS.test(title);
-        goals = GOALS_HEADING.test(title) && !MET_WORDS.test(title) && (chapter || !chapterMet);
+        // "（一）项目年度目标" there names the goals set all the same.
+        goals =
+          GOALS_HEADING.test(title) &&
+          !MET_WORDS.test(title) &&
+          (chapter || !chapterMet || YEAR_GOALS.test(title));
         if (/项目$/.test(title)) project = title;
         else if (chapter) project = undefined;
       }

@@ -494,9 +494,9 @@ function doneBeforeYear(statements: readonly Statement[], year: number): Finding
 /** "于2023年5月开工建设": the date work began (group 1 year, 2 month, 3 day). */
 const STARTED =
   /((?:19|20)\d{2})年(\d{1,2})月(?:(\d{1,2})日)?(?:正式|开始|陆续)?(?:开工|动工|开始实施|启动实施|进场施工)/g;
-/** "2022年11月竣工验收": the date it was finished, after the start in the same sentence. */
+/** "2022年11月竣工验收", "2023年6月完成竣工验收": the date it was finished, after the start. */
 const FINISHED =
-  /((?:19|20)\d{2})年(\d{1,2})月(?:(\d{1,2})日)?(?:底|末)?(?:前|之前)?(?:全部|基本|顺利|已)*(?:竣工|完工|建成|通过验收|完成验收|交付使用|投入使用)/g;
+  /((?:19|20)\d{2})年(\d{1,2})月(?:(\d{1,2})日)?(?:底|末)?(?:前|之前)?(?:全部|基本|顺利|已)*(?:完成|通过)?(?:竣工|完工|建成|验收|交付使用|投入使用)/g;
 
 /**
  * "项目于2023年5月开工建设，2022年11月竣工验收": work said finished before the date it began,
@@ -522,7 +522,7 @@ function doneBeforeStart(statements: readonly Statement[]): Finding[] {
       );
       if (ended >= began) continue;
       const stated = done[0].replace(
-        /(?:底|末)?(?:前|之前)?(?:全部|基本|顺利|已)*(?:竣工|完工|建成|通过验收|完成验收|交付使用|投入使用)$/,
+        /(?:底|末)?(?:前|之前)?(?:全部|基本|顺利|已)*(?:完成|通过)?(?:竣工|完工|建成|验收|交付使用|投入使用)$/,
         '',
       );
       const sentence = excerptOf(s.raw, stated);

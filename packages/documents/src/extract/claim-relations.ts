@@ -72,9 +72,23 @@ const AFTER_FIGURE =
  * The figure a list marker at `at` itemises: the one right before it ("支出A，包括："), or the
  * one before its share of a larger whole ("项目支出A，占全年支出的74.04%，包括：").
  */
-function wholeBefore(s: Statement, at: number): Claim | undefined {
+function wholeBefore(s: Statement, at: number, closed = false): Claim | undefined {
   const last = s.claims.findLast((c) => c.end <= at);
   if (!last || !/^[，,：:]?$/.test(s.text.slice(last.end, at))) return undefined;
+  if (closed && last.kind === 'count') {
+    // "培训共计86期，培训3,412人次，分别为：电工培训18期、…": the parts are counted in the unit
+    // of the figure one clause before, not in that of the figure right before the marker.
+    const first = s.claims.find((c) => c.at >= at);
+    const before = s.claims.findLast((c) => c.end <= last.at);
+    if (
+      first &&
+      before &&
+      !sameKind(first, last) &&
+      sameKind(first, before) &&
+      /^[，,][^，,；;。：:\d]{0,12}$/.test(s.text.slice(before.end, last.at))
+    )
+      return before;
+  }
   if (last.kind !== 'percent') return last;
   const before = s.claims.findLast((c) => c.end <= last.at);
   const between = before ? s.text.slice(before.end, last.at) : '';
@@ -108,7 +122,7 @@ function markersOf(s: Statement): Marker[] {
   }
   if (/分别|具体|用于|包括|主要是|分为/.test(s.text)) {
     for (const m of s.text.matchAll(AFTER_FIGURE)) {
-      const whole = wholeBefore(s, m.index);
+      const whole = wholeBefore(s, m.index, m[1] !== undefined);
       if (whole) out.push({ at: m.index, whole, closed: m[1] !== undefined });
     }
   }
