@@ -344,7 +344,11 @@ import { lazily, loadCorpus, measure, present, report, unread } from './testing/
  * several years compared, 占项目支出的 share, 人均 and 户均, 元 with 万元 in parentheses), measured
  * untouched: 10/16 found by category (missed: the restated budget, the 元 slip (taken for a part
  * above its whole), the finish before the start, the text score (found, but as a total), the
- * points lost, the count after another count), 0 errors and 0 warnings on 5 clean files.
+ * points lost, the count after another count), 0 errors and 0 warnings on 5 clean files. The
+ * text score was then filed as a total (domain §4: a stated total against the computed one), as
+ * it was found. Fixed after (a 分别为 list's whole in its parts' unit one clause back; a part of
+ * 万元 hundreds of times its whole that fits in 元; 项目预算 of a one-project report; 完成竣工验收;
+ * 实际达到 as the actual): 16/16, 0 errors and 0 warnings.
  * Every batch listed below is asserted to keep at least 90% (or the floor given with it, for a
  * batch measured before its round) and no false error (or no more than the number given).
  */
@@ -387,7 +391,7 @@ describe('invented excerpts of prose from provinces outside the web corpus', () 
       ['invented prose, held out after the seventeenth round (tuned on since)', /^ue\d/, 1],
       ['invented prose, held out before the eighteenth round (tuned on since)', /^uf\d/, 1],
       ['invented prose, held out after the eighteenth round (tuned on since)', /^ug\d/, 1],
-      ['invented prose, held out before the nineteenth round', /^uh\d/, 0.62],
+      ['invented prose, held out before the nineteenth round (tuned on since)', /^uh\d/, 1],
     ] as ReadonlyArray<readonly [string, string | RegExp, number?, number?]>) {
       const m = measure(
         corpus,
