@@ -960,16 +960,12 @@ function checkPerUnit(s: Statement, k: number, statements: readonly Statement[])
           ? '万元'
           : undefined;
     if (!slip) {
-      if ((own ?? named) && offAverage(c, total, count))
+      if ((own ?? named) && offAverage(c, total, count)) {
+        const unit = c.unit === '万元' ? '万元' : '元';
         out.push(
-          finding('DOC_CLAIM_AVERAGE', 'warning', s.line, excerptOf(s.raw, c.number), {
-            name: c.name,
-            stated: plainFigure(c),
-            total: plainFigure(total),
-            count: plainFigure(count),
-            expected: `${formatFen(fen(Math.round(each)), c.unit === '万元' ? '万元' : '元', 2)}${c.unit === '万元' ? '万元' : '元'}`,
-          }),
+          averageFinding(s, c, total, count, `${formatFen(fen(Math.round(each)), unit, 2)}${unit}`),
         );
+      }
       return;
     }
     out.push(
@@ -1030,17 +1026,26 @@ function checkCountAverages(s: Statement): Finding[] {
     const count = before.findLast((t) => t.kind === 'count' && t.unit === unit);
     if (!total || !count || count.value <= 0 || !offAverage(c, total, count)) return;
     const each = total.value / count.value;
-    out.push(
-      finding('DOC_CLAIM_AVERAGE', 'warning', s.line, excerptOf(s.raw, c.number), {
-        name: c.name,
-        stated: plainFigure(c),
-        total: plainFigure(total),
-        count: plainFigure(count),
-        expected: `${Number(each.toFixed(2))}${c.unit}`,
-      }),
-    );
+    out.push(averageFinding(s, c, total, count, `${Number(each.toFixed(2))}${c.unit}`));
   });
   return out;
+}
+
+/** An average off its total ÷ count, of money or of a count: one finding, one set of params. */
+function averageFinding(
+  s: Statement,
+  average: Claim,
+  total: Claim,
+  count: Claim,
+  expected: string,
+): Finding {
+  return finding('DOC_CLAIM_AVERAGE', 'warning', s.line, excerptOf(s.raw, average.number), {
+    name: average.name,
+    stated: plainFigure(average),
+    total: plainFigure(total),
+    count: plainFigure(count),
+    expected,
+  });
 }
 
 /**
