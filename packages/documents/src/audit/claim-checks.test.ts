@@ -1434,6 +1434,20 @@ describe('relations of the thirteenth round of invented prose', () => {
     expect(brief(project('286.50'))).toEqual([]);
   });
 
+  it('takes the project of a title that names its year after the project', () => {
+    for (const title of [
+      '某县文化局甲乙保护区建设项目2023年度绩效自评报告',
+      '某县文化局2023年度甲乙保护区建设项目绩效自评报告',
+    ]) {
+      const text = (restated: string) =>
+        `${title}\n甲乙保护区建设项目预算资金300.00万元，主要用于传承人补助。\n项目预算资金${restated}万元，全年支出296.00万元。`;
+      expect(brief(text('320.00')), title).toEqual([
+        'warning DOC_CLAIM_RESTATED 320.00万元→300.00万元',
+      ]);
+      expect(brief(text('300.00')), title).toEqual([]);
+    }
+  });
+
   it('reads "（一）项目年度目标" under a chapter of the goals’ completion as the goals set', () => {
     const text = [
       '某局甲乙保护区建设项目2023年度绩效自评报告',

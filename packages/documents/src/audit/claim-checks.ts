@@ -1704,7 +1704,14 @@ const OTHER_FUND = /政府性基金|国有资本经营/;
  */
 function projectOfTitle(title: string | undefined): string | undefined {
   if (!title || /部门整体/.test(title)) return undefined;
-  const m = /(?:19|20)\d{2}年度?(.{2,30}?项目)(?:支出)?绩效/.exec(squash(title));
+  const t = squash(title);
+  // "…局侗族文化生态保护区建设项目2023年度绩效自评报告": the year after the project's name, the
+  // unit's name before it.
+  const m =
+    /(?:19|20)\d{2}年度?(.{2,30}?项目)(?:支出)?绩效/.exec(t) ??
+    /(?:^|[局委院厅站所馆办队社])((?:(?![局委院厅站所馆办队社]).){2,30}?项目)(?:19|20)\d{2}年度?(?:项目)?(?:支出)?绩效/.exec(
+      t,
+    );
   const name = m?.[1];
   return name && name.replace(GENERIC, '').length >= 2 ? name : undefined;
 }
