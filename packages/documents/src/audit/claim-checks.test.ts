@@ -1835,6 +1835,25 @@ describe('relations of the fifteenth round of invented prose', () => {
     expect(brief('资料印刷费38,920元（38.92万元），差旅费12,480元（1.25万元）。')).toEqual([
       'error DOC_CLAIM_CONVERTED 38920元→3.89万元',
     ]);
+    // The same said with 折合 after a comma.
+    expect(brief('本年度支出856,000元，折合8.56万元。')).toEqual([
+      'error DOC_CLAIM_CONVERTED 856000元→85.60万元',
+    ]);
+    expect(brief('本年度支出856,000元，折合85.60万元。')).toEqual([]);
+    // Averages per session with a verb before the figure, of 场次, and 生均 of 人次.
+    expect(brief('全年培训农民2,400人次，共举办培训班30期，平均每期培训90人次。')).toEqual([
+      'warning DOC_CLAIM_AVERAGE 90人次→80人次',
+    ]);
+    expect(brief('全年开展培训26场次，参训人员共计1,300人，平均每场培训60人。')).toEqual([
+      'warning DOC_CLAIM_AVERAGE 60人→50人',
+    ]);
+    expect(brief('全年开展培训26场次，参训人员共计1,300人，平均每场培训50人。')).toEqual([]);
+    expect(brief('全年资助学生3,200人次，资助金额256.00万元，生均资助资金850元。')).toEqual([
+      'warning DOC_CLAIM_AVERAGE 850元→800.00元',
+    ]);
+    expect(
+      brief('项目于2023年8月启动实施，2023年5月全面完工。').map((x) => x.split(' ')[1]),
+    ).toEqual(['DOC_DATE_ORDER']);
     // Work finished before it began: said once, as the year's slip where the year evaluated is
     // known, else as the dates' order.
     expect(

@@ -469,6 +469,8 @@ function checkCapitals(s: Statement): Finding[] {
 
 /** Between an amount and the same amount in another unit: "（", "（合", "（折合", "（约". */
 const CONVERSION_OPEN = /^[（(](?:即|合|折合|约合?|计)?$/;
+/** The same without parentheses, to the end of the clause: "856,000元，折合85.60万元". */
+const CONVERSION_SAID = /^[，,]?(?:折合|约合)$/;
 const MONEY_PER_FEN: Record<string, number> = { 元: 100, 万元: 1_000_000, 亿元: 10_000_000_000 };
 
 /**
@@ -477,14 +479,16 @@ const MONEY_PER_FEN: Record<string, number> = { 元: 100, 万元: 1_000_000, 亿
  * a conversion slip (error); off otherwise, perhaps another figure (warning).
  */
 function checkConversions(s: Statement): Finding[] {
-  if (!/[（(]/.test(s.text)) return [];
+  if (!/[（(]|折合|约合/.test(s.text)) return [];
   const out: Finding[] = [];
   s.claims.forEach((c, i) => {
     const next = s.claims[i + 1];
     if (!next || c.kind !== 'money' || next.kind !== 'money' || c.unit === next.unit) return;
     if (c.approximate || /元.*元/.test(c.text) || /元.*元/.test(next.text)) return;
-    if (!CONVERSION_OPEN.test(s.text.slice(c.end, next.at))) return;
-    if (!/^[）)]/.test(s.text.slice(next.end))) return;
+    const between = s.text.slice(c.end, next.at);
+    const after = s.text.slice(next.end);
+    const enclosed = CONVERSION_OPEN.test(between) && /^[）)]/.test(after);
+    if (!enclosed && !(CONVERSION_SAID.test(between) && /^(?:[，,；;。]|$)/.test(after))) return;
     const slack = c.step + next.step;
     if (Math.abs(c.value - next.value) <= slack) return;
     const ratio = next.value / c.value;
@@ -922,7 +926,7 @@ const PER_COUNT: Readonly<Record<string, readonly string[]>> = {
   户: ['户'],
   人: ['人', '名', '人次'],
   名: ['人', '名'],
-  生: ['人', '名'],
+  生: ['人', '名', '人次'],
   亩: ['亩'],
 };
 
@@ -1005,8 +1009,11 @@ function namedTotal(c: Claim, statements: readonly Statement[], k: number): Clai
   return found.length === 1 ? found[0] : undefined;
 }
 
-/** "平均每期56人次", "场均80人": an average per session, class or place, group 1 or 2 saying per what. */
-const COUNT_AVERAGE = /平均每([\u4e00-\u9fff])$|([期场批班])均$/;
+/**
+ * "平均每期56人次", "平均每期培训90人次", "场均80人": an average per session, class or place, group 1
+ * or 2 saying per what (a verb of up to four characters may stand before the figure).
+ */
+const COUNT_AVERAGE = /平均每([\u4e00-\u9fff])[\u4e00-\u9fff]{0,4}$|([期场批班])均$/;
 
 /**
  * "举办培训班5期，培训学员260人次，平均每期56人次": an average of a count per what another count
@@ -1023,7 +1030,10 @@ function checkCountAverages(s: Statement): Finding[] {
     const total = before.findLast(
       (t) => t.kind === 'count' && t.unit === c.unit && !COUNT_AVERAGE.test(t.clause),
     );
-    const count = before.findLast((t) => t.kind === 'count' && t.unit === unit);
+    // "平均每场" of "26场次".
+    const count = before.findLast(
+      (t) => t.kind === 'count' && (t.unit === unit || t.unit === `${unit}次`),
+    );
     if (!total || !count || count.value <= 0 || !offAverage(c, total, count)) return;
     const each = total.value / count.value;
     out.push(averageFinding(s, c, total, count, `${Number(each.toFixed(2))}${c.unit}`));
