@@ -1848,6 +1848,19 @@ describe('relations of the fifteenth round of invented prose', () => {
       'warning DOC_CLAIM_AVERAGE 60人→50人',
     ]);
     expect(brief('全年开展培训26场次，参训人员共计1,300人，平均每场培训50人。')).toEqual([]);
+    // A month's standard, or last year's average compared with, is no total ÷ count of the year.
+    expect(brief('全年发放低保金1,684.20万元，保障对象5,126人，月人均保障标准560元。')).toEqual([]);
+    expect(
+      brief('公用经费186.52万元，在职人员46人，人均公用经费4.05万元，较上年人均3.86万元增长4.9%。'),
+    ).toEqual([]);
+    // Per any of several counts of heads before it, or per all of them.
+    for (const each of ['13.70', '10.18'])
+      expect(brief(`人员经费712.36万元，在职人员52人，退休人员18人，人均${each}万元。`)).toEqual(
+        [],
+      );
+    expect(brief('人员经费712.36万元，在职人员52人，退休人员18人，人均15.20万元。')).toEqual([
+      'warning DOC_CLAIM_AVERAGE 15.20万元→39.58万元',
+    ]);
     expect(brief('全年资助学生3,200人次，资助金额256.00万元，生均资助资金850元。')).toEqual([
       'warning DOC_CLAIM_AVERAGE 850元→800.00元',
     ]);

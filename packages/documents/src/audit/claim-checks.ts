@@ -964,7 +964,12 @@ function checkPerUnit(s: Statement, k: number, statements: readonly Statement[])
           ? '万元'
           : undefined;
     if (!slip) {
-      if ((own ?? named) && offAverage(c, total, count)) {
+      if (
+        (own ?? named) &&
+        !NOT_THE_YEARS_AVERAGE.test(c.clause) &&
+        offAverage(c, total, count) &&
+        offEvery(c, total, before, units)
+      ) {
         const unit = c.unit === '万元' ? '万元' : '元';
         out.push(
           averageFinding(s, c, total, count, `${formatFen(fen(Math.round(each)), unit, 2)}${unit}`),
@@ -984,6 +989,13 @@ function checkPerUnit(s: Statement, k: number, statements: readonly Statement[])
   });
   return out;
 }
+
+/**
+ * Figures per head that are not this year's total ÷ count: last year's ("较上年人均3.86万元"), a
+ * month's or a day's ("月人均保障标准560元"), or a standard set beforehand (保障标准, 补助标准).
+ */
+const NOT_THE_YEARS_AVERAGE =
+  /上年|去年|上一年|同期|[月日天周季](?:人均|户均|生均)|(?:人均|户均|生均)[月日天周]|每(?:月|日|天|周)|标准/;
 
 /** What is shared out per head: "年人均供养经费" → "供养经费". */
 const PER_HEAD_STEM = /^.*?(?:[户人生亩]均|每[户人名生亩])/;
@@ -1056,6 +1068,25 @@ function averageFinding(
     count: plainFigure(count),
     expected,
   });
+}
+
+/**
+ * "人员经费A，在职人员52人，退休人员18人，人均B": with several counts of heads before an average,
+ * it may be per any of them or per all together; off only when off each and their sum.
+ */
+function offEvery(
+  average: Claim,
+  total: Claim,
+  before: readonly Claim[],
+  units: readonly string[],
+): boolean {
+  const counts = before.filter((t) => t.kind === 'count' && units.includes(t.unit));
+  if (counts.some((t) => !offAverage(average, total, t))) return false;
+  const [first] = counts;
+  if (!first || counts.length < 2) return true;
+  const sum = counts.reduce((n, t) => n + t.value, 0);
+  const step = counts.reduce((n, t) => n + t.step, 0);
+  return offAverage(average, total, { ...first, value: sum, step });
 }
 
 /**
