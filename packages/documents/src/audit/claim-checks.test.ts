@@ -1897,6 +1897,11 @@ describe('relations of the fifteenth round of invented prose', () => {
       'error DOC_CLAIM_GROWTH 17.4%→21.1%',
     ]);
     expect(brief('2023年立案查处案件46件，2022年为38件，较上年增长21.1%。')).toEqual([]);
+    // A change one way and its rate the other: the rate held against last year's figure.
+    expect(brief('全年救助困难群众1,152人次，比上年减少86人次，同比增长7.5%。')).toEqual([
+      'error DOC_CLAIM_GROWTH 7.5%→下降6.9%',
+    ]);
+    expect(brief('全年救助困难群众1,152人次，比上年减少86人次，同比下降6.9%。')).toEqual([]);
     // A 分别为 after two counts of other units lists the one its parts are counted in.
     const training = (total: string) =>
       `全年开展职业技能培训共计${total}期，培训3,412人次，分别为：电工培训18期、农村实用技术培训35期、家政服务培训21期、电子商务培训10期。`;

@@ -1539,10 +1539,18 @@ const DOWN = /减|降/;
 function changeRatio(s: Statement, i: number, change: Claim, rate: Claim): FigureRatio | undefined {
   const verb = CHANGE_VERB.exec(change.clause)?.[1];
   const growth = GROWTH_BETWEEN.exec(s.text.slice(change.end, rate.at))?.[1];
-  if (!verb || !growth || DOWN.test(verb) !== DOWN.test(growth) || change.approximate)
-    return undefined;
+  if (!verb || !growth || change.approximate) return undefined;
   const base = s.claims.slice(0, i - 1).findLast((c) => sameKind(c, change) && !c.approximate);
   if (!base || /[；;。]/.test(s.text.slice(base.end, change.at))) return undefined;
+  if (DOWN.test(verb) !== DOWN.test(growth)) {
+    // "1,152人次，比上年减少86人次，同比增长7.5%": the rate says the other way from the change;
+    // held as this year's figure against last year's (the figure less its change).
+    if (!CHANGE_ON_PRIOR.test(s.text.slice(base.end, change.at))) return undefined;
+    const prior = priorOf(base, change, DOWN.test(verb) ? -1 : 1);
+    if (!prior) return undefined;
+    const kind = DOWN.test(growth) ? 'decline' : 'growth';
+    return { kind, rate, value: base, base: prior, alternatives: [base], statement: s };
+  }
   // "A，较上年B减少D，下降Z%" and "A，2022年为B，较上年减少D，下降Z%": the rate may be of
   // A − B where D is itself wrong (reported apart).
   const value = s.claims.slice(0, i - 1).findLast((c) => c !== base && c.end <= base.at);
@@ -1573,6 +1581,13 @@ function changeOfFigure(
   sign: number,
 ): FigureRatio | undefined {
   if (!CHANGE_ON_PRIOR.test(s.text.slice(value.end, change.at))) return undefined;
+  const base = priorOf(value, change, sign);
+  if (!base) return undefined;
+  return { kind: 'of', rate, value: change, base, alternatives: [change], statement: s };
+}
+
+/** Last year's figure: this year's less its change on last year (of one unit as written). */
+function priorOf(value: Claim, change: Claim, sign: number): Claim | undefined {
   const suffix = (c: Claim): string => c.text.replace(/,/g, '').slice(c.number.length);
   if (suffix(value) !== suffix(change) || !value.text.replace(/,/g, '').startsWith(value.number))
     return undefined;
@@ -1581,7 +1596,7 @@ function changeOfFigure(
   const before = value.value - sign * change.value;
   if (!(prior > 0) || !(before > 0)) return undefined;
   const number = prior.toFixed(decimals);
-  const base: Claim = {
+  return {
     ...value,
     value: before,
     number,
@@ -1589,7 +1604,6 @@ function changeOfFigure(
     step: value.step + change.step,
     name: `${value.name}（上年）`,
   };
-  return { kind: 'of', rate, value: change, base, alternatives: [change], statement: s };
 }
 
 /** Between a figure and its growth, when the base follows: "，同比增长", "，比上年下降". */
