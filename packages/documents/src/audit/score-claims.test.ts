@@ -94,6 +94,14 @@ describe('a score against whether its target was met', () => {
       issues('垃圾分类覆盖率，年度指标值≥95%，实际完成值88.6%，未完成年度目标，分值5分，得分5分。'),
     ).toEqual([['DOC_SCORE_TARGET_MISSED', 'warning', '5', '4.66']]);
     expect(issues('投诉率，年度指标值≤2%，实际完成值1.5%，分值5分，得分5分。')).toEqual([]);
+    // The points lost said before the score; the target in parentheses.
+    expect(issues('群众满意度目标值≥90%，实际值为95.3%，分值10分，扣3分，得8分。')).toEqual([
+      ['DOC_SCORE_DEDUCTION', 'error', '3', '2'],
+      ['DOC_SCORE_TARGET_MET', 'warning', '8', '10'],
+    ]);
+    expect(issues('群众满意度（目标值≥90%），实际达到95.3%，分值10分，得8分。')).toEqual([
+      ['DOC_SCORE_TARGET_MET', 'warning', '8', '10'],
+    ]);
     // The actual said as "实际达到" or "实际为".
     expect(
       issues('受威胁群众满意度目标值≥90%，实际达到95.3%，该指标分值10分，自评得8分。'),

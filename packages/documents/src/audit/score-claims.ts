@@ -33,10 +33,14 @@ export interface ScoreClaimIssue {
 }
 
 const num = (s: string | undefined): number => Number((s ?? '').replace(/,/g, ''));
+
+/** "分值10分，扣2分，得8分": the points lost said between the weight and the score. */
+const DEDUCTED_FIRST = '(?:扣(?:除|减|分)?(?:了)?\\d+(?:\\.\\d+)?分[，,、]?)?';
+const DEDUCTED_AT = /扣(?:除|减|分)?(?:了)?(\d+(?:\.\d+)?)分[，,、]?(?:实际|自评|最终)?(?:得分|得)/;
 const pts = (n: number): string => String(Math.round(n * 100) / 100);
 
-/** 分值W分，(自评)得分S分(，扣D分): the weight, score and deduction of one thing. */
-const PAIR_SOURCE = `(?:分值|权重|满分)(?:为|是|[：:])?${NUM}分[，,、；;]?(?:实际|自评|最终)?(?:得分|得)(?:为|是|[：:])?${NUM}分(?:[，,、]?(?:扣(?:除|减|分)?|减(?:去|少)?)(?:了)?(?:为)?${NUM}分)?`;
+/** 分值W分，(扣D分，)(自评)得分S分(，扣D分): the weight, score and deduction of one thing. */
+const PAIR_SOURCE = `(?:分值|权重|满分)(?:为|是|[：:])?${NUM}分[，,、；;]?${DEDUCTED_FIRST}(?:实际|自评|最终)?(?:得分|得)(?:为|是|[：:])?${NUM}分(?:[，,、]?(?:扣(?:除|减|分)?|减(?:去|少)?)(?:了)?(?:为)?${NUM}分)?`;
 const PAIR = new RegExp(PAIR_SOURCE);
 const PAIRS = new RegExp(PAIR_SOURCE, 'g');
 /** A named score in a list: "过程指标得分19分", "产出类指标得38分". */
@@ -340,8 +344,9 @@ function pairIssue(
     out.push(
       issue(s, m[0], 'DOC_SCORE_OVER_WEIGHT', moved ? 'warning' : 'error', score, weight, { what }),
     );
-  if (m[3] !== undefined) {
-    const deducted = num(m[3]);
+  const first = m[3] === undefined ? DEDUCTED_AT.exec(m[0])?.[1] : undefined;
+  if (m[3] !== undefined || first !== undefined) {
+    const deducted = num(m[3] ?? first);
     if (!samePoints(weight - score, deducted))
       out.push(
         issue(s, m[0], 'DOC_SCORE_DEDUCTION', 'error', deducted, weight - score, {
@@ -688,7 +693,8 @@ function targetIssues(s: Sentence): ScoreClaimIssue[] {
   if (!pair?.[1] || !pair[2] || !t?.[1] || !a?.[1]) return [];
   if (!(t.index < a.index && a.index < pair.index)) return [];
   // At most 16 characters, as before a thousands comma was let in ("1,356小时").
-  const target = parseExpression(t[1].slice(0, 16));
+  // "（目标值≥90%）": the parentheses closed after the target are no part of it.
+  const target = parseExpression(t[1].replace(/[）)]+$/, '').slice(0, 16));
   const actual = parseExpression(a[1].slice(0, 16));
   if (target.kind !== 'quantity' || actual.kind !== 'quantity') return [];
   const met = meets(target, actual);
