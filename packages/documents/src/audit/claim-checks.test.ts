@@ -1434,6 +1434,13 @@ describe('relations of the thirteenth round of invented prose', () => {
     expect(brief(project('286.50'))).toEqual([]);
   });
 
+  it('reads 全年预算 of a department’s report as 部门预算 for swapped digits', () => {
+    const text = (overview: string) =>
+      `某县司法局2023年度部门整体支出绩效自评报告\n一、部门概况\n2023年部门预算${overview}万元。\n二、预算执行情况\n2023年全年预算1,528.36万元，全年支出1,496.20万元，预算执行率97.90%。`;
+    expect(brief(text('1,582.36'))).toEqual(['warning DOC_CLAIM_RESTATED 1528.36万元→1582.36万元']);
+    expect(brief(text('1,528.36'))).toEqual([]);
+  });
+
   it('takes the project of a title that names its year after the project', () => {
     for (const title of [
       '某县文化局甲乙保护区建设项目2023年度绩效自评报告',

@@ -209,7 +209,7 @@ export function checkClaims(report: ExtractedReport): Finding[] {
     ...namedDifferences(statements).flatMap((d) => checkDifferences(d.statement, [d])),
     ...checkMagnitudes(statements, isProjectReport(report.evaluation.meta.title)),
     ...checkDigitSlips(statements),
-    ...checkTransposedDigits(statements, isProjectReport(report.evaluation.meta.title)),
+    ...checkTransposedDigits(statements, reportOf(report.evaluation.meta.title)),
     ...checkTableSlips(report.document.blocks, statements),
     ...checkListRestatements(report.document.blocks, statements),
     ...checkListedCount(report.document.blocks, statements),
@@ -1385,7 +1385,10 @@ function within(short: string, long: string): boolean {
  * role, whose shorter name says what it is beyond generic words and stands in order in the longer
  * (of three digits, "茶园面积42.6万亩" … "茶园总面积46.2万亩", only names one but for a character).
  */
-function checkTransposedDigits(statements: readonly Statement[], oneProject = false): Finding[] {
+function checkTransposedDigits(
+  statements: readonly Statement[],
+  of: 'project' | 'department' | undefined = undefined,
+): Finding[] {
   // Figures bucketed by their digits sorted: only figures of the same digits can be swaps. Counts
   // too ("在职职工1,286人" … "全院职工1,268人"), of one unit written alike (万亩 with 万亩).
   const buckets = new Map<string, { c: Claim; s: Statement; digits: string }[]>();
@@ -1423,8 +1426,13 @@ function checkTransposedDigits(statements: readonly Statement[], oneProject = fa
         if (a.c.role && b.c.role && a.c.role !== b.c.role) continue;
         const [ka, kb] = [coreOf(a.c.key), coreOf(b.c.key)];
         const [short, long] = ka.length <= kb.length ? [ka, kb] : [kb, ka];
-        // In a report on one project, "项目预算" is that project's budget: specific enough.
-        const own = oneProject && short.startsWith('项目') && short.length >= 4;
+        // In a report on one project, "项目预算" is that project's budget: specific enough; in a
+        // department's, "全年预算" is the department's, "部门预算".
+        const own =
+          (of === 'project' && short.startsWith('项目') && short.length >= 4) ||
+          (of === 'department' &&
+            short.replace(GENERIC, '') === '' &&
+            long.replace(GENERIC, '') === '部门');
         if ((short.replace(GENERIC, '').length < 2 && !own) || !within(short, long)) continue;
         // Three digits swap by chance more often: then the names must be one but for a word of
         // one character ("茶园面积" and "茶园总面积"), or the same name ("在校生" twice).
@@ -1755,6 +1763,12 @@ function projectOfTitle(title: string | undefined): string | undefined {
     );
   const name = m?.[1];
   return name && name.replace(GENERIC, '').length >= 2 ? name : undefined;
+}
+
+/** What a report evaluates by its title: one project's spending or a department's whole. */
+function reportOf(title: string | undefined): 'project' | 'department' | undefined {
+  if (isProjectReport(title)) return 'project';
+  return /部门整体|整体支出/.test(squash(title ?? '')) ? 'department' : undefined;
 }
 
 /** A report on one project's spending, by its title (项目…绩效自评报告, not 部门整体). */
