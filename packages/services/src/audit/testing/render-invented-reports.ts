@@ -328,6 +328,44 @@ const FORMS: Record<string, Form[]> = {
     { kind: 'portal' },
     { kind: 'docx' },
   ],
+  'r43-liuhe-education-department': [
+    { kind: 'pdf', width: 30, page: 30, cells: 'run-together' },
+    { kind: 'docx' },
+  ],
+  'r44-luzhou-public-health-project': [
+    { kind: 'pdf', width: 28, page: 27, cells: 'cell-per-line' },
+    { kind: 'html' },
+    { kind: 'docx' },
+  ],
+  'r45-midu-agriculture-department': [
+    { kind: 'pdf', width: 31, page: 29, cells: 'run-together' },
+    { kind: 'webtxt' },
+  ],
+  'r46-sheyang-civil-affairs-department': [
+    { kind: 'pdf', width: 29, page: 28, cells: 'cell-per-line' },
+    { kind: 'docx' },
+  ],
+  'r47-fucheng-home-care-project': [
+    { kind: 'pdf', width: 30, page: 31, cells: 'run-together' },
+    { kind: 'portal' },
+  ],
+  'r48-meitan-culture-tourism-department': [
+    { kind: 'pdf', width: 28, page: 28, cells: 'cell-per-line' },
+    { kind: 'docx' },
+  ],
+  'c22-lixian-water-resources-department-clean': [
+    { kind: 'pdf', width: 30, page: 29, cells: 'run-together' },
+    { kind: 'docx' },
+  ],
+  'c23-longhai-rural-sewage-project-clean': [
+    { kind: 'pdf', width: 29, page: 27, cells: 'cell-per-line' },
+    { kind: 'html' },
+    { kind: 'docx' },
+  ],
+  'c24-ganzhou-transport-department-clean': [
+    { kind: 'pdf', width: 31, page: 30, cells: 'run-together' },
+    { kind: 'webtxt' },
+  ],
 };
 
 type Block =
