@@ -179,7 +179,14 @@ export function checkClaims(report: ExtractedReport): Finding[] {
   const sections = sectionsOf(report.document.blocks);
   const groups = statements.map((s) => ({ s, groups: [...partWholes(s), ...totalsAfter(s)] }));
   const all = [
-    ...groups.flatMap(({ s, groups: g }) => g.flatMap((pw) => checkPartWhole(s, pw))),
+    ...groups.flatMap(({ s, groups: g }) =>
+      g.flatMap((pw) =>
+        checkPartWhole(s, pw).filter(
+          (f) =>
+            f.code !== 'DOC_CLAIM_PARTS_SHORT' || f.severity === 'error' || !picked(pw, groups),
+        ),
+      ),
+    ),
     ...totalsAbove(statements).flatMap(({ statement, pw }) => checkPartWhole(statement, pw)),
     ...detailsAfter(statements).flatMap(({ statement, pw }) =>
       checkPartWhole(statement, pw).map((f) =>
@@ -251,6 +258,30 @@ export function checkClaims(report: ExtractedReport): Finding[] {
  * "项目支出中，A a，B b": items named after their whole that make less than half of it, none of
  * them read in the wrong unit, are a selection (the main projects), not a sum gone wrong.
  */
+/** A part's name without outcome and fund words: "区级配套资金支出" and "区级配套" are one source. */
+const sourceOf = (c: Claim): string =>
+  c.key
+    .replace(/^其中/, '')
+    .replace(/(?:实际)?(?:支出|执行|使用|拨付)$/, '')
+    .replace(/(?:资金|经费)$/, '');
+
+/**
+ * "项目全年预算A，其中中央补助B、省级补助C、市级补助D、区级配套E" … "全年支出F，其中中央补助支出G，
+ * 执行率…；区级配套资金支出H…": a list not said to be whole that names some of the parts another
+ * 其中 of the document names picks those out; it is no shortfall.
+ */
+function picked(pw: PartWhole, groups: readonly { groups: PartWhole[] }[]): boolean {
+  const own = pw.parts.map(sourceOf);
+  if (own.some((n) => n.length < 2)) return false;
+  return groups.some(({ groups: g }) =>
+    g.some((other) => {
+      if (other === pw || other.parts.length <= pw.parts.length) return false;
+      const names = new Set(other.parts.map(sourceOf));
+      return own.every((n) => names.has(n));
+    }),
+  );
+}
+
 function selection(pw: PartWhole): boolean {
   const sum = sumFen(pw.parts.map((c) => c.value));
   return sum * 2n < BigInt(pw.whole.value) && unitSlipIn(pw, 0n) === undefined;
@@ -1824,9 +1855,19 @@ function checkRestatements(
     }
     return hit;
   };
+  // "全年支出8,497.56万元，预算执行率98.33%。基本支出6,902.48万元，其中…": a statement naming no
+  // plan or outcome of its own goes on with the one before it in its paragraph, so its role-less
+  // amounts are of that role, not of whatever role the name has elsewhere.
+  let carried: { block: number; role: Role } | undefined;
   for (const { s, groups: g } of groups) {
     // A statement of no figure states nothing again.
     if (s.claims.length === 0) continue;
+    const roled = s.claims.findLast((c) => c.kind === 'money' && c.role !== '');
+    // A statement opening with 其中 itemises the one before it, also where a copy of a PDF broke
+    // the paragraph after the sentence's 。.
+    const goesOn = carried !== undefined && (carried.block === s.block || /^其中/.test(s.text));
+    const inherited = !roled && goesOn ? (carried?.role ?? '') : '';
+    carried = roled ? { block: s.block, role: roled.role } : inherited ? carried : undefined;
     const section = sections[s.block];
     project = section?.project ?? titleProject;
     const wholeOf = new Map<Claim, Claim>();
@@ -1856,7 +1897,7 @@ function checkRestatements(
           name = keyOfStated({ ...c, key: keyOf(label[1] + c.key) });
       }
       if (!isSpecific(name) || INDICATOR_COLUMN.test(name)) continue;
-      const role: Role = c.role || (whole?.role ?? '');
+      const role: Role = c.role || (whole?.role ?? '') || (c.kind === 'money' ? inherited : '');
       // The year the statement speaks of up to the figure: 2022年公用经费 is not 2023年's; a
       // statement that names none speaks of the report's year.
       years ??= [...s.text.matchAll(/((?:19|20)\d{2})年/g)];

@@ -37,6 +37,9 @@ const LEVEL = /[一二三四五六1-6]级|\dA级|[一二三四五1-5]星级/;
 const AVERAGE = /人均|户均|生均|亩均|次均|床均|日均|月均|年均|平均|每(?:人|户|生|亩|名|床)/;
 
 /** Whether a figure is an average of its name (per head, per day): never a part or a whole. */
+/** The two kinds a department's spending splits into, as a figure's key opens with them. */
+const SPENDING_KIND = /^(?:基本支出|项目支出)/;
+
 export function averaged(c: Claim): boolean {
   return c.kind !== 'percent' && AVERAGE.test(c.name);
 }
@@ -327,6 +330,16 @@ function readRelations(s: Statement): { groups: PartWhole[]; orphans: Claim[][] 
       // unless the items with the retired make up the whole exactly (实有人数 of a 基础数据表 that
       // counts them: "实有人数298人，其中在职276人、离休2人、退休20人"), or the whole says it is
       // the total of everyone ("实有人员共计146人，其中在职人员98人、退休人员41人").
+      // "基本支出6,902.48万元，其中人员经费…、公用经费…；项目支出1,595.08万元": the other kind of
+      // spending is the whole's sibling, never one of its parts: the list ends before it.
+      const kindOfWhole = SPENDING_KIND.exec(whole.key)?.[0];
+      if (whole.kind === 'money' && kindOfWhole) {
+        const sibling = all.findIndex((c) => {
+          const kind = SPENDING_KIND.exec(c.key)?.[0];
+          return kind !== undefined && kind !== kindOfWhole;
+        });
+        if (sibling >= 0) all = all.slice(0, sibling);
+      }
       if (whole.kind === 'count' && STAFF.test(whole.clause) && !ALL_OF.test(whole.clause)) {
         const retired = all.findIndex((c) => RETIRED.test(c.name));
         const total = all.reduce((sum, c) => sum + c.value, 0);
@@ -897,6 +910,9 @@ const OUTCOME_WORDS = /(?:已|累计|共|实际)*(?:支出|执行|使用|拨付|
 /** Names of money that name no source: "资金", "项目资金", "财政资金". */
 const GENERIC_FUNDS = /^(?:本|该|上述|全部)?(?:项目|财政|专项)?资金$/;
 
+/** The word a source's name may end with or go without: "区级配套资金" and "区级配套". */
+const FUND_WORD = /(?:资金|经费)$/;
+
 function namedPlan(
   statements: readonly Statement[],
   i: number,
@@ -907,9 +923,20 @@ function namedPlan(
   // "资金实际支出A": money of no particular source is not the plan of the source whose name
   // ends the same ("上级下达补助资金B"); the plan is looked for as for any outcome.
   if (GENERIC_FUNDS.test(stem)) return undefined;
+  const fundless = stem.replace(FUND_WORD, '');
   for (let k = i - 1; k >= Math.max(0, i - PLAN_WINDOW); k--) {
     const plans = (statements[k]?.claims ?? []).filter(planLike);
-    const budget = plans.find((c) => c.name.replace(/^其中[：:]?/, '').endsWith(stem));
+    const budget =
+      plans.find((c) => c.name.replace(/^其中[：:]?/, '').endsWith(stem)) ??
+      // "区级配套资金支出A，执行率R" of "区级配套B": one source, named with its 资金 or without.
+      (fundless.length >= 3
+        ? plans.find((c) =>
+            c.name
+              .replace(/^其中[：:]?/, '')
+              .replace(FUND_WORD, '')
+              .endsWith(fundless),
+          )
+        : undefined);
     if (budget) return { budget, alternatives: [budget] };
   }
   return undefined;
