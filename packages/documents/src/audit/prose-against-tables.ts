@@ -404,6 +404,9 @@ const PLANNED_BEFORE = /目标|计划(?![，,。；;、）)”])|力争|不低�
 /** Words in a figure's clause that make it a comparison or a total of several years. */
 const NOT_THE_YEARS = /较|比上年|同比|上年|去年|累计|以来/;
 
+/** How many decimals a figure is written with ("76.8%" → 1). */
+const decimalsOf = (figure: string): number => /\.(\d+)/.exec(figure)?.[1]?.length ?? 0;
+
 /** A quantity in the unit of a count or a length (万 of it allowed), as a number of base units. */
 function baseQuantity(value: number, unit: string): { value: number; unit: string } {
   return unit.startsWith('万') && unit.length > 1
@@ -424,25 +427,35 @@ function actualsAgainstTable(
 ): Finding[] {
   const leaves = leavesOf(indicators).flatMap((leaf) => {
     const actual = leaf.actual;
-    if (actual?.kind !== 'quantity' || actual.unit === '' || /%|％|元/.test(actual.unit)) return [];
+    if (actual?.kind !== 'quantity' || actual.unit === '' || /元/.test(actual.unit)) return [];
     const core = normalizeLabel(leaf.name).replace(MEASURE_WORD, '');
     if (core.length < 3 || /[^\p{Script=Han}]/u.test(core)) return [];
-    return [{ leaf, core, actual: baseQuantity(actual.value, actual.unit), text: actual.text }];
+    // A rate ("高血压患者规范管理率 | ≥80% | 76.8%") is restated as a percentage: only a name
+    // that says it is a rate, so that a share of something else is never taken for it.
+    const percent = /^[%％]$/.test(actual.unit);
+    if (percent && !/率$/.test(core)) return [];
+    if (!percent && /%|％/.test(actual.unit)) return [];
+    const unit = percent ? '%' : actual.unit;
+    return [{ leaf, core, actual: baseQuantity(actual.value, unit), text: actual.text, percent }];
   });
   if (leaves.length === 0) return [];
   const out: Finding[] = [];
   for (const s of statements) {
     if (sections[s.block]?.goals) continue;
-    for (const { leaf, core: name, actual, text } of leaves) {
+    for (const { leaf, core: name, actual, text, percent } of leaves) {
       const core = coreForms(name).find((form) => s.text.includes(form));
       if (core === undefined) continue;
       const at = s.text.indexOf(core);
-      const m =
-        /^[为达到了共计]{0,3}(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(万?[\p{Script=Han}]{1,3})/u.exec(
-          s.text.slice(at + core.length),
-        );
+      const m = (
+        percent
+          ? /^[为达到了共计]{0,3}(\d{1,3}(?:\.\d+)?)([%％])/u
+          : /^[为达到了共计]{0,3}(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(万?[\p{Script=Han}]{1,3})/u
+      ).exec(s.text.slice(at + core.length));
       if (!m) continue;
-      const stated = baseQuantity(Number((m[1] ?? '').replace(/,/g, '')), m[2] ?? '');
+      const stated = baseQuantity(
+        Number((m[1] ?? '').replace(/,/g, '')),
+        percent ? '%' : (m[2] ?? ''),
+      );
       if (stated.unit !== actual.unit) continue;
       const after = s.text.slice(at + core.length + m[0].length);
       if (/^(?:以上|以下|左右|以内|的目标)/.test(after)) continue;
@@ -459,6 +472,11 @@ function actualsAgainstTable(
       const year = yearBefore(s, at);
       if (year !== undefined && reportYear !== '' && year !== reportYear) continue;
       if (Math.abs(stated.value - actual.value) < 1e-6 * Math.max(1, actual.value)) continue;
+      // A rate written with fewer decimals in one place than the other (92% and 92.4%) agrees.
+      if (percent) {
+        const decimals = Math.min(decimalsOf(m[1] ?? ''), decimalsOf(text));
+        if (Math.abs(stated.value - actual.value) <= 0.5 * 10 ** -decimals + 1e-9) continue;
+      }
       out.push(
         finding('DOC_CROSS_TABLE_VALUE', s, m[1] ?? core, {
           label: `“${leaf.name}”实际完成值`,

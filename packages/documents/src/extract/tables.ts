@@ -759,11 +759,14 @@ export function readSelfEvaluationTable(block: Block, unitAbove?: MoneyUnit): Se
     (level2?.children ?? level1?.children ?? table.indicators).push(leaf);
   }
   // A table whose 项目名称 stands on a line above it is still a project's when its fund rows are
-  // a project's (当年财政拨款, 上年结转) and nothing in it marks a department.
+  // a project's (当年财政拨款, 上年结转, or the levels of government paying for it: 中央补助, 省级
+  // 补助, 区级配套) and nothing in it marks a department.
   const f = table.funds;
   if (
     kind === 'department' &&
-    (f.currentAppropriation !== undefined || f.carryOver !== undefined) &&
+    (f.currentAppropriation !== undefined ||
+      f.carryOver !== undefined ||
+      (f.sources ?? []).some((x) => LEVEL_FUND.test(x.name))) &&
     table.unitName === undefined &&
     f.generalPublic === undefined &&
     f.basic === undefined &&
@@ -774,6 +777,10 @@ export function readSelfEvaluationTable(block: Block, unitAbove?: MoneyUnit): Se
     table.kind = 'project';
   return table;
 }
+
+/** A source named by the level of government that pays it ("中央补助", "省级资金", "区级配套"). */
+const LEVEL_FUND =
+  /^(?:中央|省|市|州|盟|县|区|旗|乡|镇|上级|本级)级?(?:财政)?(?:补助|资金|配套|专项|衔接|预算|拨款)/;
 
 const BASE_ROWS: readonly [
   RegExp,
