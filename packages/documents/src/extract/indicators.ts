@@ -74,7 +74,7 @@ const REASON = /^偏差原因(?:分析)?(?:及改进措施)?[：:](.+)$/;
 const REASON_CLAUSE = /(?:原因(?:是|为|主要是|在于)?[：:]?|主要因|因为|由于|系因)([^。；;]{2,})/;
 
 /** "…，得分18分，未达到年度目标": a shortfall said (the words the checks take for a reason). */
-const SHORTFALL = /[^，,；;。]*(?:未达|未完成|偏差|不足|滞后|影响)[^，,；;。]*/;
+const SHORTFALL = /[^，,；;。]*(?:未达|未完成|偏差|不足|滞后|影响|[不未]到位)[^，,；;。]*/;
 
 /** The reason a leaf's sentence gives after its figures, or ''. */
 function reasonIn(rest: string): string {
@@ -364,9 +364,22 @@ export function extractNarrativeIndicators(blocks: readonly Block[]): IndicatorE
       continue;
     }
     const weightRunIn = WEIGHT_RUN_IN.exec(body);
-    // Only the execution rate is read so: its evidence is the year's fund sentence, run in after
-    // its heading; other groups written so list their leaves in the text that follows.
-    if (weightRunIn?.[1] && weightRunIn[3] !== undefined && /执行率$/.test(weightRunIn[1])) {
+    // The execution rate is read so: its evidence is the year's fund sentence, run in after its
+    // heading; other groups written so list their leaves in the text that follows. Under a group
+    // of more points ("（二）产出指标（50分），得49.50分" then "1.送戏下乡演出场次（10分）。年度目标
+    // …，得10分。"), an item so written is a leaf of that group, scored in its own text.
+    const open = stack[stack.length - 1]?.node.weight;
+    const inGroup =
+      weightRunIn?.[2] !== undefined &&
+      open !== undefined &&
+      style !== undefined &&
+      stack[stack.length - 1]?.style !== style &&
+      Number(weightRunIn[2]) < open;
+    if (
+      weightRunIn?.[1] &&
+      weightRunIn[3] !== undefined &&
+      (/执行率$/.test(weightRunIn[1]) || inGroup)
+    ) {
       const node = base(weightRunIn[1]);
       node.weight = Number(weightRunIn[2]);
       // Its text runs on in the unnumbered paragraphs below it: one score there and no weight of

@@ -52,6 +52,12 @@ const YEAR_CLAUSE = /^(?:在|于)?(\d{4})\s*年(?:度)?(?:全年|内|中)?$/;
  */
 const YEAR_AT_WORK =
   /^(?:在|于)?(\d{4})\s*年(?:度)?(?:全年)?(?:全(?:区|市|县|旗|州|盟|镇|乡|省|局|院|校)|我(?:局|办|委|院|校|镇|乡|中心|站|所|队|单位|部门|街道))共?(?:新建|建成|完成|改造|实施|开展|发放|培训|救助|接种|筛查|处置|破获|养护|治理|修建|新增|组织|举办)/;
+/**
+ * A clause anywhere in its sentence that dates the work by a whole year and says it was done
+ * ("年度目标120场以上，2023年全年共开展送戏下乡演出126场"): 全年 leaves no other reading.
+ */
+const WHOLE_YEAR_AT_WORK =
+  /^(\d{4})\s*年(?:度)?全年(?:累计)?共?(?:新建|建成|完成|改造|实施|开展|发放|培训|救助|接种|筛查|处置|破获|养护|治理|修建|新增|组织|举办|更新|接待|服务)/;
 /** Four ASCII digits and 年, as every YEAR_CLAUSE holds. */
 const YEAR_DIGITS = /\d{4}\s*年/;
 
@@ -76,7 +82,9 @@ export function staleYearClauses(written: string, year: number): number[] {
     for (const [k, clause] of part.split(/[，,：:]/).entries()) {
       // A year that runs on into its clause dates the work only where it opens the statement.
       const m =
-        YEAR_CLAUSE.exec(clause.trim()) ?? (k === 0 ? YEAR_AT_WORK.exec(clause.trim()) : null);
+        YEAR_CLAUSE.exec(clause.trim()) ??
+        (k === 0 ? YEAR_AT_WORK.exec(clause.trim()) : null) ??
+        WHOLE_YEAR_AT_WORK.exec(clause.trim());
       if (!m) continue;
       const stated = Number(m[1]);
       if (stated < year && stated >= 1990) out.push(stated);
