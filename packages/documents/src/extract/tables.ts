@@ -968,7 +968,9 @@ export function readBaseDataTable(block: Block): BaseData {
       if (text) data.savingsMeasures = text;
       return;
     }
-    const key = BASE_ROWS.find(([re]) => re.test(label.replace(/^\d+、/, '')))?.[1];
+    const key = BASE_ROWS.find(([re]) =>
+      re.test(label.replace(/^\d+、/, '').replace(/[“”"「」]/g, '')),
+    )?.[1];
     if (key) inProjects = key === 'projects';
     // Below 项目支出, rows of no name of their own are its projects (or project classes).
     if (!key && !(inProjects && label !== '' && !/合计|小计|情况/.test(label))) return;
