@@ -645,7 +645,8 @@ function findTruncation(
   const text = last.text.trim();
   if (last.kind !== 'table' && SIGN_OFF.test(text)) return undefined;
   // A PDF line wrapped at the page's edge leaves its last characters alone on the next line,
-  // even on the next page ("…填报日期：2025年3月26" and "日"): the date they finish is whole.
+  // even on the next page ("…填报日期：2025年3月26" and "日", "…2025年4" and "月12日"): the
+  // date they finish is whole.
   const before = blocks.findLast(
     (b) => b !== last && !(b.kind === 'paragraph' && PAGE_LINE.test(b.text.trim())),
   );
@@ -653,7 +654,7 @@ function findTruncation(
     last.kind === 'paragraph' &&
     text.length <= 4 &&
     before?.kind === 'paragraph' &&
-    /(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2})?$/.test(before.text.trim()) &&
+    /(?:19|20)\d{2}\s*年(?:\s*\d{1,2}(?:\s*月(?:\s*\d{1,2})?)?)?$/.test(before.text.trim()) &&
     /(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$/.test(before.text.trim() + text)
   )
     return undefined;

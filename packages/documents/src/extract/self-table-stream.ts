@@ -676,6 +676,8 @@ export function readTableStream(
   // Rows under a 分地区 cell: the total parted by place, until another fund row or group.
   let byRegion = false;
   let fundHeaderPoints: number | undefined;
+  // Where the rows under the last fund header begin.
+  let fundHeaderEnd = -1;
   // Under a 加分项/减分项 group cell read one cell per line: the rows are adjustments.
   let adjusting: 'bonus' | 'penalty' | undefined;
   // 小计 rows above the group they name ("过程指标小计 | 20 | 19.8" before the 过程 rows): their
@@ -768,12 +770,31 @@ export function readTableStream(
           split = sub.split;
           i = sub.end;
         }
+        fundHeaderEnd = i;
       }
       continue;
     }
     if (/^年度总体目标|^总体目标/.test(label)) {
       mode = 'goals';
       i++;
+      continue;
+    }
+    // "预算执行情况（万元） 年初预算数 … 得分" then the amounts alone, the header's label cell
+    // merged down over them: the row is the total's, and is read as if it said so.
+    if (
+      mode === 'fund' &&
+      i === fundHeaderEnd &&
+      !table.funds.total &&
+      cellType(text) === 'number' &&
+      tokens.slice(i, i + 4).every((x) => cellType(x.text) !== 'text')
+    ) {
+      tokens.splice(
+        i,
+        1,
+        { text: '年度资金总额', line: t.line, rowStart: t.rowStart === true },
+        { ...t, rowStart: false },
+      );
+      fundHeaderEnd = -1;
       continue;
     }
     // A merged cell that only groups the fund rows beside it (按收入性质分): the next is the row.

@@ -514,7 +514,16 @@ export function readSelfEvaluationTable(block: Block, unitAbove?: MoneyUnit): Se
       (cells[firstIndex + 1] ?? '') !== '' && isFundGroupLabel(cells[firstIndex] ?? '');
     const labelIndex = grouped ? firstIndex + 1 : firstIndex;
     if (grouped) byRegion = isRegionGroupLabel(cells[firstIndex] ?? '');
-    const label = cells[labelIndex] ?? '';
+    // "预算执行情况（万元）| 年初预算数 | … | 得分" over a row of amounts alone (the header's label
+    // cell merged down over it): that row is the total's.
+    const unlabelled =
+      !header &&
+      fundHeader !== undefined &&
+      rowIndex === fundHeader.row + 1 &&
+      table.funds.total === undefined &&
+      amountCell(cells[labelIndex] ?? '') !== undefined &&
+      cells.slice(labelIndex).filter((c) => c !== '').length >= 4;
+    const label = unlabelled ? '年度资金总额' : (cells[labelIndex] ?? '');
     const bare = label.replace(/^其中[：:]/, '');
     // A label too common to start a fund block (资金总额, 其他资金) names a fund row below the
     // fund block's header when amounts follow it.
@@ -527,7 +536,11 @@ export function readSelfEvaluationTable(block: Block, unitAbove?: MoneyUnit): Se
     const fundKey = FUND_LABELS.find(([re]) => re.test(label))?.[1] ?? known;
     // With a header placed on the grid, the row's figures are read on the grid too.
     const fundCells = (): [TableRow, number] =>
-      fundHeader?.onGrid ? [gridRow, gridIndexOf(gridRow, labelIndex)] : [row, labelIndex];
+      unlabelled
+        ? [row, labelIndex - 1]
+        : fundHeader?.onGrid
+          ? [gridRow, gridIndexOf(gridRow, labelIndex)]
+          : [row, labelIndex];
     const onGrid = fundHeader?.onGrid ? undefined : gridRow;
     if (fundKey && !header) {
       byRegion = false;

@@ -25,7 +25,10 @@ export function beyondTheCut(f: Finding, line: number): boolean {
   // An attachment's title read to its end (…自评表) names what it names, whatever follows it.
   if (f.code === 'DOC_ATTACHMENT_NAME') return false;
   // The total and the sum of the 一级 weights speak of the whole tree, which the cut may end.
-  if (f.category === 'total' || f.code === 'WEIGHT_BOOK_TOTAL') return true;
+  // A cut only takes weights away: 一级 weights read before it that already pass the book's
+  // total (101 of 100) say so whatever followed.
+  if (f.code === 'WEIGHT_BOOK_TOTAL') return !(firstFigure(f.stated) > firstFigure(f.expected));
+  if (f.category === 'total') return true;
   // A gap the cut may have made (a missing chapter, a score not yet reached) says nothing; a
   // cell before the cut that holds the wrong thing still does.
   // A template prompt or placeholder was read, so it lies before the cut.
