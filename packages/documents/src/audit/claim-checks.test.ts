@@ -1916,3 +1916,41 @@ describe('relations of the fifteenth round of invented prose', () => {
     expect(brief(training('84'))).toEqual([]);
   });
 });
+
+describe('spending restated across sentences and sources', () => {
+  it('takes a sentence naming no plan or outcome as going on with the one before it', () => {
+    const text = [
+      '2024年全年预算8,642.30万元，其中基本支出6,915.20万元、项目支出1,727.10万元。全年支出8,497.56万元，预算执行率98.33%。基本支出6,902.48万元，其中人员经费6,328.74万元、公用经费573.74万元；项目支出1,595.08万元。',
+    ].join('\n');
+    expect(brief(text)).toEqual([]);
+    // Broken by a PDF after the sentence's 。, a sentence opening with 其中 goes on all the same.
+    expect(
+      brief(
+        '全年预算1,865.40万元，其中基本支出1,032.60万元、项目支出832.80万元。\n全年支出1,796.88万元，预算执行率96.33%。\n其中基本支出1,028.14万元，项目支出768.74万元。',
+      ),
+    ).toEqual([]);
+  });
+
+  it('ends a 其中 list of 基本支出 at the other kind of spending', () => {
+    expect(
+      brief(
+        '全年支出8,497.56万元。基本支出6,902.48万元，其中人员经费6,318.74万元、公用经费573.74万元；项目支出1,595.08万元。',
+      ),
+    ).toEqual(['error DOC_CLAIM_PARTS_SHORT 6902.48→6892.48']);
+  });
+
+  it('divides a source’s rate by that source’s plan and lets a 其中 pick some sources', () => {
+    const plan =
+      '项目全年预算2,436.80万元，其中中央补助1,680.00万元、省级补助312.40万元、市级补助156.20万元、区级配套288.20万元。';
+    expect(
+      brief(
+        `${plan}全年实际支出2,371.52万元，预算执行率97.32%。其中中央补助支出1,650.32万元，执行率98.23%；区级配套资金支出265.50万元，执行率92.12%。`,
+      ),
+    ).toEqual([]);
+    expect(
+      brief(
+        `${plan}全年实际支出2,371.52万元，预算执行率97.32%。其中中央补助支出1,650.32万元，执行率98.23%；区级配套资金支出265.50万元，执行率95.12%。`,
+      ),
+    ).toEqual(['warning DOC_CLAIM_RATE 95.12%→92.12%']);
+  });
+});

@@ -142,3 +142,18 @@ describe("a 区域 report's spending of the whole region", () => {
     expect(region('11,355.50')).toEqual([]);
   });
 });
+
+describe('a rate restated in the text against its row of the 自评表', () => {
+  const rates = (sentence: string) =>
+    checkDocument(extractEvaluation(parseTextLines(report(sentence, ROW), 'x.txt')))
+      .filter((f) => f.code === 'DOC_CROSS_TABLE_VALUE')
+      .map((f) => [f.severity, f.stated, f.expected]);
+
+  it('reports another figure, and lets a rate written with fewer decimals agree', () => {
+    expect(rates('全年义务教育巩固率99.6%，学生家长满意度93%。')).toEqual([
+      ['warning', '99.6%', '99.3%'],
+    ]);
+    expect(rates('全年义务教育巩固率99%，学生家长满意度93%。')).toEqual([]);
+    expect(rates('全年义务教育巩固率99.3%，目标为义务教育巩固率99%以上。')).toEqual([]);
+  });
+});

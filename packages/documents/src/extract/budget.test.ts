@@ -93,3 +93,26 @@ describe('narrative indicators with the weight in parentheses', () => {
     expect(tree[1]?.evidence).toContain('扣1.8分');
   });
 });
+
+describe('narrative indicators scored in the text alone', () => {
+  it('reads an item with its weight run in under a group of more points as its leaf', () => {
+    const text = [
+      '（二）产出指标（50分），得49.50分',
+      '1.送戏下乡演出场次（10分）。年度目标120场以上，实际开展126场，得10分。',
+      '2.文物安全巡查覆盖率（10分）。年度目标100%，实际92%，部分偏远文物点巡查不到位，得9.2分。',
+      '（三）效益指标（30分），得30分',
+    ].join('\n');
+    const tree = extractNarrativeIndicators(parseTextLines(text, 'x.txt').blocks).indicators;
+    expect(tree.map((n) => [n.name, n.weight, n.score])).toEqual([
+      ['产出指标', 50, 49.5],
+      ['效益指标', 30, 30],
+    ]);
+    const leaves = tree[0]?.children ?? [];
+    expect(leaves.map((n) => [n.name, n.weight, n.score])).toEqual([
+      ['送戏下乡演出场次', 10, 10],
+      ['文物安全巡查覆盖率', 10, 9.2],
+    ]);
+    // 不到位 says the shortfall.
+    expect(leaves[1]?.deviationReason).toContain('不到位');
+  });
+});

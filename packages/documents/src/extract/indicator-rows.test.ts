@@ -227,6 +227,27 @@ describe('whose table it is', () => {
     expect(readSelfEvaluationTable(table([...funds, ...indicators])).kind).toBe('project');
   });
 
+  it('is a project’s when its source rows are the levels of government paying for it', () => {
+    const levels = [
+      ...funds.slice(0, 2),
+      ['中央补助', '1600.00', '1600.00', '1600.00', '—', '—', '—'],
+      ['区级配套', '800.00', '800.00', '800.00', '—', '—', '—'],
+      ...indicators,
+    ];
+    expect(readSelfEvaluationTable(table(levels)).kind).toBe('project');
+  });
+
+  it('reads a row of amounts alone under the fund header as the total’s', () => {
+    const unlabelled = [
+      ['预算执行情况（万元）', '年初预算数', '全年预算数', '全年执行数', '分值', '执行率', '得分'],
+      ['', '350.50', '350.50', '338.27', '10', '96.51%', '9.65'],
+      ...indicators,
+    ];
+    const read = readSelfEvaluationTable(table(unlabelled));
+    expect(read.funds.total?.executed?.text).toBe('338.27');
+    expect(read.funds.total?.statedScore).toBe(9.65);
+  });
+
   it('is a department’s when it says so', () => {
     const department = [['部门（单位）名称', '某县教育局'], ...funds, ...indicators];
     expect(readSelfEvaluationTable(table(department)).kind).toBe('department');

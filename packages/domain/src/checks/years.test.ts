@@ -89,3 +89,14 @@ describe('staleYearClauses', () => {
     expect(staleYearClauses('2024年全区新建供水管网86.4公里。', 2024)).toEqual([]);
   });
 });
+
+describe('staleYearClauses, a whole earlier year of work', () => {
+  it('reads "2023年全年共开展…" as dating the work wherever it stands', () => {
+    expect(
+      staleYearClauses('年度目标120场以上，2023年全年共开展送戏下乡演出126场，得10分。', 2024),
+    ).toEqual([2023]);
+    expect(
+      staleYearClauses('年度目标120场以上，较2023年全年共开展的演出增加6场，得10分。', 2024),
+    ).toEqual([]);
+  });
+});

@@ -332,12 +332,14 @@ describe('whole invented reports, sixth batch (held out)', () => {
  * count against its table and its 优抚对象抚恤补助 restated in 元 against the table in 万元; then
  * 64/66 with a 区域 report's “全州实际支出” held against its 自评表's 全年执行数, and 65/66 with a
  * staff table a PDF gives one cell per line under a 备注 column, its rows' remarks passed over.
- * Left: r34's 自评表 weights of 101 in its PDF text.
+ * Then 66/66 with the ninth batch's fixes: r34's 自评表 weights of 101 in its PDF text had been
+ * set aside because its 填报日期, wrapped after "2025年4", made the copy look cut short, and a cut
+ * was taken to excuse any 一级 weight total; weights already past the book's total are not a cut's.
  */
 describe('whole invented reports, seventh batch (held out)', () => {
   it('finds the planted findings with their category', () => {
     console.log(report('invented whole reports, seventh batch', held7()));
-    expect(held7().found).toBeGreaterThanOrEqual(65);
+    expect(held7().found).toBeGreaterThanOrEqual(66);
   });
 
   it('gives the clean reports no error and no warning', () => {
@@ -419,12 +421,27 @@ describe('whole invented reports, eighth batch (held out)', () => {
  * against the table's total, a 扣分, a grade, 三公经费 against the 基础数据表.
  *
  * Measured untouched: 29/39 found by category (74%), 0 errors and 0 warnings on the 7 clean
- * files.
+ * files. Several of the 29 were found for another reason, with false alarms beside them: 基本支出
+ * spent (after "全年支出…。") taken for the budget's 基本支出 and reported as restated differently;
+ * 项目支出 after "；" added into a 其中 of 基本支出; a 区级配套 rate divided by the whole budget; a
+ * 其中 naming two of four sources reported short; a 四川 table whose amounts row has no label of
+ * its own read without its execution rate, giving a false total error.
+ *
+ * After the fixes (general, none keyed to these files' wording): 39/39, still 0 and 0 on the
+ * clean files. A statement naming no plan or outcome goes on with the one before it in its
+ * paragraph (or after 其中 across a PDF's break); the other kind of spending ends a 其中 list; a
+ * source's rate is of its plan named with or without 资金; a 其中 naming some of the sources
+ * another 其中 lists is no shortfall; a table under a 项目名称 line whose source rows are the levels
+ * paying is a project's (so its total is held against the prose); a rate's actual restated in
+ * prose is held against its row; an item with its weight run in under a group of more points is
+ * that group's leaf in a report scored in its text; a clause "2023年全年共开展…" is a year slip
+ * anywhere in its sentence; a 基础数据表 row in quotes (“三公”经费) or copied one cell per line is
+ * read; a fund row of amounts alone under its header is the total's.
  */
 describe('whole invented reports, ninth batch (held out)', () => {
   it('finds the planted findings with their category', () => {
     console.log(report('invented whole reports, ninth batch', held9()));
-    expect(held9().found).toBeGreaterThanOrEqual(29);
+    expect(held9().found).toBeGreaterThanOrEqual(39);
   });
 
   it('gives the clean reports no error and no warning', () => {
