@@ -1522,6 +1522,17 @@ function leafValuesEnd(
           !after.rowStart &&
           ['number', 'percent', 'expression'].includes(cellType(after.text));
         if (figureAfter && !/[，,。；;、：:]/.test(text) && !REASON_WORDS.test(text)) break;
+        // Nor is a text a reason that a whole row's figures follow (target, actual, 分值, 得分),
+        // whatever words it holds ("因灾死亡人数" | 0人 | 0人 | 10 | 10): a reason is followed by
+        // the next name, never by figures.
+        let k = j + 1;
+        while (
+          k < tokens.length &&
+          !tokens[k]?.rowStart &&
+          ['number', 'percent', 'expression'].includes(cellType(tokens[k]?.text ?? ''))
+        )
+          k++;
+        if (!/[，,。；;、：:]/.test(text) && k - (j + 1) >= Math.max(3, scoreCols + 1)) break;
         // A text that nothing of a row follows (the 总分 row, a 加分项/扣分项 cell, a header
         // repeated, the table's end) is no leaf's name: it is this row's reason ("满意度95%").
         const nameOfNothing =
