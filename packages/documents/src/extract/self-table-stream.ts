@@ -88,6 +88,12 @@ const HEADER_FIELDS: readonly [
   [/^(?:实施单位|项目实施单位)$/, 'implementer'],
 ];
 
+/** Whether a cell is the label of a header field (项目名称, 主管部门 …). */
+const isHeaderField = (text: string): boolean => {
+  const label = normalizeLabel(text);
+  return HEADER_FIELDS.some(([re]) => re.test(label));
+};
+
 const NAME_PLACEHOLDER = /^指标\d+$|^[.…。·]+$/;
 
 /** A group cell over the rows added to or taken from the total. */
@@ -138,6 +144,25 @@ export function normalizeTokens(tokensIn: readonly Token[]): Token[] {
       i++;
       continue;
     }
+    // "项目支" + "出名称": a field's label wrapped inside its cell, its halves one after the other.
+    if (next && text.length <= 4 && !isHeaderField(text)) {
+      const joined = `${text}${next.text.trim()}`;
+      if (isHeaderField(joined)) {
+        out.push({ ...t, text: joined });
+        i++;
+        continue;
+      }
+    }
+    // "经济效" + "益指标": a group cell wrapped inside its name, its two halves one after the
+    // other (a table on one line, parted at the wrap's space; one cell per line).
+    if (next && indicatorLevelOf(text) === undefined && groupLevelByStart(text) !== undefined) {
+      const joined = `${text}${next.text.trim()}`;
+      if (indicatorLevelOf(joined) !== undefined) {
+        out.push({ ...t, text: joined });
+        i++;
+        continue;
+      }
+    }
     if (columnOf(text) === undefined && text.length >= 6) {
       const parts = segmentHeader(text);
       if (parts) {
@@ -151,10 +176,26 @@ export function normalizeTokens(tokensIn: readonly Token[]): Token[] {
         continue;
       }
     }
+    // "产出指标" + "（50分）": a group cell's 分值 parted from its name by the cell's own space (a
+    // table on one line split at its spaces), put back after the name.
+    const previous = out[out.length - 1];
+    if (
+      previous &&
+      !t.rowStart &&
+      GROUP_POINTS.test(text) &&
+      indicatorLevelOf(previous.text) !== undefined &&
+      !/分[）)]$/.test(previous.text)
+    ) {
+      out[out.length - 1] = { ...previous, text: `${previous.text}${text}` };
+      continue;
+    }
     out.push({ ...t, text });
   }
   return out;
 }
+
+/** A group cell's 分值 alone: "（30分）", "(50分)". */
+const GROUP_POINTS = /^[（(][\d０-９]+(?:[.．][\d０-９]+)?分[）)]$/;
 
 /**
  * A header row of PDF text whose cells wrap onto a second line ("一级 二级 三级指标 … 偏差原因分析"
@@ -1444,6 +1485,37 @@ function wrappedNameEnd(
   return j - (i + 1) > firstFigure ? i + 2 : i + 1;
 }
 
+/**
+ * Whether the short text at `j`, after a row's scores, is the next leaf's name though it holds a
+ * comma ("起草文稿，报送信息"): a whole row follows it, each of its values before the scores with a
+ * figure in it ("800篇、条", "≥95%") and then the scores, and after them a text or the row's end.
+ * Read as this row's reason, the next row would have no name.
+ */
+function nameOfWholeRow(
+  tokens: readonly Token[],
+  j: number,
+  columns: readonly ColumnKey[],
+  scoreCols: number,
+): boolean {
+  const text = (tokens[j]?.text ?? '').trim();
+  if (text.length > 20 || /[。；;\d]/.test(text) || REASON_WORDS.test(text)) return false;
+  if (SHORTFALL_WORDS.test(text)) return false;
+  const firstScore = columns.findIndex((c) => c === 'weight' || c === 'score');
+  const lastName = columns.reduce((at, c, k) => (NAME_COLUMNS.has(c) ? k : at), -1);
+  const values = columns.slice(lastName + 1, firstScore).filter((c) => !OFTEN_EMPTY.has(c)).length;
+  if (scoreCols === 0 || firstScore < 0 || values === 0) return false;
+  const row = tokens.slice(j + 1, j + 1 + values + scoreCols);
+  if (row.length < values + scoreCols || row.some((x) => x.rowStart)) return false;
+  const valuesHaveFigures = row.slice(0, values).every((x) => /\d/.test(x.text));
+  const scores = row.slice(values).every((x) => cellType(x.text) === 'number');
+  const after = tokens[j + 1 + values + scoreCols];
+  return (
+    valuesHaveFigures &&
+    scores &&
+    (after === undefined || after.rowStart === true || cellType(after.text) === 'text')
+  );
+}
+
 /** Words of a cause or a remedy: a short cell holding one is a deviation reason, not a name. */
 const REASON_WORDS =
   /因|由于|受(?!益|助|资|理)|未(?!成年)|不足|偏[高低少多长短]|略[高低少多]|减少|延期|延迟|影响|滞后|尚未|原因|导致|难度|加强|改进|有待|个别|部分|闲置/;
@@ -1533,6 +1605,7 @@ function leafValuesEnd(
         )
           k++;
         if (!/[，,。；;、：:]/.test(text) && k - (j + 1) >= Math.max(3, scoreCols + 1)) break;
+        if (nameOfWholeRow(tokens, j, columns, scoreCols)) break;
         // A text that nothing of a row follows (the 总分 row, a 加分项/扣分项 cell, a header
         // repeated, the table's end) is no leaf's name: it is this row's reason ("满意度95%").
         const nameOfNothing =

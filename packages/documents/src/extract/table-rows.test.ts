@@ -889,3 +889,137 @@ describe('a grid with 小计 rows spanning the name columns', () => {
     ]);
   });
 });
+
+describe('a table on one line, parted at its spaces', () => {
+  const header = ['一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分'];
+  const withReason = [...header, '偏差原因分析及改进措施'];
+
+  it('puts a group cell wrapped inside its name back together ("经济效" "益指标")', () => {
+    const t = readTableStream(
+      cells(
+        ...header,
+        ...['效益指标', '经济效', '益指标', '带动就业', '效果明显', '效果明显', '10', '9'],
+        ...['社会效', '益指标', '群众知晓率', '≥90%', '93%', '10', '10'],
+      ),
+    );
+    const groups = t?.indicators[0]?.children ?? [];
+    expect(groups.map((g) => [g.name, g.children?.map((l) => l.name)])).toEqual([
+      ['经济效益指标', ['带动就业']],
+      ['社会效益指标', ['群众知晓率']],
+    ]);
+  });
+
+  it('keeps a group cell\'s 分值 parted from its name by a space ("产出指标" "（50分）")', () => {
+    const t = readTableStream(
+      cells(
+        ...header,
+        '产出指标',
+        '（50分）',
+        '数量指标',
+        '培训人次',
+        '≥100人次',
+        '120人次',
+        '50',
+        '50',
+      ),
+    );
+    expect(t?.indicators.map((g) => [g.name, g.weight])).toEqual([['产出指标', 50]]);
+  });
+
+  it('reads a short name with a comma after a full-marks row as the next leaf, not a reason', () => {
+    const t = readTableStream(
+      cells(
+        ...withReason,
+        ...['产出指标', '数量指标', '开展学习培训', '12次', '20次', '5', '5'],
+        ...['起草文稿，报送信息', '800篇、条', '850篇、条', '5', '5'],
+        ...['督促检查', '≥60次', '70次', '5', '4', '督查频次安排不足，已调整计划'],
+      ),
+    );
+    const leaves = t?.indicators[0]?.children?.[0]?.children ?? [];
+    expect(leaves.map((l) => [l.name, l.target?.text, l.score])).toEqual([
+      ['开展学习培训', '12次', 5],
+      ['起草文稿，报送信息', '800篇、条', 5],
+      ['督促检查', '≥60次', 4],
+    ]);
+  });
+
+  it('still reads a reason with a comma when a name follows it, not figures', () => {
+    const t = readTableStream(
+      cells(
+        ...withReason,
+        ...['产出指标', '数量指标', '开展学习培训', '12次', '10次', '5', '4'],
+        ...['场地受限，已调整', '督促检查', '≥60次', '70次', '5', '5'],
+      ),
+    );
+    const leaves = t?.indicators[0]?.children?.[0]?.children ?? [];
+    expect(leaves.map((l) => [l.name, l.deviationReason])).toEqual([
+      ['开展学习培训', '场地受限，已调整'],
+      ['督促检查', undefined],
+    ]);
+  });
+
+  it('puts a field label wrapped inside its cell back together ("项目支" "出名称")', () => {
+    const t = readTableStream(
+      cells(
+        ...['项目支', '出名称', '乡村道路养护', '主管部门', '县交通运输局'],
+        ...['项目资金（万元）', '年初预算数', '全年预算数', '全年执行数', '分值', '执行率', '得分'],
+        ...['年度资金总额', '120', '120', '118', '10', '98.33%', '9.83'],
+      ),
+    );
+    expect(t?.projectName).toBe('乡村道路养护');
+  });
+});
+
+describe('a 基础数据表 written one cell per line with its rows parted by nothing', () => {
+  it('reads each label with the figures on the lines after it, and staffing under its header', () => {
+    const lines = [
+      '2023年度部门整体支出绩效评价基础数据表',
+      '财政供养人员情况（人）',
+      '编制数',
+      '2023年实际在职人数',
+      '控制率',
+      '30',
+      '28',
+      '93.33%',
+      '经费控制情况（万元）',
+      '2022年决算数',
+      '2023年预算数',
+      '2023年决算数',
+      '三公经费',
+      '5.42',
+      '5.32',
+      '2.14',
+      '1、公务用车购置和维护经费',
+      '0',
+      '0',
+      '0',
+      '2、出国经费',
+      '0',
+      '0',
+      '0',
+      '3、公务接待',
+      '5.42',
+      '5.32',
+      // A line that closes one row and opens the next.
+      '2.14 项目支出：',
+      '303.35',
+      '151.95',
+      '151.95',
+      '公用经费',
+      '317.25',
+      '254.77',
+      '254.77',
+      '政府采购金额 —— 99.19 99.19',
+    ];
+    const report = extractEvaluation(parseTextLines(lines.join('\n'), 'base.txt'));
+    const base = report.baseData?.data;
+    const fen = (c?: { actual?: { fen: number } | undefined }): number | undefined =>
+      c?.actual?.fen;
+    expect(base?.staffing).toMatchObject({ authorized: 30, actual: 28 });
+    expect(fen(base?.threePublic)).toBe(2_140_000);
+    expect(fen(base?.reception)).toBe(2_140_000);
+    expect(fen(base?.projects)).toBe(151_950_000);
+    expect(fen(base?.publicFunds)).toBe(254_770_000);
+    expect(base?.procurement?.budget?.fen).toBe(99_190_000);
+  });
+});

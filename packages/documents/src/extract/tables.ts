@@ -853,7 +853,7 @@ function spacedCells<R extends { cells: string[] }>(row: R): R {
 }
 
 /** A line of a table read one cell per line that holds a figure or an empty cell ("—", " "). */
-const BASE_VALUE = /^(?:[-—–]?\d[\d,]*(?:\.\d+)?%?|[-—–/]|)$/;
+const BASE_VALUE = /^(?:[-—–]?\d[\d,]*(?:\.\d+)?%?|[-—–/]{1,2}|)$/;
 
 /**
  * The rows of a 基础数据表 written one cell per line (a web page saved as text): from the line
@@ -865,7 +865,8 @@ const BASE_VALUE = /^(?:[-—–]?\d[\d,]*(?:\.\d+)?%?|[-—–/]|)$/;
  * row holds more or fewer figures than the header names columns (the cells were not parted as
  * written: a figure and the next label in one cell).
  */
-function cellLineRows(lines: readonly TableRow[]): TableRow[] | undefined {
+function cellLineRows(given: readonly TableRow[]): TableRow[] | undefined {
+  const lines = given.flatMap(wordsApart);
   const text = (r: TableRow): string => squash(r.cells.join(''));
   const start = lines.findIndex((r) => /^(?:财政供养人员情况|经费控制情况)$/.test(text(r)));
   if (start < 0) return undefined;
@@ -904,6 +905,25 @@ function cellLineRows(lines: readonly TableRow[]): TableRow[] | undefined {
   flush();
   if (misfit) return undefined;
   return rows.some((r) => BASE_ROWS.some(([re]) => re.test(r.cells[0] ?? ''))) ? rows : undefined;
+}
+
+/**
+ * A line of a table read one cell per line that holds a figure and a label between spaces, as
+ * a table flattened and re-lined gives it ("2.14 项目支出：", "政府采购金额 —— 99.19 99.19"): its
+ * figures and its runs of words apart, one line each, in order.
+ */
+function wordsApart(line: TableRow): TableRow[] {
+  const cell = line.cells.find((c) => c.trim() !== '');
+  const words = cell?.trim().split(/[\s\u3000]+/) ?? [];
+  if (words.length < 2 || !words.some((w) => BASE_VALUE.test(w) && w !== '')) return [line];
+  const parts: string[] = [];
+  for (const word of words) {
+    const previous = parts[parts.length - 1];
+    if (!BASE_VALUE.test(word) && previous !== undefined && !BASE_VALUE.test(previous))
+      parts[parts.length - 1] = `${previous}${word}`;
+    else parts.push(word);
+  }
+  return parts.map((part) => ({ ...line, cells: [part] }));
 }
 
 /**

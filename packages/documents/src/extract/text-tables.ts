@@ -142,7 +142,7 @@ function anchorAt(blocks: readonly Block[], i: number): boolean {
 const TITLE = /自评表|评价表|指标表|绩效目标表|基础数据表|情况表/;
 const FIELD = new RegExp(`^(?:${TABLE_FIELD_LABELS}|单位[：:])`);
 const ATTACHMENT = /^附件\s*\d*[:：]?$/;
-const SIGN_OFF = /^(?:填表人|填报人|单位负责人|审核人)[：:]/;
+const SIGN_OFF = /^(?:填表人|填报人|单位负责人|审核人)(?:签字|签章)?(?:[：:]|$)/;
 
 /** A table's title line: short, ends in 表 ("2024年度项目支出绩效自评表"). */
 const isTitle = (b: Block): boolean => {
@@ -274,16 +274,24 @@ function unglued(blocks: readonly Block[]): {
   const real = new Map<number, number>();
   let out: Block[] | undefined;
   blocks.forEach((b, i) => {
-    const cells = b.kind === 'table' ? undefined : gluedTableCells(b.text);
-    if (cells) {
-      out ??= blocks.slice(0, i);
+    let cells = b.kind === 'table' ? undefined : gluedTableCells(b.text);
+    if (!cells) {
+      out?.push(b);
+      return;
+    }
+    out ??= blocks.slice(0, i);
+    // The text after a table's sign-off may hold the next table (附件3 after 附件2).
+    while (cells) {
       if (cells.before) out.push({ ...b, text: cells.before });
       for (const text of cells.table) {
         const line = GLUED_LINES + real.size;
         real.set(line, b.line);
         out.push({ kind: 'paragraph', text, line });
       }
-    } else out?.push(b);
+      const after: string | undefined = cells.after;
+      cells = after ? gluedTableCells(after) : undefined;
+      if (after && !cells) out.push({ ...b, kind: 'paragraph', text: after });
+    }
   });
   return { blocks: out ?? blocks, real };
 }
@@ -291,8 +299,13 @@ function unglued(blocks: readonly Block[]): {
 /** Where the numbers of the words of a table on one line begin: past any line of a document. */
 const GLUED_LINES = 1_000_000_000;
 
-/** The words of a line that holds a whole 自评表, and the text before the table; else undefined. */
-function gluedTableCells(text: string): { before: string; table: string[] } | undefined {
+/**
+ * The words of a line that holds a whole 自评表, the text before the table and the text after it
+ * (from its sign-off on: 填表人：, 单位负责人：…); else undefined.
+ */
+function gluedTableCells(
+  text: string,
+): { before: string; table: string[]; after?: string } | undefined {
   if (text.length < GLUED_MIN_LENGTH || fewWords(text)) return undefined;
   const words = withoutPageMarks(text)
     .split(/[\s\u3000\u00a0]+/)
@@ -317,7 +330,10 @@ function gluedTableCells(text: string): { before: string; table: string[] } | un
       fundRowOf(w) !== undefined,
   );
   if (start < 0) return undefined;
-  return { before: words.slice(0, start).join(' '), table: words.slice(start) };
+  const before = words.slice(0, start).join(' ');
+  const end = words.findIndex((w, k) => k > start && SIGN_OFF.test(normalizeLabel(w)));
+  if (end < 0) return { before, table: words.slice(start) };
+  return { before, table: words.slice(start, end), after: words.slice(end).join(' ') };
 }
 
 /**

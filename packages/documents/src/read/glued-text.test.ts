@@ -144,3 +144,21 @@ describe('a whole report written on one line', () => {
     for (const row of table.slice(3)) expect(lines).toContain(row);
   });
 });
+
+describe('tables run on after a table and its sign-off', () => {
+  it("sets the sign-off after a total row and the next attachment's table on lines of their own", () => {
+    const line = [
+      '一、部门基本情况 本部门内设科室5个。二、绩效目标完成情况 全年完成各项任务。',
+      '附件2 2023年度部门整体支出绩效自评表 \t一级指标 \t二级指标 \t三级指标 \t分值 \t得分',
+      '产出指标 \t数量指标 \t培训人次 \t50 \t50 \t总分 \t100 \t\u300099 \t\u3000   填表人：      填报日期：    联系电话：',
+      '附件3 2023年度项目支出绩效自评表 \t项目名称 \t乡村道路养护 \t年度资金总额 \t120 \t120 \t118',
+    ].join(' ');
+    const lines = relineGluedText(line)
+      .text.split('\n')
+      .map((l) => l.trim());
+    const at = (start: string): number => lines.findIndex((l) => l.startsWith(start));
+    expect(at('填表人：')).toBeGreaterThan(0);
+    expect(lines[at('填表人：') - 1]).toMatch(/99$/);
+    expect(at('附件3 2023年度项目支出绩效自评表')).toBe(at('填表人：') + 1);
+  });
+});

@@ -84,7 +84,28 @@ export function relineGlued(line: string): string[] | undefined {
     .flatMap(asideTitlesApart)
     .flatMap((p, i) => (i === 0 && starts[0] !== 0 ? reportTitleApart(p) : titleApart(p)))
     .flatMap(tableRowsApart)
+    .flatMap(attachmentApart)
     .flatMap(signOffApart);
+}
+
+/**
+ * An attachment's label and its table's title run on after the text before them ("…单位负责人签字：
+ * 附件3 2023年度项目支出绩效自评表 项目名称 …"): the next table starts a line of its own.
+ */
+const ATTACHMENT_TITLE =
+  /(?<=[\s\u3000。；：:])(?=附[件表]\s*[\d０-９]{1,2}[：:]?\s*[^\s。，；]{0,30}?表(?:[（(][^）)]{0,12}[）)])?(?:[\s\u3000]|$))/gu;
+
+function attachmentApart(piece: string): string[] {
+  const cuts = [...piece.matchAll(ATTACHMENT_TITLE)].map((m) => m.index);
+  if (cuts.length === 0) return [piece];
+  const out: string[] = [];
+  let from = 0;
+  for (const at of cuts) {
+    if (at > from) out.push(piece.slice(from, at));
+    from = at;
+  }
+  out.push(piece.slice(from));
+  return out.map((p) => p.trim()).filter((p) => p !== '');
 }
 
 /**
@@ -112,7 +133,7 @@ function asideTitlesApart(piece: string): string[] {
 
 /** The fields a report or table is signed off with ("填报人：…", "填报日期：…"). */
 const SIGN_OFF =
-  /(?<=[。；！？]|[\p{Script=Han}\d]{2})(?=(?:填报人|填表人|填报日期|填表日期|单位负责人|联系电话|审核人)[：:])/gu;
+  /(?<=[。；！？]|[\p{Script=Han}\d]{2}|[\d%][ \t\u3000]+)(?=(?:填报人|填表人|填报日期|填表日期|单位负责人|联系电话|审核人)[：:])/gu;
 
 /** A report's sign-off apart from the paragraph it was run on after, a field a line. */
 function signOffApart(piece: string): string[] {

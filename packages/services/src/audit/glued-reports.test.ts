@@ -188,9 +188,12 @@ describe('the example reports written on one line', () => {
   // slip for 五、 to 八、) were not chapters, so its closing chapters were never reached and the
   // text was taken for one cut short; a title ended by a space was read with its paragraph, and
   // an indicator's title with no number ("社会效益指标（分值10分…）") was run into the sentence
-  // before it. Now 6 of 8 by spaces: 004's tables, one cell per line, are not read back whole
-  // (its 公用经费 against the 基础数据表, and a project's 执行数 against 项目支出).
-  it('keeps the errors of each as written when its lines are joined by spaces (floor 6)', () => {
+  // before it. Then 6 of 8 by spaces: 004's tables, one cell per line, were not read back whole.
+  // Now 7: its 基础数据表 is read label by label with the figures after each, and its 自评表's
+  // group cells wrapped inside their names are put back together. The one left is its project's
+  // 执行数 against 项目支出, found as a warning only: a table read from one line, its cells parted
+  // at spaces, gives no error (fail closed).
+  it('keeps the errors of each as written when its lines are joined by spaces (floor 7)', () => {
     let kept = 0;
     let all = 0;
     const lost: string[] = [];
@@ -205,6 +208,6 @@ describe('the example reports written on one line', () => {
     }
     console.log(`example reports joined by spaces: ${kept}/${all} errors kept`, lost);
     expect(reports.length).toBe(4);
-    expect(kept).toBeGreaterThanOrEqual(6);
+    expect(kept).toBeGreaterThanOrEqual(7);
   });
 });
