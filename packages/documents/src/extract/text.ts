@@ -181,7 +181,9 @@ function wrapWidth(lines: readonly string[]): number | undefined {
  * running headers): a wrap goes on across them.
  */
 export function joinWrappedLines(blocks: readonly Block[], dropped: ReadonlySet<number>): Block[] {
-  const width = wrapWidth(blocks.filter((b) => b.kind === 'paragraph').map((b) => b.text.trim()));
+  const width = wrapWidth(
+    blocks.filter((b) => b.kind === 'paragraph' && !b.cell).map((b) => b.text.trim()),
+  );
   const out: Block[] = [];
   let last: { block: Block; lastLine: number; lines: number; tail: string } | undefined;
   // Lines where a block starts: the others between two paragraphs of a .txt are blank.
@@ -205,6 +207,8 @@ export function joinWrappedLines(blocks: readonly Block[], dropped: ReadonlySet<
     if (
       prev &&
       b.kind === 'paragraph' &&
+      !b.cell &&
+      !prev.block.cell &&
       (prev.block.kind === 'paragraph' ||
         (prev.block.kind === 'heading' &&
           (figureSplit(prev.tail, text) ||

@@ -50,6 +50,11 @@ export interface Block {
   bbox?: Bbox;
   /** Read by OCR: the lowest confidence (0–1) of its words that hold a figure. */
   confidence?: number;
+  /**
+   * A cell of a table written one cell per line whose rows the text no longer parts (a tab-led
+   * export with its empty lines dropped): a line of its own, never a wrapped paragraph's part.
+   */
+  cell?: true;
 }
 
 export type SourceFormat = 'txt' | 'docx' | 'html' | 'pdf' | 'image' | 'xlsx';

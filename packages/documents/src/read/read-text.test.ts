@@ -91,3 +91,46 @@ describe('tables a web page copy writes with pipes', () => {
     expect(blocks('甲 |\n乙 |\n').map((b) => b.text)).toEqual(['甲 |', '乙 |']);
   });
 });
+
+describe('a table exported one cell per line with its empty lines dropped', () => {
+  it('reads its cells as lines of their own, a wrapped cell joined, not as one row', () => {
+    const text = [
+      '附件1',
+      '基础数据表',
+      ...['\t经费控制情况（万元）', '\t2022年决算数', '\t2023年预算数', '\t2023年决算数'],
+      ...['\t三公经费', '\t5.42', '\t5.32', '\t2.14', '\t公用经费', '\t317.25', '\t254.77'],
+      ...['\t254.77', '\t其中：办公经费', '\t58.76', '\t38.35', '\t38.35', '\t楼堂馆所控制情况'],
+      '（2023年完工项目）',
+      '\t批复规模',
+      '填表人：        填报日期：',
+      '附件2',
+    ].join('\n');
+    const { blocks } = parseTextLines(text, 'dense.txt');
+    expect(blocks.some((b) => b.kind === 'table')).toBe(false);
+    const cells = blocks.filter((b) => b.cell);
+    expect(cells.map((b) => b.text).slice(0, 5)).toEqual([
+      '经费控制情况（万元）',
+      '2022年决算数',
+      '2023年预算数',
+      '2023年决算数',
+      '三公经费',
+    ]);
+    expect(cells.find((b) => b.text.startsWith('楼堂馆所'))?.text).toBe(
+      '楼堂馆所控制情况（2023年完工项目）',
+    );
+    // The sign-off and the next attachment's label are no cells.
+    expect(blocks.find((b) => b.text.startsWith('填表人'))?.cell).toBeUndefined();
+    expect(blocks.map((b) => b.text)).toContain('附件2');
+  });
+
+  it('ends a table of rows at its sign-off line, not reading it as the last cell wrapped', () => {
+    const text = ['\t一级指标', '\t分值', '', '\t产出指标', '\t50', '填表人：张三'].join('\n');
+    const { blocks } = parseTextLines(text, 'signed.txt');
+    const table = blocks.find((b) => b.kind === 'table');
+    expect(table?.rows?.map((r) => r.cells)).toEqual([
+      ['一级指标', '分值'],
+      ['产出指标', '50'],
+    ]);
+    expect(blocks[blocks.length - 1]?.text).toBe('填表人：张三');
+  });
+});

@@ -97,6 +97,8 @@ export function textBlocks(text: string): Block[] {
     if (cellLine(raw)) {
       const start = i;
       const rows: TableRow[] = [];
+      // The line each cell starts on.
+      const cellLines: number[] = [];
       let row: TableRow | undefined;
       while (i < lines.length) {
         const line = lines[i] ?? '';
@@ -106,6 +108,7 @@ export function textBlocks(text: string): Block[] {
             rows.push(row);
           }
           row.cells.push(clean(line.slice(1)));
+          cellLines.push(i + 1);
           i++;
         } else if (isPageNumberText(line) && continuesTable(lines, i + 1)) {
           // A page's number printed where the page broke the table, inside a row or between two.
@@ -135,24 +138,42 @@ export function textBlocks(text: string): Block[] {
             appendToLastCell(row, next);
             i = j + 1;
           } else break;
-        } else if (row) {
+        } else if (row && !endsTable(line)) {
           appendToLastCell(row, line);
           i++;
         } else break;
+      }
+      const only = rows.length === 1 ? rows[0] : undefined;
+      if (only && only.cells.length > ONE_ROW_CELLS) {
+        // No empty line parted its rows: the cells of a whole table one after another, read as
+        // lines of text one cell each (as a table exported one cell per line), not as one row.
+        only.cells.forEach((cell, k) => {
+          // A cell's text wrapped onto lines of its own ("年度" over "指标值") is one cell.
+          const text = cell.replace(/\s*\n\s*/g, '');
+          if (text !== '')
+            blocks.push({ ...textBlock(text, cellLines[k] ?? start + 1), cell: true });
+        });
+        continue;
       }
       blocks.push({ kind: 'table', text: tableText(rows), line: start + 1, rows });
       continue;
     }
     if (!blank(raw)) {
       const t = clean(raw);
-      if (t !== '') {
-        const h = headingInfo(t);
-        blocks.push({ kind: h && !h.runIn ? 'heading' : 'paragraph', text: t, line: i + 1 });
-      }
+      if (t !== '') blocks.push(textBlock(t, i + 1));
     }
     i++;
   }
   return blocks;
+}
+
+/** More cells than a row of any table has: a "row" this long is a whole table's cells. */
+const ONE_ROW_CELLS = 16;
+
+/** A line of text as a heading or a paragraph. */
+function textBlock(text: string, line: number): Block {
+  const h = headingInfo(text);
+  return { kind: h && !h.runIn ? 'heading' : 'paragraph', text, line };
 }
 
 /** A row of a table written with pipes: "| 分值 | 得分 |", "分值 | 得分 | 偏差原因". */
@@ -219,6 +240,21 @@ const cellLine = (line: string): boolean => {
   const rest = line.slice(1);
   return !(rest.includes('\t') && rest.trim() !== '');
 };
+
+/**
+ * A line right after a cell that is no part of it: the table's sign-off (填表人：…), a note under
+ * it (说明：…), the next attachment's label or a table's title. With the empty lines between
+ * rows dropped, such a line would otherwise be read as the last cell wrapped.
+ */
+function endsTable(line: string): boolean {
+  const t = line.trim();
+  return (
+    /^(?:填表人|填报人|单位负责人|审核人|填报日期|联系电话)/.test(t) ||
+    /^(?:说明|备注|注)\s*\d*[：:]/.test(t) ||
+    /^附[件表]\s*[\d０-９]{0,2}[：:]?$/.test(t) ||
+    (t.length <= 40 && /(?:自评|评价|数据|指标|目标|情况)表[)）]?$/.test(t))
+  );
+}
 
 /** Whether the table goes on after a line: the next non-blank line starts a cell. */
 function continuesTable(lines: readonly string[], from: number): boolean {

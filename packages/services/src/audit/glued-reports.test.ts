@@ -210,4 +210,23 @@ describe('the example reports written on one line', () => {
     expect(reports.length).toBe(4);
     expect(kept).toBeGreaterThanOrEqual(7);
   });
+
+  // A copy that drops the empty lines (an editor's "remove blank lines", a web form's text
+  // area) leaves 004's tables, one cell per line, with nothing parting their rows. Measured: 004
+  // lost both its errors (its 基础数据表, 自评表 and project table read as one row of a table
+  // that ran on over the notes and sign-offs after them, with a false weight subtotal). Now every
+  // report gives the same findings as written, warnings and notes included.
+  it('gives each the same findings when its empty lines are dropped', () => {
+    const codes = (text: string, file: string): string[] =>
+      auditDocument(new TextEncoder().encode(text), file)
+        .findings.map((f) => `${f.severity} ${f.code}`)
+        .sort();
+    for (const r of reports) {
+      const dense = r.text
+        .split('\n')
+        .filter((l) => l.trim() !== '')
+        .join('\n');
+      expect(codes(dense, r.file), r.file).toEqual(codes(r.text, r.file));
+    }
+  });
 });
