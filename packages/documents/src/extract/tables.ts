@@ -852,6 +852,9 @@ function spacedCells<R extends { cells: string[] }>(row: R): R {
   return { ...row, cells: [tokens.slice(0, first).join(''), ...tokens.slice(first)] };
 }
 
+/** The name of a 基础数据表's column of amounts: 2022年决算数, 2023年预算数, 本年决算. */
+const AMOUNT_COLUMN = /决算|预算|执行数|支出数/;
+
 /** A line of a table read one cell per line that holds a figure or an empty cell ("—", " "). */
 const BASE_VALUE = /^(?:[-—–]?\d[\d,]*(?:\.\d+)?%?|[-—–/]{1,2}|)$/;
 
@@ -868,7 +871,9 @@ const BASE_VALUE = /^(?:[-—–]?\d[\d,]*(?:\.\d+)?%?|[-—–/]{1,2}|)$/;
 function cellLineRows(given: readonly TableRow[]): TableRow[] | undefined {
   const lines = given.flatMap(wordsApart);
   const text = (r: TableRow): string => squash(r.cells.join(''));
-  const start = lines.findIndex((r) => /^(?:财政供养人员情况|经费控制情况)$/.test(text(r)));
+  const start = lines.findIndex((r) =>
+    /^(?:财政供养人员情况|经费控制情况)(?:[（(][^）)]*[）)])?$/.test(text(r)),
+  );
   if (start < 0) return undefined;
   const rows: TableRow[] = [];
   let words: TableRow[] = [];
@@ -881,7 +886,10 @@ function cellLineRows(given: readonly TableRow[]): TableRow[] | undefined {
     const staffing = words.some((w) => /编制数/.test(text(w)));
     const head = staffing ? words : words.slice(0, -1);
     const label = staffing ? undefined : words[words.length - 1];
-    if (head.length > 1) width = head.length - 1;
+    // Words naming amounts' columns (2022年决算数 | 2023年预算数 | …) set the width; rows of no
+    // figures ("1、业务工作经费", "……": a template's rows left empty) do not.
+    if (head.length > 1 && head.slice(1).every((w) => AMOUNT_COLUMN.test(text(w))))
+      width = head.length - 1;
     // A row of more or fewer figures than its columns was not parted as written: no row is trusted.
     if (!staffing && figures.length !== width) misfit = true;
     if (head.length > 0) rows.push({ cells: head.map(text), line: head[0]?.line ?? 0 });
