@@ -214,7 +214,11 @@ export function auditRead(read: ReadResult, fileName: string): DocumentAudit {
       (cut
         ? located.filter(
             (f) =>
-              !beyondTheCut(f, cut.line) ||
+              !beyondTheCut(
+                f,
+                cut.line,
+                report.startCut !== undefined || report.lastFigure !== undefined,
+              ) ||
               finishedBeforeCut(f, report) ||
               closedByTotalRow(f, report),
           )

@@ -18,7 +18,7 @@ const PROMPT_CODES = new Set([
  * In a document cut short, totals, completeness and the sums of structures the cut runs through
  * say nothing about the report: they only measure what the cut took away.
  */
-export function beyondTheCut(f: Finding, line: number): boolean {
+export function beyondTheCut(f: Finding, line: number, edgesUnsure = false): boolean {
   // A score claim is arithmetic on one sentence's own figures: a cut after it changes nothing,
   // and one inside it leaves no figure to match.
   if (f.code.startsWith('DOC_SCORE_')) return false;
@@ -26,8 +26,11 @@ export function beyondTheCut(f: Finding, line: number): boolean {
   if (f.code === 'DOC_ATTACHMENT_NAME') return false;
   // The total and the sum of the 一级 weights speak of the whole tree, which the cut may end.
   // A cut only takes weights away: 一级 weights read before it that already pass the book's
-  // total (101 of 100) say so whatever followed.
-  if (f.code === 'WEIGHT_BOOK_TOTAL') return !(firstFigure(f.stated) > firstFigure(f.expected));
+  // total (101 of 100) say so whatever followed, unless an edge may have changed what was read
+  // (`edgesUnsure`): the text begins mid-way (rows without the group above them may be taken for
+  // groups), or the cut falls on a row's figures (a figure cut mid-number).
+  if (f.code === 'WEIGHT_BOOK_TOTAL')
+    return edgesUnsure || !(firstFigure(f.stated) > firstFigure(f.expected));
   if (f.category === 'total') return true;
   // A gap the cut may have made (a missing chapter, a score not yet reached) says nothing; a
   // cell before the cut that holds the wrong thing still does.
