@@ -22,6 +22,7 @@ import { guessRulebook } from './rulebook-guess.ts';
 import type { RulebookGuess } from './rulebook-guess.ts';
 import {
   fromStream,
+  basePartedByGuess,
   isBaseDataTable,
   isSelfEvaluationTable,
   readBaseDataTable,
@@ -60,7 +61,12 @@ export interface ExtractedReport {
    * first: the others, read the same way, are checked on their own with the same rulebook.
    */
   otherProjects: ProjectEvaluation[];
-  baseData?: { data: BaseData; line: number };
+  /**
+   * The 基础数据表 read, where it starts, and `guessed` when its cells were parted by guess: the
+   * table's text was flattened (lines of the file re-lined from one, a figure and the next label
+   * between spaces on one line), so what is found on it is a warning.
+   */
+  baseData?: { data: BaseData; line: number; guessed?: true };
   budget: BudgetExtraction;
   claimedTotal?: { value: number; line: number; excerpt: string };
   /** Found in the document (not defaulted). */
@@ -124,7 +130,11 @@ export function extractEvaluation(source: SourceDocument): ExtractedReport {
   const selfTables = withFundLines(joinSplitTables(found.tables), blocks);
   const baseBlock = tables.find(isBaseDataTable);
   const baseData = baseBlock
-    ? { data: readBaseDataTable(baseBlock), line: baseBlock.line }
+    ? {
+        data: readBaseDataTable(baseBlock),
+        line: baseBlock.line,
+        ...(basePartedByGuess(baseBlock, source) ? { guessed: true as const } : {}),
+      }
     : undefined;
   const budget = extractBudget(blocks);
   const narrative = extractNarrativeIndicators(blocks);

@@ -29,7 +29,7 @@ import {
 } from './table-vocabulary.ts';
 import type { ColumnKey, TemplateMatch } from './table-vocabulary.ts';
 import type { StreamTable, UncertainReading } from './self-table-stream.ts';
-import type { Block, TableRow } from '../read/block.ts';
+import type { Block, SourceDocument, TableRow } from '../read/block.ts';
 import { withoutCoveredColumns } from '../read/block.ts';
 import { sourceRef, squash } from './text.ts';
 import { subtotalGroup } from './subtotal-group.ts';
@@ -913,6 +913,23 @@ function cellLineRows(given: readonly TableRow[]): TableRow[] | undefined {
   flush();
   if (misfit) return undefined;
   return rows.some((r) => BASE_ROWS.some(([re]) => re.test(r.cells[0] ?? ''))) ? rows : undefined;
+}
+
+/**
+ * Whether the cells of a 基础数据表 were parted by guess: rows re-lined from one line of the file
+ * (a table flattened onto one line, its spaces taken for the ends of cells), or a line read one
+ * cell per line that holds a figure and a label between spaces. A cell's own words have spaces
+ * too, so a figure may have gone to the wrong row.
+ */
+export function basePartedByGuess(block: Block, source: SourceDocument): boolean {
+  const rows = block.rows ?? [];
+  const realLines = source.realLines;
+  if (realLines) {
+    const real = new Set(rows.map((r) => realLines[r.line - 1] ?? r.line));
+    if (real.size < rows.length) return true;
+  }
+  const oneCell = rows.every((r) => r.cells.filter((c) => c.trim() !== '').length <= 1);
+  return oneCell && rows.some((r) => wordsApart(r).length > 1);
 }
 
 /**

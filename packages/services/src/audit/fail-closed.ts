@@ -79,6 +79,14 @@ export function failClosed(f: Finding, report: ExtractedReport): Finding {
   );
   if (uncertain)
     return { ...f, severity: 'warning', message: `${f.message}（该行表格读取有歧义，请人工核对）` };
+  // A 基础数据表 whose cells were parted by guess (its text flattened): a figure may be another
+  // row's, so what rests on its figures is a warning.
+  if (report.baseData?.guessed && restsOnBaseData(f))
+    return {
+      ...f,
+      severity: 'warning',
+      message: `${f.message}（基础数据表的文字连排，单元格按空格拆分读取，请人工核对）`,
+    };
   // Sums over the whole tree or a group of it rest on every row: where rows whose cells ran
   // together were split by fit alone, a misread row may be what makes them disagree.
   if (
@@ -130,6 +138,12 @@ export function failClosed(f: Finding, report: ExtractedReport): Finding {
       message: `${f.message}（按整数分取整则一致；报告未写明取整规则）`,
     };
   return f;
+}
+
+/** A finding on the 基础数据表's own figures, or one that compares a figure with them. */
+function restsOnBaseData(f: Finding): boolean {
+  if (f.path.startsWith('baseData')) return true;
+  return Object.values(f.params).some((v) => typeof v === 'string' && v.startsWith('基础数据表'));
 }
 
 /** What the 一级 weights read lack of a book of 100 (0 when they make 100 or more). */
