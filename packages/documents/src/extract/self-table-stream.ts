@@ -38,6 +38,8 @@ export interface Token {
   line: number;
   /** The token begins a row of a real grid (a .docx/.html/.xlsx row, a tab-led text row). */
   rowStart?: boolean;
+  /** A label the reader supplied for a row the document left unnamed: read, never quoted. */
+  implied?: boolean;
 }
 
 /** A figure read with too little certainty to support an error: findings on it are warnings. */
@@ -832,7 +834,7 @@ export function readTableStream(
       tokens.splice(
         i,
         1,
-        { text: '年度资金总额', line: t.line, rowStart: t.rowStart === true },
+        { text: '年度资金总额', line: t.line, rowStart: t.rowStart === true, implied: true },
         { ...t, rowStart: false },
       );
       fundHeaderEnd = -1;
@@ -1762,6 +1764,7 @@ function fundRowFrom(
     source: sourceRef(
       line,
       row
+        .filter((x) => x.implied !== true)
         .map((x) => x.text.trim())
         .filter((x) => x !== '')
         .join(' | '),

@@ -1023,3 +1023,27 @@ describe('a 基础数据表 written one cell per line with its rows parted by no
     expect(base?.procurement?.budget?.fen).toBe(99_190_000);
   });
 });
+
+describe('a fund row the document left unnamed', () => {
+  it('is read as the total’s and quoted as written, without the name the reader gave it', () => {
+    const t = readTableStream(
+      rows(
+        [
+          '预算执行情况（万元）',
+          '年初预算数',
+          '全年预算数',
+          '全年执行数',
+          '分值',
+          '执行率',
+          '得分',
+        ],
+        ['350.50', '350.50', '338.27', '10', '96.51%', '9.65'],
+        ['一级指标', '二级指标', '三级指标', '指标值', '完成值', '分值', '得分'],
+        ['产出指标', '数量指标', '服务人数', '≥3000人', '3126人', '90', '90'],
+        ['总分', '100', '99.65'],
+      ),
+    );
+    expect(t?.funds.total?.executed?.text).toBe('338.27');
+    expect(t?.funds.total?.source.excerpt).toBe('350.50 | 350.50 | 338.27 | 10 | 96.51% | 9.65');
+  });
+});
