@@ -1572,6 +1572,14 @@ describe('relations of the fifteenth round of invented prose', () => {
     expect(brief('在职职工1,286人。\n退休职工1,268人。')).toEqual([]);
   });
 
+  it('reports a 元/万元 slip in a part once, as the slip, not also as a wrong sum', () => {
+    expect(
+      brief(
+        '项目支出1,500.00万元，其中道路养护1,100.00万元、设备购置250.00元、人员培训150.00万元。',
+      ),
+    ).toEqual(['warning DOC_CLAIM_PART_UNIT 250.00元→250.00万元']);
+  });
+
   it('reports a figure per household ten thousand times the money over the count', () => {
     const text = (each: string) =>
       `全年发放补贴资金2,865.30万元。补贴直接发放到户，惠及农户3.6万户，户均补贴约${each}。`;

@@ -346,7 +346,7 @@ function checkPartWhole(s: Statement, pw: PartWhole): Finding[] {
       (whole.kind === 'money' || pw.exhaustive || sameHead) &&
       (earlier === undefined || earlier < sum);
     return (
-      slipped(s, pw, params, excerpt, tolerance, diff) ?? [
+      slipped(s, pw, excerpt, tolerance) ?? [
         finding('DOC_CLAIM_PARTS_EXCEED', certain ? 'error' : 'warning', s.line, excerpt, params),
       ]
     );
@@ -355,7 +355,7 @@ function checkPartWhole(s: Statement, pw: PartWhole): Finding[] {
   if (parts.length < 2 || endsOpen(s, parts) || pw.main || traits(whole, parts)) return [];
   if (ranked(whole, parts) || partOfAnother(s, whole, parts)) return [];
   params['how'] = pw.exhaustive ? '少于总数' : '少于总数（如其中仅列举部分，请忽略）';
-  const slip = slipped(s, pw, params, excerpt, tolerance, diff);
+  const slip = slipped(s, pw, excerpt, tolerance);
   if (slip) return slip;
   return [
     finding('DOC_CLAIM_PARTS_SHORT', pw.exhaustive ? 'error' : 'warning', s.line, excerpt, params),
@@ -698,28 +698,20 @@ const COUNTED_HANDOUT =
 /** Names that are differences, balances or rates' bases, never the whole of a list of parts. */
 const NOT_WHOLE = /增加|减少|增长|下降|差额|结余|结转|比上年|同比|未执行|剩余|节约|追加|调减|调增/;
 
-/** The findings of parts that add up once one figure is read in the other unit, if one does. */
+/**
+ * The finding of parts that add up once one figure is read in the other unit, if one does: the
+ * slip is reported once, as the unit's, not also as the wrong sum it makes as written.
+ */
 function slipped(
   s: Statement,
   pw: PartWhole,
-  params: Params,
   excerpt: string,
   tolerance: bigint,
-  diff: bigint,
 ): Finding[] | undefined {
   const slip = unitSlipIn(pw, tolerance);
   if (!slip) return undefined;
-  // As written the parts do not make the whole; read in the other unit one of them does.
   const [c, meant] = slip;
-  params['how'] = diff > 0n ? '超过总数' : '少于总数';
   return [
-    finding(
-      diff > 0n ? 'DOC_CLAIM_PARTS_EXCEED' : 'DOC_CLAIM_PARTS_SHORT',
-      'warning',
-      s.line,
-      excerpt,
-      params,
-    ),
     finding('DOC_CLAIM_PART_UNIT', 'warning', s.line, excerpt, {
       name: c.name || '合计',
       stated: plainFigure(c),
