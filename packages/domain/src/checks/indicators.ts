@@ -7,6 +7,24 @@ import { pointsText } from './format.ts';
 import { makeFinding } from './make-finding.ts';
 import { walkIndicators } from './walk.ts';
 
+/** The book's total of its 一级 weights (its fixed top-level weights), else 100. */
+function bookTotalOf(rulebook: Rulebook | undefined): number {
+  const bookWeights = rulebook?.tree.map((n) => n.weight);
+  return bookWeights && bookWeights.every((w) => w !== undefined)
+    ? sumPoints(bookWeights.filter((w): w is number => w !== undefined))
+    : 100;
+}
+
+/**
+ * How far the 一级 weights as stated (or added up from their rows) run over the book's total:
+ * 0 when they do not, undefined when a weight is missing.
+ */
+export function weightsOverBook(evaluation: Evaluation, rulebook?: Rulebook): number | undefined {
+  const weights = childFigures(evaluation.indicators, 'weight');
+  if (!weights) return undefined;
+  return Math.max(0, sumPoints([sumPoints(weights), -bookTotalOf(rulebook)]));
+}
+
 /** Decimals a score is written with (9.7 → 1, 20 → 0). */
 function decimalsOfPoints(points: number): number {
   const h = toHundredths(points);
@@ -172,11 +190,7 @@ export function checkIndicatorSums(evaluation: Evaluation, rulebook?: Rulebook):
   const topWeights = childFigures(top, 'weight');
   if (top.length > 0 && topWeights) {
     const stated = sumPoints(topWeights);
-    const bookWeights = rulebook?.tree.map((n) => n.weight);
-    const bookTotal =
-      bookWeights && bookWeights.every((w) => w !== undefined)
-        ? sumPoints(bookWeights.filter((w): w is number => w !== undefined))
-        : 100;
+    const bookTotal = bookTotalOf(rulebook);
     if (!samePoints(stated, bookTotal))
       out.push(
         makeFinding({

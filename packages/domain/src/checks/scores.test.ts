@@ -279,6 +279,27 @@ describe('total and grade', () => {
     ]);
   });
 
+  it('holds no total against full marks on a weight that puts the weights over the book', () => {
+    const e = clean();
+    // 产出指标 51 of a 101-point tree: its first row weighs 11, scored 10 as if it weighed 10.
+    const group = node(e, 1);
+    const row = node(e, 1, 0, 0);
+    group.weight = 51;
+    row.weight = (row.weight ?? 0) + 1;
+    row.score = (row.weight ?? 0) - 1;
+    group.score = 50;
+    // The rule gives the row its 11: one point more than the stated total, itself its parts'.
+    expect(checkTotalAndGrade(e, hunan, sheetOf(e, {}, { total: 101 }))).toEqual([]);
+    // A gap wider than the weights' excess is still said.
+    expect(
+      checkTotalAndGrade(e, hunan, sheetOf(e, {}, { total: 102 })).map((f) => [
+        f.code,
+        f.severity,
+        f.expected,
+      ]),
+    ).toEqual([['TOTAL_MISMATCH', 'info', '102']]);
+  });
+
   it('reports a total that the rows add up to differently, though the rule caps a row at its weight', () => {
     const e = clean();
     // 数量指标 has no stated figures of its own; its first row claims 11 of 10 points.

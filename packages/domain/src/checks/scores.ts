@@ -5,6 +5,7 @@ import { formatPercent, ratioPercent } from '../ratio.ts';
 import type { Rulebook, RuleNode } from '../rulebook.ts';
 import type { ScoreNode, ScoreSheet } from '../score-sheet.ts';
 import { percentText, pointsText } from './format.ts';
+import { weightsOverBook } from './indicators.ts';
 import { makeFinding } from './make-finding.ts';
 import { findSentence, evaluationTexts } from './texts.ts';
 import { isLeaf, memoInCheck, walkIndicators } from './walk.ts';
@@ -466,7 +467,13 @@ export function checkTotalAndGrade(
         );
       }
     }
-    if (!scoresAgree(stated, sheet.total))
+    // 一级 weights over the book's total put some weight in doubt: a rule's full marks on the
+    // wrong one credit more than any score can be; a total that adds up its parts and falls
+    // short of the computed one by no more than that excess is not held against it.
+    const excess = weightsOverBook(evaluation, rulebook) ?? 0;
+    const gap = sumPoints([sheet.total, -stated]);
+    const inDoubt = addsUp && excess > 0 && gap > 0 && toHundredths(gap) <= toHundredths(excess);
+    if (!scoresAgree(stated, sheet.total) && !inDoubt)
       out.push(
         makeFinding({
           code: 'TOTAL_MISMATCH',
