@@ -1044,6 +1044,6 @@ describe('a fund row the document left unnamed', () => {
       ),
     );
     expect(t?.funds.total?.executed?.text).toBe('338.27');
-    expect(t?.funds.total?.source.excerpt).toBe('350.50 | 350.50 | 338.27 | 10 | 96.51% | 9.65');
+    expect(t?.funds.total?.source?.excerpt).toBe('350.50 | 350.50 | 338.27 | 10 | 96.51% | 9.65');
   });
 });
