@@ -1768,6 +1768,28 @@ describe('relations of the fifteenth round of invented prose', () => {
       );
     expect(done('2024年10月').map((x) => x.split(' ')[1])).toEqual(['DOC_YEAR_DONE_AFTER_DATE']);
     expect(done('2024年3月')).toEqual([]);
+    // The same date written bare, with neither 于 nor 已, in a report signed before it.
+    const bare = (text: string) =>
+      brief(`某馆2023年度部门整体支出绩效自评报告\n${text}\n填报日期：2024年3月15日`).map((x) =>
+        x.split(' ').slice(0, 3).join(' '),
+      );
+    expect(bare('新馆建设项目2024年12月竣工验收，全年完成投资860.00万元。')).toEqual([
+      'warning DOC_YEAR_DONE_AFTER_DATE 2024年12月→2024年3月15日之前',
+    ]);
+    expect(bare('分馆改造工程2024年10月20日全部完工。')).toEqual([
+      'warning DOC_YEAR_DONE_AFTER_DATE 2024年10月20日→2024年3月15日之前',
+    ]);
+    // A plan, a deadline, the month the report was signed in, or a date before it: no finding.
+    expect(bare('新馆建设项目预计2024年12月竣工验收。')).toEqual([]);
+    expect(bare('新馆建设项目计划2024年12月建成。')).toEqual([]);
+    expect(bare('新馆建设项目要求2024年12月完成。')).toEqual([]);
+    expect(bare('新馆建设项目2024年12月底前完成。')).toEqual([]);
+    expect(bare('分馆改造工程2024年3月完工。')).toEqual([]);
+    expect(bare('分馆改造工程2023年11月完工，2024年1月通过验收。')).toEqual([]);
+    // A history names years long past; none is after the report.
+    expect(
+      bare('本馆始建于1985年，1986年6月建成开放，2012年5月完成改扩建，2019年9月竣工验收。'),
+    ).toEqual([]);
     // Figures stated as of a date after the report was signed.
     const asOf = (date: string) =>
       brief(

@@ -33,8 +33,8 @@ export function proseYearMessage(code: ProseYearCode, p: Params): string {
           ? `${str(p, 'reportYear')}年度的自评报告应于${str(p, 'signed')}前完成公开，正文却以“截至${str(p, 'stated')}”陈述情况，疑为年份笔误：${str(p, 'sentence')}`
           : `报告填报日期为${str(p, 'signed')}，正文却以“截至${str(p, 'stated')}”陈述情况，晚于填报日期，疑为年份笔误：${str(p, 'sentence')}`;
       return p['unsigned'] === true
-        ? `${str(p, 'reportYear')}年度的自评报告应于${str(p, 'signed')}前完成公开，正文却称工作已于${str(p, 'stated')}完成，疑为年份笔误：${str(p, 'sentence')}`
-        : `报告填报日期为${str(p, 'signed')}，正文却称工作已于${str(p, 'stated')}完成，晚于填报日期，疑为年份笔误：${str(p, 'sentence')}`;
+        ? `${str(p, 'reportYear')}年度的自评报告应于${str(p, 'signed')}前完成公开，正文却称工作${p['bare'] === true ? '在' : '已于'}${str(p, 'stated')}完成，疑为年份笔误：${str(p, 'sentence')}`
+        : `报告填报日期为${str(p, 'signed')}，正文却称工作${p['bare'] === true ? '在' : '已于'}${str(p, 'stated')}完成，晚于填报日期，疑为年份笔误：${str(p, 'sentence')}`;
     case 'DOC_DATE_INVALID':
       return `日期“${str(p, 'stated')}”不存在（${str(p, 'why')}），疑为笔误：${str(p, 'sentence')}`;
     case 'DOC_DATE_ORDER':
@@ -274,6 +274,7 @@ function doneAfterSigning(
         }),
       );
     }
+    out.push(...doneBareAfter(s, signed, year));
     if (!s.text.includes('于')) continue;
     for (const m of s.text.matchAll(DONE_BY)) {
       const key = matchedDate(m);
@@ -295,6 +296,51 @@ function doneAfterSigning(
         }),
       );
     }
+  }
+  return out;
+}
+
+/**
+ * "2024年12月竣工验收", "2024年11月建成投用": a date a verb of completion follows with neither 于
+ * nor 已 before it (those are DONE_BY's), group 1 the year, 2 the month, 3 the day. Not a deadline
+ * ("2024年12月底前完成"): a 前 makes it one.
+ */
+const DONE_BARE =
+  /(?<![\d于在])((?:19|20)\d{2})年(\d{1,2})月(?:(\d{1,2})日)?(?:(?:底|末|中旬|下旬|上旬)(?!前|之前|以前))?(?:全部|均|已|顺利|正式)*(?:完成|建成|竣工|完工|投入使用|投用|交付使用|通过验收|通过竣工验收)/g;
+/** Words before a bare date that make it a deadline or a plan, not an outcome. */
+const DEADLINE = /要求|须|需|应|确保|争取|目标|期限|工期|截止|节点|时限|前|进度/;
+
+/**
+ * Work said done at a date after the report was signed, the date written bare ("新馆2024年12月
+ * 竣工验收" in a report on 2023 signed in March 2024): what had not happened cannot be reported
+ * done. A month alone counts from its first day, so the month the report was signed in is never
+ * later; words of a plan or a deadline in the part of the sentence before the date make it one.
+ */
+function doneBareAfter(
+  s: Statement,
+  signed: { key: number; text: string; unsigned?: true },
+  year: number,
+): Finding[] {
+  const out: Finding[] = [];
+  for (const m of s.text.matchAll(DONE_BARE)) {
+    const key = dateKey(Number(m[1]), Number(m[2]), m[3] === undefined ? 1 : Number(m[3]));
+    const partStart = partStartBefore(s.text, m.index);
+    const before = s.text.slice(partStart + 1, m.index);
+    if (key <= signed.key || TO_COME.test(before) || DEADLINE.test(before)) continue;
+    const sentence = excerptOf(s.raw, m[1] ?? '');
+    out.push(
+      finding('DOC_YEAR_DONE_AFTER_DATE', s.line, sentence, {
+        stated: m[0].replace(
+          /(?:全部|均|已|顺利|正式)*(?:完成|建成|竣工|完工|投入使用|投用|交付使用|通过验收|通过竣工验收)$/,
+          '',
+        ),
+        expected: `${signed.text}之前`,
+        signed: signed.text,
+        sentence,
+        bare: true,
+        ...(signed.unsigned ? { unsigned: true, reportYear: year } : {}),
+      }),
+    );
   }
   return out;
 }
