@@ -1224,6 +1224,32 @@ describe('relations found on the held-out excerpts of the tenth round', () => {
     expect(brief(`${text}81.32%。`)).toEqual([]);
   });
 
+  it('checks a rate of use against the figure in use and the capacity before it', () => {
+    expect(brief('敬老院核定床位120张，实际使用床位96张，床位使用率85.00%。')).toEqual([
+      'warning DOC_CLAIM_RATE 85.00%→80.00%',
+    ]);
+    expect(brief('敬老院核定床位120张，实际使用床位96张，床位使用率80.00%。')).toEqual([]);
+    // In either order; residents of beds; the insured of those owed cover; equipment in use.
+    expect(brief('实际使用床位96张，核定床位120张，床位使用率85.00%。')).toEqual([
+      'warning DOC_CLAIM_RATE 85.00%→80.00%',
+    ]);
+    expect(brief('敬老院共有床位120张，入住老人96人，入住率85.00%。')).toEqual([
+      'warning DOC_CLAIM_RATE 85.00%→80.00%',
+    ]);
+    expect(brief('敬老院共有床位120张，入住老人96人，入住率80%。')).toEqual([]);
+    expect(brief('全县应参保人数52,000人，实际参保50,960人，参保覆盖率96.00%。')).toEqual([
+      'warning DOC_CLAIM_RATE 96.00%→98.00%',
+    ]);
+    expect(brief('中心现有设备48台，全年在用设备40台，设备利用率90.00%。')).toEqual([
+      'warning DOC_CLAIM_RATE 90.00%→83.33%',
+    ]);
+    expect(brief('中心现有设备48台，全年在用设备40台，设备利用率83.33%。')).toEqual([]);
+    // Rates stated without their counts, or of figures neither named as capacity: no finding.
+    expect(brief('床位使用率85.00%，设备利用率90%，参保覆盖率96%。')).toEqual([]);
+    expect(brief('下达资金100.00万元，使用资金80.00万元，资金使用率85.00%。')).toEqual([]);
+    expect(brief('全年接收老人96人，床位120张，床位使用率85.00%。')).toEqual([]);
+  });
+
   it('checks a 控制率 against the staff in post and the posts approved before it', () => {
     expect(brief('2024年末编制数30人，实际在职23人，人员控制率90.00%。')).toEqual([
       'warning DOC_CLAIM_RATE 90.00%→76.67%',

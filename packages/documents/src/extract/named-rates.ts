@@ -25,6 +25,42 @@ const OUTCOME = /实际|完成|建成|实现|达到/;
 const CONTROL_WHOLE = /编制|核定|预算|计划|限额/;
 /** What a 控制率 counts: the staff in post, or what was spent. */
 const CONTROL_PART = /在职|在编|在岗|实有|实际|支出|决算/;
+/** A rate of use of what is there: beds, rooms or equipment in use, those eligible covered. */
+const USE_RATE = /(?:使用|入住|利用|覆盖|参保|在用|入驻)率$/;
+/** What the figure in use says: in use, occupied, covered, actual. */
+const IN_USE = /使用|入住|在住|在用|利用|实际|覆盖|参保|入驻/;
+/** What the figure of capacity says: approved, in place, in all, or owed cover. */
+const CAPACITY = /核定|共有|现有|总|设计|设置|拥有|可用|全部|应/;
+/** Units of places that people occupy (入住率: residents of the beds or rooms there are). */
+const PLACES = /^(?:张|间|套)$/;
+const PEOPLE = /^(?:人|名|户)$/;
+
+/**
+ * "核定床位120张，实际使用床位96张，床位使用率80.00%": of the two figures right before a rate of
+ * use, the one in use of the one of capacity, each named so by its own words and no more than
+ * it (the residents of the beds for 入住率).
+ */
+function useOf(rate: Claim, before: readonly Claim[]): { part: Claim; whole: Claim } | undefined {
+  const use = USE_RATE.exec(rate.name);
+  const [a, b] = before;
+  if (!use || !a || !b || a.approximate || b.approximate) return undefined;
+  const inUse = (c: Claim) => IN_USE.test(c.clause) && !CAPACITY.test(c.clause);
+  const parts = [a, b].filter(inUse);
+  const wholes = [a, b].filter((c) => CAPACITY.test(c.clause));
+  const [part] = parts;
+  const [whole] = wholes;
+  if (!part || !whole || parts.length !== 1 || wholes.length !== 1) return undefined;
+  const kinds =
+    sameKind(part, whole) ||
+    (use[0] === '入住率' &&
+      part.kind === 'count' &&
+      whole.kind === 'count' &&
+      PEOPLE.test(part.unit) &&
+      PLACES.test(whole.unit));
+  if (!kinds || whole.value <= 0 || part.value > whole.value) return undefined;
+  return { part, whole };
+}
+
 /** "决算数为预算数的": the names of the two figures a rate compares. */
 const NAMED_OF = /([\u4e00-\u9fa5]{2,6}?)数?为([\u4e00-\u9fa5]{2,6}?)数?的$/;
 
@@ -67,7 +103,11 @@ export function namedRates(s: Statement): NamedRate[] {
     const stem = rate.name.replace(/率$/, '');
     if (stem === rate.name || stem.length < 2 || OTHER_RATES.test(rate.name)) continue;
     const [part, next, third] = before;
-    if (!part || !next || !sameKind(part, next) || part.approximate || next.approximate) continue;
+    if (!part || !next || !sameKind(part, next) || part.approximate || next.approximate) {
+      const use = useOf(rate, before);
+      if (use) out.push({ rate, ...use });
+      continue;
+    }
     // "送审A，审定B，审减C，审减率Z": a part that is the difference of the two figures before it
     // is a share of the larger one, what it was taken from.
     const difference =
@@ -89,6 +129,10 @@ export function namedRates(s: Statement): NamedRate[] {
       CONTROL_PART.test(part.clause) &&
       !CONTROL_WHOLE.test(part.clause);
     if (asPart || completion || control) out.push({ rate, part, whole });
+    else {
+      const use = useOf(rate, before);
+      if (use) out.push({ rate, ...use });
+    }
   }
   return out;
 }
