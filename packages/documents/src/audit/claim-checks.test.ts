@@ -518,6 +518,31 @@ describe('relations written in other ways', () => {
     expect(brief(text('107.27%'))).toEqual(['warning DOC_CLAIM_RATE 107.27%→109.55%']);
   });
 
+  it('reports a slip of swapped digits once, not its sentence’s rate computed right as well', () => {
+    const text = (first: string, second: string, rate: string): string =>
+      [
+        '某县图书馆2023年度项目支出绩效自评报告',
+        '一、项目基本情况',
+        `项目年度预算${first}万元，资金来源为县级财政。`,
+        '二、资金使用情况',
+        `项目年度预算${second}万元，全年支出280.00万元，预算执行率${rate}。`,
+      ].join('\n');
+    const lines = (t: string) =>
+      check(t).map((f) => `${f.code} ${f.stated ?? ''}→${f.expected ?? ''} ${f.line ?? ''}`);
+    expect(lines(text('286.50', '268.50', '97.73%'))).toEqual([
+      'DOC_CLAIM_RESTATED 268.50万元→286.50万元 5',
+    ]);
+    // A rate that neither figure gives is wrong as well.
+    expect(lines(text('286.50', '268.50', '95.00%'))).toEqual([
+      'DOC_CLAIM_RATE 95.00%→104.28% 5',
+      'DOC_CLAIM_RESTATED 268.50万元→286.50万元 5',
+    ]);
+    // Not swapped but restated otherwise: the same.
+    expect(lines(text('286.50', '246.50', '97.73%'))).toEqual([
+      'DOC_CLAIM_RESTATED 246.50万元→286.50万元 5',
+    ]);
+  });
+
   it('compares 项目年度预算 and 项目年度预算资金 as one amount', () => {
     const text = (again: string): string =>
       `一、资金情况\n项目年度预算1250.00万元。\n二、绩效情况\n项目年度预算资金为${again}万元，执行率90%。`;

@@ -244,9 +244,16 @@ export function checkClaims(report: ExtractedReport): Finding[] {
     ...checkNameVariants(quotedNames(statements)),
     ...checkProseYears(report, statements),
   ];
-  // The same sentence written many times is one finding, not one per copy.
+  // A rate computed from the right figure where its sentence restates that figure wrong: the
+  // restatement says the slip, the rate is no second one.
+  const restated = all.filter((f) => f.code === 'DOC_CLAIM_RESTATED' && f.params?.['rateFits']);
   const seen = new Set<string>();
   return all.filter((f) => {
+    if (
+      f.code === 'DOC_CLAIM_RATE' &&
+      restated.some((r) => r.line === f.line && r.params?.['rateFits'] === f.stated)
+    )
+      return false;
     const key = `${f.code}|${f.stated ?? ''}|${f.expected ?? ''}|${f.excerpt ?? ''}`;
     if (seen.has(key)) return false;
     seen.add(key);
@@ -1470,6 +1477,7 @@ function checkTransposedDigits(
             stated: plainFigure(b.c),
             lineA: a.s.line,
             lineB: b.s.line,
+            ...rateFitsOf(rateConfirming(b.s, a.c, b.c, b.c)),
           }),
         );
       }
@@ -2039,6 +2047,28 @@ function bucketsOf(list: readonly Stated[]): Stated[][] {
   return out;
 }
 
+/**
+ * A rate of a statement that its figure `c` (or `c`'s value in the place of `at`) and another
+ * figure of it compute, either way round, and `instead` in that place does not.
+ */
+function rateConfirming(s: Statement, c: Claim, instead: Claim, at: Claim = c): Claim | undefined {
+  if (!s.claims.includes(at)) return undefined;
+  for (const p of s.claims) {
+    if (p.kind !== 'percent' || p.approximate) continue;
+    const stated = parsePercent(`${p.number}%`);
+    if (!stated) continue;
+    for (const o of s.claims) {
+      if (o === at || o.approximate || !sameKind(o, c) || o.unit !== c.unit) continue;
+      const fits = (f: Claim) => ratioFits(stated, o, f, 0) || ratioFits(stated, f, o, 0);
+      if (fits(c) && !fits(instead)) return p;
+    }
+  }
+  return undefined;
+}
+
+/** The rate a restatement explains, for the rate's own finding to be left out. */
+const rateFitsOf = (rate: Claim | undefined): Params => (rate ? { rateFits: rate.text } : {});
+
 function compareStated(
   list: readonly Stated[],
   roundingOnly: boolean,
@@ -2069,6 +2099,9 @@ function compareStated(
       if (!x) continue;
       const a = ref.claim;
       const b = x.claim;
+      // The rate of the slip's own sentence computed from the right figure: the slip, once (the
+      // rate is not wrong as well).
+      const fitting = rateConfirming(x.statement, a, b, b);
       const diff = Math.abs(a.value - b.value);
       const params: Params = {
         name: b.name,
@@ -2076,6 +2109,7 @@ function compareStated(
         stated: plainFigure(b),
         lineA: ref.statement.line,
         lineB: x.statement.line,
+        ...rateFitsOf(fitting),
       };
       const excerpt = excerptOf(x.statement.raw, b.number);
       const bothWan = a.kind === 'money' && a.unit === '万元' && b.unit === '万元';
