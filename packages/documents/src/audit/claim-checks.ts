@@ -1399,7 +1399,11 @@ function swapped(a: string, b: string): boolean {
 const SCOPE =
   /^(?:全(?:院|校|县|区|镇|乡|市|省|州|旗|局|委|所|站|中心|单位|部门)|(?:本|我)(?:院|校|局|委|单位|部门|中心))/;
 /** A name without its scope word, "在校学生" said as "在校生" (寄宿学生, 寄宿生 alike). */
-const coreOf = (key: string): string => key.replace(SCOPE, '').replace(/^(.{2})学生$/, '$1生');
+const coreOf = (key: string): string => {
+  // Only a name that starts with 全, 本 or 我 has a scope word; only one of four ends in 学生.
+  const k = /^[全本我]/.test(key) ? key.replace(SCOPE, '') : key;
+  return k.length === 4 && k.endsWith('学生') ? k.replace(/^(.{2})学生$/, '$1生') : k;
+};
 
 /** Whether every character of `short` stands in `long`, in order ("衔接资金" in "衔接推进…补助资金"). */
 function within(short: string, long: string): boolean {
@@ -1424,23 +1428,24 @@ function checkTransposedDigits(
   const buckets = new Map<string, { c: Claim; s: Statement; digits: string }[]>();
   const unitOf = (c: Claim): string =>
     c.kind === 'money' ? c.unit : `${c.unit}|${c.text.replace(/,/g, '').slice(c.number.length)}`;
+  // One pass over the claims: each name's core is worked out once (the same sets and buckets, in
+  // the same order, as a pass for each).
+  const keys = new Map<string, Set<string>>();
   for (const s of statements)
-    for (const c of s.claims)
-      if (c.kind !== 'percent' && !c.approximate && coreOf(c.key).length >= 2) {
-        const digits = digitsOf(c.number);
+    for (const c of s.claims) {
+      if (c.kind === 'percent') continue;
+      const core = coreOf(c.key);
+      const k = `${c.kind}|${unitOf(c)}`;
+      keys.set(k, (keys.get(k) ?? new Set()).add(core));
+      if (!c.approximate && core.length >= 2) {
         if (significant(c.number).length < 3) continue;
+        const digits = digitsOf(c.number);
         const sorted = `${c.kind}|${[...digits].sort().join('')}`;
         const bucket = buckets.get(sorted);
         if (bucket) bucket.push({ c, s, digits });
         else buckets.set(sorted, [{ c, s, digits }]);
       }
-  const keys = new Map<string, Set<string>>();
-  for (const s of statements)
-    for (const c of s.claims)
-      if (c.kind !== 'percent') {
-        const k = `${c.kind}|${unitOf(c)}`;
-        keys.set(k, (keys.get(k) ?? new Set()).add(coreOf(c.key)));
-      }
+    }
   const longer = (short: string, kind: string): number =>
     [...(keys.get(kind) ?? [])].filter(
       (k) => k !== short && k.length > short.length && within(short, k),

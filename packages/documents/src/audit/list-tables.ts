@@ -136,8 +136,7 @@ export const DEFAULT_BANDS = bandsText(DEFAULT_GRADES);
 /** Checks every list table of the document, and every table of counts with a 合计 row. */
 export function checkListTables(blocks: readonly Block[]): Finding[] {
   const out: Finding[] = [];
-  for (const grid of allGrids(blocks)) {
-    const header = isListTable(grid.rows) ? listHeaderOf(grid.rows) : undefined;
+  for (const { grid, header } of headedGrids(blocks)) {
     if (header) out.push(...checkGrid(grid, header));
     else out.push(...checkCountGrid(grid));
   }
@@ -156,10 +155,21 @@ function allGrids(blocks: readonly Block[]): Grid[] {
 
 /** The list tables of a document (items one per row with their figures), with their headers. */
 export function listGrids(blocks: readonly Block[]): { grid: Grid; header: ListHeader }[] {
-  return allGrids(blocks).flatMap((grid) => {
-    const header = isListTable(grid.rows) ? listHeaderOf(grid.rows) : undefined;
-    return header ? [{ grid, header }] : [];
-  });
+  return headedGrids(blocks).flatMap(({ grid, header }) => (header ? [{ grid, header }] : []));
+}
+
+/** Grids and headers read once per document: three checks ask for them (none changes them). */
+const headed = new WeakMap<readonly Block[], { grid: Grid; header: ListHeader | undefined }[]>();
+function headedGrids(blocks: readonly Block[]): { grid: Grid; header: ListHeader | undefined }[] {
+  let hit = headed.get(blocks);
+  if (!hit) {
+    hit = allGrids(blocks).map((grid) => ({
+      grid,
+      header: isListTable(grid.rows) ? listHeaderOf(grid.rows) : undefined,
+    }));
+    headed.set(blocks, hit);
+  }
+  return hit;
 }
 
 /**

@@ -283,6 +283,10 @@ const PAREN = /[（(]/;
 /** "叁仟零伍拾万元整（3,500万元）": the figure in parentheses after capitals is that amount. */
 const SAME_AMOUNT_BEFORE =
   /[零壹贰叁肆伍陆柒捌玖拾佰仟]元(?:[零壹贰叁肆伍陆柒捌玖][角分])*整?[（(](?:小写[：:]?)?(?:人民币)?[￥¥]?$/;
+/** The characters SAME_AMOUNT_BEFORE can end on: other text is not tried against it. */
+const SAME_AMOUNT_ENDS = new Set(Array.from('（(：:写币￥¥', (c) => c.charCodeAt(0)));
+const sameAmountBefore = (text: string, at: number): boolean =>
+  SAME_AMOUNT_ENDS.has(text.charCodeAt(at - 1)) && SAME_AMOUNT_BEFORE.test(text.slice(0, at));
 const NOT_A_START = /[\d.A-Za-z第]/;
 const RANK = /(?:前|排名|名列|位列|位居|列|居)$/;
 const APPROX_BEFORE = /(?:约|近|超过|逾|大约|不足|不到)$/;
@@ -380,7 +384,7 @@ function readClaims(text: string): Claim[] {
       key,
       role: money ? (role ?? '') : '',
       approximate: approximate || APPROX_AFTER.test(after),
-      depth: Math.max(0, (depthAt[at] ?? 0) - (SAME_AMOUNT_BEFORE.test(text.slice(0, at)) ? 1 : 0)),
+      depth: Math.max(0, (depthAt[at] ?? 0) - (sameAmountBefore(text, at) ? 1 : 0)),
       bare: cut === clause && name !== '' && (of || BARE_AFTER.test(after)),
       at,
       end,
