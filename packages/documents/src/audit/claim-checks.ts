@@ -1425,7 +1425,7 @@ function checkTransposedDigits(
 ): Finding[] {
   // Figures bucketed by their digits sorted: only figures of the same digits can be swaps. Counts
   // too ("在职职工1,286人" … "全院职工1,268人"), of one unit written alike (万亩 with 万亩).
-  const buckets = new Map<string, { c: Claim; s: Statement; digits: string }[]>();
+  const buckets = new Map<string, { c: Claim; s: Statement; digits: string; unit: string }[]>();
   const unitOf = (c: Claim): string =>
     c.kind === 'money' ? c.unit : `${c.unit}|${c.text.replace(/,/g, '').slice(c.number.length)}`;
   // One pass over the claims: each name's core is worked out once (the same sets and buckets, in
@@ -1435,15 +1435,16 @@ function checkTransposedDigits(
     for (const c of s.claims) {
       if (c.kind === 'percent') continue;
       const core = coreOf(c.key);
-      const k = `${c.kind}|${unitOf(c)}`;
+      const unit = unitOf(c);
+      const k = `${c.kind}|${unit}`;
       keys.set(k, (keys.get(k) ?? new Set()).add(core));
       if (!c.approximate && core.length >= 2) {
         if (significant(c.number).length < 3) continue;
         const digits = digitsOf(c.number);
-        const sorted = `${c.kind}|${[...digits].sort().join('')}`;
+        const sorted = `${c.kind}|${sortedDigits(digits)}`;
         const bucket = buckets.get(sorted);
-        if (bucket) bucket.push({ c, s, digits });
-        else buckets.set(sorted, [{ c, s, digits }]);
+        if (bucket) bucket.push({ c, s, digits, unit });
+        else buckets.set(sorted, [{ c, s, digits, unit }]);
       }
     }
   const longer = (short: string, kind: string): number =>
@@ -1456,8 +1457,7 @@ function checkTransposedDigits(
       for (let j = i + 1; j < money.length; j++) {
         const a = money[i];
         const b = money[j];
-        if (!a || !b || a.s === b.s || unitOf(a.c) !== unitOf(b.c) || !swapped(a.digits, b.digits))
-          continue;
+        if (!a || !b || a.s === b.s || a.unit !== b.unit || !swapped(a.digits, b.digits)) continue;
         if (a.c.role && b.c.role && a.c.role !== b.c.role) continue;
         const [ka, kb] = [coreOf(a.c.key), coreOf(b.c.key)];
         const [short, long] = ka.length <= kb.length ? [ka, kb] : [kb, ka];
@@ -1474,7 +1474,7 @@ function checkTransposedDigits(
         const few = Math.min(significant(a.c.number).length, significant(b.c.number).length) < 4;
         if (few && short !== long && (long.length - short.length > 1 || short.length < 4)) continue;
         // A short name that stands in two longer names may be either, or both together.
-        if (short !== long && longer(short, `${a.c.kind}|${unitOf(a.c)}`) !== 1) continue;
+        if (short !== long && longer(short, `${a.c.kind}|${a.unit}`) !== 1) continue;
         out.push(
           finding('DOC_CLAIM_RESTATED', 'warning', b.s.line, excerptOf(b.s.raw, b.c.number), {
             name: b.c.name,
@@ -1496,8 +1496,27 @@ function oddOneOut<T>(a: T[], b: T[], line: (x: T) => number): [T[], T[]] {
 }
 
 /** The significant digits of a figure as written: "812,350" → "81235", "0.8600" → "86". */
-const significant = (number: string): string =>
-  number.replace(/[,.]/g, '').replace(/^0+/, '').replace(/0+$/, '');
+const significant = (number: string): string => {
+  const digits = /[,.]/.test(number) ? number.replace(/[,.]/g, '') : number;
+  let from = 0;
+  let to = digits.length;
+  while (from < to && digits.charCodeAt(from) === ZERO) from++;
+  while (to > from && digits.charCodeAt(to - 1) === ZERO) to--;
+  return digits.slice(from, to);
+};
+const ZERO = '0'.charCodeAt(0);
+
+/** The digits of a string of digits in ascending order ("8563" → "3568"), counted, not sorted. */
+function sortedDigits(digits: string): string {
+  const counts = new Array<number>(10).fill(0);
+  for (let i = 0; i < digits.length; i++) {
+    const d = digits.charCodeAt(i) - ZERO;
+    counts[d] = (counts[d] ?? 0) + 1;
+  }
+  let out = '';
+  counts.forEach((n, d) => (out += String(d).repeat(n)));
+  return out;
+}
 
 /**
  * The same figure written once in 元 and once in 万元 ("实际支出812,350元" … "全年实际支出812,350万元"):
