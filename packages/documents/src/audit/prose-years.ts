@@ -258,7 +258,8 @@ function doneAfterSigning(
     // "截至2025年12月31日，项目实际支出…" in a report signed in April 2025: figures as of a date
     // still to come. (Signed within the year evaluated, the signing date is the slip: a finding
     // of its own.)
-    for (const m of signed.key > dateKey(year, 12, 31) ? s.text.matchAll(AS_OF_DATE) : []) {
+    const asOf = signed.key > dateKey(year, 12, 31) && s.text.includes('截至');
+    for (const m of asOf ? s.text.matchAll(AS_OF_DATE) : []) {
       const key = matchedDate(m);
       const partStart = partStartBefore(s.text, m.index);
       if (key <= signed.key || TO_COME.test(s.text.slice(partStart + 1, m.index))) continue;

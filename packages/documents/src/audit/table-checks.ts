@@ -103,6 +103,30 @@ const PAGE_MARK = /\d+\s*\/\s*\d+|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?|[-—�
 const DIGIT = /[\d０-９]/;
 
 /**
+ * Whether a text has a digit outside its page marks (as `DIGIT.test(text.replace(PAGE_MARK, ''))`
+ * says, without copying the text): a mark holds a digit and starts at most a 第 or a dash and
+ * spaces before it, so one that takes in the first digit starts there, and most texts are decided
+ * by their first digit.
+ */
+function digitBesidePageMarks(text: string): boolean {
+  const first = text.search(DIGIT);
+  if (first < 0) return false;
+  let from = first;
+  while (from > 0 && /\s/.test(text.charAt(from - 1))) from--;
+  PAGE_MARK.lastIndex = Math.max(0, from - 1);
+  let m = PAGE_MARK.exec(text);
+  if (!m || m.index > first) return true;
+  // The first digit is in a mark: the text between the marks decides, as the replacement would.
+  let gap = 0;
+  PAGE_MARK.lastIndex = 0;
+  for (m = PAGE_MARK.exec(text); m; m = PAGE_MARK.exec(text)) {
+    if (DIGIT.test(text.slice(gap, m.index))) return true;
+    gap = m.index + m[0].length;
+  }
+  return DIGIT.test(text.slice(gap));
+}
+
+/**
  * A 自评表 with its headings and not one figure (a form published unfilled, or a copy whose
  * digits were stripped): nothing in it can be checked, which the audit must say rather than
  * report no problem. A warning, since whether the original was filled in is unknown.
@@ -111,7 +135,7 @@ function blankForm(report: ExtractedReport): Finding | undefined {
   const blocks = report.document.blocks;
   const text = blocks.map((b) => b.text).join('\n');
   // A page mark in full-width digits ("１/３") is a page mark too.
-  if (DIGIT.test(normalizeDigits(text).replace(PAGE_MARK, ''))) return undefined;
+  if (digitBesidePageMarks(normalizeDigits(text))) return undefined;
   const found = FORM_HEADINGS.filter(([re]) => re.test(text)).map(([, name]) => name);
   if (found.length < FORM_HEADINGS_NEEDED) return undefined;
   const first = blocks.find((b) => FORM_HEADINGS.some(([re]) => re.test(b.text)));
