@@ -231,6 +231,7 @@ const COLON_NAMED = new RegExp(
   `(?:^\\d+[.、．])?([^，。；：:]{2,40})[：:](?:支出|金额|安排)${N}万元`,
   'g',
 );
+const COLON_WORD = /[：:](?:支出|金额|安排)/;
 
 /**
  * Project lines "名称X万元，占项目支出N%". A share often covers the amounts listed since the
@@ -246,7 +247,8 @@ function projectLines(
   const lines: ProjectLine[] = [];
   const re = PROJECT_LINE;
   // "1.经济普查工作经费：支出150.00万元" names the project before the colon.
-  if (text.includes('：') || text.includes(':')) text = text.replace(COLON_NAMED, '$1$2万元');
+  // Only a colon followed by 支出, 金额 or 安排 can start the tail of a COLON_NAMED match.
+  if (COLON_WORD.test(text)) text = text.replace(COLON_NAMED, '$1$2万元');
   let pending: { name: string; amount: Amount }[] = [];
   re.lastIndex = 0;
   for (let m = re.exec(text); m; m = re.exec(text)) {
