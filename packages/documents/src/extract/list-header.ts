@@ -15,8 +15,24 @@ export interface ListHeader {
   units: Map<ListRole, MoneyUnit>;
 }
 
-/** A header cell's role, by its words (units and brackets dropped). */
+/** Header cells' roles, read once per cell text and document (the list checks ask again). */
+let roles = new Map<string, ListRole | undefined>();
+
+/** Forgets the roles read in the previous document (see forgetClaims). */
+export function forgetListRoles(): void {
+  roles = new Map();
+}
+
 function roleOf(cell: string): ListRole | undefined {
+  if (roles.has(cell)) return roles.get(cell);
+  const role = readRole(cell);
+  if (roles.size > 5_000) roles = new Map();
+  roles.set(cell, role);
+  return role;
+}
+
+/** A header cell's role, by its words (units and brackets dropped). */
+function readRole(cell: string): ListRole | undefined {
   const t = cell.replace(/[\s\u3000]+/g, '').replace(/[（(][^）)]*[）)]/g, '');
   if (/执行率|完成率$/.test(t)) return 'rate';
   if (/等级|等次|评价结果|自评结果|评价结论/.test(t)) return 'grade';

@@ -12,6 +12,7 @@ import { withUsualForms } from './form-variants.ts';
 import { forgetHeadings } from './heading.ts';
 import { forgetSquashed } from '../extract/text.ts';
 import { forgetClaims } from '../extract/claims.ts';
+import { forgetListRoles } from '../extract/list-header.ts';
 import { forgetRelations } from '../extract/claim-relations.ts';
 import { forgetLineTokens } from '../extract/text-tables.ts';
 import { formatOf, MAX_INPUT_BYTES } from './format-of.ts';
@@ -53,6 +54,7 @@ export async function readReport(
   forgetHeadings();
   forgetSquashed();
   forgetClaims();
+  forgetListRoles();
   forgetRelations();
   forgetLineTokens();
   if (bytes.length === 0) return readFailure('empty');
@@ -106,6 +108,7 @@ function readAnyDocument(bytes: Uint8Array, fileName: string): ReadResult {
   forgetHeadings();
   forgetSquashed();
   forgetClaims();
+  forgetListRoles();
   forgetRelations();
   forgetLineTokens();
   const format = formatOf(fileName);
