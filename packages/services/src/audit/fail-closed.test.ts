@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { auditDocument } from './audit-document.ts';
 
@@ -52,5 +53,30 @@ describe('a table run together in PDF text, titled as an excerpt, before the clo
   it("holds the weights of an excerpt of a table to no book's total", () => {
     expect(codes(table('项目支出绩效自评表（节选）'))).not.toContain('WEIGHT_BOOK_TOTAL');
     expect(codes(table('项目支出绩效自评表'))).toContain('WEIGHT_BOOK_TOTAL');
+  });
+});
+
+describe('a 基础数据表 written on one line, its cells parted at single spaces', () => {
+  const text = readFileSync(
+    new URL(
+      './invented-tables/holdout-aa/aa12-chengkou-base-data-sangong-sum.tabs.txt',
+      import.meta.url,
+    ),
+    'utf8',
+  );
+  const glued = text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '')
+    .join(' ')
+    .replace(/[\t ]+/g, ' ');
+  const severityOf = (t: string) =>
+    auditDocument(new TextEncoder().encode(t), 'x.txt').findings.find(
+      (f) => f.code === 'SUM_THREE_PUBLIC',
+    )?.severity;
+
+  it('reports its wrong sum as a warning, an error when written row by row', () => {
+    expect(severityOf(text)).toBe('error');
+    expect(severityOf(glued)).toBe('warning');
   });
 });
