@@ -71,16 +71,7 @@ export function relineGlued(line: string): string[] | undefined {
     const rows = tableRowsApart(text);
     return rows.length > 1 ? rows : undefined;
   }
-  const pieces: string[] = [];
-  let from = 0;
-  for (const at of starts) {
-    if (at > from) pieces.push(text.slice(from, at));
-    from = at;
-  }
-  pieces.push(text.slice(from));
-  return pieces
-    .map((p) => p.trim())
-    .filter((p) => p !== '')
+  return apartAt(text, starts)
     .flatMap(asideTitlesApart)
     .flatMap((p, i) => (i === 0 && starts[0] !== 0 ? reportTitleApart(p) : titleApart(p)))
     .flatMap(tableRowsApart)
@@ -96,16 +87,22 @@ const ATTACHMENT_TITLE =
   /(?<=[\s\u3000。；：:])(?=附[件表]\s*[\d０-９]{1,2}[：:]?\s*[^\s。，；]{0,30}?表(?:[（(][^）)]{0,12}[）)])?(?:[\s\u3000]|$))/gu;
 
 function attachmentApart(piece: string): string[] {
-  const cuts = [...piece.matchAll(ATTACHMENT_TITLE)].map((m) => m.index);
-  if (cuts.length === 0) return [piece];
-  const out: string[] = [];
+  return apartAt(
+    piece,
+    [...piece.matchAll(ATTACHMENT_TITLE)].map((m) => m.index),
+  );
+}
+
+/** The text cut at the given places, in order: its pieces trimmed, the empty ones dropped. */
+function apartAt(text: string, cuts: readonly number[]): string[] {
+  const pieces: string[] = [];
   let from = 0;
   for (const at of cuts) {
-    if (at > from) out.push(piece.slice(from, at));
+    if (at > from) pieces.push(text.slice(from, at));
     from = at;
   }
-  out.push(piece.slice(from));
-  return out.map((p) => p.trim()).filter((p) => p !== '');
+  pieces.push(text.slice(from));
+  return pieces.map((p) => p.trim()).filter((p) => p !== '');
 }
 
 /**
