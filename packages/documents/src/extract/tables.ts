@@ -929,7 +929,10 @@ export function basePartedByGuess(block: Block, source: SourceDocument): boolean
     if (real.size < rows.length) return true;
   }
   const oneCell = rows.every((r) => r.cells.filter((c) => c.trim() !== '').length <= 1);
-  return oneCell && rows.some((r) => wordsApart(r).length > 1);
+  // A tab parts cells for certain; only spaces leave where a cell ends to a guess.
+  const spacedApart = (r: TableRow): boolean =>
+    !r.cells.some((c) => c.includes('\t')) && wordsApart(r).length > 1;
+  return oneCell && rows.some(spacedApart);
 }
 
 /**
