@@ -1,6 +1,7 @@
 import { normalizeDigits, parseExpression, parsePercent } from '@jixiao/domain';
 import type { Adjustment, FundRow, Funds, IndicatorNode, MoneyUnit } from '@jixiao/domain';
 import { alignCells, cellNumber, cellType, fit } from './cell-align.ts';
+import { joinCentredNames, planCentredNames } from './centred-names.ts';
 import { subtotalGroup } from './subtotal-group.ts';
 import type { Alignment, CellType } from './cell-align.ts';
 import { looksRunTogether, splitRunTogether } from './run-together.ts';
@@ -688,7 +689,11 @@ export function readTableStream(
   unitAbove?: MoneyUnit,
 ): StreamTable | undefined {
   const split0 = splitRunTogetherRows(normalizeTokens(tokensIn));
-  const tokens = joinLoneSigns(split0.tokens);
+  const joined = joinLoneSigns(split0.tokens);
+  // PDF text whose names wrap around their rows' figures: the rows are read without the lines
+  // holding only a piece of a name, which are put back into the names once read.
+  const namePlan = planCentredNames(joined);
+  const tokens = namePlan ? joined.filter((t) => !namePlan.pieceLines.has(t.line)) : joined;
   const runTogether = split0.uncertain;
   const first = tokens[0];
   const last = tokens[tokens.length - 1];
@@ -1307,6 +1312,7 @@ export function readTableStream(
   if (!isProject && !isDepartment) table.kindGuessed = true;
   const match = matchTemplate(kinds, all, table.kind);
   if (match) table.template = match;
+  if (namePlan) joinCentredNames(table.indicators, namePlan);
   return table;
 }
 
@@ -1519,7 +1525,7 @@ function nameOfWholeRow(
 }
 
 /** Words of a cause or a remedy: a short cell holding one is a deviation reason, not a name. */
-const REASON_WORDS =
+export const REASON_WORDS =
   /因|由于|受(?!益|助|资|理)|未(?!成年)|不足|偏[高低少多长短]|略[高低少多]|减少|延期|延迟|影响|滞后|尚未|原因|导致|难度|加强|改进|有待|个别|部分|闲置/;
 
 /**
