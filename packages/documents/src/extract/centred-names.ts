@@ -135,7 +135,8 @@ export function joinCentredNames(indicators: readonly IndicatorNode[], plan: Nam
           ? between.length
           : 0;
     leaf.name = `${leaf.name}${between.slice(0, tail).join('')}`;
-    const head = between.slice(tail);
+    // Only a table centring its cells starts a name above its row.
+    const head = centred ? between.slice(tail) : [];
     if (nextLeaf) nextLeaf.name = `${head.join('')}${nextLeaf.name}`;
     above = head.length;
   }
