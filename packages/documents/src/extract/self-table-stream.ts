@@ -179,19 +179,6 @@ export function normalizeTokens(tokensIn: readonly Token[]): Token[] {
         continue;
       }
     }
-    // "产出指标" + "（50分）": a group cell's 分值 parted from its name by the cell's own space (a
-    // table on one line split at its spaces), put back after the name.
-    const previous = out[out.length - 1];
-    if (
-      previous &&
-      !t.rowStart &&
-      GROUP_POINTS.test(text) &&
-      indicatorLevelOf(previous.text) !== undefined &&
-      !/分[）)]$/.test(previous.text)
-    ) {
-      out[out.length - 1] = { ...previous, text: `${previous.text}${text}` };
-      continue;
-    }
     out.push({ ...t, text });
   }
   return out;
@@ -1112,17 +1099,25 @@ export function readTableStream(
         (justOpened ||
           nestsUnder(level1.name, text) ||
           (columns.includes('level2') && hasRoomFor(level1, groupNode(text, t.line))));
+      // "（20分）" alone right after a group cell that has no 分值 and no rows yet: its 分值, wrapped
+      // onto a line of its own or parted from the name at the cell's own space (a table on one
+      // line split at its spaces), not a group.
+      const open = level2 ?? level1;
+      const pointsOfOpen =
+        GROUP_POINTS.test(text) &&
+        open !== undefined &&
+        open.weight === undefined &&
+        (open.children?.length ?? 0) === 0;
       if (
         (level === 1 && !asLevel2) ||
+        pointsOfOpen ||
         (level === undefined &&
           columns.includes('level1') &&
           /[（(]\d+(?:\.\d+)?分[）)]$/.test(label) &&
           !level1)
       ) {
         const node = groupNode(text, t.line);
-        // "（20分）" alone: the 分值 of a group cell wrapped over two lines, not a group.
         if (node.name === '') {
-          const open = level2 ?? level1;
           if (open && open.weight === undefined && node.weight !== undefined)
             open.weight = node.weight;
           i++;
@@ -1494,10 +1489,13 @@ function wrappedNameEnd(
 }
 
 /**
- * Whether the short text at `j`, after a row's scores, is the next leaf's name though it holds a
- * comma ("起草文稿，报送信息"): a whole row follows it, each of its values before the scores with a
- * figure in it ("800篇、条", "≥95%") and then the scores, and after them a text or the row's end.
- * Read as this row's reason, the next row would have no name.
+ * Whether the text at `j`, after a row's scores, is the next leaf's name: a whole row follows it.
+ * Read as this row's reason, the next row would have no name. Two shapes of a row:
+ * - figures only (target, actual, 分值, 得分), at least three and more than the scores, after a
+ *   text with no punctuation whatever words it holds ("因灾死亡人数" | 0人 | 0人 | 10 | 10);
+ * - after a short text with no cause in it, even with a comma ("起草文稿，报送信息"), each value
+ *   before the scores with a figure in it ("800篇、条", "≥95%"), then the scores, and after them a
+ *   text or the row's end.
  */
 function nameOfWholeRow(
   tokens: readonly Token[],
@@ -1506,6 +1504,14 @@ function nameOfWholeRow(
   scoreCols: number,
 ): boolean {
   const text = (tokens[j]?.text ?? '').trim();
+  let k = j + 1;
+  while (
+    k < tokens.length &&
+    !tokens[k]?.rowStart &&
+    ['number', 'percent', 'expression'].includes(cellType(tokens[k]?.text ?? ''))
+  )
+    k++;
+  if (!/[，,。；;、：:]/.test(text) && k - (j + 1) >= Math.max(3, scoreCols + 1)) return true;
   if (text.length > 20 || /[。；;\d]/.test(text) || REASON_WORDS.test(text)) return false;
   if (SHORTFALL_WORDS.test(text)) return false;
   const firstScore = columns.findIndex((c) => c === 'weight' || c === 'score');
@@ -1602,17 +1608,8 @@ function leafValuesEnd(
           !after.rowStart &&
           ['number', 'percent', 'expression'].includes(cellType(after.text));
         if (figureAfter && !/[，,。；;、：:]/.test(text) && !REASON_WORDS.test(text)) break;
-        // Nor is a text a reason that a whole row's figures follow (target, actual, 分值, 得分),
-        // whatever words it holds ("因灾死亡人数" | 0人 | 0人 | 10 | 10): a reason is followed by
-        // the next name, never by figures.
-        let k = j + 1;
-        while (
-          k < tokens.length &&
-          !tokens[k]?.rowStart &&
-          ['number', 'percent', 'expression'].includes(cellType(tokens[k]?.text ?? ''))
-        )
-          k++;
-        if (!/[，,。；;、：:]/.test(text) && k - (j + 1) >= Math.max(3, scoreCols + 1)) break;
+        // Nor is a text a reason that a whole row follows: a reason is followed by the next
+        // name, never by a row's values and scores.
         if (nameOfWholeRow(tokens, j, columns, scoreCols)) break;
         // A text that nothing of a row follows (the 总分 row, a 加分项/扣分项 cell, a header
         // repeated, the table's end) is no leaf's name: it is this row's reason ("满意度95%").

@@ -440,6 +440,13 @@ export function matchTemplate(
 export const TABLE_FIELD_LABELS =
   '项目名称|主管部门|实施单位|部门名称|预算部门名称|单位名称|项目资金';
 
+/**
+ * The fields a table or report is signed off with ("填表人：", "填报日期：", "单位负责人签字："), as a
+ * pattern's source; each reader adds its own anchoring.
+ */
+export const SIGN_OFF_FIELD =
+  '(?:填表人|填报人|单位负责人|审核人|填报日期|填表日期|联系电话)(?:签字|签章)?';
+
 /** A page's number ("第 2 页，共 3 页"; up to three digits), as a pattern's source. */
 export const PAGE_NUMBERED =
   '第\\s*[\\d０-９]{1,3}\\s*页(?:\\s*[，,]?\\s*共\\s*[\\d０-９]{1,3}\\s*页)?';

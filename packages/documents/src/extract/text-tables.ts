@@ -13,6 +13,7 @@ import {
   indicatorLevelOf,
   isDistinctiveFundRow,
   isHeaderPrefix,
+  SIGN_OFF_FIELD,
   normalizeLabel,
   segmentHeader,
 } from './table-vocabulary.ts';
@@ -142,7 +143,7 @@ function anchorAt(blocks: readonly Block[], i: number): boolean {
 const TITLE = /自评表|评价表|指标表|绩效目标表|基础数据表|情况表/;
 const FIELD = new RegExp(`^(?:${TABLE_FIELD_LABELS}|单位[：:])`);
 const ATTACHMENT = /^附件\s*\d*[:：]?$/;
-const SIGN_OFF = /^(?:填表人|填报人|单位负责人|审核人)(?:签字|签章)?(?:[：:]|$)/;
+const SIGN_OFF = new RegExp(`^${SIGN_OFF_FIELD}(?:[：:]|$)`);
 
 /** A table's title line: short, ends in 表 ("2024年度项目支出绩效自评表"). */
 const isTitle = (b: Block): boolean => {

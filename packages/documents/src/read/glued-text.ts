@@ -1,6 +1,7 @@
 import { parseChineseNumeral } from '@jixiao/domain';
 import {
   PAGE_NUMBERED,
+  SIGN_OFF_FIELD,
   TABLE_FIELD_LABELS,
   columnOf,
   dashedPage,
@@ -129,8 +130,10 @@ function asideTitlesApart(piece: string): string[] {
 }
 
 /** The fields a report or table is signed off with ("填报人：…", "填报日期：…"). */
-const SIGN_OFF =
-  /(?<=[。；！？]|[\p{Script=Han}\d]{2}|[\d%][ \t\u3000]+)(?=(?:填报人|填表人|填报日期|填表日期|单位负责人|联系电话|审核人)[：:])/gu;
+const SIGN_OFF = new RegExp(
+  `(?<=[。；！？]|[\\p{Script=Han}\\d]{2}|[\\d%][ \\t\\u3000]+)(?=${SIGN_OFF_FIELD}[：:])`,
+  'gu',
+);
 
 /** A report's sign-off apart from the paragraph it was run on after, a field a line. */
 function signOffApart(piece: string): string[] {

@@ -5,6 +5,7 @@ import { headingInfo } from './heading.ts';
 import { withoutWebChrome } from './web-chrome.ts';
 import { relineGluedText } from './glued-text.ts';
 import { isPageNumberText } from '../extract/running-headers.ts';
+import { SIGN_OFF_FIELD } from '../extract/table-vocabulary.ts';
 
 /**
  * Decodes text bytes: UTF-8 (strict, with or without BOM), else GB18030 — the two encodings
@@ -246,10 +247,12 @@ const cellLine = (line: string): boolean => {
  * it (说明：…), the next attachment's label or a table's title. With the empty lines between
  * rows dropped, such a line would otherwise be read as the last cell wrapped.
  */
+const SIGN_OFF_START = new RegExp(`^${SIGN_OFF_FIELD}`);
+
 function endsTable(line: string): boolean {
   const t = line.trim();
   return (
-    /^(?:填表人|填报人|单位负责人|审核人|填报日期|联系电话)/.test(t) ||
+    SIGN_OFF_START.test(t) ||
     /^(?:说明|备注|注)\s*\d*[：:]/.test(t) ||
     /^附[件表]\s*[\d０-９]{0,2}[：:]?$/.test(t) ||
     (t.length <= 40 && /(?:自评|评价|数据|指标|目标|情况)表[)）]?$/.test(t))
