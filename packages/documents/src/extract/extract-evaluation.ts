@@ -731,7 +731,9 @@ function findTruncation(
       ? !tableWhole && (rowCutShort(rows) || treeOpen)
       : attachment
         ? /^附件\s*\d*$/.test(text)
-        : (last.kind === 'heading' && !/表$/.test(text)) ||
+        : // A heading ending on a full stop after words, not after its 分值 ("六、相关建议无相关
+          // 建议。", a title and its text run together), closes a sentence.
+          (last.kind === 'heading' && !/表$/.test(text) && !/[^）)][。！？!?]$/.test(text)) ||
           (text.length <= 4 && !/[。！？!?）)]$/.test(text) && !PAGE_LINE.test(text)) ||
           (text.length > 15 && !/[。！？!?”）)：:；;]$/.test(text));
   // A 自评表 read from text lines and cut short is whole up to its last line (its rows are

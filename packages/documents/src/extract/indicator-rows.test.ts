@@ -259,3 +259,42 @@ describe('whose table it is', () => {
     expect(readSelfEvaluationTable(table(general)).kind).toBe('department');
   });
 });
+
+describe('indicator headings run on into their text', () => {
+  // As a copy that lost its line breaks gives them, each heading and its paragraph one line.
+  const lines = [
+    '（二）预算执行情况（42分）',
+    '1.资金管理。指标分值12分，该指标主要从支出率、结转结余率等方面进行考核。',
+    '（1）部门预算资金支出率（3分）。自评得分6分，年度预算资金912.96万元，累计支出912.96万元，合计支出率100%。',
+    '（2）国库集中支付结转结余存量资金效率性（3分）自评得分3分，无结转结余存量资金。',
+    '（3）资金下达合法性（3分）。我办无转移支付。本项指标不考核，3分分值调整至“部门预算资金支出率”指标。',
+    '（4）预决算信息,绩效评价结果公开性（3分）。自评得分3分，预决算按时公开。',
+    '2.效率性。',
+    '（1）重点工作完成率（3分）。自评得分3分，完成率100%。',
+    '3.产出指标（分值10分，得10分，未扣分）提供参阅资料，年度指标值≥100篇，实际完成值201篇；处理来文，年度指标值≥4000件，实际完成值4900余件。',
+    '5.加减分项。加分得分3.5分。1.根据表彰决定，获评先进单位。',
+  ];
+
+  it('reads each heading as when it stands on a line of its own', () => {
+    const read = extractNarrativeIndicators(parseTextLines(lines.join('\n'), 'x.txt').blocks);
+    expect(outline(read.indicators)).toEqual([
+      {
+        预算执行情况: [
+          {
+            资金管理: [
+              '部门预算资金支出率 3/6',
+              '国库集中支付结转结余存量资金效率性 3/3',
+              '资金下达合法性 3/-',
+              '预决算信息,绩效评价结果公开性 3/3',
+            ],
+          },
+          { 效率性: ['重点工作完成率 3/3'] },
+          '产出指标 10/10',
+        ],
+      },
+    ]);
+    const moved = read.indicators[0]?.children?.[0]?.children?.[2];
+    expect(moved?.notAssessed).toBe(true);
+    expect(read.adjustments).toEqual([expect.objectContaining({ kind: 'bonus', points: 3.5 })]);
+  });
+});

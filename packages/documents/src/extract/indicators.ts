@@ -27,9 +27,14 @@ const TRAILING_SCORE = new RegExp(
 );
 /** "预算编制情况（28分）", "预算编制合理性（5分）。" — weight only. */
 const WEIGHT_ONLY = new RegExp(`^(.+?)[（(]${N}分[）)][。.]?$`);
-/** "（一）预算执行率（10分）。全年预算数…，得9.63分。" — the weight, then the text of its evidence. */
+/**
+ * "（一）预算执行率（10分）。全年预算数…，得9.63分。" — the weight, then the text of its evidence;
+ * also with no stop before a score ("…效率性（3分）自评得分3分，…"), and a name holding a comma
+ * that parts no figures ("预决算信息,绩效评价结果公开性（4分）。…"), as a heading run on into its
+ * paragraph gives them.
+ */
 const WEIGHT_RUN_IN = new RegExp(
-  `^([^，。；：,;:（(]{2,16}?)[（(](?:分值|权重|满分)?(?:为)?${N}分[）)]。(.+)$`,
+  `^((?:[^，。；：,;:（(]|,(?!\\d)){2,24}?)[（(](?:分值|权重|满分)?(?:为)?${N}分[）)](?:。|(?=(?:自评)?得分\\d))(.+)$`,
 );
 /** "预算编制。指标分值18分，…" — a run-in group with its weight. */
 const RUN_IN_GROUP = new RegExp(`^([^，。]{2,16})。(?:该)?指标分值${N}分`);
@@ -96,6 +101,8 @@ function rateExplains(body: string, weight: number, score: number): string {
 const SELF_SCORE = new RegExp(`^自评得分${N}分`);
 const NOT_ASSESSED = /本项指标不考核|不纳入考核|不适用/;
 const BONUS = new RegExp(`^(加分|减分)(?:得分|项)?[：:]?${N}分`);
+/** A title of points added or deducted, closed by a stop: "加减分项。", "加分情况。". */
+const BONUS_TITLE = /^[^，。]{0,8}?(?:加减分|加分|减分)(?:项|情况)?。/;
 /** "自评结论：总分值100分，得分95分，等级为优": the whole evaluation's result, not an indicator. */
 const CONCLUSION = /结论|总分|总得分|综合得分|综合评价|总体评价|评价等级|等级为|等次为|评价结果/;
 
@@ -264,7 +271,8 @@ export function extractNarrativeIndicators(blocks: readonly Block[]): IndicatorE
       });
       continue;
     }
-    const bonus = BONUS.exec(body);
+    // Also after its title run in ("加减分项。加分得分3.5分。…").
+    const bonus = BONUS.exec(body) ?? BONUS.exec(body.replace(BONUS_TITLE, ''));
     if (bonus?.[2]) {
       adjustments.push({
         name: bonus[1] === '减分' ? '减分项' : '加分项',
@@ -299,7 +307,10 @@ export function extractNarrativeIndicators(blocks: readonly Block[]): IndicatorE
       continue;
     }
     const full = GROUP_FULL.exec(body);
-    if (full?.[1] && body.length <= 60 && !CONCLUSION.test(full[1])) {
+    // A long paragraph is a group's only when its title, a short name, opens it: the heading run
+    // on into its text ("1、数量指标（分值10分，得10分，未扣分）提供有价值的参阅资料，…").
+    const heads = body.length <= 60 || /^[^，。；：,;:]{2,20}$/.test(full?.[1] ?? '');
+    if (full?.[1] && heads && !CONCLUSION.test(full[1])) {
       const node = base(full[1]);
       node.weight = Number(full[2]);
       node.score = Number(full[3]);
@@ -386,8 +397,20 @@ export function extractNarrativeIndicators(blocks: readonly Block[]): IndicatorE
       // another indicator make it a leaf with that score.
       const text = [weightRunIn[3], ...runOn(blocks, i)].join('');
       const scores = [...text.matchAll(TRAILING_SCORE)];
-      const score = scores.length === 1 ? scores[0]?.[1] : undefined;
-      if (score !== undefined && !/分值|权重|满分|[（(][\d.]+分[）)]|总分|合计/.test(text)) {
+      // A text that opens with its score ("自评得分5分，…") is this leaf's, as the paragraph under
+      // a heading that gave the weight is; any other text holds one score and no other weight.
+      const self = SELF_SCORE.exec(squash(weightRunIn[3]));
+      const score =
+        self?.[1] ??
+        (scores.length === 1 && !/分值|权重|满分|[（(][\d.]+分[）)]|总分|合计/.test(text)
+          ? scores[0]?.[1]
+          : undefined);
+      if (self === null && NOT_ASSESSED.test(text)) {
+        // "（6）资金下达合法性（3分）。…本项指标不考核，3分分值调整至…": not assessed this year.
+        node.notAssessed = true;
+        node.evidence = text;
+        addLeaf(node, style);
+      } else if (score !== undefined) {
         node.score = Number(score);
         node.evidence = text;
         const why = reasonIn(text) || rateExplains(text, node.weight, node.score);
@@ -416,7 +439,11 @@ export function extractNarrativeIndicators(blocks: readonly Block[]): IndicatorE
     }
     const runLeaf = RUN_IN_LEAF.exec(body);
     if (runLeaf?.[1]) {
-      const node = base(runLeaf[1]);
+      // "重点工作完成率（3分）。自评得分3分": its 分值 stated after the name.
+      const points = /^(.+?)[（(]\d+(?:\.\d+)?分[）)]$/.exec(runLeaf[1]);
+      const node = base(points?.[1] ?? runLeaf[1]);
+      const weight = /[（(](\d+(?:\.\d+)?)分[）)]$/.exec(runLeaf[1])?.[1];
+      if (weight !== undefined) node.weight = Number(weight);
       node.score = Number(runLeaf[2]);
       node.evidence = raw;
       addLeaf(node, style);

@@ -54,6 +54,16 @@ describe('a whole report written on one line', () => {
     expect(lines[lines.length - 1]).toMatch(/^经综合评价.*一、二级指标/);
   });
 
+  it('parts a chapter from a sign-off date, a usual title from its sentence, and a scored title', () => {
+    const text =
+      '某局2023年度部门整体支出绩效自评报告填报日期：2024年5月21日一、部门的基本情况全年收入912.97万元，支出912.97万元，资金全部用于保障机关运转和重点工作，支出进度符合要求。二、绩效分析（一）效益指标（分值30分，得30分，未扣分）1、经济效益指标（分值10分，得10分，未扣分）全力落实各项任务。社会效益指标（分值10分，得10分，未扣分）稳步开展各项公益活动，群众满意度较高。三、存在问题政府采购预算编制不够科学，需进一步加强。四、相关建议无相关建议。';
+    const lines = relineGluedText(text).text.split('\n');
+    expect(lines).toContain('一、部门的基本情况');
+    expect(lines.some((l) => l.endsWith('2024年5月21日'))).toBe(true);
+    expect(lines).toContain('社会效益指标（分值10分，得10分，未扣分）');
+    expect(lines.slice(-2)).toEqual(['四、相关建议', '无相关建议。']);
+  });
+
   it('sets a list item opening on a year apart after a colon, never a figure after a point', () => {
     const text =
       '一、基本情况全年安排专项资金项目共计20个，财政资金1250.60万元，资金使用总体合规，项目按计划推进，支出进度符合要求，未发现截留挪用等问题。二、绩效目标实现情况自评为“差”的项目2个，分别是：1、2023年农村人居环境整治项目，资金下达较晚；2、2023年高标准农田建设项目，增长1.2023个百分点，受天气影响工期延后。';

@@ -109,10 +109,11 @@ function apartAt(text: string, cuts: readonly number[]): string[] {
 /**
  * An indicator's title with no number, closed by its points in brackets and set apart by spaces
  * after a sentence's end ("…排全省第2位。 社会效益指标（分值10分，得10分，未扣分） 稳步开展…"),
- * as the lines of a report joined by spaces give it: a line of its own.
+ * as the lines of a report joined by spaces give it: a line of its own. Joined by nothing, only
+ * a title whose brackets hold both its 分值 and its score is so taken.
  */
 const ASIDE_TITLE =
-  /(?<=[。！？；][ \u3000]+)(?=\p{Script=Han}{2,16}[（(][^（()）。]{0,24}(?:分值|得分|权重)[^（()）。]{0,24}[）)][ \u3000])/gu;
+  /(?<=[。！？；][ \u3000]+)(?=\p{Script=Han}{2,16}[（(][^（()）。]{0,24}(?:分值|得分|权重)[^（()）。]{0,24}[）)][ \u3000])|(?<=[。！？；])(?=\p{Script=Han}{2,16}[（(](?:分值|权重)[^（()）。]{0,24}得[^（()）。]{0,24}[）)]\p{Script=Han})/gu;
 
 function asideTitlesApart(piece: string): string[] {
   const cuts = [...piece.matchAll(ASIDE_TITLE)].map((m) => m.index);
@@ -266,6 +267,9 @@ function reportTitleApart(piece: string): string[] {
 /** The words a chapter's title ends on ("…基本情况", "…自评结论", "…主要职能"). */
 const TITLE_END =
   /(?:情况|概况|结论|措施|问题|职责|职能|目标|分析|应用|建议|说明|结果|依据|做法|经验|成效|设置|总结|整改|下一步工作|打算|方向|安排)/g;
+/** The titles of a report's chapters as templates give them, alone. */
+const USUAL_TITLE =
+  /^(?:(?:部门|单位|项目)?基本情况|自评结论|评价结论|绩效分析|主要绩效|存在(?:的)?问题|相关建议|改进(?:措施|意见|建议)|其他需要说明的(?:情况|问题))/;
 /** How long a chapter's title runs at most, after its number. */
 const TITLE_MAX = 24;
 
@@ -312,6 +316,17 @@ function titleApart(piece: string): string[] {
   // figure or an opening quote, the paragraph's first ("一、项目资金情况2023年…", "一、项目概况
   // “双高计划”建设资金…").
   const after = piece[head + end] ?? '';
+  // A sentence run on after a chapter's usual title ("六、相关建议" + "无相关建议。"): the title
+  // ends where the usual one does when the words the window ends on close a sentence.
+  const usual = USUAL_TITLE.exec(window)?.[0];
+  if (
+    end === window.length &&
+    /[。！？!?]/.test(after) &&
+    usual !== undefined &&
+    usual.length < window.length &&
+    !/^[及和与、的]/.test(window.slice(usual.length))
+  )
+    return [piece.slice(0, head + usual.length), piece.slice(head + usual.length)];
   if (end <= 0 || (end === window.length && !/[\d“"《]/.test(after))) return [piece];
   return [piece.slice(0, head + end), piece.slice(head + end)];
 }
@@ -582,8 +597,11 @@ function topNumber(word: string): { level: 0 | 1; n: number } | undefined {
 /** Words a title ends on, after which a chapter's number may follow with nothing between. */
 const AFTER_TITLE =
   '报告|情况|概况|结论|措施|问题|职责|职能|目标|分析|应用|建议|说明|结果|成效|总结|部分';
-/** What stands before a heading's number run on: a line's start, a stop, or a title's last word. */
-const OPENS = `(?<=^|[\\s，,。；;：:！!？?）)”"】》]|${AFTER_TITLE})`;
+/**
+ * What stands before a heading's number run on: a line's start, a stop, a title's last word, or
+ * the date a sign-off ends on ("填报日期：2024年5月21日一、…").
+ */
+const OPENS = `(?<=^|[\\s，,。；;：:！!？?）)”"】》]|${AFTER_TITLE}|\\d日)`;
 const LEVELS: readonly RegExp[] = [
   // Parts above chapters ("第一部分 项目概况").
   new RegExp(`${OPENS}第([一二三四五六七八九十]{1,3})(?:部分|章)(?=[\\s\\p{Script=Han}])`, 'gu'),
