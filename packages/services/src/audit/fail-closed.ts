@@ -98,6 +98,24 @@ export function failClosed(f: Finding, report: ExtractedReport): Finding {
       severity: 'warning',
       message: `${f.message}（表格各行单元格连在一起，按列拆分读取，请人工核对）`,
     };
+  // A table re-lined from one line of the file (a copy that lost its line breaks): where a row
+  // or a cell ends was guessed, so what rests on its rows, or on the tree read from it, is a
+  // warning.
+  const relined = relinedTables(report);
+  if (
+    relined.length > 0 &&
+    (relined.some(([from, to]) => f.line !== undefined && f.line >= from && f.line <= to) ||
+      ((WHOLE_TREE_CODES.has(f.code) || SUBTOTALS.has(f.category)) &&
+        report.selfEvaluationTables.some(
+          (t) =>
+            t.indicators.length > 0 && relined.some(([from, to]) => t.line >= from && t.line <= to),
+        )))
+  )
+    return {
+      ...f,
+      severity: 'warning',
+      message: `${f.message}（表格文字连排，行和单元格按推断拆分读取，请人工核对）`,
+    };
   const stated = Number(f.stated);
   const expected = Number(/-?\d+(?:\.\d+)?/.exec(f.expected ?? '')?.[0]);
   // 一级 weights short of the book's total, with no indicator block in a table: read from prose
@@ -138,6 +156,25 @@ export function failClosed(f: Finding, report: ExtractedReport): Finding {
       message: `${f.message}（按整数分取整则一致；报告未写明取整规则）`,
     };
   return f;
+}
+
+/**
+ * The line ranges (first to last row, with the title line above) of the tables whose rows were
+ * re-lined from one line of the file: two rows or more on the same line of the file.
+ */
+function relinedTables(report: ExtractedReport): [number, number][] {
+  const real = report.document.realLines;
+  if (!real) return [];
+  const out: [number, number][] = [];
+  for (const b of report.document.blocks) {
+    const rows = b.rows ?? [];
+    if (b.kind !== 'table' || rows.length < 2) continue;
+    const lines = new Set(rows.map((r) => r.line));
+    const onFile = new Set(rows.map((r) => real[r.line - 1] ?? r.line));
+    if (onFile.size < lines.size)
+      out.push([Math.min(b.line, ...lines) - 1, Math.max(b.line, ...lines)]);
+  }
+  return out;
 }
 
 /** A finding on the 基础数据表's own figures, or one that compares a figure with them. */
