@@ -194,3 +194,22 @@ describe('numbering', () => {
     );
   });
 });
+
+describe('a run of headings in another style that counts on by itself', () => {
+  // 1、 2、 3、 六、 七、 8、: the run 六、 七、 is one slip of style; 七、 after 六、 and 8、 after
+  // 七、 are in order. Before, both were reported as out of order against a count of 12.
+  it('reports the run once, and nothing of the order within it or after it', () => {
+    const e = withOutline([
+      [1, '1、'],
+      [1, '2、'],
+      [1, '10、'],
+      [1, '11、'],
+      [1, '六、'],
+      [1, '七、'],
+      [1, '8、'],
+    ]);
+    const codes = summary(e).map(([code, stated]) => `${code} ${stated}`);
+    expect(codes).toContain('NUMBERING_MIXED 六、');
+    expect(codes.filter((c) => /七、|8、/.test(c))).toEqual([]);
+  });
+});

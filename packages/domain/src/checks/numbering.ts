@@ -185,8 +185,13 @@ export function checkSiblingNumbers(
     if (n.style !== dominant) {
       // The rest of a run in the same other style was reported at its first heading.
       if (before?.n.style === n.style) {
-        if (n.value !== expectedValue) valueFinding();
-        advance();
+        // Counting on from the run's own last number (六、 then 七、) is in order, whatever the
+        // count of the dominant style stands at.
+        if (n.value === before.n.value + 1) prev = { value: n.value, text: item.numberText };
+        else {
+          if (n.value !== expectedValue) valueFinding();
+          advance();
+        }
         return;
       }
       let run = 1;
