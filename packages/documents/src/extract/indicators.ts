@@ -316,10 +316,10 @@ export function extractNarrativeIndicators(blocks: readonly Block[]): IndicatorE
       node.score = Number(full[3]);
       const d = num(full[4]) ?? (full[5] ? 0 : undefined);
       if (d !== undefined) node.deduction = d;
-      // As for a group whose score follows its weight: its section is its evidence (the reason
-      // for points lost, when no leaf is read below it).
-      const section = sectionBelow(blocks, i, style).join('');
-      if (section !== '') node.evidence = section;
+      // As for a group whose score follows its weight: the rest of its paragraph and its section
+      // are its evidence (the reason for points lost, when no leaf is read below it).
+      const section = [body.slice(full[0].length), ...sectionBelow(blocks, i, style)].join('');
+      if (section.replace(/^[。．.，,；;：:\s]+/, '') !== '') node.evidence = section;
       addGroup(node, style, value);
       continue;
     }
