@@ -906,9 +906,9 @@ function ratioFits(
  * named for its part, or a completion of the plan before it. A warning: the figures a rate is of
  * are read from its name.
  */
-function checkNamedRates(s: Statement): Finding[] {
+function checkNamedRates(s: Statement, k: number, statements: readonly Statement[]): Finding[] {
   const out: Finding[] = [];
-  for (const { rate, part, whole } of namedRates(s)) {
+  for (const { rate, part, whole } of namedRates(s, statements[k - 1])) {
     const stated = parsePercent(`${rate.number}%`);
     if (!stated || ratioFits(stated, part, whole, 0)) continue;
     out.push(
@@ -975,15 +975,28 @@ function checkPerUnit(s: Statement, k: number, statements: readonly Statement[])
     const units = PER_COUNT[per?.[1] ?? per?.[2] ?? ''];
     if (!units) return;
     const before = s.claims.slice(0, i);
-    const count = before.findLast((t) => t.kind === 'count' && units.includes(t.unit));
+    const nearest = before.findLast((t) => t.kind === 'count' && units.includes(t.unit));
+    // A figure per 生 is per pupil: a count of staff before it ("教职工1,050人，人均…；…生均…")
+    // is not its count; the pupils are then those the report counted before.
+    const count =
+      (per?.[1] ?? per?.[2]) === '生' && !(nearest && PUPILS.test(nearest.key || nearest.name))
+        ? pupilsBefore(before, k, statements)
+        : nearest;
     if (!count || count.value <= 0) return;
     // The money shared out may be the sentence's (what was spent, when a plan is stated too: "预算
-    // A，培训B人次，人均成本C，实际支出D"), or the last of the sentence before.
+    // A，培训B人次，人均成本C，实际支出D"), or the last of the sentence before; money the figure
+    // is named after ("公用经费支出A…，生均公用经费B") is it.
     const totals = s.claims.filter((t) => t !== c && isTotal(t) && t.value > 0);
-    if (totals.length > 1 && totals.some((t) => !offAverage(c, t, count))) return;
-    const own = totals.find((t) => t.role === 'actual') ?? before.findLast(isTotal);
-    const named = own ? undefined : namedTotal(c, statements, k);
-    const total = own ?? named ?? statements[k - 1]?.claims.findLast(isTotal);
+    const stem = keyOf(c.name.replace(PER_HEAD_STEM, ''));
+    const named = stem.length >= 2 ? totals.filter((t) => sharedAs(t, stem)) : [];
+    if (named.length !== 1 && totals.length > 1 && totals.some((t) => !offAverage(c, t, count)))
+      return;
+    const own =
+      (named.length === 1 ? named[0] : undefined) ??
+      totals.find((t) => t.role === 'actual') ??
+      before.findLast(isTotal);
+    const earlier = own ? undefined : namedTotal(c, statements, k);
+    const total = own ?? earlier ?? statements[k - 1]?.claims.findLast(isTotal);
     if (!total || total.value <= 0) return;
     const each = total.value / count.value;
     const factor = c.value / each;
@@ -995,7 +1008,7 @@ function checkPerUnit(s: Statement, k: number, statements: readonly Statement[])
           : undefined;
     if (!slip) {
       if (
-        (own ?? named) &&
+        (own ?? earlier) &&
         !NOT_THE_YEARS_AVERAGE.test(c.clause) &&
         offAverage(c, total, count) &&
         offEvery(c, total, before, units)
@@ -1018,6 +1031,46 @@ function checkPerUnit(s: Statement, k: number, statements: readonly Statement[])
     );
   });
   return out;
+}
+
+/** Counts of pupils: 在校生, 学生, 幼儿, 学员 (not 教职工). */
+const PUPILS = /生|幼儿|学员/;
+
+/**
+ * The pupils a figure per 生 is per, when its sentence counts none before it: the one count of
+ * 在校生 (学生, 幼儿) of the nearest statement before that states one, not of another year.
+ */
+function pupilsBefore(
+  before: readonly Claim[],
+  k: number,
+  statements: readonly Statement[],
+): Claim | undefined {
+  const pupils = (claims: readonly Claim[]): Claim[] =>
+    claims.filter(
+      (t) =>
+        t.kind === 'count' &&
+        (t.unit === '人' || t.unit === '名') &&
+        !t.approximate &&
+        /在校|学生|幼儿/.test(t.key || t.name) &&
+        !/上年|去年|同期|较|比/.test(t.clause),
+    );
+  for (const found of [
+    pupils(before),
+    ...statements
+      .slice(0, k)
+      .reverse()
+      .map((t) => pupils(t.claims)),
+  ]) {
+    if (found.length === 0) continue;
+    return found.length === 1 ? found[0] : undefined;
+  }
+  return undefined;
+}
+
+/** Money a figure per head is named after: "公用经费支出" for "生均公用经费" (stem "公用经费"). */
+function sharedAs(total: Claim, stem: string): boolean {
+  const key = total.key || total.name;
+  return key.endsWith(stem) || key.replace(/(?:支出|资金|金额)$/, '').endsWith(stem);
 }
 
 /**

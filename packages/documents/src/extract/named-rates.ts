@@ -75,8 +75,32 @@ function clauseGroupBefore(s: Statement, rate: Claim): Claim[] {
   return out;
 }
 
-/** Every rate of a statement read as named by its part or its plan and outcome (see NamedRate). */
-export function namedRates(s: Statement): NamedRate[] {
+/** A rate of what was left over: 结余率, 结转率 (of the plan it was left of, not of the spending). */
+const BALANCE = /(?:结余|结转|结存|节余)$/;
+
+/**
+ * "预算192.00万元，…全年累计支出184.60万元，年末结余7.40万元，结余率3.85%": the plan a balance
+ * was left of is the figure that the balance and a spending stated beside it make up (looked for
+ * in the rate's clauses and the sentence before: "下达资本金1.2亿元…。实际支出11,460万元，…结转
+ * 资金540万元，结转率4.5%").
+ */
+function balanceWhole(part: Claim, figures: readonly Claim[]): Claim | undefined {
+  const usable = figures.filter((c) => c !== part && sameKind(c, part) && !c.approximate);
+  for (const whole of usable)
+    for (const spent of usable)
+      if (
+        whole !== spent &&
+        Math.abs(whole.value - spent.value - part.value) <= whole.step + spent.step + part.step
+      )
+        return whole;
+  return undefined;
+}
+
+/**
+ * Every rate of a statement read as named by its part or its plan and outcome (see NamedRate);
+ * `prev`, the statement before, may hold the plan a balance was left of.
+ */
+export function namedRates(s: Statement, prev?: Statement): NamedRate[] {
   const out: NamedRate[] = [];
   for (const rate of s.claims) {
     if (rate.kind !== 'percent' || rate.approximate) continue;
@@ -118,6 +142,21 @@ export function namedRates(s: Statement): NamedRate[] {
         part.step + next.step + third.step;
     const whole = difference && third.value > next.value ? third : next;
     const name = part.key || part.name;
+    if (BALANCE.test(stem)) {
+      // A balance's rate is of the plan, which the balance and the spending make up; a balance
+      // divided by the spending beside it is no such rate.
+      const own = name.replace(/(?:资金|金额|额|数)$/, '');
+      if (own.length < 2 || !own.endsWith(stem)) continue;
+      const plan =
+        balanceWhole(part, before) ??
+        balanceWhole(part, [
+          ...before,
+          ...(prev?.claims ?? []).filter((c) => c.kind !== 'percent'),
+        ]);
+      const whole = plan ?? (/预算|计划|安排|下达/.test(next.clause) ? next : undefined);
+      if (whole && whole.value >= part.value) out.push({ rate, part, whole });
+      continue;
+    }
     const asPart =
       name.length >= 2 && (stem.endsWith(name) || name.endsWith(stem)) && part.value <= whole.value;
     const completion = /完成$/.test(stem) && PLAN.test(whole.clause) && OUTCOME.test(part.clause);
