@@ -1427,8 +1427,10 @@ const TOTAL_CLAUSE =
  * 其中, semicolon or earlier total.
  */
 export function totalsAfter(s: Statement): PartWhole[] {
-  if (!/合计|共计|总计|(?:以上|上述)[^，,；;。\d]{0,8}(?:累计|计|共)/.test(s.text)) return [];
-  const out: PartWhole[] = [];
+  const periods = periodTotal(s);
+  if (!/合计|共计|总计|(?:以上|上述)[^，,；;。\d]{0,8}(?:累计|计|共)/.test(s.text))
+    return periods ? [periods] : [];
+  const out: PartWhole[] = periods ? [periods] : [];
   s.claims.forEach((whole, i) => {
     if (whole.kind === 'percent' || whole.approximate || !TOTAL_CLAUSE.test(whole.clause)) return;
     const startAfter = (re: RegExp): number => {
@@ -1468,6 +1470,47 @@ export function totalsAfter(s: Statement): PartWhole[] {
     });
   });
   return out;
+}
+
+/** A part of the year named by its period: "第一季度", "上半年", "1—6月", "7至12月". */
+const PERIOD =
+  /(?:第?([一二三四1-4])季度|([上下])半年|(\d{1,2})(?:月份?)?[—\-－~～至到](\d{1,2})月)[^，,；;。\d]{0,8}$/;
+/** The year's figure after them: "全年累计支出", "全年合计", "全年共". */
+const YEAR_TOTAL = /^全年(?:累计|合计|共计|总计|共)[^，,；;。\d]{0,8}$/;
+const QUARTER: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4 };
+
+/**
+ * "第一季度支出A，第二季度支出B，第三季度支出C，第四季度支出D，全年累计支出T": figures of periods
+ * that tile the year (four quarters, two halves, months from 1 to 12 in ranges) before the
+ * year's 累计 are its parts, whatever 累计 may mean elsewhere.
+ */
+function periodTotal(s: Statement): PartWhole | undefined {
+  if (!/全年(?:累计|合计|共计|总计|共)/.test(s.text) || !/季度|半年|\d月/.test(s.text))
+    return undefined;
+  const at = s.claims.findIndex((c) => c.kind !== 'percent' && YEAR_TOTAL.test(c.clause));
+  const whole = s.claims[at];
+  if (!whole || whole.approximate) return undefined;
+  const parts: Claim[] = [];
+  const months = new Array<number>(13).fill(0);
+  for (const c of s.claims.slice(0, at)) {
+    const m = PERIOD.exec(c.clause);
+    if (!m || !sameKind(c, whole) || c.depth !== whole.depth) continue;
+    parts.push(c);
+    const quarter = m[1] === undefined ? undefined : (QUARTER[m[1]] ?? Number(m[1]));
+    const [from, to] =
+      quarter !== undefined
+        ? [(quarter - 1) * 3 + 1, quarter * 3]
+        : m[2] !== undefined
+          ? m[2] === '上'
+            ? [1, 6]
+            : [7, 12]
+          : [Number(m[3]), Number(m[4])];
+    for (let k = from; k <= to && k <= 12; k++) months[k] = (months[k] ?? 0) + 1;
+  }
+  // Each month once: the periods are the year, no more and no less.
+  if (parts.length < 2 || parts.some((c) => c.approximate)) return undefined;
+  if (months.slice(1).some((n) => n !== 1)) return undefined;
+  return { whole, parts, exhaustive: true, notPartition: false };
 }
 
 /**
@@ -1672,7 +1715,7 @@ const YEAR_OF =
 const YEAR = /((?:19|20)\d{2})年/g;
 
 /** Between the two figures of "由A提高到B": the verb and 到 (至). */
-const FROM_TO = /^[，,]?(?:提高|增加|上升|提升|增长|下降|降低|减少|回落|缩短|延长)(?:到|至)$/;
+const FROM_TO = /^[，,]?(?:提高|增加|上升|提升|增长|下降|降低|减少|回落|缩短|延长|增|升|降|减)(?:到|至)$/;
 /** Before the first: "由", "从", "由上年的". */
 const FROM = /(?:由|从)[^，,；;。\d]{0,12}$/;
 

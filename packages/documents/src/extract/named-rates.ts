@@ -75,6 +75,30 @@ function clauseGroupBefore(s: Statement, rate: Claim): Claim[] {
   return out;
 }
 
+/** Units of one measure and how many of the second make the first: 1公顷 = 15亩, 1公里 = 1000米. */
+const CONVERSIONS: readonly (readonly [string, string, number])[] = [
+  ['公顷', '亩', 15],
+  ['公里', '米', 1000],
+  ['千米', '米', 1000],
+  ['千米', '公里', 1],
+];
+
+/** A count in the unit of another count of the same measure (the count itself when none). */
+function inUnitOf(c: Claim, other: Claim): Claim {
+  if (c.kind !== 'count' || other.kind !== 'count' || c.unit === other.unit) return c;
+  for (const [big, small, factor] of CONVERSIONS) {
+    const k =
+      c.unit === big && other.unit === small
+        ? factor
+        : c.unit === small && other.unit === big
+          ? 1 / factor
+          : undefined;
+    if (k !== undefined)
+      return { ...c, unit: other.unit, value: c.value * k, step: Math.max(c.step * k, 0) };
+  }
+  return c;
+}
+
 /** A rate of what was left over: 结余率, 结转率 (of the plan it was left of, not of the spending). */
 const BALANCE = /(?:结余|结转|结存|节余)$/;
 
@@ -126,7 +150,10 @@ export function namedRates(s: Statement, prev?: Statement): NamedRate[] {
     }
     const stem = rate.name.replace(/率$/, '');
     if (stem === rate.name || stem.length < 2 || OTHER_RATES.test(rate.name)) continue;
-    const [part, next, third] = before;
+    const [written, next, third] = before;
+    // "计划新建2.0万亩，实际建成1,200公顷，完成率90%": an outcome in another unit of the plan's
+    // measure is taken in the plan's unit.
+    const part = written && next ? inUnitOf(written, next) : written;
     if (!part || !next || !sameKind(part, next) || part.approximate || next.approximate) {
       const use = useOf(rate, before);
       if (use) out.push({ rate, ...use });
