@@ -908,16 +908,19 @@ function ratioFits(
  */
 function checkNamedRates(s: Statement, k: number, statements: readonly Statement[]): Finding[] {
   const out: Finding[] = [];
-  for (const { rate, part, whole } of namedRates(s, statements[k - 1])) {
+  for (const { rate, part, whole, planned } of namedRates(s, statements[k - 1])) {
     const stated = parsePercent(`${rate.number}%`);
-    if (!stated || ratioFits(stated, part, whole, 0)) continue;
+    // A plan written round is usually exact, as with the growth and share checks.
+    if (!stated || ratioFits(stated, part, whole, 0, planned ? 0 : whole.step)) continue;
     out.push(
       finding('DOC_CLAIM_RATE', 'warning', s.line, excerptOf(s.raw, rate.number), {
         label: part.name || rate.name,
         budget: plainFigure(whole),
         actual: plainFigure(part),
         stated: rate.text,
-        expected: formatPercent((part.value / whole.value) * 100, stated.decimals),
+        expected: rate.text.endsWith('‰')
+          ? `${formatPercent((part.value / whole.value) * 1000, Math.max(0, stated.decimals - 1)).replace(/%$/, '')}‰`
+          : formatPercent((part.value / whole.value) * 100, stated.decimals),
       }),
     );
   }

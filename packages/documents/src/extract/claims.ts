@@ -217,7 +217,7 @@ const CN_NUMBER =
  * may be in 万 or 亿 of its unit ("2.35万人次").
  */
 const FIGURE = new RegExp(
-  `${NUMBER}(亿元|万元|元)(?:${NUMBER}(万元|元))?|${NUMBER}%|百分之(\\d+(?:\\.\\d+)?)(?![\\d.])|${NUMBER}(万|亿)?(${COUNT_UNITS})|百分之(${CN_NUMBER})|(${CN_NUMBER})(亿元|万元|元)`,
+  `${NUMBER}(亿元|万元|元)(?:${NUMBER}(万元|元))?|${NUMBER}%|百分之(\\d+(?:\\.\\d+)?)(?![\\d.])|${NUMBER}(万|亿)?(${COUNT_UNITS})|百分之(${CN_NUMBER})|(${CN_NUMBER})(亿元|万元|元)|${NUMBER}‰`,
   'g',
 );
 /** Whether a text may hold a figure at all: a digit, or money or a percentage in Chinese numerals. */
@@ -424,6 +424,7 @@ function figure(m: RegExpMatchArray): Figure | undefined {
     return { kind: 'money', value, unit, number, step };
   }
   if (m[10] !== undefined || (m[11] !== undefined && m[12] !== undefined)) return cnFigure(m);
+  if (m[13] !== undefined) return permille(m[13]);
   const percent = m[5] ?? m[6];
   if (percent !== undefined) {
     const p: Percent | undefined = parsePercent(`${percent}%`);
@@ -447,6 +448,19 @@ function figure(m: RegExpMatchArray): Figure | undefined {
     return { kind: 'count', value, unit: m[9], number, step };
   }
   return undefined;
+}
+
+/**
+ * "3.8‰": a percentage a tenth of the number written (0.38%), its number given as the percentage
+ * so that every reader of percentages takes it as such; its text keeps the ‰.
+ */
+function permille(written: string): Figure | undefined {
+  const [whole = '', fraction = ''] = written.replace(/,/g, '').split('.');
+  const digits = `${whole}${fraction}`.padStart(fraction.length + 2, '0');
+  const number = `${digits.slice(0, -(fraction.length + 1)).replace(/^0+(?=\d)/, '')}.${digits.slice(-(fraction.length + 1))}`;
+  const p: Percent | undefined = parsePercent(`${number}%`);
+  if (!p) return undefined;
+  return { kind: 'percent', value: p.value, unit: '%', number, step: 0.5 * 10 ** -p.decimals };
 }
 
 /** A figure written in Chinese numerals: "百分之九十八", "一百二十万元". */

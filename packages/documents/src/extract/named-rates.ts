@@ -13,6 +13,8 @@ export interface NamedRate {
   rate: Claim;
   part: Claim;
   whole: Claim;
+  /** The whole is a plan: a target written round ("12万人次") is set so, not rounded. */
+  planned?: true;
 }
 
 /** Rates of money spent and of growth: the completion and growth checks read those. */
@@ -99,6 +101,25 @@ function inUnitOf(c: Claim, other: Claim): Claim {
   return c;
 }
 
+/** "完成计划的", "完成年度目标的": a completion named by what it is of, the plan before it. */
+const COMPLETION_OF = /^(?:全年|年度)?(?:实际)?完成(?:年度|全年)?(?:计划|目标|任务)(?:数|量)?的$/;
+
+/** A rate of cases among people: 发生率, 发病率, 患病率, 检出率 (group 1: what the cases are of). */
+const INCIDENCE = /([\u4e00-\u9fa5]{2,8}?)(?:发生|发病|患病|检出|阳性)率$/;
+
+/**
+ * "活产数4,260人，监测发现出生缺陷13例，出生缺陷发生率3.05‰": cases (例) of what the rate names,
+ * among the people counted right before them.
+ */
+function casesAmong(rate: Claim, part: Claim, whole: Claim): NamedRate | undefined {
+  const subject = INCIDENCE.exec(rate.name)?.[1];
+  if (!subject || part.kind !== 'count' || whole.kind !== 'count') return undefined;
+  if (part.unit !== '例' || !PEOPLE.test(whole.unit) || part.approximate || whole.approximate)
+    return undefined;
+  if (!part.clause.includes(subject) || whole.value < part.value) return undefined;
+  return { rate, part, whole };
+}
+
 /** A rate of what was left over: 结余率, 结转率 (of the plan it was left of, not of the spending). */
 const BALANCE = /(?:结余|结转|结存|节余)$/;
 
@@ -148,12 +169,18 @@ export function namedRates(s: Statement, prev?: Statement): NamedRate[] {
         out.push({ rate, part, whole });
       continue;
     }
-    const stem = rate.name.replace(/率$/, '');
+    // "计划A，实际完成B，完成计划的Z%": a completion rate written as a share of the plan.
+    const stem = COMPLETION_OF.test(rate.name) ? '完成' : rate.name.replace(/率$/, '');
     if (stem === rate.name || stem.length < 2 || OTHER_RATES.test(rate.name)) continue;
     const [written, next, third] = before;
     // "计划新建2.0万亩，实际建成1,200公顷，完成率90%": an outcome in another unit of the plan's
     // measure is taken in the plan's unit.
     const part = written && next ? inUnitOf(written, next) : written;
+    const cases = part && next ? casesAmong(rate, part, next) : undefined;
+    if (cases) {
+      out.push(cases);
+      continue;
+    }
     if (!part || !next || !sameKind(part, next) || part.approximate || next.approximate) {
       const use = useOf(rate, before);
       if (use) out.push({ rate, ...use });
@@ -194,7 +221,8 @@ export function namedRates(s: Statement, prev?: Statement): NamedRate[] {
       CONTROL_WHOLE.test(whole.clause) &&
       CONTROL_PART.test(part.clause) &&
       !CONTROL_WHOLE.test(part.clause);
-    if (asPart || completion || control) out.push({ rate, part, whole });
+    if (completion) out.push({ rate, part, whole, planned: true });
+    else if (asPart || control) out.push({ rate, part, whole });
     else {
       const use = useOf(rate, before);
       if (use) out.push({ rate, ...use });
