@@ -1864,6 +1864,55 @@ describe('relations of the fifteenth round of invented prose', () => {
     expect(pupils('在校生9,860人')).toEqual([]);
   });
 
+  it('reads the wordings of the twentieth round', () => {
+    // Periods that tile the year before its 累计 are its parts.
+    expect(
+      brief(
+        '第一季度支出21.08万元，第二季度支出30.12万元，第三季度支出29.86万元，第四季度支出42.79万元，全年累计支出124.86万元。',
+      ),
+    ).toEqual(['error DOC_CLAIM_PARTS_SHORT 124.86→123.85']);
+    expect(brief('上半年支出86.40万元，下半年支出98.20万元，全年累计支出184.60万元。')).toEqual([]);
+    expect(brief('1—6月累计支出86.40万元，全年累计支出184.60万元。')).toEqual([]);
+    // 增至 from the level after 由.
+    expect(brief('全年粮食总产量由上年的17.95万吨增至18.62万吨，增幅4.73%。')).toEqual([
+      'error DOC_CLAIM_GROWTH 4.73%→3.73%',
+    ]);
+    // A completion in 公顷 (米) of a plan in 亩 (公里); 完成计划的 a completion rate.
+    expect(
+      brief('年度计划新建高标准农田2.0万亩，全年实际建成1,200公顷，完成率100%。').map((f) =>
+        f.replace(/→.*/, ''),
+      ),
+    ).toEqual(['warning DOC_CLAIM_RATE 100%']);
+    expect(brief('年度计划新建高标准农田1.8万亩，全年实际建成1,200公顷，完成率100%。')).toEqual([]);
+    expect(brief('年初计划完成安保工程85公里，全年实际完成86,200米，完成率101.4%。')).toEqual([]);
+    expect(
+      brief('年度计划门诊服务12万人次，全年实际完成门诊126,800人次，完成计划的百分之一百一十。'),
+    ).toEqual(['warning DOC_CLAIM_RATE 百分之一百一十→106%']);
+    // Rates in ‰; cases among people.
+    expect(brief('全年活产数4,260人，监测发现出生缺陷13例，出生缺陷发生率3.8‰。')).toEqual([
+      'warning DOC_CLAIM_RATE 3.8‰→3.1‰',
+    ]);
+    expect(brief('全县牲畜存栏48.6万头，全年因病死亡97头，死亡率0.2‰。')).toEqual([]);
+    // A balance's rate is of the plan it was left of, never of the spending.
+    expect(
+      brief(
+        '项目预算192.00万元，1—6月累计支出86.40万元，7—12月支出98.20万元，全年累计支出184.60万元，年末结余7.40万元，结余率3.85%。',
+      ),
+    ).toEqual([]);
+    expect(
+      brief(
+        '下达资本金1.2亿元。项目实际支出11,460万元，执行率95.5%，年末结转资金540万元，结转率5.4%。',
+      ),
+    ).toEqual(['warning DOC_CLAIM_RATE 5.4%→4.5%']);
+    // 生均 is per pupil, of the money it is named after.
+    const perPupil = (average: string) =>
+      brief(
+        `全日制在校生15,600人，教职工1,050人。全年人员经费支出18,900.00万元，按教职工1,050人计算，人均18.00万元；公用经费支出4,680.00万元，生均公用经费${average}。`,
+      ).map((f) => f.replace(/→.*/, ''));
+    expect(perPupil('0.30万元')).toEqual([]);
+    expect(perPupil('0.40万元')).toEqual(['warning DOC_CLAIM_AVERAGE 0.40万元']);
+  });
+
   it('reads the wordings of the eighteenth round', () => {
     // Parts in parentheses right after their whole.
     expect(

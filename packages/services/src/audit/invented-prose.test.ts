@@ -363,7 +363,13 @@ import { lazily, loadCorpus, measure, present, report, unread } from './testing/
  * by its 执行率; missed: the growth after 增至, the 公顷 completion, the quarters' sum, the 结转率,
  * the ‰ rate, the 百分之一百一十 completion, the total against the headings), 0 errors and 6
  * warnings on 5 clean files (生均 divided by the staff count, a 结余率 divided by the spending,
- * points lost with their reason in the heading's own paragraph).
+ * points lost with their reason in the heading's own paragraph). The 生均 of 0.26万元 for 0.25 was
+ * then marked uncertain (a figure per pupil may be of another headcount, and it lies within the
+ * average check's tolerance). Fixed after (a heading's own paragraph its evidence; "整体支出绩效
+ * 自评综合得分" a stated total; 生均 per pupil and of the money it is named after; a balance's
+ * rate of the plan the balance and the spending make up; periods tiling the year before its
+ * 累计; 增至/降至; 公顷 and 米 converted to a plan's 亩 and 公里; ‰; cases (例) among people;
+ * 完成计划的Z% a completion, its plan taken as written): 20/20, 0 errors and 0 warnings.
  * Every batch listed below is asserted to keep at least 90% (or the floor given with it, for a
  * batch measured before its round) and no false error (or no more than the number given).
  */
@@ -407,7 +413,7 @@ describe('invented excerpts of prose from provinces outside the web corpus', () 
       ['invented prose, held out before the eighteenth round (tuned on since)', /^uf\d/, 1],
       ['invented prose, held out after the eighteenth round (tuned on since)', /^ug\d/, 1],
       ['invented prose, held out before the nineteenth round (tuned on since)', /^uh\d/, 1],
-      ['invented prose, held out before the twentieth round', /^uj\d/, 0.66],
+      ['invented prose, held out before the twentieth round (tuned on since)', /^uj\d/, 1],
     ] as ReadonlyArray<readonly [string, string | RegExp, number?, number?]>) {
       const m = measure(
         corpus,
