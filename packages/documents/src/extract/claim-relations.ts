@@ -1715,7 +1715,8 @@ const YEAR_OF =
 const YEAR = /((?:19|20)\d{2})年/g;
 
 /** Between the two figures of "由A提高到B": the verb and 到 (至). */
-const FROM_TO = /^[，,]?(?:提高|增加|上升|提升|增长|下降|降低|减少|回落|缩短|延长|增|升|降|减)(?:到|至)$/;
+const FROM_TO =
+  /^[，,]?(?:提高|增加|上升|提升|增长|下降|降低|减少|回落|缩短|延长|增|升|降|减)(?:到|至)$/;
 /** Before the first: "由", "从", "由上年的". */
 const FROM = /(?:由|从)[^，,；;。\d]{0,12}$/;
 
