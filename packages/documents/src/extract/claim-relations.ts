@@ -1557,8 +1557,10 @@ export function figureRatios(s: Statement): FigureRatio[] {
       out.push(ofChange);
       return;
     }
-    // "比上年减少2.14万元，下降10.31%": a difference is no base; "比上年的21.35万元" is one.
-    if (NOT_BASE.test(base.clause) && !PRIOR.test(base.clause)) return;
+    // "比上年减少2.14万元，下降10.31%": a difference is no base; "比上年的21.35万元" is one, and
+    // so is the level a change reached ("由上年的32.6万人增加至34.1万人").
+    if (NOT_BASE.test(base.clause) && !PRIOR.test(base.clause) && !REACHED.test(base.clause))
+      return;
     // "完成年度计划（2.2万人次）的107.27%": the base in parentheses, the rate after them.
     const closed = /^[）)]/.test(s.text.slice(base.end, rate.at));
     const between = s.text.slice(base.end + (closed ? 1 : 0), rate.at);
@@ -1718,7 +1720,9 @@ const YEAR = /((?:19|20)\d{2})年/g;
 const FROM_TO =
   /^[，,]?(?:提高|增加|上升|提升|增长|下降|降低|减少|回落|缩短|延长|增|升|降|减)(?:到|至)$/;
 /** Before the first: "由", "从", "由上年的". */
-const FROM = /(?:由|从)[^，,；;。\d]{0,12}$/;
+/** The level a change reached, right before it: "增加至", "下降到". */
+const REACHED = /(?:提高|增加|上升|提升|增长|下降|降低|减少|回落|增|升|降|减)(?:到|至)$/;
+const FROM = /(?:由|从)(?:(?:19|20)\d{2}年度?)?[^，,；;。\d]{0,12}$/;
 
 /**
  * The figure compared and the one it is compared with, of two figures written in this order:
@@ -1917,7 +1921,8 @@ export interface PointChange {
   sure?: boolean;
 }
 
-const POINTS = /(提高|增加|上升|提升|增长|下降|降低|减少|回落)了?(\d+(?:\.\d+)?)个?百分点/g;
+const POINTS =
+  /(提高|增加|上升|提升|增长|下降|降低|减少|回落|增幅|降幅)(?:了|为)?(\d+(?:\.\d+)?)个?百分点/g;
 
 /** Every "提高/下降N个百分点" with the two percentages before it. */
 export function pointChanges(s: Statement): PointChange[] {
@@ -1952,7 +1957,7 @@ export function pointChanges(s: Statement): PointChange[] {
 
 function pointChange(s: Statement, m: RegExpMatchArray, value: Claim, base: Claim): PointChange {
   const n = m[2] ?? '';
-  const sign = /下降|降低|减少|回落/.test(m[1] ?? '') ? -1 : 1;
+  const sign = /下降|降低|减少|回落|降幅/.test(m[1] ?? '') ? -1 : 1;
   return {
     value,
     base,

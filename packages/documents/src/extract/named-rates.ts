@@ -116,7 +116,9 @@ function casesAmong(rate: Claim, part: Claim, whole: Claim): NamedRate | undefin
   if (!subject || part.kind !== 'count' || whole.kind !== 'count') return undefined;
   if (part.unit !== '例' || !PEOPLE.test(whole.unit) || part.approximate || whole.approximate)
     return undefined;
-  if (!part.clause.includes(subject) || whole.value < part.value) return undefined;
+  // The cases are named by what the rate is of, or as cases found ("发现确诊病例24例").
+  if (!(part.clause.includes(subject) || /病例|确诊|阳性/.test(part.clause))) return undefined;
+  if (whole.value < part.value) return undefined;
   return { rate, part, whole };
 }
 
