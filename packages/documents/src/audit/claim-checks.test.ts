@@ -1911,6 +1911,17 @@ describe('relations of the fifteenth round of invented prose', () => {
       ).map((f) => f.replace(/→.*/, ''));
     expect(perPupil('0.30万元')).toEqual([]);
     expect(perPupil('0.40万元')).toEqual(['warning DOC_CLAIM_AVERAGE 0.40万元']);
+    // A level reached is a base; a year after 由; 降幅 of points; cases found among those screened.
+    expect(brief('患者人数由上年的32.6万人增加至34.1万人，增幅5.2%。')).toEqual([
+      'error DOC_CLAIM_GROWTH 5.2%→4.6%',
+    ]);
+    expect(brief('漏损率由2022年的14.6%下降至12.8%，降幅1.8个百分点。')).toEqual([]);
+    expect(brief('漏损率由2022年的14.6%下降至12.8%，降幅2.8个百分点。').length).toBe(1);
+    expect(
+      brief('完成结核病筛查2,860人，发现确诊病例24例，结核病检出率0.93%。').map((f) =>
+        f.replace(/→.*/, ''),
+      ),
+    ).toEqual(['warning DOC_CLAIM_RATE 0.93%']);
   });
 
   it('reads the wordings of the eighteenth round', () => {
