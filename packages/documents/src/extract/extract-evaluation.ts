@@ -983,6 +983,8 @@ function withTextTables(blocks: readonly Block[], tables: readonly TextTable[]):
 /**
  * A 自评表 drawn as two Word tables (fund block, then indicator block) reads as one: an indicator
  * block without header fields joins the table before it when that one has no indicators yet.
+ * An indicator block continued on the next page as a table of its own (its header repeated under
+ * "续表") joins the one before it when that one was not closed by its 总分 row.
  */
 function joinSplitTables(tables: SelfEvaluationTable[]): SelfEvaluationTable[] {
   const out: SelfEvaluationTable[] = [];
@@ -995,7 +997,35 @@ function joinSplitTables(tables: SelfEvaluationTable[]): SelfEvaluationTable[] {
       if (t.reasonColumn !== undefined) prev.reasonColumn = t.reasonColumn;
       continue;
     }
+    const open = prev !== undefined && prev.indicators.length > 0 && !prev.statedTotal;
+    if (prev && open && bare && t.indicators.length > 0 && t.adjustments === undefined) {
+      continueIndicators(prev.indicators, t.indicators);
+      if (t.statedTotal) prev.statedTotal = t.statedTotal;
+      if (t.endLine !== undefined) prev.endLine = t.endLine;
+      continue;
+    }
     out.push(t);
   }
   return out;
+}
+
+/**
+ * The groups of a page's continuation appended to the groups before it: a group repeated at the
+ * top of the new page (its merged cell cut by the page break) goes on in the group of that name.
+ */
+function continueIndicators(before: IndicatorNode[], after: readonly IndicatorNode[]): void {
+  const [head, ...rest] = after;
+  const last = before[before.length - 1];
+  if (head && last && head.name === last.name && head.weight === undefined) {
+    const [inner, ...others] = head.children ?? [];
+    const lastInner = last.children?.[last.children.length - 1];
+    const into = (last.children ??= []);
+    if (inner && lastInner && inner.name === lastInner.name && inner.weight === undefined)
+      (lastInner.children ??= []).push(...(inner.children ?? []));
+    else if (inner) into.push(inner);
+    into.push(...others);
+    before.push(...rest);
+    return;
+  }
+  before.push(...after);
 }
