@@ -30,6 +30,10 @@ describe('text spread out one character at a time, as a PDF justifies titles and
     expect(read('1 2 3 4')).toBe('1 2 3 4');
     // Inside a longer line, a run needs three Chinese characters to be one word.
     expect(read('指标 1 项 1 项 10 10')).toBe('指标 1 项 1 项 10 10');
+    // A page's footer run into a line of cells: the figures before it stay apart.
+    expect(read('单位面积成本 ≤800元 786元 6 6 第 1 页 共 2 页 续表')).toBe(
+      '单位面积成本 ≤800元 786元 6 6 第 1 页 共 2 页 续表',
+    );
   });
 });
 

@@ -300,10 +300,17 @@ const SPREAD_RUN = new RegExp(
 );
 const HAN = /\p{Script=Han}/gu;
 
+/** A page's number written with its spaces ("第 1 页 共 2 页") inside a longer line. */
+const SPACED_PAGE_MARK = /第[ \u3000]\d{1,3}[ \u3000]页/;
+
 function unspread(cell: string): string {
   const t = cell.trim();
   if (SPREAD_CELL.test(t) && HAS_HAN.test(t)) return t.replace(/[ \u3000]/g, '');
+  // A page's footer copied into a line of cells ("… 6 6 第 1 页 共 2 页 …") is no word spread
+  // out: joining it would glue the figures before it ("66第1页").
   return cell.replace(SPREAD_RUN, (run) =>
-    (run.match(HAN)?.length ?? 0) >= 3 ? run.replace(/[ \u3000]/g, '') : run,
+    (run.match(HAN)?.length ?? 0) >= 3 && !SPACED_PAGE_MARK.test(run)
+      ? run.replace(/[ \u3000]/g, '')
+      : run,
   );
 }
