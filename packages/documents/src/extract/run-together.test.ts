@@ -296,6 +296,23 @@ describe('a row closing on a numbered 偏差原因', () => {
     ]);
   });
 
+  it('keeps a reason sentence holding figures whole as the last cell', () => {
+    const row =
+      '农村劳动力转移就业培训≥3000人次2700人次109部分培训班次调整至2025年一季度举办，下一步提前谋划。';
+    expect(splitRunTogether(row, INDICATOR)).toEqual([
+      '农村劳动力转移就业培训',
+      '≥3000人次',
+      '2700人次',
+      '10',
+      '9',
+      '部分培训班次调整至2025年一季度举办，下一步提前谋划。',
+    ]);
+    // An actual in words before the figures ("基本完成") starts no reason.
+    expect(
+      splitRunTogether('项目验收完成率≥95%基本完成108部分项目2处未完工，下一步督促。', INDICATOR),
+    ).toEqual(['项目验收完成率', '≥95%', '基本完成', '10', '8', '部分项目2处未完工，下一步督促。']);
+  });
+
   it('parts a 计量单位 cell that ran into the name, and prefers full marks', () => {
     const columns: ColumnKey[] = [
       'level1',

@@ -535,71 +535,97 @@ export function splitRunTogether(
       (kind === 'row' ||
         ['initialBudget', 'budget', 'executed', 'rate', 'weight', 'score'].includes(c)),
   );
-  // A numbered 偏差原因 closing the row is its last cell, whatever figures it holds.
-  const numbered =
-    kind === 'row' && valueColumns.at(-1) === 'reason'
-      ? NUMBERED_REASON.exec(rest)?.[0]
-      : undefined;
-  const closing = numbered === undefined ? [] : [numbered];
-  const figuresOf = numbered === undefined ? rest : rest.slice(0, rest.length - numbered.length);
-  const readings: Reading[] =
-    kind === 'fund'
-      ? [{ name: '', words: [], figures: rest, prior: 0 }]
-      : withUnits(
-          withFlags(readingsOf(figuresOf), valueColumns[0] === 'flag'),
-          valueColumns[0] === 'measure',
-        );
-  let best: { score: number; cells: string[]; name: string; bound?: string } | undefined;
-  let second = Number.NEGATIVE_INFINITY;
-  const subRow =
-    kind === 'fund' && fundRowOf(labels[0] ?? '') !== 'total' && !isTotalRow(labels[0] ?? '');
-  const skipCost = skipCostFor(subRow);
-  // A table whose targets are split over 指标值 and 度量单位 writes its figures bare.
-  const splitTarget = columns.includes('measure');
-  const fitOf = (c: ColumnKey, t: string, type: CellType): number | undefined => {
-    const f = splitFit(c, t, type, splitTarget);
-    // A source row carries no 分值 or 得分 of its own.
-    return subRow && (c === 'weight' || c === 'score') && f !== undefined && f > 0 ? 0.2 : f;
-  };
-  const maxLarge =
-    valueColumns.filter((c) => c === 'initialBudget' || c === 'budget' || c === 'executed').length +
-    (splitTarget ? 2 : 0);
-  for (const { name, words, figures, prior, bound } of readings) {
-    if (figures === '' || (kind === 'row' && name === '')) continue;
-    const room = valueColumns.length - words.length - closing.length;
-    for (const split of figureSplits(figures, room, maxLarge)) {
-      const cells = [...words, ...split, ...closing];
-      if (cells.length > valueColumns.length) continue;
-      // Amounts to four decimals are written so throughout the row, never one alone.
-      if (cells.filter((c) => /\.\d{4}$/.test(c)).length === 1) continue;
-      const aligned = alignCells(cells, valueColumns, skipCost, fitOf);
-      if (!aligned || aligned.margin < 0.5) continue;
-      const agreement =
-        kind === 'fund' ? fundAgreement(aligned.values) : rowAgreement(aligned.values);
-      if (agreement === undefined) continue;
-      const fitted = cells.reduce((sum, c) => sum + (cellType(c) === 'empty' ? 0 : 1), 0);
-      const score =
-        alignedScore(valueColumns, aligned.values, skipCost, fitOf) -
-        CELL_COST * fitted +
-        agreement +
-        prior;
-      // The same cells reached along two paths are one reading, not a rival.
-      if (best && best.name === name && best.cells.join('\u0000') === cells.join('\u0000'))
-        continue;
-      if (!best || score > best.score) {
-        if (best) second = Math.max(second, best.score);
-        best = { score, cells, name, ...(bound === undefined ? {} : { bound }) };
-      } else second = Math.max(second, score);
-    }
+  // A numbered 偏差原因 closing the row is its last cell, whatever figures it holds; so is a
+  // sentence after the row's last figure that holds figures of its own ("…109部分培训班次调整至
+  // 2025年一季度举办，…"), tried where it may begin, from the left.
+  const reasonLast = kind === 'row' && valueColumns.at(-1) === 'reason';
+  const numbered = reasonLast ? NUMBERED_REASON.exec(rest)?.[0] : undefined;
+  if (numbered !== undefined)
+    return readCells(rest.slice(0, rest.length - numbered.length), [numbered]);
+  for (const at of reasonLast ? sentenceReasonStarts(rest) : []) {
+    const cells = readCells(rest.slice(0, at), [rest.slice(at)]);
+    if (cells) return cells;
   }
-  if (!best || best.score - second < 0.5) return undefined;
-  // The target keeps the words it was written with.
-  const { bound } = best;
-  const sign = bound === undefined ? undefined : signOfBound(bound);
-  const at = sign === undefined ? -1 : best.cells.findIndex((c) => c.startsWith(sign));
-  const cells = best.cells.map((c, k) => (k === at && bound ? bound + c.slice(1) : c));
-  const out = [...labels, ...(best.name === '' ? [] : [best.name]), ...cells];
-  return out.length >= 3 ? out : undefined;
+  return readCells(rest, []);
+
+  function readCells(figuresOf: string, closing: readonly string[]): string[] | undefined {
+    const readings: Reading[] =
+      kind === 'fund'
+        ? [{ name: '', words: [], figures: rest, prior: 0 }]
+        : withUnits(
+            withFlags(readingsOf(figuresOf), valueColumns[0] === 'flag'),
+            valueColumns[0] === 'measure',
+          );
+    let best: { score: number; cells: string[]; name: string; bound?: string } | undefined;
+    let second = Number.NEGATIVE_INFINITY;
+    const subRow =
+      kind === 'fund' && fundRowOf(labels[0] ?? '') !== 'total' && !isTotalRow(labels[0] ?? '');
+    const skipCost = skipCostFor(subRow);
+    // A table whose targets are split over 指标值 and 度量单位 writes its figures bare.
+    const splitTarget = columns.includes('measure');
+    const fitOf = (c: ColumnKey, t: string, type: CellType): number | undefined => {
+      const f = splitFit(c, t, type, splitTarget);
+      // A source row carries no 分值 or 得分 of its own.
+      return subRow && (c === 'weight' || c === 'score') && f !== undefined && f > 0 ? 0.2 : f;
+    };
+    const maxLarge =
+      valueColumns.filter((c) => c === 'initialBudget' || c === 'budget' || c === 'executed')
+        .length + (splitTarget ? 2 : 0);
+    for (const { name, words, figures, prior, bound } of readings) {
+      if (figures === '' || (kind === 'row' && name === '')) continue;
+      const room = valueColumns.length - words.length - closing.length;
+      for (const split of figureSplits(figures, room, maxLarge)) {
+        const cells = [...words, ...split, ...closing];
+        if (cells.length > valueColumns.length) continue;
+        // Amounts to four decimals are written so throughout the row, never one alone.
+        if (cells.filter((c) => /\.\d{4}$/.test(c)).length === 1) continue;
+        const aligned = alignCells(cells, valueColumns, skipCost, fitOf);
+        if (!aligned || aligned.margin < 0.5) continue;
+        const agreement =
+          kind === 'fund' ? fundAgreement(aligned.values) : rowAgreement(aligned.values);
+        if (agreement === undefined) continue;
+        const fitted = cells.reduce((sum, c) => sum + (cellType(c) === 'empty' ? 0 : 1), 0);
+        const score =
+          alignedScore(valueColumns, aligned.values, skipCost, fitOf) -
+          CELL_COST * fitted +
+          agreement +
+          prior;
+        // The same cells reached along two paths are one reading, not a rival.
+        if (best && best.name === name && best.cells.join('\u0000') === cells.join('\u0000'))
+          continue;
+        if (!best || score > best.score) {
+          if (best) second = Math.max(second, best.score);
+          best = { score, cells, name, ...(bound === undefined ? {} : { bound }) };
+        } else second = Math.max(second, score);
+      }
+    }
+    if (!best || best.score - second < 0.5) return undefined;
+    // The target keeps the words it was written with.
+    const { bound } = best;
+    const sign = bound === undefined ? undefined : signOfBound(bound);
+    const at = sign === undefined ? -1 : best.cells.findIndex((c) => c.startsWith(sign));
+    const cells = best.cells.map((c, k) => (k === at && bound ? bound + c.slice(1) : c));
+    const out = [...labels, ...(best.name === '' ? [] : [best.name]), ...cells];
+    return out.length >= 3 ? out : undefined;
+  }
+}
+
+/**
+ * Where a 偏差原因 holding figures may begin in a row's text after its names: right after a figure,
+ * at three or more Chinese characters that are no unit and no part of a date (月底前, 日), with a
+ * stop later in the row and none before.
+ */
+function sentenceReasonStarts(rest: string): number[] {
+  const stop = rest.search(/[，。；！？]/);
+  if (stop < 0) return [];
+  const out: number[] = [];
+  for (const m of rest.slice(0, stop).matchAll(/(?<=\d(?:[%％]|分)?)\p{Script=Han}{3,}/gu)) {
+    const words = m[0];
+    if (/^[年月日]/u.test(words) || isUnitWord(words)) continue;
+    if (!/\d/.test(rest.slice(m.index))) continue;
+    out.push(m.index);
+  }
+  return out;
 }
 
 /** The fit of the cells placed, less what the columns left empty cost. */
