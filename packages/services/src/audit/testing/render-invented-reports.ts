@@ -366,6 +366,45 @@ const FORMS: Record<string, Form[]> = {
     { kind: 'pdf', width: 31, page: 30, cells: 'run-together' },
     { kind: 'webtxt' },
   ],
+  'r49-gucheng-education-department': [
+    { kind: 'pdf', width: 30, page: 29, cells: 'run-together' },
+    { kind: 'docx' },
+  ],
+  'r50-fuzhou-reservoir-project': [
+    { kind: 'pdf', width: 29, page: 28, cells: 'cell-per-line' },
+    { kind: 'html' },
+    { kind: 'docx' },
+  ],
+  'r51-yufeng-housing-department': [
+    { kind: 'pdf', width: 28, page: 27, cells: 'cell-per-line' },
+    { kind: 'webtxt' },
+  ],
+  'r52-sanya-tourism-culture-department': [
+    { kind: 'pdf', width: 31, page: 30, cells: 'run-together' },
+    { kind: 'docx' },
+  ],
+  'r53-manas-farmland-subsidy-transfer-region': [
+    { kind: 'pdf', width: 29, page: 29, cells: 'cell-per-line' },
+    { kind: 'html' },
+    { kind: 'docx' },
+  ],
+  'r54-minhang-family-doctor-project': [
+    { kind: 'pdf', width: 30, page: 30, cells: 'run-together' },
+    { kind: 'html' },
+  ],
+  'c25-nankai-city-management-department-clean': [
+    { kind: 'pdf', width: 28, page: 28, cells: 'cell-per-line' },
+    { kind: 'docx' },
+  ],
+  'c26-longxi-subdistrict-department-clean': [
+    { kind: 'pdf', width: 30, page: 29, cells: 'run-together' },
+    { kind: 'webtxt' },
+  ],
+  'c27-jiamusi-university-discipline-project-clean': [
+    { kind: 'pdf', width: 29, page: 28, cells: 'cell-per-line' },
+    { kind: 'html' },
+    { kind: 'docx' },
+  ],
 };
 
 type Block =
