@@ -54,6 +54,18 @@ describe('a table listing items with their figures (自评结果公开)', () => 
     expect(audit(places.map((r) => r.replace('98.76%', '98.67%')))).toEqual([]);
   });
 
+  it('reads a subsidy paid out by place (乡镇 | 分配资金 | 实际发放 | 发放率)', () => {
+    const places = [
+      '乡镇\t分配资金（万元）\t实际发放（万元）\t发放率',
+      '甲镇\t486.20\t486.20\t100.00%',
+      '乙镇\t574.30\t566.85\t98.07%',
+      '丙乡\t396.50\t389.12\t98.14%',
+      '合计\t1,457.00\t1,442.17\t98.98%',
+    ];
+    expect(codes(audit(places))).toEqual(['DOC_LIST_RATE 98.07%']);
+    expect(audit(places.map((r) => r.replace('98.07%', '98.70%')))).toEqual([]);
+  });
+
   it('sets aside a last column of 备注 in lines parted by single spaces', () => {
     const lines = [
       '县市 分配资金（万元） 实际支出（万元） 执行率 备注',

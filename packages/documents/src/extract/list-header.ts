@@ -34,12 +34,13 @@ function roleOf(cell: string): ListRole | undefined {
 /** A header cell's role, by its words (units and brackets dropped). */
 function readRole(cell: string): ListRole | undefined {
   const t = cell.replace(/[\s\u3000]+/g, '').replace(/[（(][^）)]*[）)]/g, '');
-  if (/执行率|完成率$/.test(t)) return 'rate';
+  // A subsidy's money is spent by paying it out: 发放率, 兑付率 are its 执行率.
+  if (/执行率|完成率$|(?:发放|兑付)率$/.test(t)) return 'rate';
   if (/等级|等次|评价结果|自评结果|评价结论/.test(t)) return 'grade';
   if (/分值|权重|满分/.test(t)) return undefined;
   if (/得分|评分|分数/.test(t)) return 'score';
   if (
-    /执行(?:金额|数)|实际支出|支出(?:金额|数)|决算数|使用金额|拨付金额|实际执行|^(?:全年|本年|年度)(?:执行|支出)$|^支出$/.test(
+    /执行(?:金额|数)|实际支出|支出(?:金额|数)|决算数|使用金额|拨付金额|实际执行|实际(?:发放|兑付)|^(?:发放|兑付)(?:金额|资金|数)$|^(?:全年|本年|年度)(?:执行|支出)$|^支出$/.test(
       t,
     )
   )
