@@ -441,6 +441,13 @@ describe('relations written in other ways', () => {
     expect(brief('基本支出预算2016.40万元，实际支出2003.92万元，基本支出执行率93.38%。')).toEqual([
       'error DOC_CLAIM_RATE 93.38%→99.38%',
     ]);
+    // The kind's outcome, then its plan, then its rate: the rate is of that pair.
+    const kind = (rate: string) =>
+      brief(
+        `全年支出3,962.48万元，预算执行率95.97%。其中基本支出1,286.34万元；项目支出2,676.14万元，项目全年预算2,842.41万元，项目支出执行率${rate}。`,
+      );
+    expect(kind('93.85%')).toEqual(['warning DOC_CLAIM_RATE 93.85%→94.15%']);
+    expect(kind('94.15%')).toEqual([]);
   });
 
   it('takes a base or a change against last year or the plan for no part and no whole', () => {

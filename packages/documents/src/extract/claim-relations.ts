@@ -597,6 +597,31 @@ const planLike = (c: Claim): boolean =>
 /** A rate named for one kind of spending: "基本支出执行率", "项目支出预算执行率". */
 const SPENDING_OF_RATE = /((?:基本|项目|人员|公用)(?:支出|经费))[^，,；;。]{0,6}率$/;
 
+/**
+ * "项目支出A，项目全年预算B，项目支出执行率R": a rate named for one kind of spending right after an
+ * outcome and a plan (in either order) both named for that kind, only a comma between them: the
+ * rate is of that pair. A 年初 plan is not taken (the year's plan may have been raised since).
+ */
+function kindPair(
+  text: string,
+  money: readonly Claim[],
+  kind: string,
+  rate: Claim,
+): { plan: Claim; outcome: Claim } | undefined {
+  const [a, b] = money.slice(-2);
+  if (!a || !b) return undefined;
+  const stem = kind.slice(0, 2);
+  const close = (from: number, to: number): boolean =>
+    to - from <= 14 && !/[。；;]/.test(text.slice(from, to));
+  if (!close(a.end, b.at) || !close(b.end, rate.at)) return undefined;
+  const plan = [a, b].find((c) => c.role === 'budget');
+  const outcome = [a, b].find((c) => c !== plan);
+  if (!plan || !outcome || outcome.role === 'budget') return undefined;
+  if (!plan.name.startsWith(stem) || /年初/.test(plan.name)) return undefined;
+  if (!outcome.name.startsWith(stem) || !outcome.name.endsWith(kind.slice(2))) return undefined;
+  return { plan, outcome };
+}
+
 export function completions(statements: readonly Statement[]): Completion[] {
   const out: Completion[] = [];
   const parts = new Map<Statement, Set<Claim>>();
@@ -624,6 +649,18 @@ export function completions(statements: readonly Statement[]): Completion[] {
       const money = s.claims.filter(
         (c) => c.kind === 'money' && c.end <= rate.at && !c.approximate && !notBase(c),
       );
+      const pair = kind ? kindPair(s.text, money, kind, rate) : undefined;
+      if (pair) {
+        out.push({
+          rate,
+          budget: pair.plan,
+          actual: pair.outcome,
+          alternatives: [pair.plan],
+          fromBefore: true,
+          statement: s,
+        });
+        continue;
+      }
       const actualAt = money.map((c) => c.role).lastIndexOf('actual');
       const actual = money[actualAt];
       if (ofOtherYear(s.text, rate, actual)) continue;
