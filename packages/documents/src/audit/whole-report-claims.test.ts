@@ -116,6 +116,9 @@ describe('figures the narrative restates against its 自评表', () => {
     expect(report('产出指标分值50分，得分49.6分。')).toEqual([
       'warning DOC_SCORE_GROUP_TABLE 49.6→48.6',
     ]);
+    expect(report('1.产出指标（权重50分）得49.6分。')).toEqual([
+      'warning DOC_SCORE_GROUP_TABLE 49.6→48.6',
+    ]);
     expect(report('农业技术培训人次1860人次，未达到目标，扣1分。')).toEqual([
       'warning DOC_SCORE_DEDUCTION_TABLE 1→1.4',
     ]);
