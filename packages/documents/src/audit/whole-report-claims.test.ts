@@ -3,6 +3,7 @@ import { cellType } from '../extract/cell-align.ts';
 import { extractEvaluation } from '../extract/extract-evaluation.ts';
 import { parseTextLines } from '../read/read-text.ts';
 import { checkClaims } from './claim-checks.ts';
+import { checkDocument } from './document-checks.ts';
 
 const brief = (text: string) =>
   checkClaims(extractEvaluation(parseTextLines(text, 'x.txt'))).map(
@@ -122,6 +123,31 @@ describe('figures the narrative restates against its 自评表', () => {
     expect(report('农业技术培训人次1860人次，未达到目标，扣1分。')).toEqual([
       'warning DOC_SCORE_DEDUCTION_TABLE 1→1.4',
     ]);
+  });
+
+  it('takes the plan of a budget paragraph before the one on the spending', () => {
+    const split = (initial: string, whole: string) =>
+      checkDocument(
+        extractEvaluation(
+          parseTextLines(
+            [
+              '某县农业农村局2024年度部门整体支出绩效自评报告',
+              '一、部门预算收支情况',
+              `（一）预算情况。2024年年初预算${initial}万元，年中追加后全年预算${whole}万元。`,
+              '（二）支出情况。全年支出2,631.95万元，预算执行率96.82%。其中项目支出1,200.00万元，项目全年预算1,300.00万元。',
+              '二、存在的问题',
+              '部分项目支出进度不均衡。',
+              ...table,
+            ].join('\n'),
+            'x.txt',
+          ),
+        ),
+      )
+        .filter((f) => f.code === 'DOC_CROSS_TABLE')
+        .map((f) => `${f.severity} ${f.code} ${f.stated ?? ''}→${f.expected ?? ''}`);
+    expect(split('2,365.40', '2,718.36')).toEqual([]);
+    expect(split('2,356.40', '2,718.36')).toEqual(['warning DOC_CROSS_TABLE 2356.40→2365.40']);
+    expect(split('2,365.40', '2,781.36')).toEqual(['warning DOC_CROSS_TABLE 2781.36→2718.36']);
   });
 
   it('leaves rates of part of the year, of last year and of targets alone', () => {

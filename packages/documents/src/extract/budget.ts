@@ -66,9 +66,14 @@ export function extractBudget(blocks: readonly Block[]): BudgetExtraction {
   let fund: FundRow | undefined;
   // After the 项目支出 statement, the paragraphs up to the next heading may list the projects.
   let listing = false;
+  // The paragraphs before the current one since the last chapter heading, nearest last.
+  let before: string[] = [];
   for (const b of blocks) {
     if (b.kind === 'table') continue;
     const t = squash(b.text);
+    if (b.kind === 'heading' && CHAPTER.test(t)) before = [];
+    const earlier = before;
+    before = [...before.slice(-1), t];
     if (!t.includes('万元') && !listing) continue;
     const src = (focus?: string) => sourceRef(b.line, b.text.trim(), focus);
     let m = BASIC.exec(t);
@@ -157,9 +162,12 @@ export function extractBudget(blocks: readonly Block[]): BudgetExtraction {
     }
     if (
       !fund &&
-      ((/预算执行率/.test(t) && /执行数|实际支出|支出决算|决算支出/.test(t)) || WHOLE_SPENT.test(t))
-    )
+      ((/预算执行率/.test(t) && /执行数|实际支出|支出决算|决算支出/.test(t)) ||
+        WHOLE_SPENT.test(t.replace(RUN_IN, '')))
+    ) {
       fund = narrativeFund(t, b.line, b.text.trim());
+      if (fund) fund = withPlanBefore(fund, earlier);
+    }
   }
   const out: BudgetExtraction = { basic, project, totals };
   if (fund) out.fund = fund;
@@ -176,13 +184,46 @@ const WHOLE_SPENT = new RegExp(
 const FUND_INITIAL = new RegExp(`年初预算(?:数|安排)?(?:为|共)?${N}万元`);
 // 调整预算 (调整后预算) is the plan of the year as finally set, the 自评表's 全年预算数.
 const FUND_BUDGET = new RegExp(`全年预算数${N}万元|调整(?:后的?)?预算(?:数)?(?:为)?${N}万元`);
-const FUND_BUDGET_LOOSE = new RegExp(`全年[^，。；]{0,10}?(?:预算|收入)(?:资金)?${N}万元`);
+// Not a part's ("项目全年预算", "基本支出全年预算").
+const FUND_BUDGET_LOOSE = new RegExp(
+  `(?<!项目|支出|经费)全年[^，。；]{0,10}?(?:预算|收入)(?:资金)?${N}万元`,
+);
 const FUND_EXECUTED = new RegExp(`全年执行数${N}万元`);
 // Spending in the words of the final accounts: 支出决算, 决算支出 (not a part's: 基本支出决算).
 const FUND_SPENT = new RegExp(
   `全年(?:实际)?支出(?:决算)?(?:数)?(?:为|共)?${N}万元|(?<!基本|项目)(?:支出决算|决算支出)(?:数)?(?:为|共)?${N}万元`,
 );
 const FUND_RATE = new RegExp(`预算执行率(?:为|达)?${N}%`);
+
+/** A chapter heading ("二、部门预算收支情况", "第二部分…"): the plan before it is of another topic. */
+const CHAPTER = /^(?:[一二三四五六七八九十]{1,3}、|第[一二三四五六七八九十\d]{1,3}[章部节])/;
+/**
+ * A heading run into its paragraph ("（二）预算执行。全年支出…"), not naming a part of the spending:
+ * the paragraph after it opens where the heading ends.
+ */
+const RUN_IN =
+  /^[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．](?![^。：:]*(?:基本支出|项目支出|人员经费|公用经费|其中))[^。：:\d]{2,10}[。：:]/;
+/** The year's plan in a paragraph of its own: "年初预算A万元，…，全年预算B万元". */
+const PLAN_ONLY = new RegExp(`全年预算(?:数)?(?:为|共)?${N}万元`);
+
+/**
+ * "（一）预算情况。年初预算A万元，…全年预算B万元。" then "（二）支出情况。全年支出C万元，执行率R%": a
+ * paragraph on the spending that states no plan takes the year's plan from the paragraph just
+ * before it (not one on last year's figures, nor one that opens on a part of the spending).
+ */
+function withPlanBefore(fund: FundRow, earlier: readonly string[]): FundRow {
+  if (fund.initialBudget || fund.budget) return fund;
+  const t = earlier.at(-1)?.replace(RUN_IN, '');
+  if (!t || /上年|去年|上一年度/.test(t) || /^(?:基本支出|项目支出|人员经费|公用经费|其中)/.test(t))
+    return fund;
+  const initial = wan(FUND_INITIAL.exec(t)?.[1]);
+  const m = FUND_BUDGET.exec(t);
+  const budget = wan(m?.[1] ?? m?.[2] ?? PLAN_ONLY.exec(t)?.[1]);
+  const row = { ...fund };
+  if (initial) row.initialBudget = initial;
+  if (budget) row.budget = budget;
+  return row;
+}
 
 function narrativeFund(t: string, line: number, raw: string): FundRow | undefined {
   const initial = wan(FUND_INITIAL.exec(t)?.[1]);
