@@ -636,6 +636,11 @@ const FUND_FIGURES = [
 /** A project's spending in its budget paragraph: "项目实际支出385.42万元". */
 const PROJECT_SPENT = new RegExp(`项目(?:实际|累计)?(?:支出|执行)(?:数|金额)?(?:为|共)?${NUM}万元`);
 
+/** The same, opening a clause and said to be what was spent in fact (实际, 累计). */
+const PROJECT_SPENT_ALONE = new RegExp(
+  `(?:^|[，,。；;：:])项目(?:实际|累计)(?:支出|执行)(?:数|金额)?(?:为|共)?${NUM}万元`,
+);
+
 /**
  * A 区域 report's spending of the whole region: "截至2024年12月31日，全州实际支出11,335.50万元",
  * "全市保费补贴资金实际支出18,463.10万元" (not a part's: 其中…支出).
@@ -655,6 +660,16 @@ function checkTextAgainstTables(report: ExtractedReport): Finding[] {
   const spent = wan(PROJECT_SPENT.exec(squash(narrative?.source?.excerpt ?? ''))?.[1]);
   if (e.kind === 'project' && narrative && !narrative.executed && spent)
     narrative = { ...narrative, executed: spent };
+  // A project report may say the project's spending in a sentence of its own, with no rate
+  // ("截至2024年12月31日，项目实际支出1,386.45万元，其中…").
+  if (e.kind === 'project' && !narrative?.executed) {
+    const b = report.document.blocks.find(
+      (x) => x.kind !== 'table' && PROJECT_SPENT_ALONE.test(squash(x.text)),
+    );
+    const executed = wan(PROJECT_SPENT_ALONE.exec(squash(b?.text ?? ''))?.[1]);
+    if (b && executed)
+      narrative = { ...narrative, executed, source: { line: b.line, excerpt: b.text.trim() } };
+  }
   // A 区域 report says the region's spending in a sentence of its own, with no rate.
   if (e.kind === 'project' && !narrative?.executed && /区域|转移支付/.test(e.meta.title ?? '')) {
     const b = report.document.blocks.find(
