@@ -74,6 +74,18 @@ describe('staleYearClauses', () => {
     expect(staleYearClauses('2023年，门诊人次较上年增长5%；管理率63.5%。', 2024)).toEqual([]);
   });
 
+  it('reads a date opening a statement whose next clause says the work was done', () => {
+    expect(
+      staleYearClauses('2023年10月，11座水库完成主体工程施工，剩余1座延至2025年汛前完工。', 2024),
+    ).toEqual([2023]);
+    expect(staleYearClauses('2023年12月底，项目通过竣工验收。', 2024)).toEqual([2023]);
+    // Money handed down, a plan or a start in an earlier month is no slip.
+    expect(staleYearClauses('2023年11月，省财政厅提前下达资金，全部完成分配。', 2024)).toEqual([]);
+    expect(staleYearClauses('2023年10月，项目完成招标并开工建设。', 2024)).toEqual([]);
+    expect(staleYearClauses('2023年10月，项目立项。', 2024)).toEqual([]);
+    expect(staleYearClauses('2024年10月，11座水库完成主体工程施工。', 2024)).toEqual([]);
+  });
+
   it('reads a year that runs on into who did the work and what they did', () => {
     expect(staleYearClauses('2023年全区新建供水管网86.4公里，新建蓄水池12座。', 2024)).toEqual([
       2023,

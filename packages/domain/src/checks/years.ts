@@ -58,6 +58,14 @@ const YEAR_AT_WORK =
  */
 const WHOLE_YEAR_AT_WORK =
   /^(\d{4})\s*年(?:度)?全年(?:累计)?共?(?:新建|建成|完成|改造|实施|开展|发放|培训|救助|接种|筛查|处置|破获|养护|治理|修建|新增|组织|举办|更新|接待|服务)/;
+/**
+ * A date that is a statement's whole opening clause ("2023年10月，11座水库完成主体工程施工"): it
+ * dates the work as firmly as a year alone when the next clause says the work was done.
+ */
+const DATE_CLAUSE = /^(?:在|于)?(\d{4})\s*年\d{1,2}月(?:\d{1,2}日)?(?:底|末|初|上旬|中旬|下旬)?$/;
+const DONE_NEXT = /^[^，,。]{0,20}?(?:完成|建成|竣工|通过[^，,。]{0,4}验收)/;
+/** Words of a plan, money handed down or a start: what an earlier date may legitimately open. */
+const NOT_DONE = /计划|预算|资金|下达|拨付|招标|设计|申报|前期|谋划|将|拟/;
 /** Four ASCII digits and 年, as every YEAR_CLAUSE holds. */
 const YEAR_DIGITS = /\d{4}\s*年/;
 
@@ -79,12 +87,16 @@ export function staleYearClauses(written: string, year: number): number[] {
   // 老年人提供健康体检…"): a comparison in one part excuses no other.
   for (const part of bare.split(/[；;]/)) {
     if (LEGITIMATE_CONTEXT.test(part)) continue;
-    for (const [k, clause] of part.split(/[，,：:]/).entries()) {
+    const clauses = part.split(/[，,：:]/);
+    for (const [k, clause] of clauses.entries()) {
       // A year that runs on into its clause dates the work only where it opens the statement.
       const m =
         YEAR_CLAUSE.exec(clause.trim()) ??
         (k === 0 ? YEAR_AT_WORK.exec(clause.trim()) : null) ??
-        WHOLE_YEAR_AT_WORK.exec(clause.trim());
+        WHOLE_YEAR_AT_WORK.exec(clause.trim()) ??
+        (k === 0 && DONE_NEXT.test(clauses[1]?.trim() ?? '') && !NOT_DONE.test(part)
+          ? DATE_CLAUSE.exec(clause.trim())
+          : null);
       if (!m) continue;
       const stated = Number(m[1]);
       if (stated < year && stated >= 1990) out.push(stated);
