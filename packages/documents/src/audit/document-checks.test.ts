@@ -137,6 +137,11 @@ describe('a grade given to a score in the prose', () => {
     expect(grade(`经自评，项目自评得分78分，评价等级为“中”。${bands}`)).toEqual([
       ['DOC_GRADE_CLAIM', '中'],
     ]);
+    // A range's lower end written without its 分 ("75（含）—85分为良").
+    const ranges =
+      '评分标准：85分及以上为“优”，75（含）—85分为“良”，60（含）—75分为“中”，60分以下为“差”。';
+    expect(grade(`经自评，项目自评得分87分，评价等级为“优”。${ranges}`)).toEqual([]);
+    expect(grade(`经自评，项目自评得分82分，评价等级为“良”。${ranges}`)).toEqual([]);
   });
 
   it('stays silent on a grade that fits, on other scales and on an indicator’s score', () => {

@@ -358,7 +358,8 @@ export function statedGrades(
     for (const clause of s.text.replace(/[（(]含[)）]/g, '').split(/[，,；;、。]/)) {
       const m = BAND_CLAUSE.exec(clause.trim());
       const label = GRADE_WORDS.find(([re]) => re.test(m?.[1] ?? ''))?.[1];
-      const figures = clause.match(/\d+(?:\.\d+)?(?=\s*分)/g);
+      // A range's lower end may be written without its 分 ("80—90分为良").
+      const figures = clause.match(/\d+(?:\.\d+)?(?=\s*(?:分|[-－—–~～至到]\s*\d))/g);
       if (!label || !figures || found.has(label)) continue;
       const below = /以下|低于|不足|不到/.test(clause) && !/以上|至|到|[-－—~～]/.test(clause);
       found.set(label, below ? 0 : Number(figures[0]));
