@@ -148,6 +148,25 @@ describe('figures the narrative restates against its 自评表', () => {
     expect(split('2,365.40', '2,718.36')).toEqual([]);
     expect(split('2,356.40', '2,718.36')).toEqual(['warning DOC_CROSS_TABLE 2356.40→2365.40']);
     expect(split('2,365.40', '2,781.36')).toEqual(['warning DOC_CROSS_TABLE 2781.36→2718.36']);
+    // A part's plan before it is not the whole's.
+    expect(
+      checkDocument(
+        extractEvaluation(
+          parseTextLines(
+            [
+              '某县农业农村局2024年度部门整体支出绩效自评报告',
+              '一、部门预算收支情况',
+              '（一）预算情况。其中项目年初预算1,100.00万元，项目全年预算1,300.00万元。',
+              '（二）支出情况。全年支出2,631.95万元，预算执行率96.82%。',
+              '二、存在的问题',
+              '部分项目支出进度不均衡。',
+              ...table,
+            ].join('\n'),
+            'x.txt',
+          ),
+        ),
+      ).filter((f) => f.code === 'DOC_CROSS_TABLE'),
+    ).toEqual([]);
   });
 
   it('leaves rates of part of the year, of last year and of targets alone', () => {

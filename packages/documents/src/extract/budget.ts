@@ -202,9 +202,12 @@ const CHAPTER = /^(?:[一二三四五六七八九十]{1,3}、|第[一二三四�
  * the paragraph after it opens where the heading ends.
  */
 const RUN_IN =
-  /^[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．](?![^。：:]*(?:基本支出|项目支出|人员经费|公用经费|其中))[^。：:\d]{2,10}[。：:]/;
-/** The year's plan in a paragraph of its own: "年初预算A万元，…，全年预算B万元". */
-const PLAN_ONLY = new RegExp(`全年预算(?:数)?(?:为|共)?${N}万元`);
+  /^[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．](?=[^。：:]*(?:预算|支出|执行|收支))(?![^。：:]*(?:基本|项目|人员经费|公用经费|其中))[^。：:\d]{2,10}[。：:]/;
+/** The whole's plan in a paragraph of its own ("年初预算A万元，…，全年预算B万元"), not a part's. */
+const PLAN_INITIAL = new RegExp(`(?<!项目|支出|经费)年初预算(?:数|安排)?(?:为|共)?${N}万元`);
+const PLAN_ONLY = new RegExp(
+  `(?<!项目|支出|经费)(?:全年预算(?:数)?|调整(?:后的?)?预算(?:数)?)(?:为|共)?${N}万元`,
+);
 
 /**
  * "（一）预算情况。年初预算A万元，…全年预算B万元。" then "（二）支出情况。全年支出C万元，执行率R%": a
@@ -216,9 +219,8 @@ function withPlanBefore(fund: FundRow, earlier: readonly string[]): FundRow {
   const t = earlier.at(-1)?.replace(RUN_IN, '');
   if (!t || /上年|去年|上一年度/.test(t) || /^(?:基本支出|项目支出|人员经费|公用经费|其中)/.test(t))
     return fund;
-  const initial = wan(FUND_INITIAL.exec(t)?.[1]);
-  const m = FUND_BUDGET.exec(t);
-  const budget = wan(m?.[1] ?? m?.[2] ?? PLAN_ONLY.exec(t)?.[1]);
+  const initial = wan(PLAN_INITIAL.exec(t)?.[1]);
+  const budget = wan(PLAN_ONLY.exec(t)?.[1]);
   const row = { ...fund };
   if (initial) row.initialBudget = initial;
   if (budget) row.budget = budget;
