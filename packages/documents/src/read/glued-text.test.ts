@@ -32,6 +32,24 @@ describe('a whole report written on one line', () => {
     expect(relined.realLines).toEqual(lines.map(() => 1));
   });
 
+  it('sets a chapter heading that is a table title on its own line above the table', () => {
+    const lines = [
+      ...PDF_LINES.slice(0, 10),
+      '二、部门整体支出绩效自评表',
+      '年度预算资金（万元） 年初预算数 全年预算数 全年执行数 分值 执行率 得分',
+      '年度资金总额 1,300.00 1,386.47 1,300.00 10 93.76% 9.38',
+      ...PDF_LINES.slice(10).map((l) =>
+        l.replace(
+          /^([二三四])、/,
+          (_, n: string) => `${{ 二: '三', 三: '四', 四: '五' }[n] ?? n}、`,
+        ),
+      ),
+    ];
+    const relined = relineGluedText(lines.join(' ')).text.split('\n');
+    expect(relined).toContain('二、部门整体支出绩效自评表');
+    expect(relined).toContain('三、预算执行情况');
+  });
+
   it('keeps a heading set letter by letter on one line', () => {
     const lines = [...PDF_LINES.slice(0, 3), '一、基 本 情 况', ...PDF_LINES.slice(4)];
     const relined = relineGluedText(lines.join(' ')).text.split('\n');

@@ -563,7 +563,10 @@ function tableSpans(words: readonly string[]): { from: number; to: number }[] {
         if (end - start > 20 && FIGURE.test(words[end - 1] ?? '')) break;
       }
     }
-    spans.push({ from: start, to: end });
+    // A title that is a chapter's heading ("二、部门整体支出绩效自评表") stands on its own line, as
+    // the chapter's heading, above the table.
+    const titled = topNumber(words[start] ?? '') !== undefined && end > start + 1;
+    spans.push({ from: titled ? start + 1 : start, to: end });
     k = end;
   }
   return spans;
