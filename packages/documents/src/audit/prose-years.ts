@@ -92,6 +92,10 @@ const RESULT =
 
 const DATE_LINE =
   /(?:填报|报告|编制|报送|填表)(?:日期|时间)[：:]?((?:19|20)\d{2})年(\d{1,2})月(?:\d{1,2}日)?/;
+/** The characters DATE_LINE's labels start with. */
+const LABEL_START = /[填报编]/;
+/** The most characters DATE_LINE holds up to its 月 (label, 日期, colon, year, month). */
+const DATE_LINE_HEAD = 13;
 
 /**
  * year, in the prose of a report whose year is known: a sentence dated by a clause of its own in
@@ -108,10 +112,14 @@ export function checkProseYears(
   const out: Finding[] = [...dates];
   for (const s of statements) {
     if (!s.text.includes('年')) continue;
-    // Document titles (《关于开展2022年…绩效自评工作的通知》) name the round, not the year.
-    const unquoted = s.text.replace(/《[^》]*》/g, '');
+    // Document titles (《关于开展2022年…绩效自评工作的通知》) name the round, not the year. Both
+    // patterns end on a word with 评 in it: a sentence without one is not tried.
+    const unquoted = s.text.includes('评') ? s.text.replace(/《[^》]*》/g, '') : '';
     const subject =
-      SUBJECT.exec(unquoted) ?? (/比|较|相比|同比/.test(unquoted) ? null : RESULT.exec(unquoted));
+      unquoted === ''
+        ? null
+        : (SUBJECT.exec(unquoted) ??
+          (/比|较|相比|同比/.test(unquoted) ? null : RESULT.exec(unquoted)));
     const said = Number(subject?.[1]);
     // An earlier year: last year's text kept (the round of work may carry the next year's). A
     // later one said as done ("对2025年度部门整体支出开展了绩效自评" in a 2024 report), not as
@@ -174,7 +182,9 @@ export function checkProseYears(
     const own = squash(b.text);
     let m = DATE_LINE.exec(own);
     let text = b.text;
-    if (!m && next && next.kind !== 'table') {
+    // A date line that runs over the end starts in the line's last characters: up to its 月 it
+    // holds at most DATE_LINE_HEAD, so one starting earlier would have matched the line alone.
+    if (!m && next && next.kind !== 'table' && LABEL_START.test(own.slice(-DATE_LINE_HEAD))) {
       const joined = DATE_LINE.exec(own + squash(next.text));
       if (joined && joined.index < own.length && joined.index + joined[0].length > own.length) {
         m = joined;
@@ -275,6 +285,8 @@ function doneAfterSigning(
         }),
       );
     }
+    // Both patterns below need a month.
+    if (!s.text.includes('月')) continue;
     out.push(...doneBareAfter(s, signed, year));
     if (!s.text.includes('于')) continue;
     for (const m of s.text.matchAll(DONE_BY)) {
