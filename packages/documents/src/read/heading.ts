@@ -154,6 +154,15 @@ export function headingInfo(raw: string): HeadingInfo | undefined {
 const unnumberedLong = (text: string): boolean =>
   text.length > 60 && !opensNumber(text.charCodeAt(0), true);
 
+/** A heading's info, with its number when it has one (built whole: no base object spread). */
+function infoOf(
+  parsed: { number: HeadingNumber } | undefined,
+  title: string,
+  runIn: boolean,
+): HeadingInfo {
+  return parsed ? { number: parsed.number, title, runIn } : { title, runIn };
+}
+
 function computeHeadingInfo(raw: string): HeadingInfo | undefined {
   const text = raw.trim();
   if (text === '') return undefined;
@@ -162,22 +171,20 @@ function computeHeadingInfo(raw: string): HeadingInfo | undefined {
   if (!parsed && text.length > 60) return undefined;
   const rest = parsed?.rest ?? text;
   if (/年度指标值|实际完成值/.test(rest)) return undefined;
-  const base = parsed ? { number: parsed.number } : {};
   // A group line typed in full-width digits ("（分值１０分，得９分）") is one as well.
   if (text.length <= 80 && GROUP_PATTERN.test(normalizeDigits(rest)) && rest.length <= 60) {
-    return { ...base, title: rest.replace(/[。；;]$/, ''), runIn: false };
+    return infoOf(parsed, rest.replace(/[。；;]$/, ''), false);
   }
   if (!parsed) return undefined;
   if (rest === '') return undefined;
   if (/[；;]$/.test(rest)) return undefined;
   const inner = rest.replace(/[。：:]$/, '');
   if (text.length <= 80 && inner.length <= 30 && !/[。；;，,]/.test(inner)) {
-    if (!rest.endsWith('。')) return { ...base, title: inner, runIn: false };
-    if (inner.length <= 16 && CHAPTER_END.test(inner))
-      return { ...base, title: inner, runIn: false };
+    if (!rest.endsWith('。')) return infoOf(parsed, inner, false);
+    if (inner.length <= 16 && CHAPTER_END.test(inner)) return infoOf(parsed, inner, false);
     return undefined;
   }
   const runIn = /^([^，。；：,;:（(]{2,16})[。：:]/.exec(rest);
-  if (runIn?.[1] && CHAPTER_WORDS.test(runIn[1])) return { ...base, title: runIn[1], runIn: true };
+  if (runIn?.[1] && CHAPTER_WORDS.test(runIn[1])) return infoOf(parsed, runIn[1], true);
   return undefined;
 }
