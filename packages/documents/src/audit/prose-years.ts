@@ -616,6 +616,8 @@ const DONE_AT =
 function doneBeforeStartInYear(statements: readonly Statement[], year: number): Finding[] {
   const out: Finding[] = [];
   for (const s of statements) {
+    // STARTED_IN_YEAR needs a month.
+    if (!s.text.includes('月')) continue;
     const start = [...s.text.matchAll(STARTED_IN_YEAR)].find((m) => Number(m[1]) >= year);
     if (!start) continue;
     const started = dateKey(Number(start[1]), Number(start[2]), 1);
