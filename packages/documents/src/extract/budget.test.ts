@@ -116,3 +116,26 @@ describe('narrative indicators scored in the text alone', () => {
     expect(leaves[1]?.deviationReason).toContain('不到位');
   });
 });
+
+describe("the year's spending named as a 自评表 names its columns", () => {
+  const fundOf = (sentence: string) =>
+    extractBudget(
+      parseTextLines(`（一）预算执行率（分值10分，得8分）\n${sentence}`, 'x.txt').blocks,
+    ).fund;
+  it.each([
+    '年初预算数1088.47万元，全年预算数3385.52万元，全年执行数3385.52万元，预算执行率100%。',
+    '年初预算数1088.47万元，调整后预算数3385.52万元，实际支出数3385.52万元，预算执行率100%。',
+    '年初预算金额1088.47万元，全年预算金额3385.52万元，全年执行金额3385.52万元，预算执行率100%。',
+    '年初预算数1088.47万元，调整预算3385.52万元，实际执行数3385.52万元，预算执行率100%。',
+  ])('reads the plan, the spending and the rate of "%s"', (sentence) => {
+    const fund = fundOf(sentence);
+    expect(fund?.budget?.text).toBe('3385.52');
+    expect(fund?.executed?.text).toBe('3385.52');
+    expect(fund?.statedRate?.value).toBe(100);
+  });
+
+  it("takes no part's spending for the year's", () => {
+    const fund = fundOf('全年预算数500.00万元，项目实际支出数120.00万元，预算执行率96.00%。');
+    expect(fund?.executed).toBeUndefined();
+  });
+});

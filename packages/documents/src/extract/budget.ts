@@ -162,7 +162,7 @@ export function extractBudget(blocks: readonly Block[]): BudgetExtraction {
     }
     if (
       !fund &&
-      ((/预算执行率/.test(t) && /执行数|实际支出|支出决算|决算支出/.test(t)) ||
+      ((/预算执行率/.test(t) && /执行数|执行金额|实际支出|实际执行|支出决算|决算支出/.test(t)) ||
         WHOLE_SPENT.test(t.replace(RUN_IN, '')))
     ) {
       fund = narrativeFund(t, b.line, b.text.trim());
@@ -183,12 +183,18 @@ const WHOLE_SPENT = new RegExp(
 );
 const FUND_INITIAL = new RegExp(`年初预算(?:数|安排)?(?:为|共)?${N}万元`);
 // 调整预算 (调整后预算) is the plan of the year as finally set, the 自评表's 全年预算数.
-const FUND_BUDGET = new RegExp(`全年预算数${N}万元|调整(?:后的?)?预算(?:数)?(?:为)?${N}万元`);
+const FUND_BUDGET = new RegExp(
+  `全年预算(?:数|金额)${N}万元|调整(?:后的?)?预算(?:数)?(?:为)?${N}万元`,
+);
 // Not a part's ("项目全年预算", "基本支出全年预算").
 const FUND_BUDGET_LOOSE = new RegExp(
   `(?<!项目|支出|经费)全年[^，。；]{0,10}?(?:预算|收入)(?:资金)?${N}万元`,
 );
-const FUND_EXECUTED = new RegExp(`全年执行数${N}万元`);
+// The year's spending as a 自评表 names its column: 全年执行数, 实际执行数, 实际支出数 (not a
+// part's: 项目实际支出).
+const FUND_EXECUTED = new RegExp(
+  `全年执行(?:数|金额)${N}万元|(?<!基本|项目|经费|其中)实际(?:执行|支出)(?:数|金额)(?:为|共)?${N}万元`,
+);
 // Spending in the words of the final accounts: 支出决算, 决算支出 (not a part's: 基本支出决算).
 const FUND_SPENT = new RegExp(
   `全年(?:实际)?支出(?:决算)?(?:数)?(?:为|共)?${N}万元|(?<!基本|项目)(?:支出决算|决算支出)(?:数)?(?:为|共)?${N}万元`,
@@ -232,7 +238,10 @@ function narrativeFund(t: string, line: number, raw: string): FundRow | undefine
   const budgetMatch = FUND_BUDGET.exec(t);
   const spentMatch = FUND_SPENT.exec(t);
   const budget = wan(budgetMatch?.[1] ?? budgetMatch?.[2] ?? FUND_BUDGET_LOOSE.exec(t)?.[1]);
-  const executed = wan(FUND_EXECUTED.exec(t)?.[1] ?? spentMatch?.[1] ?? spentMatch?.[2]);
+  const executedMatch = FUND_EXECUTED.exec(t);
+  const executed = wan(
+    executedMatch?.[1] ?? executedMatch?.[2] ?? spentMatch?.[1] ?? spentMatch?.[2],
+  );
   const rate = pct(FUND_RATE.exec(t)?.[1]);
   if (!executed && !rate) return undefined;
   const row: FundRow = { source: sourceRef(line, raw, '执行') };

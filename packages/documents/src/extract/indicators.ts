@@ -37,9 +37,9 @@ const WEIGHT_RUN_IN = new RegExp(
   `^((?:[^，。；：,;:（(]|,(?!\\d)){2,24}?)[（(](?:分值|权重|满分)?(?:为)?${N}分[）)](?:。|(?=(?:自评)?得分\\d))(.+)$`,
 );
 /** "预算编制。指标分值18分，…" — a run-in group with its weight. */
-const RUN_IN_GROUP = new RegExp(`^([^，。]{2,16})。(?:该)?指标分值${N}分`);
+const RUN_IN_GROUP = new RegExp(`^([^，。]{2,16})。(?:该)?指标(?:分值|权重|满分)(?:为)?${N}分`);
 /** "人员管理。自评得分2分，…" — a run-in leaf with its score. */
-const RUN_IN_LEAF = new RegExp(`^([^，。]{2,16})。自评得分${N}分`);
+const RUN_IN_LEAF = new RegExp(`^([^，。]{2,16})。自评(?:得分|评分)(?:为)?${N}分`);
 /**
  * "…，年度指标值：A，实际完成值：B，分值5分，得分5分" — a narrative leaf; also written
  * "…——年度目标：A；完成情况：B；分值：5分；得分：5分".
@@ -98,7 +98,7 @@ function rateExplains(body: string, weight: number, score: number): string {
   if (!m || !(rate < 100) || Math.abs(score - (weight * rate) / 100) > 0.05) return '';
   return `预算执行率${m[1] ?? ''}%，按执行率计分`;
 }
-const SELF_SCORE = new RegExp(`^自评得分${N}分`);
+const SELF_SCORE = new RegExp(`^自评(?:得分|评分)(?:为)?${N}分`);
 const NOT_ASSESSED = /本项指标不考核|不纳入考核|不适用/;
 const BONUS = new RegExp(`^(加分|减分)(?:得分|项)?[：:]?${N}分`);
 /** A title of points added or deducted, closed by a stop: "加减分项。", "加分情况。". */
