@@ -298,3 +298,24 @@ describe('indicator headings run on into their text', () => {
     expect(read.adjustments).toEqual([expect.objectContaining({ kind: 'bonus', points: 3.5 })]);
   });
 });
+
+describe('a run-in group whose weight is called 权重', () => {
+  it('reads "资金管理。指标权重22分" as a group, its leaves under it', () => {
+    const lines = [
+      '（二）预算执行情况（25分）',
+      '1.资金管理。指标权重22分，该指标主要从支出率等方面进行考核。',
+      '（1）部门预算资金支出率（10分）。自评评分10分，支出率100%。',
+      '（2）结转结余率（12分）。自评得分12分，无结转结余。',
+      '2.人员管理。自评得分3分，控制率90%。',
+    ];
+    const read = extractNarrativeIndicators(parseTextLines(lines.join('\n'), 'x.txt').blocks);
+    expect(outline(read.indicators)).toEqual([
+      {
+        预算执行情况: [
+          { 资金管理: ['部门预算资金支出率 10/10', '结转结余率 12/12'] },
+          '人员管理 -/3',
+        ],
+      },
+    ]);
+  });
+});
