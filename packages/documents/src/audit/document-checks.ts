@@ -4,6 +4,7 @@ import {
   formatFen,
   gradeFor,
   parseExpression,
+  roundingStepFen,
   sumPoints,
   unitsCompatible,
 } from '@jixiao/domain';
@@ -17,7 +18,7 @@ import type {
 } from '@jixiao/domain';
 import type { ExtractedReport } from '../extract/extract-evaluation.ts';
 import { listNumberIssues } from '../extract/outline.ts';
-import { NUM, excerptOf, squash } from '../extract/text.ts';
+import { AMOUNT, NUM, excerptOf, squash } from '../extract/text.ts';
 import { attachmentNames } from './attachment-names.ts';
 import { wan } from '../extract/budget.ts';
 import { checkClaims } from './claim-checks.ts';
@@ -163,8 +164,21 @@ function finding(
 
 const wanText = (a: Amount | number): string =>
   formatFen(typeof a === 'number' ? fen(a) : a.fen, '万元');
-/** A stated total agrees with its parts within 0.01 万元 per rounded part (domain.md §2). */
-const tolerance = (parts: number): number => 10_000 * Math.max(1, parts);
+/**
+ * An amount as 万元 text for messages that write 万元 after it: as written when written in 万元,
+ * else converted exactly (24771000.00元 → 2477.10, 1234.56元 → 0.123456, 0.34亿元 → 3400.00).
+ */
+const asWan = (a: Amount): string => {
+  if (a.unit === '万元' && a.text) return a.text;
+  return formatFen(a.fen, '万元', 6).replace(/(\.\d\d\d*?)0+$/, '$1');
+};
+/**
+ * A stated total agrees with its parts within 0.01 of the unit per rounded part (domain.md §2),
+ * the unit being the coarsest of the figures compared: "0.34亿元" is rounded to 0.01亿元, while
+ * 元 figures are held to 0.01万元 like those in 万元.
+ */
+const tolerance = (parts: number, ...figures: readonly Amount[]): number =>
+  Math.max(10_000, ...figures.map((a) => roundingStepFen(a.unit, 2))) * Math.max(1, parts);
 
 /**
  * The checks that read the document: budget sums, capped totals, units, tables, and the claims
@@ -414,7 +428,7 @@ function checkNarrativeSums(report: ExtractedReport): Finding[] {
     const project = e.projectExpenditure.actual;
     if (total?.executed && basic && project) {
       const sum = basic.fen + project.fen;
-      if (Math.abs(total.executed.fen - sum) > tolerance(2)) {
+      if (Math.abs(total.executed.fen - sum) > tolerance(2, total.executed, basic, project)) {
         out.push(
           finding(
             'DOC_SUM_PARTS',
@@ -424,9 +438,9 @@ function checkNarrativeSums(report: ExtractedReport): Finding[] {
             total.source?.excerpt,
             {
               label: '全年执行数',
-              stated: total.executed.text ?? wanText(total.executed),
+              stated: asWan(total.executed),
               expected: wanText(sum),
-              parts: `基本支出${basic.text ?? wanText(basic)} + 项目支出${project.text ?? wanText(project)}`,
+              parts: `基本支出${asWan(basic)} + 项目支出${asWan(project)}`,
             },
           ),
         );
@@ -435,7 +449,7 @@ function checkNarrativeSums(report: ExtractedReport): Finding[] {
   }
   for (const t of report.budget.totals) {
     const sum = t.parts.reduce((s, p) => s + p.fen, 0);
-    if (Math.abs(t.total.fen - sum) > tolerance(t.parts.length)) {
+    if (Math.abs(t.total.fen - sum) > tolerance(t.parts.length, t.total, ...t.parts)) {
       out.push(
         finding(
           'DOC_SUM_PARTS',
@@ -445,9 +459,9 @@ function checkNarrativeSums(report: ExtractedReport): Finding[] {
           t.excerpt,
           {
             label: t.what === 'actual' ? '支出总额' : '预算总额',
-            stated: t.total.text ?? wanText(t.total),
+            stated: asWan(t.total),
             expected: wanText(sum),
-            parts: t.parts.map((p) => p.text ?? wanText(p)).join(' + '),
+            parts: t.parts.map(asWan).join(' + '),
           },
         ),
       );
@@ -635,7 +649,7 @@ const FUND_FIGURES = [
 ] as const;
 
 /** A project's spending in its budget paragraph: "项目实际支出385.42万元". */
-const PROJECT_SPENT = new RegExp(`项目(?:实际|累计)?(?:支出|执行)(?:数|金额)?(?:为|共)?${NUM}万元`);
+const PROJECT_SPENT = new RegExp(`项目(?:实际|累计)?(?:支出|执行)(?:数|金额)?(?:为|共)?${AMOUNT}`);
 
 /** The same, opening a clause and said to be what was spent in fact (实际, 累计). */
 const PROJECT_SPENT_ALONE = new RegExp(
@@ -647,11 +661,8 @@ const PROJECT_SPENT_ALONE = new RegExp(
  * "全市保费补贴资金实际支出18,463.10万元" (not a part's: 其中…支出).
  */
 const REGION_SPENT = new RegExp(
-  `(?:^|[，,。；;])(?:截至[^，,。]{0,16}[，,])?全[省市州县区盟旗][^，,。；;\\d]{0,12}?实际支出(?:数|金额)?(?:为|共)?${NUM}万元`,
+  `(?:^|[，,。；;])(?:截至[^，,。]{0,16}[，,])?全[省市州县区盟旗][^，,。；;\\d]{0,12}?实际支出(?:数|金额)?(?:为|共)?${AMOUNT}`,
 );
-
-/** An amount as 万元 text: as written when written in 万元, else converted. */
-const asWan = (a: Amount): string => (a.unit === '万元' && a.text ? a.text : wanText(a));
 
 function checkTextAgainstTables(report: ExtractedReport): Finding[] {
   const e = report.evaluation;
@@ -685,7 +696,8 @@ function checkTextAgainstTables(report: ExtractedReport): Finding[] {
     for (const [label, key] of FUND_FIGURES) {
       const text = narrative?.[key];
       const stated = row?.[key];
-      if (!text || !stated || Math.abs(text.fen - stated.fen) <= tolerance(1)) continue;
+      if (!text || !stated || Math.abs(text.fen - stated.fen) <= tolerance(1, text, stated))
+        continue;
       out.push(
         finding(
           'DOC_CROSS_TABLE',
@@ -718,12 +730,13 @@ function checkTextAgainstTables(report: ExtractedReport): Finding[] {
     tableAmount: Amount | undefined,
     tableName: string,
   ): void => {
-    if (!text || !tableAmount || Math.abs(text.fen - tableAmount.fen) <= tolerance(1)) return;
+    if (!text || !tableAmount) return;
+    if (Math.abs(text.fen - tableAmount.fen) <= tolerance(1, text, tableAmount)) return;
     out.push(
       finding('DOC_CROSS_TABLE', 'warning', 'chapters', line, excerpt, {
         label,
-        stated: text.text ?? wanText(text),
-        expected: tableAmount.text ?? wanText(tableAmount),
+        stated: asWan(text),
+        expected: asWan(tableAmount),
         table: tableName,
       }),
     );

@@ -8,40 +8,46 @@ import type {
   ProjectLine,
 } from '@jixiao/domain';
 import type { Block } from '../read/block.ts';
-import { NUM, sourceRef, squash } from './text.ts';
+import { AMOUNT, NUM, sourceRef, squash } from './text.ts';
 
 const N = NUM;
+const M = AMOUNT;
 const PAREN = '(?:[（(][^）)]*[）)])?';
 
+/** An amount as AMOUNT captures it, in the unit it names (万元 when it names none). */
 export function wan(text: string | undefined): Amount | undefined {
   if (text === undefined) return undefined;
-  const t = text.replace(/,/g, '');
-  const a = parseAmount(t, '万元');
-  return a ? { fen: a.fen, unit: a.unit, text: t } : undefined;
+  const written = text.replace(/,/g, '');
+  const a = parseAmount(written, '万元');
+  return a
+    ? { fen: a.fen, unit: a.unit, text: written.replace(/(?:亿元|万元|元)$/, '') }
+    : undefined;
 }
 function pct(text: string | undefined): Percent | undefined {
   return text === undefined ? undefined : parsePercent(`${text}%`);
 }
 
 const BASIC = new RegExp(
-  `基本支出(?:预算安排|预算数|预算)${PAREN}${N}万元[，,]?实际支出${N}万元[，,]?完成(?:预算|年度预算)(?:安排)?的?${N}%`,
+  `基本支出(?:预算安排|预算数|预算)${PAREN}${M}[，,]?实际支出${M}[，,]?完成(?:预算|年度预算)(?:安排)?的?${N}%`,
 );
 const PROJECT = new RegExp(
-  `项目(?:支出)?预算(?:安排|数)?${PAREN}${N}万元[，,]?实际支出${N}万元[，,]?完成(?:预算|年度预算)(?:安排)?的?${N}%`,
+  `项目(?:支出)?预算(?:安排|数)?${PAREN}${M}[，,]?实际支出${M}[，,]?完成(?:预算|年度预算)(?:安排)?的?${N}%`,
 );
-const PERSONNEL = new RegExp(`人员经费(?:支出)?${N}万元[，,]?占基本支出的?${N}%`);
-const PUBLIC = new RegExp(`公用经费(?:支出)?${N}万元[，,]?占基本支出的?${N}%`);
+const PERSONNEL = new RegExp(`人员经费(?:支出)?${M}[，,]?占基本支出的?${N}%`);
+const PUBLIC = new RegExp(`公用经费(?:支出)?${M}[，,]?占基本支出的?${N}%`);
 const BASIC_SPLIT = new RegExp(
-  `基本支出${N}万元[，,]?其中[：:]?人员经费${N}万元[，,]?(?:日常)?公用经费${N}万元`,
+  `基本支出${M}[，,]?其中[：:]?人员经费${M}[，,]?(?:日常)?公用经费${M}`,
 );
 const SPLIT_ACTUAL = new RegExp(
-  `(?:实际支出|累计支出|全年支出)${N}万元[。，,]?(?:其中[：:]?)?基本支出${N}万元[，,]?项目支出${N}万元`,
+  `(?:实际支出|累计支出|全年支出)${M}[。，,]?(?:其中[：:]?)?基本支出${M}[，,]?项目支出${M}`,
 );
 const SPLIT_BUDGET = new RegExp(
-  `预算(?:资金|数|安排)?${N}万元[，,]?其中[：:]?基本支出${N}万元[，,]?项目支出${N}万元`,
+  `预算(?:资金|数|安排)?${M}[，,]?其中[：:]?基本支出${M}[，,]?项目支出${M}`,
 );
-const PROJECT_ACTUAL = new RegExp(`全年项目支出${N}万元`);
-const BASIC_ACTUAL = new RegExp(`全年基本支出${N}万元`);
+/** An amount in any unit of money. */
+const MONEY = /\d(?:亿|万)?元/;
+const PROJECT_ACTUAL = new RegExp(`全年项目支出${M}`);
+const BASIC_ACTUAL = new RegExp(`全年基本支出${M}`);
 
 export interface BudgetExtraction {
   basic: BasicExpenditure;
@@ -74,7 +80,7 @@ export function extractBudget(blocks: readonly Block[]): BudgetExtraction {
     if (b.kind === 'heading' && CHAPTER.test(t)) before = [];
     const earlier = before;
     before = [...before.slice(-1), t];
-    if (!t.includes('万元') && !listing) continue;
+    if (!MONEY.test(t) && !listing) continue;
     const src = (focus?: string) => sourceRef(b.line, b.text.trim(), focus);
     let m = BASIC.exec(t);
     if (m && basic.budget === undefined) {
@@ -179,25 +185,23 @@ export function extractBudget(blocks: readonly Block[]): BudgetExtraction {
  * 预算执行率R%"): one that opens on a part of it (基本支出, 项目支出, a numbered item) is not the whole.
  */
 const WHOLE_SPENT = new RegExp(
-  `^(?!\\s*(?:[（(]?[一二三四五六七八九十\\d]+[)）、.．]|基本支出|项目支出|人员经费|公用经费|其中))[^。]*全年(?:实际)?支出${N}万元[，,]?(?:总体)?(?:预算)?执行率`,
+  `^(?!\\s*(?:[（(]?[一二三四五六七八九十\\d]+[)）、.．]|基本支出|项目支出|人员经费|公用经费|其中))[^。]*全年(?:实际)?支出${M}[，,]?(?:总体)?(?:预算)?执行率`,
 );
-const FUND_INITIAL = new RegExp(`年初预算(?:数|安排)?(?:为|共)?${N}万元`);
+const FUND_INITIAL = new RegExp(`年初预算(?:数|安排)?(?:为|共)?${M}`);
 // 调整预算 (调整后预算) is the plan of the year as finally set, the 自评表's 全年预算数.
-const FUND_BUDGET = new RegExp(
-  `全年预算(?:数|金额)${N}万元|调整(?:后的?)?预算(?:数)?(?:为)?${N}万元`,
-);
+const FUND_BUDGET = new RegExp(`全年预算(?:数|金额)${M}|调整(?:后的?)?预算(?:数)?(?:为)?${M}`);
 // Not a part's ("项目全年预算", "基本支出全年预算").
 const FUND_BUDGET_LOOSE = new RegExp(
-  `(?<!项目|支出|经费)全年[^，。；]{0,10}?(?:预算|收入)(?:资金)?${N}万元`,
+  `(?<!项目|支出|经费)全年[^，。；]{0,10}?(?:预算|收入)(?:资金)?${M}`,
 );
 // The year's spending as a 自评表 names its column: 全年执行数, 实际执行数, 实际支出数 (not a
 // part's: 项目实际支出).
 const FUND_EXECUTED = new RegExp(
-  `全年执行(?:数|金额)${N}万元|(?<!基本|项目|经费|其中)实际(?:执行|支出)(?:数|金额)(?:为|共)?${N}万元`,
+  `全年执行(?:数|金额)${M}|(?<!基本|项目|经费|其中)实际(?:执行|支出)(?:数|金额)(?:为|共)?${M}`,
 );
 // Spending in the words of the final accounts: 支出决算, 决算支出 (not a part's: 基本支出决算).
 const FUND_SPENT = new RegExp(
-  `全年(?:实际)?支出(?:决算)?(?:数)?(?:为|共)?${N}万元|(?<!基本|项目)(?:支出决算|决算支出)(?:数)?(?:为|共)?${N}万元`,
+  `全年(?:实际)?支出(?:决算)?(?:数)?(?:为|共)?${M}|(?<!基本|项目)(?:支出决算|决算支出)(?:数)?(?:为|共)?${M}`,
 );
 const FUND_RATE = new RegExp(`预算执行率(?:为|达)?${N}%`);
 
@@ -210,9 +214,9 @@ const CHAPTER = /^(?:[一二三四五六七八九十]{1,3}、|第[一二三四�
 const RUN_IN =
   /^[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．](?=[^。：:]*(?:预算|支出|执行|收支))(?![^。：:]*(?:基本|项目|人员经费|公用经费|其中))[^。：:\d]{2,10}[。：:]/;
 /** The whole's plan in a paragraph of its own ("年初预算A万元，…，全年预算B万元"), not a part's. */
-const PLAN_INITIAL = new RegExp(`(?<!项目|支出|经费)年初预算(?:数|安排)?(?:为|共)?${N}万元`);
+const PLAN_INITIAL = new RegExp(`(?<!项目|支出|经费)年初预算(?:数|安排)?(?:为|共)?${M}`);
 const PLAN_ONLY = new RegExp(
-  `(?<!项目|支出|经费)(?:全年预算(?:数)?|调整(?:后的?)?预算(?:数)?)(?:为|共)?${N}万元`,
+  `(?<!项目|支出|经费)(?:全年预算(?:数)?|调整(?:后的?)?预算(?:数)?)(?:为|共)?${M}`,
 );
 
 /**
@@ -254,7 +258,7 @@ function narrativeFund(t: string, line: number, raw: string): FundRow | undefine
 
 /** Sentences about other money than the department's projects: they end a project listing. */
 const OTHER_TOPIC =
-  /基本支出|人员经费|公用经费|政府性基金|国有资本|社会保险基金|固定资产|三公经费|“三公”|下达|转移支付|衔接资金|一般公共预算|全年预算|预算资金|收入|(?<!占)项目支出(?:预算|总额|合计)?(?:安排|为|共|达)?[\d.,]+万元/;
+  /基本支出|人员经费|公用经费|政府性基金|国有资本|社会保险基金|固定资产|三公经费|“三公”|下达|转移支付|衔接资金|一般公共预算|全年预算|预算资金|收入|(?<!占)项目支出(?:预算|总额|合计)?(?:安排|为|共|达)?[\d.,]+(?:亿|万)?元/;
 /** A paragraph that introduces a list without an amount of its own ("项目共11项，具体如下："). */
 const LIST_INTRO = /[：:]$|如下|具体|包括|分别|主要用于/;
 /** Names that are totals or other kinds of money, never one project. */
@@ -273,14 +277,14 @@ export function projectListing(text: string, first = false): { text: string; end
     if (OTHER_TOPIC.test(sentence)) return { text: kept.join(''), ended: true };
     kept.push(sentence);
   }
-  const ended = !first && !/万元/.test(text) && !LIST_INTRO.test(text);
+  const ended = !first && !MONEY.test(text) && !LIST_INTRO.test(text);
   return { text: kept.join(''), ended };
 }
 
 /** A project's name and amount, or a share of the 项目支出; stepped with exec (lastIndex reset). */
-const PROJECT_LINE = new RegExp(`([^，。；：:、,;]{2,40}?)${N}万元|占项目支出的?${N}%`, 'g');
+const PROJECT_LINE = new RegExp(`([^，。；：:、,;]{2,40}?)${M}|占项目支出的?${N}%`, 'g');
 const COLON_NAMED = new RegExp(
-  `(?:^\\d+[.、．])?([^，。；：:]{2,40})[：:](?:支出|金额|安排)${N}万元`,
+  `(?:^\\d+[.、．])?([^，。；：:]{2,40})[：:](?:支出|金额|安排)${M}`,
   'g',
 );
 const COLON_WORD = /[：:](?:支出|金额|安排)/;
@@ -300,7 +304,7 @@ function projectLines(
   const re = PROJECT_LINE;
   // "1.经济普查工作经费：支出150.00万元" names the project before the colon.
   // Only a colon followed by 支出, 金额 or 安排 can start the tail of a COLON_NAMED match.
-  if (COLON_WORD.test(text)) text = text.replace(COLON_NAMED, '$1$2万元');
+  if (COLON_WORD.test(text)) text = text.replace(COLON_NAMED, '$1$2');
   let pending: { name: string; amount: Amount }[] = [];
   re.lastIndex = 0;
   for (let m = re.exec(text); m; m = re.exec(text)) {
@@ -322,7 +326,7 @@ function projectLines(
     if (earlier.length > 0 && !fits(last.amount.fen) && fits(sum)) {
       lines.push({
         name: pending.map((p) => p.name).join('、'),
-        actual: { fen: fen(sum), unit: '万元' },
+        actual: { fen: fen(sum), unit: last.amount.unit },
         statedShare: share,
         source: sourceRef(line, raw, last.name),
       });

@@ -41,6 +41,11 @@ function squashUncached(text: string): string {
 
 /** A number as written: "3385.52", "2,477.10". */
 export const NUM = '(\\d+(?:,\\d{3})*(?:\\.\\d+)?)';
+/**
+ * An amount with its unit, captured whole ("2477.1万元", "24771000.00元", "0.34亿元"): reports state
+ * their money in 元, 万元 or 亿元, often one unit in the text and another in the tables.
+ */
+export const AMOUNT = '(\\d+(?:,\\d{3})*(?:\\.\\d+)?(?:亿元|万元|元))';
 
 export interface Sentence {
   /** Squashed text of the sentence. */
