@@ -1,5 +1,6 @@
 import {
   BOUNDED_RATE_WORDS,
+  decimalsOf,
   fen,
   formatFen,
   gradeFor,
@@ -173,12 +174,14 @@ const asWan = (a: Amount): string => {
   return formatFen(a.fen, '万元', 6).replace(/(\.\d\d\d*?)0+$/, '$1');
 };
 /**
- * A stated total agrees with its parts within 0.01 of the unit per rounded part (domain.md §2),
- * the unit being the coarsest of the figures compared: "0.34亿元" is rounded to 0.01亿元, while
- * 元 figures are held to 0.01万元 like those in 万元.
+ * A stated total agrees with its parts within 0.01 万元 per rounded part (domain.md §2), or the
+ * rounding of a coarser figure: "0.34亿元" is rounded to 0.01亿元 ("0.338552亿元" is not).
  */
 const tolerance = (parts: number, ...figures: readonly Amount[]): number =>
-  Math.max(10_000, ...figures.map((a) => roundingStepFen(a.unit, 2))) * Math.max(1, parts);
+  Math.max(
+    10_000,
+    ...figures.map((a) => roundingStepFen(a.unit, Math.max(2, decimalsOf(a.text)))),
+  ) * Math.max(1, parts);
 
 /**
  * The checks that read the document: budget sums, capped totals, units, tables, and the claims
