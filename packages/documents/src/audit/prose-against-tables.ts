@@ -1,5 +1,6 @@
-import { comparePercent, formatPercent, parsePercent } from '@jixiao/domain';
+import { comparePercent, formatFen, formatPercent, parsePercent } from '@jixiao/domain';
 import type {
+  Amount,
   Finding,
   FindingCategory,
   FundRow,
@@ -235,6 +236,12 @@ function restatedRates(
 const leavesOf = (nodes: readonly IndicatorNode[]): IndicatorNode[] =>
   nodes.flatMap((n) => (n.children && n.children.length > 0 ? leavesOf(n.children) : [n]));
 
+/** A table's amount with its unit, as written ("2048.67万元", "20486720.00元"). */
+const tableFigure = (a: Amount): string => {
+  const written = a.text ?? formatFen(a.fen, a.unit);
+  return /元$/.test(written) ? written : `${written}${a.unit}`;
+};
+
 /** 分 of an amount stated in a quantity cell (7.86万元), or undefined for any other unit. */
 function fenOfQuantity(value: number, unit: string): number | undefined {
   if (unit === '万元') return Math.round(value * 1_000_000);
@@ -356,13 +363,13 @@ function sourcesAgainstTable(
       if (/上年|去年|同期|较|比|减少|增加|下降|增长|结转|结余/.test(c.clause)) continue;
       const year = yearBefore(s, c.at);
       if (year !== undefined && reportYear !== '' && year !== reportYear) continue;
-      const fen = c.unit === '万元' ? c.value : undefined;
-      if (fen === undefined || Math.abs(fen - amount.fen) <= Math.max(c.step, 5_000)) continue;
+      // Money of any unit is in 分: "2731000.00元" and a table's 273.10 (万元) are one amount.
+      if (Math.abs(c.value - amount.fen) <= Math.max(c.step, 5_000)) continue;
       out.push(
         finding('DOC_CROSS_TABLE_VALUE', s, c.number, {
           label: `${row.name.replace(/^其中[：:]?/, '')}${c.role === 'actual' ? '全年执行数' : '全年预算数'}`,
           stated: `${c.number}${c.unit}`,
-          expected: `${amount.text ?? ''}万元`,
+          expected: tableFigure(amount),
           table: tableName,
         }),
       );
@@ -517,7 +524,7 @@ function projectsAgainstTables(
   for (const s of statements) {
     if (sections[s.block]?.goals) continue;
     for (const c of s.claims) {
-      if (c.kind !== 'money' || c.approximate || c.unit !== '万元') continue;
+      if (c.kind !== 'money' || c.approximate) continue;
       const row = tables.get(projectCore(c.name));
       if (!row?.executed) continue;
       if (/上年|去年|同期|较|比|减少|增加|下降|增长|结转|结余|追加|调减|调增/.test(c.clause))
@@ -533,7 +540,7 @@ function projectsAgainstTables(
         finding('DOC_CROSS_TABLE_VALUE', s, c.number, {
           label: `${c.name}${planned ? '全年预算数' : '全年执行数'}`,
           stated: `${c.number}${c.unit}`,
-          expected: `${amount?.text ?? ''}万元`,
+          expected: amount ? tableFigure(amount) : '',
           table: '项目支出绩效自评表',
         }),
       );
