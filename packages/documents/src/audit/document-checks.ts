@@ -184,6 +184,14 @@ const tolerance = (parts: number, ...figures: readonly Amount[]): number =>
   ) * Math.max(1, parts);
 
 /**
+ * A table's figure in 万元 that is the text's figure in 元 to the 元 (12,865,400.00 against
+ * "12,865,400.00元"): the table is in 元 and its unit note went unread (a heading run together
+ * with the rows), not a figure the text contradicts.
+ */
+const unitUnread = (text: Amount, table: Amount): boolean =>
+  text.unit === '元' && table.unit === '万元' && Math.abs(text.fen - table.fen / 10_000) <= 100;
+
+/**
  * The checks that read the document: budget sums, capped totals, units, tables, and the claims
  * of the prose (parts and wholes, lists, rates, restatements: claim-checks.ts), tables that list
  * items one per row (list-tables.ts).
@@ -701,6 +709,7 @@ function checkTextAgainstTables(report: ExtractedReport): Finding[] {
       const stated = row?.[key];
       if (!text || !stated || Math.abs(text.fen - stated.fen) <= tolerance(1, text, stated))
         continue;
+      if (unitUnread(text, stated)) continue;
       out.push(
         finding(
           'DOC_CROSS_TABLE',
@@ -735,6 +744,7 @@ function checkTextAgainstTables(report: ExtractedReport): Finding[] {
   ): void => {
     if (!text || !tableAmount) return;
     if (Math.abs(text.fen - tableAmount.fen) <= tolerance(1, text, tableAmount)) return;
+    if (unitUnread(text, tableAmount)) return;
     out.push(
       finding('DOC_CROSS_TABLE', 'warning', 'chapters', line, excerpt, {
         label,
