@@ -376,6 +376,14 @@ import { lazily, loadCorpus, measure, present, report, unread } from './testing/
  * a 检出率 of 确诊病例, a 结转结余率), measured untouched: 3/6 found, 0 errors and 0 warnings on 2
  * clean files. Fixed after (a level reached a growth's base; a year after 由; 降幅 of points;
  * cases named as found): 6/6, 0 errors and 0 warnings.
+ * The ul-files (findings and clean), written after that round (浏阳 消防救援大队, 安康 供销合作社,
+ * 天水 残联 as PDF text, 淄博 公共资源交易中心, 上饶 退役军人事务局; clean: 郴州 林业工作站 as PDF
+ * text, 乐山 红十字会, 梧州 机关事务服务中心: a figure restated in the 自评结论, 其中 parts in the
+ * next sentence in 元 and 万元, 占全年支出的 a total given in another chapter, 较上年 with the
+ * year before in the sentence before, a count against a named list, a line break inside a
+ * figure, a page footer inside a sentence), measured untouched: 9/12 found, 0 errors and 0
+ * warnings on 3 clean files (missed: a growth 较上年 of a spending stated a sentence before, the
+ * spending restated in the 自评结论, a 自评得分 against four dimension scores in prose).
  * Every batch listed below is asserted to keep at least 90% (or the floor given with it, for a
  * batch measured before its round) and no false error (or no more than the number given).
  */
@@ -421,6 +429,7 @@ describe('invented excerpts of prose from provinces outside the web corpus', () 
       ['invented prose, held out before the nineteenth round (tuned on since)', /^uh\d/, 1],
       ['invented prose, held out before the twentieth round (tuned on since)', /^uj\d/, 1],
       ['invented prose, held out after the twentieth round (tuned on since)', /^uk\d/, 1],
+      ['invented prose, held out after the twenty-first round', /^ul\d/, 0.75],
     ] as ReadonlyArray<readonly [string, string | RegExp, number?, number?]>) {
       const m = measure(
         corpus,
