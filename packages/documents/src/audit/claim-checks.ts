@@ -1854,6 +1854,36 @@ const restatedKey = (c: Claim): string =>
     // "项目年度预算资金" and "项目年度预算" name one amount.
     .replace(/(?<=.{2})(?:资金|金额)$/, '');
 
+/**
+ * The year's whole spending, budget or income named by itself or after the unit as 本/我 and
+ * its kind ("本局", "我中心", "本大队"), with the year it is of.
+ */
+const YEAR_WHOLE =
+  /^(?:(?:本|我)[\u4e00-\u9fff]{0,2}?(?:局|院|委|校|中心|站|所|馆|会|社|队|办|厅|处))?(?:(?:19|20)\d{2}年度?)?(全年(?:支出|收入|预算))$/;
+/** What may open a sentence before the year's whole: a lead-in, the year's other wholes. */
+const YEAR_WHOLE_LEAD =
+  /^(?:(?:经自评|经评价|综上所述?|总体(?:来看|而言|上看))[，,])?(?:(?:(?:19|20)\d{2}年度?)?全年(?:支出|收入|预算)(?:为|达)?[\d,.]+万元[，,])*$/;
+/** A heading of its own: "（二）预算执行", "四、自评结论", "（一）就业补助资金。". */
+const HEADING =
+  /^(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}[.、．](?!\d))([^，,；;。\d]{1,24})[。：:]?$/;
+/** The words of the chapters on the unit as a whole. */
+const CHAPTER_WORDS = /情况|执行|结论|概况|收支|决算|总体|整体|自评/;
+
+/**
+ * The year's whole of the unit a figure states, when its name is that alone and it opens its
+ * sentence (after a lead-in or the year's other wholes): "全年支出", "本局全年预算".
+ */
+function unitYearWhole(s: Statement, c: Claim): string | undefined {
+  const name = squash(c.name);
+  const own = YEAR_WHOLE.exec(name)?.[1];
+  if (!own) return undefined;
+  const before = s.text.slice(0, c.at);
+  const start = Math.max(...['。', '；', ';', '！'].map((p) => before.lastIndexOf(p))) + 1;
+  const sentence = before.slice(start);
+  if (!sentence.endsWith(name)) return undefined;
+  return YEAR_WHOLE_LEAD.test(sentence.slice(0, sentence.length - name.length)) ? own : undefined;
+}
+
 /** The general budget named before 财政拨款 (its 预算 already left out of the key). */
 const GENERAL_FUND = /^一般公共(?=财政拨款)/;
 const OTHER_FUND = /政府性基金|国有资本经营/;
@@ -1939,7 +1969,14 @@ function checkRestatements(
   // plan or outcome of its own goes on with the one before it in its paragraph, so its role-less
   // amounts are of that role, not of whatever role the name has elsewhere.
   let carried: { block: number; role: Role } | undefined;
+  // Under a heading of the unit's own chapters ("二、预算执行情况"), not of one item's
+  // ("（一）就业补助资金").
+  let ownHeading = true;
   for (const { s, groups: g } of groups) {
+    const head = HEADING.exec(s.text);
+    // "1.基本支出。" and "四、项目支出绩效自评情况" are of a kind of spending only.
+    if (head)
+      ownHeading = CHAPTER_WORDS.test(head[1] ?? '') && !KIND_OF_SPENDING.test(head[1] ?? '');
     // A statement of no figure states nothing again.
     if (s.claims.length === 0) continue;
     const roled = s.claims.findLast((c) => c.kind === 'money' && c.role !== '');
@@ -1976,7 +2013,11 @@ function checkRestatements(
         if (label?.[1] && !/[；;。]/.test(s.text.slice(label[0].length, c.at)))
           name = keyOfStated({ ...c, key: keyOf(label[1] + c.key) });
       }
-      if (!isSpecific(name) || INDICATOR_COLUMN.test(name)) continue;
+      // "全年支出1,286.45万元" and, in the conclusion, "本大队2023年度全年支出…": the year's whole
+      // spending (budget, income) of the unit, named by no more than the unit, is one quantity.
+      const yearWhole = !whole && ownHeading ? unitYearWhole(s, c) : undefined;
+      if (yearWhole) name = yearWhole;
+      else if (!isSpecific(name) || INDICATOR_COLUMN.test(name)) continue;
       const role: Role = c.role || (whole?.role ?? '') || (c.kind === 'money' ? inherited : '');
       // The year the statement speaks of up to the figure: 2022年公用经费 is not 2023年's; a
       // statement that names none speaks of the report's year.
