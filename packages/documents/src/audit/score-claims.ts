@@ -71,6 +71,7 @@ export function scoreClaimIssues(report: ExtractedReport): ScoreClaimIssue[] {
     ...noteDeductionIssues(report.sentences),
     ...saidMissedIssues(report.sentences),
     ...restatedTotalIssues(report.sentences),
+    ...dimensionTotalIssues(report.sentences),
     ...deductedTotalIssues(report.sentences),
     ...unexplainedListIssues(report.sentences),
   );
@@ -121,6 +122,56 @@ function restatedTotalIssues(sentences: readonly Sentence[]): ScoreClaimIssue[] 
       lineA: String(first.s.line),
       lineB: String(other.s.line),
     }),
+  ];
+}
+
+/** A 一级 dimension of the framework named by itself: "决策", "产出指标", "效益类指标". */
+const DIMENSION = /^(决策|过程|产出|效益|满意度)(?:类)?(?:指标)?(?:方面)?$/;
+
+/**
+ * "决策得分15分，过程得分18.5分，产出得分36分，效益得分27分。" in one chapter and "…整体支出绩效自评
+ * 得分95.5分" in another: the 一级 dimensions' scores, listed once in a sentence of their own
+ * (产出 and 效益 among them), add up to the evaluation's total, stated with one figure wherever it
+ * is restated. Nothing is said where points are added, deducted or capped after the tree.
+ */
+function dimensionTotalIssues(sentences: readonly Sentence[]): ScoreClaimIssue[] {
+  if (sentences.some((s) => ADJUSTED.test(s.text))) return [];
+  const lists: { s: Sentence; parts: RegExpMatchArray[] }[] = [];
+  const totals: { s: Sentence; value: number; text: string }[] = [];
+  for (const s of sentences) {
+    if (!POINTS.test(s.text) || /项目|上年|去年|分别/.test(s.text)) continue;
+    const overall = [...s.text.matchAll(OVERALL_SCORE)];
+    if (overall.length === 1 && overall[0]?.[1]) {
+      const years = new Set([...s.text.matchAll(/((?:19|20)\d{2})年/g)].map((m) => m[1]));
+      if (years.size <= 1) totals.push({ s, value: num(overall[0][1]), text: overall[0][0] });
+      continue;
+    }
+    if (TOTAL.test(s.text) || WHOLE_SCORE.test(s.text) || /分值|权重|满分|扣/.test(s.text))
+      continue;
+    const parts = [...s.text.matchAll(NAMED_SCORE)];
+    const names = parts.map((p) => DIMENSION.exec(p[1] ?? '')?.[1]);
+    if (parts.length < 3 || names.some((n) => n === undefined)) continue;
+    if (new Set(names).size !== names.length || !names.includes('产出') || !names.includes('效益'))
+      continue;
+    lists.push({ s, parts });
+  }
+  const list = lists.length === 1 ? lists[0] : undefined;
+  const first = totals[0];
+  if (!list || !first || totals.some((t) => !samePoints(t.value, first.value))) return [];
+  const sum = sumPoints(list.parts.map((p) => num(p[2])));
+  if (samePoints(first.value, sum)) return [];
+  return [
+    issue(
+      first.s,
+      first.text,
+      'DOC_SCORE_TOTAL',
+      sum < first.value ? 'warning' : 'error',
+      first.value,
+      sum,
+      {
+        parts: list.parts.map((p) => `${p[1] ?? ''}${p[2] ?? ''}`).join(' + '),
+      },
+    ),
   ];
 }
 
