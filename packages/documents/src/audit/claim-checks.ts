@@ -27,6 +27,7 @@ import {
   detailsAfter,
   differences,
   figureRatios,
+  priorSentenceRatios,
   namedDifferences,
   partWholes,
   partsWithoutWhole,
@@ -39,7 +40,7 @@ import {
   totalsAbove,
   totalsAfter,
 } from '../extract/claim-relations.ts';
-import type { Difference, PartWhole, QuotedName } from '../extract/claim-relations.ts';
+import type { Difference, FigureRatio, PartWhole, QuotedName } from '../extract/claim-relations.ts';
 import { chineseCount, keyOf, plainFigure, statementsOf } from '../extract/claims.ts';
 import { amountIn } from '../extract/table-amount.ts';
 import type { Block } from '../read/block.ts';
@@ -204,7 +205,10 @@ export function checkClaims(report: ExtractedReport): Finding[] {
     ...statements.flatMap(checkCountLists),
     ...checkRates(statements),
     ...checkShares(statements),
-    ...statements.flatMap(checkFigureRatios),
+    ...statements.flatMap((s) => checkFigureRatios(s)),
+    ...statements.flatMap((s, k) =>
+      checkFigureRatios(s, priorSentenceRatios(s, statements[k - 1])),
+    ),
     ...statements.flatMap(checkNamedRates),
     ...statements.flatMap(checkStandards),
     ...statements.flatMap(checkCapitals),
@@ -1188,9 +1192,12 @@ function offAverage(average: Claim, total: Claim, count: Claim): boolean {
   return a + slack < low * 0.98 || a - slack > high * 1.02;
 }
 
-function checkFigureRatios(s: Statement): Finding[] {
+function checkFigureRatios(
+  s: Statement,
+  list: readonly FigureRatio[] = figureRatios(s),
+): Finding[] {
   const out: Finding[] = [];
-  for (const r of figureRatios(s)) {
+  for (const r of list) {
     const stated = parsePercent(`${r.rate.number}%`);
     if (!stated) continue;
     // growth: (A − B) / B = A/B − 1; a decline: (B − A) / B = 1 − A/B.

@@ -1674,6 +1674,46 @@ function changeRatio(s: Statement, i: number, change: Claim, rate: Claim): Figur
   return { kind: 'of', rate, value: change, base, alternatives, statement: s };
 }
 
+/** Who changed on last year, before its comparison: "本年支出较上年增加" → "本年支出". */
+const CHANGED_ON_PRIOR =
+  /^(.*?)(?:较|比)(?:上年|去年|上一年)度?(?:同期)?(?:增加|增长|提高|上升|减少|下降|降低)了?$/;
+/** This year named before a quantity: "本年支出", "2023年全年支出". */
+const THIS_YEAR_LEAD = /^(?:本年度?|今年|当年|全年|(?:19|20)\d{2}年度?)+/;
+/** Last year named before a quantity: "2022年全年支出", "上年支出". */
+const PRIOR_LEAD = /^(?:上年度?|去年|上一年度?|((?:19|20)\d{2})年度?)(?:全年)?/;
+
+/**
+ * "2022年全年支出1,208.60万元。本年支出较上年增加77.85万元，增长7.9%。": a growth after a change
+ * whose sentence states no figure compared is the change's share of last year's figure of that
+ * name in the sentence just before (one of the kind; a year named must be none of the second's).
+ */
+export function priorSentenceRatios(s: Statement, prev: Statement | undefined): FigureRatio[] {
+  if (!prev || prev.block < s.block - 1) return [];
+  const out: FigureRatio[] = [];
+  s.claims.forEach((rate, i) => {
+    const change = s.claims[i - 1];
+    if (rate.kind !== 'percent' || !change || change.kind === 'percent' || change.approximate)
+      return;
+    const verb = CHANGE_VERB.exec(change.clause)?.[1];
+    const growth = GROWTH_BETWEEN.exec(s.text.slice(change.end, rate.at))?.[1];
+    if (!verb || !growth || DOWN.test(verb) !== DOWN.test(growth)) return;
+    if (s.claims.slice(0, i - 1).some((c) => sameKind(c, change))) return;
+    const subject = CHANGED_ON_PRIOR.exec(change.name)?.[1]?.replace(THIS_YEAR_LEAD, '');
+    if (!subject || subject.length < 2) return;
+    const years = new Set([...s.text.matchAll(YEAR)].map((m) => m[1]));
+    const bases = prev.claims.filter((c) => {
+      if (!sameKind(c, change) || c.approximate || c.unit !== change.unit) return false;
+      const lead = PRIOR_LEAD.exec(c.name);
+      if (!lead || (lead[1] !== undefined && years.has(lead[1]))) return false;
+      return c.name.slice(lead[0].length) === subject;
+    });
+    const base = bases.length === 1 ? bases[0] : undefined;
+    if (!base) return;
+    out.push({ kind: 'of', rate, value: change, base, alternatives: [change], statement: s });
+  });
+  return out;
+}
+
 /** Between a figure and its change on last year: "，较上年增加", "，比2023年减少". */
 const CHANGE_ON_PRIOR =
   /^[，,](?:较|比|同比)(?:上年|去年|上一年|(?:19|20)\d{2}年)?度?(?:同期)?(?:增加|增长|提高|上升|减少|下降|降低)了?$/;
