@@ -383,7 +383,10 @@ import { lazily, loadCorpus, measure, present, report, unread } from './testing/
  * year before in the sentence before, a count against a named list, a line break inside a
  * figure, a page footer inside a sentence), measured untouched: 9/12 found, 0 errors and 0
  * warnings on 3 clean files (missed: a growth 较上年 of a spending stated a sentence before, the
- * spending restated in the 自评结论, a 自评得分 against four dimension scores in prose).
+ * spending restated in the 自评结论, a 自评得分 against four dimension scores in prose). Fixed
+ * after (the unit's 全年支出 opening its sentence one quantity; the 一级 dimensions' scores against
+ * the total stated elsewhere; a growth's base in the sentence before): 12/12, 0 errors and 0
+ * warnings.
  * Every batch listed below is asserted to keep at least 90% (or the floor given with it, for a
  * batch measured before its round) and no false error (or no more than the number given).
  */
@@ -429,7 +432,7 @@ describe('invented excerpts of prose from provinces outside the web corpus', () 
       ['invented prose, held out before the nineteenth round (tuned on since)', /^uh\d/, 1],
       ['invented prose, held out before the twentieth round (tuned on since)', /^uj\d/, 1],
       ['invented prose, held out after the twentieth round (tuned on since)', /^uk\d/, 1],
-      ['invented prose, held out after the twenty-first round', /^ul\d/, 0.75],
+      ['invented prose, held out after the twenty-first round (tuned on since)', /^ul\d/, 1],
     ] as ReadonlyArray<readonly [string, string | RegExp, number?, number?]>) {
       const m = measure(
         corpus,
