@@ -2102,3 +2102,28 @@ describe('spending restated across sentences and sources', () => {
     ).toEqual(['warning DOC_CLAIM_RATE 95.12%→92.12%']);
   });
 });
+
+describe('round ul: figures of one sentence against the one before or a later chapter', () => {
+  it("takes a growth's base from last year's figure of its name in the sentence before", () => {
+    expect(brief('2022年全年支出1,208.60万元。本年支出较上年增加77.85万元，增长7.9%。')).toEqual([
+      'error DOC_CLAIM_RATE 7.9%→6.4%',
+    ]);
+    expect(brief('2022年全年支出1,208.60万元。本年支出较上年增加77.85万元，增长6.44%。')).toEqual(
+      [],
+    );
+  });
+
+  it("reports the unit's 全年支出 restated otherwise in the 自评结论, not an item's", () => {
+    const chapter = '二、预算执行情况\n2023年全年预算1,342.80万元，全年支出1,286.45万元。\n';
+    expect(
+      brief(
+        `${chapter}四、自评结论\n经自评，本大队2023年度全年支出1,268.45万元，自评等级为“优”。\n`,
+      ),
+    ).toEqual(['warning DOC_CLAIM_RESTATED 1268.45万元→1286.45万元']);
+    expect(
+      brief(
+        `${chapter}三、项目支出情况\n（一）就业补助资金。全年预算310.95万元，全年支出300.00万元，执行率96.48%。\n`,
+      ),
+    ).toEqual([]);
+  });
+});

@@ -380,3 +380,18 @@ describe('a total against the points the text says were lost', () => {
     expect(issues('产出指标分值50分，自评得分47分，扣3分，其余指标均得满分。')).toEqual([]);
   });
 });
+
+describe('round ul: the dimensions scored in one chapter, the total in another', () => {
+  it('adds the 一级 dimensions listed in a sentence of their own up to the total stated elsewhere', () => {
+    expect(
+      issues(
+        '决策得分15分，过程得分18.5分，产出得分36分，效益得分27分。\n本中心部门整体支出绩效自评得分95.5分。',
+      ),
+    ).toEqual([['DOC_SCORE_TOTAL', 'error', '95.5', '96.5']]);
+    expect(
+      issues(
+        '决策得分15分，过程得分18.5分，产出得分36分，效益得分27分。\n本中心部门整体支出绩效自评得分96.5分。',
+      ),
+    ).toEqual([]);
+  });
+});
