@@ -392,6 +392,23 @@ const FORMS: Record<string, Form[]> = {
     { kind: 'pdf', width: 30, page: 30, cells: 'run-together' },
     { kind: 'html' },
   ],
+  'r55-aluke-forestry-grassland-department': [
+    { kind: 'pdf', width: 30, page: 29, cells: 'run-together' },
+    { kind: 'docx' },
+  ],
+  'r56-huining-rural-revitalization-project': [
+    { kind: 'pdf', width: 29, page: 28, cells: 'cell-per-line' },
+    { kind: 'html' },
+  ],
+  'r57-zhangzhou-fishing-port-third-party-project': [
+    { kind: 'pdf', width: 31, page: 30, cells: 'run-together' },
+    { kind: 'html' },
+    { kind: 'docx' },
+  ],
+  'r58-heping-veterans-affairs-department': [
+    { kind: 'pdf', width: 28, page: 27, cells: 'cell-per-line' },
+    { kind: 'webtxt' },
+  ],
   'c25-nankai-city-management-department-clean': [
     { kind: 'pdf', width: 28, page: 28, cells: 'cell-per-line' },
     { kind: 'docx' },
@@ -403,6 +420,14 @@ const FORMS: Record<string, Form[]> = {
   'c27-jiamusi-university-discipline-project-clean': [
     { kind: 'pdf', width: 29, page: 28, cells: 'cell-per-line' },
     { kind: 'html' },
+    { kind: 'docx' },
+  ],
+  'c28-yinchuan-traffic-safety-project-clean': [
+    { kind: 'pdf', width: 30, page: 28, cells: 'run-together' },
+    { kind: 'html' },
+  ],
+  'c29-changchun-university-reform-transfer-clean': [
+    { kind: 'pdf', width: 29, page: 29, cells: 'cell-per-line' },
     { kind: 'docx' },
   ],
 };
