@@ -48,6 +48,14 @@ const NARRATIVE_LEAF = new RegExp(
   `^(.+?)(?:[，,；;：:]|——?)(?:年度指标值|年度目标值?|目标值)[：:]?(.+?)${SEP}(?:实际(?:完成|指标)?值|完成情况|实际完成)[：:]?(.+?)${SEP}分值[：:]?${N}分[，,；;]?${SCORE}[：:]?${N}分`,
 );
 const TITLE_ONLY = /^[^，。；：,;:]{2,12}。?$/;
+/**
+ * "指标3：草原生态修复治理面积。年度指标值…": an indicator listed by its number, its name a sentence
+ * of its own before its figures. Read as "草原生态修复治理面积，年度指标值…".
+ */
+const LISTED_LEAF = /^指标\s*\d{1,2}\s*[：:]\s*([^，。；：,;:]{2,24})。(?=年度指标值|年度目标)/;
+function unlisted(body: string): string {
+  return body.replace(LISTED_LEAF, '$1，');
+}
 /** "该项指标分值28分，得分28分，未扣分。" under a heading: the heading is a group. */
 const FIG_GROUP = new RegExp(
   `^(?:该项)?指标分值${N}分[，,]得分${N}分(?:[，,](?:扣(?:分)?${N}分|(未扣分)))?`,
@@ -197,7 +205,7 @@ export function extractNarrativeIndicators(blocks: readonly Block[]): IndicatorE
     if (!b || b.kind === 'table') continue;
     const raw = b.text.trim();
     const parsed = headingNumber(raw);
-    const body = squash(parsed ? parsed.rest : raw);
+    const body = unlisted(squash(parsed ? parsed.rest : raw));
     const style = parsed?.number.style;
     const value = parsed?.number.value;
     const base = (name: string): IndicatorNode => {
@@ -354,7 +362,19 @@ export function extractNarrativeIndicators(blocks: readonly Block[]): IndicatorE
         headingNumber(next.text.trim()) === undefined
           ? scores[0]
           : undefined;
-      if (self?.[1] !== undefined && next) {
+      // "（二）产出指标（50分）" then "产出指标共5项，得48.72分。" then its items scored one by one:
+      // the one score is the group's.
+      const after = blocks[i + 2];
+      const itemsBelow =
+        after !== undefined &&
+        after.kind !== 'table' &&
+        NARRATIVE_LEAF.test(unlisted(squash(after.text.trim())));
+      if (trailing?.[1] !== undefined && next && itemsBelow) {
+        node.score = Number(trailing[1]);
+        node.evidence = next.text.trim();
+        addGroup(node, style, value);
+        i++;
+      } else if (self?.[1] !== undefined && next) {
         node.score = Number(self[1]);
         node.evidence = next.text.trim();
         addLeaf(node, style);
