@@ -649,6 +649,18 @@ export function completions(statements: readonly Statement[]): Completion[] {
       const money = s.claims.filter(
         (c) => c.kind === 'money' && c.end <= rate.at && !c.approximate && !notBase(c),
       );
+      // "本年新增资金支出A，执行率R1；上年结转资金支出B，执行率R2": a rate right after a figure not
+      // taken as an outcome or a plan (a 结转 spent, an approximate amount), in a clause of its own
+      // after the figures taken, is that figure's, not theirs.
+      const lastMoney = s.claims.filter((c) => c.kind === 'money' && c.end <= rate.at).at(-1);
+      const lastTaken = money.at(-1);
+      if (
+        lastMoney &&
+        !money.includes(lastMoney) &&
+        !/[；;。]/.test(s.text.slice(lastMoney.end, rate.at)) &&
+        (!lastTaken || /[；;]/.test(s.text.slice(lastTaken.end, lastMoney.at)))
+      )
+        continue;
       const pair = kind ? kindPair(s.text, money, kind, rate) : undefined;
       if (pair) {
         out.push({
