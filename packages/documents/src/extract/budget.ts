@@ -213,6 +213,9 @@ const CHAPTER = /^(?:[一二三四五六七八九十]{1,3}、|第[一二三四�
  */
 const RUN_IN =
   /^[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．](?=[^。：:]*(?:预算|支出|执行|收支))(?![^。：:]*(?:基本|项目|人员经费|公用经费|其中))[^。：:\d]{2,10}[。：:]/;
+/** A heading alone naming the budget or its spending, not a part of it: "（二）预算执行情况". */
+const HEADING_ALONE =
+  /^[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．](?=[^。，,；;\d]*(?:预算|支出|执行))(?![^。，,；;\d]*(?:基本|项目|人员经费|公用经费|其中|上年|去年))[^。，,；;：:\d]{2,12}$/;
 /** The whole's plan in a paragraph of its own ("年初预算A万元，…，全年预算B万元"), not a part's. */
 const PLAN_INITIAL = new RegExp(`(?<!项目|支出|经费)年初预算(?:数|安排)?(?:为|共)?${M}`);
 const PLAN_ONLY = new RegExp(
@@ -226,8 +229,18 @@ const PLAN_ONLY = new RegExp(
  */
 function withPlanBefore(fund: FundRow, earlier: readonly string[]): FundRow {
   if (fund.initialBudget || fund.budget) return fund;
-  const t = earlier.at(-1)?.replace(RUN_IN, '');
-  if (!t || /上年|去年|上一年度/.test(t) || /^(?:基本支出|项目支出|人员经费|公用经费|其中)/.test(t))
+  // "…年初预算A万元。" "（二）预算执行情况" "全年支出C万元，…": a heading of its own naming the
+  // budget's execution, between the plan and the spending, does not part them.
+  let k = earlier.length - 1;
+  while (k > 0 && HEADING_ALONE.test(earlier[k] ?? '')) k--;
+  const t = earlier[k]?.replace(RUN_IN, '');
+  // Last year's money carried over (上年结转, 上年结余) is a source of this year's plan, not a
+  // figure of last year.
+  if (
+    !t ||
+    /(?:上年|去年|上一年度)(?!结转|结余)/.test(t) ||
+    /^(?:基本支出|项目支出|人员经费|公用经费|其中)/.test(t)
+  )
     return fund;
   const initial = wan(PLAN_INITIAL.exec(t)?.[1]);
   const budget = wan(PLAN_ONLY.exec(t)?.[1]);
