@@ -662,9 +662,12 @@ const FUND_FIGURES = [
 /** A project's spending in its budget paragraph: "项目实际支出385.42万元". */
 const PROJECT_SPENT = new RegExp(`项目(?:实际|累计)?(?:支出|执行)(?:数|金额)?(?:为|共)?${AMOUNT}`);
 
-/** The same, opening a clause and said to be what was spent in fact (实际, 累计). */
+/**
+ * The same, opening a clause and said to be what was spent in fact (实际, 累计): "项目实际支出",
+ * "项目资金实际支出".
+ */
 const PROJECT_SPENT_ALONE = new RegExp(
-  `(?:^|[，,。；;：:])项目(?:实际|累计)(?:支出|执行)(?:数|金额)?(?:为|共)?${NUM}万元`,
+  `(?:^|[，,。；;：:])项目(?:资金)?(?:实际|累计)(?:支出|执行)(?:数|金额)?(?:为|共)?${NUM}万元`,
 );
 
 /**

@@ -111,6 +111,9 @@ describe('a project report’s spending restated in its 自评表', () => {
       restatedIn(`截至2024年12月31日，项目实际支出${spent}万元，其中工程建设支出1,900.00万元。`);
     expect(alone('2,048.67')).toEqual([]);
     expect(alone('2,084.67')).toEqual([['全年执行数', '2084.67']]);
+    expect(restatedIn('截至2024年12月31日，项目资金实际支出2,084.67万元。')).toEqual([
+      ['全年执行数', '2084.67'],
+    ]);
     // Not a part's spending ("子项目实际支出").
     expect(restatedIn('其中供水管网子项目实际支出1,200.00万元。')).toEqual([]);
   });
