@@ -2127,3 +2127,15 @@ describe('round ul: figures of one sentence against the one before or a later ch
     ).toEqual([]);
   });
 });
+
+describe('a rate after a figure not taken for an outcome or a plan', () => {
+  it('is that figure\'s, not the earlier pair\'s ("…；上年结转资金支出B，执行率R")', () => {
+    const text =
+      '上年结转资金420.00万元，本年新增资金1,580.00万元，全年预算2,000.00万元。全年支出1,936.80万元，预算执行率96.84%。其中本年新增资金支出1,518.60万元，执行率96.11%；上年结转资金支出418.20万元，执行率99.57%。';
+    expect(brief(text).filter((f) => f.includes('DOC_CLAIM_RATE'))).toEqual([]);
+    // The earlier pair's own rate is still checked.
+    expect(brief(text.replace('96.11%', '97.11%')).join(' / ')).toContain(
+      'DOC_CLAIM_RATE 97.11%→96.11%',
+    );
+  });
+});

@@ -139,3 +139,50 @@ describe("the year's spending named as a 自评表 names its columns", () => {
     expect(fund?.executed).toBeUndefined();
   });
 });
+
+describe('narrative indicators listed by their number', () => {
+  it('reads "指标N：名称。年度指标值…" as leaves and a score stated above them as the group\'s', () => {
+    const text = [
+      '（一）预算执行（10分）',
+      '指标1：预算执行率。年度指标值100%，实际完成值96.08%，分值10分，得分9.61分。',
+      '（二）产出指标（50分）',
+      '产出指标共2项，得48分。',
+      '指标2：人工造林面积。年度指标值≥3.5万亩，实际完成值3.62万亩，分值25分，得分25分。',
+      '指标3：造林苗木成活率。年度指标值≥85%，实际完成值78.2%，分值25分，得分23分。',
+    ].join('\n');
+    const tree = extractNarrativeIndicators(parseTextLines(text, 'x.txt').blocks).indicators;
+    expect(tree.map((n) => [n.name, n.weight, n.score])).toEqual([
+      ['预算执行', 10, undefined],
+      ['产出指标', 50, 48],
+    ]);
+    expect(tree[0]?.children?.map((n) => [n.name, n.weight, n.score])).toEqual([
+      ['预算执行率', 10, 9.61],
+    ]);
+    expect(tree[1]?.children?.map((n) => [n.name, n.score])).toEqual([
+      ['人工造林面积', 25],
+      ['造林苗木成活率', 23],
+    ]);
+  });
+});
+
+describe('the plan before the spending paragraph', () => {
+  it('is read past a heading alone naming the execution, with 上年结转 among its sources', () => {
+    const text = [
+      '（一）预算安排情况',
+      '2024年年初预算1,184.52万元。年度收入预算合计1,286.45万元，其中上年结转76.20万元、本年新增1,210.25万元。',
+      '（二）预算执行情况',
+      '全年支出1,250.39万元，预算执行率97.20%。',
+    ].join('\n');
+    const fund = extractBudget(parseTextLines(text, 'x.txt').blocks).fund;
+    expect([fund?.initialBudget?.text, fund?.executed?.text]).toEqual(['1184.52', '1250.39']);
+  });
+
+  it("is not taken from a paragraph on last year's figures", () => {
+    const text = [
+      '上年年初预算1,100.00万元。',
+      '（二）预算执行情况',
+      '全年支出1,250.39万元，预算执行率97.20%。',
+    ].join('\n');
+    expect(extractBudget(parseTextLines(text, 'x.txt').blocks).fund?.initialBudget).toBeUndefined();
+  });
+});
