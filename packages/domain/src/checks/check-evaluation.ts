@@ -79,12 +79,17 @@ function runChecks(evaluation: Evaluation, rulebook: Rulebook, sheet: ScoreSheet
   // Two checks may reach the same figure by different roads (a heading is both in the outline
   // and in the indicator tree): one finding per code and place, the place being the source line
   // when the evaluation came from a document, else the path.
+  // Two indicators on one line (the rows of an html table, a table re-lined) are two places.
   const seen = new Set<string>();
   return findings.filter((f) => {
-    const place = f.line === undefined ? f.path : `line ${f.line}`;
+    const place = f.line === undefined ? f.path : `line ${f.line}${ownRow(f)}`;
     const key = `${f.code}|${place}|${f.stated ?? ''}`;
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
   });
 }
+
+/** An indicator's own path, for a finding on it that no other road reaches (not its number). */
+export const ownRow = (f: { code: string; path: string }): string =>
+  f.path.startsWith('indicators[') && !f.code.startsWith('NUMBERING_') ? `|${f.path}` : '';

@@ -1,4 +1,4 @@
-export { checkEvaluation } from './check-evaluation.ts';
+export { checkEvaluation, ownRow } from './check-evaluation.ts';
 export { CATEGORY_OF_CODE } from './codes.ts';
 export { makeFinding, prefixFindings } from './make-finding.ts';
 export type { FindingInput } from './make-finding.ts';

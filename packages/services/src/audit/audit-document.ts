@@ -1,4 +1,10 @@
-import { checkEvaluation, prefixFindings, scoreEvaluation, SEVERITY_RANK } from '@jixiao/domain';
+import {
+  checkEvaluation,
+  ownRow,
+  prefixFindings,
+  scoreEvaluation,
+  SEVERITY_RANK,
+} from '@jixiao/domain';
 import type { Evaluation, Finding } from '@jixiao/domain';
 import {
   anyScoreRead,
@@ -76,13 +82,15 @@ export function mergeFindings(findings: readonly Finding[]): Finding[] {
     (a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity],
   );
   for (const f of bySeverity) {
-    const keys = [`${f.code}|${f.line ?? f.path}|${f.stated ?? ''}`];
+    // Two indicators on one line (the rows of an html table) are two places.
+    const place = `${f.line ?? f.path}${f.code.startsWith('DOC_') ? '' : ownRow(f)}`;
+    const keys = [`${f.code}|${place}|${f.stated ?? ''}`];
     // The same figure reached from the model and from the text: one finding.
     if (f.category !== 'numbering')
       keys.push(`${f.category}|${f.stated ?? ''}|${squashed(f.excerpt)}`);
     if (f.code.startsWith('DOC_'))
       keys.push(`${f.category}|${f.line ?? f.path}|${firstNumber(f.stated)}`);
-    else keys.push(`${f.category}|${f.line ?? f.path}|${firstNumber(f.stated)}|${f.code}`);
+    else keys.push(`${f.category}|${place}|${firstNumber(f.stated)}|${f.code}`);
     if (keys.some((k) => seen.has(k))) continue;
     for (const k of keys) seen.add(k);
     // A document check of the same category, place and figure as a model check adds nothing.
