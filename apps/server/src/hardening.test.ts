@@ -324,6 +324,23 @@ describe.each(TEST_DIALECTS)('inputs that cannot make a 500 on %s', (dialect) =>
     }
   });
 
+  it('names a missing or mistyped body of an evaluation in Chinese, not by its schema type', async () => {
+    for (const url of ['/api/evaluate', '/api/targets/check']) {
+      for (const [body, message] of [
+        [{}, '缺少必填项（应为对象）'],
+        [{ body: [1] }, '类型错误：应为对象，实际为数组 [1]'],
+        [{ body: 'x' }, '类型错误：应为对象，实际为文本 「x」'],
+      ] as const) {
+        const res = await filer.post(url, body);
+        expect(res.statusCode).toBe(400);
+        const issues = res.json<{ error: { details: { issues: { message: string }[] } } }>().error
+          .details.issues;
+        expect(issues.map((i) => i.message)).toContain(message);
+        for (const issue of issues) expect(issue.message).not.toMatch(/record|map|tuple/);
+      }
+    }
+  });
+
   it('keeps usernames unique whatever their case, even when created at once', async () => {
     const user = (username: string) => ({ username, password: 'Passw0rd-case', role: 'admin' });
     expect((await admin.post('/api/users', user('Newcomer'))).statusCode).toBe(201);

@@ -95,8 +95,17 @@ export async function readForImport(input: Uint8Array, fileName: string): Promis
     } catch {
       throw new ServiceError('UNSUPPORTED_FILE', `无法读取 Excel 文件：${fileName}`, { fileName });
     }
+    // A workbook that could not be opened at all is refused like any unreadable file, not
+    // answered as a read with a problem (and stored).
+    const unreadable = read.problems.find((p) => p.code === 'XLSX_UNREADABLE');
+    if (unreadable !== undefined)
+      throw new ServiceError('UNSUPPORTED_FILE', `${fileName}：${unreadable.message}`, {
+        fileName,
+        reason: unreadable.code,
+      });
     const parsed = EvaluationSchema.safeParse(tablesEvaluation(read.evaluation));
-    const problems = read.problems.map((p) => ({ code: 'XLSX', message: JSON.stringify(p) }));
+    // The reader's own Chinese message (it names the sheet, row or cell) is what the unit reads.
+    const problems = read.problems.map((p) => ({ code: p.code, message: p.message }));
     if (!parsed.success) {
       problems.push(
         ...parsed.error.issues.slice(0, 20).map((i) => ({

@@ -1,3 +1,4 @@
+import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderReportDocx, renderTablesXlsx } from '@jixiao/documents';
 import { DepartmentEvaluation, ProjectEvaluation } from '@jixiao/domain';
@@ -8,6 +9,13 @@ import { createWorld, fixtureBody, login } from '../testing/harness.ts';
 import type { Client, World } from '../testing/harness.ts';
 
 const LIMIT = 400 * 1024;
+
+/** A zip archive of the given text entries. */
+async function zipOf(entries: Record<string, string>): Promise<Uint8Array> {
+  const zip = new JSZip();
+  for (const [name, text] of Object.entries(entries)) zip.file(name, text);
+  return zip.generateAsync({ type: 'uint8array' });
+}
 
 /** The job once it has finished (done or failed), polled every 100 ms for up to 10 s. */
 // The job view untyped, as the tests read it (fields of files by index).
@@ -127,6 +135,38 @@ describe.each(TEST_DIALECTS)('uploads on %s', (dialect) => {
     expect(broken.statusCode).toBe(400);
     expect(broken.json().error.code).toBe('UNSUPPORTED_FILE');
     expect(broken.json().error.message).toMatch(/[\u4e00-\u9fff]/);
+    // A workbook that is no workbook (text renamed .xlsx) is refused like a broken .docx and
+    // nothing of it is stored; a zip without a sheet is read with problems in plain Chinese.
+    const stored = async () =>
+      (
+        await world.ctx.db
+          .selectFrom('imported_documents')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n;
+    const before = Number(await stored());
+    const textBook = await filer.upload('/api/imports', [{ name: '表格.xlsx', bytes: '只是文字' }]);
+    expect(textBook.statusCode).toBe(400);
+    expect(textBook.json().error).toMatchObject({
+      code: 'UNSUPPORTED_FILE',
+      message: expect.stringMatching(/^表格\.xlsx：.*Excel/),
+    });
+    const zeroBook = await filer.upload('/api/imports', [{ name: '表格.xlsx', bytes: '' }]);
+    expect(zeroBook.statusCode).toBe(400);
+    expect(zeroBook.json().error.message).toMatch(/文件为空/);
+    expect(Number(await stored())).toBe(before);
+    const wordless = await filer.upload('/api/imports', [
+      { name: 'a.docx', bytes: await zipOf({ 'hello.txt': 'hi' }) },
+    ]);
+    expect(wordless.statusCode).toBe(400);
+    expect(wordless.json().error.message).toMatch(/不是 Word 文档/);
+    const sheetless = await filer.upload('/api/imports', [
+      { name: 'b.xlsx', bytes: await zipOf({ 'hello.txt': 'hi' }) },
+    ]);
+    for (const problem of sheetless.json<{ problems: { message: string }[] }>().problems) {
+      expect(problem.message).toMatch(/[\u4e00-\u9fff]/);
+      expect(problem.message).not.toMatch(/^\{|"code"/);
+    }
     const empty = await filer.upload('/api/imports', [{ name: 'empty.txt', bytes: '' }]);
     expect(empty.statusCode).toBe(400);
     // Two files in one import: refused, not the first read and the second dropped unsaid.
