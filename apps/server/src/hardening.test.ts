@@ -341,6 +341,21 @@ describe.each(TEST_DIALECTS)('inputs that cannot make a 500 on %s', (dialect) =>
     }
   });
 
+  it('says a null or a word where a number belongs by its kind alone, not as JSON null', async () => {
+    const issues = async (res: { statusCode: number; json<T>(): T }) => {
+      expect(res.statusCode).toBe(400);
+      return res
+        .json<{ error: { details: { issues: { message: string }[] } } }>()
+        .error.details.issues.map((i) => i.message);
+    };
+    expect(await issues(await filer.get('/api/audit-jobs/x/files/0/pictures/abc'))).toContain(
+      '类型错误：应为数字，实际为非数字（NaN）',
+    );
+    expect(await issues(await filer.post('/api/evaluations', { year: null }))).toContain(
+      '类型错误：应为数字，实际为空值（null）',
+    );
+  });
+
   it('keeps usernames unique whatever their case, even when created at once', async () => {
     const user = (username: string) => ({ username, password: 'Passw0rd-case', role: 'admin' });
     expect((await admin.post('/api/users', user('Newcomer'))).statusCode).toBe(201);

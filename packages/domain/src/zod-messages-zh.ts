@@ -51,7 +51,10 @@ export function zodErrorMapZh(issue: RawIssue): string {
       if (issue.expected === 'int' && typeof issue.input === 'number') {
         return `应为整数，实际为 ${issue.input}`;
       }
-      return `类型错误：应为${typeNameZh(issue.expected)}，实际为${typeNameZh(receivedTypeOf(issue.input))} ${shown(issue.input)}`;
+      const received = receivedTypeOf(issue.input);
+      // null and NaN are said by their type's name alone (JSON would show NaN as null).
+      const value = received === 'null' || received === 'nan' ? '' : ` ${shown(issue.input)}`;
+      return `类型错误：应为${typeNameZh(issue.expected)}，实际为${typeNameZh(received)}${value}`;
     }
     case 'too_small': {
       const bound = `${issue.inclusive ? '不少于' : '多于'} ${String(issue.minimum)}`;
