@@ -105,7 +105,10 @@ export async function readForImport(input: Uint8Array, fileName: string): Promis
       });
     const parsed = EvaluationSchema.safeParse(tablesEvaluation(read.evaluation));
     // The reader's own Chinese message (it names the sheet, row or cell) is what the unit reads.
-    const problems = read.problems.map((p) => ({ code: p.code, message: p.message }));
+    const problems: { code: string; message: string }[] = read.problems.map((p) => ({
+      code: p.code,
+      message: p.message,
+    }));
     if (!parsed.success) {
       problems.push(
         ...parsed.error.issues.slice(0, 20).map((i) => ({
