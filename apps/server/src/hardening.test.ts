@@ -342,16 +342,16 @@ describe.each(TEST_DIALECTS)('inputs that cannot make a 500 on %s', (dialect) =>
   });
 
   it('says a null or a word where a number belongs by its kind alone, not as JSON null', async () => {
-    const issues = async (res: { statusCode: number; json<T>(): T }) => {
+    const issues = (res: { statusCode: number; json<T>(): T }) => {
       expect(res.statusCode).toBe(400);
       return res
         .json<{ error: { details: { issues: { message: string }[] } } }>()
         .error.details.issues.map((i) => i.message);
     };
-    expect(await issues(await filer.get('/api/audit-jobs/x/files/0/pictures/abc'))).toContain(
+    expect(issues(await filer.get('/api/audit-jobs/x/files/0/pictures/abc'))).toContain(
       '类型错误：应为数字，实际为非数字（NaN）',
     );
-    expect(await issues(await filer.post('/api/evaluations', { year: null }))).toContain(
+    expect(issues(await filer.post('/api/evaluations', { year: null }))).toContain(
       '类型错误：应为数字，实际为空值（null）',
     );
   });
