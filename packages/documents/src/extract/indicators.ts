@@ -460,10 +460,9 @@ export function extractNarrativeIndicators(blocks: readonly Block[]): IndicatorE
     const runLeaf = RUN_IN_LEAF.exec(body);
     if (runLeaf?.[1]) {
       // "重点工作完成率（3分）。自评得分3分": its 分值 stated after the name.
-      const points = /^(.+?)[（(]\d+(?:\.\d+)?分[）)]$/.exec(runLeaf[1]);
-      const node = base(points?.[1] ?? runLeaf[1]);
-      const weight = /[（(](\d+(?:\.\d+)?)分[）)]$/.exec(runLeaf[1])?.[1];
-      if (weight !== undefined) node.weight = Number(weight);
+      const named = WEIGHT_ONLY.exec(runLeaf[1]);
+      const node = base(named?.[1] ?? runLeaf[1]);
+      if (named?.[2] !== undefined) node.weight = Number(named[2]);
       node.score = Number(runLeaf[2]);
       node.evidence = raw;
       addLeaf(node, style);
