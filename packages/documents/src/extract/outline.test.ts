@@ -24,6 +24,26 @@ describe('the outline of numbered headings', () => {
     // A list that starts at its second item is still reported.
     expect(issues(text.replace(/^（一）.*\n/m, ''))).toEqual([['（二）', 'start']]);
   });
+
+  it('reads duties listed 1、…11、 under a chapter 1、 as the list of that chapter, not its count', () => {
+    const duties = Array.from(
+      { length: 11 },
+      (_, i) => `${i + 1}、负责区委交办的第${i + 1}项工作，统筹协调有关事项；`,
+    );
+    const text = [
+      '1、部门基本情况',
+      '（一）单位基本情况',
+      ...duties,
+      '（二）机构设置与人员情况',
+      '2、预算执行情况',
+      '3、绩效目标完成情况',
+    ].join('\n');
+    expect(issues(text)).toEqual([]);
+    // The chapters' own count is still checked past the list: 4、 missing before 5、.
+    expect(issues(`${text}\n5、存在的问题`)).toEqual([['5、', 'gap']]);
+    // Before, 2、 after the eleventh duty was read as the chapters' count going backwards.
+    expect(issues(text.replace('（二）机构设置与人员情况\n', ''))).toEqual([]);
+  });
 });
 
 const paragraphs = (lines: readonly string[]): Block[] =>

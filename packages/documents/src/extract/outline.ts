@@ -22,6 +22,8 @@ interface Level {
   last: number;
   /** The number its first heading carried. */
   first: number;
+  /** Opened by a numbered paragraph that is no heading (a list of duties under a chapter). */
+  list?: true;
 }
 
 /**
@@ -69,8 +71,12 @@ export function buildOutline(
       const level = stack[at];
       // The first of such a list ("（一）产出。完成…" before the heading "（二）效益。") opens it,
       // so the headings after it go on counting from 1.
-      if (n && at < 0 && n.value === 1 && stack.length > 0) {
-        stack.push({ primary: n.style, styles: new Set([n.style]), last: 1, first: 1 });
+      // So does a list that starts again at 1 in the style of a level above the deepest one
+      // ("1、负责…" under "1、基本情况" › "（一）单位基本情况"): its items are that heading's list,
+      // not the chapters' count going on ("10、负责…" is no tenth chapter).
+      const restarts = level !== undefined && at < stack.length - 1 && level.last >= 1;
+      if (n && (at < 0 || restarts) && n.value === 1 && stack.length > 0) {
+        stack.push({ primary: n.style, styles: new Set([n.style]), last: 1, first: 1, list: true });
         out.push({
           level: stack.length,
           number: n,
@@ -110,6 +116,17 @@ export function buildOutline(
       continue;
     }
     entry.number = n;
+    // A heading ends a list of its own style it does not go on counting when a level above it
+    // takes the heading's number next ("2、政府性基金…" after duties 1、…11、 under chapter 1、).
+    for (let top = stack.at(-1); top?.list && top.primary === n.style; top = stack.at(-1)) {
+      const below = stack.slice(0, -1);
+      if (
+        n.value === top.last + 1 ||
+        !below.some((l) => l.styles.has(n.style) && n.value === l.last + 1)
+      )
+        break;
+      stack.pop();
+    }
     let at = -1;
     for (let i = stack.length - 1; i >= 0; i--) {
       if (stack[i]?.primary === n.style) {
