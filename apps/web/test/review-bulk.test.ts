@@ -57,9 +57,22 @@ describe.skipIf(!haveBrowser)('bulk review, export and notifications', { timeout
     p.page
       .getByTestId('bulk-result')
       .locator('tr', { has: p.page.locator(`a[href="#/review/${id}"]`) });
+  /**
+   * Closes the result dialog. A click that lands while the dialog is still zooming in can be
+   * lost on a loaded machine, so the button is pressed again while the dialog stays open.
+   */
   const closeResult = async () => {
-    await p.page.getByRole('button', { name: '知道了' }).click();
-    await p.page.getByTestId('bulk-result').waitFor({ state: 'hidden' });
+    const shown = p.page.getByTestId('bulk-result');
+    for (let attempt = 0; attempt < 3; attempt += 1) {
+      try {
+        await p.page.getByRole('button', { name: '知道了' }).click({ timeout: 10_000 });
+        await shown.waitFor({ state: 'hidden', timeout: 10_000 });
+        return;
+      } catch {
+        if ((await shown.count()) === 0) return;
+      }
+    }
+    await shown.waitFor({ state: 'hidden', timeout: 10_000 });
   };
 
   let approvedUnit = '';
