@@ -77,7 +77,12 @@ const AFTER_FIGURE =
  */
 function wholeBefore(s: Statement, at: number, closed = false): Claim | undefined {
   const last = s.claims.findLast((c) => c.end <= at);
-  if (!last || !/^[，,：:]?$/.test(s.text.slice(last.end, at))) return undefined;
+  if (!last) return undefined;
+  // "资金346.87万元，统一计入财政拨款收入，具体为A a、B b": a list of all the parts may follow
+  // one clause without figures that goes on about its whole.
+  const gap = s.text.slice(last.end, at);
+  if (!/^[，,：:]?$/.test(gap) && !(closed && /^[，,][^，,；;。：:\d]{2,24}[，,：:]$/.test(gap)))
+    return undefined;
   if (closed && last.kind === 'count') {
     // "培训共计86期，培训3,412人次，分别为：电工培训18期、…": the parts are counted in the unit
     // of the figure one clause before, not in that of the figure right before the marker.
@@ -1356,8 +1361,12 @@ function countedShare(
 ): Share | undefined {
   const s = statements[i];
   if (!s) return undefined;
-  const part = s.claims.findLast((c) => c.end <= share.at && c.kind !== 'percent');
-  if (!part || part.kind !== 'count' || part.approximate || averaged(part)) return undefined;
+  // "21个项目评为一等，涉及资金656.93万元，占项目总数比例100%": the count is the last one before
+  // the share, past the money the same clause run names beside it.
+  const part = s.claims.findLast((c) => c.end <= share.at && c.kind === 'count');
+  if (!part || part.approximate || averaged(part)) return undefined;
+  if (s.claims.some((c) => c.at > part.end && c.end <= share.at && c.kind !== 'money'))
+    return undefined;
   if (/[；;。]/.test(s.text.slice(part.end, share.at))) return undefined;
   const core = wholeCore(of.replace(/(?:总数|人数|数量)$/, ''));
   if (core.length < 2) return undefined;
@@ -2085,7 +2094,11 @@ const CHANGE = /追加|调增|调减|核减|压减|增加|减少|调整/;
 const CUT = /调减|核减|压减|减少/;
 /** A change against another year ("比上年增加") is no change of this year's plan. */
 const OTHER_YEAR = /上年|去年|同比|比(?:19|20)\d{2}|较(?:19|20)\d{2}|较上/;
-const ADJUSTED = /调整后|全年预算|调整预算数|调整后预算|变更后/;
+const ADJUSTED = /调整后|全年预算|调整预算数|调整后预算|变更后|调整预算(?:为|是|数)?$/;
+/** "比年初预算增加A": the change restated against the plan, standing for the changes unnamed. */
+const AGAINST_INITIAL = /^(?:较|比|相比|与)年初[^，,；;。]{0,8}?(增加|增长|减少|调增|调减|追加|核减)/;
+/** Where the figures of a plan end: a new list or clause of reasons ("主要原因是：1.…"). */
+const PLAN_ENDS = /[；;：:]|主要原因|原因(?:是|为|如下)/;
 
 /**
  * The plan of the year and its changes in one statement: exactly one 年初 figure, one figure
@@ -2099,11 +2112,25 @@ export function budgetAdjustment(s: Statement): BudgetAdjustment | undefined {
   const initial: Claim[] = [];
   const adjusted: Claim[] = [];
   const changes: { claim: Claim; sign: 1 | -1 }[] = [];
+  const restated: { claim: Claim; sign: 1 | -1 }[] = [];
+  let previous: Claim | undefined;
   for (const c of money) {
     const name = c.clause;
+    // Figures after the plan's, past a clause of their own that opens a list or the reasons
+    // ("…，预算调整率较大，主要原因是：1.…补助资金286万元"), are none of the plan's.
+    if (previous && initial.length > 0 && adjusted.length > 0) {
+      if (PLAN_ENDS.test(s.text.slice(previous.end, c.at))) break;
+    }
+    previous = c;
     // "追加200万元（其中省级补助150万元）": a detail of a figure, not a figure of the plan.
     if (/^(?:其中|含)/.test(name)) continue;
-    // "较年初预算增加178.80万元" restates the changes' sum against the plan: no change of its own.
+    // "较年初预算增加178.80万元" restates the changes' sum against the plan: no change of its
+    // own, but the change itself when the plan's changes are not named.
+    const against = AGAINST_INITIAL.exec(name);
+    if (against) {
+      restated.push({ claim: c, sign: CUT.test(against[1] ?? '') ? -1 : 1 });
+      continue;
+    }
     if (/^(?:较|比|相比|与)年初/.test(name)) continue;
     if (OTHER_YEAR.test(name)) return undefined;
     if (INITIAL.test(name) && !CHANGE.test(name.slice(name.search(INITIAL)))) initial.push(c);
@@ -2115,7 +2142,7 @@ export function budgetAdjustment(s: Statement): BudgetAdjustment | undefined {
   }
   const [start] = initial;
   const [end] = adjusted;
-  if (!start || !end || initial.length !== 1 || adjusted.length !== 1 || changes.length === 0)
-    return undefined;
-  return { initial: start, changes, adjusted: end };
+  if (!start || !end || initial.length !== 1 || adjusted.length !== 1) return undefined;
+  if (changes.length > 0) return { initial: start, changes, adjusted: end };
+  return restated.length === 1 ? { initial: start, changes: restated, adjusted: end } : undefined;
 }
