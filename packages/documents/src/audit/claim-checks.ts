@@ -324,7 +324,9 @@ function checkPartWhole(s: Statement, pw: PartWhole): Finding[] {
   const sum = sumFen(parts.map((c) => c.value));
   const total = BigInt(whole.value);
   // A stated total agrees with its parts within one rounding step per written figure.
-  const tolerance = BigInt(Math.ceil([whole, ...parts].reduce((t, c) => t + 2 * c.step, 0)));
+  const tolerance = BigInt(
+    Math.ceil([whole, ...parts].reduce((t, c) => t + 2 * stepIn(c, whole), 0)),
+  );
   const diff = sum - total;
   if (abs(diff) <= tolerance) return [];
   const twoUnits = /元.*元/.test(whole.text);
@@ -371,6 +373,17 @@ function checkPartWhole(s: Statement, pw: PartWhole): Finding[] {
   return [
     finding('DOC_CLAIM_PARTS_SHORT', pw.exhaustive ? 'error' : 'warning', s.line, excerpt, params),
   ];
+}
+
+/**
+ * The rounding step of a part as its whole shows it: a whole number of money in a list whose
+ * total is written finer ("总投资39.2696万元，其中中央资金39万元，自筹资金2696元") was not rounded
+ * (a total is worked out from its parts, and known no finer than them), so it has the whole's
+ * step; any other figure its own.
+ */
+function stepIn(c: Claim, whole: Claim): number {
+  if (c === whole || c.kind !== 'money' || whole.step >= c.step) return c.step;
+  return /[.．]/.test(c.number) ? c.step : whole.step;
 }
 
 /**

@@ -1494,6 +1494,9 @@ export function totalsAfter(s: Statement): PartWhole[] {
     const startAfter = (re: RegExp): number => {
       let start = 0;
       for (const m of s.text.slice(0, whole.at).matchAll(re)) {
+        // "一批A（其中建筑工程a），二批B（其中…），合计T": a 其中 in parentheses details one
+        // item; the list of the total's own level goes on past it.
+        if (depthOf(s, m.index) > whole.depth) continue;
         if (m.index + m[0].length <= whole.at - whole.clause.length) start = m.index + m[0].length;
       }
       return start;
@@ -1526,8 +1529,29 @@ export function totalsAfter(s: Statement): PartWhole[] {
       exhaustive: true,
       notPartition: parts.some((c) => c.value === whole.value && whole.value !== 0),
     });
+    const details = detailsAlike(s, whole, parts);
+    if (details) out.push(details);
   });
   return out;
+}
+
+/**
+ * "一批A（其中建筑工程a），二批B（其中建筑工程b），合计T（其中建筑工程t）": when every item and
+ * its total detail one figure of the same name in parentheses right after them, the details add
+ * up like the items.
+ */
+function detailsAlike(s: Statement, whole: Claim, parts: readonly Claim[]): PartWhole | undefined {
+  const detailOf = (c: Claim): Claim | undefined => {
+    if (!/^[（(](?:其中|含)[：:]?/.test(s.text.slice(c.end))) return undefined;
+    const d = s.claims.find((x) => x.at > c.end);
+    return d && d.depth === c.depth + 1 && sameKind(d, c) && !d.approximate ? d : undefined;
+  };
+  const total = detailOf(whole);
+  if (!total || total.key.length < 2) return undefined;
+  const items = parts.map(detailOf);
+  if (items.some((d) => d === undefined || d.key !== total.key)) return undefined;
+  const own = items.filter((d): d is Claim => d !== undefined);
+  return { whole: total, parts: own, exhaustive: true, notPartition: false };
 }
 
 /** A part of the year named by its period: "第一季度", "上半年", "1—6月", "7至12月". */
