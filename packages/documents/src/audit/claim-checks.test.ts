@@ -75,7 +75,7 @@ describe('parts and wholes ("X，其中A a，B b")', () => {
     for (const text of [
       '该项目共编制15个绩效目标指标,其中一级指标3个,二级指标8个,三级指标15个。',
       '共设置指标20个，其中定量指标20个，定性指标5个。',
-      '一批项目县级批复总投资3374.3万元(其中建筑工程3292万元),二批项目县级批复总投资2069.51万元(其中建筑工程1975.775万元),合计批复总投资6222.4万元(其中建筑工程6025.215万元)。',
+      '一批项目县级批复总投资3374.3万元(其中建筑工程3292万元),二批项目县级批复总投资2069.51万元(其中建筑工程1975.775万元),三批项目县级批复投资778.59万元(其中建筑工程757.44万元),合计批复总投资6222.4万元(其中建筑工程6025.215万元)。',
       '2023年全市共投入资金14380万元，其中：中央资金1836万元、省级资金1682万元、市级资金6954万元，本级资金3908万元。',
       '项目总投资39.2696万元，其中：中央财政衔接资金39万元，自筹资金2696元。',
       '全年支出100万元，其中基本支出60.004万元，项目支出40.004万元。',
@@ -83,6 +83,39 @@ describe('parts and wholes ("X，其中A a，B b")', () => {
     ]) {
       expect(brief(text), text).toEqual([]);
     }
+  });
+
+  it('adds items before their 合计 past a 其中 in parentheses, and the details named alike', () => {
+    const batches = (total: string, works: string) =>
+      `一批项目批复总投资3374.3万元(其中建筑工程3292万元),二批项目批复总投资2069.51万元(其中建筑工程${works}万元),三批项目批复投资778.59万元(其中建筑工程757.44万元),合计批复总投资${total}万元(其中建筑工程6025.215万元)。`;
+    expect(brief(batches('6222.4', '1975.775'))).toEqual([]);
+    expect(brief(batches('6322.4', '1975.775'))).toEqual([
+      'error DOC_CLAIM_PARTS_SHORT 6322.4→6222.40',
+    ]);
+    expect(brief(batches('6222.4', '1957.775'))).toEqual([
+      'error DOC_CLAIM_PARTS_SHORT 6025.215→6007.215',
+    ]);
+  });
+
+  it('takes a whole number of money among figures written finer as exact', () => {
+    expect(brief('项目总投资39.2696万元，其中：中央财政衔接资金39万元，自筹资金2969元。')).toEqual([
+      'error DOC_CLAIM_PARTS_EXCEED 39.2696→39.2969',
+    ]);
+    // Written no finer than its parts, the whole leaves them their own rounding.
+    expect(brief('项目总投资39万元，其中：中央资金38万元，自筹资金0.6万元。')).toEqual([]);
+  });
+
+  it('reads a closed list (具体为) after one clause about its whole', () => {
+    const text = (part: string) =>
+      `2024年，市财政将部分预留总预算资金346.87万元，统一计入我中心财政拨款收入，具体为退休人员医疗补助收入11.60万元、公务员医疗补助${part}万元，不列入年初预算。`;
+    expect(brief(text('335.27'))).toEqual([]);
+    expect(brief(text('353.27'))).toEqual(['error DOC_CLAIM_PARTS_EXCEED 346.87→364.87']);
+    // A list that is some of the whole (主要用于) is not read past a clause.
+    expect(
+      brief(
+        '资金346.87万元，统一计入财政拨款收入，主要用于退休人员医疗补助11.60万元、公务员医疗补助35.27万元。',
+      ),
+    ).toEqual([]);
   });
 
   it('takes an earlier, larger figure of the statement into account as the whole meant', () => {
@@ -2137,5 +2170,36 @@ describe('a rate after a figure not taken for an outcome or a plan', () => {
     expect(brief(text.replace('96.11%', '97.11%')).join(' / ')).toContain(
       'DOC_CLAIM_RATE 97.11%→96.11%',
     );
+  });
+});
+
+describe('relations stated across clauses and sentences', () => {
+  it('checks a plan restated against 年初 as the change, up to the reasons after it', () => {
+    const text = (change: string) =>
+      `一是2024年部门年初预算1022.89万元，年中调整预算为1781.86万元，比年初预算增加${change}万元，全年执行数1767.21万元，预算调整率较大，主要原因是：1.中央补助资金286万元在年中下达，不列入年初预算。`;
+    expect(brief(text('758.97'))).toEqual([]);
+    expect(brief(text('785.97'))).toEqual(['error DOC_CLAIM_ADJUSTED 1781.86→1808.86']);
+  });
+
+  it('checks a count’s share of all counted past the money named beside it', () => {
+    const text = (share: string) =>
+      `我部门2024年度项目21个，项目支出总额656.93万元。绩效自评结果为：21个项目评为一等，涉及资金656.93万元，占项目总数比例${share}%，占项目支出总额比例100%。`;
+    expect(brief(text('100'))).toEqual([]);
+    expect(brief(text('95'))).toEqual(['warning DOC_CLAIM_SHARE 95%→100%']);
+  });
+
+  it('checks money left over against the plan and the outcome of the sentence before', () => {
+    const text = (left: string) =>
+      `2021年项目实际下达预算2596万元，全年度实际总支出2595.6208万元，项目预算执行率99%。未执行完的主要原因是剩余未执行完的${left}万元为应征入伍学生资助经费，无法达到最低资助标准。`;
+    expect(brief(text('0.3792'))).toEqual([]);
+    expect(brief(text('0.3972'))).toEqual([
+      'warning DOC_CLAIM_DIFFERENCE 剩余0.3972万元→剩余0.3792万元',
+    ]);
+    // Money left of something the sentence itself names is not the plan's.
+    expect(
+      brief(
+        '2021年项目实际下达预算2596万元，全年度实际总支出2595.6208万元。专户资金50万元，剩余未使用的12万元转入下年。',
+      ),
+    ).toEqual([]);
   });
 });

@@ -22,6 +22,7 @@ import { countLists } from '../extract/count-lists.ts';
 import { namedRates } from '../extract/named-rates.ts';
 import {
   budgetAdjustment,
+  remaindersAfter,
   comparisonRoles,
   completions,
   detailsAfter,
@@ -218,6 +219,7 @@ export function checkClaims(report: ExtractedReport): Finding[] {
     ...statements.flatMap(checkPointChanges),
     ...statements.flatMap((s) => checkDifferences(s)),
     ...namedDifferences(statements).flatMap((d) => checkDifferences(d.statement, [d])),
+    ...remaindersAfter(statements).flatMap((d) => checkDifferences(d.statement, [d])),
     ...checkMagnitudes(statements, isProjectReport(report.evaluation.meta.title)),
     ...checkDigitSlips(statements),
     ...checkTransposedDigits(statements, reportOf(report.evaluation.meta.title)),
@@ -376,13 +378,15 @@ function checkPartWhole(s: Statement, pw: PartWhole): Finding[] {
 }
 
 /**
- * The rounding step of a part as its whole shows it: a whole number of money in a list whose
- * total is written finer ("总投资39.2696万元，其中中央资金39万元，自筹资金2696元") was not rounded
- * (a total is worked out from its parts, and known no finer than them), so it has the whole's
- * step; any other figure its own.
+ * The rounding step of a figure as the relation shows it: a whole number of money in a list
+ * whose total is written finer ("总投资39.2696万元，其中中央资金39万元，自筹资金2696元") was not
+ * rounded (a total is worked out from its parts, and known no finer than them), nor is a plan of
+ * whole 万元 beside an outcome to the 元 and what is left of it; such a figure has the step of the
+ * finest one, any other figure its own.
  */
 function stepIn(c: Claim, whole: Claim): number {
-  if (c === whole || c.kind !== 'money' || whole.step >= c.step) return c.step;
+  if (c === whole || c.kind !== 'money' || whole.kind !== 'money' || whole.step >= c.step)
+    return c.step;
   return /[.．]/.test(c.number) ? c.step : whole.step;
 }
 
@@ -1273,7 +1277,9 @@ function checkDifferences(s: Statement, list: readonly Difference[] = difference
   const out: Finding[] = [];
   for (const d of list) {
     const diff = d.value.value - d.base.value;
-    const tolerance = 2 * (d.value.step + d.base.step + d.change.step) + 1e-9;
+    const three = [d.value, d.base, d.change];
+    const finest = three.reduce((a, b) => (b.step < a.step ? b : a));
+    const tolerance = 2 * three.reduce((t, c) => t + stepIn(c, finest), 0) + 1e-9;
     if (Math.abs(diff - d.sign * d.change.value) <= tolerance) continue;
     // "A a、B b，较上年的C增加D": the change may be of the list's sum or of the whole it itemises.
     const agrees = (v: number): boolean =>

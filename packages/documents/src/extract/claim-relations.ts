@@ -2003,6 +2003,49 @@ function savings(s: Statement): Difference[] {
   return out;
 }
 
+/** Money said to be left of a plan: "剩余未执行完的0.3792万元", "未使用资金", "结余资金为". */
+const LEFT_OVER =
+  /(?:剩余|结余|未执行完?|未使用完?|未支出|未拨付)的?(?:资金|金额|部分|经费)?(?:为|是|共|计)?$/;
+
+/**
+ * "实际下达预算2596万元，全年实际总支出2595.6208万元…。…剩余未执行完的0.3792万元为…": money
+ * left over, in a statement after the plan and the outcome it is left of (within two), is the
+ * plan less the outcome. Never sure: which plan is meant is a reading.
+ */
+export function remaindersAfter(statements: readonly Statement[]): Difference[] {
+  const out: Difference[] = [];
+  statements.forEach((s, i) => {
+    if (!/剩余|结余|未执行|未使用|未支出|未拨付/.test(s.text)) return;
+    for (const left of s.claims) {
+      if (left.kind !== 'money' || left.approximate || !LEFT_OVER.test(left.clause)) continue;
+      // Its own statement states money before it: what is left is of that ("专户资金50万元，
+      // 剩余未使用的12万元…").
+      if (s.claims.some((c) => c.end <= left.at && c.kind === 'money')) break;
+      for (let k = i - 1; k >= Math.max(0, i - 2); k--) {
+        const before = statements[k]?.claims ?? [];
+        const actual = before.findLast((c) => c.kind === 'money' && c.role === 'actual');
+        const plan = actual
+          ? before.findLast((c) => c.end <= actual.at && c.kind === 'money' && c.role === 'budget')
+          : undefined;
+        if (!actual || !plan) continue;
+        if (actual.approximate || plan.approximate || plan.value < actual.value) break;
+        out.push({
+          value: plan,
+          base: actual,
+          change: left,
+          sign: 1,
+          verb: '剩余',
+          sure: false,
+          alternatives: [],
+          statement: s,
+        });
+        break;
+      }
+    }
+  });
+  return out;
+}
+
 /**
  * The values a comparison after the figure at `index` may be of, when figures of its kind come
  * before it in its statement with nothing compared between them: the sums of the list ending

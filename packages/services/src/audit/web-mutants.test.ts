@@ -82,9 +82,9 @@ const FORMS: Record<string, (text: string) => string> = {
 
 /** What each form must keep finding: raised as fixes land, never lowered. */
 const FLOORS: Record<string, number> = {
-  'as written': 8,
-  'joined by spaces': 6,
-  'joined by nothing': 8,
+  'as written': 15,
+  'joined by spaces': 12,
+  'joined by nothing': 15,
 };
 
 const audit = (text: string, file: string): DocumentAudit['findings'] =>
