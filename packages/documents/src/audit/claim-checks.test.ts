@@ -2188,6 +2188,15 @@ describe('relations stated across clauses and sentences', () => {
     expect(brief(text('95'))).toEqual(['warning DOC_CLAIM_SHARE 95%→100%']);
   });
 
+  it('reads figures listed after a total with no 其中 as its parts, for a warning', () => {
+    const text = (region: string) =>
+      `2023年自治区下达就业补助资金共33832.24万元，中央资金27853万元，自治区资金${region}万元，各县（市、区）筹集资金336.24万元。`;
+    expect(brief(text('5643'))).toEqual([]);
+    expect(brief(text('5463'))).toEqual(['warning DOC_CLAIM_PARTS_SHORT 33832.24→33652.24']);
+    // What is done with the total, or what it brings about, is none of its parts.
+    expect(brief('项目资金共500万元，已拨付300万元，带动社会投资800万元。')).toEqual([]);
+  });
+
   it('checks money left over against the plan and the outcome of the sentence before', () => {
     const text = (left: string) =>
       `2021年项目实际下达预算2596万元，全年度实际总支出2595.6208万元，项目预算执行率99%。未执行完的主要原因是剩余未执行完的${left}万元为应征入伍学生资助经费，无法达到最低资助标准。`;

@@ -22,6 +22,7 @@ import { countLists } from '../extract/count-lists.ts';
 import { namedRates } from '../extract/named-rates.ts';
 import {
   budgetAdjustment,
+  listsAfterTotal,
   remaindersAfter,
   comparisonRoles,
   completions,
@@ -190,6 +191,13 @@ export function checkClaims(report: ExtractedReport): Finding[] {
       ),
     ),
     ...totalsAbove(statements).flatMap(({ statement, pw }) => checkPartWhole(statement, pw)),
+    // Parts no word says are parts: at most a warning.
+    ...groups.flatMap(({ s, groups: g }) =>
+      listsAfterTotal(s)
+        .filter((pw) => !g.some((other) => other.whole === pw.whole))
+        .flatMap((pw) => checkPartWhole(s, pw))
+        .map((f) => (f.severity === 'error' ? { ...f, severity: 'warning' as const } : f)),
+    ),
     ...detailsAfter(statements).flatMap(({ statement, pw }) =>
       checkPartWhole(statement, pw).map((f) =>
         pw.main && f.severity === 'error' ? { ...f, severity: 'warning' as const } : f,

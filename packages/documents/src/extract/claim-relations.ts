@@ -1535,6 +1535,44 @@ export function totalsAfter(s: Statement): PartWhole[] {
   return out;
 }
 
+/** A whole said to be all of something before its figure: "…资金共", "共计", "合计", "总额为". */
+const TOTAL_BEFORE = /(?:共|共计|合计|总计|总额|总数)(?:为|达到?)?$/;
+/** Words of a figure that is no part of a total stated just before it. */
+const NOT_LISTED =
+  /增加|减少|增长|下降|同比|较|比|结余|结转|节约|执行|完成|使用|支付|到位|拨付|占|平均|人均|约|超过|带动|撬动|其中|分别|包括/;
+
+/**
+ * "就业补助资金共33832.24万元，中央资金27853万元，自治区资金5643万元，各县筹集资金336.24万元":
+ * figures that follow a total, each in a clause of its own with nothing between them but commas,
+ * name its parts though no 其中 says so. Not said to be whole: a reading, for warnings.
+ */
+export function listsAfterTotal(s: Statement): PartWhole[] {
+  if (!/共|合计|总计|总额|总数/.test(s.text)) return [];
+  const out: PartWhole[] = [];
+  s.claims.forEach((whole, i) => {
+    if (whole.kind === 'percent' || whole.approximate || !TOTAL_BEFORE.test(whole.clause)) return;
+    const parts: Claim[] = [];
+    let end = whole.end;
+    for (const c of s.claims.slice(i + 1)) {
+      const between = s.text.slice(end, c.at);
+      if (!/^[，,、]/.test(between) || /[；;。：:]/.test(between)) break;
+      if (!sameKind(c, whole) || c.depth !== whole.depth || !c.bare || c.approximate) break;
+      if (NOT_LISTED.test(c.clause) || averaged(c)) break;
+      if (c.role !== '' && c.role !== whole.role) break;
+      parts.push(c);
+      end = c.end;
+    }
+    if (parts.length < 2) return;
+    out.push({
+      whole,
+      parts,
+      exhaustive: false,
+      notPartition: parts.some((c) => c.value === whole.value && whole.value !== 0),
+    });
+  });
+  return out;
+}
+
 /**
  * "一批A（其中建筑工程a），二批B（其中建筑工程b），合计T（其中建筑工程t）": when every item and
  * its total detail one figure of the same name in parentheses right after them, the details add
@@ -2163,7 +2201,8 @@ const CUT = /调减|核减|压减|减少/;
 const OTHER_YEAR = /上年|去年|同比|比(?:19|20)\d{2}|较(?:19|20)\d{2}|较上/;
 const ADJUSTED = /调整后|全年预算|调整预算数|调整后预算|变更后|调整预算(?:为|是|数)?$/;
 /** "比年初预算增加A": the change restated against the plan, standing for the changes unnamed. */
-const AGAINST_INITIAL = /^(?:较|比|相比|与)年初[^，,；;。]{0,8}?(增加|增长|减少|调增|调减|追加|核减)/;
+const AGAINST_INITIAL =
+  /^(?:较|比|相比|与)年初[^，,；;。]{0,8}?(增加|增长|减少|调增|调减|追加|核减)/;
 /** Where the figures of a plan end: a new list or clause of reasons ("主要原因是：1.…"). */
 const PLAN_ENDS = /[；;：:]|主要原因|原因(?:是|为|如下)/;
 

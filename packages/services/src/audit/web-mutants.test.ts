@@ -82,9 +82,9 @@ const FORMS: Record<string, (text: string) => string> = {
 
 /** What each form must keep finding: raised as fixes land, never lowered. */
 const FLOORS: Record<string, number> = {
-  'as written': 15,
-  'joined by spaces': 12,
-  'joined by nothing': 15,
+  'as written': 16,
+  'joined by spaces': 13,
+  'joined by nothing': 16,
 };
 
 const audit = (text: string, file: string): DocumentAudit['findings'] =>
