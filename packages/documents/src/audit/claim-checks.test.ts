@@ -2211,4 +2211,17 @@ describe('relations stated across clauses and sentences', () => {
       ),
     ).toEqual([]);
   });
+
+  it('reads the prose of a line that also holds a table (a page copied whole)', () => {
+    const page = (rate: string) =>
+      [
+        '2021年度奖助学金项目自评结果 一、自评结论 (一)评价得分情况。 自评小组经过自评,综合评价得分为 99.8分。',
+        `(二)绩效目标完成情况 1、执行率情况。 2021年项目实际下达预算2596万元,全年度实际总支出2595.6208 万元,项目预算执行率${rate}。`,
+        '完成的绩效目标。 具体完成情况如下表: 一级指标 | 二级指标 | 指标名称 | 目标值 | 实际完成值 | |',
+        '产出指标 | 质量指标 | 奖助政策学生知晓率 | 100% | 100% | | 产出指标 | 数量指标 | 受资助学生人数 | 14726 | 15935 |',
+        '效益指标 | 社会效益指标 | 家庭经济困难学生完成学业率 | 100% | 100% | 效益指标 | 服务对象满意度指标 | 资助学生满意度 | 95% | 95% |',
+      ].join(' ');
+    expect(brief(page('99%'))).toEqual([]);
+    expect(brief(page('96%'))).toEqual(['error DOC_CLAIM_RATE 96%→100%']);
+  });
 });

@@ -973,7 +973,11 @@ function withTextTables(blocks: readonly Block[], tables: readonly TextTable[]):
       if (x.kind !== 'table') rows.push({ cells: [x.text], line: x.line });
     }
     const line = rows[0]?.line ?? t.from;
+    // A table read out of a line of prose: the prose around it stays the report's text.
+    const prose = (text: string): Block => ({ kind: 'paragraph', text, line });
+    out.push(...(t.prose?.before.map(prose) ?? []));
     out.push({ kind: 'table', text: tableText(rows), line, rows, style: TEXT_TABLE });
+    out.push(...(t.prose?.after.map(prose) ?? []));
     i = j - 1;
     k++;
   }

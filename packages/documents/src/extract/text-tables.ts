@@ -157,6 +157,11 @@ export interface TextTable {
   /** Line of the first and last block the table was read from. */
   from: number;
   to: number;
+  /**
+   * For a table read out of one line with prose around it (a page's text copied whole): the
+   * text of that line before the table and after it, which is the report's prose.
+   */
+  prose?: { before: string[]; after: string[] };
 }
 
 /** Where a table that starts at `i` ends: over cell-like lines, stopping at the next table. */
@@ -440,7 +445,27 @@ export function findTextTables(given: readonly Block[]): TextTable[] {
     const read = readTableStream(tokens, undefined, unitAbove(blocks, start));
     const table = read && real.size > 0 ? onRealLines(read, real) : read;
     const understood = table && (table.indicators.length > 0 || table.funds.total !== undefined);
-    out.push({ table: understood ? table : undefined, from: realLine(from), to: realLine(to) });
+    const found: TextTable = {
+      table: understood ? table : undefined,
+      from: realLine(from),
+      to: realLine(to),
+    };
+    if (found.from === found.to && from >= GLUED_LINES && to >= GLUED_LINES) {
+      // The rest of the line stands in the blocks around the words, on the line's own number.
+      const own = (x: Block | undefined): x is Block =>
+        x !== undefined && x.kind !== 'table' && x.line === found.from;
+      found.prose = {
+        before: blocks
+          .slice(0, start)
+          .filter(own)
+          .map((x) => x.text),
+        after: blocks
+          .slice(end + 1)
+          .filter(own)
+          .map((x) => x.text),
+      };
+    }
+    out.push(found);
     i = end + 1;
   }
   return out;

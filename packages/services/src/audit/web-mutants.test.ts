@@ -83,7 +83,7 @@ const FORMS: Record<string, (text: string) => string> = {
 /** What each form must keep finding: raised as fixes land, never lowered. */
 const FLOORS: Record<string, number> = {
   'as written': 16,
-  'joined by spaces': 13,
+  'joined by spaces': 14,
   'joined by nothing': 16,
 };
 
