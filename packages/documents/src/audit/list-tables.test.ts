@@ -224,3 +224,44 @@ describe('a table of counts a PDF gives one cell per line', () => {
     expect(staff('18')).toEqual([]);
   });
 });
+
+describe('a list cut from its header, one cell per line, with a 合计', () => {
+  const page = (first: string) =>
+    [
+      '新会区司前镇田边村现有耕地提质改造项目',
+      first,
+      '946.34',
+      '7.02',
+      '2',
+      '新会区司前镇小坪村现有耕地提质改造项目',
+      '904.63',
+      '833.7',
+      '6.65',
+      '3',
+      '新会区罗坑镇芦冲村现有耕地提质改造项目',
+      '111.53',
+      '102.91',
+      '4.97',
+      '4',
+      '新会区“侨都锦田”土地综合整治项目二期',
+      '1190.00',
+      '900.00',
+      '合计',
+      '3230.58',
+      '2782.95',
+      '附件2',
+    ].join('\n');
+  const found = (text: string): string[] =>
+    checkDocument(extractEvaluation(parseTextLines(text, 'x.txt')))
+      .filter((f) => f.code === 'DOC_LIST_SUM')
+      .map((f) => `${f.severity} ${f.stated ?? ''}→${f.expected ?? ''}`);
+
+  it('checks a column against its 合计 when another column adds up', () => {
+    expect(found(page('1024.42'))).toEqual([]);
+    expect(found(page('1042.42'))).toEqual(['warning 3230.58→3248.58']);
+  });
+
+  it('says nothing when no column adds up: the columns may be set wrong', () => {
+    expect(found(page('1042.42').replace('2782.95', '2800.00'))).toEqual([]);
+  });
+});

@@ -136,9 +136,89 @@ export const DEFAULT_BANDS = bandsText(DEFAULT_GRADES);
 /** Checks every list table of the document, and every table of counts with a 合计 row. */
 export function checkListTables(blocks: readonly Block[]): Finding[] {
   const out: Finding[] = [];
-  for (const { grid, header } of headedGrids(blocks)) {
+  const grids = headedGrids(blocks);
+  for (const { grid, header } of grids) {
     if (header) out.push(...checkGrid(grid, header));
     else out.push(...checkCountGrid(grid));
+  }
+  const read = new Set(grids.flatMap(({ grid }) => grid.lines));
+  out.push(...checkHeaderlessTotals(blocks).filter((f) => !read.has(f.line ?? -1)));
+  return out;
+}
+
+/** A figure of money or measure as a cell holds it alone: "1024.42", "1,265.00", "900". */
+const AMOUNT_CELL = /^\d{1,3}(?:,\d{3})*(?:\.\d+)?$|^\d+(?:\.\d+)?$/;
+/** How far above its 合计 a headerless list is read: a page's worth of cells. */
+const HEADERLESS_REACH = 80;
+
+/**
+ * A list cut from its header (a page's text that begins mid-table), one cell per line: rows of a
+ * label and its figures (perhaps opened by their 序号), then a 合计 and the column totals. The
+ * figures of each row are set under the totals from the left; a column is checked only when
+ * another one adds up exactly, which shows the columns were set right. A warning: no header
+ * says what the columns are.
+ */
+function checkHeaderlessTotals(blocks: readonly Block[]): Finding[] {
+  const lines = blocks.filter(
+    (b) => b.kind === 'paragraph' && b.text.trim() !== '' && !PAGE_NUMBER.test(b.text.trim()),
+  );
+  const text = (k: number): string => (lines[k]?.text ?? '').trim();
+  const out: Finding[] = [];
+  for (let t = 0; t < lines.length; t++) {
+    if (!TOTAL_ROW.test(text(t).replace(/[\s\u3000]+/g, ''))) continue;
+    const totals: string[] = [];
+    for (let k = t + 1; AMOUNT_CELL.test(text(k)); k++) totals.push(text(k));
+    if (totals.length < 2) continue;
+    // Back over rows: figures, each run opened by a label of words.
+    const rows: { label: string; cells: string[] }[] = [];
+    let cells: string[] = [];
+    for (let k = t - 1; k >= Math.max(0, t - HEADERLESS_REACH); k--) {
+      const cell = text(k);
+      if (AMOUNT_CELL.test(cell)) cells.unshift(cell);
+      else if (
+        /\p{Script=Han}/u.test(cell) &&
+        !/\d{2,}/.test(cell.replace(/(?:19|20)\d{2}年/g, ''))
+      ) {
+        if (cells.length === 0) break;
+        rows.unshift({ label: cell, cells });
+        cells = [];
+      } else break;
+    }
+    if (rows.length < 3) continue;
+    // A whole number closing every row but the last, counting up by one, is the next row's 序号.
+    const tail = rows.slice(0, -1).map((r) => r.cells[r.cells.length - 1] ?? '');
+    const numbered =
+      tail.every((c) => /^\d{1,3}$/.test(c)) &&
+      tail.every((c, i) => i === 0 || Number(c) === Number(tail[i - 1]) + 1);
+    const figures = rows.map((r, i) =>
+      numbered && i < rows.length - 1 ? r.cells.slice(0, -1) : r.cells,
+    );
+    if (figures.some((f) => f.length < totals.length)) continue;
+    const sums = totals.map((_, c) =>
+      figures.reduce(
+        (a, f) => a + (parseDecimalToFen(f[c]?.replace(/,/g, '') ?? '', '万元') ?? NaN),
+        0,
+      ),
+    );
+    const stated = totals.map((c) => parseDecimalToFen(c.replace(/,/g, ''), '万元') ?? NaN);
+    if (sums.some((v) => Number.isNaN(v)) || stated.some((v) => Number.isNaN(v))) continue;
+    if (!sums.some((v, c) => v === stated[c])) continue;
+    totals.forEach((written, c) => {
+      const sum = sums[c] ?? 0;
+      const want = stated[c] ?? 0;
+      if (sum === want) return;
+      const places = Math.max(decimals(written), ...figures.map((f) => decimals(f[c] ?? '')));
+      out.push(
+        finding('DOC_LIST_SUM', 'warning', lines[t]?.line ?? 0, [text(t), ...totals].join(' | '), {
+          label: text(t),
+          column: `第${c + 1}列数字`,
+          stated: written,
+          expected: formatFen(sum, '万元', places),
+          difference: formatFen(Math.abs(sum - want), '万元', places),
+          rows: rows.length,
+        }),
+      );
+    });
   }
   return out;
 }

@@ -82,8 +82,8 @@ const FORMS: Record<string, (text: string) => string> = {
 
 /** What each form must keep finding: raised as fixes land, never lowered. */
 const FLOORS: Record<string, number> = {
-  'as written': 16,
-  'joined by spaces': 14,
+  'as written': 17,
+  'joined by spaces': 15,
   'joined by nothing': 16,
 };
 
