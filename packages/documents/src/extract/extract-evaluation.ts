@@ -963,7 +963,8 @@ function withTextTables(blocks: readonly Block[], tables: readonly TextTable[]):
     let j = i;
     // A chapter heading that titles the table ("三、部门整体支出绩效自评表（摘录）") stays a
     // heading of the report: its number counts among the chapters'.
-    if (b.kind === 'heading' && headingNumber(b.text.trim())?.number.style === 'cn-dun') {
+    const titled = b.kind === 'heading' && headingNumber(b.text.trim())?.number.style === 'cn-dun';
+    if (titled) {
       out.push(b);
       j++;
     }
@@ -975,7 +976,7 @@ function withTextTables(blocks: readonly Block[], tables: readonly TextTable[]):
     const line = rows[0]?.line ?? t.from;
     // A table read out of a line of prose: the prose around it stays the report's text.
     const prose = (text: string): Block => ({ kind: 'paragraph', text, line });
-    out.push(...(t.prose?.before.map(prose) ?? []));
+    if (!titled) out.push(...(t.prose?.before.map(prose) ?? []));
     out.push({ kind: 'table', text: tableText(rows), line, rows, style: TEXT_TABLE });
     out.push(...(t.prose?.after.map(prose) ?? []));
     i = j - 1;

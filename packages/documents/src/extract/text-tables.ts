@@ -450,19 +450,29 @@ export function findTextTables(given: readonly Block[]): TextTable[] {
       from: realLine(from),
       to: realLine(to),
     };
-    if (found.from === found.to && from >= GLUED_LINES && to >= GLUED_LINES) {
-      // The rest of the line stands in the blocks around the words, on the line's own number.
-      const own = (x: Block | undefined): x is Block =>
-        x !== undefined && x.kind !== 'table' && x.line === found.from;
+    // A table read out of a line of prose: the rest of that line stands in the blocks around its
+    // words, on the line's own number (the text before them may have been taken for its title).
+    const region = blocks.slice(start, end + 1);
+    const first = region.findIndex((x) => x.line >= GLUED_LINES);
+    const last = region.findLastIndex((x) => x.line >= GLUED_LINES);
+    if (first >= 0) {
+      const on =
+        (line: number) =>
+        (x: Block | undefined): x is Block =>
+          x !== undefined && x.kind !== 'table' && x.line === line;
+      const lastLine = realLine(region[last]?.line ?? 0);
       found.prose = {
         before: blocks
-          .slice(0, start)
-          .filter(own)
+          .slice(0, start + first)
+          .filter(on(found.from))
           .map((x) => x.text),
-        after: blocks
-          .slice(end + 1)
-          .filter(own)
-          .map((x) => x.text),
+        after:
+          lastLine === found.to
+            ? blocks
+                .slice(start + last + 1)
+                .filter(on(found.to))
+                .map((x) => x.text)
+            : [],
       };
     }
     out.push(found);

@@ -124,6 +124,24 @@ describe('a whole report written on one line', () => {
     expect(relineGluedText(paragraph)).toEqual({ text: paragraph });
   });
 
+  it("gives back a page's opening with one chapter, its part and its list, joined by spaces", () => {
+    const duties = Array.from(
+      { length: 12 },
+      (_, i) => `(${i + 1})负责本院承办的第${i + 1}类法律监督工作,依法履行检察职责。`,
+    );
+    const lines = [
+      '部门整体支出绩效评价自评报告',
+      '一、部门基本情况',
+      '(一)部门职能与机构设置',
+      '1、部门职责',
+      ...duties,
+    ];
+    expect(relineGluedText(lines.join(' ')).text.split('\n')).toEqual(lines);
+    // Numbered points of one paragraph, with no chapter above them, stay one paragraph.
+    const points = duties.join('');
+    expect(relineGluedText(points)).toEqual({ text: points });
+  });
+
   it('reads the relined lines as paragraphs and headings standing on the file line', () => {
     const read = readText(new TextEncoder().encode(`标题\n${PDF_LINES.join(' ')}\n`), 'a.txt');
     expect(read.ok).toBe(true);

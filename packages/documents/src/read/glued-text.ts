@@ -696,8 +696,11 @@ function headingStarts(line: string): number[] {
     starts.push(f.at);
     if (f.level <= 1) chapters++;
   }
-  // Two chapters at least: a paragraph may number its own points ("（一）…；（二）…").
-  return chapters >= 2 ? starts.sort((a, b) => a - b) : [];
+  // Two chapters at least: a paragraph may number its own points ("（一）…；（二）…"). A page's
+  // opening may hold one chapter only, with its parts and lists under it: a line that long with
+  // that many numbers in their order is a report's text all the same.
+  const opening = chapters === 1 && line.length >= MIN_GLUED && starts.length >= 6;
+  return chapters >= 2 || opening ? starts.sort((a, b) => a - b) : [];
 }
 
 /** Where the part or chapter `value` stands between two positions, whatever comes before it. */

@@ -83,7 +83,7 @@ const FORMS: Record<string, (text: string) => string> = {
 /** What each form must keep finding: raised as fixes land, never lowered. */
 const FLOORS: Record<string, number> = {
   'as written': 17,
-  'joined by spaces': 15,
+  'joined by spaces': 17,
   'joined by nothing': 16,
 };
 
