@@ -2224,4 +2224,25 @@ describe('relations stated across clauses and sentences', () => {
     expect(brief(page('99%'))).toEqual([]);
     expect(brief(page('96%'))).toEqual(['error DOC_CLAIM_RATE 96%→100%']);
   });
+
+  it('takes all counted for the largest count of the name, never a count of 0', () => {
+    const text = (share: string) =>
+      `我部门项目21个，项目支出总额656.93万元。其中，本级项目8个；敏感涉密项目0个。结果为：0个项目评为二等，涉及资金0万元，占项目总数比例${share}%。`;
+    const shares = (t: string) =>
+      check(t)
+        .filter((f) => f.code === 'DOC_CLAIM_SHARE')
+        .map((f) => f.message);
+    expect(shares(text('0'))).toEqual([]);
+    expect(shares(text('5'))).toEqual(['0个占我部门项目21个的比例应为0%，报告填写5%']);
+  });
+
+  it('counts places listed before their count, unless the list says it names some (等)', () => {
+    const towns =
+      '临城镇(北驾廻村、陈家崇村)、黑城镇(王家庄村)、石城乡(王家辉村、安上村)、郝庄镇(官都村)';
+    expect(brief(`三批项目涉及${towns}4个乡镇6个村。`)).toEqual([]);
+    expect(brief(`三批项目涉及${towns}5个乡镇6个村。`)).toEqual([
+      'warning DOC_CLAIM_LIST_COUNT 5个乡镇→4',
+    ]);
+    expect(brief(`三批项目涉及${towns}等5个乡镇。`)).toEqual([]);
+  });
 });

@@ -805,7 +805,8 @@ function checkCountLists(s: Statement): Finding[] {
       );
       continue;
     }
-    if (listed === list.count || ((!list.closed || list.before) && listed < list.count)) continue;
+    if (listed === list.count) continue;
+    if (!list.named && (!list.closed || list.before) && listed < list.count) continue;
     out.push(
       // A warning: two names run together ("机要密码室保密室") or a note read as an item.
       finding('DOC_CLAIM_LIST_COUNT', 'warning', s.line, excerpt, {

@@ -1375,12 +1375,18 @@ function countedShare(
     sameKind(c, part) &&
     !c.approximate &&
     !averaged(c) &&
+    c.value > 0 &&
     (share.value >= 100 || c.value >= part.value) &&
     namesMatch(c.key, core);
   const candidates = s.claims.filter((c) => c.end <= part.at && named(c)).reverse();
   for (let k = i - 1; k >= Math.max(0, i - PLAN_WINDOW); k--)
     candidates.push(...(statements[k]?.claims.filter(named).reverse() ?? []));
-  const whole = candidates[0];
+  // "占项目总数的": of all counted, the largest count of the name near it (a 其中 before may
+  // name a part of them, "本级项目8个"), the nearest of equals.
+  const whole = candidates.reduce<Claim | undefined>(
+    (best, c) => (best === undefined || c.value > best.value ? c : best),
+    undefined,
+  );
   return whole
     ? { share, part, whole, alternatives: candidates, sure: false, statement: s }
     : undefined;

@@ -15,6 +15,11 @@ export interface CountList {
    * something.
    */
   before?: boolean;
+  /**
+   * Before their count, each item names one of the things counted ("临城镇、黑城镇、石城乡5个
+   * 乡镇": every item ends on a word of 乡镇): then fewer items than the count say something too.
+   */
+  named?: boolean;
   /** Where the count stands in the statement's text. */
   at: number;
 }
@@ -45,7 +50,7 @@ const NOT_ITEMS = /^(?:其中|含|包括|包含|如|例如|涉及|主要|分别|
 /** "…A、B、C共6个机构", "…D、E等5个", "…城市管理办公室5个办公室": a count after its items. */
 const COUNT_AFTER = new RegExp(`(共|等|计|合计)?${COUNT_WORD}`, 'g');
 /** Words before a list's first item that introduce it ("内设", "下设", "包括"). */
-const LIST_VERB = /^.*?(?:内设|下设|设有|包括|包含|下辖|辖)/;
+const LIST_VERB = /^.*?(?:内设|下设|设有|包括|包含|下辖|辖|涉及|覆盖)/;
 
 /** What every pattern above needs: a count ("8个", "三项"); most statements hold none. */
 const ANY_COUNT =
@@ -180,7 +185,8 @@ function listBefore(s: Statement, m: RegExpMatchArray): CountList | undefined {
   if (/[\d.第]/.test(s.text[at - 1] ?? '')) return undefined;
   const count = countOf(raw);
   if (count === undefined) return undefined;
-  const head = s.text.slice(0, index);
+  // Each item's note in parentheses ("临城镇(北驾廻村、陈家崇村)") is no item of the list.
+  const head = s.text.slice(0, index).replace(/[（(][^（()）]*[）)]/g, '');
   const clause = head.slice(head.search(/[^，,；;。：:（()）]*$/));
   if (!clause.includes('、') || /\d/.test(clause)) return undefined;
   let items = clause.split('、').map((x) => x.replace(/^[“"]|[”"]$/g, '').trim());
@@ -188,12 +194,21 @@ function listBefore(s: Statement, m: RegExpMatchArray): CountList | undefined {
   if (first.length >= 2) items[0] = first;
   if (items.length < 2 || items.some((x) => x.length < 2 || x.length > 25)) return undefined;
   if (items.length !== count) items = splitLast(items);
+  // The places counted, named right after the count ("5个乡镇"): each item one of them.
+  const noun = /^(?:乡镇|镇|乡|街道|村|社区)/.exec(s.text.slice(index + m[0].length))?.[0] ?? '';
+  // "A镇、B镇等8个镇" names some of them only.
+  const named =
+    noun !== '' &&
+    word !== '等' &&
+    !/主要|例如|如/.test(clause) &&
+    items.every((x) => noun.includes(x.at(-1) ?? ''));
   return {
     count,
-    text: `${raw}${m[3] ?? ''}`,
+    text: `${raw}${m[3] ?? ''}${noun}`,
     items,
     closed: false,
     before: true,
+    ...(named ? { named } : {}),
     at,
   };
 }

@@ -19,7 +19,15 @@ import type { DocumentAudit } from './audit-document.ts';
  * whole count ("21个项目评为一等…占项目总数比例100%"), parts before their 合计, a sum of 万元 and 元
  * parts, the money left unspent ("剩余未执行完的0.3792万元"), parts listed after 共 without 其中,
  * a 合计 row under columns read one cell per line, a group's (分) against its children's, and the
- * weights of a table whose cells ran together against its 总分.
+ * weights of a table whose cells ran together against its 总分. After the fixes: 17/19, 17/19
+ * and 16/19.
+ *
+ * A second batch, written after the first one's fixes (`SECOND`): twelve more, measured untouched
+ * at 9/12 as written and joined by spaces and 7/12 joined by nothing. Missed: a count's share of
+ * all counted where another count of the name is 0, a total restated otherwise in the next
+ * chapter, places listed before their count ("临城镇(…)、黑城镇(…)…6个乡镇"), and, joined by
+ * nothing, a score over its weight and a missed target with full marks in a table written one
+ * cell per line.
  */
 
 const WEB = new URL('../../../../../shared/corpus/web/', import.meta.url);
@@ -28,7 +36,8 @@ interface Mutant {
   file: string;
   from: string;
   to: string;
-  category: string;
+  /** The category planted; a change that is both a restatement and a sum may be either. */
+  category: string | readonly string[];
 }
 
 const MUTANTS: readonly Mutant[] = [
@@ -68,6 +77,66 @@ const MUTANTS: readonly Mutant[] = [
   },
 ];
 
+const SECOND: readonly Mutant[] = [
+  {
+    file: '004.txt',
+    from: '金 0 万元,占项目总数比例 0%',
+    to: '金 0 万元,占项目总数比例 5%',
+    category: 'ratio',
+  },
+  {
+    file: '005.txt',
+    from: '项目执行金额2856.63万元',
+    to: '项目执行金额2865.63万元',
+    category: 'ratio',
+  },
+  {
+    file: '005.txt',
+    from: '我局2023年预算安排专项资金项目共计113个,财政资金3267.28万元',
+    to: '我局2023年预算安排专项资金项目共计113个,财政资金3276.28万元',
+    category: 'cross-section',
+  },
+  {
+    file: '006.txt',
+    from: '其中:当年财政拨款\n\n43.2\n\n43.2\n\n37.24',
+    to: '其中:当年财政拨款\n\n43.2\n\n43.2\n\n35.24',
+    category: 'sum',
+  },
+  {
+    file: '006.txt',
+    from: '指标1工程完工率\n\n100\n\n100\n\n10\n\n10',
+    to: '指标1工程完工率\n\n100\n\n100\n\n10\n\n12',
+    category: 'score-over-weight',
+  },
+  {
+    file: '006.txt',
+    from: '指标1项目完成及时率\n\n100\n\n100\n\n10\n\n10',
+    to: '指标1项目完成及时率\n\n100\n\n90\n\n10\n\n10',
+    category: 'score-rule',
+  },
+  { file: '007.txt', from: '5个乡镇11个村', to: '6个乡镇11个村', category: 'duplicate' },
+  {
+    file: '009.txt',
+    from: '已完成拨付8010万元,执行率100%',
+    to: '已完成拨付8010万元,执行率98%',
+    category: 'ratio',
+  },
+  {
+    file: '010.txt',
+    from: '中央财政衔接资金39万元,已下拨',
+    to: '中央财政衔接资金38万元,已下拨',
+    category: ['sum', 'cross-section'],
+  },
+  { file: '011.txt', from: '省级资金1682万元', to: '省级资金1628万元', category: 'sum' },
+  {
+    file: '012.txt',
+    from: '全年度实际总支出2595.6208 万元',
+    to: '全年度实际总支出2495.6208 万元',
+    category: 'ratio',
+  },
+  { file: '014.txt', from: '中央资金27853万元', to: '中央资金27583万元', category: 'sum' },
+];
+
 const lines = (text: string): string[] =>
   text
     .split('\n')
@@ -80,34 +149,48 @@ const FORMS: Record<string, (text: string) => string> = {
   'joined by nothing': (t) => lines(t).join(''),
 };
 
-/** What each form must keep finding: raised as fixes land, never lowered. */
-const FLOORS: Record<string, number> = {
-  'as written': 17,
-  'joined by spaces': 17,
-  'joined by nothing': 16,
+/** What each form must keep finding, per batch: raised as fixes land, never lowered. */
+const FLOORS: Record<string, [number, number]> = {
+  'as written': [17, 11],
+  'joined by spaces': [17, 11],
+  'joined by nothing': [16, 9],
 };
 
 const audit = (text: string, file: string): DocumentAudit['findings'] =>
   auditDocument(new TextEncoder().encode(text), file).findings;
 const said = (f: DocumentAudit['findings'][number]): string => `${f.code} ${f.message}`;
 
+function measure(batch: readonly Mutant[], render: (text: string) => string): string[] {
+  const missed: string[] = [];
+  for (const m of batch) {
+    const page = readFileSync(new URL(m.file, WEB), 'utf8');
+    expect(page.includes(m.from), `${m.file} holds ${m.from}`).toBe(true);
+    const before = new Set(audit(render(page), m.file).map(said));
+    const fresh = audit(render(page.replace(m.from, m.to)), m.file).filter(
+      (f) => !before.has(said(f)),
+    );
+    const wanted = typeof m.category === 'string' ? [m.category] : m.category;
+    if (!fresh.some((f) => wanted.includes(f.category)))
+      missed.push(`${m.file} ${m.to.trim()} [${wanted.join('|')}]`);
+  }
+  return missed;
+}
+
 describe('errors planted into the real web pieces', () => {
   for (const [form, render] of Object.entries(FORMS)) {
     it(`are found ${form}`, () => {
-      const missed: string[] = [];
-      for (const m of MUTANTS) {
-        const page = readFileSync(new URL(m.file, WEB), 'utf8');
-        expect(page.includes(m.from), `${m.file} holds ${m.from}`).toBe(true);
-        const before = new Set(audit(render(page), m.file).map(said));
-        const fresh = audit(render(page.replace(m.from, m.to)), m.file).filter(
-          (f) => !before.has(said(f)),
+      const [first, second] = FLOORS[form] ?? [MUTANTS.length, SECOND.length];
+      for (const [name, batch, floor] of [
+        ['first', MUTANTS, first],
+        ['second', SECOND, second],
+      ] as const) {
+        const missed = measure(batch, render);
+        const found = batch.length - missed.length;
+        console.log(
+          `web mutants, ${name} batch, ${form}: ${found}/${batch.length}; missed: ${missed.join('; ')}`,
         );
-        if (!fresh.some((f) => f.category === m.category))
-          missed.push(`${m.file} ${m.to.trim()} [${m.category}]`);
+        expect(found, `${name} batch ${form}`).toBeGreaterThanOrEqual(floor);
       }
-      const found = MUTANTS.length - missed.length;
-      console.log(`web mutants ${form}: ${found}/${MUTANTS.length}; missed: ${missed.join('; ')}`);
-      expect(found).toBeGreaterThanOrEqual(FLOORS[form] ?? MUTANTS.length);
     });
   }
 });
