@@ -114,7 +114,7 @@ export function claimCheckMessage(code: ClaimCheckCode, p: Params): string {
     case 'DOC_CLAIM_PARTS_SHORT':
       return `${str(p, 'label')}${str(p, 'stated')}${str(p, 'unit')}，其中所列各部分合计${str(p, 'expected')}${str(p, 'unit')}（${str(p, 'parts')}），${str(p, 'how')}`;
     case 'DOC_CLAIM_LIST_COUNT':
-      return `写明${str(p, 'stated')}，但其后列出${str(p, 'expected')}个：${str(p, 'items')}`;
+      return `写明${str(p, 'stated')}，但${p['before'] === true ? '其前' : '其后'}列出${str(p, 'expected')}个：${str(p, 'items')}`;
     case 'DOC_CLAIM_LIST_DUPLICATE':
       return `写明${str(p, 'count')}，列出的名称中“${str(p, 'stated')}”重复出现（共列${str(p, 'listed')}个，不重复的${str(p, 'distinct')}个）`;
     case 'DOC_CLAIM_RATE':
@@ -813,6 +813,7 @@ function checkCountLists(s: Statement): Finding[] {
         stated: list.text,
         expected: String(listed),
         items: list.items.join('、'),
+        ...(list.before === true ? { before: true } : {}),
       }),
     );
   }
