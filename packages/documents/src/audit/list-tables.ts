@@ -1,4 +1,4 @@
-import { formatFen, gradeFor, parseDecimalToFen, RulebookOptions } from '@jixiao/domain';
+import { fen, formatFen, gradeFor, parseDecimalToFen, RulebookOptions } from '@jixiao/domain';
 import type { Finding, FindingCategory, MoneyUnit, Severity } from '@jixiao/domain';
 import type { Block } from '../read/block.ts';
 import { figureIn, isListTable, listHeaderOf, rowCells } from '../extract/list-header.ts';
@@ -213,8 +213,8 @@ function checkHeaderlessTotals(blocks: readonly Block[]): Finding[] {
           label: text(t),
           column: `第${c + 1}列数字`,
           stated: written,
-          expected: formatFen(sum, '万元', places),
-          difference: formatFen(Math.abs(sum - want), '万元', places),
+          expected: formatFen(fen(sum), '万元', places),
+          difference: formatFen(fen(Math.abs(sum - want)), '万元', places),
           rows: rows.length,
         }),
       );
