@@ -7,6 +7,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { request } from 'playwright-core';
+import { SAMPLE_PNG, samplePdf } from '@jixiao/services/attachment-samples';
 import {
   PASSWORD,
   createEvaluation,
@@ -19,8 +20,8 @@ import {
 
 const FILE_INPUT = 'input[type=file][aria-label="选择证明材料文件"]';
 const haveLibreOffice = spawnSync('soffice', ['--version']).status === 0;
-const PDF = Buffer.from('%PDF-1.4\n% 资金拨付凭证\n%%EOF\n');
-const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3, 4]);
+const PDF = Buffer.from(samplePdf('资金拨付凭证'));
+const PNG = Buffer.from(SAMPLE_PNG);
 
 describe.skipIf(!haveBrowser)('print and supporting documents', { timeout: 300_000 }, () => {
   let p: Platform;
@@ -94,6 +95,15 @@ describe.skipIf(!haveBrowser)('print and supporting documents', { timeout: 300_0
     await expect(drawer.getByRole('alert').textContent()).resolves.toContain(
       '文件内容不是PDF，与扩展名不符：合同.pdf',
     );
+    // Five bytes that only begin like a JPEG are no picture a reviewer could open.
+    await drawer.locator(FILE_INPUT).setInputFiles({
+      name: '现场.jpg',
+      mimeType: 'image/jpeg',
+      buffer: Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0]),
+    });
+    await expect
+      .poll(() => drawer.getByRole('alert').textContent())
+      .toContain('文件不完整或已损坏，无法作为JPG 图片打开：现场.jpg');
     await expect(drawer.getByRole('row').count()).resolves.toBe(2); // header + one file
     await drawer
       .getByRole('button', { name: 'Close' })

@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_DIALECTS } from '@jixiao/db/testing';
+import { SAMPLE_PNG, samplePdf } from '@jixiao/services/attachment-samples';
 import { Client, createWorld, login } from '../testing/harness.ts';
 import type { World } from '../testing/harness.ts';
 
-const PDF = new TextEncoder().encode('%PDF-1.4\n% 预算执行情况说明\n%%EOF\n');
-const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);
+const PDF = samplePdf('预算执行情况说明');
+const PNG = SAMPLE_PNG;
 
 interface Info {
   id: string;
@@ -96,6 +97,14 @@ describe.each(TEST_DIALECTS)('supporting documents on %s', (dialect) => {
       ['', { name: '合同.pdf', bytes: PNG }, 400, /与扩展名不符/],
       ['', { name: '材料.zip', bytes: 'PK\u0003\u0004' }, 400, /不接受压缩包/],
       ['', { name: '空.png', bytes: new Uint8Array() }, 400, /文件为空/],
+      // Five bytes that only begin like a JPEG; a PDF that is only its header.
+      [
+        '',
+        { name: '照片.jpg', bytes: new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0]) },
+        400,
+        /^文件不完整或已损坏，无法作为JPG 图片打开：照片\.jpg。请上传原始文件$/,
+      ],
+      ['', { name: '合同.pdf', bytes: '%PDF-1.7\n%%EOF\n' }, 400, /无法作为PDF打开/],
       ['?indicator=%5B%22%E6%97%A0%22%5D', { name: 'a.pdf', bytes: PDF }, 400, /指标“无”不存在/],
       ['?indicator=not-json', { name: 'a.pdf', bytes: PDF }, 400, /指标参数格式不正确/],
       ['?indicator=%5B%5D', { name: 'a.pdf', bytes: PDF }, 400, /指标参数格式不正确/],

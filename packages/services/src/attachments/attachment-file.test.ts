@@ -6,6 +6,7 @@ import { DepartmentEvaluation, scoreEvaluation } from '@jixiao/domain';
 import { findRulebook } from '../rulebooks/builtin.ts';
 import { ServiceError } from '../errors.ts';
 import { ATTACHMENT_MAX_BYTES, inspectAttachment } from './attachment-file.ts';
+import { SAMPLE_JPEG, SAMPLE_PNG, samplePdf } from './sample-files.ts';
 
 interface Entry {
   name: string;
@@ -82,7 +83,7 @@ function verdict(name: string, bytes: Uint8Array): string {
 
 const FIXTURE = '../../../../fixtures/evaluations/clean-hunan-department.json';
 
-const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
+const PNG = SAMPLE_PNG;
 
 describe('a supporting document', () => {
   it('is taken when its content is what its extension says', async () => {
@@ -94,9 +95,33 @@ describe('a supporting document', () => {
     const sheet = scoreEvaluation(body, rulebook);
     expect(verdict('报告.docx', await renderReportDocx(body, sheet))).toBe('accepted: docx');
     expect(verdict('自评表.XLSX', await renderTablesXlsx(body, sheet))).toBe('accepted: xlsx');
-    expect(verdict('a.pdf', xml('%PDF-1.7\n1 0 obj'))).toBe('accepted: pdf');
+    expect(verdict('a.pdf', samplePdf())).toBe('accepted: pdf');
     expect(verdict('照片.png', PNG)).toBe('accepted: png');
-    expect(verdict('照片.JPG', new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0]))).toBe('accepted: jpeg');
+    expect(verdict('照片.JPG', SAMPLE_JPEG)).toBe('accepted: jpeg');
+    // Bytes after a picture's end or a PDF's last %%EOF line do not make it another file.
+    expect(verdict('照片.jpeg', Buffer.concat([SAMPLE_JPEG, xml('trailing')]))).toBe(
+      'accepted: jpeg',
+    );
+    expect(verdict('b.pdf', Buffer.concat([samplePdf(), xml('\n\n')]))).toBe('accepted: pdf');
+  });
+
+  it('is refused, in Chinese, when it only begins like its kind or is cut short', () => {
+    const broken = (name: string, kind: string) =>
+      `UNSUPPORTED_FILE: 文件不完整或已损坏，无法作为${kind}打开：${name}。请上传原始文件`;
+    // Five bytes that begin like a JPEG; a JPEG, PNG or PDF cut short; a PDF that is only its header.
+    expect(verdict('照片.jpg', new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0]))).toBe(
+      broken('照片.jpg', 'JPG 图片'),
+    );
+    const cut = (bytes: Uint8Array, keep: number) =>
+      bytes.subarray(0, Math.floor(bytes.length * keep));
+    expect(verdict('照片.jpg', cut(SAMPLE_JPEG, 0.9))).toBe(broken('照片.jpg', 'JPG 图片'));
+    expect(verdict('图.png', cut(SAMPLE_PNG, 0.8))).toBe(broken('图.png', 'PNG 图片'));
+    expect(verdict('图.png', PNG.subarray(0, 12))).toBe(broken('图.png', 'PNG 图片'));
+    expect(verdict('合同.pdf', cut(samplePdf(), 0.7))).toBe(broken('合同.pdf', 'PDF'));
+    expect(verdict('合同.pdf', xml('%PDF-1.7\n%%EOF\n'))).toBe(broken('合同.pdf', 'PDF'));
+    // A zip holding the main part but no list of part types is no Word document Word opens.
+    const bare = zip([{ name: 'word/document.xml', data: xml('<w:document/>') }]);
+    expect(verdict('说明.docx', bare)).toBe(broken('说明.docx', 'Word 文档'));
   });
 
   it('is refused, in Chinese, when the extension lies about the content', () => {

@@ -1,4 +1,5 @@
 import { ServiceError } from '../errors.ts';
+import { isWholeJpeg, isWholePdf, isWholePng } from './file-structure.ts';
 import { zipEntries } from './zip-entries.ts';
 
 /** What a supporting document may be: documents a reviewer opens without special software. */
@@ -45,7 +46,8 @@ const MAIN_PART: Record<'docx' | 'xlsx', string> = {
 
 /**
  * Checks an uploaded supporting document and says what it is: its extension must be one of the
- * accepted kinds and its content must be that kind (a renamed file is refused), a .docx or
+ * accepted kinds and its content must be that kind (a renamed file is refused) and whole (a PDF
+ * or picture cut short, or a few bytes that only begin like one, is refused), a .docx or
  * .xlsx must unpack within the limits (zip bombs are refused), and nothing over
  * ATTACHMENT_MAX_BYTES is taken. Archives (.zip, .rar, .7z) are refused: a reviewer cannot open
  * them in the browser and they would carry kinds refused here.
@@ -75,18 +77,27 @@ export function inspectAttachment(fileName: string, bytes: Uint8Array): Attachme
   }
   const mismatch = () =>
     refuse(`文件内容不是${KIND_NAMES[kind]}，与扩展名不符：${fileName}。请上传原始文件`, fileName);
+  // Begins like its kind but does not hold the rest of it: cut short, or a few bytes renamed.
+  const broken = () =>
+    refuse(
+      `文件不完整或已损坏，无法作为${KIND_NAMES[kind]}打开：${fileName}。请上传原始文件`,
+      fileName,
+    );
   switch (kind) {
     case 'pdf': {
       // The header may follow a few bytes of junk; readers look for it in the first kilobyte.
       const head = new TextDecoder('latin1').decode(bytes.subarray(0, 1024));
       if (!head.includes('%PDF-')) throw mismatch();
+      if (!isWholePdf(bytes)) throw broken();
       return kind;
     }
     case 'png':
       if (!startsWith(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) throw mismatch();
+      if (!isWholePng(bytes)) throw broken();
       return kind;
     case 'jpeg':
       if (!startsWith(bytes, [0xff, 0xd8, 0xff])) throw mismatch();
+      if (!isWholeJpeg(bytes)) throw broken();
       return kind;
     case 'docx':
     case 'xlsx': {
@@ -110,6 +121,8 @@ export function inspectAttachment(fileName: string, bytes: Uint8Array): Attachme
         }
       }
       if (!entries.includes(MAIN_PART[kind])) throw mismatch();
+      // Word and Excel open no package without its list of part types.
+      if (!entries.includes('[Content_Types].xml')) throw broken();
       return kind;
     }
   }
