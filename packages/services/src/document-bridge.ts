@@ -1,4 +1,5 @@
 import {
+  readErrorMessage,
   auditHtml,
   departmentReportBlocks,
   projectReportBlocks,
@@ -16,6 +17,7 @@ import type { Evaluation, Finding, ScoreSheet } from '@jixiao/domain';
 import { ServiceError } from './errors.ts';
 import { auditOffThread } from './audit/index.ts';
 import { convertWithLibreOffice } from './read/office-convert.ts';
+import { readAs } from './import-content.ts';
 
 export type { FileAudit };
 
@@ -71,24 +73,52 @@ export function toFinding(f: AuditFinding): Finding {
 }
 
 /**
+ * Whether a read draft holds nothing the document stated: no title, unit, year, money,
+ * indicator, goal or chapter. Offered as a draft it would be a blank form dressed as a reading.
+ */
+function holdsNothing(draft: Evaluation, problems: readonly { code: string }[]): boolean {
+  const codes = new Set(problems.map((p) => p.code));
+  return (
+    codes.has('unit-not-found') &&
+    codes.has('year-not-found') &&
+    draft.meta.title === undefined &&
+    Object.keys(draft.funds).length === 0 &&
+    draft.indicators.length === 0 &&
+    draft.goals.length === 0 &&
+    draft.chapters.length === 0
+  );
+}
+
+/** LibreOffice's own words (its crash trace among them) are no message for the unit. */
+function conversionMessage(code: string, message: string): string {
+  return code === 'convert-failed' ? readErrorMessage('convert-failed') : message;
+}
+
+/**
  * Reads an uploaded file into a draft evaluation with its findings: .xlsx through the tables reader,
- * .docx/.txt/.html through the report reader and the auditor. Unreadable files are a 400.
+ * .docx/.txt/.html through the report reader and the auditor; a file whose bytes are not what its
+ * name says is read as what they are (see `readAs`), and the unit is told. Unreadable files, and
+ * files in which nothing of a report is found, are a 400.
  */
 export async function readForImport(input: Uint8Array, fileName: string): Promise<ReadForImport> {
   let bytes = input;
+  const as = readAs(fileName, input);
+  const name = as.fileName;
+  const notes = as.note !== undefined ? [as.note] : [];
   // A legacy workbook (.xls, WPS .et) is converted to .xlsx by LibreOffice first.
-  const legacyBook = /\.(xls|et)$/i.test(fileName);
+  const legacyBook = /\.(xls|et)$/i.test(name);
   if (legacyBook) {
-    const converted = await convertWithLibreOffice(bytes, fileName, 'xlsx');
+    const converted = await convertWithLibreOffice(bytes, name, 'xlsx');
     if (!(converted instanceof Uint8Array)) {
-      throw new ServiceError('UNSUPPORTED_FILE', converted.error.message, {
-        fileName,
-        reason: converted.error.code,
-      });
+      throw new ServiceError(
+        'UNSUPPORTED_FILE',
+        `${fileName}：${conversionMessage(converted.error.code, converted.error.message)}`,
+        { fileName, reason: converted.error.code },
+      );
     }
     bytes = converted;
   }
-  if (legacyBook || fileName.toLowerCase().endsWith('.xlsx')) {
+  if (legacyBook || name.toLowerCase().endsWith('.xlsx')) {
     let read: Awaited<ReturnType<typeof readTablesXlsx>>;
     try {
       read = await readTablesXlsx(bytes);
@@ -105,10 +135,10 @@ export async function readForImport(input: Uint8Array, fileName: string): Promis
       });
     const parsed = EvaluationSchema.safeParse(tablesEvaluation(read.evaluation));
     // The reader's own Chinese message (it names the sheet, row or cell) is what the unit reads.
-    const problems: { code: string; message: string }[] = read.problems.map((p) => ({
-      code: p.code,
-      message: p.message,
-    }));
+    const problems: { code: string; message: string }[] = [
+      ...notes,
+      ...read.problems.map((p) => ({ code: p.code, message: p.message })),
+    ];
     if (!parsed.success) {
       problems.push(
         ...parsed.error.issues.slice(0, 20).map((i) => ({
@@ -121,17 +151,26 @@ export async function readForImport(input: Uint8Array, fileName: string): Promis
   }
   // One pass, in an audit process (never in the server's event loop): the audit reads and
   // extracts the report, and keeps the evaluation it extracted.
-  const audit = await auditOffThread(bytes, fileName);
+  const audit = await auditOffThread(bytes, name);
   // Unreadable, or not audited at all (its process crashed or ran out of time).
-  if (!audit.ok || audit.evaluation === null)
-    throw new ServiceError('UNSUPPORTED_FILE', audit.error ?? '无法读取该文件', {
-      fileName,
-      reason: audit.readError?.code ?? 'not-audited',
-    });
+  if (!audit.ok || audit.evaluation === null) {
+    const reason = audit.readError?.code ?? 'not-audited';
+    throw new ServiceError(
+      'UNSUPPORTED_FILE',
+      conversionMessage(reason, audit.error ?? '无法读取该文件'),
+      { fileName, reason },
+    );
+  }
+  if (holdsNothing(audit.evaluation, audit.warnings))
+    throw new ServiceError(
+      'UNSUPPORTED_FILE',
+      `未能从文件中识别出任何自评内容（标题、单位、年度、资金、指标、章节均未找到）：${fileName}。请确认上传的是绩效自评报告`,
+      { fileName, reason: 'nothing-found' },
+    );
   return {
     draft: audit.evaluation,
     findings: audit.findings.map(toFinding),
-    problems: audit.warnings,
+    problems: [...notes, ...audit.warnings],
   };
 }
 

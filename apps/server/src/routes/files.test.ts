@@ -183,6 +183,60 @@ describe.each(TEST_DIALECTS)('uploads on %s', (dialect) => {
     expect(json.json().error.message).toMatch(/multipart/);
   });
 
+  it('reads text renamed .doc, .xls or .html as text and says so; refuses a file holding nothing of a report, storing nothing', async () => {
+    const stored = async () =>
+      Number(
+        (
+          await world.ctx.db
+            .selectFrom('imported_documents')
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    const report = [
+      '某局2023年度部门整体支出绩效自评报告',
+      '一、部门概况',
+      '本单位年初预算100万元，全年支出95万元，预算执行率95%。',
+      '二、存在的问题',
+      '部分项目进度偏慢。',
+    ].join('\n');
+    for (const name of ['自评报告.doc', '自评报告.xls', '自评报告.html', '自评报告.wps']) {
+      const res = await filer.upload('/api/imports', [{ name, bytes: report }]);
+      expect([name, res.statusCode]).toEqual([name, 200]);
+      const json = res.json<{
+        draft: {
+          meta: object;
+          funds: { total: { executed: { fen: number } } };
+          chapters: { title: string }[];
+        };
+        problems: unknown[];
+      }>();
+      expect(json.draft.meta).toMatchObject({
+        title: '某局2023年度部门整体支出绩效自评报告',
+        year: 2023,
+      });
+      expect(json.draft.funds.total.executed.fen).toBe(95_000_000);
+      // Its lines are kept as lines: the chapters are read, not one run-on paragraph.
+      expect(json.draft.chapters.map((c) => c.title)).toEqual(['部门概况', '存在的问题']);
+      const ext = name.slice(name.lastIndexOf('.'));
+      expect(json.problems).toContainEqual({
+        code: 'content-not-extension',
+        message: `文件扩展名为 ${ext}，但内容是纯文本，已按纯文本读取`,
+      });
+    }
+    // Nothing of a report in it: refused in Chinese, never a blank draft, and nothing stored.
+    const before = await stored();
+    for (const name of ['说明.doc', '说明.xls', '说明.html', '说明.txt']) {
+      const res = await filer.upload('/api/imports', [{ name, bytes: 'hello world' }]);
+      expect([name, res.statusCode, res.json().error.message]).toEqual([
+        name,
+        400,
+        `未能从文件中识别出任何自评内容（标题、单位、年度、资金、指标、章节均未找到）：${name}。请确认上传的是绩效自评报告`,
+      ]);
+    }
+    expect(await stored()).toBe(before);
+  });
+
   it('answers 413 with a Chinese message above the size limit', async () => {
     const big = new Uint8Array(LIMIT + 1024).fill(65);
     const res = await filer.upload('/api/imports', [{ name: 'big.txt', bytes: big }]);
