@@ -16,8 +16,16 @@ import {
   Timeline,
   Typography,
 } from 'antd';
-import { checkTargetForm, targetChanges, type Rulebook, type TargetForm } from '@jixiao/domain';
-import { api, errorText } from '../api.ts';
+import {
+  TargetForm as TargetFormSchema,
+  checkTargetForm,
+  targetChanges,
+  type Rulebook,
+  type TargetForm,
+} from '@jixiao/domain';
+import { api, ApiError, errorText } from '../api.ts';
+import { dropUnsavedCopy, keepUnsavedCopy, readUnsavedCopy } from '../lib/pending-edits.ts';
+import { sameValue } from '../lib/same-value.ts';
 import { useSession } from '../lib/session.tsx';
 import { useAsync } from '../lib/use-async.ts';
 import { beijingTime } from '../lib/time.ts';
@@ -65,9 +73,27 @@ function TargetEditor({
 }) {
   const { user } = useSession();
   const { message, modal } = App.useApp();
-  const [body, setBody] = useState<TargetForm>(record.body);
-  const [dirty, setDirty] = useState(false);
+  const unit = user?.role === 'filer' || user?.role === 'head' || user?.role === 'admin';
+  const editable =
+    unit &&
+    (record.status === 'draft' || record.status === 'returned' || record.status === 'approved');
+  // What was typed here and not saved (the page was left, the session ended, a save failed)
+  // comes back from the browser's copy, said so, until it is saved or dropped.
+  const copyId = `target:${record.id}`;
+  const [restored] = useState(() => {
+    if (!editable) return null;
+    const copy = readUnsavedCopy(copyId);
+    const parsed = copy ? TargetFormSchema.safeParse(copy.body) : null;
+    if (copy === null || parsed === null || !parsed.success) return null;
+    return sameValue(parsed.data, record.body)
+      ? null
+      : { version: copy.version, body: parsed.data };
+  });
+  const [body, setBody] = useState<TargetForm>(restored?.body ?? record.body);
+  const [dirty, setDirty] = useState(restored !== null);
   const [busy, setBusy] = useState(false);
+  /** Another save came first: the server's version now; the text typed here stays. */
+  const [conflict, setConflict] = useState<{ version: number } | null>(null);
   const events = useAsync(() => targetsApi.events(record.id).then((r) => r.items), [record]);
   const revisions = useAsync(() => targetsApi.revisions(record.id).then((r) => r.items), [record]);
   // A 目标调整 under way: what it changes against the approved version.
@@ -84,10 +110,6 @@ function TargetEditor({
     () => (approved.data ? targetChanges(approved.data, body) : []),
     [approved.data, body],
   );
-  const unit = user?.role === 'filer' || user?.role === 'head' || user?.role === 'admin';
-  const editable =
-    unit &&
-    (record.status === 'draft' || record.status === 'returned' || record.status === 'approved');
   const findings = useMemo(() => {
     try {
       return checkTargetForm(body, rulebook);
@@ -98,6 +120,15 @@ function TargetEditor({
   const edit = (next: Partial<TargetForm>) => {
     setBody((b) => ({ ...b, ...next }));
     setDirty(true);
+  };
+  useEffect(() => {
+    if (dirty) keepUnsavedCopy(copyId, record.version, body);
+  }, [dirty, body, copyId, record.version]);
+  const discard = () => {
+    dropUnsavedCopy(copyId);
+    setBody(record.body);
+    setDirty(false);
+    reload();
   };
   useEffect(() => {
     if (!dirty) return;
@@ -157,7 +188,27 @@ function TargetEditor({
       if (given === null) return;
       reason = given;
     }
-    await run(() => targetsApi.save(record.id, record.version, body, reason), '已保存');
+    await saveOn(conflict?.version ?? record.version, reason);
+  };
+  /** Saves on `version`; a conflict keeps the text and says that another version came first. */
+  const saveOn = async (version: number, reason?: string) => {
+    setBusy(true);
+    try {
+      await targetsApi.save(record.id, version, body, reason);
+      dropUnsavedCopy(copyId);
+      message.success('已保存');
+      setDirty(false);
+      setConflict(null);
+      reload();
+    } catch (e) {
+      if (e instanceof ApiError && e.code === 'VERSION_CONFLICT') {
+        const current = e.details.current as { version?: unknown } | undefined;
+        if (typeof current?.version === 'number') setConflict({ version: current.version });
+      }
+      message.error(errorText(e));
+    } finally {
+      setBusy(false);
+    }
   };
   const lastReturn = [...(events.data ?? [])].reverse().find((e) => e.action === 'return');
   const errors = findings.filter((f) => f.severity === 'error').length;
@@ -234,6 +285,44 @@ function TargetEditor({
           </Space>
         }
       >
+        {conflict !== null && (
+          <Alert
+            type="error"
+            showIcon
+            role="alert"
+            data-testid="target-conflict"
+            style={{ marginBottom: 12 }}
+            title={`他人已保存了新版本（第${conflict.version}版），您的修改尚未保存，仍保留在下方`}
+            action={
+              <Space direction="vertical">
+                <Button size="small" type="primary" loading={busy} onClick={() => void save()}>
+                  以我的修改保存为新版本
+                </Button>
+                <Button size="small" danger onClick={discard}>
+                  放弃我的修改，载入新版本
+                </Button>
+              </Space>
+            }
+          />
+        )}
+        {restored !== null && dirty && conflict === null && (
+          <Alert
+            type="warning"
+            showIcon
+            data-testid="target-restored"
+            style={{ marginBottom: 12 }}
+            title={
+              restored.version === record.version
+                ? '已恢复您上次未保存的修改，请检查后保存'
+                : `已恢复您上次未保存的修改（基于第${restored.version}版；其后已保存了第${record.version}版，保存时以您的修改为准），请检查后保存`
+            }
+            action={
+              <Button size="small" danger onClick={discard}>
+                放弃这些修改
+              </Button>
+            }
+          />
+        )}
         {record.status === 'returned' && lastReturn?.comment && (
           <Alert
             type="warning"
