@@ -70,13 +70,31 @@ export async function importDocument(
       throw new ServiceError('UNSUPPORTED_FILE', '未能从文件中识别出自评内容，无法创建草稿', {
         problems: result.problems,
       });
+    // A year or unit the document does not state is not made up: the draft would carry the
+    // reader's placeholders (2000, （未识别）) as if the unit had written them.
+    const missing = new Set(result.problems.map((p) => p.code));
+    if (input.create.year === undefined && missing.has('year-not-found'))
+      throw new ServiceError(
+        'BAD_REQUEST',
+        `未能从文件中识别评价年度：${fileName}。请选择年度后再创建草稿`,
+        { fileName },
+      );
     const year = input.create.year ?? result.draft.meta.year;
+    let unitName = result.draft.meta.unitName;
+    if (missing.has('unit-not-found')) {
+      const dept = await ctx.db
+        .selectFrom('departments')
+        .select('name')
+        .where('id', '=', input.create.departmentId)
+        .executeTakeFirst();
+      if (dept !== undefined) unitName = dept.name;
+    }
     evaluation = await prepareEvaluation(ctx, actor, {
       departmentId: input.create.departmentId,
       year,
       kind: result.draft.kind,
       rulebookId: result.draft.rulebookId,
-      body: { ...result.draft, meta: { ...result.draft.meta, year } },
+      body: { ...result.draft, meta: { ...result.draft.meta, year, unitName } },
     });
   }
   const evaluationId = evaluation?.id;

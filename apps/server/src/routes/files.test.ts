@@ -82,6 +82,41 @@ describe.each(TEST_DIALECTS)('uploads on %s', (dialect) => {
     expect(again.json().error.details.evaluationId).toBe(id);
   });
 
+  it("creates a draft only with the year and unit the unit gave, never the reader's placeholders", async () => {
+    // The report states neither its year nor its unit.
+    const text =
+      '部门整体支出绩效自评报告\n一、部门概况\n年初预算100万元，全年支出95万元，预算执行率95%。\n';
+    const count = async () =>
+      Number(
+        (
+          await world.ctx.db
+            .selectFrom('evaluations')
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    const before = await count();
+    const yearless = await filer.upload(
+      `/api/imports?create=1&departmentId=${world.departments.a}`,
+      [{ name: '自评.txt', bytes: text }],
+    );
+    expect(yearless.statusCode).toBe(400);
+    expect(yearless.json().error.message).toBe(
+      '未能从文件中识别评价年度：自评.txt。请选择年度后再创建草稿',
+    );
+    expect(await count()).toBe(before);
+    const given = await filer.upload(
+      `/api/imports?create=1&departmentId=${world.departments.a}&year=2019`,
+      [{ name: '自评.txt', bytes: text }],
+    );
+    expect(given.statusCode).toBe(200);
+    const created = await filer.get(`/api/evaluations/${given.json().evaluationId}`);
+    expect(created.json()).toMatchObject({
+      year: 2019,
+      body: { meta: { year: 2019, unitName: '甲单位' } },
+    });
+  });
+
   it('reads the tables workbook (.xlsx) as written by the exporter into a draft of what was entered', async () => {
     const body = DepartmentEvaluation.parse(fixtureBody());
     const xlsx = await renderTablesXlsx(body, undefined);

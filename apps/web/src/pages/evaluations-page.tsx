@@ -276,8 +276,12 @@ function CreateModal({ existing, onClose }: { existing: EvaluationRecord[]; onCl
         id = rec.id;
       } else {
         if (!file) throw new Error('请选择要导入的文件');
-        // The year is the document's unless the user chose another one.
-        const year = form.isFieldTouched('year') ? v.year : preview?.draft?.meta.year;
+        // The year is the document's unless the user chose another one; a document that states
+        // none takes the year shown in the form, never the reader's placeholder.
+        const stated = preview?.problems.some((p) => p.code === 'year-not-found')
+          ? undefined
+          : preview?.draft?.meta.year;
+        const year = form.isFieldTouched('year') || stated === undefined ? v.year : stated;
         const r = await api.importFile(file, {
           departmentId,
           ...(year === undefined ? {} : { year }),
