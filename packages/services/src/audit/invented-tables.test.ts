@@ -585,3 +585,37 @@ describe('held-out 自评表 excerpts, twenty-first batch (千元, 指标名称/
     expect(m.found).toBeGreaterThanOrEqual(30);
   });
 });
+
+/**
+ * Twenty-second batch, written before any fix of its own: twelve tables in three renderings each
+ * (Word with merged cells, html with rowspan/colspan, Excel with numbers as numbers, PDF text plain
+ * and hard-wrapped, one cell per line with and without empty cells, tabs, runs of spaces, pipes),
+ * from places and templates not used before (恩施 茶产业, 信阳 部门整体, 阜阳 转移支付区域 in 元, 丽水
+ * 公益林, 南平 农贸市场, 梅州 部门整体 in 元 over two pages, 河池 村道, 普洱 咖啡, 凉山 转移支付区域, 延安
+ * 部门整体, 定西 马铃薯, 通辽 棚圈 in 元): 资金来源 | 预算安排数 | 实际拨付数; 指标内容 | 指标值 | 实际值;
+ * 分数 | 实得分 with a 评分依据 column; 完成情况说明; 调整后预算数 | 实际支出数; 分值 | 自评得分;
+ * "产出指标小计" rows after each 一级; a 区域 table with 全年预算数（A）| 全年执行数（B）| 执行率（B/A）
+ * and no scores; 达标/良好/健全/应保尽保 targets, 个百分点, 一票否决 notes; 自评等级 rows.
+ * Planted: a 执行率 over 预算安排数/实际拨付数, a 小计 得分, a 区域 total in 元 not the sum of its
+ * sources, a score over its 分值 and a grade 良 for 94.2, an 88% 执行率 scored 10, a 3.42元 cost
+ * for 3.42万元 and a 总分, 分值 adding to 95 under 合计 100, a met target with points deducted and
+ * a source's 执行率.
+ * Measured untouched: 29/33 found (the 执行率 over 预算安排数/实际拨付数 missed in all three
+ * renderings; the 区域 total's sum missed in the Excel copy); on the clean ones no error and 8
+ * warnings (通辽's 预算安排数/实际拨付数 fund block unread in two renderings, so the 执行率's 10
+ * points missing from the book, and its Excel copy's 9.9 read as a deduction with no reason;
+ * 丽水's 分数 | 实得分 columns unread, its 总分 held against 0, 10 or 90).
+ */
+describe('held-out 自评表 excerpts, twenty-second batch (预算安排数/实际拨付数, 指标内容/实际值, 分数/实得分 with 评分依据, 完成情况说明, 小计 rows, 区域 tables in 元, 一票否决, 个百分点, pages), measured untouched', () => {
+  const held = present(loadCorpus(new URL('./invented-tables/holdout-ac/', import.meta.url)));
+
+  it('prints recall and false errors, and reads every file', () => {
+    const m = measure(held, undefined, true);
+    console.log(report('held-out tables, twenty-second batch', m));
+    expect(unread(held)).toEqual([]);
+    expect(m.falseErrors).toEqual([]);
+    expect(m.uncertainAsErrors).toEqual([]);
+    // The target is 90% (30 of 33); the floor keeps what was reached.
+    expect(m.found).toBeGreaterThanOrEqual(29);
+  });
+});
