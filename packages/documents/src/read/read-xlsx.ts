@@ -57,11 +57,15 @@ function cellAddress(ref: string): [number, number] | undefined {
   return col > MAX_COLUMNS ? undefined : [Number(m[2]), col];
 }
 
-/** Rounds half away from zero at `decimals`, on the value's 15 significant digits as Excel does. */
+/**
+ * Rounds half away from zero at `decimals`, on the value's 15 significant digits as Excel does:
+ * the scaled value is taken at 15 digits too (1.005 × 100 is 100.5, not 100.4999…), with no
+ * nudge that grows with the value (40,700,000 shown as 40,700,000.04).
+ */
 function fixed(value: number, decimals: number): string {
   const v = Number(value.toPrecision(15));
   const scale = 10 ** decimals;
-  const rounded = Math.sign(v) * Math.round(Math.abs(v) * scale + 1e-9 * Math.abs(v) * scale);
+  const rounded = Math.sign(v) * Math.round(Number((Math.abs(v) * scale).toPrecision(15)));
   return (rounded / scale).toFixed(decimals);
 }
 
