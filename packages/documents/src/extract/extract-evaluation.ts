@@ -382,6 +382,8 @@ export function extractEvaluation(source: SourceDocument): ExtractedReport {
     indicators,
     closedAt,
     scoredTreeOpen(selfTables),
+    // The tree's first group (the 预算执行率 node before it stands on the fund row).
+    evaluation.indicators.find((n) => (n.children?.length ?? 0) > 0)?.source?.line,
   );
   if (truncation) {
     report.truncation = truncation;
@@ -651,6 +653,7 @@ function findTruncation(
   indicators: readonly IndicatorNode[],
   closedAt = -1,
   treeOpen = false,
+  treeStart?: number,
 ): { line: number; edge?: number; evident: boolean } | undefined {
   const blocks = document.blocks;
   const last = blocks[blocks.length - 1];
@@ -749,6 +752,19 @@ function findTruncation(
         last.kind === 'paragraph' && /[。！？!?]$/.test(text)
         ? last.line + 1
         : last.line;
+  // A grid holding the fund block above its indicator tree (a workbook's sheet, one table from
+  // top to bottom): the rows above the tree were closed by the tree's header below them, so only
+  // the tree may span the cut.
+  const firstTop = treeStart;
+  const lastRowLine = rows[rows.length - 1]?.line ?? last.line;
+  if (
+    last.kind === 'table' &&
+    last.style !== TEXT_TABLE &&
+    firstTop !== undefined &&
+    firstTop > line &&
+    firstTop <= lastRowLine
+  )
+    line = firstTop;
   // Cut inside the indicator tree: the outermost group still open at the cut is incomplete (not
   // when the table's 合计 row below it was read).
   const lastTop = indicators[indicators.length - 1];

@@ -202,6 +202,32 @@ describe('tab-separated rows whose first cell is empty', () => {
   });
 });
 
+describe('a grid holding the fund block above an indicator tree with no 总分 row', () => {
+  // A workbook's sheet is read as one grid from its fund rows to its last indicator; a 区域
+  // table scores nothing, so no 总分 row closes it. Only the tree may span a cut: the fund rows
+  // above its header are whole.
+  it('leaves the fund rows before the cut', () => {
+    const html = [
+      '<table><tr><td>资金情况（元）</td><td>全年预算数</td><td>全年执行数</td><td>执行率</td><td></td><td></td></tr>',
+      '<tr><td>年度资金总额</td><td>4,000,000.00</td><td>3,900,000.00</td><td>97.50%</td><td></td><td></td></tr>',
+      '<tr><td>其中：中央财政资金</td><td>3,000,000.00</td><td>2,900,000.00</td><td>96.67%</td><td></td><td></td></tr>',
+      '<tr><td>地方资金</td><td>1,000,000.00</td><td>950,000.00</td><td>95.00%</td><td></td><td></td></tr>',
+      '<tr><td>一级指标</td><td>二级指标</td><td>三级指标</td><td>指标值</td><td>全年实际完成值</td><td>未完成原因和改进措施</td></tr>',
+      '<tr><td>产出指标</td><td>数量指标</td><td>试点村数</td><td>≥45个</td><td>46个</td><td></td></tr>',
+      '<tr><td>效益指标</td><td>社会效益指标</td><td>受益人口</td><td>≥8万人</td><td>8.3万人</td><td></td></tr>',
+      '<tr><td>满意度指标</td><td>服务对象满意度指标</td><td>群众满意度</td><td>≥90%</td><td>93.5%</td><td></td></tr></table>',
+    ].join('\n');
+    const read = readHtml(new TextEncoder().encode(html), 'r.html');
+    if (!read.ok) throw new Error('html not read');
+    const report = extractEvaluation(read.document);
+    const fundLine = report.evaluation.funds.total?.source?.line ?? Infinity;
+    const treeLine = report.evaluation.indicators[0]?.source?.line ?? -1;
+    expect(fundLine).toBeLessThan(treeLine);
+    // Cut or not, the cut lies at the tree's first row at the earliest, below the fund rows.
+    expect(report.truncation?.line ?? Infinity).toBeGreaterThan(fundLine);
+  });
+});
+
 describe('page numbers inside a table', () => {
   it('are neither indicators nor the end of the document', () => {
     const text = [

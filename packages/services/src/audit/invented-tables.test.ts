@@ -606,7 +606,9 @@ describe('held-out 自评表 excerpts, twenty-first batch (千元, 指标名称/
  * points missing from the book, and its Excel copy's 9.9 read as a deduction with no reason;
  * 丽水's 分数 | 实得分 columns unread, its 总分 held against 0, 10 or 90).
  * After its fixes: 32/33 and no warning on the clean ones once 实际拨付数 (拨付数) was read as the
- * money spent and 分数 as a 分值.
+ * money spent and 分数 as a 分值; 33/33 once a workbook's sheet read as one grid (its fund block
+ * above its 区域 indicators, no 总分 row closing it) kept its fund rows out of what a cut might
+ * take: only the indicator tree below them may span a cut.
  */
 describe('held-out 自评表 excerpts, twenty-second batch (预算安排数/实际拨付数, 指标内容/实际值, 分数/实得分 with 评分依据, 完成情况说明, 小计 rows, 区域 tables in 元, 一票否决, 个百分点, pages), measured untouched', () => {
   const held = present(loadCorpus(new URL('./invented-tables/holdout-ac/', import.meta.url)));
@@ -619,6 +621,6 @@ describe('held-out 自评表 excerpts, twenty-second batch (预算安排数/实�
     expect(m.uncertainAsErrors).toEqual([]);
     expect(m.cleanWarnings).toEqual([]);
     // The target is 90% (30 of 33); the floor keeps what was reached.
-    expect(m.found).toBeGreaterThanOrEqual(32);
+    expect(m.found).toBeGreaterThanOrEqual(33);
   });
 });
