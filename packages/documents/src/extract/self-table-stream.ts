@@ -1611,11 +1611,13 @@ function leafValuesEnd(
         // Nor is a text a reason that a whole row follows: a reason is followed by the next
         // name, never by a row's values and scores.
         if (nameOfWholeRow(tokens, j, columns, scoreCols)) break;
-        // A text that nothing of a row follows (the 总分 row, a 加分项/扣分项 cell, a header
-        // repeated, the table's end) is no leaf's name: it is this row's reason ("满意度95%").
+        // A text that nothing of a row follows (the 总分 row, a group's 小计 row, a 加分项/扣分项
+        // cell, a header repeated, the table's end) is no leaf's name: it is this row's reason
+        // ("满意度95%", "完成" before "产出指标小计").
         const nameOfNothing =
           after === undefined ||
           isTotalRow(after.text) ||
+          subtotalGroupOf(after.text) !== undefined ||
           columnOf(after.text) !== undefined ||
           ADJUSTMENT_GROUP.test(normalizeLabel(after.text));
         // In a table whose rows go name | 分值 … (no target before the scores), a text with a

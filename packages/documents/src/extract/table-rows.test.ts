@@ -228,6 +228,29 @@ describe('a grid holding the fund block above an indicator tree with no 总分 r
   });
 });
 
+describe('a short 完成情况说明 after a row\'s 得分, before its group\'s 小计 row', () => {
+  it('is the row\'s reason, not a leaf named by it', () => {
+    const t = readTableStream(
+      cells(
+        ...['一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分'],
+        '完成情况说明',
+        ...['产出指标', '数量指标', '建设面积', '≥5万亩', '5.2万亩', '20', '20', '超额完成'],
+        ...['质量指标', '抽检合格率', '≥98%', '98.6%', '20', '20', '完成'],
+        ...['产出指标小计', '40', '40'],
+        ...['效益指标', '社会效益指标', '培育主体', '≥60家', '63家', '50', '50', '完成'],
+        ...['效益指标小计', '50', '50'],
+        ...['总分', '90', '90'],
+      ),
+    );
+    const names = JSON.stringify(strip(t?.indicators ?? []));
+    expect(names).not.toContain('"name":"完成"');
+    expect(t?.indicators.map((n) => [n.name, n.weight, n.score])).toEqual([
+      ['产出指标', 40, 40],
+      ['效益指标', 50, 50],
+    ]);
+  });
+});
+
 describe('page numbers inside a table', () => {
   it('are neither indicators nor the end of the document', () => {
     const text = [

@@ -54,9 +54,9 @@ describe('invented 自评表 with the whole table on one line', () => {
   // 264, its 13 all found; its clean table over two pages got 4 warnings until a page's footer
   // run into the line ("… 6 6 第 1 页 共 2 页 续表 …") no longer glued the figures before it.
   // With holdout-ac, measured untouched: 10 of its 13 (269 of 277) and 3 warnings on its clean
-  // ones (a fund block headed 预算安排数 | 实际拨付数 unread); 271 of 277 and none after its fixes.
-  // Missed of it: 信阳's 完成情况说明 words after each row's 得分 ("… 8 8 完成 质量指标 …") taken
-  // for the next row's name.
+  // ones (a fund block headed 预算安排数 | 实际拨付数 unread); 271 of 277 and none after its fixes;
+  // 272 once a short 完成情况说明 after a row's 得分 and before its group's 小计 row ("… 7 7 完成
+  // 产出指标小计 40 40 …") was read as that row's reason, not as a leaf the 小计 figures belong to.
   it('finds the planted findings of most (floor 230), as warnings', () => {
     const withFindings = audits.filter((a) => a.planted.length > 0);
     const found = withFindings.filter((a) =>
