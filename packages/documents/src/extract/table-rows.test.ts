@@ -228,8 +228,8 @@ describe('a grid holding the fund block above an indicator tree with no 总分 r
   });
 });
 
-describe('a short 完成情况说明 after a row\'s 得分, before its group\'s 小计 row', () => {
-  it('is the row\'s reason, not a leaf named by it', () => {
+describe("a short 完成情况说明 after a row's 得分, before its group's 小计 row", () => {
+  it("is the row's reason, not a leaf named by it", () => {
     const t = readTableStream(
       cells(
         ...['一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分'],
