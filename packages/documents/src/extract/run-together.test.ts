@@ -451,3 +451,33 @@ describe('the seventeenth batch of tables run together', () => {
     ]);
   });
 });
+
+describe('a row closing on words with no stop after its 得分', () => {
+  const BASIS: ColumnKey[] = [...INDICATOR.slice(0, -1), 'description'];
+
+  it('takes them as its 评分依据 or 偏差原因 cell where its targets are words', () => {
+    for (const columns of [BASIS, INDICATOR])
+      expect(splitRunTogether('质量指标林木管护质量达标达标1010按验收结论评分', columns)).toEqual([
+        '质量指标',
+        '林木管护质量',
+        '达标',
+        '达标',
+        '10',
+        '10',
+        '按验收结论评分',
+      ]);
+    // A date actual, then 分值 and 得分, then the words.
+    expect(
+      splitRunTogether('补偿资金兑付时间2024年12月底前2024年11月28日55按时兑付得满分', BASIS),
+    ).toEqual(['补偿资金兑付时间', '2024年12月底前', '2024年11月28日', '5', '5', '按时兑付得满分']);
+  });
+
+  it('reads no row into a date or a count of prose', () => {
+    expect(splitRunTogether('2024年9月30日前', INDICATOR)).toBeUndefined();
+    expect(splitRunTogether('全年共培训2560人次', INDICATOR)).toBeUndefined();
+    // Nor a table with no closing words column.
+    expect(
+      splitRunTogether('质量指标林木管护质量达标达标1010按验收结论评分', INDICATOR.slice(0, -1)),
+    ).toBeUndefined();
+  });
+});

@@ -51,10 +51,10 @@ export const looksRunTogether = (line: string): boolean => {
     /\d(?:[%％]|分)?([^\d%％]*[，。；！？][^\d%％]*)$/.exec(line)?.[1] ??
     '';
   const t = line.slice(0, line.length - reason.length);
-  // A month glued to figures ("2024年11月55": a date actual, then 分值 and 得分) is no date of
-  // prose, which closes a day with 日.
+  // A month or a day glued to figures at the row's end ("2024年11月55", "2024年11月28日55": a
+  // date actual, then 分值 and 得分) is no date of prose.
   const glued =
-    /[%％]\d|\.\d{2}\d|[≥≤＞＜≧≦]\d|\p{Script=Han}=\d|\d—|—\d|\d月\d{2,4}(?:\.\d+)?$/u.test(t);
+    /[%％]\d|\.\d{2}\d|[≥≤＞＜≧≦]\d|\p{Script=Han}=\d|\d—|—\d|\d[月日]\d{2,4}(?:\.\d+)?$/u.test(t);
   return (
     line.length <= 200 &&
     t.length <= 160 &&
@@ -525,7 +525,28 @@ export function splitRunTogether(
     /^\p{Script=Han}[^\d，。；！？]*\p{Script=Han}\d{2,}(?:\.\d+)?(?:\p{Script=Han}\D*)?$/u.test(
       text,
     );
-  if (!looksRunTogether(text) && !rated && !bare && !(kind === 'fund' && /^\d/.test(rest)))
+  // A row closing on its 偏差原因 or 评分依据 in words after its last figure, with no stop in them
+  // ("…达标达标1010按验收结论评分", "…2024年11月28日55按时兑付得满分"): the figures before them
+  // glued as a row's are.
+  const lastValue = columns
+    .filter((c) => c !== 'level1' && c !== 'level2' && c !== 'level3')
+    .at(-1);
+  const tail =
+    kind === 'row' && (lastValue === 'reason' || lastValue === 'description')
+      ? /(?<=\d)\p{Script=Han}[^\d]*$/u.exec(rest)?.[0]
+      : undefined;
+  const tailed =
+    tail !== undefined &&
+    !/^[年月日号时]/u.test(tail) &&
+    !isUnitWord(tail) &&
+    looksRunTogether(text.slice(0, -tail.length));
+  if (
+    !looksRunTogether(text) &&
+    !rated &&
+    !bare &&
+    !tailed &&
+    !(kind === 'fund' && /^\d/.test(rest))
+  )
     return undefined;
   const valueColumns = columns.filter(
     (c) =>
@@ -546,7 +567,11 @@ export function splitRunTogether(
     const cells = readCells(rest.slice(0, at), [rest.slice(at)]);
     if (cells) return cells;
   }
-  return readCells(rest, []);
+  // Those closing words are the row's last cell when the row reads no other way.
+  const plain = readCells(rest, []);
+  return (
+    plain ?? (tailed ? readCells(rest.slice(0, rest.length - tail.length), [tail]) : undefined)
+  );
 
   function readCells(figuresOf: string, closing: readonly string[]): string[] | undefined {
     const readings: Reading[] =
