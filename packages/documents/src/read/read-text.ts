@@ -202,6 +202,23 @@ function runOf(lines: readonly string[], i: number, test: (line: string) => bool
 const isRule = (line: string): boolean => PIPE_RULE.test(line) && line.includes('-');
 
 /**
+ * How many lines from i on are a pipe table's rows: blank lines between two rows (a copy's
+ * spacing between paragraphs) do not end it, or a row alone between them would be left unread.
+ */
+function pipeRun(lines: readonly string[], i: number): number {
+  const pipeLine = (l: string): boolean => PIPE_ROW.test(l) || isRule(l);
+  let end = i + runOf(lines, i, pipeLine);
+  if (end === i) return 0;
+  for (;;) {
+    let k = end;
+    while (k < lines.length && (lines[k] ?? '').trim() === '') k++;
+    const more = k === end ? 0 : runOf(lines, k, pipeLine);
+    if (more === 0) return end - i;
+    end = k + more;
+  }
+}
+
+/**
  * Tables that copies of web pages write with pipes, made the text the table reader knows (line
  * numbers kept):
  * - Markdown rows ("| 分值 | 得分 |", two or more in a row): a row of tab-parted cells, the rule
@@ -212,9 +229,10 @@ const isRule = (line: string): boolean => PIPE_RULE.test(line) && line.includes(
 function withoutPipes(lines: string[]): string[] {
   let out: string[] | undefined;
   for (let i = 0; i < lines.length;) {
-    const rows = runOf(lines, i, (l) => PIPE_ROW.test(l) || isRule(l));
+    const rows = pipeRun(lines, i);
     const cells = rows > 0 ? 0 : runOf(lines, i, (l) => PIPED_CELL.test(l));
-    const real = rows > 0 && lines.slice(i, i + rows).filter((l) => !isRule(l)).length >= 2;
+    const real =
+      rows > 0 && lines.slice(i, i + rows).filter((l) => !isRule(l) && l.trim() !== '').length >= 2;
     if (real || cells >= PIPED_RUN) {
       out ??= [...lines];
       for (let k = i; k < i + rows + cells; k++) {

@@ -41,6 +41,13 @@ function asPipedCells(text: string): string {
     .join('\n');
 }
 
+/** Markdown rows with a blank line after each, as a copy spaces its paragraphs. */
+const asSpacedMarkdown = (text: string): string =>
+  asMarkdown(text)
+    .split('\n')
+    .flatMap((line) => (line.startsWith('|') ? [line, ''] : [line]))
+    .join('\n');
+
 const cases = inventedTableCases((f) => f.endsWith('.tabs.txt'));
 
 const audit = (text: string, file: string): DocumentAudit =>
@@ -58,6 +65,10 @@ const categories = (a: DocumentAudit): Set<string> => new Set(a.findings.map((f)
 describe.each([
   ['Markdown rows', asMarkdown, 0],
   ['one piped cell per line', asPipedCells, 1],
+  // Blank lines between the rows left a row alone between two of them unread as a table (its
+  // cells and pipes read as words: a clean table's three amounts of one row taken for three
+  // sources of its total, an error), until they no longer ended the table.
+  ['Markdown rows spaced by blank lines', asSpacedMarkdown, 0],
 ] as const)('invented 自评表 in pipes: %s', (_label, render, mayLose) => {
   const audits = cases.map((c) => ({
     ...c,
