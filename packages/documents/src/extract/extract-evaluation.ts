@@ -31,7 +31,7 @@ import {
 } from './tables.ts';
 import { withoutPageFurniture } from './running-headers.ts';
 import { readTableStream } from './self-table-stream.ts';
-import { isTotalRow } from './table-vocabulary.ts';
+import { columnOf, isTotalRow } from './table-vocabulary.ts';
 import { findTextTables, gridTokens, unitAbove } from './text-tables.ts';
 import { headingNumber } from '../read/heading.ts';
 import type { TextTable } from './text-tables.ts';
@@ -930,26 +930,61 @@ function readSelfTables(blocks: readonly Block[]): {
   blocks: Block[];
 } {
   const out: SelfEvaluationTable[] = [];
+  /** The last grid read with indicators, its header row, and where it ended. */
+  let open: { header: TableRow; table: SelfEvaluationTable; at: number } | undefined;
+  const readGrid = (b: Block, at: number): SelfEvaluationTable | undefined => {
+    const above = unitAbove(blocks, at);
+    const byPosition = isSelfEvaluationTable(b) ? readSelfEvaluationTable(b, above) : undefined;
+    if (byPosition && (byPosition.indicators.length > 0 || byPosition.funds.total))
+      return { ...byPosition, origin: 'grid' };
+    const stream = readTableStream(gridTokens(b), undefined, above);
+    if (stream && (stream.indicators.length > 0 || stream.funds.total))
+      return fromStream(stream, 'grid');
+    if (byPosition && Object.keys(byPosition.funds).length > 0)
+      return { ...byPosition, origin: 'grid' };
+    return undefined;
+  };
   for (const [at, b] of blocks.entries()) {
     if (b.kind !== 'table') continue;
     // A list of items with their figures (自评结果公开) is no 自评表: the audit checks it as such.
     if (b.rows && isListTable(b.rows.map(rowCells))) continue;
-    const above = unitAbove(blocks, at);
-    const byPosition = isSelfEvaluationTable(b) ? readSelfEvaluationTable(b, above) : undefined;
-    if (byPosition && (byPosition.indicators.length > 0 || byPosition.funds.total)) {
-      out.push({ ...byPosition, origin: 'grid' });
-      continue;
+    let table = readGrid(b, at);
+    // The indicator rows continued on the next page as a table of their own without the header
+    // (after "续表" or the page's number alone): read under the header of the table they go on.
+    const header = open?.header;
+    if (
+      !table &&
+      open &&
+      header &&
+      !open.table.statedTotal &&
+      b.rows !== undefined &&
+      b.rows.length > 0 &&
+      b.rows.every((r) => r.cells.length === header.cells.length) &&
+      !b.rows.some(isIndicatorHeader) &&
+      blocks.slice(open.at + 1, at).every((x) => x.kind !== 'table' && x.text.trim().length <= 20)
+    ) {
+      const rows = [{ ...header, line: b.line }, ...b.rows];
+      const continued = readGrid({ ...b, rows }, at);
+      if (continued && continued.indicators.length > 0) table = continued;
     }
-    const stream = readTableStream(gridTokens(b), undefined, above);
-    if (stream && (stream.indicators.length > 0 || stream.funds.total))
-      out.push(fromStream(stream, 'grid'));
-    else if (byPosition && Object.keys(byPosition.funds).length > 0)
-      out.push({ ...byPosition, origin: 'grid' });
+    if (!table) continue;
+    out.push(table);
+    const head = b.rows?.find(isIndicatorHeader) ?? header;
+    open = table.indicators.length > 0 && head ? { header: head, table, at } : undefined;
   }
   const text = findTextTables(blocks);
   for (const t of text)
     if (t.table && !isListTable(linesOf(blocks, t))) out.push(fromStream(t.table, 'text'));
   return { tables: out.sort((a, b) => a.line - b.line), blocks: withTextTables(blocks, text) };
+}
+
+/** A grid's indicator header row: names (一级指标, 三级指标) and scores (分值, 得分) as columns. */
+function isIndicatorHeader(row: TableRow): boolean {
+  const keys = row.cells.map((c) => columnOf(c));
+  return (
+    (keys.includes('level1') || keys.includes('level3')) &&
+    (keys.includes('weight') || keys.includes('score'))
+  );
 }
 
 /** The lines of a table found among the paragraphs, each parted at its tabs or wide spaces. */

@@ -7,8 +7,8 @@ const HEADER =
   '<tr><td>一级指标</td><td>二级指标</td><td>三级指标</td><td>年度指标值</td><td>实际完成值</td><td>分值</td><td>得分</td><td>偏差原因分析及改进措施</td></tr>';
 const row = (cells: string[]): string => `<tr>${cells.map((c) => `<td>${c}</td>`).join('')}</tr>`;
 
-/** A page of html: the fund block, the indicators' first page, 续表, the rest. */
-function page(second: string[], total: string): string {
+/** A page of html: the fund block, the indicators' first page, 续表, the rest (its header kept). */
+function page(second: string[], total: string, header = true): string {
   return [
     '<html><body><p>某县教育局2024年度部门整体支出绩效自评表</p><p>单位：万元</p>',
     '<table border="1">',
@@ -19,7 +19,7 @@ function page(second: string[], total: string): string {
     '<tr><td rowspan="2">产出指标</td><td rowspan="2">数量指标</td><td>资助人数</td><td>≥600人</td><td>610人</td><td>25</td><td>25</td><td></td></tr>',
     row(['教师培训人次', '≥120人次', '126人次', '25', '25', '']),
     '</table><p>第 1 页 共 2 页</p><p>续表</p><table border="1">',
-    HEADER,
+    ...(header ? [HEADER] : []),
     ...second,
     total,
     '</table></body></html>',
@@ -46,6 +46,29 @@ describe('an indicator table continued on the next page as a table of its own', 
     const t = report.selfEvaluationTables[0];
     expect(report.selfEvaluationTables).toHaveLength(1);
     expect(t?.indicators.map((n) => n.name)).toEqual(['产出指标', '效益指标', '满意度指标']);
+    expect(t?.statedTotal?.value).toBe(99.8);
+  });
+
+  it('joins the table before it when the header is not repeated on the new page', () => {
+    const report = read(
+      page(
+        [
+          '<tr><td>效益指标</td><td>社会效益指标</td><td>入学率</td><td>≥99%</td><td>99.5%</td><td>30</td><td>30</td><td></td></tr>',
+          '<tr><td>满意度指标</td><td>服务对象满意度</td><td>家长满意度</td><td>≥90%</td><td>93%</td><td>10</td><td>10</td><td></td></tr>',
+        ],
+        row(['总分', '', '', '', '', '100', '99.8', '']),
+        false,
+      ),
+    );
+    const t = report.selfEvaluationTables[0];
+    expect(report.selfEvaluationTables).toHaveLength(1);
+    expect(t?.indicators.map((n) => n.name)).toEqual(['产出指标', '效益指标', '满意度指标']);
+    expect(leaves(t?.indicators ?? [])).toEqual([
+      '资助人数 ≥600人 610人 25/25',
+      '教师培训人次 ≥120人次 126人次 25/25',
+      '入学率 ≥99% 99.5% 30/30',
+      '家长满意度 ≥90% 93% 10/10',
+    ]);
     expect(t?.statedTotal?.value).toBe(99.8);
   });
 
