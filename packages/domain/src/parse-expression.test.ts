@@ -130,11 +130,17 @@ describe('parseExpression reads grades, done and text', () => {
     ['已完成', true],
     ['按时完成', true],
     ['未完成', false],
+    // A standard met or not.
+    ['达标', true],
+    ['已达标', true],
+    ['合格', true],
+    ['未达标', false],
+    ['不合格', false],
   ])('%s is done = %s', (text, done) => {
     expect(parseExpression(text)).toEqual({ kind: 'done', text, done });
   });
 
-  it.each(['全年24小时值班', '发文办文运转顺畅', '合规', '', '100%的群众满意度调查'])(
+  it.each(['全年24小时值班', '发文办文运转顺畅', '合规', '', '100%的群众满意度调查', '基本达标'])(
     '"%s" stays text',
     (text) => {
       expect(parseExpression(text)).toEqual({ kind: 'text', text });

@@ -49,8 +49,10 @@ function parseQualitative(t: string, text: string): Expression | undefined {
   return undefined;
 }
 
-const DONE_TRUE = /^(?:已|已经|全部|均已|按时|按期|如期|按要求|按计划|圆满)?完成$/;
-const DONE_FALSE = /^(?:未|没有|尚未|未能)完成$/;
+// A standard met or not is done or not too: 达标 / 未达标, 合格 / 不合格.
+const DONE_TRUE =
+  /^(?:(?:已|已经|全部|均已|按时|按期|如期|按要求|按计划|圆满)?完成|(?:已|均已|全部)?(?:达标|合格))$/;
+const DONE_FALSE = /^(?:(?:未|没有|尚未|未能)完成|(?:未|不|没有|尚未|未能)(?:达标|合格))$/;
 
 function parseDone(t: string, text: string): Expression | undefined {
   if (DONE_FALSE.test(t)) return { kind: 'done', text, done: false };
