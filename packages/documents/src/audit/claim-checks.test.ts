@@ -2246,3 +2246,17 @@ describe('relations stated across clauses and sentences', () => {
     expect(brief(`三批项目涉及${towns}等5个乡镇。`)).toEqual([]);
   });
 });
+
+describe('round um: counts, lists and scores in wordings not read before', () => {
+  it('counts units of blood and doses (单位, 剂次, 人份) like any other count', () => {
+    expect(
+      brief(
+        '全年采集全血共18,642单位，其中：固定献血屋采集7,208单位，流动采血车采集9,816单位，团体献血采集1,518单位。',
+      ),
+    ).toEqual(['warning DOC_CLAIM_PARTS_SHORT 18642→18542']);
+    expect(brief('全年接种疫苗3,260剂次，其中第一剂1,820剂次，第二剂1,440剂次。')).toEqual([]);
+    expect(brief('全年发放检测试剂2,400人份，其中乡镇1,500人份，村级960人份。')).toEqual([
+      'warning DOC_CLAIM_PARTS_EXCEED 2400→2460',
+    ]);
+  });
+});
