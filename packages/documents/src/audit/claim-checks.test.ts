@@ -2259,4 +2259,18 @@ describe('round um: counts, lists and scores in wordings not read before', () =>
       'warning DOC_CLAIM_PARTS_EXCEED 2400→2460',
     ]);
   });
+
+  it('ends a 其中 list before a figure past a ； that heads the next 其中 and alone exceeds the whole', () => {
+    expect(
+      brief(
+        '学校现有教职工62人，其中专任教师44人；在籍学员3,480人，其中本科1,120人、专科2,360人。',
+      ),
+    ).toEqual([]);
+    // A part no larger than the whole, with its own 其中, is still one of the parts.
+    expect(
+      brief(
+        '全年支出500.00万元，其中：基本支出320.00万元；项目支出200.00万元，其中专项业务费120.00万元。',
+      ),
+    ).toEqual(['error DOC_CLAIM_PARTS_EXCEED 500.00→520.00']);
+  });
 });

@@ -350,6 +350,18 @@ function readRelations(s: Statement): { groups: PartWhole[]; orphans: Claim[][] 
         const total = all.reduce((sum, c) => sum + c.value, 0);
         if (retired > 0 && total !== whole.value) all = all.slice(0, retired);
       }
+      // "教职工62人，其中专任教师44人；在籍学员3,480人，其中本科…": a figure past a ； that the
+      // next 其中 itemises, larger alone than this whole, heads a list of its own.
+      const head = all.at(-1);
+      const previous = all.at(-2);
+      if (
+        head &&
+        previous &&
+        head.value > whole.value &&
+        /^[，,]?其中/.test(s.text.slice(head.end)) &&
+        /[；;]/.test(s.text.slice(previous.end, head.at))
+      )
+        all = all.slice(0, -1);
       // "预算总额A，其中B b；全年支出C": an outcome after a ； past a plan's parts (or a plan past
       // an outcome's) opens a clause of its own, not another part.
       if (whole.kind === 'money' && whole.role !== '') {
