@@ -395,3 +395,16 @@ describe('round ul: the dimensions scored in one chapter, the total in another',
     ).toEqual([]);
   });
 });
+
+describe('round um: scores of a list and its total in other wordings', () => {
+  it('reads a total written 合计自评得分 after the 一级 scores', () => {
+    expect(
+      issues(
+        '经综合评价，决策指标得18分、过程指标得19分、产出指标得38分、效益指标得19分，合计自评得分95分，等级为“优”。',
+      ),
+    ).toEqual([['DOC_SCORE_TOTAL', 'warning', '95', '94']]);
+    expect(
+      issues('决策指标得18分、过程指标得19分、产出指标得38分、效益指标得20分，合计自评得分95分。'),
+    ).toEqual([]);
+  });
+});
