@@ -407,4 +407,20 @@ describe('round um: scores of a list and its total in other wordings', () => {
       issues('决策指标得18分、过程指标得19分、产出指标得38分、效益指标得20分，合计自评得分95分。'),
     ).toEqual([]);
   });
+
+  it("holds a group's score against its parts in the sentence after, when their weights make up its weight", () => {
+    const parts =
+      '其中：数量指标（30分）得28分，车载急救设备到位11套；质量指标（10分）得10分，验收合格率100%；时效指标（10分）得8分，较计划推迟1个月完成。';
+    expect(issues(`（二）产出指标（分值50分），得48分。${parts}`)).toEqual([
+      ['DOC_SCORE_PARTS', 'error', '48', '46'],
+    ]);
+    expect(issues(`（二）产出指标（分值50分），得46分。${parts}`)).toEqual([]);
+    // Parts whose weights fall short of the group's may leave one out: nothing is said.
+    expect(issues(`（二）产出指标（分值60分），得48分。${parts}`)).toEqual([]);
+    expect(
+      issues(
+        '（三）效益指标（分值30分），得28分。社会效益指标（分值20分）：平均反应时间缩短1.6分钟，得20分；可持续影响指标（分值10分）：对接尚未完成，扣2分，得8分。',
+      ),
+    ).toEqual([]);
+  });
 });

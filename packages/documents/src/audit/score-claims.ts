@@ -82,6 +82,7 @@ export function scoreClaimIssues(report: ExtractedReport): ScoreClaimIssue[] {
     const weight = ownExecutionWeight(s) ?? executionWeight;
     if (weight !== undefined) out.push(...bareExecutionIssues(s, weight));
     out.push(...breakdownIssues(s, report.sentences[i + 1]));
+    out.push(...groupPartsIssues(s, report.sentences[i + 1]));
     out.push(...pairsBeforeIssues(s, report.sentences[i - 1]));
   });
   return out;
@@ -279,6 +280,46 @@ function breakdownIssues(s: Sentence, next: Sentence | undefined): ScoreClaimIss
   return [
     issue(s, whole[0], 'DOC_SCORE_TOTAL', unsure ? 'warning' : 'error', stated, sum, {
       parts: parts.map((p) => `${p[1] ?? ''}${p[2] ?? ''}`).join(' + '),
+    }),
+  ];
+}
+
+/** A group's weight and score, ending its sentence: "产出指标（分值50分），得48分。". */
+const GROUP_SCORED = new RegExp(
+  `[（(](?:分值|权重|满分)?(?:为)?${NUM}分[）)][，,：:]?(?:自评)?(?:得分|得)(?:为|是)?${NUM}分[。；;]?$`,
+);
+/** A part opening with its weight: "数量指标（30分）", "社会效益指标（分值20分）：". */
+const PART_WEIGHT = new RegExp(
+  `^(?:其中[：:，,]?)?([\\u4e00-\\u9fa5“”"]{2,14}?)[（(](?:分值|权重|满分)?(?:为)?${NUM}分[）)]`,
+);
+
+/**
+ * "（二）产出指标（分值50分），得48分。其中：数量指标（30分）得28分，…；质量指标（10分）得10分，…；
+ * 时效指标（10分）得8分，…。": a group's weight and score, and in the sentence after it its parts,
+ * parted by ；, each opening with its weight and stating its score. Where the parts' weights make
+ * up the group's weight the list is whole, and their scores must make up the group's score.
+ */
+function groupPartsIssues(s: Sentence, next: Sentence | undefined): ScoreClaimIssue[] {
+  if (!next || next.block > s.block + 1) return [];
+  const group = GROUP_SCORED.exec(s.text);
+  if (!group?.[1] || !group[2] || WHOLE_SCORE.test(s.text)) return [];
+  const parts: WeightedScore[] = [];
+  for (const text of next.text.replace(/。$/, '').split(/[；;]/)) {
+    const head = PART_WEIGHT.exec(text);
+    // The part's score is the last one it states ("扣1.5分，得8分").
+    const score = [...text.matchAll(ANY_SCORE)].pop();
+    if (!head?.[1] || !head[2] || !score?.[1]) return [];
+    parts.push({ name: head[1], weight: num(head[2]), score: num(score[1]) });
+  }
+  if (parts.length < 2) return [];
+  const weight = num(group[1]);
+  if (!samePoints(sumPoints(parts.map((p) => p.weight)), weight)) return [];
+  const stated = num(group[2]);
+  const sum = sumPoints(parts.map((p) => p.score));
+  if (samePoints(stated, sum)) return [];
+  return [
+    issue(s, group[0], 'DOC_SCORE_PARTS', 'error', stated, sum, {
+      parts: parts.map((p) => `${p.name}${pts(p.score)}`).join(' + '),
     }),
   ];
 }
