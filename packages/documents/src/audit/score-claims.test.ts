@@ -423,4 +423,20 @@ describe('round um: scores of a list and its total in other wordings', () => {
       ),
     ).toEqual([]);
   });
+
+  it('takes the figure right before the target as the actual where no 实际完成 names it', () => {
+    expect(
+      issues('全年免费或低收费开放场馆时长4,380小时，年度指标值≥4,000小时，分值10分，得9分。'),
+    ).toEqual([['DOC_SCORE_TARGET_MET', 'warning', '9', '10']]);
+    expect(issues('全年开放场馆时长3,600小时，年度指标值≥4,000小时，分值10分，得10分。')).toEqual([
+      ['DOC_SCORE_TARGET_MISSED', 'warning', '10', '9'],
+    ]);
+    // Approximate figures, other units and a reason given say nothing.
+    for (const text of [
+      '全年开放场馆时长约4,380小时，年度指标值≥4,000小时，分值10分，得9分。',
+      '全年开放场馆4,380小时，年度指标值≥95%，分值10分，得9分。',
+      '全年开放场馆时长4,380小时，年度指标值≥4,000小时，因公示不及时，分值10分，得9分。',
+    ])
+      expect(issues(text), text).toEqual([]);
+  });
 });

@@ -776,28 +776,47 @@ function meets(target: Quantity, actual: Quantity): boolean | undefined {
  * reason given, or "实际完成值88.6%…分值5分，得分5分" for a target of ≥95%: a target missed at full
  * marks. Warnings: a rulebook may score otherwise (bands, a floor, points moved).
  */
+/**
+ * The figure that ends the clause right before the target ("…开放场馆时长4,380小时，年度指标值
+ * ≥4,000小时"): what was done, where no 实际完成 names it. Not a figure said to be approximate.
+ */
+function statedBefore(
+  text: string,
+  at: number,
+): { index: number; figure: string; name?: string } | undefined {
+  const m = new RegExp(`${NUM}([^\\d，,；;。：:（()）]{1,4})[，,]$`).exec(text.slice(0, at));
+  if (!m || /约|近|超|逾/.test(text.slice(Math.max(0, m.index - 2), m.index))) return undefined;
+  if (/^[余多]/.test(m[2] ?? '')) return undefined;
+  const name = /([\u4e00-\u9fa5“”"]{2,20})$/.exec(text.slice(0, m.index))?.[1];
+  return { index: m.index, figure: `${m[1] ?? ''}${m[2] ?? ''}`, name };
+}
+
 function targetIssues(s: Sentence): ScoreClaimIssue[] {
   if (!/目标值|指标值|年度目标/.test(s.text)) return [];
   const full = FULL_MARKS.exec(s.text);
   const pair: RegExpExecArray | null =
     PAIR.exec(s.text) ?? (full ? Object.assign([full[0], full[1], full[1]], full) : null);
   const t = TARGET.exec(s.text);
-  const a = ACTUAL.exec(s.text);
-  if (!pair?.[1] || !pair[2] || !t?.[1] || !a?.[1]) return [];
-  if (!(t.index < a.index && a.index < pair.index)) return [];
+  if (!pair?.[1] || !pair[2] || !t?.[1] || t.index > pair.index) return [];
+  const named = ACTUAL.exec(s.text);
+  const a = named?.[1] ? { index: named.index, figure: named[1] } : statedBefore(s.text, t.index);
+  // An actual named after the target, before the score; or one stated right before the target.
+  if (!a || a.index > pair.index || (named && a.index < t.index)) return [];
   // At most 16 characters, as before a thousands comma was let in ("1,356小时").
   // "（目标值≥90%）": the parentheses closed after the target are no part of it.
   const target = parseExpression(t[1].replace(/[）)]+$/, '').slice(0, 16));
-  const actual = parseExpression(a[1].slice(0, 16));
+  const actual = parseExpression(a.figure.slice(0, 16));
   if (target.kind !== 'quantity' || actual.kind !== 'quantity') return [];
   const met = meets(target, actual);
   if (met === undefined) return [];
   const weight = num(pair[1]);
   const score = num(pair[2]);
   const what =
+    (named ? undefined : a.name) ??
     /([\u4e00-\u9fa5“”"]{2,20}?)(?:指标)?(?:[，,：:。]|——?)?(?:年度)?(?:目标值?|指标值)/.exec(
       s.text,
-    )?.[1] ?? '该指标';
+    )?.[1] ??
+    '该指标';
   const params = { what, target: target.text, actual: actual.text, weight: pts(weight) };
   if (met && score < weight && !REASON.test(s.text))
     return [issue(s, pair[0], 'DOC_SCORE_TARGET_MET', 'warning', score, weight, params)];
