@@ -2273,4 +2273,16 @@ describe('round um: counts, lists and scores in wordings not read before', () =>
       ),
     ).toEqual(['error DOC_CLAIM_PARTS_EXCEED 500.00→520.00']);
   });
+
+  it('reads a swap with a trailing zero (1,620 and 1,602) as one of four digits', () => {
+    const first =
+      '一、项目基本情况\n我校在籍学生1,864人，其中全日制学历教育学生1,620人，短期技能培训学员244人。\n';
+    expect(
+      brief(`${first}四、自评结论\n本项目惠及全日制学历教育在校学生1,602人，资金按时足额拨付。\n`),
+    ).toEqual(['warning DOC_CLAIM_RESTATED 1602人→1620人']);
+    // Three digits each (120 and 102) under names two characters apart say nothing.
+    expect(
+      brief('一、基本情况\n全日制学生120人。\n四、自评结论\n本项目惠及全日制在校学生102人。\n'),
+    ).toEqual([]);
+  });
 });

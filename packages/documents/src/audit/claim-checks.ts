@@ -1562,8 +1562,9 @@ function checkTransposedDigits(
             long.replace(GENERIC, '') === '部门');
         if ((short.replace(GENERIC, '').length < 2 && !own) || !within(short, long)) continue;
         // Three digits swap by chance more often: then the names must be one but for a word of
-        // one character ("茶园面积" and "茶园总面积"), or the same name ("在校生" twice).
-        const few = Math.min(significant(a.c.number).length, significant(b.c.number).length) < 4;
+        // one character ("茶园面积" and "茶园总面积"), or the same name ("在校生" twice). A swap
+        // with a trailing zero ("1,620人" … "1,602人") is one of four digits, as the other shows.
+        const few = Math.max(significant(a.c.number).length, significant(b.c.number).length) < 4;
         if (few && short !== long && (long.length - short.length > 1 || short.length < 4)) continue;
         // A short name that stands in two longer names may be either, or both together.
         if (short !== long && longer(short, `${a.c.kind}|${a.unit}`) !== 1) continue;
