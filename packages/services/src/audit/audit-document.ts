@@ -51,7 +51,7 @@ import { TREE_CODES } from './finding-kinds.ts';
 import { isNotice } from './is-notice.ts';
 import { withoutReasonColumn } from './reason-column.ts';
 import { onInferredBook, rulebookBasis } from './rulebook-basis.ts';
-import { openingNumberMissing } from './numbering-start.ts';
+import { numberOnUnreadHeading, openingNumberMissing } from './numbering-start.ts';
 
 export { failedAudit, failedDocumentAudit } from './failed-audit.ts';
 export { needsTools } from './needs-tools.ts';
@@ -234,6 +234,7 @@ export function auditRead(read: ReadResult, fileName: string): DocumentAudit {
       ).filter(
         (f) =>
           !beforeTheStart(f, report) &&
+          !numberOnUnreadHeading(f, report) &&
           !partsUnread(f, report) &&
           !leavesForGroups(f, report) &&
           !excerptedTable(f, report) &&

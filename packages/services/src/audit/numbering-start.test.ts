@@ -28,3 +28,25 @@ describe('a first number missing', () => {
     expect(gaps(report)).toEqual(['warning']);
   });
 });
+
+describe('a number the indicators read from the text lack', () => {
+  const report = (first: string): string[] => [
+    '某急救中心2023年度院前急救项目支出绩效自评报告',
+    '一、项目概况',
+    '项目总预算260.00万元，全年实际支出251.16万元，执行率96.60%。',
+    '二、绩效指标完成及得分情况',
+    '本项目按“预算执行率10分、产出指标50分、效益指标30分、满意度指标10分”设置指标体系。',
+    first,
+    '（二）产出指标（分值50分），得46分。',
+    '（三）效益指标（分值30分），得28分。',
+    '（四）满意度指标（分值10分）。患者及家属满意度95%，得10分。',
+  ];
+
+  it('is no gap where it stands in the text as a heading the reader took for no indicator', () => {
+    expect(gaps(report('（一）预算执行率。执行率96.60%，得9.66分。'))).toEqual([]);
+  });
+
+  it('is one where no heading carries it', () => {
+    expect(gaps(report('预算执行率96.60%，得9.66分。'))).not.toEqual([]);
+  });
+});
