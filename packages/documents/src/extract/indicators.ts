@@ -87,7 +87,8 @@ const REASON = /^偏差原因(?:分析)?(?:及改进措施)?[：:](.+)$/;
 const REASON_CLAUSE = /(?:原因(?:是|为|主要是|在于)?[：:]?|主要因|因为|由于|系因)([^。；;]{2,})/;
 
 /** "…，得分18分，未达到年度目标": a shortfall said (the words the checks take for a reason). */
-const SHORTFALL = /[^，,；;。]*(?:未达|未完成|偏差|不足|滞后|影响|[不未]到位)[^，,；;。]*/;
+const SHORTFALL =
+  /[^，,；;。]*(?:未达|未完成|偏差|不足|滞后|推迟|延迟|延期|逾期|影响|[不未]到位)[^，,；;。]*/;
 
 /** The reason a leaf's sentence gives after its figures, or ''. */
 function reasonIn(rest: string): string {

@@ -118,6 +118,13 @@ describe('points lost without a reason', () => {
     delete leaf.deviationReason;
     leaf.evidence = '完成10项，因上级部署调整，2项未能开展，扣2分。';
     expect(checkScoreAgainstWeight(e, hunan, sheetOf(e))).toEqual([]);
+    // Work done later than planned is the reason a 时效 score says.
+    leaf.evidence = '时效指标得8分，调度系统升级较计划推迟1个月完成。';
+    expect(checkScoreAgainstWeight(e, hunan, sheetOf(e))).toEqual([]);
+    leaf.evidence = '时效指标得8分，调度系统升级已完成。';
+    expect(checkScoreAgainstWeight(e, hunan, sheetOf(e)).map((f) => f.code)).toEqual([
+      'DEDUCTION_NO_REASON',
+    ]);
   });
 
   it('is silent where the book does not require reasons', () => {

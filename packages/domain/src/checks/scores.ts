@@ -45,7 +45,7 @@ function alignedSheetNodes(
 
 /** Words that explain points lost, or name the scoring rule that took them ("按满意度计分规则"). */
 const REASON_WORDS =
-  /原因|由于|因为|扣\s*\d|扣分|未能|未完成|未达|偏差|不足|滞后|影响|(?:计分|评分|打分)(?:规则|标准|办法)/;
+  /原因|由于|因为|扣\s*\d|扣分|未能|未完成|未达|偏差|不足|滞后|推迟|延迟|延期|逾期|影响|(?:计分|评分|打分)(?:规则|标准|办法)/;
 
 function hasReason(node: IndicatorNode, sheetNode: ScoreNode | undefined): boolean {
   if (sheetNode?.reasonGiven) return true;
