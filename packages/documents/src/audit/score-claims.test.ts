@@ -415,6 +415,9 @@ describe('round um: scores of a list and its total in other wordings', () => {
       ['DOC_SCORE_PARTS', 'error', '48', '46'],
     ]);
     expect(issues(`（二）产出指标（分值50分），得46分。${parts}`)).toEqual([]);
+    expect(
+      issues(`（二）产出指标（权重50分），自评得47分。${parts.replace('其中：', '具体为：')}`),
+    ).toEqual([['DOC_SCORE_PARTS', 'error', '47', '46']]);
     // Parts whose weights fall short of the group's may leave one out: nothing is said.
     expect(issues(`（二）产出指标（分值60分），得48分。${parts}`)).toEqual([]);
     expect(

@@ -288,9 +288,9 @@ function breakdownIssues(s: Sentence, next: Sentence | undefined): ScoreClaimIss
 const GROUP_SCORED = new RegExp(
   `[（(](?:分值|权重|满分)?(?:为)?${NUM}分[）)][，,：:]?(?:自评)?(?:得分|得)(?:为|是)?${NUM}分[。；;]?$`,
 );
-/** A part opening with its weight: "数量指标（30分）", "社会效益指标（分值20分）：". */
+/** A part opening with its weight: "数量指标（30分）", "社会效益指标（分值20分）：", after 其中 or 具体为. */
 const PART_WEIGHT = new RegExp(
-  `^(?:其中[：:，,]?)?([\\u4e00-\\u9fa5“”"]{2,14}?)[（(](?:分值|权重|满分)?(?:为)?${NUM}分[）)]`,
+  `^(?:(?:其中|具体(?:为|是|如下)?)[：:，,]?)?([\\u4e00-\\u9fa5“”"]{2,14}?)[（(](?:分值|权重|满分)?(?:为)?${NUM}分[）)]`,
 );
 
 /**
