@@ -2286,3 +2286,19 @@ describe('round um: counts, lists and scores in wordings not read before', () =>
     ).toEqual([]);
   });
 });
+
+describe('round un: counts and growth in other wordings', () => {
+  it('counts courses in 门 against the names listed, not a 门诊', () => {
+    expect(
+      brief(
+        '学校开设康复训练课程七门，分别为言语康复、感统训练、精细动作、生活适应、心理辅导、音乐治疗。',
+      ),
+    ).toEqual(['warning DOC_CLAIM_LIST_COUNT 七门→6']);
+    expect(
+      brief(
+        '学校开设康复训练课程六门，分别为言语康复、感统训练、精细动作、生活适应、心理辅导、音乐治疗。',
+      ),
+    ).toEqual([]);
+    expect(brief('医院设3门诊，即内科门诊、外科门诊。')).toEqual([]);
+  });
+});

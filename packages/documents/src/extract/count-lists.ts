@@ -24,8 +24,9 @@ export interface CountList {
   at: number;
 }
 
+/** Courses and the like count in 门 ("课程七门"), but not a 门诊, 门户 or 门类. */
 const COUNT_WORD =
-  '(\\d+|[一二两三四五六七八九十]{1,3})(个|项|名|家|所|类|种|条|座|处|批|户|支|位|期|场|台|套|部)';
+  '(\\d+|[一二两三四五六七八九十]{1,3})(个|项|名|家|所|类|种|条|座|处|批|户|支|位|期|场|台|套|部|门(?![诊户类票店面口]))';
 const COUNT_LIST = new RegExp(
   `${COUNT_WORD}([^，,；;。：:、（()）\\d]{0,12}?)[，,]?(即|分别是|分别为|依次为|依次是|具体为|具体是|包括|包含|有|为|：|:)`,
   'g',
@@ -54,7 +55,7 @@ const LIST_VERB = /^.*?(?:内设|下设|设有|包括|包含|下辖|辖|涉及|�
 
 /** What every pattern above needs: a count ("8个", "三项"); most statements hold none. */
 const ANY_COUNT =
-  /(?:\d|[一二两三四五六七八九十])(?:个|项|名|家|所|类|种|条|座|处|批|户|支|位|期|场|台|套|部)/;
+  /(?:\d|[一二两三四五六七八九十])(?:个|项|名|家|所|类|种|条|座|处|批|户|支|位|期|场|台|套|部|门)/;
 
 /** Every count followed (or preceded) by a list of named items separated by 、 (or ；). */
 export function countLists(s: Statement): CountList[] {
