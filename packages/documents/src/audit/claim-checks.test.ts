@@ -2301,4 +2301,17 @@ describe('round un: counts and growth in other wordings', () => {
     ).toEqual([]);
     expect(brief('医院设3门诊，即内科门诊、外科门诊。')).toEqual([]);
   });
+
+  it("takes a growth said with no figure as this year's figure on last year's in the sentence before", () => {
+    const text = (rate: string): string =>
+      `2023年全年支出3,862.45万元，其中：基本支出1,126.30万元，项目支出2,736.15万元。\n2022年全年支出3,548.20万元。本年支出较上年增长${rate}，主要是增殖放流规模扩大。\n`;
+    expect(brief(text('9.86%'))).toEqual(['error DOC_CLAIM_GROWTH 9.86%→8.86%']);
+    expect(brief(text('8.86%'))).toEqual([]);
+    // Last year's figure of another name is no base.
+    expect(
+      brief(
+        '2023年全年支出3,862.45万元。\n2022年基本支出1,026.20万元。本年支出较上年增长9.86%。\n',
+      ),
+    ).toEqual([]);
+  });
 });

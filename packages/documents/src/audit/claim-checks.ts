@@ -216,7 +216,10 @@ export function checkClaims(report: ExtractedReport): Finding[] {
     ...checkShares(statements),
     ...statements.flatMap((s) => checkFigureRatios(s)),
     ...statements.flatMap((s, k) =>
-      checkFigureRatios(s, priorSentenceRatios(s, statements[k - 1])),
+      checkFigureRatios(
+        s,
+        priorSentenceRatios(s, statements[k - 1], statements.slice(Math.max(0, k - 4), k - 1)),
+      ),
     ),
     ...statements.flatMap(checkNamedRates),
     ...statements.flatMap(checkStandards),

@@ -1788,10 +1788,16 @@ const PRIOR_LEAD = /^(?:上年度?|去年|上一年度?|((?:19|20)\d{2})年度?)
  * whose sentence states no figure compared is the change's share of last year's figure of that
  * name in the sentence just before (one of the kind; a year named must be none of the second's).
  */
-export function priorSentenceRatios(s: Statement, prev: Statement | undefined): FigureRatio[] {
+export function priorSentenceRatios(
+  s: Statement,
+  prev: Statement | undefined,
+  earlier: readonly Statement[] = [],
+): FigureRatio[] {
   if (!prev || prev.block < s.block - 1) return [];
   const out: FigureRatio[] = [];
   s.claims.forEach((rate, i) => {
+    const bare = bareGrowth(s, i, prev, earlier);
+    if (bare) out.push(bare);
     const change = s.claims[i - 1];
     if (rate.kind !== 'percent' || !change || change.kind === 'percent' || change.approximate)
       return;
@@ -1813,6 +1819,60 @@ export function priorSentenceRatios(s: Statement, prev: Statement | undefined): 
     out.push({ kind: 'of', rate, value: change, base, alternatives: [change], statement: s });
   });
   return out;
+}
+
+/** A growth said of a quantity on last year with no figure: "本年支出较上年增长", "支出同比下降". */
+const GREW_ON_PRIOR =
+  /^(.*?)(?:(?:较|比)(?:上年|去年|上一年)度?(?:同期)?|同比)(增长|增加|提高|上升|下降|减少|降低)了?(?:幅度)?(?:为|达到?)?$/;
+
+/**
+ * "2023年全年支出3,862.45万元，…。2022年全年支出3,548.20万元。本年支出较上年增长9.86%。": a growth
+ * of a quantity named with no figure in its clause is of this year's figure of that name, stated
+ * in the sentence before or one of the three before it, on last year's in the sentence just before
+ * (one of each; a year named with this year's must be after last year's).
+ */
+function bareGrowth(
+  s: Statement,
+  i: number,
+  prev: Statement,
+  earlier: readonly Statement[],
+): FigureRatio | undefined {
+  const rate = s.claims[i];
+  if (!rate || rate.kind !== 'percent' || s.claims.slice(0, i).some((c) => c.kind !== 'percent'))
+    return undefined;
+  const said = GREW_ON_PRIOR.exec(rate.name);
+  const subject = said?.[1]?.replace(THIS_YEAR_LEAD, '');
+  if (!said || !subject || subject.length < 2) return undefined;
+  const named = (c: Claim, lead: RegExp): RegExpExecArray | undefined => {
+    const m = lead.exec(c.name);
+    return c.kind === 'money' && !c.approximate && m && c.name.slice(m[0].length) === subject
+      ? m
+      : undefined;
+  };
+  const bases = prev.claims.filter((c) => named(c, PRIOR_LEAD));
+  const base = bases.length === 1 ? bases[0] : undefined;
+  const baseYear = base ? PRIOR_LEAD.exec(base.name)?.[1] : undefined;
+  if (!base) return undefined;
+  for (const t of [prev, ...[...earlier].reverse()]) {
+    const values = t.claims.filter((c) => {
+      const lead = named(c, THIS_YEAR_LEAD);
+      if (!lead || lead[0] === '' || c === base || c.unit !== base.unit) return false;
+      const year = /((?:19|20)\d{2})年/.exec(lead[0])?.[1];
+      return year === undefined || baseYear === undefined || Number(year) > Number(baseYear);
+    });
+    if (values.length > 1) return undefined;
+    const value = values[0];
+    if (value)
+      return {
+        kind: DOWN.test(said[2] ?? '') ? 'decline' : 'growth',
+        rate,
+        value,
+        base,
+        alternatives: [value],
+        statement: s,
+      };
+  }
+  return undefined;
 }
 
 /** Between a figure and its change on last year: "，较上年增加", "，比2023年减少". */
