@@ -2314,4 +2314,13 @@ describe('round un: counts and growth in other wordings', () => {
       ),
     ).toEqual([]);
   });
+
+  it('reads the year of a conclusion after the unit names itself (经自评，我校2022年度…)', () => {
+    const text = (year: string): string =>
+      `某校2023年度部门整体支出绩效自评报告\n四、自评结论\n经自评，我校${year}年度部门整体支出绩效自评得分为92分，等级为“优”。\n`;
+    expect(check(text('2022')).map((f) => [f.category, f.code, f.stated])).toEqual([
+      ['year', 'DOC_YEAR_SUBJECT', '2022年'],
+    ]);
+    expect(check(text('2023'))).toEqual([]);
+  });
 });
