@@ -319,3 +319,28 @@ describe('a run-in group whose weight is called 权重', () => {
     ]);
   });
 });
+
+describe('a leaf scored on one figure, run on after its weight', () => {
+  it('reads "（一）预算执行率（分值10分），执行率98.11%，得9.81分。" as a leaf beside its groups', () => {
+    const lines = [
+      '（一）预算执行率（分值10分），执行率98.11%，得9.81分。',
+      '（二）产出指标（分值40分），得38分。其中：数量指标（分值20分）得19分，因部分专线开通推迟。',
+      '（三）效益指标（分值40分），得37.19分。',
+      '（四）满意度指标（分值10分），游客满意度95.8%，得10分。',
+    ];
+    const read = extractNarrativeIndicators(parseTextLines(lines.join('\n'), 'x.txt').blocks);
+    expect(outline(read.indicators)).toEqual([
+      '预算执行率 10/9.81',
+      '产出指标 40/38',
+      '效益指标 40/37.19',
+      '满意度指标 10/10',
+    ]);
+  });
+
+  it('does not read a heading whose text opens after a colon so', () => {
+    const read = extractNarrativeIndicators(
+      parseTextLines('（一）预算执行率（分值10分）：执行率98.82%，得分9.88分。', 'x.txt').blocks,
+    );
+    expect(outline(read.indicators)).toEqual([]);
+  });
+});

@@ -49,6 +49,14 @@ const NARRATIVE_LEAF = new RegExp(
 );
 const TITLE_ONLY = /^[^，。；：,;:]{2,12}。?$/;
 /**
+ * "预算执行率（分值10分），执行率98.11%，得9.81分。", "满意度指标（分值10分），游客满意度95.8%，得10分。":
+ * a leaf's weight, the one figure it is scored on, then its score (and perhaps why points were lost),
+ * run on in one sentence (after a colon, text opens below a heading: not so read).
+ */
+const SCORED_ON = new RegExp(
+  `^([^，。；：,;:（(]{2,16}?)[（(](?:分值|权重|满分)(?:为)?${N}分[）)][，,]([^。；;，,分（(]{1,30}?)[，,](?:自评)?得(?:分)?(?:为)?${N}分(?:[，,；;。](.*))?$`,
+);
+/**
  * "指标3：草原生态修复治理面积。年度指标值…": an indicator listed by its number, its name a sentence
  * of its own before its figures. Read as "草原生态修复治理面积，年度指标值…".
  */
@@ -466,6 +474,17 @@ export function extractNarrativeIndicators(blocks: readonly Block[]): IndicatorE
       if (named?.[2] !== undefined) node.weight = Number(named[2]);
       node.score = Number(runLeaf[2]);
       node.evidence = raw;
+      addLeaf(node, style);
+      continue;
+    }
+    const scoredOn = SCORED_ON.exec(body);
+    if (scoredOn?.[1] && scoredOn[2] !== undefined && scoredOn[4] !== undefined) {
+      const node = base(scoredOn[1]);
+      node.weight = Number(scoredOn[2]);
+      node.score = Number(scoredOn[4]);
+      node.evidence = body;
+      const why = reasonIn(scoredOn[5] ?? '') || rateExplains(body, node.weight, node.score);
+      if (why) node.deviationReason = why;
       addLeaf(node, style);
     }
   }
