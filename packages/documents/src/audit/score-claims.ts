@@ -783,7 +783,7 @@ function meets(target: Quantity, actual: Quantity): boolean | undefined {
 function statedBefore(
   text: string,
   at: number,
-): { index: number; figure: string; name?: string } | undefined {
+): { index: number; figure: string; name: string | undefined } | undefined {
   const m = new RegExp(`${NUM}([^\\d，,；;。：:（()）]{1,4})[，,]$`).exec(text.slice(0, at));
   if (!m || /约|近|超|逾/.test(text.slice(Math.max(0, m.index - 2), m.index))) return undefined;
   if (/^[余多]/.test(m[2] ?? '')) return undefined;
@@ -799,7 +799,9 @@ function targetIssues(s: Sentence): ScoreClaimIssue[] {
   const t = TARGET.exec(s.text);
   if (!pair?.[1] || !pair[2] || !t?.[1] || t.index > pair.index) return [];
   const named = ACTUAL.exec(s.text);
-  const a = named?.[1] ? { index: named.index, figure: named[1] } : statedBefore(s.text, t.index);
+  const a = named?.[1]
+    ? { index: named.index, figure: named[1], name: undefined }
+    : statedBefore(s.text, t.index);
   // An actual named after the target, before the score; or one stated right before the target.
   if (!a || a.index > pair.index || (named && a.index < t.index)) return [];
   // At most 16 characters, as before a thousands comma was let in ("1,356小时").
