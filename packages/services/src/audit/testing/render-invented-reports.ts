@@ -409,6 +409,23 @@ const FORMS: Record<string, Form[]> = {
     { kind: 'pdf', width: 28, page: 27, cells: 'cell-per-line' },
     { kind: 'webtxt' },
   ],
+  'r59-bishan-education-commission-department': [
+    { kind: 'pdf', width: 30, page: 28, cells: 'run-together' },
+    { kind: 'docx' },
+  ],
+  'r60-taizhou-river-improvement-project': [
+    { kind: 'pdf', width: 29, page: 27, cells: 'cell-per-line' },
+    { kind: 'html' },
+  ],
+  'r61-hongxinglong-crop-rotation-transfer-region': [
+    { kind: 'pdf', width: 31, page: 29, cells: 'run-together' },
+    { kind: 'webtxt' },
+  ],
+  'r62-zibo-hospital-equipment-third-party-project': [
+    { kind: 'pdf', width: 28, page: 28, cells: 'cell-per-line' },
+    { kind: 'portal' },
+    { kind: 'docx' },
+  ],
   'c25-nankai-city-management-department-clean': [
     { kind: 'pdf', width: 28, page: 28, cells: 'cell-per-line' },
     { kind: 'docx' },
@@ -429,6 +446,14 @@ const FORMS: Record<string, Form[]> = {
   'c29-changchun-university-reform-transfer-clean': [
     { kind: 'pdf', width: 29, page: 29, cells: 'cell-per-line' },
     { kind: 'docx' },
+  ],
+  'c30-guide-agriculture-science-department-clean': [
+    { kind: 'pdf', width: 29, page: 28, cells: 'cell-per-line' },
+    { kind: 'docx' },
+  ],
+  'c31-guicheng-subdistrict-purchased-services-department-clean': [
+    { kind: 'pdf', width: 30, page: 29, cells: 'run-together' },
+    { kind: 'webtxt' },
   ],
 };
 
