@@ -70,6 +70,18 @@ describe('execution-rate: W × min(1, executed/budget), exact and half-up', () =
     const s = score(r, ind(undefined, '95%'), 20);
     expect(s).toMatchObject({ score: 19, kind: 'execution-rate', notes: ['rate-from-actual'] });
   });
+  it('takes a full score for a rate meeting the row’s own target (≥95%) as that target’s', () => {
+    const own = (stated: number, executed: string) =>
+      score(r, ind('≥95%', '97.50%', { score: stated }), 10, withFunds('100', executed));
+    expect(own(10, '97.5')).toMatchObject({ score: 10, notes: ['own-target-met'] });
+    // Scored by the rate instead, the rate's score stands; under the target, so does the rule.
+    expect(own(9.75, '97.5').score).toBe(9.75);
+    expect(score(r, ind('≥95%', '93%', { score: 10 }), 10, withFunds('100', '93')).score).toBe(9.3);
+    // A target of 100% is the rule's own full rate: nothing to take from it.
+    expect(score(r, ind('100%', '97.5%', { score: 10 }), 10, withFunds('100', '97.5')).score).toBe(
+      9.75,
+    );
+  });
   it('falls back to the stated score when nothing gives a rate', () => {
     expect(score(r, ind(undefined, undefined, { score: 8 }), 10, withFunds('0', '0'))).toEqual({
       score: 8,

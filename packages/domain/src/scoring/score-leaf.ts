@@ -157,7 +157,26 @@ function executionRate(
   }
   const below = rule.reasonBelow !== undefined && rate < rule.reasonBelow;
   if (below) notes.push('execution-below-threshold');
+  // A row that sets its own target ("≥95%") and met it was given its full weight by that target,
+  // as any other indicator is: the report scored it so where it states the full weight.
+  if (
+    ownTargetMet(node, rate) &&
+    node.score !== undefined &&
+    toHundredths(node.score) === toHundredths(w)
+  ) {
+    notes.push('own-target-met');
+    score = w;
+  }
   return { score, kind: 'execution-rate', notes, reasonRequired: below };
+}
+
+/** Whether the rate reaches the row's own target of less than 100% ("≥95%", ">90%"). */
+function ownTargetMet(node: IndicatorNode, rate: number): boolean {
+  const target = quantity(node.target);
+  if (!target || target.unit !== '%') return false;
+  if (target.comparator !== '>=' && target.comparator !== '>') return false;
+  if (target.value >= 100) return false;
+  return target.comparator === '>=' ? rate * 100 >= target.value - 1e-9 : rate * 100 > target.value;
 }
 
 /** W × min(1, n/d) with integer arithmetic: n and d are 分. */

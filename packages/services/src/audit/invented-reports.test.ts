@@ -577,6 +577,11 @@ describe('whole invented reports, eleventh batch (held out)', () => {
  * 合计 of 分配资金, the 实际发放 restated) and everything of its 自评表 below a fund row of its own
  * layout, and a payout dated the year before; in r62 a count restated against the list of the
  * project's contents, a full score for a target stated only in the prose, and “2023年，…同比增长”.
+ *
+ * Fixes (general, none keyed to these files' wording): a 预算执行率 row that sets its own target
+ * under 100% (“≥95%”) and met it, given its full weight, was scored by that target, as any other
+ * indicator is (scored by the rate instead, the rate's score stands): 53/80, 0 errors and 0
+ * warnings on the clean files, the rest of the corpus unchanged.
  */
 describe('whole invented reports, twelfth batch (held out)', () => {
   it('finds the planted findings with their category', () => {
@@ -584,9 +589,9 @@ describe('whole invented reports, twelfth batch (held out)', () => {
     expect(held12().found).toBeGreaterThanOrEqual(53);
   });
 
-  it('gives the clean reports no error, and no more warnings than measured untouched', () => {
+  it('gives the clean reports no error and no warning', () => {
     expect(held12().falseErrors).toEqual([]);
-    expect(held12().cleanWarnings.length).toBeLessThanOrEqual(4);
+    expect(held12().cleanWarnings).toEqual([]);
   });
 
   it('reads every file', () => {
