@@ -218,9 +218,12 @@ export function checkProseYears(
 /** Words of work still to come: a later year named with them is a plan, not a slip. */
 const TO_COME = /将|下一步|计划|拟|明年|今后|预计|准备|安排|力争/;
 
-/** "已于2025年12月底前全部完成", "于2025年6月建成": a date by which the work is said done. */
+/**
+ * "已于2025年12月底前全部完成", "于2025年6月建成", a subsidy's "于2025年12月20日前全部发放到户": a
+ * date by which the work is said done.
+ */
 const DONE_BY =
-  /(?:已于|已在|于)((?:19|20)\d{2})年(\d{1,2})月(?:(\d{1,2})日)?(?:底|末)?(?:前|之前|以前)?[^。；;，,]{0,16}?(?:完成|建成|竣工|完工|投入使用|投用|交付|验收)/g;
+  /(?:已于|已在|于)((?:19|20)\d{2})年(\d{1,2})月(?:(\d{1,2})日)?(?:底|末)?(?:前|之前|以前)?[^。；;，,]{0,16}?(?:完成|建成|竣工|完工|投入使用|投用|交付|验收|(?:发放|兑付)到(?:户|人|位))/g;
 
 /** "截至2025年12月31日", "截至2025年底": the date figures are stated as of. */
 const AS_OF_DATE = /截至((?:19|20)\d{2})年(\d{1,2})月(?:(\d{1,2})日)?/g;

@@ -64,6 +64,20 @@ export function withFundLines(
       const row = fundLineOf(l);
       if (row) return { ...t, funds: { ...t.funds, total: row } };
     }
-    return t;
+    return withLoneSourceAsTotal(t);
   });
+}
+
+/**
+ * A fund block of one row named for its source (中央财政资金 | 全年预算数 | 全年执行数 | 执行率 |
+ * 分值 | 得分) and no 合计: that row is the whole money, its 分值 the 预算执行率's weight.
+ */
+function withLoneSourceAsTotal(t: SelfEvaluationTable): SelfEvaluationTable {
+  const { sources, ...rest } = t.funds;
+  const [only] = sources ?? [];
+  if (sources?.length !== 1 || !only) return t;
+  if (Object.values(rest).some((v) => v !== undefined)) return t;
+  if (only.weight === undefined && only.statedScore === undefined) return t;
+  const { name: _name, ...row } = only;
+  return { ...t, funds: { total: row } };
 }

@@ -53,8 +53,9 @@ function readRole(cell: string): ListRole | undefined {
   )
     return 'budget';
   if (/^(?:项目|单位|部门|资金)?名称$|^项目$|^单位$|^部门$/.test(t)) return 'name';
-  // "县（市、区）", "县市", "区县", "乡镇": rows named by the places a 转移支付 was handed out to.
-  if (/^(?:[县区市州]{1,3}|乡镇|街道|地区)(?:名称)?$/.test(t)) return 'name';
+  // "县（市、区）", "县市", "区县", "乡镇": rows named by the places a 转移支付 was handed out to;
+  // in a 农垦 or 森工 region its 农场, 林场 and 牧场.
+  if (/^(?:[县区市州]{1,3}|乡镇|街道|地区|[农林牧]场|农牧场|垦区)(?:名称)?$/.test(t)) return 'name';
   // "支出类别", "资金类型", "预算科目": rows named by the kind of money they are.
   if (/^(?:支出|收入|资金|经费|预算)?(?:类别|类型|科目|分类)$/.test(t)) return 'name';
   return undefined;

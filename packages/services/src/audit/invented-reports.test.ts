@@ -581,12 +581,17 @@ describe('whole invented reports, eleventh batch (held out)', () => {
  * Fixes (general, none keyed to these files' wording): a 预算执行率 row that sets its own target
  * under 100% (“≥95%”) and met it, given its full weight, was scored by that target, as any other
  * indicator is (scored by the rate instead, the rate's score stands): 53/80, 0 errors and 0
- * warnings on the clean files, the rest of the corpus unchanged.
+ * warnings on the clean files, the rest of the corpus unchanged. Then 65/80, still 0 and 0 (reports
+ * joined by spaces 281 → 293 of 309, by nothing 203 → 207): a 自评表 header “全年目标值” names the
+ * target column (the 转移支付's leaves had all been lost); a fund block of one row named for its
+ * source (中央财政资金) and no 合计 is the whole money, its 分值 the 预算执行率's; a list table's rows
+ * may be named by 农场, 林场 or 牧场 as by 县 and 乡镇; a clause opening “累计实际发放…资金X万元” is a
+ * 区域 report's spending; a subsidy “于2023年12月20日前全部发放到户” is work dated done.
  */
 describe('whole invented reports, twelfth batch (held out)', () => {
   it('finds the planted findings with their category', () => {
     console.log(report('invented whole reports, twelfth batch', held12()));
-    expect(held12().found).toBeGreaterThanOrEqual(53);
+    expect(held12().found).toBeGreaterThanOrEqual(65);
   });
 
   it('gives the clean reports no error and no warning', () => {
