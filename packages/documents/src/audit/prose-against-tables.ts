@@ -603,7 +603,8 @@ function scoresAgainstTable(
     const scored = s.text.includes('指标') && s.text.includes('得');
     for (const m of scored ? s.text.matchAll(GROUP_SCORE) : []) {
       const name = (m[1] ?? '').replace(GROUP_LEAD, '');
-      const node = groups.get(name);
+      // "过程指标得分19.16分" of a table whose groups are named bare (决策 | 过程 | 产出 | 效益).
+      const node = groups.get(name) ?? groups.get(name.replace(/指标$/, ''));
       const stated = Number(m[4]);
       if (!node || Number.isNaN(node.score ?? 0) || !Number.isFinite(stated)) continue;
       const table = tableScore(node);

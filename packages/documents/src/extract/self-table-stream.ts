@@ -1024,6 +1024,7 @@ export function readTableStream(
             (values.level2 === undefined || holdsFirstLevels(level1?.name ?? ''));
           if (
             level1 !== undefined &&
+            !subtotalled.has(level1) &&
             (nested || (values.level2 === undefined && hasRoomFor(level1, node, rowWeight)))
           ) {
             if (level2?.name !== node.name) {
@@ -1052,7 +1053,7 @@ export function readTableStream(
               ? level2
               : values.level1 !== undefined
                 ? level1
-                : subtotalGroup(weightOf(row.aligned), level2, level1));
+                : subtotalGroup(weightOf(row.aligned), level2, level1, scoreOf(row.aligned)));
           if (row.aligned.margin < 0.5) table.uncertain.push({ line: t.line, what: row.leaf });
           if (!namedGroup(row.leaf, level1, level2) && subtotalAhead(row.leaf, rowEnd))
             pendingSubtotals.push({ name: row.leaf, aligned: row.aligned });
@@ -1098,7 +1099,10 @@ export function readTableStream(
         level1 !== undefined &&
         (justOpened ||
           nestsUnder(level1.name, text) ||
-          (columns.includes('level2') && hasRoomFor(level1, groupNode(text, t.line))));
+          satisfactionOfBenefit(table.indicators, level1.name, text) ||
+          (columns.includes('level2') &&
+            !subtotalled.has(level1) &&
+            hasRoomFor(level1, groupNode(text, t.line))));
       // "（20分）" alone right after a group cell that has no 分值 and no rows yet: its 分值, wrapped
       // onto a line of its own or parted from the name at the cell's own space (a table on one
       // line split at its spaces), not a group.
@@ -1249,7 +1253,11 @@ export function readTableStream(
       if (isSubtotalRow(name)) {
         const group = namedGroup(name, level1, level2);
         if (!group && subtotalAhead(name, i)) pendingSubtotals.push({ name, aligned });
-        else setGroupFigures(group ?? subtotalGroup(weightOf(aligned), level2, level1), aligned);
+        else
+          setGroupFigures(
+            group ?? subtotalGroup(weightOf(aligned), level2, level1, scoreOf(aligned)),
+            aligned,
+          );
         continue;
       }
       const leaf = leafFrom(name, aligned, t.line, [t, ...tokens.slice(i - cells.length, i)]);
@@ -1362,6 +1370,22 @@ const bareGroup = (x: string): string =>
 
 /** Whether a group holds first-level groups (四川: 绩效指标 over 产出/效益/满意度). */
 const holdsFirstLevels = (open: string): boolean => bareGroup(open) === '绩效';
+
+/**
+ * 满意度 after 效益 in a tree opened by 决策 or 过程 (the 决策 · 过程 · 产出 · 效益 frame of a project
+ * evaluation, whose 效益 holds 社会效益 … 满意度): a 二级 of 效益, not a 一级 of its own.
+ */
+function satisfactionOfBenefit(
+  tree: readonly IndicatorNode[],
+  open: string,
+  name: string,
+): boolean {
+  return (
+    bareGroup(open) === '效益' &&
+    bareGroup(name) === '满意度' &&
+    tree.some((n) => /^(?:决策|过程)$/.test(bareGroup(n.name)))
+  );
+}
 
 function nestsUnder(open: string, name: string): boolean {
   const bare = bareGroup;
@@ -1735,10 +1759,16 @@ function namedGroup(
 
 const weightOf = (aligned: Alignment): number | undefined =>
   aligned.values.weight === undefined ? undefined : cellNumber(aligned.values.weight);
+const scoreOf = (aligned: Alignment): number | undefined =>
+  aligned.values.score === undefined ? undefined : cellNumber(aligned.values.score);
+
+/** Groups a 小计 row has closed: a group cell after it opens a group of its own level. */
+const subtotalled = new WeakSet<IndicatorNode>();
 
 /** A 小计 row's 分值 and 得分 as its group's own, unless the group's cell stated them. */
 function setGroupFigures(group: IndicatorNode | undefined, aligned: Alignment): void {
   if (!group) return;
+  subtotalled.add(group);
   const { weight, score } = aligned.values;
   if (weight !== undefined && group.weight === undefined) group.weight = cellNumber(weight);
   if (score !== undefined && group.score === undefined) group.score = cellNumber(score);

@@ -684,7 +684,7 @@ export function readSelfEvaluationTable(block: Block, unitAbove?: MoneyUnit): Se
         });
         continue;
       }
-      const group = open ?? subtotalGroup(w, level2, level1);
+      const group = open ?? subtotalGroup(w, level2, level1, s);
       if (group && w !== undefined) group.weight ??= w;
       if (group && s !== undefined) group.score ??= s;
       continue;
@@ -763,7 +763,7 @@ export function readSelfEvaluationTable(block: Block, unitAbove?: MoneyUnit): Se
     if (isSubtotalRow(third)) {
       // 小计: the figures of the group the row names, else of the innermost open one.
       const group =
-        second !== '' ? level2 : first !== '' ? level1 : subtotalGroup(w, level2, level1);
+        second !== '' ? level2 : first !== '' ? level1 : subtotalGroup(w, level2, level1, s);
       if (group && w !== undefined) group.weight ??= w;
       if (group && s !== undefined) group.score ??= s;
       continue;

@@ -587,6 +587,14 @@ describe('whole invented reports, eleventh batch (held out)', () => {
  * source (中央财政资金) and no 合计 is the whole money, its 分值 the 预算执行率's; a list table's rows
  * may be named by 农场, 林场 or 牧场 as by 县 and 乡镇; a clause opening “累计实际发放…资金X万元” is a
  * 区域 report's spending; a subsidy “于2023年12月20日前全部发放到户” is work dated done.
+ *
+ * Still 65/80 then, but the 医院's score-subtotal found for its own reason: its 评分表 had been
+ * read wrong (决策's 小计 given to its last 二级, 过程 nested under 决策, 满意度 made a 一级), so a
+ * broken tree stood in for the planted “过程指标得分19.16分”. A 小计 whose 分值 is neither group's
+ * (a subtotal written wrong) is told by its 得分, or by which group's children it is nearer; a group
+ * a 小计 closed takes no more groups; a 评分说明 column holds the reasons for points lost; 满意度
+ * after 效益 in a tree opened by 决策 or 过程 is 效益's 二级; “过程指标得分X分” is held against a
+ * group the table names bare (过程). Nothing else changed.
  */
 describe('whole invented reports, twelfth batch (held out)', () => {
   it('finds the planted findings with their category', () => {
