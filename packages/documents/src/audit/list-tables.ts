@@ -292,10 +292,13 @@ function spacedGrids(source: readonly Block[]): Grid[] {
       !/^\d+(?:\.\d+)?%$/.test(last)
     )
       cells = cells.slice(0, -1);
+    // A change on the year before may be written with its sign ("-1.35").
     const counts =
       cells.length >= 2 &&
       /^\p{Script=Han}[^\d]*$/u.test(cells[0] ?? '') &&
-      cells.slice(1).every((c) => /^\d/.test(c) && figureIn(c) !== undefined);
+      cells
+        .slice(1)
+        .every((c) => /^[-−]?\d/.test(c) && figureIn(c.replace(/^[-−]/, '')) !== undefined);
     if (!counts) {
       close();
       remarks = false;
@@ -304,7 +307,11 @@ function spacedGrids(source: readonly Block[]): Grid[] {
     if (run && (run.rows[run.rows.length - 1]?.length ?? 0) !== cells.length) close();
     if (!run) {
       run = { rows: [], line: b.line, lines: [], exact: true };
-      const above = blocks[k - 1];
+      // The header line may stand before a page's footer that parts it from the rows.
+      let a = k - 1;
+      while (a > 0 && blocks[a]?.kind !== 'table' && PAGE_NUMBER.test(blocks[a]?.text.trim() ?? ''))
+        a--;
+      const above = blocks[a];
       const words = above && above.kind !== 'table' ? above.text.trim().split(/[ \u3000]+/) : [];
       const head =
         remarks && REMARKS.test(words[words.length - 1] ?? '') ? words.slice(0, -1) : words;

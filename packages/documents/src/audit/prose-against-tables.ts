@@ -13,6 +13,8 @@ import type { Claim, Statement } from '../extract/claims.ts';
 import { normalizeLabel } from '../extract/table-vocabulary.ts';
 import { excerptOf, squash } from '../extract/text.ts';
 import type { Block } from '../read/block.ts';
+import { figureIn } from '../extract/list-header.ts';
+import { listGrids, TOTAL_ROW } from './list-tables.ts';
 import { str } from './message-params.ts';
 import type { Params } from './message-params.ts';
 
@@ -268,10 +270,50 @@ function controlledAgainstIndicators(
   sections: readonly Section[],
   indicators: readonly IndicatorNode[],
   reportYear: string,
+  blocks: readonly Block[],
 ): Finding[] {
   return CONTROLLED.flatMap((kind) =>
-    spendingAgainstIndicator(kind, statements, sections, indicators, reportYear),
+    spendingAgainstIndicator(
+      kind,
+      statements,
+      sections,
+      indicators,
+      reportYear,
+      listedTotal(kind, blocks),
+    ),
   );
+}
+
+/** The three items of the “三公”经费 a table of them lists, one a row. */
+const SAN_GONG_ITEMS = [/因公出国/, /公务用车/, /公务接待/] as const;
+
+/**
+ * The 合计 spent of a table listing the items of a controlled spending (因公出国（境）费 | 公务用车
+ * 购置及运行维护费 | 公务接待费 | 合计, under 决算数 or 支出): the whole the prose restates.
+ */
+function listedTotal(
+  kind: { word: string },
+  blocks: readonly Block[],
+): { fen: number; text: string } | undefined {
+  if (kind.word !== '三公经费') return undefined;
+  const found: { fen: number; text: string }[] = [];
+  for (const { grid, header } of listGrids(blocks)) {
+    const nameAt = header.columns.get('name') ?? 0;
+    const spentAt = header.columns.get('executed');
+    if (spentAt === undefined) continue;
+    const names = grid.rows.slice(header.row + 1).map((r) => squash(r[nameAt] ?? ''));
+    if (!SAN_GONG_ITEMS.every((item) => names.some((n) => item.test(n)))) continue;
+    const total = grid.rows
+      .slice(header.row + 1)
+      .find((r) => TOTAL_ROW.test(squash(r[nameAt] ?? '')));
+    const figure = figureIn(total?.[spentAt]);
+    if (figure === undefined) continue;
+    const unit = header.units.get('executed') ?? '万元';
+    const fen = fenOfQuantity(Number(figure), unit);
+    if (fen !== undefined) found.push({ fen, text: `${figure}${unit}` });
+  }
+  const first = found[0];
+  return first && found.every((f) => f.fen === first.fen) ? first : undefined;
 }
 
 function spendingAgainstIndicator(
@@ -280,6 +322,7 @@ function spendingAgainstIndicator(
   sections: readonly Section[],
   indicators: readonly IndicatorNode[],
   reportYear: string,
+  listed: { fen: number; text: string } | undefined,
 ): Finding[] {
   const actuals: { fen: number; text: string }[] = [];
   for (const leaf of leavesOf(indicators)) {
@@ -292,9 +335,12 @@ function spendingAgainstIndicator(
     const fen = fenOfQuantity(a.value, a.unit);
     if (fen !== undefined) actuals.push({ fen, text: a.text });
   }
-  // With no such actual, or two that differ, the table says nothing one figure can contradict.
+  // With no such actual, the 合计 of a table listing its items; with two that differ, the
+  // tables say nothing one figure can contradict.
+  if (actuals.length === 0 && listed) actuals.push(listed);
   const first = actuals[0];
   if (!first || actuals.some((a) => a.fen !== first.fen)) return [];
+  const fromList = first === listed;
   const own = new RegExp(`${kind.word}(?:支出|实际支出|决算数?|合计|共计|总额)?$`);
   const out: Finding[] = [];
   for (const s of statements) {
@@ -319,7 +365,7 @@ function spendingAgainstIndicator(
           label: kind.label,
           stated: `${c.number}${c.unit}`,
           expected: first.text,
-          table: '自评表（实际完成值）',
+          table: fromList ? '“三公”经费表（合计）' : '自评表（实际完成值）',
         }),
       );
     }
@@ -716,7 +762,13 @@ export function checkProseAgainstTables(
     ...(table.total
       ? restatedRates(statements, sections, table.total, table.name, reportYear)
       : []),
-    ...controlledAgainstIndicators(statements, sections, table.indicators, reportYear),
+    ...controlledAgainstIndicators(
+      statements,
+      sections,
+      table.indicators,
+      reportYear,
+      report.document.blocks,
+    ),
     ...actualsAgainstTable(statements, sections, table.indicators, reportYear),
     ...sourcesAgainstTable(statements, sections, table.sources, table.name, reportYear),
     ...scoresAgainstTable(statements, table.indicators),
