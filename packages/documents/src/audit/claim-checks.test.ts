@@ -2171,6 +2171,15 @@ describe('a rate after a figure not taken for an outcome or a plan', () => {
       'DOC_CLAIM_RATE 97.11%→96.11%',
     );
   });
+
+  it('is checked against the balance carried over of its name stated before', () => {
+    const text =
+      '本年财政拨款18,500,000.00元，上年结转资金3,260,000.00元，全年可用资金21,760,000.00元。项目实际支出20,418,536.40元，预算执行率93.84%。其中本年财政拨款支出17,206,315.20元，执行率93.01%；上年结转资金支出3,212,221.20元，执行率98.53%。';
+    expect(brief(text).filter((f) => f.includes('DOC_CLAIM_RATE'))).toEqual([]);
+    expect(brief(text.replace('98.53%', '98.35%')).join(' / ')).toContain(
+      'DOC_CLAIM_RATE 98.35%→98.53%',
+    );
+  });
 });
 
 describe('relations stated across clauses and sentences', () => {

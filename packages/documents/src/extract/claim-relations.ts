@@ -676,8 +676,21 @@ export function completions(statements: readonly Statement[]): Completion[] {
         !money.includes(lastMoney) &&
         !/[；;。]/.test(s.text.slice(lastMoney.end, rate.at)) &&
         (!lastTaken || /[；;]/.test(s.text.slice(lastTaken.end, lastMoney.at)))
-      )
+      ) {
+        // Of the balance carried over of that name stated before ("上年结转资金B" for "上年结转
+        // 资金支出b，执行率R"), when there is one.
+        const carried = carriedPlan(statements, i, lastMoney);
+        if (carried)
+          out.push({
+            rate,
+            budget: carried,
+            actual: lastMoney,
+            alternatives: [carried],
+            fromBefore: true,
+            statement: s,
+          });
         continue;
+      }
       const pair = kind ? kindPair(s.text, money, kind, rate) : undefined;
       if (pair) {
         out.push({
@@ -978,6 +991,33 @@ const GENERIC_FUNDS = /^(?:本|该|上述|全部)?(?:项目|财政|专项)?资�
 
 /** The word a source's name may end with or go without: "区级配套资金" and "区级配套". */
 const FUND_WORD = /(?:资金|经费)$/;
+
+/**
+ * The money carried over from the year before of an outcome's own name, stated before it as an
+ * amount of this year's ("上年结转资金3,260,000.00元" for "上年结转资金支出3,212,221.20元").
+ */
+function carriedPlan(
+  statements: readonly Statement[],
+  i: number,
+  actual: Claim,
+): Claim | undefined {
+  if (actual.approximate || !/结转/.test(actual.name)) return undefined;
+  const bare = (name: string): string => name.replace(/^其中[：:]?/, '').replace(FUND_WORD, '');
+  const stem = actual.name.replace(/^其中[：:]?/, '').replace(OUTCOME_WORDS, '');
+  if (stem === actual.name.replace(/^其中[：:]?/, '')) return undefined;
+  for (let k = i - 1; k >= Math.max(0, i - PLAN_WINDOW); k--) {
+    const plan = (statements[k]?.claims ?? []).find(
+      (c) =>
+        c.kind === 'money' &&
+        c.role !== 'actual' &&
+        !c.approximate &&
+        c.unit === actual.unit &&
+        bare(c.name) === bare(stem),
+    );
+    if (plan) return plan;
+  }
+  return undefined;
+}
 
 function namedPlan(
   statements: readonly Statement[],

@@ -600,11 +600,15 @@ describe('whole invented reports, eleventh batch (held out)', () => {
  * held against the 合计 of a table listing its three items (因公出国（境）费, 公务用车…, 公务接待费)
  * where no indicator states it; lines parted by single spaces may hold a signed change ("-1.35"),
  * and their header may stand before a page's footer.
+ *
+ * Then 69/80, still 0 and 0 (reports joined by spaces 295/309, by nothing 208/309): a rate right
+ * after a balance carried over spent (“上年结转资金支出B，执行率R”), set aside since the eleventh
+ * batch, is checked against the 上年结转 of its name stated before it when there is one.
  */
 describe('whole invented reports, twelfth batch (held out)', () => {
   it('finds the planted findings with their category', () => {
     console.log(report('invented whole reports, twelfth batch', held12()));
-    expect(held12().found).toBeGreaterThanOrEqual(67);
+    expect(held12().found).toBeGreaterThanOrEqual(69);
   });
 
   it('gives the clean reports no error and no warning', () => {
