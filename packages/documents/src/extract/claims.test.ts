@@ -35,6 +35,18 @@ describe('claimsIn reads every stated figure with its value, unit and name', () 
     expect(t?.claims.map((c) => c.value)).toEqual([3_251_090_000, 2_416_330_000]);
   });
 
+  it('reads a count of machines an acronym names, and no other figure after letters', () => {
+    expect(
+      claimsIn('购置CT 1台、MRI1台、彩色超声诊断仪6台，共计8台').map((c) => [c.name, c.value]),
+    ).toEqual([
+      ['CT', 1],
+      ['MRI', 1],
+      ['彩色超声诊断仪', 6],
+      ['', 8],
+    ]);
+    expect(claimsIn('型号A12台，编号GB50015个，MRI12.5万元').map((c) => c.value)).toEqual([]);
+  });
+
   it('reads counts and percentages, and leaves out ranks, years and ordinals', () => {
     expect(claimsIn('内设机构8个，在职274人，完成率98.5%').map((c) => [c.kind, c.value])).toEqual([
       ['count', 8],

@@ -288,6 +288,10 @@ const SAME_AMOUNT_ENDS = new Set(Array.from('（(：:写币￥¥', (c) => c.char
 const sameAmountBefore = (text: string, at: number): boolean =>
   SAME_AMOUNT_ENDS.has(text.charCodeAt(at - 1)) && SAME_AMOUNT_BEFORE.test(text.slice(0, at));
 const NOT_A_START = /[\d.A-Za-z第]/;
+/** Two to six capitals after a Han character or a stop, right before a figure ("购置CT 1台"). */
+const ACRONYM_BEFORE = /(?:^|[\p{Script=Han}，,、；;：:（(])([A-Z]{2,6}) ?$/u;
+/** Units of the things an acronym may name: machines and sets of them. */
+const ACRONYM_UNITS = /^(?:台|套|台套|台（套）|部|辆|架|座)$/;
 const RANK = /(?:前|排名|名列|位列|位居|列|居)$/;
 const APPROX_BEFORE = /(?:约|近|超过|逾|大约|不足|不到)$/;
 /** After a figure: "余", "多", "左右", "以上", "及以下" (a bound or a threshold, not an amount). */
@@ -357,12 +361,19 @@ function readClaims(text: string): Claim[] {
   for (let m = FIGURE.exec(text); m; m = FIGURE.exec(text)) {
     const at = m.index;
     const before = text[at - 1] ?? '';
-    // "12.5" inside "a12.5", "3.2.1", "第3个" or "2023年" are not figures of a quantity.
-    if (NOT_A_START.test(before)) continue;
+    // "12.5" inside "a12.5", "3.2.1", "第3个" or "2023年" are not figures of a quantity; a count
+    // of things an acronym names is one ("CT1台", "MRI 1台").
+    const acronym = /[A-Z ]/.test(before)
+      ? ACRONYM_BEFORE.exec(text.slice(Math.max(0, at - 8), at))?.[1]
+      : undefined;
+    if (NOT_A_START.test(before) && acronym === undefined) continue;
     const end = at + m[0].length;
     const f = figure(m);
     if (!f) continue;
-    const clause = lastDelimiter(text, at);
+    const named = acronym !== undefined && f.kind === 'count' && ACRONYM_UNITS.test(f.unit);
+    if (NOT_A_START.test(before) && !named) continue;
+    const nameEnd = named && before === ' ' ? at - 1 : at;
+    const clause = named ? nameEnd - (acronym?.length ?? 0) : lastDelimiter(text, at);
     const clauseText = text.slice(clause, at);
     // "全省前100名", "排名第3位": a rank, not a quantity.
     if (f.kind === 'count' && RANK.test(clauseText)) continue;
@@ -371,7 +382,10 @@ function readClaims(text: string): Claim[] {
     // "占项目总投资3,860.00万元的91%": the figure a share is of, named after 占.
     const of = after.startsWith('的') && /^占[^地用有]/.test(text.slice(cut, at));
     const money = f.kind === 'money';
-    const { name, key, role, approximate } = namedOf(text.slice(of ? cut + 1 : cut, at), money);
+    const { name, key, role, approximate } = namedOf(
+      text.slice(of ? cut + 1 : cut, named ? nameEnd : at),
+      money,
+    );
     const claim: Claim = {
       kind: f.kind,
       value: f.value,
