@@ -96,6 +96,7 @@ const DOCUMENT_CHECKS: Readonly<Record<string, string>> = {
   DOC_SCORE_DEDUCTION_TABLE: '文中扣分与自评表分值得分不符',
   DOC_SCORE_EXECUTION: '文中执行率得分存疑',
   DOC_SCORE_GROUP_TABLE: '文中指标得分与自评表不符',
+  DOC_SCORE_MISSED_TABLE: '文中未达目标而自评表得满分',
   DOC_SCORE_OVER_WEIGHT: '文中得分超过分值',
   DOC_SCORE_PARTS: '文中得分与所列分项不符',
   DOC_SCORE_RESTATED: '文中自评总分前后不一致',

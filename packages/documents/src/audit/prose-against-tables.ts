@@ -29,13 +29,15 @@ export type ProseTableCode =
   | 'DOC_CROSS_TABLE_VALUE'
   | 'DOC_SCORE_GROUP_TABLE'
   | 'DOC_SCORE_DEDUCTION_TABLE'
-  | 'DOC_SCORE_TOTAL_TABLE';
+  | 'DOC_SCORE_TOTAL_TABLE'
+  | 'DOC_SCORE_MISSED_TABLE';
 
 const CATEGORY: Record<ProseTableCode, FindingCategory> = {
   DOC_CROSS_TABLE_VALUE: 'cross-section',
   DOC_SCORE_GROUP_TABLE: 'score-subtotal',
   DOC_SCORE_DEDUCTION_TABLE: 'deduction',
   DOC_SCORE_TOTAL_TABLE: 'total',
+  DOC_SCORE_MISSED_TABLE: 'score-rule',
 };
 
 function message(code: ProseTableCode, p: Params): string {
@@ -48,6 +50,8 @@ function message(code: ProseTableCode, p: Params): string {
       return `“${str(p, 'what')}”在正文写扣${str(p, 'stated')}分，自评表中分值${str(p, 'weight')}分、得分${str(p, 'score')}分，应扣${str(p, 'expected')}分`;
     case 'DOC_SCORE_TOTAL_TABLE':
       return `自评总分在正文为${str(p, 'stated')}分，在${str(p, 'table')}“总分”行为${str(p, 'expected')}分，前后不一致`;
+    case 'DOC_SCORE_MISSED_TABLE':
+      return `“${str(p, 'what')}”正文写明完成${str(p, 'actual')}，未达到${str(p, 'target')}的目标，自评表却给满分${str(p, 'stated')}分（按完成比例约为${str(p, 'expected')}分；报告未写明计分办法，请核实）`;
   }
 }
 
@@ -596,6 +600,55 @@ function projectsAgainstTables(
 }
 
 const NUM = '(\\d+(?:\\.\\d+)?)';
+
+/**
+ * "大型设备使用率76.4%，低于80%的年度目标", "…，未达到95%的目标": what a leaf did against a target
+ * the prose states for it, right after the leaf's name (group 1 the actual, 2 its unit, 3 the
+ * target, 4 its unit).
+ */
+const BELOW_TARGET = new RegExp(
+  `^(?:为|达到?|是)?${NUM}(%|％|[\\u4e00-\\u9fa5]{1,3})[，,](?:低于|未达到?|未能达到)(?:年度目标值?|目标值?)?${NUM}(%|％|[\\u4e00-\\u9fa5]{1,3}?)的?(?:年度|预期)?目标`,
+);
+
+/**
+ * A leaf of the 自评表 given its full weight while the prose says it fell short of a target it
+ * names ("大型设备使用率76.4%，低于80%的年度目标"), where the table states no target or no actual of
+ * its own to score it by: a missed target at full marks (a warning, as in prose alone).
+ */
+function missedInProse(
+  statements: readonly Statement[],
+  indicators: readonly IndicatorNode[],
+): Finding[] {
+  const out: Finding[] = [];
+  for (const leaf of leavesOf(indicators)) {
+    const { weight, score } = leaf;
+    if (weight === undefined || score === undefined || Math.abs(weight - score) >= 0.005) continue;
+    if (leaf.target !== undefined && leaf.actual !== undefined) continue;
+    const name = bare(leaf.name);
+    if (name.length < 4) continue;
+    for (const s of statements) {
+      const at = s.text.indexOf(name);
+      if (at < 0) continue;
+      const m = BELOW_TARGET.exec(s.text.slice(at + name.length));
+      const actual = Number(m?.[1]);
+      const target = Number(m?.[3]);
+      const unit = m?.[2]?.replace('％', '%');
+      if (!m || unit !== (m[4] ?? '').replace('％', '%') || !(actual < target) || target <= 0)
+        continue;
+      out.push(
+        finding('DOC_SCORE_MISSED_TABLE', s, m[1] ?? '', {
+          what: name,
+          actual: `${m[1] ?? ''}${unit}`,
+          target: `${m[3] ?? ''}${unit}`,
+          stated: String(score),
+          expected: String(round2((weight * actual) / target)),
+        }),
+      );
+      break;
+    }
+  }
+  return out;
+}
 /**
  * "产出指标分值50分，得分49.8分", "效益指标得分30分", "产出指标（50分），得48分", "产出指标（权重40分）得36分",
  * "…自评得分38.5分".
@@ -772,5 +825,6 @@ export function checkProseAgainstTables(
     ...actualsAgainstTable(statements, sections, table.indicators, reportYear),
     ...sourcesAgainstTable(statements, sections, table.sources, table.name, reportYear),
     ...scoresAgainstTable(statements, table.indicators),
+    ...missedInProse(statements, table.indicators),
   ];
 }

@@ -383,3 +383,34 @@ describe('whole reports of places not seen before', () => {
     expect(report('521.48')).toEqual(['warning DOC_CROSS_TABLE_VALUE 521.48万元→512.48万元']);
   });
 });
+
+describe('a target the prose says was missed, against a 评分表 of 分值 and 得分 only', () => {
+  const report = (prose: string, score: string) =>
+    brief(
+      [
+        '某市中心医院2024年度医疗设备购置项目绩效自评报告',
+        '一、项目绩效情况',
+        prose,
+        '二、存在的问题',
+        '部分设备到货延迟。',
+        '附件',
+        '项目支出绩效自评表',
+        '一级指标\t二级指标\t三级指标\t分值\t得分',
+        '产出\t产出数量\t设备购置数量\t40\t40',
+        '效益\t社会效益\t大型设备使用率\t50\t' + score,
+        '\t满意度\t患者满意度\t10\t10',
+        '合计\t\t\t100\t' + String(50 + Number(score)),
+      ].join('\n'),
+    ).filter((f) => f.includes('MISSED_TABLE'));
+
+  it('reports full marks for it, with the proportional score', () => {
+    expect(report('大型设备使用率76.4%，低于80%的年度目标。', '50')).toEqual([
+      'warning DOC_SCORE_MISSED_TABLE 50→47.75',
+    ]);
+  });
+
+  it('says nothing when the target was met or points were taken', () => {
+    expect(report('大型设备使用率86.4%，高于80%的年度目标。', '50')).toEqual([]);
+    expect(report('大型设备使用率76.4%，低于80%的年度目标。', '47.75')).toEqual([]);
+  });
+});

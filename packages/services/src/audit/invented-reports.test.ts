@@ -608,11 +608,15 @@ describe('whole invented reports, eleventh batch (held out)', () => {
  * A false error on the 医院 gone besides (same figures): its list “CT 1台、MRI 1台、DR 3台、彩色超声
  * 诊断仪6台及…其他设备17台（套），共计28台（套）” had been summed without the machines an acronym
  * names (28 against 23); a count in 台, 套, 部 or 辆 after two to six capitals is read with them.
+ *
+ * Then 72/80, still 0 and 0 (reports joined by spaces 296/309): a leaf of a 评分表 that states no
+ * target and actual of its own, given its full weight while the prose says it fell short of a
+ * target it names (“大型设备使用率76.4%，低于80%的年度目标”), is a missed target at full marks.
  */
 describe('whole invented reports, twelfth batch (held out)', () => {
   it('finds the planted findings with their category', () => {
     console.log(report('invented whole reports, twelfth batch', held12()));
-    expect(held12().found).toBeGreaterThanOrEqual(69);
+    expect(held12().found).toBeGreaterThanOrEqual(72);
   });
 
   it('gives the clean reports no error and no warning', () => {
