@@ -447,6 +447,15 @@ const PLANNED = /预算|计划|批复|下达|安排|申报|储备|前期|招标|
  */
 function asOfEarlierYear(statements: readonly Statement[], year: number): Finding[] {
   const out: Finding[] = [];
+  // The one start of the work the report dates in the year evaluated ("项目于2024年3月开工"):
+  // figures as of a date before it cannot be of that work, whatever later date the sentence names.
+  const starts = statements.flatMap((s) =>
+    s.text.includes('月')
+      ? [...s.text.matchAll(STARTED_IN_YEAR)].filter((m) => Number(m[1]) === year)
+      : [],
+  );
+  const start =
+    starts.length === 1 && starts[0] ? dateKey(year, Number(starts[0][2]), 1) : undefined;
   for (const s of statements) {
     if (!/截|至|到/.test(s.text)) continue;
     const m = AS_OF.exec(s.text);
@@ -469,7 +478,9 @@ function asOfEarlierYear(statements: readonly Statement[], year: number): Findin
       partOfTotal(y) ||
       (WORK_OF_YEAR.test(s.text.slice(y.index + y[0].length)) &&
         ALL_DONE.test(s.text.slice(y.index)));
-    if (later.some((y) => !workOf(y))) continue;
+    const asOf = /(\d{1,2})月/.exec(m[0]);
+    const beforeStart = start !== undefined && dateKey(said, asOf ? Number(asOf[1]) : 12) < start;
+    if (!beforeStart && later.some((y) => !workOf(y))) continue;
     if (later.length > 0 && PLANNED.test(s.text)) continue;
     const sentence = excerptOf(s.raw, m[1]);
     out.push(

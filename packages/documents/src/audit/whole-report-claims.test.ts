@@ -301,6 +301,16 @@ describe('whole reports of places not seen before', () => {
     expect(codes('截至2023年底，全市文化场馆较上年增加3个，共举办演出648场。')).toEqual([]);
   });
 
+  it('reads figures as of a date before the work began as a slip, a later date beside them or not', () => {
+    const codes = (text: string) =>
+      brief(`某市水利局2024年度河道综合整治项目支出绩效自评报告\n项目于2024年3月开工。\n${text}`);
+    const text =
+      '截至2023年12月31日，项目累计完成河道清淤12.6万立方米，主体工程于2024年11月28日完工。';
+    expect(codes(text)).toEqual(['warning DOC_YEAR_AS_OF 2023年12月31日→2024年']);
+    // As of a date after the start, the date is the work's own.
+    expect(codes(text.replace('2023年12月31日', '2024年12月31日'))).toEqual([]);
+  });
+
   const projectReport = (prose: string) =>
     brief(
       [
