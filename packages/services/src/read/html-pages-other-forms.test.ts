@@ -64,8 +64,8 @@ afterAll(() => {
 const key = (f: AuditFinding): string => [f.code, f.severity, f.stated, f.expected].join('|');
 
 /**
- * Pages whose printed PDF is not yet read as the page is, each with why (the seventh round of
- * invented reports): there the PDF must still give every finding the page's prose gives on its
+ * Pages whose printed PDF is not yet read as the page is, each with why (the seventh and the
+ * twelfth rounds of invented reports): there the PDF must still give every finding the page's prose gives on its
  * own (its claims, not their comparisons with the 自评表 the PDF loses).
  */
 const UNEQUAL: Record<string, string> = {
@@ -73,6 +73,8 @@ const UNEQUAL: Record<string, string> = {
     'the PDF also reports the 元 amount written as 万元 as an implausible magnitude',
   'invented-reports/r33-enshi-compulsory-education-transfer-region.html':
     'the 自评表 after a table of eight counties is not read from the PDF',
+  'invented-reports/r62-zibo-hospital-equipment-third-party-project.html':
+    'the PDF’s 评分表 with 小计 rows is read with doubt, so its 分值 subtotal is a warning, not an error',
 };
 
 describe.skipIf(!ready)('html 自评表 pages and reports printed to PDF', () => {
