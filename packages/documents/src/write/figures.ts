@@ -1,32 +1,15 @@
-import { FEN_PER_UNIT, fenToNumber, formatFen, formatPoints, ratioPercent } from '@jixiao/domain';
+import { fenToNumber, formatFen, formatPoints, ratioPercent } from '@jixiao/domain';
 import type { Amount, IndicatorNode, MoneyUnit, Percent } from '@jixiao/domain';
 import type { Cell } from './model.ts';
 
-/**
- * The decimals an amount is shown with in `unit`: two, the convention of published tables, or
- * more when it was entered in that unit with more, so that the document states what was entered
- * (0.005 万元 stays 0.005, not 0.01; 12.3456 万元 stays 12.3456). An amount entered in another
- * unit is converted and shown with two.
- */
-export function amountDecimals(a: Amount, unit: MoneyUnit): number {
-  if (a.unit !== unit) return 2;
-  let decimals = Math.round(Math.log10(FEN_PER_UNIT[unit]));
-  let rest = Math.abs(a.fen);
-  while (decimals > 2 && rest % 10 === 0) {
-    rest /= 10;
-    decimals -= 1;
-  }
-  return Math.max(2, decimals);
-}
-
-/** Formats an amount in the report's unit: "2477.10" (see amountDecimals). Empty when absent. */
+/** Formats an amount in the report's unit with two decimals: "2477.10". Empty when absent. */
 export function amountText(a: Amount | undefined, unit: MoneyUnit): string {
-  return a ? formatFen(a.fen, unit, amountDecimals(a, unit)) : '';
+  return a ? formatFen(a.fen, unit, 2) : '';
 }
 
 /** "2477.10万元" */
 export function amountWithUnit(a: Amount | undefined, unit: MoneyUnit): string {
-  return a ? `${amountText(a, unit)}${unit}` : '';
+  return a ? `${formatFen(a.fen, unit, 2)}${unit}` : '';
 }
 
 /** A ratio of two amounts as a two-decimal percentage, half-up: "97.07%"; undefined when 0/0. */
@@ -56,11 +39,8 @@ function withExtra(c: Cell, extra: Partial<Cell> | undefined): Cell {
 /** A table cell holding an amount. */
 export function amountCell(a: Amount | undefined, unit: MoneyUnit, extra?: Partial<Cell>): Cell {
   if (!a) return withExtra({ text: '' }, extra);
-  const decimals = amountDecimals(a, unit);
-  const text = formatFen(a.fen, unit, decimals);
-  const c: Cell = { text, value: Number(text), format: 'amount', align: 'right' };
-  if (decimals !== 2) c.decimals = decimals;
-  return withExtra(c, extra);
+  const text = formatFen(a.fen, unit, 2);
+  return withExtra({ text, value: Number(text), format: 'amount', align: 'right' }, extra);
 }
 
 /** A table cell holding a percentage given as a number of percent (97.07). */

@@ -12,7 +12,7 @@ export interface Cell {
   /** The number behind the text: 万元 (or the report's unit) for amounts, 0–1 for percents. */
   value?: number;
   format?: CellFormat;
-  /** Decimals a percentage or an amount was written with, where not the usual two ("87.5%", "0.005"). */
+  /** Decimals a percentage was written with, where not the usual two ("87.5%"). */
   decimals?: number;
   colSpan?: number;
   /** Rows this cell spans downward; the covered cells of the rows below are omitted. */

@@ -20,8 +20,6 @@ const NUMBER_FORMATS: Record<NonNullable<Cell['format']>, string> = {
 function numberFormat(c: Cell): string {
   if (c.format === 'percent' && c.decimals !== undefined)
     return c.decimals === 0 ? '0%' : `0.${'0'.repeat(c.decimals)}%`;
-  // An amount entered with more than two decimals is shown with all of them.
-  if (c.format === 'amount' && c.decimals !== undefined) return `0.${'0'.repeat(c.decimals)}`;
   return c.format ? NUMBER_FORMATS[c.format] : 'General';
 }
 
