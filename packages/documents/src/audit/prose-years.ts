@@ -12,6 +12,7 @@ export type ProseYearCode =
   | 'DOC_YEAR_REPORT_DATE'
   | 'DOC_YEAR_SUBJECT'
   | 'DOC_YEAR_AS_OF'
+  | 'DOC_YEAR_STAFF'
   | 'DOC_YEAR_ATTACHMENT'
   | 'DOC_YEAR_PERIOD'
   | 'DOC_YEAR_HEADING'
@@ -43,6 +44,8 @@ export function proseYearMessage(code: ProseYearCode, p: Params): string {
       return `${str(p, 'reportYear')}年度的报告称本年工作已于${str(p, 'stated')}完成，日期早于评价年度，疑为年份笔误或沿用上年文字：${str(p, 'sentence')}`;
     case 'DOC_YEAR_AS_OF':
       return `${str(p, 'reportYear')}年度的报告以“截至${str(p, 'stated')}”陈述本年工作完成情况，日期早于评价年度，疑为沿用上年文字：${str(p, 'sentence')}`;
+    case 'DOC_YEAR_STAFF':
+      return `${str(p, 'reportYear')}年度的报告以“${str(p, 'stated')}”的人员情况陈述本年基本情况，日期早于评价年度，疑为沿用上年文字或年份笔误：${str(p, 'sentence')}`;
     case 'DOC_YEAR_PERIOD':
       return `${str(p, 'reportYear')}年度的报告写明实施期为“${str(p, 'stated')}”，在评价年度开始前已结束，疑为沿用上年文字或年份笔误：${str(p, 'sentence')}`;
     case 'DOC_YEAR_HEADING':
@@ -91,6 +94,14 @@ const SUBJECT =
 const RESULT =
   /(?:^|[。；;]|(?:^|[。；;])(?:综上|综上所述|综合来看|总体来看|经综合评价|经评价|经自评)[，,]?)(?:[我本](?:校|院|局|委|办|站|所|馆|中心|单位|部门))?((?:19|20)\d{2})年度?[^。，,；;\d]{0,16}?(?:绩效自评|绩效评价|自评)(?:得分|总分|结果|结论|等级)/;
 
+/**
+ * "2020年度我厅开展了部门整体支出绩效自评": a sentence opening with the year of (年度) the
+ * evaluation it says the unit carried out, group 1 the year. No other figure may stand between
+ * (a round held in 2021 evaluates 2020: "2021年，我局开展了2020年度…自评" is no slip).
+ */
+const SUBJECT_FIRST =
+  /(?:^|[。；;，,])((?:19|20)\d{2})年度[，,]?(?:[我本](?:厅|局|委|办|院|校|馆|站|所|中心|单位|部门)|全(?:市|县|区|省|旗))?(?:共|全面|认真|统一)?(?:开展|组织开展|完成|启动)了?[^。；;\d《]{0,24}?(?:绩效自评|绩效评价|自评工作)/;
+
 const DATE_LINE =
   /(?:填报|报告|编制|报送|填表)(?:日期|时间)[：:]?((?:19|20)\d{2})年(\d{1,2})月(?:\d{1,2}日)?/;
 /** The characters DATE_LINE's labels start with. */
@@ -120,6 +131,7 @@ export function checkProseYears(
       unquoted === ''
         ? null
         : (SUBJECT.exec(unquoted) ??
+          SUBJECT_FIRST.exec(unquoted) ??
           (/比|较|相比|同比/.test(unquoted) ? null : RESULT.exec(unquoted)));
     const said = Number(subject?.[1]);
     // An earlier year: last year's text kept (the round of work may carry the next year's). A
@@ -154,6 +166,7 @@ export function checkProseYears(
   out.push(
     ...doneAfterSigning(report, statements, year),
     ...asOfEarlierYear(statements, year),
+    ...staffOfEarlierYear(statements, year),
     ...periodBeforeYear(statements, year),
     ...doneBeforeYear(statements, year),
     ...doneBeforeStartInYear(statements, year),
@@ -161,8 +174,20 @@ export function checkProseYears(
   );
   // A title that names a whole year's evaluation, not a half year's, a quarter's or a period's.
   const title = squash(report.evaluation.meta.title ?? '');
-  const wholeYear = /年度/.test(title) && !PART_OF_YEAR.test(title);
   const blocks = report.document.blocks;
+  // The year may stand on a line of its own under the title ("部门整体支出绩效评价自评报告" |
+  // "(2023年度)"), or in brackets opening the line after it or after it on its line, where the
+  // lines were joined.
+  const yearLine = blocks
+    .slice(0, 8)
+    .some(
+      (b) =>
+        b.kind !== 'table' &&
+        (/^[（(]?\d{4}年度[)）]?$|^[（(]\d{4}年度[)）]/.test(squash(b.text)) ||
+          (title !== '' && squash(b.text).includes(`${title}(${year}年度)`)) ||
+          (title !== '' && squash(b.text).includes(`${title}（${year}年度）`))),
+    );
+  const wholeYear = (/年度/.test(title) || yearLine) && !PART_OF_YEAR.test(title);
   for (const [k, b] of blocks.entries()) {
     if (b.kind === 'table') continue;
     const attached = ATTACHMENT_TITLE.exec(squash(b.text));
@@ -227,6 +252,14 @@ const DONE_BY =
 
 /** "截至2025年12月31日", "截至2025年底": the date figures are stated as of. */
 const AS_OF_DATE = /截至((?:19|20)\d{2})年(\d{1,2})月(?:(\d{1,2})日)?/g;
+
+/** Where the clause before the one starting at a position begins (0 at the sentence's start). */
+function clauseBefore(text: string, at: number): number {
+  const boundary = /[，,：:。；;]/;
+  let k = at - 1;
+  for (let seen = 0; k >= 0; k--) if (boundary.test(text[k] ?? '') && ++seen === 2) break;
+  return k + 1;
+}
 
 /** A date as a number that orders dates: 20250320; a month alone is its last day. */
 const dateKey = (y: number, m: number, d?: number): number => y * 10_000 + m * 100 + (d ?? 31);
@@ -465,7 +498,10 @@ function asOfEarlierYear(statements: readonly Statement[], year: number): Findin
     // A comparison or a balance in a later part of a list parted by ；("…；“三公”经费控制在上年
     // 水平以内") is that part's: the part the date opens must compare for the date to be a base.
     const partEnd = rest.search(/[；;]/);
-    const part = s.text.slice(0, m.index + m[0].length + (partEnd < 0 ? rest.length : partEnd));
+    // A comparison or a base is said in the date's clause or the one before it ("与上年相比，截至
+    // …"); a 年初 target three clauses back ("为了实现年初绩效目标，…，至2022年底…") sets none.
+    const from = clauseBefore(s.text, m.index + (/^[。；;，,]/.test(m[0]) ? 1 : 0));
+    const part = s.text.slice(from, m.index + m[0].length + (partEnd < 0 ? rest.length : partEnd));
     if (!DONE.test(rest) || CARRIED.test(part)) continue;
     // The year evaluated may be named, as the year whose work is done ("全镇2023年度民生实事项目已
     // 全部完成"), not as a date: done by a date before it began, unless it was only planned then.
@@ -491,6 +527,40 @@ function asOfEarlierYear(statements: readonly Statement[], year: number): Findin
         sentence,
       }),
     );
+  }
+  return out;
+}
+
+/**
+ * "2020年末在职人数57人": the staff at the end of a year, group 1 the year, 2 what is counted.
+ */
+const STAFF_AT_YEAR_END =
+  /((?:19|20)\d{2})年(?:末|底)[，,]?(?:[我本全](?:局|委|办|院|校|厅|站|所|单位|部门|中心))?(?:单位)?((?:在职|在编|实有|离退休|退休|编制)(?:人数|人员|职工|干部)|(?:在职|在编)?职工(?:人数)?)/g;
+
+/**
+ * "我局实有编制数63人，2020年末在职人数57人" in a 2021 report: the unit's staff stated as at
+ * the end of a year before the one evaluated, in a sentence that compares with nothing and names
+ * no later year, is last year's text kept or a year written wrong (a warning).
+ */
+function staffOfEarlierYear(statements: readonly Statement[], year: number): Finding[] {
+  const out: Finding[] = [];
+  for (const s of statements) {
+    if (!/年[末底]/.test(s.text) || CARRIED.test(s.text)) continue;
+    if ([...s.text.matchAll(YEAR_MENTION)].some((y) => Number(y[1]) >= year)) continue;
+    for (const m of s.text.matchAll(STAFF_AT_YEAR_END)) {
+      const said = Number(m[1]);
+      if (said >= year || said < year - 2) continue;
+      const stated = /\d{4}年[末底]/.exec(m[0])?.[0] ?? `${said}年末`;
+      const sentence = excerptOf(s.raw, m[1] ?? '');
+      out.push(
+        finding('DOC_YEAR_STAFF', s.line, sentence, {
+          stated,
+          expected: `${year}年末`,
+          reportYear: year,
+          sentence,
+        }),
+      );
+    }
   }
   return out;
 }

@@ -496,12 +496,19 @@ function titleTail(line: string, next: Block | undefined): string | undefined {
     : undefined;
 }
 
+/**
+ * The year of a text with no title: the year named most often with 年度 in its first 40
+ * sentences, the first named on a tie (one sentence that slipped, "2021年度我厅开展了…" in a
+ * text that says 2020年度 four times after it, does not make the year).
+ */
 function firstYear(sentences: readonly Sentence[]): string | undefined {
-  for (const s of sentences.slice(0, 40)) {
-    const m = /((?:19|20)\d{2})年度/.exec(s.text);
-    if (m?.[1]) return m[1];
-  }
-  return undefined;
+  const counts = new Map<string, number>();
+  for (const s of sentences.slice(0, 40))
+    for (const m of s.text.matchAll(/((?:19|20)\d{2})年度/g))
+      if (m[1]) counts.set(m[1], (counts.get(m[1]) ?? 0) + 1);
+  let best: string | undefined;
+  for (const [y, n] of counts) if (best === undefined || n > (counts.get(best) ?? 0)) best = y;
+  return best;
 }
 
 function tableYear(document: SourceDocument): string | undefined {
@@ -603,7 +610,7 @@ const CONCLUDING = /结论|偏差分析/;
  * on a whole sentence, its date or its author's name after the last sentence. Nothing then says it
  * is incomplete; it may still be an excerpt, so what a cut would take is still not reported.
  */
-function endsAsWritten(document: SourceDocument, outline: readonly OutlineEntry[]): boolean {
+export function endsAsWritten(document: SourceDocument, outline: readonly OutlineEntry[]): boolean {
   const last = document.blocks[document.blocks.length - 1];
   if (last?.kind !== 'paragraph') return false;
   const chapters = outline.some((e) => e.level === 1 && chapterKeyOf(e.title) !== undefined);

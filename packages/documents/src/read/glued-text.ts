@@ -656,6 +656,7 @@ function headingStarts(line: string): number[] {
   const last = LEVELS.map(() => 0);
   const lastAt = LEVELS.map(() => 0);
   const starts: number[] = [];
+  const levels: number[] = [];
   let chapters = 0;
   for (const found1 of found) {
     // A chapter numbered in the wrong style ("四、资产管理情况…。5、 政府性基金预算…"), the report's
@@ -694,12 +695,18 @@ function headingStarts(line: string): number[] {
     last[f.level] = f.value;
     for (let l = f.level + 1; l < last.length; l++) last[l] = 0;
     starts.push(f.at);
+    levels.push(f.level);
     if (f.level <= 1) chapters++;
   }
   // Two chapters at least: a paragraph may number its own points ("（一）…；（二）…"). A page's
   // opening may hold one chapter only, with its parts and lists under it: a line that long with
-  // that many numbers in their order is a report's text all the same.
-  const opening = chapters === 1 && line.length >= MIN_GLUED && starts.length >= 6;
+  // that many numbers in their order is a report's text all the same, as is one whose chapter
+  // has a part under it and an item under that ("一、… （一）资金保障 1. 市县履行…").
+  const nested = [1, 2, 3].every((l, k) => {
+    const at = levels.indexOf(l);
+    return at >= 0 && (k === 0 || at > levels.indexOf(l - 1));
+  });
+  const opening = chapters === 1 && line.length >= MIN_GLUED && (starts.length >= 6 || nested);
   return chapters >= 2 || opening ? starts.sort((a, b) => a - b) : [];
 }
 

@@ -48,10 +48,11 @@ export function digitYears(text: string): string {
 const YEAR_CLAUSE = /^(?:在|于)?(\d{4})\s*年(?:度)?(?:全年|内|中)?$/;
 /**
  * A clause that opens with a year and goes on, with no comma, to who did the work and what they
- * did ("2023年全区新建供水管网86.4公里", "2023年我局完成…"): the year dates the work as firmly.
+ * did ("2023年全区新建供水管网86.4公里", "2023年我局完成…", a city or county: "2023年某某市共投入…"):
+ * the year dates the work as firmly.
  */
 const YEAR_AT_WORK =
-  /^(?:在|于)?(\d{4})\s*年(?:度)?(?:全年)?(?:全(?:区|市|县|旗|州|盟|镇|乡|省|局|院|校)|我(?:局|办|委|院|校|镇|乡|中心|站|所|队|单位|部门|街道))共?(?:新建|建成|完成|改造|实施|开展|发放|培训|救助|接种|筛查|处置|破获|养护|治理|修建|新增|组织|举办)/;
+  /^(?:在|于)?(\d{4})\s*年(?:度)?(?:全年)?(?:全(?:区|市|县|旗|州|盟|镇|乡|省|局|院|校)|我(?:局|办|委|院|校|镇|乡|中心|站|所|队|单位|部门|街道)|[\u4e00-\u9fff]{2,4}(?:市|县|区|旗|镇|乡))共?(?:新建|建成|完成|改造|实施|开展|发放|培训|救助|接种|筛查|处置|破获|养护|治理|修建|新增|组织|举办|投入)/;
 /**
  * A clause anywhere in its sentence that dates the work by a whole year and says it was done
  * ("年度目标120场以上，2023年全年共开展送戏下乡演出126场"): 全年 leaves no other reading.
