@@ -17,8 +17,10 @@ import type {
   Percent,
   Severity,
 } from '@jixiao/domain';
+import { endsAsWritten } from '../extract/extract-evaluation.ts';
 import type { ExtractedReport } from '../extract/extract-evaluation.ts';
 import { countLists } from '../extract/count-lists.ts';
+import { aspectLists } from '../extract/aspect-lists.ts';
 import { namedRates } from '../extract/named-rates.ts';
 import {
   budgetAdjustment,
@@ -212,6 +214,7 @@ export function checkClaims(report: ExtractedReport): Finding[] {
     ),
     ...statements.flatMap(checkAdjustment),
     ...statements.flatMap(checkCountLists),
+    ...checkAspectLists(report, statements),
     ...checkRates(statements),
     ...checkShares(statements),
     ...statements.flatMap((s) => checkFigureRatios(s)),
@@ -786,6 +789,31 @@ function unitSlipIn(pw: PartWhole, tolerance: bigint): [Claim, MoneyUnit] | unde
       return [c, meant];
   }
   return undefined;
+}
+
+/**
+ * "从三方面确保…" and then 一是、二是、三是、四是: a count of aspects against the ordinal list that
+ * follows it (a warning). Fewer items than the count say something only where the list is seen
+ * to end: more text follows it, or the text ends as written (the rest of a list may otherwise be
+ * in a part that is missing).
+ */
+function checkAspectLists(report: ExtractedReport, statements: readonly Statement[]): Finding[] {
+  return aspectLists(statements)
+    .filter(
+      (l) =>
+        l.items.length > l.count ||
+        (l.items.length < l.count &&
+          (l.closed || !report.truncation || endsAsWritten(report.document, report.outline))),
+    )
+    .map((l) =>
+      finding(
+        'DOC_CLAIM_LIST_COUNT',
+        'warning',
+        l.statement.line,
+        excerptOf(l.statement.raw, l.text),
+        { stated: l.text, expected: String(l.items.length), items: l.items.join('；') },
+      ),
+    );
 }
 
 function checkCountLists(s: Statement): Finding[] {
@@ -1480,6 +1508,22 @@ function checkMagnitudes(statements: readonly Statement[], project: boolean): Fi
 /** The digits of a figure as written: "8,563.20" → "856320". */
 const digitsOf = (number: string): string => number.replace(/[^\d]/g, '');
 
+/**
+ * Two digit strings that differ only by two digits swapped anywhere (392696, 396296): of six
+ * significant digits or more, not a coincidence between two figures of one report.
+ */
+function swappedApart(a: string, b: string): boolean {
+  if (a.length !== b.length || a === b) return false;
+  const at: number[] = [];
+  for (let i = 0; i < a.length && at.length <= 2; i++) if (a[i] !== b[i]) at.push(i);
+  const [i, j] = at;
+  return at.length === 2 && i !== undefined && j !== undefined && a[i] === b[j] && a[j] === b[i];
+}
+
+/** Characters two names share ("项目总投资", "项目资金": 项, 目, 资). */
+const sharedChars = (a: string, b: string): number =>
+  [...new Set(a)].filter((ch) => b.includes(ch)).length;
+
 /** Two digit strings that differ only by two neighbouring digits swapped (856320, 853620). */
 function swapped(a: string, b: string): boolean {
   if (a.length !== b.length || a === b) return false;
@@ -1552,9 +1596,17 @@ function checkTransposedDigits(
       for (let j = i + 1; j < money.length; j++) {
         const a = money[i];
         const b = money[j];
-        if (!a || !b || a.s === b.s || a.unit !== b.unit || !swapped(a.digits, b.digits)) continue;
+        if (!a || !b || a.s === b.s || a.unit !== b.unit) continue;
         if (a.c.role && b.c.role && a.c.role !== b.c.role) continue;
         const [ka, kb] = [coreOf(a.c.key), coreOf(b.c.key)];
+        // Six significant digits or more with two swapped, anywhere, of two amounts whose names
+        // share two characters ("项目总投资39.2696万元" … "项目资金共39.6296万元"): one figure.
+        const apart =
+          a.c.kind === 'money' &&
+          Math.min(significant(a.c.number).length, significant(b.c.number).length) >= 6 &&
+          swappedApart(a.digits, b.digits) &&
+          sharedChars(ka, kb) >= 2;
+        if (!apart && !swapped(a.digits, b.digits)) continue;
         const [short, long] = ka.length <= kb.length ? [ka, kb] : [kb, ka];
         // In a report on one project, "项目预算" is that project's budget: specific enough; in a
         // department's, "全年预算" is the department's, "部门预算".
@@ -1563,14 +1615,15 @@ function checkTransposedDigits(
           (of === 'department' &&
             short.replace(GENERIC, '') === '' &&
             long.replace(GENERIC, '') === '部门');
-        if ((short.replace(GENERIC, '').length < 2 && !own) || !within(short, long)) continue;
+        if (!apart && ((short.replace(GENERIC, '').length < 2 && !own) || !within(short, long)))
+          continue;
         // Three digits swap by chance more often: then the names must be one but for a word of
         // one character ("茶园面积" and "茶园总面积"), or the same name ("在校生" twice). A swap
         // with a trailing zero ("1,620人" … "1,602人") is one of four digits, as the other shows.
         const few = Math.max(significant(a.c.number).length, significant(b.c.number).length) < 4;
         if (few && short !== long && (long.length - short.length > 1 || short.length < 4)) continue;
         // A short name that stands in two longer names may be either, or both together.
-        if (short !== long && longer(short, `${a.c.kind}|${a.unit}`) !== 1) continue;
+        if (!apart && short !== long && longer(short, `${a.c.kind}|${a.unit}`) !== 1) continue;
         out.push(
           finding('DOC_CLAIM_RESTATED', 'warning', b.s.line, excerptOf(b.s.raw, b.c.number), {
             name: b.c.name,

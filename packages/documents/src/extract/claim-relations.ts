@@ -1380,6 +1380,16 @@ export function shares(statements: readonly Statement[]): Share[] {
           for (const c of statements[k]?.claims.filter(named).reverse() ?? [])
             (share.value < 100 && c.value < part.value ? smaller : candidates).push(c);
         candidates.push(...smaller);
+        // The figure named exactly as the whole ("占项目支出总额比例" of 项目支出总额, not of 本级
+        // 项目支出 stated after it) comes first.
+        const exact = candidates.filter((c) => c.key === of);
+        if (exact.length > 0 && exact.length < candidates.length)
+          candidates.splice(
+            0,
+            candidates.length,
+            ...exact,
+            ...candidates.filter((c) => c.key !== of),
+          );
         const whole = candidates[0];
         if (whole)
           out.push({

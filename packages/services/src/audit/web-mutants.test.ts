@@ -35,7 +35,9 @@ import type { DocumentAudit } from './audit-document.ts';
  * ended under a title whose year stands on the next line, a 至…年底 after a 年初 three clauses
  * back, a year opening a clause with a city as its subject), a count of aspects against its
  * 一是…三是, three restatements (two with digits transposed), and a 合计 of a project list whose
- * columns ran together.
+ * columns ran together. After the fixes: 13/16, 13/16 and 11/16, and the second batch 12/12 as
+ * written and joined by spaces, 10/12 joined by nothing (its 113个项目's 财政资金 restated with two
+ * of six digits swapped is now told).
  */
 
 const WEB = new URL('../../../../../shared/corpus/web/', import.meta.url);
@@ -224,9 +226,9 @@ const FORMS: Record<string, (text: string) => string> = {
 
 /** What each form must keep finding, per batch: raised as fixes land, never lowered. */
 const FLOORS: Record<string, [number, number, number]> = {
-  'as written': [17, 11, 6],
-  'joined by spaces': [17, 11, 6],
-  'joined by nothing': [16, 9, 5],
+  'as written': [17, 12, 13],
+  'joined by spaces': [17, 12, 13],
+  'joined by nothing': [16, 10, 11],
 };
 
 const audit = (text: string, file: string): DocumentAudit['findings'] =>

@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import { extractEvaluation } from '../extract/extract-evaluation.ts';
+import { parseTextLines } from '../read/read-text.ts';
+import { checkClaims } from './claim-checks.ts';
+
+/** The relations the third batch of errors planted into the real web pieces asked for. */
+const brief = (text: string): string[] =>
+  checkClaims(extractEvaluation(parseTextLines(text, 'x.txt'))).map(
+    (f) => `${f.severity} ${f.code} ${f.stated ?? ''}→${f.expected ?? ''}`,
+  );
+const codes = (text: string): string[] => brief(text).map((x) => x.split(' ')[1] ?? '');
+
+describe('years of the report’s own facts', () => {
+  const staff = (year: string) =>
+    `2021年某市发展和改革局部门整体支出绩效自评报告\n一、部门基本情况\n我局实有编制数63人，${year}年末在职人数57人、离退休人数94人。`;
+
+  it('reports the staff stated at the end of an earlier year', () => {
+    expect(brief(staff('2021'))).toEqual([]);
+    expect(brief(staff('2020'))).toEqual(['warning DOC_YEAR_STAFF 2020年末→2021年末']);
+    // A comparison with that year is no slip.
+    expect(
+      codes(
+        '2021年某局部门整体支出绩效自评报告\n2020年末在职人数57人，较上年增加2人。2021年末在职人数59人。',
+      ),
+    ).toEqual([]);
+  });
+
+  it('reports a sentence opening with another year of the evaluation it says was done', () => {
+    const text = (year: string, lead = '') =>
+      `2020年度部门整体支出绩效自评报告\n根据财政预算管理要求，${lead}${year}年度我厅开展了部门整体支出绩效自评，涉及支出282,796.90万元。`;
+    expect(codes(text('2020'))).toEqual([]);
+    expect(codes(text('2021'))).toEqual(['DOC_YEAR_SUBJECT']);
+    // The round held in the next year evaluates this one: another year in between is the year.
+    expect(
+      codes(`2020年度部门整体支出绩效自评报告\n2021年，我厅开展了2020年度部门整体支出绩效自评。`),
+    ).toEqual([]);
+  });
+
+  it('reads a year a few clauses before 至…年底 as no base when it sets none', () => {
+    const text = (year: string) =>
+      `某局关于2023年度项目绩效自评工作的报告\n为了实现年初绩效目标，我局财务部门严格执行预算管理制度，认真审核拨付每笔预算资金，重点检查项目支出进度，至${year}年底我局项目执行金额2856.63万元，执行率87.43%。`;
+    expect(codes(text('2023'))).toEqual([]);
+    expect(codes(text('2022'))).toEqual(['DOC_YEAR_AS_OF']);
+    // A comparison in the clause before the date makes it a base.
+    expect(
+      codes(
+        '某局关于2023年度项目绩效自评工作的报告\n与上年相比，至2022年底我局项目执行金额2856.63万元。',
+      ),
+    ).toEqual([]);
+  });
+
+  it('dates work by a year opening a clause with a city or county as its subject', () => {
+    const text = (year: string) =>
+      `某市2023年度衔接资金绩效自评情况报告\n${year}年某某市共投入各级财政衔接推进乡村振兴补助资金14380万元。`;
+    expect(codes(text('2023'))).toEqual([]);
+    expect(codes(text('2022'))).toEqual(['DOC_YEAR_CLAUSE']);
+  });
+
+  it('reads a 填报日期 in the year evaluated under a title whose year stands on the next line', () => {
+    const text = (date: string) =>
+      `部门整体支出绩效评价自评报告\n(2023年度)\n部门(单位)全称：某市人民检察院\n填报日期 ${date}\n一、部门基本情况\n本院内设8个机构。`;
+    expect(codes(text('2024年 2月26日'))).toEqual([]);
+    expect(codes(text('2023年 2月26日'))).toEqual(['DOC_YEAR_REPORT_DATE']);
+  });
+});
+
+describe('a count of aspects against its 一是…', () => {
+  const text = (count: string, items: string[], after = '') =>
+    `某区扎实推进财政支出绩效自评工作\n自评工作按照“谁使用、谁评价”的原则开展，并从${count}方面确保工作有序高效完成。\n${items
+      .map((x, k) => `${'一二三四五'[k]}是${x}。具体做法略。`)
+      .join('\n')}${after}`;
+  const three = ['普及绩效意识', '统一评分标准', '确保质量要求'];
+
+  it('is held against the items listed after it', () => {
+    expect(brief(text('三', three, '（某某）'))).toEqual([]);
+    expect(brief(text('四', three, '（某某）'))).toEqual(['warning DOC_CLAIM_LIST_COUNT 四方面→3']);
+    expect(brief(text('两', three, '（某某）'))).toEqual(['warning DOC_CLAIM_LIST_COUNT 两方面→3']);
+  });
+
+  it('says nothing of fewer items where the text may have been cut after them', () => {
+    expect(brief(text('四', three, '\n三是还有'))).toEqual([]);
+  });
+
+  it('needs the list right after the count', () => {
+    expect(
+      brief(
+        '某区绩效自评工作\n我局从四个方面进行了自评，自评得分97.68分。\n下一段。\n另一段。\n又一段。\n再一段。\n存在问题：一是进度慢；二是资料不全。',
+      ),
+    ).toEqual([]);
+  });
+});
+
+describe('figures restated with two digits swapped', () => {
+  it('tells a total restated with two of six digits exchanged anywhere', () => {
+    const text = (second: string) =>
+      `某村养殖业基地建设项目绩效自评报告\n项目总投资39.2696万元，其中：中央财政衔接资金39万元，自筹资金2696元。\n项目资金共${second}万元，项目目前未实施，资金未使用。`;
+    expect(brief(text('39.2696'))).toEqual([]);
+    expect(brief(text('39.6296'))).toEqual(['warning DOC_CLAIM_RESTATED 39.6296万元→39.2696万元']);
+    expect(brief(text('39.9266'))).toEqual([]);
+  });
+
+  it('takes a share of the whole named as it is, not of a part named like it', () => {
+    const text = (share: string) =>
+      `项目21个，项目支出总额656.93万元。其中，本级项目8个，本级项目支出385.58万元。\n21个项目评为一等，涉及资金${share}万元，占项目支出总额比例100%。`;
+    expect(codes(text('656.93'))).toEqual([]);
+    expect(brief(text('665.93'))).toContain('warning DOC_CLAIM_SHARE 100%→101%');
+  });
+});
