@@ -2169,8 +2169,19 @@ function rolesFromPeers(stated: Stated[]): void {
     const roles = byName.get(p.peers);
     if (!roles) return;
     const holding = [...roles].filter(([, values]) => values.has(x.claim.value));
+    // Planned and spent alike ("预算…项目支出151.95万元。全年实际支出…项目支出151.95万元"): a
+    // figure of the name with neither role restates that one figure, whichever role it has.
+    const agreed =
+      holding.length === 0 &&
+      new Set([...roles.values()].flatMap((values) => [...values])).size === 1;
     const pick =
-      roles.size === 1 ? [...roles.keys()][0] : holding.length === 1 ? holding[0]?.[0] : undefined;
+      roles.size === 1
+        ? [...roles.keys()][0]
+        : holding.length === 1
+          ? holding[0]?.[0]
+          : agreed
+            ? [...roles.keys()][0]
+            : undefined;
     if (pick) x.key = p.head + pick + p.tail;
   });
 }

@@ -106,3 +106,39 @@ describe('figures restated with two digits swapped', () => {
     expect(brief(text('665.93'))).toContain('warning DOC_CLAIM_SHARE 100%→101%');
   });
 });
+
+describe('the example reports’ planted errors', () => {
+  it('reports the staff counted at the end of an earlier year however it is worded', () => {
+    const text = (year: string) =>
+      `2023年度某区委办公室整体支出绩效自评报告\n（二）机构设置与人员情况\n${year}年末共有人数61人，其中：在职30人，离退休31人。`;
+    expect(codes(text('2023'))).toEqual([]);
+    expect(brief(text('2022'))).toEqual(['warning DOC_YEAR_STAFF 2022年末→2023年末']);
+    expect(codes(text('2022').replace('共有人数', '人员经费'))).not.toContain('DOC_YEAR_STAFF');
+  });
+
+  it('reports the year’s budget said spent by the end of the year before', () => {
+    const text = (year: string) =>
+      `2023年度部门整体支出绩效自评报告\n自评得分6分，2023年我办年度部门预算资金912.96万元，截止${year}年底累计支出912.96万元，剩余结转资金为0万元，预算资金支出率达100%。`;
+    expect(codes(text('2023'))).toEqual([]);
+    expect(codes(text('2022'))).toEqual(['DOC_YEAR_AS_OF']);
+    // A balance carried from the year before into this year's budget is no slip.
+    expect(
+      codes(
+        '2023年度部门整体支出绩效自评报告\n2023年我办年度部门预算资金912.96万元，截止2022年底结转资金12.50万元。',
+      ),
+    ).toEqual([]);
+  });
+
+  it('restates a kind of spending planned and spent alike, under the unit’s short name', () => {
+    const text = (restated: string) =>
+      [
+        '2023年度中共某区委办公室整体支出绩效自评报告',
+        '中共某区委办公室（以下简称区委办）是区委的办事机构。',
+        '2023年全年预算资金1013.19万元，其中：基本支出861.24万元，项目支出151.95万元。全年实际支出1013.19万元，其中：基本支出861.24万元，项目支出151.95万元。',
+        '（2）项目支出情况',
+        `2023年，区委办全年项目支出${restated}万元，主要是本部门为完成特定工作任务而发生的支出。`,
+      ].join('\n');
+    expect(codes(text('151.95'))).toEqual([]);
+    expect(brief(text('159.15'))).toEqual(['warning DOC_CLAIM_RESTATED 159.15万元→151.95万元']);
+  });
+});

@@ -761,6 +761,8 @@ const NOT_THE_TABLES = /加分|减分|封顶|折算|换算|调整后|上年|去�
  * (a department's total in prose is the evaluation's stated total, checked against its tree).
  */
 function totalAgainstTable(report: ExtractedReport, statements: readonly Statement[]): Finding[] {
+  if (report.evaluation.kind === 'department')
+    return departmentTotalAgainstTable(report, statements);
   if (report.evaluation.kind !== 'project' || report.otherProjects.length > 0) return [];
   const tables = report.selfEvaluationTables.filter((t) => t.kind === 'project');
   const total = tables.length === 1 ? tables[0]?.statedTotal : undefined;
@@ -795,6 +797,30 @@ function totalAgainstTable(report: ExtractedReport, statements: readonly Stateme
     );
   }
   return out;
+}
+
+/**
+ * A department's total in prose (its stated total, which its tree is checked against) against the
+ * 总分 row of its one 部门整体 自评表: the table may say otherwise ("自评得分99分" … 总分 98).
+ */
+function departmentTotalAgainstTable(
+  report: ExtractedReport,
+  statements: readonly Statement[],
+): Finding[] {
+  const tables = report.selfEvaluationTables.filter((t) => t.kind === 'department');
+  const table = tables.length === 1 ? tables[0]?.statedTotal : undefined;
+  const prose = report.claimedTotal;
+  if (!table || !prose || prose.line === table.line) return [];
+  if (Math.abs(prose.value - table.value) < 0.005) return [];
+  const s = statements.find((x) => x.line === prose.line && x.text.includes(String(prose.value)));
+  if (!s) return [];
+  return [
+    finding('DOC_SCORE_TOTAL_TABLE', s, String(prose.value), {
+      stated: String(prose.value),
+      expected: String(table.value),
+      table: '自评表',
+    }),
+  ];
 }
 
 /** The narrative's restated figures against the report's own 自评表. */

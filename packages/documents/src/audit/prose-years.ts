@@ -450,6 +450,11 @@ const PART_OF_YEAR = /半年|中期|季度|月份|\d{1,2}[-—~至]\d{1,2}月/;
 const ATTACHMENT_TITLE =
   /^附[件表]\d*[：:]?((?:19|20)\d{2})年度?[^。；;，,]{2,40}?(?:绩效自评表|绩效评价表|自评报告|自评表|基础数据表)$/;
 
+/** After a year: its own budget ("2023年我办年度部门预算资金…", "2023年度预算…"). */
+const BUDGET_OF_YEAR = /^度?[^，,。；;\d]{0,12}?预算(?:资金|数|总额)?\d/;
+/** Money spent, paid out or executed. */
+const SPENT = /^[^，,。；;]{0,8}?(?:累计)?(?:支出|执行|使用|拨付|支付)/;
+
 /** "截至2022年12月31日", "截止2022年底": a cut-off date. */
 const AS_OF =
   /(?:截至|截止|截止到|(?:^|[。；;，,])(?:至|到))((?:19|20)\d{2})年(?:(?:\d{1,2})月(?:\d{1,2}日|底|末)?|底|末)/;
@@ -502,10 +507,18 @@ function asOfEarlierYear(statements: readonly Statement[], year: number): Findin
     // …"); a 年初 target three clauses back ("为了实现年初绩效目标，…，至2022年底…") sets none.
     const from = clauseBefore(s.text, m.index + (/^[。；;，,]/.test(m[0]) ? 1 : 0));
     const part = s.text.slice(from, m.index + m[0].length + (partEnd < 0 ? rest.length : partEnd));
-    if (!DONE.test(rest) || CARRIED.test(part)) continue;
     // The year evaluated may be named, as the year whose work is done ("全镇2023年度民生实事项目已
     // 全部完成"), not as a date: done by a date before it began, unless it was only planned then.
     const later = [...s.text.matchAll(YEAR_MENTION)].filter((y) => Number(y[1]) >= year);
+    // "2023年我办年度部门预算资金912.96万元，截止2022年底累计支出912.96万元": the year evaluated
+    // named before the date as the year of the budget whose spending is counted up to the date,
+    // which cannot have begun by then (what the sentence says of the balance after it is no base).
+    const budgetOf = (y: RegExpExecArray): boolean =>
+      y.index < m.index &&
+      BUDGET_OF_YEAR.test(s.text.slice(y.index + y[0].length, m.index)) &&
+      SPENT.test(rest);
+    const spentBefore = later.length > 0 && later.every(budgetOf);
+    if (!DONE.test(rest) || (!spentBefore && CARRIED.test(part))) continue;
     // "截至2023年12月31日，累计完成投资A，其中2024年度当年完成B": the year evaluated named as a
     // part of the running total up to the date, which cannot hold it.
     const partOfTotal = (y: RegExpExecArray): boolean =>
@@ -516,8 +529,8 @@ function asOfEarlierYear(statements: readonly Statement[], year: number): Findin
         ALL_DONE.test(s.text.slice(y.index)));
     const asOf = /(\d{1,2})月/.exec(m[0]);
     const beforeStart = start !== undefined && dateKey(said, asOf ? Number(asOf[1]) : 12) < start;
-    if (!beforeStart && later.some((y) => !workOf(y))) continue;
-    if (later.length > 0 && PLANNED.test(s.text)) continue;
+    if (!beforeStart && !spentBefore && later.some((y) => !workOf(y))) continue;
+    if (!spentBefore && later.length > 0 && PLANNED.test(s.text)) continue;
     const sentence = excerptOf(s.raw, m[1]);
     out.push(
       finding('DOC_YEAR_AS_OF', s.line, sentence, {
@@ -532,10 +545,11 @@ function asOfEarlierYear(statements: readonly Statement[], year: number): Findin
 }
 
 /**
- * "2020年末在职人数57人": the staff at the end of a year, group 1 the year, 2 what is counted.
+ * "2020年末在职人数57人", "2022年末共有人数61人": the staff at the end of a year, group 1 the year, 2
+ * what is counted (not 人员经费).
  */
 const STAFF_AT_YEAR_END =
-  /((?:19|20)\d{2})年(?:末|底)[，,]?(?:[我本全](?:局|委|办|院|校|厅|站|所|单位|部门|中心))?(?:单位)?((?:在职|在编|实有|离退休|退休|编制)(?:人数|人员|职工|干部)|(?:在职|在编)?职工(?:人数)?)/g;
+  /((?:19|20)\d{2})年(?:末|底)[，,]?(?:[我本全](?:局|委|办|院|校|厅|站|所|单位|部门|中心))?(?:单位)?((?:共有|实有|现有)?(?:(?:在职|在编|实有|离退休|退休|编制)(?:人数|人员|职工|干部)|人数)(?!经费|支出|类|费)|(?:在职|在编)?职工(?:人数)?(?!经费|支出|类|费))/g;
 
 /**
  * "我局实有编制数63人，2020年末在职人数57人" in a 2021 report: the unit's staff stated as at

@@ -77,6 +77,7 @@ const BULLET = /^(?:[-•·*●■◆▪→]|[（(]?[\d一二三四五六七八�
  */
 export function statementsOf(blocks: readonly Block[]): Statement[] {
   const out: Statement[] = [];
+  learnOwnNames(blocks);
   let run: { text: string; raw: string; starts: { at: number; line: number; block: number }[] } = {
     text: '',
     raw: '',
@@ -263,11 +264,36 @@ const TRAIL = /(?:共计|合计|总计|累计|共|计|为|达到|达|约|近|超
 const PRONOUN =
   /^(?:我|本|该)(?:街道|社区|医院|学校|局|办|单位|部门|院|厅|委|中心|校|馆|站|所|队|会|部|区|县|市|镇|乡|旗)/;
 
+/**
+ * The short names a report gives its own unit ("中共某区委办公室（以下简称区委办）"): a figure's
+ * name opening with one is the unit's own, as one opening with 我办 is. Learnt per document.
+ */
+let ownNames: readonly string[] = [];
+const SHORT_NAME = /(?:以下简称|下称|简称)[“"「]?([\u4e00-\u9fff]{2,6})[”"」]?[)）]/g;
+
+function learnOwnNames(blocks: readonly Block[]): void {
+  const found = new Set<string>();
+  for (const b of blocks.slice(0, 80))
+    if (b.kind !== 'table' && b.text.includes('简称'))
+      for (const m of squash(b.text).matchAll(SHORT_NAME)) if (m[1]) found.add(m[1]);
+  if (found.size === ownNames.length && ownNames.every((n) => found.has(n))) return;
+  ownNames = [...found];
+  // Names and statements read before are keyed again under the names learnt.
+  named = new Map();
+  recent = new Map();
+}
+
+/** A name without the unit's own short name opening it ("区委办全年项目支出" → "全年项目支出"). */
+function withoutOwnName(name: string): string {
+  for (const own of ownNames)
+    if (name.startsWith(own) && name.length > own.length) return name.slice(own.length);
+  return name;
+}
+
 /** The name of a quantity as an identity: no years, pronouns, quotes or trailing verbs. */
 export function keyOf(name: string): string {
   return (
-    name
-      .replace(/(?:19|20)\d{2}年(?:度)?(?:末|底|初)?/g, '')
+    withoutOwnName(name.replace(/(?:19|20)\d{2}年(?:度)?(?:末|底|初)?/g, ''))
       // "年初预算" is a quantity of its own (the plan before the year's changes), not a time.
       .replace(/^(?:全年|本年度?|当年|年度|年末|年初(?!预算))/, '')
       .replace(PRONOUN, '')
@@ -335,6 +361,7 @@ export function forgetClaims(): void {
   // New maps rather than emptied ones (see forgetSquashed).
   recent = new Map();
   named = new Map();
+  ownNames = [];
 }
 
 /**

@@ -212,6 +212,146 @@ const THIRD: readonly Mutant[] = [
   { file: '017.txt', from: '从三方面确保', to: '从四方面确保', category: 'duplicate' },
 ];
 
+/**
+ * The two example reports of the corpus that no batch above used (乐昌 and 君山, whole reports
+ * with their 评分 chapters, 基础数据表 and 自评表 one cell per line), one figure changed per copy
+ * as above. Written after the third batch's fixes; measured untouched at 18/22 as written and
+ * joined by spaces, 15/22 joined by nothing. Missed: spending of the year's budget counted "截止"
+ * the end of the year before, the staff "2022年末共有人数" in a 2023 report, the 项目支出 restated
+ * under the unit's short name (区委办全年项目支出), and the 自评表's 总分 against the total the
+ * prose states; joined by nothing, three figures of the tables read one cell per line. After the
+ * fixes: 22/22, 22/22 and 18/22.
+ */
+const EXAMPLES: readonly Mutant[] = [
+  {
+    file: '../003_673b39950d73d57f.txt',
+    from: '我办实有在编公务员23人',
+    to: '我办实有在编公务员24人',
+    category: 'sum',
+  },
+  {
+    file: '../003_673b39950d73d57f.txt',
+    from: '基本支出795.87万元',
+    to: '基本支出759.87万元',
+    category: 'sum',
+  },
+  {
+    file: '../003_673b39950d73d57f.txt',
+    from: '部门预算部门职能类125.35万元',
+    to: '部门预算部门职能类152.35万元',
+    category: 'sum',
+  },
+  {
+    file: '../003_673b39950d73d57f.txt',
+    from: '2.目标设置。指标分值10分',
+    to: '2.目标设置。指标分值12分',
+    category: 'weight-subtotal',
+  },
+  {
+    file: '../003_673b39950d73d57f.txt',
+    from: '（1）预算编制合理性（5分）。\n\n自评得分5分',
+    to: '（1）预算编制合理性（5分）。\n\n自评得分6分',
+    category: 'score-over-weight',
+  },
+  {
+    file: '../003_673b39950d73d57f.txt',
+    from: '财政供养人员控制率76.67%',
+    to: '财政供养人员控制率67.67%',
+    category: 'ratio',
+  },
+  {
+    file: '../003_673b39950d73d57f.txt',
+    from: '（3）项目完成及时性（3分）。\n\n自评得分3分',
+    to: '（3）项目完成及时性（3分）。\n\n自评得分4分',
+    category: 'score-over-weight',
+  },
+  {
+    file: '../003_673b39950d73d57f.txt',
+    from: '截止2023年底累计支出912.96万元',
+    to: '截止2022年底累计支出912.96万元',
+    category: 'year',
+  },
+  {
+    file: '../003_673b39950d73d57f.txt',
+    from: '2.项目管理。指标分值7分',
+    to: '2.项目管理。指标分值8分',
+    category: 'weight-subtotal',
+  },
+  {
+    file: '../003_673b39950d73d57f.txt',
+    from: '3.资产管理。指标分值7分',
+    to: '3.资产管理。指标分值6分',
+    category: 'weight-subtotal',
+  },
+  {
+    file: '../003_673b39950d73d57f.txt',
+    from: '2023年我办累计支出912.97万元',
+    to: '2023年我办累计支出921.97万元',
+    category: ['sum', 'cross-section'],
+  },
+  {
+    file: '../003_673b39950d73d57f.txt',
+    from: '（3）预算编制规划性（4分）',
+    to: '（4）预算编制规划性（4分）',
+    category: 'numbering',
+  },
+  { file: '../004_66e78293cd0851a8.txt', from: '在职30人', to: '在职32人', category: 'sum' },
+  {
+    file: '../004_66e78293cd0851a8.txt',
+    from: '全年预算资金1013.19万元，其中：基本支出861.24万元',
+    to: '全年预算资金1013.19万元，其中：基本支出816.24万元',
+    category: 'sum',
+  },
+  {
+    file: '../004_66e78293cd0851a8.txt',
+    from: '人员经费588.14万元',
+    to: '人员经费558.14万元',
+    category: 'sum',
+  },
+  {
+    file: '../004_66e78293cd0851a8.txt',
+    from: '区委办全年项目支出151.95万元',
+    to: '区委办全年项目支出159.15万元',
+    category: ['cross-section', 'sum'],
+  },
+  {
+    file: '../004_66e78293cd0851a8.txt',
+    from: '2023年末共有人数61人',
+    to: '2022年末共有人数61人',
+    category: 'year',
+  },
+  {
+    file: '../004_66e78293cd0851a8.txt',
+    from: '3、公务接待\n\t5.42',
+    to: '3、公务接待\n\t5.24',
+    category: 'sum',
+  },
+  {
+    file: '../004_66e78293cd0851a8.txt',
+    from: '文稿采用率\n\t≥98%\n\t100%\n\t10\n\t10',
+    to: '文稿采用率\n\t≥98%\n\t100%\n\t10\n\t12',
+    category: 'score-over-weight',
+  },
+  {
+    file: '../004_66e78293cd0851a8.txt',
+    from: '总分\n\t100\n\t\u300099',
+    to: '总分\n\t100\n\t\u300098',
+    category: 'total',
+  },
+  {
+    file: '../004_66e78293cd0851a8.txt',
+    from: '1105.56\n\t1013.19\n\t1013.19',
+    to: '1105.56\n\t1013.19\n\t1003.19',
+    category: ['ratio', 'execution-score'],
+  },
+  {
+    file: '../004_66e78293cd0851a8.txt',
+    from: '\t30\n\t30\u3000\n\t100%',
+    to: '\t30\n\t30\u3000\n\t90%',
+    category: 'ratio',
+  },
+];
+
 const lines = (text: string): string[] =>
   text
     .split('\n')
@@ -225,10 +365,10 @@ const FORMS: Record<string, (text: string) => string> = {
 };
 
 /** What each form must keep finding, per batch: raised as fixes land, never lowered. */
-const FLOORS: Record<string, [number, number, number]> = {
-  'as written': [17, 12, 13],
-  'joined by spaces': [17, 12, 13],
-  'joined by nothing': [16, 10, 11],
+const FLOORS: Record<string, [number, number, number, number]> = {
+  'as written': [17, 12, 13, 22],
+  'joined by spaces': [17, 12, 13, 22],
+  'joined by nothing': [16, 10, 11, 18],
 };
 
 const audit = (text: string, file: string): DocumentAudit['findings'] =>
@@ -251,14 +391,20 @@ function measure(batch: readonly Mutant[], render: (text: string) => string): st
   return missed;
 }
 
-describe('errors planted into the real web pieces', () => {
+describe('errors planted into the real published pieces', () => {
   for (const [form, render] of Object.entries(FORMS)) {
     it(`are found ${form}`, () => {
-      const [first, second, third] = FLOORS[form] ?? [MUTANTS.length, SECOND.length, THIRD.length];
+      const [first, second, third, examples] = FLOORS[form] ?? [
+        MUTANTS.length,
+        SECOND.length,
+        THIRD.length,
+        EXAMPLES.length,
+      ];
       for (const [name, batch, floor] of [
         ['first', MUTANTS, first],
         ['second', SECOND, second],
         ['third', THIRD, third],
+        ['example reports', EXAMPLES, examples],
       ] as const) {
         const missed = measure(batch, render);
         const found = batch.length - missed.length;
