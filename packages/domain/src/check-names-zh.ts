@@ -112,7 +112,7 @@ const DOCUMENT_CHECKS: Readonly<Record<string, string>> = {
   DOC_TEMPLATE_OPTIONS: '选项均未勾选',
   DOC_YEAR_CLAUSE: '文中年份与评价年度不符',
   DOC_YEAR_AS_OF: '截至日期早于评价年度',
-  DOC_YEAR_STAFF: '人员情况的年份早于评价年度',
+  DOC_YEAR_STOCK: '人员或资产情况的年份早于评价年度',
   DOC_YEAR_REPORT_DATE: '填报日期早于评价年度',
   DOC_YEAR_SUBJECT: '正文所称评价年度与标题不符',
   DOC_YEAR_ATTACHMENT: '附件年度与评价年度不符',

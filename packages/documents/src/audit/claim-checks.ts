@@ -972,8 +972,9 @@ function checkNamedRates(s: Statement, k: number, statements: readonly Statement
   const out: Finding[] = [];
   for (const { rate, part, whole, planned } of namedRates(s, statements[k - 1])) {
     const stated = parsePercent(`${rate.number}%`);
-    // A plan written round is usually exact, as with the growth and share checks.
-    if (!stated || ratioFits(stated, part, whole, 0, planned ? 0 : whole.step)) continue;
+    // A plan written round is usually exact, as with the growth and share checks; so is a whole
+    // number of 万元 beside a figure written finer ("预算安排12万元，实际支出8.95万元").
+    if (!stated || ratioFits(stated, part, whole, 0, planned ? 0 : stepIn(whole, part))) continue;
     out.push(
       finding('DOC_CLAIM_RATE', 'warning', s.line, excerptOf(s.raw, rate.number), {
         label: part.name || rate.name,

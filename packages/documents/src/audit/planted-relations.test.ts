@@ -16,7 +16,7 @@ describe('years of the report’s own facts', () => {
 
   it('reports the staff stated at the end of an earlier year', () => {
     expect(brief(staff('2021'))).toEqual([]);
-    expect(brief(staff('2020'))).toEqual(['warning DOC_YEAR_STAFF 2020年末→2021年末']);
+    expect(brief(staff('2020'))).toEqual(['warning DOC_YEAR_STOCK 2020年末→2021年末']);
     // A comparison with that year is no slip.
     expect(
       codes(
@@ -112,8 +112,8 @@ describe('the example reports’ planted errors', () => {
     const text = (year: string) =>
       `2023年度某区委办公室整体支出绩效自评报告\n（二）机构设置与人员情况\n${year}年末共有人数61人，其中：在职30人，离退休31人。`;
     expect(codes(text('2023'))).toEqual([]);
-    expect(brief(text('2022'))).toEqual(['warning DOC_YEAR_STAFF 2022年末→2023年末']);
-    expect(codes(text('2022').replace('共有人数', '人员经费'))).not.toContain('DOC_YEAR_STAFF');
+    expect(brief(text('2022'))).toEqual(['warning DOC_YEAR_STOCK 2022年末→2023年末']);
+    expect(codes(text('2022').replace('共有人数', '人员经费'))).not.toContain('DOC_YEAR_STOCK');
   });
 
   it('reports the year’s budget said spent by the end of the year before', () => {
@@ -140,5 +140,25 @@ describe('the example reports’ planted errors', () => {
       ].join('\n');
     expect(codes(text('151.95'))).toEqual([]);
     expect(brief(text('159.15'))).toEqual(['warning DOC_CLAIM_RESTATED 159.15万元→151.95万元']);
+  });
+});
+
+describe('stocks and rates of the other two example reports', () => {
+  it('reports staff and assets as at the last day of an earlier year', () => {
+    const staff = (year: string) =>
+      `2024年度政府办部门整体支出绩效自评报告\n3、人员情况\n${year}年12月31日止我办在职人员274人，其中行政人员31人。`;
+    expect(codes(staff('2024'))).toEqual([]);
+    expect(brief(staff('2023'))).toEqual(['warning DOC_YEAR_STOCK 2023年12月31日→2024年末']);
+    const assets = (year: string) =>
+      `2024年度市政府办公室部门整体支出绩效自评报告\n四、资产管理情况\n截至${year}年12月31日，我单位固定资产原值1765.56万元，固定资产净值580.95万元。`;
+    expect(codes(assets('2024'))).toEqual([]);
+    expect(codes(assets('2023'))).toEqual(['DOC_YEAR_STOCK']);
+  });
+
+  it('takes a budget in whole 万元 beside a spending written finer as exact in a 控制率', () => {
+    const text = (spent: string) =>
+      `2024年度政府办部门整体支出绩效自评报告\n2024年“三公”经费预算安排12万元，实际支出${spent}万元，“三公”经费控制率71.58%。`;
+    expect(codes(text('8.59'))).toEqual([]);
+    expect(brief(text('8.95'))).toEqual(['warning DOC_CLAIM_RATE 71.58%→74.58%']);
   });
 });

@@ -12,7 +12,7 @@ export type ProseYearCode =
   | 'DOC_YEAR_REPORT_DATE'
   | 'DOC_YEAR_SUBJECT'
   | 'DOC_YEAR_AS_OF'
-  | 'DOC_YEAR_STAFF'
+  | 'DOC_YEAR_STOCK'
   | 'DOC_YEAR_ATTACHMENT'
   | 'DOC_YEAR_PERIOD'
   | 'DOC_YEAR_HEADING'
@@ -44,8 +44,8 @@ export function proseYearMessage(code: ProseYearCode, p: Params): string {
       return `${str(p, 'reportYear')}年度的报告称本年工作已于${str(p, 'stated')}完成，日期早于评价年度，疑为年份笔误或沿用上年文字：${str(p, 'sentence')}`;
     case 'DOC_YEAR_AS_OF':
       return `${str(p, 'reportYear')}年度的报告以“截至${str(p, 'stated')}”陈述本年工作完成情况，日期早于评价年度，疑为沿用上年文字：${str(p, 'sentence')}`;
-    case 'DOC_YEAR_STAFF':
-      return `${str(p, 'reportYear')}年度的报告以“${str(p, 'stated')}”的人员情况陈述本年基本情况，日期早于评价年度，疑为沿用上年文字或年份笔误：${str(p, 'sentence')}`;
+    case 'DOC_YEAR_STOCK':
+      return `${str(p, 'reportYear')}年度的报告以“${str(p, 'stated')}”的${str(p, 'what')}情况陈述本年基本情况，日期早于评价年度，疑为沿用上年文字或年份笔误：${str(p, 'sentence')}`;
     case 'DOC_YEAR_PERIOD':
       return `${str(p, 'reportYear')}年度的报告写明实施期为“${str(p, 'stated')}”，在评价年度开始前已结束，疑为沿用上年文字或年份笔误：${str(p, 'sentence')}`;
     case 'DOC_YEAR_HEADING':
@@ -166,7 +166,7 @@ export function checkProseYears(
   out.push(
     ...doneAfterSigning(report, statements, year),
     ...asOfEarlierYear(statements, year),
-    ...staffOfEarlierYear(statements, year),
+    ...stockOfEarlierYear(statements, year),
     ...periodBeforeYear(statements, year),
     ...doneBeforeYear(statements, year),
     ...doneBeforeStartInYear(statements, year),
@@ -545,32 +545,34 @@ function asOfEarlierYear(statements: readonly Statement[], year: number): Findin
 }
 
 /**
- * "2020年末在职人数57人", "2022年末共有人数61人": the staff at the end of a year, group 1 the year, 2
- * what is counted (not 人员经费).
+ * "2020年末在职人数57人", "2022年末共有人数61人", "2023年12月31日止我办在职人员274人", "截至2023年
+ * 12月31日，我单位固定资产原值…": the staff or the assets at the end of a year, group 1 the year,
+ * 2 what is counted (staff, not 人员经费), 3 assets.
  */
-const STAFF_AT_YEAR_END =
-  /((?:19|20)\d{2})年(?:末|底)[，,]?(?:[我本全](?:局|委|办|院|校|厅|站|所|单位|部门|中心))?(?:单位)?((?:共有|实有|现有)?(?:(?:在职|在编|实有|离退休|退休|编制)(?:人数|人员|职工|干部)|人数)(?!经费|支出|类|费)|(?:在职|在编)?职工(?:人数)?(?!经费|支出|类|费))/g;
+const STOCK_AT_YEAR_END =
+  /((?:19|20)\d{2})年(?:末|底|12月31日(?:止|为止)?)[，,]?(?:[我本全](?:局|委|办|院|校|厅|站|所|单位|部门|中心))?(?:单位)?(?:((?:共有|实有|现有)?(?:(?:在职|在编|实有|离退休|退休|编制)(?:人数|人员|职工|干部)|人数)(?!经费|支出|类|费)|(?:在职|在编)?职工(?:人数)?(?!经费|支出|类|费))|((?:固定)?资产(?:原值|净值|总额|总计)))/g;
 
 /**
- * "我局实有编制数63人，2020年末在职人数57人" in a 2021 report: the unit's staff stated as at
- * the end of a year before the one evaluated, in a sentence that compares with nothing and names
- * no later year, is last year's text kept or a year written wrong (a warning).
+ * "我局实有编制数63人，2020年末在职人数57人" in a 2021 report: the unit's staff or assets stated
+ * as at the end of a year before the one evaluated, in a sentence that compares with nothing and
+ * names no later year, is last year's text kept or a year written wrong (a warning).
  */
-function staffOfEarlierYear(statements: readonly Statement[], year: number): Finding[] {
+function stockOfEarlierYear(statements: readonly Statement[], year: number): Finding[] {
   const out: Finding[] = [];
   for (const s of statements) {
-    if (!/年[末底]/.test(s.text) || CARRIED.test(s.text)) continue;
+    if (!/年[末底]|年12月31日/.test(s.text) || CARRIED.test(s.text)) continue;
     if ([...s.text.matchAll(YEAR_MENTION)].some((y) => Number(y[1]) >= year)) continue;
-    for (const m of s.text.matchAll(STAFF_AT_YEAR_END)) {
+    for (const m of s.text.matchAll(STOCK_AT_YEAR_END)) {
       const said = Number(m[1]);
       if (said >= year || said < year - 2) continue;
-      const stated = /\d{4}年[末底]/.exec(m[0])?.[0] ?? `${said}年末`;
+      const stated = /\d{4}年(?:[末底]|12月31日)/.exec(m[0])?.[0] ?? `${said}年末`;
       const sentence = excerptOf(s.raw, m[1] ?? '');
       out.push(
-        finding('DOC_YEAR_STAFF', s.line, sentence, {
+        finding('DOC_YEAR_STOCK', s.line, sentence, {
           stated,
           expected: `${year}年末`,
           reportYear: year,
+          what: m[3] ? '资产' : '人员',
           sentence,
         }),
       );

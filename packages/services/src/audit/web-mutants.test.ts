@@ -220,7 +220,10 @@ const THIRD: readonly Mutant[] = [
  * the end of the year before, the staff "2022年末共有人数" in a 2023 report, the 项目支出 restated
  * under the unit's short name (区委办全年项目支出), and the 自评表's 总分 against the total the
  * prose states; joined by nothing, three figures of the tables read one cell per line. After the
- * fixes: 22/22, 22/22 and 18/22.
+ * fixes: 22/22, 22/22 and 18/22. Then fifteen more in the other two (雁峰, 怀化), measured before
+ * the fixes they asked for at 12/15 in every form: a 控制率 of a budget in whole 万元 (12万元 read
+ * as ±0.5万元), the staff "2023年12月31日止", and fixed assets as at the end of the year before.
+ * After: 15/15, so 37/37, 37/37 and 33/37 for the batch.
  */
 const EXAMPLES: readonly Mutant[] = [
   {
@@ -350,6 +353,96 @@ const EXAMPLES: readonly Mutant[] = [
     to: '\t30\n\t30\u3000\n\t90%',
     category: 'ratio',
   },
+  {
+    file: '../000_1b4dc649ed6af86d.txt',
+    from: '实际支出57.43万元，公用经费控制率100%',
+    to: '实际支出55.43万元，公用经费控制率100%',
+    category: 'ratio',
+  },
+  {
+    file: '../000_1b4dc649ed6af86d.txt',
+    from: '实际支出8.59万元',
+    to: '实际支出8.95万元',
+    category: 'ratio',
+  },
+  {
+    file: '../000_1b4dc649ed6af86d.txt',
+    from: '2、质量指标(分值10分',
+    to: '2、质量指标(分值12分',
+    category: 'weight-subtotal',
+  },
+  {
+    file: '../000_1b4dc649ed6af86d.txt',
+    from: '3、时效指标(分值10分，得10分',
+    to: '3、时效指标(分值10分，得9分',
+    category: 'score-subtotal',
+  },
+  {
+    file: '../000_1b4dc649ed6af86d.txt',
+    from: '圆满完成了省政府、市政府督查室交办事项，分值4分，得分4分',
+    to: '圆满完成了省政府、市政府督查室交办事项，分值4分，得分5分',
+    category: 'score-over-weight',
+  },
+  {
+    file: '../000_1b4dc649ed6af86d.txt',
+    from: '(四)满意度指标(分值10分',
+    to: '(四)满意度指标(分值12分',
+    category: 'weight-subtotal',
+  },
+  {
+    file: '../000_1b4dc649ed6af86d.txt',
+    from: '⑴人大建议政协提案办理满意度，年度指标值：≥90%，实际完成值：100%',
+    to: '⑴人大建议政协提案办理满意度，年度指标值：≥90%，实际完成值：80%',
+    category: ['score-rule', 'target'],
+  },
+  {
+    file: '../000_1b4dc649ed6af86d.txt',
+    from: '实际支出904.93万元，完成预算安排的100%',
+    to: '实际支出894.93万元，完成预算安排的100%',
+    category: 'ratio',
+  },
+  {
+    file: '../000_1b4dc649ed6af86d.txt',
+    from: '2024年12月31日止我办在职人员274人',
+    to: '2023年12月31日止我办在职人员274人',
+    category: 'year',
+  },
+  {
+    file: '../002_a7b055efa2efa46e.txt',
+    from: '2024年项目支出预算安排（含上年结转）1982.36万元',
+    to: '2024年项目支出预算安排（含上年结转）1928.36万元',
+    category: 'ratio',
+  },
+  {
+    file: '../002_a7b055efa2efa46e.txt',
+    from: '1、经济成本指标（分值10分',
+    to: '1、经济成本指标（分值12分',
+    category: 'weight-subtotal',
+  },
+  {
+    file: '../002_a7b055efa2efa46e.txt',
+    from: '预算执行率97.06%',
+    to: '预算执行率96.06%',
+    category: 'ratio',
+  },
+  {
+    file: '../002_a7b055efa2efa46e.txt',
+    from: '得9.7分，扣0.3分',
+    to: '得9.7分，扣0.5分',
+    category: ['deduction', 'score-rule', 'score-subtotal'],
+  },
+  {
+    file: '../002_a7b055efa2efa46e.txt',
+    from: '截至2024年12月31日，我单位固定资产原值',
+    to: '截至2023年12月31日，我单位固定资产原值',
+    category: 'year',
+  },
+  {
+    file: '../002_a7b055efa2efa46e.txt',
+    from: '3、生态效益指标（分值10分，得9分，扣1分）',
+    to: '3、生态效益指标（分值10分，得9分，扣2分）',
+    category: ['deduction', 'score-rule', 'score-subtotal'],
+  },
 ];
 
 const lines = (text: string): string[] =>
@@ -366,9 +459,9 @@ const FORMS: Record<string, (text: string) => string> = {
 
 /** What each form must keep finding, per batch: raised as fixes land, never lowered. */
 const FLOORS: Record<string, [number, number, number, number]> = {
-  'as written': [17, 12, 13, 22],
-  'joined by spaces': [17, 12, 13, 22],
-  'joined by nothing': [16, 10, 11, 18],
+  'as written': [17, 12, 13, 37],
+  'joined by spaces': [17, 12, 13, 37],
+  'joined by nothing': [16, 10, 11, 33],
 };
 
 const audit = (text: string, file: string): DocumentAudit['findings'] =>
