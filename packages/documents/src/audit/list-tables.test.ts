@@ -265,3 +265,19 @@ describe('a list cut from its header, one cell per line, with a 合计', () => {
     expect(found(page('1042.42').replace('2782.95', '2800.00'))).toEqual([]);
   });
 });
+
+describe('blocks of a form printed side by side, each label with its figure', () => {
+  const run = (spent: string) =>
+    `合计 41375 合计 32258 合计 29376.6 省财政投入 41375 省财政投入 32258 省财政投入 ${spent} 其他投入 其他投入 其他投入`;
+
+  it("holds each block's 合计 against its parts, on one line or a word a line", () => {
+    expect(codes(audit([run('29376.6')]))).toEqual([]);
+    expect(codes(audit([run('29736.6')]))).toEqual(['DOC_LIST_SUM 29376.6']);
+    expect(codes(audit(run('29736.6').split(' ')))).toEqual(['DOC_LIST_SUM 29376.6']);
+  });
+
+  it('needs the total said twice and each part as often', () => {
+    expect(codes(audit(['合计 41375 省财政投入 40375']))).toEqual([]);
+    expect(codes(audit(['合计 41375 合计 32258 省财政投入 41375 其他投入 3']))).toEqual([]);
+  });
+});

@@ -143,6 +143,98 @@ export function checkListTables(blocks: readonly Block[]): Finding[] {
   }
   const read = new Set(grids.flatMap(({ grid }) => grid.lines));
   out.push(...checkHeaderlessTotals(blocks).filter((f) => !read.has(f.line ?? -1)));
+  out.push(...checkSideBySideTotals(blocks));
+  return out;
+}
+
+/** The run of label and figure pairs from `from` up to `to`, as written, for an excerpt. */
+const excerptOfRun = (
+  pairs: readonly { label: string; figure?: string }[],
+  from: number,
+  to: number,
+): string =>
+  pairs
+    .slice(from, to)
+    .map((p) => (p.figure === undefined ? p.label : `${p.label} ${p.figure}`))
+    .join(' ')
+    .slice(0, 120);
+
+/** A label of a form's row: a short run of words with no figure in it. */
+const ROW_LABEL = /^\p{Script=Han}[\p{Script=Han}（）()、]{0,11}$/u;
+
+/**
+ * Blocks of a form printed side by side and read row by row, each label with its figure ("合计
+ * 41375 合计 32258 合计 29376.6 省财政投入 41375 省财政投入 32258 省财政投入 29376.6 其他投入
+ * 其他投入 其他投入": 投入总金额, 到位金额 and 实际支出, each with its 合计 and sources): a label
+ * of totals said k times, then each part's label k times with its figures or none. Each block's
+ * 合计 is held against its parts (a warning: the blocks' headers stand elsewhere).
+ */
+function checkSideBySideTotals(blocks: readonly Block[]): Finding[] {
+  const out: Finding[] = [];
+  // A total's label is said twice at least: most texts hold no run of them.
+  if (!blocks.some((b) => b.kind !== 'table' && /计/.test(b.text))) return out;
+  // The words of the text in order, each with its line: a PDF's text may give the run on one
+  // line or a word a line.
+  const words: { word: string; line: number }[] = [];
+  for (const b of blocks)
+    if (b.kind !== 'table')
+      for (const word of b.text.trim().split(/[\s\u3000]+/)) words.push({ word, line: b.line });
+  // Label and figure pairs; a label followed by no figure has none.
+  const pairs: { label: string; figure?: string; line: number }[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const { word: w, line } = words[i] ?? { word: '', line: 0 };
+    if (!ROW_LABEL.test(w)) {
+      pairs.push({ label: '', line });
+      continue;
+    }
+    const next = words[i + 1]?.word ?? '';
+    if (AMOUNT_CELL.test(next)) {
+      pairs.push({ label: w, figure: next, line });
+      i++;
+    } else pairs.push({ label: w, line });
+  }
+  for (let t = 0; t < pairs.length; t++) {
+    const total = pairs[t];
+    if (!total || !TOTAL_ROW.test(total.label)) continue;
+    let k = 0;
+    while (pairs[t + k]?.label === total.label && pairs[t + k]?.figure !== undefined) k++;
+    if (k < 2) continue;
+    // The parts: runs of k under one label each, until a run breaks the pattern.
+    const parts: { label: string; figures: (string | undefined)[] }[] = [];
+    let at = t + k;
+    for (;;) {
+      const label = pairs[at]?.label ?? '';
+      if (label === '' || TOTAL_ROW.test(label)) break;
+      const run = pairs.slice(at, at + k);
+      if (run.length < k || run.some((p) => p.label !== label)) break;
+      parts.push({ label, figures: run.map((p) => p.figure) });
+      at += k;
+    }
+    if (parts.length < 1 || !parts.some((p) => p.figures.some((f) => f !== undefined))) continue;
+    for (let c = 0; c < k; c++) {
+      const written = pairs[t + c]?.figure ?? '';
+      const stated = parseDecimalToFen(written.replace(/,/g, ''), '万元');
+      const values = parts.map((p) => p.figures[c]);
+      const sum = values.reduce(
+        (a, f) =>
+          a + (f === undefined ? 0 : (parseDecimalToFen(f.replace(/,/g, ''), '万元') ?? NaN)),
+        0,
+      );
+      if (stated === undefined || Number.isNaN(sum) || sum === stated) continue;
+      const places = Math.max(decimals(written), ...values.map((f) => decimals(f ?? '')));
+      out.push(
+        finding('DOC_LIST_SUM', 'warning', total.line, excerptOfRun(pairs, t, at), {
+          label: total.label,
+          column: `第${c + 1}组`,
+          stated: written,
+          expected: formatFen(fen(sum), '万元', places),
+          difference: formatFen(fen(Math.abs(sum - stated)), '万元', places),
+          rows: parts.length,
+        }),
+      );
+    }
+    t = at - 1;
+  }
   return out;
 }
 

@@ -37,7 +37,8 @@ import type { DocumentAudit } from './audit-document.ts';
  * 一是…三是, three restatements (two with digits transposed), and a 合计 of a project list whose
  * columns ran together. After the fixes: 13/16, 13/16 and 11/16, and the second batch 12/12 as
  * written and joined by spaces, 10/12 joined by nothing (its 113个项目's 财政资金 restated with two
- * of six digits swapped is now told).
+ * of six digits swapped is now told). Then blocks of a form printed side by side (合计 41375 合计
+ * 32258 合计 29376.6 省财政投入 …) are read: 14/16, 14/16 and 12/16.
  */
 
 const WEB = new URL('../../../../../shared/corpus/web/', import.meta.url);
@@ -459,9 +460,9 @@ const FORMS: Record<string, (text: string) => string> = {
 
 /** What each form must keep finding, per batch: raised as fixes land, never lowered. */
 const FLOORS: Record<string, [number, number, number, number]> = {
-  'as written': [17, 12, 13, 37],
-  'joined by spaces': [17, 12, 13, 37],
-  'joined by nothing': [16, 10, 11, 33],
+  'as written': [17, 12, 14, 37],
+  'joined by spaces': [17, 12, 14, 37],
+  'joined by nothing': [16, 10, 12, 33],
 };
 
 const audit = (text: string, file: string): DocumentAudit['findings'] =>
