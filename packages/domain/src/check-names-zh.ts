@@ -83,6 +83,8 @@ const DOCUMENT_CHECKS: Readonly<Record<string, string>> = {
   DOC_CLAIM_PER_UNIT: '人均户均数额疑为元与万元混用',
   DOC_CLAIM_CAPITALS: '金额大写与小写不符',
   DOC_CLAIM_CONVERTED: '同一金额换算单位后不符',
+  DOC_CLAIM_LEVELS: '指标总数与末级指标数不符',
+  DOC_CLAIM_DETAIL_EXCEEDS: '括注的其中部分超过所属的数',
   DOC_CLAIM_RESTATED: '同一数额前后不一',
   DOC_CLAIM_ROUNDING: '同一数额有尾差',
   DOC_CLAIM_UNIT_SLIP: '疑为元与万元混用',

@@ -80,7 +80,9 @@ export type ClaimCheckCode =
   | 'DOC_CLAIM_PER_UNIT'
   | 'DOC_CLAIM_AVERAGE'
   | 'DOC_CLAIM_CAPITALS'
-  | 'DOC_CLAIM_CONVERTED';
+  | 'DOC_CLAIM_CONVERTED'
+  | 'DOC_CLAIM_LEVELS'
+  | 'DOC_CLAIM_DETAIL_EXCEEDS';
 
 const CATEGORY: Record<ClaimCheckCode, FindingCategory> = {
   DOC_CLAIM_ADJUSTED: 'sum',
@@ -104,6 +106,8 @@ const CATEGORY: Record<ClaimCheckCode, FindingCategory> = {
   DOC_CLAIM_AVERAGE: 'ratio',
   DOC_CLAIM_CAPITALS: 'cross-section',
   DOC_CLAIM_CONVERTED: 'unit',
+  DOC_CLAIM_LEVELS: 'sum',
+  DOC_CLAIM_DETAIL_EXCEEDS: 'sum',
 };
 
 /** Chinese messages of the claim checks, one per code. */
@@ -149,6 +153,10 @@ export function claimCheckMessage(code: ClaimCheckCode, p: Params): string {
       return `同一数额前后写法不一：${str(p, 'stated')}万元与${str(p, 'expected')}万元相差${str(p, 'diff')}万元，疑为尾差`;
     case 'DOC_CLAIM_UNIT_SLIP':
       return `“${str(p, 'name')}”在第${str(p, 'lineA')}行为${str(p, 'expected')}，在第${str(p, 'lineB')}行为${str(p, 'stated')}，相差一万倍，疑为${str(p, 'units') || '元与万元'}混用`;
+    case 'DOC_CLAIM_LEVELS':
+      return `指标共${str(p, 'stated')}，其中末级的${str(p, 'level')}${str(p, 'expected')}，指标总数应为末级指标数（各级合计为${str(p, 'sum')}个）`;
+    case 'DOC_CLAIM_DETAIL_EXCEEDS':
+      return `${str(p, 'label')}${str(p, 'whole')}，括注其中“${str(p, 'name')}”${str(p, 'stated')}，超过其所属的数`;
     case 'DOC_CLAIM_NAME_VARIANT':
       return `同一名称前后写法不一：“${str(p, 'stated')}”与“${str(p, 'expected')}”（第${str(p, 'lineA')}行）仅差几个字，疑为笔误`;
   }
@@ -212,6 +220,8 @@ export function checkClaims(report: ExtractedReport): Finding[] {
         .filter((f) => f.code !== 'DOC_CLAIM_PARTS_SHORT' || !selection(pw))
         .map((f) => (exact || f.severity !== 'error' ? f : { ...f, severity: 'warning' as const })),
     ),
+    ...groups.flatMap(({ s, groups: g }) => g.flatMap((pw) => checkLevelCounts(s, pw))),
+    ...statements.flatMap(checkDetailsInParens),
     ...statements.flatMap(checkAdjustment),
     ...statements.flatMap(checkCountLists),
     ...checkAspectLists(report, statements),
@@ -814,6 +824,82 @@ function checkAspectLists(report: ExtractedReport, statements: readonly Statemen
         { stated: l.text, expected: String(l.items.length), items: l.items.join('；') },
       ),
     );
+}
+
+/** The level a name of a hierarchy's count holds: 一级指标 1, 三级指标 3. */
+const LEVEL_NUMBER = /([一二三四五六1-6])级指标/;
+
+/**
+ * "共编制15个绩效目标指标，其中一级指标3个，二级指标8个，三级指标15个": a count of indicators
+ * itemised by level counts the leaves, the last level's (a warning where it is neither that nor
+ * the levels' sum).
+ */
+function checkLevelCounts(s: Statement, pw: PartWhole): Finding[] {
+  const { whole, parts } = pw;
+  // The count's name may stand before it or, as its noun, right after ("共编制15个绩效目标指标").
+  const named = /指标/.test(whole.name) || /^[^，,；;。]{0,8}指标/.test(s.text.slice(whole.end));
+  if (whole.kind !== 'count' || !named || parts.length < 2) return [];
+  const levels = parts.map((c) => LEVEL_NUMBER.exec(c.key || c.name)?.[1]);
+  if (levels.some((l) => l === undefined)) return [];
+  const depth = (l: string | undefined): number =>
+    /\d/.test(l ?? '') ? Number(l) : '一二三四五六'.indexOf(l ?? '') + 1;
+  let deepest = 0;
+  levels.forEach((l, k) => {
+    if (depth(l) > depth(levels[deepest])) deepest = k;
+  });
+  const leaf = parts[deepest];
+  const sum = parts.reduce((t, c) => t + c.value, 0);
+  if (!leaf || leaf.value === whole.value || sum === whole.value) return [];
+  return [
+    finding('DOC_CLAIM_LEVELS', 'warning', s.line, excerptOf(s.raw, whole.text), {
+      stated: whole.text,
+      level: leaf.name,
+      expected: leaf.text,
+      sum: String(sum),
+    }),
+  ];
+}
+
+/** Words opening a note in brackets that is no part of the figure before it. */
+const NOT_A_DETAIL =
+  /^(?:上年|去年|较|比|同比|折合|合计|共计|总计|约|含税|不含|即|其中含?|预算|计划|目标)/;
+
+/**
+ * "“差”的项目20个财政资金218.07万元（“三区”人才项目16个49万元）": a note in brackets right after
+ * an item's figures, naming some of it with figures of the same units, holds a part of it; a part
+ * larger than the item is written wrong (a warning).
+ */
+function checkDetailsInParens(s: Statement): Finding[] {
+  if (!/[（(]/.test(s.text)) return [];
+  const out: Finding[] = [];
+  for (const m of s.text.matchAll(/[（(]([^（()）]{2,40})[)）]/g)) {
+    const open = m.index ?? 0;
+    const close = open + m[0].length;
+    const inside = s.claims.filter((c) => c.at > open && c.end < close);
+    const name = /^[\u4e00-\u9fff“”"]{2,16}/.exec(m[1] ?? '')?.[0] ?? '';
+    if (inside.length === 0 || name === '' || NOT_A_DETAIL.test(name)) continue;
+    // The item: the figures of the clause right before the bracket.
+    const clauseStart = Math.max(
+      ...['，', ',', '；', ';', '。', '：', ':'].map((p) => s.text.lastIndexOf(p, open)),
+    );
+    const item = s.claims.filter((c) => c.at > clauseStart && c.end <= open);
+    if (item.length === 0 || s.text.slice(item[item.length - 1]?.end ?? open, open) !== '')
+      continue;
+    for (const c of inside) {
+      const own = item.find((x) => x.kind === c.kind && x.unit === c.unit && c.kind !== 'percent');
+      if (!own || c.approximate || own.approximate || c.value <= own.value) continue;
+      out.push(
+        finding('DOC_CLAIM_DETAIL_EXCEEDS', 'warning', s.line, excerptOf(s.raw, c.text), {
+          label: own.name,
+          whole: own.text,
+          name: (c.name || name).replace(/[“”"]/g, ''),
+          stated: c.text,
+          expected: own.text,
+        }),
+      );
+    }
+  }
+  return out;
 }
 
 function checkCountLists(s: Statement): Finding[] {

@@ -162,3 +162,28 @@ describe('stocks and rates of the other two example reports', () => {
     expect(brief(text('8.95'))).toEqual(['warning DOC_CLAIM_RATE 71.58%→74.58%']);
   });
 });
+
+describe('counts of indicators by level, and a part in brackets after its item', () => {
+  it('holds a count of indicators by level to the last level’s', () => {
+    const text = (leaves: string) =>
+      `某项目绩效自评报告\n共编制15个绩效目标指标，其中一级指标3个，二级指标8个，三级指标${leaves}个。`;
+    expect(codes(text('15'))).toEqual([]);
+    expect(brief(text('14'))).toEqual(['warning DOC_CLAIM_LEVELS 15个→14个']);
+    // A count of every level is their sum.
+    expect(
+      codes('某项目绩效自评报告\n共设置指标26个，其中一级指标3个，二级指标8个，三级指标15个。'),
+    ).toEqual([]);
+  });
+
+  it('reports a part in brackets larger than the item it details', () => {
+    const text = (count: string, money: string) =>
+      `某局项目绩效自评工作的报告\n绩效自评“差”的项目20个财政资金218.07万元（“三区”人才项目${count}个${money}万元）。`;
+    expect(codes(text('16', '49'))).toEqual([]);
+    expect(brief(text('26', '49'))).toEqual(['warning DOC_CLAIM_DETAIL_EXCEEDS 26个→20个']);
+    expect(brief(text('16', '249'))).toEqual([
+      'warning DOC_CLAIM_DETAIL_EXCEEDS 249万元→218.07万元',
+    ]);
+    // A comparison in brackets is no part.
+    expect(codes('某局报告\n全年支出218.07万元（上年249万元）。')).toEqual([]);
+  });
+});

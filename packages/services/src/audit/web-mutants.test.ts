@@ -214,6 +214,33 @@ const THIRD: readonly Mutant[] = [
 ];
 
 /**
+ * A fourth batch, the web pieces' relations the batches above left (written after the example
+ * reports' fixes): a part in brackets after the item it details, a count of indicators by level,
+ * an outcome restated short of its plan. Measured untouched at 1/4 in every form; after: 4/4.
+ */
+const FOURTH: readonly Mutant[] = [
+  {
+    file: '005.txt',
+    from: '(“三区”人才项目16个49万元)',
+    to: '(“三区”人才项目26个49万元)',
+    category: 'sum',
+  },
+  {
+    file: '005.txt',
+    from: '(“三区”人才项目16个49万元)',
+    to: '(“三区”人才项目16个249万元)',
+    category: 'sum',
+  },
+  {
+    file: '009.txt',
+    from: '已新建成农产品储存冷藏库10个,约50000立方米;物流仓储中心约20000平方米;小型农产品加工车间4个',
+    to: '已新建成农产品储存冷藏库10个,约50000立方米;物流仓储中心约20000平方米;小型农产品加工车间3个',
+    category: ['target', 'cross-section', 'score-rule'],
+  },
+  { file: '009.txt', from: '三级指标15个', to: '三级指标14个', category: ['sum', 'cross-section'] },
+];
+
+/**
  * The two example reports of the corpus that no batch above used (乐昌 and 君山, whole reports
  * with their 评分 chapters, 基础数据表 and 自评表 one cell per line), one figure changed per copy
  * as above. Written after the third batch's fixes; measured untouched at 18/22 as written and
@@ -459,10 +486,10 @@ const FORMS: Record<string, (text: string) => string> = {
 };
 
 /** What each form must keep finding, per batch: raised as fixes land, never lowered. */
-const FLOORS: Record<string, [number, number, number, number]> = {
-  'as written': [17, 12, 14, 37],
-  'joined by spaces': [17, 12, 14, 37],
-  'joined by nothing': [16, 10, 12, 33],
+const FLOORS: Record<string, [number, number, number, number, number]> = {
+  'as written': [17, 12, 14, 4, 37],
+  'joined by spaces': [17, 12, 14, 4, 37],
+  'joined by nothing': [16, 10, 12, 4, 33],
 };
 
 const audit = (text: string, file: string): DocumentAudit['findings'] =>
@@ -488,16 +515,18 @@ function measure(batch: readonly Mutant[], render: (text: string) => string): st
 describe('errors planted into the real published pieces', () => {
   for (const [form, render] of Object.entries(FORMS)) {
     it(`are found ${form}`, () => {
-      const [first, second, third, examples] = FLOORS[form] ?? [
+      const [first, second, third, fourth, examples] = FLOORS[form] ?? [
         MUTANTS.length,
         SECOND.length,
         THIRD.length,
+        FOURTH.length,
         EXAMPLES.length,
       ];
       for (const [name, batch, floor] of [
         ['first', MUTANTS, first],
         ['second', SECOND, second],
         ['third', THIRD, third],
+        ['fourth', FOURTH, fourth],
         ['example reports', EXAMPLES, examples],
       ] as const) {
         const missed = measure(batch, render);
