@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import {
   Alert,
   App,
@@ -13,6 +13,7 @@ import {
   Typography,
 } from 'antd';
 import {
+  MonitoringFigures as MonitoringFiguresSchema,
   computeMonitoring,
   formatFen,
   type IndicatorLight,
@@ -21,6 +22,9 @@ import {
   type MonitoringIndicator,
 } from '@jixiao/domain';
 import { errorText } from '../api.ts';
+import { dropUnsavedCopy, keepUnsavedCopy, readUnsavedCopy } from '../lib/pending-edits.ts';
+import { conflictVersion, RestoredEditsAlert, SaveConflictAlert } from '../lib/save-conflict.tsx';
+import { sameValue } from '../lib/same-value.ts';
 import { useSession } from '../lib/session.tsx';
 import { useAsync } from '../lib/use-async.ts';
 import { navigate } from '../lib/router.ts';
@@ -52,7 +56,8 @@ export default function MonitoringReportPage({
   if (thresholds === undefined) return <Alert type="error" showIcon title="预警阈值缺失" />;
   return (
     <ReportEditor
-      key={`${loaded.data.report.version}|${loaded.data.report.decisions.length}|${loaded.data.report.decisions.map((d) => d.answer ?? '').join()}`}
+      // A new version starts the editor again; a decision or an answer does not (the typing stays).
+      key={loaded.data.report.version}
       report={loaded.data.report}
       thresholds={thresholds}
       reload={loaded.reload}
@@ -78,10 +83,40 @@ function ReportEditor({
 }) {
   const { user } = useSession();
   const { message, modal } = App.useApp();
-  const [figures, setFigures] = useState<MonitoringFigures>(report.figures);
-  const [dirty, setDirty] = useState(false);
-  const [busy, setBusy] = useState(false);
   const unit = user?.role === 'filer' || user?.role === 'head' || user?.role === 'admin';
+  // What was typed here and not saved (the page was left, the session ended, a save failed)
+  // comes back from the browser's copy, said so, until it is saved or dropped.
+  const copyId = `monitoring:${report.round.id}:${report.form.id}`;
+  const [restored] = useState(() => {
+    if (!unit) return null;
+    const copy = readUnsavedCopy(copyId);
+    const parsed = copy ? MonitoringFiguresSchema.safeParse(copy.body) : null;
+    if (copy === null || parsed === null || !parsed.success) return null;
+    return sameValue(parsed.data, report.figures)
+      ? null
+      : { version: copy.version, figures: parsed.data };
+  });
+  const [figures, setFigures] = useState<MonitoringFigures>(restored?.figures ?? report.figures);
+  const [dirty, setDirty] = useState(restored !== null);
+  const [busy, setBusy] = useState(false);
+  /** Another save came first: the server's version now; the figures typed here stay. */
+  const [conflict, setConflict] = useState<{ version: number } | null>(null);
+  useEffect(() => {
+    if (dirty) keepUnsavedCopy(copyId, report.version, figures);
+  }, [dirty, figures, copyId, report.version]);
+  useEffect(() => {
+    if (!dirty) return;
+    const warn = (e: BeforeUnloadEvent) => e.preventDefault();
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [dirty]);
+  const discard = () => {
+    dropUnsavedCopy(copyId);
+    setFigures(report.figures);
+    setDirty(false);
+    setConflict(null);
+    reload();
+  };
   const staff = user?.role === 'reviewer' || user?.role === 'admin';
   const result = useMemo(
     () => computeMonitoring(report.targets, figures, report.round.asOf, thresholds),
@@ -105,9 +140,31 @@ function ReportEditor({
     try {
       await fn();
       message.success(done);
-      setDirty(false);
       reload();
     } catch (e) {
+      message.error(errorText(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  /** Saves on `version`; a conflict keeps the figures and says that another version came first. */
+  const save = async () => {
+    setBusy(true);
+    try {
+      await targetsApi.saveReport(
+        report.round.id,
+        report.form.id,
+        conflict?.version ?? report.version,
+        figures,
+      );
+      dropUnsavedCopy(copyId);
+      message.success('已保存监控数据');
+      setDirty(false);
+      setConflict(null);
+      reload();
+    } catch (e) {
+      const version = conflictVersion(e);
+      if (version !== null) setConflict({ version });
       message.error(errorText(e));
     } finally {
       setBusy(false);
@@ -220,23 +277,29 @@ function ReportEditor({
         }
         extra={
           editable && (
-            <Button
-              type="primary"
-              loading={busy}
-              disabled={!dirty}
-              onClick={() =>
-                void run(
-                  () =>
-                    targetsApi.saveReport(report.round.id, report.form.id, report.version, figures),
-                  '已保存监控数据',
-                )
-              }
-            >
+            <Button type="primary" loading={busy} disabled={!dirty} onClick={() => void save()}>
               保存
             </Button>
           )
         }
       >
+        {conflict !== null && (
+          <SaveConflictAlert
+            version={conflict.version}
+            busy={busy}
+            testId="monitoring-conflict"
+            onOverwrite={() => void save()}
+            onDiscard={discard}
+          />
+        )}
+        {restored !== null && dirty && conflict === null && (
+          <RestoredEditsAlert
+            version={restored.version}
+            current={report.version}
+            testId="monitoring-restored"
+            onDiscard={discard}
+          />
+        )}
         {result.unexplainedRed > 0 && (
           <Alert
             type="warning"

@@ -23,7 +23,8 @@ import {
   type Rulebook,
   type TargetForm,
 } from '@jixiao/domain';
-import { api, ApiError, errorText } from '../api.ts';
+import { api, errorText } from '../api.ts';
+import { conflictVersion, RestoredEditsAlert, SaveConflictAlert } from '../lib/save-conflict.tsx';
 import { dropUnsavedCopy, keepUnsavedCopy, readUnsavedCopy } from '../lib/pending-edits.ts';
 import { sameValue } from '../lib/same-value.ts';
 import { useSession } from '../lib/session.tsx';
@@ -201,10 +202,8 @@ function TargetEditor({
       setConflict(null);
       reload();
     } catch (e) {
-      if (e instanceof ApiError && e.code === 'VERSION_CONFLICT') {
-        const current = e.details.current as { version?: unknown } | undefined;
-        if (typeof current?.version === 'number') setConflict({ version: current.version });
-      }
+      const version = conflictVersion(e);
+      if (version !== null) setConflict({ version });
       message.error(errorText(e));
     } finally {
       setBusy(false);
@@ -286,41 +285,20 @@ function TargetEditor({
         }
       >
         {conflict !== null && (
-          <Alert
-            type="error"
-            showIcon
-            role="alert"
-            data-testid="target-conflict"
-            style={{ marginBottom: 12 }}
-            title={`他人已保存了新版本（第${conflict.version}版），您的修改尚未保存，仍保留在下方`}
-            action={
-              <Space direction="vertical">
-                <Button size="small" type="primary" loading={busy} onClick={() => void save()}>
-                  以我的修改保存为新版本
-                </Button>
-                <Button size="small" danger onClick={discard}>
-                  放弃我的修改，载入新版本
-                </Button>
-              </Space>
-            }
+          <SaveConflictAlert
+            version={conflict.version}
+            busy={busy}
+            testId="target-conflict"
+            onOverwrite={() => void save()}
+            onDiscard={discard}
           />
         )}
         {restored !== null && dirty && conflict === null && (
-          <Alert
-            type="warning"
-            showIcon
-            data-testid="target-restored"
-            style={{ marginBottom: 12 }}
-            title={
-              restored.version === record.version
-                ? '已恢复您上次未保存的修改，请检查后保存'
-                : `已恢复您上次未保存的修改（基于第${restored.version}版；其后已保存了第${record.version}版，保存时以您的修改为准），请检查后保存`
-            }
-            action={
-              <Button size="small" danger onClick={discard}>
-                放弃这些修改
-              </Button>
-            }
+          <RestoredEditsAlert
+            version={restored.version}
+            current={record.version}
+            testId="target-restored"
+            onDiscard={discard}
           />
         )}
         {record.status === 'returned' && lastReturn?.comment && (

@@ -175,7 +175,7 @@ export async function saveMonitoringReport(
     return Number(updated.numUpdatedRows) === 1;
   });
   if (!ok)
-    throw new ServiceError('VERSION_CONFLICT', '监控数据已被他人修改，请刷新后重新填写', {
+    throw new ServiceError('VERSION_CONFLICT', '监控数据已被他人保存了新版本，您的填写尚未保存', {
       current: await getMonitoringReport(ctx, actor, roundId, formId),
     });
   return getMonitoringReport(ctx, actor, roundId, formId);
