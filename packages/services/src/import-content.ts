@@ -40,6 +40,11 @@ function zipHolds(bytes: Uint8Array, part: string): boolean {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes(part, 0, 'latin1');
 }
 
+/** Whether a file of this name may hold something else, which `readAs` would tell. */
+export function mayBeRenamed(fileName: string): boolean {
+  return RENAMED_OFTEN.test(fileName);
+}
+
 export interface ReadAs {
   /** The name the file is read under: its own, or with the extension of what it really is. */
   fileName: string;

@@ -10,41 +10,15 @@ import type { ReadForImport } from './document-bridge.ts';
 import { prepareEvaluation } from './evaluations.ts';
 import { recordAudit } from './audit-log.ts';
 import { cleanFileName } from './file-name.ts';
+import { checkUpload } from './upload-check.ts';
 
-export const IMPORT_EXTENSIONS = [
-  '.docx',
-  '.doc',
-  '.wps',
-  '.pdf',
-  '.txt',
-  '.html',
-  '.htm',
-  '.xlsx',
-  '.xls',
-  '.et',
-  '.png',
-  '.jpg',
-  '.jpeg',
-] as const;
+export { assertSupported, IMPORT_EXTENSIONS } from './upload-check.ts';
 
 export type ReadResult = ReadForImport;
 
-export function assertSupported(fileName: string): void {
-  const lower = fileName.toLowerCase();
-  if (!IMPORT_EXTENSIONS.some((ext) => lower.endsWith(ext))) {
-    throw new ServiceError(
-      'UNSUPPORTED_FILE',
-      `不支持的文件类型：${fileName}（支持 .docx、.doc、.wps、.pdf、.txt、.html、.xlsx、.xls、.et、.png、.jpg）`,
-      { fileName },
-    );
-  }
-}
-
 /** Reads one document and audits it; a file that cannot be read is a 400 with a Chinese message. */
 export async function readUpload(fileName: string, bytes: Uint8Array): Promise<ReadResult> {
-  assertSupported(fileName);
-  if (bytes.length === 0)
-    throw new ServiceError('UNSUPPORTED_FILE', `文件为空：${fileName}`, { fileName });
+  checkUpload(fileName, bytes);
   return readForImport(bytes, fileName);
 }
 

@@ -9,6 +9,8 @@ import type { Finding } from '@jixiao/domain';
 import type { FileAudit } from './document-bridge.ts';
 import { requireRole } from './directory.ts';
 import { cleanFileName } from './file-name.ts';
+import { checkUpload } from './upload-check.ts';
+import { mayBeRenamed, readAs } from './import-content.ts';
 import { auditBatch, failedAudit } from './audit/index.ts';
 import { renderFindingPictures } from './read/finding-pictures.ts';
 import { decideJobFinding, markFindings } from './job-decisions.ts';
@@ -68,6 +70,28 @@ export async function createAuditJob(
   if (files.length === 0) throw new ServiceError('BAD_REQUEST', '请至少上传一个文件');
   if (files.length > MAX_JOB_FILES)
     throw new ServiceError('BAD_REQUEST', `一次最多上传 ${MAX_JOB_FILES} 个文件`);
+  // Each file is checked as an import is (one in memory at a time) before anything is stored:
+  // a batch holding a file that cannot be what its name says, or holds nothing to read, is
+  // refused with every such file named.
+  const refused: { fileName: string; message: string }[] = [];
+  for (const file of files) {
+    const name = cleanFileName(file.name);
+    try {
+      checkUpload(name, await file.read());
+    } catch (error) {
+      if (!(error instanceof ServiceError)) throw error;
+      refused.push({ fileName: name, message: error.message });
+    }
+  }
+  const [only] = refused;
+  if (only !== undefined)
+    throw new ServiceError(
+      'UNSUPPORTED_FILE',
+      refused.length === 1
+        ? only.message
+        : `有 ${refused.length} 个文件无法审查，请更正后重新上传：${refused.map((r) => r.message).join('；')}`,
+      { files: refused },
+    );
   const id = ctx.newId();
   const now = nowIso(ctx);
   await ctx.db.transaction().execute(async (trx) => {
@@ -387,8 +411,16 @@ async function processJob(ctx: ServiceContext, jobId: string): Promise<void> {
         .execute();
     });
   };
+  // A file whose content is not what its name says (text saved as .doc, a .docx named .doc) is
+  // read as what it is, as an import reads it, and its result says so under its own name.
+  const readNames: { fileName: string; note?: string }[] = [];
+  for (const f of files) {
+    const bytes = mayBeRenamed(f.name) ? await readJobFile(ctx, jobId, f.idx) : undefined;
+    const as = bytes === undefined ? { fileName: f.name } : readAs(f.name, bytes);
+    readNames.push({ fileName: as.fileName, ...(as.note && { note: as.note.message }) });
+  }
   await auditBatch(
-    files.map((f) => f.name),
+    readNames.map((f) => f.fileName),
     async (_name, index) => {
       const file = files[index];
       if (!file) return new Error('文件缺失');
@@ -396,9 +428,12 @@ async function processJob(ctx: ServiceContext, jobId: string): Promise<void> {
     },
     {
       offThread: true,
-      onResult: (index, audit) => {
+      onResult: (index, read) => {
         const file = files[index];
         if (!file) return;
+        const note = readNames[index]?.note;
+        const audit: FileAudit =
+          note === undefined ? read : { ...read, file: file.name, notes: [note, ...read.notes] };
         stored = stored
           .then(() => store(file, audit))
           .catch((error: unknown) => {

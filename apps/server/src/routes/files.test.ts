@@ -288,16 +288,19 @@ describe.each(TEST_DIALECTS)('uploads on %s', (dialect) => {
   });
 
   it('runs a batch audit as a job whose progress and per-file results survive in the database', async () => {
+    // A Word package whose document is no XML: it passes the upload's checks, and its reader
+    // fails on it in the job, for this file alone.
+    const broken = await zipOf({ '[Content_Types].xml': '<Types/>', 'word/document.xml': '<<<' });
     const res = await filer.upload('/api/audit-jobs', [
       { name: 'good.docx', bytes: report },
-      { name: 'broken.docx', bytes: 'not a zip' },
+      { name: 'broken.docx', bytes: broken },
       {
         name: 'plain.txt',
         bytes:
           '2024年度某单位部门整体支出绩效自评报告\n一、基本情况\n全年预算数100万元，全年执行数90万元，执行率95%。',
       },
       // The same name again, other bytes: each upload is audited as itself.
-      { name: 'good.docx', bytes: 'not a zip either' },
+      { name: 'good.docx', bytes: broken },
       // A report whose line breaks were lost: read as the lines it was, and said so.
       {
         name: 'one-line.txt',
@@ -341,6 +344,82 @@ describe.each(TEST_DIALECTS)('uploads on %s', (dialect) => {
     expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
     const other = await login(world.app, 'filer-b');
     expect((await other.get(`/api/audit-jobs/${jobId}`)).statusCode).toBe(403);
+  });
+
+  it('checks a batch audit’s files as an import’s: a file that cannot be what its name says or holds nothing is refused with 400, naming it, and nothing is queued', async () => {
+    const jobs = async () =>
+      Number(
+        (
+          await world.ctx.db
+            .selectFrom('jobs')
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    const before = await jobs();
+    const refusals: [string, string | Uint8Array, RegExp][] = [
+      ['not-zip.docx', 'this is not a zip file at all', /^not-zip\.docx：文件内容不是Word 文档/],
+      ['wordless.docx', await zipOf({ 'hello.txt': 'hi' }), /wordless\.docx：文件不是 Word 文档/],
+      ['表格.xlsx', '只是文字', /^表格\.xlsx：文件内容不是Excel 工作簿/],
+      ['scan.pdf', 'hello', /^scan\.pdf：文件内容不是PDF 文件/],
+      ['photo.png', 'hello', /^photo\.png：文件内容不是PNG 图片/],
+      ['photo.jpg', new Uint8Array([0x89, 0x50, 0x4e, 0x47]), /^photo\.jpg：文件内容不是JPG 图片/],
+      ['binary.doc', new Uint8Array([0, 1, 2, 3, 0, 0, 0xff, 0xfe]), /^binary\.doc：文件内容不是/],
+      ['empty.txt', '', /^文件为空：empty\.txt$/],
+      ['blank.txt', '  \n\n\t ', /^blank\.txt：文件中没有任何文字/],
+      ['blank.html', '<html><body><p>&nbsp;</p></body></html>', /^blank\.html：文件中没有任何文字/],
+      [
+        'binary.txt',
+        new Uint8Array([0, 1, 2, 3, 0, 0, 0, 0]),
+        /^binary\.txt：文件内容不是文本文件/,
+      ],
+      ['report.rar', 'Rar!', /^不支持的文件类型：report\.rar/],
+    ];
+    for (const [name, bytes, message] of refusals) {
+      const res = await filer.upload('/api/audit-jobs', [
+        { name: 'good.txt', bytes: '2024年度某单位部门整体支出绩效自评报告\n一、基本情况' },
+        { name, bytes },
+      ]);
+      expect([name, res.statusCode]).toEqual([name, 400]);
+      expect(res.json().error.code).toBe('UNSUPPORTED_FILE');
+      expect(res.json().error.message).toMatch(message);
+      expect(res.json().error.details.files).toEqual([
+        { fileName: name, message: res.json().error.message },
+      ]);
+      // The import takes the same checks, word for word.
+      const imported = await filer.upload('/api/imports', [{ name, bytes }]);
+      expect([name, imported.statusCode, imported.json().error.message]).toEqual([
+        name,
+        400,
+        res.json().error.message,
+      ]);
+    }
+    // Several refused at once: each is named.
+    const two = await filer.upload('/api/audit-jobs', [
+      { name: 'a.pdf', bytes: 'x' },
+      { name: 'b.txt', bytes: '' },
+    ]);
+    expect(two.statusCode).toBe(400);
+    expect(two.json().error.message).toMatch(/^有 2 个文件无法审查.*a\.pdf.*文件为空：b\.txt/);
+    expect(await jobs()).toBe(before);
+  });
+
+  it('reads text renamed .doc in a batch audit as text, and says so under the name it was given', async () => {
+    const text = [
+      '某局2023年度部门整体支出绩效自评报告',
+      '一、部门概况',
+      '本单位年初预算100万元，全年支出95万元，预算执行率95%。',
+      '二、存在的问题',
+      '部分项目进度偏慢。',
+    ].join('\n');
+    const res = await filer.upload('/api/audit-jobs', [{ name: '自评报告.doc', bytes: text }]);
+    expect(res.statusCode).toBe(202);
+    const job = await settledJob(filer, res.json().jobId);
+    expect(job).toMatchObject({ status: 'done', done: 1 });
+    expect(job.files[0]).toMatchObject({ name: '自评报告.doc', ok: true });
+    expect(job.files[0].notes[0]).toBe('文件扩展名为 .doc，但内容是纯文本，已按纯文本读取');
+    // Read as the text it is: the year and the rate's figures, not a conversion's failure.
+    expect(job.files[0].summary.year).toBe(2023);
   });
 
   it('marks a job failed when its upload set cannot be read, keeping the files it did read', async () => {
