@@ -7,7 +7,7 @@ import type {
   IndicatorNode,
   MoneyUnit,
 } from '@jixiao/domain';
-import { columnLetters, headerUnit } from './sheet-grid.ts';
+import { cellName, columnLetters, headerUnit } from './sheet-grid.ts';
 import type { SheetGrid } from './sheet-grid.ts';
 
 /** What one 自评表 sheet holds. */
@@ -47,8 +47,8 @@ function fundLabel(label: string): string {
 
 /** "产出指标（50分）" → name and weight. */
 function splitWeight(label: string): { name: string; weight?: number } {
-  const m = /^(.*?)[（(]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]$/.exec(label.replace(/\s+/g, ''));
-  return m?.[1] ? { name: m[1], weight: Number(m[2]) } : { name: label.replace(/\s+/g, '') };
+  const m = /^(.*?)\s*[（(]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]$/.exec(label);
+  return m?.[1] ? { name: cellName(m[1]), weight: Number(m[2]) } : { name: cellName(label) };
 }
 
 const IDENTITY_LABELS = [
@@ -136,8 +136,8 @@ export function readSelfEvaluation(g: SheetGrid): SelfEvaluationDraft {
     const h = goalHead.row;
     const actualCol = g.findCol(h, (l) => l.startsWith('实际完成')) ?? goalHead.col + 1;
     for (let r = h + 1; r < (indHead?.row ?? g.rows + 1); r++) {
-      const expected = g.text(r, goalHead.col);
-      const actual = g.text(r, actualCol);
+      const expected = g.lines(r, goalHead.col);
+      const actual = g.lines(r, actualCol);
       if (!expected && !actual) continue;
       draft.goals.push(actual ? { expected, actual } : { expected });
     }
@@ -187,11 +187,12 @@ function readIndicators(g: SheetGrid, h: number, draft: SelfEvaluationDraft): vo
     const adj = /^(加分|减分)[：:](.+)$/.exec(lead);
     if (adj?.[2]) {
       const points = cScore ? g.number(r, cScore, '加减分') : undefined;
-      const reason = cReason ? g.text(r, cReason) : '';
+      const reason = cReason ? g.lines(r, cReason) : '';
       draft.adjustments.push({
         name: adj[2],
         kind: adj[1] === '加分' ? 'bonus' : 'penalty',
-        points: points ?? 0,
+        // Points are kept positive (the kind gives the sign); a 减分 typed "-1.35" is 1.35 off.
+        points: Math.abs(points ?? 0),
         ...(reason ? { reason } : {}),
       });
       continue;
@@ -211,11 +212,11 @@ function readIndicators(g: SheetGrid, h: number, draft: SelfEvaluationDraft): vo
     const s = cScore ? g.number(r, cScore, '得分') : undefined;
     if (w !== undefined) leaf.weight = w;
     if (s !== undefined) leaf.score = s;
-    const reason = text(cReason);
+    const reason = cReason ? g.lines(r, cReason) : '';
     if (reason) leaf.deviationReason = reason;
 
     if (t1 === t2 && t2 === t3) {
-      leaf.name = t1.replace(/\s+/g, '');
+      leaf.name = cellName(t1);
       draft.indicators.push(leaf);
       l1 = undefined;
       l1Label = '';
@@ -230,7 +231,7 @@ function readIndicators(g: SheetGrid, h: number, draft: SelfEvaluationDraft): vo
       l2Label = '';
     }
     if (t2 === t3) {
-      leaf.name = t2.replace(/\s+/g, '');
+      leaf.name = cellName(t2);
       l1.children?.push(leaf);
       l2 = undefined;
       l2Label = '';
@@ -251,7 +252,7 @@ function readIndicators(g: SheetGrid, h: number, draft: SelfEvaluationDraft): vo
       });
       continue;
     }
-    leaf.name = t3.replace(/\s+/g, '');
+    leaf.name = cellName(t3);
     l2.children?.push(leaf);
   }
 }

@@ -11,6 +11,18 @@ export interface XlsxProblem {
   message: string;
 }
 
+const CJK = '\\u3000-\\u303f\\u3400-\\u9fff\\uf900-\\ufaff\\uff00-\\uffef';
+const SPACE_BETWEEN_CJK = new RegExp(`(?<=[${CJK}]) (?=[${CJK}])`, 'g');
+
+/**
+ * A name as written, without the spaces tables put between Chinese characters to spread a
+ * label ("产 出 指 标"); spaces beside Latin letters, digits and signs ("A & B", "PM 2.5") are
+ * the name's own and stay.
+ */
+export function cellName(text: string): string {
+  return text.replace(SPACE_BETWEEN_CJK, '');
+}
+
 /** Column number → letters: 1 → A, 27 → AA. */
 export function columnLetters(col: number): string {
   let s = '';
@@ -41,6 +53,18 @@ export class SheetGrid {
     return valueText(this.raw(row, col))
       .replace(/[\s\u3000]+/g, ' ')
       .trim();
+  }
+
+  /**
+   * The cell's text with its line breaks kept, each line's spaces collapsed: free text a unit
+   * wrote on several lines (a deviation reason, a goal) reads back as written.
+   */
+  lines(row: number, col: number): string {
+    return valueText(this.raw(row, col))
+      .split(/\r\n|\r|\n/)
+      .map((line) => line.replace(/[\s\u3000]+/g, ' ').trim())
+      .join('\n')
+      .replace(/^\n+|\n+$/g, '');
   }
 
   /** The cell's text with every space removed, for matching labels. */
@@ -98,7 +122,11 @@ export class SheetGrid {
     const text = this.text(row, col)
       .replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))
       .replace(/[,，]/g, '')
-      .replace(/分$/, '');
+      .replace(/分$/, '')
+      // A sign typed apart from its figure ("- 1.35", "＋ 2"), or a minus of another font.
+      .replace(/^([+\-＋－−﹣])\s+/, '$1')
+      .replace(/^[－−﹣]/, '-')
+      .replace(/^＋/, '+');
     if (isBlank(text)) return undefined;
     if (!/^[+-]?\d+(\.\d+)?$/.test(text)) {
       this.unreadable(row, col, what);

@@ -253,6 +253,54 @@ describe('readTablesXlsx', () => {
     expect(costRows(evaluation.baseData)).toEqual(costRows(e004.baseData));
   });
 
+  it('reads cells as written: signs with spaces beside them, names with spaces of their own, line breaks in reasons and goals', async () => {
+    const e = DepartmentEvaluation.parse(structuredClone(fixture004));
+    e.adjustments = [{ name: '信息公开不及时', kind: 'penalty', points: 1.35 }];
+    const wb = await workbook(await renderTablesXlsx(e, statedScoreSheet(e)));
+    const ws = wb.getWorksheet('附件2 部门整体支出绩效自评表');
+    if (!ws) throw new Error('sheet missing');
+    const head = ws.getColumn(2).values.findIndex((v) => v === '一级指标');
+    const col = (label: string) => {
+      for (let c = 1; c <= ws.columnCount; c++)
+        if (ws.getCell(head, c).text.startsWith(label)) return c;
+      throw new Error(`no column ${label}`);
+    };
+    // The first row of a three-level indicator (its 三级 name apart from its 二级).
+    let leafRow = head + 1;
+    while (
+      ws.getCell(leafRow, col('三级指标')).value === ws.getCell(leafRow, col('二级指标')).value
+    )
+      leafRow += 1;
+    ws.getCell(leafRow, col('三级指标')).value = 'PM 2.5 年 均 浓 度 & A B';
+    ws.getCell(leafRow, col('年度指标值')).value = '≥ 95 %';
+    ws.getCell(leafRow, col('实际完成值')).value = '96.5 %';
+    ws.getCell(leafRow, col('偏差原因')).value = '第一行：进度偏慢\r\n第二行：  下年度加强督导\n';
+    let penaltyRow = 0;
+    ws.eachRow((row, r) => {
+      if (row.getCell(2).text.startsWith('减分：')) penaltyRow = r;
+    });
+    ws.getCell(penaltyRow, col('得分')).value = '- 1.35';
+    ws.getCell(penaltyRow, col('偏差原因')).value = '未按时公开\n已整改';
+    let goalRow = 0;
+    ws.eachRow((row, r) => {
+      if (!goalRow && row.getCell(2).value === e.goals[0]?.expected) goalRow = r;
+    });
+    ws.getCell(goalRow, 2).value = '目标一\n目标二 & <三>';
+    const { evaluation, problems } = await readTablesXlsx(await toBytes(wb));
+    expect(problems).toEqual([]);
+    const leaves = (nodes: readonly IndicatorNode[]): IndicatorNode[] =>
+      nodes.flatMap((n) => (n.children?.length ? leaves(n.children) : [n]));
+    const leaf = leaves(evaluation.indicators).find((n) => n.name.startsWith('PM'));
+    expect(leaf?.name).toBe('PM 2.5 年均浓度 & A B');
+    expect(leaf?.target).toMatchObject({ text: '≥ 95 %', comparator: '>=', value: 95, unit: '%' });
+    expect(leaf?.actual).toMatchObject({ text: '96.5 %', value: 96.5, unit: '%' });
+    expect(leaf?.deviationReason).toBe('第一行：进度偏慢\n第二行： 下年度加强督导');
+    expect(evaluation.adjustments).toEqual([
+      { name: '信息公开不及时', kind: 'penalty', points: 1.35, reason: '未按时公开\n已整改' },
+    ]);
+    expect(evaluation.goals[0]?.expected).toBe('目标一\n目标二 & <三>');
+  });
+
   it('reports unreadable cells with their address instead of reading zero', async () => {
     const wb = await workbook(await renderTablesXlsx(e004, statedScoreSheet(e004)));
     const ws = wb.getWorksheet('附件2 部门整体支出绩效自评表');
