@@ -42,6 +42,18 @@ const QUALITATIVE_LABELS: readonly (readonly [string, QualitativeGrade])[] = [
   ['达成年度指标', 'achieved'],
 ];
 
+/** How a table writes a qualitative grade the unit chose (the words `parseExpression` reads back). */
+export function qualitativeGradeText(grade: QualitativeGrade): string {
+  switch (grade) {
+    case 'achieved':
+      return '达成年度指标';
+    case 'partial':
+      return '部分达成年度指标';
+    case 'not-achieved':
+      return '未达成年度指标';
+  }
+}
+
 function parseQualitative(t: string, text: string): Expression | undefined {
   for (const [label, grade] of QUALITATIVE_LABELS) {
     if (t.startsWith(label)) return { kind: 'qualitative', text, grade };

@@ -1,4 +1,10 @@
-import { fenToNumber, formatFen, formatPoints, ratioPercent } from '@jixiao/domain';
+import {
+  fenToNumber,
+  formatFen,
+  formatPoints,
+  qualitativeGradeText,
+  ratioPercent,
+} from '@jixiao/domain';
 import type { Amount, IndicatorNode, MoneyUnit, Percent } from '@jixiao/domain';
 import type { Cell } from './model.ts';
 
@@ -176,4 +182,18 @@ export function expressionText(node: IndicatorNode, which: 'target' | 'actual'):
   const unit = node.unit?.trim();
   if (!unit || (e.kind !== 'quantity' && e.kind !== 'range') || e.unit !== '') return e.text;
   return e.text.trimEnd().endsWith(unit) ? e.text : `${e.text}${unit}`;
+}
+
+/**
+ * A leaf's 实际完成值 cell: the actual as written, and the qualitative grade the unit chose
+ * (`grade`) where the actual does not state it: alone when there is no actual, else after it in
+ * brackets ("完成率较高（部分达成年度指标）"), so a 定性 indicator's grade is in the document.
+ */
+export function actualCellText(node: IndicatorNode): string {
+  const text = expressionText(node, 'actual');
+  const grade = node.grade;
+  if (grade === undefined) return text;
+  if (node.actual?.kind === 'qualitative' && node.actual.grade === grade) return text;
+  const label = qualitativeGradeText(grade);
+  return text === '' ? label : `${text}（${label}）`;
 }

@@ -1,6 +1,12 @@
 import type { Chapter, ChapterKey, FundRow, Meta, MoneyUnit, ScoreSheet } from '@jixiao/domain';
 import { formatPoints } from '@jixiao/domain';
-import { amountWithUnit, expressionText, pointsText, rowRateText } from './figures.ts';
+import {
+  actualCellText,
+  amountWithUnit,
+  expressionText,
+  pointsText,
+  rowRateText,
+} from './figures.ts';
 import type { Outline } from './outline.ts';
 import { isExecutionIndicator } from './score-view.ts';
 import type { ScoredIndicator, ScoreView } from './score-view.ts';
@@ -64,7 +70,8 @@ export function executionClause(row: FundRow | undefined, unit: MoneyUnit): stri
 
 function leafSentence(ind: ScoredIndicator): string {
   let s = ind.node.target ? `年度指标值：${expressionText(ind.node, 'target')}` : '';
-  if (ind.node.actual) s += `${s ? '，' : ''}实际完成值：${expressionText(ind.node, 'actual')}`;
+  const actual = actualCellText(ind.node);
+  if (actual) s += `${s ? '，' : ''}实际完成值：${actual}`;
   const sc = scoreClause(ind);
   if (sc) s += `${s ? '，' : ''}${sc}`;
   return s ? `${s}。` : '';

@@ -1,6 +1,6 @@
 import { FUND_ROW_LABELS, FUND_SOURCE_KEYS, FUND_USE_KEYS } from '@jixiao/domain';
 import type { FundRow, FundRowKey, Funds, MoneyUnit, ScoreSheet } from '@jixiao/domain';
-import { amountCell, expressionText, pointsCell, rowRateCell } from './figures.ts';
+import { actualCellText, amountCell, expressionText, pointsCell, rowRateCell } from './figures.ts';
 import type { Cell, TableModel } from './model.ts';
 import { isExecutionIndicator } from './score-view.ts';
 import type { ScoredIndicator, ScoreView } from './score-view.ts';
@@ -217,7 +217,7 @@ function leafRow(pending: Pending, name: Cell, leaf: ScoredIndicator): Cell[] {
   pending.l1 = undefined;
   pending.l2 = undefined;
   const target: Cell = { text: expressionText(leaf.node, 'target') };
-  const actual: Cell = { text: expressionText(leaf.node, 'actual') };
+  const actual: Cell = { text: actualCellText(leaf.node) };
   const weight = pointsCell(leaf.weight);
   const score = pointsCell(leaf.score);
   const reason: Cell = { text: leaf.node.deviationReason ?? '' };

@@ -1,11 +1,13 @@
-import { parseExpression } from '@jixiao/domain';
+import { parseExpression, ratioPercent } from '@jixiao/domain';
 import type {
   Adjustment,
+  Amount,
   FundRow,
   FundRowKey,
   Funds,
   IndicatorNode,
   MoneyUnit,
+  Percent,
 } from '@jixiao/domain';
 import { cellName, columnLetters, headerUnit } from './sheet-grid.ts';
 import type { SheetGrid } from './sheet-grid.ts';
@@ -72,6 +74,8 @@ export function readSelfEvaluation(g: SheetGrid): SelfEvaluationDraft {
     stated: {},
   };
   const fundHead = g.findRow((l) => l === '年初预算数');
+  /** The 年度资金总额 row's rate when its amounts give it: the 预算执行率 indicator's actual. */
+  let totalRate: Percent | undefined;
   const goalHead = g.findRow((l) => l === '预期目标');
   const indHead = g.findRow((l) => l === '一级指标');
 
@@ -126,7 +130,12 @@ export function readSelfEvaluation(g: SheetGrid): SelfEvaluationDraft {
       if (cols.budget) set('budget', g.amount(r, cols.budget, unit));
       if (cols.executed) set('executed', g.amount(r, cols.executed, unit));
       if (cols.weight) set('weight', g.number(r, cols.weight, '分值'));
-      if (cols.rate) set('statedRate', g.percent(r, cols.rate));
+      // The tables write the amounts' own rate where none was entered: a rate the amounts give
+      // (rounded or cut to its decimals, as the writer decides) is theirs, not a stated one.
+      const rate = cols.rate ? g.percent(r, cols.rate) : undefined;
+      if (rate !== undefined && !givenByAmounts(rate, row.executed, row.budget))
+        row.statedRate = rate;
+      else if (rate !== undefined && key === 'total') totalRate = rate;
       if (cols.score) set('statedScore', g.number(r, cols.score, '得分'));
       if (Object.keys(row).length > 0) draft.funds[key] = row;
     }
@@ -150,7 +159,8 @@ export function readSelfEvaluation(g: SheetGrid): SelfEvaluationDraft {
   if (total?.weight !== undefined) {
     const exec: IndicatorNode = { name: '预算执行率', weight: total.weight };
     if (total.statedScore !== undefined) exec.score = total.statedScore;
-    if (total.statedRate) exec.actual = parseExpression(`${total.statedRate.value}%`);
+    const rate = total.statedRate ?? totalRate;
+    if (rate) exec.actual = parseExpression(`${rate.value}%`);
     draft.indicators.unshift(exec);
   }
   return draft;
@@ -207,7 +217,15 @@ function readIndicators(g: SheetGrid, h: number, draft: SelfEvaluationDraft): vo
     const target = text(cTarget);
     const actual = text(cActual);
     if (target) leaf.target = parseExpression(target);
-    if (actual) leaf.actual = parseExpression(actual);
+    if (actual) {
+      // A grade the unit chose, written after an actual that does not state it (actualCellText).
+      const graded = /^(.+?)[（(]((?:部分|未)?达成年度指标)[)）]$/.exec(actual);
+      const grade = graded?.[2] ? parseExpression(graded[2]) : undefined;
+      if (graded?.[1] && grade?.kind === 'qualitative') {
+        leaf.actual = parseExpression(graded[1]);
+        leaf.grade = grade.grade;
+      } else leaf.actual = parseExpression(actual);
+    }
     const w = cWeight ? g.number(r, cWeight, '分值') : undefined;
     const s = cScore ? g.number(r, cScore, '得分') : undefined;
     if (w !== undefined) leaf.weight = w;
@@ -255,6 +273,17 @@ function readIndicators(g: SheetGrid, h: number, draft: SelfEvaluationDraft): vo
     leaf.name = cellName(t3);
     l2.children?.push(leaf);
   }
+}
+
+/** Whether `executed / budget` gives `rate`, rounded half-up or cut to the rate's decimals. */
+function givenByAmounts(
+  rate: Percent,
+  executed: Amount | undefined,
+  budget: Amount | undefined,
+): boolean {
+  if (executed === undefined || budget === undefined) return false;
+  const r = ratioPercent(executed.fen, budget.fen, rate.decimals);
+  return r !== undefined && (r.rounded === rate.value || r.truncated === rate.value);
 }
 
 /** True when every cell of the row from `col` on is blank (a blank row inside a merged label). */

@@ -301,6 +301,39 @@ describe('readTablesXlsx', () => {
     expect(evaluation.goals[0]?.expected).toBe('目标一\n目标二 & <三>');
   });
 
+  it('writes a qualitative grade the unit chose and reads it back; a rate the amounts give is not read as stated', async () => {
+    const e = DepartmentEvaluation.parse(structuredClone(fixture004));
+    const leaves = (nodes: readonly IndicatorNode[]): IndicatorNode[] =>
+      nodes.flatMap((n) => (n.children?.length ? leaves(n.children) : [n]));
+    const [, first, second] = leaves(e.indicators);
+    if (!first || !second) throw new Error('the fixture has leaves');
+    delete first.actual;
+    first.grade = 'partial';
+    second.actual = { kind: 'text', text: '群众反映良好' };
+    second.grade = 'achieved';
+    // The total's rate as its amounts give it (entered or not), a 基本支出 rate entered apart.
+    const total = e.funds.total;
+    if (!total?.budget || !total.executed) throw new Error('the fixture has amounts');
+    delete total.statedRate;
+    e.funds.basic = { ...e.funds.basic, statedRate: percent(12.34, 2) };
+    const bytes = await renderTablesXlsx(e, statedScoreSheet(e));
+    const ws = (await workbook(bytes)).getWorksheet('附件2 部门整体支出绩效自评表');
+    const texts: string[] = [];
+    ws?.eachRow((row) => row.eachCell((c) => texts.push(c.text)));
+    expect(texts).toContain('部分达成年度指标');
+    expect(texts).toContain('群众反映良好（达成年度指标）');
+    const { evaluation, problems } = await readTablesXlsx(bytes);
+    expect(problems).toEqual([]);
+    const back = leaves(evaluation.indicators);
+    const b1 = back.find((n) => n.name === first.name);
+    const b2 = back.find((n) => n.name === second.name);
+    expect(b1?.actual).toEqual({ kind: 'qualitative', text: '部分达成年度指标', grade: 'partial' });
+    expect(b2?.actual).toEqual({ kind: 'text', text: '群众反映良好' });
+    expect(b2?.grade).toBe('achieved');
+    expect(evaluation.funds.total?.statedRate).toBeUndefined();
+    expect(evaluation.funds.basic?.statedRate).toMatchObject({ value: 12.34, decimals: 2 });
+  });
+
   it('reports unreadable cells with their address instead of reading zero', async () => {
     const wb = await workbook(await renderTablesXlsx(e004, statedScoreSheet(e004)));
     const ws = wb.getWorksheet('附件2 部门整体支出绩效自评表');
