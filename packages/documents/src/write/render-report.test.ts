@@ -9,6 +9,8 @@ import {
 } from '@jixiao/domain';
 import type { Amount, ScoreSheet } from '@jixiao/domain';
 import fixture004 from '../../../../fixtures/evaluations/004_66e78293cd0851a8.json' with { type: 'json' };
+import { extractEvaluation } from '../extract/index.ts';
+import { readDocument } from '../read/index.ts';
 import { renderProjectDocx, renderReportDocx } from './render-report.ts';
 import {
   bodyParagraphs,
@@ -540,4 +542,37 @@ describe('renderReportDocx at scale', () => {
     expect(xmlText(document)).toContain('指标1000');
     expect(tables(document)).toHaveLength(2 * 201);
   }, 120_000);
+});
+
+// GB/T 9704-2012 7.3.3: 正文“每个自然段左空二字，回行顶格”. A line a unit starts anew in a chapter
+// is a natural paragraph of its own, indented two characters; a line break inside one paragraph
+// would start a flush-left line mid-paragraph, which a 公文 shows only where a line wraps. So the
+// writer writes a paragraph per line (blank lines left out) and the reader reads those
+// paragraphs back as the chapter's paragraphs: one line each, as the editor edits them.
+describe('a chapter paragraph written on several lines', () => {
+  it('is a body paragraph per line, each indented two characters, and reads back as those paragraphs', async () => {
+    const e = DepartmentEvaluation.parse(structuredClone(fixture004));
+    const problems = e.chapters.find((c) => c.key === 'problems');
+    if (!problems) throw new Error('the fixture has a problems chapter');
+    problems.paragraphs = [
+      '一是预算执行进度不均衡，第四季度支出占全年的42.5%。\n二是部分项目绩效目标不够细化。',
+      '三是资产管理有待加强。\r\n\r\n四是 PM 2.5 监测点位偏少。',
+    ];
+    const bytes = await renderReportDocx(e, statedScoreSheet(e), { figures: 'stated' });
+    const lines = problems.paragraphs.flatMap((p) => p.split(/\r\n?|\n/).filter((l) => l !== ''));
+    const written = bodyParagraphs((await docxParts(bytes)).document);
+    const at = written.findIndex((p) => p.text === lines[0]);
+    expect(written.slice(at, at + lines.length)).toEqual(
+      lines.map((text) => ({ style: 'BodyText', text })),
+    );
+    expect((await docxParts(bytes)).styles).toMatch(
+      /<w:style [^>]*w:styleId="BodyText"[\s\S]*?<w:ind w:firstLine="/,
+    );
+    const read = readDocument(bytes, 'report.docx');
+    if (!read.ok) throw new Error(read.error.message);
+    const back = extractEvaluation(read.document).evaluation.chapters.find(
+      (c) => c.key === 'problems',
+    );
+    expect(back?.paragraphs).toEqual(lines);
+  });
 });
