@@ -128,6 +128,22 @@ describe.each(TEST_DIALECTS)('saves made at the same moment on %s', (dialect) =>
     }>();
     expect(stored.version).toBe(1);
     expect(stored.figures.executed.fen).toBe(amounts[winner]?.fen);
+
+    // Decisions on the same light at once (a reviewer's double click, two reviewers): each is
+    // taken in turn, the last one stands, and none is a 500 of the one decision per light.
+    const decisions = await atOnce((i) =>
+      (i % 2 === 0 ? reviewer : admin).post(`${url}/decisions`, {
+        subject: 'execution',
+        state: 'confirmed',
+        correction: `整改要求${i}`,
+      }),
+    );
+    expect(decisions.map((d) => d.statusCode)).toEqual(decisions.map(() => 200));
+    const decided = (await filer.get(url)).json<{
+      decisions: { subject: string; correction: string }[];
+    }>().decisions;
+    expect(decided.filter((d) => d.subject === 'execution')).toHaveLength(1);
+    expect(decided[0]?.correction).toMatch(/^整改要求[0-4]$/);
   });
 
   it('create one of each thing asked for several times at once, and refuse the rest', async () => {

@@ -222,27 +222,23 @@ export async function decideLight(
   const id = await reportId(ctx, roundId, formId);
   const now = nowIso(ctx);
   await ctx.db.transaction().execute(async (trx) => {
-    await trx
-      .deleteFrom('monitoring_decisions')
-      .where('report_id', '=', id)
-      .where('subject', '=', input.subject)
-      .execute();
+    const decided = {
+      state: input.state,
+      reason: reason === '' ? null : reason,
+      correction: correction === '' ? null : correction,
+      deadline: input.deadline ?? null,
+      decided_by: actor.username,
+      decided_at: now,
+      answer: null,
+      answered_by: null,
+      answered_at: null,
+    };
+    // One decision per light: a new one replaces it in one statement, so decisions arriving at
+    // once (a double click, two reviewers) each take their turn instead of colliding on the key.
     await trx
       .insertInto('monitoring_decisions')
-      .values({
-        id: ctx.newId(),
-        report_id: id,
-        subject: input.subject,
-        state: input.state,
-        reason: reason === '' ? null : reason,
-        correction: correction === '' ? null : correction,
-        deadline: input.deadline ?? null,
-        decided_by: actor.username,
-        decided_at: now,
-        answer: null,
-        answered_by: null,
-        answered_at: null,
-      })
+      .values({ id: ctx.newId(), report_id: id, subject: input.subject, ...decided })
+      .onConflict((oc) => oc.columns(['report_id', 'subject']).doUpdateSet(decided))
       .execute();
     // The row above replaces the previous decision; the log keeps every one, in the same commit.
     await recordAudit(
