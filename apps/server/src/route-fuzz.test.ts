@@ -5,7 +5,7 @@
 // documented property given a value of another type, nulls, a body where none is expected).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_DIALECTS } from '@jixiao/db/testing';
-import { Client, createWorld, login } from './testing/harness.ts';
+import { Client, createWorld, login, targetBody } from './testing/harness.ts';
 import type { World } from './testing/harness.ts';
 import { storedData } from './testing/stored-data.ts';
 
@@ -91,6 +91,8 @@ describe.each(TEST_DIALECTS)('no input makes a 500 on any documented route (%s)'
   let world: World;
   let clients: [string, Client][] = [];
   let paths: Record<string, Partial<Record<Lowercase<Method>, Operation>>> = {};
+  /** Real records where a route asks for one: an approved 绩效目标 and its monitoring report. */
+  const real = { formId: '', roundId: '' };
   beforeAll(async () => {
     world = await createWorld(dialect, { worker: false });
     clients = [
@@ -99,6 +101,29 @@ describe.each(TEST_DIALECTS)('no input makes a 500 on any documented route (%s)'
       ['reviewer', await login(world.app, 'reviewer')],
       ['admin', await login(world.app, 'admin')],
     ];
+    const [, filer, reviewer] = clients.map(([, c]) => c);
+    const head = await login(world.app, 'head-a');
+    if (!filer || !reviewer) throw new Error('callers missing');
+    const form = await filer.post('/api/targets', {
+      departmentId: world.departments.a,
+      year: 2025,
+      kind: 'department',
+      rulebookId: 'hunan-department',
+      body: targetBody(),
+    });
+    real.formId = form.json<{ id: string }>().id;
+    await head.post(`/api/targets/${real.formId}/transitions`, { action: 'submit' });
+    await reviewer.post(`/api/targets/${real.formId}/transitions`, { action: 'approve' });
+    const round = await reviewer.post('/api/monitoring/rounds', {
+      year: 2025,
+      asOf: '2025-07-31',
+      deadline: '2025-08-15',
+    });
+    real.roundId = round.json<{ id: string }>().id;
+    await filer.put(`/api/monitoring/rounds/${real.roundId}/forms/${real.formId}`, {
+      version: 0,
+      figures: { executionExplanation: '第四季度集中支付。' },
+    });
     const spec = await new Client(world.app).get('/api/docs/json');
     paths = spec.json<{ paths: typeof paths }>().paths;
   }, 120_000);
@@ -121,20 +146,27 @@ describe.each(TEST_DIALECTS)('no input makes a 500 on any documented route (%s)'
         const urls = BAD_IDS.map((id) =>
           params.reduce((url, name) => url.replace(`{${name}}`, id), template),
         );
-        // A real evaluation where an id is asked, with bad queries: the query is what is wrong.
-        const real = params.reduce(
-          (url, name) => url.replace(`{${name}}`, world.evaluations.a),
+        // A real record where an id is asked (an evaluation, or the 绩效目标 and monitoring round
+        // of the routes of those), with bad queries and bodies: the input is what is wrong.
+        const idFor = (name: string) =>
+          name === 'formId' || template.startsWith('/api/targets/')
+            ? real.formId
+            : template.startsWith('/api/monitoring/rounds/')
+              ? real.roundId
+              : world.evaluations.a;
+        const realUrl = params.reduce(
+          (url, name) => url.replace(`{${name}}`, idFor(name)),
           template,
         );
-        if (params.length > 0 && method !== 'DELETE') urls.push(real);
+        if (params.length > 0 && method !== 'DELETE') urls.push(realUrl);
         for (const q of queries) {
-          for (const v of BAD_QUERY) urls.push(`${real}?${q}=${v}`);
-          urls.push(`${real}?${q}=1&${q}=2`);
+          for (const v of BAD_QUERY) urls.push(`${realUrl}?${q}=${v}`);
+          urls.push(`${realUrl}?${q}=1&${q}=2`);
         }
         const bodies = method === 'GET' || method === 'DELETE' ? [undefined] : badBodies(op);
         for (const [who, client] of clients)
           for (const url of urls)
-            for (const body of method === 'DELETE' && url === real ? [] : bodies) {
+            for (const body of method === 'DELETE' && url === realUrl ? [] : bodies) {
               requests++;
               const headers: Record<string, string> = {};
               if (client.cookie !== null) headers['cookie'] = client.cookie;
