@@ -116,5 +116,42 @@ describe.skipIf(!haveBrowser)(
       await page.getByTestId('monitoring-restored').waitFor();
       expect((await serverReport()).figures.executionExplanation).toBe('另一人的说明');
     });
+
+    it('a reviewer’s requirement that fails to send stays in its dialog, to send again', async () => {
+      const { page } = p;
+      // The unit reports 1万元 spent: the execution light is red, which the reviewer decides on.
+      const me = (await (await page.request.get(`${p.base}/api/me`)).json()) as {
+        csrfToken: string;
+      };
+      const before = await serverReport();
+      const saved = await page.request.put(api, {
+        headers: { 'x-csrf-token': me.csrfToken },
+        data: {
+          version: before.version,
+          figures: { ...before.figures, executed: { fen: 1_000_000, unit: '万元', text: '1' } },
+        },
+      });
+      expect(saved.ok()).toBe(true);
+      await login(p, 'reviewer');
+      await page.goto(reportUrl);
+      await page.getByRole('button', { name: '要求整改' }).first().click();
+      const dialog = page.getByRole('dialog');
+      const typed = '9月底前执行进度达到70%，按月报送。';
+      await dialog.getByLabel('整改要求').fill(typed);
+      // The first send is lost on the way: the dialog stays, with the text.
+      let failed = 0;
+      await page.route('**/decisions', async (route) => {
+        failed += 1;
+        await route.abort();
+      });
+      await dialog.getByRole('button', { name: '确定' }).click();
+      await expect.poll(() => failed).toBe(1);
+      await page.getByText('无法连接服务器').first().waitFor();
+      expect(await dialog.getByLabel('整改要求').inputValue()).toBe(typed);
+      await page.unroute('**/decisions');
+      await dialog.getByRole('button', { name: '确定' }).click();
+      await page.getByText(`要求整改：${typed}`).first().waitFor();
+      await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+    });
   },
 );

@@ -135,18 +135,6 @@ function ReportEditor({
   const decisionOf = (subject: string): LightDecision | undefined =>
     report.decisions.find((d) => d.subject === subject);
 
-  const run = async (fn: () => Promise<unknown>, done: string) => {
-    setBusy(true);
-    try {
-      await fn();
-      message.success(done);
-      reload();
-    } catch (e) {
-      message.error(errorText(e));
-    } finally {
-      setBusy(false);
-    }
-  };
   /** Saves on `version`; a conflict keeps the figures and says that another version came first. */
   const save = async () => {
     setBusy(true);
@@ -170,35 +158,45 @@ function ReportEditor({
       setBusy(false);
     }
   };
-  const ask = (title: string, label: string) =>
-    new Promise<string | null>((resolve) => {
-      let text = '';
-      modal.confirm({
-        title,
-        content: (
-          <Input.TextArea aria-label={label} rows={3} onChange={(e) => (text = e.target.value)} />
-        ),
-        okText: '确定',
-        cancelText: '取消',
-        onOk: () => {
-          if (text.trim() === '') {
-            message.error(`请填写${label}`);
-            return Promise.reject(new Error(label));
-          }
-          resolve(text.trim());
-          return Promise.resolve();
-        },
-        onCancel: () => resolve(null),
-      });
+  /**
+   * Asks for a text and sends it from the dialog: a request that fails (the network, a decision
+   * made meanwhile) leaves the dialog open with the text typed, to send again or cancel.
+   */
+  const ask = (
+    title: string,
+    label: string,
+    send: (text: string) => Promise<unknown>,
+    done: string,
+  ) => {
+    let text = '';
+    modal.confirm({
+      title,
+      content: (
+        <Input.TextArea aria-label={label} rows={3} onChange={(e) => (text = e.target.value)} />
+      ),
+      okText: '确定',
+      cancelText: '取消',
+      onOk: async () => {
+        if (text.trim() === '') {
+          message.error(`请填写${label}`);
+          throw new Error(label);
+        }
+        try {
+          await send(text.trim());
+        } catch (e) {
+          message.error(errorText(e));
+          throw e;
+        }
+        message.success(done);
+        reload();
+      },
     });
-  const decide = async (subject: string, state: 'confirmed' | 'dismissed') => {
-    const text = await ask(
+  };
+  const decide = (subject: string, state: 'confirmed' | 'dismissed') =>
+    ask(
       state === 'confirmed' ? '要求整改' : '无需整改',
       state === 'confirmed' ? '整改要求' : '理由',
-    );
-    if (text === null) return;
-    await run(
-      () =>
+      (text) =>
         targetsApi.decide(report.round.id, report.form.id, {
           subject,
           state,
@@ -206,7 +204,6 @@ function ReportEditor({
         }),
       state === 'confirmed' ? '已要求整改' : '已认定无需整改',
     );
-  };
 
   const decisionCell = (subject: string, light: Light) => {
     const d = decisionOf(subject);
@@ -222,10 +219,10 @@ function ReportEditor({
         {d?.answer && <Typography.Text>整改情况：{d.answer}</Typography.Text>}
         {staff && report.version > 0 && (light === 'red' || light === 'yellow') && (
           <Space size={4}>
-            <Button size="small" danger onClick={() => void decide(subject, 'confirmed')}>
+            <Button size="small" danger onClick={() => decide(subject, 'confirmed')}>
               要求整改
             </Button>
-            <Button size="small" onClick={() => void decide(subject, 'dismissed')}>
+            <Button size="small" onClick={() => decide(subject, 'dismissed')}>
               无需整改
             </Button>
           </Space>
@@ -234,14 +231,12 @@ function ReportEditor({
           <Button
             size="small"
             onClick={() =>
-              void (async () => {
-                const text = await ask('回复整改情况', '整改情况');
-                if (text !== null)
-                  await run(
-                    () => targetsApi.answer(report.round.id, report.form.id, subject, text),
-                    '已回复',
-                  );
-              })()
+              ask(
+                '回复整改情况',
+                '整改情况',
+                (text) => targetsApi.answer(report.round.id, report.form.id, subject, text),
+                '已回复',
+              )
             }
           >
             回复整改情况
