@@ -315,7 +315,7 @@ describe('readTablesXlsx', () => {
     const total = e.funds.total;
     if (!total?.budget || !total.executed) throw new Error('the fixture has amounts');
     delete total.statedRate;
-    e.funds.basic = { ...e.funds.basic, statedRate: percent(12.34, 2) };
+    e.funds.basic = { ...e.funds.basic, statedRate: percent('12.34%') };
     const bytes = await renderTablesXlsx(e, statedScoreSheet(e));
     const ws = (await workbook(bytes)).getWorksheet('附件2 部门整体支出绩效自评表');
     const texts: string[] = [];
