@@ -455,6 +455,31 @@ const FORMS: Record<string, Form[]> = {
     { kind: 'pdf', width: 30, page: 29, cells: 'run-together' },
     { kind: 'webtxt' },
   ],
+  'r63-yanji-procuratorate-department': [
+    { kind: 'pdf', width: 30, page: 28, cells: 'run-together' },
+    { kind: 'docx' },
+  ],
+  'r64-qiannan-meteorology-project': [
+    { kind: 'pdf', width: 29, page: 27, cells: 'run-together' },
+    { kind: 'html' },
+  ],
+  'r65-pingxiang-forestry-department': [
+    { kind: 'pdf', width: 31, page: 29, cells: 'cell-per-line' },
+    { kind: 'webtxt' },
+    { kind: 'docx' },
+  ],
+  'r66-xigaze-disabled-persons-project': [
+    { kind: 'pdf', width: 28, page: 26, cells: 'cell-per-line' },
+    { kind: 'webtxt' },
+  ],
+  'c32-xining-no14-middle-school-department-clean': [
+    { kind: 'pdf', width: 30, page: 29, cells: 'run-together' },
+    { kind: 'docx' },
+  ],
+  'c33-wucheng-community-health-center-project-clean': [
+    { kind: 'pdf', width: 28, page: 27, cells: 'run-together' },
+    { kind: 'portal' },
+  ],
 };
 
 type Block =
