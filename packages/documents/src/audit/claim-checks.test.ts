@@ -2182,6 +2182,28 @@ describe('a rate after a figure not taken for an outcome or a plan', () => {
   });
 });
 
+describe('a fund source named 其他资金', () => {
+  const text = (carried: string, other: string) =>
+    `全年预算3,468.20万元，其中本年财政拨款3,240.00万元，上年结转68.20万元，其他资金160.00万元。全年支出3,366.36万元，预算执行率97.06%。其中上年结转资金支出66.10万元，执行率${carried}；其他资金支出142.40万元，执行率${other}。`;
+
+  it('is no remainder of a list that leaves out the fiscal money, which may name some sources', () => {
+    expect(brief(text('96.92%', '89.00%'))).toEqual([]);
+  });
+
+  it('gives each source its own rate, after the sentence of the whole', () => {
+    expect(brief(text('95.92%', '88.00%'))).toEqual([
+      'warning DOC_CLAIM_RATE 95.92%→96.92%',
+      'warning DOC_CLAIM_RATE 88.00%→89.00%',
+    ]);
+  });
+
+  it('is the rest beside the fiscal money: the list is then whole', () => {
+    expect(
+      brief('全年支出3,366.36万元，其中财政拨款支出3,157.86万元，其他资金支出142.40万元。'),
+    ).toEqual(['error DOC_CLAIM_PARTS_SHORT 3366.36→3300.26']);
+  });
+});
+
 describe('relations stated across clauses and sentences', () => {
   it('checks a plan restated against 年初 as the change, up to the reasons after it', () => {
     const text = (change: string) =>

@@ -258,6 +258,8 @@ describe('whole reports of places not seen before', () => {
   it('reads a name that opens with whom it counts as a name, not a target', () => {
     expect(cellType('65岁及以上老年人健康管理率')).toBe('text');
     expect(cellType('0-6岁儿童健康管理率')).toBe('text');
+    expect(cellType('0～6岁儿童健康管理率')).toBe('text');
+    expect(cellType('3至6岁适龄幼儿入园率')).toBe('text');
     expect(cellType('2型糖尿病患者规范管理率')).toBe('text');
     for (const target of ['≥30万人', '3个工作日', '100个以上', '12345热线办结率'])
       expect(cellType(target), target).toBe('expression');

@@ -14,12 +14,12 @@ const EXPRESSION = /^(?:[≥≤<>=≧≦＞＜]|\d)/;
 const SENTENCE = /[，；。;]|因|由于|延期|延至|推迟|滞后|原因|导致|未能|未完成|未达|尚未|尚在|跨年/;
 /**
  * An indicator's name that opens with a figure of whom or what it counts
- * ("65岁及以上老年人健康管理率", "0-6岁儿童健康管理率", "2型糖尿病患者规范管理率"): no comparison
+ * ("65岁及以上老年人健康管理率", "0-6岁儿童健康管理率" or "0～6岁…", "2型糖尿病患者规范管理率"): no comparison
  * sign, no percent, and it ends as names of rates and counts end, after a run of words no target
  * or actual has.
  */
 const NAME_WITH_FIGURE =
-  /^\d[\d.\-~－—]*[^\d%％≥≤<>=]*[\u4e00-\u9fff]{6,}(?:率|数|量|度|比例|比重|水平|面积|时限)$/;
+  /^\d[\d.\-~～〜－—至]*[^\d%％≥≤<>=]*[\u4e00-\u9fff]{6,}(?:率|数|量|度|比例|比重|水平|面积|时限)$/;
 /** A 度量单位 cell: made of unit characters only (个, 人次, 平方米, 万元, 个工作日, %). */
 const UNIT =
   /^(?:[%％‰‱]|[万亿千百十]?(?:[个件人次户家所座台套辆项场册本篇张份批期天日周月年季时分秒里米亩顷吨克斤元瓦度方条处间床头只株棵盏部卷名位班栋宗起门盒剂袋箱块根把组队村镇户]|公里|千米|小时|平方米|平方公里|立方米|公顷|公斤|千克|千瓦时|工作日|人次|人日|个工作日|元\/人|元\/平方米))+$/;

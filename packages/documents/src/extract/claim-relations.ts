@@ -26,6 +26,17 @@ export interface PartWhole {
 const GRADE =
   /[“"‘](?:优秀?|良好?|中等?|合格|不合格|差|较差|好|较好|一般)[”"’]|(?:评为|评定为|等级为|等次为|结果为)(?:优秀?|良好?|中等?|合格|不合格|差|较差|好|较好|一般)|[一二三四五]等|(?<![\dA-Z])[ABCD]级/;
 const REMAINDER = /^(?:其他|其它|其余|剩余|另外)/;
+/**
+ * 其他资金 is a source of its own in every fund block (当年财政拨款, 上年结转, 其他资金): beside
+ * the other sources alone ("其中上年结转资金支出A；其他资金支出B") it is no "the rest" of a list
+ * that leaves out the fiscal money, and that list may name only some sources.
+ */
+const OTHER_FUNDS = /^其[他它]资金/;
+const FISCAL_SOURCE = /财政|拨款|补助|本级|中央|省级|市级|县级|区级|州级|自治区|地方/;
+const remainderOf = (names: readonly string[]): boolean =>
+  names.some(
+    (n) => REMAINDER.test(n) && !(OTHER_FUNDS.test(n) && !names.some((m) => FISCAL_SOURCE.test(m))),
+  );
 const PARTITIONS: readonly (readonly RegExp[])[] = [
   [/基本支出/, /项目支出/],
   [/人员经费/, /公用经费/],
@@ -522,7 +533,7 @@ function partWhole(
     listed ||
     /分别(?:为|是)/.test(tail) ||
     (parts.length >= 2 && parts.every((c) => GRADE.test(c.clause))) ||
-    names.some((n) => REMAINDER.test(n)) ||
+    remainderOf(names) ||
     PARTITIONS.some((set) => set.every((re) => names.some((n) => re.test(n))));
   const notPartition =
     names.filter((n) => LEVEL.test(n)).length >= 2 ||
@@ -668,14 +679,14 @@ export function completions(statements: readonly Statement[]): Completion[] {
       );
       // "本年新增资金支出A，执行率R1；上年结转资金支出B，执行率R2": a rate right after a figure not
       // taken as an outcome or a plan (a 结转 spent, an approximate amount), in a clause of its own
-      // after the figures taken, is that figure's, not theirs.
+      // after the figures taken (or in the 其中 sentence after theirs), is that figure's.
       const lastMoney = s.claims.filter((c) => c.kind === 'money' && c.end <= rate.at).at(-1);
       const lastTaken = money.at(-1);
       if (
         lastMoney &&
         !money.includes(lastMoney) &&
         !/[；;。]/.test(s.text.slice(lastMoney.end, rate.at)) &&
-        (!lastTaken || /[；;]/.test(s.text.slice(lastTaken.end, lastMoney.at)))
+        (!lastTaken || /[；;。]/.test(s.text.slice(lastTaken.end, lastMoney.at)))
       ) {
         // Of the balance carried over of that name stated before ("上年结转资金B" for "上年结转
         // 资金支出b，执行率R"), when there is one.

@@ -213,4 +213,24 @@ describe('an indicator header of two rows', () => {
     ]);
     expect(leaves(t.indicators)).toEqual(leavesOf);
   });
+
+  it('reads a fund block whose sources are columns and whose figures are rows', () => {
+    const t = grid([
+      ['资金来源', '本年财政拨款', '其他资金', '上年结转', '合计', '', ''],
+      ['全年预算数', '3,240.00', '160.00', '68.20', '3,468.20', '', ''],
+      ['全年执行数', '3,157.86', '142.40', '66.10', '3,366.36', '', ''],
+      ['执行率', '97.46%', '89.00%', '96.92%', '97.06%', '', ''],
+      ['一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分'],
+      ['产出指标', '数量指标', '黑土地保护利用面积', '≥5万亩', '5.2万亩', '15', '15'],
+      ['', '', '秸秆还田面积', '≥3万亩', '3.1万亩', '10', '10'],
+      ['', '质量指标', '耕地质量等级提升', '≥0.5个等级', '0.5个等级', '10', '9'],
+    ]);
+    expect(figures(t.funds.total)).toBe('- 3468.20 3366.36 - 97.06% -');
+    expect(figures(t.funds.currentAppropriation)).toBe('- 3240.00 3157.86 - 97.46% -');
+    expect(figures(t.funds.other)).toBe('- 160.00 142.40 - 89.00% -');
+    expect(figures(t.funds.carryOver)).toBe('- 68.20 66.10 - 96.92% -');
+    expect(leaves(t.indicators)).toEqual(leavesOf);
+    // Sources alone do not say whose table it is: the report's title does.
+    expect(t.kindGuessed).toBe(true);
+  });
 });

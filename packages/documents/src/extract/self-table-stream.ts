@@ -1074,13 +1074,19 @@ export function readTableStream(
       // first (一级指标 | 分值 | 得分, a summary of the groups): each row is a group's own figures.
       const onlyLevel1 = !columns.includes('level2') && !columns.includes('level3');
       // A group's word right after a second-level cell that holds nothing yet is that group's
-      // first leaf (预算执行 → 预算执行率, 履职效益 → 社会效益), in a header with a third level.
+      // first leaf (预算执行 → 预算执行率, 履职效益 → 社会效益), in a header with a third level;
+      // so is the second-level name repeated in the third-level cell (预算执行率 | 预算执行率)
+      // where cells of words (指标解释, 评分标准) rather than figures follow it.
+      const repeated =
+        normalizeLabel(level2?.name ?? '') === normalizeLabel(text) &&
+        !nextIsFigure &&
+        columns.includes('description');
       const leafOfLevel2 =
         level2 !== undefined &&
         (level2.children?.length ?? 0) === 0 &&
         columns.includes('level3') &&
         normalizeLabel(tokens[i - 1]?.text ?? '') === normalizeLabel(level2.name) &&
-        normalizeLabel(level2.name) !== normalizeLabel(text);
+        (normalizeLabel(level2.name) !== normalizeLabel(text) || repeated);
       const level =
         ((/执行率$/.test(label) || onlyLevel1) && nextIsFigure) ||
         (leafOfLevel2 && indicatorLevelOf(text) !== undefined)

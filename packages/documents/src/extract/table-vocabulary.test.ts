@@ -29,6 +29,8 @@ describe('header words run together in one cell', () => {
 
   it('are no scoring rule that names columns', () => {
     expect(segmentHeader('达到目标值得满分')).toBeUndefined();
+    // An 指标解释 cell defines its indicator by the columns' words, in a relation.
+    expect(segmentHeader('全年执行数占全年预算数的比例')).toBeUndefined();
     expect(segmentHeader('全部完成得满分，未完成按比例得分')).toBeUndefined();
     expect(segmentHeader('分值扣分得分')?.map((p) => p.key)).toEqual([
       'weight',

@@ -211,6 +211,9 @@ export function segmentHeader(text: string): { word: string; key?: ColumnKey }[]
   // A formula outside brackets ("执行率×分值", "完成数÷目标数×分值") is a rule, not header words
   // run together ("得分(分值×执行率)" keeps its note in brackets).
   if (/[×÷*＊]/.test(t.replace(/\([^()]*\)/g, ''))) return undefined;
+  // A definition in words (an 指标解释 cell: "全年执行数占全年预算数的比例") names columns in
+  // a relation, not side by side.
+  if (/占.+的?(?:比例|比重|比率)$|之比$/.test(t)) return undefined;
   const out: { word: string; key?: ColumnKey }[] = [];
   let unknown = '';
   let covered = 0;

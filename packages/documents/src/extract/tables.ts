@@ -434,6 +434,72 @@ export function isBaseDataTable(block: Block): boolean {
   return /经费控制情况|三公经费|财政供养人员/.test(t) && !/三级指标/.test(t);
 }
 
+/** A source column's name: one the fund rows know, or a level of government paying (中央补助). */
+const SOURCE_COLUMN = /资金|补助|拨款|结转|自筹|配套/;
+
+/**
+ * A fund block laid out the other way round: the sources as columns (资金来源 | 本年财政拨款 |
+ * 其他资金 | 上年结转 | 合计) and the figures as rows (全年预算数, 全年执行数, 执行率), in whatever
+ * order the columns come. Each column is read as the fund row of its name; undefined when the
+ * table opens with no such block.
+ */
+function transposedFunds(
+  rows: readonly TableRow[],
+  text: string,
+  unitAbove?: MoneyUnit,
+): { funds: Funds; rows: Set<number> } | undefined {
+  const FIGURE_KEYS = ['initialBudget', 'budget', 'executed', 'rate'] as const;
+  for (const [at, row] of rows.entries()) {
+    if (at > 6) return undefined;
+    const cells = row.cells.map(clean);
+    const heads = cells.slice(1);
+    const named = heads.filter((c) => c !== '');
+    if (named.length < 2 || named.some((c) => amountCell(c) !== undefined)) continue;
+    const keys = heads.map((c) => (c === '' ? undefined : fundRowOf(c)));
+    if (
+      !keys.includes('total') ||
+      !heads.every((c, i) => c === '' || keys[i] !== undefined || SOURCE_COLUMN.test(c))
+    )
+      continue;
+    const figureRows: [number, (typeof FIGURE_KEYS)[number]][] = [];
+    for (let k = at + 1; k < rows.length; k++) {
+      const key = columnOf(clean(rows[k]?.cells[0]));
+      const figure = FIGURE_KEYS.find((f) => f === key);
+      if (!figure) break;
+      figureRows.push([k, figure]);
+    }
+    if (!figureRows.some(([, f]) => f === 'budget' || f === 'executed')) return undefined;
+    const unit: MoneyUnit = WAN_MARK.test(text)
+      ? '万元'
+      : YUAN_MARK.test(text)
+        ? '元'
+        : YI_MARK.test(text)
+          ? '亿元'
+          : (unitAbove ?? '万元');
+    const funds: Funds = {};
+    heads.forEach((name, i) => {
+      if (name === '') return;
+      const read: FundRow = { source: sourceRef(row.line, rowText(row)) };
+      for (const [k, figure] of figureRows) {
+        const cell = clean(rows[k]?.cells[i + 1]);
+        if (figure === 'rate') {
+          const r = cell ? parsePercent(/[%％]/.test(cell) ? cell : `${cell}%`) : undefined;
+          if (r) read.statedRate = r;
+          continue;
+        }
+        const a = amountIn(cell, unit);
+        if (a) read[figure] = a;
+      }
+      const key = keys[i];
+      if (key && key !== 'basic' && key !== 'project' && funds[key] === undefined)
+        funds[key] = read;
+      else (funds.sources ??= []).push({ name, ...read });
+    });
+    return { funds, rows: new Set([at, ...figureRows.map(([k]) => k)]) };
+  }
+  return undefined;
+}
+
 /**
  * Reads a 自评表 or 项目支出绩效自评表: header fields, the fund block, the indicator rows
  * (一级/二级 cells merged downwards read as empty and inherit from above) and the 总分 row.
@@ -490,11 +556,14 @@ export function readSelfEvaluationTable(block: Block, unitAbove?: MoneyUnit): Se
     pending.splice(k, 1);
   };
   const fundHeader = fundHeaderOf(rows, grid, unitAbove);
+  const transposed = fundHeader ? undefined : transposedFunds(rows, block.text, unitAbove);
+  if (transposed) table.funds = transposed.funds;
   // Rows under a 分地区 cell: the total parted by place, until another fund row or group.
   let byRegion = false;
   // A 年度总体目标 row naming its columns (预期目标 | 实际完成情况): the next row holds the goal.
   let goalBelow = false;
   for (const [rowIndex, row] of rows.entries()) {
+    if (transposed?.rows.has(rowIndex)) continue;
     const cells = row.cells.map(clean);
     const gridRow = grid[rowIndex] ?? row;
     // Header fields.
@@ -786,8 +855,11 @@ export function readSelfEvaluationTable(block: Block, unitAbove?: MoneyUnit): Se
     f.project === undefined &&
     f.governmentFund === undefined &&
     !/部门整体|单位整体/.test(squash(block.text))
-  )
+  ) {
     table.kind = 'project';
+    // Sources as columns follow neither form's rows: whose table it is, the report says.
+    if (transposed) table.kindGuessed = true;
+  }
   return table;
 }
 

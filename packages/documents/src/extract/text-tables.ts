@@ -13,6 +13,7 @@ import {
   indicatorLevelOf,
   isDistinctiveFundRow,
   isHeaderPrefix,
+  isTotalRow,
   SIGN_OFF_FIELD,
   normalizeLabel,
   segmentHeader,
@@ -170,10 +171,22 @@ function regionEnd(blocks: readonly Block[], i: number): number {
   let gap = 0;
   // Cells of the 年度总体目标 pair still to come: sentences, yet cells of the table.
   let goalCells = 0;
+  // Whether the 总分 row has been passed: the indicator block is closed.
+  let totalled = false;
   for (let j = i + 1; j < blocks.length; j++) {
     const b = blocks[j];
     if (!b || b.kind === 'table') break;
     const t = normalizeLabel(b.text);
+    // After the 总分 row, a line of words over prose ("自评报告" over "根据…，现将…报告如下。",
+    // whole or wrapped at the page's width) is the heading of the report after the table.
+    if (
+      totalled &&
+      !/\d/.test(t) &&
+      indicatorLevelOf(b.text) === undefined &&
+      proseBelow(blocks, j)
+    )
+      break;
+    if (isTotalRow(b.text.trim().split(/[\s\u3000]+/)[0] ?? '')) totalled = true;
     if (goalCells > 0 && b.kind === 'paragraph' && !SIGN_OFF.test(t)) {
       goalCells--;
       end = j;
@@ -236,6 +249,18 @@ const CHAPTER_OF_REPORT =
 
 /** Headings numbered as chapters or parts: "第三章 绩效目标完成情况", "第四部分 自评结论". */
 const ORDINAL_CHAPTER = /^第[一二三四五六七八九十]{1,3}(?:章|部分)[^\d，,；;。]{0,20}$/;
+
+/**
+ * The block after `j` opens a paragraph of prose: a sentence (see proseAfter), or the first line
+ * of one wrapped at the page's width (long, punctuated as prose, one piece).
+ */
+function proseBelow(blocks: readonly Block[], j: number): boolean {
+  if (proseAfter(blocks, j)) return true;
+  const next = blocks[j + 1];
+  if (!next || next.kind !== 'paragraph') return false;
+  const t = normalizeLabel(next.text);
+  return t.length >= 24 && /[，,《。；]/.test(t) && lineTokens(next).length < 2;
+}
 
 /** The block after `j` is a sentence of prose: long, punctuated, not a row of cells. */
 function proseAfter(blocks: readonly Block[], j: number): boolean {

@@ -663,6 +663,17 @@ describe('whole invented reports, twelfth batch (held out)', () => {
  * On the clean files: the 中学's “其中上年结转资金支出…；其他资金支出…” taken for the whole spending's
  * parts (an error) and its 上年结转 rate for the whole's (a warning), its Word copy's score table
  * unread (total 0); the 社区卫生服务中心's PDF text lost a 产出 leaf (一级 weights 90).
+ *
+ * First fixes, the clean files (general, none keyed to these files' wording): 36/42, 0 errors and 0
+ * warnings on the clean files, the rest of the corpus unchanged. 其他资金 beside the other sources
+ * alone (上年结转, 其他资金) is a source of that name, not the rest of a list that leaves out the
+ * fiscal money: such a list may name some sources only. A rate right after a 上年结转 spent in the
+ * 其中 sentence after the whole's is that balance's. A fund block whose sources are columns and
+ * whose figures rows (全年预算数 | 全年执行数 | 执行率) is read column by column, its kind left to the
+ * report's title. An 指标解释 cell naming columns in a relation (全年执行数占全年预算数的比例) is no
+ * header run together; the 二级 name repeated in the 三级 cell before such cells is the leaf; after
+ * the 总分 row, a line over wrapped prose is the heading of the report that follows the table; a
+ * name opening with an age range written 0～6岁 is a name.
  */
 describe('whole invented reports, thirteenth batch (held out)', () => {
   it('finds the planted findings with their category', () => {
