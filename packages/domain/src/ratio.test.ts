@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { comparePercent, formatPercent, parsePercent, percent, ratioPercent } from './ratio.ts';
+import {
+  comparePercent,
+  formatPercent,
+  parsePercent,
+  percent,
+  ratioPercent,
+  withinInputRounding,
+} from './ratio.ts';
 
 /** Reference: numerator/denominator as a percentage with `decimals`, half-up, in BigInt. */
 function reference(n: bigint, d: bigint, decimals: number): { rounded: bigint; truncated: bigint } {
@@ -95,5 +102,27 @@ describe('parsePercent', () => {
     expect(parsePercent('97.06%')).toEqual({ value: 97.06, decimals: 2, text: '97.06%' });
     expect(parsePercent('１００％')).toMatchObject({ value: 100, decimals: 0 });
     expect(parsePercent('百分之百')).toBeUndefined();
+  });
+});
+
+describe('withinInputRounding', () => {
+  const YI = 10_000_000_000; // 分 per 亿元
+  it('lets amounts written to 0.01亿元 stand for those a rate was worked out from', () => {
+    // 1.01亿元 ÷ 1.05亿元 is 96.19%, yet 1.00872亿元 ÷ 1.04688亿元 (96.36%) rounds to them.
+    expect(withinInputRounding(percent('96.36%'), 1.01 * YI, YI / 200, 1.05 * YI, YI / 200)).toBe(
+      true,
+    );
+    expect(withinInputRounding(percent('90.00%'), 1.01 * YI, YI / 200, 1.05 * YI, YI / 200)).toBe(
+      false,
+    );
+  });
+
+  it('leaves a rate of amounts written to the 分 as exact as before', () => {
+    expect(withinInputRounding(percent('96.36%'), 1_008_720_000, 0.5, 1_046_875_000, 0.5)).toBe(
+      true,
+    );
+    expect(withinInputRounding(percent('96.38%'), 1_008_720_000, 0.5, 1_046_875_000, 0.5)).toBe(
+      false,
+    );
   });
 });

@@ -96,6 +96,26 @@ export function comparePercent(
   return { agreement: 'wrong', expected: r.rounded };
 }
 
+/**
+ * Whether a stated percentage may be the ratio of amounts that the figures written are rounded
+ * from: each figure stands for anything within half its last written place (`numeratorHalf`,
+ * `denominatorHalf`, in the figures' own integer unit). A rate is worked out from the exact
+ * amounts, and a sentence that rounds them coarsely (1.01亿元 ÷ 1.05亿元 for 96.36%) says no more.
+ */
+export function withinInputRounding(
+  stated: Percent,
+  numerator: number,
+  numeratorHalf: number,
+  denominator: number,
+  denominatorHalf: number,
+): boolean {
+  if (denominator - denominatorHalf <= 0) return false;
+  const low = (100 * (numerator - numeratorHalf)) / (denominator + denominatorHalf);
+  const high = (100 * (numerator + numeratorHalf)) / (denominator - denominatorHalf);
+  const half = 0.5 / 10 ** stated.decimals;
+  return stated.value + half >= low && stated.value - half <= high;
+}
+
 /** Formats a percentage number with fixed decimals: 97.0687 → "97.07%". */
 export function formatPercent(value: number, decimals = 2): string {
   const factor = 10 ** decimals;

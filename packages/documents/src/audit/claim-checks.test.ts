@@ -2182,6 +2182,14 @@ describe('a rate after a figure not taken for an outcome or a plan', () => {
   });
 });
 
+describe('a rate of amounts written coarsely', () => {
+  it('may be the rate of the exact amounts they are rounded from (1.01亿元 ÷ 1.05亿元, 96.36%)', () => {
+    const text = (rate: string) => `2024年全年预算1.05亿元，全年支出1.01亿元，预算执行率${rate}。`;
+    expect(brief(text('96.36%'))).toEqual([]);
+    expect(brief(text('92.36%'))).toEqual(['error DOC_CLAIM_RATE 92.36%→96.19%']);
+  });
+});
+
 describe('a fund source named 其他资金', () => {
   const text = (carried: string, other: string) =>
     `全年预算3,468.20万元，其中本年财政拨款3,240.00万元，上年结转68.20万元，其他资金160.00万元。全年支出3,366.36万元，预算执行率97.06%。其中上年结转资金支出66.10万元，执行率${carried}；其他资金支出142.40万元，执行率${other}。`;

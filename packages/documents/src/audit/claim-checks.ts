@@ -7,6 +7,7 @@ import {
   parseDecimalToFen,
   parsePercent,
   sumFen,
+  withinInputRounding,
 } from '@jixiao/domain';
 import type {
   Amount,
@@ -945,6 +946,9 @@ function checkRates(statements: readonly Statement[]): Finding[] {
     const cmp = comparePercent(stated, c.actual.value, c.budget.value);
     // 0/0, the half-up and the truncated ratio, and rounding of the inputs are all consistent.
     if (!cmp || cmp.agreement !== 'wrong') continue;
+    // Amounts written coarsely (1.01亿元 ÷ 1.05亿元) may round those the rate was worked out from.
+    if (withinInputRounding(stated, c.actual.value, c.actual.step, c.budget.value, c.budget.step))
+      continue;
     // Another plan stated nearby may be the one the rate is of.
     const outcomes = c.actuals ?? [c.actual];
     if (

@@ -34,6 +34,17 @@ describe('a table listing items with their figures (自评结果公开)', () => 
     expect(audit([HEADER, ...ROWS, TOTAL], '  ')).toEqual([]);
   });
 
+  it('reads the list turned on its side: sources across the top, figures down the side', () => {
+    const turned = (rate: string) => [
+      '项目\t上年结转\t本年财政拨款\t其他资金\t合计',
+      '全年预算数\t186.40\t9,862.35\t420.00\t10,468.75',
+      '全年执行数\t180.22\t9,540.18\t366.80\t10,087.20',
+      `执行率\t96.68%\t96.73%\t${rate}\t96.36%`,
+    ];
+    expect(codes(audit(turned('87.33%')))).toEqual([]);
+    expect(codes(audit(turned('87.53%')))).toEqual(['DOC_LIST_RATE 87.53%']);
+  });
+
   it('finds a row whose 执行率 is not its 执行数 over its 预算数', () => {
     const rows = ROWS.map((r) => r.replace('75.00%', '70.00%'));
     const found = audit([HEADER, ...rows, TOTAL]);

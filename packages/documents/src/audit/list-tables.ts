@@ -335,13 +335,26 @@ const headed = new WeakMap<readonly Block[], { grid: Grid; header: ListHeader | 
 function headedGrids(blocks: readonly Block[]): { grid: Grid; header: ListHeader | undefined }[] {
   let hit = headed.get(blocks);
   if (!hit) {
-    hit = allGrids(blocks).map((grid) => ({
-      grid,
-      header: isListTable(grid.rows) ? listHeaderOf(grid.rows) : undefined,
-    }));
+    hit = allGrids(blocks).map((grid) => {
+      if (isListTable(grid.rows)) return { grid, header: listHeaderOf(grid.rows) };
+      // Items as columns and figures as rows (项目 | 上年结转 | 本年财政拨款 | 其他资金 | 合计 over
+      // rows 全年预算数 | 全年执行数 | 执行率): the same list turned on its side.
+      const turned = transposed(grid);
+      return turned && isListTable(turned.rows, true)
+        ? { grid: turned, header: listHeaderOf(turned.rows) }
+        : { grid, header: undefined };
+    });
     headed.set(blocks, hit);
   }
   return hit;
+}
+
+/** A grid whose cells all stand in their columns, its rows made columns; else undefined. */
+function transposed(grid: Grid): Grid | undefined {
+  const width = grid.rows[0]?.length ?? 0;
+  if (!grid.exact || width < 3 || grid.rows.some((r) => r.length !== width)) return undefined;
+  const rows = Array.from({ length: width }, (_, c) => grid.rows.map((r) => r[c] ?? ''));
+  return { rows, line: grid.line, lines: rows.map(() => grid.line), exact: true };
 }
 
 /**

@@ -52,7 +52,7 @@ function readRole(cell: string): ListRole | undefined {
     )
   )
     return 'budget';
-  if (/^(?:项目|单位|部门|资金)?名称$|^项目$|^单位$|^部门$/.test(t)) return 'name';
+  if (/^(?:项目|单位|部门|资金)?名称$|^项目$|^单位$|^部门$|^资金来源$/.test(t)) return 'name';
   // "县（市、区）", "县市", "区县", "乡镇": rows named by the places a 转移支付 was handed out to;
   // in a 农垦 or 森工 region its 农场, 林场 and 牧场.
   if (/^(?:[县区市州]{1,3}|乡镇|街道|地区|[农林牧]场|农牧场|垦区)(?:名称)?$/.test(t)) return 'name';
@@ -106,16 +106,20 @@ export function rowCells(row: TableRow): string[] {
 }
 
 /** Words of an indicator table: a table holding them is a 自评表 even with a list's header. */
-const INDICATOR_WORDS =
-  /[一二三]级指标|指标值|年度目标|绩效目标|年度资金总额|资金来源|财政拨款|其他资金|上年结转|分值|权重/;
+const INDICATOR_WORDS = /[一二三]级指标|指标值|年度目标|绩效目标|年度资金总额|分值|权重/;
+/** A 自评表's fund rows: a list of items named so is its fund block, unless the rows are turned. */
+const FUND_SOURCE_WORDS = /资金来源|财政拨款|其他资金|上年结转/;
 
 /**
  * Whether rows are a list table: a list header, at least two item rows under it with a name and
- * two figures, and no indicator columns.
+ * two figures, and no indicator columns. Rows `turned` from columns (sources across the top, the
+ * figures down the side) may be the sources of the money: no 自评表's fund block is laid so.
  */
-export function isListTable(rows: readonly (readonly string[])[]): boolean {
+export function isListTable(rows: readonly (readonly string[])[], turned = false): boolean {
   const header = listHeaderOf(rows);
-  if (!header || rows.some((r) => r.some((c) => INDICATOR_WORDS.test(c)))) return false;
+  const own = (c: string): boolean =>
+    INDICATOR_WORDS.test(c) || (!turned && FUND_SOURCE_WORDS.test(c));
+  if (!header || rows.some((r) => r.some(own))) return false;
   const name = header.columns.get('name') ?? 0;
   const items = rows
     .slice(header.row + 1)

@@ -1,9 +1,10 @@
 import type { Amount } from '../money.ts';
+import { FEN_PER_UNIT } from '../money.ts';
 import type { DepartmentEvaluation, Evaluation, FundRow, SourceRef } from '../evaluation.ts';
 import { FUND_ROW_KEYS, FUND_ROW_LABELS } from '../evaluation.ts';
 import type { Finding } from '../finding.ts';
 import type { FindingCode } from '../messages-zh.ts';
-import { comparePercent, formatPercent, ratioPercent } from '../ratio.ts';
+import { comparePercent, formatPercent, ratioPercent, withinInputRounding } from '../ratio.ts';
 import type { Percent } from '../ratio.ts';
 import { amountFigure, percentText } from './format.ts';
 import { makeFinding } from './make-finding.ts';
@@ -75,6 +76,13 @@ export function compareRatio(c: RatioCheck): Finding | undefined {
   });
 }
 
+/** Half the last written place of an amount, in 分 ("1.05" 亿元: 0.005 亿元); undefined unwritten. */
+function halfStep(a: Amount): number | undefined {
+  if (a.text === undefined) return undefined;
+  const decimals = /\.(\d+)/.exec(a.text.replace(/[^\d.]/g, ''))?.[1]?.length ?? 0;
+  return FEN_PER_UNIT[a.unit] / 10 ** decimals / 2;
+}
+
 function amountRatio(
   kind: RatioKind,
   path: string,
@@ -106,6 +114,16 @@ function amountRatio(
       },
     });
   }
+  // Amounts written coarsely (1.01亿元 ÷ 1.05亿元) may round those the rate was worked out from.
+  const hn = halfStep(numerator);
+  const hd = halfStep(denominator);
+  if (
+    hn !== undefined &&
+    hd !== undefined &&
+    comparePercent(stated, numerator.fen, denominator.fen)?.agreement === 'wrong' &&
+    withinInputRounding(stated, numerator.fen, hn, denominator.fen, hd)
+  )
+    return undefined;
   return compareRatio({
     kind,
     path,
