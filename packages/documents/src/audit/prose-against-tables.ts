@@ -722,11 +722,20 @@ function scoresAgainstTable(
       // The leaf the clause names: its part of the sentence, back to the last ；or 。.
       const start = Math.max(s.text.lastIndexOf('；', m.index), s.text.lastIndexOf('。', m.index));
       const part = s.text.slice(start + 1, m.index);
-      const named = leaves.filter((l) => {
+      // Several named ("林农满意度91.6%，社会公众满意度88.0%，…，社会公众满意度扣0.32分"): the
+      // points are the one named last before them (the longer name where one ends another).
+      const reach = (l: IndicatorNode): number => {
         const n = bare(l.name);
-        return n.length >= 4 && part.includes(n);
-      });
-      const leaf = named.length === 1 ? named[0] : undefined;
+        return n.length >= 4 && part.includes(n) ? part.lastIndexOf(n) + n.length : -1;
+      };
+      const named = leaves
+        .filter((l) => reach(l) >= 0)
+        .sort((a, b) => reach(b) - reach(a) || bare(b.name).length - bare(a.name).length);
+      const [nearest, next] = named;
+      const leaf =
+        nearest && (!next || reach(next) < reach(nearest) || bare(next.name) !== bare(nearest.name))
+          ? nearest
+          : undefined;
       if (!leaf || leaf.weight === undefined || leaf.score === undefined) continue;
       const stated = Number(m[1]);
       const expected = round2(leaf.weight - leaf.score);

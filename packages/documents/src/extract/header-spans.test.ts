@@ -146,3 +146,40 @@ describe('a fund header split into 合计 and sources, its rows run together', (
     expect([total?.weight, total?.statedScore]).toEqual([10, 9.65]);
   });
 });
+
+describe('a table with 指标解释 and 评分标准 columns, one cell per line', () => {
+  const header = ['一级指标', '二级指标', '三级指标', '指标解释', '评分标准', '分值'];
+  const more = ['年度指标值', '实际完成值', '得分'];
+
+  it('reads the 二级 name repeated in the 三级 cell as the leaf, its definition as no header', () => {
+    const t = readTableStream(
+      cells(
+        ...header,
+        ...more,
+        ...['预算执行', '预算执行率', '预算执行率', '全年执行数占全年预算数的比例'],
+        ...['执行率×分值', '10', '100%', '97.06%', '9.71'],
+        ...['产出指标', '数量指标', '在校学生人数', '年末在籍在校学生人数'],
+        ...['达到目标得满分，未达到按比例计分', '10', '≥1,850人', '1,872人', '10'],
+      ),
+    );
+    expect(leaves(t?.indicators ?? [])).toEqual([
+      '预算执行率 100% 97.06% 10/9.71',
+      '在校学生人数 ≥1,850人 1,872人 10/10',
+    ]);
+  });
+
+  it('reads a group’s word before a 评分标准 cell as the leaf of that name', () => {
+    const t = readTableStream(
+      cells(
+        ...['一级指标', '二级指标', '三级指标', '评分标准', '分值', ...more],
+        ...['满意度指标', '服务对象满意度指标', '林农满意度', '完成目标得满分，否则按比例得分'],
+        ...['10', '≥90%', '91.6%', '10'],
+        ...['社会公众满意度', '完成目标得满分，否则按比例得分', '10', '≥90%', '88.0%', '9.78'],
+      ),
+    );
+    expect(leaves(t?.indicators ?? [])).toEqual([
+      '林农满意度 ≥90% 91.6% 10/10',
+      '社会公众满意度 ≥90% 88.0% 10/9.78',
+    ]);
+  });
+});

@@ -22,6 +22,7 @@ import {
   isHeaderPrefix,
   isSubtotalRow,
   isTotalRow,
+  isScoringRule,
   matchTemplate,
   normalizeLabel,
   OFTEN_EMPTY,
@@ -1068,6 +1069,9 @@ export function readTableStream(
       }
       const next = cellType(tokens[i + 1]?.text ?? '');
       const nextIsFigure = next !== 'text' && next !== 'empty' && next !== 'placeholder';
+      // A 评分标准 cell after a name stands where figures would: the name is a leaf's.
+      const nextIsRule =
+        columns.includes('description') && isScoringRule(tokens[i + 1]?.text ?? '');
       // 预算执行率 followed by its figures is the execution-rate leaf, whatever column it is in
       // (a first-level name in some forms, the third-level cell of its row in others).
       // So is a group's name followed by figures where the header names no level below the
@@ -1088,7 +1092,7 @@ export function readTableStream(
         normalizeLabel(tokens[i - 1]?.text ?? '') === normalizeLabel(level2.name) &&
         (normalizeLabel(level2.name) !== normalizeLabel(text) || repeated);
       const level =
-        ((/执行率$/.test(label) || onlyLevel1) && nextIsFigure) ||
+        ((/执行率$/.test(label) || onlyLevel1) && (nextIsFigure || nextIsRule)) ||
         (leafOfLevel2 && indicatorLevelOf(text) !== undefined)
           ? undefined
           : indicatorLevelOf(text);
@@ -1183,7 +1187,7 @@ export function readTableStream(
       // 分值 | 得分): the 二级 indicators are its leaves.
       const leafNamedAsGroup =
         level === 2 &&
-        nextIsFigure &&
+        (nextIsFigure || nextIsRule) &&
         (level2 !== undefined || (columns.includes('level2') && !columns.includes('level3')));
       if ((level === 2 || asLevel2) && !leafNamedAsGroup && groupNode(text, t.line).name !== '') {
         level2 = groupNode(text, t.line);
@@ -1421,6 +1425,8 @@ function rowFit(leafColumn: ColumnKey) {
     if (!LEVEL_COLUMNS.includes(column)) return fit(column, text, type);
     if (type === 'empty' || type === 'placeholder') return 0;
     if (type !== 'text') return undefined;
+    // "完成目标得满分，否则按比例得分": a 评分标准 cell, in its own column.
+    if (isScoringRule(text)) return undefined;
     const level = indicatorLevelOf(text);
     const name = normalizeLabel(text);
     if (column === leafColumn) return level === undefined ? 0.6 : 0.1;
@@ -1460,13 +1466,29 @@ function readIndicatorRow(
   if (cells.length > columns.length) return undefined;
   const skip = (c: ColumnKey): number =>
     c === leafColumn ? 1.5 : LEVEL_COLUMNS.includes(c) ? 0.05 : indicatorSkip(c);
-  const aligned = alignCells(cells, columns, skip, rowFit(leafColumn));
-  if (!aligned) return undefined;
-  const v = aligned.values;
-  const leafText = v[leafColumn];
-  const hasFigures = Object.entries(v).some(
+  const fitted = alignCells(cells, columns, skip, rowFit(leafColumn));
+  if (!fitted) return undefined;
+  const hasFigures = Object.entries(fitted.values).some(
     ([k, x]) => !LEVEL_COLUMNS.includes(k as ColumnKey) && x !== undefined && x.trim() !== '',
   );
+  // A group's name alone before the figures ("社会公众满意度 | 评分标准 | 10 | …", the group cells
+  // merged away): a group carries no figures, so it is the leaf of that name.
+  const above = levels[levels.length - 2];
+  const groupAsLeaf =
+    hasFigures &&
+    fitted.values[leafColumn] === undefined &&
+    above !== undefined &&
+    fitted.values[above] !== undefined &&
+    levels.slice(0, -2).every((c) => fitted.values[c] === undefined);
+  const aligned = fitted;
+  const group = above === undefined ? undefined : fitted.values[above];
+  if (groupAsLeaf && above !== undefined && group !== undefined) {
+    const values = { ...fitted.values, [leafColumn]: group };
+    delete values[above];
+    aligned.values = values;
+  }
+  const v = aligned.values;
+  const leafText = v[leafColumn];
   if (leafText === undefined && !levels.some((c) => c !== leafColumn && v[c] !== undefined))
     return undefined;
   if (leafText === undefined && hasFigures) return undefined;

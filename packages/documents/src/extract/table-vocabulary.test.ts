@@ -8,6 +8,7 @@ import {
   pointsInHeader,
   segmentHeader,
   targetWithNature,
+  isScoringRule,
 } from './table-vocabulary.ts';
 
 describe('header words run together in one cell', () => {
@@ -88,5 +89,14 @@ describe('points, places, grades and totals in a 自评表', () => {
   it('knows 自评等级 as a column and 总计 as a total row', () => {
     expect(columnOf('自评等级')).toBe('grade');
     expect(isTotalRow('总计')).toBe(true);
+  });
+});
+
+describe('a 评分标准 cell', () => {
+  it('is told by its rule or its formula, and never by a name', () => {
+    expect(isScoringRule('完成目标得满分，否则按比例得分')).toBe(true);
+    expect(isScoringRule('执行率×分值')).toBe(true);
+    expect(isScoringRule('得分（分值×执行率）')).toBe(false);
+    expect(isScoringRule('社会公众满意度')).toBe(false);
   });
 });

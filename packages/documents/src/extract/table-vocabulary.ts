@@ -199,6 +199,15 @@ export function isHeaderPrefix(text: string): boolean {
 const SCORING_RULE = /得满分|不得分|扣\d+(?:\.\d+)?分|按[^得]{0,8}得分|每[低高少多超]/;
 
 /**
+ * Whether a cell states how points are given (a 评分标准 cell: "达到目标得满分…", or a formula
+ * outside brackets, "执行率×分值"): never an indicator's name.
+ */
+export function isScoringRule(text: string): boolean {
+  const t = normalizeLabel(text);
+  return SCORING_RULE.test(t) || /[×÷*＊]/.test(t.replace(/\([^()]*\)/g, ''));
+}
+
+/**
  * Splits header words that were run together ("评价指标指标名称目标值分值备注") by the longest
  * known word at each place. Returns undefined unless known words cover most of the text.
  */
