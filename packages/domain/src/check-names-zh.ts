@@ -43,6 +43,7 @@ const MODEL_CHECKS: Record<FindingCode, string> = {
   CROSS_SECTION_MISMATCH: '同一数据前后不一致',
   CROSS_PROJECT_EXCEEDS: '项目金额超过部门合计',
   IMPLAUSIBLE_MAGNITUDE: '数值量级异常',
+  UNIT_BUDGET_AS_WAN: '元误写为万元',
   IMPLAUSIBLE_SHARE: '占比超过100%',
   IMPLAUSIBLE_NEGATIVE: '出现负数',
   IMPLAUSIBLE_RATE: '比率超过100%',

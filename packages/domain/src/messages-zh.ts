@@ -46,6 +46,7 @@ export const FINDING_CODES = [
   'CROSS_SECTION_MISMATCH',
   'CROSS_PROJECT_EXCEEDS',
   'IMPLAUSIBLE_MAGNITUDE',
+  'UNIT_BUDGET_AS_WAN',
   'IMPLAUSIBLE_SHARE',
   'IMPLAUSIBLE_NEGATIVE',
   'IMPLAUSIBLE_RATE',
@@ -227,6 +228,8 @@ export function messageFor(code: FindingCode, params: MessageParams): string {
       return `项目“${p(params, 'project')}”${p(params, 'column')}${p(params, 'stated')}${p(params, 'unit')}，超过本部门项目支出总额${p(params, 'expected')}${p(params, 'unit')}`;
     case 'IMPLAUSIBLE_MAGNITUDE':
       return `${p(params, 'place')}金额“${p(params, 'stated')}”约为本部门年度预算${p(params, 'budget')}${p(params, 'unit')}的${p(params, 'factor')}倍，数量级疑有误：“${p(params, 'sentence')}”`;
+    case 'UNIT_BUDGET_AS_WAN':
+      return `${p(params, 'place')}金额“${p(params, 'stated')}”与本部门年度预算${p(params, 'budget')}元的数字相同，疑为以元计的金额误写为万元：“${p(params, 'sentence')}”`;
     case 'IMPLAUSIBLE_SHARE':
       return `${p(params, 'label')}填写${p(params, 'stated')}，占比不应超过100%`;
     case 'IMPLAUSIBLE_RATE':

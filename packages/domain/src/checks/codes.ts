@@ -44,6 +44,7 @@ export const CATEGORY_OF_CODE: Record<FindingCode, FindingCategory> = {
   CROSS_SECTION_MISMATCH: 'cross-section',
   CROSS_PROJECT_EXCEEDS: 'cross-section',
   IMPLAUSIBLE_MAGNITUDE: 'implausible',
+  UNIT_BUDGET_AS_WAN: 'unit',
   IMPLAUSIBLE_SHARE: 'implausible',
   IMPLAUSIBLE_NEGATIVE: 'implausible',
   IMPLAUSIBLE_RATE: 'implausible',

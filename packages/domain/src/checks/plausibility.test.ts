@@ -26,6 +26,20 @@ describe('implausible', () => {
     expect(findings[0]?.params['factor']).toBe(273);
   });
 
+  it('reads the budget’s own digits in 万元, where the budget is in 元, as a 元/万元 slip', () => {
+    const e = clean();
+    e.funds.total = { ...e.funds.total, budget: amount('2360000.00', '元') };
+    paragraph(e, '项目全年预算2,360,000.00万元，全部为州级财政资金。');
+    expect(checkPlausibility(e).map((f) => [f.code, f.category, f.stated, f.expected])).toEqual([
+      ['UNIT_BUDGET_AS_WAN', 'unit', '2,360,000.00万元', '2360000.00元'],
+    ]);
+    // Other digits far beyond the budget are still an implausible magnitude.
+    const other = clean();
+    other.funds.total = { ...other.funds.total, budget: amount('2360000.00', '元') };
+    paragraph(other, '项目全年预算3,360,000.00万元，全部为州级财政资金。');
+    expect(checkPlausibility(other).map((f) => f.code)).toEqual(['IMPLAUSIBLE_MAGNITUDE']);
+  });
+
   it('leaves region-wide economic figures alone', () => {
     const e = clean();
     paragraph(e, '全区实现地区生产总值300亿元。');

@@ -217,6 +217,23 @@ export function checkPlausibility(evaluation: Evaluation): Finding[] {
       for (const m of sentence.matchAll(MONEY_IN_TEXT)) {
         const parsed = parseAmount(`${m[1] ?? ''}${m[2] ?? ''}`);
         if (!parsed || parsed.fen <= budget.fen * MAGNITUDE_FACTOR) continue;
+        // The budget's own digits in 万元 where the budget is in 元 ("2,360,000.00万元" of a
+        // budget of 2,360,000.00元): the unit was slipped, the figure is the budget.
+        if (budget.unit === '元' && parsed.unit === '万元' && parsed.fen === budget.fen * 10_000) {
+          out.push(
+            makeFinding({
+              code: 'UNIT_BUDGET_AS_WAN',
+              severity: 'warning',
+              path: item.path,
+              stated: m[0],
+              expected: `${formatFen(budget.fen, '元', 2)}元`,
+              excerpt: sentence,
+              line: item.line,
+              params: { place: item.place, budget: formatFen(budget.fen, '元', 2), sentence },
+            }),
+          );
+          continue;
+        }
         out.push(
           makeFinding({
             code: 'IMPLAUSIBLE_MAGNITUDE',

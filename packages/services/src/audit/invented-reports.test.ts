@@ -686,11 +686,17 @@ describe('whole invented reports, twelfth batch (held out)', () => {
  * clause names (“林农满意度…，社会公众满意度88.0%，…，社会公众满意度扣0.32分”) are the one named
  * last before them; a 评分标准 cell (a rule, 得满分 … 按比例得分, or a formula, 执行率×分值) is never
  * an indicator's name, and a group's word before one, its group cells merged away, is a leaf.
+ *
+ * Then 39/42, still 0 and 0 (the rest unchanged): an amount in 万元 written with the very digits of
+ * a budget stated in 元 (“项目全年预算2,360,000.00万元” of 2,360,000.00元) is a 元/万元 slip, not
+ * only a figure out of scale. Left: the 检察院's 公益诉讼 count restated (96 against the table's 92)
+ * as PDF text (found in Word), and the 残联's 辅助器具 count (1,263 against 1,236), stated in the
+ * sentence dated the year before, where a figure of another year is no restatement.
  */
 describe('whole invented reports, thirteenth batch (held out)', () => {
   it('finds the planted findings with their category', () => {
     console.log(report('invented whole reports, thirteenth batch', held13()));
-    expect(held13().found).toBeGreaterThanOrEqual(36);
+    expect(held13().found).toBeGreaterThanOrEqual(39);
   });
 
   it('gives the clean reports no error and no warning', () => {
