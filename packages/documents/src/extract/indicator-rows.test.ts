@@ -336,11 +336,46 @@ describe('a leaf scored on one figure, run on after its weight', () => {
       '满意度指标 10/10',
     ]);
   });
+});
 
-  it('does not read a heading whose text opens after a colon so', () => {
-    const read = extractNarrativeIndicators(
-      parseTextLines('（一）预算执行率（分值10分）：执行率98.82%，得分9.88分。', 'x.txt').blocks,
-    );
-    expect(outline(read.indicators)).toEqual([]);
+describe('indicators whose text follows their weight after a colon', () => {
+  it('reads each line "X（分值W分）：…，得S分。" as a leaf, under the group that gave its weight', () => {
+    const lines = [
+      '（一）预算执行率（分值10分）：全年预算执行率96.50%，得9.65分。',
+      '（二）产出指标（分值40分）：得38分。',
+      '1．数量指标（分值15分）：全年接待读者18.6万人次，年度指标值≥18万人次，得15分。',
+      '2．质量指标（分值15分）：图书外借率82%，年度指标值≥85%，得12分，原因是数字阅读分流。',
+      '3．时效指标（分值10分）：新书上架周期15天，年度指标值≤20天，得10分。',
+      '（三）满意度指标（分值10分）：读者满意度97%，得10分。',
+    ];
+    const read = extractNarrativeIndicators(parseTextLines(lines.join('\n'), 'x.txt').blocks);
+    expect(outline(read.indicators)).toEqual([
+      '预算执行率 10/9.65',
+      { 产出指标: ['数量指标 15/15', '质量指标 15/12', '时效指标 10/10'] },
+      '满意度指标 10/10',
+    ]);
+  });
+
+  it('reads a bare "X（分值W分）：" as a group over the items numbered below it', () => {
+    const lines = [
+      '（一）预算执行率（分值10分）：执行率98.82%，得分9.88分。',
+      '（二）产出指标（分值50分）：',
+      '1. 新建实验室数量：年度指标值≥6个，实际完成6个，分值10分，得分10分。',
+      '2. 设备验收合格率：年度指标值100%，实际完成100%，分值10分，得分10分。',
+    ];
+    const read = extractNarrativeIndicators(parseTextLines(lines.join('\n'), 'x.txt').blocks);
+    expect(outline(read.indicators)).toEqual([
+      '预算执行率 10/9.88',
+      { 产出指标: ['新建实验室数量 10/10', '设备验收合格率 10/10'] },
+    ]);
+  });
+
+  it('reads no leaf where the items numbered below it score its parts', () => {
+    const lines = [
+      '（二）产出指标（分值40分）：全年各项产出任务基本完成，得38分。',
+      '1．数量指标（分值20分）：得19分。',
+    ];
+    const read = extractNarrativeIndicators(parseTextLines(lines.join('\n'), 'x.txt').blocks);
+    expect(outline(read.indicators)).not.toContain('产出指标 40/38');
   });
 });

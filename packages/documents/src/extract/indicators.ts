@@ -25,8 +25,13 @@ const TRAILING_SCORE = new RegExp(
   `(?:该项|本项|该指标|本指标)?(?:自评)?得(?:分)?(?:为)?${N}分`,
   'g',
 );
-/** "预算编制情况（28分）", "预算编制合理性（5分）。" — weight only. */
-const WEIGHT_ONLY = new RegExp(`^(.+?)[（(]${N}分[）)][。.]?$`);
+/**
+ * "预算编制情况（28分）", "预算编制合理性（5分）。", "产出指标（分值50分）：" (its leaves below) —
+ * weight only.
+ */
+const WEIGHT_ONLY = new RegExp(
+  `^(.+?)[（(](?:(?:分值|权重|满分)(?:为)?)?${N}分[）)](?:[。.]|[：:](?=$))?$`,
+);
 /**
  * "（一）预算执行率（10分）。全年预算数…，得9.63分。" — the weight, then the text of its evidence;
  * also with no stop before a score ("…效率性（3分）自评得分3分，…"), and a name holding a comma
@@ -56,6 +61,15 @@ const TITLE_ONLY = /^[^，。；：,;:]{2,12}。?$/;
 const SCORED_ON = new RegExp(
   `^([^，。；：,;:（(]{2,16}?)[（(](?:分值|权重|满分)(?:为)?${N}分[）)][，,]([^。；;，,分（(]{1,30}?)[，,](?:自评)?得(?:分)?(?:为)?${N}分(?:[，,；;。](.*))?$`,
 );
+/**
+ * "数量指标（分值15分）：全年接待读者18.6万人次，年度指标值≥18万人次，得15分。": a leaf's weight, then
+ * after a colon the text of its evidence on the same line, holding its one score.
+ */
+const COLON_SCORED = new RegExp(
+  `^([^，。；：,;:（(]{2,16}?)[（(](?:分值|权重|满分)(?:为)?${N}分[）)][：:](.+)$`,
+);
+const COLON_TARGET = new RegExp(`(?:年度指标值|年度目标值?|目标值)[：:]?(.+?)${SEP}`);
+const COLON_ACTUAL = new RegExp(`(?:实际完成值?|完成值)[：:]?(.+?)${SEP}`);
 /**
  * "指标3：草原生态修复治理面积。年度指标值…": an indicator listed by its number, its name a sentence
  * of its own before its figures. Read as "草原生态修复治理面积，年度指标值…".
@@ -486,6 +500,45 @@ export function extractNarrativeIndicators(blocks: readonly Block[]): IndicatorE
       const why = reasonIn(scoredOn[5] ?? '') || rateExplains(body, node.weight, node.score);
       if (why) node.deviationReason = why;
       addLeaf(node, style);
+      continue;
+    }
+    const colon = COLON_SCORED.exec(body);
+    if (colon?.[1] && colon[2] !== undefined && colon[3] !== undefined) {
+      const text = colon[3];
+      const scores = [...text.matchAll(TRAILING_SCORE)];
+      const score = scores.length === 1 ? scores[0]?.[1] : undefined;
+      // Its evidence holds one score and no other indicator's weight, and no item numbered below
+      // it scores a part of it (then the line is a group's, whose text runs on above its leaves).
+      const below = next && next.kind !== 'table' ? next.text.trim() : '';
+      const belowStyle = headingNumber(below)?.number.style;
+      const partsBelow =
+        belowStyle !== undefined &&
+        belowStyle !== style &&
+        belowStyle !== 'cn-dun' &&
+        !stack.some((o) => o.style === belowStyle) &&
+        /分值|权重|满分|[（(][\d.]+分[）)]|得(?:分)?[\d.]+分/.test(below);
+      if (
+        score !== undefined &&
+        !partsBelow &&
+        !CONCLUSION.test(colon[1]) &&
+        !/其中|分别/.test(colon[1]) &&
+        !/分值|权重|满分|[（(][\d.]+分[）)]|总分|合计/.test(text)
+      ) {
+        const node = base(colon[1]);
+        node.weight = Number(colon[2]);
+        node.score = Number(score);
+        node.evidence = text;
+        // "年度目标值100%，实际完成100%": its target and actual, where the text names both.
+        const target = COLON_TARGET.exec(text)?.[1];
+        const actual = COLON_ACTUAL.exec(text)?.[1];
+        if (target && actual) {
+          node.target = parseExpression(target);
+          node.actual = parseExpression(actual);
+        }
+        const why = reasonIn(text) || rateExplains(text, node.weight, node.score);
+        if (why) node.deviationReason = why;
+        addLeaf(node, style);
+      }
     }
   }
   const indicators = withoutRestatements(roots);
