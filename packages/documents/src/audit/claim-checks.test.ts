@@ -2363,3 +2363,20 @@ describe('round un: counts and growth in other wordings', () => {
     expect(check(text('2023'))).toEqual([]);
   });
 });
+
+describe('relations found on the excerpts of round uo', () => {
+  it('holds a 年末结转结余 against the opening balance, the income and the spending before it', () => {
+    const text = (closing: string, more = ''): string =>
+      `二、部门收支情况\n（一）收入情况。2023年年初结转结余资金126.35万元，本年收入2,846.20万元。\n（二）支出情况。本年支出2,781.44万元，其中：基本支出1,986.52万元，项目支出794.92万元。\n（三）结转结余情况。${more}年末结转结余${closing}万元。\n`;
+    expect(brief(text('201.11'))).toEqual(['warning DOC_CLAIM_ADJUSTED 201.11→191.11']);
+    expect(brief(text('191.11'))).toEqual([]);
+    // A balance that moved by another item the report names is no sum of the three.
+    expect(brief(text('201.11', '提取专用基金后，'))).toEqual([]);
+    // The balance the year opened with is no restatement of the one it closed with.
+    expect(
+      brief(
+        '年初结转结余126.35万元，本年收入2,846.20万元。本年支出2,781.44万元。年末结转结余191.11万元。',
+      ),
+    ).toEqual([]);
+  });
+});

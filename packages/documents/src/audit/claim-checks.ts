@@ -25,6 +25,7 @@ import { aspectLists } from '../extract/aspect-lists.ts';
 import { namedRates } from '../extract/named-rates.ts';
 import {
   budgetAdjustment,
+  carryOvers,
   listsAfterTotal,
   remaindersAfter,
   comparisonRoles,
@@ -224,6 +225,7 @@ export function checkClaims(report: ExtractedReport): Finding[] {
     ...groups.flatMap(({ s, groups: g }) => g.flatMap((pw) => checkLevelCounts(s, pw))),
     ...statements.flatMap(checkDetailsInParens),
     ...statements.flatMap(checkAdjustment),
+    ...checkCarryOvers(statements),
     ...statements.flatMap(checkCountLists),
     ...checkAspectLists(report, statements),
     ...checkRates(statements),
@@ -627,6 +629,37 @@ function checkAdjustment(s: Statement): Finding[] {
       ].join(' '),
     }),
   ];
+}
+
+/**
+ * "年初结转结余A，本年收入B，本年支出C，年末结转结余D": D = A + B − C within a rounding step of
+ * each figure. A warning: a balance may move by items the report does not name.
+ */
+function checkCarryOvers(statements: readonly Statement[]): Finding[] {
+  const out: Finding[] = [];
+  for (const c of carryOvers(statements)) {
+    const figures = [c.opening, c.income, c.spending, c.closing];
+    const sum = sumFen([c.opening.value, c.income.value, -c.spending.value]);
+    const tolerance = BigInt(Math.ceil(figures.reduce((t, f) => t + 2 * f.step, 0)));
+    if (abs(sum - BigInt(c.closing.value)) <= tolerance) continue;
+    const unit = c.closing.unit;
+    out.push(
+      finding(
+        'DOC_CLAIM_ADJUSTED',
+        'warning',
+        c.statement.line,
+        excerptOf(c.statement.raw, c.closing.text),
+        {
+          label: c.closing.name,
+          stated: plainFigure(c.closing).replace(/[亿万]?元$/, ''),
+          expected: shown(sum, c.closing, figures),
+          unit: MONEY_UNITS.has(unit) ? unit : '',
+          parts: `${c.opening.name}${plainFigure(c.opening)} + ${c.income.name}${plainFigure(c.income)} − ${c.spending.name}${plainFigure(c.spending)}`,
+        },
+      ),
+    );
+  }
+  return out;
 }
 
 /** How many statements back the whole of a 其中 whose statement states none is looked for. */

@@ -2180,6 +2180,62 @@ function savings(s: Statement): Difference[] {
   return out;
 }
 
+/** "年初结转结余A，本年收入B，本年支出C，年末结转结余D": the balance carried through the year. */
+export interface CarryOver {
+  opening: Claim;
+  income: Claim;
+  spending: Claim;
+  closing: Claim;
+  statement: Statement;
+}
+
+const BALANCE = '(?:结转(?:和|及|、)?结余|结转|结余)(?:资金)?';
+const OPENING = new RegExp(`(?:^|年)(?:年初|期初)${BALANCE}$`);
+const CLOSING = new RegExp(`^(?:(?:19|20)\\d{2}年度?)?(?:年末|期末)${BALANCE}$`);
+const BALANCE_YEAR = '^(?:(?:19|20)\\d{2}年度?|本年度?|当年|全年)?(?:总)?';
+const INCOME = new RegExp(`${BALANCE_YEAR}收入(?:合计|总额)?$`);
+const SPENDING = new RegExp(`${BALANCE_YEAR}支出(?:合计|总额)?$`);
+/** Other items a balance moves by (结余分配, 事业基金弥补…): the identity holds no more. */
+const OTHER_MOVES = /结余分配|事业基金|专用基金|弥补|提取|调整|上缴|缴回|收回/;
+/** A chapter's heading ("三、…"): a balance is looked for within its chapter. */
+const CHAPTER_START = /^[一二三四五六七八九十]{1,3}、/;
+
+/**
+ * A balance at the year's end with the opening balance, the year's income and its spending named
+ * before it in its chapter (within six statements): D should be A + B − C. Each is the nearest
+ * of its name; none of them approximate, and no other movement of the balance named.
+ */
+export function carryOvers(statements: readonly Statement[]): CarryOver[] {
+  const out: CarryOver[] = [];
+  statements.forEach((s, i) => {
+    if (!/年末|期末/.test(s.text)) return;
+    for (const closing of s.claims) {
+      if (closing.kind !== 'money' || closing.approximate || !CLOSING.test(closing.name)) continue;
+      let opening: Claim | undefined;
+      let income: Claim | undefined;
+      let spending: Claim | undefined;
+      let other = false;
+      for (let k = i; k >= Math.max(0, i - 6); k--) {
+        const t = statements[k];
+        if (!t) break;
+        const before = t.claims.filter((c) => c.kind === 'money' && (k < i || c.end <= closing.at));
+        for (const c of before.slice().reverse()) {
+          if (/^(?:其中|含)/.test(c.clause)) continue;
+          if (!opening && OPENING.test(c.name)) opening = c;
+          else if (!income && INCOME.test(c.name)) income = c;
+          else if (!spending && SPENDING.test(c.name) && c.role !== 'budget') spending = c;
+        }
+        if (OTHER_MOVES.test(k < i ? t.text : t.text.slice(0, closing.at))) other = true;
+        if (CHAPTER_START.test(t.text) && k < i) break;
+      }
+      if (!opening || !income || !spending || other) continue;
+      if ([opening, income, spending].some((c) => c.approximate)) continue;
+      out.push({ opening, income, spending, closing, statement: s });
+    }
+  });
+  return out;
+}
+
 /** Money said to be left of a plan: "剩余未执行完的0.3792万元", "未使用资金", "结余资金为". */
 const LEFT_OVER =
   /(?:剩余|结余|未执行完?|未使用完?|未支出|未拨付)的?(?:资金|金额|部分|经费)?(?:为|是|共|计)?$/;
