@@ -2379,4 +2379,17 @@ describe('relations found on the excerpts of round uo', () => {
       ),
     ).toEqual([]);
   });
+
+  it('reads a change of a percentage written as % as its growth, and points written as % as a slip', () => {
+    const text = (change: string): string =>
+      `截至2023年12月31日，全州累计支出8.21亿元，支出进度95.02%，较上年的91.35%提高${change}。`;
+    expect(brief(text('3.67%'))).toEqual([
+      'warning DOC_CLAIM_GROWTH 提高3.67%→3.67个百分点（按增幅计为4.02%）',
+    ]);
+    expect(brief(text('4.02%'))).toEqual([]);
+    expect(brief(text('3.67个百分点'))).toEqual([]);
+    expect(brief(text('5.12%'))).toEqual([
+      'error DOC_CLAIM_GROWTH 提高5.12%→3.67个百分点（按增幅计为4.02%）',
+    ]);
+  });
 });

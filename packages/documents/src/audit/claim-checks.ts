@@ -39,6 +39,7 @@ import {
   partsWithoutWhole,
   namedParts,
   pointChanges,
+  percentChanges,
   quotedNames,
   sameKind,
   scopeOf,
@@ -244,6 +245,7 @@ export function checkClaims(report: ExtractedReport): Finding[] {
     ...statements.flatMap((s, k) => checkPerUnit(s, k, statements)),
     ...statements.flatMap(checkCountAverages),
     ...statements.flatMap(checkPointChanges),
+    ...statements.flatMap(checkPercentChanges),
     ...statements.flatMap((s) => checkDifferences(s)),
     ...namedDifferences(statements).flatMap((d) => checkDifferences(d.statement, [d])),
     ...remaindersAfter(statements).flatMap((d) => checkDifferences(d.statement, [d])),
@@ -1499,6 +1501,47 @@ function checkPointChanges(s: Statement): Finding[] {
           how: c.points < 0 ? '下降' : '提高',
           stated: `${String(Math.abs(c.points))}个百分点`,
           expected: `${diff < 0 ? '下降' : ''}${Math.abs(diff).toFixed(decimals)}个百分点`,
+        },
+      ),
+    );
+  }
+  return out;
+}
+
+/**
+ * "支出进度95.02%，较上年的91.35%提高3.67%": a change of a percentage written as % is its relative
+ * growth; one equal to the difference in points is 个百分点 written as % (a warning), one equal to
+ * neither is wrong.
+ */
+function checkPercentChanges(s: Statement): Finding[] {
+  const out: Finding[] = [];
+  for (const c of percentChanges(s)) {
+    const { value, base, rate } = c;
+    if (base.value <= 0) continue;
+    const stated = c.sign * rate.value;
+    const growthAt = (a: number, b: number): number => ((a - b) / b) * 100;
+    const lows = [growthAt(value.value - value.step, base.value + base.step)];
+    const highs = [growthAt(value.value + value.step, base.value - base.step)];
+    const slack = rate.step + 1e-9;
+    const growth = growthAt(value.value, base.value);
+    if (stated >= Math.min(...lows) - slack && stated <= Math.max(...highs) + slack) continue;
+    const points = value.value - base.value;
+    const asPoints = Math.abs(points - stated) <= value.step + base.step + slack;
+    const decimals = Math.max(decimalsIn(value), decimalsIn(base), decimalsIn(rate));
+    const how = c.sign < 0 ? '下降' : '提高';
+    out.push(
+      finding(
+        'DOC_CLAIM_GROWTH',
+        asPoints ? 'warning' : 'error',
+        s.line,
+        excerptOf(s.raw, rate.text),
+        {
+          label: value.name,
+          value: value.text,
+          base: base.text,
+          how,
+          stated: `${how}${rate.text}`,
+          expected: `${Math.abs(points).toFixed(decimals)}个百分点（按增幅计为${Math.abs(growth).toFixed(Math.max(decimalsIn(rate), 1))}%）`,
         },
       ),
     );

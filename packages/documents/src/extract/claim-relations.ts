@@ -2366,6 +2366,37 @@ function pointChange(s: Statement, m: RegExpMatchArray, value: Claim, base: Clai
   };
 }
 
+/**
+ * "支出进度95.02%，较上年的91.35%提高3.67%": a percentage compared with last year's and changed by a
+ * percentage (not 个百分点), which is either the relative growth or the points written as %.
+ */
+export interface PercentChange {
+  value: Claim;
+  base: Claim;
+  rate: Claim;
+  sign: 1 | -1;
+  statement: Statement;
+}
+
+/** Every "A%，较上年的B%提高Z%" of a statement. */
+export function percentChanges(s: Statement): PercentChange[] {
+  if (!/增|减|提|降|上升/.test(s.text)) return [];
+  const out: PercentChange[] = [];
+  s.claims.forEach((rate, i) => {
+    const base = s.claims[i - 1];
+    const first = s.claims[i - 2];
+    if (!rate || !base || !first) return;
+    if ([rate, base, first].some((c) => c.kind !== 'percent' || c.approximate)) return;
+    const growth = GROWTH_BETWEEN.exec(s.text.slice(base.end, rate.at));
+    if (!growth || /[；;。]/.test(s.text.slice(first.end, base.at))) return;
+    const pair = compared(s, first, base);
+    if (!pair) return;
+    const sign = /下降|减少|降低|降幅/.test(growth[1] ?? '') ? -1 : 1;
+    out.push({ value: pair[0], base: pair[1], rate, sign, statement: s });
+  });
+  return out;
+}
+
 /** Words comparing with the year before: "较上年", "比去年", "同比". */
 const COMPARED_WITH_LAST_YEAR = /(?:较|比)(?:上年|去年|上一年)|同比/;
 /** "（上年为82.53%）", "（2023年：82.53%）": last year's percentage in parentheses. */
