@@ -2392,4 +2392,21 @@ describe('relations found on the excerpts of round uo', () => {
       'error DOC_CLAIM_GROWTH 提高5.12%→3.67个百分点（按增幅计为4.02%）',
     ]);
   });
+
+  it('reads a heading of the results naming the year after as a slip, not one of plans', () => {
+    const text = (heading: string): string =>
+      `某局2023年度部门整体支出绩效自评报告\n一、部门基本情况\n局机关内设股室8个。\n二、${heading}\n2023年全年预算5,862.40万元，全年支出5,716.38万元。\n三、存在的问题\n部分项目开工较晚。\n`;
+    expect(check(text('2024年度部门预算执行情况')).map((f) => [f.code, f.stated])).toEqual([
+      ['DOC_YEAR_HEADING', '2024年'],
+    ]);
+    expect(check(text('2023年度部门预算执行情况'))).toEqual([]);
+    expect(check(text('2024年度工作计划'))).toEqual([]);
+  });
+
+  it('holds the 全年支出 of the conclusion, said of 本年度, against the one of the chapter on funds', () => {
+    const text = (spent: string): string =>
+      `某局2023年度部门整体支出绩效自评报告\n二、部门预算执行情况\n2023年全年预算5,862.40万元，全年支出5,716.38万元。\n五、自评结论\n本年度全年支出${spent}万元，各项绩效目标基本完成。\n`;
+    expect(brief(text('5,726.38'))).toEqual(['warning DOC_CLAIM_RESTATED 5726.38万元→5716.38万元']);
+    expect(brief(text('5,716.38'))).toEqual([]);
+  });
 });

@@ -2119,7 +2119,7 @@ const restatedKey = (c: Claim): string =>
  * its kind ("本局", "我中心", "本大队"), with the year it is of.
  */
 const YEAR_WHOLE =
-  /^(?:(?:本|我)[\u4e00-\u9fff]{0,2}?(?:局|院|委|校|中心|站|所|馆|会|社|队|办|厅|处))?(?:(?:19|20)\d{2}年度?)?(全年(?:支出|收入|预算))$/;
+  /^(?:(?:本|我)[\u4e00-\u9fff]{0,2}?(?:局|院|委|校|中心|站|所|馆|会|社|队|办|厅|处))?(?:(?:19|20)\d{2}年度?|本年度?|当年)?(全年(?:支出|收入|预算))$/;
 /** What may open a sentence before the year's whole: a lead-in, the year's other wholes. */
 const YEAR_WHOLE_LEAD =
   /^(?:(?:经自评|经评价|综上所述?|总体(?:来看|而言|上看))[，,])?(?:(?:(?:19|20)\d{2}年度?)?全年(?:支出|收入|预算)(?:为|达)?[\d,.]+万元[，,])*$/;

@@ -49,7 +49,7 @@ export function proseYearMessage(code: ProseYearCode, p: Params): string {
     case 'DOC_YEAR_PERIOD':
       return `${str(p, 'reportYear')}年度的报告写明实施期为“${str(p, 'stated')}”，在评价年度开始前已结束，疑为沿用上年文字或年份笔误：${str(p, 'sentence')}`;
     case 'DOC_YEAR_HEADING':
-      return `${str(p, 'reportYear')}年度的报告中，标题“${str(p, 'heading')}”写作${str(p, 'stated')}，其下陈述的却是${str(p, 'reportYear')}年的情况，疑为沿用上年标题或年份笔误`;
+      return `${str(p, 'reportYear')}年度的报告中，标题“${str(p, 'heading')}”写作${str(p, 'stated')}，其下陈述的却是${str(p, 'reportYear')}年的情况，${p['later'] === true ? '疑为年份笔误' : '疑为沿用上年标题或年份笔误'}`;
     case 'DOC_YEAR_ATTACHMENT':
       return `报告评价的是${str(p, 'reportYear')}年度，所附“${str(p, 'title')}”却是${str(p, 'stated')}度的，疑为沿用往年附件或年份笔误`;
     case 'DOC_YEAR_REPORT_DATE':
@@ -170,7 +170,7 @@ export function checkProseYears(
     ...periodBeforeYear(statements, year),
     ...doneBeforeYear(statements, year),
     ...doneBeforeStartInYear(statements, year),
-    ...headingsOfEarlierYear(report, year),
+    ...headingsOfAnotherYear(report, year),
   );
   // A title that names a whole year's evaluation, not a half year's, a quarter's or a period's.
   const title = squash(report.evaluation.meta.title ?? '');
@@ -754,16 +754,19 @@ const OTHER_YEARS =
 /**
  * A numbered heading naming a year before the one evaluated ("二、2022年度部门预算执行情况" in a
  * 2023 report) whose section states the year evaluated ("2023年，街道全年预算数…") and names its
- * own year nowhere: last year's heading kept (a warning).
+ * own year nowhere: last year's heading kept (a warning). So too a heading of the year's own
+ * results naming a year after it ("二、2024年度部门预算执行情况" over 2023's figures): a slip of
+ * the year (the year after is named rightly only for plans, which such a heading is not).
  */
-function headingsOfEarlierYear(report: ExtractedReport, year: number): Finding[] {
+function headingsOfAnotherYear(report: ExtractedReport, year: number): Finding[] {
   const out: Finding[] = [];
   const blocks = report.document.blocks;
   const numbered = report.outline.filter((e) => e.number);
   numbered.forEach((e, k) => {
     const m = YEAR_HEADING.exec(squash(e.title));
     const said = Number(m?.[1]);
-    if (!m || said >= year || said < year - 2 || OTHER_YEARS.test(e.title)) return;
+    const later = said > year && said <= year + 2 && OWN_RESULTS.test(e.title);
+    if (!m || (!later && (said >= year || said < year - 2)) || OTHER_YEARS.test(e.title)) return;
     const end = numbered[k + 1]?.line ?? Infinity;
     const section = blocks
       .filter((b) => b.kind !== 'table' && b.line > e.line && b.line < end)
@@ -783,6 +786,7 @@ function headingsOfEarlierYear(report: ExtractedReport, year: number): Finding[]
         expected: `${year}年`,
         reportYear: year,
         heading: e.text,
+        ...(later ? { later: true } : {}),
       }),
     );
   });
