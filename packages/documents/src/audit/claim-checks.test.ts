@@ -2409,4 +2409,18 @@ describe('relations found on the excerpts of round uo', () => {
     expect(brief(text('5,726.38'))).toEqual(['warning DOC_CLAIM_RESTATED 5726.38万元→5716.38万元']);
     expect(brief(text('5,716.38'))).toEqual([]);
   });
+
+  it('takes a 其中 restating some of the figures a 分别为 list gave its 合计 for a selection', () => {
+    expect(
+      brief(
+        '养老服务、托育服务、社区食堂三项支出分别为42.60万元、18.40万元、26.00万元，合计87.00万元。其中社区食堂26.00万元、养老服务42.60万元均按进度拨付。',
+      ),
+    ).toEqual([]);
+    // A 其中 of figures of its own (not the list's) is still held to its 合计.
+    expect(
+      brief(
+        '养老服务、托育服务、社区食堂三项支出分别为42.60万元、18.40万元、26.00万元，合计87.00万元。其中社区食堂16.00万元、养老服务42.60万元均按进度拨付。',
+      ),
+    ).toEqual(['warning DOC_CLAIM_PARTS_SHORT 87.00→58.60']);
+  });
 });

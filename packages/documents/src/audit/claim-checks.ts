@@ -314,14 +314,28 @@ const sourceOf = (c: Claim): string =>
  */
 function picked(pw: PartWhole, groups: readonly { groups: PartWhole[] }[]): boolean {
   const own = pw.parts.map(sourceOf);
-  if (own.some((n) => n.length < 2)) return false;
   return groups.some(({ groups: g }) =>
     g.some((other) => {
       if (other === pw || other.parts.length <= pw.parts.length) return false;
+      // "A、B、C三项支出分别为a、b、c，合计T。其中C c、A a…": a 其中 of a whole a longer list
+      // already itemises, each of its figures one of that list's, restates some of them.
+      if (other.whole === pw.whole && sameFigures(pw.parts, other.parts)) return true;
+      if (own.some((n) => n.length < 2)) return false;
       const names = new Set(other.parts.map(sourceOf));
       return own.every((n) => names.has(n));
     }),
   );
+}
+
+/** Whether every figure of `some` is a distinct one of `all` (same value and kind). */
+function sameFigures(some: readonly Claim[], all: readonly Claim[]): boolean {
+  const left = [...all];
+  return some.every((c) => {
+    const at = left.findIndex((o) => o.kind === c.kind && o.value === c.value);
+    if (at < 0) return false;
+    left.splice(at, 1);
+    return true;
+  });
 }
 
 function selection(pw: PartWhole): boolean {

@@ -443,3 +443,17 @@ describe('round um: scores of a list and its total in other wordings', () => {
       expect(issues(text), text).toEqual([]);
   });
 });
+
+describe('a group whose parts are scored in parentheses after it', () => {
+  it('holds "决策指标（20分）得19分（其中：A6分、B7分、C5分）" to its parts', () => {
+    expect(
+      issues('（一）决策指标（20分）得19分（其中：项目立项6分、绩效目标7分、资金投入5分）。'),
+    ).toEqual([['DOC_SCORE_PARTS', 'warning', '19', '18']]);
+    expect(
+      issues('（一）决策指标（20分）得17分（其中：项目立项6分、绩效目标7分、资金投入5分）。'),
+    ).toEqual([['DOC_SCORE_PARTS', 'error', '17', '18']]);
+    expect(
+      issues('（一）决策指标（20分）得18分（其中：项目立项6分、绩效目标7分、资金投入5分）。'),
+    ).toEqual([]);
+  });
+});

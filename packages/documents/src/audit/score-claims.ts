@@ -83,6 +83,7 @@ export function scoreClaimIssues(report: ExtractedReport): ScoreClaimIssue[] {
     if (weight !== undefined) out.push(...bareExecutionIssues(s, weight));
     out.push(...breakdownIssues(s, report.sentences[i + 1]));
     out.push(...groupPartsIssues(s, report.sentences[i + 1]));
+    out.push(...parenthesizedPartsIssues(s));
     out.push(...pairsBeforeIssues(s, report.sentences[i - 1]));
   });
   return out;
@@ -322,6 +323,39 @@ function groupPartsIssues(s: Sentence, next: Sentence | undefined): ScoreClaimIs
       parts: parts.map((p) => `${p.name}${pts(p.score)}`).join(' + '),
     }),
   ];
+}
+
+/**
+ * A group's weight and score, then its parts' scores in parentheses after 其中: "决策指标（20分）得19分
+ * （其中：项目立项6分、绩效目标7分、资金投入5分）".
+ */
+const GROUP_PARTS_IN_PARENS = new RegExp(
+  `[（(](?:分值|权重|满分)?(?:为)?${NUM}分[）)][，,：:]?(?:自评)?(?:得分|得)(?:为|是)?${NUM}分[（(]其中[：:，,]?([^（）()]+)[）)]`,
+  'g',
+);
+
+/**
+ * The parts a group's score lists in the parentheses after it must make it up: parts above the
+ * group's score are certain; below it the list may leave a part out (a warning).
+ */
+function parenthesizedPartsIssues(s: Sentence): ScoreClaimIssue[] {
+  if (!s.text.includes('其中')) return [];
+  const out: ScoreClaimIssue[] = [];
+  for (const m of s.text.matchAll(GROUP_PARTS_IN_PARENS)) {
+    const parts = [...(m[3] ?? '').matchAll(LISTED_SCORE)].filter(
+      (p) => !/分值|权重|满分|总分|合计|扣|减|加/.test(p[1] ?? ''),
+    );
+    if (parts.length < 2) continue;
+    const stated = num(m[2]);
+    const sum = sumPoints(parts.map((p) => num(p[2])));
+    if (samePoints(stated, sum) || sum > num(m[1])) continue;
+    out.push(
+      issue(s, m[0], 'DOC_SCORE_PARTS', sum > stated ? 'error' : 'warning', stated, sum, {
+        parts: parts.map((p) => `${p[1] ?? ''}${p[2] ?? ''}`).join(' + '),
+      }),
+    );
+  }
+  return out;
 }
 
 /**

@@ -560,9 +560,12 @@ const ATTACHMENT_LEAD = /^附件\s*[:：]?\s*[\d一二三四五六七八九十]*
 const UNIT_BEFORE_YEAR =
   /^(.{2,30}?(?:局|委员会|委|办公室|办事处|办|院|中心|政府|厅|署|站|所|馆|队|学校|大学|学院|中学|小学|幼儿园|医院|协会|联合会|管理处|服务处|公司))(?:关于)?(?:19|20)\d{2}年度?/;
 
-/** "部门整体支出绩效自评得分95分", "…整体支出绩效自评综合得分91.5分": the whole evaluation's total. */
+/**
+ * "部门整体支出绩效自评得分95分", "…整体支出绩效自评综合得分91.5分", and of a project's report
+ * "本项目综合得分95.5分": the whole evaluation's total.
+ */
 const CLAIMED = new RegExp(
-  `(?:部门)?整体(?:支出)?绩效(?:自评|评价)?(?:综合|总)?得分(?:为)?${NUM}分`,
+  `(?:(?:部门)?整体(?:支出)?绩效(?:自评|评价)?|本项目(?:支出)?(?:绩效)?(?:自评)?)(?:综合|总)?得分(?:为)?${NUM}分`,
 );
 
 function findClaimedTotal(sentences: readonly Sentence[]): ExtractedReport['claimedTotal'] {

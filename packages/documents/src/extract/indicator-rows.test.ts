@@ -379,3 +379,14 @@ describe('indicators whose text follows their weight after a colon', () => {
     expect(outline(read.indicators)).not.toContain('产出指标 40/38');
   });
 });
+
+describe('a group scored with its parts in parentheses after it', () => {
+  it('reads "决策指标（20分）得19分（其中：…）" as a group with its weight and score', () => {
+    const lines = [
+      '（一）决策指标（20分）得19分（其中：项目立项6分、绩效目标7分、资金投入6分）。',
+      '（二）过程指标（20分）得18.5分，主要是部分资金支付进度偏慢。',
+    ];
+    const read = extractNarrativeIndicators(parseTextLines(lines.join('\n'), 'x.txt').blocks);
+    expect(outline(read.indicators)).toEqual(['决策指标 20/19', '过程指标 20/18.5']);
+  });
+});

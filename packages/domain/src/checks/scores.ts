@@ -43,9 +43,12 @@ function alignedSheetNodes(
   return nodes;
 }
 
-/** Words that explain points lost, or name the scoring rule that took them ("按满意度计分规则"). */
+/**
+ * Words that explain points lost, or name the scoring rule that took them ("按满意度计分规则"); a
+ * shortfall said as such is one too ("支付进度偏慢", "略低于年度目标", "带动作用仍需加强").
+ */
 const REASON_WORDS =
-  /原因|由于|因为|扣\s*\d|扣分|未能|未完成|未达|偏差|不足|滞后|推迟|延迟|延期|逾期|影响|(?:计分|评分|打分)(?:规则|标准|办法)/;
+  /原因|由于|因为|扣\s*\d|扣分|未能|未完成|未达|偏差|不足|滞后|推迟|延迟|延期|逾期|影响|偏[慢低少]|低于|仍需|有待|(?:计分|评分|打分)(?:规则|标准|办法)/;
 
 function hasReason(node: IndicatorNode, sheetNode: ScoreNode | undefined): boolean {
   if (sheetNode?.reasonGiven) return true;

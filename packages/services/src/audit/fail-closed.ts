@@ -25,13 +25,17 @@ export function partsUnread(f: Finding, report: ExtractedReport): boolean {
   return f.code === 'WEIGHT_BOOK_TOTAL' ? stated < expected : stated > expected;
 }
 
+/** The sums over the book's top level: its weights, and the total score against its scores. */
+const LEAVES_ADDED = new Set(['WEIGHT_BOOK_TOTAL', 'TOTAL_STATED_PARTS', 'TOTAL_MISMATCH']);
+
 /**
  * The book's total against 一级 weights that are leaves' (a 年度指标值 or 实际完成值 each, no
  * children, or one leaf alone) read from prose alone: the group headings above them ("（一）产出指标") stated no
- * weight, so what was added is some leaves, not the book's top level.
+ * weight, so what was added is some leaves, not the book's top level. So too the stated total
+ * score against those leaves' scores: their sum is no 一级 scores' sum.
  */
 export function leavesForGroups(f: Finding, report: ExtractedReport): boolean {
-  if (f.code !== 'WEIGHT_BOOK_TOTAL') return false;
+  if (!LEAVES_ADDED.has(f.code)) return false;
   if (report.selfEvaluationTables.some((t) => t.indicators.length > 0)) return false;
   const top = report.evaluation.indicators;
   // One indicator alone read from prose ("（一）预算执行率（10分）" and its score below it, the

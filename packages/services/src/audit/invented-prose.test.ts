@@ -459,7 +459,13 @@ import { lazily, loadCorpus, measure, present, report, unread } from './testing/
  * parts in parentheses, the total after them, the 下达资金 restated in 万元), 0 errors and 5
  * warnings on 4 clean files (决策指标（20分）得19分（其中：…） not read, so a book of 80; points lost
  * with their reasons "主要是…偏慢", "略低于年度目标", "仍需加强" taken for none; a 其中 restating
- * two of the three items named before it taken for a short list of the 合计).
+ * two of the three items named before it taken for a short list of the 合计). Fixed after (a group
+ * "X（W分）得S分（其中：…）" read, its parts' scores in the parentheses held to its score; "本项目
+ * 综合得分" the project's total, held to the 一级 scores, not to leaves read alone; a shortfall said
+ * as 偏慢, 低于, 仍需, 有待 a reason; a 其中 restating figures of a 分别为 list of the same 合计 a
+ * selection): 11/12 (the 下达资金 restated in 万元 still missed). One of those warnings, up08's
+ * 决策指标 losing a point with no reason given once the group was read, was right: the excerpt,
+ * meant clean, now gives its reason ("资金投入扣1分，原因是…"). After: 0 errors and 0 warnings.
  * Every batch listed below is asserted to keep at least 90% (or the floor given with it, for a
  * batch measured before its round) and no false error (or no more than the number given).
  */
@@ -509,7 +515,7 @@ describe('invented excerpts of prose from provinces outside the web corpus', () 
       ['invented prose, held out before the twenty-second round', /^um\d/, 1],
       ['invented prose, held out after the twenty-second round', /^un\d/, 1],
       ['invented prose, held out after the twenty-second round (round uo)', /^uo\d/, 1],
-      ['invented prose, held out after the twenty-second round (round up)', /^up\d/, 9 / 12],
+      ['invented prose, held out after the twenty-second round (round up)', /^up\d/, 11 / 12],
     ] as ReadonlyArray<readonly [string, string | RegExp, number?, number?]>) {
       const m = measure(
         corpus,
