@@ -2423,4 +2423,11 @@ describe('relations found on the excerpts of round uo', () => {
       ),
     ).toEqual(['warning DOC_CLAIM_PARTS_SHORT 87.00→58.60']);
   });
+
+  it("takes money passed down under a project's name for the project's 下达资金", () => {
+    const text = (passed: string): string =>
+      `临潭县水务局2023年度农村供水保障工程项目支出绩效自评报告\n一、项目概况\n2023年上级下达农村供水保障工程资金1.28亿元，用于新建供水工程46处。\n二、资金使用情况\n截至2023年12月31日，项目下达资金${passed}万元已全部拨付。\n`;
+    expect(brief(text('12,600'))).toEqual(['warning DOC_CLAIM_RESTATED 12600万元→1.28亿元']);
+    expect(brief(text('12,800'))).toEqual([]);
+  });
 });

@@ -2114,6 +2114,18 @@ const ROLE_WORDS = /预算数?|安排|批复|核定|计划数?|实际|实有|现
 /** "部门预算安排项目支出" is the 项目支出 of the report's own unit. */
 const OWNER = /^(?:部门|单位|全局|全院|全委|全校|全镇|全乡|机关|街道|学校|医院)/;
 
+/**
+ * A name of a project's report as the project's: "项目下达资金" is the 医疗设备购置项目's, and so is
+ * "上级下达医疗设备购置资金" (money passed down under the project's name without 项目).
+ */
+function ofTheProject(key: string, project: string): string {
+  const bare = project.slice(0, -2);
+  if (key.startsWith('项目')) return `${bare}${key}`;
+  const passed = /^(?:上级|中央|省级|市级|县级|省|市|县)?(?:财政)?下达(?:的)?(.{2,})$/.exec(key);
+  if (passed?.[1] === bare || passed?.[1] === project) return `${bare}项目下达`;
+  return key;
+}
+
 /** "本项目总投资", "该项目总投资" and "项目总投资" are one quantity of a project's report. */
 const THIS_PROJECT = /^(?:本|该|此)(?=项目)/;
 /** The identity of a restated quantity: its name without years, pronouns, role words and owner. */
@@ -2223,7 +2235,7 @@ function checkRestatements(
     const hit = restated.get(memo);
     if (hit !== undefined) return hit;
     const key = restatedKey(c);
-    const own = project && key.startsWith('项目') ? `${project.slice(0, -2)}${key}` : key;
+    const own = project ? ofTheProject(key, project) : key;
     const out = otherFunds ? own : own.replace(GENERAL_FUND, '');
     restated.set(memo, out);
     return out;
