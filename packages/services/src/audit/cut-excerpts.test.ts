@@ -289,3 +289,18 @@ function evidenceSpan(
   const last = Math.max(...cited);
   return { from: starts[first] ?? 0, to: (starts[last] ?? 0) + (lines[last]?.length ?? 0) };
 }
+
+describe('a text that opens inside a figure', () => {
+  it('computes no rate on the figure the cut went through, and still on a whole one', () => {
+    const rest =
+      '万元，全部由市本级财政安排。\n二、项目资金使用情况\n全年实际支出8,536,420.00元（853.64万元），预算执行率98.35%。\n';
+    const rates = (text: string): string[] =>
+      audit(text, 'x.txt')
+        .findings.filter((f) => f.category === 'ratio')
+        .map((f) => f.code);
+    expect(rates(`68.00${rest}`)).toEqual([]);
+    expect(rates(`一、项目基本情况\n项目预算868.00${rest.replace('98.35%', '96.35%')}`)).toEqual([
+      'DOC_CLAIM_RATE',
+    ]);
+  });
+});

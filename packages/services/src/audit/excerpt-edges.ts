@@ -72,6 +72,7 @@ export function closedByTotalRow(f: Finding, report: ExtractedReport): boolean {
 export function beforeTheStart(f: Finding, report: ExtractedReport): boolean {
   if (f.category === 'numbering') return untitledExcerpt(report) && numberBeforeTheStart(f, report);
   if (!report.startCut) return false;
+  if (onFigureCutAtStart(f, report)) return true;
   // The tree's parts falling short of its total, or of the book's 100, measure only the groups
   // the cut took away (as beyond a cut at the end); parts above it still say something.
   if (WHOLE_TREE_CODES.has(f.code)) {
@@ -81,6 +82,28 @@ export function beforeTheStart(f: Finding, report: ExtractedReport): boolean {
     return f.code === 'WEIGHT_BOOK_TOTAL' ? stated < expected : stated > expected;
   }
   return false;
+}
+
+/** The figure a text cut mid-way opens on, with its unit ("68.00万元" of a cut "868.00万元"). */
+const OPENING_FIGURE = /^([\d,.]+(?:万元|亿元|元|%))/;
+/** The params of a ratio that name the figures it was computed on. */
+const RATIO_FIGURES = ['budget', 'actual', 'whole', 'part', 'base', 'value'];
+
+/**
+ * A rate or share computed on the figure a text opens with when the cut went through it: the cut
+ * took its name and perhaps its first digits ("…868.00万元" read as "68.00万元"), so what it is
+ * of, and how much, proves nothing (as a figure cut at the end proves nothing).
+ */
+function onFigureCutAtStart(f: Finding, report: ExtractedReport): boolean {
+  if (f.category !== 'ratio' || !f.code.startsWith('DOC_CLAIM_')) return false;
+  const first = report.document.blocks.find((b) => b.line === report.startCut?.line);
+  if (!first || first.kind === 'table') return false;
+  const opening = OPENING_FIGURE.exec(normalizeDigits(first.text.trim()))?.[1]?.replace(/,/g, '');
+  if (!opening) return false;
+  return RATIO_FIGURES.some((k) => {
+    const v = f.params[k];
+    return typeof v === 'string' && normalizeDigits(v).replace(/,/g, '') === opening;
+  });
 }
 
 /** A numbering finding that the start of an excerpt may have made. */
