@@ -208,3 +208,34 @@ describe('tables run on after a table and its sign-off', () => {
     expect(at('附件3 2023年度项目支出绩效自评表')).toBe(at('填表人：') + 1);
   });
 });
+
+describe('a 自评表 joined by nothing, its unit line and headers glued to the rows', () => {
+  it('sets the unit line, the fund header and the first row after a 扣分原因 header on lines of their own', () => {
+    const rows = [
+      '浙江省某区2024年度项目支出绩效自评表',
+      '项目名称：城乡供水改造项目',
+      '主管部门：区水利局',
+      '实施单位：区供水服务中心',
+      '金额单位：万元',
+      '资金来源年初预算数全年预算数全年执行数分值执行率得分',
+      '年度资金总额1,280.001,350.001,317.501097.59%9.76',
+      '其中：其他资金80.0080.0072.00—90.00%—',
+      '一级指标二级指标三级指标指标值（目标）实际值分值得分扣分原因',
+      '产出指标数量指标改造供水管网长度≥120公里126公里1010',
+      '总分10099.76',
+    ];
+    const lines = relineGluedText(rows.join('')).text.split('\n');
+    for (const row of rows.slice(2)) expect(lines).toContain(row);
+    // A unit line of 元 or 亿元 ends where its unit does, and 实施单位 is no unit line.
+    const yuan = relineGluedText(
+      [
+        ...rows.slice(0, 4),
+        '单位：亿元',
+        '项目年初预算数全年预算数全年执行数',
+        ...rows.slice(6),
+      ].join(''),
+    ).text.split('\n');
+    expect(yuan).toContain('单位：亿元');
+    expect(yuan).toContain('项目年初预算数全年预算数全年执行数');
+  });
+});

@@ -210,9 +210,13 @@ function spacedRowEnd(run: string, after: string, next: string): number | undefi
 /** Where a 自评表 in text joined by nothing begins: its title, or its header's words. */
 const GLUED_TABLE =
   /(?:附[件表]\s*\d*[：:]?)?[^。；，,;]{0,40}?(?:自评表|评价表|指标表)|一级指标\s*二级指标|年初预算数\s*全年|项目名称.{2,40}?主管部门/u;
-/** The labels that open a row of a 自评表 (its fields, fund rows, header, total). */
+/**
+ * The labels that open a row of a 自评表 (its fields, fund rows, header, total): also the unit
+ * line (金额单位：万元, 单位：元) and the fund header after it ("资金来源年初预算数…"), and a group's
+ * name after a header closing on its reason column (…扣分原因, …情况说明) is its first row.
+ */
 const ROW_LABEL =
-  /(?=年度资金总额|(?<!年度)资金总额[：:]?\d|其中[：:]|年度总体目标|一级指标二级指标|主管部门|实施单位|项目资金[（(]|总分\s*\d|合计\s*\d)|(?<!其中[：:]?)(?=当年财政拨款|本年财政拨款|上年结转|其他资金)|(?<=附[件表]\s*\d{1,2})(?=(?:19|20)\d{2}年)|(?<=措施|原因分析|得分|备注)(?=(?:产出|效益|满意度|决策|过程|投入|成本|履职|管理)指标)/gu;
+  /(?=年度资金总额|(?<!年度)资金总额[：:]?\d|其中[：:]|年度总体目标|一级指标二级指标|主管部门|实施单位|项目资金[（(]|总分\s*\d|合计\s*\d)|(?<!其中[：:]?)(?=当年财政拨款|本年财政拨款|上年结转|其他资金)|(?<=附[件表]\s*\d{1,2})(?=(?:19|20)\d{2}年)|(?<=措施|原因|说明|理由|得分|备注)(?=(?:产出|效益|满意度|决策|过程|投入|成本|履职|管理)指标)|(?<!^|金额|资金)(?=(?:金额|资金)?单位[：:](?:万元|亿元|千元|元))|(?<=单位[：:](?:万元|亿元|千元|元))|(?<!^)(?=(?:资金来源|项目|资金)(?:[（(](?:万元|亿元|千元|元)[）)])?(?:年初预算|全年预算|预算安排|调整后预算|预算批复))/gu;
 
 /**
  * A 自评表 whose cells and rows were all joined by nothing ("…项目名称社区居家养老服务项目主管
