@@ -481,3 +481,49 @@ describe('a row closing on words with no stop after its 得分', () => {
     ).toBeUndefined();
   });
 });
+
+describe('a row whose 指标解释 and 评分标准 ran into its name with their stops', () => {
+  const DESCRIBED: ColumnKey[] = [
+    'level1',
+    'level2',
+    'level3',
+    'description',
+    'description',
+    'target',
+    'actual',
+    'weight',
+    'score',
+    'reason',
+  ];
+
+  it('is a row when no figure stands before the stops and three glued figures follow them', () => {
+    const row =
+      '效益指标社会效益指标人居环境整治村庄覆盖率开展整治的行政村占比达到目标值得满分，否则按比例得分≥90%87%1514.5';
+    expect(looksRunTogether(row)).toBe(true);
+    expect(splitRunTogether(row, DESCRIBED)).toEqual([
+      '效益指标',
+      '社会效益指标',
+      '人居环境整治村庄覆盖率开展整治的行政村占比达到目标值得满分，否则按比例得分',
+      '≥90%',
+      '87%',
+      '15',
+      '14.5',
+    ]);
+    // A 评分标准 holding figures of its own ("每延期1个月扣2分") before a date target.
+    expect(
+      looksRunTogether(
+        '时效指标设施配置完成时间设施配置到位的时间按时完成得满分，每延期1个月扣2分2024年9月底前2024年9月1010',
+      ),
+    ).toBe(true);
+  });
+
+  it('leaves prose and two rows run on after a reason alone', () => {
+    expect(looksRunTogether('经核查，项目区群众满意度≥95%')).toBe(false);
+    // Figures before the stops: a row's reason, then the next row.
+    expect(
+      looksRunTogether(
+        '产出指标数量指标海岸带修复面积≥45公顷43.2公顷1514.40受台风影响部分地块延后施工，已调整计划于次年一季度完成红树林补种面积≥12公顷12.5公顷1010.00',
+      ),
+    ).toBe(false);
+  });
+});

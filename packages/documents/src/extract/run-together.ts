@@ -53,13 +53,25 @@ export const looksRunTogether = (line: string): boolean => {
   const t = line.slice(0, line.length - reason.length);
   // A month or a day glued to figures at the row's end ("2024年11月55", "2024年11月28日55": a
   // date actual, then 分值 and 得分) is no date of prose.
-  const glued =
-    /[%％]\d|\.\d{2}\d|[≥≤＞＜≧≦]\d|\p{Script=Han}=\d|\d—|—\d|\d[月日]\d{2,4}(?:\.\d+)?$/u.test(t);
+  const glued = (x: string): boolean =>
+    /[%％]\d|\.\d{2}\d|[≥≤＞＜≧≦]\d|\p{Script=Han}=\d|\d—|—\d|\d[月日]\d{2,4}(?:\.\d+)?$/u.test(x);
+  // A 指标解释 or 评分标准 run into the name may hold stops ("…占比达到目标值得满分，否则按比例得分
+  // ≥90%87%1514.5"): with no figure before them, the figures after them, glued beyond doubt and
+  // three at least, make the line a row still, as no sentence of prose ends on such a run (two
+  // rows run on after a reason, "…1514.40受台风影响…，…完成红树林补种面积≥12公顷…", are none).
+  const figures = /^[^\d≥≤<>=＞＜≧≦]*[，。；！？][^\d≥≤<>=＞＜≧≦]*([≥≤<>=＞＜≧≦]?\d.*)$/u.exec(
+    t,
+  )?.[1];
+  const described =
+    figures !== undefined &&
+    !/[，。；！？]/.test(figures) &&
+    (glued(figures) || /\p{Script=Han}\d{3,}(?:\.\d+)?$/u.test(figures)) &&
+    (figures.match(/\d+(?:\.\d+)?/g)?.length ?? 0) >= 3;
   return (
     line.length <= 200 &&
     t.length <= 160 &&
-    !/[，。；！？]/.test(t) &&
-    (glued || (reason === '' && /\p{Script=Han}\d{3,}(?:\.\d+)?$/u.test(t)))
+    (!/[，。；！？]/.test(t) || described) &&
+    (glued(t) || (reason === '' && /\p{Script=Han}\d{3,}(?:\.\d+)?$/u.test(t)))
   );
 };
 

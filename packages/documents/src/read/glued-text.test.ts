@@ -239,3 +239,27 @@ describe('a 自评表 joined by nothing, its unit line and headers glued to the 
     expect(yuan).toContain('项目年初预算数全年预算数全年执行数');
   });
 });
+
+describe('a 自评表 with 评分标准 joined by nothing', () => {
+  it('ends no row inside a 评分标准, ends one before a group and before a name opening with a unit', () => {
+    const rows = [
+      '一级指标二级指标三级指标指标解释评分标准分值指标值（目标）实际值得分扣分原因',
+      '产出指标数量指标城市道路维护面积年度完成维护的城市道路面积完成目标得满分，否则按比例得分15≥320万平方米328万平方米15',
+      '质量指标市政设施完好率完好的市政设施占全部设施的比例达到目标值得满分15≥95%96.5%15',
+      '时效指标重点项目按期完工率按期完工的重点项目占比达到目标值得满分，否则按比例得分10≥90%87.5%9.72',
+      '满意度指标服务对象满意度指标市民满意度第三方抽样调查满意比例≥85%得满分10≥85%88%10',
+      '家庭医生签约服务人数≥12万人12.6万人1010',
+      '总分10099.42',
+    ];
+    const lines = relineGluedText(['2024年度部门整体支出绩效自评表', ...rows].join('')).text.split(
+      '\n',
+    );
+    for (const row of rows) expect(lines).toContain(row);
+    // An attachment's number runs on into its title: no row ends there.
+    expect(
+      relineGluedText(['附件2项目支出绩效自评表（2024年度）', ...rows.slice(1)].join(''))
+        .text.split('\n')
+        .some((l) => l === '附件2'),
+    ).toBe(false);
+  });
+});

@@ -157,7 +157,15 @@ function rowEnds(text: string, spaced: boolean): string {
   for (const m of text.matchAll(/(?<=[\d%％—])\p{Script=Han}+/gu)) {
     const at = spaced
       ? spacedRowEnd(m[0], text[m.index - 1] ?? '', text[m.index + m[0].length] ?? '')
-      : CELL_UNIT.includes(m[0][0] ?? '')
+      : (CELL_UNIT.includes(m[0][0] ?? '') || NO_NAME_START.includes(m[0][0] ?? '')) &&
+          // A unit that opens words of a name, run on into five characters or more, is a name
+          // ("…1010家庭医生签约服务人数"): a unit's run ends at the row's next figure. An
+          // attachment's number is no row's figure ("附件2项目支出绩效自评表").
+          !(
+            UNIT_OPENS_NAME.includes(m[0][0] ?? '') &&
+            m[0].length >= 5 &&
+            !/附[件表]\s*\d{1,2}$/.test(text.slice(Math.max(0, m.index - 6), m.index))
+          )
         ? undefined
         : 0;
     if (at === undefined || m.index + at < from) continue;
@@ -166,7 +174,7 @@ function rowEnds(text: string, spaced: boolean): string {
     const upTo = rest.search(/[\d≥≤=＝<>＜＞]/);
     const segment = upTo < 0 ? rest : rest.slice(0, upTo);
     out += text.slice(from, end0);
-    if (/[，。；,;]/.test(segment) && segment.length >= 6) {
+    if (/[，。；,;]/.test(segment) && segment.length >= 6 && !opensGroup(segment)) {
       const stop = Math.max(segment.lastIndexOf('。'), segment.lastIndexOf('；'));
       const end = stop >= 0 && stop + 1 < segment.length ? stop + 1 : segment.length;
       out += segment.slice(0, end);
@@ -180,6 +188,20 @@ function rowEnds(text: string, spaced: boolean): string {
   return out + text.slice(from);
 }
 
+/**
+ * Whether words after a row's last figure open a group's row ("时效指标重点项目…"): the next row,
+ * whatever stops its 评分标准 holds, not a sentence closing the row.
+ */
+const opensGroup = (words: string): boolean => {
+  const m = /^\p{Script=Han}{0,8}?指标/u.exec(words);
+  return m !== null && indicatorLevelOf(m[0]) !== undefined;
+};
+
+/**
+ * The words a 评分标准 runs on with after a figure ("≥85%得满分", "每少1所扣1分", "90%的"): no
+ * row's name begins with them.
+ */
+const NO_NAME_START = '得扣的或及则';
 /** The units a figure of a 自评表's cell is counted in: no row's name begins right after them. */
 const CELL_UNIT = '人次元万个天年月日分项台套所户家条座米吨亩期批倍名位张篇件场辆公平立小';
 /** The unit a cell's figure is counted in, at the start of the characters after it. */

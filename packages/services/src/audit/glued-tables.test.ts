@@ -115,6 +115,9 @@ describe('invented 自评表 with every cell joined by nothing', () => {
  * ("资金来源年初预算数…") and a first row glued to a header closing on 扣分原因 or 完成情况说明
  * were set on lines of their own: 152 of 295 before (holdout-ad 0 of its 18, no table of it read),
  * 177 after (holdout-ad 12 of 18); warnings on the clean tables 101 before, 71 after, none new.
+ * 179 (holdout-ad 16 of 18) once no row ended inside a 评分标准 ("≥85%得满分", "…扣1分"), a
+ * group's name after a 评分标准 with stops opened a row, a unit opening a long name ("10家庭医生…")
+ * did not hold it in the row before, and rows whose 评分标准 holds stops were read run together.
  */
 describe('invented 自评表 joined by nothing, their unit line and headers apart', () => {
   const joined = inventedTableCases((f) => /\.(?:tabs|pdf|cells|cells-blank)\.txt$/.test(f)).map(
@@ -125,12 +128,12 @@ describe('invented 自评表 joined by nothing, their unit line and headers apar
     findings: auditDocument(new TextEncoder().encode(c.text), c.file).findings,
   }));
 
-  it('finds the planted findings of more (floor 177) and warns on few clean tables (at most 71)', () => {
+  it('finds the planted findings of more (floor 179) and warns on few clean tables (at most 71)', () => {
     const withFindings = audits.filter((a) => a.planted.length > 0);
     const found = withFindings.filter((a) =>
       a.planted.some((c) => a.findings.some((f) => f.category === c)),
     );
-    expect(found.length).toBeGreaterThanOrEqual(177);
+    expect(found.length).toBeGreaterThanOrEqual(179);
     const warnings = audits
       .filter((a) => a.clean)
       .flatMap((a) => a.findings.filter((f) => f.severity === 'warning'));
