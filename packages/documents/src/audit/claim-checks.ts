@@ -1689,17 +1689,22 @@ function checkMagnitudes(statements: readonly Statement[], project: boolean): Fi
 /** The digits of a figure as written: "8,563.20" → "856320". */
 const digitsOf = (number: string): string => number.replace(/[^\d]/g, '');
 
+/** The two places where two digit strings of one length differ by a swap of their digits, if so. */
+function swapPlaces(a: string, b: string): [number, number] | undefined {
+  if (a.length !== b.length || a === b) return undefined;
+  const at: number[] = [];
+  for (let i = 0; i < a.length && at.length <= 2; i++) if (a[i] !== b[i]) at.push(i);
+  const [i, j] = at;
+  return at.length === 2 && i !== undefined && j !== undefined && a[i] === b[j] && a[j] === b[i]
+    ? [i, j]
+    : undefined;
+}
+
 /**
  * Two digit strings that differ only by two digits swapped anywhere (392696, 396296): of six
  * significant digits or more, not a coincidence between two figures of one report.
  */
-function swappedApart(a: string, b: string): boolean {
-  if (a.length !== b.length || a === b) return false;
-  const at: number[] = [];
-  for (let i = 0; i < a.length && at.length <= 2; i++) if (a[i] !== b[i]) at.push(i);
-  const [i, j] = at;
-  return at.length === 2 && i !== undefined && j !== undefined && a[i] === b[j] && a[j] === b[i];
-}
+const swappedApart = (a: string, b: string): boolean => swapPlaces(a, b) !== undefined;
 
 /** Characters two names share ("项目总投资", "项目资金": 项, 目, 资). */
 const sharedChars = (a: string, b: string): number =>
@@ -1707,12 +1712,8 @@ const sharedChars = (a: string, b: string): number =>
 
 /** Two digit strings that differ only by two neighbouring digits swapped (856320, 853620). */
 function swapped(a: string, b: string): boolean {
-  if (a.length !== b.length || a === b) return false;
-  let i = 0;
-  while (i < a.length && a[i] === b[i]) i++;
-  return (
-    i + 1 < a.length && a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2)
-  );
+  const at = swapPlaces(a, b);
+  return at !== undefined && at[1] === at[0] + 1;
 }
 
 /** The whole a name's scope word takes in: "全院职工" is the 职工 of the unit writing. */
