@@ -171,8 +171,12 @@ const ROW_LABEL = /^\p{Script=Han}[\p{Script=Han}（）()、]{0,11}$/u;
  */
 function checkSideBySideTotals(blocks: readonly Block[]): Finding[] {
   const out: Finding[] = [];
-  // A total's label is said twice at least: most texts hold no run of them.
-  if (!blocks.some((b) => b.kind !== 'table' && /计/.test(b.text))) return out;
+  // A total's label standing as a word of its own is said twice at least: most texts hold no
+  // run of them, and their words are not split.
+  let said = 0;
+  for (const b of blocks)
+    if (b.kind !== 'table' && b.text.includes('计')) said += b.text.match(TOTAL_WORD)?.length ?? 0;
+  if (said < 2) return out;
   // The words of the text in order, each with its line: a PDF's text may give the run on one
   // line or a word a line.
   const words: { word: string; line: number }[] = [];
@@ -213,22 +217,14 @@ function checkSideBySideTotals(blocks: readonly Block[]): Finding[] {
     if (parts.length < 1 || !parts.some((p) => p.figures.some((f) => f !== undefined))) continue;
     for (let c = 0; c < k; c++) {
       const written = pairs[t + c]?.figure ?? '';
-      const stated = parseDecimalToFen(written.replace(/,/g, ''), '万元');
       const values = parts.map((p) => p.figures[c]);
-      const sum = values.reduce(
-        (a, f) =>
-          a + (f === undefined ? 0 : (parseDecimalToFen(f.replace(/,/g, ''), '万元') ?? NaN)),
-        0,
-      );
-      if (stated === undefined || Number.isNaN(sum) || sum === stated) continue;
-      const places = Math.max(decimals(written), ...values.map((f) => decimals(f ?? '')));
+      const sum = columnSum(values);
+      const stated = cellFen(written);
+      if (Number.isNaN(stated) || Number.isNaN(sum) || sum === stated) continue;
       out.push(
-        finding('DOC_LIST_SUM', 'warning', total.line, excerptOfRun(pairs, t, at), {
-          label: total.label,
-          column: `第${c + 1}组`,
-          stated: written,
-          expected: formatFen(fen(sum), '万元', places),
-          difference: formatFen(fen(Math.abs(sum - stated)), '万元', places),
+        listSumWarning(total.line, excerptOfRun(pairs, t, at), total.label, `第${c + 1}组`, {
+          written,
+          values,
           rows: parts.length,
         }),
       );
@@ -236,6 +232,40 @@ function checkSideBySideTotals(blocks: readonly Block[]): Finding[] {
     t = at - 1;
   }
   return out;
+}
+
+/** A total's label standing as a word of its own in a line of words. */
+const TOTAL_WORD = /(?<![^\s\u3000])(?:合计|总计|小计|共计)(?![^\s\u3000])/g;
+
+/** A cell's figure in 分 of its unit (read as 万元: only the digits matter), NaN when it is none. */
+const cellFen = (cell: string): number => parseDecimalToFen(cell.replace(/,/g, ''), '万元') ?? NaN;
+
+/** The exact sum of a column's figures: an empty place adds nothing, a place that is no figure makes it NaN. */
+const columnSum = (cells: readonly (string | undefined)[]): number =>
+  cells.reduce((a: number, f) => a + (f === undefined ? 0 : cellFen(f)), 0);
+
+/** A warning that a column's written total is not the sum of its rows, at the places they are written to. */
+function listSumWarning(
+  line: number,
+  excerpt: string,
+  label: string,
+  column: string,
+  {
+    written,
+    values,
+    rows,
+  }: { written: string; values: readonly (string | undefined)[]; rows: number },
+): Finding {
+  const sum = columnSum(values);
+  const places = Math.max(decimals(written), ...values.map((f) => decimals(f ?? '')));
+  return finding('DOC_LIST_SUM', 'warning', line, excerpt, {
+    label,
+    column,
+    stated: written,
+    expected: formatFen(fen(sum), '万元', places),
+    difference: formatFen(fen(Math.abs(sum - cellFen(written))), '万元', places),
+    rows,
+  });
 }
 
 /** A figure of money or measure as a cell holds it alone: "1024.42", "1,265.00", "900". */
@@ -286,29 +316,26 @@ function checkHeaderlessTotals(blocks: readonly Block[]): Finding[] {
       numbered && i < rows.length - 1 ? r.cells.slice(0, -1) : r.cells,
     );
     if (figures.some((f) => f.length < totals.length)) continue;
-    const sums = totals.map((_, c) =>
-      figures.reduce(
-        (a, f) => a + (parseDecimalToFen(f[c]?.replace(/,/g, '') ?? '', '万元') ?? NaN),
-        0,
-      ),
-    );
-    const stated = totals.map((c) => parseDecimalToFen(c.replace(/,/g, ''), '万元') ?? NaN);
+    // Every figure under a column is there: none is missing from a row.
+    const columns = totals.map((_, c) => figures.map((f) => f[c] ?? ''));
+    const sums = columns.map(columnSum);
+    const stated = totals.map(cellFen);
     if (sums.some((v) => Number.isNaN(v)) || stated.some((v) => Number.isNaN(v))) continue;
     if (!sums.some((v, c) => v === stated[c])) continue;
     totals.forEach((written, c) => {
-      const sum = sums[c] ?? 0;
-      const want = stated[c] ?? 0;
-      if (sum === want) return;
-      const places = Math.max(decimals(written), ...figures.map((f) => decimals(f[c] ?? '')));
+      if (sums[c] === stated[c]) return;
       out.push(
-        finding('DOC_LIST_SUM', 'warning', lines[t]?.line ?? 0, [text(t), ...totals].join(' | '), {
-          label: text(t),
-          column: `第${c + 1}列数字`,
-          stated: written,
-          expected: formatFen(fen(sum), '万元', places),
-          difference: formatFen(fen(Math.abs(sum - want)), '万元', places),
-          rows: rows.length,
-        }),
+        listSumWarning(
+          lines[t]?.line ?? 0,
+          [text(t), ...totals].join(' | '),
+          text(t),
+          `第${c + 1}列数字`,
+          {
+            written,
+            values: columns[c] ?? [],
+            rows: rows.length,
+          },
+        ),
       );
     });
   }
