@@ -118,6 +118,20 @@ const WAN_MARK = /[（(](?:单位[：:]\s*)?万元[）)]|单位[：:]\s*万元/;
 const YI_MARK = /[（(](?:单位[：:]\s*)?亿元[）)]|单位[：:]\s*亿元/;
 
 /**
+ * The unit a fund block's header or unit line names ("项目资金（元）", "单位：元"), else the unit
+ * named above the table, else 万元: an amount or a 度量单位 of 万元 in an indicator row below says
+ * nothing of the fund block's unit.
+ */
+const blockUnit = (text: string, unitAbove: MoneyUnit | undefined): MoneyUnit =>
+  WAN_MARK.test(text)
+    ? '万元'
+    : YUAN_MARK.test(text)
+      ? '元'
+      : YI_MARK.test(text)
+        ? '亿元'
+        : (unitAbove ?? '万元');
+
+/**
  * The fund block's header row mapped by meaning, or undefined when the table has none. Given the
  * full grid, an amount header merged over sub-columns (全年预算数 over 合计 | 中央补助 | 地方资金)
  * is placed on its 合计 sub-column: without the grid its position would count the merged cell
@@ -140,15 +154,7 @@ export function fundHeaderOf(
       (index.budget !== undefined || index.executed !== undefined)
     ) {
       const text = rows.map((r) => r.cells.join('|')).join('\n');
-      // The unit a header or a unit line names ("项目资金（元）", "单位：元"): an amount or a
-      // 度量单位 of 万元 in an indicator row below says nothing of the fund block's unit.
-      const unit: MoneyUnit = WAN_MARK.test(text)
-        ? '万元'
-        : YUAN_MARK.test(text)
-          ? '元'
-          : YI_MARK.test(text)
-            ? '亿元'
-            : (unitAbove ?? '万元');
+      const unit = blockUnit(text, unitAbove);
       const points = row.cells.map(pointsInHeader).find((p) => p !== undefined);
       const stated = points === undefined ? {} : { points };
       const split = grid ? splitOnGrid(grid, at) : undefined;
@@ -469,13 +475,7 @@ function transposedFunds(
       figureRows.push([k, figure]);
     }
     if (!figureRows.some(([, f]) => f === 'budget' || f === 'executed')) return undefined;
-    const unit: MoneyUnit = WAN_MARK.test(text)
-      ? '万元'
-      : YUAN_MARK.test(text)
-        ? '元'
-        : YI_MARK.test(text)
-          ? '亿元'
-          : (unitAbove ?? '万元');
+    const unit = blockUnit(text, unitAbove);
     const funds: Funds = {};
     heads.forEach((name, i) => {
       if (name === '') return;
