@@ -83,3 +83,53 @@ export function RestoredEditsAlert({
     />
   );
 }
+
+/**
+ * The notices of an editor's versions above its form: a save another made first (with the choice
+ * to overwrite or discard), else typing restored from an earlier visit while it is still unsaved.
+ */
+export function EditorVersionNotices({
+  conflict,
+  restored,
+  dirty,
+  current,
+  busy,
+  testIdPrefix,
+  onOverwrite,
+  onDiscard,
+}: {
+  /** The version another save made, when the last save met it. */
+  conflict: { version: number } | null;
+  /** The version restored typing was based on, when some was restored. */
+  restored: { version: number } | null;
+  /** Whether the form holds unsaved typing. */
+  dirty: boolean;
+  /** The version on the server now. */
+  current: number;
+  busy: boolean;
+  /** Test ids are `${prefix}-conflict` and `${prefix}-restored`. */
+  testIdPrefix: string;
+  onOverwrite: () => void;
+  onDiscard: () => void;
+}) {
+  if (conflict !== null)
+    return (
+      <SaveConflictAlert
+        version={conflict.version}
+        busy={busy}
+        testId={`${testIdPrefix}-conflict`}
+        onOverwrite={onOverwrite}
+        onDiscard={onDiscard}
+      />
+    );
+  if (restored !== null && dirty)
+    return (
+      <RestoredEditsAlert
+        version={restored.version}
+        current={current}
+        testId={`${testIdPrefix}-restored`}
+        onDiscard={onDiscard}
+      />
+    );
+  return null;
+}

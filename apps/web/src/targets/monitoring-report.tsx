@@ -23,7 +23,7 @@ import {
 } from '@jixiao/domain';
 import { errorText } from '../api.ts';
 import { dropUnsavedCopy, keepUnsavedCopy, readUnsavedCopy } from '../lib/pending-edits.ts';
-import { conflictVersion, RestoredEditsAlert, SaveConflictAlert } from '../lib/save-conflict.tsx';
+import { conflictVersion, EditorVersionNotices } from '../lib/save-conflict.tsx';
 import { sameValue } from '../lib/same-value.ts';
 import { useSession } from '../lib/session.tsx';
 import { useAsync } from '../lib/use-async.ts';
@@ -278,23 +278,16 @@ function ReportEditor({
           )
         }
       >
-        {conflict !== null && (
-          <SaveConflictAlert
-            version={conflict.version}
-            busy={busy}
-            testId="monitoring-conflict"
-            onOverwrite={() => void save()}
-            onDiscard={discard}
-          />
-        )}
-        {restored !== null && dirty && conflict === null && (
-          <RestoredEditsAlert
-            version={restored.version}
-            current={report.version}
-            testId="monitoring-restored"
-            onDiscard={discard}
-          />
-        )}
+        <EditorVersionNotices
+          conflict={conflict}
+          restored={restored}
+          dirty={dirty}
+          current={report.version}
+          busy={busy}
+          testIdPrefix="monitoring"
+          onOverwrite={() => void save()}
+          onDiscard={discard}
+        />
         {result.unexplainedRed > 0 && (
           <Alert
             type="warning"

@@ -24,7 +24,7 @@ import {
   type TargetForm,
 } from '@jixiao/domain';
 import { api, errorText } from '../api.ts';
-import { conflictVersion, RestoredEditsAlert, SaveConflictAlert } from '../lib/save-conflict.tsx';
+import { conflictVersion, EditorVersionNotices } from '../lib/save-conflict.tsx';
 import { dropUnsavedCopy, keepUnsavedCopy, readUnsavedCopy } from '../lib/pending-edits.ts';
 import { sameValue } from '../lib/same-value.ts';
 import { useSession } from '../lib/session.tsx';
@@ -284,23 +284,16 @@ function TargetEditor({
           </Space>
         }
       >
-        {conflict !== null && (
-          <SaveConflictAlert
-            version={conflict.version}
-            busy={busy}
-            testId="target-conflict"
-            onOverwrite={() => void save()}
-            onDiscard={discard}
-          />
-        )}
-        {restored !== null && dirty && conflict === null && (
-          <RestoredEditsAlert
-            version={restored.version}
-            current={record.version}
-            testId="target-restored"
-            onDiscard={discard}
-          />
-        )}
+        <EditorVersionNotices
+          conflict={conflict}
+          restored={restored}
+          dirty={dirty}
+          current={record.version}
+          busy={busy}
+          testIdPrefix="target"
+          onOverwrite={() => void save()}
+          onDiscard={discard}
+        />
         {record.status === 'returned' && lastReturn?.comment && (
           <Alert
             type="warning"
