@@ -17,6 +17,18 @@ async function zipOf(entries: Record<string, string>): Promise<Uint8Array> {
   return zip.generateAsync({ type: 'uint8array' });
 }
 
+/** How many rows a table of the world's database holds now. */
+async function rowsIn(
+  world: World,
+  table: 'evaluations' | 'imported_documents' | 'jobs',
+): Promise<number> {
+  const { n } = await world.ctx.db
+    .selectFrom(table)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(n);
+}
+
 /** The job once it has finished (done or failed), polled every 100 ms for up to 10 s. */
 // The job view untyped, as the tests read it (fields of files by index).
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -86,15 +98,7 @@ describe.each(TEST_DIALECTS)('uploads on %s', (dialect) => {
     // The report states neither its year nor its unit.
     const text =
       '部门整体支出绩效自评报告\n一、部门概况\n年初预算100万元，全年支出95万元，预算执行率95%。\n';
-    const count = async () =>
-      Number(
-        (
-          await world.ctx.db
-            .selectFrom('evaluations')
-            .select((eb) => eb.fn.countAll<number>().as('n'))
-            .executeTakeFirstOrThrow()
-        ).n,
-      );
+    const count = () => rowsIn(world, 'evaluations');
     const before = await count();
     const yearless = await filer.upload(
       `/api/imports?create=1&departmentId=${world.departments.a}`,
@@ -172,14 +176,8 @@ describe.each(TEST_DIALECTS)('uploads on %s', (dialect) => {
     expect(broken.json().error.message).toMatch(/[\u4e00-\u9fff]/);
     // A workbook that is no workbook (text renamed .xlsx) is refused like a broken .docx and
     // nothing of it is stored; a zip without a sheet is read with problems in plain Chinese.
-    const stored = async () =>
-      (
-        await world.ctx.db
-          .selectFrom('imported_documents')
-          .select((eb) => eb.fn.countAll<number>().as('n'))
-          .executeTakeFirstOrThrow()
-      ).n;
-    const before = Number(await stored());
+    const stored = () => rowsIn(world, 'imported_documents');
+    const before = await stored();
     const textBook = await filer.upload('/api/imports', [{ name: '表格.xlsx', bytes: '只是文字' }]);
     expect(textBook.statusCode).toBe(400);
     expect(textBook.json().error).toMatchObject({
@@ -189,7 +187,7 @@ describe.each(TEST_DIALECTS)('uploads on %s', (dialect) => {
     const zeroBook = await filer.upload('/api/imports', [{ name: '表格.xlsx', bytes: '' }]);
     expect(zeroBook.statusCode).toBe(400);
     expect(zeroBook.json().error.message).toMatch(/文件为空/);
-    expect(Number(await stored())).toBe(before);
+    expect(await stored()).toBe(before);
     const wordless = await filer.upload('/api/imports', [
       { name: 'a.docx', bytes: await zipOf({ 'hello.txt': 'hi' }) },
     ]);
@@ -219,15 +217,7 @@ describe.each(TEST_DIALECTS)('uploads on %s', (dialect) => {
   });
 
   it('reads text renamed .doc, .xls or .html as text and says so; refuses a file holding nothing of a report, storing nothing', async () => {
-    const stored = async () =>
-      Number(
-        (
-          await world.ctx.db
-            .selectFrom('imported_documents')
-            .select((eb) => eb.fn.countAll<number>().as('n'))
-            .executeTakeFirstOrThrow()
-        ).n,
-      );
+    const stored = () => rowsIn(world, 'imported_documents');
     const report = [
       '某局2023年度部门整体支出绩效自评报告',
       '一、部门概况',
@@ -347,15 +337,7 @@ describe.each(TEST_DIALECTS)('uploads on %s', (dialect) => {
   });
 
   it('checks a batch audit’s files as an import’s: a file that cannot be what its name says or holds nothing is refused with 400, naming it, and nothing is queued', async () => {
-    const jobs = async () =>
-      Number(
-        (
-          await world.ctx.db
-            .selectFrom('jobs')
-            .select((eb) => eb.fn.countAll<number>().as('n'))
-            .executeTakeFirstOrThrow()
-        ).n,
-      );
+    const jobs = () => rowsIn(world, 'jobs');
     const before = await jobs();
     const refusals: [string, string | Uint8Array, RegExp][] = [
       ['not-zip.docx', 'this is not a zip file at all', /^not-zip\.docx：文件内容不是Word 文档/],
