@@ -275,7 +275,16 @@ describe('a list cut from its header, one cell per line, with a 合计', () => {
   it('says nothing when no column adds up: the columns may be set wrong', () => {
     expect(found(page('1042.42').replace('2782.95', '2800.00'))).toEqual([]);
   });
+
+  it('reads figures typed in full-width digits as the same figures', () => {
+    expect(found(wide(page('1024.42')))).toEqual([]);
+    expect(found(wide(page('1042.42')))).toEqual(['warning ３２３０．５８→3248.58']);
+  });
 });
+
+/** The text with its digits and points typed full-width (１０２４．４２). */
+const wide = (text: string): string =>
+  text.replace(/[0-9.]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
 
 describe('blocks of a form printed side by side, each label with its figure', () => {
   const run = (spent: string) =>
@@ -285,6 +294,11 @@ describe('blocks of a form printed side by side, each label with its figure', ()
     expect(codes(audit([run('29376.6')]))).toEqual([]);
     expect(codes(audit([run('29736.6')]))).toEqual(['DOC_LIST_SUM 29376.6']);
     expect(codes(audit(run('29736.6').split(' ')))).toEqual(['DOC_LIST_SUM 29376.6']);
+  });
+
+  it('reads figures typed in full-width digits as the same figures', () => {
+    expect(codes(audit([wide(run('29376.6'))]))).toEqual([]);
+    expect(codes(audit([wide(run('29736.6'))]))).toEqual(['DOC_LIST_SUM ２９３７６．６']);
   });
 
   it('needs the total said twice and each part as often', () => {

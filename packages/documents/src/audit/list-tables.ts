@@ -1,4 +1,11 @@
-import { fen, formatFen, gradeFor, parseDecimalToFen, RulebookOptions } from '@jixiao/domain';
+import {
+  fen,
+  formatFen,
+  gradeFor,
+  normalizeDigits,
+  parseDecimalToFen,
+  RulebookOptions,
+} from '@jixiao/domain';
 import type { Finding, FindingCategory, MoneyUnit, Severity } from '@jixiao/domain';
 import type { Block } from '../read/block.ts';
 import { figureIn, isListTable, listHeaderOf, rowCells } from '../extract/list-header.ts';
@@ -32,7 +39,8 @@ export function listTableMessage(code: ListTableCode, p: Params): string {
   }
 }
 
-const decimals = (figure: string): number => /\.(\d+)$/.exec(figure)?.[1]?.length ?? 0;
+const decimals = (figure: string): number =>
+  /\.(\d+)$/.exec(normalizeDigits(figure))?.[1]?.length ?? 0;
 export const TOTAL_ROW = /^(?:合计|总计|小计|共计)$/;
 /** The words a grade is written in, and the grade each one is. */
 export const GRADE_WORDS: readonly [RegExp, string][] = [
@@ -192,7 +200,7 @@ function checkSideBySideTotals(blocks: readonly Block[]): Finding[] {
       continue;
     }
     const next = words[i + 1]?.word ?? '';
-    if (AMOUNT_CELL.test(next)) {
+    if (isAmountCell(next)) {
       pairs.push({ label: w, figure: next, line });
       i++;
     } else pairs.push({ label: w, line });
@@ -238,7 +246,8 @@ function checkSideBySideTotals(blocks: readonly Block[]): Finding[] {
 const TOTAL_WORD = /(?<![^\s\u3000])(?:合计|总计|小计|共计)(?![^\s\u3000])/g;
 
 /** A cell's figure in 分 of its unit (read as 万元: only the digits matter), NaN when it is none. */
-const cellFen = (cell: string): number => parseDecimalToFen(cell.replace(/,/g, ''), '万元') ?? NaN;
+const cellFen = (cell: string): number =>
+  parseDecimalToFen(normalizeDigits(cell).replace(/,/g, ''), '万元') ?? NaN;
 
 /** The exact sum of a column's figures: an empty place adds nothing, a place that is no figure makes it NaN. */
 const columnSum = (cells: readonly (string | undefined)[]): number =>
@@ -270,6 +279,8 @@ function listSumWarning(
 
 /** A figure of money or measure as a cell holds it alone: "1024.42", "1,265.00", "900". */
 const AMOUNT_CELL = /^\d{1,3}(?:,\d{3})*(?:\.\d+)?$|^\d+(?:\.\d+)?$/;
+/** Whether a cell holds a figure alone, in half-width or full-width digits (１０２４．４２). */
+const isAmountCell = (cell: string): boolean => AMOUNT_CELL.test(normalizeDigits(cell));
 /** How far above its 合计 a headerless list is read: a page's worth of cells. */
 const HEADERLESS_REACH = 80;
 
@@ -289,14 +300,14 @@ function checkHeaderlessTotals(blocks: readonly Block[]): Finding[] {
   for (let t = 0; t < lines.length; t++) {
     if (!TOTAL_ROW.test(text(t).replace(/[\s\u3000]+/g, ''))) continue;
     const totals: string[] = [];
-    for (let k = t + 1; AMOUNT_CELL.test(text(k)); k++) totals.push(text(k));
+    for (let k = t + 1; isAmountCell(text(k)); k++) totals.push(text(k));
     if (totals.length < 2) continue;
     // Back over rows: figures, each run opened by a label of words.
     const rows: { label: string; cells: string[] }[] = [];
     let cells: string[] = [];
     for (let k = t - 1; k >= Math.max(0, t - HEADERLESS_REACH); k--) {
       const cell = text(k);
-      if (AMOUNT_CELL.test(cell)) cells.unshift(cell);
+      if (isAmountCell(cell)) cells.unshift(cell);
       else if (
         /\p{Script=Han}/u.test(cell) &&
         !/\d{2,}/.test(cell.replace(/(?:19|20)\d{2}年/g, ''))

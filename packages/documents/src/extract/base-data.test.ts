@@ -79,4 +79,14 @@ describe('基础数据表 read from text', () => {
       ['城乡环境综合整治', '174.30'],
     ]);
   });
+
+  it('reads staffing figures typed in full-width digits', () => {
+    const data = base([
+      '基础数据表',
+      '财政供养人员情况\t编制数\t实际在职人数\t控制率',
+      '\t３０\t３０\t９０％',
+    ]);
+    expect([data?.staffing?.authorized, data?.staffing?.actual]).toEqual([30, 30]);
+    expect(data?.staffing?.statedControlRate?.value).toBe(90);
+  });
 });

@@ -1081,7 +1081,9 @@ export function readBaseDataTable(block: Block): BaseData {
       const next = rows[i + 1];
       // The figures in cells of their own, or in one cell between tabs or spaces (text).
       const v = next
-        ? next.cells.flatMap((c) => c.trim().split(/[\s\u3000]+/)).filter((c) => c !== '')
+        ? next.cells
+            .flatMap((c) => normalizeDigits(c.trim()).split(/[\s\u3000]+/))
+            .filter((c) => c !== '')
         : [];
       const authorized = Number(v[0]);
       const actual = Number(v[1]);
