@@ -86,13 +86,32 @@ function barePageNumbers(blocks: readonly Block[]): Set<number> {
  * breaks is the text's, not the page's.
  */
 export function withoutPageFurniture(blocks: readonly Block[]): Block[] {
-  const beside = (i: number): number[] => [i - 1, i + 1].filter((j) => j >= 0 && j < blocks.length);
   const bare = barePageNumbers(blocks);
-  const numbers = blocks.flatMap((b, i) => (isPageNumber(b) || bare.has(i) ? [i] : []));
-  if (numbers.length === 0) return [...blocks];
+  const drop = furnitureAmong(
+    blocks.map((b) => (b.kind === 'table' ? undefined : b.text)),
+    bare,
+  );
+  return drop.size === 0 ? [...blocks] : blocks.filter((_b, i) => !drop.has(i));
+}
+
+/**
+ * The places of page furniture among lines of text (undefined: a table's, never furniture):
+ * page numbers (and the bare ones given), and the running header or footer beside them, by the
+ * rule of `withoutPageFurniture`.
+ */
+export function furnitureAmong(
+  lines: readonly (string | undefined)[],
+  bare: ReadonlySet<number> = new Set(),
+): Set<number> {
+  const beside = (i: number): number[] => [i - 1, i + 1].filter((j) => j >= 0 && j < lines.length);
+  const pageNumber = (j: number): boolean => {
+    const t = lines[j];
+    return t !== undefined && isPageNumberText(t);
+  };
+  const numbers = lines.flatMap((_t, i) => (pageNumber(i) || bare.has(i) ? [i] : []));
+  if (numbers.length === 0) return new Set();
   const text = (j: number): string => {
-    const b = blocks[j];
-    const t = b && b.kind !== 'table' && !isPageNumber(b) ? b.text.trim() : '';
+    const t = lines[j] !== undefined && !pageNumber(j) ? (lines[j] ?? '').trim() : '';
     const header =
       [...t].length <= 50 && !/[。，；！？,;]/.test(t) && !FIGURE_ALONE.test(normalizeDigits(t));
     return header ? t : '';
@@ -103,7 +122,7 @@ export function withoutPageFurniture(blocks: readonly Block[]): Block[] {
   for (const i of numbers)
     for (const j of beside(i)) if (text(j)) seen.set(side(i, j), (seen.get(side(i, j)) ?? 0) + 1);
   const written = new Map<string, number>();
-  for (let j = 0; j < blocks.length; j++) {
+  for (let j = 0; j < lines.length; j++) {
     const t = text(j);
     if (t && (seen.has(`before|${t}`) || seen.has(`after|${t}`)))
       written.set(t, (written.get(t) ?? 0) + 1);
@@ -116,5 +135,5 @@ export function withoutPageFurniture(blocks: readonly Block[]): Block[] {
       const header = n >= 2 && 2 * n >= (written.get(t) ?? 0) && 3 * n >= numbers.length;
       if (t && (header || UNIT_NAME.test(t))) drop.add(j);
     }
-  return blocks.filter((_b, i) => !drop.has(i));
+  return drop;
 }

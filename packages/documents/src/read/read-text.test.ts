@@ -138,3 +138,38 @@ describe('a table exported one cell per line with its empty lines dropped', () =
     expect(blocks[blocks.length - 1]?.text).toBe('填表人：张三');
   });
 });
+
+describe('a table written one cell per line that pages break', () => {
+  const rowsOf = (text: string): string[][] =>
+    parseTextLines(text, 'paged.txt')
+      .blocks.filter((b) => b.kind === 'table')
+      .flatMap((b) => b.rows?.map((r) => r.cells) ?? []);
+  const header = ['\t三级指标', '\t分值', '\t得分', ''];
+  // Two pages broken before this table, each with its number and the running header after it.
+  const before = ['一、部门概况', '— 1 —', '某县财政局', '正文。', '第 2 页 共 5 页', '某县财政局'];
+
+  it('reads on over a page number and the running header inside a row and between rows', () => {
+    const text = [
+      ...before,
+      ...header,
+      ...['\t稿件合格率', '\t5', '— 3 —', '某县财政局', '\t5', ''],
+      ...['\t文稿采用率', '\t10', '\t10', '第 4 页 共 5 页', '某县财政局', ''],
+      ...['\t满意度', '\t10', '\t9'],
+    ].join('\n');
+    expect(rowsOf(text)).toEqual([
+      ['三级指标', '分值', '得分'],
+      ['稿件合格率', '5', '5'],
+      ['文稿采用率', '10', '10'],
+      ['满意度', '10', '9'],
+    ]);
+  });
+
+  it('keeps a line that is no running header as the cell it continues', () => {
+    // No page number anywhere: a line between cells is the tail of the cell before it.
+    const text = [...header, '\t稿件合格率', '（按季度统计）', '\t5', '\t5'].join('\n');
+    expect(rowsOf(text)).toEqual([
+      ['三级指标', '分值', '得分'],
+      ['稿件合格率\n（按季度统计）', '5', '5'],
+    ]);
+  });
+});

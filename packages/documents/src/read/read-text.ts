@@ -4,7 +4,7 @@ import type { ReadResult } from './block.ts';
 import { headingInfo } from './heading.ts';
 import { withoutWebChrome } from './web-chrome.ts';
 import { relineGluedText } from './glued-text.ts';
-import { isPageNumberText } from '../extract/running-headers.ts';
+import { furnitureAmong, isPageNumberText } from '../extract/running-headers.ts';
 import { SIGN_OFF_FIELD } from '../extract/table-vocabulary.ts';
 
 /**
@@ -92,6 +92,24 @@ export function textBlocks(text: string): Block[] {
     while (j < lines.length && (lines[j] ?? '').replace(/\r$/, '') === '') j++;
     return j;
   };
+  const furniture = pageFurniture(lines);
+  /**
+   * Where a table goes on after a page break inside it: from a blank line or a page's furniture
+   * (its number, the running header or footer beside it), over blank lines and furniture, to the
+   * next cell; with whether a blank line stood among them (a row ended before the break).
+   */
+  const pageBreakEnd = (from: number): { to: number; blank: boolean } | undefined => {
+    let j = from;
+    let blank = false;
+    let broke = false;
+    for (; j < lines.length; j++) {
+      const l = lines[j] ?? '';
+      if (l.replace(/\r$/, '') === '') blank = true;
+      else if (furniture.has(j)) broke = true;
+      else break;
+    }
+    return broke && cellLine(lines[j] ?? '') ? { to: j, blank } : undefined;
+  };
   let i = 0;
   while (i < lines.length) {
     const raw = lines[i] ?? '';
@@ -103,7 +121,12 @@ export function textBlocks(text: string): Block[] {
       let row: TableRow | undefined;
       while (i < lines.length) {
         const line = lines[i] ?? '';
-        if (cellLine(line)) {
+        const broken = line === '' || furniture.has(i) ? pageBreakEnd(i) : undefined;
+        if (broken) {
+          // A page broke the table: its furniture is no cell, and a row ended before it ends.
+          if (broken.blank) row = undefined;
+          i = broken.to;
+        } else if (cellLine(line)) {
           if (!row) {
             row = { cells: [], line: i + 1 };
             rows.push(row);
@@ -331,4 +354,20 @@ function unspread(cell: string): string {
       ? run.replace(/[ \u3000]/g, '')
       : run,
   );
+}
+
+/**
+ * The lines that are a page's furniture: page numbers and the running header or footer beside
+ * them, judged among the lines that are not blank (a table's cell lines are never furniture).
+ */
+function pageFurniture(lines: readonly string[]): Set<number> {
+  // Only a truly empty line is blank: a line of a tab alone is an empty cell.
+  const filled = lines.flatMap((l, i) => (l.replace(/\r$/, '') === '' ? [] : [i]));
+  // Most texts have no page number: nothing to judge.
+  if (!filled.some((i) => (lines[i] ?? '').length <= 24 && isPageNumberText(lines[i] ?? '')))
+    return new Set();
+  const found = furnitureAmong(
+    filled.map((i) => (cellLine(lines[i] ?? '') ? undefined : lines[i])),
+  );
+  return new Set([...found].map((k) => filled[k] ?? -1));
 }
