@@ -100,6 +100,15 @@ describe('staleYearClauses', () => {
     expect(staleYearClauses('新建管网86.4公里，2023年全区完成的工程已验收。', 2024)).toEqual([]);
     expect(staleYearClauses('2024年全区新建供水管网86.4公里。', 2024)).toEqual([]);
   });
+
+  it('reads a year opening a statement that headings joined by nothing run into', () => {
+    const glued = (year: string): string =>
+      `(一)资金保障1. 市县履行支出责任情况${year}年巩义市共投入各级财政衔接资金14380万元。`;
+    expect(staleYearClauses(glued('2022'), 2023)).toEqual([2022]);
+    expect(staleYearClauses(glued('2023'), 2023)).toEqual([]);
+    // A figure or a stop in the words before the year: no heading, the year opens nothing.
+    expect(staleYearClauses('1. 新建管网8公里2022年巩义市共投入资金14380万元。', 2023)).toEqual([]);
+  });
 });
 
 describe('staleYearClauses, a whole earlier year of work', () => {

@@ -67,6 +67,12 @@ const DATE_CLAUSE = /^(?:在|于)?(\d{4})\s*年\d{1,2}月(?:\d{1,2}日)?(?:底|�
 const DONE_NEXT = /^[^，,。]{0,20}?(?:完成|建成|竣工|通过[^，,。]{0,4}验收)/;
 /** Words of a plan, money handed down or a start: what an earlier date may legitimately open. */
 const NOT_DONE = /计划|预算|资金|下达|拨付|招标|设计|申报|前期|谋划|将|拟/;
+/**
+ * Numbered headings run on before a year, each its number and a title of words ("(一)资金保障",
+ * "1. 市县履行支出责任情况"), as a text joined by nothing gives them.
+ */
+const HEADINGS_BEFORE =
+  /^(?:(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|\d{1,2}[.、．])\s?[^\d，。；,;:：、（()）]{2,24}?)+(?=\d{4}\s*年)/;
 /** Four ASCII digits and 年, as every YEAR_CLAUSE holds. */
 const YEAR_DIGITS = /\d{4}\s*年/;
 
@@ -91,9 +97,12 @@ export function staleYearClauses(written: string, year: number): number[] {
     const clauses = part.split(/[，,：:]/);
     for (const [k, clause] of clauses.entries()) {
       // A year that runs on into its clause dates the work only where it opens the statement.
+      // Headings a text joined by nothing runs into its first sentence open no statement:
+      // "(一)资金保障1. 市县履行支出责任情况2022年巩义市共投入…" opens on its year.
+      const opening = k === 0 ? clause.trim().replace(HEADINGS_BEFORE, '') : '';
       const m =
         YEAR_CLAUSE.exec(clause.trim()) ??
-        (k === 0 ? YEAR_AT_WORK.exec(clause.trim()) : null) ??
+        (k === 0 ? (YEAR_AT_WORK.exec(opening) ?? YEAR_CLAUSE.exec(opening)) : null) ??
         WHOLE_YEAR_AT_WORK.exec(clause.trim()) ??
         (k === 0 && DONE_NEXT.test(clauses[1]?.trim() ?? '') && !NOT_DONE.test(part)
           ? DATE_CLAUSE.exec(clause.trim())
