@@ -2430,4 +2430,18 @@ describe('relations found on the excerpts of round uo', () => {
     expect(brief(text('12,600'))).toEqual(['warning DOC_CLAIM_RESTATED 12600万元→1.28亿元']);
     expect(brief(text('12,800'))).toEqual([]);
   });
+
+  it('takes a name with the unit naming itself inside it for the same name without', () => {
+    const text = (first: string): string =>
+      `某市农业农村局2023年度部门整体支出绩效自评报告\n一、基本情况\n2023年预算安排我局专项资金项目共计${first}个，财政资金3267.28万元。\n二、自评结论\n我局2023年预算安排专项资金项目共计113个，财政资金3267.28万元。\n`;
+    expect(brief(text('123'))).toEqual(['warning DOC_CLAIM_RESTATED 113个→123个']);
+    expect(brief(text('113'))).toEqual([]);
+  });
+
+  it('takes a work said as done (已新建成) for the work the plan names (新建)', () => {
+    const text = (done: string): string =>
+      `某县2023年度农产品仓储基地建设项目绩效自评报告\n一、项目概况\n2023年县财政下达资金8010万元，用于仓储基地建设，新建农产品储存冷藏库10个。\n二、绩效目标完成情况\n已新建成农产品储存冷藏库${done}个。\n`;
+    expect(brief(text('11'))).toEqual(['warning DOC_CLAIM_RESTATED 11个→10个']);
+    expect(brief(text('10'))).toEqual([]);
+  });
 });

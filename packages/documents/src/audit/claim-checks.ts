@@ -2127,6 +2127,13 @@ function ofTheProject(key: string, project: string): string {
   return key;
 }
 
+/**
+ * The unit naming itself inside a name ("预算安排我局专项资金项目"): its quantities are the unit's
+ * with or without it ("预算安排专项资金项目").
+ */
+const SELF = /(?:我|本)(?:局|厅|委|办|院|校|中心|单位|部门|站|所|馆|队)(?!长|领导)/g;
+/** A work said as done: 已 before it, the 成 of 新建成. */
+const DONE_ASPECT = /^已(?:经)?|(?<=^(?:已(?:经)?)?新建)成/g;
 /** "本项目总投资", "该项目总投资" and "项目总投资" are one quantity of a project's report. */
 const THIS_PROJECT = /^(?:本|该|此)(?=项目)/;
 /** The identity of a restated quantity: its name without years, pronouns, role words and owner. */
@@ -2134,6 +2141,9 @@ const restatedKey = (c: Claim): string =>
   c.key
     .replace(ROLE_WORDS, '')
     .replace(OWNER, '')
+    .replace(SELF, '')
+    // "已新建成冷藏库" is the "新建冷藏库" of the plan, said as done.
+    .replace(DONE_ASPECT, '')
     .replace(THIS_PROJECT, '')
     .replace(/共有|共计|总计/g, '')
     // "调整后预算" and "调整预算" name one plan.
