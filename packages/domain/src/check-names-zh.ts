@@ -94,6 +94,7 @@ const DOCUMENT_CHECKS: Readonly<Record<string, string>> = {
   DOC_FORM_BLANK: '自评表未填写任何数字',
   DOC_GOAL_ACTUAL_DIFFERS: '目标完成情况与指标实际值不符',
   DOC_GOAL_AMOUNTS: '目标栏填写的是数字',
+  DOC_INDICATOR_PARAGRAPH: '指标实际完成值与同段文字不符',
   DOC_GRADE_CLAIM: '文中等级与得分不符',
   DOC_SCORE_DEDUCTION: '文中扣分与分值得分不符',
   DOC_SCORE_DEDUCTION_TABLE: '文中扣分与自评表分值得分不符',

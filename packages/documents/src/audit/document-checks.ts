@@ -23,6 +23,7 @@ import { AMOUNT, NUM, excerptOf, squash } from '../extract/text.ts';
 import { attachmentNames } from './attachment-names.ts';
 import { wan } from '../extract/budget.ts';
 import { checkClaims } from './claim-checks.ts';
+import { checkIndicatorParagraphs } from './goal-actuals.ts';
 import { numberedLists } from './numbered-lists.ts';
 import { magnitudeSlip, targetClauses } from './prose-targets.ts';
 import type { TargetClause } from './prose-targets.ts';
@@ -218,6 +219,7 @@ export function checkDocument(report: ExtractedReport): Finding[] {
     ...checkClaims(report),
     ...checkGradeClaims(report),
     ...checkListTables(report.document.blocks),
+    ...checkIndicatorParagraphs(report.evaluation.indicators, report.document.blocks),
     ...scoreClaimIssues(report).map((i) =>
       finding(i.code, i.severity, 'chapters', i.line, i.excerpt, i.params),
     ),

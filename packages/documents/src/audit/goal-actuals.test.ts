@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseExpression } from '@jixiao/domain';
 import type { IndicatorNode } from '@jixiao/domain';
-import { checkGoalActuals } from './goal-actuals.ts';
+import { checkGoalActuals, checkIndicatorParagraphs } from './goal-actuals.ts';
 
 const leaf = (name: string, actual: string): IndicatorNode => ({
   name,
@@ -53,5 +53,35 @@ describe('the goal block against the indicators', () => {
       ),
     ]);
     expect(found).toEqual([]);
+  });
+});
+
+describe('an indicator written as prose against the rest of its paragraph', () => {
+  const paragraph = (rate: string, more = '') => ({
+    kind: 'paragraph',
+    line: 7,
+    text: `⑶“三公经费”控制率，年度指标值：≤100%，实际完成值：71.58%，分值2分，得分2分。2024年“三公”经费预算安排12万元，实际支出8.59万元，“三公”经费控制率${rate}。${more}`,
+  });
+  const indicators = (...leaves: IndicatorNode[]): IndicatorNode[] => [
+    { name: '成本指标', children: leaves.map((l) => ({ ...l, source: { line: 7 } })) },
+  ];
+  const rate = leaf('“三公经费”控制率', '71.58%');
+
+  it('warns when the paragraph restates what was done with another figure', () => {
+    const found = checkIndicatorParagraphs(indicators(rate), [paragraph('72.58%')]);
+    expect(found.map((f) => [f.code, f.severity, f.stated, f.expected, f.line])).toEqual([
+      ['DOC_INDICATOR_PARAGRAPH', 'warning', '72.58%', '71.58%', 7],
+    ]);
+    expect(checkIndicatorParagraphs(indicators(rate), [paragraph('71.58%')])).toEqual([]);
+  });
+
+  it('is silent on goals, comparisons, other units and a table of indicators', () => {
+    const quiet = [
+      paragraph('71.58%', '年度目标“三公”经费控制率90%，较上年“三公”经费控制率80%。'),
+      paragraph('71.58%', '“三公”经费控制在8.59万元。'),
+    ];
+    for (const p of quiet) expect(checkIndicatorParagraphs(indicators(rate), [p])).toEqual([]);
+    const table = { ...paragraph('72.58%'), kind: 'table' };
+    expect(checkIndicatorParagraphs(indicators(rate), [table])).toEqual([]);
   });
 });
