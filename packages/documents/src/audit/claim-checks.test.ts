@@ -8,6 +8,19 @@ const brief = (text: string) =>
   check(text).map((f) => `${f.severity} ${f.code} ${f.stated ?? ''}→${f.expected ?? ''}`);
 
 describe('parts and wholes ("X，其中A a，B b")', () => {
+  it('reads a list of sources a sentence end broke as one list', () => {
+    const text = (own: string): string =>
+      `项目总投资39.2696万元，其中：中央财政衔接资金39万元，已下拨到位。自筹资金${own}元，已完成自筹。`;
+    expect(brief(text('2696'))).toEqual([]);
+    expect(brief(text('2796'))).toEqual(['error DOC_CLAIM_PARTS_EXCEED 39.2696→39.2796']);
+    // A sentence opening on another sum is no part of the list before it.
+    expect(
+      brief(
+        '项目总投资39.2696万元，其中：中央财政衔接资金39万元。全年支出资金12万元，执行率30.56%。',
+      ),
+    ).toEqual([]);
+  });
+
   it('reports parts that exceed their whole as an error, in any money unit', () => {
     for (const text of [
       '专项资金项目共计113个，财政资金3267.28万元。其中“优”的项目79个财政资金3038.38万元；“良”的项目11个财政资金201.9万元，“中”的项目3个财政资金7万元，“差”的项目20个财政资金218.07万元（“三区”人才项目16个49万元）。',

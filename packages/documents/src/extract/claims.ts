@@ -171,7 +171,11 @@ function sentencesOfRun(run: {
       if (text === '') continue;
       const shown = pieces.length === 1 ? raw : text;
       const prev = out[out.length - 1];
-      if (prev && /^[，,：:]?其中/.test(text) && prev.text.length + text.length <= MAX_STATEMENT) {
+      if (
+        prev &&
+        (/^[，,：:]?其中/.test(text) || sourceGoesOn(prev.text, text)) &&
+        prev.text.length + text.length <= MAX_STATEMENT
+      ) {
         prev.text += text;
         prev.raw += shown;
         continue;
@@ -181,6 +185,23 @@ function sentencesOfRun(run: {
   });
   for (const s of out) s.claims = claimsIn(s.text);
   return out;
+}
+
+/** A source of money named by its level or its kind ("中央财政衔接资金", "自筹资金", "县级配套资金"). */
+const SOURCE_NAME =
+  '(?:中央|省级?|市级?|县级?|区级?|乡镇|地方|本级|上级|自筹|配套|社会|企业|银行|其他)[^，,。；;：:\\d]{0,10}?(?:资金|投入|补助|拨款)';
+const SOURCE_PART_LAST = new RegExp(
+  `其中[：:]?[^。]*${SOURCE_NAME}[\\d.,]+(?:亿元|万元|元)[^。]*。$`,
+);
+const SOURCE_PART_FIRST = new RegExp(`^${SOURCE_NAME}[\\d.,]+(?:亿元|万元|元)`);
+
+/**
+ * A list of the sources of money after 其中 that a sentence's end broke ("其中:中央财政衔接资金39万元,
+ * 已下拨到位。自筹资金2696元,已完成自筹。"): the next sentence opening with another source and its
+ * amount goes on with the list.
+ */
+function sourceGoesOn(before: string, text: string): boolean {
+  return SOURCE_PART_FIRST.test(text) && SOURCE_PART_LAST.test(before);
 }
 
 const CN_DIGITS: Record<string, number> = {
