@@ -13,6 +13,10 @@ describe('parts and wholes ("X，其中A a，B b")', () => {
       `项目总投资39.2696万元，其中：中央财政衔接资金39万元，已下拨到位。自筹资金${own}元，已完成自筹。`;
     expect(brief(text('2696'))).toEqual([]);
     expect(brief(text('2796'))).toEqual(['error DOC_CLAIM_PARTS_EXCEED 39.2696→39.2796']);
+    // Also where a PDF's line ended on the 。 and the list goes on in a paragraph of its own.
+    expect(brief(text('2796').replace('。自筹', '。\n自筹'))).toEqual([
+      'error DOC_CLAIM_PARTS_EXCEED 39.2696→39.2796',
+    ]);
     // A sentence opening on another sum is no part of the list before it.
     expect(
       brief(

@@ -106,10 +106,13 @@ export function statementsOf(blocks: readonly Block[]): Statement[] {
     const continues =
       run.text !== '' &&
       b.kind === 'paragraph' &&
-      !TERMINAL.test(run.text) &&
-      run.text.length >= 12 &&
-      !(run.starts.length === 1 && TITLE_END.test(run.text)) &&
-      (!item || listGoesOn);
+      ((!TERMINAL.test(run.text) &&
+        run.text.length >= 12 &&
+        !(run.starts.length === 1 && TITLE_END.test(run.text)) &&
+        (!item || listGoesOn)) ||
+        // A list of sources after 其中 goes on in a paragraph of its own after the 。 a
+        // PDF's line ended on.
+        sourceGoesOn(run.text, text));
     if (!continues) flush();
     else if (listGoesOn) list = true;
     run.starts.push({ at: run.text.length, line: b.line, block: index });
