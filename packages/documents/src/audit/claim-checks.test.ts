@@ -823,6 +823,12 @@ describe('wholes, lists and rates written in more ways', () => {
     const text = '项目实际支出812,350元，执行率94.46%。\n全年实际支出812,350万元，目标基本完成。';
     expect(brief(text)).toEqual(['warning DOC_CLAIM_UNIT_SLIP 812350万元→812350元']);
     expect(brief('项目实际支出3,600元。\n购置设备3,600万元。')).toEqual([]);
+    // Three significant digits of four or more, as 8010: one figure, unless a standard per head.
+    expect(brief('县财政下达衔接资金8010元。\n项目资金8010万元均已到位。')).toEqual([
+      'warning DOC_CLAIM_UNIT_SLIP 8010万元→8010元',
+    ]);
+    expect(brief('每人每年补助1250元。\n项目资金1250万元均已到位。')).toEqual([]);
+    expect(brief('补助801元。\n项目资金801万元均已到位。')).toEqual([]);
   });
 
   it('compares a quantity named with a word left out in another place', () => {

@@ -1849,10 +1849,14 @@ function sortedDigits(digits: string): string {
   return out;
 }
 
+/** A standard per head or per item: "每人", "每户", "标准", "元/人". */
+const PER_ITEM = /每|标准|[/／](?:人|户|亩|个|次|年|月)/;
+
 /**
  * The same figure written once in 元 and once in 万元 ("实际支出812,350元" … "全年实际支出812,350万元"):
- * one of them has the wrong unit. Only figures of four or more significant digits are compared
- * (a round 3,600 may be both); the one written fewer times (the later on a tie) is reported.
+ * one of them has the wrong unit. Only figures of four or more significant digits, or three of
+ * four digits or more ("8010"), are compared (a round 3,600 may be both); the one written fewer
+ * times (the later on a tie) is reported.
  */
 function checkDigitSlips(statements: readonly Statement[]): Finding[] {
   const byDigits = new Map<string, { claim: Claim; statement: Statement }[]>();
@@ -1861,8 +1865,15 @@ function checkDigitSlips(statements: readonly Statement[]): Finding[] {
       if (c.kind !== 'money' || c.approximate || /元.*元/.test(c.text)) continue;
       if (c.unit !== '元' && c.unit !== '万元' && c.unit !== '亿元') continue;
       const digits = significant(c.number);
-      if (digits.length < 4) continue;
-      const key = `${digits}|${c.number.replace(/,/g, '')}`;
+      // Three significant digits of four or more ("8010"), unless the figure is a standard per
+      // head or per item ("每人每年1250元"): those recur beside totals by chance.
+      const plain = c.number.replace(/,/g, '');
+      if (
+        digits.length < 3 ||
+        (digits.length === 3 && (plain.length < 4 || PER_ITEM.test(c.clause)))
+      )
+        continue;
+      const key = `${digits}|${plain}`;
       const bucket = byDigits.get(key);
       if (bucket) bucket.push({ claim: c, statement: s });
       else byDigits.set(key, [{ claim: c, statement: s }]);
