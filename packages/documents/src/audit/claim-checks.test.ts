@@ -831,6 +831,21 @@ describe('wholes, lists and rates written in more ways', () => {
     expect(brief('补助801元。\n项目资金801万元均已到位。')).toEqual([]);
   });
 
+  it('reports two amounts of one sentence whose units make their sizes impossible together', () => {
+    const pair = (text: string) => brief(text).filter((f) => f.includes('DOC_CLAIM_PAIR_UNIT'));
+    const spent = (budget: string) => `2023年我办“三公”经费预算数为${budget}，决算数为3.14万元。`;
+    expect(pair(spent('66元'))).toEqual(['warning DOC_CLAIM_PAIR_UNIT 66元→3.14元']);
+    expect(pair(spent('66万元'))).toEqual([]);
+    // Spent well under the plan in the smaller unit is plain.
+    expect(pair('“三公”经费预算数为66万元，决算数为31400元。')).toEqual([]);
+    const plans = (first: string) =>
+      `财政拨款年初预算数${first}，全年预算数3385.52万元，全年执行数3385.52万元。`;
+    expect(pair(plans('1088.47元'))).toEqual(['warning DOC_CLAIM_PAIR_UNIT 1088.47元→3385.52元']);
+    expect(pair(plans('1088.47万元'))).toEqual([]);
+    // Plans a hundred times apart that no unit brings together are left to other checks.
+    expect(pair(plans('12.5元'))).toEqual([]);
+  });
+
   it('compares a quantity named with a word left out in another place', () => {
     const text =
       '支出合计1,072.18万元，其中城乡居民医疗救助资金支出316.45万元。\n全年城乡医疗救助资金支出361.45万元。';

@@ -85,7 +85,8 @@ export type ClaimCheckCode =
   | 'DOC_CLAIM_CAPITALS'
   | 'DOC_CLAIM_CONVERTED'
   | 'DOC_CLAIM_LEVELS'
-  | 'DOC_CLAIM_DETAIL_EXCEEDS';
+  | 'DOC_CLAIM_DETAIL_EXCEEDS'
+  | 'DOC_CLAIM_PAIR_UNIT';
 
 const CATEGORY: Record<ClaimCheckCode, FindingCategory> = {
   DOC_CLAIM_ADJUSTED: 'sum',
@@ -100,6 +101,7 @@ const CATEGORY: Record<ClaimCheckCode, FindingCategory> = {
   DOC_CLAIM_RESTATED: 'cross-section',
   DOC_CLAIM_ROUNDING: 'sum',
   DOC_CLAIM_UNIT_SLIP: 'unit',
+  DOC_CLAIM_PAIR_UNIT: 'unit',
   DOC_CLAIM_NAME_VARIANT: 'cross-section',
   DOC_CLAIM_GROWTH: 'ratio',
   DOC_CLAIM_DIFFERENCE: 'sum',
@@ -156,6 +158,8 @@ export function claimCheckMessage(code: ClaimCheckCode, p: Params): string {
       return `同一数额前后写法不一：${str(p, 'stated')}万元与${str(p, 'expected')}万元相差${str(p, 'diff')}万元，疑为尾差`;
     case 'DOC_CLAIM_UNIT_SLIP':
       return `“${str(p, 'name')}”在第${str(p, 'lineA')}行为${str(p, 'expected')}，在第${str(p, 'lineB')}行为${str(p, 'stated')}，相差一万倍，疑为${str(p, 'units') || '元与万元'}混用`;
+    case 'DOC_CLAIM_PAIR_UNIT':
+      return `同一句中“${str(p, 'nameA')}”${str(p, 'stated')}与“${str(p, 'nameB')}”${str(p, 'other')}相差${str(p, 'times')}倍，按${str(p, 'expected')}计才相称，疑为元与万元混用`;
     case 'DOC_CLAIM_LEVELS':
       return `指标共${str(p, 'stated')}，其中末级的${str(p, 'level')}${str(p, 'expected')}，指标总数应为末级指标数（各级合计为${str(p, 'sum')}个）`;
     case 'DOC_CLAIM_DETAIL_EXCEEDS':
@@ -251,6 +255,7 @@ export function checkClaims(report: ExtractedReport): Finding[] {
     ...remaindersAfter(statements).flatMap((d) => checkDifferences(d.statement, [d])),
     ...checkMagnitudes(statements, isProjectReport(report.evaluation.meta.title)),
     ...checkDigitSlips(statements),
+    ...checkPairUnits(statements),
     ...checkTransposedDigits(statements, reportOf(report.evaluation.meta.title)),
     ...checkTableSlips(report.document.blocks, statements),
     ...checkListRestatements(report.document.blocks, statements),
@@ -1846,6 +1851,59 @@ function sortedDigits(digits: string): string {
   }
   let out = '';
   counts.forEach((n, d) => (out += String(d).repeat(n)));
+  return out;
+}
+
+/** The factor between 元 and 万元, and between 万元 and 亿元. */
+const WAN = 10_000;
+
+/**
+ * Two amounts of one sentence in different units whose sizes cannot both be right: a plan and
+ * what was spent of it more than twenty times over it ("“三公”经费预算数为66元，决算数为3.14万元"),
+ * or two plans of the year more than a hundred times apart ("年初预算数1088.47元，全年预算数
+ * 3385.52万元"), where reading one unit as the other (a factor of ten thousand) makes them fit:
+ * spending up to 1.5 times the plan, plans within five times of each other. A warning.
+ */
+function checkPairUnits(statements: readonly Statement[]): Finding[] {
+  const out: Finding[] = [];
+  for (const s of statements) {
+    const money = s.claims.filter(
+      (c) =>
+        c.kind === 'money' &&
+        !c.approximate &&
+        c.value > 0 &&
+        c.role !== '' &&
+        (c.unit === '元' || c.unit === '万元' || c.unit === '亿元'),
+    );
+    if (money.length < 2 || new Set(money.map((c) => c.unit)).size < 2) continue;
+    for (let i = 0; i + 1 < money.length; i++) {
+      const a = money[i];
+      const b = money[i + 1];
+      if (!a || !b || a.unit === b.unit || a.depth !== b.depth) continue;
+      const ratio = b.value / a.value;
+      // The larger unit read as the smaller brings b toward a by ten thousand, or away.
+      const toward = ratio > 1 ? ratio / WAN : ratio * WAN;
+      const spent = a.role === 'budget' && b.role === 'actual';
+      const plans = a.role === 'budget' && b.role === 'budget';
+      const slip = spent
+        ? ratio > 20 && toward <= 1.5
+        : plans && (ratio > 100 || ratio < 1 / 100) && toward >= 1 / 5 && toward <= 5;
+      if (!slip) continue;
+      // Which one is written in the other unit the sentence cannot say: the figure read as the
+      // other unit is the later one, reported as the pair.
+      const other = b.unit === '元' ? (a.unit === '亿元' ? '亿元' : '万元') : '元';
+      out.push(
+        finding('DOC_CLAIM_PAIR_UNIT', 'warning', s.line, excerptOf(s.raw, b.number), {
+          nameA: a.name,
+          nameB: b.name,
+          stated: a.text,
+          other: b.text,
+          times: Math.round(ratio > 1 ? ratio : 1 / ratio),
+          expected: `${b.number}${other}`,
+        }),
+      );
+    }
+  }
   return out;
 }
 
