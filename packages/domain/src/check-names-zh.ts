@@ -89,6 +89,7 @@ const DOCUMENT_CHECKS: Readonly<Record<string, string>> = {
   DOC_CLAIM_RESTATED: '同一数额前后不一',
   DOC_CLAIM_ROUNDING: '同一数额有尾差',
   DOC_CLAIM_UNIT_SLIP: '疑为元与万元混用',
+  DOC_CLAIM_PAIR_UNIT: '同句两项金额单位不相称',
   DOC_CROSS_TABLE: '正文与表格数据不一致',
   DOC_CROSS_TABLE_VALUE: '正文重述的数据与表格不一致',
   DOC_FORM_BLANK: '自评表未填写任何数字',
