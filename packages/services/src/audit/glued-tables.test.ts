@@ -118,6 +118,8 @@ describe('invented 自评表 with every cell joined by nothing', () => {
  * 179 (holdout-ad 16 of 18) once no row ended inside a 评分标准 ("≥85%得满分", "…扣1分"), a
  * group's name after a 评分标准 with stops opened a row, a unit opening a long name ("10家庭医生…")
  * did not hold it in the row before, and rows whose 评分标准 holds stops were read run together.
+ * With holdout-ae, measured untouched: 14 of its 16 (193 of 311), 6 warnings on its clean tables
+ * (77 in all).
  */
 describe('invented 自评表 joined by nothing, their unit line and headers apart', () => {
   const joined = inventedTableCases((f) => /\.(?:tabs|pdf|cells|cells-blank)\.txt$/.test(f)).map(
@@ -128,7 +130,7 @@ describe('invented 自评表 joined by nothing, their unit line and headers apar
     findings: auditDocument(new TextEncoder().encode(c.text), c.file).findings,
   }));
 
-  it('finds the planted findings of more (floor 179) and warns on few clean tables (at most 71)', () => {
+  it('finds the planted findings of more (floor 179) and warns on few clean tables (at most 77)', () => {
     const withFindings = audits.filter((a) => a.planted.length > 0);
     const found = withFindings.filter((a) =>
       a.planted.some((c) => a.findings.some((f) => f.category === c)),
@@ -137,6 +139,6 @@ describe('invented 自评表 joined by nothing, their unit line and headers apar
     const warnings = audits
       .filter((a) => a.clean)
       .flatMap((a) => a.findings.filter((f) => f.severity === 'warning'));
-    expect(warnings.length).toBeLessThanOrEqual(71);
+    expect(warnings.length).toBeLessThanOrEqual(77);
   });
 });
