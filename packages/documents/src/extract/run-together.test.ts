@@ -527,3 +527,92 @@ describe('a row whose 指标解释 and 评分标准 ran into its name with their
     ).toBe(false);
   });
 });
+
+describe('qualitative rows and changes on the year before, run together', () => {
+  const SPLIT: ColumnKey[] = [
+    'level1',
+    'level2',
+    'level3',
+    'nature',
+    'target',
+    'measure',
+    'actual',
+    'weight',
+    'score',
+    'reason',
+  ];
+  const PLAIN: ColumnKey[] = [
+    'level1',
+    'level2',
+    'level3',
+    'target',
+    'actual',
+    'weight',
+    'score',
+    'reason',
+  ];
+
+  it('parts a 定性 cell from the name, and words parted by the dash of an empty 度量单位', () => {
+    expect(splitRunTogether('可持续影响指标工程运行管护机制定性健全健全1010', SPLIT)).toEqual([
+      '可持续影响指标',
+      '工程运行管护机制',
+      '定性',
+      '健全',
+      '健全',
+      '10',
+      '10',
+    ]);
+    expect(splitRunTogether('成本指标维修成本控制定性好—好1010', SPLIT)).toEqual([
+      '成本指标',
+      '维修成本控制',
+      '定性',
+      '好',
+      '—',
+      '好',
+      '10',
+      '10',
+    ]);
+  });
+
+  it('reads a grade of one character twice, and a change on the year before with its figure', () => {
+    expect(splitRunTogether('质量指标学科评估等级良良1010', PLAIN)).toEqual([
+      '质量指标',
+      '学科评估等级',
+      '良',
+      '良',
+      '10',
+      '10',
+    ]);
+    expect(
+      splitRunTogether('社会效益指标问题食品发现率较上年提高提高0.6个百分点1010', PLAIN),
+    ).toEqual(['社会效益指标', '问题食品发现率', '较上年提高', '提高0.6个百分点', '10', '10']);
+  });
+
+  it('gives a leaf with a target no weight over 40, and keeps a reason holding a year', () => {
+    expect(splitRunTogether('社会效益指标受益农牧民人数≥8000人83001516', SPLIT)).toEqual([
+      '社会效益指标',
+      '受益农牧民人数',
+      '≥8000人',
+      '8300',
+      '15',
+      '16',
+    ]);
+    const row =
+      '石漠化综合治理面积≥3.5万亩3.2万亩109.14受持续干旱影响，部分造林地块推迟至2025年春季实施';
+    expect(looksRunTogether(row)).toBe(true);
+    expect(splitRunTogether(row, PLAIN)).toEqual([
+      '石漠化综合治理面积',
+      '≥3.5万亩',
+      '3.2万亩',
+      '10',
+      '9.14',
+      '受持续干旱影响，部分造林地块推迟至2025年春季实施',
+    ]);
+    // A 评分标准 cell alone, a threshold before its words, is no row with a reason.
+    expect(looksRunTogether('≥90%得满分，每低1个百分点扣1分')).toBe(false);
+    // A 评分标准 between the 分值 and the 得分 closes the line on a figure: no such reason.
+    expect(
+      looksRunTogether('产出指标数量指标改造农村户厕≥8000户8120户15完成得满分，未完成按比例得分15'),
+    ).toBe(false);
+  });
+});

@@ -46,15 +46,16 @@ export const looksRunTogether = (line: string): boolean => {
   // A row may end on its 偏差原因, a sentence of its own after the last figure ("…≥400人380人
   // 109.5部分退役士兵已自主就业，下年度加强宣传。"): the figures before it must then be glued
   // beyond doubt (a sentence "基本支出668.42万元，主要用于…" ends on no such row).
-  const reason =
-    NUMBERED_REASON.exec(line)?.[0] ??
-    /\d(?:[%％]|分)?([^\d%％]*[，。；！？][^\d%％]*)$/.exec(line)?.[1] ??
-    '';
-  const t = line.slice(0, line.length - reason.length);
   // A month or a day glued to figures at the row's end ("2024年11月55", "2024年11月28日55": a
   // date actual, then 分值 and 得分) is no date of prose.
   const glued = (x: string): boolean =>
     /[%％]\d|\.\d{2}\d|[≥≤＞＜≧≦]\d|\p{Script=Han}=\d|\d—|—\d|\d[月日]\d{2,4}(?:\.\d+)?$/u.test(x);
+  const reason =
+    NUMBERED_REASON.exec(line)?.[0] ??
+    /\d(?:[%％]|分)?([^\d%％]*[，。；！？][^\d%％]*)$/.exec(line)?.[1] ??
+    reasonWithFigures(line, glued) ??
+    '';
+  const t = line.slice(0, line.length - reason.length);
   // A 指标解释 or 评分标准 run into the name may hold stops ("…占比达到目标值得满分，否则按比例得分
   // ≥90%87%1514.5"): with no figure before them, the figures after them, glued beyond doubt and
   // three at least, make the line a row still, as no sentence of prose ends on such a run (two
@@ -74,6 +75,32 @@ export const looksRunTogether = (line: string): boolean => {
     (glued(t) || (reason === '' && /\p{Script=Han}\d{3,}(?:\.\d+)?$/u.test(t)))
   );
 };
+
+/**
+ * A 偏差原因 sentence after the row's last figure that holds figures of its own ("…109.14受持续
+ * 干旱影响，部分造林地块推迟至2025年春季实施"): from words of three characters or more right after
+ * a figure (no unit, no date's 年/月/日) to the line's end, with a stop in it and none before, the
+ * figures before it glued as a row's are (a name, then three figures at least), and no figure
+ * closing the line.
+ */
+function reasonWithFigures(line: string, glued: (x: string) => boolean): string | undefined {
+  const stop = line.search(/[，。；！？]/);
+  // A 评分标准 between the 分值 and the 得分 ("…15完成得满分，未完成按比例得分15") ends on a figure.
+  if (stop < 0 || /\d[%％]?$/.test(line)) return undefined;
+  for (const m of line.slice(0, stop).matchAll(/(?<=\d(?:[%％]|分)?)\p{Script=Han}{3,}/gu)) {
+    if (/^[年月日]/u.test(m[0]) || isUnitWord(m[0])) continue;
+    // The figures before it a row's: a name, then three figures at least (a 评分标准 cell "≥90%得
+    // 满分，每低1个百分点扣1分" is none).
+    const row = line.slice(0, m.index);
+    if (
+      glued(row) &&
+      /^\p{Script=Han}/u.test(row) &&
+      (row.match(/\d+(?:\.\d+)?/g)?.length ?? 0) >= 3
+    )
+      return line.slice(m.index);
+  }
+  return undefined;
+}
 
 /** A group name made of a first-level and a second-level word (产出时效, 产出数量). */
 const twoGroupWords = (name: string): boolean =>
@@ -325,12 +352,20 @@ function rowAgreement(values: Partial<Record<ColumnKey, string>>): number {
   // "55.00" is 5 | 5.00, not 55.0 | 0.
   const decimals = (t: string): number => /\.(\d+)$/.exec(t)?.[1]?.length ?? 0;
   const finer = /\.0+$/.test(weight) && decimals(weight) > decimals(score) ? -0.3 : 0;
+  // A leaf with a target and an actual weighs 40 points at most ("83001516" is 8300 | 15 | 16,
+  // not 83001 | 51 | 6).
+  const leaf = values.target !== undefined || values.actual !== undefined;
   let agreement =
     (s <= w ? 0 : -0.3) +
+    (leaf && w > 40 ? -0.3 : 0) +
     (s === w && w > 0 ? 0.3 : 0) +
     finer +
     openingFigure(values.reason) +
-    magnitudeAgreement(values.target, values.actual);
+    magnitudeAgreement(values.target, values.actual) +
+    // A 定性 row's actual is words (健全), never a figure cut from its 分值 and 得分.
+    (values.nature === '定性' && values.actual !== undefined && cellType(values.actual) === 'number'
+      ? -1
+      : 0);
   if (coefficient !== undefined && w > 0) {
     const c = cellNumber(coefficient) / (/[%％]$/.test(coefficient) ? 100 : 1);
     // Measured against the larger of the two: a 0% that leaves 10 points stands far off.
@@ -426,8 +461,39 @@ function readingsOf(rest: string): Reading[] {
       return;
     }
     out.push({ name: head, words: [], figures: rest.slice(end), prior });
-    // A qualitative target and its actual, the same words twice ("达到自治区标准达到自治区标准").
-    const pair = /^(.+?)(.{2,10})(已?)\2$/u.exec(head);
+    // A target of a change on the year before and its actual, the change with its figure ("问题食品
+    // 发现率较上年提高提高0.6个百分点1010…"): 较上年提高 | 提高0.6个百分点.
+    const change =
+      /^(.+?)((?:较上年|比上年|较去年|同比)(提高|增长|下降|减少|降低|上升|增加))\3$/u.exec(head);
+    const changed = /^\d+(?:\.\d+)?(?:个百分点|百分点|[%％‰]|[^\d≥≤<>=＞＜≧≦—–.%％]*)/.exec(
+      rest.slice(end),
+    )?.[0];
+    if (n === 0 && change?.[1] && change[2] && change[3] && changed)
+      out.push({
+        name: change[1],
+        words: [change[2], change[3] + changed],
+        figures: rest.slice(end + changed.length),
+        prior,
+      });
+    // A qualitative target and its actual parted by the dash of an empty 度量单位 cell ("…定性
+    // 好—好1010", "有效消除—有效消除"): the words, the empty cell and the words again.
+    const dashed = /^[—–](已?)/.exec(rest.slice(end));
+    if (n === 0 && dashed) {
+      const after = rest.slice(end + dashed[0].length);
+      for (let k = Math.min(10, head.length - 2); k >= 1; k--) {
+        const words = head.slice(-k);
+        if (after.startsWith(words) && FIGURE_START.test(after[words.length] ?? ''))
+          out.push({
+            name: head.slice(0, -k),
+            words: [words, '—', `${dashed[1] ?? ''}${words}`],
+            figures: after.slice(words.length),
+            prior,
+          });
+      }
+    }
+    // A qualitative target and its actual, the same words twice ("达到自治区标准达到自治区标准"),
+    // or a grade or answer of one character ("良良", "是是").
+    const pair = /^(.+?)(.{2,10}|[优良中差好是否有无])(已?)\2$/u.exec(head);
     if (pair?.[1] && pair[2])
       out.push({
         name: pair[1],
@@ -457,6 +523,19 @@ function withFlags(readings: readonly Reading[], flagFirst: boolean): Reading[] 
   return readings.flatMap((r) => {
     const m = /^(.{2,}?)([是否])$/u.exec(r.name);
     return m?.[1] && m[2] && r.words.length === 0 ? [r, { ...r, name: m[1], words: [m[2]] }] : [r];
+  });
+}
+
+/**
+ * In a table whose first column after the name is 指标性质, a qualitative row's 定性 (or 定量,
+ * 正向, 反向) runs into the name ("工程运行管护机制定性健全健全1010"): each reading whose name ends
+ * on such a word is also tried with it as that cell.
+ */
+function withNature(readings: readonly Reading[], natureFirst: boolean): Reading[] {
+  if (!natureFirst) return [...readings];
+  return readings.flatMap((r) => {
+    const m = /^(.{2,}?)(定性|定量|正向|反向)$/u.exec(r.name);
+    return m?.[1] && m[2] ? [r, { ...r, name: m[1], words: [m[2], ...r.words] }] : [r];
   });
 }
 
@@ -589,9 +668,12 @@ export function splitRunTogether(
     const readings: Reading[] =
       kind === 'fund'
         ? [{ name: '', words: [], figures: rest, prior: 0 }]
-        : withUnits(
-            withFlags(readingsOf(figuresOf), valueColumns[0] === 'flag'),
-            valueColumns[0] === 'measure',
+        : withNature(
+            withUnits(
+              withFlags(readingsOf(figuresOf), valueColumns[0] === 'flag'),
+              valueColumns[0] === 'measure',
+            ),
+            valueColumns[0] === 'nature',
           );
     let best: { score: number; cells: string[]; name: string; bound?: string } | undefined;
     let second = Number.NEGATIVE_INFINITY;

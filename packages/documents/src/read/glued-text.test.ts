@@ -263,3 +263,33 @@ describe('a 自评表 with 评分标准 joined by nothing', () => {
     ).toBe(false);
   });
 });
+
+describe('a 自评表 joined by nothing whose reasons close on no stop', () => {
+  it('ends a reason where a group’s name follows it, past the figures it holds, and reads units of 亿元', () => {
+    const rows = [
+      '资金情况（万元）年初预算数全年预算数预算执行数分值执行率得分',
+      '年度资金总额2,860.003,040.002,979.201098.00%9.80',
+      '一级指标二级指标三级指标年度指标值实际完成值分值得分偏差原因分析及改进措施',
+      '产出指标数量指标公益林管护面积≥180万亩182万亩1010',
+      '石漠化综合治理面积≥3.5万亩3.2万亩109.14受持续干旱影响，部分造林地块推迟至2025年春季实施',
+      '质量指标苗木成活率≥90%88.2%100.989.8夏季持续干旱影响部分苗木成活，已于秋季补植',
+      '时效指标项目完工时间2024年10月底前2024年10月1010',
+      '成本指标每公里综合治理成本≤0.14亿元0.137亿元1010',
+      '总分10098.94',
+    ];
+    const lines = relineGluedText(
+      ['2024年度项目支出绩效自评表项目名称：公益林管护', ...rows].join(''),
+    ).text.split('\n');
+    for (const row of rows) expect(lines).toContain(row);
+    // A reason whose words after its last comma name no group runs on to the next figure.
+    expect(
+      relineGluedText(
+        [
+          '2024年度项目支出绩效自评表',
+          ...rows.slice(2, 4),
+          '受灾影响，部分推迟至年底完成2024年12月底前1010',
+        ].join(''),
+      ).text,
+    ).toContain('受灾影响，部分推迟至年底完成2024年12月底前1010');
+  });
+});

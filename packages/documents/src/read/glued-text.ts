@@ -176,10 +176,23 @@ function rowEnds(text: string, spaced: boolean): string {
     out += text.slice(from, end0);
     if (/[，。；,;]/.test(segment) && segment.length >= 6 && !opensGroup(segment)) {
       const stop = Math.max(segment.lastIndexOf('。'), segment.lastIndexOf('；'));
-      const end = stop >= 0 && stop + 1 < segment.length ? stop + 1 : segment.length;
-      out += segment.slice(0, end);
+      // A reason closed by no stop ends where a group's name follows it ("…已于秋季补植时效指标
+      // 项目完工时间…", "…推迟至2025年春季实施质量指标…", past the figures it holds, up to the
+      // next row's target): the group opens the next row.
+      const upToTarget = rest.slice(0, 120).search(/[≥≤=＝<>＜＞%％]/);
+      const group =
+        stop < 0
+          ? groupAfterLastComma(upToTarget < 0 ? segment : rest.slice(0, upToTarget))
+          : undefined;
+      const end =
+        group !== undefined
+          ? group
+          : stop >= 0 && stop + 1 < segment.length
+            ? stop + 1
+            : segment.length;
+      out += rest.slice(0, end);
       from = end0 + end;
-      if (end < segment.length) out += '\n';
+      if (end < segment.length || group !== undefined) out += '\n';
     } else {
       out += '\n';
       from = end0;
@@ -198,12 +211,25 @@ const opensGroup = (words: string): boolean => {
 };
 
 /**
+ * Where a group's name (时效指标, 社会效益指标) begins in the words after a reason's last comma,
+ * the first such place; undefined when none does.
+ */
+function groupAfterLastComma(segment: string): number | undefined {
+  const from = Math.max(segment.lastIndexOf('，'), segment.lastIndexOf(',')) + 1;
+  for (let k = Math.max(from, 1); k < segment.length - 3; k++) {
+    const m = /^\p{Script=Han}{0,8}?指标/u.exec(segment.slice(k));
+    if (m && indicatorLevelOf(m[0]) !== undefined) return k;
+  }
+  return undefined;
+}
+
+/**
  * The words a 评分标准 runs on with after a figure ("≥85%得满分", "每少1所扣1分", "90%的"): no
  * row's name begins with them.
  */
 const NO_NAME_START = '得扣的或及则';
 /** The units a figure of a 自评表's cell is counted in: no row's name begins right after them. */
-const CELL_UNIT = '人次元万个天年月日分项台套所户家条座米吨亩期批倍名位张篇件场辆公平立小';
+const CELL_UNIT = '人次元万亿个天年月日分项台套所户家条座米吨亩期批倍名位张篇件场辆公平立小';
 /** The unit a cell's figure is counted in, at the start of the characters after it. */
 const CELL_UNIT_WORD = new RegExp(
   `^[万亿]?(?:人次|户次|车次|平方公里|平方米|立方米|公里|千米|小时|千瓦时|[${CELL_UNIT}])`,
@@ -238,7 +264,7 @@ const GLUED_TABLE =
  * name after a header closing on its reason column (…扣分原因, …情况说明) is its first row.
  */
 const ROW_LABEL =
-  /(?=年度资金总额|(?<!年度)资金总额[：:]?\d|其中[：:]|年度总体目标|一级指标二级指标|主管部门|实施单位|项目资金[（(]|总分\s*\d|合计\s*\d)|(?<!其中[：:]?)(?=当年财政拨款|本年财政拨款|上年结转|其他资金)|(?<=附[件表]\s*\d{1,2})(?=(?:19|20)\d{2}年)|(?<=措施|原因|说明|理由|得分|备注)(?=(?:产出|效益|满意度|决策|过程|投入|成本|履职|管理)指标)|(?<!^|金额|资金)(?=(?:金额|资金)?单位[：:](?:万元|亿元|千元|元))|(?<=单位[：:](?:万元|亿元|千元|元))|(?<!^)(?=(?:资金来源|项目|资金)(?:[（(](?:万元|亿元|千元|元)[）)])?(?:年初预算|全年预算|预算安排|调整后预算|预算批复))/gu;
+  /(?=年度资金总额|(?<!年度)资金总额[：:]?\d|其中[：:]|年度总体目标|一级指标二级指标|主管部门|实施单位|项目资金[（(]|总分\s*\d|合计\s*\d)|(?<!其中[：:]?)(?=当年财政拨款|本年财政拨款|上年结转|其他资金)|(?<=附[件表]\s*\d{1,2})(?=(?:19|20)\d{2}年)|(?<=措施|原因|说明|理由|得分|备注)(?=(?:产出|效益|满意度|决策|过程|投入|成本|履职|管理)指标)|(?<!^|金额|资金)(?=(?:金额|资金)?单位[：:](?:万元|亿元|千元|元))|(?<=单位[：:](?:万元|亿元|千元|元))|(?<!^)(?=(?:资金来源|资金情况|项目|资金)(?:[（(](?:万元|亿元|千元|元)[）)])?(?:年初预算|全年预算|预算安排|调整后预算|预算批复))/gu;
 
 /**
  * A 自评表 whose cells and rows were all joined by nothing ("…项目名称社区居家养老服务项目主管

@@ -119,7 +119,12 @@ describe('invented 自评表 with every cell joined by nothing', () => {
  * group's name after a 评分标准 with stops opened a row, a unit opening a long name ("10家庭医生…")
  * did not hold it in the row before, and rows whose 评分标准 holds stops were read run together.
  * With holdout-ae, measured untouched: 14 of its 16 (193 of 311), 6 warnings on its clean tables
- * (77 in all).
+ * (77 in all). 206 of 311 (one cell per line 49 → 51 of 79, with empty cells 17 → 18 of 33, PDF
+ * text 70 → 77 of 108, tabs 57 → 60 of 91), warnings on the clean tables 77 → 48 with none new,
+ * once a reason closed by no stop ended where a group's name follows it (past a year it holds:
+ * "…推迟至2025年春季实施质量指标…"), 亿元 was a unit, a 资金情况 header opened the fund block,
+ * and rows run together read their 定性 cell, "好—好" around an empty 度量单位, "良良", "较上年提高
+ * 提高0.6个百分点", a reason holding a year, and no leaf weight over 40.
  */
 describe('invented 自评表 joined by nothing, their unit line and headers apart', () => {
   const joined = inventedTableCases((f) => /\.(?:tabs|pdf|cells|cells-blank)\.txt$/.test(f)).map(
@@ -130,15 +135,15 @@ describe('invented 自评表 joined by nothing, their unit line and headers apar
     findings: auditDocument(new TextEncoder().encode(c.text), c.file).findings,
   }));
 
-  it('finds the planted findings of more (floor 179) and warns on few clean tables (at most 77)', () => {
+  it('finds the planted findings of more (floor 206) and warns on few clean tables (at most 48)', () => {
     const withFindings = audits.filter((a) => a.planted.length > 0);
     const found = withFindings.filter((a) =>
       a.planted.some((c) => a.findings.some((f) => f.category === c)),
     );
-    expect(found.length).toBeGreaterThanOrEqual(179);
+    expect(found.length).toBeGreaterThanOrEqual(206);
     const warnings = audits
       .filter((a) => a.clean)
       .flatMap((a) => a.findings.filter((f) => f.severity === 'warning'));
-    expect(warnings.length).toBeLessThanOrEqual(77);
+    expect(warnings.length).toBeLessThanOrEqual(48);
   });
 });

@@ -120,6 +120,11 @@ describe('invented 自评表 with the cells of each row run together', () => {
  * indicator block left unread (a qualitative row of it read as a fund source). 9 of 9 (167 of
  * 190) once such a row, no figure before its stops and three glued figures after them, was read
  * as a row; the warnings on clean tables run together unchanged (53).
+ * With holdout-ae, measured untouched: 8 of its 9 (175 of 199), 3 warnings on its clean tables (56
+ * in all); 177 of 199 and 36 warnings, none new, once a 定性 cell run into the name, a qualitative
+ * pair around the dash of an empty 度量单位 ("好—好") or of one character ("良良"), a change on the
+ * year before ("较上年提高提高0.6个百分点") and a reason holding a year ("…推迟至2025年春季实施")
+ * were read, and a leaf with a target weighed 40 points at most ("83001516": 8300 | 15 | 16).
  */
 describe('invented 自评表 run together, rows whose 评分标准 holds stops', () => {
   const audits = cases.map((c) => ({
@@ -127,15 +132,19 @@ describe('invented 自评表 run together, rows whose 评分标准 holds stops',
     findings: auditDocument(new TextEncoder().encode(c.text), c.file).findings,
   }));
 
-  it('finds the planted findings of most (floor 167), no error on a clean table', () => {
+  it('finds the planted findings of most (floor 177), no error and few warnings (at most 36) on clean tables', () => {
     const withFindings = audits.filter((a) => a.planted.length > 0);
     const found = withFindings.filter((a) =>
       a.planted.some((c) => a.findings.some((f) => f.category === c)),
     );
-    expect(found.length).toBeGreaterThanOrEqual(167);
+    expect(found.length).toBeGreaterThanOrEqual(177);
     const errors = audits
       .filter((a) => a.clean)
       .flatMap((a) => a.findings.filter((f) => f.severity === 'error'));
     expect(errors).toEqual([]);
+    const warnings = audits
+      .filter((a) => a.clean)
+      .flatMap((a) => a.findings.filter((f) => f.severity === 'warning'));
+    expect(warnings.length).toBeLessThanOrEqual(36);
   });
 });
