@@ -616,3 +616,22 @@ describe('qualitative rows and changes on the year before, run together', () => 
     ).toBe(false);
   });
 });
+
+describe('a total row under a 得分系数 column, run together', () => {
+  const COEFFICIENT: ColumnKey[] = [
+    'level1',
+    'level2',
+    'level3',
+    'target',
+    'actual',
+    'weight',
+    'coefficient',
+    'score',
+    'reason',
+  ];
+
+  it('reads the dash of its empty 得分系数 cell, and takes no 系数 cut from its figures', () => {
+    expect(splitRunTogether('总分100—98.60', COEFFICIENT)).toEqual(['总分', '100', '—', '98.60']);
+    expect(splitRunTogether('总分10098.60', COEFFICIENT)).toEqual(['总分', '100', '98.60']);
+  });
+});

@@ -645,7 +645,10 @@ export function splitRunTogether(
       c !== 'level2' &&
       c !== 'level3' &&
       (kind === 'row' ||
-        ['initialBudget', 'budget', 'executed', 'rate', 'weight', 'score'].includes(c)),
+        // A total row under a 得分系数 column leaves that cell empty ("总分100—98.60").
+        ['initialBudget', 'budget', 'executed', 'rate', 'weight', 'coefficient', 'score'].includes(
+          c,
+        )),
   );
   // A numbered 偏差原因 closing the row is its last cell, whatever figures it holds; so is a
   // sentence after the row's last figure that holds figures of its own ("…109部分培训班次调整至
@@ -683,6 +686,8 @@ export function splitRunTogether(
     // A table whose targets are split over 指标值 and 度量单位 writes its figures bare.
     const splitTarget = columns.includes('measure');
     const fitOf = (c: ColumnKey, t: string, type: CellType): number | undefined => {
+      // A total row holds no 得分系数 of its own: that cell is a dash if anything.
+      if (kind === 'fund' && c === 'coefficient' && type !== 'empty') return undefined;
       const f = splitFit(c, t, type, splitTarget);
       // A source row carries no 分值 or 得分 of its own.
       return subRow && (c === 'weight' || c === 'score') && f !== undefined && f > 0 ? 0.2 : f;
