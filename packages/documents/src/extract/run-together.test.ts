@@ -608,6 +608,12 @@ describe('qualitative rows and changes on the year before, run together', () => 
       '9.14',
       '受持续干旱影响，部分造林地块推迟至2025年春季实施',
     ]);
+    // A reason that holds a year and closes on words after it ("…纳入2025年收运线路。").
+    expect(
+      looksRunTogether(
+        '效益指标生态效益指标生活垃圾收运处置体系覆盖率≥90%88%150.9814.7高海拔牧区村点分散，已纳入2025年收运线路。',
+      ),
+    ).toBe(true);
     // A 评分标准 cell alone, a threshold before its words, is no row with a reason.
     expect(looksRunTogether('≥90%得满分，每低1个百分点扣1分')).toBe(false);
     // A 评分标准 between the 分值 and the 得分 closes the line on a figure: no such reason.

@@ -50,10 +50,15 @@ export const looksRunTogether = (line: string): boolean => {
   // date actual, then 分值 and 得分) is no date of prose.
   const glued = (x: string): boolean =>
     /[%％]\d|\.\d{2}\d|[≥≤＞＜≧≦]\d|\p{Script=Han}=\d|\d—|—\d|\d[月日]\d{2,4}(?:\.\d+)?$/u.test(x);
+  // Words after the last figure that open with a date's unit ("…纳入2025年收运线路。") end a
+  // reason holding that date, rather than being the reason.
+  const closing = /\d(?:[%％]|分)?([^\d%％]*[，。；！？][^\d%％]*)$/.exec(line)?.[1];
+  const dated = closing !== undefined && /^[年月日号]/u.test(closing);
   const reason =
     NUMBERED_REASON.exec(line)?.[0] ??
-    /\d(?:[%％]|分)?([^\d%％]*[，。；！？][^\d%％]*)$/.exec(line)?.[1] ??
+    (dated ? undefined : closing) ??
     reasonWithFigures(line, glued) ??
+    closing ??
     '';
   const t = line.slice(0, line.length - reason.length);
   // A 指标解释 or 评分标准 run into the name may hold stops ("…占比达到目标值得满分，否则按比例得分

@@ -293,3 +293,26 @@ describe('a 自评表 joined by nothing whose reasons close on no stop', () => {
     ).toContain('受灾影响，部分推迟至年底完成2024年12月底前1010');
   });
 });
+
+describe('a 区域 table joined by nothing', () => {
+  it('sets apart the sub-columns under its amounts and a first row glued to a header closing on 分析', () => {
+    const rows = [
+      '资金情况（万元）全年预算数全年执行数执行率分值得分',
+      '合计中央补助地方资金合计中央补助地方资金',
+      '年度资金总额3560.45003200.0000360.45003488.30003200.0000288.300097.97%109.80',
+      '一级指标二级指标三级指标年度指标值全年实际值分值得分未完成原因分析',
+      '产出指标数量指标改造农村危房户数≥1200户1236户2020',
+      '总分10099.80',
+    ];
+    const lines = relineGluedText(
+      ['2024年度中央对地方转移支付区域绩效自评表', ...rows].join(''),
+    ).text.split('\n');
+    for (const row of rows) expect(lines).toContain(row);
+    // 其他资金 among the sub-columns is no fund row of its own.
+    const other = ['合计中央资金地方资金其他资金', ...rows.slice(2)];
+    const relined = relineGluedText(
+      ['2024年度中央对地方转移支付区域绩效自评表', rows[0], ...other].join(''),
+    ).text.split('\n');
+    expect(relined).toContain('合计中央资金地方资金其他资金');
+  });
+});

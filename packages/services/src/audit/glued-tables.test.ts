@@ -124,7 +124,11 @@ describe('invented 自评表 with every cell joined by nothing', () => {
  * once a reason closed by no stop ended where a group's name follows it (past a year it holds:
  * "…推迟至2025年春季实施质量指标…"), 亿元 was a unit, a 资金情况 header opened the fund block,
  * and rows run together read their 定性 cell, "好—好" around an empty 度量单位, "良良", "较上年提高
- * 提高0.6个百分点", a reason holding a year, and no leaf weight over 40.
+ * 提高0.6个百分点", a reason holding a year, and no leaf weight over 40. 208 once a total row's
+ * empty 得分系数 was read (总分100—98.60); 217, warnings on the clean tables 48 → 42 with none new,
+ * once a first row glued to a header closing on 分析 (未完成原因分析) and the sub-columns under a
+ * fund header's amounts (…得分合计中央补助地方资金…) were set apart, and a reason closing on words
+ * after a year it holds ("…纳入2025年收运线路。") was read as the row's last cell.
  */
 describe('invented 自评表 joined by nothing, their unit line and headers apart', () => {
   const joined = inventedTableCases((f) => /\.(?:tabs|pdf|cells|cells-blank)\.txt$/.test(f)).map(
@@ -135,15 +139,15 @@ describe('invented 自评表 joined by nothing, their unit line and headers apar
     findings: auditDocument(new TextEncoder().encode(c.text), c.file).findings,
   }));
 
-  it('finds the planted findings of more (floor 206) and warns on few clean tables (at most 48)', () => {
+  it('finds the planted findings of more (floor 217) and warns on few clean tables (at most 42)', () => {
     const withFindings = audits.filter((a) => a.planted.length > 0);
     const found = withFindings.filter((a) =>
       a.planted.some((c) => a.findings.some((f) => f.category === c)),
     );
-    expect(found.length).toBeGreaterThanOrEqual(206);
+    expect(found.length).toBeGreaterThanOrEqual(217);
     const warnings = audits
       .filter((a) => a.clean)
       .flatMap((a) => a.findings.filter((f) => f.severity === 'warning'));
-    expect(warnings.length).toBeLessThanOrEqual(48);
+    expect(warnings.length).toBeLessThanOrEqual(42);
   });
 });

@@ -689,7 +689,9 @@ describe('held-out 自评表 excerpts, twenty-third batch (sources in other orde
  * After its first fixes: still 24/24 and nothing on the clean files; run together 8 of 9 (177 of
  * 199), no warning on its clean tables (36 in all); joined by nothing 14 of 16 (206 of 311), no
  * warning on its clean tables (48 in all), once a reason closed by no stop ended before a group's
- * name, 亿元 was a unit, and a 定性 cell run into a name was read as that cell.
+ * name, 亿元 was a unit, and a 定性 cell run into a name was read as that cell. 松原's total found
+ * run together (9 of 9, 178 of 199) and joined by nothing (16 of 16, 208 of 311) once a total
+ * row's empty 得分系数 cell was read (总分100—98.60).
  */
 describe('held-out 自评表 excerpts, twenty-fourth batch (全年(调整)预算数/预算执行数, 年初指标值, 指标性质/指标值/度量单位 with 得分系数, 区域 tables, 亿元 and 元, 小计 rows, 年度总体目标 rows, pages), measured untouched', () => {
   const held = present(loadCorpus(new URL('./invented-tables/holdout-ae/', import.meta.url)));
