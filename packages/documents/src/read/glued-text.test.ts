@@ -316,3 +316,21 @@ describe('a 区域 table joined by nothing', () => {
     expect(relined).toContain('合计中央资金地方资金其他资金');
   });
 });
+
+describe('a 自评表 joined by nothing in full-width digits', () => {
+  it('is given back a row a line, each row in the characters it was written with', () => {
+    const rows = [
+      '年度资金总额４５０.００４５０.００４４１.００１０９８.００％９.８',
+      '其中：当年财政拨款４００.００４００.００３９１.００—９７.７５％—',
+      '一级指标二级指标三级指标年度指标值实际完成值分值得分偏差原因分析及改进措施',
+      '产出指标数量指标新建中药材种植基地面积≥３０００亩３１５０亩１５１５',
+      '培育种植示范户≥６０户６４户１０１０',
+      '质量指标种苗成活率≥９０％９３.５％１０１０',
+      '总分１００９６.８',
+    ];
+    const lines = relineGluedText(['2024年度项目支出绩效自评表', ...rows].join('')).text.split(
+      '\n',
+    );
+    for (const row of rows) expect(lines).toContain(row);
+  });
+});

@@ -279,18 +279,34 @@ const ROW_LABEL =
 function tableRowsApart(piece: string): string[] {
   const m = GLUED_TABLE.exec(piece);
   if (!m) return [piece];
-  const table = piece.slice(m.index);
+  const written = piece.slice(m.index);
+  // Full-width digits (４５０.００, ９８.００％) are cut as the figures they are; the rows keep
+  // the characters they were written with.
+  const table = halfWidthFigures(written);
   // Cells may keep their spaces (rows joined by nothing) or have lost them too. A table without
   // figures (a blank form) is read whole for what it lacks.
   const spaced = /[\s\u3000]/.test(table.slice(0, 200));
   if ((table.match(/\d+(?:\.\d+)?/g)?.length ?? 0) < 6) return [piece];
+  let at = 0;
   const rows = rowEnds((spaced ? groupsApart(table) : table).replace(ROW_LABEL, '\n'), spaced)
     .split('\n')
     .map((r) => r.trim())
-    .filter((r) => r !== '');
+    .filter((r) => r !== '')
+    .map((r) => {
+      const from = table.indexOf(r, at);
+      if (from < 0) return r;
+      at = from + r.length;
+      return written.slice(from, at);
+    });
   const before = piece.slice(0, m.index).trim();
   return before === '' ? rows : [before, ...rows];
 }
+
+/** Full-width digits, ％ and ． as their half-width characters, one for one. */
+const halfWidthFigures = (text: string): string =>
+  text.replace(/[０-９％．]/g, (c) =>
+    c === '％' ? '%' : c === '．' ? '.' : String.fromCharCode(c.charCodeAt(0) - 0xfee0),
+  );
 
 /**
  * A table whose cells keep their spaces, with a line break before a group's name run on after the
