@@ -480,6 +480,31 @@ const FORMS: Record<string, Form[]> = {
     { kind: 'pdf', width: 28, page: 27, cells: 'run-together' },
     { kind: 'portal' },
   ],
+  'r67-guangxi-sports-bureau-department': [
+    { kind: 'pdf', width: 30, page: 29, cells: 'cell-per-line' },
+    { kind: 'docx' },
+  ],
+  'r68-heshan-student-aid-project': [
+    { kind: 'pdf', width: 28, page: 27, cells: 'cell-per-line' },
+    { kind: 'html' },
+    { kind: 'docx' },
+  ],
+  'r69-hanzhong-employment-subsidy-transfer-region': [
+    { kind: 'pdf', width: 31, page: 30, cells: 'run-together' },
+    { kind: 'webtxt' },
+  ],
+  'r70-dawei-mountain-township-department': [
+    { kind: 'pdf', width: 29, page: 28, cells: 'run-together' },
+    { kind: 'docx' },
+  ],
+  'c34-hohhot-civil-air-defense-department-clean': [
+    { kind: 'pdf', width: 29, page: 28, cells: 'cell-per-line' },
+    { kind: 'docx' },
+  ],
+  'c35-shaxian-legal-aid-project-clean': [
+    { kind: 'pdf', width: 30, page: 29, cells: 'run-together' },
+    { kind: 'portal' },
+  ],
 };
 
 type Block =
