@@ -54,6 +54,7 @@ import type { Block } from '../read/block.ts';
 import type { Claim, Role, Statement } from '../extract/claims.ts';
 import { excerptOf, squash } from '../extract/text.ts';
 import { checkProseYears } from './prose-years.ts';
+import { breakdownAfter, namedAlike, partsGoingOn } from './parts-going-on.ts';
 import { checkProseAgainstTables, sectionsOf } from './prose-against-tables.ts';
 import { checkProseAgainstGrids } from './prose-against-grids.ts';
 import { listGrids, TOTAL_ROW } from './list-tables.ts';
@@ -199,9 +200,9 @@ export function checkClaims(report: ExtractedReport): Finding[] {
   const sections = sectionsOf(report.document.blocks);
   const groups = statements.map((s) => ({ s, groups: [...partWholes(s), ...totalsAfter(s)] }));
   const all = [
-    ...groups.flatMap(({ s, groups: g }) =>
+    ...groups.flatMap(({ s, groups: g }, k) =>
       g.flatMap((pw) =>
-        checkPartWhole(s, pw).filter(
+        checkListGoingOn(s, pw, statements[k + 1]).filter(
           (f) =>
             f.code !== 'DOC_CLAIM_PARTS_SHORT' || f.severity === 'error' || !picked(pw, groups),
         ),
@@ -221,6 +222,11 @@ export function checkClaims(report: ExtractedReport): Finding[] {
       ),
     ),
     ...checkPartsWithoutWhole(statements, groups),
+    // A breakdown by a dimension after its total's statement: a warning, the total being read.
+    ...statements.flatMap((s, k) => {
+      const pw = breakdownAfter(s, statements[k - 1]);
+      return pw ? checkPartWhole(s, pw).map((f) => ({ ...f, severity: 'warning' as const })) : [];
+    }),
     ...checkCountedParts(statements, groups),
     ...namedParts(statements).flatMap(({ statement, pw, exact }) =>
       checkPartWhole(statement, pw)
@@ -423,6 +429,29 @@ function checkPartWhole(s: Statement, pw: PartWhole): Finding[] {
   return [
     finding('DOC_CLAIM_PARTS_SHORT', pw.exhaustive ? 'error' : 'warning', s.line, excerpt, params),
   ];
+}
+
+/**
+ * A 其中 list checked with the parts the next statement goes on with (parts-going-on.ts): parts
+ * that make the whole with them were no shortfall; a list silent alone (one part) that they
+ * leave short, when that statement holds nothing but parts all named alike with it, is one (a
+ * warning: the next statement may have been another's).
+ */
+function checkListGoingOn(s: Statement, pw: PartWhole, next: Statement | undefined): Finding[] {
+  const own = checkPartWhole(s, pw);
+  if (pw.notPartition || (own.length > 0 && own.some((f) => f.code !== 'DOC_CLAIM_PARTS_SHORT')))
+    return own;
+  const more = partsGoingOn(s, pw, next);
+  if (more.length === 0) return own;
+  const longer: PartWhole = { ...pw, parts: [...pw.parts, ...more] };
+  const found = checkPartWhole(s, longer);
+  if (found.length === 0) return [];
+  // Said wrong only when the next statement is nothing but such parts, all named alike.
+  const whole = next !== undefined && next.claims.length === more.length;
+  if (own.length > 0 || pw.parts.length > 1 || !whole || !namedAlike(longer.parts)) return own;
+  return found
+    .filter((f) => f.code === 'DOC_CLAIM_PARTS_SHORT')
+    .map((f) => ({ ...f, severity: 'warning' as const }));
 }
 
 /**

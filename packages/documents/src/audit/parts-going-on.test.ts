@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { extractEvaluation } from '../extract/extract-evaluation.ts';
+import { parseTextLines } from '../read/read-text.ts';
+import { checkClaims } from './claim-checks.ts';
+
+const sums = (text: string): string[] =>
+  checkClaims(extractEvaluation(parseTextLines(text, 'x.txt')))
+    .filter((f) => f.category === 'sum')
+    .map((f) => `${f.severity} ${f.code} ${f.stated ?? ''}→${f.expected ?? ''}`);
+
+describe('a 其中 list going on past its sentence', () => {
+  it('takes the parts the next sentence goes on with: no shortfall when they make the whole', () => {
+    expect(
+      sums(
+        '项目实际支出181.36万元，执行率97.24%。其中，办案补贴142.68万元，占实际支出的78.67%；工作站运行经费25.30万元。法治宣传经费13.38万元。',
+      ),
+    ).toEqual([]);
+    expect(
+      sums(
+        '项目预算总额1,286.40万元。其中，中央资金812.50万元；省级资金318.60万元。区级配套资金155.30万元。',
+      ),
+    ).toEqual([]);
+  });
+
+  it('says a list short with them when the next sentence is nothing but parts named alike', () => {
+    expect(
+      sums(
+        '全年“三公”经费支出12.86万元，比上年下降4.2%，其中：公务接待费3.24万元。公务用车运行维护费9.12万元，因公出国（境）费0万元。',
+      ),
+    ).toEqual(['warning DOC_CLAIM_PARTS_SHORT 12.86→12.36']);
+    expect(
+      sums(
+        '全年“三公”经费支出12.36万元，其中：公务接待费3.24万元。公务用车运行维护费9.12万元，因公出国（境）费0万元。',
+      ),
+    ).toEqual([]);
+  });
+
+  it('leaves the next sentence alone when it is about something else', () => {
+    expect(
+      sums(
+        '全年支出5,534.40万元，预算执行率95.65%。其中公共卫生支出1,248.60万元，占全年支出的22.56%。“三公”经费支出12.36万元，较上年的14.20万元下降12.96%。',
+      ),
+    ).toEqual([]);
+    expect(
+      sums('全年支出2,000.00万元。其中人员经费800.00万元。项目支出900.00万元，主要用于道路养护。'),
+    ).toEqual([]);
+  });
+});
+
+describe('a breakdown by a dimension after its total', () => {
+  it('holds the parts listed 按…分 against the figure of the sentence before', () => {
+    const text = (third: string): string =>
+      `项目实际支出1,241.72万元，预算执行率96.53%。按学段分：学前教育幼儿资助146.80万元、义务教育寄宿生生活费补助${third}万元、普通高中国家助学金410.60万元。`;
+    expect(sums(text('648.32'))).toEqual(['warning DOC_CLAIM_PARTS_SHORT 1241.72→1205.72']);
+    expect(sums(text('684.32'))).toEqual([]);
+  });
+
+  it('needs two parts: one figure after 按…划分 is no breakdown', () => {
+    expect(
+      sums('全年支出3,486.92万元。按经济性质划分，基本支出1,624.38万元，执行率98.44%。'),
+    ).toEqual([]);
+  });
+});
