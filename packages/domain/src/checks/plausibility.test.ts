@@ -55,6 +55,15 @@ describe('implausible', () => {
     expect(checkPlausibility(region)).toEqual([]);
   });
 
+  it('leaves money others recovered or gained through the work alone', () => {
+    const e = clean();
+    paragraph(e, '通过法律援助为困难群众挽回经济损失273000万元。');
+    expect(checkPlausibility(e)).toEqual([]);
+    const spent = clean();
+    paragraph(spent, '通过法律援助为困难群众支付办案补贴273000万元。');
+    expect(checkPlausibility(spent).map((f) => f.code)).toEqual(['IMPLAUSIBLE_MAGNITUDE']);
+  });
+
   it('reports negative amounts and shares over 100%', () => {
     const e = clean();
     e.basicExpenditure.personnel = { amount: amount('-5.00') };

@@ -733,12 +733,24 @@ describe('whole invented reports, thirteenth batch (held out)', () => {
  * Missed: the county table's rate, its 补贴人次 合计 and the spending restated against it (r69); a
  * count restated and an autumn term's money said paid the year before (r68); the 万元 written 元
  * of the 体育局 as PDF text (r67); the 三公经费 其中 running past a sentence's end and “该项扣减0.5分”
- * (r70).
+ * (r70). The 教育局's sum was found for a wrong reason in all three forms: its budget's 其中 going on
+ * past a sentence's end (“其中，中央资金…；省级资金…。区级配套资金…。”) taken for a list short of
+ * its whole, the planted “按学段分：…” list of the spending missed.
+ *
+ * First fixes (general, none keyed to these files' wording): 21/36, 0 errors and 3 warnings on the
+ * clean files, the rest of the corpus unchanged. A 其中 list whose last part ends its sentence goes
+ * on in the next one when that one opens with parts alone (a name and a figure of the kind, clause
+ * after clause): parts that make the whole with them are no shortfall, and a list of one part that
+ * they leave short is one when that sentence holds nothing but such parts, named alike (公务接待费,
+ * 公务用车运行维护费, 因公出国（境）费: a warning). Figures listed by a dimension (“按学段分：”,
+ * “按支出性质分：”) right after a statement of their kind break its figure down, all of it (a
+ * warning when they do not make it). Then 0 and 0 on the clean files: money others recovered or
+ * gained through the work (挽回经济损失, 增收, 带动) is no magnitude out of the unit's scale.
  */
 describe('whole invented reports, fourteenth batch (held out)', () => {
   it('finds the planted findings with their category', () => {
     console.log(report('invented whole reports, fourteenth batch', held14()));
-    expect(held14().found).toBeGreaterThanOrEqual(19);
+    expect(held14().found).toBeGreaterThanOrEqual(21);
   });
 
   it('gives the clean reports no error and no warning', () => {
