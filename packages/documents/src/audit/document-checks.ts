@@ -674,11 +674,11 @@ const PROJECT_SPENT_ALONE = new RegExp(
 
 /**
  * A 区域 report's spending of the whole region: "截至2024年12月31日，全州实际支出11,335.50万元",
- * "全市保费补贴资金实际支出18,463.10万元" (not a part's: 其中…支出); a subsidy's paid out opening
- * its clause: "累计实际发放补助资金8,797.45万元".
+ * "全市保费补贴资金实际支出18,463.10万元", "全市累计支出就业补助资金9,195.80万元" (not a part's:
+ * 其中…支出); a subsidy's paid out opening its clause: "累计实际发放补助资金8,797.45万元".
  */
 const REGION_SPENT = new RegExp(
-  `(?:^|[，,。；;])(?:截至[^，,。]{0,16}[，,])?(?:全[省市州县区盟旗][^，,。；;\\d]{0,12}?实际支出|(?:累计)?实际(?:发放|兑付)[^，,。；;\\d]{0,6}?资金)(?:数|金额)?(?:为|共)?${AMOUNT}`,
+  `(?:^|[，,。；;])(?:截至[^，,。]{0,16}[，,])?(?:全[省市州县区盟旗][^，,。；;\\d]{0,12}?(?:实际支出|累计支出[^，,。；;\\d]{0,10}?资金)|(?:累计)?实际(?:发放|兑付)[^，,。；;\\d]{0,6}?资金)(?:数|金额)?(?:为|共)?${AMOUNT}`,
 );
 
 function checkTextAgainstTables(report: ExtractedReport): Finding[] {

@@ -77,6 +77,24 @@ describe('a table listing items with their figures (自评结果公开)', () => 
     expect(audit(places.map((r) => r.replace('98.07%', '98.70%')))).toEqual([]);
   });
 
+  it('reads a 支出进度 as the rate, and adds up a column of things counted beside the money', () => {
+    const places = (rate: string, total: string) => [
+      '县（区）\t下达资金（万元）\t支出金额（万元）\t支出进度\t补贴人次',
+      `甲县\t768.40\t742.65\t${rate}\t1,975`,
+      '乙区\t512.60\t498.26\t97.20%\t1,264',
+      '丙县\t186.20\t182.35\t97.93%\t436',
+      `合计\t1,467.20\t1,423.26\t97.00%\t${total}`,
+    ];
+    expect(audit(places('96.65%', '3,675'))).toEqual([]);
+    expect(codes(audit(places('97.65%', '3,675')))).toEqual(['DOC_LIST_RATE 97.65%']);
+    expect(codes(audit(places('96.65%', '3,765')))).toEqual(['DOC_LIST_SUM 3765']);
+    // As a PDF's lines parted by single spaces.
+    expect(codes(audit(places('96.65%', '3,765'), ' '))).toEqual(['DOC_LIST_SUM 3765']);
+    // A column of averages or standards is no count its 合计 adds up.
+    const perHead = places('96.65%', '3,765').map((r) => r.replace('补贴人次', '人均补贴人次'));
+    expect(audit(perHead)).toEqual([]);
+  });
+
   it('sets aside a last column of 备注 in lines parted by single spaces', () => {
     const lines = [
       '县市 分配资金（万元） 实际支出（万元） 执行率 备注',

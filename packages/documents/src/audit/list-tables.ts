@@ -530,6 +530,12 @@ function cellPerLineGrids(blocks: readonly Block[]): Grid[] {
 /** A header's words of things counted: 编制数, 实有人数, 户数, or a count's unit in brackets. */
 const COUNT_HEADER =
   /人数|编制|名额|个数|数量|户数|人次|床位|[（(](?:人|名|个|户|所|家|辆|台|套|项|次|张|间)[）)]/;
+/** A list's column of things counted (补贴人次, 受益户数, 学校数（所）), summed by its 合计. */
+const COUNTED =
+  /人数|人次|户数|个数|数量|[（(](?:人|名|个|户|所|家|辆|台|套|项|次|张|间|人次|户次)[）)]$/;
+/** Per head, rates, standards, ranks: figures that no 合计 adds. */
+const NOT_COUNTED = /率|比|均|标准|单价|得分|分值|权重|序号|排名|名次|年/;
+
 /** Header words of money, scores or rates: such a table is not one of counts. */
 const NOT_COUNTS = /万元|元|预算|支出|金额|资金|得分|分值|权重|率|%|％|指标/;
 const WHOLE = /^\d{1,3}(?:,\d{3})+$|^\d+$/;
@@ -712,6 +718,30 @@ function checkGrid(grid: Grid, header: ListHeader): Finding[] {
         }),
       );
     }
+  }
+
+  // Columns of things counted beside the money (补贴人次, 受益户数): their 合计 too, in whole numbers.
+  if (total && !subtotals && !unplaced && items.length >= 2) {
+    const taken = new Set(header.columns.values());
+    (grid.rows[header.row] ?? []).forEach((head, c) => {
+      const words = head.replace(/[\s\u3000]+/g, '');
+      if (taken.has(c) || !COUNTED.test(words) || NOT_COUNTED.test(words)) return;
+      const stated = total.row[c]?.replace(/[,，\s]/g, '') ?? '';
+      const parts = items.map(({ row }) => row[c]?.replace(/[,，\s]/g, '') ?? '');
+      if (!WHOLE.test(stated) || !parts.every((p) => WHOLE.test(p))) return;
+      const sum = parts.reduce((a, p) => a + Number(p), 0);
+      if (sum === Number(stated)) return;
+      out.push(
+        finding('DOC_LIST_SUM', 'error', total.line, excerpt(total.row), {
+          label: (total.row.find((x) => x.trim() !== '') ?? '合计').trim(),
+          column: head.trim(),
+          stated,
+          expected: String(sum),
+          difference: String(Math.abs(sum - Number(stated))),
+          rows: items.length,
+        }),
+      );
+    });
   }
 
   // Each row's 等级 against its 得分, by the bands most rulebooks use.

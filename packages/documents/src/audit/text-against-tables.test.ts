@@ -120,7 +120,11 @@ describe('a project report’s spending restated in its 自评表', () => {
 });
 
 describe("a 区域 report's spending of the whole region", () => {
-  const region = (spent: string) =>
+  const region = (
+    spent: string,
+    sentence = `截至2024年12月31日，全州实际支出${spent}万元，其中中央资金支出9,102.30万元，省级资金支出2,253.20万元。`,
+    fundHeader = '资金情况（万元） 年初预算数 全年预算数 全年执行数 分值 执行率 得分',
+  ) =>
     checkDocument(
       extractEvaluation(
         parseTextLines(
@@ -128,13 +132,13 @@ describe("a 区域 report's spending of the whole region", () => {
             '示范州2024年度义务教育补助资金区域绩效自评报告',
             '一、基本情况',
             '2024年全州共下达补助资金11,600.00万元，其中中央资金9,280.00万元，省级资金2,320.00万元。',
-            `截至2024年12月31日，全州实际支出${spent}万元，其中中央资金支出9,102.30万元，省级资金支出2,253.20万元。`,
+            sentence,
             '二、存在的问题及改进措施',
             '加快支出进度。',
             '附件',
             '义务教育补助资金区域绩效自评表',
             '转移支付名称 义务教育补助资金',
-            '资金情况（万元） 年初预算数 全年预算数 全年执行数 分值 执行率 得分',
+            fundHeader,
             '年度资金总额 11,600.00 11,600.00 11,355.50 10 97.89% 9.79',
             '一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 偏差原因分析及改进措施',
             '产出指标 数量指标 改善学校办学条件 ≥120所 126所 50 50',
@@ -152,6 +156,14 @@ describe("a 区域 report's spending of the whole region", () => {
   it('is held against the 全年执行数 of its 自评表', () => {
     expect(region('11,335.50')).toEqual(['11335.50→11355.50']);
     expect(region('11,355.50')).toEqual([]);
+  });
+
+  it('is read when written 累计支出…资金, under a fund header of 下达预算数 and 实际支出数', () => {
+    const header = '资金来源 年初预算数 下达预算数（万元） 实际支出数（万元） 分值 执行率 得分';
+    const said = (spent: string) =>
+      `全州累计支出义务教育补助资金${spent}万元，各县支出情况见下表：`;
+    expect(region('', said('11,335.50'), header)).toEqual(['11335.50→11355.50']);
+    expect(region('', said('11,355.50'), header)).toEqual([]);
   });
 });
 

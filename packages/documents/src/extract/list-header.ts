@@ -34,8 +34,9 @@ function roleOf(cell: string): ListRole | undefined {
 /** A header cell's role, by its words (units and brackets dropped). */
 function readRole(cell: string): ListRole | undefined {
   const t = cell.replace(/[\s\u3000]+/g, '').replace(/[（(][^）)]*[）)]/g, '');
-  // A subsidy's money is spent by paying it out: 发放率, 兑付率 are its 执行率.
-  if (/执行率|完成率$|(?:发放|兑付)率$/.test(t)) return 'rate';
+  // A subsidy's money is spent by paying it out: 发放率, 兑付率 are its 执行率; a 支出进度 is the
+  // share of the money spent.
+  if (/执行率|完成率$|(?:发放|兑付)率$|^(?:支出|执行|资金支出)进度$/.test(t)) return 'rate';
   if (/等级|等次|评价结果|自评结果|评价结论/.test(t)) return 'grade';
   if (/分值|权重|满分/.test(t)) return undefined;
   if (/得分|评分|分数/.test(t)) return 'score';
