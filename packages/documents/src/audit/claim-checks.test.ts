@@ -1799,6 +1799,15 @@ describe('relations of the fifteenth round of invented prose', () => {
 全年开展培训86期，培训工作于${date}底前全部完成。`);
     expect(done('2023年11月')).toEqual(['warning DOC_YEAR_DONE_BEFORE 2023年11月底前→2024年']);
     expect(done('2024年11月')).toEqual([]);
+    // A period of the year evaluated paid out the year before (到学生账户 is paid out too).
+    const paid = (term: string, date: string) =>
+      brief(`某局2024年度学生资助项目支出绩效自评报告
+全年资助学生2,053人。${term}资助资金于${date}前全部发放到学生账户。`).map((x) => x.split(' ')[1]);
+    expect(paid('2024年秋季学期', '2023年11月28日')).toEqual(['DOC_YEAR_DONE_BEFORE']);
+    expect(paid('2024年秋季学期', '2024年11月28日')).toEqual([]);
+    // Another year named, or the evaluated year after the date: no finding.
+    expect(paid('2025年春季学期', '2023年11月28日')).toEqual([]);
+    expect(paid('', '2023年11月28日，2024年春季学期')).toEqual([]);
   });
 
   it('reads amounts in capitals (大写) and holds them against the figure beside them', () => {

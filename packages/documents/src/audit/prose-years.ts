@@ -244,11 +244,11 @@ export function checkProseYears(
 const TO_COME = /将|下一步|计划|拟|明年|今后|预计|准备|安排|力争/;
 
 /**
- * "已于2025年12月底前全部完成", "于2025年6月建成", a subsidy's "于2025年12月20日前全部发放到户": a
- * date by which the work is said done.
+ * "已于2025年12月底前全部完成", "于2025年6月建成", a subsidy's "于2025年12月20日前全部发放到户" (到
+ * 学生账户, 到社保卡): a date by which the work is said done.
  */
 const DONE_BY =
-  /(?:已于|已在|于)((?:19|20)\d{2})年(\d{1,2})月(?:(\d{1,2})日)?(?:底|末)?(?:前|之前|以前)?[^。；;，,]{0,16}?(?:完成|建成|竣工|完工|投入使用|投用|交付|验收|(?:发放|兑付)到(?:户|人|位))/g;
+  /(?:已于|已在|于)((?:19|20)\d{2})年(\d{1,2})月(?:(\d{1,2})日)?(?:底|末)?(?:前|之前|以前)?[^。；;，,]{0,16}?(?:完成|建成|竣工|完工|投入使用|投用|交付|验收|(?:发放|兑付)到(?:户|人|位|[^。；;，,\d]{0,6}?(?:账户|银行卡|社保卡)))/g;
 
 /** "截至2025年12月31日", "截至2025年底": the date figures are stated as of. */
 const AS_OF_DATE = /截至((?:19|20)\d{2})年(\d{1,2})月(?:(\d{1,2})日)?/g;
@@ -623,10 +623,15 @@ function doneBeforeYear(statements: readonly Statement[], year: number): Finding
   const out: Finding[] = [];
   for (const s of statements) {
     if (!s.text.includes('于')) continue;
-    const years = [...s.text.matchAll(YEAR_MENTION)].map((y) => Number(y[1]));
-    if (years.some((y) => y >= year)) continue;
+    const years = [...s.text.matchAll(YEAR_MENTION)];
+    // A later year stops it, but for a period of the year evaluated that the work is of
+    // ("2024年秋季学期资助资金于2023年11月28日前全部发放"): its money cannot go out the year before.
+    const own = (y: RegExpMatchArray): boolean =>
+      Number(y[1]) === year && OWN_PERIOD.test(s.text.slice((y.index ?? 0) + y[0].length));
+    if (years.some((y) => Number(y[1]) >= year && !own(y))) continue;
     for (const m of s.text.matchAll(DONE_BY)) {
       if (Number(m[1]) !== year - 1) continue;
+      if (years.some((y) => own(y) && (y.index ?? 0) > (m.index ?? 0))) continue;
       const partStart = partStartBefore(s.text, m.index);
       const part = s.text.slice(partStart + 1, m.index + m[0].length);
       // Words of a plan count in the clause of the date ("按计划推进，项目于…完成" is no plan).
@@ -650,6 +655,9 @@ function doneBeforeYear(statements: readonly Statement[], year: number): Finding
   }
   return out;
 }
+
+/** After a year: a period of it ("2024年秋季学期", "2024年度第一季度", "2024年上半年"). */
+const OWN_PERIOD = /^(?:度)?(?:(?:春季|秋季|春|秋)学期|第[一二三四1-4]季度|上半年|下半年)/;
 
 /** "于2023年5月开工建设": the date work began (group 1 year, 2 month, 3 day). */
 const STARTED =
