@@ -660,7 +660,7 @@ const GROUP_SCORE = new RegExp(
 /** Words before a group's name that leave it the report's own group. */
 const GROUP_LEAD = /^(?:其中|部门整体|部门|整体|本年度|年度|全年|项目|本项目)+/;
 /** "…，扣1分": points a sentence says were lost. */
-const DEDUCTED = new RegExp(`扣(?:除)?(?:了)?${NUM}分`, 'g');
+const DEDUCTED = new RegExp(`扣(?:除|减)?(?:了)?${NUM}分`, 'g');
 
 const bare = (name: string): string =>
   normalizeLabel(name)

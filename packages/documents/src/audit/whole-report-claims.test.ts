@@ -123,6 +123,10 @@ describe('figures the narrative restates against its 自评表', () => {
     expect(report('农业技术培训人次1860人次，未达到目标，扣1分。')).toEqual([
       'warning DOC_SCORE_DEDUCTION_TABLE 1→1.4',
     ]);
+    expect(report('农业技术培训人次1860人次，未达到目标，该项扣减1分。')).toEqual([
+      'warning DOC_SCORE_DEDUCTION_TABLE 1→1.4',
+    ]);
+    expect(report('农业技术培训人次1860人次，未达到目标，该项扣减1.4分。')).toEqual([]);
     // Of two indicators named before the points, they are the nearer one's.
     expect(
       report('新建高标准农田面积5.2万亩，农业技术培训人次1860人次，农业技术培训人次扣1分。'),
