@@ -499,6 +499,7 @@ function actualsAgainstTable(
   const out: Finding[] = [];
   for (const s of statements) {
     if (sections[s.block]?.goals) continue;
+    out.push(...transposedActuals(s, leaves, reportYear));
     for (const { leaf, core: name, actual, text, percent } of leaves) {
       const core = coreForms(name).find((form) => s.text.includes(form));
       if (core === undefined) continue;
@@ -538,6 +539,79 @@ function actualsAgainstTable(
         finding('DOC_CROSS_TABLE_VALUE', s, m[1] ?? core, {
           label: `“${leaf.name}”实际完成值`,
           stated: `${m[1]}${m[2]}`,
+          expected: text,
+          table: '自评表',
+        }),
+      );
+    }
+  }
+  return out;
+}
+
+/** Whether two figures differ only by two neighbouring digits swapped ("7,182" and "7,128"). */
+function swappedDigits(a: string, b: string): boolean {
+  const x = a.replace(/[^\d]/g, '');
+  const y = b.replace(/[^\d]/g, '');
+  if (x.length !== y.length || x.length < 3 || x === y) return false;
+  const at = [...x].findIndex((d, i) => d !== y[i]);
+  return (
+    x[at] === y[at + 1] && x[at + 1] === y[at] && x.slice(at + 2) === y.slice(at + 2) && at >= 0
+  );
+}
+
+/** The length of the longest run of characters two names share. */
+function sharedRun(a: string, b: string): number {
+  let best = 0;
+  for (let i = 0; i < a.length; i++)
+    for (let j = 0; j < b.length; j++) {
+      let k = 0;
+      while (a[i + k] !== undefined && a[i + k] === b[j + k]) k++;
+      best = Math.max(best, k);
+    }
+  return best;
+}
+
+/**
+ * "资助义务教育阶段寄宿生7,182人" against 义务教育寄宿生生活费补助人数 | 7,128人: a count in prose
+ * named otherwise than its leaf, sharing a run of four characters of the leaf's name, in the same
+ * unit, whose digits are the leaf's actual with two neighbours swapped, is that actual mistyped
+ * (not a target, a comparison or another year's figure).
+ */
+function transposedActuals(
+  s: Statement,
+  leaves: readonly {
+    leaf: IndicatorNode;
+    core: string;
+    actual: { value: number; unit: string };
+    text: string;
+    percent: boolean;
+  }[],
+  reportYear: string,
+): Finding[] {
+  const out: Finding[] = [];
+  for (const c of s.claims) {
+    if (c.kind !== 'count' || c.approximate) continue;
+    const stated = baseQuantity(c.value, c.unit);
+    const partStart = Math.max(0, ...['；', ';', '。'].map((p) => s.text.lastIndexOf(p, c.at) + 1));
+    const clauseStart = Math.max(
+      0,
+      ...['，', ',', '；', ';', '。', '、'].map((p) => s.text.lastIndexOf(p, c.at) + 1),
+    );
+    const clause = s.text.slice(clauseStart, c.at);
+    if (PLANNED_BEFORE.test(s.text.slice(partStart, c.end)) || NOT_THE_YEARS.test(clause)) continue;
+    if (PART_OF_YEAR.test(s.text.slice(partStart, c.end))) continue;
+    const year = yearBefore(s, c.at);
+    if (year !== undefined && reportYear !== '' && year !== reportYear) continue;
+    for (const { leaf, core, actual, text, percent } of leaves) {
+      if (percent || stated.unit !== actual.unit) continue;
+      if (!Number.isInteger(stated.value) || !Number.isInteger(actual.value)) continue;
+      if (!swappedDigits(String(stated.value), String(actual.value))) continue;
+      if (coreForms(core).some((form) => s.text.includes(form)) || sharedRun(clause, core) < 4)
+        continue;
+      out.push(
+        finding('DOC_CROSS_TABLE_VALUE', s, c.number, {
+          label: `“${leaf.name}”实际完成值`,
+          stated: c.text,
           expected: text,
           table: '自评表',
         }),

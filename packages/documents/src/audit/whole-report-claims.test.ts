@@ -133,6 +133,16 @@ describe('figures the narrative restates against its 自评表', () => {
     ).toEqual(['warning DOC_SCORE_DEDUCTION_TABLE 1→1.4']);
   });
 
+  it('holds a count named otherwise against a leaf whose actual it writes with two digits swapped', () => {
+    expect(report('全年开展农民技术培训1680人次，培训覆盖全部乡镇。')).toEqual([
+      'warning DOC_CROSS_TABLE_VALUE 1680人次→1860人次',
+    ]);
+    // Other digits, a name sharing too little, or a target: no finding.
+    expect(report('全年开展农民技术培训1700人次，培训覆盖全部乡镇。')).toEqual([]);
+    expect(report('全年开展农民学习1680人次，培训覆盖全部乡镇。')).toEqual([]);
+    expect(report('计划开展农民技术培训1680人次。')).toEqual([]);
+  });
+
   it('takes the plan of a budget paragraph before the one on the spending', () => {
     const split = (initial: string, whole: string) =>
       checkDocument(
