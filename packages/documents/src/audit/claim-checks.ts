@@ -2018,9 +2018,16 @@ function tableMoney(blocks: readonly Block[]): Map<string, { fen: number; line: 
       .map((t) => TABLE_UNIT.exec(t)?.[1])
       .find(Boolean);
     if (unit !== '元' && unit !== '万元' && unit !== '亿元') return;
+    // A table read from a PDF's text has a row a line: its cells run together on it, parted by
+    // spaces, or one cell a line, a row's label on the line before its figures.
+    let label: string | undefined;
     for (const row of b.rows) {
-      const cells = row.cells.flatMap((c) => c.split('\t')).map((c) => c.trim());
-      const label = cells.find((c) => c !== '' && !/\d/.test(c));
+      let cells = row.cells.flatMap((c) => c.split('\t')).map((c) => c.trim());
+      if (cells.length === 1) cells = (cells[0] ?? '').split(/[ \u3000]+/);
+      const own = cells.find((c) => c !== '' && !/\d/.test(c));
+      const alone = cells.length === 1;
+      if (own) label = own;
+      else if (!alone) label = undefined;
       if (!label) continue;
       const key = keyOf(label.replace(/\s+/g, ''));
       if (key.length < 2) continue;
