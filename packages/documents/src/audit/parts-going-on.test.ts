@@ -55,6 +55,13 @@ describe('a breakdown by a dimension after its total', () => {
     expect(sums(text('684.32'))).toEqual([]);
   });
 
+  it('takes no figure compared with, nor one a cut left without its name, for the whole', () => {
+    const text = (head: string): string =>
+      `${head}增长7.54%。按支出性质分，基本支出21,450.60万元，占支出合计的65.40%；项目支出11,349.40万元，主要用于学生资助。`;
+    expect(sums(text('2023年度支出合计3.28亿元，比2022年的3.05亿元'))).toEqual([]);
+    expect(sums(text('22年的3.05亿元'))).toEqual([]);
+  });
+
   it('needs two parts: one figure after 按…划分 is no breakdown', () => {
     expect(
       sums('全年支出3,486.92万元。按经济性质划分，基本支出1,624.38万元，执行率98.44%。'),

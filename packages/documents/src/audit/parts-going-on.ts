@@ -50,14 +50,17 @@ export function namedAlike(parts: readonly Claim[]): boolean {
   return first !== undefined && parts.every((c) => tail(c) === tail(first));
 }
 
+/** Words of a figure compared with: another year's, not the one broken down. */
+const COMPARED = /比|较|上年|去年|同期|上一年/;
+
 /** A statement opening on the dimension its figures break a total down by ("按学段分："). */
 const BY_DIMENSION = /^(?:按|从)[^，,：:；;。\d]{1,10}?(?:分|划分|区分|来看|看)[，,：:]/;
 
 /**
  * "项目实际支出1,241.72万元，预算执行率96.53%。按学段分：学前教育幼儿资助146.80万元、义务教育…
  * 648.32万元、普通高中国家助学金410.60万元。": figures of one kind listed by a dimension right after
- * a statement of that kind break its figure down, all of it; the whole is the one of the statement
- * before that they make, else its last of their kind.
+ * a statement of that kind break its figure down, all of it; the whole is the plan or spending
+ * of the statement before that they make, else its last such figure.
  */
 export function breakdownAfter(s: Statement, before: Statement | undefined): PartWhole | undefined {
   if (!before || !BY_DIMENSION.test(s.text)) return undefined;
@@ -66,8 +69,16 @@ export function breakdownAfter(s: Statement, before: Statement | undefined): Par
   const parts = s.claims.filter((c) => c.depth === 0 && sameKind(c, first) && c.bare);
   if (parts.length < 2 || parts.some((c) => c.approximate || NOT_A_PART.test(c.name)))
     return undefined;
+  // A plan or a spending named as such, not last year's figure it is compared with (nor a figure
+  // a cut left without its name: "…22年的3.05亿元").
   const wholes = before.claims.filter(
-    (c) => c.depth === 0 && sameKind(c, first) && !c.approximate && c.value !== 0,
+    (c) =>
+      c.depth === 0 &&
+      sameKind(c, first) &&
+      !c.approximate &&
+      c.value !== 0 &&
+      c.role !== '' &&
+      !COMPARED.test(c.clause),
   );
   const sum = parts.reduce((t, c) => t + c.value, 0);
   const whole =
