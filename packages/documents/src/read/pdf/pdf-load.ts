@@ -133,10 +133,10 @@ function classify(runs: readonly TextRun[]): PageText {
 }
 
 /**
- * Whether some baselines of the page carry text separated by wide gaps (table cells) rather
- * than one run of prose: three such baselines are enough to look for ruling lines.
+ * How many baselines of the page (up to three) carry text separated by wide gaps (table cells)
+ * rather than one run of prose: three such baselines are enough to look for ruling lines.
  */
-function looksTabular(runs: readonly TextRun[]): boolean {
+function gappedLines(runs: readonly TextRun[]): number {
   const byLine = new Map<number, TextRun[]>();
   for (const r of runs) {
     if (r.text.trim() === '') continue;
@@ -157,9 +157,9 @@ function looksTabular(runs: readonly TextRun[]): boolean {
         break;
       }
     }
-    if (gapped >= 3) return true;
+    if (gapped >= 3) break;
   }
-  return false;
+  return gapped;
 }
 
 /** Multiplies two affine matrices [a b c d e f] (m applied first, then n). */
@@ -331,6 +331,8 @@ export async function loadPdf(bytes: Uint8Array, options: PdfLoadOptions = {}): 
     const pages: LoadedPage[] = [];
     let chars = 0;
     let ruledBefore = false;
+    // The page before, when its ruling lines were not read although a line of it is gapped.
+    let unreadBefore: LoadedPage | undefined;
     for (let n = 1; n <= pageCount; n++) {
       const page = await doc.getPage(n);
       // Page space: the page as it is shown (after its /Rotate), in points, origin lower left.
@@ -360,10 +362,29 @@ export async function loadPdf(bytes: Uint8Array, options: PdfLoadOptions = {}): 
       const kind = classify(runs);
       let segments: Segment[] = [];
       let hasImage = false;
-      const tabular = kind !== 'text' || looksTabular(runs);
-      if (tabular || ruledBefore) {
+      const gapped = kind === 'text' ? gappedLines(runs) : 3;
+      const tabular = gapped >= 3;
+      const read = tabular || ruledBefore;
+      if (read) {
         const ops = await page.getOperatorList();
         ({ segments, hasImage } = segmentsOf(lib, ops.fnArray, ops.argsArray, pageMatrix));
+      }
+      // A table that starts at the foot of a page of prose (its name and first row or two, a row
+      // split across the break) continues on this page: the page before needs its lines too, or
+      // those first rows are read as paragraphs and the table loses its header (金额单位：元).
+      if (tabular && segments.length > 0 && unreadBefore) {
+        const before = await doc.getPage(unreadBefore.number);
+        const shown = before.getViewport({ scale: 1 });
+        const ops = await before.getOperatorList();
+        const lines = segmentsOf(
+          lib,
+          ops.fnArray,
+          ops.argsArray,
+          multiply(shown.transform, [1, 0, 0, -1, 0, shown.height]),
+        );
+        unreadBefore.segments = lines.segments;
+        unreadBefore.hasImage = lines.hasImage;
+        before.cleanup();
       }
       ruledBefore = tabular && segments.length > 0;
       pages.push({
@@ -375,6 +396,7 @@ export async function loadPdf(bytes: Uint8Array, options: PdfLoadOptions = {}): 
         text: kind,
         hasImage,
       });
+      unreadBefore = !read && gapped > 0 ? pages[pages.length - 1] : undefined;
       page.cleanup();
     }
     return { ok: true, pages, pageCount };
