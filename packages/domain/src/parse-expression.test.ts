@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseExpression, unitsCompatible } from './parse-expression.ts';
+import { parseActualCell, parseExpression, unitsCompatible } from './parse-expression.ts';
 
 describe('parseExpression reads quantities', () => {
   it.each([
@@ -168,5 +168,33 @@ describe('unitsCompatible', () => {
   });
   it('ignores expressions without a unit', () => {
     expect(unitsCompatible(parseExpression('完成'), parseExpression('12次'))).toBe(true);
+  });
+});
+
+describe('parseActualCell splits a grade written after the actual', () => {
+  it('takes the bracketed grade as the grade and the rest as the actual', () => {
+    expect(parseActualCell('群众反映较好（部分达成年度指标）')).toEqual({
+      actual: { kind: 'text', text: '群众反映较好' },
+      grade: 'partial',
+    });
+    expect(parseActualCell('96% (未达成年度指标)')).toEqual({
+      actual: { kind: 'quantity', text: '96%', value: 96, unit: '%' },
+      grade: 'not-achieved',
+    });
+  });
+
+  it('reads the grade alone in brackets as a qualitative actual', () => {
+    expect(parseActualCell('（达成年度指标）')).toEqual({
+      actual: { kind: 'qualitative', text: '（达成年度指标）', grade: 'achieved' },
+    });
+  });
+
+  it('keeps other bracketed words, and a cell stating two grades, as written', () => {
+    expect(parseActualCell('完成（见附件）')).toEqual({
+      actual: parseExpression('完成（见附件）'),
+    });
+    expect(parseActualCell('达成年度指标（部分达成年度指标）')).toEqual({
+      actual: parseExpression('达成年度指标（部分达成年度指标）'),
+    });
   });
 });

@@ -54,6 +54,24 @@ export function qualitativeGradeText(grade: QualitativeGrade): string {
   }
 }
 
+/**
+ * A 实际完成值 cell as tables write it: the actual, and the qualitative grade the unit chose when
+ * it follows the actual in brackets ("群众反映较好（部分达成年度指标）", as `actualCellText` writes
+ * it); a cell that is only the grade is a qualitative actual, as `parseExpression` reads it.
+ */
+export function parseActualCell(text: string): { actual: Expression; grade?: QualitativeGrade } {
+  const graded = /^\s*(.*?)\s*[（(]\s*([^（()）]+?)\s*[)）]\s*$/.exec(text);
+  const words = graded?.[2] ? normalizeExpressionText(graded[2]) : '';
+  const grade = QUALITATIVE_LABELS.find(([label]) => label === words)?.[1];
+  if (graded?.[1] === undefined || grade === undefined) return { actual: parseExpression(text) };
+  // The grade alone, in brackets: the actual is the grade.
+  if (graded[1] === '') return { actual: { kind: 'qualitative', text, grade } };
+  const actual = parseExpression(graded[1]);
+  // "达成年度指标（部分达成年度指标）" states two grades: the cell is kept as it is written.
+  if (actual.kind === 'qualitative') return { actual: parseExpression(text) };
+  return { actual, grade };
+}
+
 function parseQualitative(t: string, text: string): Expression | undefined {
   for (const [label, grade] of QUALITATIVE_LABELS) {
     if (t.startsWith(label)) return { kind: 'qualitative', text, grade };

@@ -1,4 +1,4 @@
-import { normalizeDigits, parseExpression, parsePercent } from '@jixiao/domain';
+import { normalizeDigits, parseActualCell, parseExpression, parsePercent } from '@jixiao/domain';
 import type { Adjustment, FundRow, Funds, IndicatorNode, MoneyUnit } from '@jixiao/domain';
 import { alignCells, cellNumber, cellType, fit } from './cell-align.ts';
 import { joinCentredNames, planCentredNames } from './centred-names.ts';
@@ -1881,7 +1881,7 @@ function leafFrom(
   if (target !== '') leaf.target = parseExpression(target);
   if (v.actual !== undefined) {
     const unitSuffix = v.measure && v.target && cellType(v.actual) === 'number' ? v.measure : '';
-    leaf.actual = parseExpression(`${v.actual}${unitSuffix}`);
+    Object.assign(leaf, parseActualCell(`${v.actual}${unitSuffix}`));
   }
   if (v.weight !== undefined) leaf.weight = cellNumber(v.weight);
   if (v.score !== undefined) leaf.score = cellNumber(v.score);

@@ -1,4 +1,10 @@
-import { normalizeDigits, parseAmount, parseExpression, parsePercent } from '@jixiao/domain';
+import {
+  normalizeDigits,
+  parseActualCell,
+  parseAmount,
+  parseExpression,
+  parsePercent,
+} from '@jixiao/domain';
 import type {
   Adjustment,
   Amount,
@@ -808,7 +814,8 @@ export function readSelfEvaluationTable(block: Block, unitAbove?: MoneyUnit): Se
     const coefficient = coefficientCell(at(header.coefficient));
     const fill = (leaf: IndicatorNode): IndicatorNode => {
       if (target !== '') leaf.target = parseExpression(target);
-      if (actual !== '') leaf.actual = parseExpression(actual);
+      // A grade the unit chose, in brackets after the actual, is the leaf's grade.
+      if (actual !== '') Object.assign(leaf, parseActualCell(actual));
       if (w !== undefined) leaf.weight = w;
       if (s !== undefined) leaf.score = s;
       if (reason !== '') leaf.deviationReason = reason;

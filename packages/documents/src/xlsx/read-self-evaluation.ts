@@ -1,4 +1,4 @@
-import { parseExpression, ratioPercent } from '@jixiao/domain';
+import { parseActualCell, parseExpression, ratioPercent } from '@jixiao/domain';
 import type {
   Adjustment,
   Amount,
@@ -217,15 +217,8 @@ function readIndicators(g: SheetGrid, h: number, draft: SelfEvaluationDraft): vo
     const target = text(cTarget);
     const actual = text(cActual);
     if (target) leaf.target = parseExpression(target);
-    if (actual) {
-      // A grade the unit chose, written after an actual that does not state it (actualCellText).
-      const graded = /^(.+?)[（(]((?:部分|未)?达成年度指标)[)）]$/.exec(actual);
-      const grade = graded?.[2] ? parseExpression(graded[2]) : undefined;
-      if (graded?.[1] && grade?.kind === 'qualitative') {
-        leaf.actual = parseExpression(graded[1]);
-        leaf.grade = grade.grade;
-      } else leaf.actual = parseExpression(actual);
-    }
+    // A grade the unit chose, written after an actual that does not state it (actualCellText).
+    if (actual) Object.assign(leaf, parseActualCell(actual));
     const w = cWeight ? g.number(r, cWeight, '分值') : undefined;
     const s = cScore ? g.number(r, cScore, '得分') : undefined;
     if (w !== undefined) leaf.weight = w;
