@@ -7,6 +7,9 @@ export {
   headingNumber,
   decodeText,
   parseTextLines,
+  nestedMessage,
+  readZipDirectory,
+  ZipError,
 } from './read/index.ts';
 export type {
   Block as SourceBlock,

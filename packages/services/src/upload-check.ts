@@ -7,7 +7,13 @@
  * the server's event loop); what a reader alone can tell is left to it.
  */
 import { ServiceError } from './errors.ts';
-import { decodeText } from '@jixiao/documents';
+import {
+  decodeText,
+  nestedMessage,
+  readErrorMessage,
+  readZipDirectory,
+  ZipError,
+} from '@jixiao/documents';
 import { readAs, type ReadAs } from './import-content.ts';
 
 export const IMPORT_EXTENSIONS = [
@@ -65,9 +71,21 @@ const KIND_NAMES: Record<string, string> = {
   htm: '网页（HTML）',
 };
 
-/** Whether the zip's directory names `part` (names are stored as plain bytes). */
-function zipNames(bytes: Uint8Array, part: string): boolean {
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes(part, 0, 'latin1');
+/**
+ * The names in a zip's central directory (reading the directory inflates nothing), or the
+ * refusal of a file whose directory cannot be read or declares a zip bomb.
+ */
+function zipEntryNames(fileName: string, bytes: Uint8Array, book: boolean): string[] {
+  try {
+    return readZipDirectory(bytes).map((e) => e.name);
+  } catch (error) {
+    if (!(error instanceof ZipError)) throw error;
+    throw refuse(
+      `${fileName}：${readErrorMessage(error.problem, error.message, book)}`,
+      fileName,
+      error.problem,
+    );
+  }
 }
 
 /**
@@ -93,15 +111,19 @@ export function checkUpload(fileName: string, bytes: Uint8Array): ReadAs {
     case 'docx':
     case 'xlsx': {
       if (!startsWith(bytes, ZIP)) throw mismatch();
-      const main = ext === 'docx' ? 'word/document.xml' : 'xl/workbook.xml';
-      // A Word package must hold its document; a zip without a workbook is left to the reader,
-      // which says in its own words what the workbook lacks.
-      if (ext === 'docx' && !zipNames(bytes, main))
+      const book = ext === 'xlsx';
+      const main = book ? 'xl/workbook.xml' : 'word/document.xml';
+      // The package must hold its main part by name in its directory (a name found elsewhere in
+      // the bytes may be an inner archive's: a report zipped and renamed .docx).
+      const names = zipEntryNames(fileName, bytes, book);
+      if (!names.includes(main)) {
+        const inner = nestedMessage(names.map((name) => ({ name })));
         throw refuse(
-          `${fileName}：文件不是 Word 文档（压缩包中没有 ${main}），无法读取`,
+          `${fileName}：文件不是${book ? ' Excel 工作簿' : ' Word 文档'}（压缩包中没有 ${main}）${inner ? `；${inner}` : '，无法读取'}`,
           fileName,
-          'content-mismatch',
+          inner ? 'nested-archive' : 'content-mismatch',
         );
+      }
       return as;
     }
     case 'pdf': {

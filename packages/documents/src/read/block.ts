@@ -88,6 +88,7 @@ export type ReadErrorCode =
   | 'zip-bomb'
   | 'not-docx'
   | 'not-xlsx'
+  | 'no-text'
   | 'xml-entity'
   | 'xml-invalid'
   | 'pdf-encrypted'
@@ -109,9 +110,13 @@ export interface ReadError {
 
 export type ReadResult = { ok: true; document: SourceDocument } | { ok: false; error: ReadError };
 
-/** Chinese messages for read failures, one per code (the switch is checked for exhaustiveness). */
-export function readErrorMessage(code: ReadErrorCode, detail = ''): string {
+/**
+ * Chinese messages for read failures, one per code (the switch is checked for exhaustiveness).
+ * The zip failures name a Word document unless `book` says the file is an Excel workbook.
+ */
+export function readErrorMessage(code: ReadErrorCode, detail = '', book = false): string {
   const suffix = detail ? `（${detail}）` : '';
+  const office = book ? 'Excel 工作簿' : 'Word 文档';
   switch (code) {
     case 'empty':
       return `文件为空${suffix}`;
@@ -122,15 +127,17 @@ export function readErrorMessage(code: ReadErrorCode, detail = ''): string {
     case 'binary':
       return `文件不是文本，无法按 .txt 或 .html 读取${suffix}`;
     case 'not-zip':
-      return `文件扩展名为 .docx，但内容不是 Word 文档（不是 zip 压缩包）${suffix}`;
+      return `文件扩展名为 ${book ? '.xlsx' : '.docx'}，但内容不是 ${office}（不是 zip 压缩包）${suffix}`;
     case 'corrupt-zip':
-      return `Word 文档已损坏，压缩包无法解开${suffix}`;
+      return `${office}已损坏，压缩包无法解开${suffix}`;
     case 'zip-bomb':
-      return `Word 文档解压后体积异常（疑似压缩炸弹），已拒绝读取${suffix}`;
+      return `${office}解压后体积异常（疑似压缩炸弹），已拒绝读取${suffix}`;
     case 'not-docx':
       return `压缩包中没有 word/document.xml，不是 Word 文档${suffix}`;
     case 'not-xlsx':
       return `压缩包中没有 xl/workbook.xml，不是 Excel 工作簿（.xlsx）${suffix}`;
+    case 'no-text':
+      return `${office}中没有任何文字，无法读取${suffix}`;
     case 'xml-entity':
       return `文档包含 DOCTYPE 或实体声明，出于安全原因拒绝读取${suffix}`;
     case 'xml-invalid':
@@ -160,8 +167,13 @@ export function readErrorMessage(code: ReadErrorCode, detail = ''): string {
   }
 }
 
-export function readFailure(code: ReadErrorCode, detail?: string): ReadResult {
-  return { ok: false, error: { code, message: readErrorMessage(code, detail) } };
+export function readFailure(code: ReadErrorCode, detail?: string, book = false): ReadResult {
+  return { ok: false, error: { code, message: readErrorMessage(code, detail, book) } };
+}
+
+/** Whether a reader found no text at all in what it read (every block blank). */
+export function holdsNoText(blocks: readonly Block[]): boolean {
+  return blocks.every((b) => b.text.trim() === '');
 }
 
 /** Text of a table block: cells joined by tabs, rows by newlines. */

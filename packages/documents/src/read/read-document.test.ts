@@ -114,6 +114,45 @@ describe('reading .docx', () => {
     expect(errorCode(bytes, 'liar.docx')).toBe('zip-bomb');
   });
 
+  it('says a Word file or workbook holds no text, and names a report zipped inside the zip', async () => {
+    const blank = readDocument(
+      await docx({ 'word/document.xml': documentXml(`<w:p/>${p(' ')}`) }),
+      'blank.docx',
+    );
+    expect(blank.ok ? undefined : blank.error).toEqual({
+      code: 'no-text',
+      message: 'Word 文档中没有任何文字，无法读取（正文为空或只有图片；扫描件请以 PDF 或图片上传）',
+    });
+    const book = new JSZip();
+    book.file(
+      'xl/workbook.xml',
+      '<workbook><sheets><sheet name="表1" r:id="rId1"/></sheets></workbook>',
+    );
+    book.file(
+      'xl/_rels/workbook.xml.rels',
+      '<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>',
+    );
+    book.file('xl/worksheets/sheet1.xml', '<worksheet><sheetData/></worksheet>');
+    const emptyBook = readDocument(await book.generateAsync({ type: 'uint8array' }), 'blank.xlsx');
+    expect(emptyBook.ok ? undefined : emptyBook.error).toEqual({
+      code: 'no-text',
+      message: 'Excel 工作簿中没有任何文字，无法读取（所有可见工作表均为空）',
+    });
+    const inner = await docx({ 'word/document.xml': documentXml(p('报告')) });
+    const outer = new JSZip();
+    outer.file('自评报告.docx', inner);
+    const zipped = readDocument(await outer.generateAsync({ type: 'uint8array' }), 'zipped.docx');
+    expect(zipped.ok ? undefined : zipped.error).toEqual({
+      code: 'not-docx',
+      message:
+        '压缩包中没有 word/document.xml，不是 Word 文档（压缩包内是另一个文件 自评报告.docx，请解压后上传其中的报告）',
+    });
+    // A workbook's zip failures speak of a workbook, not of a Word file.
+    const liar = await docx({ 'xl/workbook.xml': 'a'.repeat(1024 * 1024) });
+    const bomb = readDocument(liar, 'bomb.xlsx');
+    expect(bomb.ok ? undefined : bomb.error.message).toMatch(/^Excel 工作簿解压后体积异常/);
+  });
+
   it('gives each broken input its own clear error', async () => {
     const corrupt = (await docx({ 'word/document.xml': documentXml(p('x')) })).slice(0, 60);
     expect(errorCode(corrupt, 'corrupt.docx')).toBe('corrupt-zip');

@@ -1,8 +1,8 @@
 import type { ReadResult } from './block.ts';
-import { readFailure } from './block.ts';
+import { holdsNoText, readFailure } from './block.ts';
 import { scanDocumentBody } from './docx-body.ts';
 import type { BodyContext } from './docx-body.ts';
-import { openZipParts, ZipError } from './zip.ts';
+import { nestedMessage, openZipParts, ZipError } from './zip.ts';
 
 interface Level {
   start: number;
@@ -121,7 +121,7 @@ export function readDocx(bytes: Uint8Array, fileName: string): ReadResult {
   if (parts instanceof ZipError) return readFailure(parts.problem, parts.message);
   const { find, load } = parts;
   const main = find('word/document.xml');
-  if (!main) return readFailure('not-docx');
+  if (!main) return readFailure('not-docx', nestedMessage(parts.entries));
   // DOCTYPE and ENTITY declarations are refused outright (entity expansion tricks).
   // A plain search for "<!" first: most parts hold none, and the pattern would scan them all.
   const declaresEntities = (xml: string): boolean =>
@@ -137,6 +137,10 @@ export function readDocx(bytes: Uint8Array, fileName: string): ReadResult {
       return readFailure('xml-entity');
     const context = bodyContext(readNumbering(numberingXml), readStyles(stylesXml));
     const blocks = scanDocumentBody(xml, context);
+    // A package with nothing to read (an empty body, or pictures only) is said to be so, not
+    // audited as a report in which nothing was found.
+    if (holdsNoText(blocks))
+      return readFailure('no-text', '正文为空或只有图片；扫描件请以 PDF 或图片上传');
     return { ok: true, document: { fileName, format: 'docx', blocks, notes: [] } };
   } catch (e) {
     if (e instanceof ZipError) return readFailure(e.problem, e.message);

@@ -1,7 +1,7 @@
 import type { Block, ReadResult, TableRow } from './block.ts';
-import { pushCell, readFailure, squareRows, tableText } from './block.ts';
+import { holdsNoText, pushCell, readFailure, squareRows, tableText } from './block.ts';
 import { decodeXml } from './docx-body.ts';
-import { openZipParts, ZipError } from './zip.ts';
+import { nestedMessage, openZipParts, ZipError } from './zip.ts';
 import type { ZipEntry } from './zip.ts';
 
 /**
@@ -306,10 +306,10 @@ function sheetBlocks(
 /** Reads a .xlsx workbook's visible sheets into blocks. */
 export function readXlsx(bytes: Uint8Array, fileName: string): ReadResult {
   const parts = openZipParts(bytes);
-  if (parts instanceof ZipError) return readFailure(parts.problem, parts.message);
+  if (parts instanceof ZipError) return readFailure(parts.problem, parts.message, true);
   const { find } = parts;
   const workbookEntry = find('xl/workbook.xml');
-  if (!workbookEntry) return readFailure('not-xlsx');
+  if (!workbookEntry) return readFailure('not-xlsx', nestedMessage(parts.entries));
   const load = (entry: ZipEntry | undefined): string => {
     const xml = parts.load(entry);
     if (xml.includes('<!') && /<!DOCTYPE|<!ENTITY/i.test(xml)) throw new EntityRefused();
@@ -330,10 +330,11 @@ export function readXlsx(bytes: Uint8Array, fileName: string): ReadResult {
       if (read === 'too-many-cells') return readFailure('too-large', `单元格超过 ${MAX_CELLS} 个`);
       blocks.push(...sheetBlocks(read, line));
     }
+    if (holdsNoText(blocks)) return readFailure('no-text', '所有可见工作表均为空', true);
     return { ok: true, document: { fileName, format: 'xlsx', blocks, notes: [] } };
   } catch (e) {
     if (e instanceof EntityRefused) return readFailure('xml-entity');
-    if (e instanceof ZipError) return readFailure(e.problem, e.message);
+    if (e instanceof ZipError) return readFailure(e.problem, e.message, true);
     throw e;
   }
 }

@@ -138,7 +138,22 @@ export function assertZipWithin(bytes: Uint8Array, limit: number): void {
   }
 }
 
+/** Names of archives and Office packages: a zip that holds one is an archive inside an archive. */
+const ARCHIVE_NAME = /\.(?:zip|rar|7z|tar|gz|tgz|bz2|xz|docx|xlsx|pptx|wps|et|doc|xls)$/i;
+
+/** The first entry of a zip that is itself an archive or an Office file (a nested archive). */
+export function nestedArchive(entries: readonly { name: string }[]): string | undefined {
+  return entries.find((e) => !e.name.endsWith('/') && ARCHIVE_NAME.test(e.name))?.name;
+}
+
+/** Why a package lacks its main part when it holds an archive instead: one inside the other. */
+export function nestedMessage(entries: readonly { name: string }[]): string | undefined {
+  const inner = nestedArchive(entries);
+  return inner === undefined ? undefined : `压缩包内是另一个文件 ${inner}，请解压后上传其中的报告`;
+}
+
 export interface ZipParts {
+  entries: readonly ZipEntry[];
   find: (name: string) => ZipEntry | undefined;
   load: (entry: ZipEntry | undefined) => string;
 }
@@ -151,6 +166,7 @@ function zipParts(bytes: Uint8Array): ZipParts {
   const entries = readZipDirectory(bytes);
   let budget = ZIP_LIMITS.totalInflated;
   return {
+    entries,
     find: (name) => entries.find((e) => e.name === name),
     load: (entry) => {
       if (!entry) return '';

@@ -50,6 +50,15 @@ export function workbookRefusal(error: ZipError): string {
     : '文件不是可读取的 Excel 工作簿（.xlsx）';
 }
 
+/** Whether a sheet has a cell that shows some text or figure. */
+function holdsText(ws: ExcelJS.Worksheet): boolean {
+  let found = false;
+  ws.eachRow((row) => {
+    if (!found) row.eachCell((cell) => (found ||= cell.text.trim() !== ''));
+  });
+  return found;
+}
+
 /**
  * Reads the attachment tables workbook (as renderTablesXlsx writes it, or as people edit it:
  * blank rows, numbers stored as text, 元 instead of 万元 headers, merged or unmerged cells).
@@ -81,6 +90,15 @@ export async function readTablesXlsx(
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch {
     problems.push({ code: 'XLSX_UNREADABLE', message: '文件不是可读取的 Excel 工作簿（.xlsx）' });
+    return { evaluation, problems };
+  }
+  // A workbook without a single written cell is refused as such, not read as tables that lack
+  // every figure (a year, a unit, a score).
+  if (!wb.worksheets.some(holdsText)) {
+    problems.push({
+      code: 'XLSX_UNREADABLE',
+      message: 'Excel 工作簿中没有任何文字（所有工作表均为空），无法读取',
+    });
     return { evaluation, problems };
   }
   let sawDepartment = false;
