@@ -70,7 +70,7 @@ function leaves(nodes: readonly IndicatorNode[]): IndicatorNode[] {
   return nodes.flatMap((n) => (n.children?.length ? leaves(n.children) : [n]));
 }
 
-async function leafOf(name: string, file: string, bytes: Uint8Array): Promise<IndicatorNode> {
+function leafOf(name: string, file: string, bytes: Uint8Array): IndicatorNode {
   const read = readDocument(bytes, file);
   if (!read.ok) throw new Error(read.error.message);
   const found = leaves(extractEvaluation(read.document).evaluation.indicators).find(
@@ -90,21 +90,21 @@ describe('a grade in brackets after the 实际完成值', () => {
   ] as const;
 
   it.each(files)('%s: the grade is the leaf’s, the actual what precedes it', async (file, make) => {
-    const leaf = await leafOf('政策宣传效果', file, await make());
+    const leaf = leafOf('政策宣传效果', file, await make());
     expect(leaf.actual).toEqual({ kind: 'text', text: '群众反映较好' });
     expect(leaf.grade).toBe('partial');
     expect(leaf.score).toBe(14);
   });
 
   it('every format gives the same indicators as the text', async () => {
-    const fromText = await leafOf('政策宣传效果', 'report.txt', txt());
-    const onlyGrade = await leafOf('资助政策知晓率', 'report.txt', txt());
+    const fromText = leafOf('政策宣传效果', 'report.txt', txt());
+    const onlyGrade = leafOf('资助政策知晓率', 'report.txt', txt());
     // A cell that is the grade alone (in brackets) is a qualitative actual, with no grade split.
     expect(onlyGrade.actual).toMatchObject({ kind: 'qualitative', grade: 'achieved' });
     for (const [file, make] of files) {
       const bytes = await make();
-      expect(await leafOf('政策宣传效果', file, bytes)).toEqual(fromText);
-      expect(await leafOf('资助政策知晓率', file, bytes)).toEqual(onlyGrade);
+      expect(leafOf('政策宣传效果', file, bytes)).toEqual(fromText);
+      expect(leafOf('资助政策知晓率', file, bytes)).toEqual(onlyGrade);
     }
   });
 });
