@@ -253,19 +253,22 @@ export interface NewEvaluation {
   status?: EvaluationStatus | undefined;
   /** Start from the unit's approved targets of the year and their last monitoring round. */
   fromTargets?: boolean | undefined;
-  /** The project whose approved targets a project evaluation starts from. */
+  /** The project: whose approved targets a project evaluation starts from, or a blank one's name. */
   projectName?: string | undefined;
 }
 
+/** A blank body; a project's is named as the unit named it, else 未命名项目 until it is. */
 function blankBody(
   kind: EvaluationKind,
   rulebookId: string,
   unitName: string,
   year: number,
+  projectName?: string,
 ): Evaluation {
+  const named = projectName?.trim() ?? '';
   const json =
     kind === 'project'
-      ? { kind, rulebookId, projectName: '未命名项目', meta: { unitName, year } }
+      ? { kind, rulebookId, projectName: named || '未命名项目', meta: { unitName, year } }
       : { kind, rulebookId, meta: { unitName, year } };
   return parseClientBody(json);
 }
@@ -327,7 +330,7 @@ export async function prepareEvaluation(
       rulebookId: input.rulebookId,
     });
   } else {
-    body = blankBody(input.kind, input.rulebookId, dept.name, input.year);
+    body = blankBody(input.kind, input.rulebookId, dept.name, input.year, input.projectName);
   }
   if (body.kind !== input.kind)
     throw new ServiceError('EVALUATION_INVALID', '自评类型与内容不一致');

@@ -117,6 +117,29 @@ describe.each(TEST_DIALECTS)('evaluations on %s', (dialect) => {
     expect(backwards.json().error.message).toMatch(/只能复制更早年度/);
   });
 
+  it('names a blank project evaluation as the unit named it when creating it', async () => {
+    const named = await filer.post('/api/evaluations', {
+      departmentId: world.departments.a,
+      year: 2025,
+      kind: 'project',
+      rulebookId: 'central-project',
+      projectName: ' 基层医疗设备更新 ',
+    });
+    expect(named.statusCode).toBe(201);
+    expect(named.json().title).toBe('2025年度甲单位基层医疗设备更新项目支出绩效自评报告');
+    const body = (await filer.get(`/api/evaluations/${named.json().id}`)).json().body;
+    expect(body.projectName).toBe('基层医疗设备更新');
+    const unnamed = await filer.post('/api/evaluations', {
+      departmentId: world.departments.a,
+      year: 2025,
+      kind: 'project',
+      rulebookId: 'central-project',
+    });
+    expect((await filer.get(`/api/evaluations/${unnamed.json().id}`)).json().body.projectName).toBe(
+      '未命名项目',
+    );
+  });
+
   it('keeps one 部门整体 evaluation per unit and year', async () => {
     const first = await filer.post('/api/evaluations', {
       departmentId: world.departments.a,
