@@ -63,6 +63,29 @@ describe.skipIf(!haveBrowser)('roles and pages', { timeout: 120_000 }, () => {
     await page.reload();
   });
 
+  it('a filer creates a 项目支出 evaluation by choosing a project rulebook, without a round', async () => {
+    const { page, base } = p;
+    await page.goto(`${base}/#/evaluations`);
+    await page.getByRole('button', { name: '新建自评' }).click();
+    await page.getByLabel('年度', { exact: true }).last().fill('2034');
+    await page.getByLabel('指标体系', { exact: true }).click();
+    await page
+      .locator('.ant-select-item-option')
+      .filter({ hasText: /项目支出绩效自评表（中央通用格式）/ })
+      .first()
+      .click();
+    await page.getByRole('button', { name: '创建' }).click();
+    await page.waitForURL(/#\/evaluations\/[^/]+$/);
+    const id = page.url().split('/').pop() ?? '';
+    const record = (await (await page.request.get(`${base}/api/evaluations/${id}`)).json()) as {
+      kind: string;
+      rulebookId: string;
+      year: number;
+    };
+    expect(record).toMatchObject({ kind: 'project', rulebookId: 'central-project', year: 2034 });
+    await page.getByLabel('项目名称', { exact: true }).first().waitFor();
+  });
+
   it('an import shows what was read first and keeps the year of the document', async () => {
     const { page, base } = p;
     // The filer of the first test is still logged in.

@@ -255,10 +255,13 @@ function CreateModal({ existing, onClose }: { existing: EvaluationRecord[]; onCl
         const rulebookId = round?.rulebookId ?? v.rulebookId;
         const year = round?.year ?? v.year;
         if (!rulebookId || !year) throw new Error('请选择评价轮次，或填写年度与指标体系');
+        // Without a round, the evaluation is of the kind of the rulebook chosen (a project's
+        // rulebook makes a 项目支出 evaluation, which a 部门整体 one would refuse).
+        const book = rulebooks.data?.find((b) => b.id === rulebookId);
         const rec = await api.createEvaluation({
           departmentId,
           year,
-          kind: round?.kind ?? 'department',
+          kind: round?.kind ?? book?.kind ?? 'department',
           rulebookId,
           ...(round ? { roundId: round.id } : {}),
         });
