@@ -2535,3 +2535,49 @@ describe('relations found on the excerpts of round uo', () => {
     expect(brief(text('10'))).toEqual([]);
   });
 });
+
+describe('round uq: relations in wordings not read before', () => {
+  it('takes the year before named in the clause after a growth for its base', () => {
+    expect(brief('全年办结法律援助案件1,146件，同比增长12.4%；上年同期办结1,032件。')).toEqual([
+      'error DOC_CLAIM_GROWTH 12.4%→11.0%',
+    ]);
+    expect(brief('全年办结法律援助案件1,146件，同比增长11.0%；上年同期办结1,032件。')).toEqual([]);
+    // Money carried over from the year before is no figure of that year's.
+    expect(brief('全年支出1,146.00万元，同比增长12.4%，上年结转资金1,032.00万元。')).toEqual([]);
+  });
+
+  it('reads a share in tenths (三成) as a percentage rounded to ten points', () => {
+    expect(brief('全年打捞湖面垃圾1,080吨，较上年（1,260吨）减少三成。')).toEqual([
+      'error DOC_CLAIM_GROWTH 三成→14%',
+    ]);
+    expect(brief('全年打捞湖面垃圾1,080吨，较上年（1,260吨）减少一成。')).toEqual([]);
+    expect(brief('搬迁劳动力务工就业率达到九成以上（92.4%），管理制度一成不变。')).toEqual([]);
+  });
+
+  it('finds a sum restated in a coarser unit with two neighbouring digits swapped', () => {
+    const text = (wan: string): string =>
+      `宁蒗县泸沽湖保护管理局2023年度泸沽湖水环境保护项目支出绩效自评报告\n一、项目基本情况\n项目预算资金1,850,000元，实际支出1,762,430元。\n三、自评结论\n本项目全年实际支出${wan}万元，自评得分92分。\n`;
+    expect(brief(text('176.42'))).toEqual(['warning DOC_CLAIM_RESTATED 176.42万元→1762430元']);
+    expect(brief(text('176.24'))).toEqual([]);
+  });
+
+  it('takes a plan in parentheses after an outcome for no part of it, and people by trait for no partition', () => {
+    expect(
+      brief(
+        '2023年项目全年实际支出86.42万元（年初预算90.00万元，年中未作调整），预算执行率96.02%。',
+      ),
+    ).toEqual([]);
+    expect(
+      brief('全年共为1,287名受援人提供法律援助，其中农民工421人、残疾人96人、老年人183人。'),
+    ).toEqual([]);
+  });
+
+  it('reports an evaluation period of the year before', () => {
+    const text = (period: string) =>
+      `某局2023年度后续扶持资金绩效自评报告\n本次自评时段为${period}。全年支出1,310.00万元。`;
+    expect(brief(text('2022年1月1日至2022年12月31日'))).toEqual([
+      'warning DOC_YEAR_PERIOD 2022年1月1日至2022年12月31日→2023年',
+    ]);
+    expect(brief(text('2023年1月1日至2023年12月31日'))).toEqual([]);
+  });
+});

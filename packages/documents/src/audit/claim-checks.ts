@@ -263,6 +263,7 @@ export function checkClaims(report: ExtractedReport): Finding[] {
     ...checkDigitSlips(statements),
     ...checkPairUnits(statements),
     ...checkTransposedDigits(statements, reportOf(report.evaluation.meta.title)),
+    ...checkTransposedAcrossUnits(statements, reportOf(report.evaluation.meta.title)),
     ...checkTableSlips(report.document.blocks, statements),
     ...checkListRestatements(report.document.blocks, statements),
     ...checkListedCount(report.document.blocks, statements),
@@ -496,12 +497,12 @@ function partOfAnother(s: Statement, whole: Claim, parts: readonly Claim[]): boo
 }
 
 /**
- * Traits that people share across groups (女, 少数民族, 党员, 研究生学历, 高级职称, 35岁以下): the
+ * Traits that people share across groups (女, 少数民族, 党员, 农民工, 老年人, 研究生学历, 高级职称, 35岁以下): the
  * counts of people after 其中 named by them overlap and may leave others out ("党员486名，其中女
  * 党员132名、少数民族党员58名"), so their sum is no partition of the whole.
  */
 const TRAIT =
-  /^(?:女|男|少数民族|中共党员|党员|共青团员|团员|退役军人|残疾|寄宿|走读|留守|农村|城镇|随迁|进城务工|建档立卡|脱贫|低保|家庭经济困难|(?:具有)?(?:博士|硕士|研究生|本科|大专|大学|高级|中级|初级|正高|副高)|\d+(?:周)?岁)/;
+  /^(?:女|男|少数民族|中共党员|党员|共青团员|团员|退役军人|残疾|寄宿|走读|留守|农村|城镇|随迁|进城务工|农民工|老年|老人|妇女|未成年|儿童|特困|低收入|建档立卡|脱贫|低保|家庭经济困难|(?:具有)?(?:博士|硕士|研究生|本科|大专|大学|高级|中级|初级|正高|副高)|\d+(?:周)?岁)/;
 
 function traits(whole: Claim, parts: readonly Claim[]): boolean {
   return whole.kind === 'count' && parts.every((c) => TRAIT.test(c.key || c.name));
@@ -972,6 +973,8 @@ function checkDetailsInParens(s: Statement): Finding[] {
     for (const c of inside) {
       const own = item.find((x) => x.kind === c.kind && x.unit === c.unit && c.kind !== 'percent');
       if (!own || c.approximate || own.approximate || c.value <= own.value) continue;
+      // "实际支出86.42万元（年初预算90.00万元）": a plan beside an outcome is no part of it.
+      if (own.role && c.role && own.role !== c.role) continue;
       out.push(
         finding('DOC_CLAIM_DETAIL_EXCEEDS', 'warning', s.line, excerptOf(s.raw, c.text), {
           label: own.name,
@@ -1024,7 +1027,7 @@ function checkCountLists(s: Statement): Finding[] {
 function checkRates(statements: readonly Statement[]): Finding[] {
   const out: Finding[] = [];
   for (const c of completions(statements)) {
-    const stated = parsePercent(`${c.rate.number}%`);
+    const stated = percentOf(c.rate);
     if (!stated || c.budget.kind !== 'money' || c.actual.kind !== 'money') continue;
     const cmp = comparePercent(stated, c.actual.value, c.budget.value);
     // 0/0, the half-up and the truncated ratio, and rounding of the inputs are all consistent.
@@ -1121,8 +1124,16 @@ function rateUnitSlip(
  * Whether a stated percentage can be the ratio of two figures as written: each may be off by half
  * its rounding step (2.35万人次 is 23,450 to 23,550), the percentage by half its last digit.
  */
+/** A stated percentage, and for one written in tenths (三成) the ten points it is rounded to. */
+type StatedPercent = Percent & { half?: number };
+
+function percentOf(c: Claim): StatedPercent | undefined {
+  const p = parsePercent(`${c.number}%`);
+  return p && c.step > 0.5 * 10 ** -p.decimals ? { ...p, half: c.step } : p;
+}
+
 function ratioFits(
-  stated: Percent,
+  stated: StatedPercent,
   num: Claim,
   den: Claim,
   offset: number,
@@ -1131,7 +1142,7 @@ function ratioFits(
   if (den.value - denStep <= 0) return true;
   const lo = (num.value - num.step) / (den.value + denStep);
   const hi = (num.value + num.step) / (den.value - denStep);
-  const half = 0.5 * 10 ** -stated.decimals + 1e-9;
+  const half = Math.max(0.5 * 10 ** -stated.decimals, stated.half ?? 0) + 1e-9;
   const s = stated.value / 100 + offset;
   return s >= lo - half / 100 && s <= hi + half / 100;
 }
@@ -1144,7 +1155,7 @@ function ratioFits(
 function checkNamedRates(s: Statement, k: number, statements: readonly Statement[]): Finding[] {
   const out: Finding[] = [];
   for (const { rate, part, whole, planned } of namedRates(s, statements[k - 1])) {
-    const stated = parsePercent(`${rate.number}%`);
+    const stated = percentOf(rate);
     // A plan written round is usually exact, as with the growth and share checks; so is a whole
     // number of 万元 beside a figure written finer ("预算安排12万元，实际支出8.95万元").
     if (!stated || ratioFits(stated, part, whole, 0, planned ? 0 : stepIn(whole, part))) continue;
@@ -1430,7 +1441,7 @@ function checkFigureRatios(
 ): Finding[] {
   const out: Finding[] = [];
   for (const r of list) {
-    const stated = parsePercent(`${r.rate.number}%`);
+    const stated = percentOf(r.rate);
     if (!stated) continue;
     // growth: (A − B) / B = A/B − 1; a decline: (B − A) / B = 1 − A/B.
     const sign = r.kind === 'decline' ? -1 : 1;
@@ -1600,7 +1611,7 @@ function checkPercentChanges(s: Statement): Finding[] {
 function checkShares(statements: readonly Statement[]): Finding[] {
   const out: Finding[] = [];
   for (const c of shares(statements)) {
-    const stated = parsePercent(`${c.share.number}%`);
+    const stated = percentOf(c.share);
     if (!stated) continue;
     const cmp = comparePercent(stated, c.part.value, c.whole.value);
     if (!cmp || cmp.agreement !== 'wrong') continue;
@@ -1851,6 +1862,61 @@ function checkTransposedDigits(
           }),
         );
       }
+  return out;
+}
+
+/** 分 in one of each unit money is written in. */
+const FEN_PER: Record<string, bigint> = { 元: 100n, 万元: 1_000_000n, 亿元: 10_000_000_000n };
+
+/** A sum of money written in a coarser unit at its decimals, half up ("1,762,430元" → "176.24" in 万元). */
+function digitsIn(fen: number, unit: string, decimals: number): string | undefined {
+  const per = FEN_PER[unit];
+  if (per === undefined || !Number.isSafeInteger(fen) || fen < 0) return undefined;
+  const scaled = BigInt(fen) * 10n ** BigInt(decimals);
+  return String((scaled * 2n + per) / (per * 2n));
+}
+
+/**
+ * "实际支出1,762,430元" … "本项目全年实际支出176.42万元": one sum restated in a coarser unit with two
+ * neighbouring digits swapped (176.24 written 176.42). Only figures of four or more significant
+ * digits of one role, whose shorter name stands in order in the longer and says what it is — in
+ * a report on one project, its bare 实际支出 or 预算 is the project's.
+ */
+function checkTransposedAcrossUnits(
+  statements: readonly Statement[],
+  of: 'project' | 'department' | undefined,
+): Finding[] {
+  const money: { c: Claim; s: Statement }[] = [];
+  for (const s of statements)
+    for (const c of s.claims)
+      if (c.kind === 'money' && !c.approximate && c.unit in FEN_PER && c.key.length >= 2)
+        money.push({ c, s });
+  const out: Finding[] = [];
+  for (const a of money)
+    for (const b of money) {
+      const [fine, coarse] = [a.c, b.c];
+      if (a.s === b.s || (FEN_PER[fine.unit] ?? 0n) >= (FEN_PER[coarse.unit] ?? 0n)) continue;
+      if (!fine.role || fine.role !== coarse.role) continue;
+      const decimals = coarse.number.split('.')[1]?.length ?? 0;
+      const written = digitsOf(coarse.number);
+      const converted = digitsIn(fine.value, coarse.unit, decimals);
+      if (!converted || significant(written).length < 4) continue;
+      if (converted === written || !swapped(converted.padStart(written.length, '0'), written))
+        continue;
+      const [ka, kb] = [coreOf(fine.key), coreOf(coarse.key)];
+      const [short, long] = ka.length <= kb.length ? [ka, kb] : [kb, ka];
+      const named = short.replace(GENERIC, '').length >= 2 || of === 'project';
+      if (!named || !within(short, long)) continue;
+      out.push(
+        finding('DOC_CLAIM_RESTATED', 'warning', b.s.line, excerptOf(b.s.raw, coarse.number), {
+          name: coarse.name,
+          expected: plainFigure(fine),
+          stated: plainFigure(coarse),
+          lineA: a.s.line,
+          lineB: b.s.line,
+        }),
+      );
+    }
   return out;
 }
 
@@ -2589,7 +2655,7 @@ function rateConfirming(s: Statement, c: Claim, instead: Claim, at: Claim = c): 
   if (!s.claims.includes(at)) return undefined;
   for (const p of s.claims) {
     if (p.kind !== 'percent' || p.approximate) continue;
-    const stated = parsePercent(`${p.number}%`);
+    const stated = percentOf(p);
     if (!stated) continue;
     for (const o of s.claims) {
       if (o === at || o.approximate || !sameKind(o, c) || o.unit !== c.unit) continue;

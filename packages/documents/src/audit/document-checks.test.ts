@@ -276,3 +276,14 @@ describe('results left blank and lists that name an item twice', () => {
     expect(found(list('园林绿化管护项目'), 'DOC_LIST_ITEM_TWICE')).toEqual([]);
   });
 });
+
+describe('round uq: a grade stated alone after the 合计 of the scores listed', () => {
+  it('takes "以上四项合计得分94分" for the total the grade is given for', () => {
+    const grade = (label: string) =>
+      codes(
+        `示范县2023年度项目绩效自评报告\n二、绩效自评得分情况\n决策指标满分20分，实得19分；过程指标满分20分，实得19分；产出指标满分40分，实得38分；效益指标满分20分，实得18分。以上四项合计得分94分。\n三、评价结论\n综合来看，本项目自评等级为“${label}”。\n`,
+      ).filter(([code]) => code === 'DOC_GRADE_CLAIM');
+    expect(grade('良')).toEqual([['DOC_GRADE_CLAIM', '良']]);
+    expect(grade('优')).toEqual([]);
+  });
+});

@@ -407,9 +407,12 @@ export function statedGrades(
 /** A grade stated alone: "…自评等级为“良”" with no score in its sentence. */
 const GRADE_ALONE =
   /(?:等级|等次|评价结果|评定结果)(?:为|是|[：:])?[“"'‘「『]?(优秀|良好|中等|较差|优|良|中|差)(?:[”"'’」』]|(?![一-龥]))/;
-/** The evaluation's total, stated in a sentence of its own: "自评总分92.5分". */
+/**
+ * The evaluation's total, stated in a sentence of its own: "自评总分92.5分", or closing the list of
+ * its parts: "以上四项合计得分93分".
+ */
 const TOTAL_ALONE = new RegExp(
-  `(?:自评总分|总得分|综合得分|综合评价得分|自评得分|评价得分)(?:为|是)?${NUM}分`,
+  `(?:自评总分|总得分|综合得分|综合评价得分|自评得分|评价得分|(?:以上|上述)[^，,；;。\\d]{0,6}?合计(?:自评)?得分)(?:为|是)?${NUM}分`,
 );
 /** How many sentences back the total of a grade stated alone is looked for. */
 const GRADE_WINDOW = 3;

@@ -47,7 +47,7 @@ export function proseYearMessage(code: ProseYearCode, p: Params): string {
     case 'DOC_YEAR_STOCK':
       return `${str(p, 'reportYear')}年度的报告以“${str(p, 'stated')}”的${str(p, 'what')}情况陈述本年基本情况，日期早于评价年度，疑为沿用上年文字或年份笔误：${str(p, 'sentence')}`;
     case 'DOC_YEAR_PERIOD':
-      return `${str(p, 'reportYear')}年度的报告写明实施期为“${str(p, 'stated')}”，在评价年度开始前已结束，疑为沿用上年文字或年份笔误：${str(p, 'sentence')}`;
+      return `${str(p, 'reportYear')}年度的报告写明${p['evaluation'] === true ? '自评时段' : '实施期'}为“${str(p, 'stated')}”，在评价年度开始前已结束，疑为沿用上年文字或年份笔误：${str(p, 'sentence')}`;
     case 'DOC_YEAR_HEADING':
       return `${str(p, 'reportYear')}年度的报告中，标题“${str(p, 'heading')}”写作${str(p, 'stated')}，其下陈述的却是${str(p, 'reportYear')}年的情况，${p['later'] === true ? '疑为年份笔误' : '疑为沿用上年标题或年份笔误'}`;
     case 'DOC_YEAR_ATTACHMENT':
@@ -583,10 +583,11 @@ function stockOfEarlierYear(statements: readonly Statement[], year: number): Fin
 
 /**
  * "项目实施周期：2022年1月至2022年12月", "实施期限2021年—2022年": the period of the work
- * evaluated, stated with its start and end; group 1 the start's year, group 2 the end's, if named.
+ * evaluated, or of the evaluation ("本次自评时段为2022年1月1日至2022年12月31日"), stated with its
+ * start and end; group 1 the start's year, group 2 the end's, if named.
  */
 const PERIOD =
-  /(?:实施|执行|建设|项目)(?:周期|期限|期间|年限|时间|期)[为是：:]?((?:19|20)\d{2})年(?:\d{1,2}月(?:\d{1,2}日)?)?(?:[-—–~～至到]+)((?:19|20)\d{2})?年?(?:\d{1,2}月(?:\d{1,2}日)?|底|末)?/;
+  /(?:(?:实施|执行|建设|项目)(?:周期|期限|期间|年限|时间|期)|(?:自评|评价|考核)(?:时段|期间|区间|周期|时限|期))[为是：:]?((?:19|20)\d{2})年(?:\d{1,2}月(?:\d{1,2}日)?)?(?:[-—–~～至到]+)((?:19|20)\d{2})?年?(?:\d{1,2}月(?:\d{1,2}日)?|底|末)?/;
 
 /**
  * The period of the work a report evaluates, ended before the year evaluated began ("项目实施周期：
@@ -596,7 +597,7 @@ const PERIOD =
 function periodBeforeYear(statements: readonly Statement[], year: number): Finding[] {
   const out: Finding[] = [];
   for (const s of statements) {
-    if (!s.text.includes('期')) continue;
+    if (!/期|时段/.test(s.text)) continue;
     const m = PERIOD.exec(s.text);
     if (!m?.[1]) continue;
     const end = Number(m[2] ?? m[1]);
@@ -606,6 +607,7 @@ function periodBeforeYear(statements: readonly Statement[], year: number): Findi
       finding('DOC_YEAR_PERIOD', s.line, sentence, {
         stated: m[0].replace(/^[^\d]+/, ''),
         expected: `${year}年`,
+        ...(/^(?:自评|评价|考核)/.test(m[0]) ? { evaluation: true } : {}),
         reportYear: year,
         sentence,
       }),

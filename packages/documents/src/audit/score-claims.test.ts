@@ -457,3 +457,24 @@ describe('a group whose parts are scored in parentheses after it', () => {
     ).toEqual([]);
   });
 });
+
+describe('round uq: scores written "X指标满分W分，实得S分"', () => {
+  const list = (deducted: string, total: string): string =>
+    `经自评：决策指标满分20分，实得18分，扣分原因为绩效目标细化不足；过程指标满分20分，实得19分，因资金支付进度偏慢扣1分；产出指标满分40分，实得37.5分，扣减${deducted}分，主要是维修工程完工时间较计划有所推迟；效益指标满分20分，实得18.5分，扣1.5分，原因是部分群众评价偏低。以上四项合计得分${total}分。`;
+
+  it('holds each deduction to its weight less its score, and the total after them to their sum', () => {
+    expect(issues(list('3.5', '94'))).toEqual([
+      ['DOC_SCORE_DEDUCTION', 'error', '3.5', '2.5'],
+      ['DOC_SCORE_TOTAL', 'error', '94', '93'],
+    ]);
+    expect(issues(list('2.5', '93'))).toEqual([]);
+  });
+
+  it('holds a 合计 in the same sentence as its parts to their sum', () => {
+    expect(
+      issues(
+        '决策指标满分20分，实得18分；过程指标满分20分，实得19分；产出指标满分40分，实得38分；效益指标满分20分，实得18分，合计得分94分。',
+      ),
+    ).toEqual([['DOC_SCORE_TOTAL', 'error', '94', '93']]);
+  });
+});

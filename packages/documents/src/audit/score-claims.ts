@@ -36,11 +36,15 @@ const num = (s: string | undefined): number => Number((s ?? '').replace(/,/g, ''
 
 /** "分值10分，扣2分，得8分": the points lost said between the weight and the score. */
 const DEDUCTED_FIRST = '(?:扣(?:除|减|分)?(?:了)?\\d+(?:\\.\\d+)?分[，,、]?)?';
-const DEDUCTED_AT = /扣(?:除|减|分)?(?:了)?(\d+(?:\.\d+)?)分[，,、]?(?:实际|自评|最终)?(?:得分|得)/;
+const DEDUCTED_AT =
+  /扣(?:除|减|分)?(?:了)?(\d+(?:\.\d+)?)分[，,、]?(?:实际|自评|最终|实)?(?:得分|得)/;
 const pts = (n: number): string => String(Math.round(n * 100) / 100);
 
-/** 分值W分，(扣D分，)(自评)得分S分(，扣D分): the weight, score and deduction of one thing. */
-const PAIR_SOURCE = `(?:分值|权重|满分)(?:为|是|[：:])?${NUM}分[，,、；;]?${DEDUCTED_FIRST}(?:实际|自评|最终)?(?:得分|得)(?:为|是|[：:])?${NUM}分(?:[，,、]?(?:扣(?:除|减|分)?|减(?:去|少)?)(?:了)?(?:为)?${NUM}分)?`;
+/**
+ * 分值W分，(扣D分，)(自评)得分S分(，扣D分): the weight, score and deduction of one thing; the
+ * weight may be called 满分 and the score 实得 ("产出指标满分40分，实得37.5分，扣减2.5分").
+ */
+const PAIR_SOURCE = `(?:分值|权重|满分)(?:为|是|[：:])?${NUM}分[，,、；;]?${DEDUCTED_FIRST}(?:实际|自评|最终|实)?(?:得分|得)(?:为|是|[：:])?${NUM}分(?:[，,、]?(?:扣(?:除|减|分)?|减(?:去|少)?)(?:了)?(?:为)?${NUM}分)?`;
 const PAIR = new RegExp(PAIR_SOURCE);
 const PAIRS = new RegExp(PAIR_SOURCE, 'g');
 /** A named score in a list: "过程指标得分19分", "产出类指标得38分". */
@@ -363,7 +367,7 @@ function parenthesizedPartsIssues(s: Sentence): ScoreClaimIssue[] {
  * part's weight, then its score.
  */
 const WEIGHTED_SCORE = new RegExp(
-  `([\\u4e00-\\u9fa5“”"]{2,14}?)[，,：:]?[（(]?(?:分值|权重|满分)?(?:为|是)?${NUM}分[）)]?[，,]?(?:实际|自评|最终)?(?:得分|得)(?:为|是)?${NUM}分`,
+  `([\\u4e00-\\u9fa5“”"]{2,14}?)[，,：:]?[（(]?(?:分值|权重|满分)?(?:为|是)?${NUM}分[）)]?[，,]?(?:实际|自评|最终|实)?(?:得分|得)(?:为|是)?${NUM}分`,
   'g',
 );
 
@@ -395,7 +399,8 @@ function pairedTotalIssues(
   const stated = num(whole[1]);
   if (samePoints(stated, sum)) return [];
   const complete = samePoints(sumPoints(parts.map((p) => p.weight)), 100);
-  const unsure = (sum < stated && !complete) || /加分|扣分|减分|奖励|封顶|折算/.test(text);
+  const unsure =
+    (sum < stated && !complete) || /加分|扣分(?!原因|理由|依据)|减分|奖励|封顶|折算/.test(text);
   return [
     issue(s, whole[0], 'DOC_SCORE_TOTAL', unsure ? 'warning' : 'error', stated, sum, {
       parts: parts.map((p) => `${p.name}${pts(p.score)}`).join(' + '),
@@ -403,14 +408,19 @@ function pairedTotalIssues(
   ];
 }
 
+/** A sentence opening on the total of the items before it: "以上四项合计得分94分". */
+const LISTED_TOTAL = new RegExp(
+  `^(?:以上|上述)[^，,；;。\\d]{0,6}?(?:合计|共计|总计)(?:自评)?得分(?:为|是)?${NUM}分`,
+);
+
 /**
- * "…满意度指标分值10分，得分9.4分。综合自评得分96.5分": a total in the sentence right after the
+ * "…满意度指标分值10分，得分9.4分。综合自评得分96.5分" ("以上四项合计得分94分"): a total in the sentence right after the
  * list of its parts, each with weight and score. Only when the previous sentence holds no total of
  * its own and the weights add up to 100 (a list of one group's parts is not the book).
  */
 function pairsBeforeIssues(s: Sentence, prev: Sentence | undefined): ScoreClaimIssue[] {
   if (!prev || prev.block < s.block - 1) return [];
-  const whole = WHOLE_SCORE.exec(s.text);
+  const whole = WHOLE_SCORE.exec(s.text) ?? LISTED_TOTAL.exec(s.text);
   if (!whole?.[1] || /\d/.test(s.text.slice(0, whole.index))) return [];
   if (WHOLE_SCORE.test(prev.text) || TOTAL.test(prev.text)) return [];
   const parts = weightedScores(prev.text);
@@ -602,6 +612,9 @@ function listIssues(s: Sentence): ScoreClaimIssue[] {
   // "决策得分18分、过程得分19分、产出得分38分、效益得分20分，总得分96分": a total and its parts.
   const total = TOTAL.exec(s.text);
   if (!total?.[1]) return out;
+  // "决策指标满分20分，实得18分；…以上四项合计得分94分": parts each with weight and score.
+  const paired = weightedScores(s.text.slice(0, total.index));
+  if (paired.length >= 2) return [...out, ...pairedTotalIssues(s, total, paired, s.text)];
   const parts = [...s.text.slice(0, total.index).matchAll(NAMED_SCORE)].filter(
     (p) => !/分值|权重|满分/.test(p[1] ?? ''),
   );
@@ -750,6 +763,8 @@ const ACTUAL =
 const FULL_MARKS = new RegExp(`(?:得|按|以)满分(?:计|为|计算)?(?:得)?${NUM}分`);
 /** Words that give a reason for points lost. */
 const REASON = /原因|因为|由于|因[^此]|偏差|扣分理由|扣分依据/;
+/** A shortfall said as such explains the points its item lost ("完工时间较计划有所推迟"). */
+const SHORTFALL = /未能|未完成|未达|不足|滞后|推迟|延迟|延期|逾期|偏[慢低少]|低于|仍需|有待/;
 
 /**
  * "…效益指标分值30分，得分26分，扣4分，主要原因是…；满意度指标分值10分，得分8分。": in a list of
@@ -768,7 +783,8 @@ function unexplainedListIssues(sentences: readonly Sentence[]): ScoreClaimIssue[
     if (next && next.block <= s.block + 1 && REASON.test(next.text)) return;
     for (const p of lost) {
       // An execution score follows its rate: the rate is its reason.
-      if (REASON.test(p.text) || /执行率/.test(p.text) || !p.pair?.[1] || !p.pair[2]) continue;
+      if (REASON.test(p.text) || SHORTFALL.test(p.text) || /执行率/.test(p.text)) continue;
+      if (!p.pair?.[1] || !p.pair[2]) continue;
       const what =
         /([\u4e00-\u9fa5“”"]{2,14}?)(?:指标)?(?:的)?(?:分值|权重|满分)/.exec(p.text)?.[1] ?? '该项';
       const weight = num(p.pair[1]);

@@ -1984,8 +1984,16 @@ const GROWTH_ONLY =
 const PRIOR_OPEN = /^[（(](?:((?:19|20)\d{2})年度?|上年度?|去年|上一年度?)(?:同期)?(?:为|是)?$/;
 
 /**
+ * After a growth, its clause's next one naming the year before's figure: "；上年同期办结", "，上年为",
+ * "，2022年为" (not money carried over from it: 上年结转).
+ */
+const PRIOR_NEXT =
+  /^[，,；;](?:((?:19|20)\d{2})年度?|上年度?|去年|上一年度?)(?:同期)?(?!结转|结余)[^，,；;。\d]{0,4}?(?:为|是)?$/;
+
+/**
  * "支出4,826.37万元，同比增长7.95%（2022年为4,512.60万元）": the year before's figure in
- * parentheses after the growth is its base. A year named there must be before the figure's own.
+ * parentheses after the growth is its base, and so is one in the clause after it ("…同比增长12.4%；
+ * 上年同期办结1,032件"). A year named there must be before the figure's own.
  */
 function priorInParentheses(
   s: Statement,
@@ -1993,11 +2001,16 @@ function priorInParentheses(
   rate: Claim,
   base: Claim | undefined,
 ): { kind: 'growth' | 'decline'; base: Claim } | undefined {
-  if (!base || !sameKind(value, base) || base.approximate || base.depth !== value.depth + 1)
-    return undefined;
+  if (!base || !sameKind(value, base) || base.approximate) return undefined;
   const growth = GROWTH_ONLY.exec(s.text.slice(value.end, rate.at));
-  const open = PRIOR_OPEN.exec(s.text.slice(rate.end, base.at));
-  if (!growth || !open || !/^[）)]/.test(s.text.slice(base.end))) return undefined;
+  const lead = s.text.slice(rate.end, base.at);
+  const inParentheses = base.depth === value.depth + 1 && /^[）)]/.test(s.text.slice(base.end));
+  const open = inParentheses
+    ? PRIOR_OPEN.exec(lead)
+    : base.depth === value.depth && value.unit === base.unit
+      ? PRIOR_NEXT.exec(lead)
+      : null;
+  if (!growth || !open) return undefined;
   if (open[1] !== undefined) {
     let own: string | undefined;
     YEAR.lastIndex = 0;

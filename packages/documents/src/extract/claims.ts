@@ -235,6 +235,12 @@ const NUMBER = '(\\d+(?:,\\d{3})*(?:\\.\\d+)?)';
  * A number in Chinese numerals with a 十, 百 or 千 in it ("一百二十", "四百一十二", "九十八点五"):
  * money and percentages are written so in some reports; a bare digit word ("二元结构") is none.
  */
+/**
+ * A share in tenths, "减少三成", "九成以上", "达到8成" (group 14): one digit before 成 and no word
+ * after it but 以上, 左右 or 多 (not 一成不变, 八成新, 成员).
+ */
+const TENTHS =
+  '(?<![\\d.])([一二两三四五六七八九]|[1-9])成(?=以上|以下|左右|多|[^\\u4e00-\\u9fa5]|$)';
 const CN_NUMBER =
   '[一二两三四五六七八九]?[十百千](?:[零一二两三四五六七八九十百千]*)(?:点[零一二三四五六七八九]+)?';
 /**
@@ -242,11 +248,11 @@ const CN_NUMBER =
  * may be in 万 or 亿 of its unit ("2.35万人次").
  */
 const FIGURE = new RegExp(
-  `${NUMBER}(亿元|万元|元)(?:${NUMBER}(万元|元))?|${NUMBER}%|百分之(\\d+(?:\\.\\d+)?)(?![\\d.])|${NUMBER}(万|亿)?(${COUNT_UNITS})|百分之(${CN_NUMBER})|(${CN_NUMBER})(亿元|万元|元)|${NUMBER}‰`,
+  `${NUMBER}(亿元|万元|元)(?:${NUMBER}(万元|元))?|${NUMBER}%|百分之(\\d+(?:\\.\\d+)?)(?![\\d.])|${NUMBER}(万|亿)?(${COUNT_UNITS})|百分之(${CN_NUMBER})|(${CN_NUMBER})(亿元|万元|元)|${NUMBER}‰|${TENTHS}`,
   'g',
 );
 /** Whether a text may hold a figure at all: a digit, or money or a percentage in Chinese numerals. */
-const HAS_FIGURE = /\d|百分之|[十百千][一二两三四五六七八九]?(?:万|亿)?元/;
+const HAS_FIGURE = /\d|百分之|[十百千][一二两三四五六七八九]?(?:万|亿)?元|[一二两三四五六七八九]成/;
 const COUNT_SCALE: Record<string, number> = { 万: 10_000, 亿: 100_000_000 };
 const MONEY_RANK: Record<MoneyUnit, number> = { 元: 0, 万元: 1, 亿元: 2 };
 
@@ -491,6 +497,11 @@ function figure(m: RegExpMatchArray): Figure | undefined {
   }
   if (m[10] !== undefined || (m[11] !== undefined && m[12] !== undefined)) return cnFigure(m);
   if (m[13] !== undefined) return permille(m[13]);
+  if (m[14] !== undefined) {
+    // A tenth is a share rounded to ten points: 三成 is 25% to 35%.
+    const tenths = /\d/.test(m[14]) ? Number(m[14]) : '一二三四五六七八九'.indexOf(m[14]) + 1 || 2;
+    return { kind: 'percent', value: tenths * 10, unit: '%', number: String(tenths * 10), step: 5 };
+  }
   const percent = m[5] ?? m[6];
   if (percent !== undefined) {
     const p: Percent | undefined = parsePercent(`${percent}%`);
