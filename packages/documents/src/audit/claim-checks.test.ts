@@ -2572,6 +2572,17 @@ describe('round uq: relations in wordings not read before', () => {
     ).toEqual([]);
   });
 
+  it('finds a number of people restated in the other measure word with two digits swapped', () => {
+    const text = (helped: string, restated: string): string =>
+      `（一）产出情况。全年共为1,287名${helped}提供法律援助。\n（三）其他说明。${restated}，接待来访咨询5,420人次。`;
+    expect(brief(text('受援人', '本年度法律援助受援群众共计1,278人'))).toEqual([
+      'warning DOC_CLAIM_RESTATED 1278人→1287名',
+    ]);
+    expect(brief(text('受援人', '本年度法律援助受援群众共计1,287人'))).toEqual([]);
+    // Other people, named by no word in common.
+    expect(brief(text('农民工', '本年度接待来访群众共计1,278人'))).toEqual([]);
+  });
+
   it('reports an evaluation period of the year before', () => {
     const text = (period: string) =>
       `某局2023年度后续扶持资金绩效自评报告\n本次自评时段为${period}。全年支出1,310.00万元。`;

@@ -264,6 +264,7 @@ export function checkClaims(report: ExtractedReport): Finding[] {
     ...checkPairUnits(statements),
     ...checkTransposedDigits(statements, reportOf(report.evaluation.meta.title)),
     ...checkTransposedAcrossUnits(statements, reportOf(report.evaluation.meta.title)),
+    ...checkRestatedHeadcounts(statements),
     ...checkTableSlips(report.document.blocks, statements),
     ...checkListRestatements(report.document.blocks, statements),
     ...checkListedCount(report.document.blocks, statements),
@@ -1912,6 +1913,62 @@ function checkTransposedAcrossUnits(
           name: coarse.name,
           expected: plainFigure(fine),
           stated: plainFigure(coarse),
+          lineA: a.s.line,
+          lineB: b.s.line,
+        }),
+      );
+    }
+  return out;
+}
+
+/** People counted, in either measure word: "1,287名受援人", "受援群众1,278人". */
+const PEOPLE_UNIT = /^(?:人|名)$/;
+/** The people a count names after its measure word, before their verb: "为1,287名受援人提供…". */
+const PEOPLE_AFTER =
+  /^[\u4e00-\u9fa5]{2,6}?(?=提供|参加|参与|接受|享受|办理|适配|发放|开展|实施|进行|[，,；;。、）)]|$)/;
+/** Characters of names of people too common to tie two of them together (人员, 群众, 对象…). */
+const PEOPLE_COMMON = /[人员名次共计全年度本累总数为达到群众对象服务各其中已]/;
+
+/** The two-character words of a name of people, common characters left out. */
+function peopleWords(name: string): Set<string> {
+  const out = new Set<string>();
+  for (let i = 0; i + 2 <= name.length; i++) {
+    const w = name.slice(i, i + 2);
+    if (!PEOPLE_COMMON.test(w)) out.add(w);
+  }
+  return out;
+}
+
+/**
+ * "全年共为1,287名受援人提供法律援助" … "受援群众共计1,278人": one number of people restated, in
+ * the other measure word or under another word for them, with two neighbouring digits swapped.
+ * Only counts of four or more significant digits whose names (the people after 名 included) share
+ * a word beyond the common ones; counts alike in unit and name are checkTransposedDigits' to judge.
+ */
+function checkRestatedHeadcounts(statements: readonly Statement[]): Finding[] {
+  const people: { c: Claim; s: Statement; name: string; words: Set<string> }[] = [];
+  for (const s of statements)
+    for (const c of s.claims) {
+      if (c.kind !== 'count' || !PEOPLE_UNIT.test(c.unit) || c.approximate || c.depth > 0) continue;
+      if (significant(c.number).length < 4) continue;
+      const after = c.unit === '名' ? (PEOPLE_AFTER.exec(s.text.slice(c.end))?.[0] ?? '') : '';
+      const name = coreOf(c.key) + after;
+      people.push({ c, s, name, words: peopleWords(name) });
+    }
+  const out: Finding[] = [];
+  for (let i = 0; i < people.length; i++)
+    for (let j = i + 1; j < people.length; j++) {
+      const a = people[i];
+      const b = people[j];
+      if (!a || !b || a.s === b.s || !swapped(digitsOf(a.c.number), digitsOf(b.c.number))) continue;
+      if (a.c.unit === b.c.unit && coreOf(a.c.key).length >= 2 && coreOf(b.c.key).length >= 2)
+        continue;
+      if (![...a.words].some((w) => b.words.has(w))) continue;
+      out.push(
+        finding('DOC_CLAIM_RESTATED', 'warning', b.s.line, excerptOf(b.s.raw, b.c.number), {
+          name: b.c.name || b.name,
+          expected: plainFigure(a.c),
+          stated: plainFigure(b.c),
           lineA: a.s.line,
           lineB: b.s.line,
         }),

@@ -486,6 +486,12 @@ import { lazily, loadCorpus, measure, present, report, unread } from './testing/
  * spaces 7/15 (prose 524/553 in all), joined by nothing 7/15 (514/553), no alarm on the clean ones.
  * Besides, on uq01 the 年初预算 in parentheses after the spending was taken for a part above it and
  * the 受援人 by trait (农民工, 残疾人, 老年人) for a short 其中 (two warnings for wrong reasons).
+ * Fixed after ("满分W分，实得S分" a weight and a score, "以上四项合计得分S分" their total and the
+ * total a grade alone is given for; a growth's base in the clause after it; 三成 a percentage
+ * rounded to ten points; a 自评时段 of the year before; a sum restated in a coarser unit, and a
+ * number of people in the other measure word, with two neighbouring digits swapped; a plan in
+ * parentheses after an outcome no part of it; 农民工 and 老年人 traits; a shortfall said as such a
+ * reason): 15/15, 0 errors and 0 warnings, joined by spaces and by nothing 15/15 each.
  * Every batch listed below is asserted to keep at least 90% (or the floor given with it, for a
  * batch measured before its round) and no false error (or no more than the number given).
  */
@@ -536,7 +542,7 @@ describe('invented excerpts of prose from provinces outside the web corpus', () 
       ['invented prose, held out after the twenty-second round', /^un\d/, 1],
       ['invented prose, held out after the twenty-second round (round uo)', /^uo\d/, 1],
       ['invented prose, held out after the twenty-second round (round up)', /^up\d/, 1],
-      ['invented prose, held out after the twenty-second round (round uq)', /^uq\d/, 14 / 15],
+      ['invented prose, held out after the twenty-second round (round uq)', /^uq\d/, 1],
     ] as ReadonlyArray<readonly [string, string | RegExp, number?, number?]>) {
       const m = measure(
         corpus,
