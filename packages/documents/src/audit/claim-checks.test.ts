@@ -2542,8 +2542,9 @@ describe('round uq: relations in wordings not read before', () => {
       'error DOC_CLAIM_GROWTH 12.4%→11.0%',
     ]);
     expect(brief('全年办结法律援助案件1,146件，同比增长11.0%；上年同期办结1,032件。')).toEqual([]);
-    // Money carried over from the year before is no figure of that year's.
+    // Money carried over from the year before is no figure of that year's, nor is a change on it.
     expect(brief('全年支出1,146.00万元，同比增长12.4%，上年结转资金1,032.00万元。')).toEqual([]);
+    expect(brief('全年接待群众2,460人次，同比增长8.5%，上年同期减少192人次。')).toEqual([]);
   });
 
   it('reads a share in tenths (三成) as a percentage rounded to ten points', () => {

@@ -470,6 +470,13 @@ describe('round uq: scores written "X指标满分W分，实得S分"', () => {
     expect(issues(list('2.5', '93'))).toEqual([]);
   });
 
+  it('reads 标准分 as the weight and 实得分 as the score', () => {
+    expect(issues('产出指标标准分40分，实得分38分，扣3分，原因是进度滞后。')).toEqual([
+      ['DOC_SCORE_DEDUCTION', 'error', '3', '2'],
+    ]);
+    expect(issues('产出指标标准分40分，实得分38分，扣2分，原因是进度滞后。')).toEqual([]);
+  });
+
   it('holds a 合计 in the same sentence as its parts to their sum', () => {
     expect(
       issues(

@@ -42,9 +42,9 @@ const pts = (n: number): string => String(Math.round(n * 100) / 100);
 
 /**
  * 分值W分，(扣D分，)(自评)得分S分(，扣D分): the weight, score and deduction of one thing; the
- * weight may be called 满分 and the score 实得 ("产出指标满分40分，实得37.5分，扣减2.5分").
+ * weight may be called 满分 or 标准分 and the score 实得 ("产出指标满分40分，实得37.5分，扣减2.5分").
  */
-const PAIR_SOURCE = `(?:分值|权重|满分)(?:为|是|[：:])?${NUM}分[，,、；;]?${DEDUCTED_FIRST}(?:实际|自评|最终|实)?(?:得分|得)(?:为|是|[：:])?${NUM}分(?:[，,、]?(?:扣(?:除|减|分)?|减(?:去|少)?)(?:了)?(?:为)?${NUM}分)?`;
+const PAIR_SOURCE = `(?:分值|权重|满分|标准分)(?:为|是|[：:])?${NUM}分[，,、；;]?${DEDUCTED_FIRST}(?:实际|自评|最终|实)?(?:得分|得)(?:为|是|[：:])?${NUM}分(?:[，,、]?(?:扣(?:除|减|分)?|减(?:去|少)?)(?:了)?(?:为)?${NUM}分)?`;
 const PAIR = new RegExp(PAIR_SOURCE);
 const PAIRS = new RegExp(PAIR_SOURCE, 'g');
 /** A named score in a list: "过程指标得分19分", "产出类指标得38分". */
@@ -367,7 +367,7 @@ function parenthesizedPartsIssues(s: Sentence): ScoreClaimIssue[] {
  * part's weight, then its score.
  */
 const WEIGHTED_SCORE = new RegExp(
-  `([\\u4e00-\\u9fa5“”"]{2,14}?)[，,：:]?[（(]?(?:分值|权重|满分)?(?:为|是)?${NUM}分[）)]?[，,]?(?:实际|自评|最终|实)?(?:得分|得)(?:为|是)?${NUM}分`,
+  `([\\u4e00-\\u9fa5“”"]{2,14}?)[，,：:]?[（(]?(?:分值|权重|满分|标准分)?(?:为|是)?${NUM}分[）)]?[，,]?(?:实际|自评|最终|实)?(?:得分|得)(?:为|是)?${NUM}分`,
   'g',
 );
 
@@ -473,7 +473,7 @@ function pairIssue(
   const weight = num(m[1]);
   const score = num(m[2]);
   const what =
-    /([\u4e00-\u9fa5“”"]{2,14}?)(?:指标)?(?:的)?(?:分值|权重|满分)/.exec(lead + m[0])?.[1] ??
+    /([\u4e00-\u9fa5“”"]{2,14}?)(?:指标)?(?:的)?(?:分值|权重|满分|标准分)/.exec(lead + m[0])?.[1] ??
     '该项';
   const out: ScoreClaimIssue[] = [];
   // 加分 items may lift a score past its weight only where the sentence says so.
@@ -786,7 +786,8 @@ function unexplainedListIssues(sentences: readonly Sentence[]): ScoreClaimIssue[
       if (REASON.test(p.text) || SHORTFALL.test(p.text) || /执行率/.test(p.text)) continue;
       if (!p.pair?.[1] || !p.pair[2]) continue;
       const what =
-        /([\u4e00-\u9fa5“”"]{2,14}?)(?:指标)?(?:的)?(?:分值|权重|满分)/.exec(p.text)?.[1] ?? '该项';
+        /([\u4e00-\u9fa5“”"]{2,14}?)(?:指标)?(?:的)?(?:分值|权重|满分|标准分)/.exec(p.text)?.[1] ??
+        '该项';
       const weight = num(p.pair[1]);
       const score = num(p.pair[2]);
       out.push(

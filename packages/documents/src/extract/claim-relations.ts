@@ -1985,10 +1985,10 @@ const PRIOR_OPEN = /^[（(](?:((?:19|20)\d{2})年度?|上年度?|去年|上一�
 
 /**
  * After a growth, its clause's next one naming the year before's figure: "；上年同期办结", "，上年为",
- * "，2022年为" (not money carried over from it: 上年结转).
+ * "，2022年为" (not money carried over from it, 上年结转, nor a change on it, 上年同期减少).
  */
 const PRIOR_NEXT =
-  /^[，,；;](?:((?:19|20)\d{2})年度?|上年度?|去年|上一年度?)(?:同期)?(?!结转|结余)[^，,；;。\d]{0,4}?(?:为|是)?$/;
+  /^[，,；;](?:((?:19|20)\d{2})年度?|上年度?|去年|上一年度?)(?:同期)?(?!结转|结余)(?:(?!增|减|降|提高|上升)[^，,；;。\d]){0,4}?(?:为|是)?$/;
 
 /**
  * "支出4,826.37万元，同比增长7.95%（2022年为4,512.60万元）": the year before's figure in
