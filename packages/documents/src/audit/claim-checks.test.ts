@@ -2545,6 +2545,11 @@ describe('round uq: relations in wordings not read before', () => {
     // Money carried over from the year before is no figure of that year's, nor is a change on it.
     expect(brief('全年支出1,146.00万元，同比增长12.4%，上年结转资金1,032.00万元。')).toEqual([]);
     expect(brief('全年接待群众2,460人次，同比增长8.5%，上年同期减少192人次。')).toEqual([]);
+    // Money may be restated in another unit: 1.36亿元 on 12,000万元 grew 13.3%.
+    expect(brief('普查经费1.36亿元，同比增长10.0%，上年为12,000万元。')).toEqual([
+      'error DOC_CLAIM_GROWTH 10.0%→13.3%',
+    ]);
+    expect(brief('普查经费1.36亿元，同比增长13.3%，上年为12,000万元。')).toEqual([]);
   });
 
   it('reads a share in tenths (三成) as a percentage rounded to ten points', () => {

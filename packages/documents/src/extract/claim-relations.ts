@@ -2007,7 +2007,7 @@ function priorInParentheses(
   const inParentheses = base.depth === value.depth + 1 && /^[）)]/.test(s.text.slice(base.end));
   const open = inParentheses
     ? PRIOR_OPEN.exec(lead)
-    : base.depth === value.depth && value.unit === base.unit
+    : base.depth === value.depth && (value.unit === base.unit || value.kind === 'money')
       ? PRIOR_NEXT.exec(lead)
       : null;
   if (!growth || !open) return undefined;
