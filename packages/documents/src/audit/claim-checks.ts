@@ -59,6 +59,7 @@ import { checkProseAgainstTables, sectionsOf } from './prose-against-tables.ts';
 import { checkProseAgainstGrids } from './prose-against-grids.ts';
 import { listGrids, TOTAL_ROW } from './list-tables.ts';
 import type { Section } from './prose-against-tables.ts';
+import { swapPlaces, swappedNeighbours } from './figure-match.ts';
 import { str } from './message-params.ts';
 import type { Params } from './message-params.ts';
 
@@ -1735,17 +1736,6 @@ function checkMagnitudes(statements: readonly Statement[], project: boolean): Fi
 /** The digits of a figure as written: "8,563.20" → "856320". */
 const digitsOf = (number: string): string => number.replace(/[^\d]/g, '');
 
-/** The two places where two digit strings of one length differ by a swap of their digits, if so. */
-function swapPlaces(a: string, b: string): [number, number] | undefined {
-  if (a.length !== b.length || a === b) return undefined;
-  const at: number[] = [];
-  for (let i = 0; i < a.length && at.length <= 2; i++) if (a[i] !== b[i]) at.push(i);
-  const [i, j] = at;
-  return at.length === 2 && i !== undefined && j !== undefined && a[i] === b[j] && a[j] === b[i]
-    ? [i, j]
-    : undefined;
-}
-
 /**
  * Two digit strings that differ only by two digits swapped anywhere (392696, 396296): of six
  * significant digits or more, not a coincidence between two figures of one report.
@@ -1755,12 +1745,6 @@ const swappedApart = (a: string, b: string): boolean => swapPlaces(a, b) !== und
 /** Characters two names share ("项目总投资", "项目资金": 项, 目, 资). */
 const sharedChars = (a: string, b: string): number =>
   [...new Set(a)].filter((ch) => b.includes(ch)).length;
-
-/** Two digit strings that differ only by two neighbouring digits swapped (856320, 853620). */
-function swapped(a: string, b: string): boolean {
-  const at = swapPlaces(a, b);
-  return at !== undefined && at[1] === at[0] + 1;
-}
 
 /** The whole a name's scope word takes in: "全院职工" is the 职工 of the unit writing. */
 const SCOPE =
@@ -1834,7 +1818,7 @@ function checkTransposedDigits(
           Math.min(significant(a.c.number).length, significant(b.c.number).length) >= 6 &&
           swappedApart(a.digits, b.digits) &&
           sharedChars(ka, kb) >= 2;
-        if (!apart && !swapped(a.digits, b.digits)) continue;
+        if (!apart && !swappedNeighbours(a.digits, b.digits)) continue;
         const [short, long] = ka.length <= kb.length ? [ka, kb] : [kb, ka];
         // In a report on one project, "项目预算" is that project's budget: specific enough; in a
         // department's, "全年预算" is the department's, "部门预算".
@@ -1902,7 +1886,10 @@ function checkTransposedAcrossUnits(
       const written = digitsOf(coarse.number);
       const converted = digitsIn(fine.value, coarse.unit, decimals);
       if (!converted || significant(written).length < 4) continue;
-      if (converted === written || !swapped(converted.padStart(written.length, '0'), written))
+      if (
+        converted === written ||
+        !swappedNeighbours(converted.padStart(written.length, '0'), written)
+      )
         continue;
       const [ka, kb] = [coreOf(fine.key), coreOf(coarse.key)];
       const [short, long] = ka.length <= kb.length ? [ka, kb] : [kb, ka];
@@ -1960,7 +1947,8 @@ function checkRestatedHeadcounts(statements: readonly Statement[]): Finding[] {
     for (let j = i + 1; j < people.length; j++) {
       const a = people[i];
       const b = people[j];
-      if (!a || !b || a.s === b.s || !swapped(digitsOf(a.c.number), digitsOf(b.c.number))) continue;
+      if (!a || !b || a.s === b.s || !swappedNeighbours(digitsOf(a.c.number), digitsOf(b.c.number)))
+        continue;
       if (a.c.unit === b.c.unit && coreOf(a.c.key).length >= 2 && coreOf(b.c.key).length >= 2)
         continue;
       if (![...a.words].some((w) => b.words.has(w))) continue;

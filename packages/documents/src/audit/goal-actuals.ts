@@ -1,5 +1,6 @@
 import type { Finding, IndicatorNode } from '@jixiao/domain';
 import { normalizeDigits } from '@jixiao/domain';
+import { commonRun } from './figure-match.ts';
 import { str } from './message-params.ts';
 import type { Params } from './message-params.ts';
 
@@ -29,18 +30,6 @@ function measuredLeaves(nodes: readonly IndicatorNode[]): Measured[] {
       },
     ];
   });
-}
-
-/** The length of the longest run of characters two texts share. */
-function commonRun(a: string, b: string): number {
-  let best = 0;
-  for (let i = 0; i < a.length; i++)
-    for (let j = 0; j < b.length; j++) {
-      let k = 0;
-      while (a[i + k] !== undefined && a[i + k] === b[j + k]) k++;
-      if (k > best) best = k;
-    }
-  return best;
 }
 
 /** Decimal places of a figure as written. */

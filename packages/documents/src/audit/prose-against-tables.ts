@@ -15,6 +15,7 @@ import { excerptOf, squash } from '../extract/text.ts';
 import type { Block } from '../read/block.ts';
 import { figureIn } from '../extract/list-header.ts';
 import { listGrids, TOTAL_ROW } from './list-tables.ts';
+import { commonRun, swappedNeighbours } from './figure-match.ts';
 import { str } from './message-params.ts';
 import type { Params } from './message-params.ts';
 
@@ -552,23 +553,7 @@ function actualsAgainstTable(
 function swappedDigits(a: string, b: string): boolean {
   const x = a.replace(/[^\d]/g, '');
   const y = b.replace(/[^\d]/g, '');
-  if (x.length !== y.length || x.length < 3 || x === y) return false;
-  const at = [...x].findIndex((d, i) => d !== y[i]);
-  return (
-    x[at] === y[at + 1] && x[at + 1] === y[at] && x.slice(at + 2) === y.slice(at + 2) && at >= 0
-  );
-}
-
-/** The length of the longest run of characters two names share. */
-function sharedRun(a: string, b: string): number {
-  let best = 0;
-  for (let i = 0; i < a.length; i++)
-    for (let j = 0; j < b.length; j++) {
-      let k = 0;
-      while (a[i + k] !== undefined && a[i + k] === b[j + k]) k++;
-      best = Math.max(best, k);
-    }
-  return best;
+  return x.length >= 3 && swappedNeighbours(x, y);
 }
 
 /**
@@ -606,7 +591,7 @@ function transposedActuals(
       if (percent || stated.unit !== actual.unit) continue;
       if (!Number.isInteger(stated.value) || !Number.isInteger(actual.value)) continue;
       if (!swappedDigits(String(stated.value), String(actual.value))) continue;
-      if (coreForms(core).some((form) => s.text.includes(form)) || sharedRun(clause, core) < 4)
+      if (coreForms(core).some((form) => s.text.includes(form)) || commonRun(clause, core) < 4)
         continue;
       out.push(
         finding('DOC_CROSS_TABLE_VALUE', s, c.number, {

@@ -107,19 +107,20 @@ describe('amounts with thousands separators run together', () => {
   });
 });
 
-describe('names that hold figures, dates, reasons and rows that agree with themselves', () => {
-  const COEFFICIENT: ColumnKey[] = [
-    'level1',
-    'level2',
-    'level3',
-    'target',
-    'actual',
-    'weight',
-    'coefficient',
-    'score',
-    'reason',
-  ];
+/** The columns of a 自评表 with a 得分系数 column between 分值 and 得分. */
+const COEFFICIENT: ColumnKey[] = [
+  'level1',
+  'level2',
+  'level3',
+  'target',
+  'actual',
+  'weight',
+  'coefficient',
+  'score',
+  'reason',
+];
 
+describe('names that hold figures, dates, reasons and rows that agree with themselves', () => {
   it('keeps in the name a figure glued to Latin letters or followed by words that are no unit', () => {
     expect(
       splitRunTogether('生态效益指标PM2.5年均浓度≤30微克/立方米28微克/立方米1010', INDICATOR),
@@ -624,18 +625,6 @@ describe('qualitative rows and changes on the year before, run together', () => 
 });
 
 describe('a total row under a 得分系数 column, run together', () => {
-  const COEFFICIENT: ColumnKey[] = [
-    'level1',
-    'level2',
-    'level3',
-    'target',
-    'actual',
-    'weight',
-    'coefficient',
-    'score',
-    'reason',
-  ];
-
   it('reads the dash of its empty 得分系数 cell, and takes no 系数 cut from its figures', () => {
     expect(splitRunTogether('总分100—98.60', COEFFICIENT)).toEqual(['总分', '100', '—', '98.60']);
     expect(splitRunTogether('总分10098.60', COEFFICIENT)).toEqual(['总分', '100', '98.60']);
