@@ -1876,35 +1876,58 @@ function checkTransposedAcrossUnits(
     for (const c of s.claims)
       if (c.kind === 'money' && !c.approximate && c.unit in FEN_PER && c.key.length >= 2)
         money.push({ c, s });
+  // The coarse figures by role, unit, decimals and digits (zeros left out: a swap keeps the
+  // others, a shorter conversion is padded with zeros), so each fine figure meets only those it
+  // may be a swap of: one pass, however many figures the text states.
+  const coarseBy = new Map<string, { c: Claim; s: Statement; written: string }[]>();
+  const places = new Map<string, Set<number>>();
+  for (const b of money) {
+    if (!b.c.role) continue;
+    const written = digitsOf(b.c.number);
+    if (significant(written).length < 4) continue;
+    const decimals = b.c.number.split('.')[1]?.length ?? 0;
+    const key = `${b.c.role}|${b.c.unit}|${decimals}|${sortedDigits(written.replace(/0/g, ''))}`;
+    const list = coarseBy.get(key);
+    if (list) list.push({ ...b, written });
+    else coarseBy.set(key, [{ ...b, written }]);
+    places.set(b.c.unit, (places.get(b.c.unit) ?? new Set()).add(decimals));
+  }
   const out: Finding[] = [];
-  for (const a of money)
-    for (const b of money) {
-      const [fine, coarse] = [a.c, b.c];
-      if (a.s === b.s || (FEN_PER[fine.unit] ?? 0n) >= (FEN_PER[coarse.unit] ?? 0n)) continue;
-      if (!fine.role || fine.role !== coarse.role) continue;
-      const decimals = coarse.number.split('.')[1]?.length ?? 0;
-      const written = digitsOf(coarse.number);
-      const converted = digitsIn(fine.value, coarse.unit, decimals);
-      if (!converted || significant(written).length < 4) continue;
-      if (
-        converted === written ||
-        !swappedNeighbours(converted.padStart(written.length, '0'), written)
-      )
-        continue;
-      const [ka, kb] = [coreOf(fine.key), coreOf(coarse.key)];
-      const [short, long] = ka.length <= kb.length ? [ka, kb] : [kb, ka];
-      const named = short.replace(GENERIC, '').length >= 2 || of === 'project';
-      if (!named || !within(short, long)) continue;
-      out.push(
-        finding('DOC_CLAIM_RESTATED', 'warning', b.s.line, excerptOf(b.s.raw, coarse.number), {
-          name: coarse.name,
-          expected: plainFigure(fine),
-          stated: plainFigure(coarse),
-          lineA: a.s.line,
-          lineB: b.s.line,
-        }),
-      );
+  for (const a of money) {
+    const fine = a.c;
+    if (!fine.role) continue;
+    for (const [unit, decimalsSeen] of places) {
+      if ((FEN_PER[fine.unit] ?? 0n) >= (FEN_PER[unit] ?? 0n)) continue;
+      for (const decimals of decimalsSeen) {
+        const converted = digitsIn(fine.value, unit, decimals);
+        if (!converted) continue;
+        const key = `${fine.role}|${unit}|${decimals}|${sortedDigits(converted.replace(/0/g, ''))}`;
+        for (const b of coarseBy.get(key) ?? []) {
+          const coarse = b.c;
+          const written = b.written;
+          if (a.s === b.s) continue;
+          if (
+            converted === written ||
+            !swappedNeighbours(converted.padStart(written.length, '0'), written)
+          )
+            continue;
+          const [ka, kb] = [coreOf(fine.key), coreOf(coarse.key)];
+          const [short, long] = ka.length <= kb.length ? [ka, kb] : [kb, ka];
+          const named = short.replace(GENERIC, '').length >= 2 || of === 'project';
+          if (!named || !within(short, long)) continue;
+          out.push(
+            finding('DOC_CLAIM_RESTATED', 'warning', b.s.line, excerptOf(b.s.raw, coarse.number), {
+              name: coarse.name,
+              expected: plainFigure(fine),
+              stated: plainFigure(coarse),
+              lineA: a.s.line,
+              lineB: b.s.line,
+            }),
+          );
+        }
+      }
     }
+  }
   return out;
 }
 
