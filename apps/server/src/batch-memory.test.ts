@@ -44,6 +44,40 @@ function memoryOf(pid: number): { rss: number; peak: number } {
   return { rss: kb('VmRSS') * 1024, peak: kb('VmHWM') * 1024 };
 }
 
+/**
+ * A zip of one stored part (`name`) about `size` bytes long, given as the bytes before its data,
+ * the length of the data, and the bytes after it (its central directory): streamed, the data is
+ * never held whole. Its checksum is left at zero.
+ */
+function storedZip(name: string, size: number): { head: Buffer; data: number; tail: Buffer } {
+  const file = Buffer.from(name, 'latin1');
+  const data = Math.max(0, size - 30 - 46 - 22 - 2 * file.length);
+  const local = Buffer.alloc(30);
+  local.writeUInt32LE(0x04034b50, 0);
+  local.writeUInt16LE(20, 4);
+  local.writeUInt32LE(data, 18);
+  local.writeUInt32LE(data, 22);
+  local.writeUInt16LE(file.length, 26);
+  const central = Buffer.alloc(46);
+  central.writeUInt32LE(0x02014b50, 0);
+  central.writeUInt16LE(20, 4);
+  central.writeUInt16LE(20, 6);
+  central.writeUInt32LE(data, 20);
+  central.writeUInt32LE(data, 24);
+  central.writeUInt16LE(file.length, 28);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(1, 8);
+  end.writeUInt16LE(1, 10);
+  end.writeUInt32LE(46 + file.length, 12);
+  end.writeUInt32LE(30 + file.length + data, 16);
+  return {
+    head: Buffer.concat([local, file]),
+    data,
+    tail: Buffer.concat([central, file, end]),
+  };
+}
+
 /** Streams a multipart upload of `count` files of `size` random-looking bytes (never held whole). */
 function uploadBatch(
   url: string,
@@ -66,7 +100,6 @@ function uploadBatch(
       },
     );
     req.on('error', reject);
-    const ZIP_HEAD = Buffer.from('PK\x03\x04word/document.xml', 'latin1');
     const chunk = Buffer.alloc(256 * 1024);
     for (let i = 0; i < chunk.length; i += 1) chunk[i] = (i * 131 + 7) & 0xff;
     void (async () => {
@@ -74,13 +107,16 @@ function uploadBatch(
         req.write(
           `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="报告${f}.docx"\r\nContent-Type: application/octet-stream\r\n\r\n`,
         );
-        // Each file begins as a Word package does (the upload's content check looks at that)
-        // and is no package past it: the audit refuses it, file by file.
-        req.write(ZIP_HEAD);
-        for (let sent = ZIP_HEAD.length; sent < size; sent += chunk.length) {
-          if (!req.write(chunk.subarray(0, Math.min(chunk.length, size - sent))))
+        // Each file is a Word package by its zip directory (the upload's content check reads
+        // that) whose one part, word/document.xml, is no document: the audit refuses it, file
+        // by file.
+        const { head, tail, data } = storedZip('word/document.xml', size);
+        req.write(head);
+        for (let sent = 0; sent < data; sent += chunk.length) {
+          if (!req.write(chunk.subarray(0, Math.min(chunk.length, data - sent))))
             await new Promise((r) => req.once('drain', r));
         }
+        req.write(tail);
         req.write('\r\n');
       }
       req.end(`--${boundary}--\r\n`);
