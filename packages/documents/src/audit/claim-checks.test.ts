@@ -1497,6 +1497,12 @@ describe('relations found on the held-out excerpts of the eleventh round', () =>
     ]);
     expect(check(`某市2024年度基金绩效自评报告\n${body}2024年12月20日`)).toEqual([]);
     expect(check(`某市2024年度上半年基金绩效自评报告\n${body}2024年7月10日`)).toEqual([]);
+    // A title's "2024年" names the year's self-evaluation as "2024年度" does; a year's
+    // monitoring report (绩效监控) is written before the year ends.
+    expect(check(`某市2024年基金绩效自评报告\n${body}2024年3月28日`).map((f) => f.code)).toEqual([
+      'DOC_YEAR_REPORT_DATE',
+    ]);
+    expect(check(`某市2024年基金绩效监控自评报告\n${body}2024年8月9日`)).toEqual([]);
   });
 
   it('reads a date line a PDF wrapped inside its label or its date', () => {
@@ -1842,6 +1848,12 @@ describe('relations of the fifteenth round of invented prose', () => {
 全年开展培训86期，培训工作于${date}底前全部完成。`);
     expect(done('2023年11月')).toEqual(['warning DOC_YEAR_DONE_BEFORE 2023年11月底前→2024年']);
     expect(done('2024年11月')).toEqual([]);
+    // The clause of the date is parted by a half-width comma as by a full-width one: plan words
+    // of the clause before ("按计划推进") excuse nothing.
+    expect(
+      brief(`某局2024年度造林项目支出绩效自评报告
+苗木采购和栽植工作按计划推进,项目于2023年10月完成竣工验收。`),
+    ).toEqual(['warning DOC_YEAR_DONE_BEFORE 2023年10月→2024年']);
     // A period of the year evaluated paid out the year before (到学生账户 is paid out too).
     const paid = (term: string, date: string) =>
       brief(`某局2024年度学生资助项目支出绩效自评报告

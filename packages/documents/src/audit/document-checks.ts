@@ -412,7 +412,7 @@ const GRADE_ALONE =
  * its parts: "以上四项合计得分93分".
  */
 const TOTAL_ALONE = new RegExp(
-  `(?:自评总分|总得分|综合得分|综合评价得分|自评得分|评价得分|(?:以上|上述)[^，,；;。\\d]{0,6}?合计(?:自评)?得分)(?:为|是)?${NUM}分`,
+  `(?:自评总分|总得分|综合得分|综合评价得分|自评得分|评价得分|(?:以上|上述)[^，,；;。\\d]{0,6}?(?:合计|共计|总计)(?:自评)?得分)(?:为|是)?${NUM}分`,
 );
 /** How many sentences back the total of a grade stated alone is looked for. */
 const GRADE_WINDOW = 3;

@@ -187,7 +187,13 @@ export function checkProseYears(
           (title !== '' && squash(b.text).includes(`${title}(${year}年度)`)) ||
           (title !== '' && squash(b.text).includes(`${title}（${year}年度）`))),
     );
-  const wholeYear = (/年度/.test(title) || yearLine) && !PART_OF_YEAR.test(title);
+  // "株洲市2024年…绩效自评报告" names a year's self-evaluation as well as "2024年度" does; a
+  // 监控 (monitoring) report of a year may be written before it ends.
+  const wholeYear =
+    (/年度/.test(title) ||
+      yearLine ||
+      (/(?:19|20)\d{2}年/.test(title) && YEAR_EVALUATION.test(title))) &&
+    !PART_OF_YEAR.test(title);
   for (const [k, b] of blocks.entries()) {
     if (b.kind === 'table') continue;
     const attached = ATTACHMENT_TITLE.exec(squash(b.text));
@@ -442,6 +448,8 @@ const SIGNED =
 
 /** Titles of a part of a year: 半年, 中期, 季度, 1-6月. */
 const PART_OF_YEAR = /半年|中期|季度|月份|\d{1,2}[-—~至]\d{1,2}月/;
+/** A title naming an evaluation of the year done (自评, 绩效评价), not its monitoring. */
+const YEAR_EVALUATION = /^(?!.*监控).*(?:自评|绩效评价|评价报告)/;
 
 /**
  * "附件：2022年度…项目支出绩效自评表" (or 附表): an attachment line naming the year of its table or report
@@ -522,7 +530,7 @@ function asOfEarlierYear(statements: readonly Statement[], year: number): Findin
     // "截至2023年12月31日，累计完成投资A，其中2024年度当年完成B": the year evaluated named as a
     // part of the running total up to the date, which cannot hold it.
     const partOfTotal = (y: RegExpExecArray): boolean =>
-      /累计/.test(rest) && /其中$/.test(s.text.slice(Math.max(0, y.index - 2), y.index));
+      /累计/.test(rest) && /其中[：:，,]?$/.test(s.text.slice(Math.max(0, y.index - 3), y.index));
     const workOf = (y: RegExpExecArray): boolean =>
       partOfTotal(y) ||
       (WORK_OF_YEAR.test(s.text.slice(y.index + y[0].length)) &&
@@ -637,7 +645,7 @@ function doneBeforeYear(statements: readonly Statement[], year: number): Finding
       const partStart = partStartBefore(s.text, m.index);
       const part = s.text.slice(partStart + 1, m.index + m[0].length);
       // Words of a plan count in the clause of the date ("按计划推进，项目于…完成" is no plan).
-      const clauseStart = Math.max(partStart, s.text.lastIndexOf('，', m.index));
+      const clauseStart = Math.max(partStart, lastComma(s.text, m.index));
       const clause = s.text.slice(clauseStart + 1, m.index + m[0].length);
       if (CARRIED.test(part) || PLANNED.test(clause) || TO_COME.test(clause)) continue;
       const sentence = excerptOf(s.raw, m[1] ?? '');
@@ -710,6 +718,16 @@ function doneBeforeStart(statements: readonly Statement[]): Finding[] {
     }
   }
   return out;
+}
+
+/** The last comma before `at`, full-width or half-width (not a thousands separator), or -1. */
+function lastComma(text: string, at: number): number {
+  for (let i = Math.min(at, text.length - 1); i >= 0; i--) {
+    const c = text[i];
+    if (c === '，') return i;
+    if (c === ',' && !(/\d/.test(text[i - 1] ?? '') && /\d/.test(text[i + 1] ?? ''))) return i;
+  }
+  return -1;
 }
 
 /** "项目于2024年3月开工", "2024年3月完成招标": the work started, group 1 the year, 2 the month. */

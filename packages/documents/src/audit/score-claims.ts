@@ -54,7 +54,7 @@ const NAMED_SCORE = new RegExp(
 );
 /** A total after its parts: "总得分96分", "合计94分", "合计自评得分95分". */
 const TOTAL = new RegExp(
-  `(?:总得分|总分|自评总分|综合得分|综合评价得分|(?:合计|总计)(?:自评)?(?:得分)?)(?:为|是)?${NUM}分`,
+  `(?:总得分|总分|自评总分|综合得分|综合评价得分|(?:合计|共计|总计)(?:自评)?(?:得分)?)(?:为|是)?${NUM}分`,
 );
 /** Any stated score: "得分45分". */
 const SCORE = new RegExp(`得分(?:为|是)?${NUM}分`, 'g');

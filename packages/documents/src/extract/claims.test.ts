@@ -61,6 +61,9 @@ describe('claimsIn reads every stated figure with its value, unit and name', () 
     expect(cs.map((c) => c.name)).toEqual(['基本支出', '人员经费']);
     expect(keyOf('2023年我局基本支出')).toBe('基本支出');
     expect(keyOf('全年项目支出')).toBe('项目支出');
+    // The plan the year opened with, said approved, is still that plan.
+    expect(keyOf('2023年年初批复预算数')).toBe('年初批复预算数');
+    expect(keyOf('2023年年初安排')).toBe('安排');
   });
 
   it('marks approximate figures and details in parentheses', () => {

@@ -325,8 +325,9 @@ export function keyOf(name: string): string {
   return (
     withoutOwnName(name.replace(/(?:19|20)\d{2}年(?:度)?(?:末|底|初)?/g, ''))
       // "年初预算" is a quantity of its own (the plan before the year's changes), not a time, and
-      // so is "年初结转结余" (the balance the year opened with, not the one it closed with).
-      .replace(/^(?:全年|本年度?|当年|年度|年末|年初(?!预算|结转|结余))/, '')
+      // so is "年初结转结余" (the balance the year opened with, not the one it closed with), and
+      // "年初批复预算" (the same plan, said approved).
+      .replace(/^(?:全年|本年度?|当年|年度|年末|年初(?!(?:批复|核定|批准)?预算|结转|结余))/, '')
       .replace(PRONOUN, '')
       .replace(/[“”"‘’「」《》]/g, '')
       .replace(LEAD, '')

@@ -8,7 +8,9 @@ import { RENDERINGS } from './testing/perturb-text.ts';
  * Every clean text report we hold (the web corpus's clean files, the invented prose and tables,
  * the example evaluations written as text), in every rendering real copies come in (PDF text,
  * hard wraps, page footers, full-width digits, thousands separators, 元, other header words,
- * stray blanks, titles and cells spread out one character at a time), must get no error; the files with planted findings must keep their findings.
+ * stray blanks, titles and cells spread out one character at a time, clause marks typed
+ * half-width, relation words written another way), must get no error; the files with planted
+ * findings must keep their findings.
  * The matrix of false errors and recall per rendering is printed.
  */
 const audit = (text: string, name: string): DocumentAudit =>
@@ -66,6 +68,11 @@ const FLOORS: Record<string, number> = {
   'header synonyms': 190,
   'blank lines and stray spaces': 187,
   'letter-spaced titles and cells': 190,
+  // Measured before the fixes they asked for: 588/592 (a clause's half-width comma before a
+  // date said done) and 582/592 (截止 for 截至, 年初批复预算 for 年初预算, 共计得分 for 合计得分,
+  // "其中:" before a year, a title's 2024年 for 2024年度), the 589 of the text as written after.
+  'half-width punctuation': 589,
+  'other wordings': 589,
   'PDF text: run together, wrapped, with page footers': 188,
 };
 

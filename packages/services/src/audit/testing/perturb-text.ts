@@ -209,6 +209,58 @@ export const letterSpaced: Rendering = (text, seed) => {
     .join('\n');
 };
 
+/**
+ * (j) Punctuation as a PDF's Latin font or a typist writes it: every full-width comma, colon,
+ * semicolon and bracket of the text half-width (，→, ：→: ；→; （）→()), the full stops, 、 and
+ * quotation marks kept.
+ */
+export const halfWidthPunctuation: Rendering = (text) =>
+  text.replace(
+    /[，：；（）]/g,
+    (c) => ({ '，': ',', '：': ':', '；': ';', '（': '(', '）': ')' })[c] ?? c,
+  );
+
+/**
+ * The words that state a relation in prose, each with the other ways reports of other provinces
+ * write it (same meaning, same figures). A table row (a line holding a tab, or cells spaced
+ * apart) and short lines (a cell written one per line) are left alone: their words are headers
+ * and labels.
+ */
+const WORDINGS: readonly (readonly string[])[] = [
+  ['其中：', '其中:', '其中，', '其中'],
+  ['共计', '合计', '总计'],
+  ['分别为', '分别是'],
+  ['执行率为', '执行率达', '执行率达到'],
+  ['截至', '截止', '截止到'],
+  ['年初预算', '年初批复预算'],
+  ['同比增长', '比上年增长', '较上年增长'],
+  ['完成年度目标', '完成年度指标', '达成年度目标'],
+];
+
+/** (k) Relation words of prose written another way, one choice per word set for the whole text. */
+export const otherWordings: Rendering = (text, seed) => {
+  const r = random(`wordings ${seed}`);
+  const pairs: [RegExp, string][] = WORDINGS.map((set) => {
+    const pick = set[Math.floor(r() * set.length)] ?? set[0] ?? '';
+    // Longest first, so that 其中： is not taken for 其中 followed by a colon left behind.
+    const words = [...set].sort((a, b) => b.length - a.length);
+    return [new RegExp(words.map((w) => w.replace(/[()|]/g, '\\$&')).join('|'), 'g'), pick];
+  });
+  // "2023年度" said "2023年" (or the other way) in the whole text's prose.
+  pairs.push(
+    r() < 0.5
+      ? [/(?<=(?:19|20)\d{2})年度/g, '年']
+      : [/(?<=(?:19|20)\d{2})年(?![度初中末底\d])/g, '年度'],
+  );
+  return lines(text)
+    .map((line) =>
+      /\t| {2}|\S \S/.test(line) || [...line].length < 20
+        ? line
+        : pairs.reduce((l, [re, pick]) => l.replace(re, pick), line),
+    )
+    .join('\n');
+};
+
 /** Every rendering, by the name a test prints. */
 export const RENDERINGS: Record<string, Rendering> = {
   'cells run together': flattenRows,
@@ -221,6 +273,8 @@ export const RENDERINGS: Record<string, Rendering> = {
   'header synonyms': headerSynonyms,
   'blank lines and stray spaces': strayBlanks,
   'letter-spaced titles and cells': letterSpaced,
+  'half-width punctuation': halfWidthPunctuation,
+  'other wordings': otherWordings,
   'PDF text: run together, wrapped, with page footers': (text, seed) =>
     pageBreaks(hardWrap(flattenRows(text, seed), seed), seed),
 };
