@@ -1,0 +1,100 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { auditDocument } from './audit-document.ts';
+import { RENDERINGS } from './testing/perturb-text.ts';
+import { loadCorpus, present } from './testing/measure-corpus.ts';
+
+/**
+ * The whole invented reports (invented-reports/: narrative chapters with their 附件 自评表, as
+ * PDF text and portal text) in every rendering real copies come in (`testing/perturb-text.ts`):
+ * no error on a clean report, and the certain findings planted kept, by category. These are
+ * long documents whose tables a PDF flattened, so a rendering reaches what the short excerpts of
+ * the other rendering tests cannot: a stray space inside a cell of a row run together, a
+ * full-width figure in a table read one cell per line, a title spread over its width.
+ *
+ * Measured when this test was written, before any fix made for it (of 357 certain findings; 351
+ * as written): stray spaces and blank lines 312 with 3 false errors on the clean reports (a
+ * group's weight against only the leaves above a blank line), full-width digits 328, letter-
+ * spaced cells 349 with 7 false errors (a figure spread digit by digit cut into two cells),
+ * 万元 as 元 347, other wordings 347, hard-wrapped and PDF text 348, the others 351.
+ */
+const DIR = new URL('./invented-reports/', import.meta.url);
+const corpus = present(loadCorpus(DIR));
+const texts = (files: readonly string[]): string[] => files.filter((f) => f.endsWith('.txt'));
+const read = (file: string): string => readFileSync(new URL(file, DIR), 'utf8');
+
+interface Cell {
+  found: number;
+  counted: number;
+  lost: string[];
+  falseErrors: string[];
+}
+
+function measureRendering(render: (text: string, seed: string) => string): Cell {
+  const cell: Cell = { found: 0, counted: 0, lost: [], falseErrors: [] };
+  const auditOf = (file: string) =>
+    auditDocument(new TextEncoder().encode(render(read(file), file)), file);
+  for (const file of texts(corpus.clean))
+    for (const f of auditOf(file).findings.filter((x) => x.severity === 'error'))
+      cell.falseErrors.push(`${file} ${f.code}: ${f.message}`);
+  for (const [file, verified] of Object.entries(corpus.findings)) {
+    if (!file.endsWith('.txt')) continue;
+    const categories = new Set<string>(auditOf(file).findings.map((f) => f.category));
+    for (const v of verified.filter((x) => !x.uncertain)) {
+      cell.counted++;
+      if (categories.has(v.category)) cell.found++;
+      else cell.lost.push(`${file} ${v.category}`);
+    }
+  }
+  return cell;
+}
+
+const FORMS: Record<string, (text: string, seed: string) => string> = {
+  'as written': (text) => text,
+  ...RENDERINGS,
+};
+
+/** Certain findings each rendering must keep: raised as fixes land, never lowered. */
+const FLOORS: Record<string, number> = {
+  'as written': 351,
+  'cells run together': 351,
+  'hard-wrapped': 348,
+  'page headers and footers': 351,
+  'full-width digits': 328,
+  'half-width digits': 351,
+  'thousands separators': 351,
+  '万元 as 元': 347,
+  'header synonyms': 351,
+  'blank lines and stray spaces': 312,
+  'letter-spaced titles and cells': 349,
+  'half-width punctuation': 351,
+  'other wordings': 347,
+  'PDF text: run together, wrapped, with page footers': 348,
+};
+
+/** Renderings whose false errors on the clean reports are known and not yet mended. */
+const KNOWN_FALSE_ERRORS: Record<string, number> = {
+  'blank lines and stray spaces': 3,
+  'letter-spaced titles and cells': 7,
+};
+
+describe('whole invented reports in every rendering real copies come in', () => {
+  it('has a floor for every rendering', () => {
+    expect(Object.keys(FLOORS).sort()).toEqual(Object.keys(FORMS).sort());
+  });
+
+  it.each(Object.keys(FORMS))('%s: no error on a clean report, planted findings kept', (form) => {
+    const render = FORMS[form];
+    if (!render) throw new Error(`no rendering ${form}`);
+    const m = measureRendering(render);
+    console.log(
+      [
+        `whole reports, ${form}: ${m.found}/${m.counted} planted findings kept; ${m.falseErrors.length} false errors`,
+        ...m.falseErrors.map((x) => `  false error: ${x}`),
+        ...m.lost.map((x) => `  lost: ${x}`),
+      ].join('\n'),
+    );
+    expect(m.falseErrors.length).toBeLessThanOrEqual(KNOWN_FALSE_ERRORS[form] ?? 0);
+    expect(m.found).toBeGreaterThanOrEqual(FLOORS[form] ?? m.counted);
+  });
+});
