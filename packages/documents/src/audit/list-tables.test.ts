@@ -75,6 +75,9 @@ describe('a table listing items with their figures (自评结果公开)', () => 
     ];
     expect(codes(audit(places))).toEqual(['DOC_LIST_RATE 98.07%']);
     expect(audit(places.map((r) => r.replace('98.07%', '98.70%')))).toEqual([]);
+    // In lines parted by spaces, a place's name a stray space cut ("八五三 农场") is one label.
+    const spaced = places.map((r) => r.replace('乙镇', '八五三 农场'));
+    expect(codes(audit(spaced, ' '))).toEqual(['DOC_LIST_RATE 98.07%']);
   });
 
   it('reads a 支出进度 as the rate, and adds up a column of things counted beside the money', () => {

@@ -10,6 +10,7 @@ import type { Finding, FindingCategory, MoneyUnit, Severity } from '@jixiao/doma
 import type { Block } from '../read/block.ts';
 import { figureIn, isListTable, listHeaderOf, rowCells } from '../extract/list-header.ts';
 import type { ListHeader, ListRole } from '../extract/list-header.ts';
+import { withoutStrayGaps } from '../extract/text-tables.ts';
 import { str } from './message-params.ts';
 import type { Params } from './message-params.ts';
 
@@ -417,7 +418,7 @@ function spacedGrids(source: readonly Block[]): Grid[] {
   // The line of a header whose last word is 备注: its rows may end on a remark, set aside.
   let remarks = false;
   for (const [k, b] of blocks.entries()) {
-    let cells = b.kind === 'table' ? [] : b.text.trim().split(/[ \u3000]+/);
+    let cells = b.kind === 'table' ? [] : labelJoined(b.text.trim().split(/[ \u3000]+/));
     if (
       cells.length >= 3 &&
       REMARKS.test(cells[cells.length - 1] ?? '') &&
@@ -455,7 +456,11 @@ function spacedGrids(source: readonly Block[]): Grid[] {
       while (a > 0 && blocks[a]?.kind !== 'table' && PAGE_NUMBER.test(blocks[a]?.text.trim() ?? ''))
         a--;
       const above = blocks[a];
-      const words = above && above.kind !== 'table' ? above.text.trim().split(/[ \u3000]+/) : [];
+      // A header word a stray space parted ("全年预 算数") is one word.
+      const words =
+        above && above.kind !== 'table'
+          ? withoutStrayGaps(above.text.trim().split(/[ \u3000]+/))
+          : [];
       const head =
         remarks && REMARKS.test(words[words.length - 1] ?? '') ? words.slice(0, -1) : words;
       if (head.length === cells.length && head.every((c) => figureIn(c) === undefined)) {
@@ -469,6 +474,16 @@ function spacedGrids(source: readonly Block[]): Grid[] {
   }
   close();
   return grids;
+}
+
+/**
+ * A row's label that a stray space parted ("八五三 农场 10.20 1,530.00…", as a PDF's or a web
+ * page's text spaces a cell's words) is one label: the words of Chinese before its first figure.
+ */
+function labelJoined(words: readonly string[]): string[] {
+  const first = words.findIndex((w) => !/^\p{Script=Han}[^\d]*$/u.test(w));
+  if (first <= 1 || first === words.length) return [...words];
+  return [words.slice(0, first).join(''), ...words.slice(first)];
 }
 
 /** A page's number on a line of its own ("— 3 —", "第3页"). */

@@ -183,3 +183,43 @@ describe('a table with 指标解释 and 评分标准 columns, one cell per line'
     ]);
   });
 });
+
+describe('rows parted by single spaces, with stray spaces inside their cells', () => {
+  // A PDF's or a web page's text spaces a cell's words apart ("二 级指标", "效益指 标").
+  const table = (gap: (cell: string) => string): string =>
+    [
+      ['一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分'],
+      ['产出指标', '数量指标', '新建幼儿园', '≥3所', '3所', '20', '20'],
+      ['效益指标', '社会效益指标', '普惠性幼儿园覆盖率', '≥90%', '84.6%', '20', '18.8'],
+      ['满意度指标', '服务对象满意度指标', '家长满意度', '≥95%', '96%', '10', '10'],
+    ]
+      .map((row) => row.map(gap).join(' '))
+      .join('\n');
+  const read = (text: string): string[] =>
+    (findTextTables(parseTextLines(text, 'f.txt').blocks)[0]?.table?.indicators ?? []).flatMap(
+      (group) =>
+        (group.children ?? []).flatMap((level2) =>
+          (level2.children ?? []).map(
+            (leaf) => `${group.name}/${level2.name}/${leaf.name} ${leaf.weight}/${leaf.score}`,
+          ),
+        ),
+    );
+
+  it('reads the groups and headers whole, a lone character joined to the word before it', () => {
+    const plain = read(table((c) => c));
+    expect(plain).toEqual([
+      '产出指标/数量指标/新建幼儿园 20/20',
+      '效益指标/社会效益指标/普惠性幼儿园覆盖率 20/18.8',
+      '满意度指标/服务对象满意度指标/家长满意度 10/10',
+    ]);
+    const spaced: Record<string, string> = {
+      二级指标: '二 级指标',
+      实际完成值: '实际完成 值',
+      数量指标: '数 量指标',
+      效益指标: '效益指 标',
+      社会效益指标: '社会 效益指标',
+      服务对象满意度指标: '服务对象满意 度指标',
+    };
+    expect(read(table((c) => spaced[c] ?? c))).toEqual(plain);
+  });
+});

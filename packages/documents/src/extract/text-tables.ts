@@ -44,13 +44,16 @@ function splitLine(block: Block): Token[] {
     return rowOf(parts, block.line);
   }
   if (parts.length >= 2) {
-    const valueLike = parts.filter((p) => cellType(p) !== 'text').length;
-    const headerLike = parts.filter((p) => columnOf(p) !== undefined || fundRowOf(p)).length;
+    const tabbed = block.text.includes('\t');
+    // Header words a stray space parted ("全年预 算数 全年执行 数") are counted whole.
+    const words = tabbed ? parts : withoutStrayGaps(parts);
+    const valueLike = words.filter((p) => cellType(p) !== 'text').length;
+    const headerLike = words.filter((p) => columnOf(p) !== undefined || fundRowOf(p)).length;
     // A 加分项/扣分项 row of one figure, its 分值 cell empty ("加分项 创新性做法 0.5 建立…").
     const oneFigureRow =
       valueLike >= 1 && parts.length >= 3 && ADJUSTMENT_ROW.test(normalizeLabel(parts[0] ?? ''));
     if (valueLike >= 2 || headerLike >= 2 || (valueLike >= 1 && headerLike >= 1) || oneFigureRow)
-      return rowOf(block.text.includes('\t') ? withEmptyTabCells(block.text) : parts, block.line);
+      return rowOf(tabbed ? withEmptyTabCells(block.text) : words, block.line);
   }
   return [{ text, line: block.line }];
 }
@@ -75,6 +78,82 @@ function withEmptyTabCells(text: string): string[] {
       .split(/[\s\u3000\u00a0]+/)
       .filter((p) => p !== '');
   });
+}
+
+/** A word of the table's vocabulary: a header, a group's name, a fund source or a total. */
+const known = (text: string): boolean => {
+  const t = normalizeLabel(text);
+  return (
+    columnOf(t) !== undefined ||
+    indicatorLevelOf(t) !== undefined ||
+    fundRowOf(t) !== undefined ||
+    isTotalRow(t)
+  );
+};
+/** One character that is a cell of its own: a unit, a grade, a yes or no, a 有 or 无. */
+const LONE_CELL =
+  /^[个人次所台套项件户家座条名辆篇本张份批期天年月日亩吨米元分是否优良中差有无好高低√×]$/u;
+const HAN_END = /\p{Script=Han}$/u;
+/** A word ending in two Chinese characters: one a lone character may have been cut from. */
+const WORD_END = /\p{Script=Han}{2}$/u;
+const HAN_START = /^\p{Script=Han}/u;
+
+/**
+ * The cells of a row whose cells a space parts, with the stray spaces a PDF's or a web page's
+ * text puts inside a cell mended ("二 级指标", "效益指 标", "自评 得 分", "全年实际 值"): words
+ * between Chinese characters are joined where together they make a word of the table's
+ * vocabulary that none of them is alone, and a lone character that is no cell of its own (no
+ * unit, grade or yes/no) is joined to the word before it.
+ */
+export function withoutStrayGaps(given: readonly string[]): string[] {
+  const parts = numberedLabelJoined(given);
+  const out: string[] = [];
+  for (let i = 0; i < parts.length; i++) {
+    const part = parts[i] ?? '';
+    let joined = false;
+    if (!known(part))
+      for (let j = Math.min(parts.length - 1, i + 3); j > i; j--) {
+        const run = parts.slice(i, j + 1);
+        const gapsHan = run.every(
+          (p, k) => k === 0 || (HAN_END.test(run[k - 1] ?? '') && HAN_START.test(p)),
+        );
+        if (gapsHan && known(run.join('')) && !known(run[0] ?? '')) {
+          out.push(run.join(''));
+          i = j;
+          joined = true;
+          break;
+        }
+      }
+    if (joined) continue;
+    const before = out.at(-1);
+    if (
+      before !== undefined &&
+      [...part].length === 1 &&
+      HAN_START.test(part) &&
+      WORD_END.test(before) &&
+      !LONE_CELL.test(part) &&
+      (!known(before) || known(`${before}${part}`))
+    ) {
+      out[out.length - 1] = `${before}${part}`;
+      continue;
+    }
+    out.push(part);
+  }
+  return out;
+}
+
+/**
+ * A row that opens with its 序号 names one item before its figures ("4 校舍 维修改造 215.00…"):
+ * the words of Chinese between the number and the first figure, none of the table's vocabulary,
+ * are one label a stray space parted.
+ */
+function numberedLabelJoined(parts: readonly string[]): string[] {
+  if (!/^\d{1,3}$/.test(parts[0] ?? '')) return [...parts];
+  let end = 1;
+  while (end < parts.length && /^\p{Script=Han}[^\d]*$/u.test(parts[end] ?? '')) end++;
+  const words = parts.slice(1, end);
+  if (words.length < 2 || end === parts.length || words.some(known)) return [...parts];
+  return [parts[0] ?? '', words.join(''), ...parts.slice(end)];
 }
 
 /** The label of a row added to or taken from the total. */

@@ -17,6 +17,13 @@ import { loadCorpus, present } from './testing/measure-corpus.ts';
  * group's weight against only the leaves above a blank line), full-width digits 328, letter-
  * spaced cells 349 with 7 false errors (a figure spread digit by digit cut into two cells),
  * 万元 as 元 347, other wordings 347, hard-wrapped and PDF text 348, the others 351.
+ *
+ * Stray spaces: the false errors came of blank lines the rendering put inside a sentence a PDF
+ * had wrapped, which no copy has (a blank line now follows a sentence's end only: 309 kept).
+ * Then a cell's words a stray space parted in a row whose cells a space parts are one cell where
+ * together they make a word of the table's vocabulary ("二 级指标", "效益指 标", "社会 效益指标")
+ * or where one is a lone character that is no cell of its own ("全年实际 值"): 325; and a list
+ * table's row label so parted ("八五三 农场 10.20 1,530.00…") is one label: 331.
  */
 const DIR = new URL('./invented-reports/', import.meta.url);
 const corpus = present(loadCorpus(DIR));
@@ -65,7 +72,7 @@ const FLOORS: Record<string, number> = {
   'thousands separators': 351,
   '万元 as 元': 347,
   'header synonyms': 351,
-  'blank lines and stray spaces': 312,
+  'blank lines and stray spaces': 331,
   'letter-spaced titles and cells': 349,
   'half-width punctuation': 351,
   'other wordings': 347,
@@ -74,7 +81,6 @@ const FLOORS: Record<string, number> = {
 
 /** Renderings whose false errors on the clean reports are known and not yet mended. */
 const KNOWN_FALSE_ERRORS: Record<string, number> = {
-  'blank lines and stray spaces': 3,
   'letter-spaced titles and cells': 7,
 };
 

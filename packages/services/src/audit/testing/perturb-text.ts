@@ -185,8 +185,10 @@ export const strayBlanks: Rendering = (text, seed) => {
     out.push(
       line.replace(/(\p{Script=Han})(?=\p{Script=Han})/gu, (c) => (r() < 0.06 ? `${c} ` : c)),
     );
-    // A blank line comes between paragraphs; in a table it would part a row's cells.
-    if (!line.startsWith('\t') && [...line].length >= 20 && r() < 0.3) out.push('');
+    // A blank line comes between paragraphs, after a sentence's end: in a table it would part a
+    // row's cells, inside a sentence a PDF wrapped it would be no copy's.
+    if (!line.startsWith('\t') && [...line].length >= 20 && /[。！？；]$/.test(line) && r() < 0.3)
+      out.push('');
   }
   return out.join('\n');
 };
