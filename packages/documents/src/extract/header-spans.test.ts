@@ -222,4 +222,24 @@ describe('rows parted by single spaces, with stray spaces inside their cells', (
     };
     expect(read(table((c) => spaced[c] ?? c))).toEqual(plain);
   });
+
+  it('joins a leaf name parted between its group and its target, and a reason after the scores', () => {
+    const text = [
+      '一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 偏差原因',
+      '产出指标 质量指标 轮作 面积核查准确率 100% 98.5% 10 9.85 人工丈量 存在误差',
+      '效益指标 经济效益指标 轮 作区亩均增收 ≥60元 58元 10 9.67 大豆价格下行',
+      '生态效益指标 管护机制 健全 健全 10 10',
+    ].join('\n');
+    const rows = (findTextTables(parseTextLines(text, 'f.txt').blocks)[0]?.table?.indicators ?? [])
+      .flatMap((g) => (g.children ?? []).flatMap((l2) => l2.children ?? []))
+      .map(
+        (leaf) =>
+          `${leaf.name}|${leaf.target?.text ?? ''}|${leaf.actual?.text ?? ''}|${leaf.deviationReason ?? ''}`,
+      );
+    expect(rows).toEqual([
+      '轮作面积核查准确率|100%|98.5%|人工丈量存在误差',
+      '轮作区亩均增收|≥60元|58元|大豆价格下行',
+      '管护机制|健全|健全|',
+    ]);
+  });
 });

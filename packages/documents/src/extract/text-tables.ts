@@ -137,8 +137,65 @@ export function withoutStrayGaps(given: readonly string[]): string[] {
       out[out.length - 1] = `${before}${part}`;
       continue;
     }
+    // A lone character after a whole word of the vocabulary opens the word after it ("经济效益指标
+    // 轮 作区亩均增收").
+    const next = parts[i + 1];
+    if (
+      before !== undefined &&
+      known(before) &&
+      [...part].length === 1 &&
+      HAN_START.test(part) &&
+      !LONE_CELL.test(part) &&
+      next !== undefined &&
+      HAN_START.test(next) &&
+      !known(next)
+    ) {
+      out.push(`${part}${next}`);
+      i++;
+      continue;
+    }
     out.push(part);
   }
+  return wordsJoined(out);
+}
+
+const isWords = (p: string): boolean =>
+  /^\p{Script=Han}[^\d]*\p{Script=Han}$/u.test(p) && !known(p) && !LONE_CELL.test(p);
+
+/**
+ * Words of one cell a stray space parted where the row says they are one: the words between a
+ * second-level group's name and the row's first figure (its leaf's name: "质量指标 轮作
+ * 面积核查准确率 100%"), and the words after the row's last figure (its 偏差原因: "…10 9.67
+ * 部分地块因涝灾改 种水稻").
+ */
+function wordsJoined(parts: readonly string[]): string[] {
+  const out = [...parts];
+  const joinRun = (from: number): void => {
+    let end = from;
+    while (end + 1 < out.length && isWords(out[end] ?? '') && isWords(out[end + 1] ?? '')) end++;
+    if (end > from) out.splice(from, end - from + 1, out.slice(from, end + 1).join(''));
+  };
+  // The leaf's words end where its target begins: a figure, a percentage or an expression right
+  // after them, and a figure after that (a qualitative target and actual, "健全 健全", are words
+  // of their own).
+  const level2 = out.findIndex((p) => indicatorLevelOf(normalizeLabel(p)) === 2);
+  if (level2 >= 0) {
+    let end = level2 + 1;
+    while (isWords(out[end] ?? '')) end++;
+    const target = cellType(out[end] ?? '');
+    if (
+      end - level2 > 2 &&
+      (target === 'expression' || target === 'percent') &&
+      cellType(out[end + 1] ?? '') !== 'text' &&
+      [...(out[end - 1] ?? '')].length >= 3 &&
+      // A 指标解释 between the name and the target is a cell of its own ("培训考核合格率
+      // 反映培训考核合格人数占参训人数的比例 ≥95%"): a leaf's name is short.
+      [...out.slice(level2 + 1, end).join('')].length <= 18
+    )
+      joinRun(level2 + 1);
+  }
+  const lastValue = out.findLastIndex((p) => cellType(p) !== 'text');
+  if (lastValue >= 0 && lastValue + 1 < out.length - 1) joinRun(lastValue + 1);
   return out;
 }
 
