@@ -1972,6 +1972,11 @@ describe('relations of the fifteenth round of invented prose', () => {
     expect(bare('分馆改造工程2024年10月20日全部完工。')).toEqual([
       'warning DOC_YEAR_DONE_AFTER_DATE 2024年10月20日→2024年3月15日之前',
     ]);
+    // Figures as of a date after the signing, said 截至, 截止 or 截止到.
+    for (const asOf of ['截至', '截止', '截止到'])
+      expect(bare(`${asOf}2024年12月31日，项目实际支出860.00万元。`)).toEqual([
+        'warning DOC_YEAR_DONE_AFTER_DATE 2024年12月31日→2024年3月15日之前',
+      ]);
     // A plan, a deadline, the month the report was signed in, or a date before it: no finding.
     expect(bare('新馆建设项目预计2024年12月竣工验收。')).toEqual([]);
     expect(bare('新馆建设项目计划2024年12月建成。')).toEqual([]);

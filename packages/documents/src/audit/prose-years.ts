@@ -256,8 +256,8 @@ const TO_COME = /将|下一步|计划|拟|明年|今后|预计|准备|安排|力
 const DONE_BY =
   /(?:已于|已在|于)((?:19|20)\d{2})年(\d{1,2})月(?:(\d{1,2})日)?(?:底|末)?(?:前|之前|以前)?[^。；;，,]{0,16}?(?:完成|建成|竣工|完工|投入使用|投用|交付|验收|(?:发放|兑付)到(?:户|人|位|[^。；;，,\d]{0,6}?(?:账户|银行卡|社保卡)))/g;
 
-/** "截至2025年12月31日", "截至2025年底": the date figures are stated as of. */
-const AS_OF_DATE = /截至((?:19|20)\d{2})年(\d{1,2})月(?:(\d{1,2})日)?/g;
+/** "截至2025年12月31日", "截止到2025年12月": the date figures are stated as of. */
+const AS_OF_DATE = /(?:截至|截止到?)((?:19|20)\d{2})年(\d{1,2})月(?:(\d{1,2})日)?/g;
 
 /** Where the clause before the one starting at a position begins (0 at the sentence's start). */
 function clauseBefore(text: string, at: number): number {
@@ -311,7 +311,7 @@ function doneAfterSigning(
     // "截至2025年12月31日，项目实际支出…" in a report signed in April 2025: figures as of a date
     // still to come. (Signed within the year evaluated, the signing date is the slip: a finding
     // of its own.)
-    const asOf = signed.key > dateKey(year, 12, 31) && s.text.includes('截至');
+    const asOf = signed.key > dateKey(year, 12, 31) && /截[至止]/.test(s.text);
     for (const m of asOf ? s.text.matchAll(AS_OF_DATE) : []) {
       const key = matchedDate(m);
       const partStart = partStartBefore(s.text, m.index);
@@ -319,7 +319,7 @@ function doneAfterSigning(
       const sentence = excerptOf(s.raw, m[1] ?? '');
       out.push(
         finding('DOC_YEAR_DONE_AFTER_DATE', s.line, sentence, {
-          stated: m[0].replace(/^截至/, ''),
+          stated: m[0].replace(/^(?:截至|截止到?)/, ''),
           expected: `${signed.text}之前`,
           signed: signed.text,
           sentence,

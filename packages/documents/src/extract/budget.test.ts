@@ -127,8 +127,10 @@ describe("the year's spending named as a 自评表 names its columns", () => {
     '年初预算数1088.47万元，调整后预算数3385.52万元，实际支出数3385.52万元，预算执行率100%。',
     '年初预算金额1088.47万元，全年预算金额3385.52万元，全年执行金额3385.52万元，预算执行率100%。',
     '年初预算数1088.47万元，调整预算3385.52万元，实际执行数3385.52万元，预算执行率100%。',
+    '年初批复预算1088.47万元，调整预算3385.52万元，实际执行数3385.52万元，预算执行率100%。',
   ])('reads the plan, the spending and the rate of "%s"', (sentence) => {
     const fund = fundOf(sentence);
+    expect(fund?.initialBudget?.text).toBe('1088.47');
     expect(fund?.budget?.text).toBe('3385.52');
     expect(fund?.executed?.text).toBe('3385.52');
     expect(fund?.statedRate?.value).toBe(100);

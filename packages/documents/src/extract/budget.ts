@@ -187,7 +187,7 @@ export function extractBudget(blocks: readonly Block[]): BudgetExtraction {
 const WHOLE_SPENT = new RegExp(
   `^(?!\\s*(?:[（(]?[一二三四五六七八九十\\d]+[)）、.．]|基本支出|项目支出|人员经费|公用经费|其中))[^。]*全年(?:实际)?支出${M}[，,]?(?:总体)?(?:预算)?执行率`,
 );
-const FUND_INITIAL = new RegExp(`年初预算(?:数|安排)?(?:为|共)?${M}`);
+const FUND_INITIAL = new RegExp(`年初(?:批复|核定)?预算(?:数|金额|安排)?(?:为|共)?${M}`);
 // 调整预算 (调整后预算) is the plan of the year as finally set, the 自评表's 全年预算数.
 const FUND_BUDGET = new RegExp(`全年预算(?:数|金额)${M}|调整(?:后的?)?预算(?:数)?(?:为)?${M}`);
 // Not a part's ("项目全年预算", "基本支出全年预算").
@@ -217,7 +217,9 @@ const RUN_IN =
 const HEADING_ALONE =
   /^[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．](?=[^。，,；;\d]*(?:预算|支出|执行))(?![^。，,；;\d]*(?:基本|项目|人员经费|公用经费|其中|上年|去年))[^。，,；;：:\d]{2,12}$/;
 /** The whole's plan in a paragraph of its own ("年初预算A万元，…，全年预算B万元"), not a part's. */
-const PLAN_INITIAL = new RegExp(`(?<!项目|支出|经费)年初预算(?:数|安排)?(?:为|共)?${M}`);
+const PLAN_INITIAL = new RegExp(
+  `(?<!项目|支出|经费)年初(?:批复|核定)?预算(?:数|金额|安排)?(?:为|共)?${M}`,
+);
 const PLAN_ONLY = new RegExp(
   `(?<!项目|支出|经费)(?:全年预算(?:数)?|调整(?:后的?)?预算(?:数)?)(?:为|共)?${M}`,
 );

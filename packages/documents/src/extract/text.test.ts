@@ -50,6 +50,23 @@ describe('joining lines a hard wrap cut', () => {
     ]);
   });
 
+  it('joins a line that opens on a clause mark to the prose before it, however short', () => {
+    expect(
+      joined(
+        [
+          '（一）预算收支总体情况',
+          '2024年度我局年初预算18,652.40万元，全年实际支出18,912.36万元',
+          '，预算执行率97.56%。',
+          '（二）基本支出情况',
+        ].join('\n'),
+      ),
+    ).toEqual([
+      '（一）预算收支总体情况',
+      '2024年度我局年初预算18,652.40万元，全年实际支出18,912.36万元，预算执行率97.56%。',
+      '（二）基本支出情况',
+    ]);
+  });
+
   it('joins a figure a wrap cut after a numbered title, and nothing else after the title', () => {
     const lines = [
       '三、绩效目标完成情况',

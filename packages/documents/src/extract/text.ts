@@ -277,6 +277,9 @@ function wrappedBefore(
   const tail = prev.tail;
   if ([...tail].length < MIN_WRAPPED || SENTENCE_END.test(tail)) return false;
   if (clauseCut(tail, next)) return true;
+  // No line of its own opens on a clause mark: one that does goes on with the prose before it,
+  // however short that line ("…全年实际支出18,912.36万元" + "，预算执行率97.56%。").
+  if (/^[，,、；;：:。）)]/.test(next) && !looksLikeRow(tail)) return true;
   if (width !== undefined && displayWidth(tail) < width - 4) return false;
   // A figure cut by the wrap ("…合同金额43" + "4.4万元，较上年…") is one figure, even after a
   // numbered title's brackets: prose goes on after it.

@@ -27,6 +27,10 @@ import { loadCorpus, present } from './testing/measure-corpus.ts';
  * parted between its second-level group and its target ("质量指标 轮作 面积核查准确率 100%"), a
  * lone character after a whole group name opening the word after it, and a 偏差原因 parted after
  * the row's last figure: 337.
+ *
+ * Other wordings: 年初批复预算 read as the 年初预算 the 自评表 holds, and figures as of a date
+ * after the signing said 截止到: 351. Hard-wrapped: a line opening on a clause mark goes on with
+ * the prose before it, however short that line: 349.
  */
 const DIR = new URL('./invented-reports/', import.meta.url);
 const corpus = present(loadCorpus(DIR));
@@ -68,7 +72,7 @@ const FORMS: Record<string, (text: string, seed: string) => string> = {
 const FLOORS: Record<string, number> = {
   'as written': 351,
   'cells run together': 351,
-  'hard-wrapped': 348,
+  'hard-wrapped': 349,
   'page headers and footers': 351,
   'full-width digits': 328,
   'half-width digits': 351,
@@ -78,8 +82,8 @@ const FLOORS: Record<string, number> = {
   'blank lines and stray spaces': 337,
   'letter-spaced titles and cells': 349,
   'half-width punctuation': 351,
-  'other wordings': 347,
-  'PDF text: run together, wrapped, with page footers': 348,
+  'other wordings': 351,
+  'PDF text: run together, wrapped, with page footers': 349,
 };
 
 /** Renderings whose false errors on the clean reports are known and not yet mended. */

@@ -252,7 +252,8 @@ export const otherWordings: Rendering = (text, seed) => {
   pairs.push(
     r() < 0.5
       ? [/(?<=(?:19|20)\d{2})年度/g, '年']
-      : [/(?<=(?:19|20)\d{2})年(?![度初中末底\d])/g, '年度'],
+      : // Not a 年 a wrap left at the line's end ("填报日期：2025年" | "4月16日").
+        [/(?<=(?:19|20)\d{2})年(?![度初中末底\d]|$)/g, '年度'],
   );
   return lines(text)
     .map((line) =>
