@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseTextLines } from '../read/read-text.ts';
 import { readTableStream } from './self-table-stream.ts';
 import type { Token } from './self-table-stream.ts';
-import { findTextTables } from './text-tables.ts';
+import { findTextTables, withoutStrayGaps } from './text-tables.ts';
 import { htmlSelfTable, leaves } from './table-testing.ts';
 
 /** One cell per line, as a text export gives them. */
@@ -240,6 +240,27 @@ describe('rows parted by single spaces, with stray spaces inside their cells', (
       '轮作面积核查准确率|100%|98.5%|人工丈量存在误差',
       '轮作区亩均增收|≥60元|58元|大豆价格下行',
       '管护机制|健全|健全|',
+    ]);
+  });
+
+  it('joins a unit cut from its multiple and a lone character into the words around it', () => {
+    expect(withoutStrayGaps('成本指标 “三公”经费控 制 ≤6.5万 元 5.47万元 5 5'.split(' '))).toEqual([
+      '成本指标',
+      '“三公”经费控制',
+      '≤6.5万元',
+      '5.47万元',
+      '5',
+      '5',
+    ]);
+    // A unit, a grade or a yes/no standing alone is a cell of its own.
+    expect(withoutStrayGaps('设备购置数量 台 ≥5 6 10 10 优'.split(' '))).toEqual([
+      '设备购置数量',
+      '台',
+      '≥5',
+      '6',
+      '10',
+      '10',
+      '优',
     ]);
   });
 });

@@ -126,6 +126,11 @@ export function withoutStrayGaps(given: readonly string[]): string[] {
       }
     if (joined) continue;
     const before = out.at(-1);
+    // A unit a stray space cut after its multiple ("≤6.5万 元") is the figure's.
+    if (before !== undefined && /\d[万亿千百]$/.test(before) && /^\p{Script=Han}$/u.test(part)) {
+      out[out.length - 1] = `${before}${part}`;
+      continue;
+    }
     if (
       before !== undefined &&
       [...part].length === 1 &&
@@ -159,8 +164,13 @@ export function withoutStrayGaps(given: readonly string[]): string[] {
   return wordsJoined(out);
 }
 
+/** Words a qualitative target or actual opens with: a cell of its own, not a name's end. */
+const QUALITATIVE =
+  /^(?:达标|合格|健全|完善|良好|较好|好|显著|明显|有效|完成|按时|及时|满意|是|否|无|有|提升|提高|改善|稳定|持续|逐步|基本|全部|已)/;
 const isWords = (p: string): boolean =>
-  /^\p{Script=Han}[^\d]*\p{Script=Han}$/u.test(p) && !known(p) && !LONE_CELL.test(p);
+  /^[\p{Script=Han}“"《（(][^\d]*[\p{Script=Han}”"》）)]$/u.test(p) &&
+  !known(p) &&
+  !LONE_CELL.test(p);
 
 /**
  * Words of one cell a stray space parted where the row says they are one: the words between a
@@ -187,7 +197,7 @@ function wordsJoined(parts: readonly string[]): string[] {
       end - level2 > 2 &&
       (target === 'expression' || target === 'percent') &&
       cellType(out[end + 1] ?? '') !== 'text' &&
-      [...(out[end - 1] ?? '')].length >= 3 &&
+      !QUALITATIVE.test(out[end - 1] ?? '') &&
       // A 指标解释 between the name and the target is a cell of its own ("培训考核合格率
       // 反映培训考核合格人数占参训人数的比例 ≥95%"): a leaf's name is short.
       [...out.slice(level2 + 1, end).join('')].length <= 18
