@@ -25,6 +25,19 @@ describe('parts and wholes ("X，其中A a，B b")', () => {
     ).toEqual([]);
   });
 
+  it('reads amounts in 千元 as money, its parts and shares checked and shown in 千元', () => {
+    const text = (other: string): string =>
+      `全院总收入186,430千元，其中：财政拨款收入42,160千元，医疗收入138,950千元，其他收入${other}千元。`;
+    expect(brief(text('5,320'))).toEqual([]);
+    expect(brief(text('4,320'))).toEqual(['error DOC_CLAIM_PARTS_SHORT 186430→185430']);
+    expect(brief('药品收入38,620千元，占医疗收入138,950千元的27.8%。')).toEqual([]);
+    expect(brief('药品收入38,620千元，占医疗收入138,950千元的29.8%。')).toEqual([
+      'error DOC_CLAIM_RATE 29.8%→27.8%',
+    ]);
+    // Half a 千元 of rounding per figure: 0.4 + 0.4 make 0.8 written 1.
+    expect(brief('合计1千元，其中甲0.4千元，乙0.4千元。')).toEqual([]);
+  });
+
   it('reports parts that exceed their whole as an error, in any money unit', () => {
     for (const text of [
       '专项资金项目共计113个，财政资金3267.28万元。其中“优”的项目79个财政资金3038.38万元；“良”的项目11个财政资金201.9万元，“中”的项目3个财政资金7万元，“差”的项目20个财政资金218.07万元（“三区”人才项目16个49万元）。',

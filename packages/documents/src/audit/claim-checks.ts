@@ -357,8 +357,20 @@ function selection(pw: PartWhole): boolean {
   return sum * 2n < BigInt(pw.whole.value) && unitSlipIn(pw, 0n) === undefined;
 }
 
-const MONEY_UNITS = new Set(['元', '万元', '亿元']);
+const MONEY_UNITS = new Set(['元', '千元', '万元', '亿元']);
 const asMoneyUnit = (u: string): MoneyUnit => (u === '元' || u === '亿元' ? u : '万元');
+
+/** Money in 分 shown in the unit a figure was written in, 千元 (100,000 分) included. */
+function formatIn(value: bigint, unit: string, decimals: number): string {
+  if (unit !== '千元') return formatFen(value, asMoneyUnit(unit), decimals);
+  const d = Math.min(decimals, 5);
+  const step = 100_000n / 10n ** BigInt(d);
+  const size = value < 0n ? -value : value;
+  const rounded = size / step + ((size % step) * 2n >= step ? 1n : 0n);
+  const scale = 10n ** BigInt(d);
+  const fraction = d > 0 ? `.${String(rounded % scale).padStart(d, '0')}` : '';
+  return `${value < 0n && rounded !== 0n ? '-' : ''}${String(rounded / scale)}${fraction}`;
+}
 const decimalsIn = (c: Claim): number => /\.(\d+)/.exec(c.number)?.[1]?.length ?? 0;
 
 /** A value in the whole's unit, for messages ("3465.35"). */
@@ -370,7 +382,7 @@ function shown(value: bigint, like: Claim, parts: readonly Claim[]): string {
   }
   if (like.kind !== 'money') return String(value);
   const decimals = Math.max(decimalsIn(like), ...parts.map(decimalsIn));
-  return formatFen(value, asMoneyUnit(like.unit), Math.min(decimals, 4));
+  return formatIn(value, like.unit, Math.min(decimals, 4));
 }
 
 const abs = (x: bigint): bigint => (x < 0n ? -x : x);
@@ -396,7 +408,7 @@ function checkPartWhole(s: Statement, pw: PartWhole): Finding[] {
         ? shown(BigInt(whole.value), whole, parts)
         : twoUnits
           ? shown(total, whole, parts)
-          : plainFigure(whole).replace(/[亿万]?元$/, ''),
+          : plainFigure(whole).replace(/[亿万千]?元$/, ''),
     expected: shown(sum, whole, parts),
     unit: whole.kind === 'money' ? (MONEY_UNITS.has(whole.unit) ? whole.unit : '') : whole.unit,
     parts: parts.map((c) => `${c.name}${plainFigure(c)}`).join(' + '),
@@ -673,7 +685,7 @@ function checkAdjustment(s: Statement): Finding[] {
   return [
     finding('DOC_CLAIM_ADJUSTED', 'error', s.line, excerptOf(s.raw, a.adjusted.text), {
       label: a.adjusted.name,
-      stated: plainFigure(a.adjusted).replace(/[亿万]?元$/, ''),
+      stated: plainFigure(a.adjusted).replace(/[亿万千]?元$/, ''),
       expected: shown(sum, a.adjusted, figures),
       unit: MONEY_UNITS.has(unit) ? unit : '',
       parts: [
@@ -704,7 +716,7 @@ function checkCarryOvers(statements: readonly Statement[]): Finding[] {
         excerptOf(c.statement.raw, c.closing.text),
         {
           label: c.closing.name,
-          stated: plainFigure(c.closing).replace(/[亿万]?元$/, ''),
+          stated: plainFigure(c.closing).replace(/[亿万千]?元$/, ''),
           expected: shown(sum, c.closing, figures),
           unit: MONEY_UNITS.has(unit) ? unit : '',
           parts: `${c.opening.name}${plainFigure(c.opening)} + ${c.income.name}${plainFigure(c.income)} − ${c.spending.name}${plainFigure(c.spending)}`,
@@ -1517,7 +1529,7 @@ function checkDifferences(s: Statement, list: readonly Difference[] = difference
     const word = (n: number): string => d.verb ?? (n < 0 ? '减少' : '增加');
     const amount = (n: number): string =>
       d.change.kind === 'money'
-        ? `${formatFen(fen(Math.abs(n)), asMoneyUnit(d.change.unit), decimalsIn(d.change))}${d.change.unit}`
+        ? `${formatIn(BigInt(Math.round(Math.abs(n))), d.change.unit, decimalsIn(d.change))}${d.change.unit}`
         : `${Math.abs(n)}${d.change.unit}`;
     out.push(
       finding(
@@ -2192,7 +2204,7 @@ function checkTableSlips(blocks: readonly Block[], statements: readonly Statemen
       out.push(
         finding('DOC_CLAIM_UNIT_SLIP', 'warning', s.line, excerptOf(s.raw, c.number), {
           name: c.name,
-          expected: `${formatFen(BigInt(hit.fen), asMoneyUnit(c.unit), 2)}${c.unit}（表中）`,
+          expected: `${formatIn(BigInt(Math.round(hit.fen)), c.unit, 2)}${c.unit}（表中）`,
           stated: plainFigure(c),
           lineA: hit.line,
           lineB: s.line,
@@ -2263,7 +2275,7 @@ function checkListRestatements(
         out.push(
           finding('DOC_CLAIM_RESTATED', 'warning', line, excerptOf(s.raw, c.number), {
             name: row.label,
-            expected: `${formatFen(BigInt(near), asMoneyUnit(c.unit), 2)}${c.unit}（表中）`,
+            expected: `${formatIn(BigInt(Math.round(near)), c.unit, 2)}${c.unit}（表中）`,
             stated: plainFigure(c),
             lineA: row.line,
             lineB: line,

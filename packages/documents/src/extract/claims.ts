@@ -248,7 +248,7 @@ const CN_NUMBER =
  * may be in 万 or 亿 of its unit ("2.35万人次").
  */
 const FIGURE = new RegExp(
-  `${NUMBER}(亿元|万元|元)(?:${NUMBER}(万元|元))?|${NUMBER}%|百分之(\\d+(?:\\.\\d+)?)(?![\\d.])|${NUMBER}(万|亿)?(${COUNT_UNITS})|百分之(${CN_NUMBER})|(${CN_NUMBER})(亿元|万元|元)|${NUMBER}‰|${TENTHS}`,
+  `${NUMBER}(亿元|万元|千元|元)(?:${NUMBER}(万元|元))?|${NUMBER}%|百分之(\\d+(?:\\.\\d+)?)(?![\\d.])|${NUMBER}(万|亿)?(${COUNT_UNITS})|百分之(${CN_NUMBER})|(${CN_NUMBER})(亿元|万元|元)|${NUMBER}‰|${TENTHS}`,
   'g',
 );
 /** Whether a text may hold a figure at all: a digit, or money or a percentage in Chinese numerals. */
@@ -479,6 +479,7 @@ interface Figure {
 
 function figure(m: RegExpMatchArray): Figure | undefined {
   if (m[1] !== undefined && m[2] !== undefined) {
+    if (m[2] === '千元') return thousands(m[1], m[3] === undefined);
     const unit = m[2] as MoneyUnit;
     let value: number | undefined = parseDecimalToFen(m[1], unit);
     if (value === undefined) return undefined;
@@ -526,6 +527,21 @@ function figure(m: RegExpMatchArray): Figure | undefined {
     return { kind: 'count', value, unit: m[9], number, step };
   }
   return undefined;
+}
+
+/**
+ * "186,430千元": money in thousands of 元, as hospitals' and state companies' reports keep their
+ * accounts; its value in 分, its unit kept as written (a 千元 is 100,000 分, its step half that
+ * over the decimals written). Never the first of an amount written in two units.
+ */
+function thousands(written: string, alone: boolean): Figure | undefined {
+  // A 千元 is a tenth of a 万元: read in 万元 (six decimals kept) and divided, exact to 5 decimals.
+  const wan = parseDecimalToFen(written, '万元');
+  if (wan === undefined || !alone || wan % 10 !== 0) return undefined;
+  const value = wan / 10;
+  const number = written.replace(/,/g, '');
+  const step = value === 0 ? 1 : Math.max(1, 100_000 / 10 ** decimalsOf(number) / 2);
+  return { kind: 'money', value, unit: '千元', number, step };
 }
 
 /**
