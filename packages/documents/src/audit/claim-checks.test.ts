@@ -2619,6 +2619,15 @@ describe('round uq: relations in wordings not read before', () => {
     expect(brief(text('农民工', '本年度接待来访群众共计1,278人'))).toEqual([]);
   });
 
+  it('takes a quantity said as attained (实现, 取得) for the quantity, in any money unit', () => {
+    const text = (restated: string): string =>
+      `全院总收入186,430千元，其中：财政拨款收入42,160千元，医疗收入138,950千元，其他收入5,320千元。\n\n四、评价结论\n全年，全院实现医疗收入${restated}万元，各项绩效目标基本完成。`;
+    expect(brief(text('13,895.00'))).toEqual([]);
+    expect(brief(text('13,850.00'))).toEqual([
+      'warning DOC_CLAIM_RESTATED 13850.00万元→138950千元',
+    ]);
+  });
+
   it('reports an evaluation period of the year before', () => {
     const text = (period: string) =>
       `某局2023年度后续扶持资金绩效自评报告\n本次自评时段为${period}。全年支出1,310.00万元。`;

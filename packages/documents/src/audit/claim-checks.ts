@@ -2385,6 +2385,8 @@ function ofTheProject(key: string, project: string): string {
 const SELF = /(?:我|本)(?:局|厅|委|办|院|校|中心|单位|部门|站|所|馆|队)(?!长|领导)/g;
 /** A work said as done: 已 before it, the 成 of 新建成. */
 const DONE_ASPECT = /^已(?:经)?|(?<=^(?:已(?:经)?)?新建)成/g;
+/** A quantity said as attained ("实现医疗收入", "取得经营收入"): the quantity itself. */
+const ATTAINED = /^(?:实现|取得)(?=.{2})/;
 /** "本项目总投资", "该项目总投资" and "项目总投资" are one quantity of a project's report. */
 const THIS_PROJECT = /^(?:本|该|此)(?=项目)/;
 /** The identity of a restated quantity: its name without years, pronouns, role words and owner. */
@@ -2396,6 +2398,8 @@ const restatedKey = (c: Claim): string =>
     // "已新建成冷藏库" is the "新建冷藏库" of the plan, said as done.
     .replace(DONE_ASPECT, '')
     .replace(THIS_PROJECT, '')
+    // "全院实现医疗收入" is the 医疗收入 said as attained.
+    .replace(ATTAINED, '')
     .replace(/共有|共计|总计/g, '')
     // "调整后预算" and "调整预算" name one plan.
     .replace(/调整后/, '调整')
