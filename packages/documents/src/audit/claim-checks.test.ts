@@ -2628,6 +2628,17 @@ describe('round uq: relations in wordings not read before', () => {
     ]);
   });
 
+  it('checks an average of a count written with decimals, after a note in parentheses', () => {
+    const text = (average: string): string =>
+      `全县128个村（社区）共组织村级防疫员312人次参与，平均每个村（社区）${average}人次。`;
+    expect(brief(text('2.4'))).toEqual([]);
+    expect(brief(text('2.44'))).toEqual([]);
+    expect(brief(text('2.6'))).toEqual(['warning DOC_CLAIM_AVERAGE 2.6人次→2.44人次']);
+    expect(brief('举办培训班5期，培训学员260人次，平均每期（班）56人次。')).toEqual([
+      'warning DOC_CLAIM_AVERAGE 56人次→52人次',
+    ]);
+  });
+
   it('reports an evaluation period of the year before', () => {
     const text = (period: string) =>
       `某局2023年度后续扶持资金绩效自评报告\n本次自评时段为${period}。全年支出1,310.00万元。`;

@@ -48,7 +48,7 @@ import {
   totalsAfter,
 } from '../extract/claim-relations.ts';
 import type { Difference, FigureRatio, PartWhole, QuotedName } from '../extract/claim-relations.ts';
-import { chineseCount, keyOf, plainFigure, statementsOf } from '../extract/claims.ts';
+import { chineseCount, COUNT_UNITS, keyOf, plainFigure, statementsOf } from '../extract/claims.ts';
 import { amountIn } from '../extract/table-amount.ts';
 import type { Block } from '../read/block.ts';
 import type { Claim, Role, Statement } from '../extract/claims.ts';
@@ -1372,7 +1372,45 @@ function namedTotal(c: Claim, statements: readonly Statement[], k: number): Clai
  * "平均每期56人次", "平均每期培训90人次", "场均80人": an average per session, class or place, group 1
  * or 2 saying per what (a verb of up to four characters may stand before the figure).
  */
-const COUNT_AVERAGE = /平均每([\u4e00-\u9fff])[\u4e00-\u9fff]{0,4}$|([期场批班])均$/;
+const COUNT_AVERAGE =
+  /平均每([\u4e00-\u9fff])[\u4e00-\u9fff]{0,4}(?:[（(][\u4e00-\u9fff]{1,3}[）)])?$|([期场批班])均$/;
+/**
+ * A count per what, written with decimals ("平均每个村（社区）2.6人次"): no count a claim reads (a
+ * count is whole), so read here, for the average alone.
+ */
+const DECIMAL_COUNT = new RegExp(`(?<![\\d.])(\\d+\\.\\d+)(${COUNT_UNITS})`, 'g');
+
+/** Averages of counts written with decimals, as claims of their own sentence (never its list). */
+function decimalAverages(s: Statement): Claim[] {
+  if (!s.text.includes('均')) return [];
+  const out: Claim[] = [];
+  for (const m of s.text.matchAll(DECIMAL_COUNT)) {
+    const [text, number = '', unit = ''] = m;
+    const clause = s.text
+      .slice(Math.max(0, m.index - 16), m.index)
+      .replace(/^.*[，,；;。：:、]/, '');
+    if (!COUNT_AVERAGE.test(clause)) continue;
+    const decimals = number.length - number.indexOf('.') - 1;
+    out.push({
+      kind: 'count',
+      value: Number(number),
+      unit,
+      text,
+      number,
+      step: 0.5 * 10 ** -decimals,
+      name: clause,
+      clause,
+      key: '',
+      role: '',
+      approximate: false,
+      depth: 0,
+      bare: false,
+      at: m.index,
+      end: m.index + text.length,
+    });
+  }
+  return out;
+}
 
 /**
  * "举办培训班5期，培训学员260人次，平均每期56人次": an average of a count per what another count
@@ -1381,11 +1419,13 @@ const COUNT_AVERAGE = /平均每([\u4e00-\u9fff])[\u4e00-\u9fff]{0,4}$|([期场�
  */
 function checkCountAverages(s: Statement): Finding[] {
   const out: Finding[] = [];
-  s.claims.forEach((c, i) => {
+  const decimal = decimalAverages(s);
+  [...s.claims, ...decimal].forEach((c, i) => {
     const per = c.kind === 'count' ? COUNT_AVERAGE.exec(c.clause) : null;
     const unit = per?.[1] ?? per?.[2];
     if (!unit) return;
-    const before = s.claims.slice(0, i);
+    const before =
+      i < s.claims.length ? s.claims.slice(0, i) : s.claims.filter((t) => t.end <= c.at);
     const total = before.findLast(
       (t) => t.kind === 'count' && t.unit === c.unit && !COUNT_AVERAGE.test(t.clause),
     );

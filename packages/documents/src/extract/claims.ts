@@ -7,7 +7,7 @@ import { splitAfterStops, squash } from './text.ts';
  * Words that count things in reports ("8个内设机构", "在职274人", "项目21个", "2,860批次"); the
  * longer word first (人次 before 人).
  */
-const COUNT_UNITS =
+export const COUNT_UNITS =
   '人次|户次|批次|台次|架次|场次|剂次|人份|单位|平方米|立方米|公里|千米|公顷|米|个|项|人|名|家|户|所|座|处|条|台|辆|批|类|种|篇|份|场|次|件|村|期|宗|册|间|亩|吨|株|套|具|卷|头|只|棵|起|例|栋|幢|盏|眼|张|艘|枚|块';
 type Kind = 'money' | 'count' | 'percent';
 
