@@ -477,6 +477,14 @@ describe('round uq: scores written "X指标满分W分，实得S分"', () => {
     expect(issues('产出指标标准分40分，实得分38分，扣2分，原因是进度滞后。')).toEqual([]);
   });
 
+  it('reads 评价得分 as the score and 失分 as the points lost', () => {
+    expect(issues('项目产出类指标权重35分，评价得分32分，失分2分，原因是工期延后。')).toEqual([
+      ['DOC_SCORE_DEDUCTION', 'error', '2', '3'],
+    ]);
+    expect(issues('项目产出类指标权重35分，评价得分32分，失分3分，原因是工期延后。')).toEqual([]);
+    expect(issues('产出指标，权重50分，实得47分，失分3分，原因是工程完工时间推迟。')).toEqual([]);
+  });
+
   it('holds a 合计 in the same sentence as its parts to their sum', () => {
     expect(
       issues(

@@ -42,9 +42,10 @@ const pts = (n: number): string => String(Math.round(n * 100) / 100);
 
 /**
  * 分值W分，(扣D分，)(自评)得分S分(，扣D分): the weight, score and deduction of one thing; the
- * weight may be called 满分 or 标准分 and the score 实得 ("产出指标满分40分，实得37.5分，扣减2.5分").
+ * weight may be called 满分 or 标准分 and the score 实得 ("产出指标满分40分，实得37.5分，扣减2.5分"),
+ * the score 评价得分 and the points lost 失分 ("权重35分，评价得分32分，失分2分").
  */
-const PAIR_SOURCE = `(?:分值|权重|满分|标准分)(?:为|是|[：:])?${NUM}分[，,、；;]?${DEDUCTED_FIRST}(?:实际|自评|最终|实)?(?:得分|得)(?:为|是|[：:])?${NUM}分(?:[，,、]?(?:扣(?:除|减|分)?|减(?:去|少)?)(?:了)?(?:为)?${NUM}分)?`;
+const PAIR_SOURCE = `(?:分值|权重|满分|标准分)(?:为|是|[：:])?${NUM}分[，,、；;]?${DEDUCTED_FIRST}(?:实际|自评|最终|评价|评定|考核|实)?(?:得分|得)(?:为|是|[：:])?${NUM}分(?:[，,、]?(?:扣(?:除|减|分)?|减(?:去|少)?|失分|丢分)(?:了)?(?:为)?${NUM}分)?`;
 const PAIR = new RegExp(PAIR_SOURCE);
 const PAIRS = new RegExp(PAIR_SOURCE, 'g');
 /** A named score in a list: "过程指标得分19分", "产出类指标得38分". */
