@@ -2647,4 +2647,13 @@ describe('round uq: relations in wordings not read before', () => {
     ]);
     expect(brief(text('2023年1月1日至2023年12月31日'))).toEqual([]);
   });
+
+  it('reports the year evaluated named by another number beside 本年度', () => {
+    const text = (own: string) =>
+      `某中心2023年度廊桥保护修缮项目支出绩效自评报告\n${own}共完成廊桥本体修缮4座。`;
+    expect(brief(text('本年度（2022年）'))).toEqual(['warning DOC_YEAR_OWN 2022年→2023年']);
+    expect(brief(text('2022年（本年度）'))).toEqual(['warning DOC_YEAR_OWN 2022年→2023年']);
+    expect(brief(text('本年度（2023年）'))).toEqual([]);
+    expect(brief(text('较上年（2022年）多'))).toEqual([]);
+  });
 });

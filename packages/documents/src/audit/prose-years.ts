@@ -18,6 +18,7 @@ export type ProseYearCode =
   | 'DOC_YEAR_HEADING'
   | 'DOC_YEAR_DONE_AFTER_DATE'
   | 'DOC_YEAR_DONE_BEFORE'
+  | 'DOC_YEAR_OWN'
   | 'DOC_DATE_INVALID'
   | 'DOC_DATE_ORDER';
 
@@ -40,6 +41,8 @@ export function proseYearMessage(code: ProseYearCode, p: Params): string {
       return `日期“${str(p, 'stated')}”不存在（${str(p, 'why')}），疑为笔误：${str(p, 'sentence')}`;
     case 'DOC_DATE_ORDER':
       return `正文称于${str(p, 'start')}开工（开始实施），却于${str(p, 'stated')}完工（验收），完成早于开始，疑为年份笔误：${str(p, 'sentence')}`;
+    case 'DOC_YEAR_OWN':
+      return `${str(p, 'reportYear')}年度的报告称本年度为“${str(p, 'stated')}”，与评价年度不符，疑为年份笔误或沿用往年文字：${str(p, 'sentence')}`;
     case 'DOC_YEAR_DONE_BEFORE':
       return `${str(p, 'reportYear')}年度的报告称本年工作已于${str(p, 'stated')}完成，日期早于评价年度，疑为年份笔误或沿用上年文字：${str(p, 'sentence')}`;
     case 'DOC_YEAR_AS_OF':
@@ -171,6 +174,7 @@ export function checkProseYears(
     ...doneBeforeYear(statements, year),
     ...doneBeforeStartInYear(statements, year),
     ...headingsOfAnotherYear(report, year),
+    ...ownYearNamed(statements, year),
   );
   // A title that names a whole year's evaluation, not a half year's, a quarter's or a period's.
   const title = squash(report.evaluation.meta.title ?? '');
@@ -244,6 +248,38 @@ export function checkProseYears(
       f.code !== 'DOC_DATE_ORDER' ||
       !out.some((g) => g.code === 'DOC_YEAR_DONE_BEFORE' && g.line === f.line),
   );
+}
+
+/**
+ * The year evaluated named with its number beside it: "本年度（2022年）", "今年（2022年）",
+ * "2022年（本年度）"; group 1 or 2 the year.
+ */
+const OWN_YEAR_NAMED =
+  /(?:本年度|本年|今年)[（(]((?:19|20)\d{2})年度?[）)]|((?:19|20)\d{2})年度?[（(](?:即)?(?:本年度|本年|今年)[）)]/g;
+
+/**
+ * "本年度（2022年）共完成…" in a 2023 report: the text names the year evaluated by another
+ * number, last year's text kept or a year written wrong.
+ */
+function ownYearNamed(statements: readonly Statement[], year: number): Finding[] {
+  const out: Finding[] = [];
+  for (const s of statements) {
+    if (!/[（(]/.test(s.text) || !/本年|今年/.test(s.text)) continue;
+    for (const m of s.text.matchAll(OWN_YEAR_NAMED)) {
+      const said = m[1] ?? m[2] ?? '';
+      if (Number(said) === year) continue;
+      const sentence = excerptOf(s.raw, said);
+      out.push(
+        finding('DOC_YEAR_OWN', s.line, sentence, {
+          stated: `${said}年`,
+          expected: `${year}年`,
+          reportYear: year,
+          sentence,
+        }),
+      );
+    }
+  }
+  return out;
 }
 
 /** Words of work still to come: a later year named with them is a plan, not a slip. */
