@@ -2639,6 +2639,17 @@ describe('round uq: relations in wordings not read before', () => {
     ]);
   });
 
+  it('reads a figure said to be a percentage of a whole named after 为 as a share of it', () => {
+    const text = (rate: string): string =>
+      `项目调整后预算1,236.00万元。全年实际支出1,172.64万元，为调整后预算的${rate}，结余资金已收回。`;
+    expect(brief(text('94.9%'))).toEqual([]);
+    expect(brief(text('94.87%'))).toEqual([]);
+    expect(brief(text('95.9%'))).toEqual(['warning DOC_CLAIM_SHARE 95.9%→94.9%']);
+    // Last year's figure named by its year only, or a count, is no whole read here.
+    expect(brief('上年支出1,000.00万元。本年支出1,050.00万元，为上年的108%。')).toEqual([]);
+    expect(brief('全年新增面积2.15万亩，为年度目标的107.5%。')).toEqual([]);
+  });
+
   it('reports an evaluation period of the year before', () => {
     const text = (period: string) =>
       `某局2023年度后续扶持资金绩效自评报告\n本次自评时段为${period}。全年支出1,310.00万元。`;

@@ -1203,6 +1203,11 @@ export interface Share {
 
 /** "占基本支出的", "占总支出比例", "占比": the words between 占 and the share. */
 const SHARE_OF = /占([^，,；;。：:、（()）\d%]{0,16}?)(?:的)?(?:比例|比重)?(?:为|达到?|是)?$/;
+/**
+ * "全年实际支出A，为调整后预算的Z%": a figure said to be a percentage of a whole named after 为 in
+ * a clause of its own, as 占 says it; the whole's name of two characters or more.
+ */
+const SHARE_AS = /[，,]为([^，,；;。：:、（()）\d%]{2,16}?)的$/;
 /** The name a clause gives its share before 占 ("，人员经费占基本支出的"): group 1. */
 const SHARE_SUBJECT = /[，,]([^，,；;。：:、（()）\d%]{2,12}?)占[^，,；;。]*$/;
 /** A whole counted rather than summed ("占项目总数的"), or no amount at all. */
@@ -1312,14 +1317,15 @@ function respectiveShares(
 export function shares(statements: readonly Statement[]): Share[] {
   const out: Share[] = [];
   statements.forEach((s, i) => {
-    if (!s.text.includes('占')) return;
+    if (!s.text.includes('占') && !s.text.includes('为')) return;
     let groups: PartWhole[] | undefined;
     const respective = s.text.includes('分别占')
       ? respectiveShares(s, statements, i, () => (groups ??= partWholes(s)), out)
       : undefined;
     for (const share of s.claims) {
       if (share.kind !== 'percent' || respective?.has(share)) continue;
-      const m = SHARE_OF.exec(s.text.slice(Math.max(0, share.at - 24), share.at));
+      const lead = s.text.slice(Math.max(0, share.at - 24), share.at);
+      const m = SHARE_OF.exec(lead) ?? SHARE_AS.exec(lead);
       if (!m) continue;
       const of = m[1] ?? '';
       if (COUNTED.test(of)) {
