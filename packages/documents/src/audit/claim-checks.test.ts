@@ -2650,6 +2650,15 @@ describe('round uq: relations in wordings not read before', () => {
     expect(brief('全年新增面积2.15万亩，为年度目标的107.5%。')).toEqual([]);
   });
 
+  it("takes a figure that qualifies a project's report's own project for that project's", () => {
+    const text = (restated: string, project = '淤地坝除险加固项目'): string =>
+      `偏关县水利局2023年度淤地坝除险加固项目支出绩效自评报告\n项目总投资1.08亿元，全部为财政资金。\n综上，总投资${restated}亿元的${project}总体达到预期目标。`;
+    expect(brief(text('1.08'))).toEqual([]);
+    expect(brief(text('1.06'))).toEqual(['warning DOC_CLAIM_RESTATED 1.06亿元→1.08亿元']);
+    // Another project's money is not this one's.
+    expect(brief(text('1.06', '水土保持项目'))).toEqual([]);
+  });
+
   it('reports an evaluation period of the year before', () => {
     const text = (period: string) =>
       `某局2023年度后续扶持资金绩效自评报告\n本次自评时段为${period}。全年支出1,310.00万元。`;

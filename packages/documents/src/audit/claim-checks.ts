@@ -2596,8 +2596,17 @@ function checkRestatements(
         family.push({ claim: c, key: 'total', whole: '', statement: s });
       // Measures of works (平方米, 公里, 亩) recur per batch and site under one name.
       if (c.kind === 'count' && MEASURES.has(c.unit)) continue;
-      if (!c.bare) continue;
-      let name = keyOfStated(c);
+      // "总投资1.06亿元的淤地坝除险加固项目": in a project's report, a figure that qualifies the
+      // project by name is the project's quantity of that name.
+      const ofProject =
+        !c.bare &&
+        c.kind === 'money' &&
+        project !== undefined &&
+        c.key.length >= 2 &&
+        keyOf(c.clause) === c.key &&
+        s.text.startsWith(`的${project}`, c.end);
+      if (!c.bare && !ofProject) continue;
+      let name = ofProject ? keyOfStated({ ...c, key: keyOf(`项目${c.key}`) }) : keyOfStated(c);
       // "2. 渔民技术培训项目：年度预算26.80万元": a plan or outcome named by its role alone is of
       // the item the statement's label names.
       if (!isSpecific(name)) {
