@@ -581,6 +581,19 @@ describe('relations written in other ways', () => {
     ]);
   });
 
+  it('takes a rate right only with the digits of one of two amounts in one unit read in the other for a slip', () => {
+    const text = (actual: string, rate = '97.87%'): string =>
+      `项目预算386.50万元，全年实际支出${actual}，预算执行率${rate}。`;
+    expect(brief(text('3,782,600万元')).filter((f) => !f.includes('MAGNITUDE'))).toEqual([
+      'error DOC_CLAIM_RATE_UNIT 3782600万元→3782600元',
+    ]);
+    expect(brief(text('378.26万元'))).toEqual([]);
+    // Wrong in either unit: a wrong rate.
+    expect(brief(text('3,782,600万元', '96.00%')).filter((f) => !f.includes('MAGNITUDE'))).toEqual([
+      'error DOC_CLAIM_RATE 96.00%→978680.47%',
+    ]);
+  });
+
   it('checks a rate of a base written in parentheses (完成年度计划（2.2万人次）的Z%)', () => {
     const text = (rate: string): string =>
       `全年培训2.41万人次，完成年度计划（2.2万人次）的${rate}。`;

@@ -1116,14 +1116,15 @@ function rateUnitSlip(
   actual: Claim,
   budget: Claim,
 ): { claim: Claim; meant: MoneyUnit } | undefined {
-  if (actual.unit === budget.unit) return undefined;
   for (const [claim, other] of [
     [actual, budget],
     [budget, actual],
   ] as const) {
     const meant: MoneyUnit | undefined =
       claim.unit === '元' ? '万元' : claim.unit === '万元' ? '元' : undefined;
-    if (!meant || other.unit !== meant) continue;
+    // Both in one unit ("预算386.50万元…实际支出3,782,600万元，执行率97.87%"): the figure whose
+    // digits, read in the other unit, make the rate right was written in the wrong one.
+    if (!meant || (other.unit !== meant && other.unit !== claim.unit)) continue;
     const value = claim.unit === '元' ? claim.value * 10_000 : claim.value / 10_000;
     if (!Number.isSafeInteger(value)) continue;
     const num = claim === actual ? value : actual.value;
