@@ -509,6 +509,15 @@ import { lazily, loadCorpus, measure, present, report, unread } from './testing/
  * adjusted budget), 0 errors and 0 warnings on 4 clean files; joined by spaces and by nothing
  * 6/15 each (prose 538 and 528 of 568 in all), no alarm on the clean ones; cut windows of clean
  * texts still 0 errors and 32 warnings, planted findings in windows 860 of 902.
+ * Fixed after (money in 千元 read as money; a quantity said as attained (实现, 取得) that
+ * quantity; an average of a count written with decimals or after a short note in parentheses;
+ * 评价得分 a score and 失分 points lost; the year evaluated named by another number beside 本年度;
+ * "为X的Z%" a share of the whole named X; a figure qualifying a project's report's own project
+ * that project's; a rate right only with one of two amounts in one unit read in the other a
+ * 元/万元 slip): 15/15, 0 errors and 0 warnings, joined by spaces and by nothing 15/15 each (prose
+ * 547 and 537 of 568); cut windows of clean texts 0 errors and 32 warnings, planted findings in
+ * windows 872 of 902. Variants written for the check (营业收入 in 千元 restated as 取得营业收入 in
+ * 万元, 考核得分…丢分, 今年（2022年）, 平均每期（班）) are read as meant.
  * Every batch listed below is asserted to keep at least 90% (or the floor given with it, for a
  * batch measured before its round) and no false error (or no more than the number given).
  */
@@ -560,7 +569,7 @@ describe('invented excerpts of prose from provinces outside the web corpus', () 
       ['invented prose, held out after the twenty-second round (round uo)', /^uo\d/, 1],
       ['invented prose, held out after the twenty-second round (round up)', /^up\d/, 1],
       ['invented prose, held out after the twenty-second round (round uq)', /^uq\d/, 1],
-      ['invented prose, held out after the twenty-second round (round ur)', /^ur\d/, 6 / 15],
+      ['invented prose, held out after the twenty-second round (round ur)', /^ur\d/, 1],
     ] as ReadonlyArray<readonly [string, string | RegExp, number?, number?]>) {
       const m = measure(
         corpus,
