@@ -202,13 +202,15 @@ export function extractEvaluation(source: SourceDocument): ExtractedReport {
   let indicators: IndicatorNode[] = narrative.indicators;
   let funds: Funds = {};
   if (budget.fund) funds.total = budget.fund;
-  // The 自评表 when it carries more of the tree than the narrative does.
+  // The 自评表 when it carries more of the tree than the narrative does (its 预算执行率 row, in
+  // the fund block, counted as the narrative's leaf of that name is).
+  const tableTree = deptTable ? withExecutionNode(deptTable.indicators, deptTable.funds) : [];
   if (
     deptTable &&
-    leafCount(deptTable.indicators) >=
+    leafCount(tableTree) >=
       Math.max(3, narrative.count > 0 ? leafCount(narrative.indicators) + 1 : 0)
   ) {
-    indicators = withExecutionNode(deptTable.indicators, deptTable.funds);
+    indicators = withNarrativeTexts(tableTree, narrative.indicators);
     markNotAssessed(indicators, blocks);
   } else if (deptTable) indicators = withExecutionNode(indicators, deptTable.funds);
   if (deptTable && deptTable.funds.total) funds = { ...funds, ...deptTable.funds };
@@ -410,6 +412,43 @@ export function extractEvaluation(source: SourceDocument): ExtractedReport {
   if (baseData) report.baseData = baseData;
   if (claimedTotal) report.claimedTotal = claimedTotal;
   return report;
+}
+
+/**
+ * The table's tree with what only the narrative states of its indicators: each one's evidence, and
+ * the figures and reason of one the table shows in its fund block (预算执行率: its 年度指标值,
+ * 实际完成值 and 偏差原因 are the narrative's). An indicator is the narrative's of the same name
+ * under a parent of the same name; a name found twice there is left alone. Scores and weights are
+ * the table's: where the prose says otherwise, the checks of prose against tables say so.
+ */
+function withNarrativeTexts(
+  tree: IndicatorNode[],
+  narrative: readonly IndicatorNode[],
+): IndicatorNode[] {
+  const byName = new Map<string, IndicatorNode | null>();
+  const index = (nodes: readonly IndicatorNode[], parent: string): void => {
+    for (const n of nodes) {
+      const key = `${parent}/${n.name}`;
+      byName.set(key, byName.has(key) ? null : n);
+      index(n.children ?? [], n.name);
+    }
+  };
+  index(narrative, '');
+  const fill = (nodes: readonly IndicatorNode[], parent: string): void => {
+    for (const n of nodes) {
+      const said = byName.get(`${parent}/${n.name}`);
+      if (said) {
+        if (n.evidence === undefined && said.evidence !== undefined) n.evidence = said.evidence;
+        if (n.deviationReason === undefined && said.deviationReason !== undefined)
+          n.deviationReason = said.deviationReason;
+        if (n.target === undefined && said.target !== undefined) n.target = said.target;
+        if (n.actual === undefined && said.actual !== undefined) n.actual = said.actual;
+      }
+      fill(n.children ?? [], n.name);
+    }
+  };
+  fill(tree, '');
+  return tree;
 }
 
 function leafCount(nodes: readonly IndicatorNode[]): number {

@@ -195,13 +195,13 @@ describe('the reason for points lost, written in the indicator’s own sentence'
     ]);
   });
 
-  it('takes an execution rate below 100% as the reason of a score in proportion to it', () => {
+  it('writes no reason the text does not give: a score in proportion to a rate is the checks’ to see', () => {
     const leaf = (score: string) =>
       reasons([
         '一、项目资金情况',
         `2023年项目预算资金880.00万元，实际支出862.40万元，执行率98.00%，分值10分，得分${score}分。`,
       ]);
-    expect(leaf('9.8')).toEqual(['项目资金情况: 预算执行率98.00%，按执行率计分']);
+    expect(leaf('9.8')).toEqual(['项目资金情况: -']);
     expect(leaf('9')).toEqual(['项目资金情况: -']);
   });
 });

@@ -120,18 +120,6 @@ function reasonIn(rest: string): string {
   return REASON_CLAUSE.exec(rest)?.[1] ?? SHORTFALL.exec(rest)?.[0] ?? '';
 }
 
-const EXECUTION_RATE = /执行率(?:为|达到?|是)?(\d+(?:\.\d+)?)%/;
-
-/**
- * "…执行率98.00%，分值10分，得分9.8分": points lost in proportion to an execution rate below
- * 100% are explained by the rate itself (the common rule: weight × rate).
- */
-function rateExplains(body: string, weight: number, score: number): string {
-  const m = EXECUTION_RATE.exec(body);
-  const rate = Number(m?.[1] ?? NaN);
-  if (!m || !(rate < 100) || Math.abs(score - (weight * rate) / 100) > 0.05) return '';
-  return `预算执行率${m[1] ?? ''}%，按执行率计分`;
-}
 const SELF_SCORE = new RegExp(`^自评(?:得分|评分)(?:为)?${N}分`);
 const NOT_ASSESSED = /本项指标不考核|不纳入考核|不适用/;
 const BONUS = new RegExp(`^(加分|减分)(?:得分|项)?[：:]?${N}分`);
@@ -283,9 +271,7 @@ export function extractNarrativeIndicators(blocks: readonly Block[]): IndicatorE
         node.source = { line: next.line, excerpt: `${raw} ${next.text.trim()}` };
         const after = blocks[i + 2];
         const reason = after && after.kind === 'paragraph' ? REASON.exec(after.text.trim()) : null;
-        const own =
-          (l[0] ? reasonIn(nextBody.slice(nextBody.indexOf(l[0]) + l[0].length)) : '') ||
-          rateExplains(nextBody, node.weight, node.score);
+        const own = l[0] ? reasonIn(nextBody.slice(nextBody.indexOf(l[0]) + l[0].length)) : '';
         if (reason?.[1]) {
           node.deviationReason = reason[1];
           i++;
@@ -408,7 +394,7 @@ export function extractNarrativeIndicators(blocks: readonly Block[]): IndicatorE
       } else if (trailing?.[1] !== undefined && next) {
         node.score = Number(trailing[1]);
         node.evidence = next.text.trim();
-        const why = reasonIn(nextText) || rateExplains(nextText, node.weight, node.score);
+        const why = reasonIn(nextText);
         if (why) node.deviationReason = why;
         addLeaf(node, style);
         i++;
@@ -459,7 +445,7 @@ export function extractNarrativeIndicators(blocks: readonly Block[]): IndicatorE
       } else if (score !== undefined) {
         node.score = Number(score);
         node.evidence = text;
-        const why = reasonIn(text) || rateExplains(text, node.weight, node.score);
+        const why = reasonIn(text);
         if (why) node.deviationReason = why;
         addLeaf(node, style);
       } else addGroup(node, style, value);
@@ -500,7 +486,7 @@ export function extractNarrativeIndicators(blocks: readonly Block[]): IndicatorE
       node.weight = Number(scoredOn[2]);
       node.score = Number(scoredOn[4]);
       node.evidence = body;
-      const why = reasonIn(scoredOn[5] ?? '') || rateExplains(body, node.weight, node.score);
+      const why = reasonIn(scoredOn[5] ?? '');
       if (why) node.deviationReason = why;
       addLeaf(node, style);
       continue;
@@ -538,39 +524,14 @@ export function extractNarrativeIndicators(blocks: readonly Block[]): IndicatorE
           node.target = parseExpression(target);
           node.actual = parseExpression(actual);
         }
-        const why = reasonIn(text) || rateExplains(text, node.weight, node.score);
+        const why = reasonIn(text);
         if (why) node.deviationReason = why;
         addLeaf(node, style);
       }
     }
   }
   const indicators = withoutRestatements(roots);
-  explainExecutionScores(indicators, blocks);
   return { indicators, adjustments, count: count - (roots.length - indicators.length) };
-}
-
-/**
- * An execution-rate leaf scored weight × rate where the report states that rate elsewhere
- * ("预算执行率96.51%" in its chapter on funds, "（四）预算执行率（分值10分，得分9.65分）" below): the
- * rate explains the points lost, as it does in the leaf's own sentence.
- */
-function explainExecutionScores(nodes: readonly IndicatorNode[], blocks: readonly Block[]): void {
-  let texts: string[] | undefined;
-  const walk = (list: readonly IndicatorNode[]): void => {
-    for (const n of list) {
-      if ((n.children ?? []).length > 0) {
-        walk(n.children ?? []);
-        continue;
-      }
-      if (n.deviationReason || !/执行率/.test(n.name)) continue;
-      if (n.weight === undefined || n.score === undefined || n.score >= n.weight) continue;
-      texts ??= blocks.filter((b) => b.kind !== 'table').map((b) => squash(b.text));
-      const { weight, score } = n;
-      const why = texts.map((t) => rateExplains(t, weight, score)).find((w) => w !== '');
-      if (why) n.deviationReason = why;
-    }
-  };
-  walk(nodes);
 }
 
 /**

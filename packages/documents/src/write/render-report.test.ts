@@ -238,8 +238,9 @@ describe('renderReportDocx content', () => {
     expect(text).toContain(
       '2023年全年预算安排1013.19万元，实际支出1013.19万元，完成预算安排的100.00%。',
     );
+    // The execution indicator's entered actual after the rate its amounts give.
     expect(text).toContain(
-      '全年预算数1013.19万元，全年执行数1013.19万元，预算执行率100.00%，分值10分，得分10分，未扣分。',
+      '全年预算数1013.19万元，全年执行数1013.19万元，预算执行率100.00%，实际完成值：100%，分值10分，得分10分，未扣分。',
     );
     expect(text).toContain('经自评，2023年度部门整体支出绩效自评得分99分，评价等级为“优”。');
     expect(text).toContain('年度指标值：≥60次，实际完成值：70次，分值5分，得分5分，未扣分。');

@@ -68,10 +68,16 @@ export function executionClause(row: FundRow | undefined, unit: MoneyUnit): stri
   }`;
 }
 
-function leafSentence(ind: ScoredIndicator): string {
+/** "年度指标值：A，实际完成值：B" as entered, or ''. */
+function enteredFigures(ind: ScoredIndicator): string {
   let s = ind.node.target ? `年度指标值：${expressionText(ind.node, 'target')}` : '';
   const actual = actualCellText(ind.node);
   if (actual) s += `${s ? '，' : ''}实际完成值：${actual}`;
+  return s;
+}
+
+function leafSentence(ind: ScoredIndicator): string {
+  let s = enteredFigures(ind);
   const sc = scoreClause(ind);
   if (sc) s += `${s ? '，' : ''}${sc}`;
   return s ? `${s}。` : '';
@@ -104,8 +110,10 @@ export function performanceSection(
       const sc = scoreClause(ind);
       if (sc) out.paragraph(`${lead}该项指标${sc}。`);
     } else if (isExecution) {
-      const ec = executionClause(fundTotal, unit);
-      out.paragraph(`${lead}${ec ? `${ec}，` : ''}${scoreClause(ind)}。`);
+      // The year's fund sentence, then the target and actual the unit entered for the rate (the
+      // rate its amounts give may differ from the one entered) and the score.
+      const figures = [executionClause(fundTotal, unit), enteredFigures(ind), scoreClause(ind)];
+      out.paragraph(`${lead}${figures.filter((f) => f !== '').join('，')}。`);
     } else {
       const s = leafSentence(ind);
       if (s || lead) out.paragraph(`${lead}${s}`);

@@ -127,6 +127,43 @@ describe('points lost without a reason', () => {
     ]);
   });
 
+  it('takes an execution rate the leaf’s text states as the reason of a score in proportion to it', () => {
+    const e = clean();
+    const leaf = node(e, 1, 0, 0);
+    leaf.evidence = '项目预算资金880.00万元，实际支出862.40万元，执行率９８．００％。';
+    leaf.score = 9.8;
+    // A sheet that scores the leaf as stated (no rule of the rate): the text's rate explains 9.8.
+    expect(checkScoreAgainstWeight(e, hunan, sheetOf(e))).toEqual([]);
+    leaf.score = 9;
+    expect(checkScoreAgainstWeight(e, hunan, sheetOf(e)).map((f) => f.code)).toEqual([
+      'DEDUCTION_NO_REASON',
+    ]);
+    // Nothing was written in the reason's place.
+    expect(leaf.deviationReason).toBeUndefined();
+  });
+
+  it('takes a rate stated elsewhere only for the execution-rate indicator', () => {
+    const e = clean();
+    e.chapters.push({
+      key: 'budget',
+      paragraphs: ['全年预算数100万元，执行数97万元，预算执行率97.00%。'],
+    });
+    node(e, 0).score = 9.7;
+    expect(checkScoreAgainstWeight(e, hunan, sheetOf(e))).toEqual([]);
+    node(e, 0).score = 10;
+    node(e, 1, 0, 0).score = 9.7;
+    expect(checkScoreAgainstWeight(e, hunan, sheetOf(e)).map((f) => f.path)).toEqual([
+      'indicators[1].children[0].children[0].deviationReason',
+    ]);
+    // The rule's own threshold for a reason (Sichuan's 90%) stands.
+    node(e, 1, 0, 0).score = 10;
+    node(e, 0).score = 9.7;
+    const sheet = sheetOf(e, { 'indicators[0]': { reasonRequired: true } });
+    expect(checkScoreAgainstWeight(e, hunan, sheet).map((f) => f.path)).toEqual([
+      'indicators[0].deviationReason',
+    ]);
+  });
+
   it('is silent where the book does not require reasons', () => {
     const e = clean();
     node(e, 1, 0, 0).score = 8;

@@ -1,5 +1,6 @@
 import type { Evaluation, IndicatorNode } from '../evaluation.ts';
 import type { Finding } from '../finding.ts';
+import { normalizeDigits } from '../money.ts';
 import { roundPoints, sumPoints, toHundredths } from '../points.ts';
 import { formatPercent, ratioPercent } from '../ratio.ts';
 import type { Rulebook, RuleNode } from '../rulebook.ts';
@@ -49,6 +50,42 @@ function alignedSheetNodes(
  */
 const REASON_WORDS =
   /原因|由于|因为|扣\s*\d|扣分|未能|未完成|未达|偏差|不足|滞后|推迟|延迟|延期|逾期|影响|偏[慢低少]|低于|仍需|有待|(?:计分|评分|打分)(?:规则|标准|办法)/;
+
+const EXECUTION_RATE = /执行率(?:为|达到?|是)?(\d+(?:\.\d+)?)[%％]/g;
+
+/**
+ * A leaf scored weight × an execution rate below 100% its own text states (its evidence, the
+ * sentence it was read from), or the execution-rate leaf scored so on a rate the evaluation states
+ * (its actual, the year's fund sentence, any chapter's text):
+ * the rate explains the points lost ("预算执行率98.00%，分值10分，得分9.8分"), as the common rule
+ * scores it. A fact of the text, not a reason the unit wrote: nothing is put in its place.
+ */
+function rateExplainsScore(
+  evaluation: Evaluation,
+  node: IndicatorNode,
+  sheetNode: ScoreNode | undefined,
+  weight: number,
+  score: number,
+): boolean {
+  // The execution rule's own threshold for a reason (Sichuan's 90%) stands.
+  if (sheetNode?.ruleKind === 'execution-rate' && sheetNode.reasonRequired) return false;
+  const explains = (text: string | undefined): boolean => {
+    if (text === undefined) return false;
+    for (const m of normalizeDigits(text).matchAll(EXECUTION_RATE)) {
+      const rate = Number(m[1]);
+      if (rate < 100 && Math.abs(score - (weight * rate) / 100) <= 0.05) return true;
+    }
+    return false;
+  };
+  // The leaf's own text: whatever its name, the rate it states is what it was scored on.
+  if (explains(node.evidence) || explains(node.source?.excerpt)) return true;
+  // Elsewhere: only the execution-rate indicator's.
+  if (sheetNode?.ruleKind !== 'execution-rate' && !/执行率/.test(node.name)) return false;
+  const actual = node.actual?.text;
+  if (actual !== undefined && explains(`执行率${actual.trim()}`)) return true;
+  if (explains(evaluation.funds.total?.source?.excerpt)) return true;
+  return evaluationTexts(evaluation).some((t) => explains(t.text));
+}
 
 function hasReason(node: IndicatorNode, sheetNode: ScoreNode | undefined): boolean {
   if (sheetNode?.reasonGiven) return true;
@@ -130,7 +167,8 @@ export function checkScoreAgainstWeight(
       !explainedByRule &&
       weight !== undefined &&
       toHundredths(score) < toHundredths(weight) &&
-      !hasReason(node, sheetNode)
+      !hasReason(node, sheetNode) &&
+      !rateExplainsScore(evaluation, node, sheetNode, weight, score)
     )
       out.push(
         makeFinding({
