@@ -3,6 +3,7 @@ import { Evaluation as EvaluationSchema, zodErrorMapZh } from '@jixiao/domain';
 import { sql } from '@jixiao/db';
 import type { EvaluationStatus, Kysely, Database } from '@jixiao/db';
 import { ServiceError } from './errors.ts';
+import { assertFiguresAgree } from './entered-figures.ts';
 
 /** An evaluation as lists show it. */
 export interface EvaluationRecord {
@@ -127,6 +128,7 @@ export function parseClientBody(json: unknown): Evaluation {
         .map((i) => ({ path: i.path.map(String).join('.'), message: i.message })),
     });
   }
+  assertFiguresAgree(parsed.data);
   return parsed.data;
 }
 
