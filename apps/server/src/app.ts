@@ -115,6 +115,19 @@ function trustProxySetting(
 // schema spells out itself still takes precedence.
 z.config({ customError: zodErrorMapZh });
 
+/** A route as the router holds it: one method and its URL template ("/api/evaluations/:id"). */
+export interface RouteEntry {
+  method: string;
+  url: string;
+}
+
+const routeTables = new WeakMap<object, RouteEntry[]>();
+
+/** Every route the app registered (documented in OpenAPI or not), in the order registered. */
+export function routeTable(app: FastifyInstance): readonly RouteEntry[] {
+  return routeTables.get(app) ?? [];
+}
+
 /** The platform server: JSON API under /api, OpenAPI at /api/docs, the web app at /. */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const { ctx } = options;
@@ -128,6 +141,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       void reply.status(status).headers(SECURITY_HEADERS).send(body);
     },
   }).withTypeProvider<ZodTypeProvider>();
+  const routes: RouteEntry[] = [];
+  routeTables.set(app, routes);
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) routes.push({ method, url: route.url });
+  });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler(ctx));

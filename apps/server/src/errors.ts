@@ -55,6 +55,10 @@ export function frameworkErrorAnswer(error: FastifyError): {
 }
 
 /** The one error handler: every failure leaves as { error: { code, message, details } }. */
+/** Messages of the multipart parser (busboy) for an upload that is not well formed. */
+const MULTIPART_BROKEN =
+  /^Multipart: Boundary not found$|^Unsupported Content-Type\.$|unexpected end of multipart data/i;
+
 export function errorHandler(ctx: ServiceContext) {
   return async (
     error: FastifyError,
@@ -90,6 +94,15 @@ export function errorHandler(ctx: ServiceContext) {
     if (error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error instanceof SyntaxError) {
       void reply.status(400);
       return body('BAD_REQUEST', '请求内容不是有效的 JSON');
+    }
+    // The multipart parser's own refusals of a broken upload (no boundary, a body cut short) are
+    // plain errors with no status: the request is malformed, not the server.
+    if (!error.code && MULTIPART_BROKEN.test(error.message)) {
+      void reply.status(400);
+      return body(
+        'BAD_REQUEST',
+        '上传内容不是完整有效的 multipart/form-data（缺少分隔符或内容不完整），请重新选择文件上传',
+      );
     }
     const known = FASTIFY_CODES[error.code];
     if (known !== undefined) {
