@@ -98,11 +98,13 @@ describe.each(TEST_DIALECTS)('amounts whose text and value disagree, on %s', (di
     expect(res.json<Refusal>().error.message).toContain('不一致');
   });
 
-  it('saves amounts whose text and value agree, in any unit and with thousands commas', async () => {
+  it('saves amounts whose text and value agree, in any unit, with thousands commas or rounded', async () => {
     const id = world.evaluations.a;
     const row = {
       budget: { fen: 1_013_190_000_000, unit: '万元', text: '1,013,190.00' },
       executed: { fen: 98_765, unit: '元', text: '987.65' },
+      // A text showing the value rounded to its own decimals (the demo's 2088.401234 万元).
+      initialBudget: { fen: 2_088_401_234, unit: '万元', text: '2088.40' },
       statedRate: { value: 97.06, decimals: 2, text: '97.06%' },
     };
     const { version, body } = await withTotal(row);

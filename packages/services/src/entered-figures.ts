@@ -1,5 +1,13 @@
-import { MoneyUnit, fen, formatFen, parseDecimalToFen, parsePercent } from '@jixiao/domain';
-import type { Evaluation } from '@jixiao/domain';
+import {
+  MoneyUnit,
+  decimalsOf,
+  fen,
+  formatFen,
+  parseDecimalToFen,
+  parsePercent,
+  roundingStepFen,
+} from '@jixiao/domain';
+import type { Evaluation, Fen } from '@jixiao/domain';
 import { ServiceError } from './errors.ts';
 
 /** A figure of a body whose written text and value disagree. */
@@ -12,10 +20,17 @@ export interface FigureMismatch {
 }
 
 const MAX_LISTED = 20;
+const UNIT_DECIMALS: Record<MoneyUnit, number> = { 元: 2, 万元: 6, 亿元: 10 };
+
+/** 分 in a unit with every decimal it holds, trailing zeros past the second dropped. */
+function exact(value: Fen, unit: MoneyUnit): string {
+  return formatFen(value, unit, UNIT_DECIMALS[unit]).replace(/(\.\d\d\d*?)0+$/, '$1');
+}
 
 /**
  * Every amount (`{ fen, unit, text }`) and percentage (`{ value, decimals, text }`) of a body
- * whose text states another value than the one sent beside it: "1,013.19" with 101 318 分. Such a
+ * whose text states another value than the one sent beside it, beyond the rounding of the text's
+ * own decimals: "1,013.19" with 101 318 分, not "2088.40" for 2 088 401 234 分 (2088.401234 万元). Such a
  * body would be stored with two figures for one amount, the form showing the one and the report
  * and the checks using the other. A text that is no figure at all is left alone (nothing says
  * which is meant); every amount a document reader makes agrees with its text.
@@ -33,12 +48,14 @@ export function figureMismatches(body: Evaluation): FigureMismatch[] {
     const unit = MoneyUnit.safeParse(o.unit);
     if (typeof o.fen === 'number' && unit.success && typeof o.text === 'string') {
       const fromText = parseDecimalToFen(o.text, unit.data);
-      if (fromText !== undefined && fromText !== o.fen)
+      // The text may show the value rounded to its own decimals ("2088.40" for 2088.401234 万元).
+      const half = roundingStepFen(unit.data, decimalsOf(o.text)) / 2;
+      if (fromText !== undefined && Math.abs(fromText - o.fen) > half)
         out.push({
           path,
           text: o.text,
-          fromText: `${formatFen(fromText, unit.data)}${unit.data}`,
-          sent: `${formatFen(fen(o.fen), unit.data)}${unit.data}`,
+          fromText: `${exact(fromText, unit.data)}${unit.data}`,
+          sent: `${exact(fen(o.fen), unit.data)}${unit.data}`,
         });
     } else if (
       typeof o.value === 'number' &&
@@ -47,7 +64,10 @@ export function figureMismatches(body: Evaluation): FigureMismatch[] {
       typeof o.text === 'string'
     ) {
       const fromText = parsePercent(o.text);
-      if (fromText !== undefined && fromText.value !== o.value)
+      if (
+        fromText !== undefined &&
+        Math.abs(fromText.value - o.value) > 0.5 * 10 ** -fromText.decimals + 1e-9
+      )
         out.push({ path, text: o.text, fromText: `${fromText.value}%`, sent: `${o.value}%` });
     }
     for (const [key, v] of Object.entries(o)) walk(v, path === '' ? key : `${path}.${key}`);
