@@ -121,6 +121,19 @@ describe('an indicator imported from the written report is the one entered', () 
     expect(reasons(back.indicators)).toEqual(reasons(written.indicators));
   });
 
+  it('gives back the evidence typed under an indicator, a paragraph a line', async () => {
+    const written = load('clean-hunan-department');
+    const leaf = leaves(written.indicators).find((n) => n.weight !== undefined && n.weight > 1);
+    if (!leaf || leaf.weight === undefined) throw new Error('fixture changed');
+    leaf.score = leaf.weight - 1;
+    leaf.deviationReason = '第四季度项目集中验收，部分资金延至次年支付。';
+    leaf.evidence = '完成情况说明第一行\n第二行：另起一段';
+    const { evaluation: back } = await roundTrip(written);
+    const read = leaves(back.indicators).find((n) => n.name === leaf.name);
+    expect(read?.deviationReason).toBe(leaf.deviationReason);
+    expect(read?.evidence).toBe(leaf.evidence);
+  });
+
   it('gives back no reason for an execution rate below 100% scored in proportion to it', async () => {
     const written = load('clean-hunan-department');
     const total = written.funds.total;

@@ -276,6 +276,10 @@ export function extractNarrativeIndicators(blocks: readonly Block[]): IndicatorE
           node.deviationReason = reason[1];
           i++;
         } else if (own) node.deviationReason = own;
+        // The plain paragraphs below its figures, up to the next heading, numbered paragraph or
+        // figure of a score: its evidence, a paragraph a line (as the writer puts it).
+        const evidence = evidenceBelow(blocks, i + 1);
+        if (evidence !== '') node.evidence = evidence;
         addLeaf(node, style);
         i++;
         continue;
@@ -538,6 +542,23 @@ export function extractNarrativeIndicators(blocks: readonly Block[]): IndicatorE
  * The paragraphs after block `at` up to the next one numbered in `style` or as a chapter (一、),
  * a table, or an unnumbered heading: the section a group heading opens.
  */
+/**
+ * The unnumbered paragraphs after block `at`, joined by line feeds, up to a heading, a table, a
+ * numbered paragraph, or one that states a weight, a score or a reason of its own.
+ */
+function evidenceBelow(blocks: readonly Block[], at: number): string {
+  const out: string[] = [];
+  for (let j = at + 1; j < blocks.length && out.length < 40; j++) {
+    const b = blocks[j];
+    if (!b || b.kind !== 'paragraph') break;
+    const text = b.text.trim();
+    if (headingNumber(text) !== undefined || REASON.test(text)) break;
+    if (/分值|权重|满分|得分?\s*[\d.]+\s*分|[（(][\d.]+分[）)]/.test(squash(text))) break;
+    out.push(text);
+  }
+  return out.join('\n');
+}
+
 /** The paragraphs after a block up to the next heading or numbered paragraph (a wrap's rest). */
 function runOn(blocks: readonly Block[], at: number): string[] {
   const out: string[] = [];
