@@ -78,6 +78,9 @@ describe('a table listing items with their figures (自评结果公开)', () => 
     // In lines parted by spaces, a place's name a stray space cut ("八五三 农场") is one label.
     const spaced = places.map((r) => r.replace('乙镇', '八五三 农场'));
     expect(codes(audit(spaced, ' '))).toEqual(['DOC_LIST_RATE 98.07%']);
+    // So is a header word ("实际 发放（万元）", "发放 率").
+    const header = ['乡镇\t分配资金（万元）\t实际 发放（万元）\t发放 率', ...places.slice(1)];
+    expect(codes(audit(header, ' '))).toEqual(['DOC_LIST_RATE 98.07%']);
   });
 
   it('reads a 支出进度 as the rate, and adds up a column of things counted beside the money', () => {

@@ -8,7 +8,7 @@ import {
 } from '@jixiao/domain';
 import type { Finding, FindingCategory, MoneyUnit, Severity } from '@jixiao/domain';
 import type { Block } from '../read/block.ts';
-import { figureIn, isListTable, listHeaderOf, rowCells } from '../extract/list-header.ts';
+import { figureIn, isListTable, listHeaderOf, roleOf, rowCells } from '../extract/list-header.ts';
 import type { ListHeader, ListRole } from '../extract/list-header.ts';
 import { withoutStrayGaps } from '../extract/text-tables.ts';
 import { str } from './message-params.ts';
@@ -456,10 +456,10 @@ function spacedGrids(source: readonly Block[]): Grid[] {
       while (a > 0 && blocks[a]?.kind !== 'table' && PAGE_NUMBER.test(blocks[a]?.text.trim() ?? ''))
         a--;
       const above = blocks[a];
-      // A header word a stray space parted ("全年预 算数") is one word.
+      // A header word a stray space parted ("全年预 算数", "全年 执行") is one word.
       const words =
         above && above.kind !== 'table'
-          ? withoutStrayGaps(above.text.trim().split(/[ \u3000]+/))
+          ? headerFitted(above.text.trim().split(/[ \u3000]+/), cells.length)
           : [];
       const head =
         remarks && REMARKS.test(words[words.length - 1] ?? '') ? words.slice(0, -1) : words;
@@ -474,6 +474,28 @@ function spacedGrids(source: readonly Block[]): Grid[] {
   }
   close();
   return grids;
+}
+
+/**
+ * A header line's words with the stray spaces inside its cells mended, down to the rows' count
+ * of cells: two words are one where together they name a column ("全年 执行", "支 出金额（万元）")
+ * and the first names none alone.
+ */
+function headerFitted(given: readonly string[], cells: number): string[] {
+  const words = withoutStrayGaps(given);
+  while (words.length > cells) {
+    const at = words.findIndex(
+      (w, i) =>
+        i + 1 < words.length &&
+        /\p{Script=Han}$/u.test(w) &&
+        /^\p{Script=Han}/u.test(words[i + 1] ?? '') &&
+        roleOf(w) === undefined &&
+        roleOf(`${w}${words[i + 1] ?? ''}`) !== undefined,
+    );
+    if (at < 0) break;
+    words.splice(at, 2, `${words[at] ?? ''}${words[at + 1] ?? ''}`);
+  }
+  return words;
 }
 
 /**

@@ -23,7 +23,7 @@ export function forgetListRoles(): void {
   roles = new Map();
 }
 
-function roleOf(cell: string): ListRole | undefined {
+export function roleOf(cell: string): ListRole | undefined {
   if (roles.has(cell)) return roles.get(cell);
   const role = readRole(cell);
   if (roles.size > 5_000) roles = new Map();
