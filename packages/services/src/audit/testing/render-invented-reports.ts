@@ -505,6 +505,31 @@ const FORMS: Record<string, Form[]> = {
     { kind: 'pdf', width: 30, page: 29, cells: 'run-together' },
     { kind: 'portal' },
   ],
+  'r71-linxia-commerce-bureau-department': [
+    { kind: 'pdf', width: 30, page: 29, cells: 'cell-per-line' },
+    { kind: 'docx' },
+  ],
+  'r72-weixian-bus-subsidy-project': [
+    { kind: 'pdf', width: 28, page: 27, cells: 'run-together' },
+    { kind: 'html' },
+    { kind: 'docx' },
+  ],
+  'r73-huanggang-family-planning-transfer-region': [
+    { kind: 'pdf', width: 31, page: 30, cells: 'cell-per-line' },
+    { kind: 'webtxt' },
+  ],
+  'r74-puyang-vocational-college-department': [
+    { kind: 'pdf', width: 29, page: 28, cells: 'run-together' },
+    { kind: 'docx' },
+  ],
+  'c36-zhanjiang-housing-fund-department-clean': [
+    { kind: 'pdf', width: 30, page: 29, cells: 'run-together' },
+    { kind: 'docx' },
+  ],
+  'c37-wenchuan-geohazard-project-clean': [
+    { kind: 'pdf', width: 28, page: 27, cells: 'cell-per-line' },
+    { kind: 'portal' },
+  ],
 };
 
 type Block =
