@@ -245,6 +245,21 @@ describe('a stated rate against the amounts it is computed from', () => {
     );
   });
 
+  it('takes a rate after a part of a 其中, in its own clause, for the rate of that part', () => {
+    const whole = '全年预算4,412.80万元。全年实际支出4,305.61万元，预算执行率97.57%。';
+    expect(
+      brief(
+        `${whole}其中：基本支出2,916.34万元，执行率98.59%，包括人员经费2,508.72万元和公用经费407.62万元；项目支出1,389.27万元，执行率95.50%。`,
+      ),
+    ).toEqual([]);
+    // A rate after the last part, the parts parted by commas only, closes the list: the whole's.
+    expect(
+      brief(
+        '全年预算数3,352.80万元，全年支出合计3,286.45万元，其中：基本支出2,104.37万元，项目支出1,182.08万元，预算执行率97.72%。',
+      ),
+    ).toEqual(['error DOC_CLAIM_RATE 97.72%→98.02%']);
+  });
+
   it('takes the 合计 of sources one of which is a plan, not that source, as the plan', () => {
     const plan = '上级下达补助资金600万元，县级配套资金150万元，合计750万元。村内道路全部硬化。';
     expect(brief(`${plan}资金实际支出742.50万元，执行率99.00%。`)).toEqual([]);

@@ -734,6 +734,10 @@ export function completions(statements: readonly Statement[]): Completion[] {
         });
         continue;
       }
+      // "全年实际支出A，执行率R。其中：基本支出B，执行率R1；项目支出C，执行率R2": a rate right after a
+      // part of a 其中, in its part's own clause, is that part's, of a plan of its name the text
+      // does not state (the 自评表's row has it): never the whole's rate.
+      if (near && near !== actual && !ownPlan && ownPartRate(s, near)) continue;
       // A plan stated after the outcome ("…实际支出900万元，其中项目预算300万元，执行率95%"):
       // which pair the rate is of is not certain.
       if (actual && money.slice(actualAt + 1).some((c) => c.role === 'budget')) continue;
@@ -902,6 +906,23 @@ function ownFigure(s: Statement, rate: Claim, money: readonly Claim[]): Claim | 
   const from = Math.max(...['；', ';', '。', '其中'].map((w) => head.lastIndexOf(w)));
   const last = money[money.length - 1];
   return last && last.at > from && last.role === '' && last.name.length >= 2 ? last : undefined;
+}
+
+/**
+ * Whether a figure is a part of a 其中 whose rate after it is its own: a part before the list's
+ * last ("基本支出B，执行率R1，…；项目支出C"), or one set apart from the part before it by ；. A rate
+ * after the last part, only commas between the parts ("其中：基本支出B，项目支出C，预算执行率R"),
+ * closes the list and is the whole's.
+ */
+function ownPartRate(s: Statement, figure: Claim): boolean {
+  for (const pw of partWholes(s)) {
+    const k = pw.parts.indexOf(figure);
+    if (k < 0) continue;
+    if (k < pw.parts.length - 1) return true;
+    const before = pw.parts[k - 1];
+    if (before && /[；;]/.test(s.text.slice(before.end, figure.at))) return true;
+  }
+  return false;
 }
 
 /**

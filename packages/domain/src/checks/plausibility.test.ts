@@ -64,6 +64,15 @@ describe('implausible', () => {
     expect(checkPlausibility(spent).map((f) => f.code)).toEqual(['IMPLAUSIBLE_MAGNITUDE']);
   });
 
+  it('leaves money the unit collects or lends for others alone', () => {
+    const e = clean();
+    paragraph(e, '中心住房公积金归集额86.42亿元，发放个人住房贷款49.36亿元。');
+    expect(checkPlausibility(e)).toEqual([]);
+    const spent = clean();
+    paragraph(spent, '中心支付信息系统运维费86.42亿元。');
+    expect(checkPlausibility(spent).map((f) => f.code)).toEqual(['IMPLAUSIBLE_MAGNITUDE']);
+  });
+
   it('reports negative amounts and shares over 100%', () => {
     const e = clean();
     e.basicExpenditure.personnel = { amount: amount('-5.00') };

@@ -35,10 +35,12 @@ export const REGIONAL_AGGREGATE =
   /全区|全市|全县|全省|全国|全州|全盟|全旗|生产总值|GDP|总量|招商|引进|签约|总投资|融资|贷款|产值|增加值|营业收入|旅游(?:总)?收入|税收|货值|进出口|贸易|交易额|成交|销售额/;
 
 /**
- * Money that others gained or were spared through the work (挽回经济损失, 农户增收, 带动投资), not
- * money the unit had: a legal-aid project may recover many times its own budget.
+ * Money that others gained or were spared through the work (挽回经济损失, 农户增收, 带动投资), or
+ * that the unit collects, lends or holds for others (住房公积金归集额, 个人住房贷款发放额, 存款), not
+ * money the unit had: a legal-aid project may recover many times its own budget, a fund centre
+ * lend a hundred times its own.
  */
-const NOT_THE_UNITS = /挽回|损失|增收|收益|带动|撬动|拉动/;
+const NOT_THE_UNITS = /挽回|损失|增收|收益|带动|撬动|拉动|归集|缴存|贷款|存款/;
 
 const MONEY_IN_TEXT = /(\d[\d,，]*(?:\.\d+)?)\s*(亿元|万元|元)/g;
 
