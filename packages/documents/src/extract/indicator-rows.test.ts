@@ -237,6 +237,19 @@ describe('whose table it is', () => {
     expect(readSelfEvaluationTable(table(levels)).kind).toBe('project');
   });
 
+  it('is a department’s when a unit’s own income stands beside its 财政拨款', () => {
+    const income = [
+      ['资金类别', '预算数', '执行数', '执行率', '分值', '得分'],
+      ['年度资金总额', '15,587.20', '15,106.83', '96.92%', '10', '9.69'],
+      ['财政拨款', '9,846.20', '9,702.36', '98.54%', '—', '—'],
+      ['事业收入', '5,741.00', '5,404.47', '94.14%', '—', '—'],
+      ...indicators,
+    ];
+    expect(readSelfEvaluationTable(table(income)).kind).toBe('department');
+    const noIncome = income.filter((r) => r[0] !== '事业收入');
+    expect(readSelfEvaluationTable(table(noIncome)).kind).toBe('project');
+  });
+
   it('reads a row of amounts alone under the fund header as the total’s', () => {
     const unlabelled = [
       ['预算执行情况（万元）', '年初预算数', '全年预算数', '全年执行数', '分值', '执行率', '得分'],

@@ -849,10 +849,12 @@ export function readSelfEvaluationTable(block: Block, unitAbove?: MoneyUnit): Se
   }
   // A table whose 项目名称 stands on a line above it is still a project's when its fund rows are
   // a project's (当年财政拨款, 上年结转, or the levels of government paying for it: 中央补助, 省级
-  // 补助, 区级配套) and nothing in it marks a department.
+  // 补助, 区级配套) and nothing in it marks a department: a unit's own income beside its 财政拨款
+  // (事业收入, 经营收入, 上级补助收入) does.
   const f = table.funds;
   if (
     kind === 'department' &&
+    !(f.sources ?? []).some((x) => UNIT_INCOME.test(x.name)) &&
     (f.currentAppropriation !== undefined ||
       f.carryOver !== undefined ||
       (f.sources ?? []).some((x) => LEVEL_FUND.test(x.name))) &&
@@ -871,6 +873,8 @@ export function readSelfEvaluationTable(block: Block, unitAbove?: MoneyUnit): Se
 }
 
 /** A source named by the level of government that pays it ("中央补助", "省级资金", "区级配套"). */
+/** A budget unit's own income (a 事业单位's fees, its business), never a project's source. */
+const UNIT_INCOME = /事业收入|经营收入|上级补助收入|附属单位上缴/;
 const LEVEL_FUND =
   /^(?:中央|省|市|州|盟|县|区|旗|乡|镇|上级|本级)级?(?:财政)?(?:补助|资金|配套|专项|衔接|预算|拨款)/;
 
