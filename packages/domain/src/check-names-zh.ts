@@ -128,6 +128,7 @@ const DOCUMENT_CHECKS: Readonly<Record<string, string>> = {
   DOC_DATE_ORDER: '完工日期早于开工日期',
   DOC_YEAR_DONE_BEFORE: '完成日期早于评价年度',
   DOC_YEAR_OWN: '文中所称本年度与评价年度不符',
+  DOC_YEAR_ACTUAL: '本年实际完成值标为上一年度',
   DOC_LIST_NUMBERING: '列表序号不连续',
   DOC_LIST_RATE: '清单中执行率与金额不符',
   DOC_LIST_SUM: '清单合计与各行之和不符',

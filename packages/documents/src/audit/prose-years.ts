@@ -1,8 +1,9 @@
 import { staleYearClauses } from '@jixiao/domain';
-import type { Finding } from '@jixiao/domain';
+import type { Finding, IndicatorNode } from '@jixiao/domain';
 import type { ExtractedReport } from '../extract/extract-evaluation.ts';
 import type { Statement } from '../extract/claims.ts';
 import { excerptOf, squash } from '../extract/text.ts';
+import { commonRun } from './figure-match.ts';
 import { str } from './message-params.ts';
 import type { Params } from './message-params.ts';
 
@@ -19,6 +20,7 @@ export type ProseYearCode =
   | 'DOC_YEAR_DONE_AFTER_DATE'
   | 'DOC_YEAR_DONE_BEFORE'
   | 'DOC_YEAR_OWN'
+  | 'DOC_YEAR_ACTUAL'
   | 'DOC_DATE_INVALID'
   | 'DOC_DATE_ORDER';
 
@@ -45,6 +47,8 @@ export function proseYearMessage(code: ProseYearCode, p: Params): string {
       return `${str(p, 'reportYear')}年度的报告称本年度为“${str(p, 'stated')}”，与评价年度不符，疑为年份笔误或沿用往年文字：${str(p, 'sentence')}`;
     case 'DOC_YEAR_DONE_BEFORE':
       return `${str(p, 'reportYear')}年度的报告称本年工作已于${str(p, 'stated')}完成，日期早于评价年度，疑为年份笔误或沿用上年文字：${str(p, 'sentence')}`;
+    case 'DOC_YEAR_ACTUAL':
+      return `${str(p, 'reportYear')}年度的报告以“${str(p, 'stated')}”陈述的${str(p, 'figure')}，正是自评表中“${str(p, 'name')}”本年度的实际完成值，年份疑为笔误或沿用上年文字：${str(p, 'sentence')}`;
     case 'DOC_YEAR_AS_OF':
       return `${str(p, 'reportYear')}年度的报告以“截至${str(p, 'stated')}”陈述本年工作完成情况，日期早于评价年度，疑为沿用上年文字：${str(p, 'sentence')}`;
     case 'DOC_YEAR_STOCK':
@@ -172,6 +176,7 @@ export function checkProseYears(
     ...stockOfEarlierYear(statements, year),
     ...periodBeforeYear(statements, year),
     ...doneBeforeYear(statements, year),
+    ...actualsOfEarlierYear(report, statements, year),
     ...doneBeforeStartInYear(statements, year),
     ...headingsOfAnotherYear(report, year),
     ...ownYearNamed(statements, year),
@@ -854,5 +859,83 @@ function headingsOfAnotherYear(report: ExtractedReport, year: number): Finding[]
       }),
     );
   });
+  return out;
+}
+
+/** A part of a sentence opening with a year ("2023年全州…", "2023年度，…"): group 1 the year. */
+const YEAR_OPENING = /^(?:在|于)?((?:19|20)\d{2})年度?/;
+/** Words that make a dated figure a total of years, a target or a comparison with another year. */
+const NOT_OWN_YEAR =
+  /以来|累计|历年|连续|目标|计划|预计|力争|确保|分别|基数|(?:较|比|与)(?:19|20)\d{2}/;
+/** Figures too common to say whose year they are (100%, 0): every year may reach them. */
+const TELLING_DIGITS = 3;
+
+/**
+ * "2023年全州农村网络零售额同比增长12.6%" in a 2024 report whose 自评表 gives 农村网络零售额增长率
+ * 12.6% as the year's actual: a part of a sentence dated by an earlier year that states, under a
+ * name sharing four characters with a leaf's, exactly that leaf's actual (a figure of three digits
+ * or more, not 100) is the year evaluated, its year written wrong.
+ */
+function actualsOfEarlierYear(
+  report: ExtractedReport,
+  statements: readonly Statement[],
+  year: number,
+): Finding[] {
+  const leaves: { name: string; value: number; unit: string }[] = [];
+  const walk = (nodes: readonly IndicatorNode[]): void => {
+    for (const n of nodes) {
+      if (n.children && n.children.length > 0) walk(n.children);
+      else if (n.actual?.kind === 'quantity' && n.actual.unit !== '' && !/元/.test(n.actual.unit)) {
+        const digits = n.actual.text.replace(/[^\d]/g, '').replace(/^0+/, '');
+        if (digits.length >= TELLING_DIGITS && n.actual.value !== 100)
+          leaves.push({
+            name: n.name,
+            value: n.actual.value,
+            unit: /[%％]/.test(n.actual.unit) ? '%' : n.actual.unit,
+          });
+      }
+    }
+  };
+  walk(report.evaluation.indicators);
+  if (leaves.length === 0) return [];
+  const out: Finding[] = [];
+  for (const s of statements) {
+    let from = 0;
+    for (const part of s.text.split(/(?<=[。；;])/)) {
+      const start = from;
+      from += part.length;
+      const opening = YEAR_OPENING.exec(part);
+      const stated = Number(opening?.[1]);
+      if (!opening || !(stated < year) || part.includes(`${year}年`)) continue;
+      const hit = s.claims
+        .filter((c) => c.at >= start && c.end <= start + part.length)
+        .flatMap((c) => {
+          if (c.kind !== 'percent' && c.kind !== 'count') return [];
+          const unit = c.kind === 'percent' ? '%' : c.unit;
+          // Words up to the figure govern it, not those of the clauses after it.
+          const before = part.slice(0, c.at - start);
+          if (NOT_OWN_YEAR.test(part.slice(0, c.end - start))) return [];
+          const leaf = leaves.find(
+            (l) =>
+              l.unit === unit &&
+              Math.abs(l.value - c.value) < 1e-9 * Math.max(1, l.value) &&
+              commonRun(before, l.name) >= 4,
+          );
+          return leaf ? [{ c, leaf }] : [];
+        })[0];
+      if (!hit) continue;
+      const sentence = excerptOf(s.raw, opening[1] ?? '');
+      out.push(
+        finding('DOC_YEAR_ACTUAL', s.line, sentence, {
+          stated: `${stated}年`,
+          expected: `${year}年`,
+          reportYear: year,
+          figure: hit.c.text,
+          name: hit.leaf.name,
+          sentence,
+        }),
+      );
+    }
+  }
   return out;
 }

@@ -321,6 +321,35 @@ describe('whole reports of places not seen before', () => {
     expect(codes('截至2023年底，全市文化场馆较上年增加3个，共举办演出648场。')).toEqual([]);
   });
 
+  it('reads the year’s own actual of the 自评表 dated by an earlier year as a year slip', () => {
+    const report = (prose: string) =>
+      brief(
+        [
+          '某州商务局2024年度部门整体支出绩效自评报告',
+          '一、绩效目标完成情况',
+          prose,
+          '附件：部门整体支出绩效自评表',
+          ['一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分'].join(
+            '\t',
+          ),
+          ['产出指标', '数量指标', '电商服务站点建设数量', '≥60个', '64个', '50', '50'].join('\t'),
+          ['效益指标', '经济效益指标', '农村网络零售额增长率', '≥10%', '12.6%', '50', '50'].join(
+            '\t',
+          ),
+          ['满意度指标', '服务对象满意度指标', '经营主体满意度', '≥90%', '93.1%', '10', '10'].join(
+            '\t',
+          ),
+        ].join('\n'),
+      ).filter((f) => f.includes('DOC_YEAR'));
+    expect(
+      report('2023年全州农村网络零售额同比增长12.6%，带动农村就业1,386人，较目标少114人。'),
+    ).toEqual(['warning DOC_YEAR_ACTUAL 2023年→2024年']);
+    // Another figure, a comparison with another year, a total of years: no slip.
+    expect(report('2023年全州农村网络零售额同比增长8.4%。')).toEqual([]);
+    expect(report('2023年全州农村网络零售额增长12.6%，2024年增长13.1%。')).toEqual([]);
+    expect(report('2023年以来全州农村网络零售额累计增长12.6%。')).toEqual([]);
+  });
+
   it('reads figures as of a date before the work began as a slip, a later date beside them or not', () => {
     const codes = (text: string) =>
       brief(`某市水利局2024年度河道综合整治项目支出绩效自评报告\n项目于2024年3月开工。\n${text}`);
