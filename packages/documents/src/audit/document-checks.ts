@@ -1,3 +1,4 @@
+import { ordinalListIssues } from '../extract/ordinal-lists.ts';
 import {
   BOUNDED_RATE_WORDS,
   decimalsOf,
@@ -229,7 +230,10 @@ export function checkDocument(report: ExtractedReport): Finding[] {
 /** Gaps and repeats among numbered list items (the headings are checked by the model). */
 function checkListNumbers(report: ExtractedReport): Finding[] {
   return [
-    ...listNumberIssues(report.document.blocks).map((issue) =>
+    ...[
+      ...listNumberIssues(report.document.blocks),
+      ...ordinalListIssues(report.document.blocks),
+    ].map((issue) =>
       finding('DOC_LIST_NUMBERING', 'warning', 'chapters', issue.line, issue.excerpt, {
         how: issue.kind === 'gap' ? '不连续' : '重复',
         previous: issue.previous,
