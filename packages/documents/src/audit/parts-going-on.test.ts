@@ -62,6 +62,17 @@ describe('a breakdown by a dimension after its total', () => {
     expect(sums(text('22年的3.05亿元'))).toEqual([]);
   });
 
+  it('holds the uses listed after 具体用于 against the spending before, a bracketed note aside', () => {
+    const text = (first: string): string =>
+      `项目实际支出3,752,186.50元，执行率97.21%。资金具体用于：隐患点排查${first}元，群测群防员补助624,000.00元（208人，每人每年3,000元），监测设备购置1,941,786.50元。`;
+    expect(sums(text('1,186,400.00'))).toEqual([]);
+    expect(sums(text('1,168,400.00'))).toEqual([
+      'warning DOC_CLAIM_PARTS_SHORT 3752186.50→3734186.50',
+    ]);
+    // The main uses (主要用于) may be some of them only.
+    expect(sums(text('1,168,400.00').replace('具体用于', '主要用于'))).toEqual([]);
+  });
+
   it('needs two parts: one figure after 按…划分 is no breakdown', () => {
     expect(
       sums('全年支出3,486.92万元。按经济性质划分，基本支出1,624.38万元，执行率98.44%。'),

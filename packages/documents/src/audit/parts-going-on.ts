@@ -53,8 +53,27 @@ export function namedAlike(parts: readonly Claim[]): boolean {
 /** Words of a figure compared with: another year's, not the one broken down. */
 const COMPARED = /比|较|上年|去年|同期|上一年/;
 
-/** A statement opening on the dimension its figures break a total down by ("按学段分："). */
-const BY_DIMENSION = /^(?:按|从)[^，,：:；;。\d]{1,10}?(?:分|划分|区分|来看|看)[，,：:]/;
+/**
+ * A statement opening on the dimension its figures break a total down by ("按学段分："), or on
+ * what the money went to item by item ("资金具体用于：", "具体为："; not "主要用于", which names
+ * the main uses only).
+ */
+const BY_DIMENSION =
+  /^(?:(?:按|从)[^，,：:；;。\d]{1,10}?(?:分|划分|区分|来看|看)[，,：:]|(?:(?:项目|专项|补助|上述)?资金)?具体(?:用于|为|包括)[：:])/;
+
+/**
+ * A figure written as a clause of its own, its name before it, a note in brackets after it
+ * allowed ("群测群防员补助624,000.00元（208人，每人每年3,000元），").
+ */
+function ownClause(s: Statement, c: Claim): boolean {
+  if (c.bare) return true;
+  const note = /^[（(][^（()）]*[）)](?=[，,；;。、]|$)/.exec(s.text.slice(c.end));
+  if (!note) return false;
+  const start = Math.max(
+    ...['，', ',', '；', ';', '：', ':', '、', '。'].map((p) => s.text.lastIndexOf(p, c.at)),
+  );
+  return !/\d/.test(s.text.slice(start + 1, c.at));
+}
 
 /**
  * "项目实际支出1,241.72万元，预算执行率96.53%。按学段分：学前教育幼儿资助146.80万元、义务教育…
@@ -66,7 +85,7 @@ export function breakdownAfter(s: Statement, before: Statement | undefined): Par
   if (!before || !BY_DIMENSION.test(s.text)) return undefined;
   const first = s.claims.find((c) => c.kind !== 'percent');
   if (!first || first.kind === 'count') return undefined;
-  const parts = s.claims.filter((c) => c.depth === 0 && sameKind(c, first) && c.bare);
+  const parts = s.claims.filter((c) => c.depth === 0 && sameKind(c, first) && ownClause(s, c));
   if (parts.length < 2 || parts.some((c) => c.approximate || NOT_A_PART.test(c.name)))
     return undefined;
   // A plan or a spending named as such, not last year's figure it is compared with (nor a figure
