@@ -38,6 +38,19 @@ describe('parts and wholes ("X，其中A a，B b")', () => {
     expect(brief('合计1千元，其中甲0.4千元，乙0.4千元。')).toEqual([]);
   });
 
+  it('reads a 其中 paragraph after an amount ending the paragraph before as its parts', () => {
+    const text = (second: string): string =>
+      `共下达计划生育转移支付资金8,849.00万元。\n其中中央资金6,218.40万元，省级资金${second}万元，主要用于奖励扶助。`;
+    expect(brief(text('2,630.60'))).toEqual([]);
+    expect(brief(text('2,680.60'))).toEqual(['error DOC_CLAIM_PARTS_EXCEED 8849.00→8899.00']);
+    // After a rate the paragraph opening with 其中 may name some items only: no list of the rate.
+    expect(
+      brief(
+        '共实施项目12个，全年支出4,715.20万元，执行率96.97%。\n其中甲项目3,126.00万元，已兑付。',
+      ),
+    ).toEqual([]);
+  });
+
   it('reports parts that exceed their whole as an error, in any money unit', () => {
     for (const text of [
       '专项资金项目共计113个，财政资金3267.28万元。其中“优”的项目79个财政资金3038.38万元；“良”的项目11个财政资金201.9万元，“中”的项目3个财政资金7万元，“差”的项目20个财政资金218.07万元（“三区”人才项目16个49万元）。',

@@ -112,7 +112,10 @@ export function statementsOf(blocks: readonly Block[]): Statement[] {
         (!item || listGoesOn)) ||
         // A list of sources after 其中 goes on in a paragraph of its own after the 。 a
         // PDF's line ended on.
-        sourceGoesOn(run.text, text));
+        sourceGoesOn(run.text, text) ||
+        // So does a sentence opening with 其中 that a PDF's line break after the 。 before it
+        // set in a paragraph of its own, right after an amount: its parts are of that amount.
+        (/^[，,：:]?其中/.test(text) && /\d(?:亿元|万元|元)。$/.test(run.text)));
     if (!continues) flush();
     else if (listGoesOn) list = true;
     run.starts.push({ at: run.text.length, line: b.line, block: index });
