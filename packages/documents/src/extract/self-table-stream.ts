@@ -243,6 +243,9 @@ function completeHeader(row: readonly Token[], pieces: readonly string[]): Token
   return p === pieces.length && out.some((t, k) => t.text !== row[k]?.text) ? out : undefined;
 }
 
+/** One figure with its comparison sign and unit, a cell on its own: "≤2,202.21万元", "≥1,500人次". */
+const ONE_FIGURE = /^[≤≥<>＜＞=＝]?[\d,，]+(?:\.\d+)?(?:[%％‰]|[\p{Script=Han}]{1,3})?$/u;
+
 /**
  * Rows whose cells were run together with nothing between them, each alone on its line under a
  * fund or indicator header: split into their cells for the header's columns (`splitRunTogether`).
@@ -281,7 +284,9 @@ function splitRunTogetherRows(tokens: readonly Token[]): {
         : undefined;
     if (cells && columns?.includes('executed') && !columns.includes('target')) fundRows.push(cells);
     // A row left whole is marked too; a cell of a table one cell per line ("≥95%") is not.
-    const gluedRow = (x: string): boolean => x.length >= 10 && looksRunTogether(x);
+    // Nor is one figure with its sign and unit, long as it may be ("≤2,202.21万元").
+    const gluedRow = (x: string): boolean =>
+      x.length >= 10 && looksRunTogether(x) && !ONE_FIGURE.test(x);
     if (columns && alone && (cells !== undefined || gluedRow(normalizeLabel(t.text))))
       uncertain.push({
         line: t.line,

@@ -1211,3 +1211,25 @@ describe('PDF text of a 自评表 whose cells are centred in their rows', () => 
     ]);
   });
 });
+
+describe('a table one cell per line', () => {
+  it('takes a long target cell alone on its line for a cell, not a row run together', () => {
+    const t = readTableStream(
+      cells(
+        ...['一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分'],
+        ...['产出指标', '成本指标', '项目支出控制数', '≤2,202.21万元', '2,092.71万元', '5', '5'],
+        ...[
+          '效益指标',
+          '社会效益指标',
+          '带动农村就业人数',
+          '≥1,500人次',
+          '1,386人次',
+          '10',
+          '9.24',
+        ],
+      ),
+    );
+    expect(t?.indicators.flatMap((g) => g.children ?? []).length).toBeGreaterThan(0);
+    expect(t?.uncertain ?? []).toEqual([]);
+  });
+});
