@@ -2359,7 +2359,11 @@ function checkListedCount(blocks: readonly Block[], statements: readonly Stateme
         /项目/.test(c.name) &&
         INTRODUCES.test(s.text.slice(c.end, end)),
     );
-    if (!count || count.value === items.length || count.approximate) continue;
+    if (!count) {
+      out.push(...placesCounted({ grid, header }, items, statements));
+      continue;
+    }
+    if (count.value === items.length || count.approximate) continue;
     out.push(
       finding('DOC_CLAIM_LIST_COUNT', 'warning', s.line, excerptOf(s.raw, count.number), {
         stated: `${/项目$/.test(count.name) ? '项目' : ''}${count.text}`,
@@ -2369,6 +2373,41 @@ function checkListedCount(blocks: readonly Block[], statements: readonly Stateme
     );
   }
   return out;
+}
+
+/** A list table's rows named by places: its name column's header ("县（市、区）", "乡镇"). */
+const PLACE_HEADER = /^(?:[县区市州]|乡镇|街道)(?:[（(][县区市州、]+[）)])?$/;
+/** How many statements before a table its count of places is looked for. */
+const PLACES_BACK = 3;
+
+/**
+ * "资金分配到全市11个县（市、区）" above a table of the places (县（市、区）| 下达资金 | …) with ten
+ * rows and their 合计: the count said in the paragraph before the table, in the header's own
+ * words, against the places listed (a warning).
+ */
+function placesCounted(
+  { grid, header }: ReturnType<typeof listGrids>[number],
+  items: readonly string[],
+  statements: readonly Statement[],
+): Finding[] {
+  const word = squash(grid.rows[header.row]?.[header.columns.get('name') ?? 0] ?? '');
+  if (!PLACE_HEADER.test(word)) return [];
+  const counted = new RegExp(`(\\d{1,3})个${word.replace(/[()（）、]/g, '\\$&')}`);
+  const before = statements.filter((x) => x.line < grid.line).slice(-PLACES_BACK);
+  for (const s of before.reverse()) {
+    const m = counted.exec(s.text);
+    if (!m) continue;
+    const count = Number(m[1]);
+    if (count === items.length) return [];
+    return [
+      finding('DOC_CLAIM_LIST_COUNT', 'warning', s.line, excerptOf(s.raw, m[0]), {
+        stated: m[0],
+        expected: String(items.length),
+        items: items.join('、'),
+      }),
+    ];
+  }
+  return [];
 }
 
 /** Words that say nothing of what a quantity is: a name of only these identifies nothing. */

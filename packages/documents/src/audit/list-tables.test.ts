@@ -143,6 +143,30 @@ describe('a table listing items with their figures (自评结果公开)', () => 
     ]);
   });
 
+  it('holds a count of places said before a table of places against its rows', () => {
+    const counted = (count: string) =>
+      checkDocument(
+        extractEvaluation(
+          parseTextLines(
+            [
+              '某市2024年度就业补助资金区域绩效自评报告',
+              `资金按因素法分配到全市${count}个县（市、区），由各县发放。各县（市、区）资金情况如下：`,
+              '县（市、区）\t下达资金（万元）\t实际支出（万元）\t执行率',
+              '甲县\t1,200.00\t1,200.00\t100.00%',
+              '乙区\t1,080.00\t1,036.80\t96.00%',
+              '丙市\t900.00\t882.00\t98.00%',
+              '合计\t3,180.00\t3,118.80\t98.08%',
+            ].join('\n'),
+            'x.txt',
+          ),
+        ),
+      )
+        .filter((f) => f.code === 'DOC_CLAIM_LIST_COUNT')
+        .map((f) => `${f.stated ?? ''}→${f.expected ?? ''}`);
+    expect(counted('3')).toEqual([]);
+    expect(counted('4')).toEqual(['4个县（市、区）→3']);
+  });
+
   it('finds a 合计 that is not the sum of the rows above it, exactly', () => {
     const found = audit([
       HEADER,
