@@ -813,11 +813,30 @@ describe('whole invented reports, fourteenth batch (held out)', () => {
  * 效益指标 score in prose (r71) and the 中央资金 written 元 (r73) as PDF text. Joined on one line
  * the batch gives 38/48 by spaces and 35/48 by nothing (the reports 377/405 and 273/405), the
  * 住房公积金 report's 6 warnings kept by spaces.
+ *
+ * Fixes (general, none keyed to these files' wording; every other corpus file's findings compared
+ * before and after each): first 0 and 0 on the clean files, still 70/88: a rate after a part of a
+ * 其中 in that part's own clause (before the list's last part, or set apart by ；) is that part's,
+ * and money the unit collects or lends for others (归集, 贷款, 存款) no magnitude out of its scale.
+ * Then 72/88: a 自评表 whose fund rows hold a unit's own income (事业收入) beside 财政拨款 is a
+ * department's (the 学院's Word table had been set aside as a project's, its tree unscored). Then
+ * 76/88: a part of a sentence dated by an earlier year stating exactly a leaf's actual of the year
+ * evaluated, under a name sharing four characters with it, is a year slip. Then 79/88: run-in
+ * ordinals (一是…四是) are a numbered list. Then 82/88: money listed after “资金具体用于：” breaks the
+ * spending before it down (an item with a bracketed note still an item). Then 83/88: a paragraph
+ * opening with 其中 after one ending on an amount goes on with it (the 中央资金 written 元 as PDF
+ * text). Then 84/88: one figure with its sign and unit alone on its line is a cell, not a row run
+ * together (it had held back the 商务局's subtotals as PDF text). Then 86/88: a count of places in
+ * a list table's header words (“11个县（市、区）”) is held against its rows. Still missed: the
+ * 扶助对象 31,379 against the county table's 扶助人数 合计 31,397 (r73, both forms; its parts are
+ * found exceeding it, “2名” of the next clause still taken for a part). 0 errors and 0 warnings
+ * on the clean files throughout. The 86/88 was reached by rules written after seeing these files;
+ * the untouched 70/88 (80%) is the estimate of what the audit finds in reports it has not seen.
  */
 describe('whole invented reports, fifteenth batch (held out)', () => {
   it('finds the planted findings with their category', () => {
     console.log(report('invented whole reports, fifteenth batch', held15()));
-    expect(held15().found).toBeGreaterThanOrEqual(70);
+    expect(held15().found).toBeGreaterThanOrEqual(86);
   });
 
   it('gives the clean reports no error and no warning', () => {
