@@ -57,9 +57,9 @@ import { checkProseYears } from './prose-years.ts';
 import { breakdownAfter, namedAlike, partsGoingOn } from './parts-going-on.ts';
 import { checkProseAgainstTables, sectionsOf } from './prose-against-tables.ts';
 import { checkProseAgainstGrids } from './prose-against-grids.ts';
-import { listGrids, TOTAL_ROW } from './list-tables.ts';
+import { COUNTED, listGrids, NOT_COUNTED, TOTAL_ROW } from './list-tables.ts';
 import type { Section } from './prose-against-tables.ts';
-import { swapPlaces, swappedNeighbours } from './figure-match.ts';
+import { commonRun, swapPlaces, swappedNeighbours } from './figure-match.ts';
 import { str } from './message-params.ts';
 import type { Params } from './message-params.ts';
 
@@ -269,6 +269,7 @@ export function checkClaims(report: ExtractedReport): Finding[] {
     ...checkTableSlips(report.document.blocks, statements),
     ...checkListRestatements(report.document.blocks, statements),
     ...checkListedCount(report.document.blocks, statements),
+    ...checkCountedTotals(report.document.blocks, statements),
     ...checkBaseDataClaims(report, statements),
     ...checkRestatements(
       groups,
@@ -2371,6 +2372,62 @@ function checkListedCount(blocks: readonly Block[], statements: readonly Stateme
         items: items.join('、'),
       }),
     );
+  }
+  return out;
+}
+
+/** The unit a counted column's header gives: in brackets, else by its word (扶助人数 → 人). */
+function countedUnit(head: string): string | undefined {
+  const bracket = /[（(]([^（()）]+)[）)]$/.exec(head)?.[1];
+  if (bracket) return bracket;
+  if (/人次$/.test(head)) return '人次';
+  if (/人数$/.test(head)) return '人';
+  if (/户数$/.test(head)) return '户';
+  return undefined;
+}
+
+/**
+ * "全市落实计划生育扶助对象31,379人" against a list table's 扶助人数（人） 合计 31,397: a count in
+ * prose in the column's unit, named with a word of its header (two characters or more), whose
+ * digits are the 合计's with two neighbouring ones swapped, is that 合计 mistyped (a warning).
+ */
+function checkCountedTotals(blocks: readonly Block[], statements: readonly Statement[]): Finding[] {
+  const out: Finding[] = [];
+  for (const { grid, header } of listGrids(blocks)) {
+    const totalAt = grid.rows.findIndex(
+      (r, k) => k > header.row && TOTAL_ROW.test(squash(r[header.columns.get('name') ?? 0] ?? '')),
+    );
+    const total = grid.rows[totalAt];
+    if (!total) continue;
+    const taken = new Set(header.columns.values());
+    (grid.rows[header.row] ?? []).forEach((cell, c) => {
+      const head = squash(cell);
+      if (taken.has(c) || !COUNTED.test(head) || NOT_COUNTED.test(head)) return;
+      const unit = countedUnit(head);
+      const digits = (total[c] ?? '').replace(/[,，\s]/g, '');
+      if (!unit || !/^\d{4,}$/.test(digits)) return;
+      const words = head
+        .replace(/[（(][^（()）]*[）)]$/, '')
+        .replace(/(?:人数|人次|户数|个数|数量)$/, '');
+      for (const s of statements) {
+        if (s.line >= grid.line && s.line <= Math.max(grid.line, ...grid.lines)) continue;
+        for (const x of s.claims) {
+          if (x.kind !== 'count' || x.unit !== unit || x.approximate) continue;
+          const written = x.number.replace(/[,，]/g, '');
+          if (!swappedNeighbours(digits, written)) continue;
+          if (words.length < 2 || commonRun(x.clause, words) < 2) continue;
+          out.push(
+            finding('DOC_CLAIM_RESTATED', 'warning', s.line, excerptOf(s.raw, x.number), {
+              name: `${head}合计`,
+              stated: x.text,
+              expected: `${digits}${unit}`,
+              lineA: grid.lines[totalAt] ?? grid.line,
+              lineB: s.line,
+            }),
+          );
+        }
+      }
+    });
   }
   return out;
 }

@@ -167,6 +167,33 @@ describe('a table listing items with their figures (自评结果公开)', () => 
     expect(counted('4')).toEqual(['4个县（市、区）→3']);
   });
 
+  it('holds a count in prose against a counted column’s 合计 with two digits swapped', () => {
+    const restated = (prose: string) =>
+      checkDocument(
+        extractEvaluation(
+          parseTextLines(
+            [
+              '某市2024年度计划生育转移支付资金区域绩效自评报告',
+              '各县（市、区）扶助人数和资金情况如下：',
+              '县（市、区）\t扶助人数（人）\t下达资金（万元）\t实际支出（万元）\t执行率',
+              '甲县\t2,868\t812.40\t801.26\t98.63%',
+              '乙区\t2,215\t624.30\t612.85\t98.17%',
+              '丙市\t3,106\t876.50\t859.34\t98.04%',
+              '合计\t8,189\t2,313.20\t2,273.45\t98.28%',
+              prose,
+            ].join('\n'),
+            'x.txt',
+          ),
+        ),
+      )
+        .filter((f) => f.code === 'DOC_CLAIM_RESTATED')
+        .map((f) => `${f.stated ?? ''}→${f.expected ?? ''}`);
+    expect(restated('全市落实计划生育扶助对象8,189人。')).toEqual([]);
+    expect(restated('全市落实计划生育扶助对象8,198人。')).toEqual(['8,198人→8189人']);
+    // Named with no word of the column: some other count.
+    expect(restated('全市新增就业8,198人。')).toEqual([]);
+  });
+
   it('finds a 合计 that is not the sum of the rows above it, exactly', () => {
     const found = audit([
       HEADER,

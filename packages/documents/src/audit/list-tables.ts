@@ -568,10 +568,10 @@ function cellPerLineGrids(blocks: readonly Block[]): Grid[] {
 const COUNT_HEADER =
   /人数|编制|名额|个数|数量|户数|人次|床位|[（(](?:人|名|个|户|所|家|辆|台|套|项|次|张|间)[）)]/;
 /** A list's column of things counted (补贴人次, 受益户数, 学校数（所）), summed by its 合计. */
-const COUNTED =
+export const COUNTED =
   /人数|人次|户数|个数|数量|[（(](?:人|名|个|户|所|家|辆|台|套|项|次|张|间|人次|户次)[）)]$/;
 /** Per head, rates, standards, ranks: figures that no 合计 adds. */
-const NOT_COUNTED = /率|比|均|标准|单价|得分|分值|权重|序号|排名|名次|年/;
+export const NOT_COUNTED = /率|比|均|标准|单价|得分|分值|权重|序号|排名|名次|年/;
 
 /** Header words of money, scores or rates: such a table is not one of counts. */
 const NOT_COUNTS = /万元|元|预算|支出|金额|资金|得分|分值|权重|率|%|％|指标/;
