@@ -127,6 +127,7 @@ describe('invented 自评表 with the cells of each row run together', () => {
  * were read, and a leaf with a target weighed 40 points at most ("83001516": 8300 | 15 | 16).
  * 178 once a total row's empty 得分系数 was read (总分100—98.60); warnings 36 → 30 once a reason
  * closing on words after a year it holds ("…纳入2025年收运线路。") was the row's last cell.
+ * With holdout-af, measured untouched: 9 of its 9 (187 of 208), no warning on its clean tables.
  */
 describe('invented 自评表 run together, rows whose 评分标准 holds stops', () => {
   const audits = cases.map((c) => ({
@@ -134,12 +135,12 @@ describe('invented 自评表 run together, rows whose 评分标准 holds stops',
     findings: auditDocument(new TextEncoder().encode(c.text), c.file).findings,
   }));
 
-  it('finds the planted findings of most (floor 178), no error and few warnings (at most 30) on clean tables', () => {
+  it('finds the planted findings of most (floor 187), no error and few warnings (at most 30) on clean tables', () => {
     const withFindings = audits.filter((a) => a.planted.length > 0);
     const found = withFindings.filter((a) =>
       a.planted.some((c) => a.findings.some((f) => f.category === c)),
     );
-    expect(found.length).toBeGreaterThanOrEqual(178);
+    expect(found.length).toBeGreaterThanOrEqual(187);
     const errors = audits
       .filter((a) => a.clean)
       .flatMap((a) => a.findings.filter((f) => f.severity === 'error'));
