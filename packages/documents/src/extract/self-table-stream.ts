@@ -1609,6 +1609,27 @@ const directionCell = (text: string, columns: readonly ColumnKey[]): boolean =>
   columns.includes('nature') && fit('nature', text.trim(), 'text') !== undefined;
 
 /**
+ * Whether token `j`, read from a leaf's first value at `from`, is its 度量单位 cell: in that
+ * column's place, a short unit with no figure ("个", "万元/个", "元/公里"), right after the
+ * target's figure.
+ */
+function unitInPlace(
+  tokens: readonly Token[],
+  j: number,
+  from: number,
+  columns: readonly ColumnKey[],
+): boolean {
+  if (columns[j - from] !== 'measure' || columns[j - from - 1] !== 'target') return false;
+  const text = (tokens[j]?.text ?? '').trim();
+  const before = tokens[j - 1]?.text ?? '';
+  return (
+    (UNIT_CELL.test(text) ||
+      /^[^\d\s，,。；;：:（）()]{1,3}\/[^\d\s，,。；;：:]{1,4}$/.test(text)) &&
+    /^[≥≤<>=＞＜＝]?\d/.test(normalizeDigits(before.trim()))
+  );
+}
+
+/**
  * Where a leaf's values end: at most one cell per value column, stopping at the next name;
  * `scoreFigures` is how many of 分值 and 得分 the row states when not both.
  */
@@ -1640,6 +1661,10 @@ function leafValuesEnd(
         j++;
         break;
       }
+    } else if (type === 'text' && unitInPlace(tokens, j, from, columns)) {
+      // The 度量单位 cell of a target split over three cells, in its column's place: with 分值
+      // before the target (分值 | 指标性质 | 指标值 | 度量单位 | …) the row's figures so far may
+      // already number its scores, yet the unit is no next leaf's name.
     } else if (type === 'text' && numbers < scoreCols && directionCell(text, columns)) {
       // The 指标方向 cell (正向, 反向, 定性) of a row, not its 评分标准.
     } else if (type === 'text' && descriptions > 0 && numbers < scoreCols) {

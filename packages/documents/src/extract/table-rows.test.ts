@@ -470,6 +470,21 @@ describe('rows whose empty cells were dropped', () => {
       '满意度指标/服务对象满意度指标/群众满意度 10 10 ≥90% 94%',
     ]);
   });
+
+  it('keeps the 度量单位 cell in its row when 分值 comes before the split target', () => {
+    const t = readTableStream(
+      cells(
+        ...['一级指标', '二级指标', '三级指标', '分值', '指标性质', '指标值', '度量单位'],
+        ...['实际完成值', '得分', '偏差原因分析及改进措施'],
+        ...['产出指标', '数量指标', '农村公厕改造', '10', '≥', '60', '座', '62', '9'],
+        ...['成本指标', '单村污水治理平均成本', '10', '≤', '12', '万元/个', '11.8', '10'],
+      ),
+    );
+    expect(leaves(t?.indicators ?? [])).toEqual([
+      '产出指标/数量指标/农村公厕改造 10 9 ≥60座 62座',
+      '产出指标/成本指标/单村污水治理平均成本 10 10 ≤12万元/个 11.8万元/个',
+    ]);
+  });
 });
 
 describe('小计 rows that name their group', () => {
