@@ -40,6 +40,29 @@ describe('implausible', () => {
     expect(checkPlausibility(other).map((f) => f.code)).toEqual(['IMPLAUSIBLE_MAGNITUDE']);
   });
 
+  it('measures by the total’s 执行数 where its 全年预算数 is a hundredth of it (a misread row)', () => {
+    const e = clean();
+    e.funds.total = {
+      ...e.funds.total,
+      budget: amount('0.0046'),
+      executed: amount('461.73'),
+    };
+    paragraph(e, '每公里建设成本43.6万元，低于≤45万元的标准。');
+    expect(checkPlausibility(e)).toEqual([]);
+    // A budget of its own scale is still the yardstick.
+    const small = clean();
+    small.funds.total = {
+      ...small.funds.total,
+      initialBudget: amount('4.60'),
+      budget: amount('4.60'),
+      executed: amount('4.50'),
+    };
+    paragraph(small, '全年支付工程款43,600万元。');
+    expect(checkPlausibility(small).map((f) => `${f.code} ${f.stated}`)).toContain(
+      'IMPLAUSIBLE_MAGNITUDE 43,600万元',
+    );
+  });
+
   it('leaves region-wide economic figures alone', () => {
     const e = clean();
     paragraph(e, '全区实现地区生产总值300亿元。');

@@ -76,7 +76,14 @@ function amountBound(figure: string, unit: string): number {
 /** The department's annual budget, the yardstick for magnitudes. */
 function annualBudget(evaluation: Evaluation): Amount | undefined {
   const total = evaluation.funds.total;
-  if (total?.budget && total.budget.fen > 0) return total.budget;
+  // A 全年预算数 a hundredth of its own 年初预算数 or 执行数 is a misread row (cells run
+  // together, "461.7281092.34%"): the larger figure is the scale, or every amount is an alarm.
+  const larger = [total?.initialBudget, total?.executed].reduce<Amount | undefined>(
+    (m, a) => (a !== undefined && (m === undefined || a.fen > m.fen) ? a : m),
+    undefined,
+  );
+  if (total?.budget && total.budget.fen > 0)
+    return larger !== undefined && larger.fen > total.budget.fen * 100 ? larger : total.budget;
   if (total?.executed && total.executed.fen > 0) return total.executed;
   if (evaluation.kind === 'department') {
     const b = evaluation.basicExpenditure.budget ?? evaluation.basicExpenditure.actual;
