@@ -334,3 +334,38 @@ describe('a 自评表 joined by nothing in full-width digits', () => {
     for (const row of rows) expect(lines).toContain(row);
   });
 });
+
+describe('a 自评表 joined by nothing whose figures are counted in measure words', () => {
+  it('ends no row after a unit of things counted or of weight (艘, 处, 斤, 微克/立方米), and one before a name opening with such a character', () => {
+    const rows = [
+      '一级指标二级指标三级指标年度指标值实际完成值分值得分偏差原因分析及改进措施',
+      '产出指标数量指标渔船更新改造≥150艘156艘1010',
+      '修缮保护历史窑址≥8处8处1010',
+      '效益指标经济效益指标新增粮食产量≥1200万斤1260万斤1010',
+      '生态效益指标PM2.5平均浓度≤38微克/立方米36微克/立方米1010',
+      '部门预算资金支出率≥90%95%1010',
+      '总分10099.80',
+    ];
+    const lines = relineGluedText(['2024年度项目支出绩效自评表', ...rows].join('')).text.split(
+      '\n',
+    );
+    for (const row of rows) expect(lines).toContain(row);
+  });
+});
+
+describe('a 自评表 joined by nothing with goals before its header and numbered reasons', () => {
+  it('sets apart a header opening on 绩效指标 from the goals before it, and ends a numbered reason at its last stop', () => {
+    const rows = [
+      '年度总体目标预期目标实际完成情况完成改造6万户，加装电梯20部以上。完成改造5.7万户，加装电梯22部。',
+      '绩效指标',
+      '一级指标二级指标三级指标年度指标值实际完成值分值得分偏差原因分析及改进措施',
+      '产出指标数量指标清洁取暖改造户数≥6万户5.7万户1514.251.因部分农户改造意愿不足，0.3万户未实施；2.下一步加强宣传动员。',
+      '新建清洁热源项目个数≥20个21个1010',
+      '总分10099.25',
+    ];
+    const lines = relineGluedText(['2024年度项目支出绩效自评表', ...rows].join('')).text.split(
+      '\n',
+    );
+    for (const row of rows) expect(lines).toContain(row);
+  });
+});

@@ -154,7 +154,11 @@ function signOffApart(piece: string): string[] {
 function rowEnds(text: string, spaced: boolean): string {
   let out = '';
   let from = 0;
-  for (const m of text.matchAll(/(?<=[\d%％—])\p{Script=Han}+/gu)) {
+  for (const m of text.matchAll(/(?<=[\d%％—]|\d[.．])\p{Script=Han}+/gu)) {
+    // After an item's number ("…；2.下一步加强宣传。新建…"), a reason's numbered item: the row
+    // ends only at a stop of it (below), never before its words.
+    const item = /[.．]/.test(text[m.index - 1] ?? '');
+    if (item && !/[。；;]/.test(text.slice(m.index).split(/[\d≥≤=＝<>＜＞]/)[0] ?? '')) continue;
     const at = spaced
       ? spacedRowEnd(m[0], text[m.index - 1] ?? '', text[m.index + m[0].length] ?? '')
       : (CELL_UNIT.includes(m[0][0] ?? '') || NO_NAME_START.includes(m[0][0] ?? '')) &&
@@ -228,15 +232,23 @@ function groupAfterLastComma(segment: string): number | undefined {
  * row's name begins with them.
  */
 const NO_NAME_START = '得扣的或及则';
-/** The units a figure of a 自评表's cell is counted in: no row's name begins right after them. */
-const CELL_UNIT = '人次元万亿个天年月日分项台套所户家条座米吨亩期批倍名位张篇件场辆公平立小';
+/**
+ * The units a figure of a 自评表's cell is counted in: no row's name begins right after them.
+ * Measure words of things counted (艘, 尾, 株, 处) and the first characters of units of weight
+ * and volume (微克/立方米, 千克, 毫升) are among them.
+ */
+const CELL_UNIT =
+  '人次元万亿个天年月日分项台套所户家条座米吨亩期批倍名位张篇件场辆公平立小艘尾只头株架册盏栋宗斤克升处部微千毫';
 /** The unit a cell's figure is counted in, at the start of the characters after it. */
 const CELL_UNIT_WORD = new RegExp(
   `^[万亿]?(?:人次|户次|车次|平方公里|平方米|立方米|公里|千米|小时|千瓦时|[${CELL_UNIT}])`,
   'u',
 );
-/** Units that also open words of a name ("家庭…", "户籍…", "名称…", "期末…", "场所…", "项目…"). */
-const UNIT_OPENS_NAME = '家户名位期场件项';
+/**
+ * Units that also open words of a name ("家庭…", "户籍…", "名称…", "期末…", "场所…", "项目…",
+ * "处置…", "部门…", "微型…", "千亩…").
+ */
+const UNIT_OPENS_NAME = '家户名位期场件项处部微千';
 
 /**
  * Where the name of the next row begins in the Chinese characters run on after a figure of a
@@ -259,12 +271,13 @@ function spacedRowEnd(run: string, after: string, next: string): number | undefi
 const GLUED_TABLE =
   /(?:附[件表]\s*\d*[：:]?)?[^。；，,;]{0,40}?(?:自评表|评价表|指标表)|一级指标\s*二级指标|年初预算数\s*全年|项目名称.{2,40}?主管部门/u;
 /**
- * The labels that open a row of a 自评表 (its fields, fund rows, header, total): also the unit
+ * The labels that open a row of a 自评表 (its fields, fund rows, header, total, a header opening
+ * on a label of its own: 绩效指标一级指标二级指标…): also the unit
  * line (金额单位：万元, 单位：元) and the fund header after it ("资金来源年初预算数…"), and a group's
  * name after a header closing on its reason column (…扣分原因, …情况说明) is its first row.
  */
 const ROW_LABEL =
-  /(?=年度资金总额|(?<!年度)资金总额[：:]?\d|其中[：:]|年度总体目标|一级指标二级指标|主管部门|实施单位|项目资金[（(]|总分\s*\d|合计\s*\d)|(?<!其中[：:]?|资金)(?=当年财政拨款|本年财政拨款|上年结转|其他资金)|(?<=附[件表]\s*\d{1,2})(?=(?:19|20)\d{2}年)|(?<=措施|原因|分析|说明|理由|得分|备注)(?=(?:产出|效益|满意度|决策|过程|投入|成本|履职|管理)指标)|(?<=得分)(?=合计\p{Script=Han})|(?<!^|金额|资金)(?=(?:金额|资金)?单位[：:](?:万元|亿元|千元|元))|(?<=单位[：:](?:万元|亿元|千元|元))|(?<!^)(?=(?:资金来源|资金情况|项目|资金)(?:[（(](?:万元|亿元|千元|元)[）)])?(?:年初预算|全年预算|预算安排|调整后预算|预算批复))/gu;
+  /(?=年度资金总额|(?<!年度)资金总额[：:]?\d|其中[：:]|年度总体目标|(?:绩效指标)?一级指标二级指标|主管部门|实施单位|项目资金[（(]|总分\s*\d|合计\s*\d)|(?<!其中[：:]?|资金)(?=当年财政拨款|本年财政拨款|上年结转|其他资金)|(?<=附[件表]\s*\d{1,2})(?=(?:19|20)\d{2}年)|(?<=措施|原因|分析|说明|理由|得分|备注)(?=(?:产出|效益|满意度|决策|过程|投入|成本|履职|管理)指标)|(?<=得分)(?=合计\p{Script=Han})|(?<!^|金额|资金)(?=(?:金额|资金)?单位[：:](?:万元|亿元|千元|元))|(?<=单位[：:](?:万元|亿元|千元|元))|(?<!^)(?=(?:资金来源|资金情况|项目|资金)(?:[（(](?:万元|亿元|千元|元)[）)])?(?:年初预算|全年预算|预算安排|调整后预算|预算批复))/gu;
 
 /**
  * A 自评表 whose cells and rows were all joined by nothing ("…项目名称社区居家养老服务项目主管

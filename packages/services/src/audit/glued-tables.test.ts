@@ -138,6 +138,13 @@ describe('invented 自评表 with every cell joined by nothing', () => {
  * table in full-width digits (４５０.００, ９８.００％) had its rows cut where its figures end.
  * With holdout-af, measured untouched: 16 of its 16 (235 of 327), 8 warnings on its clean tables
  * (50 in all: 宁德's 部门整体 in 亿元 over two pages, its 渔船更新改造 row cut wrong at 艘).
+ * 254 of 327, warnings on the clean tables 50 → 38, once measure words (艘, 处, 斤, 微克/立方米)
+ * ended no row, a header opening on 绩效指标 was set apart from the 年度总体目标 row before it
+ * (tables whose indicator block had been left unread: 21 tables found, 8 new warnings on clean
+ * ones where those rows are now read, misread: 较上年提高2个百分点 | 提高2.5个百分点, a 区域 table
+ * with no 执行率 row), and a numbered reason ended at its last stop ("…；2.下一步加强宣传动员。"
+ * before the next row's name). Lost: holdout-q's 常德 评分标准 table, found until then only by a
+ * misreading ("≥15处15处15…" cut at 处, its weights read as 1 and scores as 0), now unread.
  */
 describe('invented 自评表 joined by nothing, their unit line and headers apart', () => {
   const joined = inventedTableCases((f) => /\.(?:tabs|pdf|cells|cells-blank)\.txt$/.test(f)).map(
@@ -148,15 +155,15 @@ describe('invented 自评表 joined by nothing, their unit line and headers apar
     findings: auditDocument(new TextEncoder().encode(c.text), c.file).findings,
   }));
 
-  it('finds the planted findings of more (floor 235) and warns on few clean tables (at most 50)', () => {
+  it('finds the planted findings of more (floor 254) and warns on few clean tables (at most 38)', () => {
     const withFindings = audits.filter((a) => a.planted.length > 0);
     const found = withFindings.filter((a) =>
       a.planted.some((c) => a.findings.some((f) => f.category === c)),
     );
-    expect(found.length).toBeGreaterThanOrEqual(235);
+    expect(found.length).toBeGreaterThanOrEqual(254);
     const warnings = audits
       .filter((a) => a.clean)
       .flatMap((a) => a.findings.filter((f) => f.severity === 'warning'));
-    expect(warnings.length).toBeLessThanOrEqual(50);
+    expect(warnings.length).toBeLessThanOrEqual(38);
   });
 });

@@ -128,6 +128,8 @@ describe('invented 自评表 with the cells of each row run together', () => {
  * 178 once a total row's empty 得分系数 was read (总分100—98.60); warnings 36 → 30 once a reason
  * closing on words after a year it holds ("…纳入2025年收运线路。") was the row's last cell.
  * With holdout-af, measured untouched: 9 of its 9 (187 of 208), no warning on its clean tables.
+ * Warnings 30 → 28 once a magnitude was measured against the total's 执行数 where its 全年预算数,
+ * misread from a row run together, was under a hundredth of it.
  */
 describe('invented 自评表 run together, rows whose 评分标准 holds stops', () => {
   const audits = cases.map((c) => ({
@@ -135,7 +137,7 @@ describe('invented 自评表 run together, rows whose 评分标准 holds stops',
     findings: auditDocument(new TextEncoder().encode(c.text), c.file).findings,
   }));
 
-  it('finds the planted findings of most (floor 187), no error and few warnings (at most 30) on clean tables', () => {
+  it('finds the planted findings of most (floor 187), no error and few warnings (at most 28) on clean tables', () => {
     const withFindings = audits.filter((a) => a.planted.length > 0);
     const found = withFindings.filter((a) =>
       a.planted.some((c) => a.findings.some((f) => f.category === c)),
@@ -148,6 +150,6 @@ describe('invented 自评表 run together, rows whose 评分标准 holds stops',
     const warnings = audits
       .filter((a) => a.clean)
       .flatMap((a) => a.findings.filter((f) => f.severity === 'warning'));
-    expect(warnings.length).toBeLessThanOrEqual(30);
+    expect(warnings.length).toBeLessThanOrEqual(28);
   });
 });
