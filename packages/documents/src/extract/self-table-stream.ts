@@ -330,6 +330,8 @@ function splitAsAbove(text: string, above: readonly string[][]): string[] | unde
  */
 function goalPair(text: string): [string, string] | undefined {
   const t = text.trim();
+  const figures = figurePair(t);
+  if (figures) return figures;
   let best: number | undefined;
   for (const m of t.matchAll(/[。！？；]/g)) {
     const at = (m.index ?? 0) + 1;
@@ -338,6 +340,26 @@ function goalPair(text: string): [string, string] | undefined {
       best = at;
   }
   return best === undefined ? undefined : [t.slice(0, best), t.slice(best)];
+}
+
+/**
+ * Two figures run together where 预期目标 and 实际完成情况 hold amounts ("43.237.24"): parted
+ * into figures of at most two decimals, of the split whose two figures are nearest in size (a
+ * goal and its achievement are of one quantity: 43.2 | 37.24, not 43.23 | 7.24).
+ */
+function figurePair(t: string): [string, string] | undefined {
+  if (!/^[\d.]+$/.test(t) || (t.match(/\./g) ?? []).length !== 2) return undefined;
+  const FIGURE = /^(?:0|[1-9]\d*)(?:\.\d{1,2})?$/;
+  let best: [string, string] | undefined;
+  let gap = Infinity;
+  for (let k = 1; k < t.length; k++) {
+    const a = t.slice(0, k);
+    const b = t.slice(k);
+    if (!FIGURE.test(a) || !FIGURE.test(b) || Number(a) <= 0 || Number(b) <= 0) continue;
+    const g = Math.abs(Math.log(Number(a) / Number(b)));
+    if (g < gap) [best, gap] = [[a, b], g];
+  }
+  return best;
 }
 
 const FUND_COLUMNS = new Set<ColumnKey>([
@@ -816,6 +838,18 @@ export function readTableStream(
       continue;
     }
     if (/^年度总体目标|^总体目标/.test(label)) {
+      // The row run together with its header words and its two cells ("年度总体目标预期目标实际
+      // 完成情况43.237.24"): the pair is what follows the words.
+      const rest = text
+        .trim()
+        .replace(/^(?:年度)?总体目标(?:预期目标)?(?:实际完成情况)?/, '')
+        .trim();
+      const pair = rest !== '' && text.trim() !== rest ? figurePair(rest) : undefined;
+      if (pair) {
+        table.goals.push({ expected: pair[0], actual: pair[1], line: t.line });
+        i++;
+        continue;
+      }
       mode = 'goals';
       i++;
       continue;

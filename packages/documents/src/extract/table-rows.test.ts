@@ -1248,3 +1248,18 @@ describe('a table one cell per line', () => {
     expect(t?.uncertain ?? []).toEqual([]);
   });
 });
+
+describe('a 年度总体目标 row run together with its header words and two amounts', () => {
+  it('parts the amounts into the goal and its achievement, nearest in size', () => {
+    const t = readTableStream(
+      rows(
+        ['资金（万元）', '年初预算数', '全年预算数', '全年执行数', '分值', '执行率', '得分'],
+        ['年度资金总额', '43.2', '43.2', '37.24', '10', '86%', '9'],
+        ['年度总体目标预期目标实际完成情况43.237.24'],
+        ['一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分'],
+        ['产出指标', '质量指标', '工程完工率', '100', '100', '10', '10'],
+      ),
+    );
+    expect(t?.goals).toMatchObject([{ expected: '43.2', actual: '37.24' }]);
+  });
+});
