@@ -369,3 +369,23 @@ describe('a 自评表 joined by nothing with goals before its header and numbere
     for (const row of rows) expect(lines).toContain(row);
   });
 });
+
+describe('a list table among paragraphs joined by nothing, its cells parted by spaces', () => {
+  it('gives back its header after the sentence announcing it and a row a line', () => {
+    const text = [
+      '一、基本情况资金按因素法分配到3个县（区），由各县（区）人社部门审核发放，各县（区）下达和支出情况见下表：',
+      '县（区） 下达资金（万元） 支出金额（万元） 支出进度 补贴人次',
+      '汉台区 1,862.40 1,826.15 98.05% 5,210',
+      '南郑区 1,236.80 1,198.42 96.90% 3,486',
+      '宁强县 768.40 742.65 97.65% 1,975',
+      '合计 3,867.60 3,767.22 97.40% 10,671',
+      '二、绩效目标完成情况全市城镇新增就业2.83万人，完成职业技能培训1.62万人次，培训后取证率63.5%；城镇调查失业率控制在5.1%，各类补贴资金发放及时率97.2%，零就业家庭动态清零。',
+      '附件汉中市2024年度就业补助资金区域绩效目标自评表',
+      '一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 偏差原因',
+      '产出指标 数量指标 城镇新增就业人数 ≥2.6万人 2.83万人 10 10',
+      '满意度指标 服务对象满意度指标 服务对象满意度 ≥90% 93.1% 10 10',
+    ];
+    const lines = relineGluedText(text.join('')).text.split('\n');
+    for (const row of text.slice(1, 6)) expect(lines).toContain(row);
+  });
+});

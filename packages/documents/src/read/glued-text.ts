@@ -467,6 +467,11 @@ const FIGURE = /^(?:[-+]?[\d,]+(?:\.\d+)?[%％]?|[—－–-]+)$/;
 const UNIT_START =
   /^[年月日万亿元个人名项次分号台套所户家条座米吨亩期批天时倍%％‰余多]|^(?:公里|平方|立方|小时)/;
 
+/** A header's word of amounts in a unit ("下达资金（万元）"). */
+const MONEY_HEADER = /[（(](?:万元|元|亿元)[）)]$/;
+/** A header's word of things counted (补贴人次, 受益户数) with a row's label run on after it. */
+const HEADER_INTO_LABEL = /^(\p{Script=Han}{0,4}(?:人次|人数|户数|个数))(\p{Script=Han}{2,8})$/u;
+
 /**
  * The lines of a report whose page lines were joined by spaces: each space between words a line
  * break, except inside a figure written with its unit ("2023 年度", "1,386.47 万元"), a table
@@ -476,7 +481,37 @@ const UNIT_START =
  */
 function relineSpaced(line: string): string[] {
   const text = line.replace(PAGE_MARK, ' ');
-  const words = [...text.matchAll(/[^\s\u3000]+/g)].map((m) => m[0]);
+  // A row's last figure run into the next row's label ("5,210南郑区", rows joined by nothing
+  // while their cells kept their spaces): two words, the label opening a row.
+  // Outside a 自评表 (kept whole for its own reader) and after a row's figures only.
+  const raw = [...text.matchAll(/[^\s\u3000]+/g)].map((m) => m[0]);
+  const selfTables = tableSpans(raw);
+  const spaced = raw.flatMap((w, k) => {
+    const glued = /^([\d,]*\d(?:\.\d+)?[%％]?)(\p{Script=Han}.*)$/u.exec(w);
+    const afterFigures = [1, 2].every((d) => FIGURE.test(raw[k - d] ?? ''));
+    return glued?.[1] &&
+      glued[2] &&
+      !UNIT_START.test(glued[2]) &&
+      afterFigures &&
+      !selfTables.some((t) => k >= t.from && k < t.to)
+      ? [glued[1], glued[2]]
+      : [w];
+  });
+  // The header's last word of things counted run into the first row's label ("支出进度 补贴人次
+  // 汉台区 1,862.40 …"): two words, the header's and the row's.
+  // And its first word run on after the sentence announcing it ("…见下表：县（区） 下达资金（万元）
+  // …"): the sentence, then the header.
+  const words = spaced.flatMap((w, k) => {
+    const m = HEADER_INTO_LABEL.exec(w);
+    const before = spaced[k - 1] ?? '';
+    if (m?.[1] && m[2] && FIGURE.test(spaced[k + 1] ?? '') && !/\d/.test(before))
+      return [m[1], m[2]];
+    const next = spaced[k + 1] ?? '';
+    const first = /^(.+[：:])([^：:，。；,;\d]{1,8})$/u.exec(w);
+    return first?.[1] && first[2] && (columnOf(next) !== undefined || MONEY_HEADER.test(next))
+      ? [first[1], first[2]]
+      : [w];
+  });
   // joined[k]: word k goes on the line of word k − 1.
   const joined = words.map((w, k) => k > 0 && figureWithUnit(words, k));
   const tables = tableSpans(words);
