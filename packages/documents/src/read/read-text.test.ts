@@ -13,6 +13,9 @@ describe('text spread out one character at a time, as a PDF justifies titles and
     expect(read('附件1 部 门 整 体 支 出 绩 效 自 评 表')).toBe('附件1 部门整体支出绩效自评表');
     expect(read('过 程 （ 3 0 分 ）')).toBe('过程（30分）');
     expect(read('完 成 率 × 1 0')).toBe('完成率×10');
+    // A figure spread with its separators and a unit, whole or inside a longer cell.
+    expect(read('一 般 公 共 预 算 ： 3 , 6 5 2 . 1 4')).toBe('一般公共预算：3,652.14');
+    expect(read('≤ 6 0 , 0 0 0 元 / 人')).toBe('≤60,000元/人');
     // A short header cell alone on its line, or between tabs.
     expect(read('分 值')).toBe('分值');
     expect(cells('\t得 分\n\t权 重\n')).toEqual(['得分', '权重']);
@@ -30,6 +33,8 @@ describe('text spread out one character at a time, as a PDF justifies titles and
     expect(read('1 2 3 4')).toBe('1 2 3 4');
     // Inside a longer line, a run needs three Chinese characters to be one word.
     expect(read('指标 1 项 1 项 10 10')).toBe('指标 1 项 1 项 10 10');
+    // A run that a figure goes on past is not joined: where the figure ends is not known.
+    expect(read('产出指标 合 计 金 额 1 2,345.00')).toBe('产出指标 合 计 金 额 1 2,345.00');
     // A page's footer run into a line of cells: the figures before it stay apart.
     expect(read('单位面积成本 ≤800元 786元 6 6 第 1 页 共 2 页 续表')).toBe(
       '单位面积成本 ≤800元 786元 6 6 第 1 页 共 2 页 续表',

@@ -4,6 +4,7 @@ import type { ReadResult } from './block.ts';
 import { headingInfo } from './heading.ts';
 import { withoutWebChrome } from './web-chrome.ts';
 import { relineGluedText } from './glued-text.ts';
+import { usualForms } from './form-variants.ts';
 import { furnitureAmong, isPageNumberText } from '../extract/running-headers.ts';
 import { SIGN_OFF_FIELD } from '../extract/table-vocabulary.ts';
 
@@ -58,7 +59,9 @@ export function readText(bytes: Uint8Array, fileName: string): ReadResult {
   const decoded = decodeText(bytes);
   if (!decoded) return readFailure('binary');
   const notes = decoded.encoding === 'gb18030' ? ['文件按 GB18030 编码读取'] : [];
-  return { ok: true, document: parseTextLines(decoded.text, fileName, notes) };
+  // Figures in full-width digits are folded before lines are parted: cells and headings are
+  // told apart by their figures.
+  return { ok: true, document: parseTextLines(usualForms(decoded.text), fileName, notes) };
 }
 
 export function parseTextLines(
@@ -331,8 +334,8 @@ function clean(s: string): string {
  * with spaces are parted by two or more, and prose has no spaces between its characters, so
  * neither is touched.
  */
-const SPREAD_UNIT = '[\\p{Script=Han}（）()《》、，：；。“”\\d.．%％×÷≥≤=＝<>＜＞-]';
-const SPREAD = /[\p{Script=Han}（）][ \u3000][\p{Script=Han}（）\d]/u;
+const SPREAD_UNIT = '[\\p{Script=Han}（）()《》【】〔〕、，,：；。“”\\d.．%％×÷≥≤=＝<>＜＞/／+-]';
+const SPREAD = /[\p{Script=Han}（）\d][ \u3000][\p{Script=Han}（）\d]/u;
 const HAS_HAN = /\p{Script=Han}/u;
 const SPREAD_CELL = new RegExp(`^${SPREAD_UNIT}(?:[ \\u3000]${SPREAD_UNIT})+$`, 'u');
 const SPREAD_RUN = new RegExp(
@@ -349,12 +352,21 @@ function unspread(cell: string): string {
   if (SPREAD_CELL.test(t) && HAS_HAN.test(t)) return t.replace(/[ \u3000]/g, '');
   // A page's footer copied into a line of cells ("… 6 6 第 1 页 共 2 页 …") is no word spread
   // out: joining it would glue the figures before it ("66第1页").
-  return cell.replace(SPREAD_RUN, (run) =>
-    (run.match(HAN)?.length ?? 0) >= 3 && !SPACED_PAGE_MARK.test(run)
+  // Nor is a run that a figure goes on past ("合 计 ： 3 , 6 5 2 . 1 4" with more digits after
+  // it): where the figure ends is not known, and a figure cut in two is worse than one left spread.
+  return cell.replace(SPREAD_RUN, (run, at: number) =>
+    (run.match(HAN)?.length ?? 0) >= 3 &&
+    !SPACED_PAGE_MARK.test(run) &&
+    !(FIGURE_END.test(run) && FIGURE_START.test(cell.slice(at + run.length))) &&
+    !(FIGURE_START.test(run) && FIGURE_END.test(cell.slice(0, at)))
       ? run.replace(/[ \u3000]/g, '')
       : run,
   );
 }
+
+/** A figure's last character before a space, or its first after one. */
+const FIGURE_END = /[\d,.，．][ \u3000]*$/;
+const FIGURE_START = /^[ \u3000]*[\d,.，．]/;
 
 /**
  * The lines that are a page's furniture: page numbers and the running header or footer beside

@@ -61,13 +61,13 @@ const FLOORS: Record<string, number> = {
   'cells run together': 189,
   'hard-wrapped': 190,
   'page headers and footers': 188,
-  'full-width digits': 189,
+  'full-width digits': 589,
   'half-width digits': 190,
   'thousands separators': 190,
   '万元 as 元': 187,
   'header synonyms': 190,
   'blank lines and stray spaces': 187,
-  'letter-spaced titles and cells': 190,
+  'letter-spaced titles and cells': 589,
   // Measured before the fixes they asked for: 588/592 (a clause's half-width comma before a
   // date said done) and 582/592 (截止 for 截至, 年初批复预算 for 年初预算, 共计得分 for 合计得分,
   // "其中:" before a year, a title's 2024年 for 2024年度), the 589 of the text as written after.

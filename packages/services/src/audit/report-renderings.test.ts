@@ -33,6 +33,9 @@ import { loadCorpus, present } from './testing/measure-corpus.ts';
  * Other wordings: 年初批复预算 read as the 年初预算 the 自评表 holds, and figures as of a date
  * after the signing said 截止到: 351. Hard-wrapped: a line opening on a clause mark goes on with
  * the prose before it, however short that line: 349.
+ *
+ * After the fixes: full-width digits 351 (figures folded to ASCII where a report is read), letter-
+ * spaced cells 351 with no false error (a figure spread with its thousands comma joined whole).
  */
 const DIR = new URL('./invented-reports/', import.meta.url);
 const corpus = present(loadCorpus(DIR));
@@ -76,13 +79,13 @@ const FLOORS: Record<string, number> = {
   'cells run together': 351,
   'hard-wrapped': 349,
   'page headers and footers': 351,
-  'full-width digits': 328,
+  'full-width digits': 351,
   'half-width digits': 351,
   'thousands separators': 351,
   '万元 as 元': 347,
   'header synonyms': 351,
   'blank lines and stray spaces': 344,
-  'letter-spaced titles and cells': 349,
+  'letter-spaced titles and cells': 351,
   'half-width punctuation': 351,
   'other wordings': 351,
   'PDF text: run together, wrapped, with page footers': 349,
@@ -90,7 +93,6 @@ const FLOORS: Record<string, number> = {
 
 /** Renderings whose false errors on the clean reports are known and not yet mended. */
 const KNOWN_FALSE_ERRORS: Record<string, number> = {
-  'letter-spaced titles and cells': 7,
 };
 
 describe('whole invented reports in every rendering real copies come in', () => {
