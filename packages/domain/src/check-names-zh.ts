@@ -30,6 +30,7 @@ const MODEL_CHECKS: Record<FindingCode, string> = {
   GRADE_MISMATCH: '等级与总分不符',
   UNIT_MISMATCH: '计量单位前后不一',
   UNIT_YUAN_WAN: '元与万元混用',
+  UNIT_YUAN_WAN_SCALE: '元与万元混用（单位相同，相差一万倍）',
   SCORE_COEFFICIENT: '得分与分值×得分系数不符',
   UNIT_FUND_YUAN: '资金表中以元填入万元栏',
   UNIT_FUND_TOTAL_YUAN: '资金总额以元填入万元栏',

@@ -34,6 +34,7 @@ export const FINDING_CODES = [
   'GRADE_MISMATCH',
   'UNIT_MISMATCH',
   'UNIT_YUAN_WAN',
+  'UNIT_YUAN_WAN_SCALE',
   'UNIT_FUND_YUAN',
   'UNIT_FUND_TOTAL_YUAN',
   'YEAR_CONTRADICTION',
@@ -204,6 +205,8 @@ export function messageFor(code: FindingCode, params: MessageParams): string {
       return `“${p(params, 'name')}”年度指标值为${p(params, 'target')}，实际完成值为${p(params, 'stated')}，计量单位不一致（${p(params, 'targetUnit')}与${p(params, 'actualUnit')}）`;
     case 'UNIT_YUAN_WAN':
       return `“${p(params, 'name')}”年度指标值以${p(params, 'targetUnit')}计（${p(params, 'target')}），实际完成值以${p(params, 'actualUnit')}计（${p(params, 'stated')}），疑似元与万元混用`;
+    case 'UNIT_YUAN_WAN_SCALE':
+      return `“${p(params, 'name')}”年度指标值为${p(params, 'target')}，实际完成值为${p(params, 'stated')}，单位相同而相差约一万倍，按${p(params, 'expected')}计才与指标值相称，疑似元与万元混用`;
     case 'UNIT_FUND_YUAN':
       return `“${p(params, 'name')}”${p(params, 'column')}填写${p(params, 'stated')}，按表头的万元计是年度资金总额${p(params, 'total')}万元的百倍以上，疑似以元填写（折合${p(params, 'expected')}万元）`;
     case 'UNIT_FUND_TOTAL_YUAN':

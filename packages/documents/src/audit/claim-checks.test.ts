@@ -356,6 +356,30 @@ describe('one quantity stated in two places', () => {
     expect(found.map((f) => [f.category, f.code])).toEqual([['unit', 'DOC_CLAIM_UNIT_SLIP']]);
   });
 
+  it('reports a figure in 元 10,000 times the same one in 元 once its 万元 were restated in 元', () => {
+    // "项目全年预算2,360,000.00万元" restated as 元 beside the 全年预算 written in 元.
+    const text = (big: string): string =>
+      `项目全年预算${big}元，全部为州级财政资金。\n项目年初预算2,000,000.00元，全年预算2,360,000.00元。`;
+    expect(brief(text('23600000000.00'))).toContain(
+      'warning DOC_CLAIM_UNIT_SLIP 23600000000.00元→2360000.00元',
+    );
+    // Ten times, or a figure of another name, is no such slip.
+    expect(brief(text('23600000.00')).join()).not.toContain('UNIT_SLIP');
+    expect(
+      brief(
+        '全年支出23600000000.00元，全部为州级财政资金。\n项目年初预算2,000,000.00元，全年预算2,360,000.00元。',
+      ).join(),
+    ).not.toContain('UNIT_SLIP');
+  });
+
+  it('reads a whole in 元 10,000 times its parts as the same slip restated in 元', () => {
+    expect(
+      brief(
+        '全年预算86500000000.00元，其中中央资金6,000,000.00元，自治区资金2,000,000.00元，区级资金650,000.00元。',
+      ),
+    ).toEqual(['warning DOC_CLAIM_PART_UNIT 86500000000.00元→8650000.00元']);
+  });
+
   it('reports a 0.01 万元 difference as rounding only, once', () => {
     expect(brief('全年执行数3801.19万元，执行率97.07%。\n全年执行数3801.18万元。')).toEqual([
       'info DOC_CLAIM_ROUNDING 3801.18→3801.19',

@@ -843,6 +843,9 @@ function checkCountedParts(
   return out;
 }
 
+/** 亿元 in 分: a figure this large in 万元, or in 元 restated from 万元, may be a unit's slip. */
+const LARGE_SLIP = 10_000 * 1_000_000;
+
 /** "分配到7个县区：", "下达给12个乡镇：": money handed out to a counted list of recipients. */
 const COUNTED_HANDOUT =
   /(?:分配|下达|安排|拨付|下拨|分解|切块)(?:到|至|给)?(\d{1,2}|[一二三四五六七八九十]{1,3})个[\u4e00-\u9fff]{1,6}[：:]/;
@@ -867,7 +870,7 @@ function slipped(
     finding('DOC_CLAIM_PART_UNIT', 'warning', s.line, excerpt, {
       name: c.name || '合计',
       stated: plainFigure(c),
-      expected: `${c.number}${meant}`,
+      expected: meant,
     }),
   ];
 }
@@ -876,17 +879,25 @@ function slipped(
  * The figure of a part-whole relation that, read in the other unit (元 for 万元 or the
  * reverse), makes the parts add up to the whole: a 元/万元 slip rather than a wrong sum.
  */
-function unitSlipIn(pw: PartWhole, tolerance: bigint): [Claim, MoneyUnit] | undefined {
+function unitSlipIn(pw: PartWhole, tolerance: bigint): [Claim, string] | undefined {
   if (pw.whole.kind !== 'money') return undefined;
   const all = [pw.whole, ...pw.parts];
   for (const c of all) {
     // 元 written for 万元 leaves a small figure, 万元 written for 元 a large one (856000万元).
-    if (c.unit !== '元' && !(c.unit === '万元' && c.value >= 10_000 * 1_000_000)) continue;
+    if (c.unit !== '元' && !(c.unit === '万元' && c.value >= LARGE_SLIP)) continue;
     const meant: MoneyUnit = c.unit === '元' ? '万元' : '元';
     const value = c.unit === '元' ? BigInt(c.value) * 10_000n : BigInt(c.value) / 10_000n;
     const read = (x: Claim): bigint => (x === c ? value : BigInt(x.value));
     const sum = sumFen(pw.parts.map((x) => Number(read(x))));
-    if (abs(sum - read(pw.whole)) <= tolerance) return [c, meant];
+    if (abs(sum - read(pw.whole)) <= tolerance) return [c, `${c.number}${meant}`];
+    // The same slip after the text's 万元 were restated in 元 (8,650,000万元 → 86500000000.00元):
+    // a figure in 元 ten thousand times what makes the parts add up, read a ten-thousandth.
+    if (c.unit === '元' && c.value >= LARGE_SLIP && c.value % 10_000 === 0) {
+      const tenth = BigInt(c.value) / 10_000n;
+      const again = (x: Claim): bigint => (x === c ? tenth : BigInt(x.value));
+      if (abs(sumFen(pw.parts.map((x) => Number(again(x)))) - again(pw.whole)) <= tolerance)
+        return [c, `${formatFen(tenth, '元', 2)}元`];
+    }
     // "经费42.36万元，其中购置药品支出86,400万元": a part of 万元 written for 元, hundreds of
     // times its whole, that read in 元 fits inside it (a 其中 may name only some of the parts).
     if (
@@ -896,7 +907,7 @@ function unitSlipIn(pw: PartWhole, tolerance: bigint): [Claim, MoneyUnit] | unde
       BigInt(c.value) > 100n * BigInt(pw.whole.value) &&
       sum <= BigInt(pw.whole.value) + tolerance
     )
-      return [c, meant];
+      return [c, `${c.number}${meant}`];
   }
   return undefined;
 }
@@ -2153,7 +2164,7 @@ function checkDigitSlips(statements: readonly Statement[]): Finding[] {
       if (bucket) bucket.push({ claim: c, statement: s });
       else byDigits.set(key, [{ claim: c, statement: s }]);
     }
-  const out: Finding[] = [];
+  const out: Finding[] = restatedSlips(statements);
   // Units ten thousand apart: 元 and 万元, 万元 and 亿元 ("86.32亿元" … "86.32万元").
   for (const list of byDigits.values())
     for (const [small, large] of [
@@ -2184,6 +2195,52 @@ function checkDigitSlips(statements: readonly Statement[]): Finding[] {
         ),
       );
     }
+  return out;
+}
+
+/**
+ * The slip of `checkDigitSlips` after a text's 万元 were restated in 元: the same figure of the
+ * same name (one name the other's end) in 元 twice, one ten thousand times the other and of a hundred million 元 or more
+ * ("全年预算2360000.00元" … "全年预算23600000000.00元", the second once 2,360,000万元). The larger
+ * one is reported: that is what a figure in 万元 written for 元 becomes.
+ */
+function restatedSlips(statements: readonly Statement[]): Finding[] {
+  const byValue = new Map<number, { claim: Claim; statement: Statement }[]>();
+  const large: { claim: Claim; statement: Statement }[] = [];
+  for (const s of statements)
+    for (const c of s.claims) {
+      if (c.kind !== 'money' || c.approximate || c.unit !== '元' || c.name === '') continue;
+      if (significant(c.number).length < 3) continue;
+      const bucket = byValue.get(c.value);
+      if (bucket) bucket.push({ claim: c, statement: s });
+      else byValue.set(c.value, [{ claim: c, statement: s }]);
+      if (c.value >= LARGE_SLIP && c.value % 10_000 === 0) large.push({ claim: c, statement: s });
+    }
+  // One name the other's end ("项目全年预算" and "全年预算"): the same figure named.
+  const sameName = (a: string, b: string): boolean => a.endsWith(b) || b.endsWith(a);
+  const out: Finding[] = [];
+  for (const x of large) {
+    const ref = byValue
+      .get(x.claim.value / 10_000)
+      ?.find((y) => sameName(y.claim.name, x.claim.name));
+    if (!ref) continue;
+    out.push(
+      finding(
+        'DOC_CLAIM_UNIT_SLIP',
+        'warning',
+        x.statement.line,
+        excerptOf(x.statement.raw, x.claim.number),
+        {
+          name: x.claim.name,
+          expected: plainFigure(ref.claim),
+          stated: plainFigure(x.claim),
+          lineA: ref.statement.line,
+          lineB: x.statement.line,
+          units: '元与万元',
+        },
+      ),
+    );
+  }
   return out;
 }
 

@@ -284,9 +284,10 @@ function splitRunTogetherRows(tokens: readonly Token[]): {
         : undefined;
     if (cells && columns?.includes('executed') && !columns.includes('target')) fundRows.push(cells);
     // A row left whole is marked too; a cell of a table one cell per line ("≥95%") is not.
-    // Nor is one figure with its sign and unit, long as it may be ("≤2,202.21万元").
+    // Nor is one value alone, however long its figure ("≤2,202.21万元", "≤150000.00元",
+    // "≥12,000人次").
     const gluedRow = (x: string): boolean =>
-      x.length >= 10 && looksRunTogether(x) && !ONE_FIGURE.test(x);
+      x.length >= 10 && !ONE_FIGURE.test(x) && !ONE_VALUE.test(x) && looksRunTogether(x);
     if (columns && alone && (cells !== undefined || gluedRow(normalizeLabel(t.text))))
       uncertain.push({
         line: t.line,
@@ -1996,3 +1997,6 @@ function wrappedFundLabel(
   const key = fundRowOf(`${t.text}${rest.text}`);
   return key === undefined ? undefined : { key, rest: j };
 }
+
+/** A cell of one value: a comparison sign, one figure (with its thousands commas) and its unit. */
+const ONE_VALUE = /^[≥≤＞＜≧≦<>=＝]?\d[\d,]*(?:\.\d+)?[^\d]{0,6}$/u;

@@ -36,6 +36,22 @@ describe('indicator rows of other layouts', () => {
     ]);
   });
 
+  it('takes a long value alone on its line ("≥150000.00元") for one cell, not a row run together', () => {
+    const t = readTableStream(
+      cells(
+        ...['一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分'],
+        ...['产出指标', '成本指标', '“三公”经费控制', '≤150000.00元', '128600.00元', '5', '5'],
+        ...['校舍维修面积', '≥12,000平方米', '11,640平方米', '5', '4'],
+      ),
+    );
+    const leaves = t?.indicators[0]?.children?.[0]?.children ?? [];
+    expect(leaves.map((l) => [l.name, l.target?.text, l.actual?.text])).toEqual([
+      ['“三公”经费控制', '≤150000.00元', '128600.00元'],
+      ['校舍维修面积', '≥12,000平方米', '11,640平方米'],
+    ]);
+    expect(t?.uncertain ?? []).toEqual([]);
+  });
+
   it('reads 分值 before the target one cell per line, a long actual in its place included', () => {
     const t = readTableStream(
       cells(

@@ -32,6 +32,7 @@ export const CATEGORY_OF_CODE: Record<FindingCode, FindingCategory> = {
   GRADE_MISMATCH: 'grade',
   UNIT_MISMATCH: 'unit',
   UNIT_YUAN_WAN: 'unit',
+  UNIT_YUAN_WAN_SCALE: 'unit',
   UNIT_FUND_YUAN: 'unit',
   UNIT_FUND_TOTAL_YUAN: 'unit',
   YEAR_CONTRADICTION: 'year',

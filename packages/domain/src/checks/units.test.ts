@@ -26,4 +26,24 @@ describe('units', () => {
     n.actual = parseExpression('998元');
     expect(checkUnits(e).map((f) => f.code)).toEqual(['UNIT_YUAN_WAN']);
   });
+
+  it('warn of a figure in 元 ten thousand times short of its target in 元', () => {
+    const e = clean();
+    const n = leaf(e, 1, 3, 0);
+    n.target = parseExpression('≥20000.00元');
+    n.actual = parseExpression('2.46元');
+    expect(checkUnits(e).map((f) => [f.code, f.category, f.severity, f.expected])).toEqual([
+      ['UNIT_YUAN_WAN_SCALE', 'unit', 'warning', '2.46万元'],
+    ]);
+  });
+
+  it('take a target in 元 missed or beaten by less than a thousand times for no slip', () => {
+    const e = clean();
+    const n = leaf(e, 1, 3, 0);
+    n.target = parseExpression('≥20000元');
+    n.actual = parseExpression('21元');
+    expect(checkUnits(e)).toEqual([]);
+    n.actual = parseExpression('18500元');
+    expect(checkUnits(e)).toEqual([]);
+  });
 });

@@ -64,7 +64,7 @@ const FLOORS: Record<string, number> = {
   'full-width digits': 589,
   'half-width digits': 190,
   'thousands separators': 190,
-  '万元 as 元': 187,
+  '万元 as 元': 581,
   'header synonyms': 190,
   'blank lines and stray spaces': 187,
   'letter-spaced titles and cells': 589,

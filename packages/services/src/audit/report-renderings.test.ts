@@ -35,7 +35,10 @@ import { loadCorpus, present } from './testing/measure-corpus.ts';
  * the prose before it, however short that line: 349.
  *
  * After the fixes: full-width digits 351 (figures folded to ASCII where a report is read), letter-
- * spaced cells 351 with no false error (a figure spread with its thousands comma joined whole).
+ * spaced cells 351 with no false error (a figure spread with its thousands comma joined whole),
+ * 万元 as 元 351 (a slip of 万元 for 元 found again once the text's 万元 are restated in 元: a figure
+ * ten thousand times its namesake or its parts, an actual ten thousand times short of its target;
+ * a long value alone on its line no longer taken for a row run together).
  */
 const DIR = new URL('./invented-reports/', import.meta.url);
 const corpus = present(loadCorpus(DIR));
@@ -82,7 +85,7 @@ const FLOORS: Record<string, number> = {
   'full-width digits': 351,
   'half-width digits': 351,
   'thousands separators': 351,
-  '万元 as 元': 347,
+  '万元 as 元': 351,
   'header synonyms': 351,
   'blank lines and stray spaces': 344,
   'letter-spaced titles and cells': 351,
