@@ -372,6 +372,34 @@ describe('one quantity stated in two places', () => {
     ).not.toContain('UNIT_SLIP');
   });
 
+  it('reports figures of one name ten thousand times apart in 亿元 and 元, the 元 one restated', () => {
+    expect(
+      brief(
+        '实现旅游综合收入86.32亿元，完成年度目标。\n全县旅游综合收入863200.00元，带动就业1.2万人。',
+      ),
+    ).toContain('warning DOC_CLAIM_UNIT_SLIP 863200.00元→86.32亿元');
+  });
+
+  it('reads a part in 元 above its whole, that fits inside it read a ten-thousandth, as a slip', () => {
+    expect(
+      brief('全年安排动物疫病防控经费423600.00元，其中购置消毒药品支出864000000.00元。'),
+    ).toEqual(['warning DOC_CLAIM_PART_UNIT 864000000.00元→86400.00元']);
+  });
+
+  it('reads a rate right with one of two figures in 元 read in 万元 as a slip, a warning', () => {
+    expect(
+      brief('衔接资金全年预算12500000.00元，衔接资金实际支出1187.50元，执行率95.00%。'),
+    ).toEqual(['warning DOC_CLAIM_RATE_UNIT 1187.50元→1187.50万元']);
+  });
+
+  it('reads an average in 元 ten thousand times its share as a slip restated in 元', () => {
+    expect(
+      brief('全年实际发放补贴资金28653000.00元，惠及农户3.6万户，户均补贴约7959000.00元。').filter(
+        (x) => x.includes('PER_UNIT'),
+      ),
+    ).toEqual(['warning DOC_CLAIM_PER_UNIT 7959000.00元→795.92元']);
+  });
+
   it('reads a whole in 元 10,000 times its parts as the same slip restated in 元', () => {
     expect(
       brief(

@@ -895,7 +895,15 @@ function unitSlipIn(pw: PartWhole, tolerance: bigint): [Claim, string] | undefin
     if (c.unit === '元' && c.value >= LARGE_SLIP && c.value % 10_000 === 0) {
       const tenth = BigInt(c.value) / 10_000n;
       const again = (x: Claim): bigint => (x === c ? tenth : BigInt(x.value));
-      if (abs(sumFen(pw.parts.map((x) => Number(again(x)))) - again(pw.whole)) <= tolerance)
+      const parts = sumFen(pw.parts.map((x) => Number(again(x))));
+      if (
+        abs(parts - again(pw.whole)) <= tolerance ||
+        // A part above its whole that fits inside it, as below.
+        (c !== pw.whole &&
+          !pw.exhaustive &&
+          BigInt(c.value) > 100n * BigInt(pw.whole.value) &&
+          parts <= BigInt(pw.whole.value) + tolerance)
+      )
         return [c, `${formatFen(tenth, '元', 2)}元`];
     }
     // "经费42.36万元，其中购置药品支出86,400万元": a part of 万元 written for 元, hundreds of
@@ -1079,7 +1087,7 @@ function checkRates(statements: readonly Statement[]): Finding[] {
       out.push(
         finding(
           'DOC_CLAIM_RATE_UNIT',
-          c.fromBefore ? 'warning' : 'error',
+          c.fromBefore || slip.sameUnit ? 'warning' : 'error',
           c.statement.line,
           excerptOf(c.statement.raw, slip.claim.text),
           {
@@ -1127,7 +1135,21 @@ function rateUnitSlip(
   stated: Percent,
   actual: Claim,
   budget: Claim,
-): { claim: Claim; meant: MoneyUnit } | undefined {
+): { claim: Claim; meant: MoneyUnit; sameUnit?: true } | undefined {
+  if (actual.unit === budget.unit && actual.unit === '元') {
+    // Both in 元 after the text's 万元 were restated in 元, the slip left as it was (1187.50元
+    // against 12500000.00元 at 95.00%): one figure read in 万元 makes the rate. Read from the
+    // figures' size alone, it is a warning.
+    for (const claim of [actual, budget]) {
+      const value = claim.value * 10_000;
+      if (!Number.isSafeInteger(value)) continue;
+      const num = claim === actual ? value : actual.value;
+      const den = claim === budget ? value : budget.value;
+      if (comparePercent(stated, num, den)?.agreement === 'wrong') continue;
+      return { claim, meant: '万元', sameUnit: true };
+    }
+    return undefined;
+  }
   for (const [claim, other] of [
     [actual, budget],
     [budget, actual],
@@ -1277,8 +1299,11 @@ function checkPerUnit(s: Statement, k: number, statements: readonly Statement[])
     if (!total || total.value <= 0) return;
     const each = total.value / count.value;
     const factor = c.value / each;
+    // The same slip after the text's 万元 were restated in 元 (795.9万元 → 7959000.00元): a
+    // figure in 元 ten thousand times its share.
+    const restated = c.unit === '元' && factor > 8_000 && factor < 12_500 && c.value % 10_000 === 0;
     const slip =
-      c.unit === '万元' && factor > 8_000 && factor < 12_500
+      (c.unit === '万元' && factor > 8_000 && factor < 12_500) || restated
         ? '元'
         : c.unit === '元' && factor > 1 / 12_500 && factor < 1 / 8_000
           ? '万元'
@@ -2200,30 +2225,43 @@ function checkDigitSlips(statements: readonly Statement[]): Finding[] {
 
 /**
  * The slip of `checkDigitSlips` after a text's 万元 were restated in 元: the same figure of the
- * same name (one name the other's end) in 元 twice, one ten thousand times the other and of a hundred million 元 or more
- * ("全年预算2360000.00元" … "全年预算23600000000.00元", the second once 2,360,000万元). The larger
- * one is reported: that is what a figure in 万元 written for 元 becomes.
+ * same name (one name the other's end, or four characters of their ends shared) twice, one ten thousand times the other and of a hundred
+ * million 元 or more, one of them at least in 元 ("全年预算2360000.00元" … "全年预算23600000000.00元",
+ * the second once 2,360,000万元; "旅游综合收入86.32亿元" … "旅游综合收入863200.00元", once 86.32万元).
+ * The one restated is reported: the one in 元, the larger of two in 元.
  */
 function restatedSlips(statements: readonly Statement[]): Finding[] {
   const byValue = new Map<number, { claim: Claim; statement: Statement }[]>();
   const large: { claim: Claim; statement: Statement }[] = [];
   for (const s of statements)
     for (const c of s.claims) {
-      if (c.kind !== 'money' || c.approximate || c.unit !== '元' || c.name === '') continue;
+      if (c.kind !== 'money' || c.approximate || c.name === '') continue;
       if (significant(c.number).length < 3) continue;
       const bucket = byValue.get(c.value);
       if (bucket) bucket.push({ claim: c, statement: s });
       else byValue.set(c.value, [{ claim: c, statement: s }]);
       if (c.value >= LARGE_SLIP && c.value % 10_000 === 0) large.push({ claim: c, statement: s });
     }
-  // One name the other's end ("项目全年预算" and "全年预算"): the same figure named.
-  const sameName = (a: string, b: string): boolean => a.endsWith(b) || b.endsWith(a);
+  // One name the other's end ("项目全年预算" and "全年预算"), or four characters at least of their
+  // ends shared ("实现旅游综合收入" and "全县旅游综合收入"): the same figure named.
+  const sameName = (a: string, b: string): boolean => {
+    let k = 0;
+    while (k < a.length && k < b.length && a[a.length - 1 - k] === b[b.length - 1 - k]) k++;
+    return k >= Math.min(4, a.length, b.length);
+  };
   const out: Finding[] = [];
-  for (const x of large) {
-    const ref = byValue
-      .get(x.claim.value / 10_000)
-      ?.find((y) => sameName(y.claim.name, x.claim.name));
-    if (!ref) continue;
+  for (const big of large) {
+    const small = byValue.get(big.claim.value / 10_000)?.find(
+      (y) =>
+        sameName(y.claim.name, big.claim.name) &&
+        (y.claim.unit === '元' || big.claim.unit === '元') &&
+        // The same digits in two units are checkDigitSlips' own.
+        plainFigure(y.claim).replace(/[^\d.]/g, '') !==
+          plainFigure(big.claim).replace(/[^\d.]/g, ''),
+    );
+    if (!small) continue;
+    const [x, ref] = big.claim.unit === '元' ? [big, small] : [small, big];
+    const units = x.claim.unit === '亿元' || ref.claim.unit === '亿元' ? '万元与亿元' : '元与万元';
     out.push(
       finding(
         'DOC_CLAIM_UNIT_SLIP',
@@ -2236,7 +2274,7 @@ function restatedSlips(statements: readonly Statement[]): Finding[] {
           stated: plainFigure(x.claim),
           lineA: ref.statement.line,
           lineB: x.statement.line,
-          units: '元与万元',
+          units,
         },
       ),
     );

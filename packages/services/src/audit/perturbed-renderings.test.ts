@@ -55,6 +55,9 @@ function measureRendering(label: string): Cell {
  * every rendering 3 more after it; the batch after that round brought 5 more, kept in every
  * rendering once that batch's fixes were made. The batch held out before the ninth round brought
  * 13 more (190): 183 kept as written before its round, all 13 in every rendering after it.
+ * Of the 592 counted since: 万元 as 元 kept 573 before a slip of 万元 for 元 was looked for once
+ * the text's 万元 are restated in 元 (a figure ten thousand times its namesake, its parts, its
+ * share or what makes its rate), 585 after.
  */
 const FLOORS: Record<string, number> = {
   'as written': 190,
@@ -64,7 +67,7 @@ const FLOORS: Record<string, number> = {
   'full-width digits': 589,
   'half-width digits': 190,
   'thousands separators': 190,
-  '万元 as 元': 581,
+  '万元 as 元': 585,
   'header synonyms': 190,
   'blank lines and stray spaces': 187,
   'letter-spaced titles and cells': 589,
