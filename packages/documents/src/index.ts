@@ -7,6 +7,7 @@ export {
   headingNumber,
   decodeText,
   parseTextLines,
+  usualForms,
   nestedMessage,
   readZipDirectory,
   ZipError,

@@ -4,7 +4,7 @@ import type { DocumentAudit } from './audit-document.ts';
 import { textSources } from './testing/text-sources.ts';
 import type { TextSource } from './testing/text-sources.ts';
 import { asWebPage, cutWindows, withChrome } from './testing/cut-windows.ts';
-import { readDocument } from '@jixiao/documents';
+import { readDocument, usualForms } from '@jixiao/documents';
 import type { CutWindow } from './testing/cut-windows.ts';
 
 /**
@@ -218,7 +218,8 @@ describe('reports published as government web pages', () => {
       const title = s.text
         .split('\n')
         .find((l) => l.trim() !== '' && !l.includes('\t') && !FURNITURE.test(l));
-      if (read.document.blocks[0]?.text !== title?.trim())
+      // Read in the usual forms: figures typed in full-width digits come out in ASCII ones.
+      if (read.document.blocks[0]?.text !== usualForms(title?.trim() ?? ''))
         lostTitles.push(`${name}: ${read.document.blocks[0]?.text ?? ''}`);
       const a = auditDocument(page, name);
       for (const f of a.findings) {
