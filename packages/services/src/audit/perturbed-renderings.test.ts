@@ -73,7 +73,7 @@ const FLOORS: Record<string, number> = {
   'letter-spaced titles and cells': 589,
   // Measured before the fixes they asked for: 588/592 (a clause's half-width comma before a
   // date said done) and 582/592 (截止 for 截至, 年初批复预算 for 年初预算, 共计得分 for 合计得分,
-  // "其中:" before a year, a title's 2024年 for 2024年度), the 589 of the text as written after.
+  // "其中:" before a year; the title year fix came of a year rendering since dropped, as 2023年度 and 2023年 may name different years), the 589 of the text as written after.
   'half-width punctuation': 589,
   'other wordings': 589,
   'PDF text: run together, wrapped, with page footers': 188,

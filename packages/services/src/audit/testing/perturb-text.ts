@@ -248,13 +248,6 @@ export const otherWordings: Rendering = (text, seed) => {
     const words = [...set].sort((a, b) => b.length - a.length);
     return [new RegExp(words.map((w) => w.replace(/[()|]/g, '\\$&')).join('|'), 'g'), pick];
   });
-  // "2023年度" said "2023年" (or the other way) in the whole text's prose.
-  pairs.push(
-    r() < 0.5
-      ? [/(?<=(?:19|20)\d{2})年度/g, '年']
-      : // Not a 年 a wrap left at the line's end ("填报日期：2025年" | "4月16日").
-        [/(?<=(?:19|20)\d{2})年(?![度初中末底\d]|$)/g, '年度'],
-  );
   return lines(text)
     .map((line) =>
       /\t| {2}|\S \S/.test(line) || [...line].length < 20
