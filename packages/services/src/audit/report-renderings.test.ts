@@ -95,8 +95,7 @@ const FLOORS: Record<string, number> = {
 };
 
 /** Renderings whose false errors on the clean reports are known and not yet mended. */
-const KNOWN_FALSE_ERRORS: Record<string, number> = {
-};
+const KNOWN_FALSE_ERRORS: Record<string, number> = {};
 
 describe('whole invented reports in every rendering real copies come in', () => {
   it('has a floor for every rendering', () => {
