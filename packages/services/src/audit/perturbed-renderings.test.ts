@@ -59,24 +59,26 @@ function measureRendering(label: string): Cell {
  * the text's 万元 are restated in 元 (a figure ten thousand times its namesake, its parts, its
  * share or what makes its rate), 585 after.
  */
+// Raised to what every rendering keeps of the 607 certain findings after round ur (the floors
+// had stayed at the 190 of an earlier count, so a loss could not fail the test).
 const FLOORS: Record<string, number> = {
-  'as written': 190,
-  'cells run together': 189,
-  'hard-wrapped': 190,
-  'page headers and footers': 188,
-  'full-width digits': 589,
-  'half-width digits': 190,
-  'thousands separators': 190,
-  '万元 as 元': 585,
-  'header synonyms': 190,
-  'blank lines and stray spaces': 187,
-  'letter-spaced titles and cells': 589,
+  'as written': 604,
+  'cells run together': 600,
+  'hard-wrapped': 593,
+  'page headers and footers': 604,
+  'full-width digits': 604,
+  'half-width digits': 604,
+  'thousands separators': 604,
+  '万元 as 元': 600,
+  'header synonyms': 604,
+  'blank lines and stray spaces': 602,
+  'letter-spaced titles and cells': 604,
   // Measured before the fixes they asked for: 588/592 (a clause's half-width comma before a
   // date said done) and 582/592 (截止 for 截至, 年初批复预算 for 年初预算, 共计得分 for 合计得分,
   // "其中:" before a year; the title year fix came of a year rendering since dropped, as 2023年度 and 2023年 may name different years), the 589 of the text as written after.
-  'half-width punctuation': 589,
-  'other wordings': 589,
-  'PDF text: run together, wrapped, with page footers': 188,
+  'half-width punctuation': 604,
+  'other wordings': 604,
+  'PDF text: run together, wrapped, with page footers': 589,
 };
 
 describe('clean reports in every rendering real copies come in', () => {

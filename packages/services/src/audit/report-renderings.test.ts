@@ -76,22 +76,25 @@ const FORMS: Record<string, (text: string, seed: string) => string> = {
   ...RENDERINGS,
 };
 
-/** Certain findings each rendering must keep: raised as fixes land, never lowered. */
+/**
+ * Certain findings each rendering must keep, of 405 with the fifteenth batch of reports (r71–r74,
+ * measured after its round and the fixes above): raised as fixes land, never lowered.
+ */
 const FLOORS: Record<string, number> = {
-  'as written': 351,
-  'cells run together': 351,
-  'hard-wrapped': 349,
-  'page headers and footers': 351,
-  'full-width digits': 351,
-  'half-width digits': 351,
-  'thousands separators': 351,
-  '万元 as 元': 351,
-  'header synonyms': 351,
-  'blank lines and stray spaces': 344,
-  'letter-spaced titles and cells': 351,
-  'half-width punctuation': 351,
-  'other wordings': 351,
-  'PDF text: run together, wrapped, with page footers': 349,
+  'as written': 399,
+  'cells run together': 399,
+  'hard-wrapped': 397,
+  'page headers and footers': 399,
+  'full-width digits': 399,
+  'half-width digits': 399,
+  'thousands separators': 399,
+  '万元 as 元': 399,
+  'header synonyms': 399,
+  'blank lines and stray spaces': 391,
+  'letter-spaced titles and cells': 399,
+  'half-width punctuation': 399,
+  'other wordings': 399,
+  'PDF text: run together, wrapped, with page footers': 397,
 };
 
 /** Renderings whose false errors on the clean reports are known and not yet mended. */

@@ -505,7 +505,7 @@ const FORMS: Record<string, (text: string) => string> = {
 const FLOORS: Record<string, [number, number, number, number, number]> = {
   'as written': [17, 12, 14, 4, 37],
   'joined by spaces': [17, 12, 14, 4, 37],
-  'joined by nothing': [16, 10, 12, 4, 33],
+  'joined by nothing': [16, 10, 13, 4, 33],
   ...Object.fromEntries(
     Object.keys(RENDERINGS).map((name): [string, [number, number, number, number, number]] => [
       name,
