@@ -1,4 +1,5 @@
 import {
+  FUND_ROW_LABELS,
   MoneyUnit,
   decimalsOf,
   fen,
@@ -76,17 +77,7 @@ export function figureMismatches(body: Evaluation): FigureMismatch[] {
   return out;
 }
 
-const ROWS: Record<string, string> = {
-  total: '年度资金总额',
-  generalPublic: '一般公共预算',
-  governmentFund: '政府性基金拨款',
-  nonTaxSpecialAccount: '纳入专户管理的非税收入拨款',
-  currentAppropriation: '当年财政拨款',
-  carryOver: '上年结转资金',
-  other: '其他资金',
-  basic: '基本支出',
-  project: '项目支出',
-};
+const ROWS: Readonly<Record<string, string>> = FUND_ROW_LABELS;
 const COLUMNS: Record<string, string> = {
   initialBudget: '年初预算数',
   budget: '全年预算数',
