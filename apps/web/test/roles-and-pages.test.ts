@@ -56,9 +56,15 @@ describe.skipIf(!haveBrowser)('roles and pages', { timeout: 120_000 }, () => {
     await page.getByLabel('复制自', { exact: true }).click();
     const sources = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
     await sources.first().waitFor();
-    const years = await sources.allTextContents();
-    expect(years.length).toBeGreaterThan(0);
-    expect(years.every((t) => /^2022年度/.test(t))).toBe(true);
+    // The list is drawn again as the sources arrive (and a dropdown closed before may still be
+    // fading): read it until it holds the sources, which must all be of the year before.
+    const years = async (): Promise<string[]> => sources.allTextContents();
+    await expect
+      .poll(async () => {
+        const texts = await years();
+        return texts.length > 0 && texts.every((t) => /^2022年度/.test(t));
+      })
+      .toBe(true);
     // Leave no dialog open for the next test.
     await page.reload();
   });
